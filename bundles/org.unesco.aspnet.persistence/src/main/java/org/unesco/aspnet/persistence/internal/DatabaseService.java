@@ -1,0 +1,357 @@
+package org.unesco.aspnet.persistence.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.jdbc.DataSourceFactory;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.unesco.aspnet.core.HealthCheck;
+import org.unesco.aspnet.persistence.Database;
+import org.unesco.aspnet.persistence.MigrationException;
+import org.unesco.aspnet.persistence.PersistenceException;
+import org.unesco.aspnet.persistence.SqlWork;
+
+/**
+ * Opens the configured database, pools its connections and serves {@link Database}. The database
+ * opens on a background thread so that the HTTP server comes up meanwhile (embedded Derby takes
+ * most of a second to boot); callers that need it wait for it, and health reports it DOWN until it
+ * is open.
+ */
+@Component(
+    immediate = true,
+    configurationPid = "org.unesco.aspnet.persistence",
+    service = {Database.class, HealthCheck.class})
+@Designate(ocd = DatabaseService.Config.class)
+public final class DatabaseService implements Database, HealthCheck {
+
+  @ObjectClassDefinition(
+      name = "ASPnet persistence",
+      description = "Which database the platform uses and how it is pooled")
+  public @interface Config {
+    @AttributeDefinition(
+        description =
+            "JDBC URL. Empty: embedded Derby in <data dir>/derby. Anything else needs a driver"
+                + " bundle that registers an OSGi DataSourceFactory (PostgreSQL's does), chosen"
+                + " with driver.target")
+    String url() default "";
+
+    @AttributeDefinition(required = false)
+    String user() default "";
+
+    @AttributeDefinition(type = AttributeType.PASSWORD, required = false)
+    String password() default "";
+
+    @AttributeDefinition(description = "Largest number of pooled connections")
+    int maxPoolSize() default 16;
+
+    @AttributeDefinition(description = "Seconds a caller waits for a free connection")
+    int connectionTimeoutSeconds() default 10;
+
+    @AttributeDefinition(description = "Derby page cache, in 4 KB pages (embedded Derby only)")
+    int derbyPageCacheSize() default 8000;
+  }
+
+  private final Logger log;
+  private final BundleContext context;
+  private final CompletableFuture<HikariDataSource> pool;
+  private final String description;
+  private final EmbeddedDataSource derby;
+  private volatile Dialect dialect = Dialect.OTHER;
+  private volatile ServiceRegistration<DataSource> dataSourceRegistration;
+
+  @Activate
+  public DatabaseService(
+      BundleContext context,
+      Config config,
+      @Reference(service = LoggerFactory.class) Logger log,
+      @Reference(
+              name = "driver",
+              cardinality = ReferenceCardinality.OPTIONAL,
+              policyOption = ReferencePolicyOption.GREEDY)
+          DataSourceFactory driver) {
+    this.context = context;
+    this.log = log;
+    String url = config.url().strip();
+    DataSource target;
+    if (url.isEmpty() || url.startsWith("jdbc:derby:")) {
+      derby = embeddedDerby(context, config, url);
+      target = derby;
+      description = "embedded Derby at " + derby.getDatabaseName();
+    } else {
+      if (driver == null) {
+        throw new IllegalStateException(
+            "No JDBC driver for "
+                + url
+                + ": put the driver bundle (e.g. postgresql-42.x.jar) into plugins/ and set"
+                + " driver.target in org.unesco.aspnet.persistence.cfg");
+      }
+      derby = null;
+      target = externalDataSource(driver, config, url);
+      description = url.replaceAll("password=[^&;]*", "password=***");
+    }
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName("aspnet");
+    hikari.setDataSource(target);
+    hikari.setMaximumPoolSize(config.maxPoolSize());
+    hikari.setMinimumIdle(Math.min(2, config.maxPoolSize()));
+    hikari.setConnectionTimeout(TimeUnit.SECONDS.toMillis(config.connectionTimeoutSeconds()));
+    if (!config.user().isEmpty()) {
+      hikari.setUsername(config.user());
+      hikari.setPassword(config.password());
+    }
+    pool =
+        CompletableFuture.supplyAsync(
+            () -> open(hikari), r -> new Thread(r, "aspnet-database-open").start());
+  }
+
+  private HikariDataSource open(HikariConfig hikari) {
+    long start = System.nanoTime();
+    try {
+      HikariDataSource ds = new HikariDataSource(hikari);
+      try (Connection c = ds.getConnection()) {
+        String product = c.getMetaData().getDatabaseProductName().toLowerCase();
+        dialect =
+            product.contains("derby")
+                ? Dialect.DERBY
+                : product.contains("postgres") ? Dialect.POSTGRESQL : Dialect.OTHER;
+      }
+      dataSourceRegistration = context.registerService(DataSource.class, ds, properties());
+      log.info(
+          "Database open: {} ({} ms)",
+          description,
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+      return ds;
+    } catch (SQLException | RuntimeException e) {
+      log.error("Cannot open the database {}: {}", description, e.getMessage(), e);
+      throw new IllegalStateException("Cannot open the database " + description, e);
+    }
+  }
+
+  private Dictionary<String, Object> properties() {
+    Hashtable<String, Object> props = new Hashtable<>();
+    props.put("aspnet.database", description);
+    return props;
+  }
+
+  private static EmbeddedDataSource embeddedDerby(BundleContext context, Config config, String url) {
+    String dataDir = context.getProperty("aspnet.data.dir");
+    Path home = Path.of(dataDir == null ? "data" : dataDir).toAbsolutePath();
+    // Derby reads these once, when its engine boots; they are global to the JVM.
+    System.setProperty("derby.stream.error.file", home.resolve("derby.log").toString());
+    System.setProperty("derby.storage.pageCacheSize", String.valueOf(config.derbyPageCacheSize()));
+    System.setProperty("derby.language.statementCacheSize", "500");
+    EmbeddedDataSource ds = new EmbeddedDataSource();
+    String name =
+        url.isEmpty() ? home.resolve("derby").toString() : url.substring("jdbc:derby:".length());
+    ds.setDatabaseName(name);
+    ds.setCreateDatabase("create");
+    return ds;
+  }
+
+  private static DataSource externalDataSource(DataSourceFactory driver, Config config, String url) {
+    Properties props = new Properties();
+    props.setProperty(DataSourceFactory.JDBC_URL, url);
+    if (!config.user().isEmpty()) {
+      props.setProperty(DataSourceFactory.JDBC_USER, config.user());
+      props.setProperty(DataSourceFactory.JDBC_PASSWORD, config.password());
+    }
+    try {
+      return driver.createDataSource(props);
+    } catch (SQLException e) {
+      throw new IllegalStateException("The JDBC driver refused " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Deactivate
+  void close() {
+    ServiceRegistration<DataSource> reg = dataSourceRegistration;
+    if (reg != null) {
+      try {
+        reg.unregister();
+      } catch (IllegalStateException alreadyGone) {
+        // the framework unregisters it when the bundle stops first
+      }
+    }
+    HikariDataSource ds = pool.getNow(null);
+    if (ds == null) {
+      pool.cancel(false);
+      pool.thenAccept(HikariDataSource::close);
+    } else {
+      ds.close();
+    }
+    if (derby != null) {
+      shutDownDerby();
+    }
+  }
+
+  /** Closes the Derby database cleanly so the next start needs no recovery. */
+  private void shutDownDerby() {
+    EmbeddedDataSource shutdown = new EmbeddedDataSource();
+    shutdown.setDatabaseName(derby.getDatabaseName());
+    shutdown.setShutdownDatabase("shutdown");
+    try (Connection ignored = shutdown.getConnection()) {
+      log.warn("Derby did not confirm the shutdown of {}", derby.getDatabaseName());
+    } catch (SQLException e) {
+      // Derby signals a clean database shutdown with SQLState 08006.
+      if ("08006".equals(e.getSQLState())) {
+        log.info("Database closed: {}", description);
+      } else if (!"XJ004".equals(e.getSQLState())) { // XJ004: was never booted
+        log.warn("Derby shutdown of {}: {}", derby.getDatabaseName(), e.getMessage());
+      }
+    }
+  }
+
+  @Override
+  public DataSource dataSource() {
+    try {
+      return pool.get(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while the database opens", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("The database is not available: " + description, e);
+    }
+  }
+
+  @Override
+  public Dialect dialect() {
+    dataSource();
+    return dialect;
+  }
+
+  @Override
+  public <T> T inTransaction(SqlWork<T> work) {
+    try (Connection c = dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException | Error e) {
+        rollback(c, e);
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException(e.getMessage(), e);
+    }
+  }
+
+  private static void rollback(Connection c, Throwable cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  @Override
+  public <T> T read(SqlWork<T> work) {
+    try (Connection c = dataSource().getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new PersistenceException(e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public int migrate(Bundle owner) {
+    String name = owner.getSymbolicName();
+    try {
+      int version = new SchemaMigrator(dataSource()).migrate(name, migrationsOf(owner));
+      log.debug("Schema of {} is at version {}", name, version);
+      return version;
+    } catch (MigrationException e) {
+      log.error("{} The schema is left as it was; bundle {} is stopped.", e.getMessage(), name);
+      stopLater(owner);
+      throw e;
+    }
+  }
+
+  /** Stops the owner outside the activation that called us: a bundle cannot stop mid-activation. */
+  private void stopLater(Bundle owner) {
+    Thread stopper =
+        new Thread(
+            () -> {
+              try {
+                owner.stop(Bundle.STOP_TRANSIENT);
+              } catch (BundleException | IllegalStateException e) {
+                log.warn("Could not stop {}: {}", owner.getSymbolicName(), e.getMessage());
+              }
+            },
+            "aspnet-migration-stop");
+    stopper.setDaemon(true);
+    stopper.start();
+  }
+
+  static List<Migration> migrationsOf(Bundle owner) {
+    List<Migration> migrations = new ArrayList<>();
+    var entries = owner.findEntries("db/migration", "*.sql", false);
+    if (entries == null) {
+      return migrations;
+    }
+    for (URL url : Collections.list(entries)) {
+      String path = url.getPath();
+      String file = path.substring(path.lastIndexOf('/') + 1);
+      try (InputStream in = url.openStream()) {
+        migrations.add(Migration.parse(file, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+      } catch (IOException | IllegalArgumentException e) {
+        throw new MigrationException(
+            "Cannot read migration " + file + " of " + owner.getSymbolicName() + ": " + e.getMessage(),
+            e);
+      }
+    }
+    return migrations;
+  }
+
+  @Override
+  public String name() {
+    return "database";
+  }
+
+  @Override
+  public Result check() {
+    if (pool.isCompletedExceptionally()) {
+      return Result.down("cannot open " + description);
+    }
+    HikariDataSource ds = pool.getNow(null);
+    if (ds == null) {
+      return Result.down("opening " + description);
+    }
+    return ds.isRunning() ? Result.up() : Result.down("connection pool closed");
+  }
+}

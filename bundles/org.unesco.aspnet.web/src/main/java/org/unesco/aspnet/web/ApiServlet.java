@@ -1,0 +1,157 @@
+package org.unesco.aspnet.web;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.unesco.aspnet.core.ProblemException;
+
+/**
+ * Base class of every JSON endpoint. Override the {@code doXxx} methods you serve (including
+ * {@link #doPatch}); throw {@link ProblemException} for anything the client got wrong. This class
+ * turns it into {@code application/problem+json}, answers 405 with an {@code Allow} header for
+ * methods you do not serve and 406 to a client that accepts no JSON. Any other exception
+ * propagates to the platform's error page, which logs it with an incident id and answers 500
+ * without a stack trace.
+ */
+public abstract class ApiServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  private volatile String allow;
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    try {
+      requireAcceptable(request);
+      switch (request.getMethod()) {
+        case "GET" -> doGet(request, response);
+        case "HEAD" -> doHead(request, response);
+        case "POST" -> doPost(request, response);
+        case "PUT" -> doPut(request, response);
+        case "PATCH" -> doPatch(request, response);
+        case "DELETE" -> doDelete(request, response);
+        case "OPTIONS" -> doOptions(request, response);
+        default -> throw methodNotAllowed(request);
+      }
+    } catch (ProblemException problem) {
+      if (problem.status() == 405) {
+        response.setHeader("Allow", allowedMethods());
+      }
+      Json.writeProblem(request, response, problem);
+    }
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp)
+      throws ServletException, IOException {
+    throw methodNotAllowed(req);
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest req, HttpServletResponse resp)
+      throws ServletException, IOException {
+    throw methodNotAllowed(req);
+  }
+
+  @Override
+  protected void doPut(HttpServletRequest req, HttpServletResponse resp)
+      throws ServletException, IOException {
+    throw methodNotAllowed(req);
+  }
+
+  /** PATCH, which {@link HttpServlet} does not dispatch. */
+  protected void doPatch(HttpServletRequest req, HttpServletResponse resp)
+      throws ServletException, IOException {
+    throw methodNotAllowed(req);
+  }
+
+  @Override
+  protected void doDelete(HttpServletRequest req, HttpServletResponse resp)
+      throws ServletException, IOException {
+    throw methodNotAllowed(req);
+  }
+
+  @Override
+  protected void doOptions(HttpServletRequest req, HttpServletResponse resp) {
+    resp.setHeader("Allow", allowedMethods());
+    resp.setStatus(HttpServletResponse.SC_NO_CONTENT);
+  }
+
+  private ProblemException methodNotAllowed(HttpServletRequest request) {
+    return new ProblemException(
+        405,
+        ProblemException.TYPE_BASE + "method-not-allowed",
+        "Method not allowed",
+        request.getMethod() + " is not supported here; allowed: " + allowedMethods());
+  }
+
+  /** The methods this servlet overrides, computed once. */
+  private String allowedMethods() {
+    String result = allow;
+    if (result == null) {
+      List<String> methods = new ArrayList<>();
+      for (String name : List.of("Get", "Post", "Put", "Patch", "Delete")) {
+        if (overrides("do" + name)) {
+          methods.add(name.toUpperCase(Locale.ROOT));
+          if (name.equals("Get")) {
+            methods.add("HEAD");
+          }
+        }
+      }
+      methods.add("OPTIONS");
+      result = String.join(", ", methods);
+      allow = result;
+    }
+    return result;
+  }
+
+  private boolean overrides(String method) {
+    for (Class<?> c = getClass(); c != ApiServlet.class; c = c.getSuperclass()) {
+      try {
+        Method m = c.getDeclaredMethod(method, HttpServletRequest.class, HttpServletResponse.class);
+        return m != null;
+      } catch (NoSuchMethodException notHere) {
+        // look further up
+      }
+    }
+    return false;
+  }
+
+  /** 406 unless the client accepts JSON (or anything); an absent Accept header accepts all. */
+  private void requireAcceptable(HttpServletRequest request) {
+    String accept = request.getHeader("Accept");
+    if (accept == null || accept.isBlank()) {
+      return;
+    }
+    for (String range : accept.split(",")) {
+      String type = range.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+      if (type.equals("*/*")
+          || type.equals("application/*")
+          || type.equals(Json.MEDIA_TYPE)
+          || type.equals(Json.PROBLEM_MEDIA_TYPE)
+          || type.endsWith("+json")
+          || alsoProduces().contains(type)) {
+        return;
+      }
+    }
+    throw new ProblemException(
+        406,
+        ProblemException.TYPE_BASE + "not-acceptable",
+        "Not acceptable",
+        "This endpoint answers application/json; the request accepts only " + accept);
+  }
+
+  /**
+   * Media types this endpoint answers besides JSON (e.g. {@code text/csv} for an export); a
+   * request that accepts only those is not refused with 406.
+   */
+  protected List<String> alsoProduces() {
+    return List.of();
+  }
+}

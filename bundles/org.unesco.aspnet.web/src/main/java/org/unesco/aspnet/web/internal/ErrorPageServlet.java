@@ -1,0 +1,95 @@
+package org.unesco.aspnet.web.internal;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletErrorPage;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.web.Json;
+
+/**
+ * The platform's error page for every status and exception: answers problem+json. An unexpected
+ * exception is logged with a fresh incident id, and only that id goes on the wire.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletName("aspnet-error-page")
+@HttpWhiteboardServletErrorPage(errorPage = {"4xx", "5xx", "java.lang.Throwable"})
+public final class ErrorPageServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  private final transient Logger log;
+
+  @Activate
+  public ErrorPageServlet(@Reference(service = LoggerFactory.class) Logger log) {
+    this.log = log;
+  }
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    int status = code instanceof Integer i ? i : 500;
+    ProblemException problem = problemFor(error, status, uri, request.getMethod());
+    Json.writeProblem(new ErrorUriRequest(request, uri), response, problem);
+  }
+
+  private ProblemException problemFor(Throwable error, int status, String uri, String method) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof ProblemException p) {
+        return p;
+      }
+    }
+    if (error != null || status >= 500) {
+      String incident = UUID.randomUUID().toString();
+      log.error("Incident {}: {} {} failed", incident, method, uri, error);
+      return new ProblemException(
+          500,
+          ProblemException.TYPE_BASE + "internal-error",
+          "Internal error",
+          "Something went wrong on our side. Quote incident " + incident + " when you report it.",
+          List.of(),
+          Map.of("incident", incident));
+    }
+    return switch (status) {
+      case 404 -> ProblemException.notFound("There is nothing at " + uri);
+      case 405 -> new ProblemException(
+          405, ProblemException.TYPE_BASE + "method-not-allowed", "Method not allowed",
+          method + " is not supported at " + uri);
+      case 413 -> new ProblemException(
+          413, ProblemException.TYPE_BASE + "payload-too-large", "Request too large",
+          "The request body is larger than the server accepts");
+      default -> new ProblemException(
+          status, ProblemException.TYPE_BASE + "http-" + status, "HTTP " + status, null);
+    };
+  }
+
+  /** Makes the problem's "instance" the URI of the failed request, not of this error page. */
+  private static final class ErrorUriRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
+    private final String uri;
+
+    ErrorUriRequest(HttpServletRequest request, String uri) {
+      super(request);
+      this.uri = uri;
+    }
+
+    @Override
+    public String getRequestURI() {
+      return uri == null ? super.getRequestURI() : uri;
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package org.unesco.aspnet.web.internal;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.unesco.aspnet.core.HealthCheck;
+import org.unesco.aspnet.core.HealthCheck.Result;
+import org.unesco.aspnet.core.HealthCheck.Status;
+import org.unesco.aspnet.web.ApiServlet;
+import org.unesco.aspnet.web.Json;
+
+/**
+ * {@code GET /api/v1/health}: 200 while every required component is active and every registered
+ * {@link HealthCheck} is UP or DEGRADED, 503 otherwise. Load balancers poll it often, so the
+ * document is rebuilt at most every {@link #MAX_AGE_NANOS}.
+ */
+@Component(service = Servlet.class, configurationPid = "org.unesco.aspnet.health")
+@HttpWhiteboardServletPattern("/api/v1/health")
+@Designate(ocd = HealthServlet.Config.class)
+public final class HealthServlet extends ApiServlet {
+  private static final long serialVersionUID = 1L;
+  private static final long MAX_AGE_NANOS = 250_000_000L;
+
+  @ObjectClassDefinition(
+      name = "ASPnet health",
+      description = "What must be running for GET /api/v1/health to answer UP")
+  public @interface Config {
+    @AttributeDefinition(
+        description =
+            "Declarative Services components (by name) that must be active or ready;"
+                + " a missing one makes health DOWN")
+    String[] requiredComponents() default {
+      "org.unesco.aspnet.persistence.internal.DatabaseService",
+      "org.unesco.aspnet.web.internal.RequestGuardFilter",
+      "org.unesco.aspnet.web.internal.ErrorPageServlet",
+      "org.unesco.aspnet.logging.internal.ConsoleLogWriter"
+    };
+  }
+
+  private record Snapshot(long builtAt, int status, byte[] body) {}
+
+  private final transient ServiceComponentRuntime scr;
+  private final transient BundleContext context;
+  private final transient Collection<HealthCheck> checks = new CopyOnWriteArrayList<>();
+  private transient volatile List<String> required;
+  private transient volatile Snapshot snapshot;
+
+  @Activate
+  public HealthServlet(
+      @Reference ServiceComponentRuntime scr, BundleContext context, Config config) {
+    this.scr = scr;
+    this.context = context;
+    modified(config);
+  }
+
+  @Modified
+  void modified(Config config) {
+    required = List.of(config.requiredComponents());
+    snapshot = null;
+  }
+
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+  void addCheck(HealthCheck check) {
+    checks.add(check);
+    snapshot = null;
+  }
+
+  void removeCheck(HealthCheck check) {
+    checks.remove(check);
+    snapshot = null;
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Snapshot s = snapshot;
+    if (s == null || System.nanoTime() - s.builtAt() > MAX_AGE_NANOS) {
+      s = build();
+      snapshot = s;
+    }
+    response.setStatus(s.status());
+    response.setContentType(Json.MEDIA_TYPE);
+    response.setHeader("Cache-Control", "no-store");
+    response.setContentLength(s.body().length);
+    response.getOutputStream().write(s.body());
+  }
+
+  private Snapshot build() throws IOException {
+    Map<String, Object> components = new LinkedHashMap<>();
+    Status overall = Status.UP;
+    for (String name : required) {
+      Result r = componentState(name);
+      components.put(name, describe(r));
+      overall = worse(overall, r.status());
+    }
+    for (HealthCheck check : checks) {
+      Result r;
+      try {
+        r = check.check();
+      } catch (RuntimeException e) {
+        r = Result.down("the check failed: " + e);
+      }
+      components.put(check.name(), describe(r));
+      overall = worse(overall, r.status());
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("status", overall.name());
+    doc.put("components", components);
+    return new Snapshot(
+        System.nanoTime(),
+        overall == Status.DOWN ? 503 : 200,
+        Json.MAPPER.writeValueAsBytes(doc));
+  }
+
+  private static Map<String, Object> describe(Result r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("status", r.status().name());
+    if (r.detail() != null) {
+      m.put("detail", r.detail());
+    }
+    return m;
+  }
+
+  private static Status worse(Status a, Status b) {
+    return a.ordinal() >= b.ordinal() ? a : b;
+  }
+
+  /** Active or satisfied (ready to activate on first use) counts as UP. */
+  private Result componentState(String name) {
+    for (Bundle bundle : context.getBundles()) {
+      ComponentDescriptionDTO description = scr.getComponentDescriptionDTO(bundle, name);
+      if (description == null) {
+        continue;
+      }
+      Collection<ComponentConfigurationDTO> configs = scr.getComponentConfigurationDTOs(description);
+      for (ComponentConfigurationDTO c : configs) {
+        if (c.state == ComponentConfigurationDTO.ACTIVE
+            || c.state == ComponentConfigurationDTO.SATISFIED) {
+          return Result.up();
+        }
+      }
+      for (ComponentConfigurationDTO c : configs) {
+        if (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+          return Result.down("activation failed: " + c.failure);
+        }
+        if (c.unsatisfiedReferences.length > 0) {
+          StringBuilder missing = new StringBuilder("waiting for ");
+          for (UnsatisfiedReferenceDTO ref : c.unsatisfiedReferences) {
+            missing.append(ref.name).append(' ');
+          }
+          return Result.down(missing.toString().strip());
+        }
+      }
+      return Result.down(configs.isEmpty() ? "disabled or waiting for configuration" : "not active");
+    }
+    return Result.down("not installed");
+  }
+}

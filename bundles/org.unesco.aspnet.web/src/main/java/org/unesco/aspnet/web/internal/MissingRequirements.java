@@ -1,0 +1,109 @@
+package org.unesco.aspnet.web.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Filter;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.wiring.BundleCapability;
+import org.osgi.framework.wiring.BundleRequirement;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.resource.Namespace;
+
+/**
+ * Explains why an installed bundle does not resolve: each mandatory requirement that no bundle
+ * in the framework offers, said in words an operator understands.
+ */
+final class MissingRequirements {
+  private static final Pattern ATTRIBUTE = Pattern.compile("\\(([\\w.\\-]+)(>=|<=|=)([^)]*)\\)");
+
+  private MissingRequirements() {}
+
+  static List<String> of(Bundle bundle, BundleContext context) {
+    List<String> missing = new ArrayList<>();
+    if (bundle.getState() != Bundle.INSTALLED) {
+      return missing;
+    }
+    BundleRevision revision = bundle.adapt(BundleRevision.class);
+    if (revision == null) {
+      return missing;
+    }
+    for (BundleRequirement requirement : revision.getDeclaredRequirements(null)) {
+      String resolution = requirement.getDirectives().get(Namespace.REQUIREMENT_RESOLUTION_DIRECTIVE);
+      String effective = requirement.getDirectives().get(Namespace.REQUIREMENT_EFFECTIVE_DIRECTIVE);
+      if (Namespace.RESOLUTION_OPTIONAL.equals(resolution)
+          || (effective != null && !Namespace.EFFECTIVE_RESOLVE.equals(effective))) {
+        continue;
+      }
+      if (!offered(requirement, context)) {
+        missing.add(describe(requirement));
+      }
+    }
+    return missing;
+  }
+
+  private static boolean offered(BundleRequirement requirement, BundleContext context) {
+    String filterText = requirement.getDirectives().get(Namespace.REQUIREMENT_FILTER_DIRECTIVE);
+    Filter filter;
+    try {
+      filter = filterText == null ? null : FrameworkUtil.createFilter(filterText);
+    } catch (InvalidSyntaxException e) {
+      return false;
+    }
+    for (Bundle other : context.getBundles()) {
+      BundleRevision revision = other.adapt(BundleRevision.class);
+      if (revision == null || other.getState() == Bundle.UNINSTALLED) {
+        continue;
+      }
+      for (BundleCapability capability : revision.getDeclaredCapabilities(requirement.getNamespace())) {
+        if (filter == null || filter.matches(capability.getAttributes())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** E.g. "needs Java package com.example.maps (version 2.0 or later), which no installed bundle provides". */
+  static String describe(BundleRequirement requirement) {
+    String filter = requirement.getDirectives().getOrDefault(Namespace.REQUIREMENT_FILTER_DIRECTIVE, "");
+    Map<String, String> attributes = new java.util.LinkedHashMap<>();
+    String lowest = null;
+    String below = null;
+    Matcher m = ATTRIBUTE.matcher(filter);
+    while (m.find()) {
+      boolean version = m.group(1).equals("version") && m.group(2).equals(">=");
+      if (version && filter.contains("(!(version>=" + m.group(3) + "))")) {
+        below = m.group(3);
+      } else if (version) {
+        lowest = m.group(3);
+      } else if (m.group(2).equals("=")) {
+        attributes.putIfAbsent(m.group(1), m.group(3));
+      }
+    }
+    String namespace = requirement.getNamespace();
+    String what =
+        switch (namespace) {
+          case PackageNamespace.PACKAGE_NAMESPACE -> "Java package " + attributes.get(namespace);
+          case "osgi.wiring.bundle" -> "bundle " + attributes.get(namespace);
+          case "osgi.ee" -> "Java runtime " + attributes.get("osgi.ee") + " " + attributes.getOrDefault("version", "");
+          case "osgi.extender" -> "extender " + attributes.get(namespace);
+          default -> namespace + " " + filter;
+        };
+    StringBuilder text = new StringBuilder("needs ").append(what.strip());
+    if (lowest != null && !namespace.equals("osgi.ee")) {
+      text.append(" (version ").append(lowest).append(" or later");
+      if (below != null) {
+        text.append(", below ").append(below);
+      }
+      text.append(')');
+    }
+    return text.append(", which no installed bundle provides").toString();
+  }
+}

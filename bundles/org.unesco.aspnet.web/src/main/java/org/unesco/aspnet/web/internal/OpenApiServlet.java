@@ -1,0 +1,131 @@
+package org.unesco.aspnet.web.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.unesco.aspnet.web.ApiServlet;
+import org.unesco.aspnet.web.Json;
+import org.unesco.aspnet.web.OpenApiFragment;
+
+/**
+ * {@code GET /api/v1/openapi.json}: the OpenAPI 3.1 document assembled from the fragment of every
+ * registered endpoint ({@link OpenApiFragment}). Rebuilt when an endpoint comes or goes.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/api/v1/openapi.json")
+@OpenApiFragment("openapi/platform.json")
+public final class OpenApiServlet extends ApiServlet {
+  private static final long serialVersionUID = 1L;
+
+  private final transient Logger log;
+  private final transient Map<ServiceReference<?>, JsonNode> fragments = new ConcurrentHashMap<>();
+  private transient volatile byte[] document;
+
+  @Activate
+  public OpenApiServlet(@Reference(service = LoggerFactory.class) Logger log) {
+    this.log = log;
+  }
+
+  @Reference(
+      service = Servlet.class,
+      target = "(" + OpenApiFragment.PROPERTY + "=*)",
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC)
+  void addEndpoint(ServiceReference<Servlet> endpoint) {
+    Bundle bundle = endpoint.getBundle();
+    String path = String.valueOf(endpoint.getProperty(OpenApiFragment.PROPERTY));
+    URL entry = bundle == null ? null : bundle.getEntry(path);
+    if (entry == null) {
+      log.warn("OpenAPI fragment {} not found in {}", path, bundle);
+      return;
+    }
+    try (InputStream in = entry.openStream()) {
+      fragments.put(endpoint, Json.MAPPER.readTree(in));
+      document = null;
+    } catch (IOException e) {
+      log.warn("OpenAPI fragment {} of {} is not valid JSON: {}", path, bundle.getSymbolicName(), e.getMessage());
+    }
+  }
+
+  void removeEndpoint(ServiceReference<Servlet> endpoint) {
+    if (fragments.remove(endpoint) != null) {
+      document = null;
+    }
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    byte[] doc = document;
+    if (doc == null) {
+      doc = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(assemble(fragments.values()));
+      document = doc;
+    }
+    response.setContentType(Json.MEDIA_TYPE);
+    response.setContentLength(doc.length);
+    response.getOutputStream().write(doc);
+  }
+
+  static ObjectNode assemble(Iterable<JsonNode> fragments) {
+    ObjectNode doc = Json.MAPPER.createObjectNode();
+    doc.put("openapi", "3.1.0");
+    ObjectNode info = doc.putObject("info");
+    info.put("title", "ASPnet Platform API");
+    info.put("version", "1");
+    info.put(
+        "description",
+        "API of the platform for UNESCO's Associated Schools Network. Errors are"
+            + " application/problem+json (RFC 9457); lists are paged with limit and cursor.");
+    doc.putArray("servers").addObject().put("url", "/");
+    ObjectNode paths = doc.putObject("paths");
+    ObjectNode components = doc.putObject("components");
+    com.fasterxml.jackson.databind.node.ArrayNode tags = doc.putArray("tags");
+    java.util.Set<String> tagNames = new java.util.TreeSet<>();
+    for (JsonNode fragment : fragments) {
+      merge(paths, fragment.path("paths"));
+      for (Iterator<Map.Entry<String, JsonNode>> it = fragment.path("components").fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> section = it.next();
+        ObjectNode target =
+            components.has(section.getKey())
+                ? (ObjectNode) components.get(section.getKey())
+                : components.putObject(section.getKey());
+        merge(target, section.getValue());
+      }
+      for (JsonNode tag : fragment.path("tags")) {
+        if (tagNames.add(tag.path("name").asText())) {
+          tags.add(tag);
+        }
+      }
+    }
+    return doc;
+  }
+
+  private static void merge(ObjectNode target, JsonNode source) {
+    source.fields().forEachRemaining(e -> {
+      JsonNode existing = target.get(e.getKey());
+      if (existing instanceof ObjectNode o && e.getValue() instanceof ObjectNode) {
+        merge(o, e.getValue());
+      } else {
+        target.set(e.getKey(), e.getValue());
+      }
+    });
+  }
+}

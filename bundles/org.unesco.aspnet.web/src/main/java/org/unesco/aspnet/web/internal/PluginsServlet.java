@@ -1,0 +1,130 @@
+package org.unesco.aspnet.web.internal;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.unesco.aspnet.web.ApiServlet;
+import org.unesco.aspnet.web.Json;
+
+/**
+ * {@code GET /api/v1/plugins}: the bundles installed from the plugins folder, their state, what
+ * they contribute, and for one that cannot start, what it is missing in plain words.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/api/v1/plugins")
+public final class PluginsServlet extends ApiServlet {
+  private static final long serialVersionUID = 1L;
+
+  private final transient BundleContext context;
+  private final String pluginsUri;
+
+  @Activate
+  public PluginsServlet(BundleContext context) {
+    this.context = context;
+    String dir = context.getProperty("aspnet.plugins.dir");
+    this.pluginsUri = dir == null ? null : Path.of(dir).toAbsolutePath().normalize().toUri().toString();
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (Bundle bundle : context.getBundles()) {
+      if (isPlugin(bundle)) {
+        items.add(describe(bundle));
+      }
+    }
+    items.sort(Comparator.comparing(m -> String.valueOf(m.get("symbolicName"))));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("items", items);
+    body.put("next", null);
+    response.setHeader("Cache-Control", "no-store");
+    Json.write(response, 200, body);
+  }
+
+  private boolean isPlugin(Bundle bundle) {
+    if (pluginsUri == null) {
+      return false;
+    }
+    String location = bundle.getLocation();
+    // FileInstall installs with the file URI as location ("file:/.../plugins/x.jar")
+    return location.startsWith(pluginsUri) || location.startsWith(pluginsUri.replace("file:///", "file:/"));
+  }
+
+  private Map<String, Object> describe(Bundle bundle) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("symbolicName", bundle.getSymbolicName());
+    m.put("name", bundle.getHeaders().get(Constants.BUNDLE_NAME));
+    m.put("version", bundle.getVersion().toString());
+    m.put("file", Path.of(bundle.getLocation().replaceFirst("^file:/*", "/")).getFileName().toString());
+    m.put("state", stateName(bundle));
+    m.put("provides", contributions(bundle));
+    List<String> missing = MissingRequirements.of(bundle, context);
+    if (!missing.isEmpty()) {
+      m.put("problem", "Cannot start: " + String.join("; ", missing));
+    }
+    return m;
+  }
+
+  /** The extension points a plugin fills and the endpoints it adds, from its live services. */
+  private static List<Map<String, Object>> contributions(Bundle bundle) {
+    List<Map<String, Object>> result = new ArrayList<>();
+    ServiceReference<?>[] refs = bundle.getRegisteredServices();
+    if (refs == null) {
+      return result;
+    }
+    for (ServiceReference<?> ref : refs) {
+      Map<String, Object> c = new LinkedHashMap<>();
+      String[] classes = (String[]) ref.getProperty(Constants.OBJECTCLASS);
+      Object pattern = ref.getProperty("osgi.http.whiteboard.servlet.pattern");
+      if (pattern != null) {
+        c.put("kind", "endpoint");
+        c.put("pattern", pattern);
+      } else {
+        String spi = null;
+        for (String cls : classes) {
+          if (cls.startsWith("org.unesco.aspnet.")) {
+            spi = cls;
+          }
+        }
+        if (spi == null) {
+          continue;
+        }
+        c.put("kind", "extension");
+        c.put("service", spi);
+        for (String key : ref.getPropertyKeys()) {
+          if (key.startsWith("aspnet.")) {
+            c.put(key, ref.getProperty(key));
+          }
+        }
+      }
+      result.add(c);
+    }
+    return result;
+  }
+
+  static String stateName(Bundle bundle) {
+    return switch (bundle.getState()) {
+      case Bundle.INSTALLED -> "INSTALLED";
+      case Bundle.RESOLVED -> bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null ? "FRAGMENT" : "RESOLVED";
+      case Bundle.STARTING -> "STARTING";
+      case Bundle.ACTIVE -> "ACTIVE";
+      case Bundle.STOPPING -> "STOPPING";
+      default -> "UNINSTALLED";
+    };
+  }
+}

@@ -1,0 +1,163 @@
+package org.unesco.aspnet.web.internal;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.web.Json;
+
+/**
+ * Runs before every request: adds the security headers and enforces the request body limit (413
+ * before reading when Content-Length says so, and while reading for chunked bodies).
+ */
+@Component(service = Filter.class, configurationPid = "org.unesco.aspnet.web")
+@HttpWhiteboardFilterPattern("/*")
+@Designate(ocd = RequestGuardFilter.Config.class)
+public final class RequestGuardFilter implements Filter {
+
+  @ObjectClassDefinition(name = "ASPnet web", description = "Request limits and response headers")
+  public @interface Config {
+    @AttributeDefinition(
+        description = "Largest request body accepted, in bytes; bigger ones get 413")
+    long maxRequestBytes() default 1_048_576;
+
+    @AttributeDefinition(description = "Content-Security-Policy sent with every response")
+    String contentSecurityPolicy() default
+        "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self';"
+            + " connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self';"
+            + " form-action 'self'";
+
+    @AttributeDefinition(
+        description = "Strict-Transport-Security, sent only on requests that arrived over HTTPS")
+    String strictTransportSecurity() default "max-age=31536000; includeSubDomains";
+  }
+
+  private volatile Config config;
+
+  @Activate
+  public RequestGuardFilter(Config config) {
+    this.config = config;
+  }
+
+  @Modified
+  void modified(Config config) {
+    this.config = config;
+  }
+
+  @Override
+  public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain)
+      throws IOException, ServletException {
+    HttpServletRequest request = (HttpServletRequest) req;
+    HttpServletResponse response = (HttpServletResponse) resp;
+    Config c = config;
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    response.setHeader("Content-Security-Policy", c.contentSecurityPolicy());
+    response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(self)");
+    response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    response.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+    if (request.isSecure()) {
+      response.setHeader("Strict-Transport-Security", c.strictTransportSecurity());
+    }
+    long max = c.maxRequestBytes();
+    if (request.getContentLengthLong() > max) {
+      Json.writeProblem(request, response, tooLarge(max));
+      return;
+    }
+    chain.doFilter(new LimitedRequest(request, max), response);
+  }
+
+  static ProblemException tooLarge(long max) {
+    return new ProblemException(
+        413,
+        ProblemException.TYPE_BASE + "payload-too-large",
+        "Request too large",
+        "The request body is larger than the limit of " + max + " bytes");
+  }
+
+  /** Counts what the endpoint reads and stops at the limit, for bodies of unknown length. */
+  private static final class LimitedRequest extends HttpServletRequestWrapper {
+    private final long max;
+    private ServletInputStream limited;
+
+    LimitedRequest(HttpServletRequest request, long max) {
+      super(request);
+      this.max = max;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      if (limited == null) {
+        limited = new LimitedInputStream(super.getInputStream(), max);
+      }
+      return limited;
+    }
+  }
+
+  private static final class LimitedInputStream extends ServletInputStream {
+    private final ServletInputStream in;
+    private final long max;
+    private long count;
+
+    LimitedInputStream(ServletInputStream in, long max) {
+      this.in = in;
+      this.max = max;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = in.read();
+      if (b >= 0) {
+        add(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buf, int off, int len) throws IOException {
+      int n = in.read(buf, off, len);
+      if (n > 0) {
+        add(n);
+      }
+      return n;
+    }
+
+    private void add(int n) {
+      count += n;
+      if (count > max) {
+        throw tooLarge(max);
+      }
+    }
+
+    @Override
+    public boolean isFinished() {
+      return in.isFinished();
+    }
+
+    @Override
+    public boolean isReady() {
+      return in.isReady();
+    }
+
+    @Override
+    public void setReadListener(ReadListener listener) {
+      in.setReadListener(listener);
+    }
+  }
+}
