@@ -56,7 +56,9 @@ public final class ErrorPageServlet extends HttpServlet {
     }
     if (error != null || status >= 500) {
       String incident = UUID.randomUUID().toString();
-      log.error("Incident {}: {} {} failed", incident, method, uri, error);
+      // Felix HTTP has just logged the stack trace of a servlet's exception; this line ties it
+      // to the id the client sees.
+      log.error("Incident {}: {} {} failed: {}", incident, method, uri, error == null ? "HTTP " + status : error.toString());
       return new ProblemException(
           500,
           ProblemException.TYPE_BASE + "internal-error",

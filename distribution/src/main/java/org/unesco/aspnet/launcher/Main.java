@@ -1,0 +1,135 @@
+package org.unesco.aspnet.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.felix.framework.FrameworkFactory;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+
+/**
+ * Starts the platform: one Felix framework whose bundle cache lives in the data folder and is kept
+ * between runs (a restart is fast), brought in line with the installation's {@code bundle/}
+ * folder at every start (an upgraded installation never runs stale bundles), and stopped cleanly
+ * on SIGTERM.
+ *
+ * <p>Environment: {@code ASPNET_PORT} (8080), {@code ASPNET_DATA_DIR} ({@code data/} of the
+ * installation). Option {@code --console}: also start the Gogo shell on stdin.
+ */
+public final class Main {
+  /** How long a stop may take before the JVM exits anyway; the contract says 10 s in all. */
+  private static final long STOP_TIMEOUT_MS = 8_000;
+
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    long started = System.nanoTime();
+    Path home = Path.of(System.getProperty("aspnet.home", ".")).toAbsolutePath().normalize();
+    Path data = Path.of(env("ASPNET_DATA_DIR", home.resolve("data").toString())).toAbsolutePath().normalize();
+    String port = env("ASPNET_PORT", "8080");
+    boolean console = List.of(args).contains("--console");
+    if (!port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535) {
+      System.err.println("ASPNET_PORT must be a port number, not '" + port + "'");
+      System.exit(2);
+    }
+    Path plugins = home.resolve("plugins");
+    quietThirdPartyLogs();
+    Files.createDirectories(data);
+    Files.createDirectories(plugins);
+
+    Framework framework = new FrameworkFactory().newFramework(frameworkProperties(home, data, plugins, port, console));
+    framework.init();
+    List<Path> bundleDirs = console ? List.of(home.resolve("bundle"), home.resolve("console")) : List.of(home.resolve("bundle"));
+    new BundleSync(framework.getBundleContext(), data.resolve("cache").resolve("aspnet-bundles.properties"))
+        .sync(bundleDirs);
+
+    Thread stopper = new Thread(() -> stop(framework), "aspnet-shutdown");
+    Runtime.getRuntime().addShutdownHook(stopper);
+    framework.start();
+    System.out.printf(
+        "ASPnet Platform: framework started in %d ms; serving http://localhost:%s/ (data in %s)%n",
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), port, data);
+
+    FrameworkEvent event = framework.waitForStop(0);
+    // Stopped from inside (e.g. the console's "exit"): leave without waiting for the hook.
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopper);
+    } catch (IllegalStateException shuttingDown) {
+      return; // SIGTERM: the hook does the stop; the JVM exits when it is done
+    }
+    System.exit(event.getType() == FrameworkEvent.ERROR ? 1 : 0);
+  }
+
+  private static void stop(Framework framework) {
+    long start = System.nanoTime();
+    try {
+      framework.stop();
+      FrameworkEvent event = framework.waitForStop(STOP_TIMEOUT_MS);
+      System.out.printf(
+          "ASPnet Platform: %s in %d ms%n",
+          event.getType() == FrameworkEvent.WAIT_TIMEDOUT ? "stop timed out" : "stopped",
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    } catch (BundleException | InterruptedException e) {
+      System.out.println("ASPnet Platform: stop failed: " + e);
+    }
+  }
+
+  static Map<String, String> frameworkProperties(
+      Path home, Path data, Path plugins, String port, boolean console) {
+    Map<String, String> p = new HashMap<>();
+    p.put("org.osgi.framework.storage", data.resolve("cache").toString());
+    p.put("org.osgi.framework.storage.clean", "none");
+    p.put("felix.log.level", "1");
+    p.put("aspnet.home", home.toString());
+    p.put("aspnet.data.dir", data.toString());
+    p.put("aspnet.plugins.dir", plugins.toString());
+    p.put("org.osgi.service.http.port", port);
+    // Jetty waits for config/org.apache.felix.http.cfg instead of starting, then restarting.
+    p.put("org.apache.felix.http.require.config", "true");
+    // Default level of the OSGi Log Service; per-logger levels in config/org.osgi.service.log.admin.cfg
+    p.put("org.osgi.service.log.admin.loglevel", "INFO");
+    // FileInstall watches config/ (one file per PID); config/org.apache.felix.fileinstall-plugins.cfg
+    // starts a second watcher on plugins/.
+    p.put("felix.fileinstall.dir", home.resolve("config").toString());
+    p.put("felix.fileinstall.filter", ".*\\.(cfg|config)");
+    p.put("felix.fileinstall.poll", "1000");
+    p.put("felix.fileinstall.noInitialDelay", "true");
+    // Left on, FileInstall rewrites .cfg files and was seen to leave one empty.
+    p.put("felix.fileinstall.enableConfigSave", "false");
+    p.put("felix.fileinstall.log.level", "3");
+    p.put("gosh.args", console ? "" : "--nointeractive");
+    System.getProperties().stringPropertyNames().stream()
+        .filter(k -> k.startsWith("aspnet.") || k.startsWith("felix.") || k.startsWith("org.osgi.") || k.startsWith("org.apache.felix."))
+        .forEach(k -> p.put(k, System.getProperty(k)));
+    p.put("aspnet.home", home.toString());
+    return p;
+  }
+
+  /** Jetty and HikariCP log through slf4j-simple (see org.unesco.aspnet.logging.slf4j). */
+  private static void quietThirdPartyLogs() {
+    Map<String, String> defaults =
+        Map.of(
+            "org.slf4j.simpleLogger.logFile", "System.out",
+            "org.slf4j.simpleLogger.defaultLogLevel", "warn",
+            "org.slf4j.simpleLogger.showDateTime", "true",
+            "org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSX",
+            "org.slf4j.simpleLogger.showThreadName", "false",
+            "org.slf4j.simpleLogger.showShortLogName", "true");
+    defaults.forEach((k, v) -> {
+      if (System.getProperty(k) == null) {
+        System.setProperty(k, v);
+      }
+    });
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value.strip();
+  }
+
+}
