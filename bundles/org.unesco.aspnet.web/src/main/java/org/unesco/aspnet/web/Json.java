@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -43,6 +46,14 @@ public final class Json {
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          // A number or boolean where text is expected is a client error, not "5".
+          .withCoercionConfig(
+              LogicalType.Textual,
+              c -> {
+                c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+                c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+                c.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+              })
           .build();
 
   private Json() {}
@@ -89,6 +100,9 @@ public final class Json {
     }
     if (e instanceof UnrecognizedPropertyException u) {
       return ProblemException.validation(pathOf(u), "is not a known field");
+    }
+    if (e instanceof InvalidFormatException f && !(f.getValue() instanceof String)) {
+      return ProblemException.validation(pathOf(f), "must be " + describe(f.getTargetType()));
     }
     if (e instanceof InvalidFormatException f) {
       return ProblemException.validation(

@@ -1,0 +1,176 @@
+package org.unesco.aspnet.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * A private copy of the assembled installation (target/aspnet), started as an operator would:
+ * {@code bin/aspnet} with ASPNET_PORT and ASPNET_DATA_DIR, talked to over real HTTP.
+ */
+final class Installation implements AutoCloseable {
+  static final Path ASSEMBLED = Path.of(System.getProperty("aspnet.installation", "target/aspnet"));
+  static final Path EXAMPLES = Path.of(System.getProperty("aspnet.examples", "target/examples"));
+  static final Path HELLO_PLUGIN = EXAMPLES.resolve("org.unesco.aspnet.example.hello.jar");
+
+  final Path root;
+  final Path home;
+  final Path data;
+  final int port;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private Process process;
+  private Path log;
+  private int runs;
+
+  Installation() throws IOException {
+    root = Files.createTempDirectory("aspnet-it-");
+    home = root.resolve("aspnet");
+    data = root.resolve("data");
+    copyTree(ASSEMBLED, home);
+    port = freePort();
+  }
+
+  Installation start() throws Exception {
+    runs++;
+    log = root.resolve("run-" + runs + ".log");
+    ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/aspnet").toString());
+    pb.environment().put("ASPNET_PORT", String.valueOf(port));
+    pb.environment().put("ASPNET_DATA_DIR", data.toString());
+    pb.redirectErrorStream(true).redirectOutput(log.toFile());
+    process = pb.start();
+    await("health UP", Duration.ofSeconds(40), () -> {
+      if (!process.isAlive()) {
+        fail("the platform exited with " + process.exitValue() + ":\n" + log());
+      }
+      try {
+        return get("/api/v1/health").statusCode() == 200;
+      } catch (IOException notYet) {
+        return false;
+      }
+    });
+    return this;
+  }
+
+  /** Sends SIGTERM and returns how long the process took to exit, in ms. */
+  long stop() throws Exception {
+    long start = System.nanoTime();
+    process.destroy(); // SIGTERM on Linux
+    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      fail("the platform did not stop within 20 s of SIGTERM");
+    }
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+  }
+
+  int exitValue() {
+    return process.exitValue();
+  }
+
+  String log() throws IOException {
+    return log == null ? "" : Files.readString(log, StandardCharsets.UTF_8);
+  }
+
+  HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+    return send("GET", path, null, headers);
+  }
+
+  HttpResponse<String> send(String method, String path, String body, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .timeout(Duration.ofSeconds(10))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /** Puts a jar into plugins/ the safe way: written beside, then moved in atomically. */
+  void deployPlugin(Path jar, String name) throws IOException {
+    Path staging = root.resolve(name + ".part");
+    Files.copy(jar, staging, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(staging, home.resolve("plugins").resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  void removePlugin(String name) throws IOException {
+    Files.deleteIfExists(home.resolve("plugins").resolve(name));
+  }
+
+  interface Condition {
+    boolean holds() throws Exception;
+  }
+
+  static void await(String what, Duration timeout, Condition condition) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (condition.holds()) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    fail("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+  }
+
+  /** Waits until GET path answers a response that satisfies the test. */
+  HttpResponse<String> awaitResponse(String path, Duration timeout, Predicate<HttpResponse<String>> test)
+      throws Exception {
+    @SuppressWarnings("unchecked")
+    HttpResponse<String>[] last = new HttpResponse[1];
+    await(path, timeout, () -> {
+      last[0] = get(path);
+      return test.test(last[0]);
+    });
+    return last[0];
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (process != null && process.isAlive()) {
+      stop();
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    assertTrue(Files.isDirectory(from), "build the installation first: " + from);
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package org.unesco.aspnet.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Start, stop, restart and upgrade, as an operator does them. */
+class LifecycleIT {
+
+  @Test
+  void sigtermStopsCleanlyWithin10sAndARestartKeepsTheData() throws Exception {
+    try (Installation platform = new Installation()) {
+      platform.deployPlugin(Installation.HELLO_PLUGIN, "hello.jar");
+      platform.start();
+      platform.awaitResponse("/api/v1/hello/greeting", Duration.ofSeconds(20), r -> r.statusCode() == 200);
+      String etag = platform.get("/api/v1/hello/greeting").headers().firstValue("ETag").orElseThrow();
+      assertEquals(
+          200,
+          platform.send("PUT", "/api/v1/hello/greeting", "{\"text\":\"Bonjour\"}",
+              "Content-Type", "application/json", "If-Match", etag).statusCode());
+
+      long stopMs = platform.stop();
+      assertTrue(stopMs < 10_000, "stopped in " + stopMs + " ms");
+      assertEquals(0, platform.exitValue(), platform.log());
+      assertTrue(platform.log().contains("Database closed"), "Derby shut down cleanly:\n" + platform.log());
+
+      platform.start();
+      var r = platform.awaitResponse("/api/v1/hello/greeting", Duration.ofSeconds(20), x -> x.statusCode() == 200);
+      assertTrue(r.body().contains("Bonjour"), r.body());
+      assertTrue(Files.isDirectory(platform.data.resolve("cache")), "the bundle cache is kept in the data folder");
+    }
+  }
+
+  @Test
+  void anUpgradedInstallationNeverRunsStaleBundlesFromTheCache() throws Exception {
+    try (Installation platform = new Installation()) {
+      Path bundleDir = platform.home.resolve("bundle");
+      platform.start();
+      assertEquals(404, platform.get("/api/v1/hello").statusCode());
+      platform.stop();
+
+      // upgrade 1: a new core bundle appears
+      Files.copy(Installation.HELLO_PLUGIN, bundleDir.resolve("hello.jar"));
+      platform.start();
+      var v1 = platform.awaitResponse("/api/v1/hello", Duration.ofSeconds(20), r -> r.statusCode() == 200);
+      assertTrue(v1.body().contains("\"version\":\"0.1.0.SNAPSHOT\""), v1.body());
+      platform.stop();
+
+      // upgrade 2: same file name, new content
+      Path v2 = Jars.variant(Installation.HELLO_PLUGIN, platform.root.resolve("v2.jar"), Map.of("Bundle-Version", "0.1.1"), Map.of());
+      Files.copy(v2, bundleDir.resolve("hello.jar"), StandardCopyOption.REPLACE_EXISTING);
+      platform.start();
+      var after = platform.awaitResponse("/api/v1/hello", Duration.ofSeconds(20), r -> r.statusCode() == 200);
+      assertTrue(after.body().contains("\"version\":\"0.1.1\""), after.body());
+      platform.stop();
+
+      // upgrade 3: the bundle is gone
+      Files.delete(bundleDir.resolve("hello.jar"));
+      platform.start();
+      assertEquals(404, platform.get("/api/v1/hello").statusCode());
+    }
+  }
+}

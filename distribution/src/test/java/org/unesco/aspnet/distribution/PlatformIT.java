@@ -1,0 +1,171 @@
+package org.unesco.aspnet.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The platform as a client sees it over HTTP: health, OpenAPI, security headers and every error
+ * shape, with the example plugin installed so there is a stored resource to get wrong.
+ */
+class PlatformIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static Installation platform;
+
+  @BeforeAll
+  static void start() throws Exception {
+    platform = new Installation();
+    platform.deployPlugin(Installation.HELLO_PLUGIN, "hello.jar");
+    platform.start();
+    platform.awaitResponse("/api/v1/hello/greeting", Duration.ofSeconds(20), r -> r.statusCode() == 200);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    platform.close();
+  }
+
+  private static JsonNode json(HttpResponse<String> r) throws Exception {
+    return JSON.readTree(r.body());
+  }
+
+  private static JsonNode problem(HttpResponse<String> r, int status) throws Exception {
+    assertEquals(status, r.statusCode(), r.body());
+    assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+    JsonNode p = json(r);
+    assertEquals(status, p.path("status").asInt());
+    assertTrue(p.path("type").asText().startsWith("https://aspnet.unesco.org/problems/"), r.body());
+    assertFalse(p.path("title").asText().isEmpty());
+    assertFalse(r.body().contains("\tat "), "no stack trace on the wire: " + r.body());
+    return p;
+  }
+
+  @Test
+  void healthListsRequiredComponentsAndTheDatabase() throws Exception {
+    HttpResponse<String> r = platform.get("/api/v1/health");
+    assertEquals(200, r.statusCode());
+    JsonNode health = json(r);
+    assertEquals("UP", health.path("status").asText());
+    assertEquals("UP", health.path("components").path("database").path("status").asText());
+    assertEquals(
+        "UP",
+        health.path("components").path("org.unesco.aspnet.persistence.internal.DatabaseService").path("status").asText());
+    assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""));
+  }
+
+  @Test
+  void securityHeadersOnEveryKindOfResponse() throws Exception {
+    for (String path : new String[] {"/", "/api/v1/health", "/api/v1/nothing-here", "/api/v1/openapi.json"}) {
+      HttpResponse<String> r = platform.get(path);
+      assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), path);
+      assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(null), path);
+      assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"), path);
+      assertNotNull(r.headers().firstValue("Referrer-Policy").orElse(null), path);
+      assertTrue(r.headers().firstValue("Server").isEmpty(), "no Server header: " + path);
+    }
+  }
+
+  @Test
+  void openApiIsAssembledFromEveryBundle() throws Exception {
+    HttpResponse<String> r = platform.get("/api/v1/openapi.json");
+    assertEquals(200, r.statusCode());
+    JsonNode doc = json(r);
+    assertEquals("3.1.0", doc.path("openapi").asText());
+    assertTrue(doc.path("paths").has("/api/v1/health"), "core endpoint");
+    assertTrue(doc.path("paths").has("/api/v1/plugins"), "core endpoint");
+    assertTrue(doc.path("paths").path("/api/v1/hello/greeting").has("put"), "plugin endpoint");
+    assertTrue(doc.path("components").path("schemas").has("Problem"));
+    assertTrue(doc.path("components").path("schemas").has("GreetingText"), "plugin schema");
+  }
+
+  @Test
+  void unknownPathIs404Problem() throws Exception {
+    JsonNode p = problem(platform.get("/api/v1/no-such-thing"), 404);
+    assertEquals("/api/v1/no-such-thing", p.path("instance").asText());
+  }
+
+  @Test
+  void unsupportedMethodIs405WithAllow() throws Exception {
+    HttpResponse<String> r = platform.send("DELETE", "/api/v1/health", null);
+    problem(r, 405);
+    assertTrue(r.headers().firstValue("Allow").orElse("").contains("GET"), r.headers().toString());
+  }
+
+  @Test
+  void clientThatAcceptsNoJsonGets406() throws Exception {
+    problem(platform.get("/api/v1/health", "Accept", "text/csv"), 406);
+  }
+
+  @Test
+  void nonJsonBodyIs415AndChangesNothing() throws Exception {
+    HttpResponse<String> before = platform.get("/api/v1/hello/greeting");
+    String etag = before.headers().firstValue("ETag").orElseThrow();
+    problem(platform.send("PUT", "/api/v1/hello/greeting", "text=Hi", "Content-Type", "text/plain", "If-Match", etag), 415);
+    assertEquals(before.body(), platform.get("/api/v1/hello/greeting").body());
+  }
+
+  @Test
+  void malformedJsonIs400() throws Exception {
+    String etag = platform.get("/api/v1/hello/greeting").headers().firstValue("ETag").orElseThrow();
+    JsonNode p = problem(put("{\"text\": ", etag), 400);
+    assertTrue(p.path("detail").asText().startsWith("Malformed JSON"), p.toString());
+  }
+
+  @Test
+  void wrongTypeAndUnknownFieldAndBlankValueAreFieldByField400() throws Exception {
+    String etag = platform.get("/api/v1/hello/greeting").headers().firstValue("ETag").orElseThrow();
+    JsonNode wrongType = problem(put("{\"text\": 5}", etag), 400);
+    assertEquals("text", wrongType.path("errors").get(0).path("field").asText());
+    assertEquals("must be a string", wrongType.path("errors").get(0).path("message").asText());
+    JsonNode unknown = problem(put("{\"txt\": \"Hi\"}", etag), 400);
+    assertEquals("txt", unknown.path("errors").get(0).path("field").asText());
+    JsonNode blank = problem(put("{\"text\": \"  \"}", etag), 400);
+    assertEquals("text", blank.path("errors").get(0).path("field").asText());
+    assertEquals("is required", blank.path("errors").get(0).path("message").asText());
+  }
+
+  @Test
+  void updateNeedsIfMatchAndAStaleOneIs412WithNothingWritten() throws Exception {
+    problem(platform.send("PUT", "/api/v1/hello/greeting", "{\"text\":\"Hola\"}", "Content-Type", "application/json"), 428);
+    String etag = platform.get("/api/v1/hello/greeting").headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> ok = put("{\"text\":\"Hola\"}", etag);
+    assertEquals(200, ok.statusCode(), ok.body());
+    String newEtag = ok.headers().firstValue("ETag").orElseThrow();
+    assertFalse(newEtag.equals(etag));
+    problem(put("{\"text\":\"Salut\"}", etag), 412);
+    assertEquals("Hola", json(platform.get("/api/v1/hello/greeting")).path("text").asText());
+    assertEquals(200, put("{\"text\":\"Hello\"}", newEtag).statusCode());
+  }
+
+  @Test
+  void oversizeBodyIs413WithNothingWritten() throws Exception {
+    String before = platform.get("/api/v1/hello/greeting").body();
+    String etag = platform.get("/api/v1/hello/greeting").headers().firstValue("ETag").orElseThrow();
+    String huge = "{\"text\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+    problem(put(huge, etag), 413);
+    assertEquals(before, platform.get("/api/v1/hello/greeting").body());
+  }
+
+  @Test
+  void unexpectedFailureIs500WithAnIncidentIdThatIsInTheLog() throws Exception {
+    JsonNode p = problem(platform.get("/api/v1/hello/failure"), 500);
+    String incident = p.path("incident").asText();
+    assertFalse(incident.isEmpty());
+    assertTrue(p.path("detail").asText().contains(incident));
+    assertFalse(p.toString().contains("failed on purpose"), "the exception message stays in the log");
+    Installation.await("incident in the log", Duration.ofSeconds(5), () -> platform.log().contains("Incident " + incident));
+  }
+
+  private static HttpResponse<String> put(String body, String etag) throws Exception {
+    return platform.send("PUT", "/api/v1/hello/greeting", body, "Content-Type", "application/json", "If-Match", etag);
+  }
+}

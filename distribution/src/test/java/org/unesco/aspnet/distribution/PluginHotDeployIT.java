@@ -1,0 +1,150 @@
+package org.unesco.aspnet.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The plugins folder: drop in, replace, remove, under load; and the plugins that cannot start. */
+class PluginHotDeployIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static JsonNode plugin(Installation platform, String symbolicName) throws Exception {
+    for (JsonNode p : JSON.readTree(platform.get("/api/v1/plugins").body()).path("items")) {
+      if (p.path("symbolicName").asText().equals(symbolicName)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void dropReplaceRemoveWithoutRestartAndWithoutFailingOtherRequests() throws Exception {
+    try (Installation platform = new Installation()) {
+      platform.start();
+      AtomicBoolean running = new AtomicBoolean(true);
+      AtomicInteger ok = new AtomicInteger();
+      AtomicInteger failed = new AtomicInteger();
+      AtomicReference<String> firstFailure = new AtomicReference<>();
+      Thread load = new Thread(() -> {
+        while (running.get()) {
+          try {
+            int status = platform.get("/api/v1/health").statusCode();
+            if (status == 200) {
+              ok.incrementAndGet();
+            } else {
+              failed.incrementAndGet();
+              firstFailure.compareAndSet(null, "HTTP " + status);
+            }
+          } catch (Exception e) {
+            failed.incrementAndGet();
+            firstFailure.compareAndSet(null, e.toString());
+          }
+        }
+      });
+      load.start();
+      try {
+        platform.deployPlugin(Installation.HELLO_PLUGIN, "hello.jar");
+        var v1 = platform.awaitResponse("/api/v1/hello", Duration.ofSeconds(20), r -> r.statusCode() == 200);
+        assertTrue(v1.body().contains("0.1.0.SNAPSHOT"), v1.body());
+        JsonNode listed = plugin(platform, "org.unesco.aspnet.example.hello");
+        assertEquals("ACTIVE", listed.path("state").asText());
+        assertEquals("hello.jar", listed.path("file").asText());
+        assertTrue(listed.path("provides").toString().contains("/api/v1/hello"), listed.toString());
+
+        Path v2 = Jars.variant(Installation.HELLO_PLUGIN, platform.root.resolve("v2.jar"), Map.of("Bundle-Version", "0.1.1"), Map.of());
+        platform.deployPlugin(v2, "hello.jar");
+        platform.awaitResponse("/api/v1/hello", Duration.ofSeconds(20), r -> r.body().contains("\"version\":\"0.1.1\""));
+        assertEquals("0.1.1", plugin(platform, "org.unesco.aspnet.example.hello").path("version").asText());
+
+        platform.removePlugin("hello.jar");
+        platform.awaitResponse("/api/v1/hello", Duration.ofSeconds(20), r -> r.statusCode() == 404);
+        Installation.await("plugin gone from the list", Duration.ofSeconds(5),
+            () -> plugin(platform, "org.unesco.aspnet.example.hello") == null);
+      } finally {
+        running.set(false);
+        load.join();
+      }
+      assertEquals(0, failed.get(), "failed health requests during hot deployment, first: " + firstFailure.get());
+      assertTrue(ok.get() > 50, "the load loop ran: " + ok.get() + " requests");
+    }
+  }
+
+  @Test
+  void unresolvablePluginIsReportedInPlainWords() throws Exception {
+    try (Installation platform = new Installation()) {
+      platform.start();
+      Path broken = Jars.manifestOnly(platform.root.resolve("broken.jar"), Map.of(
+          "Bundle-ManifestVersion", "2",
+          "Bundle-SymbolicName", "org.example.broken",
+          "Bundle-Version", "1.0.0",
+          "Import-Package", "com.example.maps;version=\"[2.0,3)\""));
+      platform.deployPlugin(broken, "broken.jar");
+      Installation.await("broken plugin listed", Duration.ofSeconds(15), () -> plugin(platform, "org.example.broken") != null);
+      JsonNode p = plugin(platform, "org.example.broken");
+      assertEquals("INSTALLED", p.path("state").asText());
+      assertEquals(
+          "Cannot start: needs Java package com.example.maps (version 2.0.0 or later, below 3.0.0),"
+              + " which no installed bundle provides",
+          p.path("problem").asText());
+      assertEquals(200, platform.get("/api/v1/health").statusCode(), "the core stays up");
+    }
+  }
+
+  @Test
+  void failingOrEditedMigrationStopsOnlyItsBundle() throws Exception {
+    try (Installation platform = new Installation()) {
+      platform.start();
+      Path failing = Jars.variant(Installation.HELLO_PLUGIN, platform.root.resolve("failing.jar"), Map.of(),
+          Map.of("db/migration/V2__broken.sql", "CREATE TABLE HELLO_EXTRA (ID INT);\nCREATE TABLE HELLO_BAD (ID NO_SUCH_TYPE);\n"));
+      platform.deployPlugin(failing, "hello.jar");
+      Installation.await("migration failure logged", Duration.ofSeconds(20),
+          () -> platform.log().contains("Migration V2__broken.sql of org.unesco.aspnet.example.hello failed"));
+      Installation.await("bundle stopped", Duration.ofSeconds(10),
+          () -> "RESOLVED".equals(plugin(platform, "org.unesco.aspnet.example.hello").path("state").asText()));
+      assertTrue(platform.log().contains("bundle org.unesco.aspnet.example.hello is stopped"), platform.log());
+      assertEquals(404, platform.get("/api/v1/hello").statusCode());
+      assertEquals(200, platform.get("/api/v1/health").statusCode(), "the core stays up");
+
+      // V1 was applied above; a jar whose V1 differs is refused
+      platform.removePlugin("hello.jar");
+      Installation.await("removed", Duration.ofSeconds(10), () -> plugin(platform, "org.unesco.aspnet.example.hello") == null);
+      String v1 = Jars.entry(Installation.HELLO_PLUGIN, "db/migration/V1__greeting.sql");
+      Path edited = Jars.variant(Installation.HELLO_PLUGIN, platform.root.resolve("edited.jar"), Map.of("Bundle-Version", "0.1.2"),
+          Map.of("db/migration/V1__greeting.sql", v1.replace("VARCHAR(200)", "VARCHAR(300)")));
+      platform.deployPlugin(edited, "hello.jar");
+      Installation.await("edit refused", Duration.ofSeconds(20),
+          () -> platform.log().contains("Migration V1__greeting.sql of org.unesco.aspnet.example.hello was edited after it was applied"));
+      assertEquals(404, platform.get("/api/v1/hello").statusCode());
+
+      // the original jar works again: its migrations match the record
+      platform.deployPlugin(Installation.HELLO_PLUGIN, "hello.jar");
+      platform.awaitResponse("/api/v1/hello", Duration.ofSeconds(20), r -> r.statusCode() == 200);
+      assertFalse(platform.get("/api/v1/hello").body().contains("0.1.2"));
+    }
+  }
+
+  @Test
+  void aConfigEditAppliesWithoutRestart() throws Exception {
+    try (Installation platform = new Installation()) {
+      platform.deployPlugin(Installation.HELLO_PLUGIN, "hello.jar");
+      platform.start();
+      platform.awaitResponse("/api/v1/hello/greeting", Duration.ofSeconds(20), r -> r.statusCode() == 200);
+      String etag = platform.get("/api/v1/hello/greeting").headers().firstValue("ETag").orElseThrow();
+      String body = "{\"text\":\"" + "y".repeat(150) + "\"}";
+      Files.writeString(platform.home.resolve("config/org.unesco.aspnet.web.cfg"), "maxRequestBytes=100\n");
+      Installation.await("the new limit applies", Duration.ofSeconds(15), () ->
+          platform.send("PUT", "/api/v1/hello/greeting", body, "Content-Type", "application/json", "If-Match", etag).statusCode() == 413);
+    }
+  }
+}
