@@ -9,11 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.startlevel.BundleStartLevel;
 
 /**
  * Makes the installed core bundles match the jars in the installation's bundle folders. Bundles
@@ -23,6 +25,34 @@ import org.osgi.framework.Constants;
  */
 final class BundleSync {
   private static final String REFERENCE = "reference:";
+
+  /**
+   * Start levels: 1 the service runtime (log, configuration, Declarative Services), 2 the
+   * database service, which opens Derby on a thread of its own, 3 everything else (Jetty, web,
+   * plugins). So Derby boots as early as possible and overlaps the rest of the start-up.
+   */
+  static final Set<String> LEVEL_1 =
+      Set.of(
+          "org.apache.felix.log",
+          "org.apache.felix.configadmin",
+          "org.apache.felix.fileinstall",
+          "org.apache.felix.scr",
+          "org.osgi.service.component",
+          "org.osgi.util.promise",
+          "org.osgi.util.function",
+          "org.unesco.aspnet.logging");
+
+  static final Set<String> LEVEL_2 =
+      Set.of(
+          "org.osgi.service.jdbc",
+          "slf4j.api",
+          "org.unesco.aspnet.logging.slf4j",
+          "com.zaxxer.HikariCP",
+          "org.unesco.aspnet.core",
+          "org.unesco.aspnet.persistence");
+
+  /** Where everything else starts, plugins included. */
+  static final int LAST_LEVEL = 3;
 
   private final BundleContext context;
   private final Path stampFile;
@@ -60,17 +90,25 @@ final class BundleSync {
       if (!stamp.equals(stamps.getProperty(location))) {
         bundle.update(); // same file name, new content: re-read from the location
       }
+      placeInStartLevel(bundle);
       next.setProperty(location, stamp);
       wanted.remove(location);
     }
     for (Map.Entry<String, Path> e : wanted.entrySet()) {
       Bundle bundle = context.installBundle(e.getKey());
       next.setProperty(e.getKey(), stamp(e.getValue()));
+      placeInStartLevel(bundle);
       if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
         bundle.start(); // marks it for start when the framework starts
       }
     }
     saveStamps(next);
+  }
+
+  private static void placeInStartLevel(Bundle bundle) {
+    String name = bundle.getSymbolicName();
+    int level = LEVEL_1.contains(name) ? 1 : LEVEL_2.contains(name) ? 2 : LAST_LEVEL;
+    bundle.adapt(BundleStartLevel.class).setStartLevel(level);
   }
 
   private static String stamp(Path jar) {

@@ -44,10 +44,22 @@ public final class Main {
 
     Framework framework = new FrameworkFactory().newFramework(frameworkProperties(home, data, plugins, port, console));
     framework.init();
+    trace(started, "framework initialised");
     List<Path> bundleDirs = console ? List.of(home.resolve("bundle"), home.resolve("console")) : List.of(home.resolve("bundle"));
     new BundleSync(framework.getBundleContext(), data.resolve("cache").resolve("aspnet-bundles.properties"))
         .sync(bundleDirs);
+    trace(started, "bundles in line with " + bundleDirs);
 
+    trace(started, "JVM up " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms before main()");
+    if (Boolean.getBoolean("aspnet.trace.start")) {
+      // For start-up work: when each bundle became active, in ms since main() began.
+      framework.getBundleContext().addBundleListener(e -> {
+        if (e.getType() == org.osgi.framework.BundleEvent.STARTED) {
+          System.out.printf("%5d ms started %s%n",
+              TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), e.getBundle().getSymbolicName());
+        }
+      });
+    }
     Thread stopper = new Thread(() -> stop(framework), "aspnet-shutdown");
     Runtime.getRuntime().addShutdownHook(stopper);
     framework.start();
@@ -92,6 +104,12 @@ public final class Main {
     Map<String, String> p = new HashMap<>();
     p.put("org.osgi.framework.storage", data.resolve("cache").toString());
     p.put("org.osgi.framework.storage.clean", "none");
+    // Derby lives on this class path (lib/) so that class-data sharing covers it; bundles see it
+    // through the system bundle.
+    p.put("org.osgi.framework.system.packages.extra", "org.apache.derby.jdbc;version=\"10.16.1\"");
+    // Start levels put the database first (see BundleSync); plugins start at the last level.
+    p.put("org.osgi.framework.startlevel.beginning", String.valueOf(BundleSync.LAST_LEVEL));
+    p.put("felix.startlevel.bundle", String.valueOf(BundleSync.LAST_LEVEL));
     p.put("felix.log.level", "1");
     p.put("aspnet.home", home.toString());
     p.put("aspnet.data.dir", data.toString());
@@ -133,6 +151,12 @@ public final class Main {
         System.setProperty(k, v);
       }
     });
+  }
+
+  private static void trace(long started, String what) {
+    if (Boolean.getBoolean("aspnet.trace.start")) {
+      System.out.printf("%5d ms %s%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), what);
+    }
   }
 
   private static String env(String name, String fallback) {

@@ -98,7 +98,8 @@ public final class HealthServlet extends ApiServlet {
     Snapshot s = snapshot;
     if (s == null || System.nanoTime() - s.builtAt() > MAX_AGE_NANOS) {
       s = build();
-      snapshot = s;
+      // Only a healthy answer is reused: a recovering platform must say UP as soon as it is.
+      snapshot = s.status() == 200 ? s : null;
     }
     response.setStatus(s.status());
     response.setContentType(Json.MEDIA_TYPE);
