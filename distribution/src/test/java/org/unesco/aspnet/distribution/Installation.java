@@ -28,6 +28,10 @@ final class Installation implements AutoCloseable {
   static final Path EXAMPLES = Path.of(System.getProperty("aspnet.examples", "target/examples"));
   static final Path HELLO_PLUGIN = EXAMPLES.resolve("org.unesco.aspnet.example.hello.jar");
 
+  static final String ADMIN_EMAIL = "admin@aspnet.local";
+  static final String ADMIN_PASSWORD = "admin-password-for-the-tests";
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
   final Path root;
   final Path home;
   final Path data;
@@ -52,6 +56,7 @@ final class Installation implements AutoCloseable {
     ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/aspnet").toString());
     pb.environment().put("ASPNET_PORT", String.valueOf(port));
     pb.environment().put("ASPNET_DATA_DIR", data.toString());
+    pb.environment().put("ASPNET_ADMIN_PASSWORD", ADMIN_PASSWORD);
     pb.redirectErrorStream(true).redirectOutput(log.toFile());
     process = pb.start();
     await("health UP", Duration.ofSeconds(40), () -> {
@@ -104,6 +109,25 @@ final class Installation implements AutoCloseable {
       b.header(headers[i], headers[i + 1]);
     }
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /** Signs in; returns the response (token, csrfToken, Set-Cookie). */
+  HttpResponse<String> login(String email, String password, String... headers) throws IOException, InterruptedException {
+    String body = JSON.writeValueAsString(java.util.Map.of("email", email, "password", password));
+    String[] all = new String[headers.length + 2];
+    all[0] = "Content-Type";
+    all[1] = "application/json";
+    System.arraycopy(headers, 0, all, 2, headers.length);
+    return send("POST", "/api/v1/auth/login", body, all);
+  }
+
+  /** A bearer token of the platform administrator (who is also an HQ officer). */
+  String adminToken() throws IOException, InterruptedException {
+    HttpResponse<String> r = login(ADMIN_EMAIL, ADMIN_PASSWORD);
+    if (r.statusCode() != 200) {
+      fail("admin sign-in failed: " + r.statusCode() + " " + r.body());
+    }
+    return JSON.readTree(r.body()).path("token").asText();
   }
 
   /** Puts a jar into plugins/ the safe way: written beside, then moved in atomically. */

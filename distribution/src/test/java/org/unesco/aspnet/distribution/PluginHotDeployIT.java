@@ -18,9 +18,17 @@ import org.junit.jupiter.api.Test;
 /** The plugins folder: drop in, replace, remove, under load; and the plugins that cannot start. */
 class PluginHotDeployIT {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final java.util.Map<Installation, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static JsonNode plugin(Installation platform, String symbolicName) throws Exception {
-    for (JsonNode p : JSON.readTree(platform.get("/api/v1/plugins").body()).path("items")) {
+    String token = TOKENS.computeIfAbsent(platform, p -> {
+      try {
+        return p.adminToken();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    for (JsonNode p : JSON.readTree(platform.get("/api/v1/plugins", "Authorization", "Bearer " + token).body()).path("items")) {
       if (p.path("symbolicName").asText().equals(symbolicName)) {
         return p;
       }

@@ -9,6 +9,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
 
 /**
@@ -21,6 +22,14 @@ import org.unesco.aspnet.core.ProblemException;
  */
 public abstract class ApiServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
+
+  /** Request attribute where the authentication filter leaves the {@link Principal}. */
+  public static final String PRINCIPAL_ATTRIBUTE = Principal.class.getName();
+
+  /** Who sent the request: the signed-in account, or the anonymous public. */
+  public static Principal principal(HttpServletRequest request) {
+    return request.getAttribute(PRINCIPAL_ATTRIBUTE) instanceof Principal p ? p : Principal.anonymous();
+  }
 
   private volatile String allow;
 

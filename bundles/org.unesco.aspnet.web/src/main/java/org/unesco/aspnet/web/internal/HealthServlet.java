@@ -55,7 +55,9 @@ public final class HealthServlet extends ApiServlet {
       "org.unesco.aspnet.persistence.internal.DatabaseService",
       "org.unesco.aspnet.web.internal.RequestGuardFilter",
       "org.unesco.aspnet.web.internal.ErrorPageServlet",
-      "org.unesco.aspnet.logging.internal.ConsoleLogWriter"
+      "org.unesco.aspnet.logging.internal.ConsoleLogWriter",
+      "org.unesco.aspnet.security.internal.Authentication",
+      "org.unesco.aspnet.security.internal.AuthenticationFilter"
     };
   }
 

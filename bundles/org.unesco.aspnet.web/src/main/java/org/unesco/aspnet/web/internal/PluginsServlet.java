@@ -16,13 +16,21 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.unesco.aspnet.core.Action;
+import org.unesco.aspnet.core.Authorizer;
+import org.unesco.aspnet.core.Target;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.unesco.aspnet.web.ApiServlet;
 import org.unesco.aspnet.web.Json;
 
 /**
  * {@code GET /api/v1/plugins}: the bundles installed from the plugins folder, their state, what
- * they contribute, and for one that cannot start, what it is missing in plain words.
+ * they contribute, and for one that cannot start, what it is missing in plain words. Platform
+ * administrators only, once an {@link Authorizer} is installed.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/v1/plugins")
@@ -39,9 +47,17 @@ public final class PluginsServlet extends ApiServlet {
     this.pluginsUri = dir == null ? null : Path.of(dir).toAbsolutePath().normalize().toUri().toString();
   }
 
+  /** Present once the security bundle runs: from then on only platform administrators see this. */
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+  private transient volatile Authorizer authorizer;
+
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    Authorizer policy = authorizer;
+    if (policy != null) {
+      policy.require(principal(request), Action.MANAGE_PLATFORM, Target.everything());
+    }
     List<Map<String, Object>> items = new ArrayList<>();
     for (Bundle bundle : context.getBundles()) {
       if (isPlugin(bundle)) {

@@ -1,0 +1,102 @@
+package org.unesco.aspnet.security.internal;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.unesco.aspnet.core.AuditLog;
+import org.unesco.aspnet.core.FieldError;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.persistence.PersistenceException;
+import org.unesco.aspnet.web.ApiServlet;
+import org.unesco.aspnet.web.Json;
+import org.unesco.aspnet.web.OpenApiFragment;
+
+/**
+ * {@code POST /api/v1/accounts}: a school's focal point registers. The account has no role until
+ * its school's application gives it one.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/api/v1/accounts")
+@OpenApiFragment("openapi/security.json")
+public final class AccountsServlet extends ApiServlet {
+  private static final long serialVersionUID = 1L;
+  static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s.]{2,}$");
+  static final Set<String> LANGUAGES = Set.of("en", "fr", "es", "ar", "ru", "zh", "de", "pt");
+  static final int MIN_PASSWORD = 12;
+
+  /** The body of a registration. */
+  public record Registration(String email, String name, String password, String language) {}
+
+  private final transient SecurityStore store;
+  private final transient Authentication authentication;
+  private final transient AuditLog audit;
+
+  @Activate
+  public AccountsServlet(@Reference SecurityStore store, @Reference Authentication authentication, @Reference AuditLog audit) {
+    this.store = store;
+    this.authentication = authentication;
+    this.audit = audit;
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Registration r = Json.read(request, Registration.class);
+    List<FieldError> errors = validate(r);
+    if (!errors.isEmpty()) {
+      throw ProblemException.validation(errors);
+    }
+    String language = r.language() == null ? "en" : r.language();
+    String hash = authentication.hasher().hash(r.password());
+    Principal anonymous = principal(request);
+    String id;
+    try {
+      id = store.database().inTransaction(c -> {
+        String created = store.createAccount(c, r.email(), r.name().strip(), language, hash);
+        audit.record(c, anonymous, "account.register", "account", created, null, null,
+            Map.of("email", SecurityStore.normaliseEmail(r.email()), "name", r.name().strip()));
+        return created;
+      });
+    } catch (PersistenceException e) {
+      if (e.isDuplicateKey()) {
+        throw ProblemException.conflict("An account with this email exists already; sign in or reset the password");
+      }
+      throw e;
+    }
+    response.setHeader("Location", "/api/v1/me");
+    Json.write(response, 201, Map.of("id", id, "email", SecurityStore.normaliseEmail(r.email())));
+  }
+
+  static List<FieldError> validate(Registration r) {
+    List<FieldError> errors = new ArrayList<>();
+    if (r.email() == null || r.email().isBlank()) {
+      errors.add(new FieldError("email", "is required"));
+    } else if (r.email().length() > 254 || !EMAIL.matcher(r.email().strip()).matches()) {
+      errors.add(new FieldError("email", "is not an email address"));
+    }
+    if (r.name() == null || r.name().isBlank()) {
+      errors.add(new FieldError("name", "is required"));
+    } else if (r.name().length() > 200) {
+      errors.add(new FieldError("name", "must be at most 200 characters"));
+    }
+    if (r.password() == null || r.password().length() < MIN_PASSWORD) {
+      errors.add(new FieldError("password", "must be at least " + MIN_PASSWORD + " characters"));
+    } else if (r.password().length() > 200) {
+      errors.add(new FieldError("password", "must be at most 200 characters"));
+    }
+    if (r.language() != null && !LANGUAGES.contains(r.language())) {
+      errors.add(new FieldError("language", "must be one of " + String.join(", ", LANGUAGES.stream().sorted().toList())));
+    }
+    return errors;
+  }
+}

@@ -1,0 +1,90 @@
+package org.unesco.aspnet.security.internal;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.unesco.aspnet.core.Action;
+import org.unesco.aspnet.core.Authorizer;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.core.Target;
+import org.unesco.aspnet.web.ApiServlet;
+import org.unesco.aspnet.web.Json;
+import org.unesco.aspnet.web.OpenApiFragment;
+
+/**
+ * {@code GET /api/v1/audit?country=FR&limit=50&cursor=...}: the audit log, newest first. HQ reads
+ * all of it; an NC reads their country's entries (and must say which country). Read-only: no
+ * endpoint edits or deletes an entry.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/api/v1/audit")
+@OpenApiFragment("openapi/security.json")
+public final class AuditServlet extends ApiServlet {
+  private static final long serialVersionUID = 1L;
+
+  private final transient AuditLogService audit;
+  private final transient Authorizer authorizer;
+
+  @Activate
+  public AuditServlet(@Reference AuditLogService audit, @Reference Authorizer authorizer) {
+    this.audit = audit;
+    this.authorizer = authorizer;
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Principal me = principal(request);
+    String country = request.getParameter("country");
+    if (country != null && !country.matches("[A-Z]{2}")) {
+      throw ProblemException.validation("country", "must be an ISO 3166-1 alpha-2 code such as FR");
+    }
+    // Without a country only HQ may read (everything); an NC names their own country.
+    authorizer.require(me, Action.VIEW_AUDIT, country == null ? Target.everything() : Target.country(country));
+    int limit = intParameter(request, "limit", 50, 1, 500);
+    Long cursor = null;
+    String c = request.getParameter("cursor");
+    if (c != null) {
+      try {
+        cursor = Long.parseLong(c);
+      } catch (NumberFormatException e) {
+        throw ProblemException.validation("cursor", "is not a cursor of this list");
+      }
+    }
+    List<Map<String, Object>> items = audit.entries(country, cursor, limit + 1);
+    Object next = null;
+    if (items.size() > limit) {
+      items = items.subList(0, limit);
+      next = String.valueOf(items.get(limit - 1).get("id"));
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("items", items);
+    body.put("next", next);
+    response.setHeader("Cache-Control", "no-store");
+    Json.write(response, 200, body);
+  }
+
+  static int intParameter(HttpServletRequest request, String name, int fallback, int min, int max) {
+    String value = request.getParameter(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ProblemException.validation(name, "must be a whole number from " + min + " to " + max);
+  }
+}

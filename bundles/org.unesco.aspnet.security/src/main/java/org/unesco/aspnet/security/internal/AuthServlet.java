@@ -1,0 +1,101 @@
+package org.unesco.aspnet.security.internal;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.unesco.aspnet.core.FieldError;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.web.ApiServlet;
+import org.unesco.aspnet.web.Json;
+import org.unesco.aspnet.web.OpenApiFragment;
+
+/**
+ * {@code POST /api/v1/auth/login} and {@code POST /api/v1/auth/logout}. Sign-in always opens a
+ * new session (a fresh id, against session fixation) and hands back both a cookie for browsers
+ * and the same token for API clients.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern({"/api/v1/auth/login", "/api/v1/auth/logout"})
+@OpenApiFragment("openapi/security.json")
+public final class AuthServlet extends ApiServlet {
+  private static final long serialVersionUID = 1L;
+
+  /** The body of a sign-in. */
+  public record Credentials(String email, String password) {}
+
+  private final transient Authentication authentication;
+
+  @Activate
+  public AuthServlet(@Reference Authentication authentication) {
+    this.authentication = authentication;
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (request.getServletPath().endsWith("/logout")) {
+      logout(request, response);
+      return;
+    }
+    Credentials credentials = Json.read(request, Credentials.class);
+    List<FieldError> errors = new ArrayList<>();
+    if (credentials.email() == null || credentials.email().isBlank()) {
+      errors.add(new FieldError("email", "is required"));
+    }
+    if (credentials.password() == null || credentials.password().isEmpty()) {
+      errors.add(new FieldError("password", "is required"));
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.validation(errors);
+    }
+    String previous = AuthenticationFilter.sessionCookie(request);
+    Authentication.SignedIn in;
+    try {
+      in = authentication.signIn(credentials.email(), credentials.password(), request.getRemoteAddr());
+    } catch (ProblemException e) {
+      if (e.status() == 429) {
+        response.setHeader("Retry-After", String.valueOf(e.extensions().get("retryAfter")));
+      }
+      throw e;
+    }
+    if (previous != null) {
+      authentication.signOut(previous); // the old session id never lives on after a sign-in
+    }
+    response.addHeader("Set-Cookie", cookie(in.token(), Duration.between(Instant.now(), in.expiresAt()).toSeconds(), request.isSecure()));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("token", in.token());
+    body.put("csrfToken", in.csrfToken());
+    body.put("expiresAt", in.expiresAt());
+    body.put("account", MeServlet.describe(in.principal()));
+    response.setHeader("Cache-Control", "no-store");
+    Json.write(response, 200, body);
+  }
+
+  private void logout(HttpServletRequest request, HttpServletResponse response) {
+    String authorization = request.getHeader("Authorization");
+    String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        ? authorization.substring(7).strip()
+        : AuthenticationFilter.sessionCookie(request);
+    if (token != null && token.startsWith(Authentication.SESSION_PREFIX)) {
+      authentication.signOut(token);
+    }
+    response.addHeader("Set-Cookie", cookie("", 0, request.isSecure()));
+    response.setStatus(204);
+  }
+
+  static String cookie(String value, long maxAgeSeconds, boolean secure) {
+    return AuthenticationFilter.COOKIE + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds
+        + "; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
+  }
+
+}

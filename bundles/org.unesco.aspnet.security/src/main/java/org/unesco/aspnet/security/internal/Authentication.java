@@ -1,0 +1,177 @@
+package org.unesco.aspnet.security.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.unesco.aspnet.core.AuditLog;
+import org.unesco.aspnet.core.Grant;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.core.Role;
+
+/**
+ * Signs people in and out and tells, for a session or API token, who is acting. Creates the
+ * first account ({@code admin@aspnet.local}) on an empty database.
+ */
+@Component(service = Authentication.class, immediate = true, configurationPid = "org.unesco.aspnet.security")
+@Designate(ocd = Authentication.Config.class)
+public final class Authentication {
+  static final String ADMIN_EMAIL = "admin@aspnet.local";
+  static final String SESSION_PREFIX = "asp_s_";
+  static final String API_TOKEN_PREFIX = "asp_t_";
+
+  @ObjectClassDefinition(name = "ASPnet security", description = "Sign-in, sessions and API tokens")
+  public @interface Config {
+    @AttributeDefinition(description = "PBKDF2-HMAC-SHA256 iterations for new password hashes (OWASP: 600000)")
+    int passwordIterations() default PasswordHasher.OWASP_ITERATIONS;
+
+    @AttributeDefinition(description = "Hours a session lasts after sign-in")
+    int sessionHours() default 12;
+
+    @AttributeDefinition(description = "Failed sign-ins of one account before the delay starts")
+    int freeAttemptsPerAccount() default 5;
+
+    @AttributeDefinition(description = "Failed sign-ins from one address before the delay starts")
+    int freeAttemptsPerAddress() default 20;
+  }
+
+  /** What a successful sign-in hands back. */
+  record SignedIn(Principal principal, String token, String csrfToken, Instant expiresAt) {}
+
+  private final SecurityStore store;
+  private final AuditLog audit;
+  private final Logger log;
+  private volatile Config config;
+  private volatile PasswordHasher hasher;
+  /** Verified against when the email is unknown, so both cases take the same time. */
+  private volatile String decoyHash;
+
+  @Activate
+  public Authentication(
+      @Reference SecurityStore store,
+      @Reference AuditLog audit,
+      @Reference(service = LoggerFactory.class) Logger log,
+      Config config) {
+    this.store = store;
+    this.audit = audit;
+    this.log = log;
+    modified(config);
+    createFirstAccount();
+  }
+
+  @Modified
+  void modified(Config config) {
+    this.config = config;
+    this.hasher = new PasswordHasher(config.passwordIterations());
+    this.decoyHash = hasher.hash("decoy-" + System.nanoTime());
+  }
+
+  PasswordHasher hasher() {
+    return hasher;
+  }
+
+  private void createFirstAccount() {
+    if (store.anyAccount()) {
+      return;
+    }
+    String given = System.getenv("ASPNET_ADMIN_PASSWORD");
+    boolean random = given == null || given.isBlank();
+    String password = random ? Tokens.newSecret("").substring(0, 20) : given;
+    store.database().inTransaction(c -> {
+      String id = store.createAccount(c, ADMIN_EMAIL, "Administrator", "en", hasher.hash(password));
+      store.addGrant(c, id, Grant.global(Role.PLATFORM_ADMIN), null);
+      store.addGrant(c, id, Grant.global(Role.HQ_OFFICER), null);
+      audit.record(c, Principal.system(), "account.create", "account", id, null, null,
+          Map.of("email", ADMIN_EMAIL, "roles", "PLATFORM_ADMIN, HQ_OFFICER"));
+      return id;
+    });
+    if (random) {
+      // Printed once, to the console only: it is not stored anywhere in clear.
+      System.out.println("ASPnet Platform: created " + ADMIN_EMAIL + " with password " + password
+          + " (shown once; set ASPNET_ADMIN_PASSWORD to choose it)");
+    } else {
+      log.info("Created {} with the password from ASPNET_ADMIN_PASSWORD", ADMIN_EMAIL);
+    }
+  }
+
+  /** Checks the password, throttled per account and per address; opens a new session. */
+  SignedIn signIn(String email, String password, String address) {
+    Config c = config;
+    String accountKey = "account:" + SecurityStore.normaliseEmail(email);
+    String addressKey = "address:" + address;
+    long wait = store.database().read(conn -> Math.max(
+        LoginThrottle.secondsToWait(store.failures(conn, accountKey, LoginThrottle.FORGET_AFTER), c.freeAttemptsPerAccount(), Instant.now()),
+        LoginThrottle.secondsToWait(store.failures(conn, addressKey, LoginThrottle.FORGET_AFTER), c.freeAttemptsPerAddress(), Instant.now())));
+    if (wait > 0) {
+      throw new ProblemException(429, ProblemException.TYPE_BASE + "too-many-attempts", "Too many attempts",
+          "Too many failed sign-ins; try again in " + wait + " s", java.util.List.of(), Map.of("retryAfter", wait));
+    }
+    Optional<SecurityStore.Account> account = store.accountByEmail(email);
+    boolean ok;
+    if (account.isPresent()) {
+      ok = hasher.verify(password, account.get().passwordHash());
+    } else {
+      hasher.verify(password, decoyHash); // same cost as a real check: no account probing by timing
+      ok = false;
+    }
+    if (!ok) {
+      store.database().inTransaction(conn -> {
+        for (String key : new String[] {accountKey, addressKey}) {
+          store.recordFailure(conn, key, store.failures(conn, key, LoginThrottle.FORGET_AFTER).count() + 1);
+        }
+        return null;
+      });
+      throw ProblemException.unauthorized("The email or the password is wrong");
+    }
+    SecurityStore.Account a = account.get();
+    String token = Tokens.newSecret(SESSION_PREFIX);
+    String csrf = Tokens.newSecret("");
+    Instant expires = Instant.now().plus(Duration.ofHours(c.sessionHours()));
+    Principal principal = store.database().inTransaction(conn -> {
+      store.clearFailures(conn, accountKey);
+      if (hasher.needsRehash(a.passwordHash())) {
+        store.updatePasswordHash(conn, a.id(), hasher.hash(password));
+      }
+      store.createSession(conn, Tokens.hash(token), a.id(), csrf, expires);
+      return store.principal(conn, a.id()).orElseThrow();
+    });
+    return new SignedIn(principal, token, csrf, expires);
+  }
+
+  void signOut(String sessionToken) {
+    store.database().inTransaction(c -> {
+      store.deleteSession(c, Tokens.hash(sessionToken));
+      return null;
+    });
+  }
+
+  /** Who holds this session token, and its CSRF token; empty when unknown or expired. */
+  Optional<Map.Entry<Principal, String>> session(String token) {
+    return store.database().read(c -> {
+      Optional<SecurityStore.Session> s = store.session(c, Tokens.hash(token));
+      if (s.isEmpty()) {
+        return Optional.empty();
+      }
+      return store.principal(c, s.get().accountId()).map(p -> Map.entry(p, s.get().csrfToken()));
+    });
+  }
+
+  /** Who holds this API token; empty when unknown, expired or revoked. */
+  Optional<Principal> apiToken(String token) {
+    return store.database().read(c -> {
+      Optional<String> account = store.apiTokenAccount(c, Tokens.hash(token));
+      return account.isEmpty() ? Optional.<Principal>empty() : store.principal(c, account.get());
+    });
+  }
+
+}

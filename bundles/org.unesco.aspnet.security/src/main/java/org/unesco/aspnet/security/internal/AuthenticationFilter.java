@@ -1,0 +1,114 @@
+package org.unesco.aspnet.security.internal;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.web.ApiServlet;
+import org.unesco.aspnet.web.Json;
+
+/**
+ * Finds out who sends each API request: a bearer token (a session token or an API token) or the
+ * session cookie; nobody else is the anonymous public. A cookie-authenticated write must carry
+ * the session's CSRF token in {@code X-CSRF-Token}: another site can make a browser send the
+ * cookie, but cannot read the token.
+ */
+@Component(service = Filter.class, property = "service.ranking:Integer=100")
+@HttpWhiteboardFilterPattern("/api/*")
+public final class AuthenticationFilter implements Filter {
+  static final String COOKIE = "ASPNET_SESSION";
+  static final String CSRF_HEADER = "X-CSRF-Token";
+  /** The CSRF token of a cookie session, for GET /api/v1/me to hand to the UI. */
+  static final String CSRF_ATTRIBUTE = "aspnet.csrfToken";
+  static final String LOGIN_PATH = "/api/v1/auth/login";
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+  private final Authentication authentication;
+
+  @Activate
+  public AuthenticationFilter(@Reference Authentication authentication) {
+    this.authentication = authentication;
+  }
+
+  @Override
+  public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain)
+      throws IOException, ServletException {
+    HttpServletRequest request = (HttpServletRequest) req;
+    HttpServletResponse response = (HttpServletResponse) resp;
+    try {
+      request.setAttribute(ApiServlet.PRINCIPAL_ATTRIBUTE, identify(request));
+    } catch (ProblemException problem) {
+      if (problem.status() == 401) {
+        response.setHeader("WWW-Authenticate", "Bearer");
+      }
+      Json.writeProblem(request, response, problem);
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  private Principal identify(HttpServletRequest request) {
+    String authorization = request.getHeader("Authorization");
+    if (authorization != null) {
+      if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        throw ProblemException.unauthorized("Only Bearer tokens are accepted in Authorization");
+      }
+      String token = authorization.substring(7).strip();
+      Optional<Principal> p = token.startsWith(Authentication.API_TOKEN_PREFIX)
+          ? authentication.apiToken(token)
+          : authentication.session(token).map(Map.Entry::getKey);
+      // A client that sends a token must hear that it no longer works, not be served as public.
+      return p.orElseThrow(() -> ProblemException.unauthorized("The token is unknown, expired or revoked"));
+    }
+    String cookie = sessionCookie(request);
+    // Signing in needs no identity (the login servlet ends the cookie's old session itself), and
+    // a stale cookie must not stand between a person and a fresh sign-in.
+    if (cookie == null || LOGIN_PATH.equals(request.getRequestURI())) {
+      return Principal.anonymous();
+    }
+    Optional<Map.Entry<Principal, String>> session = authentication.session(cookie);
+    if (session.isEmpty()) {
+      return Principal.anonymous(); // an old cookie: the public view, and sign in again to write
+    }
+    if (!SAFE_METHODS.contains(request.getMethod()) && !matches(request.getHeader(CSRF_HEADER), session.get().getValue())) {
+      throw ProblemException.forbidden("A write with the session cookie needs the " + CSRF_HEADER
+          + " header from sign-in (or GET /api/v1/me)");
+    }
+    request.setAttribute(CSRF_ATTRIBUTE, session.get().getValue());
+    return session.get().getKey();
+  }
+
+  static String sessionCookie(HttpServletRequest request) {
+    Cookie[] cookies = request.getCookies();
+    if (cookies == null) {
+      return null;
+    }
+    for (Cookie c : cookies) {
+      if (COOKIE.equals(c.getName())) {
+        return c.getValue();
+      }
+    }
+    return null;
+  }
+
+  private static boolean matches(String given, String expected) {
+    return given != null && MessageDigest.isEqual(
+        given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+  }
+}

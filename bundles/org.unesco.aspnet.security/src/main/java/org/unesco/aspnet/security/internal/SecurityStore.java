@@ -1,0 +1,262 @@
+package org.unesco.aspnet.security.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.unesco.aspnet.core.Grant;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.Role;
+import org.unesco.aspnet.persistence.Database;
+
+/** The security tables: accounts, grants, sessions, API tokens, failed sign-ins. */
+@Component(service = SecurityStore.class)
+public final class SecurityStore {
+
+  record Account(String id, String email, String name, String language, String passwordHash) {}
+
+  record Session(String accountId, String csrfToken, Instant expiresAt) {}
+
+  record ApiToken(String id, String name, Instant createdAt, Instant expiresAt, Instant revokedAt) {}
+
+  private final Database db;
+
+  @Activate
+  public SecurityStore(@Reference Database db, BundleContext context) {
+    this.db = db;
+    db.migrate(context.getBundle());
+  }
+
+  Database database() {
+    return db;
+  }
+
+  static String normaliseEmail(String email) {
+    return email.strip().toLowerCase(Locale.ROOT);
+  }
+
+  Optional<Account> accountByEmail(String email) {
+    return db.read(c -> queryAccount(c, "EMAIL", normaliseEmail(email)));
+  }
+
+  private static Optional<Account> queryAccount(Connection c, String column, String value) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT ID, EMAIL, NAME, LANGUAGE, PASSWORD_HASH FROM SEC_ACCOUNT WHERE " + column + " = ?")) {
+      ps.setString(1, value);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? Optional.of(new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+            : Optional.empty();
+      }
+    }
+  }
+
+  boolean anyAccount() {
+    return db.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM SEC_ACCOUNT FETCH FIRST 1 ROWS ONLY");
+          ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    });
+  }
+
+  /** The acting principal of an account, with all its grants; empty when it no longer exists. */
+  Optional<Principal> principal(Connection c, String accountId) throws SQLException {
+    Optional<Account> account = queryAccount(c, "ID", accountId);
+    if (account.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Grant> grants = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT ROLE, COUNTRY, UNIT, CAMPAIGN, SCHOOL FROM SEC_GRANT WHERE ACCOUNT_ID = ? ORDER BY ROLE")) {
+      ps.setString(1, accountId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          grants.add(new Grant(Role.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+        }
+      }
+    }
+    Account a = account.get();
+    return Optional.of(new Principal(a.id(), a.email(), a.name(), a.language(), grants));
+  }
+
+  String createAccount(Connection c, String email, String name, String language, String passwordHash)
+      throws SQLException {
+    String id = UUID.randomUUID().toString();
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO SEC_ACCOUNT (ID, EMAIL, NAME, LANGUAGE, PASSWORD_HASH, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?)")) {
+      ps.setString(1, id);
+      ps.setString(2, normaliseEmail(email));
+      ps.setString(3, name);
+      ps.setString(4, language);
+      ps.setString(5, passwordHash);
+      ps.setTimestamp(6, Timestamp.from(Instant.now()));
+      ps.executeUpdate();
+    }
+    return id;
+  }
+
+  void updatePasswordHash(Connection c, String accountId, String hash) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE SEC_ACCOUNT SET PASSWORD_HASH = ? WHERE ID = ?")) {
+      ps.setString(1, hash);
+      ps.setString(2, accountId);
+      ps.executeUpdate();
+    }
+  }
+
+  void addGrant(Connection c, String accountId, Grant g, String grantedBy) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO SEC_GRANT (ID, ACCOUNT_ID, ROLE, COUNTRY, UNIT, CAMPAIGN, SCHOOL, GRANTED_AT, GRANTED_BY)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setString(1, UUID.randomUUID().toString());
+      ps.setString(2, accountId);
+      ps.setString(3, g.role().name());
+      ps.setString(4, g.country());
+      ps.setString(5, g.unit());
+      ps.setString(6, g.campaign());
+      ps.setString(7, g.school());
+      ps.setTimestamp(8, Timestamp.from(Instant.now()));
+      ps.setString(9, grantedBy);
+      ps.executeUpdate();
+    }
+  }
+
+  // --- sessions: stored (hashed) in the database, so they survive a restart and every node sees them
+
+  void createSession(Connection c, String tokenHash, String accountId, String csrf, Instant expiresAt)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO SEC_SESSION (TOKEN_HASH, ACCOUNT_ID, CSRF_TOKEN, CREATED_AT, EXPIRES_AT) VALUES (?, ?, ?, ?, ?)")) {
+      ps.setString(1, tokenHash);
+      ps.setString(2, accountId);
+      ps.setString(3, csrf);
+      ps.setTimestamp(4, Timestamp.from(Instant.now()));
+      ps.setTimestamp(5, Timestamp.from(expiresAt));
+      ps.executeUpdate();
+    }
+  }
+
+  Optional<Session> session(Connection c, String tokenHash) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT ACCOUNT_ID, CSRF_TOKEN, EXPIRES_AT FROM SEC_SESSION WHERE TOKEN_HASH = ? AND EXPIRES_AT > ?")) {
+      ps.setString(1, tokenHash);
+      ps.setTimestamp(2, Timestamp.from(Instant.now()));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? Optional.of(new Session(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+            : Optional.empty();
+      }
+    }
+  }
+
+  void deleteSession(Connection c, String tokenHash) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM SEC_SESSION WHERE TOKEN_HASH = ?")) {
+      ps.setString(1, tokenHash);
+      ps.executeUpdate();
+    }
+  }
+
+  // --- API tokens
+
+  void createApiToken(Connection c, String id, String accountId, String name, String tokenHash, Instant expiresAt)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO SEC_API_TOKEN (ID, ACCOUNT_ID, NAME, TOKEN_HASH, CREATED_AT, EXPIRES_AT) VALUES (?, ?, ?, ?, ?, ?)")) {
+      ps.setString(1, id);
+      ps.setString(2, accountId);
+      ps.setString(3, name);
+      ps.setString(4, tokenHash);
+      ps.setTimestamp(5, Timestamp.from(Instant.now()));
+      ps.setTimestamp(6, Timestamp.from(expiresAt));
+      ps.executeUpdate();
+    }
+  }
+
+  /** The account of a live (not expired, not revoked) API token. */
+  Optional<String> apiTokenAccount(Connection c, String tokenHash) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT ACCOUNT_ID FROM SEC_API_TOKEN WHERE TOKEN_HASH = ? AND REVOKED_AT IS NULL AND EXPIRES_AT > ?")) {
+      ps.setString(1, tokenHash);
+      ps.setTimestamp(2, Timestamp.from(Instant.now()));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  List<ApiToken> apiTokens(Connection c, String accountId) throws SQLException {
+    List<ApiToken> result = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT ID, NAME, CREATED_AT, EXPIRES_AT, REVOKED_AT FROM SEC_API_TOKEN WHERE ACCOUNT_ID = ? ORDER BY CREATED_AT")) {
+      ps.setString(1, accountId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Timestamp revoked = rs.getTimestamp(5);
+          result.add(new ApiToken(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+              rs.getTimestamp(4).toInstant(), revoked == null ? null : revoked.toInstant()));
+        }
+      }
+    }
+    return result;
+  }
+
+  boolean revokeApiToken(Connection c, String id, String accountId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE SEC_API_TOKEN SET REVOKED_AT = ? WHERE ID = ? AND ACCOUNT_ID = ? AND REVOKED_AT IS NULL")) {
+      ps.setTimestamp(1, Timestamp.from(Instant.now()));
+      ps.setString(2, id);
+      ps.setString(3, accountId);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  // --- failed sign-ins
+
+  record Failures(int count, Instant last) {}
+
+  /** Failures of a subject; forgotten after a quiet {@code forgetAfter}. */
+  Failures failures(Connection c, String subject, Duration forgetAfter) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT FAILURES, LAST_FAILURE FROM SEC_LOGIN_FAILURE WHERE SUBJECT = ?")) {
+      ps.setString(1, subject);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return new Failures(0, null);
+        }
+        Instant last = rs.getTimestamp(2).toInstant();
+        return last.plus(forgetAfter).isBefore(Instant.now()) ? new Failures(0, null) : new Failures(rs.getInt(1), last);
+      }
+    }
+  }
+
+  /** Sets the subject's failure count to {@code count}, now (run inside a transaction). */
+  void recordFailure(Connection c, String subject, int count) throws SQLException {
+    clearFailures(c, subject);
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO SEC_LOGIN_FAILURE (SUBJECT, FAILURES, LAST_FAILURE) VALUES (?, ?, ?)")) {
+      ps.setString(1, subject);
+      ps.setInt(2, count);
+      ps.setTimestamp(3, Timestamp.from(Instant.now()));
+      ps.executeUpdate();
+    }
+  }
+
+  void clearFailures(Connection c, String subject) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM SEC_LOGIN_FAILURE WHERE SUBJECT = ?")) {
+      ps.setString(1, subject);
+      ps.executeUpdate();
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package org.unesco.aspnet.security.internal;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.unesco.aspnet.core.AuditLog;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.web.ApiServlet;
+import org.unesco.aspnet.web.Json;
+import org.unesco.aspnet.web.OpenApiFragment;
+
+/**
+ * {@code /api/v1/tokens}: API tokens for integrators. A token acts with its owner's rights, expires,
+ * can be revoked, is shown once and stored only as a hash.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern({"/api/v1/tokens", "/api/v1/tokens/*"})
+@OpenApiFragment("openapi/security.json")
+public final class TokensServlet extends ApiServlet {
+  private static final long serialVersionUID = 1L;
+  static final int MAX_DAYS = 365;
+
+  /** The body of a token request. */
+  public record TokenRequest(String name, Integer days) {}
+
+  private final transient SecurityStore store;
+  private final transient AuditLog audit;
+
+  @Activate
+  public TokensServlet(@Reference SecurityStore store, @Reference AuditLog audit) {
+    this.store = store;
+    this.audit = audit;
+  }
+
+  private static Principal signedIn(HttpServletRequest request) {
+    Principal p = principal(request);
+    if (p.isAnonymous()) {
+      throw ProblemException.unauthorized("Sign in to manage API tokens");
+    }
+    return p;
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Principal me = signedIn(request);
+    var tokens = store.database().read(c -> store.apiTokens(c, me.accountId()));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("items", tokens);
+    body.put("next", null);
+    Json.write(response, 200, body);
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Principal me = signedIn(request);
+    TokenRequest r = Json.read(request, TokenRequest.class);
+    int days = r.days() == null ? 90 : r.days();
+    if (r.name() == null || r.name().isBlank() || r.name().length() > 100) {
+      throw ProblemException.validation("name", "is required, at most 100 characters");
+    }
+    if (days < 1 || days > MAX_DAYS) {
+      throw ProblemException.validation("days", "must be between 1 and " + MAX_DAYS);
+    }
+    String secret = Tokens.newSecret(Authentication.API_TOKEN_PREFIX);
+    String id = UUID.randomUUID().toString();
+    Instant expires = Instant.now().plus(Duration.ofDays(days));
+    store.database().inTransaction(c -> {
+      store.createApiToken(c, id, me.accountId(), r.name().strip(), Tokens.hash(secret), expires);
+      audit.record(c, me, "token.create", "apiToken", id, null, null, Map.of("name", r.name().strip(), "expiresAt", expires.toString()));
+      return null;
+    });
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", id);
+    body.put("name", r.name().strip());
+    body.put("token", secret);
+    body.put("expiresAt", expires);
+    response.setHeader("Cache-Control", "no-store");
+    Json.write(response, 201, body);
+  }
+
+  @Override
+  protected void doDelete(HttpServletRequest request, HttpServletResponse response) {
+    Principal me = signedIn(request);
+    String id = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
+    boolean revoked = store.database().inTransaction(c -> {
+      boolean done = store.revokeApiToken(c, id, me.accountId());
+      if (done) {
+        audit.record(c, me, "token.revoke", "apiToken", id, null, Map.of("revoked", false), Map.of("revoked", true));
+      }
+      return done;
+    });
+    if (!revoked) {
+      throw ProblemException.notFound("You have no live API token " + id);
+    }
+    response.setStatus(204);
+  }
+}

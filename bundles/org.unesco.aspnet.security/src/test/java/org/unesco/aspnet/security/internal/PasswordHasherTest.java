@@ -1,0 +1,49 @@
+package org.unesco.aspnet.security.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class PasswordHasherTest {
+  private final PasswordHasher hasher = new PasswordHasher(1000); // fast for tests; the format stores the count
+
+  @Test
+  void verifiesTheRightPasswordOnlyAndSaltsEachHash() {
+    String a = hasher.hash("correct horse battery staple");
+    assertTrue(hasher.verify("correct horse battery staple", a));
+    assertFalse(hasher.verify("correct horse battery stapl", a));
+    assertNotEquals(a, hasher.hash("correct horse battery staple"), "a fresh salt each time");
+    assertTrue(a.startsWith("pbkdf2-sha256$1000$"));
+    assertFalse(hasher.verify("x", "garbage"));
+  }
+
+  @Test
+  void aHashWithFewerIterationsNeedsARehash() {
+    String old = new PasswordHasher(500).hash("pw");
+    assertTrue(hasher.verify("pw", old), "old hashes still verify");
+    assertTrue(hasher.needsRehash(old));
+    assertFalse(hasher.needsRehash(hasher.hash("pw")));
+  }
+
+  @Test
+  void defaultIsOwaspsCount() {
+    assertEquals(600_000, PasswordHasher.OWASP_ITERATIONS);
+  }
+
+  @Test
+  void throttleDelayGrowsAndIsCapped() {
+    assertEquals(Duration.ZERO, LoginThrottle.delay(4, 5));
+    assertEquals(Duration.ofSeconds(1), LoginThrottle.delay(5, 5));
+    assertEquals(Duration.ofSeconds(8), LoginThrottle.delay(8, 5));
+    assertEquals(LoginThrottle.MAX_DELAY, LoginThrottle.delay(40, 5));
+    Instant now = Instant.now();
+    assertEquals(0, LoginThrottle.secondsToWait(new SecurityStore.Failures(4, now), 5, now));
+    assertTrue(LoginThrottle.secondsToWait(new SecurityStore.Failures(7, now), 5, now) >= 3);
+    assertEquals(0, LoginThrottle.secondsToWait(new SecurityStore.Failures(7, now.minusSeconds(5)), 5, now));
+  }
+}

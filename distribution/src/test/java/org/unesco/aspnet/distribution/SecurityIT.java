@@ -1,0 +1,188 @@
+package org.unesco.aspnet.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Sign-in, sessions, CSRF, API tokens, throttling, registration and the audit log, over HTTP. */
+class SecurityIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static Installation platform;
+  /** Every body this test saw: none may carry a password hash. */
+  private static final List<String> BODIES = new ArrayList<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    platform = new Installation().start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    try {
+      for (String body : BODIES) {
+        assertFalse(body.contains("pbkdf2") || body.toLowerCase().contains("passwordhash"), "a password hash leaked: " + body);
+      }
+    } finally {
+      platform.close();
+    }
+  }
+
+  private static HttpResponse<String> seen(HttpResponse<String> r) {
+    BODIES.add(r.body());
+    return r;
+  }
+
+  private static JsonNode json(HttpResponse<String> r) throws Exception {
+    return JSON.readTree(seen(r).body());
+  }
+
+  private static String register(String email, String password) throws Exception {
+    HttpResponse<String> r = seen(platform.send("POST", "/api/v1/accounts",
+        JSON.writeValueAsString(java.util.Map.of("email", email, "name", "Amina Diallo", "password", password, "language", "fr")),
+        "Content-Type", "application/json"));
+    assertEquals(201, r.statusCode(), r.body());
+    return JSON.readTree(r.body()).path("id").asText();
+  }
+
+  @Test
+  void signInGivesAnHttpOnlySessionCookieAndABearerToken() throws Exception {
+    HttpResponse<String> wrong = seen(platform.login(Installation.ADMIN_EMAIL, "not the password"));
+    assertEquals(401, wrong.statusCode());
+    HttpResponse<String> ok = seen(platform.login(Installation.ADMIN_EMAIL, Installation.ADMIN_PASSWORD));
+    assertEquals(200, ok.statusCode(), ok.body());
+    String cookie = ok.headers().firstValue("Set-Cookie").orElseThrow();
+    assertTrue(cookie.startsWith("ASPNET_SESSION="), cookie);
+    assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), cookie);
+    JsonNode body = JSON.readTree(ok.body());
+    String token = body.path("token").asText();
+    assertTrue(cookie.startsWith("ASPNET_SESSION=" + token + ";"), "cookie and token are the same session");
+    JsonNode me = json(platform.get("/api/v1/me", "Authorization", "Bearer " + token));
+    assertEquals(Installation.ADMIN_EMAIL, me.path("email").asText());
+    assertTrue(me.path("roles").toString().contains("PLATFORM_ADMIN") && me.path("roles").toString().contains("HQ_OFFICER"));
+    assertEquals(401, seen(platform.get("/api/v1/me")).statusCode(), "anonymous has no /me");
+  }
+
+  @Test
+  void aSignInAlwaysStartsANewSessionAndEndsTheOldOne() throws Exception {
+    String first = json(platform.login(Installation.ADMIN_EMAIL, Installation.ADMIN_PASSWORD)).path("token").asText();
+    String second = json(platform.login(Installation.ADMIN_EMAIL, Installation.ADMIN_PASSWORD, "Cookie", "ASPNET_SESSION=" + first)).path("token").asText();
+    assertNotEquals(first, second);
+    assertEquals(401, platform.get("/api/v1/me", "Authorization", "Bearer " + first).statusCode(), "the old session is gone");
+    assertEquals(200, platform.get("/api/v1/me", "Authorization", "Bearer " + second).statusCode());
+    assertEquals(204, platform.send("POST", "/api/v1/auth/logout", null, "Authorization", "Bearer " + second).statusCode());
+    assertEquals(401, platform.get("/api/v1/me", "Authorization", "Bearer " + second).statusCode(), "logged out");
+  }
+
+  @Test
+  void cookieWritesNeedTheCsrfToken() throws Exception {
+    JsonNode in = json(platform.login(Installation.ADMIN_EMAIL, Installation.ADMIN_PASSWORD));
+    String cookie = "ASPNET_SESSION=" + in.path("token").asText();
+    String body = "{\"name\":\"csrf test\"}";
+    HttpResponse<String> without = seen(platform.send("POST", "/api/v1/tokens", body, "Content-Type", "application/json", "Cookie", cookie));
+    assertEquals(403, without.statusCode(), without.body());
+    assertEquals(in.path("csrfToken").asText(), json(platform.get("/api/v1/me", "Cookie", cookie)).path("csrfToken").asText());
+    HttpResponse<String> with = seen(platform.send("POST", "/api/v1/tokens", body, "Content-Type", "application/json",
+        "Cookie", cookie, "X-CSRF-Token", in.path("csrfToken").asText()));
+    assertEquals(201, with.statusCode(), with.body());
+  }
+
+  @Test
+  void apiTokensActAsTheirOwnerAreShownOnceAndARevokedOneIsRefusedAtOnce() throws Exception {
+    String session = platform.adminToken();
+    HttpResponse<String> created = seen(platform.send("POST", "/api/v1/tokens", "{\"name\":\"ministry sync\",\"days\":30}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + session));
+    assertEquals(201, created.statusCode(), created.body());
+    JsonNode t = JSON.readTree(created.body());
+    String secret = t.path("token").asText();
+    assertTrue(secret.startsWith("asp_t_"));
+    assertEquals(Installation.ADMIN_EMAIL, json(platform.get("/api/v1/me", "Authorization", "Bearer " + secret)).path("email").asText());
+    String list = seen(platform.get("/api/v1/tokens", "Authorization", "Bearer " + session)).body();
+    assertTrue(list.contains("ministry sync") && !list.contains(secret), "listed without its secret: " + list);
+    assertEquals(204, platform.send("DELETE", "/api/v1/tokens/" + t.path("id").asText(), null, "Authorization", "Bearer " + session).statusCode());
+    HttpResponse<String> after = seen(platform.get("/api/v1/me", "Authorization", "Bearer " + secret));
+    assertEquals(401, after.statusCode(), "revoked at once");
+    assertEquals(400, seen(platform.send("POST", "/api/v1/tokens", "{\"name\":\"x\",\"days\":9999}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + session)).statusCode());
+  }
+
+  @Test
+  void failedSignInsSlowDownTheAccountButNeverLockItForGood() throws Exception {
+    register("throttled@example.org", "correct horse battery");
+    for (int i = 0; i < 5; i++) {
+      assertEquals(401, seen(platform.login("throttled@example.org", "wrong " + i)).statusCode());
+    }
+    HttpResponse<String> blocked = seen(platform.login("throttled@example.org", "correct horse battery"));
+    assertEquals(429, blocked.statusCode(), "even the right password waits: " + blocked.body());
+    assertTrue(blocked.headers().firstValue("Retry-After").isPresent());
+    Thread.sleep(1200); // the first delay is one second
+    assertEquals(200, seen(platform.login("throttled@example.org", "correct horse battery")).statusCode());
+  }
+
+  @Test
+  void registrationValidatesEveryFieldAndRefusesATakenEmail() throws Exception {
+    HttpResponse<String> bad = seen(platform.send("POST", "/api/v1/accounts",
+        "{\"email\":\"not-an-email\",\"name\":\"\",\"password\":\"short\",\"language\":\"xx\"}", "Content-Type", "application/json"));
+    assertEquals(400, bad.statusCode());
+    JsonNode errors = JSON.readTree(bad.body()).path("errors");
+    List<String> fields = new ArrayList<>();
+    errors.forEach(e -> fields.add(e.path("field").asText()));
+    assertEquals(List.of("email", "name", "password", "language"), fields);
+    register("Focal.Point@Example.org", "a long enough password");
+    HttpResponse<String> again = seen(platform.send("POST", "/api/v1/accounts",
+        "{\"email\":\"focal.point@example.org\",\"name\":\"X\",\"password\":\"a long enough password\"}", "Content-Type", "application/json"));
+    assertEquals(409, again.statusCode(), "emails are compared without case");
+    JsonNode in = json(platform.login("focal.point@example.org", "a long enough password"));
+    assertEquals(0, in.path("account").path("roles").size(), "no role until an application");
+  }
+
+  @Test
+  void theAuditLogRecordsChangesAndOnlyHqReadsItAll() throws Exception {
+    register("audited@example.org", "a long enough password");
+    String admin = platform.adminToken();
+    HttpResponse<String> r = seen(platform.get("/api/v1/audit?limit=200", "Authorization", "Bearer " + admin));
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(r.body().contains("account.register") && r.body().contains("audited@example.org"), r.body());
+    assertEquals(401, seen(platform.get("/api/v1/audit")).statusCode());
+    String user = json(platform.login("audited@example.org", "a long enough password")).path("token").asText();
+    assertEquals(403, seen(platform.get("/api/v1/audit", "Authorization", "Bearer " + user)).statusCode());
+    assertEquals(403, seen(platform.get("/api/v1/audit?country=FR", "Authorization", "Bearer " + user)).statusCode());
+    assertEquals(405, seen(platform.send("DELETE", "/api/v1/audit", null, "Authorization", "Bearer " + admin)).statusCode());
+    JsonNode page = json(platform.get("/api/v1/audit?limit=1", "Authorization", "Bearer " + admin));
+    assertEquals(1, page.path("items").size());
+    assertFalse(page.path("next").isNull(), "a cursor to the next page");
+  }
+
+  @Test
+  void thePluginListIsForPlatformAdministratorsOnly() throws Exception {
+    assertEquals(401, seen(platform.get("/api/v1/plugins")).statusCode());
+    assertEquals(200, seen(platform.get("/api/v1/plugins", "Authorization", "Bearer " + platform.adminToken())).statusCode());
+  }
+
+  @Test
+  void anUnknownBearerTokenIs401NotThePublicView() throws Exception {
+    HttpResponse<String> r = seen(platform.get("/api/v1/health", "Authorization", "Bearer asp_s_forged"));
+    assertEquals(401, r.statusCode());
+    assertEquals("Bearer", r.headers().firstValue("WWW-Authenticate").orElse(""));
+  }
+
+  @Test
+  void sessionsSurviveARestart() throws Exception {
+    try (Installation other = new Installation()) {
+      other.start();
+      String token = other.adminToken();
+      other.stop();
+      other.start();
+      assertEquals(200, other.get("/api/v1/me", "Authorization", "Bearer " + token).statusCode());
+    }
+  }
+}
