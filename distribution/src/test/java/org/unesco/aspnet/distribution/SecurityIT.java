@@ -185,4 +185,50 @@ class SecurityIT {
       assertEquals(200, other.get("/api/v1/me", "Authorization", "Bearer " + token).statusCode());
     }
   }
+
+  @Test
+  void hqInvitesANationalCoordinatorWhoseLinkWorksOnce() throws Exception {
+    String admin = platform.adminToken();
+    HttpResponse<String> inv = seen(platform.send("POST", "/api/v1/invitations",
+        "{\"email\":\"nc.fr@example.org\",\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"FR\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + admin));
+    assertEquals(201, inv.statusCode(), inv.body());
+    String token = JSON.readTree(inv.body()).path("token").asText();
+    String accept = "{\"token\":\"" + token + "\",\"name\":\"Claire Martin\",\"password\":\"une phrase de passe longue\"}";
+    HttpResponse<String> ok = seen(platform.send("POST", "/api/v1/invitations/accept", accept, "Content-Type", "application/json"));
+    assertEquals(200, ok.statusCode(), ok.body());
+    assertTrue(ok.body().contains("NATIONAL_COORDINATOR") && ok.body().contains("\"country\":\"FR\""), ok.body());
+    assertEquals(404, seen(platform.send("POST", "/api/v1/invitations/accept", accept, "Content-Type", "application/json")).statusCode(), "single use");
+
+    String nc = json(platform.login("nc.fr@example.org", "une phrase de passe longue")).path("token").asText();
+    assertEquals(403, seen(platform.send("POST", "/api/v1/invitations",
+        "{\"email\":\"nc.de@example.org\",\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"DE\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + nc)).statusCode(), "an NC does not appoint NCs");
+    HttpResponse<String> noSchool = seen(platform.send("POST", "/api/v1/invitations",
+        "{\"email\":\"teacher@example.org\",\"role\":\"SCHOOL_STAFF\",\"school\":\"no-such-school\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + nc));
+    assertEquals(400, noSchool.statusCode(), noSchool.body());
+    assertEquals(200, seen(platform.get("/api/v1/audit?country=FR", "Authorization", "Bearer " + nc)).statusCode(), "an NC reads their country's audit");
+    assertEquals(401, seen(platform.send("POST", "/api/v1/invitations", "{}", "Content-Type", "application/json")).statusCode());
+  }
+
+  @Test
+  void aPasswordResetLinkSetsANewPasswordOnceAndEndsEverySession() throws Exception {
+    register("forgetful@example.org", "the old long password");
+    String oldSession = json(platform.login("forgetful@example.org", "the old long password")).path("token").asText();
+    String admin = platform.adminToken();
+    HttpResponse<String> start = seen(platform.send("POST", "/api/v1/password-resets", "{\"email\":\"forgetful@example.org\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + admin));
+    assertEquals(201, start.statusCode(), start.body());
+    String token = JSON.readTree(start.body()).path("token").asText();
+    String body = "{\"token\":\"" + token + "\",\"password\":\"the new long password\"}";
+    assertEquals(204, seen(platform.send("POST", "/api/v1/password-resets/accept", body, "Content-Type", "application/json")).statusCode());
+    assertEquals(404, seen(platform.send("POST", "/api/v1/password-resets/accept", body, "Content-Type", "application/json")).statusCode());
+    assertEquals(401, seen(platform.get("/api/v1/me", "Authorization", "Bearer " + oldSession)).statusCode());
+    assertEquals(401, seen(platform.login("forgetful@example.org", "the old long password")).statusCode());
+    assertEquals(200, seen(platform.login("forgetful@example.org", "the new long password")).statusCode());
+    String user = json(platform.login("forgetful@example.org", "the new long password")).path("token").asText();
+    assertEquals(403, seen(platform.send("POST", "/api/v1/password-resets", "{\"email\":\"admin@aspnet.local\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + user)).statusCode());
+  }
 }

@@ -48,7 +48,11 @@ public final class SecurityStore {
   }
 
   Optional<Account> accountByEmail(String email) {
-    return db.read(c -> queryAccount(c, "EMAIL", normaliseEmail(email)));
+    return db.read(c -> accountByEmail(c, email));
+  }
+
+  Optional<Account> accountByEmail(Connection c, String email) throws SQLException {
+    return queryAccount(c, "EMAIL", normaliseEmail(email));
   }
 
   private static Optional<Account> queryAccount(Connection c, String column, String value) throws SQLException {
@@ -256,6 +260,66 @@ public final class SecurityStore {
   void clearFailures(Connection c, String subject) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("DELETE FROM SEC_LOGIN_FAILURE WHERE SUBJECT = ?")) {
       ps.setString(1, subject);
+      ps.executeUpdate();
+    }
+  }
+
+  // --- single-use links: invitations and password resets
+
+  record OneTimeLink(String purpose, String email, Grant grant, Instant expiresAt, Instant usedAt) {}
+
+  void createLink(Connection c, String tokenHash, String purpose, String email, Grant grant, String createdBy, Instant expiresAt)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO SEC_ONE_TIME_LINK (TOKEN_HASH, PURPOSE, EMAIL, ROLE, COUNTRY, UNIT, CAMPAIGN, SCHOOL, CREATED_BY, CREATED_AT, EXPIRES_AT)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setString(1, tokenHash);
+      ps.setString(2, purpose);
+      ps.setString(3, normaliseEmail(email));
+      ps.setString(4, grant == null ? null : grant.role().name());
+      ps.setString(5, grant == null ? null : grant.country());
+      ps.setString(6, grant == null ? null : grant.unit());
+      ps.setString(7, grant == null ? null : grant.campaign());
+      ps.setString(8, grant == null ? null : grant.school());
+      ps.setString(9, createdBy);
+      ps.setTimestamp(10, Timestamp.from(Instant.now()));
+      ps.setTimestamp(11, Timestamp.from(expiresAt));
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Marks a live link used and returns it; empty when unknown, expired or used. The update is
+   * the check, so two concurrent uses cannot both succeed.
+   */
+  Optional<OneTimeLink> useLink(Connection c, String tokenHash, String purpose) throws SQLException {
+    Instant now = Instant.now();
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE SEC_ONE_TIME_LINK SET USED_AT = ? WHERE TOKEN_HASH = ? AND PURPOSE = ? AND USED_AT IS NULL AND EXPIRES_AT > ?")) {
+      ps.setTimestamp(1, Timestamp.from(now));
+      ps.setString(2, tokenHash);
+      ps.setString(3, purpose);
+      ps.setTimestamp(4, Timestamp.from(now));
+      if (ps.executeUpdate() != 1) {
+        return Optional.empty();
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT EMAIL, ROLE, COUNTRY, UNIT, CAMPAIGN, SCHOOL, EXPIRES_AT FROM SEC_ONE_TIME_LINK WHERE TOKEN_HASH = ?")) {
+      ps.setString(1, tokenHash);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        Grant grant = rs.getString(2) == null ? null
+            : new Grant(Role.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
+        return Optional.of(new OneTimeLink(purpose, rs.getString(1), grant, rs.getTimestamp(7).toInstant(), now));
+      }
+    }
+  }
+
+  /** Ends every session of an account (after a password reset). */
+  void deleteSessions(Connection c, String accountId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM SEC_SESSION WHERE ACCOUNT_ID = ?")) {
+      ps.setString(1, accountId);
       ps.executeUpdate();
     }
   }

@@ -1,0 +1,22 @@
+package org.unesco.aspnet.membership;
+
+import java.util.List;
+import java.util.Locale;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The countries of the network, named in the caller's language. */
+@ProviderType
+public interface CountryService {
+
+  /** Every country, sorted by its name in {@code language}. */
+  List<Country> countries(Actor actor, Locale language);
+
+  /**
+   * @throws org.unesco.aspnet.core.ProblemException 404 for a code that is not a UNESCO Member
+   *     State or Associate Member
+   */
+  Country country(Actor actor, String iso2, Locale language);
+
+  /** True for the alpha-2 code (upper case) of a Member State or Associate Member. */
+  boolean exists(String iso2);
+}

@@ -1,0 +1,20 @@
+package org.unesco.aspnet.membership;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One membership period of a school. A school that re-joins after a withdrawal (or re-applies
+ * after a rejection) gets a new period; earlier ones stay as they were.
+ */
+public record Membership(
+    long id,
+    long schoolId,
+    String country,
+    int period,
+    MembershipStatus status,
+    List<MembershipStatus> next,
+    String certificateNumber,
+    Instant appliedAt,
+    Instant certifiedAt,
+    Instant endedAt) {}

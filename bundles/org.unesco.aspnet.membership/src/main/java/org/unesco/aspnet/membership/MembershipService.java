@@ -1,0 +1,43 @@
+package org.unesco.aspnet.membership;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Applications and the membership lifecycle. Each change of status is recorded in the
+ * membership's history in the same transaction and announced on Event Admin under {@link
+ * #TOPIC_PREFIX}{@code <STATUS>} (e.g. {@code org/unesco/aspnet/membership/MEMBER}).
+ */
+@ProviderType
+public interface MembershipService {
+  String TOPIC_PREFIX = "org/unesco/aspnet/membership/";
+
+  /**
+   * A school applies: creates the school and its first membership, {@link
+   * MembershipStatus#APPLIED}.
+   *
+   * @param confirmDuplicate go ahead although the school looks like one already known
+   * @throws org.unesco.aspnet.core.ProblemException 400 for invalid fields, 409 with the likely
+   *     duplicates (extension {@code duplicates}) unless {@code confirmDuplicate}
+   */
+  Application apply(Actor actor, SchoolInput school, boolean confirmDuplicate);
+
+  /**
+   * A school whose last period was rejected or withdrawn applies again: a new period opens and
+   * the old one stays as it was.
+   */
+  Application reapply(Actor actor, long schoolId);
+
+  Membership membership(Actor actor, long id);
+
+  /** The history of one membership period, oldest first. */
+  List<StatusChange> history(Actor actor, long id);
+
+  /**
+   * Moves a membership to {@code to}.
+   *
+   * @throws org.unesco.aspnet.core.ProblemException 409 when the move is not allowed from the
+   *     current status, 403 when the actor may not make it, 400 when a required comment is missing
+   */
+  Membership transition(Actor actor, long id, MembershipStatus to, String comment);
+}

@@ -1,0 +1,24 @@
+package org.unesco.aspnet.membership;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The school directory and profiles. The public sees member schools without their contacts; HQ
+ * sees every school, a National Coordinator every school of their country.
+ */
+@ProviderType
+public interface SchoolService {
+
+  Page<School> schools(Actor actor, SchoolQuery query);
+
+  /** @throws org.unesco.aspnet.core.ProblemException 404 when absent or not visible to the actor */
+  School school(Actor actor, long id);
+
+  /**
+   * Replaces the profile if it is still at {@code expectedRevision}.
+   *
+   * @throws org.unesco.aspnet.core.ProblemException 400 for invalid fields, 403 when the actor may
+   *     not edit the school, 412 when someone changed it since it was read
+   */
+  School update(Actor actor, long id, int expectedRevision, SchoolInput input);
+}

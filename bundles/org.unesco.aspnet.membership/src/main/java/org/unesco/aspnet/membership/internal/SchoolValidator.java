@@ -1,0 +1,188 @@
+package org.unesco.aspnet.membership.internal;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.unesco.aspnet.core.FieldError;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.membership.SchoolInput;
+
+/**
+ * The rules of a school profile, checked field by field so that a form can show every mistake at
+ * once. Lengths count characters (code points), so a name in any script gets the same room.
+ */
+final class SchoolValidator {
+  static final int NAME_MAX = 200;
+  static final int CITY_MAX = 100;
+  static final int UNIT_MAX = 100;
+  static final int ADDRESS_MAX = 300;
+  static final int EMAIL_MAX = 254;
+  static final int WEBSITE_MAX = 300;
+  static final int NATIONAL_ID_MAX = 50;
+  static final int COUNT_MAX = 1_000_000;
+  static final int LANGUAGES_MAX = 10;
+
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+  private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+  private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+
+  private SchoolValidator() {}
+
+  /**
+   * Trims text, turns blank optional text into null, upper-cases the country, lower-cases and
+   * de-duplicates languages, de-duplicates levels and themes. The name keeps its inner spelling.
+   */
+  static SchoolInput tidy(SchoolInput in) {
+    return new SchoolInput(
+        strip(in.name()),
+        in.country() == null ? null : in.country().strip().toUpperCase(Locale.ROOT),
+        strip(in.unit()),
+        strip(in.city()),
+        strip(in.address()),
+        in.latitude(),
+        in.longitude(),
+        in.levels() == null ? List.of() : List.copyOf(new LinkedHashSet<>(in.levels())),
+        in.themes() == null ? List.of() : List.copyOf(new LinkedHashSet<>(in.themes())),
+        in.languages() == null
+            ? List.of()
+            : in.languages().stream()
+                .map(l -> l == null ? null : l.strip().toLowerCase(Locale.ROOT))
+                .distinct()
+                .toList(),
+        in.students(),
+        in.teachers(),
+        strip(in.email()),
+        strip(in.website()),
+        strip(in.nationalId()));
+  }
+
+  /** Tidies and checks {@code in}; throws a 400 problem listing every invalid field. */
+  static SchoolInput require(SchoolInput in, Predicate<String> knownCountry) {
+    SchoolInput tidy = tidy(in);
+    List<FieldError> errors = check(tidy, knownCountry);
+    if (!errors.isEmpty()) {
+      throw ProblemException.validation(errors);
+    }
+    return tidy;
+  }
+
+  /** The errors of an already tidied input; empty when it is valid. */
+  static List<FieldError> check(SchoolInput in, Predicate<String> knownCountry) {
+    List<FieldError> errors = new ArrayList<>();
+    text(errors, "name", in.name(), true, NAME_MAX);
+    if (in.country() == null) {
+      errors.add(new FieldError("country", "is required"));
+    } else if (!COUNTRY.matcher(in.country()).matches()) {
+      errors.add(new FieldError("country", "must be an ISO 3166-1 alpha-2 code such as FR"));
+    } else if (!knownCountry.test(in.country())) {
+      errors.add(
+          new FieldError("country", in.country() + " is not a UNESCO Member State or Associate Member"));
+    }
+    text(errors, "unit", in.unit(), false, UNIT_MAX);
+    text(errors, "city", in.city(), true, CITY_MAX);
+    text(errors, "address", in.address(), true, ADDRESS_MAX);
+    coordinates(errors, in.latitude(), in.longitude());
+    if (in.levels().isEmpty()) {
+      errors.add(new FieldError("levels", "name at least one level"));
+    } else if (in.levels().contains(null)) {
+      errors.add(new FieldError("levels", "must not contain null"));
+    }
+    if (in.themes().contains(null)) {
+      errors.add(new FieldError("themes", "must not contain null"));
+    }
+    languages(errors, in.languages());
+    count(errors, "students", in.students());
+    count(errors, "teachers", in.teachers());
+    if (in.email() == null) {
+      errors.add(new FieldError("email", "is required"));
+    } else if (in.email().length() > EMAIL_MAX || !EMAIL.matcher(in.email()).matches()) {
+      errors.add(new FieldError("email", "must be an email address such as office@school.org"));
+    }
+    website(errors, in.website());
+    text(errors, "nationalId", in.nationalId(), false, NATIONAL_ID_MAX);
+    return errors;
+  }
+
+  private static void text(List<FieldError> errors, String field, String value, boolean required, int max) {
+    if (value == null) {
+      if (required) {
+        errors.add(new FieldError(field, "is required"));
+      }
+      return;
+    }
+    if (value.codePointCount(0, value.length()) > max) {
+      errors.add(new FieldError(field, "must be at most " + max + " characters"));
+    } else if (value.codePoints().anyMatch(Character::isISOControl)) {
+      errors.add(new FieldError(field, "must be one line without control characters"));
+    }
+  }
+
+  private static void coordinates(List<FieldError> errors, Double latitude, Double longitude) {
+    if ((latitude == null) != (longitude == null)) {
+      errors.add(
+          new FieldError(latitude == null ? "latitude" : "longitude", "give both coordinates or neither"));
+      return;
+    }
+    if (latitude != null && !(latitude >= -90 && latitude <= 90)) {
+      errors.add(new FieldError("latitude", "must be between -90 and 90"));
+    }
+    if (longitude != null && !(longitude >= -180 && longitude <= 180)) {
+      errors.add(new FieldError("longitude", "must be between -180 and 180"));
+    }
+  }
+
+  private static void languages(List<FieldError> errors, List<String> languages) {
+    if (languages.size() > LANGUAGES_MAX) {
+      errors.add(new FieldError("languages", "name at most " + LANGUAGES_MAX + " languages"));
+      return;
+    }
+    for (int i = 0; i < languages.size(); i++) {
+      String code = languages.get(i);
+      if (code == null || !LANGUAGES.contains(code)) {
+        errors.add(
+            new FieldError("languages[" + i + "]", "must be an ISO 639-1 language code such as fr"));
+      }
+    }
+  }
+
+  private static void count(List<FieldError> errors, String field, Integer value) {
+    if (value != null && (value < 0 || value > COUNT_MAX)) {
+      errors.add(new FieldError(field, "must be between 0 and " + COUNT_MAX));
+    }
+  }
+
+  private static void website(List<FieldError> errors, String website) {
+    if (website == null) {
+      return;
+    }
+    boolean ok = website.length() <= WEBSITE_MAX;
+    if (ok) {
+      try {
+        URI uri = new URI(website);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        ok = (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+      } catch (URISyntaxException e) {
+        ok = false;
+      }
+    }
+    if (!ok) {
+      errors.add(
+          new FieldError(
+              "website", "must be an http or https address of at most " + WEBSITE_MAX + " characters"));
+    }
+  }
+
+  private static String strip(String value) {
+    if (value == null) {
+      return null;
+    }
+    String stripped = value.strip();
+    return stripped.isEmpty() ? null : stripped;
+  }
+}
