@@ -166,7 +166,7 @@ final class SchoolValidator {
       try {
         URI uri = new URI(website);
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        ok = (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+        ok = (scheme.equals("http") || scheme.equals("https")) && uri.getAuthority() != null;
       } catch (URISyntaxException e) {
         ok = false;
       }

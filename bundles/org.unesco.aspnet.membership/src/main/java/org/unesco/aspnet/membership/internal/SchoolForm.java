@@ -1,0 +1,178 @@
+package org.unesco.aspnet.membership.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.unesco.aspnet.core.FieldError;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.membership.Level;
+import org.unesco.aspnet.membership.SchoolInput;
+import org.unesco.aspnet.membership.Theme;
+
+/**
+ * Reads a school from a JSON object by hand rather than with data binding, so that a wrong type
+ * in one field does not hide the mistakes in the others: every field is reported in one 400.
+ */
+final class SchoolForm {
+  static final Set<String> FIELDS =
+      Set.of(
+          "name", "country", "unit", "city", "address", "latitude", "longitude", "levels",
+          "themes", "languages", "students", "teachers", "email", "website", "nationalId");
+
+  private final ObjectNode body;
+  private final List<FieldError> errors = new ArrayList<>();
+
+  private SchoolForm(ObjectNode body) {
+    this.body = body;
+  }
+
+  /**
+   * The school in {@code body}; {@code extraFields} are accepted and left to the caller (such as
+   * {@code confirmDuplicate}). Throws a 400 problem with every type and rule error.
+   */
+  static SchoolInput read(ObjectNode body, Set<String> extraFields, Predicate<String> knownCountry) {
+    SchoolForm form = new SchoolForm(body);
+    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!FIELDS.contains(name) && !extraFields.contains(name)) {
+        form.errors.add(new FieldError(name, "is not a known field"));
+      }
+    }
+    SchoolInput input =
+        new SchoolInput(
+            form.text("name"),
+            form.text("country"),
+            form.text("unit"),
+            form.text("city"),
+            form.text("address"),
+            form.number("latitude"),
+            form.number("longitude"),
+            form.codes("levels", Level.class),
+            form.codes("themes", Theme.class),
+            form.strings("languages"),
+            form.whole("students"),
+            form.whole("teachers"),
+            form.text("email"),
+            form.text("website"),
+            form.text("nationalId"));
+    if (form.errors.isEmpty()) {
+      return SchoolValidator.require(input, knownCountry);
+    }
+    // Add the rule errors of the fields that were of the right type.
+    Set<String> reported = new HashSet<>();
+    form.errors.forEach(e -> reported.add(root(e.field())));
+    for (FieldError e : SchoolValidator.check(SchoolValidator.tidy(input), knownCountry)) {
+      if (!reported.contains(root(e.field()))) {
+        form.errors.add(e);
+      }
+    }
+    throw ProblemException.validation(form.errors);
+  }
+
+  /** RFC 7396 merge patch: members of {@code patch} replace those of {@code target}, null removes. */
+  static ObjectNode merge(ObjectNode target, ObjectNode patch) {
+    ObjectNode result = target.deepCopy();
+    for (Map.Entry<String, JsonNode> member : patch.properties()) {
+      if (member.getValue().isNull()) {
+        result.remove(member.getKey());
+      } else {
+        result.set(member.getKey(), member.getValue());
+      }
+    }
+    return result;
+  }
+
+  private static String root(String field) {
+    int bracket = field.indexOf('[');
+    return bracket < 0 ? field : field.substring(0, bracket);
+  }
+
+  private JsonNode value(String field) {
+    JsonNode node = body.get(field);
+    return node == null || node.isNull() ? null : node;
+  }
+
+  private String text(String field) {
+    JsonNode node = value(field);
+    if (node == null) {
+      return null;
+    }
+    if (!node.isTextual()) {
+      errors.add(new FieldError(field, "must be a string"));
+      return null;
+    }
+    return node.textValue();
+  }
+
+  private Double number(String field) {
+    JsonNode node = value(field);
+    if (node == null) {
+      return null;
+    }
+    if (!node.isNumber()) {
+      errors.add(new FieldError(field, "must be a number"));
+      return null;
+    }
+    return node.doubleValue();
+  }
+
+  private Integer whole(String field) {
+    JsonNode node = value(field);
+    if (node == null) {
+      return null;
+    }
+    if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+      errors.add(new FieldError(field, "must be a whole number"));
+      return null;
+    }
+    return node.intValue();
+  }
+
+  private List<String> strings(String field) {
+    JsonNode node = value(field);
+    if (node == null) {
+      return null;
+    }
+    if (!node.isArray()) {
+      errors.add(new FieldError(field, "must be a list of strings"));
+      return null;
+    }
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      if (!node.get(i).isTextual()) {
+        errors.add(new FieldError(field + "[" + i + "]", "must be a string"));
+      } else {
+        values.add(node.get(i).textValue());
+      }
+    }
+    return values;
+  }
+
+  private <E extends Enum<E>> List<E> codes(String field, Class<E> type) {
+    List<String> names = strings(field);
+    if (names == null) {
+      return null;
+    }
+    List<E> values = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      try {
+        values.add(Enum.valueOf(type, names.get(i)));
+      } catch (IllegalArgumentException e) {
+        errors.add(new FieldError(field + "[" + i + "]", "must be one of " + choices(type)));
+      }
+    }
+    return values;
+  }
+
+  static String choices(Class<? extends Enum<?>> type) {
+    return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+  }
+}
