@@ -1,0 +1,22 @@
+package org.unesco.aspnet.security;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+import org.unesco.aspnet.core.Grant;
+import org.unesco.aspnet.core.Principal;
+
+/** Accounts for other bundles: the demo data set, an application that names its focal point. */
+@ProviderType
+public interface Accounts {
+
+  /**
+   * Creates an account with the given roles, or adds the roles to the account that has this
+   * email already; audited as done by {@code actor}.
+   *
+   * @return the account id
+   */
+  String ensure(Principal actor, String email, String name, String language, String password, List<Grant> grants);
+
+  /** Adds a role to an existing account, audited as done by {@code actor}. */
+  void grant(Principal actor, String accountId, Grant grant);
+}

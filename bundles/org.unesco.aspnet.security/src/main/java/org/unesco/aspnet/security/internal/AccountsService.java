@@ -1,0 +1,52 @@
+package org.unesco.aspnet.security.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.unesco.aspnet.core.AuditLog;
+import org.unesco.aspnet.core.Grant;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.security.Accounts;
+
+/** {@link Accounts} over the security tables; every change audited in its own transaction. */
+@Component(service = Accounts.class)
+public final class AccountsService implements Accounts {
+  private final SecurityStore store;
+  private final Authentication authentication;
+  private final AuditLog audit;
+
+  @Activate
+  public AccountsService(@Reference SecurityStore store, @Reference Authentication authentication, @Reference AuditLog audit) {
+    this.store = store;
+    this.authentication = authentication;
+    this.audit = audit;
+  }
+
+  @Override
+  public String ensure(Principal actor, String email, String name, String language, String password, List<Grant> grants) {
+    String hash = authentication.hasher().hash(password);
+    return store.database().inTransaction(c -> {
+      Optional<SecurityStore.Account> existing = store.accountByEmail(c, email);
+      String id = existing.isPresent() ? existing.get().id() : store.createAccount(c, email, name, language, hash);
+      for (Grant g : grants) {
+        store.addGrant(c, id, g, actor.accountId());
+      }
+      audit.record(c, actor, existing.isPresent() ? "account.grant" : "account.create", "account", id,
+          grants.isEmpty() ? null : grants.get(0).country(), null,
+          Map.of("email", SecurityStore.normaliseEmail(email), "roles", grants.stream().map(g -> g.role().name()).toList()));
+      return id;
+    });
+  }
+
+  @Override
+  public void grant(Principal actor, String accountId, Grant grant) {
+    store.database().inTransaction(c -> {
+      store.addGrant(c, accountId, grant, actor.accountId());
+      audit.record(c, actor, "account.grant", "account", accountId, grant.country(), null, Map.of("role", grant.role().name()));
+      return null;
+    });
+  }
+}
