@@ -149,6 +149,7 @@ final class SchoolForm {
     for (int i = 0; i < node.size(); i++) {
       if (!node.get(i).isTextual()) {
         errors.add(new FieldError(field + "[" + i + "]", "must be a string"));
+        values.add(null); // keeps the indexes of later errors right
       } else {
         values.add(node.get(i).textValue());
       }
@@ -163,6 +164,9 @@ final class SchoolForm {
     }
     List<E> values = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
+      if (names.get(i) == null) {
+        continue; // already reported
+      }
       try {
         values.add(Enum.valueOf(type, names.get(i)));
       } catch (IllegalArgumentException e) {

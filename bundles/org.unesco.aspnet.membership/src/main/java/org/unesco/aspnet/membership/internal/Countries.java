@@ -1,0 +1,241 @@
+package org.unesco.aspnet.membership.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.membership.Actor;
+import org.unesco.aspnet.membership.Country;
+import org.unesco.aspnet.membership.CountryService;
+import org.unesco.aspnet.membership.MembershipStatus;
+import org.unesco.aspnet.persistence.Database;
+
+/**
+ * Owns the bundle's schema: migrates it on activation and seeds the countries from the UNESCO
+ * region list shipped in the bundle. The other membership components reference this one, so
+ * they only start on a migrated schema.
+ */
+@Component(service = CountryService.class)
+public final class Countries implements CountryService {
+  static final String REFERENCE = "reference/unesco-regions.csv";
+
+  /** The stored part of a country; its name in a language comes from the JDK. */
+  record Entry(String iso2, String englishName, String region) {}
+
+  private final Database database;
+
+  @Activate
+  public Countries(@Reference Database database, BundleContext context) {
+    this(database, context.getBundle());
+  }
+
+  Countries(Database database, Bundle bundle) {
+    this.database = database;
+    database.migrate(bundle);
+    seed(readReference());
+  }
+
+  @Override
+  public List<Country> countries(Actor actor, Locale language) {
+    Map<String, long[]> counts = database.read(c -> counts(c, null));
+    Collator collator = Collator.getInstance(language);
+    List<Country> result = new ArrayList<>();
+    for (Entry e : entries()) {
+      long[] n = counts.getOrDefault(e.iso2(), new long[2]);
+      result.add(new Country(e.iso2(), name(e, language), e.region(), n[0], n[1]));
+    }
+    result.sort(Comparator.comparing(Country::name, collator));
+    return result;
+  }
+
+  @Override
+  public Country country(Actor actor, String iso2, Locale language) {
+    String code = iso2 == null ? "" : iso2.toUpperCase(Locale.ROOT);
+    Entry e =
+        entries().stream()
+            .filter(x -> x.iso2().equals(code))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    ProblemException.notFound(
+                        iso2 + " is not a UNESCO Member State or Associate Member"));
+    long[] n = database.read(c -> counts(c, code)).getOrDefault(code, new long[2]);
+    return new Country(code, name(e, language), e.region(), n[0], n[1]);
+  }
+
+  @Override
+  public boolean exists(String iso2) {
+    return iso2 != null && codes().contains(iso2);
+  }
+
+  // Read on every call rather than cached: a region HQ corrects on one node must show on all.
+  // Two hundred rows by primary key cost well under a millisecond.
+  List<Entry> entries() {
+    return database.read(
+        c -> {
+          List<Entry> entries = new ArrayList<>();
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT ISO2, NAME, REGION FROM MEM_COUNTRY ORDER BY ISO2");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              entries.add(new Entry(rs.getString(1), rs.getString(2), rs.getString(3)));
+            }
+          }
+          return entries;
+        });
+  }
+
+  private volatile Set<String> codes;
+
+  /** The set of codes never changes at run time (only regions do), so it is cached. */
+  private Set<String> codes() {
+    Set<String> result = codes;
+    if (result == null) {
+      result = new HashSet<>();
+      for (Entry e : entries()) {
+        result.add(e.iso2());
+      }
+      codes = Set.copyOf(result);
+    }
+    return result;
+  }
+
+  /** The JDK's name in {@code language}; the reference list's English name when the JDK has none. */
+  static String name(Entry e, Locale language) {
+    String name = new Locale("", e.iso2()).getDisplayCountry(language);
+    return name.isEmpty() || name.equals(e.iso2()) ? e.englishName() : name;
+  }
+
+  /** Members and candidates per country ({@code [members, candidates]}), for one or all. */
+  private static Map<String, long[]> counts(Connection c, String iso2) throws SQLException {
+    String sql =
+        "SELECT COUNTRY, STATUS, COUNT(*) FROM MEM_SCHOOL"
+            + (iso2 == null ? "" : " WHERE COUNTRY = ?")
+            + " GROUP BY COUNTRY, STATUS";
+    Map<String, long[]> counts = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      if (iso2 != null) {
+        ps.setString(1, iso2);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          MembershipStatus status = MembershipStatus.valueOf(rs.getString(2));
+          long[] n = counts.computeIfAbsent(rs.getString(1), k -> new long[2]);
+          if (status == MembershipStatus.MEMBER) {
+            n[0] += rs.getLong(3);
+          } else if (status.isCandidate()) {
+            n[1] += rs.getLong(3);
+          }
+        }
+      }
+    }
+    return counts;
+  }
+
+  /**
+   * Inserts the countries the table lacks. Existing rows are left alone so that a region HQ
+   * corrected survives a restart; two nodes starting at once may both try a row, and the loser's
+   * duplicate key is harmless.
+   */
+  private void seed(List<Entry> reference) {
+    database.inTransaction(
+        c -> {
+          Set<String> present = new HashSet<>();
+          try (PreparedStatement ps = c.prepareStatement("SELECT ISO2 FROM MEM_COUNTRY");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              present.add(rs.getString(1));
+            }
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement("INSERT INTO MEM_COUNTRY (ISO2, NAME, REGION) VALUES (?, ?, ?)")) {
+            int batched = 0;
+            for (Entry e : reference) {
+              if (!present.contains(e.iso2())) {
+                ps.setString(1, e.iso2());
+                ps.setString(2, e.englishName());
+                ps.setString(3, e.region());
+                ps.addBatch();
+                batched++;
+              }
+            }
+            if (batched > 0) {
+              ps.executeBatch();
+            }
+          }
+          return null;
+        });
+  }
+
+  static List<Entry> readReference() {
+    try (InputStream in = Countries.class.getClassLoader().getResourceAsStream(REFERENCE)) {
+      if (in == null) {
+        throw new IllegalStateException(REFERENCE + " is missing from the bundle");
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      Map<String, Entry> entries = new LinkedHashMap<>();
+      String line = reader.readLine(); // header: iso2,name,unesco_region,source_note
+      while ((line = reader.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        List<String> cells = csvCells(line);
+        entries.put(cells.get(0), new Entry(cells.get(0), cells.get(1), cells.get(2)));
+      }
+      return List.copyOf(entries.values());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One CSV line (RFC 4180 quoting, no line breaks inside cells, which the list has none of). */
+  static List<String> csvCells(String line) {
+    List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if (quoted) {
+        if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else if (ch == '"') {
+          quoted = false;
+        } else {
+          cell.append(ch);
+        }
+      } else if (ch == '"') {
+        quoted = true;
+      } else if (ch == ',') {
+        cells.add(cell.toString());
+        cell.setLength(0);
+      } else {
+        cell.append(ch);
+      }
+    }
+    cells.add(cell.toString());
+    return cells;
+  }
+}
