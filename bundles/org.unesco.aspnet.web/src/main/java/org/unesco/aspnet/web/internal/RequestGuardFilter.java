@@ -65,15 +65,16 @@ public final class RequestGuardFilter implements Filter {
     HttpServletRequest request = (HttpServletRequest) req;
     HttpServletResponse response = (HttpServletResponse) resp;
     Config c = config;
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("X-Frame-Options", "DENY");
-    response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-    response.setHeader("Content-Security-Policy", c.contentSecurityPolicy());
-    response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(self)");
-    response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-    response.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+    // addHeader, not setHeader: nothing set them before us, and it skips a search per header.
+    response.addHeader("X-Content-Type-Options", "nosniff");
+    response.addHeader("X-Frame-Options", "DENY");
+    response.addHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    response.addHeader("Content-Security-Policy", c.contentSecurityPolicy());
+    response.addHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(self)");
+    response.addHeader("Cross-Origin-Opener-Policy", "same-origin");
+    response.addHeader("Cross-Origin-Resource-Policy", "same-origin");
     if (request.isSecure()) {
-      response.setHeader("Strict-Transport-Security", c.strictTransportSecurity());
+      response.addHeader("Strict-Transport-Security", c.strictTransportSecurity());
     }
     long max = c.maxRequestBytes();
     if (request.getContentLengthLong() > max) {
