@@ -17,6 +17,14 @@ public interface CountryService {
    */
   Country country(Actor actor, String iso2, Locale language);
 
+  /**
+   * HQ corrects the UNESCO region of a country; the correction survives restarts and upgrades.
+   *
+   * @throws org.unesco.aspnet.core.ProblemException 401/403 for anyone but HQ, 400 for a region
+   *     that is not one of the five, 404 for an unknown country
+   */
+  Country correctRegion(Actor actor, String iso2, String region, Locale language);
+
   /** True for the alpha-2 code (upper case) of a Member State or Associate Member. */
   boolean exists(String iso2);
 }

@@ -41,6 +41,15 @@ import org.unesco.aspnet.persistence.Database;
 public final class Countries implements CountryService {
   static final String REFERENCE = "reference/unesco-regions.csv";
 
+  /** The five UNESCO regions, spelled as in the reference list. */
+  static final List<String> REGIONS =
+      List.of(
+          "Africa",
+          "Arab States",
+          "Asia and the Pacific",
+          "Europe and North America",
+          "Latin America and the Caribbean");
+
   /** The stored part of a country; its name in a language comes from the JDK. */
   record Entry(String iso2, String englishName, String region) {}
 
@@ -83,6 +92,30 @@ public final class Countries implements CountryService {
                         iso2 + " is not a UNESCO Member State or Associate Member"));
     long[] n = database.read(c -> counts(c, code)).getOrDefault(code, new long[2]);
     return new Country(code, name(e, language), e.region(), n[0], n[1]);
+  }
+
+  @Override
+  public Country correctRegion(Actor actor, String iso2, String region, Locale language) {
+    if (actor.isAnonymous()) {
+      throw ProblemException.unauthorized("Sign in to correct a region");
+    }
+    if (!actor.isHq()) {
+      throw ProblemException.forbidden("Only UNESCO HQ corrects the region of a country");
+    }
+    if (region == null || !REGIONS.contains(region)) {
+      throw ProblemException.validation("region", "must be one of " + String.join(", ", REGIONS));
+    }
+    country(actor, iso2, language); // 404 for an unknown code
+    String code = iso2.toUpperCase(Locale.ROOT);
+    database.inTransaction(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement("UPDATE MEM_COUNTRY SET REGION = ? WHERE ISO2 = ?")) {
+            ps.setString(1, region);
+            ps.setString(2, code);
+            return ps.executeUpdate();
+          }
+        });
+    return country(actor, code, language);
   }
 
   @Override

@@ -3,9 +3,9 @@ package org.unesco.aspnet.membership.internal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -47,8 +47,8 @@ final class SchoolValidator {
         strip(in.address()),
         in.latitude(),
         in.longitude(),
-        in.levels() == null ? List.of() : List.copyOf(new LinkedHashSet<>(in.levels())),
-        in.themes() == null ? List.of() : List.copyOf(new LinkedHashSet<>(in.themes())),
+        distinct(in.levels()),
+        distinct(in.themes()),
         in.languages() == null
             ? List.of()
             : in.languages().stream()
@@ -90,10 +90,10 @@ final class SchoolValidator {
     coordinates(errors, in.latitude(), in.longitude());
     if (in.levels().isEmpty()) {
       errors.add(new FieldError("levels", "name at least one level"));
-    } else if (in.levels().contains(null)) {
+    } else if (in.levels().stream().anyMatch(Objects::isNull)) {
       errors.add(new FieldError("levels", "must not contain null"));
     }
-    if (in.themes().contains(null)) {
+    if (in.themes().stream().anyMatch(Objects::isNull)) {
       errors.add(new FieldError("themes", "must not contain null"));
     }
     languages(errors, in.languages());
@@ -176,6 +176,11 @@ final class SchoolValidator {
           new FieldError(
               "website", "must be an http or https address of at most " + WEBSITE_MAX + " characters"));
     }
+  }
+
+  // Stream.toList keeps a null element, which check() then reports (List.copyOf would throw).
+  private static <T> List<T> distinct(List<T> values) {
+    return values == null ? List.of() : values.stream().distinct().toList();
   }
 
   private static String strip(String value) {

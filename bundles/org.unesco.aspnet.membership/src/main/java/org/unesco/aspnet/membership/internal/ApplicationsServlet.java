@@ -1,0 +1,53 @@
+package org.unesco.aspnet.membership.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.membership.Application;
+import org.unesco.aspnet.membership.CountryService;
+import org.unesco.aspnet.membership.MembershipService;
+import org.unesco.aspnet.membership.SchoolInput;
+import org.unesco.aspnet.web.ApiServlet;
+import org.unesco.aspnet.web.Json;
+import org.unesco.aspnet.web.OpenApiFragment;
+
+/** {@code POST /api/v1/applications}: a school applies; 201 with the school and its membership. */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/api/v1/applications")
+@OpenApiFragment("openapi/membership.json")
+public final class ApplicationsServlet extends ApiServlet {
+  private static final long serialVersionUID = 1L;
+  static final String CONFIRM = "confirmDuplicate";
+
+  private final transient MembershipService memberships;
+  private final transient CountryService countries;
+
+  @Activate
+  public ApplicationsServlet(@Reference MembershipService memberships, @Reference CountryService countries) {
+    this.memberships = memberships;
+    this.countries = countries;
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    ObjectNode body = Json.read(request, ObjectNode.class);
+    JsonNode confirm = body.get(CONFIRM);
+    if (confirm != null && !confirm.isBoolean() && !confirm.isNull()) {
+      throw ProblemException.validation(CONFIRM, "must be true or false");
+    }
+    SchoolInput school = SchoolForm.read(body, Set.of(CONFIRM), countries::exists);
+    Application application =
+        memberships.apply(Requests.actor(request), school, confirm != null && confirm.asBoolean());
+    response.setHeader("Location", "/api/v1/schools/" + application.schoolId());
+    Json.write(response, 201, application);
+  }
+}

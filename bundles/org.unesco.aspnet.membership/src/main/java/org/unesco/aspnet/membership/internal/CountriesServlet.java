@@ -1,0 +1,63 @@
+package org.unesco.aspnet.membership.internal;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.unesco.aspnet.membership.CountryService;
+import org.unesco.aspnet.web.ApiServlet;
+import org.unesco.aspnet.web.Json;
+import org.unesco.aspnet.web.OpenApiFragment;
+
+/**
+ * {@code GET /api/v1/countries} and {@code GET /api/v1/countries/{iso2}}, named in the caller's
+ * language; {@code PATCH /api/v1/countries/{iso2}} {@code {region}} for HQ.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern({"/api/v1/countries", "/api/v1/countries/*"})
+@OpenApiFragment("openapi/membership.json")
+public final class CountriesServlet extends ApiServlet {
+  private static final long serialVersionUID = 1L;
+  private final transient CountryService countries;
+
+  @Activate
+  public CountriesServlet(@Reference CountryService countries) {
+    this.countries = countries;
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    List<String> path = Requests.segments(request);
+    Locale language = Requests.language(request, response);
+    if (path.isEmpty()) {
+      List<?> items = countries.countries(Requests.actor(request), language);
+      Json.write(response, 200, Map.of("items", items, "next", Json.MAPPER.nullNode()));
+    } else if (path.size() == 1) {
+      Json.write(response, 200, countries.country(Requests.actor(request), path.get(0), language));
+    } else {
+      throw Requests.noSuchPath(request);
+    }
+  }
+
+  /** The body of PATCH: the only thing of a country that is not reference data from the JDK. */
+  public record CountryPatch(String region) {}
+
+  @Override
+  protected void doPatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    List<String> path = Requests.segments(request);
+    if (path.size() != 1) {
+      throw Requests.noSuchPath(request);
+    }
+    Locale language = Requests.language(request, response);
+    CountryPatch patch = Json.read(request, CountryPatch.class);
+    Json.write(
+        response, 200, countries.correctRegion(Requests.actor(request), path.get(0), patch.region(), language));
+  }
+}

@@ -1,0 +1,375 @@
+package org.unesco.aspnet.membership.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.membership.Actor;
+import org.unesco.aspnet.membership.Application;
+import org.unesco.aspnet.membership.Membership;
+import org.unesco.aspnet.membership.MembershipService;
+import org.unesco.aspnet.membership.MembershipStatus;
+import org.unesco.aspnet.membership.MembershipStatus.Decider;
+import org.unesco.aspnet.membership.MembershipStatus.Transition;
+import org.unesco.aspnet.membership.School;
+import org.unesco.aspnet.membership.SchoolInput;
+import org.unesco.aspnet.membership.StatusChange;
+import org.unesco.aspnet.persistence.Database;
+
+/**
+ * Applications and status changes. A change, its history line and the school's copy of the status
+ * commit together; the event goes out only after the commit, so no listener hears of a change that
+ * was rolled back.
+ */
+@Component(service = MembershipService.class)
+public final class MembershipLifecycle implements MembershipService {
+  static final int COMMENT_MAX = 2000;
+
+  private final Database database;
+  private final SchoolDirectory schools;
+
+  // Optional: without Event Admin the lifecycle works and nobody is told.
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  volatile EventAdmin eventAdmin;
+
+  @Activate
+  public MembershipLifecycle(@Reference Database database, @Reference SchoolDirectory schools) {
+    this.database = database;
+    this.schools = schools;
+  }
+
+  @Override
+  public Application apply(Actor actor, SchoolInput input, boolean confirmDuplicate) {
+    SchoolInput valid = schools.validate(input);
+    Instant now = Instant.now();
+    Application application =
+        database.inTransaction(
+            c -> {
+              if (!confirmDuplicate) {
+                List<SchoolDirectory.Duplicate> duplicates = schools.likelyDuplicates(c, valid);
+                if (!duplicates.isEmpty()) {
+                  throw new ProblemException(
+                      409,
+                      ProblemException.TYPE_BASE + "likely-duplicate",
+                      "Likely duplicate",
+                      "A school with the same name and city, or the same national id, is already"
+                          + " known in " + valid.country()
+                          + "; send \"confirmDuplicate\": true if this is another school",
+                      List.of(),
+                      Map.of("duplicates", duplicates.stream().map(SchoolDirectory::describe).toList()));
+                }
+              }
+              long schoolId = schools.insert(c, valid, MembershipStatus.APPLIED, now);
+              long membershipId = openPeriod(c, schoolId, 1, actor, now);
+              return new Application(schoolId, membershipId, MembershipStatus.APPLIED);
+            });
+    announce(application.membershipId(), application.schoolId(), valid.country(), null,
+        MembershipStatus.APPLIED, actor, null);
+    return application;
+  }
+
+  @Override
+  public Application reapply(Actor actor, long schoolId) {
+    if (actor.isAnonymous()) {
+      throw ProblemException.unauthorized("Sign in to apply again for a school");
+    }
+    Instant now = Instant.now();
+    School[] school = new School[1];
+    Application application =
+        database.inTransaction(
+            c -> {
+              School s = SchoolDirectory.find(c, schoolId);
+              if (s == null || !SchoolDirectory.visible(actor, s)) {
+                throw ProblemException.notFound("There is no school " + schoolId);
+              }
+              if (!s.status().isClosed()) {
+                throw ProblemException.conflict(
+                    "School " + schoolId + " is " + s.status()
+                        + "; a new membership period opens only after REJECTED or WITHDRAWN");
+              }
+              int period = periodOf(c, s.membershipId()) + 1;
+              long membershipId = openPeriod(c, schoolId, period, actor, now);
+              school[0] = s;
+              return new Application(schoolId, membershipId, MembershipStatus.APPLIED);
+            });
+    announce(application.membershipId(), schoolId, school[0].country(), null,
+        MembershipStatus.APPLIED, actor, null);
+    return application;
+  }
+
+  @Override
+  public Membership membership(Actor actor, long id) {
+    return database.read(c -> visibleMembership(c, actor, id));
+  }
+
+  @Override
+  public List<StatusChange> history(Actor actor, long id) {
+    return database.read(
+        c -> {
+          visibleMembership(c, actor, id);
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT FROM_STATUS, TO_STATUS, ACTOR, CHANGED_AT, COMMENT_TEXT"
+                      + " FROM MEM_STATUS_CHANGE WHERE MEMBERSHIP_ID = ? ORDER BY ID")) {
+            ps.setLong(1, id);
+            return SchoolDirectory.list(
+                ps,
+                rs ->
+                    new StatusChange(
+                        rs.getString(1) == null ? null : MembershipStatus.valueOf(rs.getString(1)),
+                        MembershipStatus.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getString(5)));
+          }
+        });
+  }
+
+  @Override
+  public Membership transition(Actor actor, long id, MembershipStatus to, String comment) {
+    if (to == null) {
+      throw ProblemException.validation("to", "is required: one of " + SchoolForm.choices(MembershipStatus.class));
+    }
+    String note = comment == null || comment.isBlank() ? null : comment.strip();
+    if (note != null && note.codePointCount(0, note.length()) > COMMENT_MAX) {
+      throw ProblemException.validation("comment", "must be at most " + COMMENT_MAX + " characters");
+    }
+    Instant now = Instant.now();
+    MembershipStatus[] from = new MembershipStatus[1];
+    Membership moved =
+        database.inTransaction(
+            c -> {
+              Membership current = visibleMembership(c, actor, id);
+              Transition t = allowed(current.status(), to);
+              authorize(actor, t, current.country());
+              if (t.commentRequired() && note == null) {
+                throw ProblemException.validation(
+                    "comment", "is required to move to " + to + ": the school deserves to know why");
+              }
+              String certificate = current.certificateNumber();
+              Instant certifiedAt = current.certifiedAt();
+              if (to == MembershipStatus.MEMBER && certificate == null) {
+                certificate = certificateNumber(current, now);
+                certifiedAt = now;
+              }
+              Instant endedAt = to.isClosed() ? now : null;
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "UPDATE MEM_MEMBERSHIP SET STATUS = ?, CERTIFICATE = ?, CERTIFIED_AT = ?,"
+                          + " ENDED_AT = ? WHERE ID = ? AND STATUS = ?")) {
+                ps.setString(1, to.name());
+                ps.setString(2, certificate);
+                setInstant(ps, 3, certifiedAt);
+                setInstant(ps, 4, endedAt);
+                ps.setLong(5, id);
+                ps.setString(6, current.status().name());
+                // Someone else moved it between our read and our write: their move stands.
+                if (ps.executeUpdate() == 0) {
+                  throw ProblemException.conflict(
+                      "Membership " + id + " changed while you were deciding; read it again");
+                }
+              }
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "UPDATE MEM_SCHOOL SET STATUS = ?, REVISION = REVISION + 1, UPDATED_AT = ?"
+                          + " WHERE ID = ? AND MEMBERSHIP_ID = ?")) {
+                ps.setString(1, to.name());
+                ps.setTimestamp(2, Timestamp.from(now));
+                ps.setLong(3, current.schoolId());
+                ps.setLong(4, id);
+                ps.executeUpdate();
+              }
+              record(c, id, current.status(), to, actor, now, note);
+              from[0] = current.status();
+              return find(c, id);
+            });
+    announce(id, moved.schoolId(), moved.country(), from[0], to, actor, moved.certificateNumber());
+    return moved;
+  }
+
+  /** The move from {@code from} to {@code to}, or a 409 that says where it may go instead. */
+  static Transition allowed(MembershipStatus from, MembershipStatus to) {
+    return from.transitionTo(to)
+        .orElseThrow(
+            () -> {
+              List<MembershipStatus> next = from.next();
+              return ProblemException.conflict(
+                  "A membership that is " + from + " cannot move to " + to + "; "
+                      + (next.isEmpty()
+                          ? from + " ends this membership period (the school may apply again)"
+                          : "allowed: " + next.stream().map(Enum::name).collect(Collectors.joining(", "))));
+            });
+  }
+
+  /** National moves: the country's NC or HQ. HQ moves: HQ only. */
+  static void authorize(Actor actor, Transition t, String country) {
+    if (actor.isAnonymous()) {
+      throw ProblemException.unauthorized("Sign in to change a membership");
+    }
+    boolean may = t.decider() == Decider.HQ ? actor.isHq() : actor.oversees(country);
+    if (!may) {
+      throw ProblemException.forbidden(
+          "Moving to " + t.to() + " is decided by "
+              + (t.decider() == Decider.HQ ? "UNESCO HQ" : "the National Coordinator of " + country + " or HQ"));
+    }
+  }
+
+  /** E.g. {@code ASPNET-FR-2026-000042}: country, year of certification, membership id. */
+  static String certificateNumber(Membership m, Instant now) {
+    return String.format(
+        "ASPNET-%s-%d-%06d", m.country(), now.atZone(ZoneOffset.UTC).getYear(), m.id());
+  }
+
+  private long openPeriod(Connection c, long schoolId, int period, Actor actor, Instant now)
+      throws SQLException {
+    long membershipId;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO MEM_MEMBERSHIP (SCHOOL_ID, PERIOD_NO, STATUS, APPLIED_AT) VALUES (?, ?, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      ps.setLong(1, schoolId);
+      ps.setInt(2, period);
+      ps.setString(3, MembershipStatus.APPLIED.name());
+      ps.setTimestamp(4, Timestamp.from(now));
+      ps.executeUpdate();
+      membershipId = SchoolDirectory.generatedId(ps);
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE MEM_SCHOOL SET MEMBERSHIP_ID = ?, STATUS = ?, REVISION = REVISION + ?,"
+                + " UPDATED_AT = ? WHERE ID = ?")) {
+      ps.setLong(1, membershipId);
+      ps.setString(2, MembershipStatus.APPLIED.name());
+      ps.setInt(3, period == 1 ? 0 : 1); // a new school starts at revision 1
+      ps.setTimestamp(4, Timestamp.from(now));
+      ps.setLong(5, schoolId);
+      ps.executeUpdate();
+    }
+    record(c, membershipId, null, MembershipStatus.APPLIED, actor, now, null);
+    return membershipId;
+  }
+
+  private static void record(
+      Connection c, long membershipId, MembershipStatus from, MembershipStatus to, Actor actor,
+      Instant now, String comment)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO MEM_STATUS_CHANGE (MEMBERSHIP_ID, FROM_STATUS, TO_STATUS, ACTOR, CHANGED_AT,"
+                + " COMMENT_TEXT) VALUES (?, ?, ?, ?, ?, ?)")) {
+      ps.setLong(1, membershipId);
+      ps.setString(2, from == null ? null : from.name());
+      ps.setString(3, to.name());
+      ps.setString(4, actor.id());
+      ps.setTimestamp(5, Timestamp.from(now));
+      ps.setString(6, comment);
+      ps.executeUpdate();
+    }
+  }
+
+  private static int periodOf(Connection c, long membershipId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT PERIOD_NO FROM MEM_MEMBERSHIP WHERE ID = ?")) {
+      ps.setLong(1, membershipId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    }
+  }
+
+  /** Memberships (with their history) are for HQ and the country's NC only. */
+  private static Membership visibleMembership(Connection c, Actor actor, long id) throws SQLException {
+    Membership m = find(c, id);
+    if (m == null) {
+      throw ProblemException.notFound("There is no membership " + id);
+    }
+    if (!actor.oversees(m.country())) {
+      if (actor.isAnonymous()) {
+        throw ProblemException.unauthorized("Sign in to see or change memberships");
+      }
+      throw ProblemException.notFound("There is no membership " + id);
+    }
+    return m;
+  }
+
+  static Membership find(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT M.ID, M.SCHOOL_ID, S.COUNTRY, M.PERIOD_NO, M.STATUS, M.CERTIFICATE, M.APPLIED_AT,"
+                + " M.CERTIFIED_AT, M.ENDED_AT FROM MEM_MEMBERSHIP M"
+                + " JOIN MEM_SCHOOL S ON S.ID = M.SCHOOL_ID WHERE M.ID = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        MembershipStatus status = MembershipStatus.valueOf(rs.getString(5));
+        return new Membership(
+            rs.getLong(1),
+            rs.getLong(2),
+            rs.getString(3),
+            rs.getInt(4),
+            status,
+            status.next(),
+            rs.getString(6),
+            instant(rs, 7),
+            instant(rs, 8),
+            instant(rs, 9));
+      }
+    }
+  }
+
+  private void announce(
+      long membershipId, long schoolId, String country, MembershipStatus from, MembershipStatus to,
+      Actor actor, String certificate) {
+    EventAdmin events = eventAdmin;
+    if (events == null) {
+      return;
+    }
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("membershipId", membershipId);
+    properties.put("schoolId", schoolId);
+    properties.put("country", country);
+    properties.put("to", to.name());
+    if (from != null) {
+      properties.put("from", from.name());
+    }
+    if (actor.id() != null) {
+      properties.put("actor", actor.id());
+    }
+    if (certificate != null) {
+      properties.put("certificateNumber", certificate);
+    }
+    // postEvent: listeners run asynchronously and cannot slow down or fail the request.
+    events.postEvent(new Event(TOPIC_PREFIX + to.name(), properties));
+  }
+
+  private static void setInstant(PreparedStatement ps, int i, Instant value) throws SQLException {
+    if (value == null) {
+      ps.setNull(i, Types.TIMESTAMP);
+    } else {
+      ps.setTimestamp(i, Timestamp.from(value));
+    }
+  }
+
+  private static Instant instant(ResultSet rs, int i) throws SQLException {
+    Timestamp t = rs.getTimestamp(i);
+    return t == null ? null : t.toInstant();
+  }
+}

@@ -1,0 +1,68 @@
+package org.unesco.aspnet.membership.internal;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.unesco.aspnet.membership.MembershipService;
+import org.unesco.aspnet.membership.MembershipStatus;
+import org.unesco.aspnet.web.ApiServlet;
+import org.unesco.aspnet.web.Json;
+import org.unesco.aspnet.web.OpenApiFragment;
+
+/**
+ * {@code GET /api/v1/memberships/{id}}, {@code GET .../history} and {@code POST .../transitions}
+ * with {@code {to, comment}}.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/api/v1/memberships/*")
+@OpenApiFragment("openapi/membership.json")
+public final class MembershipsServlet extends ApiServlet {
+  private static final long serialVersionUID = 1L;
+
+  /** The body of a transition. */
+  public record TransitionRequest(MembershipStatus to, String comment) {}
+
+  private final transient MembershipService memberships;
+
+  @Activate
+  public MembershipsServlet(@Reference MembershipService memberships) {
+    this.memberships = memberships;
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    List<String> path = Requests.segments(request);
+    if (path.size() == 1) {
+      long id = Requests.id(path.get(0), "membership");
+      Json.write(response, 200, memberships.membership(Requests.actor(request), id));
+    } else if (path.size() == 2 && path.get(1).equals("history")) {
+      long id = Requests.id(path.get(0), "membership");
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("items", memberships.history(Requests.actor(request), id));
+      body.put("next", null); // a history has a handful of lines: one page
+      Json.write(response, 200, body);
+    } else {
+      throw Requests.noSuchPath(request);
+    }
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    List<String> path = Requests.segments(request);
+    if (path.size() != 2 || !path.get(1).equals("transitions")) {
+      throw Requests.noSuchPath(request);
+    }
+    long id = Requests.id(path.get(0), "membership");
+    TransitionRequest move = Json.read(request, TransitionRequest.class);
+    Json.write(
+        response, 200, memberships.transition(Requests.actor(request), id, move.to(), move.comment()));
+  }
+}

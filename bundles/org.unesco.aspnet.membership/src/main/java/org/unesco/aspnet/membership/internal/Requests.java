@@ -1,0 +1,104 @@
+package org.unesco.aspnet.membership.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.unesco.aspnet.core.Grant;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.core.Role;
+import org.unesco.aspnet.membership.Actor;
+import org.unesco.aspnet.web.ApiServlet;
+
+/** What the membership endpoints read from every request: who, in which language, which id. */
+final class Requests {
+  private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+
+  private Requests() {}
+
+  /** The actor behind the request, from the principal the authentication filter left. */
+  static Actor actor(HttpServletRequest request) {
+    return actor(ApiServlet.principal(request));
+  }
+
+  static Actor actor(Principal principal) {
+    if (principal.isAnonymous()) {
+      return Actor.anonymous();
+    }
+    Set<String> roles = new LinkedHashSet<>();
+    String country = null;
+    for (Grant g : principal.grants()) {
+      roles.add(g.role().name());
+      if (g.role() == Role.NATIONAL_COORDINATOR && country == null) {
+        country = g.country();
+      }
+    }
+    return new Actor(principal.accountId(), roles, country);
+  }
+
+  /** {@code ?lang=} first, then Accept-Language, then English. */
+  static Locale language(HttpServletRequest request, HttpServletResponse response) {
+    String lang = request.getParameter("lang");
+    Locale locale;
+    if (lang != null) {
+      if (!LANGUAGE_TAG.matcher(lang).matches()) {
+        throw ProblemException.validation("lang", "must be a language tag such as fr or es-MX");
+      }
+      locale = Locale.forLanguageTag(lang);
+    } else if (request.getHeader("Accept-Language") != null) {
+      locale = request.getLocale();
+    } else {
+      locale = Locale.ENGLISH;
+    }
+    response.setHeader("Content-Language", locale.toLanguageTag());
+    response.addHeader("Vary", "Accept-Language");
+    return locale;
+  }
+
+  /** The path below the servlet's pattern split into segments: {@code /42/history} -> [42, history]. */
+  static List<String> segments(HttpServletRequest request) {
+    String info = request.getPathInfo();
+    if (info == null || info.equals("/")) {
+      return List.of();
+    }
+    return List.of(info.substring(1).split("/", -1));
+  }
+
+  static long id(String segment, String what) {
+    try {
+      long id = Long.parseLong(segment);
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // not a number: same answer as an unknown id
+    }
+    throw ProblemException.notFound("There is no " + what + " " + segment);
+  }
+
+  static ProblemException noSuchPath(HttpServletRequest request) {
+    return ProblemException.notFound("No endpoint at " + request.getRequestURI());
+  }
+
+  /** The ETag of a revision. */
+  static String etag(int revision) {
+    return "\"" + revision + "\"";
+  }
+
+  /** The revision the client read, from If-Match; 428 without one, 412 for one we never sent. */
+  static int ifMatch(HttpServletRequest request) {
+    String ifMatch = request.getHeader("If-Match");
+    if (ifMatch == null || ifMatch.isBlank()) {
+      throw ProblemException.preconditionRequired("Send If-Match with the ETag of the school you read");
+    }
+    try {
+      return Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").strip());
+    } catch (NumberFormatException e) {
+      throw ProblemException.preconditionFailed("If-Match " + ifMatch + " is not an ETag of this school");
+    }
+  }
+}

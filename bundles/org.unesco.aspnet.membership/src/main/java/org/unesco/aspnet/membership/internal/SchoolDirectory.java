@@ -1,0 +1,429 @@
+package org.unesco.aspnet.membership.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.core.Target;
+import org.unesco.aspnet.membership.Actor;
+import org.unesco.aspnet.membership.CountryService;
+import org.unesco.aspnet.membership.Level;
+import org.unesco.aspnet.membership.MembershipStatus;
+import org.unesco.aspnet.membership.Page;
+import org.unesco.aspnet.membership.School;
+import org.unesco.aspnet.membership.SchoolInput;
+import org.unesco.aspnet.membership.SchoolQuery;
+import org.unesco.aspnet.membership.SchoolService;
+import org.unesco.aspnet.membership.Theme;
+import org.unesco.aspnet.persistence.Database;
+
+/**
+ * The school directory: search with keyset paging (fast at any depth, unlike OFFSET), profiles
+ * guarded by their revision, and the duplicate check used when a school applies. It also tells
+ * other bundles where a school is ({@link org.unesco.aspnet.core.SchoolDirectory}) so that they
+ * can check scopes without depending on this bundle.
+ */
+@Component(
+    service = {SchoolService.class, SchoolDirectory.class, org.unesco.aspnet.core.SchoolDirectory.class})
+public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.core.SchoolDirectory {
+  static final String COLUMNS =
+      "ID, NAME, COUNTRY, UNIT, CITY, ADDRESS, LATITUDE, LONGITUDE, LEVELS, THEMES, LANGUAGES,"
+          + " STUDENTS, TEACHERS, EMAIL, WEBSITE, NATIONAL_ID, MEMBERSHIP_ID, STATUS, REVISION";
+  private static final int MAX_QUERY_WORDS = 5;
+  private static final int MAX_DUPLICATES = 10;
+
+  /** A school that looks like the one being created, as shown in a 409 problem. */
+  public record Duplicate(long id, String name, String city, String nationalId, MembershipStatus status) {}
+
+  private final Database database;
+  private final CountryService countries;
+
+  @Activate
+  public SchoolDirectory(@Reference Database database, @Reference CountryService countries) {
+    this.database = database;
+    this.countries = countries;
+  }
+
+  @Override
+  public Page<School> schools(Actor actor, SchoolQuery query) {
+    int limit = query.limit() == 0 ? SchoolQuery.DEFAULT_LIMIT : query.limit();
+    if (limit < 1 || limit > SchoolQuery.MAX_LIMIT) {
+      throw ProblemException.validation("limit", "must be between 1 and " + SchoolQuery.MAX_LIMIT);
+    }
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM MEM_SCHOOL WHERE ID > ?");
+    List<Object> params = new ArrayList<>();
+    params.add(afterId(query.cursor()));
+    if (query.country() != null) {
+      sql.append(" AND COUNTRY = ?");
+      params.add(query.country().toUpperCase(Locale.ROOT));
+    }
+    if (query.region() != null) {
+      sql.append(" AND COUNTRY IN (SELECT ISO2 FROM MEM_COUNTRY WHERE REGION = ?)");
+      params.add(query.region());
+    }
+    if (query.status() != null) {
+      sql.append(" AND STATUS = ?");
+      params.add(query.status().name());
+    }
+    // Visibility is part of the query, not a filter after it, so that pages stay full.
+    if (!actor.isHq()) {
+      sql.append(" AND (STATUS = ?");
+      params.add(MembershipStatus.MEMBER.name());
+      if (actor.roles().contains(Actor.NATIONAL_COORDINATOR) && actor.country() != null) {
+        sql.append(" OR COUNTRY = ?");
+        params.add(actor.country());
+      }
+      sql.append(")");
+    }
+    listFilter(sql, params, "LEVELS", query.level() == null ? null : query.level().name());
+    listFilter(sql, params, "THEMES", query.theme() == null ? null : query.theme().name());
+    listFilter(
+        sql, params, "LANGUAGES", query.language() == null ? null : query.language().toLowerCase(Locale.ROOT));
+    List<String> words = SearchKey.words(query.q());
+    if (words.size() > MAX_QUERY_WORDS) {
+      throw ProblemException.validation("q", "use at most " + MAX_QUERY_WORDS + " words");
+    }
+    for (String word : words) {
+      // SearchKey leaves no % or _ in a word, so it needs no LIKE escaping.
+      sql.append(" AND (NAME_KEY LIKE ? OR CITY_KEY LIKE ?)");
+      params.add("%" + word + "%");
+      params.add("%" + word + "%");
+    }
+    sql.append(" ORDER BY ID FETCH FIRST ? ROWS ONLY");
+    params.add(limit + 1);
+    List<School> rows =
+        database.read(
+            c -> {
+              try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                bind(ps, params);
+                return list(ps, SchoolDirectory::school);
+              }
+            });
+    boolean more = rows.size() > limit;
+    List<School> items = (more ? rows.subList(0, limit) : rows).stream().map(s -> redact(actor, s)).toList();
+    return new Page<>(items, more ? cursorAfter(items.get(items.size() - 1).id()) : null);
+  }
+
+  @Override
+  public School school(Actor actor, long id) {
+    School school = database.read(c -> find(c, id));
+    if (school == null || !visible(actor, school)) {
+      throw ProblemException.notFound("There is no school " + id);
+    }
+    return redact(actor, school);
+  }
+
+  @Override
+  public School update(Actor actor, long id, int expectedRevision, SchoolInput input) {
+    if (actor.isAnonymous()) {
+      throw ProblemException.unauthorized("Sign in to edit a school");
+    }
+    SchoolInput valid = SchoolValidator.require(input, countries::exists);
+    return database.inTransaction(
+        c -> {
+          School current = find(c, id);
+          if (current == null || !visible(actor, current)) {
+            throw ProblemException.notFound("There is no school " + id);
+          }
+          // Both the old and the new country must be the actor's: an NC cannot move a school away.
+          if (!actor.oversees(current.country()) || !actor.oversees(valid.country())) {
+            throw ProblemException.forbidden("Only HQ and the school's National Coordinator may edit it");
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE MEM_SCHOOL SET NAME = ?, NAME_KEY = ?, COUNTRY = ?, UNIT = ?, CITY = ?,"
+                      + " CITY_KEY = ?, ADDRESS = ?, LATITUDE = ?, LONGITUDE = ?, LEVELS = ?, THEMES = ?,"
+                      + " LANGUAGES = ?, STUDENTS = ?, TEACHERS = ?, EMAIL = ?, WEBSITE = ?,"
+                      + " NATIONAL_ID = ?, REVISION = REVISION + 1, UPDATED_AT = ?"
+                      + " WHERE ID = ? AND REVISION = ?")) {
+            int i = bindProfile(ps, valid);
+            ps.setTimestamp(i++, Timestamp.from(Instant.now()));
+            ps.setLong(i++, id);
+            ps.setInt(i, expectedRevision);
+            if (ps.executeUpdate() == 0) {
+              throw ProblemException.preconditionFailed(
+                  "School " + id + " changed since you read it; read it again and reapply your edit");
+            }
+          }
+          return find(c, id);
+        });
+  }
+
+  @Override
+  public Optional<Target> locate(String schoolId) {
+    long id;
+    try {
+      id = Long.parseLong(schoolId);
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+    School school = database.read(c -> find(c, id));
+    return school == null
+        ? Optional.empty()
+        : Optional.of(Target.school(school.country(), school.unit(), String.valueOf(school.id())));
+  }
+
+  /** Inserts a school with its first status; the caller links the membership. */
+  long insert(Connection c, SchoolInput valid, MembershipStatus status, Instant now) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO MEM_SCHOOL (NAME, NAME_KEY, COUNTRY, UNIT, CITY, CITY_KEY, ADDRESS,"
+                + " LATITUDE, LONGITUDE, LEVELS, THEMES, LANGUAGES, STUDENTS, TEACHERS, EMAIL, WEBSITE,"
+                + " NATIONAL_ID, STATUS, REVISION, CREATED_AT, UPDATED_AT)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      int i = bindProfile(ps, valid);
+      ps.setString(i++, status.name());
+      ps.setTimestamp(i++, Timestamp.from(now));
+      ps.setTimestamp(i, Timestamp.from(now));
+      ps.executeUpdate();
+      return generatedId(ps);
+    }
+  }
+
+  /** Schools of the same country with the same name and city, or the same national school id. */
+  List<Duplicate> likelyDuplicates(Connection c, SchoolInput valid) throws SQLException {
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT ID, NAME, CITY, NATIONAL_ID, STATUS FROM MEM_SCHOOL WHERE COUNTRY = ?"
+                + " AND ((NAME_KEY = ? AND CITY_KEY = ?)");
+    List<Object> params =
+        new ArrayList<>(List.of(valid.country(), SearchKey.of(valid.name()), SearchKey.of(valid.city())));
+    if (valid.nationalId() != null) {
+      sql.append(" OR NATIONAL_ID = ?");
+      params.add(valid.nationalId());
+    }
+    sql.append(") ORDER BY ID FETCH FIRST ? ROWS ONLY");
+    params.add(MAX_DUPLICATES);
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      bind(ps, params);
+      return list(
+          ps,
+          rs ->
+              new Duplicate(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  MembershipStatus.valueOf(rs.getString(5))));
+    }
+  }
+
+  SchoolInput validate(SchoolInput input) {
+    return SchoolValidator.require(input, countries::exists);
+  }
+
+  static School find(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM MEM_SCHOOL WHERE ID = ?")) {
+      ps.setLong(1, id);
+      List<School> rows = list(ps, SchoolDirectory::school);
+      return rows.isEmpty() ? null : rows.get(0);
+    }
+  }
+
+  /** The public sees member schools; HQ every school; an NC every school of their country. */
+  static boolean visible(Actor actor, School school) {
+    return school.status() == MembershipStatus.MEMBER || actor.oversees(school.country());
+  }
+
+  /** Contacts are not public: only HQ and the country's NC see the email. */
+  private static School redact(Actor actor, School s) {
+    if (actor.oversees(s.country())) {
+      return s;
+    }
+    return new School(
+        s.id(), s.name(), s.country(), s.unit(), s.city(), s.address(), s.latitude(), s.longitude(),
+        s.levels(), s.themes(), s.languages(), s.students(), s.teachers(), null, s.website(),
+        s.nationalId(), s.membershipId(), s.status(), s.revision());
+  }
+
+  // Lists are stored as ",A,B," so that one code matches with LIKE '%,A,%' and never a prefix of
+  // another code.
+  private static void listFilter(StringBuilder sql, List<Object> params, String column, String code) {
+    if (code != null) {
+      sql.append(" AND ").append(column).append(" LIKE ?");
+      params.add("%," + code + ",%");
+    }
+  }
+
+  static String joinCodes(List<?> codes) {
+    if (codes.isEmpty()) {
+      return "";
+    }
+    StringBuilder joined = new StringBuilder(",");
+    codes.forEach(code -> joined.append(code).append(','));
+    return joined.toString();
+  }
+
+  static List<String> splitCodes(String joined) {
+    if (joined == null || joined.isEmpty()) {
+      return List.of();
+    }
+    return Arrays.stream(joined.split(",")).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static int bindProfile(PreparedStatement ps, SchoolInput s) throws SQLException {
+    int i = 1;
+    ps.setString(i++, s.name());
+    ps.setString(i++, SearchKey.of(s.name()));
+    ps.setString(i++, s.country());
+    setText(ps, i++, s.unit());
+    ps.setString(i++, s.city());
+    ps.setString(i++, SearchKey.of(s.city()));
+    ps.setString(i++, s.address());
+    setDouble(ps, i++, s.latitude());
+    setDouble(ps, i++, s.longitude());
+    ps.setString(i++, joinCodes(s.levels()));
+    ps.setString(i++, joinCodes(s.themes()));
+    ps.setString(i++, joinCodes(s.languages()));
+    setInt(ps, i++, s.students());
+    setInt(ps, i++, s.teachers());
+    ps.setString(i++, s.email());
+    setText(ps, i++, s.website());
+    setText(ps, i++, s.nationalId());
+    return i;
+  }
+
+  private static School school(ResultSet rs) throws SQLException {
+    return new School(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        doubleOrNull(rs, 7),
+        doubleOrNull(rs, 8),
+        splitCodes(rs.getString(9)).stream().map(Level::valueOf).toList(),
+        splitCodes(rs.getString(10)).stream().map(Theme::valueOf).toList(),
+        splitCodes(rs.getString(11)),
+        intOrNull(rs, 12),
+        intOrNull(rs, 13),
+        rs.getString(14),
+        rs.getString(15),
+        rs.getString(16),
+        rs.getLong(17),
+        MembershipStatus.valueOf(rs.getString(18)),
+        rs.getInt(19));
+  }
+
+  /** The cursor is opaque to clients: the last id of the page, base64url-encoded. */
+  static String cursorAfter(long id) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(("id:" + id).getBytes(StandardCharsets.UTF_8));
+  }
+
+  static long afterId(String cursor) {
+    if (cursor == null || cursor.isEmpty()) {
+      return 0;
+    }
+    try {
+      String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+      if (decoded.startsWith("id:")) {
+        long id = Long.parseLong(decoded.substring(3));
+        if (id >= 0) {
+          return id;
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      // falls through to the problem below (NumberFormatException is one too)
+    }
+    throw ProblemException.validation("cursor", "is not a cursor this API returned");
+  }
+
+  static long generatedId(Statement ps) throws SQLException {
+    try (ResultSet keys = ps.getGeneratedKeys()) {
+      if (!keys.next()) {
+        throw new SQLException("the database returned no generated id");
+      }
+      return keys.getLong(1);
+    }
+  }
+
+  static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+    for (int i = 0; i < params.size(); i++) {
+      Object p = params.get(i);
+      if (p instanceof Long l) {
+        ps.setLong(i + 1, l);
+      } else if (p instanceof Integer n) {
+        ps.setInt(i + 1, n);
+      } else {
+        ps.setString(i + 1, (String) p);
+      }
+    }
+  }
+
+  interface Row<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  static <T> List<T> list(PreparedStatement ps, Row<T> row) throws SQLException {
+    List<T> rows = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        rows.add(row.map(rs));
+      }
+    }
+    return rows;
+  }
+
+  static Map<String, Object> describe(Duplicate d) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", d.id());
+    m.put("name", d.name());
+    m.put("city", d.city());
+    m.put("nationalId", d.nationalId());
+    m.put("status", d.status().name());
+    return m;
+  }
+
+  private static void setText(PreparedStatement ps, int i, String value) throws SQLException {
+    if (value == null) {
+      ps.setNull(i, Types.VARCHAR);
+    } else {
+      ps.setString(i, value);
+    }
+  }
+
+  private static void setDouble(PreparedStatement ps, int i, Double value) throws SQLException {
+    if (value == null) {
+      ps.setNull(i, Types.DOUBLE);
+    } else {
+      ps.setDouble(i, value);
+    }
+  }
+
+  private static void setInt(PreparedStatement ps, int i, Integer value) throws SQLException {
+    if (value == null) {
+      ps.setNull(i, Types.INTEGER);
+    } else {
+      ps.setInt(i, value);
+    }
+  }
+
+  private static Double doubleOrNull(ResultSet rs, int i) throws SQLException {
+    double v = rs.getDouble(i);
+    return rs.wasNull() ? null : v;
+  }
+
+  private static Integer intOrNull(ResultSet rs, int i) throws SQLException {
+    int v = rs.getInt(i);
+    return rs.wasNull() ? null : v;
+  }
+}

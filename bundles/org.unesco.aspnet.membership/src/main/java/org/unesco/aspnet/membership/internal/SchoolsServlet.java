@@ -1,0 +1,176 @@
+package org.unesco.aspnet.membership.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.membership.Actor;
+import org.unesco.aspnet.membership.CountryService;
+import org.unesco.aspnet.membership.Level;
+import org.unesco.aspnet.membership.MembershipService;
+import org.unesco.aspnet.membership.MembershipStatus;
+import org.unesco.aspnet.membership.Page;
+import org.unesco.aspnet.membership.School;
+import org.unesco.aspnet.membership.SchoolInput;
+import org.unesco.aspnet.membership.SchoolQuery;
+import org.unesco.aspnet.membership.SchoolService;
+import org.unesco.aspnet.membership.Theme;
+import org.unesco.aspnet.web.ApiServlet;
+import org.unesco.aspnet.web.Json;
+import org.unesco.aspnet.web.OpenApiFragment;
+
+/**
+ * {@code GET /api/v1/schools} (directory), {@code GET/PATCH /api/v1/schools/{id}} (profile with
+ * ETag and If-Match) and {@code POST /api/v1/schools/{id}/applications} (apply again).
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern({"/api/v1/schools", "/api/v1/schools/*"})
+@OpenApiFragment("openapi/membership.json")
+public final class SchoolsServlet extends ApiServlet {
+  private static final long serialVersionUID = 1L;
+  private static final Set<String> FILTERS =
+      Set.of("country", "region", "status", "level", "theme", "language", "q", "limit", "cursor");
+  private static final int Q_MAX = 100;
+
+  private final transient SchoolService schools;
+  private final transient MembershipService memberships;
+  private final transient CountryService countries;
+
+  @Activate
+  public SchoolsServlet(
+      @Reference SchoolService schools,
+      @Reference MembershipService memberships,
+      @Reference CountryService countries) {
+    this.schools = schools;
+    this.memberships = memberships;
+    this.countries = countries;
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    List<String> path = Requests.segments(request);
+    Actor actor = Requests.actor(request);
+    if (path.isEmpty()) {
+      Page<School> page = schools.schools(actor, query(request));
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("items", page.items());
+      body.put("next", page.next());
+      Json.write(response, 200, body);
+    } else if (path.size() == 1) {
+      School school = schools.school(actor, Requests.id(path.get(0), "school"));
+      String etag = Requests.etag(school.revision());
+      response.setHeader("ETag", etag);
+      response.setHeader("Cache-Control", "private, no-cache");
+      if (etag.equals(request.getHeader("If-None-Match"))) {
+        response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+        return;
+      }
+      Json.write(response, 200, school);
+    } else {
+      throw Requests.noSuchPath(request);
+    }
+  }
+
+  @Override
+  protected void doPatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    List<String> path = Requests.segments(request);
+    if (path.size() != 1) {
+      throw Requests.noSuchPath(request);
+    }
+    long id = Requests.id(path.get(0), "school");
+    Actor actor = Requests.actor(request);
+    int revision = Requests.ifMatch(request);
+    ObjectNode patch = Json.read(request, ObjectNode.class);
+    // A merge patch onto what is stored, then the same checks as an application.
+    School current = schools.school(actor, id);
+    ObjectNode merged = SchoolForm.merge(Json.MAPPER.valueToTree(current.input()), patch);
+    SchoolInput input = SchoolForm.read(merged, Set.of(), countries::exists);
+    School updated = schools.update(actor, id, revision, input);
+    response.setHeader("ETag", Requests.etag(updated.revision()));
+    Json.write(response, 200, updated);
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    List<String> path = Requests.segments(request);
+    if (path.size() != 2 || !path.get(1).equals("applications")) {
+      throw Requests.noSuchPath(request);
+    }
+    var application = memberships.reapply(Requests.actor(request), Requests.id(path.get(0), "school"));
+    response.setHeader("Location", "/api/v1/memberships/" + application.membershipId());
+    Json.write(response, 201, application);
+  }
+
+  private static SchoolQuery query(HttpServletRequest request) {
+    for (String name : request.getParameterMap().keySet()) {
+      if (!FILTERS.contains(name)) {
+        throw ProblemException.validation(name, "is not a filter; use " + String.join(", ", FILTERS.stream().sorted().toList()));
+      }
+    }
+    String q = request.getParameter("q");
+    if (q != null && q.length() > Q_MAX) {
+      throw ProblemException.validation("q", "must be at most " + Q_MAX + " characters");
+    }
+    return new SchoolQuery(
+        code(request, "country"),
+        blankToNull(request.getParameter("region")),
+        choice(request, "status", MembershipStatus.class),
+        choice(request, "level", Level.class),
+        choice(request, "theme", Theme.class),
+        code(request, "language"),
+        blankToNull(q),
+        limit(request.getParameter("limit")),
+        blankToNull(request.getParameter("cursor")));
+  }
+
+  private static String code(HttpServletRequest request, String name) {
+    String value = blankToNull(request.getParameter(name));
+    if (value != null && !value.matches("[A-Za-z]{2}")) {
+      throw ProblemException.validation(name, "must be a two-letter code");
+    }
+    return value;
+  }
+
+  private static <E extends Enum<E>> E choice(HttpServletRequest request, String name, Class<E> type) {
+    String value = blankToNull(request.getParameter(name));
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.validation(name, "must be one of " + SchoolForm.choices(type));
+    }
+  }
+
+  private static int limit(String value) {
+    if (value == null || value.isBlank()) {
+      return SchoolQuery.DEFAULT_LIMIT;
+    }
+    int limit;
+    try {
+      limit = Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      limit = 0;
+    }
+    if (limit < 1 || limit > SchoolQuery.MAX_LIMIT) {
+      throw ProblemException.validation("limit", "must be a whole number between 1 and " + SchoolQuery.MAX_LIMIT);
+    }
+    return limit;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

@@ -1,0 +1,278 @@
+package org.unesco.aspnet.membership.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.unesco.aspnet.membership.internal.TransitionsTest.HQ;
+import static org.unesco.aspnet.membership.internal.TransitionsTest.NC_FR;
+import static org.unesco.aspnet.membership.internal.TransitionsTest.NC_KE;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.membership.Actor;
+import org.unesco.aspnet.membership.Application;
+import org.unesco.aspnet.membership.Country;
+import org.unesco.aspnet.membership.Level;
+import org.unesco.aspnet.membership.Membership;
+import org.unesco.aspnet.membership.MembershipStatus;
+import org.unesco.aspnet.membership.Page;
+import org.unesco.aspnet.membership.School;
+import org.unesco.aspnet.membership.SchoolInput;
+import org.unesco.aspnet.membership.SchoolQuery;
+import org.unesco.aspnet.membership.StatusChange;
+
+/** The services over a real database (see {@link TestDatabase}): the SQL, the transactions and the rules together. */
+class MembershipStoreTest {
+  private Countries countries;
+  private SchoolDirectory schools;
+  private MembershipLifecycle lifecycle;
+  private final List<Event> events = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void start() {
+    TestDatabase database = new TestDatabase();
+    countries = new Countries(database, (org.osgi.framework.Bundle) null);
+    schools = new SchoolDirectory(database, countries);
+    lifecycle = new MembershipLifecycle(database, schools);
+    lifecycle.eventAdmin =
+        new EventAdmin() {
+          @Override
+          public void postEvent(Event event) {
+            events.add(event);
+          }
+
+          @Override
+          public void sendEvent(Event event) {
+            events.add(event);
+          }
+        };
+  }
+
+  private static SchoolQuery query(String country, MembershipStatus status, String q, int limit, String cursor) {
+    return new SchoolQuery(country, null, status, null, null, null, q, limit, cursor);
+  }
+
+  @Test
+  void seedsEveryCountryWithItsRegionAndLocalName() {
+    List<Country> all = countries.countries(Actor.anonymous(), Locale.ENGLISH);
+    assertEquals(Countries.readReference().size(), all.size());
+    Country kenya = countries.country(Actor.anonymous(), "ke", Locale.FRENCH);
+    assertEquals("Africa", kenya.region());
+    assertEquals("Kenya", kenya.name());
+    assertEquals("Allemagne", countries.country(Actor.anonymous(), "DE", Locale.FRENCH).name());
+    assertEquals("Alemania", countries.country(Actor.anonymous(), "DE", Locale.forLanguageTag("es")).name());
+    assertEquals(404, assertThrows(ProblemException.class, () -> countries.country(Actor.anonymous(), "XX", Locale.ENGLISH)).status());
+    assertTrue(countries.exists("FR"));
+    assertTrue(!countries.exists("XX"));
+  }
+
+  @Test
+  void seedingAgainKeepsCorrections() {
+    TestDatabase database = new TestDatabase();
+    Countries first = new Countries(database, (org.osgi.framework.Bundle) null);
+    assertEquals(403, status(() -> first.correctRegion(NC_FR, "MR", "Africa", Locale.ENGLISH)));
+    assertEquals(400, status(() -> first.correctRegion(HQ, "MR", "Antarctica", Locale.ENGLISH)));
+    assertEquals(404, status(() -> first.correctRegion(HQ, "XX", "Africa", Locale.ENGLISH)));
+    assertEquals("Africa", first.correctRegion(HQ, "mr", "Africa", Locale.ENGLISH).region());
+    Countries again = new Countries(database, (org.osgi.framework.Bundle) null);
+    assertEquals("Africa", again.country(HQ, "MR", Locale.ENGLISH).region());
+  }
+
+  @Test
+  void anApplicationCreatesSchoolMembershipAndHistory() {
+    Application a = lifecycle.apply(Actor.anonymous(), Schools.valid(), false);
+    assertEquals(MembershipStatus.APPLIED, a.status());
+    School s = schools.school(HQ, a.schoolId());
+    assertEquals("Lycée Victor Hugo", s.name());
+    assertEquals(List.of("fr", "en"), s.languages());
+    assertEquals(a.membershipId(), s.membershipId());
+    assertEquals(1, s.revision());
+    List<StatusChange> history = lifecycle.history(HQ, a.membershipId());
+    assertEquals(1, history.size());
+    assertNull(history.get(0).from());
+    assertEquals("org/unesco/aspnet/membership/APPLIED", events.get(0).getTopic());
+    assertEquals(1, countries.country(Actor.anonymous(), "FR", Locale.ENGLISH).candidates());
+    assertEquals(
+        java.util.Optional.of(org.unesco.aspnet.core.Target.school("FR", "Besançon", String.valueOf(a.schoolId()))),
+        schools.locate(String.valueOf(a.schoolId())));
+    assertEquals(java.util.Optional.empty(), schools.locate("nope"));
+  }
+
+  @Test
+  void aLikelyDuplicateNeedsConfirmation() {
+    lifecycle.apply(HQ, Schools.valid(), false);
+    ProblemException p =
+        assertThrows(ProblemException.class, () -> lifecycle.apply(HQ, Schools.named("LYCEE victor-hugo", "besancon"), false));
+    assertEquals(409, p.status());
+    List<?> duplicates = (List<?>) p.extensions().get("duplicates");
+    assertEquals("Lycée Victor Hugo", ((Map<?, ?>) duplicates.get(0)).get("name"));
+    assertNotNull(lifecycle.apply(HQ, Schools.named("LYCEE victor-hugo", "besancon"), true));
+
+    lifecycle.apply(HQ, Schools.in("KE", "Alliance High School", "Kikuyu", "KE-0042"), false);
+    ProblemException sameId =
+        assertThrows(ProblemException.class, () -> lifecycle.apply(HQ, Schools.in("KE", "Other Name", "Nairobi", "KE-0042"), false));
+    assertEquals(409, sameId.status());
+    // The same name in another city or country is another school.
+    lifecycle.apply(HQ, Schools.named("Lycée Victor Hugo", "Paris"), false);
+    lifecycle.apply(HQ, Schools.in("KE", "Lycée Victor Hugo", "Besançon", null), false);
+  }
+
+  @Test
+  void aFailedApplicationWritesNothing() {
+    assertThrows(ProblemException.class, () -> lifecycle.apply(HQ, Schools.in("ZZ", "A", "B", null), false));
+    assertEquals(List.of(), schools.schools(HQ, query(null, null, null, 10, null)).items());
+  }
+
+  @Test
+  void theLifecycleRunsFromApplicationToCertificateAndBeyond() {
+    long m = lifecycle.apply(Actor.anonymous(), Schools.valid(), false).membershipId();
+    lifecycle.transition(NC_FR, m, MembershipStatus.UNDER_NATIONAL_REVIEW, null);
+    lifecycle.transition(NC_FR, m, MembershipStatus.RECOMMENDED, "A committed school");
+    assertEquals(403, assertThrows(ProblemException.class, () -> lifecycle.transition(NC_FR, m, MembershipStatus.UNDER_HQ_REVIEW, null)).status());
+    lifecycle.transition(HQ, m, MembershipStatus.UNDER_HQ_REVIEW, null);
+    Membership member = lifecycle.transition(HQ, m, MembershipStatus.MEMBER, null);
+    assertTrue(member.certificateNumber().matches("ASPNET-FR-\\d{4}-\\d{6}"), member.certificateNumber());
+    assertNotNull(member.certifiedAt());
+
+    assertEquals(400, assertThrows(ProblemException.class, () -> lifecycle.transition(HQ, m, MembershipStatus.SUSPENDED, " ")).status());
+    lifecycle.transition(HQ, m, MembershipStatus.SUSPENDED, "No annual report for two years");
+    Membership reinstated = lifecycle.transition(HQ, m, MembershipStatus.MEMBER, null);
+    assertEquals(member.certificateNumber(), reinstated.certificateNumber(), "reinstating keeps the number");
+
+    List<StatusChange> history = lifecycle.history(NC_FR, m);
+    assertEquals(7, history.size());
+    assertEquals(MembershipStatus.SUSPENDED, history.get(5).to());
+    assertEquals("hq", history.get(5).actor());
+    assertEquals("No annual report for two years", history.get(5).comment());
+    assertEquals("org/unesco/aspnet/membership/MEMBER", events.get(events.size() - 1).getTopic());
+    assertEquals(member.certificateNumber(), events.get(4).getProperty("certificateNumber"));
+
+    Country france = countries.country(Actor.anonymous(), "FR", Locale.ENGLISH);
+    assertEquals(1, france.members());
+    assertEquals(0, france.candidates());
+  }
+
+  @Test
+  void aForbiddenTransitionChangesNothing() {
+    Application a = lifecycle.apply(HQ, Schools.valid(), false);
+    ProblemException p =
+        assertThrows(ProblemException.class, () -> lifecycle.transition(HQ, a.membershipId(), MembershipStatus.MEMBER, null));
+    assertEquals(409, p.status());
+    assertEquals(MembershipStatus.APPLIED, lifecycle.membership(HQ, a.membershipId()).status());
+    assertEquals(1, lifecycle.history(HQ, a.membershipId()).size());
+    assertEquals(1, events.size());
+  }
+
+  @Test
+  void membershipsAreHiddenFromOtherCountriesAndThePublic() {
+    long m = lifecycle.apply(HQ, Schools.valid(), false).membershipId();
+    assertEquals(404, assertThrows(ProblemException.class, () -> lifecycle.membership(NC_KE, m)).status());
+    assertEquals(401, assertThrows(ProblemException.class, () -> lifecycle.history(Actor.anonymous(), m)).status());
+    assertEquals(404, assertThrows(ProblemException.class, () -> lifecycle.membership(HQ, 999)).status());
+  }
+
+  @Test
+  void aWithdrawnSchoolRejoinsInANewPeriod() {
+    Application first = lifecycle.apply(HQ, Schools.valid(), false);
+    long m = first.membershipId();
+    for (MembershipStatus s : List.of(MembershipStatus.UNDER_NATIONAL_REVIEW, MembershipStatus.RECOMMENDED,
+        MembershipStatus.UNDER_HQ_REVIEW, MembershipStatus.MEMBER)) {
+      lifecycle.transition(HQ, m, s, null);
+    }
+    assertEquals(409, assertThrows(ProblemException.class, () -> lifecycle.reapply(HQ, first.schoolId())).status());
+    lifecycle.transition(HQ, m, MembershipStatus.WITHDRAWN, "School closed its international programme");
+    Application again = lifecycle.reapply(HQ, first.schoolId());
+    assertTrue(again.membershipId() != m);
+    assertEquals(2, lifecycle.membership(HQ, again.membershipId()).period());
+    Membership old = lifecycle.membership(HQ, m);
+    assertEquals(MembershipStatus.WITHDRAWN, old.status());
+    assertNotNull(old.endedAt());
+    assertEquals(6, lifecycle.history(HQ, m).size(), "the old period's history is untouched");
+    School school = schools.school(HQ, first.schoolId());
+    assertEquals(again.membershipId(), school.membershipId());
+    assertEquals(MembershipStatus.APPLIED, school.status());
+  }
+
+  @Test
+  void theDirectoryFiltersPagesAndSearchesWithoutAccents() {
+    for (int i = 0; i < 25; i++) {
+      lifecycle.apply(HQ, Schools.named("École numéro " + i, i % 2 == 0 ? "Besançon" : "Dijon"), false);
+    }
+    lifecycle.apply(HQ, Schools.in("KE", "Starehe Boys Centre", "Nairobi", null), false);
+
+    List<String> names = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      Page<School> page = schools.schools(HQ, query("FR", null, null, 10, cursor));
+      page.items().forEach(s -> names.add(s.name()));
+      cursor = page.next();
+      pages++;
+    } while (cursor != null);
+    assertEquals(3, pages);
+    assertEquals(25, names.size());
+    assertEquals(25, names.stream().distinct().count());
+
+    assertEquals(13, schools.schools(HQ, query(null, null, "besancon", 100, null)).items().size());
+    assertEquals(1, schools.schools(HQ, query(null, null, "ECOLE NUMERO 13 dijon", 100, null)).items().size());
+    assertEquals(1, schools.schools(HQ, query(null, null, "stáréhe", 100, null)).items().size());
+    assertEquals(0, schools.schools(HQ, query("KE", null, "ecole", 100, null)).items().size());
+    assertEquals(26, schools.schools(HQ, new SchoolQuery(null, null, null, Level.SECONDARY, null, "fr", null, 100, null)).items().size());
+    assertEquals(0, schools.schools(HQ, new SchoolQuery(null, null, null, Level.PRIMARY, null, null, null, 100, null)).items().size());
+    assertEquals(1, schools.schools(HQ, new SchoolQuery(null, "Africa", null, null, null, null, null, 100, null)).items().size());
+    assertEquals(400, assertThrows(ProblemException.class, () -> schools.schools(HQ, query(null, null, null, 10, "garbage!"))).status());
+    assertEquals(400, assertThrows(ProblemException.class, () -> schools.schools(HQ, query(null, null, null, 101, null))).status());
+  }
+
+  @Test
+  void thePublicSeesMembersWithoutContactsAndCoordinatorsTheirCountry() {
+    Application fr = lifecycle.apply(HQ, Schools.valid(), false);
+    Application ke = lifecycle.apply(HQ, Schools.in("KE", "Starehe Boys Centre", "Nairobi", null), false);
+    for (MembershipStatus s : List.of(MembershipStatus.UNDER_NATIONAL_REVIEW, MembershipStatus.RECOMMENDED,
+        MembershipStatus.UNDER_HQ_REVIEW, MembershipStatus.MEMBER)) {
+      lifecycle.transition(HQ, ke.membershipId(), s, null);
+    }
+    Page<School> publicPage = schools.schools(Actor.anonymous(), query(null, null, null, 10, null));
+    assertEquals(List.of(ke.schoolId()), publicPage.items().stream().map(School::id).toList());
+    assertNull(publicPage.items().get(0).email());
+    assertEquals(404, assertThrows(ProblemException.class, () -> schools.school(Actor.anonymous(), fr.schoolId())).status());
+    assertEquals(2, schools.schools(NC_FR, query(null, null, null, 10, null)).items().size());
+    assertNotNull(schools.school(NC_FR, fr.schoolId()).email());
+    assertNull(schools.school(NC_FR, ke.schoolId()).email());
+  }
+
+  @Test
+  void updatesAreGuardedByTheRevision() {
+    Application a = lifecycle.apply(HQ, Schools.valid(), false);
+    School read = schools.school(NC_FR, a.schoolId());
+    SchoolInput edit = Schools.named("Lycée Victor-Hugo de Besançon", "Besançon");
+    School updated = schools.update(NC_FR, a.schoolId(), read.revision(), edit);
+    assertEquals(read.revision() + 1, updated.revision());
+    assertEquals("Lycée Victor-Hugo de Besançon", updated.name());
+    assertEquals(412, status(() -> schools.update(NC_FR, a.schoolId(), read.revision(), edit)));
+    // Another country's candidate is invisible to an NC, so it is not found rather than forbidden.
+    assertEquals(404, status(() -> schools.update(NC_KE, a.schoolId(), updated.revision(), edit)));
+    assertEquals(401, status(() -> schools.update(Actor.anonymous(), a.schoolId(), updated.revision(), edit)));
+    // An NC cannot hand a school to another country.
+    assertEquals(403, status(() -> schools.update(NC_FR, a.schoolId(), updated.revision(), Schools.in("KE", "A", "B", null))));
+    // A status change is a change of the school's representation: its ETag moves too.
+    lifecycle.transition(NC_FR, a.membershipId(), MembershipStatus.UNDER_NATIONAL_REVIEW, null);
+    assertEquals(412, status(() -> schools.update(NC_FR, a.schoolId(), updated.revision(), edit)));
+    assertEquals(1, schools.schools(HQ, query(null, null, "victor hugo besancon", 10, null)).items().size());
+  }
+
+  private static int status(Supplier<?> call) {
+    return assertThrows(ProblemException.class, call::get).status();
+  }
+}
