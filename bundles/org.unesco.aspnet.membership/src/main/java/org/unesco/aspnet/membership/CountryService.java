@@ -1,5 +1,7 @@
 package org.unesco.aspnet.membership;
 
+import org.unesco.aspnet.core.Principal;
+
 import java.util.List;
 import java.util.Locale;
 import org.osgi.annotation.versioning.ProviderType;
@@ -9,13 +11,13 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface CountryService {
 
   /** Every country, sorted by its name in {@code language}. */
-  List<Country> countries(Actor actor, Locale language);
+  List<Country> countries(Principal actor, Locale language);
 
   /**
    * @throws org.unesco.aspnet.core.ProblemException 404 for a code that is not a UNESCO Member
    *     State or Associate Member
    */
-  Country country(Actor actor, String iso2, Locale language);
+  Country country(Principal actor, String iso2, Locale language);
 
   /**
    * HQ corrects the UNESCO region of a country; the correction survives restarts and upgrades.
@@ -23,7 +25,7 @@ public interface CountryService {
    * @throws org.unesco.aspnet.core.ProblemException 401/403 for anyone but HQ, 400 for a region
    *     that is not one of the five, 404 for an unknown country
    */
-  Country correctRegion(Actor actor, String iso2, String region, Locale language);
+  Country correctRegion(Principal actor, String iso2, String region, Locale language);
 
   /** True for the alpha-2 code (upper case) of a Member State or Associate Member. */
   boolean exists(String iso2);

@@ -1,5 +1,7 @@
 package org.unesco.aspnet.membership;
 
+import org.unesco.aspnet.core.Principal;
+
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -20,18 +22,18 @@ public interface MembershipService {
    * @throws org.unesco.aspnet.core.ProblemException 400 for invalid fields, 409 with the likely
    *     duplicates (extension {@code duplicates}) unless {@code confirmDuplicate}
    */
-  Application apply(Actor actor, SchoolInput school, boolean confirmDuplicate);
+  Application apply(Principal actor, SchoolInput school, boolean confirmDuplicate);
 
   /**
    * A school whose last period was rejected or withdrawn applies again: a new period opens and
    * the old one stays as it was.
    */
-  Application reapply(Actor actor, long schoolId);
+  Application reapply(Principal actor, long schoolId);
 
-  Membership membership(Actor actor, long id);
+  Membership membership(Principal actor, long id);
 
   /** The history of one membership period, oldest first. */
-  List<StatusChange> history(Actor actor, long id);
+  List<StatusChange> history(Principal actor, long id);
 
   /**
    * Moves a membership to {@code to}.
@@ -39,5 +41,5 @@ public interface MembershipService {
    * @throws org.unesco.aspnet.core.ProblemException 409 when the move is not allowed from the
    *     current status, 403 when the actor may not make it, 400 when a required comment is missing
    */
-  Membership transition(Actor actor, long id, MembershipStatus to, String comment);
+  Membership transition(Principal actor, long id, MembershipStatus to, String comment);
 }

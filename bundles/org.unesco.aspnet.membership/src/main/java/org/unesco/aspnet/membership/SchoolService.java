@@ -1,5 +1,7 @@
 package org.unesco.aspnet.membership;
 
+import org.unesco.aspnet.core.Principal;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -9,10 +11,10 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface SchoolService {
 
-  Page<School> schools(Actor actor, SchoolQuery query);
+  Page<School> schools(Principal actor, SchoolQuery query);
 
   /** @throws org.unesco.aspnet.core.ProblemException 404 when absent or not visible to the actor */
-  School school(Actor actor, long id);
+  School school(Principal actor, long id);
 
   /**
    * Replaces the profile if it is still at {@code expectedRevision}.
@@ -20,5 +22,5 @@ public interface SchoolService {
    * @throws org.unesco.aspnet.core.ProblemException 400 for invalid fields, 403 when the actor may
    *     not edit the school, 412 when someone changed it since it was read
    */
-  School update(Actor actor, long id, int expectedRevision, SchoolInput input);
+  School update(Principal actor, long id, int expectedRevision, SchoolInput input);
 }

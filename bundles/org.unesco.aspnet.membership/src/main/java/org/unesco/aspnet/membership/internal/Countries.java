@@ -1,5 +1,10 @@
 package org.unesco.aspnet.membership.internal;
 
+import org.unesco.aspnet.core.Action;
+import org.unesco.aspnet.core.AuditLog;
+import org.unesco.aspnet.core.Authorizer;
+import org.unesco.aspnet.core.Target;
+import org.unesco.aspnet.core.Principal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +31,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.unesco.aspnet.core.ProblemException;
-import org.unesco.aspnet.membership.Actor;
 import org.unesco.aspnet.membership.Country;
 import org.unesco.aspnet.membership.CountryService;
 import org.unesco.aspnet.membership.MembershipStatus;
@@ -53,21 +57,29 @@ public final class Countries implements CountryService {
   /** The stored part of a country; its name in a language comes from the JDK. */
   record Entry(String iso2, String englishName, String region) {}
 
+  private final Authorizer authorizer;
+  private final AuditLog audit;
   private final Database database;
 
   @Activate
-  public Countries(@Reference Database database, BundleContext context) {
-    this(database, context.getBundle());
+  public Countries(
+      @Reference Database database,
+      @Reference Authorizer authorizer,
+      @Reference AuditLog audit,
+      BundleContext context) {
+    this(database, authorizer, audit, context.getBundle());
   }
 
-  Countries(Database database, Bundle bundle) {
+  Countries(Database database, Authorizer authorizer, AuditLog audit, Bundle bundle) {
     this.database = database;
+    this.authorizer = authorizer;
+    this.audit = audit;
     database.migrate(bundle);
     seed(readReference());
   }
 
   @Override
-  public List<Country> countries(Actor actor, Locale language) {
+  public List<Country> countries(Principal actor, Locale language) {
     Map<String, long[]> counts = database.read(c -> counts(c, null));
     Collator collator = Collator.getInstance(language);
     List<Country> result = new ArrayList<>();
@@ -80,7 +92,7 @@ public final class Countries implements CountryService {
   }
 
   @Override
-  public Country country(Actor actor, String iso2, Locale language) {
+  public Country country(Principal actor, String iso2, Locale language) {
     String code = iso2 == null ? "" : iso2.toUpperCase(Locale.ROOT);
     Entry e =
         entries().stream()
@@ -95,25 +107,22 @@ public final class Countries implements CountryService {
   }
 
   @Override
-  public Country correctRegion(Actor actor, String iso2, String region, Locale language) {
-    if (actor.isAnonymous()) {
-      throw ProblemException.unauthorized("Sign in to correct a region");
-    }
-    if (!actor.isHq()) {
-      throw ProblemException.forbidden("Only UNESCO HQ corrects the region of a country");
-    }
+  public Country correctRegion(Principal actor, String iso2, String region, Locale language) {
+    authorizer.require(actor, Action.EDIT_REFERENCE_DATA, Target.everything());
     if (region == null || !REGIONS.contains(region)) {
       throw ProblemException.validation("region", "must be one of " + String.join(", ", REGIONS));
     }
-    country(actor, iso2, language); // 404 for an unknown code
+    String before = country(actor, iso2, language).region(); // 404 for an unknown code
     String code = iso2.toUpperCase(Locale.ROOT);
     database.inTransaction(
         c -> {
           try (PreparedStatement ps = c.prepareStatement("UPDATE MEM_COUNTRY SET REGION = ? WHERE ISO2 = ?")) {
             ps.setString(1, region);
             ps.setString(2, code);
-            return ps.executeUpdate();
+            ps.executeUpdate();
           }
+          audit.record(c, actor, "country.region", "country", code, code, Map.of("region", before), Map.of("region", region));
+          return null;
         });
     return country(actor, code, language);
   }

@@ -1,5 +1,13 @@
 package org.unesco.aspnet.membership.internal;
 
+import org.unesco.aspnet.core.Action;
+import org.unesco.aspnet.core.AuditLog;
+import org.unesco.aspnet.core.Authorizer;
+import org.unesco.aspnet.core.Grant;
+import org.unesco.aspnet.core.Role;
+import org.unesco.aspnet.core.Target;
+import org.unesco.aspnet.security.Accounts;
+import org.unesco.aspnet.core.Principal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +29,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.unesco.aspnet.core.ProblemException;
-import org.unesco.aspnet.membership.Actor;
 import org.unesco.aspnet.membership.Application;
 import org.unesco.aspnet.membership.Membership;
 import org.unesco.aspnet.membership.MembershipService;
@@ -44,19 +51,31 @@ public final class MembershipLifecycle implements MembershipService {
 
   private final Database database;
   private final SchoolDirectory schools;
+  private final Authorizer authorizer;
+  private final AuditLog audit;
+
+  // Optional: with the security bundle, the signed-in applicant becomes the school's focal point.
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  volatile Accounts accounts;
 
   // Optional: without Event Admin the lifecycle works and nobody is told.
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
   volatile EventAdmin eventAdmin;
 
   @Activate
-  public MembershipLifecycle(@Reference Database database, @Reference SchoolDirectory schools) {
+  public MembershipLifecycle(
+      @Reference Database database,
+      @Reference SchoolDirectory schools,
+      @Reference Authorizer authorizer,
+      @Reference AuditLog audit) {
     this.database = database;
     this.schools = schools;
+    this.authorizer = authorizer;
+    this.audit = audit;
   }
 
   @Override
-  public Application apply(Actor actor, SchoolInput input, boolean confirmDuplicate) {
+  public Application apply(Principal actor, SchoolInput input, boolean confirmDuplicate) {
     SchoolInput valid = schools.validate(input);
     Instant now = Instant.now();
     Application application =
@@ -78,15 +97,23 @@ public final class MembershipLifecycle implements MembershipService {
               }
               long schoolId = schools.insert(c, valid, MembershipStatus.APPLIED, now);
               long membershipId = openPeriod(c, schoolId, 1, actor, now);
+              audit.record(c, actor, "application.create", "school", String.valueOf(schoolId), valid.country(), null,
+                  SchoolDirectory.summary(SchoolDirectory.find(c, schoolId)));
               return new Application(schoolId, membershipId, MembershipStatus.APPLIED);
             });
+    Accounts focalPoints = accounts;
+    if (!actor.isAnonymous() && focalPoints != null) {
+      // The applicant now speaks for the school: edits its profile, hands the role on later.
+      focalPoints.grant(actor, actor.accountId(), Grant.school(Role.SCHOOL_FOCAL_POINT, valid.country(),
+          String.valueOf(application.schoolId())));
+    }
     announce(application.membershipId(), application.schoolId(), valid.country(), null,
         MembershipStatus.APPLIED, actor, null);
     return application;
   }
 
   @Override
-  public Application reapply(Actor actor, long schoolId) {
+  public Application reapply(Principal actor, long schoolId) {
     if (actor.isAnonymous()) {
       throw ProblemException.unauthorized("Sign in to apply again for a school");
     }
@@ -96,9 +123,10 @@ public final class MembershipLifecycle implements MembershipService {
         database.inTransaction(
             c -> {
               School s = SchoolDirectory.find(c, schoolId);
-              if (s == null || !SchoolDirectory.visible(actor, s)) {
+              if (s == null || !schools.visible(actor, s)) {
                 throw ProblemException.notFound("There is no school " + schoolId);
               }
+              authorizer.require(actor, Action.EDIT_SCHOOL, Scopes.of(s));
               if (!s.status().isClosed()) {
                 throw ProblemException.conflict(
                     "School " + schoolId + " is " + s.status()
@@ -106,6 +134,8 @@ public final class MembershipLifecycle implements MembershipService {
               }
               int period = periodOf(c, s.membershipId()) + 1;
               long membershipId = openPeriod(c, schoolId, period, actor, now);
+              audit.record(c, actor, "application.reopen", "school", String.valueOf(schoolId), s.country(),
+                  Map.of("status", s.status().name()), Map.of("status", MembershipStatus.APPLIED.name(), "period", period));
               school[0] = s;
               return new Application(schoolId, membershipId, MembershipStatus.APPLIED);
             });
@@ -115,12 +145,12 @@ public final class MembershipLifecycle implements MembershipService {
   }
 
   @Override
-  public Membership membership(Actor actor, long id) {
+  public Membership membership(Principal actor, long id) {
     return database.read(c -> visibleMembership(c, actor, id));
   }
 
   @Override
-  public List<StatusChange> history(Actor actor, long id) {
+  public List<StatusChange> history(Principal actor, long id) {
     return database.read(
         c -> {
           visibleMembership(c, actor, id);
@@ -143,7 +173,7 @@ public final class MembershipLifecycle implements MembershipService {
   }
 
   @Override
-  public Membership transition(Actor actor, long id, MembershipStatus to, String comment) {
+  public Membership transition(Principal actor, long id, MembershipStatus to, String comment) {
     if (to == null) {
       throw ProblemException.validation("to", "is required: one of " + SchoolForm.choices(MembershipStatus.class));
     }
@@ -158,7 +188,7 @@ public final class MembershipLifecycle implements MembershipService {
             c -> {
               Membership current = visibleMembership(c, actor, id);
               Transition t = allowed(current.status(), to);
-              authorize(actor, t, current.country());
+              authorize(authorizer, actor, t, targetOf(c, current));
               if (t.commentRequired() && note == null) {
                 throw ProblemException.validation(
                     "comment", "is required to move to " + to + ": the school deserves to know why");
@@ -197,6 +227,16 @@ public final class MembershipLifecycle implements MembershipService {
                 ps.executeUpdate();
               }
               record(c, id, current.status(), to, actor, now, note);
+              Map<String, Object> after = new HashMap<>();
+              after.put("status", to.name());
+              if (note != null) {
+                after.put("comment", note);
+              }
+              if (certificate != null) {
+                after.put("certificateNumber", certificate);
+              }
+              audit.record(c, actor, "membership.transition", "membership", String.valueOf(id), current.country(),
+                  Map.of("status", current.status().name()), after);
               from[0] = current.status();
               return find(c, id);
             });
@@ -218,17 +258,22 @@ public final class MembershipLifecycle implements MembershipService {
             });
   }
 
-  /** National moves: the country's NC or HQ. HQ moves: HQ only. */
-  static void authorize(Actor actor, Transition t, String country) {
+  /** National moves: the school's coordinators (national, or of its unit) or HQ. HQ moves: HQ only. */
+  static void authorize(Authorizer authorizer, Principal actor, Transition t, Target school) {
     if (actor.isAnonymous()) {
       throw ProblemException.unauthorized("Sign in to change a membership");
     }
-    boolean may = t.decider() == Decider.HQ ? actor.isHq() : actor.oversees(country);
-    if (!may) {
+    Action action = t.decider() == Decider.HQ ? Action.DECIDE_MEMBERSHIP : Action.REVIEW_APPLICATION;
+    if (!authorizer.allows(actor, action, school)) {
       throw ProblemException.forbidden(
           "Moving to " + t.to() + " is decided by "
-              + (t.decider() == Decider.HQ ? "UNESCO HQ" : "the National Coordinator of " + country + " or HQ"));
+              + (t.decider() == Decider.HQ ? "UNESCO HQ" : "the coordinators of " + school.country() + " or HQ"));
     }
+  }
+
+  private static Target targetOf(Connection c, Membership m) throws SQLException {
+    School s = SchoolDirectory.find(c, m.schoolId());
+    return s == null ? Target.country(m.country()) : Scopes.of(s);
   }
 
   /** E.g. {@code ASPNET-FR-2026-000042}: country, year of certification, membership id. */
@@ -237,7 +282,7 @@ public final class MembershipLifecycle implements MembershipService {
         "ASPNET-%s-%d-%06d", m.country(), now.atZone(ZoneOffset.UTC).getYear(), m.id());
   }
 
-  private long openPeriod(Connection c, long schoolId, int period, Actor actor, Instant now)
+  private long openPeriod(Connection c, long schoolId, int period, Principal actor, Instant now)
       throws SQLException {
     long membershipId;
     try (PreparedStatement ps =
@@ -267,7 +312,7 @@ public final class MembershipLifecycle implements MembershipService {
   }
 
   private static void record(
-      Connection c, long membershipId, MembershipStatus from, MembershipStatus to, Actor actor,
+      Connection c, long membershipId, MembershipStatus from, MembershipStatus to, Principal actor,
       Instant now, String comment)
       throws SQLException {
     try (PreparedStatement ps =
@@ -277,7 +322,7 @@ public final class MembershipLifecycle implements MembershipService {
       ps.setLong(1, membershipId);
       ps.setString(2, from == null ? null : from.name());
       ps.setString(3, to.name());
-      ps.setString(4, actor.id());
+      ps.setString(4, actor.accountId());
       ps.setTimestamp(5, Timestamp.from(now));
       ps.setString(6, comment);
       ps.executeUpdate();
@@ -293,13 +338,13 @@ public final class MembershipLifecycle implements MembershipService {
     }
   }
 
-  /** Memberships (with their history) are for HQ and the country's NC only. */
-  private static Membership visibleMembership(Connection c, Actor actor, long id) throws SQLException {
+  /** Memberships (with their history) are for those who see the school's non-public data. */
+  private Membership visibleMembership(Connection c, Principal actor, long id) throws SQLException {
     Membership m = find(c, id);
     if (m == null) {
       throw ProblemException.notFound("There is no membership " + id);
     }
-    if (!actor.oversees(m.country())) {
+    if (!authorizer.allows(actor, Action.VIEW_SCHOOL, targetOf(c, m))) {
       if (actor.isAnonymous()) {
         throw ProblemException.unauthorized("Sign in to see or change memberships");
       }
@@ -337,7 +382,7 @@ public final class MembershipLifecycle implements MembershipService {
 
   private void announce(
       long membershipId, long schoolId, String country, MembershipStatus from, MembershipStatus to,
-      Actor actor, String certificate) {
+      Principal actor, String certificate) {
     EventAdmin events = eventAdmin;
     if (events == null) {
       return;
@@ -350,8 +395,8 @@ public final class MembershipLifecycle implements MembershipService {
     if (from != null) {
       properties.put("from", from.name());
     }
-    if (actor.id() != null) {
-      properties.put("actor", actor.id());
+    if (actor.accountId() != null) {
+      properties.put("actor", actor.accountId());
     }
     if (certificate != null) {
       properties.put("certificateNumber", certificate);

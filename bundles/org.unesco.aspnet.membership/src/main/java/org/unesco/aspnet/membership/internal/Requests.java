@@ -11,7 +11,6 @@ import org.unesco.aspnet.core.Grant;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.core.Role;
-import org.unesco.aspnet.membership.Actor;
 import org.unesco.aspnet.web.ApiServlet;
 
 /** What the membership endpoints read from every request: who, in which language, which id. */
@@ -20,24 +19,9 @@ final class Requests {
 
   private Requests() {}
 
-  /** The actor behind the request, from the principal the authentication filter left. */
-  static Actor actor(HttpServletRequest request) {
-    return actor(ApiServlet.principal(request));
-  }
-
-  static Actor actor(Principal principal) {
-    if (principal.isAnonymous()) {
-      return Actor.anonymous();
-    }
-    Set<String> roles = new LinkedHashSet<>();
-    String country = null;
-    for (Grant g : principal.grants()) {
-      roles.add(g.role().name());
-      if (g.role() == Role.NATIONAL_COORDINATOR && country == null) {
-        country = g.country();
-      }
-    }
-    return new Actor(principal.accountId(), roles, country);
+  /** Who sent the request, as the authentication filter found out. */
+  static Principal actor(HttpServletRequest request) {
+    return ApiServlet.principal(request);
   }
 
   /** {@code ?lang=} first, then Accept-Language, then English. */

@@ -1,5 +1,9 @@
 package org.unesco.aspnet.membership.internal;
 
+import org.unesco.aspnet.core.Action;
+import org.unesco.aspnet.core.AuditLog;
+import org.unesco.aspnet.core.Authorizer;
+import org.unesco.aspnet.core.Principal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +26,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.core.Target;
-import org.unesco.aspnet.membership.Actor;
 import org.unesco.aspnet.membership.CountryService;
 import org.unesco.aspnet.membership.Level;
 import org.unesco.aspnet.membership.MembershipStatus;
@@ -54,15 +57,23 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
 
   private final Database database;
   private final CountryService countries;
+  private final Authorizer authorizer;
+  private final AuditLog audit;
 
   @Activate
-  public SchoolDirectory(@Reference Database database, @Reference CountryService countries) {
+  public SchoolDirectory(
+      @Reference Database database,
+      @Reference CountryService countries,
+      @Reference Authorizer authorizer,
+      @Reference AuditLog audit) {
     this.database = database;
     this.countries = countries;
+    this.authorizer = authorizer;
+    this.audit = audit;
   }
 
   @Override
-  public Page<School> schools(Actor actor, SchoolQuery query) {
+  public Page<School> schools(Principal actor, SchoolQuery query) {
     int limit = query.limit() == 0 ? SchoolQuery.DEFAULT_LIMIT : query.limit();
     if (limit < 1 || limit > SchoolQuery.MAX_LIMIT) {
       throw ProblemException.validation("limit", "must be between 1 and " + SchoolQuery.MAX_LIMIT);
@@ -83,12 +94,12 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
       params.add(query.status().name());
     }
     // Visibility is part of the query, not a filter after it, so that pages stay full.
-    if (!actor.isHq()) {
+    if (!Scopes.everything(authorizer, actor, Action.VIEW_SCHOOL)) {
       sql.append(" AND (STATUS = ?");
       params.add(MembershipStatus.MEMBER.name());
-      if (actor.roles().contains(Actor.NATIONAL_COORDINATOR) && actor.country() != null) {
-        sql.append(" OR COUNTRY = ?");
-        params.add(actor.country());
+      String own = Scopes.condition(authorizer, actor, Action.VIEW_SCHOOL, params);
+      if (own != null) {
+        sql.append(" OR ").append(own);
       }
       sql.append(")");
     }
@@ -122,7 +133,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   }
 
   @Override
-  public School school(Actor actor, long id) {
+  public School school(Principal actor, long id) {
     School school = database.read(c -> find(c, id));
     if (school == null || !visible(actor, school)) {
       throw ProblemException.notFound("There is no school " + id);
@@ -131,7 +142,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   }
 
   @Override
-  public School update(Actor actor, long id, int expectedRevision, SchoolInput input) {
+  public School update(Principal actor, long id, int expectedRevision, SchoolInput input) {
     if (actor.isAnonymous()) {
       throw ProblemException.unauthorized("Sign in to edit a school");
     }
@@ -142,9 +153,12 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
           if (current == null || !visible(actor, current)) {
             throw ProblemException.notFound("There is no school " + id);
           }
-          // Both the old and the new country must be the actor's: an NC cannot move a school away.
-          if (!actor.oversees(current.country()) || !actor.oversees(valid.country())) {
-            throw ProblemException.forbidden("Only HQ and the school's National Coordinator may edit it");
+          authorizer.require(actor, Action.EDIT_SCHOOL, Scopes.of(current));
+          // Moving a school to another country or unit needs the right there too: an NC cannot
+          // send a school away, a school cannot move itself.
+          if (!valid.country().equals(current.country())
+              || !java.util.Objects.equals(valid.unit(), current.unit())) {
+            authorizer.require(actor, Action.EDIT_SCHOOL, Target.school(valid.country(), valid.unit(), null));
           }
           try (PreparedStatement ps =
               c.prepareStatement(
@@ -162,8 +176,17 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
                   "School " + id + " changed since you read it; read it again and reapply your edit");
             }
           }
-          return find(c, id);
+          School updated = find(c, id);
+          audit.record(c, actor, "school.update", "school", String.valueOf(id), updated.country(),
+              summary(current), summary(updated));
+          return updated;
         });
+  }
+
+  /** A school as the audit log keeps it. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> summary(School school) {
+    return org.unesco.aspnet.web.Json.MAPPER.convertValue(school, Map.class);
   }
 
   @Override
@@ -238,14 +261,14 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     }
   }
 
-  /** The public sees member schools; HQ every school; an NC every school of their country. */
-  static boolean visible(Actor actor, School school) {
-    return school.status() == MembershipStatus.MEMBER || actor.oversees(school.country());
+  /** The public sees member schools; the rest is for those in scope (HQ, NC, the school...). */
+  boolean visible(Principal actor, School school) {
+    return school.status() == MembershipStatus.MEMBER || authorizer.allows(actor, Action.VIEW_SCHOOL, Scopes.of(school));
   }
 
-  /** Contacts are not public: only HQ and the country's NC see the email. */
-  private static School redact(Actor actor, School s) {
-    if (actor.oversees(s.country())) {
+  /** Contacts are not public: only those in scope see the email. */
+  private School redact(Principal actor, School s) {
+    if (authorizer.allows(actor, Action.VIEW_SCHOOL, Scopes.of(s))) {
       return s;
     }
     return new School(

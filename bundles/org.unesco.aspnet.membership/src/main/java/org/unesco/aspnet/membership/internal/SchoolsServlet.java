@@ -1,5 +1,6 @@
 package org.unesco.aspnet.membership.internal;
 
+import org.unesco.aspnet.core.Principal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +16,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.unesco.aspnet.core.ProblemException;
-import org.unesco.aspnet.membership.Actor;
 import org.unesco.aspnet.membership.CountryService;
 import org.unesco.aspnet.membership.Level;
 import org.unesco.aspnet.membership.MembershipService;
@@ -60,7 +60,7 @@ public final class SchoolsServlet extends ApiServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     List<String> path = Requests.segments(request);
-    Actor actor = Requests.actor(request);
+    Principal actor = Requests.actor(request);
     if (path.isEmpty()) {
       Page<School> page = schools.schools(actor, query(request));
       Map<String, Object> body = new LinkedHashMap<>();
@@ -89,7 +89,7 @@ public final class SchoolsServlet extends ApiServlet {
       throw Requests.noSuchPath(request);
     }
     long id = Requests.id(path.get(0), "school");
-    Actor actor = Requests.actor(request);
+    Principal actor = Requests.actor(request);
     int revision = Requests.ifMatch(request);
     ObjectNode patch = Json.read(request, ObjectNode.class);
     // A merge patch onto what is stored, then the same checks as an application.

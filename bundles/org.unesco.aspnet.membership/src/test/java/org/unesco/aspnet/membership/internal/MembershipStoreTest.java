@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.unesco.aspnet.core.ProblemException;
-import org.unesco.aspnet.membership.Actor;
+import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.membership.Application;
 import org.unesco.aspnet.membership.Country;
 import org.unesco.aspnet.membership.Level;
@@ -42,9 +42,9 @@ class MembershipStoreTest {
   @BeforeEach
   void start() {
     TestDatabase database = new TestDatabase();
-    countries = new Countries(database, (org.osgi.framework.Bundle) null);
-    schools = new SchoolDirectory(database, countries);
-    lifecycle = new MembershipLifecycle(database, schools);
+    countries = new Countries(database, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, (org.osgi.framework.Bundle) null);
+    schools = new SchoolDirectory(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT);
+    lifecycle = new MembershipLifecycle(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT);
     lifecycle.eventAdmin =
         new EventAdmin() {
           @Override
@@ -65,14 +65,14 @@ class MembershipStoreTest {
 
   @Test
   void seedsEveryCountryWithItsRegionAndLocalName() {
-    List<Country> all = countries.countries(Actor.anonymous(), Locale.ENGLISH);
+    List<Country> all = countries.countries(Principal.anonymous(), Locale.ENGLISH);
     assertEquals(Countries.readReference().size(), all.size());
-    Country kenya = countries.country(Actor.anonymous(), "ke", Locale.FRENCH);
+    Country kenya = countries.country(Principal.anonymous(), "ke", Locale.FRENCH);
     assertEquals("Africa", kenya.region());
     assertEquals("Kenya", kenya.name());
-    assertEquals("Allemagne", countries.country(Actor.anonymous(), "DE", Locale.FRENCH).name());
-    assertEquals("Alemania", countries.country(Actor.anonymous(), "DE", Locale.forLanguageTag("es")).name());
-    assertEquals(404, assertThrows(ProblemException.class, () -> countries.country(Actor.anonymous(), "XX", Locale.ENGLISH)).status());
+    assertEquals("Allemagne", countries.country(Principal.anonymous(), "DE", Locale.FRENCH).name());
+    assertEquals("Alemania", countries.country(Principal.anonymous(), "DE", Locale.forLanguageTag("es")).name());
+    assertEquals(404, assertThrows(ProblemException.class, () -> countries.country(Principal.anonymous(), "XX", Locale.ENGLISH)).status());
     assertTrue(countries.exists("FR"));
     assertTrue(!countries.exists("XX"));
   }
@@ -80,18 +80,18 @@ class MembershipStoreTest {
   @Test
   void seedingAgainKeepsCorrections() {
     TestDatabase database = new TestDatabase();
-    Countries first = new Countries(database, (org.osgi.framework.Bundle) null);
+    Countries first = new Countries(database, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, (org.osgi.framework.Bundle) null);
     assertEquals(403, status(() -> first.correctRegion(NC_FR, "MR", "Africa", Locale.ENGLISH)));
     assertEquals(400, status(() -> first.correctRegion(HQ, "MR", "Antarctica", Locale.ENGLISH)));
     assertEquals(404, status(() -> first.correctRegion(HQ, "XX", "Africa", Locale.ENGLISH)));
     assertEquals("Africa", first.correctRegion(HQ, "mr", "Africa", Locale.ENGLISH).region());
-    Countries again = new Countries(database, (org.osgi.framework.Bundle) null);
+    Countries again = new Countries(database, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, (org.osgi.framework.Bundle) null);
     assertEquals("Africa", again.country(HQ, "MR", Locale.ENGLISH).region());
   }
 
   @Test
   void anApplicationCreatesSchoolMembershipAndHistory() {
-    Application a = lifecycle.apply(Actor.anonymous(), Schools.valid(), false);
+    Application a = lifecycle.apply(Principal.anonymous(), Schools.valid(), false);
     assertEquals(MembershipStatus.APPLIED, a.status());
     School s = schools.school(HQ, a.schoolId());
     assertEquals("Lycée Victor Hugo", s.name());
@@ -102,7 +102,7 @@ class MembershipStoreTest {
     assertEquals(1, history.size());
     assertNull(history.get(0).from());
     assertEquals("org/unesco/aspnet/membership/APPLIED", events.get(0).getTopic());
-    assertEquals(1, countries.country(Actor.anonymous(), "FR", Locale.ENGLISH).candidates());
+    assertEquals(1, countries.country(Principal.anonymous(), "FR", Locale.ENGLISH).candidates());
     assertEquals(
         java.util.Optional.of(org.unesco.aspnet.core.Target.school("FR", "Besançon", String.valueOf(a.schoolId()))),
         schools.locate(String.valueOf(a.schoolId())));
@@ -136,7 +136,7 @@ class MembershipStoreTest {
 
   @Test
   void theLifecycleRunsFromApplicationToCertificateAndBeyond() {
-    long m = lifecycle.apply(Actor.anonymous(), Schools.valid(), false).membershipId();
+    long m = lifecycle.apply(Principal.anonymous(), Schools.valid(), false).membershipId();
     lifecycle.transition(NC_FR, m, MembershipStatus.UNDER_NATIONAL_REVIEW, null);
     lifecycle.transition(NC_FR, m, MembershipStatus.RECOMMENDED, "A committed school");
     assertEquals(403, assertThrows(ProblemException.class, () -> lifecycle.transition(NC_FR, m, MembershipStatus.UNDER_HQ_REVIEW, null)).status());
@@ -158,7 +158,7 @@ class MembershipStoreTest {
     assertEquals("org/unesco/aspnet/membership/MEMBER", events.get(events.size() - 1).getTopic());
     assertEquals(member.certificateNumber(), events.get(4).getProperty("certificateNumber"));
 
-    Country france = countries.country(Actor.anonymous(), "FR", Locale.ENGLISH);
+    Country france = countries.country(Principal.anonymous(), "FR", Locale.ENGLISH);
     assertEquals(1, france.members());
     assertEquals(0, france.candidates());
   }
@@ -178,7 +178,7 @@ class MembershipStoreTest {
   void membershipsAreHiddenFromOtherCountriesAndThePublic() {
     long m = lifecycle.apply(HQ, Schools.valid(), false).membershipId();
     assertEquals(404, assertThrows(ProblemException.class, () -> lifecycle.membership(NC_KE, m)).status());
-    assertEquals(401, assertThrows(ProblemException.class, () -> lifecycle.history(Actor.anonymous(), m)).status());
+    assertEquals(401, assertThrows(ProblemException.class, () -> lifecycle.history(Principal.anonymous(), m)).status());
     assertEquals(404, assertThrows(ProblemException.class, () -> lifecycle.membership(HQ, 999)).status());
   }
 
@@ -243,10 +243,10 @@ class MembershipStoreTest {
         MembershipStatus.UNDER_HQ_REVIEW, MembershipStatus.MEMBER)) {
       lifecycle.transition(HQ, ke.membershipId(), s, null);
     }
-    Page<School> publicPage = schools.schools(Actor.anonymous(), query(null, null, null, 10, null));
+    Page<School> publicPage = schools.schools(Principal.anonymous(), query(null, null, null, 10, null));
     assertEquals(List.of(ke.schoolId()), publicPage.items().stream().map(School::id).toList());
     assertNull(publicPage.items().get(0).email());
-    assertEquals(404, assertThrows(ProblemException.class, () -> schools.school(Actor.anonymous(), fr.schoolId())).status());
+    assertEquals(404, assertThrows(ProblemException.class, () -> schools.school(Principal.anonymous(), fr.schoolId())).status());
     assertEquals(2, schools.schools(NC_FR, query(null, null, null, 10, null)).items().size());
     assertNotNull(schools.school(NC_FR, fr.schoolId()).email());
     assertNull(schools.school(NC_FR, ke.schoolId()).email());
@@ -263,7 +263,7 @@ class MembershipStoreTest {
     assertEquals(412, status(() -> schools.update(NC_FR, a.schoolId(), read.revision(), edit)));
     // Another country's candidate is invisible to an NC, so it is not found rather than forbidden.
     assertEquals(404, status(() -> schools.update(NC_KE, a.schoolId(), updated.revision(), edit)));
-    assertEquals(401, status(() -> schools.update(Actor.anonymous(), a.schoolId(), updated.revision(), edit)));
+    assertEquals(401, status(() -> schools.update(Principal.anonymous(), a.schoolId(), updated.revision(), edit)));
     // An NC cannot hand a school to another country.
     assertEquals(403, status(() -> schools.update(NC_FR, a.schoolId(), updated.revision(), Schools.in("KE", "A", "B", null))));
     // A status change is a change of the school's representation: its ETag moves too.

@@ -22,16 +22,31 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.unesco.aspnet.core.ProblemException;
-import org.unesco.aspnet.membership.Actor;
+import org.unesco.aspnet.core.AuditLog;
+import org.unesco.aspnet.core.Authorizer;
+import org.unesco.aspnet.core.Grant;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.Role;
+import org.unesco.aspnet.core.Target;
+import org.unesco.aspnet.security.internal.PolicyAuthorizer;
 import org.unesco.aspnet.membership.Membership;
 import org.unesco.aspnet.membership.MembershipStatus;
 import org.unesco.aspnet.membership.MembershipStatus.Transition;
 
 class TransitionsTest {
-  static final Actor HQ = new Actor("hq", Set.of(Actor.HQ_OFFICER), null);
-  static final Actor NC_FR = new Actor("nc-fr", Set.of(Actor.NATIONAL_COORDINATOR), "FR");
-  static final Actor NC_KE = new Actor("nc-ke", Set.of(Actor.NATIONAL_COORDINATOR), "KE");
-  static final Actor STAFF = new Actor("teacher", Set.of("SCHOOL_STAFF"), null);
+  static final Principal HQ = person("hq", Grant.global(Role.HQ_OFFICER));
+  static final Principal NC_FR = person("nc-fr", Grant.country(Role.NATIONAL_COORDINATOR, "FR"));
+  static final Principal NC_KE = person("nc-ke", Grant.country(Role.NATIONAL_COORDINATOR, "KE"));
+  static final Principal STAFF = person("teacher", Grant.school(Role.SCHOOL_STAFF, "FR", "999"));
+  /** The platform's real policy, so these tests check membership against the actual rules. */
+  static final Authorizer POLICY = new PolicyAuthorizer();
+  /** The audit log is the security bundle's business; here it records nothing. */
+  static final AuditLog NO_AUDIT = (c, who, action, entity, id, country, before, after) -> { };
+  static final Target FRENCH_SCHOOL = Target.school("FR", null, "1");
+
+  static Principal person(String id, Grant... grants) {
+    return new Principal(id, id + "@example.org", id, "en", List.of(grants));
+  }
 
   @Test
   void followsTheGlobalLadder() {
@@ -77,18 +92,18 @@ class TransitionsTest {
   @Test
   void nationalMovesAreForTheCountrysCoordinatorOrHq() {
     Transition review = APPLIED.transitionTo(UNDER_NATIONAL_REVIEW).orElseThrow();
-    assertDoesNotThrow(() -> MembershipLifecycle.authorize(NC_FR, review, "FR"));
-    assertDoesNotThrow(() -> MembershipLifecycle.authorize(HQ, review, "FR"));
-    assertEquals(403, status(() -> MembershipLifecycle.authorize(NC_KE, review, "FR")));
-    assertEquals(403, status(() -> MembershipLifecycle.authorize(STAFF, review, "FR")));
-    assertEquals(401, status(() -> MembershipLifecycle.authorize(Actor.anonymous(), review, "FR")));
+    assertDoesNotThrow(() -> MembershipLifecycle.authorize(POLICY, NC_FR, review, FRENCH_SCHOOL));
+    assertDoesNotThrow(() -> MembershipLifecycle.authorize(POLICY, HQ, review, FRENCH_SCHOOL));
+    assertEquals(403, status(() -> MembershipLifecycle.authorize(POLICY, NC_KE, review, FRENCH_SCHOOL)));
+    assertEquals(403, status(() -> MembershipLifecycle.authorize(POLICY, STAFF, review, FRENCH_SCHOOL)));
+    assertEquals(401, status(() -> MembershipLifecycle.authorize(POLICY, Principal.anonymous(), review, FRENCH_SCHOOL)));
   }
 
   @Test
   void hqMovesAreForHqOnly() {
     Transition certify = UNDER_HQ_REVIEW.transitionTo(MEMBER).orElseThrow();
-    assertDoesNotThrow(() -> MembershipLifecycle.authorize(HQ, certify, "FR"));
-    assertEquals(403, status(() -> MembershipLifecycle.authorize(NC_FR, certify, "FR")));
+    assertDoesNotThrow(() -> MembershipLifecycle.authorize(POLICY, HQ, certify, FRENCH_SCHOOL));
+    assertEquals(403, status(() -> MembershipLifecycle.authorize(POLICY, NC_FR, certify, FRENCH_SCHOOL)));
   }
 
   @Test
