@@ -1,0 +1,233 @@
+package org.unesco.aspnet.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A school's way into the network over real HTTP: it applies, its NC reviews and recommends, HQ
+ * certifies, and it appears in the public directory; with the scopes enforced at every step and
+ * bad input refused with nothing written.
+ */
+class MembershipIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static Installation platform;
+  private static String hq;
+  private static String ncFrance;
+  private static String ncKenya;
+
+  @BeforeAll
+  static void start() throws Exception {
+    platform = new Installation().start();
+    hq = platform.adminToken();
+    ncFrance = coordinator("nc.fr@example.org", "FR");
+    ncKenya = coordinator("nc.ke@example.org", "KE");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    platform.close();
+  }
+
+  private static String coordinator(String email, String country) throws Exception {
+    HttpResponse<String> inv = platform.send("POST", "/api/v1/invitations",
+        "{\"email\":\"" + email + "\",\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"" + country + "\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + hq);
+    assertEquals(201, inv.statusCode(), inv.body());
+    String token = JSON.readTree(inv.body()).path("token").asText();
+    assertEquals(200, platform.send("POST", "/api/v1/invitations/accept",
+        "{\"token\":\"" + token + "\",\"name\":\"Coordinator\",\"password\":\"a long coordinator password\"}",
+        "Content-Type", "application/json").statusCode());
+    return JSON.readTree(platform.login(email, "a long coordinator password").body()).path("token").asText();
+  }
+
+  private static ObjectNode school(String name, String country, String city) {
+    ObjectNode s = JSON.createObjectNode();
+    s.put("name", name);
+    s.put("country", country);
+    s.put("city", city);
+    s.put("address", "1 rue de l'École");
+    s.put("latitude", 48.85);
+    s.put("longitude", 2.35);
+    s.putArray("levels").add("SECONDARY");
+    s.putArray("themes").add("PEACE_GCED").add("ESD");
+    s.putArray("languages").add("fr");
+    s.put("students", 640);
+    s.put("teachers", 48);
+    s.put("email", "contact@" + city.toLowerCase().replaceAll("[^a-z]", "") + ".example.org");
+    s.put("website", "https://example.org/" + city.toLowerCase().replaceAll("[^a-z]", ""));
+    return s;
+  }
+
+  private static HttpResponse<String> apply(ObjectNode body, String... headers) throws Exception {
+    List<String> h = new ArrayList<>(List.of("Content-Type", "application/json"));
+    h.addAll(List.of(headers));
+    return platform.send("POST", "/api/v1/applications", JSON.writeValueAsString(body), h.toArray(String[]::new));
+  }
+
+  private static HttpResponse<String> move(long membership, String to, String comment, String token) throws Exception {
+    ObjectNode body = JSON.createObjectNode().put("to", to);
+    if (comment != null) {
+      body.put("comment", comment);
+    }
+    return platform.send("POST", "/api/v1/memberships/" + membership + "/transitions", JSON.writeValueAsString(body),
+        "Content-Type", "application/json", "Authorization", "Bearer " + token);
+  }
+
+  private static int schoolCount(String token) throws Exception {
+    String auth = token == null ? null : "Bearer " + token;
+    HttpResponse<String> r = auth == null ? platform.get("/api/v1/schools?limit=100")
+        : platform.get("/api/v1/schools?limit=100", "Authorization", auth);
+    return JSON.readTree(r.body()).path("items").size();
+  }
+
+  @Test
+  void aSchoolAppliesItsNcRecommendsHqCertifiesAndThePublicSeesIt() throws Exception {
+    HttpResponse<String> applied = apply(school("Lycée Émile Zola", "FR", "Rennes"));
+    assertEquals(201, applied.statusCode(), applied.body());
+    JsonNode a = JSON.readTree(applied.body());
+    long schoolId = a.path("schoolId").asLong();
+    long membership = a.path("membershipId").asLong();
+    assertEquals("APPLIED", a.path("status").asText());
+    assertEquals(404, platform.get("/api/v1/schools/" + schoolId).statusCode(), "a candidate is not public");
+
+    // Another country's candidates do not exist for an NC: 404, so nothing leaks about them.
+    assertEquals(404, move(membership, "UNDER_NATIONAL_REVIEW", null, ncKenya).statusCode(), "another country's NC");
+    assertEquals(200, move(membership, "UNDER_NATIONAL_REVIEW", null, ncFrance).statusCode());
+    HttpResponse<String> skip = move(membership, "MEMBER", null, hq);
+    assertEquals(409, skip.statusCode(), "no skipping the ladder: " + skip.body());
+    assertTrue(JSON.readTree(skip.body()).path("detail").asText().contains("allowed"), skip.body());
+    assertEquals(200, move(membership, "RECOMMENDED", "Active in the Sandwatch project", ncFrance).statusCode());
+    assertEquals(200, move(membership, "UNDER_HQ_REVIEW", null, hq).statusCode(), "HQ takes it into its queue");
+    assertEquals(403, move(membership, "MEMBER", null, ncFrance).statusCode(), "HQ certifies, not the NC");
+    HttpResponse<String> certified = move(membership, "MEMBER", null, hq);
+    assertEquals(200, certified.statusCode(), certified.body());
+    assertTrue(JSON.readTree(certified.body()).path("certificateNumber").asText().startsWith("ASPNET-FR-"), certified.body());
+
+    HttpResponse<String> publicView = platform.get("/api/v1/schools/" + schoolId);
+    assertEquals(200, publicView.statusCode());
+    JsonNode pub = JSON.readTree(publicView.body());
+    assertEquals("Lycée Émile Zola", pub.path("name").asText());
+    assertTrue(pub.path("email").isNull() || pub.path("email").isMissingNode(), "no contact for the public: " + pub);
+    assertFalse(publicView.body().contains("@"), "no email at all in the public view");
+    JsonNode found = JSON.readTree(platform.get("/api/v1/schools?q=emile%20zola&country=FR").body());
+    assertEquals(1, found.path("items").size(), "accent-insensitive search finds it: " + found);
+
+    JsonNode history = JSON.readTree(platform.get("/api/v1/memberships/" + membership + "/history", "Authorization", "Bearer " + ncFrance).body());
+    List<String> steps = new ArrayList<>();
+    history.path("items").forEach(h -> steps.add(h.path("to").asText()));
+    assertEquals(List.of("APPLIED", "UNDER_NATIONAL_REVIEW", "RECOMMENDED", "UNDER_HQ_REVIEW", "MEMBER"), steps);
+    assertEquals("Active in the Sandwatch project", history.path("items").get(2).path("comment").asText());
+    assertEquals(401, platform.get("/api/v1/memberships/" + membership + "/history").statusCode());
+
+    String audit = platform.get("/api/v1/audit?country=FR&limit=100", "Authorization", "Bearer " + ncFrance).body();
+    assertTrue(audit.contains("membership.transition") && audit.contains("application.create"), audit);
+    assertEquals(403, platform.get("/api/v1/audit?country=FR", "Authorization", "Bearer " + ncKenya).statusCode());
+  }
+
+  @Test
+  void badApplicationsAreRefusedFieldByFieldAndWriteNothing() throws Exception {
+    int before = schoolCount(hq);
+    ObjectNode bad = school("", "XX", "Nowhere");
+    bad.put("latitude", 123.0);
+    bad.put("students", -5);
+    bad.put("email", "not-an-email");
+    bad.putArray("levels").add("UNIVERSITY");
+    HttpResponse<String> r = apply(bad);
+    assertEquals(400, r.statusCode(), r.body());
+    assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+    List<String> fields = new ArrayList<>();
+    JSON.readTree(r.body()).path("errors").forEach(e -> fields.add(e.path("field").asText()));
+    for (String f : List.of("name", "country", "latitude", "students", "email")) {
+      assertTrue(fields.stream().anyMatch(x -> x.startsWith(f)), f + " in " + fields);
+    }
+    assertTrue(fields.stream().anyMatch(x -> x.startsWith("levels")), "levels in " + fields);
+    ObjectNode wrongType = school("Escuela", "MX", "Oaxaca");
+    wrongType.put("students", "many");
+    assertEquals(400, apply(wrongType).statusCode());
+    ObjectNode tooLong = school("x".repeat(5000), "FR", "Lille");
+    assertEquals(400, apply(tooLong).statusCode());
+    assertEquals(400, platform.send("POST", "/api/v1/applications", "{\"name\": ", "Content-Type", "application/json").statusCode());
+    assertEquals(before, schoolCount(hq), "nothing written");
+  }
+
+  @Test
+  void aLikelyDuplicateNeedsConfirmationAndUnicodeNamesAreKeptExactly() throws Exception {
+    String name = "مدرسة النور الثانوية";
+    assertEquals(201, apply(school(name, "MA", "Fès")).statusCode());
+    HttpResponse<String> twin = apply(school(name, "MA", "Fes"));
+    assertEquals(409, twin.statusCode(), twin.body());
+    assertTrue(JSON.readTree(twin.body()).path("duplicates").size() >= 1, twin.body());
+    ObjectNode confirmed = school(name, "MA", "Fes");
+    confirmed.put("confirmDuplicate", true);
+    HttpResponse<String> ok = apply(confirmed);
+    assertEquals(201, ok.statusCode(), ok.body());
+    long id = JSON.readTree(ok.body()).path("schoolId").asLong();
+    assertEquals(name, JSON.readTree(platform.get("/api/v1/schools/" + id, "Authorization", "Bearer " + hq).body()).path("name").asText());
+  }
+
+  @Test
+  void updatesNeedTheCurrentEtagAndTheRightScope() throws Exception {
+    long id = JSON.readTree(apply(school("Collège Jean Moulin", "FR", "Lyon")).body()).path("schoolId").asLong();
+    HttpResponse<String> read = platform.get("/api/v1/schools/" + id, "Authorization", "Bearer " + ncFrance);
+    String etag = read.headers().firstValue("ETag").orElseThrow();
+    String patch = "{\"students\": 700}";
+    assertEquals(428, platform.send("PATCH", "/api/v1/schools/" + id, patch, "Content-Type", "application/merge-patch+json",
+        "Authorization", "Bearer " + ncFrance).statusCode());
+    assertEquals(404, platform.send("PATCH", "/api/v1/schools/" + id, patch, "Content-Type", "application/merge-patch+json",
+        "If-Match", etag, "Authorization", "Bearer " + ncKenya).statusCode(), "another country's candidate does not exist for them");
+    HttpResponse<String> ok = platform.send("PATCH", "/api/v1/schools/" + id, patch, "Content-Type", "application/merge-patch+json",
+        "If-Match", etag, "Authorization", "Bearer " + ncFrance);
+    assertEquals(200, ok.statusCode(), ok.body());
+    assertEquals(700, JSON.readTree(ok.body()).path("students").asInt());
+    HttpResponse<String> stale = platform.send("PATCH", "/api/v1/schools/" + id, "{\"students\": 1}", "Content-Type", "application/merge-patch+json",
+        "If-Match", etag, "Authorization", "Bearer " + ncFrance);
+    assertEquals(412, stale.statusCode(), stale.body());
+    assertEquals(700, JSON.readTree(platform.get("/api/v1/schools/" + id, "Authorization", "Bearer " + hq).body()).path("students").asInt());
+    String audit = platform.get("/api/v1/audit?country=FR&limit=100", "Authorization", "Bearer " + ncFrance).body();
+    assertTrue(audit.contains("school.update"), audit);
+  }
+
+  @Test
+  void countriesComeWithTheirRegionAndNamesInTheRequestLanguage() throws Exception {
+    JsonNode de = JSON.readTree(platform.get("/api/v1/countries/DE", "Accept-Language", "fr").body());
+    assertEquals("Allemagne", de.path("name").asText());
+    assertEquals("Europe and North America", de.path("region").asText());
+    assertEquals("Alemania", JSON.readTree(platform.get("/api/v1/countries/DE?lang=es").body()).path("name").asText());
+    assertEquals(404, platform.get("/api/v1/countries/XX").statusCode());
+    assertTrue(JSON.readTree(platform.get("/api/v1/countries").body()).path("items").size() > 190);
+    assertEquals(403, platform.send("PATCH", "/api/v1/countries/DE", "{\"region\":\"Africa\"}", "Content-Type", "application/json",
+        "Authorization", "Bearer " + ncFrance).statusCode());
+  }
+
+  @Test
+  void aSignedInApplicantBecomesTheFocalPointAndMayEditOnlyTheirSchool() throws Exception {
+    assertEquals(201, platform.send("POST", "/api/v1/accounts",
+        "{\"email\":\"teacher@example.org\",\"name\":\"Teacher\",\"password\":\"a long teacher password\"}",
+        "Content-Type", "application/json").statusCode());
+    String teacher = JSON.readTree(platform.login("teacher@example.org", "a long teacher password").body()).path("token").asText();
+    long own = JSON.readTree(apply(school("Escola Paulo Freire", "BR", "Recife"), "Authorization", "Bearer " + teacher).body()).path("schoolId").asLong();
+    JsonNode me = JSON.readTree(platform.get("/api/v1/me", "Authorization", "Bearer " + teacher).body());
+    assertTrue(me.path("roles").toString().contains("SCHOOL_FOCAL_POINT") && me.path("roles").toString().contains("\"school\":\"" + own + "\""), me.toString());
+    HttpResponse<String> read = platform.get("/api/v1/schools/" + own, "Authorization", "Bearer " + teacher);
+    assertEquals(200, read.statusCode(), "the focal point sees their candidate school");
+    String etag = read.headers().firstValue("ETag").orElseThrow();
+    assertEquals(200, platform.send("PATCH", "/api/v1/schools/" + own, "{\"teachers\": 31}", "Content-Type", "application/merge-patch+json",
+        "If-Match", etag, "Authorization", "Bearer " + teacher).statusCode());
+    String etag2 = platform.get("/api/v1/schools/" + own, "Authorization", "Bearer " + teacher).headers().firstValue("ETag").orElseThrow();
+    assertEquals(403, platform.send("PATCH", "/api/v1/schools/" + own, "{\"country\": \"PT\"}", "Content-Type", "application/merge-patch+json",
+        "If-Match", etag2, "Authorization", "Bearer " + teacher).statusCode(), "a school does not move itself abroad");
+    long other = JSON.readTree(apply(school("Escola Anísio Teixeira", "BR", "Salvador")).body()).path("schoolId").asLong();
+    assertEquals(404, platform.get("/api/v1/schools/" + other, "Authorization", "Bearer " + teacher).statusCode());
+  }
+}
