@@ -230,4 +230,87 @@ class MembershipIT {
     long other = JSON.readTree(apply(school("Escola Anísio Teixeira", "BR", "Salvador")).body()).path("schoolId").asLong();
     assertEquals(404, platform.get("/api/v1/schools/" + other, "Authorization", "Bearer " + teacher).statusCode());
   }
+
+  @Test
+  void aMemberReportsItsYearAndTheNcSeesWhoHasNot() throws Exception {
+    long reporting = certifiedSchool("École des Arts", "FR", "Nantes");
+    long silent = certifiedSchool("École du Port", "FR", "Brest");
+    int year = java.time.Year.now().getValue() - 1;
+    String path = "/api/v1/schools/" + reporting + "/annual-reports/" + year;
+    JsonNode before = JSON.readTree(platform.get(path, "Authorization", "Bearer " + ncFrance).body());
+    assertTrue(List.of("OPEN", "MISSING").contains(before.path("state").asText()), before.toString());
+    String report = "{\"activities\":\"Trash Hack: 40 kg collected\",\"themes\":[\"ESD\"],\"studentsInvolved\":120,\"teachersInvolved\":6}";
+    assertEquals(400, platform.send("PUT", path, "{\"activities\":\"\",\"themes\":[],\"studentsInvolved\":-1,\"teachersInvolved\":1}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + ncFrance).statusCode());
+    assertEquals(403, platform.send("PUT", path, report, "Content-Type", "application/json", "Authorization", "Bearer " + ncKenya).statusCode(),
+        "a member school is public, but another country's NC may not report for it");
+    HttpResponse<String> saved = platform.send("PUT", path, report, "Content-Type", "application/json", "Authorization", "Bearer " + ncFrance);
+    assertEquals(200, saved.statusCode(), saved.body());
+    assertTrue(List.of("SUBMITTED", "LATE").contains(JSON.readTree(saved.body()).path("state").asText()), saved.body());
+    assertEquals(428, platform.send("PUT", path, report, "Content-Type", "application/json", "Authorization", "Bearer " + ncFrance).statusCode(),
+        "replacing needs If-Match");
+    JsonNode compliance = JSON.readTree(platform.get("/api/v1/countries/FR/annual-reports/" + year, "Authorization", "Bearer " + ncFrance).body());
+    java.util.Map<Long, String> states = new java.util.HashMap<>();
+    compliance.path("items").forEach(r -> states.put(r.path("schoolId").asLong(), r.path("state").asText()));
+    assertTrue(List.of("SUBMITTED", "LATE").contains(states.get(reporting)), compliance.toString());
+    assertTrue(List.of("OPEN", "MISSING").contains(states.get(silent)), compliance.toString());
+    assertTrue(List.of("OPEN", "MISSING").contains(compliance.path("items").get(0).path("state").asText()), "the missing come first");
+    assertEquals(403, platform.get("/api/v1/countries/FR/annual-reports/" + year, "Authorization", "Bearer " + ncKenya).statusCode());
+    assertEquals(401, platform.get("/api/v1/countries/FR/annual-reports/" + year).statusCode());
+  }
+
+  @Test
+  void publicStatisticsAgreeWithTheDirectory() throws Exception {
+    certifiedSchool("Kenya High School", "KE", "Nairobi");
+    apply(school("Nairobi School", "KE", "Nairobi"));
+    JsonNode stats = JSON.readTree(platform.get("/api/v1/stats").body());
+    // Counted independently: HQ pages through the whole directory.
+    long members = 0;
+    long candidates = 0;
+    long kenyaMembers = 0;
+    String cursor = null;
+    do {
+      JsonNode page = JSON.readTree(platform.get("/api/v1/schools?limit=100" + (cursor == null ? "" : "&cursor=" + cursor),
+          "Authorization", "Bearer " + hq).body());
+      for (JsonNode s : page.path("items")) {
+        String status = s.path("status").asText();
+        if (status.equals("MEMBER")) {
+          members++;
+          if (s.path("country").asText().equals("KE")) {
+            kenyaMembers++;
+          }
+        } else if (List.of("APPLIED", "UNDER_NATIONAL_REVIEW", "RECOMMENDED", "UNDER_HQ_REVIEW").contains(status)) {
+          candidates++;
+        }
+      }
+      cursor = page.path("next").isNull() ? null : page.path("next").asText();
+    } while (cursor != null);
+    // No test reads the statistics before this one, so they were built just now, and nothing
+    // was written since.
+    assertEquals(members, stats.path("members").asLong(), stats.toString());
+    assertEquals(candidates, stats.path("candidates").asLong(), stats.toString());
+    long statsKenya = 0;
+    for (JsonNode c : stats.path("byCountry")) {
+      if (c.path("country").asText().equals("KE")) {
+        statsKenya = c.path("members").asLong();
+      }
+    }
+    assertEquals(kenyaMembers, statsKenya, stats.toString());
+    long regionSum = 0;
+    for (JsonNode r : stats.path("byRegion")) {
+      regionSum += r.path("members").asLong();
+    }
+    assertEquals(stats.path("members").asLong(), regionSum, "regions add up to the total");
+    assertFalse(platform.get("/api/v1/stats").body().contains("@"), "no contact in statistics");
+  }
+
+  /** Applies and walks the ladder to MEMBER; returns the school id. */
+  private static long certifiedSchool(String name, String country, String city) throws Exception {
+    JsonNode a = JSON.readTree(apply(school(name, country, city)).body());
+    long m = a.path("membershipId").asLong();
+    for (String[] step : new String[][] {{"UNDER_NATIONAL_REVIEW", null}, {"RECOMMENDED", "good"}, {"UNDER_HQ_REVIEW", null}, {"MEMBER", null}}) {
+      assertEquals(200, move(m, step[0], step[1], hq).statusCode());
+    }
+    return a.path("schoolId").asLong();
+  }
 }

@@ -1,5 +1,6 @@
 package org.unesco.aspnet.membership.internal;
 
+import org.unesco.aspnet.membership.AnnualReportService;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,10 +27,12 @@ import org.unesco.aspnet.web.OpenApiFragment;
 public final class CountriesServlet extends ApiServlet {
   private static final long serialVersionUID = 1L;
   private final transient CountryService countries;
+  private final transient AnnualReportService reports;
 
   @Activate
-  public CountriesServlet(@Reference CountryService countries) {
+  public CountriesServlet(@Reference CountryService countries, @Reference AnnualReportService reports) {
     this.countries = countries;
+    this.reports = reports;
   }
 
   @Override
@@ -41,6 +44,14 @@ public final class CountriesServlet extends ApiServlet {
       Json.write(response, 200, Map.of("items", items, "next", Json.MAPPER.nullNode()));
     } else if (path.size() == 1) {
       Json.write(response, 200, countries.country(Requests.actor(request), path.get(0), language));
+    } else if (path.size() == 3 && path.get(1).equals("annual-reports")) {
+      // Who has (not) reported: for the country's coordinators and HQ.
+      countries.country(Requests.actor(request), path.get(0), language); // 404 for an unknown code
+      var rows = reports.compliance(Requests.actor(request), path.get(0), SchoolsServlet.year(path.get(2)));
+      Map<String, Object> body = new java.util.LinkedHashMap<>();
+      body.put("items", rows);
+      body.put("next", null);
+      Json.write(response, 200, body);
     } else {
       throw Requests.noSuchPath(request);
     }

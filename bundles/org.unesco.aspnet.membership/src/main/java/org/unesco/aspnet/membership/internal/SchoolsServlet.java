@@ -1,5 +1,8 @@
 package org.unesco.aspnet.membership.internal;
 
+import org.unesco.aspnet.membership.AnnualReport;
+import org.unesco.aspnet.membership.AnnualReportInput;
+import org.unesco.aspnet.membership.AnnualReportService;
 import org.unesco.aspnet.core.Principal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.Servlet;
@@ -46,15 +49,47 @@ public final class SchoolsServlet extends ApiServlet {
   private final transient SchoolService schools;
   private final transient MembershipService memberships;
   private final transient CountryService countries;
+  private final transient AnnualReportService reports;
 
   @Activate
   public SchoolsServlet(
       @Reference SchoolService schools,
       @Reference MembershipService memberships,
-      @Reference CountryService countries) {
+      @Reference CountryService countries,
+      @Reference AnnualReportService reports) {
     this.schools = schools;
     this.memberships = memberships;
     this.countries = countries;
+    this.reports = reports;
+  }
+
+  /** {@code /{id}/annual-reports/{year}}: the school id and the year, or null for another path. */
+  private static long[] reportPath(List<String> path) {
+    if (path.size() != 3 || !path.get(1).equals("annual-reports")) {
+      return null;
+    }
+    return new long[] {Requests.id(path.get(0), "school"), year(path.get(2))};
+  }
+
+  static int year(String segment) {
+    if (!segment.matches("\\d{4}")) {
+      throw ProblemException.validation("year", "must be a year such as 2025");
+    }
+    return Integer.parseInt(segment);
+  }
+
+  @Override
+  protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    long[] report = reportPath(Requests.segments(request));
+    if (report == null) {
+      throw Requests.noSuchPath(request);
+    }
+    String ifMatch = request.getHeader("If-Match");
+    Integer revision = ifMatch == null ? null : Requests.ifMatch(request);
+    AnnualReportInput input = Json.read(request, AnnualReportInput.class);
+    AnnualReport saved = reports.submit(Requests.actor(request), report[0], (int) report[1], revision, input);
+    response.setHeader("ETag", Requests.etag(saved.revision()));
+    Json.write(response, 200, saved);
   }
 
   @Override
@@ -77,6 +112,12 @@ public final class SchoolsServlet extends ApiServlet {
         return;
       }
       Json.write(response, 200, school);
+    } else if (reportPath(path) != null) {
+      long[] report = reportPath(path);
+      AnnualReport r = reports.report(actor, report[0], (int) report[1]);
+      response.setHeader("ETag", Requests.etag(r.revision()));
+      response.setHeader("Cache-Control", "private, no-cache");
+      Json.write(response, 200, r);
     } else {
       throw Requests.noSuchPath(request);
     }

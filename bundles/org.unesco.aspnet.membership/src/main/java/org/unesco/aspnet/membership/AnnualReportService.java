@@ -1,0 +1,25 @@
+package org.unesco.aspnet.membership;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+import org.unesco.aspnet.core.Principal;
+
+/** Annual reports: one per school and year, due by a configured date of the following year. */
+@ProviderType
+public interface AnnualReportService {
+
+  /** The report, or its state (OPEN or MISSING) with empty fields when none was submitted. */
+  AnnualReport report(Principal actor, long schoolId, int year);
+
+  /**
+   * Submits or replaces a report. A replacement needs {@code expectedRevision} (If-Match); a first
+   * submission does not.
+   *
+   * @throws org.unesco.aspnet.core.ProblemException 400 for invalid fields or year, 403 out of
+   *     scope, 412 stale revision, 428 replacement without a revision
+   */
+  AnnualReport submit(Principal actor, long schoolId, int year, Integer expectedRevision, AnnualReportInput input);
+
+  /** Every member school of {@code country} and its report state for {@code year}; missing ones first. */
+  List<ReportCompliance> compliance(Principal actor, String country, int year);
+}

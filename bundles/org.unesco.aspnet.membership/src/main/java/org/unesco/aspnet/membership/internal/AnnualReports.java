@@ -1,0 +1,276 @@
+package org.unesco.aspnet.membership.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.unesco.aspnet.core.Action;
+import org.unesco.aspnet.core.AuditLog;
+import org.unesco.aspnet.core.Authorizer;
+import org.unesco.aspnet.core.FieldError;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.core.Target;
+import org.unesco.aspnet.membership.AnnualReport;
+import org.unesco.aspnet.membership.AnnualReport.State;
+import org.unesco.aspnet.membership.AnnualReportInput;
+import org.unesco.aspnet.membership.AnnualReportService;
+import org.unesco.aspnet.membership.MembershipStatus;
+import org.unesco.aspnet.membership.ReportCompliance;
+import org.unesco.aspnet.membership.School;
+import org.unesco.aspnet.membership.Theme;
+import org.unesco.aspnet.persistence.Database;
+
+/** Annual reports in MEM_ANNUAL_REPORT, each change audited in its own transaction. */
+@Component(service = AnnualReportService.class, configurationPid = "org.unesco.aspnet.membership.reports")
+@Designate(ocd = AnnualReports.Config.class)
+public final class AnnualReports implements AnnualReportService {
+  static final int TEXT_MAX = 4000;
+  static final int FIRST_YEAR = 2000;
+
+  @ObjectClassDefinition(name = "ASPnet annual reports", description = "When annual reports are due")
+  public @interface Config {
+    @AttributeDefinition(description = "Day (MM-DD) of the following year by which a year's report is due")
+    String dueMonthDay() default "03-31";
+  }
+
+  private final Database database;
+  private final SchoolDirectory schools;
+  private final Authorizer authorizer;
+  private final AuditLog audit;
+  private final Clock clock;
+  private volatile MonthDay due;
+
+  @Activate
+  public AnnualReports(
+      @Reference Database database,
+      @Reference SchoolDirectory schools,
+      @Reference Authorizer authorizer,
+      @Reference AuditLog audit,
+      Config config) {
+    this(database, schools, authorizer, audit, config, Clock.systemUTC());
+  }
+
+  AnnualReports(Database database, SchoolDirectory schools, Authorizer authorizer, AuditLog audit, Config config, Clock clock) {
+    this.database = database;
+    this.schools = schools;
+    this.authorizer = authorizer;
+    this.audit = audit;
+    this.clock = clock;
+    modified(config);
+  }
+
+  @Modified
+  void modified(Config config) {
+    try {
+      due = MonthDay.parse("--" + config.dueMonthDay().strip());
+    } catch (DateTimeParseException e) {
+      due = MonthDay.of(3, 31); // a typo in the file must not stop reporting
+    }
+  }
+
+  LocalDate dueDate(int year) {
+    return due.atYear(year + 1);
+  }
+
+  /** SUBMITTED or LATE for a submission, MISSING or OPEN for none. */
+  State stateOf(int year, Instant submittedAt) {
+    LocalDate dueDate = dueDate(year);
+    Instant deadline = dueDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    if (submittedAt != null) {
+      return submittedAt.isBefore(deadline) ? State.SUBMITTED : State.LATE;
+    }
+    return clock.instant().isBefore(deadline) ? State.OPEN : State.MISSING;
+  }
+
+  private void checkYear(int year) {
+    int current = LocalDate.now(clock).getYear();
+    if (year < FIRST_YEAR || year > current) {
+      throw ProblemException.validation("year", "must be between " + FIRST_YEAR + " and " + current);
+    }
+  }
+
+  private School school(Principal actor, long schoolId, Action action) {
+    School s = schools.school(actor, schoolId); // 404 when not visible
+    authorizer.require(actor, action, Scopes.of(s));
+    return s;
+  }
+
+  @Override
+  public AnnualReport report(Principal actor, long schoolId, int year) {
+    checkYear(year);
+    school(actor, schoolId, Action.VIEW_SCHOOL);
+    AnnualReport stored = database.read(c -> find(c, schoolId, year));
+    return stored != null ? stored
+        : new AnnualReport(schoolId, year, stateOf(year, null), dueDate(year), null, List.of(), null, null, null, null, 0);
+  }
+
+  @Override
+  public AnnualReport submit(Principal actor, long schoolId, int year, Integer expectedRevision, AnnualReportInput input) {
+    checkYear(year);
+    School s = school(actor, schoolId, Action.EDIT_SCHOOL);
+    AnnualReportInput valid = validate(input);
+    Instant now = clock.instant();
+    return database.inTransaction(c -> {
+      AnnualReport before = find(c, schoolId, year);
+      if (before != null) {
+        if (expectedRevision == null) {
+          throw ProblemException.preconditionRequired("This report exists: send If-Match with the ETag you read");
+        }
+        if (expectedRevision != before.revision()) {
+          throw ProblemException.preconditionFailed("The report changed since you read it; read it again");
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+            "UPDATE MEM_ANNUAL_REPORT SET ACTIVITIES = ?, THEMES = ?, STUDENTS_INVOLVED = ?, TEACHERS_INVOLVED = ?,"
+                + " NOTES = ?, SUBMITTED_AT = ?, SUBMITTED_BY = ?, REVISION = REVISION + 1"
+                + " WHERE SCHOOL_ID = ? AND REPORT_YEAR = ? AND REVISION = ?")) {
+          int i = bind(ps, valid, now, actor);
+          ps.setLong(i++, schoolId);
+          ps.setInt(i++, year);
+          ps.setInt(i, expectedRevision);
+          if (ps.executeUpdate() == 0) {
+            throw ProblemException.preconditionFailed("The report changed since you read it; read it again");
+          }
+        }
+      } else {
+        try (PreparedStatement ps = c.prepareStatement(
+            "INSERT INTO MEM_ANNUAL_REPORT (ACTIVITIES, THEMES, STUDENTS_INVOLVED, TEACHERS_INVOLVED, NOTES,"
+                + " SUBMITTED_AT, SUBMITTED_BY, SCHOOL_ID, REPORT_YEAR, REVISION) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
+          int i = bind(ps, valid, now, actor);
+          ps.setLong(i++, schoolId);
+          ps.setInt(i, year);
+          ps.executeUpdate();
+        }
+      }
+      AnnualReport after = find(c, schoolId, year);
+      audit.record(c, actor, "annualReport.submit", "school", String.valueOf(schoolId), s.country(),
+          before == null ? null : summary(before), summary(after));
+      return after;
+    });
+  }
+
+  private static int bind(PreparedStatement ps, AnnualReportInput in, Instant now, Principal actor) throws SQLException {
+    ps.setString(1, in.activities());
+    ps.setString(2, SchoolDirectory.joinCodes(in.themes()));
+    ps.setInt(3, in.studentsInvolved());
+    ps.setInt(4, in.teachersInvolved());
+    ps.setString(5, in.notes());
+    ps.setTimestamp(6, Timestamp.from(now));
+    ps.setString(7, actor.accountId());
+    return 8;
+  }
+
+  static AnnualReportInput validate(AnnualReportInput in) {
+    if (in == null) {
+      throw ProblemException.badRequest("The report is empty");
+    }
+    List<FieldError> errors = new ArrayList<>();
+    String activities = in.activities() == null ? null : in.activities().strip();
+    if (activities == null || activities.isEmpty()) {
+      errors.add(new FieldError("activities", "is required"));
+    } else if (activities.codePointCount(0, activities.length()) > TEXT_MAX) {
+      errors.add(new FieldError("activities", "must be at most " + TEXT_MAX + " characters"));
+    }
+    if (in.themes() == null || in.themes().isEmpty()) {
+      errors.add(new FieldError("themes", "name at least one theme"));
+    } else if (in.themes().stream().anyMatch(java.util.Objects::isNull)) {
+      errors.add(new FieldError("themes", "must be among " + List.of(Theme.values())));
+    }
+    count(errors, "studentsInvolved", in.studentsInvolved());
+    count(errors, "teachersInvolved", in.teachersInvolved());
+    String notes = in.notes() == null || in.notes().isBlank() ? null : in.notes().strip();
+    if (notes != null && notes.codePointCount(0, notes.length()) > TEXT_MAX) {
+      errors.add(new FieldError("notes", "must be at most " + TEXT_MAX + " characters"));
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.validation(errors);
+    }
+    return new AnnualReportInput(activities, in.themes().stream().distinct().toList(), in.studentsInvolved(), in.teachersInvolved(), notes);
+  }
+
+  private static void count(List<FieldError> errors, String field, Integer value) {
+    if (value == null) {
+      errors.add(new FieldError(field, "is required"));
+    } else if (value < 0 || value > SchoolValidator.COUNT_MAX) {
+      errors.add(new FieldError(field, "must be between 0 and " + SchoolValidator.COUNT_MAX));
+    }
+  }
+
+  @Override
+  public List<ReportCompliance> compliance(Principal actor, String country, int year) {
+    checkYear(year);
+    String code = country == null ? "" : country.toUpperCase(java.util.Locale.ROOT);
+    authorizer.require(actor, Action.VIEW_COUNTRY, Target.country(code));
+    List<ReportCompliance> rows = database.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT S.ID, S.NAME, S.CITY, R.SUBMITTED_AT FROM MEM_SCHOOL S"
+              + " LEFT JOIN MEM_ANNUAL_REPORT R ON R.SCHOOL_ID = S.ID AND R.REPORT_YEAR = ?"
+              + " WHERE S.COUNTRY = ? AND S.STATUS = ? ORDER BY S.ID")) {
+        ps.setInt(1, year);
+        ps.setString(2, code);
+        ps.setString(3, MembershipStatus.MEMBER.name());
+        List<ReportCompliance> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Timestamp t = rs.getTimestamp(4);
+            Instant submitted = t == null ? null : t.toInstant();
+            out.add(new ReportCompliance(rs.getLong(1), rs.getString(2), rs.getString(3), stateOf(year, submitted), submitted));
+          }
+        }
+        return out;
+      }
+    });
+    // Who has not reported comes first: that is what a coordinator chases.
+    rows.sort(Comparator.comparing((ReportCompliance r) -> r.state() == State.MISSING || r.state() == State.OPEN ? 0 : 1)
+        .thenComparing(ReportCompliance::schoolId));
+    return rows;
+  }
+
+  private AnnualReport find(Connection c, long schoolId, int year) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT ACTIVITIES, THEMES, STUDENTS_INVOLVED, TEACHERS_INVOLVED, NOTES, SUBMITTED_AT, REVISION"
+            + " FROM MEM_ANNUAL_REPORT WHERE SCHOOL_ID = ? AND REPORT_YEAR = ?")) {
+      ps.setLong(1, schoolId);
+      ps.setInt(2, year);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        Instant submitted = rs.getTimestamp(6).toInstant();
+        return new AnnualReport(schoolId, year, stateOf(year, submitted), dueDate(year), rs.getString(1),
+            SchoolDirectory.splitCodes(rs.getString(2)).stream().map(Theme::valueOf).toList(),
+            rs.getInt(3), rs.getInt(4), rs.getString(5), submitted, rs.getInt(7));
+      }
+    }
+  }
+
+  private static Map<String, Object> summary(AnnualReport r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("year", r.year());
+    m.put("state", r.state().name());
+    m.put("themes", r.themes().stream().map(Enum::name).toList());
+    m.put("studentsInvolved", r.studentsInvolved());
+    m.put("teachersInvolved", r.teachersInvolved());
+    m.put("revision", r.revision());
+    return m;
+  }
+}

@@ -1,0 +1,62 @@
+package org.unesco.aspnet.membership.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.lang.annotation.Annotation;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.membership.AnnualReport.State;
+import org.unesco.aspnet.membership.AnnualReportInput;
+import org.unesco.aspnet.membership.Theme;
+
+class AnnualReportStateTest {
+
+  static AnnualReports.Config due(String monthDay) {
+    return new AnnualReports.Config() {
+      @Override
+      public String dueMonthDay() {
+        return monthDay;
+      }
+
+      @Override
+      public Class<? extends Annotation> annotationType() {
+        return AnnualReports.Config.class;
+      }
+    };
+  }
+
+  private static AnnualReports at(String now, String dueMonthDay) {
+    return new AnnualReports(null, null, null, null, due(dueMonthDay), Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
+  }
+
+  @Test
+  void aYearsReportIsDueOnTheConfiguredDayOfTheNextYear() {
+    AnnualReports reports = at("2026-11-28T12:00:00Z", "03-31");
+    assertEquals(LocalDate.of(2026, 3, 31), reports.dueDate(2025));
+    assertEquals(State.SUBMITTED, reports.stateOf(2025, Instant.parse("2026-03-31T23:59:59Z")), "the whole due day counts");
+    assertEquals(State.LATE, reports.stateOf(2025, Instant.parse("2026-04-01T00:00:00Z")));
+    assertEquals(State.MISSING, reports.stateOf(2025, null));
+    assertEquals(State.OPEN, reports.stateOf(2026, null), "2026 is due in March 2027");
+    assertEquals(LocalDate.of(2027, 6, 30), at("2026-11-28T12:00:00Z", "06-30").dueDate(2026));
+    assertEquals(LocalDate.of(2027, 3, 31), at("2026-11-28T12:00:00Z", "not a date").dueDate(2026), "a typo falls back");
+  }
+
+  @Test
+  void everyFieldIsCheckedAndReportedAtOnce() {
+    ProblemException p = assertThrows(ProblemException.class,
+        () -> AnnualReports.validate(new AnnualReportInput(" ", List.of(), -1, null, "x".repeat(4001))));
+    assertEquals(List.of("activities", "themes", "studentsInvolved", "teachersInvolved", "notes"),
+        p.errors().stream().map(e -> e.field()).toList());
+    AnnualReportInput ok = AnnualReports.validate(
+        new AnnualReportInput("  Trash Hack week  ", List.of(Theme.ESD, Theme.ESD), 120, 8, " "));
+    assertEquals("Trash Hack week", ok.activities());
+    assertEquals(List.of(Theme.ESD), ok.themes());
+    assertEquals(null, ok.notes());
+  }
+}
