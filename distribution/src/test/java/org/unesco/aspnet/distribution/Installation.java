@@ -38,6 +38,8 @@ final class Installation implements AutoCloseable {
   final int port;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** Extra environment for the next start, e.g. ASPNET_DEMO. */
+  final java.util.Map<String, String> environment = new java.util.HashMap<>();
   private Process process;
   private Path log;
   private int runs;
@@ -57,6 +59,7 @@ final class Installation implements AutoCloseable {
     pb.environment().put("ASPNET_PORT", String.valueOf(port));
     pb.environment().put("ASPNET_DATA_DIR", data.toString());
     pb.environment().put("ASPNET_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    pb.environment().putAll(environment);
     pb.redirectErrorStream(true).redirectOutput(log.toFile());
     process = pb.start();
     await("health UP", Duration.ofSeconds(40), () -> {

@@ -9,6 +9,9 @@ import java.util.Objects;
  */
 public record Principal(String accountId, String email, String name, String language, List<Grant> grants) {
   private static final Principal ANONYMOUS = new Principal(null, null, null, "en", List.of());
+  private static final String SYSTEM_ID = "system";
+  private static final Principal SYSTEM =
+      new Principal(SYSTEM_ID, null, "ASPnet Platform", "en", List.of(Grant.global(Role.HQ_OFFICER)));
 
   public Principal {
     grants = List.copyOf(Objects.requireNonNull(grants, "grants"));
@@ -20,7 +23,12 @@ public record Principal(String accountId, String email, String name, String lang
 
   /** For work the platform does on its own behalf (demo data, migrations of data). */
   public static Principal system() {
-    return new Principal("system", null, "ASPnet Platform", "en", List.of(Grant.global(Role.HQ_OFFICER)));
+    return SYSTEM;
+  }
+
+  /** True for {@link #system()}, which has no account to give roles to. */
+  public boolean isSystem() {
+    return SYSTEM_ID.equals(accountId);
   }
 
   public boolean isAnonymous() {

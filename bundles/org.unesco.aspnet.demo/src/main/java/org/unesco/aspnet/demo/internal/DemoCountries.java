@@ -225,7 +225,7 @@ final class DemoCountries {
               forms("S:{n}高等学校", "S:{c}{n}中学校", "P:{c}{n}小学校", "S:{c}学芸大学附属高等学校",
                   "T:{c}工業高等学校"),
               names("桜丘", "緑ヶ丘", "青葉", "若葉", "旭丘", "城北", "清水", "朝日"),
-              streets("本町#丁目", "中央#丁目", "旭町#丁目")),
+              streets("本町2丁目#番", "中央1丁目#番", "旭町3丁目#番")),
           country("IN", "India", ASIA_PACIFIC, 9, "hi,en",
               cities("New Delhi@28.6139,77.2090", "Mumbai@19.0760,72.8777", "Bengaluru@12.9716,77.5946",
                   "Kolkata@22.5726,88.3639", "Chennai@13.0827,80.2707", "Jaipur@26.9124,75.7873"),

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,10 +44,33 @@ class DemoSchoolsTest {
   static void setUp() throws IOException {
     regions = new HashMap<>();
     for (String line : Files.readAllLines(REGIONS_CSV, StandardCharsets.UTF_8).stream().skip(1).toList()) {
-      String[] cells = line.split(",", 4);
-      regions.put(cells[0], cells[2]);
+      List<String> cells = cells(line);
+      regions.put(cells.get(0), cells.get(2));
     }
     schools = DemoSchools.generate(DemoSchools.SEED);
+  }
+
+  /** The cells of one CSV line; a quoted cell may hold commas and doubled quotes. */
+  static List<String> cells(String line) {
+    List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+        cell.append('"');
+        i++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        cells.add(cell.toString());
+        cell.setLength(0);
+      } else {
+        cell.append(c);
+      }
+    }
+    cells.add(cell.toString());
+    return cells;
   }
 
   @Test

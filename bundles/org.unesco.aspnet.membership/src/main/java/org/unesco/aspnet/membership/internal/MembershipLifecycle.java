@@ -102,7 +102,7 @@ public final class MembershipLifecycle implements MembershipService {
               return new Application(schoolId, membershipId, MembershipStatus.APPLIED);
             });
     Accounts focalPoints = accounts;
-    if (!actor.isAnonymous() && focalPoints != null) {
+    if (!actor.isAnonymous() && !actor.isSystem() && focalPoints != null) {
       // The applicant now speaks for the school: edits its profile, hands the role on later.
       focalPoints.grant(actor, actor.accountId(), Grant.school(Role.SCHOOL_FOCAL_POINT, valid.country(),
           String.valueOf(application.schoolId())));

@@ -302,7 +302,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     return Arrays.stream(joined.split(",")).filter(s -> !s.isEmpty()).toList();
   }
 
-  private static int bindProfile(PreparedStatement ps, SchoolInput s) throws SQLException {
+  static int bindProfile(PreparedStatement ps, SchoolInput s) throws SQLException {
     int i = 1;
     ps.setString(i++, s.name());
     ps.setString(i++, SearchKey.of(s.name()));

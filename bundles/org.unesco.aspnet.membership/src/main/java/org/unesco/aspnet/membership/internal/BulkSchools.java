@@ -1,0 +1,159 @@
+package org.unesco.aspnet.membership.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.membership.Country;
+import org.unesco.aspnet.membership.CountryService;
+import org.unesco.aspnet.membership.Level;
+import org.unesco.aspnet.membership.MembershipStatus;
+import org.unesco.aspnet.membership.SchoolInput;
+import org.unesco.aspnet.membership.Theme;
+import org.unesco.aspnet.persistence.Database;
+
+/**
+ * For benchmarks only: with {@code ASPNET_GENERATE_SCHOOLS=<n>} in the environment and an empty
+ * directory, fills it with {@code n} generated member schools, in batches that bypass the
+ * per-application checks (they are known to be valid), and logs the rate. Generated schools have a
+ * membership and certificate but no status history.
+ */
+@Component(immediate = true)
+public final class BulkSchools {
+  static final String VARIABLE = "ASPNET_GENERATE_SCHOOLS";
+  private static final int CHUNK = 10_000;
+  private static final String[] PREFIXES = {"Lycée", "Collège", "Gymnasium", "Escuela", "Escola", "Liceo", "School", "Academy", "Institut", "Colegio"};
+  private static final String[] NAMES = {"Victor Hugo", "Marie Curie", "Nelson Mandela", "Paulo Freire", "Wangari Maathai",
+      "Rabindranath Tagore", "Gabriela Mistral", "Ibn Khaldun", "Simón Bolívar", "Amílcar Cabral", "Kwame Nkrumah", "Jean Moulin",
+      "Frida Kahlo", "Avicenna", "Confucius", "Montessori", "Pestalozzi", "Humboldt", "Sor Juana", "Malala", "Al-Farabi", "Comenius"};
+  private static final String[] CITIES = {"Lyon", "Nairobi", "Recife", "Fès", "Osaka", "Kraków", "Valparaíso", "Pune", "Accra", "Hanoi",
+      "Tunis", "Quito", "Tallinn", "Dakar", "Cebu", "Oaxaca", "Tromsø", "Izmir", "Arusha", "Montréal"};
+
+  @Activate
+  public BulkSchools(@Reference Database database, @Reference CountryService countries,
+      @Reference(service = LoggerFactory.class) Logger log) {
+    String value = System.getenv(VARIABLE);
+    if (value == null || value.isBlank()) {
+      return;
+    }
+    int n;
+    try {
+      n = Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      log.error("{}={} is not a number of schools", VARIABLE, value);
+      return;
+    }
+    Thread t = new Thread(() -> {
+      try {
+        generate(database, countries.countries(Principal.system(), Locale.ENGLISH).stream().map(Country::iso2).toList(), n, log);
+      } catch (RuntimeException e) {
+        log.error("Generating schools failed: {}", e.getMessage(), e);
+      }
+    }, "aspnet-generate-schools");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  static void generate(Database database, List<String> countries, int n, Logger log) {
+    boolean empty = database.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM MEM_SCHOOL FETCH FIRST 1 ROWS ONLY");
+          ResultSet rs = ps.executeQuery()) {
+        return !rs.next();
+      }
+    });
+    if (!empty) {
+      log.warn("{} ignored: the directory is not empty", VARIABLE);
+      return;
+    }
+    long start = System.nanoTime();
+    Random random = new Random(42);
+    for (int done = 0; done < n; done += CHUNK) {
+      int size = Math.min(CHUNK, n - done);
+      List<SchoolInput> chunk = new ArrayList<>(size);
+      for (int i = 0; i < size; i++) {
+        chunk.add(school(random, countries, done + i));
+      }
+      database.inTransaction(c -> insert(c, chunk));
+    }
+    long ms = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    log.info("Generated {} schools in {} ms ({} schools/s)", n, ms, n * 1000L / ms);
+  }
+
+  static SchoolInput school(Random r, List<String> countries, int i) {
+    String city = CITIES[r.nextInt(CITIES.length)];
+    String name = PREFIXES[r.nextInt(PREFIXES.length)] + " " + NAMES[r.nextInt(NAMES.length)] + " " + (i + 1);
+    String slug = "s" + (i + 1);
+    return new SchoolInput(name, countries.get(i % countries.size()), null, city, (1 + r.nextInt(200)) + " Main Street",
+        -60 + r.nextDouble() * 120, -170 + r.nextDouble() * 340,
+        List.of(Level.values()[r.nextInt(Level.values().length)]),
+        List.of(Theme.values()[r.nextInt(Theme.values().length)]),
+        List.of("en"), 100 + r.nextInt(1500), 5 + r.nextInt(120),
+        "contact@" + slug + ".example.org", "https://" + slug + ".example.org", null);
+  }
+
+  private static Void insert(Connection c, List<SchoolInput> chunk) throws SQLException {
+    Timestamp now = Timestamp.from(Instant.now());
+    long before = maxId(c, "MEM_SCHOOL");
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO MEM_SCHOOL (NAME, NAME_KEY, COUNTRY, UNIT, CITY, CITY_KEY, ADDRESS,"
+            + " LATITUDE, LONGITUDE, LEVELS, THEMES, LANGUAGES, STUDENTS, TEACHERS, EMAIL, WEBSITE,"
+            + " NATIONAL_ID, STATUS, REVISION, CREATED_AT, UPDATED_AT)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)")) {
+      for (SchoolInput s : chunk) {
+        int i = SchoolDirectory.bindProfile(ps, s);
+        ps.setString(i++, MembershipStatus.MEMBER.name());
+        ps.setTimestamp(i++, now);
+        ps.setTimestamp(i, now);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    long after = maxId(c, "MEM_SCHOOL");
+    // One writer: the identity values of this chunk are exactly (before, after].
+    try (PreparedStatement ids = c.prepareStatement("SELECT ID, COUNTRY FROM MEM_SCHOOL WHERE ID > ? AND ID <= ? ORDER BY ID");
+        PreparedStatement ms = c.prepareStatement(
+            "INSERT INTO MEM_MEMBERSHIP (SCHOOL_ID, PERIOD_NO, STATUS, CERTIFICATE, APPLIED_AT, CERTIFIED_AT) VALUES (?, 1, ?, ?, ?, ?)")) {
+      ids.setLong(1, before);
+      ids.setLong(2, after);
+      try (ResultSet rs = ids.executeQuery()) {
+        while (rs.next()) {
+          ms.setLong(1, rs.getLong(1));
+          ms.setString(2, MembershipStatus.MEMBER.name());
+          ms.setString(3, String.format("ASPNET-%s-G-%09d", rs.getString(2), rs.getLong(1)));
+          ms.setTimestamp(4, now);
+          ms.setTimestamp(5, now);
+          ms.addBatch();
+        }
+      }
+      ms.executeBatch();
+    }
+    try (PreparedStatement link = c.prepareStatement(
+        "UPDATE MEM_SCHOOL SET MEMBERSHIP_ID = (SELECT M.ID FROM MEM_MEMBERSHIP M WHERE M.SCHOOL_ID = MEM_SCHOOL.ID AND M.PERIOD_NO = 1)"
+            + " WHERE ID > ? AND ID <= ?")) {
+      link.setLong(1, before);
+      link.setLong(2, after);
+      link.executeUpdate();
+    }
+    return null;
+  }
+
+  private static long maxId(Connection c, String table) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT MAX(ID) FROM " + table); ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
