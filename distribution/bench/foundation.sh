@@ -5,7 +5,7 @@
 # Usage: distribution/bench/foundation.sh [seconds-per-wrk-run]
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-INSTALL="$HERE/../target/aspnet"
+source "$HERE/lib.sh"
 DURATION="${1:-10}"
 PORT=18480
 BARE_PORT=18481
@@ -13,8 +13,7 @@ WORK="$(mktemp -d)"
 export ASPNET_PORT=$PORT ASPNET_DATA_DIR="$WORK/data"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 if curl -s -o /dev/null "http://localhost:$PORT/"; then echo "port $PORT is taken: stop what runs there"; exit 1; fi
-[ -x "$INSTALL/bin/aspnet" ] || { echo "build first: mvn -DskipTests package"; exit 1; }
-command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk"; exit 1; }
+require_tools
 
 now_ms() { date +%s%3N; }
 
@@ -58,24 +57,13 @@ RSS_KB=$(awk '/VmRSS/ {print $2}' "/proc/$(cat "$WORK/pid")/status")
 echo "== throughput: GET /api/v1/health, wrk -t2 -c32 -d${DURATION}s (after a warm-up run)"
 BODY=$(curl -s "http://localhost:$PORT/api/v1/health")
 wrk -t2 -c32 -d5s "http://localhost:$PORT/api/v1/health" > /dev/null
-PLATFORM_RPS=$(wrk -t2 -c32 -d"${DURATION}s" "http://localhost:$PORT/api/v1/health" | awk '/Requests\/sec/ {print $2}')
+PLATFORM_RPS=$(wrk -t2 -c32 -d"${DURATION}s" "http://localhost:$PORT/api/v1/health" | rps)
 stop_platform
 
-M2="${M2_REPO:-$HOME/.m2/repository}"
-JETTY_VERSION=$(unzip -p "$INSTALL"/bundle/org.apache.felix.http.jetty12-*.jar META-INF/MANIFEST.MF | tr -d '\r' | sed -n 's/.*org.eclipse.jetty.server;version="\([0-9.]*\)".*/\1/p' | head -1)
-JETTY_VERSION=${JETTY_VERSION:-12.0.23}
-for a in jetty-server jetty-http jetty-io jetty-util; do
-  [ -f "$M2/org/eclipse/jetty/$a/$JETTY_VERSION/$a-$JETTY_VERSION.jar" ] || \
-    mvn -q dependency:get -Dartifact=org.eclipse.jetty:$a:$JETTY_VERSION -Dtransitive=false
-done
-CP=$(for a in jetty-server jetty-http jetty-io jetty-util; do printf '%s:' "$M2/org/eclipse/jetty/$a/$JETTY_VERSION/$a-$JETTY_VERSION.jar"; done)
-CP="$CP$(ls "$INSTALL"/bundle/slf4j-api-*.jar)"
-java -Xms64m -Xmx512m -XX:+UseSerialGC -Xss512k -cp "$CP" "$HERE/BareJetty.java" $BARE_PORT "$BODY" > "$WORK/bare.log" 2>&1 &
-BARE=$!
-until curl -sf -o /dev/null "http://localhost:$BARE_PORT/"; do sleep 0.05; done
+start_bare_jetty $BARE_PORT "$BODY" "$WORK/bare.pid"
 wrk -t2 -c32 -d5s "http://localhost:$BARE_PORT/" > /dev/null
-BARE_RPS=$(wrk -t2 -c32 -d"${DURATION}s" "http://localhost:$BARE_PORT/" | awk '/Requests\/sec/ {print $2}')
-kill $BARE
+BARE_RPS=$(wrk -t2 -c32 -d"${DURATION}s" "http://localhost:$BARE_PORT/" | rps)
+kill "$(cat "$WORK/bare.pid")"
 
 echo
 echo "== results (targets on a 2-core machine in brackets)"

@@ -1,0 +1,32 @@
+# Shared by the benchmark scripts: the installation, a bare Jetty to compare with, percentiles.
+INSTALL="$HERE/../target/aspnet"
+M2="${M2_REPO:-$HOME/.m2/repository}"
+
+require_tools() {
+  [ -x "$INSTALL/bin/aspnet" ] || { echo "build first: mvn -DskipTests package"; exit 1; }
+  command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk"; exit 1; }
+}
+
+# Starts a bare embedded Jetty (the version inside Felix HTTP) answering BODY on PORT; PID in $1.
+start_bare_jetty() {
+  local port=$1 body=$2 pidfile=$3
+  local version
+  version=$(unzip -p "$INSTALL"/bundle/org.apache.felix.http.jetty12-*.jar META-INF/MANIFEST.MF | tr -d '\r\n ' \
+    | grep -o 'org.eclipse.jetty.server;version="[0-9.]*"' | head -1 | grep -o '[0-9][0-9.]*')
+  JETTY_VERSION=${version:-12.0.23}
+  local cp=""
+  for a in jetty-server jetty-http jetty-io jetty-util; do
+    local jar="$M2/org/eclipse/jetty/$a/$JETTY_VERSION/$a-$JETTY_VERSION.jar"
+    [ -f "$jar" ] || mvn -q dependency:get -Dartifact=org.eclipse.jetty:$a:$JETTY_VERSION -Dtransitive=false
+    cp="$cp$jar:"
+  done
+  cp="$cp$(ls "$INSTALL"/bundle/slf4j-api-*.jar)"
+  java -Xms64m -Xmx512m -XX:+UseSerialGC -Xss512k -cp "$cp" "$HERE/BareJetty.java" "$port" "$body" > /dev/null 2>&1 &
+  echo $! > "$pidfile"
+  until curl -sf -o /dev/null "http://localhost:$port/"; do sleep 0.05; done
+}
+
+# Requests/sec from a wrk report on stdin.
+rps() { awk '/Requests\/sec/ {print $2}'; }
+# The 99th percentile from a wrk --latency report on stdin.
+p99() { awk '$1 == "99%" {print $2}'; }

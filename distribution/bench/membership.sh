@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Membership benchmark (issue 3) on embedded Derby: bulk load of N generated schools (default
+# 1,000,000), directory search (country filter + free text) p99 at 32 connections, and GET one
+# school by id next to a bare embedded Jetty serving the same bytes.
+# Needs: mvn -DskipTests package, wrk, curl. Usage: distribution/bench/membership.sh [schools] [seconds]
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$HERE/lib.sh"
+N="${1:-1000000}"
+DURATION="${2:-20}"
+PORT=18490
+BARE_PORT=18491
+WORK="$(mktemp -d)"
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
+require_tools
+
+echo "== bulk load of $N schools (ASPNET_GENERATE_SCHOOLS)"
+ASPNET_PORT=$PORT ASPNET_DATA_DIR="$WORK/data" ASPNET_GENERATE_SCHOOLS=$N \
+  "$INSTALL/bin/aspnet" > "$WORK/run.log" 2>&1 &
+PID=$!
+until grep -q "Generated .* schools\|Generating schools failed" "$WORK/run.log"; do sleep 1; done
+LOAD_LINE=$(grep -o "Generated .*" "$WORK/run.log")
+echo "$LOAD_LINE"
+
+cat > "$WORK/search.lua" <<'LUA'
+local countries = {"FR","DE","KE","BR","JP","IN","EG","MX","CA","NG","ES","IT"}
+local words = {"curie","mandela","freire","tagore","hugo","mistral","bolivar","kahlo","humboldt","malala","avicenna","comenius"}
+math.randomseed(42)
+request = function()
+  local c = countries[math.random(#countries)]
+  local w = words[math.random(#words)]
+  return wrk.format("GET", "/api/v1/schools?country=" .. c .. "&q=" .. w .. "&limit=20")
+end
+LUA
+cat > "$WORK/byid.lua" <<LUA
+math.randomseed(7)
+request = function()
+  return wrk.format("GET", "/api/v1/schools/" .. math.random($N))
+end
+LUA
+
+echo "== directory search: country + free text, wrk -t2 -c32 -d${DURATION}s --latency"
+wrk -t2 -c32 -d5s -s "$WORK/search.lua" "http://localhost:$PORT" > /dev/null
+wrk -t2 -c32 -d"${DURATION}s" --latency -s "$WORK/search.lua" "http://localhost:$PORT" > "$WORK/search.txt"
+SEARCH_P99=$(p99 < "$WORK/search.txt"); SEARCH_RPS=$(rps < "$WORK/search.txt")
+
+echo "== GET /api/v1/schools/{id}, random ids"
+wrk -t2 -c32 -d5s -s "$WORK/byid.lua" "http://localhost:$PORT" > /dev/null
+wrk -t2 -c32 -d"${DURATION}s" --latency -s "$WORK/byid.lua" "http://localhost:$PORT" > "$WORK/byid.txt"
+BYID_RPS=$(rps < "$WORK/byid.txt"); BYID_P99=$(p99 < "$WORK/byid.txt")
+BODY=$(curl -s "http://localhost:$PORT/api/v1/schools/1")
+kill -TERM $PID; wait $PID || true
+
+start_bare_jetty $BARE_PORT "$BODY" "$WORK/bare.pid"
+wrk -t2 -c32 -d5s "http://localhost:$BARE_PORT/" > /dev/null
+BARE_RPS=$(wrk -t2 -c32 -d"${DURATION}s" "http://localhost:$BARE_PORT/" | rps)
+kill "$(cat "$WORK/bare.pid")"
+
+echo
+echo "== results (targets in brackets)"
+echo "bulk load:                 $LOAD_LINE (>= 20000 schools/s)"
+echo "search p99:                $SEARCH_P99 at $SEARCH_RPS req/s (<= 20 ms)"
+echo "GET by id:                 $BYID_RPS req/s, p99 $BYID_P99"
+echo "bare Jetty, same bytes:    $BARE_RPS req/s"
+echo "ratio:                     $(awk -v a="$BYID_RPS" -v b="$BARE_RPS" 'BEGIN {printf "%.2f", a/b}') (>= 0.70)"
