@@ -30,10 +30,50 @@ class DemoDataIT {
       assertEquals(200, platform.login("hq@demo.aspnet.local", "demo-password").statusCode());
       assertEquals(200, platform.login("school.1@demo.aspnet.local", "demo-password").statusCode());
 
+      noGetEndpointShowsPersonalDataToTheAnonymousPublic(platform);
+
       platform.stop();
       platform.start();
       Thread.sleep(2000);
       assertEquals(180, JSON.readTree(platform.get("/api/v1/stats").body()).path("members").asLong(), "loaded once, not twice");
     }
+  }
+
+  private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
+
+  /**
+   * Every GET path in the OpenAPI document, with ids of real demo schools and memberships, asked
+   * by an anonymous caller: no answer may carry an email address.
+   */
+  private static void noGetEndpointShowsPersonalDataToTheAnonymousPublic(Installation platform) throws Exception {
+    JsonNode paths = JSON.readTree(platform.get("/api/v1/openapi.json").body()).path("paths");
+    java.util.List<String> checked = new java.util.ArrayList<>();
+    for (java.util.Iterator<String> it = paths.fieldNames(); it.hasNext(); ) {
+      String template = it.next();
+      if (!paths.path(template).has("get")) {
+        continue;
+      }
+      for (String id : new String[] {"1", "2", "150", "299"}) {
+        String path = template.replace("{id}", id).replace("{iso2}", "FR").replace("{year}", "2025");
+        var r = platform.get(path);
+        assertTrue(java.util.List.of(200, 401, 404).contains(r.statusCode()), path + " -> " + r.statusCode());
+        java.util.regex.Matcher m = EMAIL.matcher(r.body());
+        assertTrue(!m.find(), path + " shows an email address to the public: " + r.body());
+        checked.add(path);
+      }
+    }
+    int listed = 0;
+    String cursor = null;
+    do {
+      JsonNode page = JSON.readTree(platform.get("/api/v1/schools?limit=100" + (cursor == null ? "" : "&cursor=" + cursor)).body());
+      for (JsonNode school : page.path("items")) {
+        assertEquals("MEMBER", school.path("status").asText(), "the public sees members only");
+        listed++;
+      }
+      assertTrue(!EMAIL.matcher(page.toString()).find(), "no email in the public directory");
+      cursor = page.path("next").isNull() ? null : page.path("next").asText();
+    } while (cursor != null);
+    assertEquals(180, listed, "every member, and only members, in the public directory");
+    assertTrue(checked.size() >= 20, "checked " + checked);
   }
 }

@@ -313,4 +313,32 @@ class MembershipIT {
     }
     return a.path("schoolId").asLong();
   }
+
+  @Test
+  void aFocalPointHandsTheRoleToAColleagueAndStaysOnAsStaff() throws Exception {
+    assertEquals(201, platform.send("POST", "/api/v1/accounts",
+        "{\"email\":\"leaving@example.org\",\"name\":\"Leaving Teacher\",\"password\":\"a long leaving password\"}",
+        "Content-Type", "application/json").statusCode());
+    String leaving = JSON.readTree(platform.login("leaving@example.org", "a long leaving password").body()).path("token").asText();
+    long school = JSON.readTree(apply(school("Liceo Gabriela Mistral", "CL", "Valparaíso"), "Authorization", "Bearer " + leaving).body())
+        .path("schoolId").asLong();
+    String invite = "{\"email\":\"next@example.org\",\"role\":\"SCHOOL_FOCAL_POINT\",\"school\":\"" + school + "\"}";
+    assertEquals(403, platform.send("POST", "/api/v1/invitations", invite, "Content-Type", "application/json",
+        "Authorization", "Bearer " + ncKenya).statusCode(), "not the Kenyan NC");
+    HttpResponse<String> inv = platform.send("POST", "/api/v1/invitations", invite, "Content-Type", "application/json",
+        "Authorization", "Bearer " + leaving);
+    assertEquals(201, inv.statusCode(), inv.body());
+    String token = JSON.readTree(inv.body()).path("token").asText();
+    assertEquals(200, platform.send("POST", "/api/v1/invitations/accept",
+        "{\"token\":\"" + token + "\",\"name\":\"Next Teacher\",\"password\":\"a long next password\"}",
+        "Content-Type", "application/json").statusCode());
+    String next = JSON.readTree(platform.login("next@example.org", "a long next password").body()).path("token").asText();
+    String nextRoles = JSON.readTree(platform.get("/api/v1/me", "Authorization", "Bearer " + next).body()).path("roles").toString();
+    assertTrue(nextRoles.contains("SCHOOL_FOCAL_POINT") && nextRoles.contains("\"school\":\"" + school + "\""), nextRoles);
+    String leavingRoles = JSON.readTree(platform.get("/api/v1/me", "Authorization", "Bearer " + leaving).body()).path("roles").toString();
+    assertTrue(leavingRoles.contains("SCHOOL_STAFF") && !leavingRoles.contains("SCHOOL_FOCAL_POINT"), leavingRoles);
+    assertEquals(200, platform.get("/api/v1/schools/" + school, "Authorization", "Bearer " + next).statusCode());
+    String audit = platform.get("/api/v1/audit?limit=50", "Authorization", "Bearer " + hq).body();
+    assertTrue(audit.contains("school.focalPoint.handover"), audit);
+  }
 }

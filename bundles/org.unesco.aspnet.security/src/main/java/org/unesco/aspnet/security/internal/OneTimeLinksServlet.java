@@ -110,7 +110,9 @@ public final class OneTimeLinksServlet extends ApiServlet {
     if (!errors.isEmpty()) {
       throw ProblemException.validation(errors);
     }
-    authorizer.require(me, actionFor(grant.role()), targetOf(grant));
+    if (!handsOverFocalPoint(me, grant)) {
+      authorizer.require(me, actionFor(grant.role()), targetOf(grant));
+    }
     String secret = Tokens.newSecret("");
     Instant expires = Instant.now().plus(INVITATION_LIFETIME);
     store.database().inTransaction(c -> {
@@ -158,6 +160,12 @@ public final class OneTimeLinksServlet extends ApiServlet {
     return new Grant(role, country, inv.unit(), inv.campaign(), inv.school());
   }
 
+  /** A school's focal point may hand the role to a colleague of the same school. */
+  private static boolean handsOverFocalPoint(Principal me, Grant grant) {
+    return grant.role() == Role.SCHOOL_FOCAL_POINT
+        && me.grants().stream().anyMatch(g -> g.role() == Role.SCHOOL_FOCAL_POINT && grant.school().equals(g.school()));
+  }
+
   private static Action actionFor(Role role) {
     return switch (role) {
       case PLATFORM_ADMIN -> Action.MANAGE_PLATFORM;
@@ -192,6 +200,14 @@ public final class OneTimeLinksServlet extends ApiServlet {
         accountId = store.createAccount(c, link.email(), a.name().strip(), "en", passwordHash);
       }
       store.addGrant(c, accountId, link.grant(), null);
+      if (link.grant().role() == Role.SCHOOL_FOCAL_POINT) {
+        // A hand-over: the previous focal point stays on as staff; the school keeps its history.
+        int handedOver = store.demoteFocalPoints(c, link.grant().school(), accountId);
+        if (handedOver > 0) {
+          audit.record(c, Principal.system(), "school.focalPoint.handover", "school", link.grant().school(),
+              link.grant().country(), Map.of("previousFocalPoints", handedOver), Map.of("focalPoint", link.email()));
+        }
+      }
       Principal who = store.principal(c, accountId).orElseThrow();
       audit.record(c, who, "invitation.accept", "account", accountId, link.grant().country(), null, describe(link.grant(), link.email()));
       return MeServlet.describe(who);

@@ -323,4 +323,16 @@ public final class SecurityStore {
       ps.executeUpdate();
     }
   }
+
+  /** Makes every other focal point of {@code school} a staff member; returns how many. */
+  int demoteFocalPoints(Connection c, String school, String newFocalPoint) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE SEC_GRANT SET ROLE = ? WHERE ROLE = ? AND SCHOOL = ? AND ACCOUNT_ID <> ?")) {
+      ps.setString(1, Role.SCHOOL_STAFF.name());
+      ps.setString(2, Role.SCHOOL_FOCAL_POINT.name());
+      ps.setString(3, school);
+      ps.setString(4, newFocalPoint);
+      return ps.executeUpdate();
+    }
+  }
 }
