@@ -17,6 +17,14 @@ public interface SchoolService {
   School school(Principal actor, long id);
 
   /**
+   * The whole profile of a school the actor may edit, as the base of an edit.
+   *
+   * @throws org.unesco.aspnet.core.ProblemException 401 for the public, 404 when the school is not
+   *     visible to the actor, 403 when it is visible but not theirs to edit
+   */
+  School editable(Principal actor, long id);
+
+  /**
    * Replaces the profile if it is still at {@code expectedRevision}.
    *
    * @throws org.unesco.aspnet.core.ProblemException 400 for invalid fields, 403 when the actor may

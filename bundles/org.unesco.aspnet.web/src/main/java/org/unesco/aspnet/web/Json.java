@@ -195,6 +195,17 @@ public final class Json {
     MAPPER.writeValue(response.getOutputStream(), body);
   }
 
+  /**
+   * Writes one page of a list in the platform's shape, {@code {"items": [...], "next": cursor}},
+   * where {@code next} is null on the last page.
+   */
+  public static void writePage(HttpServletResponse response, List<?> items, String next) throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("items", items);
+    body.put("next", next);
+    write(response, 200, body);
+  }
+
   /** The RFC 9457 document of a problem, as written on the wire. */
   public static Map<String, Object> problemDocument(ProblemException p, String instance) {
     Map<String, Object> doc = new LinkedHashMap<>();

@@ -41,17 +41,14 @@ public final class CountriesServlet extends ApiServlet {
     Locale language = Requests.language(request, response);
     if (path.isEmpty()) {
       List<?> items = countries.countries(Requests.actor(request), language);
-      Json.write(response, 200, Map.of("items", items, "next", Json.MAPPER.nullNode()));
+      Json.writePage(response, items, null);
     } else if (path.size() == 1) {
       Json.write(response, 200, countries.country(Requests.actor(request), path.get(0), language));
     } else if (path.size() == 3 && path.get(1).equals("annual-reports")) {
       // Who has (not) reported: for the country's coordinators and HQ.
       countries.country(Requests.actor(request), path.get(0), language); // 404 for an unknown code
       var rows = reports.compliance(Requests.actor(request), path.get(0), SchoolsServlet.year(path.get(2)));
-      Map<String, Object> body = new java.util.LinkedHashMap<>();
-      body.put("items", rows);
-      body.put("next", null);
-      Json.write(response, 200, body);
+      Json.writePage(response, rows, null);
     } else {
       throw Requests.noSuchPath(request);
     }

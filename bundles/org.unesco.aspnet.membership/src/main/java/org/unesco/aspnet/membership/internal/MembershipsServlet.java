@@ -45,10 +45,8 @@ public final class MembershipsServlet extends ApiServlet {
       Json.write(response, 200, memberships.membership(Requests.actor(request), id));
     } else if (path.size() == 2 && path.get(1).equals("history")) {
       long id = Requests.id(path.get(0), "membership");
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("items", memberships.history(Requests.actor(request), id));
-      body.put("next", null); // a history has a handful of lines: one page
-      Json.write(response, 200, body);
+      // A history has a handful of lines: one page.
+      Json.writePage(response, memberships.history(Requests.actor(request), id), null);
     } else {
       throw Requests.noSuchPath(request);
     }

@@ -142,6 +142,19 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   }
 
   @Override
+  public School editable(Principal actor, long id) {
+    if (actor.isAnonymous()) {
+      throw ProblemException.unauthorized("Sign in to edit a school");
+    }
+    School school = database.read(c -> find(c, id));
+    if (school == null || !visible(actor, school)) {
+      throw ProblemException.notFound("There is no school " + id);
+    }
+    authorizer.require(actor, Action.EDIT_SCHOOL, Scopes.of(school));
+    return school;
+  }
+
+  @Override
   public School update(Principal actor, long id, int expectedRevision, SchoolInput input) {
     if (actor.isAnonymous()) {
       throw ProblemException.unauthorized("Sign in to edit a school");

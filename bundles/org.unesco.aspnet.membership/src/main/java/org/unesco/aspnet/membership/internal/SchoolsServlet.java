@@ -98,10 +98,7 @@ public final class SchoolsServlet extends ApiServlet {
     Principal actor = Requests.actor(request);
     if (path.isEmpty()) {
       Page<School> page = schools.schools(actor, query(request));
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("items", page.items());
-      body.put("next", page.next());
-      Json.write(response, 200, body);
+      Json.writePage(response, page.items(), page.next());
     } else if (path.size() == 1) {
       School school = schools.school(actor, Requests.id(path.get(0), "school"));
       String etag = Requests.etag(school.revision());
@@ -133,8 +130,9 @@ public final class SchoolsServlet extends ApiServlet {
     Principal actor = Requests.actor(request);
     int revision = Requests.ifMatch(request);
     ObjectNode patch = Json.read(request, ObjectNode.class);
-    // A merge patch onto what is stored, then the same checks as an application.
-    School current = schools.school(actor, id);
+    // Rights first, so that nobody learns about fields they may not change; then a merge patch
+    // onto what is stored, and the same checks as an application.
+    School current = schools.editable(actor, id);
     ObjectNode merged = SchoolForm.merge(Json.MAPPER.valueToTree(current.input()), patch);
     SchoolInput input = SchoolForm.read(merged, Set.of(), countries::exists);
     School updated = schools.update(actor, id, revision, input);

@@ -60,16 +60,13 @@ public final class AuditServlet extends ApiServlet {
       }
     }
     List<Map<String, Object>> items = audit.entries(country, cursor, limit + 1);
-    Object next = null;
+    String next = null;
     if (items.size() > limit) {
       items = items.subList(0, limit);
       next = String.valueOf(items.get(limit - 1).get("id"));
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("items", items);
-    body.put("next", next);
     response.setHeader("Cache-Control", "no-store");
-    Json.write(response, 200, body);
+    Json.writePage(response, items, next);
   }
 
   static int intParameter(HttpServletRequest request, String name, int fallback, int min, int max) {

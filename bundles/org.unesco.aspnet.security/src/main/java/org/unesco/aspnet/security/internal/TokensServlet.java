@@ -55,10 +55,7 @@ public final class TokensServlet extends ApiServlet {
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Principal me = signedIn(request);
     var tokens = store.database().read(c -> store.apiTokens(c, me.accountId()));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("items", tokens);
-    body.put("next", null);
-    Json.write(response, 200, body);
+    Json.writePage(response, tokens, null);
   }
 
   @Override

@@ -65,11 +65,8 @@ public final class PluginsServlet extends ApiServlet {
       }
     }
     items.sort(Comparator.comparing(m -> String.valueOf(m.get("symbolicName"))));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("items", items);
-    body.put("next", null);
     response.setHeader("Cache-Control", "no-store");
-    Json.write(response, 200, body);
+    Json.writePage(response, items, null);
   }
 
   private boolean isPlugin(Bundle bundle) {

@@ -1,0 +1,153 @@
+package org.unesco.aspnet.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every endpoint, called over HTTP by every kind of person, with their own scope and another's,
+ * against a table kept here: A (allowed, 2xx) or D (denied: 401, 403 or 404). On the demo
+ * network: X is a French candidate school, Y a French member school; the focal point is X's.
+ */
+class AuthorizationMatrixIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int YEAR = java.time.Year.now().getValue() - 1;
+
+  // who:                   public, noRole, focalX, ncFR, ncDE, hq, admin (admin is also HQ)
+  private static final String[][] TABLE = {
+    {"GET /api/v1/stats",                                  "A", "A", "A", "A", "A", "A", "A"},
+    {"GET /api/v1/countries/FR",                           "A", "A", "A", "A", "A", "A", "A"},
+    {"GET /api/v1/schools/{Y}",                            "A", "A", "A", "A", "A", "A", "A"},
+    {"GET /api/v1/schools/{X}",                            "D", "D", "A", "A", "D", "A", "A"},
+    {"GET /api/v1/memberships/{mX}",                       "D", "D", "A", "A", "D", "A", "A"},
+    {"GET /api/v1/memberships/{mX}/history",               "D", "D", "A", "A", "D", "A", "A"},
+    {"PATCH /api/v1/schools/{X}",                          "D", "D", "A", "A", "D", "A", "A"},
+    {"PATCH /api/v1/schools/{Y}",                          "D", "D", "D", "A", "D", "A", "A"},
+    {"GET /api/v1/schools/{X}/annual-reports/{year}",      "D", "D", "A", "A", "D", "A", "A"},
+    {"PUT /api/v1/schools/{X}/annual-reports/{year}",      "D", "D", "A", "A", "D", "A", "A"},
+    {"GET /api/v1/countries/FR/annual-reports/{year}",     "D", "D", "D", "A", "D", "A", "A"},
+    {"PATCH /api/v1/countries/DE",                         "D", "D", "D", "D", "D", "A", "A"},
+    {"GET /api/v1/audit?country=FR",                      "D", "D", "D", "A", "D", "A", "A"},
+    {"GET /api/v1/audit",                                  "D", "D", "D", "D", "D", "A", "A"},
+    {"GET /api/v1/plugins",                                "D", "D", "D", "D", "D", "D", "A"},
+    {"GET /api/v1/me",                                     "D", "A", "A", "A", "A", "A", "A"},
+    {"GET /api/v1/tokens",                                 "D", "A", "A", "A", "A", "A", "A"},
+    {"POST /api/v1/invitations#nc",                        "D", "D", "D", "D", "D", "A", "A"},
+    {"POST /api/v1/invitations#staffX",                    "D", "D", "D", "A", "D", "A", "A"},
+    {"POST /api/v1/password-resets",                       "D", "D", "D", "D", "D", "A", "A"},
+  };
+  private static final String[] WHO = {"public", "noRole", "focalX", "ncFR", "ncDE", "hq", "admin"};
+
+  @Test
+  void everyEndpointForEveryRoleWithOwnAndOtherScope() throws Exception {
+    try (Installation platform = new Installation()) {
+      platform.environment.put("ASPNET_DEMO", "true");
+      platform.start();
+      Installation.await("demo data", Duration.ofSeconds(120), () -> platform.log().contains("Demo data loaded"));
+      Map<String, String> tokens = new LinkedHashMap<>();
+      tokens.put("hq", token(platform, "hq@demo.aspnet.local", "demo-password"));
+      tokens.put("admin", platform.adminToken());
+      tokens.put("ncFR", token(platform, "nc.fr@demo.aspnet.local", "demo-password"));
+      tokens.put("ncDE", token(platform, "nc.de@demo.aspnet.local", "demo-password"));
+      platform.send("POST", "/api/v1/accounts", "{\"email\":\"nobody@example.org\",\"name\":\"No Role\",\"password\":\"a long enough password\"}",
+          "Content-Type", "application/json");
+      tokens.put("noRole", token(platform, "nobody@example.org", "a long enough password"));
+
+      String hq = tokens.get("hq");
+      JsonNode x = first(platform, "/api/v1/schools?country=FR&status=UNDER_NATIONAL_REVIEW&limit=1", hq);
+      if (x == null) {
+        x = first(platform, "/api/v1/schools?country=FR&status=APPLIED&limit=1", hq);
+      }
+      JsonNode y = first(platform, "/api/v1/schools?country=FR&status=MEMBER&limit=1", hq);
+      String xId = x.path("id").asText();
+      Map<String, String> ids = Map.of("{X}", xId, "{Y}", y.path("id").asText(),
+          "{mX}", x.path("membershipId").asText(), "{year}", String.valueOf(YEAR));
+      // X's focal point, by invitation of the French NC
+      String inv = JSON.readTree(platform.send("POST", "/api/v1/invitations",
+          "{\"email\":\"focal.x@example.org\",\"role\":\"SCHOOL_FOCAL_POINT\",\"school\":\"" + xId + "\"}",
+          "Content-Type", "application/json", "Authorization", "Bearer " + tokens.get("ncFR")).body()).path("token").asText();
+      platform.send("POST", "/api/v1/invitations/accept", "{\"token\":\"" + inv + "\",\"name\":\"Focal X\",\"password\":\"a long focal password\"}",
+          "Content-Type", "application/json");
+      tokens.put("focalX", token(platform, "focal.x@example.org", "a long focal password"));
+
+      List<String> wrong = new ArrayList<>();
+      for (String[] line : TABLE) {
+        for (int w = 0; w < WHO.length; w++) {
+          HttpResponse<String> r = call(platform, line[0], ids, tokens.get(WHO[w]), hq);
+          boolean allowed = r.statusCode() >= 200 && r.statusCode() < 300;
+          boolean denied = List.of(401, 403, 404).contains(r.statusCode());
+          String expected = line[w + 1];
+          if (expected.equals("A") ? !allowed : !denied) {
+            wrong.add(line[0] + " as " + WHO[w] + ": expected " + expected + ", got " + r.statusCode() + " " + r.body());
+          }
+        }
+      }
+      assertEquals(List.of(), wrong);
+    }
+  }
+
+  private static String token(Installation platform, String email, String password) throws Exception {
+    HttpResponse<String> r = platform.login(email, password);
+    assertEquals(200, r.statusCode(), email + ": " + r.body());
+    return JSON.readTree(r.body()).path("token").asText();
+  }
+
+  private static JsonNode first(Installation platform, String path, String token) throws Exception {
+    JsonNode items = JSON.readTree(platform.get(path, "Authorization", "Bearer " + token).body()).path("items");
+    return items.size() == 0 ? null : items.get(0);
+  }
+
+  /** One call of a table line; updates first read the current ETag as HQ so that only rights decide. */
+  private static HttpResponse<String> call(Installation platform, String line, Map<String, String> ids, String token, String hq)
+      throws Exception {
+    String[] parts = line.split(" ", 2);
+    String method = parts[0];
+    String path = parts[1];
+    String variant = path.contains("#") ? path.substring(path.indexOf('#') + 1) : "";
+    path = path.replaceAll("#.*", "");
+    for (Map.Entry<String, String> e : ids.entrySet()) {
+      path = path.replace(e.getKey(), e.getValue());
+    }
+    List<String> headers = new ArrayList<>();
+    if (token != null) {
+      headers.addAll(List.of("Authorization", "Bearer " + token));
+    }
+    String body = null;
+    switch (method) {
+      case "PATCH" -> {
+        body = path.contains("/countries/") ? "{\"region\":\"Europe and North America\"}" : "{\"students\": 321}";
+        headers.addAll(List.of("Content-Type", "application/merge-patch+json"));
+        if (path.contains("/schools/")) {
+          headers.addAll(List.of("If-Match", platform.get(path, "Authorization", "Bearer " + hq).headers().firstValue("ETag").orElse("\"0\"")));
+        }
+      }
+      case "PUT" -> {
+        body = "{\"activities\":\"Peace week\",\"themes\":[\"PEACE_GCED\"],\"studentsInvolved\":50,\"teachersInvolved\":3}";
+        headers.addAll(List.of("Content-Type", "application/json"));
+        String etag = platform.get(path, "Authorization", "Bearer " + hq).headers().firstValue("ETag").orElse("\"0\"");
+        if (!etag.equals("\"0\"")) {
+          headers.addAll(List.of("If-Match", etag));
+        }
+      }
+      case "POST" -> {
+        headers.addAll(List.of("Content-Type", "application/json"));
+        body = switch (variant) {
+          case "nc" -> "{\"email\":\"new.nc.de@example.org\",\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"DE\"}";
+          case "staffX" -> "{\"email\":\"staff.x@example.org\",\"role\":\"SCHOOL_STAFF\",\"school\":\"" + ids.get("{X}") + "\"}";
+          default -> "{\"email\":\"nobody@example.org\"}";
+        };
+      }
+      default -> { }
+    }
+    return platform.send(method, path, body, headers.toArray(String[]::new));
+  }
+}
