@@ -2,6 +2,7 @@ package org.unesco.aspnet.demo.internal;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -18,23 +19,26 @@ import org.unesco.aspnet.security.Accounts;
  * the school directory is empty, on a thread of its own so that start-up is not held up. A failure
  * is logged and leaves the platform running.
  */
-@Component(immediate = true)
+@Component(
+    immediate = true,
+    // Looked up only when the demo is on: without ASPNET_DEMO, start-up touches no other service.
+    reference = {
+      @Reference(name = "memberships", service = MembershipService.class),
+      @Reference(name = "schools", service = SchoolService.class),
+      @Reference(name = "accounts", service = Accounts.class)
+    })
 public class DemoData {
   static final String ENABLED = "ASPNET_DEMO";
   static final String PASSWORD = "ASPNET_DEMO_PASSWORD";
 
   private final Logger log;
-  private final DemoLoader loader;
+  private final ComponentContext context;
   private volatile boolean stopped;
 
   @Activate
-  public DemoData(
-      @Reference MembershipService memberships,
-      @Reference SchoolService schools,
-      @Reference Accounts accounts,
-      @Reference(service = LoggerFactory.class) Logger log) {
+  public DemoData(ComponentContext context, @Reference(service = LoggerFactory.class) Logger log) {
     this.log = log;
-    this.loader = new DemoLoader(memberships, schools, accounts, System.getenv(PASSWORD));
+    this.context = context;
     String enabled = System.getenv(ENABLED);
     if (enabled == null || !enabled.strip().equalsIgnoreCase("true")) {
       log.debug("Demo data off ({} is not true)", ENABLED);
@@ -52,6 +56,9 @@ public class DemoData {
 
   private void run() {
     try {
+      DemoLoader loader = new DemoLoader(
+          context.locateService("memberships"), context.locateService("schools"),
+          context.locateService("accounts"), System.getenv(PASSWORD));
       if (!loader.directoryEmpty()) {
         log.info("Demo data not loaded: the school directory is not empty");
         return;

@@ -80,6 +80,11 @@ class DemoLoaderTest {
     }
 
     @Override
+    public School editable(Principal actor, long id) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public School school(Principal actor, long id) {
       throw new UnsupportedOperationException();
     }

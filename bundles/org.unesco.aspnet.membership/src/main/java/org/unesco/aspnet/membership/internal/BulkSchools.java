@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -31,7 +32,13 @@ import org.unesco.aspnet.persistence.Database;
  * per-application checks (they are known to be valid), and logs the rate. Generated schools have a
  * membership and certificate but no status history.
  */
-@Component(immediate = true)
+@Component(
+    immediate = true,
+    // Looked up only when asked for: without the variable, start-up touches no other service.
+    reference = {
+      @Reference(name = "database", service = Database.class),
+      @Reference(name = "countries", service = CountryService.class)
+    })
 public final class BulkSchools {
   static final String VARIABLE = "ASPNET_GENERATE_SCHOOLS";
   private static final int CHUNK = 10_000;
@@ -43,8 +50,7 @@ public final class BulkSchools {
       "Tunis", "Quito", "Tallinn", "Dakar", "Cebu", "Oaxaca", "Tromsø", "Izmir", "Arusha", "Montréal"};
 
   @Activate
-  public BulkSchools(@Reference Database database, @Reference CountryService countries,
-      @Reference(service = LoggerFactory.class) Logger log) {
+  public BulkSchools(ComponentContext context, @Reference(service = LoggerFactory.class) Logger log) {
     String value = System.getenv(VARIABLE);
     if (value == null || value.isBlank()) {
       return;
@@ -58,6 +64,8 @@ public final class BulkSchools {
     }
     Thread t = new Thread(() -> {
       try {
+        Database database = context.locateService("database");
+        CountryService countries = context.locateService("countries");
         generate(database, countries.countries(Principal.system(), Locale.ENGLISH).stream().map(Country::iso2).toList(), n, log);
       } catch (RuntimeException e) {
         log.error("Generating schools failed: {}", e.getMessage(), e);

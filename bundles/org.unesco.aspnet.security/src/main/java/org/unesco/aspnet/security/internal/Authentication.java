@@ -8,25 +8,19 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.log.Logger;
-import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.unesco.aspnet.core.AuditLog;
-import org.unesco.aspnet.core.Grant;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
-import org.unesco.aspnet.core.Role;
 
 /**
- * Signs people in and out and tells, for a session or API token, who is acting. Creates the
- * first account ({@code admin@aspnet.local}) on an empty database.
+ * Signs people in and out and tells, for a session or API token, who is acting. Activated by the
+ * first request that needs it, not at start-up ({@link FirstAccount} runs then).
  */
-@Component(service = Authentication.class, immediate = true, configurationPid = "org.unesco.aspnet.security")
+@Component(service = Authentication.class, configurationPid = "org.unesco.aspnet.security")
 @Designate(ocd = Authentication.Config.class)
 public final class Authentication {
-  static final String ADMIN_EMAIL = "admin@aspnet.local";
   static final String SESSION_PREFIX = "asp_s_";
   static final String API_TOKEN_PREFIX = "asp_t_";
 
@@ -49,8 +43,6 @@ public final class Authentication {
   record SignedIn(Principal principal, String token, String csrfToken, Instant expiresAt) {}
 
   private final SecurityStore store;
-  private final AuditLog audit;
-  private final Logger log;
   private volatile Config config;
   private volatile PasswordHasher hasher;
   /** Verified against when the email is unknown, so both cases take the same time. */
@@ -59,49 +51,30 @@ public final class Authentication {
   @Activate
   public Authentication(
       @Reference SecurityStore store,
-      @Reference AuditLog audit,
-      @Reference(service = LoggerFactory.class) Logger log,
       Config config) {
     this.store = store;
-    this.audit = audit;
-    this.log = log;
     modified(config);
-    createFirstAccount();
   }
 
   @Modified
   void modified(Config config) {
     this.config = config;
     this.hasher = new PasswordHasher(config.passwordIterations());
-    this.decoyHash = hasher.hash("decoy-" + System.nanoTime());
+    this.decoyHash = null;
+  }
+
+  /** Made on the first sign-in with an unknown email, not at start-up: it costs a full hash. */
+  private String decoyHash() {
+    String decoy = decoyHash;
+    if (decoy == null) {
+      decoy = hasher.hash("decoy-" + System.nanoTime());
+      decoyHash = decoy;
+    }
+    return decoy;
   }
 
   PasswordHasher hasher() {
     return hasher;
-  }
-
-  private void createFirstAccount() {
-    if (store.anyAccount()) {
-      return;
-    }
-    String given = System.getenv("ASPNET_ADMIN_PASSWORD");
-    boolean random = given == null || given.isBlank();
-    String password = random ? Tokens.newSecret("").substring(0, 20) : given;
-    store.database().inTransaction(c -> {
-      String id = store.createAccount(c, ADMIN_EMAIL, "Administrator", "en", hasher.hash(password));
-      store.addGrant(c, id, Grant.global(Role.PLATFORM_ADMIN), null);
-      store.addGrant(c, id, Grant.global(Role.HQ_OFFICER), null);
-      audit.record(c, Principal.system(), "account.create", "account", id, null, null,
-          Map.of("email", ADMIN_EMAIL, "roles", "PLATFORM_ADMIN, HQ_OFFICER"));
-      return id;
-    });
-    if (random) {
-      // Printed once, to the console only: it is not stored anywhere in clear.
-      System.out.println("ASPnet Platform: created " + ADMIN_EMAIL + " with password " + password
-          + " (shown once; set ASPNET_ADMIN_PASSWORD to choose it)");
-    } else {
-      log.info("Created {} with the password from ASPNET_ADMIN_PASSWORD", ADMIN_EMAIL);
-    }
   }
 
   /** Checks the password, throttled per account and per address; opens a new session. */
@@ -121,7 +94,7 @@ public final class Authentication {
     if (account.isPresent()) {
       ok = hasher.verify(password, account.get().passwordHash());
     } else {
-      hasher.verify(password, decoyHash); // same cost as a real check: no account probing by timing
+      hasher.verify(password, decoyHash()); // same cost as a real check: no account probing by timing
       ok = false;
     }
     if (!ok) {

@@ -57,6 +57,7 @@ public final class HealthServlet extends ApiServlet {
       "org.unesco.aspnet.web.internal.ErrorPageServlet",
       "org.unesco.aspnet.logging.internal.ConsoleLogWriter",
       "org.unesco.aspnet.security.internal.Authentication",
+      "org.unesco.aspnet.security.internal.FirstAccount",
       "org.unesco.aspnet.security.internal.AuthenticationFilter",
       "org.unesco.aspnet.membership.internal.MembershipLifecycle",
       "org.unesco.aspnet.membership.internal.SchoolDirectory"

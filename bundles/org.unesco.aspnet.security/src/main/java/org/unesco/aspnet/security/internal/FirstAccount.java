@@ -1,0 +1,86 @@
+package org.unesco.aspnet.security.internal;
+
+import java.util.Map;
+import org.osgi.service.component.ComponentContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.unesco.aspnet.core.AuditLog;
+import org.unesco.aspnet.core.Grant;
+import org.unesco.aspnet.core.HealthCheck;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.Role;
+
+/**
+ * On an empty database, creates {@code admin@aspnet.local} (platform administrator and HQ
+ * officer) with {@code ASPNET_ADMIN_PASSWORD}, or a random password printed once. It works on a
+ * thread of its own, because it waits for the database and hashes a password; health says DOWN
+ * until it is done, so nobody is told the platform is up before its first account exists.
+ */
+@Component(
+    immediate = true,
+    service = HealthCheck.class,
+    reference = {
+      @Reference(name = "authentication", service = Authentication.class),
+      @Reference(name = "store", service = SecurityStore.class),
+      @Reference(name = "audit", service = AuditLog.class)
+    })
+public final class FirstAccount implements HealthCheck {
+  static final String ADMIN_EMAIL = "admin@aspnet.local";
+
+  private final Logger log;
+  private volatile Result state = Result.down("checking for the first account");
+
+  @Activate
+  public FirstAccount(ComponentContext context, @Reference(service = LoggerFactory.class) Logger log) {
+    this.log = log;
+    Thread worker = new Thread(() -> {
+      try {
+        create(context.locateService("authentication"), context.locateService("store"), context.locateService("audit"));
+        state = Result.up();
+      } catch (RuntimeException e) {
+        state = Result.down("the first account could not be created: " + e.getMessage());
+        log.error("The first account could not be created: {}", e.getMessage(), e);
+      }
+    }, "aspnet-first-account");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  private void create(Authentication authentication, SecurityStore store, AuditLog audit) {
+    if (store.anyAccount()) {
+      return;
+    }
+    String given = System.getenv("ASPNET_ADMIN_PASSWORD");
+    boolean random = given == null || given.isBlank();
+    String password = random ? Tokens.newSecret("").substring(0, 20) : given;
+    String hash = authentication.hasher().hash(password);
+    store.database().inTransaction(c -> {
+      String id = store.createAccount(c, ADMIN_EMAIL, "Administrator", "en", hash);
+      store.addGrant(c, id, Grant.global(Role.PLATFORM_ADMIN), null);
+      store.addGrant(c, id, Grant.global(Role.HQ_OFFICER), null);
+      audit.record(c, Principal.system(), "account.create", "account", id, null, null,
+          Map.of("email", ADMIN_EMAIL, "roles", "PLATFORM_ADMIN, HQ_OFFICER"));
+      return id;
+    });
+    if (random) {
+      // Printed once, to the console only: it is not stored anywhere in clear.
+      System.out.println("ASPnet Platform: created " + ADMIN_EMAIL + " with password " + password
+          + " (shown once; set ASPNET_ADMIN_PASSWORD to choose it)");
+    } else {
+      log.info("Created {} with the password from ASPNET_ADMIN_PASSWORD", ADMIN_EMAIL);
+    }
+  }
+
+  @Override
+  public String name() {
+    return "accounts";
+  }
+
+  @Override
+  public Result check() {
+    return state;
+  }
+}
