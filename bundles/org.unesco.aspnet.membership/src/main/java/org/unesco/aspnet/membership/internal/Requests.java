@@ -2,15 +2,11 @@ package org.unesco.aspnet.membership.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
-import org.unesco.aspnet.core.Grant;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
-import org.unesco.aspnet.core.Role;
 import org.unesco.aspnet.web.ApiServlet;
 
 /** What the membership endpoints read from every request: who, in which language, which id. */
