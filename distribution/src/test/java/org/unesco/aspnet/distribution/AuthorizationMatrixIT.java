@@ -23,7 +23,13 @@ class AuthorizationMatrixIT {
 
   // who:                   public, noRole, focalX, ncFR, ncDE, hq, admin (admin is also HQ)
   private static final String[][] TABLE = {
+    {"GET /api/v1/health",                                 "A", "A", "A", "A", "A", "A", "A"},
+    {"GET /api/v1/openapi.json",                           "A", "A", "A", "A", "A", "A", "A"},
     {"GET /api/v1/stats",                                  "A", "A", "A", "A", "A", "A", "A"},
+    {"GET /api/v1/countries",                              "A", "A", "A", "A", "A", "A", "A"},
+    {"GET /api/v1/schools?country=FR",                     "A", "A", "A", "A", "A", "A", "A"},
+    {"POST /api/v1/applications",                          "A", "A", "A", "A", "A", "A", "A"},
+    {"POST /api/v1/tokens",                                "D", "A", "A", "A", "A", "A", "A"},
     {"GET /api/v1/countries/FR",                           "A", "A", "A", "A", "A", "A", "A"},
     {"GET /api/v1/schools/{Y}",                            "A", "A", "A", "A", "A", "A", "A"},
     {"GET /api/v1/schools/{X}",                            "D", "D", "A", "A", "D", "A", "A"},
@@ -139,7 +145,11 @@ class AuthorizationMatrixIT {
       }
       case "POST" -> {
         headers.addAll(List.of("Content-Type", "application/json"));
-        body = switch (variant) {
+        body = switch (variant.isEmpty() ? path : variant) {
+          case "/api/v1/applications" -> "{\"name\":\"Matrix School " + System.nanoTime() + "\",\"country\":\"FR\","
+              + "\"city\":\"Lille\",\"address\":\"1 rue\",\"levels\":[\"PRIMARY\"],\"themes\":[\"ESD\"],"
+              + "\"languages\":[\"fr\"],\"email\":\"matrix@example.org\",\"confirmDuplicate\":true}";
+          case "/api/v1/tokens" -> "{\"name\":\"matrix\"}";
           case "nc" -> "{\"email\":\"new.nc.de@example.org\",\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"DE\"}";
           case "staffX" -> "{\"email\":\"staff.x@example.org\",\"role\":\"SCHOOL_STAFF\",\"school\":\"" + ids.get("{X}") + "\"}";
           default -> "{\"email\":\"nobody@example.org\"}";

@@ -111,7 +111,18 @@ final class Installation implements AutoCloseable {
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpRequest request = b.build();
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      // Jetty closes a connection after answering early (a 401 or 413 before the body was read);
+      // the client may already have put the next request on it. Nothing reached the server:
+      // sending once more on a fresh connection is safe.
+      if (String.valueOf(e.getMessage()).contains("received no bytes")) {
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      }
+      throw e;
+    }
   }
 
   /** Signs in; returns the response (token, csrfToken, Set-Cookie). */
