@@ -78,7 +78,14 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     if (limit < 1 || limit > SchoolQuery.MAX_LIMIT) {
       throw ProblemException.validation("limit", "must be between 1 and " + SchoolQuery.MAX_LIMIT);
     }
-    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM MEM_SCHOOL WHERE ID > ?");
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM MEM_SCHOOL");
+    if (query.country() != null) {
+      // Derby otherwise walks the primary key (it matches ORDER BY ID) through every school of
+      // every country; (COUNTRY, ID) serves both the filter and the order. PostgreSQL reads this
+      // as a comment and plans on its own.
+      sql.append(" --DERBY-PROPERTIES index=MEM_SCHOOL_COUNTRY\n");
+    }
+    sql.append(" WHERE ID > ?");
     List<Object> params = new ArrayList<>();
     params.add(afterId(query.cursor()));
     if (query.country() != null) {
