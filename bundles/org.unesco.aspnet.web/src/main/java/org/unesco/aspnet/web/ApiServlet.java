@@ -157,6 +157,27 @@ public abstract class ApiServlet extends HttpServlet {
   }
 
   /**
+   * A whole-number query parameter within {@code [min, max]}, {@code fallback} when absent.
+   *
+   * @throws ProblemException 400 naming the parameter when it is not such a number
+   */
+  public static int intParameter(HttpServletRequest request, String name, int fallback, int min, int max) {
+    String value = request.getParameter(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ProblemException.validation(name, "must be a whole number from " + min + " to " + max);
+  }
+
+  /**
    * Media types this endpoint answers besides JSON (e.g. {@code text/csv} for an export); a
    * request that accepts only those is not refused with 406.
    */

@@ -63,22 +63,4 @@ final class Requests {
   static ProblemException noSuchPath(HttpServletRequest request) {
     return ProblemException.notFound("No endpoint at " + request.getRequestURI());
   }
-
-  /** The ETag of a revision. */
-  static String etag(int revision) {
-    return "\"" + revision + "\"";
-  }
-
-  /** The revision the client read, from If-Match; 428 without one, 412 for one we never sent. */
-  static int ifMatch(HttpServletRequest request) {
-    String ifMatch = request.getHeader("If-Match");
-    if (ifMatch == null || ifMatch.isBlank()) {
-      throw ProblemException.preconditionRequired("Send If-Match with the ETag of the school you read");
-    }
-    try {
-      return Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").strip());
-    } catch (NumberFormatException e) {
-      throw ProblemException.preconditionFailed("If-Match " + ifMatch + " is not an ETag of this school");
-    }
-  }
 }

@@ -29,6 +29,7 @@ import org.unesco.aspnet.membership.SchoolService;
 import org.unesco.aspnet.membership.Theme;
 import org.unesco.aspnet.web.ApiServlet;
 import org.unesco.aspnet.web.Json;
+import org.unesco.aspnet.web.Revisions;
 import org.unesco.aspnet.web.OpenApiFragment;
 
 /**
@@ -82,11 +83,10 @@ public final class SchoolsServlet extends ApiServlet {
     if (report == null) {
       throw Requests.noSuchPath(request);
     }
-    String ifMatch = request.getHeader("If-Match");
-    Integer revision = ifMatch == null ? null : Requests.ifMatch(request);
+    Integer revision = Revisions.expectedIfPresent(request);
     AnnualReportInput input = Json.read(request, AnnualReportInput.class);
     AnnualReport saved = reports.submit(Requests.actor(request), report[0], (int) report[1], revision, input);
-    response.setHeader("ETag", Requests.etag(saved.revision()));
+    response.setHeader("ETag", Revisions.etag(saved.revision()));
     Json.write(response, 200, saved);
   }
 
@@ -99,7 +99,7 @@ public final class SchoolsServlet extends ApiServlet {
       Json.writePage(response, page.items(), page.next());
     } else if (path.size() == 1) {
       School school = schools.school(actor, Requests.id(path.get(0), "school"));
-      String etag = Requests.etag(school.revision());
+      String etag = Revisions.etag(school.revision());
       response.setHeader("ETag", etag);
       response.setHeader("Cache-Control", "private, no-cache");
       if (etag.equals(request.getHeader("If-None-Match"))) {
@@ -110,7 +110,7 @@ public final class SchoolsServlet extends ApiServlet {
     } else if (reportPath(path) != null) {
       long[] report = reportPath(path);
       AnnualReport r = reports.report(actor, report[0], (int) report[1]);
-      response.setHeader("ETag", Requests.etag(r.revision()));
+      response.setHeader("ETag", Revisions.etag(r.revision()));
       response.setHeader("Cache-Control", "private, no-cache");
       Json.write(response, 200, r);
     } else {
@@ -126,7 +126,7 @@ public final class SchoolsServlet extends ApiServlet {
     }
     long id = Requests.id(path.get(0), "school");
     Principal actor = Requests.actor(request);
-    int revision = Requests.ifMatch(request);
+    int revision = Revisions.expected(request);
     ObjectNode patch = Json.read(request, ObjectNode.class);
     // Rights first, so that nobody learns about fields they may not change; then a merge patch
     // onto what is stored, and the same checks as an application.
@@ -134,7 +134,7 @@ public final class SchoolsServlet extends ApiServlet {
     ObjectNode merged = SchoolForm.merge(Json.MAPPER.valueToTree(current.input()), patch);
     SchoolInput input = SchoolForm.read(merged, Set.of(), countries::exists);
     School updated = schools.update(actor, id, revision, input);
-    response.setHeader("ETag", Requests.etag(updated.revision()));
+    response.setHeader("ETag", Revisions.etag(updated.revision()));
     Json.write(response, 200, updated);
   }
 
@@ -167,7 +167,7 @@ public final class SchoolsServlet extends ApiServlet {
         choice(request, "theme", Theme.class),
         code(request, "language"),
         blankToNull(q),
-        limit(request.getParameter("limit")),
+        intParameter(request, "limit", SchoolQuery.DEFAULT_LIMIT, 1, SchoolQuery.MAX_LIMIT),
         blankToNull(request.getParameter("cursor")));
   }
 
@@ -189,22 +189,6 @@ public final class SchoolsServlet extends ApiServlet {
     } catch (IllegalArgumentException e) {
       throw ProblemException.validation(name, "must be one of " + SchoolForm.choices(type));
     }
-  }
-
-  private static int limit(String value) {
-    if (value == null || value.isBlank()) {
-      return SchoolQuery.DEFAULT_LIMIT;
-    }
-    int limit;
-    try {
-      limit = Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
-      limit = 0;
-    }
-    if (limit < 1 || limit > SchoolQuery.MAX_LIMIT) {
-      throw ProblemException.validation("limit", "must be a whole number between 1 and " + SchoolQuery.MAX_LIMIT);
-    }
-    return limit;
   }
 
   private static String blankToNull(String value) {

@@ -67,20 +67,4 @@ public final class AuditServlet extends ApiServlet {
     response.setHeader("Cache-Control", "no-store");
     Json.writePage(response, items, next);
   }
-
-  static int intParameter(HttpServletRequest request, String name, int fallback, int min, int max) {
-    String value = request.getParameter(name);
-    if (value == null) {
-      return fallback;
-    }
-    try {
-      int n = Integer.parseInt(value);
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw ProblemException.validation(name, "must be a whole number from " + min + " to " + max);
-  }
 }

@@ -17,6 +17,7 @@ import org.unesco.aspnet.example.hello.internal.GreetingStore.Greeting;
 import org.unesco.aspnet.web.ApiServlet;
 import org.unesco.aspnet.web.Json;
 import org.unesco.aspnet.web.OpenApiFragment;
+import org.unesco.aspnet.web.Revisions;
 
 /**
  * {@code GET/PUT /api/v1/hello/greeting}: a stored resource with an ETag, showing how an endpoint
@@ -47,11 +48,7 @@ public final class GreetingServlet extends ApiServlet {
   @Override
   protected void doPut(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    String ifMatch = request.getHeader("If-Match");
-    if (ifMatch == null) {
-      throw ProblemException.preconditionRequired(
-          "Send If-Match with the ETag of the greeting you read");
-    }
+    int revision = Revisions.expected(request); // 428 without If-Match
     GreetingUpdate update = Json.read(request, GreetingUpdate.class);
     List<FieldError> errors = new ArrayList<>();
     if (update.text() == null || update.text().isBlank()) {
@@ -62,19 +59,11 @@ public final class GreetingServlet extends ApiServlet {
     if (!errors.isEmpty()) {
       throw ProblemException.validation(errors);
     }
-    send(response, store.replace(update.text().strip(), revisionOf(ifMatch)));
-  }
-
-  private static int revisionOf(String etag) {
-    try {
-      return Integer.parseInt(etag.replace("W/", "").replace("\"", "").strip());
-    } catch (NumberFormatException e) {
-      throw ProblemException.preconditionFailed("If-Match " + etag + " is not an ETag of this resource");
-    }
+    send(response, store.replace(update.text().strip(), revision));
   }
 
   private static void send(HttpServletResponse response, Greeting greeting) throws IOException {
-    response.setHeader("ETag", "\"" + greeting.revision() + "\"");
+    response.setHeader("ETag", Revisions.etag(greeting.revision()));
     Json.write(response, 200, Map.of("text", greeting.text()));
   }
 }
