@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * One membership period of a school. A school that re-joins after a withdrawal (or re-applies
- * after a rejection) gets a new period; earlier ones stay as they were.
+ * after a rejection) gets a new period; earlier ones stay as they were. Where the country's
+ * national profile has a ladder, {@code stage} is the code of the national stage the school is in
+ * (since {@code stageSince}), else null.
  */
 public record Membership(
     long id,
@@ -17,4 +19,6 @@ public record Membership(
     String certificateNumber,
     Instant appliedAt,
     Instant certifiedAt,
-    Instant endedAt) {}
+    Instant endedAt,
+    String stage,
+    Instant stageSince) {}

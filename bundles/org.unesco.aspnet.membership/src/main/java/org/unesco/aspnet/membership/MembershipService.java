@@ -42,4 +42,14 @@ public interface MembershipService {
    *     current status, 403 when the actor may not make it, 400 when a required comment is missing
    */
   Membership transition(Principal actor, long id, MembershipStatus to, String comment);
+
+  /**
+   * Moves a membership to {@code stage} of its country's national ladder (and its global status
+   * along, when the stage maps to another one).
+   *
+   * @throws org.unesco.aspnet.core.ProblemException 404 when the country has no ladder or the stage
+   *     is unknown, 409 when the stage is skipped or taken too early (with the reason), 403 when
+   *     the actor's role does not decide that move in the school's unit or country
+   */
+  Membership moveStage(Principal actor, long id, String stage, String comment);
 }

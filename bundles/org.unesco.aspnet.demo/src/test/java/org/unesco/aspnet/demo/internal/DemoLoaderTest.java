@@ -53,7 +53,12 @@ class DemoLoaderTest {
         throw new IllegalArgumentException("comment required " + from + " -> " + to);
       }
       statuses.put(id, to);
-      return new Membership(id, id * 10, countries.get(id), 1, to, to.next(), null, null, null, null);
+      return new Membership(id, id * 10, countries.get(id), 1, to, to.next(), null, null, null, null, null, null);
+    }
+
+    @Override
+    public Membership moveStage(Principal actor, long id, String stage, String comment) {
+      throw new UnsupportedOperationException();
     }
 
     @Override

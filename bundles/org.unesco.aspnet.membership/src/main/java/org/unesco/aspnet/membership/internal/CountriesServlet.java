@@ -12,13 +12,16 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.unesco.aspnet.membership.CountryService;
+import org.unesco.aspnet.membership.ProfileService;
+import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.web.ApiServlet;
 import org.unesco.aspnet.web.Json;
 import org.unesco.aspnet.web.OpenApiFragment;
 
 /**
  * {@code GET /api/v1/countries} and {@code GET /api/v1/countries/{iso2}}, named in the caller's
- * language; {@code PATCH /api/v1/countries/{iso2}} {@code {region}} for HQ.
+ * language; {@code PATCH /api/v1/countries/{iso2}} {@code {region}} for HQ; {@code GET
+ * /api/v1/countries/{iso2}/profile}, the active national profile (public: forms are built from it).
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/api/v1/countries", "/api/v1/countries/*"})
@@ -27,11 +30,16 @@ public final class CountriesServlet extends ApiServlet {
   private static final long serialVersionUID = 1L;
   private final transient CountryService countries;
   private final transient AnnualReportService reports;
+  private final transient ProfileService profiles;
 
   @Activate
-  public CountriesServlet(@Reference CountryService countries, @Reference AnnualReportService reports) {
+  public CountriesServlet(
+      @Reference CountryService countries,
+      @Reference AnnualReportService reports,
+      @Reference ProfileService profiles) {
     this.countries = countries;
     this.reports = reports;
+    this.profiles = profiles;
   }
 
   @Override
@@ -43,6 +51,10 @@ public final class CountriesServlet extends ApiServlet {
       Json.writePage(response, items, null);
     } else if (path.size() == 1) {
       Json.write(response, 200, countries.country(Requests.actor(request), path.get(0), language));
+    } else if (path.size() == 2 && path.get(1).equals("profile")) {
+      String iso2 = countries.country(Requests.actor(request), path.get(0), language).iso2();
+      Json.write(response, 200, profiles.describe(iso2, language).orElseThrow(
+          () -> ProblemException.notFound(iso2 + " has no national profile installed")));
     } else if (path.size() == 3 && path.get(1).equals("annual-reports")) {
       // Who has (not) reported: for the country's coordinators and HQ.
       countries.country(Requests.actor(request), path.get(0), language); // 404 for an unknown code

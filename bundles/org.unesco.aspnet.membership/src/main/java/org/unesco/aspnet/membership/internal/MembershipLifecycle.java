@@ -38,6 +38,7 @@ import org.unesco.aspnet.membership.MembershipStatus.Transition;
 import org.unesco.aspnet.membership.School;
 import org.unesco.aspnet.membership.SchoolInput;
 import org.unesco.aspnet.membership.StatusChange;
+import org.unesco.aspnet.membership.profile.Ladder;
 import org.unesco.aspnet.persistence.Database;
 
 /**
@@ -53,6 +54,7 @@ public final class MembershipLifecycle implements MembershipService {
   private final SchoolDirectory schools;
   private final Authorizer authorizer;
   private final AuditLog audit;
+  private final NationalProfiles profiles;
 
   // Optional: with the security bundle, the signed-in applicant becomes the school's focal point.
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -67,16 +69,19 @@ public final class MembershipLifecycle implements MembershipService {
       @Reference Database database,
       @Reference SchoolDirectory schools,
       @Reference Authorizer authorizer,
-      @Reference AuditLog audit) {
+      @Reference AuditLog audit,
+      @Reference NationalProfiles profiles) {
     this.database = database;
     this.schools = schools;
     this.authorizer = authorizer;
     this.audit = audit;
+    this.profiles = profiles;
   }
 
   @Override
   public Application apply(Principal actor, SchoolInput input, boolean confirmDuplicate) {
-    SchoolInput valid = schools.validate(input);
+    SchoolInput valid = schools.validate(actor, input);
+    String firstStage = firstStage(valid.country());
     Instant now = Instant.now();
     Application application =
         database.inTransaction(
@@ -96,7 +101,7 @@ public final class MembershipLifecycle implements MembershipService {
                 }
               }
               long schoolId = schools.insert(c, valid, MembershipStatus.APPLIED, now);
-              long membershipId = openPeriod(c, schoolId, 1, actor, now);
+              long membershipId = openPeriod(c, schoolId, 1, actor, now, firstStage);
               audit.record(c, actor, "application.create", "school", String.valueOf(schoolId), valid.country(), null,
                   SchoolDirectory.summary(SchoolDirectory.find(c, schoolId)));
               return new Application(schoolId, membershipId, MembershipStatus.APPLIED);
@@ -133,7 +138,7 @@ public final class MembershipLifecycle implements MembershipService {
                         + "; a new membership period opens only after REJECTED or WITHDRAWN");
               }
               int period = periodOf(c, s.membershipId()) + 1;
-              long membershipId = openPeriod(c, schoolId, period, actor, now);
+              long membershipId = openPeriod(c, schoolId, period, actor, now, firstStage(s.country()));
               audit.record(c, actor, "application.reopen", "school", String.valueOf(schoolId), s.country(),
                   Map.of("status", s.status().name()), Map.of("status", MembershipStatus.APPLIED.name(), "period", period));
               school[0] = s;
@@ -156,7 +161,7 @@ public final class MembershipLifecycle implements MembershipService {
           visibleMembership(c, actor, id);
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT FROM_STATUS, TO_STATUS, ACTOR, CHANGED_AT, COMMENT_TEXT"
+                  "SELECT FROM_STATUS, TO_STATUS, ACTOR, CHANGED_AT, COMMENT_TEXT, FROM_STAGE, TO_STAGE"
                       + " FROM MEM_STATUS_CHANGE WHERE MEMBERSHIP_ID = ? ORDER BY ID")) {
             ps.setLong(1, id);
             return SchoolDirectory.list(
@@ -167,7 +172,9 @@ public final class MembershipLifecycle implements MembershipService {
                         MembershipStatus.valueOf(rs.getString(2)),
                         rs.getString(3),
                         rs.getTimestamp(4).toInstant(),
-                        rs.getString(5)));
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7)));
           }
         });
   }
@@ -189,6 +196,7 @@ public final class MembershipLifecycle implements MembershipService {
               Membership current = visibleMembership(c, actor, id);
               Transition t = allowed(current.status(), to);
               authorize(authorizer, actor, t, targetOf(c, current));
+              refuseLadderMove(current, t, actor);
               if (t.commentRequired() && note == null) {
                 throw ProblemException.validation(
                     "comment", "is required to move to " + to + ": the school deserves to know why");
@@ -282,17 +290,29 @@ public final class MembershipLifecycle implements MembershipService {
         "ASPNET-%s-%d-%06d", m.country(), now.atZone(ZoneOffset.UTC).getYear(), m.id());
   }
 
-  private long openPeriod(Connection c, long schoolId, int period, Principal actor, Instant now)
+  /** The stage a new application enters on its country's ladder; null without a ladder. */
+  private String firstStage(String country) {
+    return profiles.active(country)
+        .map(NationalProfiles.Snapshot::ladder)
+        .map(l -> l.stages().get(0).code())
+        .orElse(null);
+  }
+
+  private long openPeriod(
+      Connection c, long schoolId, int period, Principal actor, Instant now, String stage)
       throws SQLException {
     long membershipId;
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO MEM_MEMBERSHIP (SCHOOL_ID, PERIOD_NO, STATUS, APPLIED_AT) VALUES (?, ?, ?, ?)",
+            "INSERT INTO MEM_MEMBERSHIP (SCHOOL_ID, PERIOD_NO, STATUS, APPLIED_AT, NATIONAL_STAGE,"
+                + " STAGE_SINCE) VALUES (?, ?, ?, ?, ?, ?)",
             Statement.RETURN_GENERATED_KEYS)) {
       ps.setLong(1, schoolId);
       ps.setInt(2, period);
       ps.setString(3, MembershipStatus.APPLIED.name());
       ps.setTimestamp(4, Timestamp.from(now));
+      ps.setString(5, stage);
+      setInstant(ps, 6, stage == null ? null : now);
       ps.executeUpdate();
       membershipId = SchoolDirectory.generatedId(ps);
     }
@@ -307,7 +327,7 @@ public final class MembershipLifecycle implements MembershipService {
       ps.setLong(5, schoolId);
       ps.executeUpdate();
     }
-    record(c, membershipId, null, MembershipStatus.APPLIED, actor, now, null);
+    record(c, membershipId, null, MembershipStatus.APPLIED, actor, now, null, null, stage);
     return membershipId;
   }
 
@@ -315,16 +335,25 @@ public final class MembershipLifecycle implements MembershipService {
       Connection c, long membershipId, MembershipStatus from, MembershipStatus to, Principal actor,
       Instant now, String comment)
       throws SQLException {
+    record(c, membershipId, from, to, actor, now, comment, null, null);
+  }
+
+  private static void record(
+      Connection c, long membershipId, MembershipStatus from, MembershipStatus to, Principal actor,
+      Instant now, String comment, String fromStage, String toStage)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO MEM_STATUS_CHANGE (MEMBERSHIP_ID, FROM_STATUS, TO_STATUS, ACTOR, CHANGED_AT,"
-                + " COMMENT_TEXT) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + " COMMENT_TEXT, FROM_STAGE, TO_STAGE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setLong(1, membershipId);
       ps.setString(2, from == null ? null : from.name());
       ps.setString(3, to.name());
       ps.setString(4, actor.accountId());
       ps.setTimestamp(5, Timestamp.from(now));
       ps.setString(6, comment);
+      ps.setString(7, fromStage);
+      ps.setString(8, toStage);
       ps.executeUpdate();
     }
   }
@@ -357,7 +386,7 @@ public final class MembershipLifecycle implements MembershipService {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT M.ID, M.SCHOOL_ID, S.COUNTRY, M.PERIOD_NO, M.STATUS, M.CERTIFICATE, M.APPLIED_AT,"
-                + " M.CERTIFIED_AT, M.ENDED_AT FROM MEM_MEMBERSHIP M"
+                + " M.CERTIFIED_AT, M.ENDED_AT, M.NATIONAL_STAGE, M.STAGE_SINCE FROM MEM_MEMBERSHIP M"
                 + " JOIN MEM_SCHOOL S ON S.ID = M.SCHOOL_ID WHERE M.ID = ?")) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
@@ -375,9 +404,125 @@ public final class MembershipLifecycle implements MembershipService {
             rs.getString(6),
             instant(rs, 7),
             instant(rs, 8),
-            instant(rs, 9));
+            instant(rs, 9),
+            rs.getString(10),
+            instant(rs, 11));
       }
     }
+  }
+
+  /**
+   * Where a country climbs a national ladder, the national moves onto a stage's status are the
+   * ladder's to make (with its minimum times and deciders), not a bare status change.
+   */
+  private void refuseLadderMove(Membership current, Transition t, Principal actor) {
+    if (actor.isSystem() || t.decider() != Decider.NATIONAL) {
+      return;
+    }
+    Ladder ladder = profiles.active(current.country()).map(NationalProfiles.Snapshot::ladder).orElse(null);
+    if (ladder != null && ladder.stages().stream().anyMatch(s -> s.status() == t.to())) {
+      throw ProblemException.conflict(
+          current.country() + " follows a national ladder: move the school to its next stage with POST"
+              + " /api/v1/memberships/" + current.id() + "/stages {\"stage\": ...} (stages: "
+              + ladder.stages().stream().map(Ladder.Stage::code).collect(Collectors.joining(", ")) + ")");
+    }
+  }
+
+  @Override
+  public Membership moveStage(Principal actor, long id, String stage, String comment) {
+    if (actor.isAnonymous()) {
+      throw ProblemException.unauthorized("Sign in to change a membership");
+    }
+    if (stage == null || stage.isBlank()) {
+      throw ProblemException.validation("stage", "is required");
+    }
+    String note = comment == null || comment.isBlank() ? null : comment.strip();
+    if (note != null && note.codePointCount(0, note.length()) > COMMENT_MAX) {
+      throw ProblemException.validation("comment", "must be at most " + COMMENT_MAX + " characters");
+    }
+    Membership before = membership(actor, id);
+    NationalProfiles.Snapshot profile =
+        profiles.active(before.country())
+            .filter(p -> p.ladder() != null)
+            .orElseThrow(() -> ProblemException.notFound(
+                before.country() + " has no national ladder; use /api/v1/memberships/" + id + "/transitions"));
+    Ladder ladder = profile.ladder();
+    Ladder.Stage target =
+        profile.stage(stage).orElseThrow(() -> ProblemException.validation(
+            "stage", "is not a stage of " + before.country() + ": one of "
+                + ladder.stages().stream().map(Ladder.Stage::code).collect(Collectors.joining(", "))));
+    Instant now = Instant.now();
+    MembershipStatus[] from = new MembershipStatus[1];
+    Membership moved =
+        database.inTransaction(
+            c -> {
+              Membership current = visibleMembership(c, actor, id);
+              String lang = profile.messageLanguage(actor.language());
+              Ladder.Stage at = currentStage(ladder, current);
+              Ladder.Move move = StageRules.move(ladder, at, target, lang);
+              School school = SchoolDirectory.find(c, current.schoolId());
+              StageRules.requireDecider(actor, move, target, school, lang);
+              Instant since = current.stageSince() != null ? current.stageSince() : current.appliedAt();
+              StageRules.requireTimeServed(move, at, since, now, lang);
+              MembershipStatus to = current.status();
+              if (target.status() != current.status()) {
+                to = allowed(current.status(), target.status()).to();
+              }
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "UPDATE MEM_MEMBERSHIP SET STATUS = ?, NATIONAL_STAGE = ?, STAGE_SINCE = ?"
+                          + " WHERE ID = ? AND STATUS = ?")) {
+                ps.setString(1, to.name());
+                ps.setString(2, target.code());
+                ps.setTimestamp(3, Timestamp.from(now));
+                ps.setLong(4, id);
+                ps.setString(5, current.status().name());
+                if (ps.executeUpdate() == 0) {
+                  throw ProblemException.conflict(
+                      "Membership " + id + " changed while you were deciding; read it again");
+                }
+              }
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "UPDATE MEM_SCHOOL SET STATUS = ?, REVISION = REVISION + 1, UPDATED_AT = ?"
+                          + " WHERE ID = ? AND MEMBERSHIP_ID = ?")) {
+                ps.setString(1, to.name());
+                ps.setTimestamp(2, Timestamp.from(now));
+                ps.setLong(3, current.schoolId());
+                ps.setLong(4, id);
+                ps.executeUpdate();
+              }
+              record(c, id, current.status(), to, actor, now, note, at.code(), target.code());
+              Map<String, Object> after = new HashMap<>();
+              after.put("status", to.name());
+              after.put("stage", target.code());
+              if (note != null) {
+                after.put("comment", note);
+              }
+              audit.record(c, actor, "membership.stage", "membership", String.valueOf(id), current.country(),
+                  Map.of("status", current.status().name(), "stage", at.code()), after);
+              from[0] = current.status();
+              return find(c, id);
+            });
+    if (from[0] != moved.status()) {
+      announce(id, moved.schoolId(), moved.country(), from[0], moved.status(), actor, moved.certificateNumber());
+    }
+    return moved;
+  }
+
+  /**
+   * The stage a membership is in: the one stored, else (a membership older than its country's
+   * profile) the first stage mapped onto its status, else the first stage.
+   */
+  static Ladder.Stage currentStage(Ladder ladder, Membership m) {
+    if (m.stage() != null) {
+      for (Ladder.Stage s : ladder.stages()) {
+        if (s.code().equals(m.stage())) {
+          return s;
+        }
+      }
+    }
+    return ladder.stages().stream().filter(s -> s.status() == m.status()).findFirst().orElse(ladder.stages().get(0));
   }
 
   private void announce(

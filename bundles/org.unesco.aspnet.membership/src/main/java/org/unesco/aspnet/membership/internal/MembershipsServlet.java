@@ -17,7 +17,8 @@ import org.unesco.aspnet.web.OpenApiFragment;
 
 /**
  * {@code GET /api/v1/memberships/{id}}, {@code GET .../history} and {@code POST .../transitions}
- * with {@code {to, comment}}.
+ * with {@code {to, comment}}; {@code POST .../stages} with {@code {stage, comment}} where the
+ * country has a national ladder.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/v1/memberships/*")
@@ -27,6 +28,9 @@ public final class MembershipsServlet extends ApiServlet {
 
   /** The body of a transition. */
   public record TransitionRequest(MembershipStatus to, String comment) {}
+
+  /** The body of a move on a national ladder. */
+  public record StageRequest(String stage, String comment) {}
 
   private final transient MembershipService memberships;
 
@@ -53,6 +57,13 @@ public final class MembershipsServlet extends ApiServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
     List<String> path = Requests.segments(request);
+    if (path.size() == 2 && path.get(1).equals("stages")) {
+      long id = Requests.id(path.get(0), "membership");
+      StageRequest move = Json.read(request, StageRequest.class);
+      Json.write(
+          response, 200, memberships.moveStage(Requests.actor(request), id, move.stage(), move.comment()));
+      return;
+    }
     if (path.size() != 2 || !path.get(1).equals("transitions")) {
       throw Requests.noSuchPath(request);
     }

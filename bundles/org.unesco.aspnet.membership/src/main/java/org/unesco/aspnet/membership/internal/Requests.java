@@ -15,9 +15,24 @@ final class Requests {
 
   private Requests() {}
 
-  /** Who sent the request, as the authentication filter found out. */
+  /**
+   * Who sent the request, as the authentication filter found out, speaking the language the
+   * request names ({@code ?lang=}, Accept-Language) if it names one: messages written for this
+   * request (such as a national profile's field errors) follow it.
+   */
   static Principal actor(HttpServletRequest request) {
-    return ApiServlet.principal(request);
+    Principal p = ApiServlet.principal(request);
+    String lang = request.getParameter("lang");
+    if (lang == null && request.getHeader("Accept-Language") != null) {
+      lang = request.getLocale().getLanguage();
+    }
+    if (lang == null || !LANGUAGE_TAG.matcher(lang).matches()) {
+      return p;
+    }
+    String language = Locale.forLanguageTag(lang).getLanguage();
+    return language.isEmpty() || language.equals(p.language())
+        ? p
+        : new Principal(p.accountId(), p.email(), p.name(), language, p.grants());
   }
 
   /** {@code ?lang=} first, then Accept-Language, then English. */

@@ -48,9 +48,11 @@ import org.unesco.aspnet.persistence.Database;
 public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.core.SchoolDirectory {
   static final String COLUMNS =
       "ID, NAME, COUNTRY, UNIT, CITY, ADDRESS, LATITUDE, LONGITUDE, LEVELS, THEMES, LANGUAGES,"
-          + " STUDENTS, TEACHERS, EMAIL, WEBSITE, NATIONAL_ID, MEMBERSHIP_ID, STATUS, REVISION";
+          + " STUDENTS, TEACHERS, EMAIL, WEBSITE, NATIONAL_ID, MEMBERSHIP_ID, STATUS, REVISION, FIELDS";
   private static final int MAX_QUERY_WORDS = 5;
   private static final int MAX_DUPLICATES = 10;
+  /** The room of MEM_SCHOOL.FIELDS (V3). */
+  static final int FIELDS_MAX = 16000;
 
   /** A school that looks like the one being created, as shown in a 409 problem. */
   public record Duplicate(long id, String name, String city, String nationalId, MembershipStatus status) {}
@@ -59,17 +61,20 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   private final CountryService countries;
   private final Authorizer authorizer;
   private final AuditLog audit;
+  private final NationalProfiles profiles;
 
   @Activate
   public SchoolDirectory(
       @Reference Database database,
       @Reference CountryService countries,
       @Reference Authorizer authorizer,
-      @Reference AuditLog audit) {
+      @Reference AuditLog audit,
+      @Reference NationalProfiles profiles) {
     this.database = database;
     this.countries = countries;
     this.authorizer = authorizer;
     this.audit = audit;
+    this.profiles = profiles;
   }
 
   @Override
@@ -166,7 +171,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     if (actor.isAnonymous()) {
       throw ProblemException.unauthorized("Sign in to edit a school");
     }
-    SchoolInput valid = SchoolValidator.require(input, countries::exists);
+    SchoolInput tidy = SchoolValidator.require(input, countries::exists);
     return database.inTransaction(
         c -> {
           School current = find(c, id);
@@ -174,6 +179,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
             throw ProblemException.notFound("There is no school " + id);
           }
           authorizer.require(actor, Action.EDIT_SCHOOL, Scopes.of(current));
+          SchoolInput valid = withProfile(actor, tidy, current.fields());
           // Moving a school to another country or unit needs the right there too: an NC cannot
           // send a school away, a school cannot move itself.
           if (!valid.country().equals(current.country())
@@ -185,7 +191,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
                   "UPDATE MEM_SCHOOL SET NAME = ?, NAME_KEY = ?, COUNTRY = ?, UNIT = ?, CITY = ?,"
                       + " CITY_KEY = ?, ADDRESS = ?, LATITUDE = ?, LONGITUDE = ?, LEVELS = ?, THEMES = ?,"
                       + " LANGUAGES = ?, STUDENTS = ?, TEACHERS = ?, EMAIL = ?, WEBSITE = ?,"
-                      + " NATIONAL_ID = ?, REVISION = REVISION + 1, UPDATED_AT = ?"
+                      + " NATIONAL_ID = ?, FIELDS = ?, REVISION = REVISION + 1, UPDATED_AT = ?"
                       + " WHERE ID = ? AND REVISION = ?")) {
             int i = bindProfile(ps, valid);
             ps.setTimestamp(i++, Timestamp.from(Instant.now()));
@@ -229,8 +235,8 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
         c.prepareStatement(
             "INSERT INTO MEM_SCHOOL (NAME, NAME_KEY, COUNTRY, UNIT, CITY, CITY_KEY, ADDRESS,"
                 + " LATITUDE, LONGITUDE, LEVELS, THEMES, LANGUAGES, STUDENTS, TEACHERS, EMAIL, WEBSITE,"
-                + " NATIONAL_ID, STATUS, REVISION, CREATED_AT, UPDATED_AT)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+                + " NATIONAL_ID, FIELDS, STATUS, REVISION, CREATED_AT, UPDATED_AT)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
             Statement.RETURN_GENERATED_KEYS)) {
       int i = bindProfile(ps, valid);
       ps.setString(i++, status.name());
@@ -269,8 +275,28 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     }
   }
 
-  SchoolInput validate(SchoolInput input) {
-    return SchoolValidator.require(input, countries::exists);
+  /** The core rules, then the country's national profile (its fields, units and own rules). */
+  SchoolInput validate(Principal actor, SchoolInput input) {
+    return withProfile(actor, SchoolValidator.require(input, countries::exists), Map.of());
+  }
+
+  /**
+   * Checks a tidied, core-valid input against its country's national profile; {@code stored} are
+   * the extra fields the school has now (kept where the profile does not define them).
+   */
+  private SchoolInput withProfile(Principal actor, SchoolInput tidy, Map<String, Object> stored) {
+    NationalProfiles.Checked checked = profiles.check(tidy, stored, actor.language());
+    if (!checked.errors().isEmpty()) {
+      throw ProblemException.validation(checked.errors());
+    }
+    String json = fieldsJson(checked.fields());
+    if (json != null && json.length() > FIELDS_MAX) {
+      throw ProblemException.validation("fields", "take at most " + FIELDS_MAX + " characters together");
+    }
+    return new SchoolInput(
+        tidy.name(), tidy.country(), tidy.unit(), tidy.city(), tidy.address(), tidy.latitude(),
+        tidy.longitude(), tidy.levels(), tidy.themes(), tidy.languages(), tidy.students(),
+        tidy.teachers(), tidy.email(), tidy.website(), tidy.nationalId(), checked.fields());
   }
 
   static School find(Connection c, long id) throws SQLException {
@@ -294,7 +320,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     return new School(
         s.id(), s.name(), s.country(), s.unit(), s.city(), s.address(), s.latitude(), s.longitude(),
         s.levels(), s.themes(), s.languages(), s.students(), s.teachers(), null, s.website(),
-        s.nationalId(), s.membershipId(), s.status(), s.revision());
+        s.nationalId(), s.fields(), s.membershipId(), s.status(), s.revision());
   }
 
   // Lists are stored as ",A,B," so that one code matches with LIKE '%,A,%' and never a prefix of
@@ -303,6 +329,30 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     if (code != null) {
       sql.append(" AND ").append(column).append(" LIKE ?");
       params.add("%," + code + ",%");
+    }
+  }
+
+  /** Extra fields are stored as one JSON object; null when there are none. */
+  static String fieldsJson(Map<String, Object> fields) {
+    if (fields == null || fields.isEmpty()) {
+      return null;
+    }
+    try {
+      return org.unesco.aspnet.web.Json.MAPPER.writeValueAsString(fields);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("extra fields cannot be written as JSON", e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> fieldsOf(String json) {
+    if (json == null || json.isEmpty()) {
+      return Map.of();
+    }
+    try {
+      return org.unesco.aspnet.web.Json.MAPPER.readValue(json, LinkedHashMap.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("stored extra fields are not JSON", e);
     }
   }
 
@@ -341,6 +391,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     ps.setString(i++, s.email());
     setText(ps, i++, s.website());
     setText(ps, i++, s.nationalId());
+    setText(ps, i++, fieldsJson(s.fields()));
     return i;
   }
 
@@ -362,6 +413,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
         rs.getString(14),
         rs.getString(15),
         rs.getString(16),
+        fieldsOf(rs.getString(20)),
         rs.getLong(17),
         MembershipStatus.valueOf(rs.getString(18)),
         rs.getInt(19));

@@ -25,7 +25,7 @@ final class SchoolForm {
   static final Set<String> FIELDS =
       Set.of(
           "name", "country", "unit", "city", "address", "latitude", "longitude", "levels",
-          "themes", "languages", "students", "teachers", "email", "website", "nationalId");
+          "themes", "languages", "students", "teachers", "email", "website", "nationalId", "fields");
 
   private final ObjectNode body;
   private final List<FieldError> errors = new ArrayList<>();
@@ -62,7 +62,8 @@ final class SchoolForm {
             form.whole("teachers"),
             form.text("email"),
             form.text("website"),
-            form.text("nationalId"));
+            form.text("nationalId"),
+            form.object("fields"));
     if (form.errors.isEmpty()) {
       return SchoolValidator.require(input, knownCountry);
     }
@@ -77,14 +78,22 @@ final class SchoolForm {
     throw ProblemException.validation(form.errors);
   }
 
-  /** RFC 7396 merge patch: members of {@code patch} replace those of {@code target}, null removes. */
+  /**
+   * RFC 7396 merge patch: members of {@code patch} replace those of {@code target}, null removes,
+   * and an object merges into an object member by member (so {@code "fields": {"a": 1}} leaves the
+   * other extra fields as they are).
+   */
   static ObjectNode merge(ObjectNode target, ObjectNode patch) {
     ObjectNode result = target.deepCopy();
     for (Map.Entry<String, JsonNode> member : patch.properties()) {
-      if (member.getValue().isNull()) {
+      JsonNode value = member.getValue();
+      JsonNode existing = result.get(member.getKey());
+      if (value.isNull()) {
         result.remove(member.getKey());
+      } else if (value.isObject() && existing != null && existing.isObject()) {
+        result.set(member.getKey(), merge((ObjectNode) existing, (ObjectNode) value));
       } else {
-        result.set(member.getKey(), member.getValue());
+        result.set(member.getKey(), value);
       }
     }
     return result;
@@ -110,6 +119,20 @@ final class SchoolForm {
       return null;
     }
     return node.textValue();
+  }
+
+  /** A JSON object as plain Java values (strings, numbers, lists...), for extra fields. */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> object(String field) {
+    JsonNode node = value(field);
+    if (node == null) {
+      return Map.of();
+    }
+    if (!node.isObject()) {
+      errors.add(new FieldError(field, "must be an object of extra fields by key"));
+      return Map.of();
+    }
+    return org.unesco.aspnet.web.Json.MAPPER.convertValue(node, java.util.LinkedHashMap.class);
   }
 
   private Double number(String field) {

@@ -59,7 +59,8 @@ final class SchoolValidator {
         in.teachers(),
         strip(in.email()),
         strip(in.website()),
-        strip(in.nationalId()));
+        strip(in.nationalId()),
+        in.fields());
   }
 
   /** Tidies and checks {@code in}; throws a 400 problem listing every invalid field. */

@@ -43,8 +43,9 @@ class MembershipStoreTest {
   void start() {
     TestDatabase database = new TestDatabase();
     countries = new Countries(database, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, (org.osgi.framework.Bundle) null);
-    schools = new SchoolDirectory(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT);
-    lifecycle = new MembershipLifecycle(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT);
+    NationalProfiles profiles = new NationalProfiles(TestLogger.INSTANCE);
+    schools = new SchoolDirectory(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
+    lifecycle = new MembershipLifecycle(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
     lifecycle.eventAdmin =
         new EventAdmin() {
           @Override

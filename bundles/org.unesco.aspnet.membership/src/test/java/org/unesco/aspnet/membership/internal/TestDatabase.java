@@ -18,7 +18,7 @@ import org.unesco.aspnet.persistence.PersistenceException;
  * The platform's {@link Database} contract over a fresh, empty database, so that the store's SQL
  * runs for real in plain unit tests: an in-memory Derby (the default database), or a new schema
  * in PostgreSQL when {@code -Daspnet.test.postgres=jdbc:postgresql://host:port/db?user=..&password=..}
- * is given. {@link #migrate} runs this bundle's V1 script.
+ * is given. {@link #migrate} runs this bundle's scripts.
  */
 final class TestDatabase implements Database {
   private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -95,13 +95,15 @@ final class TestDatabase implements Database {
       return 1;
     }
     migrated = true;
-    String script;
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream("db/migration/V1__membership.sql")) {
-      script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    StringBuilder script = new StringBuilder();
+    for (String name : new String[] {"V1__membership.sql", "V2__annual_reports.sql", "V3__national_profiles.sql"}) {
+      try (InputStream in = getClass().getClassLoader().getResourceAsStream("db/migration/" + name)) {
+        script.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append(";\n");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
-    String withoutComments = script.replaceAll("(?m)--.*$", "");
+    String withoutComments = script.toString().replaceAll("(?m)--.*$", "");
     return inTransaction(
         c -> {
           try (Statement s = c.createStatement()) {

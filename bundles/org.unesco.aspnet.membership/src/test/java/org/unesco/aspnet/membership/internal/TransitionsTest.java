@@ -115,7 +115,7 @@ class TransitionsTest {
 
   @Test
   void certificateNumbersNameCountryYearAndMembership() {
-    Membership m = new Membership(42, 7, "KE", 1, UNDER_HQ_REVIEW, List.of(), null, Instant.EPOCH, null, null);
+    Membership m = new Membership(42, 7, "KE", 1, UNDER_HQ_REVIEW, List.of(), null, Instant.EPOCH, null, null, null, null);
     assertEquals("ASPNET-KE-2026-000042", MembershipLifecycle.certificateNumber(m, Instant.parse("2026-03-01T10:00:00Z")));
   }
 

@@ -1,0 +1,27 @@
+package org.unesco.aspnet.membership;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+import org.unesco.aspnet.membership.profile.Field;
+
+/**
+ * The national profiles that plugins contribute, as the rest of the platform sees them: what a
+ * form or an export of a country shows beyond the core fields.
+ */
+@ProviderType
+public interface ProfileService {
+
+  /**
+   * The active profile of {@code country} as {@code GET /api/v1/countries/{iso2}/profile} returns
+   * it (fields, units, ladder, labels in {@code language}); empty when the country has none.
+   *
+   * @throws org.unesco.aspnet.core.ProblemException 503 when the profile is failing
+   */
+  Optional<Map<String, Object>> describe(String country, Locale language);
+
+  /** The extra school fields of {@code country}'s active profile; empty without a profile. */
+  List<Field> fields(String country);
+}

@@ -1,0 +1,451 @@
+package org.unesco.aspnet.membership.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.unesco.aspnet.core.FieldError;
+import org.unesco.aspnet.core.HealthCheck;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.membership.ProfileService;
+import org.unesco.aspnet.membership.SchoolInput;
+import org.unesco.aspnet.membership.profile.Field;
+import org.unesco.aspnet.membership.profile.FieldType;
+import org.unesco.aspnet.membership.profile.Ladder;
+import org.unesco.aspnet.membership.profile.NationalProfile;
+import org.unesco.aspnet.membership.profile.Option;
+import org.unesco.aspnet.membership.profile.Texts;
+import org.unesco.aspnet.membership.profile.Unit;
+
+/**
+ * The national profiles plugins register, one active per country (highest service ranking). Every
+ * call into a profile runs on a worker thread with a time limit: a profile that throws or hangs
+ * costs its own country a 503 and shows in {@code /api/v1/health} as degraded, never more.
+ */
+@Component(service = {NationalProfiles.class, ProfileService.class, HealthCheck.class})
+public final class NationalProfiles implements ProfileService, HealthCheck {
+  static final long CALL_LIMIT_MILLIS = 2000;
+  private static final int MAX_CALLS = 16;
+  private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,49}");
+
+  /** What a profile declares, read once per registration (the SPI methods may be costly). */
+  record Snapshot(
+      NationalProfile profile,
+      String country,
+      String language,
+      List<Field> fields,
+      List<Unit> units,
+      Ladder ladder,
+      Map<String, Texts> labels,
+      List<Field> reportQuestions,
+      Set<String> languages) {
+
+    Optional<Field> field(String key) {
+      return fields.stream().filter(f -> f.key().equals(key)).findFirst();
+    }
+
+    Optional<Ladder.Stage> stage(String code) {
+      return ladder == null ? Optional.empty() : ladder.stages().stream().filter(s -> s.code().equals(code)).findFirst();
+    }
+
+    /** The language to write messages in: the caller's when the profile speaks it. */
+    String messageLanguage(String requested) {
+      return requested != null && languages.contains(requested) && ProfileMessages.speaks(requested)
+          ? requested
+          : ProfileMessages.speaks(language) ? language : "en";
+    }
+  }
+
+  /** The outcome of checking a school's extra fields: errors, else the values to store. */
+  record Checked(List<FieldError> errors, Map<String, Object> fields) {}
+
+  private record Registered(long serviceId, int ranking, String country, NationalProfile profile) {}
+
+  private final Map<Long, Registered> registered = new ConcurrentHashMap<>();
+  private final Map<Long, Snapshot> snapshots = new ConcurrentHashMap<>();
+  private final Map<String, String> failures = new ConcurrentHashMap<>();
+  private final ThreadPoolExecutor calls;
+  private final Logger log;
+
+  @Activate
+  public NationalProfiles(@Reference(service = LoggerFactory.class) Logger log) {
+    this.log = log;
+    AtomicInteger n = new AtomicInteger();
+    // Bounded: a profile that hangs ties up at most MAX_CALLS threads, then gets 503 at once.
+    this.calls =
+        new ThreadPoolExecutor(
+            0, MAX_CALLS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "aspnet-national-profile-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  @Deactivate
+  void stop() {
+    calls.shutdownNow();
+  }
+
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+  void addProfile(NationalProfile profile, Map<String, Object> properties) {
+    Object country = properties.get(NationalProfile.COUNTRY_PROPERTY);
+    long id = (Long) properties.get(Constants.SERVICE_ID);
+    if (!(country instanceof String iso2) || !iso2.matches("[A-Z]{2}")) {
+      log.error("National profile {} ignored: its service property {} must be an upper-case ISO 3166-1"
+          + " alpha-2 code, not {}", profile.getClass().getName(), NationalProfile.COUNTRY_PROPERTY, country);
+      return;
+    }
+    Object ranking = properties.get(Constants.SERVICE_RANKING);
+    registered.put(id, new Registered(id, ranking instanceof Integer r ? r : 0, iso2, profile));
+    failures.remove(iso2);
+    log.info("National profile of {} available: {}", iso2, profile.getClass().getName());
+  }
+
+  void removeProfile(NationalProfile profile, Map<String, Object> properties) {
+    long id = (Long) properties.get(Constants.SERVICE_ID);
+    Registered gone = registered.remove(id);
+    snapshots.remove(id);
+    if (gone != null) {
+      failures.remove(gone.country());
+      log.info("National profile of {} removed; its stored values stay", gone.country());
+    }
+  }
+
+  @Override
+  public String name() {
+    return "national-profiles";
+  }
+
+  @Override
+  public Result check() {
+    if (failures.isEmpty()) {
+      return Result.up();
+    }
+    return Result.degraded(
+        new TreeMap<>(failures).entrySet().stream()
+            .map(e -> e.getKey() + ": " + e.getValue())
+            .collect(Collectors.joining("; ")));
+  }
+
+  /** The active profile of {@code country}, read through the time limit. */
+  Optional<Snapshot> active(String country) {
+    if (country == null) {
+      return Optional.empty();
+    }
+    Optional<Registered> best =
+        registered.values().stream()
+            .filter(r -> r.country().equals(country))
+            .max(Comparator.comparingInt(Registered::ranking).thenComparing(r -> -r.serviceId()));
+    if (best.isEmpty()) {
+      return Optional.empty();
+    }
+    Registered r = best.get();
+    Snapshot cached = snapshots.get(r.serviceId());
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Snapshot snapshot = call(country, "reading the profile", () -> read(r));
+    snapshots.put(r.serviceId(), snapshot);
+    return Optional.of(snapshot);
+  }
+
+  @Override
+  public Optional<Map<String, Object>> describe(String country, Locale language) {
+    return active(country).map(p -> ProfileView.of(p, language));
+  }
+
+  @Override
+  public List<Field> fields(String country) {
+    return active(country).map(Snapshot::fields).orElse(List.of());
+  }
+
+  /**
+   * Checks {@code input}'s unit and extra fields against the country's profile, keeping the stored
+   * values of keys the profile does not define (a removed profile's data stays).
+   */
+  Checked check(SchoolInput input, Map<String, Object> stored, String requestLanguage) {
+    Map<String, Object> given = input.fields() == null ? Map.of() : input.fields();
+    Optional<Snapshot> profile = active(input.country());
+    List<FieldError> errors = new ArrayList<>();
+    Map<String, Object> result = new LinkedHashMap<>();
+    String lang = profile.map(p -> p.messageLanguage(requestLanguage)).orElse("en");
+    // Keys the active profile does not define: stored values stay, new ones are refused.
+    for (Map.Entry<String, Object> e : stored.entrySet()) {
+      if (profile.flatMap(p -> p.field(e.getKey())).isEmpty()) {
+        result.put(e.getKey(), e.getValue());
+      }
+    }
+    for (Map.Entry<String, Object> e : given.entrySet()) {
+      String key = e.getKey();
+      boolean defined = profile.flatMap(p -> p.field(key)).isPresent();
+      if (!defined && !java.util.Objects.equals(e.getValue(), stored.get(key))) {
+        errors.add(new FieldError("fields." + key, ProfileMessages.get(lang, "unknown", input.country())));
+      }
+    }
+    if (profile.isEmpty()) {
+      return new Checked(errors, result);
+    }
+    Snapshot p = profile.get();
+    for (Field field : p.fields()) {
+      Object value = given.get(field.key());
+      Object valid = value(field, value, lang, errors);
+      if (valid != null) {
+        result.put(field.key(), valid);
+      }
+    }
+    if (!p.units().isEmpty()) {
+      Set<String> codes = p.units().stream().map(Unit::code).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+      if (input.unit() == null) {
+        errors.add(new FieldError("unit", ProfileMessages.get(lang, "required")));
+      } else if (!codes.contains(input.unit())) {
+        errors.add(new FieldError("unit", ProfileMessages.get(lang, "choice", String.join(", ", codes))));
+      }
+    }
+    Map<String, Object> school = coreView(input);
+    school.putAll(result);
+    List<FieldError> crossField = call(input.country(), "validate", () -> p.profile().validate(school, lang));
+    if (crossField != null) {
+      errors.addAll(crossField);
+    }
+    return new Checked(errors, result);
+  }
+
+  /** The fields as the school's JSON names them, for a profile's cross-field rules. */
+  static Map<String, Object> coreView(SchoolInput s) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("name", s.name());
+    m.put("country", s.country());
+    m.put("unit", s.unit());
+    m.put("city", s.city());
+    m.put("address", s.address());
+    m.put("latitude", s.latitude());
+    m.put("longitude", s.longitude());
+    m.put("levels", s.levels() == null ? List.of() : s.levels().stream().map(Enum::name).toList());
+    m.put("themes", s.themes() == null ? List.of() : s.themes().stream().map(Enum::name).toList());
+    m.put("languages", s.languages());
+    m.put("students", s.students());
+    m.put("teachers", s.teachers());
+    m.put("email", s.email());
+    m.put("website", s.website());
+    m.put("nationalId", s.nationalId());
+    return m;
+  }
+
+  /** The value to store for {@code field}, or null (absent, or an error was added). */
+  static Object value(Field field, Object value, String lang, List<FieldError> errors) {
+    String path = "fields." + field.key();
+    if (value instanceof String text) {
+      value = text.strip().isEmpty() ? null : text.strip();
+    }
+    if (value instanceof List<?> list && list.isEmpty()) {
+      value = null;
+    }
+    if (value == null) {
+      if (field.required()) {
+        errors.add(new FieldError(path, ProfileMessages.get(lang, "required")));
+      }
+      return null;
+    }
+    int before = errors.size();
+    Object valid =
+        switch (field.type()) {
+          case TEXT -> text(field, value, path, lang, errors);
+          case NUMBER -> number(field, value, path, lang, errors);
+          case DATE -> date(field, value, path, lang, errors);
+          case CHOICE -> choice(field, value, path, lang, errors);
+          case MULTI_CHOICE -> choices(field, value, path, lang, errors);
+        };
+    return errors.size() > before ? null : valid;
+  }
+
+  private static Object text(Field field, Object value, String path, String lang, List<FieldError> errors) {
+    if (!(value instanceof String text)) {
+      errors.add(new FieldError(path, ProfileMessages.get(lang, "text")));
+      return null;
+    }
+    int max = field.maxLength() == null ? 2000 : field.maxLength();
+    if (text.codePointCount(0, text.length()) > max) {
+      errors.add(new FieldError(path, ProfileMessages.get(lang, "length", max)));
+    } else if (field.pattern() != null && !Pattern.compile(field.pattern()).matcher(text).matches()) {
+      String explained = field.patternMessage().in(Locale.forLanguageTag(lang), null);
+      errors.add(new FieldError(path, explained != null ? explained : ProfileMessages.get(lang, "pattern")));
+    }
+    return text;
+  }
+
+  private static Object number(Field field, Object value, String path, String lang, List<FieldError> errors) {
+    if (!(value instanceof Number n)) {
+      errors.add(new FieldError(path, ProfileMessages.get(lang, "number")));
+      return null;
+    }
+    BigDecimal d = new BigDecimal(n.toString());
+    if ((field.min() != null && d.compareTo(new BigDecimal(field.min())) < 0)
+        || (field.max() != null && d.compareTo(new BigDecimal(field.max())) > 0)) {
+      errors.add(new FieldError(path, ProfileMessages.get(lang, "range", bound(field.min()), bound(field.max()))));
+    }
+    return n;
+  }
+
+  private static Object date(Field field, Object value, String path, String lang, List<FieldError> errors) {
+    LocalDate date;
+    try {
+      date = LocalDate.parse((String) value);
+    } catch (ClassCastException | DateTimeParseException e) {
+      errors.add(new FieldError(path, ProfileMessages.get(lang, "date")));
+      return null;
+    }
+    if ((field.min() != null && date.isBefore(LocalDate.parse(field.min())))
+        || (field.max() != null && date.isAfter(LocalDate.parse(field.max())))) {
+      errors.add(new FieldError(path, ProfileMessages.get(lang, "range", bound(field.min()), bound(field.max()))));
+    }
+    return date.toString();
+  }
+
+  private static Object choice(Field field, Object value, String path, String lang, List<FieldError> errors) {
+    Set<String> allowed = field.options().stream().map(Option::value).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    if (!(value instanceof String v) || !allowed.contains(v)) {
+      errors.add(new FieldError(path, ProfileMessages.get(lang, "choice", String.join(", ", allowed))));
+      return null;
+    }
+    return v;
+  }
+
+  private static Object choices(Field field, Object value, String path, String lang, List<FieldError> errors) {
+    Set<String> allowed = field.options().stream().map(Option::value).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    if (!(value instanceof List<?> list) || !list.stream().allMatch(v -> v instanceof String s && allowed.contains(s))) {
+      errors.add(new FieldError(path, ProfileMessages.get(lang, "list", String.join(", ", allowed))));
+      return null;
+    }
+    return list.stream().map(String.class::cast).distinct().toList();
+  }
+
+  private static String bound(String b) {
+    return b == null ? "…" : b;
+  }
+
+  /** Runs {@code task} against a profile of {@code country} within the time limit. */
+  <T> T call(String country, String what, Callable<T> task) {
+    Future<T> future;
+    try {
+      future = calls.submit(task);
+    } catch (RejectedExecutionException e) {
+      throw unavailable(country, what + ": too many calls still waiting for it");
+    }
+    try {
+      T result = future.get(CALL_LIMIT_MILLIS, TimeUnit.MILLISECONDS);
+      failures.remove(country);
+      return result;
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw unavailable(country, what + " took longer than " + CALL_LIMIT_MILLIS + " ms");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      log.error("National profile of {} failed in {}", country, what, cause);
+      throw unavailable(country, what + " failed: " + cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable(country, what + " was interrupted");
+    }
+  }
+
+  private ProblemException unavailable(String country, String why) {
+    failures.put(country, why);
+    log.warn("National profile of {} unavailable: {}", country, why);
+    return new ProblemException(
+        503,
+        ProblemException.TYPE_BASE + "national-profile-unavailable",
+        "National profile unavailable",
+        "The national profile of " + country + " is not working right now (" + why + "); other"
+            + " countries are not affected. Try again later; the platform administrator has been told in the log.");
+  }
+
+  /** Reads what the profile declares and checks that it is usable. */
+  private static Snapshot read(Registered r) {
+    NationalProfile p = r.profile();
+    String language = p.language();
+    List<Field> fields = List.copyOf(p.fields());
+    List<Unit> units = List.copyOf(p.units());
+    Ladder ladder = p.ladder();
+    Map<String, Texts> labels = Map.copyOf(p.labels());
+    List<Field> questions = List.copyOf(p.reportQuestions());
+    Set<String> keys = new HashSet<>();
+    for (Field f : concat(fields, questions)) {
+      if (!KEY.matcher(f.key()).matches()) {
+        throw new IllegalStateException("field key " + f.key() + " must match " + KEY);
+      }
+      if (!keys.add(f.key())) {
+        throw new IllegalStateException("field key " + f.key() + " is declared twice");
+      }
+      if (f.pattern() != null) {
+        try {
+          Pattern.compile(f.pattern());
+        } catch (PatternSyntaxException e) {
+          throw new IllegalStateException("field " + f.key() + " has an invalid pattern: " + e.getMessage());
+        }
+      }
+    }
+    if (ladder != null) {
+      Set<String> codes = new HashSet<>();
+      ladder.stages().forEach(s -> codes.add(s.code()));
+      if (ladder.stages().isEmpty() || codes.size() != ladder.stages().size()) {
+        throw new IllegalStateException("the ladder needs at least one stage and distinct stage codes");
+      }
+      for (Ladder.Move m : ladder.moves()) {
+        if (!codes.contains(m.from()) || !codes.contains(m.to())) {
+          throw new IllegalStateException("ladder move " + m.from() + " -> " + m.to() + " names an unknown stage");
+        }
+      }
+    }
+    Set<String> languages = new HashSet<>();
+    languages.add(language);
+    for (Field f : fields) {
+      languages.addAll(f.label().byLanguage().keySet());
+    }
+    return new Snapshot(p, r.country(), language, fields, units, ladder, labels, questions, Set.copyOf(languages));
+  }
+
+  private static List<Field> concat(Collection<Field> a, Collection<Field> b) {
+    List<Field> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  /** The type names of the API: {@code text}, {@code multi-choice}... */
+  static String typeName(FieldType type) {
+    return type.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}

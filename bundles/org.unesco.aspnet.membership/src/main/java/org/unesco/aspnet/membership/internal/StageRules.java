@@ -1,0 +1,112 @@
+package org.unesco.aspnet.membership.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.unesco.aspnet.core.Grant;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.core.Role;
+import org.unesco.aspnet.membership.School;
+import org.unesco.aspnet.membership.profile.Ladder;
+
+/** The rules of one move on a national ladder, each failing with the reason a person can act on. */
+final class StageRules {
+  private StageRules() {}
+
+  /** The ladder's move from {@code at} to {@code target}; 409 when there is none (a skipped stage). */
+  static Ladder.Move move(Ladder ladder, Ladder.Stage at, Ladder.Stage target, String lang) {
+    if (at.code().equals(target.code())) {
+      throw ProblemException.conflict("The school is already in the stage " + label(at, lang));
+    }
+    return ladder.moves().stream()
+        .filter(m -> m.from().equals(at.code()) && m.to().equals(target.code()))
+        .findFirst()
+        .orElseThrow(
+            () -> {
+              String next =
+                  ladder.moves().stream()
+                      .filter(m -> m.from().equals(at.code()))
+                      .map(m -> label(stage(ladder, m.to()), lang))
+                      .collect(Collectors.joining(", "));
+              return ProblemException.conflict(
+                  "A school in the stage " + label(at, lang) + " cannot move to " + label(target, lang)
+                      + (next.isEmpty() ? "; it is the last stage" : "; its next stage is " + next
+                          + " (no stage may be skipped)"));
+            });
+  }
+
+  /**
+   * HQ may make any move; otherwise the actor needs a role the move names, in the school's scope:
+   * a sub-national coordinator of its unit, a National Coordinator of its country.
+   */
+  static void requireDecider(Principal actor, Ladder.Move move, Ladder.Stage target, School school, String lang) {
+    if (actor.has(Role.HQ_OFFICER)) {
+      return;
+    }
+    for (Grant g : actor.grants()) {
+      if (move.decidedBy().contains(g.role()) && inScope(g, school)) {
+        return;
+      }
+    }
+    String deciders =
+        move.decidedBy().stream().map(StageRules::roleName).sorted().collect(Collectors.joining(" or "));
+    throw ProblemException.forbidden(
+        "Moving a school to " + label(target, lang) + " is decided by " + deciders + " of "
+            + (school.unit() == null ? school.country() : school.country() + "-" + school.unit())
+            + ", or by UNESCO HQ");
+  }
+
+  /** 409 when the school has not yet spent the move's minimum time in its stage. */
+  static void requireTimeServed(Ladder.Move move, Ladder.Stage at, Instant since, Instant now, String lang) {
+    Period minimum = move.minimumTime();
+    if (minimum.isZero()) {
+      return;
+    }
+    LocalDate entered = since.atZone(ZoneOffset.UTC).toLocalDate();
+    LocalDate earliest = entered.plus(minimum);
+    if (now.atZone(ZoneOffset.UTC).toLocalDate().isBefore(earliest)) {
+      throw ProblemException.conflict(
+          "A school stays at least " + describe(minimum) + " in the stage " + label(at, lang)
+              + "; this one entered it on " + entered + " and can move on from " + earliest);
+    }
+  }
+
+  private static boolean inScope(Grant g, School school) {
+    return switch (g.role()) {
+      case NATIONAL_COORDINATOR -> Objects.equals(g.country(), school.country());
+      case SUBNATIONAL_COORDINATOR ->
+          Objects.equals(g.country(), school.country()) && g.unit() != null && g.unit().equals(school.unit());
+      case HQ_OFFICER -> true;
+      default -> false;
+    };
+  }
+
+  private static Ladder.Stage stage(Ladder ladder, String code) {
+    return ladder.stages().stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow();
+  }
+
+  private static String label(Ladder.Stage s, String lang) {
+    return "'" + s.label().in(Locale.forLanguageTag(lang), null) + "' (" + s.code() + ")";
+  }
+
+  private static String roleName(Role role) {
+    return switch (role) {
+      case SUBNATIONAL_COORDINATOR -> "the sub-national coordinator";
+      case NATIONAL_COORDINATOR -> "the National Coordinator";
+      case HQ_OFFICER -> "UNESCO HQ";
+      default -> role.name();
+    };
+  }
+
+  static String describe(Period p) {
+    if (p.getMonths() == 0 && p.getDays() == 0) {
+      return p.getYears() == 1 ? "1 year" : p.getYears() + " years";
+    }
+    return p.toString();
+  }
+}

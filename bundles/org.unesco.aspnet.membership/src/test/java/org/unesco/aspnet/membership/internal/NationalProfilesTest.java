@@ -1,0 +1,242 @@
+package org.unesco.aspnet.membership.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Constants;
+import org.unesco.aspnet.core.FieldError;
+import org.unesco.aspnet.core.Grant;
+import org.unesco.aspnet.core.HealthCheck;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.core.Role;
+import org.unesco.aspnet.membership.Application;
+import org.unesco.aspnet.membership.Membership;
+import org.unesco.aspnet.membership.MembershipStatus;
+import org.unesco.aspnet.membership.School;
+import org.unesco.aspnet.membership.SchoolInput;
+import org.unesco.aspnet.membership.profile.Field;
+import org.unesco.aspnet.membership.profile.Ladder;
+import org.unesco.aspnet.membership.profile.NationalProfile;
+import org.unesco.aspnet.membership.profile.Option;
+import org.unesco.aspnet.membership.profile.Texts;
+import org.unesco.aspnet.membership.profile.Unit;
+
+/** National profiles over a real database: extra fields, units, the ladder, and a failing profile. */
+class NationalProfilesTest {
+  private static final AtomicLong SERVICE_IDS = new AtomicLong(1000);
+  private static final Principal HQ = TransitionsTest.person("hq", Grant.global(Role.HQ_OFFICER));
+  private static final Principal NC_DE =
+      new Principal("nc-de", "nc@de.example", "NC", "de", List.of(Grant.country(Role.NATIONAL_COORDINATOR, "DE")));
+  private static final Principal LAND_BY =
+      TransitionsTest.person("land-by", new Grant(Role.SUBNATIONAL_COORDINATOR, "DE", "BY", null, null));
+  private static final Principal LAND_HH =
+      TransitionsTest.person("land-hh", new Grant(Role.SUBNATIONAL_COORDINATOR, "DE", "HH", null, null));
+
+  /** A small German-like profile: two units, one required choice, a ladder with a waiting time. */
+  static final class Germany implements NationalProfile {
+    volatile Period minimum = Period.ofYears(2);
+
+    @Override
+    public String language() {
+      return "de";
+    }
+
+    @Override
+    public List<Field> fields() {
+      return List.of(
+          Field.choice("schulform", Texts.of("de", "Schulform", "en", "Type of school"),
+                  List.of(new Option("gymnasium", Texts.of("de", "Gymnasium")),
+                      new Option("grundschule", Texts.of("de", "Grundschule"))))
+              .asRequired(),
+          Field.text("schulnummer", Texts.of("de", "Schulnummer", "en", "School number"))
+              .withPattern("[0-9]{6}", Texts.of("de", "sechs Ziffern", "en", "six digits")),
+          Field.number("klassen", Texts.of("de", "Klassen")).withRange("1", "200"));
+    }
+
+    @Override
+    public List<Unit> units() {
+      return List.of(new Unit("BY", Texts.of("de", "Bayern")), new Unit("HH", Texts.of("de", "Hamburg")));
+    }
+
+    @Override
+    public Ladder ladder() {
+      return new Ladder(
+          List.of(
+              new Ladder.Stage("interested", Texts.of("de", "interessierte Schule"), MembershipStatus.APPLIED),
+              new Ladder.Stage("collaborating", Texts.of("de", "mitarbeitende Schule"), MembershipStatus.UNDER_NATIONAL_REVIEW),
+              new Ladder.Stage("recognised", Texts.of("de", "anerkannte UNESCO-Projektschule"), MembershipStatus.RECOMMENDED)),
+          List.of(
+              new Ladder.Move("interested", "collaborating", minimum, Set.of(Role.SUBNATIONAL_COORDINATOR)),
+              new Ladder.Move("collaborating", "recognised", minimum, Set.of(Role.NATIONAL_COORDINATOR))));
+    }
+  }
+
+  private TestDatabase database;
+  private NationalProfiles profiles;
+  private SchoolDirectory schools;
+  private MembershipLifecycle lifecycle;
+  private final Germany germany = new Germany();
+
+  @BeforeEach
+  void start() {
+    database = new TestDatabase();
+    Countries countries = new Countries(database, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, (org.osgi.framework.Bundle) null);
+    profiles = new NationalProfiles(TestLogger.INSTANCE);
+    schools = new SchoolDirectory(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
+    lifecycle = new MembershipLifecycle(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
+  }
+
+  private Map<String, Object> register(NationalProfile profile, String country) {
+    Map<String, Object> properties = new HashMap<>();
+    properties.put(NationalProfile.COUNTRY_PROPERTY, country);
+    properties.put(Constants.SERVICE_ID, SERVICE_IDS.incrementAndGet());
+    profiles.addProfile(profile, properties);
+    return properties;
+  }
+
+  private static SchoolInput german(String unit, Map<String, Object> fields) {
+    SchoolInput v = Schools.named("Goethe-Gymnasium", "München");
+    return new SchoolInput(v.name(), "DE", unit, v.city(), v.address(), v.latitude(), v.longitude(),
+        v.levels(), v.themes(), v.languages(), v.students(), v.teachers(), v.email(), v.website(), null, fields);
+  }
+
+  private static List<FieldError> errors(Runnable r) {
+    ProblemException e = assertThrows(ProblemException.class, r::run);
+    assertEquals(400, e.status(), e.getMessage());
+    return e.errors();
+  }
+
+  private static String message(List<FieldError> errors, String field) {
+    return errors.stream().filter(e -> e.field().equals(field)).map(FieldError::message).findFirst().orElse(null);
+  }
+
+  @Test
+  void extraFieldsAreCheckedInTheProfileLanguageAndStored() {
+    register(germany, "DE");
+    List<FieldError> errors = errors(() -> lifecycle.apply(NC_DE, german("XX", Map.of("schulnummer", "12", "klassen", 0, "extra", "x")), true));
+    assertEquals("ist erforderlich", message(errors, "fields.schulform"));
+    assertEquals("sechs Ziffern", message(errors, "fields.schulnummer"));
+    assertEquals("muss zwischen 1 und 200 liegen", message(errors, "fields.klassen"));
+    assertTrue(message(errors, "fields.extra").startsWith("ist kein Feld"));
+    assertTrue(message(errors, "unit").contains("BY, HH"));
+    Principal english = new Principal("e", "e@x.org", "e", "en", List.of(Grant.global(Role.HQ_OFFICER)));
+    assertEquals("is required", message(errors(() -> lifecycle.apply(english, german("BY", Map.of()), true)), "fields.schulform"));
+
+    Application a = lifecycle.apply(NC_DE, german("BY", Map.of("schulform", "gymnasium", "schulnummer", " 123456 ")), true);
+    School s = schools.school(HQ, a.schoolId());
+    assertEquals(Map.of("schulform", "gymnasium", "schulnummer", "123456"), s.fields());
+    assertEquals("interested", lifecycle.membership(HQ, a.membershipId()).stage());
+  }
+
+  @Test
+  void storedValuesOutliveTheProfileAndComeBackWithIt() {
+    Map<String, Object> registration = register(germany, "DE");
+    Application a = lifecycle.apply(NC_DE, german("BY", Map.of("schulform", "gymnasium")), true);
+    profiles.removeProfile(germany, registration);
+    assertTrue(profiles.describe("DE", Locale.GERMAN).isEmpty());
+    School s = schools.school(HQ, a.schoolId());
+    assertEquals(Map.of("schulform", "gymnasium"), s.fields());
+    // Without its profile, a value is neither lost on an edit nor changed
+    School edited = schools.update(HQ, s.id(), s.revision(), withCity(s, "Augsburg", s.fields()));
+    assertEquals(Map.of("schulform", "gymnasium"), edited.fields());
+    assertEquals(400, assertThrows(ProblemException.class,
+        () -> schools.update(HQ, s.id(), edited.revision(), withCity(edited, "Augsburg", Map.of("schulform", "grundschule")))).status());
+    register(germany, "DE");
+    School back = schools.update(HQ, s.id(), edited.revision(), withCity(edited, "Nürnberg", Map.of("schulform", "grundschule")));
+    assertEquals(Map.of("schulform", "grundschule"), back.fields());
+  }
+
+  private static SchoolInput withCity(School s, String city, Map<String, Object> fields) {
+    SchoolInput i = s.input();
+    return new SchoolInput(i.name(), i.country(), i.unit(), city, i.address(), i.latitude(), i.longitude(),
+        i.levels(), i.themes(), i.languages(), i.students(), i.teachers(), "office@school.de", i.website(),
+        i.nationalId(), fields);
+  }
+
+  @Test
+  void theLadderRefusesSkippedEarlyAndOutOfScopeMoves() throws Exception {
+    register(germany, "DE");
+    long m = lifecycle.apply(NC_DE, german("BY", Map.of("schulform", "gymnasium")), true).membershipId();
+    ProblemException skipped = assertThrows(ProblemException.class, () -> lifecycle.moveStage(HQ, m, "recognised", null));
+    assertEquals(409, skipped.status());
+    assertTrue(skipped.detail().contains("mitarbeitende Schule"), skipped.detail());
+    ProblemException early = assertThrows(ProblemException.class, () -> lifecycle.moveStage(LAND_BY, m, "collaborating", null));
+    assertEquals(409, early.status());
+    assertTrue(early.detail().contains("at least 2 years"), early.detail());
+    // The bare status change is the ladder's to make
+    assertEquals(409, assertThrows(ProblemException.class,
+        () -> lifecycle.transition(NC_DE, m, MembershipStatus.UNDER_NATIONAL_REVIEW, null)).status());
+
+    backdate(m, 3);
+    assertEquals(404, assertThrows(ProblemException.class, () -> lifecycle.moveStage(LAND_HH, m, "collaborating", null)).status());
+    assertEquals(403, assertThrows(ProblemException.class, () -> lifecycle.moveStage(NC_DE, m, "collaborating", null)).status());
+    Membership moved = lifecycle.moveStage(LAND_BY, m, "collaborating", "Two good years");
+    assertEquals("collaborating", moved.stage());
+    assertEquals(MembershipStatus.UNDER_NATIONAL_REVIEW, moved.status());
+    var last = lifecycle.history(HQ, m).get(1);
+    assertEquals("interested", last.fromStage());
+    assertEquals("collaborating", last.toStage());
+    assertEquals(409, assertThrows(ProblemException.class, () -> lifecycle.moveStage(NC_DE, m, "recognised", null)).status());
+  }
+
+  private void backdate(long membershipId, int years) {
+    database.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE MEM_MEMBERSHIP SET STAGE_SINCE = ? WHERE ID = ?")) {
+        ps.setTimestamp(1, Timestamp.from(Instant.now().minus(365L * years, ChronoUnit.DAYS)));
+        ps.setLong(2, membershipId);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  @Test
+  void aThrowingOrHangingProfileCostsOnlyItsCountry() {
+    register(new NationalProfile() {
+      @Override
+      public String language() {
+        return "it";
+      }
+
+      @Override
+      public List<FieldError> validate(Map<String, Object> school, String language) {
+        if (String.valueOf(school.get("name")).contains("hang")) {
+          try {
+            Thread.sleep(60_000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        throw new IllegalStateException("broken rules");
+      }
+    }, "IT");
+    ProblemException thrown = assertThrows(ProblemException.class,
+        () -> lifecycle.apply(HQ, Schools.in("IT", "Liceo Dante", "Roma", null), true));
+    assertEquals(503, thrown.status());
+    assertEquals(HealthCheck.Status.DEGRADED, profiles.check().status());
+    assertTrue(profiles.check().detail().startsWith("IT: validate failed"), profiles.check().detail());
+
+    long started = System.nanoTime();
+    assertEquals(503, assertThrows(ProblemException.class,
+        () -> lifecycle.apply(HQ, Schools.in("IT", "Liceo hang", "Roma", null), true)).status());
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    assertTrue(millis >= NationalProfiles.CALL_LIMIT_MILLIS && millis < 10_000, "took " + millis + " ms");
+
+    // Another country applies as ever
+    assertEquals(MembershipStatus.APPLIED, lifecycle.apply(HQ, Schools.in("KE", "Alliance High School", "Kikuyu", null), true).status());
+  }
+}
