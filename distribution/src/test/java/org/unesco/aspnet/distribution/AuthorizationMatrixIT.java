@@ -147,7 +147,8 @@ class AuthorizationMatrixIT {
         headers.addAll(List.of("Content-Type", "application/json"));
         body = switch (variant.isEmpty() ? path : variant) {
           case "/api/v1/applications" -> "{\"name\":\"Matrix School " + System.nanoTime() + "\",\"country\":\"FR\","
-              + "\"city\":\"Lille\",\"address\":\"1 rue\",\"levels\":[\"PRIMARY\"],\"themes\":[\"ESD\"],"
+              + "\"city\":\"Lille\",\"address\":\"1 rue\"," + FrenchSchools.members()
+              + "\"levels\":[\"PRIMARY\"],\"themes\":[\"ESD\"],"
               + "\"languages\":[\"fr\"],\"email\":\"matrix@example.org\",\"confirmDuplicate\":true}";
           case "/api/v1/tokens" -> "{\"name\":\"matrix\"}";
           case "nc" -> "{\"email\":\"new.nc.de@example.org\",\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"DE\"}";

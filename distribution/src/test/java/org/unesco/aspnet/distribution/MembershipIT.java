@@ -66,7 +66,7 @@ class MembershipIT {
     s.put("teachers", 48);
     s.put("email", "contact@" + city.toLowerCase().replaceAll("[^a-z]", "") + ".example.org");
     s.put("website", "https://example.org/" + city.toLowerCase().replaceAll("[^a-z]", ""));
-    return s;
+    return FrenchSchools.complete(s);
   }
 
   private static HttpResponse<String> apply(ObjectNode body, String... headers) throws Exception {

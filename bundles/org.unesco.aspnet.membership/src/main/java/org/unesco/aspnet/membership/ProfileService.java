@@ -16,7 +16,8 @@ public interface ProfileService {
 
   /**
    * The active profile of {@code country} as {@code GET /api/v1/countries/{iso2}/profile} returns
-   * it (fields, units, ladder, labels in {@code language}); empty when the country has none.
+   * it (fields, units, ladder, labels in {@code language}, or in the profile's own language when null); empty when the
+   * country has none.
    *
    * @throws org.unesco.aspnet.core.ProblemException 503 when the profile is failing
    */

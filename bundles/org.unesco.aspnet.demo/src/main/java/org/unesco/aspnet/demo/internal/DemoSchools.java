@@ -118,10 +118,11 @@ final class DemoSchools {
     int students = students(random, levels.get(levels.size() - 1));
     int teachers = Math.max(4, students / (10 + random.nextInt(12)));
     String address = pick(random, country.streets()).replace("#", String.valueOf(1 + random.nextInt(180)));
+    DemoProfiles.National national = DemoProfiles.of(random, country.iso2(), city.name(), name);
     return new SchoolInput(
         name,
         country.iso2(),
-        null,
+        national.unit(),
         city.name(),
         address,
         latitude,
@@ -133,7 +134,8 @@ final class DemoSchools {
         teachers,
         "contact@" + slug + ".example.org",
         "https://" + slug + ".example.org",
-        null);
+        national.nationalId(),
+        national.fields());
   }
 
   private static String name(Random random, Country country, NameForm form, City city) {

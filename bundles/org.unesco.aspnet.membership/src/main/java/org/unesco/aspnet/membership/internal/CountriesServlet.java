@@ -53,7 +53,9 @@ public final class CountriesServlet extends ApiServlet {
       Json.write(response, 200, countries.country(Requests.actor(request), path.get(0), language));
     } else if (path.size() == 2 && path.get(1).equals("profile")) {
       String iso2 = countries.country(Requests.actor(request), path.get(0), language).iso2();
-      Json.write(response, 200, profiles.describe(iso2, language).orElseThrow(
+      // A request that names no language reads the profile in the country's own language.
+      Locale stated = Requests.statedLanguage(request);
+      Json.write(response, 200, profiles.describe(iso2, stated).orElseThrow(
           () -> ProblemException.notFound(iso2 + " has no national profile installed")));
     } else if (path.size() == 3 && path.get(1).equals("annual-reports")) {
       // Who has (not) reported: for the country's coordinators and HQ.

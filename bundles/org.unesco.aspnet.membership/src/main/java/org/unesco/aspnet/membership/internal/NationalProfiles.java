@@ -185,7 +185,7 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
 
   @Override
   public Optional<Map<String, Object>> describe(String country, Locale language) {
-    return active(country).map(p -> ProfileView.of(p, language));
+    return active(country).map(p -> ProfileView.of(p, language == null ? Locale.forLanguageTag(p.language()) : language));
   }
 
   @Override

@@ -54,6 +54,15 @@ final class Requests {
     return locale;
   }
 
+  /** The language the request names ({@code ?lang=}, then Accept-Language), or null. */
+  static Locale statedLanguage(HttpServletRequest request) {
+    String lang = request.getParameter("lang");
+    if (lang != null && LANGUAGE_TAG.matcher(lang).matches()) {
+      return Locale.forLanguageTag(lang);
+    }
+    return request.getHeader("Accept-Language") != null ? request.getLocale() : null;
+  }
+
   /** The path below the servlet's pattern split into segments: {@code /42/history} -> [42, history]. */
   static List<String> segments(HttpServletRequest request) {
     String info = request.getPathInfo();

@@ -1,0 +1,256 @@
+package org.unesco.aspnet.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The national profiles of the default installation (Germany and France, shipped in plugins/)
+ * through the real runtime: forms from the profile endpoint, per-field errors in the profile's
+ * language, the German ladder, removal and return of a plugin with its data, an update, and a
+ * profile that throws or hangs.
+ */
+class NationalProfilesIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path FAULTY = Installation.EXAMPLES.resolve("org.unesco.aspnet.example.faultyprofile.jar");
+  private static Installation platform;
+  private static String hq;
+
+  @BeforeAll
+  static void start() throws Exception {
+    platform = new Installation();
+    platform.start();
+    hq = platform.adminToken();
+    platform.awaitResponse("/api/v1/countries/DE/profile", Duration.ofSeconds(30), r -> r.statusCode() == 200);
+    platform.awaitResponse("/api/v1/countries/FR/profile", Duration.ofSeconds(30), r -> r.statusCode() == 200);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    platform.close();
+  }
+
+  private static HttpResponse<String> send(String method, String path, Object body, String token, String... headers)
+      throws Exception {
+    List<String> h = new ArrayList<>(List.of("Content-Type", "application/json", "Authorization", "Bearer " + token));
+    h.addAll(List.of(headers));
+    return platform.send(method, path, body instanceof String s ? s : JSON.writeValueAsString(body), h.toArray(String[]::new));
+  }
+
+  private static String account(String email, String role, String country, String unit) throws Exception {
+    ObjectNode invitation = JSON.createObjectNode().put("email", email).put("role", role).put("country", country);
+    if (unit != null) {
+      invitation.put("unit", unit);
+    }
+    HttpResponse<String> inv = send("POST", "/api/v1/invitations", invitation, hq);
+    assertEquals(201, inv.statusCode(), inv.body());
+    String token = JSON.readTree(inv.body()).path("token").asText();
+    assertEquals(200, platform.send("POST", "/api/v1/invitations/accept",
+        "{\"token\":\"" + token + "\",\"name\":\"Coordinator\",\"password\":\"a long coordinator password\"}",
+        "Content-Type", "application/json").statusCode());
+    return JSON.readTree(platform.login(email, "a long coordinator password").body()).path("token").asText();
+  }
+
+  private static ObjectNode school(String name, String country, String unit, String city) {
+    ObjectNode s = JSON.createObjectNode();
+    s.put("name", name).put("country", country).put("city", city).put("address", "Schulstraße 1");
+    if (unit != null) {
+      s.put("unit", unit);
+    }
+    s.putArray("levels").add("SECONDARY");
+    s.putArray("themes").add("ESD");
+    s.putArray("languages").add("de");
+    s.put("email", "office@" + city.toLowerCase().replaceAll("[^a-z]", "") + ".example.org");
+    s.put("confirmDuplicate", true);
+    return s;
+  }
+
+  private static JsonNode errorsOf(HttpResponse<String> r) throws Exception {
+    assertEquals(400, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    return JSON.readTree(r.body()).path("errors");
+  }
+
+  private static String message(JsonNode errors, String field) {
+    for (JsonNode e : errors) {
+      if (e.path("field").asText().equals(field)) {
+        return e.path("message").asText();
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void theProfileEndpointDescribesFormsInTheCallersLanguage() throws Exception {
+    JsonNode de = JSON.readTree(platform.get("/api/v1/countries/DE/profile", "Accept-Language", "de").body());
+    assertEquals(16, de.path("units").size());
+    assertEquals("Bayern", find(de.path("units"), "code", "BY").path("name").asText());
+    assertEquals("Schulform", find(de.path("fields"), "key", "schulform").path("label").asText());
+    assertEquals("choice", find(de.path("fields"), "key", "schulform").path("type").asText());
+    assertEquals("multi-choice", find(de.path("fields"), "key", "schwerpunkte").path("type").asText());
+    List<String> stages = new ArrayList<>();
+    de.path("ladder").path("stages").forEach(s -> stages.add(s.path("label").asText()));
+    assertEquals(List.of("interessierte Schule", "mitarbeitende Schule", "anerkannte UNESCO-Projektschule"), stages);
+    assertEquals("P2Y", de.path("ladder").path("moves").get(0).path("minimumTime").asText());
+    JsonNode en = JSON.readTree(platform.get("/api/v1/countries/DE/profile?lang=en").body());
+    assertEquals("Type of school", find(en.path("fields"), "key", "schulform").path("label").asText());
+    JsonNode fr = JSON.readTree(platform.get("/api/v1/countries/fr/profile").body());
+    assertEquals(30, fr.path("units").size());
+    assertEquals("Numéro UAI", fr.path("labels").path("school.nationalId").asText());
+    HttpResponse<String> none = platform.get("/api/v1/countries/KE/profile");
+    assertEquals(404, none.statusCode());
+    assertTrue(none.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    JsonNode openApi = JSON.readTree(platform.get("/api/v1/openapi.json").body());
+    assertTrue(openApi.path("paths").has("/api/v1/countries/{iso2}/profile"), "documented");
+    assertTrue(openApi.path("paths").has("/api/v1/memberships/{id}/stages"), "documented");
+  }
+
+  private static JsonNode find(JsonNode array, String key, String value) {
+    for (JsonNode n : array) {
+      if (n.path(key).asText().equals(value)) {
+        return n;
+      }
+    }
+    throw new AssertionError(value + " not in " + array);
+  }
+
+  @Test
+  void frenchFieldsAreRequiredAndExplainedInFrenchAndNothingIsWritten() throws Exception {
+    String name = "Lycée Sans UAI " + System.nanoTime();
+    JsonNode errors = errorsOf(send("POST", "/api/v1/applications", school(name, "FR", null, "Lyon"), hq, "Accept-Language", "fr"));
+    assertTrue(message(errors, "nationalId").startsWith("le numéro UAI est obligatoire"), errors.toString());
+    assertEquals("est obligatoire", message(errors, "fields.typeEtablissement"));
+    assertEquals("est obligatoire", message(errors, "unit"));
+
+    ObjectNode wrongLetter = school(name, "FR", "lyon", "Lyon").put("nationalId", "0690001A");
+    wrongLetter.putObject("fields").put("typeEtablissement", "lycee").put("inconnu", "x");
+    errors = errorsOf(send("POST", "/api/v1/applications", wrongLetter, hq, "Accept-Language", "fr"));
+    assertTrue(message(errors, "nationalId").contains("lettre de contrôle"), errors.toString());
+    assertTrue(message(errors, "fields.inconnu").startsWith("n'est pas un champ"), errors.toString());
+    assertEquals(0, JSON.readTree(send("GET", "/api/v1/schools?country=FR&q=" + "sans%20uai", null, hq).body()).path("items").size());
+
+    ObjectNode valid = school(name, "FR", "lyon", "Lyon").put("nationalId", FrenchSchools.uai());
+    valid.putObject("fields").put("typeEtablissement", "college").put("secteur", "public");
+    HttpResponse<String> applied = send("POST", "/api/v1/applications", valid, hq);
+    assertEquals(201, applied.statusCode(), applied.body());
+    long id = JSON.readTree(applied.body()).path("schoolId").asLong();
+    JsonNode stored = JSON.readTree(send("GET", "/api/v1/schools/" + id, null, hq).body());
+    assertEquals("college", stored.path("fields").path("typeEtablissement").asText());
+    String audit = send("GET", "/api/v1/audit?country=FR&limit=100", null, hq).body();
+    assertTrue(audit.contains("\"typeEtablissement\":\"college\""), "the audit log carries the extra fields");
+  }
+
+  @Test
+  void theGermanLadderTheLandCoordinatorAndTheHotPlugOfTheProfile() throws Exception {
+    String bavaria = account("land.by@example.org", "SUBNATIONAL_COORDINATOR", "DE", "BY");
+    String hamburg = account("land.hh@example.org", "SUBNATIONAL_COORDINATOR", "DE", "HH");
+    String nc = account("nc.de@example.org", "NATIONAL_COORDINATOR", "DE", null);
+
+    ObjectNode body = school("Goethe-Gymnasium Regensburg", "DE", "BY", "Regensburg");
+    body.putObject("fields").put("schulform", "gymnasium").putArray("schwerpunkte").add("welterbe").add("frieden");
+    JsonNode errors = errorsOf(send("POST", "/api/v1/applications", school("Ohne Schulform", "DE", "XX", "Ulm"), hq, "Accept-Language", "de"));
+    assertEquals("ist erforderlich", message(errors, "fields.schulform"));
+    assertTrue(message(errors, "unit").startsWith("muss einer dieser Werte sein"), errors.toString());
+
+    HttpResponse<String> applied = send("POST", "/api/v1/applications", body, hq);
+    assertEquals(201, applied.statusCode(), applied.body());
+    long school = JSON.readTree(applied.body()).path("schoolId").asLong();
+    long membership = JSON.readTree(applied.body()).path("membershipId").asLong();
+    assertEquals("interessiert", JSON.readTree(send("GET", "/api/v1/memberships/" + membership, null, hq).body()).path("stage").asText());
+
+    String stages = "/api/v1/memberships/" + membership + "/stages";
+    HttpResponse<String> skipped = send("POST", stages, "{\"stage\":\"anerkannt\"}", hq, "Accept-Language", "de");
+    assertEquals(409, skipped.statusCode());
+    assertTrue(JSON.readTree(skipped.body()).path("detail").asText().contains("mitarbeitende Schule"), skipped.body());
+    HttpResponse<String> early = send("POST", stages, "{\"stage\":\"mitarbeitend\"}", bavaria);
+    assertEquals(409, early.statusCode());
+    assertTrue(JSON.readTree(early.body()).path("detail").asText().contains("at least 2 years"), early.body());
+    assertEquals(409, send("POST", "/api/v1/memberships/" + membership + "/transitions",
+        "{\"to\":\"UNDER_NATIONAL_REVIEW\"}", nc).statusCode(), "the ladder decides this move, not a bare transition");
+    assertEquals(404, send("POST", stages, "{\"stage\":\"mitarbeitend\"}", hamburg).statusCode(), "another Land's coordinator");
+    assertEquals(0, JSON.readTree(send("GET", "/api/v1/schools?country=DE&status=APPLIED&limit=100", null, hamburg).body())
+        .path("items").size(), "a Land coordinator sees only their Land's candidates");
+
+    // An operator shortens the waiting time: the profile takes the new configuration without a restart
+    Files.writeString(platform.home.resolve("config/org.unesco.aspnet.profile.de.cfg"), "minimumYearsPerStage=0\n");
+    platform.awaitResponse("/api/v1/countries/DE/profile", Duration.ofSeconds(20),
+        r -> r.body().contains("\"minimumTime\":\"P0D\""));
+    assertEquals(403, send("POST", stages, "{\"stage\":\"mitarbeitend\"}", nc).statusCode(), "the Land decides the first stage");
+    HttpResponse<String> moved = send("POST", stages, "{\"stage\":\"mitarbeitend\",\"comment\":\"Willkommen\"}", bavaria);
+    assertEquals(200, moved.statusCode(), moved.body());
+    assertEquals("UNDER_NATIONAL_REVIEW", JSON.readTree(moved.body()).path("status").asText());
+    JsonNode history = JSON.readTree(send("GET", "/api/v1/memberships/" + membership + "/history", null, hq).body()).path("items");
+    assertEquals("mitarbeitend", history.get(history.size() - 1).path("toStage").asText());
+
+    // Removed: the profile goes, the stored values stay (and cannot be changed without it)
+    Path saved = platform.home.resolve("..").resolve("profile.de.jar");
+    Files.copy(platform.home.resolve("plugins/org.unesco.aspnet.profile.de.jar"), saved);
+    platform.removePlugin("org.unesco.aspnet.profile.de.jar");
+    platform.awaitResponse("/api/v1/countries/DE/profile", Duration.ofSeconds(30), r -> r.statusCode() == 404);
+    HttpResponse<String> read = send("GET", "/api/v1/schools/" + school, null, hq);
+    assertEquals("gymnasium", JSON.readTree(read.body()).path("fields").path("schulform").asText());
+    String etag = read.headers().firstValue("ETag").orElseThrow();
+    assertEquals(400, send("PATCH", "/api/v1/schools/" + school, "{\"fields\":{\"schulform\":\"realschule\"}}", hq,
+        "If-Match", etag).statusCode());
+    HttpResponse<String> edited = send("PATCH", "/api/v1/schools/" + school, "{\"city\":\"Regensburg-Stadtamhof\"}", hq, "If-Match", etag);
+    assertEquals(200, edited.statusCode(), edited.body());
+    assertEquals("gymnasium", JSON.readTree(edited.body()).path("fields").path("schulform").asText());
+
+    // Back as a new version: the profile and the values return, nothing was lost
+    Path updated = Jars.variant(saved, platform.home.resolve("..").resolve("profile.de-2.jar"), Map.of("Bundle-Version", "0.2.0"), Map.of());
+    platform.deployPlugin(updated, "org.unesco.aspnet.profile.de.jar");
+    platform.awaitResponse("/api/v1/countries/DE/profile", Duration.ofSeconds(30), r -> r.statusCode() == 200);
+    JsonNode back = JSON.readTree(send("GET", "/api/v1/schools/" + school, null, hq).body());
+    assertEquals("gymnasium", back.path("fields").path("schulform").asText());
+    assertEquals(2, back.path("fields").path("schwerpunkte").size());
+    assertTrue(send("GET", "/api/v1/plugins", null, hq).body().contains("0.2.0"), "the new version runs");
+    assertEquals("mitarbeitend", JSON.readTree(send("GET", "/api/v1/memberships/" + membership, null, hq).body()).path("stage").asText());
+  }
+
+  @Test
+  void aProfileThatThrowsOrHangsCostsOnlyItsOwnCountry() throws Exception {
+    platform.deployPlugin(FAULTY, "org.unesco.aspnet.example.faultyprofile.jar");
+    try {
+      platform.awaitResponse("/api/v1/countries/IT/profile", Duration.ofSeconds(30), r -> r.statusCode() == 200);
+      HttpResponse<String> exploded = send("POST", "/api/v1/applications", school("Liceo explode", "IT", null, "Roma"), hq);
+      assertEquals(503, exploded.statusCode(), exploded.body());
+      assertTrue(exploded.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+      JsonNode health = JSON.readTree(platform.get("/api/v1/health").body());
+      assertEquals("DEGRADED", health.path("status").asText(), health.toString());
+      assertTrue(health.toString().contains("IT: validate failed"), health.toString());
+      assertTrue(platform.log().contains("this profile explodes on purpose"), "the failure is in the log");
+
+      // While Italy's profile hangs, Kenya's applications go through
+      CompletableFuture<HttpResponse<String>> hanging = CompletableFuture.supplyAsync(() -> {
+        try {
+          return send("POST", "/api/v1/applications", school("Liceo hang", "IT", null, "Milano"), hq);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      long started = System.nanoTime();
+      HttpResponse<String> kenya = send("POST", "/api/v1/applications", school("Alliance High School", "KE", null, "Kikuyu"), hq);
+      assertEquals(201, kenya.statusCode(), kenya.body());
+      assertTrue((System.nanoTime() - started) / 1_000_000 < 1_500, "Kenya did not wait for Italy");
+      assertEquals(503, hanging.get().statusCode());
+    } finally {
+      platform.removePlugin("org.unesco.aspnet.example.faultyprofile.jar");
+    }
+    platform.awaitResponse("/api/v1/countries/IT/profile", Duration.ofSeconds(30), r -> r.statusCode() == 404);
+    assertEquals("UP", JSON.readTree(platform.get("/api/v1/health").body()).path("status").asText());
+  }
+}
