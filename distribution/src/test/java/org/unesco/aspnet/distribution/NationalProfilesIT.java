@@ -196,6 +196,16 @@ class NationalProfilesIT {
     JsonNode history = JSON.readTree(send("GET", "/api/v1/memberships/" + membership + "/history", null, hq).body()).path("items");
     assertEquals("mitarbeitend", history.get(history.size() - 1).path("toStage").asText());
 
+    // The annual report answers the profile's extra questions
+    String report = "/api/v1/schools/" + school + "/annual-reports/2025";
+    String answers = "{\"activities\":\"Projekttag Welterbe\",\"themes\":[\"ESD\"],\"studentsInvolved\":80,"
+        + "\"teachersInvolved\":6,\"answers\":{\"landestreffen\":\"%s\"}}";
+    JsonNode badAnswer = errorsOf(send("PUT", report, answers.formatted("vielleicht"), hq, "Accept-Language", "de"));
+    assertEquals("muss einer dieser Werte sein: ja, nein", message(badAnswer, "answers.landestreffen"));
+    HttpResponse<String> reported = send("PUT", report, answers.formatted("ja"), hq);
+    assertEquals(200, reported.statusCode(), reported.body());
+    assertEquals("ja", JSON.readTree(reported.body()).path("answers").path("landestreffen").asText());
+
     // Removed: the profile goes, the stored values stay (and cannot be changed without it)
     Path saved = platform.home.resolve("..").resolve("profile.de.jar");
     Files.copy(platform.home.resolve("plugins/org.unesco.aspnet.profile.de.jar"), saved);
@@ -219,6 +229,7 @@ class NationalProfilesIT {
     assertEquals(2, back.path("fields").path("schwerpunkte").size());
     assertTrue(send("GET", "/api/v1/plugins", null, hq).body().contains("0.2.0"), "the new version runs");
     assertEquals("mitarbeitend", JSON.readTree(send("GET", "/api/v1/memberships/" + membership, null, hq).body()).path("stage").asText());
+    assertEquals("ja", JSON.readTree(send("GET", report, null, hq).body()).path("answers").path("landestreffen").asText());
   }
 
   @Test

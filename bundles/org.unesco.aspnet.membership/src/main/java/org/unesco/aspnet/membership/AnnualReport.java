@@ -1,5 +1,7 @@
 package org.unesco.aspnet.membership;
 
+import java.util.Map;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,6 +20,7 @@ public record AnnualReport(
     Integer studentsInvolved,
     Integer teachersInvolved,
     String notes,
+    Map<String, Object> answers,
     Instant submittedAt,
     int revision) {
 

@@ -46,6 +46,8 @@ import org.unesco.aspnet.persistence.Database;
 public final class AnnualReports implements AnnualReportService {
   static final int TEXT_MAX = 4000;
   static final int FIRST_YEAR = 2000;
+  /** The room of MEM_ANNUAL_REPORT.ANSWERS (V3). */
+  static final int ANSWERS_MAX = 8000;
 
   @ObjectClassDefinition(name = "ASPnet annual reports", description = "When annual reports are due")
   public @interface Config {
@@ -58,6 +60,7 @@ public final class AnnualReports implements AnnualReportService {
   private final Authorizer authorizer;
   private final AuditLog audit;
   private final Clock clock;
+  private final NationalProfiles profiles;
   private volatile MonthDay due;
 
   @Activate
@@ -66,11 +69,14 @@ public final class AnnualReports implements AnnualReportService {
       @Reference SchoolDirectory schools,
       @Reference Authorizer authorizer,
       @Reference AuditLog audit,
+      @Reference NationalProfiles profiles,
       Config config) {
-    this(database, schools, authorizer, audit, config, Clock.systemUTC());
+    this(database, schools, authorizer, audit, profiles, config, Clock.systemUTC());
   }
 
-  AnnualReports(Database database, SchoolDirectory schools, Authorizer authorizer, AuditLog audit, Config config, Clock clock) {
+  AnnualReports(Database database, SchoolDirectory schools, Authorizer authorizer, AuditLog audit,
+      NationalProfiles profiles, Config config, Clock clock) {
+    this.profiles = profiles;
     this.database = database;
     this.schools = schools;
     this.authorizer = authorizer;
@@ -121,17 +127,18 @@ public final class AnnualReports implements AnnualReportService {
     school(actor, schoolId, Action.VIEW_SCHOOL);
     AnnualReport stored = database.read(c -> find(c, schoolId, year));
     return stored != null ? stored
-        : new AnnualReport(schoolId, year, stateOf(year, null), dueDate(year), null, List.of(), null, null, null, null, 0);
+        : new AnnualReport(schoolId, year, stateOf(year, null), dueDate(year), null, List.of(), null, null, null, Map.of(), null, 0);
   }
 
   @Override
   public AnnualReport submit(Principal actor, long schoolId, int year, Integer expectedRevision, AnnualReportInput input) {
     checkYear(year);
     School s = school(actor, schoolId, Action.EDIT_SCHOOL);
-    AnnualReportInput valid = validate(input);
+    AnnualReportInput checked = validate(input);
     Instant now = clock.instant();
     return database.inTransaction(c -> {
       AnnualReport before = find(c, schoolId, year);
+      AnnualReportInput valid = withAnswers(actor, s.country(), checked, before == null ? Map.of() : before.answers());
       if (before != null) {
         if (expectedRevision == null) {
           throw ProblemException.preconditionRequired("This report exists: send If-Match with the ETag you read");
@@ -141,7 +148,7 @@ public final class AnnualReports implements AnnualReportService {
         }
         try (PreparedStatement ps = c.prepareStatement(
             "UPDATE MEM_ANNUAL_REPORT SET ACTIVITIES = ?, THEMES = ?, STUDENTS_INVOLVED = ?, TEACHERS_INVOLVED = ?,"
-                + " NOTES = ?, SUBMITTED_AT = ?, SUBMITTED_BY = ?, REVISION = REVISION + 1"
+                + " NOTES = ?, SUBMITTED_AT = ?, SUBMITTED_BY = ?, ANSWERS = ?, REVISION = REVISION + 1"
                 + " WHERE SCHOOL_ID = ? AND REPORT_YEAR = ? AND REVISION = ?")) {
           int i = bind(ps, valid, now, actor);
           ps.setLong(i++, schoolId);
@@ -154,7 +161,8 @@ public final class AnnualReports implements AnnualReportService {
       } else {
         try (PreparedStatement ps = c.prepareStatement(
             "INSERT INTO MEM_ANNUAL_REPORT (ACTIVITIES, THEMES, STUDENTS_INVOLVED, TEACHERS_INVOLVED, NOTES,"
-                + " SUBMITTED_AT, SUBMITTED_BY, SCHOOL_ID, REPORT_YEAR, REVISION) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
+                + " SUBMITTED_AT, SUBMITTED_BY, ANSWERS, SCHOOL_ID, REPORT_YEAR, REVISION)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
           int i = bind(ps, valid, now, actor);
           ps.setLong(i++, schoolId);
           ps.setInt(i, year);
@@ -176,7 +184,25 @@ public final class AnnualReports implements AnnualReportService {
     ps.setString(5, in.notes());
     ps.setTimestamp(6, Timestamp.from(now));
     ps.setString(7, actor.accountId());
-    return 8;
+    ps.setString(8, SchoolDirectory.fieldsJson(in.answers()));
+    return 9;
+  }
+
+  /**
+   * Checks the answers to the national questions of the school's country; answers to questions no
+   * active profile asks stay as stored.
+   */
+  private AnnualReportInput withAnswers(Principal actor, String country, AnnualReportInput in, Map<String, Object> stored) {
+    NationalProfiles.Checked checked = profiles.checkAnswers(country, in.answers(), stored, actor.language());
+    if (!checked.errors().isEmpty()) {
+      throw ProblemException.validation(checked.errors());
+    }
+    String json = SchoolDirectory.fieldsJson(checked.fields());
+    if (json != null && json.length() > ANSWERS_MAX) {
+      throw ProblemException.validation("answers", "take at most " + ANSWERS_MAX + " characters together");
+    }
+    return new AnnualReportInput(in.activities(), in.themes(), in.studentsInvolved(), in.teachersInvolved(),
+        in.notes(), checked.fields());
   }
 
   static AnnualReportInput validate(AnnualReportInput in) {
@@ -204,7 +230,8 @@ public final class AnnualReports implements AnnualReportService {
     if (!errors.isEmpty()) {
       throw ProblemException.validation(errors);
     }
-    return new AnnualReportInput(activities, in.themes().stream().distinct().toList(), in.studentsInvolved(), in.teachersInvolved(), notes);
+    return new AnnualReportInput(activities, in.themes().stream().distinct().toList(), in.studentsInvolved(),
+        in.teachersInvolved(), notes, in.answers());
   }
 
   private static void count(List<FieldError> errors, String field, Integer value) {
@@ -247,7 +274,7 @@ public final class AnnualReports implements AnnualReportService {
 
   private AnnualReport find(Connection c, long schoolId, int year) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT ACTIVITIES, THEMES, STUDENTS_INVOLVED, TEACHERS_INVOLVED, NOTES, SUBMITTED_AT, REVISION"
+        "SELECT ACTIVITIES, THEMES, STUDENTS_INVOLVED, TEACHERS_INVOLVED, NOTES, SUBMITTED_AT, REVISION, ANSWERS"
             + " FROM MEM_ANNUAL_REPORT WHERE SCHOOL_ID = ? AND REPORT_YEAR = ?")) {
       ps.setLong(1, schoolId);
       ps.setInt(2, year);
@@ -258,7 +285,7 @@ public final class AnnualReports implements AnnualReportService {
         Instant submitted = rs.getTimestamp(6).toInstant();
         return new AnnualReport(schoolId, year, stateOf(year, submitted), dueDate(year), rs.getString(1),
             SchoolDirectory.splitCodes(rs.getString(2)).stream().map(Theme::valueOf).toList(),
-            rs.getInt(3), rs.getInt(4), rs.getString(5), submitted, rs.getInt(7));
+            rs.getInt(3), rs.getInt(4), rs.getString(5), SchoolDirectory.fieldsOf(rs.getString(8)), submitted, rs.getInt(7));
       }
     }
   }
@@ -270,6 +297,7 @@ public final class AnnualReports implements AnnualReportService {
     m.put("themes", r.themes().stream().map(Enum::name).toList());
     m.put("studentsInvolved", r.studentsInvolved());
     m.put("teachersInvolved", r.teachersInvolved());
+    m.put("answers", r.answers());
     m.put("revision", r.revision());
     return m;
   }

@@ -244,6 +244,36 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     return new Checked(errors, result);
   }
 
+  /**
+   * Checks the answers of an annual report against the national questions of {@code country};
+   * answers to questions no active profile asks keep their stored value.
+   */
+  Checked checkAnswers(String country, Map<String, Object> given, Map<String, Object> stored, String requestLanguage) {
+    Optional<Snapshot> profile = active(country);
+    List<Field> questions = profile.map(Snapshot::reportQuestions).orElse(List.of());
+    String lang = profile.map(p -> p.messageLanguage(requestLanguage)).orElse("en");
+    List<FieldError> errors = new ArrayList<>();
+    Map<String, Object> result = new LinkedHashMap<>();
+    Set<String> asked = questions.stream().map(Field::key).collect(Collectors.toSet());
+    stored.forEach((key, value) -> {
+      if (!asked.contains(key)) {
+        result.put(key, value);
+      }
+    });
+    given.forEach((key, value) -> {
+      if (!asked.contains(key) && !java.util.Objects.equals(value, stored.get(key))) {
+        errors.add(new FieldError("answers." + key, ProfileMessages.get(lang, "unknown", country)));
+      }
+    });
+    for (Field question : questions) {
+      Object valid = value("answers.", question, given.get(question.key()), lang, errors);
+      if (valid != null) {
+        result.put(question.key(), valid);
+      }
+    }
+    return new Checked(errors, result);
+  }
+
   /** The fields as the school's JSON names them, for a profile's cross-field rules. */
   static Map<String, Object> coreView(SchoolInput s) {
     Map<String, Object> m = new HashMap<>();
@@ -267,7 +297,11 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
 
   /** The value to store for {@code field}, or null (absent, or an error was added). */
   static Object value(Field field, Object value, String lang, List<FieldError> errors) {
-    String path = "fields." + field.key();
+    return value("fields.", field, value, lang, errors);
+  }
+
+  static Object value(String prefix, Field field, Object value, String lang, List<FieldError> errors) {
+    String path = prefix + field.key();
     if (value instanceof String text) {
       value = text.strip().isEmpty() ? null : text.strip();
     }

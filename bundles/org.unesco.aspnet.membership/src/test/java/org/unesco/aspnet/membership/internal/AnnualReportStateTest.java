@@ -32,7 +32,7 @@ class AnnualReportStateTest {
   }
 
   private static AnnualReports at(String now, String dueMonthDay) {
-    return new AnnualReports(null, null, null, null, due(dueMonthDay), Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
+    return new AnnualReports(null, null, null, null, null, due(dueMonthDay), Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
   }
 
   @Test

@@ -125,7 +125,7 @@ public final class GermanProfile implements NationalProfile {
   public List<Field> reportQuestions() {
     return List.of(
         Field.choice("landestreffen", Texts.of("de", "Teilnahme am Landestreffen", "en", "Took part in the Land meeting"),
-            List.of(option("ja", "ja", "yes"), option("nein", "nein", "no"))).asRequired(),
+            List.of(option("ja", "ja", "yes"), option("nein", "nein", "no"))),
         Field.text("projekttage", Texts.of("de", "UNESCO-Projekttage des Jahres", "en", "UNESCO project days of the year"))
             .withMaxLength(1000));
   }
