@@ -136,6 +136,31 @@ class MembershipIT {
   }
 
   @Test
+  void aCountrysNationalNetworkIsKeptByItsCoordinatorAndShownToThePublic() throws Exception {
+    String body = "{\"nationalCommission\":{\"name\":\"Kenya National Commission for UNESCO\",\"website\":\"https://unesco.go.ke\"},"
+        + "\"coordinators\":[{\"name\":\"Achieng Otieno\",\"email\":\"aspnet@unesco.go.ke\",\"role\":\"National Coordinator\"}]}";
+    HttpResponse<String> ok = platform.send("PATCH", "/api/v1/countries/KE", body,
+        "Content-Type", "application/json", "Authorization", "Bearer " + ncKenya);
+    assertEquals(200, ok.statusCode(), ok.body());
+    JsonNode kenya = JSON.readTree(platform.get("/api/v1/countries/ke").body());
+    assertEquals("Kenya National Commission for UNESCO", kenya.path("nationalCommission").path("name").asText());
+    assertEquals("Achieng Otieno", kenya.path("coordinators").get(0).path("name").asText());
+    assertTrue(kenya.path("coordinators").get(0).path("email").isNull(), "no address for harvesters");
+    JsonNode signedIn = JSON.readTree(platform.get("/api/v1/countries/KE", "Authorization", "Bearer " + ncFrance).body());
+    assertEquals("aspnet@unesco.go.ke", signedIn.path("coordinators").get(0).path("email").asText());
+    assertEquals(403, platform.send("PATCH", "/api/v1/countries/KE", body,
+        "Content-Type", "application/json", "Authorization", "Bearer " + ncFrance).statusCode());
+    assertEquals(403, platform.send("PATCH", "/api/v1/countries/KE", "{\"region\":\"Arab States\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + ncKenya).statusCode(), "regions are HQ's");
+    HttpResponse<String> bad = platform.send("PATCH", "/api/v1/countries/KE", "{\"coordinators\":[{\"name\":\"X\"}],\"color\":1}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + ncKenya);
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertEquals("Africa", JSON.readTree(platform.get("/api/v1/countries/KE").body()).path("region").asText());
+    assertEquals("Achieng Otieno", JSON.readTree(platform.get("/api/v1/countries/KE").body())
+        .path("coordinators").get(0).path("name").asText(), "nothing half-written");
+  }
+
+  @Test
   void badApplicationsAreRefusedFieldByFieldAndWriteNothing() throws Exception {
     int before = schoolCount(hq);
     ObjectNode bad = school("", "XX", "Nowhere");

@@ -14,6 +14,8 @@ public enum Action {
   DECIDE_MEMBERSHIP,
   /** Export or list the non-public data of a country. */
   VIEW_COUNTRY,
+  /** Keep a country's National Commission and coordinator contacts (HQ; the country's NC). */
+  EDIT_NATIONAL_NETWORK,
   /** Correct reference data such as a country's UNESCO region. */
   EDIT_REFERENCE_DATA,
   /** Read the audit log (HQ: all; NC: their country). */

@@ -29,4 +29,17 @@ public interface CountryService {
 
   /** True for the alpha-2 code (upper case) of a Member State or Associate Member. */
   boolean exists(String iso2);
+
+  /**
+   * Replaces the country's National Commission and coordinator contacts (public data).
+   *
+   * @throws org.unesco.aspnet.core.ProblemException 400 field by field, 403 unless HQ or the
+   *     country's NC, 404 for an unknown country
+   */
+  Country updateNetwork(
+      Principal actor,
+      String iso2,
+      Country.NationalCommission nationalCommission,
+      List<Country.Coordinator> coordinators,
+      Locale language);
 }

@@ -11,6 +11,7 @@ import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.unesco.aspnet.demo.internal.DemoSchools.DemoSchool;
 import org.unesco.aspnet.membership.MembershipService;
+import org.unesco.aspnet.membership.CountryService;
 import org.unesco.aspnet.membership.SchoolService;
 import org.unesco.aspnet.security.Accounts;
 
@@ -25,7 +26,8 @@ import org.unesco.aspnet.security.Accounts;
     reference = {
       @Reference(name = "memberships", service = MembershipService.class),
       @Reference(name = "schools", service = SchoolService.class),
-      @Reference(name = "accounts", service = Accounts.class)
+      @Reference(name = "accounts", service = Accounts.class),
+      @Reference(name = "countries", service = CountryService.class)
     })
 public class DemoData {
   static final String ENABLED = "ASPNET_DEMO";
@@ -66,6 +68,9 @@ public class DemoData {
       long start = System.nanoTime();
       List<DemoSchool> demo = DemoSchools.generate(DemoSchools.SEED);
       DemoLoader.Result result = loader.load(demo, () -> stopped);
+      if (result.complete()) {
+        DemoNetworks.load(context.locateService("countries"));
+      }
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       if (result.complete()) {
         log.info(

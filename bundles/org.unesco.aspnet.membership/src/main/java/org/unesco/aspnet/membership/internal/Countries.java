@@ -5,6 +5,8 @@ import org.unesco.aspnet.core.AuditLog;
 import org.unesco.aspnet.core.Authorizer;
 import org.unesco.aspnet.core.Target;
 import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.FieldError;
+import org.unesco.aspnet.membership.Country;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +33,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.unesco.aspnet.core.ProblemException;
-import org.unesco.aspnet.membership.Country;
 import org.unesco.aspnet.membership.CountryService;
 import org.unesco.aspnet.membership.MembershipStatus;
 import org.unesco.aspnet.persistence.Database;
@@ -55,7 +56,14 @@ public final class Countries implements CountryService {
           "Latin America and the Caribbean");
 
   /** The stored part of a country; its name in a language comes from the JDK. */
-  record Entry(String iso2, String englishName, String region) {}
+  record Entry(
+      String iso2,
+      String englishName,
+      String region,
+      Country.NationalCommission nationalCommission,
+      List<Country.Coordinator> coordinators) {}
+
+  static final int COORDINATORS_MAX = 10;
 
   private final Authorizer authorizer;
   private final AuditLog audit;
@@ -85,7 +93,7 @@ public final class Countries implements CountryService {
     List<Country> result = new ArrayList<>();
     for (Entry e : entries()) {
       long[] n = counts.getOrDefault(e.iso2(), new long[2]);
-      result.add(new Country(e.iso2(), name(e, language), e.region(), n[0], n[1]));
+      result.add(country(e, language, n, actor));
     }
     result.sort(Comparator.comparing(Country::name, collator));
     return result;
@@ -103,7 +111,119 @@ public final class Countries implements CountryService {
                     ProblemException.notFound(
                         iso2 + " is not a UNESCO Member State or Associate Member"));
     long[] n = database.read(c -> counts(c, code)).getOrDefault(code, new long[2]);
-    return new Country(code, name(e, language), e.region(), n[0], n[1]);
+    return country(e, language, n, actor);
+  }
+
+  /**
+   * Emails and phone numbers of the national network are for signed-in people only: a public
+   * directory of addresses is what harvesters look for. Names, roles and websites are public.
+   */
+  private static Country country(Entry e, Locale language, long[] n, Principal actor) {
+    Country.NationalCommission nc = e.nationalCommission();
+    List<Country.Coordinator> contacts = e.coordinators();
+    if (actor.isAnonymous()) {
+      nc = nc == null ? null : new Country.NationalCommission(nc.name(), nc.website(), null, nc.address());
+      contacts = contacts.stream().map(k -> new Country.Coordinator(k.name(), null, null, k.role())).toList();
+    }
+    return new Country(e.iso2(), name(e, language), e.region(), n[0], n[1], nc, contacts);
+  }
+
+  @Override
+  public Country updateNetwork(
+      Principal actor,
+      String iso2,
+      Country.NationalCommission commission,
+      List<Country.Coordinator> coordinators,
+      Locale language) {
+    Country before = country(actor, iso2, language); // 404 for an unknown code
+    String code = before.iso2();
+    authorizer.require(actor, Action.EDIT_NATIONAL_NETWORK, Target.country(code));
+    Country.NationalCommission nc = tidy(commission);
+    List<Country.Coordinator> contacts =
+        coordinators == null ? List.of() : coordinators.stream().map(Countries::tidy).toList();
+    List<FieldError> errors = new ArrayList<>();
+    if (nc != null) {
+      SchoolValidator.text(errors, "nationalCommission.name", nc.name(), true, SchoolValidator.NAME_MAX);
+      SchoolValidator.website(errors, "nationalCommission.website", nc.website());
+      email(errors, "nationalCommission.email", nc.email(), false);
+      SchoolValidator.text(errors, "nationalCommission.address", nc.address(), false, SchoolValidator.ADDRESS_MAX);
+    }
+    if (contacts.size() > COORDINATORS_MAX) {
+      errors.add(new FieldError("coordinators", "name at most " + COORDINATORS_MAX + " contacts"));
+    }
+    for (int i = 0; i < contacts.size(); i++) {
+      Country.Coordinator k = contacts.get(i);
+      String at = "coordinators[" + i + "].";
+      if (k == null) {
+        errors.add(new FieldError("coordinators[" + i + "]", "must be an object"));
+        continue;
+      }
+      SchoolValidator.text(errors, at + "name", k.name(), true, SchoolValidator.CITY_MAX);
+      email(errors, at + "email", k.email(), true);
+      if (k.phone() != null && !k.phone().matches("\\+?[0-9 ()./-]{4,30}")) {
+        errors.add(new FieldError(at + "phone", "must be a phone number such as +33 1 45 68 10 00"));
+      }
+      SchoolValidator.text(errors, at + "role", k.role(), false, SchoolValidator.CITY_MAX);
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.validation(errors);
+    }
+    database.inTransaction(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(
+              "UPDATE MEM_COUNTRY SET NATCOM_NAME = ?, NATCOM_WEBSITE = ?, NATCOM_EMAIL = ?, NATCOM_ADDRESS = ?,"
+                  + " COORDINATORS = ? WHERE ISO2 = ?")) {
+            ps.setString(1, nc == null ? null : nc.name());
+            ps.setString(2, nc == null ? null : nc.website());
+            ps.setString(3, nc == null ? null : nc.email());
+            ps.setString(4, nc == null ? null : nc.address());
+            ps.setString(5, contacts.isEmpty() ? null : org.unesco.aspnet.web.Json.MAPPER.writeValueAsString(contacts));
+            ps.setString(6, code);
+            ps.executeUpdate();
+          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+          }
+          audit.record(c, actor, "country.network", "country", code, code, network(before), network(nc, contacts));
+          return null;
+        });
+    return country(actor, code, language);
+  }
+
+  private static Map<String, Object> network(Country c) {
+    return network(c.nationalCommission(), c.coordinators());
+  }
+
+  private static Map<String, Object> network(Country.NationalCommission nc, List<Country.Coordinator> contacts) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("nationalCommission", nc == null ? null : org.unesco.aspnet.web.Json.MAPPER.convertValue(nc, Map.class));
+    m.put("coordinators", org.unesco.aspnet.web.Json.MAPPER.convertValue(contacts, List.class));
+    return m;
+  }
+
+  private static void email(List<FieldError> errors, String field, String email, boolean required) {
+    if (email == null) {
+      if (required) {
+        errors.add(new FieldError(field, "is required"));
+      }
+    } else if (email.length() > SchoolValidator.EMAIL_MAX || !SchoolValidator.EMAIL.matcher(email).matches()) {
+      errors.add(new FieldError(field, "must be an email address such as natcom@example.org"));
+    }
+  }
+
+  private static Country.NationalCommission tidy(Country.NationalCommission nc) {
+    if (nc == null) {
+      return null;
+    }
+    Country.NationalCommission t = new Country.NationalCommission(
+        SchoolValidator.strip(nc.name()), SchoolValidator.strip(nc.website()),
+        SchoolValidator.strip(nc.email()), SchoolValidator.strip(nc.address()));
+    return t.name() == null && t.website() == null && t.email() == null && t.address() == null ? null : t;
+  }
+
+  private static Country.Coordinator tidy(Country.Coordinator k) {
+    return k == null ? null : new Country.Coordinator(
+        SchoolValidator.strip(k.name()), SchoolValidator.strip(k.email()),
+        SchoolValidator.strip(k.phone()), SchoolValidator.strip(k.role()));
   }
 
   @Override
@@ -139,14 +259,31 @@ public final class Countries implements CountryService {
         c -> {
           List<Entry> entries = new ArrayList<>();
           try (PreparedStatement ps =
-                  c.prepareStatement("SELECT ISO2, NAME, REGION FROM MEM_COUNTRY ORDER BY ISO2");
+                  c.prepareStatement(
+                      "SELECT ISO2, NAME, REGION, NATCOM_NAME, NATCOM_WEBSITE, NATCOM_EMAIL, NATCOM_ADDRESS,"
+                          + " COORDINATORS FROM MEM_COUNTRY ORDER BY ISO2");
               ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              entries.add(new Entry(rs.getString(1), rs.getString(2), rs.getString(3)));
+              Country.NationalCommission nc =
+                  rs.getString(4) == null && rs.getString(5) == null && rs.getString(6) == null && rs.getString(7) == null
+                      ? null
+                      : new Country.NationalCommission(rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));
+              entries.add(new Entry(rs.getString(1), rs.getString(2), rs.getString(3), nc, coordinators(rs.getString(8))));
             }
           }
           return entries;
         });
+  }
+
+  private static List<Country.Coordinator> coordinators(String json) {
+    if (json == null) {
+      return List.of();
+    }
+    try {
+      return List.of(org.unesco.aspnet.web.Json.MAPPER.readValue(json, Country.Coordinator[].class));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("stored coordinators are not JSON", e);
+    }
   }
 
   private volatile Set<String> codes;
@@ -244,7 +381,7 @@ public final class Countries implements CountryService {
           continue;
         }
         List<String> cells = csvCells(line);
-        entries.put(cells.get(0), new Entry(cells.get(0), cells.get(1), cells.get(2)));
+        entries.put(cells.get(0), new Entry(cells.get(0), cells.get(1), cells.get(2), null, List.of()));
       }
       return List.copyOf(entries.values());
     } catch (IOException e) {

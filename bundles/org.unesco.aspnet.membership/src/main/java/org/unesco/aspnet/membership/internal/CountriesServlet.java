@@ -12,6 +12,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.unesco.aspnet.membership.CountryService;
+import org.unesco.aspnet.membership.Country;
+import org.unesco.aspnet.core.Principal;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.unesco.aspnet.membership.ProfileService;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.web.ApiServlet;
@@ -67,8 +70,12 @@ public final class CountriesServlet extends ApiServlet {
     }
   }
 
-  /** The body of PATCH: the only thing of a country that is not reference data from the JDK. */
-  public record CountryPatch(String region) {}
+  /**
+   * The body of PATCH: what of a country is not reference data from the JDK. Members left out
+   * stay as they are; {@code region} is HQ's to correct, the national network HQ's or the NC's.
+   */
+  public record CountryPatch(
+      String region, Country.NationalCommission nationalCommission, List<Country.Coordinator> coordinators) {}
 
   @Override
   protected void doPatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -77,8 +84,18 @@ public final class CountriesServlet extends ApiServlet {
       throw Requests.noSuchPath(request);
     }
     Locale language = Requests.language(request, response);
-    CountryPatch patch = Json.read(request, CountryPatch.class);
-    Json.write(
-        response, 200, countries.correctRegion(Requests.actor(request), path.get(0), patch.region(), language));
+    ObjectNode body = Json.read(request, ObjectNode.class);
+    CountryPatch patch = Json.convert(body, CountryPatch.class);
+    Principal actor = Requests.actor(request);
+    Country result = countries.country(actor, path.get(0), language); // 404 for an unknown code
+    if (body.has("nationalCommission") || body.has("coordinators")) {
+      result = countries.updateNetwork(actor, path.get(0),
+          body.has("nationalCommission") ? patch.nationalCommission() : result.nationalCommission(),
+          body.has("coordinators") ? patch.coordinators() : result.coordinators(), language);
+    }
+    if (patch.region() != null) {
+      result = countries.correctRegion(actor, path.get(0), patch.region(), language);
+    }
+    Json.write(response, 200, result);
   }
 }

@@ -234,7 +234,23 @@ public final class MembershipLifecycle implements MembershipService {
                 ps.setLong(4, id);
                 ps.executeUpdate();
               }
-              record(c, id, current.status(), to, actor, now, note);
+              // A move the platform or HQ makes onto a stage's status takes the ladder along.
+              Ladder ladder = profiles.active(current.country()).map(NationalProfiles.Snapshot::ladder).orElse(null);
+              Ladder.Stage stageBefore = ladder == null ? null : currentStage(ladder, current);
+              Ladder.Stage stageAfter = ladder == null ? null
+                  : ladder.stages().stream().filter(st -> st.status() == to).findFirst().orElse(stageBefore);
+              if (stageAfter != null && stageAfter != stageBefore) {
+                try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE MEM_MEMBERSHIP SET NATIONAL_STAGE = ?, STAGE_SINCE = ? WHERE ID = ?")) {
+                  ps.setString(1, stageAfter.code());
+                  ps.setTimestamp(2, Timestamp.from(now));
+                  ps.setLong(3, id);
+                  ps.executeUpdate();
+                }
+                record(c, id, current.status(), to, actor, now, note, stageBefore.code(), stageAfter.code());
+              } else {
+                record(c, id, current.status(), to, actor, now, note);
+              }
               Map<String, Object> after = new HashMap<>();
               after.put("status", to.name());
               if (note != null) {
@@ -242,6 +258,9 @@ public final class MembershipLifecycle implements MembershipService {
               }
               if (certificate != null) {
                 after.put("certificateNumber", certificate);
+              }
+              if (stageAfter != null && stageAfter != stageBefore) {
+                after.put("stage", stageAfter.code());
               }
               audit.record(c, actor, "membership.transition", "membership", String.valueOf(id), current.country(),
                   Map.of("status", current.status().name()), after);

@@ -28,7 +28,7 @@ final class SchoolValidator {
   static final int COUNT_MAX = 1_000_000;
   static final int LANGUAGES_MAX = 10;
 
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+  static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
   private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
@@ -110,7 +110,7 @@ final class SchoolValidator {
     return errors;
   }
 
-  private static void text(List<FieldError> errors, String field, String value, boolean required, int max) {
+  static void text(List<FieldError> errors, String field, String value, boolean required, int max) {
     if (value == null) {
       if (required) {
         errors.add(new FieldError(field, "is required"));
@@ -158,7 +158,11 @@ final class SchoolValidator {
     }
   }
 
-  private static void website(List<FieldError> errors, String website) {
+  static void website(List<FieldError> errors, String website) {
+    website(errors, "website", website);
+  }
+
+  static void website(List<FieldError> errors, String field, String website) {
     if (website == null) {
       return;
     }
@@ -175,7 +179,7 @@ final class SchoolValidator {
     if (!ok) {
       errors.add(
           new FieldError(
-              "website", "must be an http or https address of at most " + WEBSITE_MAX + " characters"));
+              field, "must be an http or https address of at most " + WEBSITE_MAX + " characters"));
     }
   }
 
@@ -184,7 +188,7 @@ final class SchoolValidator {
     return values == null ? List.of() : values.stream().distinct().toList();
   }
 
-  private static String strip(String value) {
+  static String strip(String value) {
     if (value == null) {
       return null;
     }

@@ -79,6 +79,27 @@ class MembershipStoreTest {
   }
 
   @Test
+  void theNationalNetworkIsKeptByHqAndTheCountrysCoordinator() {
+    var natcom = new Country.NationalCommission("Commission nationale française pour l'UNESCO", "https://www.unesco.fr", "natcom@example.org", null);
+    var nc = new Country.Coordinator(" Jeanne Martin ", "jeanne.martin@example.org", "+33 1 45 68 10 00", "National Coordinator");
+    Country fr = countries.updateNetwork(NC_FR, "fr", natcom, List.of(nc), Locale.FRENCH);
+    assertEquals("Commission nationale française pour l'UNESCO", fr.nationalCommission().name());
+    assertEquals("Jeanne Martin", fr.coordinators().get(0).name());
+    assertEquals(fr.coordinators(), countries.country(HQ, "FR", Locale.ENGLISH).coordinators());
+    Country seenByThePublic = countries.country(Principal.anonymous(), "FR", Locale.ENGLISH);
+    assertEquals("Jeanne Martin", seenByThePublic.coordinators().get(0).name());
+    assertEquals(null, seenByThePublic.coordinators().get(0).email());
+    assertEquals(null, seenByThePublic.nationalCommission().email());
+    assertEquals(403, status(() -> countries.updateNetwork(NC_FR, "DE", natcom, List.of(), Locale.ENGLISH)));
+    ProblemException bad = assertThrows(ProblemException.class, () -> countries.updateNetwork(HQ, "FR",
+        new Country.NationalCommission("", "ftp://x", "no-at-sign", null),
+        List.of(new Country.Coordinator("A", "a@example.org", "call me", null)), Locale.ENGLISH));
+    assertEquals(List.of("nationalCommission.name", "nationalCommission.website", "nationalCommission.email", "coordinators[0].phone"),
+        bad.errors().stream().map(org.unesco.aspnet.core.FieldError::field).toList());
+    assertEquals("Jeanne Martin", countries.country(HQ, "FR", Locale.ENGLISH).coordinators().get(0).name(), "nothing half-written");
+  }
+
+  @Test
   void seedingAgainKeepsCorrections() {
     TestDatabase database = new TestDatabase();
     Countries first = new Countries(database, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, (org.osgi.framework.Bundle) null);

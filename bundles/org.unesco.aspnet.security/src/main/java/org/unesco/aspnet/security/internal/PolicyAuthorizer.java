@@ -25,6 +25,7 @@ public final class PolicyAuthorizer implements Authorizer {
           Action.EDIT_SCHOOL,
           Action.REVIEW_APPLICATION,
           Action.VIEW_COUNTRY,
+          Action.EDIT_NATIONAL_NETWORK,
           Action.VIEW_AUDIT,
           Action.INVITE_SCHOOL_STAFF);
   private static final Set<Action> SUBNATIONAL =
