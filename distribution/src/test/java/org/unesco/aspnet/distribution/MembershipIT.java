@@ -199,6 +199,21 @@ class MembershipIT {
     assertEquals(201, ok.statusCode(), ok.body());
     long id = JSON.readTree(ok.body()).path("schoolId").asLong();
     assertEquals(name, JSON.readTree(platform.get("/api/v1/schools/" + id, "Authorization", "Bearer " + hq).body()).path("name").asText());
+
+    // An edit that turns another school into a look-alike is checked too
+    long other = JSON.readTree(apply(school("Lycée Ibn Khaldoun", "MA", "Meknès")).body()).path("schoolId").asLong();
+    HttpResponse<String> read = platform.get("/api/v1/schools/" + other, "Authorization", "Bearer " + hq);
+    String etag = read.headers().firstValue("ETag").orElseThrow();
+    String rename = "{\"name\":\"" + name + "\",\"city\":\"Fès\"}";
+    HttpResponse<String> renamed = platform.send("PATCH", "/api/v1/schools/" + other, rename,
+        "Content-Type", "application/json", "Authorization", "Bearer " + hq, "If-Match", etag);
+    assertEquals(409, renamed.statusCode(), renamed.body());
+    assertEquals("Lycée Ibn Khaldoun", JSON.readTree(platform.get("/api/v1/schools/" + other, "Authorization", "Bearer " + hq).body())
+        .path("name").asText(), "nothing written");
+    HttpResponse<String> confirmedEdit = platform.send("PATCH", "/api/v1/schools/" + other,
+        rename.replace("}", ",\"confirmDuplicate\":true}"),
+        "Content-Type", "application/json", "Authorization", "Bearer " + hq, "If-Match", etag);
+    assertEquals(200, confirmedEdit.statusCode(), confirmedEdit.body());
   }
 
   @Test

@@ -27,8 +27,16 @@ public interface SchoolService {
   /**
    * Replaces the profile if it is still at {@code expectedRevision}.
    *
+   * @param confirmDuplicate go ahead although the edited school (its name and city, or national
+   *     id, changed) now looks like another one
    * @throws org.unesco.aspnet.core.ProblemException 400 for invalid fields, 403 when the actor may
-   *     not edit the school, 412 when someone changed it since it was read
+   *     not edit the school, 409 with the likely duplicates, 412 when someone changed it since it
+   *     was read
    */
-  School update(Principal actor, long id, int expectedRevision, SchoolInput input);
+  School update(Principal actor, long id, int expectedRevision, SchoolInput input, boolean confirmDuplicate);
+
+  /** {@link #update(Principal, long, int, SchoolInput, boolean)} without confirming a duplicate. */
+  default School update(Principal actor, long id, int expectedRevision, SchoolInput input) {
+    return update(actor, id, expectedRevision, input, false);
+  }
 }

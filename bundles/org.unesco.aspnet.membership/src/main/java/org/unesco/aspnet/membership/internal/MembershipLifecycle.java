@@ -87,18 +87,7 @@ public final class MembershipLifecycle implements MembershipService {
         database.inTransaction(
             c -> {
               if (!confirmDuplicate) {
-                List<SchoolDirectory.Duplicate> duplicates = schools.likelyDuplicates(c, valid);
-                if (!duplicates.isEmpty()) {
-                  throw new ProblemException(
-                      409,
-                      ProblemException.TYPE_BASE + "likely-duplicate",
-                      "Likely duplicate",
-                      "A school with the same name and city, or the same national id, is already"
-                          + " known in " + valid.country()
-                          + "; send \"confirmDuplicate\": true if this is another school",
-                      List.of(),
-                      Map.of("duplicates", duplicates.stream().map(SchoolDirectory::describe).toList()));
-                }
+                schools.requireNoDuplicate(c, valid, 0);
               }
               long schoolId = schools.insert(c, valid, MembershipStatus.APPLIED, now);
               long membershipId = openPeriod(c, schoolId, 1, actor, now, firstStage);

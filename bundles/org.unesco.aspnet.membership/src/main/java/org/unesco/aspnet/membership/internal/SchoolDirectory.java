@@ -83,16 +83,19 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     if (limit < 1 || limit > SchoolQuery.MAX_LIMIT) {
       throw ProblemException.validation("limit", "must be between 1 and " + SchoolQuery.MAX_LIMIT);
     }
+    SchoolQuery.Sort sort = query.sort();
+    Keyset after = Keyset.parse(query.cursor(), sort);
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM MEM_SCHOOL");
-    if (query.country() != null) {
+    if (query.country() != null && sort != SchoolQuery.Sort.CITY) {
       // Derby otherwise walks the primary key (it matches ORDER BY ID) through every school of
-      // every country; (COUNTRY, ID) serves both the filter and the order. PostgreSQL reads this
-      // as a comment and plans on its own.
-      sql.append(" --DERBY-PROPERTIES index=MEM_SCHOOL_COUNTRY\n");
+      // every country; (COUNTRY, ID) serves both the filter and the order, (COUNTRY, NAME_KEY)
+      // the order by name. PostgreSQL reads this as a comment and plans on its own.
+      sql.append(sort == SchoolQuery.Sort.NAME
+          ? " --DERBY-PROPERTIES index=MEM_SCHOOL_NAME_KEY\n"
+          : " --DERBY-PROPERTIES index=MEM_SCHOOL_COUNTRY\n");
     }
-    sql.append(" WHERE ID > ?");
     List<Object> params = new ArrayList<>();
-    params.add(afterId(query.cursor()));
+    after.where(sql, params);
     if (query.country() != null) {
       sql.append(" AND COUNTRY = ?");
       params.add(query.country().toUpperCase(Locale.ROOT));
@@ -129,7 +132,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
       params.add("%" + word + "%");
       params.add("%" + word + "%");
     }
-    sql.append(" ORDER BY ID FETCH FIRST ? ROWS ONLY");
+    sql.append(" ORDER BY ").append(Keyset.orderBy(sort)).append(" FETCH FIRST ? ROWS ONLY");
     params.add(limit + 1);
     List<School> rows =
         database.read(
@@ -141,7 +144,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
             });
     boolean more = rows.size() > limit;
     List<School> items = (more ? rows.subList(0, limit) : rows).stream().map(s -> redact(actor, s)).toList();
-    return new Page<>(items, more ? cursorAfter(items.get(items.size() - 1).id()) : null);
+    return new Page<>(items, more ? Keyset.after(items.get(items.size() - 1), sort) : null);
   }
 
   @Override
@@ -167,7 +170,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   }
 
   @Override
-  public School update(Principal actor, long id, int expectedRevision, SchoolInput input) {
+  public School update(Principal actor, long id, int expectedRevision, SchoolInput input, boolean confirmDuplicate) {
     if (actor.isAnonymous()) {
       throw ProblemException.unauthorized("Sign in to edit a school");
     }
@@ -180,6 +183,11 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
           }
           authorizer.require(actor, Action.EDIT_SCHOOL, Scopes.of(current));
           SchoolInput valid = withProfile(actor, tidy, current.fields());
+          // An edit that makes the school look like another one (a renamed school, a national id
+          // typed twice) is checked like an application; unrelated edits are not.
+          if (!confirmDuplicate && identityChanged(current, valid)) {
+            requireNoDuplicate(c, valid, id);
+          }
           // Moving a school to another country or unit needs the right there too: an NC cannot
           // send a school away, a school cannot move itself.
           if (!valid.country().equals(current.country())
@@ -207,6 +215,13 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
               summary(current), summary(updated));
           return updated;
         });
+  }
+
+  private static boolean identityChanged(School current, SchoolInput valid) {
+    return !valid.country().equals(current.country())
+        || !SearchKey.of(valid.name()).equals(SearchKey.of(current.name()))
+        || !SearchKey.of(valid.city()).equals(SearchKey.of(current.city()))
+        || !java.util.Objects.equals(valid.nationalId(), current.nationalId());
   }
 
   /** A school as the audit log keeps it. */
@@ -247,14 +262,32 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     }
   }
 
+  /**
+   * 409 with the likely duplicates of {@code valid} (other than school {@code self}), unless
+   * there are none.
+   */
+  void requireNoDuplicate(Connection c, SchoolInput valid, long self) throws SQLException {
+    List<Duplicate> duplicates = likelyDuplicates(c, valid, self);
+    if (!duplicates.isEmpty()) {
+      throw new ProblemException(
+          409,
+          ProblemException.TYPE_BASE + "likely-duplicate",
+          "Likely duplicate",
+          "A school with the same name and city, or the same national id, is already known in "
+              + valid.country() + "; send \"confirmDuplicate\": true if this is another school",
+          List.of(),
+          Map.of("duplicates", duplicates.stream().map(SchoolDirectory::describe).toList()));
+    }
+  }
+
   /** Schools of the same country with the same name and city, or the same national school id. */
-  List<Duplicate> likelyDuplicates(Connection c, SchoolInput valid) throws SQLException {
+  List<Duplicate> likelyDuplicates(Connection c, SchoolInput valid, long self) throws SQLException {
     StringBuilder sql =
         new StringBuilder(
-            "SELECT ID, NAME, CITY, NATIONAL_ID, STATUS FROM MEM_SCHOOL WHERE COUNTRY = ?"
+            "SELECT ID, NAME, CITY, NATIONAL_ID, STATUS FROM MEM_SCHOOL WHERE COUNTRY = ? AND ID <> ?"
                 + " AND ((NAME_KEY = ? AND CITY_KEY = ?)");
     List<Object> params =
-        new ArrayList<>(List.of(valid.country(), SearchKey.of(valid.name()), SearchKey.of(valid.city())));
+        new ArrayList<>(List.of(valid.country(), self, SearchKey.of(valid.name()), SearchKey.of(valid.city())));
     if (valid.nationalId() != null) {
       sql.append(" OR NATIONAL_ID = ?");
       params.add(valid.nationalId());
@@ -417,29 +450,6 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
         rs.getLong(17),
         MembershipStatus.valueOf(rs.getString(18)),
         rs.getInt(19));
-  }
-
-  /** The cursor is opaque to clients: the last id of the page, base64url-encoded. */
-  static String cursorAfter(long id) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(("id:" + id).getBytes(StandardCharsets.UTF_8));
-  }
-
-  static long afterId(String cursor) {
-    if (cursor == null || cursor.isEmpty()) {
-      return 0;
-    }
-    try {
-      String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-      if (decoded.startsWith("id:")) {
-        long id = Long.parseLong(decoded.substring(3));
-        if (id >= 0) {
-          return id;
-        }
-      }
-    } catch (IllegalArgumentException e) {
-      // falls through to the problem below (NumberFormatException is one too)
-    }
-    throw ProblemException.validation("cursor", "is not a cursor this API returned");
   }
 
   static long generatedId(Statement ps) throws SQLException {

@@ -4,6 +4,7 @@ import org.unesco.aspnet.membership.AnnualReport;
 import org.unesco.aspnet.membership.AnnualReportInput;
 import org.unesco.aspnet.membership.AnnualReportService;
 import org.unesco.aspnet.core.Principal;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,7 +43,7 @@ import org.unesco.aspnet.web.OpenApiFragment;
 public final class SchoolsServlet extends ApiServlet {
   private static final long serialVersionUID = 1L;
   private static final Set<String> FILTERS =
-      Set.of("country", "region", "status", "level", "theme", "language", "q", "limit", "cursor");
+      Set.of("country", "region", "status", "level", "theme", "language", "q", "limit", "cursor", "sort");
   private static final int Q_MAX = 100;
 
   private final transient SchoolService schools;
@@ -128,12 +129,16 @@ public final class SchoolsServlet extends ApiServlet {
     Principal actor = Requests.actor(request);
     int revision = Revisions.expected(request);
     ObjectNode patch = Json.read(request, ObjectNode.class);
+    JsonNode confirm = patch.remove(ApplicationsServlet.CONFIRM);
+    if (confirm != null && !confirm.isBoolean() && !confirm.isNull()) {
+      throw ProblemException.validation(ApplicationsServlet.CONFIRM, "must be true or false");
+    }
     // Rights first, so that nobody learns about fields they may not change; then a merge patch
     // onto what is stored, and the same checks as an application.
     School current = schools.editable(actor, id);
     ObjectNode merged = SchoolForm.merge(Json.MAPPER.valueToTree(current.input()), patch);
     SchoolInput input = SchoolForm.read(merged, Set.of(), countries::exists);
-    School updated = schools.update(actor, id, revision, input);
+    School updated = schools.update(actor, id, revision, input, confirm != null && confirm.asBoolean());
     response.setHeader("ETag", Revisions.etag(updated.revision()));
     Json.write(response, 200, updated);
   }
@@ -168,7 +173,8 @@ public final class SchoolsServlet extends ApiServlet {
         code(request, "language"),
         blankToNull(q),
         intParameter(request, "limit", SchoolQuery.DEFAULT_LIMIT, 1, SchoolQuery.MAX_LIMIT),
-        blankToNull(request.getParameter("cursor")));
+        blankToNull(request.getParameter("cursor")),
+        choice(request, "sort", SchoolQuery.Sort.class));
   }
 
   private static String code(HttpServletRequest request, String name) {

@@ -151,6 +151,21 @@ class MembershipStoreTest {
   }
 
   @Test
+  void anEditThatMakesALookAlikeNeedsConfirmationButOtherEditsDoNot() {
+    lifecycle.apply(HQ, Schools.in("KE", "Alliance High School", "Kikuyu", "KE-0042"), false);
+    long other = lifecycle.apply(HQ, Schools.in("KE", "Starehe Boys Centre", "Nairobi", "KE-0043"), false).schoolId();
+    School s = schools.school(HQ, other);
+    SchoolInput sameId = Schools.in("KE", "Starehe Boys Centre", "Nairobi", "KE-0042");
+    assertEquals(409, assertThrows(ProblemException.class, () -> schools.update(HQ, other, s.revision(), sameId)).status());
+    School confirmed = schools.update(HQ, other, s.revision(), sameId, true);
+    // Now a known pair: an edit that leaves name, city and id alone goes through
+    SchoolInput moreStudents = new SchoolInput(sameId.name(), "KE", null, sameId.city(), sameId.address(), sameId.latitude(),
+        sameId.longitude(), sameId.levels(), sameId.themes(), sameId.languages(), 999, sameId.teachers(), sameId.email(),
+        sameId.website(), "KE-0042");
+    assertEquals(999, schools.update(HQ, other, confirmed.revision(), moreStudents).students());
+  }
+
+  @Test
   void aFailedApplicationWritesNothing() {
     assertThrows(ProblemException.class, () -> lifecycle.apply(HQ, Schools.in("ZZ", "A", "B", null), false));
     assertEquals(List.of(), schools.schools(HQ, query(null, null, null, 10, null)).items());
@@ -255,6 +270,38 @@ class MembershipStoreTest {
     assertEquals(1, schools.schools(HQ, new SchoolQuery(null, "Africa", null, null, null, null, null, 100, null)).items().size());
     assertEquals(400, assertThrows(ProblemException.class, () -> schools.schools(HQ, query(null, null, null, 10, "garbage!"))).status());
     assertEquals(400, assertThrows(ProblemException.class, () -> schools.schools(HQ, query(null, null, null, 101, null))).status());
+  }
+
+  @Test
+  void everyOrderPagesThroughEverySchoolOnceInOrder() {
+    String[] names = {"Zola", "Émile", "abbé Grégoire", "Lycée B", "lycée a", "Ampère", "Zola"};
+    String[] cities = {"Paris", "Évry", "Albi", "Dijon", "Caen", "Brest", "Arles"};
+    for (int i = 0; i < names.length; i++) {
+      lifecycle.apply(HQ, Schools.named(names[i], cities[i]), true);
+    }
+    for (SchoolQuery.Sort sort : SchoolQuery.Sort.values()) {
+      List<School> seen = new ArrayList<>();
+      String cursor = null;
+      do {
+        Page<School> page = schools.schools(HQ, new SchoolQuery("FR", null, null, null, null, null, null, 2, cursor, sort));
+        seen.addAll(page.items());
+        cursor = page.next();
+      } while (cursor != null);
+      assertEquals(names.length, seen.stream().map(School::id).distinct().count(), sort.name());
+      java.util.Comparator<School> order = switch (sort) {
+        case ID -> java.util.Comparator.comparingLong(School::id);
+        case NEWEST -> java.util.Comparator.comparingLong(School::id).reversed();
+        case NAME -> java.util.Comparator.comparing((School x) -> SearchKey.of(x.name())).thenComparingLong(School::id);
+        case CITY -> java.util.Comparator.comparing((School x) -> SearchKey.of(x.city())).thenComparingLong(School::id);
+      };
+      assertEquals(seen.stream().sorted(order).toList(), seen, sort.name());
+    }
+    List<String> byName = schools.schools(HQ, new SchoolQuery("FR", null, null, null, null, null, null, 3, null, SchoolQuery.Sort.NAME))
+        .items().stream().map(School::name).toList();
+    assertEquals(List.of("abbé Grégoire", "Ampère", "Émile"), byName);
+    String nameCursor = schools.schools(HQ, new SchoolQuery("FR", null, null, null, null, null, null, 2, null, SchoolQuery.Sort.NAME)).next();
+    assertEquals(400, assertThrows(ProblemException.class, () -> schools.schools(HQ,
+        new SchoolQuery("FR", null, null, null, null, null, null, 2, nameCursor, SchoolQuery.Sort.ID))).status());
   }
 
   @Test
