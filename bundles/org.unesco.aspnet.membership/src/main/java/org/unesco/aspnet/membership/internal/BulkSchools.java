@@ -118,8 +118,8 @@ public final class BulkSchools {
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO MEM_SCHOOL (NAME, NAME_KEY, COUNTRY, UNIT, CITY, CITY_KEY, ADDRESS,"
             + " LATITUDE, LONGITUDE, LEVELS, THEMES, LANGUAGES, STUDENTS, TEACHERS, EMAIL, WEBSITE,"
-            + " NATIONAL_ID, STATUS, REVISION, CREATED_AT, UPDATED_AT)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)")) {
+            + " NATIONAL_ID, FIELDS, STATUS, REVISION, CREATED_AT, UPDATED_AT)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)")) {
       for (SchoolInput s : chunk) {
         int i = SchoolDirectory.bindProfile(ps, s);
         ps.setString(i++, MembershipStatus.MEMBER.name());
@@ -147,6 +147,19 @@ public final class BulkSchools {
         }
       }
       ms.executeBatch();
+    }
+    // Their history: applied, then certified, as the platform itself (set-based: one statement each).
+    for (String[] step : new String[][] {{null, "APPLIED"}, {"APPLIED", "MEMBER"}}) {
+      try (PreparedStatement history = c.prepareStatement(
+          "INSERT INTO MEM_STATUS_CHANGE (MEMBERSHIP_ID, FROM_STATUS, TO_STATUS, ACTOR, CHANGED_AT, COMMENT_TEXT)"
+              + " SELECT M.ID, CAST(? AS VARCHAR(30)), ?, 'system', M.APPLIED_AT, 'generated for a benchmark'"
+              + " FROM MEM_MEMBERSHIP M WHERE M.SCHOOL_ID > ? AND M.SCHOOL_ID <= ?")) {
+        history.setString(1, step[0]);
+        history.setString(2, step[1]);
+        history.setLong(3, before);
+        history.setLong(4, after);
+        history.executeUpdate();
+      }
     }
     try (PreparedStatement link = c.prepareStatement(
         "UPDATE MEM_SCHOOL SET MEMBERSHIP_ID = (SELECT M.ID FROM MEM_MEMBERSHIP M WHERE M.SCHOOL_ID = MEM_SCHOOL.ID AND M.PERIOD_NO = 1)"

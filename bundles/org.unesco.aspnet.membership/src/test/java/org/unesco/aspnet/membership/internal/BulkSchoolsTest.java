@@ -1,0 +1,41 @@
+package org.unesco.aspnet.membership.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.unesco.aspnet.core.Grant;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.Role;
+import org.unesco.aspnet.membership.Membership;
+import org.unesco.aspnet.membership.MembershipStatus;
+import org.unesco.aspnet.membership.School;
+import org.unesco.aspnet.membership.SchoolQuery;
+
+/** The benchmark generator writes complete members: school, membership, history. */
+class BulkSchoolsTest {
+  private static final Principal HQ = TransitionsTest.person("hq", Grant.global(Role.HQ_OFFICER));
+
+  @Test
+  void generatesMembersWithTheirMembershipAndHistory() {
+    TestDatabase database = new TestDatabase();
+    Countries countries = new Countries(database, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, (org.osgi.framework.Bundle) null);
+    NationalProfiles profiles = new NationalProfiles(TestLogger.INSTANCE);
+    SchoolDirectory schools = new SchoolDirectory(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
+    MembershipLifecycle lifecycle = new MembershipLifecycle(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
+
+    BulkSchools.generate(database, List.of("FR", "KE", "JP"), 25, TestLogger.INSTANCE);
+
+    List<School> all = schools.schools(HQ, new SchoolQuery(null, null, null, null, null, null, null, 100, null)).items();
+    assertEquals(25, all.size());
+    assertEquals(25, all.stream().filter(s -> s.status() == MembershipStatus.MEMBER).count());
+    School last = all.get(24);
+    Membership m = lifecycle.membership(HQ, last.membershipId());
+    assertEquals(last.id(), m.schoolId());
+    assertEquals(MembershipStatus.MEMBER, m.status());
+    assertEquals(List.of(MembershipStatus.APPLIED, MembershipStatus.MEMBER),
+        lifecycle.history(HQ, m.id()).stream().map(h -> h.to()).toList());
+    assertEquals(9, countries.country(HQ, "FR", Locale.ENGLISH).members());
+  }
+}
