@@ -40,8 +40,9 @@ final class Aggregation {
       bySchool.computeIfAbsent(a.report().school(), k -> new ArrayList<>()).add(a);
     }
     Map<String, Object> result = new LinkedHashMap<>();
-    Map<String, Object> totals = group(module, approved);
+    Map<String, Object> totals = new LinkedHashMap<>();
     totals.put("countries", byCountry.size());
+    totals.putAll(group(module, approved));
     result.put("totals", totals);
     if (module != null) {
       @SuppressWarnings("unchecked")
