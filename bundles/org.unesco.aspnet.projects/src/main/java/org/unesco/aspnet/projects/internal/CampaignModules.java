@@ -42,6 +42,8 @@ public final class CampaignModules implements HealthCheck {
   private record Failure(Instant at, String what) {}
 
   private final Map<String, CampaignModule> modules = new ConcurrentHashMap<>();
+  /** Every registered module with its key, to fall back on when the one in use leaves. */
+  private final Map<CampaignModule, String> registered = new ConcurrentHashMap<>();
   private final Map<String, Failure> failures = new ConcurrentHashMap<>();
   private final ThreadPoolExecutor workers;
   private final Logger log;
@@ -80,6 +82,7 @@ public final class CampaignModules implements HealthCheck {
       warn("A campaign module without a " + CampaignModule.KEY_PROPERTY + " property is ignored: " + module);
       return;
     }
+    registered.put(module, key);
     CampaignModule previous = modules.put(key, module);
     failures.remove(key);
     if (previous != null && previous != module) {
@@ -88,9 +91,13 @@ public final class CampaignModules implements HealthCheck {
   }
 
   void removeModule(CampaignModule module, Map<String, Object> properties) {
-    String key = keyOf(properties);
-    if (key != null) {
-      modules.remove(key, module);
+    String key = registered.remove(module);
+    if (key != null && modules.remove(key, module)) {
+      registered.forEach((other, otherKey) -> {
+        if (otherKey.equals(key)) {
+          modules.putIfAbsent(key, other);
+        }
+      });
     }
   }
 

@@ -120,6 +120,20 @@ class CampaignModulesTest {
   }
 
   @Test
+  void whenTwoClaimAKeyTheOtherTakesOverWhenTheOneInUseLeaves() {
+    CampaignModule first = module(() -> {});
+    CampaignModule second = module(() -> {
+      throw new IllegalStateException("second");
+    });
+    add("dup", first);
+    add("dup", second);
+    assertEquals(503, assertThrows(ProblemException.class, () -> aggregate("dup", Duration.ofSeconds(1))).status(),
+        "the last registered is used");
+    modules.removeModule(second, Map.of(CampaignModule.KEY_PROPERTY, "dup"));
+    assertEquals(Map.of("count", 0), aggregate("dup", Duration.ofSeconds(1)));
+  }
+
+  @Test
   void aProblemThrownOnPurposeIsPassedOn() {
     add("strict", module(() -> {
       throw ProblemException.validation("metrics", "no");
