@@ -189,6 +189,13 @@ class CampaignsIT {
     assertEquals(403, send("POST", "/api/v1/campaigns", nationalBody, ncKenya).statusCode(), "not Kenya's to create");
     national = json(send("POST", "/api/v1/campaigns", nationalBody, ncFrance), 201).path("id").asLong();
 
+    JsonNode api = json(platform.get("/api/v1/openapi.json"), 200);
+    assertTrue(api.path("paths").has("/api/v1/campaigns/{id}/summary"), "documented in the OpenAPI document");
+    JsonNode modules = json(platform.get("/api/v1/campaign-modules"), 200);
+    List<String> keys = new ArrayList<>();
+    modules.path("items").forEach(m -> keys.add(m.path("key").asText()));
+    assertEquals(List.of("sandwatch", "trash-hack"), keys, "the shipped modules");
+
     JsonNode list = json(platform.get("/api/v1/campaigns"), 200);
     assertEquals(2, list.path("items").size(), list.toString());
     assertEquals(1, json(platform.get("/api/v1/campaigns?limit=1"), 200).path("items").size());
