@@ -236,6 +236,10 @@ public final class CampaignStore implements CampaignService {
       Set<String> modulePhases = before.module() != null && modules.installed(before.module())
           ? phaseKeys(before.module()) : Set.of();
       errors.addAll(CampaignForm.update(changes, modulePhases, countries::exists));
+      if (before.country() != null && changes.countries() != null
+          && changes.countries().stream().anyMatch(x -> !before.country().equals(x))) {
+        errors.add(new FieldError("countries", "a national campaign is for " + before.country() + " only"));
+      }
       if (!errors.isEmpty()) {
         throw ProblemException.validation(errors);
       }
