@@ -412,4 +412,68 @@ class CampaignsIT {
     assertEquals(summaryBefore, summaryAfter, "the same figures come back");
     checkSummary(summaryAfter);
   }
+
+  /** A plugin made here from {@link BrokenCampaignModule}: manifest, component description, class. */
+  private static Path brokenPlugin() throws Exception {
+    Path jar = platform.root.resolve("broken-campaign.jar");
+    java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+    java.util.jar.Attributes a = manifest.getMainAttributes();
+    a.put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+    a.putValue("Bundle-ManifestVersion", "2");
+    a.putValue("Bundle-SymbolicName", "org.unesco.aspnet.test.brokencampaign");
+    a.putValue("Bundle-Version", "1.0.0");
+    a.putValue("Import-Package",
+        "org.unesco.aspnet.core;version=\"[1.0,2)\",org.unesco.aspnet.projects.campaign;version=\"[1.0,2)\"");
+    a.putValue("Service-Component", "OSGI-INF/broken.xml");
+    String component = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+        + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"broken-campaign\">"
+        + "<property name=\"aspnet.campaign\" type=\"String\" value=\"broken\"/>"
+        + "<service><provide interface=\"org.unesco.aspnet.projects.campaign.CampaignModule\"/></service>"
+        + "<implementation class=\"" + BrokenCampaignModule.class.getName() + "\"/></scr:component>";
+    String classFile = BrokenCampaignModule.class.getName().replace('.', '/') + ".class";
+    try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), manifest);
+        java.io.InputStream bytes = BrokenCampaignModule.class.getClassLoader().getResourceAsStream(classFile)) {
+      out.putNextEntry(new java.util.jar.JarEntry("OSGI-INF/broken.xml"));
+      out.write(component.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.closeEntry();
+      out.putNextEntry(new java.util.jar.JarEntry(classFile));
+      bytes.transferTo(out);
+      out.closeEntry();
+    }
+    return jar;
+  }
+
+  @Test
+  @Order(8)
+  void aModuleThatThrowsFailsOnlyItsOwnCampaign() throws Exception {
+    platform.deployPlugin(brokenPlugin(), "broken-campaign.jar");
+    String body = "{\"kind\":\"CAMPAIGN\",\"module\":\"broken\",\"title\":{\"en\":\"Broken\"}}";
+    platform.awaitResponse("/api/v1/campaign-modules", Duration.ofSeconds(20), r -> r.body().contains("\"broken\""));
+    long broken = json(send("POST", "/api/v1/campaigns", body, hq), 201).path("id").asLong();
+    assertEquals(201, send("POST", "/api/v1/campaigns/" + broken + "/participants", "{\"school\":" + paris + "}", staffParis)
+        .statusCode());
+    String report = "{\"school\":" + paris + ",\"date\":\"" + LocalDate.now().minusDays(1) + "\",\"text\":\"x\","
+        + "\"pupils\":1,\"teachers\":1,\"metrics\":{%s}}";
+    long id = json(send("POST", "/api/v1/campaigns/" + broken + "/submissions", String.format(report, ""), staffParis), 201)
+        .path("id").asLong();
+    assertEquals(200, decide(broken, id, "APPROVED", null, hq).statusCode());
+
+    HttpResponse<String> failing = send("POST", "/api/v1/campaigns/" + broken + "/submissions",
+        String.format(report, "\"explode\":true"), staffParis);
+    assertEquals(503, failing.statusCode(), failing.body());
+    assertEquals("broken", JSON.readTree(failing.body()).path("module").asText());
+    HttpResponse<String> summary = platform.get("/api/v1/campaigns/" + broken + "/summary");
+    assertEquals(503, summary.statusCode(), summary.body());
+    assertTrue(!summary.body().contains("ArrayIndexOutOfBounds"), "no internals to the client: " + summary.body());
+
+    // Everything else goes on; health says which module misbehaves, and still answers 200.
+    checkSummary(json(platform.get("/api/v1/campaigns/" + trashHack + "/summary"), 200));
+    assertEquals(200, platform.get("/api/v1/campaigns/" + broken).statusCode());
+    HttpResponse<String> health = platform.get("/api/v1/health");
+    assertEquals(200, health.statusCode(), health.body());
+    JsonNode modules = JSON.readTree(health.body()).path("components").path("campaign-modules");
+    assertEquals("DEGRADED", modules.path("status").asText(), health.body());
+    assertTrue(platform.log().contains("Campaign module broken failed"), "logged for the operator");
+    platform.removePlugin("broken-campaign.jar");
+  }
 }
