@@ -476,4 +476,21 @@ class CampaignsIT {
     assertTrue(platform.log().contains("Campaign module broken failed"), "logged for the operator");
     platform.removePlugin("broken-campaign.jar");
   }
+
+  @Test
+  @Order(9)
+  void aSchoolLeavesAndItsSubmissionsStay() throws Exception {
+    String path = "/api/v1/campaigns/" + trashHack + "/participants/";
+    int approved = json(platform.get("/api/v1/campaigns/" + trashHack + "/summary"), 200).path("totals").path("submissions").asInt();
+    assertEquals(403, send("DELETE", path + paris, null, staffNairobi).statusCode(), "not Nairobi's to decide");
+    assertEquals(401, send("DELETE", path + paris, null, null).statusCode());
+    assertEquals(204, send("DELETE", path + paris, null, staffParis).statusCode());
+    assertEquals(404, send("DELETE", path + paris, null, staffParis).statusCode(), "gone already");
+    JsonNode participants = json(platform.get("/api/v1/campaigns/" + trashHack + "/participants?country=FR"), 200);
+    participants.path("items").forEach(p -> assertTrue(p.path("school").asLong() != paris, participants.toString()));
+    assertEquals(403, submit(trashHack, staffParis, submission(paris, LocalDate.now(), 3, waste("PAPER", 1, "kg"))).statusCode(),
+        "no longer takes part");
+    assertEquals(approved, json(platform.get("/api/v1/campaigns/" + trashHack + "/summary"), 200).path("totals")
+        .path("submissions").asInt(), "its approved reports still count");
+  }
 }
