@@ -49,6 +49,14 @@ class AuthorizationMatrixIT {
     {"POST /api/v1/invitations#nc",                        "D", "D", "D", "D", "D", "A", "A"},
     {"POST /api/v1/invitations#staffX",                    "D", "D", "D", "A", "D", "A", "A"},
     {"POST /api/v1/password-resets",                       "D", "D", "D", "D", "D", "A", "A"},
+    {"GET /api/v1/campaigns",                              "A", "A", "A", "A", "A", "A", "A"},
+    {"GET /api/v1/campaign-modules",                       "A", "A", "A", "A", "A", "A", "A"},
+    {"GET /api/v1/campaigns/{C}",                          "A", "A", "A", "A", "A", "A", "A"},
+    {"GET /api/v1/campaigns/{C}/participants",             "A", "A", "A", "A", "A", "A", "A"},
+    {"GET /api/v1/campaigns/{C}/submissions",              "A", "A", "A", "A", "A", "A", "A"},
+    {"GET /api/v1/campaigns/{C}/summary",                  "A", "A", "A", "A", "A", "A", "A"},
+    {"POST /api/v1/campaigns#global",                      "D", "D", "D", "D", "D", "A", "A"},
+    {"POST /api/v1/campaigns#nationalFR",                  "D", "D", "D", "A", "D", "A", "A"},
   };
   private static final String[] WHO = {"public", "noRole", "focalX", "ncFR", "ncDE", "hq", "admin"};
 
@@ -74,8 +82,11 @@ class AuthorizationMatrixIT {
       }
       JsonNode y = first(platform, "/api/v1/schools?country=FR&status=MEMBER&limit=1", hq);
       String xId = x.path("id").asText();
+      String campaign = JSON.readTree(platform.send("POST", "/api/v1/campaigns",
+          "{\"kind\":\"CAMPAIGN\",\"module\":\"trash-hack\",\"title\":{\"en\":\"Matrix\"}}",
+          "Content-Type", "application/json", "Authorization", "Bearer " + hq).body()).path("id").asText();
       Map<String, String> ids = Map.of("{X}", xId, "{Y}", y.path("id").asText(),
-          "{mX}", x.path("membershipId").asText(), "{year}", String.valueOf(YEAR));
+          "{mX}", x.path("membershipId").asText(), "{year}", String.valueOf(YEAR), "{C}", campaign);
       // X's focal point, by invitation of the French NC
       String inv = JSON.readTree(platform.send("POST", "/api/v1/invitations",
           "{\"email\":\"focal.x@example.org\",\"role\":\"SCHOOL_FOCAL_POINT\",\"school\":\"" + xId + "\"}",
@@ -152,6 +163,8 @@ class AuthorizationMatrixIT {
               + "\"languages\":[\"fr\"],\"email\":\"matrix@example.org\",\"confirmDuplicate\":true}";
           case "/api/v1/tokens" -> "{\"name\":\"matrix\"}";
           case "nc" -> "{\"email\":\"new.nc.de@example.org\",\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"DE\"}";
+          case "global" -> "{\"kind\":\"CAMPAIGN\",\"title\":{\"en\":\"Global\"}}";
+          case "nationalFR" -> "{\"kind\":\"PROJECT\",\"country\":\"FR\",\"title\":{\"fr\":\"National\"}}";
           case "staffX" -> "{\"email\":\"staff.x@example.org\",\"role\":\"SCHOOL_STAFF\",\"school\":\"" + ids.get("{X}") + "\"}";
           default -> "{\"email\":\"nobody@example.org\"}";
         };

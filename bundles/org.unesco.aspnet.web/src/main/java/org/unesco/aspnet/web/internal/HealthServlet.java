@@ -60,7 +60,8 @@ public final class HealthServlet extends ApiServlet {
       "org.unesco.aspnet.security.internal.FirstAccount",
       "org.unesco.aspnet.security.internal.AuthenticationFilter",
       "org.unesco.aspnet.membership.internal.MembershipLifecycle",
-      "org.unesco.aspnet.membership.internal.SchoolDirectory"
+      "org.unesco.aspnet.membership.internal.SchoolDirectory",
+      "org.unesco.aspnet.projects.internal.CampaignStore"
     };
   }
 

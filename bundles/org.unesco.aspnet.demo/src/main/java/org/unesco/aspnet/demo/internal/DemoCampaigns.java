@@ -1,0 +1,198 @@
+package org.unesco.aspnet.demo.internal;
+
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.osgi.service.component.ComponentContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.demo.internal.DemoSchools.DemoSchool;
+import org.unesco.aspnet.membership.MembershipStatus;
+import org.unesco.aspnet.membership.School;
+import org.unesco.aspnet.membership.SchoolService;
+import org.unesco.aspnet.projects.Campaign;
+import org.unesco.aspnet.projects.CampaignInput;
+import org.unesco.aspnet.projects.CampaignKind;
+import org.unesco.aspnet.projects.CampaignService;
+import org.unesco.aspnet.projects.MediaLink;
+import org.unesco.aspnet.projects.Phase;
+import org.unesco.aspnet.projects.Submission;
+import org.unesco.aspnet.projects.SubmissionInput;
+import org.unesco.aspnet.projects.SubmissionStatus;
+
+/**
+ * With {@code ASPNET_DEMO=true}, once the demo schools are loaded and while there is no campaign
+ * yet: a global Trash Hack campaign, a Sandwatch campaign (when their plugins are installed) and a
+ * national French project, with member schools taking part and moderated submissions.
+ */
+@Component(
+    immediate = true,
+    reference = {
+      @Reference(name = "campaigns", service = CampaignService.class),
+      @Reference(name = "schools", service = SchoolService.class)
+    })
+public class DemoCampaigns {
+  private static final long WAIT_MILLIS = 10 * 60_000L;
+
+  private final Logger log;
+  private final ComponentContext context;
+  private volatile boolean stopped;
+
+  @Activate
+  public DemoCampaigns(ComponentContext context, @Reference(service = LoggerFactory.class) Logger log) {
+    this.log = log;
+    this.context = context;
+    String enabled = System.getenv(DemoData.ENABLED);
+    if (enabled == null || !enabled.strip().equalsIgnoreCase("true")) {
+      return;
+    }
+    Thread worker = new Thread(this::run, "aspnet-demo-campaigns");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  @Deactivate
+  void deactivate() {
+    stopped = true;
+  }
+
+  private void run() {
+    try {
+      CampaignService campaigns = context.locateService("campaigns");
+      SchoolService schools = context.locateService("schools");
+      Principal system = Principal.system();
+      if (!campaigns.campaigns(system, null, null, 1, null).items().isEmpty()) {
+        return;
+      }
+      List<DemoSchool> demo = DemoSchools.generate(DemoSchools.SEED);
+      // The schools are loaded by DemoData on its own thread: wait until the last one has its status.
+      long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+      while (!loaded(schools, demo)) {
+        if (stopped || System.currentTimeMillis() > deadline) {
+          return;
+        }
+        Thread.sleep(1000);
+      }
+      // The shipped campaign modules start from plugins/ at about the same time: a little patience.
+      while (campaigns.modules(java.util.Locale.ENGLISH).size() < 2 && System.currentTimeMillis() < deadline && !stopped) {
+        Thread.sleep(1000);
+      }
+      List<School> members = new ArrayList<>();
+      for (long id = 1; id <= demo.size(); id++) {
+        try {
+          School s = schools.school(system, id);
+          if (s.status() == MembershipStatus.MEMBER) {
+            members.add(s);
+          }
+        } catch (ProblemException notThere) {
+          // not a demo school id: skipped
+        }
+      }
+      Random random = new Random(DemoSchools.SEED);
+      int year = Year.now().getValue();
+      int created = 0;
+      List<String> installed = campaigns.modules(java.util.Locale.ENGLISH).stream().map(m -> m.key()).toList();
+      if (installed.contains("trash-hack")) {
+        Campaign trash = campaigns.create(system, new CampaignInput(CampaignKind.CAMPAIGN, "trash-hack", null,
+            Map.of("en", "Trash Hack " + year, "fr", "Trash Hack " + year, "es", "Trash Hack " + year),
+            Map.of("en", "Schools observe the waste around them, act, reflect and celebrate.",
+                "fr", "Les écoles observent les déchets autour d'elles, agissent, réfléchissent et célèbrent.",
+                "es", "Las escuelas observan los residuos a su alrededor, actúan, reflexionan y celebran."),
+            List.of(new Phase("observe", LocalDate.of(year, 1, 1), LocalDate.of(year, 3, 31)),
+                new Phase("act", LocalDate.of(year, 4, 1), LocalDate.of(year, 9, 30)),
+                new Phase("reflect", LocalDate.of(year, 10, 1), LocalDate.of(year, 11, 30)),
+                new Phase("celebrate", LocalDate.of(year, 12, 1), LocalDate.of(year, 12, 31))),
+            true, List.of(), true));
+        created++;
+        for (School s : members.subList(0, Math.min(24, members.size()))) {
+          campaigns.join(system, trash.id(), s.id());
+          for (int n = 0; n < 1 + random.nextInt(3); n++) {
+            List<Object> waste = new ArrayList<>();
+            for (String type : List.of("PLASTIC", "PAPER", "GLASS", "METAL", "ORGANIC")) {
+              if (random.nextInt(3) == 0 || waste.isEmpty() && type.equals("ORGANIC")) {
+                waste.add(Map.of("type", type, "mass", Math.round(random.nextDouble() * 4000) / 100.0, "unit", "kg"));
+              }
+            }
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("waste", waste);
+            metrics.put("actions", List.of("Clean-up of the school grounds", "Sorting bins in the canteen"));
+            metrics.put("itemsRecycled", random.nextInt(400));
+            report(campaigns, trash.id(), s.id(), "act", "Our pupils collected and sorted the waste around the school.",
+                metrics, random);
+          }
+        }
+      }
+      if (installed.contains("sandwatch")) {
+        Campaign sandwatch = campaigns.create(system, new CampaignInput(CampaignKind.CAMPAIGN, "sandwatch", null,
+            Map.of("en", "Sandwatch " + year, "fr", "Sandwatch " + year, "es", "Sandwatch " + year),
+            Map.of("en", "Monitor a beach, analyse and share what you find, and take action."),
+            List.of(new Phase("monitor", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))),
+            true, List.of(), true));
+        created++;
+        for (School s : members.subList(Math.min(24, members.size()), Math.min(32, members.size()))) {
+          campaigns.join(system, sandwatch.id(), s.id());
+          double width = 10 + random.nextInt(30);
+          for (int n = 0; n < 3; n++) {
+            width += random.nextInt(5) - 3;
+            Map<String, Object> metrics = Map.of(
+                "site", Map.of("name", "Beach near " + s.city()),
+                "measurements", List.of(Map.of(
+                    "date", LocalDate.now().minusDays(90 - 30L * n).toString(),
+                    "beachWidth", Math.max(1, width), "unit", "m",
+                    "change", n == 0 ? "STABLE" : width < 20 ? "EROSION" : "ACCRETION",
+                    "water", Map.of("temperature", 20 + random.nextInt(10), "ph", 8.1))));
+            report(campaigns, sandwatch.id(), s.id(), "monitor", "Monthly measurement of our beach.", metrics, random);
+          }
+        }
+      }
+      List<School> french = members.stream().filter(s -> s.country().equals("FR")).limit(6).toList();
+      Campaign peace = campaigns.create(system, new CampaignInput(CampaignKind.PROJECT, null, "FR",
+          Map.of("fr", "Semaine de la paix " + year, "en", "Peace week " + year),
+          Map.of("fr", "Une semaine d'activités pour la paix dans les écoles du réseau français."),
+          List.of(), false, List.of(), true));
+      created++;
+      for (School s : french) {
+        campaigns.join(system, peace.id(), s.id());
+      }
+      log.info("Demo campaigns loaded: {} campaigns", created);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      log.error("Demo campaigns not loaded: {}", e.toString(), e);
+    }
+  }
+
+  /** A submission, then mostly approved, a few rejected, some left for the coordinators. */
+  private static void report(CampaignService campaigns, long campaign, long school, String phase, String text,
+      Map<String, Object> metrics, Random random) {
+    Principal system = Principal.system();
+    Submission s = campaigns.submit(system, campaign, new SubmissionInput(school,
+        LocalDate.now().minusDays(1 + random.nextInt(60)), phase, text, 10 + random.nextInt(60), 1 + random.nextInt(4),
+        metrics, List.of(new MediaLink("https://example.org/demo/" + school + ".jpg", "photo", true, true))));
+    int fate = random.nextInt(10);
+    if (fate < 7) {
+      campaigns.moderate(system, campaign, s.id(), SubmissionStatus.APPROVED, null, null);
+    } else if (fate == 7) {
+      campaigns.moderate(system, campaign, s.id(), SubmissionStatus.REJECTED, "Please describe what the pupils did.", null);
+    }
+  }
+
+  private static boolean loaded(SchoolService schools, List<DemoSchool> demo) {
+    try {
+      School last = schools.school(Principal.system(), demo.size());
+      return last.status() == demo.get(demo.size() - 1).status();
+    } catch (ProblemException notYet) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package org.unesco.aspnet.projects;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.membership.Page;
+
+/**
+ * Campaigns, participation, submissions and moderation. Every change is audited in its own
+ * transaction. Problems: 401/403 when the actor may not, 404 for what does not exist (or is not
+ * visible), 400 with field errors, 409 for a state that forbids the request, 412 for a stale
+ * revision, 503 when the campaign's module is not installed or fails.
+ */
+@ProviderType
+public interface CampaignService {
+
+  /** Campaigns, oldest first; {@code country} and {@code module} filter when not null. */
+  Page<Campaign> campaigns(Principal actor, String country, String module, int limit, String cursor);
+
+  Campaign campaign(Principal actor, long id);
+
+  /** HQ creates global campaigns (country null), an NC national ones of their country. */
+  Campaign create(Principal actor, CampaignInput input);
+
+  /** Changes the non-null fields of {@code changes} if the campaign is still at {@code expectedRevision}. */
+  Campaign update(Principal actor, long id, int expectedRevision, CampaignInput changes);
+
+  Page<Participant> participants(Principal actor, long campaign, String country, int limit, String cursor);
+
+  /** A school joins (its staff, its coordinators or HQ); the campaign must be open and the school eligible. */
+  Participant join(Principal actor, long campaign, long school);
+
+  /** A school leaves; its submissions stay. */
+  void leave(Principal actor, long campaign, long school);
+
+  /**
+   * Submissions, newest first: the approved ones for everyone, the others for the school's people
+   * and the campaign's moderators.
+   */
+  Page<Submission> submissions(
+      Principal actor, long campaign, SubmissionStatus status, String country, Long school, int limit, String cursor);
+
+  Submission submission(Principal actor, long campaign, long id);
+
+  /** A participating school reports an activity; it waits for moderation. */
+  Submission submit(Principal actor, long campaign, SubmissionInput input);
+
+  /**
+   * A moderator approves or rejects (with a comment) a submission.
+   *
+   * @param expectedRevision the revision read, or null to decide on whatever is current
+   */
+  Submission moderate(
+      Principal actor, long campaign, long id, SubmissionStatus decision, String comment, Integer expectedRevision);
+
+  /**
+   * The public aggregates of the approved submissions: the whole campaign, per UNESCO region, per
+   * country and, when {@code perSchool}, per school; plus the module's public summary.
+   */
+  Map<String, Object> summary(Principal actor, long campaign, Locale language, boolean perSchool);
+
+  /**
+   * The campaign module of a campaign as clients see it (phases, submission schema); null for a
+   * campaign without a module.
+   *
+   * @throws org.unesco.aspnet.core.ProblemException 503 when the module is not installed or fails
+   */
+  CampaignModuleInfo moduleOf(Principal actor, long campaign, Locale language);
+
+  /** The installed campaign modules. */
+  List<CampaignModuleInfo> modules(Locale language);
+}

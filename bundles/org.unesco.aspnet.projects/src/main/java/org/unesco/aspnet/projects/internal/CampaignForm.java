@@ -1,0 +1,224 @@
+package org.unesco.aspnet.projects.internal;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.unesco.aspnet.core.FieldError;
+import org.unesco.aspnet.projects.CampaignInput;
+import org.unesco.aspnet.projects.MediaLink;
+import org.unesco.aspnet.projects.Phase;
+import org.unesco.aspnet.projects.SubmissionInput;
+
+/**
+ * The platform's own checks of a campaign and of a submission (what a campaign module checks comes
+ * on top): every problem is collected so that a form can show them all at once.
+ */
+final class CampaignForm {
+  static final Pattern MODULE_KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
+  static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
+  static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+  static final int TITLE_MAX = 200;
+  static final int DESCRIPTION_MAX = 4000;
+  static final int TEXT_MAX = 8000;
+  static final int PEOPLE_MAX = 100_000;
+  static final int MEDIA_MAX = 20;
+  static final int URL_MAX = 2000;
+  static final int COMMENT_MAX = 2000;
+  static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
+  private CampaignForm() {}
+
+  /** Today where the day starts first (UTC+14), so that nobody's today is refused as future. */
+  static LocalDate latestToday() {
+    return LocalDate.now(ZoneOffset.ofHours(14));
+  }
+
+  /** Checks a campaign to create; {@code countryExists} knows the UNESCO Member States. */
+  static List<FieldError> create(CampaignInput in, Set<String> modulePhases, Predicate<String> countryExists) {
+    List<FieldError> errors = new ArrayList<>();
+    if (in.kind() == null) {
+      errors.add(new FieldError("kind", "is required: PROJECT, INITIATIVE or CAMPAIGN"));
+    }
+    if (in.module() != null && !MODULE_KEY.matcher(in.module()).matches()) {
+      errors.add(new FieldError("module", "must be a module key such as trash-hack"));
+    }
+    if (in.country() != null && (!COUNTRY.matcher(in.country()).matches() || !countryExists.test(in.country()))) {
+      errors.add(new FieldError("country", "must be the ISO 3166-1 alpha-2 code of a UNESCO Member State"));
+    }
+    if (in.title() == null || in.title().isEmpty()) {
+      errors.add(new FieldError("title", "is required, e.g. {\"en\": \"Trash Hack 2026\"}"));
+    }
+    errors.addAll(common(in, modulePhases, countryExists));
+    return errors;
+  }
+
+  /** Checks the fields an update changes. */
+  static List<FieldError> update(CampaignInput in, Set<String> modulePhases, Predicate<String> countryExists) {
+    List<FieldError> errors = new ArrayList<>();
+    if (in.title() != null && in.title().isEmpty()) {
+      errors.add(new FieldError("title", "must have at least one language"));
+    }
+    errors.addAll(common(in, modulePhases, countryExists));
+    return errors;
+  }
+
+  private static List<FieldError> common(CampaignInput in, Set<String> modulePhases, Predicate<String> countryExists) {
+    List<FieldError> errors = new ArrayList<>();
+    texts("title", in.title(), TITLE_MAX, errors);
+    texts("description", in.description(), DESCRIPTION_MAX, errors);
+    if (in.phases() != null) {
+      Set<String> seen = new HashSet<>();
+      for (int i = 0; i < in.phases().size(); i++) {
+        Phase p = in.phases().get(i);
+        String at = "phases[" + i + "]";
+        if (p == null) {
+          errors.add(new FieldError(at, "must be an object {key, starts, ends}"));
+          continue;
+        }
+        if (p.key() == null || p.key().isBlank()) {
+          errors.add(new FieldError(at + ".key", "is required"));
+        } else if (!modulePhases.isEmpty() && !modulePhases.contains(p.key())) {
+          errors.add(new FieldError(at + ".key", "must be one of the module's phases: " + String.join(", ", modulePhases)));
+        } else if (p.key().length() > 60 || !seen.add(p.key())) {
+          errors.add(new FieldError(at + ".key", "must be unique and at most 60 characters"));
+        }
+        if (p.starts() == null) {
+          errors.add(new FieldError(at + ".starts", "is required"));
+        }
+        if (p.ends() == null) {
+          errors.add(new FieldError(at + ".ends", "is required"));
+        }
+        if (p.starts() != null && p.ends() != null && p.ends().isBefore(p.starts())) {
+          errors.add(new FieldError(at + ".ends", "must not be before starts"));
+        }
+      }
+    }
+    if (in.countries() != null) {
+      for (int i = 0; i < in.countries().size(); i++) {
+        String c = in.countries().get(i);
+        if (c == null || !COUNTRY.matcher(c).matches() || !countryExists.test(c)) {
+          errors.add(new FieldError("countries[" + i + "]", "must be the ISO 3166-1 alpha-2 code of a UNESCO Member State"));
+        }
+      }
+      if (in.countries().size() > 250) {
+        errors.add(new FieldError("countries", "has more than 250 entries"));
+      }
+    }
+    return errors;
+  }
+
+  private static void texts(String field, Map<String, String> texts, int max, List<FieldError> errors) {
+    if (texts == null) {
+      return;
+    }
+    if (texts.size() > 20) {
+      errors.add(new FieldError(field, "has more than 20 languages"));
+    }
+    texts.forEach((lang, text) -> {
+      if (lang == null || !LANGUAGE.matcher(lang).matches()) {
+        errors.add(new FieldError(field + "." + lang, "is not a language code such as en or fr"));
+      } else if (text == null || text.isBlank()) {
+        errors.add(new FieldError(field + "." + lang, "must not be blank"));
+      } else if (text.length() > max) {
+        errors.add(new FieldError(field + "." + lang, "must be at most " + max + " characters"));
+      }
+    });
+  }
+
+  /**
+   * Checks what the platform owns of a submission: date, phase, text, people, media and consent.
+   *
+   * @param phases the campaign's phase keys, empty when it has none
+   */
+  static List<FieldError> submission(SubmissionInput in, Set<String> phases, boolean hasModule) {
+    List<FieldError> errors = new ArrayList<>();
+    if (in.school() == null) {
+      errors.add(new FieldError("school", "is required"));
+    }
+    if (in.date() == null) {
+      errors.add(new FieldError("date", "is required (YYYY-MM-DD)"));
+    } else if (in.date().isAfter(latestToday())) {
+      errors.add(new FieldError("date", "must not be in the future"));
+    } else if (in.date().isBefore(EARLIEST)) {
+      errors.add(new FieldError("date", "must not be before " + EARLIEST));
+    }
+    if (phases.isEmpty()) {
+      if (in.phase() != null) {
+        errors.add(new FieldError("phase", "this campaign has no phases"));
+      }
+    } else if (in.phase() == null) {
+      errors.add(new FieldError("phase", "is required: one of " + String.join(", ", phases)));
+    } else if (!phases.contains(in.phase())) {
+      errors.add(new FieldError("phase", "must be one of " + String.join(", ", phases)));
+    }
+    if (in.text() == null || in.text().isBlank()) {
+      errors.add(new FieldError("text", "is required: what happened"));
+    } else if (in.text().length() > TEXT_MAX) {
+      errors.add(new FieldError("text", "must be at most " + TEXT_MAX + " characters"));
+    }
+    people("pupils", in.pupils(), errors);
+    people("teachers", in.teachers(), errors);
+    if (!hasModule && in.metrics() != null && !in.metrics().isEmpty()) {
+      errors.add(new FieldError("metrics", "this campaign has no campaign module, so no metrics"));
+    }
+    List<MediaLink> media = in.media() == null ? List.of() : in.media();
+    if (media.size() > MEDIA_MAX) {
+      errors.add(new FieldError("media", "must have at most " + MEDIA_MAX + " links"));
+    }
+    for (int i = 0; i < media.size(); i++) {
+      MediaLink m = media.get(i);
+      String at = "media[" + i + "]";
+      if (m == null) {
+        errors.add(new FieldError(at, "must be an object {url, type, showsPupils, parentalConsent}"));
+        continue;
+      }
+      if (!isWebAddress(m.url())) {
+        errors.add(new FieldError(at + ".url", "must be an http or https address"));
+      }
+      if (m.type() == null || !(m.type().equals("photo") || m.type().equals("video"))) {
+        errors.add(new FieldError(at + ".type", "must be photo or video"));
+      }
+      if (m.showsPupils() == null) {
+        errors.add(new FieldError(at + ".showsPupils", "is required: can pupils be recognised on it?"));
+      } else if (m.showsPupils() && !Boolean.TRUE.equals(m.parentalConsent())) {
+        errors.add(new FieldError(at + ".parentalConsent",
+            "must be true: pupils appear on it, so confirm that the school holds their parents' consent"));
+      }
+    }
+    return errors;
+  }
+
+  private static void people(String field, Integer n, List<FieldError> errors) {
+    if (n == null) {
+      errors.add(new FieldError(field, "is required (0 or more)"));
+    } else if (n < 0 || n > PEOPLE_MAX) {
+      errors.add(new FieldError(field, "must be from 0 to " + PEOPLE_MAX));
+    }
+  }
+
+  static boolean isWebAddress(String url) {
+    if (url == null || url.length() > URL_MAX) {
+      return false;
+    }
+    try {
+      URI uri = new URI(url);
+      return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+          && uri.getHost() != null;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  /** A title or description map in a stable order (the API returns what was written). */
+  static Map<String, String> ordered(Map<String, String> texts) {
+    return texts == null ? Map.of() : new LinkedHashMap<>(texts);
+  }
+}

@@ -1,0 +1,780 @@
+package org.unesco.aspnet.projects.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.unesco.aspnet.core.Action;
+import org.unesco.aspnet.core.AuditLog;
+import org.unesco.aspnet.core.Authorizer;
+import org.unesco.aspnet.core.FieldError;
+import org.unesco.aspnet.core.Grant;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.core.Target;
+import org.unesco.aspnet.membership.CountryService;
+import org.unesco.aspnet.membership.MembershipStatus;
+import org.unesco.aspnet.membership.Page;
+import org.unesco.aspnet.membership.School;
+import org.unesco.aspnet.membership.SchoolService;
+import org.unesco.aspnet.persistence.Database;
+import org.unesco.aspnet.projects.Campaign;
+import org.unesco.aspnet.projects.CampaignInput;
+import org.unesco.aspnet.projects.CampaignKind;
+import org.unesco.aspnet.projects.CampaignModuleInfo;
+import org.unesco.aspnet.projects.CampaignService;
+import org.unesco.aspnet.projects.MediaLink;
+import org.unesco.aspnet.projects.Participant;
+import org.unesco.aspnet.projects.Phase;
+import org.unesco.aspnet.projects.Submission;
+import org.unesco.aspnet.projects.SubmissionInput;
+import org.unesco.aspnet.projects.SubmissionStatus;
+import org.unesco.aspnet.projects.campaign.CampaignModule;
+import org.unesco.aspnet.projects.campaign.PhaseDefinition;
+import org.unesco.aspnet.projects.campaign.Report;
+import org.unesco.aspnet.web.Json;
+
+/**
+ * Campaigns, participants and submissions in the bundle's own tables; metrics are kept as the
+ * JSON the module accepted, so that nothing depends on the module being installed to be stored or
+ * read. Every change and its audit entry commit together.
+ */
+@Component(service = CampaignService.class)
+public final class CampaignStore implements CampaignService {
+  static final Duration VALIDATION_LIMIT = Duration.ofSeconds(3);
+  static final Duration AGGREGATION_LIMIT = Duration.ofSeconds(20);
+  static final Duration DESCRIPTION_LIMIT = Duration.ofSeconds(2);
+  private static final int METRICS_MAX = 30_000;
+  private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {};
+  private static final TypeReference<List<Phase>> PHASES = new TypeReference<>() {};
+  private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+  private static final TypeReference<List<MediaLink>> MEDIA = new TypeReference<>() {};
+
+  private static final String CAMPAIGN_COLUMNS =
+      "c.ID, c.KIND, c.MODULE, c.COUNTRY, c.TITLE, c.DESCRIPTION, c.PHASES, c.MEMBERS_ONLY, c.COUNTRIES,"
+          + " c.IS_OPEN, c.CREATED_AT, c.REVISION,"
+          + " (SELECT COUNT(*) FROM PRJ_PARTICIPANT p WHERE p.CAMPAIGN_ID = c.ID)";
+  private static final String SUBMISSION_COLUMNS =
+      "ID, CAMPAIGN_ID, SCHOOL_ID, SCHOOL_NAME, COUNTRY, ACTIVITY_DATE, PHASE, TEXT, PUPILS, TEACHERS, METRICS,"
+          + " MEDIA, STATUS, MODERATION_COMMENT, SUBMITTED_AT, MODERATED_AT, REVISION";
+
+  private final Database database;
+  private final Authorizer authorizer;
+  private final AuditLog audit;
+  private final SchoolService schools;
+  private final CountryService countries;
+  private final CampaignModules modules;
+  private final Map<String, String> regions = new ConcurrentHashMap<>();
+
+  @Activate
+  public CampaignStore(
+      @Reference Database database,
+      @Reference Authorizer authorizer,
+      @Reference AuditLog audit,
+      @Reference SchoolService schools,
+      @Reference CountryService countries,
+      @Reference CampaignModules modules,
+      BundleContext context) {
+    this(database, authorizer, audit, schools, countries, modules);
+    database.migrate(context.getBundle());
+  }
+
+  /** For tests: the schema is already there. */
+  CampaignStore(Database database, Authorizer authorizer, AuditLog audit, SchoolService schools,
+      CountryService countries, CampaignModules modules) {
+    this.database = database;
+    this.authorizer = authorizer;
+    this.audit = audit;
+    this.schools = schools;
+    this.countries = countries;
+    this.modules = modules;
+  }
+
+  // ---- campaigns ----
+
+  @Override
+  public Page<Campaign> campaigns(Principal actor, String country, String module, int limit, String cursor) {
+    long after = cursor(cursor);
+    return database.read(c -> {
+      StringBuilder sql = new StringBuilder("SELECT " + CAMPAIGN_COLUMNS + " FROM PRJ_CAMPAIGN c WHERE c.ID > ?");
+      List<Object> params = new ArrayList<>(List.of(after));
+      if (country != null) {
+        sql.append(" AND c.COUNTRY = ?");
+        params.add(country);
+      }
+      if (module != null) {
+        sql.append(" AND c.MODULE = ?");
+        params.add(module);
+      }
+      sql.append(" ORDER BY c.ID OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY");
+      params.add(limit + 1);
+      List<Campaign> items = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        bind(ps, params);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            items.add(campaignOf(rs));
+          }
+        }
+      }
+      return page(items, limit, Campaign::id);
+    });
+  }
+
+  @Override
+  public Campaign campaign(Principal actor, long id) {
+    return database.read(c -> find(c, id));
+  }
+
+  private Campaign find(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + CAMPAIGN_COLUMNS + " FROM PRJ_CAMPAIGN c WHERE c.ID = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw ProblemException.notFound("There is no campaign " + id);
+        }
+        return campaignOf(rs);
+      }
+    }
+  }
+
+  @Override
+  public Campaign create(Principal actor, CampaignInput in) {
+    if (actor.isAnonymous()) {
+      throw ProblemException.unauthorized("Sign in to create a campaign");
+    }
+    if (in.country() == null ? !CampaignAccess.hq(actor) : !CampaignAccess.mayCreate(actor, in.country())) {
+      throw ProblemException.forbidden(in.country() == null
+          ? "Only HQ creates global campaigns; a National Coordinator gives their country"
+          : "Only HQ or the National Coordinator of " + in.country() + " creates its national campaigns");
+    }
+    Set<String> modulePhases = Set.of();
+    if (in.module() != null && CampaignForm.MODULE_KEY.matcher(in.module()).matches()) {
+      if (!modules.installed(in.module())) {
+        throw ProblemException.validation("module", "no campaign module " + in.module() + " is installed; installed: "
+            + String.join(", ", modules.keys()));
+      }
+      modulePhases = phaseKeys(in.module());
+    }
+    List<FieldError> errors = CampaignForm.create(in, modulePhases, countries::exists);
+    if (in.country() != null && in.countries() != null
+        && in.countries().stream().anyMatch(x -> !in.country().equals(x))) {
+      errors.add(new FieldError("countries", "a national campaign is for " + in.country() + " only"));
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.validation(errors);
+    }
+    Instant now = Instant.now();
+    return database.inTransaction(c -> {
+      long id;
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO PRJ_CAMPAIGN (KIND, MODULE, COUNTRY, TITLE, DESCRIPTION, PHASES, MEMBERS_ONLY, COUNTRIES,"
+              + " IS_OPEN, CREATED_AT, CREATED_BY, REVISION) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+          Statement.RETURN_GENERATED_KEYS)) {
+        ps.setString(1, in.kind().name());
+        ps.setString(2, in.module());
+        ps.setString(3, in.country());
+        ps.setString(4, json(CampaignForm.ordered(in.title())));
+        ps.setString(5, json(CampaignForm.ordered(in.description())));
+        ps.setString(6, json(in.phases() == null ? List.of() : in.phases()));
+        ps.setBoolean(7, in.membersOnly() == null || in.membersOnly());
+        ps.setString(8, in.countries() == null ? "" : String.join(",", new LinkedHashSet<>(in.countries())));
+        ps.setBoolean(9, in.open() == null || in.open());
+        ps.setTimestamp(10, Timestamp.from(now));
+        ps.setString(11, actor.isSystem() ? null : actor.accountId());
+        ps.executeUpdate();
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+          keys.next();
+          id = keys.getLong(1);
+        }
+      }
+      Campaign created = find(c, id);
+      audit.record(c, actor, "campaign.create", "campaign", String.valueOf(id), created.country(), null, summary(created));
+      return created;
+    });
+  }
+
+  @Override
+  public Campaign update(Principal actor, long id, int expectedRevision, CampaignInput changes) {
+    return database.inTransaction(c -> {
+      Campaign before = find(c, id);
+      if (!CampaignAccess.manages(actor, before)) {
+        throw CampaignAccess.refused(actor, "Only HQ, the campaign's coordinators"
+            + (before.country() == null ? "" : " or the National Coordinator of " + before.country()) + " edit it");
+      }
+      List<FieldError> errors = new ArrayList<>();
+      if (changes.kind() != null && changes.kind() != before.kind()) {
+        errors.add(new FieldError("kind", "cannot be changed"));
+      }
+      if (changes.module() != null && !changes.module().equals(before.module())) {
+        errors.add(new FieldError("module", "cannot be changed"));
+      }
+      if (changes.country() != null && !changes.country().equals(before.country())) {
+        errors.add(new FieldError("country", "cannot be changed"));
+      }
+      Set<String> modulePhases = before.module() != null && modules.installed(before.module())
+          ? phaseKeys(before.module()) : Set.of();
+      errors.addAll(CampaignForm.update(changes, modulePhases, countries::exists));
+      if (before.country() != null && changes.countries() != null
+          && changes.countries().stream().anyMatch(x -> !before.country().equals(x))) {
+        errors.add(new FieldError("countries", "a national campaign is for " + before.country() + " only"));
+      }
+      if (!errors.isEmpty()) {
+        throw ProblemException.validation(errors);
+      }
+      if (before.revision() != expectedRevision) {
+        throw ProblemException.preconditionFailed("Campaign " + id + " changed since you read it; read it again");
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE PRJ_CAMPAIGN SET TITLE = ?, DESCRIPTION = ?, PHASES = ?, MEMBERS_ONLY = ?, COUNTRIES = ?,"
+              + " IS_OPEN = ?, REVISION = REVISION + 1 WHERE ID = ? AND REVISION = ?")) {
+        ps.setString(1, json(changes.title() != null ? CampaignForm.ordered(changes.title()) : before.title()));
+        ps.setString(2, json(changes.description() != null ? CampaignForm.ordered(changes.description()) : before.description()));
+        ps.setString(3, json(changes.phases() != null ? changes.phases() : before.phases()));
+        ps.setBoolean(4, changes.membersOnly() != null ? changes.membersOnly() : before.membersOnly());
+        ps.setString(5, String.join(",", changes.countries() != null ? new LinkedHashSet<>(changes.countries()) : before.countries()));
+        ps.setBoolean(6, changes.open() != null ? changes.open() : before.open());
+        ps.setLong(7, id);
+        ps.setInt(8, expectedRevision);
+        if (ps.executeUpdate() == 0) {
+          throw ProblemException.preconditionFailed("Campaign " + id + " changed since you read it; read it again");
+        }
+      }
+      Campaign after = find(c, id);
+      audit.record(c, actor, "campaign.update", "campaign", String.valueOf(id), after.country(), summary(before), summary(after));
+      return after;
+    });
+  }
+
+  // ---- participants ----
+
+  @Override
+  public Page<Participant> participants(Principal actor, long campaign, String country, int limit, String cursor) {
+    long after = cursor(cursor);
+    return database.read(c -> {
+      Campaign cp = find(c, campaign);
+      boolean all = CampaignAccess.manages(actor, cp);
+      StringBuilder sql = new StringBuilder(
+          "SELECT SCHOOL_ID, SCHOOL_NAME, COUNTRY, CITY, JOINED_AT FROM PRJ_PARTICIPANT WHERE CAMPAIGN_ID = ? AND SCHOOL_ID > ?");
+      List<Object> params = new ArrayList<>(List.of(campaign, after));
+      if (country != null) {
+        sql.append(" AND COUNTRY = ?");
+        params.add(country);
+      }
+      sql.append(" ORDER BY SCHOOL_ID OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY");
+      params.add(limit + 1);
+      List<Participant> rows = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        bind(ps, params);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            rows.add(new Participant(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getTimestamp(5).toInstant()));
+          }
+        }
+      }
+      Page<Participant> page = page(rows, limit, Participant::school);
+      if (all) {
+        return page;
+      }
+      // Candidates are not public: the others see the participants whose school they may see.
+      List<Participant> visible = page.items().stream().filter(p -> p.country() != null && (actor.coordinates(p.country())
+          || visible(actor, p.school()))).toList();
+      return new Page<>(visible, page.next());
+    });
+  }
+
+  private boolean visible(Principal actor, long school) {
+    try {
+      schools.school(actor, school);
+      return true;
+    } catch (ProblemException notVisible) {
+      return false;
+    }
+  }
+
+  @Override
+  public Participant join(Principal actor, long campaign, long schoolId) {
+    School school = school(schoolId);
+    Target target = CampaignAccess.school(school.country(), school.unit(), schoolId);
+    if (!CampaignAccess.actsFor(authorizer, actor, target)) {
+      throw CampaignAccess.refused(actor, "Only the school's people, its coordinators or HQ make it join");
+    }
+    Instant now = Instant.now();
+    return database.inTransaction(c -> {
+      Campaign cp = find(c, campaign);
+      if (!cp.open()) {
+        throw ProblemException.conflict("Campaign " + campaign + " is closed for joining");
+      }
+      if (cp.country() != null && !cp.country().equals(school.country())) {
+        throw ProblemException.conflict("Campaign " + campaign + " is a national campaign of " + cp.country());
+      }
+      if (!cp.countries().isEmpty() && !cp.countries().contains(school.country())) {
+        throw ProblemException.conflict("Campaign " + campaign + " is open to schools of "
+            + String.join(", ", cp.countries()) + " only");
+      }
+      if (cp.membersOnly() && school.status() != MembershipStatus.MEMBER) {
+        throw ProblemException.conflict("Campaign " + campaign + " is for member schools only; school "
+            + schoolId + " is " + school.status());
+      }
+      if (participates(c, campaign, schoolId)) {
+        throw ProblemException.conflict("School " + schoolId + " takes part in campaign " + campaign + " already");
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO PRJ_PARTICIPANT (CAMPAIGN_ID, SCHOOL_ID, SCHOOL_NAME, COUNTRY, CITY, JOINED_AT, JOINED_BY)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        ps.setLong(1, campaign);
+        ps.setLong(2, schoolId);
+        ps.setString(3, school.name());
+        ps.setString(4, school.country());
+        ps.setString(5, school.city());
+        ps.setTimestamp(6, Timestamp.from(now));
+        ps.setString(7, actor.isSystem() ? null : actor.accountId());
+        ps.executeUpdate();
+      }
+      audit.record(c, actor, "campaign.join", "campaign", String.valueOf(campaign), school.country(), null,
+          Map.of("school", schoolId));
+      return new Participant(schoolId, school.name(), school.country(), school.city(), now);
+    });
+  }
+
+  @Override
+  public void leave(Principal actor, long campaign, long schoolId) {
+    database.inTransaction(c -> {
+      Campaign cp = find(c, campaign);
+      if (!participates(c, campaign, schoolId)) {
+        throw ProblemException.notFound("School " + schoolId + " does not take part in campaign " + campaign);
+      }
+      School school = school(schoolId);
+      if (!CampaignAccess.manages(actor, cp)
+          && !CampaignAccess.actsFor(authorizer, actor, CampaignAccess.school(school.country(), school.unit(), schoolId))) {
+        throw CampaignAccess.refused(actor, "Only the school's people, its coordinators or the campaign's make it leave");
+      }
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM PRJ_PARTICIPANT WHERE CAMPAIGN_ID = ? AND SCHOOL_ID = ?")) {
+        ps.setLong(1, campaign);
+        ps.setLong(2, schoolId);
+        ps.executeUpdate();
+      }
+      audit.record(c, actor, "campaign.leave", "campaign", String.valueOf(campaign), school.country(),
+          Map.of("school", schoolId), null);
+      return null;
+    });
+  }
+
+  private static boolean participates(Connection c, long campaign, long school) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM PRJ_PARTICIPANT WHERE CAMPAIGN_ID = ? AND SCHOOL_ID = ?")) {
+      ps.setLong(1, campaign);
+      ps.setLong(2, school);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  private School school(long id) {
+    try {
+      return schools.school(Principal.system(), id);
+    } catch (ProblemException e) {
+      if (e.status() == 404) {
+        throw ProblemException.notFound("There is no school " + id);
+      }
+      throw e;
+    }
+  }
+
+  // ---- submissions ----
+
+  @Override
+  public Page<Submission> submissions(Principal actor, long campaign, SubmissionStatus status, String country,
+      Long school, int limit, String cursor) {
+    long before = cursor == null ? Long.MAX_VALUE : cursor(cursor);
+    return database.read(c -> {
+      Campaign cp = find(c, campaign);
+      StringBuilder sql = new StringBuilder("SELECT " + SUBMISSION_COLUMNS + " FROM PRJ_SUBMISSION WHERE CAMPAIGN_ID = ? AND ID < ?");
+      List<Object> params = new ArrayList<>(List.of(campaign, before));
+      if (!CampaignAccess.manages(actor, cp)) {
+        List<String> parts = new ArrayList<>(List.of("STATUS = 'APPROVED'"));
+        for (Grant g : actor.grants()) {
+          if (g.country() != null && actor.coordinates(g.country())) {
+            parts.add("COUNTRY = ?");
+            params.add(g.country());
+          } else if (g.school() != null && actor.worksAt(g.school())) {
+            try {
+              params.add(Long.parseLong(g.school()));
+              parts.add("SCHOOL_ID = ?");
+            } catch (NumberFormatException notOurs) {
+              // another installation's id: matches nothing
+            }
+          }
+        }
+        sql.append(" AND (").append(String.join(" OR ", parts)).append(')');
+      }
+      if (status != null) {
+        sql.append(" AND STATUS = ?");
+        params.add(status.name());
+      }
+      if (country != null) {
+        sql.append(" AND COUNTRY = ?");
+        params.add(country);
+      }
+      if (school != null) {
+        sql.append(" AND SCHOOL_ID = ?");
+        params.add(school);
+      }
+      sql.append(" ORDER BY ID DESC OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY");
+      params.add(limit + 1);
+      List<Submission> items = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        bind(ps, params);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            items.add(submissionOf(rs));
+          }
+        }
+      }
+      return page(items, limit, Submission::id);
+    });
+  }
+
+  @Override
+  public Submission submission(Principal actor, long campaign, long id) {
+    return database.read(c -> {
+      Campaign cp = find(c, campaign);
+      Submission s = findSubmission(c, campaign, id);
+      if (s.status() != SubmissionStatus.APPROVED && !CampaignAccess.moderates(actor, cp, s.country())
+          && !actor.worksAt(String.valueOf(s.school()))) {
+        throw ProblemException.notFound("There is no submission " + id + " in campaign " + campaign);
+      }
+      return s;
+    });
+  }
+
+  private Submission findSubmission(Connection c, long campaign, long id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT " + SUBMISSION_COLUMNS + " FROM PRJ_SUBMISSION WHERE ID = ? AND CAMPAIGN_ID = ?")) {
+      ps.setLong(1, id);
+      ps.setLong(2, campaign);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw ProblemException.notFound("There is no submission " + id + " in campaign " + campaign);
+        }
+        return submissionOf(rs);
+      }
+    }
+  }
+
+  @Override
+  public Submission submit(Principal actor, long campaign, SubmissionInput in) {
+    if (actor.isAnonymous()) {
+      throw ProblemException.unauthorized("Sign in to report an activity");
+    }
+    Campaign cp = campaign(actor, campaign);
+    if (in.school() == null) {
+      throw ProblemException.validation("school", "is required");
+    }
+    School school = school(in.school());
+    if (!CampaignAccess.actsFor(authorizer, actor, CampaignAccess.school(school.country(), school.unit(), school.id()))) {
+      throw ProblemException.forbidden("Only the school's people or its coordinators report for school " + school.id());
+    }
+    if (!database.read(c -> participates(c, campaign, school.id()))) {
+      throw ProblemException.forbidden("School " + school.id() + " does not take part in campaign " + campaign
+          + "; it joins first");
+    }
+    if (cp.module() != null && !modules.installed(cp.module())) {
+      throw CampaignModules.unavailable(cp.module(), "The campaign module " + cp.module() + " is not installed;"
+          + " campaign " + campaign + " takes no submissions until it returns (its data is kept)");
+    }
+    Set<String> phases = cp.phases().stream().map(Phase::key).collect(Collectors.toCollection(LinkedHashSet::new));
+    List<FieldError> errors = new ArrayList<>(CampaignForm.submission(in, phases, cp.module() != null));
+    Map<String, Object> metrics = in.metrics() == null ? new LinkedHashMap<>() : in.metrics();
+    String metricsJson = json(metrics);
+    if (metricsJson.length() > METRICS_MAX) {
+      errors.add(new FieldError("metrics", "is too large (at most " + METRICS_MAX + " characters of JSON)"));
+    }
+    if (cp.module() != null && in.date() != null && in.pupils() != null && in.teachers() != null) {
+      Report report = new Report(0, school.id(), school.country(), in.date(), in.phase(), in.pupils(), in.teachers(), metrics);
+      List<FieldError> moduleErrors = modules.call(cp.module(), "validation", VALIDATION_LIMIT, m -> m.validate(report));
+      if (moduleErrors != null) {
+        errors.addAll(moduleErrors);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.validation(errors);
+    }
+    List<MediaLink> media = in.media() == null ? List.of() : in.media();
+    Instant now = Instant.now();
+    return database.inTransaction(c -> {
+      long id;
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO PRJ_SUBMISSION (CAMPAIGN_ID, SCHOOL_ID, SCHOOL_NAME, COUNTRY, ACTIVITY_DATE, PHASE, TEXT, PUPILS,"
+              + " TEACHERS, METRICS, MEDIA, STATUS, SUBMITTED_AT, SUBMITTED_BY, REVISION)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+          Statement.RETURN_GENERATED_KEYS)) {
+        ps.setLong(1, campaign);
+        ps.setLong(2, school.id());
+        ps.setString(3, school.name());
+        ps.setString(4, school.country());
+        ps.setDate(5, Date.valueOf(in.date()));
+        ps.setString(6, in.phase());
+        ps.setString(7, in.text());
+        ps.setInt(8, in.pupils());
+        ps.setInt(9, in.teachers());
+        ps.setString(10, metricsJson);
+        ps.setString(11, json(media));
+        ps.setString(12, SubmissionStatus.PENDING.name());
+        ps.setTimestamp(13, Timestamp.from(now));
+        ps.setString(14, actor.isSystem() ? null : actor.accountId());
+        ps.executeUpdate();
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+          keys.next();
+          id = keys.getLong(1);
+        }
+      }
+      audit.record(c, actor, "submission.create", "submission", String.valueOf(id), school.country(), null,
+          Map.of("campaign", campaign, "school", school.id(), "date", in.date().toString()));
+      return findSubmission(c, campaign, id);
+    });
+  }
+
+  @Override
+  public Submission moderate(Principal actor, long campaign, long id, SubmissionStatus decision, String comment,
+      Integer expectedRevision) {
+    List<FieldError> errors = new ArrayList<>();
+    if (decision == null || decision == SubmissionStatus.PENDING) {
+      errors.add(new FieldError("decision", "must be APPROVED or REJECTED"));
+    }
+    if (decision == SubmissionStatus.REJECTED && (comment == null || comment.isBlank())) {
+      errors.add(new FieldError("comment", "is required to reject: tell the school why"));
+    }
+    if (comment != null && comment.length() > CampaignForm.COMMENT_MAX) {
+      errors.add(new FieldError("comment", "must be at most " + CampaignForm.COMMENT_MAX + " characters"));
+    }
+    return database.inTransaction(c -> {
+      Campaign cp = find(c, campaign);
+      Submission before = findSubmission(c, campaign, id);
+      if (!CampaignAccess.moderates(actor, cp, before.country())) {
+        throw CampaignAccess.refused(actor, "Only HQ, the campaign's coordinators or the National Coordinator of "
+            + before.country() + " moderate this submission");
+      }
+      if (!errors.isEmpty()) {
+        throw ProblemException.validation(errors);
+      }
+      if (expectedRevision != null && expectedRevision != before.revision()) {
+        throw ProblemException.preconditionFailed("Submission " + id + " changed since you read it; read it again");
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE PRJ_SUBMISSION SET STATUS = ?, MODERATION_COMMENT = ?, MODERATED_AT = ?, MODERATED_BY = ?,"
+              + " REVISION = REVISION + 1 WHERE ID = ? AND REVISION = ?")) {
+        ps.setString(1, decision.name());
+        ps.setString(2, comment == null || comment.isBlank() ? null : comment.strip());
+        ps.setTimestamp(3, Timestamp.from(Instant.now()));
+        ps.setString(4, actor.isSystem() ? null : actor.accountId());
+        ps.setLong(5, id);
+        ps.setInt(6, before.revision());
+        if (ps.executeUpdate() == 0) {
+          throw ProblemException.preconditionFailed("Submission " + id + " changed since you read it; read it again");
+        }
+      }
+      Map<String, Object> after = new LinkedHashMap<>();
+      after.put("status", decision.name());
+      if (comment != null) {
+        after.put("comment", comment);
+      }
+      audit.record(c, actor, "submission.moderate", "submission", String.valueOf(id), before.country(),
+          Map.of("status", before.status().name()), after);
+      return findSubmission(c, campaign, id);
+    });
+  }
+
+  // ---- summaries and modules ----
+
+  @Override
+  public Map<String, Object> summary(Principal actor, long campaign, Locale language, boolean perSchool) {
+    Campaign cp = campaign(actor, campaign);
+    List<Aggregation.Approved> approved = database.read(c -> {
+      List<Aggregation.Approved> list = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT ID, SCHOOL_ID, COUNTRY, ACTIVITY_DATE, PHASE, PUPILS, TEACHERS, METRICS, SCHOOL_NAME"
+              + " FROM PRJ_SUBMISSION WHERE CAMPAIGN_ID = ? AND STATUS = 'APPROVED' ORDER BY ID")) {
+        ps.setLong(1, campaign);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            list.add(new Aggregation.Approved(
+                new Report(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getDate(4).toLocalDate(), rs.getString(5),
+                    rs.getInt(6), rs.getInt(7), read(rs.getString(8), OBJECT)),
+                rs.getString(9)));
+          }
+        }
+      }
+      return list;
+    });
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("campaign", cp.id());
+    result.put("module", cp.module());
+    result.put("participants", cp.participants());
+    Map<String, Object> body;
+    if (cp.module() == null) {
+      body = Aggregation.summarize(null, approved, this::region, perSchool, language);
+    } else {
+      body = modules.call(cp.module(), "summary", AGGREGATION_LIMIT,
+          m -> Aggregation.summarize(m, approved, this::region, perSchool, language));
+    }
+    result.putAll(body);
+    return result;
+  }
+
+  private String region(String country) {
+    return regions.computeIfAbsent(country, k -> {
+      try {
+        return countries.country(Principal.system(), k, Locale.ENGLISH).region();
+      } catch (RuntimeException unknown) {
+        return "Unknown";
+      }
+    });
+  }
+
+  @Override
+  public List<CampaignModuleInfo> modules(Locale language) {
+    List<CampaignModuleInfo> infos = new ArrayList<>();
+    for (String key : modules.keys().stream().sorted().toList()) {
+      try {
+        infos.add(describe(key, language));
+      } catch (ProblemException failing) {
+        // reported in health; the others are still listed
+      }
+    }
+    return infos;
+  }
+
+  @Override
+  public CampaignModuleInfo moduleOf(Principal actor, long campaign, Locale language) {
+    Campaign c = campaign(actor, campaign);
+    return c.module() == null ? null : describe(c.module(), language);
+  }
+
+  /** @throws ProblemException 503 when the module is absent or fails */
+  private CampaignModuleInfo describe(String key, Locale language) {
+    return modules.call(key, "description", DESCRIPTION_LIMIT,
+        m -> new CampaignModuleInfo(key, m.name(language), m.phases(), m.schema()));
+  }
+
+  private Set<String> phaseKeys(String module) {
+    List<PhaseDefinition> phases = modules.call(module, "phases", DESCRIPTION_LIMIT, CampaignModule::phases);
+    Set<String> keys = new LinkedHashSet<>();
+    if (phases != null) {
+      phases.forEach(p -> keys.add(p.key()));
+    }
+    return keys;
+  }
+
+  // ---- rows and JSON ----
+
+  private Campaign campaignOf(ResultSet rs) throws SQLException {
+    String module = rs.getString(3);
+    String countriesText = rs.getString(9);
+    return new Campaign(
+        rs.getLong(1),
+        CampaignKind.valueOf(rs.getString(2)),
+        module,
+        module == null || modules.installed(module),
+        rs.getString(4),
+        read(rs.getString(5), TEXTS),
+        read(rs.getString(6), TEXTS),
+        read(rs.getString(7), PHASES),
+        rs.getBoolean(8),
+        countriesText == null || countriesText.isEmpty() ? List.of() : Arrays.asList(countriesText.split(",")),
+        rs.getBoolean(10),
+        rs.getLong(13),
+        rs.getTimestamp(11).toInstant(),
+        rs.getInt(12));
+  }
+
+  private static Submission submissionOf(ResultSet rs) throws SQLException {
+    Timestamp moderated = rs.getTimestamp(16);
+    return new Submission(
+        rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+        rs.getDate(6).toLocalDate(), rs.getString(7), rs.getString(8), rs.getInt(9), rs.getInt(10),
+        read(rs.getString(11), OBJECT), read(rs.getString(12), MEDIA),
+        SubmissionStatus.valueOf(rs.getString(13)), rs.getString(14), rs.getTimestamp(15).toInstant(),
+        moderated == null ? null : moderated.toInstant(), rs.getInt(17));
+  }
+
+  private static Map<String, Object> summary(Campaign c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("kind", c.kind().name());
+    if (c.module() != null) {
+      m.put("module", c.module());
+    }
+    m.put("title", c.title());
+    m.put("open", c.open());
+    m.put("membersOnly", c.membersOnly());
+    m.put("countries", c.countries());
+    return m;
+  }
+
+  static String json(Object value) {
+    try {
+      return Json.MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw ProblemException.validation("metrics", "cannot be stored as JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  private static <T> T read(String text, TypeReference<T> type) {
+    try {
+      return Json.MAPPER.readValue(text, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON is unreadable: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+    for (int i = 0; i < params.size(); i++) {
+      ps.setObject(i + 1, params.get(i));
+    }
+  }
+
+  private static long cursor(String cursor) {
+    if (cursor == null || cursor.isBlank()) {
+      return 0;
+    }
+    try {
+      long n = Long.parseLong(cursor);
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ProblemException.validation("cursor", "is not a cursor this list gave");
+  }
+
+  private static <T> Page<T> page(List<T> rows, int limit, java.util.function.ToLongFunction<T> id) {
+    if (rows.size() > limit) {
+      List<T> items = rows.subList(0, limit);
+      return new Page<>(items, String.valueOf(id.applyAsLong(items.get(limit - 1))));
+    }
+    return new Page<>(rows, null);
+  }
+}

@@ -1,0 +1,212 @@
+package org.unesco.aspnet.projects.internal;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.membership.Page;
+import org.unesco.aspnet.projects.Campaign;
+import org.unesco.aspnet.projects.CampaignInput;
+import org.unesco.aspnet.projects.CampaignModuleInfo;
+import org.unesco.aspnet.projects.CampaignService;
+import org.unesco.aspnet.projects.Participant;
+import org.unesco.aspnet.projects.Submission;
+import org.unesco.aspnet.projects.SubmissionInput;
+import org.unesco.aspnet.projects.SubmissionStatus;
+import org.unesco.aspnet.web.ApiServlet;
+import org.unesco.aspnet.web.Json;
+import org.unesco.aspnet.web.OpenApiFragment;
+import org.unesco.aspnet.web.Revisions;
+
+/**
+ * {@code /api/v1/campaigns}: list and create; {@code /{id}} read and PATCH (If-Match); {@code
+ * /{id}/participants} list and join, {@code /{id}/participants/{school}} leave (DELETE); {@code
+ * /{id}/submissions} list and submit, {@code /{id}/submissions/{sid}} read, {@code
+ * /{id}/submissions/{sid}/decision} moderate; {@code /{id}/summary} and {@code /{id}/schema}.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern({"/api/v1/campaigns", "/api/v1/campaigns/*"})
+@OpenApiFragment("openapi/projects.json")
+public final class CampaignsServlet extends ApiServlet {
+  private static final long serialVersionUID = 1L;
+  private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+
+  /** The body of a join. */
+  public record JoinRequest(Long school) {}
+
+  /** The body of a moderation decision. */
+  public record DecisionRequest(SubmissionStatus decision, String comment) {}
+
+  private final transient CampaignService campaigns;
+
+  @Activate
+  public CampaignsServlet(@Reference CampaignService campaigns) {
+    this.campaigns = campaigns;
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    List<String> path = segments(request);
+    Principal actor = principal(request);
+    int limit = intParameter(request, "limit", 50, 1, 500);
+    String cursor = request.getParameter("cursor");
+    if (path.isEmpty()) {
+      Page<Campaign> page = campaigns.campaigns(actor, country(request, "country"), request.getParameter("module"), limit, cursor);
+      Json.writePage(response, page.items(), page.next());
+      return;
+    }
+    long id = id(path.get(0), "campaign");
+    if (path.size() == 1) {
+      Campaign c = campaigns.campaign(actor, id);
+      response.setHeader("ETag", Revisions.etag(c.revision()));
+      response.setHeader("Cache-Control", "private, no-cache");
+      Json.write(response, 200, c);
+    } else if (path.size() == 2 && path.get(1).equals("participants")) {
+      Page<Participant> page = campaigns.participants(actor, id, country(request, "country"), limit, cursor);
+      Json.writePage(response, page.items(), page.next());
+    } else if (path.size() == 2 && path.get(1).equals("submissions")) {
+      String school = request.getParameter("school");
+      Page<Submission> page = campaigns.submissions(actor, id, status(request), country(request, "country"),
+          school == null ? null : id(school, "school"), limit, cursor);
+      Json.writePage(response, page.items(), page.next());
+    } else if (path.size() == 3 && path.get(1).equals("submissions")) {
+      Submission s = campaigns.submission(actor, id, id(path.get(2), "submission"));
+      response.setHeader("ETag", Revisions.etag(s.revision()));
+      Json.write(response, 200, s);
+    } else if (path.size() == 2 && path.get(1).equals("summary")) {
+      boolean perSchool = "school".equals(request.getParameter("per"));
+      Json.write(response, 200, campaigns.summary(actor, id, language(request), perSchool));
+    } else if (path.size() == 2 && path.get(1).equals("schema")) {
+      CampaignModuleInfo module = campaigns.moduleOf(actor, id, language(request));
+      Json.write(response, 200, module != null ? module
+          : Map.of("key", "", "phases", List.of(), "schema", Map.of("metrics", List.of(), "mediaRequired", false)));
+    } else {
+      throw noSuchPath(request);
+    }
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    List<String> path = segments(request);
+    Principal actor = principal(request);
+    if (path.isEmpty()) {
+      Campaign c = campaigns.create(actor, Json.read(request, CampaignInput.class));
+      response.setHeader("Location", "/api/v1/campaigns/" + c.id());
+      response.setHeader("ETag", Revisions.etag(c.revision()));
+      Json.write(response, 201, c);
+      return;
+    }
+    long id = id(path.get(0), "campaign");
+    if (path.size() == 2 && path.get(1).equals("participants")) {
+      JoinRequest join = Json.read(request, JoinRequest.class);
+      if (join.school() == null) {
+        throw ProblemException.validation("school", "is required");
+      }
+      Json.write(response, 201, campaigns.join(actor, id, join.school()));
+    } else if (path.size() == 2 && path.get(1).equals("submissions")) {
+      Submission s = campaigns.submit(actor, id, Json.read(request, SubmissionInput.class));
+      response.setHeader("Location", "/api/v1/campaigns/" + id + "/submissions/" + s.id());
+      response.setHeader("ETag", Revisions.etag(s.revision()));
+      Json.write(response, 201, s);
+    } else if (path.size() == 4 && path.get(1).equals("submissions") && path.get(3).equals("decision")) {
+      Integer revision = Revisions.expectedIfPresent(request);
+      DecisionRequest d = Json.read(request, DecisionRequest.class);
+      Submission s = campaigns.moderate(actor, id, id(path.get(2), "submission"), d.decision(), d.comment(), revision);
+      response.setHeader("ETag", Revisions.etag(s.revision()));
+      Json.write(response, 200, s);
+    } else {
+      throw noSuchPath(request);
+    }
+  }
+
+  @Override
+  protected void doPatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    List<String> path = segments(request);
+    if (path.size() != 1) {
+      throw noSuchPath(request);
+    }
+    long id = id(path.get(0), "campaign");
+    int revision = Revisions.expected(request);
+    Campaign c = campaigns.update(principal(request), id, revision, Json.read(request, CampaignInput.class));
+    response.setHeader("ETag", Revisions.etag(c.revision()));
+    Json.write(response, 200, c);
+  }
+
+  @Override
+  protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    List<String> path = segments(request);
+    if (path.size() != 3 || !path.get(1).equals("participants")) {
+      throw noSuchPath(request);
+    }
+    campaigns.leave(principal(request), id(path.get(0), "campaign"), id(path.get(2), "school"));
+    response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+  }
+
+  private static List<String> segments(HttpServletRequest request) {
+    String info = request.getPathInfo();
+    if (info == null || info.equals("/")) {
+      return List.of();
+    }
+    return List.of(info.substring(1).split("/", -1));
+  }
+
+  private static long id(String segment, String what) {
+    try {
+      long id = Long.parseLong(segment);
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // same answer as an unknown id
+    }
+    throw ProblemException.notFound("There is no " + what + " " + segment);
+  }
+
+  private static String country(HttpServletRequest request, String name) {
+    String value = request.getParameter(name);
+    if (value == null) {
+      return null;
+    }
+    if (!CampaignForm.COUNTRY.matcher(value).matches()) {
+      throw ProblemException.validation(name, "must be an ISO 3166-1 alpha-2 code such as FR");
+    }
+    return value;
+  }
+
+  private static SubmissionStatus status(HttpServletRequest request) {
+    String value = request.getParameter("status");
+    if (value == null) {
+      return null;
+    }
+    try {
+      return SubmissionStatus.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.validation("status", "must be PENDING, APPROVED or REJECTED");
+    }
+  }
+
+  private static Locale language(HttpServletRequest request) {
+    String lang = request.getParameter("lang");
+    if (lang != null) {
+      if (!LANGUAGE_TAG.matcher(lang).matches()) {
+        throw ProblemException.validation("lang", "must be a language tag such as fr or es-MX");
+      }
+      return Locale.forLanguageTag(lang);
+    }
+    return request.getHeader("Accept-Language") != null ? request.getLocale() : Locale.ENGLISH;
+  }
+
+  private static ProblemException noSuchPath(HttpServletRequest request) {
+    return ProblemException.notFound("No endpoint at " + request.getRequestURI());
+  }
+}

@@ -1,0 +1,496 @@
+package org.unesco.aspnet.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Campaigns over real HTTP with the shipped Trash Hack and Sandwatch plugins: HQ and an NC create
+ * campaigns, schools join, report and are moderated with every scope enforced; the summary equals
+ * sums computed here over generated submissions; and the Trash Hack plugin leaves and comes back
+ * with its data intact.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CampaignsIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String TRASH_HACK_JAR = "org.unesco.aspnet.campaign.trashhack.jar";
+  private static final String[] TYPES = {"PLASTIC", "PAPER", "GLASS", "METAL", "ORGANIC"};
+  private static Installation platform;
+  private static String hq;
+  private static String ncFrance;
+  private static String ncKenya;
+  private static long paris;
+  private static long lyon;
+  private static long nairobi;
+  private static long candidate;
+  private static String staffParis;
+  private static String staffLyon;
+  private static String staffNairobi;
+  private static long trashHack;
+  private static long national;
+
+  @BeforeAll
+  static void start() throws Exception {
+    platform = new Installation().start();
+    hq = platform.adminToken();
+    ncFrance = invited("nc.fr@example.org", "{\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"FR\"}");
+    ncKenya = invited("nc.ke@example.org", "{\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"KE\"}");
+    paris = member("Lycée Voltaire", "FR", "Paris");
+    lyon = member("Collège Ampère", "FR", "Lyon");
+    nairobi = member("Moi Girls School", "KE", "Nairobi");
+    candidate = apply("École candidate", "FR", "Lille");
+    staffParis = invited("staff.paris@example.org", "{\"role\":\"SCHOOL_STAFF\",\"school\":\"" + paris + "\"}");
+    staffLyon = invited("staff.lyon@example.org", "{\"role\":\"SCHOOL_STAFF\",\"school\":\"" + lyon + "\"}");
+    staffNairobi = invited("staff.nairobi@example.org", "{\"role\":\"SCHOOL_STAFF\",\"school\":\"" + nairobi + "\"}");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    platform.close();
+  }
+
+  // ---- helpers ----
+
+  private static String invited(String email, String grant) throws Exception {
+    ObjectNode body = (ObjectNode) JSON.readTree(grant);
+    body.put("email", email);
+    HttpResponse<String> inv = send("POST", "/api/v1/invitations", body.toString(), hq);
+    assertEquals(201, inv.statusCode(), inv.body());
+    String token = JSON.readTree(inv.body()).path("token").asText();
+    HttpResponse<String> accepted = platform.send("POST", "/api/v1/invitations/accept",
+        "{\"token\":\"" + token + "\",\"name\":\"Someone\",\"password\":\"a long enough password\"}",
+        "Content-Type", "application/json");
+    assertEquals(200, accepted.statusCode(), accepted.body());
+    return JSON.readTree(platform.login(email, "a long enough password").body()).path("token").asText();
+  }
+
+  private static long apply(String name, String country, String city) throws Exception {
+    ObjectNode s = JSON.createObjectNode();
+    s.put("name", name).put("country", country).put("city", city).put("address", "1 main street");
+    s.putArray("levels").add("SECONDARY");
+    s.putArray("themes").add("ESD");
+    s.putArray("languages").add("fr");
+    s.put("students", 500).put("teachers", 40).put("email", "contact@" + city.toLowerCase() + ".example.org");
+    HttpResponse<String> r = platform.send("POST", "/api/v1/applications", s.toString(), "Content-Type", "application/json");
+    assertEquals(201, r.statusCode(), r.body());
+    return JSON.readTree(r.body()).path("schoolId").asLong();
+  }
+
+  private static long member(String name, String country, String city) throws Exception {
+    long school = apply(name, country, city);
+    long membership = JSON.readTree(send("GET", "/api/v1/schools/" + school, null, hq).body()).path("membershipId").asLong();
+    for (String to : List.of("UNDER_NATIONAL_REVIEW", "RECOMMENDED", "UNDER_HQ_REVIEW", "MEMBER")) {
+      HttpResponse<String> r = send("POST", "/api/v1/memberships/" + membership + "/transitions", "{\"to\":\"" + to + "\"}", hq);
+      assertEquals(200, r.statusCode(), r.body());
+    }
+    return school;
+  }
+
+  private static HttpResponse<String> send(String method, String path, String body, String token, String... more)
+      throws Exception {
+    List<String> h = new ArrayList<>();
+    if (body != null) {
+      h.addAll(List.of("Content-Type", "application/json"));
+    }
+    if (token != null) {
+      h.addAll(List.of("Authorization", "Bearer " + token));
+    }
+    h.addAll(List.of(more));
+    return platform.send(method, path, body, h.toArray(String[]::new));
+  }
+
+  private static JsonNode json(HttpResponse<String> r, int status) throws Exception {
+    assertEquals(status, r.statusCode(), r.body());
+    return JSON.readTree(r.body());
+  }
+
+  private static List<String> errorFields(HttpResponse<String> r) throws Exception {
+    JsonNode p = json(r, 400);
+    assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+    List<String> fields = new ArrayList<>();
+    p.path("errors").forEach(e -> fields.add(e.path("field").asText()));
+    return fields;
+  }
+
+  private static ObjectNode waste(String type, double mass, String unit) {
+    return JSON.createObjectNode().put("type", type).put("mass", mass).put("unit", unit);
+  }
+
+  private static ObjectNode submission(long school, LocalDate date, int pupils, ObjectNode... waste) {
+    ObjectNode s = JSON.createObjectNode();
+    s.put("school", school).put("date", date.toString()).put("phase", "act").put("text", "We cleaned the river bank")
+        .put("pupils", pupils).put("teachers", 2);
+    ObjectNode metrics = s.putObject("metrics");
+    ArrayNode w = metrics.putArray("waste");
+    for (ObjectNode item : waste) {
+      w.add(item);
+    }
+    metrics.put("itemsRecycled", 10);
+    s.putArray("media").addObject().put("url", "https://example.org/photo.jpg").put("type", "photo")
+        .put("showsPupils", true).put("parentalConsent", true);
+    return s;
+  }
+
+  private static HttpResponse<String> submit(long campaign, String token, ObjectNode body) throws Exception {
+    return send("POST", "/api/v1/campaigns/" + campaign + "/submissions", body.toString(), token);
+  }
+
+  private static HttpResponse<String> decide(long campaign, long submission, String decision, String comment, String token)
+      throws Exception {
+    ObjectNode d = JSON.createObjectNode().put("decision", decision);
+    if (comment != null) {
+      d.put("comment", comment);
+    }
+    return send("POST", "/api/v1/campaigns/" + campaign + "/submissions/" + submission + "/decision", d.toString(), token);
+  }
+
+  // ---- the story ----
+
+  @Test
+  @Order(1)
+  void hqCreatesGlobalCampaignsAndAnNcNationalOnes() throws Exception {
+    String trash = "{\"kind\":\"CAMPAIGN\",\"module\":\"trash-hack\",\"title\":{\"en\":\"Trash Hack 2026\",\"fr\":\"Trash Hack 2026\"},"
+        + "\"description\":{\"en\":\"Observe, act, reflect, celebrate\"},"
+        + "\"phases\":[{\"key\":\"observe\",\"starts\":\"2026-01-01\",\"ends\":\"2026-02-28\"},"
+        + "{\"key\":\"act\",\"starts\":\"2026-03-01\",\"ends\":\"2026-12-31\"}],\"membersOnly\":true,\"open\":true}";
+    assertEquals(401, send("POST", "/api/v1/campaigns", trash, null).statusCode());
+    assertEquals(403, send("POST", "/api/v1/campaigns", trash, ncFrance).statusCode(), "an NC does not create global ones");
+    assertEquals(403, send("POST", "/api/v1/campaigns", trash, staffParis).statusCode());
+    assertEquals(List.of("module"), errorFields(send("POST", "/api/v1/campaigns", trash.replace("trash-hack", "no-such-module"), hq)));
+    assertEquals(List.of("phases[0].key"), errorFields(send("POST", "/api/v1/campaigns", trash.replace("\"observe\"", "\"party\""), hq)));
+    HttpResponse<String> created = send("POST", "/api/v1/campaigns", trash, hq);
+    JsonNode c = json(created, 201);
+    trashHack = c.path("id").asLong();
+    assertEquals("trash-hack", c.path("module").asText());
+    assertTrue(c.path("moduleAvailable").asBoolean());
+    assertTrue(c.path("country").isNull());
+
+    String nationalBody = "{\"kind\":\"PROJECT\",\"country\":\"FR\",\"title\":{\"fr\":\"Jardins partagés\"},\"membersOnly\":false}";
+    assertEquals(403, send("POST", "/api/v1/campaigns", nationalBody, ncKenya).statusCode(), "not Kenya's to create");
+    national = json(send("POST", "/api/v1/campaigns", nationalBody, ncFrance), 201).path("id").asLong();
+
+    JsonNode api = json(platform.get("/api/v1/openapi.json"), 200);
+    assertTrue(api.path("paths").has("/api/v1/campaigns/{id}/summary"), "documented in the OpenAPI document");
+    JsonNode modules = json(platform.get("/api/v1/campaign-modules"), 200);
+    List<String> keys = new ArrayList<>();
+    modules.path("items").forEach(m -> keys.add(m.path("key").asText()));
+    assertEquals(List.of("sandwatch", "trash-hack"), keys, "the shipped modules");
+
+    JsonNode list = json(platform.get("/api/v1/campaigns"), 200);
+    assertEquals(2, list.path("items").size(), list.toString());
+    assertEquals(1, json(platform.get("/api/v1/campaigns?limit=1"), 200).path("items").size());
+    assertEquals(national, json(platform.get("/api/v1/campaigns?country=FR"), 200).path("items").get(0).path("id").asLong());
+
+    // Updates take If-Match; only those who run the campaign make them.
+    HttpResponse<String> read = platform.get("/api/v1/campaigns/" + national);
+    String etag = read.headers().firstValue("ETag").orElseThrow();
+    assertEquals(428, send("PATCH", "/api/v1/campaigns/" + national, "{\"open\":true}", ncFrance).statusCode());
+    assertEquals(403, send("PATCH", "/api/v1/campaigns/" + national, "{\"open\":false}", ncKenya, "If-Match", etag).statusCode());
+    JsonNode patched = json(send("PATCH", "/api/v1/campaigns/" + national,
+        "{\"description\":{\"fr\":\"Un jardin par école\"}}", ncFrance, "If-Match", etag), 200);
+    assertEquals("Un jardin par école", patched.path("description").path("fr").asText());
+    assertEquals(412, send("PATCH", "/api/v1/campaigns/" + national, "{\"open\":false}", ncFrance, "If-Match", etag).statusCode());
+  }
+
+  @Test
+  @Order(2)
+  void schoolsJoinWhenEligible() throws Exception {
+    String path = "/api/v1/campaigns/" + trashHack + "/participants";
+    assertEquals(201, send("POST", path, "{\"school\":" + paris + "}", staffParis).statusCode());
+    assertEquals(403, send("POST", path, "{\"school\":" + lyon + "}", staffParis).statusCode(), "not their school");
+    assertEquals(401, send("POST", path, "{\"school\":" + lyon + "}", null).statusCode());
+    assertEquals(409, send("POST", path, "{\"school\":" + candidate + "}", hq).statusCode(), "members only");
+    assertEquals(409, send("POST", path, "{\"school\":" + paris + "}", staffParis).statusCode(), "already in");
+    assertEquals(201, send("POST", path, "{\"school\":" + nairobi + "}", staffNairobi).statusCode());
+    assertEquals(409, send("POST", "/api/v1/campaigns/" + national + "/participants", "{\"school\":" + nairobi + "}",
+        staffNairobi).statusCode(), "a national campaign of France");
+    assertEquals(201, send("POST", "/api/v1/campaigns/" + national + "/participants", "{\"school\":" + candidate + "}",
+        ncFrance).statusCode(), "candidates welcome in this one");
+
+    JsonNode all = json(platform.get(path), 200);
+    assertEquals(2, all.path("items").size(), all.toString());
+    JsonNode kenya = json(platform.get(path + "?country=KE"), 200);
+    assertEquals(1, kenya.path("items").size());
+    assertEquals("Moi Girls School", kenya.path("items").get(0).path("name").asText());
+    assertEquals(0, json(platform.get("/api/v1/campaigns/" + national + "/participants"), 200).path("items").size(),
+        "a candidate is not shown to the public");
+    assertEquals(1, json(send("GET", "/api/v1/campaigns/" + national + "/participants", null, ncFrance), 200)
+        .path("items").size(), "but to its NC");
+  }
+
+  @Test
+  @Order(3)
+  void submissionsAreCheckedByThePlatformAndTheModule() throws Exception {
+    LocalDate day = LocalDate.now().minusDays(3);
+    assertEquals(403, submit(trashHack, staffLyon, submission(lyon, day, 5, waste("PAPER", 1, "kg"))).statusCode(),
+        "Lyon does not take part");
+    assertEquals(403, submit(trashHack, staffParis, submission(nairobi, day, 5, waste("PAPER", 1, "kg"))).statusCode(),
+        "not Paris's school");
+    assertEquals(401, submit(trashHack, null, submission(paris, day, 5, waste("PAPER", 1, "kg"))).statusCode());
+    assertEquals(List.of("metrics.waste[0].mass"),
+        errorFields(submit(trashHack, staffParis, submission(paris, day, 5, waste("PAPER", -4, "kg")))));
+    assertEquals(List.of("metrics.waste[1].unit"),
+        errorFields(submit(trashHack, staffParis, submission(paris, day, 5, waste("PAPER", 1, "kg"), waste("GLASS", 2, "stone")))));
+    assertEquals(List.of("date"),
+        errorFields(submit(trashHack, staffParis, submission(paris, LocalDate.now().plusDays(10), 5, waste("PAPER", 1, "kg")))));
+    ObjectNode noConsent = submission(paris, day, 5, waste("PAPER", 1, "kg"));
+    ((ObjectNode) noConsent.path("media").get(0)).remove("parentalConsent");
+    assertEquals(List.of("media[0].parentalConsent"), errorFields(submit(trashHack, staffParis, noConsent)));
+    ObjectNode unknownField = submission(paris, day, 5, waste("PAPER", 1, "kg"));
+    ((ObjectNode) unknownField.path("metrics")).put("litres", 3);
+    assertEquals(List.of("metrics.litres"), errorFields(submit(trashHack, staffParis, unknownField)));
+    assertEquals(0, json(send("GET", "/api/v1/campaigns/" + trashHack + "/submissions", null, hq), 200).path("items").size(),
+        "nothing was stored");
+  }
+
+  @Test
+  @Order(4)
+  void moderatorsDecideWithinTheirScope() throws Exception {
+    long s = json(submit(trashHack, staffParis, submission(paris, LocalDate.now().minusDays(1), 12, waste("PLASTIC", 3.5, "kg"))), 201)
+        .path("id").asLong();
+    String path = "/api/v1/campaigns/" + trashHack + "/submissions/" + s;
+    assertEquals(404, platform.get(path).statusCode(), "pending: not public");
+    assertEquals(200, send("GET", path, null, staffParis).statusCode(), "its school sees it");
+    assertEquals(403, decide(trashHack, s, "APPROVED", null, ncKenya).statusCode(), "another country's NC");
+    assertEquals(403, decide(trashHack, s, "APPROVED", null, staffParis).statusCode(), "a school does not moderate itself");
+    assertEquals(403, decide(trashHack, s, "APPROVED", null, staffNairobi).statusCode(), "nor another school");
+    assertEquals(List.of("comment"), errorFields(decide(trashHack, s, "REJECTED", null, ncFrance)));
+    JsonNode approved = json(decide(trashHack, s, "APPROVED", "Bravo", ncFrance), 200);
+    assertEquals("APPROVED", approved.path("status").asText());
+    assertEquals("Bravo", approved.path("comment").asText());
+    assertEquals(200, platform.get(path).statusCode(), "approved: public");
+
+    // A campaign coordinator moderates everywhere in their campaign, and nowhere else.
+    String coordinator = invited("coordinator@example.org",
+        "{\"role\":\"CAMPAIGN_COORDINATOR\",\"campaign\":\"" + trashHack + "\"}");
+    long k = json(submit(trashHack, staffNairobi, submission(nairobi, LocalDate.now().minusDays(2), 8, waste("METAL", 500, "g"))), 201)
+        .path("id").asLong();
+    assertEquals("REJECTED", json(decide(trashHack, k, "REJECTED", "Please add the photos' consent forms", coordinator), 200)
+        .path("status").asText());
+    assertEquals(404, platform.get("/api/v1/campaigns/" + trashHack + "/submissions/" + k).statusCode(), "rejected: not public");
+    assertEquals(401, platform.get("/api/v1/audit").statusCode());
+    String audit = send("GET", "/api/v1/audit?limit=200", null, hq).body();
+    assertTrue(audit.contains("submission.moderate") && audit.contains("campaign.join") && audit.contains("campaign.create"), audit);
+  }
+
+  /** Sums of approved submissions, computed here as the submissions are generated. */
+  private static final Map<String, Double> expectedKgByCountry = new HashMap<>();
+  private static final Map<String, Long> expectedPupilsByCountry = new HashMap<>();
+  private static int expectedSubmissions;
+
+  @Test
+  @Order(5)
+  void theSummaryEqualsSumsComputedIndependently() throws Exception {
+    // What the earlier tests approved: Paris, 3.5 kg, 12 pupils.
+    expectedKgByCountry.put("FR", 3.5);
+    expectedPupilsByCountry.put("FR", 12L);
+    expectedSubmissions = 1;
+    Random random = new Random(2026);
+    String[] units = {"kg", "g", "lb"};
+    double[] factor = {1, 0.001, 0.45359237};
+    for (int i = 0; i < 24; i++) {
+      boolean france = random.nextBoolean();
+      long school = france ? paris : nairobi;
+      String country = france ? "FR" : "KE";
+      List<ObjectNode> items = new ArrayList<>();
+      double kg = 0;
+      for (int j = 0; j < 1 + random.nextInt(3); j++) {
+        int u = random.nextInt(units.length);
+        double mass = Math.round(random.nextDouble() * 10_000) / 100.0;
+        items.add(waste(TYPES[random.nextInt(TYPES.length)], mass, units[u]));
+        kg += mass * factor[u];
+      }
+      int pupils = random.nextInt(40);
+      long id = json(submit(trashHack, france ? staffParis : staffNairobi,
+          submission(school, LocalDate.now().minusDays(1 + random.nextInt(60)), pupils, items.toArray(ObjectNode[]::new))), 201)
+          .path("id").asLong();
+      int fate = random.nextInt(3); // approve, reject or leave pending
+      if (fate == 0) {
+        assertEquals(200, decide(trashHack, id, "APPROVED", null, france ? ncFrance : ncKenya).statusCode());
+        expectedKgByCountry.merge(country, kg, Double::sum);
+        expectedPupilsByCountry.merge(country, (long) pupils, Long::sum);
+        expectedSubmissions++;
+      } else if (fate == 1) {
+        assertEquals(200, decide(trashHack, id, "REJECTED", "Not this campaign's activity", hq).statusCode());
+      }
+    }
+    checkSummary(json(platform.get("/api/v1/campaigns/" + trashHack + "/summary"), 200));
+  }
+
+  private static void checkSummary(JsonNode summary) {
+    double total = expectedKgByCountry.values().stream().mapToDouble(Double::doubleValue).sum();
+    long pupils = expectedPupilsByCountry.values().stream().mapToLong(Long::longValue).sum();
+    assertEquals(expectedSubmissions, summary.path("totals").path("submissions").asInt(), summary.toString());
+    assertEquals(pupils, summary.path("totals").path("pupils").asLong());
+    assertEquals(total, summary.path("totals").path("metrics").path("wasteKg").asDouble(), 0.002);
+    assertEquals(total, summary.path("summary").path("wasteKg").asDouble(), 0.002);
+    assertEquals(expectedKgByCountry.size(), summary.path("countries").size());
+    for (JsonNode c : summary.path("countries")) {
+      String country = c.path("country").asText();
+      assertEquals(expectedKgByCountry.get(country), c.path("metrics").path("wasteKg").asDouble(), 0.002, country);
+      assertEquals(expectedPupilsByCountry.get(country), c.path("pupils").asLong(), country);
+    }
+    assertEquals("Europe and North America", summary.path("countries").get(0).path("region").asText(), "FR first");
+    assertTrue(summary.path("regions").size() >= 1);
+  }
+
+  @Test
+  @Order(6)
+  void sandwatchKeepsATimeSeriesPerSite() throws Exception {
+    long sandwatch = json(send("POST", "/api/v1/campaigns",
+        "{\"kind\":\"CAMPAIGN\",\"module\":\"sandwatch\",\"title\":{\"en\":\"Sandwatch\"},\"membersOnly\":true,"
+            + "\"phases\":[{\"key\":\"monitor\",\"starts\":\"2026-01-01\",\"ends\":\"2026-12-31\"}]}", hq), 201).path("id").asLong();
+    assertEquals(201, send("POST", "/api/v1/campaigns/" + sandwatch + "/participants", "{\"school\":" + nairobi + "}", staffNairobi).statusCode());
+    JsonNode schema = json(platform.get("/api/v1/campaigns/" + sandwatch + "/schema"), 200);
+    assertEquals("sandwatch", schema.path("key").asText());
+    String[] widths = {"21.5", "20.25"};
+    for (int i = 0; i < 2; i++) {
+      String body = "{\"school\":" + nairobi + ",\"date\":\"" + LocalDate.now().minusDays(1) + "\",\"phase\":\"monitor\","
+          + "\"text\":\"Measured the beach\",\"pupils\":6,\"teachers\":1,\"metrics\":{\"site\":{\"name\":\"Diani\"},"
+          + "\"measurements\":[{\"date\":\"" + LocalDate.now().minusDays(20 - 10 * i) + "\",\"beachWidth\":" + widths[i]
+          + ",\"unit\":\"m\",\"change\":\"EROSION\"}]}}";
+      long id = json(send("POST", "/api/v1/campaigns/" + sandwatch + "/submissions", body, staffNairobi), 201).path("id").asLong();
+      assertEquals(200, decide(sandwatch, id, "APPROVED", null, ncKenya).statusCode());
+    }
+    JsonNode summary = json(platform.get("/api/v1/campaigns/" + sandwatch + "/summary"), 200);
+    JsonNode totals = summary.path("totals").path("metrics");
+    assertEquals(1, totals.path("sites").asInt(), summary.toString());
+    assertEquals(1, totals.path("erodingSites").asInt());
+    assertEquals(2, totals.path("series").get(0).path("points").size());
+    assertEquals(20.25, totals.path("series").get(0).path("points").get(1).path("beachWidthM").asDouble(), 1e-9);
+  }
+
+  @Test
+  @Order(7)
+  void removingTheTrashHackPluginKeepsItsDataWhichComesBackWithIt() throws Exception {
+    Path saved = platform.root.resolve("trash-hack.jar");
+    Files.copy(platform.home.resolve("plugins").resolve(TRASH_HACK_JAR), saved);
+    String submissionsBefore = send("GET", "/api/v1/campaigns/" + trashHack + "/submissions?limit=500", null, hq).body();
+    JsonNode summaryBefore = json(platform.get("/api/v1/campaigns/" + trashHack + "/summary"), 200);
+
+    platform.removePlugin(TRASH_HACK_JAR);
+    platform.awaitResponse("/api/v1/campaigns/" + trashHack, Duration.ofSeconds(20),
+        r -> r.statusCode() == 200 && r.body().contains("\"moduleAvailable\":false"));
+    HttpResponse<String> summary = platform.get("/api/v1/campaigns/" + trashHack + "/summary");
+    assertEquals(503, summary.statusCode(), summary.body());
+    assertEquals("https://aspnet.unesco.org/problems/campaign-module-unavailable", JSON.readTree(summary.body()).path("type").asText());
+    HttpResponse<String> refused = submit(trashHack, staffParis, submission(paris, LocalDate.now(), 3, waste("PAPER", 1, "kg")));
+    assertEquals(503, refused.statusCode(), refused.body());
+    assertEquals(submissionsBefore, send("GET", "/api/v1/campaigns/" + trashHack + "/submissions?limit=500", null, hq).body(),
+        "every submission is kept and readable");
+    // Nothing else notices: the national campaign and health are fine.
+    assertEquals(200, platform.get("/api/v1/campaigns/" + national + "/summary").statusCode());
+    assertEquals(200, platform.get("/api/v1/health").statusCode());
+    assertEquals(201, send("POST", "/api/v1/campaigns/" + trashHack + "/participants", "{\"school\":" + lyon + "}", staffLyon)
+        .statusCode(), "joining needs no module");
+
+    platform.deployPlugin(saved, TRASH_HACK_JAR);
+    platform.awaitResponse("/api/v1/campaigns/" + trashHack + "/summary", Duration.ofSeconds(20), r -> r.statusCode() == 200);
+    JsonNode summaryAfter = json(platform.get("/api/v1/campaigns/" + trashHack + "/summary"), 200);
+    ((ObjectNode) summaryBefore).remove("participants");
+    ((ObjectNode) summaryAfter).remove("participants");
+    assertEquals(summaryBefore, summaryAfter, "the same figures come back");
+    checkSummary(summaryAfter);
+  }
+
+  /** A plugin made here from {@link BrokenCampaignModule}: manifest, component description, class. */
+  private static Path brokenPlugin() throws Exception {
+    Path jar = platform.root.resolve("broken-campaign.jar");
+    java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+    java.util.jar.Attributes a = manifest.getMainAttributes();
+    a.put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+    a.putValue("Bundle-ManifestVersion", "2");
+    a.putValue("Bundle-SymbolicName", "org.unesco.aspnet.test.brokencampaign");
+    a.putValue("Bundle-Version", "1.0.0");
+    a.putValue("Import-Package",
+        "org.unesco.aspnet.core;version=\"[1.0,2)\",org.unesco.aspnet.projects.campaign;version=\"[1.0,2)\"");
+    a.putValue("Service-Component", "OSGI-INF/broken.xml");
+    String component = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+        + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"broken-campaign\">"
+        + "<property name=\"aspnet.campaign\" type=\"String\" value=\"broken\"/>"
+        + "<service><provide interface=\"org.unesco.aspnet.projects.campaign.CampaignModule\"/></service>"
+        + "<implementation class=\"" + BrokenCampaignModule.class.getName() + "\"/></scr:component>";
+    String classFile = BrokenCampaignModule.class.getName().replace('.', '/') + ".class";
+    try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), manifest);
+        java.io.InputStream bytes = BrokenCampaignModule.class.getClassLoader().getResourceAsStream(classFile)) {
+      out.putNextEntry(new java.util.jar.JarEntry("OSGI-INF/broken.xml"));
+      out.write(component.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.closeEntry();
+      out.putNextEntry(new java.util.jar.JarEntry(classFile));
+      bytes.transferTo(out);
+      out.closeEntry();
+    }
+    return jar;
+  }
+
+  @Test
+  @Order(8)
+  void aModuleThatThrowsFailsOnlyItsOwnCampaign() throws Exception {
+    platform.deployPlugin(brokenPlugin(), "broken-campaign.jar");
+    String body = "{\"kind\":\"CAMPAIGN\",\"module\":\"broken\",\"title\":{\"en\":\"Broken\"}}";
+    platform.awaitResponse("/api/v1/campaign-modules", Duration.ofSeconds(20), r -> r.body().contains("\"broken\""));
+    long broken = json(send("POST", "/api/v1/campaigns", body, hq), 201).path("id").asLong();
+    assertEquals(201, send("POST", "/api/v1/campaigns/" + broken + "/participants", "{\"school\":" + paris + "}", staffParis)
+        .statusCode());
+    String report = "{\"school\":" + paris + ",\"date\":\"" + LocalDate.now().minusDays(1) + "\",\"text\":\"x\","
+        + "\"pupils\":1,\"teachers\":1,\"metrics\":{%s}}";
+    long id = json(send("POST", "/api/v1/campaigns/" + broken + "/submissions", String.format(report, ""), staffParis), 201)
+        .path("id").asLong();
+    assertEquals(200, decide(broken, id, "APPROVED", null, hq).statusCode());
+
+    HttpResponse<String> failing = send("POST", "/api/v1/campaigns/" + broken + "/submissions",
+        String.format(report, "\"explode\":true"), staffParis);
+    assertEquals(503, failing.statusCode(), failing.body());
+    assertEquals("broken", JSON.readTree(failing.body()).path("module").asText());
+    HttpResponse<String> summary = platform.get("/api/v1/campaigns/" + broken + "/summary");
+    assertEquals(503, summary.statusCode(), summary.body());
+    assertTrue(!summary.body().contains("ArrayIndexOutOfBounds"), "no internals to the client: " + summary.body());
+
+    // Everything else goes on; health says which module misbehaves, and still answers 200.
+    checkSummary(json(platform.get("/api/v1/campaigns/" + trashHack + "/summary"), 200));
+    assertEquals(200, platform.get("/api/v1/campaigns/" + broken).statusCode());
+    HttpResponse<String> health = platform.get("/api/v1/health");
+    assertEquals(200, health.statusCode(), health.body());
+    JsonNode modules = JSON.readTree(health.body()).path("components").path("campaign-modules");
+    assertEquals("DEGRADED", modules.path("status").asText(), health.body());
+    assertTrue(platform.log().contains("Campaign module broken failed"), "logged for the operator");
+    platform.removePlugin("broken-campaign.jar");
+  }
+
+  @Test
+  @Order(9)
+  void aSchoolLeavesAndItsSubmissionsStay() throws Exception {
+    String path = "/api/v1/campaigns/" + trashHack + "/participants/";
+    int approved = json(platform.get("/api/v1/campaigns/" + trashHack + "/summary"), 200).path("totals").path("submissions").asInt();
+    assertEquals(403, send("DELETE", path + paris, null, staffNairobi).statusCode(), "not Nairobi's to decide");
+    assertEquals(401, send("DELETE", path + paris, null, null).statusCode());
+    assertEquals(204, send("DELETE", path + paris, null, staffParis).statusCode());
+    assertEquals(404, send("DELETE", path + paris, null, staffParis).statusCode(), "gone already");
+    JsonNode participants = json(platform.get("/api/v1/campaigns/" + trashHack + "/participants?country=FR"), 200);
+    participants.path("items").forEach(p -> assertTrue(p.path("school").asLong() != paris, participants.toString()));
+    assertEquals(403, submit(trashHack, staffParis, submission(paris, LocalDate.now(), 3, waste("PAPER", 1, "kg"))).statusCode(),
+        "no longer takes part");
+    assertEquals(approved, json(platform.get("/api/v1/campaigns/" + trashHack + "/summary"), 200).path("totals")
+        .path("submissions").asInt(), "its approved reports still count");
+  }
+}
