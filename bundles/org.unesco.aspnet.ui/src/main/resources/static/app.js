@@ -239,9 +239,9 @@ export function barChart(title, rows, series = []) {
   const id = 'chart-' + ++fieldSeq;
   svg.setAttribute('aria-labelledby', id);
   // The same figures as a table for screen readers and for copying.
-  const table = h('table', { class: 'visually-hidden' }, h('caption', {}, title),
+  const table = h('div', { class: 'visually-hidden' }, h('table', {}, h('caption', {}, title),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ''), ...(series.length ? series : [t('stats.value')]).map((s) => h('th', { scope: 'col' }, s)))),
-    h('tbody', {}, ...rows.map((r) => h('tr', {}, h('th', { scope: 'row' }, r.label), ...r.values.map((v) => h('td', {}, formatNumber(v)))))));
+    h('tbody', {}, ...rows.map((r) => h('tr', {}, h('th', { scope: 'row' }, r.label), ...r.values.map((v) => h('td', {}, formatNumber(v))))))));
   return h('figure', {}, h('figcaption', { id }, h('strong', {}, title)),
     series.length > 1 ? h('div', { class: 'legend', 'aria-hidden': 'true' }, ...series.map((s, j) => h('span', {}, h('span', { class: 'swatch ' + (j ? 'bar2' : 'bar'), style: null }), s))) : null,
     svg, table);
