@@ -359,7 +359,7 @@ export async function render() {
   try {
     const view = route ? await route[1](location.pathname.match(route[0])) : notFound();
     if (seq !== renderSeq) return;
-    main.replaceChildren(...[view].flat());
+    main.replaceChildren(...[view].flat().filter((x) => x !== null && x !== undefined));
   } catch (e) {
     if (seq !== renderSeq) return;
     main.replaceChildren(h('h1', {}, t('error.title')), problemView(e));
