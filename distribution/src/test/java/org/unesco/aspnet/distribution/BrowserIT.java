@@ -273,6 +273,28 @@ class BrowserIT {
     }
   }
 
+  @Test
+  @Order(7)
+  void aPluginAddsAPageAndANavigationEntryAndTakesThemAwayWhenRemoved() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(platform != null, "needs a platform of its own");
+    String jar = "org.unesco.aspnet.example.hello.jar";
+    platform.deployPlugin(Installation.HELLO_PLUGIN, jar);
+    try {
+      platform.awaitResponse("/api/v1/ui/pages", Duration.ofSeconds(60), r -> r.body().contains("\"hello\""));
+      open("/");
+      WebElement entry = wait(30).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#nav a[href='/p/hello']")));
+      assertEquals("Hello", entry.getText());
+      entry.click();
+      wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("hello-message"), "Hello"));
+    } finally {
+      platform.removePlugin(jar);
+    }
+    platform.awaitResponse("/api/v1/ui/pages", Duration.ofSeconds(60), r -> !r.body().contains("\"hello\""));
+    open("/");
+    waitFor(By.cssSelector("#nav a[href='/schools']"));
+    assertTrue(driver.findElements(By.cssSelector("#nav a[href='/p/hello']")).isEmpty(), "the entry left with its plugin");
+  }
+
   // ---------- helpers ----------
 
   static void open(String path) {
