@@ -1,0 +1,173 @@
+package org.unesco.aspnet.ui.internal;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPOutputStream;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.web.Json;
+
+/**
+ * The web UI: the files under {@code static/} of this bundle, {@code /ui/config.json} (what the
+ * page needs from the configuration), and {@code index.html} for every other address without a
+ * file extension (the app's own routes: {@code /schools}, {@code /schools/42}, {@code /map}...).
+ * Ranks above web's placeholder page. Each file carries a strong ETag and is sent gzipped when the
+ * browser accepts it; {@code vendor/} files (versioned libraries) are cached for a day, the app's
+ * own files are revalidated on each load (a 304 costs a few bytes).
+ */
+@Component(service = Servlet.class, configurationPid = "org.unesco.aspnet.ui", property = "service.ranking:Integer=10")
+@HttpWhiteboardServletPattern("/")
+@Designate(ocd = UiServlet.Config.class)
+public final class UiServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  @ObjectClassDefinition(name = "ASPnet web UI", description = "Map tiles and UI defaults")
+  public @interface Config {
+    @AttributeDefinition(description = "Tile URL template of the map ({z}, {x}, {y}, optional {s}); empty: no tiles, markers only")
+    String tileUrl() default "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+
+    @AttributeDefinition(description = "Attribution shown on the map, as plain text")
+    String tileAttribution() default "© OpenStreetMap contributors";
+
+    @AttributeDefinition(description = "Highest zoom level of the tile source")
+    int tileMaxZoom() default 19;
+
+    @AttributeDefinition(description = "Language of the UI when the browser asks for none we have (en, fr, es)")
+    String defaultLanguage() default "en";
+  }
+
+  private static final Map<String, String> TYPES = Map.ofEntries(
+      Map.entry("html", "text/html;charset=utf-8"),
+      Map.entry("js", "text/javascript;charset=utf-8"),
+      Map.entry("css", "text/css;charset=utf-8"),
+      Map.entry("json", "application/json"),
+      Map.entry("svg", "image/svg+xml"),
+      Map.entry("png", "image/png"),
+      Map.entry("ico", "image/x-icon"),
+      Map.entry("txt", "text/plain;charset=utf-8"));
+
+  private record Asset(byte[] plain, byte[] gzip, String type, String etag) {}
+
+  private final transient Map<String, Asset> assets = new ConcurrentHashMap<>();
+  private volatile Asset config;
+
+  @Activate
+  public UiServlet(Config config) {
+    modified(config);
+  }
+
+  @Modified
+  void modified(Config c) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("tileUrl", c.tileUrl());
+    body.put("tileAttribution", c.tileAttribution());
+    body.put("tileMaxZoom", c.tileMaxZoom());
+    body.put("defaultLanguage", c.defaultLanguage());
+    try {
+      config = asset(Json.MAPPER.writeValueAsBytes(body), TYPES.get("json"));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String path = request.getRequestURI();
+    if (path.startsWith("/api/")) {
+      Json.writeProblem(request, response, ProblemException.notFound("There is nothing at " + path));
+      return;
+    }
+    if (path.equals("/ui/config.json")) {
+      send(request, response, config, "no-cache");
+      return;
+    }
+    String file = path.equals("/") ? "index.html" : path.substring(1);
+    Asset asset = file.contains("..") ? null : load(file);
+    if (asset == null) {
+      if (file.substring(file.lastIndexOf('/') + 1).contains(".")) {
+        Json.writeProblem(request, response, ProblemException.notFound("There is nothing at " + path));
+        return;
+      }
+      asset = load("index.html"); // one of the app's own addresses: the app routes it
+    }
+    send(request, response, asset, file.startsWith("vendor/") ? "public, max-age=86400" : "no-cache");
+  }
+
+  private Asset load(String file) throws IOException {
+    Asset cached = assets.get(file);
+    if (cached != null) {
+      return cached;
+    }
+    URL url = UiServlet.class.getResource("/static/" + file);
+    String extension = file.substring(file.lastIndexOf('.') + 1);
+    if (url == null || file.endsWith("/") || !TYPES.containsKey(extension)) {
+      return null;
+    }
+    byte[] bytes;
+    try (InputStream in = url.openStream()) {
+      bytes = in.readAllBytes();
+    }
+    Asset asset = asset(bytes, TYPES.get(extension));
+    assets.put(file, asset);
+    return asset;
+  }
+
+  private static Asset asset(byte[] bytes, String type) throws IOException {
+    byte[] gzip = null;
+    if (!type.startsWith("image/png") && bytes.length > 512) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3);
+      try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+        z.write(bytes);
+      }
+      gzip = out.toByteArray();
+    }
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+      String etag = "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + "\"";
+      return new Asset(bytes, gzip, type, etag);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void send(HttpServletRequest request, HttpServletResponse response, Asset asset, String cache)
+      throws IOException {
+    response.setHeader("ETag", asset.etag());
+    response.setHeader("Cache-Control", cache);
+    response.setHeader("Vary", "Accept-Encoding");
+    String match = request.getHeader("If-None-Match");
+    if (match != null && match.contains(asset.etag())) {
+      response.setStatus(304);
+      return;
+    }
+    response.setContentType(asset.type());
+    String accept = request.getHeader("Accept-Encoding");
+    byte[] body = asset.plain();
+    if (asset.gzip() != null && accept != null && accept.contains("gzip")) {
+      response.setHeader("Content-Encoding", "gzip");
+      body = asset.gzip();
+    }
+    response.setContentLength(body.length);
+    if (!"HEAD".equals(request.getMethod())) {
+      response.getOutputStream().write(body);
+    }
+  }
+}

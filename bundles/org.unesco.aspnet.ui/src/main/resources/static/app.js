@@ -1,0 +1,633 @@
+// ASPnet web UI: router, API client, languages, and the public pages. Plain ES modules, no build.
+// The portal and the consoles load on demand (portal.js, console.js), so the directory stays light.
+
+export const LANGUAGES = ['en', 'fr', 'es'];
+const RTL = ['ar', 'he', 'fa', 'ur'];
+export const LEVELS = ['PRE_PRIMARY', 'PRIMARY', 'SECONDARY', 'TVET', 'TEACHER_TRAINING'];
+export const THEMES = ['PEACE_GCED', 'ESD', 'INTERCULTURAL'];
+export const REGIONS = ['Africa', 'Arab States', 'Asia and the Pacific', 'Europe and North America', 'Latin America and the Caribbean'];
+
+export const ui = { lang: 'en', strings: {}, fallback: {}, me: null, csrf: null, config: {}, pages: [], countries: null };
+
+// ---------- strings ----------
+export function t(key, vars) {
+  let s = ui.strings[key] ?? ui.fallback[key] ?? key;
+  if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll('{' + k + '}', String(v));
+  return s;
+}
+
+async function loadStrings(lang) {
+  const get = async (l) => (await fetch('/i18n/' + l + '.json')).json();
+  if (!ui.fallback.title) ui.fallback = await get('en');
+  ui.strings = lang === 'en' ? ui.fallback : await get(lang);
+}
+
+function pickLanguage() {
+  const saved = localStorage.getItem('aspnet.lang');
+  if (LANGUAGES.includes(saved)) return saved;
+  for (const l of navigator.languages || []) {
+    const base = l.slice(0, 2).toLowerCase();
+    if (LANGUAGES.includes(base)) return base;
+  }
+  return 'en';
+}
+
+export async function setLanguage(lang) {
+  ui.lang = lang;
+  localStorage.setItem('aspnet.lang', lang);
+  await loadStrings(lang);
+  document.documentElement.lang = lang;
+  document.documentElement.dir = RTL.includes(lang) ? 'rtl' : 'ltr';
+  ui.countries = null; // names come from the API in the language
+  document.getElementById('lang').value = lang;
+  document.getElementById('lang-label').textContent = t('nav.language');
+  document.getElementById('skip').textContent = t('nav.skip');
+  document.getElementById('footer').textContent = t('footer');
+  document.getElementById('nav').setAttribute('aria-label', t('nav.main'));
+}
+
+// ---------- API ----------
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || 'HTTP ' + status);
+    this.status = status;
+    this.problem = problem || {};
+  }
+}
+
+export async function api(method, path, body, headers = {}) {
+  const h = { 'Accept': 'application/json', 'Accept-Language': ui.lang, ...headers };
+  if (method !== 'GET' && method !== 'HEAD' && ui.csrf) h['X-CSRF-Token'] = ui.csrf;
+  let payload;
+  if (body instanceof Blob || typeof body === 'string') {
+    payload = body;
+  } else if (body !== undefined) {
+    h['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(path, { method, headers: h, body: payload, credentials: 'same-origin' });
+  } catch (e) {
+    throw new ApiError(0, { title: t('error.network') });
+  }
+  const type = response.headers.get('Content-Type') || '';
+  const data = type.includes('json') ? await response.json().catch(() => null) : null;
+  if (!response.ok) throw new ApiError(response.status, data || { title: t('error.status', { status: response.status }) });
+  if (data && typeof data === 'object') Object.defineProperty(data, '_etag', { value: response.headers.get('ETag'), enumerable: false });
+  return data;
+}
+
+/** Every item of a paged list (follows `next`), up to `max` items. */
+export async function apiAll(path, max = 1000) {
+  const items = [];
+  let cursor = null;
+  do {
+    const sep = path.includes('?') ? '&' : '?';
+    const page = await api('GET', path + sep + 'limit=100' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+    items.push(...page.items);
+    cursor = page.next;
+  } while (cursor && items.length < max);
+  return items;
+}
+
+/** The words for an API error: title, detail, and each field's message. */
+export function problemView(err) {
+  const p = err instanceof ApiError ? err.problem : { title: t('error.unexpected'), detail: String(err?.message || err) };
+  const box = h('div', { class: 'error', role: 'alert' },
+    h('strong', {}, errorTitle(err, p)), p.detail && p.detail !== p.title ? h('p', {}, p.detail) : null);
+  if (Array.isArray(p.errors) && p.errors.length) {
+    box.append(h('ul', {}, ...p.errors.map((e) => h('li', {}, (e.field ? fieldName(e.field) + ': ' : '') + e.message))));
+  }
+  if (Array.isArray(p.duplicates) && p.duplicates.length) {
+    box.append(h('p', {}, t('error.duplicates')), h('ul', {}, ...p.duplicates.map((d) => h('li', {}, [d.name, d.city].filter(Boolean).join(', ') || JSON.stringify(d)))));
+  }
+  if (p.incident) box.append(h('p', {}, t('error.incident', { id: p.incident })));
+  return box;
+}
+
+function errorTitle(err, p) {
+  const byStatus = { 0: 'error.network', 401: 'error.401', 403: 'error.403', 404: 'error.404', 409: 'error.409', 412: 'error.412', 429: 'error.429' };
+  const key = byStatus[err?.status];
+  return key ? t(key) : p.title || t('error.unexpected');
+}
+
+function fieldName(field) {
+  const key = 'field.' + field;
+  const s = t(key);
+  return s === key ? field : s;
+}
+
+/** Shows an error above a form and marks each named field invalid. */
+export function showProblem(form, err, slot) {
+  const target = slot || form.querySelector('.form-status') || form;
+  target.replaceChildren(problemView(err));
+  form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
+  form.querySelectorAll('.field-error').forEach((el) => el.remove());
+  for (const e of err?.problem?.errors || []) {
+    const input = form.querySelector(`[name="${CSS.escape(e.field)}"]`);
+    if (input) {
+      const id = 'err-' + Math.random().toString(36).slice(2);
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', id);
+      input.insertAdjacentElement('afterend', h('span', { class: 'field-error', id }, e.message));
+    }
+  }
+  target.focus?.();
+}
+
+// ---------- DOM ----------
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else if (k === 'value') el.value = v;
+    else if (k === 'checked') el.checked = !!v;
+    else el.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c instanceof Node ? c : String(c));
+  return el;
+}
+
+let fieldSeq = 0;
+/** A labelled input (or select/textarea when given `options` / `multiline`). */
+export function field(label, name, opts = {}) {
+  const id = opts.id || 'f-' + name.replace(/\W/g, '-') + '-' + ++fieldSeq;
+  let input;
+  if (opts.options) {
+    input = h('select', { id, name, required: opts.required }, ...(opts.empty !== undefined ? [h('option', { value: '' }, opts.empty)] : []),
+      ...opts.options.map(([v, l]) => h('option', { value: v, selected: String(opts.value ?? '') === String(v) }, l)));
+  } else if (opts.multiline) {
+    input = h('textarea', { id, name, rows: 3, required: opts.required, maxlength: opts.maxLength }, opts.value ?? '');
+  } else {
+    input = h('input', { id, name, type: opts.type || 'text', value: opts.value ?? '', required: opts.required, autocomplete: opts.autocomplete,
+      min: opts.min, max: opts.max, step: opts.step, pattern: opts.pattern, maxlength: opts.maxLength, inputmode: opts.inputmode });
+  }
+  const helpId = opts.help ? id + '-help' : null;
+  if (helpId) input.setAttribute('aria-describedby', helpId);
+  return h('div', { class: 'field' }, h('label', { for: id }, label + (opts.required ? ' *' : '')), input,
+    helpId ? h('span', { class: 'help', id: helpId }, opts.help) : null);
+}
+
+/** A group of checkboxes with a legend. */
+export function checks(legend, name, options, selected = []) {
+  return h('fieldset', {}, h('legend', {}, legend), h('div', { class: 'checks' },
+    ...options.map(([v, l]) => h('label', {}, h('input', { type: 'checkbox', name, value: v, checked: selected.includes(v) }), ' ', l))));
+}
+
+export function announce(text) {
+  const el = document.getElementById('announce');
+  el.textContent = '';
+  setTimeout(() => { el.textContent = text; }, 50);
+}
+
+export function formatNumber(n) {
+  return n === null || n === undefined ? '' : new Intl.NumberFormat(ui.lang).format(n);
+}
+
+export function formatDate(s) {
+  if (!s) return '';
+  const d = new Date(s);
+  return isNaN(d) ? s : new Intl.DateTimeFormat(ui.lang, { dateStyle: 'medium', timeStyle: s.length > 10 ? 'short' : undefined }).format(d);
+}
+
+export async function countries() {
+  if (!ui.countries) {
+    try {
+      ui.countries = (await api('GET', '/api/v1/countries')).items;
+    } catch (e) {
+      ui.countries = [];
+    }
+  }
+  return ui.countries;
+}
+
+export function countryName(iso2) {
+  return ui.countries?.find((c) => c.iso2 === iso2)?.name || iso2;
+}
+
+export function statusLabel(s) {
+  return t('status.' + s);
+}
+
+/** A horizontal bar chart in SVG: rows [{label, values:[n, n2?]}], series names for the legend. */
+export function barChart(title, rows, series = []) {
+  const max = Math.max(1, ...rows.flatMap((r) => r.values));
+  const labelW = 190, barW = 260, rowH = series.length > 1 ? 30 : 22, width = labelW + barW + 60;
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', `0 0 ${width} ${rows.length * rowH + 4}`);
+  svg.setAttribute('class', 'chart');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-labelledby', '');
+  const el = (tag, attrs, text) => {
+    const e = document.createElementNS('http://www.w3.org/2000/svg', tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+  rows.forEach((r, i) => {
+    const y = i * rowH + 2;
+    svg.append(el('text', { x: labelW - 6, y: y + 13, 'text-anchor': 'end' }, r.label.length > 28 ? r.label.slice(0, 27) + '…' : r.label));
+    r.values.forEach((v, j) => {
+      const bh = series.length > 1 ? 12 : 16;
+      const w = Math.max(v > 0 ? 2 : 0, (v / max) * barW);
+      svg.append(el('rect', { x: labelW, y: y + j * 13, width: w, height: bh, class: j ? 'bar2' : 'bar' }));
+      svg.append(el('text', { x: labelW + w + 4, y: y + j * 13 + 12 }, formatNumber(v)));
+    });
+  });
+  const id = 'chart-' + ++fieldSeq;
+  svg.setAttribute('aria-labelledby', id);
+  // The same figures as a table for screen readers and for copying.
+  const table = h('div', { class: 'visually-hidden' }, h('table', {}, h('caption', {}, title),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ''), ...(series.length ? series : [t('stats.value')]).map((s) => h('th', { scope: 'col' }, s)))),
+    h('tbody', {}, ...rows.map((r) => h('tr', {}, h('th', { scope: 'row' }, r.label), ...r.values.map((v) => h('td', {}, formatNumber(v))))))));
+  return h('figure', {}, h('figcaption', { id }, h('strong', {}, title)),
+    series.length > 1 ? h('div', { class: 'legend', 'aria-hidden': 'true' }, ...series.map((s, j) => h('span', {}, h('span', { class: 'swatch ' + (j ? 'bar2' : 'bar'), style: null }), s))) : null,
+    svg, table);
+}
+
+// ---------- session ----------
+export function hasRole(role) {
+  return !!ui.me?.roles?.some((r) => r.role === role);
+}
+
+async function loadMe() {
+  try {
+    ui.me = await api('GET', '/api/v1/me');
+    ui.csrf = ui.me.csrfToken || null;
+  } catch (e) {
+    ui.me = null;
+    ui.csrf = null;
+  }
+}
+
+export async function signIn(email, password) {
+  const r = await api('POST', '/api/v1/auth/login', { email, password });
+  ui.csrf = r.csrfToken;
+  ui.me = r.account;
+  renderChrome();
+  return r;
+}
+
+export async function signOut() {
+  try {
+    await api('POST', '/api/v1/auth/logout');
+  } catch (e) {
+    // the session may be gone already; the visitor is signed out either way
+  }
+  ui.me = null;
+  ui.csrf = null;
+  renderChrome();
+  navigate('/');
+}
+
+export function homeOf(me) {
+  if (!me) return '/';
+  const roles = (me.roles || []).map((r) => r.role);
+  if (roles.includes('HQ_OFFICER')) return '/console/hq';
+  if (roles.includes('NATIONAL_COORDINATOR') || roles.includes('SUBNATIONAL_COORDINATOR')) return '/console/nc';
+  if (roles.includes('SCHOOL_FOCAL_POINT') || roles.includes('SCHOOL_STAFF')) return '/portal';
+  return '/apply';
+}
+
+// ---------- navigation ----------
+function navEntries() {
+  const entries = [['/', t('nav.home')], ['/schools', t('nav.directory')], ['/map', t('nav.map')], ['/stats', t('nav.stats')], ['/campaigns', t('nav.campaigns')]];
+  if (ui.me) {
+    const roles = (ui.me.roles || []).map((r) => r.role);
+    if (roles.includes('SCHOOL_FOCAL_POINT') || roles.includes('SCHOOL_STAFF') || roles.length === 0) entries.push(['/portal', t('nav.portal')]);
+    if (roles.includes('NATIONAL_COORDINATOR') || roles.includes('SUBNATIONAL_COORDINATOR') || roles.includes('HQ_OFFICER')) entries.push(['/console/nc', t('nav.nc')]);
+    if (roles.includes('HQ_OFFICER') || roles.includes('PLATFORM_ADMIN')) entries.push(['/console/hq', t('nav.hq')]);
+  }
+  for (const p of ui.pages) {
+    const a = p.audience || 'public';
+    if (a === 'public' || (a === 'signed-in' && ui.me) || hasRole(a)) entries.push(['/p/' + p.path, p.labels?.[ui.lang] || p.labels?.en || p.path]);
+  }
+  return entries;
+}
+
+export function renderChrome() {
+  const list = document.getElementById('nav-list');
+  list.replaceChildren(...navEntries().map(([href, label]) => h('li', {}, h('a', { href }, label))));
+  markCurrent();
+  const account = document.getElementById('account');
+  if (ui.me) {
+    account.replaceChildren(h('span', { class: 'who' }, ui.me.name || ui.me.email), ' ',
+      h('button', { type: 'button', class: 'linkish', id: 'signout', onclick: signOut }, t('nav.signout')));
+  } else {
+    account.replaceChildren(h('a', { href: '/signin', id: 'signin-link' }, t('nav.signin')), ' ', h('a', { href: '/register' }, t('nav.register')));
+  }
+  document.getElementById('brand').setAttribute('aria-label', t('title'));
+}
+
+function markCurrent() {
+  const path = location.pathname;
+  for (const a of document.querySelectorAll('#nav a')) {
+    const href = a.getAttribute('href');
+    const current = href === '/' ? path === '/' : path === href || path.startsWith(href + '/');
+    if (current) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+}
+
+const routes = [
+  [/^\/$/, () => home()],
+  [/^\/schools$/, () => directory()],
+  [/^\/schools\/(\d+)$/, (m) => schoolPage(m[1])],
+  [/^\/map$/, () => import('./map.js').then((x) => x.mapPage())],
+  [/^\/stats$/, () => statsView()],
+  [/^\/campaigns$/, () => import('./campaigns.js').then((x) => x.campaignsPage())],
+  [/^\/campaigns\/([\w.-]+)$/, (m) => import('./campaigns.js').then((x) => x.campaignPage(m[1]))],
+  [/^\/signin$/, () => signInPage()],
+  [/^\/register$/, () => registerPage()],
+  [/^\/apply$/, () => import('./portal.js').then((x) => x.applyPage())],
+  [/^\/portal$/, () => import('./portal.js').then((x) => x.portalPage())],
+  [/^\/console\/nc$/, () => import('./console.js').then((x) => x.ncConsole())],
+  [/^\/console\/hq$/, () => import('./console.js').then((x) => x.hqConsole())],
+  [/^\/accept-invitation$/, () => tokenPage('invitation')],
+  [/^\/reset-password$/, () => tokenPage('reset')],
+  [/^\/p\/([\w-]+)$/, (m) => pluginPage(m[1])],
+];
+
+let renderSeq = 0;
+export async function render() {
+  const seq = ++renderSeq;
+  const main = document.getElementById('main');
+  markCurrent();
+  const route = routes.find(([re]) => re.test(location.pathname));
+  try {
+    const view = route ? await route[1](location.pathname.match(route[0])) : notFound();
+    if (seq !== renderSeq) return;
+    main.replaceChildren(...[view].flat().filter((x) => x !== null && x !== undefined));
+  } catch (e) {
+    if (seq !== renderSeq) return;
+    main.replaceChildren(h('h1', {}, t('error.title')), problemView(e));
+  }
+  const heading = main.querySelector('h1');
+  document.title = (heading ? heading.textContent + ' – ' : '') + 'ASPnet';
+  main.dataset.ready = String(seq);
+}
+
+export function navigate(url, replace = false) {
+  if (replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  render().then(() => document.getElementById('main').focus({ preventScroll: false }));
+}
+
+function notFound() {
+  return [h('h1', {}, t('notfound.title')), h('p', {}, t('notfound.text')), h('p', {}, h('a', { href: '/' }, t('nav.home')))];
+}
+
+// ---------- public pages ----------
+async function home() {
+  const view = [h('h1', {}, t('home.title')), h('p', { class: 'lead' }, t('home.lead'))];
+  try {
+    const stats = await api('GET', '/api/v1/stats');
+    const countriesWithMembers = (stats.byCountry || []).filter((c) => c.members > 0).length;
+    view.push(h('section', { 'aria-labelledby': 'kf' }, h('h2', { id: 'kf' }, t('home.figures')),
+      h('ul', { class: 'figures' },
+        h('li', {}, h('strong', {}, formatNumber(stats.members)), t('home.members')),
+        h('li', {}, h('strong', {}, formatNumber(countriesWithMembers)), t('home.countries')),
+        h('li', {}, h('strong', {}, formatNumber(stats.candidates)), t('home.candidates')),
+        h('li', {}, h('strong', {}, formatNumber((stats.byRegion || []).length)), t('home.regions')))));
+    view.push(barChart(t('stats.byRegion'), (stats.byRegion || []).map((r) => ({ label: t('region.' + r.region), values: [r.members] }))));
+  } catch (e) {
+    view.push(problemView(e));
+  }
+  view.push(h('section', { 'aria-labelledby': 'go' }, h('h2', { id: 'go' }, t('home.explore')),
+    h('ul', {}, h('li', {}, h('a', { href: '/schools' }, t('home.toDirectory'))), h('li', {}, h('a', { href: '/map' }, t('home.toMap'))),
+      h('li', {}, h('a', { href: '/stats' }, t('home.toStats'))), h('li', {}, h('a', { href: '/apply' }, t('home.toApply'))))));
+  return view;
+}
+
+export const FILTERS = ['q', 'country', 'region', 'level', 'theme', 'language'];
+
+/** The directory's filter form; submitting it changes the address (shareable) and re-renders. */
+export async function filterForm(target) {
+  const params = new URLSearchParams(location.search);
+  const list = await countries();
+  const form = h('form', { class: 'filters', role: 'search', 'aria-label': t('dir.filters') },
+    field(t('dir.search'), 'q', { type: 'search', value: params.get('q') || '', id: 'q' }),
+    field(t('field.country'), 'country', { value: params.get('country') || '', empty: t('dir.any'), options: list.map((c) => [c.iso2, c.name]), id: 'filter-country' }),
+    field(t('field.region'), 'region', { value: params.get('region') || '', empty: t('dir.any'), options: REGIONS.map((r) => [r, t('region.' + r)]) }),
+    field(t('field.levels'), 'level', { value: params.get('level') || '', empty: t('dir.any'), options: LEVELS.map((l) => [l, t('level.' + l)]) }),
+    field(t('field.themes'), 'theme', { value: params.get('theme') || '', empty: t('dir.any'), options: THEMES.map((x) => [x, t('theme.' + x)]) }),
+    h('button', { type: 'submit', id: 'search-button' }, t('dir.searchButton')));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const q = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (v) q.set(k, v);
+    navigate(target + (q.toString() ? '?' + q : ''));
+  });
+  return form;
+}
+
+export function filterQuery() {
+  const params = new URLSearchParams(location.search);
+  const q = new URLSearchParams();
+  for (const k of FILTERS) if (params.get(k)) q.set(k, params.get(k));
+  return q;
+}
+
+function schoolCard(s) {
+  return h('li', {}, h('h3', {}, h('a', { href: '/schools/' + s.id }, s.name)),
+    h('p', { class: 'meta' }, [s.city, countryName(s.country)].filter(Boolean).join(', ')),
+    h('p', { class: 'meta' }, ...(s.levels || []).map((l) => h('span', { class: 'tag' }, t('level.' + l)))),
+    ui.me && s.status && s.status !== 'MEMBER' ? h('p', { class: 'meta' }, statusLabel(s.status)) : null);
+}
+
+async function directory() {
+  const form = await filterForm('/schools');
+  const results = h('ul', { class: 'cards', id: 'results', 'aria-live': 'polite' });
+  const status = h('p', { id: 'results-status' });
+  const more = h('button', { type: 'button', class: 'secondary', hidden: true }, t('dir.more'));
+  const q = filterQuery();
+  let cursor = null;
+  const load = async () => {
+    more.disabled = true;
+    try {
+      const page = await api('GET', '/api/v1/schools?limit=24&' + q + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+      results.append(...page.items.map(schoolCard));
+      cursor = page.next;
+      more.hidden = !cursor;
+      const n = results.children.length;
+      status.textContent = n === 0 ? t('dir.none') : t(cursor ? 'dir.shownMore' : 'dir.shown', { n });
+      announce(status.textContent);
+    } catch (e) {
+      status.replaceChildren(problemView(e));
+    }
+    more.disabled = false;
+  };
+  more.addEventListener('click', load);
+  await load();
+  return [h('h1', {}, t('dir.title')), form, h('p', {}, h('a', { href: '/map' + (q.toString() ? '?' + q : '') }, t('dir.onMap'))), status, results, more];
+}
+
+async function schoolPage(id) {
+  await countries();
+  const s = await api('GET', '/api/v1/schools/' + id);
+  const rows = [
+    [t('field.city'), s.city], [t('field.country'), countryName(s.country)], [t('field.unit'), s.unit], [t('field.address'), s.address],
+    [t('field.levels'), (s.levels || []).map((l) => t('level.' + l)).join(', ')],
+    [t('field.themes'), (s.themes || []).map((x) => t('theme.' + x)).join(', ')],
+    [t('field.languages'), (s.languages || []).map(languageName).join(', ')],
+    [t('field.students'), formatNumber(s.students)], [t('field.teachers'), formatNumber(s.teachers)],
+    [t('field.status'), statusLabel(s.status)], [t('field.email'), s.email],
+  ];
+  const view = [h('h1', {}, s.name)];
+  const dl = h('dl', { class: 'props' });
+  for (const [k, v] of rows) if (v) dl.append(h('dt', {}, k), h('dd', {}, v));
+  if (s.website && /^https?:\/\//.test(s.website)) dl.append(h('dt', {}, t('field.website')), h('dd', {}, h('a', { href: s.website, rel: 'noopener nofollow' }, s.website)));
+  const extra = s.fields && Object.keys(s.fields).length ? s.fields : null;
+  if (extra) {
+    let labels = {};
+    try {
+      const profile = await api('GET', '/api/v1/countries/' + s.country + '/profile');
+      for (const f of profile.fields || []) labels[f.key] = localized(f.label) || f.key;
+    } catch (e) {
+      // no national profile: the keys are shown as they are
+    }
+    for (const [k, v] of Object.entries(extra)) dl.append(h('dt', {}, labels[k] || k), h('dd', {}, Array.isArray(v) ? v.join(', ') : String(v)));
+  }
+  view.push(dl);
+  if (s.latitude != null && s.longitude != null) view.push(h('p', {}, h('a', { href: '/map?country=' + s.country }, t('school.onMap'))));
+  if (ui.me && s.email !== undefined && s.email !== null) view.push(h('p', {}, h('a', { href: '/portal' }, t('school.manage'))));
+  return view;
+}
+
+export function localized(value) {
+  if (!value || typeof value === 'string') return value;
+  return value[ui.lang] || value.en || Object.values(value)[0];
+}
+
+export function languageName(code) {
+  try {
+    return new Intl.DisplayNames([ui.lang], { type: 'language' }).of(code) || code;
+  } catch (e) {
+    return code;
+  }
+}
+
+export async function statsView() {
+  const stats = await api('GET', '/api/v1/stats');
+  const series = [t('home.members'), t('home.candidates')];
+  const view = [h('h1', {}, t('stats.title')),
+    h('div', { class: 'grid2' },
+      barChart(t('stats.byRegion'), (stats.byRegion || []).map((r) => ({ label: t('region.' + r.region), values: [r.members, r.candidates] })), series),
+      barChart(t('stats.byYear'), (stats.certificationsByYear || []).map((r) => ({ label: String(r.year), values: [r.certifications] })), [t('stats.certifications')]),
+      barChart(t('stats.byLevel'), (stats.byLevel || []).map((r) => ({ label: t('level.' + r.level), values: [r.members, r.candidates] })), series),
+      barChart(t('stats.byTheme'), (stats.byTheme || []).map((r) => ({ label: t('theme.' + r.theme), values: [r.members, r.candidates] })), series))];
+  await countries();
+  const top = [...(stats.byCountry || [])].sort((a, b) => b.members - a.members).slice(0, 15);
+  view.push(barChart(t('stats.byCountry'), top.map((c) => ({ label: countryName(c.country), values: [c.members, c.candidates] })), series));
+  return view;
+}
+
+function signInPage() {
+  const form = h('form', { novalidate: true, id: 'signin-form' },
+    h('div', { class: 'form-status', tabindex: '-1' }),
+    field(t('field.email'), 'email', { type: 'email', required: true, autocomplete: 'username', id: 'signin-email' }),
+    field(t('field.password'), 'password', { type: 'password', required: true, autocomplete: 'current-password', id: 'signin-password' }),
+    h('button', { type: 'submit', id: 'signin-submit' }, t('nav.signin')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const data = Object.fromEntries(new FormData(form));
+    const button = form.querySelector('button');
+    button.disabled = true;
+    try {
+      await signIn(data.email, data.password);
+      const next = new URLSearchParams(location.search).get('next');
+      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homeOf(ui.me));
+    } catch (e) {
+      showProblem(form, e);
+    }
+    button.disabled = false;
+  });
+  return [h('h1', {}, t('signin.title')), form, h('p', {}, t('signin.noAccount'), ' ', h('a', { href: '/register' }, t('nav.register')))];
+}
+
+function registerPage() {
+  const form = h('form', { novalidate: true, id: 'register-form' },
+    h('div', { class: 'form-status', tabindex: '-1' }),
+    field(t('field.name'), 'name', { required: true, autocomplete: 'name', id: 'register-name' }),
+    field(t('field.email'), 'email', { type: 'email', required: true, autocomplete: 'email', id: 'register-email' }),
+    field(t('field.password'), 'password', { type: 'password', required: true, autocomplete: 'new-password', help: t('register.passwordHelp'), id: 'register-password' }),
+    h('button', { type: 'submit', id: 'register-submit' }, t('register.submit')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const data = Object.fromEntries(new FormData(form));
+    const button = form.querySelector('button');
+    button.disabled = true;
+    try {
+      await api('POST', '/api/v1/accounts', { name: data.name, email: data.email, password: data.password, language: ui.lang });
+      await signIn(data.email, data.password);
+      navigate('/apply');
+    } catch (e) {
+      showProblem(form, e);
+    }
+    button.disabled = false;
+  });
+  return [h('h1', {}, t('register.title')), h('p', {}, t('register.lead')), form];
+}
+
+/** The pages behind one-time links: accept an invitation (new account or new role), reset a password. */
+function tokenPage(kind) {
+  const token = new URLSearchParams(location.hash.slice(1)).get('token') || '';
+  const form = h('form', { novalidate: true }, h('div', { class: 'form-status', tabindex: '-1' }),
+    kind === 'invitation' ? field(t('field.name'), 'name', { autocomplete: 'name', help: t('accept.nameHelp') }) : null,
+    field(t('field.password'), 'password', { type: 'password', required: true, autocomplete: 'new-password', help: t('register.passwordHelp') }),
+    h('button', { type: 'submit' }, t(kind === 'invitation' ? 'accept.submit' : 'reset.submit')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const d = Object.fromEntries(new FormData(form));
+    try {
+      if (kind === 'invitation') await api('POST', '/api/v1/invitations/accept', { token, name: d.name || null, password: d.password });
+      else await api('POST', '/api/v1/password-resets/accept', { token, password: d.password });
+      form.replaceWith(h('p', { class: 'notice', role: 'status' }, t('accept.done'), ' ', h('a', { href: '/signin' }, t('nav.signin'))));
+    } catch (e) {
+      showProblem(form, e);
+    }
+  });
+  return [h('h1', {}, t(kind === 'invitation' ? 'accept.title' : 'reset.title')), token ? form : h('p', { class: 'error', role: 'alert' }, t('accept.noToken'))];
+}
+
+async function pluginPage(path) {
+  const page = ui.pages.find((p) => p.path === path);
+  if (!page) return notFound();
+  const container = h('div', { class: 'plugin-page' });
+  const module = await import(page.script);
+  await module.default(container, { api, t, h, lang: ui.lang, me: ui.me, problemView });
+  if (!container.querySelector('h1')) container.prepend(h('h1', {}, page.labels?.[ui.lang] || page.labels?.en || path));
+  return container;
+}
+
+// ---------- start ----------
+async function start() {
+  document.addEventListener('click', (ev) => {
+    const a = ev.target.closest('a');
+    if (!a || ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+    const href = a.getAttribute('href');
+    if (!href || !href.startsWith('/') || href.startsWith('//') || href.startsWith('/api/') || a.hasAttribute('download') || a.target) return;
+    ev.preventDefault();
+    navigate(href);
+  });
+  window.addEventListener('popstate', () => render());
+  document.getElementById('lang').addEventListener('change', async (ev) => {
+    await setLanguage(ev.target.value);
+    renderChrome();
+    await render();
+    announce(t('nav.languageChanged'));
+  });
+  const [config] = await Promise.all([
+    fetch('/ui/config.json').then((r) => r.json()).catch(() => ({})),
+    loadMe(),
+    api('GET', '/api/v1/ui/pages').then((p) => { ui.pages = p.items || []; }).catch(() => {}),
+  ]);
+  ui.config = config;
+  await setLanguage(localStorage.getItem('aspnet.lang') ? pickLanguage() : (pickLanguage() || config.defaultLanguage || 'en'));
+  renderChrome();
+  await render();
+}
+
+start();

@@ -1,0 +1,324 @@
+// School portal: apply, edit the profile, annual report, projects and activities, focal-point hand-over.
+import { ui, t, h, api, field, checks, countries, countryName, problemView, showProblem, announce, renderChrome,
+  statusLabel, LEVELS, THEMES, localized, formatDate } from './app.js';
+
+// ---------- national profile fields ----------
+export async function loadProfile(iso2) {
+  if (!iso2) return null;
+  try {
+    return await api('GET', '/api/v1/countries/' + iso2 + '/profile');
+  } catch (e) {
+    if (e.status === 404) return null; // no national profile for this country (or not installed)
+    throw e;
+  }
+}
+
+/** The inputs of a national profile's fields, named `fields.<key>`. */
+export function profileFieldset(profile, values = {}) {
+  if (!profile || !(profile.fields || []).length) return null;
+  const box = h('fieldset', { id: 'profile-fields' }, h('legend', {}, t('apply.national', { country: countryName(profile.country) })));
+  for (const f of profile.fields) {
+    const name = 'fields.' + f.key;
+    const label = localized(f.label) || f.key;
+    const help = localized(f.help);
+    const value = values[f.key];
+    const options = (f.options || []).map((o) => [o.value, localized(o.label) || o.value]);
+    if (f.type === 'multi-choice') {
+      const set = checks(label + (f.required ? ' *' : ''), name, options, Array.isArray(value) ? value : []);
+      if (help) set.append(h('p', { class: 'help' }, help));
+      box.append(set);
+    } else if (f.type === 'choice') {
+      box.append(field(label, name, { options, empty: '', value, required: f.required, help }));
+    } else {
+      box.append(field(label, name, { type: f.type === 'number' ? 'number' : f.type === 'date' ? 'date' : 'text', value, required: f.required, help,
+        min: f.min, max: f.max, pattern: f.pattern, maxLength: f.maxLength }));
+    }
+  }
+  return box;
+}
+
+export function readProfileFields(form, profile) {
+  const out = {};
+  for (const f of profile?.fields || []) {
+    const name = 'fields.' + f.key;
+    if (f.type === 'multi-choice') {
+      out[f.key] = [...form.querySelectorAll(`input[name="${CSS.escape(name)}"]:checked`)].map((i) => i.value);
+    } else {
+      const v = form.elements[name]?.value ?? '';
+      if (v !== '') out[f.key] = f.type === 'number' ? Number(v) : v;
+    }
+  }
+  return out;
+}
+
+// ---------- the school form (apply and edit) ----------
+async function schoolForm(values = {}, { forApply }) {
+  const list = await countries();
+  const form = h('form', { novalidate: true, id: forApply ? 'apply-form' : 'profile-form' },
+    h('div', { class: 'form-status', tabindex: '-1' }),
+    field(t('field.name'), 'name', { required: true, value: values.name, help: t('apply.nameHelp'), id: 'apply-name' }),
+    forApply ? field(t('field.country'), 'country', { required: true, empty: '', value: values.country, options: list.map((c) => [c.iso2, c.name]), id: 'apply-country' }) : null,
+    field(t('field.unit'), 'unit', { value: values.unit }),
+    field(t('field.city'), 'city', { required: true, value: values.city, id: 'apply-city' }),
+    field(t('field.address'), 'address', { required: true, value: values.address, id: 'apply-address' }),
+    h('div', { class: 'grid2' },
+      field(t('field.latitude'), 'latitude', { type: 'number', step: 'any', min: -90, max: 90, value: values.latitude, id: 'apply-latitude' }),
+      field(t('field.longitude'), 'longitude', { type: 'number', step: 'any', min: -180, max: 180, value: values.longitude, id: 'apply-longitude' })),
+    checks(t('field.levels') + ' *', 'levels', LEVELS.map((l) => [l, t('level.' + l)]), values.levels || []),
+    checks(t('field.themes'), 'themes', THEMES.map((x) => [x, t('theme.' + x)]), values.themes || []),
+    field(t('field.languages'), 'languages', { value: (values.languages || []).join(', '), help: t('apply.languagesHelp') }),
+    h('div', { class: 'grid2' },
+      field(t('field.students'), 'students', { type: 'number', min: 0, value: values.students, id: 'apply-students' }),
+      field(t('field.teachers'), 'teachers', { type: 'number', min: 0, value: values.teachers, id: 'apply-teachers' })),
+    field(t('field.email'), 'email', { type: 'email', required: true, value: values.email, autocomplete: 'email', id: 'apply-email' }),
+    field(t('field.website'), 'website', { type: 'url', value: values.website }),
+    field(t('field.nationalId'), 'nationalId', { value: values.nationalId }),
+    h('div', { id: 'profile-slot' }));
+  return form;
+}
+
+function readSchool(form) {
+  const d = new FormData(form);
+  const body = {};
+  for (const k of ['name', 'country', 'unit', 'city', 'address', 'email', 'website', 'nationalId']) {
+    if (form.elements[k]) body[k] = (d.get(k) || '').trim() || null;
+  }
+  for (const k of ['latitude', 'longitude', 'students', 'teachers']) {
+    const v = d.get(k);
+    body[k] = v === null || v === '' ? null : Number(v);
+  }
+  body.levels = d.getAll('levels');
+  body.themes = d.getAll('themes');
+  body.languages = String(d.get('languages') || '').split(/[,\s]+/).map((x) => x.trim()).filter(Boolean);
+  return body;
+}
+
+export async function applyPage() {
+  const form = await schoolForm({ country: ui.me?.roles?.find((r) => r.country)?.country }, { forApply: true });
+  let profile = null;
+  const slot = form.querySelector('#profile-slot');
+  const onCountry = async () => {
+    slot.replaceChildren();
+    try {
+      profile = await loadProfile(form.elements.country.value);
+      const set = profileFieldset(profile);
+      if (set) slot.append(set);
+    } catch (e) {
+      slot.append(problemView(e));
+    }
+  };
+  form.elements.country.addEventListener('change', onCountry);
+  const confirm = h('div', { hidden: true }, h('label', {}, h('input', { type: 'checkbox', name: 'confirmDuplicate', id: 'confirm-duplicate' }), ' ', t('apply.confirmDuplicate')));
+  form.append(confirm, h('button', { type: 'submit', id: 'apply-submit' }, t('apply.submit')));
+  const done = h('div', { tabindex: '-1', id: 'apply-result' });
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const body = readSchool(form);
+    if (profile) body.fields = readProfileFields(form, profile);
+    if (form.elements.confirmDuplicate.checked) body.confirmDuplicate = true;
+    const button = form.querySelector('#apply-submit');
+    button.disabled = true;
+    try {
+      const r = await api('POST', '/api/v1/applications', body);
+      if (ui.me) {
+        try {
+          const me = await api('GET', '/api/v1/me');
+          ui.me = me;
+          ui.csrf = me.csrfToken || ui.csrf;
+          renderChrome();
+        } catch (e) { /* still signed in as before */ }
+      }
+      form.replaceWith(done);
+      done.append(h('p', { class: 'notice', role: 'status' }, t('apply.done', { status: statusLabel(r.status) })),
+        h('p', {}, h('a', { href: ui.me ? '/portal' : '/schools/' + r.schoolId }, ui.me ? t('nav.portal') : t('apply.see'))));
+      done.focus();
+    } catch (e) {
+      if (e.status === 409 && e.problem?.duplicates) confirm.hidden = false;
+      showProblem(form, e);
+    }
+    button.disabled = false;
+  });
+  if (form.elements.country.value) await onCountry();
+  return [h('h1', {}, t('apply.title')), h('p', {}, t('apply.lead')),
+    ui.me ? null : h('p', { class: 'notice' }, t('apply.signInFirst'), ' ', h('a', { href: '/register' }, t('nav.register')), ' · ', h('a', { href: '/signin?next=/apply' }, t('nav.signin'))),
+    form, done];
+}
+
+// ---------- the portal ----------
+export async function portalPage() {
+  if (!ui.me) return [h('h1', {}, t('portal.title')), h('p', {}, t('portal.signIn'), ' ', h('a', { href: '/signin?next=/portal' }, t('nav.signin')))];
+  const schoolIds = [...new Set((ui.me.roles || []).filter((r) => r.school && (r.role === 'SCHOOL_FOCAL_POINT' || r.role === 'SCHOOL_STAFF')).map((r) => r.school))];
+  const view = [h('h1', {}, t('portal.title'))];
+  if (!schoolIds.length) {
+    view.push(h('p', {}, t('portal.noSchool')), h('p', {}, h('a', { class: 'button', href: '/apply' }, t('apply.title'))));
+    return view;
+  }
+  await countries();
+  for (const id of schoolIds) {
+    try {
+      view.push(await schoolSection(id));
+    } catch (e) {
+      view.push(problemView(e));
+    }
+  }
+  view.push(h('p', {}, h('a', { href: '/apply' }, t('portal.another'))));
+  return view;
+}
+
+async function schoolSection(id) {
+  const school = await api('GET', '/api/v1/schools/' + id);
+  const focal = ui.me.roles.some((r) => r.role === 'SCHOOL_FOCAL_POINT' && String(r.school) === String(id));
+  const section = h('section', { 'aria-labelledby': 'school-' + id },
+    h('h2', { id: 'school-' + id }, school.name),
+    h('p', {}, t('field.status'), ': ', h('strong', { class: 'school-status' }, statusLabel(school.status)), ' · ', h('a', { href: '/schools/' + id }, t('portal.publicPage'))));
+  section.append(await historyView(school), await editView(school), await reportView(school), await projectsView(school));
+  if (focal) section.append(handOverView(school));
+  return section;
+}
+
+async function historyView(school) {
+  const box = h('details', {}, h('summary', {}, t('portal.history')));
+  if (!school.membershipId) return box;
+  try {
+    const history = await api('GET', '/api/v1/memberships/' + school.membershipId + '/history');
+    const items = history.items || history;
+    box.append(h('ul', {}, ...(Array.isArray(items) ? items : []).map((e) => h('li', {}, formatDate(e.at || e.when || e.time), ': ',
+      statusLabel(e.to), e.comment ? ' – ' + e.comment : ''))));
+  } catch (e) {
+    box.append(problemView(e));
+  }
+  return box;
+}
+
+async function editView(school) {
+  const profile = await loadProfile(school.country).catch(() => null);
+  const form = await schoolForm(school, { forApply: false });
+  const set = profileFieldset(profile, school.fields || {});
+  if (set) form.querySelector('#profile-slot').append(set);
+  form.append(h('button', { type: 'submit' }, t('portal.save')));
+  let etag = school._etag;
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const body = readSchool(form);
+    if (profile) body.fields = readProfileFields(form, profile);
+    try {
+      const updated = await api('PATCH', '/api/v1/schools/' + school.id, body, { 'Content-Type': 'application/merge-patch+json', 'If-Match': etag || '*' })
+        .catch((e) => {
+          if (e.status === 415) return api('PATCH', '/api/v1/schools/' + school.id, body, { 'If-Match': etag || '*' });
+          throw e;
+        });
+      etag = updated?._etag || etag;
+      form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('portal.saved')));
+    } catch (e) {
+      showProblem(form, e);
+    }
+  });
+  return h('details', {}, h('summary', {}, t('portal.edit')), form);
+}
+
+async function reportView(school) {
+  const year = new Date().getFullYear() - 1;
+  let report = null;
+  try {
+    report = await api('GET', `/api/v1/schools/${school.id}/annual-reports/${year}`);
+  } catch (e) {
+    if (e.status !== 404) return h('div', {}, h('h3', {}, t('report.title', { year })), problemView(e));
+  }
+  const form = h('form', { novalidate: true, class: 'report-form' }, h('div', { class: 'form-status', tabindex: '-1' }),
+    report?.state ? h('p', {}, t('report.state'), ': ', t('report.' + report.state)) : null,
+    field(t('report.activities'), 'activities', { multiline: true, required: true, value: report?.activities }),
+    checks(t('field.themes'), 'themes', THEMES.map((x) => [x, t('theme.' + x)]), report?.themes || []),
+    h('div', { class: 'grid2' },
+      field(t('report.students'), 'studentsInvolved', { type: 'number', min: 0, value: report?.studentsInvolved }),
+      field(t('report.teachers'), 'teachersInvolved', { type: 'number', min: 0, value: report?.teachersInvolved })),
+    field(t('report.notes'), 'notes', { multiline: true, value: report?.notes }),
+    h('button', { type: 'submit' }, t('report.submit')));
+  let etag = report?._etag;
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const d = new FormData(form);
+    const num = (k) => (d.get(k) === '' ? null : Number(d.get(k)));
+    const body = { activities: d.get('activities'), themes: d.getAll('themes'), studentsInvolved: num('studentsInvolved'), teachersInvolved: num('teachersInvolved'), notes: d.get('notes') || null };
+    try {
+      const saved = await api('PUT', `/api/v1/schools/${school.id}/annual-reports/${year}`, body, etag ? { 'If-Match': etag } : {});
+      etag = saved?._etag || etag;
+      form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('report.saved')));
+    } catch (e) {
+      showProblem(form, e);
+    }
+  });
+  return h('details', {}, h('summary', {}, t('report.title', { year })), form);
+}
+
+async function projectsView(school) {
+  const box = h('details', {}, h('summary', {}, t('portal.projects')));
+  let campaigns;
+  try {
+    campaigns = (await api('GET', '/api/v1/campaigns?limit=100')).items || [];
+  } catch (e) {
+    box.append(e.status === 404 ? h('p', {}, t('campaigns.unavailable')) : problemView(e));
+    return box;
+  }
+  if (!campaigns.length) box.append(h('p', {}, t('campaigns.none')));
+  for (const c of campaigns) {
+    const status = h('div', { class: 'form-status', tabindex: '-1' });
+    const join = h('button', { type: 'button', class: 'secondary' }, t('portal.join'));
+    join.addEventListener('click', async () => {
+      try {
+        await api('POST', `/api/v1/campaigns/${encodeURIComponent(c.id)}/participants`, { schoolId: school.id, school: school.id });
+        status.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('portal.joined')));
+      } catch (e) {
+        status.replaceChildren(problemView(e));
+      }
+    });
+    box.append(h('div', {}, h('h3', {}, h('a', { href: '/campaigns/' + c.id }, localized(c.name) || c.id)), h('div', { class: 'row-actions' }, join), status,
+      submissionForm(school, c)));
+  }
+  return box;
+}
+
+/** An activity report for a campaign: its fields come from the campaign's schema. */
+function submissionForm(school, campaign) {
+  const schema = campaign.schema || campaign.submissionSchema || {};
+  const metrics = schema.fields || schema.metrics || [];
+  const form = h('form', { novalidate: true }, h('div', { class: 'form-status', tabindex: '-1' }),
+    field(t('submission.title'), 'title', { required: true }),
+    ...metrics.map((m) => m.type === 'choice' && m.options
+      ? field(localized(m.label) || m.key, 'values.' + m.key, { required: m.required, empty: '', options: m.options.map((o) => [o.value, localized(o.label) || o.value]) })
+      : field(localized(m.label) || m.key, 'values.' + m.key, { type: m.type === 'number' || m.type === 'integer' ? 'number' : m.type === 'date' ? 'date' : 'text', required: m.required, min: m.min, max: m.max, help: localized(m.help) || m.unit })),
+    h('button', { type: 'submit', class: 'secondary' }, t('submission.submit')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const values = {};
+    for (const m of metrics) {
+      const v = form.elements['values.' + m.key]?.value;
+      if (v !== undefined && v !== '') values[m.key] = m.type === 'number' || m.type === 'integer' ? Number(v) : v;
+    }
+    try {
+      await api('POST', `/api/v1/campaigns/${encodeURIComponent(campaign.id)}/submissions`, { schoolId: school.id, title: form.elements.title.value, values, metrics: values });
+      form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('submission.done')));
+    } catch (e) {
+      showProblem(form, e);
+    }
+  });
+  return h('details', {}, h('summary', {}, t('submission.heading')), form);
+}
+
+function handOverView(school) {
+  const form = h('form', { novalidate: true }, h('div', { class: 'form-status', tabindex: '-1' }),
+    h('p', {}, t('handover.lead')),
+    field(t('handover.email'), 'email', { type: 'email', required: true }),
+    h('button', { type: 'submit' }, t('handover.submit')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      const r = await api('POST', '/api/v1/invitations', { email: form.elements.email.value, role: 'SCHOOL_FOCAL_POINT', school: String(school.id) });
+      const link = location.origin + r.link;
+      form.querySelector('.form-status').replaceChildren(h('div', { class: 'notice', role: 'status' }, h('p', {}, t('handover.done')), h('code', { class: 'link' }, link)));
+      announce(t('handover.done'));
+    } catch (e) {
+      showProblem(form, e);
+    }
+  });
+  return h('details', {}, h('summary', {}, t('handover.title')), form);
+}

@@ -1,0 +1,396 @@
+package org.unesco.aspnet.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web UI in a real headless Chromium (Debian's chromium and chromium-driver), on the demo
+ * network: a visitor searches and opens the map; a school registers and applies; its NC recommends;
+ * HQ certifies; the school is then in the public directory; the language switches to French;
+ * axe-core finds no serious or critical violation on the main pages. A failing test leaves a
+ * screenshot and the page's HTML in target/screenshots. Without chromedriver the test fails.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(BrowserIT.Screenshots.class)
+class BrowserIT {
+  static final Path CHROMEDRIVER = Path.of(System.getProperty("aspnet.chromedriver", "/usr/bin/chromedriver"));
+  static final Path CHROMIUM = Path.of(System.getProperty("aspnet.chromium", "/usr/bin/chromium"));
+  static final Path SCREENSHOTS = Path.of("target/screenshots");
+  static final String PASSWORD = "demo-password";
+
+  static Installation platform;
+  static ChromeDriverService service;
+  static WebDriver driver;
+  static String base;
+  static Path profile;
+
+  @BeforeAll
+  static void start() throws Exception {
+    if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
+      fail("The browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+          + "): apt-get install -y chromium chromium-driver");
+    }
+    String running = System.getProperty("aspnet.ui.baseUrl"); // for working on the UI against a running demo
+    if (running == null) {
+      platform = new Installation();
+      platform.environment.put("ASPNET_DEMO", "true");
+      platform.start();
+      Installation.await("demo data", Duration.ofSeconds(240), () -> platform.log().contains("Demo data loaded"));
+      base = "http://localhost:" + platform.port;
+    } else {
+      base = running;
+    }
+    profile = Files.createTempDirectory("aspnet-chromium-");
+    service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--disable-extensions", "--lang=en-US", "--window-size=1280,900", "--user-data-dir=" + profile);
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    try {
+      if (driver != null) {
+        driver.quit();
+      }
+      if (service != null) {
+        service.stop();
+      }
+    } finally {
+      if (platform != null) {
+        platform.close();
+      }
+      if (profile != null) {
+        try (var files = Files.walk(profile)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+    }
+  }
+
+  // ---------- the tests ----------
+
+  @Test
+  @Order(1)
+  void aVisitorSearchesTheDirectoryOpensASchoolAndTheMap() {
+    open("/schools");
+    WebElement q = waitFor(By.id("q"));
+    q.sendKeys("Lyc");
+    driver.findElement(By.id("search-button")).click();
+    wait(30).until(ExpectedConditions.urlContains("q=Lyc"));
+    wait(30).until(d -> !d.findElements(By.cssSelector("#results h3 a")).isEmpty());
+    WebElement first = driver.findElement(By.cssSelector("#results h3 a"));
+    String name = first.getText();
+    assertTrue(name.toLowerCase().contains("lyc"), name);
+    first.click();
+    wait(30).until(ExpectedConditions.textToBe(By.tagName("h1"), name));
+
+    driver.findElement(By.cssSelector("#nav a[href='/map']")).click();
+    wait(30).until(ExpectedConditions.urlToBe(base + "/map"));
+    // tiles cannot load on a closed network: the markers are drawn anyway
+    wait(60).until(d -> !d.findElements(By.cssSelector("#map .leaflet-interactive")).isEmpty());
+    long markers = Long.parseLong(driver.findElement(By.id("map")).getDomAttribute("data-markers"));
+    assertTrue(markers >= 100, "markers on the map: " + markers);
+  }
+
+  @Test
+  @Order(2)
+  void theDirectoryFirstLoadTransfersAtMost200KB() {
+    // a fresh document, as a first visit: sum what the page and everything it loaded weighed on the wire
+    driver.manage().deleteAllCookies();
+    open("about:blank");
+    open("/schools");
+    wait(30).until(d -> !d.findElements(By.cssSelector("#results h3 a")).isEmpty());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> sizes = (Map<String, Object>) ((JavascriptExecutor) driver).executeScript(
+        "const all = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];"
+            + "let transfer = 0, body = 0; const list = [];"
+            + "for (const e of all) { transfer += e.transferSize || 0; body += Math.max(e.encodedBodySize || 0, e.transferSize || 0);"
+            + " list.push(e.name.replace(location.origin, '') + ' ' + (e.transferSize || 0) + '/' + (e.encodedBodySize || 0)); }"
+            + "return {transfer, body, list: list.join(', ')};");
+    long bytes = ((Number) sizes.get("body")).longValue();
+    System.out.println("Directory first load: " + bytes + " bytes (" + sizes.get("transfer") + " transferred): " + sizes.get("list"));
+    assertTrue(bytes > 0, "measured something: " + sizes);
+    assertTrue(bytes <= 200_000, "the directory's first load is " + bytes + " bytes: " + sizes.get("list"));
+  }
+
+  @Test
+  @Order(3)
+  void aSchoolAppliesItsNcRecommendsHqCertifiesAndItIsInThePublicDirectory() {
+    String stamp = Long.toString(System.currentTimeMillis(), 36);
+    String school = "Lycée Navigateur " + stamp;
+    String email = "focal." + stamp + "@example.org";
+
+    // registers, is signed in, and lands on the application form
+    signOut();
+    open("/register");
+    waitFor(By.id("register-name")).sendKeys("Camille Test");
+    driver.findElement(By.id("register-email")).sendKeys(email);
+    driver.findElement(By.id("register-password")).sendKeys("a-long-password-for-the-test");
+    driver.findElement(By.id("register-submit")).click();
+    wait(30).until(ExpectedConditions.urlToBe(base + "/apply"));
+    waitFor(By.id("apply-name")).sendKeys(school);
+    new Select(driver.findElement(By.id("apply-country"))).selectByValue("FR");
+    driver.findElement(By.id("apply-city")).sendKeys("Lyon");
+    driver.findElement(By.id("apply-address")).sendKeys("1 place Bellecour");
+    driver.findElement(By.id("apply-latitude")).sendKeys("45.7578");
+    driver.findElement(By.id("apply-longitude")).sendKeys("4.832");
+    driver.findElement(By.cssSelector("input[name=levels][value=SECONDARY]")).click();
+    driver.findElement(By.cssSelector("input[name=themes][value=ESD]")).click();
+    driver.findElement(By.id("apply-students")).sendKeys("640");
+    driver.findElement(By.id("apply-teachers")).sendKeys("48");
+    driver.findElement(By.id("apply-email")).sendKeys(email);
+    fillRequiredProfileFields();
+    driver.findElement(By.id("apply-submit")).click();
+    wait(30).until(d -> !d.findElements(By.cssSelector("#apply-result .notice")).isEmpty()
+        || !d.findElements(By.cssSelector("#apply-form .error")).isEmpty());
+    assertTrue(driver.findElements(By.cssSelector("#apply-form .error")).isEmpty(),
+        "the application was refused: " + text(By.id("apply-form")));
+    // the applicant is now the school's focal point and sees it in the portal
+    driver.findElement(By.cssSelector("#apply-result a[href='/portal']")).click();
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), school));
+
+    // the National Coordinator of France recommends it
+    signIn("nc.fr@demo.aspnet.local");
+    open("/console/nc?tab=applications&country=FR");
+    decide(school, "recommend", "Recommended");
+
+    // HQ certifies it
+    signIn("hq@demo.aspnet.local");
+    open("/console/hq?tab=queue");
+    decide(school, "certify", "Member");
+
+    // the public now finds it in the directory
+    signOut();
+    open("/schools?q=" + java.net.URLEncoder.encode("Navigateur " + stamp, StandardCharsets.UTF_8));
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), school));
+    driver.findElement(By.linkText(school)).click();
+    wait(30).until(ExpectedConditions.textToBe(By.tagName("h1"), school));
+  }
+
+  @Test
+  @Order(4)
+  void theLanguageSwitchesToFrenchAndIsRemembered() {
+    open("/schools");
+    waitFor(By.id("q"));
+    new Select(driver.findElement(By.id("lang"))).selectByValue("fr");
+    wait(30).until(d -> "fr".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+    wait(30).until(ExpectedConditions.textToBe(By.tagName("h1"), "Annuaire des écoles membres"));
+    assertEquals("Carte", driver.findElement(By.cssSelector("#nav a[href='/map']")).getText());
+    open("/map");
+    wait(30).until(ExpectedConditions.textToBe(By.tagName("h1"), "Carte des écoles membres"));
+    new Select(driver.findElement(By.id("lang"))).selectByValue("en");
+    wait(30).until(d -> "en".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+  }
+
+  @Test
+  @Order(5)
+  void axeFindsNoSeriousOrCriticalViolationOnTheMainPages() throws IOException {
+    signOut();
+    open("/schools");
+    wait(30).until(d -> !d.findElements(By.cssSelector("#results h3 a")).isEmpty());
+    String schoolPage = driver.findElement(By.cssSelector("#results h3 a")).getDomAttribute("href");
+    String axe = axeSource();
+    List<String> problems = new ArrayList<>();
+    for (String page : List.of("/", "/schools", "/map", schoolPage, "/stats", "/apply", "/signin")) {
+      open(page);
+      wait(60).until(d -> d.findElement(By.id("main")).getDomAttribute("data-ready") != null);
+      if (page.equals("/map")) {
+        wait(60).until(d -> !d.findElements(By.cssSelector("#map .leaflet-interactive")).isEmpty());
+      }
+      ((JavascriptExecutor) driver).executeScript(axe);
+      Object result = ((JavascriptExecutor) driver).executeAsyncScript(
+          "const done = arguments[arguments.length - 1];"
+              + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
+              + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+              + ".map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))"
+              + ".catch(e => done(['axe failed: ' + e]));");
+      for (Object v : (List<?>) result) {
+        problems.add(page + ": " + v);
+      }
+    }
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
+  }
+
+  @Test
+  @Order(6)
+  void thePagesFitAPhoneScreen() {
+    Dimension before = driver.manage().window().getSize();
+    try {
+      driver.manage().window().setSize(new Dimension(375, 800));
+      for (String page : List.of("/", "/schools", "/map", "/stats", "/apply")) {
+        open(page);
+        wait(60).until(d -> d.findElement(By.id("main")).getDomAttribute("data-ready") != null);
+        Number overflow = (Number) ((JavascriptExecutor) driver).executeScript(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        Object wide = ((JavascriptExecutor) driver).executeScript(
+            "const w = document.documentElement.clientWidth; return [...document.querySelectorAll('body *')]"
+                + ".filter(e => e.getBoundingClientRect().right > w + 1).slice(0, 5)"
+                + ".map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ');");
+        assertTrue(overflow.intValue() <= 1, page + " scrolls sideways by " + overflow + " px at phone width (viewport "
+            + ((JavascriptExecutor) driver).executeScript("return innerWidth") + "): " + wide);
+      }
+    } finally {
+      driver.manage().window().setSize(before);
+    }
+  }
+
+  @Test
+  @Order(7)
+  void aPluginAddsAPageAndANavigationEntryAndTakesThemAwayWhenRemoved() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(platform != null, "needs a platform of its own");
+    String jar = "org.unesco.aspnet.example.hello.jar";
+    platform.deployPlugin(Installation.HELLO_PLUGIN, jar);
+    try {
+      platform.awaitResponse("/api/v1/ui/pages", Duration.ofSeconds(60), r -> r.body().contains("\"hello\""));
+      open("/");
+      WebElement entry = wait(30).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#nav a[href='/p/hello']")));
+      assertEquals("Hello", entry.getText());
+      entry.click();
+      wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("hello-message"), "Hello"));
+    } finally {
+      platform.removePlugin(jar);
+    }
+    platform.awaitResponse("/api/v1/ui/pages", Duration.ofSeconds(60), r -> !r.body().contains("\"hello\""));
+    open("/");
+    waitFor(By.cssSelector("#nav a[href='/schools']"));
+    assertTrue(driver.findElements(By.cssSelector("#nav a[href='/p/hello']")).isEmpty(), "the entry left with its plugin");
+  }
+
+  // ---------- helpers ----------
+
+  static void open(String path) {
+    driver.get(path.startsWith("about:") ? path : base + path);
+  }
+
+  static WebDriverWait wait(int seconds) {
+    return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+  }
+
+  static WebElement waitFor(By by) {
+    return wait(30).until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  static String text(By by) {
+    return driver.findElements(by).stream().map(WebElement::getText).findFirst().orElse("");
+  }
+
+  static void signIn(String email) {
+    signOut();
+    open("/signin");
+    waitFor(By.id("signin-email")).sendKeys(email);
+    driver.findElement(By.id("signin-password")).sendKeys(PASSWORD);
+    driver.findElement(By.id("signin-submit")).click();
+    wait(30).until(d -> !d.getCurrentUrl().contains("/signin") || !d.findElements(By.cssSelector("#signin-form .error")).isEmpty());
+    assertTrue(driver.findElements(By.cssSelector("#signin-form .error")).isEmpty(), "sign-in of " + email + " failed: " + text(By.id("signin-form")));
+    waitFor(By.id("signout"));
+  }
+
+  static void signOut() {
+    open("/");
+    wait(30).until(d -> !d.findElements(By.id("signout")).isEmpty() || !d.findElements(By.id("signin-link")).isEmpty());
+    if (!driver.findElements(By.id("signout")).isEmpty()) {
+      driver.findElement(By.id("signout")).click();
+      waitFor(By.id("signin-link"));
+    }
+  }
+
+  /** Clicks an action in the row of a school and waits for the row to show the new status. */
+  static void decide(String school, String action, String status) {
+    By row = By.cssSelector("tr[data-name='" + school.replace("'", "\\'") + "']");
+    wait(60).until(d -> !d.findElements(row).isEmpty() || !d.findElements(By.cssSelector("#main .error")).isEmpty());
+    assertTrue(driver.findElements(By.cssSelector("#main > .error")).isEmpty(), text(By.id("main")));
+    driver.findElement(row).findElement(By.cssSelector("button[data-action=" + action + "]")).click();
+    wait(30).until(d -> status.equals(d.findElement(row).findElement(By.className("row-status")).getText())
+        || !d.findElement(row).findElements(By.className("error")).isEmpty());
+    assertEquals(status, driver.findElement(row).findElement(By.className("row-status")).getText(), driver.findElement(row).getText());
+  }
+
+  /** A national profile may add required fields (FR, DE...): give each a plausible value. */
+  static void fillRequiredProfileFields() {
+    wait(10).until(d -> true);
+    for (WebElement input : driver.findElements(By.cssSelector("#profile-fields [required]"))) {
+      String tag = input.getTagName();
+      if (tag.equals("select")) {
+        List<WebElement> options = new Select(input).getOptions();
+        if (options.size() > 1) {
+          new Select(input).selectByIndex(1);
+        }
+      } else if ("number".equals(input.getDomAttribute("type"))) {
+        String min = input.getDomAttribute("min");
+        input.sendKeys(min == null ? "1" : min);
+      } else if ("date".equals(input.getDomAttribute("type"))) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = '2020-01-01'", input);
+      } else {
+        input.sendKeys("Test");
+      }
+    }
+  }
+
+  static String axeSource() throws IOException {
+    try (InputStream in = BrowserIT.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+      if (in == null) {
+        fail("axe-core is missing from the test class path");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Keeps a screenshot and the HTML of the page of each failed test. */
+  static final class Screenshots implements TestWatcher {
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+      if (driver == null) {
+        return;
+      }
+      try {
+        Files.createDirectories(SCREENSHOTS);
+        String name = context.getRequiredTestMethod().getName();
+        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
+        System.err.println("Screenshot of the failure: " + SCREENSHOTS.resolve(name + ".png").toAbsolutePath());
+      } catch (Exception e) {
+        System.err.println("No screenshot: " + e);
+      }
+    }
+  }
+}
