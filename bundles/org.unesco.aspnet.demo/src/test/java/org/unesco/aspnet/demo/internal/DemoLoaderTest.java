@@ -95,7 +95,7 @@ class DemoLoaderTest {
     }
 
     @Override
-    public School update(Principal actor, long id, int expectedRevision, SchoolInput input) {
+    public School update(Principal actor, long id, int expectedRevision, SchoolInput input, boolean confirmDuplicate) {
       throw new UnsupportedOperationException();
     }
   }
