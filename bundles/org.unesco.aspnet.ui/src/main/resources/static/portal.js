@@ -37,6 +37,30 @@ export function profileFieldset(profile, values = {}) {
   return box;
 }
 
+/**
+ * What a national profile changes in the core form: the unit becomes a choice among the
+ * profile's units (a Land, an académie), and labels the profile renames (e.g. the French UAI
+ * number for the national id) read as the profile says. Without a profile, the defaults return.
+ */
+export function adaptCoreFields(form, profile) {
+  const units = profile?.units || [];
+  const labels = profile?.labels || {};
+  const old = form.elements.unit;
+  if (old) {
+    const current = old.value;
+    const unitLabel = labels.unit || t('field.unit');
+    const replacement = units.length
+      ? field(unitLabel, 'unit', { required: true, empty: '', value: current, options: units.map((u) => [u.code, u.name]), id: 'apply-unit' })
+      : field(t('field.unit'), 'unit', { value: units.length ? '' : current, id: 'apply-unit' });
+    old.closest('.field').replaceWith(replacement);
+  }
+  const nationalId = form.elements.nationalId;
+  if (nationalId) {
+    const label = form.querySelector(`label[for="${CSS.escape(nationalId.id)}"]`);
+    if (label) label.textContent = labels['school.nationalId'] || t('field.nationalId');
+  }
+}
+
 export function readProfileFields(form, profile) {
   const out = {};
   for (const f of profile?.fields || []) {
@@ -58,7 +82,7 @@ async function schoolForm(values = {}, { forApply }) {
     h('div', { class: 'form-status', tabindex: '-1' }),
     field(t('field.name'), 'name', { required: true, value: values.name, help: t('apply.nameHelp'), id: 'apply-name' }),
     forApply ? field(t('field.country'), 'country', { required: true, empty: '', value: values.country, options: list.map((c) => [c.iso2, c.name]), id: 'apply-country' }) : null,
-    field(t('field.unit'), 'unit', { value: values.unit }),
+    field(t('field.unit'), 'unit', { value: values.unit, id: 'apply-unit' }),
     field(t('field.city'), 'city', { required: true, value: values.city, id: 'apply-city' }),
     field(t('field.address'), 'address', { required: true, value: values.address, id: 'apply-address' }),
     h('div', { class: 'grid2' },
@@ -101,6 +125,7 @@ export async function applyPage() {
     slot.replaceChildren();
     try {
       profile = await loadProfile(form.elements.country.value);
+      adaptCoreFields(form, profile);
       const set = profileFieldset(profile);
       if (set) slot.append(set);
     } catch (e) {
@@ -193,6 +218,7 @@ async function historyView(school) {
 async function editView(school) {
   const profile = await loadProfile(school.country).catch(() => null);
   const form = await schoolForm(school, { forApply: false });
+  adaptCoreFields(form, profile);
   const set = profileFieldset(profile, school.fields || {});
   if (set) form.querySelector('#profile-slot').append(set);
   form.append(h('button', { type: 'submit' }, t('portal.save')));

@@ -169,6 +169,13 @@ class BrowserIT {
     wait(30).until(ExpectedConditions.urlToBe(base + "/apply"));
     waitFor(By.id("apply-name")).sendKeys(school);
     new Select(driver.findElement(By.id("apply-country"))).selectByValue("FR");
+    // France's national profile (shipped in plugins/): the académie is a choice, the UAI is required
+    wait(30).until(d -> d.findElement(By.id("apply-unit")).getTagName().equals("select"));
+    new Select(driver.findElement(By.id("apply-unit"))).selectByValue("lyon");
+    WebElement uai = driver.findElement(By.name("nationalId"));
+    assertTrue(driver.findElement(By.cssSelector("label[for='" + uai.getDomAttribute("id") + "']")).getText().contains("UAI"),
+        "the profile renames the national id");
+    uai.sendKeys(FrenchSchools.uai());
     driver.findElement(By.id("apply-city")).sendKeys("Lyon");
     driver.findElement(By.id("apply-address")).sendKeys("1 place Bellecour");
     driver.findElement(By.id("apply-latitude")).sendKeys("45.7578");

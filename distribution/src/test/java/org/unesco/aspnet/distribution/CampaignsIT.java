@@ -91,6 +91,7 @@ class CampaignsIT {
     s.putArray("themes").add("ESD");
     s.putArray("languages").add("fr");
     s.put("students", 500).put("teachers", 40).put("email", "contact@" + city.toLowerCase() + ".example.org");
+    FrenchSchools.complete(s);
     HttpResponse<String> r = platform.send("POST", "/api/v1/applications", s.toString(), "Content-Type", "application/json");
     assertEquals(201, r.statusCode(), r.body());
     return JSON.readTree(r.body()).path("schoolId").asLong();
