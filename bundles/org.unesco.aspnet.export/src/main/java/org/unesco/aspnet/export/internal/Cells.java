@@ -36,6 +36,6 @@ final class Cells {
 
   static String decimal(double d) {
     String s = Double.toString(d);
-    return s.indexOf('E') < 0 ? (s.endsWith(".0") ? s.substring(0, s.length() - 2) : s) : BigDecimal.valueOf(d).toPlainString();
+    return s.indexOf('E') < 0 ? (s.endsWith(".0") ? s.substring(0, s.length() - 2) : s) : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
   }
 }
