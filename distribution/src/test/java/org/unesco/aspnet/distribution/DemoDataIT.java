@@ -54,7 +54,8 @@ class DemoDataIT {
         continue;
       }
       for (String id : new String[] {"1", "2", "150", "299"}) {
-        String path = template.replace("{id}", id).replace("{iso2}", "FR").replace("{year}", "2025");
+        String path = template.replace("{id}", id).replace("{iso2}", "FR").replace("{year}", "2025")
+            .replace("{dataset}", "schools").replace("{format}", "csv");
         var r = platform.get(path);
         assertTrue(java.util.List.of(200, 401, 404).contains(r.statusCode()), path + " -> " + r.statusCode());
         java.util.regex.Matcher m = EMAIL.matcher(r.body());

@@ -181,7 +181,8 @@ public final class ImportJobs {
           ? schools.check(actor, sheet, job.processed::set)
           : schools.write(actor, sheet, job.duplicates, job.file, job.processed::set);
       job.report = report;
-      job.state = !job.dryRun && report.written() == 0 && report.total() > 0 ? State.REFUSED : State.DONE;
+      boolean refused = report.invalid() > 0 || (job.duplicates == SchoolImport.Duplicates.REJECT && report.duplicates() > 0);
+      job.state = !job.dryRun && refused ? State.REFUSED : State.DONE;
     } catch (ProblemException p) {
       job.problem = Json.problemDocument(p, "/api/v1/imports/" + job.id);
       job.state = State.FAILED;
