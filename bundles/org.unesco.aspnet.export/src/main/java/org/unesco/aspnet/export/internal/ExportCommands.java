@@ -106,7 +106,16 @@ public final class ExportCommands {
       console.print("\r" + bar(job.processed(), job.total()));
     }
     console.print("\r" + bar(job.processed(), Math.max(job.total(), 0)) + "\n");
-    return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(job.view());
+    java.util.Map<String, Object> view = new LinkedHashMap<>(job.view());
+    var report = job.report();
+    if (report != null && report.rows().size() > 20) {
+      // the console shows the counts and the first rows; the HTTP job has them all
+      java.util.Map<String, Object> shown = Json.MAPPER.convertValue(report, java.util.Map.class);
+      shown.put("rows", report.rows().subList(0, 20));
+      shown.put("rowsNotShown", report.rows().size() - 20);
+      view.put("report", shown);
+    }
+    return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(view);
   }
 
   /** Gogo calls a function by its name: {@code import} is a Java keyword, hence these overloads. */
