@@ -132,9 +132,12 @@ public final class DirectoryImport implements SchoolImport {
     Map<String, Integer> firstLine = new HashMap<>();
     database.read(c -> {
       try (PreparedStatement byName = c.prepareStatement(
-              "SELECT ID FROM MEM_SCHOOL WHERE COUNTRY = ? AND NAME_KEY = ? AND CITY_KEY = ? ORDER BY ID FETCH FIRST 10 ROWS ONLY");
+              // the (COUNTRY, NAME_KEY) index; with an ORDER BY ID Derby may walk the primary key instead
+              "SELECT ID FROM MEM_SCHOOL --DERBY-PROPERTIES index=MEM_SCHOOL_NAME_KEY\n"
+                  + " WHERE COUNTRY = ? AND NAME_KEY = ? AND CITY_KEY = ? FETCH FIRST 10 ROWS ONLY");
           PreparedStatement byNationalId = c.prepareStatement(
-              "SELECT ID FROM MEM_SCHOOL WHERE COUNTRY = ? AND NATIONAL_ID = ? ORDER BY ID FETCH FIRST 10 ROWS ONLY")) {
+              "SELECT ID FROM MEM_SCHOOL --DERBY-PROPERTIES index=MEM_SCHOOL_NATIONAL_ID\n"
+                  + " WHERE COUNTRY = ? AND NATIONAL_ID = ? FETCH FIRST 10 ROWS ONLY")) {
         Iterator<ImportRow> it = rows.open();
         int index = 0;
         while (it.hasNext()) {
