@@ -14,7 +14,7 @@ import org.unesco.aspnet.export.Column.Type;
 import org.unesco.aspnet.export.Dataset;
 import org.unesco.aspnet.export.ExportDataset;
 import org.unesco.aspnet.export.RowWriter;
-import org.unesco.aspnet.membership.School;
+import org.unesco.aspnet.membership.bulk.SchoolRow;
 import org.unesco.aspnet.membership.SchoolQuery;
 import org.unesco.aspnet.membership.bulk.SchoolRows;
 
@@ -86,7 +86,7 @@ public final class SchoolsDataset implements Dataset {
     }
   }
 
-  static void fill(Object[] v, School s, boolean open) {
+  static void fill(Object[] v, SchoolRow s, boolean open) {
     int i = 0;
     v[i++] = s.id();
     v[i++] = s.name();
@@ -96,8 +96,8 @@ public final class SchoolsDataset implements Dataset {
     v[i++] = s.address();
     v[i++] = s.latitude();
     v[i++] = s.longitude();
-    v[i++] = names(s.levels());
-    v[i++] = names(s.themes());
+    v[i++] = s.levels();
+    v[i++] = s.themes();
     v[i++] = s.languages();
     v[i++] = s.students();
     v[i++] = s.teachers();
@@ -106,17 +106,10 @@ public final class SchoolsDataset implements Dataset {
     }
     v[i++] = s.website();
     v[i++] = s.nationalId();
-    v[i++] = s.status().name();
+    v[i++] = s.status();
     if (open) {
-      v[i] = s.membershipId() == 0 ? null : s.membershipId();
+      v[i] = s.membershipId();
     }
   }
 
-  private static List<String> names(List<? extends Enum<?>> values) {
-    List<String> names = new ArrayList<>(values.size());
-    for (Enum<?> e : values) {
-      names.add(e.name());
-    }
-    return names;
-  }
 }

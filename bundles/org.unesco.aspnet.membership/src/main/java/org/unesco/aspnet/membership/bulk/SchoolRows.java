@@ -2,7 +2,6 @@ package org.unesco.aspnet.membership.bulk;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.unesco.aspnet.core.Principal;
-import org.unesco.aspnet.membership.School;
 import org.unesco.aspnet.membership.SchoolQuery;
 
 /**
@@ -42,7 +41,7 @@ public interface SchoolRows {
    * @throws java.io.IOException from the handler
    * @throws org.unesco.aspnet.core.ProblemException 400 for a bad filter
    */
-  void schools(Principal actor, SchoolQuery filters, Handler<School> each) throws java.io.IOException;
+  void schools(Principal actor, SchoolQuery filters, Handler<SchoolRow> each) throws java.io.IOException;
 
   /**
    * Every membership period of the matching schools, with one row per line of its status history

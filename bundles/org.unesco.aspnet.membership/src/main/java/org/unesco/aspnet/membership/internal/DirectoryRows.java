@@ -24,6 +24,7 @@ import org.unesco.aspnet.membership.SchoolQuery;
 import org.unesco.aspnet.membership.Theme;
 import org.unesco.aspnet.membership.bulk.MembershipRow;
 import org.unesco.aspnet.membership.bulk.ReportRow;
+import org.unesco.aspnet.membership.bulk.SchoolRow;
 import org.unesco.aspnet.membership.bulk.SchoolRows;
 import org.unesco.aspnet.persistence.Database;
 
@@ -60,12 +61,105 @@ public final class DirectoryRows implements SchoolRows {
   }
 
   @Override
-  public void schools(Principal actor, SchoolQuery filters, Handler<org.unesco.aspnet.membership.School> each)
-      throws IOException {
+  public void schools(Principal actor, SchoolQuery filters, Handler<SchoolRow> each) throws IOException {
     List<Object> params = new ArrayList<>();
     String where = where(actor, filters, "", params, true);
-    String sql = "SELECT " + SchoolDirectory.COLUMNS + " FROM MEM_SCHOOL" + hint(filters) + " WHERE " + where + " ORDER BY ID";
-    stream(sql, params, rs -> each.accept(SchoolDirectory.school(rs)));
+    String sql = "SELECT " + ResultRow.COLUMNS + " FROM MEM_SCHOOL" + hint(filters) + " WHERE " + where + " ORDER BY ID";
+    ResultRow row = new ResultRow();
+    stream(sql, params, rs -> {
+      row.read(rs);
+      each.accept(row);
+    });
+  }
+
+  /** The current row, read once per row, each value as the export writes it. */
+  static final class ResultRow implements SchoolRow {
+    static final String COLUMNS = "ID, NAME, COUNTRY, UNIT, CITY, ADDRESS, LATITUDE, LONGITUDE, LEVELS, THEMES,"
+        + " LANGUAGES, STUDENTS, TEACHERS, EMAIL, WEBSITE, NATIONAL_ID, STATUS, MEMBERSHIP_ID";
+    private long id;
+    private String name;
+    private String country;
+    private String unit;
+    private String city;
+    private String address;
+    private Double latitude;
+    private Double longitude;
+    private List<String> levels;
+    private List<String> themes;
+    private List<String> languages;
+    private Integer students;
+    private Integer teachers;
+    private String email;
+    private String website;
+    private String nationalId;
+    private String status;
+    private Long membershipId;
+
+    void read(ResultSet rs) throws SQLException {
+      id = rs.getLong(1);
+      name = rs.getString(2);
+      country = rs.getString(3);
+      unit = rs.getString(4);
+      city = rs.getString(5);
+      address = rs.getString(6);
+      double lat = rs.getDouble(7);
+      latitude = rs.wasNull() ? null : lat;
+      double lon = rs.getDouble(8);
+      longitude = rs.wasNull() ? null : lon;
+      levels = codes(rs.getString(9));
+      themes = codes(rs.getString(10));
+      languages = codes(rs.getString(11));
+      int n = rs.getInt(12);
+      students = rs.wasNull() ? null : n;
+      n = rs.getInt(13);
+      teachers = rs.wasNull() ? null : n;
+      email = rs.getString(14);
+      website = rs.getString(15);
+      nationalId = rs.getString(16);
+      status = rs.getString(17);
+      long m = rs.getLong(18);
+      membershipId = rs.wasNull() ? null : m;
+    }
+
+    /** {@code ",A,B,"} (how lists are stored) as [A, B], without streams: this runs a million times. */
+    static List<String> codes(String joined) {
+      if (joined == null || joined.length() < 2) {
+        return List.of();
+      }
+      List<String> out = new ArrayList<>(2);
+      int start = 0;
+      for (int i = 0; i < joined.length(); i++) {
+        if (joined.charAt(i) == ',') {
+          if (i > start) {
+            out.add(joined.substring(start, i));
+          }
+          start = i + 1;
+        }
+      }
+      if (start < joined.length()) {
+        out.add(joined.substring(start));
+      }
+      return out;
+    }
+
+    @Override public long id() { return id; }
+    @Override public String name() { return name; }
+    @Override public String country() { return country; }
+    @Override public String unit() { return unit; }
+    @Override public String city() { return city; }
+    @Override public String address() { return address; }
+    @Override public Double latitude() { return latitude; }
+    @Override public Double longitude() { return longitude; }
+    @Override public List<String> levels() { return levels; }
+    @Override public List<String> themes() { return themes; }
+    @Override public List<String> languages() { return languages; }
+    @Override public Integer students() { return students; }
+    @Override public Integer teachers() { return teachers; }
+    @Override public String email() { return email; }
+    @Override public String website() { return website; }
+    @Override public String nationalId() { return nationalId; }
+    @Override public String status() { return status; }
+    @Override public Long membershipId() { return membershipId; }
   }
 
   @Override

@@ -344,7 +344,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     return i;
   }
 
-  static School school(ResultSet rs) throws SQLException {
+  private static School school(ResultSet rs) throws SQLException {
     return new School(
         rs.getLong(1),
         rs.getString(2),
