@@ -22,6 +22,10 @@ trap cleanup EXIT
 [ -x "$INSTALL/bin/aspnet" ] || { echo "build first: mvn -DskipTests package"; exit 1; }
 # A private copy: rebuilding the repo while this runs must not change the running jars.
 cp -r "$INSTALL" "$WORK/aspnet"
+# Derby stores MEM_SCHOOL in 32 KB pages (its rows are wide), so the default page cache of
+# 8,000 pages grows to 250 MB on a full-table read: more than a 256 MB heap. 1,500 pages = 48 MB.
+PAGES="${ASPNET_BENCH_PAGE_CACHE:-1500}"
+sed -i "s/^derbyPageCacheSize=.*/derbyPageCacheSize=$PAGES/" "$WORK/aspnet/config/org.unesco.aspnet.persistence.cfg"
 BASE="http://localhost:$PORT"
 
 start() { # extra environment as arguments
@@ -41,7 +45,7 @@ if [ ! -d "$DATA/derby" ]; then
   stop
 fi
 
-echo "== platform with $JAVA_OPTS"
+echo "== platform with $JAVA_OPTS, Derby page cache $PAGES pages"
 start
 TOKEN=$(curl -s -X POST "$BASE/api/v1/auth/login" -H 'Content-Type: application/json' \
   -d "{\"email\":\"admin@aspnet.local\",\"password\":\"$PASSWORD\"}" | json 'd["token"]')
