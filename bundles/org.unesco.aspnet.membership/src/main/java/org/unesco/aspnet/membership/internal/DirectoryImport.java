@@ -130,7 +130,8 @@ public final class DirectoryImport implements SchoolImport {
     Predicate<String> knownCountry = code -> known.computeIfAbsent(code, countries::exists);
     Inspection result = new Inspection();
     Map<String, Integer> firstLine = new HashMap<>();
-    database.read(c -> {
+    // One read-only transaction for the whole pass: in auto-commit every lookup would commit.
+    database.inTransaction(c -> {
       try (PreparedStatement byName = c.prepareStatement(
               // the (COUNTRY, NAME_KEY) index; with an ORDER BY ID Derby may walk the primary key instead
               "SELECT ID FROM MEM_SCHOOL --DERBY-PROPERTIES index=MEM_SCHOOL_NAME_KEY\n"
