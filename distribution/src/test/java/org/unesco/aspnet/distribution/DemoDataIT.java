@@ -54,9 +54,9 @@ class DemoDataIT {
         continue;
       }
       for (String id : new String[] {"1", "2", "150", "299"}) {
-        // Any other path parameter ({school}, {submission}...) takes the same id.
         String path = template.replace("{id}", id).replace("{iso2}", "FR").replace("{year}", "2025")
-            .replaceAll("\\{[A-Za-z]+\\}", id);
+            .replace("{dataset}", "schools").replace("{format}", "csv")
+            .replaceAll("\\{[A-Za-z]+\\}", id); // any other path parameter ({school}, {submission}...)
         var r = platform.get(path);
         assertTrue(java.util.List.of(200, 401, 404).contains(r.statusCode()), path + " -> " + r.statusCode());
         java.util.regex.Matcher m = EMAIL.matcher(r.body());

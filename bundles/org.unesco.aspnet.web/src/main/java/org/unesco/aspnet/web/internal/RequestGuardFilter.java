@@ -36,6 +36,13 @@ public final class RequestGuardFilter implements Filter {
         description = "Largest request body accepted, in bytes; bigger ones get 413")
     long maxRequestBytes() default 1_048_576;
 
+    @AttributeDefinition(
+        description = "Paths (prefixes) that take file uploads, such as imports, with their own limit")
+    String[] uploadPaths() default {"/api/v1/imports"};
+
+    @AttributeDefinition(description = "Largest upload accepted on uploadPaths, in bytes")
+    long maxUploadBytes() default 268_435_456;
+
     @AttributeDefinition(description = "Content-Security-Policy sent with every response")
     String contentSecurityPolicy() default
         "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self';"
@@ -77,6 +84,13 @@ public final class RequestGuardFilter implements Filter {
       response.addHeader("Strict-Transport-Security", c.strictTransportSecurity());
     }
     long max = c.maxRequestBytes();
+    String path = request.getRequestURI();
+    for (String upload : c.uploadPaths()) {
+      if (path.startsWith(upload)) {
+        max = c.maxUploadBytes();
+        break;
+      }
+    }
     if (request.getContentLengthLong() > max) {
       Json.writeProblem(request, response, tooLarge(max));
       return;

@@ -1,0 +1,236 @@
+package org.unesco.aspnet.export.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.export.Column;
+import org.unesco.aspnet.export.Dataset;
+import org.unesco.aspnet.export.ExportDataset;
+import org.unesco.aspnet.export.ExportFormat;
+import org.unesco.aspnet.export.Exporter;
+import org.unesco.aspnet.export.RowWriter;
+import org.unesco.aspnet.export.Sheet;
+import org.unesco.aspnet.export.TableReader;
+
+/**
+ * The export service: the datasets, formats and import readers that bundles register (they come
+ * and go with their plugins), and one export run from a dataset through a format to a stream. A
+ * format that throws fails its own download and nothing else.
+ */
+@Component(service = Exports.class)
+public final class Exports {
+  private final Map<String, Dataset> datasets = new ConcurrentSkipListMap<>();
+  private final Map<String, Exporter> exporters = new ConcurrentSkipListMap<>();
+  private final Map<String, TableReader> readers = new ConcurrentSkipListMap<>();
+
+  @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  volatile Logger log;
+
+  /** Where a file goes: told the exporter and the file name before the first byte. */
+  public interface Destination {
+    OutputStream open(Exporter exporter, String fileName) throws IOException;
+  }
+
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+  void addDataset(Dataset dataset, Map<String, Object> properties) {
+    key(properties, ExportDataset.PROPERTY).ifPresent(k -> datasets.put(k, dataset));
+  }
+
+  void removeDataset(Dataset dataset, Map<String, Object> properties) {
+    key(properties, ExportDataset.PROPERTY).ifPresent(k -> datasets.remove(k, dataset));
+  }
+
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+  void addExporter(Exporter exporter, Map<String, Object> properties) {
+    key(properties, ExportFormat.PROPERTY).ifPresent(k -> exporters.put(k, exporter));
+  }
+
+  void removeExporter(Exporter exporter, Map<String, Object> properties) {
+    key(properties, ExportFormat.PROPERTY).ifPresent(k -> exporters.remove(k, exporter));
+  }
+
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+  void addReader(TableReader reader, Map<String, Object> properties) {
+    key(properties, ExportFormat.PROPERTY).ifPresent(k -> readers.put(k, reader));
+  }
+
+  void removeReader(TableReader reader, Map<String, Object> properties) {
+    key(properties, ExportFormat.PROPERTY).ifPresent(k -> readers.remove(k, reader));
+  }
+
+  private static java.util.Optional<String> key(Map<String, Object> properties, String name) {
+    Object v = properties.get(name);
+    return v instanceof String s && !s.isBlank() ? java.util.Optional.of(s) : java.util.Optional.empty();
+  }
+
+  Map<String, Dataset> datasets() {
+    return datasets;
+  }
+
+  Map<String, Exporter> exporters() {
+    return exporters;
+  }
+
+  Map<String, TableReader> readers() {
+    return readers;
+  }
+
+  /** What {@code GET /api/v1/exports} shows. */
+  Map<String, Object> catalogue() {
+    List<Map<String, Object>> ds = datasets.entrySet().stream().map(e -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", e.getKey());
+      m.put("description", e.getValue().description());
+      m.put("filters", new TreeSet<>(e.getValue().filters()));
+      m.put("formats", new TreeSet<>(exporters.keySet()));
+      m.put("href", "/api/v1/exports/" + e.getKey() + ".{format}");
+      return m;
+    }).toList();
+    List<Map<String, Object>> fs = exporters.entrySet().stream().map(e -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", e.getKey());
+      m.put("mediaType", e.getValue().mediaType());
+      m.put("extension", e.getValue().extension());
+      m.put("description", e.getValue().description());
+      m.put("options", new TreeSet<>(e.getValue().options()));
+      return m;
+    }).toList();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("datasets", ds);
+    body.put("formats", fs);
+    body.put("importFormats", new TreeSet<>(readers.keySet()));
+    return body;
+  }
+
+  /** A media type string any format answers, for the Accept check. */
+  List<String> mediaTypes() {
+    return exporters.values().stream().map(e -> e.mediaType().split(";", 2)[0].strip()).distinct().toList();
+  }
+
+  /**
+   * Streams {@code dataset} in {@code format} to {@code destination}.
+   *
+   * @return the number of rows written
+   * @throws ProblemException 404 for an unknown dataset or format, 400 for an unknown parameter
+   */
+  long export(Principal actor, String dataset, String format, Map<String, String> parameters, Destination destination)
+      throws IOException {
+    Dataset d = datasets.get(dataset);
+    if (d == null) {
+      throw ProblemException.notFound("There is no dataset " + dataset + "; available: " + String.join(", ", datasets.keySet()));
+    }
+    Exporter exporter = exporters.get(format);
+    if (exporter == null) {
+      throw ProblemException.notFound("There is no export format " + format + "; available: " + String.join(", ", exporters.keySet()));
+    }
+    Set<String> options = safe(format, exporter::options, Set.of());
+    Map<String, String> filters = new HashMap<>();
+    Map<String, String> chosen = new TreeMap<>();
+    for (Map.Entry<String, String> p : parameters.entrySet()) {
+      if (d.filters().contains(p.getKey())) {
+        filters.put(p.getKey(), p.getValue());
+      } else if (options.contains(p.getKey())) {
+        chosen.put(p.getKey(), p.getValue());
+      } else if (!p.getKey().equals("lang")) {
+        TreeSet<String> known = new TreeSet<>(d.filters());
+        known.addAll(options);
+        throw ProblemException.validation(p.getKey(), "is not a filter of " + dataset + " or an option of " + format
+            + "; use " + String.join(", ", known));
+      }
+    }
+    String country = filters.get("country");
+    String fileName = "aspnet-" + dataset + (country == null || country.isBlank() ? "" : "-" + country.strip().toUpperCase())
+        + "-" + LocalDate.now() + "." + safe(format, exporter::extension, format);
+    long[] count = new long[1];
+    RowWriter[] open = new RowWriter[1];
+    d.export(actor, filters, columns -> {
+      if (open[0] != null) {
+        throw new IllegalStateException("begin called twice by dataset " + dataset);
+      }
+      OutputStream out = destination.open(exporter, fileName);
+      RowWriter w = guarded(format, () -> exporter.open(new Sheet(dataset, columns, chosen), out));
+      RowWriter counting = new RowWriter() {
+        @Override
+        public void row(Object[] values) throws IOException {
+          count[0]++;
+          try {
+            w.row(values);
+          } catch (RuntimeException e) {
+            throw failure(format, e);
+          }
+        }
+
+        @Override
+        public void close() throws IOException {
+          try {
+            w.close();
+          } catch (RuntimeException e) {
+            throw failure(format, e);
+          }
+        }
+      };
+      open[0] = counting;
+      return counting;
+    });
+    if (open[0] != null) {
+      open[0].close();
+    }
+    return count[0];
+  }
+
+  private interface Call<T> {
+    T call() throws IOException;
+  }
+
+  private <T> T guarded(String format, Call<T> call) throws IOException {
+    try {
+      return call.call();
+    } catch (ProblemException p) {
+      throw p;
+    } catch (RuntimeException e) {
+      throw failure(format, e);
+    }
+  }
+
+  private <T> T safe(String format, java.util.function.Supplier<T> call, T fallback) {
+    try {
+      T v = call.get();
+      return v == null ? fallback : v;
+    } catch (RuntimeException e) {
+      throw failure(format, e);
+    }
+  }
+
+  /** A plugin's fault: logged with an incident id, answered 500 for this format only. */
+  private ProblemException failure(String format, RuntimeException e) {
+    if (e instanceof ProblemException p) {
+      return p;
+    }
+    String incident = UUID.randomUUID().toString().substring(0, 8);
+    Logger l = log;
+    if (l != null) {
+      l.error("Export format {} failed (incident {}): {}", format, incident, e.toString(), e);
+    }
+    return new ProblemException(500, ProblemException.TYPE_BASE + "internal-error", "Export format failed",
+        "The " + format + " exporter failed; other formats are not affected. Incident " + incident,
+        List.of(), Map.of("incident", incident, "format", format));
+  }
+
+}

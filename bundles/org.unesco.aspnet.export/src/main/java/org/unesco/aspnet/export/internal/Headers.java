@@ -1,0 +1,76 @@
+package org.unesco.aspnet.export.internal;
+
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Matches the header of an import file to school fields: the column keys of our own exports
+ * ({@code nationalId}), their English labels ("National ID") and the French and Spanish headers
+ * people type ("Nom de l'établissement", "Correo electrónico"), without regard to case, accents,
+ * spaces or punctuation.
+ */
+final class Headers {
+  /** The fields an import reads; {@code id} is only compared with the directory, never written. */
+  static final List<String> FIELDS = List.of("id", "name", "country", "unit", "city", "address", "latitude",
+      "longitude", "levels", "themes", "languages", "students", "teachers", "email", "website", "nationalId");
+
+  private static final Map<String, String> ALIASES = new HashMap<>();
+
+  static {
+    alias("id", "id", "school id", "identifiant", "identificador");
+    alias("name", "name", "school", "school name", "nom", "nom de l'établissement", "établissement", "nom de l'école",
+        "nombre", "nombre de la escuela", "escuela", "centro educativo", "nombre del centro");
+    alias("country", "country", "country code", "pays", "code pays", "país", "código de país");
+    alias("unit", "unit", "region", "subnational unit", "académie", "unité", "région", "unidad", "provincia", "estado");
+    alias("city", "city", "town", "ville", "commune", "localité", "ciudad", "localidad", "municipio");
+    alias("address", "address", "street address", "adresse", "dirección", "domicilio");
+    alias("latitude", "latitude", "lat", "latitud");
+    alias("longitude", "longitude", "lon", "lng", "longitud");
+    alias("levels", "levels", "level", "education levels", "niveaux", "niveau", "niveaux d'enseignement", "niveles",
+        "nivel", "niveles educativos");
+    alias("themes", "themes", "theme", "thèmes", "thème", "temas", "tema");
+    alias("languages", "languages", "language", "languages of instruction", "langues", "langue",
+        "langues d'enseignement", "idiomas", "idioma", "lenguas", "idiomas de enseñanza");
+    alias("students", "students", "pupils", "number of students", "élèves", "nombre d'élèves", "étudiants",
+        "alumnos", "estudiantes", "número de alumnos");
+    alias("teachers", "teachers", "number of teachers", "enseignants", "professeurs", "nombre d'enseignants",
+        "docentes", "profesores", "número de docentes");
+    alias("email", "email", "e-mail", "email address", "contact email", "courriel", "adresse électronique", "mail",
+        "correo", "correo electrónico");
+    alias("website", "website", "web site", "url", "site web", "site internet", "sitio web", "página web");
+    alias("nationalId", "nationalId", "national id", "national school id", "identifiant national", "code uai", "uai",
+        "rne", "identificador nacional", "código nacional", "código del centro");
+  }
+
+  private Headers() {}
+
+  private static void alias(String field, String... names) {
+    for (String n : names) {
+      ALIASES.put(key(n), field);
+    }
+  }
+
+  /** The field a header names, or null for a column the import ignores. */
+  static String field(String header) {
+    return ALIASES.get(key(header));
+  }
+
+  /** Lower case, no accents, letters and digits only: "Nom de l'Établissement" -> "nomdeletablissement". */
+  static String key(String header) {
+    if (header == null) {
+      return "";
+    }
+    String d = Normalizer.normalize(header.strip(), Normalizer.Form.NFKD);
+    StringBuilder b = new StringBuilder(d.length());
+    for (int i = 0; i < d.length(); i++) {
+      char c = d.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        b.append(c);
+      }
+    }
+    return b.toString().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,238 @@
+package org.unesco.aspnet.export.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.unesco.aspnet.core.Action;
+import org.unesco.aspnet.core.Authorizer;
+import org.unesco.aspnet.core.Grant;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.core.Role;
+import org.unesco.aspnet.core.Target;
+import org.unesco.aspnet.export.TableReader;
+import org.unesco.aspnet.membership.bulk.ImportReport;
+import org.unesco.aspnet.membership.bulk.SchoolImport;
+import org.unesco.aspnet.web.Json;
+
+/**
+ * Import jobs: one file, read from a temporary copy on disk, checked (dry run) or written, one job
+ * at a time on a thread of its own so that progress can be read while it runs. Jobs are kept in
+ * memory for an hour after they end (on the node that ran them); their file is deleted at the end.
+ */
+@Component(service = ImportJobs.class)
+public final class ImportJobs {
+  static final Duration KEEP = Duration.ofHours(1);
+
+  /** RUNNING; DONE (checked, or written); REFUSED (nothing written: see the report); FAILED. */
+  public enum State { QUEUED, RUNNING, DONE, REFUSED, FAILED }
+
+  /** One import, as {@code GET /api/v1/imports/{id}} shows it. */
+  public static final class Job {
+    final String id = UUID.randomUUID().toString();
+    final String owner;
+    final String file;
+    final String format;
+    final boolean dryRun;
+    final SchoolImport.Duplicates duplicates;
+    final Instant startedAt = Instant.now();
+    final AtomicInteger processed = new AtomicInteger();
+    final CountDownLatch done = new CountDownLatch(1);
+    volatile int total = -1;
+    volatile State state = State.QUEUED;
+    volatile Instant finishedAt;
+    volatile ImportReport report;
+    volatile Map<String, Object> problem;
+    volatile Map<String, Object> columns;
+
+    Job(String owner, String file, String format, boolean dryRun, SchoolImport.Duplicates duplicates) {
+      this.owner = owner;
+      this.file = file;
+      this.format = format;
+      this.dryRun = dryRun;
+      this.duplicates = duplicates;
+    }
+
+    public String id() {
+      return id;
+    }
+
+    public boolean await(Duration d) throws InterruptedException {
+      return done.await(d.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public State state() {
+      return state;
+    }
+
+    public int processed() {
+      return processed.get();
+    }
+
+    public int total() {
+      return total;
+    }
+
+    public ImportReport report() {
+      return report;
+    }
+
+    public Map<String, Object> view() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", id);
+      m.put("state", state.name());
+      m.put("dryRun", dryRun);
+      m.put("duplicates", duplicates.name());
+      m.put("file", file);
+      m.put("format", format);
+      m.put("total", total < 0 ? null : total);
+      m.put("processed", processed.get());
+      m.put("startedAt", startedAt);
+      m.put("finishedAt", finishedAt);
+      m.put("columns", columns);
+      m.put("report", report);
+      m.put("problem", problem);
+      return m;
+    }
+  }
+
+  private final SchoolImport schools;
+  private final Authorizer authorizer;
+  private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "aspnet-import");
+    t.setDaemon(true);
+    return t;
+  });
+
+  @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  volatile Logger log;
+
+  @Activate
+  public ImportJobs(@Reference SchoolImport schools, @Reference Authorizer authorizer) {
+    this.schools = schools;
+    this.authorizer = authorizer;
+  }
+
+  @Deactivate
+  void stop() {
+    worker.shutdownNow();
+  }
+
+  /**
+   * Starts an import of {@code upload} (a temporary file this job now owns and deletes).
+   *
+   * @throws ProblemException 401/403 for who may not import, 400 for a file without the needed columns
+   */
+  public Job start(Principal actor, TableReader reader, String format, Path upload, String fileName, boolean dryRun,
+      SchoolImport.Duplicates duplicates) throws IOException {
+    expire();
+    if (actor.isAnonymous()) {
+      Files.deleteIfExists(upload);
+      throw ProblemException.unauthorized("Sign in to import schools");
+    }
+    if (!authorizer.allows(actor, Action.EDIT_SCHOOL, Target.everything())
+        && !actor.has(Role.NATIONAL_COORDINATOR) && !actor.has(Role.SUBNATIONAL_COORDINATOR)) {
+      Files.deleteIfExists(upload);
+      throw ProblemException.forbidden("Schools are imported by National Coordinators and HQ");
+    }
+    SchoolSheet sheet;
+    try {
+      sheet = new SchoolSheet(reader, upload, defaultCountry(actor));
+    } catch (RuntimeException | IOException e) {
+      Files.deleteIfExists(upload);
+      throw e instanceof IOException io ? ProblemException.badRequest("The file cannot be read: " + io.getMessage()) : (RuntimeException) e;
+    }
+    Job job = new Job(actor.accountId(), fileName, format, dryRun, duplicates);
+    Map<String, Object> columns = new LinkedHashMap<>();
+    columns.put("matched", sheet.columns().keySet());
+    columns.put("ignored", sheet.ignored());
+    job.columns = columns;
+    jobs.put(job.id, job);
+    worker.execute(() -> run(actor, job, sheet, upload));
+    return job;
+  }
+
+  private void run(Principal actor, Job job, SchoolSheet sheet, Path upload) {
+    job.state = State.RUNNING;
+    try {
+      job.total = sheet.count();
+      ImportReport report = job.dryRun
+          ? schools.check(actor, sheet, job.processed::set)
+          : schools.write(actor, sheet, job.duplicates, job.file, job.processed::set);
+      job.report = report;
+      boolean refused = report.invalid() > 0 || (job.duplicates == SchoolImport.Duplicates.REJECT && report.duplicates() > 0);
+      job.state = !job.dryRun && refused ? State.REFUSED : State.DONE;
+    } catch (ProblemException p) {
+      job.problem = Json.problemDocument(p, "/api/v1/imports/" + job.id);
+      job.state = State.FAILED;
+    } catch (UncheckedIOException e) {
+      job.problem = Json.problemDocument(ProblemException.badRequest("The file cannot be read: " + e.getCause().getMessage()),
+          "/api/v1/imports/" + job.id);
+      job.state = State.FAILED;
+    } catch (RuntimeException | IOException e) {
+      String incident = UUID.randomUUID().toString().substring(0, 8);
+      Logger l = log;
+      if (l != null) {
+        l.error("Import {} failed (incident {}): {}", job.id, incident, e.toString(), e);
+      }
+      job.problem = Map.of("status", 500, "title", "Import failed", "detail",
+          "Nothing was written. Incident " + incident, "incident", incident);
+      job.state = State.FAILED;
+    } finally {
+      job.finishedAt = Instant.now();
+      try {
+        Files.deleteIfExists(upload);
+      } catch (IOException ignored) {
+        // the temporary folder is cleaned by the system
+      }
+      job.done.countDown();
+    }
+  }
+
+  /** The job, for its owner or HQ; 404 for anyone else. */
+  public Job get(Principal actor, String id) {
+    Job job = jobs.get(id);
+    if (job == null || actor.isAnonymous()
+        || !(job.owner.equals(actor.accountId()) || authorizer.allows(actor, Action.VIEW_AUDIT, Target.everything()))) {
+      if (actor.isAnonymous()) {
+        throw ProblemException.unauthorized("Sign in to see imports");
+      }
+      throw ProblemException.notFound("There is no import " + id);
+    }
+    return job;
+  }
+
+  /** An NC of exactly one country imports into it when the file has no country column. */
+  static String defaultCountry(Principal actor) {
+    var countries = actor.grants().stream()
+        .filter(g -> g.role() == Role.NATIONAL_COORDINATOR || g.role() == Role.SUBNATIONAL_COORDINATOR)
+        .map(Grant::country).distinct().toList();
+    return countries.size() == 1 ? countries.get(0) : null;
+  }
+
+  private void expire() {
+    Instant limit = Instant.now().minus(KEEP);
+    jobs.values().removeIf(j -> j.finishedAt != null && j.finishedAt.isBefore(limit));
+  }
+}

@@ -1,0 +1,142 @@
+package org.unesco.aspnet.export.internal;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.export.TableReader;
+import org.unesco.aspnet.membership.bulk.SchoolImport;
+import org.unesco.aspnet.web.ApiServlet;
+import org.unesco.aspnet.web.Json;
+import org.unesco.aspnet.web.OpenApiFragment;
+
+/**
+ * {@code POST /api/v1/imports?dryRun=true&duplicates=reject|skip|allow&format=csv|xlsx} with the
+ * file as the body: answers 200 with the finished job when it ends within a few seconds (small
+ * files), otherwise 202 with {@code Location: /api/v1/imports/{id}}; {@code GET
+ * /api/v1/imports/{id}} shows processed / total while it runs and the report when it is done.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern({"/api/v1/imports", "/api/v1/imports/*"})
+@OpenApiFragment("openapi/export.json")
+public final class ImportsServlet extends ApiServlet {
+  private static final long serialVersionUID = 1L;
+  static final Duration WAIT = Duration.ofSeconds(3);
+
+  private final transient Exports exports;
+  private final transient ImportJobs jobs;
+
+  @Activate
+  public ImportsServlet(@Reference Exports exports, @Reference ImportJobs jobs) {
+    this.exports = exports;
+    this.jobs = jobs;
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String info = request.getPathInfo();
+    if (info == null || info.equals("/") || info.indexOf('/', 1) >= 0) {
+      throw ProblemException.notFound("Ask for /api/v1/imports/{id}");
+    }
+    ImportJobs.Job job = jobs.get(principal(request), info.substring(1));
+    response.setHeader("Cache-Control", "no-store");
+    Json.write(response, 200, job.view());
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (request.getPathInfo() != null && !request.getPathInfo().equals("/")) {
+      throw ProblemException.notFound("Post imports to /api/v1/imports");
+    }
+    Principal actor = principal(request);
+    if (actor.isAnonymous()) {
+      throw ProblemException.unauthorized("Sign in to import schools");
+    }
+    for (String p : request.getParameterMap().keySet()) {
+      if (!p.equals("dryRun") && !p.equals("duplicates") && !p.equals("format") && !p.equals("file")) {
+        throw ProblemException.validation(p, "is not a parameter; use dryRun, duplicates, format, file");
+      }
+    }
+    boolean dryRun = bool(request.getParameter("dryRun"));
+    SchoolImport.Duplicates duplicates = duplicates(request.getParameter("duplicates"));
+    String format = request.getParameter("format");
+    TableReader reader = format == null ? byMediaType(request.getContentType()) : exports.readers().get(format.toLowerCase(Locale.ROOT));
+    if (format == null && reader != null) {
+      format = exports.readers().entrySet().stream().filter(e -> e.getValue() == reader).map(Map.Entry::getKey).findFirst().orElse("?");
+    }
+    if (reader == null) {
+      throw new ProblemException(415, ProblemException.TYPE_BASE + "unsupported-media-type", "Unsupported media type",
+          "Send a file in one of " + exports.readers().keySet() + " (Content-Type such as text/csv, or ?format=)");
+    }
+    Path upload = Files.createTempFile("aspnet-import-", "." + format);
+    try (InputStream in = request.getInputStream()) {
+      Files.copy(in, upload, StandardCopyOption.REPLACE_EXISTING);
+    } catch (RuntimeException | IOException e) {
+      Files.deleteIfExists(upload);
+      throw e;
+    }
+    String fileName = request.getParameter("file") == null ? "upload." + format : request.getParameter("file");
+    ImportJobs.Job job = jobs.start(actor, reader, format, upload, fileName, dryRun, duplicates);
+    response.setHeader("Location", "/api/v1/imports/" + job.id());
+    response.setHeader("Cache-Control", "no-store");
+    try {
+      if (job.await(WAIT)) {
+        Json.write(response, 200, job.view());
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Json.write(response, 202, job.view());
+  }
+
+  private TableReader byMediaType(String contentType) {
+    if (contentType == null) {
+      return null;
+    }
+    String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    for (TableReader r : exports.readers().values()) {
+      if (r.mediaTypes().contains(type)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private static boolean bool(String v) {
+    if (v == null || v.isBlank()) {
+      return false;
+    }
+    if (v.equalsIgnoreCase("true") || v.equals("1")) {
+      return true;
+    }
+    if (v.equalsIgnoreCase("false") || v.equals("0")) {
+      return false;
+    }
+    throw ProblemException.validation("dryRun", "must be true or false");
+  }
+
+  private static SchoolImport.Duplicates duplicates(String v) {
+    if (v == null || v.isBlank()) {
+      return SchoolImport.Duplicates.REJECT;
+    }
+    try {
+      return SchoolImport.Duplicates.valueOf(v.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.validation("duplicates", "must be reject, skip or allow");
+    }
+  }
+}

@@ -1,0 +1,246 @@
+package org.unesco.aspnet.export.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.unesco.aspnet.core.FieldError;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.export.FormulaGuard;
+import org.unesco.aspnet.export.TableReader;
+import org.unesco.aspnet.membership.Level;
+import org.unesco.aspnet.membership.SchoolInput;
+import org.unesco.aspnet.membership.Theme;
+import org.unesco.aspnet.membership.bulk.ImportRow;
+import org.unesco.aspnet.membership.bulk.SchoolImport;
+
+/**
+ * A school import file on disk, read as rows of schools as many times as needed (count, check,
+ * write) without holding it in memory. Columns are matched by header ({@link Headers}); lists are
+ * separated by {@code ;} (or {@code ,} or {@code |}); a cell guarded against formula injection
+ * comes back without its apostrophe. A file without a country column takes {@code defaultCountry}.
+ */
+final class SchoolSheet implements SchoolImport.Source {
+  static final List<String> REQUIRED = List.of("name", "city", "address", "levels", "email");
+
+  private final TableReader reader;
+  private final Path file;
+  private final String defaultCountry;
+  /** Column index of each field found, in header order. */
+  private final Map<String, Integer> columns = new LinkedHashMap<>();
+  private final List<String> ignored = new ArrayList<>();
+
+  SchoolSheet(TableReader reader, Path file, String defaultCountry) throws IOException {
+    this.reader = reader;
+    this.file = file;
+    this.defaultCountry = defaultCountry;
+    try (InputStream in = Files.newInputStream(file); TableReader.Rows rows = reader.open(in)) {
+      List<String> header = rows.next();
+      if (header == null) {
+        throw ProblemException.badRequest("The file is empty: a header row is expected");
+      }
+      for (int i = 0; i < header.size(); i++) {
+        String field = Headers.field(header.get(i));
+        if (field != null && !columns.containsKey(field)) {
+          columns.put(field, i);
+        } else if (!header.get(i).isBlank()) {
+          ignored.add(header.get(i));
+        }
+      }
+    }
+    List<String> missing = new ArrayList<>(REQUIRED.stream().filter(f -> !columns.containsKey(f)).toList());
+    if (!columns.containsKey("country") && defaultCountry == null) {
+      missing.add("country");
+    }
+    if (!missing.isEmpty()) {
+      throw ProblemException.validation(missing.stream()
+          .map(f -> new FieldError(f, "no column for it; headers such as " + f + " are matched in English, French and Spanish"))
+          .toList());
+    }
+  }
+
+  Map<String, Integer> columns() {
+    return columns;
+  }
+
+  List<String> ignored() {
+    return ignored;
+  }
+
+  /** The number of data rows. */
+  int count() throws IOException {
+    int n = 0;
+    try (InputStream in = Files.newInputStream(file); TableReader.Rows rows = reader.open(in)) {
+      rows.next();
+      for (List<String> r = rows.next(); r != null; r = rows.next()) {
+        if (!blank(r)) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  @Override
+  public Iterator<ImportRow> open() {
+    InputStream in;
+    TableReader.Rows rows;
+    try {
+      in = Files.newInputStream(file);
+      rows = reader.open(in);
+      rows.next(); // header
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Iterator<>() {
+      private ImportRow next = advance();
+
+      private ImportRow advance() {
+        try {
+          for (List<String> r = rows.next(); r != null; r = rows.next()) {
+            if (!blank(r)) {
+              return row(rows.line(), r);
+            }
+          }
+          rows.close();
+          in.close();
+          return null;
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public ImportRow next() {
+        if (next == null) {
+          throw new NoSuchElementException();
+        }
+        ImportRow r = next;
+        next = advance();
+        return r;
+      }
+    };
+  }
+
+  ImportRow row(int line, List<String> cells) {
+    List<FieldError> errors = new ArrayList<>();
+    String country = text(cells, "country");
+    SchoolInput school = new SchoolInput(
+        text(cells, "name"),
+        country == null ? defaultCountry : country,
+        text(cells, "unit"),
+        text(cells, "city"),
+        text(cells, "address"),
+        decimal(cells, "latitude", errors),
+        decimal(cells, "longitude", errors),
+        codes(cells, "levels", Level.class, errors),
+        codes(cells, "themes", Theme.class, errors),
+        list(cells, "languages"),
+        whole(cells, "students", errors),
+        whole(cells, "teachers", errors),
+        text(cells, "email"),
+        text(cells, "website"),
+        text(cells, "nationalId"));
+    Long id = null;
+    String idText = text(cells, "id");
+    if (idText != null) {
+      try {
+        id = Long.parseLong(idText);
+      } catch (NumberFormatException ignoredId) {
+        // an id of another system: not ours to compare
+      }
+    }
+    return new ImportRow(line, id, school, errors);
+  }
+
+  private String text(List<String> cells, String field) {
+    Integer i = columns.get(field);
+    if (i == null || i >= cells.size()) {
+      return null;
+    }
+    String v = FormulaGuard.unguard(cells.get(i).strip());
+    return v.isEmpty() ? null : v;
+  }
+
+  private Double decimal(List<String> cells, String field, List<FieldError> errors) {
+    String v = text(cells, field);
+    if (v == null) {
+      return null;
+    }
+    try {
+      // 48,85 as written with a French or Spanish decimal comma
+      return Double.parseDouble(v.indexOf('.') < 0 ? v.replace(',', '.') : v);
+    } catch (NumberFormatException e) {
+      errors.add(new FieldError(field, "'" + v + "' is not a number"));
+      return null;
+    }
+  }
+
+  private Integer whole(List<String> cells, String field, List<FieldError> errors) {
+    String v = text(cells, field);
+    if (v == null) {
+      return null;
+    }
+    try {
+      double d = Double.parseDouble(v.replace(" ", "").replace("\u00a0", ""));
+      if (d == Math.rint(d) && Math.abs(d) < Integer.MAX_VALUE) {
+        return (int) d; // 640 or 640.0 (a spreadsheet number)
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    errors.add(new FieldError(field, "'" + v + "' is not a whole number"));
+    return null;
+  }
+
+  private List<String> list(List<String> cells, String field) {
+    String v = text(cells, field);
+    if (v == null) {
+      return List.of();
+    }
+    List<String> items = new ArrayList<>();
+    for (String part : v.split("[;,|]")) {
+      if (!part.isBlank()) {
+        items.add(part.strip());
+      }
+    }
+    return items;
+  }
+
+  private <E extends Enum<E>> List<E> codes(List<String> cells, String field, Class<E> type, List<FieldError> errors) {
+    List<E> values = new ArrayList<>();
+    List<String> names = list(cells, field);
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i).toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+      try {
+        values.add(Enum.valueOf(type, name));
+      } catch (IllegalArgumentException e) {
+        errors.add(new FieldError(field + "[" + i + "]", "'" + names.get(i) + "' must be one of "
+            + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
+      }
+    }
+    return values;
+  }
+
+  private static boolean blank(List<String> row) {
+    for (String c : row) {
+      if (!c.isBlank()) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,115 @@
+package org.unesco.aspnet.export.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.export.Column;
+import org.unesco.aspnet.export.Column.Type;
+import org.unesco.aspnet.export.Dataset;
+import org.unesco.aspnet.export.ExportDataset;
+import org.unesco.aspnet.export.RowWriter;
+import org.unesco.aspnet.membership.bulk.SchoolRow;
+import org.unesco.aspnet.membership.SchoolQuery;
+import org.unesco.aspnet.membership.bulk.SchoolRows;
+
+/**
+ * The school directory: every profile field, the current status and membership. The public gets
+ * the member schools without the email column; coordinators and schools their scope; HQ all.
+ */
+@Component
+@ExportDataset("schools")
+public final class SchoolsDataset implements Dataset {
+  static final List<Column> COLUMNS = List.of(
+      new Column("id", "ID", Type.INTEGER),
+      new Column("name", "Name", Type.TEXT),
+      new Column("country", "Country", Type.TEXT),
+      new Column("unit", "Unit", Type.TEXT),
+      new Column("city", "City", Type.TEXT),
+      new Column("address", "Address", Type.TEXT),
+      new Column("latitude", "Latitude", Type.DECIMAL),
+      new Column("longitude", "Longitude", Type.DECIMAL),
+      new Column("levels", "Levels", Type.LIST),
+      new Column("themes", "Themes", Type.LIST),
+      new Column("languages", "Languages", Type.LIST),
+      new Column("students", "Students", Type.INTEGER),
+      new Column("teachers", "Teachers", Type.INTEGER),
+      new Column("email", "Email", Type.TEXT),
+      new Column("website", "Website", Type.TEXT),
+      new Column("nationalId", "National ID", Type.TEXT),
+      new Column("status", "Status", Type.TEXT),
+      new Column("membershipId", "Membership ID", Type.INTEGER));
+  private static final int EMAIL = 13;
+
+  private final SchoolRows rows;
+
+  @Activate
+  public SchoolsDataset(@Reference SchoolRows rows) {
+    this.rows = rows;
+  }
+
+  @Override
+  public String description() {
+    return "Schools: profile, status and membership (the public: member schools, without contacts)";
+  }
+
+  @Override
+  public Set<String> filters() {
+    return DirectoryFilters.NAMES;
+  }
+
+  @Override
+  public void export(Principal actor, Map<String, String> filters, Output output) throws IOException {
+    SchoolQuery query = DirectoryFilters.query(filters);
+    boolean open = rows.view(actor) != SchoolRows.View.PUBLIC;
+    List<Column> columns = new ArrayList<>(COLUMNS);
+    if (!open) {
+      columns.remove(COLUMNS.size() - 1); // membershipId: not public
+      columns.remove(EMAIL);
+    }
+    RowWriter[] writer = new RowWriter[1];
+    Object[] values = new Object[columns.size()];
+    rows.schools(actor, query, s -> {
+      if (writer[0] == null) {
+        writer[0] = output.begin(columns);
+      }
+      fill(values, s, open);
+      writer[0].row(values);
+    });
+    if (writer[0] == null) {
+      output.begin(columns); // no rows: a file with its header only
+    }
+  }
+
+  static void fill(Object[] v, SchoolRow s, boolean open) {
+    int i = 0;
+    v[i++] = s.id();
+    v[i++] = s.name();
+    v[i++] = s.country();
+    v[i++] = s.unit();
+    v[i++] = s.city();
+    v[i++] = s.address();
+    v[i++] = s.latitude();
+    v[i++] = s.longitude();
+    v[i++] = s.levels();
+    v[i++] = s.themes();
+    v[i++] = s.languages();
+    v[i++] = s.students();
+    v[i++] = s.teachers();
+    if (open) {
+      v[i++] = s.email();
+    }
+    v[i++] = s.website();
+    v[i++] = s.nationalId();
+    v[i++] = s.status();
+    if (open) {
+      v[i] = s.membershipId();
+    }
+  }
+
+}

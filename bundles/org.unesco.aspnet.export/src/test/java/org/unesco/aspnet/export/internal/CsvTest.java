@@ -1,0 +1,125 @@
+package org.unesco.aspnet.export.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.unesco.aspnet.export.Column;
+import org.unesco.aspnet.export.FormulaGuard;
+import org.unesco.aspnet.export.RowWriter;
+import org.unesco.aspnet.export.Sheet;
+import org.unesco.aspnet.export.TableReader;
+
+/** RFC 4180 escaping, the formula guard, scripts other than Latin, and reading back. */
+class CsvTest {
+  private static final Sheet SHEET = new Sheet("t",
+      List.of(Column.text("name", "Name"), new Column("n", "N", Column.Type.INTEGER),
+          new Column("tags", "Tags", Column.Type.LIST), new Column("x", "X", Column.Type.DECIMAL)), Map.of());
+
+  private static String write(Sheet sheet, Object[]... rows) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (RowWriter w = new CsvExporter().open(sheet, out)) {
+      for (Object[] r : rows) {
+        w.row(r);
+      }
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static List<List<String>> read(String csv) throws IOException {
+    List<List<String>> rows = new ArrayList<>();
+    try (TableReader.Rows r = new CsvReader().open(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)))) {
+      for (List<String> row = r.next(); row != null; row = r.next()) {
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void quotesOnlyWhatMustBeQuotedWithCrlfLineEnds() throws IOException {
+    String csv = write(SHEET,
+        new Object[] {"plain", 1, List.of("A", "B"), 48.85},
+        new Object[] {"a, comma", 2, List.of(), null},
+        new Object[] {"say \"hi\"", null, null, -0.5},
+        new Object[] {"two\nlines\r\nhere", 3, List.of("X"), 1.0E-7});
+    assertEquals("name,n,tags,x\r\n"
+        + "plain,1,A;B,48.85\r\n"
+        + "\"a, comma\",2,,\r\n"
+        + "\"say \"\"hi\"\"\",,,-0.5\r\n"
+        + "\"two\nlines\r\nhere\",3,X,0.0000001\r\n", csv);
+  }
+
+  @Test
+  void arabicChineseAndCyrillicTextRoundTripsInUtf8() throws IOException {
+    Object[][] rows = {
+        {"مدرسة الأمل، القاهرة", 1, List.of(), null},
+        {"北京市第一中学, \"实验\"", 2, List.of(), null},
+        {"Гимназия №1\nМосква", 3, List.of(), null}};
+    String csv = write(SHEET, rows);
+    List<List<String>> back = read(csv);
+    assertEquals(4, back.size());
+    for (int i = 0; i < rows.length; i++) {
+      assertEquals(rows[i][0], back.get(i + 1).get(0));
+    }
+  }
+
+  @Test
+  void cellsThatStartLikeAFormulaAreGuardedAndReadBack() throws IOException {
+    String[] risky = {"=HYPERLINK(\"http://evil\")", "+1+2", "-3+4", "@SUM(A1)", "\tTab", "\rCR"};
+    List<Object[]> rows = new ArrayList<>();
+    for (String r : risky) {
+      rows.add(new Object[] {r, -5, List.of("=1+1"), -1.5});
+    }
+    String csv = write(SHEET, rows.toArray(Object[][]::new));
+    List<List<String>> back = read(csv);
+    for (int i = 0; i < risky.length; i++) {
+      List<String> row = back.get(i + 1);
+      assertTrue(row.get(0).startsWith("'"), "guarded: " + row.get(0));
+      assertEquals(risky[i], FormulaGuard.unguard(row.get(0)));
+      assertEquals("-5", row.get(1), "numbers are numbers, not guarded");
+      assertEquals("'=1+1", row.get(2));
+      assertEquals("-1.5", row.get(3));
+    }
+    assertEquals("'not risky", FormulaGuard.unguard("'not risky"), "an apostrophe of the data stays");
+  }
+
+  @Test
+  void bomForExcelOnRequestAndSkippedWhenRead() throws IOException {
+    Sheet withBom = new Sheet("t", SHEET.columns(), Map.of("bom", "true"));
+    String csv = write(withBom, new Object[] {"Élève", 1, List.of(), null});
+    assertEquals('\uFEFF', csv.charAt(0));
+    assertEquals("name", read(csv).get(0).get(0));
+    assertEquals('n', write(SHEET).charAt(0));
+  }
+
+  @Test
+  void readsSemicolonFilesBlankLinesAndLfEnds() throws IOException {
+    List<List<String>> rows = read("Nom;Pays;Ville\n\"Lycée; Hugo\";FR;Lyon\n\n;;\nCollège;FR;\"Paris\"\n");
+    assertEquals(List.of("Nom", "Pays", "Ville"), rows.get(0));
+    assertEquals(List.of("Lycée; Hugo", "FR", "Lyon"), rows.get(1));
+    assertEquals(List.of("", "", ""), rows.get(2));
+    assertEquals(List.of("Collège", "FR", "Paris"), rows.get(3));
+    assertEquals(4, rows.size());
+  }
+
+  @Test
+  void theReaderCountsLinesOfMultiLineRows() throws IOException {
+    try (TableReader.Rows r = new CsvReader().open(new ByteArrayInputStream("a,b\r\n\"x\r\ny\",1\r\nz,2\r\n".getBytes(StandardCharsets.UTF_8)))) {
+      r.next();
+      assertEquals(List.of("x\r\ny", "1"), r.next());
+      assertEquals(2, r.line());
+      assertEquals(List.of("z", "2"), r.next());
+      assertEquals(4, r.line());
+      assertNull(r.next());
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package org.unesco.aspnet.export.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.membership.Level;
+import org.unesco.aspnet.membership.bulk.ImportRow;
+
+/** A French spreadsheet becomes schools; type errors are reported per field; guarded cells come back. */
+class SchoolSheetTest {
+  @TempDir Path dir;
+
+  @Test
+  void frenchFileWithoutCountryTakesTheCoordinatorsCountry() throws Exception {
+    Path file = dir.resolve("f.csv");
+    Files.writeString(file, "Nom;Ville;Adresse;Niveaux;Courriel;Élèves;Latitude;Longitude;Remarque\n"
+        + "'=Lycée Hugo;Lyon;1 rue A;secondary, primary;a@b.fr;640;45,75;4,85;x\n"
+        + "Collège;Paris;2 rue B;COLLEGE;c@d.fr;beaucoup;;;\n", StandardCharsets.UTF_8);
+    SchoolSheet sheet = new SchoolSheet(new CsvReader(), file, "FR");
+    assertEquals(List.of("Remarque"), sheet.ignored());
+    assertEquals(2, sheet.count());
+    Iterator<ImportRow> it = sheet.open();
+    ImportRow first = it.next();
+    assertEquals(2, first.line());
+    assertEquals("=Lycée Hugo", first.school().name());
+    assertEquals("FR", first.school().country());
+    assertEquals(List.of(Level.SECONDARY, Level.PRIMARY), first.school().levels());
+    assertEquals(640, first.school().students());
+    assertEquals(45.75, first.school().latitude());
+    assertTrue(first.errors().isEmpty(), first.errors().toString());
+    ImportRow second = it.next();
+    assertEquals(List.of("levels[0]", "students"), second.errors().stream().map(e -> e.field()).toList());
+    assertTrue(!it.hasNext());
+  }
+
+  @Test
+  void aFileWithoutTheNeededColumnsIsRefusedAtOnce() throws Exception {
+    Path file = dir.resolve("g.csv");
+    Files.writeString(file, "name,city\nA,B\n", StandardCharsets.UTF_8);
+    ProblemException p = assertThrows(ProblemException.class, () -> new SchoolSheet(new CsvReader(), file, null));
+    assertEquals(400, p.status());
+    assertEquals(List.of("address", "levels", "email", "country"), p.errors().stream().map(e -> e.field()).toList());
+  }
+}

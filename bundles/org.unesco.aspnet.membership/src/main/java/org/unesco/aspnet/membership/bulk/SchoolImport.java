@@ -1,0 +1,43 @@
+package org.unesco.aspnet.membership.bulk;
+
+import java.util.function.IntConsumer;
+import org.osgi.annotation.versioning.ProviderType;
+import org.unesco.aspnet.core.Principal;
+
+/**
+ * Imports schools in bulk. {@link #check} (the dry run) reads every row and writes nothing;
+ * {@link #write} checks again and then writes every row in one transaction, or none at all when
+ * any row is invalid (or a likely duplicate, unless {@link Duplicates} says otherwise). Each
+ * imported school gets a membership {@code APPLIED} with a history line, like an application;
+ * the import is one entry of the audit log.
+ *
+ * <p>Who: HQ for any country, a National Coordinator (or sub-national coordinator) for their own;
+ * a row of another country is an error of that row.
+ */
+@ProviderType
+public interface SchoolImport {
+
+  /** What the real run does with rows that look like a known school (or an earlier row). */
+  enum Duplicates {
+    /** Any likely duplicate stops the import: nothing is written. */
+    REJECT,
+    /** Likely duplicates are left out; the other rows are written. */
+    SKIP,
+    /** Likely duplicates are imported as new schools. */
+    ALLOW
+  }
+
+  /** Rows read anew on each pass (the file is read twice: once to check, once to write). */
+  @FunctionalInterface
+  interface Source {
+    java.util.Iterator<ImportRow> open();
+  }
+
+  /**
+   * @param progress told the number of rows processed so far, now and then
+   * @throws org.unesco.aspnet.core.ProblemException 401 for the public, 403 for who may not import
+   */
+  ImportReport check(Principal actor, Source rows, IntConsumer progress);
+
+  ImportReport write(Principal actor, Source rows, Duplicates duplicates, String file, IntConsumer progress);
+}

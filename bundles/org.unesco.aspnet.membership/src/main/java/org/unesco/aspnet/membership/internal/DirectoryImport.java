@@ -1,0 +1,294 @@
+package org.unesco.aspnet.membership.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.IntConsumer;
+import java.util.function.Predicate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.unesco.aspnet.core.Action;
+import org.unesco.aspnet.core.AuditLog;
+import org.unesco.aspnet.core.Authorizer;
+import org.unesco.aspnet.core.FieldError;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.core.Role;
+import org.unesco.aspnet.core.Target;
+import org.unesco.aspnet.membership.CountryService;
+import org.unesco.aspnet.membership.MembershipStatus;
+import org.unesco.aspnet.membership.SchoolInput;
+import org.unesco.aspnet.membership.bulk.ImportReport;
+import org.unesco.aspnet.membership.bulk.ImportRow;
+import org.unesco.aspnet.membership.bulk.SchoolImport;
+import org.unesco.aspnet.persistence.Database;
+
+/**
+ * The bulk import of schools: the same rules as an application (SchoolValidator), the same
+ * duplicate test (same country and normalised name and city, or same national id; also between
+ * rows of the file), the importer's scope checked row by row. The real run writes in one
+ * transaction with statements prepared once, so that a refused or failed import leaves nothing.
+ */
+@Component(service = SchoolImport.class)
+public final class DirectoryImport implements SchoolImport {
+  private static final int PROGRESS_EVERY = 500;
+  private static final int BATCH = 1000;
+
+  private final Database database;
+  private final CountryService countries;
+  private final Authorizer authorizer;
+  private final AuditLog audit;
+
+  @Activate
+  public DirectoryImport(
+      @Reference Database database,
+      @Reference CountryService countries,
+      @Reference Authorizer authorizer,
+      @Reference AuditLog audit) {
+    this.database = database;
+    this.countries = countries;
+    this.authorizer = authorizer;
+    this.audit = audit;
+  }
+
+  @Override
+  public ImportReport check(Principal actor, Source rows, IntConsumer progress) {
+    requireImporter(actor);
+    return inspect(actor, rows, progress, Duplicates.REJECT, null).report(true, 0);
+  }
+
+  @Override
+  public ImportReport write(Principal actor, Source rows, Duplicates duplicates, String file, IntConsumer progress) {
+    requireImporter(actor);
+    Inspection seen = inspect(actor, rows, n -> progress.accept(n / 2), duplicates, null);
+    if (seen.invalid > 0 || (duplicates == Duplicates.REJECT && seen.duplicates > 0)) {
+      return seen.report(false, 0); // all or none: nothing is written
+    }
+    int total = seen.total;
+    Instant now = Instant.now();
+    int written = database.inTransaction(c -> {
+      int n = insert(c, actor, rows, seen.skip, now, done -> progress.accept(total / 2 + done / 2));
+      Map<String, Object> after = new LinkedHashMap<>();
+      after.put("file", file);
+      after.put("rows", total);
+      after.put("written", n);
+      after.put("duplicates", duplicates.name());
+      after.put("countries", new ArrayList<>(seen.countries));
+      audit.record(c, actor, "schools.import", "import", file == null ? "-" : file,
+          seen.countries.size() == 1 ? seen.countries.first() : null, null, after);
+      return n;
+    });
+    progress.accept(total);
+    return seen.report(false, written);
+  }
+
+  /** The public: 401. HQ, national and sub-national coordinators: yes. Anyone else: 403. */
+  private void requireImporter(Principal actor) {
+    if (actor.isAnonymous()) {
+      throw ProblemException.unauthorized("Sign in to import schools");
+    }
+    if (Scopes.everything(authorizer, actor, Action.EDIT_SCHOOL)
+        || actor.has(Role.NATIONAL_COORDINATOR) || actor.has(Role.SUBNATIONAL_COORDINATOR)) {
+      return;
+    }
+    throw ProblemException.forbidden("Schools are imported by National Coordinators and HQ");
+  }
+
+  /** What the first pass found. */
+  private static final class Inspection {
+    int total;
+    int valid;
+    int invalid;
+    int duplicates;
+    final BitSet skip = new BitSet();
+    final List<ImportReport.RowReport> listed = new ArrayList<>();
+    boolean truncated;
+    final TreeSet<String> countries = new TreeSet<>();
+
+    ImportReport report(boolean dryRun, int written) {
+      return new ImportReport(dryRun, total, valid, invalid, duplicates, written, listed, truncated);
+    }
+  }
+
+  private Inspection inspect(Principal actor, Source rows, IntConsumer progress, Duplicates policy, Void unused) {
+    Map<String, Boolean> known = new HashMap<>();
+    Predicate<String> knownCountry = code -> known.computeIfAbsent(code, countries::exists);
+    Inspection result = new Inspection();
+    Map<String, Integer> firstLine = new HashMap<>();
+    // One read-only transaction for the whole pass: in auto-commit every lookup would commit.
+    database.inTransaction(c -> {
+      try (PreparedStatement byName = c.prepareStatement(
+              // the (COUNTRY, NAME_KEY) index; with an ORDER BY ID Derby may walk the primary key instead
+              "SELECT ID FROM MEM_SCHOOL --DERBY-PROPERTIES index=MEM_SCHOOL_NAME_KEY\n"
+                  + " WHERE COUNTRY = ? AND NAME_KEY = ? AND CITY_KEY = ? FETCH FIRST 10 ROWS ONLY");
+          PreparedStatement byNationalId = c.prepareStatement(
+              "SELECT ID FROM MEM_SCHOOL --DERBY-PROPERTIES index=MEM_SCHOOL_NATIONAL_ID\n"
+                  + " WHERE COUNTRY = ? AND NATIONAL_ID = ? FETCH FIRST 10 ROWS ONLY")) {
+        Iterator<ImportRow> it = rows.open();
+        int index = 0;
+        while (it.hasNext()) {
+          ImportRow row = it.next();
+          SchoolInput school = SchoolValidator.tidy(row.school());
+          List<FieldError> errors = new ArrayList<>(row.errors());
+          Set<String> reported = new HashSet<>();
+          errors.forEach(e -> reported.add(root(e.field())));
+          for (FieldError e : SchoolValidator.check(school, knownCountry)) {
+            if (!reported.contains(root(e.field()))) {
+              errors.add(e);
+            }
+          }
+          boolean countryOk = errors.stream().noneMatch(e -> root(e.field()).equals("country"));
+          if (countryOk && !authorizer.allows(actor, Action.EDIT_SCHOOL, Target.school(school.country(), school.unit(), null))) {
+            errors.add(new FieldError("country", "you may not import schools of " + school.country()
+                + (school.unit() == null ? "" : " (" + school.unit() + ")")));
+            countryOk = false;
+          }
+          List<Long> duplicateOf = new ArrayList<>();
+          Integer duplicateOfLine = null;
+          boolean keys = countryOk && school.name() != null && school.city() != null;
+          if (keys) {
+            String nameKey = SearchKey.of(school.name());
+            String cityKey = SearchKey.of(school.city());
+            byName.setString(1, school.country());
+            byName.setString(2, nameKey);
+            byName.setString(3, cityKey);
+            ids(byName, duplicateOf);
+            if (school.nationalId() != null) {
+              byNationalId.setString(1, school.country());
+              byNationalId.setString(2, school.nationalId());
+              ids(byNationalId, duplicateOf);
+            }
+            String key = school.country() + '\u0000' + nameKey + '\u0000' + cityKey;
+            duplicateOfLine = firstLine.putIfAbsent(key, row.line());
+            if (duplicateOfLine == null && school.nationalId() != null) {
+              duplicateOfLine = firstLine.putIfAbsent(school.country() + '\u0001' + school.nationalId(), row.line());
+            }
+          }
+          List<Long> distinctIds = duplicateOf.stream().distinct().toList();
+          boolean duplicate = !distinctIds.isEmpty() || duplicateOfLine != null;
+          result.total++;
+          if (errors.isEmpty()) {
+            result.valid++;
+            result.countries.add(school.country());
+          } else {
+            result.invalid++;
+          }
+          if (duplicate) {
+            result.duplicates++;
+            if (policy == Duplicates.SKIP) {
+              result.skip.set(index);
+            }
+          }
+          if (!errors.isEmpty() || duplicate) {
+            if (result.listed.size() < ImportReport.MAX_LISTED) {
+              result.listed.add(new ImportReport.RowReport(row.line(), school.name(), errors, distinctIds, duplicateOfLine));
+            } else {
+              result.truncated = true;
+            }
+          }
+          index++;
+          if (index % PROGRESS_EVERY == 0) {
+            progress.accept(index);
+          }
+        }
+        progress.accept(index);
+      }
+      return null;
+    });
+    return result;
+  }
+
+  private static void ids(PreparedStatement ps, List<Long> into) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        into.add(rs.getLong(1));
+      }
+    }
+  }
+
+  /** Second pass: every row not skipped becomes a school with an APPLIED membership. */
+  private int insert(Connection c, Principal actor, Source rows, BitSet skip, Instant now, IntConsumer progress)
+      throws SQLException {
+    Timestamp at = Timestamp.from(now);
+    int written = 0;
+    try (PreparedStatement school = c.prepareStatement(
+            "INSERT INTO MEM_SCHOOL (NAME, NAME_KEY, COUNTRY, UNIT, CITY, CITY_KEY, ADDRESS,"
+                + " LATITUDE, LONGITUDE, LEVELS, THEMES, LANGUAGES, STUDENTS, TEACHERS, EMAIL, WEBSITE,"
+                + " NATIONAL_ID, STATUS, REVISION, CREATED_AT, UPDATED_AT)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS);
+        PreparedStatement membership = c.prepareStatement(
+            "INSERT INTO MEM_MEMBERSHIP (SCHOOL_ID, PERIOD_NO, STATUS, APPLIED_AT) VALUES (?, 1, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS);
+        PreparedStatement link = c.prepareStatement("UPDATE MEM_SCHOOL SET MEMBERSHIP_ID = ? WHERE ID = ?");
+        PreparedStatement history = c.prepareStatement(
+            "INSERT INTO MEM_STATUS_CHANGE (MEMBERSHIP_ID, FROM_STATUS, TO_STATUS, ACTOR, CHANGED_AT, COMMENT_TEXT)"
+                + " VALUES (?, NULL, ?, ?, ?, ?)")) {
+      Iterator<ImportRow> it = rows.open();
+      int index = 0;
+      int pending = 0;
+      while (it.hasNext()) {
+        ImportRow row = it.next();
+        if (skip.get(index++)) {
+          continue;
+        }
+        SchoolInput s = SchoolValidator.tidy(row.school());
+        int i = SchoolDirectory.bindProfile(school, s);
+        school.setString(i++, MembershipStatus.APPLIED.name());
+        school.setTimestamp(i++, at);
+        school.setTimestamp(i, at);
+        school.executeUpdate();
+        long schoolId = SchoolDirectory.generatedId(school);
+        membership.setLong(1, schoolId);
+        membership.setString(2, MembershipStatus.APPLIED.name());
+        membership.setTimestamp(3, at);
+        membership.executeUpdate();
+        long membershipId = SchoolDirectory.generatedId(membership);
+        link.setLong(1, membershipId);
+        link.setLong(2, schoolId);
+        link.addBatch();
+        history.setLong(1, membershipId);
+        history.setString(2, MembershipStatus.APPLIED.name());
+        history.setString(3, actor.accountId());
+        history.setTimestamp(4, at);
+        history.setString(5, "imported");
+        history.addBatch();
+        written++;
+        if (++pending == BATCH) {
+          link.executeBatch();
+          history.executeBatch();
+          pending = 0;
+        }
+        if (index % PROGRESS_EVERY == 0) {
+          progress.accept(index);
+        }
+      }
+      if (pending > 0) {
+        link.executeBatch();
+        history.executeBatch();
+      }
+      progress.accept(index);
+    }
+    return written;
+  }
+
+  private static String root(String field) {
+    int bracket = field.indexOf('[');
+    return bracket < 0 ? field : field.substring(0, bracket);
+  }
+}

@@ -1,0 +1,126 @@
+package org.unesco.aspnet.membership.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.unesco.aspnet.membership.internal.TransitionsTest.HQ;
+import static org.unesco.aspnet.membership.internal.TransitionsTest.NC_FR;
+import static org.unesco.aspnet.membership.internal.TransitionsTest.NC_KE;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.unesco.aspnet.core.FieldError;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.membership.MembershipStatus;
+import org.unesco.aspnet.membership.School;
+import org.unesco.aspnet.membership.SchoolInput;
+import org.unesco.aspnet.membership.SchoolQuery;
+import org.unesco.aspnet.membership.bulk.ImportReport;
+import org.unesco.aspnet.membership.bulk.ImportRow;
+import org.unesco.aspnet.membership.bulk.SchoolImport;
+import org.unesco.aspnet.membership.bulk.SchoolRows;
+
+/** Whole-directory reads keep to the caller's scope; imports check like applications and write all or none. */
+class DirectoryBulkTest {
+  private static final SchoolQuery ALL = new SchoolQuery(null, null, null, null, null, null, null, 0, null);
+  private TestDatabase database;
+  private SchoolDirectory schools;
+  private MembershipLifecycle lifecycle;
+  private DirectoryRows rows;
+  private DirectoryImport imports;
+
+  @BeforeEach
+  void start() {
+    database = new TestDatabase();
+    Countries countries = new Countries(database, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, (org.osgi.framework.Bundle) null);
+    schools = new SchoolDirectory(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT);
+    lifecycle = new MembershipLifecycle(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT);
+    AnnualReports reports = new AnnualReports(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT,
+        AnnualReportStateTest.due("03-31"));
+    rows = new DirectoryRows(database, TransitionsTest.POLICY, reports);
+    imports = new DirectoryImport(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT);
+  }
+
+  /** The rows as schools (a row is a view of the current database row: copied here). */
+  private List<School> read(Principal who) throws Exception {
+    List<School> out = new ArrayList<>();
+    rows.schools(who, ALL, r -> out.add(new School(r.id(), r.name(), r.country(), r.unit(), r.city(), r.address(),
+        r.latitude(), r.longitude(), List.of(), List.of(), r.languages(), r.students(), r.teachers(), r.email(),
+        r.website(), r.nationalId(), r.membershipId() == null ? 0 : r.membershipId(), MembershipStatus.valueOf(r.status()), 0)));
+    return out;
+  }
+
+  private static SchoolImport.Source source(SchoolInput... schools) {
+    List<ImportRow> list = new ArrayList<>();
+    for (int i = 0; i < schools.length; i++) {
+      list.add(new ImportRow(i + 2, null, schools[i], List.of()));
+    }
+    return list::iterator;
+  }
+
+  @Test
+  void aCoordinatorReadsTheirCountryOnlyAndThePublicReadsMembers() throws Exception {
+    lifecycle.apply(Principal.anonymous(), Schools.in("FR", "Lycée A", "Lyon", null), false);
+    lifecycle.apply(Principal.anonymous(), Schools.in("KE", "Alliance High", "Nairobi", null), false);
+    assertEquals(2, read(HQ).size());
+    assertEquals(List.of("FR"), read(NC_FR).stream().map(School::country).toList());
+    assertEquals(List.of("KE"), read(NC_KE).stream().map(School::country).toList());
+    assertEquals(0, read(Principal.anonymous()).size(), "no members yet");
+    assertEquals(SchoolRows.View.PUBLIC, rows.view(Principal.anonymous()));
+    assertEquals(SchoolRows.View.SCOPE, rows.view(NC_FR));
+    assertEquals(SchoolRows.View.EVERYTHING, rows.view(HQ));
+    List<Object> history = new ArrayList<>();
+    rows.memberships(NC_KE, ALL, history::add);
+    assertEquals(1, history.size(), "one period, one history line: " + history);
+    assertEquals(401, assertThrows(ProblemException.class, () -> rows.memberships(Principal.anonymous(), ALL, r -> { })).status());
+  }
+
+  @Test
+  void aDryRunReportsEveryRowAndWritesNothing() throws Exception {
+    lifecycle.apply(Principal.anonymous(), Schools.in("FR", "Lycée Déjà Là", "Lyon", "0691234A"), false);
+    SchoolInput bad = new SchoolInput(null, "FR", null, "Lyon", "1 rue", null, null, List.of(), List.of(), List.of(),
+        null, null, "not an email", null, null);
+    ImportReport report = imports.check(NC_FR, source(
+        Schools.in("FR", "Lycée Nouveau", "Lyon", null),
+        Schools.in("FR", "LYCÉE DÉJÀ LÀ", "lyon", null),   // same normalised name and city
+        Schools.in("FR", "Autre Nom", "Paris", "0691234A"), // same national id
+        Schools.in("FR", "Lycée Nouveau", "Lyon", null),   // repeats line 2
+        bad,
+        Schools.in("KE", "Alliance", "Nairobi", null)),    // not the NC's country
+        n -> { });
+    assertEquals(6, report.total());
+    assertEquals(4, report.valid());
+    assertEquals(2, report.invalid());
+    assertEquals(3, report.duplicates());
+    assertEquals(0, report.written());
+    assertEquals(List.of(3, 4, 5, 6, 7), report.rows().stream().map(ImportReport.RowReport::line).toList());
+    assertEquals(Integer.valueOf(2), report.rows().get(2).duplicateOfLine());
+    assertEquals(List.of("name", "levels", "email"), report.rows().get(3).errors().stream().map(FieldError::field).toList());
+    assertEquals("country", report.rows().get(4).errors().get(0).field());
+    assertEquals(1, read(HQ).size(), "nothing written");
+    assertThrows(ProblemException.class, () -> imports.check(Principal.anonymous(), source(), n -> { }));
+  }
+
+  @Test
+  void theRealRunWritesEveryRowOrNone() throws Exception {
+    ImportReport refused = imports.write(HQ, source(Schools.in("FR", "Un", "Lyon", null), Schools.in("FR", "", "Lyon", null)),
+        SchoolImport.Duplicates.REJECT, "f.csv", n -> { });
+    assertEquals(0, refused.written());
+    assertEquals(0, read(HQ).size(), "none");
+    ImportReport written = imports.write(HQ, source(Schools.in("FR", "Un", "Lyon", null), Schools.in("KE", "Deux", "Nairobi", null)),
+        SchoolImport.Duplicates.REJECT, "f.csv", n -> { });
+    assertEquals(2, written.written());
+    List<School> all = read(HQ);
+    assertEquals(2, all.size());
+    assertTrue(all.stream().allMatch(s -> s.status() == MembershipStatus.APPLIED && s.membershipId() > 0));
+    assertEquals(MembershipStatus.APPLIED, lifecycle.membership(HQ, all.get(0).membershipId()).status());
+    assertEquals(1, lifecycle.history(HQ, all.get(0).membershipId()).size());
+    ImportReport skipped = imports.write(HQ, source(Schools.in("FR", "Un", "Lyon", null), Schools.in("FR", "Trois", "Lyon", null)),
+        SchoolImport.Duplicates.SKIP, "f.csv", n -> { });
+    assertEquals(1, skipped.written());
+    assertEquals(3, read(HQ).size());
+  }
+}

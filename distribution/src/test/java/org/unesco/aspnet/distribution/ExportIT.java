@@ -1,0 +1,370 @@
+package org.unesco.aspnet.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Exports and imports over real HTTP on the demo network: the round trip (export, then a dry-run
+ * import finds every row a duplicate of itself and writes nothing), escaping of commas, quotes,
+ * line breaks and non-Latin scripts, the formula guard in CSV and XLSX, scopes (an NC never gets
+ * another country's row; the public gets public fields of members), a real import that writes all
+ * or nothing, and a broken exporter plugin that fails only its own format.
+ */
+class ExportIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static Installation platform;
+  private static String hq;
+  private static String ncFrance;
+  private static String ncGermany;
+
+  @BeforeAll
+  static void start() throws Exception {
+    platform = new Installation();
+    platform.environment.put("ASPNET_DEMO", "true");
+    platform.start();
+    Installation.await("demo data", Duration.ofSeconds(120), () -> platform.log().contains("Demo data loaded"));
+    hq = token("hq@demo.aspnet.local");
+    ncFrance = token("nc.fr@demo.aspnet.local");
+    ncGermany = token("nc.de@demo.aspnet.local");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    platform.close();
+  }
+
+  private static String token(String email) throws Exception {
+    HttpResponse<String> r = platform.login(email, "demo-password");
+    assertEquals(200, r.statusCode(), r.body());
+    return JSON.readTree(r.body()).path("token").asText();
+  }
+
+  private static HttpResponse<byte[]> get(String path, String token) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + platform.port + path)).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static String text(String path, String token) throws Exception {
+    HttpResponse<byte[]> r = get(path, token);
+    assertEquals(200, r.statusCode(), path + ": " + new String(r.body(), StandardCharsets.UTF_8));
+    return new String(r.body(), StandardCharsets.UTF_8);
+  }
+
+  private static JsonNode upload(String query, byte[] file, String contentType, String token) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + platform.port + "/api/v1/imports" + query))
+        .timeout(Duration.ofSeconds(60)).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(file));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    JsonNode job = JSON.readTree(r.body());
+    job = ((ObjectNode) job).put("httpStatus", r.statusCode());
+    if (r.statusCode() == 202) {
+      String location = r.headers().firstValue("Location").orElseThrow();
+      JsonNode[] last = {job};
+      Installation.await("import " + location, Duration.ofSeconds(60), () -> {
+        last[0] = JSON.readTree(platform.get(location, "Authorization", "Bearer " + token).body());
+        return !last[0].path("state").asText().equals("RUNNING") && !last[0].path("state").asText().equals("QUEUED");
+      });
+      job = last[0];
+    }
+    return job;
+  }
+
+  /** RFC 4180, as a spreadsheet program reads it: the header, then each row as column -> value. */
+  static List<Map<String, String>> csv(String text) {
+    List<List<String>> rows = new ArrayList<>();
+    List<String> row = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cell.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        row.add(cell.toString());
+        cell.setLength(0);
+      } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+        row.add(cell.toString());
+        cell.setLength(0);
+        rows.add(row);
+        row = new ArrayList<>();
+        i++;
+      } else {
+        assertFalse(c == '\n' || c == '\r', "a bare line break outside quotes at " + i);
+        cell.append(c);
+      }
+    }
+    assertEquals(0, cell.length() + row.size(), "the file ends with CRLF");
+    List<String> header = rows.get(0);
+    List<Map<String, String>> out = new ArrayList<>();
+    for (List<String> r : rows.subList(1, rows.size())) {
+      assertEquals(header.size(), r.size(), "every row has every column: " + r);
+      Map<String, String> m = new HashMap<>();
+      for (int i = 0; i < header.size(); i++) {
+        m.put(header.get(i), r.get(i));
+      }
+      out.add(m);
+    }
+    return out;
+  }
+
+  @Test
+  void exportThenDryRunImportFindsEveryRowADuplicateOfItselfAndWritesNothing() throws Exception {
+    for (String format : List.of("csv", "xlsx")) {
+      HttpResponse<byte[]> file = get("/api/v1/exports/schools." + format + "?country=FR", ncFrance);
+      assertEquals(200, file.statusCode());
+      assertTrue(file.headers().firstValue("Content-Disposition").orElse("").matches("attachment; filename=\"aspnet-schools-FR-\\d{4}-\\d\\d-\\d\\d\\." + format + "\""),
+          file.headers().toString());
+      List<Map<String, String>> exported = csv(text("/api/v1/exports/schools.csv?country=FR", ncFrance));
+      assertTrue(exported.size() >= 5, "the French demo schools");
+      String before = text("/api/v1/exports/schools.csv", hq);
+
+      JsonNode job = upload("?dryRun=true", file.body(), format.equals("csv") ? "text/csv" : XLSX, ncFrance);
+      assertEquals("DONE", job.path("state").asText(), job.toString());
+      JsonNode report = job.path("report");
+      assertEquals(exported.size(), report.path("total").asInt(), job.toString());
+      assertEquals(exported.size(), job.path("processed").asInt());
+      assertEquals(0, report.path("invalid").asInt(), job.toString());
+      assertEquals(exported.size(), report.path("duplicates").asInt(), job.toString());
+      assertEquals(0, report.path("written").asInt());
+      assertEquals(exported.size(), report.path("rows").size());
+      for (JsonNode row : report.path("rows")) {
+        assertTrue(row.path("errors").isEmpty(), row.toString());
+        Set<String> ids = new HashSet<>();
+        row.path("duplicateOf").forEach(id -> ids.add(id.asText()));
+        // line 2 is the first school (no line breaks in these rows, one row per line in XLSX too)
+        Map<String, String> itself = exported.get(row.path("line").asInt() - 2);
+        assertEquals(itself.get("name"), row.path("name").asText());
+        assertTrue(ids.contains(itself.get("id")), format + ": a duplicate of itself: " + row);
+      }
+      assertEquals(before, text("/api/v1/exports/schools.csv", hq), "a dry run writes nothing");
+    }
+  }
+
+  @Test
+  void commasQuotesLineBreaksAndArabicChineseCyrillicSurviveAndFormulasAreGuarded() throws Exception {
+    String[] names = {
+        "مدرسة الأمل، \"النموذجية\", القاهرة",
+        "北京市第一中学, \"实验\" 校区",
+        "Гимназия №1 \"Лицей\", Москва",
+        "=HYPERLINK(\"http://evil.example\",\"click\")",
+        "+33 Lycée du Plus",
+        "-Collège du Moins",
+        "@École Arobase"};
+    List<Long> memberships = new ArrayList<>();
+    for (int i = 0; i < names.length; i++) {
+      ObjectNode s = JSON.createObjectNode();
+      s.put("name", names[i]).put("country", "KZ").put("city", "Almaty " + i).put("address", "1, \"Main\" Street");
+      s.putArray("levels").add("SECONDARY");
+      s.put("email", "office" + i + "@kz.example.org");
+      HttpResponse<String> r = platform.send("POST", "/api/v1/applications", JSON.writeValueAsString(s), "Content-Type", "application/json");
+      assertEquals(201, r.statusCode(), r.body());
+      memberships.add(JSON.readTree(r.body()).path("membershipId").asLong());
+    }
+    String comment = "Line one, with a comma\nline \"two\"\r\nline three";
+    assertEquals(200, platform.send("POST", "/api/v1/memberships/" + memberships.get(0) + "/transitions",
+        "{\"to\":\"UNDER_NATIONAL_REVIEW\",\"comment\":" + JSON.writeValueAsString(comment) + "}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + hq).statusCode());
+
+    List<Map<String, String>> schools = csv(text("/api/v1/exports/schools.csv?country=KZ", hq));
+    Set<String> exportedNames = new HashSet<>();
+    for (Map<String, String> s : schools) {
+      exportedNames.add(s.get("name"));
+      assertEquals("1, \"Main\" Street", s.get("address"));
+    }
+    for (String name : names) {
+      boolean risky = "=+-@".indexOf(name.charAt(0)) >= 0;
+      assertTrue(exportedNames.contains(risky ? "'" + name : name), name + " in " + exportedNames);
+    }
+    List<Map<String, String>> history = csv(text("/api/v1/exports/memberships.csv?country=KZ", hq));
+    assertTrue(history.stream().anyMatch(h -> comment.equals(h.get("comment"))), "the comment with its line breaks");
+
+    // JSON keeps the text as it is (no guard needed outside spreadsheets)
+    JsonNode json = JSON.readTree(text("/api/v1/exports/schools.json?country=KZ", hq));
+    Set<String> jsonNames = new HashSet<>();
+    json.forEach(s -> jsonNames.add(s.path("name").asText()));
+    assertTrue(jsonNames.containsAll(List.of(names)), jsonNames.toString());
+    String ndjson = text("/api/v1/exports/schools.ndjson?country=KZ", hq);
+    assertEquals(names.length, ndjson.strip().split("\n").length);
+
+    // XLSX: text cells only, never a formula; the risky ones with their apostrophe
+    String sheet = xlsxSheet(get("/api/v1/exports/schools.xlsx?country=KZ", hq).body());
+    assertFalse(sheet.contains("<f>") || sheet.contains("<f "), "no formula cells");
+    assertTrue(sheet.contains("&apos;=HYPERLINK") || sheet.contains("'=HYPERLINK"), sheet);
+    assertTrue(sheet.contains("北京市第一中学") && sheet.contains("Гимназия") && sheet.contains("مدرسة"), "scripts in XLSX");
+
+    // and the round trip reads the guarded cells back as they were
+    JsonNode job = upload("?dryRun=true", text("/api/v1/exports/schools.csv?country=KZ", hq).getBytes(StandardCharsets.UTF_8), "text/csv", hq);
+    assertEquals(0, job.path("report").path("invalid").asInt(), job.toString());
+    assertEquals(names.length, job.path("report").path("duplicates").asInt(), job.toString());
+  }
+
+  private static String xlsxSheet(byte[] xlsx) throws Exception {
+    Path file = platform.root.resolve("sheet.xlsx");
+    java.nio.file.Files.write(file, xlsx);
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      ZipEntry sheet = zip.getEntry("xl/worksheets/sheet1.xml");
+      assertTrue(sheet != null, "no sheet1 in the XLSX file");
+      String xml = new String(zip.getInputStream(sheet).readAllBytes(), StandardCharsets.UTF_8);
+      // fastexcel writes characters beyond ASCII as character references (&#xc9;)
+      return java.util.regex.Pattern.compile("&#x([0-9a-fA-F]+);").matcher(xml)
+          .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(Character.toString(Integer.parseInt(m.group(1), 16))));
+    }
+  }
+
+  @Test
+  void aNationalCoordinatorNeverGetsAnotherCountrysRowAndThePublicOnlyPublicFieldsOfMembers() throws Exception {
+    for (String dataset : List.of("schools", "memberships", "annual-reports")) {
+      List<Map<String, String>> rows = csv(text("/api/v1/exports/" + dataset + ".csv", ncFrance));
+      assertFalse(rows.isEmpty(), dataset);
+      for (Map<String, String> r : rows) {
+        assertEquals("FR", r.get("country"), dataset + ": " + r);
+      }
+      assertTrue(csv(text("/api/v1/exports/" + dataset + ".csv?country=DE", ncFrance)).isEmpty(), dataset + " of DE for the NC of FR");
+      assertFalse(csv(text("/api/v1/exports/" + dataset + ".csv?country=DE", ncGermany)).isEmpty(), dataset + " of DE for the NC of DE");
+    }
+    List<Map<String, String>> ncSchools = csv(text("/api/v1/exports/schools.csv", ncFrance));
+    assertTrue(ncSchools.stream().anyMatch(s -> !s.get("status").equals("MEMBER")), "the NC gets the candidates of FR");
+    assertTrue(ncSchools.stream().allMatch(s -> s.get("email").contains("@")), "with their contacts");
+
+    String open = text("/api/v1/exports/schools.csv", null);
+    assertFalse(open.contains("@"), "no email for the public");
+    assertFalse(open.split("\r\n", 2)[0].contains("email"));
+    List<Map<String, String>> members = csv(open);
+    assertTrue(members.size() >= 180, "the demo members: " + members.size());
+    assertTrue(members.stream().allMatch(s -> s.get("status").equals("MEMBER")), "members only");
+    assertFalse(new String(get("/api/v1/exports/schools.json", null).body(), StandardCharsets.UTF_8).contains("@"));
+    assertEquals(401, get("/api/v1/exports/memberships.csv", null).statusCode());
+    assertEquals(401, get("/api/v1/exports/annual-reports.csv", null).statusCode());
+
+    String geo = text("/api/v1/exports/schools.geojson", hq);
+    JsonNode features = JSON.readTree(geo).path("features");
+    assertTrue(features.size() >= 100, "member schools as points");
+    features.forEach(f -> assertEquals("MEMBER", f.path("properties").path("status").asText()));
+    assertEquals(400, get("/api/v1/exports/memberships.geojson", hq).statusCode(), "no coordinates, no map");
+    assertEquals(404, get("/api/v1/exports/nothing.csv", hq).statusCode());
+    assertEquals(404, get("/api/v1/exports/schools.doc", hq).statusCode());
+    assertEquals(400, get("/api/v1/exports/schools.csv?colour=red", hq).statusCode());
+    assertEquals(400, get("/api/v1/exports/schools.csv?status=HAPPY", hq).statusCode());
+
+    JsonNode catalogue = JSON.readTree(text("/api/v1/exports", null));
+    Set<String> formats = new HashSet<>();
+    catalogue.path("formats").forEach(f -> formats.add(f.path("name").asText()));
+    assertEquals(Set.of("csv", "json", "ndjson", "xlsx", "geojson"), formats);
+    Set<String> datasets = new HashSet<>();
+    catalogue.path("datasets").forEach(f -> datasets.add(f.path("name").asText()));
+    assertTrue(datasets.containsAll(Set.of("schools", "memberships", "annual-reports")), datasets.toString());
+  }
+
+  @Test
+  void aRealImportWritesEveryRowOrNoneWithinTheCoordinatorsCountryAndIsAudited() throws Exception {
+    String good = "Nom;Ville;Adresse;Niveaux;Courriel;Élèves;Langues\n"
+        + "Lycée Importé Un;Nantes;1 rue A;SECONDARY;un@import.example.org;300;fr\n"
+        + "Collège Importé Deux;Nantes;2 rue B;SECONDARY;deux@import.example.org;200;\"fr,en\"\n";
+    String bad = good.replace("Lycée Importé Un", "Lycée Importé Trois").replace("Collège Importé Deux", "Collège Importé Quatre")
+        + "École Sans Niveau;Nantes;3 rue C;;trois@import.example.org;100;fr\n";
+    int before = csv(text("/api/v1/exports/schools.csv?country=FR", ncFrance)).size();
+
+    assertEquals(401, upload("?dryRun=true", good.getBytes(StandardCharsets.UTF_8), "text/csv", null).path("httpStatus").asInt());
+
+    JsonNode refused = upload("", bad.getBytes(StandardCharsets.UTF_8), "text/csv", ncFrance);
+    assertEquals("REFUSED", refused.path("state").asText(), refused.toString());
+    assertEquals(1, refused.path("report").path("invalid").asInt());
+    JsonNode errorRow = refused.path("report").path("rows").get(0);
+    assertEquals(4, errorRow.path("line").asInt());
+    assertEquals("levels", errorRow.path("errors").get(0).path("field").asText(), errorRow.toString());
+    assertEquals(before, csv(text("/api/v1/exports/schools.csv?country=FR", ncFrance)).size(), "all or none: none");
+
+    JsonNode german = upload("?dryRun=true", ("name,country,city,address,levels,email\n"
+        + "Gymnasium Import,DE,Bonn,1 Straße,SECONDARY,g@import.example.org\n").getBytes(StandardCharsets.UTF_8), "text/csv", ncFrance);
+    assertEquals("country", german.path("report").path("rows").get(0).path("errors").get(0).path("field").asText(), german.toString());
+
+    JsonNode written = upload("", good.getBytes(StandardCharsets.UTF_8), "text/csv; charset=utf-8", ncFrance);
+    assertEquals("DONE", written.path("state").asText(), written.toString());
+    assertEquals(2, written.path("report").path("written").asInt());
+    List<Map<String, String>> after = csv(text("/api/v1/exports/schools.csv?country=FR", ncFrance));
+    assertEquals(before + 2, after.size());
+    Map<String, String> imported = after.stream().filter(s -> s.get("name").equals("Collège Importé Deux")).findFirst().orElseThrow();
+    assertEquals("APPLIED", imported.get("status"));
+    assertEquals("fr;en", imported.get("languages"));
+
+    JsonNode again = upload("", good.getBytes(StandardCharsets.UTF_8), "text/csv", ncFrance);
+    assertEquals("REFUSED", again.path("state").asText(), "the same file twice: duplicates refused");
+    assertEquals(2, again.path("report").path("duplicates").asInt());
+    JsonNode skipped = upload("?duplicates=skip", good.getBytes(StandardCharsets.UTF_8), "text/csv", ncFrance);
+    assertEquals(0, skipped.path("report").path("written").asInt(), skipped.toString());
+
+    String id = written.path("id").asText();
+    assertEquals(200, platform.get("/api/v1/imports/" + id, "Authorization", "Bearer " + ncFrance).statusCode());
+    assertEquals(404, platform.get("/api/v1/imports/" + id, "Authorization", "Bearer " + ncGermany).statusCode(), "not theirs");
+    String audit = platform.get("/api/v1/audit?country=FR", "Authorization", "Bearer " + ncFrance).body();
+    assertTrue(audit.contains("schools.import"), audit);
+
+    String focal = token("school.1@demo.aspnet.local");
+    assertEquals(403, upload("?dryRun=true", good.getBytes(StandardCharsets.UTF_8), "text/csv", focal).path("httpStatus").asInt());
+  }
+
+  @Test
+  void aBrokenExporterPluginFailsOnlyItsOwnFormat() throws Exception {
+    Path geojson = Installation.ASSEMBLED.resolve("plugins/org.unesco.aspnet.export.geojson.jar");
+    String component = Jars.entry(geojson, "OSGI-INF/org.unesco.aspnet.export.geojson.internal.GeoJsonExporter.xml");
+    assertTrue(component != null && component.contains("GeoJsonExporter"), "the plugin's component description");
+    String broken = component
+        .replace("org.unesco.aspnet.export.geojson.internal.GeoJsonExporter\"", "org.unesco.aspnet.export.broken.Missing\"")
+        .replace("value=\"geojson\"", "value=\"broken\"")
+        .replace("name=\"org.unesco.aspnet.export.geojson.internal.GeoJsonExporter\"", "name=\"broken\"");
+    assertTrue(broken.contains("Missing") && broken.contains("broken"), broken);
+    Path jar = Jars.variant(geojson, platform.root.resolve("broken.jar"),
+        Map.of("Bundle-SymbolicName", "org.unesco.aspnet.export.broken"),
+        Map.of("OSGI-INF/org.unesco.aspnet.export.geojson.internal.GeoJsonExporter.xml", broken));
+    platform.deployPlugin(jar, "broken.jar");
+    Installation.await("the broken plugin installed", Duration.ofSeconds(20), () -> platform.log().contains("Missing")
+        || platform.get("/api/v1/plugins", "Authorization", "Bearer " + platform.adminToken()).body().contains("org.unesco.aspnet.export.broken"));
+    Thread.sleep(1000);
+    HttpResponse<byte[]> r = get("/api/v1/exports/schools.broken", hq);
+    assertTrue(r.statusCode() == 404 || r.statusCode() == 500, "the broken format: " + r.statusCode());
+    assertEquals(200, get("/api/v1/exports/schools.csv", hq).statusCode(), "csv unaffected");
+    assertEquals(200, get("/api/v1/exports/schools.geojson", hq).statusCode(), "geojson unaffected");
+    assertEquals(200, get("/api/v1/exports/schools.xlsx", hq).statusCode(), "xlsx unaffected");
+    platform.removePlugin("broken.jar");
+  }
+}
