@@ -170,8 +170,8 @@ class BrowserIT {
     waitFor(By.id("apply-name")).sendKeys(school);
     new Select(driver.findElement(By.id("apply-country"))).selectByValue("FR");
     // France's national profile (shipped in plugins/): the académie is a choice, the UAI is required
-    wait(30).until(d -> d.findElement(By.id("apply-unit")).getTagName().equals("select"));
-    new Select(driver.findElement(By.id("apply-unit"))).selectByValue("lyon");
+    wait(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("select#apply-unit option[value=lyon]")));
+    new Select(driver.findElement(By.cssSelector("select#apply-unit"))).selectByValue("lyon");
     WebElement uai = driver.findElement(By.name("nationalId"));
     assertTrue(driver.findElement(By.cssSelector("label[for='" + uai.getDomAttribute("id") + "']")).getText().contains("UAI"),
         "the profile renames the national id");

@@ -156,6 +156,7 @@ class ExportIT {
           file.headers().toString());
       List<Map<String, String>> exported = csv(text("/api/v1/exports/schools.csv?country=FR", ncFrance));
       assertTrue(exported.size() >= 5, "the French demo schools");
+      assertTrue(exported.stream().allMatch(r -> !r.get("fields.typeEtablissement").isEmpty()), "the profile's fields are columns");
       String before = text("/api/v1/exports/schools.csv", hq);
 
       JsonNode job = upload("?dryRun=true", file.body(), format.equals("csv") ? "text/csv" : XLSX, ncFrance);
@@ -297,11 +298,14 @@ class ExportIT {
 
   @Test
   void aRealImportWritesEveryRowOrNoneWithinTheCoordinatorsCountryAndIsAudited() throws Exception {
-    String good = "Nom;Ville;Adresse;Niveaux;Courriel;Élèves;Langues\n"
-        + "Lycée Importé Un;Nantes;1 rue A;SECONDARY;un@import.example.org;300;fr\n"
-        + "Collège Importé Deux;Nantes;2 rue B;SECONDARY;deux@import.example.org;200;\"fr,en\"\n";
-    String bad = good.replace("Lycée Importé Un", "Lycée Importé Trois").replace("Collège Importé Deux", "Collège Importé Quatre")
-        + "École Sans Niveau;Nantes;3 rue C;;trois@import.example.org;100;fr\n";
+    // France's national profile (shipped in plugins/) asks for the académie, the UAI and the type of school
+    String good = "Nom;Ville;Adresse;Niveaux;Courriel;Élèves;Langues;Académie;Code UAI;fields.typeEtablissement\n"
+        + "Lycée Importé Un;Nantes;1 rue A;SECONDARY;un@import.example.org;300;fr;nantes;" + FrenchSchools.uai() + ";lycee\n"
+        + "Collège Importé Deux;Nantes;2 rue B;SECONDARY;deux@import.example.org;200;\"fr,en\";nantes;" + FrenchSchools.uai() + ";college\n";
+    String bad = "Nom;Ville;Adresse;Niveaux;Courriel;Élèves;Langues;Académie;Code UAI;fields.typeEtablissement\n"
+        + "Lycée Importé Trois;Nantes;1 rue A;SECONDARY;un@import.example.org;300;fr;nantes;" + FrenchSchools.uai() + ";lycee\n"
+        + "Collège Importé Quatre;Nantes;2 rue B;SECONDARY;deux@import.example.org;200;fr;nantes;" + FrenchSchools.uai() + ";college\n"
+        + "École Sans Niveau;Nantes;3 rue C;;trois@import.example.org;100;fr;nantes;" + FrenchSchools.uai() + ";ecole\n";
     int before = csv(text("/api/v1/exports/schools.csv?country=FR", ncFrance)).size();
 
     assertEquals(401, upload("?dryRun=true", good.getBytes(StandardCharsets.UTF_8), "text/csv", null).path("httpStatus").asInt());
@@ -326,6 +330,12 @@ class ExportIT {
     Map<String, String> imported = after.stream().filter(s -> s.get("name").equals("Collège Importé Deux")).findFirst().orElseThrow();
     assertEquals("APPLIED", imported.get("status"));
     assertEquals("fr;en", imported.get("languages"));
+    assertEquals("college", imported.get("fields.typeEtablissement"), "a national profile field is a column, both ways");
+    assertEquals("nantes", imported.get("unit"));
+
+    JsonNode noUai = upload("?dryRun=true", ("name,country,unit,city,address,levels,email,fields.typeEtablissement\n"
+        + "Lycée Sans UAI,FR,nantes,Nantes,4 rue D,SECONDARY,d@import.example.org,lycee\n").getBytes(StandardCharsets.UTF_8), "text/csv", ncFrance);
+    assertEquals("nationalId", noUai.path("report").path("rows").get(0).path("errors").get(0).path("field").asText(), noUai.toString());
 
     JsonNode again = upload("", good.getBytes(StandardCharsets.UTF_8), "text/csv", ncFrance);
     assertEquals("REFUSED", again.path("state").asText(), "the same file twice: duplicates refused");

@@ -25,4 +25,7 @@ public interface ProfileService {
 
   /** The extra school fields of {@code country}'s active profile; empty without a profile. */
   List<Field> fields(String country);
+
+  /** The countries that have an active national profile. */
+  java.util.Set<String> countries();
 }

@@ -53,8 +53,18 @@ final class Headers {
     }
   }
 
-  /** The field a header names, or null for a column the import ignores. */
+  /** The prefix of the columns of national profile fields, as exports write them. */
+  static final String EXTRA = "fields.";
+
+  /**
+   * The field a header names, or null for a column the import ignores. A national profile's
+   * field keeps its export header {@code fields.<key>} (the key as the profile spells it).
+   */
   static String field(String header) {
+    String h = header.strip();
+    if (h.startsWith(EXTRA) && h.length() > EXTRA.length()) {
+      return h;
+    }
     return ALIASES.get(key(header));
   }
 

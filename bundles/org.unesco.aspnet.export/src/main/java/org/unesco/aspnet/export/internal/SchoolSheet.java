@@ -153,7 +153,8 @@ final class SchoolSheet implements SchoolImport.Source {
         whole(cells, "teachers", errors),
         text(cells, "email"),
         text(cells, "website"),
-        text(cells, "nationalId"));
+        text(cells, "nationalId"),
+        extraFields(cells));
     Long id = null;
     String idText = text(cells, "id");
     if (idText != null) {
@@ -164,6 +165,20 @@ final class SchoolSheet implements SchoolImport.Source {
       }
     }
     return new ImportRow(line, id, school, errors);
+  }
+
+  /** The national profile's fields, as text: the import types them as the profile declares. */
+  private Map<String, Object> extraFields(List<String> cells) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    for (Map.Entry<String, Integer> c : columns.entrySet()) {
+      if (c.getKey().startsWith(Headers.EXTRA)) {
+        String v = text(cells, c.getKey());
+        if (v != null) {
+          fields.put(c.getKey().substring(Headers.EXTRA.length()), v);
+        }
+      }
+    }
+    return fields;
   }
 
   private String text(List<String> cells, String field) {

@@ -1,5 +1,9 @@
 package org.unesco.aspnet.export.internal;
 
+import java.util.LinkedHashMap;
+import org.unesco.aspnet.membership.ProfileService;
+import org.unesco.aspnet.membership.profile.Field;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,10 +51,49 @@ public final class SchoolsDataset implements Dataset {
   private static final int EMAIL = 13;
 
   private final SchoolRows rows;
+  private final ProfileService profiles;
 
   @Activate
-  public SchoolsDataset(@Reference SchoolRows rows) {
+  public SchoolsDataset(@Reference SchoolRows rows, @Reference ProfileService profiles) {
     this.rows = rows;
+    this.profiles = profiles;
+  }
+
+  /**
+   * The extra fields of the national profiles as columns {@code fields.<key>}: those of the
+   * filtered country, or of every country with an active profile. Values of a profile that was
+   * removed are not columns until it returns (they stay stored).
+   */
+  List<Field> extraFields(SchoolQuery query) {
+    Map<String, Field> byKey = new LinkedHashMap<>();
+    for (String country : query.country() != null ? Set.of(query.country().toUpperCase(java.util.Locale.ROOT)) : profiles.countries()) {
+      try {
+        profiles.fields(country).forEach(f -> byKey.putIfAbsent(f.key(), f));
+      } catch (org.unesco.aspnet.core.ProblemException unavailable) {
+        // a failing profile costs its columns, not the export
+      }
+    }
+    return List.copyOf(byKey.values());
+  }
+
+  static Column column(Field f) {
+    String label = f.label().in(java.util.Locale.ENGLISH, null);
+    return new Column("fields." + f.key(), label, switch (f.type()) {
+      case NUMBER -> Type.DECIMAL;
+      case MULTI_CHOICE -> Type.LIST;
+      default -> Type.TEXT;
+    });
+  }
+
+  static Object value(Field f, Object v) {
+    if (v == null) {
+      return null;
+    }
+    return switch (f.type()) {
+      case NUMBER -> v instanceof Number n ? n.doubleValue() : null;
+      case MULTI_CHOICE -> v instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(v));
+      default -> String.valueOf(v);
+    };
   }
 
   @Override
@@ -72,6 +115,9 @@ public final class SchoolsDataset implements Dataset {
       columns.remove(COLUMNS.size() - 1); // membershipId: not public
       columns.remove(EMAIL);
     }
+    List<Field> extra = extraFields(query);
+    int core = columns.size();
+    extra.forEach(f -> columns.add(column(f)));
     RowWriter[] writer = new RowWriter[1];
     Object[] values = new Object[columns.size()];
     rows.schools(actor, query, s -> {
@@ -79,6 +125,12 @@ public final class SchoolsDataset implements Dataset {
         writer[0] = output.begin(columns);
       }
       fill(values, s, open);
+      if (!extra.isEmpty()) {
+        Map<String, Object> fields = s.fields();
+        for (int i = 0; i < extra.size(); i++) {
+          values[core + i] = value(extra.get(i), fields.get(extra.get(i).key()));
+        }
+      }
       writer[0].row(values);
     });
     if (writer[0] == null) {

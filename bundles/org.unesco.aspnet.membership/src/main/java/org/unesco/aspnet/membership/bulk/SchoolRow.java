@@ -49,4 +49,7 @@ public interface SchoolRow {
 
   /** The current membership, null for none. */
   Long membershipId();
+
+  /** The values of the extra fields of national profiles, by key (empty for none). */
+  java.util.Map<String, Object> fields();
 }

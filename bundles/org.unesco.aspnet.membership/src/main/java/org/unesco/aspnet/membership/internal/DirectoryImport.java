@@ -53,17 +53,72 @@ public final class DirectoryImport implements SchoolImport {
   private final CountryService countries;
   private final Authorizer authorizer;
   private final AuditLog audit;
+  private final NationalProfiles profiles;
 
   @Activate
   public DirectoryImport(
       @Reference Database database,
       @Reference CountryService countries,
       @Reference Authorizer authorizer,
-      @Reference AuditLog audit) {
+      @Reference AuditLog audit,
+      @Reference NationalProfiles profiles) {
     this.database = database;
     this.countries = countries;
     this.authorizer = authorizer;
     this.audit = audit;
+    this.profiles = profiles;
+  }
+
+  /**
+   * The row checked against its country's national profile (units, extra fields, own rules), with
+   * the extra fields typed as the profile declares them: a file has only text ("12", "a; b").
+   */
+  private SchoolInput withProfile(Principal actor, SchoolInput school, List<FieldError> errors) {
+    Map<String, Object> typed = new java.util.LinkedHashMap<>();
+    List<org.unesco.aspnet.membership.profile.Field> declared;
+    try {
+      declared = profiles.fields(school.country());
+    } catch (ProblemException unavailable) {
+      errors.add(new FieldError("country", unavailable.detail()));
+      return school;
+    }
+    school.fields().forEach((key, value) -> typed.put(key, declared.stream().filter(f -> f.key().equals(key)).findFirst()
+        .map(f -> typed(f, value)).orElse(value)));
+    SchoolInput input = new SchoolInput(school.name(), school.country(), school.unit(), school.city(), school.address(),
+        school.latitude(), school.longitude(), school.levels(), school.themes(), school.languages(), school.students(),
+        school.teachers(), school.email(), school.website(), school.nationalId(), typed);
+    try {
+      NationalProfiles.Checked checked = profiles.check(input, Map.of(), actor.language());
+      errors.addAll(checked.errors());
+      return new SchoolInput(input.name(), input.country(), input.unit(), input.city(), input.address(),
+          input.latitude(), input.longitude(), input.levels(), input.themes(), input.languages(), input.students(),
+          input.teachers(), input.email(), input.website(), input.nationalId(), checked.fields());
+    } catch (ProblemException unavailable) {
+      errors.add(new FieldError("country", unavailable.detail()));
+      return input;
+    }
+  }
+
+  private static Object typed(org.unesco.aspnet.membership.profile.Field field, Object value) {
+    if (!(value instanceof String text) || text.isBlank()) {
+      return value;
+    }
+    switch (field.type()) {
+      case NUMBER -> {
+        try {
+          java.math.BigDecimal d = new java.math.BigDecimal(text.strip().replace(',', '.'));
+          return d.scale() <= 0 ? (Object) d.longValueExact() : (Object) d.doubleValue();
+        } catch (NumberFormatException | ArithmeticException e) {
+          return text; // the profile check says what is wrong with it
+        }
+      }
+      case MULTI_CHOICE -> {
+        return java.util.Arrays.stream(text.split("[;|,]")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+      }
+      default -> {
+        return text;
+      }
+    }
   }
 
   @Override
@@ -158,6 +213,9 @@ public final class DirectoryImport implements SchoolImport {
                 + (school.unit() == null ? "" : " (" + school.unit() + ")")));
             countryOk = false;
           }
+          if (countryOk) {
+            school = withProfile(actor, school, errors); // the national profile, where the importer may write
+          }
           List<Long> duplicateOf = new ArrayList<>();
           Integer duplicateOfLine = null;
           boolean keys = countryOk && school.name() != null && school.city() != null;
@@ -229,8 +287,8 @@ public final class DirectoryImport implements SchoolImport {
     try (PreparedStatement school = c.prepareStatement(
             "INSERT INTO MEM_SCHOOL (NAME, NAME_KEY, COUNTRY, UNIT, CITY, CITY_KEY, ADDRESS,"
                 + " LATITUDE, LONGITUDE, LEVELS, THEMES, LANGUAGES, STUDENTS, TEACHERS, EMAIL, WEBSITE,"
-                + " NATIONAL_ID, STATUS, REVISION, CREATED_AT, UPDATED_AT)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+                + " NATIONAL_ID, FIELDS, STATUS, REVISION, CREATED_AT, UPDATED_AT)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
             Statement.RETURN_GENERATED_KEYS);
         PreparedStatement membership = c.prepareStatement(
             "INSERT INTO MEM_MEMBERSHIP (SCHOOL_ID, PERIOD_NO, STATUS, APPLIED_AT) VALUES (?, 1, ?, ?)",
@@ -247,7 +305,8 @@ public final class DirectoryImport implements SchoolImport {
         if (skip.get(index++)) {
           continue;
         }
-        SchoolInput s = SchoolValidator.tidy(row.school());
+        // checked in the first pass: this only types and tidies the extra fields again
+        SchoolInput s = withProfile(actor, SchoolValidator.tidy(row.school()), new ArrayList<>());
         int i = SchoolDirectory.bindProfile(school, s);
         school.setString(i++, MembershipStatus.APPLIED.name());
         school.setTimestamp(i++, at);

@@ -75,7 +75,7 @@ public final class DirectoryRows implements SchoolRows {
   /** The current row, read once per row, each value as the export writes it. */
   static final class ResultRow implements SchoolRow {
     static final String COLUMNS = "ID, NAME, COUNTRY, UNIT, CITY, ADDRESS, LATITUDE, LONGITUDE, LEVELS, THEMES,"
-        + " LANGUAGES, STUDENTS, TEACHERS, EMAIL, WEBSITE, NATIONAL_ID, STATUS, MEMBERSHIP_ID";
+        + " LANGUAGES, STUDENTS, TEACHERS, EMAIL, WEBSITE, NATIONAL_ID, STATUS, MEMBERSHIP_ID, FIELDS";
     private long id;
     private String name;
     private String country;
@@ -94,6 +94,8 @@ public final class DirectoryRows implements SchoolRows {
     private String nationalId;
     private String status;
     private Long membershipId;
+    private String fieldsJson;
+    private java.util.Map<String, Object> fields;
 
     void read(ResultSet rs) throws SQLException {
       id = rs.getLong(1);
@@ -119,6 +121,16 @@ public final class DirectoryRows implements SchoolRows {
       status = rs.getString(17);
       long m = rs.getLong(18);
       membershipId = rs.wasNull() ? null : m;
+      fieldsJson = rs.getString(19);
+      fields = null; // parsed when asked for: most schools have none, most exports never ask
+    }
+
+    @Override
+    public java.util.Map<String, Object> fields() {
+      if (fields == null) {
+        fields = SchoolDirectory.fieldsOf(fieldsJson);
+      }
+      return fields;
     }
 
     /** {@code ",A,B,"} (how lists are stored) as [A, B], without streams: this runs a million times. */

@@ -189,6 +189,11 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
   }
 
   @Override
+  public Set<String> countries() {
+    return registered.values().stream().map(Registered::country).collect(Collectors.toCollection(java.util.TreeSet::new));
+  }
+
+  @Override
   public List<Field> fields(String country) {
     return active(country).map(Snapshot::fields).orElse(List.of());
   }

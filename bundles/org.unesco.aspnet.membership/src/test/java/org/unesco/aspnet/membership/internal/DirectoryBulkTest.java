@@ -36,12 +36,13 @@ class DirectoryBulkTest {
   void start() {
     database = new TestDatabase();
     Countries countries = new Countries(database, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, (org.osgi.framework.Bundle) null);
-    schools = new SchoolDirectory(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT);
-    lifecycle = new MembershipLifecycle(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT);
+    NationalProfiles profiles = new NationalProfiles(TestLogger.INSTANCE);
+    schools = new SchoolDirectory(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
+    lifecycle = new MembershipLifecycle(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
     AnnualReports reports = new AnnualReports(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT,
-        AnnualReportStateTest.due("03-31"));
+        profiles, AnnualReportStateTest.due("03-31"));
     rows = new DirectoryRows(database, TransitionsTest.POLICY, reports);
-    imports = new DirectoryImport(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT);
+    imports = new DirectoryImport(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
   }
 
   /** The rows as schools (a row is a view of the current database row: copied here). */
@@ -49,7 +50,7 @@ class DirectoryBulkTest {
     List<School> out = new ArrayList<>();
     rows.schools(who, ALL, r -> out.add(new School(r.id(), r.name(), r.country(), r.unit(), r.city(), r.address(),
         r.latitude(), r.longitude(), List.of(), List.of(), r.languages(), r.students(), r.teachers(), r.email(),
-        r.website(), r.nationalId(), r.membershipId() == null ? 0 : r.membershipId(), MembershipStatus.valueOf(r.status()), 0)));
+        r.website(), r.nationalId(), r.fields(), r.membershipId() == null ? 0 : r.membershipId(), MembershipStatus.valueOf(r.status()), 0)));
     return out;
   }
 
