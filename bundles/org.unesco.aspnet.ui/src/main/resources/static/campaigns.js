@@ -13,7 +13,7 @@ export async function campaignsPage() {
     const page = await api('GET', '/api/v1/campaigns?limit=100');
     const items = page.items || [];
     if (!items.length) view.push(h('p', {}, t('campaigns.none')));
-    view.push(h('ul', { class: 'cards' }, ...items.map((c) => h('li', {}, h('h2', {}, h('a', { href: '/campaigns/' + c.id }, localized(c.name) || c.id)),
+    view.push(h('ul', { class: 'cards' }, ...items.map((c) => h('li', {}, h('h2', {}, h('a', { href: '/campaigns/' + c.id }, localized(c.title || c.name) || c.id)),
       c.module ? h('p', { class: 'meta' }, c.module) : null, c.description ? h('p', {}, localized(c.description)) : null))));
   } catch (e) {
     view.push(unavailable(e));
@@ -28,7 +28,7 @@ export async function campaignPage(id) {
   } catch (e) {
     return [h('h1', {}, t('campaigns.title')), unavailable(e)];
   }
-  const view = [h('h1', {}, localized(campaign.name) || id)];
+  const view = [h('h1', {}, localized(campaign.title || campaign.name) || id)];
   if (campaign.description) view.push(h('p', {}, localized(campaign.description)));
   const dl = h('dl', { class: 'props' });
   for (const k of ['module', 'scope', 'status', 'startDate', 'endDate', 'phase']) {

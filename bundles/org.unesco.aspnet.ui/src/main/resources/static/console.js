@@ -250,7 +250,7 @@ async function hqProjects() {
     view.push(e.status === 404 ? h('p', { class: 'notice', role: 'status' }, t('campaigns.unavailable')) : problemView(e));
   }
   if (items) {
-    view.push(items.length ? h('ul', {}, ...items.map((c) => h('li', {}, h('a', { href: '/campaigns/' + c.id }, localized(c.name) || c.id), c.module ? ' (' + c.module + ')' : ''))) : h('p', {}, t('campaigns.none')));
+    view.push(items.length ? h('ul', {}, ...items.map((c) => h('li', {}, h('a', { href: '/campaigns/' + c.id }, localized(c.title || c.name) || c.id), c.module ? ' (' + c.module + ')' : ''))) : h('p', {}, t('campaigns.none')));
     const form = h('form', { novalidate: true }, h('div', { class: 'form-status', tabindex: '-1' }),
       field(t('field.name'), 'name', { required: true }), field(t('campaign.module'), 'module', { help: t('hq.moduleHelp') }),
       field(t('campaign.description'), 'description', { multiline: true }), h('button', { type: 'submit' }, t('hq.create')));
@@ -258,7 +258,8 @@ async function hqProjects() {
       ev.preventDefault();
       const d = Object.fromEntries(new FormData(form));
       try {
-        const c = await api('POST', '/api/v1/campaigns', { name: d.name, module: d.module || null, description: d.description || null });
+        const c = await api('POST', '/api/v1/campaigns', { kind: 'CAMPAIGN', module: d.module || null, title: { [ui.lang]: d.name },
+          description: d.description ? { [ui.lang]: d.description } : null });
         form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('hq.created'), ' ', c?.id ? h('a', { href: '/campaigns/' + c.id }, d.name) : ''));
       } catch (e) {
         showProblem(form, e);

@@ -291,43 +291,139 @@ async function projectsView(school) {
     const join = h('button', { type: 'button', class: 'secondary' }, t('portal.join'));
     join.addEventListener('click', async () => {
       try {
-        await api('POST', `/api/v1/campaigns/${encodeURIComponent(c.id)}/participants`, { schoolId: school.id, school: school.id });
+        await api('POST', `/api/v1/campaigns/${encodeURIComponent(c.id)}/participants`, { school: Number(school.id) });
         status.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('portal.joined')));
       } catch (e) {
         status.replaceChildren(problemView(e));
       }
     });
-    box.append(h('div', {}, h('h3', {}, h('a', { href: '/campaigns/' + c.id }, localized(c.name) || c.id)), h('div', { class: 'row-actions' }, join), status,
+    box.append(h('div', {}, h('h3', {}, h('a', { href: '/campaigns/' + c.id }, localized(c.title || c.name) || c.id)), h('div', { class: 'row-actions' }, join), status,
       submissionForm(school, c)));
   }
   return box;
 }
 
-/** An activity report for a campaign: its fields come from the campaign's schema. */
+/**
+ * An activity report for a campaign. The platform's part (date, phase, text, pupils, teachers, a
+ * media link with the parental-consent confirmation) is fixed; the metrics come from the
+ * campaign module's schema (GET .../schema), lists of items included (waste by type, measurements).
+ */
 function submissionForm(school, campaign) {
-  const schema = campaign.schema || campaign.submissionSchema || {};
-  const metrics = schema.fields || schema.metrics || [];
+  const details = h('details', {}, h('summary', {}, t('submission.heading')));
+  let loaded = false;
+  details.addEventListener('toggle', async () => {
+    if (!details.open || loaded) return;
+    loaded = true;
+    try {
+      const module = await api('GET', `/api/v1/campaigns/${encodeURIComponent(campaign.id)}/schema`);
+      details.append(activityForm(school, campaign, module));
+    } catch (e) {
+      details.append(problemView(e));
+    }
+  });
+  return details;
+}
+
+function metricLabel(m) {
+  return (localized(m.labels) || m.name) + (m.unit && m.type !== 'list' ? ' (' + m.unit + ')' : '');
+}
+
+/** The inputs of one metric, named by its JSON path (metrics.waste.0.mass). */
+function metricInput(m, path) {
+  if (m.type === 'list' || m.type === 'object') {
+    const box = h('fieldset', { 'data-metric': path, 'data-type': m.type }, h('legend', {}, metricLabel(m) + (m.required ? ' *' : '')));
+    const items = h('div', {});
+    const addItem = () => {
+      const i = items.children.length;
+      const item = h('div', { class: 'grid2', 'data-item': String(i) }, ...m.fields.map((f) => metricInput(f, path + '.' + i + '.' + f.name)));
+      items.append(item);
+    };
+    addItem();
+    box.append(items);
+    if (m.type === 'list') {
+      const more = h('button', { type: 'button', class: 'secondary' }, t('submission.addRow'));
+      more.addEventListener('click', () => {
+        // the new item's inputs take the paths of their index
+        const i = items.children.length;
+        items.append(h('div', { class: 'grid2', 'data-item': String(i) }, ...m.fields.map((f) => metricInput(f, path + '.' + i + '.' + f.name))));
+      });
+      box.append(more);
+    }
+    return box;
+  }
+  if (m.type === 'choice') {
+    return field(metricLabel(m), path, { required: m.required, empty: '', options: (m.choices || []).map((c) => [c, c]) });
+  }
+  return field(metricLabel(m), path, { type: m.type === 'number' || m.type === 'integer' ? 'number' : m.type === 'date' ? 'date' : 'text',
+    step: m.type === 'number' ? 'any' : undefined, required: m.required });
+}
+
+/** The metrics as JSON: inputs named metrics.a.0.b become {a: [{b: ...}]}; empty items are left out. */
+function readMetrics(form, metrics) {
+  const read = (defs, prefix) => {
+    const out = {};
+    for (const m of defs) {
+      const path = prefix + '.' + m.name;
+      if (m.type === 'list' || m.type === 'object') {
+        const list = [];
+        for (let i = 0; form.querySelector(`[name^="${CSS.escape(path + '.' + i + '.')}"]`); i++) {
+          const item = read(m.fields, path + '.' + i);
+          if (Object.keys(item).length) list.push(item);
+        }
+        if (m.type === 'object' && list.length) out[m.name] = list[0];
+        else if (m.type === 'list' && list.length) out[m.name] = list;
+      } else {
+        const v = form.elements[path]?.value ?? '';
+        if (v !== '') out[m.name] = m.type === 'number' || m.type === 'integer' ? Number(v) : v;
+      }
+    }
+    return out;
+  };
+  return read(metrics, 'metrics');
+}
+
+function activityForm(school, campaign, module) {
+  const metrics = module?.schema?.metrics || [];
+  const phases = (module?.phases || []).map((p) => [p.key, localized(p.labels) || p.key]);
+  const today = new Date().toISOString().slice(0, 10);
   const form = h('form', { novalidate: true }, h('div', { class: 'form-status', tabindex: '-1' }),
-    field(t('submission.title'), 'title', { required: true }),
-    ...metrics.map((m) => m.type === 'choice' && m.options
-      ? field(localized(m.label) || m.key, 'values.' + m.key, { required: m.required, empty: '', options: m.options.map((o) => [o.value, localized(o.label) || o.value]) })
-      : field(localized(m.label) || m.key, 'values.' + m.key, { type: m.type === 'number' || m.type === 'integer' ? 'number' : m.type === 'date' ? 'date' : 'text', required: m.required, min: m.min, max: m.max, help: localized(m.help) || m.unit })),
+    h('div', { class: 'grid2' },
+      field(t('submission.date'), 'date', { type: 'date', required: true, value: today, max: today }),
+      phases.length ? field(t('campaign.phase'), 'phase', { required: true, empty: '', options: phases }) : null),
+    field(t('submission.text'), 'text', { required: true, multiline: true }),
+    h('div', { class: 'grid2' },
+      field(t('submission.pupils'), 'pupils', { type: 'number', min: 0, required: true }),
+      field(t('submission.teachers'), 'teachers', { type: 'number', min: 0, required: true })),
+    ...metrics.map((m) => metricInput(m, 'metrics.' + m.name)),
+    h('fieldset', {}, h('legend', {}, t('submission.media') + (module?.schema?.mediaRequired ? ' *' : '')),
+      field(t('submission.mediaUrl'), 'mediaUrl', { type: 'url' }),
+      field(t('submission.mediaType'), 'mediaType', { options: [['photo', t('submission.photo')], ['video', t('submission.video')]] }),
+      h('label', {}, h('input', { type: 'checkbox', name: 'showsPupils' }), ' ', t('submission.showsPupils')),
+      h('label', {}, h('input', { type: 'checkbox', name: 'parentalConsent' }), ' ', t('submission.consent'))),
     h('button', { type: 'submit', class: 'secondary' }, t('submission.submit')));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
-    const values = {};
-    for (const m of metrics) {
-      const v = form.elements['values.' + m.key]?.value;
-      if (v !== undefined && v !== '') values[m.key] = m.type === 'number' || m.type === 'integer' ? Number(v) : v;
-    }
+    const e = form.elements;
+    const number = (v) => (v === '' || v === undefined ? null : Number(v));
+    const body = {
+      school: Number(school.id),
+      date: e.date.value || null,
+      phase: e.phase ? e.phase.value || null : null,
+      text: e.text.value,
+      pupils: number(e.pupils.value),
+      teachers: number(e.teachers.value),
+      metrics: readMetrics(form, metrics),
+      media: e.mediaUrl.value ? [{ url: e.mediaUrl.value, type: e.mediaType.value, showsPupils: e.showsPupils.checked,
+        parentalConsent: e.parentalConsent.checked }] : [],
+    };
     try {
-      await api('POST', `/api/v1/campaigns/${encodeURIComponent(campaign.id)}/submissions`, { schoolId: school.id, title: form.elements.title.value, values, metrics: values });
+      await api('POST', `/api/v1/campaigns/${encodeURIComponent(campaign.id)}/submissions`, body);
       form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('submission.done')));
-    } catch (e) {
-      showProblem(form, e);
+    } catch (err) {
+      showProblem(form, err);
     }
   });
-  return h('details', {}, h('summary', {}, t('submission.heading')), form);
+  return form;
 }
 
 function handOverView(school) {

@@ -211,6 +211,35 @@ class BrowserIT {
     wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), school));
     driver.findElement(By.linkText(school)).click();
     wait(30).until(ExpectedConditions.textToBe(By.tagName("h1"), school));
+
+    // the new member joins the demo Trash Hack campaign and reports an activity from the module's schema
+    signIn(email, "a-long-password-for-the-test");
+    open("/portal");
+    By projects = By.xpath("//details[summary[normalize-space()='Projects and campaigns']]");
+    wait(30).until(ExpectedConditions.presenceOfElementLocated(projects)).findElement(By.tagName("summary")).click();
+    By trashHack = By.xpath("//details[summary[normalize-space()='Projects and campaigns']]"
+        + "//div[h3/a[starts-with(normalize-space(), 'Trash Hack')]]");
+    WebElement campaign = wait(30).until(ExpectedConditions.presenceOfElementLocated(trashHack));
+    campaign.findElement(By.xpath(".//button[normalize-space()='Join']")).click();
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(trashHack, "Your school takes part."));
+    WebElement report = driver.findElement(trashHack).findElement(By.xpath(".//details[summary[normalize-space()='Report an activity']]"));
+    report.findElement(By.tagName("summary")).click();
+    By form = By.xpath("//div[h3/a[starts-with(normalize-space(), 'Trash Hack')]]//details//form");
+    wait(30).until(ExpectedConditions.presenceOfElementLocated(By.xpath("//div[h3/a[starts-with(normalize-space(), 'Trash Hack')]]"
+        + "//select[@name='metrics.waste.0.unit']")));
+    WebElement activity = driver.findElement(form);
+    new Select(activity.findElement(By.name("phase"))).selectByIndex(1);
+    activity.findElement(By.name("text")).sendKeys("We cleaned the river bank near the school.");
+    activity.findElement(By.name("pupils")).sendKeys("28");
+    activity.findElement(By.name("teachers")).sendKeys("3");
+    new Select(activity.findElement(By.name("metrics.waste.0.type"))).selectByIndex(1);
+    activity.findElement(By.name("metrics.waste.0.mass")).sendKeys("12.5");
+    new Select(activity.findElement(By.name("metrics.waste.0.unit"))).selectByValue("kg");
+    activity.findElement(By.cssSelector("button[type=submit]")).click();
+    wait(30).until(d -> !d.findElement(form).findElements(By.cssSelector(".notice, .error")).isEmpty());
+    assertTrue(driver.findElement(form).findElements(By.cssSelector(".error")).isEmpty(),
+        "the activity was refused: " + driver.findElement(form).getText());
+    assertTrue(driver.findElement(form).getText().contains("Activity received."), driver.findElement(form).getText());
   }
 
   @Test
@@ -321,10 +350,14 @@ class BrowserIT {
   }
 
   static void signIn(String email) {
+    signIn(email, PASSWORD);
+  }
+
+  static void signIn(String email, String password) {
     signOut();
     open("/signin");
     waitFor(By.id("signin-email")).sendKeys(email);
-    driver.findElement(By.id("signin-password")).sendKeys(PASSWORD);
+    driver.findElement(By.id("signin-password")).sendKeys(password);
     driver.findElement(By.id("signin-submit")).click();
     wait(30).until(d -> !d.getCurrentUrl().contains("/signin") || !d.findElements(By.cssSelector("#signin-form .error")).isEmpty());
     assertTrue(driver.findElements(By.cssSelector("#signin-form .error")).isEmpty(), "sign-in of " + email + " failed: " + text(By.id("signin-form")));
