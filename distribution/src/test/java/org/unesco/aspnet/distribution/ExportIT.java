@@ -297,6 +297,27 @@ class ExportIT {
   }
 
   @Test
+  void campaignParticipationsAndSubmissionsExportWithinTheCallersView() throws Exception {
+    String catalogue = text("/api/v1/exports", null);
+    assertTrue(catalogue.contains("\"participations\"") && catalogue.contains("\"submissions\""), catalogue);
+    List<Map<String, String>> participations = csv(text("/api/v1/exports/participations.csv", hq));
+    assertFalse(participations.isEmpty(), "the demo campaigns have participants");
+    assertTrue(participations.stream().anyMatch(r -> r.get("module").equals("trash-hack")));
+
+    List<Map<String, String>> everything = csv(text("/api/v1/exports/submissions.csv", hq));
+    List<Map<String, String>> publicOnes = csv(text("/api/v1/exports/submissions.csv", null));
+    assertFalse(publicOnes.isEmpty());
+    assertTrue(publicOnes.stream().allMatch(r -> r.get("status").equals("APPROVED")), "the public sees approved submissions only");
+    assertEquals(everything.stream().filter(r -> r.get("status").equals("APPROVED")).count(), publicOnes.size());
+    assertTrue(everything.size() > publicOnes.size(), "HQ also sees pending and rejected ones");
+    List<Map<String, String>> french = csv(text("/api/v1/exports/submissions.csv?status=PENDING", ncFrance));
+    assertTrue(french.stream().allMatch(r -> r.get("country").equals("FR")), "an NC sees the pending work of their country only: " + french);
+    JsonNode metrics = JSON.readTree(publicOnes.get(0).get("metrics"));
+    assertTrue(metrics.isObject(), "the module's metrics as JSON");
+    assertEquals(400, get("/api/v1/exports/submissions.csv?status=LOST", hq).statusCode());
+  }
+
+  @Test
   void aRealImportWritesEveryRowOrNoneWithinTheCoordinatorsCountryAndIsAudited() throws Exception {
     // France's national profile (shipped in plugins/) asks for the académie, the UAI and the type of school
     String good = "Nom;Ville;Adresse;Niveaux;Courriel;Élèves;Langues;Académie;Code UAI;fields.typeEtablissement\n"

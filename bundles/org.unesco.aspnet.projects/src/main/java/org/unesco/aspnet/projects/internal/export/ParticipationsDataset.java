@@ -1,0 +1,75 @@
+package org.unesco.aspnet.projects.internal.export;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.export.Column;
+import org.unesco.aspnet.export.Column.Type;
+import org.unesco.aspnet.export.Dataset;
+import org.unesco.aspnet.export.ExportDataset;
+import org.unesco.aspnet.export.RowWriter;
+import org.unesco.aspnet.membership.Page;
+import org.unesco.aspnet.projects.CampaignService;
+import org.unesco.aspnet.projects.Participant;
+
+/** Which schools take part in which campaigns, as the caller may see them (candidates for coordinators). */
+@Component
+@ExportDataset("participations")
+public final class ParticipationsDataset implements Dataset {
+  static final List<Column> COLUMNS = List.of(
+      new Column("campaignId", "Campaign ID", Type.INTEGER),
+      new Column("campaign", "Campaign", Type.TEXT),
+      new Column("module", "Module", Type.TEXT),
+      new Column("schoolId", "School ID", Type.INTEGER),
+      new Column("school", "School", Type.TEXT),
+      new Column("country", "Country", Type.TEXT),
+      new Column("city", "City", Type.TEXT),
+      new Column("joinedAt", "Joined", Type.TIMESTAMP));
+
+  private final CampaignService campaigns;
+
+  @Activate
+  public ParticipationsDataset(@Reference CampaignService campaigns) {
+    this.campaigns = campaigns;
+  }
+
+  @Override
+  public String description() {
+    return "Campaign participations: ?campaign= one campaign, ?country= the schools of one country";
+  }
+
+  @Override
+  public Set<String> filters() {
+    return Set.of("campaign", "country");
+  }
+
+  @Override
+  public void export(Principal actor, Map<String, String> filters, Output output) throws IOException {
+    String country = CampaignRows.country(filters);
+    RowWriter writer = output.begin(COLUMNS);
+    Object[] v = new Object[COLUMNS.size()];
+    CampaignRows.campaigns(campaigns, actor, filters, c -> {
+      String cursor = null;
+      do {
+        Page<Participant> page = campaigns.participants(actor, c.id(), country, CampaignRows.PAGE, cursor);
+        for (Participant p : page.items()) {
+          v[0] = c.id();
+          v[1] = CampaignRows.title(c);
+          v[2] = c.module();
+          v[3] = p.school();
+          v[4] = p.name();
+          v[5] = p.country();
+          v[6] = p.city();
+          v[7] = p.joinedAt();
+          writer.row(v);
+        }
+        cursor = page.next();
+      } while (cursor != null);
+    });
+  }
+}
