@@ -254,18 +254,7 @@ public final class DirectoryRows implements SchoolRows {
    */
   String where(Principal actor, SchoolQuery q, String p, List<Object> params, boolean publicRows) {
     StringBuilder sql = new StringBuilder("1 = 1");
-    if (q.country() != null) {
-      sql.append(" AND ").append(p).append("COUNTRY = ?");
-      params.add(q.country().toUpperCase(Locale.ROOT));
-    }
-    if (q.region() != null) {
-      sql.append(" AND ").append(p).append("COUNTRY IN (SELECT ISO2 FROM MEM_COUNTRY WHERE REGION = ?)");
-      params.add(q.region());
-    }
-    if (q.status() != null) {
-      sql.append(" AND ").append(p).append("STATUS = ?");
-      params.add(q.status().name());
-    }
+    DirectoryFilter.place(sql, params, q, p);
     if (!Scopes.everything(authorizer, actor, Action.VIEW_SCHOOL)) {
       List<Object> scopeParams = new ArrayList<>();
       String own = Scopes.condition(authorizer, actor, Action.VIEW_SCHOOL, scopeParams);
@@ -281,27 +270,13 @@ public final class DirectoryRows implements SchoolRows {
         throw ProblemException.forbidden("Memberships and reports are exported by coordinators, schools and HQ");
       }
     }
-    list(sql, params, p + "LEVELS", q.level() == null ? null : q.level().name());
-    list(sql, params, p + "THEMES", q.theme() == null ? null : q.theme().name());
-    list(sql, params, p + "LANGUAGES", q.language() == null ? null : q.language().toLowerCase(Locale.ROOT));
-    for (String word : SearchKey.words(q.q())) {
-      sql.append(" AND (").append(p).append("NAME_KEY LIKE ? OR ").append(p).append("CITY_KEY LIKE ?)");
-      params.add("%" + word + "%");
-      params.add("%" + word + "%");
-    }
+    DirectoryFilter.attributes(sql, params, q, p);
     return sql.toString();
   }
 
   // As in the directory: Derby would otherwise walk the primary key through every country.
   private static String hint(SchoolQuery q) {
     return q.country() != null ? " --DERBY-PROPERTIES index=MEM_SCHOOL_COUNTRY\n" : "";
-  }
-
-  private static void list(StringBuilder sql, List<Object> params, String column, String code) {
-    if (code != null) {
-      sql.append(" AND ").append(column).append(" LIKE ?");
-      params.add("%," + code + ",%");
-    }
   }
 
   private static Instant instant(ResultSet rs, int i) throws SQLException {

@@ -49,7 +49,6 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   static final String COLUMNS =
       "ID, NAME, COUNTRY, UNIT, CITY, ADDRESS, LATITUDE, LONGITUDE, LEVELS, THEMES, LANGUAGES,"
           + " STUDENTS, TEACHERS, EMAIL, WEBSITE, NATIONAL_ID, MEMBERSHIP_ID, STATUS, REVISION, FIELDS";
-  private static final int MAX_QUERY_WORDS = 5;
   private static final int MAX_DUPLICATES = 10;
   /** The room of MEM_SCHOOL.FIELDS (V3). */
   static final int FIELDS_MAX = 16000;
@@ -96,18 +95,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     }
     List<Object> params = new ArrayList<>();
     after.where(sql, params);
-    if (query.country() != null) {
-      sql.append(" AND COUNTRY = ?");
-      params.add(query.country().toUpperCase(Locale.ROOT));
-    }
-    if (query.region() != null) {
-      sql.append(" AND COUNTRY IN (SELECT ISO2 FROM MEM_COUNTRY WHERE REGION = ?)");
-      params.add(query.region());
-    }
-    if (query.status() != null) {
-      sql.append(" AND STATUS = ?");
-      params.add(query.status().name());
-    }
+    DirectoryFilter.place(sql, params, query, "");
     // Visibility is part of the query, not a filter after it, so that pages stay full.
     if (!Scopes.everything(authorizer, actor, Action.VIEW_SCHOOL)) {
       sql.append(" AND (STATUS = ?");
@@ -118,20 +106,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
       }
       sql.append(")");
     }
-    listFilter(sql, params, "LEVELS", query.level() == null ? null : query.level().name());
-    listFilter(sql, params, "THEMES", query.theme() == null ? null : query.theme().name());
-    listFilter(
-        sql, params, "LANGUAGES", query.language() == null ? null : query.language().toLowerCase(Locale.ROOT));
-    List<String> words = SearchKey.words(query.q());
-    if (words.size() > MAX_QUERY_WORDS) {
-      throw ProblemException.validation("q", "use at most " + MAX_QUERY_WORDS + " words");
-    }
-    for (String word : words) {
-      // SearchKey leaves no % or _ in a word, so it needs no LIKE escaping.
-      sql.append(" AND (NAME_KEY LIKE ? OR CITY_KEY LIKE ?)");
-      params.add("%" + word + "%");
-      params.add("%" + word + "%");
-    }
+    DirectoryFilter.attributes(sql, params, query, "");
     sql.append(" ORDER BY ").append(Keyset.orderBy(sort)).append(" FETCH FIRST ? ROWS ONLY");
     params.add(limit + 1);
     List<School> rows =
@@ -354,15 +329,6 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
         s.id(), s.name(), s.country(), s.unit(), s.city(), s.address(), s.latitude(), s.longitude(),
         s.levels(), s.themes(), s.languages(), s.students(), s.teachers(), null, s.website(),
         s.nationalId(), s.fields(), s.membershipId(), s.status(), s.revision());
-  }
-
-  // Lists are stored as ",A,B," so that one code matches with LIKE '%,A,%' and never a prefix of
-  // another code.
-  private static void listFilter(StringBuilder sql, List<Object> params, String column, String code) {
-    if (code != null) {
-      sql.append(" AND ").append(column).append(" LIKE ?");
-      params.add("%," + code + ",%");
-    }
   }
 
   /** Extra fields are stored as one JSON object; null when there are none. */

@@ -1,0 +1,59 @@
+package org.unesco.aspnet.membership.internal;
+
+import java.util.List;
+import java.util.Locale;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.membership.SchoolQuery;
+
+/**
+ * The directory's filters as SQL over MEM_SCHOOL, shared by the paged directory and the streamed
+ * exports so that both read a filter the same way. Columns are prefixed with {@code p} ("" or
+ * "S."). Who may see what is not decided here: each caller adds its scope between the two parts.
+ */
+final class DirectoryFilter {
+  static final int MAX_QUERY_WORDS = 5;
+
+  private DirectoryFilter() {}
+
+  /** Country, region and status: the filters an index serves. */
+  static void place(StringBuilder sql, List<Object> params, SchoolQuery q, String p) {
+    if (q.country() != null) {
+      sql.append(" AND ").append(p).append("COUNTRY = ?");
+      params.add(q.country().toUpperCase(Locale.ROOT));
+    }
+    if (q.region() != null) {
+      sql.append(" AND ").append(p).append("COUNTRY IN (SELECT ISO2 FROM MEM_COUNTRY WHERE REGION = ?)");
+      params.add(q.region());
+    }
+    if (q.status() != null) {
+      sql.append(" AND ").append(p).append("STATUS = ?");
+      params.add(q.status().name());
+    }
+  }
+
+  /** Level, theme, language and the free-text words (at most {@value #MAX_QUERY_WORDS}). */
+  static void attributes(StringBuilder sql, List<Object> params, SchoolQuery q, String p) {
+    list(sql, params, p + "LEVELS", q.level() == null ? null : q.level().name());
+    list(sql, params, p + "THEMES", q.theme() == null ? null : q.theme().name());
+    list(sql, params, p + "LANGUAGES", q.language() == null ? null : q.language().toLowerCase(Locale.ROOT));
+    List<String> words = SearchKey.words(q.q());
+    if (words.size() > MAX_QUERY_WORDS) {
+      throw ProblemException.validation("q", "use at most " + MAX_QUERY_WORDS + " words");
+    }
+    for (String word : words) {
+      // SearchKey leaves no % or _ in a word, so it needs no LIKE escaping.
+      sql.append(" AND (").append(p).append("NAME_KEY LIKE ? OR ").append(p).append("CITY_KEY LIKE ?)");
+      params.add("%" + word + "%");
+      params.add("%" + word + "%");
+    }
+  }
+
+  // Lists are stored as ",A,B," so that one code matches with LIKE '%,A,%' and never a prefix of
+  // another code.
+  private static void list(StringBuilder sql, List<Object> params, String column, String code) {
+    if (code != null) {
+      sql.append(" AND ").append(column).append(" LIKE ?");
+      params.add("%," + code + ",%");
+    }
+  }
+}
