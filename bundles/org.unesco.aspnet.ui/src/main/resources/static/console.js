@@ -165,9 +165,17 @@ async function ncImport(country) {
     }
     try {
       const dry = form.elements.dryRun.checked;
-      const report = await api('POST', `/api/v1/imports?dryRun=${dry}&country=${country}`, file, { 'Content-Type': file.type || 'text/csv' });
+      const format = /\.xlsx$/i.test(file.name) ? 'xlsx' : 'csv';
+      const type = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+      let job = await api('POST', `/api/v1/imports?dryRun=${dry}&format=${format}&file=${encodeURIComponent(file.name)}`, file, { 'Content-Type': type });
+      // a big file runs as a job: show processed / total until it is done
+      while (job && (job.state === 'RUNNING' || job.state === 'QUEUED')) {
+        form.querySelector('.form-status').replaceChildren(h('p', { role: 'status' }, t('import.progress', { processed: job.processed ?? 0, total: job.total ?? '?' })));
+        await new Promise((r) => setTimeout(r, 1000));
+        job = await api('GET', '/api/v1/imports/' + encodeURIComponent(job.id));
+      }
       form.querySelector('.form-status').replaceChildren();
-      result.replaceChildren(h('h3', {}, t(dry ? 'import.dryReport' : 'import.report')), reportView(report));
+      result.replaceChildren(h('h3', {}, t(dry ? 'import.dryReport' : 'import.report')), importView(job));
       result.focus();
     } catch (e) {
       showProblem(form, e.status === 404 ? { status: 404, problem: { title: t('import.unavailable') } } : e);
@@ -176,20 +184,25 @@ async function ncImport(country) {
   return [h('h2', {}, t('tab.import')), form, result];
 }
 
-/** Any import report: numbers as figures, lists of rows as a table. */
-function reportView(report) {
-  const out = h('div', {});
+/** An import job: its state and figures, then every row with a problem, the errors in words. */
+function importView(job) {
+  const report = job?.report || {};
+  const out = h('div', {}, h('p', { class: job?.state === 'REFUSED' ? 'error' : 'notice', role: 'status' }, t('import.state.' + (job?.state || 'DONE'))));
   const figures = h('ul', { class: 'figures' });
-  for (const [k, v] of Object.entries(report || {})) {
-    if (typeof v === 'number' || typeof v === 'boolean') figures.append(h('li', {}, h('strong', {}, String(v)), k));
+  for (const k of ['total', 'valid', 'invalid', 'duplicates', 'written']) {
+    if (typeof report[k] === 'number') figures.append(h('li', {}, h('strong', {}, String(report[k])), ' ', t('import.' + k)));
   }
   out.append(figures);
-  for (const [k, v] of Object.entries(report || {})) {
-    if (Array.isArray(v) && v.length && typeof v[0] === 'object') {
-      const cols = [...new Set(v.flatMap((r) => Object.keys(r)))];
-      out.append(h('h4', {}, k), h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, ...cols.map((c) => h('th', { scope: 'col' }, c)))),
-        h('tbody', {}, ...v.slice(0, 500).map((r) => h('tr', {}, ...cols.map((c) => h('td', {}, typeof r[c] === 'object' && r[c] !== null ? JSON.stringify(r[c]) : String(r[c] ?? '')))))))));
-    }
+  if (job?.problem) out.append(problemView({ problem: job.problem }));
+  const rows = (report.rows || []).filter((r) => (r.errors || []).length || (r.duplicateOf || []).length || r.duplicateOfLine);
+  if (rows.length) {
+    const head = h('tr', {}, ...['import.line', 'field.name', 'import.errors', 'import.duplicateOf'].map((k) => h('th', { scope: 'col' }, t(k))));
+    const body = rows.slice(0, 500).map((r) => {
+      const errors = (r.errors || []).map((e) => e.field + ': ' + e.message).join('; ');
+      const twins = [...(r.duplicateOf || []).map((id) => '#' + id), r.duplicateOfLine ? t('import.line') + ' ' + r.duplicateOfLine : null];
+      return h('tr', {}, h('td', {}, String(r.line)), h('td', {}, r.name || ''), h('td', {}, errors), h('td', {}, twins.filter(Boolean).join(', ')));
+    });
+    out.append(h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, head), h('tbody', {}, ...body))));
   }
   return out;
 }

@@ -244,6 +244,28 @@ class BrowserIT {
 
   @Test
   @Order(4)
+  void aNationalCoordinatorDryRunsAnImportAndReadsEachRowsErrorsInWords() throws IOException {
+    signIn("nc.fr@demo.aspnet.local");
+    open("/console/nc?tab=import&country=FR");
+    Path file = Files.createTempFile("aspnet-import-", ".csv");
+    Files.writeString(file, "name,country,unit,city,address,levels,email,nationalId,fields.typeEtablissement\n"
+        + "Lycée du Navigateur,FR,lyon,Lyon,1 rue A,SECONDARY,a@example.org," + FrenchSchools.uai() + ",lycee\n"
+        + "Lycée sans UAI,FR,lyon,Lyon,2 rue B,SECONDARY,b@example.org,,lycee\n");
+    try {
+      waitFor(By.cssSelector("#main input[type=file]")).sendKeys(file.toAbsolutePath().toString());
+      driver.findElement(By.cssSelector("#main form button[type=submit]")).click();
+      wait(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#import-result table")));
+      String report = text(By.id("import-result"));
+      assertTrue(report.contains("Refused") || report.contains("with errors"), report);
+      assertTrue(report.contains("Lycée sans UAI") && report.contains("nationalId: the UAI number is required"), report);
+      assertTrue(!report.contains("Lycée du Navigateur"), "a valid row is not listed as a problem: " + report);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  @Test
+  @Order(4)
   void theLanguageSwitchesToFrenchAndIsRemembered() {
     open("/schools");
     waitFor(By.id("q"));
