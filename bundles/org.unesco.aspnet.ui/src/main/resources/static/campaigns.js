@@ -1,6 +1,6 @@
 // Campaign pages: the list, and one campaign with its public summary and charts. Until the
 // campaigns bundle is installed the API answers 404 and the page says so in words.
-import { t, h, api, problemView, barChart, formatNumber, formatDate, localized } from './app.js';
+import { t, h, api, problemView, barChart, formatNumber, formatDate, localized, countryName } from './app.js';
 
 function unavailable(e) {
   if (e.status === 404) return h('p', { class: 'notice', role: 'status' }, t('campaigns.unavailable'));
@@ -31,9 +31,18 @@ export async function campaignPage(id) {
   const view = [h('h1', {}, localized(campaign.title || campaign.name) || id)];
   if (campaign.description) view.push(h('p', {}, localized(campaign.description)));
   const dl = h('dl', { class: 'props' });
-  for (const k of ['module', 'scope', 'status', 'startDate', 'endDate', 'phase']) {
-    if (campaign[k]) dl.append(h('dt', {}, t('campaign.' + k)), h('dd', {}, /Date$/.test(k) ? formatDate(campaign[k]) : String(campaign[k])));
+  const prop = (key, value) => { if (value !== null && value !== undefined && value !== '') dl.append(h('dt', {}, t(key)), h('dd', {}, value)); };
+  prop('campaign.module', campaign.module);
+  prop('campaign.scope', campaign.country ? countryName(campaign.country) : t('campaign.global'));
+  prop('campaign.status', campaign.open === false ? t('campaign.closed') : t('campaign.open'));
+  prop('campaign.participants', campaign.participants !== undefined ? String(campaign.participants) : null);
+  for (const p of campaign.phases || []) {
+    prop('campaign.phase', p.key + (p.starts || p.ends ? ': ' + [p.starts, p.ends].map((d) => (d ? formatDate(d) : '…')).join(' – ') : ''));
   }
+  try {
+    const people = (await api('GET', '/api/v1/campaigns/' + encodeURIComponent(id) + '/coordinators')).items || [];
+    prop('campaign.coordinators', people.map((p) => p.name + (p.email ? ' <' + p.email + '>' : '')).join(', '));
+  } catch (e) { /* an older installation without the list: nothing to show */ }
   view.push(dl);
   try {
     const summary = await api('GET', '/api/v1/campaigns/' + encodeURIComponent(id) + '/summary');

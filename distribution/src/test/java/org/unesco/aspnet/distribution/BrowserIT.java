@@ -286,11 +286,19 @@ class BrowserIT {
     open("/schools");
     wait(30).until(d -> !d.findElements(By.cssSelector("#results h3 a")).isEmpty());
     String schoolPage = driver.findElement(By.cssSelector("#results h3 a")).getDomAttribute("href");
+    // a campaign page: the demo Trash Hack campaign with its summary and coordinators
+    open("/campaigns");
+    wait(30).until(d -> !d.findElements(By.cssSelector("#main h2 a[href^='/campaigns/']")).isEmpty());
+    String campaignPage = driver.findElement(By.cssSelector("#main h2 a[href^='/campaigns/']")).getDomAttribute("href");
     String axe = axeSource();
     List<String> problems = new ArrayList<>();
-    for (String page : List.of("/", "/schools", "/map", schoolPage, "/stats", "/apply", "/signin")) {
+    for (String page : List.of("/", "/schools", "/map", schoolPage, "/stats", "/apply", "/signin", "/campaigns", campaignPage)) {
       open(page);
       wait(60).until(d -> d.findElement(By.id("main")).getDomAttribute("data-ready") != null);
+      if (page.equals(campaignPage)) {
+        String text = driver.findElement(By.id("main")).getText();
+        assertTrue(text.contains("Participating schools") && text.contains("Summary"), text);
+      }
       if (page.equals("/map")) {
         wait(60).until(d -> !d.findElements(By.cssSelector("#map .leaflet-interactive")).isEmpty());
       }

@@ -289,6 +289,12 @@ class CampaignsIT {
     assertEquals("REJECTED", json(decide(trashHack, k, "REJECTED", "Please add the photos' consent forms", coordinator), 200)
         .path("status").asText());
     assertEquals(404, platform.get("/api/v1/campaigns/" + trashHack + "/submissions/" + k).statusCode(), "rejected: not public");
+    // The campaign lists its coordinator: by name for the public, with the address for the signed-in
+    JsonNode listed = JSON.readTree(platform.get("/api/v1/campaigns/" + trashHack + "/coordinators").body()).path("items");
+    assertEquals(1, listed.size(), listed.toString());
+    assertTrue(listed.get(0).path("email").isNull(), listed.toString());
+    assertEquals("coordinator@example.org",
+        JSON.readTree(send("GET", "/api/v1/campaigns/" + trashHack + "/coordinators", null, hq).body()).path("items").get(0).path("email").asText());
     assertEquals(401, platform.get("/api/v1/audit").statusCode());
     String audit = send("GET", "/api/v1/audit?limit=200", null, hq).body();
     assertTrue(audit.contains("submission.moderate") && audit.contains("campaign.join") && audit.contains("campaign.create"), audit);

@@ -27,6 +27,9 @@ public interface CampaignService {
   /** Changes the non-null fields of {@code changes} if the campaign is still at {@code expectedRevision}. */
   Campaign update(Principal actor, long id, int expectedRevision, CampaignInput changes);
 
+  /** The campaign's coordinators by name (their emails for signed-in people only). */
+  List<Coordinator> coordinators(Principal actor, long campaign);
+
   Page<Participant> participants(Principal actor, long campaign, String country, int limit, String cursor);
 
   /** A school joins (its staff, its coordinators or HQ); the campaign must be open and the school eligible. */

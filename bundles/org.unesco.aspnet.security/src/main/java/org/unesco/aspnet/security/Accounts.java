@@ -5,7 +5,10 @@ import org.osgi.annotation.versioning.ProviderType;
 import org.unesco.aspnet.core.Grant;
 import org.unesco.aspnet.core.Principal;
 
-/** Accounts for other bundles: the demo data set, an application that names its focal point. */
+/**
+ * Accounts for other bundles: the demo data set, an application that names its focal point, a
+ * campaign that lists its coordinators.
+ */
 @ProviderType
 public interface Accounts {
 
@@ -19,4 +22,13 @@ public interface Accounts {
 
   /** Adds a role to an existing account, audited as done by {@code actor}. */
   void grant(Principal actor, String accountId, Grant grant);
+
+  /** Someone who holds a role, as other bundles may show them (a campaign's coordinators). */
+  record Holder(String accountId, String name, String email) {}
+
+  /**
+   * The people who hold {@code role} for {@code campaign}, by name. The caller decides what of
+   * them it shows to whom (emails are not for the public).
+   */
+  List<Holder> campaignHolders(org.unesco.aspnet.core.Role role, String campaign);
 }

@@ -115,6 +115,11 @@ class DemoLoaderTest {
     public void grant(Principal actor, String accountId, Grant grant) {
       throw new UnsupportedOperationException();
     }
+
+    @Override
+    public List<Holder> campaignHolders(org.unesco.aspnet.core.Role role, String campaign) {
+      throw new UnsupportedOperationException();
+    }
   }
 
   @Test

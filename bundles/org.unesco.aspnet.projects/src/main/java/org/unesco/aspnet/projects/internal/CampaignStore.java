@@ -147,6 +147,24 @@ public final class CampaignStore implements CampaignService {
     return database.read(c -> find(c, id));
   }
 
+  // Optional: without the security bundle a campaign simply lists no coordinators.
+  @org.osgi.service.component.annotations.Reference(
+      cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+      policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+  volatile org.unesco.aspnet.security.Accounts accounts;
+
+  @Override
+  public List<org.unesco.aspnet.projects.Coordinator> coordinators(Principal actor, long id) {
+    campaign(actor, id); // 404 for an unknown campaign
+    org.unesco.aspnet.security.Accounts people = accounts;
+    if (people == null) {
+      return List.of();
+    }
+    return people.campaignHolders(org.unesco.aspnet.core.Role.CAMPAIGN_COORDINATOR, String.valueOf(id)).stream()
+        .map(h -> new org.unesco.aspnet.projects.Coordinator(h.name(), actor.isAnonymous() ? null : h.email()))
+        .toList();
+  }
+
   private Campaign find(Connection c, long id) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT " + CAMPAIGN_COLUMNS + " FROM PRJ_CAMPAIGN c WHERE c.ID = ?")) {
       ps.setLong(1, id);

@@ -86,6 +86,8 @@ public final class CampaignsServlet extends ApiServlet {
     } else if (path.size() == 2 && path.get(1).equals("summary")) {
       boolean perSchool = "school".equals(request.getParameter("per"));
       Json.write(response, 200, campaigns.summary(actor, id, language(request), perSchool));
+    } else if (path.size() == 2 && path.get(1).equals("coordinators")) {
+      Json.writePage(response, campaigns.coordinators(actor, id), null);
     } else if (path.size() == 2 && path.get(1).equals("schema")) {
       CampaignModuleInfo module = campaigns.moduleOf(actor, id, language(request));
       Json.write(response, 200, module != null ? module

@@ -49,4 +49,23 @@ public final class AccountsService implements Accounts {
       return null;
     });
   }
+
+  @Override
+  public List<Holder> campaignHolders(org.unesco.aspnet.core.Role role, String campaign) {
+    return store.database().read(c -> {
+      try (java.sql.PreparedStatement ps = c.prepareStatement(
+          "SELECT DISTINCT A.ID, A.NAME, A.EMAIL FROM SEC_GRANT G JOIN SEC_ACCOUNT A ON A.ID = G.ACCOUNT_ID"
+              + " WHERE G.ROLE = ? AND G.CAMPAIGN = ? ORDER BY A.NAME")) {
+        ps.setString(1, role.name());
+        ps.setString(2, campaign);
+        List<Holder> holders = new java.util.ArrayList<>();
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            holders.add(new Holder(rs.getString(1), rs.getString(2), rs.getString(3)));
+          }
+        }
+        return holders;
+      }
+    });
+  }
 }
