@@ -145,7 +145,7 @@ public final class Countries implements CountryService {
     if (nc != null) {
       SchoolValidator.text(errors, "nationalCommission.name", nc.name(), true, SchoolValidator.NAME_MAX);
       SchoolValidator.website(errors, "nationalCommission.website", nc.website());
-      email(errors, "nationalCommission.email", nc.email(), false);
+      SchoolValidator.email(errors, "nationalCommission.email", nc.email(), false, "natcom@example.org");
       SchoolValidator.text(errors, "nationalCommission.address", nc.address(), false, SchoolValidator.ADDRESS_MAX);
     }
     if (contacts.size() > COORDINATORS_MAX) {
@@ -159,7 +159,7 @@ public final class Countries implements CountryService {
         continue;
       }
       SchoolValidator.text(errors, at + "name", k.name(), true, SchoolValidator.CITY_MAX);
-      email(errors, at + "email", k.email(), true);
+      SchoolValidator.email(errors, at + "email", k.email(), true, "natcom@example.org");
       if (k.phone() != null && !k.phone().matches("\\+?[0-9 ()./-]{4,30}")) {
         errors.add(new FieldError(at + "phone", "must be a phone number such as +33 1 45 68 10 00"));
       }
@@ -198,16 +198,6 @@ public final class Countries implements CountryService {
     m.put("nationalCommission", nc == null ? null : org.unesco.aspnet.web.Json.MAPPER.convertValue(nc, Map.class));
     m.put("coordinators", org.unesco.aspnet.web.Json.MAPPER.convertValue(contacts, List.class));
     return m;
-  }
-
-  private static void email(List<FieldError> errors, String field, String email, boolean required) {
-    if (email == null) {
-      if (required) {
-        errors.add(new FieldError(field, "is required"));
-      }
-    } else if (email.length() > SchoolValidator.EMAIL_MAX || !SchoolValidator.EMAIL.matcher(email).matches()) {
-      errors.add(new FieldError(field, "must be an email address such as natcom@example.org"));
-    }
   }
 
   private static Country.NationalCommission tidy(Country.NationalCommission nc) {

@@ -173,10 +173,7 @@ public final class MembershipLifecycle implements MembershipService {
     if (to == null) {
       throw ProblemException.validation("to", "is required: one of " + SchoolForm.choices(MembershipStatus.class));
     }
-    String note = comment == null || comment.isBlank() ? null : comment.strip();
-    if (note != null && note.codePointCount(0, note.length()) > COMMENT_MAX) {
-      throw ProblemException.validation("comment", "must be at most " + COMMENT_MAX + " characters");
-    }
+    String note = note(comment);
     Instant now = Instant.now();
     MembershipStatus[] from = new MembershipStatus[1];
     Membership moved =
@@ -207,22 +204,11 @@ public final class MembershipLifecycle implements MembershipService {
                 setInstant(ps, 4, endedAt);
                 ps.setLong(5, id);
                 ps.setString(6, current.status().name());
-                // Someone else moved it between our read and our write: their move stands.
                 if (ps.executeUpdate() == 0) {
-                  throw ProblemException.conflict(
-                      "Membership " + id + " changed while you were deciding; read it again");
+                  throw changedMeanwhile(id);
                 }
               }
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "UPDATE MEM_SCHOOL SET STATUS = ?, REVISION = REVISION + 1, UPDATED_AT = ?"
-                          + " WHERE ID = ? AND MEMBERSHIP_ID = ?")) {
-                ps.setString(1, to.name());
-                ps.setTimestamp(2, Timestamp.from(now));
-                ps.setLong(3, current.schoolId());
-                ps.setLong(4, id);
-                ps.executeUpdate();
-              }
+              copyStatusToSchool(c, current, to, now);
               // A move the platform or HQ makes onto a stage's status takes the ladder along.
               Ladder ladder = profiles.active(current.country()).map(NationalProfiles.Snapshot::ladder).orElse(null);
               Ladder.Stage stageBefore = ladder == null ? null : currentStage(ladder, current);
@@ -258,6 +244,35 @@ public final class MembershipLifecycle implements MembershipService {
             });
     announce(id, moved.schoolId(), moved.country(), from[0], to, actor, moved.certificateNumber());
     return moved;
+  }
+
+  /** A comment of a move: trimmed, null when blank, 400 when too long. */
+  static String note(String comment) {
+    String note = comment == null || comment.isBlank() ? null : comment.strip();
+    if (note != null && note.codePointCount(0, note.length()) > COMMENT_MAX) {
+      throw ProblemException.validation("comment", "must be at most " + COMMENT_MAX + " characters");
+    }
+    return note;
+  }
+
+  /** Someone else moved the membership between our read and our write: their move stands. */
+  private static ProblemException changedMeanwhile(long id) {
+    return ProblemException.conflict("Membership " + id + " changed while you were deciding; read it again");
+  }
+
+  /** The school keeps a copy of its current membership's status, so the directory filters without a join. */
+  private static void copyStatusToSchool(Connection c, Membership m, MembershipStatus to, Instant now)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE MEM_SCHOOL SET STATUS = ?, REVISION = REVISION + 1, UPDATED_AT = ?"
+                + " WHERE ID = ? AND MEMBERSHIP_ID = ?")) {
+      ps.setString(1, to.name());
+      ps.setTimestamp(2, Timestamp.from(now));
+      ps.setLong(3, m.schoolId());
+      ps.setLong(4, m.id());
+      ps.executeUpdate();
+    }
   }
 
   /** The move from {@code from} to {@code to}, or a 409 that says where it may go instead. */
@@ -444,10 +459,7 @@ public final class MembershipLifecycle implements MembershipService {
     if (stage == null || stage.isBlank()) {
       throw ProblemException.validation("stage", "is required");
     }
-    String note = comment == null || comment.isBlank() ? null : comment.strip();
-    if (note != null && note.codePointCount(0, note.length()) > COMMENT_MAX) {
-      throw ProblemException.validation("comment", "must be at most " + COMMENT_MAX + " characters");
-    }
+    String note = note(comment);
     Membership before = membership(actor, id);
     NationalProfiles.Snapshot profile =
         profiles.active(before.country())
@@ -486,20 +498,10 @@ public final class MembershipLifecycle implements MembershipService {
                 ps.setLong(4, id);
                 ps.setString(5, current.status().name());
                 if (ps.executeUpdate() == 0) {
-                  throw ProblemException.conflict(
-                      "Membership " + id + " changed while you were deciding; read it again");
+                  throw changedMeanwhile(id);
                 }
               }
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "UPDATE MEM_SCHOOL SET STATUS = ?, REVISION = REVISION + 1, UPDATED_AT = ?"
-                          + " WHERE ID = ? AND MEMBERSHIP_ID = ?")) {
-                ps.setString(1, to.name());
-                ps.setTimestamp(2, Timestamp.from(now));
-                ps.setLong(3, current.schoolId());
-                ps.setLong(4, id);
-                ps.executeUpdate();
-              }
+              copyStatusToSchool(c, current, to, now);
               record(c, id, current.status(), to, actor, now, note, at.code(), target.code());
               Map<String, Object> after = new HashMap<>();
               after.put("status", to.name());

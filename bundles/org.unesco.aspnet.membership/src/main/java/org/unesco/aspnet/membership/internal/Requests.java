@@ -22,14 +22,8 @@ final class Requests {
    */
   static Principal actor(HttpServletRequest request) {
     Principal p = ApiServlet.principal(request);
-    String lang = request.getParameter("lang");
-    if (lang == null && request.getHeader("Accept-Language") != null) {
-      lang = request.getLocale().getLanguage();
-    }
-    if (lang == null || !LANGUAGE_TAG.matcher(lang).matches()) {
-      return p;
-    }
-    String language = Locale.forLanguageTag(lang).getLanguage();
+    Locale stated = statedLanguage(request);
+    String language = stated == null ? "" : stated.getLanguage();
     return language.isEmpty() || language.equals(p.language())
         ? p
         : new Principal(p.accountId(), p.email(), p.name(), language, p.grants());
@@ -54,11 +48,11 @@ final class Requests {
     return locale;
   }
 
-  /** The language the request names ({@code ?lang=}, then Accept-Language), or null. */
+  /** The language the request names ({@code ?lang=}, then Accept-Language), or null (also for a malformed one). */
   static Locale statedLanguage(HttpServletRequest request) {
     String lang = request.getParameter("lang");
-    if (lang != null && LANGUAGE_TAG.matcher(lang).matches()) {
-      return Locale.forLanguageTag(lang);
+    if (lang != null) {
+      return LANGUAGE_TAG.matcher(lang).matches() ? Locale.forLanguageTag(lang) : null; // language() says why
     }
     return request.getHeader("Accept-Language") != null ? request.getLocale() : null;
   }

@@ -28,7 +28,7 @@ final class SchoolValidator {
   static final int COUNT_MAX = 1_000_000;
   static final int LANGUAGES_MAX = 10;
 
-  static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
   private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
@@ -100,14 +100,20 @@ final class SchoolValidator {
     languages(errors, in.languages());
     count(errors, "students", in.students());
     count(errors, "teachers", in.teachers());
-    if (in.email() == null) {
-      errors.add(new FieldError("email", "is required"));
-    } else if (in.email().length() > EMAIL_MAX || !EMAIL.matcher(in.email()).matches()) {
-      errors.add(new FieldError("email", "must be an email address such as office@school.org"));
-    }
+    email(errors, "email", in.email(), true, "office@school.org");
     website(errors, in.website());
     text(errors, "nationalId", in.nationalId(), false, NATIONAL_ID_MAX);
     return errors;
+  }
+
+  static void email(List<FieldError> errors, String field, String email, boolean required, String example) {
+    if (email == null) {
+      if (required) {
+        errors.add(new FieldError(field, "is required"));
+      }
+    } else if (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches()) {
+      errors.add(new FieldError(field, "must be an email address such as " + example));
+    }
   }
 
   static void text(List<FieldError> errors, String field, String value, boolean required, int max) {
