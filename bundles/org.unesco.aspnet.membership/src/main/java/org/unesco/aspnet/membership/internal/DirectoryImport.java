@@ -70,33 +70,42 @@ public final class DirectoryImport implements SchoolImport {
   }
 
   /**
-   * The row checked against its country's national profile (units, extra fields, own rules), with
-   * the extra fields typed as the profile declares them: a file has only text ("12", "a; b").
+   * The row with its extra fields typed as its country's profile declares them: a file has only
+   * text ("12", "a; b"). Null when the profile is failing (the error is added).
    */
-  private SchoolInput withProfile(Principal actor, SchoolInput school, List<FieldError> errors) {
-    Map<String, Object> typed = new java.util.LinkedHashMap<>();
+  private SchoolInput typed(SchoolInput school, List<FieldError> errors) {
     List<org.unesco.aspnet.membership.profile.Field> declared;
     try {
       declared = profiles.fields(school.country());
     } catch (ProblemException unavailable) {
       errors.add(new FieldError("country", unavailable.detail()));
-      return school;
+      return null;
     }
+    Map<String, Object> typed = new java.util.LinkedHashMap<>();
     school.fields().forEach((key, value) -> typed.put(key, declared.stream().filter(f -> f.key().equals(key)).findFirst()
         .map(f -> typed(f, value)).orElse(value)));
-    SchoolInput input = new SchoolInput(school.name(), school.country(), school.unit(), school.city(), school.address(),
-        school.latitude(), school.longitude(), school.levels(), school.themes(), school.languages(), school.students(),
-        school.teachers(), school.email(), school.website(), school.nationalId(), typed);
+    return withFields(school, typed);
+  }
+
+  /** The row checked against its country's national profile (units, extra fields, own rules). */
+  private SchoolInput withProfile(Principal actor, SchoolInput school, List<FieldError> errors) {
+    SchoolInput input = typed(school, errors);
+    if (input == null) {
+      return school;
+    }
     try {
       NationalProfiles.Checked checked = profiles.check(input, Map.of(), actor.language());
       errors.addAll(checked.errors());
-      return new SchoolInput(input.name(), input.country(), input.unit(), input.city(), input.address(),
-          input.latitude(), input.longitude(), input.levels(), input.themes(), input.languages(), input.students(),
-          input.teachers(), input.email(), input.website(), input.nationalId(), checked.fields());
+      return withFields(input, checked.fields());
     } catch (ProblemException unavailable) {
       errors.add(new FieldError("country", unavailable.detail()));
       return input;
     }
+  }
+
+  private static SchoolInput withFields(SchoolInput s, Map<String, Object> fields) {
+    return new SchoolInput(s.name(), s.country(), s.unit(), s.city(), s.address(), s.latitude(), s.longitude(),
+        s.levels(), s.themes(), s.languages(), s.students(), s.teachers(), s.email(), s.website(), s.nationalId(), fields);
   }
 
   private static Object typed(org.unesco.aspnet.membership.profile.Field field, Object value) {
@@ -305,8 +314,16 @@ public final class DirectoryImport implements SchoolImport {
         if (skip.get(index++)) {
           continue;
         }
-        // checked in the first pass: this only types and tidies the extra fields again
-        SchoolInput s = withProfile(actor, SchoolValidator.tidy(row.school()), new ArrayList<>());
+        // checked in the first pass (the profile's own rules included): only type and tidy again
+        SchoolInput s = SchoolValidator.tidy(row.school());
+        SchoolInput typed = typed(s, new ArrayList<>());
+        if (typed != null) {
+          try {
+            s = withFields(typed, profiles.checkedValues(typed));
+          } catch (ProblemException unavailable) {
+            s = typed; // the profile failed since the check: as in the check, its values go in as read
+          }
+        }
         int i = SchoolDirectory.bindProfile(school, s);
         school.setString(i++, MembershipStatus.APPLIED.name());
         school.setTimestamp(i++, at);

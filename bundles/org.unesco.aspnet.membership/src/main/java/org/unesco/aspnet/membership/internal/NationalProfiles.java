@@ -203,6 +203,18 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
    * values of keys the profile does not define (a removed profile's data stays).
    */
   Checked check(SchoolInput input, Map<String, Object> stored, String requestLanguage) {
+    return check(input, stored, requestLanguage, true);
+  }
+
+  /**
+   * The extra fields to store for an input that was checked already (a second pass over an
+   * import file): tidied and typed as on the check, without calling the profile's own rules again.
+   */
+  Map<String, Object> checkedValues(SchoolInput input) {
+    return check(input, Map.of(), "en", false).fields();
+  }
+
+  private Checked check(SchoolInput input, Map<String, Object> stored, String requestLanguage, boolean rules) {
     Map<String, Object> given = input.fields() == null ? Map.of() : input.fields();
     Optional<Snapshot> profile = active(input.country());
     List<FieldError> errors = new ArrayList<>();
@@ -239,6 +251,9 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
       } else if (!codes.contains(input.unit())) {
         errors.add(new FieldError("unit", ProfileMessages.get(lang, "choice", String.join(", ", codes))));
       }
+    }
+    if (!rules) {
+      return new Checked(errors, result);
     }
     Map<String, Object> school = coreView(input);
     school.putAll(result);
