@@ -333,20 +333,16 @@ function metricInput(m, path) {
   if (m.type === 'list' || m.type === 'object') {
     const box = h('fieldset', { 'data-metric': path, 'data-type': m.type }, h('legend', {}, metricLabel(m) + (m.required ? ' *' : '')));
     const items = h('div', {});
+    // each item's inputs take the paths of its index: metrics.waste.1.mass
     const addItem = () => {
       const i = items.children.length;
-      const item = h('div', { class: 'grid2', 'data-item': String(i) }, ...m.fields.map((f) => metricInput(f, path + '.' + i + '.' + f.name)));
-      items.append(item);
+      items.append(h('div', { class: 'grid2', 'data-item': String(i) }, ...m.fields.map((f) => metricInput(f, path + '.' + i + '.' + f.name))));
     };
     addItem();
     box.append(items);
     if (m.type === 'list') {
       const more = h('button', { type: 'button', class: 'secondary' }, t('submission.addRow'));
-      more.addEventListener('click', () => {
-        // the new item's inputs take the paths of their index
-        const i = items.children.length;
-        items.append(h('div', { class: 'grid2', 'data-item': String(i) }, ...m.fields.map((f) => metricInput(f, path + '.' + i + '.' + f.name))));
-      });
+      more.addEventListener('click', addItem);
       box.append(more);
     }
     return box;

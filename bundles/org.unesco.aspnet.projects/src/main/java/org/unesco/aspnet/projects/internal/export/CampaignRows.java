@@ -21,6 +21,27 @@ final class CampaignRows {
     void visit(Campaign campaign) throws IOException;
   }
 
+  /** One page of a list of the campaign service, after {@code cursor} (null: the first). */
+  interface Pages<T> {
+    Page<T> after(String cursor);
+  }
+
+  interface Row<T> {
+    void write(T item) throws IOException;
+  }
+
+  /** Every item of a paged list, page after page. */
+  static <T> void each(Pages<T> pages, Row<T> row) throws IOException {
+    String cursor = null;
+    do {
+      Page<T> page = pages.after(cursor);
+      for (T item : page.items()) {
+        row.write(item);
+      }
+      cursor = page.next();
+    } while (cursor != null);
+  }
+
   private CampaignRows() {}
 
   /** Each campaign the actor sees, or only {@code ?campaign=} when given. */
@@ -37,14 +58,7 @@ final class CampaignRows {
       visitor.visit(service.campaign(actor, id));
       return;
     }
-    String cursor = null;
-    do {
-      Page<Campaign> page = service.campaigns(actor, null, null, PAGE, cursor);
-      for (Campaign c : page.items()) {
-        visitor.visit(c);
-      }
-      cursor = page.next();
-    } while (cursor != null);
+    each(cursor -> service.campaigns(actor, null, null, PAGE, cursor), visitor::visit);
   }
 
   static String country(Map<String, String> filters) {

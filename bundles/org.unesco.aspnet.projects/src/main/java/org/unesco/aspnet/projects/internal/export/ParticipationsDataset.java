@@ -13,9 +13,7 @@ import org.unesco.aspnet.export.Column.Type;
 import org.unesco.aspnet.export.Dataset;
 import org.unesco.aspnet.export.ExportDataset;
 import org.unesco.aspnet.export.RowWriter;
-import org.unesco.aspnet.membership.Page;
 import org.unesco.aspnet.projects.CampaignService;
-import org.unesco.aspnet.projects.Participant;
 
 /** Which schools take part in which campaigns, as the caller may see them (candidates for coordinators). */
 @Component
@@ -53,11 +51,9 @@ public final class ParticipationsDataset implements Dataset {
     String country = CampaignRows.country(filters);
     RowWriter writer = output.begin(COLUMNS);
     Object[] v = new Object[COLUMNS.size()];
-    CampaignRows.campaigns(campaigns, actor, filters, c -> {
-      String cursor = null;
-      do {
-        Page<Participant> page = campaigns.participants(actor, c.id(), country, CampaignRows.PAGE, cursor);
-        for (Participant p : page.items()) {
+    CampaignRows.campaigns(campaigns, actor, filters, c -> CampaignRows.each(
+        cursor -> campaigns.participants(actor, c.id(), country, CampaignRows.PAGE, cursor),
+        p -> {
           v[0] = c.id();
           v[1] = CampaignRows.title(c);
           v[2] = c.module();
@@ -67,9 +63,6 @@ public final class ParticipationsDataset implements Dataset {
           v[6] = p.city();
           v[7] = p.joinedAt();
           writer.row(v);
-        }
-        cursor = page.next();
-      } while (cursor != null);
-    });
+        }));
   }
 }

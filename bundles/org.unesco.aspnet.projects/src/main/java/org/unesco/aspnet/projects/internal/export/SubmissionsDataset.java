@@ -16,9 +16,7 @@ import org.unesco.aspnet.export.Column.Type;
 import org.unesco.aspnet.export.Dataset;
 import org.unesco.aspnet.export.ExportDataset;
 import org.unesco.aspnet.export.RowWriter;
-import org.unesco.aspnet.membership.Page;
 import org.unesco.aspnet.projects.CampaignService;
-import org.unesco.aspnet.projects.Submission;
 import org.unesco.aspnet.projects.SubmissionStatus;
 import org.unesco.aspnet.web.Json;
 
@@ -71,11 +69,9 @@ public final class SubmissionsDataset implements Dataset {
     SubmissionStatus status = status(filters.get("status"));
     RowWriter writer = output.begin(COLUMNS);
     Object[] v = new Object[COLUMNS.size()];
-    CampaignRows.campaigns(campaigns, actor, filters, c -> {
-      String cursor = null;
-      do {
-        Page<Submission> page = campaigns.submissions(actor, c.id(), status, country, null, CampaignRows.PAGE, cursor);
-        for (Submission s : page.items()) {
+    CampaignRows.campaigns(campaigns, actor, filters, c -> CampaignRows.each(
+        cursor -> campaigns.submissions(actor, c.id(), status, country, null, CampaignRows.PAGE, cursor),
+        s -> {
           v[0] = s.id();
           v[1] = c.id();
           v[2] = CampaignRows.title(c);
@@ -93,10 +89,7 @@ public final class SubmissionsDataset implements Dataset {
           v[14] = s.media().stream().map(m -> m.url()).toList();
           v[15] = s.submittedAt();
           writer.row(v);
-        }
-        cursor = page.next();
-      } while (cursor != null);
-    });
+        }));
   }
 
   private static SubmissionStatus status(String value) {
