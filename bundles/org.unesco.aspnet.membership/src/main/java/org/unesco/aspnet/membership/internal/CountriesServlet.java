@@ -55,7 +55,10 @@ public final class CountriesServlet extends ApiServlet {
     } else if (path.size() == 1) {
       Json.write(response, 200, countries.country(Requests.actor(request), path.get(0), language));
     } else if (path.size() == 2 && path.get(1).equals("profile")) {
-      String iso2 = countries.country(Requests.actor(request), path.get(0), language).iso2();
+      String iso2 = path.get(0).toUpperCase(Locale.ROOT);
+      if (!countries.exists(iso2)) { // not country(): its member counts are not needed here
+        throw ProblemException.notFound(path.get(0) + " is not a UNESCO Member State or Associate Member");
+      }
       // A request that names no language reads the profile in the country's own language.
       Locale stated = Requests.statedLanguage(request);
       Json.write(response, 200, profiles.describe(iso2, stated).orElseThrow(
