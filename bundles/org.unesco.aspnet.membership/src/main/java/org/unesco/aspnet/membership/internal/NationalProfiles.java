@@ -366,7 +366,13 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
       errors.add(new FieldError(path, ProfileMessages.get(lang, "number")));
       return null;
     }
-    BigDecimal d = new BigDecimal(n.toString());
+    BigDecimal d;
+    try {
+      d = new BigDecimal(n.toString());
+    } catch (NumberFormatException infinite) { // 1e400 reads as Infinity
+      errors.add(new FieldError(path, ProfileMessages.get(lang, "number")));
+      return null;
+    }
     if ((field.min() != null && d.compareTo(new BigDecimal(field.min())) < 0)
         || (field.max() != null && d.compareTo(new BigDecimal(field.max())) > 0)) {
       errors.add(new FieldError(path, ProfileMessages.get(lang, "range", bound(field.min()), bound(field.max()))));
@@ -463,6 +469,17 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
       }
       if (!keys.add(f.key())) {
         throw new IllegalStateException("field key " + f.key() + " is declared twice");
+      }
+      for (String bound : java.util.Arrays.asList(f.min(), f.max())) {
+        try {
+          if (bound != null && f.type() == FieldType.NUMBER) {
+            new BigDecimal(bound);
+          } else if (bound != null && f.type() == FieldType.DATE) {
+            LocalDate.parse(bound);
+          }
+        } catch (RuntimeException e) {
+          throw new IllegalStateException("field " + f.key() + " has a bound that is not a " + typeName(f.type()) + ": " + bound);
+        }
       }
       if (f.pattern() != null) {
         try {

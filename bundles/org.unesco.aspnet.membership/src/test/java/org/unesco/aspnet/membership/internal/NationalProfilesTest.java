@@ -137,6 +137,9 @@ class NationalProfilesTest {
     Principal english = new Principal("e", "e@x.org", "e", "en", List.of(Grant.global(Role.HQ_OFFICER)));
     assertEquals("is required", message(errors(() -> lifecycle.apply(english, german("BY", Map.of()), true)), "fields.schulform"));
 
+    assertEquals("muss eine Zahl sein", message(errors(() -> lifecycle.apply(NC_DE,
+        german("BY", Map.of("schulform", "gymnasium", "klassen", Double.POSITIVE_INFINITY)), true)), "fields.klassen"));
+
     Application a = lifecycle.apply(NC_DE, german("BY", Map.of("schulform", "gymnasium", "schulnummer", " 123456 ")), true);
     School s = schools.school(HQ, a.schoolId());
     assertEquals(Map.of("schulform", "gymnasium", "schulnummer", "123456"), s.fields());
