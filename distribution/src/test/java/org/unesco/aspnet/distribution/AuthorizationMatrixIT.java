@@ -65,7 +65,7 @@ class AuthorizationMatrixIT {
     try (Installation platform = new Installation()) {
       platform.environment.put("ASPNET_DEMO", "true");
       platform.start();
-      Installation.await("demo data", Duration.ofSeconds(120), () -> platform.log().contains("Demo data loaded"));
+      platform.awaitDemoData(Duration.ofSeconds(120));
       Map<String, String> tokens = new LinkedHashMap<>();
       tokens.put("hq", token(platform, "hq@demo.aspnet.local", "demo-password"));
       tokens.put("admin", platform.adminToken());

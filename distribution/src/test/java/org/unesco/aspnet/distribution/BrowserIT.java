@@ -69,7 +69,7 @@ class BrowserIT {
       platform = new Installation();
       platform.environment.put("ASPNET_DEMO", "true");
       platform.start();
-      Installation.await("demo data", Duration.ofSeconds(240), () -> platform.log().contains("Demo data loaded"));
+      platform.awaitDemoData(Duration.ofSeconds(240));
       base = "http://localhost:" + platform.port;
     } else {
       base = running;

@@ -17,7 +17,7 @@ class DemoDataIT {
     try (Installation platform = new Installation()) {
       platform.environment.put("ASPNET_DEMO", "true");
       platform.start();
-      Installation.await("demo data", Duration.ofSeconds(120), () -> platform.log().contains("Demo data loaded"));
+      platform.awaitDemoData(Duration.ofSeconds(120));
       JsonNode stats = JSON.readTree(platform.get("/api/v1/stats").body());
       assertEquals(180, stats.path("members").asLong(), stats.toString());
       assertEquals(5, stats.path("byRegion").size(), "every UNESCO region");

@@ -47,7 +47,7 @@ class ExportIT {
     platform = new Installation();
     platform.environment.put("ASPNET_DEMO", "true");
     platform.start();
-    Installation.await("demo data", Duration.ofSeconds(120), () -> platform.log().contains("Demo data loaded"));
+    platform.awaitDemoData(Duration.ofSeconds(120));
     hq = token("hq@demo.aspnet.local");
     ncFrance = token("nc.fr@demo.aspnet.local");
     ncGermany = token("nc.de@demo.aspnet.local");

@@ -170,6 +170,30 @@ final class Installation implements AutoCloseable {
     fail("timed out after " + timeout.toSeconds() + " s waiting for " + what);
   }
 
+  /**
+   * Waits for the demo data set to be in place; fails at once, with the end of the platform's log,
+   * if the demo says it could not be loaded, and shows that log too on a time-out.
+   */
+  void awaitDemoData(Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      String log = log();
+      if (log.contains("Demo data loaded")) {
+        return;
+      }
+      if (log.contains("Demo data could not be loaded") || log.contains("Demo data not loaded")) {
+        fail("the demo data was not loaded:\n" + tail(log, 60));
+      }
+      Thread.sleep(100);
+    }
+    fail("timed out after " + timeout.toSeconds() + " s waiting for the demo data; the log ends with:\n" + tail(log(), 60));
+  }
+
+  private static String tail(String text, int lines) {
+    String[] all = text.split("\n");
+    return String.join("\n", java.util.Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
+  }
+
   /** Waits until GET path answers a response that satisfies the test. */
   HttpResponse<String> awaitResponse(String path, Duration timeout, Predicate<HttpResponse<String>> test)
       throws Exception {

@@ -13,8 +13,9 @@ import org.unesco.aspnet.core.Principal;
 public interface Accounts {
 
   /**
-   * Creates an account with the given roles, or adds the roles to the account that has this
-   * email already; audited as done by {@code actor}.
+   * Creates an account with the given roles, or adds the roles it lacks to the account that has
+   * this email already (its password stays as it is); audited as done by {@code actor}. Nothing
+   * is written when the account exists with every role, so calling it again is harmless.
    *
    * @return the account id
    */

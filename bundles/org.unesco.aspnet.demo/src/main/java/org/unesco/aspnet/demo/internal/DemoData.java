@@ -1,6 +1,8 @@
 package org.unesco.aspnet.demo.internal;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
@@ -11,14 +13,17 @@ import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.unesco.aspnet.demo.internal.DemoSchools.DemoSchool;
 import org.unesco.aspnet.membership.MembershipService;
+import org.unesco.aspnet.membership.School;
 import org.unesco.aspnet.membership.CountryService;
 import org.unesco.aspnet.membership.SchoolService;
 import org.unesco.aspnet.security.Accounts;
 
 /**
  * Loads the demo data set when the environment variable {@code ASPNET_DEMO} is {@code true} and
- * the school directory is empty, on a thread of its own so that start-up is not held up. A failure
- * is logged and leaves the platform running.
+ * the school directory holds nothing but demo schools, on a thread of its own so that start-up is
+ * not held up. A load cut short by a restart of the services it uses is finished by the next
+ * activation; a directory with any other school is left alone. A failure is logged and leaves the
+ * platform running.
  */
 @Component(
     immediate = true,
@@ -61,29 +66,38 @@ public class DemoData {
       DemoLoader loader = new DemoLoader(
           context.locateService("memberships"), context.locateService("schools"),
           context.locateService("accounts"), System.getenv(PASSWORD));
-      if (!loader.directoryEmpty()) {
-        log.info("Demo data not loaded: the school directory is not empty");
+      List<DemoSchool> demo = DemoSchools.generate(DemoSchools.SEED);
+      Optional<Map<String, School>> present = loader.present(demo);
+      if (present.isEmpty()) {
+        log.info("Demo data not loaded: the directory holds schools the demo did not write");
         return;
       }
       long start = System.nanoTime();
-      List<DemoSchool> demo = DemoSchools.generate(DemoSchools.SEED);
-      DemoLoader.Result result = loader.load(demo, () -> stopped);
-      if (result.complete()) {
-        DemoNetworks.load(context.locateService("countries"));
-      }
+      DemoLoader.Result result = loader.load(demo, present.get(), () -> stopped);
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-      if (result.complete()) {
+      if (!result.complete()) {
+        // The next activation (this component restarts with the services it uses) finishes it.
+        log.info("Demo data stopped after {} schools in {} ms (component deactivated)", result.schools(), millis);
+      } else if (result.written() == 0) {
+        log.info("Demo data already in place: {} schools", result.schools());
+      } else {
+        DemoNetworks.load(context.locateService("countries"));
         log.info(
-            "Demo data loaded: {} schools in {} countries, {} accounts in {} ms",
+            "Demo data loaded: {} schools in {} countries ({} writes, {} already there), {} accounts in {} ms",
             result.schools(),
             DemoCountries.ALL.size(),
+            result.written(),
+            present.get().size(),
             result.accounts(),
             millis);
-      } else {
-        log.warn("Demo data stopped after {} schools in {} ms (component deactivated)", result.schools(), millis);
       }
     } catch (RuntimeException e) {
-      log.error("Demo data could not be loaded: {}", e.getMessage(), e);
+      if (stopped) {
+        // The services went away under the load (a restart of the component): the next one finishes it.
+        log.info("Demo data interrupted by a restart of its services: {}", e.getMessage());
+      } else {
+        log.error("Demo data could not be loaded: {}", e.getMessage(), e);
+      }
     }
   }
 }

@@ -2,9 +2,13 @@ package org.unesco.aspnet.demo.internal;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.unesco.aspnet.core.Grant;
 import org.unesco.aspnet.core.Principal;
@@ -14,6 +18,8 @@ import org.unesco.aspnet.demo.internal.DemoSchools.DemoSchool;
 import org.unesco.aspnet.membership.Application;
 import org.unesco.aspnet.membership.MembershipService;
 import org.unesco.aspnet.membership.MembershipStatus;
+import org.unesco.aspnet.membership.Page;
+import org.unesco.aspnet.membership.School;
 import org.unesco.aspnet.membership.SchoolQuery;
 import org.unesco.aspnet.membership.SchoolService;
 import org.unesco.aspnet.security.Accounts;
@@ -29,8 +35,11 @@ final class DemoLoader {
   /** The first schools of the list that get a focal point account. */
   static final int FOCAL_POINTS = 20;
 
-  /** What was loaded; {@code complete} is false when the load was stopped half way. */
-  record Result(int schools, int accounts, Map<MembershipStatus, Integer> statuses, boolean complete) {}
+  /**
+   * What was loaded; {@code written} counts the schools applied and the moves made by this run
+   * (0 when an earlier run had done it all); {@code complete} is false when stopped half way.
+   */
+  record Result(int schools, int written, int accounts, Map<MembershipStatus, Integer> statuses, boolean complete) {}
 
   private final MembershipService memberships;
   private final SchoolService schools;
@@ -44,28 +53,71 @@ final class DemoLoader {
     this.password = password == null || password.isBlank() ? DEFAULT_PASSWORD : password;
   }
 
-  /** True when the directory holds no school at all (as seen by HQ). */
-  boolean directoryEmpty() {
-    SchoolQuery any = new SchoolQuery(null, null, null, null, null, null, null, 1, null);
-    return schools.schools(Principal.system(), any).items().isEmpty();
+  /**
+   * The demo schools already in the directory (as seen by HQ), by country, name and city; empty
+   * when the directory holds a school the demo did not write, i.e. a real network or a demo
+   * somebody has used: then the demo must not touch it.
+   */
+  Optional<Map<String, School>> present(List<DemoSchool> demo) {
+    Set<String> keys = new HashSet<>();
+    demo.forEach(d -> keys.add(key(d.input().country(), d.input().name(), d.input().city())));
+    Map<String, School> present = new HashMap<>();
+    String cursor = null;
+    do {
+      Page<School> page = schools.schools(
+          Principal.system(), new SchoolQuery(null, null, null, null, null, null, null, SchoolQuery.MAX_LIMIT, cursor));
+      for (School school : page.items()) {
+        String key = key(school.country(), school.name(), school.city());
+        if (!keys.contains(key)) {
+          return Optional.empty();
+        }
+        present.put(key, school);
+      }
+      cursor = page.next();
+    } while (cursor != null);
+    return Optional.of(present);
   }
 
-  /** Applies every demo school, walks it to its status and creates the demo accounts. */
-  Result load(List<DemoSchool> demo, BooleanSupplier stopped) {
+  /**
+   * Applies every demo school not yet {@code present} and walks each to its status, then ensures
+   * the demo accounts. A school already there continues from where it stands, so a load stopped
+   * half way (the component restarted while it ran) is finished by the next one; a school moved off
+   * its demo path by somebody is left as it is.
+   */
+  Result load(List<DemoSchool> demo, Map<String, School> present, BooleanSupplier stopped) {
     Principal system = Principal.system();
     Map<MembershipStatus, Integer> statuses = new EnumMap<>(MembershipStatus.class);
-    List<Application> applied = new ArrayList<>();
+    List<Long> schoolIds = new ArrayList<>();
+    int written = 0;
     for (DemoSchool school : demo) {
       if (stopped.getAsBoolean()) {
-        return new Result(applied.size(), 0, statuses, false);
+        return new Result(schoolIds.size(), written, 0, statuses, false);
       }
-      Application application = memberships.apply(system, school.input(), true);
-      MembershipStatus at = application.status();
-      for (MembershipStatus step : DemoSchools.path(school.status())) {
-        at = memberships.transition(system, application.membershipId(), step, DemoSchools.comment(at, step)).status();
+      School there = present.get(key(school.input().country(), school.input().name(), school.input().city()));
+      long schoolId;
+      long membershipId;
+      MembershipStatus at;
+      if (there == null) {
+        Application application = memberships.apply(system, school.input(), true);
+        schoolId = application.schoolId();
+        membershipId = application.membershipId();
+        at = application.status();
+        written++;
+      } else {
+        schoolId = there.id();
+        membershipId = there.membershipId();
+        at = there.status();
+      }
+      List<MembershipStatus> path = DemoSchools.path(school.status());
+      int next = path.indexOf(at) + 1; // APPLIED is where every path starts: 0
+      if (at == MembershipStatus.APPLIED || next > 0) {
+        for (MembershipStatus step : path.subList(next, path.size())) {
+          at = memberships.transition(system, membershipId, step, DemoSchools.comment(at, step)).status();
+          written++;
+        }
       }
       statuses.merge(at, 1, Integer::sum);
-      applied.add(application);
+      schoolIds.add(schoolId);
     }
 
     int created = 0;
@@ -86,7 +138,7 @@ final class DemoLoader {
           List.of(Grant.country(Role.NATIONAL_COORDINATOR, iso2)));
       created++;
     }
-    for (int i = 0; i < Math.min(FOCAL_POINTS, applied.size()); i++) {
+    for (int i = 0; i < Math.min(FOCAL_POINTS, schoolIds.size()); i++) {
       DemoSchool school = demo.get(i);
       accounts.ensure(
           system,
@@ -97,9 +149,13 @@ final class DemoLoader {
           List.of(Grant.school(
               Role.SCHOOL_FOCAL_POINT,
               school.input().country(),
-              String.valueOf(applied.get(i).schoolId()))));
+              String.valueOf(schoolIds.get(i)))));
       created++;
     }
-    return new Result(applied.size(), created, statuses, true);
+    return new Result(schoolIds.size(), written, created, statuses, true);
+  }
+
+  private static String key(String country, String name, String city) {
+    return country + "|" + name + "|" + city;
   }
 }

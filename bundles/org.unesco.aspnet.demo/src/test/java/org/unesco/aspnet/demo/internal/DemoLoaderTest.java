@@ -33,7 +33,9 @@ class DemoLoaderTest {
   static final class FakeMemberships implements MembershipService {
     final Map<Long, MembershipStatus> statuses = new HashMap<>();
     final Map<Long, String> countries = new HashMap<>();
+    final Map<Long, SchoolInput> inputs = new java.util.LinkedHashMap<>();
     long nextId = 1;
+    int moves;
 
     @Override
     public Application apply(Principal actor, SchoolInput school, boolean confirmDuplicate) {
@@ -41,6 +43,7 @@ class DemoLoaderTest {
       long id = nextId++;
       statuses.put(id, MembershipStatus.APPLIED);
       countries.put(id, school.country());
+      inputs.put(id, school);
       return new Application(id * 10, id, MembershipStatus.APPLIED);
     }
 
@@ -53,6 +56,7 @@ class DemoLoaderTest {
         throw new IllegalArgumentException("comment required " + from + " -> " + to);
       }
       statuses.put(id, to);
+      moves++;
       return new Membership(id, id * 10, countries.get(id), 1, to, to.next(), null, null, null, null, null, null);
     }
 
@@ -77,7 +81,7 @@ class DemoLoaderTest {
     }
   }
 
-  static final class EmptyDirectory implements SchoolService {
+  static class EmptyDirectory implements SchoolService {
     @Override
     public Page<School> schools(Principal actor, SchoolQuery query) {
       assertTrue(query.limit() >= 1 && query.limit() <= SchoolQuery.MAX_LIMIT);
@@ -97,6 +101,32 @@ class DemoLoaderTest {
     @Override
     public School update(Principal actor, long id, int expectedRevision, SchoolInput input, boolean confirmDuplicate) {
       throw new UnsupportedOperationException();
+    }
+  }
+
+  /** What HQ sees of {@link FakeMemberships}, in pages of the requested size. */
+  static final class FakeDirectory extends EmptyDirectory {
+    final FakeMemberships memberships;
+    final List<SchoolInput> others = new ArrayList<>();
+
+    FakeDirectory(FakeMemberships memberships) {
+      this.memberships = memberships;
+    }
+
+    @Override
+    public Page<School> schools(Principal actor, SchoolQuery query) {
+      List<School> all = new ArrayList<>();
+      memberships.inputs.forEach((id, in) -> all.add(school(id * 10, id, in, memberships.statuses.get(id))));
+      others.forEach(in -> all.add(school(9999, 9999, in, MembershipStatus.MEMBER)));
+      int from = query.cursor() == null ? 0 : Integer.parseInt(query.cursor());
+      int to = Math.min(all.size(), from + query.limit());
+      return new Page<>(all.subList(from, to), to < all.size() ? String.valueOf(to) : null);
+    }
+
+    private static School school(long id, long membershipId, SchoolInput in, MembershipStatus status) {
+      return new School(id, in.name(), in.country(), in.unit(), in.city(), in.address(), in.latitude(), in.longitude(),
+          in.levels(), in.themes(), in.languages(), in.students(), in.teachers(), in.email(), in.website(),
+          in.nationalId(), in.fields(), membershipId, status, 1);
     }
   }
 
@@ -127,13 +157,14 @@ class DemoLoaderTest {
     FakeMemberships memberships = new FakeMemberships();
     RecordingAccounts accounts = new RecordingAccounts();
     DemoLoader loader = new DemoLoader(memberships, new EmptyDirectory(), accounts, null);
-    assertTrue(loader.directoryEmpty());
 
     List<DemoSchool> demo = DemoSchools.generate(DemoSchools.SEED);
-    DemoLoader.Result result = loader.load(demo, () -> false);
+    assertEquals(Map.of(), loader.present(demo).orElseThrow());
+    DemoLoader.Result result = loader.load(demo, Map.of(), () -> false);
 
     assertTrue(result.complete());
     assertEquals(demo.size(), result.schools());
+    assertEquals(demo.size() + memberships.moves, result.written());
     assertEquals(EnumSet.allOf(MembershipStatus.class), result.statuses().keySet());
     for (int i = 0; i < demo.size(); i++) {
       assertEquals(demo.get(i).status(), memberships.statuses.get(i + 1L));
@@ -161,9 +192,79 @@ class DemoLoaderTest {
     RecordingAccounts accounts = new RecordingAccounts();
     DemoLoader loader = new DemoLoader(memberships, new EmptyDirectory(), accounts, "another-password");
     AtomicInteger calls = new AtomicInteger();
-    DemoLoader.Result result = loader.load(DemoSchools.generate(DemoSchools.SEED), () -> calls.incrementAndGet() > 5);
+    DemoLoader.Result result = loader.load(DemoSchools.generate(DemoSchools.SEED), Map.of(), () -> calls.incrementAndGet() > 5);
     assertFalse(result.complete());
     assertEquals(5, result.schools());
     assertTrue(accounts.ensured.isEmpty());
+  }
+
+  @Test
+  void aLoadCutShortIsFinishedByTheNextOneWithoutWritingAnySchoolTwice() {
+    FakeMemberships memberships = new FakeMemberships();
+    FakeDirectory directory = new FakeDirectory(memberships);
+    List<DemoSchool> demo = DemoSchools.generate(DemoSchools.SEED);
+    AtomicInteger calls = new AtomicInteger();
+    DemoLoader first = new DemoLoader(memberships, directory, new RecordingAccounts(), null);
+    assertFalse(first.load(demo, first.present(demo).orElseThrow(), () -> calls.incrementAndGet() > 150).complete());
+    // the 150th school was cut short on its way: applied, not yet moved
+    int cut = 149;
+    assertTrue(DemoSchools.path(demo.get(cut).status()).size() > 1, "a school with more than one move to make");
+    memberships.statuses.put(cut + 1L, MembershipStatus.APPLIED);
+
+    RecordingAccounts accounts = new RecordingAccounts();
+    DemoLoader second = new DemoLoader(memberships, directory, accounts, null);
+    Map<String, School> present = second.present(demo).orElseThrow();
+    assertEquals(150, present.size(), "found in pages of " + SchoolQuery.MAX_LIMIT);
+    int movesBefore = memberships.moves;
+    DemoLoader.Result result = second.load(demo, present, () -> false);
+
+    assertTrue(result.complete());
+    assertEquals(demo.size(), memberships.inputs.size(), "no school applied twice");
+    for (int i = 0; i < demo.size(); i++) {
+      assertEquals(demo.get(i).status(), memberships.statuses.get(i + 1L), "school " + (i + 1));
+    }
+    assertEquals(demo.size() - 150 + memberships.moves - movesBefore, result.written());
+    assertEquals(1 + DemoLoader.COORDINATED.size() + 20, accounts.ensured.size());
+
+    // run again on a complete demo: nothing to write
+    DemoLoader.Result again = second.load(demo, second.present(demo).orElseThrow(), () -> false);
+    assertEquals(0, again.written());
+    assertEquals(demo.size(), memberships.inputs.size());
+  }
+
+  @Test
+  void aDirectoryWithASchoolTheDemoDidNotWriteIsLeftAlone() {
+    FakeMemberships memberships = new FakeMemberships();
+    FakeDirectory directory = new FakeDirectory(memberships);
+    List<DemoSchool> demo = DemoSchools.generate(DemoSchools.SEED);
+    DemoLoader loader = new DemoLoader(memberships, directory, new RecordingAccounts(), null);
+    loader.load(demo.subList(0, 10), Map.of(), () -> false);
+    assertTrue(loader.present(demo).isPresent());
+    SchoolInput someone = demo.get(0).input();
+    directory.others.add(new SchoolInput(someone.name() + " (renamed)", someone.country(), someone.unit(), someone.city(),
+        someone.address(), someone.latitude(), someone.longitude(), someone.levels(), someone.themes(),
+        someone.languages(), someone.students(), someone.teachers(), someone.email(), someone.website(),
+        someone.nationalId(), someone.fields()));
+    assertTrue(loader.present(demo).isEmpty());
+  }
+
+  @Test
+  void aDemoSchoolMovedOffItsPathBySomebodyStaysWhereItIs() {
+    FakeMemberships memberships = new FakeMemberships();
+    FakeDirectory directory = new FakeDirectory(memberships);
+    List<DemoSchool> demo = DemoSchools.generate(DemoSchools.SEED);
+    DemoLoader loader = new DemoLoader(memberships, directory, new RecordingAccounts(), null);
+    loader.load(demo, Map.of(), () -> false);
+    int applied = -1;
+    for (int i = 0; i < demo.size() && applied < 0; i++) {
+      if (demo.get(i).status() == MembershipStatus.APPLIED) {
+        applied = i;
+      }
+    }
+    // an NC put an APPLIED demo school under review: a later start must not walk or undo it
+    memberships.statuses.put(applied + 1L, MembershipStatus.UNDER_NATIONAL_REVIEW);
+    DemoLoader.Result result = loader.load(demo, loader.present(demo).orElseThrow(), () -> false);
+    assertEquals(0, result.written());
+    assertEquals(MembershipStatus.UNDER_NATIONAL_REVIEW, memberships.statuses.get(applied + 1L));
   }
 }

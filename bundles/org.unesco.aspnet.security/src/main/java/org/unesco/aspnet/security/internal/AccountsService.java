@@ -27,16 +27,26 @@ public final class AccountsService implements Accounts {
 
   @Override
   public String ensure(Principal actor, String email, String name, String language, String password, List<Grant> grants) {
-    String hash = authentication.hasher().hash(password);
+    // Hashing is deliberately slow: pay for it only when the account is new. An account that has
+    // every grant already is left alone, unaudited, so ensuring twice (a restart) changes nothing.
+    boolean exists = store.accountByEmail(email).isPresent();
+    String hash = exists ? null : authentication.hasher().hash(password);
     return store.database().inTransaction(c -> {
       Optional<SecurityStore.Account> existing = store.accountByEmail(c, email);
-      String id = existing.isPresent() ? existing.get().id() : store.createAccount(c, email, name, language, hash);
-      for (Grant g : grants) {
+      String id = existing.isPresent() ? existing.get().id()
+          : store.createAccount(c, email, name, language, hash != null ? hash : authentication.hasher().hash(password));
+      List<Grant> held = existing.isPresent()
+          ? store.principal(c, id).map(Principal::grants).orElse(List.of()) : List.of();
+      List<Grant> missing = grants.stream().filter(g -> !held.contains(g)).toList();
+      if (existing.isPresent() && missing.isEmpty()) {
+        return id;
+      }
+      for (Grant g : missing) {
         store.addGrant(c, id, g, actor.accountId());
       }
       audit.record(c, actor, existing.isPresent() ? "account.grant" : "account.create", "account", id,
           grants.isEmpty() ? null : grants.get(0).country(), null,
-          Map.of("email", SecurityStore.normaliseEmail(email), "roles", grants.stream().map(g -> g.role().name()).toList()));
+          Map.of("email", SecurityStore.normaliseEmail(email), "roles", missing.stream().map(g -> g.role().name()).toList()));
       return id;
     });
   }
