@@ -184,6 +184,9 @@ final class Installation implements AutoCloseable {
       if (log.contains("Demo data could not be loaded") || log.contains("Demo data not loaded")) {
         fail("the demo data was not loaded:\n" + tail(log, 60));
       }
+      if (!process.isAlive()) {
+        fail("the platform exited with " + process.exitValue() + " before the demo data was in:\n" + tail(log, 60));
+      }
       Thread.sleep(100);
     }
     fail("timed out after " + timeout.toSeconds() + " s waiting for the demo data; the log ends with:\n" + tail(log(), 60));
