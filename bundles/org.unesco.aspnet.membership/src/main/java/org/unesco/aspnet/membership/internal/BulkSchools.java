@@ -166,6 +166,34 @@ public final class BulkSchools {
           }
         });
         load(c, "MEM_STATUS_CHANGE", "MEMBERSHIP_ID,FROM_STATUS,TO_STATUS,ACTOR,CHANGED_AT,COMMENT_TEXT", file);
+        java.util.Set<String> dictionary = new java.util.HashSet<>();
+        write(file, w -> {
+          try (PreparedStatement ps = c.prepareStatement("SELECT ID, COUNTRY, NAME, CITY FROM MEM_SCHOOL ORDER BY ID");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              String id = String.valueOf(rs.getLong(1));
+              String iso2 = q(rs.getString(2));
+              for (String word : SearchWords.of(rs.getString(3), rs.getString(4))) {
+                w.write(iso2 + "," + q(word) + "," + id + "\n");
+                dictionary.add(word);
+              }
+            }
+          } catch (SQLException e) {
+            throw new java.io.IOException(e);
+          }
+        });
+        load(c, "MEM_SCHOOL_WORD", "COUNTRY,WORD,SCHOOL_ID", file);
+        try (PreparedStatement known = c.prepareStatement("SELECT WORD FROM MEM_SEARCH_WORD"); ResultSet rs = known.executeQuery()) {
+          while (rs.next()) {
+            dictionary.remove(rs.getString(1));
+          }
+        }
+        write(file, w -> {
+          for (String word : dictionary) {
+            w.write(q(word) + "\n");
+          }
+        });
+        load(c, "MEM_SEARCH_WORD", "WORD", file);
         return null;
       });
     } finally {
@@ -254,7 +282,9 @@ public final class BulkSchools {
     }
     long after = maxId(c, "MEM_SCHOOL");
     // One writer: the identity values of this chunk are exactly (before, after].
-    try (PreparedStatement ids = c.prepareStatement("SELECT ID, COUNTRY FROM MEM_SCHOOL WHERE ID > ? AND ID <= ? ORDER BY ID");
+    java.util.Set<String> dictionary = new java.util.HashSet<>();
+    try (PreparedStatement ids = c.prepareStatement("SELECT ID, COUNTRY, NAME, CITY FROM MEM_SCHOOL WHERE ID > ? AND ID <= ? ORDER BY ID");
+        PreparedStatement words = c.prepareStatement("INSERT INTO MEM_SCHOOL_WORD (COUNTRY, WORD, SCHOOL_ID) VALUES (?, ?, ?)");
         PreparedStatement ms = c.prepareStatement(
             "INSERT INTO MEM_MEMBERSHIP (SCHOOL_ID, PERIOD_NO, STATUS, CERTIFICATE, APPLIED_AT, CERTIFIED_AT) VALUES (?, 1, ?, ?, ?, ?)")) {
       ids.setLong(1, before);
@@ -267,10 +297,15 @@ public final class BulkSchools {
           ms.setTimestamp(4, now);
           ms.setTimestamp(5, now);
           ms.addBatch();
+          java.util.Set<String> schoolWords = SearchWords.of(rs.getString(3), rs.getString(4));
+          SearchWords.add(words, rs.getLong(1), rs.getString(2), schoolWords);
+          dictionary.addAll(schoolWords);
         }
       }
       ms.executeBatch();
+      words.executeBatch();
     }
+    SearchWords.remember(c, dictionary);
     // Their history: applied, then certified, as the platform itself (set-based: one statement each).
     for (String[] step : new String[][] {{null, "APPLIED"}, {"APPLIED", "MEMBER"}}) {
       try (PreparedStatement history = c.prepareStatement(

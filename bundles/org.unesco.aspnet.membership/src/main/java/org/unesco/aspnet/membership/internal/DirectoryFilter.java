@@ -41,10 +41,11 @@ final class DirectoryFilter {
       throw ProblemException.validation("q", "use at most " + MAX_QUERY_WORDS + " words");
     }
     for (String word : words) {
-      // SearchKey leaves no % or _ in a word, so it needs no LIKE escaping.
-      sql.append(" AND (").append(p).append("NAME_KEY LIKE ? OR ").append(p).append("CITY_KEY LIKE ?)");
-      params.add("%" + word + "%");
-      params.add("%" + word + "%");
+      // A word matches the start of a word of the name or city (keys have single spaces), or
+      // anywhere for a script without spaces; see SearchWords. SearchKey leaves no % or _ in a
+      // word, so it needs no LIKE escaping.
+      sql.append(" AND (' ' || ").append(p).append("NAME_KEY || ' ' || ").append(p).append("CITY_KEY) LIKE ?");
+      params.add((SearchWords.unspaced(word) ? "%" : "% ") + word + "%");
     }
   }
 

@@ -305,7 +305,9 @@ public final class DirectoryImport implements SchoolImport {
         PreparedStatement link = c.prepareStatement("UPDATE MEM_SCHOOL SET MEMBERSHIP_ID = ? WHERE ID = ?");
         PreparedStatement history = c.prepareStatement(
             "INSERT INTO MEM_STATUS_CHANGE (MEMBERSHIP_ID, FROM_STATUS, TO_STATUS, ACTOR, CHANGED_AT, COMMENT_TEXT)"
-                + " VALUES (?, NULL, ?, ?, ?, ?)")) {
+                + " VALUES (?, NULL, ?, ?, ?, ?)");
+        PreparedStatement words = c.prepareStatement("INSERT INTO MEM_SCHOOL_WORD (COUNTRY, WORD, SCHOOL_ID) VALUES (?, ?, ?)")) {
+      java.util.Set<String> dictionary = new java.util.HashSet<>();
       Iterator<ImportRow> it = rows.open();
       int index = 0;
       int pending = 0;
@@ -338,6 +340,9 @@ public final class DirectoryImport implements SchoolImport {
         link.setLong(1, membershipId);
         link.setLong(2, schoolId);
         link.addBatch();
+        java.util.Set<String> schoolWords = SearchWords.of(s.name(), s.city());
+        SearchWords.add(words, schoolId, s.country(), schoolWords);
+        dictionary.addAll(schoolWords);
         history.setLong(1, membershipId);
         history.setString(2, MembershipStatus.APPLIED.name());
         history.setString(3, actor.accountId());
@@ -348,6 +353,7 @@ public final class DirectoryImport implements SchoolImport {
         if (++pending == BATCH) {
           link.executeBatch();
           history.executeBatch();
+          words.executeBatch();
           pending = 0;
         }
         if (index % PROGRESS_EVERY == 0) {
@@ -357,7 +363,9 @@ public final class DirectoryImport implements SchoolImport {
       if (pending > 0) {
         link.executeBatch();
         history.executeBatch();
+        words.executeBatch();
       }
+      SearchWords.remember(c, dictionary);
       progress.accept(index);
     }
     return written;

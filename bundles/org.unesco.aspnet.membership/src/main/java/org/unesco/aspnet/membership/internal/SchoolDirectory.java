@@ -23,7 +23,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.core.Target;
 import org.unesco.aspnet.membership.CountryService;
@@ -61,6 +64,9 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   private final Authorizer authorizer;
   private final AuditLog audit;
   private final NationalProfiles profiles;
+  private final Logger log;
+  private volatile boolean wordIndexComplete;
+  private volatile boolean stopped;
 
   @Activate
   public SchoolDirectory(
@@ -68,12 +74,61 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
       @Reference CountryService countries,
       @Reference Authorizer authorizer,
       @Reference AuditLog audit,
-      @Reference NationalProfiles profiles) {
+      @Reference NationalProfiles profiles,
+      @Reference(service = LoggerFactory.class) Logger log) {
     this.database = database;
     this.countries = countries;
     this.authorizer = authorizer;
     this.audit = audit;
     this.profiles = profiles;
+    this.log = log;
+    Thread t = new Thread(this::completeWordIndex, "aspnet-word-index");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  @Deactivate
+  void deactivate() {
+    stopped = true;
+  }
+
+  /** Whether searches are answered through the word index yet (tests wait for it). */
+  boolean wordIndexReady() {
+    return wordIndexComplete;
+  }
+
+  /**
+   * Marks the word index usable, after building it first if this installation was upgraded with
+   * schools already in it (V5). Until then searches read the schools themselves: slower, same answers.
+   */
+  private void completeWordIndex() {
+    try {
+      if (database.read(SearchWords::complete)) {
+        wordIndexComplete = true;
+        return;
+      }
+      long after = 0;
+      int done = 0;
+      while (!stopped) {
+        long from = after;
+        long last = database.inTransaction(c -> SearchWords.backfill(c, from, 2000));
+        if (last < 0) {
+          database.inTransaction(c -> {
+            SearchWords.markComplete(c);
+            return null;
+          });
+          wordIndexComplete = true;
+          log.info("Word index of the directory built: {} schools", done);
+          return;
+        }
+        after = last;
+        done += 2000;
+      }
+    } catch (RuntimeException e) {
+      if (!stopped) {
+        log.error("Word index of the directory not built; searches read every school: {}", e.getMessage(), e);
+      }
+    }
   }
 
   @Override
@@ -84,8 +139,26 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     }
     SchoolQuery.Sort sort = query.sort();
     Keyset after = Keyset.parse(query.cursor(), sort);
+    List<String> words = SearchKey.words(query.q());
+    boolean indexed = !words.isEmpty() && wordIndexComplete
+        && (sort == SchoolQuery.Sort.ID || sort == SchoolQuery.Sort.NEWEST);
+    List<School> rows = database.read(c -> indexed
+        ? throughWordIndex(c, actor, query, after, limit, words)
+        : select(c, actor, query, after, limit + 1, null));
+    boolean more = rows.size() > limit;
+    List<School> items = (more ? rows.subList(0, limit) : rows).stream().map(s -> redact(actor, s)).toList();
+    return new Page<>(items, more ? Keyset.after(items.get(items.size() - 1), sort) : null);
+  }
+
+  /**
+   * A page of the directory: the filters, the caller's visibility and the keyset as one query,
+   * {@code n} rows at most; only among {@code ids} when given (candidates from the word index).
+   */
+  private List<School> select(Connection c, Principal actor, SchoolQuery query, Keyset after, int n, List<Long> ids)
+      throws SQLException {
+    SchoolQuery.Sort sort = query.sort();
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM MEM_SCHOOL");
-    if (query.country() != null && sort != SchoolQuery.Sort.CITY) {
+    if (ids == null && query.country() != null && sort != SchoolQuery.Sort.CITY) {
       // Derby otherwise walks the primary key (it matches ORDER BY ID) through every school of
       // every country; (COUNTRY, ID) serves both the filter and the order, (COUNTRY, NAME_KEY)
       // the order by name. PostgreSQL reads this as a comment and plans on its own.
@@ -95,6 +168,10 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     }
     List<Object> params = new ArrayList<>();
     after.where(sql, params);
+    if (ids != null) {
+      sql.append(" AND ID IN (").append("?, ".repeat(ids.size() - 1)).append("?)");
+      params.addAll(ids);
+    }
     DirectoryFilter.place(sql, params, query, "");
     // Visibility is part of the query, not a filter after it, so that pages stay full.
     if (!Scopes.everything(authorizer, actor, Action.VIEW_SCHOOL)) {
@@ -108,18 +185,47 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     }
     DirectoryFilter.attributes(sql, params, query, "");
     sql.append(" ORDER BY ").append(Keyset.orderBy(sort)).append(" FETCH FIRST ? ROWS ONLY");
-    params.add(limit + 1);
-    List<School> rows =
-        database.read(
-            c -> {
-              try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                bind(ps, params);
-                return list(ps, SchoolDirectory::school);
-              }
-            });
-    boolean more = rows.size() > limit;
-    List<School> items = (more ? rows.subList(0, limit) : rows).stream().map(s -> redact(actor, s)).toList();
-    return new Page<>(items, more ? Keyset.after(items.get(items.size() - 1), sort) : null);
+    params.add(n);
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      bind(ps, params);
+      return list(ps, SchoolDirectory::school);
+    }
+  }
+
+  /**
+   * A free-text page read through the word index: candidates in the page's order from the index
+   * (for the longest word of the text), then the full query among them, batch after batch until
+   * the page is full. The query re-checks every word, so the index only narrows what is read.
+   */
+  private List<School> throughWordIndex(
+      Connection c, Principal actor, SchoolQuery query, Keyset after, int limit, List<String> words)
+      throws SQLException {
+    String longest = words.stream().max(java.util.Comparator.comparingInt(String::length)).orElseThrow();
+    List<String> expanded = SearchWords.expand(c, longest);
+    if (expanded == null) {
+      return select(c, actor, query, after, limit + 1, null);
+    }
+    List<School> found = new ArrayList<>();
+    if (expanded.isEmpty()) {
+      DirectoryFilter.attributes(new StringBuilder(), new ArrayList<>(), query, ""); // the same 400s as the other path
+      return found;
+    }
+    boolean newest = query.sort() == SchoolQuery.Sort.NEWEST;
+    long position = after.id() >= 0 ? after.id() : newest ? Long.MAX_VALUE : 0;
+    String country = query.country() == null ? null : query.country().toUpperCase(Locale.ROOT);
+    int batch = Math.max(64, 4 * (limit + 1));
+    while (found.size() <= limit) {
+      SearchWords.Batch candidates = SearchWords.candidates(c, country, expanded, position, newest, batch);
+      if (!candidates.ids().isEmpty()) {
+        found.addAll(select(c, actor, query, after, limit + 1 - found.size(), candidates.ids()));
+      }
+      if (!candidates.more()) {
+        break;
+      }
+      position = candidates.last();
+      batch = Math.min(2 * batch, 2000); // the other filters are selective: read further at once
+    }
+    return found;
   }
 
   @Override
@@ -185,6 +291,11 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
                   "School " + id + " changed since you read it; read it again and reapply your edit");
             }
           }
+          if (!valid.country().equals(current.country())
+              || !SearchKey.of(valid.name()).equals(SearchKey.of(current.name()))
+              || !SearchKey.of(valid.city()).equals(SearchKey.of(current.city()))) {
+            SearchWords.reindex(c, id, valid.country(), valid.name(), valid.city());
+          }
           School updated = find(c, id);
           audit.record(c, actor, "school.update", "school", String.valueOf(id), updated.country(),
               summary(current), summary(updated));
@@ -233,7 +344,9 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
       ps.setTimestamp(i++, Timestamp.from(now));
       ps.setTimestamp(i, Timestamp.from(now));
       ps.executeUpdate();
-      return generatedId(ps);
+      long id = generatedId(ps);
+      SearchWords.index(c, id, valid.country(), valid.name(), valid.city());
+      return id;
     }
   }
 

@@ -22,7 +22,7 @@ class BulkSchoolsTest {
     TestDatabase database = new TestDatabase();
     Countries countries = new Countries(database, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, (org.osgi.framework.Bundle) null);
     NationalProfiles profiles = new NationalProfiles(TestLogger.INSTANCE);
-    SchoolDirectory schools = new SchoolDirectory(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
+    SchoolDirectory schools = new SchoolDirectory(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, TestLogger.INSTANCE);
     MembershipLifecycle lifecycle = new MembershipLifecycle(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
 
     // A directory that held a school once: the identity columns no longer start at 1, so the

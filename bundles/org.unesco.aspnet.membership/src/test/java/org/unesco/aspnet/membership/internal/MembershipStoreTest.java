@@ -44,7 +44,7 @@ class MembershipStoreTest {
     TestDatabase database = new TestDatabase();
     countries = new Countries(database, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, (org.osgi.framework.Bundle) null);
     NationalProfiles profiles = new NationalProfiles(TestLogger.INSTANCE);
-    schools = new SchoolDirectory(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
+    schools = new SchoolDirectory(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, TestLogger.INSTANCE);
     lifecycle = new MembershipLifecycle(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
     lifecycle.eventAdmin =
         new EventAdmin() {

@@ -97,7 +97,7 @@ final class TestDatabase implements Database {
     migrated = true;
     StringBuilder script = new StringBuilder();
     for (String name : new String[] {
-        "V1__membership.sql", "V2__annual_reports.sql", "V3__national_profiles.sql", "V4__national_networks.sql"}) {
+        "V1__membership.sql", "V2__annual_reports.sql", "V3__national_profiles.sql", "V4__national_networks.sql", "V5__search_words.sql"}) {
       try (InputStream in = getClass().getClassLoader().getResourceAsStream("db/migration/" + name)) {
         script.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append(";\n");
       } catch (IOException e) {

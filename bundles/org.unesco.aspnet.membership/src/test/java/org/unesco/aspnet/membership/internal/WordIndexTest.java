@@ -1,0 +1,170 @@
+package org.unesco.aspnet.membership.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.membership.Application;
+import org.unesco.aspnet.membership.MembershipStatus;
+import org.unesco.aspnet.membership.Page;
+import org.unesco.aspnet.membership.School;
+import org.unesco.aspnet.membership.SchoolInput;
+import org.unesco.aspnet.membership.SchoolQuery;
+
+/**
+ * Free-text search through the word index answers exactly what the definition says (every word
+ * of the text starts a word of the name or city), checked against the same definition computed
+ * here over generated schools, in both index orders, for HQ and for the public, page by page.
+ */
+class WordIndexTest {
+  private static final Principal HQ = TransitionsTest.HQ;
+  private static final String[] PREFIXES = {"Lycée", "Collège", "Escuela", "École", "Gymnasium"};
+  private static final String[] NAMES = {"Marie Curie", "Curiel", "Jean-Moulin", "Curie Curieux", "Nelson Mandela",
+      "Mandelbrot", "Émile Zola", "Zoltán Kodály", "Saint-Exupéry"};
+  private static final String[] CITIES = {"Lyon", "Besançon", "Curepipe", "Mandeure", "Zürich"};
+  private static final String[] QUERIES = {"cur", "curie", "CURIE lyon", "mand", "zol", "saint ex", "moulin", "urie",
+      "escuela mandela", "e", "zürich", "nothing"};
+
+  private TestDatabase database;
+  private Countries countries;
+  private NationalProfiles profiles;
+  private SchoolDirectory schools;
+  private MembershipLifecycle lifecycle;
+  /** Every school written, by id, with its status. */
+  private final Map<Long, SchoolInput> written = new HashMap<>();
+  private final Map<Long, MembershipStatus> statuses = new HashMap<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    database = new TestDatabase();
+    countries = new Countries(database, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, (org.osgi.framework.Bundle) null);
+    profiles = new NationalProfiles(TestLogger.INSTANCE);
+    schools = directory();
+    lifecycle = new MembershipLifecycle(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
+  }
+
+  private SchoolDirectory directory() throws InterruptedException {
+    SchoolDirectory directory = new SchoolDirectory(
+        database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, TestLogger.INSTANCE);
+    for (int i = 0; i < 200 && !directory.wordIndexReady(); i++) {
+      Thread.sleep(50);
+    }
+    assertTrue(directory.wordIndexReady(), "the word index is ready");
+    return directory;
+  }
+
+  private void generate(int n) {
+    Random random = new Random(7);
+    String[] country = {"FR", "FR", "ES", "CH"};
+    for (int i = 0; i < n; i++) {
+      SchoolInput school = Schools.in(country[random.nextInt(country.length)],
+          PREFIXES[random.nextInt(PREFIXES.length)] + " " + NAMES[random.nextInt(NAMES.length)],
+          CITIES[random.nextInt(CITIES.length)], null);
+      Application a = lifecycle.apply(HQ, school, true);
+      MembershipStatus status = MembershipStatus.APPLIED;
+      if (random.nextBoolean()) {
+        for (MembershipStatus step : List.of(MembershipStatus.UNDER_NATIONAL_REVIEW, MembershipStatus.RECOMMENDED,
+            MembershipStatus.UNDER_HQ_REVIEW, MembershipStatus.MEMBER)) {
+          status = lifecycle.transition(HQ, a.membershipId(), step, null).status();
+        }
+      }
+      written.put(a.schoolId(), school);
+      statuses.put(a.schoolId(), status);
+    }
+  }
+
+  /** The definition, computed independently of the SQL. */
+  private List<Long> expected(String country, String q, boolean membersOnly) {
+    List<String> words = SearchKey.words(q);
+    return written.entrySet().stream()
+        .filter(e -> country == null || e.getValue().country().equals(country))
+        .filter(e -> !membersOnly || statuses.get(e.getKey()) == MembershipStatus.MEMBER)
+        .filter(e -> {
+          List<String> own = new ArrayList<>(SearchKey.words(e.getValue().name()));
+          own.addAll(SearchKey.words(e.getValue().city()));
+          return words.stream().allMatch(w -> own.stream().anyMatch(o -> o.startsWith(w)));
+        })
+        .map(Map.Entry::getKey)
+        .sorted()
+        .toList();
+  }
+
+  private List<Long> search(Principal who, String country, String q, SchoolQuery.Sort sort, int limit) {
+    List<Long> ids = new ArrayList<>();
+    String cursor = null;
+    do {
+      Page<School> page = schools.schools(who, new SchoolQuery(country, null, null, null, null, null, q, limit, cursor, sort));
+      page.items().forEach(s -> ids.add(s.id()));
+      cursor = page.next();
+    } while (cursor != null);
+    return ids;
+  }
+
+  @Test
+  void searchThroughTheIndexAnswersTheDefinitionInEveryOrderAndPage() {
+    generate(240);
+    int nonEmpty = 0;
+    for (String q : QUERIES) {
+      for (String country : Arrays.asList(null, "FR", "CH")) {
+        List<Long> hq = expected(country, q, false);
+        List<Long> publicly = expected(country, q, true);
+        nonEmpty += hq.isEmpty() ? 0 : 1;
+        String what = q + " in " + country;
+        assertEquals(hq, search(HQ, country, q, SchoolQuery.Sort.ID, 7), what);
+        assertEquals(publicly, search(Principal.anonymous(), country, q, SchoolQuery.Sort.ID, 5), "public: " + what);
+        List<Long> newest = new ArrayList<>(hq);
+        java.util.Collections.reverse(newest);
+        assertEquals(newest, search(HQ, country, q, SchoolQuery.Sort.NEWEST, 9), "newest: " + what);
+        // the order by name reads the schools themselves: the same schools
+        assertEquals(hq, search(HQ, country, q, SchoolQuery.Sort.NAME, 100).stream().sorted().toList(), "by name: " + what);
+      }
+    }
+    assertTrue(nonEmpty > 20, "the queries find something");
+    assertEquals(List.of(), expected(null, "urie", false), "a word is matched from its start");
+  }
+
+  @Test
+  void aRenamedSchoolIsFoundByItsNewWordsOnly() {
+    generate(5);
+    long id = written.keySet().iterator().next();
+    School school = schools.school(HQ, id);
+    SchoolInput renamed = Schools.in(school.country(), "Lycée Wangari Maathai", "Nyeri", null);
+    schools.update(HQ, id, school.revision(), renamed, true);
+    assertEquals(List.of(id), search(HQ, null, "maathai nyeri", SchoolQuery.Sort.ID, 10));
+    assertTrue(!search(HQ, null, school.name(), SchoolQuery.Sort.ID, 10).contains(id));
+  }
+
+  @Test
+  void unspacedScriptsMatchAnywhere() {
+    lifecycle.apply(HQ, Schools.in("CN", "北京市第一中学", "北京", null), true);
+    lifecycle.apply(HQ, Schools.in("JP", "東京都立第一高等学校", "東京", null), true);
+    assertEquals(2, search(HQ, null, "第一", SchoolQuery.Sort.ID, 10).size());
+    assertEquals(1, search(HQ, "CN", "第一", SchoolQuery.Sort.ID, 10).size());
+  }
+
+  @Test
+  void anUpgradedInstallationBuildsItsIndexAndSearchesMeanwhile() throws Exception {
+    generate(60);
+    // as V5 finds an installation with schools: no words, marked incomplete
+    database.inTransaction(c -> {
+      try (var st = c.createStatement()) {
+        st.executeUpdate("DELETE FROM MEM_SCHOOL_WORD");
+        st.executeUpdate("DELETE FROM MEM_SEARCH_WORD");
+        st.executeUpdate("UPDATE MEM_SEARCH_STATE SET COMPLETE = 0");
+      }
+      return null;
+    });
+    schools = directory();
+    assertTrue(database.read(SearchWords::complete));
+    assertEquals(expected("FR", "cur", false), search(HQ, "FR", "cur", SchoolQuery.Sort.ID, 4));
+    assertEquals(expected(null, "zol", true), search(Principal.anonymous(), null, "zol", SchoolQuery.Sort.ID, 4));
+  }
+}
