@@ -169,8 +169,9 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     List<Object> params = new ArrayList<>();
     after.where(sql, params);
     if (ids != null) {
-      sql.append(" AND ID IN (").append("?, ".repeat(ids.size() - 1)).append("?)");
-      params.addAll(ids);
+      List<Long> padded = SearchWords.padded(ids);
+      sql.append(" AND ID IN (").append("?, ".repeat(padded.size() - 1)).append("?)");
+      params.addAll(padded);
     }
     DirectoryFilter.place(sql, params, query, "");
     // Visibility is part of the query, not a filter after it, so that pages stay full.
@@ -213,7 +214,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     boolean newest = query.sort() == SchoolQuery.Sort.NEWEST;
     long position = after.id() >= 0 ? after.id() : newest ? Long.MAX_VALUE : 0;
     String country = query.country() == null ? null : query.country().toUpperCase(Locale.ROOT);
-    int batch = Math.max(64, 4 * (limit + 1));
+    int batch = Math.min(SearchWords.MAX_BATCH, Integer.highestOneBit(2 * (limit + 1) - 1) << 1);
     while (found.size() <= limit) {
       SearchWords.Batch candidates = SearchWords.candidates(c, country, expanded, position, newest, batch);
       if (!candidates.ids().isEmpty()) {
@@ -223,7 +224,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
         break;
       }
       position = candidates.last();
-      batch = Math.min(2 * batch, 2000); // the other filters are selective: read further at once
+      batch = Math.min(2 * batch, SearchWords.MAX_BATCH); // the other filters are selective: read further at once
     }
     return found;
   }

@@ -26,7 +26,27 @@ final class SearchWords {
   /** A prefix that stands for more words than this is searched without the index. */
   static final int MAX_EXPANSIONS = 32;
 
+  /** The most candidates read at once. */
+  static final int MAX_BATCH = 512;
+
   private SearchWords() {}
+
+  /**
+   * A list of values for {@code IN (?, ...)} padded to a power of two by repeating its last value:
+   * the same answer, and a handful of distinct statements instead of one per length, each of which
+   * Derby would compile to a class of its own.
+   */
+  static <T> List<T> padded(List<T> values) {
+    int size = Math.max(1, Integer.highestOneBit(Math.max(1, values.size() - 1)) << 1);
+    if (values.size() == 1 || values.size() == size) {
+      return values;
+    }
+    List<T> padded = new ArrayList<>(values);
+    while (padded.size() < size) {
+      padded.add(values.get(values.size() - 1));
+    }
+    return padded;
+  }
 
   /** The distinct words of a name and city that the index keeps. */
   static Set<String> of(String name, String city) {
@@ -137,7 +157,8 @@ final class SearchWords {
     sql.append(country != null
         ? " --DERBY-PROPERTIES constraint=MEM_SCHOOL_WORD_PK\n WHERE COUNTRY = ? AND"
         : " --DERBY-PROPERTIES index=MEM_SCHOOL_WORD_ANY_COUNTRY\n WHERE");
-    sql.append(words.size() == 1 ? " WORD = ?" : " WORD IN (" + "?, ".repeat(words.size() - 1) + "?)");
+    List<String> in = padded(words);
+    sql.append(in.size() == 1 ? " WORD = ?" : " WORD IN (" + "?, ".repeat(in.size() - 1) + "?)");
     sql.append(newest ? " AND SCHOOL_ID < ? ORDER BY SCHOOL_ID DESC" : " AND SCHOOL_ID > ? ORDER BY SCHOOL_ID");
     sql.append(" FETCH FIRST ? ROWS ONLY");
     Set<Long> ids = new LinkedHashSet<>();
@@ -148,7 +169,7 @@ final class SearchWords {
       if (country != null) {
         ps.setString(i++, country);
       }
-      for (String word : words) {
+      for (String word : in) {
         ps.setString(i++, word);
       }
       ps.setLong(i++, position);
