@@ -1,6 +1,7 @@
 package org.unesco.aspnet.membership.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import org.unesco.aspnet.core.Role;
 import org.unesco.aspnet.membership.Membership;
 import org.unesco.aspnet.membership.MembershipStatus;
 import org.unesco.aspnet.membership.School;
+import org.unesco.aspnet.membership.SchoolInput;
 import org.unesco.aspnet.membership.SchoolQuery;
 
 /** The benchmark generator writes complete members: school, membership, history. */
@@ -50,5 +52,24 @@ class BulkSchoolsTest {
     assertEquals(List.of(MembershipStatus.APPLIED, MembershipStatus.MEMBER),
         lifecycle.history(HQ, m.id()).stream().map(h -> h.to()).toList());
     assertEquals(9, countries.country(HQ, "FR", Locale.ENGLISH).members());
+
+    // the word index came with them: every generated word finds its schools through it
+    for (int i = 0; i < 100 && !schools.wordIndexReady(); i++) {
+      java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+    }
+    assertTrue(schools.wordIndexReady());
+    java.util.Random random = new java.util.Random(42);
+    java.util.Map<String, List<Long>> byWord = new java.util.HashMap<>();
+    for (int i = 0; i < 25; i++) {
+      SchoolInput generated = BulkSchools.school(random, List.of("FR", "KE", "JP"), i);
+      assertEquals(generated.name(), all.get(i).name());
+      for (String word : SearchWords.of(generated.name(), generated.city())) {
+        byWord.computeIfAbsent(word, w -> new java.util.ArrayList<>()).add(all.get(i).id());
+      }
+    }
+    for (var e : byWord.entrySet()) {
+      assertEquals(e.getValue(), schools.schools(HQ, new SchoolQuery(null, null, null, null, null, null, e.getKey(), 100, null))
+          .items().stream().map(School::id).filter(e.getValue()::contains).toList(), e.getKey());
+    }
   }
 }
