@@ -1,6 +1,8 @@
 // The map of member schools: Leaflet (from its webjar, loaded only here), tiles from the
-// configuration. Markers are drawn as vectors, so they show even when no tile can load.
-import { ui, t, h, api, apiAll, filterForm, filterQuery, problemView, countries, countryName, announce } from './app.js';
+// configuration. The schools come in one request (/api/v1/schools/points, compact rows) and are
+// drawn on one canvas, so thousands of markers stay quick and show even when no tile can load; a
+// popup is built only when a marker is clicked.
+import { ui, t, h, api, filterForm, filterQuery, problemView, countries, countryName, announce } from './app.js';
 
 let leaflet;
 function loadLeaflet() {
@@ -23,24 +25,30 @@ export async function mapPage() {
   const q = filterQuery();
   const view = [h('h1', {}, t('map.title')), form, status, box,
     h('p', {}, h('a', { href: '/schools' + (q.toString() ? '?' + q : '') }, t('map.asList')))];
-  Promise.all([loadLeaflet(), apiAll('/api/v1/schools?' + q, 20000), countries()]).then(([L, schools]) => {
-    const map = L.map(box, { worldCopyJump: true }).setView([20, 10], 2);
+  Promise.all([loadLeaflet(), api('GET', '/api/v1/schools/points' + (q.toString() ? '?' + q : '')), countries()]).then(([L, answer]) => {
+    const map = L.map(box, { worldCopyJump: true, preferCanvas: true }).setView([20, 10], 2);
     map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
     if (ui.config.tileUrl) {
       L.tileLayer(ui.config.tileUrl, { maxZoom: ui.config.tileMaxZoom || 19, attribution: escapeHtml(ui.config.tileAttribution || '') }).addTo(map);
     }
-    const points = [];
-    for (const s of schools) {
-      if (s.latitude == null || s.longitude == null) continue;
-      const marker = L.circleMarker([s.latitude, s.longitude], { radius: 6, color: '#0a4f8c', weight: 2, fillColor: '#4f9be0', fillOpacity: 0.8 });
-      const popup = h('div', {}, h('strong', {}, h('a', { href: '/schools/' + s.id }, s.name)), h('br'), [s.city, countryName(s.country)].filter(Boolean).join(', '));
-      marker.bindPopup(popup);
-      marker.addTo(map);
-      points.push([s.latitude, s.longitude]);
+    // a point is [id, latitude, longitude, name, city, country]
+    const markers = L.featureGroup();
+    for (const p of answer.points) {
+      markers.addLayer(L.circleMarker([p[1], p[2]], { radius: 6, color: '#0a4f8c', weight: 2, fillColor: '#4f9be0', fillOpacity: 0.8, point: p }));
     }
-    if (points.length) map.fitBounds(points, { maxZoom: 8, padding: [20, 20] });
-    box.dataset.markers = String(points.length);
-    status.textContent = t('map.count', { n: points.length });
+    const popup = L.popup();
+    markers.on('click', (e) => {
+      const marker = e.propagatedFrom;
+      const [id, , , name, city, country] = marker.options.point;
+      popup.setLatLng(marker.getLatLng())
+        .setContent(h('div', {}, h('strong', {}, h('a', { href: '/schools/' + id }, name)), h('br'), [city, countryName(country)].filter(Boolean).join(', ')))
+        .openOn(map);
+    });
+    markers.addTo(map);
+    const n = answer.points.length;
+    if (n) map.fitBounds(markers.getBounds(), { maxZoom: 8, padding: [20, 20] });
+    box.dataset.markers = String(n);
+    status.textContent = t('map.count', { n }) + (answer.truncated ? ' ' + t('map.truncated') : '');
     announce(status.textContent);
   }).catch((e) => status.replaceChildren(problemView(e)));
   return view;

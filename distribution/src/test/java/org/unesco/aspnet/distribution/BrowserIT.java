@@ -33,6 +33,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -126,9 +127,15 @@ class BrowserIT {
     driver.findElement(By.cssSelector("#nav a[href='/map']")).click();
     wait(30).until(ExpectedConditions.urlToBe(base + "/map"));
     // tiles cannot load on a closed network: the markers are drawn anyway
-    wait(60).until(d -> !d.findElements(By.cssSelector("#map .leaflet-interactive")).isEmpty());
+    long[] marker = awaitDrawnMarker();
     long markers = Long.parseLong(driver.findElement(By.id("map")).getDomAttribute("data-markers"));
     assertTrue(markers >= 100, "markers on the map: " + markers);
+    assertEquals(markers + " schools on the map.", driver.findElement(By.id("map-status")).getText());
+    // the popup is built when its marker is clicked, and links to the school
+    new Actions(driver).moveToLocation((int) marker[0], (int) marker[1]).click().perform();
+    WebElement link = waitFor(By.cssSelector("#map .leaflet-popup-content a"));
+    assertTrue(link.getDomAttribute("href").matches("/schools/\\d+"), link.getDomAttribute("href"));
+    assertTrue(!link.getText().isBlank(), "the popup names the school");
   }
 
   @Test
@@ -300,7 +307,7 @@ class BrowserIT {
         assertTrue(text.contains("Participating schools") && text.contains("Summary"), text);
       }
       if (page.equals("/map")) {
-        wait(60).until(d -> !d.findElements(By.cssSelector("#map .leaflet-interactive")).isEmpty());
+        awaitDrawnMarker();
       }
       ((JavascriptExecutor) driver).executeScript(axe);
       Object result = ((JavascriptExecutor) driver).executeAsyncScript(
@@ -362,6 +369,35 @@ class BrowserIT {
   }
 
   // ---------- helpers ----------
+
+  /**
+   * Leaflet's canvas renderer paints every marker on one canvas (no element per marker): finds a
+   * fully painted pixel of it that a visitor can click (not under a control, not in the canvas's
+   * margin outside the map), three pixels into the marker; null until one is drawn.
+   */
+  private static final String DRAWN_MARKER = """
+      const box = document.getElementById('map');
+      const canvas = box && box.dataset.markers && box.querySelector('canvas');
+      if (!canvas || !canvas.width) return null;
+      box.scrollIntoView({block: 'center'});
+      const m = box.getBoundingClientRect(), r = canvas.getBoundingClientRect();
+      const sx = canvas.width / r.width, sy = canvas.height / r.height;
+      const px = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let y = 0; y < canvas.height; y++) {
+        for (let x = 0; x < canvas.width; x++) {
+          if (px[(y * canvas.width + x) * 4 + 3] < 255) continue;
+          const vx = Math.round(r.left + x / sx), vy = Math.round(r.top + y / sy) + 3;
+          if (vx <= m.left || vx >= m.right || vy <= m.top || vy >= m.bottom) continue;
+          if (document.elementFromPoint(vx, vy) === canvas) return [vx, vy];
+        }
+      }
+      return null;""";
+
+  /** Waits until the map has painted its markers; returns the viewport point of one. */
+  static long[] awaitDrawnMarker() {
+    List<?> point = wait(60).until(d -> (List<?>) ((JavascriptExecutor) d).executeScript(DRAWN_MARKER));
+    return new long[] {((Number) point.get(0)).longValue(), ((Number) point.get(1)).longValue()};
+  }
 
   static void open(String path) {
     driver.get(path.startsWith("about:") ? path : base + path);

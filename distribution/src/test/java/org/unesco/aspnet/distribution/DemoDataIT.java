@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** ASPNET_DEMO=true fills an empty installation with a believable network a newcomer can sign in to. */
@@ -31,6 +32,7 @@ class DemoDataIT {
       assertEquals(200, platform.login("school.1@demo.aspnet.local", "demo-password").statusCode());
 
       noGetEndpointShowsPersonalDataToTheAnonymousPublic(platform);
+      theMapPointsAreTheMemberSchoolsForEverybody(platform, nc);
 
       platform.stop();
       platform.start();
@@ -77,5 +79,106 @@ class DemoDataIT {
     } while (cursor != null);
     assertEquals(180, listed, "every member, and only members, in the public directory");
     assertTrue(checked.size() >= 20, "checked " + checked);
+  }
+
+  /**
+   * {@code /api/v1/schools/points}: the public directory's members with coordinates, whoever asks
+   * (an NC sees candidates in the directory, never on the map), with the same filters and the same
+   * 400 for a bad one; {@code /api/v1/schools/{id}} is still the school's page.
+   */
+  private static void theMapPointsAreTheMemberSchoolsForEverybody(Installation platform, String nc) throws Exception {
+    var r = platform.get("/api/v1/schools/points");
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
+    assertEquals("public, max-age=60", r.headers().firstValue("Cache-Control").orElse(""));
+    assertTrue(!EMAIL.matcher(r.body()).find(), "no email on the map: " + r.body());
+    JsonNode all = JSON.readTree(r.body());
+    Map<Long, JsonNode> members = directory(platform, "");
+    assertEquals(180, members.size(), "every demo member has coordinates");
+    assertEquals(members.keySet(), pointsById(all, members), "the map shows the public directory's members");
+    assertEquals(180, all.path("count").asInt());
+    assertEquals(false, all.path("truncated").asBoolean(true));
+    JsonNode asNc = JSON.readTree(platform.get("/api/v1/schools/points", "Authorization", "Bearer " + nc).body());
+    assertEquals(all, asNc, "an NC sees the same public map, without the candidates of their country");
+
+    Map<Long, JsonNode> french = directory(platform, "&country=FR");
+    JsonNode frenchPoints = JSON.readTree(platform.get("/api/v1/schools/points?country=fr").body());
+    assertTrue(!french.isEmpty() && french.size() < members.size(), "some members are French: " + french.size());
+    assertEquals(french.keySet(), pointsById(frenchPoints, french), "country filter");
+
+    String city = french.values().iterator().next().path("city").asText();
+    String q = java.net.URLEncoder.encode(city, java.nio.charset.StandardCharsets.UTF_8);
+    Map<Long, JsonNode> inCity = directory(platform, "&q=" + q);
+    JsonNode cityPoints = JSON.readTree(platform.get("/api/v1/schools/points?q=" + q).body());
+    assertTrue(!inCity.isEmpty(), "the directory finds " + city);
+    assertEquals(inCity.keySet(), pointsById(cityPoints, inCity), "q filter: " + city);
+    assertEquals(0, JSON.readTree(platform.get("/api/v1/schools/points?country=FR&q=zzqqxx").body()).path("count").asInt());
+
+    for (String bad : new String[] {"level=NOPE", "country=FRA", "theme=x", "q=a+b+c+d+e+f", "status=MEMBER", "limit=10"}) {
+      var problem = platform.get("/api/v1/schools/points?" + bad);
+      assertEquals(400, problem.statusCode(), bad + ": " + problem.body());
+      assertEquals("application/problem+json", problem.headers().firstValue("Content-Type").orElse("").split(";")[0], bad);
+      if (!bad.startsWith("status") && !bad.startsWith("limit")) {
+        JsonNode directoryProblem = JSON.readTree(platform.get("/api/v1/schools?" + bad).body());
+        assertEquals(directoryProblem.path("errors"), JSON.readTree(problem.body()).path("errors"), "the directory's 400 for " + bad);
+      }
+    }
+
+    long id = members.keySet().iterator().next();
+    var school = platform.get("/api/v1/schools/" + id);
+    assertEquals(200, school.statusCode(), school.body());
+    assertEquals(id, JSON.readTree(school.body()).path("id").asLong(), "/api/v1/schools/{id} is still the school");
+    assertEquals(404, platform.get("/api/v1/schools/points/1").statusCode(), "no endpoint below points");
+
+    // gzipped for a browser: the same JSON, fewer bytes (about half on these 180 points, more saved on thousands)
+    var http = java.net.http.HttpClient.newHttpClient();
+    var zipped = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + platform.port + "/api/v1/schools/points"))
+        .header("Accept-Encoding", "gzip").build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(""), zipped.headers().toString());
+    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+      assertEquals(all, JSON.readTree(in));
+    }
+    int plain = r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    assertTrue(zipped.body().length < plain * 2 / 3, zipped.body().length + " bytes gzipped of " + plain);
+  }
+
+  /**
+   * The ids of an answer of {@code /api/v1/schools/points}, each point checked against its school
+   * in {@code directory} ({@code [id, latitude, longitude, name, city, country]}).
+   */
+  private static java.util.Set<Long> pointsById(JsonNode answer, Map<Long, JsonNode> directory) {
+    java.util.Set<Long> ids = new java.util.TreeSet<>();
+    for (JsonNode p : answer.path("points")) {
+      assertEquals(6, p.size(), p.toString());
+      JsonNode school = directory.get(p.get(0).asLong());
+      if (school != null) {
+        assertEquals(school.path("name").asText(), p.get(3).asText());
+        assertEquals(school.path("city").asText(), p.get(4).asText());
+        assertEquals(school.path("country").asText(), p.get(5).asText());
+        assertEquals(school.path("latitude").asDouble(), p.get(1).asDouble(), 1e-5);
+        assertEquals(school.path("longitude").asDouble(), p.get(2).asDouble(), 1e-5);
+      }
+      assertTrue(ids.add(p.get(0).asLong()), "once: " + p);
+    }
+    assertEquals(ids.size(), answer.path("count").asInt(), "count");
+    return ids;
+  }
+
+  /** The public directory (anonymous: members only) with {@code filters}, schools with coordinates by id. */
+  private static Map<Long, JsonNode> directory(Installation platform, String filters) throws Exception {
+    Map<Long, JsonNode> schools = new java.util.TreeMap<>();
+    String cursor = null;
+    do {
+      var r = platform.get("/api/v1/schools?limit=100" + filters + (cursor == null ? "" : "&cursor=" + cursor));
+      assertEquals(200, r.statusCode(), r.body());
+      JsonNode page = JSON.readTree(r.body());
+      for (JsonNode school : page.path("items")) {
+        if (school.hasNonNull("latitude") && school.hasNonNull("longitude")) {
+          schools.put(school.path("id").asLong(), school);
+        }
+      }
+      cursor = page.path("next").isNull() ? null : page.path("next").asText();
+    } while (cursor != null);
+    return schools;
   }
 }

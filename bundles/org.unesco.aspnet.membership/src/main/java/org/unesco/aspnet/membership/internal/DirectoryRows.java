@@ -220,8 +220,12 @@ public final class DirectoryRows implements SchoolRows {
     void read(ResultSet rs) throws SQLException, IOException;
   }
 
-  /** One forward-only read; an IOException of the handler ends it and is rethrown as is. */
   private void stream(String sql, List<Object> params, RowReader reader) throws IOException {
+    stream(database, sql, params, reader);
+  }
+
+  /** One forward-only read; an IOException of the handler ends it and is rethrown as is. */
+  static void stream(Database database, String sql, List<Object> params, RowReader reader) throws IOException {
     org.unesco.aspnet.persistence.SqlWork<Void> work = c -> {
       try (PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
         ps.setFetchSize(FETCH);

@@ -96,7 +96,7 @@ public final class SchoolsServlet extends ApiServlet {
     List<String> path = Requests.segments(request);
     Principal actor = Requests.actor(request);
     if (path.isEmpty()) {
-      Page<School> page = schools.schools(actor, query(request));
+      Page<School> page = schools.schools(actor, query(request, FILTERS));
       Json.writePage(response, page.items(), page.next());
     } else if (path.size() == 1) {
       School school = schools.school(actor, Requests.id(path.get(0), "school"));
@@ -154,10 +154,14 @@ public final class SchoolsServlet extends ApiServlet {
     Json.write(response, 201, application);
   }
 
-  private static SchoolQuery query(HttpServletRequest request) {
+  /**
+   * The directory's filters as the request states them, each checked the same way wherever it is
+   * read; a parameter not among {@code filters} is refused with 400, so one left out reads as absent.
+   */
+  static SchoolQuery query(HttpServletRequest request, Set<String> filters) {
     for (String name : request.getParameterMap().keySet()) {
-      if (!FILTERS.contains(name)) {
-        throw ProblemException.validation(name, "is not a filter; use " + String.join(", ", FILTERS.stream().sorted().toList()));
+      if (!filters.contains(name)) {
+        throw ProblemException.validation(name, "is not a filter; use " + String.join(", ", filters.stream().sorted().toList()));
       }
     }
     String q = request.getParameter("q");

@@ -1,0 +1,119 @@
+package org.unesco.aspnet.membership.internal;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.unesco.aspnet.membership.MembershipStatus;
+import org.unesco.aspnet.membership.SchoolQuery;
+import org.unesco.aspnet.persistence.Database;
+import org.unesco.aspnet.web.ApiServlet;
+import org.unesco.aspnet.web.Json;
+import org.unesco.aspnet.web.OpenApiFragment;
+
+/**
+ * {@code GET /api/v1/schools/points}: the member schools with coordinates, for the public map, in
+ * one answer instead of a walk through the directory's pages: {@code {"points": [[id, latitude,
+ * longitude, name, city, country], ...], "count": n, "truncated": false}}. The directory's filters
+ * mean the same here; status is not one, since the map shows members to everybody, signed in or
+ * not, and never a contact. Written from one forward-only result set as it is read, gzipped for a
+ * client that accepts it (the one large answer of the API), at most {@value #MAX_POINTS} points.
+ * The exact pattern wins over {@code /api/v1/schools/*} of {@link SchoolsServlet}.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/api/v1/schools/points")
+@OpenApiFragment("openapi/membership.json")
+public final class SchoolPointsServlet extends ApiServlet {
+  private static final long serialVersionUID = 1L;
+  static final int MAX_POINTS = 50_000;
+  private static final Set<String> FILTERS = Set.of("country", "region", "level", "theme", "language", "q");
+  /** Five decimals: about a metre, more than a school's marker needs. */
+  private static final double PRECISION = 1e5;
+
+  private final transient Database database;
+
+  @Activate
+  public SchoolPointsServlet(@Reference Database database) {
+    this.database = database;
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    SchoolQuery query = SchoolsServlet.query(request, FILTERS);
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT ID, LATITUDE, LONGITUDE, NAME, CITY, COUNTRY FROM MEM_SCHOOL");
+    if (query.country() != null) {
+      // As in the directory: Derby would otherwise walk the primary key through every country.
+      sql.append(" --DERBY-PROPERTIES index=MEM_SCHOOL_COUNTRY\n");
+    }
+    sql.append(" WHERE STATUS = ? AND LATITUDE IS NOT NULL AND LONGITUDE IS NOT NULL");
+    params.add(MembershipStatus.MEMBER.name());
+    DirectoryFilter.place(sql, params, query, "");
+    DirectoryFilter.attributes(sql, params, query, ""); // may refuse q: before anything is written
+    sql.append(" ORDER BY ID FETCH FIRST ? ROWS ONLY");
+    params.add(MAX_POINTS + 1);
+
+    response.setStatus(200);
+    response.setContentType(Json.MEDIA_TYPE);
+    response.setCharacterEncoding("UTF-8");
+    response.setHeader("Cache-Control", "public, max-age=60");
+    response.setHeader("Vary", "Accept-Encoding");
+    boolean gzip = acceptsGzip(request);
+    if (gzip) {
+      response.setHeader("Content-Encoding", "gzip");
+    }
+    OutputStream out = gzip ? new GZIPOutputStream(response.getOutputStream(), 8192) : response.getOutputStream();
+    // Not closed when the read fails half-way: the answer then ends broken (an aborted
+    // connection) instead of as well-formed JSON that silently lacks points.
+    JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
+    json.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
+    json.writeStartObject();
+    json.writeArrayFieldStart("points");
+    int[] rows = {0};
+    DirectoryRows.stream(database, sql.toString(), params, rs -> {
+      if (++rows[0] > MAX_POINTS) {
+        return; // the one row more than is sent: the answer is truncated
+      }
+      json.writeStartArray();
+      json.writeNumber(rs.getLong(1));
+      json.writeNumber(Math.round(rs.getDouble(2) * PRECISION) / PRECISION);
+      json.writeNumber(Math.round(rs.getDouble(3) * PRECISION) / PRECISION);
+      json.writeString(rs.getString(4));
+      json.writeString(rs.getString(5));
+      json.writeString(rs.getString(6).strip());
+      json.writeEndArray();
+    });
+    json.writeEndArray();
+    json.writeNumberField("count", Math.min(rows[0], MAX_POINTS));
+    json.writeBooleanField("truncated", rows[0] > MAX_POINTS);
+    json.writeEndObject();
+    json.close(); // and the gzip stream and the response's
+  }
+
+  /** Whether Accept-Encoding names gzip (and does not refuse it with q=0). */
+  static boolean acceptsGzip(HttpServletRequest request) {
+    String accept = request.getHeader("Accept-Encoding");
+    if (accept == null) {
+      return false;
+    }
+    for (String coding : accept.split(",")) {
+      String[] parts = coding.split(";");
+      if (parts[0].strip().toLowerCase(Locale.ROOT).equals("gzip")) {
+        return parts.length < 2 || !parts[1].replace(" ", "").matches("q=0(\\.0*)?");
+      }
+    }
+    return false;
+  }
+}
