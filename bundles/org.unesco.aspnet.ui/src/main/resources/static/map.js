@@ -26,7 +26,11 @@ export async function mapPage() {
   const view = [h('h1', {}, t('map.title')), form, status, box,
     h('p', {}, h('a', { href: '/schools' + (q.toString() ? '?' + q : '') }, t('map.asList')))];
   Promise.all([loadLeaflet(), api('GET', '/api/v1/schools/points' + (q.toString() ? '?' + q : '')), countries()]).then(([L, answer]) => {
-    const map = L.map(box, { worldCopyJump: true, preferCanvas: true }).setView([20, 10], 2);
+    const n = answer.points.length;
+    const map = L.map(box, { worldCopyJump: true, preferCanvas: true });
+    // opened at its final view, not moved there: no animation after the markers are drawn
+    if (n) map.fitBounds(L.latLngBounds(answer.points.map((p) => [p[1], p[2]])), { maxZoom: 8, padding: [20, 20], animate: false });
+    else map.setView([20, 10], 2);
     map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
     if (ui.config.tileUrl) {
       L.tileLayer(ui.config.tileUrl, { maxZoom: ui.config.tileMaxZoom || 19, attribution: escapeHtml(ui.config.tileAttribution || '') }).addTo(map);
@@ -45,8 +49,6 @@ export async function mapPage() {
         .openOn(map);
     });
     markers.addTo(map);
-    const n = answer.points.length;
-    if (n) map.fitBounds(markers.getBounds(), { maxZoom: 8, padding: [20, 20] });
     box.dataset.markers = String(n);
     status.textContent = t('map.count', { n }) + (answer.truncated ? ' ' + t('map.truncated') : '');
     announce(status.textContent);

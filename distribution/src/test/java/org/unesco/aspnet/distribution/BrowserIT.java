@@ -393,9 +393,18 @@ class BrowserIT {
       }
       return null;""";
 
-  /** Waits until the map has painted its markers; returns the viewport point of one. */
+  /**
+   * Waits until the map has painted its markers and they stay where they are (the same point found
+   * twice, one poll of the wait apart); returns the viewport point of one.
+   */
   static long[] awaitDrawnMarker() {
-    List<?> point = wait(60).until(d -> (List<?>) ((JavascriptExecutor) d).executeScript(DRAWN_MARKER));
+    List<?>[] last = new List<?>[1];
+    List<?> point = wait(60).until(d -> {
+      List<?> now = (List<?>) ((JavascriptExecutor) d).executeScript(DRAWN_MARKER);
+      List<?> before = last[0];
+      last[0] = now;
+      return now != null && now.equals(before) ? now : null;
+    });
     return new long[] {((Number) point.get(0)).longValue(), ((Number) point.get(1)).longValue()};
   }
 
