@@ -191,6 +191,12 @@ public final class BulkSchools {
           }
         });
         load(c, "MEM_SEARCH_WORD", "WORD", file);
+        // Derby's identity generators were read (peeked) before the imports: on the next clean
+        // shutdown they would write their old position back, and the first school after a
+        // restart would take id 1 again. Setting each one after the rows fixes that for good.
+        for (String table : List.of("MEM_SCHOOL", "MEM_MEMBERSHIP", "MEM_STATUS_CHANGE")) {
+          restartIdentity(c, table);
+        }
         return null;
       });
     } finally {
@@ -209,6 +215,18 @@ public final class BulkSchools {
       lines.to(w);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void restartIdentity(Connection c, String table) throws SQLException {
+    long next;
+    try (PreparedStatement ps = c.prepareStatement("SELECT MAX(ID) FROM " + table); ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      next = rs.getLong(1) + 1;
+    }
+    try (java.sql.Statement st = c.createStatement()) {
+      // DDL takes no parameters: a table name of our own and a number
+      st.executeUpdate("ALTER TABLE " + table + " ALTER COLUMN ID RESTART WITH " + next);
     }
   }
 

@@ -53,6 +53,12 @@ class BulkSchoolsTest {
         lifecycle.history(HQ, m.id()).stream().map(h -> h.to()).toList());
     assertEquals(9, countries.country(HQ, "FR", Locale.ENGLISH).members());
 
+    // the directory goes on as usual after the bulk load, and after a restart: a new school gets a new id
+    database.restart();
+    long next = lifecycle.apply(HQ, Schools.in("KE", "Starehe Girls Centre", "Nairobi", null), true).schoolId();
+    assertTrue(next > all.get(24).id(), "a new id after the generated ones: " + next);
+    assertEquals("Starehe Girls Centre", schools.school(HQ, next).name());
+
     // the word index came with them: every generated word finds its schools through it
     for (int i = 0; i < 100 && !schools.wordIndexReady(); i++) {
       java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
@@ -71,5 +77,20 @@ class BulkSchoolsTest {
       assertEquals(e.getValue(), schools.schools(HQ, new SchoolQuery(null, null, null, null, null, null, e.getKey(), 100, null))
           .items().stream().map(School::id).filter(e.getValue()::contains).toList(), e.getKey());
     }
+  }
+
+  @Test
+  void aFreshDatabaseHandsOutNewIdsAfterTheBulkLoadAndARestart() {
+    TestDatabase database = new TestDatabase();
+    Countries countries = new Countries(database, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, (org.osgi.framework.Bundle) null);
+    NationalProfiles profiles = new NationalProfiles(TestLogger.INSTANCE);
+    SchoolDirectory schools = new SchoolDirectory(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, TestLogger.INSTANCE);
+    MembershipLifecycle lifecycle = new MembershipLifecycle(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
+    BulkSchools.generate(database, List.of("FR", "KE", "JP"), 30, TestLogger.INSTANCE);
+    database.restart();
+    var application = lifecycle.apply(HQ, Schools.in("KE", "Starehe Girls Centre", "Nairobi", null), true);
+    assertEquals(31, application.schoolId());
+    assertEquals(31, application.membershipId());
+    assertEquals("Starehe Girls Centre", schools.school(HQ, 31).name());
   }
 }

@@ -50,6 +50,20 @@ final class TestDatabase implements Database {
     }
   }
 
+  /** Shuts the (Derby) database down cleanly; the next connection boots it again, as a restart does. */
+  void restart() {
+    if (dialect != Dialect.DERBY) {
+      return;
+    }
+    try {
+      DriverManager.getConnection(url.replace(";create=true", ";shutdown=true")).close();
+    } catch (SQLException e) {
+      if (!"08006".equals(e.getSQLState())) { // 08006: shut down as asked
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
   @Override
   public DataSource dataSource() {
     throw new UnsupportedOperationException("the tests use connections directly");
