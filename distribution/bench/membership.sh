@@ -40,19 +40,19 @@ end
 LUA
 
 echo "== directory search: country + free text, wrk -t2 -c32 -d${DURATION}s --latency"
-wrk -t2 -c32 -d5s -s "$WORK/search.lua" "http://localhost:$PORT" > /dev/null
+wrk -t2 -c32 -d"${WARMUP}s" -s "$WORK/search.lua" "http://localhost:$PORT" > /dev/null
 wrk -t2 -c32 -d"${DURATION}s" --latency -s "$WORK/search.lua" "http://localhost:$PORT" > "$WORK/search.txt"
 SEARCH_P99=$(p99 < "$WORK/search.txt"); SEARCH_RPS=$(rps < "$WORK/search.txt")
 
 echo "== GET /api/v1/schools/{id}, random ids"
-wrk -t2 -c32 -d5s -s "$WORK/byid.lua" "http://localhost:$PORT" > /dev/null
+wrk -t2 -c32 -d"${WARMUP}s" -s "$WORK/byid.lua" "http://localhost:$PORT" > /dev/null
 wrk -t2 -c32 -d"${DURATION}s" --latency -s "$WORK/byid.lua" "http://localhost:$PORT" > "$WORK/byid.txt"
 BYID_RPS=$(rps < "$WORK/byid.txt"); BYID_P99=$(p99 < "$WORK/byid.txt")
 BODY=$(curl -s "http://localhost:$PORT/api/v1/schools/1")
 kill -TERM $PID; wait $PID || true
 
 start_bare_jetty $BARE_PORT "$BODY" "$WORK/bare.pid"
-wrk -t2 -c32 -d5s "http://localhost:$BARE_PORT/" > /dev/null
+wrk -t2 -c32 -d"${WARMUP}s" "http://localhost:$BARE_PORT/" > /dev/null
 BARE_RPS=$(wrk -t2 -c32 -d"${DURATION}s" "http://localhost:$BARE_PORT/" | rps)
 kill "$(cat "$WORK/bare.pid")"
 
