@@ -100,20 +100,25 @@ final class SearchWords {
 
   /** Adds the words the dictionary does not know yet. */
   static void remember(Connection c, Collection<String> words) throws SQLException {
+    // PostgreSQL ends a transaction at its first error, so a race there must not raise one.
+    boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
     // MEM_SEARCH_STATE has exactly one row: a portable "SELECT ? WHERE NOT EXISTS".
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO MEM_SEARCH_WORD (WORD) SELECT CAST(? AS VARCHAR(64)) FROM MEM_SEARCH_STATE"
+    try (PreparedStatement ps = c.prepareStatement(postgres
+        ? "INSERT INTO MEM_SEARCH_WORD (WORD) VALUES (?) ON CONFLICT DO NOTHING"
+        : "INSERT INTO MEM_SEARCH_WORD (WORD) SELECT CAST(? AS VARCHAR(64)) FROM MEM_SEARCH_STATE"
             + " WHERE ID = 1 AND NOT EXISTS (SELECT 1 FROM MEM_SEARCH_WORD WHERE WORD = ?)")) {
       for (String word : words) {
         ps.setString(1, word);
-        ps.setString(2, word);
+        if (!postgres) {
+          ps.setString(2, word);
+        }
         try {
           ps.executeUpdate();
         } catch (SQLException e) {
           if (!"23505".equals(e.getSQLState())) {
             throw e;
           }
-          // another transaction added the same word a moment ago: it is known either way
+          // Derby: another transaction added the same word a moment ago; it is known either way
         }
       }
     }
