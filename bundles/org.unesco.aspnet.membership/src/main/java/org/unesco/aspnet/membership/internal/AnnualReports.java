@@ -284,7 +284,7 @@ public final class AnnualReports implements AnnualReportService {
         }
         Instant submitted = rs.getTimestamp(6).toInstant();
         return new AnnualReport(schoolId, year, stateOf(year, submitted), dueDate(year), rs.getString(1),
-            SchoolDirectory.splitCodes(rs.getString(2)).stream().map(Theme::valueOf).toList(),
+            SchoolDirectory.splitCodes(rs.getString(2), Theme::valueOf),
             rs.getInt(3), rs.getInt(4), rs.getString(5), SchoolDirectory.fieldsOf(rs.getString(8)), submitted, rs.getInt(7));
       }
     }

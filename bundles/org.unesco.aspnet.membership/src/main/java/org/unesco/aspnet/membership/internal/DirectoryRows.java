@@ -211,7 +211,7 @@ public final class DirectoryRows implements SchoolRows {
       boolean has = submitted != null;
       each.accept(new ReportRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
           year, reports.stateOf(year, submitted), due, submitted,
-          has ? SchoolDirectory.splitCodes(rs.getString(7)).stream().map(Theme::valueOf).toList() : List.of(),
+          has ? SchoolDirectory.splitCodes(rs.getString(7), Theme::valueOf) : List.of(),
           has ? rs.getInt(8) : null, has ? rs.getInt(9) : null));
     });
   }

@@ -14,7 +14,6 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -479,10 +478,25 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   }
 
   static List<String> splitCodes(String joined) {
+    return splitCodes(joined, code -> code);
+  }
+
+  /** A stored ",A,B," list, each code read {@code as} something; by hand: it runs for every row read. */
+  static <T> List<T> splitCodes(String joined, java.util.function.Function<String, T> as) {
     if (joined == null || joined.isEmpty()) {
       return List.of();
     }
-    return Arrays.stream(joined.split(",")).filter(s -> !s.isEmpty()).toList();
+    List<T> codes = new ArrayList<>(4);
+    int start = 0;
+    for (int i = 0; i <= joined.length(); i++) {
+      if (i == joined.length() || joined.charAt(i) == ',') {
+        if (i > start) {
+          codes.add(as.apply(joined.substring(start, i)));
+        }
+        start = i + 1;
+      }
+    }
+    return java.util.Collections.unmodifiableList(codes);
   }
 
   static int bindProfile(PreparedStatement ps, SchoolInput s) throws SQLException {
@@ -518,8 +532,8 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
         rs.getString(6),
         doubleOrNull(rs, 7),
         doubleOrNull(rs, 8),
-        splitCodes(rs.getString(9)).stream().map(Level::valueOf).toList(),
-        splitCodes(rs.getString(10)).stream().map(Theme::valueOf).toList(),
+        splitCodes(rs.getString(9), Level::valueOf),
+        splitCodes(rs.getString(10), Theme::valueOf),
         splitCodes(rs.getString(11)),
         intOrNull(rs, 12),
         intOrNull(rs, 13),
