@@ -52,13 +52,9 @@ public class DemoCampaigns {
   public DemoCampaigns(ComponentContext context, @Reference(service = LoggerFactory.class) Logger log) {
     this.log = log;
     this.context = context;
-    String enabled = System.getenv(DemoData.ENABLED);
-    if (enabled == null || !enabled.strip().equalsIgnoreCase("true")) {
-      return;
+    if (DemoData.enabled()) {
+      DemoData.inBackground("aspnet-demo-campaigns", this::run);
     }
-    Thread worker = new Thread(this::run, "aspnet-demo-campaigns");
-    worker.setDaemon(true);
-    worker.start();
   }
 
   @Deactivate

@@ -46,12 +46,22 @@ public class DemoData {
   public DemoData(ComponentContext context, @Reference(service = LoggerFactory.class) Logger log) {
     this.log = log;
     this.context = context;
-    String enabled = System.getenv(ENABLED);
-    if (enabled == null || !enabled.strip().equalsIgnoreCase("true")) {
+    if (!enabled()) {
       log.debug("Demo data off ({} is not true)", ENABLED);
       return;
     }
-    Thread worker = new Thread(this::run, "aspnet-demo-data");
+    inBackground("aspnet-demo-data", this::run);
+  }
+
+  /** Whether {@code ASPNET_DEMO} asks for the demo network. */
+  static boolean enabled() {
+    String enabled = System.getenv(ENABLED);
+    return enabled != null && enabled.strip().equalsIgnoreCase("true");
+  }
+
+  /** Runs a loader on a daemon thread of its own, so that start-up is not held up. */
+  static void inBackground(String name, Runnable loader) {
+    Thread worker = new Thread(loader, name);
     worker.setDaemon(true);
     worker.start();
   }

@@ -300,7 +300,7 @@ public final class BulkSchools {
     // One writer: the identity values of this chunk are exactly (before, after].
     java.util.Set<String> dictionary = new java.util.HashSet<>();
     try (PreparedStatement ids = c.prepareStatement("SELECT ID, COUNTRY, NAME, CITY FROM MEM_SCHOOL WHERE ID > ? AND ID <= ? ORDER BY ID");
-        PreparedStatement words = c.prepareStatement("INSERT INTO MEM_SCHOOL_WORD (COUNTRY, WORD, SCHOOL_ID) VALUES (?, ?, ?)");
+        PreparedStatement words = c.prepareStatement(SearchWords.INSERT);
         PreparedStatement ms = c.prepareStatement(
             "INSERT INTO MEM_MEMBERSHIP (SCHOOL_ID, PERIOD_NO, STATUS, CERTIFICATE, APPLIED_AT, CERTIFIED_AT) VALUES (?, 1, ?, ?, ?, ?)")) {
       ids.setLong(1, before);

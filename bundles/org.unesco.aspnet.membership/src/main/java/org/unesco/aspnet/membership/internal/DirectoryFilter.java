@@ -36,17 +36,22 @@ final class DirectoryFilter {
     list(sql, params, p + "LEVELS", q.level() == null ? null : q.level().name());
     list(sql, params, p + "THEMES", q.theme() == null ? null : q.theme().name());
     list(sql, params, p + "LANGUAGES", q.language() == null ? null : q.language().toLowerCase(Locale.ROOT));
-    List<String> words = SearchKey.words(q.q());
-    if (words.size() > MAX_QUERY_WORDS) {
-      throw ProblemException.validation("q", "use at most " + MAX_QUERY_WORDS + " words");
-    }
-    for (String word : words) {
+    for (String word : words(q)) {
       // A word matches the start of a word of the name or city (keys have single spaces), or
       // anywhere for a script without spaces; see SearchWords. SearchKey leaves no % or _ in a
       // word, so it needs no LIKE escaping.
       sql.append(" AND (' ' || ").append(p).append("NAME_KEY || ' ' || ").append(p).append("CITY_KEY) LIKE ?");
       params.add((SearchWords.unspaced(word) ? "%" : "% ") + word + "%");
     }
+  }
+
+  /** The free-text words of a query, each a search key; 400 beyond {@value #MAX_QUERY_WORDS}. */
+  static List<String> words(SchoolQuery q) {
+    List<String> words = SearchKey.words(q.q());
+    if (words.size() > MAX_QUERY_WORDS) {
+      throw ProblemException.validation("q", "use at most " + MAX_QUERY_WORDS + " words");
+    }
+    return words;
   }
 
   // Lists are stored as ",A,B," so that one code matches with LIKE '%,A,%' and never a prefix of

@@ -306,7 +306,7 @@ public final class DirectoryImport implements SchoolImport {
         PreparedStatement history = c.prepareStatement(
             "INSERT INTO MEM_STATUS_CHANGE (MEMBERSHIP_ID, FROM_STATUS, TO_STATUS, ACTOR, CHANGED_AT, COMMENT_TEXT)"
                 + " VALUES (?, NULL, ?, ?, ?, ?)");
-        PreparedStatement words = c.prepareStatement("INSERT INTO MEM_SCHOOL_WORD (COUNTRY, WORD, SCHOOL_ID) VALUES (?, ?, ?)")) {
+        PreparedStatement words = c.prepareStatement(SearchWords.INSERT)) {
       java.util.Set<String> dictionary = new java.util.HashSet<>();
       Iterator<ImportRow> it = rows.open();
       int index = 0;

@@ -138,7 +138,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     }
     SchoolQuery.Sort sort = query.sort();
     Keyset after = Keyset.parse(query.cursor(), sort);
-    List<String> words = SearchKey.words(query.q());
+    List<String> words = DirectoryFilter.words(query);
     boolean indexed = !words.isEmpty() && wordIndexComplete
         && (sort == SchoolQuery.Sort.ID || sort == SchoolQuery.Sort.NEWEST);
     List<School> rows = database.read(c -> indexed
@@ -207,7 +207,6 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     }
     List<School> found = new ArrayList<>();
     if (expanded.isEmpty()) {
-      DirectoryFilter.attributes(new StringBuilder(), new ArrayList<>(), query, ""); // the same 400s as the other path
       return found;
     }
     boolean newest = query.sort() == SchoolQuery.Sort.NEWEST;
@@ -291,9 +290,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
                   "School " + id + " changed since you read it; read it again and reapply your edit");
             }
           }
-          if (!valid.country().equals(current.country())
-              || !SearchKey.of(valid.name()).equals(SearchKey.of(current.name()))
-              || !SearchKey.of(valid.city()).equals(SearchKey.of(current.city()))) {
+          if (wordsChanged(current, valid)) {
             SearchWords.reindex(c, id, valid.country(), valid.name(), valid.city());
           }
           School updated = find(c, id);
@@ -304,10 +301,14 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   }
 
   private static boolean identityChanged(School current, SchoolInput valid) {
+    return wordsChanged(current, valid) || !java.util.Objects.equals(valid.nationalId(), current.nationalId());
+  }
+
+  /** Whether the country, or the searched form of the name or city, changed (the word index's keys). */
+  private static boolean wordsChanged(School current, SchoolInput valid) {
     return !valid.country().equals(current.country())
         || !SearchKey.of(valid.name()).equals(SearchKey.of(current.name()))
-        || !SearchKey.of(valid.city()).equals(SearchKey.of(current.city()))
-        || !java.util.Objects.equals(valid.nationalId(), current.nationalId());
+        || !SearchKey.of(valid.city()).equals(SearchKey.of(current.city()));
   }
 
   /** A school as the audit log keeps it. */

@@ -26,6 +26,9 @@ final class SearchWords {
   /** A prefix that stands for more words than this is searched without the index. */
   static final int MAX_EXPANSIONS = 32;
 
+  /** The statement that {@link #add} fills, batch after batch. */
+  static final String INSERT = "INSERT INTO MEM_SCHOOL_WORD (COUNTRY, WORD, SCHOOL_ID) VALUES (?, ?, ?)";
+
   /** The most candidates read at once. */
   static final int MAX_BATCH = 512;
 
@@ -72,7 +75,7 @@ final class SearchWords {
   /** Indexes a new school (its dictionary words too). */
   static void index(Connection c, long school, String country, String name, String city) throws SQLException {
     Set<String> words = of(name, city);
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO MEM_SCHOOL_WORD (COUNTRY, WORD, SCHOOL_ID) VALUES (?, ?, ?)")) {
+    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
       add(ps, school, country, words);
       ps.executeBatch();
     }
@@ -88,7 +91,7 @@ final class SearchWords {
     index(c, school, country, name, city);
   }
 
-  /** Adds a school's words to a batch of {@code INSERT INTO MEM_SCHOOL_WORD (COUNTRY, WORD, SCHOOL_ID)}. */
+  /** Adds a school's words to a batch of {@link #INSERT}. */
   static void add(PreparedStatement insert, long school, String country, Collection<String> words) throws SQLException {
     for (String word : words) {
       insert.setString(1, country);
@@ -216,7 +219,7 @@ final class SearchWords {
     try (PreparedStatement read = c.prepareStatement(
             "SELECT ID, COUNTRY, NAME, CITY FROM MEM_SCHOOL WHERE ID > ? ORDER BY ID FETCH FIRST ? ROWS ONLY");
         PreparedStatement clear = c.prepareStatement("DELETE FROM MEM_SCHOOL_WORD WHERE SCHOOL_ID > ? AND SCHOOL_ID <= ?");
-        PreparedStatement insert = c.prepareStatement("INSERT INTO MEM_SCHOOL_WORD (COUNTRY, WORD, SCHOOL_ID) VALUES (?, ?, ?)")) {
+        PreparedStatement insert = c.prepareStatement(SearchWords.INSERT)) {
       read.setLong(1, after);
       read.setInt(2, n);
       List<Object[]> rows = new ArrayList<>();

@@ -129,6 +129,9 @@ class WordIndexTest {
     }
     assertTrue(nonEmpty > 20, "the queries find something");
     assertEquals(List.of(), expected(null, "urie", false), "a word is matched from its start");
+    // too many words is a 400 on every path, also when the index knows none of them
+    assertEquals(400, org.junit.jupiter.api.Assertions.assertThrows(org.unesco.aspnet.core.ProblemException.class,
+        () -> search(HQ, "FR", "zzzzz y x w v u", SchoolQuery.Sort.ID, 5)).status());
   }
 
   @Test
