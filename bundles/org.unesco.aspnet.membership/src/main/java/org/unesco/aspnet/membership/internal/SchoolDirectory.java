@@ -107,7 +107,6 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
         return;
       }
       long after = 0;
-      int done = 0;
       while (!stopped) {
         long from = after;
         long last = database.inTransaction(c -> SearchWords.backfill(c, from, 2000));
@@ -117,11 +116,10 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
             return null;
           });
           wordIndexComplete = true;
-          log.info("Word index of the directory built: {} schools", done);
+          log.info("Word index of the directory built (schools up to id {})", after);
           return;
         }
         after = last;
-        done += 2000;
       }
     } catch (RuntimeException e) {
       if (!stopped) {
