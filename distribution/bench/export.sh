@@ -6,6 +6,8 @@
 # Usage: distribution/bench/export.sh [schools] [import rows]
 #   ASPNET_BENCH_DATA=/some/dir keeps the generated database there and reuses it next time
 #   (loading 1,000,000 schools takes about ten minutes).
+#   ASPNET_BENCH_EXPORTS=false skips the two exports (to work on the import alone).
+#   ASPNET_BENCH_EXTRA_OPTS adds JVM options, e.g. a profiler's -agentpath (with ASPNET_CDS=false).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 INSTALL="$HERE/../target/aspnet"
@@ -15,16 +17,16 @@ PORT="${ASPNET_BENCH_PORT:-18492}"
 WORK="$(mktemp -d)"
 DATA="${ASPNET_BENCH_DATA:-$WORK/data}"
 PASSWORD="bench-admin-password"
-JAVA_OPTS="-Xms64m -Xmx256m -XX:+UseSerialGC -Xss512k"
+JAVA_OPTS="-Xms64m -Xmx256m -XX:+UseSerialGC -Xss512k ${ASPNET_BENCH_EXTRA_OPTS:-}"
 PID=""
 cleanup() { [ -n "$PID" ] && kill -TERM "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
 [ -x "$INSTALL/bin/aspnet" ] || { echo "build first: mvn -DskipTests package"; exit 1; }
 # A private copy: rebuilding the repo while this runs must not change the running jars.
 cp -r "$INSTALL" "$WORK/aspnet"
-# Derby stores MEM_SCHOOL in 32 KB pages (its rows are wide), so the default page cache of
-# 8,000 pages grows to 250 MB on a full-table read: more than a 256 MB heap. 1,500 pages = 48 MB.
-PAGES="${ASPNET_BENCH_PAGE_CACHE:-1500}"
+# Derby's page cache: by default the persistence bundle sizes it from the heap (a third of it, in
+# 32 KB pages: 2,730 pages at -Xmx256m). ASPNET_BENCH_PAGE_CACHE=<pages> sets it instead.
+PAGES="${ASPNET_BENCH_PAGE_CACHE:-0}"
 sed -i "s/^derbyPageCacheSize=.*/derbyPageCacheSize=$PAGES/" "$WORK/aspnet/config/org.unesco.aspnet.persistence.cfg"
 BASE="http://localhost:$PORT"
 
@@ -45,12 +47,14 @@ if [ ! -d "$DATA/derby" ]; then
   stop
 fi
 
-echo "== platform with $JAVA_OPTS, Derby page cache $PAGES pages"
+echo "== platform with $JAVA_OPTS, Derby page cache $PAGES pages (0: sized from the heap)"
 start
 TOKEN=$(curl -s -X POST "$BASE/api/v1/auth/login" -H 'Content-Type: application/json' \
   -d "{\"email\":\"admin@aspnet.local\",\"password\":\"$PASSWORD\"}" | json 'd["token"]')
 AUTH="Authorization: Bearer $TOKEN"
 
+CSV="0 0"; CSV_ROWS=0; XLSX="0 0"
+if [ "${ASPNET_BENCH_EXPORTS:-true}" = "true" ]; then
 echo "== CSV export of every school"
 curl -s -o /dev/null -H "$AUTH" "$BASE/api/v1/exports/schools.csv?country=FR"   # warm-up
 CSV=$(curl -s -H "$AUTH" -o "$WORK/schools.csv" -w '%{time_total} %{size_download}' "$BASE/api/v1/exports/schools.csv")
@@ -61,6 +65,7 @@ rm -f "$WORK/schools.csv"
 echo "== XLSX export of every school"
 XLSX=$(curl -s -H "$AUTH" -o /dev/null -w '%{time_total} %{size_download}' "$BASE/api/v1/exports/schools.xlsx")
 echo "$XLSX (s, bytes)"
+fi
 
 echo "== import of $IMPORT_ROWS new schools from CSV"
 awk -v n="$IMPORT_ROWS" -v run="$(date +%s)" 'BEGIN {

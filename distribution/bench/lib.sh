@@ -7,9 +7,10 @@ require_tools() {
   command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk"; exit 1; }
 }
 
-# Starts a bare embedded Jetty (the version inside Felix HTTP) answering BODY on PORT; PID in $1.
+# Starts a bare embedded Jetty (the version inside Felix HTTP) answering BODY on PORT, with the
+# response headers listed in HEADERS (a file of "Name: value" lines, optional); its PID in PIDFILE.
 start_bare_jetty() {
-  local port=$1 body=$2 pidfile=$3
+  local port=$1 body=$2 pidfile=$3 headers=${4:-}
   local version
   version=$(unzip -p "$INSTALL"/bundle/org.apache.felix.http.jetty12-*.jar META-INF/MANIFEST.MF | tr -d '\r\n ' \
     | grep -o 'org.eclipse.jetty.server;version="[0-9.]*"' | head -1 | grep -o '[0-9][0-9.]*')
@@ -21,7 +22,7 @@ start_bare_jetty() {
     cp="$cp$jar:"
   done
   cp="$cp$(ls "$INSTALL"/bundle/slf4j-api-*.jar)"
-  java -Xms64m -Xmx512m -XX:+UseSerialGC -Xss512k -cp "$cp" "$HERE/BareJetty.java" "$port" "$body" > /dev/null 2>&1 &
+  java -Xms64m -Xmx512m -XX:+UseSerialGC -Xss512k -cp "$cp" "$HERE/BareJetty.java" "$port" "$body" $headers > /dev/null 2>&1 &
   echo $! > "$pidfile"
   until curl -sf -o /dev/null "http://localhost:$port/"; do sleep 0.05; done
 }
@@ -35,3 +36,10 @@ WARMUP="${WARMUP:-30}"
 rps() { awk '/Requests\/sec/ {print $2}'; }
 # The 99th percentile from a wrk --latency report on stdin.
 p99() { awk '$1 == "99%" {print $2}'; }
+
+# The response headers of URL that the bare Jetty should send too, into FILE: all but the status
+# line and what Jetty writes itself (Date, Content-Length, Content-Type), so that both answer
+# with the same bytes.
+response_headers() {
+  curl -s -D - -o /dev/null "$1" | tr -d '\r' | grep -v -i -E '^(HTTP/|date:|content-length:|content-type:|$)' > "$2"
+}

@@ -49,9 +49,10 @@ wrk -t2 -c32 -d"${WARMUP}s" -s "$WORK/byid.lua" "http://localhost:$PORT" > /dev/
 wrk -t2 -c32 -d"${DURATION}s" --latency -s "$WORK/byid.lua" "http://localhost:$PORT" > "$WORK/byid.txt"
 BYID_RPS=$(rps < "$WORK/byid.txt"); BYID_P99=$(p99 < "$WORK/byid.txt")
 BODY=$(curl -s "http://localhost:$PORT/api/v1/schools/1")
+response_headers "http://localhost:$PORT/api/v1/schools/1" "$WORK/headers"
 kill -TERM $PID; wait $PID || true
 
-start_bare_jetty $BARE_PORT "$BODY" "$WORK/bare.pid"
+start_bare_jetty $BARE_PORT "$BODY" "$WORK/bare.pid" "$WORK/headers"
 wrk -t2 -c32 -d"${WARMUP}s" "http://localhost:$BARE_PORT/" > /dev/null
 BARE_RPS=$(wrk -t2 -c32 -d"${DURATION}s" "http://localhost:$BARE_PORT/" | rps)
 kill "$(cat "$WORK/bare.pid")"

@@ -124,4 +124,43 @@ class DirectoryBulkTest {
     assertEquals(1, skipped.written());
     assertEquals(3, read(HQ).size());
   }
+
+  /** A refused row anywhere in the file: no school, membership, indexed or dictionary word is left. */
+  @Test
+  void aRefusalLaterInTheFileLeavesNothing() throws Exception {
+    ImportReport refused = imports.write(HQ, source(Schools.in("FR", "Lycée Un", "Lyon", null),
+            Schools.in("KE", "Deux", "Nairobi", null), Schools.in("XX", "Trois", "Nowhere", null)),
+        SchoolImport.Duplicates.REJECT, "f.csv", n -> { });
+    assertEquals(0, refused.written());
+    assertEquals(1, refused.invalid());
+    assertEquals(0, read(HQ).size());
+    assertEquals(0, count("SELECT COUNT(*) FROM MEM_MEMBERSHIP"), "no membership left behind");
+    assertEquals(0, count("SELECT COUNT(*) FROM MEM_SCHOOL_WORD"), "no indexed word left behind");
+    assertEquals(0, count("SELECT COUNT(*) FROM MEM_SEARCH_WORD WHERE WORD = 'lycee'"), "no dictionary word either");
+  }
+
+  /** A row repeating an earlier one of the same file is reported by line, not as an existing school. */
+  @Test
+  void aRepeatedRowIsADuplicateOfItsLineNotOfTheRowJustWritten() throws Exception {
+    ImportReport skipped = imports.write(HQ, source(Schools.in("FR", "Un", "Lyon", null), Schools.in("FR", "Un", "Lyon", null)),
+        SchoolImport.Duplicates.SKIP, "f.csv", n -> { });
+    assertEquals(1, skipped.written());
+    assertEquals(1, skipped.duplicates());
+    assertEquals(Integer.valueOf(2), skipped.rows().get(0).duplicateOfLine());
+    assertEquals(List.of(), skipped.rows().get(0).duplicateOf());
+    ImportReport rejected = imports.write(HQ, source(Schools.in("KE", "Deux", "Nairobi", null), Schools.in("KE", "Deux", "Nairobi", null)),
+        SchoolImport.Duplicates.REJECT, "f.csv", n -> { });
+    assertEquals(0, rejected.written());
+    assertEquals(List.of(), rejected.rows().get(0).duplicateOf());
+    assertEquals(1, read(HQ).size(), "only the first file's school");
+  }
+
+  private long count(String sql) {
+    return database.read(c -> {
+      try (var ps = c.prepareStatement(sql); var rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
 }

@@ -81,8 +81,12 @@ public final class DatabaseService implements Database, HealthCheck {
     @AttributeDefinition(description = "Seconds a caller waits for a free connection")
     int connectionTimeoutSeconds() default 10;
 
-    @AttributeDefinition(description = "Derby page cache, in 4 KB pages (embedded Derby only)")
-    int derbyPageCacheSize() default 8000;
+    @AttributeDefinition(
+        description =
+            "Derby page cache, in pages (embedded Derby only). Derby keeps wide tables such as the"
+                + " school directory in 32 KB pages, so this many pages may take 32 KB each."
+                + " 0: sized from the Java heap (a third of it, at most 8,000 pages)")
+    int derbyPageCacheSize() default 0;
   }
 
   private final Logger log;
@@ -119,7 +123,8 @@ public final class DatabaseService implements Database, HealthCheck {
     if (url.isEmpty() || url.startsWith("jdbc:derby:")) {
       derby = embeddedDerby(context, config, url);
       target = derby;
-      description = "embedded Derby at " + derby.getDatabaseName();
+      description = "embedded Derby at " + derby.getDatabaseName()
+          + " (page cache " + System.getProperty("derby.storage.pageCacheSize") + " pages)";
     } else {
       if (driver == null) {
         throw new IllegalStateException(
@@ -183,7 +188,7 @@ public final class DatabaseService implements Database, HealthCheck {
     Path home = Path.of(dataDir == null ? "data" : dataDir).toAbsolutePath();
     // Derby reads these once, when its engine boots; they are global to the JVM.
     System.setProperty("derby.stream.error.file", home.resolve("derby.log").toString());
-    System.setProperty("derby.storage.pageCacheSize", String.valueOf(config.derbyPageCacheSize()));
+    System.setProperty("derby.storage.pageCacheSize", String.valueOf(pageCacheSize(config.derbyPageCacheSize(), Runtime.getRuntime().maxMemory())));
     System.setProperty("derby.language.statementCacheSize", "500");
     EmbeddedDataSource ds = new EmbeddedDataSource();
     String name =
@@ -191,6 +196,26 @@ public final class DatabaseService implements Database, HealthCheck {
     ds.setDatabaseName(name);
     ds.setCreateDatabase("create");
     return ds;
+  }
+
+  /** Largest page cache Derby is given unasked: 8,000 pages, its own default. */
+  static final int MAX_AUTO_PAGES = 8_000;
+  /** Smallest one: below this, index look-ups start to read from disk again and again. */
+  static final int MIN_AUTO_PAGES = 500;
+  private static final int WIDE_PAGE_BYTES = 32 * 1024;
+
+  /**
+   * The configured page cache, or one sized from the heap. Derby counts its cache in pages, and the
+   * directory's rows are wide enough for 32 KB pages: Derby's default of 8,000 pages then grows to
+   * 250 MB on a full read (an export), which does not fit a 256 MB heap. A third of the heap, in
+   * 32 KB pages, leaves the rest to everything else at every heap size.
+   */
+  static int pageCacheSize(int configured, long maxHeapBytes) {
+    if (configured > 0) {
+      return configured;
+    }
+    long pages = maxHeapBytes / 3 / WIDE_PAGE_BYTES;
+    return (int) Math.max(MIN_AUTO_PAGES, Math.min(MAX_AUTO_PAGES, pages));
   }
 
   private static DataSource externalDataSource(DataSourceFactory driver, Config config, String url) {
