@@ -380,12 +380,18 @@ function readMetrics(form, metrics) {
 
 function activityForm(school, campaign, module) {
   const metrics = module?.schema?.metrics || [];
-  const phases = (module?.phases || []).map((p) => [p.key, localized(p.labels) || p.key]);
+  // Each phase shown with its dates; the phase of the activity's date is chosen for the person,
+  // as the platform refuses a date outside the phase named.
+  const dated = Object.fromEntries((campaign.phases || []).map((p) => [p.key, p]));
+  const during = (key) => (dated[key]?.starts && dated[key]?.ends
+    ? ` (${formatDate(dated[key].starts)} – ${formatDate(dated[key].ends)})` : '');
+  const phases = (module?.phases || []).map((p) => [p.key, (localized(p.labels) || p.key) + during(p.key)]);
+  const phaseOf = (day) => (campaign.phases || []).find((p) => p.starts && p.ends && p.starts <= day && day <= p.ends)?.key ?? '';
   const today = new Date().toISOString().slice(0, 10);
   const form = h('form', { novalidate: true }, h('div', { class: 'form-status', tabindex: '-1' }),
     h('div', { class: 'grid2' },
       field(t('submission.date'), 'date', { type: 'date', required: true, value: today, max: today }),
-      phases.length ? field(t('campaign.phase'), 'phase', { required: true, empty: '', options: phases }) : null),
+      phases.length ? field(t('campaign.phase'), 'phase', { required: true, empty: '', options: phases, value: phaseOf(today) }) : null),
     field(t('submission.text'), 'text', { required: true, multiline: true }),
     h('div', { class: 'grid2' },
       field(t('submission.pupils'), 'pupils', { type: 'number', min: 0, required: true }),
@@ -397,6 +403,12 @@ function activityForm(school, campaign, module) {
       h('label', {}, h('input', { type: 'checkbox', name: 'showsPupils' }), ' ', t('submission.showsPupils')),
       h('label', {}, h('input', { type: 'checkbox', name: 'parentalConsent' }), ' ', t('submission.consent'))),
     h('button', { type: 'submit', class: 'secondary' }, t('submission.submit')));
+  // The phase follows the date until the person picks one.
+  let phasePicked = false;
+  form.elements.phase?.addEventListener('change', () => { phasePicked = true; });
+  form.elements.date.addEventListener('change', () => {
+    if (!phasePicked && form.elements.phase) form.elements.phase.value = phaseOf(form.elements.date.value);
+  });
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const e = form.elements;

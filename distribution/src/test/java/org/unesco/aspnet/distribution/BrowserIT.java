@@ -235,7 +235,9 @@ class BrowserIT {
     wait(30).until(ExpectedConditions.presenceOfElementLocated(By.xpath("//div[h3/a[starts-with(normalize-space(), 'Trash Hack')]]"
         + "//select[@name='metrics.waste.0.unit']")));
     WebElement activity = driver.findElement(form);
-    new Select(activity.findElement(By.name("phase"))).selectByIndex(1);
+    // the form chose the phase of today's date, and shows each phase with its dates
+    Select phase = new Select(activity.findElement(By.name("phase")));
+    assertTrue(phase.getFirstSelectedOption().getText().matches(".+ \\(.+ – .+\\)"), phase.getFirstSelectedOption().getText());
     activity.findElement(By.name("text")).sendKeys("We cleaned the river bank near the school.");
     activity.findElement(By.name("pupils")).sendKeys("28");
     activity.findElement(By.name("teachers")).sendKeys("3");

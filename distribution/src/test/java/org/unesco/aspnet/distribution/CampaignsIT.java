@@ -170,10 +170,13 @@ class CampaignsIT {
   @Test
   @Order(1)
   void hqCreatesGlobalCampaignsAndAnNcNationalOnes() throws Exception {
+    // phases around today: the activities below are dated up to two months back, in "act"
+    LocalDate today = LocalDate.now();
     String trash = "{\"kind\":\"CAMPAIGN\",\"module\":\"trash-hack\",\"title\":{\"en\":\"Trash Hack 2026\",\"fr\":\"Trash Hack 2026\"},"
         + "\"description\":{\"en\":\"Observe, act, reflect, celebrate\"},"
-        + "\"phases\":[{\"key\":\"observe\",\"starts\":\"2026-01-01\",\"ends\":\"2026-02-28\"},"
-        + "{\"key\":\"act\",\"starts\":\"2026-03-01\",\"ends\":\"2026-12-31\"}],\"membersOnly\":true,\"open\":true}";
+        + "\"phases\":[{\"key\":\"observe\",\"starts\":\"" + today.minusDays(400) + "\",\"ends\":\"" + today.minusDays(91) + "\"},"
+        + "{\"key\":\"act\",\"starts\":\"" + today.minusDays(90) + "\",\"ends\":\"" + today.plusDays(365) + "\"}],"
+        + "\"membersOnly\":true,\"open\":true}";
     assertEquals(401, send("POST", "/api/v1/campaigns", trash, null).statusCode());
     assertEquals(403, send("POST", "/api/v1/campaigns", trash, ncFrance).statusCode(), "an NC does not create global ones");
     assertEquals(403, send("POST", "/api/v1/campaigns", trash, staffParis).statusCode());
@@ -254,6 +257,9 @@ class CampaignsIT {
         errorFields(submit(trashHack, staffParis, submission(paris, day, 5, waste("PAPER", 1, "kg"), waste("GLASS", 2, "stone")))));
     assertEquals(List.of("date"),
         errorFields(submit(trashHack, staffParis, submission(paris, LocalDate.now().plusDays(10), 5, waste("PAPER", 1, "kg")))));
+    HttpResponse<String> beforeAct = submit(trashHack, staffParis, submission(paris, LocalDate.now().minusDays(100), 5, waste("PAPER", 1, "kg")));
+    assertEquals(List.of("date"), errorFields(beforeAct), "dated in the observe phase, named act");
+    assertTrue(beforeAct.body().contains("must be within the phase act"), beforeAct.body());
     ObjectNode noConsent = submission(paris, day, 5, waste("PAPER", 1, "kg"));
     ((ObjectNode) noConsent.path("media").get(0)).remove("parentalConsent");
     assertEquals(List.of("media[0].parentalConsent"), errorFields(submit(trashHack, staffParis, noConsent)));
@@ -366,7 +372,8 @@ class CampaignsIT {
   void sandwatchKeepsATimeSeriesPerSite() throws Exception {
     long sandwatch = json(send("POST", "/api/v1/campaigns",
         "{\"kind\":\"CAMPAIGN\",\"module\":\"sandwatch\",\"title\":{\"en\":\"Sandwatch\"},\"membersOnly\":true,"
-            + "\"phases\":[{\"key\":\"monitor\",\"starts\":\"2026-01-01\",\"ends\":\"2026-12-31\"}]}", hq), 201).path("id").asLong();
+            + "\"phases\":[{\"key\":\"monitor\",\"starts\":\"" + LocalDate.now().minusYears(1) + "\",\"ends\":\""
+            + LocalDate.now().plusYears(1) + "\"}]}", hq), 201).path("id").asLong();
     assertEquals(201, send("POST", "/api/v1/campaigns/" + sandwatch + "/participants", "{\"school\":" + nairobi + "}", staffNairobi).statusCode());
     JsonNode schema = json(platform.get("/api/v1/campaigns/" + sandwatch + "/schema"), 200);
     assertEquals("sandwatch", schema.path("key").asText());

@@ -104,11 +104,7 @@ public class DemoCampaigns {
             Map.of("en", "Schools observe the waste around them, act, reflect and celebrate.",
                 "fr", "Les écoles observent les déchets autour d'elles, agissent, réfléchissent et célèbrent.",
                 "es", "Las escuelas observan los residuos a su alrededor, actúan, reflexionan y celebran."),
-            List.of(new Phase("observe", LocalDate.of(year, 1, 1), LocalDate.of(year, 3, 31)),
-                new Phase("act", LocalDate.of(year, 4, 1), LocalDate.of(year, 9, 30)),
-                new Phase("reflect", LocalDate.of(year, 10, 1), LocalDate.of(year, 11, 30)),
-                new Phase("celebrate", LocalDate.of(year, 12, 1), LocalDate.of(year, 12, 31))),
-            true, List.of(), true));
+            trashHackPhases(year), true, List.of(), true));
         created++;
         for (School s : members.subList(0, Math.min(24, members.size()))) {
           campaigns.join(system, trash.id(), s.id());
@@ -123,7 +119,7 @@ public class DemoCampaigns {
             metrics.put("waste", waste);
             metrics.put("actions", List.of("Clean-up of the school grounds", "Sorting bins in the canteen"));
             metrics.put("itemsRecycled", random.nextInt(400));
-            report(campaigns, trash.id(), s.id(), "act", "Our pupils collected and sorted the waste around the school.",
+            report(campaigns, trash.id(), s.id(), trash.phases(), "Our pupils collected and sorted the waste around the school.",
                 metrics, random);
           }
         }
@@ -147,7 +143,7 @@ public class DemoCampaigns {
                     "beachWidth", Math.max(1, width), "unit", "m",
                     "change", n == 0 ? "STABLE" : width < 20 ? "EROSION" : "ACCRETION",
                     "water", Map.of("temperature", 20 + random.nextInt(10), "ph", 8.1))));
-            report(campaigns, sandwatch.id(), s.id(), "monitor", "Monthly measurement of our beach.", metrics, random);
+            report(campaigns, sandwatch.id(), s.id(), sandwatch.phases(), "Monthly measurement of our beach.", metrics, random);
           }
         }
       }
@@ -168,12 +164,33 @@ public class DemoCampaigns {
     }
   }
 
+  /** The Trash Hack phases of a calendar year. */
+  static List<Phase> trashHackPhases(int year) {
+    return List.of(new Phase("observe", LocalDate.of(year, 1, 1), LocalDate.of(year, 3, 31)),
+        new Phase("act", LocalDate.of(year, 4, 1), LocalDate.of(year, 9, 30)),
+        new Phase("reflect", LocalDate.of(year, 10, 1), LocalDate.of(year, 11, 30)),
+        new Phase("celebrate", LocalDate.of(year, 12, 1), LocalDate.of(year, 12, 31)));
+  }
+
+  /**
+   * A day of the last two months, but not before the campaign began, and the phase it falls in:
+   * the platform refuses an activity dated outside the phase it names.
+   */
+  static Phase phaseOf(List<Phase> phases, LocalDate day) {
+    return phases.stream().filter(p -> !day.isBefore(p.starts()) && !day.isAfter(p.ends())).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no phase on " + day));
+  }
+
   /** A submission, then mostly approved, a few rejected, some left for the coordinators. */
-  private static void report(CampaignService campaigns, long campaign, long school, String phase, String text,
+  private static void report(CampaignService campaigns, long campaign, long school, List<Phase> phases, String text,
       Map<String, Object> metrics, Random random) {
     Principal system = Principal.system();
+    LocalDate day = LocalDate.now().minusDays(1 + random.nextInt(60));
+    if (day.isBefore(phases.get(0).starts())) {
+      day = phases.get(0).starts(); // early January: the campaign of the year began on the 1st
+    }
     Submission s = campaigns.submit(system, campaign, new SubmissionInput(school,
-        LocalDate.now().minusDays(1 + random.nextInt(60)), phase, text, 10 + random.nextInt(60), 1 + random.nextInt(4),
+        day, phaseOf(phases, day).key(), text, 10 + random.nextInt(60), 1 + random.nextInt(4),
         metrics, List.of(new MediaLink("https://example.org/demo/" + school + ".jpg", "photo", true, true))));
     int fate = random.nextInt(10);
     if (fate < 7) {

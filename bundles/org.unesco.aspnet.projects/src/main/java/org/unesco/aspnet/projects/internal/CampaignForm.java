@@ -135,11 +135,17 @@ final class CampaignForm {
 
   /**
    * Checks what the platform owns of a submission: date, phase, text, people, media and consent.
+   * The activity's date must lie within the dates of the phase it names.
    *
-   * @param phases the campaign's phase keys, empty when it has none
+   * @param campaignPhases the campaign's phases with their dates, empty when it has none
    */
-  static List<FieldError> submission(SubmissionInput in, Set<String> phases, boolean hasModule) {
+  static List<FieldError> submission(SubmissionInput in, List<Phase> campaignPhases, boolean hasModule) {
     List<FieldError> errors = new ArrayList<>();
+    Map<String, Phase> byKey = new LinkedHashMap<>();
+    for (Phase p : campaignPhases) {
+      byKey.put(p.key(), p);
+    }
+    Set<String> phases = byKey.keySet();
     if (in.school() == null) {
       errors.add(new FieldError("school", "is required"));
     }
@@ -158,6 +164,14 @@ final class CampaignForm {
       errors.add(new FieldError("phase", "is required: one of " + String.join(", ", phases)));
     } else if (!phases.contains(in.phase())) {
       errors.add(new FieldError("phase", "must be one of " + String.join(", ", phases)));
+    } else if (in.date() != null && errors.stream().noneMatch(e -> e.field().equals("date"))) {
+      Phase phase = byKey.get(in.phase());
+      boolean early = phase.starts() != null && in.date().isBefore(phase.starts());
+      boolean late = phase.ends() != null && in.date().isAfter(phase.ends());
+      if (early || late) {
+        errors.add(new FieldError("date", "must be within the phase " + phase.key() + ": "
+            + (phase.starts() == null ? "…" : phase.starts()) + " to " + (phase.ends() == null ? "…" : phase.ends())));
+      }
     }
     if (in.text() == null || in.text().isBlank()) {
       errors.add(new FieldError("text", "is required: what happened"));

@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -523,8 +522,7 @@ public final class CampaignStore implements CampaignService {
       throw CampaignModules.unavailable(cp.module(), "The campaign module " + cp.module() + " is not installed;"
           + " campaign " + campaign + " takes no submissions until it returns (its data is kept)");
     }
-    Set<String> phases = cp.phases().stream().map(Phase::key).collect(Collectors.toCollection(LinkedHashSet::new));
-    List<FieldError> errors = new ArrayList<>(CampaignForm.submission(in, phases, cp.module() != null));
+    List<FieldError> errors = new ArrayList<>(CampaignForm.submission(in, cp.phases(), cp.module() != null));
     Map<String, Object> metrics = in.metrics() == null ? new LinkedHashMap<>() : in.metrics();
     String metricsJson = json(metrics);
     if (metricsJson.length() > METRICS_MAX) {
