@@ -15,12 +15,12 @@ class PageCacheSizeTest {
   }
 
   @Test
-  void unsetItTakesAThirdOfTheHeapIn32KbPages() {
-    // 256 MB / 3 / 32 KB = 2,730 pages: 85 MB of a 256 MB heap even when every page is a wide one
+  void unsetItTakesAFifthOfTheHeapIn32KbPages() {
+    // 256 MB / 5 / 32 KB = 1,638 pages: 51 MB of a 256 MB heap even when every page is a wide one
     int pages = DatabaseService.pageCacheSize(0, 256 * MB);
-    assertEquals(2730, pages);
-    assertTrue(pages * 32L * 1024 <= 256 * MB / 3);
-    assertEquals(5461, DatabaseService.pageCacheSize(0, 512 * MB));
+    assertEquals(1638, pages);
+    assertTrue(pages * 32L * 1024 <= 256 * MB / 5);
+    assertEquals(3276, DatabaseService.pageCacheSize(0, 512 * MB));
   }
 
   @Test
