@@ -59,6 +59,7 @@ class PlatformIT {
     assertEquals(
         "UP",
         health.path("components").path("org.unesco.aspnet.persistence.internal.DatabaseService").path("status").asText());
+    assertEquals("UP", health.path("components").path("endpoints").path("status").asText(), "every servlet is served");
     assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""));
   }
 

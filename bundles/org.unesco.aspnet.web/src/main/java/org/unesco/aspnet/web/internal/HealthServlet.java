@@ -63,6 +63,12 @@ public final class HealthServlet extends ApiServlet {
       "org.unesco.aspnet.membership.internal.SchoolDirectory",
       "org.unesco.aspnet.projects.internal.CampaignStore"
     };
+
+    @AttributeDefinition(
+        description =
+            "Also require every servlet of the installation's own bundles (not those in plugins/),"
+                + " reported as 'endpoints': UP then means that every endpoint is served")
+    boolean requireEndpoints() default true;
   }
 
   private record Snapshot(long builtAt, int status, byte[] body) {}
@@ -71,6 +77,7 @@ public final class HealthServlet extends ApiServlet {
   private final transient BundleContext context;
   private final transient Collection<HealthCheck> checks = new CopyOnWriteArrayList<>();
   private transient volatile List<String> required;
+  private transient volatile boolean requireEndpoints;
   private transient volatile Snapshot snapshot;
 
   @Activate
@@ -84,6 +91,7 @@ public final class HealthServlet extends ApiServlet {
   @Modified
   void modified(Config config) {
     required = List.of(config.requiredComponents());
+    requireEndpoints = config.requireEndpoints();
     snapshot = null;
   }
 
@@ -122,6 +130,11 @@ public final class HealthServlet extends ApiServlet {
       components.put(name, describe(r));
       overall = worse(overall, r.status());
     }
+    if (requireEndpoints) {
+      Result r = endpoints();
+      components.put("endpoints", describe(r));
+      overall = worse(overall, r.status());
+    }
     for (HealthCheck check : checks) {
       Result r;
       try {
@@ -152,6 +165,36 @@ public final class HealthServlet extends ApiServlet {
 
   private static Status worse(Status a, Status b) {
     return a.ordinal() >= b.ordinal() ? a : b;
+  }
+
+  /**
+   * Every servlet component of the installation's own bundles registered (active, or satisfied:
+   * its service is registered and the whiteboard serves it). Without this, health could say UP in
+   * the moment between the required components and the last servlets' registration, and a client
+   * that waited for UP got a 404 from an endpoint that was a few milliseconds away. Plugins are left
+   * out: a failing plugin never takes the core down.
+   */
+  private Result endpoints() {
+    String plugins = context.getProperty("aspnet.plugins.dir");
+    List<String> waiting = new java.util.ArrayList<>();
+    for (Bundle bundle : context.getBundles()) {
+      String name = bundle.getSymbolicName();
+      if (name == null || !name.startsWith("org.unesco.aspnet.")
+          || (plugins != null && bundle.getLocation().contains(plugins))) {
+        continue;
+      }
+      for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(bundle)) {
+        if (!d.defaultEnabled || !java.util.Arrays.asList(d.serviceInterfaces).contains(Servlet.class.getName())) {
+          continue;
+        }
+        boolean ready = scr.getComponentConfigurationDTOs(d).stream()
+            .anyMatch(c -> c.state == ComponentConfigurationDTO.ACTIVE || c.state == ComponentConfigurationDTO.SATISFIED);
+        if (!ready) {
+          waiting.add(d.name.substring(d.name.lastIndexOf('.') + 1));
+        }
+      }
+    }
+    return waiting.isEmpty() ? Result.up() : Result.down("waiting for " + String.join(", ", waiting));
   }
 
   /** Active or satisfied (ready to activate on first use) counts as UP. */
