@@ -7,6 +7,9 @@
 #   ASPNET_BENCH_DATA=/some/dir keeps the generated database there and reuses it next time
 #   (loading 1,000,000 schools takes about ten minutes).
 #   ASPNET_BENCH_EXPORTS=false skips the two exports, ASPNET_BENCH_IMPORT=false the import.
+#   ASPNET_BENCH_POSTGRES=<JDBC URL with user and password> runs on that PostgreSQL database instead
+#   of embedded Derby (its driver from the local Maven repository; the schools are generated when
+#   its directory is empty).
 #   ASPNET_BENCH_EXTRA_OPTS adds JVM options, e.g. a profiler's -agentpath (with ASPNET_CDS=false).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -28,6 +31,13 @@ cp -r "$INSTALL" "$WORK/aspnet"
 # 32 KB pages: 1,638 pages at -Xmx256m). ASPNET_BENCH_PAGE_CACHE=<pages> sets it instead.
 PAGES="${ASPNET_BENCH_PAGE_CACHE:-0}"
 sed -i "s/^derbyPageCacheSize=.*/derbyPageCacheSize=$PAGES/" "$WORK/aspnet/config/org.unesco.aspnet.persistence.cfg"
+PG_URL="${ASPNET_BENCH_POSTGRES:-}"
+if [ -n "$PG_URL" ]; then
+  DRIVER=$(ls "${M2_REPO:-$HOME/.m2/repository}"/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | tail -1)
+  cp "$DRIVER" "$WORK/aspnet/plugins/postgresql.jar"
+  sed -i "s|^url=.*|url=${PG_URL//&/\\&}\ndriver.target=(osgi.jdbc.driver.class=org.postgresql.Driver)\ndriver.cardinality.minimum=1|" \
+    "$WORK/aspnet/config/org.unesco.aspnet.persistence.cfg"
+fi
 BASE="http://localhost:$PORT"
 
 start() { # extra environment as arguments
@@ -39,15 +49,15 @@ start() { # extra environment as arguments
 stop() { kill -TERM "$PID"; wait "$PID" || true; PID=""; }
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {}, {'d': d}))" "$1"; }
 
-if [ ! -d "$DATA/derby" ]; then
+if [ -n "$PG_URL" ] || [ ! -d "$DATA/derby" ]; then
   echo "== loading $N schools (ASPNET_GENERATE_SCHOOLS)"
   start ASPNET_GENERATE_SCHOOLS=$N
-  until grep -q "Generated .* schools\|Generating schools failed" "$WORK/run.log"; do sleep 2; done
-  grep -o "Generated .*" "$WORK/run.log"
+  until grep -q "Generated .* schools\|Generating schools failed\|directory is not empty" "$WORK/run.log"; do sleep 2; done
+  grep -o "Generated .*\|directory is not empty" "$WORK/run.log"
   stop
 fi
 
-echo "== platform with $JAVA_OPTS, Derby page cache $PAGES pages (0: sized from the heap)"
+echo "== platform with $JAVA_OPTS, ${PG_URL:+PostgreSQL, }Derby page cache $PAGES pages (0: sized from the heap)"
 start
 TOKEN=$(curl -s -X POST "$BASE/api/v1/auth/login" -H 'Content-Type: application/json' \
   -d "{\"email\":\"admin@aspnet.local\",\"password\":\"$PASSWORD\"}" | json 'd["token"]')
