@@ -171,8 +171,9 @@ public final class HealthServlet extends ApiServlet {
    * Every servlet component of the installation's own bundles registered (active, or satisfied:
    * its service is registered and the whiteboard serves it). Without this, health could say UP in
    * the moment between the required components and the last servlets' registration, and a client
-   * that waited for UP got a 404 from an endpoint that was a few milliseconds away. Plugins are left
-   * out: a failing plugin never takes the core down.
+   * that waited for UP got a 404 from an endpoint that was a few milliseconds away. A core bundle
+   * that is not active counts as waiting. Plugins are left out: a failing plugin never takes the
+   * core down.
    */
   private Result endpoints() {
     String plugins = context.getProperty("aspnet.plugins.dir");
@@ -180,7 +181,12 @@ public final class HealthServlet extends ApiServlet {
     for (Bundle bundle : context.getBundles()) {
       String name = bundle.getSymbolicName();
       if (name == null || !name.startsWith("org.unesco.aspnet.")
-          || (plugins != null && bundle.getLocation().contains(plugins))) {
+          || (plugins != null && bundle.getLocation().contains(plugins))
+          || bundle.getHeaders("").get(org.osgi.framework.Constants.FRAGMENT_HOST) != null) {
+        continue;
+      }
+      if (bundle.getState() != Bundle.ACTIVE) {
+        waiting.add(name); // not started yet (or stopped): its servlets are not even described
         continue;
       }
       for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(bundle)) {
