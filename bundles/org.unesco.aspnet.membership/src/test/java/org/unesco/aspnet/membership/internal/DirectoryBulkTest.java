@@ -163,4 +163,28 @@ class DirectoryBulkTest {
       }
     });
   }
+
+  /** Rows are looked up in batches of 256: duplicates are found in every batch, in file order. */
+  @Test
+  void duplicatesAreFoundAcrossLookUpBatches() throws Exception {
+    imports.write(HQ, source(Schools.in("FR", "Lycée Ancien", "Lyon", null), Schools.in("KE", "Old School", "Nairobi", "KE-77")),
+        SchoolImport.Duplicates.REJECT, "f.csv", n -> { });
+    List<Long> existing = read(HQ).stream().map(School::id).sorted().toList();
+    SchoolInput[] file = new SchoolInput[600];
+    for (int i = 0; i < file.length; i++) {
+      file[i] = Schools.in(i % 2 == 0 ? "FR" : "KE", "École " + i, "Ville " + (i % 7), null);
+    }
+    file[0] = Schools.in("FR", "Lycee ancien", "LYON", null);          // line 2: the same name and city, folded
+    file[300] = Schools.in("KE", "Another name", "Mombasa", "KE-77");  // line 302: the same national id
+    file[599] = Schools.in("FR", "Lycée Ancien", "Lyon", null);       // line 601: the same again, in the third batch
+    file[400] = Schools.in("FR", "École 10", "Ville 3", null);         // line 402: repeats line 12 of the file
+    ImportReport report = imports.check(HQ, source(file), n -> { });
+    assertEquals(600, report.total());
+    assertEquals(4, report.duplicates());
+    assertEquals(List.of(2, 302, 402, 601), report.rows().stream().map(ImportReport.RowReport::line).toList());
+    assertEquals(List.of(existing.get(0)), report.rows().get(0).duplicateOf());
+    assertEquals(List.of(existing.get(1)), report.rows().get(1).duplicateOf());
+    assertEquals(Integer.valueOf(12), report.rows().get(2).duplicateOfLine());
+    assertEquals(List.of(existing.get(0)), report.rows().get(3).duplicateOf());
+  }
 }
