@@ -201,7 +201,7 @@ public final class DirectoryImport implements SchoolImport {
     Map<String, Integer> firstLine = new HashMap<>();
     // One read-only transaction for the whole pass: in auto-commit every lookup would commit.
     database.inTransaction(c -> {
-      try (ExistingSchools existing = new ExistingSchools(c)) {
+      try (ExistingSchools existing = new ExistingSchools(c, database.dialect() == Database.Dialect.DERBY)) {
         Iterator<ImportRow> it = rows.open();
         List<Pending> batch = new ArrayList<>();
         int index = 0;
@@ -291,25 +291,46 @@ public final class DirectoryImport implements SchoolImport {
 
   /**
    * The schools already in the directory that rows of a batch may repeat: same country and
-   * normalised name and city, or same national id. One query per country and kind for the whole
-   * batch instead of two per row: a round trip each on a database server, and a twentieth of the
-   * statements on Derby.
+   * normalised name and city, or same national id. On a database server, one query per country and
+   * kind for the whole batch instead of two round trips per row (the dry run of 100,000 rows on
+   * PostgreSQL: 23.2 s -> 6.3 s). On embedded Derby, which has no round trips, two exact look-ups
+   * per row stay: Derby probes an IN list only on an index's first column, so {@code COUNTRY = ?
+   * AND NAME_KEY IN (...)} read every school of the country, and a dry run took minutes.
    */
   private static final class ExistingSchools implements AutoCloseable {
     /** At most this many ids per key, as a person reads them in the report. */
     private static final int MAX_IDS = 10;
     private final Connection c;
+    private final boolean oneByOne;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Map<String, List<Long>> byName = new HashMap<>();
     private final Map<String, List<Long>> byNationalId = new HashMap<>();
 
-    ExistingSchools(Connection c) {
+    ExistingSchools(Connection c, boolean oneByOne) {
       this.c = c;
+      this.oneByOne = oneByOne;
     }
 
     void lookUp(List<Pending> batch) throws SQLException {
       byName.clear();
       byNationalId.clear();
+      if (oneByOne) {
+        for (Pending p : batch) {
+          if (p.nameKey() == null) {
+            continue;
+          }
+          String country = p.school().country();
+          query("SELECT ID, NAME_KEY, CITY_KEY FROM MEM_SCHOOL --DERBY-PROPERTIES index=MEM_SCHOOL_NAME_KEY\n"
+              + " WHERE COUNTRY = ? AND NAME_KEY = ? AND CITY_KEY = ? FETCH FIRST 10 ROWS ONLY", List.of(country, p.nameKey(), p.cityKey()),
+              rs -> add(byName, country + '\u0000' + rs.getString(2) + '\u0000' + rs.getString(3), rs.getLong(1)));
+          if (p.school().nationalId() != null) {
+            query("SELECT ID, NATIONAL_ID FROM MEM_SCHOOL --DERBY-PROPERTIES index=MEM_SCHOOL_NATIONAL_ID\n"
+                + " WHERE COUNTRY = ? AND NATIONAL_ID = ? FETCH FIRST 10 ROWS ONLY", List.of(country, p.school().nationalId()),
+                rs -> add(byNationalId, country + '\u0001' + rs.getString(2), rs.getLong(1)));
+          }
+        }
+        return;
+      }
       Map<String, Set<String>> names = new HashMap<>();
       Map<String, Set<String>> nationalIds = new HashMap<>();
       for (Pending p : batch) {
@@ -355,15 +376,20 @@ public final class DirectoryImport implements SchoolImport {
     private void query(String head, String country, Set<String> values, Row row) throws SQLException {
       // padded to a power of two: a handful of statement shapes, each prepared once
       List<String> list = SearchWords.padded(new ArrayList<>(values));
-      String sql = head + "(" + String.join(", ", java.util.Collections.nCopies(list.size(), "?")) + ")";
+      List<String> parameters = new ArrayList<>(list.size() + 1);
+      parameters.add(country);
+      parameters.addAll(list);
+      query(head + "(" + String.join(", ", java.util.Collections.nCopies(list.size(), "?")) + ")", parameters, row);
+    }
+
+    private void query(String sql, List<String> parameters, Row row) throws SQLException {
       PreparedStatement ps = statements.get(sql);
       if (ps == null) {
         ps = c.prepareStatement(sql);
         statements.put(sql, ps);
       }
-      ps.setString(1, country);
-      for (int i = 0; i < list.size(); i++) {
-        ps.setString(i + 2, list.get(i));
+      for (int i = 0; i < parameters.size(); i++) {
+        ps.setString(i + 1, parameters.get(i));
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
