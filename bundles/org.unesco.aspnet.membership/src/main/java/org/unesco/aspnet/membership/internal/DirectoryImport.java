@@ -191,6 +191,16 @@ public final class DirectoryImport implements SchoolImport {
     }
   }
 
+  /** What makes two schools the same: country and normalised name and city... */
+  private static String nameCityKey(String country, String nameKey, String cityKey) {
+    return country + '\u0000' + nameKey + '\u0000' + cityKey;
+  }
+
+  /** ...or country and national id. The file's own rows and the directory's are keyed alike. */
+  private static String nationalIdKey(String country, String nationalId) {
+    return country + '\u0001' + nationalId;
+  }
+
   /** A row checked, waiting for the duplicate look-ups of its batch. */
   private record Pending(int index, ImportRow row, SchoolInput school, List<FieldError> errors, String nameKey, String cityKey) {}
 
@@ -253,10 +263,9 @@ public final class DirectoryImport implements SchoolImport {
         if (school.nationalId() != null) {
           duplicateOf.addAll(existing.byNationalId(school.country(), school.nationalId()));
         }
-        String key = school.country() + '\u0000' + p.nameKey() + '\u0000' + p.cityKey();
-        duplicateOfLine = firstLine.putIfAbsent(key, p.row().line());
+        duplicateOfLine = firstLine.putIfAbsent(nameCityKey(school.country(), p.nameKey(), p.cityKey()), p.row().line());
         if (duplicateOfLine == null && school.nationalId() != null) {
-          duplicateOfLine = firstLine.putIfAbsent(school.country() + '\u0001' + school.nationalId(), p.row().line());
+          duplicateOfLine = firstLine.putIfAbsent(nationalIdKey(school.country(), school.nationalId()), p.row().line());
         }
       }
       List<Long> distinctIds = duplicateOf.stream().distinct().sorted().toList();
@@ -311,6 +320,12 @@ public final class DirectoryImport implements SchoolImport {
       this.oneByOne = oneByOne;
     }
 
+    // The (COUNTRY, NAME_KEY) and (COUNTRY, NATIONAL_ID) indexes; each head ends with "= ?" or an IN list.
+    private static final String BY_NAME = "SELECT ID, NAME_KEY, CITY_KEY FROM MEM_SCHOOL"
+        + " --DERBY-PROPERTIES index=MEM_SCHOOL_NAME_KEY\n WHERE COUNTRY = ? AND NAME_KEY ";
+    private static final String BY_NATIONAL_ID = "SELECT ID, NATIONAL_ID FROM MEM_SCHOOL"
+        + " --DERBY-PROPERTIES index=MEM_SCHOOL_NATIONAL_ID\n WHERE COUNTRY = ? AND NATIONAL_ID ";
+
     void lookUp(List<Pending> batch) throws SQLException {
       byName.clear();
       byNationalId.clear();
@@ -320,13 +335,11 @@ public final class DirectoryImport implements SchoolImport {
             continue;
           }
           String country = p.school().country();
-          query("SELECT ID, NAME_KEY, CITY_KEY FROM MEM_SCHOOL --DERBY-PROPERTIES index=MEM_SCHOOL_NAME_KEY\n"
-              + " WHERE COUNTRY = ? AND NAME_KEY = ? AND CITY_KEY = ? FETCH FIRST 10 ROWS ONLY", List.of(country, p.nameKey(), p.cityKey()),
-              rs -> add(byName, country + '\u0000' + rs.getString(2) + '\u0000' + rs.getString(3), rs.getLong(1)));
+          query(BY_NAME + "= ? AND CITY_KEY = ? FETCH FIRST 10 ROWS ONLY", List.of(country, p.nameKey(), p.cityKey()),
+              rs -> sameName(country, rs));
           if (p.school().nationalId() != null) {
-            query("SELECT ID, NATIONAL_ID FROM MEM_SCHOOL --DERBY-PROPERTIES index=MEM_SCHOOL_NATIONAL_ID\n"
-                + " WHERE COUNTRY = ? AND NATIONAL_ID = ? FETCH FIRST 10 ROWS ONLY", List.of(country, p.school().nationalId()),
-                rs -> add(byNationalId, country + '\u0001' + rs.getString(2), rs.getLong(1)));
+            query(BY_NATIONAL_ID + "= ? FETCH FIRST 10 ROWS ONLY", List.of(country, p.school().nationalId()),
+                rs -> sameNationalId(country, rs));
           }
         }
         return;
@@ -342,24 +355,27 @@ public final class DirectoryImport implements SchoolImport {
         }
       }
       for (Map.Entry<String, Set<String>> e : names.entrySet()) {
-        // the (COUNTRY, NAME_KEY) index; the city is compared here
-        query("SELECT ID, NAME_KEY, CITY_KEY FROM MEM_SCHOOL --DERBY-PROPERTIES index=MEM_SCHOOL_NAME_KEY\n"
-            + " WHERE COUNTRY = ? AND NAME_KEY IN ", e.getKey(), e.getValue(), rs -> add(byName,
-            e.getKey() + '\u0000' + rs.getString(2) + '\u0000' + rs.getString(3), rs.getLong(1)));
+        query(BY_NAME + "IN ", e.getKey(), e.getValue(), rs -> sameName(e.getKey(), rs)); // the city is compared here
       }
       for (Map.Entry<String, Set<String>> e : nationalIds.entrySet()) {
-        query("SELECT ID, NATIONAL_ID FROM MEM_SCHOOL --DERBY-PROPERTIES index=MEM_SCHOOL_NATIONAL_ID\n"
-            + " WHERE COUNTRY = ? AND NATIONAL_ID IN ", e.getKey(), e.getValue(), rs -> add(byNationalId,
-            e.getKey() + '\u0001' + rs.getString(2), rs.getLong(1)));
+        query(BY_NATIONAL_ID + "IN ", e.getKey(), e.getValue(), rs -> sameNationalId(e.getKey(), rs));
       }
+    }
+
+    private void sameName(String country, ResultSet rs) throws SQLException {
+      add(byName, nameCityKey(country, rs.getString(2), rs.getString(3)), rs.getLong(1));
+    }
+
+    private void sameNationalId(String country, ResultSet rs) throws SQLException {
+      add(byNationalId, nationalIdKey(country, rs.getString(2)), rs.getLong(1));
     }
 
     List<Long> byName(String country, String nameKey, String cityKey) {
-      return byName.getOrDefault(country + '\u0000' + nameKey + '\u0000' + cityKey, List.of());
+      return byName.getOrDefault(nameCityKey(country, nameKey, cityKey), List.of());
     }
 
     List<Long> byNationalId(String country, String nationalId) {
-      return byNationalId.getOrDefault(country + '\u0001' + nationalId, List.of());
+      return byNationalId.getOrDefault(nationalIdKey(country, nationalId), List.of());
     }
 
     private static void add(Map<String, List<Long>> into, String key, long id) {
