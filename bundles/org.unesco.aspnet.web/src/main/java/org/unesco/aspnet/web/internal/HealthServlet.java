@@ -193,14 +193,18 @@ public final class HealthServlet extends ApiServlet {
         if (!d.defaultEnabled || !java.util.Arrays.asList(d.serviceInterfaces).contains(Servlet.class.getName())) {
           continue;
         }
-        boolean ready = scr.getComponentConfigurationDTOs(d).stream()
-            .anyMatch(c -> c.state == ComponentConfigurationDTO.ACTIVE || c.state == ComponentConfigurationDTO.SATISFIED);
-        if (!ready) {
+        if (!ready(scr.getComponentConfigurationDTOs(d))) {
           waiting.add(d.name.substring(d.name.lastIndexOf('.') + 1));
         }
       }
     }
     return waiting.isEmpty() ? Result.up() : Result.down("waiting for " + String.join(", ", waiting));
+  }
+
+  /** Active, or satisfied (its service registered, activated on first use). */
+  private static boolean ready(Collection<ComponentConfigurationDTO> configs) {
+    return configs.stream().anyMatch(
+        c -> c.state == ComponentConfigurationDTO.ACTIVE || c.state == ComponentConfigurationDTO.SATISFIED);
   }
 
   /** Active or satisfied (ready to activate on first use) counts as UP. */
@@ -211,11 +215,8 @@ public final class HealthServlet extends ApiServlet {
         continue;
       }
       Collection<ComponentConfigurationDTO> configs = scr.getComponentConfigurationDTOs(description);
-      for (ComponentConfigurationDTO c : configs) {
-        if (c.state == ComponentConfigurationDTO.ACTIVE
-            || c.state == ComponentConfigurationDTO.SATISFIED) {
-          return Result.up();
-        }
+      if (ready(configs)) {
+        return Result.up();
       }
       for (ComponentConfigurationDTO c : configs) {
         if (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
