@@ -78,28 +78,6 @@ class ExportIT {
     return new String(r.body(), StandardCharsets.UTF_8);
   }
 
-  private static JsonNode upload(String query, byte[] file, String contentType, String token) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + platform.port + "/api/v1/imports" + query))
-        .timeout(Duration.ofSeconds(60)).header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(file));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    JsonNode job = JSON.readTree(r.body());
-    job = ((ObjectNode) job).put("httpStatus", r.statusCode());
-    if (r.statusCode() == 202) {
-      String location = r.headers().firstValue("Location").orElseThrow();
-      JsonNode[] last = {job};
-      Installation.await("import " + location, Duration.ofSeconds(60), () -> {
-        last[0] = JSON.readTree(platform.get(location, "Authorization", "Bearer " + token).body());
-        return !last[0].path("state").asText().equals("RUNNING") && !last[0].path("state").asText().equals("QUEUED");
-      });
-      job = last[0];
-    }
-    return job;
-  }
-
   /** RFC 4180, as a spreadsheet program reads it: the header, then each row as column -> value. */
   static List<Map<String, String>> csv(String text) {
     List<List<String>> rows = new ArrayList<>();
@@ -159,7 +137,7 @@ class ExportIT {
       assertTrue(exported.stream().allMatch(r -> !r.get("fields.typeEtablissement").isEmpty()), "the profile's fields are columns");
       String before = text("/api/v1/exports/schools.csv", hq);
 
-      JsonNode job = upload("?dryRun=true", file.body(), format.equals("csv") ? "text/csv" : XLSX, ncFrance);
+      JsonNode job = platform.upload("?dryRun=true", file.body(), format.equals("csv") ? "text/csv" : XLSX, ncFrance);
       assertEquals("DONE", job.path("state").asText(), job.toString());
       JsonNode report = job.path("report");
       assertEquals(exported.size(), report.path("total").asInt(), job.toString());
@@ -234,7 +212,7 @@ class ExportIT {
     assertTrue(sheet.contains("北京市第一中学") && sheet.contains("Гимназия") && sheet.contains("مدرسة"), "scripts in XLSX");
 
     // and the round trip reads the guarded cells back as they were
-    JsonNode job = upload("?dryRun=true", text("/api/v1/exports/schools.csv?country=KZ", hq).getBytes(StandardCharsets.UTF_8), "text/csv", hq);
+    JsonNode job = platform.upload("?dryRun=true", text("/api/v1/exports/schools.csv?country=KZ", hq).getBytes(StandardCharsets.UTF_8), "text/csv", hq);
     assertEquals(0, job.path("report").path("invalid").asInt(), job.toString());
     assertEquals(names.length, job.path("report").path("duplicates").asInt(), job.toString());
   }
@@ -329,9 +307,9 @@ class ExportIT {
         + "École Sans Niveau;Nantes;3 rue C;;trois@import.example.org;100;fr;nantes;" + FrenchSchools.uai() + ";ecole\n";
     int before = csv(text("/api/v1/exports/schools.csv?country=FR", ncFrance)).size();
 
-    assertEquals(401, upload("?dryRun=true", good.getBytes(StandardCharsets.UTF_8), "text/csv", null).path("httpStatus").asInt());
+    assertEquals(401, platform.upload("?dryRun=true", good.getBytes(StandardCharsets.UTF_8), "text/csv", null).path("httpStatus").asInt());
 
-    JsonNode refused = upload("", bad.getBytes(StandardCharsets.UTF_8), "text/csv", ncFrance);
+    JsonNode refused = platform.upload("", bad.getBytes(StandardCharsets.UTF_8), "text/csv", ncFrance);
     assertEquals("REFUSED", refused.path("state").asText(), refused.toString());
     assertEquals(1, refused.path("report").path("invalid").asInt());
     JsonNode errorRow = refused.path("report").path("rows").get(0);
@@ -339,11 +317,11 @@ class ExportIT {
     assertEquals("levels", errorRow.path("errors").get(0).path("field").asText(), errorRow.toString());
     assertEquals(before, csv(text("/api/v1/exports/schools.csv?country=FR", ncFrance)).size(), "all or none: none");
 
-    JsonNode german = upload("?dryRun=true", ("name,country,city,address,levels,email\n"
+    JsonNode german = platform.upload("?dryRun=true", ("name,country,city,address,levels,email\n"
         + "Gymnasium Import,DE,Bonn,1 Straße,SECONDARY,g@import.example.org\n").getBytes(StandardCharsets.UTF_8), "text/csv", ncFrance);
     assertEquals("country", german.path("report").path("rows").get(0).path("errors").get(0).path("field").asText(), german.toString());
 
-    JsonNode written = upload("", good.getBytes(StandardCharsets.UTF_8), "text/csv; charset=utf-8", ncFrance);
+    JsonNode written = platform.upload("", good.getBytes(StandardCharsets.UTF_8), "text/csv; charset=utf-8", ncFrance);
     assertEquals("DONE", written.path("state").asText(), written.toString());
     assertEquals(2, written.path("report").path("written").asInt());
     List<Map<String, String>> after = csv(text("/api/v1/exports/schools.csv?country=FR", ncFrance));
@@ -354,14 +332,14 @@ class ExportIT {
     assertEquals("college", imported.get("fields.typeEtablissement"), "a national profile field is a column, both ways");
     assertEquals("nantes", imported.get("unit"));
 
-    JsonNode noUai = upload("?dryRun=true", ("name,country,unit,city,address,levels,email,fields.typeEtablissement\n"
+    JsonNode noUai = platform.upload("?dryRun=true", ("name,country,unit,city,address,levels,email,fields.typeEtablissement\n"
         + "Lycée Sans UAI,FR,nantes,Nantes,4 rue D,SECONDARY,d@import.example.org,lycee\n").getBytes(StandardCharsets.UTF_8), "text/csv", ncFrance);
     assertEquals("nationalId", noUai.path("report").path("rows").get(0).path("errors").get(0).path("field").asText(), noUai.toString());
 
-    JsonNode again = upload("", good.getBytes(StandardCharsets.UTF_8), "text/csv", ncFrance);
+    JsonNode again = platform.upload("", good.getBytes(StandardCharsets.UTF_8), "text/csv", ncFrance);
     assertEquals("REFUSED", again.path("state").asText(), "the same file twice: duplicates refused");
     assertEquals(2, again.path("report").path("duplicates").asInt());
-    JsonNode skipped = upload("?duplicates=skip", good.getBytes(StandardCharsets.UTF_8), "text/csv", ncFrance);
+    JsonNode skipped = platform.upload("?duplicates=skip", good.getBytes(StandardCharsets.UTF_8), "text/csv", ncFrance);
     assertEquals(0, skipped.path("report").path("written").asInt(), skipped.toString());
 
     String id = written.path("id").asText();
@@ -371,7 +349,7 @@ class ExportIT {
     assertTrue(audit.contains("schools.import"), audit);
 
     String focal = token("school.1@demo.aspnet.local");
-    assertEquals(403, upload("?dryRun=true", good.getBytes(StandardCharsets.UTF_8), "text/csv", focal).path("httpStatus").asInt());
+    assertEquals(403, platform.upload("?dryRun=true", good.getBytes(StandardCharsets.UTF_8), "text/csv", focal).path("httpStatus").asInt());
   }
 
   @Test

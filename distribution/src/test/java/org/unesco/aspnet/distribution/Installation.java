@@ -144,6 +144,33 @@ final class Installation implements AutoCloseable {
     return JSON.readTree(r.body()).path("token").asText();
   }
 
+  /**
+   * Posts a file to {@code /api/v1/imports<query>} and returns the import job as it ended (a large
+   * file answers 202 and is followed at its Location), with the first answer's status added as
+   * {@code httpStatus}.
+   */
+  com.fasterxml.jackson.databind.JsonNode upload(String query, byte[] file, String contentType, String token) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/imports" + query))
+        .timeout(Duration.ofSeconds(60)).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(file));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    com.fasterxml.jackson.databind.JsonNode job = JSON.readTree(r.body());
+    job = ((com.fasterxml.jackson.databind.node.ObjectNode) job).put("httpStatus", r.statusCode());
+    if (r.statusCode() == 202) {
+      String location = r.headers().firstValue("Location").orElseThrow();
+      com.fasterxml.jackson.databind.JsonNode[] last = {job};
+      await("import " + location, Duration.ofSeconds(60), () -> {
+        last[0] = JSON.readTree(get(location, "Authorization", "Bearer " + token).body());
+        return !last[0].path("state").asText().equals("RUNNING") && !last[0].path("state").asText().equals("QUEUED");
+      });
+      job = last[0];
+    }
+    return job;
+  }
+
   /** Puts a jar into plugins/ the safe way: written beside, then moved in atomically. */
   void deployPlugin(Path jar, String name) throws IOException {
     Path staging = root.resolve(name + ".part");
