@@ -27,6 +27,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -117,11 +118,18 @@ class BrowserIT {
     q.sendKeys("Lyc");
     driver.findElement(By.id("search-button")).click();
     wait(30).until(ExpectedConditions.urlContains("q=Lyc"));
-    wait(30).until(d -> !d.findElements(By.cssSelector("#results h3 a")).isEmpty());
-    WebElement first = driver.findElement(By.cssSelector("#results h3 a"));
-    String name = first.getText();
+    // The first page of the directory may still be on screen when the search answers and the
+    // results are drawn again: wait for the searched results, reading them afresh each time.
+    By firstResult = By.cssSelector("#results h3 a");
+    String name = wait(30).ignoring(StaleElementReferenceException.class).until(d -> {
+      List<WebElement> links = d.findElements(firstResult);
+      return links.isEmpty() || !links.get(0).getText().toLowerCase().contains("lyc") ? null : links.get(0).getText();
+    });
     assertTrue(name.toLowerCase().contains("lyc"), name);
-    first.click();
+    wait(30).ignoring(StaleElementReferenceException.class).until(d -> {
+      d.findElement(firstResult).click();
+      return true;
+    });
     wait(30).until(ExpectedConditions.textToBe(By.tagName("h1"), name));
 
     driver.findElement(By.cssSelector("#nav a[href='/map']")).click();
