@@ -111,7 +111,10 @@ final class Installation implements AutoCloseable {
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }
-    HttpRequest request = b.build();
+    return exchange(b.build());
+  }
+
+  private HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
@@ -156,7 +159,7 @@ final class Installation implements AutoCloseable {
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
-    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpResponse<String> r = exchange(b.build());
     com.fasterxml.jackson.databind.JsonNode job = JSON.readTree(r.body());
     job = ((com.fasterxml.jackson.databind.node.ObjectNode) job).put("httpStatus", r.statusCode());
     if (r.statusCode() == 202) {
