@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ class ExportIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final int LOCK_TIMEOUT_SECONDS = 1;
   private static Installation platform;
   private static String hq;
   private static String ncFrance;
@@ -46,6 +48,9 @@ class ExportIT {
   static void start() throws Exception {
     platform = new Installation();
     platform.environment.put("ASPNET_DEMO", "true");
+    // A short lock wait, so that a search caught behind the big import below fails fast (503).
+    Path persistence = platform.home.resolve("config/org.unesco.aspnet.persistence.cfg");
+    Files.writeString(persistence, Files.readString(persistence).replace("lockTimeoutSeconds=10", "lockTimeoutSeconds=" + LOCK_TIMEOUT_SECONDS));
     platform.start();
     platform.awaitDemoData(Duration.ofSeconds(120));
     hq = token("hq@demo.aspnet.local");
@@ -350,6 +355,51 @@ class ExportIT {
 
     String focal = token("school.1@demo.aspnet.local");
     assertEquals(403, platform.upload("?dryRun=true", good.getBytes(StandardCharsets.UTF_8), "text/csv", focal).path("httpStatus").asInt());
+  }
+
+  @Test
+  void searchesDuringABigImportAnswerWithinTheLockTimeoutAndNeverFail() throws Exception {
+    // A real import holds what it writes until it commits; Derby soon locks the word index whole.
+    StringBuilder file = new StringBuilder("name,country,city,address,levels,email\n");
+    int rows = 6000;
+    for (int i = 1; i <= rows; i++) {
+      file.append("Busy Import School ").append(i).append(",ES,Busytown ").append(i % 50).append(",").append(i)
+          .append(" Calle Mayor,SECONDARY,busy").append(i).append("@import.example.org\n");
+    }
+    // A word of a school already there: the search must read the word index the import is writing.
+    String name = JSON.readTree(text("/api/v1/schools?country=ES&limit=1", hq)).path("items").get(0).path("name").asText();
+    String word = java.util.Arrays.stream(name.split("[^\\p{L}]+")).filter(w -> w.length() >= 3).findFirst().orElseThrow();
+    String search = "/api/v1/schools?country=ES&limit=20&q=" + java.net.URLEncoder.encode(word, StandardCharsets.UTF_8);
+    java.util.concurrent.CompletableFuture<JsonNode> importing = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return platform.upload("", file.toString().getBytes(StandardCharsets.UTF_8), "text/csv", hq);
+      } catch (Exception e) {
+        throw new java.util.concurrent.CompletionException(e);
+      }
+    });
+    Map<Integer, Integer> statuses = new HashMap<>();
+    long slowest = 0;
+    while (!importing.isDone()) {
+      long start = System.nanoTime();
+      HttpResponse<byte[]> r = get(search, hq);
+      slowest = Math.max(slowest, (System.nanoTime() - start) / 1_000_000);
+      statuses.merge(r.statusCode(), 1, Integer::sum);
+      if (r.statusCode() == 503) {
+        assertEquals("5", r.headers().firstValue("Retry-After").orElse(null));
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(new String(r.body(), StandardCharsets.UTF_8).contains("database-busy"));
+      } else {
+        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+      }
+      Thread.sleep(100);
+    }
+    JsonNode done = importing.get();
+    assertEquals("DONE", done.path("state").asText(), done.toString());
+    assertEquals(rows, done.path("report").path("written").asInt());
+    assertTrue(statuses.getOrDefault(503, 0) > 0, "a search caught behind the import: " + statuses);
+    assertTrue(slowest < (LOCK_TIMEOUT_SECONDS + 3) * 1000L, "no search waited much longer than the lock timeout: " + slowest + " ms");
+    JsonNode found = JSON.readTree(text("/api/v1/schools?country=ES&q=busy&limit=5", hq));
+    assertEquals(5, found.path("items").size(), "searchable once written");
   }
 
   @Test

@@ -83,6 +83,13 @@ public final class DatabaseService implements Database, HealthCheck {
 
     @AttributeDefinition(
         description =
+            "Seconds a statement waits for a row or table another transaction has locked (for"
+                + " example during a big import) before it fails; the API then answers 503 with"
+                + " Retry-After. Embedded Derby and PostgreSQL")
+    int lockTimeoutSeconds() default 10;
+
+    @AttributeDefinition(
+        description =
             "Derby page cache, in pages (embedded Derby only). Derby keeps wide tables such as the"
                 + " school directory in 32 KB pages, so this many pages may take 32 KB each."
                 + " 0: sized from the Java heap (a fifth of it, at most 8,000 pages)")
@@ -145,6 +152,9 @@ public final class DatabaseService implements Database, HealthCheck {
     waitSeconds = config.connectionTimeoutSeconds();
     hikari.setMinimumIdle(Math.min(2, config.maxPoolSize()));
     hikari.setConnectionTimeout(TimeUnit.SECONDS.toMillis(config.connectionTimeoutSeconds()));
+    if (url.startsWith("jdbc:postgresql:")) {
+      hikari.setConnectionInitSql("SET lock_timeout = '" + config.lockTimeoutSeconds() + "s'");
+    }
     if (!config.user().isEmpty()) {
       hikari.setUsername(config.user());
       hikari.setPassword(config.password());
@@ -190,6 +200,9 @@ public final class DatabaseService implements Database, HealthCheck {
     System.setProperty("derby.stream.error.file", home.resolve("derby.log").toString());
     System.setProperty("derby.storage.pageCacheSize", String.valueOf(pageCacheSize(config.derbyPageCacheSize(), Runtime.getRuntime().maxMemory())));
     System.setProperty("derby.language.statementCacheSize", "500");
+    // Derby waits 60 s by default: long enough for every pooled connection to hang behind one
+    // big import, and with them every request. A short wait fails one request, clearly.
+    System.setProperty("derby.locks.waitTimeout", String.valueOf(config.lockTimeoutSeconds()));
     EmbeddedDataSource ds = new EmbeddedDataSource();
     String name =
         url.isEmpty() ? home.resolve("derby").toString() : url.substring("jdbc:derby:".length());

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +31,8 @@ import org.unesco.aspnet.web.Json;
 @HttpWhiteboardServletErrorPage(errorPage = {"4xx", "5xx", "java.lang.Throwable"})
 public final class ErrorPageServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
+  /** What a 503 asks a client to wait: a lock wait or a full pool usually clears within seconds. */
+  static final int RETRY_AFTER_SECONDS = 5;
 
   private final transient Logger log;
 
@@ -45,6 +49,9 @@ public final class ErrorPageServlet extends HttpServlet {
     String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     int status = code instanceof Integer i ? i : 500;
     ProblemException problem = problemFor(error, status, uri, request.getMethod());
+    if (problem.status() == 503) {
+      response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+    }
     Json.writeProblem(new ErrorUriRequest(request, uri), response, problem);
   }
 
@@ -53,6 +60,18 @@ public final class ErrorPageServlet extends HttpServlet {
       if (t instanceof ProblemException p) {
         return p;
       }
+    }
+    SQLException busy = transientDatabaseError(error);
+    if (busy != null) {
+      log.warn("{} {} answered 503, the database is busy: {} (SQLState {})", method, uri, busy.getMessage(), busy.getSQLState());
+      return new ProblemException(
+          503,
+          ProblemException.TYPE_BASE + "database-busy",
+          "Database busy",
+          "The data this request needs is locked by other work (for example a large import)."
+              + " Try again in a few seconds.",
+          List.of(),
+          Map.of());
     }
     if (error != null || status >= 500) {
       String incident = UUID.randomUUID().toString();
@@ -78,6 +97,24 @@ public final class ErrorPageServlet extends HttpServlet {
       default -> new ProblemException(
           status, ProblemException.TYPE_BASE + "http-" + status, "HTTP " + status, null);
     };
+  }
+
+  /**
+   * The database error in {@code error}'s causes that a retry may get past: a lock wait that timed
+   * out, a deadlock victim, no free connection (JDBC's transient exceptions; SQLState class 40,
+   * and PostgreSQL's 55P03 lock_not_available, which its driver does not map to a subclass).
+   */
+  static SQLException transientDatabaseError(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof SQLException e) {
+        String state = e.getSQLState();
+        if (e instanceof SQLTransientException
+            || state != null && (state.startsWith("40") || state.equals("55P03"))) {
+          return e;
+        }
+      }
+    }
+    return null;
   }
 
   /** Makes the problem's "instance" the URI of the failed request, not of this error page. */

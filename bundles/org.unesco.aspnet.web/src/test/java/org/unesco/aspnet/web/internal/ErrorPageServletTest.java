@@ -1,0 +1,34 @@
+package org.unesco.aspnet.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
+
+/** Which database errors become a 503 (try again) rather than a 500 (our bug). */
+class ErrorPageServletTest {
+
+  @Test
+  void aLockTimeoutADeadlockAndAFullPoolAreTransientWhereverTheyAreWrapped() {
+    SQLException derbyLockTimeout = new SQLTransactionRollbackException("A lock could not be obtained", "40XL1");
+    assertSame(derbyLockTimeout, ErrorPageServlet.transientDatabaseError(
+        new IllegalStateException("wrapped", new RuntimeException(derbyLockTimeout))));
+    SQLException postgresDeadlock = new SQLException("deadlock detected", "40P01");
+    assertSame(postgresDeadlock, ErrorPageServlet.transientDatabaseError(new RuntimeException(postgresDeadlock)));
+    SQLException postgresLockTimeout = new SQLException("canceling statement due to lock timeout", "55P03");
+    assertSame(postgresLockTimeout, ErrorPageServlet.transientDatabaseError(postgresLockTimeout));
+    SQLException poolFull = new SQLTransientConnectionException("No database connection became free within 10 s");
+    assertSame(poolFull, ErrorPageServlet.transientDatabaseError(new RuntimeException(poolFull)));
+  }
+
+  @Test
+  void otherDatabaseErrorsAndOtherExceptionsAreNot() {
+    assertNull(ErrorPageServlet.transientDatabaseError(new RuntimeException(new SQLException("syntax error", "42X01"))));
+    assertNull(ErrorPageServlet.transientDatabaseError(new RuntimeException(new SQLException("no state"))));
+    assertNull(ErrorPageServlet.transientDatabaseError(new IllegalStateException("not the database")));
+    assertNull(ErrorPageServlet.transientDatabaseError(null));
+  }
+}
