@@ -289,7 +289,8 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
             }
           }
           if (wordsChanged(current, valid)) {
-            SearchWords.reindex(c, id, valid.country(), valid.name(), valid.city());
+            SearchWords.reindex(c, id, current.country(), current.name(), current.city(),
+                valid.country(), valid.name(), valid.city());
           }
           School updated = find(c, id);
           audit.record(c, actor, "school.update", "school", String.valueOf(id), updated.country(),

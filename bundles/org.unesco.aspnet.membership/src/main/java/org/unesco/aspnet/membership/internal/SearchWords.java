@@ -82,13 +82,31 @@ final class SearchWords {
     remember(c, words);
   }
 
-  /** Indexes a school again after its name, city or country changed. */
-  static void reindex(Connection c, long school, String country, String name, String city) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM MEM_SCHOOL_WORD WHERE SCHOOL_ID = ?")) {
-      ps.setLong(1, school);
-      ps.executeUpdate();
+  /**
+   * Indexes a school again after its name, city or country changed: its entries are found by the
+   * words of what it was called (no index on SCHOOL_ID alone: every insert would pay for it).
+   */
+  static void reindex(Connection c, long school, String oldCountry, String oldName, String oldCity,
+      String country, String name, String city) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(DELETE)) {
+      remove(ps, school, oldCountry, of(oldName, oldCity));
+      ps.executeBatch();
     }
     index(c, school, country, name, city);
+  }
+
+  /** Deletes one entry of the index by its key. */
+  private static final String DELETE = "DELETE FROM MEM_SCHOOL_WORD WHERE COUNTRY = ? AND WORD = ? AND SCHOOL_ID = ?";
+
+  /** Adds the deletion of a school's entries for {@code words} to a batch of {@link #DELETE}. */
+  private static void remove(PreparedStatement delete, long school, String country, Collection<String> words)
+      throws SQLException {
+    for (String word : words) {
+      delete.setString(1, country);
+      delete.setString(2, word);
+      delete.setLong(3, school);
+      delete.addBatch();
+    }
   }
 
   /** Adds a school's words to a batch of {@link #INSERT}. */
@@ -218,7 +236,7 @@ final class SearchWords {
     Set<String> dictionary = new LinkedHashSet<>();
     try (PreparedStatement read = c.prepareStatement(
             "SELECT ID, COUNTRY, NAME, CITY FROM MEM_SCHOOL WHERE ID > ? ORDER BY ID FETCH FIRST ? ROWS ONLY");
-        PreparedStatement clear = c.prepareStatement("DELETE FROM MEM_SCHOOL_WORD WHERE SCHOOL_ID > ? AND SCHOOL_ID <= ?");
+        PreparedStatement clear = c.prepareStatement(DELETE);
         PreparedStatement insert = c.prepareStatement(SearchWords.INSERT)) {
       read.setLong(1, after);
       read.setInt(2, n);
@@ -232,14 +250,15 @@ final class SearchWords {
       if (last < 0) {
         return -1;
       }
-      clear.setLong(1, after);
-      clear.setLong(2, last);
-      clear.executeUpdate();
+      // A school written since the upgrade, or by an earlier pass cut short, has entries already:
+      // the same ones, since they come from the row as it is now.
       for (Object[] row : rows) {
         Set<String> words = of((String) row[2], (String) row[3]);
+        remove(clear, (Long) row[0], (String) row[1], words);
         add(insert, (Long) row[0], (String) row[1], words);
         dictionary.addAll(words);
       }
+      clear.executeBatch();
       insert.executeBatch();
     }
     remember(c, dictionary);

@@ -143,6 +143,35 @@ class WordIndexTest {
     schools.update(HQ, id, school.revision(), renamed, true);
     assertEquals(List.of(id), search(HQ, null, "maathai nyeri", SchoolQuery.Sort.ID, 10));
     assertTrue(!search(HQ, null, school.name(), SchoolQuery.Sort.ID, 10).contains(id));
+    assertEquals(entries(school.country(), "Lycée Wangari Maathai", "Nyeri"), entriesOf(id), "the old words' entries are gone");
+    // moved to another country: every entry moves with it
+    School moved = schools.school(HQ, id);
+    schools.update(HQ, id, moved.revision(), Schools.in("KE", "Lycée Wangari Maathai", "Nyeri", null), true);
+    assertEquals(entries("KE", "Lycée Wangari Maathai", "Nyeri"), entriesOf(id));
+    assertEquals(List.of(id), search(HQ, "KE", "maathai", SchoolQuery.Sort.ID, 10));
+  }
+
+  /** The index entries a school with this country, name and city should have, as "COUNTRY WORD". */
+  private static java.util.Set<String> entries(String country, String name, String city) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    SearchWords.of(name, city).forEach(w -> out.add(country + " " + w));
+    return out;
+  }
+
+  /** The index entries the database holds for a school. */
+  private java.util.Set<String> entriesOf(long id) {
+    return database.read(c -> {
+      java.util.Set<String> out = new java.util.TreeSet<>();
+      try (var ps = c.prepareStatement("SELECT COUNTRY, WORD FROM MEM_SCHOOL_WORD WHERE SCHOOL_ID = ?")) {
+        ps.setLong(1, id);
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(rs.getString(1) + " " + rs.getString(2));
+          }
+        }
+      }
+      return out;
+    });
   }
 
   @Test
@@ -156,10 +185,12 @@ class WordIndexTest {
   @Test
   void anUpgradedInstallationBuildsItsIndexAndSearchesMeanwhile() throws Exception {
     generate(60);
-    // as V5 finds an installation with schools: no words, marked incomplete
+    // as V5 finds an installation with schools: no words, marked incomplete; except that the
+    // first ten schools keep theirs, as if written since the upgrade or by a pass cut short
+    long tenth = written.keySet().stream().sorted().skip(9).findFirst().orElseThrow();
     database.inTransaction(c -> {
       try (var st = c.createStatement()) {
-        st.executeUpdate("DELETE FROM MEM_SCHOOL_WORD");
+        st.executeUpdate("DELETE FROM MEM_SCHOOL_WORD WHERE SCHOOL_ID > " + tenth);
         st.executeUpdate("DELETE FROM MEM_SEARCH_WORD");
         st.executeUpdate("UPDATE MEM_SEARCH_STATE SET COMPLETE = 0");
       }
@@ -169,5 +200,17 @@ class WordIndexTest {
     assertTrue(database.read(SearchWords::complete));
     assertEquals(expected("FR", "cur", false), search(HQ, "FR", "cur", SchoolQuery.Sort.ID, 4));
     assertEquals(expected(null, "zol", true), search(Principal.anonymous(), null, "zol", SchoolQuery.Sort.ID, 4));
+    for (Map.Entry<Long, SchoolInput> e : written.entrySet()) {
+      SchoolInput s = e.getValue();
+      assertEquals(entries(s.country(), s.name(), s.city()), entriesOf(e.getKey()), "school " + e.getKey());
+    }
+    int total = written.values().stream().mapToInt(s -> SearchWords.of(s.name(), s.city()).size()).sum();
+    int stored = database.read(c -> {
+      try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM MEM_SCHOOL_WORD")) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    });
+    assertEquals(total, stored, "one entry per school and word, none twice");
   }
 }
