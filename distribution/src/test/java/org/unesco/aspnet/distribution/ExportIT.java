@@ -358,18 +358,18 @@ class ExportIT {
   }
 
   @Test
-  void searchesDuringABigImportAnswerWithinTheLockTimeoutAndNeverFail() throws Exception {
-    // A real import holds what it writes until it commits; Derby soon locks the word index whole.
+  void searchesDuringABigImportAreAnsweredAndNeverFail() throws Exception {
+    // A real import holds what it writes until it commits; on Derby soon the whole word index.
     StringBuilder file = new StringBuilder("name,country,city,address,levels,email\n");
     int rows = 6000;
     for (int i = 1; i <= rows; i++) {
       file.append("Busy Import School ").append(i).append(",ES,Busytown ").append(i % 50).append(",").append(i)
           .append(" Calle Mayor,SECONDARY,busy").append(i).append("@import.example.org\n");
     }
-    // A word of a school already there: the search must read the word index the import is writing.
-    String name = JSON.readTree(text("/api/v1/schools?country=ES&limit=1", hq)).path("items").get(0).path("name").asText();
-    String word = java.util.Arrays.stream(name.split("[^\\p{L}]+")).filter(w -> w.length() >= 3).findFirst().orElseThrow();
-    String search = "/api/v1/schools?country=ES&limit=20&q=" + java.net.URLEncoder.encode(word, StandardCharsets.UTF_8);
+    // Words of schools already there, in France (untouched by the import) and in Spain (where it
+    // writes): searches that would read the word index the import is writing.
+    String france = searchFor("FR");
+    String spain = searchFor("ES");
     java.util.concurrent.CompletableFuture<JsonNode> importing = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
       try {
         return platform.upload("", file.toString().getBytes(StandardCharsets.UTF_8), "text/csv", hq);
@@ -377,29 +377,45 @@ class ExportIT {
         throw new java.util.concurrent.CompletionException(e);
       }
     });
-    Map<Integer, Integer> statuses = new HashMap<>();
+    Map<String, Integer> answers = new java.util.TreeMap<>();
+    long slowestFrance = 0;
     long slowest = 0;
     while (!importing.isDone()) {
-      long start = System.nanoTime();
-      HttpResponse<byte[]> r = get(search, hq);
-      slowest = Math.max(slowest, (System.nanoTime() - start) / 1_000_000);
-      statuses.merge(r.statusCode(), 1, Integer::sum);
-      if (r.statusCode() == 503) {
-        assertEquals("5", r.headers().firstValue("Retry-After").orElse(null));
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
-        assertTrue(new String(r.body(), StandardCharsets.UTF_8).contains("database-busy"));
-      } else {
-        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+      for (String search : List.of(france, spain)) {
+        long start = System.nanoTime();
+        HttpResponse<byte[]> r = get(search, hq);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        slowest = Math.max(slowest, ms);
+        answers.merge((search == france ? "FR " : "ES ") + r.statusCode(), 1, Integer::sum);
+        if (search == france) {
+          slowestFrance = Math.max(slowestFrance, ms);
+          assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        } else if (r.statusCode() == 503) {
+          // caught behind the rows being written: told to come back, after the lock timeout
+          assertEquals("5", r.headers().firstValue("Retry-After").orElse(null));
+          assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+          assertTrue(new String(r.body(), StandardCharsets.UTF_8).contains("database-busy"));
+        } else {
+          assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        }
       }
       Thread.sleep(100);
     }
     JsonNode done = importing.get();
     assertEquals("DONE", done.path("state").asText(), done.toString());
     assertEquals(rows, done.path("report").path("written").asInt());
-    assertTrue(statuses.getOrDefault(503, 0) > 0, "a search caught behind the import: " + statuses);
+    assertTrue(answers.getOrDefault("FR 200", 0) >= 5, "searched while the import ran: " + answers);
+    assertTrue(slowestFrance < 1000, "France is not held up by Spain's import: " + slowestFrance + " ms; " + answers);
     assertTrue(slowest < (LOCK_TIMEOUT_SECONDS + 3) * 1000L, "no search waited much longer than the lock timeout: " + slowest + " ms");
     JsonNode found = JSON.readTree(text("/api/v1/schools?country=ES&q=busy&limit=5", hq));
     assertEquals(5, found.path("items").size(), "searchable once written");
+  }
+
+  /** A search of a country for a word of the name of one of its schools. */
+  private static String searchFor(String country) throws Exception {
+    String name = JSON.readTree(text("/api/v1/schools?limit=1&country=" + country, hq)).path("items").get(0).path("name").asText();
+    String word = java.util.Arrays.stream(name.split("[^\\p{L}]+")).filter(w -> w.length() >= 3).findFirst().orElseThrow();
+    return "/api/v1/schools?limit=20&country=" + country + "&q=" + java.net.URLEncoder.encode(word, StandardCharsets.UTF_8);
   }
 
   @Test

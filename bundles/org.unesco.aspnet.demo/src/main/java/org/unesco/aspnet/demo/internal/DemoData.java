@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
+import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.demo.internal.DemoSchools.DemoSchool;
 import org.unesco.aspnet.membership.MembershipService;
 import org.unesco.aspnet.membership.School;
@@ -37,6 +38,8 @@ import org.unesco.aspnet.security.Accounts;
 public class DemoData {
   static final String ENABLED = "ASPNET_DEMO";
   static final String PASSWORD = "ASPNET_DEMO_PASSWORD";
+  /** How long the demo waits for the national profiles its schools need. */
+  static final int PROFILE_WAIT_SECONDS = 60;
 
   private final Logger log;
   private final ComponentContext context;
@@ -73,34 +76,22 @@ public class DemoData {
 
   private void run() {
     try {
-      DemoLoader loader = new DemoLoader(
-          context.locateService("memberships"), context.locateService("schools"),
-          context.locateService("accounts"), System.getenv(PASSWORD));
-      List<DemoSchool> demo = DemoSchools.generate(DemoSchools.SEED);
-      Optional<Map<String, School>> present = loader.present(demo);
-      if (present.isEmpty()) {
-        log.info("Demo data not loaded: the directory holds schools the demo did not write");
-        return;
+      for (int waited = 0; ; waited++) {
+        try {
+          load();
+          return;
+        } catch (ProblemException e) {
+          if (stopped || !profileNotActiveYet(e) || waited >= PROFILE_WAIT_SECONDS) {
+            throw e;
+          }
+          if (waited == 0) {
+            log.info("Demo data waits for a national profile that is still starting ({})", e.errors().get(0).field());
+          }
+          Thread.sleep(1000); // what is written stays: the next pass carries on from there
+        }
       }
-      long start = System.nanoTime();
-      DemoLoader.Result result = loader.load(demo, present.get(), () -> stopped);
-      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-      if (!result.complete()) {
-        // The next activation (this component restarts with the services it uses) finishes it.
-        log.info("Demo data stopped after {} schools in {} ms (component deactivated)", result.schools(), millis);
-      } else if (result.written() == 0) {
-        log.info("Demo data already in place: {} schools", result.schools());
-      } else {
-        DemoNetworks.load(context.locateService("countries"));
-        log.info(
-            "Demo data loaded: {} schools in {} countries ({} writes, {} already there), {} accounts in {} ms",
-            result.schools(),
-            DemoCountries.ALL.size(),
-            result.written(),
-            present.get().size(),
-            result.accounts(),
-            millis);
-      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       if (stopped) {
         // The services went away under the load (a restart of the component): the next one finishes it.
@@ -108,6 +99,46 @@ public class DemoData {
       } else {
         log.error("Demo data could not be loaded: {}", e.getMessage(), e);
       }
+    }
+  }
+
+  /**
+   * Whether a school was refused only for national fields that no active profile defines: the
+   * profiles are plugins, which FileInstall may start after this loader.
+   */
+  static boolean profileNotActiveYet(ProblemException e) {
+    return e.status() == 400 && !e.errors().isEmpty()
+        && e.errors().stream().allMatch(error -> error.field().startsWith("fields."));
+  }
+
+  private void load() {
+    DemoLoader loader = new DemoLoader(
+        context.locateService("memberships"), context.locateService("schools"),
+        context.locateService("accounts"), System.getenv(PASSWORD));
+    List<DemoSchool> demo = DemoSchools.generate(DemoSchools.SEED);
+    Optional<Map<String, School>> present = loader.present(demo);
+    if (present.isEmpty()) {
+      log.info("Demo data not loaded: the directory holds schools the demo did not write");
+      return;
+    }
+    long start = System.nanoTime();
+    DemoLoader.Result result = loader.load(demo, present.get(), () -> stopped);
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    if (!result.complete()) {
+      // The next activation (this component restarts with the services it uses) finishes it.
+      log.info("Demo data stopped after {} schools in {} ms (component deactivated)", result.schools(), millis);
+    } else if (result.written() == 0) {
+      log.info("Demo data already in place: {} schools", result.schools());
+    } else {
+      DemoNetworks.load(context.locateService("countries"));
+      log.info(
+          "Demo data loaded: {} schools in {} countries ({} writes, {} already there), {} accounts in {} ms",
+          result.schools(),
+          DemoCountries.ALL.size(),
+          result.written(),
+          present.get().size(),
+          result.accounts(),
+          millis);
     }
   }
 }

@@ -147,7 +147,7 @@ public final class DirectoryImport implements SchoolImport {
     }
     int total = seen.total;
     Instant now = Instant.now();
-    int written = database.inTransaction(c -> {
+    int written = SearchWords.bulkWrite(() -> database.inTransaction(c -> {
       int n = insert(c, actor, rows, seen.skip, now, done -> progress.accept(total / 2 + done / 2));
       Map<String, Object> after = new LinkedHashMap<>();
       after.put("file", file);
@@ -158,7 +158,7 @@ public final class DirectoryImport implements SchoolImport {
       audit.record(c, actor, "schools.import", "import", file == null ? "-" : file,
           seen.countries.size() == 1 ? seen.countries.first() : null, null, after);
       return n;
-    });
+    }));
     progress.accept(total);
     return seen.report(false, written);
   }

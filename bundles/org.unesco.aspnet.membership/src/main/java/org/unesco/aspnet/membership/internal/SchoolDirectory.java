@@ -137,8 +137,10 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     SchoolQuery.Sort sort = query.sort();
     Keyset after = Keyset.parse(query.cursor(), sort);
     List<String> words = DirectoryFilter.words(query);
+    // Derby has no multi-version reads: while an import holds the index, read the schools instead.
     boolean indexed = !words.isEmpty() && wordIndexComplete
-        && (sort == SchoolQuery.Sort.ID || sort == SchoolQuery.Sort.NEWEST);
+        && (sort == SchoolQuery.Sort.ID || sort == SchoolQuery.Sort.NEWEST)
+        && !(SearchWords.bulkWriting() && database.dialect() == Database.Dialect.DERBY);
     List<School> rows = database.read(c -> indexed
         ? throughWordIndex(c, actor, query, after, limit, words)
         : select(c, actor, query, after, limit + 1, null));

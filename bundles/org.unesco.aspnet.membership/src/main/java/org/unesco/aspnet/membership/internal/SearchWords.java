@@ -32,7 +32,29 @@ final class SearchWords {
   /** The most candidates read at once. */
   static final int MAX_BATCH = 512;
 
+  /** Imports writing the index in this JVM; see {@link #bulkWrite}. */
+  private static final java.util.concurrent.atomic.AtomicInteger BULK_WRITERS = new java.util.concurrent.atomic.AtomicInteger();
+
   private SearchWords() {}
+
+  /**
+   * Runs a transaction that indexes many schools at once (an import). On embedded Derby it soon
+   * holds the whole index (its row locks escalate to a table lock) until it commits, so searches
+   * read the schools themselves meanwhile ({@link #bulkWriting}) rather than wait for it.
+   */
+  static <T> T bulkWrite(java.util.function.Supplier<T> write) {
+    BULK_WRITERS.incrementAndGet();
+    try {
+      return write.get();
+    } finally {
+      BULK_WRITERS.decrementAndGet();
+    }
+  }
+
+  /** Whether an import of this JVM is writing the index now. */
+  static boolean bulkWriting() {
+    return BULK_WRITERS.get() > 0;
+  }
 
   /**
    * A list of values for {@code IN (?, ...)} padded to a power of two by repeating its last value:

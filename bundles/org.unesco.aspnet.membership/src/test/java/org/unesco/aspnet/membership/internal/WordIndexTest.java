@@ -175,6 +175,24 @@ class WordIndexTest {
   }
 
   @Test
+  void whileAnImportHoldsTheIndexOnDerbySearchesReadTheSchoolsThemselves() {
+    generate(40);
+    List<Long> curie = expected("FR", "cur", false);
+    assertTrue(!curie.isEmpty());
+    // without its entries, only a search that reads the schools themselves still finds them
+    database.inTransaction(c -> {
+      try (var st = c.createStatement()) {
+        st.executeUpdate("DELETE FROM MEM_SCHOOL_WORD");
+      }
+      return null;
+    });
+    boolean derby = database.dialect() == org.unesco.aspnet.persistence.Database.Dialect.DERBY;
+    List<Long> during = SearchWords.bulkWrite(() -> search(HQ, "FR", "cur", SchoolQuery.Sort.ID, 4));
+    assertEquals(derby ? curie : List.of(), during, "PostgreSQL readers do not wait for writers: the index serves");
+    assertEquals(List.of(), search(HQ, "FR", "cur", SchoolQuery.Sort.ID, 4), "through the index again once the import ends");
+  }
+
+  @Test
   void unspacedScriptsMatchAnywhere() {
     lifecycle.apply(HQ, Schools.in("CN", "北京市第一中学", "北京", null), true);
     lifecycle.apply(HQ, Schools.in("JP", "東京都立第一高等学校", "東京", null), true);
