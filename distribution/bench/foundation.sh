@@ -57,12 +57,12 @@ RSS_KB=$(awk '/VmRSS/ {print $2}' "/proc/$(cat "$WORK/pid")/status")
 echo "== throughput: GET /api/v1/health, wrk -t2 -c32 -d${DURATION}s (after a warm-up run)"
 BODY=$(curl -s "http://localhost:$PORT/api/v1/health")
 response_headers "http://localhost:$PORT/api/v1/health" "$WORK/headers"
-wrk -t2 -c32 -d"${WARMUP}s" "http://localhost:$PORT/api/v1/health" > /dev/null
+warm_up "http://localhost:$PORT/api/v1/health"
 PLATFORM_RPS=$(wrk -t2 -c32 -d"${DURATION}s" "http://localhost:$PORT/api/v1/health" | rps)
 stop_platform
 
 start_bare_jetty $BARE_PORT "$BODY" "$WORK/bare.pid" "$WORK/headers"
-wrk -t2 -c32 -d"${WARMUP}s" "http://localhost:$BARE_PORT/" > /dev/null
+warm_up "http://localhost:$BARE_PORT/"
 BARE_RPS=$(wrk -t2 -c32 -d"${DURATION}s" "http://localhost:$BARE_PORT/" | rps)
 kill "$(cat "$WORK/bare.pid")"
 

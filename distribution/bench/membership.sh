@@ -40,12 +40,12 @@ end
 LUA
 
 echo "== directory search: country + free text, wrk -t2 -c32 -d${DURATION}s --latency"
-wrk -t2 -c32 -d"${WARMUP}s" -s "$WORK/search.lua" "http://localhost:$PORT" > /dev/null
+warm_up -s "$WORK/search.lua" "http://localhost:$PORT"
 wrk -t2 -c32 -d"${DURATION}s" --latency -s "$WORK/search.lua" "http://localhost:$PORT" > "$WORK/search.txt"
 SEARCH_P99=$(p99 < "$WORK/search.txt"); SEARCH_RPS=$(rps < "$WORK/search.txt")
 
 echo "== GET /api/v1/schools/{id}, random ids"
-wrk -t2 -c32 -d"${WARMUP}s" -s "$WORK/byid.lua" "http://localhost:$PORT" > /dev/null
+warm_up -s "$WORK/byid.lua" "http://localhost:$PORT"
 wrk -t2 -c32 -d"${DURATION}s" --latency -s "$WORK/byid.lua" "http://localhost:$PORT" > "$WORK/byid.txt"
 BYID_RPS=$(rps < "$WORK/byid.txt"); BYID_P99=$(p99 < "$WORK/byid.txt")
 BODY=$(curl -s "http://localhost:$PORT/api/v1/schools/1")
@@ -54,7 +54,7 @@ kill -TERM $PID; wait $PID || true
 
 start_bare_jetty $BARE_PORT "$BODY" "$WORK/bare.pid" "$WORK/headers"
 # The same wrk script (random paths; the bare Jetty ignores them): the client costs the same.
-wrk -t2 -c32 -d"${WARMUP}s" -s "$WORK/byid.lua" "http://localhost:$BARE_PORT" > /dev/null
+warm_up -s "$WORK/byid.lua" "http://localhost:$BARE_PORT"
 BARE_RPS=$(wrk -t2 -c32 -d"${DURATION}s" -s "$WORK/byid.lua" "http://localhost:$BARE_PORT" | rps)
 kill "$(cat "$WORK/bare.pid")"
 
