@@ -379,7 +379,7 @@ public final class BulkSchools {
           ms.setTimestamp(5, now);
           ms.addBatch();
           java.util.Set<String> schoolWords = SearchWords.of(rs.getString(3), rs.getString(4));
-          SearchWords.add(words, rs.getLong(1), rs.getString(2), schoolWords);
+          SearchWords.batch(words, rs.getLong(1), rs.getString(2), schoolWords);
           dictionary.addAll(schoolWords);
         }
       }

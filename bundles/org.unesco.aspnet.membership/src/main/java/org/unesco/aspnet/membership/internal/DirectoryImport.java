@@ -475,7 +475,7 @@ public final class DirectoryImport implements SchoolImport {
         link.setLong(2, schoolId);
         link.addBatch();
         java.util.Set<String> schoolWords = SearchWords.of(s.name(), s.city());
-        SearchWords.add(words, schoolId, s.country(), schoolWords);
+        SearchWords.batch(words, schoolId, s.country(), schoolWords);
         dictionary.addAll(schoolWords);
         history.setLong(1, membershipId);
         history.setString(2, MembershipStatus.APPLIED.name());

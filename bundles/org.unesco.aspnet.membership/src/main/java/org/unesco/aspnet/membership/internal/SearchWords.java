@@ -26,8 +26,10 @@ final class SearchWords {
   /** A prefix that stands for more words than this is searched without the index. */
   static final int MAX_EXPANSIONS = 32;
 
-  /** The statement that {@link #add} fills, batch after batch. */
+  /** Adds one entry of the index; {@link #batch} fills it. */
   static final String INSERT = "INSERT INTO MEM_SCHOOL_WORD (COUNTRY, WORD, SCHOOL_ID) VALUES (?, ?, ?)";
+  /** Deletes one entry of the index by its key; {@link #batch} fills it too. */
+  private static final String DELETE = "DELETE FROM MEM_SCHOOL_WORD WHERE COUNTRY = ? AND WORD = ? AND SCHOOL_ID = ?";
 
   /** The most candidates read at once. */
   static final int MAX_BATCH = 512;
@@ -98,7 +100,7 @@ final class SearchWords {
   static void index(Connection c, long school, String country, String name, String city) throws SQLException {
     Set<String> words = of(name, city);
     try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-      add(ps, school, country, words);
+      batch(ps, school, country, words);
       ps.executeBatch();
     }
     remember(c, words);
@@ -111,33 +113,23 @@ final class SearchWords {
   static void reindex(Connection c, long school, String oldCountry, String oldName, String oldCity,
       String country, String name, String city) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(DELETE)) {
-      remove(ps, school, oldCountry, of(oldName, oldCity));
+      batch(ps, school, oldCountry, of(oldName, oldCity));
       ps.executeBatch();
     }
     index(c, school, country, name, city);
   }
 
-  /** Deletes one entry of the index by its key. */
-  private static final String DELETE = "DELETE FROM MEM_SCHOOL_WORD WHERE COUNTRY = ? AND WORD = ? AND SCHOOL_ID = ?";
-
-  /** Adds the deletion of a school's entries for {@code words} to a batch of {@link #DELETE}. */
-  private static void remove(PreparedStatement delete, long school, String country, Collection<String> words)
+  /**
+   * Adds a school's entries for {@code words} to a batch of {@link #INSERT} or {@link #DELETE}
+   * (both take COUNTRY, WORD, SCHOOL_ID).
+   */
+  static void batch(PreparedStatement statement, long school, String country, Collection<String> words)
       throws SQLException {
     for (String word : words) {
-      delete.setString(1, country);
-      delete.setString(2, word);
-      delete.setLong(3, school);
-      delete.addBatch();
-    }
-  }
-
-  /** Adds a school's words to a batch of {@link #INSERT}. */
-  static void add(PreparedStatement insert, long school, String country, Collection<String> words) throws SQLException {
-    for (String word : words) {
-      insert.setString(1, country);
-      insert.setString(2, word);
-      insert.setLong(3, school);
-      insert.addBatch();
+      statement.setString(1, country);
+      statement.setString(2, word);
+      statement.setLong(3, school);
+      statement.addBatch();
     }
   }
 
@@ -276,8 +268,8 @@ final class SearchWords {
       // the same ones, since they come from the row as it is now.
       for (Object[] row : rows) {
         Set<String> words = of((String) row[2], (String) row[3]);
-        remove(clear, (Long) row[0], (String) row[1], words);
-        add(insert, (Long) row[0], (String) row[1], words);
+        batch(clear, (Long) row[0], (String) row[1], words);
+        batch(insert, (Long) row[0], (String) row[1], words);
         dictionary.addAll(words);
       }
       clear.executeBatch();
