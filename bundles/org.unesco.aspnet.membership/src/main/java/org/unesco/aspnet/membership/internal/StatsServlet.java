@@ -15,6 +15,8 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.unesco.aspnet.membership.Level;
 import org.unesco.aspnet.membership.MembershipStatus;
@@ -27,7 +29,9 @@ import org.unesco.aspnet.web.OpenApiFragment;
 /**
  * {@code GET /api/v1/stats}: public counts of members and candidates by region, country, level
  * and theme, and certifications per year. Counts only, nothing about any one school. Rebuilt at
- * most once a minute: at a million schools the groupings scan the table.
+ * most once a minute, by one request at a time while the others get the previous counts: at a
+ * million schools the groupings scan the table. When a rebuild fails (the table locked by a big
+ * import, say) the previous counts are served until the next one succeeds.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/v1/stats")
@@ -40,24 +44,62 @@ public final class StatsServlet extends ApiServlet {
   private record Snapshot(long builtAt, byte[] body) {}
 
   private final transient Database database;
+  private final transient Logger log;
+  private final transient java.util.function.LongSupplier clock;
   private transient volatile Snapshot snapshot;
+  private final java.util.concurrent.atomic.AtomicBoolean rebuilding = new java.util.concurrent.atomic.AtomicBoolean();
 
   @Activate
-  public StatsServlet(@Reference Database database) {
+  public StatsServlet(@Reference Database database, @Reference(service = LoggerFactory.class) Logger log) {
+    this(database, log, System::nanoTime);
+  }
+
+  StatsServlet(Database database, Logger log, java.util.function.LongSupplier clock) {
     this.database = database;
+    this.log = log;
+    this.clock = clock;
   }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Snapshot s = snapshot;
-    if (s == null || System.nanoTime() - s.builtAt() > MAX_AGE_NANOS) {
-      s = new Snapshot(System.nanoTime(), Json.MAPPER.writeValueAsBytes(database.read(StatsServlet::build)));
-      snapshot = s;
-    }
+    byte[] body = body();
     response.setContentType(Json.MEDIA_TYPE);
     response.setHeader("Cache-Control", "public, max-age=60");
-    response.setContentLength(s.body().length);
-    response.getOutputStream().write(s.body());
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+
+  /** The statistics document as served now (see the class comment). */
+  byte[] body() throws IOException {
+    Snapshot s = snapshot;
+    if (s != null && clock.getAsLong() - s.builtAt() <= MAX_AGE_NANOS) {
+      return s.body();
+    }
+    if (s == null) {
+      synchronized (this) { // the first counts: nothing to serve meanwhile, so build them once
+        if (snapshot == null) {
+          snapshot = rebuild();
+        }
+        return snapshot.body();
+      }
+    }
+    if (!rebuilding.compareAndSet(false, true)) {
+      return s.body(); // another request is counting
+    }
+    try {
+      snapshot = rebuild();
+      return snapshot.body();
+    } catch (RuntimeException e) {
+      log.warn("Statistics not rebuilt, the previous ones are served: {}", e.getMessage());
+      return s.body();
+    } finally {
+      rebuilding.set(false);
+    }
+  }
+
+  private Snapshot rebuild() throws IOException {
+    Map<String, Object> doc = database.read(StatsServlet::build);
+    return new Snapshot(clock.getAsLong(), Json.MAPPER.writeValueAsBytes(doc));
   }
 
   static Map<String, Object> build(Connection c) throws SQLException {
