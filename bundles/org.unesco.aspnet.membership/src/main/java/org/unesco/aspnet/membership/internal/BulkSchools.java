@@ -150,25 +150,18 @@ public final class BulkSchools {
         // The word index has no foreign key: it loads in a transaction of its own on a second
         // thread, beside the schools, memberships and history lines, so that Derby's index sorts
         // (most of a load) run on both cores.
-        java.util.concurrent.CompletableFuture<Void> wordIndex = new java.util.concurrent.CompletableFuture<>();
-        Thread wordLoader = new Thread(() -> {
-          try {
-            database.inTransaction(w -> {
+        java.util.concurrent.CompletableFuture<Void> wordIndex = java.util.concurrent.CompletableFuture.runAsync(
+            () -> database.inTransaction(w -> {
               load(w, "MEM_SCHOOL_WORD", "COUNTRY,WORD,SCHOOL_ID", wordFile);
               loadDictionary(w, dictionary, dir.resolve("dictionary.csv"));
               return null;
-            });
-            wordIndex.complete(null);
-          } catch (Throwable e) {
-            wordIndex.completeExceptionally(e);
-          }
-        }, "aspnet-generate-words");
-        wordLoader.start();
+            }),
+            r -> new Thread(r, "aspnet-generate-words").start());
         long firstSchool;
         try {
           firstSchool = loadDirectory(c, file, n, country, now, predicted);
         } finally {
-          joinQuietly(wordLoader); // it reads a file that is deleted below
+          wordIndex.exceptionally(e -> null).join(); // it reads a file that is deleted below
         }
         try {
           wordIndex.join();
@@ -229,21 +222,6 @@ public final class BulkSchools {
     });
     load(c, "MEM_STATUS_CHANGE", "MEMBERSHIP_ID,FROM_STATUS,TO_STATUS,ACTOR,CHANGED_AT,COMMENT_TEXT", file);
     return firstSchool;
-  }
-
-  private static void joinQuietly(Thread thread) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        thread.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** The words the dictionary does not know yet, from a file (Derby's bulk import). */

@@ -335,10 +335,10 @@ public final class DirectoryImport implements SchoolImport {
             continue;
           }
           String country = p.school().country();
-          query(BY_NAME + "= ? AND CITY_KEY = ? FETCH FIRST 10 ROWS ONLY", List.of(country, p.nameKey(), p.cityKey()),
+          query(BY_NAME + "= ? AND CITY_KEY = ? FETCH FIRST " + MAX_IDS + " ROWS ONLY", List.of(country, p.nameKey(), p.cityKey()),
               rs -> sameName(country, rs));
           if (p.school().nationalId() != null) {
-            query(BY_NATIONAL_ID + "= ? FETCH FIRST 10 ROWS ONLY", List.of(country, p.school().nationalId()),
+            query(BY_NATIONAL_ID + "= ? FETCH FIRST " + MAX_IDS + " ROWS ONLY", List.of(country, p.school().nationalId()),
                 rs -> sameNationalId(country, rs));
           }
         }
