@@ -58,6 +58,8 @@ import org.unesco.aspnet.persistence.SqlWork;
 @Designate(ocd = DatabaseService.Config.class)
 public final class DatabaseService implements Database, HealthCheck {
 
+  static final int DEFAULT_LOCK_TIMEOUT_SECONDS = 10;
+
   @ObjectClassDefinition(
       name = "ASPnet persistence",
       description = "Which database the platform uses and how it is pooled")
@@ -85,8 +87,8 @@ public final class DatabaseService implements Database, HealthCheck {
         description =
             "Seconds a statement waits for a row or table another transaction has locked (for"
                 + " example during a big import) before it fails; the API then answers 503 with"
-                + " Retry-After. Embedded Derby and PostgreSQL")
-    int lockTimeoutSeconds() default 10;
+                + " Retry-After. Embedded Derby and PostgreSQL; below 1: the default, 10")
+    int lockTimeoutSeconds() default DEFAULT_LOCK_TIMEOUT_SECONDS;
 
     @AttributeDefinition(
         description =
@@ -153,7 +155,7 @@ public final class DatabaseService implements Database, HealthCheck {
     hikari.setMinimumIdle(Math.min(2, config.maxPoolSize()));
     hikari.setConnectionTimeout(TimeUnit.SECONDS.toMillis(config.connectionTimeoutSeconds()));
     if (url.startsWith("jdbc:postgresql:")) {
-      hikari.setConnectionInitSql("SET lock_timeout = '" + config.lockTimeoutSeconds() + "s'");
+      hikari.setConnectionInitSql("SET lock_timeout = '" + lockTimeoutSeconds(config.lockTimeoutSeconds()) + "s'");
     }
     if (!config.user().isEmpty()) {
       hikari.setUsername(config.user());
@@ -202,7 +204,7 @@ public final class DatabaseService implements Database, HealthCheck {
     System.setProperty("derby.language.statementCacheSize", "500");
     // Derby waits 60 s by default: long enough for every pooled connection to hang behind one
     // big import, and with them every request. A short wait fails one request, clearly.
-    System.setProperty("derby.locks.waitTimeout", String.valueOf(config.lockTimeoutSeconds()));
+    System.setProperty("derby.locks.waitTimeout", String.valueOf(lockTimeoutSeconds(config.lockTimeoutSeconds())));
     EmbeddedDataSource ds = new EmbeddedDataSource();
     String name =
         url.isEmpty() ? home.resolve("derby").toString() : url.substring("jdbc:derby:".length());
@@ -225,6 +227,14 @@ public final class DatabaseService implements Database, HealthCheck {
    * exports 1,100,000 schools as CSV in 8.0 s, as with the 1,500 pages it used to set by hand (7.8
    * s); with a third of the heap it took 9.4 s and the process grew to 390 MB instead of 300.
    */
+  /**
+   * The lock wait to use: a value below 1 would mean "never wait" on Derby, "wait forever" on
+   * PostgreSQL (0) or a connection that cannot start (negative), so it falls back to the default.
+   */
+  static int lockTimeoutSeconds(int configured) {
+    return configured >= 1 ? configured : DEFAULT_LOCK_TIMEOUT_SECONDS;
+  }
+
   static int pageCacheSize(int configured, long maxHeapBytes) {
     if (configured > 0) {
       return configured;
