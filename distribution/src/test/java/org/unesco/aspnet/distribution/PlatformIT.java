@@ -115,6 +115,14 @@ class PlatformIT {
   }
 
   @Test
+  void aQueryStringThatIsNotUtf8Is400NotAnIncident() throws Exception {
+    // Jetty refuses it while the servlet reads its parameters
+    JsonNode p = problem(platform.get("/api/v1/schools?q=%ff%fe&limit=5"), 400);
+    assertTrue(p.path("detail").asText().startsWith("The request could not be read"), p.toString());
+    assertFalse(p.has("incident"), p.toString());
+  }
+
+  @Test
   void malformedJsonIs400() throws Exception {
     String etag = platform.get("/api/v1/hello/greeting").headers().firstValue("ETag").orElseThrow();
     JsonNode p = problem(put("{\"text\": ", etag), 400);

@@ -73,6 +73,10 @@ public final class ErrorPageServlet extends HttpServlet {
           List.of(),
           Map.of());
     }
+    IllegalArgumentException unreadable = unreadableRequest(error);
+    if (unreadable != null) {
+      return ProblemException.badRequest("The request could not be read: " + unreadable.getMessage());
+    }
     if (error != null || status >= 500) {
       String incident = UUID.randomUUID().toString();
       // Felix HTTP has just logged the stack trace of a servlet's exception; this line ties it
@@ -112,6 +116,20 @@ public final class ErrorPageServlet extends HttpServlet {
             || state != null && (state.startsWith("40") || state.equals("55P03"))) {
           return e;
         }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The container's refusal of what the client sent, raised while a servlet reads it: Jetty throws
+   * an IllegalArgumentException of its own (BadMessageException, "400: Bad query") for a query
+   * string that is not UTF-8, for example. Our code never throws Jetty's classes.
+   */
+  static IllegalArgumentException unreadableRequest(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof IllegalArgumentException e && e.getClass().getName().startsWith("org.eclipse.jetty.")) {
+        return e;
       }
     }
     return null;

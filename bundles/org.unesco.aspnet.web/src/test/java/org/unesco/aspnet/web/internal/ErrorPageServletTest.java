@@ -25,6 +25,13 @@ class ErrorPageServletTest {
   }
 
   @Test
+  void anIllegalArgumentOfOurOwnIsNotTheClientsFault() {
+    assertNull(ErrorPageServlet.unreadableRequest(new IllegalArgumentException("a bug of ours")));
+    assertNull(ErrorPageServlet.unreadableRequest(new RuntimeException(new IllegalStateException("x"))));
+    assertNull(ErrorPageServlet.unreadableRequest(null));
+  }
+
+  @Test
   void otherDatabaseErrorsAndOtherExceptionsAreNot() {
     assertNull(ErrorPageServlet.transientDatabaseError(new RuntimeException(new SQLException("syntax error", "42X01"))));
     assertNull(ErrorPageServlet.transientDatabaseError(new RuntimeException(new SQLException("no state"))));
