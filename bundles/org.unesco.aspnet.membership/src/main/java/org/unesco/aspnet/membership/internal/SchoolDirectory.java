@@ -172,6 +172,39 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
       sql.append(" AND ID IN (").append("?, ".repeat(padded.size() - 1)).append("?)");
       params.addAll(padded);
     }
+    return filtered(c, actor, query, sql, params, Keyset.orderBy(sort), n);
+  }
+
+  /**
+   * A page in id order of the schools that have {@code word} in the word index: one join that
+   * walks the index entries of that word in id order and reads each school once, stopping when
+   * the page is full. Derby is told the join order (the word's entries, then the schools), which
+   * also keeps it from sorting; in descending order it would sort every entry of the word, so
+   * {@link SchoolQuery.Sort#NEWEST} goes through {@link #select} with candidate ids instead.
+   */
+  private List<School> selectWithWord(
+      Connection c, Principal actor, SchoolQuery query, Keyset after, int n, String country, String word)
+      throws SQLException {
+    StringBuilder sql = new StringBuilder(
+        "SELECT " + COLUMNS + " FROM --DERBY-PROPERTIES joinOrder=FIXED\n (SELECT SCHOOL_ID FROM MEM_SCHOOL_WORD");
+    List<Object> params = new ArrayList<>();
+    if (country != null) {
+      sql.append(" --DERBY-PROPERTIES constraint=MEM_SCHOOL_WORD_PK\n WHERE COUNTRY = ? AND");
+      params.add(country);
+    } else {
+      sql.append(" --DERBY-PROPERTIES index=MEM_SCHOOL_WORD_ANY_COUNTRY\n WHERE");
+    }
+    sql.append(" WORD = ? AND SCHOOL_ID > ?) W, MEM_SCHOOL");
+    params.add(word);
+    params.add(Math.max(after.id(), 0L));
+    after.where(sql, params);
+    sql.append(" AND ID = SCHOOL_ID");
+    return filtered(c, actor, query, sql, params, "SCHOOL_ID", n);
+  }
+
+  /** Appends the query's filters, the caller's visibility and the order to a page's query and runs it. */
+  private List<School> filtered(Connection c, Principal actor, SchoolQuery query, StringBuilder sql,
+      List<Object> params, String orderBy, int n) throws SQLException {
     DirectoryFilter.place(sql, params, query, "");
     // Visibility is part of the query, not a filter after it, so that pages stay full.
     if (!Scopes.everything(authorizer, actor, Action.VIEW_SCHOOL)) {
@@ -184,7 +217,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
       sql.append(")");
     }
     DirectoryFilter.attributes(sql, params, query, "");
-    sql.append(" ORDER BY ").append(Keyset.orderBy(sort)).append(" FETCH FIRST ? ROWS ONLY");
+    sql.append(" ORDER BY ").append(orderBy).append(" FETCH FIRST ? ROWS ONLY");
     params.add(n);
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
       bind(ps, params);
@@ -193,9 +226,11 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   }
 
   /**
-   * A free-text page read through the word index: candidates in the page's order from the index
-   * (for the longest word of the text), then the full query among them, batch after batch until
-   * the page is full. The query re-checks every word, so the index only narrows what is read.
+   * A free-text page read through the word index, for the longest word of the text. When that
+   * word stands for one indexed word and the page is in id order: one join ({@link #selectWithWord}).
+   * Otherwise candidates in the page's order from the index, then the full query among them, batch
+   * after batch until the page is full. The query re-checks every word, so the index only narrows
+   * what is read.
    */
   private List<School> throughWordIndex(
       Connection c, Principal actor, SchoolQuery query, Keyset after, int limit, List<String> words)
@@ -209,9 +244,12 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     if (expanded.isEmpty()) {
       return found;
     }
-    boolean newest = query.sort() == SchoolQuery.Sort.NEWEST;
-    long position = after.id() >= 0 ? after.id() : newest ? Long.MAX_VALUE : 0;
     String country = query.country() == null ? null : query.country().toUpperCase(Locale.ROOT);
+    boolean newest = query.sort() == SchoolQuery.Sort.NEWEST;
+    if (expanded.size() == 1 && !newest) {
+      return selectWithWord(c, actor, query, after, limit + 1, country, expanded.get(0));
+    }
+    long position = after.id() >= 0 ? after.id() : newest ? Long.MAX_VALUE : 0;
     int batch = Math.min(SearchWords.MAX_BATCH, Integer.highestOneBit(2 * (limit + 1) - 1) << 1);
     while (found.size() <= limit) {
       SearchWords.Batch candidates = SearchWords.candidates(c, country, expanded, position, newest, batch);
