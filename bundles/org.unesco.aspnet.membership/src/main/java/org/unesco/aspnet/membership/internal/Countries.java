@@ -68,31 +68,36 @@ public final class Countries implements CountryService {
   private final Authorizer authorizer;
   private final AuditLog audit;
   private final Database database;
+  private final DirectoryCounts counts;
 
   @Activate
   public Countries(
       @Reference Database database,
       @Reference Authorizer authorizer,
       @Reference AuditLog audit,
+      @Reference DirectoryCounts counts,
       BundleContext context) {
-    this(database, authorizer, audit, context.getBundle());
+    this(database, authorizer, audit, counts, context.getBundle());
   }
 
-  Countries(Database database, Authorizer authorizer, AuditLog audit, Bundle bundle) {
+  Countries(Database database, Authorizer authorizer, AuditLog audit, DirectoryCounts counts, Bundle bundle) {
     this.database = database;
     this.authorizer = authorizer;
     this.audit = audit;
+    this.counts = counts;
     database.migrate(bundle);
     seed(readReference());
   }
 
   @Override
   public List<Country> countries(Principal actor, Locale language) {
-    Map<String, long[]> counts = database.read(c -> counts(c, null));
+    // Every country's counts read every school: the list takes them from the shared snapshot,
+    // one country (below) counts its own schools exactly.
+    DirectoryCounts.Counts all = counts.current();
     Collator collator = Collator.getInstance(language);
     List<Country> result = new ArrayList<>();
     for (Entry e : entries()) {
-      long[] n = counts.getOrDefault(e.iso2(), new long[2]);
+      long[] n = all.country(e.iso2());
       result.add(country(e, language, n, actor));
     }
     result.sort(Comparator.comparing(Country::name, collator));
@@ -110,7 +115,7 @@ public final class Countries implements CountryService {
                 () ->
                     ProblemException.notFound(
                         iso2 + " is not a UNESCO Member State or Associate Member"));
-    long[] n = database.read(c -> counts(c, code)).getOrDefault(code, new long[2]);
+    long[] n = database.read(c -> counts(c, code));
     return country(e, language, n, actor);
   }
 
@@ -297,30 +302,24 @@ public final class Countries implements CountryService {
     return name.isEmpty() || name.equals(e.iso2()) ? e.englishName() : name;
   }
 
-  /** Members and candidates per country ({@code [members, candidates]}), for one or all. */
-  private static Map<String, long[]> counts(Connection c, String iso2) throws SQLException {
-    String sql =
-        "SELECT COUNTRY, STATUS, COUNT(*) FROM MEM_SCHOOL"
-            + (iso2 == null ? "" : " WHERE COUNTRY = ?")
-            + " GROUP BY COUNTRY, STATUS";
-    Map<String, long[]> counts = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      if (iso2 != null) {
-        ps.setString(1, iso2);
-      }
+  /** Members and candidates of one country ({@code [members, candidates]}), counted now. */
+  private static long[] counts(Connection c, String iso2) throws SQLException {
+    long[] n = new long[2];
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT STATUS, COUNT(*) FROM MEM_SCHOOL WHERE COUNTRY = ? GROUP BY STATUS")) {
+      ps.setString(1, iso2);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          MembershipStatus status = MembershipStatus.valueOf(rs.getString(2));
-          long[] n = counts.computeIfAbsent(rs.getString(1), k -> new long[2]);
+          MembershipStatus status = MembershipStatus.valueOf(rs.getString(1));
           if (status == MembershipStatus.MEMBER) {
-            n[0] += rs.getLong(3);
+            n[0] += rs.getLong(2);
           } else if (status.isCandidate()) {
-            n[1] += rs.getLong(3);
+            n[1] += rs.getLong(2);
           }
         }
       }
     }
-    return counts;
+    return n;
   }
 
   /**

@@ -42,7 +42,7 @@ class MembershipStoreTest {
   @BeforeEach
   void start() {
     TestDatabase database = new TestDatabase();
-    countries = new Countries(database, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, (org.osgi.framework.Bundle) null);
+    countries = new Countries(database, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, new DirectoryCounts(database, TestLogger.INSTANCE), (org.osgi.framework.Bundle) null);
     NationalProfiles profiles = new NationalProfiles(TestLogger.INSTANCE);
     schools = new SchoolDirectory(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, TestLogger.INSTANCE);
     lifecycle = new MembershipLifecycle(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
@@ -102,12 +102,12 @@ class MembershipStoreTest {
   @Test
   void seedingAgainKeepsCorrections() {
     TestDatabase database = new TestDatabase();
-    Countries first = new Countries(database, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, (org.osgi.framework.Bundle) null);
+    Countries first = new Countries(database, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, new DirectoryCounts(database, TestLogger.INSTANCE), (org.osgi.framework.Bundle) null);
     assertEquals(403, status(() -> first.correctRegion(NC_FR, "MR", "Africa", Locale.ENGLISH)));
     assertEquals(400, status(() -> first.correctRegion(HQ, "MR", "Antarctica", Locale.ENGLISH)));
     assertEquals(404, status(() -> first.correctRegion(HQ, "XX", "Africa", Locale.ENGLISH)));
     assertEquals("Africa", first.correctRegion(HQ, "mr", "Africa", Locale.ENGLISH).region());
-    Countries again = new Countries(database, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, (org.osgi.framework.Bundle) null);
+    Countries again = new Countries(database, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, new DirectoryCounts(database, TestLogger.INSTANCE), (org.osgi.framework.Bundle) null);
     assertEquals("Africa", again.country(HQ, "MR", Locale.ENGLISH).region());
   }
 

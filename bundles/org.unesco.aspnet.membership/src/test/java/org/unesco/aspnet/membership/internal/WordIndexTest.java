@@ -45,7 +45,7 @@ class WordIndexTest {
   @BeforeEach
   void start() throws Exception {
     database = new TestDatabase();
-    countries = new Countries(database, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, (org.osgi.framework.Bundle) null);
+    countries = new Countries(database, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, new DirectoryCounts(database, TestLogger.INSTANCE), (org.osgi.framework.Bundle) null);
     profiles = new NationalProfiles(TestLogger.INSTANCE);
     schools = directory();
     lifecycle = new MembershipLifecycle(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);

@@ -1,0 +1,178 @@
+package org.unesco.aspnet.membership.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.unesco.aspnet.membership.Level;
+import org.unesco.aspnet.membership.MembershipStatus;
+import org.unesco.aspnet.membership.Theme;
+import org.unesco.aspnet.persistence.Database;
+
+/**
+ * Members and candidates by country, level and theme, and certifications per year, for the
+ * statistics and the list of countries. Counting reads every school, so the counts are kept as a
+ * snapshot, counted in one pass over the schools.
+ *
+ * <p>A snapshot is served while it is younger than ten times what counting took, at least one
+ * second and at most a minute: about a second at the size of the real network (12,000 schools),
+ * half a minute at a million. Then one request counts again while the others get the previous
+ * snapshot; when counting fails (a big import holds the schools) the previous snapshot is served
+ * until counting succeeds.
+ */
+@Component(service = DirectoryCounts.class)
+public final class DirectoryCounts {
+  static final long MIN_AGE_NANOS = 1_000_000_000L;
+  static final long MAX_AGE_NANOS = 60_000_000_000L;
+
+  /** {@code [members, candidates]} per key. */
+  record Counts(
+      Map<String, long[]> byCountry,
+      Map<String, long[]> byRegion,
+      Map<Level, long[]> byLevel,
+      Map<Theme, long[]> byTheme,
+      Map<Integer, Long> certificationsByYear) {
+
+    long[] country(String iso2) {
+      return byCountry.getOrDefault(iso2, new long[2]);
+    }
+  }
+
+  private record Snapshot(long builtAt, long maxAge, Counts counts) {}
+
+  private final Database database;
+  private final Logger log;
+  private final LongSupplier clock;
+  private volatile Snapshot snapshot;
+  private final AtomicBoolean counting = new AtomicBoolean();
+
+  @Activate
+  public DirectoryCounts(@Reference Database database, @Reference(service = LoggerFactory.class) Logger log) {
+    this(database, log, System::nanoTime);
+  }
+
+  DirectoryCounts(Database database, Logger log, LongSupplier clock) {
+    this.database = database;
+    this.log = log;
+    this.clock = clock;
+  }
+
+  /** The counts as served now (see the class comment). */
+  Counts current() {
+    Snapshot s = snapshot;
+    if (s != null && clock.getAsLong() - s.builtAt() <= s.maxAge()) {
+      return s.counts();
+    }
+    if (s == null) {
+      synchronized (this) { // the first counts: nothing to serve meanwhile, so count once
+        if (snapshot == null) {
+          snapshot = count();
+        }
+        return snapshot.counts();
+      }
+    }
+    if (!counting.compareAndSet(false, true)) {
+      return s.counts(); // another request is counting
+    }
+    try {
+      snapshot = count();
+      return snapshot.counts();
+    } catch (RuntimeException e) {
+      log.warn("Counts of the directory not rebuilt, the previous ones are served: {}", e.getMessage());
+      return s.counts();
+    } finally {
+      counting.set(false);
+    }
+  }
+
+  private Snapshot count() {
+    long start = clock.getAsLong();
+    Counts counts = database.read(DirectoryCounts::count);
+    long end = clock.getAsLong();
+    return new Snapshot(end, Math.min(MAX_AGE_NANOS, Math.max(MIN_AGE_NANOS, 10 * (end - start))), counts);
+  }
+
+  static Counts count(Connection c) throws SQLException {
+    Map<String, String> regions = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT ISO2, REGION FROM MEM_COUNTRY");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        regions.put(rs.getString(1).strip(), rs.getString(2).strip());
+      }
+    }
+    Map<String, long[]> byCountry = new TreeMap<>();
+    Map<String, long[]> byRegion = new TreeMap<>();
+    Map<Level, long[]> byLevel = new EnumMap<>(Level.class);
+    Map<Theme, long[]> byTheme = new EnumMap<>(Theme.class);
+    for (Level l : Level.values()) {
+      byLevel.put(l, new long[2]);
+    }
+    for (Theme t : Theme.values()) {
+      byTheme.put(t, new long[2]);
+    }
+    Map<String, MembershipStatus> statuses = new HashMap<>();
+    for (MembershipStatus s : MembershipStatus.values()) {
+      statuses.put(s.name(), s);
+    }
+    // One pass in storage order; a grouping per level and theme would read every school again.
+    try (PreparedStatement ps = c.prepareStatement("SELECT COUNTRY, STATUS, LEVELS, THEMES FROM MEM_SCHOOL");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        String country = rs.getString(1).strip();
+        MembershipStatus status = statuses.get(rs.getString(2).strip());
+        int k = status == MembershipStatus.MEMBER ? 0 : status != null && status.isCandidate() ? 1 : -1;
+        long[] n = byCountry.computeIfAbsent(country, x -> new long[2]);
+        String region = regions.get(country);
+        long[] r = region == null ? null : byRegion.computeIfAbsent(region, x -> new long[2]);
+        if (k < 0) {
+          continue; // counted neither as member nor as candidate, but its country is listed
+        }
+        n[k]++;
+        if (r != null) {
+          r[k]++;
+        }
+        addCodes(rs.getString(3), byLevel, Level::valueOf, k);
+        addCodes(rs.getString(4), byTheme, Theme::valueOf, k);
+      }
+    }
+    Map<Integer, Long> perYear = new TreeMap<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        // The JDBC escape {fn YEAR()} is understood by Derby and PostgreSQL alike.
+        "SELECT {fn YEAR(CERTIFIED_AT)}, COUNT(*) FROM MEM_MEMBERSHIP WHERE CERTIFIED_AT IS NOT NULL"
+            + " GROUP BY {fn YEAR(CERTIFIED_AT)}");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        perYear.put(rs.getInt(1), rs.getLong(2));
+      }
+    }
+    return new Counts(byCountry, byRegion, byLevel, byTheme, perYear);
+  }
+
+  /** Lists are stored as ",A,B,"; a code this version does not know is left out. */
+  private static <E extends Enum<E>> void addCodes(
+      String list, Map<E, long[]> counts, java.util.function.Function<String, E> code, int k) {
+    if (list == null) {
+      return;
+    }
+    for (String part : list.split(",")) {
+      if (!part.isBlank()) {
+        try {
+          counts.get(code.apply(part.strip()))[k]++;
+        } catch (IllegalArgumentException unknown) {
+          // a code of a later version, or of a national profile: not one of the fixed lists
+        }
+      }
+    }
+  }
+}
