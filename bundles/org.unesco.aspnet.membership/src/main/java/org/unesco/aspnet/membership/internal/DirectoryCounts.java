@@ -22,18 +22,17 @@ import org.unesco.aspnet.persistence.Database;
 
 /**
  * Members and candidates by country, level and theme, and certifications per year, for the
- * statistics and the list of countries. Counting reads every school, so the counts are kept as a
- * snapshot, counted in one pass over the schools.
+ * statistics and the list of countries, counted in one pass over the schools.
  *
- * <p>A snapshot is served while it is younger than ten times what counting took, at least one
- * second and at most a minute: about a second at the size of the real network (12,000 schools),
- * half a minute at a million. Then one request counts again while the others get the previous
- * snapshot; when counting fails (a big import holds the schools) the previous snapshot is served
- * until counting succeeds.
+ * <p>Counts are exact while counting is quick (under {@value #SLOW_MILLIS} ms: at the size of the
+ * real network, 12,000 schools, it takes a few). When it is slower (half a second and more at a
+ * million schools), what was counted is kept for ten times what counting took, at most a minute;
+ * then one request counts again while the others get the previous counts. When counting fails
+ * (a big import holds the schools) the previous counts are served until it succeeds.
  */
 @Component(service = DirectoryCounts.class)
 public final class DirectoryCounts {
-  static final long MIN_AGE_NANOS = 1_000_000_000L;
+  static final long SLOW_MILLIS = 100;
   static final long MAX_AGE_NANOS = 60_000_000_000L;
 
   /** {@code [members, candidates]} per key. */
@@ -49,7 +48,12 @@ public final class DirectoryCounts {
     }
   }
 
-  private record Snapshot(long builtAt, long maxAge, Counts counts) {}
+  /** Counts, when they were counted and what counting took. */
+  private record Snapshot(long builtAt, long took, Counts counts) {
+    boolean slow() {
+      return took >= SLOW_MILLIS * 1_000_000L;
+    }
+  }
 
   private final Database database;
   private final Logger log;
@@ -71,9 +75,6 @@ public final class DirectoryCounts {
   /** The counts as served now (see the class comment). */
   Counts current() {
     Snapshot s = snapshot;
-    if (s != null && clock.getAsLong() - s.builtAt() <= s.maxAge()) {
-      return s.counts();
-    }
     if (s == null) {
       synchronized (this) { // the first counts: nothing to serve meanwhile, so count once
         if (snapshot == null) {
@@ -82,8 +83,13 @@ public final class DirectoryCounts {
         return snapshot.counts();
       }
     }
-    if (!counting.compareAndSet(false, true)) {
-      return s.counts(); // another request is counting
+    if (s.slow()) {
+      if (clock.getAsLong() - s.builtAt() <= Math.min(MAX_AGE_NANOS, 10 * s.took())) {
+        return s.counts();
+      }
+      if (!counting.compareAndSet(false, true)) {
+        return s.counts(); // another request is counting
+      }
     }
     try {
       snapshot = count();
@@ -92,7 +98,9 @@ public final class DirectoryCounts {
       log.warn("Counts of the directory not rebuilt, the previous ones are served: {}", e.getMessage());
       return s.counts();
     } finally {
-      counting.set(false);
+      if (s.slow()) {
+        counting.set(false);
+      }
     }
   }
 
@@ -100,7 +108,7 @@ public final class DirectoryCounts {
     long start = clock.getAsLong();
     Counts counts = database.read(DirectoryCounts::count);
     long end = clock.getAsLong();
-    return new Snapshot(end, Math.min(MAX_AGE_NANOS, Math.max(MIN_AGE_NANOS, 10 * (end - start))), counts);
+    return new Snapshot(end, end - start, counts);
   }
 
   static Counts count(Connection c) throws SQLException {
