@@ -91,8 +91,8 @@ public final class Countries implements CountryService {
 
   @Override
   public List<Country> countries(Principal actor, Locale language) {
-    // Every country's counts read every school: the list takes them from the shared snapshot,
-    // one country (below) counts its own schools exactly.
+    // Every country's counts read every school: the list takes them from DirectoryCounts (exact
+    // while counting is quick), one country (below) counts its own schools.
     DirectoryCounts.Counts all = counts.current();
     Collator collator = Collator.getInstance(language);
     List<Country> result = new ArrayList<>();
