@@ -27,8 +27,9 @@ import org.unesco.aspnet.persistence.Database;
  * <p>Counts are exact while counting is quick (under {@value #SLOW_MILLIS} ms: at the size of the
  * real network, 12,000 schools, it takes a few). When it is slower (half a second and more at a
  * million schools), what was counted is kept for ten times what counting took, at most a minute;
- * then one request counts again while the others get the previous counts. When counting fails
- * (a big import holds the schools) the previous counts are served until it succeeds.
+ * then one request counts again. Whenever a request is counting, the others get the previous
+ * counts, so that many requests at once cost one pass. When counting fails (a big import holds
+ * the schools) the previous counts are served until it succeeds.
  */
 @Component(service = DirectoryCounts.class)
 public final class DirectoryCounts {
@@ -83,13 +84,12 @@ public final class DirectoryCounts {
         return snapshot.counts();
       }
     }
-    if (s.slow()) {
-      if (clock.getAsLong() - s.builtAt() <= Math.min(MAX_AGE_NANOS, 10 * s.took())) {
-        return s.counts();
-      }
-      if (!counting.compareAndSet(false, true)) {
-        return s.counts(); // another request is counting
-      }
+    if (s.slow() && clock.getAsLong() - s.builtAt() <= Math.min(MAX_AGE_NANOS, 10 * s.took())) {
+      return s.counts();
+    }
+    // One request counts at a time, so that many at once cost one pass, not one each.
+    if (!counting.compareAndSet(false, true)) {
+      return s.counts();
     }
     try {
       snapshot = count();
@@ -98,9 +98,7 @@ public final class DirectoryCounts {
       log.warn("Counts of the directory not rebuilt, the previous ones are served: {}", e.getMessage());
       return s.counts();
     } finally {
-      if (s.slow()) {
-        counting.set(false);
-      }
+      counting.set(false);
     }
   }
 

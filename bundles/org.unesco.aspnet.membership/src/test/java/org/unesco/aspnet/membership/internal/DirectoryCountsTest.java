@@ -37,6 +37,8 @@ class DirectoryCountsTest {
     /** The clock of the test, and how far one read moves it. */
     final AtomicLong now = new AtomicLong();
     volatile long readTakes;
+    /** When set, a read waits for it (a count in progress). */
+    volatile java.util.concurrent.CountDownLatch hold;
 
     @Override public DataSource dataSource() { return real.dataSource(); }
     @Override public Dialect dialect() { return real.dialect(); }
@@ -47,6 +49,14 @@ class DirectoryCountsTest {
     public <T> T read(SqlWork<T> work) {
       reads.incrementAndGet();
       now.addAndGet(readTakes);
+      java.util.concurrent.CountDownLatch h = hold;
+      if (h != null) {
+        try {
+          h.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       if (failing.get()) {
         throw new PersistenceException("A lock could not be obtained within the time requested",
             new java.sql.SQLTransactionRollbackException("A lock could not be obtained", "40XL1"));
@@ -140,6 +150,27 @@ class DirectoryCountsTest {
     DirectoryCounts fresh = new DirectoryCounts(database, TestLogger.INSTANCE, now::get);
     database.failing.set(true);
     assertThrows(PersistenceException.class, fresh::current, "nothing to fall back on: the error (a 503 from the error page)");
+  }
+
+  @Test
+  void whileOneRequestCountsTheOthersGetThePreviousCounts() throws Exception {
+    DirectoryCounts counts = new DirectoryCounts(database, TestLogger.INSTANCE, database.now::get);
+    apply("FR", "Lycée Un", List.of(Level.SECONDARY), List.of(Theme.ESD));
+    assertEquals(1, counts.current().country("FR")[1]);
+    apply("FR", "Lycée Deux", List.of(Level.SECONDARY), List.of(Theme.ESD));
+    database.hold = new java.util.concurrent.CountDownLatch(1);
+    int reads = database.reads.get();
+    Thread counting = new Thread(counts::current);
+    counting.start();
+    while (database.reads.get() == reads) {
+      Thread.onSpinWait();
+    }
+    assertEquals(1, counts.current().country("FR")[1], "another request is counting: the previous counts");
+    assertEquals(reads + 1, database.reads.get(), "and no second pass");
+    database.hold.countDown();
+    counting.join();
+    database.hold = null;
+    assertEquals(2, counts.current().country("FR")[1]);
   }
 
   private static String rows(JsonNode list, String key) {
