@@ -165,19 +165,14 @@ public final class DirectoryCounts {
     return new Counts(byCountry, byRegion, byLevel, byTheme, perYear);
   }
 
-  /** Lists are stored as ",A,B,"; a code this version does not know is left out. */
+  /** Counts the codes of a stored list; a code this version does not know is left out. */
   private static <E extends Enum<E>> void addCodes(
       String list, Map<E, long[]> counts, java.util.function.Function<String, E> code, int k) {
-    if (list == null) {
-      return;
-    }
-    for (String part : list.split(",")) {
-      if (!part.isBlank()) {
-        try {
-          counts.get(code.apply(part.strip()))[k]++;
-        } catch (IllegalArgumentException unknown) {
-          // a code of a later version, or of a national profile: not one of the fixed lists
-        }
+    for (String part : SchoolDirectory.splitCodes(list)) {
+      try {
+        counts.get(code.apply(part))[k]++;
+      } catch (IllegalArgumentException unknown) {
+        // not one of the fixed lists (as a grouping per known code would not count it either)
       }
     }
   }
