@@ -49,6 +49,13 @@ warm_up() {
   echo "   warm-up, req/s of each 10 s:$trail" >&2
 }
 
+# CPU time (user + system, in clock ticks) that process PID has used so far. Over a wrk run,
+# divided by its requests, it is what one request costs the platform: steadier than req/s and
+# p99 on a shared host, where those move by 20 % between identical runs.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# Microseconds of CPU per request, from the ticks before and after a wrk run (its report on stdin).
+cpu_per_request() { awk -v t=$(($2 - $1)) -v hz="$(getconf CLK_TCK)" '/requests in/ {n = $1} END {printf "%.0f", t * 1e6 / hz / n}'; }
+
 # Requests/sec from a wrk report on stdin.
 rps() { awk '/Requests\/sec/ {print $2}'; }
 # The 99th percentile from a wrk --latency report on stdin.

@@ -41,12 +41,16 @@ LUA
 
 echo "== directory search: country + free text, wrk -t2 -c32 -d${DURATION}s --latency"
 warm_up -s "$WORK/search.lua" "http://localhost:$PORT"
+CPU_BEFORE=$(cpu_ticks $PID)
 wrk -t2 -c32 -d"${DURATION}s" --latency -s "$WORK/search.lua" "http://localhost:$PORT" > "$WORK/search.txt"
+SEARCH_CPU=$(cpu_per_request "$CPU_BEFORE" "$(cpu_ticks $PID)" < "$WORK/search.txt")
 SEARCH_P99=$(p99 < "$WORK/search.txt"); SEARCH_RPS=$(rps < "$WORK/search.txt")
 
 echo "== GET /api/v1/schools/{id}, random ids"
 warm_up -s "$WORK/byid.lua" "http://localhost:$PORT"
+CPU_BEFORE=$(cpu_ticks $PID)
 wrk -t2 -c32 -d"${DURATION}s" --latency -s "$WORK/byid.lua" "http://localhost:$PORT" > "$WORK/byid.txt"
+BYID_CPU=$(cpu_per_request "$CPU_BEFORE" "$(cpu_ticks $PID)" < "$WORK/byid.txt")
 BYID_RPS=$(rps < "$WORK/byid.txt"); BYID_P99=$(p99 < "$WORK/byid.txt")
 BODY=$(curl -s "http://localhost:$PORT/api/v1/schools/1")
 response_headers "http://localhost:$PORT/api/v1/schools/1" "$WORK/headers"
@@ -61,7 +65,7 @@ kill "$(cat "$WORK/bare.pid")"
 echo
 echo "== results (targets in brackets)"
 echo "bulk load:                 $LOAD_LINE (>= 20000 schools/s)"
-echo "search p99:                $SEARCH_P99 at $SEARCH_RPS req/s (<= 20 ms)"
-echo "GET by id:                 $BYID_RPS req/s, p99 $BYID_P99"
+echo "search p99:                $SEARCH_P99 at $SEARCH_RPS req/s (<= 20 ms), $SEARCH_CPU us of JVM CPU per search"
+echo "GET by id:                 $BYID_RPS req/s, p99 $BYID_P99, $BYID_CPU us of JVM CPU per request"
 echo "bare Jetty, same bytes:    $BARE_RPS req/s"
 echo "ratio:                     $(awk -v a="$BYID_RPS" -v b="$BARE_RPS" 'BEGIN {printf "%.2f", a/b}') (>= 0.70)"
