@@ -238,6 +238,62 @@ class MembershipIT {
     assertTrue(audit.contains("school.update"), audit);
   }
 
+  /** A GET as a browser sends it (Accept-Encoding: gzip), the body as the bytes on the wire. */
+  private static HttpResponse<byte[]> getAsBrowser(String path, String... headers) throws Exception {
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + platform.port + path))
+        .header("Accept-Encoding", "gzip, deflate, br");
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static JsonNode gunzip(HttpResponse<byte[]> r) throws Exception {
+    assertEquals("gzip", r.headers().firstValue("Content-Encoding").orElse(""), r.headers().toString());
+    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(r.body()))) {
+      return JSON.readTree(in);
+    }
+  }
+
+  @Test
+  void largeAnswersAreGzippedForABrowserAndTheirEtagStillGuardsEdits() throws Exception {
+    // Chinese text is three bytes a character: this school's JSON is well over the 1 KB threshold
+    ObjectNode big = school("上海市世界和平与国际理解实验学校".repeat(5), "CN", "Shanghai");
+    big.put("address", "中国上海市浦东新区和平路一百二十三号国际理解教育中心大楼".repeat(9));
+    HttpResponse<String> applied = apply(big);
+    assertEquals(201, applied.statusCode(), applied.body());
+    long id = JSON.readTree(applied.body()).path("schoolId").asLong();
+    String plain = platform.get("/api/v1/schools/" + id, "Authorization", "Bearer " + hq).body();
+
+    HttpResponse<byte[]> zipped = getAsBrowser("/api/v1/schools/" + id, "Authorization", "Bearer " + hq);
+    assertEquals(200, zipped.statusCode());
+    assertEquals(JSON.readTree(plain), gunzip(zipped));
+    assertTrue(zipped.body().length < plain.getBytes(java.nio.charset.StandardCharsets.UTF_8).length / 2,
+        zipped.body().length + " bytes on the wire");
+    assertTrue(zipped.headers().allValues("Vary").toString().contains("Accept-Encoding"), zipped.headers().toString());
+    String etag = zipped.headers().firstValue("ETag").orElseThrow();
+    assertTrue(etag.endsWith("--gzip\""), "Jetty marks the compressed form: " + etag);
+
+    // What a browser does next: revalidate, then edit with the ETag it got
+    assertEquals(304, getAsBrowser("/api/v1/schools/" + id, "Authorization", "Bearer " + hq, "If-None-Match", etag).statusCode());
+    HttpResponse<String> edited = platform.send("PATCH", "/api/v1/schools/" + id, "{\"students\": 812}",
+        "Content-Type", "application/merge-patch+json", "Authorization", "Bearer " + hq, "If-Match", etag);
+    assertEquals(200, edited.statusCode(), edited.body());
+    HttpResponse<String> stale = platform.send("PATCH", "/api/v1/schools/" + id, "{\"students\": 1}",
+        "Content-Type", "application/merge-patch+json", "Authorization", "Bearer " + hq, "If-Match", etag);
+    assertEquals(412, stale.statusCode(), "the compressed ETag names the revision it was read at: " + stale.body());
+    assertEquals(812, JSON.readTree(platform.get("/api/v1/schools/" + id, "Authorization", "Bearer " + hq).body()).path("students").asInt());
+
+    // A page of the directory and the list of countries, loaded on every page of the UI
+    for (String path : List.of("/api/v1/schools?limit=100", "/api/v1/countries")) {
+      HttpResponse<byte[]> page = getAsBrowser(path);
+      assertEquals(JSON.readTree(platform.get(path).body()), gunzip(page), path);
+    }
+    // Health stays small and uncompressed, and a client that does not ask gets plain JSON
+    assertTrue(getAsBrowser("/api/v1/health").headers().firstValue("Content-Encoding").isEmpty());
+    assertTrue(platform.get("/api/v1/countries").headers().firstValue("Content-Encoding").isEmpty());
+  }
+
   @Test
   void countriesComeWithTheirRegionAndNamesInTheRequestLanguage() throws Exception {
     JsonNode de = JSON.readTree(platform.get("/api/v1/countries/DE", "Accept-Language", "fr").body());

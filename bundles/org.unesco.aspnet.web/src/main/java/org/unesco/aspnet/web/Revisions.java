@@ -8,6 +8,12 @@ import org.unesco.aspnet.core.ProblemException;
  * ETag} ({@code "7"}), and an update sends it back in {@code If-Match}.
  */
 public final class Revisions {
+  /**
+   * What Jetty's gzip handler appends to the ETag of a compressed answer ({@code "7--gzip"}); a
+   * client that read the school compressed sends it back so, and it names the same revision.
+   */
+  private static final String GZIP_SUFFIX = "--gzip";
+
   private Revisions() {}
 
   /** The ETag of a revision. */
@@ -34,8 +40,12 @@ public final class Revisions {
     if (ifMatch == null || ifMatch.isBlank()) {
       return null;
     }
+    String tag = ifMatch.replace("W/", "").replace("\"", "").strip();
+    if (tag.endsWith(GZIP_SUFFIX)) {
+      tag = tag.substring(0, tag.length() - GZIP_SUFFIX.length());
+    }
     try {
-      return Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").strip());
+      return Integer.parseInt(tag);
     } catch (NumberFormatException e) {
       throw ProblemException.preconditionFailed("If-Match " + ifMatch + " is not an ETag of this resource");
     }

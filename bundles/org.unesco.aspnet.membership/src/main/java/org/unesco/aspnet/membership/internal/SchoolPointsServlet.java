@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.zip.GZIPOutputStream;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -28,8 +26,8 @@ import org.unesco.aspnet.web.OpenApiFragment;
  * one answer instead of a walk through the directory's pages: {@code {"points": [[id, latitude,
  * longitude, name, city, country], ...], "count": n, "truncated": false}}. The directory's filters
  * mean the same here; status is not one, since the map shows members to everybody, signed in or
- * not, and never a contact. Written from one forward-only result set as it is read, gzipped for a
- * client that accepts it (the one large answer of the API), at most {@value #MAX_POINTS} points.
+ * not, and never a contact. Written from one forward-only result set as it is read (Jetty gzips it
+ * for a client that accepts it), at most {@value #MAX_POINTS} points.
  * The exact pattern wins over {@code /api/v1/schools/*} of {@link SchoolsServlet}.
  */
 @Component(service = Servlet.class)
@@ -69,12 +67,7 @@ public final class SchoolPointsServlet extends ApiServlet {
     response.setContentType(Json.MEDIA_TYPE);
     response.setCharacterEncoding("UTF-8");
     response.setHeader("Cache-Control", "public, max-age=60");
-    response.setHeader("Vary", "Accept-Encoding");
-    boolean gzip = acceptsGzip(request);
-    if (gzip) {
-      response.setHeader("Content-Encoding", "gzip");
-    }
-    OutputStream out = gzip ? new GZIPOutputStream(response.getOutputStream(), 8192) : response.getOutputStream();
+    OutputStream out = response.getOutputStream(); // Jetty's gzip handler compresses it for browsers
     // Not closed when the read fails half-way: the answer then ends broken (an aborted
     // connection) instead of as well-formed JSON that silently lacks points.
     JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
@@ -99,21 +92,6 @@ public final class SchoolPointsServlet extends ApiServlet {
     json.writeNumberField("count", Math.min(rows[0], MAX_POINTS));
     json.writeBooleanField("truncated", rows[0] > MAX_POINTS);
     json.writeEndObject();
-    json.close(); // and the gzip stream and the response's
-  }
-
-  /** Whether Accept-Encoding names gzip (and does not refuse it with q=0). */
-  static boolean acceptsGzip(HttpServletRequest request) {
-    String accept = request.getHeader("Accept-Encoding");
-    if (accept == null) {
-      return false;
-    }
-    for (String coding : accept.split(",")) {
-      String[] parts = coding.split(";");
-      if (parts[0].strip().toLowerCase(Locale.ROOT).equals("gzip")) {
-        return parts.length < 2 || !parts[1].replace(" ", "").matches("q=0(\\.0*)?");
-      }
-    }
-    return false;
+    json.close(); // and the response's
   }
 }

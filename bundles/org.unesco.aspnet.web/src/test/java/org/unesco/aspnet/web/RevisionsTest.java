@@ -1,0 +1,38 @@
+package org.unesco.aspnet.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Proxy;
+import org.junit.jupiter.api.Test;
+import org.unesco.aspnet.core.ProblemException;
+
+class RevisionsTest {
+
+  @Test
+  void theRevisionOfAnEtagAsSentStrongWeakOrCompressed() {
+    assertEquals(7, Revisions.expected(ifMatch(Revisions.etag(7))));
+    assertEquals(7, Revisions.expected(ifMatch("W/\"7\"")));
+    // Jetty's gzip handler marks the ETag of a compressed answer; a browser sends that back
+    assertEquals(7, Revisions.expected(ifMatch("\"7--gzip\"")));
+    assertEquals(12, Revisions.expected(ifMatch(" \"12--gzip\" ")));
+  }
+
+  @Test
+  void noIfMatchIs428AndAForeignTagIs412() {
+    assertEquals(428, assertThrows(ProblemException.class, () -> Revisions.expected(ifMatch(null))).status());
+    assertNull(Revisions.expectedIfPresent(ifMatch(" ")));
+    assertEquals(412, assertThrows(ProblemException.class, () -> Revisions.expected(ifMatch("\"abc\""))).status());
+    assertEquals(412, assertThrows(ProblemException.class, () -> Revisions.expected(ifMatch("\"7--br\""))).status());
+    assertEquals(412, assertThrows(ProblemException.class, () -> Revisions.expected(ifMatch("\"--gzip\""))).status());
+  }
+
+  private static HttpServletRequest ifMatch(String value) {
+    return (HttpServletRequest) Proxy.newProxyInstance(
+        RevisionsTest.class.getClassLoader(),
+        new Class<?>[] {HttpServletRequest.class},
+        (proxy, method, args) -> method.getName().equals("getHeader") && "If-Match".equals(args[0]) ? value : null);
+  }
+}
