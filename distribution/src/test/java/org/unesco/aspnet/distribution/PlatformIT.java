@@ -115,11 +115,45 @@ class PlatformIT {
   }
 
   @Test
-  void aQueryStringThatIsNotUtf8Is400NotAnIncident() throws Exception {
-    // Jetty refuses it while the servlet reads its parameters
+  void aQueryStringThatIsNotUtf8OrBadlyEscapedIs400NotAnIncident() throws Exception {
+    // Jetty refuses them while the servlet reads its parameters, each with an exception of its own
     JsonNode p = problem(platform.get("/api/v1/schools?q=%ff%fe&limit=5"), 400);
     assertTrue(p.path("detail").asText().startsWith("The request could not be read"), p.toString());
     assertFalse(p.has("incident"), p.toString());
+    // A stray %, which java.net.URI will not send: written on a socket as a careless client would
+    for (String query : new String[] {"q=%", "q=%zz", "limit=5&q=50%"}) {
+      String[] answer = rawGet("/api/v1/schools?" + query);
+      assertTrue(answer[0].startsWith("HTTP/1.1 400"), query + ": " + answer[0]);
+      assertTrue(answer[0].toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json"), answer[0]);
+      JsonNode problem = JSON.readTree(answer[1]);
+      assertTrue(problem.path("detail").asText().startsWith("The request could not be read"), query + ": " + problem);
+      assertFalse(problem.has("incident"), query + ": " + problem);
+    }
+  }
+
+  /** The head and body of a GET of {@code target} sent byte for byte, unchecked by any client library. */
+  private static String[] rawGet(String target) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("localhost", platform.port)) {
+      socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      int split = answer.indexOf("\r\n\r\n");
+      return new String[] {answer.substring(0, split), answer.substring(split + 4)};
+    }
+  }
+
+  @Test
+  void numbersAreNotConvertedIntoOtherTypes() throws Exception {
+    // A level given by its position and a fraction of a student: refused, not guessed (enums: JsonTest)
+    String body = "{\"name\":\"Escuela Número Uno\",\"country\":\"CL\",\"city\":\"Valparaíso\",\"address\":\"Calle 1\","
+        + "\"levels\":[%s],\"students\":%s,\"email\":\"uno@example.org\"}";
+    JsonNode p = problem(platform.send("POST", "/api/v1/applications", body.formatted("0", "120"), "Content-Type", "application/json"), 400);
+    assertEquals("levels[0]", p.path("errors").path(0).path("field").asText(), p.toString());
+    assertEquals("must be a string", p.path("errors").path(0).path("message").asText(), p.toString());
+    p = problem(platform.send("POST", "/api/v1/applications", body.formatted("\"PRIMARY\"", "120.5"), "Content-Type", "application/json"), 400);
+    assertEquals("students", p.path("errors").path(0).path("field").asText(), p.toString());
+    assertEquals("must be a whole number", p.path("errors").path(0).path("message").asText(), p.toString());
+    assertFalse(platform.get("/api/v1/schools?q=Numero").body().contains("Valpara"), "nothing written");
   }
 
   @Test

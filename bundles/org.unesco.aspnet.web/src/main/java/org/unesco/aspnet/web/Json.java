@@ -46,6 +46,9 @@ public final class Json {
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          // 1 is not the second status of a list, and 10.9 students are not 10.
+          .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
           // A number or boolean where text is expected is a client error, not "5".
           .withCoercionConfig(
               LogicalType.Textual,

@@ -73,11 +73,14 @@ public final class ErrorPageServlet extends HttpServlet {
           List.of(),
           Map.of());
     }
-    IllegalArgumentException unreadable = unreadableRequest(error);
-    if (unreadable != null) {
-      return ProblemException.badRequest("The request could not be read: " + unreadable.getMessage());
+    int refused = containerRefusal(error);
+    if (refused == 400) {
+      return ProblemException.badRequest("The request could not be read: its URL or body is malformed (a %"
+          + " must be followed by two hex digits, and text must be UTF-8)");
     }
-    if (error != null || status >= 500) {
+    if (refused > 0) {
+      status = refused; // 414 URI too long, 431 headers too large...: the switch below words it
+    } else if (error != null || status >= 500) {
       String incident = UUID.randomUUID().toString();
       // Felix HTTP has just logged the stack trace of a servlet's exception; this line ties it
       // to the id the client sees.
@@ -122,17 +125,36 @@ public final class ErrorPageServlet extends HttpServlet {
   }
 
   /**
-   * The container's refusal of what the client sent, raised while a servlet reads it: Jetty throws
-   * an IllegalArgumentException of its own (BadMessageException, "400: Bad query") for a query
-   * string that is not UTF-8, for example. Our code never throws Jetty's classes.
+   * The 4xx status of the container's refusal of what the client sent, raised while a servlet
+   * reads it, or 0: Jetty throws its HttpException (BadMessageException "400: Bad query" for a
+   * stray %, an IllegalArgumentException of its own for a query that is not UTF-8), wherever it is
+   * wrapped. Matched by name, since this bundle does not import Jetty; our code never throws it.
    */
-  static IllegalArgumentException unreadableRequest(Throwable error) {
+  static int containerRefusal(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof IllegalArgumentException e && e.getClass().getName().startsWith("org.eclipse.jetty.")) {
-        return e;
+      if (implementsJettyHttpException(t.getClass())) {
+        try {
+          Object code = t.getClass().getMethod("getCode").invoke(t);
+          if (code instanceof Integer status && status >= 400 && status < 500) {
+            return status;
+          }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          return 400; // Jetty's, and about the request: still not our fault
+        }
       }
     }
-    return null;
+    return 0;
+  }
+
+  private static boolean implementsJettyHttpException(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      for (Class<?> i : c.getInterfaces()) {
+        if (i.getName().equals("org.eclipse.jetty.http.HttpException")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Makes the problem's "instance" the URI of the failed request, not of this error page. */

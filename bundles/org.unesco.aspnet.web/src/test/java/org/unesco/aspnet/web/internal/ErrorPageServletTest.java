@@ -1,9 +1,12 @@
 package org.unesco.aspnet.web.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.sql.SQLException;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
@@ -25,10 +28,20 @@ class ErrorPageServletTest {
   }
 
   @Test
+  void jettysRefusalOfAMalformedRequestIsTheClientsFaultWhereverItIsWrapped() {
+    // "?q=%": Jetty's BadMessageException, a RuntimeException caused by the JDK's IllegalArgumentException
+    assertEquals(400, ErrorPageServlet.containerRefusal(new RuntimeException(
+        new BadMessageException("Bad query", new IllegalArgumentException("Not valid encoding")))));
+    // "?q=%ff": Jetty's own IllegalArgumentException
+    assertEquals(400, ErrorPageServlet.containerRefusal(new HttpException.IllegalArgumentException(400, "Bad query")));
+    assertEquals(414, ErrorPageServlet.containerRefusal(new BadMessageException(414)));
+  }
+
+  @Test
   void anIllegalArgumentOfOurOwnIsNotTheClientsFault() {
-    assertNull(ErrorPageServlet.unreadableRequest(new IllegalArgumentException("a bug of ours")));
-    assertNull(ErrorPageServlet.unreadableRequest(new RuntimeException(new IllegalStateException("x"))));
-    assertNull(ErrorPageServlet.unreadableRequest(null));
+    assertEquals(0, ErrorPageServlet.containerRefusal(new IllegalArgumentException("a bug of ours")));
+    assertEquals(0, ErrorPageServlet.containerRefusal(new RuntimeException(new IllegalStateException("x"))));
+    assertEquals(0, ErrorPageServlet.containerRefusal(null));
   }
 
   @Test
