@@ -240,10 +240,36 @@ class CampaignsIT {
         "a candidate is not shown to the public");
     assertEquals(1, json(send("GET", "/api/v1/campaigns/" + national + "/participants", null, ncFrance), 200)
         .path("items").size(), "but to its NC");
+    // ... nor counted for the public: the count is what the caller's list shows
+    assertEquals(0, json(platform.get("/api/v1/campaigns/" + national), 200).path("participants").asLong(),
+        "the public count leaves the candidate out");
+    assertEquals(0, json(platform.get("/api/v1/campaigns/" + national + "/summary"), 200).path("participants").asLong());
+    json(platform.get("/api/v1/campaigns"), 200).path("items").forEach(c -> assertEquals(
+        c.path("id").asLong() == national ? 0 : 2, c.path("participants").asLong(), "in the list too: " + c));
+    assertEquals(1, json(send("GET", "/api/v1/campaigns/" + national, null, ncFrance), 200).path("participants").asLong());
+    assertEquals(0, json(send("GET", "/api/v1/campaigns/" + national, null, ncKenya), 200).path("participants").asLong(),
+        "Kenya's NC neither runs France's campaign nor sees France's candidate");
   }
 
   @Test
   @Order(3)
+  void aSchoolTheCallerMayNotSeeAnswersLikeAnUnknownOne() throws Exception {
+    long kenyanCandidate = apply("Mombasa Academy", "KE", "Mombasa");
+    String path = "/api/v1/campaigns/" + trashHack + "/participants";
+    HttpResponse<String> unknown = send("POST", path, "{\"school\":999999}", ncFrance);
+    assertEquals(404, unknown.statusCode(), unknown.body());
+    HttpResponse<String> hidden = send("POST", path, "{\"school\":" + kenyanCandidate + "}", ncFrance);
+    assertEquals(404, hidden.statusCode(), "Kenya's candidate does not exist for France's NC: " + hidden.body());
+    assertEquals(JSON.readTree(unknown.body()).path("detail").asText().replace("999999", "#"),
+        JSON.readTree(hidden.body()).path("detail").asText().replace(String.valueOf(kenyanCandidate), "#"), "the same answer");
+    assertEquals(404, send("POST", path, "{\"school\":" + kenyanCandidate + "}", null).statusCode(), "nor for the public");
+    assertEquals(403, send("POST", path, "{\"school\":" + nairobi + "}", ncFrance).statusCode(), "a member is public, not France's");
+    assertEquals(409, send("POST", path, "{\"school\":" + kenyanCandidate + "}", ncKenya).statusCode(),
+        "Kenya's NC sees it: members only");
+  }
+
+  @Test
+  @Order(4)
   void submissionsAreCheckedByThePlatformAndTheModule() throws Exception {
     LocalDate day = LocalDate.now().minusDays(3);
     assertEquals(403, submit(trashHack, staffLyon, submission(lyon, day, 5, waste("PAPER", 1, "kg"))).statusCode(),
@@ -271,21 +297,25 @@ class CampaignsIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void moderatorsDecideWithinTheirScope() throws Exception {
     long s = json(submit(trashHack, staffParis, submission(paris, LocalDate.now().minusDays(1), 12, waste("PLASTIC", 3.5, "kg"))), 201)
         .path("id").asLong();
     String path = "/api/v1/campaigns/" + trashHack + "/submissions/" + s;
     assertEquals(404, platform.get(path).statusCode(), "pending: not public");
     assertEquals(200, send("GET", path, null, staffParis).statusCode(), "its school sees it");
-    assertEquals(403, decide(trashHack, s, "APPROVED", null, ncKenya).statusCode(), "another country's NC");
+    // A pending submission another country's NC may not read does not exist for them: 404, as GET answers
+    assertEquals(404, send("GET", path, null, ncKenya).statusCode());
+    assertEquals(404, decide(trashHack, s, "APPROVED", null, ncKenya).statusCode(), "another country's NC");
+    assertEquals(404, decide(trashHack, s, "APPROVED", null, staffNairobi).statusCode(), "nor another school");
+    assertEquals(404, decide(trashHack, s, "APPROVED", null, null).statusCode(), "nor the public");
     assertEquals(403, decide(trashHack, s, "APPROVED", null, staffParis).statusCode(), "a school does not moderate itself");
-    assertEquals(403, decide(trashHack, s, "APPROVED", null, staffNairobi).statusCode(), "nor another school");
     assertEquals(List.of("comment"), errorFields(decide(trashHack, s, "REJECTED", null, ncFrance)));
     JsonNode approved = json(decide(trashHack, s, "APPROVED", "Bravo", ncFrance), 200);
     assertEquals("APPROVED", approved.path("status").asText());
     assertEquals("Bravo", approved.path("comment").asText());
     assertEquals(200, platform.get(path).statusCode(), "approved: public");
+    assertEquals(403, decide(trashHack, s, "REJECTED", "No", ncKenya).statusCode(), "readable now, still not Kenya's to decide");
 
     // A campaign coordinator moderates everywhere in their campaign, and nowhere else.
     String coordinator = invited("coordinator@example.org",
@@ -312,7 +342,7 @@ class CampaignsIT {
   private static int expectedSubmissions;
 
   @Test
-  @Order(5)
+  @Order(6)
   void theSummaryEqualsSumsComputedIndependently() throws Exception {
     // What the earlier tests approved: Paris, 3.5 kg, 12 pupils.
     expectedKgByCountry.put("FR", 3.5);
@@ -368,7 +398,7 @@ class CampaignsIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void sandwatchKeepsATimeSeriesPerSite() throws Exception {
     long sandwatch = json(send("POST", "/api/v1/campaigns",
         "{\"kind\":\"CAMPAIGN\",\"module\":\"sandwatch\",\"title\":{\"en\":\"Sandwatch\"},\"membersOnly\":true,"
@@ -395,7 +425,7 @@ class CampaignsIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void removingTheTrashHackPluginKeepsItsDataWhichComesBackWithIt() throws Exception {
     Path saved = platform.root.resolve("trash-hack.jar");
     Files.copy(platform.home.resolve("plugins").resolve(TRASH_HACK_JAR), saved);
@@ -458,7 +488,7 @@ class CampaignsIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void aModuleThatThrowsFailsOnlyItsOwnCampaign() throws Exception {
     platform.deployPlugin(brokenPlugin(), "broken-campaign.jar");
     String body = "{\"kind\":\"CAMPAIGN\",\"module\":\"broken\",\"title\":{\"en\":\"Broken\"}}";
@@ -492,7 +522,7 @@ class CampaignsIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void aSchoolLeavesAndItsSubmissionsStay() throws Exception {
     String path = "/api/v1/campaigns/" + trashHack + "/participants/";
     int approved = json(platform.get("/api/v1/campaigns/" + trashHack + "/summary"), 200).path("totals").path("submissions").asInt();

@@ -358,6 +358,44 @@ class ExportIT {
   }
 
   @Test
+  void anUnreadableFileIsA400SayingWhereAndARowWithCellsUnderNoHeaderIsAnErrorOfThatRow() throws Exception {
+    JsonNode unclosed = platform.upload("?dryRun=true", ("name,country,city,address,levels,email\n"
+        + "\"Unterminated,KE,Nairobi,x,PRIMARY,a@example.org\n").getBytes(StandardCharsets.UTF_8), "text/csv", ncFrance);
+    assertEquals("FAILED", unclosed.path("state").asText(), unclosed.toString());
+    JsonNode problem = unclosed.path("problem");
+    assertEquals(400, problem.path("status").asInt(), unclosed.toString());
+    assertEquals("The file cannot be read: line 2: a quoted field is not closed", problem.path("detail").asText(), unclosed.toString());
+    assertTrue(problem.path("incident").isMissingNode(), "the sender's problem, not a server fault: " + unclosed);
+    assertFalse(platform.log().contains(unclosed.path("id").asText()), "nothing logged as a failure");
+
+    JsonNode overlong = platform.upload("?dryRun=true", ("name,country,city,address,levels,email\n"
+        + "Extra Cells School,KE,Nairobi,1 Main Street,SECONDARY,extra@import.example.org,boarding school\n"
+        + "Trailing Commas School,KE,Nairobi,2 Main Street,SECONDARY,commas@import.example.org,,\n")
+        .getBytes(StandardCharsets.UTF_8), "text/csv", hq);
+    assertEquals("DONE", overlong.path("state").asText(), overlong.toString());
+    assertEquals(2, overlong.path("report").path("total").asInt(), overlong.toString());
+    assertEquals(1, overlong.path("report").path("invalid").asInt(), overlong.toString());
+    JsonNode row = overlong.path("report").path("rows").get(0);
+    assertEquals(2, row.path("line").asInt(), row.toString());
+    assertEquals("cells", row.path("errors").get(0).path("field").asText(), row.toString());
+    assertEquals("row 2 has 7 cells, the header has 6", row.path("errors").get(0).path("message").asText(), row.toString());
+  }
+
+  @Test
+  void aBooleanOptionIsTrueOrFalseAndAnythingElseA400NamingIt() throws Exception {
+    HttpResponse<byte[]> maybe = get("/api/v1/exports/schools.csv?bom=maybe", hq);
+    String body = new String(maybe.body(), StandardCharsets.UTF_8);
+    assertEquals(400, maybe.statusCode(), body);
+    assertTrue(maybe.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), maybe.headers().toString());
+    assertFalse(maybe.headers().firstValue("Content-Disposition").isPresent(), "no file: " + maybe.headers());
+    assertEquals("bom", JSON.readTree(body).path("errors").get(0).path("field").asText(), body);
+    assertEquals(400, get("/api/v1/exports/schools.csv?country=FR&bom=1", ncFrance).statusCode());
+    assertEquals('\uFEFF', text("/api/v1/exports/schools.csv?country=FR&bom=TRUE", ncFrance).charAt(0));
+    assertEquals('\uFEFF', text("/api/v1/exports/schools.csv?country=FR&bom", ncFrance).charAt(0), "a bare bom is true");
+    assertEquals('i', text("/api/v1/exports/schools.csv?country=FR&bom=False", ncFrance).charAt(0), "the header's id, no BOM");
+  }
+
+  @Test
   void searchesDuringABigImportAreAnsweredOrToldToRetryAndNeverFail() throws Exception {
     // A real import holds what it writes until it commits: on Derby soon the whole word index, and
     // at times (when Derby escalates its row locks) the whole school table.

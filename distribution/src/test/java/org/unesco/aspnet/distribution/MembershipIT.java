@@ -160,6 +160,130 @@ class MembershipIT {
         .path("coordinators").get(0).path("name").asText(), "nothing half-written");
   }
 
+  private static HttpResponse<String> patchCountry(String iso2, String body, String token) throws Exception {
+    return platform.send("PATCH", "/api/v1/countries/" + iso2, body,
+        "Content-Type", "application/merge-patch+json", "Authorization", "Bearer " + token);
+  }
+
+  private static List<String> errorFields(HttpResponse<String> r) throws Exception {
+    assertEquals(400, r.statusCode(), r.body());
+    assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+    List<String> fields = new ArrayList<>();
+    JSON.readTree(r.body()).path("errors").forEach(e -> fields.add(e.path("field").asText()));
+    return fields;
+  }
+
+  @Test
+  void aCountryPatchRefusedForOnePartWritesNoPartOfIt() throws Exception {
+    String jeanne = "{\"name\":\"Jeanne Martin\",\"email\":\"jeanne.martin@example.org\",\"phone\":\"+33 1 45 68 10 00\"}";
+    HttpResponse<String> ok = patchCountry("FR", "{\"coordinators\":[" + jeanne + "]}", ncFrance);
+    assertEquals(200, ok.statusCode(), ok.body());
+    String newPhone = "{\"coordinators\":[" + jeanne.replace("10 00", "99 99") + "]";
+
+    HttpResponse<String> notHers = patchCountry("FR", newPhone + ",\"region\":\"Africa\"}", ncFrance);
+    assertEquals(403, notHers.statusCode(), "the region is HQ's: " + notHers.body());
+    HttpResponse<String> mars = patchCountry("FR", newPhone + ",\"region\":\"Mars\"}", hq);
+    assertEquals(List.of("region"), errorFields(mars));
+    JsonNode fr = JSON.readTree(platform.get("/api/v1/countries/FR", "Authorization", "Bearer " + hq).body());
+    assertEquals("+33 1 45 68 10 00", fr.path("coordinators").get(0).path("phone").asText(), "nothing half-written: " + fr);
+    assertEquals("Europe and North America", fr.path("region").asText());
+
+    HttpResponse<String> both = patchCountry("FR", newPhone + ",\"region\":\"Europe and North America\"}", hq);
+    assertEquals(200, both.statusCode(), both.body());
+    assertEquals("+33 1 45 68 99 99", JSON.readTree(both.body()).path("coordinators").get(0).path("phone").asText());
+  }
+
+  @Test
+  void theNationalCommissionIsMergedAndABlankNameIsRefused() throws Exception {
+    HttpResponse<String> set = patchCountry("FR", "{\"nationalCommission\":{\"name\":\"Commission nationale\","
+        + "\"email\":\"natcom@unesco.fr\",\"website\":\"https://www.unesco.fr\"}}", ncFrance);
+    assertEquals(200, set.statusCode(), set.body());
+
+    HttpResponse<String> blank = patchCountry("FR", "{\"nationalCommission\":{\"name\":\"\"}}", ncFrance);
+    assertEquals(List.of("nationalCommission.name"), errorFields(blank));
+    assertEquals("is required", JSON.readTree(blank.body()).path("errors").get(0).path("message").asText());
+    JsonNode kept = JSON.readTree(platform.get("/api/v1/countries/FR", "Authorization", "Bearer " + ncFrance).body())
+        .path("nationalCommission");
+    assertEquals("Commission nationale", kept.path("name").asText(), "not deleted: " + kept);
+    assertEquals("natcom@unesco.fr", kept.path("email").asText());
+
+    // A merge patch: the name changes, the email and website stay; null removes
+    HttpResponse<String> renamed = patchCountry("FR",
+        "{\"nationalCommission\":{\"name\":\"Commission nationale française pour l'UNESCO\"}}", ncFrance);
+    assertEquals(200, renamed.statusCode(), renamed.body());
+    JsonNode nc = JSON.readTree(renamed.body()).path("nationalCommission");
+    assertEquals("Commission nationale française pour l'UNESCO", nc.path("name").asText());
+    assertEquals("natcom@unesco.fr", nc.path("email").asText(), nc.toString());
+    assertEquals("https://www.unesco.fr", nc.path("website").asText(), nc.toString());
+    JsonNode noSite = JSON.readTree(patchCountry("FR", "{\"nationalCommission\":{\"website\":null}}", ncFrance).body())
+        .path("nationalCommission");
+    assertTrue(noSite.path("website").isNull(), noSite.toString());
+    assertEquals("natcom@unesco.fr", noSite.path("email").asText());
+    HttpResponse<String> removed = patchCountry("FR", "{\"nationalCommission\":null}", ncFrance);
+    assertEquals(200, removed.statusCode(), removed.body());
+    assertTrue(JSON.readTree(removed.body()).path("nationalCommission").isNull(), removed.body());
+  }
+
+  @Test
+  void aLikelyDuplicateShowsACandidateOnlyToThoseWhoMaySeeIt() throws Exception {
+    ObjectNode original = school("Lycée Jules Ferry", "FR", "Dijon");
+    HttpResponse<String> first = apply(original);
+    assertEquals(201, first.statusCode(), first.body());
+    long id = JSON.readTree(first.body()).path("schoolId").asLong();
+
+    ObjectNode sameName = school("LYCEE jules-ferry", "FR", "dijon");
+    ObjectNode sameUai = school("Un autre nom", "FR", "Beaune");
+    sameUai.put("nationalId", original.path("nationalId").asText());
+    for (ObjectNode twin : List.of(sameName, sameUai)) {
+      for (String[] who : new String[][] {{"the public", null}, {"Kenya's NC", ncKenya}}) {
+        HttpResponse<String> r = who[1] == null ? apply(twin) : apply(twin, "Authorization", "Bearer " + who[1]);
+        assertEquals(409, r.statusCode(), r.body());
+        JsonNode d = JSON.readTree(r.body()).path("duplicates");
+        assertEquals(1, d.size(), r.body());
+        assertEquals("Lycée Jules Ferry", d.get(0).path("name").asText(), "that a look-alike exists: " + r.body());
+        assertEquals("Dijon", d.get(0).path("city").asText());
+        assertEquals("FR", d.get(0).path("country").asText());
+        for (String hidden : List.of("id", "status", "nationalId", "email")) {
+          assertTrue(d.get(0).path(hidden).isMissingNode(), who[0] + " learns no " + hidden + " of a candidate: " + r.body());
+        }
+        assertFalse(r.body().contains("APPLIED"), r.body());
+      }
+    }
+    HttpResponse<String> seen = apply(sameName, "Authorization", "Bearer " + ncFrance);
+    assertEquals(409, seen.statusCode(), seen.body());
+    JsonNode whole = JSON.readTree(seen.body()).path("duplicates").get(0);
+    assertEquals(id, whole.path("id").asLong(), "France's NC sees France's candidate: " + seen.body());
+    assertEquals("APPLIED", whole.path("status").asText());
+    assertEquals(original.path("nationalId").asText(), whole.path("nationalId").asText());
+  }
+
+  @Test
+  void anUnknownRegionIsRefusedByEveryReaderOfTheDirectory() throws Exception {
+    for (String path : List.of("/api/v1/schools?region=FOO", "/api/v1/schools/points?region=FOO",
+        "/api/v1/exports/schools.csv?region=FOO", "/api/v1/exports/memberships.json?region=FOO")) {
+      HttpResponse<String> r = platform.get(path, "Authorization", "Bearer " + hq);
+      assertEquals(List.of("region"), errorFields(r), path + ": " + r.body());
+      assertTrue(JSON.readTree(r.body()).path("errors").get(0).path("message").asText().contains("Arab States"), r.body());
+    }
+    assertEquals(List.of("region"), errorFields(platform.get("/api/v1/schools?region=Mars")), "for the public too");
+    certifiedSchool("Alliance High School", "KE", "Kikuyu");
+    for (String region : List.of("Africa", "africa", "AFRICA")) {
+      HttpResponse<String> r = platform.get("/api/v1/schools?limit=100&region=" + region);
+      assertEquals(200, r.statusCode(), r.body());
+      JsonNode items = JSON.readTree(r.body()).path("items");
+      assertTrue(items.size() >= 1, region + ": " + r.body());
+      for (JsonNode school : items) {
+        String country = school.path("country").asText();
+        assertEquals("Africa", JSON.readTree(platform.get("/api/v1/countries/" + country).body()).path("region").asText(),
+            country + " in " + region);
+      }
+      HttpResponse<String> points = platform.get("/api/v1/schools/points?region=" + region);
+      assertEquals(200, points.statusCode(), points.body());
+    }
+    HttpResponse<String> arab = platform.get("/api/v1/schools?region=arab%20states");
+    assertEquals(200, arab.statusCode(), arab.body());
+  }
+
   @Test
   void badApplicationsAreRefusedFieldByFieldAndWriteNothing() throws Exception {
     int before = schoolCount(hq);
@@ -419,8 +543,11 @@ class MembershipIT {
     long school = JSON.readTree(apply(school("Liceo Gabriela Mistral", "CL", "Valparaíso"), "Authorization", "Bearer " + leaving).body())
         .path("schoolId").asLong();
     String invite = "{\"email\":\"next@example.org\",\"role\":\"SCHOOL_FOCAL_POINT\",\"school\":\"" + school + "\"}";
-    assertEquals(403, platform.send("POST", "/api/v1/invitations", invite, "Content-Type", "application/json",
-        "Authorization", "Bearer " + ncKenya).statusCode(), "not the Kenyan NC");
+    HttpResponse<String> kenya = platform.send("POST", "/api/v1/invitations", invite, "Content-Type", "application/json",
+        "Authorization", "Bearer " + ncKenya);
+    // not the Kenyan NC, who may not even see a Chilean candidate: answered as an unknown school
+    assertEquals(400, kenya.statusCode(), kenya.body());
+    assertTrue(kenya.body().contains("\"field\":\"school\"") && !kenya.body().contains("CL"), kenya.body());
     HttpResponse<String> inv = platform.send("POST", "/api/v1/invitations", invite, "Content-Type", "application/json",
         "Authorization", "Bearer " + leaving);
     assertEquals(201, inv.statusCode(), inv.body());

@@ -157,6 +157,29 @@ class PlatformIT {
   }
 
   @Test
+  void aMethodAPathDoesNotTakeIs405WithWhatItTakes() throws Exception {
+    // path -> {method refused, Allow}; each servlet serves several paths with methods of their own
+    String[][] cases = {
+      {"/api/v1/schools", "POST", "GET, HEAD, OPTIONS"},
+      {"/api/v1/schools/7", "PUT", "GET, HEAD, PATCH, OPTIONS"},
+      {"/api/v1/schools/7", "DELETE", "GET, HEAD, PATCH, OPTIONS"},
+      {"/api/v1/schools/7/annual-reports/2025", "POST", "GET, HEAD, PUT, OPTIONS"},
+      {"/api/v1/countries/FR", "POST", "GET, HEAD, PATCH, OPTIONS"},
+      {"/api/v1/memberships/7/transitions", "GET", "POST, OPTIONS"},
+      {"/api/v1/campaigns/1/participants/7", "GET", "DELETE, OPTIONS"},
+      {"/api/v1/imports", "GET", "POST, OPTIONS"},
+    };
+    for (String[] c : cases) {
+      JsonNode p = problem(platform.send(c[1], c[0], c[1].equals("GET") || c[1].equals("DELETE") ? null : "{}",
+          "Content-Type", "application/json"), 405);
+      assertTrue(p.path("detail").asText().contains(c[2]), c[1] + " " + c[0] + ": " + p);
+      assertEquals(c[2], platform.send("OPTIONS", c[0], null).headers().firstValue("Allow").orElse(""), c[0]);
+    }
+    problem(platform.get("/api/v1/schools/7/nothing"), 404);
+    problem(platform.send("POST", "/api/v1/campaigns/1/unknown", "{}", "Content-Type", "application/json"), 404);
+  }
+
+  @Test
   void malformedJsonIs400() throws Exception {
     String etag = platform.get("/api/v1/hello/greeting").headers().firstValue("ETag").orElseThrow();
     JsonNode p = problem(put("{\"text\": ", etag), 400);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,45 @@ class SecurityIT {
         "Content-Type", "application/json"));
     assertEquals(201, r.statusCode(), r.body());
     return JSON.readTree(r.body()).path("id").asText();
+  }
+
+  private static HttpResponse<String> invite(String token, String email, String grant) throws Exception {
+    ObjectNode body = (ObjectNode) JSON.readTree(grant);
+    body.put("email", email);
+    return seen(platform.send("POST", "/api/v1/invitations", body.toString(),
+        "Content-Type", "application/json", "Authorization", "Bearer " + token));
+  }
+
+  /** Invites a new account, accepts with "a long invited password" and signs it in. */
+  private static String invited(String token, String email, String grant) throws Exception {
+    HttpResponse<String> inv = invite(token, email, grant);
+    assertEquals(201, inv.statusCode(), inv.body());
+    HttpResponse<String> ok = seen(platform.send("POST", "/api/v1/invitations/accept",
+        "{\"token\":\"" + JSON.readTree(inv.body()).path("token").asText() + "\",\"name\":\"Invited\",\"password\":\"a long invited password\"}",
+        "Content-Type", "application/json"));
+    assertEquals(200, ok.statusCode(), ok.body());
+    return json(platform.login(email, "a long invited password")).path("token").asText();
+  }
+
+  private static HttpResponse<String> reset(String token, String email) throws Exception {
+    return seen(platform.send("POST", "/api/v1/password-resets", "{\"email\":\"" + email + "\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + token));
+  }
+
+  private static HttpResponse<String> finishReset(String link, String password) throws Exception {
+    return seen(platform.send("POST", "/api/v1/password-resets/accept",
+        "{\"token\":\"" + link + "\",\"password\":\"" + password + "\"}", "Content-Type", "application/json"));
+  }
+
+  /** An application from the public: a candidate school, seen by HQ and its own country only. */
+  private static String candidate(String name, String country, String city) throws Exception {
+    ObjectNode s = JSON.createObjectNode();
+    s.put("name", name).put("country", country).put("city", city).put("address", "1 Main Street")
+        .put("email", "office@" + city.toLowerCase() + ".example.org");
+    s.putArray("levels").add("SECONDARY");
+    HttpResponse<String> r = seen(platform.send("POST", "/api/v1/applications", JSON.writeValueAsString(s), "Content-Type", "application/json"));
+    assertEquals(201, r.statusCode(), r.body());
+    return JSON.readTree(r.body()).path("schoolId").asText();
   }
 
   @Test
@@ -113,6 +153,27 @@ class SecurityIT {
     assertEquals(401, after.statusCode(), "revoked at once");
     assertEquals(400, seen(platform.send("POST", "/api/v1/tokens", "{\"name\":\"x\",\"days\":9999}",
         "Content-Type", "application/json", "Authorization", "Bearer " + session)).statusCode());
+  }
+
+  @Test
+  void eachPathOfTheTokensAnswersItsOwnMethods() throws Exception {
+    String session = platform.adminToken();
+    // one token is only revoked: GET of it is not the list, POST to it creates nothing
+    for (String method : new String[] {"GET", "POST"}) {
+      HttpResponse<String> r = platform.send(method, "/api/v1/tokens/7", method.equals("POST") ? "{\"name\":\"x\"}" : null,
+          "Content-Type", "application/json", "Authorization", "Bearer " + session);
+      assertEquals(405, r.statusCode(), method + " " + r.body());
+      assertEquals("DELETE, OPTIONS", r.headers().firstValue("Allow").orElse(""), method);
+      assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    }
+    HttpResponse<String> options = platform.send("OPTIONS", "/api/v1/tokens", null, "Authorization", "Bearer " + session);
+    assertEquals("GET, HEAD, POST, OPTIONS", options.headers().firstValue("Allow").orElse(""));
+    HttpResponse<String> delete = platform.send("DELETE", "/api/v1/tokens", null, "Authorization", "Bearer " + session);
+    assertEquals(405, delete.statusCode());
+    assertEquals("GET, HEAD, POST, OPTIONS", delete.headers().firstValue("Allow").orElse(""));
+    assertEquals(404, platform.send("GET", "/api/v1/tokens/7/more", null, "Authorization", "Bearer " + session).statusCode());
+    assertEquals(0, JSON.readTree(platform.get("/api/v1/tokens", "Authorization", "Bearer " + session).body())
+        .path("items").findValues("name").stream().filter(n -> n.asText().equals("x")).count(), "nothing created");
   }
 
   @Test
@@ -208,6 +269,17 @@ class SecurityIT {
         "{\"email\":\"teacher@example.org\",\"role\":\"SCHOOL_STAFF\",\"school\":\"no-such-school\"}",
         "Content-Type", "application/json", "Authorization", "Bearer " + nc));
     assertEquals(400, noSchool.statusCode(), noSchool.body());
+    // A school the NC may not see (a Kenyan candidate) is answered exactly like one that does not exist.
+    String kenyan = candidate("Moi Girls School (SecurityIT)", "KE", "Nairobi");
+    HttpResponse<String> unseen = invite(nc, "teacher@example.org", "{\"role\":\"SCHOOL_STAFF\",\"school\":\"" + kenyan + "\"}");
+    HttpResponse<String> unknown = invite(nc, "teacher@example.org", "{\"role\":\"SCHOOL_STAFF\",\"school\":\"987654321\"}");
+    assertEquals(400, unseen.statusCode(), unseen.body());
+    assertEquals(unknown.statusCode(), unseen.statusCode());
+    assertEquals(JSON.readTree(unknown.body()), JSON.readTree(unseen.body()), "the same problem, word for word");
+    assertEquals("school: is not a known school", JSON.readTree(unseen.body()).path("detail").asText(), unseen.body());
+    assertFalse(unseen.body().contains("KE"), unseen.body());
+    assertEquals(201, invite(admin, "teacher.ke@example.org", "{\"role\":\"SCHOOL_STAFF\",\"school\":\"" + kenyan + "\"}").statusCode(),
+        "HQ sees the school and invites its staff");
     assertEquals(200, seen(platform.get("/api/v1/audit?country=FR", "Authorization", "Bearer " + nc)).statusCode(), "an NC reads their country's audit");
     assertEquals(401, seen(platform.send("POST", "/api/v1/invitations", "{}", "Content-Type", "application/json")).statusCode());
   }
@@ -230,5 +302,46 @@ class SecurityIT {
     String user = json(platform.login("forgetful@example.org", "the new long password")).path("token").asText();
     assertEquals(403, seen(platform.send("POST", "/api/v1/password-resets", "{\"email\":\"admin@aspnet.local\"}",
         "Content-Type", "application/json", "Authorization", "Bearer " + user)).statusCode());
+  }
+
+  @Test
+  void aResetLinkIsOnlyForWhoCouldHaveGivenTheAccountEveryRoleItHolds() throws Exception {
+    String admin = platform.adminToken();
+    String hq = invited(admin, "hq.one@example.org", "{\"role\":\"HQ_OFFICER\"}");
+    invited(admin, "hq.two@example.org", "{\"role\":\"HQ_OFFICER\"}");
+    invited(hq, "nc.ke@example.org", "{\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"KE\"}");
+
+    // HQ would take over the platform administrator (MANAGE_PLATFORM), or a peer: refused, roles unnamed
+    for (String email : List.of(Installation.ADMIN_EMAIL, "hq.two@example.org")) {
+      HttpResponse<String> r = reset(hq, email);
+      assertEquals(403, r.statusCode(), email + ": " + r.body());
+      assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), r.headers().toString());
+      assertFalse(r.body().contains("token") || r.body().contains("PLATFORM") || r.body().contains("HQ_OFFICER"), r.body());
+    }
+    assertEquals(403, invite(hq, "hq.three@example.org", "{\"role\":\"HQ_OFFICER\"}").statusCode(),
+        "the same rule as invitations: HQ officers are appointed by a platform administrator");
+    assertEquals(404, reset(hq, "nobody.at.all@example.org").statusCode(), "an unknown email, as before");
+
+    // HQ resets a coordinator, a platform administrator an HQ officer
+    HttpResponse<String> nc = reset(hq, "nc.ke@example.org");
+    assertEquals(201, nc.statusCode(), nc.body());
+    assertEquals(204, finishReset(JSON.readTree(nc.body()).path("token").asText(), "a new coordinator password").statusCode());
+    assertEquals(200, seen(platform.login("nc.ke@example.org", "a new coordinator password")).statusCode());
+    assertEquals(201, reset(admin, "hq.two@example.org").statusCode());
+    String audit = seen(platform.get("/api/v1/audit?limit=200", "Authorization", "Bearer " + admin)).body();
+    assertTrue(audit.contains("password.reset.start") && audit.contains("nc.ke@example.org"), audit);
+
+    // A link made while the account held no role beyond its maker's is refused once it holds one.
+    register("soon.admin@example.org", "a long enough password");
+    HttpResponse<String> early = reset(hq, "soon.admin@example.org");
+    assertEquals(201, early.statusCode(), early.body());
+    HttpResponse<String> promotion = invite(admin, "soon.admin@example.org", "{\"role\":\"PLATFORM_ADMIN\"}");
+    assertEquals(201, promotion.statusCode(), promotion.body());
+    assertEquals(200, seen(platform.send("POST", "/api/v1/invitations/accept",
+        "{\"token\":\"" + JSON.readTree(promotion.body()).path("token").asText() + "\"}", "Content-Type", "application/json")).statusCode());
+    HttpResponse<String> late = finishReset(JSON.readTree(early.body()).path("token").asText(), "taken over by hq one");
+    assertEquals(403, late.statusCode(), late.body());
+    assertEquals(401, seen(platform.login("soon.admin@example.org", "taken over by hq one")).statusCode());
+    assertEquals(200, seen(platform.login("soon.admin@example.org", "a long enough password")).statusCode());
   }
 }

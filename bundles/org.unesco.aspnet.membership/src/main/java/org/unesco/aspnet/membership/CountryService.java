@@ -31,10 +31,12 @@ public interface CountryService {
   boolean exists(String iso2);
 
   /**
-   * Replaces the country's National Commission and coordinator contacts (public data).
+   * Replaces the country's National Commission and coordinator contacts (public data), both in
+   * one transaction. A null commission removes it; a commission given needs its name, even when
+   * all of it is blank (it is refused, never taken for none).
    *
    * @throws org.unesco.aspnet.core.ProblemException 400 field by field, 403 unless HQ or the
-   *     country's NC, 404 for an unknown country
+   *     country's NC, 404 for an unknown country; nothing is written then
    */
   Country updateNetwork(
       Principal actor,

@@ -1,8 +1,11 @@
 package org.unesco.aspnet.membership;
 
-import org.unesco.aspnet.core.Principal;
-
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.osgi.annotation.versioning.ProviderType;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
 
 /**
  * The school directory and profiles. The public sees member schools without their contacts; HQ
@@ -15,6 +18,29 @@ public interface SchoolService {
 
   /** @throws org.unesco.aspnet.core.ProblemException 404 when absent or not visible to the actor */
   School school(Principal actor, long id);
+
+  /**
+   * Of {@code ids}, those of schools that exist and that {@code actor} may see (those {@link
+   * #school} answers for): for lists that hold school ids of their own and must show or count
+   * only what the actor may see. The default asks {@link #school} for each; the directory answers
+   * in a few queries.
+   *
+   * @since 1.1
+   */
+  default Set<Long> visible(Principal actor, Collection<Long> ids) {
+    Set<Long> seen = new LinkedHashSet<>();
+    for (Long id : ids) {
+      try {
+        school(actor, id);
+        seen.add(id);
+      } catch (ProblemException e) {
+        if (e.status() != 404) {
+          throw e;
+        }
+      }
+    }
+    return seen;
+  }
 
   /**
    * The whole profile of a school the actor may edit, as the base of an edit.

@@ -16,7 +16,8 @@ import java.util.Map;
  * @param membersOnly true when only member schools may join, false when candidates may too
  * @param countries the countries whose schools may join; empty for every country
  * @param open whether schools may join now
- * @param participants how many schools take part
+ * @param participants how many schools take part, as the caller sees the list of participants (a
+ *     candidate counts only for those who may see it)
  * @param revision the ETag of the campaign
  */
 public record Campaign(

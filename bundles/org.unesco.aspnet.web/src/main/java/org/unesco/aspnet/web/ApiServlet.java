@@ -9,6 +9,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
 
@@ -36,8 +37,13 @@ public abstract class ApiServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
+    Set<String> served = null;
     try {
       requireAcceptable(request);
+      served = methodsAt(request);
+      if (served != null && refuse(request, response, served)) {
+        return;
+      }
       switch (request.getMethod()) {
         case "GET" -> doGet(request, response);
         case "HEAD" -> doHead(request, response);
@@ -50,10 +56,55 @@ public abstract class ApiServlet extends HttpServlet {
       }
     } catch (ProblemException problem) {
       if (problem.status() == 405) {
-        response.setHeader("Allow", allowedMethods());
+        response.setHeader("Allow", served != null ? allowHeader(served) : allowedMethods());
       }
       Json.writeProblem(request, response, problem);
     }
+  }
+
+  /**
+   * For a servlet that serves several paths, each with methods of its own: the methods served at
+   * the request's path (upper case, e.g. {@code Set.of("GET", "PATCH")}), or an empty set where
+   * nothing is. Another method then answers 405 with these in {@code Allow}, an empty set 404,
+   * and OPTIONS lists them, before any {@code doXxx} runs. The default, null, stands for the
+   * {@code doXxx} methods the class overrides, at every path it serves.
+   *
+   * @since 1.1
+   */
+  protected Set<String> methodsAt(HttpServletRequest request) {
+    return null;
+  }
+
+  /** Answers OPTIONS or refuses the request when its method is not {@code served}; true when done. */
+  private static boolean refuse(HttpServletRequest request, HttpServletResponse response, Set<String> served) {
+    String method = request.getMethod();
+    if (served.isEmpty()) {
+      throw ProblemException.notFound("No endpoint at " + request.getRequestURI());
+    }
+    if (method.equals("OPTIONS")) {
+      response.setHeader("Allow", allowHeader(served));
+      response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+      return true;
+    }
+    if (!served.contains(method) && !(method.equals("HEAD") && served.contains("GET"))) {
+      throw new ProblemException(
+          405,
+          ProblemException.TYPE_BASE + "method-not-allowed",
+          "Method not allowed",
+          method + " is not supported at " + request.getRequestURI() + "; allowed: " + allowHeader(served));
+    }
+    return false;
+  }
+
+  private static String allowHeader(Set<String> served) {
+    List<String> methods = new ArrayList<>();
+    for (String m : List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")) {
+      if (served.contains(m) || m.equals("HEAD") && served.contains("GET")) {
+        methods.add(m);
+      }
+    }
+    methods.add("OPTIONS");
+    return String.join(", ", methods);
   }
 
   @Override

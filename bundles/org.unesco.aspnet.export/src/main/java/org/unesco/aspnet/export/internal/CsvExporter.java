@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
+import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.export.Column;
 import org.unesco.aspnet.export.ExportFormat;
 import org.unesco.aspnet.export.Exporter;
@@ -19,7 +20,8 @@ import org.unesco.aspnet.export.Sheet;
 /**
  * RFC 4180 CSV in UTF-8: comma separated, CRLF line ends, a field in double quotes when it holds
  * a comma, a quote or a line break (quotes doubled), a header row of column keys. {@code ?bom=true}
- * starts the file with a byte order mark, which Excel needs to read UTF-8. Text cells are guarded
+ * (or a bare {@code ?bom}) starts the file with a byte order mark, which Excel needs to read UTF-8;
+ * {@code ?bom=false} is the default, any other value a 400. Text cells are guarded
  * against formula injection ({@link FormulaGuard}); lists are joined with {@code ;}.
  */
 @Component
@@ -48,8 +50,9 @@ public final class CsvExporter implements Exporter {
 
   @Override
   public RowWriter open(Sheet sheet, OutputStream out) throws IOException {
+    boolean bom = flag(sheet, "bom");
     Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-    if ("true".equalsIgnoreCase(sheet.options().get("bom"))) {
+    if (bom) {
       w.write('\uFEFF');
     }
     List<Column> columns = sheet.columns();
@@ -83,6 +86,25 @@ public final class CsvExporter implements Exporter {
         w.flush();
       }
     };
+  }
+
+  /**
+   * A yes/no option: {@code true} or {@code false} in any case; empty (a bare {@code ?bom}) is
+   * true, absent false; anything else is a 400 naming the option, before the first byte.
+   */
+  static boolean flag(Sheet sheet, String name) {
+    String v = sheet.options().get(name);
+    if (v == null) {
+      return false;
+    }
+    String s = v.strip();
+    if (s.isEmpty() || s.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (s.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw ProblemException.validation(name, "must be true or false");
   }
 
   /** One field, quoted only when it must be. */

@@ -2,6 +2,7 @@ package org.unesco.aspnet.export.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -186,19 +187,19 @@ public final class ImportJobs {
     } catch (ProblemException p) {
       job.problem = Json.problemDocument(p, "/api/v1/imports/" + job.id);
       job.state = State.FAILED;
-    } catch (UncheckedIOException e) {
-      job.problem = Json.problemDocument(ProblemException.badRequest("The file cannot be read: " + e.getCause().getMessage()),
-          "/api/v1/imports/" + job.id);
-      job.state = State.FAILED;
-    } catch (RuntimeException | IOException e) {
-      String incident = UUID.randomUUID().toString().substring(0, 8);
-      Logger l = log;
-      if (l != null) {
-        l.error("Import {} failed (incident {}): {}", job.id, incident, e.toString(), e);
+    } catch (IOException | UncheckedIOException e) {
+      // The reader's own words, e.g. "line 2: a quoted field is not closed": the file's fault.
+      // The temporary copy gone or unreadable is ours.
+      IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+      if (cause instanceof FileSystemException) {
+        failed(job, e);
+      } else {
+        job.problem = Json.problemDocument(ProblemException.badRequest("The file cannot be read: " + cause.getMessage()),
+            "/api/v1/imports/" + job.id);
+        job.state = State.FAILED;
       }
-      job.problem = Map.of("status", 500, "title", "Import failed", "detail",
-          "Nothing was written. Incident " + incident, "incident", incident);
-      job.state = State.FAILED;
+    } catch (RuntimeException e) {
+      failed(job, e);
     } finally {
       job.finishedAt = Instant.now();
       try {
@@ -208,6 +209,18 @@ public final class ImportJobs {
       }
       job.done.countDown();
     }
+  }
+
+  /** A fault of the platform: logged with an incident id, reported as a 500 in the job. */
+  private void failed(Job job, Exception e) {
+    String incident = UUID.randomUUID().toString().substring(0, 8);
+    Logger l = log;
+    if (l != null) {
+      l.error("Import {} failed (incident {}): {}", job.id, incident, e.toString(), e);
+    }
+    job.problem = Map.of("status", 500, "title", "Import failed", "detail",
+        "Nothing was written. Incident " + incident, "incident", incident);
+    job.state = State.FAILED;
   }
 
   /** The job, for its owner or HQ; 404 for anyone else. */

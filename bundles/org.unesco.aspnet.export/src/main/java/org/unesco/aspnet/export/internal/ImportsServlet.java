@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -45,12 +46,19 @@ public final class ImportsServlet extends ApiServlet {
     this.jobs = jobs;
   }
 
+  /** An import starts with POST to the collection; its job is read with GET /{id}. */
+  @Override
+  protected Set<String> methodsAt(HttpServletRequest request) {
+    String info = request.getPathInfo();
+    if (info == null || info.equals("/")) {
+      return Set.of("POST");
+    }
+    return info.indexOf('/', 1) < 0 ? Set.of("GET") : Set.of();
+  }
+
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    String info = request.getPathInfo();
-    if (info == null || info.equals("/") || info.indexOf('/', 1) >= 0) {
-      throw ProblemException.notFound("Ask for /api/v1/imports/{id}");
-    }
+    String info = request.getPathInfo(); // one segment: methodsAt
     ImportJobs.Job job = jobs.get(principal(request), info.substring(1));
     response.setHeader("Cache-Control", "no-store");
     Json.write(response, 200, job.view());
@@ -58,9 +66,6 @@ public final class ImportsServlet extends ApiServlet {
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    if (request.getPathInfo() != null && !request.getPathInfo().equals("/")) {
-      throw ProblemException.notFound("Post imports to /api/v1/imports");
-    }
     Principal actor = principal(request);
     if (actor.isAnonymous()) {
       throw ProblemException.unauthorized("Sign in to import schools");

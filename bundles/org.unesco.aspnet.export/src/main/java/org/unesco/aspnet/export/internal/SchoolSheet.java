@@ -27,6 +27,7 @@ import org.unesco.aspnet.membership.bulk.SchoolImport;
  * write) without holding it in memory. Columns are matched by header ({@link Headers}); lists are
  * separated by {@code ;} (or {@code ,} or {@code |}); a cell guarded against formula injection
  * comes back without its apostrophe. A file without a country column takes {@code defaultCountry}.
+ * A row with more cells than the header is an error of that row (empty cells at its end aside).
  */
 final class SchoolSheet implements SchoolImport.Source {
   static final List<String> REQUIRED = List.of("name", "city", "address", "levels", "email");
@@ -37,6 +38,7 @@ final class SchoolSheet implements SchoolImport.Source {
   /** Column index of each field found, in header order. */
   private final Map<String, Integer> columns = new LinkedHashMap<>();
   private final List<String> ignored = new ArrayList<>();
+  private final int headerCells;
 
   SchoolSheet(TableReader reader, Path file, String defaultCountry) throws IOException {
     this.reader = reader;
@@ -47,6 +49,7 @@ final class SchoolSheet implements SchoolImport.Source {
       if (header == null) {
         throw ProblemException.badRequest("The file is empty: a header row is expected");
       }
+      headerCells = header.size();
       for (int i = 0; i < header.size(); i++) {
         String field = Headers.field(header.get(i));
         if (field != null && !columns.containsKey(field)) {
@@ -137,6 +140,14 @@ final class SchoolSheet implements SchoolImport.Source {
 
   ImportRow row(int line, List<String> cells) {
     List<FieldError> errors = new ArrayList<>();
+    int used = cells.size();
+    while (used > 0 && cells.get(used - 1).isBlank()) {
+      used--;
+    }
+    if (used > headerCells) {
+      // a cell under no header would be dropped unseen (a comma in an unquoted address, say)
+      errors.add(new FieldError("cells", "row " + line + " has " + used + " cells, the header has " + headerCells));
+    }
     String country = text(cells, "country");
     SchoolInput school = new SchoolInput(
         text(cells, "name"),

@@ -2,6 +2,7 @@ package org.unesco.aspnet.export.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -11,8 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.unesco.aspnet.core.FieldError;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.export.Column;
+import org.unesco.aspnet.export.Dataset;
+import org.unesco.aspnet.export.ExportDataset;
+import org.unesco.aspnet.export.ExportFormat;
 import org.unesco.aspnet.export.FormulaGuard;
 import org.unesco.aspnet.export.RowWriter;
 import org.unesco.aspnet.export.Sheet;
@@ -99,6 +107,47 @@ class CsvTest {
     assertEquals('\uFEFF', csv.charAt(0));
     assertEquals("name", read(csv).get(0).get(0));
     assertEquals('n', write(SHEET).charAt(0));
+  }
+
+  @Test
+  void bomIsTrueOrFalseInAnyCaseABareBomIsTrueAndAnythingElseA400NamingIt() throws IOException {
+    Exports exports = new Exports();
+    exports.addExporter(new CsvExporter(), Map.of(ExportFormat.PROPERTY, "csv"));
+    exports.addDataset(new Dataset() {
+      @Override
+      public String description() {
+        return "t";
+      }
+
+      @Override
+      public Set<String> filters() {
+        return Set.of();
+      }
+
+      @Override
+      public void export(Principal actor, Map<String, String> filters, Output output) throws IOException {
+        output.begin(SHEET.columns()).row(new Object[] {"Élève", 1, List.of(), null});
+      }
+    }, Map.of(ExportDataset.PROPERTY, "t"));
+    for (String value : List.of("maybe", "yes", "1", "truee")) {
+      ProblemException p = assertThrows(ProblemException.class, () -> exports.export(Principal.anonymous(), "t", "csv",
+          Map.of("bom", value), (exporter, name) -> new ByteArrayOutputStream()), value);
+      assertEquals(400, p.status(), value);
+      assertEquals(List.of(new FieldError("bom", "must be true or false")), p.errors(), value);
+    }
+    for (String value : List.of("true", "TRUE", "True", "")) {
+      assertEquals('\uFEFF', export(exports, Map.of("bom", value)).charAt(0), value);
+    }
+    for (String value : List.of("false", "FALSE")) {
+      assertEquals('n', export(exports, Map.of("bom", value)).charAt(0), value);
+    }
+    assertEquals('n', export(exports, Map.of()).charAt(0), "no BOM unless asked");
+  }
+
+  private static String export(Exports exports, Map<String, String> parameters) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    exports.export(Principal.anonymous(), "t", "csv", parameters, (exporter, name) -> out);
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.unesco.aspnet.core.FieldError;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.membership.Level;
 import org.unesco.aspnet.membership.bulk.ImportRow;
@@ -40,6 +41,23 @@ class SchoolSheetTest {
     ImportRow second = it.next();
     assertEquals(List.of("levels[0]", "students"), second.errors().stream().map(e -> e.field()).toList());
     assertTrue(!it.hasNext());
+  }
+
+  @Test
+  void aRowWithMoreCellsThanTheHeaderIsAnErrorOfThatRow() throws Exception {
+    Path file = dir.resolve("h.csv");
+    Files.writeString(file, "name,country,city,address,levels,email\n"
+        + "Moi Girls School,KE,Nairobi,1 Main Street,SECONDARY,a@example.org,boarding school\n"
+        + "Alliance High School,KE,Nairobi,2 Main Street,SECONDARY,b@example.org,,\n"
+        + "Starehe Boys Centre,KE,Nairobi,3, Main Street,SECONDARY,c@example.org\n", StandardCharsets.UTF_8);
+    SchoolSheet sheet = new SchoolSheet(new CsvReader(), file, null);
+    assertEquals(3, sheet.count());
+    Iterator<ImportRow> it = sheet.open();
+    assertEquals(List.of(new FieldError("cells", "row 2 has 7 cells, the header has 6")), it.next().errors(),
+        "a cell under no header is not dropped unseen");
+    assertEquals(List.of(), it.next().errors(), "empty cells at the end of a row are no data");
+    assertEquals(new FieldError("cells", "row 4 has 7 cells, the header has 6"), it.next().errors().get(0),
+        "an unquoted comma shifts the cells: said first, before what the shift breaks");
   }
 
   @Test

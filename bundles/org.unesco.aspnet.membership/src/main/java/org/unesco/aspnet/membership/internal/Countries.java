@@ -27,6 +27,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -36,13 +39,14 @@ import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.membership.CountryService;
 import org.unesco.aspnet.membership.MembershipStatus;
 import org.unesco.aspnet.persistence.Database;
+import org.unesco.aspnet.web.Json;
 
 /**
  * Owns the bundle's schema: migrates it on activation and seeds the countries from the UNESCO
  * region list shipped in the bundle. The other membership components reference this one, so
  * they only start on a migrated schema.
  */
-@Component(service = CountryService.class)
+@Component(service = {CountryService.class, Countries.class})
 public final class Countries implements CountryService {
   static final String REFERENCE = "reference/unesco-regions.csv";
 
@@ -140,13 +144,113 @@ public final class Countries implements CountryService {
       Country.NationalCommission commission,
       List<Country.Coordinator> coordinators,
       Locale language) {
-    Country before = country(actor, iso2, language); // 404 for an unknown code
-    String code = before.iso2();
-    authorizer.require(actor, Action.EDIT_NATIONAL_NETWORK, Target.country(code));
-    Country.NationalCommission nc = tidy(commission);
-    List<Country.Coordinator> contacts =
-        coordinators == null ? List.of() : coordinators.stream().map(Countries::tidy).toList();
+    return change(actor, iso2, false, true, language, stored -> new Entry(
+        stored.iso2(), stored.englishName(), stored.region(), commission, coordinators));
+  }
+
+  @Override
+  public Country correctRegion(Principal actor, String iso2, String region, Locale language) {
+    return change(actor, iso2, true, false, language, stored -> new Entry(
+        stored.iso2(), stored.englishName(), region, stored.nationalCommission(), stored.coordinators()));
+  }
+
+  /**
+   * The body of {@code PATCH /api/v1/countries/{iso2}}, a JSON merge patch (RFC 7396) of what of
+   * a country is not reference data from the JDK. Members left out stay as they are; {@code
+   * nationalCommission} merges member by member ({@code null} removes a member, and {@code
+   * "nationalCommission": null} the whole commission); {@code coordinators} is replaced whole.
+   */
+  public record Patch(
+      String region, Country.NationalCommission nationalCommission, List<Country.Coordinator> coordinators) {}
+
+  /**
+   * Applies a {@link Patch}: {@code region} is HQ's to correct, the national network HQ's or the
+   * NC's. Every part named is authorised and checked before anything is written, then all of it is
+   * written in one transaction: a request refused for one part writes no other.
+   *
+   * @throws ProblemException 404 for an unknown country, 401/403 when the actor may not change a
+   *     part the patch names, 400 with every field error
+   */
+  Country patch(Principal actor, String iso2, ObjectNode patch, Locale language) {
+    Patch typed = Json.convert(patch, Patch.class); // unknown members and wrong types: 400 field by field
+    boolean region = patch.has("region");
+    JsonNode commission = patch.get("nationalCommission");
+    boolean coordinators = patch.has("coordinators");
+    return change(actor, iso2, region, commission != null || coordinators, language, stored -> new Entry(
+        stored.iso2(),
+        stored.englishName(),
+        region ? typed.region() : stored.region(),
+        commission == null ? stored.nationalCommission() : merged(stored.nationalCommission(), commission),
+        coordinators ? typed.coordinators() : stored.coordinators()));
+  }
+
+  /**
+   * The stored commission with {@code patch} (null, or an object: the types are checked) merged
+   * into it (RFC 7396); null when the patch is null.
+   */
+  private static Country.NationalCommission merged(Country.NationalCommission stored, JsonNode patch) {
+    if (patch.isNull()) {
+      return null;
+    }
+    ObjectNode base = stored == null ? Json.MAPPER.createObjectNode() : Json.MAPPER.valueToTree(stored);
+    return Json.convert(SchoolForm.merge(base, (ObjectNode) patch), Country.NationalCommission.class);
+  }
+
+  /**
+   * Changes a country: the rights for each part ({@code region}, {@code network}) first, then, in
+   * one transaction, {@code change} of the stored row, every check of the parts changed, and the
+   * writes with their audit entries. Nothing is written on any error.
+   */
+  private Country change(
+      Principal actor, String iso2, boolean region, boolean network, Locale language, UnaryOperator<Entry> change) {
+    String code = iso2 == null ? "" : iso2.toUpperCase(Locale.ROOT);
+    if (!exists(code)) {
+      throw ProblemException.notFound(iso2 + " is not a UNESCO Member State or Associate Member");
+    }
+    if (region) {
+      authorizer.require(actor, Action.EDIT_REFERENCE_DATA, Target.everything());
+    }
+    if (network) {
+      authorizer.require(actor, Action.EDIT_NATIONAL_NETWORK, Target.country(code));
+    }
+    if (region || network) {
+      database.inTransaction(
+          c -> {
+            Entry before = entry(c, code);
+            Entry after = tidy(change.apply(before));
+            List<FieldError> errors = new ArrayList<>();
+            if (region && after.region() == null) {
+              errors.add(new FieldError("region", "must be one of " + String.join(", ", REGIONS)));
+            }
+            if (network) {
+              errors.addAll(networkErrors(after.nationalCommission(), after.coordinators()));
+            }
+            if (!errors.isEmpty()) {
+              throw ProblemException.validation(errors);
+            }
+            if (region) {
+              try (PreparedStatement ps = c.prepareStatement("UPDATE MEM_COUNTRY SET REGION = ? WHERE ISO2 = ?")) {
+                ps.setString(1, after.region());
+                ps.setString(2, code);
+                ps.executeUpdate();
+              }
+              audit.record(c, actor, "country.region", "country", code, code,
+                  Map.of("region", before.region()), Map.of("region", after.region()));
+            }
+            if (network) {
+              writeNetwork(c, code, after);
+              audit.record(c, actor, "country.network", "country", code, code, network(before), network(after));
+            }
+            return null;
+          });
+    }
+    return country(actor, code, language);
+  }
+
+  private static List<FieldError> networkErrors(Country.NationalCommission nc, List<Country.Coordinator> contacts) {
     List<FieldError> errors = new ArrayList<>();
+    // A commission given is checked whole: one left without a name is refused, never taken for
+    // no commission ("nationalCommission": null removes it).
     if (nc != null) {
       SchoolValidator.text(errors, "nationalCommission.name", nc.name(), true, SchoolValidator.NAME_MAX);
       SchoolValidator.website(errors, "nationalCommission.website", nc.website());
@@ -170,49 +274,48 @@ public final class Countries implements CountryService {
       }
       SchoolValidator.text(errors, at + "role", k.role(), false, SchoolValidator.CITY_MAX);
     }
-    if (!errors.isEmpty()) {
-      throw ProblemException.validation(errors);
+    return errors;
+  }
+
+  private static void writeNetwork(Connection c, String code, Entry e) throws SQLException {
+    Country.NationalCommission nc = e.nationalCommission();
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE MEM_COUNTRY SET NATCOM_NAME = ?, NATCOM_WEBSITE = ?, NATCOM_EMAIL = ?, NATCOM_ADDRESS = ?,"
+            + " COORDINATORS = ? WHERE ISO2 = ?")) {
+      ps.setString(1, nc == null ? null : nc.name());
+      ps.setString(2, nc == null ? null : nc.website());
+      ps.setString(3, nc == null ? null : nc.email());
+      ps.setString(4, nc == null ? null : nc.address());
+      ps.setString(5, e.coordinators().isEmpty() ? null : Json.MAPPER.writeValueAsString(e.coordinators()));
+      ps.setString(6, code);
+      ps.executeUpdate();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
+      throw new IllegalStateException(x);
     }
-    database.inTransaction(
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(
-              "UPDATE MEM_COUNTRY SET NATCOM_NAME = ?, NATCOM_WEBSITE = ?, NATCOM_EMAIL = ?, NATCOM_ADDRESS = ?,"
-                  + " COORDINATORS = ? WHERE ISO2 = ?")) {
-            ps.setString(1, nc == null ? null : nc.name());
-            ps.setString(2, nc == null ? null : nc.website());
-            ps.setString(3, nc == null ? null : nc.email());
-            ps.setString(4, nc == null ? null : nc.address());
-            ps.setString(5, contacts.isEmpty() ? null : org.unesco.aspnet.web.Json.MAPPER.writeValueAsString(contacts));
-            ps.setString(6, code);
-            ps.executeUpdate();
-          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-          }
-          audit.record(c, actor, "country.network", "country", code, code, network(before), network(nc, contacts));
-          return null;
-        });
-    return country(actor, code, language);
   }
 
-  private static Map<String, Object> network(Country c) {
-    return network(c.nationalCommission(), c.coordinators());
-  }
-
-  private static Map<String, Object> network(Country.NationalCommission nc, List<Country.Coordinator> contacts) {
+  private static Map<String, Object> network(Entry e) {
     Map<String, Object> m = new HashMap<>();
-    m.put("nationalCommission", nc == null ? null : org.unesco.aspnet.web.Json.MAPPER.convertValue(nc, Map.class));
-    m.put("coordinators", org.unesco.aspnet.web.Json.MAPPER.convertValue(contacts, List.class));
+    Country.NationalCommission nc = e.nationalCommission();
+    m.put("nationalCommission", nc == null ? null : Json.MAPPER.convertValue(nc, Map.class));
+    m.put("coordinators", Json.MAPPER.convertValue(e.coordinators(), List.class));
     return m;
   }
 
-  private static Country.NationalCommission tidy(Country.NationalCommission nc) {
-    if (nc == null) {
-      return null;
+  /**
+   * Text stripped, blank as absent; the region in its reference spelling (null when it is none of
+   * the five). A commission stays a commission even when all of it is blank, so that it is checked.
+   */
+  private static Entry tidy(Entry e) {
+    Country.NationalCommission nc = e.nationalCommission();
+    if (nc != null) {
+      nc = new Country.NationalCommission(
+          SchoolValidator.strip(nc.name()), SchoolValidator.strip(nc.website()),
+          SchoolValidator.strip(nc.email()), SchoolValidator.strip(nc.address()));
     }
-    Country.NationalCommission t = new Country.NationalCommission(
-        SchoolValidator.strip(nc.name()), SchoolValidator.strip(nc.website()),
-        SchoolValidator.strip(nc.email()), SchoolValidator.strip(nc.address()));
-    return t.name() == null && t.website() == null && t.email() == null && t.address() == null ? null : t;
+    List<Country.Coordinator> contacts = e.coordinators() == null ? List.of()
+        : e.coordinators().stream().map(Countries::tidy).toList();
+    return new Entry(e.iso2(), e.englishName(), region(e.region()), nc, contacts);
   }
 
   private static Country.Coordinator tidy(Country.Coordinator k) {
@@ -221,25 +324,16 @@ public final class Countries implements CountryService {
         SchoolValidator.strip(k.phone()), SchoolValidator.strip(k.role()));
   }
 
-  @Override
-  public Country correctRegion(Principal actor, String iso2, String region, Locale language) {
-    authorizer.require(actor, Action.EDIT_REFERENCE_DATA, Target.everything());
-    if (region == null || !REGIONS.contains(region)) {
-      throw ProblemException.validation("region", "must be one of " + String.join(", ", REGIONS));
+  /**
+   * One of the five UNESCO regions in its reference spelling ({@code "arab states"} gives {@code
+   * "Arab States"}); null for anything else.
+   */
+  static String region(String value) {
+    if (value == null) {
+      return null;
     }
-    String before = country(actor, iso2, language).region(); // 404 for an unknown code
-    String code = iso2.toUpperCase(Locale.ROOT);
-    database.inTransaction(
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement("UPDATE MEM_COUNTRY SET REGION = ? WHERE ISO2 = ?")) {
-            ps.setString(1, region);
-            ps.setString(2, code);
-            ps.executeUpdate();
-          }
-          audit.record(c, actor, "country.region", "country", code, code, Map.of("region", before), Map.of("region", region));
-          return null;
-        });
-    return country(actor, code, language);
+    String stripped = value.strip();
+    return REGIONS.stream().filter(r -> r.equalsIgnoreCase(stripped)).findFirst().orElse(null);
   }
 
   @Override
@@ -247,27 +341,44 @@ public final class Countries implements CountryService {
     return iso2 != null && codes().contains(iso2);
   }
 
+  private static final String ENTRY_COLUMNS =
+      "ISO2, NAME, REGION, NATCOM_NAME, NATCOM_WEBSITE, NATCOM_EMAIL, NATCOM_ADDRESS, COORDINATORS";
+
   // Read on every call rather than cached: a region HQ corrects on one node must show on all.
   // Two hundred rows by primary key cost well under a millisecond.
   List<Entry> entries() {
     return database.read(
         c -> {
           List<Entry> entries = new ArrayList<>();
-          try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "SELECT ISO2, NAME, REGION, NATCOM_NAME, NATCOM_WEBSITE, NATCOM_EMAIL, NATCOM_ADDRESS,"
-                          + " COORDINATORS FROM MEM_COUNTRY ORDER BY ISO2");
+          try (PreparedStatement ps = c.prepareStatement("SELECT " + ENTRY_COLUMNS + " FROM MEM_COUNTRY ORDER BY ISO2");
               ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              Country.NationalCommission nc =
-                  rs.getString(4) == null && rs.getString(5) == null && rs.getString(6) == null && rs.getString(7) == null
-                      ? null
-                      : new Country.NationalCommission(rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));
-              entries.add(new Entry(rs.getString(1), rs.getString(2), rs.getString(3), nc, coordinators(rs.getString(8))));
+              entries.add(entry(rs));
             }
           }
           return entries;
         });
+  }
+
+  /** The stored row of {@code code}, an existing country's code. */
+  private static Entry entry(Connection c, String code) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + ENTRY_COLUMNS + " FROM MEM_COUNTRY WHERE ISO2 = ?")) {
+      ps.setString(1, code);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw ProblemException.notFound(code + " is not a UNESCO Member State or Associate Member");
+        }
+        return entry(rs);
+      }
+    }
+  }
+
+  private static Entry entry(ResultSet rs) throws SQLException {
+    Country.NationalCommission nc =
+        rs.getString(4) == null && rs.getString(5) == null && rs.getString(6) == null && rs.getString(7) == null
+            ? null
+            : new Country.NationalCommission(rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));
+    return new Entry(rs.getString(1), rs.getString(2), rs.getString(3), nc, coordinators(rs.getString(8)));
   }
 
   private static List<Country.Coordinator> coordinators(String json) {
@@ -275,7 +386,7 @@ public final class Countries implements CountryService {
       return List.of();
     }
     try {
-      return List.of(org.unesco.aspnet.web.Json.MAPPER.readValue(json, Country.Coordinator[].class));
+      return List.of(Json.MAPPER.readValue(json, Country.Coordinator[].class));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("stored coordinators are not JSON", e);
     }

@@ -7,13 +7,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
-import org.unesco.aspnet.membership.CountryService;
-import org.unesco.aspnet.membership.Country;
-import org.unesco.aspnet.core.Principal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.unesco.aspnet.membership.ProfileService;
 import org.unesco.aspnet.core.ProblemException;
@@ -23,7 +21,8 @@ import org.unesco.aspnet.web.OpenApiFragment;
 
 /**
  * {@code GET /api/v1/countries} and {@code GET /api/v1/countries/{iso2}}, named in the caller's
- * language; {@code PATCH /api/v1/countries/{iso2}} {@code {region}} for HQ; {@code GET
+ * language; {@code PATCH /api/v1/countries/{iso2}}, a merge patch of the region (HQ) and the national
+ * network (HQ, the country's NC); {@code GET
  * /api/v1/countries/{iso2}/profile}, the active national profile (public: forms are built from it).
  */
 @Component(service = Servlet.class)
@@ -31,18 +30,31 @@ import org.unesco.aspnet.web.OpenApiFragment;
 @OpenApiFragment("openapi/membership.json")
 public final class CountriesServlet extends ApiServlet {
   private static final long serialVersionUID = 1L;
-  private final transient CountryService countries;
+  private final transient Countries countries;
   private final transient AnnualReportService reports;
   private final transient ProfileService profiles;
 
   @Activate
   public CountriesServlet(
-      @Reference CountryService countries,
+      @Reference Countries countries,
       @Reference AnnualReportService reports,
       @Reference ProfileService profiles) {
     this.countries = countries;
     this.reports = reports;
     this.profiles = profiles;
+  }
+
+  /** The list GET; a country GET and PATCH; its profile and its annual-report compliance GET. */
+  @Override
+  protected Set<String> methodsAt(HttpServletRequest request) {
+    List<String> path = Requests.segments(request);
+    return switch (path.size()) {
+      case 0 -> Set.of("GET");
+      case 1 -> Set.of("GET", "PATCH");
+      case 2 -> path.get(1).equals("profile") ? Set.of("GET") : Set.of();
+      case 3 -> path.get(1).equals("annual-reports") ? Set.of("GET") : Set.of();
+      default -> Set.of();
+    };
   }
 
   @Override
@@ -73,13 +85,7 @@ public final class CountriesServlet extends ApiServlet {
     }
   }
 
-  /**
-   * The body of PATCH: what of a country is not reference data from the JDK. Members left out
-   * stay as they are; {@code region} is HQ's to correct, the national network HQ's or the NC's.
-   */
-  public record CountryPatch(
-      String region, Country.NationalCommission nationalCommission, List<Country.Coordinator> coordinators) {}
-
+  /** A JSON merge patch of the country ({@link Countries.Patch}): all of it, or nothing on any error. */
   @Override
   protected void doPatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
     List<String> path = Requests.segments(request);
@@ -88,17 +94,6 @@ public final class CountriesServlet extends ApiServlet {
     }
     Locale language = Requests.language(request, response);
     ObjectNode body = Json.read(request, ObjectNode.class);
-    CountryPatch patch = Json.convert(body, CountryPatch.class);
-    Principal actor = Requests.actor(request);
-    Country result = countries.country(actor, path.get(0), language); // 404 for an unknown code
-    if (body.has("nationalCommission") || body.has("coordinators")) {
-      result = countries.updateNetwork(actor, path.get(0),
-          body.has("nationalCommission") ? patch.nationalCommission() : result.nationalCommission(),
-          body.has("coordinators") ? patch.coordinators() : result.coordinators(), language);
-    }
-    if (patch.region() != null) {
-      result = countries.correctRegion(actor, path.get(0), patch.region(), language);
-    }
-    Json.write(response, 200, result);
+    Json.write(response, 200, countries.patch(Requests.actor(request), path.get(0), body, language));
   }
 }

@@ -23,12 +23,25 @@ final class DirectoryFilter {
     }
     if (q.region() != null) {
       sql.append(" AND ").append(p).append("COUNTRY IN (SELECT ISO2 FROM MEM_COUNTRY WHERE REGION = ?)");
-      params.add(q.region());
+      params.add(region(q.region()));
     }
     if (q.status() != null) {
       sql.append(" AND ").append(p).append("STATUS = ?");
       params.add(q.status().name());
     }
+  }
+
+  /**
+   * A region filter as one of the five UNESCO regions in its reference spelling, whatever its case
+   * ({@code africa}); 400 naming {@code region} for anything else, as for a bad status or level.
+   * Checked here too, so that every reader of the directory (exports included) refuses it alike.
+   */
+  static String region(String value) {
+    String region = Countries.region(value);
+    if (region == null) {
+      throw ProblemException.validation("region", "must be one of " + String.join(", ", Countries.REGIONS));
+    }
+    return region;
   }
 
   /** Level, theme, language and the free-text words (at most {@value #MAX_QUERY_WORDS}). */

@@ -87,7 +87,7 @@ public final class MembershipLifecycle implements MembershipService {
         database.inTransaction(
             c -> {
               if (!confirmDuplicate) {
-                schools.requireNoDuplicate(c, valid, 0);
+                schools.requireNoDuplicate(c, actor, valid, 0);
               }
               long schoolId = schools.insert(c, valid, MembershipStatus.APPLIED, now);
               long membershipId = openPeriod(c, schoolId, 1, actor, now, firstStage);

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -37,6 +38,23 @@ public final class MembershipsServlet extends ApiServlet {
   @Activate
   public MembershipsServlet(@Reference MembershipService memberships) {
     this.memberships = memberships;
+  }
+
+  /** A membership and its history GET; its transitions and national stages POST. */
+  @Override
+  protected Set<String> methodsAt(HttpServletRequest request) {
+    List<String> path = Requests.segments(request);
+    if (path.size() == 1) {
+      return Set.of("GET");
+    }
+    if (path.size() == 2) {
+      return switch (path.get(1)) {
+        case "history" -> Set.of("GET");
+        case "transitions", "stages" -> Set.of("POST");
+        default -> Set.of();
+      };
+    }
+    return Set.of();
   }
 
   @Override

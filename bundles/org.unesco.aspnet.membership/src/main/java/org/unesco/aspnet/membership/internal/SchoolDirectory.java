@@ -15,11 +15,15 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -55,8 +59,9 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   /** The room of MEM_SCHOOL.FIELDS (V3). */
   static final int FIELDS_MAX = 16000;
 
-  /** A school that looks like the one being created, as shown in a 409 problem. */
-  public record Duplicate(long id, String name, String city, String nationalId, MembershipStatus status) {}
+  /** A school that looks like the one being created or edited. */
+  public record Duplicate(
+      long id, String name, String city, String country, String unit, String nationalId, MembershipStatus status) {}
 
   private final Database database;
   private final CountryService countries;
@@ -274,6 +279,40 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     return redact(actor, school);
   }
 
+  /** In batches of at most {@link SearchWords#MAX_BATCH} ids, the visibility as in the directory's own query. */
+  @Override
+  public Set<Long> visible(Principal actor, Collection<Long> ids) {
+    List<Long> distinct = ids.stream().filter(Objects::nonNull).distinct().toList();
+    Set<Long> seen = new LinkedHashSet<>();
+    if (distinct.isEmpty()) {
+      return seen;
+    }
+    boolean everything = Scopes.everything(authorizer, actor, Action.VIEW_SCHOOL);
+    database.read(c -> {
+      for (int from = 0; from < distinct.size(); from += SearchWords.MAX_BATCH) {
+        List<Long> batch = SearchWords.padded(distinct.subList(from, Math.min(distinct.size(), from + SearchWords.MAX_BATCH)));
+        StringBuilder sql = new StringBuilder("SELECT ID FROM MEM_SCHOOL WHERE ID IN (")
+            .append("?, ".repeat(batch.size() - 1)).append("?)");
+        List<Object> params = new ArrayList<>(batch);
+        if (!everything) {
+          sql.append(" AND (STATUS = ?");
+          params.add(MembershipStatus.MEMBER.name());
+          String own = Scopes.condition(authorizer, actor, Action.VIEW_SCHOOL, params);
+          if (own != null) {
+            sql.append(" OR ").append(own);
+          }
+          sql.append(")");
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+          bind(ps, params);
+          seen.addAll(list(ps, rs -> rs.getLong(1)));
+        }
+      }
+      return null;
+    });
+    return seen;
+  }
+
   @Override
   public School editable(Principal actor, long id) {
     if (actor.isAnonymous()) {
@@ -304,7 +343,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
           // An edit that makes the school look like another one (a renamed school, a national id
           // typed twice) is checked like an application; unrelated edits are not.
           if (!confirmDuplicate && identityChanged(current, valid)) {
-            requireNoDuplicate(c, valid, id);
+            requireNoDuplicate(c, actor, valid, id);
           }
           // Moving a school to another country or unit needs the right there too: an NC cannot
           // send a school away, a school cannot move itself.
@@ -392,9 +431,9 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
 
   /**
    * 409 with the likely duplicates of {@code valid} (other than school {@code self}), unless
-   * there are none.
+   * there are none; each as {@code actor} may see it ({@link #describe}).
    */
-  void requireNoDuplicate(Connection c, SchoolInput valid, long self) throws SQLException {
+  void requireNoDuplicate(Connection c, Principal actor, SchoolInput valid, long self) throws SQLException {
     List<Duplicate> duplicates = likelyDuplicates(c, valid, self);
     if (!duplicates.isEmpty()) {
       throw new ProblemException(
@@ -404,7 +443,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
           "A school with the same name and city, or the same national id, is already known in "
               + valid.country() + "; send \"confirmDuplicate\": true if this is another school",
           List.of(),
-          Map.of("duplicates", duplicates.stream().map(SchoolDirectory::describe).toList()));
+          Map.of("duplicates", duplicates.stream().map(d -> describe(actor, d)).toList()));
     }
   }
 
@@ -412,7 +451,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   List<Duplicate> likelyDuplicates(Connection c, SchoolInput valid, long self) throws SQLException {
     StringBuilder sql =
         new StringBuilder(
-            "SELECT ID, NAME, CITY, NATIONAL_ID, STATUS FROM MEM_SCHOOL WHERE COUNTRY = ? AND ID <> ?"
+            "SELECT ID, NAME, CITY, COUNTRY, UNIT, NATIONAL_ID, STATUS FROM MEM_SCHOOL WHERE COUNTRY = ? AND ID <> ?"
                 + " AND ((NAME_KEY = ? AND CITY_KEY = ?)");
     List<Object> params =
         new ArrayList<>(List.of(valid.country(), self, SearchKey.of(valid.name()), SearchKey.of(valid.city())));
@@ -431,8 +470,10 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
                   rs.getLong(1),
                   rs.getString(2),
                   rs.getString(3),
-                  rs.getString(4),
-                  MembershipStatus.valueOf(rs.getString(5))));
+                  rs.getString(4).strip(),
+                  rs.getString(5),
+                  rs.getString(6),
+                  MembershipStatus.valueOf(rs.getString(7))));
     }
   }
 
@@ -622,13 +663,27 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     return rows;
   }
 
-  static Map<String, Object> describe(Duplicate d) {
+  /**
+   * A likely duplicate as {@code actor} learns of it. One they may see (a member, or a school in
+   * their scope) comes whole: {@code id, name, city, country, nationalId, status}. Of one they may
+   * not see (another's candidate), they learn that it exists and what makes it a look-alike:
+   * {@code name, city, country}; no id, status, national id or contact, so that an application
+   * tells nothing more about a candidate than that a school like it is known.
+   */
+  Map<String, Object> describe(Principal actor, Duplicate d) {
+    boolean visible = d.status() == MembershipStatus.MEMBER
+        || authorizer.allows(actor, Action.VIEW_SCHOOL, Target.school(d.country(), d.unit(), String.valueOf(d.id())));
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", d.id());
+    if (visible) {
+      m.put("id", d.id());
+    }
     m.put("name", d.name());
     m.put("city", d.city());
-    m.put("nationalId", d.nationalId());
-    m.put("status", d.status().name());
+    m.put("country", d.country());
+    if (visible) {
+      m.put("nationalId", d.nationalId());
+      m.put("status", d.status().name());
+    }
     return m;
   }
 

@@ -78,6 +78,22 @@ public final class SchoolsServlet extends ApiServlet {
     return Integer.parseInt(segment);
   }
 
+  /**
+   * The list GET; a school GET and PATCH; its annual report of a year GET and PUT; its
+   * re-application POST.
+   */
+  @Override
+  protected Set<String> methodsAt(HttpServletRequest request) {
+    List<String> path = Requests.segments(request);
+    return switch (path.size()) {
+      case 0 -> Set.of("GET");
+      case 1 -> Set.of("GET", "PATCH");
+      case 2 -> path.get(1).equals("applications") ? Set.of("POST") : Set.of();
+      case 3 -> path.get(1).equals("annual-reports") ? Set.of("GET", "PUT") : Set.of();
+      default -> Set.of();
+    };
+  }
+
   @Override
   protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
     long[] report = reportPath(Requests.segments(request));
@@ -170,7 +186,7 @@ public final class SchoolsServlet extends ApiServlet {
     }
     return new SchoolQuery(
         code(request, "country"),
-        blankToNull(request.getParameter("region")),
+        region(request),
         choice(request, "status", MembershipStatus.class),
         choice(request, "level", Level.class),
         choice(request, "theme", Theme.class),
@@ -179,6 +195,11 @@ public final class SchoolsServlet extends ApiServlet {
         intParameter(request, "limit", SchoolQuery.DEFAULT_LIMIT, 1, SchoolQuery.MAX_LIMIT),
         blankToNull(request.getParameter("cursor")),
         choice(request, "sort", SchoolQuery.Sort.class));
+  }
+
+  private static String region(HttpServletRequest request) {
+    String value = blankToNull(request.getParameter("region"));
+    return value == null ? null : DirectoryFilter.region(value);
   }
 
   private static String code(HttpServletRequest request, String name) {

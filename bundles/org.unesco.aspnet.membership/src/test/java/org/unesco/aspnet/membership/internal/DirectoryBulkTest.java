@@ -54,6 +54,19 @@ class DirectoryBulkTest {
     return out;
   }
 
+  @Test
+  void anUnknownRegionIsRefusedBeforeAnyRowIsRead() throws Exception {
+    lifecycle.apply(Principal.anonymous(), Schools.in("KE", "Alliance High", "Nairobi", null), false);
+    SchoolQuery foo = new SchoolQuery(null, "FOO", null, null, null, null, null, 0, null);
+    ProblemException p = assertThrows(ProblemException.class, () -> rows.schools(HQ, foo, r -> { }));
+    assertEquals(400, p.status());
+    assertEquals(List.of("region"), p.errors().stream().map(FieldError::field).toList());
+    assertEquals(400, assertThrows(ProblemException.class, () -> rows.memberships(HQ, foo, r -> { })).status());
+    List<Object> africa = new ArrayList<>();
+    rows.schools(HQ, new SchoolQuery(null, "africa", null, null, null, null, null, 0, null), africa::add);
+    assertEquals(1, africa.size(), "a region in any case");
+  }
+
   private static SchoolImport.Source source(SchoolInput... schools) {
     List<ImportRow> list = new ArrayList<>();
     for (int i = 0; i < schools.length; i++) {

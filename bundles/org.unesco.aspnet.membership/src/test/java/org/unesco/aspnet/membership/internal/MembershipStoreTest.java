@@ -99,6 +99,81 @@ class MembershipStoreTest {
     assertEquals("Jeanne Martin", countries.country(HQ, "FR", Locale.ENGLISH).coordinators().get(0).name(), "nothing half-written");
   }
 
+  private static com.fasterxml.jackson.databind.node.ObjectNode patch(String json) {
+    try {
+      return (com.fasterxml.jackson.databind.node.ObjectNode) org.unesco.aspnet.web.Json.MAPPER.readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<String> fields(ProblemException p) {
+    return p.errors().stream().map(org.unesco.aspnet.core.FieldError::field).toList();
+  }
+
+  @Test
+  void aCountryPatchRefusedForOnePartWritesNoOther() {
+    String jeanne = "{\"name\":\"Jeanne Martin\",\"email\":\"jeanne.martin@example.org\",\"phone\":\"+33 1 45 68 10 00\"}";
+    countries.patch(NC_FR, "FR", patch("{\"coordinators\":[" + jeanne + "]}"), Locale.ENGLISH);
+    String newPhone = "{\"coordinators\":[" + jeanne.replace("10 00", "99 99") + "]";
+
+    // The NC may keep the network but not correct the region: refused whole, the phone kept as it was
+    assertEquals(403, status(() -> countries.patch(NC_FR, "FR", patch(newPhone + ",\"region\":\"Africa\"}"), Locale.ENGLISH)));
+    // HQ may do both, but Mars is no region: refused whole
+    ProblemException mars = assertThrows(ProblemException.class,
+        () -> countries.patch(HQ, "FR", patch(newPhone + ",\"region\":\"Mars\"}"), Locale.ENGLISH));
+    assertEquals(400, mars.status());
+    assertEquals(List.of("region"), fields(mars));
+    Country fr = countries.country(HQ, "FR", Locale.ENGLISH);
+    assertEquals("+33 1 45 68 10 00", fr.coordinators().get(0).phone(), "nothing half-written");
+    assertEquals("Europe and North America", fr.region());
+    // Errors of every part come back together
+    assertEquals(List.of("region", "coordinators[0].email"), fields(assertThrows(ProblemException.class,
+        () -> countries.patch(HQ, "FR", patch("{\"region\":\"Mars\",\"coordinators\":[{\"name\":\"X\"}]}"), Locale.ENGLISH))));
+    // An unknown member or a wrong type is refused before anything is written
+    assertEquals(400, status(() -> countries.patch(HQ, "FR", patch(newPhone + ",\"colour\":\"blue\"}"), Locale.ENGLISH)));
+    assertEquals("+33 1 45 68 10 00", countries.country(HQ, "FR", Locale.ENGLISH).coordinators().get(0).phone());
+
+    // Both parts at once when both are allowed and valid, the region in any case
+    fr = countries.patch(HQ, "FR", patch(newPhone + ",\"region\":\" europe and north america \"}"), Locale.ENGLISH);
+    assertEquals("+33 1 45 68 99 99", fr.coordinators().get(0).phone());
+    assertEquals("Europe and North America", fr.region());
+    assertEquals(401, status(() -> countries.patch(Principal.anonymous(), "FR", patch(newPhone + "}"), Locale.ENGLISH)));
+    assertEquals(404, status(() -> countries.patch(HQ, "XX", patch(newPhone + "}"), Locale.ENGLISH)));
+  }
+
+  @Test
+  void theNationalCommissionIsMergedAndABlankNameIsRefused() {
+    countries.patch(NC_FR, "FR", patch("{\"nationalCommission\":{\"name\":\"Commission nationale\","
+        + "\"email\":\"natcom@example.org\",\"website\":\"https://www.unesco.fr\"}}"), Locale.ENGLISH);
+
+    ProblemException blank = assertThrows(ProblemException.class,
+        () -> countries.patch(NC_FR, "FR", patch("{\"nationalCommission\":{\"name\":\"  \"}}"), Locale.ENGLISH));
+    assertEquals(400, blank.status());
+    assertEquals(List.of("nationalCommission.name"), fields(blank));
+    assertEquals("is required", blank.errors().get(0).message());
+    assertEquals(List.of("nationalCommission.name"), fields(assertThrows(ProblemException.class,
+        () -> countries.updateNetwork(NC_FR, "FR", new Country.NationalCommission("", null, null, null), List.of(), Locale.ENGLISH))),
+        "the service refuses it too");
+    assertEquals(List.of("nationalCommission"), fields(assertThrows(ProblemException.class,
+        () -> countries.patch(NC_FR, "FR", patch("{\"nationalCommission\":\"Commission\"}"), Locale.ENGLISH))));
+    assertEquals("natcom@example.org", countries.country(HQ, "FR", Locale.ENGLISH).nationalCommission().email(), "kept");
+
+    // Members left out stay; null removes one member; null removes the commission
+    Country.NationalCommission renamed = countries.patch(NC_FR, "FR",
+        patch("{\"nationalCommission\":{\"name\":\"Commission nationale française pour l'UNESCO\"}}"), Locale.ENGLISH)
+        .nationalCommission();
+    assertEquals(new Country.NationalCommission(
+        "Commission nationale française pour l'UNESCO", "https://www.unesco.fr", "natcom@example.org", null), renamed);
+    assertEquals(new Country.NationalCommission("Commission nationale française pour l'UNESCO", null, "natcom@example.org", null),
+        countries.patch(NC_FR, "FR", patch("{\"nationalCommission\":{\"website\":null}}"), Locale.ENGLISH).nationalCommission());
+    assertNull(countries.patch(NC_FR, "FR", patch("{\"nationalCommission\":null}"), Locale.ENGLISH).nationalCommission());
+    assertNull(countries.country(HQ, "FR", Locale.ENGLISH).nationalCommission());
+    // Onto no commission, a patch is a whole commission: it needs its name
+    assertEquals(List.of("nationalCommission.name"), fields(assertThrows(ProblemException.class,
+        () -> countries.patch(NC_FR, "FR", patch("{\"nationalCommission\":{\"email\":\"natcom@example.org\"}}"), Locale.ENGLISH))));
+  }
+
   @Test
   void seedingAgainKeepsCorrections() {
     TestDatabase database = new TestDatabase();
@@ -148,6 +223,72 @@ class MembershipStoreTest {
     // The same name in another city or country is another school.
     lifecycle.apply(HQ, Schools.named("Lycée Victor Hugo", "Paris"), false);
     lifecycle.apply(HQ, Schools.in("KE", "Lycée Victor Hugo", "Besançon", null), false);
+  }
+
+  @Test
+  void theDirectoryRefusesAnUnknownRegionAndReadsOneInAnyCase() {
+    lifecycle.apply(HQ, Schools.in("KE", "Alliance High School", "Kikuyu", null), false);
+    ProblemException foo = assertThrows(ProblemException.class,
+        () -> schools.schools(HQ, new SchoolQuery(null, "FOO", null, null, null, null, null, 10, null)));
+    assertEquals(400, foo.status());
+    assertEquals(List.of("region"), fields(foo));
+    assertTrue(foo.errors().get(0).message().contains("Latin America and the Caribbean"), foo.errors().toString());
+    assertEquals(1, schools.schools(HQ, new SchoolQuery(null, "AFRICA", null, null, null, null, null, 10, null)).items().size());
+    assertEquals(0, schools.schools(HQ, new SchoolQuery(null, "Arab States", null, null, null, null, null, 10, null)).items().size());
+  }
+
+  @Test
+  void visibleTellsWhichSchoolsTheActorMaySee() {
+    long kenyan = lifecycle.apply(HQ, Schools.in("KE", "Alliance High School", "Kikuyu", null), false).schoolId();
+    Application french = lifecycle.apply(HQ, Schools.valid(), false);
+    for (MembershipStatus s : List.of(MembershipStatus.UNDER_NATIONAL_REVIEW, MembershipStatus.RECOMMENDED,
+        MembershipStatus.UNDER_HQ_REVIEW, MembershipStatus.MEMBER)) {
+      lifecycle.transition(HQ, french.membershipId(), s, null);
+    }
+    List<Long> asked = List.of(kenyan, french.schoolId(), 999_999L);
+    assertEquals(java.util.Set.of(french.schoolId()), schools.visible(Principal.anonymous(), asked), "members only");
+    assertEquals(java.util.Set.of(french.schoolId()), schools.visible(NC_FR, asked), "not Kenya's candidate");
+    assertEquals(java.util.Set.of(kenyan, french.schoolId()), schools.visible(NC_KE, asked));
+    assertEquals(java.util.Set.of(kenyan, french.schoolId()), schools.visible(HQ, asked), "the unknown id is left out");
+    List<Long> many = new ArrayList<>();
+    for (long i = 0; i < 1200; i++) {
+      many.add(i % 3 == 0 ? kenyan : 100_000 + i);
+    }
+    assertEquals(java.util.Set.of(kenyan), schools.visible(NC_KE, many), "in batches");
+  }
+
+  @Test
+  void aLikelyDuplicateTellsNothingAboutACandidateTheApplicantMayNotSee() {
+    Application applied = lifecycle.apply(HQ, Schools.in("KE", "Alliance High School", "Kikuyu", "KE-0042"), false);
+    long candidate = applied.schoolId();
+    Map<String, Object> hidden = Map.of("name", "Alliance High School", "city", "Kikuyu", "country", "KE");
+    // The public, by name and city or by national id: that a look-alike is known, and no more
+    for (SchoolInput twin : List.of(Schools.in("KE", "ALLIANCE high school", "kikuyu", null),
+        Schools.in("KE", "Another Name", "Nairobi", "KE-0042"))) {
+      ProblemException p = assertThrows(ProblemException.class, () -> lifecycle.apply(Principal.anonymous(), twin, false));
+      assertEquals(409, p.status());
+      assertEquals(List.of(hidden), p.extensions().get("duplicates"), twin.name());
+    }
+    assertEquals(List.of(hidden), duplicates(NC_FR, Schools.in("KE", "Alliance High School", "Kikuyu", null)), "another country's NC");
+    // Those who may see the candidate get it whole
+    Map<?, ?> seen = (Map<?, ?>) duplicates(NC_KE, Schools.in("KE", "Alliance High School", "Kikuyu", null)).get(0);
+    assertEquals(candidate, seen.get("id"));
+    assertEquals("APPLIED", seen.get("status"));
+    assertEquals("KE-0042", seen.get("nationalId"));
+    // A member is public: anyone sees it whole
+    for (MembershipStatus s : List.of(MembershipStatus.UNDER_NATIONAL_REVIEW, MembershipStatus.RECOMMENDED,
+        MembershipStatus.UNDER_HQ_REVIEW, MembershipStatus.MEMBER)) {
+      lifecycle.transition(HQ, applied.membershipId(), s, null);
+    }
+    Map<?, ?> member = (Map<?, ?>) duplicates(Principal.anonymous(), Schools.in("KE", "Alliance High School", "Kikuyu", null)).get(0);
+    assertEquals(candidate, member.get("id"));
+    assertEquals("MEMBER", member.get("status"));
+  }
+
+  private List<?> duplicates(Principal actor, SchoolInput twin) {
+    ProblemException p = assertThrows(ProblemException.class, () -> lifecycle.apply(actor, twin, false));
+    assertEquals(409, p.status());
+    return (List<?>) p.extensions().get("duplicates");
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -115,7 +116,7 @@ public final class CampaignStore implements CampaignService {
   @Override
   public Page<Campaign> campaigns(Principal actor, String country, String module, int limit, String cursor) {
     long after = cursor(cursor);
-    return database.read(c -> {
+    Page<Campaign> page = database.read(c -> {
       StringBuilder sql = new StringBuilder("SELECT " + CAMPAIGN_COLUMNS + " FROM PRJ_CAMPAIGN c WHERE c.ID > ?");
       List<Object> params = new ArrayList<>(List.of(after));
       if (country != null) {
@@ -139,11 +140,88 @@ public final class CampaignStore implements CampaignService {
       }
       return page(items, limit, Campaign::id);
     });
+    return new Page<>(counted(actor, page.items()), page.next());
   }
 
   @Override
   public Campaign campaign(Principal actor, long id) {
-    return database.read(c -> find(c, id));
+    Campaign found = database.read(c -> find(c, id));
+    return counted(actor, List.of(found)).get(0);
+  }
+
+  /**
+   * The campaigns with {@code participants} counted as {@code actor} sees the list of participants:
+   * all of them for those who run a campaign; for the others, without the schools they may not see
+   * (candidates are not public), so that the count and the list agree.
+   */
+  private List<Campaign> counted(Principal actor, List<Campaign> campaigns) {
+    List<Campaign> others = campaigns.stream().filter(cp -> !CampaignAccess.manages(actor, cp)).toList();
+    if (others.isEmpty()) {
+      return campaigns;
+    }
+    Map<Long, List<Joined>> joined = database.read(c -> {
+      Map<Long, List<Joined>> rows = new LinkedHashMap<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT SCHOOL_ID, COUNTRY FROM PRJ_PARTICIPANT WHERE CAMPAIGN_ID = ?")) {
+        for (Campaign cp : others) {
+          List<Joined> list = new ArrayList<>();
+          ps.setLong(1, cp.id());
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              list.add(new Joined(rs.getLong(1), rs.getString(2)));
+            }
+          }
+          rows.put(cp.id(), list);
+        }
+      }
+      return rows;
+    });
+    Set<Long> seen = seen(actor, joined.values().stream().flatMap(List::stream).toList());
+    return campaigns.stream().map(cp -> {
+      List<Joined> rows = joined.get(cp.id());
+      if (rows == null) {
+        return cp;
+      }
+      long n = rows.stream().filter(j -> seen.contains(j.school())).count();
+      return new Campaign(cp.id(), cp.kind(), cp.module(), cp.moduleAvailable(), cp.country(), cp.title(),
+          cp.description(), cp.phases(), cp.membersOnly(), cp.countries(), cp.open(), n, cp.createdAt(), cp.revision());
+    }).toList();
+  }
+
+  /** A participating school and the country it joined from. */
+  private record Joined(long school, String country) {}
+
+  /**
+   * Of the participating schools, those {@code actor} may see when they do not run the campaign:
+   * the schools of the countries they coordinate and those the directory shows them (members, and
+   * candidates in their scope).
+   */
+  private Set<Long> seen(Principal actor, List<Joined> participants) {
+    Set<Long> seen = new HashSet<>();
+    List<Long> ask = new ArrayList<>();
+    for (Joined j : participants) {
+      if (j.country() != null && actor.coordinates(j.country().strip())) {
+        seen.add(j.school());
+      } else {
+        ask.add(j.school());
+      }
+    }
+    if (!ask.isEmpty()) {
+      seen.addAll(schools.visible(actor, ask));
+    }
+    return seen;
+  }
+
+  /** A school as {@code actor} may see it: 404, as for an unknown one, for a school they may not see. */
+  private School seenSchool(Principal actor, long id) {
+    try {
+      return schools.school(actor, id);
+    } catch (ProblemException e) {
+      if (e.status() == 404) {
+        throw ProblemException.notFound("There is no school " + id);
+      }
+      throw e;
+    }
   }
 
   // Optional: without the security bundle a campaign simply lists no coordinators.
@@ -154,7 +232,7 @@ public final class CampaignStore implements CampaignService {
 
   @Override
   public List<org.unesco.aspnet.projects.Coordinator> coordinators(Principal actor, long id) {
-    campaign(actor, id); // 404 for an unknown campaign
+    database.read(c -> find(c, id)); // 404 for an unknown campaign
     org.unesco.aspnet.security.Accounts people = accounts;
     if (people == null) {
       return List.of();
@@ -289,9 +367,8 @@ public final class CampaignStore implements CampaignService {
   @Override
   public Page<Participant> participants(Principal actor, long campaign, String country, int limit, String cursor) {
     long after = cursor(cursor);
-    return database.read(c -> {
-      Campaign cp = find(c, campaign);
-      boolean all = CampaignAccess.manages(actor, cp);
+    Campaign cp = database.read(c -> find(c, campaign));
+    Page<Participant> page = database.read(c -> {
       StringBuilder sql = new StringBuilder(
           "SELECT SCHOOL_ID, SCHOOL_NAME, COUNTRY, CITY, JOINED_AT FROM PRJ_PARTICIPANT WHERE CAMPAIGN_ID = ? AND SCHOOL_ID > ?");
       List<Object> params = new ArrayList<>(List.of(campaign, after));
@@ -311,29 +388,19 @@ public final class CampaignStore implements CampaignService {
           }
         }
       }
-      Page<Participant> page = page(rows, limit, Participant::school);
-      if (all) {
-        return page;
-      }
-      // Candidates are not public: the others see the participants whose school they may see.
-      List<Participant> visible = page.items().stream().filter(p -> p.country() != null && (actor.coordinates(p.country())
-          || visible(actor, p.school()))).toList();
-      return new Page<>(visible, page.next());
+      return page(rows, limit, Participant::school);
     });
-  }
-
-  private boolean visible(Principal actor, long school) {
-    try {
-      schools.school(actor, school);
-      return true;
-    } catch (ProblemException notVisible) {
-      return false;
+    if (CampaignAccess.manages(actor, cp)) {
+      return page;
     }
+    // Candidates are not public: the others see the participants whose school they may see.
+    Set<Long> seen = seen(actor, page.items().stream().map(p -> new Joined(p.school(), p.country())).toList());
+    return new Page<>(page.items().stream().filter(p -> seen.contains(p.school())).toList(), page.next());
   }
 
   @Override
   public Participant join(Principal actor, long campaign, long schoolId) {
-    School school = school(schoolId);
+    School school = seenSchool(actor, schoolId);
     Target target = CampaignAccess.school(school.country(), school.unit(), schoolId);
     if (!CampaignAccess.actsFor(authorizer, actor, target)) {
       throw CampaignAccess.refused(actor, "Only the school's people, its coordinators or HQ make it join");
@@ -384,6 +451,10 @@ public final class CampaignStore implements CampaignService {
         throw ProblemException.notFound("School " + schoolId + " does not take part in campaign " + campaign);
       }
       School school = school(schoolId);
+      if (!CampaignAccess.manages(actor, cp) && !seen(actor, List.of(new Joined(schoolId, school.country()))).contains(schoolId)) {
+        // a participant they may not see in the list does not take part for them
+        throw ProblemException.notFound("School " + schoolId + " does not take part in campaign " + campaign);
+      }
       if (!CampaignAccess.manages(actor, cp)
           && !CampaignAccess.actsFor(authorizer, actor, CampaignAccess.school(school.country(), school.unit(), schoolId))) {
         throw CampaignAccess.refused(actor, "Only the school's people, its coordinators or the campaign's make it leave");
@@ -479,12 +550,17 @@ public final class CampaignStore implements CampaignService {
     return database.read(c -> {
       Campaign cp = find(c, campaign);
       Submission s = findSubmission(c, campaign, id);
-      if (s.status() != SubmissionStatus.APPROVED && !CampaignAccess.moderates(actor, cp, s.country())
-          && !actor.worksAt(String.valueOf(s.school()))) {
+      if (!sees(actor, cp, s)) {
         throw ProblemException.notFound("There is no submission " + id + " in campaign " + campaign);
       }
       return s;
     });
+  }
+
+  /** Approved submissions are public; the others are for the school's people and the moderators. */
+  private static boolean sees(Principal actor, Campaign cp, Submission s) {
+    return s.status() == SubmissionStatus.APPROVED || CampaignAccess.moderates(actor, cp, s.country())
+        || actor.worksAt(String.valueOf(s.school()));
   }
 
   private Submission findSubmission(Connection c, long campaign, long id) throws SQLException {
@@ -506,11 +582,11 @@ public final class CampaignStore implements CampaignService {
     if (actor.isAnonymous()) {
       throw ProblemException.unauthorized("Sign in to report an activity");
     }
-    Campaign cp = campaign(actor, campaign);
+    Campaign cp = database.read(c -> find(c, campaign));
     if (in.school() == null) {
       throw ProblemException.validation("school", "is required");
     }
-    School school = school(in.school());
+    School school = seenSchool(actor, in.school());
     if (!CampaignAccess.actsFor(authorizer, actor, CampaignAccess.school(school.country(), school.unit(), school.id()))) {
       throw ProblemException.forbidden("Only the school's people or its coordinators report for school " + school.id());
     }
@@ -589,6 +665,9 @@ public final class CampaignStore implements CampaignService {
     return database.inTransaction(c -> {
       Campaign cp = find(c, campaign);
       Submission before = findSubmission(c, campaign, id);
+      if (!sees(actor, cp, before)) { // as GET answers it: nothing is told about a submission they may not see
+        throw ProblemException.notFound("There is no submission " + id + " in campaign " + campaign);
+      }
       if (!CampaignAccess.moderates(actor, cp, before.country())) {
         throw CampaignAccess.refused(actor, "Only HQ, the campaign's coordinators or the National Coordinator of "
             + before.country() + " moderate this submission");
@@ -685,7 +764,7 @@ public final class CampaignStore implements CampaignService {
 
   @Override
   public CampaignModuleInfo moduleOf(Principal actor, long campaign, Locale language) {
-    Campaign c = campaign(actor, campaign);
+    Campaign c = database.read(x -> find(x, campaign));
     return c.module() == null ? null : describe(c.module(), language);
   }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -52,6 +53,27 @@ public final class CampaignsServlet extends ApiServlet {
   @Activate
   public CampaignsServlet(@Reference CampaignService campaigns) {
     this.campaigns = campaigns;
+  }
+
+  @Override
+  protected Set<String> methodsAt(HttpServletRequest request) {
+    List<String> path = segments(request);
+    return switch (path.size()) {
+      case 0 -> Set.of("GET", "POST");
+      case 1 -> Set.of("GET", "PATCH");
+      case 2 -> switch (path.get(1)) {
+        case "participants", "submissions" -> Set.of("GET", "POST");
+        case "summary", "coordinators", "schema" -> Set.of("GET");
+        default -> Set.of();
+      };
+      case 3 -> switch (path.get(1)) {
+        case "participants" -> Set.of("DELETE");
+        case "submissions" -> Set.of("GET");
+        default -> Set.of();
+      };
+      case 4 -> path.get(1).equals("submissions") && path.get(3).equals("decision") ? Set.of("POST") : Set.of();
+      default -> Set.of();
+    };
   }
 
   @Override

@@ -38,10 +38,13 @@ import org.unesco.aspnet.web.OpenApiFragment;
  *
  * <ul>
  *   <li>{@code POST /api/v1/invitations} {email, role, country, unit, school, campaign}: HQ
- *       invites coordinators; an NC invites staff of a school of their country.
+ *       invites coordinators, a platform administrator HQ officers and administrators; an NC
+ *       invites staff of a school of their country. A school the inviter may not see is answered
+ *       as an unknown one.
  *   <li>{@code POST /api/v1/invitations/accept} {token, name, password}: creates the account (or
  *       adds the role to the invitee's existing account).
- *   <li>{@code POST /api/v1/password-resets} {email}: HQ or an administrator starts a reset.
+ *   <li>{@code POST /api/v1/password-resets} {email}: HQ or an administrator starts a reset, for
+ *       an account whose every role they could have given it by invitation.
  *   <li>{@code POST /api/v1/password-resets/accept} {token, password}: sets the password and ends
  *       every session of the account.
  * </ul>
@@ -106,12 +109,12 @@ public final class OneTimeLinksServlet extends ApiServlet {
     if (inv.role() == null) {
       errors.add(new FieldError("role", "is required"));
     }
-    Grant grant = inv.role() == null ? null : grantOf(inv, errors);
+    Grant grant = inv.role() == null ? null : grantOf(inv, me, authorizer, schools, errors);
     if (!errors.isEmpty()) {
       throw ProblemException.validation(errors);
     }
-    if (!handsOverFocalPoint(me, grant)) {
-      authorizer.require(me, actionFor(grant.role()), targetOf(grant));
+    if (!mayGrant(authorizer, me, grant)) {
+      authorizer.require(me, actionFor(grant.role()), targetOf(grant)); // throws, naming what is missing
     }
     String secret = Tokens.newSecret("");
     Instant expires = Instant.now().plus(INVITATION_LIFETIME);
@@ -124,10 +127,17 @@ public final class OneTimeLinksServlet extends ApiServlet {
     Json.write(response, 201, link("/accept-invitation#token=" + secret, secret, expires));
   }
 
-  /** Checks that the role's scope is complete and sensible, e.g. a school role names its school. */
-  private Grant grantOf(Invitation inv, List<FieldError> errors) {
+  /**
+   * Checks that the role's scope is complete and sensible, e.g. a school role names its school.
+   * A school that {@code me} may not see is answered like an unknown one, so that an invitation
+   * tells nobody which schools exist beyond their view.
+   */
+  static Grant grantOf(Invitation inv, Principal me, Authorizer authorizer, SchoolDirectory directory,
+      List<FieldError> errors) {
     Role role = inv.role();
     String country = inv.country();
+    String unit = inv.unit();
+    String school = inv.school();
     switch (role) {
       case NATIONAL_COORDINATOR, SUBNATIONAL_COORDINATOR -> {
         if (country == null || !country.matches("[A-Z]{2}")) {
@@ -141,12 +151,14 @@ public final class OneTimeLinksServlet extends ApiServlet {
         if (inv.school() == null || inv.school().isBlank()) {
           errors.add(new FieldError("school", "is required for school staff"));
         } else {
-          SchoolDirectory directory = schools;
-          Optional<Target> where = directory == null ? Optional.empty() : directory.locate(inv.school());
-          if (where.isEmpty()) {
+          Optional<Target> where = directory == null ? Optional.empty() : directory.locate(inv.school().strip());
+          if (where.isEmpty() || !authorizer.allows(me, Action.VIEW_SCHOOL, where.get())) {
             errors.add(new FieldError("school", "is not a known school"));
           } else {
-            country = where.get().country(); // the school's real country decides the scope
+            // the school's real place decides the scope, not the request
+            country = where.get().country();
+            unit = where.get().unit();
+            school = where.get().school();
           }
         }
       }
@@ -157,18 +169,42 @@ public final class OneTimeLinksServlet extends ApiServlet {
       }
       default -> { }
     }
-    return new Grant(role, country, inv.unit(), inv.campaign(), inv.school());
+    return new Grant(role, country, unit, inv.campaign(), school);
+  }
+
+  /**
+   * Who may give a role, the one rule for invitations and password resets: HQ appoints
+   * coordinators, a platform administrator HQ officers and administrators, an NC (and HQ) the
+   * staff of a school in their scope, and a focal point hands the role on within the school.
+   */
+  static boolean mayGrant(Authorizer authorizer, Principal me, Grant grant) {
+    return handsOverFocalPoint(me, grant) || authorizer.allows(me, actionFor(grant.role()), targetOf(grant));
+  }
+
+  /** Who starts password resets at all: HQ and platform administrators. */
+  private static boolean startsResets(Authorizer authorizer, Principal me) {
+    return authorizer.allows(me, Action.MANAGE_COORDINATORS, Target.everything())
+        || authorizer.allows(me, Action.MANAGE_PLATFORM, Target.everything());
+  }
+
+  /**
+   * A reset link takes over an account, so it is only for someone who could have given the account
+   * every role it holds: HQ resets coordinators and school staff, only a platform administrator an
+   * HQ officer or another administrator.
+   */
+  static boolean mayReset(Authorizer authorizer, Principal me, Principal account) {
+    return startsResets(authorizer, me) && account.grants().stream().allMatch(g -> mayGrant(authorizer, me, g));
   }
 
   /** A school's focal point may hand the role to a colleague of the same school. */
   private static boolean handsOverFocalPoint(Principal me, Grant grant) {
-    return grant.role() == Role.SCHOOL_FOCAL_POINT
+    return grant.role() == Role.SCHOOL_FOCAL_POINT && grant.school() != null
         && me.grants().stream().anyMatch(g -> g.role() == Role.SCHOOL_FOCAL_POINT && grant.school().equals(g.school()));
   }
 
   private static Action actionFor(Role role) {
     return switch (role) {
-      case PLATFORM_ADMIN -> Action.MANAGE_PLATFORM;
+      case PLATFORM_ADMIN, HQ_OFFICER -> Action.MANAGE_PLATFORM;
       case SCHOOL_STAFF, SCHOOL_FOCAL_POINT -> Action.INVITE_SCHOOL_STAFF;
       default -> Action.MANAGE_COORDINATORS;
     };
@@ -217,22 +253,29 @@ public final class OneTimeLinksServlet extends ApiServlet {
 
   private void startReset(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Principal me = principal(request);
-    if (!authorizer.allows(me, Action.MANAGE_COORDINATORS, Target.everything())) {
+    // Before the email is even read: whoever may not reset learns nothing about accounts.
+    if (!startsResets(authorizer, me)) {
       authorizer.require(me, Action.MANAGE_PLATFORM, Target.everything());
     }
     ResetRequest r = Json.read(request, ResetRequest.class);
     if (r.email() == null || r.email().isBlank()) {
       throw ProblemException.validation("email", "is required");
     }
-    if (store.accountByEmail(r.email()).isEmpty()) {
-      throw ProblemException.notFound("No account has this email");
-    }
     String secret = Tokens.newSecret("");
     Instant expires = Instant.now().plus(RESET_LIFETIME);
     store.database().inTransaction(c -> {
+      Optional<SecurityStore.Account> found = store.accountByEmail(c, r.email());
+      if (found.isEmpty()) {
+        throw ProblemException.notFound("No account has this email");
+      }
+      Principal account = store.principal(c, found.get().id()).orElseThrow();
+      if (!mayReset(authorizer, me, account)) {
+        // The account's roles stay unnamed: the caller learns no more than that it exists.
+        throw ProblemException.forbidden("Your roles do not allow resetting the password of this account");
+      }
       store.createLink(c, Tokens.hash(secret), "RESET", r.email(), null, me.accountId(), expires);
-      audit.record(c, me, "password.reset.start", "account", SecurityStore.normaliseEmail(r.email()), null, null,
-          Map.of("expiresAt", expires.toString()));
+      audit.record(c, me, "password.reset.start", "account", account.accountId(), null, null,
+          Map.of("email", account.email(), "expiresAt", expires.toString()));
       return null;
     });
     Json.write(response, 201, link("/reset-password#token=" + secret, secret, expires));
@@ -249,6 +292,11 @@ public final class OneTimeLinksServlet extends ApiServlet {
           .orElseThrow(() -> ProblemException.notFound("This reset link is unknown, used or expired; ask for a new one"));
       SecurityStore.Account account = store.accountByEmail(c, link.email()).orElseThrow(
           () -> ProblemException.notFound("The account of this link no longer exists"));
+      // The account may have gained a role since the link was made that its maker could not give.
+      Optional<Principal> maker = link.createdBy() == null ? Optional.empty() : store.principal(c, link.createdBy());
+      if (maker.isEmpty() || !mayReset(authorizer, maker.get(), store.principal(c, account.id()).orElseThrow())) {
+        throw ProblemException.forbidden("This reset link no longer applies to the account; ask for a new one");
+      }
       store.updatePasswordHash(c, account.id(), hash);
       store.deleteSessions(c, account.id());
       Principal who = store.principal(c, account.id()).orElseThrow();

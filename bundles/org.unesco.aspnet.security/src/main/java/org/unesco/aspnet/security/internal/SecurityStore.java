@@ -266,7 +266,7 @@ public final class SecurityStore {
 
   // --- single-use links: invitations and password resets
 
-  record OneTimeLink(String purpose, String email, Grant grant, Instant expiresAt, Instant usedAt) {}
+  record OneTimeLink(String purpose, String email, Grant grant, String createdBy, Instant expiresAt, Instant usedAt) {}
 
   void createLink(Connection c, String tokenHash, String purpose, String email, Grant grant, String createdBy, Instant expiresAt)
       throws SQLException {
@@ -305,13 +305,13 @@ public final class SecurityStore {
       }
     }
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT EMAIL, ROLE, COUNTRY, UNIT, CAMPAIGN, SCHOOL, EXPIRES_AT FROM SEC_ONE_TIME_LINK WHERE TOKEN_HASH = ?")) {
+        "SELECT EMAIL, ROLE, COUNTRY, UNIT, CAMPAIGN, SCHOOL, CREATED_BY, EXPIRES_AT FROM SEC_ONE_TIME_LINK WHERE TOKEN_HASH = ?")) {
       ps.setString(1, tokenHash);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         Grant grant = rs.getString(2) == null ? null
             : new Grant(Role.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
-        return Optional.of(new OneTimeLink(purpose, rs.getString(1), grant, rs.getTimestamp(7).toInstant(), now));
+        return Optional.of(new OneTimeLink(purpose, rs.getString(1), grant, rs.getString(7), rs.getTimestamp(8).toInstant(), now));
       }
     }
   }

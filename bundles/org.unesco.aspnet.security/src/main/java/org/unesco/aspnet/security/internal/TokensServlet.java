@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -49,6 +50,16 @@ public final class TokensServlet extends ApiServlet {
       throw ProblemException.unauthorized("Sign in to manage API tokens");
     }
     return p;
+  }
+
+  /** The list takes GET and POST, one token ({@code /tokens/{id}}) DELETE. */
+  @Override
+  protected Set<String> methodsAt(HttpServletRequest request) {
+    String path = request.getPathInfo();
+    if (path == null || path.equals("/")) {
+      return Set.of("GET", "POST");
+    }
+    return path.indexOf('/', 1) < 0 ? Set.of("DELETE") : Set.of();
   }
 
   @Override

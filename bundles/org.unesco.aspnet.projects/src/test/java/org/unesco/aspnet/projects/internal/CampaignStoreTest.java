@@ -1,0 +1,206 @@
+package org.unesco.aspnet.projects.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.unesco.aspnet.core.Action;
+import org.unesco.aspnet.core.AuditLog;
+import org.unesco.aspnet.core.Authorizer;
+import org.unesco.aspnet.core.Grant;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.core.Role;
+import org.unesco.aspnet.core.Target;
+import org.unesco.aspnet.membership.Country;
+import org.unesco.aspnet.membership.CountryService;
+import org.unesco.aspnet.membership.MembershipStatus;
+import org.unesco.aspnet.membership.Page;
+import org.unesco.aspnet.membership.School;
+import org.unesco.aspnet.membership.SchoolInput;
+import org.unesco.aspnet.membership.SchoolQuery;
+import org.unesco.aspnet.membership.SchoolService;
+import org.unesco.aspnet.projects.Campaign;
+import org.unesco.aspnet.projects.CampaignInput;
+import org.unesco.aspnet.projects.CampaignKind;
+import org.unesco.aspnet.projects.SubmissionInput;
+import org.unesco.aspnet.projects.SubmissionStatus;
+import org.unesco.aspnet.security.internal.PolicyAuthorizer;
+
+/**
+ * The store over a real database with the platform's real policy: what a caller may not see (a
+ * candidate school, a pending submission) answers as if it did not exist, and counts agree with lists.
+ */
+class CampaignStoreTest {
+  private static final Authorizer POLICY = new PolicyAuthorizer();
+  private static final AuditLog NO_AUDIT = (c, who, action, entity, id, country, before, after) -> { };
+  private static final Principal HQ = person("hq", Grant.global(Role.HQ_OFFICER));
+  private static final Principal NC_FR = person("nc-fr", Grant.country(Role.NATIONAL_COORDINATOR, "FR"));
+  private static final Principal NC_DE = person("nc-de", Grant.country(Role.NATIONAL_COORDINATOR, "DE"));
+  private static final Principal STAFF_PARIS = person("staff", Grant.school(Role.SCHOOL_STAFF, "FR", "1"));
+  private static final long PARIS = 1; // member, FR
+  private static final long LILLE = 2; // candidate, FR
+  private static final long BERLIN = 3; // candidate, DE
+  private static final long MUNICH = 4; // member, DE
+
+  private final CampaignModules modules = new CampaignModules();
+  private CampaignStore store;
+
+  private static Principal person(String id, Grant... grants) {
+    return new Principal(id, id + "@example.org", id, "en", List.of(grants));
+  }
+
+  private static School schoolOf(long id, String country, String city, MembershipStatus status) {
+    return new School(id, "School of " + city, country, null, city, "1 main street", null, null, List.of(), List.of(),
+        List.of(), null, null, "contact@example.org", null, null, Map.of(), id, status, 1);
+  }
+
+  /** The directory as membership answers it: members for everyone, the rest within the caller's scope. */
+  private static final class Directory implements SchoolService {
+    private final Map<Long, School> schools = Map.of(
+        PARIS, schoolOf(PARIS, "FR", "Paris", MembershipStatus.MEMBER),
+        LILLE, schoolOf(LILLE, "FR", "Lille", MembershipStatus.APPLIED),
+        BERLIN, schoolOf(BERLIN, "DE", "Berlin", MembershipStatus.APPLIED),
+        MUNICH, schoolOf(MUNICH, "DE", "München", MembershipStatus.MEMBER));
+
+    @Override
+    public School school(Principal actor, long id) {
+      School s = schools.get(id);
+      if (s == null || !(s.status() == MembershipStatus.MEMBER || actor.isSystem()
+          || POLICY.allows(actor, Action.VIEW_SCHOOL, Target.school(s.country(), s.unit(), String.valueOf(id))))) {
+        throw ProblemException.notFound("There is no school " + id);
+      }
+      return s;
+    }
+
+    @Override
+    public Page<School> schools(Principal actor, SchoolQuery query) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public School editable(Principal actor, long id) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public School update(Principal actor, long id, int expectedRevision, SchoolInput input, boolean confirmDuplicate) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  private static final CountryService COUNTRIES = new CountryService() {
+    @Override
+    public List<Country> countries(Principal actor, Locale language) {
+      return List.of();
+    }
+
+    @Override
+    public Country country(Principal actor, String iso2, Locale language) {
+      return new Country(iso2, iso2, "Europe and North America", 0, 0, null, List.of());
+    }
+
+    @Override
+    public Country correctRegion(Principal actor, String iso2, String region, Locale language) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean exists(String iso2) {
+      return iso2 != null && iso2.matches("[A-Z]{2}");
+    }
+
+    @Override
+    public Country updateNetwork(Principal actor, String iso2, Country.NationalCommission nc,
+        List<Country.Coordinator> coordinators, Locale language) {
+      throw new UnsupportedOperationException();
+    }
+  };
+
+  @BeforeEach
+  void start() {
+    store = new CampaignStore(new TestDatabase(), POLICY, NO_AUDIT, new Directory(), COUNTRIES, modules);
+  }
+
+  @AfterEach
+  void stop() {
+    modules.deactivate();
+  }
+
+  /** A global campaign without a module, open to candidates too. */
+  private long openCampaign() {
+    return store.create(HQ, new CampaignInput(CampaignKind.CAMPAIGN, null, null, Map.of("en", "Gardens"), null, null,
+        false, null, true)).id();
+  }
+
+  private static int status(Supplier<?> call) {
+    return assertThrows(ProblemException.class, call::get).status();
+  }
+
+  @Test
+  void aSchoolTheCallerMayNotSeeAnswersLikeAnUnknownOne() {
+    long campaign = openCampaign();
+    assertEquals(404, status(() -> store.join(NC_FR, campaign, 999)), "an unknown school");
+    assertEquals(404, status(() -> store.join(NC_FR, campaign, BERLIN)), "Germany's candidate, for France's NC");
+    assertEquals(404, status(() -> store.join(Principal.anonymous(), campaign, BERLIN)));
+    assertEquals(403, status(() -> store.join(NC_FR, campaign, MUNICH)), "a member is public, but not France's");
+    assertEquals(401, status(() -> store.join(Principal.anonymous(), campaign, MUNICH)));
+
+    store.join(NC_DE, campaign, BERLIN);
+    store.join(NC_DE, campaign, MUNICH);
+    assertEquals(404, status(() -> { store.leave(NC_FR, campaign, BERLIN); return null; }), "not in the list they see");
+    assertEquals(403, status(() -> { store.leave(NC_FR, campaign, MUNICH); return null; }));
+    assertEquals(404, status(() -> store.submit(NC_FR, campaign, report(BERLIN))), "as for an unknown school");
+    assertEquals(404, status(() -> store.submit(NC_FR, campaign, report(999))));
+    assertEquals(403, status(() -> store.submit(NC_FR, campaign, report(MUNICH))));
+    store.leave(NC_DE, campaign, BERLIN); // their country's candidate
+  }
+
+  @Test
+  void theParticipantCountAgreesWithTheListTheCallerSees() {
+    long campaign = openCampaign();
+    for (long school : List.of(PARIS, LILLE, BERLIN, MUNICH)) {
+      store.join(HQ, campaign, school);
+    }
+    Map<Principal, Integer> expected = Map.of(Principal.anonymous(), 2, NC_FR, 3, NC_DE, 3, STAFF_PARIS, 2, HQ, 4);
+    expected.forEach((who, n) -> {
+      String name = who.isAnonymous() ? "the public" : who.accountId();
+      assertEquals(n, store.participants(who, campaign, null, 100, null).items().size(), name);
+      assertEquals((long) n, store.campaign(who, campaign).participants(), name);
+      Campaign listed = store.campaigns(who, null, null, 10, null).items().get(0);
+      assertEquals((long) n, listed.participants(), name);
+      assertEquals((long) n, store.summary(who, campaign, Locale.ENGLISH, false).get("participants"), name);
+    });
+  }
+
+  @Test
+  void aSubmissionTheCallerMayNotSeeIsNotFoundForModerationEither() {
+    long campaign = openCampaign();
+    store.join(HQ, campaign, PARIS);
+    long pending = store.submit(STAFF_PARIS, campaign, report(PARIS)).id();
+
+    assertEquals(404, status(() -> store.submission(NC_DE, campaign, pending)));
+    assertEquals(404, status(() -> store.moderate(NC_DE, campaign, pending, SubmissionStatus.APPROVED, null, null)),
+        "another country's NC: as GET answers");
+    assertEquals(404, status(() -> store.moderate(Principal.anonymous(), campaign, pending, SubmissionStatus.APPROVED, null, null)));
+    assertEquals(404, status(() -> store.moderate(NC_DE, campaign, 999, SubmissionStatus.APPROVED, null, null)));
+    assertEquals(403, status(() -> store.moderate(STAFF_PARIS, campaign, pending, SubmissionStatus.APPROVED, null, null)),
+        "the school sees its report but does not moderate it");
+    assertEquals(SubmissionStatus.APPROVED,
+        store.moderate(NC_FR, campaign, pending, SubmissionStatus.APPROVED, null, null).status());
+    assertEquals(403, status(() -> store.moderate(NC_DE, campaign, pending, SubmissionStatus.REJECTED, "No", null)),
+        "approved, it is public: now a refusal");
+    assertEquals(401, status(() -> store.moderate(Principal.anonymous(), campaign, pending, SubmissionStatus.REJECTED, "No", null)));
+  }
+
+  private static SubmissionInput report(long school) {
+    return new SubmissionInput(school, LocalDate.now().minusDays(1), null, "We planted a garden", 12, 2, Map.of(), List.of());
+  }
+}
