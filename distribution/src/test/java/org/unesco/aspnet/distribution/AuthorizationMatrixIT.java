@@ -43,7 +43,7 @@ class AuthorizationMatrixIT {
     {"GET /api/v1/countries/FR/annual-reports/{year}",     "D", "D", "D", "A", "D", "A", "A"},
     {"PATCH /api/v1/countries/DE",                         "D", "D", "D", "D", "D", "A", "A"},
     {"GET /api/v1/audit?country=FR",                      "D", "D", "D", "A", "D", "A", "A"},
-    {"GET /api/v1/audit",                                  "D", "D", "D", "D", "D", "A", "A"},
+    {"GET /api/v1/audit",                                  "D", "D", "D", "A", "A", "A", "A"},
     {"GET /api/v1/plugins",                                "D", "D", "D", "D", "D", "D", "A"},
     {"GET /api/v1/me",                                     "D", "A", "A", "A", "A", "A", "A"},
     {"GET /api/v1/tokens",                                 "D", "A", "A", "A", "A", "A", "A"},

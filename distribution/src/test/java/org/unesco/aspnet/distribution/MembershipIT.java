@@ -360,6 +360,9 @@ class MembershipIT {
     assertEquals(700, JSON.readTree(platform.get("/api/v1/schools/" + id, "Authorization", "Bearer " + hq).body()).path("students").asInt());
     String audit = platform.get("/api/v1/audit?country=FR&limit=100", "Authorization", "Bearer " + ncFrance).body();
     assertTrue(audit.contains("school.update"), audit);
+    assertEquals(audit, platform.get("/api/v1/audit?limit=100", "Authorization", "Bearer " + ncFrance).body(),
+        "without ?country= an NC reads their own country");
+    assertEquals(403, platform.get("/api/v1/audit?country=KE", "Authorization", "Bearer " + ncFrance).statusCode());
   }
 
   /** A GET as a browser sends it (Accept-Encoding: gzip), the body as the bytes on the wire. */

@@ -131,6 +131,17 @@ class PlatformIT {
     }
   }
 
+  @Test
+  void whatJettyRefusesBeforeAnyEndpointStillCarriesTheSecurityHeaders() throws Exception {
+    for (String target : new String[] {"/api/v1/schools/%00", "/api/v1/schools%2F7", "/api/v1/" + "a".repeat(20_000)}) {
+      String head = rawGet(target)[0].toLowerCase(java.util.Locale.ROOT);
+      assertTrue(head.startsWith("http/1.1 4"), head);
+      assertTrue(head.contains("x-content-type-options: nosniff"), head);
+      assertTrue(head.contains("content-security-policy: default-src 'none'"), head);
+      assertTrue(head.contains("x-frame-options: deny"), head);
+    }
+  }
+
   /** The head and body of a GET of {@code target} sent byte for byte, unchecked by any client library. */
   private static String[] rawGet(String target) throws Exception {
     try (java.net.Socket socket = new java.net.Socket("localhost", platform.port)) {

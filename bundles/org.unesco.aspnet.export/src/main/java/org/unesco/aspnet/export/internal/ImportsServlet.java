@@ -75,7 +75,7 @@ public final class ImportsServlet extends ApiServlet {
         throw ProblemException.validation(p, "is not a parameter; use dryRun, duplicates, format, file");
       }
     }
-    boolean dryRun = bool(request.getParameter("dryRun"));
+    boolean dryRun = dryRun(request.getParameter("dryRun"));
     SchoolImport.Duplicates duplicates = duplicates(request.getParameter("duplicates"));
     String format = request.getParameter("format");
     TableReader reader = format == null ? byMediaType(request.getContentType()) : exports.readers().get(format.toLowerCase(Locale.ROOT));
@@ -121,14 +121,19 @@ public final class ImportsServlet extends ApiServlet {
     return null;
   }
 
-  private static boolean bool(String v) {
-    if (v == null || v.isBlank()) {
+  /**
+   * Absent: a real run. Present without a value ({@code ?dryRun}): a check, the safe reading of
+   * a bare flag; a real run must not start from a typo.
+   */
+  static boolean dryRun(String v) {
+    if (v == null) {
       return false;
     }
-    if (v.equalsIgnoreCase("true") || v.equals("1")) {
+    String s = v.strip();
+    if (s.isEmpty() || s.equalsIgnoreCase("true") || s.equals("1")) {
       return true;
     }
-    if (v.equalsIgnoreCase("false") || v.equals("0")) {
+    if (s.equalsIgnoreCase("false") || s.equals("0")) {
       return false;
     }
     throw ProblemException.validation("dryRun", "must be true or false");

@@ -21,7 +21,8 @@ import org.unesco.aspnet.web.OpenApiFragment;
 
 /**
  * {@code GET /api/v1/audit?country=FR&limit=50&cursor=...}: the audit log, newest first. HQ reads
- * all of it; an NC reads their country's entries (and must say which country). Read-only: no
+ * all of it; an NC reads their country's entries (without ?country=, those of the one country they
+ * coordinate). Read-only: no
  * endpoint edits or deletes an entry.
  */
 @Component(service = Servlet.class)
@@ -39,6 +40,16 @@ public final class AuditServlet extends ApiServlet {
     this.authorizer = authorizer;
   }
 
+  /** The one country whose audit {@code me} may read, or null for none or several. */
+  private String ownCountry(Principal me) {
+    List<String> readable = me.grants().stream()
+        .map(g -> g.country())
+        .filter(c -> c != null && authorizer.allows(me, Action.VIEW_AUDIT, Target.country(c)))
+        .distinct()
+        .toList();
+    return readable.size() == 1 ? readable.get(0) : null;
+  }
+
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Principal me = principal(request);
@@ -46,7 +57,10 @@ public final class AuditServlet extends ApiServlet {
     if (country != null && !country.matches("[A-Z]{2}")) {
       throw ProblemException.validation("country", "must be an ISO 3166-1 alpha-2 code such as FR");
     }
-    // Without a country only HQ may read (everything); an NC names their own country.
+    if (country == null && !authorizer.allows(me, Action.VIEW_AUDIT, Target.everything())) {
+      country = ownCountry(me); // an NC of one country reads that country's entries
+    }
+    // Without a country only HQ may read (everything).
     authorizer.require(me, Action.VIEW_AUDIT, country == null ? Target.everything() : Target.country(country));
     int limit = intParameter(request, "limit", 50, 1, 500);
     Long cursor = null;
