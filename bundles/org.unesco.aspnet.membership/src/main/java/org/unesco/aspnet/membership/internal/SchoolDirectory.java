@@ -207,20 +207,26 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     return filtered(c, actor, query, sql, params, "SCHOOL_ID", n);
   }
 
+  /** Appends the condition of the schools {@code actor} may see: members, and the rest of their scope. */
+  private void visibleTo(Principal actor, StringBuilder sql, List<Object> params) {
+    if (Scopes.everything(authorizer, actor, Action.VIEW_SCHOOL)) {
+      return;
+    }
+    sql.append(" AND (STATUS = ?");
+    params.add(MembershipStatus.MEMBER.name());
+    String own = Scopes.condition(authorizer, actor, Action.VIEW_SCHOOL, params);
+    if (own != null) {
+      sql.append(" OR ").append(own);
+    }
+    sql.append(")");
+  }
+
   /** Appends the query's filters, the caller's visibility and the order to a page's query and runs it. */
   private List<School> filtered(Connection c, Principal actor, SchoolQuery query, StringBuilder sql,
       List<Object> params, String orderBy, int n) throws SQLException {
     DirectoryFilter.place(sql, params, query, "");
     // Visibility is part of the query, not a filter after it, so that pages stay full.
-    if (!Scopes.everything(authorizer, actor, Action.VIEW_SCHOOL)) {
-      sql.append(" AND (STATUS = ?");
-      params.add(MembershipStatus.MEMBER.name());
-      String own = Scopes.condition(authorizer, actor, Action.VIEW_SCHOOL, params);
-      if (own != null) {
-        sql.append(" OR ").append(own);
-      }
-      sql.append(")");
-    }
+    visibleTo(actor, sql, params);
     DirectoryFilter.attributes(sql, params, query, "");
     sql.append(" ORDER BY ").append(orderBy).append(" FETCH FIRST ? ROWS ONLY");
     params.add(n);
@@ -287,22 +293,13 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     if (distinct.isEmpty()) {
       return seen;
     }
-    boolean everything = Scopes.everything(authorizer, actor, Action.VIEW_SCHOOL);
     database.read(c -> {
       for (int from = 0; from < distinct.size(); from += SearchWords.MAX_BATCH) {
         List<Long> batch = SearchWords.padded(distinct.subList(from, Math.min(distinct.size(), from + SearchWords.MAX_BATCH)));
         StringBuilder sql = new StringBuilder("SELECT ID FROM MEM_SCHOOL WHERE ID IN (")
             .append("?, ".repeat(batch.size() - 1)).append("?)");
         List<Object> params = new ArrayList<>(batch);
-        if (!everything) {
-          sql.append(" AND (STATUS = ?");
-          params.add(MembershipStatus.MEMBER.name());
-          String own = Scopes.condition(authorizer, actor, Action.VIEW_SCHOOL, params);
-          if (own != null) {
-            sql.append(" OR ").append(own);
-          }
-          sql.append(")");
-        }
+        visibleTo(actor, sql, params);
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
           bind(ps, params);
           seen.addAll(list(ps, rs -> rs.getLong(1)));
