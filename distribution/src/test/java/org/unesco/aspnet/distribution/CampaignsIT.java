@@ -1,18 +1,21 @@
 package org.unesco.aspnet.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -292,6 +295,15 @@ class CampaignsIT {
     ObjectNode unknownField = submission(paris, day, 5, waste("PAPER", 1, "kg"));
     ((ObjectNode) unknownField.path("metrics")).put("litres", 3);
     assertEquals(List.of("metrics.litres"), errorFields(submit(trashHack, staffParis, unknownField)));
+    // Whole numbers are compared as they are, not as a long: 2^64 + 1 is not 1, 2^63 is not negative
+    for (String big : List.of("18446744073709551617", "9223372036854775808")) {
+      ObjectNode huge = submission(paris, day, 5, waste("PAPER", 1, "kg"));
+      ((ObjectNode) huge.path("metrics")).put("itemsRecycled", new BigInteger(big));
+      HttpResponse<String> refused = submit(trashHack, staffParis, huge);
+      assertEquals(List.of("metrics.itemsRecycled"), errorFields(refused), big);
+      assertEquals("must be from 0 to 100000000",
+          JSON.readTree(refused.body()).path("errors").get(0).path("message").asText(), big);
+    }
     assertEquals(0, json(send("GET", "/api/v1/campaigns/" + trashHack + "/submissions", null, hq), 200).path("items").size(),
         "nothing was stored");
   }
@@ -536,5 +548,105 @@ class CampaignsIT {
         "no longer takes part");
     assertEquals(approved, json(platform.get("/api/v1/campaigns/" + trashHack + "/summary"), 200).path("totals")
         .path("submissions").asInt(), "its approved reports still count");
+  }
+
+  /** An activity for a campaign without a module. */
+  private static String activity(long school) {
+    return "{\"school\":" + school + ",\"date\":\"" + LocalDate.now().minusDays(1) + "\",\"text\":\"We planted a garden\","
+        + "\"pupils\":12,\"teachers\":2,\"metrics\":{},\"media\":[]}";
+  }
+
+  private static JsonNode exported(String dataset, String token) throws Exception {
+    JsonNode rows = json(send("GET", "/api/v1/exports/" + dataset, null, token), 200);
+    assertTrue(rows.isArray(), rows.toString());
+    return rows;
+  }
+
+  @Test
+  @Order(11)
+  void nothingIsToldAboutASchoolTheCallerMayNotSee() throws Exception {
+    // In France's national campaign (candidates welcome): its candidate reports, its NC approves
+    String base = "/api/v1/campaigns/" + national;
+    long hidden = json(send("POST", base + "/submissions", activity(candidate), ncFrance), 201).path("id").asLong();
+    assertEquals(200, decide(national, hidden, "APPROVED", null, ncFrance).statusCode());
+    // and a member reports, is approved, then HQ suspends it
+    long rouen = member("Lycée Jean Moulin", "FR", "Rouen");
+    assertEquals(201, send("POST", base + "/participants", "{\"school\":" + rouen + "}", ncFrance).statusCode());
+    long suspended = json(send("POST", base + "/submissions", activity(rouen), ncFrance), 201).path("id").asLong();
+    assertEquals(200, decide(national, suspended, "APPROVED", null, ncFrance).statusCode());
+    assertEquals(200, platform.get(base + "/submissions/" + suspended).statusCode(), "a member's: public");
+    long membership = json(send("GET", "/api/v1/schools/" + rouen, null, hq), 200).path("membershipId").asLong();
+    assertEquals(200, send("POST", "/api/v1/memberships/" + membership + "/transitions",
+        "{\"to\":\"SUSPENDED\",\"comment\":\"No annual report for three years\"}", hq).statusCode());
+
+    for (String token : Arrays.asList(null, ncKenya, staffNairobi)) {
+      String who = token == null ? "the public" : token.equals(ncKenya) ? "Kenya's NC" : "Nairobi's staff";
+      JsonNode listed = json(send("GET", base + "/submissions", null, token), 200);
+      assertEquals(0, listed.path("items").size(), who + ": " + listed);
+      assertEquals(404, send("GET", base + "/submissions/" + hidden, null, token).statusCode(), who);
+      assertEquals(404, send("GET", base + "/submissions/" + suspended, null, token).statusCode(), who);
+      JsonNode summary = json(send("GET", base + "/summary?per=school", null, token), 200);
+      assertEquals(0, summary.path("totals").path("submissions").asInt(), who + ": " + summary);
+      assertEquals(0, summary.path("schools").size(), who + ": " + summary);
+      assertFalse(summary.toString().contains("École candidate") || summary.toString().contains("Jean Moulin"), who + ": " + summary);
+      for (String dataset : List.of("submissions.json", "participations.json")) {
+        JsonNode rows = exported(dataset, token);
+        rows.forEach(r -> assertTrue(r.path("schoolId").asLong() != candidate && r.path("schoolId").asLong() != rouen,
+            who + ", " + dataset + ": " + r));
+      }
+      String csv = send("GET", "/api/v1/exports/submissions.csv", null, token).body();
+      assertFalse(csv.contains("École candidate") || csv.contains("Jean Moulin"), who + ": " + csv);
+    }
+    assertEquals(404, decide(national, hidden, "REJECTED", "No", ncKenya).statusCode(), "as GET answers");
+    assertEquals(2, json(send("GET", base + "/submissions", null, ncFrance), 200).path("items").size(), "their country's");
+    assertEquals(200, send("GET", base + "/submissions/" + hidden, null, ncFrance).statusCode());
+    assertEquals(2, json(send("GET", base + "/summary", null, ncFrance), 200).path("totals").path("submissions").asInt());
+    assertEquals(2, json(send("GET", base + "/summary", null, hq), 200).path("totals").path("submissions").asInt());
+
+    // An NC exports their country's rows only, not even another country's public ones
+    for (String dataset : List.of("submissions.json", "participations.json")) {
+      JsonNode kenya = exported(dataset, ncKenya);
+      assertTrue(kenya.size() > 0, dataset + ": Nairobi's rows");
+      kenya.forEach(r -> assertEquals("KE", r.path("country").asText(), dataset + " for Kenya's NC: " + r));
+      JsonNode france = exported(dataset, ncFrance);
+      assertTrue(france.size() > 0, dataset);
+      france.forEach(r -> assertEquals("FR", r.path("country").asText(), dataset + " for France's NC: " + r));
+      assertEquals(0, exported(dataset + "?country=KE", ncFrance).size(), dataset + ": another country's, an empty file");
+      List<String> everywhere = new ArrayList<>();
+      exported(dataset, hq).forEach(r -> everywhere.add(r.path("country").asText()));
+      assertTrue(everywhere.contains("KE") && everywhere.contains("FR"), dataset + ": HQ exports everything");
+    }
+
+    // HQ moves a candidate to another country: its former NC no longer sees it, the list shows it as it is now
+    long kisumu = apply("Kisumu Day School", "KE", "Kisumu");
+    long open = json(send("POST", "/api/v1/campaigns",
+        "{\"kind\":\"INITIATIVE\",\"title\":{\"en\":\"Open gardens\"},\"membersOnly\":false}", hq), 201).path("id").asLong();
+    String participants = "/api/v1/campaigns/" + open + "/participants";
+    assertEquals(201, send("POST", participants, "{\"school\":" + kisumu + "}", ncKenya).statusCode());
+    assertEquals(1, json(send("GET", participants, null, ncKenya), 200).path("items").size());
+    String etag = send("GET", "/api/v1/schools/" + kisumu, null, hq).headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> moved = send("PATCH", "/api/v1/schools/" + kisumu,
+        "{\"country\":\"TZ\",\"city\":\"Arusha\",\"name\":\"Arusha Day School\"}", hq, "If-Match", etag);
+    assertEquals(200, moved.statusCode(), moved.body());
+    assertEquals(0, json(send("GET", participants, null, ncKenya), 200).path("items").size(), "no longer Kenya's candidate");
+    assertEquals(0, json(send("GET", "/api/v1/campaigns/" + open, null, ncKenya), 200).path("participants").asLong());
+    assertEquals(0, json(send("GET", participants + "?country=KE", null, hq), 200).path("items").size());
+    JsonNode now = json(send("GET", participants + "?country=TZ", null, hq), 200).path("items").get(0);
+    assertEquals(List.of(String.valueOf(kisumu), "Arusha Day School", "TZ", "Arusha"), List.of(now.path("school").asText(),
+        now.path("name").asText(), now.path("country").asText(), now.path("city").asText()), now.toString());
+
+    // Query values: a country in any case, an unknown one a 400 naming it; per is school or a 400
+    String trash = "/api/v1/campaigns/" + trashHack;
+    assertEquals(List.of("country"), errorFields(platform.get("/api/v1/campaigns?country=ZZ")));
+    assertEquals(List.of("country"), errorFields(platform.get(trash + "/participants?country=ZZ")));
+    assertEquals(List.of("country"), errorFields(platform.get(trash + "/submissions?country=ZZ")));
+    assertEquals(national, json(platform.get("/api/v1/campaigns?country=fr"), 200).path("items").get(0).path("id").asLong());
+    JsonNode kenyans = json(platform.get(trash + "/participants?country=ke"), 200).path("items");
+    assertEquals(1, kenyans.size(), kenyans.toString());
+    assertEquals(nairobi, kenyans.get(0).path("school").asLong());
+    assertEquals(json(platform.get(trash + "/submissions?country=KE"), 200).path("items"),
+        json(platform.get(trash + "/submissions?country=ke"), 200).path("items"));
+    assertEquals(List.of("per"), errorFields(platform.get(trash + "/summary?per=foo")));
+    assertEquals(200, platform.get(trash + "/summary?per=school").statusCode());
   }
 }

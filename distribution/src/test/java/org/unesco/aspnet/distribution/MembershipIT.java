@@ -482,6 +482,106 @@ class MembershipIT {
     assertEquals(401, platform.get("/api/v1/countries/FR/annual-reports/" + year).statusCode());
   }
 
+  /** RFC 9110: If-Match names a current representation, so on a report not yet written it fails (412). */
+  @Test
+  void anIfMatchOnAReportNotYetWrittenFailsAndCreatesNothing() throws Exception {
+    long school = certifiedSchool("École des Dunes", "FR", "Arcachon");
+    int year = java.time.Year.now().getValue() - 1;
+    String path = "/api/v1/schools/" + school + "/annual-reports/" + year;
+    HttpResponse<String> before = platform.get(path, "Authorization", "Bearer " + ncFrance);
+    assertEquals(200, before.statusCode(), before.body());
+    assertTrue(before.headers().firstValue("ETag").isEmpty(), "a report not yet submitted has no ETag: " + before.headers());
+    String report = "{\"activities\":\"Beach clean-up\",\"themes\":[\"ESD\"],\"studentsInvolved\":30,\"teachersInvolved\":2}";
+    HttpResponse<String> blind = platform.send("PUT", path, report, "Content-Type", "application/json",
+        "Authorization", "Bearer " + ncFrance, "If-Match", "\"7\"");
+    assertEquals(412, blind.statusCode(), blind.body());
+    assertTrue(List.of("OPEN", "MISSING").contains(JSON.readTree(platform.get(path, "Authorization", "Bearer " + ncFrance).body())
+        .path("state").asText()), "nothing created");
+    HttpResponse<String> created = platform.send("PUT", path, report, "Content-Type", "application/json", "Authorization", "Bearer " + ncFrance);
+    assertEquals(200, created.statusCode(), created.body());
+    String etag = created.headers().firstValue("ETag").orElseThrow();
+    assertEquals(etag, platform.get(path, "Authorization", "Bearer " + ncFrance).headers().firstValue("ETag").orElseThrow());
+    assertEquals(200, platform.send("PUT", path, report, "Content-Type", "application/json", "Authorization", "Bearer " + ncFrance,
+        "If-Match", etag).statusCode(), "a replacement with the current ETag");
+  }
+
+  /** National ids are one id in any case: stored upper-cased, compared so by applications, edits and imports. */
+  @Test
+  void aNationalIdTypedInAnotherCaseIsTheSameId() throws Exception {
+    platform.awaitResponse("/api/v1/countries/FR/profile", java.time.Duration.ofSeconds(30), r -> r.statusCode() == 200);
+    String uai = FrenchSchools.uai();
+    HttpResponse<String> first = apply(school("Lycée Montaigne", "FR", "Bordeaux").put("nationalId", uai), "Authorization", "Bearer " + hq);
+    assertEquals(201, first.statusCode(), first.body());
+    long firstId = JSON.readTree(first.body()).path("schoolId").asLong();
+
+    HttpResponse<String> lower = apply(school("Collège Montesquieu", "FR", "Pessac").put("nationalId", uai.toLowerCase()),
+        "Authorization", "Bearer " + hq);
+    assertEquals(409, lower.statusCode(), lower.body());
+    assertEquals(firstId, JSON.readTree(lower.body()).path("duplicates").get(0).path("id").asLong(), lower.body());
+
+    String otherUai = FrenchSchools.uai();
+    HttpResponse<String> typedLower = apply(school("Lycée Camille Jullian", "FR", "Bordeaux").put("nationalId", " " + otherUai.toLowerCase() + " "),
+        "Authorization", "Bearer " + hq);
+    assertEquals(201, typedLower.statusCode(), typedLower.body());
+    long second = JSON.readTree(typedLower.body()).path("schoolId").asLong();
+    HttpResponse<String> read = platform.get("/api/v1/schools/" + second, "Authorization", "Bearer " + hq);
+    assertEquals(otherUai, JSON.readTree(read.body()).path("nationalId").asText(), "stored trimmed and upper-cased");
+
+    // An edit to another school's id, typed in lower case, is a look-alike too
+    HttpResponse<String> patched = platform.send("PATCH", "/api/v1/schools/" + second, "{\"nationalId\":\"" + uai.toLowerCase() + "\"}",
+        "Content-Type", "application/merge-patch+json", "Authorization", "Bearer " + hq,
+        "If-Match", read.headers().firstValue("ETag").orElseThrow());
+    assertEquals(409, patched.statusCode(), patched.body());
+    assertEquals(otherUai, JSON.readTree(platform.get("/api/v1/schools/" + second, "Authorization", "Bearer " + hq).body())
+        .path("nationalId").asText(), "nothing written");
+
+    // An import finds them as well: within the file, and against the directory
+    String third = FrenchSchools.uai();
+    String csv = "name,country,unit,city,address,levels,email,nationalId,fields.typeEtablissement\n"
+        + "Lycée Casse A,FR,lyon,Lyon,1 rue A,SECONDARY,a@casse.example.org," + third + ",lycee\n"
+        + "Lycée Casse B,FR,lyon,Villeurbanne,2 rue B,SECONDARY,b@casse.example.org," + third.toLowerCase() + ",lycee\n"
+        + "Lycée Casse C,FR,lyon,Bron,3 rue C,SECONDARY,c@casse.example.org," + uai.toLowerCase() + ",lycee\n";
+    JsonNode dry = platform.upload("?dryRun=true", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv", hq);
+    JsonNode report = dry.path("report");
+    assertEquals(2, report.path("duplicates").asInt(), dry.toString());
+    assertEquals(3, report.path("rows").get(0).path("line").asInt(), dry.toString());
+    assertEquals(2, report.path("rows").get(0).path("duplicateOfLine").asInt(), dry.toString());
+    assertEquals(4, report.path("rows").get(1).path("line").asInt(), dry.toString());
+    assertEquals(firstId, report.path("rows").get(1).path("duplicateOf").get(0).asLong(), dry.toString());
+  }
+
+  /**
+   * docs/membership.md: a sub-national coordinator may put an application of their unit under
+   * review; recommending it to HQ or rejecting it is the National Coordinator's (or HQ's) decision.
+   */
+  @Test
+  void aSubNationalCoordinatorReviewsButOnlyTheCountryRecommendsOrRejects() throws Exception {
+    // the académie de Lyon comes from France's national profile, a plugin that may still be starting
+    platform.awaitResponse("/api/v1/countries/FR/profile", java.time.Duration.ofSeconds(30), r -> r.statusCode() == 200);
+    HttpResponse<String> inv = platform.send("POST", "/api/v1/invitations",
+        "{\"email\":\"snc.lyon@example.org\",\"role\":\"SUBNATIONAL_COORDINATOR\",\"country\":\"FR\",\"unit\":\"lyon\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + hq);
+    assertEquals(201, inv.statusCode(), inv.body());
+    assertEquals(200, platform.send("POST", "/api/v1/invitations/accept",
+        "{\"token\":\"" + JSON.readTree(inv.body()).path("token").asText() + "\",\"name\":\"Coordinator\",\"password\":\"a long coordinator password\"}",
+        "Content-Type", "application/json").statusCode());
+    String lyon = JSON.readTree(platform.login("snc.lyon@example.org", "a long coordinator password").body()).path("token").asText();
+
+    ObjectNode body = school("Lycée du Parc", "FR", "Lyon").put("unit", "lyon").put("confirmDuplicate", true);
+    HttpResponse<String> applied = apply(body);
+    assertEquals(201, applied.statusCode(), applied.body());
+    long m = JSON.readTree(applied.body()).path("membershipId").asLong();
+
+    HttpResponse<String> review = move(m, "UNDER_NATIONAL_REVIEW", null, lyon);
+    assertEquals(200, review.statusCode(), review.body());
+    HttpResponse<String> recommend = move(m, "RECOMMENDED", null, lyon);
+    assertEquals(403, recommend.statusCode(), recommend.body());
+    assertEquals(403, move(m, "REJECTED", "not for us", lyon).statusCode());
+    assertEquals("UNDER_NATIONAL_REVIEW", JSON.readTree(platform.get("/api/v1/memberships/" + m, "Authorization", "Bearer " + hq).body())
+        .path("status").asText(), "nothing moved");
+    assertEquals(200, move(m, "RECOMMENDED", "Active in Sandwatch", ncFrance).statusCode(), "the NC recommends");
+  }
+
   @Test
   void publicStatisticsAgreeWithTheDirectory() throws Exception {
     certifiedSchool("Kenya High School", "KE", "Nairobi");

@@ -150,6 +150,23 @@ class NationalProfilesIT {
     long id = JSON.readTree(applied.body()).path("schoolId").asLong();
     JsonNode stored = JSON.readTree(send("GET", "/api/v1/schools/" + id, null, hq).body());
     assertEquals("college", stored.path("fields").path("typeEtablissement").asText());
+
+    // A UAI typed in lower case is the same UAI: the profile accepts it, the core stores it
+    // upper-cased, and the duplicate check finds the school that has it
+    String uai = valid.path("nationalId").asText();
+    ObjectNode twin = school("Lycée Homonyme " + System.nanoTime(), "FR", "lyon", "Villeurbanne").put("nationalId", uai.toLowerCase());
+    twin.remove("confirmDuplicate");
+    twin.putObject("fields").put("typeEtablissement", "lycee");
+    HttpResponse<String> duplicate = send("POST", "/api/v1/applications", twin, hq);
+    assertEquals(409, duplicate.statusCode(), duplicate.body());
+    assertEquals(id, JSON.readTree(duplicate.body()).path("duplicates").get(0).path("id").asLong(), duplicate.body());
+    String fresh = FrenchSchools.uai();
+    ObjectNode lower = school("Lycée Minuscule " + System.nanoTime(), "FR", "lyon", "Bron").put("nationalId", fresh.toLowerCase());
+    lower.putObject("fields").put("typeEtablissement", "lycee");
+    HttpResponse<String> lowerApplied = send("POST", "/api/v1/applications", lower, hq);
+    assertEquals(201, lowerApplied.statusCode(), lowerApplied.body());
+    assertEquals(fresh, JSON.readTree(send("GET", "/api/v1/schools/" + JSON.readTree(lowerApplied.body()).path("schoolId").asLong(), null, hq)
+        .body()).path("nationalId").asText(), "stored upper-cased");
     String audit = send("GET", "/api/v1/audit?country=FR&limit=100", null, hq).body();
     assertTrue(audit.contains("\"typeEtablissement\":\"college\""), "the audit log carries the extra fields");
   }

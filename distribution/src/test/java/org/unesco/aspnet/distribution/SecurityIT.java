@@ -284,6 +284,55 @@ class SecurityIT {
     assertEquals(401, seen(platform.send("POST", "/api/v1/invitations", "{}", "Content-Type", "application/json")).statusCode());
   }
 
+  /** An invitation's scope must exist: a country, a unit of it, a campaign (400 naming the field). */
+  @Test
+  void anInvitationForAScopeThatDoesNotExistIsRefused() throws Exception {
+    String admin = platform.adminToken();
+    // Germany's units come from its national profile, a plugin that may still be starting
+    platform.awaitResponse("/api/v1/countries/DE/profile", java.time.Duration.ofSeconds(30), r -> r.statusCode() == 200);
+    HttpResponse<String> noUnit = invite(admin, "snc.nope@example.org", "{\"role\":\"SUBNATIONAL_COORDINATOR\",\"country\":\"DE\",\"unit\":\"NOPE\"}");
+    assertEquals(400, noUnit.statusCode(), noUnit.body());
+    assertEquals("unit", JSON.readTree(noUnit.body()).path("errors").get(0).path("field").asText(), noUnit.body());
+    HttpResponse<String> noCountry = invite(admin, "nc.zz@example.org", "{\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"ZZ\"}");
+    assertEquals(400, noCountry.statusCode(), noCountry.body());
+    assertEquals("country", JSON.readTree(noCountry.body()).path("errors").get(0).path("field").asText(), noCountry.body());
+    HttpResponse<String> noUnits = invite(admin, "snc.seoul@example.org", "{\"role\":\"SUBNATIONAL_COORDINATOR\",\"country\":\"KR\",\"unit\":\"seoul\"}");
+    assertEquals(400, noUnits.statusCode(), noUnits.body());
+    assertEquals("unit", JSON.readTree(noUnits.body()).path("errors").get(0).path("field").asText(), noUnits.body());
+    assertEquals(201, invite(admin, "snc.by@example.org", "{\"role\":\"SUBNATIONAL_COORDINATOR\",\"country\":\"DE\",\"unit\":\"BY\"}").statusCode(),
+        "a real Land");
+    assertEquals(201, invite(admin, "nc.kr@example.org", "{\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"KR\"}").statusCode());
+    // Campaigns: the projects bundle's catalog
+    for (String campaign : new String[] {"99999", "abc"}) {
+      HttpResponse<String> noCampaign = invite(admin, "cc." + campaign + "@example.org",
+          "{\"role\":\"CAMPAIGN_COORDINATOR\",\"campaign\":\"" + campaign + "\"}");
+      assertEquals(400, noCampaign.statusCode(), noCampaign.body());
+      assertEquals("campaign", JSON.readTree(noCampaign.body()).path("errors").get(0).path("field").asText(), noCampaign.body());
+    }
+  }
+
+  /** Password lengths count characters, not UTF-16 units: six emoji are six characters, short of twelve. */
+  @Test
+  void aPasswordOfSixEmojiIsTooShort() throws Exception {
+    String sixEmoji = "\uD83D\uDE00".repeat(6);
+    HttpResponse<String> r = seen(platform.send("POST", "/api/v1/accounts",
+        JSON.writeValueAsString(java.util.Map.of("email", "emoji@example.org", "name", "Emoji", "password", sixEmoji)),
+        "Content-Type", "application/json"));
+    assertEquals(400, r.statusCode(), r.body());
+    assertEquals("password", JSON.readTree(r.body()).path("errors").get(0).path("field").asText(), r.body());
+    register("emoji@example.org", "\uD83D\uDE00".repeat(12));
+    String admin = platform.adminToken();
+    HttpResponse<String> start = reset(admin, "emoji@example.org");
+    assertEquals(201, start.statusCode(), start.body());
+    String token = JSON.readTree(start.body()).path("token").asText();
+    HttpResponse<String> tooShort = seen(platform.send("POST", "/api/v1/password-resets/accept",
+        JSON.writeValueAsString(java.util.Map.of("token", token, "password", sixEmoji)), "Content-Type", "application/json"));
+    assertEquals(400, tooShort.statusCode(), tooShort.body());
+    assertEquals(204, seen(platform.send("POST", "/api/v1/password-resets/accept",
+        JSON.writeValueAsString(java.util.Map.of("token", token, "password", "\uD83D\uDE01".repeat(12))), "Content-Type", "application/json"))
+        .statusCode(), "the refused attempt did not use the link");
+  }
+
   @Test
   void aPasswordResetLinkSetsANewPasswordOnceAndEndsEverySession() throws Exception {
     register("forgetful@example.org", "the old long password");

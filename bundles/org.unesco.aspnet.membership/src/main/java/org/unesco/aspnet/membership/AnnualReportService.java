@@ -13,10 +13,11 @@ public interface AnnualReportService {
 
   /**
    * Submits or replaces a report. A replacement needs {@code expectedRevision} (If-Match); a first
-   * submission does not.
+   * submission must come without one.
    *
    * @throws org.unesco.aspnet.core.ProblemException 400 for invalid fields or year, 403 out of
-   *     scope, 412 stale revision, 428 replacement without a revision
+   *     scope, 412 stale revision or a revision for a report that does not exist yet, 428
+   *     replacement without a revision
    */
   AnnualReport submit(Principal actor, long schoolId, int year, Integer expectedRevision, AnnualReportInput input);
 

@@ -30,6 +30,10 @@ public interface CampaignService {
   /** The campaign's coordinators by name (their emails for signed-in people only). */
   List<Coordinator> coordinators(Principal actor, long campaign);
 
+  /**
+   * The participating schools {@code actor} may see, with the directory's current name, city and
+   * country; {@code country} filters on the current country when not null.
+   */
   Page<Participant> participants(Principal actor, long campaign, String country, int limit, String cursor);
 
   /** A school joins (its staff, its coordinators or HQ); the campaign must be open and the school eligible. */
@@ -40,7 +44,8 @@ public interface CampaignService {
 
   /**
    * Submissions, newest first: the approved ones for everyone, the others for the school's people
-   * and the campaign's moderators.
+   * and the campaign's moderators; never those of a school {@code actor} may not see (a candidate,
+   * a suspended school for the public), which also answer 404 one by one.
    */
   Page<Submission> submissions(
       Principal actor, long campaign, SubmissionStatus status, String country, Long school, int limit, String cursor);
@@ -59,8 +64,9 @@ public interface CampaignService {
       Principal actor, long campaign, long id, SubmissionStatus decision, String comment, Integer expectedRevision);
 
   /**
-   * The public aggregates of the approved submissions: the whole campaign, per UNESCO region, per
-   * country and, when {@code perSchool}, per school; plus the module's public summary.
+   * The public aggregates of the approved submissions {@code actor} may see (those of the schools
+   * their list shows): the whole campaign, per UNESCO region, per country and, when {@code
+   * perSchool}, per school; plus the module's public summary.
    */
   Map<String, Object> summary(Principal actor, long campaign, Locale language, boolean perSchool);
 

@@ -1,5 +1,8 @@
-/** What other bundles may ask of the security bundle: creating accounts with roles. */
-@Version("1.0.0")
+/**
+ * What other bundles may ask of the security bundle (creating accounts with roles), and what they
+ * may tell it (the scopes that exist, {@link org.unesco.aspnet.security.ScopeCatalog}).
+ */
+@Version("1.1.0")
 @Export
 package org.unesco.aspnet.security;
 

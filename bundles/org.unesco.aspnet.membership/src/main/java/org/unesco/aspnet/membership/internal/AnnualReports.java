@@ -159,6 +159,11 @@ public final class AnnualReports implements AnnualReportService {
           }
         }
       } else {
+        if (expectedRevision != null) {
+          // RFC 9110 13.1.1: If-Match names a current representation, and there is none yet.
+          throw ProblemException.preconditionFailed(
+              "There is no report for " + year + " yet: submit the first one without If-Match");
+        }
         try (PreparedStatement ps = c.prepareStatement(
             "INSERT INTO MEM_ANNUAL_REPORT (ACTIVITIES, THEMES, STUDENTS_INVOLVED, TEACHERS_INVOLVED, NOTES,"
                 + " SUBMITTED_AT, SUBMITTED_BY, ANSWERS, SCHOOL_ID, REPORT_YEAR, REVISION)"

@@ -289,16 +289,31 @@ public final class MembershipLifecycle implements MembershipService {
             });
   }
 
-  /** National moves: the school's coordinators (national, or of its unit) or HQ. HQ moves: HQ only. */
+  /**
+   * National moves: the school's National Coordinator or HQ; putting an application under national
+   * review may also be done by the sub-national coordinator of the school's unit, but recommending
+   * it to HQ or rejecting it is the country's decision (docs/membership.md). HQ moves: HQ only.
+   */
   static void authorize(Authorizer authorizer, Principal actor, Transition t, Target school) {
     if (actor.isAnonymous()) {
       throw ProblemException.unauthorized("Sign in to change a membership");
     }
-    Action action = t.decider() == Decider.HQ ? Action.DECIDE_MEMBERSHIP : Action.REVIEW_APPLICATION;
-    if (!authorizer.allows(actor, action, school)) {
+    if (t.decider() == Decider.HQ) {
+      if (!authorizer.allows(actor, Action.DECIDE_MEMBERSHIP, school)) {
+        throw ProblemException.forbidden("Moving to " + t.to() + " is decided by UNESCO HQ");
+      }
+      return;
+    }
+    boolean unitMayDecide = t.to() == MembershipStatus.UNDER_NATIONAL_REVIEW;
+    // The country as the target: a sub-national grant, which names a unit, does not cover it.
+    Target scope = unitMayDecide ? school : Target.country(school.country());
+    if (!authorizer.allows(actor, Action.REVIEW_APPLICATION, scope)) {
       throw ProblemException.forbidden(
           "Moving to " + t.to() + " is decided by "
-              + (t.decider() == Decider.HQ ? "UNESCO HQ" : "the coordinators of " + school.country() + " or HQ"));
+              + (unitMayDecide
+                  ? "the coordinators of " + school.country() + (school.unit() == null ? "" : " or of its unit " + school.unit())
+                  : "the National Coordinator of " + school.country())
+              + " or UNESCO HQ");
     }
   }
 

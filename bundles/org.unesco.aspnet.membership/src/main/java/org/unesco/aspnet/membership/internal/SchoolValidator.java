@@ -35,8 +35,9 @@ final class SchoolValidator {
   private SchoolValidator() {}
 
   /**
-   * Trims text, turns blank optional text into null, upper-cases the country, lower-cases and
-   * de-duplicates languages, de-duplicates levels and themes. The name keeps its inner spelling.
+   * Trims text, turns blank optional text into null, upper-cases the country and the national id,
+   * lower-cases and de-duplicates languages, de-duplicates levels and themes. The name keeps its
+   * inner spelling.
    */
   static SchoolInput tidy(SchoolInput in) {
     return new SchoolInput(
@@ -59,7 +60,7 @@ final class SchoolValidator {
         in.teachers(),
         strip(in.email()),
         strip(in.website()),
-        strip(in.nationalId()),
+        nationalId(in.nationalId()),
         in.fields());
   }
 
@@ -192,6 +193,17 @@ final class SchoolValidator {
   // Stream.toList keeps a null element, which check() then reports (List.copyOf would throw).
   private static <T> List<T> distinct(List<T> values) {
     return values == null ? List.of() : values.stream().distinct().toList();
+  }
+
+  /**
+   * A national school id as stored and compared: trimmed and upper-cased. No national id scheme we
+   * know of tells ids apart by case (a French UAI, a German Land school number, a US NCES id),
+   * while people type them either way; one spelling lets duplicates be found with {@code =} on the
+   * index. Null when blank.
+   */
+  static String nationalId(String value) {
+    String stripped = strip(value);
+    return stripped == null ? null : stripped.toUpperCase(Locale.ROOT);
   }
 
   static String strip(String value) {

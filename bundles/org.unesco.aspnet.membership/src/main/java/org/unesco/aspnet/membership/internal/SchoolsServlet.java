@@ -127,7 +127,9 @@ public final class SchoolsServlet extends ApiServlet {
     } else if (reportPath(path) != null) {
       long[] report = reportPath(path);
       AnnualReport r = reports.report(actor, report[0], (int) report[1]);
-      response.setHeader("ETag", Revisions.etag(r.revision()));
+      if (r.revision() > 0) { // a report not yet submitted has no ETag: it is created without If-Match
+        response.setHeader("ETag", Revisions.etag(r.revision()));
+      }
       response.setHeader("Cache-Control", "private, no-cache");
       Json.write(response, 200, r);
     } else {

@@ -48,7 +48,8 @@ public interface NationalProfile {
   /**
    * Rules across fields (core and extra), after each field passed its own checks. {@code school}
    * holds the core fields as the API names them ({@code name}, {@code unit}, {@code nationalId}...)
-   * and the extra ones under their keys. Messages in {@code language} where the profile has them.
+   * and the extra ones under their keys; {@code nationalId} is trimmed and upper-cased, as the core
+   * stores and compares it. Messages in {@code language} where the profile has them.
    */
   default List<FieldError> validate(Map<String, Object> school, String language) {
     return List.of();

@@ -109,9 +109,14 @@ final class TestDatabase implements Database {
       return 1;
     }
     migrated = true;
+    return run("V1__membership.sql", "V2__annual_reports.sql", "V3__national_profiles.sql", "V4__national_networks.sql",
+        "V5__search_words.sql", "V6__word_index_without_school_index.sql", "V7__national_ids_upper_case.sql");
+  }
+
+  /** Runs this bundle's migration scripts {@code names}, in one transaction. */
+  int run(String... names) {
     StringBuilder script = new StringBuilder();
-    for (String name : new String[] {
-        "V1__membership.sql", "V2__annual_reports.sql", "V3__national_profiles.sql", "V4__national_networks.sql", "V5__search_words.sql"}) {
+    for (String name : names) {
       try (InputStream in = getClass().getClassLoader().getResourceAsStream("db/migration/" + name)) {
         script.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append(";\n");
       } catch (IOException e) {

@@ -99,6 +99,25 @@ class TransitionsTest {
     assertEquals(401, status(() -> MembershipLifecycle.authorize(POLICY, Principal.anonymous(), review, FRENCH_SCHOOL)));
   }
 
+  /** docs/membership.md: the unit's coordinator may put an application under review; the country recommends or rejects. */
+  @Test
+  void aSubNationalCoordinatorReviewsButTheCountryRecommendsAndRejects() {
+    Principal lyon = person("snc-lyon", new Grant(Role.SUBNATIONAL_COORDINATOR, "FR", "lyon", null, null));
+    Target lyonSchool = Target.school("FR", "lyon", "153");
+    Transition review = APPLIED.transitionTo(UNDER_NATIONAL_REVIEW).orElseThrow();
+    Transition recommend = UNDER_NATIONAL_REVIEW.transitionTo(RECOMMENDED).orElseThrow();
+    Transition reject = UNDER_NATIONAL_REVIEW.transitionTo(REJECTED).orElseThrow();
+    assertDoesNotThrow(() -> MembershipLifecycle.authorize(POLICY, lyon, review, lyonSchool));
+    assertEquals(403, status(() -> MembershipLifecycle.authorize(POLICY, lyon, recommend, lyonSchool)));
+    assertEquals(403, status(() -> MembershipLifecycle.authorize(POLICY, lyon, reject, lyonSchool)));
+    assertEquals(403, status(() -> MembershipLifecycle.authorize(POLICY, lyon, review, Target.school("FR", "paris", "154"))));
+    for (Transition t : List.of(recommend, reject)) {
+      assertDoesNotThrow(() -> MembershipLifecycle.authorize(POLICY, NC_FR, t, lyonSchool));
+      assertDoesNotThrow(() -> MembershipLifecycle.authorize(POLICY, HQ, t, lyonSchool));
+      assertEquals(403, status(() -> MembershipLifecycle.authorize(POLICY, NC_KE, t, lyonSchool)));
+    }
+  }
+
   @Test
   void hqMovesAreForHqOnly() {
     Transition certify = UNDER_HQ_REVIEW.transitionTo(MEMBER).orElseThrow();

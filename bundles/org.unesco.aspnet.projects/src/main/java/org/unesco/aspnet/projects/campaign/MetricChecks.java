@@ -65,6 +65,14 @@ public final class MetricChecks {
       add(at(path, name), "must be a number");
       return null;
     }
+    if (n instanceof java.math.BigInteger || n instanceof java.math.BigDecimal) {
+      // compared exactly: a number too large for a double must not become infinite or wrap around
+      java.math.BigDecimal exact = n instanceof java.math.BigInteger b ? new java.math.BigDecimal(b) : (java.math.BigDecimal) n;
+      if (!within(exact, java.math.BigDecimal.valueOf(min), java.math.BigDecimal.valueOf(max), path, name, fmt(min), fmt(max))) {
+        return null;
+      }
+      return exact.doubleValue();
+    }
     double d = n.doubleValue();
     if (Double.isNaN(d) || Double.isInfinite(d)) {
       add(at(path, name), "must be a number");
@@ -87,20 +95,32 @@ public final class MetricChecks {
     if (value == null) {
       return null;
     }
-    if (!(value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger)) {
+    if (!(value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+        || value instanceof java.math.BigInteger)) {
       add(at(path, name), "must be a whole number");
       return null;
     }
-    long n = ((Number) value).longValue();
-    if (n < min && min == 0) {
+    // compared as a BigInteger: longValue() of 2^64 + 1 is 1, of 2^63 a negative number
+    java.math.BigInteger n = value instanceof java.math.BigInteger b ? b : java.math.BigInteger.valueOf(((Number) value).longValue());
+    if (!within(new java.math.BigDecimal(n), java.math.BigDecimal.valueOf(min), java.math.BigDecimal.valueOf(max), path, name,
+        String.valueOf(min), String.valueOf(max))) {
+      return null;
+    }
+    return n.longValueExact();
+  }
+
+  /** Records the error of a value outside {@code [min, max]}: "must not be negative" when the range starts at 0. */
+  private boolean within(java.math.BigDecimal value, java.math.BigDecimal min, java.math.BigDecimal max, String path,
+      String name, String minText, String maxText) {
+    if (value.compareTo(min) < 0 && min.signum() == 0) {
       add(at(path, name), "must not be negative");
-      return null;
+      return false;
     }
-    if (n < min || n > max) {
-      add(at(path, name), "must be from " + min + " to " + max);
-      return null;
+    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+      add(at(path, name), "must be from " + minText + " to " + maxText);
+      return false;
     }
-    return n;
+    return true;
   }
 
   /** One of {@code choices} (exact spelling). */

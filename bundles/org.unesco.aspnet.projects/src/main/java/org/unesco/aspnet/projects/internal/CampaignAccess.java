@@ -44,6 +44,17 @@ final class CampaignAccess {
     return hq(p) || (c.country() != null && p.coordinates(c.country())) || coordinatesCampaign(p, c.id());
   }
 
+  /**
+   * See every school that takes part, whatever the directory shows them: HQ, and the campaign's
+   * coordinators, who run it across countries. Everyone else (the NC of a national campaign too)
+   * sees the participants and submissions of the schools the directory shows them
+   * ({@code SchoolService.visible}, from the school's current data), so that a candidate moved to
+   * another country, or a suspended school, is not named to those who may no longer see it.
+   */
+  static boolean seesEverySchool(Principal p, Campaign c) {
+    return hq(p) || coordinatesCampaign(p, c.id());
+  }
+
   /** Moderate a submission of a school of {@code schoolCountry}. */
   static boolean moderates(Principal p, Campaign c, String schoolCountry) {
     return manages(p, c) || p.coordinates(schoolCountry);

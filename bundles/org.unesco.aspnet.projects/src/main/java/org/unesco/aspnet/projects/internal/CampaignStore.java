@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -66,6 +67,8 @@ public final class CampaignStore implements CampaignService {
   static final Duration AGGREGATION_LIMIT = Duration.ofSeconds(20);
   static final Duration DESCRIPTION_LIMIT = Duration.ofSeconds(2);
   private static final int METRICS_MAX = 30_000;
+  /** The most rows a list reads at once when it reads past rows the caller may not see. */
+  private static final int READ_FURTHER_MAX = 512;
   private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {};
   private static final TypeReference<List<Phase>> PHASES = new TypeReference<>() {};
   private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
@@ -151,24 +154,24 @@ public final class CampaignStore implements CampaignService {
 
   /**
    * The campaigns with {@code participants} counted as {@code actor} sees the list of participants:
-   * all of them for those who run a campaign; for the others, without the schools they may not see
-   * (candidates are not public), so that the count and the list agree.
+   * all of them for those who see every school of a campaign; for the others, only the schools
+   * the directory shows them (candidates and suspended schools are not public), so that the count
+   * and the list agree.
    */
   private List<Campaign> counted(Principal actor, List<Campaign> campaigns) {
-    List<Campaign> others = campaigns.stream().filter(cp -> !CampaignAccess.manages(actor, cp)).toList();
+    List<Campaign> others = campaigns.stream().filter(cp -> !CampaignAccess.seesEverySchool(actor, cp)).toList();
     if (others.isEmpty()) {
       return campaigns;
     }
-    Map<Long, List<Joined>> joined = database.read(c -> {
-      Map<Long, List<Joined>> rows = new LinkedHashMap<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT SCHOOL_ID, COUNTRY FROM PRJ_PARTICIPANT WHERE CAMPAIGN_ID = ?")) {
+    Map<Long, List<Long>> joined = database.read(c -> {
+      Map<Long, List<Long>> rows = new LinkedHashMap<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT SCHOOL_ID FROM PRJ_PARTICIPANT WHERE CAMPAIGN_ID = ?")) {
         for (Campaign cp : others) {
-          List<Joined> list = new ArrayList<>();
+          List<Long> list = new ArrayList<>();
           ps.setLong(1, cp.id());
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              list.add(new Joined(rs.getLong(1), rs.getString(2)));
+              list.add(rs.getLong(1));
             }
           }
           rows.put(cp.id(), list);
@@ -176,40 +179,42 @@ public final class CampaignStore implements CampaignService {
       }
       return rows;
     });
-    Set<Long> seen = seen(actor, joined.values().stream().flatMap(List::stream).toList());
+    List<Long> all = joined.values().stream().flatMap(List::stream).distinct().toList();
+    Set<Long> seen = all.isEmpty() ? Set.of() : schools.visible(actor, all);
     return campaigns.stream().map(cp -> {
-      List<Joined> rows = joined.get(cp.id());
+      List<Long> rows = joined.get(cp.id());
       if (rows == null) {
         return cp;
       }
-      long n = rows.stream().filter(j -> seen.contains(j.school())).count();
+      long n = rows.stream().filter(seen::contains).count();
       return new Campaign(cp.id(), cp.kind(), cp.module(), cp.moduleAvailable(), cp.country(), cp.title(),
           cp.description(), cp.phases(), cp.membersOnly(), cp.countries(), cp.open(), n, cp.createdAt(), cp.revision());
     }).toList();
   }
 
-  /** A participating school and the country it joined from. */
-  private record Joined(long school, String country) {}
-
   /**
-   * Of the participating schools, those {@code actor} may see when they do not run the campaign:
-   * the schools of the countries they coordinate and those the directory shows them (members, and
-   * candidates in their scope).
+   * Of {@code ids}, the schools {@code actor} may see named in the campaign's lists, summaries and
+   * exports: all for those who see every school of it ({@link CampaignAccess#seesEverySchool}),
+   * otherwise those the directory shows them now ({@code SchoolService.visible}), never from what
+   * was copied when the school joined or reported.
    */
-  private Set<Long> seen(Principal actor, List<Joined> participants) {
-    Set<Long> seen = new HashSet<>();
-    List<Long> ask = new ArrayList<>();
-    for (Joined j : participants) {
-      if (j.country() != null && actor.coordinates(j.country().strip())) {
-        seen.add(j.school());
-      } else {
-        ask.add(j.school());
+  private Set<Long> visibleIn(Principal actor, Campaign cp, Collection<Long> ids) {
+    if (CampaignAccess.seesEverySchool(actor, cp)) {
+      return new HashSet<>(ids);
+    }
+    return ids.isEmpty() ? Set.of() : schools.visible(actor, ids);
+  }
+
+  /** The school as the directory holds it now; null when it is gone. */
+  private School current(long id) {
+    try {
+      return schools.school(Principal.system(), id);
+    } catch (ProblemException e) {
+      if (e.status() == 404) {
+        return null;
       }
+      throw e;
     }
-    if (!ask.isEmpty()) {
-      seen.addAll(schools.visible(actor, ask));
-    }
-    return seen;
   }
 
   /** A school as {@code actor} may see it: 404, as for an unknown one, for a school they may not see. */
@@ -364,38 +369,54 @@ public final class CampaignStore implements CampaignService {
 
   // ---- participants ----
 
+  /**
+   * A page of participants with the school's current name, city and country from the directory
+   * (PRJ_PARTICIPANT keeps the school as it joined, for the record only). {@code country} filters
+   * on the current country. Rows the caller may not see, or of another country, are skipped and
+   * the next rows read, so that a page is never short while more follow.
+   */
   @Override
   public Page<Participant> participants(Principal actor, long campaign, String country, int limit, String cursor) {
     long after = cursor(cursor);
     Campaign cp = database.read(c -> find(c, campaign));
-    Page<Participant> page = database.read(c -> {
-      StringBuilder sql = new StringBuilder(
-          "SELECT SCHOOL_ID, SCHOOL_NAME, COUNTRY, CITY, JOINED_AT FROM PRJ_PARTICIPANT WHERE CAMPAIGN_ID = ? AND SCHOOL_ID > ?");
-      List<Object> params = new ArrayList<>(List.of(campaign, after));
-      if (country != null) {
-        sql.append(" AND COUNTRY = ?");
-        params.add(country);
-      }
-      sql.append(" ORDER BY SCHOOL_ID OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY");
-      params.add(limit + 1);
-      List<Participant> rows = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-        bind(ps, params);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            rows.add(new Participant(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getTimestamp(5).toInstant()));
+    int batch = limit + 1;
+    List<Participant> found = new ArrayList<>();
+    long position = after;
+    while (found.size() <= limit) {
+      long from = position;
+      int n = batch;
+      List<Map.Entry<Long, Instant>> rows = database.read(c -> {
+        List<Map.Entry<Long, Instant>> list = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT SCHOOL_ID, JOINED_AT FROM PRJ_PARTICIPANT"
+            + " WHERE CAMPAIGN_ID = ? AND SCHOOL_ID > ? ORDER BY SCHOOL_ID OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY")) {
+          ps.setLong(1, campaign);
+          ps.setLong(2, from);
+          ps.setInt(3, n);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              list.add(Map.entry(rs.getLong(1), rs.getTimestamp(2).toInstant()));
+            }
+          }
+        }
+        return list;
+      });
+      Set<Long> seen = visibleIn(actor, cp, rows.stream().map(Map.Entry::getKey).toList());
+      for (Map.Entry<Long, Instant> row : rows) {
+        School s = seen.contains(row.getKey()) ? current(row.getKey()) : null;
+        if (s != null && (country == null || country.equals(s.country()))) {
+          found.add(new Participant(s.id(), s.name(), s.country(), s.city(), row.getValue()));
+          if (found.size() > limit) {
+            break;
           }
         }
       }
-      return page(rows, limit, Participant::school);
-    });
-    if (CampaignAccess.manages(actor, cp)) {
-      return page;
+      if (rows.size() < n) {
+        break;
+      }
+      position = rows.get(rows.size() - 1).getKey();
+      batch = Math.min(2 * batch, READ_FURTHER_MAX); // most rows were left out: read further at once
     }
-    // Candidates are not public: the others see the participants whose school they may see.
-    Set<Long> seen = seen(actor, page.items().stream().map(p -> new Joined(p.school(), p.country())).toList());
-    return new Page<>(page.items().stream().filter(p -> seen.contains(p.school())).toList(), page.next());
+    return page(found, limit, Participant::school);
   }
 
   @Override
@@ -451,7 +472,7 @@ public final class CampaignStore implements CampaignService {
         throw ProblemException.notFound("School " + schoolId + " does not take part in campaign " + campaign);
       }
       School school = school(schoolId);
-      if (!CampaignAccess.manages(actor, cp) && !seen(actor, List.of(new Joined(schoolId, school.country()))).contains(schoolId)) {
+      if (!visibleIn(actor, cp, List.of(schoolId)).contains(schoolId)) {
         // a participant they may not see in the list does not take part for them
         throw ProblemException.notFound("School " + schoolId + " does not take part in campaign " + campaign);
       }
@@ -493,68 +514,97 @@ public final class CampaignStore implements CampaignService {
 
   // ---- submissions ----
 
+  /**
+   * A page of submissions, newest first: by status and grant in the query, then without the
+   * schools the caller may not see ({@link #visibleIn}); skipped rows are replaced by reading
+   * further, so that a page is never short while more follow.
+   */
   @Override
   public Page<Submission> submissions(Principal actor, long campaign, SubmissionStatus status, String country,
       Long school, int limit, String cursor) {
     long before = cursor == null ? Long.MAX_VALUE : cursor(cursor);
-    return database.read(c -> {
-      Campaign cp = find(c, campaign);
-      StringBuilder sql = new StringBuilder("SELECT " + SUBMISSION_COLUMNS + " FROM PRJ_SUBMISSION WHERE CAMPAIGN_ID = ? AND ID < ?");
-      List<Object> params = new ArrayList<>(List.of(campaign, before));
-      if (!CampaignAccess.manages(actor, cp)) {
-        List<String> parts = new ArrayList<>(List.of("STATUS = 'APPROVED'"));
-        for (Grant g : actor.grants()) {
-          if (g.country() != null && actor.coordinates(g.country())) {
-            parts.add("COUNTRY = ?");
-            params.add(g.country());
-          } else if (g.school() != null && actor.worksAt(g.school())) {
-            try {
-              params.add(Long.parseLong(g.school()));
-              parts.add("SCHOOL_ID = ?");
-            } catch (NumberFormatException notOurs) {
-              // another installation's id: matches nothing
-            }
-          }
-        }
-        sql.append(" AND (").append(String.join(" OR ", parts)).append(')');
-      }
-      if (status != null) {
-        sql.append(" AND STATUS = ?");
-        params.add(status.name());
-      }
-      if (country != null) {
-        sql.append(" AND COUNTRY = ?");
-        params.add(country);
-      }
-      if (school != null) {
-        sql.append(" AND SCHOOL_ID = ?");
-        params.add(school);
-      }
-      sql.append(" ORDER BY ID DESC OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY");
-      params.add(limit + 1);
-      List<Submission> items = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-        bind(ps, params);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            items.add(submissionOf(rs));
+    Campaign cp = database.read(c -> find(c, campaign));
+    int batch = limit + 1;
+    List<Submission> found = new ArrayList<>();
+    long position = before;
+    while (found.size() <= limit) {
+      long from = position;
+      int n = batch;
+      List<Submission> rows = database.read(c -> submissionRows(c, actor, cp, status, country, school, from, n));
+      Set<Long> seen = visibleIn(actor, cp, rows.stream().map(Submission::school).distinct().toList());
+      for (Submission row : rows) {
+        if (seen.contains(row.school())) {
+          found.add(row);
+          if (found.size() > limit) {
+            break;
           }
         }
       }
-      return page(items, limit, Submission::id);
-    });
+      if (rows.size() < n) {
+        break;
+      }
+      position = rows.get(rows.size() - 1).id();
+      batch = Math.min(2 * batch, READ_FURTHER_MAX); // most rows were left out: read further at once
+    }
+    return page(found, limit, Submission::id);
   }
 
+  private static List<Submission> submissionRows(Connection c, Principal actor, Campaign cp, SubmissionStatus status,
+      String country, Long school, long before, int n) throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT " + SUBMISSION_COLUMNS + " FROM PRJ_SUBMISSION WHERE CAMPAIGN_ID = ? AND ID < ?");
+    List<Object> params = new ArrayList<>(List.of(cp.id(), before));
+    if (!CampaignAccess.manages(actor, cp)) {
+      List<String> parts = new ArrayList<>(List.of("STATUS = 'APPROVED'"));
+      for (Grant g : actor.grants()) {
+        if (g.country() != null && actor.coordinates(g.country())) {
+          parts.add("COUNTRY = ?");
+          params.add(g.country());
+        } else if (g.school() != null && actor.worksAt(g.school())) {
+          try {
+            params.add(Long.parseLong(g.school()));
+            parts.add("SCHOOL_ID = ?");
+          } catch (NumberFormatException notOurs) {
+            // another installation's id: matches nothing
+          }
+        }
+      }
+      sql.append(" AND (").append(String.join(" OR ", parts)).append(')');
+    }
+    if (status != null) {
+      sql.append(" AND STATUS = ?");
+      params.add(status.name());
+    }
+    if (country != null) {
+      sql.append(" AND COUNTRY = ?");
+      params.add(country);
+    }
+    if (school != null) {
+      sql.append(" AND SCHOOL_ID = ?");
+      params.add(school);
+    }
+    sql.append(" ORDER BY ID DESC OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY");
+    params.add(n);
+    List<Submission> items = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          items.add(submissionOf(rs));
+        }
+      }
+    }
+    return items;
+  }
+
+  /** 404, as for an unknown one, for a submission the caller may not read or whose school they may not see. */
   @Override
   public Submission submission(Principal actor, long campaign, long id) {
-    return database.read(c -> {
-      Campaign cp = find(c, campaign);
-      Submission s = findSubmission(c, campaign, id);
-      if (!sees(actor, cp, s)) {
-        throw ProblemException.notFound("There is no submission " + id + " in campaign " + campaign);
-      }
-      return s;
-    });
+    Campaign cp = database.read(c -> find(c, campaign));
+    Submission s = database.read(c -> findSubmission(c, campaign, id));
+    if (!sees(actor, cp, s) || !visibleIn(actor, cp, List.of(s.school())).contains(s.school())) {
+      throw ProblemException.notFound("There is no submission " + id + " in campaign " + campaign);
+    }
+    return s;
   }
 
   /** Approved submissions are public; the others are for the school's people and the moderators. */
@@ -662,6 +712,7 @@ public final class CampaignStore implements CampaignService {
     if (comment != null && comment.length() > CampaignForm.COMMENT_MAX) {
       errors.add(new FieldError("comment", "must be at most " + CampaignForm.COMMENT_MAX + " characters"));
     }
+    submission(actor, campaign, id); // 404 as GET answers, the school's visibility included
     return database.inTransaction(c -> {
       Campaign cp = find(c, campaign);
       Submission before = findSubmission(c, campaign, id);
@@ -707,7 +758,7 @@ public final class CampaignStore implements CampaignService {
   @Override
   public Map<String, Object> summary(Principal actor, long campaign, Locale language, boolean perSchool) {
     Campaign cp = campaign(actor, campaign);
-    List<Aggregation.Approved> approved = database.read(c -> {
+    List<Aggregation.Approved> read = database.read(c -> {
       List<Aggregation.Approved> list = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT ID, SCHOOL_ID, COUNTRY, ACTIVITY_DATE, PHASE, PUPILS, TEACHERS, METRICS, SCHOOL_NAME"
@@ -724,6 +775,10 @@ public final class CampaignStore implements CampaignService {
       }
       return list;
     });
+    // What the caller may not see is not counted either: the totals, regions, countries and
+    // schools agree with the approved submissions listed to them (docs/campaign-modules.md).
+    Set<Long> seen = visibleIn(actor, cp, read.stream().map(a -> a.report().school()).distinct().toList());
+    List<Aggregation.Approved> approved = read.stream().filter(a -> seen.contains(a.report().school())).toList();
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("campaign", cp.id());
     result.put("module", cp.module());

@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.membership.CountryService;
 import org.unesco.aspnet.membership.Page;
 import org.unesco.aspnet.projects.Campaign;
 import org.unesco.aspnet.projects.CampaignInput;
@@ -49,10 +50,12 @@ public final class CampaignsServlet extends ApiServlet {
   public record DecisionRequest(SubmissionStatus decision, String comment) {}
 
   private final transient CampaignService campaigns;
+  private final transient CountryService countries;
 
   @Activate
-  public CampaignsServlet(@Reference CampaignService campaigns) {
+  public CampaignsServlet(@Reference CampaignService campaigns, @Reference CountryService countries) {
     this.campaigns = campaigns;
+    this.countries = countries;
   }
 
   @Override
@@ -106,7 +109,7 @@ public final class CampaignsServlet extends ApiServlet {
       response.setHeader("ETag", Revisions.etag(s.revision()));
       Json.write(response, 200, s);
     } else if (path.size() == 2 && path.get(1).equals("summary")) {
-      boolean perSchool = "school".equals(request.getParameter("per"));
+      boolean perSchool = perSchool(request);
       Json.write(response, 200, campaigns.summary(actor, id, language(request), perSchool));
     } else if (path.size() == 2 && path.get(1).equals("coordinators")) {
       Json.writePage(response, campaigns.coordinators(actor, id), null);
@@ -196,15 +199,33 @@ public final class CampaignsServlet extends ApiServlet {
     throw ProblemException.notFound("There is no " + what + " " + segment);
   }
 
-  private static String country(HttpServletRequest request, String name) {
+  /**
+   * A country filter as the directory reads it: any case ({@code fr} is {@code FR}), blank for
+   * none; a code that is not a known country is a 400 naming the parameter, on every campaign
+   * endpoint alike, rather than an empty list.
+   */
+  private String country(HttpServletRequest request, String name) {
     String value = request.getParameter(name);
-    if (value == null) {
+    if (value == null || value.isBlank()) {
       return null;
     }
-    if (!CampaignForm.COUNTRY.matcher(value).matches()) {
-      throw ProblemException.validation(name, "must be an ISO 3166-1 alpha-2 code such as FR");
+    String code = value.strip().toUpperCase(Locale.ROOT);
+    if (!CampaignForm.COUNTRY.matcher(code).matches() || !countries.exists(code)) {
+      throw ProblemException.validation(name, "must be the ISO 3166-1 alpha-2 code of a known country, such as FR");
     }
-    return value;
+    return code;
+  }
+
+  /** {@code ?per=school} adds the schools to a summary; nothing else is a grouping. */
+  static boolean perSchool(HttpServletRequest request) {
+    String per = request.getParameter("per");
+    if (per == null) {
+      return false;
+    }
+    if (!per.strip().equalsIgnoreCase("school")) {
+      throw ProblemException.validation("per", "must be school (the other groupings are always there)");
+    }
+    return true;
   }
 
   private static SubmissionStatus status(HttpServletRequest request) {

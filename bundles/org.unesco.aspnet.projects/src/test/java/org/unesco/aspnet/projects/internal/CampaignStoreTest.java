@@ -1,12 +1,21 @@
 package org.unesco.aspnet.projects.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +28,8 @@ import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.core.Role;
 import org.unesco.aspnet.core.Target;
+import org.unesco.aspnet.export.Dataset;
+import org.unesco.aspnet.export.RowWriter;
 import org.unesco.aspnet.membership.Country;
 import org.unesco.aspnet.membership.CountryService;
 import org.unesco.aspnet.membership.MembershipStatus;
@@ -30,8 +41,12 @@ import org.unesco.aspnet.membership.SchoolService;
 import org.unesco.aspnet.projects.Campaign;
 import org.unesco.aspnet.projects.CampaignInput;
 import org.unesco.aspnet.projects.CampaignKind;
+import org.unesco.aspnet.projects.Participant;
+import org.unesco.aspnet.projects.Submission;
 import org.unesco.aspnet.projects.SubmissionInput;
 import org.unesco.aspnet.projects.SubmissionStatus;
+import org.unesco.aspnet.projects.internal.export.ParticipationsDataset;
+import org.unesco.aspnet.projects.internal.export.SubmissionsDataset;
 import org.unesco.aspnet.security.internal.PolicyAuthorizer;
 
 /**
@@ -44,6 +59,7 @@ class CampaignStoreTest {
   private static final Principal HQ = person("hq", Grant.global(Role.HQ_OFFICER));
   private static final Principal NC_FR = person("nc-fr", Grant.country(Role.NATIONAL_COORDINATOR, "FR"));
   private static final Principal NC_DE = person("nc-de", Grant.country(Role.NATIONAL_COORDINATOR, "DE"));
+  private static final Principal NC_AT = person("nc-at", Grant.country(Role.NATIONAL_COORDINATOR, "AT"));
   private static final Principal STAFF_PARIS = person("staff", Grant.school(Role.SCHOOL_STAFF, "FR", "1"));
   private static final long PARIS = 1; // member, FR
   private static final long LILLE = 2; // candidate, FR
@@ -51,6 +67,7 @@ class CampaignStoreTest {
   private static final long MUNICH = 4; // member, DE
 
   private final CampaignModules modules = new CampaignModules();
+  private final Directory directory = new Directory();
   private CampaignStore store;
 
   private static Principal person(String id, Grant... grants) {
@@ -64,11 +81,23 @@ class CampaignStoreTest {
 
   /** The directory as membership answers it: members for everyone, the rest within the caller's scope. */
   private static final class Directory implements SchoolService {
-    private final Map<Long, School> schools = Map.of(
+    private final Map<Long, School> schools = new ConcurrentHashMap<>(Map.of(
         PARIS, schoolOf(PARIS, "FR", "Paris", MembershipStatus.MEMBER),
         LILLE, schoolOf(LILLE, "FR", "Lille", MembershipStatus.APPLIED),
         BERLIN, schoolOf(BERLIN, "DE", "Berlin", MembershipStatus.APPLIED),
-        MUNICH, schoolOf(MUNICH, "DE", "München", MembershipStatus.MEMBER));
+        MUNICH, schoolOf(MUNICH, "DE", "München", MembershipStatus.MEMBER)));
+    private final AtomicInteger visibleCalls = new AtomicInteger();
+
+    /** As HQ changes a school: moves it, renames it, suspends it. */
+    void change(long id, String country, String city, MembershipStatus status) {
+      schools.put(id, schoolOf(id, country, city, status));
+    }
+
+    @Override
+    public Set<Long> visible(Principal actor, Collection<Long> ids) {
+      visibleCalls.incrementAndGet();
+      return SchoolService.super.visible(actor, ids);
+    }
 
     @Override
     public School school(Principal actor, long id) {
@@ -126,7 +155,7 @@ class CampaignStoreTest {
 
   @BeforeEach
   void start() {
-    store = new CampaignStore(new TestDatabase(), POLICY, NO_AUDIT, new Directory(), COUNTRIES, modules);
+    store = new CampaignStore(new TestDatabase(), POLICY, NO_AUDIT, directory, COUNTRIES, modules);
   }
 
   @AfterEach
@@ -198,6 +227,150 @@ class CampaignStoreTest {
     assertEquals(403, status(() -> store.moderate(NC_DE, campaign, pending, SubmissionStatus.REJECTED, "No", null)),
         "approved, it is public: now a refusal");
     assertEquals(401, status(() -> store.moderate(Principal.anonymous(), campaign, pending, SubmissionStatus.REJECTED, "No", null)));
+  }
+
+  /** Submits for {@code school} as its NC (or HQ) and approves it. */
+  private long approved(long campaign, long school) {
+    long id = store.submit(HQ, campaign, report(school)).id();
+    return store.moderate(HQ, campaign, id, SubmissionStatus.APPROVED, null, null).id();
+  }
+
+  private List<Long> schoolsListed(Principal who, long campaign) {
+    return store.submissions(who, campaign, null, null, null, 100, null).items().stream().map(Submission::school).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> totals(Principal who, long campaign) {
+    return (Map<String, Object>) store.summary(who, campaign, Locale.ENGLISH, true).get("totals");
+  }
+
+  @Test
+  void anApprovedSubmissionOfASchoolTheCallerMayNotSeeIsNeitherListedNorReadNorCounted() {
+    long campaign = openCampaign();
+    store.join(NC_FR, campaign, LILLE); // France's candidate
+    store.join(HQ, campaign, PARIS);
+    long paris = approved(campaign, PARIS);
+    long lille = store.submit(NC_FR, campaign, report(LILLE)).id();
+    store.moderate(NC_FR, campaign, lille, SubmissionStatus.APPROVED, null, null);
+
+    for (Principal who : List.of(Principal.anonymous(), NC_DE, STAFF_PARIS)) {
+      String name = who.isAnonymous() ? "the public" : who.accountId();
+      assertEquals(List.of(PARIS), schoolsListed(who, campaign), name);
+      assertEquals(404, status(() -> store.submission(who, campaign, lille)), name + ": as for an unknown one");
+      Map<String, Object> summary = store.summary(who, campaign, Locale.ENGLISH, true);
+      assertFalse(summary.toString().contains("Lille"), name + ": " + summary);
+      assertEquals(1, totals(who, campaign).get("submissions"), name);
+      assertEquals(1, totals(who, campaign).get("schools"), name);
+      assertEquals(List.of(PARIS), ((List<Map<String, Object>>) summary.get("schools")).stream()
+          .map(g -> g.get("school")).toList(), name);
+    }
+    assertEquals(404, status(() -> store.moderate(NC_DE, campaign, lille, SubmissionStatus.REJECTED, "No", null)),
+        "moderation answers as GET does");
+    assertEquals(List.of(LILLE, PARIS), schoolsListed(NC_FR, campaign), "their country's candidate");
+    assertEquals(2, totals(NC_FR, campaign).get("submissions"));
+    assertEquals(2, totals(HQ, campaign).get("submissions"));
+    assertEquals(LILLE, store.submission(NC_FR, campaign, lille).school());
+
+    directory.change(PARIS, "FR", "Paris", MembershipStatus.SUSPENDED); // no longer public
+    assertEquals(List.of(), schoolsListed(Principal.anonymous(), campaign));
+    assertEquals(404, status(() -> store.submission(Principal.anonymous(), campaign, paris)));
+    assertEquals(0, totals(Principal.anonymous(), campaign).get("submissions"));
+    assertEquals(List.of(PARIS), schoolsListed(STAFF_PARIS, campaign), "the school's people still see their own");
+  }
+
+  @Test
+  void aPageIsFullWhenRowsTheCallerMayNotSeeAreLeftOut() {
+    long campaign = openCampaign();
+    store.join(HQ, campaign, PARIS);
+    store.join(HQ, campaign, LILLE);
+    store.join(HQ, campaign, MUNICH);
+    long first = approved(campaign, PARIS);
+    for (int i = 0; i < 3; i++) {
+      approved(campaign, LILLE);
+    }
+    long last = approved(campaign, MUNICH);
+    for (int i = 0; i < 3; i++) {
+      approved(campaign, LILLE);
+    }
+    Page<Submission> one = store.submissions(Principal.anonymous(), campaign, null, null, null, 1, null);
+    assertEquals(List.of(last), one.items().stream().map(Submission::id).toList());
+    Page<Submission> two = store.submissions(Principal.anonymous(), campaign, null, null, null, 1, one.next());
+    assertEquals(List.of(first), two.items().stream().map(Submission::id).toList(), "read past the candidate's rows");
+    assertNull(two.next(), "the last page");
+
+    Page<Participant> participants = store.participants(Principal.anonymous(), campaign, null, 1, null);
+    assertEquals(List.of(PARIS), participants.items().stream().map(Participant::school).toList());
+    Page<Participant> next = store.participants(Principal.anonymous(), campaign, null, 1, participants.next());
+    assertEquals(List.of(MUNICH), next.items().stream().map(Participant::school).toList(), "not an empty page for Lille");
+  }
+
+  @Test
+  void theParticipantListFollowsTheDirectoryNotWhatWasCopiedWhenTheSchoolJoined() {
+    long campaign = openCampaign();
+    store.join(NC_DE, campaign, BERLIN);
+    store.join(HQ, campaign, MUNICH);
+    assertEquals(List.of(BERLIN, MUNICH), participants(NC_DE, campaign, null));
+
+    directory.change(BERLIN, "AT", "Wien", MembershipStatus.APPLIED); // HQ moves the candidate to Austria
+    assertEquals(List.of(MUNICH), participants(NC_DE, campaign, null), "no longer Germany's candidate");
+    assertEquals(1L, store.campaign(NC_DE, campaign).participants());
+    assertEquals(1L, store.summary(NC_DE, campaign, Locale.ENGLISH, false).get("participants"));
+    assertEquals(404, status(() -> { store.leave(NC_DE, campaign, BERLIN); return null; }));
+    assertEquals(List.of(BERLIN, MUNICH), participants(NC_AT, campaign, null), "Austria's candidate now");
+    assertEquals(List.of(BERLIN), participants(NC_AT, campaign, "AT"));
+    assertEquals(List.of(MUNICH), participants(HQ, campaign, "DE"), "by the current country");
+    Participant berlin = store.participants(HQ, campaign, "AT", 10, null).items().get(0);
+    assertEquals(List.of("School of Wien", "AT", "Wien"), List.of(berlin.name(), berlin.country(), berlin.city()));
+  }
+
+  private List<Long> participants(Principal who, long campaign, String country) {
+    return store.participants(who, campaign, country, 100, null).items().stream().map(Participant::school).toList();
+  }
+
+  private List<List<Object>> export(Dataset dataset, Principal who, Map<String, String> filters) throws IOException {
+    List<List<Object>> rows = new ArrayList<>();
+    dataset.export(who, filters, columns -> new RowWriter() {
+      @Override
+      public void row(Object[] values) {
+        rows.add(new ArrayList<>(java.util.Arrays.asList(values)));
+      }
+
+      @Override
+      public void close() {
+      }
+    });
+    return rows;
+  }
+
+  @Test
+  void anNcExportsTheirCountrysRowsOnlyAndThePublicNoSchoolItMayNotSee() throws IOException {
+    long campaign = openCampaign();
+    for (long school : List.of(PARIS, LILLE, MUNICH)) {
+      store.join(HQ, campaign, school);
+      approved(campaign, school);
+    }
+    Dataset submissions = new SubmissionsDataset(store, directory, POLICY);
+    Dataset participations = new ParticipationsDataset(store, directory, POLICY);
+    Map<Principal, List<Long>> expected = Map.of(
+        HQ, List.of(PARIS, LILLE, MUNICH),
+        NC_DE, List.of(MUNICH), // not Paris's public rows
+        NC_FR, List.of(PARIS, LILLE),
+        STAFF_PARIS, List.of(PARIS),
+        Principal.anonymous(), List.of(PARIS, MUNICH)); // never the candidate
+    expected.forEach((who, schools) -> {
+      String name = who.isAnonymous() ? "the public" : who.accountId();
+      try {
+        assertEquals(Set.copyOf(schools), Set.copyOf(export(submissions, who, Map.of()).stream().map(r -> r.get(4)).toList()),
+            "submissions for " + name);
+        assertEquals(Set.copyOf(schools), Set.copyOf(export(participations, who, Map.of()).stream().map(r -> r.get(3)).toList()),
+            "participations for " + name);
+      } catch (IOException e) {
+        throw new AssertionError(e);
+      }
+    });
+    assertEquals(List.of(), export(submissions, NC_FR, Map.of("country", "DE")), "another country: an empty file");
+    assertEquals(List.of(), export(participations, NC_FR, Map.of("country", "DE")));
+    assertTrue(export(submissions, Principal.anonymous(), Map.of()).stream().noneMatch(r -> r.contains("School of Lille")));
   }
 
   private static SubmissionInput report(long school) {

@@ -34,6 +34,7 @@ public final class AccountsServlet extends ApiServlet {
   static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s.]{2,}$");
   static final Set<String> LANGUAGES = Set.of("en", "fr", "es", "ar", "ru", "zh", "de", "pt");
   static final int MIN_PASSWORD = 12;
+  static final int MAX_PASSWORD = 200;
 
   /** The body of a registration. */
   public record Registration(String email, String name, String password, String language) {}
@@ -77,6 +78,22 @@ public final class AccountsServlet extends ApiServlet {
     Json.write(response, 201, Map.of("id", id, "email", SecurityStore.normaliseEmail(r.email())));
   }
 
+  /**
+   * What is wrong with a new password, or null when it will do: the one rule for registrations,
+   * invitations and resets. Lengths count characters (code points), not UTF-16 units, so an emoji
+   * or a CJK extension character is one character, as the person typing it sees it.
+   */
+  static String passwordProblem(String password) {
+    int characters = password == null ? 0 : password.codePointCount(0, password.length());
+    if (characters < MIN_PASSWORD) {
+      return "must be at least " + MIN_PASSWORD + " characters";
+    }
+    if (characters > MAX_PASSWORD) {
+      return "must be at most " + MAX_PASSWORD + " characters";
+    }
+    return null;
+  }
+
   static List<FieldError> validate(Registration r) {
     List<FieldError> errors = new ArrayList<>();
     if (r.email() == null || r.email().isBlank()) {
@@ -89,10 +106,9 @@ public final class AccountsServlet extends ApiServlet {
     } else if (r.name().length() > 200) {
       errors.add(new FieldError("name", "must be at most 200 characters"));
     }
-    if (r.password() == null || r.password().length() < MIN_PASSWORD) {
-      errors.add(new FieldError("password", "must be at least " + MIN_PASSWORD + " characters"));
-    } else if (r.password().length() > 200) {
-      errors.add(new FieldError("password", "must be at most 200 characters"));
+    String password = passwordProblem(r.password());
+    if (password != null) {
+      errors.add(new FieldError("password", password));
     }
     if (r.language() != null && !LANGUAGES.contains(r.language())) {
       errors.add(new FieldError("language", "must be one of " + String.join(", ", LANGUAGES.stream().sorted().toList())));

@@ -7,12 +7,17 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -28,6 +33,7 @@ import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.core.Role;
 import org.unesco.aspnet.core.SchoolDirectory;
 import org.unesco.aspnet.core.Target;
+import org.unesco.aspnet.security.ScopeCatalog;
 import org.unesco.aspnet.web.ApiServlet;
 import org.unesco.aspnet.web.Json;
 import org.unesco.aspnet.web.OpenApiFragment;
@@ -40,7 +46,8 @@ import org.unesco.aspnet.web.OpenApiFragment;
  *   <li>{@code POST /api/v1/invitations} {email, role, country, unit, school, campaign}: HQ
  *       invites coordinators, a platform administrator HQ officers and administrators; an NC
  *       invites staff of a school of their country. A school the inviter may not see is answered
- *       as an unknown one.
+ *       as an unknown one; a country, unit or campaign that a {@link ScopeCatalog} does not know
+ *       is refused.
  *   <li>{@code POST /api/v1/invitations/accept} {token, name, password}: creates the account (or
  *       adds the role to the invitee's existing account).
  *   <li>{@code POST /api/v1/password-resets} {email}: HQ or an administrator starts a reset, for
@@ -77,6 +84,11 @@ public final class OneTimeLinksServlet extends ApiServlet {
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
   private transient volatile SchoolDirectory schools;
 
+  /** The bundles that know which countries, units and campaigns exist. */
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
+  private final transient List<ScopeCatalog> catalogs = new CopyOnWriteArrayList<>();
+
   @Activate
   public OneTimeLinksServlet(@Reference SecurityStore store, @Reference Authentication authentication,
       @Reference Authorizer authorizer, @Reference AuditLog audit) {
@@ -109,7 +121,7 @@ public final class OneTimeLinksServlet extends ApiServlet {
     if (inv.role() == null) {
       errors.add(new FieldError("role", "is required"));
     }
-    Grant grant = inv.role() == null ? null : grantOf(inv, me, authorizer, schools, errors);
+    Grant grant = inv.role() == null ? null : grantOf(inv, me, authorizer, schools, catalogs, errors);
     if (!errors.isEmpty()) {
       throw ProblemException.validation(errors);
     }
@@ -128,12 +140,13 @@ public final class OneTimeLinksServlet extends ApiServlet {
   }
 
   /**
-   * Checks that the role's scope is complete and sensible, e.g. a school role names its school.
-   * A school that {@code me} may not see is answered like an unknown one, so that an invitation
-   * tells nobody which schools exist beyond their view.
+   * Checks that the role's scope is complete and exists, e.g. a school role names its school, a
+   * sub-national coordinator a unit of the country. A school that {@code me} may not see is
+   * answered like an unknown one, so that an invitation tells nobody which schools exist beyond
+   * their view. Countries, units and campaigns are checked by the {@code catalogs} that keep them.
    */
   static Grant grantOf(Invitation inv, Principal me, Authorizer authorizer, SchoolDirectory directory,
-      List<FieldError> errors) {
+      Collection<ScopeCatalog> catalogs, List<FieldError> errors) {
     Role role = inv.role();
     String country = inv.country();
     String unit = inv.unit();
@@ -169,7 +182,32 @@ public final class OneTimeLinksServlet extends ApiServlet {
       }
       default -> { }
     }
+    if (errors.isEmpty()) {
+      Target scope = switch (role) {
+        case NATIONAL_COORDINATOR -> Target.country(country);
+        case SUBNATIONAL_COORDINATOR -> new Target(country, unit, null, null);
+        case CAMPAIGN_COORDINATOR -> new Target(null, null, null, inv.campaign());
+        default -> null; // a school's place comes from the directory; global roles have no scope
+      };
+      if (scope != null) {
+        errors.addAll(unknownParts(scope, catalogs));
+      }
+    }
     return new Grant(role, country, unit, inv.campaign(), school);
+  }
+
+  /** What the catalogs do not know of {@code scope}, one error per field. */
+  private static List<FieldError> unknownParts(Target scope, Collection<ScopeCatalog> catalogs) {
+    List<FieldError> unknown = new ArrayList<>();
+    Set<String> fields = new HashSet<>();
+    for (ScopeCatalog catalog : catalogs) {
+      for (FieldError e : catalog.unknown(scope)) {
+        if (fields.add(e.field())) {
+          unknown.add(e);
+        }
+      }
+    }
+    return unknown;
   }
 
   /**
@@ -283,8 +321,9 @@ public final class OneTimeLinksServlet extends ApiServlet {
 
   private void finishReset(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Acceptance a = Json.read(request, Acceptance.class);
-    if (a.password() == null || a.password().length() < AccountsServlet.MIN_PASSWORD || a.password().length() > 200) {
-      throw ProblemException.validation("password", "must be " + AccountsServlet.MIN_PASSWORD + " to 200 characters");
+    String invalid = AccountsServlet.passwordProblem(a.password());
+    if (invalid != null) {
+      throw ProblemException.validation("password", invalid);
     }
     String hash = authentication.hasher().hash(a.password());
     store.database().inTransaction(c -> {

@@ -15,6 +15,7 @@ import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.Role;
 import org.unesco.aspnet.core.SchoolDirectory;
 import org.unesco.aspnet.core.Target;
+import org.unesco.aspnet.security.ScopeCatalog;
 import org.unesco.aspnet.security.internal.OneTimeLinksServlet.Invitation;
 
 /**
@@ -103,16 +104,57 @@ class OneTimeLinksTest {
   @Test
   void aSchoolRoleTakesTheSchoolsOwnPlaceNotTheRequests() {
     Grant g = OneTimeLinksServlet.grantOf(new Invitation("t@example.org", Role.SCHOOL_STAFF, "DE", "LYON", " 12", null),
-        NC_FR, policy, SCHOOLS, new ArrayList<>());
+        NC_FR, policy, SCHOOLS, List.of(), new ArrayList<>());
     assertEquals("FR", g.country());
     assertEquals("PARIS", g.unit());
     assertEquals("12", g.school());
   }
 
+  /** As the membership bundle and a campaigns bundle would answer: DE has units BY and BW, KR none; campaign 7 exists. */
+  private static final List<ScopeCatalog> CATALOGS = List.of(
+      scope -> {
+        List<FieldError> unknown = new ArrayList<>();
+        if (scope.country() != null && !List.of("DE", "FR", "KR").contains(scope.country())) {
+          unknown.add(new FieldError("country", "is not a country"));
+        } else if (scope.unit() != null && !(scope.country().equals("DE") && List.of("BY", "BW").contains(scope.unit()))) {
+          unknown.add(new FieldError("unit", "is not a unit"));
+        }
+        return unknown;
+      },
+      scope -> scope.campaign() == null || scope.campaign().equals("7")
+          ? List.of() : List.of(new FieldError("campaign", "is not a campaign")));
+
+  private static List<String> invitationErrors(Role role, String country, String unit, String campaign) {
+    List<FieldError> errors = new ArrayList<>();
+    OneTimeLinksServlet.grantOf(new Invitation("t@example.org", role, country, unit, null, campaign),
+        HQ, new PolicyAuthorizer(), SCHOOLS, CATALOGS, errors);
+    return errors.stream().map(FieldError::field).toList();
+  }
+
+  @Test
+  void anInvitationNamesOnlyScopesThatExist() {
+    assertEquals(List.of(), invitationErrors(Role.SUBNATIONAL_COORDINATOR, "DE", "BY", null));
+    assertEquals(List.of("unit"), invitationErrors(Role.SUBNATIONAL_COORDINATOR, "DE", "NOPE", null));
+    assertEquals(List.of("unit"), invitationErrors(Role.SUBNATIONAL_COORDINATOR, "KR", "seoul", null));
+    assertEquals(List.of(), invitationErrors(Role.NATIONAL_COORDINATOR, "KR", null, null));
+    assertEquals(List.of("country"), invitationErrors(Role.NATIONAL_COORDINATOR, "ZZ", null, null));
+    assertEquals(List.of(), invitationErrors(Role.CAMPAIGN_COORDINATOR, null, null, "7"));
+    assertEquals(List.of("campaign"), invitationErrors(Role.CAMPAIGN_COORDINATOR, null, null, "99999"));
+    assertEquals(List.of("country"), invitationErrors(Role.NATIONAL_COORDINATOR, "zz", null, null), "the format first");
+  }
+
+  @Test
+  void withoutACatalogOnlyTheFormatIsChecked() {
+    List<FieldError> errors = new ArrayList<>();
+    OneTimeLinksServlet.grantOf(new Invitation("t@example.org", Role.NATIONAL_COORDINATOR, "ZZ", null, null, null),
+        HQ, policy, SCHOOLS, List.of(), errors);
+    assertEquals(List.of(), errors);
+  }
+
   private List<FieldError> errors(Principal inviter, String school) {
     List<FieldError> errors = new ArrayList<>();
     OneTimeLinksServlet.grantOf(new Invitation("t@example.org", Role.SCHOOL_STAFF, null, null, school, null),
-        inviter, policy, SCHOOLS, errors);
+        inviter, policy, SCHOOLS, List.of(), errors);
     return errors;
   }
 }

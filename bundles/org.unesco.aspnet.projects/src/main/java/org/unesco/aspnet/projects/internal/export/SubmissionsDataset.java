@@ -9,6 +9,7 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.unesco.aspnet.core.Authorizer;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.export.Column;
@@ -16,13 +17,15 @@ import org.unesco.aspnet.export.Column.Type;
 import org.unesco.aspnet.export.Dataset;
 import org.unesco.aspnet.export.ExportDataset;
 import org.unesco.aspnet.export.RowWriter;
+import org.unesco.aspnet.membership.SchoolService;
 import org.unesco.aspnet.projects.CampaignService;
 import org.unesco.aspnet.projects.SubmissionStatus;
 import org.unesco.aspnet.web.Json;
 
 /**
  * Campaign submissions as the caller may see them: approved ones for everyone, the others for the
- * school and the moderators. The module's metrics are one JSON column: their shape is the
+ * school and the moderators, never those of a school the caller may not see; narrowed to the
+ * caller's scope ({@link ExportScope}: an NC gets their country's rows only). The module's metrics are one JSON column: their shape is the
  * module's, and a removed module's submissions export as they were stored.
  */
 @Component
@@ -47,10 +50,15 @@ public final class SubmissionsDataset implements Dataset {
       new Column("submittedAt", "Submitted", Type.TIMESTAMP));
 
   private final CampaignService campaigns;
+  private final SchoolService schools;
+  private final Authorizer authorizer;
 
   @Activate
-  public SubmissionsDataset(@Reference CampaignService campaigns) {
+  public SubmissionsDataset(@Reference CampaignService campaigns, @Reference SchoolService schools,
+      @Reference Authorizer authorizer) {
     this.campaigns = campaigns;
+    this.schools = schools;
+    this.authorizer = authorizer;
   }
 
   @Override
@@ -67,11 +75,15 @@ public final class SubmissionsDataset implements Dataset {
   public void export(Principal actor, Map<String, String> filters, Output output) throws IOException {
     String country = CampaignRows.country(filters);
     SubmissionStatus status = status(filters.get("status"));
+    ExportScope scope = ExportScope.of(actor, authorizer, schools);
     RowWriter writer = output.begin(COLUMNS);
     Object[] v = new Object[COLUMNS.size()];
     CampaignRows.campaigns(campaigns, actor, filters, c -> CampaignRows.each(
         cursor -> campaigns.submissions(actor, c.id(), status, country, null, CampaignRows.PAGE, cursor),
         s -> {
+          if (!scope.includes(s.school(), s.country())) {
+            return; // another country's row, for an NC: not even a public one
+          }
           v[0] = s.id();
           v[1] = c.id();
           v[2] = CampaignRows.title(c);

@@ -1,0 +1,52 @@
+package org.unesco.aspnet.membership.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.unesco.aspnet.membership.internal.TransitionsTest.HQ;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.membership.AnnualReportInput;
+import org.unesco.aspnet.membership.Theme;
+
+/** Creating and replacing a report over a real database: If-Match only for a report that exists (RFC 9110). */
+class AnnualReportSubmitTest {
+  private static final AnnualReportInput REPORT =
+      new AnnualReportInput("Peace week", List.of(Theme.PEACE_GCED), 50, 3, null);
+  private AnnualReports reports;
+  private long school;
+  private final int year = LocalDate.now().getYear() - 1;
+
+  @BeforeEach
+  void start() {
+    TestDatabase database = new TestDatabase();
+    Countries countries = new Countries(database, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT,
+        new DirectoryCounts(database, TestLogger.INSTANCE), (org.osgi.framework.Bundle) null);
+    NationalProfiles profiles = new NationalProfiles(TestLogger.INSTANCE);
+    SchoolDirectory schools =
+        new SchoolDirectory(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, TestLogger.INSTANCE);
+    MembershipLifecycle lifecycle = new MembershipLifecycle(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
+    reports = new AnnualReports(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles,
+        AnnualReportStateTest.due("03-31"));
+    school = lifecycle.apply(HQ, Schools.valid(), false).schoolId();
+  }
+
+  @Test
+  void anIfMatchForAReportThatDoesNotExistFailsAndCreatesNothing() {
+    ProblemException p = assertThrows(ProblemException.class, () -> reports.submit(HQ, school, year, 7, REPORT));
+    assertEquals(412, p.status());
+    assertEquals(0, reports.report(HQ, school, year).revision(), "nothing created");
+    assertEquals(412, assertThrows(ProblemException.class, () -> reports.submit(HQ, school, year, 0, REPORT)).status());
+  }
+
+  @Test
+  void theFirstReportIsCreatedWithoutIfMatchAndReplacedWithIt() {
+    assertEquals(1, reports.submit(HQ, school, year, null, REPORT).revision());
+    assertEquals(428, assertThrows(ProblemException.class, () -> reports.submit(HQ, school, year, null, REPORT)).status());
+    assertEquals(412, assertThrows(ProblemException.class, () -> reports.submit(HQ, school, year, 7, REPORT)).status());
+    assertEquals(2, reports.submit(HQ, school, year, 1, REPORT).revision());
+  }
+}

@@ -1,0 +1,40 @@
+package org.unesco.aspnet.projects.internal;
+
+import java.util.List;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.unesco.aspnet.core.FieldError;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.core.Target;
+import org.unesco.aspnet.projects.CampaignService;
+import org.unesco.aspnet.security.ScopeCatalog;
+
+/** Tells the security bundle which campaigns exist, so that a coordinator is invited only for a real one. */
+@Component(service = ScopeCatalog.class)
+public final class CampaignScopes implements ScopeCatalog {
+  private final CampaignService campaigns;
+
+  @Activate
+  public CampaignScopes(@Reference CampaignService campaigns) {
+    this.campaigns = campaigns;
+  }
+
+  @Override
+  public List<FieldError> unknown(Target scope) {
+    String campaign = scope.campaign();
+    if (campaign == null) {
+      return List.of();
+    }
+    try {
+      campaigns.campaign(Principal.system(), Long.parseLong(campaign.strip()));
+      return List.of();
+    } catch (NumberFormatException | ProblemException notFound) {
+      if (notFound instanceof ProblemException p && p.status() != 404) {
+        throw p;
+      }
+      return List.of(new FieldError("campaign", campaign + " is not a known campaign"));
+    }
+  }
+}

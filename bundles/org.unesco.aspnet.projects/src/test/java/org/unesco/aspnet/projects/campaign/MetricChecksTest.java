@@ -1,0 +1,64 @@
+package org.unesco.aspnet.projects.campaign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.unesco.aspnet.core.FieldError;
+
+/** Numbers out of range are refused with the declared bounds, whatever size JSON gives them. */
+class MetricChecksTest {
+
+  private static List<FieldError> integer(Object value) {
+    MetricChecks checks = new MetricChecks();
+    Long n = checks.integer(Map.of("itemsRecycled", value), "itemsRecycled", "metrics", false, 0, 100_000_000);
+    if (!checks.errors().isEmpty()) {
+      assertNull(n);
+    }
+    return checks.errors();
+  }
+
+  private static List<FieldError> number(Object value) {
+    MetricChecks checks = new MetricChecks();
+    Double d = checks.number(Map.of("mass", value), "mass", "metrics", true, 0, 100_000);
+    if (!checks.errors().isEmpty()) {
+      assertNull(d);
+    }
+    return checks.errors();
+  }
+
+  private static List<FieldError> range(String field, String bounds) {
+    return List.of(new FieldError(field, "must be from " + bounds));
+  }
+
+  @Test
+  void aWholeNumberPastALongDoesNotWrapAround() {
+    assertEquals(range("metrics.itemsRecycled", "0 to 100000000"), integer(new BigInteger("18446744073709551617")),
+        "2^64 + 1 is not 1");
+    assertEquals(range("metrics.itemsRecycled", "0 to 100000000"), integer(new BigInteger("9223372036854775808")),
+        "2^63 is not negative");
+    assertEquals(range("metrics.itemsRecycled", "0 to 100000000"), integer(Long.MAX_VALUE));
+    assertEquals(range("metrics.itemsRecycled", "0 to 100000000"), integer(100_000_001));
+    assertEquals(List.of(new FieldError("metrics.itemsRecycled", "must not be negative")),
+        integer(new BigInteger("-18446744073709551617")));
+    assertEquals(List.of(), integer(100_000_000));
+    assertEquals(List.of(), integer(new BigInteger("5")));
+    MetricChecks checks = new MetricChecks();
+    assertEquals(5L, checks.integer(Map.of("n", new BigInteger("5")), "n", "metrics", true, 0, 10));
+  }
+
+  @Test
+  void aDecimalIsComparedExactlyAndNaNOrInfinityIsNotANumber() {
+    assertEquals(range("metrics.mass", "0 to 100000"), number(new BigInteger("1" + "0".repeat(400))));
+    assertEquals(range("metrics.mass", "0 to 100000"), number(new BigDecimal("1e400")));
+    assertEquals(List.of(new FieldError("metrics.mass", "must not be negative")), number(new BigDecimal("-1e400")));
+    assertEquals(List.of(new FieldError("metrics.mass", "must be a number")), number(Double.NaN));
+    assertEquals(List.of(new FieldError("metrics.mass", "must be a number")), number(Double.POSITIVE_INFINITY));
+    assertEquals(List.of(), number(new BigDecimal("12.5")));
+    assertEquals(List.of(), number(2.5));
+  }
+}
