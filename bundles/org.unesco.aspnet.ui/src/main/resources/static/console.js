@@ -95,7 +95,7 @@ async function ncApplications(country) {
   return [h('h2', {}, t('tab.applications')), h('p', {}, t('nc.applicationsLead')),
     decisionTable(schools, (s) => [
       [t('nc.recommend'), 'recommend', (c) => moveTo(s, [['APPLIED', 'UNDER_NATIONAL_REVIEW'], ['UNDER_NATIONAL_REVIEW', 'RECOMMENDED']], c)],
-      [t('nc.reject'), 'reject danger', (c) => moveTo(s, [['APPLIED', 'UNDER_NATIONAL_REVIEW'], ['UNDER_NATIONAL_REVIEW', 'REJECTED']], c)],
+      [t('nc.reject'), 'reject danger', (c) => moveTo(s, [['APPLIED', 'REJECTED'], ['UNDER_NATIONAL_REVIEW', 'REJECTED']], c)],
     ])];
 }
 

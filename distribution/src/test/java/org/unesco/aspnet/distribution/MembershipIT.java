@@ -136,6 +136,22 @@ class MembershipIT {
   }
 
   @Test
+  void anApplicationThatIsNoSchoolIsRejectedWithoutAReviewFirst() throws Exception {
+    HttpResponse<String> applied = apply(school("Cheap Essays Online Academy", "FR", "Nowhere"));
+    assertEquals(201, applied.statusCode(), applied.body());
+    long membership = JSON.readTree(applied.body()).path("membershipId").asLong();
+    assertEquals(400, move(membership, "REJECTED", null, ncFrance).statusCode(), "the school is told why");
+    assertEquals(404, move(membership, "REJECTED", "Not a school", ncKenya).statusCode(), "another country's NC");
+    HttpResponse<String> rejected = move(membership, "REJECTED", "Not a school: an advertisement", ncFrance);
+    assertEquals(200, rejected.statusCode(), rejected.body());
+    assertEquals("REJECTED", JSON.readTree(rejected.body()).path("status").asText());
+    JsonNode history = JSON.readTree(platform.get("/api/v1/memberships/" + membership + "/history", "Authorization", "Bearer " + hq).body());
+    List<String> steps = new ArrayList<>();
+    history.path("items").forEach(h -> steps.add(h.path("to").asText()));
+    assertEquals(List.of("APPLIED", "REJECTED"), steps);
+  }
+
+  @Test
   void aCountrysNationalNetworkIsKeptByItsCoordinatorAndShownToThePublic() throws Exception {
     String body = "{\"nationalCommission\":{\"name\":\"Kenya National Commission for UNESCO\",\"website\":\"https://unesco.go.ke\"},"
         + "\"coordinators\":[{\"name\":\"Achieng Otieno\",\"email\":\"aspnet@unesco.go.ke\",\"role\":\"National Coordinator\"}]}";

@@ -198,6 +198,17 @@ class NationalProfilesIT {
     assertTrue(JSON.readTree(early.body()).path("detail").asText().contains("at least 2 years"), early.body());
     assertEquals(409, send("POST", "/api/v1/memberships/" + membership + "/transitions",
         "{\"to\":\"UNDER_NATIONAL_REVIEW\"}", nc).statusCode(), "the ladder decides this move, not a bare transition");
+    // An application that is no school is rejected at once: the ladder's two years are for schools
+    ObjectNode spam = school("Billig Hausarbeiten Kaufen", "DE", "BY", "Passau");
+    spam.putObject("fields").put("schulform", "gymnasium");
+    HttpResponse<String> spamApplied = send("POST", "/api/v1/applications", spam, hq);
+    assertEquals(201, spamApplied.statusCode(), spamApplied.body());
+    long spamMembership = JSON.readTree(spamApplied.body()).path("membershipId").asLong();
+    assertEquals(403, send("POST", "/api/v1/memberships/" + spamMembership + "/transitions",
+        "{\"to\":\"REJECTED\",\"comment\":\"Werbung\"}", bavaria).statusCode(), "the country rejects, not the Land");
+    HttpResponse<String> rejected = send("POST", "/api/v1/memberships/" + spamMembership + "/transitions",
+        "{\"to\":\"REJECTED\",\"comment\":\"Keine Schule: Werbung\"}", nc);
+    assertEquals(200, rejected.statusCode(), rejected.body());
     assertEquals(404, send("POST", stages, "{\"stage\":\"mitarbeitend\"}", hamburg).statusCode(), "another Land's coordinator");
     assertEquals(0, JSON.readTree(send("GET", "/api/v1/schools?country=DE&status=APPLIED&limit=100", null, hamburg).body())
         .path("items").size(), "a Land coordinator sees only their Land's candidates");

@@ -33,6 +33,9 @@ public enum MembershipStatus {
   public static final List<Transition> TRANSITIONS =
       List.of(
           new Transition(APPLIED, UNDER_NATIONAL_REVIEW, Decider.NATIONAL, false),
+          // an application that is no school, or not eligible, needs no review first (nor, where a
+          // national ladder makes the review wait, years of it)
+          new Transition(APPLIED, REJECTED, Decider.NATIONAL, true),
           new Transition(UNDER_NATIONAL_REVIEW, RECOMMENDED, Decider.NATIONAL, false),
           new Transition(UNDER_NATIONAL_REVIEW, REJECTED, Decider.NATIONAL, true),
           new Transition(RECOMMENDED, UNDER_HQ_REVIEW, Decider.HQ, false),

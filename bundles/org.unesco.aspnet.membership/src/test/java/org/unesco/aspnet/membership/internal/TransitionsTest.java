@@ -50,7 +50,7 @@ class TransitionsTest {
 
   @Test
   void followsTheGlobalLadder() {
-    assertEquals(List.of(UNDER_NATIONAL_REVIEW), APPLIED.next());
+    assertEquals(List.of(UNDER_NATIONAL_REVIEW, REJECTED), APPLIED.next());
     assertEquals(List.of(RECOMMENDED, REJECTED), UNDER_NATIONAL_REVIEW.next());
     assertEquals(List.of(UNDER_HQ_REVIEW), RECOMMENDED.next());
     assertEquals(List.of(MEMBER, UNDER_NATIONAL_REVIEW), UNDER_HQ_REVIEW.next());
@@ -84,7 +84,7 @@ class TransitionsTest {
   void aForbiddenMoveSaysWhereItMayGo() {
     ProblemException p = assertThrows(ProblemException.class, () -> MembershipLifecycle.allowed(APPLIED, MEMBER));
     assertEquals(409, p.status());
-    assertEquals("A membership that is APPLIED cannot move to MEMBER; allowed: UNDER_NATIONAL_REVIEW", p.detail());
+    assertEquals("A membership that is APPLIED cannot move to MEMBER; allowed: UNDER_NATIONAL_REVIEW, REJECTED", p.detail());
     ProblemException closed = assertThrows(ProblemException.class, () -> MembershipLifecycle.allowed(WITHDRAWN, MEMBER));
     assertTrue(closed.detail().contains("apply again"), closed.detail());
   }
@@ -107,11 +107,13 @@ class TransitionsTest {
     Transition review = APPLIED.transitionTo(UNDER_NATIONAL_REVIEW).orElseThrow();
     Transition recommend = UNDER_NATIONAL_REVIEW.transitionTo(RECOMMENDED).orElseThrow();
     Transition reject = UNDER_NATIONAL_REVIEW.transitionTo(REJECTED).orElseThrow();
+    Transition rejectAtOnce = APPLIED.transitionTo(REJECTED).orElseThrow();
     assertDoesNotThrow(() -> MembershipLifecycle.authorize(POLICY, lyon, review, lyonSchool));
     assertEquals(403, status(() -> MembershipLifecycle.authorize(POLICY, lyon, recommend, lyonSchool)));
     assertEquals(403, status(() -> MembershipLifecycle.authorize(POLICY, lyon, reject, lyonSchool)));
+    assertEquals(403, status(() -> MembershipLifecycle.authorize(POLICY, lyon, rejectAtOnce, lyonSchool)));
     assertEquals(403, status(() -> MembershipLifecycle.authorize(POLICY, lyon, review, Target.school("FR", "paris", "154"))));
-    for (Transition t : List.of(recommend, reject)) {
+    for (Transition t : List.of(recommend, reject, rejectAtOnce)) {
       assertDoesNotThrow(() -> MembershipLifecycle.authorize(POLICY, NC_FR, t, lyonSchool));
       assertDoesNotThrow(() -> MembershipLifecycle.authorize(POLICY, HQ, t, lyonSchool));
       assertEquals(403, status(() -> MembershipLifecycle.authorize(POLICY, NC_KE, t, lyonSchool)));
@@ -128,6 +130,7 @@ class TransitionsTest {
   @Test
   void commentsAreRequiredWhereTheSchoolNeedsAReason() {
     assertTrue(UNDER_NATIONAL_REVIEW.transitionTo(REJECTED).orElseThrow().commentRequired());
+    assertTrue(APPLIED.transitionTo(REJECTED).orElseThrow().commentRequired());
     assertTrue(MEMBER.transitionTo(WITHDRAWN).orElseThrow().commentRequired());
     assertFalse(UNDER_NATIONAL_REVIEW.transitionTo(RECOMMENDED).orElseThrow().commentRequired());
   }
