@@ -150,7 +150,9 @@ public final class AnnualReports implements AnnualReportService {
             "UPDATE MEM_ANNUAL_REPORT SET ACTIVITIES = ?, THEMES = ?, STUDENTS_INVOLVED = ?, TEACHERS_INVOLVED = ?,"
                 + " NOTES = ?, SUBMITTED_AT = ?, SUBMITTED_BY = ?, ANSWERS = ?, REVISION = REVISION + 1"
                 + " WHERE SCHOOL_ID = ? AND REPORT_YEAR = ? AND REVISION = ?")) {
-          int i = bind(ps, valid, now, actor);
+          // A correction keeps the first submission's time, which decides on time or late: a report
+          // sent on time stays on time when it is corrected later (the audit log has each change).
+          int i = bind(ps, valid, before.submittedAt(), actor);
           ps.setLong(i++, schoolId);
           ps.setInt(i++, year);
           ps.setInt(i, expectedRevision);

@@ -35,6 +35,52 @@ class AnnualReportSubmitTest {
   }
 
   @Test
+  void aReportSentOnTimeStaysOnTimeWhenCorrectedAfterTheDueDate() {
+    MutableClock clock = new MutableClock(java.time.Instant.parse((year + 1) + "-03-01T10:00:00Z"));
+    TestDatabase database = new TestDatabase();
+    Countries countries = new Countries(database, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT,
+        new DirectoryCounts(database, TestLogger.INSTANCE), (org.osgi.framework.Bundle) null);
+    NationalProfiles profiles = new NationalProfiles(TestLogger.INSTANCE);
+    SchoolDirectory schools =
+        new SchoolDirectory(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, TestLogger.INSTANCE);
+    long id = new MembershipLifecycle(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles)
+        .apply(HQ, Schools.valid(), false).schoolId();
+    AnnualReports timed = new AnnualReports(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles,
+        AnnualReportStateTest.due("03-31"), clock);
+    var first = timed.submit(HQ, id, year, null, REPORT);
+    assertEquals(org.unesco.aspnet.membership.AnnualReport.State.SUBMITTED, first.state());
+    clock.now = java.time.Instant.parse((year + 1) + "-06-01T10:00:00Z"); // after the due date
+    var corrected = timed.submit(HQ, id, year, 1, new AnnualReportInput("Peace week, with the photos", List.of(Theme.PEACE_GCED), 52, 3, null));
+    assertEquals(org.unesco.aspnet.membership.AnnualReport.State.SUBMITTED, corrected.state(), "still on time");
+    assertEquals(first.submittedAt(), corrected.submittedAt());
+    assertEquals(52, corrected.studentsInvolved());
+  }
+
+  /** A clock the test moves. */
+  static final class MutableClock extends java.time.Clock {
+    java.time.Instant now;
+
+    MutableClock(java.time.Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now;
+    }
+  }
+
+  @Test
   void anIfMatchForAReportThatDoesNotExistFailsAndCreatesNothing() {
     ProblemException p = assertThrows(ProblemException.class, () -> reports.submit(HQ, school, year, 7, REPORT));
     assertEquals(412, p.status());

@@ -644,6 +644,11 @@ public final class CampaignStore implements CampaignService {
       throw ProblemException.forbidden("School " + school.id() + " does not take part in campaign " + campaign
           + "; it joins first");
     }
+    // The rule that let it join holds for what it reports: a member suspended since does not report
+    if (cp.membersOnly() && school.status() != MembershipStatus.MEMBER) {
+      throw ProblemException.conflict("Campaign " + campaign + " is for member schools only; school "
+          + school.id() + " is " + school.status() + " and reports again once it is a member");
+    }
     if (cp.module() != null && !modules.installed(cp.module())) {
       throw CampaignModules.unavailable(cp.module(), "The campaign module " + cp.module() + " is not installed;"
           + " campaign " + campaign + " takes no submissions until it returns (its data is kept)");

@@ -279,6 +279,18 @@ class CampaignStoreTest {
   }
 
   @Test
+  void aMemberSuspendedAfterJoiningAMembersOnlyCampaignReportsNoMore() {
+    long campaign = store.create(HQ, new CampaignInput(CampaignKind.CAMPAIGN, null, null, Map.of("en", "Members' gardens"),
+        null, null, true, null, true)).id();
+    store.join(HQ, campaign, PARIS);
+    assertEquals(PARIS, store.submit(HQ, campaign, report(PARIS)).school());
+    directory.change(PARIS, "FR", "Paris", MembershipStatus.SUSPENDED);
+    assertEquals(409, status(() -> store.submit(HQ, campaign, report(PARIS))));
+    directory.change(PARIS, "FR", "Paris", MembershipStatus.MEMBER); // reinstated
+    assertEquals(PARIS, store.submit(HQ, campaign, report(PARIS)).school());
+  }
+
+  @Test
   void aPageIsFullWhenRowsTheCallerMayNotSeeAreLeftOut() {
     long campaign = openCampaign();
     store.join(HQ, campaign, PARIS);

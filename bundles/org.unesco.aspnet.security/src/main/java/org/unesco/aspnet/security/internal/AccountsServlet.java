@@ -103,7 +103,7 @@ public final class AccountsServlet extends ApiServlet {
     }
     if (r.name() == null || r.name().isBlank()) {
       errors.add(new FieldError("name", "is required"));
-    } else if (r.name().length() > 200) {
+    } else if (r.name().codePointCount(0, r.name().length()) > 200) {
       errors.add(new FieldError("name", "must be at most 200 characters"));
     }
     String password = passwordProblem(r.password());
