@@ -361,12 +361,16 @@ class ExportIT {
   void anUnreadableFileIsA400SayingWhereAndARowWithCellsUnderNoHeaderIsAnErrorOfThatRow() throws Exception {
     JsonNode unclosed = platform.upload("?dryRun=true", ("name,country,city,address,levels,email\n"
         + "\"Unterminated,KE,Nairobi,x,PRIMARY,a@example.org\n").getBytes(StandardCharsets.UTF_8), "text/csv", ncFrance);
+    // answered as a problem while the client waits, like a corrupt XLSX refused before the job starts
+    assertEquals(400, unclosed.path("httpStatus").asInt(), unclosed.toString());
     assertEquals("FAILED", unclosed.path("state").asText(), unclosed.toString());
-    JsonNode problem = unclosed.path("problem");
-    assertEquals(400, problem.path("status").asInt(), unclosed.toString());
-    assertEquals("The file cannot be read: line 2: a quoted field is not closed", problem.path("detail").asText(), unclosed.toString());
-    assertTrue(problem.path("incident").isMissingNode(), "the sender's problem, not a server fault: " + unclosed);
-    assertFalse(platform.log().contains(unclosed.path("id").asText()), "nothing logged as a failure");
+    assertEquals("The file cannot be read: line 2: a quoted field is not closed", unclosed.path("detail").asText(), unclosed.toString());
+    assertTrue(unclosed.path("incident").isMissingNode(), "the sender's problem, not a server fault: " + unclosed);
+    String job = unclosed.path("job").asText();
+    assertFalse(job.isEmpty(), unclosed.toString());
+    assertFalse(platform.log().contains(job), "nothing logged as a failure");
+    JsonNode kept = JSON.readTree(platform.get("/api/v1/imports/" + job, "Authorization", "Bearer " + ncFrance).body());
+    assertEquals(400, kept.path("problem").path("status").asInt(), "the job keeps its problem: " + kept);
 
     JsonNode overlong = platform.upload("?dryRun=true", ("name,country,city,address,levels,email\n"
         + "Extra Cells School,KE,Nairobi,1 Main Street,SECONDARY,extra@import.example.org,boarding school\n"

@@ -29,7 +29,7 @@ class PluginHotDeployIT {
       }
     });
     for (JsonNode p : JSON.readTree(platform.get("/api/v1/plugins", "Authorization", "Bearer " + token).body()).path("items")) {
-      if (p.path("symbolicName").asText().equals(symbolicName)) {
+      if (p.path("symbolicName").asText().equals(symbolicName) || p.path("file").asText().equals(symbolicName)) {
         return p;
       }
     }
@@ -106,6 +106,16 @@ class PluginHotDeployIT {
               + " which no installed bundle provides",
           p.path("problem").asText());
       assertEquals(200, platform.get("/api/v1/health").statusCode(), "the core stays up");
+
+      // A file that is no jar at all: listed by its file name with why, instead of nothing
+      Path garbage = platform.root.resolve("garbage.jar");
+      Files.write(garbage, new byte[] {'n', 'o', 't', ' ', 'a', ' ', 'j', 'a', 'r'});
+      platform.deployPlugin(garbage, "maps-2.0.jar");
+      Installation.await("unreadable jar listed", Duration.ofSeconds(15), () -> plugin(platform, "maps-2.0.jar") != null);
+      JsonNode g = plugin(platform, "maps-2.0.jar");
+      assertEquals("NOT_INSTALLED", g.path("state").asText(), g.toString());
+      assertTrue(g.path("problem").asText().startsWith("Not a readable jar"), g.toString());
+      assertEquals(200, platform.get("/api/v1/health").statusCode(), "the core stays up");
     }
   }
 
@@ -153,6 +163,12 @@ class PluginHotDeployIT {
       Files.writeString(platform.home.resolve("config/org.unesco.aspnet.web.cfg"), "maxRequestBytes=100\n");
       Installation.await("the new limit applies", Duration.ofSeconds(15), () ->
           platform.send("PUT", "/api/v1/hello/greeting", body, "Content-Type", "application/json", "If-Match", etag).statusCode() == 413);
+      // A typo keeps the limit in force, says so in the log, and takes nothing down
+      Files.writeString(platform.home.resolve("config/org.unesco.aspnet.web.cfg"), "maxRequestBytes=1MB\n");
+      Installation.await("the typo is reported", Duration.ofSeconds(15), () -> platform.log().contains("maxRequestBytes is refused"));
+      assertEquals(200, platform.get("/api/v1/health").statusCode());
+      assertEquals(413, platform.send("PUT", "/api/v1/hello/greeting", body, "Content-Type", "application/json", "If-Match", etag)
+          .statusCode(), "the limit in force stays");
     }
   }
 }

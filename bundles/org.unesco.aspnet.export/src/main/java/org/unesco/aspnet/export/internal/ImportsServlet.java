@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -99,6 +100,7 @@ public final class ImportsServlet extends ApiServlet {
     response.setHeader("Cache-Control", "no-store");
     try {
       if (job.await(WAIT)) {
+        refuseIfTheFileWasTheProblem(job);
         Json.write(response, 200, job.view());
         return;
       }
@@ -106,6 +108,19 @@ public final class ImportsServlet extends ApiServlet {
       Thread.currentThread().interrupt();
     }
     Json.write(response, 202, job.view());
+  }
+
+  /**
+   * A file that could not be read, found while the client still waits: the same 4xx problem as a
+   * file refused before the job started (a corrupt XLSX), naming the job.
+   */
+  private static void refuseIfTheFileWasTheProblem(ImportJobs.Job job) {
+    Map<String, Object> problem = job.problem;
+    if (job.state == ImportJobs.State.FAILED && problem != null
+        && problem.get("status") instanceof Integer status && status >= 400 && status < 500) {
+      throw new ProblemException(status, (String) problem.get("type"), (String) problem.get("title"),
+          (String) problem.get("detail"), List.of(), Map.of("job", job.id(), "state", job.state.name()));
+    }
   }
 
   private TableReader byMediaType(String contentType) {

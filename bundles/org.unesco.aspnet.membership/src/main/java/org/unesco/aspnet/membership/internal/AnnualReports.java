@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,12 +19,15 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.unesco.aspnet.core.Action;
 import org.unesco.aspnet.core.AuditLog;
 import org.unesco.aspnet.core.Authorizer;
+import org.unesco.aspnet.core.ConfigValues;
 import org.unesco.aspnet.core.FieldError;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
@@ -61,6 +63,7 @@ public final class AnnualReports implements AnnualReportService {
   private final AuditLog audit;
   private final Clock clock;
   private final NationalProfiles profiles;
+  private final ConfigValues values;
   private volatile MonthDay due;
 
   @Activate
@@ -70,28 +73,33 @@ public final class AnnualReports implements AnnualReportService {
       @Reference Authorizer authorizer,
       @Reference AuditLog audit,
       @Reference NationalProfiles profiles,
-      Config config) {
-    this(database, schools, authorizer, audit, profiles, config, Clock.systemUTC());
+      Config config,
+      @Reference(service = LoggerFactory.class) Logger log) {
+    this(database, schools, authorizer, audit, profiles, config, Clock.systemUTC(), log::warn);
   }
 
   AnnualReports(Database database, SchoolDirectory schools, Authorizer authorizer, AuditLog audit,
       NationalProfiles profiles, Config config, Clock clock) {
+    this(database, schools, authorizer, audit, profiles, config, clock, warning -> { });
+  }
+
+  AnnualReports(Database database, SchoolDirectory schools, Authorizer authorizer, AuditLog audit,
+      NationalProfiles profiles, Config config, Clock clock, java.util.function.Consumer<String> warn) {
     this.profiles = profiles;
     this.database = database;
     this.schools = schools;
     this.authorizer = authorizer;
     this.audit = audit;
     this.clock = clock;
+    this.values = new ConfigValues("org.unesco.aspnet.membership.reports", warn);
     modified(config);
   }
 
   @Modified
   void modified(Config config) {
-    try {
-      due = MonthDay.parse("--" + config.dueMonthDay().strip());
-    } catch (DateTimeParseException e) {
-      due = MonthDay.of(3, 31); // a typo in the file must not stop reporting
-    }
+    // a typo in the file must not stop reporting: the day in force stays, and the log says why
+    due = values.get("dueMonthDay", () -> MonthDay.parse("--" + config.dueMonthDay().strip()), day -> true,
+        "a day of the year as MM-DD, such as 03-31", due == null ? MonthDay.of(3, 31) : due);
   }
 
   LocalDate dueDate(int year) {

@@ -2,6 +2,7 @@ package org.unesco.aspnet.membership.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
 import java.time.Clock;
@@ -45,6 +46,21 @@ class AnnualReportStateTest {
     assertEquals(State.OPEN, reports.stateOf(2026, null), "2026 is due in March 2027");
     assertEquals(LocalDate.of(2027, 6, 30), at("2026-11-28T12:00:00Z", "06-30").dueDate(2026));
     assertEquals(LocalDate.of(2027, 3, 31), at("2026-11-28T12:00:00Z", "not a date").dueDate(2026), "a typo falls back");
+  }
+
+  @Test
+  void aMistypedDueDayKeepsTheDayInForceAndSaysSo() {
+    List<String> warnings = new java.util.ArrayList<>();
+    AnnualReports reports = new AnnualReports(null, null, null, null, null, due("06-30"),
+        Clock.fixed(Instant.parse("2026-05-01T00:00:00Z"), ZoneOffset.UTC), warnings::add);
+    for (String typo : List.of("13-01", "02-30x", "abc")) {
+      reports.modified(due(typo));
+      assertEquals(LocalDate.of(2026, 6, 30), reports.dueDate(2025), typo);
+    }
+    assertEquals(3, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).contains("dueMonthDay") && warnings.get(0).contains("MM-DD"), warnings.get(0));
+    reports.modified(due("12-31"));
+    assertEquals(LocalDate.of(2026, 12, 31), reports.dueDate(2025), "a good value applies");
   }
 
   @Test

@@ -30,7 +30,7 @@ class AnnualReportSubmitTest {
         new SchoolDirectory(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, TestLogger.INSTANCE);
     MembershipLifecycle lifecycle = new MembershipLifecycle(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
     reports = new AnnualReports(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles,
-        AnnualReportStateTest.due("03-31"));
+        AnnualReportStateTest.due("03-31"), TestLogger.INSTANCE);
     school = lifecycle.apply(HQ, Schools.valid(), false).schoolId();
   }
 

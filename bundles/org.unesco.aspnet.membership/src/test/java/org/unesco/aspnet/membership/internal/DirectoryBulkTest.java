@@ -40,7 +40,7 @@ class DirectoryBulkTest {
     schools = new SchoolDirectory(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, TestLogger.INSTANCE);
     lifecycle = new MembershipLifecycle(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
     AnnualReports reports = new AnnualReports(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT,
-        profiles, AnnualReportStateTest.due("03-31"));
+        profiles, AnnualReportStateTest.due("03-31"), TestLogger.INSTANCE);
     rows = new DirectoryRows(database, TransitionsTest.POLICY, reports);
     imports = new DirectoryImport(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
   }

@@ -8,9 +8,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.unesco.aspnet.core.ConfigValues;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
 
@@ -42,8 +45,29 @@ public final class Authentication {
   /** What a successful sign-in hands back. */
   record SignedIn(Principal principal, String token, String csrfToken, Instant expiresAt) {}
 
+  /** The configuration as read and checked once per change: a typo keeps the previous value. */
+  record Settings(int passwordIterations, int sessionHours, int freeAttemptsPerAccount, int freeAttemptsPerAddress) {
+    static final Settings DEFAULTS = new Settings(
+        ConfigValues.defaultOf(Config.class, "passwordIterations", Integer.class),
+        ConfigValues.defaultOf(Config.class, "sessionHours", Integer.class),
+        ConfigValues.defaultOf(Config.class, "freeAttemptsPerAccount", Integer.class),
+        ConfigValues.defaultOf(Config.class, "freeAttemptsPerAddress", Integer.class));
+
+    static Settings of(Config config, Settings previous, ConfigValues values) {
+      return new Settings(
+          values.get("passwordIterations", config::passwordIterations, n -> n >= 100_000, "at least 100000",
+              previous.passwordIterations()),
+          values.get("sessionHours", config::sessionHours, n -> n >= 1, "a number of hours, at least 1", previous.sessionHours()),
+          values.get("freeAttemptsPerAccount", config::freeAttemptsPerAccount, n -> n >= 1, "a number, at least 1",
+              previous.freeAttemptsPerAccount()),
+          values.get("freeAttemptsPerAddress", config::freeAttemptsPerAddress, n -> n >= 1, "a number, at least 1",
+              previous.freeAttemptsPerAddress()));
+    }
+  }
+
   private final SecurityStore store;
-  private volatile Config config;
+  private final ConfigValues values;
+  private volatile Settings config = Settings.DEFAULTS;
   private volatile PasswordHasher hasher;
   /** Verified against when the email is unknown, so both cases take the same time. */
   private volatile String decoyHash;
@@ -51,15 +75,18 @@ public final class Authentication {
   @Activate
   public Authentication(
       @Reference SecurityStore store,
-      Config config) {
+      Config config,
+      @Reference(service = LoggerFactory.class) Logger log) {
     this.store = store;
+    this.values = new ConfigValues("org.unesco.aspnet.security", log::warn);
     modified(config);
   }
 
   @Modified
   void modified(Config config) {
-    this.config = config;
-    this.hasher = new PasswordHasher(config.passwordIterations());
+    Settings read = Settings.of(config, this.config, values);
+    this.config = read;
+    this.hasher = new PasswordHasher(read.passwordIterations());
     this.decoyHash = null;
   }
 
@@ -79,7 +106,7 @@ public final class Authentication {
 
   /** Checks the password, throttled per account and per address; opens a new session. */
   SignedIn signIn(String email, String password, String address) {
-    Config c = config;
+    Settings c = config;
     String accountKey = "account:" + SecurityStore.normaliseEmail(email);
     String addressKey = "address:" + address;
     long wait = store.database().read(conn -> Math.max(

@@ -59,14 +59,61 @@ public final class PluginsServlet extends ApiServlet {
       policy.require(principal(request), Action.MANAGE_PLATFORM, Target.everything());
     }
     List<Map<String, Object>> items = new ArrayList<>();
+    java.util.Set<String> installedFiles = new java.util.HashSet<>();
     for (Bundle bundle : context.getBundles()) {
       if (isPlugin(bundle)) {
-        items.add(describe(bundle));
+        Map<String, Object> item = describe(bundle);
+        installedFiles.add(String.valueOf(item.get("file")));
+        items.add(item);
       }
     }
+    items.addAll(notInstalled(installedFiles));
     items.sort(Comparator.comparing(m -> String.valueOf(m.get("symbolicName"))));
     response.setHeader("Cache-Control", "no-store");
     Json.writePage(response, items, null);
+  }
+
+  /**
+   * The jars in the plugins folder that no installed bundle comes from, each with why: a file that
+   * is no jar, or no OSGi bundle, is otherwise only a line in the log (or not even that).
+   */
+  private List<Map<String, Object>> notInstalled(java.util.Set<String> installedFiles) {
+    List<Map<String, Object>> items = new ArrayList<>();
+    String dir = context.getProperty("aspnet.plugins.dir");
+    if (dir == null) {
+      return items;
+    }
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of(dir))) {
+      for (Path jar : files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+        String file = jar.getFileName().toString();
+        if (installedFiles.contains(file)) {
+          continue;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("symbolicName", null);
+        m.put("file", file);
+        m.put("state", "NOT_INSTALLED");
+        m.put("provides", List.of());
+        m.put("problem", whyNotInstalled(jar));
+        items.add(m);
+      }
+    } catch (IOException | RuntimeException unreadableFolder) {
+      // the folder itself is gone or unreadable: nothing to add to what is installed
+    }
+    return items;
+  }
+
+  static String whyNotInstalled(Path jar) {
+    try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+      java.util.jar.Manifest manifest = file.getManifest();
+      if (manifest == null || manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME) == null) {
+        return "Not an OSGi bundle: its manifest has no Bundle-SymbolicName";
+      }
+      return "Not installed yet, or refused by the framework (for example a second copy of "
+          + manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME) + "): see the log";
+    } catch (IOException e) {
+      return "Not a readable jar (" + e.getMessage() + "): replace it with the plugin's jar";
+    }
   }
 
   private boolean isPlugin(Bundle bundle) {

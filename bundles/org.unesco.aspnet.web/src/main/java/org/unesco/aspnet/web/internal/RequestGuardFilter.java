@@ -14,10 +14,14 @@ import java.io.IOException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
+import org.unesco.aspnet.core.ConfigValues;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.web.Json;
 
@@ -54,16 +58,43 @@ public final class RequestGuardFilter implements Filter {
     String strictTransportSecurity() default "max-age=31536000; includeSubDomains";
   }
 
-  private volatile Config config;
+  /** The configuration as read and checked once per change, so that requests never parse it. */
+  record Settings(long maxRequestBytes, String[] uploadPaths, long maxUploadBytes, String contentSecurityPolicy,
+      String strictTransportSecurity) {
+    static final Settings DEFAULTS = new Settings(
+        ConfigValues.defaultOf(Config.class, "maxRequestBytes", Long.class),
+        ConfigValues.defaultOf(Config.class, "uploadPaths", String[].class),
+        ConfigValues.defaultOf(Config.class, "maxUploadBytes", Long.class),
+        ConfigValues.defaultOf(Config.class, "contentSecurityPolicy", String.class),
+        ConfigValues.defaultOf(Config.class, "strictTransportSecurity", String.class));
+
+    /** {@code config}'s values, each one that is refused replaced by its value in {@code previous}. */
+    static Settings of(Config config, Settings previous, ConfigValues values) {
+      return new Settings(
+          values.get("maxRequestBytes", config::maxRequestBytes, n -> n >= 0, "a number of bytes, 0 or more",
+              previous.maxRequestBytes()),
+          values.get("uploadPaths", config::uploadPaths, paths -> true, "a list of paths", previous.uploadPaths()),
+          values.get("maxUploadBytes", config::maxUploadBytes, n -> n >= 0, "a number of bytes, 0 or more",
+              previous.maxUploadBytes()),
+          values.get("contentSecurityPolicy", config::contentSecurityPolicy, v -> !v.isBlank(), "a policy",
+              previous.contentSecurityPolicy()),
+          values.get("strictTransportSecurity", config::strictTransportSecurity, v -> !v.isBlank(), "a header value",
+              previous.strictTransportSecurity()));
+    }
+  }
+
+  private final ConfigValues values;
+  private volatile Settings config;
 
   @Activate
-  public RequestGuardFilter(Config config) {
-    this.config = config;
+  public RequestGuardFilter(Config config, @Reference(service = LoggerFactory.class) Logger log) {
+    this.values = new ConfigValues("org.unesco.aspnet.web", log::warn);
+    this.config = Settings.of(config, Settings.DEFAULTS, values);
   }
 
   @Modified
   void modified(Config config) {
-    this.config = config;
+    this.config = Settings.of(config, this.config, values);
   }
 
   @Override
@@ -71,7 +102,7 @@ public final class RequestGuardFilter implements Filter {
       throws IOException, ServletException {
     HttpServletRequest request = (HttpServletRequest) req;
     HttpServletResponse response = (HttpServletResponse) resp;
-    Config c = config;
+    Settings c = config;
     // addHeader, not setHeader: nothing set them before us, and it skips a search per header.
     response.addHeader("X-Content-Type-Options", "nosniff");
     response.addHeader("X-Frame-Options", "DENY");
