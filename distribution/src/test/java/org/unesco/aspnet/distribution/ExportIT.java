@@ -340,6 +340,16 @@ class ExportIT {
     JsonNode noUai = platform.upload("?dryRun=true", ("name,country,unit,city,address,levels,email,fields.typeEtablissement\n"
         + "Lycée Sans UAI,FR,nantes,Nantes,4 rue D,SECONDARY,d@import.example.org,lycee\n").getBytes(StandardCharsets.UTF_8), "text/csv", ncFrance);
     assertEquals("nationalId", noUai.path("report").path("rows").get(0).path("errors").get(0).path("field").asText(), noUai.toString());
+    // The row errors of national fields speak the request's language, as an application's do
+    String noUaiMessage = noUai.path("report").path("rows").get(0).path("errors").get(0).path("message").asText();
+    var inFrench = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://localhost:" + platform.port + "/api/v1/imports?dryRun=true"))
+        .header("Content-Type", "text/csv").header("Accept-Language", "fr").header("Authorization", "Bearer " + ncFrance)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("name,country,unit,city,address,levels,email,fields.typeEtablissement\n"
+            + "Lycée Sans UAI,FR,nantes,Nantes,4 rue D,SECONDARY,d@import.example.org,lycee\n"))
+        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    String frenchMessage = JSON.readTree(inFrench.body()).path("report").path("rows").get(0).path("errors").get(0).path("message").asText();
+    assertTrue(frenchMessage.startsWith("le numéro UAI est obligatoire"), noUaiMessage + " / " + inFrench.body());
 
     JsonNode again = platform.upload("", good.getBytes(StandardCharsets.UTF_8), "text/csv", ncFrance);
     assertEquals("REFUSED", again.path("state").asText(), "the same file twice: duplicates refused");

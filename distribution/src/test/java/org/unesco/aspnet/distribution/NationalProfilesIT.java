@@ -108,6 +108,11 @@ class NationalProfilesIT {
     assertEquals("P2Y", de.path("ladder").path("moves").get(0).path("minimumTime").asText());
     JsonNode en = JSON.readTree(platform.get("/api/v1/countries/DE/profile?lang=en").body());
     assertEquals("Type of school", find(en.path("fields"), "key", "schulform").path("label").asText());
+    // A malformed Accept-Language states nothing: the profile's own language, not English; and no
+    // Content-Language claims a language the texts may not be in
+    var malformed = platform.get("/api/v1/countries/DE/profile", "Accept-Language", "xx;q=!!");
+    assertEquals("Schulform", find(JSON.readTree(malformed.body()).path("fields"), "key", "schulform").path("label").asText());
+    assertTrue(malformed.headers().firstValue("Content-Language").isEmpty(), malformed.headers().toString());
     JsonNode fr = JSON.readTree(platform.get("/api/v1/countries/fr/profile").body());
     assertEquals(30, fr.path("units").size());
     assertEquals("Numéro UAI", fr.path("labels").path("school.nationalId").asText());

@@ -32,6 +32,47 @@ public abstract class ApiServlet extends HttpServlet {
     return request.getAttribute(PRINCIPAL_ATTRIBUTE) instanceof Principal p ? p : Principal.anonymous();
   }
 
+  private static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+
+  /**
+   * The language the request states: {@code ?lang=} (a well-formed tag) first, then a
+   * well-formed Accept-Language; null when it states none, so that the caller's own default (a
+   * national profile's language, say) applies rather than English.
+   *
+   * @since 1.1
+   */
+  public static Locale statedLanguage(HttpServletRequest request) {
+    String lang = request.getParameter("lang");
+    if (lang != null) {
+      return LANGUAGE_TAG.matcher(lang).matches() ? Locale.forLanguageTag(lang) : null;
+    }
+    String accept = request.getHeader("Accept-Language");
+    if (accept == null || accept.isBlank()) {
+      return null;
+    }
+    try {
+      Locale.LanguageRange.parse(accept); // Jetty reads a malformed header as English: it states nothing
+    } catch (IllegalArgumentException malformed) {
+      return null;
+    }
+    return request.getLocale();
+  }
+
+  /**
+   * {@link #principal}, speaking the request's stated language, for messages written for them
+   * (validation of national fields, for instance).
+   *
+   * @since 1.1
+   */
+  public static Principal principalSpeaking(HttpServletRequest request) {
+    Principal p = principal(request);
+    Locale stated = statedLanguage(request);
+    String language = stated == null ? "" : stated.getLanguage();
+    return language.isEmpty() || language.equals(p.language())
+        ? p
+        : new Principal(p.accountId(), p.email(), p.name(), language, p.grants());
+  }
+
   private volatile String allow;
 
   @Override

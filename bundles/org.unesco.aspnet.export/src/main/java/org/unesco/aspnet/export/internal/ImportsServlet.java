@@ -67,7 +67,7 @@ public final class ImportsServlet extends ApiServlet {
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Principal actor = principal(request);
+    Principal actor = principalSpeaking(request); // row errors of national fields in the request's language
     if (actor.isAnonymous()) {
       throw ProblemException.unauthorized("Sign in to import schools");
     }

@@ -60,13 +60,14 @@ public final class CountriesServlet extends ApiServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     List<String> path = Requests.segments(request);
-    Locale language = Requests.language(request, response);
     if (path.isEmpty()) {
-      List<?> items = countries.countries(Requests.actor(request), language);
+      List<?> items = countries.countries(Requests.actor(request), Requests.language(request, response));
       Json.writePage(response, items, null);
     } else if (path.size() == 1) {
-      Json.write(response, 200, countries.country(Requests.actor(request), path.get(0), language));
+      Json.write(response, 200, countries.country(Requests.actor(request), path.get(0), Requests.language(request, response)));
     } else if (path.size() == 2 && path.get(1).equals("profile")) {
+      // No Content-Language: each text comes in the language asked for where the profile has it,
+      // in the profile's own language otherwise.
       String iso2 = path.get(0).toUpperCase(Locale.ROOT);
       if (!countries.exists(iso2)) { // not country(): its member counts are not needed here
         throw ProblemException.notFound(path.get(0) + " is not a UNESCO Member State or Associate Member");
@@ -77,7 +78,7 @@ public final class CountriesServlet extends ApiServlet {
           () -> ProblemException.notFound(iso2 + " has no national profile installed")));
     } else if (path.size() == 3 && path.get(1).equals("annual-reports")) {
       // Who has (not) reported: for the country's coordinators and HQ.
-      countries.country(Requests.actor(request), path.get(0), language); // 404 for an unknown code
+      countries.country(Requests.actor(request), path.get(0), Locale.ENGLISH); // 404 for an unknown code
       var rows = reports.compliance(Requests.actor(request), path.get(0), SchoolsServlet.year(path.get(2)));
       Json.writePage(response, rows, null);
     } else {

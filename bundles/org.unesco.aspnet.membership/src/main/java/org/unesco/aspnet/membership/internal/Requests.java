@@ -21,12 +21,7 @@ final class Requests {
    * request (such as a national profile's field errors) follow it.
    */
   static Principal actor(HttpServletRequest request) {
-    Principal p = ApiServlet.principal(request);
-    Locale stated = statedLanguage(request);
-    String language = stated == null ? "" : stated.getLanguage();
-    return language.isEmpty() || language.equals(p.language())
-        ? p
-        : new Principal(p.accountId(), p.email(), p.name(), language, p.grants());
+    return ApiServlet.principalSpeaking(request);
   }
 
   /** {@code ?lang=} first, then Accept-Language, then English. */
@@ -50,11 +45,7 @@ final class Requests {
 
   /** The language the request names ({@code ?lang=}, then Accept-Language), or null (also for a malformed one). */
   static Locale statedLanguage(HttpServletRequest request) {
-    String lang = request.getParameter("lang");
-    if (lang != null) {
-      return LANGUAGE_TAG.matcher(lang).matches() ? Locale.forLanguageTag(lang) : null; // language() says why
-    }
-    return request.getHeader("Accept-Language") != null ? request.getLocale() : null;
+    return ApiServlet.statedLanguage(request); // a bad ?lang= is refused by language()
   }
 
   /** The path below the servlet's pattern split into segments: {@code /42/history} -> [42, history]. */
