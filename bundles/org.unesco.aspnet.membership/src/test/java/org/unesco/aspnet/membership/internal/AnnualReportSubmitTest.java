@@ -19,15 +19,17 @@ class AnnualReportSubmitTest {
   private AnnualReports reports;
   private long school;
   private final int year = LocalDate.now().getYear() - 1;
+  private TestDatabase database;
+  private NationalProfiles profiles;
+  private SchoolDirectory schools;
 
   @BeforeEach
   void start() {
-    TestDatabase database = new TestDatabase();
+    database = new TestDatabase();
     Countries countries = new Countries(database, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT,
         new DirectoryCounts(database, TestLogger.INSTANCE), (org.osgi.framework.Bundle) null);
-    NationalProfiles profiles = new NationalProfiles(TestLogger.INSTANCE);
-    SchoolDirectory schools =
-        new SchoolDirectory(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, TestLogger.INSTANCE);
+    profiles = new NationalProfiles(TestLogger.INSTANCE);
+    schools = new SchoolDirectory(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, TestLogger.INSTANCE);
     MembershipLifecycle lifecycle = new MembershipLifecycle(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
     reports = new AnnualReports(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles,
         AnnualReportStateTest.due("03-31"), TestLogger.INSTANCE);
@@ -37,14 +39,7 @@ class AnnualReportSubmitTest {
   @Test
   void aReportSentOnTimeStaysOnTimeWhenCorrectedAfterTheDueDate() {
     MutableClock clock = new MutableClock(java.time.Instant.parse((year + 1) + "-03-01T10:00:00Z"));
-    TestDatabase database = new TestDatabase();
-    Countries countries = new Countries(database, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT,
-        new DirectoryCounts(database, TestLogger.INSTANCE), (org.osgi.framework.Bundle) null);
-    NationalProfiles profiles = new NationalProfiles(TestLogger.INSTANCE);
-    SchoolDirectory schools =
-        new SchoolDirectory(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, TestLogger.INSTANCE);
-    long id = new MembershipLifecycle(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles)
-        .apply(HQ, Schools.valid(), false).schoolId();
+    long id = school;
     AnnualReports timed = new AnnualReports(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles,
         AnnualReportStateTest.due("03-31"), clock);
     var first = timed.submit(HQ, id, year, null, REPORT);
