@@ -3,6 +3,7 @@ package org.unesco.aspnet.membership.internal;
 import org.unesco.aspnet.core.Action;
 import org.unesco.aspnet.core.AuditLog;
 import org.unesco.aspnet.core.Authorizer;
+import org.unesco.aspnet.core.FieldError;
 import org.unesco.aspnet.core.Principal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -474,9 +475,28 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     }
   }
 
-  /** The core rules, then the country's national profile (its fields, units and own rules). */
+  /**
+   * The core rules and the country's national profile (its fields, units and own rules), every
+   * error at once: an application missing its address also learns what its national fields lack.
+   */
   SchoolInput validate(Principal actor, SchoolInput input) {
-    return withProfile(actor, SchoolValidator.require(input, countries::exists), Map.of());
+    SchoolInput tidy = SchoolValidator.tidy(input);
+    List<FieldError> errors = new ArrayList<>(SchoolValidator.check(tidy, countries::exists));
+    if (errors.isEmpty()) {
+      return withProfile(actor, tidy, Map.of());
+    }
+    if (errors.stream().noneMatch(e -> e.field().equals("country"))) {
+      try {
+        for (FieldError e : profiles.check(tidy, Map.of(), actor.language()).errors()) {
+          if (errors.stream().noneMatch(known -> known.field().equals(e.field()))) {
+            errors.add(e);
+          }
+        }
+      } catch (RuntimeException profileUnavailable) {
+        // a failing profile answers for itself once the rest is right; the core's errors stand
+      }
+    }
+    throw ProblemException.validation(errors);
   }
 
   /**

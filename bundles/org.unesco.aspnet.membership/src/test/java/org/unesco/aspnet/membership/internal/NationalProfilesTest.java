@@ -147,6 +147,21 @@ class NationalProfilesTest {
   }
 
   @Test
+  void theCoreAndTheProfileReportTheirErrorsTogether() {
+    register(germany, "DE");
+    SchoolInput v = german("XX", Map.of("klassen", 0));
+    SchoolInput noAddress = new SchoolInput(v.name(), v.country(), v.unit(), v.city(), null, v.latitude(), v.longitude(),
+        v.levels(), v.themes(), v.languages(), -1, v.teachers(), v.email(), v.website(), null, v.fields());
+    List<FieldError> errors = errors(() -> lifecycle.apply(NC_DE, noAddress, true));
+    assertEquals("is required", message(errors, "address"));
+    assertTrue(message(errors, "students") != null, errors.toString());
+    assertEquals("ist erforderlich", message(errors, "fields.schulform"), "the profile's errors come at once: " + errors);
+    assertEquals("muss zwischen 1 und 200 liegen", message(errors, "fields.klassen"));
+    assertTrue(message(errors, "unit").contains("BY, HH"), errors.toString());
+    assertEquals(1, errors.stream().filter(e -> e.field().equals("unit")).count(), "one error per field: " + errors);
+  }
+
+  @Test
   void storedValuesOutliveTheProfileAndComeBackWithIt() {
     Map<String, Object> registration = register(germany, "DE");
     Application a = lifecycle.apply(NC_DE, german("BY", Map.of("schulform", "gymnasium")), true);
