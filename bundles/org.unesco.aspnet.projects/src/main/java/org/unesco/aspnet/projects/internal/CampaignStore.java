@@ -15,13 +15,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -379,44 +384,66 @@ public final class CampaignStore implements CampaignService {
   public Page<Participant> participants(Principal actor, long campaign, String country, int limit, String cursor) {
     long after = cursor(cursor);
     Campaign cp = database.read(c -> find(c, campaign));
-    int batch = limit + 1;
-    List<Participant> found = new ArrayList<>();
-    long position = after;
-    while (found.size() <= limit) {
-      long from = position;
-      int n = batch;
-      List<Map.Entry<Long, Instant>> rows = database.read(c -> {
-        List<Map.Entry<Long, Instant>> list = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT SCHOOL_ID, JOINED_AT FROM PRJ_PARTICIPANT"
-            + " WHERE CAMPAIGN_ID = ? AND SCHOOL_ID > ? ORDER BY SCHOOL_ID OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY")) {
-          ps.setLong(1, campaign);
-          ps.setLong(2, from);
-          ps.setInt(3, n);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              list.add(Map.entry(rs.getLong(1), rs.getTimestamp(2).toInstant()));
-            }
-          }
-        }
-        return list;
-      });
-      Set<Long> seen = visibleIn(actor, cp, rows.stream().map(Map.Entry::getKey).toList());
-      for (Map.Entry<Long, Instant> row : rows) {
-        School s = seen.contains(row.getKey()) ? current(row.getKey()) : null;
-        if (s != null && (country == null || country.equals(s.country()))) {
-          found.add(new Participant(s.id(), s.name(), s.country(), s.city(), row.getValue()));
-          if (found.size() > limit) {
-            break;
+    List<Participant> found = readFurther(after, limit, (from, n) -> database.read(c -> {
+      List<Map.Entry<Long, Instant>> list = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT SCHOOL_ID, JOINED_AT FROM PRJ_PARTICIPANT"
+          + " WHERE CAMPAIGN_ID = ? AND SCHOOL_ID > ? ORDER BY SCHOOL_ID OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY")) {
+        ps.setLong(1, campaign);
+        ps.setLong(2, from);
+        ps.setInt(3, n);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            list.add(Map.entry(rs.getLong(1), rs.getTimestamp(2).toInstant()));
           }
         }
       }
-      if (rows.size() < n) {
+      return list;
+    }), Map.Entry::getKey, rows -> {
+      Set<Long> seen = visibleIn(actor, cp, rows.stream().map(Map.Entry::getKey).toList());
+      // lazily: the directory is asked for a school's current data only while the page fills
+      return rows.stream()
+          .filter(row -> seen.contains(row.getKey()))
+          .map(row -> {
+            School s = current(row.getKey());
+            return s == null || country != null && !country.equals(s.country())
+                ? null : new Participant(s.id(), s.name(), s.country(), s.city(), row.getValue());
+          })
+          .filter(Objects::nonNull);
+    });
+    return page(found, limit, Participant::school);
+  }
+
+  /** Reads one batch of rows after a position (a school or submission id), at most {@code n}. */
+  @FunctionalInterface
+  private interface Batch<R> {
+    List<R> read(long from, int n);
+  }
+
+  /**
+   * The first {@code limit + 1} items of a list some of whose rows the caller may not see: rows are
+   * read after {@code start} in batches, {@code keep} turns a batch into the items shown (in order,
+   * consumed only as far as needed), and as long as the page is short the next batch is read,
+   * twice as large each time (at most {@link #READ_FURTHER_MAX}), so that a page is never short
+   * while more rows follow.
+   */
+  private static <R, T> List<T> readFurther(long start, int limit, Batch<R> read,
+      ToLongFunction<R> positionOf, Function<List<R>, Stream<T>> keep) {
+    int batch = limit + 1;
+    List<T> found = new ArrayList<>();
+    long position = start;
+    while (found.size() <= limit) {
+      List<R> rows = read.read(position, batch);
+      Iterator<T> kept = keep.apply(rows).iterator();
+      while (found.size() <= limit && kept.hasNext()) {
+        found.add(kept.next());
+      }
+      if (rows.size() < batch) {
         break;
       }
-      position = rows.get(rows.size() - 1).getKey();
+      position = positionOf.applyAsLong(rows.get(rows.size() - 1));
       batch = Math.min(2 * batch, READ_FURTHER_MAX); // most rows were left out: read further at once
     }
-    return page(found, limit, Participant::school);
+    return found;
   }
 
   @Override
@@ -524,28 +551,12 @@ public final class CampaignStore implements CampaignService {
       Long school, int limit, String cursor) {
     long before = cursor == null ? Long.MAX_VALUE : cursor(cursor);
     Campaign cp = database.read(c -> find(c, campaign));
-    int batch = limit + 1;
-    List<Submission> found = new ArrayList<>();
-    long position = before;
-    while (found.size() <= limit) {
-      long from = position;
-      int n = batch;
-      List<Submission> rows = database.read(c -> submissionRows(c, actor, cp, status, country, school, from, n));
-      Set<Long> seen = visibleIn(actor, cp, rows.stream().map(Submission::school).distinct().toList());
-      for (Submission row : rows) {
-        if (seen.contains(row.school())) {
-          found.add(row);
-          if (found.size() > limit) {
-            break;
-          }
-        }
-      }
-      if (rows.size() < n) {
-        break;
-      }
-      position = rows.get(rows.size() - 1).id();
-      batch = Math.min(2 * batch, READ_FURTHER_MAX); // most rows were left out: read further at once
-    }
+    List<Submission> found = readFurther(before, limit,
+        (from, n) -> database.read(c -> submissionRows(c, actor, cp, status, country, school, from, n)),
+        Submission::id, rows -> {
+          Set<Long> seen = visibleIn(actor, cp, rows.stream().map(Submission::school).distinct().toList());
+          return rows.stream().filter(row -> seen.contains(row.school()));
+        });
     return page(found, limit, Submission::id);
   }
 
@@ -925,7 +936,7 @@ public final class CampaignStore implements CampaignService {
     throw ProblemException.validation("cursor", "is not a cursor this list gave");
   }
 
-  private static <T> Page<T> page(List<T> rows, int limit, java.util.function.ToLongFunction<T> id) {
+  private static <T> Page<T> page(List<T> rows, int limit, ToLongFunction<T> id) {
     if (rows.size() > limit) {
       List<T> items = rows.subList(0, limit);
       return new Page<>(items, String.valueOf(id.applyAsLong(items.get(limit - 1))));

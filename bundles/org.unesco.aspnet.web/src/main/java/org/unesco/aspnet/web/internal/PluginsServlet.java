@@ -38,13 +38,16 @@ public final class PluginsServlet extends ApiServlet {
   private static final long serialVersionUID = 1L;
 
   private final transient BundleContext context;
+  /** The plugins folder; null when the launcher names none. */
+  private final transient Path pluginsDir;
   private final String pluginsUri;
 
   @Activate
   public PluginsServlet(BundleContext context) {
     this.context = context;
     String dir = context.getProperty("aspnet.plugins.dir");
-    this.pluginsUri = dir == null ? null : Path.of(dir).toAbsolutePath().normalize().toUri().toString();
+    this.pluginsDir = dir == null ? null : Path.of(dir).toAbsolutePath().normalize();
+    this.pluginsUri = pluginsDir == null ? null : pluginsDir.toUri().toString();
   }
 
   /** Present once the security bundle runs: from then on only platform administrators see this. */
@@ -79,11 +82,10 @@ public final class PluginsServlet extends ApiServlet {
    */
   private List<Map<String, Object>> notInstalled(java.util.Set<String> installedFiles) {
     List<Map<String, Object>> items = new ArrayList<>();
-    String dir = context.getProperty("aspnet.plugins.dir");
-    if (dir == null) {
+    if (pluginsDir == null) {
       return items;
     }
-    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of(dir))) {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(pluginsDir)) {
       for (Path jar : files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList()) {
         String file = jar.getFileName().toString();
         if (installedFiles.contains(file)) {
