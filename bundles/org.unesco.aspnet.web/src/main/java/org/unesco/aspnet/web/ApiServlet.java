@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
 
@@ -32,7 +33,7 @@ public abstract class ApiServlet extends HttpServlet {
     return request.getAttribute(PRINCIPAL_ATTRIBUTE) instanceof Principal p ? p : Principal.anonymous();
   }
 
-  private static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+  private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
 
   /**
    * The language the request states: {@code ?lang=} (a well-formed tag) first, then a
@@ -56,6 +57,21 @@ public abstract class ApiServlet extends HttpServlet {
       return null;
     }
     return request.getLocale();
+  }
+
+  /**
+   * The language to answer in: {@code ?lang=} (400 naming {@code lang} when it is no language
+   * tag), then a well-formed Accept-Language, then English.
+   *
+   * @since 1.1
+   */
+  public static Locale requestLanguage(HttpServletRequest request) {
+    String lang = request.getParameter("lang");
+    if (lang != null && !LANGUAGE_TAG.matcher(lang).matches()) {
+      throw ProblemException.validation("lang", "must be a language tag such as fr or es-MX");
+    }
+    Locale stated = statedLanguage(request);
+    return stated == null ? Locale.ENGLISH : stated;
   }
 
   /**

@@ -4,14 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.web.ApiServlet;
 
 /** What the membership endpoints read from every request: who, in which language, which id. */
 final class Requests {
-  private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
 
   private Requests() {}
 
@@ -26,18 +24,7 @@ final class Requests {
 
   /** {@code ?lang=} first, then Accept-Language, then English. */
   static Locale language(HttpServletRequest request, HttpServletResponse response) {
-    String lang = request.getParameter("lang");
-    Locale locale;
-    if (lang != null) {
-      if (!LANGUAGE_TAG.matcher(lang).matches()) {
-        throw ProblemException.validation("lang", "must be a language tag such as fr or es-MX");
-      }
-      locale = Locale.forLanguageTag(lang);
-    } else if (request.getHeader("Accept-Language") != null) {
-      locale = request.getLocale();
-    } else {
-      locale = Locale.ENGLISH;
-    }
+    Locale locale = ApiServlet.requestLanguage(request);
     response.setHeader("Content-Language", locale.toLanguageTag());
     response.addHeader("Vary", "Accept-Language");
     return locale;

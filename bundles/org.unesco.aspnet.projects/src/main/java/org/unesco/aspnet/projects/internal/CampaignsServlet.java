@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -41,7 +40,6 @@ import org.unesco.aspnet.web.Revisions;
 @OpenApiFragment("openapi/projects.json")
 public final class CampaignsServlet extends ApiServlet {
   private static final long serialVersionUID = 1L;
-  private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
 
   /** The body of a join. */
   public record JoinRequest(Long school) {}
@@ -110,11 +108,11 @@ public final class CampaignsServlet extends ApiServlet {
       Json.write(response, 200, s);
     } else if (path.size() == 2 && path.get(1).equals("summary")) {
       boolean perSchool = perSchool(request);
-      Json.write(response, 200, campaigns.summary(actor, id, language(request), perSchool));
+      Json.write(response, 200, campaigns.summary(actor, id, requestLanguage(request), perSchool));
     } else if (path.size() == 2 && path.get(1).equals("coordinators")) {
       Json.writePage(response, campaigns.coordinators(actor, id), null);
     } else if (path.size() == 2 && path.get(1).equals("schema")) {
-      CampaignModuleInfo module = campaigns.moduleOf(actor, id, language(request));
+      CampaignModuleInfo module = campaigns.moduleOf(actor, id, requestLanguage(request));
       Json.write(response, 200, module != null ? module
           : Map.of("key", "", "phases", List.of(), "schema", Map.of("metrics", List.of(), "mediaRequired", false)));
     } else {
@@ -238,17 +236,6 @@ public final class CampaignsServlet extends ApiServlet {
     } catch (IllegalArgumentException e) {
       throw ProblemException.validation("status", "must be PENDING, APPROVED or REJECTED");
     }
-  }
-
-  private static Locale language(HttpServletRequest request) {
-    String lang = request.getParameter("lang");
-    if (lang != null) {
-      if (!LANGUAGE_TAG.matcher(lang).matches()) {
-        throw ProblemException.validation("lang", "must be a language tag such as fr or es-MX");
-      }
-      return Locale.forLanguageTag(lang);
-    }
-    return request.getHeader("Accept-Language") != null ? request.getLocale() : Locale.ENGLISH;
   }
 
   private static ProblemException noSuchPath(HttpServletRequest request) {
