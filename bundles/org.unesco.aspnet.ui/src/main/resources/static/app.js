@@ -337,6 +337,8 @@ const routes = [
   [/^\/schools\/(\d+)$/, (m) => schoolPage(m[1])],
   [/^\/map$/, () => import('./map.js').then((x) => x.mapPage())],
   [/^\/stats$/, () => statsView()],
+  [/^\/certificates$/, () => certificatePage(null)],
+  [/^\/certificates\/([^/]+)$/, (m) => certificatePage(decodeURIComponent(m[1]))],
   [/^\/campaigns$/, () => import('./campaigns.js').then((x) => x.campaignsPage())],
   [/^\/campaigns\/([\w.-]+)$/, (m) => import('./campaigns.js').then((x) => x.campaignPage(m[1]))],
   [/^\/signin$/, () => signInPage()],
@@ -397,7 +399,43 @@ async function home() {
   }
   view.push(h('section', { 'aria-labelledby': 'go' }, h('h2', { id: 'go' }, t('home.explore')),
     h('ul', {}, h('li', {}, h('a', { href: '/schools' }, t('home.toDirectory'))), h('li', {}, h('a', { href: '/map' }, t('home.toMap'))),
-      h('li', {}, h('a', { href: '/stats' }, t('home.toStats'))), h('li', {}, h('a', { href: '/apply' }, t('home.toApply'))))));
+      h('li', {}, h('a', { href: '/stats' }, t('home.toStats'))), h('li', {}, h('a', { href: '/apply' }, t('home.toApply'))),
+      h('li', {}, h('a', { href: '/certificates' }, t('home.toCertificate'))))));
+  return view;
+}
+
+/**
+ * Checking a membership certificate: a form, and at /certificates/{number} (the address a printed
+ * certificate can carry) the answer: valid, or no longer valid and why.
+ */
+async function certificatePage(number) {
+  const form = h('form', { class: 'filters', role: 'search', 'aria-label': t('cert.title') },
+    field(t('cert.number'), 'number', { value: number || '', required: true, id: 'certificate-number', maxLength: 40,
+      autocomplete: 'off', help: t('cert.help') }),
+    h('button', { type: 'submit', id: 'certificate-check' }, t('cert.check')));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const n = new FormData(form).get('number').trim();
+    if (n) navigate('/certificates/' + encodeURIComponent(n));
+  });
+  const view = [h('h1', {}, t('cert.title')), form];
+  if (!number) return view;
+  let c;
+  try {
+    c = await api('GET', '/api/v1/certificates/' + encodeURIComponent(number.trim()));
+    await countries(); // for the country's name
+  } catch (e) {
+    view.push(e.status === 404 ? h('div', { class: 'error', role: 'alert', id: 'certificate-result' },
+      h('strong', {}, t('cert.unknown', { number: number.trim() })), h('p', {}, t('cert.unknownHelp'))) : problemView(e));
+    return view;
+  }
+  const school = c.school ? [h('dt', {}, t('cert.school')), h('dd', {}, c.valid
+    ? h('a', { href: '/schools/' + c.school.id }, c.school.name) : c.school.name),
+    h('dt', {}, t('field.city')), h('dd', {}, c.school.city), h('dt', {}, t('field.country')), h('dd', {}, countryName(c.school.country))] : [];
+  view.push(h('section', { class: c.valid ? 'notice' : 'error', role: 'status', id: 'certificate-result', 'data-valid': String(c.valid) },
+    h('strong', {}, c.valid ? t('cert.valid', { number: c.number }) : t('cert.invalid', { number: c.number, status: t('status.' + c.status) })),
+    h('dl', {}, ...school, c.certifiedAt ? [h('dt', {}, t('cert.certifiedAt')), h('dd', {}, formatDate(c.certifiedAt))] : [],
+      !c.valid && c.endedAt ? [h('dt', {}, t('cert.endedAt')), h('dd', {}, formatDate(c.endedAt))] : [])));
   return view;
 }
 

@@ -219,9 +219,23 @@ class BrowserIT {
     signIn("hq@demo.aspnet.local");
     open("/console/hq?tab=queue");
     decide(school, "certify", "Member");
+    Object number = ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "fetch('/api/v1/schools?q=' + encodeURIComponent(arguments[0])).then(r => r.json())"
+            + ".then(p => fetch('/api/v1/memberships/' + p.items[0].membershipId)).then(r => r.json())"
+            + ".then(m => done(m.certificateNumber)).catch(e => done('failed: ' + e));", "Navigateur " + stamp);
+
+    // anyone checks its certificate, typed in lower case in the form
+    signOut();
+    open("/certificates");
+    waitFor(By.id("certificate-number")).sendKeys(String.valueOf(number).toLowerCase(java.util.Locale.ROOT));
+    driver.findElement(By.id("certificate-check")).click();
+    wait(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#certificate-result[data-valid=true]")));
+    assertTrue(text(By.id("certificate-result")).contains(school), text(By.id("certificate-result")));
+    open("/certificates/ASPNET-FR-1999-000000");
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("certificate-result"), "No certificate ASPNET-FR-1999-000000 is known"));
 
     // the public now finds it in the directory
-    signOut();
     open("/schools?q=" + java.net.URLEncoder.encode("Navigateur " + stamp, StandardCharsets.UTF_8));
     wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), school));
     driver.findElement(By.linkText(school)).click();
@@ -309,7 +323,7 @@ class BrowserIT {
     String campaignPage = driver.findElement(By.cssSelector("#main h2 a[href^='/campaigns/']")).getDomAttribute("href");
     String axe = axeSource();
     List<String> problems = new ArrayList<>();
-    for (String page : List.of("/", "/schools", "/map", schoolPage, "/stats", "/apply", "/signin", "/campaigns", campaignPage)) {
+    for (String page : List.of("/", "/schools", "/map", schoolPage, "/stats", "/apply", "/signin", "/campaigns", campaignPage, "/certificates")) {
       open(page);
       wait(60).until(d -> d.findElement(By.id("main")).getDomAttribute("data-ready") != null);
       if (page.equals(campaignPage)) {

@@ -112,7 +112,21 @@ class MembershipIT {
     assertEquals(403, move(membership, "MEMBER", null, ncFrance).statusCode(), "HQ certifies, not the NC");
     HttpResponse<String> certified = move(membership, "MEMBER", null, hq);
     assertEquals(200, certified.statusCode(), certified.body());
-    assertTrue(JSON.readTree(certified.body()).path("certificateNumber").asText().startsWith("ASPNET-FR-"), certified.body());
+    String certificate = JSON.readTree(certified.body()).path("certificateNumber").asText();
+    assertTrue(certificate.startsWith("ASPNET-FR-"), certified.body());
+
+    // anyone checks the certificate: valid, and whose it is; never cached
+    HttpResponse<String> check = platform.get("/api/v1/certificates/" + certificate.toLowerCase(java.util.Locale.ROOT));
+    assertEquals(200, check.statusCode(), check.body());
+    assertEquals("no-store", check.headers().firstValue("Cache-Control").orElse(""));
+    JsonNode valid = JSON.readTree(check.body());
+    assertTrue(valid.path("valid").asBoolean(), check.body());
+    assertEquals(certificate, valid.path("number").asText());
+    assertEquals("Lycée Émile Zola", valid.path("school").path("name").asText());
+    assertEquals(404, platform.get("/api/v1/certificates/ASPNET-FR-1999-000000").statusCode());
+    assertTrue(platform.get("/api/v1/certificates/ASPNET-FR-1999-000000").headers().firstValue("Content-Type").orElse("")
+        .startsWith("application/problem+json"));
+    assertEquals(405, platform.send("POST", "/api/v1/certificates/" + certificate, "{}", "Content-Type", "application/json").statusCode());
 
     HttpResponse<String> publicView = platform.get("/api/v1/schools/" + schoolId);
     assertEquals(200, publicView.statusCode());
@@ -133,6 +147,14 @@ class MembershipIT {
     String audit = platform.get("/api/v1/audit?country=FR&limit=100", "Authorization", "Bearer " + ncFrance).body();
     assertTrue(audit.contains("membership.transition") && audit.contains("application.create"), audit);
     assertEquals(403, platform.get("/api/v1/audit?country=FR", "Authorization", "Bearer " + ncKenya).statusCode());
+
+    assertEquals(200, move(membership, "SUSPENDED", "No annual report since 2023", hq).statusCode());
+    JsonNode suspended = JSON.readTree(platform.get("/api/v1/certificates/" + certificate).body());
+    assertFalse(suspended.path("valid").asBoolean(), suspended.toString());
+    assertEquals("SUSPENDED", suspended.path("status").asText());
+    assertTrue(suspended.path("school").isNull(), "a suspended school is not named to the public: " + suspended);
+    assertEquals(schoolId, JSON.readTree(platform.get("/api/v1/certificates/" + certificate, "Authorization", "Bearer " + ncFrance).body())
+        .path("school").path("id").asLong(), "its NC sees whose it is");
   }
 
   @Test

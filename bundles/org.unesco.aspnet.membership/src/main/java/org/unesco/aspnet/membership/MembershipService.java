@@ -52,4 +52,13 @@ public interface MembershipService {
    *     the actor's role does not decide that move in the school's unit or country
    */
   Membership moveStage(Principal actor, long id, String stage, String comment);
+
+  /**
+   * Checks a certificate number, for anyone (the public included). The number is compared without
+   * regard to case and surrounding spaces.
+   *
+   * @throws org.unesco.aspnet.core.ProblemException 404 when no membership ever got that number
+   * @since 1.2
+   */
+  Certificate certificate(Principal actor, String number);
 }

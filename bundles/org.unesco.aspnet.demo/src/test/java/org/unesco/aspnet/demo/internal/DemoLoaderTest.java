@@ -66,6 +66,11 @@ class DemoLoaderTest {
     }
 
     @Override
+    public org.unesco.aspnet.membership.Certificate certificate(Principal actor, String number) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Application reapply(Principal actor, long schoolId) {
       throw new UnsupportedOperationException();
     }

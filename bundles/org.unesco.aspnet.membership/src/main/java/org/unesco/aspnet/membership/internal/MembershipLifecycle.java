@@ -30,6 +30,7 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.membership.Application;
+import org.unesco.aspnet.membership.Certificate;
 import org.unesco.aspnet.membership.Membership;
 import org.unesco.aspnet.membership.MembershipService;
 import org.unesco.aspnet.membership.MembershipStatus;
@@ -49,6 +50,8 @@ import org.unesco.aspnet.persistence.Database;
 @Component(service = MembershipService.class)
 public final class MembershipLifecycle implements MembershipService {
   static final int COMMENT_MAX = 2000;
+  /** The width of the CERTIFICATE column. */
+  static final int CERTIFICATE_MAX = 40;
 
   private final Database database;
   private final SchoolDirectory schools;
@@ -141,6 +144,33 @@ public final class MembershipLifecycle implements MembershipService {
   @Override
   public Membership membership(Principal actor, long id) {
     return database.read(c -> visibleMembership(c, actor, id));
+  }
+
+  @Override
+  public Certificate certificate(Principal actor, String number) {
+    String wanted = number == null ? "" : number.strip().toUpperCase(java.util.Locale.ROOT);
+    if (wanted.isEmpty() || wanted.length() > CERTIFICATE_MAX) {
+      throw ProblemException.notFound("There is no certificate " + (wanted.isEmpty() ? "without a number" : "with that number"));
+    }
+    return database.read(c -> {
+      long membershipId;
+      try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM MEM_MEMBERSHIP WHERE CERTIFICATE = ?")) {
+        ps.setString(1, wanted);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            throw ProblemException.notFound("There is no certificate " + wanted);
+          }
+          membershipId = rs.getLong(1);
+        }
+      }
+      Membership m = find(c, membershipId);
+      School s = SchoolDirectory.find(c, m.schoolId());
+      boolean valid = m.status() == MembershipStatus.MEMBER;
+      // the holder's name only where the directory would show the school to this caller
+      Certificate.Holder holder = s != null && (valid || schools.visible(actor, s))
+          ? new Certificate.Holder(s.id(), s.name(), s.city(), s.country()) : null;
+      return new Certificate(wanted, valid, m.status(), m.certifiedAt(), m.endedAt(), holder);
+    });
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.unesco.aspnet.membership.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,6 +23,7 @@ import org.osgi.service.event.EventAdmin;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.membership.Application;
+import org.unesco.aspnet.membership.Certificate;
 import org.unesco.aspnet.membership.Country;
 import org.unesco.aspnet.membership.Level;
 import org.unesco.aspnet.membership.Membership;
@@ -255,6 +257,35 @@ class MembershipStoreTest {
       many.add(i % 3 == 0 ? kenyan : 100_000 + i);
     }
     assertEquals(java.util.Set.of(kenyan), schools.visible(NC_KE, many), "in batches");
+  }
+
+  @Test
+  void aCertificateIsValidWhileItsMembershipIsAndNamesItsSchoolOnlyToThoseWhoMaySeeIt() {
+    Application french = lifecycle.apply(HQ, Schools.valid(), false);
+    assertEquals(404, status(() -> lifecycle.certificate(Principal.anonymous(), "ASPNET-FR-2026-000001")), "no number yet");
+    Membership m = null;
+    for (MembershipStatus s : List.of(MembershipStatus.UNDER_NATIONAL_REVIEW, MembershipStatus.RECOMMENDED,
+        MembershipStatus.UNDER_HQ_REVIEW, MembershipStatus.MEMBER)) {
+      m = lifecycle.transition(HQ, french.membershipId(), s, null);
+    }
+    String number = m.certificateNumber();
+    Certificate valid = lifecycle.certificate(Principal.anonymous(), "  " + number.toLowerCase(Locale.ROOT) + " ");
+    assertTrue(valid.valid());
+    assertEquals(number, valid.number());
+    assertEquals(MembershipStatus.MEMBER, valid.status());
+    assertEquals(m.certifiedAt(), valid.certifiedAt());
+    assertEquals(new Certificate.Holder(french.schoolId(), Schools.valid().name(), Schools.valid().city(), "FR"), valid.school());
+
+    lifecycle.transition(HQ, french.membershipId(), MembershipStatus.SUSPENDED, "no annual report for three years");
+    Certificate suspended = lifecycle.certificate(Principal.anonymous(), number);
+    assertFalse(suspended.valid());
+    assertEquals(MembershipStatus.SUSPENDED, suspended.status());
+    assertNull(suspended.school(), "the public learns no suspended school's name by trying numbers");
+    assertNull(lifecycle.certificate(NC_KE, number).school(), "nor another country's coordinator");
+    assertEquals(french.schoolId(), lifecycle.certificate(NC_FR, number).school().id());
+    assertEquals(404, status(() -> lifecycle.certificate(Principal.anonymous(), number + "9")));
+    assertEquals(404, status(() -> lifecycle.certificate(Principal.anonymous(), "x".repeat(500))));
+    assertEquals(404, status(() -> lifecycle.certificate(Principal.anonymous(), " ")));
   }
 
   @Test
