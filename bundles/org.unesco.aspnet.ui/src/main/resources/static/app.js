@@ -7,7 +7,7 @@ export const LEVELS = ['PRE_PRIMARY', 'PRIMARY', 'SECONDARY', 'TVET', 'TEACHER_T
 export const THEMES = ['PEACE_GCED', 'ESD', 'INTERCULTURAL'];
 export const REGIONS = ['Africa', 'Arab States', 'Asia and the Pacific', 'Europe and North America', 'Latin America and the Caribbean'];
 
-export const ui = { lang: 'en', strings: {}, fallback: {}, me: null, csrf: null, config: {}, pages: [], countries: null };
+export const ui = { lang: 'en', strings: {}, fallback: {}, me: null, csrf: null, config: {}, pages: [], countries: null, fieldLabels: {} };
 
 // ---------- strings ----------
 export function t(key, vars) {
@@ -93,11 +93,16 @@ export async function apiAll(path, max = 1000) {
 
 /** The words for an API error: title, detail, and each field's message. */
 export function problemView(err) {
+  // a page's script that cannot be fetched (offline) is a network failure, not a bug
+  if (!(err instanceof ApiError) && /dynamically imported module|Failed to fetch|NetworkError/i.test(String(err?.message || err))) err = new ApiError(0, { title: t('error.network') });
   const p = err instanceof ApiError ? err.problem : { title: t('error.unexpected'), detail: String(err?.message || err) };
+  const errors = Array.isArray(p.errors) ? p.errors : [];
+  // a validation problem's detail repeats its field errors: say each once, with the field's name
+  const repeats = errors.length && p.detail && errors.some((e) => p.detail.includes(e.message));
   const box = h('div', { class: 'error', role: 'alert' },
-    h('strong', {}, errorTitle(err, p)), p.detail && p.detail !== p.title ? h('p', {}, p.detail) : null);
-  if (Array.isArray(p.errors) && p.errors.length) {
-    box.append(h('ul', {}, ...p.errors.map((e) => h('li', {}, (e.field ? fieldName(e.field) + ': ' : '') + e.message))));
+    h('strong', {}, errorTitle(err, p)), p.detail && p.detail !== p.title && !repeats ? h('p', {}, p.detail) : null);
+  if (errors.length) {
+    box.append(h('ul', {}, ...errors.map((e) => h('li', {}, (e.field ? fieldName(e.field) + ': ' : '') + e.message))));
   }
   if (Array.isArray(p.duplicates) && p.duplicates.length) {
     box.append(h('p', {}, t('error.duplicates')), h('ul', {}, ...p.duplicates.map((d) => h('li', {}, [d.name, d.city].filter(Boolean).join(', ') || JSON.stringify(d)))));
@@ -107,12 +112,21 @@ export function problemView(err) {
 }
 
 function errorTitle(err, p) {
-  const byStatus = { 0: 'error.network', 401: 'error.401', 403: 'error.403', 404: 'error.404', 409: 'error.409', 412: 'error.412', 429: 'error.429' };
+  // a wrong password is a 401 too: "sign in first" would be the wrong words on the sign-in form
+  if (err?.status === 401 && location.pathname === '/signin') return t('error.signin');
+  const byStatus = { 0: 'error.network', 400: 'error.400', 401: 'error.401', 403: 'error.403', 404: 'error.404', 409: 'error.409', 412: 'error.412', 413: 'error.413', 429: 'error.429' };
   const key = byStatus[err?.status];
   return key ? t(key) : p.title || t('error.unexpected');
 }
 
-function fieldName(field) {
+/**
+ * A field's name in words: `levels[0]` is the levels' first entry, `fields.typeEtablissement` a
+ * national profile's field (its label, once a profile was loaded), `email` the UI's own label.
+ */
+export function fieldName(field) {
+  const m = /^(.*?)\[(\d+)\](.*)$/.exec(field);
+  if (m) return fieldName(m[1]) + ' (' + (Number(m[2]) + 1) + ')' + (m[3] ? ' ' + fieldName(m[3].replace(/^\./, '')) : '');
+  if (field.startsWith('fields.') && ui.fieldLabels[field.slice(7)]) return ui.fieldLabels[field.slice(7)];
   const key = 'field.' + field;
   const s = t(key);
   return s === key ? field : s;
@@ -121,19 +135,40 @@ function fieldName(field) {
 /** Shows an error above a form and marks each named field invalid. */
 export function showProblem(form, err, slot) {
   const target = slot || form.querySelector('.form-status') || form;
+  clearProblem(form);
   target.replaceChildren(problemView(err));
-  form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
-  form.querySelectorAll('.field-error').forEach((el) => el.remove());
   for (const e of err?.problem?.errors || []) {
-    const input = form.querySelector(`[name="${CSS.escape(e.field)}"]`);
-    if (input) {
-      const id = 'err-' + Math.random().toString(36).slice(2);
+    const name = e.field.replace(/\[\d+\]$/, ''); // levels[0]: the levels
+    const input = form.querySelector(`[name="${CSS.escape(e.field)}"]`) || form.querySelector(`[name="${CSS.escape(name)}"]`);
+    if (!input) continue;
+    const id = 'err-' + Math.random().toString(36).slice(2);
+    const message = h('span', { class: 'field-error', id }, e.message);
+    // a group of checkboxes gets its message under the legend, for the group, not in one box's label
+    const group = input.type === 'checkbox' || input.type === 'radio' ? input.closest('fieldset') : null;
+    if (group) {
+      group.setAttribute('aria-invalid', 'true');
+      group.setAttribute('aria-describedby', id);
+      group.querySelector('legend').insertAdjacentElement('afterend', message);
+    } else {
       input.setAttribute('aria-invalid', 'true');
-      input.setAttribute('aria-describedby', id);
-      input.insertAdjacentElement('afterend', h('span', { class: 'field-error', id }, e.message));
+      input.setAttribute('aria-describedby', [input.dataset.help, id].filter(Boolean).join(' '));
+      input.insertAdjacentElement('afterend', message);
     }
   }
   target.focus?.();
+}
+
+/** Takes away what showProblem put on a form (after a successful save, say). */
+export function clearProblem(form) {
+  form.querySelectorAll('[aria-invalid]').forEach((el) => {
+    el.removeAttribute('aria-invalid');
+    const help = el.dataset?.help;
+    if (help) el.setAttribute('aria-describedby', help);
+    else el.removeAttribute('aria-describedby');
+  });
+  form.querySelectorAll('.field-error').forEach((el) => el.remove());
+  const status = form.querySelector('.form-status');
+  if (status) status.replaceChildren();
 }
 
 // ---------- DOM ----------
@@ -165,7 +200,10 @@ export function field(label, name, opts = {}) {
       min: opts.min, max: opts.max, step: opts.step, pattern: opts.pattern, maxlength: opts.maxLength, inputmode: opts.inputmode });
   }
   const helpId = opts.help ? id + '-help' : null;
-  if (helpId) input.setAttribute('aria-describedby', helpId);
+  if (helpId) {
+    input.setAttribute('aria-describedby', helpId);
+    input.dataset.help = helpId;
+  }
   return h('div', { class: 'field' }, h('label', { for: id }, label + (opts.required ? ' *' : '')), input,
     helpId ? h('span', { class: 'help', id: helpId }, opts.help) : null);
 }
@@ -197,7 +235,7 @@ export async function countries() {
     try {
       ui.countries = (await api('GET', '/api/v1/countries')).items;
     } catch (e) {
-      ui.countries = [];
+      return []; // not kept: the next page asks again once the connection is back
     }
   }
   return ui.countries;

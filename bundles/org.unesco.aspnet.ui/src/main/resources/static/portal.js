@@ -6,7 +6,10 @@ import { ui, t, h, api, field, checks, countries, countryName, problemView, show
 export async function loadProfile(iso2) {
   if (!iso2) return null;
   try {
-    return await api('GET', '/api/v1/countries/' + iso2 + '/profile');
+    const profile = await api('GET', '/api/v1/countries/' + iso2 + '/profile');
+    // error messages name a national field by its label (app.js fieldName)
+    for (const f of profile?.fields || []) ui.fieldLabels[f.key] = localized(f.label) || f.key;
+    return profile;
   } catch (e) {
     if (e.status === 404) return null; // no national profile for this country (or not installed)
     throw e;
@@ -215,7 +218,7 @@ async function historyView(school) {
   return box;
 }
 
-async function editView(school) {
+export async function editView(school) {
   const profile = await loadProfile(school.country).catch(() => null);
   const form = await schoolForm(school, { forApply: false });
   adaptCoreFields(form, profile);

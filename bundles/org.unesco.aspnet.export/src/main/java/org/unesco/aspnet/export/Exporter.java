@@ -15,7 +15,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * public final class TsvExporter implements Exporter { ... }
  * }</pre>
  *
- * An exporter that fails (throws) fails only the download in its own format.
+ * A format that writes only some datasets says which in {@link #writes}. An exporter that fails
+ * (throws) fails only the download in its own format.
  */
 @ConsumerType
 public interface Exporter {
@@ -37,9 +38,23 @@ public interface Exporter {
   }
 
   /**
-   * Starts writing {@code sheet} to {@code out}. Throw {@link org.unesco.aspnet.core.ProblemException}
-   * (400) here when the format cannot hold this dataset (e.g. GeoJSON without coordinates): the
-   * client then gets a problem instead of a file.
+   * Whether this format can write {@code sheet}, decided from its dataset and columns (GeoJSON
+   * needs {@code latitude} and {@code longitude}). Asked for {@code GET /api/v1/exports}, with the
+   * columns the dataset declares ({@link Dataset#columns()}) and no options, so that each dataset
+   * lists only the formats that write it; and again for each download, first with those columns
+   * and then with the ones the dataset begins with: false is a 400 for the client, before {@link
+   * #open}. Every dataset by default.
+   *
+   * @since 1.1
+   */
+  default boolean writes(Sheet sheet) {
+    return true;
+  }
+
+  /**
+   * Starts writing {@code sheet} to {@code out}; called only when {@link #writes} is true for it.
+   * A {@link org.unesco.aspnet.core.ProblemException} thrown here still becomes a problem (such as
+   * a 400) instead of a file.
    */
   RowWriter open(Sheet sheet, OutputStream out) throws IOException;
 }

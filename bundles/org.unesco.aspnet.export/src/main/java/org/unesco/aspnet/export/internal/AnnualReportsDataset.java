@@ -56,6 +56,11 @@ public final class AnnualReportsDataset implements Dataset {
   }
 
   @Override
+  public List<Column> columns() {
+    return COLUMNS;
+  }
+
+  @Override
   public Set<String> filters() {
     return FILTERS;
   }

@@ -100,7 +100,7 @@ public final class ExportCommands {
     Path copy = Files.createTempFile("aspnet-import-", "." + format);
     Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
     ImportJobs.Job job = jobs.start(Principal.system(), reader, format, copy, source.getFileName().toString(), dryRun,
-        SchoolImport.Duplicates.valueOf(duplicates.toUpperCase(Locale.ROOT)));
+        SchoolImport.Duplicates.valueOf(duplicates.toUpperCase(Locale.ROOT)), null);
     PrintStream console = System.out;
     while (!job.await(Duration.ofMillis(250))) {
       console.print("\r" + bar(job.processed(), job.total()));

@@ -99,7 +99,7 @@ public final class Exports {
       m.put("name", e.getKey());
       m.put("description", e.getValue().description());
       m.put("filters", new TreeSet<>(e.getValue().filters()));
-      m.put("formats", new TreeSet<>(exporters.keySet()));
+      m.put("formats", formats(e.getKey(), e.getValue()));
       m.put("href", "/api/v1/exports/" + e.getKey() + ".{format}");
       return m;
     }).toList();
@@ -117,6 +117,54 @@ public final class Exports {
     body.put("formats", fs);
     body.put("importFormats", new TreeSet<>(readers.keySet()));
     return body;
+  }
+
+  /** The formats that write {@code dataset}, judged by the columns it declares: what the listing shows. */
+  Set<String> formats(String name, Dataset dataset) {
+    Sheet declared = declared(name, dataset);
+    Set<String> formats = new TreeSet<>();
+    exporters.forEach((format, exporter) -> {
+      try {
+        if (writes(format, exporter, declared)) {
+          formats.add(format);
+        }
+      } catch (ProblemException failed) {
+        // logged: a format that cannot answer is left out of the listing, the others stay
+      }
+    });
+    return formats;
+  }
+
+  /** The sheet a dataset promises to every caller: its declared columns, no options. */
+  private Sheet declared(String name, Dataset dataset) {
+    List<Column> columns;
+    try {
+      columns = dataset.columns();
+    } catch (RuntimeException e) {
+      Logger l = log;
+      if (l != null) {
+        l.error("Export dataset {} failed to declare its columns: {}", name, e.toString(), e);
+      }
+      columns = null; // then it is listed in the formats that write any dataset
+    }
+    return new Sheet(name, columns == null ? List.of() : columns, Map.of());
+  }
+
+  /**
+   * Whether {@code exporter} writes {@code sheet}, as it says: the one check of the listing and
+   * the download.
+   *
+   * @throws ProblemException 500 when the exporter fails to answer
+   */
+  private boolean writes(String format, Exporter exporter, Sheet sheet) {
+    return safe(format, () -> exporter.writes(sheet), false);
+  }
+
+  /** The 400 for a dataset that a format does not write, naming the formats that do. */
+  private ProblemException notWritten(String name, Dataset dataset, String format, Exporter exporter) {
+    return ProblemException.validation("format", format + " cannot write " + name + " ("
+        + safe(format, exporter::description, format) + "); " + name + " comes as "
+        + String.join(", ", formats(name, dataset).stream().filter(f -> !f.equals(format)).toList()));
   }
 
   /** A media type string any format answers, for the Accept check. */
@@ -139,6 +187,9 @@ public final class Exports {
     Exporter exporter = exporters.get(format);
     if (exporter == null) {
       throw ProblemException.notFound("There is no export format " + format + "; available: " + String.join(", ", exporters.keySet()));
+    }
+    if (!writes(format, exporter, declared(dataset, d))) {
+      throw notWritten(dataset, d, format, exporter);
     }
     Set<String> options = safe(format, exporter::options, Set.of());
     Map<String, String> filters = new HashMap<>();
@@ -164,8 +215,12 @@ public final class Exports {
       if (open[0] != null) {
         throw new IllegalStateException("begin called twice by dataset " + dataset);
       }
+      Sheet sheet = new Sheet(dataset, columns, chosen);
+      if (!writes(format, exporter, sheet)) {
+        throw notWritten(dataset, d, format, exporter); // fewer columns than it declared
+      }
       OutputStream out = destination.open(exporter, fileName);
-      RowWriter w = guarded(format, () -> exporter.open(new Sheet(dataset, columns, chosen), out));
+      RowWriter w = guarded(format, () -> exporter.open(sheet, out));
       RowWriter counting = new RowWriter() {
         @Override
         public void row(Object[] values) throws IOException {

@@ -56,6 +56,7 @@ public final class ImportJobs {
     final String format;
     final boolean dryRun;
     final SchoolImport.Duplicates duplicates;
+    final String country;
     final Instant startedAt = Instant.now();
     final AtomicInteger processed = new AtomicInteger();
     final CountDownLatch done = new CountDownLatch(1);
@@ -66,12 +67,13 @@ public final class ImportJobs {
     volatile Map<String, Object> problem;
     volatile Map<String, Object> columns;
 
-    Job(String owner, String file, String format, boolean dryRun, SchoolImport.Duplicates duplicates) {
+    Job(String owner, String file, String format, boolean dryRun, SchoolImport.Duplicates duplicates, String country) {
       this.owner = owner;
       this.file = file;
       this.format = format;
       this.dryRun = dryRun;
       this.duplicates = duplicates;
+      this.country = country;
     }
 
     public String id() {
@@ -106,6 +108,7 @@ public final class ImportJobs {
       m.put("duplicates", duplicates.name());
       m.put("file", file);
       m.put("format", format);
+      m.put("country", country);
       m.put("total", total < 0 ? null : total);
       m.put("processed", processed.get());
       m.put("startedAt", startedAt);
@@ -143,10 +146,13 @@ public final class ImportJobs {
   /**
    * Starts an import of {@code upload} (a temporary file this job now owns and deletes).
    *
+   * @param country the country of the rows without one (upper case, a known country, checked by
+   *     the caller), or null: then the importer's own country when they coordinate exactly one.
+   *     Each row is still checked against what the importer may write.
    * @throws ProblemException 401/403 for who may not import, 400 for a file without the needed columns
    */
   public Job start(Principal actor, TableReader reader, String format, Path upload, String fileName, boolean dryRun,
-      SchoolImport.Duplicates duplicates) throws IOException {
+      SchoolImport.Duplicates duplicates, String country) throws IOException {
     expire();
     if (actor.isAnonymous()) {
       Files.deleteIfExists(upload);
@@ -159,12 +165,12 @@ public final class ImportJobs {
     }
     SchoolSheet sheet;
     try {
-      sheet = new SchoolSheet(reader, upload, defaultCountry(actor));
+      sheet = new SchoolSheet(reader, upload, country != null ? country : defaultCountry(actor));
     } catch (RuntimeException | IOException e) {
       Files.deleteIfExists(upload);
       throw e instanceof IOException io ? ProblemException.badRequest("The file cannot be read: " + io.getMessage()) : (RuntimeException) e;
     }
-    Job job = new Job(actor.accountId(), fileName, format, dryRun, duplicates);
+    Job job = new Job(actor.accountId(), fileName, format, dryRun, duplicates, country);
     Map<String, Object> columns = new LinkedHashMap<>();
     columns.put("matched", sheet.columns().keySet());
     columns.put("ignored", sheet.ignored());
@@ -236,7 +242,7 @@ public final class ImportJobs {
     return job;
   }
 
-  /** An NC of exactly one country imports into it when the file has no country column. */
+  /** Without {@code ?country=}, an NC of exactly one country imports into it when the file has no country column. */
   static String defaultCountry(Principal actor) {
     var countries = actor.grants().stream()
         .filter(g -> g.role() == Role.NATIONAL_COORDINATOR || g.role() == Role.SUBNATIONAL_COORDINATOR)

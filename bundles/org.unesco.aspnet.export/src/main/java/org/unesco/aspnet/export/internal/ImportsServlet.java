@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -20,15 +22,16 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.export.TableReader;
+import org.unesco.aspnet.membership.CountryService;
 import org.unesco.aspnet.membership.bulk.SchoolImport;
 import org.unesco.aspnet.web.ApiServlet;
 import org.unesco.aspnet.web.Json;
 import org.unesco.aspnet.web.OpenApiFragment;
 
 /**
- * {@code POST /api/v1/imports?dryRun=true&duplicates=reject|skip|allow&format=csv|xlsx} with the
- * file as the body: answers 200 with the finished job when it ends within a few seconds (small
- * files), otherwise 202 with {@code Location: /api/v1/imports/{id}}; {@code GET
+ * {@code POST /api/v1/imports?dryRun=true&duplicates=reject|skip|allow&format=csv|xlsx&country=FR}
+ * with the file as the body: answers 200 with the finished job when it ends within a few seconds
+ * (small files), otherwise 202 with {@code Location: /api/v1/imports/{id}}; {@code GET
  * /api/v1/imports/{id}} shows processed / total while it runs and the report when it is done.
  */
 @Component(service = Servlet.class)
@@ -37,14 +40,19 @@ import org.unesco.aspnet.web.OpenApiFragment;
 public final class ImportsServlet extends ApiServlet {
   private static final long serialVersionUID = 1L;
   static final Duration WAIT = Duration.ofSeconds(3);
+  /** The query parameters it reads; any other is a 400. */
+  static final List<String> PARAMETERS = List.of("dryRun", "duplicates", "format", "file", "country");
+  private static final Pattern ISO2 = Pattern.compile("[A-Z]{2}");
 
   private final transient Exports exports;
   private final transient ImportJobs jobs;
+  private final transient CountryService countries;
 
   @Activate
-  public ImportsServlet(@Reference Exports exports, @Reference ImportJobs jobs) {
+  public ImportsServlet(@Reference Exports exports, @Reference ImportJobs jobs, @Reference CountryService countries) {
     this.exports = exports;
     this.jobs = jobs;
+    this.countries = countries;
   }
 
   /** An import starts with POST to the collection; its job is read with GET /{id}. */
@@ -72,12 +80,13 @@ public final class ImportsServlet extends ApiServlet {
       throw ProblemException.unauthorized("Sign in to import schools");
     }
     for (String p : request.getParameterMap().keySet()) {
-      if (!p.equals("dryRun") && !p.equals("duplicates") && !p.equals("format") && !p.equals("file")) {
-        throw ProblemException.validation(p, "is not a parameter; use dryRun, duplicates, format, file");
+      if (!PARAMETERS.contains(p)) {
+        throw ProblemException.validation(p, "is not a parameter; use " + String.join(", ", PARAMETERS));
       }
     }
     boolean dryRun = dryRun(request.getParameter("dryRun"));
     SchoolImport.Duplicates duplicates = duplicates(request.getParameter("duplicates"));
+    String country = country(request.getParameter("country"), countries::exists);
     String format = request.getParameter("format");
     TableReader reader = format == null ? byMediaType(request.getContentType()) : exports.readers().get(format.toLowerCase(Locale.ROOT));
     if (format == null && reader != null) {
@@ -95,7 +104,7 @@ public final class ImportsServlet extends ApiServlet {
       throw e;
     }
     String fileName = request.getParameter("file") == null ? "upload." + format : request.getParameter("file");
-    ImportJobs.Job job = jobs.start(actor, reader, format, upload, fileName, dryRun, duplicates);
+    ImportJobs.Job job = jobs.start(actor, reader, format, upload, fileName, dryRun, duplicates, country);
     response.setHeader("Location", "/api/v1/imports/" + job.id());
     response.setHeader("Cache-Control", "no-store");
     try {
@@ -152,6 +161,24 @@ public final class ImportsServlet extends ApiServlet {
       return false;
     }
     throw ProblemException.validation("dryRun", "must be true or false");
+  }
+
+  /**
+   * {@code ?country=fr}: the country of the rows without one, in upper case; absent, null. Any
+   * case, but a known ISO 3166-1 alpha-2 code: a typo must not import a file into no country.
+   */
+  static String country(String v, Predicate<String> known) {
+    if (v == null) {
+      return null;
+    }
+    String code = v.strip().toUpperCase(Locale.ROOT);
+    if (!ISO2.matcher(code).matches()) {
+      throw ProblemException.validation("country", "must be an ISO 3166-1 alpha-2 code such as FR");
+    }
+    if (!known.test(code)) {
+      throw ProblemException.validation("country", code + " is not a UNESCO Member State or Associate Member");
+    }
+    return code;
   }
 
   private static SchoolImport.Duplicates duplicates(String v) {

@@ -51,6 +51,11 @@ public final class MembershipsDataset implements Dataset {
   }
 
   @Override
+  public List<Column> columns() {
+    return COLUMNS;
+  }
+
+  @Override
   public Set<String> filters() {
     return DirectoryFilters.NAMES;
   }

@@ -26,7 +26,8 @@ import org.unesco.aspnet.membership.bulk.SchoolImport;
  * A school import file on disk, read as rows of schools as many times as needed (count, check,
  * write) without holding it in memory. Columns are matched by header ({@link Headers}); lists are
  * separated by {@code ;} (or {@code ,} or {@code |}); a cell guarded against formula injection
- * comes back without its apostrophe. A file without a country column takes {@code defaultCountry}.
+ * comes back without its apostrophe. A row without a country (no column, or an empty cell) takes
+ * {@code defaultCountry}.
  * A row with more cells than the header is an error of that row (empty cells at its end aside).
  */
 final class SchoolSheet implements SchoolImport.Source {
@@ -65,7 +66,8 @@ final class SchoolSheet implements SchoolImport.Source {
     }
     if (!missing.isEmpty()) {
       throw ProblemException.validation(missing.stream()
-          .map(f -> new FieldError(f, "no column for it; headers such as " + f + " are matched in English, French and Spanish"))
+          .map(f -> new FieldError(f, "no column for it; headers such as " + f + " are matched in English, French and Spanish"
+              + (f.equals("country") ? ", or name the country of the file with ?country=FR" : "")))
           .toList());
     }
   }

@@ -101,6 +101,12 @@ public final class SchoolsDataset implements Dataset {
     return "Schools: profile, status and membership (the public: member schools, without contacts)";
   }
 
+  /** The fixed columns; the public gets them without {@code email} and {@code membershipId}, coordinates included. */
+  @Override
+  public List<Column> columns() {
+    return COLUMNS;
+  }
+
   @Override
   public Set<String> filters() {
     return DirectoryFilters.NAMES;

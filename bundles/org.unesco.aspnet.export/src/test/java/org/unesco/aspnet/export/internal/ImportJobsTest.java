@@ -1,6 +1,7 @@
 package org.unesco.aspnet.export.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -15,16 +17,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unesco.aspnet.core.Grant;
 import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.core.Role;
 import org.unesco.aspnet.membership.bulk.ImportReport;
 import org.unesco.aspnet.membership.bulk.SchoolImport;
 
-/** A file that cannot be read is the sender's problem (400, saying where), not a server fault. */
+/**
+ * A file that cannot be read is the sender's problem (400, saying where), not a server fault; the
+ * country of rows without one comes from {@code ?country=}, else the coordinator's only country.
+ */
 class ImportJobsTest {
   @TempDir Path dir;
 
   private static final Principal NC_KE = new Principal("nc", "nc@example.org", "NC", "en",
       List.of(Grant.country(Role.NATIONAL_COORDINATOR, "KE")));
+  private static final Principal HQ = new Principal("hq", "hq@example.org", "HQ", "en",
+      List.of(Grant.global(Role.HQ_OFFICER)));
 
   /** Never reached: the file fails before any row is checked. */
   private static final SchoolImport NEVER = new SchoolImport() {
@@ -39,6 +47,28 @@ class ImportJobsTest {
     }
   };
 
+  /** A dry run that notes the country of each row it is given, in file order. */
+  private static final class Recording implements SchoolImport {
+    final List<String> countries = new ArrayList<>();
+
+    @Override
+    public ImportReport check(Principal actor, Source rows, IntConsumer progress) {
+      rows.open().forEachRemaining(r -> countries.add(r.school().country()));
+      return new ImportReport(true, countries.size(), countries.size(), 0, 0, 0, List.of(), false);
+    }
+
+    @Override
+    public ImportReport write(Principal actor, Source rows, Duplicates duplicates, String file, IntConsumer progress) {
+      return fail("a dry run wrote");
+    }
+  }
+
+  private static List<String> countries(ImportJobs.Job job, Recording seen) throws InterruptedException {
+    assertTrue(job.await(Duration.ofSeconds(10)));
+    assertEquals(ImportJobs.State.DONE, job.state(), String.valueOf(job.view().get("problem")));
+    return seen.countries;
+  }
+
   @Test
   void anUnclosedQuoteIsA400NamingItsLineNotAServerFault() throws Exception {
     Path file = dir.resolve("q.csv");
@@ -46,7 +76,7 @@ class ImportJobsTest {
         + "\"Unterminated,KE,Nairobi,x,PRIMARY,a@example.org\n", StandardCharsets.UTF_8);
     ImportJobs jobs = new ImportJobs(NEVER, (actor, action, target) -> true);
     try {
-      ImportJobs.Job job = jobs.start(NC_KE, new CsvReader(), "csv", file, "q.csv", true, SchoolImport.Duplicates.REJECT);
+      ImportJobs.Job job = jobs.start(NC_KE, new CsvReader(), "csv", file, "q.csv", true, SchoolImport.Duplicates.REJECT, null);
       assertTrue(job.await(Duration.ofSeconds(10)));
       assertEquals(ImportJobs.State.FAILED, job.state());
       @SuppressWarnings("unchecked")
@@ -55,6 +85,58 @@ class ImportJobsTest {
       assertEquals("The file cannot be read: line 2: a quoted field is not closed", problem.get("detail"));
       assertTrue(!problem.containsKey("incident"), problem.toString());
       assertTrue(Files.notExists(file), "the temporary copy is deleted");
+    } finally {
+      jobs.stop();
+    }
+  }
+
+  @Test
+  void hqImportsANationalListWithoutACountryColumnIntoTheCountryItNames() throws Exception {
+    Path file = dir.resolve("ecoles.csv");
+    Files.writeString(file, "Nom;Ville;Adresse;Niveaux;Courriel\n"
+        + "Lycée Hugo;Lyon;1 rue A;SECONDARY;a@example.org\n"
+        + "Collège Camus;Paris;2 rue B;SECONDARY;b@example.org\n", StandardCharsets.UTF_8);
+    Recording seen = new Recording();
+    ImportJobs jobs = new ImportJobs(seen, (actor, action, target) -> true);
+    try {
+      ImportJobs.Job job = jobs.start(HQ, new CsvReader(), "csv", file, "ecoles.csv", true, SchoolImport.Duplicates.REJECT, "FR");
+      assertEquals(List.of("FR", "FR"), countries(job, seen));
+      assertEquals("FR", job.view().get("country"));
+    } finally {
+      jobs.stop();
+    }
+  }
+
+  @Test
+  void withoutTheCountryParameterHqMustGiveACountryColumn() throws Exception {
+    Path file = dir.resolve("ecoles.csv");
+    Files.writeString(file, "Nom;Ville;Adresse;Niveaux;Courriel\nLycée Hugo;Lyon;1 rue A;SECONDARY;a@example.org\n",
+        StandardCharsets.UTF_8);
+    ImportJobs jobs = new ImportJobs(NEVER, (actor, action, target) -> true);
+    try {
+      ProblemException p = assertThrows(ProblemException.class,
+          () -> jobs.start(HQ, new CsvReader(), "csv", file, "ecoles.csv", true, SchoolImport.Duplicates.REJECT, null));
+      assertEquals(List.of("country"), p.errors().stream().map(e -> e.field()).toList());
+      assertTrue(p.errors().get(0).message().contains("?country="), p.errors().toString());
+      assertTrue(Files.notExists(file), "the temporary copy is deleted");
+    } finally {
+      jobs.stop();
+    }
+  }
+
+  @Test
+  void theCountryParameterFillsEmptyCountryCellsAndOutranksTheCoordinatorsOwnCountry() throws Exception {
+    Path file = dir.resolve("mixed.csv");
+    Files.writeString(file, "name,country,city,address,levels,email\n"
+        + "Lycée Hugo,,Lyon,1 rue A,SECONDARY,a@example.org\n"
+        + "Alliance High School,KE,Nairobi,2 Main Street,SECONDARY,b@example.org\n", StandardCharsets.UTF_8);
+    Recording seen = new Recording();
+    ImportJobs jobs = new ImportJobs(seen, (actor, action, target) -> true);
+    try {
+      // An NC of Kenya naming France: the rows are France's, and the membership bundle's per-row
+      // check (EDIT_SCHOOL in the row's country) refuses them as for a file that says FR.
+      ImportJobs.Job job = jobs.start(NC_KE, new CsvReader(), "csv", file, "mixed.csv", true, SchoolImport.Duplicates.REJECT, "FR");
+      assertEquals(List.of("FR", "KE"), countries(job, seen), "a country cell keeps its country");
     } finally {
       jobs.stop();
     }

@@ -2,6 +2,7 @@ package org.unesco.aspnet.export.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,5 +21,19 @@ class ImportsServletTest {
     assertFalse(ImportsServlet.dryRun("0"));
     ProblemException e = assertThrows(ProblemException.class, () -> ImportsServlet.dryRun("maybe"));
     assertEquals("dryRun", e.errors().get(0).field());
+  }
+
+  @Test
+  void theCountryParameterIsAKnownCountryInAnyCase() {
+    java.util.function.Predicate<String> known = java.util.Set.of("FR", "KE")::contains;
+    assertNull(ImportsServlet.country(null, known), "absent: the file's column, or the coordinator's country");
+    assertEquals("FR", ImportsServlet.country(" fr ", known));
+    assertEquals("KE", ImportsServlet.country("Ke", known));
+    for (String bad : new String[] {"", "FRA", "F1", "XX"}) {
+      ProblemException e = assertThrows(ProblemException.class, () -> ImportsServlet.country(bad, known), bad);
+      assertEquals(400, e.status());
+      assertEquals("country", e.errors().get(0).field(), bad);
+    }
+    assertTrue(ImportsServlet.PARAMETERS.contains("country"), "accepted, and named in the 400 for an unknown one");
   }
 }

@@ -16,8 +16,9 @@ import org.unesco.aspnet.web.Json;
 /**
  * GeoJSON (RFC 7946): a FeatureCollection of points, one per row with coordinates, the other
  * columns as properties. When the dataset has a {@code status} column only MEMBER rows become
- * points: the map shows the network, not the candidates. A dataset without {@code latitude} and
- * {@code longitude} columns gets a 400.
+ * points: the map shows the network, not the candidates. It writes only datasets with {@code
+ * latitude} and {@code longitude} columns ({@link #writes}): the others do not list it, and get a
+ * 400 when asked.
  */
 @Component
 @ExportFormat("geojson")
@@ -38,14 +39,20 @@ public final class GeoJsonExporter implements Exporter {
     return "GeoJSON: member schools as points (datasets with latitude and longitude)";
   }
 
+  /** Points need coordinates: only datasets with {@code latitude} and {@code longitude} columns. */
+  @Override
+  public boolean writes(Sheet sheet) {
+    return sheet.indexOf("latitude") >= 0 && sheet.indexOf("longitude") >= 0;
+  }
+
   @Override
   public RowWriter open(Sheet sheet, OutputStream out) throws IOException {
+    if (!writes(sheet)) { // the platform asks writes() first; this guards a direct call
+      throw ProblemException.validation("format", "geojson needs a dataset with latitude and longitude, such as schools");
+    }
     int lat = sheet.indexOf("latitude");
     int lon = sheet.indexOf("longitude");
     int status = sheet.indexOf("status");
-    if (lat < 0 || lon < 0) {
-      throw ProblemException.validation("format", "geojson needs a dataset with latitude and longitude, such as schools");
-    }
     List<Column> columns = sheet.columns();
     JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out);
     g.writeStartObject();
