@@ -142,7 +142,7 @@ public final class AnnualReports implements AnnualReportService {
   public AnnualReport submit(Principal actor, long schoolId, int year, Integer expectedRevision, AnnualReportInput input) {
     checkYear(year);
     School s = school(actor, schoolId, Action.EDIT_SCHOOL);
-    AnnualReportInput checked = validate(input);
+    AnnualReportInput checked = validate(input, actor.language());
     Instant now = clock.instant();
     return database.inTransaction(c -> {
       AnnualReport before = find(c, schoolId, year);
@@ -220,27 +220,27 @@ public final class AnnualReports implements AnnualReportService {
         in.notes(), checked.fields());
   }
 
-  static AnnualReportInput validate(AnnualReportInput in) {
+  static AnnualReportInput validate(AnnualReportInput in, String lang) {
     if (in == null) {
       throw ProblemException.badRequest("The report is empty");
     }
     List<FieldError> errors = new ArrayList<>();
     String activities = in.activities() == null ? null : in.activities().strip();
     if (activities == null || activities.isEmpty()) {
-      errors.add(new FieldError("activities", "is required"));
+      errors.add(new FieldError("activities", FieldMessages.get(lang, "required")));
     } else if (activities.codePointCount(0, activities.length()) > TEXT_MAX) {
-      errors.add(new FieldError("activities", "must be at most " + TEXT_MAX + " characters"));
+      errors.add(new FieldError("activities", FieldMessages.get(lang, "length", String.valueOf(TEXT_MAX))));
     }
     if (in.themes() == null || in.themes().isEmpty()) {
-      errors.add(new FieldError("themes", "name at least one theme"));
+      errors.add(new FieldError("themes", FieldMessages.get(lang, "themeNeeded")));
     } else if (in.themes().stream().anyMatch(java.util.Objects::isNull)) {
-      errors.add(new FieldError("themes", "must be among " + List.of(Theme.values())));
+      errors.add(new FieldError("themes", FieldMessages.get(lang, "among", List.of(Theme.values()).toString())));
     }
-    count(errors, "studentsInvolved", in.studentsInvolved());
-    count(errors, "teachersInvolved", in.teachersInvolved());
+    required(errors, "studentsInvolved", in.studentsInvolved(), lang);
+    required(errors, "teachersInvolved", in.teachersInvolved(), lang);
     String notes = in.notes() == null || in.notes().isBlank() ? null : in.notes().strip();
     if (notes != null && notes.codePointCount(0, notes.length()) > TEXT_MAX) {
-      errors.add(new FieldError("notes", "must be at most " + TEXT_MAX + " characters"));
+      errors.add(new FieldError("notes", FieldMessages.get(lang, "length", String.valueOf(TEXT_MAX))));
     }
     if (!errors.isEmpty()) {
       throw ProblemException.validation(errors);
@@ -249,11 +249,11 @@ public final class AnnualReports implements AnnualReportService {
         in.teachersInvolved(), notes, in.answers());
   }
 
-  private static void count(List<FieldError> errors, String field, Integer value) {
+  private static void required(List<FieldError> errors, String field, Integer value, String lang) {
     if (value == null) {
-      errors.add(new FieldError(field, "is required"));
-    } else if (value < 0 || value > SchoolValidator.COUNT_MAX) {
-      errors.add(new FieldError(field, "must be between 0 and " + SchoolValidator.COUNT_MAX));
+      errors.add(new FieldError(field, FieldMessages.get(lang, "required")));
+    } else {
+      SchoolValidator.count(errors, field, value, lang);
     }
   }
 

@@ -44,9 +44,9 @@ public final class ApplicationsServlet extends ApiServlet {
     if (confirm != null && !confirm.isBoolean() && !confirm.isNull()) {
       throw ProblemException.validation(CONFIRM, "must be true or false");
     }
-    SchoolInput school = SchoolForm.read(body, Set.of(CONFIRM), countries::exists);
-    Application application =
-        memberships.apply(Requests.actor(request), school, confirm != null && confirm.asBoolean());
+    org.unesco.aspnet.core.Principal actor = Requests.actor(request);
+    SchoolInput school = SchoolForm.read(body, Set.of(CONFIRM), countries::exists, actor.language());
+    Application application = memberships.apply(actor, school, confirm != null && confirm.asBoolean());
     response.setHeader("Location", "/api/v1/schools/" + application.schoolId());
     Json.write(response, 201, application);
   }

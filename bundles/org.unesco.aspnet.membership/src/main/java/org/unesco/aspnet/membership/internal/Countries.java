@@ -223,7 +223,7 @@ public final class Countries implements CountryService {
               errors.add(new FieldError("region", "must be one of " + String.join(", ", REGIONS)));
             }
             if (network) {
-              errors.addAll(networkErrors(after.nationalCommission(), after.coordinators()));
+              errors.addAll(networkErrors(after.nationalCommission(), after.coordinators(), actor.language()));
             }
             if (!errors.isEmpty()) {
               throw ProblemException.validation(errors);
@@ -247,15 +247,15 @@ public final class Countries implements CountryService {
     return country(actor, code, language);
   }
 
-  private static List<FieldError> networkErrors(Country.NationalCommission nc, List<Country.Coordinator> contacts) {
+  private static List<FieldError> networkErrors(Country.NationalCommission nc, List<Country.Coordinator> contacts, String lang) {
     List<FieldError> errors = new ArrayList<>();
     // A commission given is checked whole: one left without a name is refused, never taken for
     // no commission ("nationalCommission": null removes it).
     if (nc != null) {
-      SchoolValidator.text(errors, "nationalCommission.name", nc.name(), true, SchoolValidator.NAME_MAX);
-      SchoolValidator.website(errors, "nationalCommission.website", nc.website());
-      SchoolValidator.email(errors, "nationalCommission.email", nc.email(), false, "natcom@example.org");
-      SchoolValidator.text(errors, "nationalCommission.address", nc.address(), false, SchoolValidator.ADDRESS_MAX);
+      SchoolValidator.text(errors, "nationalCommission.name", nc.name(), true, SchoolValidator.NAME_MAX, lang);
+      SchoolValidator.website(errors, "nationalCommission.website", nc.website(), lang);
+      SchoolValidator.email(errors, "nationalCommission.email", nc.email(), false, "natcom@example.org", lang);
+      SchoolValidator.text(errors, "nationalCommission.address", nc.address(), false, SchoolValidator.ADDRESS_MAX, lang);
     }
     if (contacts.size() > COORDINATORS_MAX) {
       errors.add(new FieldError("coordinators", "name at most " + COORDINATORS_MAX + " contacts"));
@@ -267,12 +267,12 @@ public final class Countries implements CountryService {
         errors.add(new FieldError("coordinators[" + i + "]", "must be an object"));
         continue;
       }
-      SchoolValidator.text(errors, at + "name", k.name(), true, SchoolValidator.CITY_MAX);
-      SchoolValidator.email(errors, at + "email", k.email(), true, "natcom@example.org");
+      SchoolValidator.text(errors, at + "name", k.name(), true, SchoolValidator.CITY_MAX, lang);
+      SchoolValidator.email(errors, at + "email", k.email(), true, "natcom@example.org", lang);
       if (k.phone() != null && !k.phone().matches("\\+?[0-9 ()./-]{4,30}")) {
         errors.add(new FieldError(at + "phone", "must be a phone number such as +33 1 45 68 10 00"));
       }
-      SchoolValidator.text(errors, at + "role", k.role(), false, SchoolValidator.CITY_MAX);
+      SchoolValidator.text(errors, at + "role", k.role(), false, SchoolValidator.CITY_MAX, lang);
     }
     return errors;
   }

@@ -221,7 +221,7 @@ public final class DirectoryImport implements SchoolImport {
           List<FieldError> errors = new ArrayList<>(row.errors());
           Set<String> reported = new HashSet<>();
           errors.forEach(e -> reported.add(root(e.field())));
-          for (FieldError e : SchoolValidator.check(school, knownCountry)) {
+          for (FieldError e : SchoolValidator.check(school, knownCountry, actor.language())) {
             if (!reported.contains(root(e.field()))) {
               errors.add(e);
             }

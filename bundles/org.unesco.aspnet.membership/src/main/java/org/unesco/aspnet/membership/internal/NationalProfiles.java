@@ -83,9 +83,9 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
 
     /** The language to write messages in: the caller's when the profile speaks it. */
     String messageLanguage(String requested) {
-      return requested != null && languages.contains(requested) && ProfileMessages.speaks(requested)
+      return requested != null && languages.contains(requested) && FieldMessages.speaks(requested)
           ? requested
-          : ProfileMessages.speaks(language) ? language : "en";
+          : FieldMessages.speaks(language) ? language : "en";
     }
   }
 
@@ -230,7 +230,7 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
       String key = e.getKey();
       boolean defined = profile.flatMap(p -> p.field(key)).isPresent();
       if (!defined && !java.util.Objects.equals(e.getValue(), stored.get(key))) {
-        errors.add(new FieldError("fields." + key, ProfileMessages.get(lang, "unknown", input.country())));
+        errors.add(new FieldError("fields." + key, FieldMessages.get(lang, "unknown", input.country())));
       }
     }
     if (profile.isEmpty()) {
@@ -247,9 +247,9 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     if (!p.units().isEmpty()) {
       Set<String> codes = p.units().stream().map(Unit::code).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
       if (input.unit() == null) {
-        errors.add(new FieldError("unit", ProfileMessages.get(lang, "required")));
+        errors.add(new FieldError("unit", FieldMessages.get(lang, "required")));
       } else if (!codes.contains(input.unit())) {
-        errors.add(new FieldError("unit", ProfileMessages.get(lang, "choice", String.join(", ", codes))));
+        errors.add(new FieldError("unit", FieldMessages.get(lang, "choice", String.join(", ", codes))));
       }
     }
     if (!rules) {
@@ -282,7 +282,7 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     });
     given.forEach((key, value) -> {
       if (!asked.contains(key) && !java.util.Objects.equals(value, stored.get(key))) {
-        errors.add(new FieldError("answers." + key, ProfileMessages.get(lang, "unknown", country)));
+        errors.add(new FieldError("answers." + key, FieldMessages.get(lang, "unknown", country)));
       }
     });
     for (Field question : questions) {
@@ -330,7 +330,7 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     }
     if (value == null) {
       if (field.required()) {
-        errors.add(new FieldError(path, ProfileMessages.get(lang, "required")));
+        errors.add(new FieldError(path, FieldMessages.get(lang, "required")));
       }
       return null;
     }
@@ -348,34 +348,34 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
 
   private static Object text(Field field, Object value, String path, String lang, List<FieldError> errors) {
     if (!(value instanceof String text)) {
-      errors.add(new FieldError(path, ProfileMessages.get(lang, "text")));
+      errors.add(new FieldError(path, FieldMessages.get(lang, "text")));
       return null;
     }
     int max = field.maxLength() == null ? 2000 : field.maxLength();
     if (text.codePointCount(0, text.length()) > max) {
-      errors.add(new FieldError(path, ProfileMessages.get(lang, "length", max)));
+      errors.add(new FieldError(path, FieldMessages.get(lang, "length", max)));
     } else if (field.pattern() != null && !Pattern.compile(field.pattern()).matcher(text).matches()) {
       String explained = field.patternMessage().in(Locale.forLanguageTag(lang), null);
-      errors.add(new FieldError(path, explained != null ? explained : ProfileMessages.get(lang, "pattern")));
+      errors.add(new FieldError(path, explained != null ? explained : FieldMessages.get(lang, "pattern")));
     }
     return text;
   }
 
   private static Object number(Field field, Object value, String path, String lang, List<FieldError> errors) {
     if (!(value instanceof Number n)) {
-      errors.add(new FieldError(path, ProfileMessages.get(lang, "number")));
+      errors.add(new FieldError(path, FieldMessages.get(lang, "number")));
       return null;
     }
     BigDecimal d;
     try {
       d = new BigDecimal(n.toString());
     } catch (NumberFormatException infinite) { // 1e400 reads as Infinity
-      errors.add(new FieldError(path, ProfileMessages.get(lang, "number")));
+      errors.add(new FieldError(path, FieldMessages.get(lang, "number")));
       return null;
     }
     if ((field.min() != null && d.compareTo(new BigDecimal(field.min())) < 0)
         || (field.max() != null && d.compareTo(new BigDecimal(field.max())) > 0)) {
-      errors.add(new FieldError(path, ProfileMessages.get(lang, "range", bound(field.min()), bound(field.max()))));
+      errors.add(new FieldError(path, FieldMessages.get(lang, "range", bound(field.min()), bound(field.max()))));
     }
     return n;
   }
@@ -385,12 +385,12 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     try {
       date = LocalDate.parse((String) value);
     } catch (ClassCastException | DateTimeParseException e) {
-      errors.add(new FieldError(path, ProfileMessages.get(lang, "date")));
+      errors.add(new FieldError(path, FieldMessages.get(lang, "date")));
       return null;
     }
     if ((field.min() != null && date.isBefore(LocalDate.parse(field.min())))
         || (field.max() != null && date.isAfter(LocalDate.parse(field.max())))) {
-      errors.add(new FieldError(path, ProfileMessages.get(lang, "range", bound(field.min()), bound(field.max()))));
+      errors.add(new FieldError(path, FieldMessages.get(lang, "range", bound(field.min()), bound(field.max()))));
     }
     return date.toString();
   }
@@ -398,7 +398,7 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
   private static Object choice(Field field, Object value, String path, String lang, List<FieldError> errors) {
     Set<String> allowed = field.options().stream().map(Option::value).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     if (!(value instanceof String v) || !allowed.contains(v)) {
-      errors.add(new FieldError(path, ProfileMessages.get(lang, "choice", String.join(", ", allowed))));
+      errors.add(new FieldError(path, FieldMessages.get(lang, "choice", String.join(", ", allowed))));
       return null;
     }
     return v;
@@ -407,7 +407,7 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
   private static Object choices(Field field, Object value, String path, String lang, List<FieldError> errors) {
     Set<String> allowed = field.options().stream().map(Option::value).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     if (!(value instanceof List<?> list) || !list.stream().allMatch(v -> v instanceof String s && allowed.contains(s))) {
-      errors.add(new FieldError(path, ProfileMessages.get(lang, "list", String.join(", ", allowed))));
+      errors.add(new FieldError(path, FieldMessages.get(lang, "list", String.join(", ", allowed))));
       return null;
     }
     return list.stream().map(String.class::cast).distinct().toList();

@@ -329,7 +329,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     if (actor.isAnonymous()) {
       throw ProblemException.unauthorized("Sign in to edit a school");
     }
-    SchoolInput tidy = SchoolValidator.require(input, countries::exists);
+    SchoolInput tidy = SchoolValidator.require(input, countries::exists, actor.language());
     return database.inTransaction(
         c -> {
           School current = find(c, id);
@@ -481,7 +481,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
    */
   SchoolInput validate(Principal actor, SchoolInput input) {
     SchoolInput tidy = SchoolValidator.tidy(input);
-    List<FieldError> errors = new ArrayList<>(SchoolValidator.check(tidy, countries::exists));
+    List<FieldError> errors = new ArrayList<>(SchoolValidator.check(tidy, countries::exists, actor.language()));
     if (errors.isEmpty()) {
       return withProfile(actor, tidy, Map.of());
     }

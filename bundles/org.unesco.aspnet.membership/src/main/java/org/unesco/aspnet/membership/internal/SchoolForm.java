@@ -28,22 +28,24 @@ final class SchoolForm {
           "themes", "languages", "students", "teachers", "email", "website", "nationalId", "fields");
 
   private final ObjectNode body;
+  private final String lang;
   private final List<FieldError> errors = new ArrayList<>();
 
-  private SchoolForm(ObjectNode body) {
+  private SchoolForm(ObjectNode body, String lang) {
     this.body = body;
+    this.lang = lang;
   }
 
   /**
    * The school in {@code body}; {@code extraFields} are accepted and left to the caller (such as
    * {@code confirmDuplicate}). Throws a 400 problem with every type and rule error.
    */
-  static SchoolInput read(ObjectNode body, Set<String> extraFields, Predicate<String> knownCountry) {
-    SchoolForm form = new SchoolForm(body);
+  static SchoolInput read(ObjectNode body, Set<String> extraFields, Predicate<String> knownCountry, String lang) {
+    SchoolForm form = new SchoolForm(body, lang);
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!FIELDS.contains(name) && !extraFields.contains(name)) {
-        form.errors.add(new FieldError(name, "is not a known field"));
+        form.errors.add(new FieldError(name, FieldMessages.get(form.lang, "notAField")));
       }
     }
     SchoolInput input =
@@ -65,12 +67,12 @@ final class SchoolForm {
             form.text("nationalId"),
             form.object("fields"));
     if (form.errors.isEmpty()) {
-      return SchoolValidator.require(input, knownCountry);
+      return SchoolValidator.require(input, knownCountry, lang);
     }
     // Add the rule errors of the fields that were of the right type.
     Set<String> reported = new HashSet<>();
     form.errors.forEach(e -> reported.add(root(e.field())));
-    for (FieldError e : SchoolValidator.check(SchoolValidator.tidy(input), knownCountry)) {
+    for (FieldError e : SchoolValidator.check(SchoolValidator.tidy(input), knownCountry, lang)) {
       if (!reported.contains(root(e.field()))) {
         form.errors.add(e);
       }
@@ -115,7 +117,7 @@ final class SchoolForm {
       return null;
     }
     if (!node.isTextual()) {
-      errors.add(new FieldError(field, "must be a string"));
+      errors.add(new FieldError(field, FieldMessages.get(lang, "string")));
       return null;
     }
     return node.textValue();
@@ -129,7 +131,7 @@ final class SchoolForm {
       return Map.of();
     }
     if (!node.isObject()) {
-      errors.add(new FieldError(field, "must be an object of extra fields by key"));
+      errors.add(new FieldError(field, FieldMessages.get(lang, "fieldsObject")));
       return Map.of();
     }
     return org.unesco.aspnet.web.Json.MAPPER.convertValue(node, java.util.LinkedHashMap.class);
@@ -141,7 +143,7 @@ final class SchoolForm {
       return null;
     }
     if (!node.isNumber()) {
-      errors.add(new FieldError(field, "must be a number"));
+      errors.add(new FieldError(field, FieldMessages.get(lang, "number")));
       return null;
     }
     return node.doubleValue();
@@ -153,7 +155,7 @@ final class SchoolForm {
       return null;
     }
     if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-      errors.add(new FieldError(field, "must be a whole number"));
+      errors.add(new FieldError(field, FieldMessages.get(lang, "whole")));
       return null;
     }
     return node.intValue();
@@ -165,13 +167,13 @@ final class SchoolForm {
       return null;
     }
     if (!node.isArray()) {
-      errors.add(new FieldError(field, "must be a list of strings"));
+      errors.add(new FieldError(field, FieldMessages.get(lang, "strings")));
       return null;
     }
     List<String> values = new ArrayList<>();
     for (int i = 0; i < node.size(); i++) {
       if (!node.get(i).isTextual()) {
-        errors.add(new FieldError(field + "[" + i + "]", "must be a string"));
+        errors.add(new FieldError(field + "[" + i + "]", FieldMessages.get(lang, "string")));
         values.add(null); // keeps the indexes of later errors right
       } else {
         values.add(node.get(i).textValue());
@@ -193,7 +195,7 @@ final class SchoolForm {
       try {
         values.add(Enum.valueOf(type, names.get(i)));
       } catch (IllegalArgumentException e) {
-        errors.add(new FieldError(field + "[" + i + "]", "must be one of " + choices(type)));
+        errors.add(new FieldError(field + "[" + i + "]", FieldMessages.get(lang, "oneOf", choices(type))));
       }
     }
     return values;

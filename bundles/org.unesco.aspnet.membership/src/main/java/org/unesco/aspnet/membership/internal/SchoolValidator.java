@@ -64,112 +64,106 @@ final class SchoolValidator {
         in.fields());
   }
 
-  /** Tidies and checks {@code in}; throws a 400 problem listing every invalid field. */
-  static SchoolInput require(SchoolInput in, Predicate<String> knownCountry) {
+  /** Tidies and checks {@code in}; throws a 400 problem listing every invalid field, in {@code lang}. */
+  static SchoolInput require(SchoolInput in, Predicate<String> knownCountry, String lang) {
     SchoolInput tidy = tidy(in);
-    List<FieldError> errors = check(tidy, knownCountry);
+    List<FieldError> errors = check(tidy, knownCountry, lang);
     if (!errors.isEmpty()) {
       throw ProblemException.validation(errors);
     }
     return tidy;
   }
 
-  /** The errors of an already tidied input; empty when it is valid. */
-  static List<FieldError> check(SchoolInput in, Predicate<String> knownCountry) {
+  /** The errors of an already tidied input, in {@code lang}; empty when it is valid. */
+  static List<FieldError> check(SchoolInput in, Predicate<String> knownCountry, String lang) {
     List<FieldError> errors = new ArrayList<>();
-    text(errors, "name", in.name(), true, NAME_MAX);
+    text(errors, "name", in.name(), true, NAME_MAX, lang);
     if (in.country() == null) {
-      errors.add(new FieldError("country", "is required"));
+      errors.add(new FieldError("country", FieldMessages.get(lang, "required")));
     } else if (!COUNTRY.matcher(in.country()).matches()) {
-      errors.add(new FieldError("country", "must be an ISO 3166-1 alpha-2 code such as FR"));
+      errors.add(new FieldError("country", FieldMessages.get(lang, "countryCode")));
     } else if (!knownCountry.test(in.country())) {
-      errors.add(
-          new FieldError("country", in.country() + " is not a UNESCO Member State or Associate Member"));
+      errors.add(new FieldError("country", FieldMessages.get(lang, "countryUnknown", in.country())));
     }
-    text(errors, "unit", in.unit(), false, UNIT_MAX);
-    text(errors, "city", in.city(), true, CITY_MAX);
-    text(errors, "address", in.address(), true, ADDRESS_MAX);
-    coordinates(errors, in.latitude(), in.longitude());
+    text(errors, "unit", in.unit(), false, UNIT_MAX, lang);
+    text(errors, "city", in.city(), true, CITY_MAX, lang);
+    text(errors, "address", in.address(), true, ADDRESS_MAX, lang);
+    coordinates(errors, in.latitude(), in.longitude(), lang);
     if (in.levels().isEmpty()) {
-      errors.add(new FieldError("levels", "name at least one level"));
+      errors.add(new FieldError("levels", FieldMessages.get(lang, "levelNeeded")));
     } else if (in.levels().stream().anyMatch(Objects::isNull)) {
-      errors.add(new FieldError("levels", "must not contain null"));
+      errors.add(new FieldError("levels", FieldMessages.get(lang, "noNull")));
     }
     if (in.themes().stream().anyMatch(Objects::isNull)) {
-      errors.add(new FieldError("themes", "must not contain null"));
+      errors.add(new FieldError("themes", FieldMessages.get(lang, "noNull")));
     }
-    languages(errors, in.languages());
-    count(errors, "students", in.students());
-    count(errors, "teachers", in.teachers());
-    email(errors, "email", in.email(), true, "office@school.org");
-    website(errors, in.website());
-    text(errors, "nationalId", in.nationalId(), false, NATIONAL_ID_MAX);
+    languages(errors, in.languages(), lang);
+    count(errors, "students", in.students(), lang);
+    count(errors, "teachers", in.teachers(), lang);
+    email(errors, "email", in.email(), true, "office@school.org", lang);
+    website(errors, "website", in.website(), lang);
+    text(errors, "nationalId", in.nationalId(), false, NATIONAL_ID_MAX, lang);
     return errors;
   }
 
-  static void email(List<FieldError> errors, String field, String email, boolean required, String example) {
+  static void email(List<FieldError> errors, String field, String email, boolean required, String example, String lang) {
     if (email == null) {
       if (required) {
-        errors.add(new FieldError(field, "is required"));
+        errors.add(new FieldError(field, FieldMessages.get(lang, "required")));
       }
     } else if (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches()) {
-      errors.add(new FieldError(field, "must be an email address such as " + example));
+      errors.add(new FieldError(field, FieldMessages.get(lang, "email", example)));
     }
   }
 
-  static void text(List<FieldError> errors, String field, String value, boolean required, int max) {
+  static void text(List<FieldError> errors, String field, String value, boolean required, int max, String lang) {
     if (value == null) {
       if (required) {
-        errors.add(new FieldError(field, "is required"));
+        errors.add(new FieldError(field, FieldMessages.get(lang, "required")));
       }
       return;
     }
     if (value.codePointCount(0, value.length()) > max) {
-      errors.add(new FieldError(field, "must be at most " + max + " characters"));
+      errors.add(new FieldError(field, FieldMessages.get(lang, "length", String.valueOf(max))));
     } else if (value.codePoints().anyMatch(Character::isISOControl)) {
-      errors.add(new FieldError(field, "must be one line without control characters"));
+      errors.add(new FieldError(field, FieldMessages.get(lang, "oneLine")));
     }
   }
 
-  private static void coordinates(List<FieldError> errors, Double latitude, Double longitude) {
+  private static void coordinates(List<FieldError> errors, Double latitude, Double longitude, String lang) {
     if ((latitude == null) != (longitude == null)) {
-      errors.add(
-          new FieldError(latitude == null ? "latitude" : "longitude", "give both coordinates or neither"));
+      errors.add(new FieldError(latitude == null ? "latitude" : "longitude", FieldMessages.get(lang, "bothCoordinates")));
       return;
     }
     if (latitude != null && !(latitude >= -90 && latitude <= 90)) {
-      errors.add(new FieldError("latitude", "must be between -90 and 90"));
+      errors.add(new FieldError("latitude", FieldMessages.get(lang, "range", "-90", "90")));
     }
     if (longitude != null && !(longitude >= -180 && longitude <= 180)) {
-      errors.add(new FieldError("longitude", "must be between -180 and 180"));
+      errors.add(new FieldError("longitude", FieldMessages.get(lang, "range", "-180", "180")));
     }
   }
 
-  private static void languages(List<FieldError> errors, List<String> languages) {
+  private static void languages(List<FieldError> errors, List<String> languages, String lang) {
     if (languages.size() > LANGUAGES_MAX) {
-      errors.add(new FieldError("languages", "name at most " + LANGUAGES_MAX + " languages"));
+      errors.add(new FieldError("languages", FieldMessages.get(lang, "languagesMax", String.valueOf(LANGUAGES_MAX))));
       return;
     }
     for (int i = 0; i < languages.size(); i++) {
       String code = languages.get(i);
       if (code == null || !LANGUAGES.contains(code)) {
-        errors.add(
-            new FieldError("languages[" + i + "]", "must be an ISO 639-1 language code such as fr"));
+        errors.add(new FieldError("languages[" + i + "]", FieldMessages.get(lang, "languageCode")));
       }
     }
   }
 
-  private static void count(List<FieldError> errors, String field, Integer value) {
+  /** A count of people: 0 to {@link #COUNT_MAX}. */
+  static void count(List<FieldError> errors, String field, Integer value, String lang) {
     if (value != null && (value < 0 || value > COUNT_MAX)) {
-      errors.add(new FieldError(field, "must be between 0 and " + COUNT_MAX));
+      errors.add(new FieldError(field, FieldMessages.get(lang, "range", "0", String.valueOf(COUNT_MAX))));
     }
   }
 
-  static void website(List<FieldError> errors, String website) {
-    website(errors, "website", website);
-  }
-
-  static void website(List<FieldError> errors, String field, String website) {
+  static void website(List<FieldError> errors, String field, String website, String lang) {
     if (website == null) {
       return;
     }
@@ -184,9 +178,7 @@ final class SchoolValidator {
       }
     }
     if (!ok) {
-      errors.add(
-          new FieldError(
-              field, "must be an http or https address of at most " + WEBSITE_MAX + " characters"));
+      errors.add(new FieldError(field, FieldMessages.get(lang, "website", String.valueOf(WEBSITE_MAX))));
     }
   }
 

@@ -155,7 +155,7 @@ public final class SchoolsServlet extends ApiServlet {
     // onto what is stored, and the same checks as an application.
     School current = schools.editable(actor, id);
     ObjectNode merged = SchoolForm.merge(Json.MAPPER.valueToTree(current.input()), patch);
-    SchoolInput input = SchoolForm.read(merged, Set.of(), countries::exists);
+    SchoolInput input = SchoolForm.read(merged, Set.of(), countries::exists, actor.language());
     School updated = schools.update(actor, id, revision, input, confirm != null && confirm.asBoolean());
     response.setHeader("ETag", Revisions.etag(updated.revision()));
     Json.write(response, 200, updated);

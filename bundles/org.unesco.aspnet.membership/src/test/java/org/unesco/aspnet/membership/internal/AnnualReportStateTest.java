@@ -66,11 +66,17 @@ class AnnualReportStateTest {
   @Test
   void everyFieldIsCheckedAndReportedAtOnce() {
     ProblemException p = assertThrows(ProblemException.class,
-        () -> AnnualReports.validate(new AnnualReportInput(" ", List.of(), -1, null, "x".repeat(4001))));
+        () -> AnnualReports.validate(new AnnualReportInput(" ", List.of(), -1, null, "x".repeat(4001)), "en"));
     assertEquals(List.of("activities", "themes", "studentsInvolved", "teachersInvolved", "notes"),
         p.errors().stream().map(e -> e.field()).toList());
+    assertEquals(List.of("is required", "name at least one theme", "must be between 0 and 1000000", "is required",
+        "must be at most 4000 characters"), p.errors().stream().map(e -> e.message()).toList());
+    ProblemException fr = assertThrows(ProblemException.class,
+        () -> AnnualReports.validate(new AnnualReportInput(" ", List.of(), -1, null, null), "fr"));
+    assertEquals(List.of("est obligatoire", "indiquez au moins un thème", "doit être compris entre 0 et 1000000", "est obligatoire"),
+        fr.errors().stream().map(e -> e.message()).toList());
     AnnualReportInput ok = AnnualReports.validate(
-        new AnnualReportInput("  Trash Hack week  ", List.of(Theme.ESD, Theme.ESD), 120, 8, " "));
+        new AnnualReportInput("  Trash Hack week  ", List.of(Theme.ESD, Theme.ESD), 120, 8, " "), "en");
     assertEquals("Trash Hack week", ok.activities());
     assertEquals(List.of(Theme.ESD), ok.themes());
     assertEquals(null, ok.notes());

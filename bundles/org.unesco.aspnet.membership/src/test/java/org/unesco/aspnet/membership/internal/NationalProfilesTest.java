@@ -153,7 +153,7 @@ class NationalProfilesTest {
     SchoolInput noAddress = new SchoolInput(v.name(), v.country(), v.unit(), v.city(), null, v.latitude(), v.longitude(),
         v.levels(), v.themes(), v.languages(), -1, v.teachers(), v.email(), v.website(), null, v.fields());
     List<FieldError> errors = errors(() -> lifecycle.apply(NC_DE, noAddress, true));
-    assertEquals("is required", message(errors, "address"));
+    assertEquals("ist erforderlich", message(errors, "address"), "the core's errors in the caller's language too");
     assertTrue(message(errors, "students") != null, errors.toString());
     assertEquals("ist erforderlich", message(errors, "fields.schulform"), "the profile's errors come at once: " + errors);
     assertEquals("muss zwischen 1 und 200 liegen", message(errors, "fields.klassen"));

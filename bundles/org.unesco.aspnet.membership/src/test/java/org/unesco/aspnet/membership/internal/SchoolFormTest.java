@@ -2,10 +2,12 @@ package org.unesco.aspnet.membership.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,30 @@ class SchoolFormTest {
 
   private static List<FieldError> errors(String text) throws Exception {
     ObjectNode body = json(text);
-    return assertThrows(ProblemException.class, () -> SchoolForm.read(body, Set.of(), KNOWN)).errors();
+    return assertThrows(ProblemException.class, () -> SchoolForm.read(body, Set.of(), KNOWN, "en")).errors();
+  }
+
+  @Test
+  void errorsAreWrittenInTheRequestsLanguage() throws Exception {
+    ObjectNode body = json("{'country':'KE','city':'Nairobi','address':'Waiyaki Way','levels':['NURSERY'],"
+        + "'email':'not an email','students':-1,'latitude':12}");
+    Map<String, String> fr = messages(body, "fr");
+    assertEquals("est obligatoire", fr.get("name"));
+    assertEquals("doit être une adresse électronique comme office@school.org", fr.get("email"));
+    assertEquals("doit être compris entre 0 et 1000000", fr.get("students"));
+    assertEquals("indiquez les deux coordonnées ou aucune", fr.get("longitude"));
+    assertTrue(fr.get("levels[0]").startsWith("doit être l'une des valeurs PRE_PRIMARY"), fr.get("levels[0]"));
+    assertEquals("es obligatorio", messages(body, "es-MX").get("name"));
+    assertEquals("ist erforderlich", messages(body, "de").get("name"));
+    assertEquals("is required", messages(body, "sw").get("name"), "a language we do not write: English");
+    assertEquals("is required", messages(body, null).get("name"));
+  }
+
+  private static Map<String, String> messages(ObjectNode body, String lang) {
+    Map<String, String> byField = new java.util.LinkedHashMap<>();
+    assertThrows(ProblemException.class, () -> SchoolForm.read(body, Set.of(), KNOWN, lang)).errors()
+        .forEach(e -> byField.put(e.field(), e.message()));
+    return byField;
   }
 
   @Test
@@ -35,7 +60,7 @@ class SchoolFormTest {
                 + "'levels':['SECONDARY'],'email':'info@nairobischool.ac.ke','students':1000,"
                 + "'latitude':-1.26,'longitude':36.76,'confirmDuplicate':true}"),
             Set.of("confirmDuplicate"),
-            KNOWN);
+            KNOWN, "en");
     assertEquals("Nairobi School", s.name());
     assertEquals(List.of(Level.SECONDARY), s.levels());
     assertEquals(1000, s.students());
@@ -69,7 +94,7 @@ class SchoolFormTest {
   void patchingARequiredFieldToNullIsAnError() throws Exception {
     ObjectNode stored = MAPPER.valueToTree(Schools.valid());
     ObjectNode merged = SchoolForm.merge(stored, json("{'city':null}"));
-    List<FieldError> errors = assertThrows(ProblemException.class, () -> SchoolForm.read(merged, Set.of(), Set.of("FR")::contains)).errors();
+    List<FieldError> errors = assertThrows(ProblemException.class, () -> SchoolForm.read(merged, Set.of(), Set.of("FR")::contains, "en")).errors();
     assertEquals(List.of(new FieldError("city", "is required")), errors);
   }
 }

@@ -19,7 +19,7 @@ class SchoolValidatorTest {
   private static final Predicate<String> KNOWN = Set.of("FR", "KE", "JP", "EG")::contains;
 
   private static List<String> fields(SchoolInput input) {
-    return SchoolValidator.check(SchoolValidator.tidy(input), KNOWN).stream().map(FieldError::field).toList();
+    return SchoolValidator.check(SchoolValidator.tidy(input), KNOWN, "en").stream().map(FieldError::field).toList();
   }
 
   @Test
@@ -30,7 +30,7 @@ class SchoolValidatorTest {
   @Test
   void keepsUnicodeNamesExactlyAndTrimsTheEnds() {
     for (String name : List.of("東京都立国際高等学校", "مدرسة الأمل الثانوية", "Σχολείο Αθηνών", "École 🌍 Terre")) {
-      SchoolInput tidy = SchoolValidator.require(Schools.named("  " + name + "\t", "Paris"), KNOWN);
+      SchoolInput tidy = SchoolValidator.require(Schools.named("  " + name + "\t", "Paris"), KNOWN, "en");
       assertEquals(name, tidy.name());
     }
   }
@@ -86,7 +86,7 @@ class SchoolValidatorTest {
         new SchoolInput(v.name(), v.country(), v.unit(), v.city(), v.address(), null, null,
             List.of(Level.PRIMARY, Level.PRIMARY), List.of(Theme.ESD, Theme.ESD),
             new ArrayList<>(List.of("FR", "fr", " en ")), null, null, v.email(), "  ", null);
-    SchoolInput tidy = SchoolValidator.require(messy, KNOWN);
+    SchoolInput tidy = SchoolValidator.require(messy, KNOWN, "en");
     assertEquals(List.of(Level.PRIMARY), tidy.levels());
     assertEquals(List.of(Theme.ESD), tidy.themes());
     assertEquals(List.of("fr", "en"), tidy.languages());
@@ -113,7 +113,7 @@ class SchoolValidatorTest {
   @Test
   void requireThrowsAValidationProblem() {
     ProblemException p =
-        assertThrows(ProblemException.class, () -> SchoolValidator.require(Schools.in("ZZ", "A", "B", null), KNOWN));
+        assertThrows(ProblemException.class, () -> SchoolValidator.require(Schools.in("ZZ", "A", "B", null), KNOWN, "en"));
     assertEquals(400, p.status());
     assertTrue(p.type().endsWith("/validation"));
     assertEquals("country", p.errors().get(0).field());
