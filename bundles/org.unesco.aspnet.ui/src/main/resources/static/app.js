@@ -220,6 +220,12 @@ export function announce(text) {
   setTimeout(() => { el.textContent = text; }, 50);
 }
 
+/** "1 school", "2 schools" in the UI's language: keys `<base>.one`, `<base>.other`... (Intl.PluralRules). */
+export function plural(base, n, vars = {}) {
+  const key = `${base}.${new Intl.PluralRules(ui.lang).select(n)}`;
+  return t(t(key) === key ? `${base}.other` : key, { n: formatNumber(n), ...vars });
+}
+
 export function formatNumber(n) {
   return n === null || n === undefined ? '' : new Intl.NumberFormat(ui.lang).format(n);
 }
@@ -278,7 +284,7 @@ export function barChart(title, rows, series = []) {
   svg.setAttribute('aria-labelledby', id);
   // The same figures as a table for screen readers and for copying.
   const table = h('div', { class: 'visually-hidden' }, h('table', {}, h('caption', {}, title),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ''), ...(series.length ? series : [t('stats.value')]).map((s) => h('th', { scope: 'col' }, s)))),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, title), ...(series.length ? series : [t('stats.value')]).map((s) => h('th', { scope: 'col' }, s)))),
     h('tbody', {}, ...rows.map((r) => h('tr', {}, h('th', { scope: 'row' }, r.label), ...r.values.map((v) => h('td', {}, formatNumber(v))))))));
   return h('figure', {}, h('figcaption', { id }, h('strong', {}, title)),
     series.length > 1 ? h('div', { class: 'legend', 'aria-hidden': 'true' }, ...series.map((s, j) => h('span', {}, h('span', { class: 'swatch ' + (j ? 'bar2' : 'bar'), style: null }), s))) : null,
@@ -395,6 +401,11 @@ export async function render() {
   const seq = ++renderSeq;
   const main = document.getElementById('main');
   markCurrent();
+  main.setAttribute('aria-busy', 'true');
+  // on a slow connection, say that the next page is on its way rather than show the old one as if nothing happened
+  const loading = setTimeout(() => {
+    if (seq === renderSeq && !main.querySelector(':scope > .loading')) main.prepend(h('p', { class: 'loading', role: 'status' }, t('app.loading')));
+  }, 400);
   const route = routes.find(([re]) => re.test(location.pathname));
   try {
     const view = route ? await route[1](location.pathname.match(route[0])) : notFound();
@@ -403,6 +414,9 @@ export async function render() {
   } catch (e) {
     if (seq !== renderSeq) return;
     main.replaceChildren(h('h1', {}, t('error.title')), problemView(e));
+  } finally {
+    clearTimeout(loading);
+    if (seq === renderSeq) main.removeAttribute('aria-busy');
   }
   const heading = main.querySelector('h1');
   document.title = (heading ? heading.textContent + ' – ' : '') + 'ASPnet';
@@ -484,7 +498,7 @@ export async function filterForm(target) {
   const params = new URLSearchParams(location.search);
   const list = await countries();
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': t('dir.filters') },
-    field(t('dir.search'), 'q', { type: 'search', value: params.get('q') || '', id: 'q' }),
+    field(t('dir.search'), 'q', { type: 'search', value: params.get('q') || '', id: 'q', maxLength: 100 }),
     field(t('field.country'), 'country', { value: params.get('country') || '', empty: t('dir.any'), options: list.map((c) => [c.iso2, c.name]), id: 'filter-country' }),
     field(t('field.region'), 'region', { value: params.get('region') || '', empty: t('dir.any'), options: REGIONS.map((r) => [r, t('region.' + r)]) }),
     field(t('field.levels'), 'level', { value: params.get('level') || '', empty: t('dir.any'), options: LEVELS.map((l) => [l, t('level.' + l)]) }),
@@ -528,7 +542,7 @@ async function directory() {
       cursor = page.next;
       more.hidden = !cursor;
       const n = results.children.length;
-      status.textContent = n === 0 ? t('dir.none') : t(cursor ? 'dir.shownMore' : 'dir.shown', { n });
+      status.textContent = n === 0 ? t('dir.none') : plural(cursor ? 'dir.shownMore' : 'dir.shown', n);
       announce(status.textContent);
     } catch (e) {
       status.replaceChildren(problemView(e));
@@ -549,26 +563,44 @@ async function schoolPage(id) {
     [t('field.themes'), (s.themes || []).map((x) => t('theme.' + x)).join(', ')],
     [t('field.languages'), (s.languages || []).map(languageName).join(', ')],
     [t('field.students'), formatNumber(s.students)], [t('field.teachers'), formatNumber(s.teachers)],
-    [t('field.status'), statusLabel(s.status)], [t('field.email'), s.email],
+    [t('field.status'), statusLabel(s.status)], [t('field.email'), s.email], [t('field.nationalId'), s.nationalId],
   ];
   const view = [h('h1', {}, s.name)];
   const dl = h('dl', { class: 'props' });
   for (const [k, v] of rows) if (v) dl.append(h('dt', {}, k), h('dd', {}, v));
   if (s.website && /^https?:\/\//.test(s.website)) dl.append(h('dt', {}, t('field.website')), h('dd', {}, h('a', { href: s.website, rel: 'noopener nofollow' }, s.website)));
-  const extra = s.fields && Object.keys(s.fields).length ? s.fields : null;
-  if (extra) {
-    let labels = {};
-    try {
-      const profile = await api('GET', '/api/v1/countries/' + s.country + '/profile');
-      for (const f of profile.fields || []) labels[f.key] = localized(f.label) || f.key;
-    } catch (e) {
-      // no national profile: the keys are shown as they are
-    }
-    for (const [k, v] of Object.entries(extra)) dl.append(h('dt', {}, labels[k] || k), h('dd', {}, Array.isArray(v) ? v.join(', ') : String(v)));
-  }
   view.push(dl);
+  let profile = null;
+  try {
+    profile = await api('GET', '/api/v1/countries/' + s.country + '/profile');
+  } catch (e) {
+    // no national profile: codes are shown as they are
+  }
+  if (profile) {
+    // the profile's words for its unit, its labels and its options, not their codes
+    const unit = (profile.units || []).find((u) => u.code === s.unit);
+    const row = (label) => [...dl.querySelectorAll('dt')].find((dt) => dt.textContent === label);
+    const unitRow = row(t('field.unit'));
+    if (unitRow) {
+      if (profile.labels?.unit) unitRow.textContent = profile.labels.unit;
+      if (unit) unitRow.nextElementSibling.textContent = unit.name;
+    }
+    const idRow = row(t('field.nationalId'));
+    if (idRow && profile.labels?.['school.nationalId']) idRow.textContent = profile.labels['school.nationalId'];
+  }
+  const fields = profile?.fields || [];
+  for (const [k, v] of Object.entries(s.fields || {})) {
+    const f = fields.find((x) => x.key === k);
+    const option = (value) => localized(f?.options?.find((o) => o.value === value)?.label) || String(value);
+    dl.append(h('dt', {}, localized(f?.label) || k), h('dd', {}, Array.isArray(v) ? v.map(option).join(', ') : option(v)));
+  }
   if (s.latitude != null && s.longitude != null) view.push(h('p', {}, h('a', { href: '/map?country=' + s.country }, t('school.onMap'))));
-  if (ui.me && s.email !== undefined && s.email !== null) view.push(h('p', {}, h('a', { href: '/portal' }, t('school.manage'))));
+  const staff = (ui.me?.roles || []).some((r) => (r.role === 'SCHOOL_FOCAL_POINT' || r.role === 'SCHOOL_STAFF') && String(r.school) === String(s.id));
+  if (staff) view.push(h('p', {}, h('a', { href: '/portal' }, t('school.manage'))));
+  if (ui.me) {
+    const coordination = await import('./console.js');
+    if (coordination.coordinates(s)) view.push(await coordination.coordinatorPanel(s));
+  }
   return view;
 }
 
@@ -678,6 +710,32 @@ async function pluginPage(path) {
   return container;
 }
 
+/** What the person has typed on the page, by field name (in page order), to keep across a language switch. */
+function typedValues() {
+  const values = new Map();
+  for (const el of document.querySelectorAll('#main input, #main textarea, #main select')) {
+    if (!el.name || el.type === 'file' || el.type === 'password' || el.type === 'hidden') continue;
+    const key = el.type === 'checkbox' || el.type === 'radio' ? el.name + '=' + el.value : el.name;
+    if (!values.has(key)) values.set(key, []);
+    values.get(key).push(el.type === 'checkbox' || el.type === 'radio' ? el.checked : el.value);
+  }
+  return values;
+}
+
+function restoreTyped(values) {
+  const seen = new Map();
+  for (const el of document.querySelectorAll('#main input, #main textarea, #main select')) {
+    if (!el.name || el.type === 'file' || el.type === 'password' || el.type === 'hidden') continue;
+    const key = el.type === 'checkbox' || el.type === 'radio' ? el.name + '=' + el.value : el.name;
+    const i = seen.get(key) || 0;
+    seen.set(key, i + 1);
+    const v = values.get(key)?.[i];
+    if (v === undefined) continue;
+    if (typeof v === 'boolean') el.checked = v;
+    else if (v !== '' && (!el.options || [...el.options].some((o) => o.value === v))) el.value = v;
+  }
+}
+
 // ---------- start ----------
 async function start() {
   document.addEventListener('click', (ev) => {
@@ -690,9 +748,11 @@ async function start() {
   });
   window.addEventListener('popstate', () => render());
   document.getElementById('lang').addEventListener('change', async (ev) => {
+    const typed = typedValues();
     await setLanguage(ev.target.value);
     renderChrome();
     await render();
+    restoreTyped(typed);
     announce(t('nav.languageChanged'));
   });
   const [config] = await Promise.all([

@@ -1,7 +1,14 @@
-// The National Coordinator's and HQ's consoles. The services decide who may do what; these pages
-// only offer what a role can do and show every refusal in words.
+// The National Coordinator's and HQ's consoles, and the coordinators' panel of a school page. The
+// services decide who may do what; these pages only offer what a role can do, read long lists page
+// by page, and show every refusal in words.
 import { ui, t, h, api, apiAll, field, countries, countryName, problemView, showProblem, announce, statusLabel,
-  hasRole, formatDate, formatNumber, statsView, localized } from './app.js';
+  hasRole, formatDate, formatNumber, statsView, localized, ApiError, fieldName, plural } from './app.js';
+import { loadProfile, editView } from './portal.js';
+
+const PAGE = 100;
+/** Moves whose decision the school must be told the reason of (the services require a comment). */
+const NEEDS_COMMENT = new Set(['REJECTED', 'SUSPENDED', 'WITHDRAWN']);
+const NATIONAL_MOVES = new Set(['UNDER_NATIONAL_REVIEW', 'RECOMMENDED', 'REJECTED']);
 
 function needSignIn(title) {
   return [h('h1', {}, title), h('p', {}, t('portal.signIn'), ' ', h('a', { href: '/signin?next=' + encodeURIComponent(location.pathname + location.search) }, t('nav.signin')))];
@@ -12,52 +19,193 @@ function tabs(base, names, current, extra = '') {
     h('li', {}, h('a', { href: `${base}?tab=${n}${extra}`, 'aria-current': n === current ? 'page' : null }, t('tab.' + n))))));
 }
 
-/** Moves a membership along the lifecycle, step by step, to `target` (e.g. APPLIED -> ... -> RECOMMENDED). */
-async function moveTo(school, steps, comment) {
-  let status = school.status;
-  for (const [from, to] of steps) {
-    if (status === from) {
-      const r = await api('POST', `/api/v1/memberships/${school.membershipId}/transitions`, { to, comment: comment || null });
-      status = r?.status || to;
-    }
-  }
-  return status;
+/** The signed-in person's roles of one kind in a country (a sub-national coordinator's also in a unit). */
+function rolesIn(country, unit) {
+  return (ui.me?.roles || []).filter((r) => r.role === 'HQ_OFFICER'
+    || (r.country === country && (r.role === 'NATIONAL_COORDINATOR' || (r.role === 'SUBNATIONAL_COORDINATOR' && (!unit || r.unit === unit)))))
+    .map((r) => r.role);
 }
 
-function decisionRow(school, actions, withCountry) {
-  const comment = h('textarea', { rows: 1, id: 'comment-' + school.id, name: 'comment' });
-  const status = h('td', { class: 'row-status' }, statusLabel(school.status));
-  const message = h('div', { tabindex: '-1' });
-  const row = h('tr', { 'data-school': school.id, 'data-name': school.name },
-    h('td', {}, h('a', { href: '/schools/' + school.id }, school.name), h('br'), h('span', { class: 'meta' }, school.city || '')),
-    withCountry ? h('td', {}, countryName(school.country)) : null,
-    status,
-    h('td', {}, h('label', { for: 'comment-' + school.id, class: 'visually-hidden' }, t('console.commentFor', { name: school.name })), comment),
-    h('td', {}, h('div', { class: 'row-actions' }, ...actions.map(([label, cls, run]) => {
-      const b = h('button', { type: 'button', class: cls, 'aria-label': label + ': ' + school.name, 'data-action': cls.split(' ')[0] }, label);
-      b.addEventListener('click', async () => {
-        row.querySelectorAll('button').forEach((x) => { x.disabled = true; });
-        try {
-          const s = await run(comment.value.trim());
-          school.status = s;
-          status.textContent = statusLabel(s);
-          message.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('console.done', { name: school.name, status: statusLabel(s) })));
-        } catch (e) {
-          message.replaceChildren(problemView(e));
-          row.querySelectorAll('button').forEach((x) => { x.disabled = false; });
+/**
+ * A list read page by page (100 at a time, in the server's order) into `onItems`, with a count and
+ * a "Show more" button while there is more: a country of 400 schools or 4,000 is never cut silently.
+ */
+function pagedList(path, onItems, noun = 'console.schools') {
+  const more = h('button', { type: 'button', class: 'secondary', hidden: true }, t('dir.more'));
+  const count = h('p', { class: 'meta', role: 'status' });
+  let cursor = null;
+  let shown = 0;
+  const load = async () => {
+    const sep = path.includes('?') ? '&' : '?';
+    const page = await api('GET', `${path}${sep}limit=${PAGE}${cursor ? '&cursor=' + encodeURIComponent(cursor) : ''}`);
+    await onItems(page.items || []);
+    shown += (page.items || []).length;
+    cursor = page.next;
+    more.hidden = !cursor;
+    count.textContent = plural(cursor ? noun + 'More' : noun, shown);
+  };
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    try {
+      await load();
+    } catch (e) {
+      more.after(problemView(e));
+    }
+    more.disabled = false;
+  });
+  return { load, more, count };
+}
+
+// ---------- deciding on a membership ----------
+
+/**
+ * One decision: the membership moves through `steps` ([from, to] pairs, each taken when the
+ * school is at `from`), or onto a national `stage`. `school.status` follows every step that
+ * succeeds, so a refusal half-way leaves the row showing where the school is.
+ */
+function transitionAction(label, cls, steps, needsComment) {
+  return {
+    label, cls, needsComment,
+    run: async (school, comment, shown) => {
+      for (const [from, to] of steps) {
+        if (school.status === from) {
+          const m = await api('POST', `/api/v1/memberships/${school.membershipId}/transitions`, { to, comment: comment || null });
+          shown(m?.status || to, m?.stage, m?.next);
         }
+      }
+    },
+  };
+}
+
+function stageAction(stage, needsComment = false) {
+  return {
+    label: t('nc.toStage', { stage: stage.label || stage.code }), cls: 'stage', needsComment,
+    run: async (school, comment, shown) => {
+      const m = await api('POST', `/api/v1/memberships/${school.membershipId}/stages`, { stage: stage.code, comment: comment || null });
+      shown(m?.status, m?.stage, m?.next);
+    },
+  };
+}
+
+/**
+ * The buttons, comment box and message of one school's decision. `actionsFor(school)` says what
+ * this person may do from where the school is now; it is asked again after every change.
+ */
+function decisionControls(school, actionsFor, onStatus) {
+  const commentId = 'comment-' + school.id;
+  const comment = h('textarea', { rows: 1, id: commentId, name: 'comment', maxlength: 2000 });
+  const message = h('div', { tabindex: '-1', class: 'row-message' });
+  const buttons = h('div', { class: 'row-actions' });
+  /** The school as the server now has it: its status, national stage and next moves (from a membership). */
+  const shown = (status, stage, next) => {
+    if (status) school.status = status;
+    if (stage !== undefined) school.stage = stage;
+    if (next) school.next = next;
+    onStatus(school);
+  };
+  const draw = () => {
+    buttons.replaceChildren(...actionsFor(school).map((a) => {
+      const b = h('button', { type: 'button', class: a.cls, 'aria-label': a.label + ': ' + school.name, 'data-action': a.cls.split(' ')[0] }, a.label);
+      b.addEventListener('click', async () => {
+        const text = comment.value.trim();
+        comment.removeAttribute('aria-invalid');
+        if (a.needsComment && !text) {
+          comment.setAttribute('aria-invalid', 'true');
+          message.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('console.commentNeeded')));
+          comment.focus();
+          return;
+        }
+        buttons.querySelectorAll('button').forEach((x) => { x.disabled = true; });
+        const before = school.status;
+        try {
+          await a.run(school, text, shown);
+          comment.value = '';
+          message.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('console.done', { name: school.name, status: statusLabel(school.status) })));
+        } catch (e) {
+          // someone else (another tab, a colleague) may have decided meanwhile: show where it is now
+          const parts = [problemView(e)];
+          if (e.status === 409 || e.status === 412 || e.status === 403) {
+            try {
+              const m = await api('GET', '/api/v1/memberships/' + school.membershipId);
+              shown(m.status, m.stage, m.next);
+              if (m.status !== before) parts.unshift(h('p', { class: 'notice', role: 'status' }, t('console.movedMeanwhile', { name: school.name, status: statusLabel(m.status) })));
+            } catch (ignored) {
+              // the refusal itself says enough
+            }
+          }
+          message.replaceChildren(...parts);
+        }
+        draw();
+        message.focus();
       });
       return b;
-    })), message));
-  return row;
+    }));
+    if (!buttons.children.length) buttons.append(h('span', { class: 'meta' }, t('console.noAction')));
+  };
+  draw();
+  return {
+    comment: [h('label', { for: commentId, class: 'visually-hidden' }, t('console.commentFor', { name: school.name })), comment],
+    actions: [buttons, message],
+  };
 }
 
-function decisionTable(schools, actionsFor, withCountry) {
-  if (!schools.length) return h('p', {}, t('console.nothing'));
-  return h('div', { class: 'table-wrap' }, h('table', {},
+function statusText(school, ladder) {
+  const stage = ladder && school.stage ? (ladder.stages.find((s) => s.code === school.stage)?.label || school.stage) : null;
+  return statusLabel(school.status) + (stage ? ' – ' + stage : '');
+}
+
+/** A table of schools to decide on, filled page by page. */
+function decisionTable(path, actionsFor, { withCountry = false, ladder = null, empty = 'console.nothing' } = {}) {
+  const tbody = h('tbody', {});
+  const list = pagedList(path, async (schools) => {
+    for (const school of schools) {
+      if (ladder) school.stage = await currentStage(school, ladder);
+      const status = h('td', { class: 'row-status' }, statusText(school, ladder));
+      const controls = decisionControls(school, actionsFor, (s) => { status.textContent = statusText(s, ladder); });
+      tbody.append(h('tr', { 'data-school': school.id, 'data-name': school.name },
+        h('td', {}, h('a', { href: '/schools/' + school.id }, school.name), h('br'), h('span', { class: 'meta' }, school.city || '')),
+        withCountry ? h('td', {}, countryName(school.country)) : null,
+        status, h('td', {}, ...controls.comment), h('td', {}, ...controls.actions)));
+    }
+  });
+  const table = h('div', { class: 'table-wrap' }, h('table', {},
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('field.name')), withCountry ? h('th', { scope: 'col' }, t('field.country')) : null,
       h('th', { scope: 'col' }, t('field.status')), h('th', { scope: 'col' }, t('console.comment')), h('th', { scope: 'col' }, t('console.actions')))),
-    h('tbody', {}, ...schools.map((s) => decisionRow(s, actionsFor(s), withCountry)))));
+    tbody));
+  return { load: list.load, view: [list.count, table, list.more], isEmpty: () => !tbody.children.length, emptyText: t(empty) };
+}
+
+/** Where a school is on its country's ladder: the one stage of its status, else its membership's. */
+async function currentStage(school, ladder) {
+  const candidates = ladder.stages.filter((s) => s.status === school.status);
+  if (candidates.length === 1) return candidates[0].code;
+  if (!candidates.length) return null;
+  return (await api('GET', '/api/v1/memberships/' + school.membershipId)).stage;
+}
+
+/** What this person may decide nationally for a candidate school, on the ladder or without one. */
+function nationalActions(country, ladder) {
+  return (school) => {
+    const roles = rolesIn(country, school.unit);
+    const national = roles.includes('NATIONAL_COORDINATOR') || roles.includes('HQ_OFFICER');
+    const actions = [];
+    if (ladder) {
+      for (const move of ladder.moves.filter((m) => m.from === school.stage)) {
+        if ((move.decidedBy || []).some((r) => roles.includes(r))) {
+          const stage = ladder.stages.find((s) => s.code === move.to);
+          if (stage) actions.push(stageAction(stage));
+        }
+      }
+    } else if (national) {
+      actions.push(transitionAction(t('nc.recommend'), 'recommend', [['APPLIED', 'UNDER_NATIONAL_REVIEW'], ['UNDER_NATIONAL_REVIEW', 'RECOMMENDED']], false));
+    } else if (roles.includes('SUBNATIONAL_COORDINATOR') && school.status === 'APPLIED') {
+      actions.push(transitionAction(t('nc.review'), 'review', [['APPLIED', 'UNDER_NATIONAL_REVIEW']], false));
+    }
+    if (national && (school.status === 'APPLIED' || school.status === 'UNDER_NATIONAL_REVIEW')) {
+      actions.push(transitionAction(t('nc.reject'), 'reject danger', [['APPLIED', 'REJECTED'], ['UNDER_NATIONAL_REVIEW', 'REJECTED']], true));
+    }
+    return actions;
+  };
 }
 
 // ---------- NC ----------
@@ -67,8 +215,8 @@ export async function ncConsole() {
   const own = [...new Set((ui.me.roles || []).filter((r) => r.country && /COORDINATOR/.test(r.role)).map((r) => r.country))];
   const list = await countries();
   const hq = hasRole('HQ_OFFICER');
-  const country = params.get('country') || own[0] || (hq ? 'FR' : null);
-  if (!country) return [h('h1', {}, t('nc.title')), h('p', { class: 'error', role: 'alert' }, t('error.403'))];
+  const country = (params.get('country') || own[0] || (hq ? 'FR' : '')).toUpperCase();
+  if (!country || (!hq && !own.includes(country))) return [h('h1', {}, t('nc.title')), h('p', { class: 'error', role: 'alert' }, t('nc.notYours'))];
   const tab = params.get('tab') || 'applications';
   const view = [h('h1', {}, t('nc.title') + ' – ' + countryName(country))];
   if (own.length > 1 || hq) {
@@ -78,8 +226,8 @@ export async function ncConsole() {
       h('button', { type: 'submit' }, t('console.show')));
     view.push(pick);
   }
-  view.push(tabs('/console/nc', ['applications', 'directory', 'reports', 'import', 'invitations'], tab, '&country=' + country));
-  const body = { applications: ncApplications, directory: ncDirectory, reports: ncReports, import: ncImport, invitations: ncInvitations }[tab] || ncApplications;
+  view.push(tabs('/console/nc', ['applications', 'directory', 'reports', 'import', 'invitations', 'campaigns'], tab, '&country=' + country));
+  const body = { applications: ncApplications, directory: ncDirectory, reports: ncReports, import: ncImport, invitations: ncInvitations, campaigns: ncCampaigns }[tab] || ncApplications;
   try {
     view.push(...[await body(country)].flat());
   } catch (e) {
@@ -89,14 +237,16 @@ export async function ncConsole() {
 }
 
 async function ncApplications(country) {
-  const schools = [];
-  for (const status of ['APPLIED', 'UNDER_NATIONAL_REVIEW']) schools.push(...await apiAll(`/api/v1/schools?country=${country}&status=${status}`, 500));
-  schools.sort((a, b) => b.id - a.id);
-  return [h('h2', {}, t('tab.applications')), h('p', {}, t('nc.applicationsLead')),
-    decisionTable(schools, (s) => [
-      [t('nc.recommend'), 'recommend', (c) => moveTo(s, [['APPLIED', 'UNDER_NATIONAL_REVIEW'], ['UNDER_NATIONAL_REVIEW', 'RECOMMENDED']], c)],
-      [t('nc.reject'), 'reject danger', (c) => moveTo(s, [['APPLIED', 'REJECTED'], ['UNDER_NATIONAL_REVIEW', 'REJECTED']], c)],
-    ])];
+  const profile = await loadProfile(country).catch(() => null);
+  const ladder = profile?.ladder?.stages?.length ? profile.ladder : null;
+  const view = [h('h2', {}, t('tab.applications')), h('p', {}, t(ladder ? 'nc.ladderLead' : 'nc.applicationsLead'))];
+  // one queue per status, newest first, each read page by page
+  for (const status of ['APPLIED', 'UNDER_NATIONAL_REVIEW']) {
+    const table = decisionTable(`/api/v1/schools?country=${country}&status=${status}&sort=NEWEST`, nationalActions(country, ladder), { ladder });
+    await table.load();
+    view.push(h('h3', {}, statusLabel(status)), ...(table.isEmpty() ? [h('p', {}, table.emptyText)] : table.view));
+  }
+  return view;
 }
 
 async function ncDirectory(country) {
@@ -106,29 +256,36 @@ async function ncDirectory(country) {
     field(t('dir.search'), 'q', { type: 'search', value: params.get('q') || '' }),
     field(t('field.status'), 'status', { value: params.get('status') || '', empty: t('dir.any'), options: statuses.map((s) => [s, statusLabel(s)]) }),
     h('button', { type: 'submit' }, t('dir.searchButton')));
-  const q = new URLSearchParams({ country });
+  const q = new URLSearchParams({ country, sort: 'NAME' });
   for (const k of ['q', 'status']) if (params.get(k)) q.set(k, params.get(k));
-  const schools = await apiAll('/api/v1/schools?' + q, 500);
+  const tbody = h('tbody', {});
+  const list = pagedList('/api/v1/schools?' + q, (schools) => tbody.append(...schools.map((s) => h('tr', {},
+    h('td', {}, h('a', { href: '/schools/' + s.id }, s.name)), h('td', {}, s.city), h('td', {}, statusLabel(s.status)), h('td', {}, s.email || '')))));
+  await list.load();
   const table = h('div', { class: 'table-wrap' }, h('table', {}, h('caption', { class: 'visually-hidden' }, t('tab.directory')),
-    h('thead', {}, h('tr', {}, ...['field.name', 'field.city', 'field.status', 'field.email'].map((k) => h('th', { scope: 'col' }, t(k))))),
-    h('tbody', {}, ...schools.map((s) => h('tr', {}, h('td', {}, h('a', { href: '/schools/' + s.id }, s.name)), h('td', {}, s.city), h('td', {}, statusLabel(s.status)), h('td', {}, s.email || ''))))));
-  return [h('h2', {}, t('tab.directory')), form, await exportLinks(country), h('p', {}, t('dir.shown', { n: schools.length })), table];
+    h('thead', {}, h('tr', {}, ...['field.name', 'field.city', 'field.status', 'field.email'].map((k) => h('th', { scope: 'col' }, t(k))))), tbody));
+  const filters = {};
+  for (const k of ['q', 'status']) if (params.get(k)) filters[k] = params.get(k);
+  return [h('h2', {}, t('tab.directory')), form, await exportLinks({ country, ...filters }), list.count, table, list.more];
 }
 
-async function exportLinks(country) {
-  const box = h('div', { class: 'row-actions', 'aria-label': t('nc.exports'), role: 'group' }, h('strong', {}, t('nc.exports') + ':'));
+/** One link per dataset and format the server can write, with the page's filters. */
+async function exportLinks(filters) {
+  const box = h('section', { class: 'exports', 'aria-labelledby': 'exports-title' }, h('h3', { id: 'exports-title' }, t('nc.exports')));
   try {
     const r = await api('GET', '/api/v1/exports');
-    const datasets = r.datasets || (r.items || []).filter((x) => x.dataset).map((x) => x.dataset) || [];
-    const formats = r.formats || (r.items || []).map((x) => x.format || x.extension).filter(Boolean);
-    const links = [];
-    for (const item of r.items || []) {
-      if (item.dataset && Array.isArray(item.formats)) for (const f of item.formats) links.push([item.dataset, f.format || f.extension || f]);
+    const list = h('ul', {});
+    for (const d of r.datasets || []) {
+      const q = new URLSearchParams();
+      for (const [k, v] of Object.entries(filters)) if (v && (d.filters || []).includes(k)) q.set(k, v);
+      const label = t('export.' + d.name) === 'export.' + d.name ? d.name : t('export.' + d.name);
+      list.append(h('li', {}, h('span', { title: d.description || '' }, label), ': ', ...(d.formats || []).flatMap((f, i) => [i ? ' · ' : '',
+        h('a', { href: `/api/v1/exports/${encodeURIComponent(d.name)}.${encodeURIComponent(f)}${q.size ? '?' + q : ''}`, download: '',
+          'aria-label': label + ' (' + f.toUpperCase() + ')' }, f.toUpperCase())])));
     }
-    if (!links.length) for (const d of (datasets.length ? datasets : ['schools'])) for (const f of (formats.length ? formats : ['csv'])) links.push([d, f]);
-    for (const [d, f] of links) box.append(h('a', { class: 'button secondary', href: `/api/v1/exports/${d}.${f}?country=${country}`, download: '' }, `${d} (${String(f).toUpperCase()})`));
+    box.append(list);
   } catch (e) {
-    box.append(e.status === 404 ? h('span', {}, t('nc.exportsUnavailable')) : problemView(e));
+    box.append(e.status === 404 ? h('p', {}, t('nc.exportsUnavailable')) : problemView(e));
   }
   return box;
 }
@@ -136,13 +293,15 @@ async function exportLinks(country) {
 async function ncReports(country) {
   const params = new URLSearchParams(location.search);
   const year = Number(params.get('year')) || new Date().getFullYear() - 1;
-  const rows = await apiAll(`/api/v1/countries/${country}/annual-reports/${year}`, 5000);
-  const missing = rows.filter((r) => r.state === 'MISSING' || r.state === 'LATE').length;
+  const rows = await apiAll(`/api/v1/countries/${country}/annual-reports/${year}`, 100000);
+  // LATE is a report sent after the due date: sent, though late
+  const missing = rows.filter((r) => r.state === 'MISSING').length;
+  const late = rows.filter((r) => r.state === 'LATE').length;
   const years = [0, 1, 2, 3].map((i) => new Date().getFullYear() - 1 - i);
   const form = h('form', { class: 'filters' }, h('input', { type: 'hidden', name: 'tab', value: 'reports' }), h('input', { type: 'hidden', name: 'country', value: country }),
     field(t('report.year'), 'year', { value: year, options: years.map((y) => [y, String(y)]) }), h('button', { type: 'submit' }, t('console.show')));
   return [h('h2', {}, t('tab.reports')), form,
-    h('p', {}, t('nc.compliance', { missing, total: rows.length, year })),
+    h('p', {}, t('nc.compliance', { missing: formatNumber(missing), total: formatNumber(rows.length), year }), late ? ' ' + t('nc.late', { late: formatNumber(late) }) : ''),
     h('div', { class: 'table-wrap' }, h('table', {}, h('caption', { class: 'visually-hidden' }, t('tab.reports')),
       h('thead', {}, h('tr', {}, ...['field.name', 'field.city', 'report.state', 'report.submittedAt'].map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, ...rows.map((r) => h('tr', {}, h('td', {}, h('a', { href: '/schools/' + r.schoolId }, r.name)), h('td', {}, r.city || ''),
@@ -150,9 +309,11 @@ async function ncReports(country) {
 }
 
 async function ncImport(country) {
+  await loadProfile(country).catch(() => null); // the national fields' names, for the report
   const result = h('div', { tabindex: '-1', id: 'import-result' });
   const form = h('form', { novalidate: true }, h('div', { class: 'form-status', tabindex: '-1' }),
     field(t('import.file'), 'file', { type: 'file', required: true, help: t('import.help') }),
+    field(t('import.duplicatesChoice'), 'duplicates', { value: 'reject', options: ['reject', 'skip', 'allow'].map((d) => [d, t('import.dup.' + d)]) }),
     h('label', {}, h('input', { type: 'checkbox', name: 'dryRun', checked: true }), ' ', t('import.dryRun')), h('br'),
     h('button', { type: 'submit' }, t('import.submit')));
   form.elements.file.setAttribute('accept', '.csv,.xlsx,text/csv');
@@ -160,17 +321,20 @@ async function ncImport(country) {
     ev.preventDefault();
     const file = form.elements.file.files[0];
     if (!file) {
-      showProblem(form, { problem: { title: t('import.file'), errors: [{ field: 'file', message: t('import.noFile') }] } });
+      showProblem(form, new ApiError(400, { title: t('import.noFile'), errors: [{ field: 'file', message: t('import.noFile') }] }));
       return;
     }
+    const button = form.querySelector('button[type=submit]');
+    button.disabled = true;
     try {
       const dry = form.elements.dryRun.checked;
       const format = /\.xlsx$/i.test(file.name) ? 'xlsx' : 'csv';
       const type = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
-      let job = await api('POST', `/api/v1/imports?dryRun=${dry}&format=${format}&file=${encodeURIComponent(file.name)}`, file, { 'Content-Type': type });
+      const q = new URLSearchParams({ dryRun: dry, format, file: file.name, duplicates: form.elements.duplicates.value, country });
+      let job = await api('POST', '/api/v1/imports?' + q, file, { 'Content-Type': type });
       // a big file runs as a job: show processed / total until it is done
       while (job && (job.state === 'RUNNING' || job.state === 'QUEUED')) {
-        form.querySelector('.form-status').replaceChildren(h('p', { role: 'status' }, t('import.progress', { processed: job.processed ?? 0, total: job.total ?? '?' })));
+        form.querySelector('.form-status').replaceChildren(h('p', { role: 'status' }, t('import.progress', { processed: formatNumber(job.processed ?? 0), total: job.total == null ? '?' : formatNumber(job.total) })));
         await new Promise((r) => setTimeout(r, 1000));
         job = await api('GET', '/api/v1/imports/' + encodeURIComponent(job.id));
       }
@@ -178,7 +342,9 @@ async function ncImport(country) {
       result.replaceChildren(h('h3', {}, t(dry ? 'import.dryReport' : 'import.report')), importView(job));
       result.focus();
     } catch (e) {
-      showProblem(form, e.status === 404 ? { status: 404, problem: { title: t('import.unavailable') } } : e);
+      showProblem(form, e.status === 404 && !e.problem?.detail ? new ApiError(404, { title: t('import.unavailable') }) : e);
+    } finally {
+      button.disabled = false;
     }
   });
   return [h('h2', {}, t('tab.import')), form, result];
@@ -187,55 +353,162 @@ async function ncImport(country) {
 /** An import job: its state and figures, then every row with a problem, the errors in words. */
 function importView(job) {
   const report = job?.report || {};
-  const out = h('div', {}, h('p', { class: job?.state === 'REFUSED' ? 'error' : 'notice', role: 'status' }, t('import.state.' + (job?.state || 'DONE'))));
+  const out = h('div', {}, h('p', { class: job?.state === 'REFUSED' || job?.state === 'FAILED' ? 'error' : 'notice', role: 'status' }, t('import.state.' + (job?.state || 'DONE'))));
   const figures = h('ul', { class: 'figures' });
   for (const k of ['total', 'valid', 'invalid', 'duplicates', 'written']) {
-    if (typeof report[k] === 'number') figures.append(h('li', {}, h('strong', {}, String(report[k])), ' ', t('import.' + k)));
+    if (typeof report[k] === 'number') figures.append(h('li', {}, h('strong', {}, formatNumber(report[k])), ' ', t('import.' + k)));
   }
   out.append(figures);
-  if (job?.problem) out.append(problemView({ problem: job.problem }));
+  if (job?.problem) out.append(problemView(new ApiError(400, job.problem)));
   const rows = (report.rows || []).filter((r) => (r.errors || []).length || (r.duplicateOf || []).length || r.duplicateOfLine);
   if (rows.length) {
     const head = h('tr', {}, ...['import.line', 'field.name', 'import.errors', 'import.duplicateOf'].map((k) => h('th', { scope: 'col' }, t(k))));
     const body = rows.slice(0, 500).map((r) => {
-      const errors = (r.errors || []).map((e) => e.field + ': ' + e.message).join('; ');
-      const twins = [...(r.duplicateOf || []).map((id) => '#' + id), r.duplicateOfLine ? t('import.line') + ' ' + r.duplicateOfLine : null];
-      return h('tr', {}, h('td', {}, String(r.line)), h('td', {}, r.name || ''), h('td', {}, errors), h('td', {}, twins.filter(Boolean).join(', ')));
+      const errors = h('ul', { class: 'plain' }, ...(r.errors || []).map((e) => h('li', {}, fieldName(e.field) + ': ' + e.message)));
+      const twins = [...(r.duplicateOf || []).map((id) => h('a', { href: '/schools/' + id }, '#' + id)), r.duplicateOfLine ? t('import.line') + ' ' + r.duplicateOfLine : null]
+        .filter(Boolean).flatMap((x, i) => (i ? [', ', x] : [x]));
+      return h('tr', {}, h('td', {}, String(r.line)), h('td', {}, r.name || ''), h('td', {}, errors), h('td', {}, ...twins));
     });
     out.append(h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, head), h('tbody', {}, ...body))));
+    if (rows.length > 500) out.append(h('p', { class: 'meta' }, t('import.firstRows', { n: 500, total: formatNumber(rows.length) })));
   }
   return out;
 }
 
+/** The roles this person may give by invitation, and what each needs (a school, a unit, a campaign). */
+function invitableRoles() {
+  const roles = [['SCHOOL_FOCAL_POINT', 'school'], ['SCHOOL_STAFF', 'school']];
+  if (hasRole('HQ_OFFICER')) roles.push(['NATIONAL_COORDINATOR', 'country'], ['SUBNATIONAL_COORDINATOR', 'unit'], ['CAMPAIGN_COORDINATOR', 'campaign']);
+  if (hasRole('PLATFORM_ADMIN')) roles.push(['HQ_OFFICER', 'global'], ['PLATFORM_ADMIN', 'global']);
+  return roles;
+}
+
 async function ncInvitations(country) {
-  const schools = await apiAll(`/api/v1/schools?country=${country}`, 2000);
+  const roles = invitableRoles();
+  const profile = await loadProfile(country).catch(() => null);
+  const schoolPick = field(t('invite.school'), 'school', { required: true, type: 'search', help: t('invite.schoolHelp') });
+  const schoolInput = schoolPick.querySelector('input');
+  const datalistId = 'invite-schools';
+  schoolInput.setAttribute('list', datalistId);
+  schoolInput.setAttribute('autocomplete', 'off');
+  const datalist = h('datalist', { id: datalistId });
+  const found = new Map(); // "name, city (#id)" -> id
+  let lookup = 0;
+  schoolInput.addEventListener('input', async () => {
+    const q = schoolInput.value.trim();
+    if (q.length < 2 || found.has(q)) return;
+    const seq = ++lookup;
+    try {
+      const page = await api('GET', `/api/v1/schools?country=${country}&q=${encodeURIComponent(q)}&sort=NAME&limit=20`);
+      if (seq !== lookup) return;
+      datalist.replaceChildren(...page.items.map((s) => {
+        const label = `${s.name}${s.city ? ', ' + s.city : ''} (#${s.id})`;
+        found.set(label, s.id);
+        return h('option', { value: label });
+      }));
+    } catch (e) {
+      // the search helps; the id can still be typed
+    }
+  });
+  const unitPick = (profile?.units || []).length
+    ? field(t('field.unit'), 'unit', { required: true, empty: '', options: profile.units.map((u) => [u.code, u.name]) })
+    : field(t('field.unit'), 'unit', { required: true });
+  const campaignPick = field(t('invite.campaign'), 'campaign', { required: true, type: 'number', min: 1 });
+  const rolePick = field(t('invite.role'), 'role', { options: roles.map(([r]) => [r, t('role.' + r)]) });
   const form = h('form', { novalidate: true }, h('div', { class: 'form-status', tabindex: '-1' }),
-    field(t('handover.email'), 'email', { type: 'email', required: true }),
-    field(t('invite.role'), 'role', { options: [['SCHOOL_STAFF', t('role.SCHOOL_STAFF')], ['SCHOOL_FOCAL_POINT', t('role.SCHOOL_FOCAL_POINT')]] }),
-    field(t('invite.school'), 'school', { required: true, empty: '', options: schools.map((s) => [s.id, s.name + (s.city ? ', ' + s.city : '')]) }),
+    field(t('handover.email'), 'email', { type: 'email', required: true, autocomplete: 'off' }), rolePick, schoolPick, datalist, unitPick, campaignPick,
     h('button', { type: 'submit' }, t('invite.submit')));
+  const needs = () => roles.find(([r]) => r === form.elements.role.value)?.[1];
+  const adapt = () => {
+    const n = needs();
+    schoolPick.hidden = n !== 'school';
+    unitPick.hidden = n !== 'unit';
+    campaignPick.hidden = n !== 'campaign';
+  };
+  form.elements.role.addEventListener('change', adapt);
+  adapt();
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const d = Object.fromEntries(new FormData(form));
+    const n = needs();
+    const body = { email: d.email, role: d.role };
+    if (n === 'school') {
+      const typed = (d.school || '').trim();
+      body.school = found.get(typed) ?? (/^#?\d+$/.test(typed) ? Number(typed.replace('#', '')) : (typed.match(/\(#(\d+)\)$/)?.[1] ?? typed));
+    }
+    if (n === 'country' || n === 'unit') body.country = country;
+    if (n === 'unit') body.unit = d.unit;
+    if (n === 'campaign') body.campaign = d.campaign ? Number(d.campaign) : null;
     try {
-      const r = await api('POST', '/api/v1/invitations', { email: d.email, role: d.role, school: d.school || null });
+      const r = await api('POST', '/api/v1/invitations', body);
       form.querySelector('.form-status').replaceChildren(h('div', { class: 'notice', role: 'status' }, h('p', {}, t('handover.done')), h('code', { class: 'link' }, location.origin + r.link)));
       announce(t('handover.done'));
     } catch (e) {
       showProblem(form, e);
     }
   });
-  return [h('h2', {}, t('tab.invitations')), h('p', {}, t('invite.lead')), form];
+  return [h('h2', {}, t('tab.invitations')), h('p', {}, t(hasRole('HQ_OFFICER') ? 'invite.leadHq' : 'invite.lead')), form];
+}
+
+async function ncCampaigns(country) {
+  return campaignsView(country);
+}
+
+/** Campaigns (of one country, or all for HQ) and the form to start one. */
+async function campaignsView(country) {
+  const view = [h('h2', {}, t('tab.projects'))];
+  let items;
+  try {
+    items = await apiAll('/api/v1/campaigns' + (country ? '?country=' + country : ''), 1000);
+  } catch (e) {
+    view.push(e.status === 404 && !e.problem?.detail ? h('p', { class: 'notice', role: 'status' }, t('campaigns.unavailable')) : problemView(e));
+    return view;
+  }
+  const list = h('ul', { id: 'campaign-list' }, ...items.map((c) => campaignItem(c)));
+  view.push(items.length ? list : h('p', {}, t('campaigns.none')));
+  const modules = await api('GET', '/api/v1/campaign-modules').then((r) => r.items || []).catch(() => []);
+  const form = h('form', { novalidate: true }, h('div', { class: 'form-status', tabindex: '-1' }),
+    field(t('field.name'), 'name', { required: true, maxLength: 200 }),
+    field(t('campaign.module'), 'module', { empty: t('campaign.noModule'), options: modules.map((m) => [m.key, m.name || m.key]) }),
+    field(t('campaign.description'), 'description', { multiline: true }), h('button', { type: 'submit' }, t('hq.create')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const d = Object.fromEntries(new FormData(form));
+    try {
+      const c = await api('POST', '/api/v1/campaigns', { kind: 'CAMPAIGN', module: d.module || null, country: country || null, title: { [ui.lang]: d.name },
+        description: d.description ? { [ui.lang]: d.description } : null });
+      form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('hq.created'), ' ', c?.id ? h('a', { href: '/campaigns/' + c.id }, d.name) : ''));
+      if (c) {
+        if (!list.isConnected) view[1].replaceWith(list);
+        list.prepend(campaignItem(c));
+      }
+      form.reset();
+    } catch (e) {
+      showProblem(form, e);
+    }
+  });
+  view.push(h('h3', {}, t(country ? 'nc.newCampaign' : 'hq.newCampaign', { country: countryName(country) })), form);
+  return view;
+}
+
+function campaignItem(c) {
+  return h('li', {}, h('a', { href: '/campaigns/' + c.id }, localized(c.title || c.name) || c.id), c.module ? ' (' + c.module + ')' : '');
 }
 
 // ---------- HQ ----------
 export async function hqConsole() {
   if (!ui.me) return needSignIn(t('hq.title'));
-  const tab = new URLSearchParams(location.search).get('tab') || (hasRole('HQ_OFFICER') ? 'queue' : 'plugins');
-  const view = [h('h1', {}, t('hq.title')), tabs('/console/hq', ['queue', 'dashboard', 'projects', 'plugins', 'audit'], tab)];
-  const body = { queue: hqQueue, dashboard: statsView, projects: hqProjects, plugins: hqPlugins, audit: hqAudit }[tab] || hqQueue;
+  const names = [];
+  if (hasRole('HQ_OFFICER')) names.push('queue', 'dashboard', 'projects', 'exports', 'audit');
+  if (hasRole('PLATFORM_ADMIN')) names.push('plugins');
+  if (!names.length) return [h('h1', {}, t('hq.title')), h('p', { class: 'error', role: 'alert' }, t('hq.notYours')),
+    hasRole('NATIONAL_COORDINATOR') || hasRole('SUBNATIONAL_COORDINATOR') ? h('p', {}, h('a', { href: '/console/nc' }, t('nav.nc'))) : null];
+  const asked = new URLSearchParams(location.search).get('tab');
+  const tab = names.includes(asked) ? asked : names[0];
+  const view = [h('h1', {}, t('hq.title')), tabs('/console/hq', names, tab)];
+  const body = { queue: hqQueue, dashboard: statsView, projects: () => campaignsView(null), exports: hqExports, plugins: hqPlugins, audit: hqAudit }[tab];
   try {
-    view.push(...[await body()].flat().map((x) => (x.tagName === 'H1' ? h('h2', {}, x.textContent) : x)));
+    view.push(...[await body()].flat().filter(Boolean).map((x) => (x.tagName === 'H1' ? h('h2', {}, x.textContent) : x)));
   } catch (e) {
     view.push(problemView(e));
   }
@@ -244,43 +517,28 @@ export async function hqConsole() {
 
 async function hqQueue() {
   await countries();
-  const schools = [];
-  for (const status of ['RECOMMENDED', 'UNDER_HQ_REVIEW']) schools.push(...await apiAll(`/api/v1/schools?status=${status}`, 2000));
-  schools.sort((a, b) => b.id - a.id);
-  return [h('h2', {}, t('tab.queue')), h('p', {}, t('hq.queueLead')),
-    decisionTable(schools, (s) => [
-      [t('hq.certify'), 'certify', (c) => moveTo(s, [['RECOMMENDED', 'UNDER_HQ_REVIEW'], ['UNDER_HQ_REVIEW', 'MEMBER']], c)],
-      [t('hq.sendBack'), 'sendback secondary', (c) => moveTo(s, [['RECOMMENDED', 'UNDER_HQ_REVIEW'], ['UNDER_HQ_REVIEW', 'UNDER_NATIONAL_REVIEW']], c)],
-    ], true)];
-}
-
-async function hqProjects() {
-  const view = [h('h2', {}, t('tab.projects'))];
-  let items = null;
-  try {
-    items = (await api('GET', '/api/v1/campaigns?limit=100')).items || [];
-  } catch (e) {
-    view.push(e.status === 404 ? h('p', { class: 'notice', role: 'status' }, t('campaigns.unavailable')) : problemView(e));
-  }
-  if (items) {
-    view.push(items.length ? h('ul', {}, ...items.map((c) => h('li', {}, h('a', { href: '/campaigns/' + c.id }, localized(c.title || c.name) || c.id), c.module ? ' (' + c.module + ')' : ''))) : h('p', {}, t('campaigns.none')));
-    const form = h('form', { novalidate: true }, h('div', { class: 'form-status', tabindex: '-1' }),
-      field(t('field.name'), 'name', { required: true }), field(t('campaign.module'), 'module', { help: t('hq.moduleHelp') }),
-      field(t('campaign.description'), 'description', { multiline: true }), h('button', { type: 'submit' }, t('hq.create')));
-    form.addEventListener('submit', async (ev) => {
-      ev.preventDefault();
-      const d = Object.fromEntries(new FormData(form));
-      try {
-        const c = await api('POST', '/api/v1/campaigns', { kind: 'CAMPAIGN', module: d.module || null, title: { [ui.lang]: d.name },
-          description: d.description ? { [ui.lang]: d.description } : null });
-        form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('hq.created'), ' ', c?.id ? h('a', { href: '/campaigns/' + c.id }, d.name) : ''));
-      } catch (e) {
-        showProblem(form, e);
-      }
-    });
-    view.push(h('h3', {}, t('hq.newCampaign')), form);
+  const view = [h('h2', {}, t('tab.queue')), h('p', {}, t('hq.queueLead'))];
+  const actions = () => [
+    transitionAction(t('hq.certify'), 'certify', [['RECOMMENDED', 'UNDER_HQ_REVIEW'], ['UNDER_HQ_REVIEW', 'MEMBER']], false),
+    transitionAction(t('hq.sendBack'), 'sendback secondary', [['RECOMMENDED', 'UNDER_HQ_REVIEW'], ['UNDER_HQ_REVIEW', 'UNDER_NATIONAL_REVIEW']], true),
+  ];
+  for (const status of ['RECOMMENDED', 'UNDER_HQ_REVIEW']) {
+    const table = decisionTable(`/api/v1/schools?status=${status}&sort=NEWEST`,
+      (s) => (s.status === 'RECOMMENDED' || s.status === 'UNDER_HQ_REVIEW' ? actions() : []), { withCountry: true });
+    await table.load();
+    view.push(h('h3', {}, statusLabel(status)), ...(table.isEmpty() ? [h('p', {}, table.emptyText)] : table.view));
   }
   return view;
+}
+
+async function hqExports() {
+  const params = new URLSearchParams(location.search);
+  const list = await countries();
+  const country = params.get('country') || '';
+  const form = h('form', { class: 'filters' }, h('input', { type: 'hidden', name: 'tab', value: 'exports' }),
+    field(t('field.country'), 'country', { value: country, empty: t('hq.allCountries'), options: list.map((c) => [c.iso2, c.name]) }),
+    h('button', { type: 'submit' }, t('console.show')));
+  return [h('h2', {}, t('tab.exports')), form, await exportLinks(country ? { country } : {})];
 }
 
 async function hqPlugins() {
@@ -296,20 +554,77 @@ async function hqPlugins() {
 
 async function hqAudit() {
   const tbody = h('tbody', {});
-  const more = h('button', { type: 'button', class: 'secondary', hidden: true }, t('dir.more'));
-  let cursor = null;
-  const load = async () => {
-    const page = await api('GET', '/api/v1/audit?limit=50' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
-    tbody.append(...page.items.map((e) => h('tr', {}, h('td', {}, formatDate(e.at)), h('td', {}, e.actorEmail || e.actorId || ''), h('td', {}, e.action),
-      h('td', {}, `${e.entity || ''} ${e.entityId || ''}`), h('td', {}, e.country ? countryName(e.country) : ''))));
-    cursor = page.next;
-    more.hidden = !cursor;
-  };
-  more.addEventListener('click', () => load().catch((e) => more.replaceWith(problemView(e))));
+  const list = pagedList('/api/v1/audit', (items) => tbody.append(...items.map((e) => h('tr', {}, h('td', {}, formatDate(e.at)), h('td', {}, e.actorEmail || e.actorId || ''), h('td', {}, e.action),
+    h('td', {}, `${e.entity || ''} ${e.entityId || ''}`), h('td', {}, e.country ? countryName(e.country) : '')))), 'console.entries');
   await countries();
-  await load();
-  return [h('h2', {}, t('tab.audit')), h('div', { class: 'table-wrap' }, h('table', {},
-    h('thead', {}, h('tr', {}, ...['audit.at', 'audit.who', 'audit.action', 'audit.what', 'field.country'].map((k) => h('th', { scope: 'col' }, t(k))))), tbody)), more];
+  await list.load();
+  return [h('h2', {}, t('tab.audit')), list.count, h('div', { class: 'table-wrap' }, h('table', {},
+    h('thead', {}, h('tr', {}, ...['audit.at', 'audit.who', 'audit.action', 'audit.what', 'field.country'].map((k) => h('th', { scope: 'col' }, t(k))))), tbody)), list.more];
+}
+
+// ---------- a school page, for its coordinators and HQ ----------
+
+/** Whether the signed-in person coordinates this school (its country or unit) or is HQ. */
+export function coordinates(school) {
+  return rolesIn(school.country, school.unit).length > 0;
+}
+
+/**
+ * The coordinators' part of a school page: the membership with its history and the moves this
+ * person may make (national ones for a coordinator, any for HQ; stages on a national ladder),
+ * and the profile to edit.
+ */
+export async function coordinatorPanel(school) {
+  const section = h('section', { 'aria-labelledby': 'coordination', class: 'coordination' }, h('h2', { id: 'coordination' }, t('school.coordination')));
+  if (!school.membershipId) return section;
+  const profile = await loadProfile(school.country).catch(() => null);
+  const ladder = profile?.ladder?.stages?.length ? profile.ladder : null;
+  let membership;
+  try {
+    membership = await api('GET', '/api/v1/memberships/' + school.membershipId);
+  } catch (e) {
+    section.append(problemView(e));
+    return section;
+  }
+  const subject = { ...school, status: membership.status, stage: membership.stage, next: membership.next || [] };
+  const status = h('strong', { class: 'row-status' }, statusText(subject, ladder));
+  const hq = hasRole('HQ_OFFICER');
+  const national = rolesIn(school.country).includes('NATIONAL_COORDINATOR');
+  const actionsFor = (s) => {
+    const actions = [];
+    if (ladder && !hq) actions.push(...nationalActions(school.country, ladder)(s).filter((a) => a.cls === 'stage'));
+    for (const to of s.next) {
+      // HQ makes any move; an NC the national ones (on a ladder, only a rejection: the stages move it);
+      // a sub-national coordinator only starts a review
+      const allowed = hq || (national ? NATIONAL_MOVES.has(to) && (!ladder || to === 'REJECTED') : !ladder && to === 'UNDER_NATIONAL_REVIEW');
+      if (!allowed) continue;
+      const needs = NEEDS_COMMENT.has(to) || (to === 'UNDER_NATIONAL_REVIEW' && s.status === 'UNDER_HQ_REVIEW');
+      actions.push(transitionAction(t('console.moveTo', { status: statusLabel(to) }), 'move-' + to.toLowerCase().replaceAll('_', '-') + (to === 'REJECTED' || to === 'WITHDRAWN' ? ' danger' : ' secondary'), [[s.status, to]], needs));
+    }
+    return actions;
+  };
+  const history = h('ol', { class: 'history' });
+  const loadHistory = async () => {
+    try {
+      const items = (await api('GET', `/api/v1/memberships/${school.membershipId}/history`)).items || [];
+      history.replaceChildren(...items.map((e) => h('li', {}, formatDate(e.at), ': ', statusLabel(e.to), e.toStage ? ' (' + e.toStage + ')' : '',
+        e.actor ? ' – ' + e.actor : '', e.comment ? ' – « ' + e.comment + ' »' : '')));
+    } catch (e) {
+      history.replaceChildren(h('li', {}, problemView(e)));
+    }
+  };
+  const controls = decisionControls(subject, actionsFor, (s) => {
+    status.textContent = statusText(s, ladder);
+    loadHistory();
+  });
+  await loadHistory();
+  section.append(
+    h('p', {}, t('field.status'), ': ', status, membership.certificateNumber ? [' · ', t('school.certificate'), ' ',
+      h('a', { href: '/certificates/' + encodeURIComponent(membership.certificateNumber) }, membership.certificateNumber)] : ''),
+    h('div', { class: 'field' }, ...controls.comment), ...controls.actions,
+    h('details', {}, h('summary', {}, t('portal.history')), history),
+    await editView(school));
+  return section;
 }
 
 export { formatNumber };

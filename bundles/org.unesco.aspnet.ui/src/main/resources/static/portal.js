@@ -1,6 +1,25 @@
 // School portal: apply, edit the profile, annual report, projects and activities, focal-point hand-over.
-import { ui, t, h, api, field, checks, countries, countryName, problemView, showProblem, announce, renderChrome,
+import { ui, t, h, api, apiAll, ApiError, field, checks, countries, countryName, problemView, showProblem, clearProblem, announce, renderChrome,
   statusLabel, LEVELS, THEMES, localized, formatDate } from './app.js';
+
+/**
+ * Runs a request with its button disabled, so a second click on a slow connection sends nothing
+ * twice; the button comes back once the answer (or the error) is there. A click while it runs is
+ * ignored (as is Enter in the form).
+ */
+async function whileBusy(button, work) {
+  if (button.dataset.busy) return undefined;
+  button.dataset.busy = 'true';
+  button.disabled = true;
+  button.setAttribute('aria-busy', 'true');
+  try {
+    return await work();
+  } finally {
+    delete button.dataset.busy;
+    button.disabled = false;
+    button.removeAttribute('aria-busy');
+  }
+}
 
 // ---------- national profile fields ----------
 export async function loadProfile(iso2) {
@@ -141,10 +160,11 @@ export async function applyPage() {
   const done = h('div', { tabindex: '-1', id: 'apply-result' });
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
+    const button = form.querySelector('#apply-submit');
+    if (button.disabled) return; // the application is on its way
     const body = readSchool(form);
     if (profile) body.fields = readProfileFields(form, profile);
     if (form.elements.confirmDuplicate.checked) body.confirmDuplicate = true;
-    const button = form.querySelector('#apply-submit');
     button.disabled = true;
     try {
       const r = await api('POST', '/api/v1/applications', body);
@@ -224,23 +244,35 @@ export async function editView(school) {
   adaptCoreFields(form, profile);
   const set = profileFieldset(profile, school.fields || {});
   if (set) form.querySelector('#profile-slot').append(set);
-  form.append(h('button', { type: 'submit' }, t('portal.save')));
+  // An edit that makes the school look like another one answers 409 with the duplicates: as on
+  // the application, the person confirms it is another school and the patch is sent again.
+  const confirm = h('div', { hidden: true }, h('label', {},
+    h('input', { type: 'checkbox', name: 'confirmDuplicate', id: 'confirm-duplicate-' + school.id }), ' ', t('portal.confirmDuplicate')));
+  const save = h('button', { type: 'submit' }, t('portal.save'));
+  form.append(confirm, save);
   let etag = school._etag;
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
-    const body = readSchool(form);
-    if (profile) body.fields = readProfileFields(form, profile);
-    try {
-      const updated = await api('PATCH', '/api/v1/schools/' + school.id, body, { 'Content-Type': 'application/merge-patch+json', 'If-Match': etag || '*' })
-        .catch((e) => {
-          if (e.status === 415) return api('PATCH', '/api/v1/schools/' + school.id, body, { 'If-Match': etag || '*' });
-          throw e;
-        });
-      etag = updated?._etag || etag;
-      form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('portal.saved')));
-    } catch (e) {
-      showProblem(form, e);
-    }
+    await whileBusy(save, async () => {
+      const body = readSchool(form);
+      if (profile) body.fields = readProfileFields(form, profile);
+      if (!confirm.hidden && form.elements.confirmDuplicate.checked) body.confirmDuplicate = true;
+      try {
+        const updated = await api('PATCH', '/api/v1/schools/' + school.id, body, { 'Content-Type': 'application/merge-patch+json', 'If-Match': etag || '*' })
+          .catch((e) => {
+            if (e.status === 415) return api('PATCH', '/api/v1/schools/' + school.id, body, { 'If-Match': etag || '*' });
+            throw e;
+          });
+        etag = updated?._etag || etag;
+        confirm.hidden = true;
+        form.elements.confirmDuplicate.checked = false;
+        clearProblem(form);
+        form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('portal.saved')));
+      } catch (e) {
+        if (e.status === 409 && e.problem?.duplicates) confirm.hidden = false;
+        showProblem(form, e);
+      }
+    });
   });
   return h('details', {}, h('summary', {}, t('portal.edit')), form);
 }
@@ -253,28 +285,36 @@ async function reportView(school) {
   } catch (e) {
     if (e.status !== 404) return h('div', {}, h('h3', {}, t('report.title', { year })), problemView(e));
   }
+  const state = h('p', { class: 'report-state' });
+  const showState = (s) => (s ? state.replaceChildren(t('report.state'), ': ', h('strong', {}, t('report.' + s))) : state.replaceChildren());
+  showState(report?.state);
+  const send = h('button', { type: 'submit' }, t('report.submit'));
   const form = h('form', { novalidate: true, class: 'report-form' }, h('div', { class: 'form-status', tabindex: '-1' }),
-    report?.state ? h('p', {}, t('report.state'), ': ', t('report.' + report.state)) : null,
+    state,
     field(t('report.activities'), 'activities', { multiline: true, required: true, value: report?.activities }),
     checks(t('field.themes'), 'themes', THEMES.map((x) => [x, t('theme.' + x)]), report?.themes || []),
     h('div', { class: 'grid2' },
       field(t('report.students'), 'studentsInvolved', { type: 'number', min: 0, value: report?.studentsInvolved }),
       field(t('report.teachers'), 'teachersInvolved', { type: 'number', min: 0, value: report?.teachersInvolved })),
     field(t('report.notes'), 'notes', { multiline: true, value: report?.notes }),
-    h('button', { type: 'submit' }, t('report.submit')));
+    send);
   let etag = report?._etag;
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const d = new FormData(form);
     const num = (k) => (d.get(k) === '' ? null : Number(d.get(k)));
     const body = { activities: d.get('activities'), themes: d.getAll('themes'), studentsInvolved: num('studentsInvolved'), teachersInvolved: num('teachersInvolved'), notes: d.get('notes') || null };
-    try {
-      const saved = await api('PUT', `/api/v1/schools/${school.id}/annual-reports/${year}`, body, etag ? { 'If-Match': etag } : {});
-      etag = saved?._etag || etag;
-      form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('report.saved')));
-    } catch (e) {
-      showProblem(form, e);
-    }
+    await whileBusy(send, async () => {
+      try {
+        const saved = await api('PUT', `/api/v1/schools/${school.id}/annual-reports/${year}`, body, etag ? { 'If-Match': etag } : {});
+        etag = saved?._etag || etag;
+        clearProblem(form);
+        if (saved?.state) showState(saved.state); // SUBMITTED or LATE now, no longer MISSING
+        form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('report.saved')));
+      } catch (e) {
+        showProblem(form, e);
+      }
+    });
   });
   return h('details', {}, h('summary', {}, t('report.title', { year })), form);
 }
@@ -288,22 +328,73 @@ async function projectsView(school) {
     box.append(e.status === 404 ? h('p', {}, t('campaigns.unavailable')) : problemView(e));
     return box;
   }
+  // another country's national campaigns are not for this school: not listed
+  campaigns = campaigns.filter((c) => !c.country || c.country === school.country);
   if (!campaigns.length) box.append(h('p', {}, t('campaigns.none')));
-  for (const c of campaigns) {
-    const status = h('div', { class: 'form-status', tabindex: '-1' });
-    const join = h('button', { type: 'button', class: 'secondary' }, t('portal.join'));
-    join.addEventListener('click', async () => {
-      try {
-        await api('POST', `/api/v1/campaigns/${encodeURIComponent(c.id)}/participants`, { school: Number(school.id) });
-        status.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('portal.joined')));
-      } catch (e) {
-        status.replaceChildren(problemView(e));
-      }
-    });
-    box.append(h('div', {}, h('h3', {}, h('a', { href: '/campaigns/' + c.id }, localized(c.title || c.name) || c.id)), h('div', { class: 'row-actions' }, join), status,
-      submissionForm(school, c)));
-  }
+  // whether the school takes part: one request per campaign, the participants of its country
+  // (a school's people see their own school in the list, whatever its status)
+  const taking = await Promise.all(campaigns.map((c) => apiAll(`/api/v1/campaigns/${encodeURIComponent(c.id)}/participants?country=${encodeURIComponent(school.country)}`)
+    .then((items) => items.some((p) => String(p.school) === String(school.id)))
+    .catch(() => null))); // unknown: Join is offered, the API says if it is already in
+  campaigns.forEach((c, i) => box.append(campaignEntry(school, c, taking[i])));
   return box;
+}
+
+/** Why the school cannot join a campaign, in words; null when it can. */
+function cannotJoin(school, c) {
+  if (c.open === false) return t('campaign.closed');
+  if (c.country && c.country !== school.country) return t('portal.notForCountry');
+  if ((c.countries || []).length && !c.countries.includes(school.country)) return t('portal.notForCountry');
+  if (c.membersOnly !== false && school.status !== 'MEMBER') return t('portal.membersOnly');
+  return null;
+}
+
+/** One campaign in the portal: what the school can do there, and only that. */
+function campaignEntry(school, c, taking) {
+  const entry = h('div', { class: 'campaign-entry' });
+  const status = h('div', { class: 'form-status', tabindex: '-1' });
+  const url = `/api/v1/campaigns/${encodeURIComponent(c.id)}/participants`;
+  const render = (takesPart, notice) => {
+    const actions = h('div', { class: 'row-actions' });
+    let more = null;
+    if (takesPart) {
+      const leave = h('button', { type: 'button', class: 'secondary' }, t('portal.leave'));
+      leave.addEventListener('click', () => whileBusy(leave, async () => {
+        try {
+          await api('DELETE', `${url}/${encodeURIComponent(school.id)}`);
+          render(false, t('portal.left'));
+        } catch (e) {
+          status.replaceChildren(problemView(e));
+        }
+      }));
+      actions.append(h('span', { class: 'taking-part' }, t('portal.joined')), leave);
+      more = c.moduleAvailable === false ? h('p', { class: 'meta' }, t('portal.moduleUnavailable')) : submissionForm(school, c);
+    } else {
+      const why = cannotJoin(school, c);
+      if (why) {
+        actions.append(h('span', { class: 'meta' }, why));
+      } else {
+        const join = h('button', { type: 'button', class: 'secondary' }, t('portal.join'));
+        join.addEventListener('click', () => whileBusy(join, async () => {
+          try {
+            await api('POST', url, { school: Number(school.id) });
+            render(true, t('portal.joinedNow'));
+          } catch (e) {
+            status.replaceChildren(problemView(e));
+          }
+        }));
+        actions.append(join);
+      }
+    }
+    status.replaceChildren(notice ? h('p', { class: 'notice', role: 'status' }, notice) : '');
+    entry.replaceChildren(h('h3', {}, h('a', { href: '/campaigns/' + c.id }, localized(c.title || c.name) || c.id)), actions, status, more || '');
+    if (notice) {
+      announce(notice);
+      (actions.querySelector('button') || status).focus(); // the clicked button is gone: keep the place
+    }
+  };
+  render(taking === true);
+  return entry;
 }
 
 /**
@@ -406,6 +497,7 @@ function activityForm(school, campaign, module) {
       h('label', {}, h('input', { type: 'checkbox', name: 'showsPupils' }), ' ', t('submission.showsPupils')),
       h('label', {}, h('input', { type: 'checkbox', name: 'parentalConsent' }), ' ', t('submission.consent'))),
     h('button', { type: 'submit', class: 'secondary' }, t('submission.submit')));
+  const send = form.querySelector('button[type="submit"]');
   // The phase follows the date until the person picks one.
   let phasePicked = false;
   form.elements.phase?.addEventListener('change', () => { phasePicked = true; });
@@ -414,6 +506,7 @@ function activityForm(school, campaign, module) {
   });
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
+    if (send.disabled) return; // the activity is on its way
     const e = form.elements;
     const number = (v) => (v === '' || v === undefined ? null : Number(v));
     const body = {
@@ -427,14 +520,44 @@ function activityForm(school, campaign, module) {
       media: e.mediaUrl.value ? [{ url: e.mediaUrl.value, type: e.mediaType.value, showsPupils: e.showsPupils.checked,
         parentalConsent: e.parentalConsent.checked }] : [],
     };
-    try {
-      await api('POST', `/api/v1/campaigns/${encodeURIComponent(campaign.id)}/submissions`, body);
-      form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('submission.done')));
-    } catch (err) {
-      showProblem(form, err);
-    }
+    await whileBusy(send, async () => {
+      try {
+        await api('POST', `/api/v1/campaigns/${encodeURIComponent(campaign.id)}/submissions`, body);
+        clearProblem(form);
+        form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('submission.done')));
+      } catch (err) {
+        showActivityProblem(form, err, metrics);
+      }
+    });
   });
   return form;
+}
+
+/**
+ * A refused activity: each metric's error (metrics.waste[0].mass) is put on its input (named
+ * metrics.waste.0.mass) and named with the schema's labels ("Waste collected (1): Mass").
+ */
+function showActivityProblem(form, err, metrics) {
+  const errors = err?.problem?.errors;
+  if (!Array.isArray(errors) || !errors.some((e) => String(e.field || '').startsWith('metrics.'))) {
+    showProblem(form, err);
+    return;
+  }
+  const relabel = (fieldPath) => {
+    if (!fieldPath.startsWith('metrics.')) return fieldPath;
+    const words = [];
+    let defs = metrics;
+    for (const part of fieldPath.slice(8).split('.')) {
+      const m = /^(.*?)(?:\[(\d+)\])?$/.exec(part);
+      const def = (defs || []).find((d) => d.name === m[1]);
+      words.push((def ? localized(def.labels) || def.name : m[1]) + (m[2] !== undefined ? ' (' + (Number(m[2]) + 1) + ')' : ''));
+      defs = def?.fields;
+    }
+    return words.join(': ');
+  };
+  const copy = (field) => new ApiError(err.status, { ...err.problem, errors: errors.map((e) => ({ ...e, field: field(String(e.field || '')) })) });
+  showProblem(form, copy((f) => (f.startsWith('metrics.') ? f.replace(/\[(\d+)\]/g, '.$1') : f))); // marks the inputs, named by path
+  form.querySelector('.form-status').replaceChildren(problemView(copy(relabel)));
 }
 
 function handOverView(school) {
@@ -442,16 +565,20 @@ function handOverView(school) {
     h('p', {}, t('handover.lead')),
     field(t('handover.email'), 'email', { type: 'email', required: true }),
     h('button', { type: 'submit' }, t('handover.submit')));
+  const send = form.querySelector('button[type="submit"]');
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
-    try {
-      const r = await api('POST', '/api/v1/invitations', { email: form.elements.email.value, role: 'SCHOOL_FOCAL_POINT', school: String(school.id) });
-      const link = location.origin + r.link;
-      form.querySelector('.form-status').replaceChildren(h('div', { class: 'notice', role: 'status' }, h('p', {}, t('handover.done')), h('code', { class: 'link' }, link)));
-      announce(t('handover.done'));
-    } catch (e) {
-      showProblem(form, e);
-    }
+    await whileBusy(send, async () => {
+      try {
+        const r = await api('POST', '/api/v1/invitations', { email: form.elements.email.value, role: 'SCHOOL_FOCAL_POINT', school: String(school.id) });
+        const link = location.origin + r.link;
+        clearProblem(form);
+        form.querySelector('.form-status').replaceChildren(h('div', { class: 'notice', role: 'status' }, h('p', {}, t('handover.done')), h('code', { class: 'link' }, link)));
+        announce(t('handover.done'));
+      } catch (e) {
+        showProblem(form, e);
+      }
+    });
   });
   return h('details', {}, h('summary', {}, t('handover.title')), form);
 }

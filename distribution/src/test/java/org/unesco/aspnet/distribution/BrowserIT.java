@@ -1,6 +1,7 @@
 package org.unesco.aspnet.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -288,11 +289,76 @@ class BrowserIT {
       wait(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#import-result table")));
       String report = text(By.id("import-result"));
       assertTrue(report.contains("Refused") || report.contains("with errors"), report);
-      assertTrue(report.contains("Lycée sans UAI") && report.contains("nationalId: the UAI number is required"), report);
+      // the field by its name in words, not its API key
+      assertTrue(report.contains("Lycée sans UAI") && report.contains("National school id: the UAI number is required"), report);
+      assertFalse(report.contains("nationalId:"), report);
       assertTrue(!report.contains("Lycée du Navigateur"), "a valid row is not listed as a problem: " + report);
     } finally {
       Files.deleteIfExists(file);
     }
+  }
+
+  @Test
+  @Order(4)
+  void theConsolesOfferWhatEachRoleMayDoPageByPageAndSayWhyARefusalHappened() {
+    // the NC's exports are real links, one per dataset and format the server writes
+    signIn("nc.fr@demo.aspnet.local");
+    open("/console/nc?tab=directory&country=FR");
+    wait(30).until(d -> !d.findElements(By.cssSelector("section.exports a")).isEmpty());
+    List<String> links = driver.findElements(By.cssSelector("section.exports a")).stream().map(a -> a.getDomAttribute("href")).toList();
+    assertTrue(links.contains("/api/v1/exports/schools.csv?country=FR"), links.toString());
+    assertTrue(links.stream().allMatch(l -> l.matches("/api/v1/exports/[a-z-]+\\.[a-z]+\\?country=FR")), links.toString());
+    assertFalse(links.contains("/api/v1/exports/memberships.geojson?country=FR"), "no dead link: " + links);
+    Object csv = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "fetch('/api/v1/exports/schools.csv?country=FR').then(r => r.text().then(t => done(r.status + ' ' + t.split('\\n')[0])));");
+    assertTrue(String.valueOf(csv).startsWith("200 id,"), String.valueOf(csv));
+
+    // a rejection needs a comment: asked for before anything is sent
+    open("/console/nc?tab=applications&country=FR");
+    By firstRow = By.cssSelector("tr[data-school]");
+    WebElement row = wait(30).until(ExpectedConditions.presenceOfElementLocated(firstRow));
+    String before = row.findElement(By.className("row-status")).getText();
+    row.findElement(By.cssSelector("button[data-action=reject]")).click();
+    wait(10).until(d -> d.findElement(firstRow).getText().contains("Write a comment first"));
+    assertEquals("comment-" + row.getDomAttribute("data-school"), driver.switchTo().activeElement().getDomAttribute("id"), "the comment box has the focus");
+    open("/console/nc?tab=applications&country=FR");
+    assertEquals(before, wait(30).until(ExpectedConditions.presenceOfElementLocated(firstRow)).findElement(By.className("row-status")).getText(),
+        "nothing moved");
+
+    // HQ's console is not offered to an NC
+    open("/console/hq");
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "This console is for UNESCO HQ"));
+    assertTrue(driver.findElements(By.cssSelector("button[data-action=certify]")).isEmpty());
+
+    // Germany's ladder: the NC sees the stage, and no plain "Recommend"
+    signIn("nc.de@demo.aspnet.local");
+    open("/console/nc?tab=applications&country=DE");
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "interested school"));
+    assertTrue(driver.findElements(By.cssSelector("button[data-action=recommend]")).isEmpty(), text(By.id("main")));
+
+    // HQ suspends a member from its page, with a comment, and reinstates it
+    signIn("hq@demo.aspnet.local");
+    Object member = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "fetch('/api/v1/schools?country=FR&status=MEMBER&limit=1').then(r => r.json()).then(p => done(p.items[0].id));");
+    open("/schools/" + member);
+    WebElement suspend = wait(30).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".coordination button[data-action=move-suspended]")));
+    suspend.click();
+    wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".coordination"), "Write a comment first"));
+    driver.findElement(By.cssSelector(".coordination textarea")).sendKeys("No annual report for three years");
+    driver.findElement(By.cssSelector(".coordination button[data-action=move-suspended]")).click();
+    wait(30).until(ExpectedConditions.textToBe(By.cssSelector(".coordination .row-status"), "Suspended"));
+    driver.findElement(By.cssSelector(".coordination details summary")).click();
+    wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".coordination .history"), "No annual report for three years"));
+    driver.findElement(By.cssSelector(".coordination button[data-action=move-member]")).click();
+    wait(30).until(ExpectedConditions.textToBe(By.cssSelector(".coordination .row-status"), "Member"));
+
+    // the audit log is read a page at a time
+    open("/console/hq?tab=audit");
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "entries shown"));
+    int first = driver.findElements(By.cssSelector("#main tbody tr")).size();
+    assertEquals(100, first, "a page of the audit log");
+    driver.findElement(By.xpath("//button[normalize-space()='Show more']")).click();
+    wait(30).until(d -> d.findElements(By.cssSelector("#main tbody tr")).size() > first);
   }
 
   @Test
