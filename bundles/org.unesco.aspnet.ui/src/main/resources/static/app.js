@@ -158,6 +158,31 @@ export function showProblem(form, err, slot) {
   target.focus?.();
 }
 
+/**
+ * Runs a request with its button disabled, so a second click on a slow connection sends nothing
+ * twice; the button comes back once the answer (or the error) is there. A click while it runs is
+ * ignored (as is Enter in the form).
+ */
+export async function whileBusy(button, work) {
+  if (button.dataset.busy) return undefined;
+  button.dataset.busy = 'true';
+  button.disabled = true;
+  button.setAttribute('aria-busy', 'true');
+  try {
+    return await work();
+  } finally {
+    delete button.dataset.busy;
+    button.disabled = false;
+    button.removeAttribute('aria-busy');
+  }
+}
+
+/** A page that needs a signed-in person: its title and a link to sign in and come back. */
+export function signInPrompt(title) {
+  return [h('h1', {}, title), h('p', {}, t('portal.signIn'), ' ',
+    h('a', { href: '/signin?next=' + encodeURIComponent(location.pathname + location.search) }, t('nav.signin')))];
+}
+
 /** Takes away what showProblem put on a form (after a successful save, say). */
 export function clearProblem(form) {
   form.querySelectorAll('[aria-invalid]').forEach((el) => {
@@ -597,7 +622,8 @@ async function schoolPage(id) {
   if (s.latitude != null && s.longitude != null) view.push(h('p', {}, h('a', { href: '/map?country=' + s.country }, t('school.onMap'))));
   const staff = (ui.me?.roles || []).some((r) => (r.role === 'SCHOOL_FOCAL_POINT' || r.role === 'SCHOOL_STAFF') && String(r.school) === String(s.id));
   if (staff) view.push(h('p', {}, h('a', { href: '/portal' }, t('school.manage'))));
-  if (ui.me) {
+  // the coordination part (and console.js with it) only for those who may coordinate this school
+  if (ui.me?.roles?.some((r) => r.role === 'HQ_OFFICER' || (r.country === s.country && /COORDINATOR/.test(r.role)))) {
     const coordination = await import('./console.js');
     if (coordination.coordinates(s)) view.push(await coordination.coordinatorPanel(s));
   }

@@ -2,17 +2,13 @@
 // services decide who may do what; these pages only offer what a role can do, read long lists page
 // by page, and show every refusal in words.
 import { ui, t, h, api, apiAll, field, countries, countryName, problemView, showProblem, announce, statusLabel,
-  hasRole, formatDate, formatNumber, statsView, localized, ApiError, fieldName, plural } from './app.js';
-import { loadProfile, editView } from './portal.js';
+  hasRole, formatDate, formatNumber, statsView, localized, ApiError, fieldName, plural, whileBusy, signInPrompt } from './app.js';
+import { loadProfile, editView, historyList } from './portal.js';
 
 const PAGE = 100;
 /** Moves whose decision the school must be told the reason of (the services require a comment). */
 const NEEDS_COMMENT = new Set(['REJECTED', 'SUSPENDED', 'WITHDRAWN']);
 const NATIONAL_MOVES = new Set(['UNDER_NATIONAL_REVIEW', 'RECOMMENDED', 'REJECTED']);
-
-function needSignIn(title) {
-  return [h('h1', {}, title), h('p', {}, t('portal.signIn'), ' ', h('a', { href: '/signin?next=' + encodeURIComponent(location.pathname + location.search) }, t('nav.signin')))];
-}
 
 function tabs(base, names, current, extra = '') {
   return h('nav', { 'aria-label': t('console.sections') }, h('ul', { class: 'tabs' }, ...names.map((n) =>
@@ -22,7 +18,7 @@ function tabs(base, names, current, extra = '') {
 /** The signed-in person's roles of one kind in a country (a sub-national coordinator's also in a unit). */
 function rolesIn(country, unit) {
   return (ui.me?.roles || []).filter((r) => r.role === 'HQ_OFFICER'
-    || (r.country === country && (r.role === 'NATIONAL_COORDINATOR' || (r.role === 'SUBNATIONAL_COORDINATOR' && (!unit || r.unit === unit)))))
+    || (r.country === country && (r.role === 'NATIONAL_COORDINATOR' || (r.role === 'SUBNATIONAL_COORDINATOR' && unit !== undefined && r.unit === unit))))
     .map((r) => r.role);
 }
 
@@ -116,7 +112,6 @@ function decisionControls(school, actionsFor, onStatus) {
           return;
         }
         buttons.querySelectorAll('button').forEach((x) => { x.disabled = true; });
-        const before = school.status;
         try {
           await a.run(school, text, shown);
           comment.value = '';
@@ -125,6 +120,7 @@ function decisionControls(school, actionsFor, onStatus) {
           // someone else (another tab, a colleague) may have decided meanwhile: show where it is now
           const parts = [problemView(e)];
           if (e.status === 409 || e.status === 412 || e.status === 403) {
+            const before = school.status; // after our own steps that went through
             try {
               const m = await api('GET', '/api/v1/memberships/' + school.membershipId);
               shown(m.status, m.stage, m.next);
@@ -180,18 +176,20 @@ async function currentStage(school, ladder) {
   const candidates = ladder.stages.filter((s) => s.status === school.status);
   if (candidates.length === 1) return candidates[0].code;
   if (!candidates.length) return null;
-  return (await api('GET', '/api/v1/memberships/' + school.membershipId)).stage;
+  // several stages share the status: the membership knows; without a stored one, the first (as the server reads it)
+  return (await api('GET', '/api/v1/memberships/' + school.membershipId)).stage || candidates[0].code;
 }
 
 /** What this person may decide nationally for a candidate school, on the ladder or without one. */
 function nationalActions(country, ladder) {
   return (school) => {
     const roles = rolesIn(country, school.unit);
-    const national = roles.includes('NATIONAL_COORDINATOR') || roles.includes('HQ_OFFICER');
+    const hq = roles.includes('HQ_OFFICER');
+    const national = roles.includes('NATIONAL_COORDINATOR') || hq;
     const actions = [];
     if (ladder) {
       for (const move of ladder.moves.filter((m) => m.from === school.stage)) {
-        if ((move.decidedBy || []).some((r) => roles.includes(r))) {
+        if (hq || (move.decidedBy || []).some((r) => roles.includes(r))) {
           const stage = ladder.stages.find((s) => s.code === move.to);
           if (stage) actions.push(stageAction(stage));
         }
@@ -210,7 +208,7 @@ function nationalActions(country, ladder) {
 
 // ---------- NC ----------
 export async function ncConsole() {
-  if (!ui.me) return needSignIn(t('nc.title'));
+  if (!ui.me) return signInPrompt(t('nc.title'));
   const params = new URLSearchParams(location.search);
   const own = [...new Set((ui.me.roles || []).filter((r) => r.country && /COORDINATOR/.test(r.role)).map((r) => r.country))];
   const list = await countries();
@@ -226,8 +224,13 @@ export async function ncConsole() {
       h('button', { type: 'submit' }, t('console.show')));
     view.push(pick);
   }
-  view.push(tabs('/console/nc', ['applications', 'directory', 'reports', 'import', 'invitations', 'campaigns'], tab, '&country=' + country));
-  const body = { applications: ncApplications, directory: ncDirectory, reports: ncReports, import: ncImport, invitations: ncInvitations, campaigns: ncCampaigns }[tab] || ncApplications;
+  // a sub-national coordinator reviews, reads and imports for their unit; the country's reports,
+  // invitations and campaigns are the NC's (and HQ's)
+  const national = hq || (ui.me.roles || []).some((r) => r.role === 'NATIONAL_COORDINATOR' && r.country === country);
+  const names = national ? ['applications', 'directory', 'reports', 'import', 'invitations', 'campaigns'] : ['applications', 'directory', 'import'];
+  const shown = names.includes(tab) ? tab : 'applications';
+  view.push(tabs('/console/nc', names, shown, '&country=' + country));
+  const body = { applications: ncApplications, directory: ncDirectory, reports: ncReports, import: ncImport, invitations: ncInvitations, campaigns: ncCampaigns }[shown];
   try {
     view.push(...[await body(country)].flat());
   } catch (e) {
@@ -324,28 +327,26 @@ async function ncImport(country) {
       showProblem(form, new ApiError(400, { title: t('import.noFile'), errors: [{ field: 'file', message: t('import.noFile') }] }));
       return;
     }
-    const button = form.querySelector('button[type=submit]');
-    button.disabled = true;
-    try {
-      const dry = form.elements.dryRun.checked;
-      const format = /\.xlsx$/i.test(file.name) ? 'xlsx' : 'csv';
-      const type = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
-      const q = new URLSearchParams({ dryRun: dry, format, file: file.name, duplicates: form.elements.duplicates.value, country });
-      let job = await api('POST', '/api/v1/imports?' + q, file, { 'Content-Type': type });
-      // a big file runs as a job: show processed / total until it is done
-      while (job && (job.state === 'RUNNING' || job.state === 'QUEUED')) {
-        form.querySelector('.form-status').replaceChildren(h('p', { role: 'status' }, t('import.progress', { processed: formatNumber(job.processed ?? 0), total: job.total == null ? '?' : formatNumber(job.total) })));
-        await new Promise((r) => setTimeout(r, 1000));
-        job = await api('GET', '/api/v1/imports/' + encodeURIComponent(job.id));
+    await whileBusy(form.querySelector('button[type=submit]'), async () => {
+      try {
+        const dry = form.elements.dryRun.checked;
+        const format = /\.xlsx$/i.test(file.name) ? 'xlsx' : 'csv';
+        const type = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+        const q = new URLSearchParams({ dryRun: dry, format, file: file.name, duplicates: form.elements.duplicates.value, country });
+        let job = await api('POST', '/api/v1/imports?' + q, file, { 'Content-Type': type });
+        // a big file runs as a job: show processed / total until it is done
+        while (job && (job.state === 'RUNNING' || job.state === 'QUEUED')) {
+          form.querySelector('.form-status').replaceChildren(h('p', { role: 'status' }, t('import.progress', { processed: formatNumber(job.processed ?? 0), total: job.total == null ? '?' : formatNumber(job.total) })));
+          await new Promise((r) => setTimeout(r, 1000));
+          job = await api('GET', '/api/v1/imports/' + encodeURIComponent(job.id));
+        }
+        form.querySelector('.form-status').replaceChildren();
+        result.replaceChildren(h('h3', {}, t(dry ? 'import.dryReport' : 'import.report')), importView(job));
+        result.focus();
+      } catch (e) {
+        showProblem(form, e.status === 404 && !e.problem?.detail ? new ApiError(404, { title: t('import.unavailable') }) : e);
       }
-      form.querySelector('.form-status').replaceChildren();
-      result.replaceChildren(h('h3', {}, t(dry ? 'import.dryReport' : 'import.report')), importView(job));
-      result.focus();
-    } catch (e) {
-      showProblem(form, e.status === 404 && !e.problem?.detail ? new ApiError(404, { title: t('import.unavailable') }) : e);
-    } finally {
-      button.disabled = false;
-    }
+    });
   });
   return [h('h2', {}, t('tab.import')), form, result];
 }
@@ -370,7 +371,7 @@ function importView(job) {
       return h('tr', {}, h('td', {}, String(r.line)), h('td', {}, r.name || ''), h('td', {}, errors), h('td', {}, ...twins));
     });
     out.append(h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, head), h('tbody', {}, ...body))));
-    if (rows.length > 500) out.append(h('p', { class: 'meta' }, t('import.firstRows', { n: 500, total: formatNumber(rows.length) })));
+    if (rows.length > 500 || report.truncated) out.append(h('p', { class: 'meta' }, t('import.firstRows', { n: formatNumber(Math.min(500, rows.length)), total: formatNumber((report.invalid || 0) + (report.duplicates || 0)) })));
   }
   return out;
 }
@@ -434,11 +435,12 @@ async function ncInvitations(country) {
     const body = { email: d.email, role: d.role };
     if (n === 'school') {
       const typed = (d.school || '').trim();
-      body.school = found.get(typed) ?? (/^#?\d+$/.test(typed) ? Number(typed.replace('#', '')) : (typed.match(/\(#(\d+)\)$/)?.[1] ?? typed));
+      const id = found.get(typed) ?? (/^#?\d+$/.test(typed) ? typed.replace('#', '') : (typed.match(/\(#(\d+)\)$/)?.[1] ?? typed));
+      body.school = String(id); // the API reads ids in invitations as text
     }
     if (n === 'country' || n === 'unit') body.country = country;
     if (n === 'unit') body.unit = d.unit;
-    if (n === 'campaign') body.campaign = d.campaign ? Number(d.campaign) : null;
+    if (n === 'campaign') body.campaign = d.campaign || null;
     try {
       const r = await api('POST', '/api/v1/invitations', body);
       form.querySelector('.form-status').replaceChildren(h('div', { class: 'notice', role: 'status' }, h('p', {}, t('handover.done')), h('code', { class: 'link' }, location.origin + r.link)));
@@ -468,16 +470,16 @@ async function campaignsView(country) {
   view.push(items.length ? list : h('p', {}, t('campaigns.none')));
   const modules = await api('GET', '/api/v1/campaign-modules').then((r) => r.items || []).catch(() => []);
   const form = h('form', { novalidate: true }, h('div', { class: 'form-status', tabindex: '-1' }),
-    field(t('field.name'), 'name', { required: true, maxLength: 200 }),
+    field(t('field.name'), 'title', { required: true, maxLength: 200 }),
     field(t('campaign.module'), 'module', { empty: t('campaign.noModule'), options: modules.map((m) => [m.key, m.name || m.key]) }),
     field(t('campaign.description'), 'description', { multiline: true }), h('button', { type: 'submit' }, t('hq.create')));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const d = Object.fromEntries(new FormData(form));
     try {
-      const c = await api('POST', '/api/v1/campaigns', { kind: 'CAMPAIGN', module: d.module || null, country: country || null, title: { [ui.lang]: d.name },
+      const c = await api('POST', '/api/v1/campaigns', { kind: 'CAMPAIGN', module: d.module || null, country: country || null, title: { [ui.lang]: d.title },
         description: d.description ? { [ui.lang]: d.description } : null });
-      form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('hq.created'), ' ', c?.id ? h('a', { href: '/campaigns/' + c.id }, d.name) : ''));
+      form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('hq.created'), ' ', c?.id ? h('a', { href: '/campaigns/' + c.id }, d.title) : ''));
       if (c) {
         if (!list.isConnected) view[1].replaceWith(list);
         list.prepend(campaignItem(c));
@@ -497,7 +499,7 @@ function campaignItem(c) {
 
 // ---------- HQ ----------
 export async function hqConsole() {
-  if (!ui.me) return needSignIn(t('hq.title'));
+  if (!ui.me) return signInPrompt(t('hq.title'));
   const names = [];
   if (hasRole('HQ_OFFICER')) names.push('queue', 'dashboard', 'projects', 'exports', 'audit');
   if (hasRole('PLATFORM_ADMIN')) names.push('plugins');
@@ -592,32 +594,26 @@ export async function coordinatorPanel(school) {
   const national = rolesIn(school.country).includes('NATIONAL_COORDINATOR');
   const actionsFor = (s) => {
     const actions = [];
-    if (ladder && !hq) actions.push(...nationalActions(school.country, ladder)(s).filter((a) => a.cls === 'stage'));
+    if (ladder) actions.push(...nationalActions(school.country, ladder)(s).filter((a) => a.cls === 'stage'));
     for (const to of s.next) {
       // HQ makes any move; an NC the national ones (on a ladder, only a rejection: the stages move it);
       // a sub-national coordinator only starts a review
-      const allowed = hq || (national ? NATIONAL_MOVES.has(to) && (!ladder || to === 'REJECTED') : !ladder && to === 'UNDER_NATIONAL_REVIEW');
+      const reviewing = s.status === 'APPLIED' || s.status === 'UNDER_NATIONAL_REVIEW';
+      // on a ladder the national moves onto a stage's status are the stages' buttons, for HQ too
+      const stageMove = ladder && reviewing && ladder.stages.some((st) => st.status === to);
+      const allowed = !stageMove && (hq || (reviewing && (national ? NATIONAL_MOVES.has(to) : !ladder && to === 'UNDER_NATIONAL_REVIEW')));
       if (!allowed) continue;
       const needs = NEEDS_COMMENT.has(to) || (to === 'UNDER_NATIONAL_REVIEW' && s.status === 'UNDER_HQ_REVIEW');
       actions.push(transitionAction(t('console.moveTo', { status: statusLabel(to) }), 'move-' + to.toLowerCase().replaceAll('_', '-') + (to === 'REJECTED' || to === 'WITHDRAWN' ? ' danger' : ' secondary'), [[s.status, to]], needs));
     }
     return actions;
   };
-  const history = h('ol', { class: 'history' });
-  const loadHistory = async () => {
-    try {
-      const items = (await api('GET', `/api/v1/memberships/${school.membershipId}/history`)).items || [];
-      history.replaceChildren(...items.map((e) => h('li', {}, formatDate(e.at), ': ', statusLabel(e.to), e.toStage ? ' (' + e.toStage + ')' : '',
-        e.actor ? ' – ' + e.actor : '', e.comment ? ' – « ' + e.comment + ' »' : '')));
-    } catch (e) {
-      history.replaceChildren(h('li', {}, problemView(e)));
-    }
-  };
+  const history = h('div', {}, await historyList(school.membershipId));
+  const loadHistory = async () => history.replaceChildren(await historyList(school.membershipId));
   const controls = decisionControls(subject, actionsFor, (s) => {
     status.textContent = statusText(s, ladder);
     loadHistory();
   });
-  await loadHistory();
   section.append(
     h('p', {}, t('field.status'), ': ', status, membership.certificateNumber ? [' · ', t('school.certificate'), ' ',
       h('a', { href: '/certificates/' + encodeURIComponent(membership.certificateNumber) }, membership.certificateNumber)] : ''),

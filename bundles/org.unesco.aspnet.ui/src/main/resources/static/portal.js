@@ -1,25 +1,7 @@
 // School portal: apply, edit the profile, annual report, projects and activities, focal-point hand-over.
 import { ui, t, h, api, apiAll, ApiError, field, checks, countries, countryName, problemView, showProblem, clearProblem, announce, renderChrome,
+  whileBusy, signInPrompt,
   statusLabel, LEVELS, THEMES, localized, formatDate } from './app.js';
-
-/**
- * Runs a request with its button disabled, so a second click on a slow connection sends nothing
- * twice; the button comes back once the answer (or the error) is there. A click while it runs is
- * ignored (as is Enter in the form).
- */
-async function whileBusy(button, work) {
-  if (button.dataset.busy) return undefined;
-  button.dataset.busy = 'true';
-  button.disabled = true;
-  button.setAttribute('aria-busy', 'true');
-  try {
-    return await work();
-  } finally {
-    delete button.dataset.busy;
-    button.disabled = false;
-    button.removeAttribute('aria-busy');
-  }
-}
 
 // ---------- national profile fields ----------
 export async function loadProfile(iso2) {
@@ -160,31 +142,29 @@ export async function applyPage() {
   const done = h('div', { tabindex: '-1', id: 'apply-result' });
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
-    const button = form.querySelector('#apply-submit');
-    if (button.disabled) return; // the application is on its way
     const body = readSchool(form);
     if (profile) body.fields = readProfileFields(form, profile);
     if (form.elements.confirmDuplicate.checked) body.confirmDuplicate = true;
-    button.disabled = true;
-    try {
-      const r = await api('POST', '/api/v1/applications', body);
-      if (ui.me) {
-        try {
-          const me = await api('GET', '/api/v1/me');
-          ui.me = me;
-          ui.csrf = me.csrfToken || ui.csrf;
-          renderChrome();
-        } catch (e) { /* still signed in as before */ }
+    await whileBusy(form.querySelector('#apply-submit'), async () => {
+      try {
+        const r = await api('POST', '/api/v1/applications', body);
+        if (ui.me) {
+          try {
+            const me = await api('GET', '/api/v1/me');
+            ui.me = me;
+            ui.csrf = me.csrfToken || ui.csrf;
+            renderChrome();
+          } catch (e) { /* still signed in as before */ }
+        }
+        form.replaceWith(done);
+        done.append(h('p', { class: 'notice', role: 'status' }, t('apply.done', { status: statusLabel(r.status) })),
+          h('p', {}, h('a', { href: ui.me ? '/portal' : '/schools/' + r.schoolId }, ui.me ? t('nav.portal') : t('apply.see'))));
+        done.focus();
+      } catch (e) {
+        if (e.status === 409 && e.problem?.duplicates) confirm.hidden = false;
+        showProblem(form, e);
       }
-      form.replaceWith(done);
-      done.append(h('p', { class: 'notice', role: 'status' }, t('apply.done', { status: statusLabel(r.status) })),
-        h('p', {}, h('a', { href: ui.me ? '/portal' : '/schools/' + r.schoolId }, ui.me ? t('nav.portal') : t('apply.see'))));
-      done.focus();
-    } catch (e) {
-      if (e.status === 409 && e.problem?.duplicates) confirm.hidden = false;
-      showProblem(form, e);
-    }
-    button.disabled = false;
+    });
   });
   if (form.elements.country.value) await onCountry();
   return [h('h1', {}, t('apply.title')), h('p', {}, t('apply.lead')),
@@ -194,7 +174,7 @@ export async function applyPage() {
 
 // ---------- the portal ----------
 export async function portalPage() {
-  if (!ui.me) return [h('h1', {}, t('portal.title')), h('p', {}, t('portal.signIn'), ' ', h('a', { href: '/signin?next=/portal' }, t('nav.signin')))];
+  if (!ui.me) return signInPrompt(t('portal.title'));
   const schoolIds = [...new Set((ui.me.roles || []).filter((r) => r.school && (r.role === 'SCHOOL_FOCAL_POINT' || r.role === 'SCHOOL_STAFF')).map((r) => r.school))];
   const view = [h('h1', {}, t('portal.title'))];
   if (!schoolIds.length) {
@@ -226,16 +206,19 @@ async function schoolSection(id) {
 
 async function historyView(school) {
   const box = h('details', {}, h('summary', {}, t('portal.history')));
-  if (!school.membershipId) return box;
-  try {
-    const history = await api('GET', '/api/v1/memberships/' + school.membershipId + '/history');
-    const items = history.items || history;
-    box.append(h('ul', {}, ...(Array.isArray(items) ? items : []).map((e) => h('li', {}, formatDate(e.at || e.when || e.time), ': ',
-      statusLabel(e.to), e.comment ? ' – ' + e.comment : ''))));
-  } catch (e) {
-    box.append(problemView(e));
-  }
+  if (school.membershipId) box.append(await historyList(school.membershipId));
   return box;
+}
+
+/** A membership's history, oldest first: when, to what (and national stage), by whom, why. */
+export async function historyList(membershipId) {
+  try {
+    const items = (await api('GET', `/api/v1/memberships/${membershipId}/history`)).items || [];
+    return h('ol', { class: 'history' }, ...items.map((e) => h('li', {}, formatDate(e.at), ': ', statusLabel(e.to),
+      e.toStage ? ' (' + e.toStage + ')' : '', e.actor ? ' – ' + e.actor : '', e.comment ? ' – « ' + e.comment + ' »' : '')));
+  } catch (e) {
+    return problemView(e);
+  }
 }
 
 export async function editView(school) {

@@ -41,7 +41,7 @@ public final class ImportsServlet extends ApiServlet {
   private static final long serialVersionUID = 1L;
   static final Duration WAIT = Duration.ofSeconds(3);
   /** The query parameters it reads; any other is a 400. */
-  static final List<String> PARAMETERS = List.of("dryRun", "duplicates", "format", "file", "country");
+  static final List<String> PARAMETERS = List.of("dryRun", "duplicates", "format", "file", "country", "lang");
   private static final Pattern ISO2 = Pattern.compile("[A-Z]{2}");
 
   private final transient Exports exports;

@@ -35,5 +35,6 @@ class ImportsServletTest {
       assertEquals("country", e.errors().get(0).field(), bad);
     }
     assertTrue(ImportsServlet.PARAMETERS.contains("country"), "accepted, and named in the 400 for an unknown one");
+    assertTrue(ImportsServlet.PARAMETERS.contains("lang"), "the language of the row errors, as api.md says");
   }
 }

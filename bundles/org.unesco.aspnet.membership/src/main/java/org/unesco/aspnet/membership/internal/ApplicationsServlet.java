@@ -40,11 +40,11 @@ public final class ApplicationsServlet extends ApiServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
     ObjectNode body = Json.read(request, ObjectNode.class);
+    org.unesco.aspnet.core.Principal actor = Requests.actor(request);
     JsonNode confirm = body.get(CONFIRM);
     if (confirm != null && !confirm.isBoolean() && !confirm.isNull()) {
-      throw ProblemException.validation(CONFIRM, "must be true or false");
+      throw ProblemException.validation(CONFIRM, FieldMessages.get(actor.language(), "boolean"));
     }
-    org.unesco.aspnet.core.Principal actor = Requests.actor(request);
     SchoolInput school = SchoolForm.read(body, Set.of(CONFIRM), countries::exists, actor.language());
     Application application = memberships.apply(actor, school, confirm != null && confirm.asBoolean());
     response.setHeader("Location", "/api/v1/schools/" + application.schoolId());

@@ -220,7 +220,7 @@ public final class Countries implements CountryService {
             Entry after = tidy(change.apply(before));
             List<FieldError> errors = new ArrayList<>();
             if (region && after.region() == null) {
-              errors.add(new FieldError("region", "must be one of " + String.join(", ", REGIONS)));
+              errors.add(new FieldError("region", FieldMessages.get(actor.language(), "oneOf", String.join(", ", REGIONS))));
             }
             if (network) {
               errors.addAll(networkErrors(after.nationalCommission(), after.coordinators(), actor.language()));
@@ -258,19 +258,19 @@ public final class Countries implements CountryService {
       SchoolValidator.text(errors, "nationalCommission.address", nc.address(), false, SchoolValidator.ADDRESS_MAX, lang);
     }
     if (contacts.size() > COORDINATORS_MAX) {
-      errors.add(new FieldError("coordinators", "name at most " + COORDINATORS_MAX + " contacts"));
+      errors.add(new FieldError("coordinators", FieldMessages.get(lang, "contactsMax", String.valueOf(COORDINATORS_MAX))));
     }
     for (int i = 0; i < contacts.size(); i++) {
       Country.Coordinator k = contacts.get(i);
       String at = "coordinators[" + i + "].";
       if (k == null) {
-        errors.add(new FieldError("coordinators[" + i + "]", "must be an object"));
+        errors.add(new FieldError("coordinators[" + i + "]", FieldMessages.get(lang, "object")));
         continue;
       }
       SchoolValidator.text(errors, at + "name", k.name(), true, SchoolValidator.CITY_MAX, lang);
       SchoolValidator.email(errors, at + "email", k.email(), true, "natcom@example.org", lang);
       if (k.phone() != null && !k.phone().matches("\\+?[0-9 ()./-]{4,30}")) {
-        errors.add(new FieldError(at + "phone", "must be a phone number such as +33 1 45 68 10 00"));
+        errors.add(new FieldError(at + "phone", FieldMessages.get(lang, "phone", "+33 1 45 68 10 00")));
       }
       SchoolValidator.text(errors, at + "role", k.role(), false, SchoolValidator.CITY_MAX, lang);
     }

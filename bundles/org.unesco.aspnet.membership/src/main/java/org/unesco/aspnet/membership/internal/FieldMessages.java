@@ -15,6 +15,10 @@ final class FieldMessages {
   private static final Map<String, Map<String, String>> MESSAGES =
       Map.ofEntries(
       Map.entry("en", Map.ofEntries(
+          Map.entry("boolean", "must be true or false"),
+          Map.entry("contactsMax", "name at most {0} contacts"),
+          Map.entry("object", "must be an object"),
+          Map.entry("phone", "must be a phone number such as {0}"),
           Map.entry("oneOf", "must be one of {0}"),
           Map.entry("required", "is required"),
           Map.entry("unknown", "is not a field of the national profile of {0}"),
@@ -44,6 +48,10 @@ final class FieldMessages {
           Map.entry("themeNeeded", "name at least one theme"),
           Map.entry("among", "must be among {0}"))),
       Map.entry("fr", Map.ofEntries(
+          Map.entry("boolean", "doit valoir true ou false"),
+          Map.entry("contactsMax", "indiquez au plus {0} contacts"),
+          Map.entry("object", "doit être un objet"),
+          Map.entry("phone", "doit être un numéro de téléphone comme {0}"),
           Map.entry("oneOf", "doit être l''une des valeurs {0}"),
           Map.entry("required", "est obligatoire"),
           Map.entry("unknown", "n''est pas un champ du profil national de {0}"),
@@ -73,6 +81,10 @@ final class FieldMessages {
           Map.entry("themeNeeded", "indiquez au moins un thème"),
           Map.entry("among", "doit faire partie de {0}"))),
       Map.entry("de", Map.ofEntries(
+          Map.entry("boolean", "muss true oder false sein"),
+          Map.entry("contactsMax", "höchstens {0} Kontakte angeben"),
+          Map.entry("object", "muss ein Objekt sein"),
+          Map.entry("phone", "muss eine Telefonnummer wie {0} sein"),
           Map.entry("oneOf", "muss einer dieser Werte sein: {0}"),
           Map.entry("required", "ist erforderlich"),
           Map.entry("unknown", "ist kein Feld des nationalen Profils von {0}"),
@@ -102,6 +114,10 @@ final class FieldMessages {
           Map.entry("themeNeeded", "mindestens ein Thema angeben"),
           Map.entry("among", "muss einer dieser Werte sein: {0}"))),
       Map.entry("es", Map.ofEntries(
+          Map.entry("boolean", "debe ser true o false"),
+          Map.entry("contactsMax", "indique como máximo {0} contactos"),
+          Map.entry("object", "debe ser un objeto"),
+          Map.entry("phone", "debe ser un número de teléfono como {0}"),
           Map.entry("oneOf", "debe ser uno de {0}"),
           Map.entry("required", "es obligatorio"),
           Map.entry("unknown", "no es un campo del perfil nacional de {0}"),

@@ -203,7 +203,7 @@ public final class MembershipLifecycle implements MembershipService {
     if (to == null) {
       throw ProblemException.validation("to", "is required: one of " + SchoolForm.choices(MembershipStatus.class));
     }
-    String note = note(comment);
+    String note = note(comment, actor.language());
     Instant now = Instant.now();
     MembershipStatus[] from = new MembershipStatus[1];
     Membership moved =
@@ -277,10 +277,10 @@ public final class MembershipLifecycle implements MembershipService {
   }
 
   /** A comment of a move: trimmed, null when blank, 400 when too long. */
-  static String note(String comment) {
+  static String note(String comment, String lang) {
     String note = comment == null || comment.isBlank() ? null : comment.strip();
     if (note != null && note.codePointCount(0, note.length()) > COMMENT_MAX) {
-      throw ProblemException.validation("comment", "must be at most " + COMMENT_MAX + " characters");
+      throw ProblemException.validation("comment", FieldMessages.get(lang, "length", String.valueOf(COMMENT_MAX)));
     }
     return note;
   }
@@ -504,7 +504,7 @@ public final class MembershipLifecycle implements MembershipService {
     if (stage == null || stage.isBlank()) {
       throw ProblemException.validation("stage", "is required");
     }
-    String note = note(comment);
+    String note = note(comment, actor.language());
     Membership before = membership(actor, id);
     NationalProfiles.Snapshot profile =
         profiles.active(before.country())

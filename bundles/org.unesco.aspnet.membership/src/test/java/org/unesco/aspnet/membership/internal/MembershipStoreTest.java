@@ -145,6 +145,19 @@ class MembershipStoreTest {
   }
 
   @Test
+  void aNetworksErrorsAreWrittenInTheCallersLanguage() {
+    Principal french = new Principal("hq-fr", "hq-fr@example.org", "HQ", "fr",
+        List.of(org.unesco.aspnet.core.Grant.global(org.unesco.aspnet.core.Role.HQ_OFFICER)));
+    ProblemException p = assertThrows(ProblemException.class, () -> countries.patch(french, "FR",
+        patch("{\"region\":\"Mars\",\"coordinators\":[{\"name\":\"Jeanne\",\"email\":\"x\",\"phone\":\"call me\"}]}"), Locale.FRENCH));
+    Map<String, String> byField = new java.util.HashMap<>();
+    p.errors().forEach(e -> byField.put(e.field(), e.message()));
+    assertTrue(byField.get("region").startsWith("doit être l'une des valeurs Africa"), byField.toString());
+    assertEquals("doit être une adresse électronique comme natcom@example.org", byField.get("coordinators[0].email"));
+    assertEquals("doit être un numéro de téléphone comme +33 1 45 68 10 00", byField.get("coordinators[0].phone"));
+  }
+
+  @Test
   void theNationalCommissionIsMergedAndABlankNameIsRefused() {
     countries.patch(NC_FR, "FR", patch("{\"nationalCommission\":{\"name\":\"Commission nationale\","
         + "\"email\":\"natcom@example.org\",\"website\":\"https://www.unesco.fr\"}}"), Locale.ENGLISH);
