@@ -97,14 +97,15 @@ export function problemView(err) {
   if (!(err instanceof ApiError) && /dynamically imported module|Failed to fetch|NetworkError/i.test(String(err?.message || err))) err = new ApiError(0, { title: t('error.network') });
   const p = err instanceof ApiError ? err.problem : { title: t('error.unexpected'), detail: String(err?.message || err) };
   const errors = Array.isArray(p.errors) ? p.errors : [];
-  // a validation problem's detail repeats its field errors: say each once, with the field's name
-  const repeats = errors.length && p.detail && errors.some((e) => p.detail.includes(e.message));
-  const box = h('div', { class: 'error', role: 'alert' },
-    h('strong', {}, errorTitle(err, p)), p.detail && p.detail !== p.title && !repeats ? h('p', {}, p.detail) : null);
+  const duplicates = Array.isArray(p.duplicates) && p.duplicates.length;
+  // with field errors (or likely duplicates) the server's detail only sums them up, in English:
+  // the fields, each in words, say it all; a duplicate gets the UI's own sentence
+  const detail = errors.length ? null : duplicates ? t('error.duplicateHelp') : p.detail !== p.title ? p.detail : null;
+  const box = h('div', { class: 'error', role: 'alert' }, h('strong', {}, errorTitle(err, p)), detail ? h('p', {}, detail) : null);
   if (errors.length) {
     box.append(h('ul', {}, ...errors.map((e) => h('li', {}, (e.field ? fieldName(e.field) + ': ' : '') + e.message))));
   }
-  if (Array.isArray(p.duplicates) && p.duplicates.length) {
+  if (duplicates) {
     box.append(h('p', {}, t('error.duplicates')), h('ul', {}, ...p.duplicates.map((d) => h('li', {}, [d.name, d.city].filter(Boolean).join(', ') || JSON.stringify(d)))));
   }
   if (p.incident) box.append(h('p', {}, t('error.incident', { id: p.incident })));
@@ -129,7 +130,10 @@ export function fieldName(field) {
   if (field.startsWith('fields.') && ui.fieldLabels[field.slice(7)]) return ui.fieldLabels[field.slice(7)];
   const key = 'field.' + field;
   const s = t(key);
-  return s === key ? field : s;
+  if (s !== key) return s;
+  // a text in several languages (title.fr): the field's name
+  const lang = /^(.+)\.([a-z]{2})$/.exec(field);
+  return lang && t('field.' + lang[1]) !== 'field.' + lang[1] ? t('field.' + lang[1]) : field;
 }
 
 /** Shows an error above a form and marks each named field invalid. */
@@ -138,7 +142,7 @@ export function showProblem(form, err, slot) {
   clearProblem(form);
   target.replaceChildren(problemView(err));
   for (const e of err?.problem?.errors || []) {
-    const name = e.field.replace(/\[\d+\]$/, ''); // levels[0]: the levels
+    const name = e.field.replace(/\[\d+\]$/, '').replace(/\.[a-z]{2}$/, ''); // levels[0]: the levels; title.fr: the title
     const input = form.querySelector(`[name="${CSS.escape(e.field)}"]`) || form.querySelector(`[name="${CSS.escape(name)}"]`);
     if (!input) continue;
     const id = 'err-' + Math.random().toString(36).slice(2);
@@ -165,6 +169,8 @@ export function showProblem(form, err, slot) {
  */
 export async function whileBusy(button, work) {
   if (button.dataset.busy) return undefined;
+  // a disabled button loses the focus: it comes back to it, unless the work put it elsewhere
+  const focused = document.activeElement === button;
   button.dataset.busy = 'true';
   button.disabled = true;
   button.setAttribute('aria-busy', 'true');
@@ -174,6 +180,7 @@ export async function whileBusy(button, work) {
     delete button.dataset.busy;
     button.disabled = false;
     button.removeAttribute('aria-busy');
+    if (focused && button.isConnected && (document.activeElement === document.body || !document.activeElement)) button.focus();
   }
 }
 
@@ -428,6 +435,8 @@ export async function render() {
   markCurrent();
   main.setAttribute('aria-busy', 'true');
   // on a slow connection, say that the next page is on its way rather than show the old one as if nothing happened
+  const first = main.querySelector(':scope > .loading'); // index.html's, in English until the strings are there
+  if (first) first.textContent = t('app.loading');
   const loading = setTimeout(() => {
     if (seq === renderSeq && !main.querySelector(':scope > .loading')) main.prepend(h('p', { class: 'loading', role: 'status' }, t('app.loading')));
   }, 400);
@@ -748,18 +757,37 @@ function typedValues() {
   return values;
 }
 
+/**
+ * Puts typed values back into the page's fields, by name and order. A select whose value comes
+ * back is told (change): the apply form then builds the country's national fields, which are
+ * filled as they appear (for a few seconds).
+ */
 function restoreTyped(values) {
-  const seen = new Map();
-  for (const el of document.querySelectorAll('#main input, #main textarea, #main select')) {
-    if (!el.name || el.type === 'file' || el.type === 'password' || el.type === 'hidden') continue;
-    const key = el.type === 'checkbox' || el.type === 'radio' ? el.name + '=' + el.value : el.name;
-    const i = seen.get(key) || 0;
-    seen.set(key, i + 1);
-    const v = values.get(key)?.[i];
-    if (v === undefined) continue;
-    if (typeof v === 'boolean') el.checked = v;
-    else if (v !== '' && (!el.options || [...el.options].some((o) => o.value === v))) el.value = v;
-  }
+  const fill = () => {
+    const seen = new Map();
+    const changed = [];
+    for (const el of document.querySelectorAll('#main input, #main textarea, #main select')) {
+      if (!el.name || el.type === 'file' || el.type === 'password' || el.type === 'hidden') continue;
+      const key = el.type === 'checkbox' || el.type === 'radio' ? el.name + '=' + el.value : el.name;
+      const i = seen.get(key) || 0;
+      seen.set(key, i + 1);
+      const v = values.get(key)?.[i];
+      if (v === undefined || el.dataset.restored) continue;
+      if (typeof v === 'boolean') {
+        el.checked = v;
+      } else if (v !== '' && (!el.options || [...el.options].some((o) => o.value === v))) {
+        if (el.value !== v && el.tagName === 'SELECT') changed.push(el);
+        el.value = v;
+      }
+      el.dataset.restored = 'true';
+    }
+    changed.forEach((el) => el.dispatchEvent(new Event('change', { bubbles: true })));
+  };
+  fill();
+  const main = document.getElementById('main');
+  const watch = new MutationObserver(fill);
+  watch.observe(main, { childList: true, subtree: true });
+  setTimeout(() => watch.disconnect(), 5000);
 }
 
 // ---------- start ----------

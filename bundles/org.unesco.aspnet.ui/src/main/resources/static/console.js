@@ -40,15 +40,13 @@ function pagedList(path, onItems, noun = 'console.schools') {
     more.hidden = !cursor;
     count.textContent = plural(cursor ? noun + 'More' : noun, shown);
   };
-  more.addEventListener('click', async () => {
-    more.disabled = true;
+  more.addEventListener('click', () => whileBusy(more, async () => {
     try {
       await load();
     } catch (e) {
       more.after(problemView(e));
     }
-    more.disabled = false;
-  });
+  }));
   return { load, more, count };
 }
 
@@ -63,10 +61,12 @@ function transitionAction(label, cls, steps, needsComment) {
   return {
     label, cls, needsComment,
     run: async (school, comment, shown) => {
+      if (!steps.some(([from]) => from === school.status)) {
+        throw new ApiError(409, { title: t('console.notFromHere', { status: statusLabel(school.status) }) });
+      }
       for (const [from, to] of steps) {
         if (school.status === from) {
-          const m = await api('POST', `/api/v1/memberships/${school.membershipId}/transitions`, { to, comment: comment || null });
-          shown(m?.status || to, m?.stage, m?.next);
+          shown(await api('POST', `/api/v1/memberships/${school.membershipId}/transitions`, { to, comment: comment || null }) || { status: to });
         }
       }
     },
@@ -77,10 +77,23 @@ function stageAction(stage, needsComment = false) {
   return {
     label: t('nc.toStage', { stage: stage.label || stage.code }), cls: 'stage', needsComment,
     run: async (school, comment, shown) => {
-      const m = await api('POST', `/api/v1/memberships/${school.membershipId}/stages`, { stage: stage.code, comment: comment || null });
-      shown(m?.status, m?.stage, m?.next);
+      shown(await api('POST', `/api/v1/memberships/${school.membershipId}/stages`, { stage: stage.code, comment: comment || null }) || {});
     },
   };
+}
+
+/** When a school that entered its stage on `since` may move on after `period` (ISO 8601, P2Y); null when unknown. */
+function earliest(since, period) {
+  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?$/.exec(period || '');
+  if (!since || !m) return null;
+  const d = new Date(since);
+  d.setUTCFullYear(d.getUTCFullYear() + Number(m[1] || 0), d.getUTCMonth() + Number(m[2] || 0), d.getUTCDate() + Number(m[3] || 0));
+  return d;
+}
+
+/** A stage not reachable yet: said, not offered as a button that would be refused. */
+function waitAction(stage, from) {
+  return { note: t('nc.stageFrom', { stage: stage.label || stage.code, date: formatDate(from.toISOString().slice(0, 10)) }) };
 }
 
 /**
@@ -92,15 +105,18 @@ function decisionControls(school, actionsFor, onStatus) {
   const comment = h('textarea', { rows: 1, id: commentId, name: 'comment', maxlength: 2000 });
   const message = h('div', { tabindex: '-1', class: 'row-message' });
   const buttons = h('div', { class: 'row-actions' });
-  /** The school as the server now has it: its status, national stage and next moves (from a membership). */
-  const shown = (status, stage, next) => {
-    if (status) school.status = status;
-    if (stage !== undefined) school.stage = stage;
-    if (next) school.next = next;
+  /** The school as the server now has it, from a membership: status, national stage, next moves, certificate. */
+  const shown = (m) => {
+    if (m.status) school.status = m.status;
+    if (m.stage) school.stage = m.stage; // a membership read before stages were kept has none: ours stands
+    if (m.stageSince) school.stageSince = m.stageSince;
+    if (m.next) school.next = m.next;
+    if (m.certificateNumber) school.certificateNumber = m.certificateNumber;
     onStatus(school);
   };
   const draw = () => {
     buttons.replaceChildren(...actionsFor(school).map((a) => {
+      if (a.note) return h('span', { class: 'meta' }, a.note);
       const b = h('button', { type: 'button', class: a.cls, 'aria-label': a.label + ': ' + school.name, 'data-action': a.cls.split(' ')[0] }, a.label);
       b.addEventListener('click', async () => {
         const text = comment.value.trim();
@@ -123,7 +139,7 @@ function decisionControls(school, actionsFor, onStatus) {
             const before = school.status; // after our own steps that went through
             try {
               const m = await api('GET', '/api/v1/memberships/' + school.membershipId);
-              shown(m.status, m.stage, m.next);
+              shown(m);
               if (m.status !== before) parts.unshift(h('p', { class: 'notice', role: 'status' }, t('console.movedMeanwhile', { name: school.name, status: statusLabel(m.status) })));
             } catch (ignored) {
               // the refusal itself says enough
@@ -136,7 +152,7 @@ function decisionControls(school, actionsFor, onStatus) {
       });
       return b;
     }));
-    if (!buttons.children.length) buttons.append(h('span', { class: 'meta' }, t('console.noAction')));
+    if (!buttons.querySelector('button, .meta')) buttons.append(h('span', { class: 'meta' }, t('console.noAction')));
   };
   draw();
   return {
@@ -191,10 +207,12 @@ function nationalActions(country, ladder) {
       for (const move of ladder.moves.filter((m) => m.from === school.stage)) {
         if (hq || (move.decidedBy || []).some((r) => roles.includes(r))) {
           const stage = ladder.stages.find((s) => s.code === move.to);
-          if (stage) actions.push(stageAction(stage));
+          const from = earliest(school.stageSince, move.minimumTime);
+          if (stage && from && from > new Date()) actions.push(waitAction(stage, from));
+          else if (stage) actions.push(stageAction(stage));
         }
       }
-    } else if (national) {
+    } else if (national && (school.status === 'APPLIED' || school.status === 'UNDER_NATIONAL_REVIEW')) {
       actions.push(transitionAction(t('nc.recommend'), 'recommend', [['APPLIED', 'UNDER_NATIONAL_REVIEW'], ['UNDER_NATIONAL_REVIEW', 'RECOMMENDED']], false));
     } else if (roles.includes('SUBNATIONAL_COORDINATOR') && school.status === 'APPLIED') {
       actions.push(transitionAction(t('nc.review'), 'review', [['APPLIED', 'UNDER_NATIONAL_REVIEW']], false));
@@ -588,13 +606,19 @@ export async function coordinatorPanel(school) {
     section.append(problemView(e));
     return section;
   }
-  const subject = { ...school, status: membership.status, stage: membership.stage, next: membership.next || [] };
+  const subject = { ...school, status: membership.status, stage: membership.stage, stageSince: membership.stageSince, next: membership.next || [] };
+  if (ladder && !subject.stage) subject.stage = await currentStage(subject, ladder);
   const status = h('strong', { class: 'row-status' }, statusText(subject, ladder));
+  const certificate = h('span', {});
+  const showCertificate = (number) => certificate.replaceChildren(...(number ? [' · ', t('school.certificate'), ' ',
+    h('a', { href: '/certificates/' + encodeURIComponent(number) }, number)] : []));
+  showCertificate(membership.certificateNumber);
+  const stageLabels = Object.fromEntries((ladder?.stages || []).map((st) => [st.code, st.label || st.code]));
   const hq = hasRole('HQ_OFFICER');
   const national = rolesIn(school.country).includes('NATIONAL_COORDINATOR');
   const actionsFor = (s) => {
     const actions = [];
-    if (ladder) actions.push(...nationalActions(school.country, ladder)(s).filter((a) => a.cls === 'stage'));
+    if (ladder) actions.push(...nationalActions(school.country, ladder)(s).filter((a) => a.cls === 'stage' || a.note));
     for (const to of s.next) {
       // HQ makes any move; an NC the national ones (on a ladder, only a rejection: the stages move it);
       // a sub-national coordinator only starts a review
@@ -608,15 +632,18 @@ export async function coordinatorPanel(school) {
     }
     return actions;
   };
-  const history = h('div', {}, await historyList(school.membershipId));
-  const loadHistory = async () => history.replaceChildren(await historyList(school.membershipId));
+  const history = h('div', {}, await historyList(school.membershipId, stageLabels));
+  const loadHistory = async () => history.replaceChildren(await historyList(school.membershipId, stageLabels));
   const controls = decisionControls(subject, actionsFor, (s) => {
     status.textContent = statusText(s, ladder);
+    showCertificate(s.certificateNumber);
+    // the page's own status line says the same
+    const dt = [...document.querySelectorAll('#main dl.props dt')].find((x) => x.textContent === t('field.status'));
+    if (dt) dt.nextElementSibling.textContent = statusLabel(s.status);
     loadHistory();
   });
   section.append(
-    h('p', {}, t('field.status'), ': ', status, membership.certificateNumber ? [' · ', t('school.certificate'), ' ',
-      h('a', { href: '/certificates/' + encodeURIComponent(membership.certificateNumber) }, membership.certificateNumber)] : ''),
+    h('p', {}, t('field.status'), ': ', status, certificate),
     h('div', { class: 'field' }, ...controls.comment), ...controls.actions,
     h('details', {}, h('summary', {}, t('portal.history')), history),
     await editView(school));

@@ -4,25 +4,36 @@ import { ui, t, h, api, apiAll, ApiError, field, checks, countries, countryName,
   statusLabel, LEVELS, THEMES, localized, formatDate } from './app.js';
 
 // ---------- national profile fields ----------
+const profiles = new Map(); // country and language -> the profile (null: none), for this page load
+
 export async function loadProfile(iso2) {
   if (!iso2) return null;
-  try {
-    const profile = await api('GET', '/api/v1/countries/' + iso2 + '/profile');
-    // error messages name a national field by its label (app.js fieldName)
-    for (const f of profile?.fields || []) ui.fieldLabels[f.key] = localized(f.label) || f.key;
-    return profile;
-  } catch (e) {
-    if (e.status === 404) return null; // no national profile for this country (or not installed)
-    throw e;
+  const key = iso2 + '|' + ui.lang;
+  if (!profiles.has(key)) {
+    profiles.set(key, api('GET', '/api/v1/countries/' + iso2 + '/profile').then((profile) => {
+      // error messages name a national field by its label (app.js fieldName)
+      for (const f of profile?.fields || []) ui.fieldLabels[f.key] = localized(f.label) || f.key;
+      return profile;
+    }, (e) => {
+      if (e.status === 404) return null; // no national profile for this country (or not installed)
+      profiles.delete(key); // a network failure: asked again next time
+      throw e;
+    }));
   }
+  return profiles.get(key);
 }
 
 /** The inputs of a national profile's fields, named `fields.<key>`. */
 export function profileFieldset(profile, values = {}) {
   if (!profile || !(profile.fields || []).length) return null;
-  const box = h('fieldset', { id: 'profile-fields' }, h('legend', {}, t('apply.national', { country: countryName(profile.country) })));
-  for (const f of profile.fields) {
-    const name = 'fields.' + f.key;
+  return fieldsetOf(profile.fields, 'fields.', values, t('apply.national', { country: countryName(profile.country) }), 'profile-fields');
+}
+
+/** Inputs for a profile's field definitions (its school fields, its annual-report questions), named `<prefix><key>`. */
+function fieldsetOf(defs, prefix, values, legend, id) {
+  const box = h('fieldset', { id }, h('legend', {}, legend));
+  for (const f of defs) {
+    const name = prefix + f.key;
     const label = localized(f.label) || f.key;
     const help = localized(f.help);
     const value = values[f.key];
@@ -66,9 +77,13 @@ export function adaptCoreFields(form, profile) {
 }
 
 export function readProfileFields(form, profile) {
+  return readFieldset(form, profile?.fields || [], 'fields.');
+}
+
+function readFieldset(form, defs, prefix) {
   const out = {};
-  for (const f of profile?.fields || []) {
-    const name = 'fields.' + f.key;
+  for (const f of defs) {
+    const name = prefix + f.key;
     if (f.type === 'multi-choice') {
       out[f.key] = [...form.querySelectorAll(`input[name="${CSS.escape(name)}"]:checked`)].map((i) => i.value);
     } else {
@@ -125,16 +140,22 @@ export async function applyPage() {
   const form = await schoolForm({ country: ui.me?.roles?.find((r) => r.country)?.country }, { forApply: true });
   let profile = null;
   const slot = form.querySelector('#profile-slot');
+  let asked = 0;
   const onCountry = async () => {
+    const seq = ++asked;
     slot.replaceChildren();
+    let shown;
     try {
-      profile = await loadProfile(form.elements.country.value);
+      const next = await loadProfile(form.elements.country.value);
+      if (seq !== asked) return; // another country was chosen meanwhile: its answer decides
+      profile = next;
       adaptCoreFields(form, profile);
-      const set = profileFieldset(profile);
-      if (set) slot.append(set);
+      shown = profileFieldset(profile);
     } catch (e) {
-      slot.append(problemView(e));
+      if (seq !== asked) return;
+      shown = problemView(e);
     }
+    slot.replaceChildren(...(shown ? [shown] : []));
   };
   form.elements.country.addEventListener('change', onCountry);
   const confirm = h('div', { hidden: true }, h('label', {}, h('input', { type: 'checkbox', name: 'confirmDuplicate', id: 'confirm-duplicate' }), ' ', t('apply.confirmDuplicate')));
@@ -210,12 +231,15 @@ async function historyView(school) {
   return box;
 }
 
-/** A membership's history, oldest first: when, to what (and national stage), by whom, why. */
-export async function historyList(membershipId) {
+/**
+ * A membership's history, oldest first: when, to what (and national stage, by its label), why.
+ * The history names its actors by account id only: not shown (the audit log has who).
+ */
+export async function historyList(membershipId, stageLabels = {}) {
   try {
     const items = (await api('GET', `/api/v1/memberships/${membershipId}/history`)).items || [];
     return h('ol', { class: 'history' }, ...items.map((e) => h('li', {}, formatDate(e.at), ': ', statusLabel(e.to),
-      e.toStage ? ' (' + e.toStage + ')' : '', e.actor ? ' – ' + e.actor : '', e.comment ? ' – « ' + e.comment + ' »' : '')));
+      e.toStage ? ' (' + (stageLabels[e.toStage] || e.toStage) + ')' : '', e.comment ? ' – « ' + e.comment + ' »' : '')));
   } catch (e) {
     return problemView(e);
   }
@@ -271,22 +295,29 @@ async function reportView(school) {
   const state = h('p', { class: 'report-state' });
   const showState = (s) => (s ? state.replaceChildren(t('report.state'), ': ', h('strong', {}, t('report.' + s))) : state.replaceChildren());
   showState(report?.state);
+  // the national profile's own questions (Germany asks two), answered in `answers`
+  const questions = (await loadProfile(school.country).catch(() => null))?.reportQuestions || [];
   const send = h('button', { type: 'submit' }, t('report.submit'));
   const form = h('form', { novalidate: true, class: 'report-form' }, h('div', { class: 'form-status', tabindex: '-1' }),
     state,
     field(t('report.activities'), 'activities', { multiline: true, required: true, value: report?.activities }),
-    checks(t('field.themes'), 'themes', THEMES.map((x) => [x, t('theme.' + x)]), report?.themes || []),
+    checks(t('field.themes') + ' *', 'themes', THEMES.map((x) => [x, t('theme.' + x)]), report?.themes || []),
     h('div', { class: 'grid2' },
-      field(t('report.students'), 'studentsInvolved', { type: 'number', min: 0, value: report?.studentsInvolved }),
-      field(t('report.teachers'), 'teachersInvolved', { type: 'number', min: 0, value: report?.teachersInvolved })),
+      field(t('report.students'), 'studentsInvolved', { type: 'number', min: 0, required: true, value: report?.studentsInvolved }),
+      field(t('report.teachers'), 'teachersInvolved', { type: 'number', min: 0, required: true, value: report?.teachersInvolved })),
     field(t('report.notes'), 'notes', { multiline: true, value: report?.notes }),
+    questions.length ? fieldsetOf(questions, 'answers.', report?.answers || {}, t('report.national', { country: countryName(school.country) }), 'report-questions') : null,
     send);
   let etag = report?._etag;
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const d = new FormData(form);
     const num = (k) => (d.get(k) === '' ? null : Number(d.get(k)));
-    const body = { activities: d.get('activities'), themes: d.getAll('themes'), studentsInvolved: num('studentsInvolved'), teachersInvolved: num('teachersInvolved'), notes: d.get('notes') || null };
+    // answers to questions this page does not show (a profile removed since) are sent back as they were
+    const answers = { ...(report?.answers || {}) };
+    for (const q of questions) delete answers[q.key];
+    Object.assign(answers, readFieldset(form, questions, 'answers.'));
+    const body = { activities: d.get('activities'), themes: d.getAll('themes'), studentsInvolved: num('studentsInvolved'), teachersInvolved: num('teachersInvolved'), notes: d.get('notes') || null, answers };
     await whileBusy(send, async () => {
       try {
         const saved = await api('PUT', `/api/v1/schools/${school.id}/annual-reports/${year}`, body, etag ? { 'If-Match': etag } : {});

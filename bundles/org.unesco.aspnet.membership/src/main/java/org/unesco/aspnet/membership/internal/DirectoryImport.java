@@ -228,8 +228,13 @@ public final class DirectoryImport implements SchoolImport {
           }
           boolean countryOk = errors.stream().noneMatch(e -> root(e.field()).equals("country"));
           if (countryOk && !authorizer.allows(actor, Action.EDIT_SCHOOL, Target.school(school.country(), school.unit(), null))) {
-            errors.add(new FieldError("country", "you may not import schools of " + school.country()
-                + (school.unit() == null ? "" : " (" + school.unit() + ")")));
+            // someone with a role in the country (a sub-national coordinator) lacks the unit: say that
+            String country = school.country();
+            boolean unitWrong = actor.grants().stream().anyMatch(g -> country.equals(g.country()));
+            String lang = actor.language();
+            errors.add(!unitWrong ? new FieldError("country", FieldMessages.get(lang, "notYours", country))
+                : school.unit() == null ? new FieldError("unit", FieldMessages.get(lang, "required"))
+                : new FieldError("unit", FieldMessages.get(lang, "notYours", country + " (" + school.unit() + ")")));
             countryOk = false;
           }
           if (countryOk) {
@@ -434,12 +439,13 @@ public final class DirectoryImport implements SchoolImport {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
             Statement.RETURN_GENERATED_KEYS);
         PreparedStatement membership = c.prepareStatement(
-            "INSERT INTO MEM_MEMBERSHIP (SCHOOL_ID, PERIOD_NO, STATUS, APPLIED_AT) VALUES (?, 1, ?, ?)",
+            "INSERT INTO MEM_MEMBERSHIP (SCHOOL_ID, PERIOD_NO, STATUS, APPLIED_AT, NATIONAL_STAGE, STAGE_SINCE)"
+                + " VALUES (?, 1, ?, ?, ?, ?)",
             Statement.RETURN_GENERATED_KEYS);
         PreparedStatement link = c.prepareStatement("UPDATE MEM_SCHOOL SET MEMBERSHIP_ID = ? WHERE ID = ?");
         PreparedStatement history = c.prepareStatement(
-            "INSERT INTO MEM_STATUS_CHANGE (MEMBERSHIP_ID, FROM_STATUS, TO_STATUS, ACTOR, CHANGED_AT, COMMENT_TEXT)"
-                + " VALUES (?, NULL, ?, ?, ?, ?)");
+            "INSERT INTO MEM_STATUS_CHANGE (MEMBERSHIP_ID, FROM_STATUS, TO_STATUS, ACTOR, CHANGED_AT, COMMENT_TEXT,"
+                + " TO_STAGE) VALUES (?, NULL, ?, ?, ?, ?, ?)");
         PreparedStatement words = c.prepareStatement(SearchWords.INSERT)) {
       java.util.Set<String> dictionary = new java.util.HashSet<>();
       Iterator<ImportRow> it = rows.open();
@@ -466,9 +472,14 @@ public final class DirectoryImport implements SchoolImport {
         school.setTimestamp(i, at);
         school.executeUpdate();
         long schoolId = SchoolDirectory.generatedId(school);
+        // on a national ladder an imported school starts on its first stage, as an application does
+        String stage = profiles.active(s.country()).map(NationalProfiles.Snapshot::ladder)
+            .filter(l -> l != null && !l.stages().isEmpty()).map(l -> l.stages().get(0).code()).orElse(null);
         membership.setLong(1, schoolId);
         membership.setString(2, MembershipStatus.APPLIED.name());
         membership.setTimestamp(3, at);
+        membership.setString(4, stage);
+        membership.setTimestamp(5, stage == null ? null : at);
         membership.executeUpdate();
         long membershipId = SchoolDirectory.generatedId(membership);
         link.setLong(1, membershipId);
@@ -482,6 +493,7 @@ public final class DirectoryImport implements SchoolImport {
         history.setString(3, actor.accountId());
         history.setTimestamp(4, at);
         history.setString(5, "imported");
+        history.setString(6, stage);
         history.addBatch();
         written++;
         if (++pending == BATCH) {

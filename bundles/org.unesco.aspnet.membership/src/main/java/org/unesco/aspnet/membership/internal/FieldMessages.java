@@ -15,6 +15,9 @@ final class FieldMessages {
   private static final Map<String, Map<String, String>> MESSAGES =
       Map.ofEntries(
       Map.entry("en", Map.ofEntries(
+          Map.entry("notYours", "you may not import schools of {0}"),
+          Map.entry("timeInStage", "A school stays at least {0} in the stage {1}; this one entered it on {2} and can move on from {3}"),
+          Map.entry("years", "{0,choice,1#1 year|1<{0} years}"),
           Map.entry("boolean", "must be true or false"),
           Map.entry("contactsMax", "name at most {0} contacts"),
           Map.entry("object", "must be an object"),
@@ -48,6 +51,9 @@ final class FieldMessages {
           Map.entry("themeNeeded", "name at least one theme"),
           Map.entry("among", "must be among {0}"))),
       Map.entry("fr", Map.ofEntries(
+          Map.entry("notYours", "vous ne pouvez pas importer d''établissements de {0}"),
+          Map.entry("timeInStage", "Un établissement reste au moins {0} à l''étape {1} ; celui-ci y est entré le {2} et peut passer à la suivante à partir du {3}"),
+          Map.entry("years", "{0,choice,1#1 an|1<{0} ans}"),
           Map.entry("boolean", "doit valoir true ou false"),
           Map.entry("contactsMax", "indiquez au plus {0} contacts"),
           Map.entry("object", "doit être un objet"),
@@ -81,6 +87,9 @@ final class FieldMessages {
           Map.entry("themeNeeded", "indiquez au moins un thème"),
           Map.entry("among", "doit faire partie de {0}"))),
       Map.entry("de", Map.ofEntries(
+          Map.entry("notYours", "Sie dürfen keine Schulen aus {0} importieren"),
+          Map.entry("timeInStage", "Eine Schule bleibt mindestens {0} in der Stufe {1}; diese ist am {2} eingetreten und kann ab {3} weiter"),
+          Map.entry("years", "{0,choice,1#1 Jahr|1<{0} Jahre}"),
           Map.entry("boolean", "muss true oder false sein"),
           Map.entry("contactsMax", "höchstens {0} Kontakte angeben"),
           Map.entry("object", "muss ein Objekt sein"),
@@ -114,6 +123,9 @@ final class FieldMessages {
           Map.entry("themeNeeded", "mindestens ein Thema angeben"),
           Map.entry("among", "muss einer dieser Werte sein: {0}"))),
       Map.entry("es", Map.ofEntries(
+          Map.entry("notYours", "no puede importar escuelas de {0}"),
+          Map.entry("timeInStage", "Una escuela permanece al menos {0} en la etapa {1}; esta entró el {2} y puede pasar a la siguiente a partir del {3}"),
+          Map.entry("years", "{0,choice,1#1 año|1<{0} años}"),
           Map.entry("boolean", "debe ser true o false"),
           Map.entry("contactsMax", "indique como máximo {0} contactos"),
           Map.entry("object", "debe ser un objeto"),

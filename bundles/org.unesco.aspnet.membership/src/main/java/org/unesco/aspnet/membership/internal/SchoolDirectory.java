@@ -329,7 +329,6 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     if (actor.isAnonymous()) {
       throw ProblemException.unauthorized("Sign in to edit a school");
     }
-    SchoolInput tidy = SchoolValidator.require(input, countries::exists, actor.language());
     return database.inTransaction(
         c -> {
           School current = find(c, id);
@@ -337,7 +336,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
             throw ProblemException.notFound("There is no school " + id);
           }
           authorizer.require(actor, Action.EDIT_SCHOOL, Scopes.of(current));
-          SchoolInput valid = withProfile(actor, tidy, current.fields());
+          SchoolInput valid = validate(actor, input, current.fields());
           // An edit that makes the school look like another one (a renamed school, a national id
           // typed twice) is checked like an application; unrelated edits are not.
           if (!confirmDuplicate && identityChanged(current, valid)) {
@@ -480,14 +479,19 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
    * error at once: an application missing its address also learns what its national fields lack.
    */
   SchoolInput validate(Principal actor, SchoolInput input) {
+    return validate(actor, input, Map.of());
+  }
+
+  /** As {@link #validate(Principal, SchoolInput)} for an edit: {@code stored} are the school's extra fields now. */
+  private SchoolInput validate(Principal actor, SchoolInput input, Map<String, Object> stored) {
     SchoolInput tidy = SchoolValidator.tidy(input);
     List<FieldError> errors = new ArrayList<>(SchoolValidator.check(tidy, countries::exists, actor.language()));
     if (errors.isEmpty()) {
-      return withProfile(actor, tidy, Map.of());
+      return withProfile(actor, tidy, stored);
     }
     if (errors.stream().noneMatch(e -> e.field().equals("country"))) {
       try {
-        for (FieldError e : profiles.check(tidy, Map.of(), actor.language()).errors()) {
+        for (FieldError e : profiles.check(tidy, stored, actor.language()).errors()) {
           if (errors.stream().noneMatch(known -> known.field().equals(e.field()))) {
             errors.add(e);
           }

@@ -67,7 +67,8 @@ final class SchoolForm {
             form.text("nationalId"),
             form.object("fields"));
     if (form.errors.isEmpty()) {
-      return SchoolValidator.require(input, knownCountry, lang);
+      // the rules are the service's to check, the core's and the national profile's at once
+      return SchoolValidator.tidy(input);
     }
     // Add the rule errors of the fields that were of the right type.
     Set<String> reported = new HashSet<>();

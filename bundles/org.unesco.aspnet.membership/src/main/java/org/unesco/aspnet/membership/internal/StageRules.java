@@ -70,9 +70,8 @@ final class StageRules {
     LocalDate entered = since.atZone(ZoneOffset.UTC).toLocalDate();
     LocalDate earliest = entered.plus(minimum);
     if (now.atZone(ZoneOffset.UTC).toLocalDate().isBefore(earliest)) {
-      throw ProblemException.conflict(
-          "A school stays at least " + describe(minimum) + " in the stage " + label(at, lang)
-              + "; this one entered it on " + entered + " and can move on from " + earliest);
+      throw ProblemException.conflict(FieldMessages.get(lang, "timeInStage", describe(minimum, lang), label(at, lang),
+          entered.toString(), earliest.toString()));
     }
   }
 
@@ -103,9 +102,9 @@ final class StageRules {
     };
   }
 
-  static String describe(Period p) {
+  static String describe(Period p, String lang) {
     if (p.getMonths() == 0 && p.getDays() == 0) {
-      return p.getYears() == 1 ? "1 year" : p.getYears() + " years";
+      return FieldMessages.get(lang, "years", p.getYears());
     }
     return p.toString();
   }

@@ -162,6 +162,18 @@ class NationalProfilesTest {
   }
 
   @Test
+  void anEditsCoreAndProfileErrorsComeTogetherToo() {
+    register(germany, "DE");
+    Application a = lifecycle.apply(NC_DE, german("BY", Map.of("schulform", "gymnasium")), true);
+    SchoolInput v = german("BY", Map.of("klassen", 0));
+    SchoolInput noAddress = new SchoolInput(v.name(), v.country(), v.unit(), v.city(), null, v.latitude(), v.longitude(),
+        v.levels(), v.themes(), v.languages(), v.students(), v.teachers(), v.email(), v.website(), null, v.fields());
+    List<FieldError> errors = errors(() -> schools.update(NC_DE, a.schoolId(), 1, noAddress, true));
+    assertEquals("ist erforderlich", message(errors, "address"));
+    assertEquals("muss zwischen 1 und 200 liegen", message(errors, "fields.klassen"), "at once: " + errors);
+  }
+
+  @Test
   void storedValuesOutliveTheProfileAndComeBackWithIt() {
     Map<String, Object> registration = register(germany, "DE");
     Application a = lifecycle.apply(NC_DE, german("BY", Map.of("schulform", "gymnasium")), true);
@@ -210,6 +222,28 @@ class NationalProfilesTest {
     assertEquals("interested", last.fromStage());
     assertEquals("collaborating", last.toStage());
     assertEquals(409, assertThrows(ProblemException.class, () -> lifecycle.moveStage(NC_DE, m, "recognised", null)).status());
+  }
+
+  @Test
+  void anImportedSchoolStartsOnTheLadderAndASubnationalCoordinatorIsToldTheUnit() {
+    register(germany, "DE");
+    DirectoryImport imports = new DirectoryImport(database, new Countries(database, TransitionsTest.POLICY,
+        TransitionsTest.NO_AUDIT, new DirectoryCounts(database, TestLogger.INSTANCE), (org.osgi.framework.Bundle) null),
+        TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
+    List<org.unesco.aspnet.membership.bulk.ImportRow> rows = List.of(
+        new org.unesco.aspnet.membership.bulk.ImportRow(2, null, german("BY", Map.of("schulform", "gymnasium")), List.of()));
+    assertEquals(1, imports.write(NC_DE, rows::iterator, org.unesco.aspnet.membership.bulk.SchoolImport.Duplicates.ALLOW, "de.csv", n -> { }).written());
+    School imported = schools.schools(HQ, new org.unesco.aspnet.membership.SchoolQuery("DE", null, null, null, null, null, null, 10, null))
+        .items().get(0);
+    assertEquals("interested", lifecycle.membership(HQ, imported.membershipId()).stage(), "as an application starts");
+    assertEquals("interested", lifecycle.history(HQ, imported.membershipId()).get(0).toStage());
+
+    Principal bavaria = new Principal("by", "by@x.org", "BY", "de", List.of(new Grant(Role.SUBNATIONAL_COORDINATOR, "DE", "BY", null, null)));
+    List<org.unesco.aspnet.membership.bulk.ImportRow> elsewhere = List.of(
+        new org.unesco.aspnet.membership.bulk.ImportRow(2, null, german("HH", Map.of("schulform", "gymnasium")), List.of()));
+    List<FieldError> errors = imports.check(bavaria, elsewhere::iterator, n -> { }).rows().get(0).errors();
+    assertEquals("unit", errors.get(0).field(), "the unit is what is not theirs: " + errors);
+    assertEquals("Sie dürfen keine Schulen aus DE (HH) importieren", errors.get(0).message());
   }
 
   private void backdate(long membershipId, int years) {
