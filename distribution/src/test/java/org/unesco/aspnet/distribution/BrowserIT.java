@@ -375,6 +375,45 @@ class BrowserIT {
 
   @Test
   @Order(4)
+  void aGermanSchoolsAnnualReportKeepsAndShowsItsNationalAnswers() {
+    signIn("hq@demo.aspnet.local");
+    Object country = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "fetch('/api/v1/schools/20').then(r => r.json()).then(s => done(s.country));");
+    assertEquals("DE", country, "the demo's school 20 (account school.20) is German");
+    int year = java.time.Year.now().getValue() - 1;
+    signIn("school.20@demo.aspnet.local");
+    open("/portal");
+    WebElement report = wait(30).until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath("//details[summary[normalize-space()='Annual report " + year + "']]")));
+    report.findElement(By.tagName("summary")).click();
+    WebElement form = report.findElement(By.tagName("form"));
+    WebElement questions = form.findElement(By.id("report-questions"));
+    assertTrue(questions.getText().contains("Questions of Germany"), questions.getText());
+    new Select(questions.findElement(By.name("answers.landestreffen"))).selectByValue("ja");
+    WebElement days = questions.findElement(By.name("answers.projekttage"));
+    days.clear();
+    days.sendKeys("3 Tage im Juni");
+    WebElement activities = form.findElement(By.name("activities"));
+    activities.clear();
+    activities.sendKeys("Projekttage zum Klimaschutz");
+    if (form.findElements(By.cssSelector("input[name=themes]:checked")).isEmpty()) {
+      form.findElement(By.cssSelector("input[name=themes][value=ESD]")).click();
+    }
+    for (String n : List.of("studentsInvolved", "teachersInvolved")) {
+      WebElement count = form.findElement(By.name(n));
+      count.clear();
+      count.sendKeys("12");
+    }
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    wait(30).until(d -> !form.findElements(By.cssSelector(".form-status .notice, .form-status .error")).isEmpty());
+    assertTrue(form.findElements(By.cssSelector(".form-status .error")).isEmpty(), form.getText());
+    Object answers = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "fetch('/api/v1/schools/20/annual-reports/" + year + "').then(r => r.json()).then(r => done(JSON.stringify(r.answers)));");
+    assertEquals("{\"landestreffen\":\"ja\",\"projekttage\":\"3 Tage im Juni\"}", answers);
+  }
+
+  @Test
+  @Order(4)
   void theLanguageSwitchesToFrenchAndIsRemembered() {
     open("/schools");
     waitFor(By.id("q"));
