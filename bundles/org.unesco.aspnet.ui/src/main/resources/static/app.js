@@ -127,12 +127,12 @@ function errorTitle(err, p) {
 export function fieldName(field) {
   const m = /^(.*?)\[(\d+)\](.*)$/.exec(field);
   if (m) return fieldName(m[1]) + ' (' + (Number(m[2]) + 1) + ')' + (m[3] ? ' ' + fieldName(m[3].replace(/^\./, '')) : '');
-  if (field.startsWith('fields.') && ui.fieldLabels[field.slice(7)]) return ui.fieldLabels[field.slice(7)];
+  if (ui.fieldLabels[field]) return ui.fieldLabels[field]; // a national field or report question (fields.x, answers.y)
   const key = 'field.' + field;
   const s = t(key);
   if (s !== key) return s;
   // a text in several languages (title.fr): the field's name
-  const lang = /^(.+)\.([a-z]{2})$/.exec(field);
+  const lang = /^(fields|answers)\./.test(field) ? null : /^(.+)\.([a-z]{2})$/.exec(field);
   return lang && t('field.' + lang[1]) !== 'field.' + lang[1] ? t('field.' + lang[1]) : field;
 }
 
@@ -763,7 +763,13 @@ function typedValues() {
  * filled as they appear (for a few seconds).
  */
 function restoreTyped(values) {
+  const page = renderSeq;
+  const used = new Set(); // each typed value goes back once, not again into a field rebuilt later
   const fill = () => {
+    if (page !== renderSeq) { // another page now: nothing of this one goes there
+      watch.disconnect();
+      return;
+    }
     const seen = new Map();
     const changed = [];
     for (const el of document.querySelectorAll('#main input, #main textarea, #main select')) {
@@ -772,21 +778,20 @@ function restoreTyped(values) {
       const i = seen.get(key) || 0;
       seen.set(key, i + 1);
       const v = values.get(key)?.[i];
-      if (v === undefined || el.dataset.restored) continue;
+      if (v === undefined || used.has(key + '#' + i)) continue;
+      used.add(key + '#' + i);
       if (typeof v === 'boolean') {
         el.checked = v;
       } else if (v !== '' && (!el.options || [...el.options].some((o) => o.value === v))) {
         if (el.value !== v && el.tagName === 'SELECT') changed.push(el);
         el.value = v;
       }
-      el.dataset.restored = 'true';
     }
     changed.forEach((el) => el.dispatchEvent(new Event('change', { bubbles: true })));
   };
-  fill();
-  const main = document.getElementById('main');
   const watch = new MutationObserver(fill);
-  watch.observe(main, { childList: true, subtree: true });
+  fill();
+  watch.observe(document.getElementById('main'), { childList: true, subtree: true });
   setTimeout(() => watch.disconnect(), 5000);
 }
 

@@ -62,7 +62,7 @@ function transitionAction(label, cls, steps, needsComment) {
     label, cls, needsComment,
     run: async (school, comment, shown) => {
       if (!steps.some(([from]) => from === school.status)) {
-        throw new ApiError(409, { title: t('console.notFromHere', { status: statusLabel(school.status) }) });
+        throw new ApiError(409, { detail: t('console.notFromHere', { status: statusLabel(school.status) }) });
       }
       for (const [from, to] of steps) {
         if (school.status === from) {
@@ -82,13 +82,26 @@ function stageAction(stage, needsComment = false) {
   };
 }
 
-/** When a school that entered its stage on `since` may move on after `period` (ISO 8601, P2Y); null when unknown. */
+/**
+ * The UTC day from which a school that entered its stage on `since` may move on after `period`
+ * (ISO 8601, P2Y), as the server counts it (LocalDate.plus: a month end is kept, Jan 31 + P1M is
+ * Feb 28); null when unknown.
+ */
 function earliest(since, period) {
   const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?$/.exec(period || '');
   if (!since || !m) return null;
-  const d = new Date(since);
-  d.setUTCFullYear(d.getUTCFullYear() + Number(m[1] || 0), d.getUTCMonth() + Number(m[2] || 0), d.getUTCDate() + Number(m[3] || 0));
-  return d;
+  const start = new Date(since);
+  const months = start.getUTCMonth() + 12 * Number(m[1] || 0) + Number(m[2] || 0);
+  const year = start.getUTCFullYear() + Math.floor(months / 12);
+  const month = months % 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(start.getUTCDate(), lastDay) + Number(m[3] || 0)));
+}
+
+/** Today as a UTC day, to compare with earliest(). */
+function todayUtc() {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
 /** A stage not reachable yet: said, not offered as a button that would be refused. */
@@ -208,7 +221,7 @@ function nationalActions(country, ladder) {
         if (hq || (move.decidedBy || []).some((r) => roles.includes(r))) {
           const stage = ladder.stages.find((s) => s.code === move.to);
           const from = earliest(school.stageSince, move.minimumTime);
-          if (stage && from && from > new Date()) actions.push(waitAction(stage, from));
+          if (stage && from && from > todayUtc()) actions.push(waitAction(stage, from));
           else if (stage) actions.push(stageAction(stage));
         }
       }

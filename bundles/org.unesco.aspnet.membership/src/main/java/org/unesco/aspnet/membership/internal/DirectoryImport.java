@@ -228,13 +228,17 @@ public final class DirectoryImport implements SchoolImport {
           }
           boolean countryOk = errors.stream().noneMatch(e -> root(e.field()).equals("country"));
           if (countryOk && !authorizer.allows(actor, Action.EDIT_SCHOOL, Target.school(school.country(), school.unit(), null))) {
-            // someone with a role in the country (a sub-national coordinator) lacks the unit: say that
+            // a sub-national coordinator of the country lacks the unit: say that
             String country = school.country();
-            boolean unitWrong = actor.grants().stream().anyMatch(g -> country.equals(g.country()));
+            boolean unitWrong = actor.grants().stream()
+                .anyMatch(g -> g.role() == Role.SUBNATIONAL_COORDINATOR && country.equals(g.country()));
             String lang = actor.language();
-            errors.add(!unitWrong ? new FieldError("country", FieldMessages.get(lang, "notYours", country))
-                : school.unit() == null ? new FieldError("unit", FieldMessages.get(lang, "required"))
-                : new FieldError("unit", FieldMessages.get(lang, "notYours", country + " (" + school.unit() + ")")));
+            if (!unitWrong) {
+              errors.add(new FieldError("country", FieldMessages.get(lang, "notYours", country)));
+            } else if (errors.stream().noneMatch(e -> root(e.field()).equals("unit"))) {
+              errors.add(new FieldError("unit", school.unit() == null ? FieldMessages.get(lang, "required")
+                  : FieldMessages.get(lang, "notYours", country + " (" + school.unit() + ")")));
+            }
             countryOk = false;
           }
           if (countryOk) {
@@ -427,6 +431,15 @@ public final class DirectoryImport implements SchoolImport {
     }
   }
 
+  /** The country's first national stage; none without a ladder, or when its profile fails now (as for its fields). */
+  private java.util.Optional<String> firstStage(String country) {
+    try {
+      return java.util.Optional.ofNullable(profiles.firstStage(country));
+    } catch (ProblemException unavailable) {
+      return java.util.Optional.empty();
+    }
+  }
+
   /** Second pass: every row not skipped becomes a school with an APPLIED membership. */
   private int insert(Connection c, Principal actor, Source rows, BitSet skip, Instant now, IntConsumer progress)
       throws SQLException {
@@ -448,6 +461,7 @@ public final class DirectoryImport implements SchoolImport {
                 + " TO_STAGE) VALUES (?, NULL, ?, ?, ?, ?, ?)");
         PreparedStatement words = c.prepareStatement(SearchWords.INSERT)) {
       java.util.Set<String> dictionary = new java.util.HashSet<>();
+      Map<String, java.util.Optional<String>> firstStages = new java.util.HashMap<>();
       Iterator<ImportRow> it = rows.open();
       int index = 0;
       int pending = 0;
@@ -473,8 +487,7 @@ public final class DirectoryImport implements SchoolImport {
         school.executeUpdate();
         long schoolId = SchoolDirectory.generatedId(school);
         // on a national ladder an imported school starts on its first stage, as an application does
-        String stage = profiles.active(s.country()).map(NationalProfiles.Snapshot::ladder)
-            .filter(l -> l != null && !l.stages().isEmpty()).map(l -> l.stages().get(0).code()).orElse(null);
+        String stage = firstStages.computeIfAbsent(s.country(), this::firstStage).orElse(null);
         membership.setLong(1, schoolId);
         membership.setString(2, MembershipStatus.APPLIED.name());
         membership.setTimestamp(3, at);

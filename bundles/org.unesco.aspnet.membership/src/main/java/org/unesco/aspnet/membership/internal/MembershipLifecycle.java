@@ -360,10 +360,7 @@ public final class MembershipLifecycle implements MembershipService {
 
   /** The stage a new application enters on its country's ladder; null without a ladder. */
   private String firstStage(String country) {
-    return profiles.active(country)
-        .map(NationalProfiles.Snapshot::ladder)
-        .map(l -> l.stages().get(0).code())
-        .orElse(null);
+    return profiles.firstStage(country);
   }
 
   private long openPeriod(

@@ -162,6 +162,12 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
   }
 
   /** The active profile of {@code country}, read through the time limit. */
+  /** The stage a new membership enters on the country's national ladder; null without a ladder. */
+  String firstStage(String country) {
+    return active(country).map(Snapshot::ladder).filter(l -> !l.stages().isEmpty())
+        .map(l -> l.stages().get(0).code()).orElse(null);
+  }
+
   Optional<Snapshot> active(String country) {
     if (country == null) {
       return Optional.empty();

@@ -244,6 +244,12 @@ class NationalProfilesTest {
     List<FieldError> errors = imports.check(bavaria, elsewhere::iterator, n -> { }).rows().get(0).errors();
     assertEquals("unit", errors.get(0).field(), "the unit is what is not theirs: " + errors);
     assertEquals("Sie dürfen keine Schulen aus DE (HH) importieren", errors.get(0).message());
+
+    // a French NC who is also a German school's focal point: Germany is not theirs to import into
+    Principal french = new Principal("fr", "fr@x.org", "FR", "en", List.of(Grant.country(Role.NATIONAL_COORDINATOR, "FR"),
+        Grant.school(Role.SCHOOL_FOCAL_POINT, "DE", String.valueOf(imported.id()))));
+    List<FieldError> notTheirs = imports.check(french, elsewhere::iterator, n -> { }).rows().get(0).errors();
+    assertEquals(List.of(new FieldError("country", "you may not import schools of DE")), notTheirs);
   }
 
   private void backdate(long membershipId, int years) {
