@@ -140,6 +140,11 @@ final class CampaignForm {
    * @param campaignPhases the campaign's phases with their dates, empty when it has none
    */
   static List<FieldError> submission(SubmissionInput in, List<Phase> campaignPhases, boolean hasModule) {
+    return submission(in, campaignPhases, hasModule, "en");
+  }
+
+  /** As above, the messages in {@code lang}. */
+  static List<FieldError> submission(SubmissionInput in, List<Phase> campaignPhases, boolean hasModule, String lang) {
     List<FieldError> errors = new ArrayList<>();
     Map<String, Phase> byKey = new LinkedHashMap<>();
     for (Phase p : campaignPhases) {
@@ -147,74 +152,73 @@ final class CampaignForm {
     }
     Set<String> phases = byKey.keySet();
     if (in.school() == null) {
-      errors.add(new FieldError("school", "is required"));
+      errors.add(new FieldError("school", SubmissionMessages.get(lang, "required")));
     }
     if (in.date() == null) {
-      errors.add(new FieldError("date", "is required (YYYY-MM-DD)"));
+      errors.add(new FieldError("date", SubmissionMessages.get(lang, "date")));
     } else if (in.date().isAfter(latestToday())) {
-      errors.add(new FieldError("date", "must not be in the future"));
+      errors.add(new FieldError("date", SubmissionMessages.get(lang, "future")));
     } else if (in.date().isBefore(EARLIEST)) {
-      errors.add(new FieldError("date", "must not be before " + EARLIEST));
+      errors.add(new FieldError("date", SubmissionMessages.get(lang, "before", EARLIEST.toString())));
     }
     if (phases.isEmpty()) {
       if (in.phase() != null) {
-        errors.add(new FieldError("phase", "this campaign has no phases"));
+        errors.add(new FieldError("phase", SubmissionMessages.get(lang, "noPhases")));
       }
     } else if (in.phase() == null) {
-      errors.add(new FieldError("phase", "is required: one of " + String.join(", ", phases)));
+      errors.add(new FieldError("phase", SubmissionMessages.get(lang, "phaseRequired", String.join(", ", phases))));
     } else if (!phases.contains(in.phase())) {
-      errors.add(new FieldError("phase", "must be one of " + String.join(", ", phases)));
+      errors.add(new FieldError("phase", SubmissionMessages.get(lang, "oneOf", String.join(", ", phases))));
     } else if (in.date() != null && errors.stream().noneMatch(e -> e.field().equals("date"))) {
       Phase phase = byKey.get(in.phase());
       boolean early = phase.starts() != null && in.date().isBefore(phase.starts());
       boolean late = phase.ends() != null && in.date().isAfter(phase.ends());
       if (early || late) {
-        errors.add(new FieldError("date", "must be within the phase " + phase.key() + ": "
-            + (phase.starts() == null ? "…" : phase.starts()) + " to " + (phase.ends() == null ? "…" : phase.ends())));
+        errors.add(new FieldError("date", SubmissionMessages.get(lang, "inPhase", phase.key(),
+            phase.starts() == null ? "…" : phase.starts().toString(), phase.ends() == null ? "…" : phase.ends().toString())));
       }
     }
     if (in.text() == null || in.text().isBlank()) {
-      errors.add(new FieldError("text", "is required: what happened"));
+      errors.add(new FieldError("text", SubmissionMessages.get(lang, "text")));
     } else if (in.text().length() > TEXT_MAX) {
-      errors.add(new FieldError("text", "must be at most " + TEXT_MAX + " characters"));
+      errors.add(new FieldError("text", SubmissionMessages.get(lang, "length", String.valueOf(TEXT_MAX))));
     }
-    people("pupils", in.pupils(), errors);
-    people("teachers", in.teachers(), errors);
+    people("pupils", in.pupils(), errors, lang);
+    people("teachers", in.teachers(), errors, lang);
     if (!hasModule && in.metrics() != null && !in.metrics().isEmpty()) {
-      errors.add(new FieldError("metrics", "this campaign has no campaign module, so no metrics"));
+      errors.add(new FieldError("metrics", SubmissionMessages.get(lang, "noModule")));
     }
     List<MediaLink> media = in.media() == null ? List.of() : in.media();
     if (media.size() > MEDIA_MAX) {
-      errors.add(new FieldError("media", "must have at most " + MEDIA_MAX + " links"));
+      errors.add(new FieldError("media", SubmissionMessages.get(lang, "mediaMax", String.valueOf(MEDIA_MAX))));
     }
     for (int i = 0; i < media.size(); i++) {
       MediaLink m = media.get(i);
       String at = "media[" + i + "]";
       if (m == null) {
-        errors.add(new FieldError(at, "must be an object {url, type, showsPupils, parentalConsent}"));
+        errors.add(new FieldError(at, SubmissionMessages.get(lang, "mediaObject")));
         continue;
       }
       if (!isWebAddress(m.url())) {
-        errors.add(new FieldError(at + ".url", "must be an http or https address"));
+        errors.add(new FieldError(at + ".url", SubmissionMessages.get(lang, "url")));
       }
       if (m.type() == null || !(m.type().equals("photo") || m.type().equals("video"))) {
-        errors.add(new FieldError(at + ".type", "must be photo or video"));
+        errors.add(new FieldError(at + ".type", SubmissionMessages.get(lang, "mediaType")));
       }
       if (m.showsPupils() == null) {
-        errors.add(new FieldError(at + ".showsPupils", "is required: can pupils be recognised on it?"));
+        errors.add(new FieldError(at + ".showsPupils", SubmissionMessages.get(lang, "showsPupils")));
       } else if (m.showsPupils() && !Boolean.TRUE.equals(m.parentalConsent())) {
-        errors.add(new FieldError(at + ".parentalConsent",
-            "must be true: pupils appear on it, so confirm that the school holds their parents' consent"));
+        errors.add(new FieldError(at + ".parentalConsent", SubmissionMessages.get(lang, "consent")));
       }
     }
     return errors;
   }
 
-  private static void people(String field, Integer n, List<FieldError> errors) {
+  private static void people(String field, Integer n, List<FieldError> errors, String lang) {
     if (n == null) {
-      errors.add(new FieldError(field, "is required (0 or more)"));
+      errors.add(new FieldError(field, SubmissionMessages.get(lang, "people")));
     } else if (n < 0 || n > PEOPLE_MAX) {
-      errors.add(new FieldError(field, "must be from 0 to " + PEOPLE_MAX));
+      errors.add(new FieldError(field, SubmissionMessages.get(lang, "range", String.valueOf(PEOPLE_MAX))));
     }
   }
 

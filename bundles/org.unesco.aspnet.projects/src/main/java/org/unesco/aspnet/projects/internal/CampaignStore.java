@@ -664,7 +664,7 @@ public final class CampaignStore implements CampaignService {
       throw CampaignModules.unavailable(cp.module(), "The campaign module " + cp.module() + " is not installed;"
           + " campaign " + campaign + " takes no submissions until it returns (its data is kept)");
     }
-    List<FieldError> errors = new ArrayList<>(CampaignForm.submission(in, cp.phases(), cp.module() != null));
+    List<FieldError> errors = new ArrayList<>(CampaignForm.submission(in, cp.phases(), cp.module() != null, actor.language()));
     Map<String, Object> metrics = in.metrics() == null ? new LinkedHashMap<>() : in.metrics();
     String metricsJson = json(metrics);
     if (metricsJson.length() > METRICS_MAX) {

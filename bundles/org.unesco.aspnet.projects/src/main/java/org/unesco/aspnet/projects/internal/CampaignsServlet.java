@@ -123,7 +123,7 @@ public final class CampaignsServlet extends ApiServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
     List<String> path = segments(request);
-    Principal actor = principal(request);
+    Principal actor = principalSpeaking(request); // field messages in the request's language
     if (path.isEmpty()) {
       Campaign c = campaigns.create(actor, Json.read(request, CampaignInput.class));
       response.setHeader("Location", "/api/v1/campaigns/" + c.id());

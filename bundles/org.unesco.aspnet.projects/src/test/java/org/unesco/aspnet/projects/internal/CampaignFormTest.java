@@ -1,6 +1,7 @@
 package org.unesco.aspnet.projects.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -71,5 +72,23 @@ class CampaignFormTest {
     CampaignInput ok = new CampaignInput(CampaignKind.CAMPAIGN, "trash-hack", null, Map.of("en", "Trash Hack"), null,
         List.of(new Phase("act", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1))), false, List.of("FR"), true);
     assertEquals(List.of(), CampaignForm.create(ok, Set.of("observe", "act"), c -> Set.of("FR", "KE").contains(c)));
+  }
+
+  @Test
+  void anActivitysErrorsAreWrittenInTheRequestsLanguage() {
+    SubmissionInput in = new SubmissionInput(1L, null, null, " ", -1, null, null,
+        List.of(new MediaLink("ftp://x", "photo", true, false)));
+    Map<String, String> fr = new java.util.LinkedHashMap<>();
+    CampaignForm.submission(in, List.of(), true, "fr").forEach(e -> fr.put(e.field(), e.message()));
+    assertEquals("est obligatoire (AAAA-MM-JJ)", fr.get("date"));
+    assertEquals("est obligatoire : ce qui s'est passé", fr.get("text"));
+    assertEquals("doit être compris entre 0 et 100000", fr.get("pupils"));
+    assertEquals("est obligatoire (0 ou plus)", fr.get("teachers"));
+    assertEquals("doit être une adresse http ou https", fr.get("media[0].url"));
+    assertTrue(fr.get("media[0].parentalConsent").startsWith("doit valoir true"), fr.toString());
+    assertEquals("must be true: pupils appear on it, so confirm that the school holds their parents' consent",
+        CampaignForm.submission(in, List.of(), true, "en").stream().filter(e -> e.field().equals("media[0].parentalConsent"))
+            .findFirst().orElseThrow().message(), "English as before");
+    assertEquals("es obligatorio (AAAA-MM-DD)", CampaignForm.submission(in, List.of(), true, "es-AR").get(0).message());
   }
 }
