@@ -1,19 +1,18 @@
 package org.unesco.aspnet.membership.internal;
 
-import java.text.MessageFormat;
-import java.util.Locale;
 import java.util.Map;
+import org.unesco.aspnet.core.Messages;
 
 /**
  * The messages the membership bundle writes about a field (a school's, a national profile's, an
  * annual report's), in the languages of the UI and of the national profiles, so that an error is
  * read in the language of the request that caused it. A profile's own texts (pattern
- * explanations, its cross-field rules) come from the profile. Patterns are {@link MessageFormat}s
+ * explanations, its cross-field rules) come from the profile. Patterns are {@link Messages}' MessageFormats
  * (an apostrophe is written twice).
  */
 final class FieldMessages {
-  private static final Map<String, Map<String, String>> MESSAGES =
-      Map.ofEntries(
+  private static final Messages MESSAGES =
+      new Messages(Map.ofEntries(
       Map.entry("en", Map.ofEntries(
           Map.entry("notYours", "you may not import schools of {0}"),
           Map.entry("timeInStage", "A school stays at least {0} in the stage {1}; this one entered it on {2} and can move on from {3}"),
@@ -157,18 +156,16 @@ final class FieldMessages {
           Map.entry("whole", "debe ser un número entero"),
           Map.entry("strings", "debe ser una lista de cadenas de caracteres"),
           Map.entry("themeNeeded", "indique al menos un tema"),
-          Map.entry("among", "debe estar entre {0}"))));
+          Map.entry("among", "debe estar entre {0}")))));
 
   private FieldMessages() {}
 
   static boolean speaks(String language) {
-    return MESSAGES.containsKey(language);
+    return MESSAGES.speaks(language);
   }
 
   /** The message {@code key} in {@code language} ("fr", "fr-CA"...), English for one we do not have. */
   static String get(String language, String key, Object... arguments) {
-    String base = language == null ? "en" : language.split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
-    Map<String, String> messages = MESSAGES.getOrDefault(base, MESSAGES.get("en"));
-    return new MessageFormat(messages.get(key), Locale.forLanguageTag(base)).format(arguments);
+    return MESSAGES.get(language, key, arguments);
   }
 }

@@ -1,17 +1,16 @@
 package org.unesco.aspnet.projects.internal;
 
-import java.text.MessageFormat;
-import java.util.Locale;
 import java.util.Map;
+import org.unesco.aspnet.core.Messages;
 
 /**
  * The field messages of an activity report (a submission), in the language of the request that
- * sent it: English, French, German, Spanish (English otherwise). Patterns are {@link
- * MessageFormat}s (an apostrophe and a brace are quoted).
+ * sent it: English, French, German, Spanish (English otherwise), through core's {@link Messages}
+ * (MessageFormat patterns: an apostrophe and a brace are quoted).
  */
 final class SubmissionMessages {
-  private static final Map<String, Map<String, String>> MESSAGES =
-      Map.ofEntries(
+  private static final Messages MESSAGES =
+      new Messages(Map.ofEntries(
       Map.entry("en", Map.ofEntries(
           Map.entry("required", "is required"),
           Map.entry("date", "is required (YYYY-MM-DD)"),
@@ -91,13 +90,11 @@ final class SubmissionMessages {
           Map.entry("showsPupils", "es obligatorio: ¿se puede reconocer a alumnos?"),
           Map.entry("consent", "debe ser true: aparecen alumnos, confirme que la escuela tiene el consentimiento de sus padres"),
           Map.entry("people", "es obligatorio (0 o más)"),
-          Map.entry("range", "debe estar entre 0 y {0}"))));
+          Map.entry("range", "debe estar entre 0 y {0}")))));
 
   private SubmissionMessages() {}
 
   static String get(String language, String key, Object... arguments) {
-    String base = language == null ? "en" : language.split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
-    Map<String, String> messages = MESSAGES.getOrDefault(base, MESSAGES.get("en"));
-    return new MessageFormat(messages.get(key), Locale.forLanguageTag(base)).format(arguments);
+    return MESSAGES.get(language, key, arguments);
   }
 }
