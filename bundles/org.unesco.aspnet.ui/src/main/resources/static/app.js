@@ -268,6 +268,29 @@ export function formatDate(s) {
   return isNaN(d) ? s : new Intl.DateTimeFormat(ui.lang, { dateStyle: 'medium', timeStyle: s.length > 10 ? 'short' : undefined }).format(d);
 }
 
+const profiles = new Map(); // country and language -> the profile (null: none), for this page load
+
+/**
+ * A country's active national profile in the UI's language (null when it has none), read once per
+ * page load and language; its field and report-question labels name them in error messages.
+ */
+export async function loadProfile(iso2) {
+  if (!iso2) return null;
+  const key = iso2 + '|' + ui.lang;
+  if (!profiles.has(key)) {
+    profiles.set(key, api('GET', '/api/v1/countries/' + iso2 + '/profile').catch((e) => {
+      if (e.status === 404) return null; // no national profile for this country (or not installed)
+      profiles.delete(key); // a network failure: asked again next time
+      throw e;
+    }));
+  }
+  const profile = await profiles.get(key);
+  // error messages name a national field or report question by its label, in the language shown now (fieldName)
+  for (const f of profile?.fields || []) ui.fieldLabels['fields.' + f.key] = localized(f.label) || f.key;
+  for (const q of profile?.reportQuestions || []) ui.fieldLabels['answers.' + q.key] = localized(q.label) || q.key;
+  return profile;
+}
+
 export async function countries() {
   if (!ui.countries) {
     try {
@@ -604,12 +627,8 @@ async function schoolPage(id) {
   for (const [k, v] of rows) if (v) dl.append(h('dt', {}, k), h('dd', {}, v));
   if (s.website && /^https?:\/\//.test(s.website)) dl.append(h('dt', {}, t('field.website')), h('dd', {}, h('a', { href: s.website, rel: 'noopener nofollow' }, s.website)));
   view.push(dl);
-  let profile = null;
-  try {
-    profile = await api('GET', '/api/v1/countries/' + s.country + '/profile');
-  } catch (e) {
-    // no national profile: codes are shown as they are
-  }
+  // without a national profile (or when it cannot be read), codes are shown as they are
+  const profile = await loadProfile(s.country).catch(() => null);
   if (profile) {
     // the profile's words for its unit, its labels and its options, not their codes
     const unit = (profile.units || []).find((u) => u.code === s.unit);

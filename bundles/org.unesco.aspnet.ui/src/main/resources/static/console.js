@@ -2,8 +2,8 @@
 // services decide who may do what; these pages only offer what a role can do, read long lists page
 // by page, and show every refusal in words.
 import { ui, t, h, api, apiAll, field, countries, countryName, problemView, showProblem, announce, statusLabel,
-  hasRole, formatDate, formatNumber, statsView, localized, ApiError, fieldName, plural, whileBusy, signInPrompt } from './app.js';
-import { loadProfile, editView, historyList } from './portal.js';
+  hasRole, formatDate, formatNumber, statsView, localized, ApiError, fieldName, plural, whileBusy, signInPrompt, loadProfile } from './app.js';
+import { editView, historyList } from './portal.js';
 
 const PAGE = 100;
 /** Moves whose decision the school must be told the reason of (the services require a comment). */

@@ -1,28 +1,9 @@
 // School portal: apply, edit the profile, annual report, projects and activities, focal-point hand-over.
 import { ui, t, h, api, apiAll, ApiError, field, checks, countries, countryName, problemView, showProblem, clearProblem, announce, renderChrome,
-  whileBusy, signInPrompt,
+  whileBusy, signInPrompt, loadProfile,
   statusLabel, LEVELS, THEMES, localized, formatDate } from './app.js';
 
 // ---------- national profile fields ----------
-const profiles = new Map(); // country and language -> the profile (null: none), for this page load
-
-export async function loadProfile(iso2) {
-  if (!iso2) return null;
-  const key = iso2 + '|' + ui.lang;
-  if (!profiles.has(key)) {
-    profiles.set(key, api('GET', '/api/v1/countries/' + iso2 + '/profile').catch((e) => {
-      if (e.status === 404) return null; // no national profile for this country (or not installed)
-      profiles.delete(key); // a network failure: asked again next time
-      throw e;
-    }));
-  }
-  const profile = await profiles.get(key);
-  // error messages name a national field or report question by its label, in the language shown now (app.js fieldName)
-  for (const f of profile?.fields || []) ui.fieldLabels['fields.' + f.key] = localized(f.label) || f.key;
-  for (const q of profile?.reportQuestions || []) ui.fieldLabels['answers.' + q.key] = localized(q.label) || q.key;
-  return profile;
-}
-
 /** The inputs of a national profile's fields, named `fields.<key>`. */
 export function profileFieldset(profile, values = {}) {
   if (!profile || !(profile.fields || []).length) return null;
