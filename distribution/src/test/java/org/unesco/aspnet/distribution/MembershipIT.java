@@ -106,10 +106,24 @@ class MembershipIT {
     assertEquals(200, move(membership, "UNDER_NATIONAL_REVIEW", null, ncFrance).statusCode());
     HttpResponse<String> skip = move(membership, "MEMBER", null, hq);
     assertEquals(409, skip.statusCode(), "no skipping the ladder: " + skip.body());
-    assertTrue(JSON.readTree(skip.body()).path("detail").asText().contains("allowed"), skip.body());
+    assertTrue(JSON.readTree(skip.body()).path("detail").asText().contains("it may move to 'Recommended' (RECOMMENDED)"), skip.body());
+    // The refusal is written for the person reading it: in French for a French request
+    HttpResponse<String> skipInFrench = platform.send("POST", "/api/v1/memberships/" + membership + "/transitions",
+        "{\"to\":\"MEMBER\"}", "Content-Type", "application/json", "Authorization", "Bearer " + hq,
+        "Accept-Language", "fr-FR,fr;q=0.9");
+    assertEquals(409, skipInFrench.statusCode(), skipInFrench.body());
+    JsonNode frenchProblem = JSON.readTree(skipInFrench.body());
+    assertEquals("Conflit", frenchProblem.path("title").asText(), skipInFrench.body());
+    assertTrue(frenchProblem.path("detail").asText().startsWith("Une adhésion « En examen national » (UNDER_NATIONAL_REVIEW)"
+        + " ne peut pas passer à « Membre » (MEMBER)"), skipInFrench.body());
     assertEquals(200, move(membership, "RECOMMENDED", "Active in the Sandwatch project", ncFrance).statusCode());
     assertEquals(200, move(membership, "UNDER_HQ_REVIEW", null, hq).statusCode(), "HQ takes it into its queue");
-    assertEquals(403, move(membership, "MEMBER", null, ncFrance).statusCode(), "HQ certifies, not the NC");
+    HttpResponse<String> notTheNcs = platform.send("POST", "/api/v1/memberships/" + membership + "/transitions?lang=es",
+        "{\"to\":\"MEMBER\"}", "Content-Type", "application/json", "Authorization", "Bearer " + ncFrance);
+    assertEquals(403, notTheNcs.statusCode(), "HQ certifies, not the NC: " + notTheNcs.body());
+    assertEquals("El paso a «Miembro» (MEMBER) lo decide la Sede de la UNESCO",
+        JSON.readTree(notTheNcs.body()).path("detail").asText(), notTheNcs.body());
+    assertEquals("No permitido", JSON.readTree(notTheNcs.body()).path("title").asText());
     HttpResponse<String> certified = move(membership, "MEMBER", null, hq);
     assertEquals(200, certified.statusCode(), certified.body());
     String certificate = JSON.readTree(certified.body()).path("certificateNumber").asText();

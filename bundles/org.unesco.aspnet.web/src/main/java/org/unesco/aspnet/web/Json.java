@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.web.internal.ProblemTitles;
 
 /**
  * The one JSON mapping of the platform: camelCase, ISO-8601 dates, no silent coercion of wrong
@@ -252,7 +253,12 @@ public final class Json {
     response.setContentType(PROBLEM_MEDIA_TYPE);
     response.setCharacterEncoding("UTF-8");
     response.setHeader("Cache-Control", "no-store");
-    MAPPER.writeValue(
-        response.getOutputStream(), problemDocument(problem, request.getRequestURI()));
+    Map<String, Object> doc = problemDocument(problem, request.getRequestURI());
+    String language = ProblemTitles.language(request, ApiServlet.principal(request));
+    doc.put("title", ProblemTitles.title(language, problem.title()));
+    if (problem.errors().size() > 1 && (problem.errors().size() + " fields are not valid").equals(problem.detail())) {
+      doc.put("detail", ProblemTitles.fieldsNotValid(language, problem.errors().size()));
+    }
+    MAPPER.writeValue(response.getOutputStream(), doc);
   }
 }

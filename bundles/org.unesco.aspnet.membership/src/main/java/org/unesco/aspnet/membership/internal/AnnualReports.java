@@ -116,10 +116,10 @@ public final class AnnualReports implements AnnualReportService {
     return clock.instant().isBefore(deadline) ? State.OPEN : State.MISSING;
   }
 
-  private void checkYear(int year) {
+  private void checkYear(int year, String lang) {
     int current = LocalDate.now(clock).getYear();
     if (year < FIRST_YEAR || year > current) {
-      throw ProblemException.validation("year", "must be between " + FIRST_YEAR + " and " + current);
+      throw ProblemException.validation("year", FieldMessages.get(lang, "range", String.valueOf(FIRST_YEAR), String.valueOf(current)));
     }
   }
 
@@ -131,7 +131,7 @@ public final class AnnualReports implements AnnualReportService {
 
   @Override
   public AnnualReport report(Principal actor, long schoolId, int year) {
-    checkYear(year);
+    checkYear(year, actor.language());
     school(actor, schoolId, Action.VIEW_SCHOOL);
     AnnualReport stored = database.read(c -> find(c, schoolId, year));
     return stored != null ? stored
@@ -140,7 +140,7 @@ public final class AnnualReports implements AnnualReportService {
 
   @Override
   public AnnualReport submit(Principal actor, long schoolId, int year, Integer expectedRevision, AnnualReportInput input) {
-    checkYear(year);
+    checkYear(year, actor.language());
     School s = school(actor, schoolId, Action.EDIT_SCHOOL);
     AnnualReportInput checked = validate(input, actor.language());
     Instant now = clock.instant();
@@ -149,10 +149,10 @@ public final class AnnualReports implements AnnualReportService {
       AnnualReportInput valid = withAnswers(actor, s.country(), checked, before == null ? Map.of() : before.answers());
       if (before != null) {
         if (expectedRevision == null) {
-          throw ProblemException.preconditionRequired("This report exists: send If-Match with the ETag you read");
+          throw ProblemException.preconditionRequired(LifecycleMessages.get(actor.language(), "reportExists"));
         }
         if (expectedRevision != before.revision()) {
-          throw ProblemException.preconditionFailed("The report changed since you read it; read it again");
+          throw ProblemException.preconditionFailed(LifecycleMessages.get(actor.language(), "reportChanged"));
         }
         try (PreparedStatement ps = c.prepareStatement(
             "UPDATE MEM_ANNUAL_REPORT SET ACTIVITIES = ?, THEMES = ?, STUDENTS_INVOLVED = ?, TEACHERS_INVOLVED = ?,"
@@ -165,14 +165,14 @@ public final class AnnualReports implements AnnualReportService {
           ps.setInt(i++, year);
           ps.setInt(i, expectedRevision);
           if (ps.executeUpdate() == 0) {
-            throw ProblemException.preconditionFailed("The report changed since you read it; read it again");
+            throw ProblemException.preconditionFailed(LifecycleMessages.get(actor.language(), "reportChanged"));
           }
         }
       } else {
         if (expectedRevision != null) {
           // RFC 9110 13.1.1: If-Match names a current representation, and there is none yet.
           throw ProblemException.preconditionFailed(
-              "There is no report for " + year + " yet: submit the first one without If-Match");
+              LifecycleMessages.get(actor.language(), "noReportYet", String.valueOf(year)));
         }
         try (PreparedStatement ps = c.prepareStatement(
             "INSERT INTO MEM_ANNUAL_REPORT (ACTIVITIES, THEMES, STUDENTS_INVOLVED, TEACHERS_INVOLVED, NOTES,"
@@ -214,7 +214,8 @@ public final class AnnualReports implements AnnualReportService {
     }
     String json = SchoolDirectory.fieldsJson(checked.fields());
     if (json != null && json.length() > ANSWERS_MAX) {
-      throw ProblemException.validation("answers", "take at most " + ANSWERS_MAX + " characters together");
+      throw ProblemException.validation("answers",
+          LifecycleMessages.get(actor.language(), "answersMax", String.valueOf(ANSWERS_MAX)));
     }
     return new AnnualReportInput(in.activities(), in.themes(), in.studentsInvolved(), in.teachersInvolved(),
         in.notes(), checked.fields());
@@ -222,7 +223,7 @@ public final class AnnualReports implements AnnualReportService {
 
   static AnnualReportInput validate(AnnualReportInput in, String lang) {
     if (in == null) {
-      throw ProblemException.badRequest("The report is empty");
+      throw ProblemException.badRequest(LifecycleMessages.get(lang, "reportEmpty"));
     }
     List<FieldError> errors = new ArrayList<>();
     String activities = in.activities() == null ? null : in.activities().strip();
@@ -259,7 +260,7 @@ public final class AnnualReports implements AnnualReportService {
 
   @Override
   public List<ReportCompliance> compliance(Principal actor, String country, int year) {
-    checkYear(year);
+    checkYear(year, actor.language());
     String code = country == null ? "" : country.toUpperCase(java.util.Locale.ROOT);
     authorizer.require(actor, Action.VIEW_COUNTRY, Target.country(code));
     List<ReportCompliance> rows = database.read(c -> {

@@ -112,7 +112,7 @@ public final class MembershipLifecycle implements MembershipService {
   @Override
   public Application reapply(Principal actor, long schoolId) {
     if (actor.isAnonymous()) {
-      throw ProblemException.unauthorized("Sign in to apply again for a school");
+      throw ProblemException.unauthorized(LifecycleMessages.get(actor.language(), "signInToReapply"));
     }
     Instant now = Instant.now();
     School[] school = new School[1];
@@ -125,9 +125,11 @@ public final class MembershipLifecycle implements MembershipService {
               }
               authorizer.require(actor, Action.EDIT_SCHOOL, Scopes.of(s));
               if (!s.status().isClosed()) {
-                throw ProblemException.conflict(
-                    "School " + schoolId + " is " + s.status()
-                        + "; a new membership period opens only after REJECTED or WITHDRAWN");
+                String lang = actor.language();
+                throw ProblemException.conflict(LifecycleMessages.get(lang, "stillOpen",
+                    LifecycleMessages.status(lang, s.status()),
+                    LifecycleMessages.status(lang, MembershipStatus.REJECTED),
+                    LifecycleMessages.status(lang, MembershipStatus.WITHDRAWN)));
               }
               int period = periodOf(c, s.membershipId()) + 1;
               long membershipId = openPeriod(c, schoolId, period, actor, now, firstStage(s.country()));
@@ -201,7 +203,8 @@ public final class MembershipLifecycle implements MembershipService {
   @Override
   public Membership transition(Principal actor, long id, MembershipStatus to, String comment) {
     if (to == null) {
-      throw ProblemException.validation("to", "is required: one of " + SchoolForm.choices(MembershipStatus.class));
+      throw ProblemException.validation("to",
+          LifecycleMessages.get(actor.language(), "toRequired", SchoolForm.choices(MembershipStatus.class)));
     }
     String note = note(comment, actor.language());
     Instant now = Instant.now();
@@ -210,12 +213,12 @@ public final class MembershipLifecycle implements MembershipService {
         database.inTransaction(
             c -> {
               Membership current = visibleMembership(c, actor, id);
-              Transition t = allowed(current.status(), to);
+              Transition t = allowed(current.status(), to, actor.language());
               authorize(authorizer, actor, t, targetOf(c, current));
               refuseLadderMove(current, t, actor);
               if (t.commentRequired() && note == null) {
-                throw ProblemException.validation(
-                    "comment", "is required to move to " + to + ": the school deserves to know why");
+                throw ProblemException.validation("comment", LifecycleMessages.get(actor.language(), "commentRequired",
+                    LifecycleMessages.status(actor.language(), to)));
               }
               String certificate = current.certificateNumber();
               Instant certifiedAt = current.certifiedAt();
@@ -235,7 +238,7 @@ public final class MembershipLifecycle implements MembershipService {
                 ps.setLong(5, id);
                 ps.setString(6, current.status().name());
                 if (ps.executeUpdate() == 0) {
-                  throw changedMeanwhile(id);
+                  throw changedMeanwhile(actor.language());
                 }
               }
               copyStatusToSchool(c, current, to, now);
@@ -286,8 +289,8 @@ public final class MembershipLifecycle implements MembershipService {
   }
 
   /** Someone else moved the membership between our read and our write: their move stands. */
-  private static ProblemException changedMeanwhile(long id) {
-    return ProblemException.conflict("Membership " + id + " changed while you were deciding; read it again");
+  private static ProblemException changedMeanwhile(String lang) {
+    return ProblemException.conflict(LifecycleMessages.get(lang, "changedMeanwhile"));
   }
 
   /** The school keeps a copy of its current membership's status, so the directory filters without a join. */
@@ -306,16 +309,18 @@ public final class MembershipLifecycle implements MembershipService {
   }
 
   /** The move from {@code from} to {@code to}, or a 409 that says where it may go instead. */
-  static Transition allowed(MembershipStatus from, MembershipStatus to) {
+  static Transition allowed(MembershipStatus from, MembershipStatus to, String lang) {
     return from.transitionTo(to)
         .orElseThrow(
             () -> {
               List<MembershipStatus> next = from.next();
-              return ProblemException.conflict(
-                  "A membership that is " + from + " cannot move to " + to + "; "
-                      + (next.isEmpty()
-                          ? from + " ends this membership period (the school may apply again)"
-                          : "allowed: " + next.stream().map(Enum::name).collect(Collectors.joining(", "))));
+              String was = LifecycleMessages.status(lang, from);
+              String wanted = LifecycleMessages.status(lang, to);
+              return ProblemException.conflict(next.isEmpty()
+                  ? LifecycleMessages.get(lang, "periodEnds", was, wanted)
+                  : LifecycleMessages.get(lang, "notAllowed", was, wanted, next.stream()
+                      .map(s -> LifecycleMessages.status(lang, s))
+                      .collect(Collectors.joining(LifecycleMessages.get(lang, "or")))));
             });
   }
 
@@ -325,12 +330,14 @@ public final class MembershipLifecycle implements MembershipService {
    * it to HQ or rejecting it is the country's decision (docs/membership.md). HQ moves: HQ only.
    */
   static void authorize(Authorizer authorizer, Principal actor, Transition t, Target school) {
+    String lang = actor.language();
     if (actor.isAnonymous()) {
-      throw ProblemException.unauthorized("Sign in to change a membership");
+      throw ProblemException.unauthorized(LifecycleMessages.get(lang, "signInToChange"));
     }
+    String to = LifecycleMessages.status(lang, t.to());
     if (t.decider() == Decider.HQ) {
       if (!authorizer.allows(actor, Action.DECIDE_MEMBERSHIP, school)) {
-        throw ProblemException.forbidden("Moving to " + t.to() + " is decided by UNESCO HQ");
+        throw ProblemException.forbidden(LifecycleMessages.get(lang, "hqDecides", to));
       }
       return;
     }
@@ -339,11 +346,9 @@ public final class MembershipLifecycle implements MembershipService {
     Target scope = unitMayDecide ? school : Target.country(school.country());
     if (!authorizer.allows(actor, Action.REVIEW_APPLICATION, scope)) {
       throw ProblemException.forbidden(
-          "Moving to " + t.to() + " is decided by "
-              + (unitMayDecide
-                  ? "the coordinators of " + school.country() + (school.unit() == null ? "" : " or of its unit " + school.unit())
-                  : "the National Coordinator of " + school.country())
-              + " or UNESCO HQ");
+          !unitMayDecide ? LifecycleMessages.get(lang, "ncDecides", to, school.country())
+              : school.unit() == null ? LifecycleMessages.get(lang, "countryDecides", to, school.country())
+              : LifecycleMessages.get(lang, "unitDecides", to, school.country(), school.unit()));
     }
   }
 
@@ -486,33 +491,32 @@ public final class MembershipLifecycle implements MembershipService {
     }
     Ladder ladder = profiles.active(current.country()).map(NationalProfiles.Snapshot::ladder).orElse(null);
     if (ladder != null && ladder.stages().stream().anyMatch(s -> s.status() == t.to())) {
-      throw ProblemException.conflict(
-          current.country() + " follows a national ladder: move the school to its next stage with POST"
-              + " /api/v1/memberships/" + current.id() + "/stages {\"stage\": ...} (stages: "
-              + ladder.stages().stream().map(Ladder.Stage::code).collect(Collectors.joining(", ")) + ")");
+      throw ProblemException.conflict(LifecycleMessages.get(actor.language(), "followsLadder", current.country(),
+          "POST /api/v1/memberships/" + current.id() + "/stages",
+          ladder.stages().stream().map(Ladder.Stage::code).collect(Collectors.joining(", "))));
     }
   }
 
   @Override
   public Membership moveStage(Principal actor, long id, String stage, String comment) {
     if (actor.isAnonymous()) {
-      throw ProblemException.unauthorized("Sign in to change a membership");
+      throw ProblemException.unauthorized(LifecycleMessages.get(actor.language(), "signInToChange"));
     }
     if (stage == null || stage.isBlank()) {
-      throw ProblemException.validation("stage", "is required");
+      throw ProblemException.validation("stage", FieldMessages.get(actor.language(), "required"));
     }
     String note = note(comment, actor.language());
     Membership before = membership(actor, id);
     NationalProfiles.Snapshot profile =
         profiles.active(before.country())
             .filter(p -> p.ladder() != null)
-            .orElseThrow(() -> ProblemException.notFound(
-                before.country() + " has no national ladder; use /api/v1/memberships/" + id + "/transitions"));
+            .orElseThrow(() -> ProblemException.notFound(LifecycleMessages.get(actor.language(), "noLadder",
+                before.country(), "/api/v1/memberships/" + id + "/transitions")));
     Ladder ladder = profile.ladder();
     Ladder.Stage target =
-        profile.stage(stage).orElseThrow(() -> ProblemException.validation(
-            "stage", "is not a stage of " + before.country() + ": one of "
-                + ladder.stages().stream().map(Ladder.Stage::code).collect(Collectors.joining(", "))));
+        profile.stage(stage).orElseThrow(() -> ProblemException.validation("stage",
+            LifecycleMessages.get(actor.language(), "notAStage", before.country(),
+                ladder.stages().stream().map(Ladder.Stage::code).collect(Collectors.joining(", ")))));
     Instant now = Instant.now();
     MembershipStatus[] from = new MembershipStatus[1];
     Membership moved =
@@ -528,7 +532,7 @@ public final class MembershipLifecycle implements MembershipService {
               StageRules.requireTimeServed(move, at, since, now, lang);
               MembershipStatus to = current.status();
               if (target.status() != current.status()) {
-                to = allowed(current.status(), target.status()).to();
+                to = allowed(current.status(), target.status(), lang).to();
               }
               try (PreparedStatement ps =
                   c.prepareStatement(
@@ -540,7 +544,7 @@ public final class MembershipLifecycle implements MembershipService {
                 ps.setLong(4, id);
                 ps.setString(5, current.status().name());
                 if (ps.executeUpdate() == 0) {
-                  throw changedMeanwhile(id);
+                  throw changedMeanwhile(actor.language());
                 }
               }
               copyStatusToSchool(c, current, to, now);

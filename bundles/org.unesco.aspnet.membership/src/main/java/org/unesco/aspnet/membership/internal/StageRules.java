@@ -21,7 +21,7 @@ final class StageRules {
   /** The ladder's move from {@code at} to {@code target}; 409 when there is none (a skipped stage). */
   static Ladder.Move move(Ladder ladder, Ladder.Stage at, Ladder.Stage target, String lang) {
     if (at.code().equals(target.code())) {
-      throw ProblemException.conflict("The school is already in the stage " + label(at, lang));
+      throw ProblemException.conflict(LifecycleMessages.get(lang, "alreadyInStage", label(at, lang)));
     }
     return ladder.moves().stream()
         .filter(m -> m.from().equals(at.code()) && m.to().equals(target.code()))
@@ -32,11 +32,10 @@ final class StageRules {
                   ladder.moves().stream()
                       .filter(m -> m.from().equals(at.code()))
                       .map(m -> label(stage(ladder, m.to()), lang))
-                      .collect(Collectors.joining(", "));
-              return ProblemException.conflict(
-                  "A school in the stage " + label(at, lang) + " cannot move to " + label(target, lang)
-                      + (next.isEmpty() ? "; it is the last stage" : "; its next stage is " + next
-                          + " (no stage may be skipped)"));
+                      .collect(Collectors.joining(LifecycleMessages.get(lang, "or")));
+              return ProblemException.conflict(next.isEmpty()
+                  ? LifecycleMessages.get(lang, "lastStage", label(at, lang), label(target, lang))
+                  : LifecycleMessages.get(lang, "skipsStage", label(at, lang), label(target, lang), next));
             });
   }
 
@@ -53,12 +52,12 @@ final class StageRules {
         return;
       }
     }
-    String deciders =
-        move.decidedBy().stream().map(StageRules::roleName).sorted().collect(Collectors.joining(" or "));
-    throw ProblemException.forbidden(
-        "Moving a school to " + label(target, lang) + " is decided by " + deciders + " of "
-            + (school.unit() == null ? school.country() : school.country() + "-" + school.unit())
-            + ", or by UNESCO HQ");
+    String deciders = move.decidedBy().stream()
+        .map(role -> LifecycleMessages.role(lang, role))
+        .sorted()
+        .collect(Collectors.joining(LifecycleMessages.get(lang, "or")));
+    throw ProblemException.forbidden(LifecycleMessages.get(lang, "stageDeciders", label(target, lang), deciders,
+        school.unit() == null ? school.country() : school.country() + "-" + school.unit()));
   }
 
   /** 409 when the school has not yet spent the move's minimum time in its stage. */
@@ -91,15 +90,6 @@ final class StageRules {
 
   private static String label(Ladder.Stage s, String lang) {
     return "'" + s.label().in(Locale.forLanguageTag(lang), null) + "' (" + s.code() + ")";
-  }
-
-  private static String roleName(Role role) {
-    return switch (role) {
-      case SUBNATIONAL_COORDINATOR -> "the sub-national coordinator";
-      case NATIONAL_COORDINATOR -> "the National Coordinator";
-      case HQ_OFFICER -> "UNESCO HQ";
-      default -> role.name();
-    };
   }
 
   static String describe(Period p, String lang) {

@@ -82,11 +82,26 @@ class TransitionsTest {
 
   @Test
   void aForbiddenMoveSaysWhereItMayGo() {
-    ProblemException p = assertThrows(ProblemException.class, () -> MembershipLifecycle.allowed(APPLIED, MEMBER));
+    ProblemException p = assertThrows(ProblemException.class, () -> MembershipLifecycle.allowed(APPLIED, MEMBER, "en"));
     assertEquals(409, p.status());
-    assertEquals("A membership that is APPLIED cannot move to MEMBER; allowed: UNDER_NATIONAL_REVIEW, REJECTED", p.detail());
-    ProblemException closed = assertThrows(ProblemException.class, () -> MembershipLifecycle.allowed(WITHDRAWN, MEMBER));
+    assertEquals("A membership that is 'Applied' (APPLIED) cannot move to 'Member' (MEMBER); it may move to"
+        + " 'Under national review' (UNDER_NATIONAL_REVIEW) or 'Rejected' (REJECTED)", p.detail());
+    ProblemException closed = assertThrows(ProblemException.class, () -> MembershipLifecycle.allowed(WITHDRAWN, MEMBER, null));
     assertTrue(closed.detail().contains("apply again"), closed.detail());
+  }
+
+  @Test
+  void aRefusedMoveIsExplainedInTheRequestsLanguage() {
+    assertEquals("Une adhésion « Candidature déposée » (APPLIED) ne peut pas passer à « Membre » (MEMBER) ;"
+        + " elle peut passer à « En examen national » (UNDER_NATIONAL_REVIEW) ou « Refusée » (REJECTED)",
+        assertThrows(ProblemException.class, () -> MembershipLifecycle.allowed(APPLIED, MEMBER, "fr-FR")).detail());
+    assertTrue(assertThrows(ProblemException.class, () -> MembershipLifecycle.allowed(WITHDRAWN, APPLIED, "es"))
+        .detail().startsWith("Una membresía «Retirada» (WITHDRAWN) no puede pasar a «Solicitud enviada» (APPLIED):"));
+    Transition certify = UNDER_HQ_REVIEW.transitionTo(MEMBER).orElseThrow();
+    Principal ncSpeakingGerman = new Principal(NC_FR.accountId(), NC_FR.email(), NC_FR.name(), "de", NC_FR.grants());
+    assertEquals("Über den Wechsel zu „Mitglied“ (MEMBER) entscheidet die UNESCO-Zentrale",
+        assertThrows(ProblemException.class,
+            () -> MembershipLifecycle.authorize(POLICY, ncSpeakingGerman, certify, FRENCH_SCHOOL)).detail());
   }
 
   @Test
