@@ -183,8 +183,8 @@ function statusText(school, ladder) {
 function decisionTable(path, actionsFor, { withCountry = false, ladder = null, empty = 'console.nothing' } = {}) {
   const tbody = h('tbody', {});
   const list = pagedList(path, async (schools) => {
+    if (ladder) await placeOnLadder(schools, ladder);
     for (const school of schools) {
-      if (ladder) school.stage = await currentStage(school, ladder);
       const status = h('td', { class: 'row-status' }, statusText(school, ladder));
       const controls = decisionControls(school, actionsFor, (s) => { status.textContent = statusText(s, ladder); });
       tbody.append(h('tr', { 'data-school': school.id, 'data-name': school.name },
@@ -198,6 +198,26 @@ function decisionTable(path, actionsFor, { withCountry = false, ladder = null, e
       h('th', { scope: 'col' }, t('field.status')), h('th', { scope: 'col' }, t('console.comment')), h('th', { scope: 'col' }, t('console.actions')))),
     tbody));
   return { load: list.load, view: [list.count, table, list.more], isEmpty: () => !tbody.children.length, emptyText: t(empty) };
+}
+
+/**
+ * Where each school of a page is on its country's ladder, and since when (a move's minimum time
+ * counts from it): the page's memberships in one request, not one per row.
+ */
+async function placeOnLadder(schools, ladder) {
+  const ids = schools.map((s) => s.membershipId).filter(Boolean);
+  const byId = new Map();
+  if (ids.length) {
+    for (const m of (await api('GET', '/api/v1/memberships?ids=' + ids.join(','))).items) byId.set(String(m.id), m);
+  }
+  for (const school of schools) {
+    const m = byId.get(String(school.membershipId));
+    const candidates = ladder.stages.filter((s) => s.status === school.status);
+    // a membership read before stages were kept has none: the first stage of its status, as the server reads it
+    school.stage = (m && m.stage) || (candidates[0] ? candidates[0].code : null);
+    // the server counts a stage's minimum time from the application when no stage date was kept
+    if (m) school.stageSince = m.stageSince || m.appliedAt;
+  }
 }
 
 /** Where a school is on its country's ladder: the one stage of its status, else its membership's. */
@@ -619,7 +639,7 @@ export async function coordinatorPanel(school) {
     section.append(problemView(e));
     return section;
   }
-  const subject = { ...school, status: membership.status, stage: membership.stage, stageSince: membership.stageSince, next: membership.next || [] };
+  const subject = { ...school, status: membership.status, stage: membership.stage, stageSince: membership.stageSince || membership.appliedAt, next: membership.next || [] };
   if (ladder && !subject.stage) subject.stage = await currentStage(subject, ladder);
   const status = h('strong', { class: 'row-status' }, statusText(subject, ladder));
   const certificate = h('span', {});

@@ -126,6 +126,17 @@ class MembershipIT {
     assertEquals("No permitido", JSON.readTree(notTheNcs.body()).path("title").asText());
     HttpResponse<String> certified = move(membership, "MEMBER", null, hq);
     assertEquals(200, certified.statusCode(), certified.body());
+    // Several memberships at once (a page of the console): those the caller may see, in the order asked
+    HttpResponse<String> several = platform.get("/api/v1/memberships?ids=" + membership + ",99999999," + membership,
+        "Authorization", "Bearer " + ncFrance);
+    assertEquals(200, several.statusCode(), several.body());
+    JsonNode items = JSON.readTree(several.body()).path("items");
+    assertEquals(1, items.size(), several.body());
+    assertEquals("MEMBER", items.get(0).path("status").asText());
+    assertEquals(0, JSON.readTree(platform.get("/api/v1/memberships?ids=" + membership, "Authorization", "Bearer " + ncKenya)
+        .body()).path("items").size(), "another country's NC sees none of it");
+    assertEquals(List.of("ids"), errorFields(platform.get("/api/v1/memberships?ids=1,x", "Authorization", "Bearer " + hq)));
+    assertEquals(List.of("ids"), errorFields(platform.get("/api/v1/memberships", "Authorization", "Bearer " + hq)));
     String certificate = JSON.readTree(certified.body()).path("certificateNumber").asText();
     assertTrue(certificate.startsWith("ASPNET-FR-"), certified.body());
 

@@ -48,7 +48,8 @@ final class FieldMessages {
           Map.entry("whole", "must be a whole number"),
           Map.entry("strings", "must be a list of strings"),
           Map.entry("themeNeeded", "name at least one theme"),
-          Map.entry("among", "must be among {0}"))),
+          Map.entry("among", "must be among {0}"),
+          Map.entry("ids", "must be at most {0} membership ids (whole numbers above 0), separated by commas"))),
       Map.entry("fr", Map.ofEntries(
           Map.entry("notYours", "vous ne pouvez pas importer d''établissements de {0}"),
           Map.entry("timeInStage", "Un établissement reste au moins {0} à l''étape {1} ; celui-ci y est entré le {2} et peut passer à la suivante à partir du {3}"),
@@ -84,7 +85,8 @@ final class FieldMessages {
           Map.entry("whole", "doit être un nombre entier"),
           Map.entry("strings", "doit être une liste de chaînes de caractères"),
           Map.entry("themeNeeded", "indiquez au moins un thème"),
-          Map.entry("among", "doit faire partie de {0}"))),
+          Map.entry("among", "doit faire partie de {0}"),
+          Map.entry("ids", "doit compter au plus {0} numéros d''adhésion (entiers supérieurs à 0), séparés par des virgules"))),
       Map.entry("de", Map.ofEntries(
           Map.entry("notYours", "Sie dürfen keine Schulen aus {0} importieren"),
           Map.entry("timeInStage", "Eine Schule bleibt mindestens {0} in der Stufe {1}; diese ist am {2} eingetreten und kann ab {3} weiter"),
@@ -120,7 +122,8 @@ final class FieldMessages {
           Map.entry("whole", "muss eine ganze Zahl sein"),
           Map.entry("strings", "muss eine Liste von Zeichenketten sein"),
           Map.entry("themeNeeded", "mindestens ein Thema angeben"),
-          Map.entry("among", "muss einer dieser Werte sein: {0}"))),
+          Map.entry("among", "muss einer dieser Werte sein: {0}"),
+          Map.entry("ids", "darf höchstens {0} Mitgliedschaftsnummern (ganze Zahlen über 0) enthalten, durch Kommas getrennt"))),
       Map.entry("es", Map.ofEntries(
           Map.entry("notYours", "no puede importar escuelas de {0}"),
           Map.entry("timeInStage", "Una escuela permanece al menos {0} en la etapa {1}; esta entró el {2} y puede pasar a la siguiente a partir del {3}"),
@@ -156,7 +159,8 @@ final class FieldMessages {
           Map.entry("whole", "debe ser un número entero"),
           Map.entry("strings", "debe ser una lista de cadenas de caracteres"),
           Map.entry("themeNeeded", "indique al menos un tema"),
-          Map.entry("among", "debe estar entre {0}")))));
+          Map.entry("among", "debe estar entre {0}"),
+          Map.entry("ids", "debe tener como máximo {0} números de membresía (enteros mayores que 0), separados por comas")))));
 
   private FieldMessages() {}
 

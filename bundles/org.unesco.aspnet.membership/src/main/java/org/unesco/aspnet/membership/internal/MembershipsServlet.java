@@ -4,12 +4,17 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.membership.Membership;
 import org.unesco.aspnet.membership.MembershipService;
 import org.unesco.aspnet.membership.MembershipStatus;
 import org.unesco.aspnet.web.ApiServlet;
@@ -17,6 +22,7 @@ import org.unesco.aspnet.web.Json;
 import org.unesco.aspnet.web.OpenApiFragment;
 
 /**
+ * {@code GET /api/v1/memberships?ids=1,2,3} (the memberships of a page of the directory at once),
  * {@code GET /api/v1/memberships/{id}}, {@code GET .../history} and {@code POST .../transitions}
  * with {@code {to, comment}}; {@code POST .../stages} with {@code {stage, comment}} where the
  * country has a national ladder.
@@ -33,6 +39,9 @@ public final class MembershipsServlet extends ApiServlet {
   /** The body of a move on a national ladder. */
   public record StageRequest(String stage, String comment) {}
 
+  /** A page of the directory holds at most 100 schools. */
+  static final int IDS_MAX = 100;
+
   private final transient MembershipService memberships;
 
   @Activate
@@ -44,7 +53,7 @@ public final class MembershipsServlet extends ApiServlet {
   @Override
   protected Set<String> methodsAt(HttpServletRequest request) {
     List<String> path = Requests.segments(request);
-    if (path.size() == 1) {
+    if (path.size() <= 1) {
       return Set.of("GET");
     }
     if (path.size() == 2) {
@@ -60,7 +69,21 @@ public final class MembershipsServlet extends ApiServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     List<String> path = Requests.segments(request);
-    if (path.size() == 1) {
+    if (path.isEmpty()) {
+      Principal actor = Requests.actor(request);
+      List<Membership> items = new ArrayList<>();
+      for (long id : ids(request, actor.language())) {
+        try {
+          items.add(memberships.membership(actor, id));
+        } catch (ProblemException notVisible) {
+          // 404 or 401: left out, as the directory leaves out schools the caller may not see
+          if (notVisible.status() != 404 && notVisible.status() != 401) {
+            throw notVisible;
+          }
+        }
+      }
+      Json.writePage(response, items, null);
+    } else if (path.size() == 1) {
       long id = Requests.id(path.get(0), "membership");
       Json.write(response, 200, memberships.membership(Requests.actor(request), id));
     } else if (path.size() == 2 && path.get(1).equals("history")) {
@@ -70,6 +93,31 @@ public final class MembershipsServlet extends ApiServlet {
     } else {
       throw Requests.noSuchPath(request);
     }
+  }
+
+  /** {@code ?ids=}: up to {@value #IDS_MAX} membership ids, comma-separated. */
+  static Set<Long> ids(HttpServletRequest request, String lang) {
+    String[] values = request.getParameterValues("ids");
+    if (values == null || values.length != 1 || values[0].isBlank()) {
+      throw ProblemException.validation("ids", FieldMessages.get(lang, "required"));
+    }
+    Set<Long> ids = new LinkedHashSet<>();
+    for (String part : values[0].split(",", -1)) {
+      long id;
+      try {
+        id = Long.parseLong(part.strip());
+      } catch (NumberFormatException e) {
+        id = 0;
+      }
+      if (id <= 0) {
+        throw ProblemException.validation("ids", FieldMessages.get(lang, "ids", String.valueOf(IDS_MAX)));
+      }
+      ids.add(id);
+    }
+    if (ids.size() > IDS_MAX) {
+      throw ProblemException.validation("ids", FieldMessages.get(lang, "ids", String.valueOf(IDS_MAX)));
+    }
+    return ids;
   }
 
   @Override
