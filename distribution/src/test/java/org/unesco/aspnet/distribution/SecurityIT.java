@@ -311,6 +311,16 @@ class SecurityIT {
     }
   }
 
+  /** An address longer than any email fails like a wrong password; it was a 500 (the throttle's key overflowed). */
+  @Test
+  void aSignInWithAnOverlongEmailIsAWrongSignInNotAFault() throws Exception {
+    for (int length : new int[] {293, 5000}) {
+      String email = "a".repeat(length - "@example.org".length()) + "@example.org";
+      HttpResponse<String> r = seen(platform.login(email, "whatever password"));
+      assertEquals(401, r.statusCode(), length + ": " + r.body());
+    }
+  }
+
   /** Password lengths count characters, not UTF-16 units: six emoji are six characters, short of twelve. */
   @Test
   void aPasswordOfSixEmojiIsTooShort() throws Exception {
@@ -334,9 +344,14 @@ class SecurityIT {
   }
 
   @Test
-  void aPasswordResetLinkSetsANewPasswordOnceAndEndsEverySession() throws Exception {
+  void aPasswordResetLinkSetsANewPasswordOnceAndEndsEverySessionAndToken() throws Exception {
     register("forgetful@example.org", "the old long password");
     String oldSession = json(platform.login("forgetful@example.org", "the old long password")).path("token").asText();
+    HttpResponse<String> made = seen(platform.send("POST", "/api/v1/tokens", "{\"name\":\"made by whoever took it\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + oldSession));
+    assertEquals(201, made.statusCode(), made.body());
+    String apiToken = JSON.readTree(made.body()).path("token").asText();
+    assertEquals(200, seen(platform.get("/api/v1/me", "Authorization", "Bearer " + apiToken)).statusCode());
     String admin = platform.adminToken();
     HttpResponse<String> start = seen(platform.send("POST", "/api/v1/password-resets", "{\"email\":\"forgetful@example.org\"}",
         "Content-Type", "application/json", "Authorization", "Bearer " + admin));
@@ -346,6 +361,8 @@ class SecurityIT {
     assertEquals(204, seen(platform.send("POST", "/api/v1/password-resets/accept", body, "Content-Type", "application/json")).statusCode());
     assertEquals(404, seen(platform.send("POST", "/api/v1/password-resets/accept", body, "Content-Type", "application/json")).statusCode());
     assertEquals(401, seen(platform.get("/api/v1/me", "Authorization", "Bearer " + oldSession)).statusCode());
+    assertEquals(401, seen(platform.get("/api/v1/me", "Authorization", "Bearer " + apiToken)).statusCode(),
+        "a token made before the reset is revoked with it");
     assertEquals(401, seen(platform.login("forgetful@example.org", "the old long password")).statusCode());
     assertEquals(200, seen(platform.login("forgetful@example.org", "the new long password")).statusCode());
     String user = json(platform.login("forgetful@example.org", "the new long password")).path("token").asText();

@@ -73,6 +73,20 @@ public final class ImportsServlet extends ApiServlet {
     Json.write(response, 200, job.view());
   }
 
+  /** The audit log names an import by its file: one line of at most {@value #FILE_NAME_MAX} characters. */
+  static final int FILE_NAME_MAX = 100;
+
+  static String fileName(String file) {
+    if (file == null) {
+      return null;
+    }
+    String name = file.strip();
+    if (name.isEmpty() || name.length() > FILE_NAME_MAX || name.chars().anyMatch(Character::isISOControl)) {
+      throw ProblemException.validation("file", "must be a file name of 1 to " + FILE_NAME_MAX + " characters on one line");
+    }
+    return name;
+  }
+
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Principal actor = principalSpeaking(request); // row errors of national fields in the request's language
@@ -87,6 +101,7 @@ public final class ImportsServlet extends ApiServlet {
     boolean dryRun = dryRun(request.getParameter("dryRun"));
     SchoolImport.Duplicates duplicates = duplicates(request.getParameter("duplicates"));
     String country = country(request.getParameter("country"), countries::exists);
+    String file = fileName(request.getParameter("file"));
     String format = request.getParameter("format");
     TableReader reader = format == null ? byMediaType(request.getContentType()) : exports.readers().get(format.toLowerCase(Locale.ROOT));
     if (format == null && reader != null) {
@@ -103,7 +118,7 @@ public final class ImportsServlet extends ApiServlet {
       Files.deleteIfExists(upload);
       throw e;
     }
-    String fileName = request.getParameter("file") == null ? "upload." + format : request.getParameter("file");
+    String fileName = file == null ? "upload." + format : file;
     ImportJobs.Job job = jobs.start(actor, reader, format, upload, fileName, dryRun, duplicates, country);
     response.setHeader("Location", "/api/v1/imports/" + job.id());
     response.setHeader("Cache-Control", "no-store");

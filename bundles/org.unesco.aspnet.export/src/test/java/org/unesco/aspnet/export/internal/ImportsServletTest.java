@@ -37,4 +37,16 @@ class ImportsServletTest {
     assertTrue(ImportsServlet.PARAMETERS.contains("country"), "accepted, and named in the 400 for an unknown one");
     assertTrue(ImportsServlet.PARAMETERS.contains("lang"), "the language of the row errors, as api.md says");
   }
+
+  @Test
+  void theFileNameIsOneLineThatTheAuditLogHolds() {
+    assertNull(ImportsServlet.fileName(null), "absent: upload.<format>");
+    assertEquals("écoles 2026.csv", ImportsServlet.fileName(" écoles 2026.csv "));
+    assertEquals("x".repeat(100), ImportsServlet.fileName("x".repeat(100)));
+    for (String bad : new String[] {"x".repeat(101), "", "  ", "a\nb.csv", "a\u0000.csv"}) {
+      ProblemException e = assertThrows(ProblemException.class, () -> ImportsServlet.fileName(bad), bad);
+      assertEquals(400, e.status());
+      assertEquals("file", e.errors().get(0).field());
+    }
+  }
 }

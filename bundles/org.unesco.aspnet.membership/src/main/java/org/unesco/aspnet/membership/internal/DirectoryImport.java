@@ -211,7 +211,7 @@ public final class DirectoryImport implements SchoolImport {
     Map<String, Integer> firstLine = new HashMap<>();
     // One read-only transaction for the whole pass: in auto-commit every lookup would commit.
     database.inTransaction(c -> {
-      try (ExistingSchools existing = new ExistingSchools(c, database.dialect() == Database.Dialect.DERBY)) {
+      try (ExistingSchools existing = new ExistingSchools(c, database.dialect() == Database.Dialect.DERBY, authorizer, actor)) {
         Iterator<ImportRow> it = rows.open();
         List<Pending> batch = new ArrayList<>();
         int index = 0;
@@ -259,6 +259,9 @@ public final class DirectoryImport implements SchoolImport {
     return result;
   }
 
+  /** A likely duplicate the importer may not see: counted, never named. */
+  static final long UNSEEN = -1;
+
   /** Looks a batch of rows up at once, then counts and reports each, in file order. */
   private static void conclude(List<Pending> batch, ExistingSchools existing, Map<String, Integer> firstLine,
       Duplicates policy, Inspection result, IntConsumer progress) throws SQLException {
@@ -277,8 +280,8 @@ public final class DirectoryImport implements SchoolImport {
           duplicateOfLine = firstLine.putIfAbsent(nationalIdKey(school.country(), school.nationalId()), p.row().line());
         }
       }
-      List<Long> distinctIds = duplicateOf.stream().distinct().sorted().toList();
-      boolean duplicate = !distinctIds.isEmpty() || duplicateOfLine != null;
+      List<Long> distinctIds = duplicateOf.stream().filter(id -> id != UNSEEN).distinct().sorted().toList();
+      boolean duplicate = !duplicateOf.isEmpty() || duplicateOfLine != null;
       List<FieldError> errors = p.errors();
       result.total++;
       if (errors.isEmpty()) {
@@ -323,16 +326,20 @@ public final class DirectoryImport implements SchoolImport {
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Map<String, List<Long>> byName = new HashMap<>();
     private final Map<String, List<Long>> byNationalId = new HashMap<>();
+    private final Authorizer authorizer;
+    private final Principal actor;
 
-    ExistingSchools(Connection c, boolean oneByOne) {
+    ExistingSchools(Connection c, boolean oneByOne, Authorizer authorizer, Principal actor) {
       this.c = c;
       this.oneByOne = oneByOne;
+      this.authorizer = authorizer;
+      this.actor = actor;
     }
 
     // The (COUNTRY, NAME_KEY) and (COUNTRY, NATIONAL_ID) indexes; each head ends with "= ?" or an IN list.
-    private static final String BY_NAME = "SELECT ID, NAME_KEY, CITY_KEY FROM MEM_SCHOOL"
+    private static final String BY_NAME = "SELECT ID, UNIT, STATUS, NAME_KEY, CITY_KEY FROM MEM_SCHOOL"
         + " --DERBY-PROPERTIES index=MEM_SCHOOL_NAME_KEY\n WHERE COUNTRY = ? AND NAME_KEY ";
-    private static final String BY_NATIONAL_ID = "SELECT ID, NATIONAL_ID FROM MEM_SCHOOL"
+    private static final String BY_NATIONAL_ID = "SELECT ID, UNIT, STATUS, NATIONAL_ID FROM MEM_SCHOOL"
         + " --DERBY-PROPERTIES index=MEM_SCHOOL_NATIONAL_ID\n WHERE COUNTRY = ? AND NATIONAL_ID ";
 
     void lookUp(List<Pending> batch) throws SQLException {
@@ -372,11 +379,23 @@ public final class DirectoryImport implements SchoolImport {
     }
 
     private void sameName(String country, ResultSet rs) throws SQLException {
-      add(byName, nameCityKey(country, rs.getString(2), rs.getString(3)), rs.getLong(1));
+      add(byName, nameCityKey(country, rs.getString(4), rs.getString(5)), known(country, rs));
     }
 
     private void sameNationalId(String country, ResultSet rs) throws SQLException {
-      add(byNationalId, nationalIdKey(country, rs.getString(2)), rs.getLong(1));
+      add(byNationalId, nationalIdKey(country, rs.getString(4)), known(country, rs));
+    }
+
+    /**
+     * The school's id, or {@link #UNSEEN} when the importer may not see it (a candidate of another
+     * unit, for a sub-national coordinator): the row is still a likely duplicate, without the id,
+     * as an application's 409 names such a school without its id.
+     */
+    private long known(String country, ResultSet rs) throws SQLException {
+      long id = rs.getLong(1);
+      boolean visible = MembershipStatus.MEMBER.name().equals(rs.getString(3))
+          || authorizer.allows(actor, Action.VIEW_SCHOOL, Target.school(country, rs.getString(2), String.valueOf(id)));
+      return visible ? id : UNSEEN;
     }
 
     List<Long> byName(String country, String nameKey, String cityKey) {

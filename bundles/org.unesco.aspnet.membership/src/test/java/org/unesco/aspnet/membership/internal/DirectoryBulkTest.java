@@ -12,6 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.unesco.aspnet.core.FieldError;
+import org.unesco.aspnet.core.Grant;
+import org.unesco.aspnet.core.Role;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.membership.MembershipStatus;
@@ -199,5 +201,26 @@ class DirectoryBulkTest {
     assertEquals(List.of(existing.get(1)), report.rows().get(1).duplicateOf());
     assertEquals(Integer.valueOf(12), report.rows().get(2).duplicateOfLine());
     assertEquals(List.of(existing.get(0)), report.rows().get(3).duplicateOf());
+  }
+
+  /** As an application's 409 does: another unit's candidate is a likely duplicate, without its id. */
+  @Test
+  void aSubNationalCoordinatorLearnsOfAnotherUnitsCandidateButNotItsId() throws Exception {
+    long hidden = lifecycle.apply(Principal.anonymous(), inUnit("paris", "Lycée Caché", "Paris", "0750001A"), false).schoolId();
+    Principal lyon = TransitionsTest.person("snc-lyon", new Grant(Role.SUBNATIONAL_COORDINATOR, "FR", "lyon", null, null));
+    SchoolImport.Source file = source(inUnit("lyon", "Lycee cache", "PARIS", null), inUnit("lyon", "Autre nom", "Lyon", "0750001A"));
+    ImportReport seenFromLyon = imports.check(lyon, file, n -> { });
+    assertEquals(2, seenFromLyon.duplicates(), "both rows are likely duplicates");
+    assertEquals(List.of(List.of(), List.of()), seenFromLyon.rows().stream().map(ImportReport.RowReport::duplicateOf).toList(),
+        "but the candidate of Paris is not named to Lyon's coordinator");
+    ImportReport seenByTheNc = imports.check(TransitionsTest.NC_FR, file, n -> { });
+    assertEquals(List.of(List.of(hidden), List.of(hidden)),
+        seenByTheNc.rows().stream().map(ImportReport.RowReport::duplicateOf).toList(), "France's NC sees France's candidate");
+  }
+
+  private static SchoolInput inUnit(String unit, String name, String city, String nationalId) {
+    SchoolInput v = Schools.in("FR", name, city, nationalId);
+    return new SchoolInput(v.name(), v.country(), unit, v.city(), v.address(), v.latitude(), v.longitude(), v.levels(),
+        v.themes(), v.languages(), v.students(), v.teachers(), v.email(), v.website(), nationalId);
   }
 }

@@ -104,10 +104,17 @@ public final class Authentication {
     return hasher;
   }
 
+  /** The longest email address (RFC 5321's path limit less its brackets). */
+  static final int EMAIL_MAX = 254;
+
   /** Checks the password, throttled per account and per address; opens a new session. */
   SignedIn signIn(String email, String password, String address) {
     Settings c = config;
-    String accountKey = "account:" + SecurityStore.normaliseEmail(email);
+    String normalised = SecurityStore.normaliseEmail(email);
+    // No account has an address longer than an email can be (254): such a sign-in fails like an
+    // unknown account, counted against the sender's address only (the key column holds 300).
+    boolean possible = normalised.length() <= EMAIL_MAX;
+    String accountKey = "account:" + (possible ? normalised : "");
     String addressKey = "address:" + address;
     long wait = store.database().read(conn -> Math.max(
         LoginThrottle.secondsToWait(store.failures(conn, accountKey, LoginThrottle.FORGET_AFTER), c.freeAttemptsPerAccount(), Instant.now()),
@@ -116,7 +123,7 @@ public final class Authentication {
       throw new ProblemException(429, ProblemException.TYPE_BASE + "too-many-attempts", "Too many attempts",
           "Too many failed sign-ins; try again in " + wait + " s", java.util.List.of(), Map.of("retryAfter", wait));
     }
-    Optional<SecurityStore.Account> account = store.accountByEmail(email);
+    Optional<SecurityStore.Account> account = possible ? store.accountByEmail(email) : Optional.empty();
     boolean ok;
     if (account.isPresent()) {
       ok = hasher.verify(password, account.get().passwordHash());
@@ -126,7 +133,7 @@ public final class Authentication {
     }
     if (!ok) {
       store.database().inTransaction(conn -> {
-        for (String key : new String[] {accountKey, addressKey}) {
+        for (String key : possible ? new String[] {accountKey, addressKey} : new String[] {addressKey}) {
           store.recordFailure(conn, key, store.failures(conn, key, LoginThrottle.FORGET_AFTER).count() + 1);
         }
         return null;

@@ -338,8 +338,11 @@ public final class OneTimeLinksServlet extends ApiServlet {
       }
       store.updatePasswordHash(c, account.id(), hash);
       store.deleteSessions(c, account.id());
+      // A reset is how a taken-over account is won back: a token its taker made must stop too.
+      int tokens = store.revokeApiTokens(c, account.id());
       Principal who = store.principal(c, account.id()).orElseThrow();
-      audit.record(c, who, "password.reset", "account", account.id(), null, null, Map.of("sessionsEnded", true));
+      audit.record(c, who, "password.reset", "account", account.id(), null, null,
+          Map.of("sessionsEnded", true, "apiTokensRevoked", tokens));
       return null;
     });
     response.setStatus(204);

@@ -324,6 +324,16 @@ public final class SecurityStore {
     }
   }
 
+  /** Revokes every live API token of an account (after a password reset); returns how many. */
+  int revokeApiTokens(Connection c, String accountId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE SEC_API_TOKEN SET REVOKED_AT = ? WHERE ACCOUNT_ID = ? AND REVOKED_AT IS NULL")) {
+      ps.setTimestamp(1, Timestamp.from(Instant.now()));
+      ps.setString(2, accountId);
+      return ps.executeUpdate();
+    }
+  }
+
   /** Makes every other focal point of {@code school} a staff member; returns how many. */
   int demoteFocalPoints(Connection c, String school, String newFocalPoint) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
