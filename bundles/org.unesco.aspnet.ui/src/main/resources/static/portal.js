@@ -220,7 +220,8 @@ export async function historyList(membershipId, stageLabels = {}) {
   try {
     const items = (await api('GET', `/api/v1/memberships/${membershipId}/history`)).items || [];
     return h('ol', { class: 'history' }, ...items.map((e) => h('li', {}, formatDate(e.at), ': ', statusLabel(e.to),
-      e.toStage ? ' (' + (stageLabels[e.toStage] || e.toStage) + ')' : '', e.comment ? ' – « ' + e.comment + ' »' : '')));
+      e.toStage ? ' (' + (stageLabels[e.toStage] || e.toStage) + ')' : '',
+      e.actorName ? ', ' + t('portal.historyBy', { name: e.actorName }) : '', e.comment ? ' – « ' + e.comment + ' »' : '')));
   } catch (e) {
     return problemView(e);
   }

@@ -167,6 +167,13 @@ class MembershipIT {
     history.path("items").forEach(h -> steps.add(h.path("to").asText()));
     assertEquals(List.of("APPLIED", "UNDER_NATIONAL_REVIEW", "RECOMMENDED", "UNDER_HQ_REVIEW", "MEMBER"), steps);
     assertEquals("Active in the Sandwatch project", history.path("items").get(2).path("comment").asText());
+    // who made each move, by name: the NC recommended, HQ certified
+    String ncName = JSON.readTree(platform.get("/api/v1/me", "Authorization", "Bearer " + ncFrance).body()).path("name").asText();
+    String hqName = JSON.readTree(platform.get("/api/v1/me", "Authorization", "Bearer " + hq).body()).path("name").asText();
+    assertFalse(ncName.isBlank());
+    assertEquals(ncName, history.path("items").get(2).path("actorName").asText(), history.toString());
+    assertEquals(hqName, history.path("items").get(4).path("actorName").asText(), history.toString());
+    assertTrue(history.path("items").get(0).path("actorName").isNull(), "an anonymous application has no one to name");
     assertEquals(401, platform.get("/api/v1/memberships/" + membership + "/history").statusCode());
 
     String audit = platform.get("/api/v1/audit?country=FR&limit=100", "Authorization", "Bearer " + ncFrance).body();

@@ -32,4 +32,12 @@ public interface Accounts {
    * them it shows to whom (emails are not for the public).
    */
   List<Holder> campaignHolders(org.unesco.aspnet.core.Role role, String campaign);
+
+  /**
+   * The names of accounts by id, e.g. to say who made each move of a membership's history; ids
+   * of accounts that no longer exist (or of the platform itself) are left out.
+   *
+   * @since 1.2
+   */
+  java.util.Map<String, String> names(java.util.Collection<String> accountIds);
 }

@@ -155,6 +155,11 @@ class DemoLoaderTest {
     public List<Holder> campaignHolders(org.unesco.aspnet.core.Role role, String campaign) {
       throw new UnsupportedOperationException();
     }
+
+    @Override
+    public java.util.Map<String, String> names(java.util.Collection<String> accountIds) {
+      throw new UnsupportedOperationException();
+    }
   }
 
   @Test

@@ -6,17 +6,25 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.membership.Membership;
 import org.unesco.aspnet.membership.MembershipService;
 import org.unesco.aspnet.membership.MembershipStatus;
+import org.unesco.aspnet.membership.StatusChange;
+import org.unesco.aspnet.security.Accounts;
 import org.unesco.aspnet.web.ApiServlet;
 import org.unesco.aspnet.web.Json;
 import org.unesco.aspnet.web.OpenApiFragment;
@@ -43,6 +51,10 @@ public final class MembershipsServlet extends ApiServlet {
   static final int IDS_MAX = 100;
 
   private final transient MembershipService memberships;
+
+  // Optional: without the security bundle a history names account ids only.
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  transient volatile Accounts accounts;
 
   @Activate
   public MembershipsServlet(@Reference MembershipService memberships) {
@@ -89,10 +101,35 @@ public final class MembershipsServlet extends ApiServlet {
     } else if (path.size() == 2 && path.get(1).equals("history")) {
       long id = Requests.id(path.get(0), "membership");
       // A history has a handful of lines: one page.
-      Json.writePage(response, memberships.history(Requests.actor(request), id), null);
+      Json.writePage(response, named(memberships.history(Requests.actor(request), id)), null);
     } else {
       throw Requests.noSuchPath(request);
     }
+  }
+
+  /**
+   * Each line of a history with {@code actorName}, the name of whoever made the move (null for the
+   * platform, an account since deleted, or without the security bundle): a coordinator reads "by
+   * whom", not an account id.
+   */
+  private List<Map<String, Object>> named(List<StatusChange> history) {
+    Accounts directory = accounts;
+    Map<String, String> names = directory == null ? Map.of()
+        : directory.names(history.stream().map(StatusChange::actor).filter(Objects::nonNull).collect(Collectors.toSet()));
+    List<Map<String, Object>> lines = new ArrayList<>(history.size());
+    for (StatusChange change : history) {
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("from", change.from());
+      line.put("to", change.to());
+      line.put("actor", change.actor());
+      line.put("actorName", change.actor() == null ? null : names.get(change.actor()));
+      line.put("at", change.at());
+      line.put("comment", change.comment());
+      line.put("fromStage", change.fromStage());
+      line.put("toStage", change.toStage());
+      lines.add(line);
+    }
+    return lines;
   }
 
   /** {@code ?ids=}: up to {@value #IDS_MAX} membership ids, comma-separated. */

@@ -78,4 +78,28 @@ public final class AccountsService implements Accounts {
       }
     });
   }
+
+  @Override
+  public java.util.Map<String, String> names(java.util.Collection<String> accountIds) {
+    java.util.List<String> ids = accountIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+    java.util.Map<String, String> names = new java.util.HashMap<>();
+    if (ids.isEmpty()) {
+      return names;
+    }
+    return store.database().read(c -> {
+      // a history names a handful of people: one query, its IN list as long as the ids
+      try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT ID, NAME FROM SEC_ACCOUNT WHERE ID IN ("
+          + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")")) {
+        for (int i = 0; i < ids.size(); i++) {
+          ps.setString(i + 1, ids.get(i));
+        }
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            names.put(rs.getString(1), rs.getString(2));
+          }
+        }
+      }
+      return names;
+    });
+  }
 }
