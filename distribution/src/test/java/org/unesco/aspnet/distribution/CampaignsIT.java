@@ -304,6 +304,9 @@ class CampaignsIT {
       assertEquals("must be from 0 to 100000000",
           JSON.readTree(refused.body()).path("errors").get(0).path("message").asText(), big);
     }
+    // every error at once, the school's with the report's
+    List<String> all = errorFields(send("POST", "/api/v1/campaigns/" + trashHack + "/submissions", "{}", staffParis));
+    assertTrue(all.size() > 1 && all.containsAll(List.of("school", "date")), all.toString());
     assertEquals(0, json(send("GET", "/api/v1/campaigns/" + trashHack + "/submissions", null, hq), 200).path("items").size(),
         "nothing was stored");
   }
@@ -442,6 +445,9 @@ class CampaignsIT {
     Path saved = platform.root.resolve("trash-hack.jar");
     Files.copy(platform.home.resolve("plugins").resolve(TRASH_HACK_JAR), saved);
     String submissionsBefore = send("GET", "/api/v1/campaigns/" + trashHack + "/submissions?limit=500", null, hq).body();
+    assertEquals(submissionsBefore, send("GET", "/api/v1/campaigns/" + trashHack + "/submissions?limit=500&cursor=", null, hq).body(),
+        "a blank cursor is the first page");
+    assertEquals(List.of("cursor"), errorFields(send("GET", "/api/v1/campaigns/" + trashHack + "/submissions?cursor=0", null, hq)));
     JsonNode summaryBefore = json(platform.get("/api/v1/campaigns/" + trashHack + "/summary"), 200);
 
     platform.removePlugin(TRASH_HACK_JAR);

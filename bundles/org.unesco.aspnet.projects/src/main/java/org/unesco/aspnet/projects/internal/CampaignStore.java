@@ -549,7 +549,11 @@ public final class CampaignStore implements CampaignService {
   @Override
   public Page<Submission> submissions(Principal actor, long campaign, SubmissionStatus status, String country,
       Long school, int limit, String cursor) {
-    long before = cursor == null ? Long.MAX_VALUE : cursor(cursor);
+    // newest first: the first page starts before everything; a list never gives 0 as a cursor
+    long before = cursor == null || cursor.isBlank() ? Long.MAX_VALUE : cursor(cursor);
+    if (before == 0) {
+      throw ProblemException.validation("cursor", "is not a cursor this list gave");
+    }
     Campaign cp = database.read(c -> find(c, campaign));
     List<Submission> found = readFurther(before, limit,
         (from, n) -> database.read(c -> submissionRows(c, actor, cp, status, country, school, from, n)),
@@ -645,7 +649,11 @@ public final class CampaignStore implements CampaignService {
     }
     Campaign cp = database.read(c -> find(c, campaign));
     if (in.school() == null) {
-      throw ProblemException.validation("school", "is required");
+      // every error at once: the school's, and those of the report itself
+      List<FieldError> errors = new ArrayList<>();
+      errors.add(new FieldError("school", SubmissionMessages.get(actor.language(), "required")));
+      errors.addAll(CampaignForm.submission(in, cp.phases(), cp.module() != null, actor.language()));
+      throw ProblemException.validation(errors);
     }
     School school = seenSchool(actor, in.school());
     if (!CampaignAccess.actsFor(authorizer, actor, CampaignAccess.school(school.country(), school.unit(), school.id()))) {
