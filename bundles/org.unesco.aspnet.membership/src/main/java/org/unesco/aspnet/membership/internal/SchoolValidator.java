@@ -133,7 +133,7 @@ final class SchoolValidator {
   private static void coordinates(List<FieldError> errors, Double latitude, Double longitude, String lang) {
     if ((latitude == null) != (longitude == null)) {
       errors.add(new FieldError(latitude == null ? "latitude" : "longitude", FieldMessages.get(lang, "bothCoordinates")));
-      return;
+      // and the one given is checked too: every error at once
     }
     if (latitude != null && !(latitude >= -90 && latitude <= 90)) {
       errors.add(new FieldError("latitude", FieldMessages.get(lang, "range", "-90", "90")));

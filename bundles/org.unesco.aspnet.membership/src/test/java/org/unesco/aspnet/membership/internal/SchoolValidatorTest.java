@@ -69,6 +69,10 @@ class SchoolValidatorTest {
         new SchoolInput(v.name(), v.country(), v.unit(), v.city(), v.address(), 10.0, null, v.levels(),
             v.themes(), v.languages(), v.students(), v.teachers(), v.email(), v.website(), v.nationalId());
     assertEquals(List.of("longitude"), fields(onlyLatitude));
+    SchoolInput onlyAWrongLatitude =
+        new SchoolInput(v.name(), v.country(), v.unit(), v.city(), v.address(), 91.0, null, v.levels(),
+            v.themes(), v.languages(), v.students(), v.teachers(), v.email(), v.website(), v.nationalId());
+    assertEquals(List.of("longitude", "latitude"), fields(onlyAWrongLatitude), "the one given is checked too");
     SchoolInput neither =
         new SchoolInput(v.name(), v.country(), v.unit(), v.city(), v.address(), null, null, v.levels(),
             v.themes(), v.languages(), null, null, v.email(), null, null);
