@@ -120,15 +120,94 @@ class PlatformIT {
     JsonNode p = problem(platform.get("/api/v1/schools?q=%ff%fe&limit=5"), 400);
     assertTrue(p.path("detail").asText().startsWith("The request could not be read"), p.toString());
     assertFalse(p.has("incident"), p.toString());
+    p = problem(platform.get("/api/v1/schools?q=%ED%A0%80"), 400); // an encoded lone surrogate: not UTF-8
+    assertTrue(p.path("detail").asText().startsWith("The request could not be read"), p.toString());
     // A stray %, which java.net.URI will not send: written on a socket as a careless client would
-    for (String query : new String[] {"q=%", "q=%zz", "limit=5&q=50%"}) {
+    for (String query : new String[] {"q=%", "q=%zz", "limit=5&q=50%", "lang=%ZZ"}) {
       String[] answer = rawGet("/api/v1/schools?" + query);
       assertTrue(answer[0].startsWith("HTTP/1.1 400"), query + ": " + answer[0]);
       assertTrue(answer[0].toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json"), answer[0]);
       JsonNode problem = JSON.readTree(answer[1]);
       assertTrue(problem.path("detail").asText().startsWith("The request could not be read"), query + ": " + problem);
       assertFalse(problem.has("incident"), query + ": " + problem);
+      assertTrue(answer[0].toLowerCase(java.util.Locale.ROOT).contains("x-content-type-options: nosniff"), answer[0]);
     }
+    // answered before any endpoint parses the query: the client's mistake is no server error in the log
+    Thread.sleep(500);
+    String log = platform.log();
+    assertFalse(log.contains("BadMessageException") || log.contains("Bad query"), log);
+    assertFalse(log.contains("Exception while processing request to /api/v1/schools"), log);
+  }
+
+  @Test
+  void aParameterGivenTwiceIs400NamingItNotFirstWins() throws Exception {
+    HttpResponse<String> r = platform.get("/api/v1/schools?country=FR&country=DE");
+    JsonNode p = problem(r, 400);
+    assertEquals("https://aspnet.unesco.org/problems/validation", p.path("type").asText());
+    assertEquals("country", p.path("errors").path(0).path("field").asText(), p.toString());
+    assertEquals("is given more than once", p.path("errors").path(0).path("message").asText(), p.toString());
+    assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null));
+    assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+    // an import asked both to try and to write does neither
+    String token = platform.adminToken();
+    HttpResponse<String> imported = platform.send("POST", "/api/v1/imports?dryRun=false&format=csv&dryRun=true",
+        "name,country\nTwice School,FR\n", "Content-Type", "text/csv", "Authorization", "Bearer " + token);
+    p = problem(imported, 400);
+    assertEquals("dryRun", p.path("errors").path(0).path("field").asText(), p.toString());
+    assertFalse(platform.get("/api/v1/schools?q=Twice").body().contains("Twice School"), "nothing imported");
+    // the pages of the web UI are no API: their queries are theirs
+    assertEquals(200, platform.get("/?tab=1&tab=2").statusCode());
+  }
+
+  @Test
+  void aBodyOfTheWrongJsonTypeIsToldSoWithoutJava() throws Exception {
+    String etag = platform.get("/api/v1/hello/greeting").headers().firstValue("ETag").orElseThrow();
+    for (String body : new String[] {"[]", "\"x\"", "5"}) {
+      for (HttpResponse<String> r : java.util.List.of(
+          platform.send("POST", "/api/v1/auth/login", body, "Content-Type", "application/json"),
+          platform.send("POST", "/api/v1/applications", body, "Content-Type", "application/json"),
+          put(body, etag))) {
+        JsonNode p = problem(r, 400);
+        String detail = p.path("detail").asText();
+        assertEquals("The body must be a JSON object", detail, r.uri() + " " + body);
+        for (String java : new String[] {"$", "`", "org.unesco", "JsonToken"}) {
+          assertFalse(r.body().contains(java), java + " in " + r.body());
+        }
+      }
+    }
+    JsonNode p = problem(platform.send("POST", "/api/v1/auth/login", "", "Content-Type", "application/json"), 400);
+    assertEquals("The request has no body: send a JSON object", p.path("detail").asText());
+    p = problem(put("{\"text\": NaN}", etag), 400);
+    assertEquals("text", p.path("errors").path(0).path("field").asText(), p.toString());
+    assertEquals("is not valid JSON: NaN and Infinity are not numbers in JSON", p.path("errors").path(0).path("message").asText());
+    String token = platform.adminToken();
+    p = problem(platform.send("POST", "/api/v1/tokens", "{\"name\":\"x\",\"days\":2147483648}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + token), 400);
+    assertEquals("days", p.path("errors").path(0).path("field").asText(), p.toString());
+    assertEquals("must be a whole number between -2147483648 and 2147483647", p.path("errors").path(0).path("message").asText());
+  }
+
+  @Test
+  void aControlCharacterOrALoneSurrogateInAStringIs400NamingTheFieldWithNothingWritten() throws Exception {
+    String before = platform.get("/api/v1/hello/greeting").body();
+    String etag = platform.get("/api/v1/hello/greeting").headers().firstValue("ETag").orElseThrow();
+    for (String text : new String[] {"Hi\\u0000there", "Hi\\u0007", "Hi \\ud800"}) {
+      JsonNode p = problem(put("{\"text\": \"" + text + "\"}", etag), 400);
+      assertEquals("https://aspnet.unesco.org/problems/validation", p.path("type").asText());
+      assertEquals("text", p.path("errors").path(0).path("field").asText(), p.toString());
+      assertTrue(p.path("errors").path(0).path("message").asText().startsWith("must not contain control characters"), p.toString());
+    }
+    assertEquals(before, platform.get("/api/v1/hello/greeting").body(), "nothing written");
+    // a school's name in an application (read as a tree, field by field)
+    String body = "{\"name\":\"Escuela\\u0000Nula\",\"country\":\"CL\",\"city\":\"Valparaíso\",\"address\":\"Calle 1\","
+        + "\"levels\":[\"PRIMARY\"],\"students\":120,\"email\":\"nula@example.org\"}";
+    JsonNode p = problem(platform.send("POST", "/api/v1/applications", body, "Content-Type", "application/json"), 400);
+    assertEquals("name", p.path("errors").path(0).path("field").asText(), p.toString());
+    assertFalse(platform.get("/api/v1/schools?q=Nula").body().contains("Nula"), "nothing written");
+    // tabs and line breaks are text, not control characters to refuse
+    HttpResponse<String> ok = put("{\"text\": \"Hola\\ntodos\"}", etag);
+    assertEquals(200, ok.statusCode(), ok.body());
+    assertEquals("Hola\ntodos", json(ok).path("text").asText());
   }
 
   @Test

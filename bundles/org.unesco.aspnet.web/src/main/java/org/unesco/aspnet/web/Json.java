@@ -1,7 +1,15 @@
 package org.unesco.aspnet.web;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -10,20 +18,31 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.URL;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.web.internal.ProblemTitles;
@@ -63,15 +82,18 @@ public final class Json {
   private Json() {}
 
   /**
-   * Reads the request body as {@code type}.
+   * Reads the request body as {@code type}. Every string and member name in the body is checked
+   * on the way (see {@link #badCharacter}): one with a control character other than tab and line
+   * breaks, or with an unpaired surrogate, is refused with a field error naming where it is.
    *
    * @throws ProblemException 415 when the body is not JSON, 400 when it is malformed or a field
    *     has the wrong type, 413 when it is larger than the platform's limit
    */
   public static <T> T read(HttpServletRequest request, Class<T> type) {
     requireJsonContentType(request);
-    try (InputStream in = request.getInputStream()) {
-      T value = MAPPER.readValue(in, type);
+    try (InputStream in = request.getInputStream();
+        JsonParser parser = new CheckedTextParser(MAPPER.createParser(in))) {
+      T value = MAPPER.readValue(parser, type);
       if (value == null) {
         throw ProblemException.badRequest("The request body is empty; a JSON object is expected");
       }
@@ -108,11 +130,89 @@ public final class Json {
     }
   }
 
-  /** Maps a Jackson failure to the problem a client can act on. */
+  /** What a string or member name refused by {@link #badCharacter} is told. */
+  static final String BAD_TEXT =
+      "must not contain control characters (other than tab and line breaks) or unpaired surrogates";
+
+  static final String BAD_NAME =
+      "must not have a member name with control characters (other than tab and line breaks) or"
+          + " unpaired surrogates";
+
+  static final String NOT_A_NUMBER = "is not valid JSON: NaN and Infinity are not numbers in JSON";
+
+  /**
+   * The index of the first character of {@code text} that no stored text should hold, or -1: a
+   * C0 control character other than tab, line feed and carriage return (NUL among them), or half
+   * of a surrogate pair without its other half. JSON lets a client write them as escapes (of
+   * U+0000, of U+D800); stored, they would end up as raw bytes in exports, or as '?' once encoded.
+   */
+  static int badCharacter(CharSequence text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (c < 0x20) {
+        if (c != '\t' && c != '\n' && c != '\r') {
+          return i;
+        }
+      } else if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+          i++; // a pair: one character beyond the BMP, such as an emoji
+        } else {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Checks every string value and member name as the parser reaches it, whatever the body is
+   * bound to (a record, a map, a list, a tree): the check sees the text once, and the path of
+   * where it is.
+   */
+  private static final class CheckedTextParser extends JsonParserDelegate {
+    CheckedTextParser(JsonParser parser) {
+      super(parser);
+    }
+
+    @Override
+    public JsonToken nextToken() throws IOException {
+      JsonToken token = delegate.nextToken();
+      if (token == JsonToken.VALUE_STRING) {
+        if (badCharacter(delegate.getText()) >= 0) {
+          throw ProblemException.validation(fieldOf(delegate.getParsingContext()), BAD_TEXT);
+        }
+      } else if (token == JsonToken.FIELD_NAME && badCharacter(delegate.currentName()) >= 0) {
+        // named by the object that holds it: the name itself is what cannot be shown
+        throw ProblemException.validation(fieldOf(delegate.getParsingContext().getParent()), BAD_NAME);
+      }
+      return token;
+    }
+
+    /** JsonParserDelegate passes this one on to the parser, past {@link #nextToken}. */
+    @Override
+    public JsonToken nextValue() throws IOException {
+      JsonToken token = nextToken();
+      return token == JsonToken.FIELD_NAME ? nextToken() : token;
+    }
+  }
+
+  /** Maps a Jackson failure to the problem a client can act on, in words without Java in them. */
   static ProblemException problemOf(IOException e) {
     ProblemException tooLarge = findProblem(e);
     if (tooLarge != null) {
       return tooLarge;
+    }
+    if (e instanceof InvalidDefinitionException) {
+      // the mapping of one of our types is broken: our fault, an incident, not the client's 400
+      throw new IllegalStateException("The JSON mapping is broken", e);
+    }
+    InputCoercionException range = cause(e, InputCoercionException.class);
+    if (range != null) {
+      return ProblemException.validation(fieldOf(e, range), outOfRange(range.getTargetType()));
+    }
+    JsonProcessingException syntax = syntaxError(e);
+    if (syntax != null) {
+      return syntaxProblem(e, syntax);
     }
     if (e instanceof UnrecognizedPropertyException u) {
       return ProblemException.validation(pathOf(u), "is not a known field");
@@ -126,27 +226,157 @@ public final class Json {
     }
     if (e instanceof MismatchedInputException m) {
       if (m.getPath().isEmpty()) {
-        return ProblemException.badRequest(
-            "The body must be " + describe(m.getTargetType()) + ": " + m.getOriginalMessage());
+        return wholeBodyProblem(m);
       }
       return ProblemException.validation(pathOf(m), "must be " + describe(m.getTargetType()));
     }
-    if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-      return ProblemException.validation(pathOf(m), m.getOriginalMessage());
-    }
-    if (e instanceof JsonParseException p) {
-      return ProblemException.badRequest(
-          "Malformed JSON at line "
-              + p.getLocation().getLineNr()
-              + ", column "
-              + p.getLocation().getColumnNr()
-              + ": "
-              + p.getOriginalMessage());
+    if (e instanceof JsonMappingException m) {
+      String message = plain(m.getOriginalMessage());
+      if (m.getPath().isEmpty()) {
+        return ProblemException.badRequest("The body is not valid" + (message == null ? "" : ": " + message));
+      }
+      return ProblemException.validation(pathOf(m), message == null ? "is not valid" : message);
     }
     if (e instanceof JsonProcessingException p) {
-      return ProblemException.badRequest("Malformed JSON: " + p.getOriginalMessage());
+      String message = plain(p.getOriginalMessage());
+      return ProblemException.badRequest("Malformed JSON" + (message == null ? "" : ": " + message));
     }
-    return ProblemException.badRequest("The request body could not be read: " + e.getMessage());
+    String message = plain(e.getMessage());
+    return ProblemException.badRequest("The request body could not be read" + (message == null ? "" : ": " + message));
+  }
+
+  /** A wrong body as a whole: none at all, not the JSON type expected, or more after its end. */
+  private static ProblemException wholeBodyProblem(MismatchedInputException m) {
+    String expected = describe(m.getTargetType());
+    expected = switch (expected) {
+      case "an object" -> "a JSON object";
+      case "a list" -> "a JSON list";
+      default -> expected;
+    };
+    String message = String.valueOf(m.getOriginalMessage());
+    if (message.startsWith("No content to map")) {
+      return ProblemException.badRequest("The request has no body: send " + expected);
+    }
+    if (message.startsWith("Trailing token")) {
+      return ProblemException.badRequest("The body must be " + expected + " alone: something follows its end");
+    }
+    return ProblemException.badRequest("The body must be " + expected);
+  }
+
+  /** The parser's own complaint about {@code e}, however deep the data binding wrapped it, or null. */
+  private static JsonProcessingException syntaxError(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StreamReadException || t instanceof StreamConstraintsException) {
+        return (JsonProcessingException) t;
+      }
+    }
+    return null;
+  }
+
+  private static ProblemException syntaxProblem(IOException e, JsonProcessingException syntax) {
+    String original = String.valueOf(syntax.getOriginalMessage());
+    if (original.contains("ALLOW_NON_NUMERIC_NUMBERS")) {
+      String field = fieldOf(e, syntax);
+      return field.equals(NO_FIELD)
+          ? ProblemException.badRequest("The body " + NOT_A_NUMBER)
+          : ProblemException.validation(field, NOT_A_NUMBER);
+    }
+    if (syntax instanceof StreamConstraintsException) {
+      String message = plain(original);
+      return ProblemException.badRequest("The body is beyond what is read" + (message == null ? "" : ": " + message));
+    }
+    String message;
+    if (syntax instanceof JsonEOFException || original.contains("end-of-input")) {
+      message = "the body ends before its JSON is complete";
+    } else if (original.contains("CTRL-CHAR")) {
+      Matcher code = CONTROL_CODE.matcher(original);
+      message = "a control character" + (code.find() ? " (code " + code.group(1) + ")" : "")
+          + " must be written with a backslash escape inside a string, such as \\n or \\u0000";
+    } else if (original.contains("ALLOW_COMMENTS")) {
+      message = "comments are not allowed in JSON";
+    } else {
+      message = plain(original);
+    }
+    JsonLocation at = syntax.getLocation();
+    return ProblemException.badRequest(
+        "Malformed JSON"
+            + (at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+            + ": "
+            + (message == null ? "this is not JSON" : message));
+  }
+
+  private static final Pattern CONTROL_CODE = Pattern.compile("CTRL-CHAR, code (\\d+)");
+
+  /** Jackson's asides to programmers, which a client cannot act on. */
+  private static final Pattern ASIDES = Pattern.compile(
+      ":? ?enable `[^`]*` to allow|,? from `[^`]*`| \\(start marker at .*$| \\(not recognized as one since .*\\)$");
+
+  /** {@code message} without Jackson's asides to programmers; null if Java still shows through. */
+  static String plain(String message) {
+    if (message == null || message.isBlank()) {
+      return null;
+    }
+    String m = ASIDES.matcher(message).replaceAll("").strip();
+    boolean java = m.isEmpty() || m.indexOf('`') >= 0 || m.indexOf('$') >= 0 || m.contains("JsonToken")
+        || m.contains("com.fasterxml") || m.contains("java.") || m.contains("jakarta.") || m.contains("org.")
+        || m.contains("Exception") || m.contains("Feature");
+    return java ? null : m;
+  }
+
+  private static String outOfRange(Class<?> type) {
+    if (type == int.class || type == Integer.class) {
+      return "must be a whole number between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE;
+    }
+    if (type == long.class || type == Long.class) {
+      return "must be a whole number between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE;
+    }
+    return "is too large";
+  }
+
+  private static <X extends Throwable> X cause(Throwable e, Class<X> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
+  }
+
+  private static final String NO_FIELD = "(body)";
+
+  /**
+   * Where the parser was when {@code cause} stopped it, else the path the data binding recorded
+   * in {@code e}: the parser's is exact, the binding's may stop at the list or map it was in.
+   */
+  private static String fieldOf(IOException e, JsonProcessingException cause) {
+    if (cause.getProcessor() instanceof JsonParser p) {
+      String field = fieldOf(p.getParsingContext());
+      if (!field.equals(NO_FIELD)) {
+        return field;
+      }
+    }
+    return e instanceof JsonMappingException m ? pathOf(m) : NO_FIELD;
+  }
+
+  /** The path to where {@code context} is, as {@code title.en} or {@code media[0].url}. */
+  static String fieldOf(JsonStreamContext context) {
+    List<JsonStreamContext> levels = new ArrayList<>();
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      levels.add(c);
+    }
+    StringBuilder path = new StringBuilder();
+    for (int i = levels.size() - 1; i >= 0; i--) {
+      JsonStreamContext c = levels.get(i);
+      if (c.inArray()) {
+        path.append('[').append(Math.max(c.getCurrentIndex(), 0)).append(']');
+      } else if (c.getCurrentName() != null) {
+        if (path.length() > 0) {
+          path.append('.');
+        }
+        path.append(c.getCurrentName());
+      }
+    }
+    return path.length() == 0 ? NO_FIELD : path.toString();
   }
 
   private static ProblemException findProblem(Throwable e) {
@@ -170,7 +400,7 @@ public final class Json {
         path.append('[').append(ref.getIndex()).append(']');
       }
     }
-    return path.length() == 0 ? "(body)" : path.toString();
+    return path.length() == 0 ? NO_FIELD : path.toString();
   }
 
   private static String describe(Class<?> type) {
@@ -181,7 +411,9 @@ public final class Json {
       return "one of "
           + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
     }
-    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+        || type == Short.class || type == short.class || type == Byte.class || type == byte.class
+        || type == BigInteger.class) {
       return "a whole number";
     }
     if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
@@ -190,14 +422,15 @@ public final class Json {
     if (type == Boolean.class || type == boolean.class) {
       return "true or false";
     }
-    if (type == String.class) {
+    if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class
+        || type == UUID.class || type == URI.class || type == URL.class || type == Locale.class) {
       return "a string";
     }
-    if (List.class.isAssignableFrom(type) || type.isArray()) {
+    if (Collection.class.isAssignableFrom(type) || type.isArray() || ArrayNode.class.isAssignableFrom(type)) {
       return "a list";
     }
     if (type.getName().startsWith("java.time.")) {
-      return "an ISO-8601 " + type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+      return "an ISO-8601 " + type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
     return "an object";
   }

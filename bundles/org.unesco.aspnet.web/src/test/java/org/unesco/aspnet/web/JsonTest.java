@@ -1,15 +1,29 @@
 package org.unesco.aspnet.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayInputStream;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.unesco.aspnet.core.FieldError;
 import org.unesco.aspnet.core.ProblemException;
 
-/** The one mapping refuses values of the wrong type, field by field, instead of converting them. */
+/**
+ * The one mapping refuses values of the wrong type, field by field, instead of converting them,
+ * and says what is wrong with a body in plain words, without Java or Jackson in them.
+ */
 class JsonTest {
   enum Stage { APPLIED, MEMBER }
 
@@ -45,5 +59,235 @@ class JsonTest {
     Body b = Json.convert(Json.MAPPER.readTree(
         "{\"stage\":\"MEMBER\",\"stages\":[\"APPLIED\"],\"students\":10,\"teachers\":2,\"name\":\"x\"}"), Body.class);
     assertEquals(new Body(Stage.MEMBER, List.of(Stage.APPLIED), 10, 2, "x"), b);
+  }
+
+  // --- Json.read: bodies as a client sends them ---
+
+  record Media(String url, Integer width) {}
+
+  record Form(
+      String name,
+      Integer days,
+      Long id,
+      Integer count,
+      Double share,
+      LocalDate date,
+      Map<String, String> title,
+      List<String> tags,
+      List<Media> media,
+      Map<String, Object> metrics) {}
+
+  /** A request with {@code body} as application/json. */
+  static HttpServletRequest request(String body) {
+    ByteArrayInputStream bytes = new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
+    ServletInputStream in = new ServletInputStream() {
+      @Override
+      public int read() {
+        return bytes.read();
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        return bytes.read(b, off, len);
+      }
+
+      @Override
+      public boolean isFinished() {
+        return bytes.available() == 0;
+      }
+
+      @Override
+      public boolean isReady() {
+        return true;
+      }
+
+      @Override
+      public void setReadListener(ReadListener listener) {}
+    };
+    return (HttpServletRequest) Proxy.newProxyInstance(
+        JsonTest.class.getClassLoader(),
+        new Class<?>[] {HttpServletRequest.class},
+        (proxy, method, args) -> switch (method.getName()) {
+          case "getContentType" -> "application/json";
+          case "getInputStream" -> in;
+          default -> null;
+        });
+  }
+
+  private static ProblemException refusedBody(String body, Class<?> type) {
+    ProblemException p = assertThrows(ProblemException.class, () -> Json.read(request(body), type), body);
+    assertEquals(400, p.status(), body);
+    assertPlain(p);
+    return p;
+  }
+
+  private static FieldError fieldRefused(String body, Class<?> type) {
+    ProblemException p = refusedBody(body, type);
+    assertEquals(ProblemException.TYPE_BASE + "validation", p.type(), p.detail());
+    assertEquals(1, p.errors().size(), p.errors().toString());
+    return p.errors().get(0);
+  }
+
+  /** No class, package, token or feature name, and no backtick, in what the client reads. */
+  private static void assertPlain(ProblemException p) {
+    StringBuilder text = new StringBuilder(String.valueOf(p.detail()));
+    p.errors().forEach(e -> text.append(' ').append(e.message()));
+    for (String java : List.of("`", "$", "org.unesco", "com.fasterxml", "java.", "JsonToken", "Feature",
+        "Exception", "JsonTest", "Form", "Credentials", "REDACTED")) {
+      assertFalse(text.toString().contains(java), java + " in: " + text);
+    }
+  }
+
+  @Test
+  void aBodyOfTheWrongJsonTypeIsToldSoPlainly() {
+    for (String body : List.of("[]", "[1]", "\"x\"", "5", "true", "1.5")) {
+      assertEquals("The body must be a JSON object", refusedBody(body, Form.class).detail(), body);
+      assertEquals("The body must be a JSON object", refusedBody(body, ObjectNode.class).detail(), body);
+    }
+    assertEquals("The body must be a JSON list", refusedBody("{}", Media[].class).detail());
+    assertEquals("The body must be a JSON list", refusedBody("{\"a\":1}", com.fasterxml.jackson.databind.node.ArrayNode.class).detail());
+  }
+
+  @Test
+  void noBodyAtAllIsToldSo() {
+    for (String body : List.of("", "   ", "\n")) {
+      assertEquals("The request has no body: send a JSON object", refusedBody(body, Form.class).detail());
+      assertEquals("The request has no body: send a JSON object", refusedBody(body, ObjectNode.class).detail());
+    }
+    assertEquals("The request body is empty; a JSON object is expected", refusedBody("null", Form.class).detail());
+  }
+
+  @Test
+  void somethingAfterTheBodyIsRefused() {
+    assertEquals("The body must be a JSON object alone: something follows its end",
+        refusedBody("{} {}", Form.class).detail());
+    String x = refusedBody("{}x", Form.class).detail();
+    assertTrue(x.startsWith("Malformed JSON at line 1, column 4: Unrecognized token 'x'"), x);
+  }
+
+  @Test
+  void nanAndInfinityAreFieldErrorsWhereThereIsAField() {
+    FieldError e = fieldRefused("{\"share\": NaN}", Form.class);
+    assertEquals("share", e.field());
+    assertEquals("is not valid JSON: NaN and Infinity are not numbers in JSON", e.message());
+    assertEquals("media[0].width", fieldRefused("{\"media\": [{\"width\": Infinity}]}", Form.class).field());
+    assertEquals("metrics.a[1]", fieldRefused("{\"metrics\": {\"a\": [1, -Infinity]}}", Form.class).field());
+    assertEquals("latitude", fieldRefused("{\"latitude\": NaN}", ObjectNode.class).field());
+    assertEquals("The body is not valid JSON: NaN and Infinity are not numbers in JSON",
+        refusedBody("NaN", Form.class).detail());
+  }
+
+  @Test
+  void aNumberBeyondItsTypeNamesTheFieldAndTheRange() {
+    FieldError e = fieldRefused("{\"days\": 2147483648}", Form.class);
+    assertEquals("days", e.field());
+    assertEquals("must be a whole number between -2147483648 and 2147483647", e.message());
+    assertEquals("count", fieldRefused("{\"count\": -2147483649}", Form.class).field());
+    e = fieldRefused("{\"id\": 9223372036854775808}", Form.class);
+    assertEquals("id", e.field());
+    assertEquals("must be a whole number between -9223372036854775808 and 9223372036854775807", e.message());
+    assertEquals("media[1].width", fieldRefused("{\"media\": [{}, {\"width\": 99999999999}]}", Form.class).field());
+    // the same from a tree already read
+    JsonNode tree = Json.MAPPER.createObjectNode().put("days", 2147483648L);
+    ProblemException p = assertThrows(ProblemException.class, () -> Json.convert(tree, Form.class));
+    assertEquals("days", p.errors().get(0).field());
+    assertEquals("must be a whole number between -2147483648 and 2147483647", p.errors().get(0).message());
+  }
+
+  @Test
+  void malformedJsonSaysWhereAndWhatInPlainWords() {
+    for (String body : List.of("{\"name\": ", "{\"name\": \"a\" ", "{\"name\": tru}", "{\"name\": \"a\\q\"}",
+        "{\"name\": 'a'}", "{\"days\": 012}", "{\"name\":\"x\",}", "{name:1}", "{\"days\": 1.}", "{\"days\": +1}",
+        "{\"days\": .5}", "{\"days\": 0x10}", "/* c */ {}", "{\"name\": \"a\u0001\"}", "\u00ff", "{\"a\" 1}")) {
+      for (Class<?> type : List.of(Form.class, ObjectNode.class)) {
+        ProblemException p = refusedBody(body, type);
+        assertEquals(ProblemException.TYPE_BASE + "bad-request", p.type(), body);
+        assertTrue(p.detail().startsWith("Malformed JSON at line 1, column "), body + ": " + p.detail());
+      }
+    }
+    assertEquals("Malformed JSON at line 1, column 10: the body ends before its JSON is complete",
+        refusedBody("{\"name\": ", Form.class).detail());
+    assertTrue(refusedBody("{\"days\": +1}", Form.class).detail().endsWith("JSON spec does not allow numbers to have plus signs"));
+    assertTrue(refusedBody("/* c */ {}", Form.class).detail().endsWith("comments are not allowed in JSON"));
+    assertTrue(refusedBody("{\"name\": \"a\u0001\"}", Form.class).detail()
+        .endsWith("a control character (code 1) must be written with a backslash escape inside a string, such as \\n or \\u0000"));
+  }
+
+  @Test
+  void readLimitsAreToldWithoutTheirJavaNames() {
+    ProblemException p = refusedBody("{\"days\": " + "1".repeat(1200) + "}", Form.class);
+    assertEquals("The body is beyond what is read: Number value length (1200) exceeds the maximum allowed (1000)", p.detail());
+    p = refusedBody("{\"a\":".repeat(1100) + "1" + "}".repeat(1100), ObjectNode.class);
+    assertTrue(p.detail().startsWith("The body is beyond what is read"), p.detail());
+  }
+
+  @Test
+  void fieldErrorsOfTheDataBindingStayAsTheyWere() {
+    assertEquals("must be a string", fieldRefused("{\"name\": 5}", Form.class).message());
+    assertEquals("must be a string", fieldRefused("{\"title\": {\"en\": 5}}", Form.class).message());
+    assertEquals("title.en", fieldRefused("{\"title\": {\"en\": 5}}", Form.class).field());
+    assertEquals("must be a list", fieldRefused("{\"media\": 5}", Form.class).message());
+    assertEquals("must be an object", fieldRefused("{\"title\": 5}", Form.class).message());
+    assertEquals("must be a whole number", fieldRefused("{\"days\": \"5\"}", Form.class).message());
+    assertEquals("is not a known field", fieldRefused("{\"nam\": 5}", Form.class).message());
+    assertEquals("'2025-13-01' is not an ISO-8601 local date", fieldRefused("{\"date\": \"2025-13-01\"}", Form.class).message());
+  }
+
+  // --- strings no stored text should hold ---
+
+  @Test
+  void badCharacterFindsControlCharactersAndUnpairedSurrogates() {
+    assertEquals(-1, Json.badCharacter(""));
+    assertEquals(-1, Json.badCharacter("École, 学校 😀\tline\nline\r\n"));
+    assertEquals(1, Json.badCharacter("a\u0000b"));
+    assertEquals(0, Json.badCharacter("\u001f"));
+    assertEquals(0, Json.badCharacter("\u0008"));
+    assertEquals(1, Json.badCharacter("a\ud800"));
+    assertEquals(1, Json.badCharacter("a\ud800b"));
+    assertEquals(1, Json.badCharacter("a\udc00b"));
+    assertEquals(2, Json.badCharacter("😀\ude00"));
+    assertEquals(-1, Json.badCharacter("\u007f\u0085\u00a0")); // C1 and DEL: not what this refuses
+  }
+
+  @Test
+  void aStringWithAControlCharacterOrALoneSurrogateIsAFieldErrorWhereverItIs() {
+    String[][] cases = {
+      {"{\"name\": \"a\\u0000b\"}", "name"},
+      {"{\"name\": \"a\\u001fb\"}", "name"},
+      {"{\"name\": \"a\\ud800\"}", "name"},
+      {"{\"name\": \"\\udc00z\"}", "name"},
+      {"{\"title\": {\"fr\": \"ok\", \"en\": \"a\\u0000\"}}", "title.en"},
+      {"{\"tags\": [\"ok\", \"a\\u0007\"]}", "tags[1]"},
+      {"{\"media\": [{\"url\": \"https://a\"}, {\"url\": \"x\\u0000\"}]}", "media[1].url"},
+      {"{\"metrics\": {\"a\": {\"b\": [\"x\", \"\\u0000\"]}}}", "metrics.a.b[1]"},
+      {"{\"date\": \"2025\\u0000-01-01\"}", "date"},
+    };
+    for (String[] c : cases) {
+      FieldError e = fieldRefused(c[0], Form.class);
+      assertEquals(c[1], e.field(), c[0]);
+      assertEquals("must not contain control characters (other than tab and line breaks) or unpaired surrogates",
+          e.message(), c[0]);
+    }
+    // a tree (schools, countries) the same
+    assertEquals("name", fieldRefused("{\"name\": \"a\\u0000\"}", ObjectNode.class).field());
+    assertEquals("fields.x[0]", fieldRefused("{\"fields\": {\"x\": [\"\\ud800\"]}}", ObjectNode.class).field());
+    // a member name: named by the object that holds it
+    assertEquals("title", fieldRefused("{\"title\": {\"e\\u0000n\": \"a\"}}", Form.class).field());
+    assertEquals("metrics.a", fieldRefused("{\"metrics\": {\"a\": {\"\\u0000\": 1}}}", Form.class).field());
+    FieldError name = fieldRefused("{\"na\\u0000me\": \"a\"}", ObjectNode.class);
+    assertEquals("(body)", name.field());
+    assertTrue(name.message().startsWith("must not have a member name with control characters"), name.message());
+  }
+
+  @Test
+  void tabsLineBreaksAndCharactersBeyondTheBmpAreKept() {
+    Form f = Json.read(request("{\"name\": \"a\\tb\\nc\\r\\nd \\ud83d\\ude00 😀 \\u00e9\","
+        + " \"title\": {\"en\": \"x\\ny\"}, \"tags\": [\"\\t\"], \"metrics\": {\"k\\n\": \"v\"}}"), Form.class);
+    assertEquals("a\tb\nc\r\nd 😀 😀 é", f.name());
+    assertEquals("x\ny", f.title().get("en"));
+    assertEquals(List.of("\t"), f.tags());
+    assertEquals("v", f.metrics().get("k\n"));
+    ObjectNode tree = Json.read(request("{\"name\": \"line\\nline\", \"n\": 1}"), ObjectNode.class);
+    assertEquals("line\nline", tree.path("name").asText());
   }
 }

@@ -73,14 +73,11 @@ public final class ErrorPageServlet extends HttpServlet {
           List.of(),
           Map.of());
     }
-    int refused = containerRefusal(error);
-    if (refused == 400) {
-      return ProblemException.badRequest("The request could not be read: its URL or body is malformed (a %"
-          + " must be followed by two hex digits, and text must be UTF-8)");
+    ProblemException refused = containerProblem(error, uri, method);
+    if (refused != null) {
+      return refused;
     }
-    if (refused > 0) {
-      status = refused; // 414 URI too long, 431 headers too large...: the switch below words it
-    } else if (error != null || status >= 500) {
+    if (error != null || status >= 500) {
       String incident = UUID.randomUUID().toString();
       // Felix HTTP has just logged the stack trace of a servlet's exception; this line ties it
       // to the id the client sees.
@@ -93,6 +90,23 @@ public final class ErrorPageServlet extends HttpServlet {
           List.of(),
           Map.of("incident", incident));
     }
+    return statusProblem(status, uri, method);
+  }
+
+  /**
+   * The problem of the container's refusal of what the client sent (see {@link
+   * #containerRefusal}), or null when {@code error} is no such refusal.
+   */
+  static ProblemException containerProblem(Throwable error, String uri, String method) {
+    int refused = containerRefusal(error);
+    if (refused == 400) {
+      return ProblemException.badRequest("The request could not be read: its URL or body is malformed (a %"
+          + " must be followed by two hex digits, and text must be UTF-8)");
+    }
+    return refused > 0 ? statusProblem(refused, uri, method) : null; // 414 URI too long, 431 headers too large...
+  }
+
+  private static ProblemException statusProblem(int status, String uri, String method) {
     return switch (status) {
       case 404 -> ProblemException.notFound("There is nothing at " + uri);
       case 405 -> new ProblemException(

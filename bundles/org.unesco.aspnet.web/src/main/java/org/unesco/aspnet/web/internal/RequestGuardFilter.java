@@ -11,6 +11,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -27,7 +33,11 @@ import org.unesco.aspnet.web.Json;
 
 /**
  * Runs before every request: adds the security headers and enforces the request body limit (413
- * before reading when Content-Length says so, and while reading for chunked bodies).
+ * before reading when Content-Length says so, and while reading for chunked bodies). Under
+ * {@code /api/} it also reads the query string before any endpoint does: a malformed one (a stray
+ * {@code %}, text that is not UTF-8) is answered 400 here, so that Jetty never throws over it and
+ * the client's mistake is not logged as a server error; a parameter given twice is refused with
+ * 400, since no endpoint takes one twice and the container would silently keep the first.
  */
 @Component(service = Filter.class, configurationPid = "org.unesco.aspnet.web")
 @HttpWhiteboardFilterPattern("/*")
@@ -114,8 +124,15 @@ public final class RequestGuardFilter implements Filter {
     if (request.isSecure()) {
       response.addHeader("Strict-Transport-Security", c.strictTransportSecurity());
     }
-    long max = c.maxRequestBytes();
     String path = request.getRequestURI();
+    if (path.startsWith("/api/")) {
+      ProblemException refused = queryProblem(request.getQueryString());
+      if (refused != null) {
+        Json.writeProblem(request, response, refused);
+        return;
+      }
+    }
+    long max = c.maxRequestBytes();
     for (String upload : c.uploadPaths()) {
       if (path.startsWith(upload)) {
         max = c.maxUploadBytes();
@@ -126,7 +143,112 @@ public final class RequestGuardFilter implements Filter {
       Json.writeProblem(request, response, tooLarge(max));
       return;
     }
-    chain.doFilter(new LimitedRequest(request, max), response);
+    try {
+      chain.doFilter(new LimitedRequest(request, max), response);
+    } catch (RuntimeException e) {
+      // Jetty's refusal of what the client sent (a form body that is not UTF-8, say), raised in an
+      // endpoint: answered here, since past this filter Felix logs it as a server error.
+      ProblemException refused = ErrorPageServlet.containerProblem(e, path, request.getMethod());
+      if (refused == null || response.isCommitted()) {
+        throw e;
+      }
+      Json.writeProblem(request, response, refused);
+    }
+  }
+
+  /**
+   * What is wrong with {@code query}, or null: 400 when it is malformed (a {@code %} not followed
+   * by two hex digits, or escapes that are not UTF-8), 400 naming a parameter given more than once.
+   * Read by hand, as Jetty reads it ({@code +} is a space), without asking the request for its
+   * parameters: that would read a form body, and throw over a malformed query.
+   */
+  static ProblemException queryProblem(String query) {
+    if (query == null || query.isEmpty()) {
+      return null;
+    }
+    Set<String> names = new HashSet<>();
+    for (int start = 0, n = query.length(); start < n; ) {
+      int end = query.indexOf('&', start);
+      if (end < 0) {
+        end = n;
+      }
+      int equals = query.indexOf('=', start);
+      if (equals < 0 || equals > end) {
+        equals = end;
+      }
+      String name = decode(query, start, equals);
+      if (name == null || equals < end && decode(query, equals + 1, end) == null) {
+        return ProblemException.badRequest(MALFORMED_QUERY);
+      }
+      if (!name.isEmpty() && !names.add(name)) {
+        return ProblemException.validation(name, "is given more than once");
+      }
+      start = end + 1;
+    }
+    return null;
+  }
+
+  static final String MALFORMED_QUERY = "The request could not be read: its query string is malformed (a % must be"
+      + " followed by two hex digits, and text must be UTF-8)";
+
+  /** {@code s[from, to)} percent-decoded as UTF-8, {@code +} read as a space; null if malformed. */
+  static String decode(String s, int from, int to) {
+    StringBuilder out = null;
+    byte[] bytes = null;
+    int i = from;
+    while (i < to) {
+      char c = s.charAt(i);
+      if (c != '%' && c != '+') {
+        if (out != null) {
+          out.append(c);
+        }
+        i++;
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(to - from).append(s, from, i);
+      }
+      if (c == '+') {
+        out.append(' ');
+        i++;
+        continue;
+      }
+      if (bytes == null) {
+        bytes = new byte[(to - i) / 3];
+      }
+      int count = 0;
+      while (i < to && s.charAt(i) == '%') {
+        int high = i + 2 < to ? hex(s.charAt(i + 1)) : -1;
+        int low = high < 0 ? -1 : hex(s.charAt(i + 2));
+        if (low < 0) {
+          return null;
+        }
+        bytes[count++] = (byte) (high << 4 | low);
+        i += 3;
+      }
+      try {
+        out.append(StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes, 0, count)));
+      } catch (CharacterCodingException notUtf8) {
+        return null;
+      }
+    }
+    return out == null ? s.substring(from, to) : out.toString();
+  }
+
+  private static int hex(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
   }
 
   static ProblemException tooLarge(long max) {
