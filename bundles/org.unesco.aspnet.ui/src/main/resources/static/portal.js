@@ -1,5 +1,5 @@
 // School portal: apply, edit the profile, annual report, projects and activities, focal-point hand-over.
-import { ui, t, h, api, apiAll, ApiError, field, checks, countries, countryName, problemView, showProblem, clearProblem, announce, renderChrome,
+import { ui, t, h, api, ApiError, field, checks, countries, countryName, problemView, showProblem, clearProblem, announce, renderChrome,
   whileBusy, signInPrompt, loadProfile,
   statusLabel, LEVELS, THEMES, localized, formatDate } from './app.js';
 
@@ -327,10 +327,10 @@ async function projectsView(school) {
   // another country's national campaigns are not for this school: not listed
   campaigns = campaigns.filter((c) => !c.country || c.country === school.country);
   if (!campaigns.length) box.append(h('p', {}, t('campaigns.none')));
-  // whether the school takes part: one request per campaign, the participants of its country
-  // (a school's people see their own school in the list, whatever its status)
-  const taking = await Promise.all(campaigns.map((c) => apiAll(`/api/v1/campaigns/${encodeURIComponent(c.id)}/participants?country=${encodeURIComponent(school.country)}`)
-    .then((items) => items.some((p) => String(p.school) === String(school.id)))
+  // whether the school takes part: one small request per campaign, whatever the campaign's size
+  // (a school's people see their own school, whatever its status)
+  const taking = await Promise.all(campaigns.map((c) => api('GET', `/api/v1/campaigns/${encodeURIComponent(c.id)}/participants?school=${encodeURIComponent(school.id)}`)
+    .then((page) => (page.items || []).some((p) => String(p.school) === String(school.id)))
     .catch(() => null))); // unknown: Join is offered, the API says if it is already in
   campaigns.forEach((c, i) => box.append(campaignEntry(school, c, taking[i])));
   return box;

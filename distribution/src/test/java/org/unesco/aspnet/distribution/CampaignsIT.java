@@ -239,6 +239,13 @@ class CampaignsIT {
     JsonNode kenya = json(platform.get(path + "?country=KE"), 200);
     assertEquals(1, kenya.path("items").size());
     assertEquals("Moi Girls School", kenya.path("items").get(0).path("name").asText());
+    // "does this school take part?", as the portal asks it, whatever the campaign's size
+    JsonNode parisIn = json(send("GET", path + "?school=" + paris, null, staffParis), 200).path("items");
+    assertEquals(1, parisIn.size(), parisIn.toString());
+    assertEquals(paris, parisIn.get(0).path("school").asLong());
+    assertEquals(0, json(send("GET", path + "?school=" + lyon, null, staffLyon), 200).path("items").size(), "Lyon is not in");
+    assertEquals(0, json(platform.get("/api/v1/campaigns/" + national + "/participants?school=" + candidate), 200)
+        .path("items").size(), "a candidate taking part is not shown to the public");
     assertEquals(0, json(platform.get("/api/v1/campaigns/" + national + "/participants"), 200).path("items").size(),
         "a candidate is not shown to the public");
     assertEquals(1, json(send("GET", "/api/v1/campaigns/" + national + "/participants", null, ncFrance), 200)

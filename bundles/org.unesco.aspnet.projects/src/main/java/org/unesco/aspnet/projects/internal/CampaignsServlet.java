@@ -95,6 +95,15 @@ public final class CampaignsServlet extends ApiServlet {
       response.setHeader("Cache-Control", "private, no-cache");
       Json.write(response, 200, c);
     } else if (path.size() == 2 && path.get(1).equals("participants")) {
+      String school = request.getParameter("school");
+      if (school != null) {
+        // "does this school take part?": the list from just before it, one visible row, kept if it is this school
+        long schoolId = id(school, "school");
+        List<Participant> one = campaigns.participants(actor, id, country(request, "country"), 1, String.valueOf(schoolId - 1))
+            .items().stream().filter(p -> p.school() == schoolId).toList();
+        Json.writePage(response, one, null);
+        return;
+      }
       Page<Participant> page = campaigns.participants(actor, id, country(request, "country"), limit, cursor);
       Json.writePage(response, page.items(), page.next());
     } else if (path.size() == 2 && path.get(1).equals("submissions")) {
