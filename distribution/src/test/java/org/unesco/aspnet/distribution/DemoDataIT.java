@@ -59,6 +59,14 @@ class DemoDataIT {
         String path = template.replace("{id}", id).replace("{iso2}", "FR").replace("{year}", "2025")
             .replace("{dataset}", "schools").replace("{format}", "csv")
             .replaceAll("\\{[A-Za-z]+\\}", id); // any other path parameter ({school}, {submission}...)
+        // a required query parameter (GET /api/v1/memberships?ids=) gets the id too
+        String query = "";
+        for (JsonNode parameter : paths.path(template).path("get").path("parameters")) {
+          if (parameter.path("in").asText().equals("query") && parameter.path("required").asBoolean()) {
+            query += (query.isEmpty() ? "?" : "&") + parameter.path("name").asText() + "=" + id;
+          }
+        }
+        path += query;
         var r = platform.get(path);
         assertTrue(java.util.List.of(200, 401, 404).contains(r.statusCode()), path + " -> " + r.statusCode());
         java.util.regex.Matcher m = EMAIL.matcher(r.body());

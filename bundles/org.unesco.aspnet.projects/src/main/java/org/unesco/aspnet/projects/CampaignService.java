@@ -36,6 +36,14 @@ public interface CampaignService {
    */
   Page<Participant> participants(Principal actor, long campaign, String country, int limit, String cursor);
 
+  /**
+   * Whether {@code school} takes part in {@code campaign}, as {@code actor} may see it: empty when
+   * it does not, or when the school is not visible to them (as in {@link #participants}).
+   *
+   * @since 1.1
+   */
+  java.util.Optional<Participant> participant(Principal actor, long campaign, long school);
+
   /** A school joins (its staff, its coordinators or HQ); the campaign must be open and the school eligible. */
   Participant join(Principal actor, long campaign, long school);
 

@@ -1,5 +1,6 @@
 package org.unesco.aspnet.web;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -33,6 +34,7 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.net.URL;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -69,6 +71,8 @@ public final class Json {
           // 1 is not the second status of a list, and 10.9 students are not 10.
           .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
           .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          // A day is a day: "2026-11-20T10:00:00Z" is not quietly cut to 2026-11-20.
+          .withConfigOverride(LocalDate.class, o -> o.setFormat(JsonFormat.Value.forLeniency(false)))
           // A number or boolean where text is expected is a client error, not "5".
           .withCoercionConfig(
               LogicalType.Textual,

@@ -233,6 +233,15 @@ class JsonTest {
     assertEquals("'2025-13-01' is not an ISO-8601 local date", fieldRefused("{\"date\": \"2025-13-01\"}", Form.class).message());
   }
 
+  @Test
+  void aDayIsNotCutOutOfATime() {
+    for (String time : new String[] {"2026-11-20T10:00:00Z", "2026-11-20T23:30:00"}) {
+      FieldError e = fieldRefused("{\"date\": \"" + time + "\"}", Form.class);
+      assertEquals("date", e.field(), time);
+      assertEquals("'" + time + "' is not an ISO-8601 local date", e.message(), time);
+    }
+  }
+
   // --- strings no stored text should hold ---
 
   @Test

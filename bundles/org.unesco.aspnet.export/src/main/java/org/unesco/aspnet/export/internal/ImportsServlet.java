@@ -73,7 +73,10 @@ public final class ImportsServlet extends ApiServlet {
     Json.write(response, 200, job.view());
   }
 
-  /** The audit log names an import by its file: one line of at most {@value #FILE_NAME_MAX} characters. */
+  /**
+   * The audit log names an import by its file: one line, of which the first {@value
+   * #FILE_NAME_MAX} characters are kept (a long spreadsheet name is no reason to refuse the file).
+   */
   static final int FILE_NAME_MAX = 100;
 
   static String fileName(String file) {
@@ -81,10 +84,15 @@ public final class ImportsServlet extends ApiServlet {
       return null;
     }
     String name = file.strip();
-    if (name.isEmpty() || name.length() > FILE_NAME_MAX || name.chars().anyMatch(Character::isISOControl)) {
-      throw ProblemException.validation("file", "must be a file name of 1 to " + FILE_NAME_MAX + " characters on one line");
+    if (name.isEmpty() || name.chars().anyMatch(Character::isISOControl)) {
+      throw ProblemException.validation("file", "must be a file name on one line");
     }
-    return name;
+    // the column counts UTF-16 units on Derby: cut there, never between the two halves of an emoji
+    int end = Math.min(FILE_NAME_MAX, name.length());
+    if (end < name.length() && Character.isLowSurrogate(name.charAt(end))) {
+      end--;
+    }
+    return name.substring(0, end);
   }
 
   @Override

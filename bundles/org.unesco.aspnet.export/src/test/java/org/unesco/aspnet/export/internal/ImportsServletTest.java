@@ -43,7 +43,10 @@ class ImportsServletTest {
     assertNull(ImportsServlet.fileName(null), "absent: upload.<format>");
     assertEquals("écoles 2026.csv", ImportsServlet.fileName(" écoles 2026.csv "));
     assertEquals("x".repeat(100), ImportsServlet.fileName("x".repeat(100)));
-    for (String bad : new String[] {"x".repeat(101), "", "  ", "a\nb.csv", "a\u0000.csv"}) {
+    assertEquals("x".repeat(99) + "é", ImportsServlet.fileName("x".repeat(99) + "é.csv"), "a long name is shortened, not refused");
+    assertEquals("🌍".repeat(50), ImportsServlet.fileName("🌍".repeat(150)), "100 UTF-16 units, as the column holds");
+    assertEquals("x" + "🌍".repeat(49), ImportsServlet.fileName("x" + "🌍".repeat(60)), "no half of an emoji");
+    for (String bad : new String[] {"", "  ", "a\nb.csv", "a\u0000.csv"}) {
       ProblemException e = assertThrows(ProblemException.class, () -> ImportsServlet.fileName(bad), bad);
       assertEquals(400, e.status());
       assertEquals("file", e.errors().get(0).field());

@@ -413,6 +413,27 @@ public final class CampaignStore implements CampaignService {
     return page(found, limit, Participant::school);
   }
 
+  @Override
+  public java.util.Optional<Participant> participant(Principal actor, long campaign, long school) {
+    Campaign cp = database.read(c -> find(c, campaign));
+    Instant joined = database.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT JOINED_AT FROM PRJ_PARTICIPANT WHERE CAMPAIGN_ID = ? AND SCHOOL_ID = ?")) {
+        ps.setLong(1, campaign);
+        ps.setLong(2, school);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? rs.getTimestamp(1).toInstant() : null;
+        }
+      }
+    });
+    if (joined == null || visibleIn(actor, cp, List.of(school)).isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    School s = current(school);
+    return s == null ? java.util.Optional.empty()
+        : java.util.Optional.of(new Participant(s.id(), s.name(), s.country(), s.city(), joined));
+  }
+
   /** Reads one batch of rows after a position (a school or submission id), at most {@code n}. */
   @FunctionalInterface
   private interface Batch<R> {
@@ -649,11 +670,8 @@ public final class CampaignStore implements CampaignService {
     }
     Campaign cp = database.read(c -> find(c, campaign));
     if (in.school() == null) {
-      // every error at once: the school's, and those of the report itself
-      List<FieldError> errors = new ArrayList<>();
-      errors.add(new FieldError("school", SubmissionMessages.get(actor.language(), "required")));
-      errors.addAll(CampaignForm.submission(in, cp.phases(), cp.module() != null, actor.language()));
-      throw ProblemException.validation(errors);
+      // every error at once: the school's (the form names it) and those of the report itself
+      throw ProblemException.validation(CampaignForm.submission(in, cp.phases(), cp.module() != null, actor.language()));
     }
     School school = seenSchool(actor, in.school());
     if (!CampaignAccess.actsFor(authorizer, actor, CampaignAccess.school(school.country(), school.unit(), school.id()))) {

@@ -97,10 +97,11 @@ public final class CampaignsServlet extends ApiServlet {
     } else if (path.size() == 2 && path.get(1).equals("participants")) {
       String school = request.getParameter("school");
       if (school != null) {
-        // "does this school take part?": the list from just before it, one visible row, kept if it is this school
-        long schoolId = id(school, "school");
-        List<Participant> one = campaigns.participants(actor, id, country(request, "country"), 1, String.valueOf(schoolId - 1))
-            .items().stream().filter(p -> p.school() == schoolId).toList();
+        // "does this school take part?": one row or none, whatever the campaign's size
+        long schoolId = schoolParameter(school);
+        String country = country(request, "country");
+        List<Participant> one = campaigns.participant(actor, id, schoolId).stream()
+            .filter(p -> country == null || country.equals(p.country())).toList();
         Json.writePage(response, one, null);
         return;
       }
@@ -109,7 +110,7 @@ public final class CampaignsServlet extends ApiServlet {
     } else if (path.size() == 2 && path.get(1).equals("submissions")) {
       String school = request.getParameter("school");
       Page<Submission> page = campaigns.submissions(actor, id, status(request), country(request, "country"),
-          school == null ? null : id(school, "school"), limit, cursor);
+          school == null ? null : schoolParameter(school), limit, cursor);
       Json.writePage(response, page.items(), page.next());
     } else if (path.size() == 3 && path.get(1).equals("submissions")) {
       Submission s = campaigns.submission(actor, id, id(path.get(2), "submission"));
@@ -192,6 +193,19 @@ public final class CampaignsServlet extends ApiServlet {
       return List.of();
     }
     return List.of(info.substring(1).split("/", -1));
+  }
+
+  /** {@code ?school=}: a school id, else 400 naming it (an id in a path is a 404 instead). */
+  private static long schoolParameter(String value) {
+    try {
+      long id = Long.parseLong(value.strip());
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ProblemException.validation("school", "must be a school id (a whole number above 0)");
   }
 
   private static long id(String segment, String what) {

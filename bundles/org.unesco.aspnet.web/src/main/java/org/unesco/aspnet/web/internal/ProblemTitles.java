@@ -3,7 +3,6 @@ package org.unesco.aspnet.web.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.unesco.aspnet.core.Messages;
@@ -16,28 +15,31 @@ import org.unesco.aspnet.core.ProblemException;
  * factories; a title this class does not know (a plugin's own) is left as written.
  */
 public final class ProblemTitles {
+  /** The English titles the platform's bundles write, each its own key. */
+  private static final Map<String, String> ENGLISH = Map.ofEntries(
+      Map.entry("Bad request", "Bad request"),
+      Map.entry("Validation failed", "Validation failed"),
+      Map.entry("Sign-in required", "Sign-in required"),
+      Map.entry("Not allowed", "Not allowed"),
+      Map.entry("Not found", "Not found"),
+      Map.entry("Conflict", "Conflict"),
+      Map.entry("Likely duplicate", "Likely duplicate"),
+      Map.entry("Precondition failed", "Precondition failed"),
+      Map.entry("Precondition required", "Precondition required"),
+      Map.entry("Too many attempts", "Too many attempts"),
+      Map.entry("Method not allowed", "Method not allowed"),
+      Map.entry("Not acceptable", "Not acceptable"),
+      Map.entry("Request too large", "Request too large"),
+      Map.entry("Unsupported media type", "Unsupported media type"),
+      Map.entry("Database busy", "Database busy"),
+      Map.entry("Internal error", "Internal error"),
+      Map.entry("National profile unavailable", "National profile unavailable"),
+      Map.entry("Campaign module unavailable", "Campaign module unavailable"),
+      Map.entry("Export format failed", "Export format failed"),
+      Map.entry("fieldsNotValid", "{0} fields are not valid"));
+
   private static final Messages TITLES = new Messages(Map.of(
-      "en", Map.ofEntries(
-          Map.entry("Bad request", "Bad request"),
-          Map.entry("Validation failed", "Validation failed"),
-          Map.entry("Sign-in required", "Sign-in required"),
-          Map.entry("Not allowed", "Not allowed"),
-          Map.entry("Not found", "Not found"),
-          Map.entry("Conflict", "Conflict"),
-          Map.entry("Likely duplicate", "Likely duplicate"),
-          Map.entry("Precondition failed", "Precondition failed"),
-          Map.entry("Precondition required", "Precondition required"),
-          Map.entry("Too many attempts", "Too many attempts"),
-          Map.entry("Method not allowed", "Method not allowed"),
-          Map.entry("Not acceptable", "Not acceptable"),
-          Map.entry("Request too large", "Request too large"),
-          Map.entry("Unsupported media type", "Unsupported media type"),
-          Map.entry("Database busy", "Database busy"),
-          Map.entry("Internal error", "Internal error"),
-          Map.entry("National profile unavailable", "National profile unavailable"),
-          Map.entry("Campaign module unavailable", "Campaign module unavailable"),
-          Map.entry("Export format failed", "Export format failed"),
-          Map.entry("fieldsNotValid", "{0} fields are not valid")),
+      "en", ENGLISH,
       "fr", Map.ofEntries(
           Map.entry("Bad request", "Requête incorrecte"),
           Map.entry("Validation failed", "Données non valides"),
@@ -102,25 +104,18 @@ public final class ProblemTitles {
           Map.entry("Export format failed", "Error del formato de exportación"),
           Map.entry("fieldsNotValid", "{0} campos no son válidos"))));
 
-  private static final Set<String> KNOWN = Set.of(
-      "Bad request", "Validation failed", "Sign-in required", "Not allowed", "Not found", "Conflict",
-      "Likely duplicate", "Precondition failed", "Precondition required", "Too many attempts",
-      "Method not allowed", "Not acceptable", "Request too large", "Unsupported media type",
-      "Database busy", "Internal error", "National profile unavailable", "Campaign module unavailable",
-      "Export format failed");
-
   private static final Pattern LANG_PARAMETER = Pattern.compile("(?:^|&)lang=([A-Za-z]{2,8})(?:[-_][A-Za-z0-9]{1,8})*(?:&|$)");
 
   private ProblemTitles() {}
 
   /** {@code title} in {@code language}; unchanged when it is not one of the platform's titles. */
   public static String title(String language, String title) {
-    return KNOWN.contains(title) ? TITLES.get(language, title) : title;
+    return title != null && !title.equals("fieldsNotValid") && ENGLISH.containsKey(title) ? TITLES.get(language, title) : title;
   }
 
   /** The detail of a validation problem with several fields, in {@code language}. */
   public static String fieldsNotValid(String language, int count) {
-    return TITLES.get(language, "fieldsNotValid", count);
+    return TITLES.get(language, "fieldsNotValid", String.valueOf(count));
   }
 
   /**
