@@ -217,6 +217,11 @@ class CampaignsIT {
         "{\"description\":{\"fr\":\"Un jardin par école\"}}", ncFrance, "If-Match", etag), 200);
     assertEquals("Un jardin par école", patched.path("description").path("fr").asText());
     assertEquals(412, send("PATCH", "/api/v1/campaigns/" + national, "{\"open\":false}", ncFrance, "If-Match", etag).statusCode());
+    // a patch that changes nothing (null leaves a field as it is) makes no new revision
+    int revision = patched.path("revision").asInt();
+    HttpResponse<String> same = send("PATCH", "/api/v1/campaigns/" + national,
+        "{\"title\":null,\"description\":{\"fr\":\"Un jardin par école\"}}", ncFrance, "If-Match", "\"" + revision + "\"");
+    assertEquals(revision, json(same, 200).path("revision").asInt(), same.body());
   }
 
   @Test

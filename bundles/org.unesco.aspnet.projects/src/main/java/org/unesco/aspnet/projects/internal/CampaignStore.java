@@ -351,15 +351,25 @@ public final class CampaignStore implements CampaignService {
       if (before.revision() != expectedRevision) {
         throw ProblemException.preconditionFailed("Campaign " + id + " changed since you read it; read it again");
       }
+      String title = json(changes.title() != null ? CampaignForm.ordered(changes.title()) : before.title());
+      String description = json(changes.description() != null ? CampaignForm.ordered(changes.description()) : before.description());
+      String phases = json(changes.phases() != null ? changes.phases() : before.phases());
+      boolean membersOnly = changes.membersOnly() != null ? changes.membersOnly() : before.membersOnly();
+      String countries = String.join(",", changes.countries() != null ? new LinkedHashSet<>(changes.countries()) : before.countries());
+      boolean open = changes.open() != null ? changes.open() : before.open();
+      if (title.equals(json(before.title())) && description.equals(json(before.description())) && phases.equals(json(before.phases()))
+          && membersOnly == before.membersOnly() && countries.equals(String.join(",", before.countries())) && open == before.open()) {
+        return before; // nothing changes (an empty patch, nulls, the same values): no new revision, nothing to audit
+      }
       try (PreparedStatement ps = c.prepareStatement(
           "UPDATE PRJ_CAMPAIGN SET TITLE = ?, DESCRIPTION = ?, PHASES = ?, MEMBERS_ONLY = ?, COUNTRIES = ?,"
               + " IS_OPEN = ?, REVISION = REVISION + 1 WHERE ID = ? AND REVISION = ?")) {
-        ps.setString(1, json(changes.title() != null ? CampaignForm.ordered(changes.title()) : before.title()));
-        ps.setString(2, json(changes.description() != null ? CampaignForm.ordered(changes.description()) : before.description()));
-        ps.setString(3, json(changes.phases() != null ? changes.phases() : before.phases()));
-        ps.setBoolean(4, changes.membersOnly() != null ? changes.membersOnly() : before.membersOnly());
-        ps.setString(5, String.join(",", changes.countries() != null ? new LinkedHashSet<>(changes.countries()) : before.countries()));
-        ps.setBoolean(6, changes.open() != null ? changes.open() : before.open());
+        ps.setString(1, title);
+        ps.setString(2, description);
+        ps.setString(3, phases);
+        ps.setBoolean(4, membersOnly);
+        ps.setString(5, countries);
+        ps.setBoolean(6, open);
         ps.setLong(7, id);
         ps.setInt(8, expectedRevision);
         if (ps.executeUpdate() == 0) {
