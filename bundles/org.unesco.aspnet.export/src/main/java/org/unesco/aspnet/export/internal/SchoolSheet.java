@@ -150,6 +150,13 @@ final class SchoolSheet implements SchoolImport.Source {
       // a cell under no header would be dropped unseen (a comma in an unquoted address, say)
       errors.add(new FieldError("cells", "row " + line + " has " + used + " cells, the header has " + headerCells));
     }
+    for (Map.Entry<String, Integer> column : columns.entrySet()) {
+      int i = column.getValue();
+      if (i < cells.size() && hasControlCharacter(cells.get(i))) {
+        // as in a JSON body: stored, it would end up as a raw byte in every export
+        errors.add(new FieldError(column.getKey(), "must not contain control characters (other than tabs and line breaks)"));
+      }
+    }
     String country = text(cells, "country");
     SchoolInput school = new SchoolInput(
         text(cells, "name"),
@@ -192,6 +199,16 @@ final class SchoolSheet implements SchoolImport.Source {
       }
     }
     return fields;
+  }
+
+  static boolean hasControlCharacter(String cell) {
+    for (int i = 0, n = cell.length(); i < n; i++) {
+      char c = cell.charAt(i);
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String text(List<String> cells, String field) {

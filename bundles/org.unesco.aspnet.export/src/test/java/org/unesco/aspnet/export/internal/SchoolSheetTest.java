@@ -61,6 +61,17 @@ class SchoolSheetTest {
   }
 
   @Test
+  void aCellWithAControlCharacterIsAnErrorOfItsColumn() throws Exception {
+    Path file = dir.resolve("c.csv");
+    Files.writeString(file, "name,country,city,address,levels,email\n"
+        + "Moi Girls\u0000 School,KE,Nairobi,1 Main Street,SECONDARY,a@example.org\n"
+        + "Alliance High School,KE,Nairobi,\"2 Main Street\tBlock B\nNairobi\",SECONDARY,b@example.org\n", StandardCharsets.UTF_8);
+    Iterator<ImportRow> it = new SchoolSheet(new CsvReader(), file, null).open();
+    assertEquals(List.of("name"), it.next().errors().stream().map(FieldError::field).toList(), "a NUL would reach every export");
+    assertEquals(List.of(), it.next().errors(), "tabs and line breaks are text");
+  }
+
+  @Test
   void aFileWithoutTheNeededColumnsIsRefusedAtOnce() throws Exception {
     Path file = dir.resolve("g.csv");
     Files.writeString(file, "name,city\nA,B\n", StandardCharsets.UTF_8);
