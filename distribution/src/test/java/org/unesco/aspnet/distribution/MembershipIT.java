@@ -336,6 +336,13 @@ class MembershipIT {
       assertTrue(JSON.readTree(r.body()).path("errors").get(0).path("message").asText().contains("Arab States"), r.body());
     }
     assertEquals(List.of("region"), errorFields(platform.get("/api/v1/schools?region=Mars")), "for the public too");
+    // "UK" is not GB: a country that does not exist is an error, not an empty list that looks like one without schools
+    for (String path : List.of("/api/v1/schools?country=UK", "/api/v1/schools/points?country=uk",
+        "/api/v1/exports/schools.csv?country=UK", "/api/v1/exports/participations.json?country=ZZ")) {
+      HttpResponse<String> r = platform.get(path, "Authorization", "Bearer " + hq);
+      assertEquals(List.of("country"), errorFields(r), path + ": " + r.body());
+    }
+    assertEquals(200, platform.get("/api/v1/schools?country=gb").statusCode(), "a real one in any case");
     certifiedSchool("Alliance High School", "KE", "Kikuyu");
     for (String region : List.of("Africa", "africa", "AFRICA")) {
       HttpResponse<String> r = platform.get("/api/v1/schools?limit=100&region=" + region);

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -28,6 +29,7 @@ import org.unesco.aspnet.export.Exporter;
 import org.unesco.aspnet.export.RowWriter;
 import org.unesco.aspnet.export.Sheet;
 import org.unesco.aspnet.export.TableReader;
+import org.unesco.aspnet.membership.CountryService;
 
 /**
  * The export service: the datasets, formats and import readers that bundles register (they come
@@ -42,6 +44,11 @@ public final class Exports {
 
   @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
   volatile Logger log;
+
+  // Optional as the datasets are: to refuse a country that does not exist ("UK" for GB) rather
+  // than export an empty file that looks like a country without schools.
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  volatile CountryService countries;
 
   /** Where a file goes: told the exporter and the file name before the first byte. */
   public interface Destination {
@@ -207,6 +214,11 @@ public final class Exports {
       }
     }
     String country = filters.get("country");
+    CountryService known = countries;
+    if (known != null && country != null && !country.isBlank() && country.strip().matches("[A-Za-z]{2}")
+        && !known.exists(country.strip().toUpperCase(Locale.ROOT))) {
+      throw ProblemException.validation("country", country.strip() + " is not a UNESCO Member State or Associate Member");
+    }
     String fileName = "aspnet-" + dataset + (country == null || country.isBlank() ? "" : "-" + country.strip().toUpperCase())
         + "-" + LocalDate.now() + "." + safe(format, exporter::extension, format);
     long[] count = new long[1];

@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.unesco.aspnet.membership.CountryService;
 import org.unesco.aspnet.membership.MembershipStatus;
 import org.unesco.aspnet.membership.SchoolQuery;
 import org.unesco.aspnet.persistence.Database;
@@ -41,15 +42,17 @@ public final class SchoolPointsServlet extends ApiServlet {
   private static final double PRECISION = 1e5;
 
   private final transient Database database;
+  private final transient CountryService countries;
 
   @Activate
-  public SchoolPointsServlet(@Reference Database database) {
+  public SchoolPointsServlet(@Reference Database database, @Reference CountryService countries) {
     this.database = database;
+    this.countries = countries;
   }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    SchoolQuery query = SchoolsServlet.query(request, FILTERS);
+    SchoolQuery query = SchoolsServlet.query(request, FILTERS, countries::exists, Requests.actor(request).language());
     List<Object> params = new ArrayList<>();
     StringBuilder sql = new StringBuilder("SELECT ID, LATITUDE, LONGITUDE, NAME, CITY, COUNTRY FROM MEM_SCHOOL");
     if (query.country() != null) {

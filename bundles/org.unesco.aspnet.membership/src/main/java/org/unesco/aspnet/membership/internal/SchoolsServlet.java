@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -112,7 +113,7 @@ public final class SchoolsServlet extends ApiServlet {
     List<String> path = Requests.segments(request);
     Principal actor = Requests.actor(request);
     if (path.isEmpty()) {
-      Page<School> page = schools.schools(actor, query(request, FILTERS));
+      Page<School> page = schools.schools(actor, query(request, FILTERS, countries::exists, actor.language()));
       Json.writePage(response, page.items(), page.next());
     } else if (path.size() == 1) {
       School school = schools.school(actor, Requests.id(path.get(0), "school"));
@@ -176,7 +177,7 @@ public final class SchoolsServlet extends ApiServlet {
    * The directory's filters as the request states them, each checked the same way wherever it is
    * read; a parameter not among {@code filters} is refused with 400, so one left out reads as absent.
    */
-  static SchoolQuery query(HttpServletRequest request, Set<String> filters) {
+  static SchoolQuery query(HttpServletRequest request, Set<String> filters, Predicate<String> knownCountry, String lang) {
     for (String name : request.getParameterMap().keySet()) {
       if (!filters.contains(name)) {
         throw ProblemException.validation(name, "is not a filter; use " + String.join(", ", filters.stream().sorted().toList()));
@@ -186,8 +187,13 @@ public final class SchoolsServlet extends ApiServlet {
     if (q != null && q.length() > Q_MAX) {
       throw ProblemException.validation("q", "must be at most " + Q_MAX + " characters");
     }
+    String country = code(request, "country");
+    if (country != null && !knownCountry.test(country.toUpperCase(Locale.ROOT))) {
+      // not an empty list: "UK" for GB would look like a country without schools
+      throw ProblemException.validation("country", FieldMessages.get(lang, "countryUnknown", country));
+    }
     return new SchoolQuery(
-        code(request, "country"),
+        country,
         region(request),
         choice(request, "status", MembershipStatus.class),
         choice(request, "level", Level.class),
