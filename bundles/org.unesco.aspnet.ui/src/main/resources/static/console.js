@@ -331,7 +331,10 @@ async function exportLinks(filters) {
     const list = h('ul', {});
     for (const d of r.datasets || []) {
       const q = new URLSearchParams();
-      for (const [k, v] of Object.entries(filters)) if (v && (d.filters || []).includes(k)) q.set(k, v);
+      // the page's directory filters (q, status...) mean something else, or nothing, to a campaign's
+      // datasets ("status" of a submission): those get the country only
+      const directory = (d.filters || []).includes('q');
+      for (const [k, v] of Object.entries(filters)) if (v && (k === 'country' || directory) && (d.filters || []).includes(k)) q.set(k, v);
       const label = t('export.' + d.name) === 'export.' + d.name ? d.name : t('export.' + d.name);
       list.append(h('li', {}, h('span', { title: d.description || '' }, label), ': ', ...(d.formats || []).flatMap((f, i) => [i ? ' · ' : '',
         h('a', { href: `/api/v1/exports/${encodeURIComponent(d.name)}.${encodeURIComponent(f)}${q.size ? '?' + q : ''}`, download: '',

@@ -208,13 +208,16 @@ async function schoolSection(id) {
 
 async function historyView(school) {
   const box = h('details', {}, h('summary', {}, t('portal.history')));
-  if (school.membershipId) box.append(await historyList(school.membershipId));
+  // a national ladder's stages by their labels, as on the school page
+  const ladder = (await loadProfile(school.country).catch(() => null))?.ladder;
+  const stageLabels = Object.fromEntries((ladder?.stages || []).map((st) => [st.code, st.label || st.code]));
+  if (school.membershipId) box.append(await historyList(school.membershipId, stageLabels));
   return box;
 }
 
 /**
- * A membership's history, oldest first: when, to what (and national stage, by its label), why.
- * The history names its actors by account id only: not shown (the audit log has who).
+ * A membership's history, oldest first: when, to what (and national stage, by its label), by
+ * whom (their name, where the server gives it), why.
  */
 export async function historyList(membershipId, stageLabels = {}) {
   try {

@@ -201,6 +201,11 @@ class NationalProfilesIT {
     HttpResponse<String> early = send("POST", stages, "{\"stage\":\"mitarbeitend\"}", bavaria);
     assertEquals(409, early.statusCode());
     assertTrue(JSON.readTree(early.body()).path("detail").asText().contains("at least 2 years"), early.body());
+    // the platform's sentence in the reader's language, the ladder's stage as the profile names it
+    HttpResponse<String> earlyInFrench = send("POST", stages, "{\"stage\":\"mitarbeitend\"}", bavaria, "Accept-Language", "fr");
+    assertEquals(409, earlyInFrench.statusCode());
+    assertTrue(JSON.readTree(earlyInFrench.body()).path("detail").asText().startsWith("Un établissement reste au moins 2 ans à l'étape"),
+        earlyInFrench.body());
     assertEquals(409, send("POST", "/api/v1/memberships/" + membership + "/transitions",
         "{\"to\":\"UNDER_NATIONAL_REVIEW\"}", nc).statusCode(), "the ladder decides this move, not a bare transition");
     // An application that is no school is rejected at once: the ladder's two years are for schools

@@ -198,6 +198,10 @@ class SecurityIT {
     List<String> fields = new ArrayList<>();
     errors.forEach(e -> fields.add(e.path("field").asText()));
     assertEquals(List.of("email", "name", "password", "language"), fields);
+    HttpResponse<String> badInSpanish = seen(platform.send("POST", "/api/v1/accounts",
+        "{\"email\":\"not-an-email\",\"name\":\"\",\"password\":\"short\",\"language\":\"es\"}", "Content-Type", "application/json"));
+    assertEquals("debe tener al menos 12 caracteres", JSON.readTree(badInSpanish.body()).path("errors").get(2).path("message").asText(),
+        "a registration's errors in the language it asks for: " + badInSpanish.body());
     register("Focal.Point@Example.org", "a long enough password");
     HttpResponse<String> again = seen(platform.send("POST", "/api/v1/accounts",
         "{\"email\":\"focal.point@example.org\",\"name\":\"X\",\"password\":\"a long enough password\"}", "Content-Type", "application/json"));
@@ -309,6 +313,14 @@ class SecurityIT {
       assertEquals(400, noCampaign.statusCode(), noCampaign.body());
       assertEquals("campaign", JSON.readTree(noCampaign.body()).path("errors").get(0).path("field").asText(), noCampaign.body());
     }
+    // in the inviter's language: every error at once, in French
+    HttpResponse<String> inFrench = seen(platform.send("POST", "/api/v1/invitations?lang=fr",
+        "{\"email\":\"pas-une-adresse\",\"role\":\"SCHOOL_STAFF\",\"school\":\"99999999\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + admin));
+    assertEquals(400, inFrench.statusCode(), inFrench.body());
+    JsonNode frenchErrors = JSON.readTree(inFrench.body()).path("errors");
+    assertEquals("n'est pas une adresse électronique", frenchErrors.get(0).path("message").asText(), inFrench.body());
+    assertEquals("n'est pas un établissement connu", frenchErrors.get(1).path("message").asText(), inFrench.body());
   }
 
   /** An address longer than any email fails like a wrong password; it was a 500 (the throttle's key overflowed). */

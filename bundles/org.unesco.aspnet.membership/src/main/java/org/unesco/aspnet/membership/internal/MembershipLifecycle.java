@@ -523,7 +523,10 @@ public final class MembershipLifecycle implements MembershipService {
         database.inTransaction(
             c -> {
               Membership current = visibleMembership(c, actor, id);
-              String lang = profile.messageLanguage(actor.language());
+              // the platform's sentences in the reader's language where we write it (the stages keep
+              // the profile's labels); else in the profile's, as its field messages are
+              String lang = actor.language() != null && FieldMessages.speaks(actor.language())
+                  ? actor.language() : profile.messageLanguage(actor.language());
               Ladder.Stage at = currentStage(ladder, current);
               Ladder.Move move = StageRules.move(ladder, at, target, lang);
               School school = SchoolDirectory.find(c, current.schoolId());

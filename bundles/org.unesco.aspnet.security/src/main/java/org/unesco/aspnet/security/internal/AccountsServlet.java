@@ -53,7 +53,8 @@ public final class AccountsServlet extends ApiServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Registration r = Json.read(request, Registration.class);
-    List<FieldError> errors = validate(r);
+    java.util.Locale stated = statedLanguage(request);
+    List<FieldError> errors = validate(r, stated != null ? stated.getLanguage() : r.language());
     if (!errors.isEmpty()) {
       throw ProblemException.validation(errors);
     }
@@ -84,34 +85,44 @@ public final class AccountsServlet extends ApiServlet {
    * or a CJK extension character is one character, as the person typing it sees it.
    */
   static String passwordProblem(String password) {
+    return passwordProblem(password, "en");
+  }
+
+  /** What is wrong with a password, in {@code lang}; null when nothing is. */
+  static String passwordProblem(String password, String lang) {
     int characters = password == null ? 0 : password.codePointCount(0, password.length());
     if (characters < MIN_PASSWORD) {
-      return "must be at least " + MIN_PASSWORD + " characters";
+      return SecurityMessages.get(lang, "passwordMin", String.valueOf(MIN_PASSWORD));
     }
     if (characters > MAX_PASSWORD) {
-      return "must be at most " + MAX_PASSWORD + " characters";
+      return SecurityMessages.get(lang, "passwordMax", String.valueOf(MAX_PASSWORD));
     }
     return null;
   }
 
   static List<FieldError> validate(Registration r) {
+    return validate(r, "en");
+  }
+
+  /** Every error of a registration at once, in {@code lang}. */
+  static List<FieldError> validate(Registration r, String lang) {
     List<FieldError> errors = new ArrayList<>();
     if (r.email() == null || r.email().isBlank()) {
-      errors.add(new FieldError("email", "is required"));
+      errors.add(new FieldError("email", SecurityMessages.get(lang, "required")));
     } else if (r.email().length() > 254 || !EMAIL.matcher(r.email().strip()).matches()) {
-      errors.add(new FieldError("email", "is not an email address"));
+      errors.add(new FieldError("email", SecurityMessages.get(lang, "email")));
     }
     if (r.name() == null || r.name().isBlank()) {
-      errors.add(new FieldError("name", "is required"));
+      errors.add(new FieldError("name", SecurityMessages.get(lang, "required")));
     } else if (r.name().codePointCount(0, r.name().length()) > 200) {
-      errors.add(new FieldError("name", "must be at most 200 characters"));
+      errors.add(new FieldError("name", SecurityMessages.get(lang, "nameMax", "200")));
     }
-    String password = passwordProblem(r.password());
+    String password = passwordProblem(r.password(), lang);
     if (password != null) {
       errors.add(new FieldError("password", password));
     }
     if (r.language() != null && !LANGUAGES.contains(r.language())) {
-      errors.add(new FieldError("language", "must be one of " + String.join(", ", LANGUAGES.stream().sorted().toList())));
+      errors.add(new FieldError("language", SecurityMessages.get(lang, "oneOf", String.join(", ", LANGUAGES.stream().sorted().toList()))));
     }
     return errors;
   }

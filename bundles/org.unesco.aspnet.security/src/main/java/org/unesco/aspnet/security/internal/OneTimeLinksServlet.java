@@ -114,14 +114,15 @@ public final class OneTimeLinksServlet extends ApiServlet {
       throw ProblemException.unauthorized("Sign in to invite");
     }
     Invitation inv = Json.read(request, Invitation.class);
+    String lang = principalSpeaking(request).language();
     List<FieldError> errors = new ArrayList<>();
     if (inv.email() == null || !AccountsServlet.EMAIL.matcher(inv.email().strip()).matches()) {
-      errors.add(new FieldError("email", "is not an email address"));
+      errors.add(new FieldError("email", SecurityMessages.get(lang, "email")));
     }
     if (inv.role() == null) {
-      errors.add(new FieldError("role", "is required"));
+      errors.add(new FieldError("role", SecurityMessages.get(lang, "required")));
     }
-    Grant grant = inv.role() == null ? null : grantOf(inv, me, authorizer, schools, catalogs, errors);
+    Grant grant = inv.role() == null ? null : grantOf(inv, me, authorizer, schools, catalogs, errors, lang);
     if (!errors.isEmpty()) {
       throw ProblemException.validation(errors);
     }
@@ -147,6 +148,12 @@ public final class OneTimeLinksServlet extends ApiServlet {
    */
   static Grant grantOf(Invitation inv, Principal me, Authorizer authorizer, SchoolDirectory directory,
       Collection<ScopeCatalog> catalogs, List<FieldError> errors) {
+    return grantOf(inv, me, authorizer, directory, catalogs, errors, "en");
+  }
+
+  /** As above, the messages in {@code lang}. */
+  static Grant grantOf(Invitation inv, Principal me, Authorizer authorizer, SchoolDirectory directory,
+      Collection<ScopeCatalog> catalogs, List<FieldError> errors, String lang) {
     Role role = inv.role();
     String country = inv.country();
     String unit = inv.unit();
@@ -154,19 +161,19 @@ public final class OneTimeLinksServlet extends ApiServlet {
     switch (role) {
       case NATIONAL_COORDINATOR, SUBNATIONAL_COORDINATOR -> {
         if (country == null || !country.matches("[A-Z]{2}")) {
-          errors.add(new FieldError("country", "is required for this role (ISO 3166-1 alpha-2)"));
+          errors.add(new FieldError("country", SecurityMessages.get(lang, "countryForRole")));
         }
         if (role == Role.SUBNATIONAL_COORDINATOR && (inv.unit() == null || inv.unit().isBlank())) {
-          errors.add(new FieldError("unit", "is required for a sub-national coordinator"));
+          errors.add(new FieldError("unit", SecurityMessages.get(lang, "unitForSnc")));
         }
       }
       case SCHOOL_STAFF, SCHOOL_FOCAL_POINT -> {
         if (inv.school() == null || inv.school().isBlank()) {
-          errors.add(new FieldError("school", "is required for school staff"));
+          errors.add(new FieldError("school", SecurityMessages.get(lang, "schoolForStaff")));
         } else {
           Optional<Target> where = directory == null ? Optional.empty() : directory.locate(inv.school().strip());
           if (where.isEmpty() || !authorizer.allows(me, Action.VIEW_SCHOOL, where.get())) {
-            errors.add(new FieldError("school", "is not a known school"));
+            errors.add(new FieldError("school", SecurityMessages.get(lang, "schoolUnknown")));
           } else {
             // the school's real place decides the scope, not the request
             country = where.get().country();
@@ -177,7 +184,7 @@ public final class OneTimeLinksServlet extends ApiServlet {
       }
       case CAMPAIGN_COORDINATOR -> {
         if (inv.campaign() == null || inv.campaign().isBlank()) {
-          errors.add(new FieldError("campaign", "is required for a campaign coordinator"));
+          errors.add(new FieldError("campaign", SecurityMessages.get(lang, "campaignForCc")));
         }
       }
       default -> { }
@@ -267,7 +274,8 @@ public final class OneTimeLinksServlet extends ApiServlet {
       if (existing.isPresent()) {
         accountId = existing.get().id();
       } else {
-        List<FieldError> errors = AccountsServlet.validate(new AccountsServlet.Registration(link.email(), a.name(), a.password(), null));
+        List<FieldError> errors = AccountsServlet.validate(
+            new AccountsServlet.Registration(link.email(), a.name(), a.password(), null), principalSpeaking(request).language());
         if (!errors.isEmpty()) {
           throw ProblemException.validation(errors); // rolls the use of the link back too
         }
@@ -321,7 +329,7 @@ public final class OneTimeLinksServlet extends ApiServlet {
 
   private void finishReset(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Acceptance a = Json.read(request, Acceptance.class);
-    String invalid = AccountsServlet.passwordProblem(a.password());
+    String invalid = AccountsServlet.passwordProblem(a.password(), principalSpeaking(request).language());
     if (invalid != null) {
       throw ProblemException.validation("password", invalid);
     }

@@ -1,0 +1,68 @@
+package org.unesco.aspnet.security.internal;
+
+import java.util.Map;
+import org.unesco.aspnet.core.Messages;
+
+/**
+ * The field messages of registration, invitations and password resets in the request's language:
+ * the forms people fill in when they join, most of them in their own language. Patterns are
+ * {@link Messages}' MessageFormats (an apostrophe is written twice).
+ */
+final class SecurityMessages {
+  private static final Messages MESSAGES = new Messages(Map.of(
+      "en", Map.ofEntries(
+          Map.entry("required", "is required"),
+          Map.entry("email", "is not an email address"),
+          Map.entry("nameMax", "must be at most {0} characters"),
+          Map.entry("passwordMin", "must be at least {0} characters"),
+          Map.entry("passwordMax", "must be at most {0} characters"),
+          Map.entry("oneOf", "must be one of {0}"),
+          Map.entry("countryForRole", "is required for this role (ISO 3166-1 alpha-2)"),
+          Map.entry("unitForSnc", "is required for a sub-national coordinator"),
+          Map.entry("schoolForStaff", "is required for school staff"),
+          Map.entry("schoolUnknown", "is not a known school"),
+          Map.entry("campaignForCc", "is required for a campaign coordinator")),
+      "fr", Map.ofEntries(
+          Map.entry("required", "est obligatoire"),
+          Map.entry("email", "n''est pas une adresse électronique"),
+          Map.entry("nameMax", "doit compter au plus {0} caractères"),
+          Map.entry("passwordMin", "doit compter au moins {0} caractères"),
+          Map.entry("passwordMax", "doit compter au plus {0} caractères"),
+          Map.entry("oneOf", "doit être l''une des valeurs {0}"),
+          Map.entry("countryForRole", "est obligatoire pour ce rôle (ISO 3166-1 alpha-2)"),
+          Map.entry("unitForSnc", "est obligatoire pour un coordinateur infranational"),
+          Map.entry("schoolForStaff", "est obligatoire pour le personnel d''un établissement"),
+          Map.entry("schoolUnknown", "n''est pas un établissement connu"),
+          Map.entry("campaignForCc", "est obligatoire pour un coordinateur de campagne")),
+      "de", Map.ofEntries(
+          Map.entry("required", "ist erforderlich"),
+          Map.entry("email", "ist keine E-Mail-Adresse"),
+          Map.entry("nameMax", "darf höchstens {0} Zeichen lang sein"),
+          Map.entry("passwordMin", "muss mindestens {0} Zeichen lang sein"),
+          Map.entry("passwordMax", "darf höchstens {0} Zeichen lang sein"),
+          Map.entry("oneOf", "muss einer dieser Werte sein: {0}"),
+          Map.entry("countryForRole", "ist für diese Rolle erforderlich (ISO 3166-1 alpha-2)"),
+          Map.entry("unitForSnc", "ist für eine regionale Koordination erforderlich"),
+          Map.entry("schoolForStaff", "ist für Schulpersonal erforderlich"),
+          Map.entry("schoolUnknown", "ist keine bekannte Schule"),
+          Map.entry("campaignForCc", "ist für eine Kampagnenkoordination erforderlich")),
+      "es", Map.ofEntries(
+          Map.entry("required", "es obligatorio"),
+          Map.entry("email", "no es una dirección de correo electrónico"),
+          Map.entry("nameMax", "debe tener como máximo {0} caracteres"),
+          Map.entry("passwordMin", "debe tener al menos {0} caracteres"),
+          Map.entry("passwordMax", "debe tener como máximo {0} caracteres"),
+          Map.entry("oneOf", "debe ser uno de {0}"),
+          Map.entry("countryForRole", "es obligatorio para este rol (ISO 3166-1 alfa-2)"),
+          Map.entry("unitForSnc", "es obligatorio para un coordinador subnacional"),
+          Map.entry("schoolForStaff", "es obligatorio para el personal de una escuela"),
+          Map.entry("schoolUnknown", "no es una escuela conocida"),
+          Map.entry("campaignForCc", "es obligatorio para un coordinador de campaña"))));
+
+  private SecurityMessages() {}
+
+  /** The message {@code key} in {@code language} ("fr", "fr-CA", null), English for one we do not write. */
+  static String get(String language, String key, Object... arguments) {
+    return MESSAGES.get(language, key, arguments);
+  }
+}
