@@ -10,6 +10,11 @@ export const REGIONS = ['Africa', 'Arab States', 'Asia and the Pacific', 'Europe
 export const ui = { lang: 'en', strings: {}, fallback: {}, me: null, csrf: null, config: {}, pages: [], countries: null, fieldLabels: {} };
 
 // ---------- strings ----------
+/** ": " as the language writes it before a value ("Statut : Membre" in French). */
+export function colon() {
+  return t('punct.colon');
+}
+
 export function t(key, vars) {
   let s = ui.strings[key] ?? ui.fallback[key] ?? key;
   if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll('{' + k + '}', String(v));
@@ -103,7 +108,7 @@ export function problemView(err) {
   const detail = errors.length ? null : duplicates ? t('error.duplicateHelp') : p.detail !== p.title ? p.detail : null;
   const box = h('div', { class: 'error', role: 'alert' }, h('strong', {}, errorTitle(err, p)), detail ? h('p', {}, detail) : null);
   if (errors.length) {
-    box.append(h('ul', {}, ...errors.map((e) => h('li', {}, (e.field ? fieldName(e.field) + ': ' : '') + e.message))));
+    box.append(h('ul', {}, ...errors.map((e) => h('li', {}, (e.field ? fieldName(e.field) + colon() : '') + e.message))));
   }
   if (duplicates) {
     box.append(h('p', {}, t('error.duplicates')), h('ul', {}, ...p.duplicates.map((d) => h('li', {}, [d.name, d.city].filter(Boolean).join(', ') || JSON.stringify(d)))));

@@ -1,6 +1,6 @@
 // Campaign pages: the list, and one campaign with its public summary and charts. Until the
 // campaigns bundle is installed the API answers 404 and the page says so in words.
-import { t, h, api, problemView, barChart, formatNumber, formatDate, localized, countries, countryName } from './app.js';
+import { t, h, api, colon, problemView, barChart, formatNumber, formatDate, localized, countries, countryName } from './app.js';
 
 function unavailable(e) {
   if (e.status === 404) return h('p', { class: 'notice', role: 'status' }, t('campaigns.unavailable'));
@@ -60,7 +60,7 @@ export async function campaignPage(id) {
   prop('campaign.status', campaign.open === false ? t('campaign.closed') : t('campaign.open'));
   prop('campaign.participants', campaign.participants !== undefined ? formatNumber(campaign.participants) : null);
   for (const p of campaign.phases || []) {
-    prop('campaign.phase', (phaseLabels[p.key] || p.key) + (p.starts || p.ends ? ': ' + [p.starts, p.ends].map((d) => (d ? formatDate(d) : '…')).join(' – ') : ''));
+    prop('campaign.phase', (phaseLabels[p.key] || p.key) + (p.starts || p.ends ? colon() + [p.starts, p.ends].map((d) => (d ? formatDate(d) : '…')).join(' – ') : ''));
   }
   try {
     const people = (await api('GET', '/api/v1/campaigns/' + encodeURIComponent(id) + '/coordinators')).items || [];

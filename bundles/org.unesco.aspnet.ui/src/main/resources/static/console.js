@@ -1,7 +1,7 @@
 // The National Coordinator's and HQ's consoles, and the coordinators' panel of a school page. The
 // services decide who may do what; these pages only offer what a role can do, read long lists page
 // by page, and show every refusal in words.
-import { ui, t, h, api, apiAll, field, countries, countryName, problemView, showProblem, announce, statusLabel,
+import { ui, t, h, api, apiAll, colon, field, countries, countryName, problemView, showProblem, announce, statusLabel,
   hasRole, formatDate, formatNumber, statsView, localized, ApiError, fieldName, plural, whileBusy, signInPrompt, loadProfile } from './app.js';
 import { editView, historyList } from './portal.js';
 
@@ -130,7 +130,7 @@ function decisionControls(school, actionsFor, onStatus) {
   const draw = () => {
     buttons.replaceChildren(...actionsFor(school).map((a) => {
       if (a.note) return h('span', { class: 'meta' }, a.note);
-      const b = h('button', { type: 'button', class: a.cls, 'aria-label': a.label + ': ' + school.name, 'data-action': a.cls.split(' ')[0] }, a.label);
+      const b = h('button', { type: 'button', class: a.cls, 'aria-label': a.label + colon() + school.name, 'data-action': a.cls.split(' ')[0] }, a.label);
       b.addEventListener('click', async () => {
         const text = comment.value.trim();
         comment.removeAttribute('aria-invalid');
@@ -336,7 +336,7 @@ async function exportLinks(filters) {
       const directory = (d.filters || []).includes('q');
       for (const [k, v] of Object.entries(filters)) if (v && (k === 'country' || directory) && (d.filters || []).includes(k)) q.set(k, v);
       const label = t('export.' + d.name) === 'export.' + d.name ? d.name : t('export.' + d.name);
-      list.append(h('li', {}, h('span', { title: d.description || '' }, label), ': ', ...(d.formats || []).flatMap((f, i) => [i ? ' · ' : '',
+      list.append(h('li', {}, h('span', { title: d.description || '' }, label), colon(), ...(d.formats || []).flatMap((f, i) => [i ? ' · ' : '',
         h('a', { href: `/api/v1/exports/${encodeURIComponent(d.name)}.${encodeURIComponent(f)}${q.size ? '?' + q : ''}`, download: '',
           'aria-label': label + ' (' + f.toUpperCase() + ')' }, f.toUpperCase())])));
     }
@@ -419,7 +419,7 @@ function importView(job) {
   if (rows.length) {
     const head = h('tr', {}, ...['import.line', 'field.name', 'import.errors', 'import.duplicateOf'].map((k) => h('th', { scope: 'col' }, t(k))));
     const body = rows.slice(0, 500).map((r) => {
-      const errors = h('ul', { class: 'plain' }, ...(r.errors || []).map((e) => h('li', {}, fieldName(e.field) + ': ' + e.message)));
+      const errors = h('ul', { class: 'plain' }, ...(r.errors || []).map((e) => h('li', {}, fieldName(e.field) + colon() + e.message)));
       const twins = [...(r.duplicateOf || []).map((id) => h('a', { href: '/schools/' + id }, '#' + id)), r.duplicateOfLine ? t('import.line') + ' ' + r.duplicateOfLine : null]
         .filter(Boolean).flatMap((x, i) => (i ? [', ', x] : [x]));
       return h('tr', {}, h('td', {}, String(r.line)), h('td', {}, r.name || ''), h('td', {}, errors), h('td', {}, ...twins));
@@ -679,7 +679,7 @@ export async function coordinatorPanel(school) {
     loadHistory();
   });
   section.append(
-    h('p', {}, t('field.status'), ': ', status, certificate),
+    h('p', {}, t('field.status'), colon(), status, certificate),
     h('div', { class: 'field' }, ...controls.comment), ...controls.actions,
     h('details', {}, h('summary', {}, t('portal.history')), history),
     await editView(school));

@@ -1,5 +1,5 @@
 // School portal: apply, edit the profile, annual report, projects and activities, focal-point hand-over.
-import { ui, t, h, api, ApiError, field, checks, countries, countryName, problemView, showProblem, clearProblem, announce, renderChrome,
+import { ui, t, h, api, ApiError, colon, field, checks, countries, countryName, problemView, showProblem, clearProblem, announce, renderChrome,
   whileBusy, signInPrompt, loadProfile,
   statusLabel, LEVELS, THEMES, localized, formatDate } from './app.js';
 
@@ -200,7 +200,7 @@ async function schoolSection(id) {
   const focal = ui.me.roles.some((r) => r.role === 'SCHOOL_FOCAL_POINT' && String(r.school) === String(id));
   const section = h('section', { 'aria-labelledby': 'school-' + id },
     h('h2', { id: 'school-' + id }, school.name),
-    h('p', {}, t('field.status'), ': ', h('strong', { class: 'school-status' }, statusLabel(school.status)), ' · ', h('a', { href: '/schools/' + id }, t('portal.publicPage'))));
+    h('p', {}, t('field.status'), colon(), h('strong', { class: 'school-status' }, statusLabel(school.status)), ' · ', h('a', { href: '/schools/' + id }, t('portal.publicPage'))));
   section.append(await historyView(school), await editView(school), await reportView(school), await projectsView(school));
   if (focal) section.append(handOverView(school));
   return section;
@@ -222,7 +222,7 @@ async function historyView(school) {
 export async function historyList(membershipId, stageLabels = {}) {
   try {
     const items = (await api('GET', `/api/v1/memberships/${membershipId}/history`)).items || [];
-    return h('ol', { class: 'history' }, ...items.map((e) => h('li', {}, formatDate(e.at), ': ', statusLabel(e.to),
+    return h('ol', { class: 'history' }, ...items.map((e) => h('li', {}, formatDate(e.at), colon(), statusLabel(e.to),
       e.toStage ? ' (' + (stageLabels[e.toStage] || e.toStage) + ')' : '',
       e.actorName ? ', ' + t('portal.historyBy', { name: e.actorName }) : '', e.comment ? ' – « ' + e.comment + ' »' : '')));
   } catch (e) {
@@ -278,7 +278,7 @@ async function reportView(school) {
     if (e.status !== 404) return h('div', {}, h('h3', {}, t('report.title', { year })), problemView(e));
   }
   const state = h('p', { class: 'report-state' });
-  const showState = (s) => (s ? state.replaceChildren(t('report.state'), ': ', h('strong', {}, t('report.' + s))) : state.replaceChildren());
+  const showState = (s) => (s ? state.replaceChildren(t('report.state'), colon(), h('strong', {}, t('report.' + s))) : state.replaceChildren());
   showState(report?.state);
   // the national profile's own questions (Germany asks two), answered in `answers`
   const questions = (await loadProfile(school.country).catch(() => null))?.reportQuestions || [];

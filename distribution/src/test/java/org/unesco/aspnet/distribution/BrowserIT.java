@@ -423,6 +423,13 @@ class BrowserIT {
     assertEquals("Carte", driver.findElement(By.cssSelector("#nav a[href='/map']")).getText());
     open("/map");
     wait(30).until(ExpectedConditions.textToBe(By.tagName("h1"), "Carte des écoles membres"));
+    // French puts a (narrow no-break) space before a colon: "Observer : 1 sept. 2026 – ..."
+    open("/campaigns");
+    wait(30).until(d -> !d.findElements(By.cssSelector("#main h2 a[href^='/campaigns/']")).isEmpty());
+    open(driver.findElement(By.cssSelector("#main h2 a[href^='/campaigns/']")).getDomAttribute("href"));
+    wait(60).until(d -> d.findElement(By.id("main")).getDomAttribute("data-ready") != null);
+    String campaign = driver.findElement(By.id("main")).getText();
+    assertTrue(campaign.contains("\u202f: "), campaign);
     new Select(driver.findElement(By.id("lang"))).selectByValue("en");
     wait(30).until(d -> "en".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
   }
