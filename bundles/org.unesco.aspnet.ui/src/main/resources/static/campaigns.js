@@ -1,6 +1,6 @@
 // Campaign pages: the list, and one campaign with its public summary and charts. Until the
 // campaigns bundle is installed the API answers 404 and the page says so in words.
-import { t, h, api, colon, problemView, barChart, formatNumber, formatDate, localized, countries, countryName } from './app.js';
+import { t, h, api, ApiError, colon, problemView, barChart, formatNumber, formatDate, localized, countries, countryName } from './app.js';
 
 function unavailable(e) {
   if (e.status === 404) return h('p', { class: 'notice', role: 'status' }, t('campaigns.unavailable'));
@@ -15,7 +15,8 @@ async function missing(e) {
   if (e.status !== 404) return problemView(e);
   try {
     await api('GET', '/api/v1/campaigns?limit=1');
-    return problemView(e); // the API answers: this campaign does not exist
+    // the API answers: this campaign does not exist; said in the UI's words ("There is no campaign 99" is English)
+    return problemView(new ApiError(404, { title: e.problem?.title || '' }));
   } catch (again) {
     return unavailable(again);
   }

@@ -175,7 +175,9 @@ function decisionControls(school, actionsFor, onStatus) {
 }
 
 function statusText(school, ladder) {
-  const stage = ladder && school.stage ? (ladder.stages.find((s) => s.code === school.stage)?.label || school.stage) : null;
+  // a closed period (rejected, withdrawn) is on no stage any more, whatever stage it was left on
+  const closed = school.status === 'REJECTED' || school.status === 'WITHDRAWN';
+  const stage = ladder && school.stage && !closed ? (ladder.stages.find((s) => s.code === school.stage)?.label || school.stage) : null;
   return statusLabel(school.status) + (stage ? ' – ' + stage : '');
 }
 

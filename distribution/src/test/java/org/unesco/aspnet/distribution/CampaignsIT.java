@@ -185,6 +185,9 @@ class CampaignsIT {
     assertEquals(403, send("POST", "/api/v1/campaigns", trash, staffParis).statusCode());
     assertEquals(List.of("module"), errorFields(send("POST", "/api/v1/campaigns", trash.replace("trash-hack", "no-such-module"), hq)));
     assertEquals(List.of("phases[0].key"), errorFields(send("POST", "/api/v1/campaigns", trash.replace("\"observe\"", "\"party\""), hq)));
+    assertEquals(List.of("phases[0].starts", "phases[1].ends"), errorFields(send("POST", "/api/v1/campaigns",
+        trash.replace(today.minusDays(400).toString(), "-999999999-01-01").replace(today.plusDays(365).toString(), "+999999999-12-31"), hq)),
+        "a phase is planned years ahead, not millennia");
     HttpResponse<String> created = send("POST", "/api/v1/campaigns", trash, hq);
     JsonNode c = json(created, 201);
     trashHack = c.path("id").asLong();

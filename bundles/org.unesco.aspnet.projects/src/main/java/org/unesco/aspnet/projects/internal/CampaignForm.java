@@ -34,6 +34,13 @@ final class CampaignForm {
   static final int COMMENT_MAX = 2000;
   static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
+  /** The last day a phase may name: a campaign is planned years ahead, not millennia (-999999999 was taken). */
+  static final LocalDate LATEST_PHASE_DAY = LocalDate.of(2100, 12, 31);
+
+  private static boolean plausible(LocalDate day) {
+    return !day.isBefore(EARLIEST) && !day.isAfter(LATEST_PHASE_DAY);
+  }
+
   private CampaignForm() {}
 
   /** Today where the day starts first (UTC+14), so that nobody's today is refused as future. */
@@ -92,9 +99,13 @@ final class CampaignForm {
         }
         if (p.starts() == null) {
           errors.add(new FieldError(at + ".starts", "is required"));
+        } else if (!plausible(p.starts())) {
+          errors.add(new FieldError(at + ".starts", "must be between " + EARLIEST + " and " + LATEST_PHASE_DAY));
         }
         if (p.ends() == null) {
           errors.add(new FieldError(at + ".ends", "is required"));
+        } else if (!plausible(p.ends())) {
+          errors.add(new FieldError(at + ".ends", "must be between " + EARLIEST + " and " + LATEST_PHASE_DAY));
         }
         if (p.starts() != null && p.ends() != null && p.ends().isBefore(p.starts())) {
           errors.add(new FieldError(at + ".ends", "must not be before starts"));
