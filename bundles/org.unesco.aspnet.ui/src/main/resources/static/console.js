@@ -612,7 +612,7 @@ async function hqPlugins() {
 
 async function hqAudit() {
   const tbody = h('tbody', {});
-  const list = pagedList('/api/v1/audit', (items) => tbody.append(...items.map((e) => h('tr', {}, h('td', {}, formatDate(e.at)), h('td', {}, e.actorEmail || e.actorId || ''), h('td', {}, e.action),
+  const list = pagedList('/api/v1/audit', (items) => tbody.append(...items.map((e) => h('tr', {}, h('td', {}, formatDate(e.at)), h('td', {}, e.actorEmail || e.actorId || ''), h('td', { title: e.action }, t('auditAction.' + e.action) === 'auditAction.' + e.action ? e.action : t('auditAction.' + e.action)),
     h('td', {}, `${e.entity || ''} ${e.entityId || ''}`), h('td', {}, e.country ? countryName(e.country) : '')))), 'console.entries');
   await countries();
   await list.load();

@@ -369,6 +369,9 @@ class BrowserIT {
     wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "entries shown"));
     int first = driver.findElements(By.cssSelector("#main tbody tr")).size();
     assertEquals(100, first, "a page of the audit log");
+    String log = driver.findElement(By.cssSelector("#main tbody")).getText();
+    assertTrue(log.contains("Membership status"), "actions in words: " + log.substring(0, Math.min(500, log.length())));
+    assertFalse(log.contains("membership.transition"), "not as codes");
     driver.findElement(By.xpath("//button[normalize-space()='Show more']")).click();
     wait(30).until(d -> d.findElements(By.cssSelector("#main tbody tr")).size() > first);
   }
