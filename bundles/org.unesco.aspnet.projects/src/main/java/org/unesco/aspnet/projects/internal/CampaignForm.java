@@ -149,12 +149,8 @@ final class CampaignForm {
    * The activity's date must lie within the dates of the phase it names.
    *
    * @param campaignPhases the campaign's phases with their dates, empty when it has none
+   * @param lang the language of the messages ("fr", "es-AR"...; English for one not written)
    */
-  static List<FieldError> submission(SubmissionInput in, List<Phase> campaignPhases, boolean hasModule) {
-    return submission(in, campaignPhases, hasModule, "en");
-  }
-
-  /** As above, the messages in {@code lang}. */
   static List<FieldError> submission(SubmissionInput in, List<Phase> campaignPhases, boolean hasModule, String lang) {
     List<FieldError> errors = new ArrayList<>();
     Map<String, Phase> byKey = new LinkedHashMap<>();

@@ -28,14 +28,14 @@ class CampaignFormTest {
     SubmissionInput in = new SubmissionInput(1L, LocalDate.now().plusDays(3), "dance", " ", -1, null, Map.of(),
         List.of(new MediaLink("ftp://x", "sound", true, null), new MediaLink("https://example.org/v", "video", false, null)));
     assertEquals(List.of("date", "phase", "text", "pupils", "teachers", "media[0].url", "media[0].type",
-        "media[0].parentalConsent"), fields(CampaignForm.submission(in, ACT_THIS_YEAR, true)));
+        "media[0].parentalConsent"), fields(CampaignForm.submission(in, ACT_THIS_YEAR, true, "en")));
   }
 
   @Test
   void aValidSubmission() {
     SubmissionInput in = new SubmissionInput(1L, LocalDate.now().minusDays(1), "act", "We cleaned the beach", 30, 2,
         Map.of("waste", List.of()), List.of(new MediaLink("https://example.org/p.jpg", "photo", true, true)));
-    assertEquals(List.of(), CampaignForm.submission(in, ACT_THIS_YEAR, true));
+    assertEquals(List.of(), CampaignForm.submission(in, ACT_THIS_YEAR, true, "en"));
   }
 
   @Test
@@ -43,14 +43,14 @@ class CampaignFormTest {
     LocalDate today = LocalDate.now();
     List<Phase> phases = List.of(new Phase("observe", today.minusDays(60), today.minusDays(31)),
         new Phase("act", today.minusDays(30), today.plusDays(30)));
-    assertEquals(List.of(), CampaignForm.submission(activity(today.minusDays(40), "observe"), phases, true));
-    assertEquals(List.of(), CampaignForm.submission(activity(today.minusDays(30), "act"), phases, true), "first day");
-    assertEquals(List.of(), CampaignForm.submission(activity(today.minusDays(31), "observe"), phases, true), "last day");
-    List<FieldError> early = CampaignForm.submission(activity(today.minusDays(40), "act"), phases, true);
+    assertEquals(List.of(), CampaignForm.submission(activity(today.minusDays(40), "observe"), phases, true, "en"));
+    assertEquals(List.of(), CampaignForm.submission(activity(today.minusDays(30), "act"), phases, true, "en"), "first day");
+    assertEquals(List.of(), CampaignForm.submission(activity(today.minusDays(31), "observe"), phases, true, "en"), "last day");
+    List<FieldError> early = CampaignForm.submission(activity(today.minusDays(40), "act"), phases, true, "en");
     assertEquals(List.of("date"), fields(early));
     assertEquals("must be within the phase act: " + today.minusDays(30) + " to " + today.plusDays(30), early.get(0).message());
-    assertEquals(List.of("date"), fields(CampaignForm.submission(activity(today.minusDays(10), "observe"), phases, true)), "late");
-    assertEquals(List.of("date"), fields(CampaignForm.submission(activity(today.minusDays(61), "observe"), phases, true)), "early");
+    assertEquals(List.of("date"), fields(CampaignForm.submission(activity(today.minusDays(10), "observe"), phases, true, "en")), "late");
+    assertEquals(List.of("date"), fields(CampaignForm.submission(activity(today.minusDays(61), "observe"), phases, true, "en")), "early");
   }
 
   private static SubmissionInput activity(LocalDate date, String phase) {
@@ -60,7 +60,7 @@ class CampaignFormTest {
   @Test
   void metricsNeedAModule() {
     SubmissionInput in = new SubmissionInput(1L, LocalDate.now(), null, "x", 0, 0, Map.of("kg", 1), null);
-    assertEquals(List.of("metrics"), fields(CampaignForm.submission(in, List.of(), false)));
+    assertEquals(List.of("metrics"), fields(CampaignForm.submission(in, List.of(), false, "en")));
   }
 
   @Test

@@ -84,10 +84,6 @@ public final class AccountsServlet extends ApiServlet {
    * invitations and resets. Lengths count characters (code points), not UTF-16 units, so an emoji
    * or a CJK extension character is one character, as the person typing it sees it.
    */
-  static String passwordProblem(String password) {
-    return passwordProblem(password, "en");
-  }
-
   /** What is wrong with a password, in {@code lang}; null when nothing is. */
   static String passwordProblem(String password, String lang) {
     int characters = password == null ? 0 : password.codePointCount(0, password.length());
@@ -98,10 +94,6 @@ public final class AccountsServlet extends ApiServlet {
       return SecurityMessages.get(lang, "passwordMax", String.valueOf(MAX_PASSWORD));
     }
     return null;
-  }
-
-  static List<FieldError> validate(Registration r) {
-    return validate(r, "en");
   }
 
   /** Every error of a registration at once, in {@code lang}. */

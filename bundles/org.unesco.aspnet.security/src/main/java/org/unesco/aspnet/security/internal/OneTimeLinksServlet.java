@@ -147,12 +147,6 @@ public final class OneTimeLinksServlet extends ApiServlet {
    * their view. Countries, units and campaigns are checked by the {@code catalogs} that keep them.
    */
   static Grant grantOf(Invitation inv, Principal me, Authorizer authorizer, SchoolDirectory directory,
-      Collection<ScopeCatalog> catalogs, List<FieldError> errors) {
-    return grantOf(inv, me, authorizer, directory, catalogs, errors, "en");
-  }
-
-  /** As above, the messages in {@code lang}. */
-  static Grant grantOf(Invitation inv, Principal me, Authorizer authorizer, SchoolDirectory directory,
       Collection<ScopeCatalog> catalogs, List<FieldError> errors, String lang) {
     Role role = inv.role();
     String country = inv.country();

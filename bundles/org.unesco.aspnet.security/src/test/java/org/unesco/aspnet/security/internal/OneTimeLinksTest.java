@@ -104,7 +104,7 @@ class OneTimeLinksTest {
   @Test
   void aSchoolRoleTakesTheSchoolsOwnPlaceNotTheRequests() {
     Grant g = OneTimeLinksServlet.grantOf(new Invitation("t@example.org", Role.SCHOOL_STAFF, "DE", "LYON", " 12", null),
-        NC_FR, policy, SCHOOLS, List.of(), new ArrayList<>());
+        NC_FR, policy, SCHOOLS, List.of(), new ArrayList<>(), "en");
     assertEquals("FR", g.country());
     assertEquals("PARIS", g.unit());
     assertEquals("12", g.school());
@@ -127,7 +127,7 @@ class OneTimeLinksTest {
   private static List<String> invitationErrors(Role role, String country, String unit, String campaign) {
     List<FieldError> errors = new ArrayList<>();
     OneTimeLinksServlet.grantOf(new Invitation("t@example.org", role, country, unit, null, campaign),
-        HQ, new PolicyAuthorizer(), SCHOOLS, CATALOGS, errors);
+        HQ, new PolicyAuthorizer(), SCHOOLS, CATALOGS, errors, "en");
     return errors.stream().map(FieldError::field).toList();
   }
 
@@ -147,14 +147,14 @@ class OneTimeLinksTest {
   void withoutACatalogOnlyTheFormatIsChecked() {
     List<FieldError> errors = new ArrayList<>();
     OneTimeLinksServlet.grantOf(new Invitation("t@example.org", Role.NATIONAL_COORDINATOR, "ZZ", null, null, null),
-        HQ, policy, SCHOOLS, List.of(), errors);
+        HQ, policy, SCHOOLS, List.of(), errors, "en");
     assertEquals(List.of(), errors);
   }
 
   private List<FieldError> errors(Principal inviter, String school) {
     List<FieldError> errors = new ArrayList<>();
     OneTimeLinksServlet.grantOf(new Invitation("t@example.org", Role.SCHOOL_STAFF, null, null, school, null),
-        inviter, policy, SCHOOLS, List.of(), errors);
+        inviter, policy, SCHOOLS, List.of(), errors, "en");
     return errors;
   }
 }

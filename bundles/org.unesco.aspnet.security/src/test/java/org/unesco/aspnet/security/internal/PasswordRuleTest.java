@@ -15,17 +15,17 @@ class PasswordRuleTest {
   void sixEmojiAreSixCharactersNotTwelve() {
     String six = EMOJI.repeat(6);
     assertEquals(12, six.length());
-    assertEquals("must be at least " + AccountsServlet.MIN_PASSWORD + " characters", AccountsServlet.passwordProblem(six));
-    assertNull(AccountsServlet.passwordProblem(EMOJI.repeat(AccountsServlet.MIN_PASSWORD)));
+    assertEquals("must be at least " + AccountsServlet.MIN_PASSWORD + " characters", AccountsServlet.passwordProblem(six, "en"));
+    assertNull(AccountsServlet.passwordProblem(EMOJI.repeat(AccountsServlet.MIN_PASSWORD), "en"));
     assertEquals(List.of(new FieldError("password", "must be at least 12 characters")),
-        AccountsServlet.validate(new AccountsServlet.Registration("a@example.org", "A", six, null)));
+        AccountsServlet.validate(new AccountsServlet.Registration("a@example.org", "A", six, null), "en"));
   }
 
   @Test
   void theMaximumCountsCharactersToo() {
-    assertNull(AccountsServlet.passwordProblem(EMOJI.repeat(AccountsServlet.MAX_PASSWORD)), "400 UTF-16 units");
-    assertEquals("must be at most 200 characters", AccountsServlet.passwordProblem(EMOJI.repeat(AccountsServlet.MAX_PASSWORD + 1)));
-    assertEquals("must be at least 12 characters", AccountsServlet.passwordProblem(null));
-    assertNull(AccountsServlet.passwordProblem("correct horse battery"));
+    assertNull(AccountsServlet.passwordProblem(EMOJI.repeat(AccountsServlet.MAX_PASSWORD), "en"), "400 UTF-16 units");
+    assertEquals("must be at most 200 characters", AccountsServlet.passwordProblem(EMOJI.repeat(AccountsServlet.MAX_PASSWORD + 1), "en"));
+    assertEquals("must be at least 12 characters", AccountsServlet.passwordProblem(null, "en"));
+    assertNull(AccountsServlet.passwordProblem("correct horse battery", "en"));
   }
 }
