@@ -149,8 +149,11 @@ public final class Json {
    * C0 control character other than tab, line feed and carriage return (NUL among them), or half
    * of a surrogate pair without its other half. JSON lets a client write them as escapes (of
    * U+0000, of U+D800); stored, they would end up as raw bytes in exports, or as '?' once encoded.
+   * Imports check their cells with it too.
+   *
+   * @since 1.2
    */
-  static int badCharacter(CharSequence text) {
+  public static int badCharacter(CharSequence text) {
     for (int i = 0, n = text.length(); i < n; i++) {
       char c = text.charAt(i);
       if (c < 0x20) {

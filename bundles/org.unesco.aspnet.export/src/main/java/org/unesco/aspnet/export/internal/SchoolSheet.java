@@ -21,6 +21,7 @@ import org.unesco.aspnet.membership.SchoolInput;
 import org.unesco.aspnet.membership.Theme;
 import org.unesco.aspnet.membership.bulk.ImportRow;
 import org.unesco.aspnet.membership.bulk.SchoolImport;
+import org.unesco.aspnet.web.Json;
 
 /**
  * A school import file on disk, read as rows of schools as many times as needed (count, check,
@@ -152,8 +153,9 @@ final class SchoolSheet implements SchoolImport.Source {
     }
     for (Map.Entry<String, Integer> column : columns.entrySet()) {
       int i = column.getValue();
-      if (i < cells.size() && hasControlCharacter(cells.get(i))) {
-        // as in a JSON body: stored, it would end up as a raw byte in every export
+      if (i < cells.size() && Json.badCharacter(cells.get(i)) >= 0) {
+        // the check of a JSON body: stored, a NUL would end up as a raw byte in every export
+        // (unpaired surrogates, which it also finds, do not come out of UTF-8 or XML decoding)
         errors.add(new FieldError(column.getKey(), "must not contain control characters (other than tabs and line breaks)"));
       }
     }
@@ -199,16 +201,6 @@ final class SchoolSheet implements SchoolImport.Source {
       }
     }
     return fields;
-  }
-
-  static boolean hasControlCharacter(String cell) {
-    for (int i = 0, n = cell.length(); i < n; i++) {
-      char c = cell.charAt(i);
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-        return true;
-      }
-    }
-    return false;
   }
 
   private String text(List<String> cells, String field) {
