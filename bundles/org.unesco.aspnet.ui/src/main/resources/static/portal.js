@@ -250,9 +250,9 @@ export async function editView(school) {
       if (profile) body.fields = readProfileFields(form, profile);
       if (!confirm.hidden && form.elements.confirmDuplicate.checked) body.confirmDuplicate = true;
       try {
-        const updated = await api('PATCH', '/api/v1/schools/' + school.id, body, { 'Content-Type': 'application/merge-patch+json', 'If-Match': etag || '*' })
+        const updated = await api('PATCH', '/api/v1/schools/' + school.id, body, { 'Content-Type': 'application/merge-patch+json', ...(etag ? { 'If-Match': etag } : {}) })
           .catch((e) => {
-            if (e.status === 415) return api('PATCH', '/api/v1/schools/' + school.id, body, { 'If-Match': etag || '*' });
+            if (e.status === 415) return api('PATCH', '/api/v1/schools/' + school.id, body, etag ? { 'If-Match': etag } : {});
             throw e;
           });
         etag = updated?._etag || etag;

@@ -95,15 +95,31 @@ public final class Json {
    */
   public static <T> T read(HttpServletRequest request, Class<T> type) {
     requireJsonContentType(request);
-    try (InputStream in = request.getInputStream();
-        JsonParser parser = new CheckedTextParser(MAPPER.createParser(in))) {
+    byte[] body;
+    try (InputStream in = request.getInputStream()) {
+      // Bodies are small (maxRequestBytes); held whole so that a bad one can be read again below.
+      body = in.readAllBytes();
+    } catch (IOException e) {
+      throw problemOf(e);
+    }
+    try (JsonParser parser = new CheckedTextParser(MAPPER.createParser(body))) {
       T value = MAPPER.readValue(parser, type);
       if (value == null) {
         throw ProblemException.badRequest("The request body is empty; a JSON object is expected");
       }
       return value;
     } catch (IOException e) {
-      throw problemOf(e);
+      ProblemException first = problemOf(e);
+      if (first.errors().isEmpty()) {
+        throw first;
+      }
+      com.fasterxml.jackson.databind.JsonNode tree;
+      try (JsonParser parser = new CheckedTextParser(MAPPER.createParser(body))) {
+        tree = MAPPER.readTree(parser);
+      } catch (IOException notATree) {
+        throw first;
+      }
+      throw everyField(tree, type, first);
     }
   }
 
@@ -115,8 +131,58 @@ public final class Json {
     try {
       return MAPPER.treeToValue(node, type);
     } catch (IOException e) {
-      throw problemOf(e);
+      ProblemException first = problemOf(e);
+      throw first.errors().isEmpty() ? first : everyField(node, type, first);
     }
+  }
+
+  /**
+   * Every field's error when the binding stopped at the first one ({@code first}): each member of
+   * the object is bound alone to its property's type, so that a body with three wrong fields gets
+   * three errors, not one per attempt. {@code first} is kept as it is, and a field the binding
+   * alone cannot judge (a required one that is missing, say) is left to the service's validation.
+   */
+  private static ProblemException everyField(com.fasterxml.jackson.databind.JsonNode tree, Class<?> type, ProblemException first) {
+    if (!tree.isObject()) {
+      return first;
+    }
+    com.fasterxml.jackson.databind.DeserializationConfig config = MAPPER.getDeserializationConfig();
+    com.fasterxml.jackson.databind.BeanDescription description = config.introspect(MAPPER.constructType(type));
+    Map<String, com.fasterxml.jackson.databind.JavaType> properties = new LinkedHashMap<>();
+    for (com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition property : description.findProperties()) {
+      if (property.couldDeserialize()) {
+        properties.put(property.getName(), property.getPrimaryType());
+      }
+    }
+    if (properties.isEmpty() || description.findAnySetterAccessor() != null) {
+      return first; // a map-like type: no fixed list of fields to check one by one
+    }
+    List<org.unesco.aspnet.core.FieldError> errors = new ArrayList<>(first.errors());
+    java.util.Set<String> reported = errors.stream().map(f -> f.field().split("[.\\[]", 2)[0]).collect(Collectors.toSet());
+    tree.fields().forEachRemaining(member -> {
+      String name = member.getKey();
+      if (reported.contains(name)) {
+        return;
+      }
+      com.fasterxml.jackson.databind.JavaType propertyType = properties.get(name);
+      if (propertyType == null) {
+        errors.add(new org.unesco.aspnet.core.FieldError(name, "is not a known field"));
+        return;
+      }
+      try (JsonParser value = MAPPER.treeAsTokens(member.getValue())) {
+        MAPPER.readerFor(propertyType).readValue(value);
+      } catch (IOException e) {
+        ProblemException p = problemOf(e);
+        if (p.errors().isEmpty()) {
+          errors.add(new org.unesco.aspnet.core.FieldError(name, "must be " + describe(propertyType.getRawClass())));
+        }
+        for (org.unesco.aspnet.core.FieldError f : p.errors()) {
+          String field = f.field().equals(NO_FIELD) ? name : f.field().startsWith("[") ? name + f.field() : name + "." + f.field();
+          errors.add(new org.unesco.aspnet.core.FieldError(field, f.message()));
+        }
+      }
+    });
+    return errors.size() == first.errors().size() ? first : ProblemException.validation(errors);
   }
 
   /** Refuses a body that does not declare a JSON media type ({@code application/json}, {@code *+json}). */

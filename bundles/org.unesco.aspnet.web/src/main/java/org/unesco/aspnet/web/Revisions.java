@@ -24,7 +24,8 @@ public final class Revisions {
   /**
    * The revision the client read, from If-Match.
    *
-   * @throws ProblemException 428 without If-Match, 412 for a value that is no ETag of ours
+   * @throws ProblemException 428 without If-Match or with {@code *}, 412 for a value that is no ETag
+   *     of ours
    */
   public static int expected(HttpServletRequest request) {
     Integer revision = expectedIfPresent(request);
@@ -39,6 +40,11 @@ public final class Revisions {
     String ifMatch = request.getHeader("If-Match");
     if (ifMatch == null || ifMatch.isBlank()) {
       return null;
+    }
+    if (ifMatch.strip().equals("*")) {
+      // RFC 9110 lets "*" match any current revision, which is exactly the lost update that
+      // If-Match is required here to prevent: the client must say which revision it read.
+      throw ProblemException.preconditionRequired("If-Match: * is not accepted here: send the ETag of what you read");
     }
     String tag = ifMatch.replace("W/", "").replace("\"", "").strip();
     if (tag.endsWith(GZIP_SUFFIX)) {

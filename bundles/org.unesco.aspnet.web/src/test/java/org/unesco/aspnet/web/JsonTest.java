@@ -1,5 +1,6 @@
 package org.unesco.aspnet.web;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -231,6 +232,30 @@ class JsonTest {
     assertEquals("must be a whole number", fieldRefused("{\"days\": \"5\"}", Form.class).message());
     assertEquals("is not a known field", fieldRefused("{\"nam\": 5}", Form.class).message());
     assertEquals("'2025-13-01' is not an ISO-8601 local date", fieldRefused("{\"date\": \"2025-13-01\"}", Form.class).message());
+  }
+
+  @Test
+  void everyWrongFieldIsToldAtOnceNotOnePerAttempt() {
+    ProblemException p = refusedBody(
+        "{\"name\": 5, \"days\": \"5\", \"share\": 0.5, \"title\": {\"en\": 7}, \"tags\": [\"a\", 3],"
+            + " \"media\": [{\"url\": \"u\", \"width\": \"wide\"}], \"nam\": 1, \"date\": \"2025-13-01\"}", Form.class);
+    assertEquals(ProblemException.TYPE_BASE + "validation", p.type());
+    Map<String, String> errors = new java.util.LinkedHashMap<>();
+    p.errors().forEach(e -> errors.put(e.field(), e.message()));
+    assertEquals(Map.of(
+        "name", "must be a string",
+        "days", "must be a whole number",
+        "title.en", "must be a string",
+        "tags[1]", "must be a string",
+        "media[0].width", "must be a whole number",
+        "nam", "is not a known field",
+        "date", "'2025-13-01' is not an ISO-8601 local date"), errors);
+    assertEquals("name", p.errors().get(0).field(), "the binding's own first error comes first");
+    assertEquals("7 fields are not valid", p.detail());
+    // the same through convert, which PATCH handlers use after reading the tree
+    JsonNode tree = assertDoesNotThrow(() -> Json.MAPPER.readTree("{\"stage\": 1, \"students\": \"x\", \"teachers\": 1.5}"));
+    ProblemException c = assertThrows(ProblemException.class, () -> Json.convert(tree, Body.class));
+    assertEquals(List.of("stage", "students", "teachers"), c.errors().stream().map(FieldError::field).toList());
   }
 
   @Test

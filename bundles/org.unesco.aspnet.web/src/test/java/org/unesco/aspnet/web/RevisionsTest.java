@@ -29,6 +29,14 @@ class RevisionsTest {
     assertEquals(412, assertThrows(ProblemException.class, () -> Revisions.expected(ifMatch("\"--gzip\""))).status());
   }
 
+  @Test
+  void aWildcardNamesNoRevisionAndIs428() {
+    // "*" would match whatever revision is current: the lost update If-Match is there to stop
+    ProblemException e = assertThrows(ProblemException.class, () -> Revisions.expected(ifMatch("*")));
+    assertEquals(428, e.status());
+    assertEquals(428, assertThrows(ProblemException.class, () -> Revisions.expectedIfPresent(ifMatch(" * "))).status());
+  }
+
   private static HttpServletRequest ifMatch(String value) {
     return (HttpServletRequest) Proxy.newProxyInstance(
         RevisionsTest.class.getClassLoader(),
