@@ -672,4 +672,39 @@ class CampaignsIT {
     assertEquals(List.of("per"), errorFields(platform.get(trash + "/summary?per=foo")));
     assertEquals(200, platform.get(trash + "/summary?per=school").statusCode());
   }
+
+  @Test
+  @Order(30)
+  void aSchoolMovedToAnotherCountryTakesItsReportsToThatCountrysNc() throws Exception {
+    long moving = member("Lycée Frontière", "FR", "Menton");
+    assertEquals(201, send("POST", "/api/v1/campaigns/" + trashHack + "/participants", "{\"school\":" + moving + "}", ncFrance)
+        .statusCode());
+    long pending = json(submit(trashHack, ncFrance, submission(moving, LocalDate.now().minusDays(1), 9, waste("GLASS", 2, "kg"))), 201)
+        .path("id").asLong();
+    String path = "/api/v1/campaigns/" + trashHack + "/submissions/" + pending;
+    assertEquals(404, send("GET", path, null, ncKenya).statusCode(), "France's while the school is French");
+
+    // HQ corrects the school's country (and its name and city)
+    HttpResponse<String> read = send("GET", "/api/v1/schools/" + moving, null, hq);
+    String etag = read.headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> moved = send("PATCH", "/api/v1/schools/" + moving,
+        "{\"country\":\"KE\",\"name\":\"Border School\",\"city\":\"Mombasa\",\"fields\":null}", hq, "If-Match", etag);
+    assertEquals(200, moved.statusCode(), moved.body());
+
+    // Copies follow on Event Admin's thread, a moment after the edit
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (send("GET", path, null, ncKenya).statusCode() != 200 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    JsonNode report = json(send("GET", path, null, ncKenya), 200);
+    assertEquals("KE", report.path("country").asText(), report.toString());
+    assertEquals("Border School", report.path("schoolName").asText(), report.toString());
+    assertEquals(404, decide(trashHack, pending, "APPROVED", null, ncFrance).statusCode(), "no longer France's to moderate");
+    assertEquals("APPROVED", json(decide(trashHack, pending, "APPROVED", null, ncKenya), 200).path("status").asText());
+    JsonNode kenyan = json(platform.get("/api/v1/campaigns/" + trashHack + "/participants?country=KE&school=" + moving), 200);
+    assertEquals(1, kenyan.path("items").size(), kenyan.toString());
+    assertTrue(kenyan.toString().contains("Border School") && kenyan.toString().contains("Mombasa"), kenyan.toString());
+    assertEquals(0, json(platform.get("/api/v1/campaigns/" + trashHack + "/participants?country=FR&school=" + moving), 200)
+        .path("items").size());
+  }
 }

@@ -13,6 +13,15 @@ import org.unesco.aspnet.core.ProblemException;
  */
 @ProviderType
 public interface SchoolService {
+  /**
+   * Event Admin topic posted after an edit changed a school's country, unit, name or city, for
+   * bundles that keep a copy of them (a campaign's participants and reports). Properties: {@code
+   * schoolId} (Long), {@code country}, {@code previousCountry}, {@code name}, and {@code unit} and
+   * {@code city} when the school has them.
+   *
+   * @since 1.3
+   */
+  String TOPIC_SCHOOL_CHANGED = "org/unesco/aspnet/school/CHANGED";
 
   Page<School> schools(Principal actor, SchoolQuery query);
 

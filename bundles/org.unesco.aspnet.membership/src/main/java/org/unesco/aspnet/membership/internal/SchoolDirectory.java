@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -25,6 +26,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -71,6 +76,10 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   private final NationalProfiles profiles;
   private final Logger log;
   private volatile boolean wordIndexComplete;
+
+  // Optional: without Event Admin an edit works and the copies elsewhere are not told.
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  volatile EventAdmin eventAdmin;
   private volatile boolean stopped;
 
   @Activate
@@ -329,9 +338,11 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     if (actor.isAnonymous()) {
       throw ProblemException.unauthorized("Sign in to edit a school");
     }
-    return database.inTransaction(
+    School[] before = new School[1];
+    School after = database.inTransaction(
         c -> {
           School current = find(c, id);
+          before[0] = current;
           if (current == null || !visible(actor, current)) {
             throw ProblemException.notFound("There is no school " + id);
           }
@@ -373,6 +384,34 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
               summary(current), summary(updated));
           return updated;
         });
+    announceIfMoved(before[0], after);
+    return after;
+  }
+
+  /**
+   * After the commit, tells the bundles that keep a copy of a school's place and name (a campaign's
+   * participants and reports) that it changed: {@link SchoolService#TOPIC_SCHOOL_CHANGED}.
+   */
+  private void announceIfMoved(School before, School after) {
+    EventAdmin events = eventAdmin;
+    if (events == null || before == null
+        || (before.country().equals(after.country()) && java.util.Objects.equals(before.unit(), after.unit())
+            && before.name().equals(after.name()) && java.util.Objects.equals(before.city(), after.city()))) {
+      return;
+    }
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("schoolId", after.id());
+    properties.put("country", after.country());
+    properties.put("previousCountry", before.country());
+    properties.put("name", after.name());
+    if (after.unit() != null) {
+      properties.put("unit", after.unit());
+    }
+    if (after.city() != null) {
+      properties.put("city", after.city());
+    }
+    // postEvent: listeners run on Event Admin's thread and cannot slow down or fail the edit.
+    events.postEvent(new Event(SchoolService.TOPIC_SCHOOL_CHANGED, properties));
   }
 
   private static boolean identityChanged(School current, SchoolInput valid) {

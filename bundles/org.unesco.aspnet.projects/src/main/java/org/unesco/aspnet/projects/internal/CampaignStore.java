@@ -27,6 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -66,8 +69,10 @@ import org.unesco.aspnet.web.Json;
  * JSON the module accepted, so that nothing depends on the module being installed to be stored or
  * read. Every change and its audit entry commit together.
  */
-@Component(service = CampaignService.class)
-public final class CampaignStore implements CampaignService {
+@Component(
+    service = {CampaignService.class, EventHandler.class},
+    property = EventConstants.EVENT_TOPIC + "=" + SchoolService.TOPIC_SCHOOL_CHANGED)
+public final class CampaignStore implements CampaignService, EventHandler {
   static final Duration VALIDATION_LIMIT = Duration.ofSeconds(3);
   static final Duration AGGREGATION_LIMIT = Duration.ofSeconds(20);
   static final Duration DESCRIPTION_LIMIT = Duration.ofSeconds(2);
@@ -117,6 +122,43 @@ public final class CampaignStore implements CampaignService {
     this.schools = schools;
     this.countries = countries;
     this.modules = modules;
+  }
+
+  /**
+   * A school was edited ({@link SchoolService#TOPIC_SCHOOL_CHANGED}): its participations and
+   * reports take its current name, country and city, which they copy for their lists and scopes,
+   * so that a school HQ moves to another country is moderated by that country's NC from then on.
+   * The school is read again rather than taken from the event, so that two quick edits cannot
+   * leave the older one behind.
+   */
+  @Override
+  public void handleEvent(Event event) {
+    if (!(event.getProperty("schoolId") instanceof Long id)) {
+      return;
+    }
+    School school;
+    try {
+      school = schools.school(Principal.system(), id);
+    } catch (ProblemException gone) {
+      return;
+    }
+    database.inTransaction(c -> {
+      try (PreparedStatement participants = c.prepareStatement(
+              "UPDATE PRJ_PARTICIPANT SET SCHOOL_NAME = ?, COUNTRY = ?, CITY = ? WHERE SCHOOL_ID = ?");
+          PreparedStatement submissions = c.prepareStatement(
+              "UPDATE PRJ_SUBMISSION SET SCHOOL_NAME = ?, COUNTRY = ? WHERE SCHOOL_ID = ?")) {
+        participants.setString(1, school.name());
+        participants.setString(2, school.country());
+        participants.setString(3, school.city());
+        participants.setLong(4, id);
+        participants.executeUpdate();
+        submissions.setString(1, school.name());
+        submissions.setString(2, school.country());
+        submissions.setLong(3, id);
+        submissions.executeUpdate();
+      }
+      return null;
+    });
   }
 
   // ---- campaigns ----
