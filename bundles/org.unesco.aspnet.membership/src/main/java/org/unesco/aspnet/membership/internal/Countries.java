@@ -216,6 +216,12 @@ public final class Countries implements CountryService {
     if (region || network) {
       database.inTransaction(
           c -> {
+            // The patch merges into what is stored: two at once must not both merge into the same
+            // read and lose one's members. The row is taken first; the second waits, then reads.
+            try (PreparedStatement lock = c.prepareStatement("UPDATE MEM_COUNTRY SET REGION = REGION WHERE ISO2 = ?")) {
+              lock.setString(1, code);
+              lock.executeUpdate();
+            }
             Entry before = entry(c, code);
             Entry after = tidy(change.apply(before));
             List<FieldError> errors = new ArrayList<>();

@@ -141,6 +141,8 @@ public final class DirectoryImport implements SchoolImport {
   @Override
   public ImportReport write(Principal actor, Source rows, Duplicates duplicates, String file, IntConsumer progress) {
     requireImporter(actor);
+    // what the directory of each country was when the check began (see below)
+    Map<String, Long> checked = database.read(DuplicateGuard::versions);
     Inspection seen = inspect(actor, rows, n -> progress.accept(n / 2), duplicates);
     if (seen.invalid > 0 || (duplicates == Duplicates.REJECT && seen.duplicates > 0)) {
       return seen.report(false, 0); // all or none: nothing is written
@@ -148,6 +150,20 @@ public final class DirectoryImport implements SchoolImport {
     int total = seen.total;
     Instant now = Instant.now();
     int written = SearchWords.bulkWrite(() -> database.inTransaction(c -> {
+      // An application or another import may have written a school of these countries while the
+      // file was checked, and it may be one of its rows: then nothing is written. From here on,
+      // they wait until this import has committed, and then find its schools.
+      List<String> changed = new ArrayList<>();
+      for (String country : seen.countries) {
+        if (DuplicateGuard.enter(c, country) != checked.getOrDefault(country, 0L)) {
+          changed.add(country);
+        }
+      }
+      if (!changed.isEmpty()) {
+        throw ProblemException.conflict("Schools of " + String.join(", ", changed) + " were written while this file was"
+            + " checked, and they may be rows of it: nothing was imported. Run the import again (a dry run first"
+            + " shows which rows they are).");
+      }
       int n = insert(c, actor, rows, seen.skip, now, done -> progress.accept(total / 2 + done / 2));
       Map<String, Object> after = new LinkedHashMap<>();
       after.put("file", file);

@@ -119,6 +119,9 @@ public final class MembershipLifecycle implements MembershipService {
     Application application =
         database.inTransaction(
             c -> {
+              // Two re-applications at once: the second waits here, then finds the period open (409),
+              // rather than both reading the last period and racing for the next number.
+              SchoolDirectory.lock(c, schoolId);
               School s = SchoolDirectory.find(c, schoolId);
               if (s == null || !schools.visible(actor, s)) {
                 throw ProblemException.notFound("There is no school " + schoolId);

@@ -469,7 +469,17 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
    * 409 with the likely duplicates of {@code valid} (other than school {@code self}), unless
    * there are none; each as {@code actor} may see it ({@link #describe}).
    */
+  /** Takes the school's row for the rest of the transaction: others who take it wait (none if no such school). */
+  static void lock(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE MEM_SCHOOL SET REVISION = REVISION WHERE ID = ?")) {
+      ps.setLong(1, id);
+      ps.executeUpdate();
+    }
+  }
+
   void requireNoDuplicate(Connection c, Principal actor, SchoolInput valid, long self) throws SQLException {
+    // until this transaction ends, nobody else looks for (and writes) a school of this country
+    DuplicateGuard.enter(c, valid.country());
     List<Duplicate> duplicates = likelyDuplicates(c, valid, self);
     if (!duplicates.isEmpty()) {
       throw new ProblemException(

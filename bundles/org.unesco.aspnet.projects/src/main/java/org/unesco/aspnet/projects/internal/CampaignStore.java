@@ -808,6 +808,12 @@ public final class CampaignStore implements CampaignService, EventHandler {
     }
     submission(actor, campaign, id); // 404 as GET answers, the school's visibility included
     return database.inTransaction(c -> {
+      // Decisions at once without If-Match: each reads the submission as the one before left it
+      // (the last decision stands), rather than failing for a revision its client never named.
+      try (PreparedStatement lock = c.prepareStatement("UPDATE PRJ_SUBMISSION SET REVISION = REVISION WHERE ID = ?")) {
+        lock.setLong(1, id);
+        lock.executeUpdate();
+      }
       Campaign cp = find(c, campaign);
       Submission before = findSubmission(c, campaign, id);
       if (!sees(actor, cp, before)) { // as GET answers it: nothing is told about a submission they may not see

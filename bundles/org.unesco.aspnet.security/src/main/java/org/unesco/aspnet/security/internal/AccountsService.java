@@ -54,8 +54,9 @@ public final class AccountsService implements Accounts {
   @Override
   public void grant(Principal actor, String accountId, Grant grant) {
     store.database().inTransaction(c -> {
-      store.addGrant(c, accountId, grant, actor.accountId());
-      audit.record(c, actor, "account.grant", "account", accountId, grant.country(), null, Map.of("role", grant.role().name()));
+      if (store.addGrant(c, accountId, grant, actor.accountId())) {
+        audit.record(c, actor, "account.grant", "account", accountId, grant.country(), null, Map.of("role", grant.role().name()));
+      }
       return null;
     });
   }

@@ -120,7 +120,19 @@ public final class SecurityStore {
     }
   }
 
-  void addGrant(Connection c, String accountId, Grant g, String grantedBy) throws SQLException {
+  /**
+   * Gives the account {@code g} unless it holds it already (an invitation accepted twice, two
+   * accepted at once): false then. The account's row is taken first, so that of two at once the
+   * second sees the first's grant.
+   */
+  boolean addGrant(Connection c, String accountId, Grant g, String grantedBy) throws SQLException {
+    try (PreparedStatement lock = c.prepareStatement("UPDATE SEC_ACCOUNT SET NAME = NAME WHERE ID = ?")) {
+      lock.setString(1, accountId);
+      lock.executeUpdate();
+    }
+    if (principal(c, accountId).map(Principal::grants).orElse(List.of()).contains(g)) {
+      return false;
+    }
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO SEC_GRANT (ID, ACCOUNT_ID, ROLE, COUNTRY, UNIT, CAMPAIGN, SCHOOL, GRANTED_AT, GRANTED_BY)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -135,6 +147,7 @@ public final class SecurityStore {
       ps.setString(9, grantedBy);
       ps.executeUpdate();
     }
+    return true;
   }
 
   // --- sessions: stored (hashed) in the database, so they survive a restart and every node sees them

@@ -61,17 +61,9 @@ public final class ErrorPageServlet extends HttpServlet {
         return p;
       }
     }
-    SQLException busy = transientDatabaseError(error);
-    if (busy != null) {
-      log.warn("{} {} answered 503, the database is busy: {} (SQLState {})", method, uri, busy.getMessage(), busy.getSQLState());
-      return new ProblemException(
-          503,
-          ProblemException.TYPE_BASE + "database-busy",
-          "Database busy",
-          "The data this request needs is locked by other work (for example a large import)."
-              + " Try again in a few seconds.",
-          List.of(),
-          Map.of());
+    ProblemException database = databaseProblem(error, uri, method, log);
+    if (database != null) {
+      return database;
     }
     ProblemException refused = containerProblem(error, uri, method);
     if (refused != null) {
@@ -125,6 +117,35 @@ public final class ErrorPageServlet extends HttpServlet {
    * out, a deadlock victim, no free connection (JDBC's transient exceptions; SQLState class 40,
    * and PostgreSQL's 55P03 lock_not_available, which its driver does not map to a subclass).
    */
+  /**
+   * The problem of a database refusal that is nobody's bug, or null: 503 {@code database-busy}
+   * when a lock wait timed out or a deadlock was broken, 409 {@code conflict} when a unique key
+   * refused a row that another request wrote a moment before (two clients doing the same thing at
+   * once: the second learns it was done). Logged as a warning, not as an incident.
+   */
+  static ProblemException databaseProblem(Throwable error, String uri, String method, Logger log) {
+    SQLException busy = transientDatabaseError(error);
+    if (busy != null) {
+      log.warn("{} {} answered 503, the database is busy: {} (SQLState {})", method, uri, busy.getMessage(), busy.getSQLState());
+      return new ProblemException(
+          503,
+          ProblemException.TYPE_BASE + "database-busy",
+          "Database busy",
+          "The data this request needs is locked by other work (for example a large import)."
+              + " Try again in a few seconds.",
+          List.of(),
+          Map.of());
+    }
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof SQLException e && "23505".equals(e.getSQLState())) {
+        log.warn("{} {} answered 409, a unique key refused a row written at the same moment: {}", method, uri, e.getMessage());
+        return ProblemException.conflict(
+            "Another request did the same at the same moment, and it was done once: read it again to see the result");
+      }
+    }
+    return null;
+  }
+
   static SQLException transientDatabaseError(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t instanceof SQLException e) {

@@ -94,11 +94,13 @@ public final class RequestGuardFilter implements Filter {
   }
 
   private final ConfigValues values;
+  private final Logger log;
   private volatile Settings config;
 
   @Activate
   public RequestGuardFilter(Config config, @Reference(service = LoggerFactory.class) Logger log) {
     this.values = new ConfigValues("org.unesco.aspnet.web", log::warn);
+    this.log = log;
     this.config = Settings.of(config, Settings.DEFAULTS, values);
   }
 
@@ -149,8 +151,16 @@ public final class RequestGuardFilter implements Filter {
       // Jetty's refusal of what the client sent (a form body that is not UTF-8, say), raised in an
       // endpoint: answered here, since past this filter Felix logs it as a server error.
       ProblemException refused = ErrorPageServlet.containerProblem(e, path, request.getMethod());
+      if (refused == null) {
+        // A lock wait, a deadlock or a race on a unique key: answered here too, so that Jetty
+        // does not log a stack trace for what is no bug.
+        refused = ErrorPageServlet.databaseProblem(e, path, request.getMethod(), log);
+      }
       if (refused == null || response.isCommitted()) {
         throw e;
+      }
+      if (refused.status() == 503) {
+        response.setHeader("Retry-After", String.valueOf(ErrorPageServlet.RETRY_AFTER_SECONDS));
       }
       Json.writeProblem(request, response, refused);
     }
