@@ -100,6 +100,8 @@ class MembershipIT {
     long membership = a.path("membershipId").asLong();
     assertEquals("APPLIED", a.path("status").asText());
     assertEquals(404, platform.get("/api/v1/schools/" + schoolId).statusCode(), "a candidate is not public");
+    assertEquals("Es gibt keine Schule " + schoolId,
+        JSON.readTree(platform.get("/api/v1/schools/" + schoolId, "Accept-Language", "de").body()).path("detail").asText());
 
     // Another country's candidates do not exist for an NC: 404, so nothing leaks about them.
     assertEquals(404, move(membership, "UNDER_NATIONAL_REVIEW", null, ncKenya).statusCode(), "another country's NC");
@@ -508,6 +510,27 @@ class MembershipIT {
     assertTrue(JSON.readTree(platform.get("/api/v1/countries").body()).path("items").size() > 190);
     assertEquals(403, platform.send("PATCH", "/api/v1/countries/DE", "{\"region\":\"Africa\"}", "Content-Type", "application/json",
         "Authorization", "Bearer " + ncFrance).statusCode());
+  }
+
+  @Test
+  void theListOfCountriesIsDownloadedAgainOnlyWhenItChanged() throws Exception {
+    HttpResponse<String> first = platform.get("/api/v1/countries");
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    assertEquals("no-cache", first.headers().firstValue("Cache-Control").orElse(""));
+    HttpResponse<String> again = platform.get("/api/v1/countries", "If-None-Match", etag);
+    assertEquals(304, again.statusCode());
+    assertEquals("", again.body());
+    assertEquals(200, platform.get("/api/v1/countries", "If-None-Match", etag, "Accept-Language", "fr").statusCode(),
+        "other names, another ETag");
+    // compressed, Jetty marks the ETag; sent back so, it still names the same list
+    HttpResponse<String> gzipped = platform.get("/api/v1/countries", "Accept-Encoding", "gzip");
+    String gzipEtag = gzipped.headers().firstValue("ETag").orElseThrow();
+    assertEquals(304, platform.get("/api/v1/countries", "Accept-Encoding", "gzip", "If-None-Match", gzipEtag).statusCode());
+    // a new candidate changes a count: downloaded again
+    assertEquals(201, apply(school("Escola da Ponte", "PT", "Porto")).statusCode());
+    HttpResponse<String> changed = platform.get("/api/v1/countries", "If-None-Match", etag);
+    assertEquals(200, changed.statusCode());
+    assertTrue(!changed.headers().firstValue("ETag").orElseThrow().equals(etag));
   }
 
   @Test

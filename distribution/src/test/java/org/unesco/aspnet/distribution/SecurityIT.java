@@ -98,6 +98,13 @@ class SecurityIT {
   void signInGivesAnHttpOnlySessionCookieAndABearerToken() throws Exception {
     HttpResponse<String> wrong = seen(platform.login(Installation.ADMIN_EMAIL, "not the password"));
     assertEquals(401, wrong.statusCode());
+    // in the language of the sign-in page
+    HttpResponse<String> faux = seen(platform.login(Installation.ADMIN_EMAIL, "not the password", "Accept-Language", "fr"));
+    assertEquals("L'adresse électronique ou le mot de passe est erroné", JSON.readTree(faux.body()).path("detail").asText(), faux.body());
+    HttpResponse<String> empty = platform.send("POST", "/api/v1/auth/login", "{\"email\":\"\",\"password\":\"\"}",
+        "Content-Type", "application/json", "Accept-Language", "es");
+    assertEquals(400, empty.statusCode(), empty.body());
+    JSON.readTree(empty.body()).path("errors").forEach(e -> assertEquals("es obligatorio", e.path("message").asText(), empty.body()));
     HttpResponse<String> ok = seen(platform.login(Installation.ADMIN_EMAIL, Installation.ADMIN_PASSWORD));
     assertEquals(200, ok.statusCode(), ok.body());
     String cookie = ok.headers().firstValue("Set-Cookie").orElseThrow();

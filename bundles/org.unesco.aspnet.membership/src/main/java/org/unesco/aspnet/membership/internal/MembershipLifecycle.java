@@ -124,7 +124,7 @@ public final class MembershipLifecycle implements MembershipService {
               SchoolDirectory.lock(c, schoolId);
               School s = SchoolDirectory.find(c, schoolId);
               if (s == null || !schools.visible(actor, s)) {
-                throw ProblemException.notFound("There is no school " + schoolId);
+                throw ProblemException.notFound(LifecycleMessages.get(actor.language(), "noSchool", String.valueOf(schoolId)));
               }
               authorizer.require(actor, Action.EDIT_SCHOOL, Scopes.of(s));
               if (!s.status().isClosed()) {
@@ -444,13 +444,13 @@ public final class MembershipLifecycle implements MembershipService {
   private Membership visibleMembership(Connection c, Principal actor, long id) throws SQLException {
     Membership m = find(c, id);
     if (m == null) {
-      throw ProblemException.notFound("There is no membership " + id);
+      throw ProblemException.notFound(LifecycleMessages.get(actor.language(), "noMembership", String.valueOf(id)));
     }
     if (!authorizer.allows(actor, Action.VIEW_SCHOOL, targetOf(c, m))) {
       if (actor.isAnonymous()) {
         throw ProblemException.unauthorized("Sign in to see or change memberships");
       }
-      throw ProblemException.notFound("There is no membership " + id);
+      throw ProblemException.notFound(LifecycleMessages.get(actor.language(), "noMembership", String.valueOf(id)));
     }
     return m;
   }

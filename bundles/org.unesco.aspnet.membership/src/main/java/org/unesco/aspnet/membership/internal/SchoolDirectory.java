@@ -290,7 +290,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   public School school(Principal actor, long id) {
     School school = database.read(c -> find(c, id));
     if (school == null || !visible(actor, school)) {
-      throw ProblemException.notFound("There is no school " + id);
+      throw ProblemException.notFound(LifecycleMessages.get(actor.language(), "noSchool", String.valueOf(id)));
     }
     return redact(actor, school);
   }
@@ -327,7 +327,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     }
     School school = database.read(c -> find(c, id));
     if (school == null || !visible(actor, school)) {
-      throw ProblemException.notFound("There is no school " + id);
+      throw ProblemException.notFound(LifecycleMessages.get(actor.language(), "noSchool", String.valueOf(id)));
     }
     authorizer.require(actor, Action.EDIT_SCHOOL, Scopes.of(school));
     return school;
@@ -344,7 +344,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
           School current = find(c, id);
           before[0] = current;
           if (current == null || !visible(actor, current)) {
-            throw ProblemException.notFound("There is no school " + id);
+            throw ProblemException.notFound(LifecycleMessages.get(actor.language(), "noSchool", String.valueOf(id)));
           }
           authorizer.require(actor, Action.EDIT_SCHOOL, Scopes.of(current));
           SchoolInput valid = validate(actor, input, current.fields());

@@ -48,12 +48,13 @@ public final class AuthServlet extends ApiServlet {
       return;
     }
     Credentials credentials = Json.read(request, Credentials.class);
+    String language = principalSpeaking(request).language();
     List<FieldError> errors = new ArrayList<>();
     if (credentials.email() == null || credentials.email().isBlank()) {
-      errors.add(new FieldError("email", "is required"));
+      errors.add(new FieldError("email", SecurityMessages.get(language, "required")));
     }
     if (credentials.password() == null || credentials.password().isEmpty()) {
-      errors.add(new FieldError("password", "is required"));
+      errors.add(new FieldError("password", SecurityMessages.get(language, "required")));
     }
     if (!errors.isEmpty()) {
       throw ProblemException.validation(errors);
@@ -61,7 +62,7 @@ public final class AuthServlet extends ApiServlet {
     String previous = AuthenticationFilter.sessionCookie(request);
     Authentication.SignedIn in;
     try {
-      in = authentication.signIn(credentials.email(), credentials.password(), request.getRemoteAddr());
+      in = authentication.signIn(credentials.email(), credentials.password(), request.getRemoteAddr(), language);
     } catch (ProblemException e) {
       if (e.status() == 429) {
         response.setHeader("Retry-After", String.valueOf(e.extensions().get("retryAfter")));

@@ -108,7 +108,7 @@ public final class Authentication {
   static final int EMAIL_MAX = 254;
 
   /** Checks the password, throttled per account and per address; opens a new session. */
-  SignedIn signIn(String email, String password, String address) {
+  SignedIn signIn(String email, String password, String address, String language) {
     Settings c = config;
     String normalised = SecurityStore.normaliseEmail(email);
     // No account has an address longer than an email can be (254): such a sign-in fails like an
@@ -121,7 +121,7 @@ public final class Authentication {
         LoginThrottle.secondsToWait(store.failures(conn, addressKey, LoginThrottle.FORGET_AFTER), c.freeAttemptsPerAddress(), Instant.now())));
     if (wait > 0) {
       throw new ProblemException(429, ProblemException.TYPE_BASE + "too-many-attempts", "Too many attempts",
-          "Too many failed sign-ins; try again in " + wait + " s", java.util.List.of(), Map.of("retryAfter", wait));
+          SecurityMessages.get(language, "tooManyAttempts", String.valueOf(wait)), java.util.List.of(), Map.of("retryAfter", wait));
     }
     Optional<SecurityStore.Account> account = possible ? store.accountByEmail(email) : Optional.empty();
     boolean ok;
@@ -138,7 +138,7 @@ public final class Authentication {
         }
         return null;
       });
-      throw ProblemException.unauthorized("The email or the password is wrong");
+      throw ProblemException.unauthorized(SecurityMessages.get(language, "wrongCredentials"));
     }
     SecurityStore.Account a = account.get();
     String token = Tokens.newSecret(SESSION_PREFIX);
