@@ -22,6 +22,8 @@ import org.unesco.aspnet.core.FieldError;
  * }</pre>
  *
  * Paths are what the client sees in {@code errors[].field}, e.g. {@code metrics.waste[0].mass}.
+ * Messages are in English; the platform writes them again in the submitter's language, so change
+ * a sentence here together with the platform's table of them (MetricMessages).
  */
 public final class MetricChecks {
   private final List<FieldError> errors = new ArrayList<>();

@@ -752,7 +752,7 @@ public final class CampaignStore implements CampaignService, EventHandler {
       Report report = new Report(0, school.id(), school.country(), in.date(), in.phase(), in.pupils(), in.teachers(), metrics);
       List<FieldError> moduleErrors = modules.call(cp.module(), "validation", VALIDATION_LIMIT, m -> m.validate(report));
       if (moduleErrors != null) {
-        errors.addAll(moduleErrors);
+        errors.addAll(MetricMessages.translated(moduleErrors, actor.language()));
       }
     }
     if (!errors.isEmpty()) {
