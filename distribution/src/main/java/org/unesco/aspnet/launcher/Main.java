@@ -3,6 +3,8 @@ package org.unesco.aspnet.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.channels.FileChannel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +41,44 @@ public final class Main {
     }
     Path plugins = home.resolve("plugins");
     quietThirdPartyLogs();
-    Files.createDirectories(data);
-    Files.createDirectories(plugins);
+    try {
+      Files.createDirectories(data);
+      Files.createDirectories(plugins);
+    } catch (IOException e) {
+      refuse("ASPNET_DATA_DIR " + data + " cannot be created or written: " + e);
+    }
+    if (!Files.isWritable(data)) {
+      refuse("ASPNET_DATA_DIR " + data + " is not writable by this user");
+    }
+    // One platform per data folder: a second one would share Derby's files and the bundle cache.
+    dataLock = FileChannel.open(data.resolve("aspnet.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE).tryLock();
+    if (dataLock == null) {
+      refuse("ASPNET_DATA_DIR " + data + " is in use by another running platform; stop it first, or give this one"
+          + " another ASPNET_DATA_DIR");
+    }
+    // Jetty reports a port in use only in its log, and the platform would run on without HTTP.
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new java.net.InetSocketAddress(Integer.parseInt(port)));
+    } catch (IOException e) {
+      refuse("Port " + port + " is in use by another program; set ASPNET_PORT to a free one");
+    }
 
-    Framework framework = new FrameworkFactory().newFramework(frameworkProperties(home, data, plugins, port, console));
-    framework.init();
+    Map<String, String> properties = frameworkProperties(home, data, plugins, port, console);
+    if (movedInstallation(home, data)) {
+      // Bundles and configurations of the old installation's folders are in the cache: start over
+      // from this one's bundle/, plugins/ and config/. The database is not in the cache.
+      System.out.println("ASPnet Platform: this data folder was last used by another installation; its bundle cache"
+          + " is rebuilt from " + home);
+      properties.put("org.osgi.framework.storage.clean", "onFirstInit");
+    }
+    Framework framework = new FrameworkFactory().newFramework(properties);
+    try {
+      framework.init();
+    } catch (BundleException e) {
+      refuse("The framework cannot start: " + e.getMessage());
+    }
+    Files.writeString(data.resolve(INSTALLATION_FILE), home.toString());
     trace(started, "framework initialised");
     List<Path> bundleDirs = console ? List.of(home.resolve("bundle"), home.resolve("console")) : List.of(home.resolve("bundle"));
     new BundleSync(framework.getBundleContext(), data.resolve("cache").resolve("aspnet-bundles.properties"))
@@ -75,6 +110,24 @@ public final class Main {
       return; // SIGTERM: the hook does the stop; the JVM exits when it is done
     }
     System.exit(event.getType() == FrameworkEvent.ERROR ? 1 : 0);
+  }
+
+  /** Where the installation that last ran on a data folder lives, in that data folder. */
+  static final String INSTALLATION_FILE = "aspnet-installation.txt";
+
+  /** Held while the platform runs, released by the JVM on exit. */
+  private static java.nio.channels.FileLock dataLock;
+
+  /** Whether another installation folder last used {@code data} (an upgrade into a new folder). */
+  static boolean movedInstallation(Path home, Path data) throws IOException {
+    Path file = data.resolve(INSTALLATION_FILE);
+    return Files.exists(file) && !Files.readString(file).strip().equals(home.toString());
+  }
+
+  /** Says why the platform cannot start, on stderr, and exits 1. */
+  private static void refuse(String why) {
+    System.err.println("ASPnet Platform: " + why);
+    System.exit(1);
   }
 
   /** Runs on SIGTERM: stops every bundle (Derby shuts down), then exits 0 if that went well. */

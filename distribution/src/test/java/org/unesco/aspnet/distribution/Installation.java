@@ -33,7 +33,8 @@ final class Installation implements AutoCloseable {
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   final Path root;
-  final Path home;
+  /** The installation folder; {@link #moveTo} moves it, as an operator who upgrades into a new folder. */
+  Path home;
   final Path data;
   final int port;
   private final HttpClient http =
@@ -73,6 +74,35 @@ final class Installation implements AutoCloseable {
       }
     });
     return this;
+  }
+
+  /** Moves the (stopped) installation folder to {@code folder} beside it; the data folder stays. */
+  void moveTo(String folder) throws IOException {
+    Path moved = root.resolve(folder);
+    Files.move(home, moved);
+    home = moved;
+  }
+
+  /**
+   * Runs a second platform from this installation with {@code data} and {@code port}, expecting it
+   * to refuse to start: its exit code and what it printed, within 30 s.
+   */
+  java.util.Map.Entry<Integer, String> runRefused(Path dataDir, int httpPort) throws Exception {
+    Path out = root.resolve("refused-" + System.nanoTime() + ".log");
+    ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/aspnet").toString());
+    pb.environment().put("ASPNET_PORT", String.valueOf(httpPort));
+    pb.environment().put("ASPNET_DATA_DIR", dataDir.toString());
+    pb.redirectErrorStream(true).redirectOutput(out.toFile());
+    Process p = pb.start();
+    if (!p.waitFor(30, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      fail("a platform that should refuse to start still runs:\n" + Files.readString(out));
+    }
+    return java.util.Map.entry(p.exitValue(), Files.readString(out));
+  }
+
+  static int anyFreePort() throws IOException {
+    return freePort();
   }
 
   /** Sends SIGTERM and returns how long the process took to exit, in ms. */

@@ -1,6 +1,7 @@
 package org.unesco.aspnet.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -68,6 +69,45 @@ class LifecycleIT {
       Files.delete(bundleDir.resolve("hello.jar"));
       platform.start();
       assertEquals(404, platform.get("/api/v1/hello").statusCode());
+    }
+  }
+
+  @Test
+  void aSecondPlatformOnTheSameDataOrPortIsRefusedInWordsAndTheFirstRunsOn() throws Exception {
+    try (Installation platform = new Installation()) {
+      platform.start();
+      Path stamps = platform.data.resolve("cache").resolve("aspnet-bundles.properties");
+      String cache = Files.readString(stamps);
+      var sameData = platform.runRefused(platform.data, Installation.anyFreePort());
+      assertEquals(1, sameData.getKey(), sameData.getValue());
+      assertTrue(sameData.getValue().contains("is in use by another running platform"), sameData.getValue());
+      var samePort = platform.runRefused(platform.root.resolve("other-data"), platform.port);
+      assertEquals(1, samePort.getKey(), samePort.getValue());
+      assertTrue(samePort.getValue().contains("Port " + platform.port + " is in use"), samePort.getValue());
+      assertEquals(200, platform.get("/api/v1/health").statusCode(), "the first one is left alone");
+      assertEquals(cache, Files.readString(stamps), "its bundle cache was not touched");
+    }
+  }
+
+  @Test
+  void anInstallationMovedToANewFolderRunsItsOwnPluginsOnTheSameData() throws Exception {
+    try (Installation platform = new Installation()) {
+      platform.deployPlugin(Installation.HELLO_PLUGIN, "hello.jar");
+      platform.start();
+      platform.awaitResponse("/api/v1/hello/greeting", Duration.ofSeconds(20), r -> r.statusCode() == 200);
+      String etag = platform.get("/api/v1/hello/greeting").headers().firstValue("ETag").orElseThrow();
+      assertEquals(200, platform.send("PUT", "/api/v1/hello/greeting", "{\"text\":\"Hallo\"}",
+          "Content-Type", "application/json", "If-Match", etag).statusCode());
+      platform.stop();
+
+      platform.moveTo("aspnet-2.0"); // an upgrade unpacked into a new folder, the old one gone
+      platform.start();
+      var r = platform.awaitResponse("/api/v1/hello/greeting", Duration.ofSeconds(20), x -> x.statusCode() == 200);
+      assertTrue(r.body().contains("Hallo"), "the data stays: " + r.body());
+      assertTrue(platform.log().contains("its bundle cache is rebuilt"), platform.log());
+      String plugins = platform.get("/api/v1/plugins", "Authorization", "Bearer " + platform.adminToken()).body();
+      assertFalse(plugins.contains("NOT_INSTALLED") || plugins.contains("INSTALLED\""), plugins);
+      assertTrue(plugins.contains("hello.jar"), plugins);
     }
   }
 }

@@ -53,8 +53,23 @@ public final class ConsoleLogWriter implements LogListener {
 
   @Modified
   void modified(Config config) {
-    level = parse(config.level(), LogLevel.INFO);
-    eventsLevel = parse(config.eventsLevel(), LogLevel.WARN);
+    level = checked("level", config.level(), level == null ? LogLevel.INFO : level);
+    eventsLevel = checked("eventsLevel", config.eventsLevel(), eventsLevel == null ? LogLevel.WARN : eventsLevel);
+  }
+
+  /**
+   * {@code value} as a level; a typo ({@code WARNING}, {@code VERBOSE}) keeps the level in force,
+   * said on the console in the log's own format, as other components' refused values are.
+   */
+  private LogLevel checked(String key, String value, LogLevel previous) {
+    LogLevel parsed = parse(value, null);
+    if (parsed != null) {
+      return parsed;
+    }
+    out.print(Instant.now() + " WARN  org.unesco.aspnet.logging [ConsoleLogWriter] org.unesco.aspnet.logging: " + key
+        + "=" + value + " is refused: it must be ERROR, WARN, INFO, DEBUG or TRACE; " + key + " stays " + previous
+        + System.lineSeparator());
+    return previous;
   }
 
   @Deactivate

@@ -1,6 +1,7 @@
 package org.unesco.aspnet.persistence.internal;
 
 import com.zaxxer.hikari.HikariConfig;
+import org.unesco.aspnet.core.ConfigValues;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,17 +78,17 @@ public final class DatabaseService implements Database, HealthCheck {
     @AttributeDefinition(type = AttributeType.PASSWORD, required = false)
     String password() default "";
 
-    @AttributeDefinition(description = "Largest number of pooled connections")
+    @AttributeDefinition(description = "Largest number of pooled connections, from 1 to 1000")
     int maxPoolSize() default 16;
 
-    @AttributeDefinition(description = "Seconds a caller waits for a free connection")
+    @AttributeDefinition(description = "Seconds a caller waits for a free connection, from 1 to 3600")
     int connectionTimeoutSeconds() default 10;
 
     @AttributeDefinition(
         description =
             "Seconds a statement waits for a row or table another transaction has locked (for"
                 + " example during a big import) before it fails; the API then answers 503 with"
-                + " Retry-After. Embedded Derby and PostgreSQL; below 1: the default, 10")
+                + " Retry-After. Embedded Derby and PostgreSQL; from 1 to 3600")
     int lockTimeoutSeconds() default DEFAULT_LOCK_TIMEOUT_SECONDS;
 
     @AttributeDefinition(
@@ -97,6 +98,30 @@ public final class DatabaseService implements Database, HealthCheck {
                 + " 0: sized from the Java heap (a fifth of it, at most 8,000 pages)")
     int derbyPageCacheSize() default 0;
   }
+
+  /**
+   * The pool's numbers, read once per activation. Every edit of the file re-activates this
+   * component; a value that is refused (a typo, a negative size) keeps the one in force before, so
+   * that a typo never closes the database for good.
+   */
+  record Settings(int maxPoolSize, int connectionTimeoutSeconds, int lockTimeoutSeconds, int derbyPageCacheSize) {
+    static final Settings DEFAULTS = new Settings(16, 10, DEFAULT_LOCK_TIMEOUT_SECONDS, 0);
+
+    static Settings of(Config c, Settings previous, ConfigValues values) {
+      return new Settings(
+          values.get("maxPoolSize", c::maxPoolSize, n -> n >= 1 && n <= 1000, "a whole number from 1 to 1000",
+              previous.maxPoolSize()),
+          values.get("connectionTimeoutSeconds", c::connectionTimeoutSeconds, n -> n >= 1 && n <= 3600,
+              "a number of seconds from 1 to 3600", previous.connectionTimeoutSeconds()),
+          values.get("lockTimeoutSeconds", c::lockTimeoutSeconds, n -> n >= 1 && n <= 3600,
+              "a number of seconds from 1 to 3600", previous.lockTimeoutSeconds()),
+          values.get("derbyPageCacheSize", c::derbyPageCacheSize, n -> n == 0 || n >= 40 && n <= 10_000_000,
+              "0 (sized from the heap) or a number of pages from 40", previous.derbyPageCacheSize()));
+    }
+  }
+
+  /** What the last activation used: the previous values of the next one. */
+  private static volatile Settings inForce = Settings.DEFAULTS;
 
   private final Logger log;
   private final BundleContext context;
@@ -127,10 +152,12 @@ public final class DatabaseService implements Database, HealthCheck {
           DataSourceFactory driver) {
     this.context = context;
     this.log = log;
+    Settings settings = Settings.of(config, inForce, new ConfigValues("org.unesco.aspnet.persistence", log::warn));
+    inForce = settings;
     String url = config.url().strip();
     DataSource target;
     if (url.isEmpty() || url.startsWith("jdbc:derby:")) {
-      derby = embeddedDerby(context, config, url);
+      derby = embeddedDerby(context, settings, url);
       target = derby;
       description = "embedded Derby at " + derby.getDatabaseName()
           + " (page cache " + System.getProperty("derby.storage.pageCacheSize") + " pages)";
@@ -149,13 +176,13 @@ public final class DatabaseService implements Database, HealthCheck {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("aspnet");
     hikari.setDataSource(target);
-    hikari.setMaximumPoolSize(config.maxPoolSize());
-    gate = new Semaphore(config.maxPoolSize(), true);
-    waitSeconds = config.connectionTimeoutSeconds();
-    hikari.setMinimumIdle(Math.min(2, config.maxPoolSize()));
-    hikari.setConnectionTimeout(TimeUnit.SECONDS.toMillis(config.connectionTimeoutSeconds()));
+    hikari.setMaximumPoolSize(settings.maxPoolSize());
+    gate = new Semaphore(settings.maxPoolSize(), true);
+    waitSeconds = settings.connectionTimeoutSeconds();
+    hikari.setMinimumIdle(Math.min(2, settings.maxPoolSize()));
+    hikari.setConnectionTimeout(TimeUnit.SECONDS.toMillis(settings.connectionTimeoutSeconds()));
     if (url.startsWith("jdbc:postgresql:")) {
-      hikari.setConnectionInitSql("SET lock_timeout = '" + lockTimeoutSeconds(config.lockTimeoutSeconds()) + "s'");
+      hikari.setConnectionInitSql("SET lock_timeout = '" + settings.lockTimeoutSeconds() + "s'");
     }
     if (!config.user().isEmpty()) {
       hikari.setUsername(config.user());
@@ -195,7 +222,7 @@ public final class DatabaseService implements Database, HealthCheck {
     return props;
   }
 
-  private static EmbeddedDataSource embeddedDerby(BundleContext context, Config config, String url) {
+  private static EmbeddedDataSource embeddedDerby(BundleContext context, Settings config, String url) {
     String dataDir = context.getProperty("aspnet.data.dir");
     Path home = Path.of(dataDir == null ? "data" : dataDir).toAbsolutePath();
     // Derby reads these once, when its engine boots; they are global to the JVM.
@@ -204,7 +231,7 @@ public final class DatabaseService implements Database, HealthCheck {
     System.setProperty("derby.language.statementCacheSize", "500");
     // Derby waits 60 s by default: long enough for every pooled connection to hang behind one
     // big import, and with them every request. A short wait fails one request, clearly.
-    System.setProperty("derby.locks.waitTimeout", String.valueOf(lockTimeoutSeconds(config.lockTimeoutSeconds())));
+    System.setProperty("derby.locks.waitTimeout", String.valueOf(config.lockTimeoutSeconds()));
     EmbeddedDataSource ds = new EmbeddedDataSource();
     String name =
         url.isEmpty() ? home.resolve("derby").toString() : url.substring("jdbc:derby:".length());
@@ -227,14 +254,6 @@ public final class DatabaseService implements Database, HealthCheck {
    * exports 1,100,000 schools as CSV in 8.0 s, as with the 1,500 pages it used to set by hand (7.8
    * s); with a third of the heap it took 9.4 s and the process grew to 390 MB instead of 300.
    */
-  /**
-   * The lock wait to use: a value below 1 would mean "never wait" on Derby, "wait forever" on
-   * PostgreSQL (0) or a connection that cannot start (negative), so it falls back to the default.
-   */
-  static int lockTimeoutSeconds(int configured) {
-    return configured >= 1 ? configured : DEFAULT_LOCK_TIMEOUT_SECONDS;
-  }
-
   static int pageCacheSize(int configured, long maxHeapBytes) {
     if (configured > 0) {
       return configured;

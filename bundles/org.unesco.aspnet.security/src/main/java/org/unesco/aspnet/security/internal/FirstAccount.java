@@ -54,6 +54,13 @@ public final class FirstAccount implements HealthCheck {
       return;
     }
     String given = System.getenv("ASPNET_ADMIN_PASSWORD");
+    if (given != null && !given.isBlank()
+        && (given.length() < AccountsServlet.MIN_PASSWORD || given.length() > AccountsServlet.MAX_PASSWORD)) {
+      // the rule every other password follows; a random one instead, printed below
+      log.error("ASPNET_ADMIN_PASSWORD is refused: a password has {} to {} characters; {} gets a random one",
+          AccountsServlet.MIN_PASSWORD, AccountsServlet.MAX_PASSWORD, ADMIN_EMAIL);
+      given = null;
+    }
     boolean random = given == null || given.isBlank();
     String password = random ? Tokens.newSecret("").substring(0, 20) : given;
     String hash = authentication.hasher().hash(password);

@@ -1,5 +1,9 @@
 package org.unesco.aspnet.ui.internal;
 
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.log.Logger;
+import org.osgi.service.component.annotations.Reference;
+import org.unesco.aspnet.core.ConfigValues;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,10 +51,10 @@ public final class UiServlet extends HttpServlet {
     @AttributeDefinition(description = "Attribution shown on the map, as plain text")
     String tileAttribution() default "© OpenStreetMap contributors";
 
-    @AttributeDefinition(description = "Highest zoom level of the tile source")
+    @AttributeDefinition(description = "Highest zoom level of the tile source, from 0 to 24")
     int tileMaxZoom() default 19;
 
-    @AttributeDefinition(description = "Language of the UI when the browser asks for none we have (en, fr, es)")
+    @AttributeDefinition(description = "Language of the UI when the browser asks for none we have (en, fr, es, de)")
     String defaultLanguage() default "en";
   }
 
@@ -69,18 +73,36 @@ public final class UiServlet extends HttpServlet {
   private final transient Map<String, Asset> assets = new ConcurrentHashMap<>();
   private volatile Asset config;
 
+  /** The UI's languages: a default outside them would leave the page without its texts. */
+  static final java.util.Set<String> LANGUAGES = java.util.Set.of("en", "fr", "es", "de");
+
+  private final transient ConfigValues values;
+  /** The values in force: a refused one keeps its predecessor (the default at first). */
+  private volatile Map<String, Object> settings = Map.of(
+      "tileUrl", ConfigValues.defaultOf(Config.class, "tileUrl", String.class),
+      "tileAttribution", ConfigValues.defaultOf(Config.class, "tileAttribution", String.class),
+      "tileMaxZoom", ConfigValues.defaultOf(Config.class, "tileMaxZoom", Integer.class),
+      "defaultLanguage", ConfigValues.defaultOf(Config.class, "defaultLanguage", String.class));
+
   @Activate
-  public UiServlet(Config config) {
+  public UiServlet(Config config, @Reference(service = LoggerFactory.class) Logger log) {
+    this.values = new ConfigValues("org.unesco.aspnet.ui", log::warn);
     modified(config);
   }
 
   @Modified
   void modified(Config c) {
+    Map<String, Object> previous = settings;
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("tileUrl", c.tileUrl());
-    body.put("tileAttribution", c.tileAttribution());
-    body.put("tileMaxZoom", c.tileMaxZoom());
-    body.put("defaultLanguage", c.defaultLanguage());
+    body.put("tileUrl", values.get("tileUrl", c::tileUrl, v -> v.isEmpty() || v.contains("{z}") && v.contains("{x}") && v.contains("{y}"),
+        "empty or a URL template with {z}, {x} and {y}", (String) previous.get("tileUrl")));
+    body.put("tileAttribution", values.get("tileAttribution", c::tileAttribution, v -> v.length() <= 500,
+        "plain text of at most 500 characters", (String) previous.get("tileAttribution")));
+    body.put("tileMaxZoom", values.get("tileMaxZoom", c::tileMaxZoom, z -> z >= 0 && z <= 24, "a zoom level from 0 to 24",
+        (Integer) previous.get("tileMaxZoom")));
+    body.put("defaultLanguage", values.get("defaultLanguage", c::defaultLanguage, LANGUAGES::contains,
+        "one of " + String.join(", ", new java.util.TreeSet<>(LANGUAGES)), (String) previous.get("defaultLanguage")));
+    settings = Map.copyOf(body);
     try {
       config = asset(Json.MAPPER.writeValueAsBytes(body), TYPES.get("json"));
     } catch (IOException e) {

@@ -69,7 +69,8 @@ class UiServletTest {
       @Override public String tileAttribution() { return "© Example"; }
       @Override public int tileMaxZoom() { return 17; }
       @Override public String defaultLanguage() { return "fr"; }
-    });
+    }, (org.osgi.service.log.Logger) java.lang.reflect.Proxy.newProxyInstance(UiServletTest.class.getClassLoader(),
+        new Class<?>[] {org.osgi.service.log.Logger.class}, (proxy, method, args) -> null));
   }
 
   @Test

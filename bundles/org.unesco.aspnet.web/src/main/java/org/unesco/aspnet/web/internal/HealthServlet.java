@@ -80,18 +80,30 @@ public final class HealthServlet extends ApiServlet {
   private transient volatile boolean requireEndpoints;
   private transient volatile Snapshot snapshot;
 
+  private final transient org.unesco.aspnet.core.ConfigValues values;
+
   @Activate
   public HealthServlet(
-      @Reference ServiceComponentRuntime scr, BundleContext context, Config config) {
+      @Reference ServiceComponentRuntime scr, BundleContext context, Config config, Map<String, Object> properties,
+      @Reference(service = org.osgi.service.log.LoggerFactory.class) org.osgi.service.log.Logger log) {
     this.scr = scr;
     this.context = context;
-    modified(config);
+    this.values = new org.unesco.aspnet.core.ConfigValues("org.unesco.aspnet.health", log::warn);
+    requireEndpoints = true;
+    modified(config, properties);
   }
 
   @Modified
-  void modified(Config config) {
+  void modified(Config config, Map<String, Object> properties) {
     required = List.of(config.requiredComponents());
-    requireEndpoints = config.requireEndpoints();
+    // DS reads anything but "true" as false: "maybe" would quietly drop the endpoints check.
+    Object raw = properties.get("requireEndpoints");
+    requireEndpoints = values.get("requireEndpoints",
+        () -> raw == null || raw instanceof Boolean ? (Boolean) (raw == null ? Boolean.TRUE : raw) : switch (String.valueOf(raw).strip()) {
+          case "true" -> Boolean.TRUE;
+          case "false" -> Boolean.FALSE;
+          default -> throw new IllegalArgumentException("'" + raw + "' is neither true nor false");
+        }, b -> true, "true or false", requireEndpoints);
     snapshot = null;
   }
 

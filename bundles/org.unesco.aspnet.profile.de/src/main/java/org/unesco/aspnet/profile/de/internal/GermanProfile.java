@@ -1,5 +1,9 @@
 package org.unesco.aspnet.profile.de.internal;
 
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.log.Logger;
+import org.osgi.service.component.annotations.Reference;
+import org.unesco.aspnet.core.ConfigValues;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +48,14 @@ public final class GermanProfile implements NationalProfile {
 
   private final Ladder ladder;
 
+  /** The value in force: an edit that is refused keeps it, and the profile stays. */
+  private static volatile int minimumYears = ConfigValues.defaultOf(Config.class, "minimumYearsPerStage", Integer.class);
+
   @Activate
-  public GermanProfile(Config config) {
-    Period minimum = Period.ofYears(config.minimumYearsPerStage());
+  public GermanProfile(Config config, @Reference(service = LoggerFactory.class) Logger log) {
+    minimumYears = new ConfigValues(PID, log::warn).get("minimumYearsPerStage", config::minimumYearsPerStage,
+        n -> n >= 0 && n <= 20, "a whole number of years from 0 to 20", minimumYears);
+    Period minimum = Period.ofYears(minimumYears);
     this.ladder =
         new Ladder(
             List.of(

@@ -1,6 +1,7 @@
 package org.unesco.aspnet.profile.de.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
 import java.time.Period;
@@ -11,6 +12,41 @@ import org.unesco.aspnet.membership.MembershipStatus;
 import org.unesco.aspnet.membership.profile.Ladder;
 
 class GermanProfileTest {
+
+  static final java.util.List<String> WARNINGS = new java.util.ArrayList<>();
+
+  static GermanProfile profile(GermanProfile.Config config) {
+    org.osgi.service.log.Logger log = (org.osgi.service.log.Logger) java.lang.reflect.Proxy.newProxyInstance(
+        GermanProfileTest.class.getClassLoader(), new Class<?>[] {org.osgi.service.log.Logger.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("warn")) {
+            WARNINGS.add(String.valueOf(args[0]));
+          }
+          return null;
+        });
+    return new GermanProfile(config, log);
+  }
+
+  @Test
+  void aTypoInTheConfigurationKeepsTheYearsInForceAndTheProfile() {
+    profile(years(3));
+    WARNINGS.clear();
+    GermanProfile.Config typo = new GermanProfile.Config() {
+      @Override
+      public int minimumYearsPerStage() {
+        throw new NumberFormatException("For input string: \"two\"");
+      }
+
+      @Override
+      public Class<? extends Annotation> annotationType() {
+        return GermanProfile.Config.class;
+      }
+    };
+    assertEquals(Period.ofYears(3), profile(typo).ladder().moves().get(1).minimumTime());
+    assertEquals(Period.ofYears(3), profile(years(-1)).ladder().moves().get(1).minimumTime(), "no negative time");
+    assertEquals(2, WARNINGS.size(), WARNINGS.toString());
+    assertTrue(WARNINGS.get(1).contains("minimumYearsPerStage=-1 is refused"), WARNINGS.toString());
+  }
 
   static GermanProfile.Config years(int years) {
     return new GermanProfile.Config() {
@@ -28,18 +64,18 @@ class GermanProfileTest {
 
   @Test
   void theLandDecidesTheFirstStageAndTheNationTheSecondAfterTwoYearsEach() {
-    Ladder ladder = new GermanProfile(years(2)).ladder();
+    Ladder ladder = profile(years(2)).ladder();
     assertEquals(MembershipStatus.APPLIED, ladder.stages().get(0).status());
     assertEquals(MembershipStatus.RECOMMENDED, ladder.stages().get(2).status());
     Ladder.Move first = ladder.moves().get(0);
     assertEquals(Set.of(Role.SUBNATIONAL_COORDINATOR), first.decidedBy());
     assertEquals(Period.ofYears(2), first.minimumTime());
     assertEquals(Set.of(Role.NATIONAL_COORDINATOR), ladder.moves().get(1).decidedBy());
-    assertEquals(Period.ZERO, new GermanProfile(years(0)).ladder().moves().get(1).minimumTime());
+    assertEquals(Period.ZERO, profile(years(0)).ladder().moves().get(1).minimumTime());
   }
 
   @Test
   void hasTheSixteenLaender() {
-    assertEquals(16, new GermanProfile(years(2)).units().size());
+    assertEquals(16, profile(years(2)).units().size());
   }
 }
