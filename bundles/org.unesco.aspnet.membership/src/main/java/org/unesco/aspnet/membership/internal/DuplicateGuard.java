@@ -32,16 +32,20 @@ final class DuplicateGuard {
           return version(c, country) - 1;
         }
       }
+      // A savepoint: on PostgreSQL a failed statement would otherwise abort the whole transaction.
+      java.sql.Savepoint beforeInsert = c.setSavepoint();
       try (PreparedStatement first = c.prepareStatement(
           "INSERT INTO MEM_DUPLICATE_GUARD (COUNTRY, VERSION) VALUES (?, 1)")) {
         first.setString(1, country);
         first.executeUpdate();
+        c.releaseSavepoint(beforeInsert);
         return 0;
       } catch (SQLException e) {
         // another transaction made the row at the same moment: take it as it is now
         if (!"23505".equals(e.getSQLState()) || attempt > 0) {
           throw e;
         }
+        c.rollback(beforeInsert);
       }
     }
   }
