@@ -1,13 +1,16 @@
 // ASPnet web UI: router, API client, languages, and the public pages. Plain ES modules, no build.
 // The portal and the consoles load on demand (portal.js, console.js), so the directory stays light.
 
-export const LANGUAGES = ['en', 'fr', 'es'];
+export const LANGUAGES = ['en', 'fr', 'es', 'de'];
 const RTL = ['ar', 'he', 'fa', 'ur'];
 export const LEVELS = ['PRE_PRIMARY', 'PRIMARY', 'SECONDARY', 'TVET', 'TEACHER_TRAINING'];
 export const THEMES = ['PEACE_GCED', 'ESD', 'INTERCULTURAL'];
 export const REGIONS = ['Africa', 'Arab States', 'Asia and the Pacific', 'Europe and North America', 'Latin America and the Caribbean'];
 
-export const ui = { lang: 'en', strings: {}, fallback: {}, me: null, csrf: null, config: {}, pages: [], countries: null, fieldLabels: {} };
+// the fallback holds, until en.json is read, the words of a start that cannot reach the server
+export const ui = { lang: 'en', strings: {}, config: {}, pages: [], countries: null, fieldLabels: {}, me: null, csrf: null,
+  fallback: { 'error.title': 'Something went wrong', 'error.network': 'The server cannot be reached. Check your connection and try again.',
+    'app.retry': 'Try again', 'app.loading': 'Loading…' } };
 
 // ---------- strings ----------
 /** ": " as the language writes it before a value ("Statut : Membre" in French). */
@@ -21,26 +24,50 @@ export function t(key, vars) {
   return s;
 }
 
-async function loadStrings(lang) {
-  const get = async (l) => (await fetch('/i18n/' + l + '.json')).json();
-  if (!ui.fallback.title) ui.fallback = await get('en');
-  ui.strings = lang === 'en' ? ui.fallback : await get(lang);
+/**
+ * t() with elements among the values (a text in another language, in its own `lang`): the
+ * sentence as a list of strings and nodes, for h().
+ */
+export function tNodes(key, vars) {
+  return t(key).split(/(\{\w+\})/).filter(Boolean).map((part) => {
+    const name = /^\{(\w+)\}$/.exec(part)?.[1];
+    return name && name in vars ? vars[name] : part;
+  });
 }
 
-function pickLanguage() {
+/** A JSON file of the app or the API; throws when the server cannot be reached or refuses. */
+async function getJson(path) {
+  const response = await fetch(path, { credentials: 'same-origin' });
+  if (!response.ok) throw new ApiError(response.status, { title: t('error.status', { status: response.status }) });
+  return response.json();
+}
+
+/** English and the language asked for, read together (English fills the keys a language lacks). */
+async function loadStrings(lang) {
+  const [fallback, strings] = await Promise.all([
+    ui.fallback.title ? ui.fallback : getJson('/i18n/en.json'),
+    lang === 'en' ? null : getJson('/i18n/' + lang + '.json')]);
+  return { fallback, strings: strings || fallback };
+}
+
+/** The visitor's choice (remembered), else the first of the browser's languages we have, else the installation's default. */
+function pickLanguage(defaultLanguage) {
   const saved = localStorage.getItem('aspnet.lang');
   if (LANGUAGES.includes(saved)) return saved;
   for (const l of navigator.languages || []) {
     const base = l.slice(0, 2).toLowerCase();
     if (LANGUAGES.includes(base)) return base;
   }
-  return 'en';
+  return LANGUAGES.includes(defaultLanguage) ? defaultLanguage : 'en';
 }
 
-export async function setLanguage(lang) {
+/** Shows the app in `lang`; `remember`: the visitor chose it (a browser's language is asked again next time). */
+export async function setLanguage(lang, remember = false) {
+  const { fallback, strings } = await loadStrings(lang); // nothing changes if they cannot be read
+  ui.fallback = fallback;
+  ui.strings = strings;
   ui.lang = lang;
-  localStorage.setItem('aspnet.lang', lang);
-  await loadStrings(lang);
+  if (remember) localStorage.setItem('aspnet.lang', lang);
   document.documentElement.lang = lang;
   document.documentElement.dir = RTL.includes(lang) ? 'rtl' : 'ltr';
   ui.countries = null; // names come from the API in the language
@@ -99,7 +126,7 @@ export async function apiAll(path, max = 1000) {
 /** The words for an API error: title, detail, and each field's message. */
 export function problemView(err) {
   // a page's script that cannot be fetched (offline) is a network failure, not a bug
-  if (!(err instanceof ApiError) && /dynamically imported module|Failed to fetch|NetworkError/i.test(String(err?.message || err))) err = new ApiError(0, { title: t('error.network') });
+  if (!(err instanceof ApiError) && isNetworkError(err)) err = new ApiError(0, { title: t('error.network') });
   const p = err instanceof ApiError ? err.problem : { title: t('error.unexpected'), detail: String(err?.message || err) };
   const errors = Array.isArray(p.errors) ? p.errors : [];
   const duplicates = Array.isArray(p.duplicates) && p.duplicates.length;
@@ -274,6 +301,7 @@ export function formatDate(s) {
 }
 
 const profiles = new Map(); // country and language -> the profile (null: none), for this page load
+const untranslated = new Map(); // page language + '|' + a profile's text -> the profile's language, where the text is in it
 
 /**
  * A country's active national profile in the UI's language (null when it has none), read once per
@@ -283,7 +311,7 @@ export async function loadProfile(iso2) {
   if (!iso2) return null;
   const key = iso2 + '|' + ui.lang;
   if (!profiles.has(key)) {
-    profiles.set(key, api('GET', '/api/v1/countries/' + iso2 + '/profile').catch((e) => {
+    profiles.set(key, readProfile(iso2, ui.lang).catch((e) => {
       if (e.status === 404) return null; // no national profile for this country (or not installed)
       profiles.delete(key); // a network failure: asked again next time
       throw e;
@@ -296,10 +324,71 @@ export async function loadProfile(iso2) {
   return profile;
 }
 
+/**
+ * A profile in `lang`. The server gives a text the profile has not translated in the profile's
+ * own language: read in that language too, such texts are noted (profileLang) to carry its `lang`.
+ */
+async function readProfile(iso2, lang) {
+  const path = '/api/v1/countries/' + iso2 + '/profile';
+  const profile = await api('GET', path, undefined, { 'Accept-Language': lang });
+  const own = profile?.language;
+  if (own && own !== lang) {
+    const original = await api('GET', path, undefined, { 'Accept-Language': own }).catch(() => null);
+    if (original && !profiles.has(iso2 + '|' + own)) profiles.set(iso2 + '|' + own, Promise.resolve(original));
+    for (const text of profileTexts(original)) untranslated.set(lang + '|' + text, own);
+  }
+  return profile;
+}
+
+/** Every text of a profile: labels and help of its fields and questions, options, units, stages. */
+function profileTexts(p) {
+  if (!p) return [];
+  const fields = [...(p.fields || []), ...(p.reportQuestions || [])];
+  return [...fields.flatMap((f) => [f.label, f.help, ...(f.options || []).map((o) => o.label)]), ...(p.units || []).map((u) => u.name),
+    ...(p.ladder?.stages || []).map((st) => st.label), ...Object.values(p.labels || {})].filter((x) => typeof x === 'string');
+}
+
+/** The language of a national profile's text when it is not the page's (an untranslated label), else null. */
+export function profileLang(text) {
+  return untranslated.get(ui.lang + '|' + text) || null;
+}
+
+/** A national profile's text, in a span with its `lang` when that is not the page's. */
+export function profileText(text) {
+  const lang = profileLang(text);
+  return lang ? h('span', { lang }, text) : text;
+}
+
+/** The labels, legends, help and options in `box` that are a profile's untranslated texts get their `lang`. */
+export function markProfileTexts(box) {
+  for (const el of box?.querySelectorAll('label, legend, option, .help') || []) {
+    const lang = profileLang(el.textContent.trim().replace(/ \*$/, '')); // a required field's label ends with " *"
+    if (lang) el.setAttribute('lang', lang);
+  }
+  return box;
+}
+
+/** Puts a profile's text into an element, with the `lang` it is in. */
+export function setProfileText(el, text) {
+  el.textContent = text;
+  const lang = profileLang(text);
+  if (lang) el.setAttribute('lang', lang);
+  else el.removeAttribute('lang');
+}
+
+let countriesAsked = null; // the request on its way (and its language), shared by those who ask meanwhile
+
 export async function countries() {
   if (!ui.countries) {
+    const lang = ui.lang;
+    if (countriesAsked?.lang !== lang) {
+      const asked = { lang, answer: api('GET', '/api/v1/countries').finally(() => { if (countriesAsked === asked) countriesAsked = null; }) };
+      countriesAsked = asked;
+    }
     try {
-      ui.countries = (await api('GET', '/api/v1/countries')).items;
+      const items = (await countriesAsked.answer).items;
+      if (lang !== ui.lang) return items; // the language changed meanwhile: shown, not kept
+      ui.countries = items;
     } catch (e) {
       return []; // not kept: the next page asks again once the connection is back
     }
@@ -361,6 +450,7 @@ async function loadMe() {
     ui.me = await api('GET', '/api/v1/me');
     ui.csrf = ui.me.csrfToken || null;
   } catch (e) {
+    if (isNetworkError(e)) throw e; // unknown, not signed out: the start is tried again
     ui.me = null;
     ui.csrf = null;
   }
@@ -475,7 +565,7 @@ export async function render() {
     main.replaceChildren(...[view].flat().filter((x) => x !== null && x !== undefined));
   } catch (e) {
     if (seq !== renderSeq) return;
-    main.replaceChildren(h('h1', {}, t('error.title')), problemView(e));
+    main.replaceChildren(h('h1', {}, t('error.title')), isNetworkError(e) ? retryView(e, render) : problemView(e));
   } finally {
     clearTimeout(loading);
     if (seq === renderSeq) main.removeAttribute('aria-busy');
@@ -590,35 +680,49 @@ function schoolCard(s) {
 }
 
 async function directory() {
-  const form = await filterForm('/schools');
-  const results = h('ul', { class: 'cards', id: 'results', 'aria-live': 'polite' });
+  // the results only announce their count (#announce): read aloud, a page of new cards would be too much
+  const results = h('ul', { class: 'cards', id: 'results' });
   const status = h('p', { id: 'results-status' });
   const more = h('button', { type: 'button', class: 'secondary', hidden: true }, t('dir.more'));
   const q = filterQuery();
   let cursor = null;
-  const load = async () => {
-    more.disabled = true;
+  const page = () => api('GET', '/api/v1/schools?limit=24&' + q + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+  /** Adds a page of schools; the first new card, or null when the page was refused (said in the status). */
+  const show = async (asked) => {
+    let answer;
     try {
-      const page = await api('GET', '/api/v1/schools?limit=24&' + q + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
-      results.append(...page.items.map(schoolCard));
-      cursor = page.next;
-      more.hidden = !cursor;
-      const n = results.children.length;
-      status.textContent = n === 0 ? t('dir.none') : plural(cursor ? 'dir.shownMore' : 'dir.shown', n);
-      announce(status.textContent);
+      answer = await asked;
     } catch (e) {
       status.replaceChildren(problemView(e));
+      return null;
     }
-    more.disabled = false;
+    const before = results.children.length;
+    results.append(...answer.items.map(schoolCard));
+    cursor = answer.next;
+    more.hidden = !cursor;
+    const n = results.children.length;
+    status.textContent = n === 0 ? t('dir.none') : plural(cursor ? 'dir.shownMore' : 'dir.shown', n);
+    announce(status.textContent);
+    return results.children[before];
   };
-  more.addEventListener('click', load);
-  await load();
-  return [h('h1', {}, t('dir.title')), form, h('p', {}, h('a', { href: '/map' + (q.toString() ? '?' + q : '') }, t('dir.onMap'))), status, results, more];
+  more.addEventListener('click', async () => {
+    const first = await whileBusy(more, () => show(page()));
+    // the last page hides the button: the focus goes on to the first new school
+    if (more.hidden && first && (document.activeElement === document.body || !document.activeElement)) first.querySelector('a').focus();
+  });
+  // the schools and the country names (for the filters and the cards) are asked for at once; without
+  // a connection the page says so and tries again (render), a refusal (a filter) is said under the form
+  const [form, first] = await Promise.all([filterForm('/schools'), page().catch((e) => {
+    if (isNetworkError(e)) throw e;
+    return e;
+  })]);
+  await show(first instanceof Error ? Promise.reject(first) : first);
+  return [h('h1', {}, t('dir.title')), form, h('p', {}, h('a', { href: '/map' + (q.toString() ? '?' + q : '') }, t('dir.onMap'))),
+    h('h2', { class: 'visually-hidden' }, t('dir.results')), status, results, more];
 }
 
 async function schoolPage(id) {
-  await countries();
-  const s = await api('GET', '/api/v1/schools/' + id);
+  const [s] = await Promise.all([api('GET', '/api/v1/schools/' + id), countries()]);
   const rows = [
     [t('field.city'), s.city], [t('field.country'), countryName(s.country)], [t('field.unit'), s.unit], [t('field.address'), s.address],
     [t('field.levels'), (s.levels || []).map((l) => t('level.' + l)).join(', ')],
@@ -640,17 +744,18 @@ async function schoolPage(id) {
     const row = (label) => [...dl.querySelectorAll('dt')].find((dt) => dt.textContent === label);
     const unitRow = row(t('field.unit'));
     if (unitRow) {
-      if (profile.labels?.unit) unitRow.textContent = profile.labels.unit;
-      if (unit) unitRow.nextElementSibling.textContent = unit.name;
+      if (profile.labels?.unit) setProfileText(unitRow, profile.labels.unit);
+      if (unit) setProfileText(unitRow.nextElementSibling, unit.name);
     }
     const idRow = row(t('field.nationalId'));
-    if (idRow && profile.labels?.['school.nationalId']) idRow.textContent = profile.labels['school.nationalId'];
+    if (idRow && profile.labels?.['school.nationalId']) setProfileText(idRow, profile.labels['school.nationalId']);
   }
   const fields = profile?.fields || [];
   for (const [k, v] of Object.entries(s.fields || {})) {
     const f = fields.find((x) => x.key === k);
-    const option = (value) => localized(f?.options?.find((o) => o.value === value)?.label) || String(value);
-    dl.append(h('dt', {}, localized(f?.label) || k), h('dd', {}, Array.isArray(v) ? v.map(option).join(', ') : option(v)));
+    const option = (value) => profileText(localized(f?.options?.find((o) => o.value === value)?.label) || String(value));
+    const label = localized(f?.label) || k;
+    dl.append(h('dt', { lang: profileLang(label) }, label), h('dd', {}, ...(Array.isArray(v) ? v.flatMap((x, i) => (i ? [', ', option(x)] : [option(x)])) : [option(v)])));
   }
   if (s.latitude != null && s.longitude != null) view.push(h('p', {}, h('a', { href: '/map?country=' + s.country }, t('school.onMap'))));
   const staff = (ui.me?.roles || []).some((r) => (r.role === 'SCHOOL_FOCAL_POINT' || r.role === 'SCHOOL_STAFF') && String(r.school) === String(s.id));
@@ -666,6 +771,13 @@ async function schoolPage(id) {
 export function localized(value) {
   if (!value || typeof value === 'string') return value;
   return value[ui.lang] || value.en || Object.values(value)[0];
+}
+
+/** `lang` for an element showing localized(value), when the text is in another language than the page. */
+export function langOf(value) {
+  if (!value || typeof value === 'string') return null;
+  const lang = value[ui.lang] ? ui.lang : value.en ? 'en' : Object.keys(value)[0];
+  return lang && lang !== ui.lang ? lang : null;
 }
 
 export function languageName(code) {
@@ -820,7 +932,109 @@ function restoreTyped(values) {
 }
 
 // ---------- start ----------
-async function start() {
+/** A failure to reach the server (offline, connection dropped), rather than an answer. */
+export function isNetworkError(err) {
+  if (err instanceof ApiError) return err.status === 0;
+  return /dynamically imported module|Failed to fetch|network ?error|Load failed/i.test(String(err?.message || err || ''));
+}
+
+/**
+ * The message of a page that could not load for want of a connection, with a button that tries
+ * again (as does the browser coming back online).
+ */
+function retryView(err, again) {
+  const box = problemView(err);
+  const button = h('button', { type: 'button', class: 'retry' }, t('app.retry'));
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    await again();
+    // the focus stays on the retry button if it failed again, else goes to the page
+    (document.querySelector('#main .retry') || document.getElementById('main')).focus();
+  });
+  box.append(h('p', {}, button));
+  return box;
+}
+
+let started = false;
+let booting = null;
+
+/**
+ * What every page needs (configuration, session, plugin pages, strings), then the page. Without
+ * a connection it says so, in English if the strings could not be read, and can be tried again.
+ */
+function boot() {
+  booting ??= (async () => {
+    const main = document.getElementById('main');
+    if (!main.querySelector(':scope > .loading')) main.replaceChildren(h('p', { class: 'loading', role: 'status' }, t('app.loading')));
+    main.setAttribute('aria-busy', 'true');
+    try {
+      const [config] = await Promise.all([
+        getJson('/ui/config.json').catch((e) => { if (isNetworkError(e)) throw e; return {}; }),
+        loadMe(),
+        api('GET', '/api/v1/ui/pages').then((p) => { ui.pages = p.items || []; }).catch((e) => { if (isNetworkError(e)) throw e; }),
+      ]);
+      ui.config = config || {};
+      await setLanguage(pickLanguage(ui.config.defaultLanguage));
+    } catch (e) {
+      main.removeAttribute('aria-busy');
+      main.replaceChildren(h('h1', {}, t('error.title')), retryView(e, boot));
+      return;
+    } finally {
+      booting = null;
+    }
+    started = true;
+    renderChrome();
+    await render();
+  })();
+  return booting;
+}
+
+/**
+ * The language menu switches the page on a choice: a click, or Enter. Arrow and letter keys only
+ * move through the languages (each would otherwise re-render and refetch the page); leaving the
+ * menu takes the language it shows.
+ */
+function languageMenu() {
+  const select = document.getElementById('lang');
+  let browsing = false; // the value moved by keys, not chosen yet
+  const choose = async (next) => {
+    browsing = false;
+    if (select.value === ui.lang) return;
+    const typed = typedValues();
+    try {
+      await setLanguage(select.value, true);
+    } catch (e) {
+      select.value = ui.lang; // the strings could not be read: the page stays as it is
+      announce(t('error.network'));
+      return;
+    }
+    renderChrome();
+    await render();
+    restoreTyped(typed);
+    refocus(next);
+    announce(t('nav.languageChanged'));
+  };
+  select.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter') {
+      ev.preventDefault();
+      choose();
+    } else if (!ev.altKey && !ev.ctrlKey && !ev.metaKey && (/^(Arrow|Page)|^(Home|End)$/.test(ev.key) || (ev.key.length === 1 && ev.key !== ' '))) {
+      browsing = true;
+    }
+  });
+  select.addEventListener('change', () => { if (!browsing) choose(); });
+  select.addEventListener('blur', (ev) => { if (browsing) choose(ev.relatedTarget); });
+}
+
+/** The focus back on an element of the header drawn again (found by its id or its link). */
+function refocus(el) {
+  if (!el || el.isConnected) return;
+  const href = el.getAttribute?.('href');
+  const again = (el.id && document.getElementById(el.id)) || (href && document.querySelector(`.top a[href="${CSS.escape(href)}"]`));
+  again?.focus();
+}
+
+function start() {
   document.addEventListener('click', (ev) => {
     const a = ev.target.closest('a');
     if (!a || ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
@@ -830,23 +1044,13 @@ async function start() {
     navigate(href);
   });
   window.addEventListener('popstate', () => render());
-  document.getElementById('lang').addEventListener('change', async (ev) => {
-    const typed = typedValues();
-    await setLanguage(ev.target.value);
-    renderChrome();
-    await render();
-    restoreTyped(typed);
-    announce(t('nav.languageChanged'));
+  // back online: a start that failed, or a page that could not load, is tried again
+  window.addEventListener('online', () => {
+    if (!started) boot();
+    else if (document.querySelector('#main .retry')) render();
   });
-  const [config] = await Promise.all([
-    fetch('/ui/config.json').then((r) => r.json()).catch(() => ({})),
-    loadMe(),
-    api('GET', '/api/v1/ui/pages').then((p) => { ui.pages = p.items || []; }).catch(() => {}),
-  ]);
-  ui.config = config;
-  await setLanguage(localStorage.getItem('aspnet.lang') ? pickLanguage() : (pickLanguage() || config.defaultLanguage || 'en'));
-  renderChrome();
-  await render();
+  languageMenu();
+  boot();
 }
 
 start();

@@ -1,6 +1,6 @@
 // Campaign pages: the list, and one campaign with its public summary and charts. Until the
 // campaigns bundle is installed the API answers 404 and the page says so in words.
-import { t, h, api, ApiError, colon, problemView, barChart, formatNumber, formatDate, localized, countries, countryName } from './app.js';
+import { t, h, api, ApiError, colon, problemView, barChart, formatNumber, formatDate, localized, langOf, countries, countryName } from './app.js';
 
 function unavailable(e) {
   if (e.status === 404) return h('p', { class: 'notice', role: 'status' }, t('campaigns.unavailable'));
@@ -28,8 +28,10 @@ export async function campaignsPage() {
     const page = await api('GET', '/api/v1/campaigns?limit=100');
     const items = page.items || [];
     if (!items.length) view.push(h('p', {}, t('campaigns.none')));
-    view.push(h('ul', { class: 'cards' }, ...items.map((c) => h('li', {}, h('h2', {}, h('a', { href: '/campaigns/' + c.id }, localized(c.title || c.name) || c.id)),
-      c.module ? h('p', { class: 'meta' }, c.module) : null, c.description ? h('p', {}, localized(c.description)) : null))));
+    // a title or description the campaign has not in the page's language is marked with the one it is in
+    view.push(h('ul', { class: 'cards' }, ...items.map((c) => h('li', {},
+      h('h2', {}, h('a', { href: '/campaigns/' + c.id, lang: langOf(c.title || c.name) }, localized(c.title || c.name) || c.id)),
+      c.module ? h('p', { class: 'meta' }, c.module) : null, c.description ? h('p', { lang: langOf(c.description) }, localized(c.description)) : null))));
   } catch (e) {
     view.push(unavailable(e));
   }
@@ -38,9 +40,15 @@ export async function campaignsPage() {
 
 export async function campaignPage(id) {
   let campaign;
-  await countries(); // country names (scope, summary tables) in the visitor's language
+  const path = '/api/v1/campaigns/' + encodeURIComponent(id);
+  // what needs only the id is asked for at once; the answers are read below, in order
+  const coordinators = api('GET', path + '/coordinators');
+  const summary = api('GET', path + '/summary');
+  coordinators.catch(() => {});
+  summary.catch(() => {});
   try {
-    campaign = await api('GET', '/api/v1/campaigns/' + encodeURIComponent(id));
+    // country names (scope, summary tables) in the visitor's language
+    [campaign] = await Promise.all([api('GET', path), countries()]);
   } catch (e) {
     return [h('h1', {}, t('campaigns.title')), await missing(e)];
   }
@@ -52,8 +60,8 @@ export async function campaignPage(id) {
     } catch (e) { /* labels fall back to the keys */ }
   }
   const phaseLabels = Object.fromEntries((module?.phases || []).map((p) => [p.key, localized(p.labels) || p.key]));
-  const view = [h('h1', {}, localized(campaign.title || campaign.name) || id)];
-  if (campaign.description) view.push(h('p', {}, localized(campaign.description)));
+  const view = [h('h1', { lang: langOf(campaign.title || campaign.name) }, localized(campaign.title || campaign.name) || id)];
+  if (campaign.description) view.push(h('p', { lang: langOf(campaign.description) }, localized(campaign.description)));
   const dl = h('dl', { class: 'props' });
   const prop = (key, value) => { if (value !== null && value !== undefined && value !== '') dl.append(h('dt', {}, t(key)), h('dd', {}, value)); };
   prop('campaign.module', module?.name || campaign.module);
@@ -64,13 +72,12 @@ export async function campaignPage(id) {
     prop('campaign.phase', (phaseLabels[p.key] || p.key) + (p.starts || p.ends ? colon() + [p.starts, p.ends].map((d) => (d ? formatDate(d) : '…')).join(' – ') : ''));
   }
   try {
-    const people = (await api('GET', '/api/v1/campaigns/' + encodeURIComponent(id) + '/coordinators')).items || [];
+    const people = (await coordinators).items || [];
     prop('campaign.coordinators', people.map((p) => p.name + (p.email ? ' <' + p.email + '>' : '')).join(', '));
   } catch (e) { /* an older installation without the list: nothing to show */ }
   view.push(dl);
   try {
-    const summary = await api('GET', '/api/v1/campaigns/' + encodeURIComponent(id) + '/summary');
-    view.push(h('h2', {}, t('campaign.summary')), ...summaryView(summary, module));
+    view.push(h('h2', {}, t('campaign.summary')), ...summaryView(await summary, module));
   } catch (e) {
     view.push(h('h2', {}, t('campaign.summary')), unavailable(e));
   }

@@ -1,9 +1,10 @@
 // The National Coordinator's and HQ's consoles, and the coordinators' panel of a school page. The
 // services decide who may do what; these pages only offer what a role can do, read long lists page
 // by page, and show every refusal in words.
-import { ui, t, h, api, apiAll, colon, field, countries, countryName, problemView, showProblem, announce, statusLabel,
-  hasRole, formatDate, formatNumber, statsView, localized, ApiError, fieldName, plural, whileBusy, signInPrompt, loadProfile } from './app.js';
-import { editView, historyList } from './portal.js';
+// portal.js (the profile form, the history) is imported by the school page's panel only, when it opens.
+import { ui, t, tNodes, h, api, apiAll, colon, field, countries, countryName, problemView, showProblem, announce, statusLabel,
+  hasRole, formatDate, formatNumber, statsView, localized, langOf, ApiError, fieldName, plural, whileBusy, signInPrompt, loadProfile,
+  profileText, markProfileTexts } from './app.js';
 
 const PAGE = 100;
 /** Moves whose decision the school must be told the reason of (the services require a comment). */
@@ -22,18 +23,26 @@ function rolesIn(country, unit) {
     .map((r) => r.role);
 }
 
+/** One page of a list: the first, or the one after `cursor`. */
+function listPage(path, cursor = null) {
+  const sep = path.includes('?') ? '&' : '?';
+  return api('GET', `${path}${sep}limit=${PAGE}${cursor ? '&cursor=' + encodeURIComponent(cursor) : ''}`);
+}
+
 /**
  * A list read page by page (100 at a time, in the server's order) into `onItems`, with a count and
  * a "Show more" button while there is more: a country of 400 schools or 4,000 is never cut silently.
+ * `first`: the first page, already asked for (listPage) while the page read something else.
  */
-function pagedList(path, onItems, noun = 'console.schools') {
+function pagedList(path, onItems, noun = 'console.schools', first = null) {
   const more = h('button', { type: 'button', class: 'secondary', hidden: true }, t('dir.more'));
   const count = h('p', { class: 'meta', role: 'status' });
   let cursor = null;
   let shown = 0;
   const load = async () => {
-    const sep = path.includes('?') ? '&' : '?';
-    const page = await api('GET', `${path}${sep}limit=${PAGE}${cursor ? '&cursor=' + encodeURIComponent(cursor) : ''}`);
+    const asked = first || listPage(path, cursor);
+    first = null;
+    const page = await asked;
     await onItems(page.items || []);
     shown += (page.items || []).length;
     cursor = page.next;
@@ -75,7 +84,7 @@ function transitionAction(label, cls, steps, needsComment) {
 
 function stageAction(stage, needsComment = false) {
   return {
-    label: t('nc.toStage', { stage: stage.label || stage.code }), cls: 'stage', needsComment,
+    label: tNodes('nc.toStage', { stage: profileText(stage.label || stage.code) }), cls: 'stage', needsComment,
     run: async (school, comment, shown) => {
       shown(await api('POST', `/api/v1/memberships/${school.membershipId}/stages`, { stage: stage.code, comment: comment || null }) || {});
     },
@@ -106,7 +115,7 @@ function todayUtc() {
 
 /** A stage not reachable yet: said, not offered as a button that would be refused. */
 function waitAction(stage, from) {
-  return { note: t('nc.stageFrom', { stage: stage.label || stage.code, date: formatDate(from.toISOString().slice(0, 10)) }) };
+  return { note: tNodes('nc.stageFrom', { stage: profileText(stage.label || stage.code), date: formatDate(from.toISOString().slice(0, 10)) }) };
 }
 
 /**
@@ -116,7 +125,7 @@ function waitAction(stage, from) {
 function decisionControls(school, actionsFor, onStatus) {
   const commentId = 'comment-' + school.id;
   const comment = h('textarea', { rows: 1, id: commentId, name: 'comment', maxlength: 2000 });
-  const message = h('div', { tabindex: '-1', class: 'row-message' });
+  const message = h('div', { tabindex: '-1', class: 'row-message', id: commentId + '-message' });
   const buttons = h('div', { class: 'row-actions' });
   /** The school as the server now has it, from a membership: status, national stage, next moves, certificate. */
   const shown = (m) => {
@@ -129,13 +138,18 @@ function decisionControls(school, actionsFor, onStatus) {
   };
   const draw = () => {
     buttons.replaceChildren(...actionsFor(school).map((a) => {
-      if (a.note) return h('span', { class: 'meta' }, a.note);
-      const b = h('button', { type: 'button', class: a.cls, 'aria-label': a.label + colon() + school.name, 'data-action': a.cls.split(' ')[0] }, a.label);
+      if (a.note) return h('span', { class: 'meta' }, ...[a.note].flat());
+      // the school's name is read with the action ("Reject: Lycée X"), after the words shown
+      const b = h('button', { type: 'button', class: a.cls, 'data-action': a.cls.split(' ')[0] }, ...[a.label].flat(),
+        h('span', { class: 'visually-hidden' }, colon() + school.name));
       b.addEventListener('click', async () => {
         const text = comment.value.trim();
-        comment.removeAttribute('aria-invalid');
+        for (const attr of ['aria-invalid', 'aria-required', 'aria-describedby']) comment.removeAttribute(attr);
         if (a.needsComment && !text) {
+          // required for this move: said on the box, with the message that says why
           comment.setAttribute('aria-invalid', 'true');
+          comment.setAttribute('aria-required', 'true');
+          comment.setAttribute('aria-describedby', message.id);
           message.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('console.commentNeeded')));
           comment.focus();
           return;
@@ -174,27 +188,29 @@ function decisionControls(school, actionsFor, onStatus) {
   };
 }
 
+/** The status, and on a national ladder the stage (in the profile's language if it has none in the page's). */
 function statusText(school, ladder) {
   // a closed period (rejected, withdrawn) is on no stage any more, whatever stage it was left on
   const closed = school.status === 'REJECTED' || school.status === 'WITHDRAWN';
   const stage = ladder && school.stage && !closed ? (ladder.stages.find((s) => s.code === school.stage)?.label || school.stage) : null;
-  return statusLabel(school.status) + (stage ? ' – ' + stage : '');
+  return stage ? [statusLabel(school.status), ' – ', profileText(stage)] : [statusLabel(school.status)];
 }
 
 /** A table of schools to decide on, filled page by page. */
-function decisionTable(path, actionsFor, { withCountry = false, ladder = null, empty = 'console.nothing' } = {}) {
+function decisionTable(path, actionsFor, { withCountry = false, ladder = null, empty = 'console.nothing', before = null, first = null } = {}) {
   const tbody = h('tbody', {});
   const list = pagedList(path, async (schools) => {
+    await before; // what the rows need that was asked for at the same time (the country names)
     if (ladder) await placeOnLadder(schools, ladder);
     for (const school of schools) {
-      const status = h('td', { class: 'row-status' }, statusText(school, ladder));
-      const controls = decisionControls(school, actionsFor, (s) => { status.textContent = statusText(s, ladder); });
+      const status = h('td', { class: 'row-status' }, ...statusText(school, ladder));
+      const controls = decisionControls(school, actionsFor, (s) => { status.replaceChildren(...statusText(s, ladder)); });
       tbody.append(h('tr', { 'data-school': school.id, 'data-name': school.name },
         h('td', {}, h('a', { href: '/schools/' + school.id }, school.name), h('br'), h('span', { class: 'meta' }, school.city || '')),
         withCountry ? h('td', {}, countryName(school.country)) : null,
         status, h('td', {}, ...controls.comment), h('td', {}, ...controls.actions)));
     }
-  });
+  }, 'console.schools', first);
   const table = h('div', { class: 'table-wrap' }, h('table', {},
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('field.name')), withCountry ? h('th', { scope: 'col' }, t('field.country')) : null,
       h('th', { scope: 'col' }, t('field.status')), h('th', { scope: 'col' }, t('console.comment')), h('th', { scope: 'col' }, t('console.actions')))),
@@ -264,11 +280,18 @@ export async function ncConsole() {
   if (!ui.me) return signInPrompt(t('nc.title'));
   const params = new URLSearchParams(location.search);
   const own = [...new Set((ui.me.roles || []).filter((r) => r.country && /COORDINATOR/.test(r.role)).map((r) => r.country))];
-  const list = await countries();
   const hq = hasRole('HQ_OFFICER');
   const country = (params.get('country') || own[0] || (hq ? 'FR' : '')).toUpperCase();
   if (!country || (!hq && !own.includes(country))) return [h('h1', {}, t('nc.title')), h('p', { class: 'error', role: 'alert' }, t('nc.notYours'))];
   const tab = params.get('tab') || 'applications';
+  // a sub-national coordinator reviews, reads and imports for their unit; the country's reports,
+  // invitations and campaigns are the NC's (and HQ's)
+  const national = hq || (ui.me.roles || []).some((r) => r.role === 'NATIONAL_COORDINATOR' && r.country === country);
+  const names = national ? ['applications', 'directory', 'reports', 'import', 'invitations', 'campaigns'] : ['applications', 'directory', 'import'];
+  const shown = names.includes(tab) ? tab : 'applications';
+  const body = { applications: ncApplications, directory: ncDirectory, reports: ncReports, import: ncImport, invitations: ncInvitations, campaigns: ncCampaigns }[shown];
+  // the country names and the tab's content are asked for at once
+  const [list, content] = await Promise.all([countries(), body(country).then((x) => [x].flat(), (e) => [problemView(e)])]);
   const view = [h('h1', {}, t('nc.title') + ' – ' + countryName(country))];
   if (own.length > 1 || hq) {
     const pick = h('form', { class: 'filters' }, h('input', { type: 'hidden', name: 'tab', value: tab }),
@@ -277,31 +300,23 @@ export async function ncConsole() {
       h('button', { type: 'submit' }, t('console.show')));
     view.push(pick);
   }
-  // a sub-national coordinator reviews, reads and imports for their unit; the country's reports,
-  // invitations and campaigns are the NC's (and HQ's)
-  const national = hq || (ui.me.roles || []).some((r) => r.role === 'NATIONAL_COORDINATOR' && r.country === country);
-  const names = national ? ['applications', 'directory', 'reports', 'import', 'invitations', 'campaigns'] : ['applications', 'directory', 'import'];
-  const shown = names.includes(tab) ? tab : 'applications';
-  view.push(tabs('/console/nc', names, shown, '&country=' + country));
-  const body = { applications: ncApplications, directory: ncDirectory, reports: ncReports, import: ncImport, invitations: ncInvitations, campaigns: ncCampaigns }[shown];
-  try {
-    view.push(...[await body(country)].flat());
-  } catch (e) {
-    view.push(problemView(e));
-  }
+  view.push(tabs('/console/nc', names, shown, '&country=' + country), ...content);
   return view;
 }
 
 async function ncApplications(country) {
+  // one queue per status, newest first, each read page by page; both first pages are asked for
+  // with the national profile, whose ladder decides what each row offers
+  const statuses = ['APPLIED', 'UNDER_NATIONAL_REVIEW'];
+  const paths = statuses.map((status) => `/api/v1/schools?country=${country}&status=${status}&sort=NEWEST`);
+  const firsts = paths.map((path) => listPage(path));
+  firsts.forEach((page) => page.catch(() => {})); // a refusal is shown when the table reads it
   const profile = await loadProfile(country).catch(() => null);
   const ladder = profile?.ladder?.stages?.length ? profile.ladder : null;
   const view = [h('h2', {}, t('tab.applications')), h('p', {}, t(ladder ? 'nc.ladderLead' : 'nc.applicationsLead'))];
-  // one queue per status, newest first, each read page by page
-  for (const status of ['APPLIED', 'UNDER_NATIONAL_REVIEW']) {
-    const table = decisionTable(`/api/v1/schools?country=${country}&status=${status}&sort=NEWEST`, nationalActions(country, ladder), { ladder });
-    await table.load();
-    view.push(h('h3', {}, statusLabel(status)), ...(table.isEmpty() ? [h('p', {}, table.emptyText)] : table.view));
-  }
+  const tables = paths.map((path, i) => decisionTable(path, nationalActions(country, ladder), { ladder, first: firsts[i] }));
+  await Promise.all(tables.map((table) => table.load()));
+  statuses.forEach((status, i) => view.push(h('h3', {}, statusLabel(status)), ...(tables[i].isEmpty() ? [h('p', {}, tables[i].emptyText)] : tables[i].view)));
   return view;
 }
 
@@ -317,12 +332,12 @@ async function ncDirectory(country) {
   const tbody = h('tbody', {});
   const list = pagedList('/api/v1/schools?' + q, (schools) => tbody.append(...schools.map((s) => h('tr', {},
     h('td', {}, h('a', { href: '/schools/' + s.id }, s.name)), h('td', {}, s.city), h('td', {}, statusLabel(s.status)), h('td', {}, s.email || '')))));
-  await list.load();
-  const table = h('div', { class: 'table-wrap' }, h('table', {}, h('caption', { class: 'visually-hidden' }, t('tab.directory')),
-    h('thead', {}, h('tr', {}, ...['field.name', 'field.city', 'field.status', 'field.email'].map((k) => h('th', { scope: 'col' }, t(k))))), tbody));
   const filters = {};
   for (const k of ['q', 'status']) if (params.get(k)) filters[k] = params.get(k);
-  return [h('h2', {}, t('tab.directory')), form, await exportLinks({ country, ...filters }), list.count, table, list.more];
+  const [exports] = await Promise.all([exportLinks({ country, ...filters }), list.load()]);
+  const table = h('div', { class: 'table-wrap' }, h('table', {}, h('caption', { class: 'visually-hidden' }, t('tab.directory')),
+    h('thead', {}, h('tr', {}, ...['field.name', 'field.city', 'field.status', 'field.email'].map((k) => h('th', { scope: 'col' }, t(k))))), tbody));
+  return [h('h2', {}, t('tab.directory')), form, exports, list.count, table, list.more];
 }
 
 /** One link per dataset and format the server can write, with the page's filters. */
@@ -338,9 +353,14 @@ async function exportLinks(filters) {
       const directory = (d.filters || []).includes('q');
       for (const [k, v] of Object.entries(filters)) if (v && (k === 'country' || directory) && (d.filters || []).includes(k)) q.set(k, v);
       const label = t('export.' + d.name) === 'export.' + d.name ? d.name : t('export.' + d.name);
-      list.append(h('li', {}, h('span', { title: d.description || '' }, label), colon(), ...(d.formats || []).flatMap((f, i) => [i ? ' · ' : '',
-        h('a', { href: `/api/v1/exports/${encodeURIComponent(d.name)}.${encodeURIComponent(f)}${q.size ? '?' + q : ''}`, download: '',
-          'aria-label': label + ' (' + f.toUpperCase() + ')' }, f.toUpperCase())])));
+      // what the dataset holds, in the page's language; a dataset the UI does not know (a plugin's) has the server's words, in English
+      const help = t('export.' + d.name + '.help');
+      const known = help !== 'export.' + d.name + '.help';
+      list.append(h('li', {}, h('span', { title: known ? help : d.description || null, lang: known || !d.description || ui.lang === 'en' ? null : 'en' }, label),
+        colon(), ...(d.formats || []).flatMap((f, i) => [i ? ' · ' : '',
+          // the name read starts with the words shown (CSV), then says which dataset
+          h('a', { href: `/api/v1/exports/${encodeURIComponent(d.name)}.${encodeURIComponent(f)}${q.size ? '?' + q : ''}`, download: '',
+            'aria-label': f.toUpperCase() + ' – ' + label }, f.toUpperCase())])));
     }
     box.append(list);
   } catch (e) {
@@ -468,7 +488,7 @@ async function ncInvitations(country) {
     }
   });
   const unitPick = (profile?.units || []).length
-    ? field(t('field.unit'), 'unit', { required: true, empty: '', options: profile.units.map((u) => [u.code, u.name]) })
+    ? markProfileTexts(field(t('field.unit'), 'unit', { required: true, empty: '', options: profile.units.map((u) => [u.code, u.name]) }))
     : field(t('field.unit'), 'unit', { required: true });
   const campaignPick = field(t('invite.campaign'), 'campaign', { required: true, type: 'number', min: 1 });
   const rolePick = field(t('invite.role'), 'role', { options: roles.map(([r]) => [r, t('role.' + r)]) });
@@ -517,7 +537,8 @@ async function campaignsView(country) {
   const view = [h('h2', {}, t('tab.projects'))];
   let items;
   try {
-    items = await apiAll('/api/v1/campaigns' + (country ? '?country=' + country : ''), 1000);
+    // the country's name is in the form's heading
+    [items] = await Promise.all([apiAll('/api/v1/campaigns' + (country ? '?country=' + country : ''), 1000), countries()]);
   } catch (e) {
     view.push(e.status === 404 && !e.problem?.detail ? h('p', { class: 'notice', role: 'status' }, t('campaigns.unavailable')) : problemView(e));
     return view;
@@ -550,7 +571,7 @@ async function campaignsView(country) {
 }
 
 function campaignItem(c) {
-  return h('li', {}, h('a', { href: '/campaigns/' + c.id }, localized(c.title || c.name) || c.id), c.module ? ' (' + c.module + ')' : '');
+  return h('li', {}, h('a', { href: '/campaigns/' + c.id, lang: langOf(c.title || c.name) }, localized(c.title || c.name) || c.id), c.module ? ' (' + c.module + ')' : '');
 }
 
 // ---------- HQ ----------
@@ -574,29 +595,29 @@ export async function hqConsole() {
 }
 
 async function hqQueue() {
-  await countries();
   const view = [h('h2', {}, t('tab.queue')), h('p', {}, t('hq.queueLead'))];
   const actions = () => [
     transitionAction(t('hq.certify'), 'certify', [['RECOMMENDED', 'UNDER_HQ_REVIEW'], ['UNDER_HQ_REVIEW', 'MEMBER']], false),
     transitionAction(t('hq.sendBack'), 'sendback secondary', [['RECOMMENDED', 'UNDER_HQ_REVIEW'], ['UNDER_HQ_REVIEW', 'UNDER_NATIONAL_REVIEW']], true),
   ];
-  for (const status of ['RECOMMENDED', 'UNDER_HQ_REVIEW']) {
-    const table = decisionTable(`/api/v1/schools?status=${status}&sort=NEWEST`,
-      (s) => (s.status === 'RECOMMENDED' || s.status === 'UNDER_HQ_REVIEW' ? actions() : []), { withCountry: true });
-    await table.load();
-    view.push(h('h3', {}, statusLabel(status)), ...(table.isEmpty() ? [h('p', {}, table.emptyText)] : table.view));
-  }
+  // both queues and the country names at once (the rows are drawn once the names are there)
+  const statuses = ['RECOMMENDED', 'UNDER_HQ_REVIEW'];
+  const names = countries();
+  const tables = statuses.map((status) => decisionTable(`/api/v1/schools?status=${status}&sort=NEWEST`,
+    (s) => (s.status === 'RECOMMENDED' || s.status === 'UNDER_HQ_REVIEW' ? actions() : []), { withCountry: true, before: names }));
+  await Promise.all([names, ...tables.map((table) => table.load())]);
+  statuses.forEach((status, i) => view.push(h('h3', {}, statusLabel(status)), ...(tables[i].isEmpty() ? [h('p', {}, tables[i].emptyText)] : tables[i].view)));
   return view;
 }
 
 async function hqExports() {
   const params = new URLSearchParams(location.search);
-  const list = await countries();
   const country = params.get('country') || '';
+  const [list, exports] = await Promise.all([countries(), exportLinks(country ? { country } : {})]);
   const form = h('form', { class: 'filters' }, h('input', { type: 'hidden', name: 'tab', value: 'exports' }),
     field(t('field.country'), 'country', { value: country, empty: t('hq.allCountries'), options: list.map((c) => [c.iso2, c.name]) }),
     h('button', { type: 'submit' }, t('console.show')));
-  return [h('h2', {}, t('tab.exports')), form, await exportLinks(country ? { country } : {})];
+  return [h('h2', {}, t('tab.exports')), form, exports];
 }
 
 async function hqPlugins() {
@@ -612,9 +633,13 @@ async function hqPlugins() {
 
 async function hqAudit() {
   const tbody = h('tbody', {});
-  const list = pagedList('/api/v1/audit', (items) => tbody.append(...items.map((e) => h('tr', {}, h('td', {}, formatDate(e.at)), h('td', {}, e.actorEmail || e.actorId || ''), h('td', { title: e.action }, t('auditAction.' + e.action) === 'auditAction.' + e.action ? e.action : t('auditAction.' + e.action)),
-    h('td', {}, `${e.entity || ''} ${e.entityId || ''}`), h('td', {}, e.country ? countryName(e.country) : '')))), 'console.entries');
-  await countries();
+  const names = countries(); // asked for with the first page, needed for its rows
+  const row = (e) => h('tr', {}, h('td', {}, formatDate(e.at)), h('td', {}, e.actorEmail || e.actorId || ''), h('td', { title: e.action }, t('auditAction.' + e.action) === 'auditAction.' + e.action ? e.action : t('auditAction.' + e.action)),
+    h('td', {}, `${e.entity || ''} ${e.entityId || ''}`), h('td', {}, e.country ? countryName(e.country) : ''));
+  const list = pagedList('/api/v1/audit', async (items) => {
+    await names;
+    tbody.append(...items.map(row));
+  }, 'console.entries');
   await list.load();
   return [h('h2', {}, t('tab.audit')), list.count, h('div', { class: 'table-wrap' }, h('table', {},
     h('thead', {}, h('tr', {}, ...['audit.at', 'audit.who', 'audit.action', 'audit.what', 'field.country'].map((k) => h('th', { scope: 'col' }, t(k))))), tbody)), list.more];
@@ -635,18 +660,19 @@ export function coordinates(school) {
 export async function coordinatorPanel(school) {
   const section = h('section', { 'aria-labelledby': 'coordination', class: 'coordination' }, h('h2', { id: 'coordination' }, t('school.coordination')));
   if (!school.membershipId) return section;
-  const profile = await loadProfile(school.country).catch(() => null);
-  const ladder = profile?.ladder?.stages?.length ? profile.ladder : null;
-  let membership;
-  try {
-    membership = await api('GET', '/api/v1/memberships/' + school.membershipId);
-  } catch (e) {
-    section.append(problemView(e));
+  // the profile, the membership and the history (portal.js draws it, and the profile form) at once
+  const portal = import('./portal.js');
+  portal.catch(() => {}); // awaited below; not if the membership cannot be read
+  const [profile, membership] = await Promise.all([loadProfile(school.country).catch(() => null),
+    api('GET', '/api/v1/memberships/' + school.membershipId).catch((e) => e)]);
+  if (membership instanceof Error) {
+    section.append(problemView(membership));
     return section;
   }
+  const ladder = profile?.ladder?.stages?.length ? profile.ladder : null;
   const subject = { ...school, status: membership.status, stage: membership.stage, stageSince: membership.stageSince || membership.appliedAt, next: membership.next || [] };
   if (ladder && !subject.stage) subject.stage = await currentStage(subject, ladder);
-  const status = h('strong', { class: 'row-status' }, statusText(subject, ladder));
+  const status = h('strong', { class: 'row-status' }, ...statusText(subject, ladder));
   const certificate = h('span', {});
   const showCertificate = (number) => certificate.replaceChildren(...(number ? [' · ', t('school.certificate'), ' ',
     h('a', { href: '/certificates/' + encodeURIComponent(number) }, number)] : []));
@@ -670,10 +696,12 @@ export async function coordinatorPanel(school) {
     }
     return actions;
   };
-  const history = h('div', {}, await historyList(school.membershipId, stageLabels));
-  const loadHistory = async () => history.replaceChildren(await historyList(school.membershipId, stageLabels));
+  const { historyList, editView } = await portal;
+  const [historyView, profileForm] = await Promise.all([historyList(school.membershipId, stageLabels), editView(school)]);
+  const historyBox = h('div', {}, historyView);
+  const loadHistory = async () => historyBox.replaceChildren(await historyList(school.membershipId, stageLabels));
   const controls = decisionControls(subject, actionsFor, (s) => {
-    status.textContent = statusText(s, ladder);
+    status.replaceChildren(...statusText(s, ladder));
     showCertificate(s.certificateNumber);
     // the page's own status line says the same
     const dt = [...document.querySelectorAll('#main dl.props dt')].find((x) => x.textContent === t('field.status'));
@@ -683,8 +711,8 @@ export async function coordinatorPanel(school) {
   section.append(
     h('p', {}, t('field.status'), colon(), status, certificate),
     h('div', { class: 'field' }, ...controls.comment), ...controls.actions,
-    h('details', {}, h('summary', {}, t('portal.history')), history),
-    await editView(school));
+    h('details', {}, h('summary', {}, t('portal.history')), historyBox),
+    profileForm);
   return section;
 }
 

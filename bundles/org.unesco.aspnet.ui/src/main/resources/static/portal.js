@@ -1,7 +1,7 @@
 // School portal: apply, edit the profile, annual report, projects and activities, focal-point hand-over.
 import { ui, t, h, api, ApiError, colon, field, checks, countries, countryName, problemView, showProblem, clearProblem, announce, renderChrome,
-  whileBusy, signInPrompt, loadProfile,
-  statusLabel, LEVELS, THEMES, localized, formatDate } from './app.js';
+  whileBusy, signInPrompt, loadProfile, profileText, setProfileText, markProfileTexts,
+  statusLabel, LEVELS, THEMES, localized, langOf, formatDate } from './app.js';
 
 // ---------- national profile fields ----------
 /** The inputs of a national profile's fields, named `fields.<key>`. */
@@ -10,7 +10,10 @@ export function profileFieldset(profile, values = {}) {
   return fieldsetOf(profile.fields, 'fields.', values, t('apply.national', { country: countryName(profile.country) }), 'profile-fields');
 }
 
-/** Inputs for a profile's field definitions (its school fields, its annual-report questions), named `<prefix><key>`. */
+/**
+ * Inputs for a profile's field definitions (its school fields, its annual-report questions), named
+ * `<prefix><key>`; a label, help or option the profile has not translated carries its language.
+ */
 function fieldsetOf(defs, prefix, values, legend, id) {
   const box = h('fieldset', { id }, h('legend', {}, legend));
   for (const f of defs) {
@@ -30,7 +33,7 @@ function fieldsetOf(defs, prefix, values, legend, id) {
         min: f.min, max: f.max, pattern: f.pattern, maxLength: f.maxLength }));
     }
   }
-  return box;
+  return markProfileTexts(box);
 }
 
 /**
@@ -48,12 +51,12 @@ export function adaptCoreFields(form, profile) {
     const replacement = units.length
       ? field(unitLabel, 'unit', { required: true, empty: '', value: current, options: units.map((u) => [u.code, u.name]), id: 'apply-unit' })
       : field(t('field.unit'), 'unit', { value: units.length ? '' : current, id: 'apply-unit' });
-    old.closest('.field').replaceWith(replacement);
+    old.closest('.field').replaceWith(units.length ? markProfileTexts(replacement) : replacement);
   }
   const nationalId = form.elements.nationalId;
   if (nationalId) {
     const label = form.querySelector(`label[for="${CSS.escape(nationalId.id)}"]`);
-    if (label) label.textContent = labels['school.nationalId'] || t('field.nationalId');
+    if (label) setProfileText(label, labels['school.nationalId'] || t('field.nationalId'));
   }
 }
 
@@ -183,35 +186,33 @@ export async function portalPage() {
     view.push(h('p', {}, t('portal.noSchool')), h('p', {}, h('a', { class: 'button', href: '/apply' }, t('apply.title'))));
     return view;
   }
-  await countries();
-  for (const id of schoolIds) {
-    try {
-      view.push(await schoolSection(id));
-    } catch (e) {
-      view.push(problemView(e));
-    }
-  }
+  // each school's requests, and those of several schools, go at once: none waits for another's answer
+  view.push(...await Promise.all(schoolIds.map((id) => schoolSection(id).catch((e) => problemView(e)))));
   view.push(h('p', {}, h('a', { href: '/apply' }, t('portal.another'))));
   return view;
 }
 
 async function schoolSection(id) {
-  const school = await api('GET', '/api/v1/schools/' + id);
+  // the role names the school's country: its national profile is asked for with the school
+  const role = ui.me.roles.find((r) => String(r.school) === String(id) && r.country);
+  if (role) loadProfile(role.country).catch(() => null);
+  const [school] = await Promise.all([api('GET', '/api/v1/schools/' + id), countries()]);
   const focal = ui.me.roles.some((r) => r.role === 'SCHOOL_FOCAL_POINT' && String(r.school) === String(id));
   const section = h('section', { 'aria-labelledby': 'school-' + id },
     h('h2', { id: 'school-' + id }, school.name),
     h('p', {}, t('field.status'), colon(), h('strong', { class: 'school-status' }, statusLabel(school.status)), ' · ', h('a', { href: '/schools/' + id }, t('portal.publicPage'))));
-  section.append(await historyView(school), await editView(school), await reportView(school), await projectsView(school));
+  section.append(...await Promise.all([historyView(school), editView(school), reportView(school), projectsView(school)]));
   if (focal) section.append(handOverView(school));
   return section;
 }
 
 async function historyView(school) {
   const box = h('details', {}, h('summary', {}, t('portal.history')));
+  if (!school.membershipId) return box;
   // a national ladder's stages by their labels, as on the school page
-  const ladder = (await loadProfile(school.country).catch(() => null))?.ladder;
-  const stageLabels = Object.fromEntries((ladder?.stages || []).map((st) => [st.code, st.label || st.code]));
-  if (school.membershipId) box.append(await historyList(school.membershipId, stageLabels));
+  const [profile, history] = await Promise.all([loadProfile(school.country).catch(() => null), api('GET', `/api/v1/memberships/${school.membershipId}/history`).catch((e) => e)]);
+  const stageLabels = Object.fromEntries((profile?.ladder?.stages || []).map((st) => [st.code, st.label || st.code]));
+  box.append(historyItems(history, stageLabels));
   return box;
 }
 
@@ -220,19 +221,19 @@ async function historyView(school) {
  * whom (their name, where the server gives it), why.
  */
 export async function historyList(membershipId, stageLabels = {}) {
-  try {
-    const items = (await api('GET', `/api/v1/memberships/${membershipId}/history`)).items || [];
-    return h('ol', { class: 'history' }, ...items.map((e) => h('li', {}, formatDate(e.at), colon(), statusLabel(e.to),
-      e.toStage ? ' (' + (stageLabels[e.toStage] || e.toStage) + ')' : '',
-      e.actorName ? ', ' + t('portal.historyBy', { name: e.actorName }) : '', e.comment ? ' – « ' + e.comment + ' »' : '')));
-  } catch (e) {
-    return problemView(e);
-  }
+  return historyItems(await api('GET', `/api/v1/memberships/${membershipId}/history`).catch((e) => e), stageLabels);
+}
+
+/** The history's answer as a list (or the error that came instead); a stage keeps the profile's language. */
+function historyItems(answer, stageLabels) {
+  if (answer instanceof Error) return problemView(answer);
+  return h('ol', { class: 'history' }, ...(answer?.items || []).map((e) => h('li', {}, formatDate(e.at), colon(), statusLabel(e.to),
+    ...(e.toStage ? [' (', profileText(stageLabels[e.toStage] || e.toStage), ')'] : []),
+    e.actorName ? ', ' + t('portal.historyBy', { name: e.actorName }) : '', e.comment ? ' – « ' + e.comment + ' »' : '')));
 }
 
 export async function editView(school) {
-  const profile = await loadProfile(school.country).catch(() => null);
-  const form = await schoolForm(school, { forApply: false });
+  const [profile, form] = await Promise.all([loadProfile(school.country).catch(() => null), schoolForm(school, { forApply: false })]);
   adaptCoreFields(form, profile);
   const set = profileFieldset(profile, school.fields || {});
   if (set) form.querySelector('#profile-slot').append(set);
@@ -271,17 +272,16 @@ export async function editView(school) {
 
 async function reportView(school) {
   const year = new Date().getFullYear() - 1;
-  let report = null;
-  try {
-    report = await api('GET', `/api/v1/schools/${school.id}/annual-reports/${year}`);
-  } catch (e) {
-    if (e.status !== 404) return h('div', {}, h('h3', {}, t('report.title', { year })), problemView(e));
-  }
+  // the report and the national profile's questions at once
+  const [answer, profile] = await Promise.all([api('GET', `/api/v1/schools/${school.id}/annual-reports/${year}`).catch((e) => e),
+    loadProfile(school.country).catch(() => null)]);
+  if (answer instanceof Error && answer.status !== 404) return h('div', {}, h('h3', {}, t('report.title', { year })), problemView(answer));
+  const report = answer instanceof Error ? null : answer;
   const state = h('p', { class: 'report-state' });
   const showState = (s) => (s ? state.replaceChildren(t('report.state'), colon(), h('strong', {}, t('report.' + s))) : state.replaceChildren());
   showState(report?.state);
   // the national profile's own questions (Germany asks two), answered in `answers`
-  const questions = (await loadProfile(school.country).catch(() => null))?.reportQuestions || [];
+  const questions = profile?.reportQuestions || [];
   const send = h('button', { type: 'submit' }, t('report.submit'));
   const form = h('form', { novalidate: true, class: 'report-form' }, h('div', { class: 'form-status', tabindex: '-1' }),
     state,
@@ -386,7 +386,7 @@ function campaignEntry(school, c, taking) {
       }
     }
     status.replaceChildren(notice ? h('p', { class: 'notice', role: 'status' }, notice) : '');
-    entry.replaceChildren(h('h3', {}, h('a', { href: '/campaigns/' + c.id }, localized(c.title || c.name) || c.id)), actions, status, more || '');
+    entry.replaceChildren(h('h3', {}, h('a', { href: '/campaigns/' + c.id, lang: langOf(c.title || c.name) }, localized(c.title || c.name) || c.id)), actions, status, more || '');
     if (notice) {
       announce(notice);
       (actions.querySelector('button') || status).focus(); // the clicked button is gone: keep the place

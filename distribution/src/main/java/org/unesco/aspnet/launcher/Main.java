@@ -31,7 +31,8 @@ public final class Main {
 
   public static void main(String[] args) throws Exception {
     long started = System.nanoTime();
-    Path home = Path.of(System.getProperty("aspnet.home", ".")).toAbsolutePath().normalize();
+    // the real path: the same installation reached through a symbolic link is the same installation
+    Path home = Path.of(System.getProperty("aspnet.home", ".")).toRealPath();
     Path data = Path.of(env("ASPNET_DATA_DIR", home.resolve("data").toString())).toAbsolutePath().normalize();
     String port = env("ASPNET_PORT", "8080");
     boolean console = List.of(args).contains("--console");
@@ -60,16 +61,20 @@ public final class Main {
     try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
       probe.setReuseAddress(true);
       probe.bind(new java.net.InetSocketAddress(Integer.parseInt(port)));
+    } catch (java.net.BindException e) {
+      refuse(String.valueOf(e.getMessage()).contains("in use")
+          ? "Port " + port + " is in use by another program; set ASPNET_PORT to a free one"
+          : "Port " + port + " cannot be opened (" + e.getMessage() + "); set ASPNET_PORT to another one");
     } catch (IOException e) {
-      refuse("Port " + port + " is in use by another program; set ASPNET_PORT to a free one");
+      refuse("Port " + port + " cannot be opened (" + e.getMessage() + ")");
     }
 
     Map<String, String> properties = frameworkProperties(home, data, plugins, port, console);
     if (movedInstallation(home, data)) {
       // Bundles and configurations of the old installation's folders are in the cache: start over
       // from this one's bundle/, plugins/ and config/. The database is not in the cache.
-      System.out.println("ASPnet Platform: this data folder was last used by another installation; its bundle cache"
-          + " is rebuilt from " + home);
+      System.out.println("ASPnet Platform: this data folder was last used by another installation (or an earlier"
+          + " release); its bundle cache is rebuilt from " + home);
       properties.put("org.osgi.framework.storage.clean", "onFirstInit");
     }
     Framework framework = new FrameworkFactory().newFramework(properties);
@@ -121,12 +126,25 @@ public final class Main {
   /** Whether another installation folder last used {@code data} (an upgrade into a new folder). */
   static boolean movedInstallation(Path home, Path data) throws IOException {
     Path file = data.resolve(INSTALLATION_FILE);
-    return Files.exists(file) && !Files.readString(file).strip().equals(home.toString());
+    if (!Files.exists(file)) {
+      // a bundle cache without the note: made by a release before this one, which may be elsewhere
+      return Files.isDirectory(data.resolve("cache"));
+    }
+    return !Files.readString(file).strip().equals(home.toString());
   }
 
   /** Says why the platform cannot start, on stderr, and exits 1. */
   private static void refuse(String why) {
     System.err.println("ASPnet Platform: " + why);
+    // A first run records the class-data sharing archive as it exits; this one loaded next to
+    // nothing. Without its stamp, bin/aspnet drops that archive and records a full one next time.
+    String data = System.getenv("ASPNET_DATA_DIR");
+    try {
+      Files.deleteIfExists(Path.of(data == null || data.isBlank()
+          ? System.getProperty("aspnet.home", ".") + "/data" : data.strip()).resolve("aspnet-cds.jsa.stamp"));
+    } catch (IOException | RuntimeException ignored) {
+      // nothing more to do on the way out
+    }
     System.exit(1);
   }
 

@@ -250,32 +250,4 @@ class ConcurrencyIT {
     JsonNode me = JSON.readTree(send("GET", "/api/v1/me", null, token).body());
     assertEquals(1, me.path("roles").size(), me.toString());
   }
-
-  @Test
-  void anApplicationDuringAnImportOfTheSameSchoolIsNeverWrittenTwice() throws Exception {
-    StringBuilder csv = new StringBuilder("name,country,city,address,levels,email\n");
-    int rows = 1500;
-    for (int i = 0; i < rows; i++) {
-      csv.append("Imported School ").append(i).append(",KE,Embu,").append(i).append(" Main Street,PRIMARY,s")
-          .append(i).append("@import.example.org\n");
-    }
-    byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
-    Future<JsonNode> imported = pool.submit(() -> platform.upload("", file, "text/csv", ncKenya));
-    // applications for rows of the file while it is checked and written
-    List<Integer> applied = new ArrayList<>();
-    for (int i = 0; i < 40 && !imported.isDone(); i += 7) {
-      applied.add(send("POST", "/api/v1/applications", application("Imported School " + i, "Embu"), null).statusCode());
-      Thread.sleep(30);
-    }
-    JsonNode job = imported.get(90, TimeUnit.SECONDS);
-    String state = job.path("state").asText();
-    assertTrue(List.of("DONE", "FAILED", "REFUSED").contains(state), job.toString());
-    if (state.equals("FAILED")) {
-      assertEquals(409, job.path("problem").path("status").asInt(job.path("status").asInt()), job.toString());
-    }
-    for (int i = 0; i < 40; i += 7) {
-      int n = listed("Imported School " + i);
-      assertTrue(n <= 1, "Imported School " + i + " written " + n + " times; applications answered " + applied + ", import " + job);
-    }
-  }
 }

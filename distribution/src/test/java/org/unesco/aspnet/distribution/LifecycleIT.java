@@ -100,7 +100,10 @@ class LifecycleIT {
           "Content-Type", "application/json", "If-Match", etag).statusCode());
       platform.stop();
 
-      platform.moveTo("aspnet-2.0"); // an upgrade unpacked into a new folder, the old one gone
+      // an upgrade unpacked into a new folder, the old one gone; the data folder comes from a release
+      // that did not note where its installation was
+      Files.delete(platform.data.resolve("aspnet-installation.txt"));
+      platform.moveTo("aspnet-2.0");
       platform.start();
       var r = platform.awaitResponse("/api/v1/hello/greeting", Duration.ofSeconds(20), x -> x.statusCode() == 200);
       assertTrue(r.body().contains("Hallo"), "the data stays: " + r.body());
@@ -108,6 +111,18 @@ class LifecycleIT {
       String plugins = platform.get("/api/v1/plugins", "Authorization", "Bearer " + platform.adminToken()).body();
       assertFalse(plugins.contains("NOT_INSTALLED") || plugins.contains("INSTALLED\""), plugins);
       assertTrue(plugins.contains("hello.jar"), plugins);
+
+      // and once more, from a data folder that knows its installation
+      platform.stop();
+      platform.moveTo("aspnet-3.0");
+      platform.start();
+      platform.awaitResponse("/api/v1/hello/greeting", Duration.ofSeconds(20), x -> x.statusCode() == 200);
+      String again = platform.get("/api/v1/plugins", "Authorization", "Bearer " + platform.adminToken()).body();
+      assertFalse(again.contains("NOT_INSTALLED"), again);
+      // a plain restart keeps its cache
+      platform.stop();
+      platform.start();
+      assertFalse(platform.log().contains("bundle cache is rebuilt"), platform.log());
     }
   }
 }

@@ -116,8 +116,8 @@ public final class Json {
       com.fasterxml.jackson.databind.JsonNode tree;
       try (JsonParser parser = new CheckedTextParser(MAPPER.createParser(body))) {
         tree = MAPPER.readTree(parser);
-      } catch (IOException notATree) {
-        throw first;
+      } catch (IOException | ProblemException notATree) {
+        throw first; // e.g. a control character further on: the first error is the one to tell
       }
       throw everyField(tree, type, first);
     }
@@ -138,48 +138,37 @@ public final class Json {
 
   /**
    * Every field's error when the binding stopped at the first one ({@code first}): each member of
-   * the object is bound alone to its property's type, so that a body with three wrong fields gets
-   * three errors, not one per attempt. {@code first} is kept as it is, and a field the binding
-   * alone cannot judge (a required one that is missing, say) is left to the service's validation.
+   * the object is bound again alone, as an object of {@code type} with that member only (so that
+   * the type's own annotations, aliases and formats apply), and its errors are added. A body with
+   * three wrong fields gets three errors, not one per attempt. {@code first} is kept as it is; a
+   * member whose binding alone says nothing about it (a required one that is missing, a rule of
+   * the whole object) is left to the service's validation.
    */
   private static ProblemException everyField(com.fasterxml.jackson.databind.JsonNode tree, Class<?> type, ProblemException first) {
     if (!tree.isObject()) {
       return first;
     }
-    com.fasterxml.jackson.databind.DeserializationConfig config = MAPPER.getDeserializationConfig();
-    com.fasterxml.jackson.databind.BeanDescription description = config.introspect(MAPPER.constructType(type));
-    Map<String, com.fasterxml.jackson.databind.JavaType> properties = new LinkedHashMap<>();
-    for (com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition property : description.findProperties()) {
-      if (property.couldDeserialize()) {
-        properties.put(property.getName(), property.getPrimaryType());
-      }
-    }
-    if (properties.isEmpty() || description.findAnySetterAccessor() != null) {
-      return first; // a map-like type: no fixed list of fields to check one by one
-    }
     List<org.unesco.aspnet.core.FieldError> errors = new ArrayList<>(first.errors());
     java.util.Set<String> reported = errors.stream().map(f -> f.field().split("[.\\[]", 2)[0]).collect(Collectors.toSet());
     tree.fields().forEachRemaining(member -> {
-      String name = member.getKey();
-      if (reported.contains(name)) {
+      if (reported.contains(member.getKey())) {
         return;
       }
-      com.fasterxml.jackson.databind.JavaType propertyType = properties.get(name);
-      if (propertyType == null) {
-        errors.add(new org.unesco.aspnet.core.FieldError(name, "is not a known field"));
-        return;
-      }
-      try (JsonParser value = MAPPER.treeAsTokens(member.getValue())) {
-        MAPPER.readerFor(propertyType).readValue(value);
+      com.fasterxml.jackson.databind.node.ObjectNode alone = MAPPER.createObjectNode();
+      alone.set(member.getKey(), member.getValue());
+      try {
+        MAPPER.treeToValue(alone, type);
       } catch (IOException e) {
-        ProblemException p = problemOf(e);
-        if (p.errors().isEmpty()) {
-          errors.add(new org.unesco.aspnet.core.FieldError(name, "must be " + describe(propertyType.getRawClass())));
+        try {
+          problemOf(e).errors().stream()
+              .filter(f -> f.field().equals(member.getKey()) || f.field().startsWith(member.getKey() + ".")
+                  || f.field().startsWith(member.getKey() + "["))
+              .forEach(errors::add);
+        } catch (RuntimeException notAboutTheClient) {
+          // the type cannot be built from one member (our mapping's limit): the first error stands
         }
-        for (org.unesco.aspnet.core.FieldError f : p.errors()) {
-          String field = f.field().equals(NO_FIELD) ? name : f.field().startsWith("[") ? name + f.field() : name + "." + f.field();
-          errors.add(new org.unesco.aspnet.core.FieldError(field, f.message()));
-        }
+      } catch (RuntimeException notAboutTheClient) {
+        // a constructor's own rule about the whole object: left to the service
       }
     });
     return errors.size() == first.errors().size() ? first : ProblemException.validation(errors);

@@ -182,6 +182,12 @@ public final class AnnualReports implements AnnualReportService {
           ps.setLong(i++, schoolId);
           ps.setInt(i, year);
           ps.executeUpdate();
+        } catch (java.sql.SQLException e) {
+          if (!"23505".equals(e.getSQLState())) {
+            throw e;
+          }
+          // the same first report sent twice at once: the other one is in, as if it had come first
+          throw ProblemException.preconditionRequired(LifecycleMessages.get(actor.language(), "reportExists"));
         }
       }
       AnnualReport after = find(c, schoolId, year);

@@ -150,21 +150,9 @@ public final class DirectoryImport implements SchoolImport {
     int total = seen.total;
     Instant now = Instant.now();
     int written = SearchWords.bulkWrite(() -> database.inTransaction(c -> {
-      // An application or another import may have written a school of these countries while the
-      // file was checked, and it may be one of its rows: then nothing is written. From here on,
-      // they wait until this import has committed, and then find its schools.
-      List<String> changed = new ArrayList<>();
-      for (String country : seen.countries) {
-        if (DuplicateGuard.enter(c, country) != checked.getOrDefault(country, 0L)) {
-          changed.add(country);
-        }
-      }
-      if (!changed.isEmpty()) {
-        throw ProblemException.conflict("Schools of " + String.join(", ", changed) + " were written while this file was"
-            + " checked, and they may be rows of it: nothing was imported. Run the import again (a dry run first"
-            + " shows which rows they are).");
-      }
-      int n = insert(c, actor, rows, seen.skip, now, done -> progress.accept(total / 2 + done / 2));
+      Set<Long> own = new HashSet<>();
+      int n = insert(c, actor, rows, seen.skip, now, done -> progress.accept(total / 2 + done / 2), own);
+      requireNothingNewLooksLikeARow(c, actor, rows, seen, checked, duplicates, own);
       Map<String, Object> after = new LinkedHashMap<>();
       after.put("file", file);
       after.put("rows", total);
@@ -177,6 +165,76 @@ public final class DirectoryImport implements SchoolImport {
     }));
     progress.accept(total);
     return seen.report(false, written);
+  }
+
+  /**
+   * Before the import commits: did an application, an edit or another import write a school of the
+   * file's countries since the file was checked (their guard counts moved, see DuplicateGuard), and
+   * does one of those schools repeat a row? Then nothing is written (409). The countries' guards
+   * are taken here, at the end of the writing, and held until the commit, so that an application
+   * coming now waits a moment and then finds the imported schools. Applications during the writing
+   * itself go ahead (on a database server they cannot see the uncommitted rows); this look is what
+   * catches one that repeats a row. With {@code ALLOW} likely duplicates are welcome: only the
+   * counts move.
+   */
+  private void requireNothingNewLooksLikeARow(Connection c, Principal actor, Source rows, Inspection seen,
+      Map<String, Long> checked, Duplicates policy, Set<Long> own) throws SQLException {
+    Set<String> changed = new java.util.TreeSet<>();
+    for (String country : seen.countries) { // in order: two imports never wait for each other crosswise
+      if (DuplicateGuard.enter(c, country) != checked.getOrDefault(country, 0L)) {
+        changed.add(country);
+      }
+    }
+    if (changed.isEmpty() || policy == Duplicates.ALLOW) {
+      return;
+    }
+    Set<String> repeated = new java.util.TreeSet<>();
+    try (ExistingSchools existing = new ExistingSchools(c, database.dialect() == Database.Dialect.DERBY, authorizer, actor)) {
+      Iterator<ImportRow> it = rows.open();
+      List<Pending> batch = new ArrayList<>();
+      int index = 0;
+      while (it.hasNext()) {
+        ImportRow row = it.next();
+        int at = index++;
+        if (seen.skip.get(at)) {
+          continue;
+        }
+        SchoolInput school = SchoolValidator.tidy(row.school());
+        if (school.country() == null || !changed.contains(school.country()) || school.name() == null || school.city() == null) {
+          continue;
+        }
+        batch.add(new Pending(at, row, school, List.of(), SearchKey.of(school.name()), SearchKey.of(school.city())));
+        if (batch.size() == LOOKUP_BATCH || !it.hasNext()) {
+          findRepeated(batch, existing, own, repeated);
+        }
+      }
+      findRepeated(batch, existing, own, repeated);
+    }
+    if (!repeated.isEmpty()) {
+      throw ProblemException.conflict("While this file was imported, schools were written in " + String.join(", ", changed)
+          + " that look like its rows (lines " + String.join(", ", repeated.stream().limit(10).toList())
+          + (repeated.size() > 10 ? ", ..." : "") + "): nothing was imported. Run the import again; a dry run shows them.");
+    }
+  }
+
+  private static void findRepeated(List<Pending> batch, ExistingSchools existing, Set<Long> own, Set<String> repeated)
+      throws SQLException {
+    if (batch.isEmpty()) {
+      return;
+    }
+    existing.lookUp(batch);
+    for (Pending p : batch) {
+      SchoolInput s = p.school();
+      List<Long> same = new ArrayList<>(existing.byName(s.country(), p.nameKey(), p.cityKey()));
+      if (s.nationalId() != null) {
+        same.addAll(existing.byNationalId(s.country(), s.nationalId()));
+      }
+      // its own rows are in this transaction too; UNSEEN (another unit's) is someone else's
+      if (same.stream().anyMatch(id -> id == UNSEEN || !own.contains(id))) {
+        repeated.add(String.valueOf(p.row().line()));
+      }
+    }
+    batch.clear();
   }
 
   /** The public: 401. HQ, national and sub-national coordinators: yes. Anyone else: 403. */
@@ -476,10 +534,10 @@ public final class DirectoryImport implements SchoolImport {
   }
 
   /** Second pass: every row not skipped becomes a school with an APPLIED membership. */
-  private int insert(Connection c, Principal actor, Source rows, BitSet skip, Instant now, IntConsumer progress)
-      throws SQLException {
+  private int insert(Connection c, Principal actor, Source rows, BitSet skip, Instant now, IntConsumer progress,
+      Set<Long> written) throws SQLException {
     Timestamp at = Timestamp.from(now);
-    int written = 0;
+    int count = 0;
     try (PreparedStatement school = c.prepareStatement(
             "INSERT INTO MEM_SCHOOL (NAME, NAME_KEY, COUNTRY, UNIT, CITY, CITY_KEY, ADDRESS,"
                 + " LATITUDE, LONGITUDE, LEVELS, THEMES, LANGUAGES, STUDENTS, TEACHERS, EMAIL, WEBSITE,"
@@ -521,6 +579,7 @@ public final class DirectoryImport implements SchoolImport {
         school.setTimestamp(i, at);
         school.executeUpdate();
         long schoolId = SchoolDirectory.generatedId(school);
+        written.add(schoolId);
         // on a national ladder an imported school starts on its first stage, as an application does
         String stage = firstStages.computeIfAbsent(s.country(), this::firstStage).orElse(null);
         membership.setLong(1, schoolId);
@@ -543,7 +602,7 @@ public final class DirectoryImport implements SchoolImport {
         history.setString(5, "imported");
         history.setString(6, stage);
         history.addBatch();
-        written++;
+        count++;
         if (++pending == BATCH) {
           link.executeBatch();
           history.executeBatch();
@@ -562,7 +621,7 @@ public final class DirectoryImport implements SchoolImport {
       SearchWords.remember(c, dictionary);
       progress.accept(index);
     }
-    return written;
+    return count;
   }
 
   private static String root(String field) {

@@ -91,6 +91,8 @@ public final class MembershipLifecycle implements MembershipService {
             c -> {
               if (!confirmDuplicate) {
                 schools.requireNoDuplicate(c, actor, valid, 0);
+              } else {
+                DuplicateGuard.enter(c, valid.country()); // counted, so that an import checking this country notices
               }
               long schoolId = schools.insert(c, valid, MembershipStatus.APPLIED, now);
               long membershipId = openPeriod(c, schoolId, 1, actor, now, firstStage);
@@ -119,14 +121,15 @@ public final class MembershipLifecycle implements MembershipService {
     Application application =
         database.inTransaction(
             c -> {
+              School seen = SchoolDirectory.find(c, schoolId);
+              if (seen == null || !schools.visible(actor, seen)) {
+                throw ProblemException.notFound(LifecycleMessages.get(actor.language(), "noSchool", String.valueOf(schoolId)));
+              }
+              authorizer.require(actor, Action.EDIT_SCHOOL, Scopes.of(seen));
               // Two re-applications at once: the second waits here, then finds the period open (409),
               // rather than both reading the last period and racing for the next number.
               SchoolDirectory.lock(c, schoolId);
               School s = SchoolDirectory.find(c, schoolId);
-              if (s == null || !schools.visible(actor, s)) {
-                throw ProblemException.notFound(LifecycleMessages.get(actor.language(), "noSchool", String.valueOf(schoolId)));
-              }
-              authorizer.require(actor, Action.EDIT_SCHOOL, Scopes.of(s));
               if (!s.status().isClosed()) {
                 String lang = actor.language();
                 throw ProblemException.conflict(LifecycleMessages.get(lang, "stillOpen",

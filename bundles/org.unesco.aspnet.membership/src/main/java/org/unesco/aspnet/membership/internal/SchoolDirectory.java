@@ -352,6 +352,8 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
           // typed twice) is checked like an application; unrelated edits are not.
           if (!confirmDuplicate && identityChanged(current, valid)) {
             requireNoDuplicate(c, actor, valid, id);
+          } else if (identityChanged(current, valid)) {
+            DuplicateGuard.enter(c, valid.country()); // counted, so that an import checking this country notices
           }
           // Moving a school to another country or unit needs the right there too: an NC cannot
           // send a school away, a school cannot move itself.

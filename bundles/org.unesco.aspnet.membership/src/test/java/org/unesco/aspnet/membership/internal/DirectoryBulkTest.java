@@ -69,6 +69,50 @@ class DirectoryBulkTest {
     assertEquals(1, africa.size(), "a region in any case");
   }
 
+  /**
+   * A file that lets {@code meanwhile} run when it is read the second time, once the import has
+   * checked it and starts writing: what another request writes between the check and the writing.
+   */
+  private static SchoolImport.Source checkedWhile(Runnable meanwhile, SchoolInput... schools) {
+    List<ImportRow> list = new ArrayList<>();
+    for (int i = 0; i < schools.length; i++) {
+      list.add(new ImportRow(i + 2, null, schools[i], List.of()));
+    }
+    int[] opened = {0};
+    return () -> {
+      if (++opened[0] == 2) {
+        meanwhile.run();
+      }
+      return list.iterator();
+    };
+  }
+
+  @Test
+  void aSchoolAppliedForWhileTheFileIsCheckedStopsTheImportWhenItIsOneOfItsRows() {
+    SchoolInput[] file = {Schools.in("KE", "Alliance High", "Nairobi", null), Schools.in("KE", "Moi Girls", "Eldoret", null),
+        Schools.in("KE", "Kenya High", "Nairobi", null), Schools.in("KE", "Starehe Boys", "Nairobi", null)};
+    ProblemException refused = assertThrows(ProblemException.class, () -> imports.write(HQ,
+        checkedWhile(() -> lifecycle.apply(Principal.anonymous(), Schools.in("KE", "Starehe Boys", "Nairobi", null), false), file),
+        SchoolImport.Duplicates.REJECT, "kenya.csv", n -> { }));
+    assertEquals(409, refused.status());
+    assertTrue(refused.getMessage().contains("line 5") || refused.getMessage().contains("lines 5"), refused.getMessage());
+    assertEquals(1, schools.schools(HQ, ALL).items().size(), "only the application's school; nothing of the file");
+
+    // an application of another school meanwhile does not stop it
+    ImportReport written = imports.write(HQ,
+        checkedWhile(() -> lifecycle.apply(Principal.anonymous(), Schools.in("KE", "Lenana School", "Nairobi", null), false),
+            file[0], file[1], file[2]),
+        SchoolImport.Duplicates.REJECT, "kenya.csv", n -> { });
+    assertEquals(3, written.written());
+    assertEquals(5, schools.schools(HQ, new SchoolQuery(null, null, null, null, null, null, null, 50, null)).items().size());
+    // nor a look-alike when the importer lets likely duplicates in
+    ImportReport allowed = imports.write(HQ,
+        checkedWhile(() -> lifecycle.apply(Principal.anonymous(), Schools.in("KE", "Nairobi School", "Nairobi", null), false),
+            Schools.in("KE", "Nairobi School", "Nairobi", null), Schools.in("KE", "Maseno School", "Maseno", null)),
+        SchoolImport.Duplicates.ALLOW, "kenya.csv", n -> { });
+    assertEquals(2, allowed.written());
+  }
+
   private static SchoolImport.Source source(SchoolInput... schools) {
     List<ImportRow> list = new ArrayList<>();
     for (int i = 0; i < schools.length; i++) {

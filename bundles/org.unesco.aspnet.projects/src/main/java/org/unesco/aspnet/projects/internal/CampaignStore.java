@@ -27,6 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.log.Logger;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
@@ -99,6 +102,13 @@ public final class CampaignStore implements CampaignService, EventHandler {
   private final CountryService countries;
   private final CampaignModules modules;
   private final Map<String, String> regions = new ConcurrentHashMap<>();
+  /** Applies school edits to the copies, one at a time, off Event Admin's thread. */
+  private final java.util.concurrent.ExecutorService copies = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "aspnet-campaign-school-copies");
+    t.setDaemon(true);
+    return t;
+  });
+  private Logger log;
 
   @Activate
   public CampaignStore(
@@ -108,8 +118,10 @@ public final class CampaignStore implements CampaignService, EventHandler {
       @Reference SchoolService schools,
       @Reference CountryService countries,
       @Reference CampaignModules modules,
+      @Reference(service = LoggerFactory.class) Logger log,
       BundleContext context) {
     this(database, authorizer, audit, schools, countries, modules);
+    this.log = log;
     database.migrate(context.getBundle());
   }
 
@@ -128,14 +140,25 @@ public final class CampaignStore implements CampaignService, EventHandler {
    * A school was edited ({@link SchoolService#TOPIC_SCHOOL_CHANGED}): its participations and
    * reports take its current name, country and city, which they copy for their lists and scopes,
    * so that a school HQ moves to another country is moderated by that country's NC from then on.
-   * The school is read again rather than taken from the event, so that two quick edits cannot
-   * leave the older one behind.
+   * The work goes to one thread of this store and the handler returns at once: Event Admin denies
+   * a handler that takes more than a few seconds (a lock wait could), and one thread applies the
+   * edits in turn, each reading the school as it is then, so the last one leaves the last state.
    */
   @Override
   public void handleEvent(Event event) {
-    if (!(event.getProperty("schoolId") instanceof Long id)) {
-      return;
+    if (event.getProperty("schoolId") instanceof Long id) {
+      copies.execute(() -> {
+        try {
+          refreshCopies(id);
+        } catch (RuntimeException e) {
+          log.error("The campaign copies of school {} could not follow its edit: {}", id, e.getMessage(), e);
+        }
+      });
     }
+  }
+
+  /** The participations and reports of school {@code id} with its name, country and city as they are now. */
+  void refreshCopies(long id) {
     School school;
     try {
       school = schools.school(Principal.system(), id);
@@ -159,6 +182,11 @@ public final class CampaignStore implements CampaignService, EventHandler {
       }
       return null;
     });
+  }
+
+  @Deactivate
+  void deactivate() {
+    copies.shutdown();
   }
 
   // ---- campaigns ----
@@ -546,17 +574,25 @@ public final class CampaignStore implements CampaignService, EventHandler {
       if (participates(c, campaign, schoolId)) {
         throw ProblemException.conflict("School " + schoolId + " takes part in campaign " + campaign + " already");
       }
+      // read again just before it is copied: an edit (a move) since the checks above is not lost
+      School fresh = schools.school(Principal.system(), schoolId);
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO PRJ_PARTICIPANT (CAMPAIGN_ID, SCHOOL_ID, SCHOOL_NAME, COUNTRY, CITY, JOINED_AT, JOINED_BY)"
               + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
         ps.setLong(1, campaign);
         ps.setLong(2, schoolId);
-        ps.setString(3, school.name());
-        ps.setString(4, school.country());
-        ps.setString(5, school.city());
+        ps.setString(3, fresh.name());
+        ps.setString(4, fresh.country());
+        ps.setString(5, fresh.city());
         ps.setTimestamp(6, Timestamp.from(now));
         ps.setString(7, actor.isSystem() ? null : actor.accountId());
         ps.executeUpdate();
+      } catch (SQLException e) {
+        if (!"23505".equals(e.getSQLState())) {
+          throw e;
+        }
+        // joined twice at once: the other request's join is in
+        throw ProblemException.conflict("School " + schoolId + " takes part in campaign " + campaign + " already");
       }
       audit.record(c, actor, "campaign.join", "campaign", String.valueOf(campaign), school.country(), null,
           Map.of("school", schoolId));
@@ -767,10 +803,12 @@ public final class CampaignStore implements CampaignService, EventHandler {
               + " TEACHERS, METRICS, MEDIA, STATUS, SUBMITTED_AT, SUBMITTED_BY, REVISION)"
               + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
           Statement.RETURN_GENERATED_KEYS)) {
+        // read again just before it is copied: a move during the module's validation is not lost
+        School current = schools.school(Principal.system(), school.id());
         ps.setLong(1, campaign);
         ps.setLong(2, school.id());
-        ps.setString(3, school.name());
-        ps.setString(4, school.country());
+        ps.setString(3, current.name());
+        ps.setString(4, current.country());
         ps.setDate(5, Date.valueOf(in.date()));
         ps.setString(6, in.phase());
         ps.setString(7, in.text());

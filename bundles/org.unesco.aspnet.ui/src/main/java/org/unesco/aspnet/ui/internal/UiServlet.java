@@ -94,8 +94,8 @@ public final class UiServlet extends HttpServlet {
   void modified(Config c) {
     Map<String, Object> previous = settings;
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("tileUrl", values.get("tileUrl", c::tileUrl, v -> v.isEmpty() || v.contains("{z}") && v.contains("{x}") && v.contains("{y}"),
-        "empty or a URL template with {z}, {x} and {y}", (String) previous.get("tileUrl")));
+    body.put("tileUrl", values.get("tileUrl", c::tileUrl, v -> v.isEmpty() || v.contains("{z}") && v.contains("{x}") && (v.contains("{y}") || v.contains("{-y}")),
+        "empty or a URL template with {z}, {x} and {y} (or {-y})", (String) previous.get("tileUrl")));
     body.put("tileAttribution", values.get("tileAttribution", c::tileAttribution, v -> v.length() <= 500,
         "plain text of at most 500 characters", (String) previous.get("tileAttribution")));
     body.put("tileMaxZoom", values.get("tileMaxZoom", c::tileMaxZoom, z -> z >= 0 && z <= 24, "a zoom level from 0 to 24",

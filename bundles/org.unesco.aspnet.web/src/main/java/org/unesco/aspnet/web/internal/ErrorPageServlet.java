@@ -119,9 +119,9 @@ public final class ErrorPageServlet extends HttpServlet {
    */
   /**
    * The problem of a database refusal that is nobody's bug, or null: 503 {@code database-busy}
-   * when a lock wait timed out or a deadlock was broken, 409 {@code conflict} when a unique key
-   * refused a row that another request wrote a moment before (two clients doing the same thing at
-   * once: the second learns it was done). Logged as a warning, not as an incident.
+   * when a lock wait timed out or a deadlock was broken. Logged as a warning, not as an incident.
+   * (A unique key that refuses a row is a 500: where two requests may race for one, the service
+   * says what happened itself.)
    */
   static ProblemException databaseProblem(Throwable error, String uri, String method, Logger log) {
     SQLException busy = transientDatabaseError(error);
@@ -135,13 +135,6 @@ public final class ErrorPageServlet extends HttpServlet {
               + " Try again in a few seconds.",
           List.of(),
           Map.of());
-    }
-    for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof SQLException e && "23505".equals(e.getSQLState())) {
-        log.warn("{} {} answered 409, a unique key refused a row written at the same moment: {}", method, uri, e.getMessage());
-        return ProblemException.conflict(
-            "Another request did the same at the same moment, and it was done once: read it again to see the result");
-      }
     }
     return null;
   }

@@ -99,7 +99,7 @@ public final class HealthServlet extends ApiServlet {
     // DS reads anything but "true" as false: "maybe" would quietly drop the endpoints check.
     Object raw = properties.get("requireEndpoints");
     requireEndpoints = values.get("requireEndpoints",
-        () -> raw == null || raw instanceof Boolean ? (Boolean) (raw == null ? Boolean.TRUE : raw) : switch (String.valueOf(raw).strip()) {
+        () -> raw == null || raw instanceof Boolean ? (Boolean) (raw == null ? Boolean.TRUE : raw) : switch (String.valueOf(raw).strip().toLowerCase(java.util.Locale.ROOT)) {
           case "true" -> Boolean.TRUE;
           case "false" -> Boolean.FALSE;
           default -> throw new IllegalArgumentException("'" + raw + "' is neither true nor false");

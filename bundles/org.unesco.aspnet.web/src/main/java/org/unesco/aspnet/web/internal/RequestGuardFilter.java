@@ -162,6 +162,7 @@ public final class RequestGuardFilter implements Filter {
       if (refused.status() == 503) {
         response.setHeader("Retry-After", String.valueOf(ErrorPageServlet.RETRY_AFTER_SECONDS));
       }
+      response.setHeader("Content-Disposition", null); // an export's file name: the problem is no file
       Json.writeProblem(request, response, refused);
     }
   }
