@@ -147,6 +147,13 @@ public final class RequestGuardFilter implements Filter {
     }
     try {
       chain.doFilter(new LimitedRequest(request, max), response);
+    } catch (IOException e) {
+      if (clientGone(e)) {
+        // the client hung up while its answer was being written: nobody to answer, no server fault
+        log.debug("{} {}: the client left before its answer was written ({})", request.getMethod(), path, e);
+        return;
+      }
+      throw e;
     } catch (RuntimeException e) {
       // Jetty's refusal of what the client sent (a form body that is not UTF-8, say), raised in an
       // endpoint: answered here, since past this filter Felix logs it as a server error.
@@ -165,6 +172,18 @@ public final class RequestGuardFilter implements Filter {
       response.setHeader("Content-Disposition", null); // an export's file name: the problem is no file
       Json.writeProblem(request, response, refused);
     }
+  }
+
+  /** Whether {@code e} says the client closed the connection (Jetty's EofException, a reset or broken pipe). */
+  static boolean clientGone(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      if (t.getClass().getSimpleName().equals("EofException") || message.contains("Broken pipe")
+          || message.contains("Connection reset by peer")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

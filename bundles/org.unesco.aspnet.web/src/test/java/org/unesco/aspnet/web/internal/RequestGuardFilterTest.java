@@ -175,4 +175,16 @@ class RequestGuardFilterTest {
       throw bug;
     })), "any other exception goes on to the error page, logged");
   }
+
+  @Test
+  void aClientThatHangsUpMidAnswerIsNoServerErrorAndAnyOtherIoFailureGoesOn() throws Exception {
+    Answer gone = filter("/api/v1/schools", null, (req, resp) -> {
+      throw new org.eclipse.jetty.io.EofException(new java.io.IOException("Broken pipe"));
+    });
+    assertTrue(gone.chained(), "answered nothing, threw nothing");
+    java.io.IOException disk = new java.io.IOException("No space left on device");
+    assertSame(disk, assertThrows(java.io.IOException.class, () -> filter("/api/v1/exports/schools.csv", null, (req, resp) -> {
+      throw disk;
+    })));
+  }
 }
