@@ -67,7 +67,12 @@ public class DemoCampaigns {
       CampaignService campaigns = context.locateService("campaigns");
       SchoolService schools = context.locateService("schools");
       Principal system = Principal.system();
-      if (!campaigns.campaigns(system, null, null, 1, null).items().isEmpty()) {
+      // Each demo campaign is made once, by its English title: a load that was stopped half-way (a
+      // SIGTERM during the first start) is finished by the next start, not left half-made.
+      java.util.Set<String> made = new java.util.HashSet<>();
+      campaigns.campaigns(system, null, null, 100, null).items().forEach(c -> made.add(c.title().get("en")));
+      int year0 = Year.now().getValue();
+      if (made.containsAll(List.of("Trash Hack " + year0, "Sandwatch " + year0, "Peace week " + year0))) {
         return;
       }
       List<DemoSchool> demo = DemoSchools.generate(DemoSchools.SEED);
@@ -98,7 +103,7 @@ public class DemoCampaigns {
       int year = Year.now().getValue();
       int created = 0;
       List<String> installed = campaigns.modules(java.util.Locale.ENGLISH).stream().map(m -> m.key()).toList();
-      if (installed.contains("trash-hack")) {
+      if (installed.contains("trash-hack") && !made.contains("Trash Hack " + year)) {
         Campaign trash = campaigns.create(system, new CampaignInput(CampaignKind.CAMPAIGN, "trash-hack", null,
             Map.of("en", "Trash Hack " + year, "fr", "Trash Hack " + year, "es", "Trash Hack " + year),
             Map.of("en", "Schools observe the waste around them, act, reflect and celebrate.",
@@ -124,7 +129,7 @@ public class DemoCampaigns {
           }
         }
       }
-      if (installed.contains("sandwatch")) {
+      if (installed.contains("sandwatch") && !made.contains("Sandwatch " + year)) {
         Campaign sandwatch = campaigns.create(system, new CampaignInput(CampaignKind.CAMPAIGN, "sandwatch", null,
             Map.of("en", "Sandwatch " + year, "fr", "Sandwatch " + year, "es", "Sandwatch " + year),
             Map.of("en", "Monitor a beach, analyse and share what you find, and take action."),
@@ -148,6 +153,10 @@ public class DemoCampaigns {
         }
       }
       List<School> french = members.stream().filter(s -> s.country().equals("FR")).limit(6).toList();
+      if (made.contains("Peace week " + year)) {
+        log.info("Demo campaigns loaded: {} campaigns", created);
+        return;
+      }
       Campaign peace = campaigns.create(system, new CampaignInput(CampaignKind.PROJECT, null, "FR",
           Map.of("fr", "Semaine de la paix " + year, "en", "Peace week " + year),
           Map.of("fr", "Une semaine d'activités pour la paix dans les écoles du réseau français."),

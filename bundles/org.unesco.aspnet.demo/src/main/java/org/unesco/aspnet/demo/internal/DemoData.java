@@ -128,6 +128,7 @@ public class DemoData {
       // The next activation (this component restarts with the services it uses) finishes it.
       log.info("Demo data stopped after {} schools in {} ms (component deactivated)", result.schools(), millis);
     } else if (result.written() == 0) {
+      DemoNetworks.load(context.locateService("countries")); // in case the first load stopped before them
       log.info("Demo data already in place: {} schools", result.schools());
     } else {
       DemoNetworks.load(context.locateService("countries"));

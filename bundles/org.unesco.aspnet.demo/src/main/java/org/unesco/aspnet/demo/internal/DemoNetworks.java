@@ -29,8 +29,15 @@ final class DemoNetworks {
 
   private DemoNetworks() {}
 
+  /**
+   * Fills the network of each demo country that has none yet: a start that was stopped before it
+   * got here is finished by the next one, and a network a coordinator has edited stays as edited.
+   */
   static void load(CountryService countries) {
     for (String iso2 : DemoLoader.COORDINATED) {
+      if (countries.country(Principal.system(), iso2, Locale.ENGLISH).nationalCommission() != null) {
+        continue;
+      }
       String email = "nc." + iso2.toLowerCase(Locale.ROOT) + "@" + DemoLoader.DOMAIN;
       countries.updateNetwork(
           Principal.system(),
