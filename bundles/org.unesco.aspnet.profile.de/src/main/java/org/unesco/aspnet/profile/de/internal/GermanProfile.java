@@ -122,7 +122,7 @@ public final class GermanProfile implements NationalProfile {
   @Override
   public Map<String, Texts> labels() {
     return Map.of(
-        "unit", Texts.of("de", "Land", "en", "Land (federal state)"),
+        "unit", Texts.of("de", "Bundesland", "en", "Land (federal state)"),
         "school.nationalId", Texts.of("de", "Schulnummer des Landes", "en", "Land school number"),
         "status.APPLIED", Texts.of("de", "interessierte Schule"),
         "status.UNDER_NATIONAL_REVIEW", Texts.of("de", "mitarbeitende Schule"),
