@@ -768,15 +768,20 @@ async function schoolPage(id) {
   return view;
 }
 
+/** Which language of a text given per language is shown: the page's, else English, else the first. */
+function shownLanguage(value) {
+  return value[ui.lang] ? ui.lang : value.en ? 'en' : Object.keys(value)[0];
+}
+
 export function localized(value) {
   if (!value || typeof value === 'string') return value;
-  return value[ui.lang] || value.en || Object.values(value)[0];
+  return value[shownLanguage(value)];
 }
 
 /** `lang` for an element showing localized(value), when the text is in another language than the page. */
 export function langOf(value) {
   if (!value || typeof value === 'string') return null;
-  const lang = value[ui.lang] ? ui.lang : value.en ? 'en' : Object.keys(value)[0];
+  const lang = shownLanguage(value);
   return lang && lang !== ui.lang ? lang : null;
 }
 

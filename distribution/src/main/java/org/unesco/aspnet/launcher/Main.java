@@ -46,15 +46,15 @@ public final class Main {
       Files.createDirectories(data);
       Files.createDirectories(plugins);
     } catch (IOException e) {
-      refuse("ASPNET_DATA_DIR " + data + " cannot be created or written: " + e);
+      refuse(data, "ASPNET_DATA_DIR " + data + " cannot be created or written: " + e);
     }
     if (!Files.isWritable(data)) {
-      refuse("ASPNET_DATA_DIR " + data + " is not writable by this user");
+      refuse(data, "ASPNET_DATA_DIR " + data + " is not writable by this user");
     }
     // One platform per data folder: a second one would share Derby's files and the bundle cache.
     dataLock = FileChannel.open(data.resolve("aspnet.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE).tryLock();
     if (dataLock == null) {
-      refuse("ASPNET_DATA_DIR " + data + " is in use by another running platform; stop it first, or give this one"
+      refuse(data, "ASPNET_DATA_DIR " + data + " is in use by another running platform; stop it first, or give this one"
           + " another ASPNET_DATA_DIR");
     }
     // Jetty reports a port in use only in its log, and the platform would run on without HTTP.
@@ -62,11 +62,11 @@ public final class Main {
       probe.setReuseAddress(true);
       probe.bind(new java.net.InetSocketAddress(Integer.parseInt(port)));
     } catch (java.net.BindException e) {
-      refuse(String.valueOf(e.getMessage()).contains("in use")
+      refuse(data, String.valueOf(e.getMessage()).contains("in use")
           ? "Port " + port + " is in use by another program; set ASPNET_PORT to a free one"
           : "Port " + port + " cannot be opened (" + e.getMessage() + "); set ASPNET_PORT to another one");
     } catch (IOException e) {
-      refuse("Port " + port + " cannot be opened (" + e.getMessage() + ")");
+      refuse(data, "Port " + port + " cannot be opened (" + e.getMessage() + ")");
     }
 
     Map<String, String> properties = frameworkProperties(home, data, plugins, port, console);
@@ -81,7 +81,7 @@ public final class Main {
     try {
       framework.init();
     } catch (BundleException e) {
-      refuse("The framework cannot start: " + e.getMessage());
+      refuse(data, "The framework cannot start: " + e.getMessage());
     }
     Files.writeString(data.resolve(INSTALLATION_FILE), home.toString());
     trace(started, "framework initialised");
@@ -134,14 +134,12 @@ public final class Main {
   }
 
   /** Says why the platform cannot start, on stderr, and exits 1. */
-  private static void refuse(String why) {
+  private static void refuse(Path data, String why) {
     System.err.println("ASPnet Platform: " + why);
     // A first run records the class-data sharing archive as it exits; this one loaded next to
     // nothing. Without its stamp, bin/aspnet drops that archive and records a full one next time.
-    String data = System.getenv("ASPNET_DATA_DIR");
     try {
-      Files.deleteIfExists(Path.of(data == null || data.isBlank()
-          ? System.getProperty("aspnet.home", ".") + "/data" : data.strip()).resolve("aspnet-cds.jsa.stamp"));
+      Files.deleteIfExists(data.resolve("aspnet-cds.jsa.stamp"));
     } catch (IOException | RuntimeException ignored) {
       // nothing more to do on the way out
     }

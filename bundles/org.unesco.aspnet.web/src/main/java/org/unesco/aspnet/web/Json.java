@@ -260,7 +260,7 @@ public final class Json {
 
   /** Maps a Jackson failure to the problem a client can act on, in words without Java in them. */
   static ProblemException problemOf(IOException e) {
-    ProblemException tooLarge = findProblem(e);
+    ProblemException tooLarge = cause(e, ProblemException.class);
     if (tooLarge != null) {
       return tooLarge;
     }
@@ -441,15 +441,6 @@ public final class Json {
     return path.length() == 0 ? NO_FIELD : path.toString();
   }
 
-  private static ProblemException findProblem(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ProblemException p) {
-        return p;
-      }
-    }
-    return null;
-  }
-
   private static String pathOf(JsonMappingException e) {
     StringBuilder path = new StringBuilder();
     for (JsonMappingException.Reference ref : e.getPath()) {
@@ -523,15 +514,9 @@ public final class Json {
     String etag = "\"" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(bytes.length) + "\"";
     response.setHeader("ETag", etag);
     response.setHeader("Cache-Control", "no-cache");
-    String ifNoneMatch = request.getHeader("If-None-Match");
-    if (ifNoneMatch != null) {
-      for (String tag : ifNoneMatch.split(",")) {
-        String t = tag.strip().replace("W/", "").replace("--gzip", "");
-        if (t.equals(etag) || t.equals("*")) {
-          response.setStatus(304);
-          return;
-        }
-      }
+    if (Revisions.notModified(request, etag)) {
+      response.setStatus(304);
+      return;
     }
     response.setStatus(200);
     response.setContentType(MEDIA_TYPE);
@@ -545,10 +530,19 @@ public final class Json {
    * where {@code next} is null on the last page.
    */
   public static void writePage(HttpServletResponse response, List<?> items, String next) throws IOException {
+    write(response, 200, page(items, next));
+  }
+
+  /**
+   * One page of a list in the platform's shape, to write another way ({@link #writeRevalidated}).
+   *
+   * @since 1.3
+   */
+  public static Map<String, Object> page(List<?> items, String next) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("items", items);
     body.put("next", next);
-    write(response, 200, body);
+    return body;
   }
 
   /** The RFC 9457 document of a problem, as written on the wire. */

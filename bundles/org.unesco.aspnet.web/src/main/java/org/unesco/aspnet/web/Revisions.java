@@ -56,4 +56,24 @@ public final class Revisions {
       throw ProblemException.preconditionFailed("If-Match " + ifMatch + " is not an ETag of this resource");
     }
   }
+
+  /**
+   * Whether the request's If-None-Match names {@code etag} (one of a list, weak or strong, with or
+   * without the suffix of a compressed answer, or {@code *}): the client has it, a 304 will do.
+   *
+   * @since 1.3
+   */
+  public static boolean notModified(HttpServletRequest request, String etag) {
+    String ifNoneMatch = request.getHeader("If-None-Match");
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    for (String tag : ifNoneMatch.split(",")) {
+      String t = tag.strip().replace("W/", "").replace(GZIP_SUFFIX, "");
+      if (t.equals(etag) || t.equals("*")) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -1,6 +1,8 @@
 package org.unesco.aspnet.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -37,10 +39,26 @@ class RevisionsTest {
     assertEquals(428, assertThrows(ProblemException.class, () -> Revisions.expectedIfPresent(ifMatch(" * "))).status());
   }
 
-  private static HttpServletRequest ifMatch(String value) {
+  @Test
+  void ifNoneMatchNamesTheEtagAsABrowserSendsIt() {
+    String etag = "\"1a2b-3c\"";
+    assertTrue(Revisions.notModified(header("If-None-Match", etag), etag));
+    assertTrue(Revisions.notModified(header("If-None-Match", "W/\"1a2b-3c\""), etag));
+    assertTrue(Revisions.notModified(header("If-None-Match", "\"1a2b-3c--gzip\""), etag), "as compressed");
+    assertTrue(Revisions.notModified(header("If-None-Match", "\"x\", \"1a2b-3c\""), etag), "one of a list");
+    assertTrue(Revisions.notModified(header("If-None-Match", "*"), etag));
+    assertFalse(Revisions.notModified(header("If-None-Match", "\"1a2b-3d\""), etag));
+    assertFalse(Revisions.notModified(header("If-None-Match", null), etag));
+  }
+
+  private static HttpServletRequest header(String name, String value) {
     return (HttpServletRequest) Proxy.newProxyInstance(
         RevisionsTest.class.getClassLoader(),
         new Class<?>[] {HttpServletRequest.class},
-        (proxy, method, args) -> method.getName().equals("getHeader") && "If-Match".equals(args[0]) ? value : null);
+        (proxy, method, args) -> method.getName().equals("getHeader") && name.equals(args[0]) ? value : null);
+  }
+
+  private static HttpServletRequest ifMatch(String value) {
+    return header("If-Match", value);
   }
 }

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
@@ -64,10 +63,7 @@ public final class CountriesServlet extends ApiServlet {
     if (path.isEmpty()) {
       List<?> items = countries.countries(Requests.actor(request), Requests.language(request, response));
       // Every page of the UI loads it: asked each time, downloaded again only when a count changed.
-      Map<String, Object> page = new java.util.LinkedHashMap<>();
-      page.put("items", items);
-      page.put("next", null);
-      Json.writeRevalidated(request, response, page);
+      Json.writeRevalidated(request, response, Json.page(items, null));
     } else if (path.size() == 1) {
       Json.write(response, 200, countries.country(Requests.actor(request), path.get(0), Requests.language(request, response)));
     } else if (path.size() == 2 && path.get(1).equals("profile")) {

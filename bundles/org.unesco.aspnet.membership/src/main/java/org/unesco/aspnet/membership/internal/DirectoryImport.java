@@ -204,7 +204,7 @@ public final class DirectoryImport implements SchoolImport {
           continue;
         }
         batch.add(new Pending(at, row, school, List.of(), SearchKey.of(school.name()), SearchKey.of(school.city())));
-        if (batch.size() == LOOKUP_BATCH || !it.hasNext()) {
+        if (batch.size() == LOOKUP_BATCH) {
           findRepeated(batch, existing, own, repeated);
         }
       }
@@ -224,13 +224,8 @@ public final class DirectoryImport implements SchoolImport {
     }
     existing.lookUp(batch);
     for (Pending p : batch) {
-      SchoolInput s = p.school();
-      List<Long> same = new ArrayList<>(existing.byName(s.country(), p.nameKey(), p.cityKey()));
-      if (s.nationalId() != null) {
-        same.addAll(existing.byNationalId(s.country(), s.nationalId()));
-      }
       // its own rows are in this transaction too; UNSEEN (another unit's) is someone else's
-      if (same.stream().anyMatch(id -> id == UNSEEN || !own.contains(id))) {
+      if (existing.of(p).stream().anyMatch(id -> id == UNSEEN || !own.contains(id))) {
         repeated.add(String.valueOf(p.row().line()));
       }
     }
@@ -345,10 +340,7 @@ public final class DirectoryImport implements SchoolImport {
       List<Long> duplicateOf = new ArrayList<>();
       Integer duplicateOfLine = null;
       if (p.nameKey() != null) {
-        duplicateOf.addAll(existing.byName(school.country(), p.nameKey(), p.cityKey()));
-        if (school.nationalId() != null) {
-          duplicateOf.addAll(existing.byNationalId(school.country(), school.nationalId()));
-        }
+        duplicateOf.addAll(existing.of(p));
         duplicateOfLine = firstLine.putIfAbsent(nameCityKey(school.country(), p.nameKey(), p.cityKey()), p.row().line());
         if (duplicateOfLine == null && school.nationalId() != null) {
           duplicateOfLine = firstLine.putIfAbsent(nationalIdKey(school.country(), school.nationalId()), p.row().line());
@@ -472,12 +464,14 @@ public final class DirectoryImport implements SchoolImport {
       return visible ? id : UNSEEN;
     }
 
-    List<Long> byName(String country, String nameKey, String cityKey) {
-      return byName.getOrDefault(nameCityKey(country, nameKey, cityKey), List.of());
-    }
-
-    List<Long> byNationalId(String country, String nationalId) {
-      return byNationalId.getOrDefault(nationalIdKey(country, nationalId), List.of());
+    /** The schools looked up for {@code p}'s batch that {@code p} repeats: same name and city, or same national id. */
+    List<Long> of(Pending p) {
+      SchoolInput s = p.school();
+      List<Long> same = new ArrayList<>(byName.getOrDefault(nameCityKey(s.country(), p.nameKey(), p.cityKey()), List.of()));
+      if (s.nationalId() != null) {
+        same.addAll(byNationalId.getOrDefault(nationalIdKey(s.country(), s.nationalId()), List.of()));
+      }
+      return same;
     }
 
     private static void add(Map<String, List<Long>> into, String key, long id) {

@@ -89,11 +89,7 @@ public final class MembershipLifecycle implements MembershipService {
     Application application =
         database.inTransaction(
             c -> {
-              if (!confirmDuplicate) {
-                schools.requireNoDuplicate(c, actor, valid, 0);
-              } else {
-                DuplicateGuard.enter(c, valid.country()); // counted, so that an import checking this country notices
-              }
+              schools.requireNoDuplicate(c, actor, valid, 0, confirmDuplicate);
               long schoolId = schools.insert(c, valid, MembershipStatus.APPLIED, now);
               long membershipId = openPeriod(c, schoolId, 1, actor, now, firstStage);
               audit.record(c, actor, "application.create", "school", String.valueOf(schoolId), valid.country(), null,

@@ -350,10 +350,8 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
           SchoolInput valid = validate(actor, input, current.fields());
           // An edit that makes the school look like another one (a renamed school, a national id
           // typed twice) is checked like an application; unrelated edits are not.
-          if (!confirmDuplicate && identityChanged(current, valid)) {
-            requireNoDuplicate(c, actor, valid, id);
-          } else if (identityChanged(current, valid)) {
-            DuplicateGuard.enter(c, valid.country()); // counted, so that an import checking this country notices
+          if (identityChanged(current, valid)) {
+            requireNoDuplicate(c, actor, valid, id, confirmDuplicate);
           }
           // Moving a school to another country or unit needs the right there too: an NC cannot
           // send a school away, a school cannot move itself.
@@ -479,9 +477,18 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     }
   }
 
-  void requireNoDuplicate(Connection c, Principal actor, SchoolInput valid, long self) throws SQLException {
+  /**
+   * Refuses (409) a school that looks like another one, unless {@code confirmed}. Either way it
+   * counts on its country's guard, which it holds until the transaction ends (see DuplicateGuard),
+   * so that an import checking the same country notices.
+   */
+  void requireNoDuplicate(Connection c, Principal actor, SchoolInput valid, long self, boolean confirmed)
+      throws SQLException {
     // until this transaction ends, nobody else looks for (and writes) a school of this country
     DuplicateGuard.enter(c, valid.country());
+    if (confirmed) {
+      return;
+    }
     List<Duplicate> duplicates = likelyDuplicates(c, valid, self);
     if (!duplicates.isEmpty()) {
       throw new ProblemException(

@@ -120,7 +120,7 @@ public final class SchoolsServlet extends ApiServlet {
       String etag = Revisions.etag(school.revision());
       response.setHeader("ETag", etag);
       response.setHeader("Cache-Control", "private, no-cache");
-      if (etag.equals(request.getHeader("If-None-Match"))) {
+      if (Revisions.notModified(request, etag)) {
         response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
         return;
       }

@@ -159,10 +159,8 @@ public final class CampaignStore implements CampaignService, EventHandler {
 
   /** The participations and reports of school {@code id} with its name, country and city as they are now. */
   void refreshCopies(long id) {
-    School school;
-    try {
-      school = schools.school(Principal.system(), id);
-    } catch (ProblemException gone) {
+    School school = current(id);
+    if (school == null) {
       return;
     }
     database.inTransaction(c -> {
@@ -575,7 +573,7 @@ public final class CampaignStore implements CampaignService, EventHandler {
         throw ProblemException.conflict("School " + schoolId + " takes part in campaign " + campaign + " already");
       }
       // read again just before it is copied: an edit (a move) since the checks above is not lost
-      School fresh = schools.school(Principal.system(), schoolId);
+      School fresh = school(schoolId);
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO PRJ_PARTICIPANT (CAMPAIGN_ID, SCHOOL_ID, SCHOOL_NAME, COUNTRY, CITY, JOINED_AT, JOINED_BY)"
               + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -804,7 +802,7 @@ public final class CampaignStore implements CampaignService, EventHandler {
               + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
           Statement.RETURN_GENERATED_KEYS)) {
         // read again just before it is copied: a move during the module's validation is not lost
-        School current = schools.school(Principal.system(), school.id());
+        School current = school(school.id());
         ps.setLong(1, campaign);
         ps.setLong(2, school.id());
         ps.setString(3, current.name());

@@ -35,18 +35,18 @@ public final class AccountsService implements Accounts {
       Optional<SecurityStore.Account> existing = store.accountByEmail(c, email);
       String id = existing.isPresent() ? existing.get().id()
           : store.createAccount(c, email, name, language, hash != null ? hash : authentication.hasher().hash(password));
-      List<Grant> held = existing.isPresent()
-          ? store.principal(c, id).map(Principal::grants).orElse(List.of()) : List.of();
-      List<Grant> missing = grants.stream().filter(g -> !held.contains(g)).toList();
-      if (existing.isPresent() && missing.isEmpty()) {
-        return id;
+      List<Grant> added = new java.util.ArrayList<>();
+      for (Grant g : grants) {
+        if (store.addGrant(c, id, g, actor.accountId())) { // false for one the account holds already
+          added.add(g);
+        }
       }
-      for (Grant g : missing) {
-        store.addGrant(c, id, g, actor.accountId());
+      if (existing.isPresent() && added.isEmpty()) {
+        return id;
       }
       audit.record(c, actor, existing.isPresent() ? "account.grant" : "account.create", "account", id,
           grants.isEmpty() ? null : grants.get(0).country(), null,
-          Map.of("email", SecurityStore.normaliseEmail(email), "roles", missing.stream().map(g -> g.role().name()).toList()));
+          Map.of("email", SecurityStore.normaliseEmail(email), "roles", added.stream().map(g -> g.role().name()).toList()));
       return id;
     });
   }

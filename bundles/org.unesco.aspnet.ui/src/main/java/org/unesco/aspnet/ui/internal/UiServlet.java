@@ -15,7 +15,6 @@ import java.net.URL;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
@@ -28,6 +27,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.web.Json;
+import org.unesco.aspnet.web.Revisions;
 
 /**
  * The web UI: the files under {@code static/} of this bundle, {@code /ui/config.json} (what the
@@ -76,13 +76,33 @@ public final class UiServlet extends HttpServlet {
   /** The UI's languages: a default outside them would leave the page without its texts. */
   static final java.util.Set<String> LANGUAGES = java.util.Set.of("en", "fr", "es", "de");
 
+  /**
+   * What {@code /ui/config.json} says, as the page reads it (a record writes its members in this
+   * order). A value that is refused keeps its predecessor, the default at first.
+   */
+  record Settings(String tileUrl, String tileAttribution, int tileMaxZoom, String defaultLanguage) {
+    static final Settings DEFAULTS = new Settings(
+        ConfigValues.defaultOf(Config.class, "tileUrl", String.class),
+        ConfigValues.defaultOf(Config.class, "tileAttribution", String.class),
+        ConfigValues.defaultOf(Config.class, "tileMaxZoom", Integer.class),
+        ConfigValues.defaultOf(Config.class, "defaultLanguage", String.class));
+
+    static Settings of(Config c, Settings previous, ConfigValues values) {
+      return new Settings(
+          values.get("tileUrl", c::tileUrl,
+              v -> v.isEmpty() || v.contains("{z}") && v.contains("{x}") && (v.contains("{y}") || v.contains("{-y}")),
+              "empty or a URL template with {z}, {x} and {y} (or {-y})", previous.tileUrl()),
+          values.get("tileAttribution", c::tileAttribution, v -> v.length() <= 500,
+              "plain text of at most 500 characters", previous.tileAttribution()),
+          values.get("tileMaxZoom", c::tileMaxZoom, z -> z >= 0 && z <= 24, "a zoom level from 0 to 24",
+              previous.tileMaxZoom()),
+          values.get("defaultLanguage", c::defaultLanguage, LANGUAGES::contains,
+              "one of " + String.join(", ", new java.util.TreeSet<>(LANGUAGES)), previous.defaultLanguage()));
+    }
+  }
+
   private final transient ConfigValues values;
-  /** The values in force: a refused one keeps its predecessor (the default at first). */
-  private volatile Map<String, Object> settings = Map.of(
-      "tileUrl", ConfigValues.defaultOf(Config.class, "tileUrl", String.class),
-      "tileAttribution", ConfigValues.defaultOf(Config.class, "tileAttribution", String.class),
-      "tileMaxZoom", ConfigValues.defaultOf(Config.class, "tileMaxZoom", Integer.class),
-      "defaultLanguage", ConfigValues.defaultOf(Config.class, "defaultLanguage", String.class));
+  private volatile Settings settings = Settings.DEFAULTS;
 
   @Activate
   public UiServlet(Config config, @Reference(service = LoggerFactory.class) Logger log) {
@@ -92,19 +112,9 @@ public final class UiServlet extends HttpServlet {
 
   @Modified
   void modified(Config c) {
-    Map<String, Object> previous = settings;
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("tileUrl", values.get("tileUrl", c::tileUrl, v -> v.isEmpty() || v.contains("{z}") && v.contains("{x}") && (v.contains("{y}") || v.contains("{-y}")),
-        "empty or a URL template with {z}, {x} and {y} (or {-y})", (String) previous.get("tileUrl")));
-    body.put("tileAttribution", values.get("tileAttribution", c::tileAttribution, v -> v.length() <= 500,
-        "plain text of at most 500 characters", (String) previous.get("tileAttribution")));
-    body.put("tileMaxZoom", values.get("tileMaxZoom", c::tileMaxZoom, z -> z >= 0 && z <= 24, "a zoom level from 0 to 24",
-        (Integer) previous.get("tileMaxZoom")));
-    body.put("defaultLanguage", values.get("defaultLanguage", c::defaultLanguage, LANGUAGES::contains,
-        "one of " + String.join(", ", new java.util.TreeSet<>(LANGUAGES)), (String) previous.get("defaultLanguage")));
-    settings = Map.copyOf(body);
+    settings = Settings.of(c, settings, values);
     try {
-      config = asset(Json.MAPPER.writeValueAsBytes(body), TYPES.get("json"));
+      config = asset(Json.MAPPER.writeValueAsBytes(settings), TYPES.get("json"));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -175,8 +185,7 @@ public final class UiServlet extends HttpServlet {
     response.setHeader("ETag", asset.etag());
     response.setHeader("Cache-Control", cache);
     response.setHeader("Vary", "Accept-Encoding");
-    String match = request.getHeader("If-None-Match");
-    if (match != null && match.contains(asset.etag())) {
+    if (Revisions.notModified(request, asset.etag())) {
       response.setStatus(304);
       return;
     }

@@ -48,11 +48,16 @@ public final class ErrorPageServlet extends HttpServlet {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     int status = code instanceof Integer i ? i : 500;
-    ProblemException problem = problemFor(error, status, uri, request.getMethod());
+    write(new ErrorUriRequest(request, uri), response, problemFor(error, status, uri, request.getMethod()));
+  }
+
+  /** Writes {@code problem}; a 503 asks the client to come back in {@value #RETRY_AFTER_SECONDS} s. */
+  static void write(HttpServletRequest request, HttpServletResponse response, ProblemException problem)
+      throws IOException {
     if (problem.status() == 503) {
       response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
     }
-    Json.writeProblem(new ErrorUriRequest(request, uri), response, problem);
+    Json.writeProblem(request, response, problem);
   }
 
   private ProblemException problemFor(Throwable error, int status, String uri, String method) {

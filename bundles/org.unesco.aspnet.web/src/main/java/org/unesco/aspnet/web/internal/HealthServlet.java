@@ -97,14 +97,21 @@ public final class HealthServlet extends ApiServlet {
   void modified(Config config, Map<String, Object> properties) {
     required = List.of(config.requiredComponents());
     // DS reads anything but "true" as false: "maybe" would quietly drop the endpoints check.
-    Object raw = properties.get("requireEndpoints");
-    requireEndpoints = values.get("requireEndpoints",
-        () -> raw == null || raw instanceof Boolean ? (Boolean) (raw == null ? Boolean.TRUE : raw) : switch (String.valueOf(raw).strip().toLowerCase(java.util.Locale.ROOT)) {
-          case "true" -> Boolean.TRUE;
-          case "false" -> Boolean.FALSE;
-          default -> throw new IllegalArgumentException("'" + raw + "' is neither true nor false");
-        }, b -> true, "true or false", requireEndpoints);
+    Object raw = properties.getOrDefault("requireEndpoints", Boolean.TRUE);
+    requireEndpoints = values.get("requireEndpoints", () -> trueOrFalse(raw), b -> true, "true or false", requireEndpoints);
     snapshot = null;
+  }
+
+  /** A configured boolean as written in the file: true or false in any case; anything else is refused. */
+  private static Boolean trueOrFalse(Object raw) {
+    if (raw instanceof Boolean b) {
+      return b;
+    }
+    return switch (String.valueOf(raw).strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> throw new IllegalArgumentException("'" + raw + "' is neither true nor false");
+    };
   }
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

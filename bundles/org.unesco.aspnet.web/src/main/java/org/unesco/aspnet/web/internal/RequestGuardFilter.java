@@ -159,18 +159,15 @@ public final class RequestGuardFilter implements Filter {
       // endpoint: answered here, since past this filter Felix logs it as a server error.
       ProblemException refused = ErrorPageServlet.containerProblem(e, path, request.getMethod());
       if (refused == null) {
-        // A lock wait, a deadlock or a race on a unique key: answered here too, so that Jetty
-        // does not log a stack trace for what is no bug.
+        // A lock wait or a deadlock: answered here too, so that Jetty does not log a stack trace
+        // for what is no bug.
         refused = ErrorPageServlet.databaseProblem(e, path, request.getMethod(), log);
       }
       if (refused == null || response.isCommitted()) {
         throw e;
       }
-      if (refused.status() == 503) {
-        response.setHeader("Retry-After", String.valueOf(ErrorPageServlet.RETRY_AFTER_SECONDS));
-      }
       response.setHeader("Content-Disposition", null); // an export's file name: the problem is no file
-      Json.writeProblem(request, response, refused);
+      ErrorPageServlet.write(request, response, refused);
     }
   }
 
