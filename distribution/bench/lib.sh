@@ -60,6 +60,8 @@ cpu_per_request() { awk -v t=$(($2 - $1)) -v hz="$(getconf CLK_TCK)" '/requests 
 rps() { awk '/Requests\/sec/ {print $2}'; }
 # The 99th percentile from a wrk --latency report on stdin.
 p99() { awk '$1 == "99%" {print $2}'; }
+# A wrk latency ("850.00us", "21.3ms", "1.02s") in milliseconds.
+to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000; printf "%.2f", n }'; }
 
 # The response headers of URL that the bare Jetty should send too, into FILE: all but the status
 # line and what Jetty writes itself (Date, Content-Length, Content-Type), so that both answer

@@ -445,14 +445,23 @@ export function hasRole(role) {
   return !!ui.me?.roles?.some((r) => r.role === role);
 }
 
+// The server sets this readable cookie beside the (HttpOnly) session cookie, with the same
+// lifetime: without it nobody is signed in, and asking /api/v1/me would only answer 401.
+const SIGNED_IN = 'aspnet_signed_in';
+function maybeSignedIn() {
+  return document.cookie.split(';').some((c) => c.trim().startsWith(SIGNED_IN + '=1'));
+}
+
 async function loadMe() {
+  ui.me = null;
+  ui.csrf = null;
+  if (!maybeSignedIn()) return;
   try {
     ui.me = await api('GET', '/api/v1/me');
     ui.csrf = ui.me.csrfToken || null;
   } catch (e) {
     if (isNetworkError(e)) throw e; // unknown, not signed out: the start is tried again
-    ui.me = null;
-    ui.csrf = null;
+    if (e.status === 401) document.cookie = SIGNED_IN + '=; Path=/; Max-Age=0; SameSite=Lax'; // ended or revoked
   }
 }
 

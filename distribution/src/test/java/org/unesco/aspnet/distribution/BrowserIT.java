@@ -166,6 +166,8 @@ class BrowserIT {
     System.out.println("Directory first load: " + bytes + " bytes (" + sizes.get("transfer") + " transferred): " + sizes.get("list"));
     assertTrue(bytes > 0, "measured something: " + sizes);
     assertTrue(bytes <= 200_000, "the directory's first load is " + bytes + " bytes: " + sizes.get("list"));
+    // a visitor who never signed in is not asked who they are (a 401 in every visitor's console)
+    assertFalse(String.valueOf(sizes.get("list")).contains("/api/v1/me"), String.valueOf(sizes.get("list")));
   }
 
   @Test

@@ -111,6 +111,10 @@ class SecurityIT {
     String cookie = ok.headers().firstValue("Set-Cookie").orElseThrow();
     assertTrue(cookie.startsWith("ASPNET_SESSION="), cookie);
     assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), cookie);
+    // beside it, one the UI reads (no secret in it, same lifetime) to know whether to ask /me
+    String marker = ok.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("aspnet_signed_in=")).findFirst().orElseThrow();
+    assertTrue(marker.startsWith("aspnet_signed_in=1;") && !marker.contains("HttpOnly"), marker);
+    assertEquals(maxAge(cookie), maxAge(marker), marker);
     JsonNode body = JSON.readTree(ok.body());
     String token = body.path("token").asText();
     assertTrue(cookie.startsWith("ASPNET_SESSION=" + token + ";"), "cookie and token are the same session");
@@ -120,6 +124,12 @@ class SecurityIT {
     assertEquals(401, seen(platform.get("/api/v1/me")).statusCode(), "anonymous has no /me");
   }
 
+  private static long maxAge(String setCookie) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("Max-Age=(\\d+)").matcher(setCookie);
+    assertTrue(m.find(), setCookie);
+    return Long.parseLong(m.group(1));
+  }
+
   @Test
   void aSignInAlwaysStartsANewSessionAndEndsTheOldOne() throws Exception {
     String first = json(platform.login(Installation.ADMIN_EMAIL, Installation.ADMIN_PASSWORD)).path("token").asText();
@@ -127,7 +137,10 @@ class SecurityIT {
     assertNotEquals(first, second);
     assertEquals(401, platform.get("/api/v1/me", "Authorization", "Bearer " + first).statusCode(), "the old session is gone");
     assertEquals(200, platform.get("/api/v1/me", "Authorization", "Bearer " + second).statusCode());
-    assertEquals(204, platform.send("POST", "/api/v1/auth/logout", null, "Authorization", "Bearer " + second).statusCode());
+    HttpResponse<String> out = platform.send("POST", "/api/v1/auth/logout", null, "Authorization", "Bearer " + second);
+    assertEquals(204, out.statusCode());
+    assertTrue(out.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("aspnet_signed_in=;") && c.contains("Max-Age=0")),
+        "the UI's marker is cleared: " + out.headers().allValues("Set-Cookie"));
     assertEquals(401, platform.get("/api/v1/me", "Authorization", "Bearer " + second).statusCode(), "logged out");
   }
 

@@ -30,6 +30,8 @@ import org.unesco.aspnet.web.OpenApiFragment;
 @OpenApiFragment("openapi/security.json")
 public final class AuthServlet extends ApiServlet {
   private static final long serialVersionUID = 1L;
+  /** Read by the UI: see {@link #signedInCookie}. */
+  static final String SIGNED_IN_COOKIE = "aspnet_signed_in";
 
   /** The body of a sign-in. */
   public record Credentials(String email, String password) {}
@@ -72,7 +74,9 @@ public final class AuthServlet extends ApiServlet {
     if (previous != null) {
       authentication.signOut(previous); // the old session id never lives on after a sign-in
     }
-    response.addHeader("Set-Cookie", cookie(in.token(), Duration.between(Instant.now(), in.expiresAt()).toSeconds(), request.isSecure()));
+    long maxAge = Duration.between(Instant.now(), in.expiresAt()).toSeconds();
+    response.addHeader("Set-Cookie", cookie(in.token(), maxAge, request.isSecure()));
+    response.addHeader("Set-Cookie", signedInCookie(maxAge, request.isSecure()));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("token", in.token());
     body.put("csrfToken", in.csrfToken());
@@ -91,7 +95,17 @@ public final class AuthServlet extends ApiServlet {
       authentication.signOut(token);
     }
     response.addHeader("Set-Cookie", cookie("", 0, request.isSecure()));
+    response.addHeader("Set-Cookie", signedInCookie(0, request.isSecure()));
     response.setStatus(204);
+  }
+
+  /**
+   * A cookie the UI can read (it holds no secret) that says a session cookie was set and until
+   * when: the UI asks {@code /api/v1/me} only then, so an anonymous visit makes no 401.
+   */
+  static String signedInCookie(long maxAgeSeconds, boolean secure) {
+    return SIGNED_IN_COOKIE + "=" + (maxAgeSeconds > 0 ? "1" : "") + "; Path=/; Max-Age=" + maxAgeSeconds
+        + "; SameSite=Lax" + (secure ? "; Secure" : "");
   }
 
   static String cookie(String value, long maxAgeSeconds, boolean secure) {
