@@ -95,6 +95,7 @@ export function summaryView(summary, module) {
   const out = [];
   const totals = summary?.totals || {};
   const label = metricLabeller(module);
+  const choice = choiceNamer(module);
   const figure = (value, text) => h('li', {}, h('strong', {}, typeof value === 'number' ? formatNumber(value) : String(value)), text);
   const figures = h('ul', { class: 'figures' });
   if (typeof summary?.participants === 'number') figures.append(figure(summary.participants, t('campaign.participants')));
@@ -114,12 +115,12 @@ export function summaryView(summary, module) {
     for (const [k, v] of Object.entries(obj || {})) {
       const name = prefix + k;
       if (typeof v === 'number') metricFigures.append(figure(v, label(name)));
-      else if (typeof v === 'string') metricFigures.append(figure(humanize(v), label(name)));
+      else if (typeof v === 'string') metricFigures.append(figure(choice(v), label(name)));
       else if (v && typeof v === 'object' && !Array.isArray(v)) {
         const entries = Object.entries(v);
         if (entries.length && entries.every(([, x]) => typeof x === 'number')) {
           // a count per kind (waste per type): a bar chart; a group of figures (water): figures
-          if (entries.every(([x]) => x === x.toUpperCase())) charts.push(barChart(label(name), entries.map(([n, x]) => ({ label: humanize(n), values: [x] }))));
+          if (entries.every(([x]) => x === x.toUpperCase())) charts.push(barChart(label(name), entries.map(([n, x]) => ({ label: choice(n), values: [x] }))));
           else walk(v, name + '.');
         } else walk(v, name + '.');
       }
@@ -184,6 +185,22 @@ function metricLabeller(module) {
     const s = t(key);
     return s !== key ? s : humanize(name.split('.').pop());
   };
+}
+
+/**
+ * A choice's name in words (PLASTIC → "Kunststoff" in German): its label in the module's schema,
+ * whichever metric offers it, else the code made readable.
+ */
+function choiceNamer(module) {
+  const labels = {};
+  const collect = (defs) => {
+    for (const m of defs || []) {
+      for (const [code, perLanguage] of Object.entries(m.choiceLabels || {})) if (!(code in labels)) labels[code] = localized(perLanguage);
+      collect(m.fields);
+    }
+  };
+  collect(module?.schema?.metrics);
+  return (code) => labels[code] || humanize(code);
 }
 
 /** wasteKg → "Waste kg", PLASTIC → "Plastic". */

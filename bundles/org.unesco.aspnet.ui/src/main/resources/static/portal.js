@@ -441,7 +441,7 @@ function metricInput(m, path) {
     return box;
   }
   if (m.type === 'choice') {
-    return field(metricLabel(m), path, { required: m.required, empty: '', options: (m.choices || []).map((c) => [c, c]) });
+    return field(metricLabel(m), path, { required: m.required, empty: '', options: (m.choices || []).map((c) => [c, localized(m.choiceLabels?.[c]) || c]) });
   }
   return field(metricLabel(m), path, { type: m.type === 'number' || m.type === 'integer' ? 'number' : m.type === 'date' ? 'date' : 'text',
     step: m.type === 'number' ? 'any' : undefined, required: m.required });

@@ -266,7 +266,10 @@ class BrowserIT {
     activity.findElement(By.name("text")).sendKeys("We cleaned the river bank near the school.");
     activity.findElement(By.name("pupils")).sendKeys("28");
     activity.findElement(By.name("teachers")).sendKeys("3");
-    new Select(activity.findElement(By.name("metrics.waste.0.type"))).selectByIndex(1);
+    Select wasteType = new Select(activity.findElement(By.name("metrics.waste.0.type")));
+    // the module's words for its choices, the code as the value sent
+    wasteType.selectByVisibleText("Paper and cardboard");
+    assertEquals("PAPER", wasteType.getFirstSelectedOption().getDomAttribute("value"));
     activity.findElement(By.name("metrics.waste.0.mass")).sendKeys("12.5");
     new Select(activity.findElement(By.name("metrics.waste.0.unit"))).selectByValue("kg");
     activity.findElement(By.cssSelector("button[type=submit]")).click();

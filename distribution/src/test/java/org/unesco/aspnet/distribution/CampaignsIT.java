@@ -439,6 +439,12 @@ class CampaignsIT {
     assertEquals(201, send("POST", "/api/v1/campaigns/" + sandwatch + "/participants", "{\"school\":" + nairobi + "}", staffNairobi).statusCode());
     JsonNode schema = json(platform.get("/api/v1/campaigns/" + sandwatch + "/schema"), 200);
     assertEquals("sandwatch", schema.path("key").asText());
+    // a form in German names the change of the beach in German, choice by choice
+    JsonNode change = schema.path("schema").path("metrics").get(1).path("fields").get(3);
+    assertEquals("change", change.path("name").asText(), schema.toString());
+    assertEquals("Erosion oder Anlandung", change.path("labels").path("de").asText(), change.toString());
+    assertEquals("Anlandung", change.path("choiceLabels").path("ACCRETION").path("de").asText(), change.toString());
+    assertEquals("Engraissement", change.path("choiceLabels").path("ACCRETION").path("fr").asText(), change.toString());
     String[] widths = {"21.5", "20.25"};
     for (int i = 0; i < 2; i++) {
       String body = "{\"school\":" + nairobi + ",\"date\":\"" + LocalDate.now().minusDays(1) + "\",\"phase\":\"monitor\","

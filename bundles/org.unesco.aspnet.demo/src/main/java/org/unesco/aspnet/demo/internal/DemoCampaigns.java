@@ -105,10 +105,11 @@ public class DemoCampaigns {
       List<String> installed = campaigns.modules(java.util.Locale.ENGLISH).stream().map(m -> m.key()).toList();
       if (installed.contains("trash-hack") && !made.contains("Trash Hack " + year)) {
         Campaign trash = campaigns.create(system, new CampaignInput(CampaignKind.CAMPAIGN, "trash-hack", null,
-            Map.of("en", "Trash Hack " + year, "fr", "Trash Hack " + year, "es", "Trash Hack " + year),
+            Map.of("en", "Trash Hack " + year, "fr", "Trash Hack " + year, "es", "Trash Hack " + year, "de", "Trash Hack " + year),
             Map.of("en", "Schools observe the waste around them, act, reflect and celebrate.",
                 "fr", "Les écoles observent les déchets autour d'elles, agissent, réfléchissent et célèbrent.",
-                "es", "Las escuelas observan los residuos a su alrededor, actúan, reflexionan y celebran."),
+                "es", "Las escuelas observan los residuos a su alrededor, actúan, reflexionan y celebran.",
+                "de", "Schulen beobachten den Abfall in ihrer Umgebung, handeln, denken nach und feiern."),
             trashHackPhases(year), true, List.of(), true));
         created++;
         for (School s : members.subList(0, Math.min(24, members.size()))) {
@@ -131,8 +132,11 @@ public class DemoCampaigns {
       }
       if (installed.contains("sandwatch") && !made.contains("Sandwatch " + year)) {
         Campaign sandwatch = campaigns.create(system, new CampaignInput(CampaignKind.CAMPAIGN, "sandwatch", null,
-            Map.of("en", "Sandwatch " + year, "fr", "Sandwatch " + year, "es", "Sandwatch " + year),
-            Map.of("en", "Monitor a beach, analyse and share what you find, and take action."),
+            Map.of("en", "Sandwatch " + year, "fr", "Sandwatch " + year, "es", "Sandwatch " + year, "de", "Sandwatch " + year),
+            Map.of("en", "Monitor a beach, analyse and share what you find, and take action.",
+                "fr", "Observez une plage, analysez et partagez vos constats, et agissez.",
+                "es", "Monitoreen una playa, analicen y compartan lo que encuentren, y actúen.",
+                "de", "Einen Strand beobachten, die Ergebnisse auswerten und teilen, und handeln."),
             List.of(new Phase("monitor", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))),
             true, List.of(), true));
         created++;

@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param choices the accepted values of a {@code choice}, else empty
  * @param fields the fields of each item of a {@code list} or of an {@code object}, else empty
  * @param labels the label per language, e.g. {@code {"en": "Waste collected"}}
+ * @param choiceLabels for a {@code choice}, each choice's label per language, e.g. {@code
+ *     {"PLASTIC": {"en": "Plastic", "fr": "Plastique"}}}; a choice without one is shown as it is
+ *     (fit for units such as {@code kg}). Since 1.1.
  */
 public record MetricDefinition(
     String name,
@@ -24,12 +27,27 @@ public record MetricDefinition(
     boolean required,
     List<String> choices,
     List<MetricDefinition> fields,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    Map<String, Map<String, String>> choiceLabels) {
   public MetricDefinition {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
     choices = List.copyOf(choices == null ? List.of() : choices);
     fields = List.copyOf(fields == null ? List.of() : fields);
     labels = Map.copyOf(labels == null ? Map.of() : labels);
+    Map<String, Map<String, String>> copy = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, Map<String, String>> e : (choiceLabels == null ? Map.<String, Map<String, String>>of() : choiceLabels).entrySet()) {
+      if (!choices.contains(e.getKey())) {
+        throw new IllegalArgumentException("a label for " + e.getKey() + ", which is not a choice of " + name);
+      }
+      copy.put(e.getKey(), Map.copyOf(e.getValue()));
+    }
+    choiceLabels = java.util.Collections.unmodifiableMap(copy); // in the order of the module's map
+  }
+
+  /** A metric whose choices, if any, are shown as they are (the 1.0 form). */
+  public MetricDefinition(String name, String type, String unit, boolean required, List<String> choices,
+      List<MetricDefinition> fields, Map<String, String> labels) {
+    this(name, type, unit, required, choices, fields, labels, null);
   }
 }

@@ -49,33 +49,47 @@ public final class Sandwatch implements CampaignModule {
   @Override
   public List<PhaseDefinition> phases() {
     return List.of(
-        new PhaseDefinition("monitor", Map.of("en", "Monitor", "fr", "Observer", "es", "Monitorear")),
-        new PhaseDefinition("analyse", Map.of("en", "Analyse", "fr", "Analyser", "es", "Analizar")),
-        new PhaseDefinition("share", Map.of("en", "Share", "fr", "Partager", "es", "Compartir")),
-        new PhaseDefinition("take-action", Map.of("en", "Take action", "fr", "Agir", "es", "Actuar")));
+        new PhaseDefinition("monitor", labels("Monitor", "Observer", "Monitorear", "Beobachten")),
+        new PhaseDefinition("analyse", labels("Analyse", "Analyser", "Analizar", "Auswerten")),
+        new PhaseDefinition("share", labels("Share", "Partager", "Compartir", "Teilen")),
+        new PhaseDefinition("take-action", labels("Take action", "Agir", "Actuar", "Handeln")));
   }
+
+  /** Erosion, accretion, stable in the four languages of the UI. */
+  static final Map<String, Map<String, String>> CHANGE_LABELS = Map.of(
+      "EROSION", labels("Erosion", "Érosion", "Erosión", "Erosion"),
+      "ACCRETION", labels("Accretion", "Engraissement", "Acreción", "Anlandung"),
+      "STABLE", labels("Stable", "Stable", "Estable", "Stabil"));
 
   @Override
   public SubmissionSchema schema() {
     MetricDefinition site = new MetricDefinition("site", "object", null, true, null, List.of(
-        new MetricDefinition("name", "text", null, true, null, null, Map.of("en", "Site name")),
-        new MetricDefinition("latitude", "number", "°", false, null, null, Map.of("en", "Latitude")),
-        new MetricDefinition("longitude", "number", "°", false, null, null, Map.of("en", "Longitude"))),
-        Map.of("en", "Monitoring site", "fr", "Site de suivi", "es", "Sitio de monitoreo"));
+        new MetricDefinition("name", "text", null, true, null, null, labels("Site name", "Nom du site", "Nombre del sitio", "Name des Standorts")),
+        new MetricDefinition("latitude", "number", "°", false, null, null, labels("Latitude", "Latitude", "Latitud", "Breitengrad")),
+        new MetricDefinition("longitude", "number", "°", false, null, null, labels("Longitude", "Longitude", "Longitud", "Längengrad"))),
+        labels("Monitoring site", "Site de suivi", "Sitio de monitoreo", "Beobachtungsstandort"));
     MetricDefinition water = new MetricDefinition("water", "object", null, false, null, List.of(
-        new MetricDefinition("temperature", "number", "°C", false, null, null, Map.of("en", "Water temperature")),
-        new MetricDefinition("ph", "number", "pH", false, null, null, Map.of("en", "pH")),
-        new MetricDefinition("turbidity", "number", "NTU", false, null, null, Map.of("en", "Turbidity")),
-        new MetricDefinition("salinity", "number", "PSU", false, null, null, Map.of("en", "Salinity"))),
-        Map.of("en", "Water quality", "fr", "Qualité de l'eau", "es", "Calidad del agua"));
+        new MetricDefinition("temperature", "number", "°C", false, null, null,
+            labels("Water temperature", "Température de l'eau", "Temperatura del agua", "Wassertemperatur")),
+        new MetricDefinition("ph", "number", "pH", false, null, null, labels("pH", "pH", "pH", "pH-Wert")),
+        new MetricDefinition("turbidity", "number", "NTU", false, null, null, labels("Turbidity", "Turbidité", "Turbidez", "Trübung")),
+        new MetricDefinition("salinity", "number", "PSU", false, null, null, labels("Salinity", "Salinité", "Salinidad", "Salzgehalt"))),
+        labels("Water quality", "Qualité de l'eau", "Calidad del agua", "Wasserqualität"));
+    // units are shown as they are (m, cm, ft): the same in every language
     MetricDefinition measurement = new MetricDefinition("measurements", "list", null, true, null, List.of(
-        new MetricDefinition("date", "date", null, true, null, null, Map.of("en", "Date")),
-        new MetricDefinition("beachWidth", "number", null, true, null, null, Map.of("en", "Beach width")),
-        new MetricDefinition("unit", "choice", null, true, List.of("m", "cm", "ft"), null, Map.of("en", "Unit")),
-        new MetricDefinition("change", "choice", null, false, CHANGES, null, Map.of("en", "Erosion or accretion")),
+        new MetricDefinition("date", "date", null, true, null, null, labels("Date", "Date", "Fecha", "Datum")),
+        new MetricDefinition("beachWidth", "number", null, true, null, null, labels("Beach width", "Largeur de la plage", "Ancho de la playa", "Strandbreite")),
+        new MetricDefinition("unit", "choice", null, true, List.of("m", "cm", "ft"), null, labels("Unit", "Unité", "Unidad", "Einheit")),
+        new MetricDefinition("change", "choice", null, false, CHANGES, null,
+            labels("Erosion or accretion", "Érosion ou engraissement", "Erosión o acreción", "Erosion oder Anlandung"), CHANGE_LABELS),
         water),
-        Map.of("en", "Measurements", "fr", "Mesures", "es", "Mediciones"));
+        labels("Measurements", "Mesures", "Mediciones", "Messungen"));
     return new SubmissionSchema(List.of(site, measurement), false);
+  }
+
+  /** A text in English, French, Spanish and German, the languages of the UI. */
+  static Map<String, String> labels(String en, String fr, String es, String de) {
+    return Map.of("en", en, "fr", fr, "es", es, "de", de);
   }
 
   @Override

@@ -54,29 +54,53 @@ public final class TrashHack implements CampaignModule {
   @Override
   public List<PhaseDefinition> phases() {
     return List.of(
-        new PhaseDefinition("observe", Map.of("en", "Observe", "fr", "Observer", "es", "Observar")),
-        new PhaseDefinition("act", Map.of("en", "Act", "fr", "Agir", "es", "Actuar")),
-        new PhaseDefinition("reflect", Map.of("en", "Reflect", "fr", "Réfléchir", "es", "Reflexionar")),
-        new PhaseDefinition("celebrate", Map.of("en", "Celebrate", "fr", "Célébrer", "es", "Celebrar")));
+        new PhaseDefinition("observe", labels("Observe", "Observer", "Observar", "Beobachten")),
+        new PhaseDefinition("act", labels("Act", "Agir", "Actuar", "Handeln")),
+        new PhaseDefinition("reflect", labels("Reflect", "Réfléchir", "Reflexionar", "Nachdenken")),
+        new PhaseDefinition("celebrate", labels("Celebrate", "Célébrer", "Celebrar", "Feiern")));
+  }
+
+  /** The waste types in the four languages of the UI, in the order of {@link #TYPES}. */
+  static final Map<String, Map<String, String>> TYPE_LABELS = typeLabels();
+
+  private static Map<String, Map<String, String>> typeLabels() {
+    Map<String, Map<String, String>> m = new LinkedHashMap<>();
+    m.put("PLASTIC", labels("Plastic", "Plastique", "Plástico", "Kunststoff"));
+    m.put("PAPER", labels("Paper and cardboard", "Papier et carton", "Papel y cartón", "Papier und Pappe"));
+    m.put("GLASS", labels("Glass", "Verre", "Vidrio", "Glas"));
+    m.put("METAL", labels("Metal", "Métal", "Metal", "Metall"));
+    m.put("ORGANIC", labels("Organic", "Déchets organiques", "Orgánico", "Bioabfall"));
+    m.put("TEXTILE", labels("Textile", "Textile", "Textil", "Textilien"));
+    m.put("ELECTRONIC", labels("Electronic", "Électronique", "Electrónico", "Elektroschrott"));
+    m.put("HAZARDOUS", labels("Hazardous", "Dangereux", "Peligroso", "Gefährlich"));
+    m.put("OTHER", labels("Other", "Autre", "Otro", "Sonstiges"));
+    return java.util.Collections.unmodifiableMap(m);
   }
 
   @Override
   public SubmissionSchema schema() {
     MetricDefinition type = new MetricDefinition("type", "choice", null, true, TYPES, null,
-        Map.of("en", "Type of waste", "fr", "Type de déchets", "es", "Tipo de residuo"));
+        labels("Type of waste", "Type de déchets", "Tipo de residuo", "Abfallart"), TYPE_LABELS);
     MetricDefinition mass = new MetricDefinition("mass", "number", null, true, null, null,
-        Map.of("en", "Mass", "fr", "Masse", "es", "Masa"));
+        labels("Mass", "Masse", "Masa", "Masse"));
+    // units are shown as they are (kg, g, t, lb): the same in every language
     MetricDefinition unit = new MetricDefinition("unit", "choice", null, true, List.copyOf(UNITS.keySet()), null,
-        Map.of("en", "Unit", "fr", "Unité", "es", "Unidad"));
+        labels("Unit", "Unité", "Unidad", "Einheit"));
     return new SubmissionSchema(List.of(
         new MetricDefinition("waste", "list", null, true, null, List.of(type, mass, unit),
-            Map.of("en", "Waste collected", "fr", "Déchets collectés", "es", "Residuos recogidos")),
+            labels("Waste collected", "Déchets collectés", "Residuos recogidos", "Gesammelter Abfall")),
         new MetricDefinition("actions", "list", null, false, null,
-            List.of(new MetricDefinition("action", "text", null, true, null, null, Map.of("en", "Action"))),
-            Map.of("en", "Actions taken", "fr", "Actions menées", "es", "Acciones realizadas")),
+            List.of(new MetricDefinition("action", "text", null, true, null, null,
+                labels("Action", "Action", "Acción", "Maßnahme"))),
+            labels("Actions taken", "Actions menées", "Acciones realizadas", "Durchgeführte Maßnahmen")),
         new MetricDefinition("itemsRecycled", "integer", "items", false, null, null,
-            Map.of("en", "Items recycled", "fr", "Objets recyclés", "es", "Objetos reciclados"))),
+            labels("Items recycled", "Objets recyclés", "Objetos reciclados", "Recycelte Gegenstände"))),
         false);
+  }
+
+  /** A text in English, French, Spanish and German, the languages of the UI. */
+  static Map<String, String> labels(String en, String fr, String es, String de) {
+    return Map.of("en", en, "fr", fr, "es", es, "de", de);
   }
 
   @Override
