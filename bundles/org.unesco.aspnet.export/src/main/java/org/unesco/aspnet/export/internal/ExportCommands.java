@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,6 +31,10 @@ import org.unesco.aspnet.web.Json;
     property = {"osgi.command.scope=aspnet", "osgi.command.function=export", "osgi.command.function=import"})
 public final class ExportCommands {
   private static final int BAR = 30;
+  private static final String FILE = "a .csv or .xlsx file whose columns are named by header (English, French or Spanish)";
+  private static final String MODE = "dryRun (checks, writes nothing) or write (every row or none)";
+  private static final String DUPLICATES =
+      "rows that look like existing schools: reject (the import fails, naming them), skip (left out) or allow (written)";
 
   private final Exports exports;
   private final ImportJobs jobs;
@@ -41,7 +46,12 @@ public final class ExportCommands {
   }
 
   /** export <dataset> <format> <file> [name=value...]: writes the file, showing rows as they go. */
-  public String export(String dataset, String format, String file, String... filters) throws IOException {
+  @Descriptor("exports a dataset to a file, as the platform (every country), with a progress count")
+  public String export(
+      @Descriptor("schools, memberships, annual-reports, participations or submissions") String dataset,
+      @Descriptor("csv, json, ndjson, or a plugin's format (xlsx, geojson)") String format,
+      @Descriptor("the file to write (written whole or not at all)") String file,
+      @Descriptor("filters as in the API, e.g. country=FR status=MEMBER") String... filters) throws IOException {
     Map<String, String> parameters = new LinkedHashMap<>();
     for (String f : filters) {
       int eq = f.indexOf('=');
@@ -118,16 +128,36 @@ public final class ExportCommands {
     return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(view);
   }
 
-  /** Gogo calls a function by its name: {@code import} is a Java keyword, hence these overloads. */
-  public String _import(String file) throws Exception {
+  /**
+   * Gogo calls a function by its name: {@code import} is a Java keyword, hence these overloads.
+   * Gogo's {@code help} finds no method named import, so {@code aspnet:import} alone says how to use it.
+   */
+  @Descriptor("says how to use aspnet:import")
+  public String _import() {
+    return String.join("\n",
+        "aspnet:import <file> [<mode>] [<duplicates>]",
+        "   imports a CSV or XLSX file of schools as the platform (every country), with a progress bar",
+        "   file:       " + FILE,
+        "   mode:       " + MODE + "; dryRun if not given",
+        "   duplicates: " + DUPLICATES + "; reject if not given",
+        "e.g. aspnet:import /tmp/ecoles.csv write skip");
+  }
+
+
+  @Descriptor("checks a CSV or XLSX file of schools row by row and writes nothing (a dry run)")
+  public String _import(@Descriptor(FILE) String file) throws Exception {
     return importSchools(file, "dryRun", "reject");
   }
 
-  public String _import(String file, String mode) throws Exception {
+  @Descriptor("imports a CSV or XLSX file of schools: a dry run, or every row written or none")
+  public String _import(@Descriptor(FILE) String file, @Descriptor(MODE) String mode) throws Exception {
     return importSchools(file, mode, "reject");
   }
 
-  public String _import(String file, String mode, String duplicates) throws Exception {
+  @Descriptor("imports a CSV or XLSX file of schools, saying what to do with rows that look like existing schools")
+  public String _import(@Descriptor(FILE) String file, @Descriptor(MODE) String mode,
+      @Descriptor(DUPLICATES) String duplicates)
+      throws Exception {
     return importSchools(file, mode, duplicates);
   }
 

@@ -6,6 +6,7 @@ import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
+import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -28,7 +29,8 @@ public final class BackupCommand {
   }
 
   /** backup <folder>: writes the database into {@code <folder>/derby}. */
-  public String backup(String folder) {
+  @Descriptor("copies the running database into <folder>/derby (Derby's online backup: reads go on, writes wait)")
+  public String backup(@Descriptor("a folder without a derby/ folder in it") String folder) {
     if (database.dialect() != Database.Dialect.DERBY) {
       return "The database is not embedded Derby: back it up with its server's tools (pg_dump for PostgreSQL)";
     }
