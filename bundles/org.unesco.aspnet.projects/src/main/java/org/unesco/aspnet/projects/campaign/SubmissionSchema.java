@@ -13,4 +13,34 @@ public record SubmissionSchema(List<MetricDefinition> metrics, boolean mediaRequ
   public SubmissionSchema {
     metrics = List.copyOf(metrics);
   }
+
+  /**
+   * What a form in one of {@code languages} would show untranslated, for a module's own tests: each
+   * metric without a label in that language, and each choice without one where its metric labels
+   * its choices at all (units such as {@code kg}, given no choice labels, are words in no
+   * language). Entries read {@code measurements.change=ACCRETION in de}. Since 1.1.
+   */
+  public List<String> untranslated(java.util.Collection<String> languages) {
+    List<String> missing = new java.util.ArrayList<>();
+    untranslated(metrics, "", languages, missing);
+    return missing;
+  }
+
+  private static void untranslated(List<MetricDefinition> metrics, String prefix, java.util.Collection<String> languages,
+      List<String> missing) {
+    for (MetricDefinition m : metrics) {
+      String path = prefix + m.name();
+      for (String language : languages) {
+        if (m.labels().getOrDefault(language, "").isBlank()) {
+          missing.add(path + " in " + language);
+        }
+        for (String choice : m.choiceLabels().isEmpty() ? List.<String>of() : m.choices()) {
+          if (m.choiceLabels().getOrDefault(choice, java.util.Map.of()).getOrDefault(language, "").isBlank()) {
+            missing.add(path + "=" + choice + " in " + language);
+          }
+        }
+      }
+      untranslated(m.fields(), path + ".", languages, missing);
+    }
+  }
 }
