@@ -272,6 +272,8 @@ class BrowserIT {
     assertEquals("PAPER", wasteType.getFirstSelectedOption().getDomAttribute("value"));
     activity.findElement(By.name("metrics.waste.0.mass")).sendKeys("12.5");
     new Select(activity.findElement(By.name("metrics.waste.0.unit"))).selectByValue("kg");
+    // a list of texts in the module's schema: was refused ("must be a sentence") whatever was typed
+    activity.findElement(By.name("metrics.actions.0.action")).sendKeys("Sorting bins in the canteen");
     activity.findElement(By.cssSelector("button[type=submit]")).click();
     wait(30).until(d -> !d.findElement(form).findElements(By.cssSelector(".notice, .error")).isEmpty());
     assertTrue(driver.findElement(form).findElements(By.cssSelector(".error")).isEmpty(),

@@ -357,6 +357,16 @@ class CampaignsIT {
     assertEquals("REJECTED", json(decide(trashHack, k, "REJECTED", "Please add the photos' consent forms", coordinator), 200)
         .path("status").asText());
     assertEquals(404, platform.get("/api/v1/campaigns/" + trashHack + "/submissions/" + k).statusCode(), "rejected: not public");
+    // a decision taken is changed only by someone who has seen it (If-Match); restating it is harmless
+    assertEquals(428, decide(trashHack, k, "APPROVED", null, hq).statusCode(), "HQ has not seen the rejection");
+    assertEquals(200, decide(trashHack, k, "REJECTED", "Please add the photos' consent forms", coordinator).statusCode());
+    String seen = send("GET", "/api/v1/campaigns/" + trashHack + "/submissions/" + k, null, hq).headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> overturned = send("POST", "/api/v1/campaigns/" + trashHack + "/submissions/" + k + "/decision",
+        "{\"decision\":\"APPROVED\"}", hq, "If-Match", seen);
+    assertEquals(200, overturned.statusCode(), overturned.body());
+    assertEquals(200, send("POST", "/api/v1/campaigns/" + trashHack + "/submissions/" + k + "/decision",
+        "{\"decision\":\"REJECTED\",\"comment\":\"Please add the photos' consent forms\"}", hq,
+        "If-Match", overturned.headers().firstValue("ETag").orElseThrow()).statusCode(), "as the coordinator had it, for the summary below");
     // The campaign lists its coordinator: by name for the public, with the address for the signed-in
     JsonNode listed = JSON.readTree(platform.get("/api/v1/campaigns/" + trashHack + "/coordinators").body()).path("items");
     assertEquals(1, listed.size(), listed.toString());
@@ -488,6 +498,14 @@ class CampaignsIT {
     assertEquals(200, platform.get("/api/v1/health").statusCode());
     assertEquals(201, send("POST", "/api/v1/campaigns/" + trashHack + "/participants", "{\"school\":" + lyon + "}", staffLyon)
         .statusCode(), "joining needs no module");
+    // only the module knows its phases: a change of phases waits for it, other edits do not
+    String etag = platform.get("/api/v1/campaigns/" + trashHack).headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> phases = send("PATCH", "/api/v1/campaigns/" + trashHack,
+        "{\"phases\":[{\"key\":\"bogus\",\"starts\":\"" + LocalDate.now().minusDays(1) + "\",\"ends\":\"" + LocalDate.now() + "\"}]}",
+        hq, "If-Match", etag);
+    assertEquals(503, phases.statusCode(), phases.body());
+    JsonNode opened = json(send("PATCH", "/api/v1/campaigns/" + trashHack, "{\"open\":true}", hq, "If-Match", etag), 200);
+    assertTrue(opened.path("phases").toString().contains("\"act\"") && !opened.path("phases").toString().contains("bogus"), opened.toString());
 
     platform.deployPlugin(saved, TRASH_HACK_JAR);
     platform.awaitResponse("/api/v1/campaigns/" + trashHack + "/summary", Duration.ofSeconds(20), r -> r.statusCode() == 200);

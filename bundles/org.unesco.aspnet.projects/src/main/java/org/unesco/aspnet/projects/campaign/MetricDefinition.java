@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param name the JSON field name, e.g. {@code waste}
  * @param type {@code number}, {@code integer}, {@code text}, {@code date}, {@code choice}, or
  *     {@code list} / {@code object} with {@code fields}
- * @param unit the unit of a number (e.g. {@code kg}, {@code m}), or null; for a list whose items
- *     carry their own unit, the accepted units are in {@code choices} of the item's {@code unit}
+ * @param unit the unit of a number, a symbol shown alike in every language (e.g. {@code kg},
+ *     {@code m}; not a word such as "items"), or null; for a list whose items carry their own
+ *     unit, the accepted units are in {@code choices} of the item's {@code unit}
  * @param required whether a submission must give it
  * @param choices the accepted values of a {@code choice}, else empty
  * @param fields the fields of each item of a {@code list} or of an {@code object}, else empty

@@ -49,6 +49,41 @@ final class CampaignForm {
   }
 
   /** Checks a campaign to create; {@code countryExists} knows the UNESCO Member States. */
+  /**
+   * Country codes in any case, as query parameters take them ({@code "fr"}): otherwise an NC of
+   * France sending {@code "fr"} was told they may not create France's campaigns.
+   */
+  static CampaignInput upperCaseCountries(CampaignInput in) {
+    java.util.function.UnaryOperator<String> upper = v -> v == null ? null : v.strip().toUpperCase(java.util.Locale.ROOT);
+    return new CampaignInput(in.kind(), in.module(), upper.apply(in.country()), in.title(), in.description(), in.phases(),
+        in.membersOnly(), in.countries() == null ? null : in.countries().stream().map(upper).toList(), in.open());
+  }
+
+  /**
+   * An update's title and description as JSON Merge Patch (RFC 7396) reads them: the languages it
+   * names are set, a null removes one, the others stay. Sending {@code {"title": {"en": ...}}}
+   * replaced the whole map before, and the Arabic and Chinese titles were gone.
+   */
+  static CampaignInput mergedTexts(org.unesco.aspnet.projects.Campaign before, CampaignInput in) {
+    return new CampaignInput(in.kind(), in.module(), in.country(), merged(before.title(), in.title()),
+        merged(before.description(), in.description()), in.phases(), in.membersOnly(), in.countries(), in.open());
+  }
+
+  private static Map<String, String> merged(Map<String, String> before, Map<String, String> patch) {
+    if (patch == null) {
+      return null;
+    }
+    Map<String, String> merged = new java.util.LinkedHashMap<>(before == null ? Map.of() : before);
+    patch.forEach((language, text) -> {
+      if (text == null) {
+        merged.remove(language);
+      } else {
+        merged.put(language, text);
+      }
+    });
+    return merged;
+  }
+
   static List<FieldError> create(CampaignInput in, Set<String> modulePhases, Predicate<String> countryExists) {
     List<FieldError> errors = new ArrayList<>();
     if (in.kind() == null) {

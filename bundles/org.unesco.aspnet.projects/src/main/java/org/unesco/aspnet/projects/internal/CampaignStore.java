@@ -333,7 +333,8 @@ public final class CampaignStore implements CampaignService, EventHandler {
   }
 
   @Override
-  public Campaign create(Principal actor, CampaignInput in) {
+  public Campaign create(Principal actor, CampaignInput given) {
+    CampaignInput in = CampaignForm.upperCaseCountries(given);
     if (actor.isAnonymous()) {
       throw ProblemException.unauthorized("Sign in to create a campaign");
     }
@@ -389,9 +390,10 @@ public final class CampaignStore implements CampaignService, EventHandler {
   }
 
   @Override
-  public Campaign update(Principal actor, long id, int expectedRevision, CampaignInput changes) {
+  public Campaign update(Principal actor, long id, int expectedRevision, CampaignInput given) {
     return database.inTransaction(c -> {
       Campaign before = find(c, id);
+      CampaignInput changes = CampaignForm.mergedTexts(before, CampaignForm.upperCaseCountries(given));
       if (!CampaignAccess.manages(actor, before)) {
         throw CampaignAccess.refused(actor, "Only HQ, the campaign's coordinators"
             + (before.country() == null ? "" : " or the National Coordinator of " + before.country()) + " edit it");
@@ -406,8 +408,12 @@ public final class CampaignStore implements CampaignService, EventHandler {
       if (changes.country() != null && !changes.country().equals(before.country())) {
         errors.add(new FieldError("country", "cannot be changed"));
       }
-      Set<String> modulePhases = before.module() != null && modules.installed(before.module())
-          ? phaseKeys(before.module()) : Set.of();
+      if (changes.phases() != null && before.module() != null && !modules.installed(before.module())) {
+        // only the module knows its phases: unchecked ones would stay once it returns
+        throw CampaignModules.unavailable(before.module(), "The campaign module " + before.module()
+            + " is not installed; this campaign's phases cannot be changed until it returns (the rest can)");
+      }
+      Set<String> modulePhases = changes.phases() != null && before.module() != null ? phaseKeys(before.module()) : Set.of();
       errors.addAll(CampaignForm.update(changes, modulePhases, countries::exists));
       if (before.country() != null && changes.countries() != null
           && changes.countries().stream().anyMatch(x -> !before.country().equals(x))) {
@@ -864,6 +870,11 @@ public final class CampaignStore implements CampaignService, EventHandler {
       }
       if (expectedRevision != null && expectedRevision != before.revision()) {
         throw ProblemException.preconditionFailed("Submission " + id + " changed since you read it; read it again");
+      }
+      if (expectedRevision == null && before.status() != SubmissionStatus.PENDING && before.status() != decision) {
+        // a moderator who never saw the decision taken must not overturn it blindly; the same one restated is harmless
+        throw ProblemException.preconditionRequired("Submission " + id + " is " + before.status()
+            + " already: to change the decision, send If-Match with the ETag of the submission you read");
       }
       try (PreparedStatement ps = c.prepareStatement(
           "UPDATE PRJ_SUBMISSION SET STATUS = ?, MODERATION_COMMENT = ?, MODERATED_AT = ?, MODERATED_BY = ?,"

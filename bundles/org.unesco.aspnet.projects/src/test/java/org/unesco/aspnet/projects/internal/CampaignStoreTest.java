@@ -174,6 +174,33 @@ class CampaignStoreTest {
   }
 
   @Test
+  void anUpdateOfTheTitleMergesByLanguage() {
+    var created = store.create(HQ, new CampaignInput(CampaignKind.CAMPAIGN, null, null,
+        Map.of("en", "Gardens", "ar", "حدائق", "zh", "花园"), null, null, false, null, true));
+    Map<String, String> patch = new java.util.HashMap<>();
+    patch.put("fr", "Jardins");
+    patch.put("zh", null); // removes Chinese
+    var updated = store.update(HQ, created.id(), created.revision(),
+        new CampaignInput(null, null, null, patch, null, null, null, null, null));
+    assertEquals(Map.of("en", "Gardens", "ar", "حدائق", "fr", "Jardins"), updated.title());
+    Map<String, String> none = new java.util.HashMap<>();
+    updated.title().keySet().forEach(language -> none.put(language, null));
+    assertEquals(400, status(() -> store.update(HQ, created.id(), updated.revision(),
+        new CampaignInput(null, null, null, none, null, null, null, null, null))), "a campaign keeps a title");
+  }
+
+  @Test
+  void aNationalCoordinatorNamesTheirCountryInAnyCase() {
+    // "fr" in a body was a 403 ("only the NC of fr") for France's own NC, and a 400 for HQ
+    var created = store.create(NC_FR, new CampaignInput(CampaignKind.PROJECT, null, " fr", Map.of("fr", "Jardins"), null, null,
+        false, List.of("fr"), true));
+    assertEquals("FR", created.country());
+    assertEquals(List.of("FR"), created.countries());
+    assertEquals(403, status(() -> store.create(NC_DE, new CampaignInput(CampaignKind.PROJECT, null, "fr", Map.of("fr", "Jardins"),
+        null, null, false, null, true))));
+  }
+
+  @Test
   void aSchoolTheCallerMayNotSeeAnswersLikeAnUnknownOne() {
     long campaign = openCampaign();
     assertEquals(404, status(() -> store.join(NC_FR, campaign, 999)), "an unknown school");

@@ -22,7 +22,7 @@ import org.unesco.aspnet.projects.campaign.SubmissionSchema;
  *
  * <pre>{@code
  * {"waste": [{"type": "PLASTIC", "mass": 12.5, "unit": "kg"}, {"type": "GLASS", "mass": 800, "unit": "g"}],
- *  "actions": ["beach clean-up", "sorting bins in the canteen"],
+ *  "actions": [{"action": "beach clean-up"}, "sorting bins in the canteen"],
  *  "itemsRecycled": 340}
  * }</pre>
  */
@@ -36,6 +36,7 @@ public final class TrashHack implements CampaignModule {
   static final double MASS_MAX = 1_000_000;
   static final int WASTE_MAX = 50;
   static final int ACTIONS_MAX = 50;
+  static final int ACTION_MAX = 500;
 
   private static Map<String, Double> orderedUnits() {
     Map<String, Double> m = new LinkedHashMap<>();
@@ -93,7 +94,7 @@ public final class TrashHack implements CampaignModule {
             List.of(new MetricDefinition("action", "text", null, true, null, null,
                 labels("Action", "Action", "Acción", "Maßnahme"))),
             labels("Actions taken", "Actions menées", "Acciones realizadas", "Durchgeführte Maßnahmen")),
-        new MetricDefinition("itemsRecycled", "integer", "items", false, null, null,
+        new MetricDefinition("itemsRecycled", "integer", null, false, null, null,
             labels("Items recycled", "Objets recyclés", "Objetos reciclados", "Recycelte Gegenstände"))),
         false);
   }
@@ -127,9 +128,15 @@ public final class TrashHack implements CampaignModule {
     List<Object> actions = checks.list(metrics, "actions", "metrics", false, ACTIONS_MAX);
     if (actions != null) {
       for (int i = 0; i < actions.size(); i++) {
-        Object a = actions.get(i);
-        if (!(a instanceof String s) || s.isBlank() || s.length() > 500) {
-          checks.add("metrics.actions[" + i + "]", "must be a sentence of at most 500 characters");
+        String at = "metrics.actions[" + i + "]";
+        // {"action": "..."}, as the schema describes an item and forms send it, or the sentence alone
+        if (actions.get(i) instanceof Map<?, ?>) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> item = (Map<String, Object>) actions.get(i);
+          checks.onlyKnown(item, at, Set.of("action"));
+          checks.text(item, "action", at, true, ACTION_MAX);
+        } else if (!(actions.get(i) instanceof String a) || a.isBlank() || a.length() > ACTION_MAX) {
+          checks.add(at, "must be a sentence of at most " + ACTION_MAX + " characters");
         }
       }
     }

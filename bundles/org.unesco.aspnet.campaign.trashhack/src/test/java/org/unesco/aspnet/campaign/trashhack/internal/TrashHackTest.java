@@ -41,6 +41,18 @@ class TrashHackTest {
   }
 
   @Test
+  void anActionIsTheSchemasItemOrTheSentenceAloneAndEachCounts() {
+    // the form sends each item of "actions" as the schema describes it: {"action": "..."}
+    Map<String, Object> metrics = Map.of("waste", List.of(waste("PAPER", 1, "kg")),
+        "actions", List.of(Map.of("action", "sorting bins in the canteen"), "beach clean-up"));
+    assertEquals(List.of(), module.validate(report(metrics)));
+    assertEquals(2L, module.aggregate(List.of(report(metrics))).get("actionsTaken"));
+    assertEquals(List.of("metrics.actions[0].action", "metrics.actions[1].colour", "metrics.actions[2]"),
+        fields(Map.of("waste", List.of(waste("PAPER", 1, "kg")),
+            "actions", List.of(Map.of("action", " "), Map.of("action", "ok", "colour", "red"), 42))));
+  }
+
+  @Test
   void refusesNegativeMassUnknownUnitAndUnknownType() {
     List<FieldError> errors = module.validate(report(Map.of(
         "waste", List.of(waste("PLASTIC", -1, "kg"), waste("GLASS", 2, "stone"), waste("DUST", 1, "kg")))));
