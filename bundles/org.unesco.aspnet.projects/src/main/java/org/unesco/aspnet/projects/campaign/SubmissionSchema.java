@@ -26,6 +26,23 @@ public record SubmissionSchema(List<MetricDefinition> metrics, boolean mediaRequ
     return missing;
   }
 
+  /**
+   * What {@code module}'s forms and pages would show untranslated in one of {@code languages}: its
+   * schema's metrics and choices ({@link #untranslated(java.util.Collection)}) and its phases
+   * ({@code phase act in de}). Since 1.1.
+   */
+  public static List<String> untranslated(CampaignModule module, java.util.Collection<String> languages) {
+    List<String> missing = new java.util.ArrayList<>(module.schema().untranslated(languages));
+    for (PhaseDefinition phase : module.phases()) {
+      for (String language : languages) {
+        if (phase.labels().getOrDefault(language, "").isBlank()) {
+          missing.add("phase " + phase.key() + " in " + language);
+        }
+      }
+    }
+    return missing;
+  }
+
   private static void untranslated(List<MetricDefinition> metrics, String prefix, java.util.Collection<String> languages,
       List<String> missing) {
     for (MetricDefinition m : metrics) {

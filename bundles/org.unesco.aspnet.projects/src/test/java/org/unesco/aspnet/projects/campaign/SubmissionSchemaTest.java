@@ -26,6 +26,37 @@ class SubmissionSchemaTest {
   }
 
   @Test
+  void aModulesPhasesCountToo() {
+    CampaignModule module = new CampaignModule() {
+      @Override
+      public String name(java.util.Locale language) {
+        return "Test";
+      }
+
+      @Override
+      public List<PhaseDefinition> phases() {
+        return List.of(new PhaseDefinition("act", Map.of("en", "Act")));
+      }
+
+      @Override
+      public SubmissionSchema schema() {
+        return new SubmissionSchema(List.of(), false);
+      }
+
+      @Override
+      public List<org.unesco.aspnet.core.FieldError> validate(Report report) {
+        return List.of();
+      }
+
+      @Override
+      public Map<String, Object> aggregate(java.util.Collection<Report> approved) {
+        return Map.of();
+      }
+    };
+    assertEquals(List.of("phase act in de"), SubmissionSchema.untranslated(module, LANGUAGES));
+  }
+
+  @Test
   void aLabelForSomethingThatIsNoChoiceIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> new MetricDefinition("type", "choice", null, true,
         List.of("PLASTIC"), null, Map.of(), Map.of("PLASTC", Map.of("en", "Plastic"))));
