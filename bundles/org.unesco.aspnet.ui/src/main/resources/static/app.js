@@ -544,6 +544,7 @@ const routes = [
   [/^\/certificates\/([^/]+)$/, (m) => certificatePage(decodeURIComponent(m[1]))],
   [/^\/campaigns$/, () => import('./campaigns.js').then((x) => x.campaignsPage())],
   [/^\/campaigns\/([\w.-]+)$/, (m) => import('./campaigns.js').then((x) => x.campaignPage(m[1]))],
+  [/^\/campaigns\/([\w.-]+)\/moderation$/, (m) => import('./campaigns.js').then((x) => x.moderationPage(m[1]))],
   [/^\/signin$/, () => signInPage()],
   [/^\/register$/, () => registerPage()],
   [/^\/apply$/, () => import('./portal.js').then((x) => x.applyPage())],

@@ -1,6 +1,7 @@
 // Campaign pages: the list, and one campaign with its public summary and charts. Until the
 // campaigns bundle is installed the API answers 404 and the page says so in words.
-import { t, h, api, ApiError, colon, problemView, barChart, formatNumber, formatDate, localized, langOf, countries, countryName } from './app.js';
+import { ui, t, h, api, ApiError, colon, problemView, barChart, formatNumber, formatDate, localized, langOf, countries, countryName,
+  field, plural, whileBusy, announce, signInPrompt, hasRole } from './app.js';
 
 function unavailable(e) {
   if (e.status === 404) return h('p', { class: 'notice', role: 'status' }, t('campaigns.unavailable'));
@@ -76,6 +77,8 @@ export async function campaignPage(id) {
     prop('campaign.coordinators', people.map((p) => p.name + (p.email ? ' <' + p.email + '>' : '')).join(', '));
   } catch (e) { /* an older installation without the list: nothing to show */ }
   view.push(dl);
+  // those who may moderate some of its reports (HQ, its coordinators, a National Coordinator) find the queue here
+  if (mayModerate(campaign)) view.push(h('p', {}, h('a', { class: 'button', href: '/campaigns/' + encodeURIComponent(id) + '/moderation' }, t('moderation.open'))));
   try {
     view.push(h('h2', {}, t('campaign.summary')), ...summaryView(await summary, module));
   } catch (e) {
@@ -208,4 +211,258 @@ function humanize(key) {
   const s = String(key);
   if (s === s.toUpperCase()) return s.charAt(0) + s.slice(1).toLowerCase().replace(/_/g, ' ');
   return s.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase()).replace(/ ([A-Z])(?=[a-z])/g, (m, c) => ' ' + c.toLowerCase());
+}
+
+// ---------- moderation ----------
+
+const SUBMISSION_STATUSES = ['PENDING', 'APPROVED', 'REJECTED'];
+
+/**
+ * Whether this person moderates some reports of the campaign (docs/campaign-modules.md, "Who may
+ * do what"): HQ, the campaign's coordinators, a National Coordinator (their country's schools; all
+ * of a national campaign of their country). The API decides each one; this only offers the page.
+ */
+export function mayModerate(campaign) {
+  return (ui.me?.roles || []).some((r) => r.role === 'HQ_OFFICER'
+    || (r.role === 'CAMPAIGN_COORDINATOR' && String(r.campaign) === String(campaign.id))
+    || (r.role === 'NATIONAL_COORDINATOR' && (!campaign.country || campaign.country === r.country)));
+}
+
+/** A submission's status in words. */
+export function submissionStatus(status) {
+  const key = 'submission.' + status;
+  return t(key) !== key ? t(key) : String(status || '');
+}
+
+/**
+ * A submission's metrics in words, in the order of the module's schema: each metric's label, a
+ * choice's label (PAPER → "Paper and cardboard"), a number in the page's language with its unit;
+ * a list or an object item by item. Values the schema does not name are shown with their key made
+ * readable. Null when there are none.
+ */
+export function metricsView(metrics, module) {
+  const defs = module?.schema?.metrics || [];
+  const value = (def, v) => {
+    if (v === null || v === undefined || v === '') return '';
+    if (Array.isArray(v)) return v.map((x) => value(def, x)).join(', ');
+    if (typeof v === 'object') {
+      // an item's fields in the schema's order (type, mass, unit), then any other
+      const order = (def?.fields || []).map((f) => f.name);
+      const rank = (k) => (order.includes(k) ? order.indexOf(k) : order.length);
+      return Object.entries(v).sort(([a], [b]) => rank(a) - rank(b)).map(([k, x]) => {
+        const sub = (def?.fields || []).find((f) => f.name === k);
+        return (sub ? localized(sub.labels) || humanize(k) : humanize(k)) + colon() + value(sub, x);
+      }).join(', ');
+    }
+    if (typeof v === 'number') return formatNumber(v) + (def?.unit && def.type !== 'list' ? ' ' + def.unit : '');
+    // a choice by its label; without one, a code (PLASTIC) made readable, a unit (kg) as it is
+    if (def?.type === 'choice' || (def?.choices || []).includes(v)) return localized(def?.choiceLabels?.[v]) || (v === v.toUpperCase() ? humanize(v) : v);
+    return String(v);
+  };
+  const rows = [];
+  const names = [...defs.map((d) => d.name), ...Object.keys(metrics || {}).filter((k) => !defs.some((d) => d.name === k))];
+  for (const name of names) {
+    const v = metrics?.[name];
+    if (v === null || v === undefined || v === '' || (Array.isArray(v) && !v.length)) continue;
+    const def = defs.find((d) => d.name === name);
+    const label = def ? localized(def.labels) || humanize(name) : humanize(name);
+    // a list of several items: one line each
+    const shown = Array.isArray(v) && v.length > 1 && typeof v[0] === 'object'
+      ? h('ul', { class: 'plain' }, ...v.map((x) => h('li', {}, value(def, x))))
+      : value(def, v);
+    rows.push(h('dt', {}, label), h('dd', {}, shown));
+  }
+  return rows.length ? h('dl', { class: 'props metrics' }, ...rows) : null;
+}
+
+/**
+ * The moderation queue of a campaign: its submissions by status (pending by default), country and
+ * school, newest first, page by page; each with what the school reported, in words, and for a
+ * pending one Approve, or Reject with the comment the school is told. A decision sends If-Match
+ * with the submission's ETag, read just before; a 412 (someone decided meanwhile) is said in words
+ * and the submission shown as it is now.
+ */
+export async function moderationPage(id) {
+  if (!ui.me) return signInPrompt(t('moderation.title'));
+  const path = '/api/v1/campaigns/' + encodeURIComponent(id);
+  const params = new URLSearchParams(location.search);
+  const status = params.has('status') ? params.get('status') : 'PENDING';
+  const country = (params.get('country') || '').toUpperCase();
+  const school = params.get('school') || '';
+  let campaign;
+  let module = null;
+  let list = [];
+  try {
+    [campaign, module, list] = await Promise.all([api('GET', path), api('GET', path + '/schema').catch(() => null), countries()]);
+  } catch (e) {
+    return [h('h1', {}, t('moderation.title')), await missing(e)];
+  }
+  const title = localized(campaign.title || campaign.name) || id;
+  const view = [h('h1', {}, t('moderation.title')),
+    h('p', {}, h('a', { href: '/campaigns/' + encodeURIComponent(id), lang: langOf(campaign.title || campaign.name) }, title))];
+  if (!mayModerate(campaign)) {
+    view.push(h('p', { class: 'error', role: 'alert' }, t('moderation.notYours')));
+    return view;
+  }
+  // an NC who runs nothing else here picks among their own countries; HQ and coordinators among all
+  const own = (ui.me.roles || []).filter((r) => r.role === 'NATIONAL_COORDINATOR' && r.country).map((r) => r.country);
+  const everyCountry = hasRole('HQ_OFFICER') || (ui.me.roles || []).some((r) => r.role === 'CAMPAIGN_COORDINATOR' && String(r.campaign) === String(id))
+    || (campaign.country && own.includes(campaign.country));
+  const countryChoices = (everyCountry ? list.map((c) => c.iso2) : [...new Set(own)]).map((c) => [c, countryName(c)]);
+  const form = h('form', { class: 'filters', role: 'search', 'aria-label': t('moderation.filters') },
+    field(t('field.status'), 'status', { value: status, empty: t('dir.any'), options: SUBMISSION_STATUSES.map((s) => [s, submissionStatus(s)]) }),
+    field(t('field.country'), 'country', { value: country, empty: t('dir.any'), options: countryChoices }),
+    school ? h('input', { type: 'hidden', name: 'school', value: school }) : null,
+    h('button', { type: 'submit' }, t('console.show')));
+  view.push(form);
+  if (school) {
+    const all = new URLSearchParams(params);
+    all.delete('school');
+    view.push(h('p', {}, t('moderation.oneSchool'), ' ', h('a', { href: location.pathname + (all.toString() ? '?' + all : '') }, t('moderation.allSchools'))));
+  }
+  const q = new URLSearchParams();
+  if (status) q.set('status', status);
+  if (country) q.set('country', country);
+  if (school) q.set('school', school);
+  const items = h('ul', { class: 'submissions', id: 'moderation-list' });
+  const more = h('button', { type: 'button', class: 'secondary', hidden: true }, t('dir.more'));
+  const count = h('p', { class: 'meta', role: 'status', id: 'moderation-count', tabindex: '-1' });
+  const empty = h('p', { hidden: true }, t(status === 'PENDING' ? 'moderation.nonePending' : 'moderation.none'));
+  let cursor = null;
+  let shown = 0;
+  const counted = () => {
+    shown = items.children.length;
+    count.textContent = plural(cursor ? 'moderation.shownMore' : 'moderation.shown', shown);
+    empty.hidden = shown > 0 || !!cursor;
+  };
+  const load = async () => {
+    const page = await api('GET', `${path}/submissions?${q}${q.toString() ? '&' : ''}limit=50${cursor ? '&cursor=' + encodeURIComponent(cursor) : ''}`);
+    const added = (page.items || []).map((s) => moderationItem(path, s, module, status, counted));
+    items.append(...added);
+    cursor = page.next;
+    more.hidden = !cursor;
+    counted();
+    return added;
+  };
+  more.addEventListener('click', () => whileBusy(more, async () => {
+    try {
+      const added = await load();
+      // the button stays while there is more; on the last page the focus goes to the first new one
+      if (more.hidden && added[0]) added[0].querySelector('h2 a')?.focus();
+    } catch (e) {
+      more.after(problemView(e));
+    }
+  }));
+  try {
+    await load();
+  } catch (e) {
+    view.push(problemView(e));
+    return view;
+  }
+  view.push(count, empty, items, more);
+  return view;
+}
+
+/**
+ * One submission in the queue. `listed`: the status the list shows (a decided one leaves a list of
+ * pending ones); `changed()`: called once it left, for the count.
+ */
+function moderationItem(path, s, module, listed, changed) {
+  const item = h('li', { class: 'submission', 'data-submission': String(s.id) });
+  const url = `${path}/submissions/${encodeURIComponent(s.id)}`;
+  const phases = Object.fromEntries((module?.phases || []).map((p) => [p.key, localized(p.labels) || p.key]));
+  const draw = (sub, notice) => {
+    const headingId = 'submission-' + sub.id;
+    const dl = h('dl', { class: 'props' });
+    const prop = (label, v) => { if (v !== null && v !== undefined && v !== '') dl.append(h('dt', {}, label), h('dd', {}, v)); };
+    prop(t('field.country'), countryName(sub.country));
+    prop(t('submission.date'), formatDate(sub.date));
+    prop(t('campaign.phase'), sub.phase ? phases[sub.phase] || sub.phase : '');
+    prop(t('submission.pupils'), formatNumber(sub.pupils));
+    prop(t('submission.teachers'), formatNumber(sub.teachers));
+    prop(t('field.status'), h('span', { class: 'submission-status', 'data-status': sub.status }, submissionStatus(sub.status)));
+    prop(t('moderation.submittedAt'), formatDate(sub.submittedAt));
+    if (sub.comment) prop(t('moderation.comment'), sub.comment);
+    const media = (sub.media || []).filter((m) => m && m.url);
+    const parts = [h('h2', { id: headingId }, h('a', { href: '/schools/' + sub.school }, sub.schoolName || String(sub.school))), dl,
+      h('p', { class: 'submission-text' }, sub.text || ''), metricsView(sub.metrics, module)];
+    if (media.length) {
+      parts.push(h('ul', { class: 'plain media' }, ...media.map((m, i) => h('li', {},
+        h('a', { href: m.url, rel: 'noopener noreferrer', target: '_blank' }, (m.type === 'video' ? t('submission.video') : t('submission.photo')) + ' ' + (i + 1)),
+        m.showsPupils ? ' – ' + t(m.parentalConsent ? 'moderation.pupilsConsent' : 'moderation.pupilsNoConsent') : ''))));
+    }
+    const message = h('div', { class: 'row-message', tabindex: '-1', id: headingId + '-message' });
+    if (notice) message.append(...[notice].flat());
+    parts.push(decisionForm(sub, message, headingId), message);
+    item.setAttribute('aria-labelledby', headingId);
+    item.replaceChildren(...parts.filter(Boolean));
+    return message;
+  };
+  /** Approve, or Reject with a comment; every submission may be decided again (the last decision stands). */
+  const decisionForm = (sub, message, headingId) => {
+    const commentId = headingId + '-comment';
+    const comment = h('textarea', { id: commentId, name: 'comment', rows: 2, maxlength: 2000 });
+    const approve = h('button', { type: 'button', 'data-action': 'approve' }, t('moderation.approve'), h('span', { class: 'visually-hidden' }, colon() + (sub.schoolName || '')));
+    const reject = h('button', { type: 'button', class: 'danger', 'data-action': 'reject' }, t('moderation.reject'), h('span', { class: 'visually-hidden' }, colon() + (sub.schoolName || '')));
+    const buttons = [approve, reject].filter((b) => sub.status === 'PENDING' || (b === approve ? sub.status !== 'APPROVED' : sub.status !== 'REJECTED'));
+    const decide = (decision, button) => whileBusy(button, async () => {
+      const text = comment.value.trim();
+      for (const attr of ['aria-invalid', 'aria-required', 'aria-describedby']) comment.removeAttribute(attr);
+      if (decision === 'REJECTED' && !text) {
+        // the school is told why: said on the box, before anything is sent
+        comment.setAttribute('aria-invalid', 'true');
+        comment.setAttribute('aria-required', 'true');
+        comment.setAttribute('aria-describedby', message.id);
+        message.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('moderation.commentNeeded')));
+        comment.focus();
+        return;
+      }
+      let now = sub;
+      try {
+        // the ETag of the submission as the server has it; if it moved since this page showed it, say so first
+        now = await api('GET', url);
+        if (now.revision !== sub.revision) {
+          const shownAgain = draw(now, h('p', { class: 'error', role: 'alert' }, t('moderation.changed', { status: submissionStatus(now.status) })));
+          shownAgain.focus();
+          return;
+        }
+        const decided = await api('POST', url + '/decision', { decision, comment: text || null }, { 'If-Match': now._etag });
+        const done = t('moderation.done', { name: decided.schoolName || '', status: submissionStatus(decided.status) });
+        if (listed && decided.status !== listed) {
+          // it leaves this list: the next one (or the count) takes the focus
+          const next = item.nextElementSibling || item.previousElementSibling;
+          item.remove();
+          changed();
+          announce(done);
+          (next?.querySelector('h2 a') || document.getElementById('moderation-count') || document.getElementById('main')).focus();
+          return;
+        }
+        draw(decided, h('p', { class: 'notice', role: 'status' }, done)).focus();
+      } catch (e) {
+        if (e.status === 412 || e.status === 404) {
+          // decided meanwhile by someone else (or gone): said, and the submission shown as it is now
+          const words = [h('p', { class: 'error', role: 'alert' }, e.status === 412 ? t('moderation.stale') : t('moderation.gone'))];
+          if (e.status === 412) {
+            try {
+              draw(await api('GET', url), words).focus();
+              return;
+            } catch (again) {
+              words.push(problemView(again));
+            }
+          }
+          message.replaceChildren(...words);
+        } else {
+          message.replaceChildren(problemView(e));
+        }
+        message.focus();
+      }
+    });
+    approve.addEventListener('click', () => decide('APPROVED', approve));
+    reject.addEventListener('click', () => decide('REJECTED', reject));
+    return h('div', { class: 'decision' },
+      h('div', { class: 'field' }, h('label', { for: commentId }, t('moderation.commentLabel')), comment),
+      h('div', { class: 'row-actions' }, ...buttons));
+  };
+  draw(s);
+  return item;
 }

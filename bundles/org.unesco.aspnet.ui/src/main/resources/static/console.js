@@ -543,7 +543,7 @@ async function campaignsView(country) {
     view.push(e.status === 404 && !e.problem?.detail ? h('p', { class: 'notice', role: 'status' }, t('campaigns.unavailable')) : problemView(e));
     return view;
   }
-  const list = h('ul', { id: 'campaign-list' }, ...items.map((c) => campaignItem(c)));
+  const list = h('ul', { id: 'campaign-list' }, ...items.map((c) => campaignItem(c, country)));
   view.push(items.length ? list : h('p', {}, t('campaigns.none')));
   const modules = await api('GET', '/api/v1/campaign-modules').then((r) => r.items || []).catch(() => []);
   const form = h('form', { novalidate: true }, h('div', { class: 'form-status', tabindex: '-1' }),
@@ -559,7 +559,7 @@ async function campaignsView(country) {
       form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('hq.created'), ' ', c?.id ? h('a', { href: '/campaigns/' + c.id }, d.title) : ''));
       if (c) {
         if (!list.isConnected) view[1].replaceWith(list);
-        list.prepend(campaignItem(c));
+        list.prepend(campaignItem(c, country));
       }
       form.reset();
     } catch (e) {
@@ -570,8 +570,11 @@ async function campaignsView(country) {
   return view;
 }
 
-function campaignItem(c) {
-  return h('li', {}, h('a', { href: '/campaigns/' + c.id, lang: langOf(c.title || c.name) }, localized(c.title || c.name) || c.id), c.module ? ' (' + c.module + ')' : '');
+/** A campaign of the list, with its moderation queue (for the console's country, if any). */
+function campaignItem(c, country) {
+  const queue = '/campaigns/' + encodeURIComponent(c.id) + '/moderation' + (country ? '?country=' + encodeURIComponent(country) : '');
+  return h('li', {}, h('a', { href: '/campaigns/' + c.id, lang: langOf(c.title || c.name) }, localized(c.title || c.name) || c.id), c.module ? ' (' + c.module + ')' : '',
+    ' · ', h('a', { href: queue }, t('moderation.open'), h('span', { class: 'visually-hidden' }, colon() + (localized(c.title || c.name) || c.id))));
 }
 
 // ---------- HQ ----------

@@ -1,7 +1,7 @@
 // School portal: apply, edit the profile, annual report, projects and activities, focal-point hand-over.
 import { ui, t, h, api, ApiError, colon, field, checks, countries, countryName, problemView, showProblem, clearProblem, announce, renderChrome,
   whileBusy, signInPrompt, loadProfile, profileText, setProfileText, markProfileTexts,
-  statusLabel, LEVELS, THEMES, localized, langOf, formatDate } from './app.js';
+  statusLabel, LEVELS, THEMES, localized, langOf, formatDate, plural, formatNumber } from './app.js';
 
 // ---------- national profile fields ----------
 /** The inputs of a national profile's fields, named `fields.<key>`. */
@@ -367,7 +367,8 @@ function campaignEntry(school, c, taking) {
         }
       }));
       actions.append(h('span', { class: 'taking-part' }, t('portal.joined')), leave);
-      more = c.moduleAvailable === false ? h('p', { class: 'meta' }, t('portal.moduleUnavailable')) : submissionForm(school, c);
+      const reports = reportsView(school, c);
+      more = [c.moduleAvailable === false ? h('p', { class: 'meta' }, t('portal.moduleUnavailable')) : submissionForm(school, c, reports.add), reports.box];
     } else {
       const why = cannotJoin(school, c);
       if (why) {
@@ -386,7 +387,7 @@ function campaignEntry(school, c, taking) {
       }
     }
     status.replaceChildren(notice ? h('p', { class: 'notice', role: 'status' }, notice) : '');
-    entry.replaceChildren(h('h3', {}, h('a', { href: '/campaigns/' + c.id, lang: langOf(c.title || c.name) }, localized(c.title || c.name) || c.id)), actions, status, more || '');
+    entry.replaceChildren(h('h3', {}, h('a', { href: '/campaigns/' + c.id, lang: langOf(c.title || c.name) }, localized(c.title || c.name) || c.id)), actions, status, ...[more || ''].flat());
     if (notice) {
       announce(notice);
       (actions.querySelector('button') || status).focus(); // the clicked button is gone: keep the place
@@ -401,20 +402,87 @@ function campaignEntry(school, c, taking) {
  * media link with the parental-consent confirmation) is fixed; the metrics come from the
  * campaign module's schema (GET .../schema), lists of items included (waste by type, measurements).
  */
-function submissionForm(school, campaign) {
+function submissionForm(school, campaign, onSent) {
   const details = h('details', {}, h('summary', {}, t('submission.heading')));
   let loaded = false;
   details.addEventListener('toggle', async () => {
     if (!details.open || loaded) return;
     loaded = true;
     try {
-      const module = await api('GET', `/api/v1/campaigns/${encodeURIComponent(campaign.id)}/schema`);
-      details.append(activityForm(school, campaign, module));
+      const module = await schemaOf(campaign.id);
+      details.append(activityForm(school, campaign, module, onSent));
     } catch (e) {
       details.append(problemView(e));
     }
   });
   return details;
+}
+
+const schemas = new Map(); // campaign id -> its module's schema (phases and metrics), for this page load
+
+/** A campaign's module schema, asked for once for its form and its reports. */
+function schemaOf(id) {
+  if (!schemas.has(id)) {
+    const asked = api('GET', `/api/v1/campaigns/${encodeURIComponent(id)}/schema`);
+    asked.catch(() => schemas.delete(id)); // asked again next time
+    schemas.set(id, asked);
+  }
+  return schemas.get(id);
+}
+
+/**
+ * "Your reports" in a campaign: the school's submissions, newest first, page by page, each with
+ * its date, phase, status in words and, when rejected, the moderator's comment. `add(submission)`
+ * puts a report just sent at the top.
+ */
+function reportsView(school, campaign) {
+  const headingId = `reports-${school.id}-${campaign.id}`;
+  const list = h('ul', { class: 'reports' });
+  const count = h('p', { class: 'meta', role: 'status' });
+  const more = h('button', { type: 'button', class: 'secondary', hidden: true }, t('dir.more'));
+  const box = h('section', { class: 'your-reports', 'aria-labelledby': headingId }, h('h4', { id: headingId }, t('reports.yours')), count, list, more);
+  const path = `/api/v1/campaigns/${encodeURIComponent(campaign.id)}/submissions?school=${encodeURIComponent(school.id)}&limit=10`;
+  let cursor = null;
+  let phases = {};
+  const schema = schemaOf(campaign.id).then((m) => { phases = Object.fromEntries((m?.phases || []).map((p) => [p.key, localized(p.labels) || p.key])); }, () => {});
+  const counted = () => {
+    const n = list.children.length;
+    count.textContent = n ? plural(cursor ? 'reports.shownMore' : 'reports.shown', n) : t('reports.none');
+  };
+  const item = (s) => h('li', { 'data-submission': s.id ? String(s.id) : null, 'data-status': s.status },
+    h('strong', {}, formatDate(s.date)), s.phase ? ' – ' + (phases[s.phase] || s.phase) : '', ' – ',
+    h('span', { class: 'report-status' }, t('reports.status', { status: t('submission.' + s.status) })),
+    s.text ? h('p', { class: 'meta' }, s.text.length > 140 ? s.text.slice(0, 139) + '…' : s.text) : null,
+    s.pupils !== undefined && s.pupils !== null ? h('p', { class: 'meta' }, t('reports.people', { pupils: formatNumber(s.pupils), teachers: formatNumber(s.teachers) })) : null,
+    s.status === 'REJECTED' && s.comment ? h('p', { class: 'report-comment' }, t('reports.comment'), colon(), '« ', s.comment, ' »') : null);
+  const load = async () => {
+    const [page] = await Promise.all([api('GET', path + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '')), schema]);
+    const added = (page.items || []).map(item);
+    list.append(...added);
+    cursor = page.next;
+    more.hidden = !cursor;
+    counted();
+    return added;
+  };
+  more.addEventListener('click', () => whileBusy(more, async () => {
+    try {
+      const added = await load();
+      if (more.hidden && added[0]) {
+        added[0].setAttribute('tabindex', '-1');
+        added[0].focus(); // on the last page the focus goes to the first new one
+      }
+    } catch (e) {
+      more.after(problemView(e));
+    }
+  }));
+  load().catch((e) => box.append(problemView(e)));
+  return {
+    box,
+    add: (s) => {
+      list.prepend(item(s));
+      counted();
+    },
+  };
 }
 
 function metricLabel(m) {
@@ -471,7 +539,7 @@ function readMetrics(form, metrics) {
   return read(metrics, 'metrics');
 }
 
-function activityForm(school, campaign, module) {
+function activityForm(school, campaign, module, onSent) {
   const metrics = module?.schema?.metrics || [];
   // Each phase shown with its dates; the phase of the activity's date is chosen for the person,
   // as the platform refuses a date outside the phase named.
@@ -521,9 +589,10 @@ function activityForm(school, campaign, module) {
     };
     await whileBusy(send, async () => {
       try {
-        await api('POST', `/api/v1/campaigns/${encodeURIComponent(campaign.id)}/submissions`, body);
+        const sent = await api('POST', `/api/v1/campaigns/${encodeURIComponent(campaign.id)}/submissions`, body);
         clearProblem(form);
         form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('submission.done')));
+        onSent?.(sent || { ...body, status: 'PENDING' }); // "Your reports" shows it, pending
       } catch (err) {
         showActivityProblem(form, err, metrics);
       }

@@ -526,6 +526,137 @@ class BrowserIT {
     assertTrue(driver.findElements(By.cssSelector("#nav a[href='/p/hello']")).isEmpty(), "the entry left with its plugin");
   }
 
+  @Test
+  @Order(8)
+  void aSchoolSeesItsReportPendingAModeratorRejectsItWithACommentAndTheSchoolReadsWhy() throws IOException {
+    String stamp = Long.toString(System.currentTimeMillis(), 36);
+    String activity = "We sorted the canteen's waste " + stamp + ".";
+    String why = "Please add a photo of the sorted bags (" + stamp + ").";
+    // a demo focal point of a French member school that takes part in Trash Hack (the demo is seeded)
+    String focalPoint = "school.7@demo.aspnet.local";
+    By trashHack = By.xpath("//details[summary[normalize-space()='Projects and campaigns']]"
+        + "//div[h3/a[starts-with(normalize-space(), 'Trash Hack')]]");
+    By yourReports = By.xpath("//details[summary[normalize-space()='Projects and campaigns']]"
+        + "//div[h3/a[starts-with(normalize-space(), 'Trash Hack')]]//section[h4[normalize-space()='Your reports']]");
+    By ourReport = By.xpath("//section[h4[normalize-space()='Your reports']]//li[contains(., '" + stamp + "')]");
+
+    // the school reports an activity; "Your reports" shows it first, pending
+    signIn(focalPoint);
+    openTrashHackInThePortal(trashHack);
+    String campaignPage = driver.findElement(trashHack).findElement(By.cssSelector("h3 a")).getDomAttribute("href");
+    assertTrue(driver.findElement(trashHack).getText().contains("Your school takes part."), driver.findElement(trashHack).getText());
+    WebElement report = driver.findElement(trashHack).findElement(By.xpath(".//details[summary[normalize-space()='Report an activity']]"));
+    report.findElement(By.tagName("summary")).click();
+    WebElement form = wait(30).until(d -> d.findElement(trashHack).findElements(By.cssSelector("details form select[name='metrics.waste.0.unit']"))
+        .isEmpty() ? null : d.findElement(trashHack).findElement(By.cssSelector("details form")));
+    form.findElement(By.name("text")).sendKeys(activity);
+    form.findElement(By.name("pupils")).sendKeys("21");
+    form.findElement(By.name("teachers")).sendKeys("2");
+    new Select(form.findElement(By.name("metrics.waste.0.type"))).selectByValue("PAPER");
+    form.findElement(By.name("metrics.waste.0.mass")).sendKeys("7.5");
+    new Select(form.findElement(By.name("metrics.waste.0.unit"))).selectByValue("kg");
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    wait(30).until(d -> !form.findElements(By.cssSelector(".notice, .error")).isEmpty());
+    assertTrue(form.findElements(By.cssSelector(".error")).isEmpty(), "the activity was refused: " + form.getText());
+    WebElement first = wait(30).until(d -> d.findElement(yourReports).findElements(By.cssSelector("ul.reports > li")).stream().findFirst().orElse(null));
+    assertTrue(first.getText().contains(activity) && first.getText().contains("Status: Pending"), "newest first, pending: " + first.getText());
+    // as the server has it, after a reload too
+    openTrashHackInThePortal(trashHack);
+    WebElement listed = wait(30).until(ExpectedConditions.presenceOfElementLocated(ourReport));
+    assertEquals("PENDING", listed.getDomAttribute("data-status"), listed.getText());
+    assertTrue(listed.getText().contains("Status: Pending") && !listed.getText().contains("Moderator"), listed.getText());
+
+    // France's National Coordinator opens the campaign's moderation queue from the campaign page
+    signIn("nc.fr@demo.aspnet.local");
+    open(campaignPage);
+    waitFor(By.linkText("Reports to moderate")).click();
+    wait(30).until(ExpectedConditions.urlContains("/moderation"));
+    By item = By.xpath("//ul[@id='moderation-list']/li[.//p[contains(@class,'submission-text')][contains(., '" + stamp + "')]]");
+    WebElement pending = wait(60).until(ExpectedConditions.presenceOfElementLocated(item));
+    String shown = pending.getText();
+    // the school linked, its country, the phase by its label, the figures and the metrics in words
+    assertTrue(shown.contains("France") && shown.contains("Pending") && shown.contains("21") && shown.contains("Waste collected")
+        && shown.contains("Type of waste: Paper and cardboard, Mass: 7.5, Unit: kg"), shown);
+    assertFalse(pending.findElements(By.cssSelector("h2 a[href^='/schools/']")).isEmpty(), "the school is linked: " + shown);
+    assertTrue(axeViolations().isEmpty(), "the moderation queue: " + axeViolations());
+    String sid = pending.getDomAttribute("data-submission");
+
+    // someone else approves it meanwhile (the page's own session, behind its back): the page says so and shows it as it is now
+    Object meanwhile = ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "import('/app.js').then(m => m.api('POST', arguments[0] + '/submissions/' + arguments[1] + '/decision', {decision: 'APPROVED'}))"
+            + ".then(s => done(s.status)).catch(e => done('failed: ' + e));",
+        "/api/v1" + campaignPage, sid);
+    assertEquals("APPROVED", meanwhile);
+    pending.findElement(By.name("comment")).sendKeys(why);
+    pending.findElement(By.cssSelector("button[data-action=reject]")).click();
+    wait(30).until(d -> d.findElement(item).getText().contains("changed in the meantime"));
+    WebElement again = driver.findElement(item);
+    assertEquals("APPROVED", again.findElement(By.className("submission-status")).getDomAttribute("data-status"), again.getText());
+    assertTrue(again.getText().contains("it is now Approved"), again.getText());
+
+    // a rejection needs a comment: asked for on the box, nothing sent
+    again.findElement(By.cssSelector("button[data-action=reject]")).click();
+    wait(30).until(d -> d.findElement(item).getText().contains("Write a comment first"));
+    WebElement comment = driver.findElement(item).findElement(By.name("comment"));
+    assertEquals("true", comment.getDomAttribute("aria-invalid"));
+    assertEquals(comment, driver.switchTo().activeElement(), "the focus is on the comment box");
+    comment.sendKeys(why);
+    driver.findElement(item).findElement(By.cssSelector("button[data-action=reject]")).click();
+    // decided: it leaves the list of pending ones, which says so; it is found among the rejected ones, with the comment
+    wait(30).until(d -> d.findElements(item).isEmpty() || !d.findElement(item).findElements(By.cssSelector(".row-message .error")).isEmpty());
+    assertTrue(driver.findElements(item).isEmpty(), "still listed: " + text(item));
+    wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("announce"), "Rejected"));
+    open(campaignPage + "/moderation?status=REJECTED&country=FR");
+    WebElement rejected = wait(60).until(ExpectedConditions.presenceOfElementLocated(item));
+    assertTrue(rejected.getText().contains("Rejected") && rejected.getText().contains(why), rejected.getText());
+    open(campaignPage + "/moderation");
+    wait(60).until(d -> d.findElement(By.id("main")).getDomAttribute("data-ready") != null && !d.findElements(By.id("moderation-list")).isEmpty());
+    assertTrue(driver.findElements(item).isEmpty(), "a decided report is no longer pending");
+
+    // the school reads that it was rejected, and why
+    signIn(focalPoint);
+    openTrashHackInThePortal(trashHack);
+    WebElement ours = wait(30).until(ExpectedConditions.presenceOfElementLocated(ourReport));
+    assertEquals("REJECTED", ours.getDomAttribute("data-status"), ours.getText());
+    assertTrue(ours.getText().contains("Status: Rejected") && ours.getText().contains(why), ours.getText());
+  }
+
+  @Test
+  @Order(9)
+  void aModeratorApprovesFromTheQueueWhichThenLeavesItAndFitsAPhoneScreen() {
+    // the newest pending report (the demo leaves some for the coordinators; an earlier test sent one)
+    signIn("hq@demo.aspnet.local");
+    open("/campaigns");
+    wait(30).until(d -> !d.findElements(By.cssSelector("#main h2 a[href^='/campaigns/']")).isEmpty());
+    String campaignPage = driver.findElement(By.partialLinkText("Trash Hack")).getDomAttribute("href");
+    open(campaignPage + "/moderation?status=PENDING");
+    wait(60).until(d -> d.findElement(By.id("main")).getDomAttribute("data-ready") != null);
+    List<WebElement> items = driver.findElements(By.cssSelector("#moderation-list > li"));
+    org.junit.jupiter.api.Assumptions.assumeFalse(items.isEmpty(), "no pending report in the demo");
+    String count = text(By.cssSelector("#main p.meta[role=status]"));
+    WebElement first = items.get(0);
+    String sid = first.getDomAttribute("data-submission");
+    first.findElement(By.cssSelector("button[data-action=approve]")).click();
+    wait(30).until(d -> d.findElements(By.cssSelector("#moderation-list > li[data-submission='" + sid + "']")).isEmpty()
+        || !d.findElement(By.cssSelector("#moderation-list > li[data-submission='" + sid + "']")).findElements(By.className("error")).isEmpty());
+    assertTrue(driver.findElements(By.cssSelector("#moderation-list > li[data-submission='" + sid + "']")).isEmpty(), text(By.id("moderation-list")));
+    // the count follows, and the focus is on the next report (or the page), not lost
+    assertFalse(count.equals(text(By.cssSelector("#main p.meta[role=status]"))), "the count did not change: " + count);
+    WebElement focused = driver.switchTo().activeElement();
+    assertFalse("body".equals(focused.getTagName()), "the focus was lost");
+    // at phone width the queue does not scroll sideways
+    Dimension before = driver.manage().window().getSize();
+    try {
+      driver.manage().window().setSize(new Dimension(375, 800));
+      Number overflow = (Number) ((JavascriptExecutor) driver).executeScript(
+          "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+      assertTrue(overflow.intValue() <= 1, "the moderation queue scrolls sideways by " + overflow + " px at phone width");
+    } finally {
+      driver.manage().window().setSize(before);
+    }
+  }
+
   // ---------- helpers ----------
 
   /**
@@ -636,6 +767,32 @@ class BrowserIT {
         input.sendKeys("Test");
       }
     }
+  }
+
+  /** Opens the portal's "Projects and campaigns" and waits for Trash Hack's entry and its reports. */
+  static void openTrashHackInThePortal(By trashHack) {
+    open("/portal");
+    By projects = By.xpath("//details[summary[normalize-space()='Projects and campaigns']]");
+    wait(30).until(ExpectedConditions.presenceOfElementLocated(projects)).findElement(By.tagName("summary")).click();
+    wait(30).until(ExpectedConditions.presenceOfElementLocated(trashHack));
+    wait(30).until(d -> d.findElement(trashHack).findElements(By.cssSelector(".your-reports p.meta[role=status]")).stream()
+        .anyMatch(p -> !p.getText().isEmpty()));
+  }
+
+  /** axe-core's serious and critical violations on the page as it is. */
+  static List<String> axeViolations() throws IOException {
+    ((JavascriptExecutor) driver).executeScript(axeSource());
+    Object result = ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
+            + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+            + ".map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))"
+            + ".catch(e => done(['axe failed: ' + e]));");
+    List<String> out = new ArrayList<>();
+    for (Object v : (List<?>) result) {
+      out.add(String.valueOf(v));
+    }
+    return out;
   }
 
   static String axeSource() throws IOException {
