@@ -29,7 +29,10 @@ kill -TERM $PID; wait $PID || true
 START=$(date +%s%N)
 ASPNET_PORT=$PORT ASPNET_DATA_DIR="$WORK/data" "$INSTALL/bin/aspnet" > "$WORK/run2.log" 2>&1 &
 PID=$!
-until curl -sf -o /dev/null "http://localhost:$PORT/api/v1/health"; do sleep 0.05; done
+until curl -sf -o /dev/null "http://localhost:$PORT/api/v1/health"; do
+  kill -0 $PID 2>/dev/null || { echo "the platform did not restart:"; tail -50 "$WORK/run2.log"; exit 1; }
+  sleep 0.05
+done
 RESTART_MS=$(( ($(date +%s%N) - START) / 1000000 ))
 echo "== restarted on $N schools: first 200 on /api/v1/health after $RESTART_MS ms"
 

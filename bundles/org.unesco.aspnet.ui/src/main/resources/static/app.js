@@ -783,6 +783,22 @@ function shownLanguage(value) {
   return value[ui.lang] ? ui.lang : value.en ? 'en' : Object.keys(value)[0];
 }
 
+/** A campaign report's status in words (pending, approved, rejected). */
+export function submissionStatus(status) {
+  const key = 'submission.' + status;
+  return t(key) !== key ? t(key) : String(status || '');
+}
+
+/** A campaign module's phases by key, each its label in the page's language (else the key). */
+export function phaseLabels(module) {
+  return Object.fromEntries((module?.phases || []).map((p) => [p.key, localized(p.labels) || p.key]));
+}
+
+/** A text quoted as the page's language quotes (“...”, « ... », „...“). */
+export function quoted(text) {
+  return t('quoted', { text });
+}
+
 export function localized(value) {
   if (!value || typeof value === 'string') return value;
   return value[shownLanguage(value)];

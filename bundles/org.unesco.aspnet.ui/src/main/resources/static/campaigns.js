@@ -1,7 +1,7 @@
 // Campaign pages: the list, and one campaign with its public summary and charts. Until the
 // campaigns bundle is installed the API answers 404 and the page says so in words.
 import { ui, t, h, api, ApiError, colon, problemView, barChart, formatNumber, formatDate, localized, langOf, countries, countryName,
-  field, plural, whileBusy, announce, signInPrompt, hasRole } from './app.js';
+  field, plural, whileBusy, announce, signInPrompt, hasRole, submissionStatus, phaseLabels } from './app.js';
 
 function unavailable(e) {
   if (e.status === 404) return h('p', { class: 'notice', role: 'status' }, t('campaigns.unavailable'));
@@ -60,7 +60,7 @@ export async function campaignPage(id) {
       module = await api('GET', '/api/v1/campaigns/' + encodeURIComponent(id) + '/schema');
     } catch (e) { /* labels fall back to the keys */ }
   }
-  const phaseLabels = Object.fromEntries((module?.phases || []).map((p) => [p.key, localized(p.labels) || p.key]));
+  const phaseNames = phaseLabels(module);
   const view = [h('h1', { lang: langOf(campaign.title || campaign.name) }, localized(campaign.title || campaign.name) || id)];
   if (campaign.description) view.push(h('p', { lang: langOf(campaign.description) }, localized(campaign.description)));
   const dl = h('dl', { class: 'props' });
@@ -70,7 +70,7 @@ export async function campaignPage(id) {
   prop('campaign.status', campaign.open === false ? t('campaign.closed') : t('campaign.open'));
   prop('campaign.participants', campaign.participants !== undefined ? formatNumber(campaign.participants) : null);
   for (const p of campaign.phases || []) {
-    prop('campaign.phase', (phaseLabels[p.key] || p.key) + (p.starts || p.ends ? colon() + [p.starts, p.ends].map((d) => (d ? formatDate(d) : '…')).join(' – ') : ''));
+    prop('campaign.phase', (phaseNames[p.key] || p.key) + (p.starts || p.ends ? colon() + [p.starts, p.ends].map((d) => (d ? formatDate(d) : '…')).join(' – ') : ''));
   }
   try {
     const people = (await coordinators).items || [];
@@ -228,10 +228,14 @@ export function mayModerate(campaign) {
     || (r.role === 'NATIONAL_COORDINATOR' && (!campaign.country || campaign.country === r.country)));
 }
 
-/** A submission's status in words. */
-export function submissionStatus(status) {
-  const key = 'submission.' + status;
-  return t(key) !== key ? t(key) : String(status || '');
+/**
+ * Whether this person decides on this report (an NC sees other countries' approved reports, and
+ * moderates only their own country's, or all of a national campaign of their country).
+ */
+function moderatesReport(campaign, sub) {
+  return (ui.me?.roles || []).some((r) => r.role === 'HQ_OFFICER'
+    || (r.role === 'CAMPAIGN_COORDINATOR' && String(r.campaign) === String(campaign.id))
+    || (r.role === 'NATIONAL_COORDINATOR' && (r.country === sub.country || (!!campaign.country && campaign.country === r.country))));
 }
 
 /**
@@ -337,7 +341,7 @@ export async function moderationPage(id) {
   };
   const load = async () => {
     const page = await api('GET', `${path}/submissions?${q}${q.toString() ? '&' : ''}limit=50${cursor ? '&cursor=' + encodeURIComponent(cursor) : ''}`);
-    const added = (page.items || []).map((s) => moderationItem(path, s, module, status, counted));
+    const added = (page.items || []).map((s) => moderationItem(campaign, path, s, module, status, counted));
     items.append(...added);
     cursor = page.next;
     more.hidden = !cursor;
@@ -364,13 +368,14 @@ export async function moderationPage(id) {
 }
 
 /**
- * One submission in the queue. `listed`: the status the list shows (a decided one leaves a list of
- * pending ones); `changed()`: called once it left, for the count.
+ * One submission of `campaign` in the queue, with Approve and Reject where this person decides on
+ * it. `listed`: the status the list shows (a decided one leaves a list of pending ones);
+ * `changed()`: called once it left, for the count.
  */
-function moderationItem(path, s, module, listed, changed) {
+function moderationItem(campaign, path, s, module, listed, changed) {
   const item = h('li', { class: 'submission', 'data-submission': String(s.id) });
   const url = `${path}/submissions/${encodeURIComponent(s.id)}`;
-  const phases = Object.fromEntries((module?.phases || []).map((p) => [p.key, localized(p.labels) || p.key]));
+  const phases = phaseLabels(module);
   const draw = (sub, notice) => {
     const headingId = 'submission-' + sub.id;
     const dl = h('dl', { class: 'props' });
@@ -393,12 +398,12 @@ function moderationItem(path, s, module, listed, changed) {
     }
     const message = h('div', { class: 'row-message', tabindex: '-1', id: headingId + '-message' });
     if (notice) message.append(...[notice].flat());
-    parts.push(decisionForm(sub, message, headingId), message);
+    parts.push(moderatesReport(campaign, sub) ? decisionForm(sub, message, headingId) : null, message);
     item.setAttribute('aria-labelledby', headingId);
     item.replaceChildren(...parts.filter(Boolean));
     return message;
   };
-  /** Approve, or Reject with a comment; every submission may be decided again (the last decision stands). */
+  /** Approve, or Reject with a comment; a decided one may be decided again, with If-Match as always. */
   const decisionForm = (sub, message, headingId) => {
     const commentId = headingId + '-comment';
     const comment = h('textarea', { id: commentId, name: 'comment', rows: 2, maxlength: 2000 });

@@ -1,7 +1,7 @@
 // School portal: apply, edit the profile, annual report, projects and activities, focal-point hand-over.
 import { ui, t, h, api, ApiError, colon, field, checks, countries, countryName, problemView, showProblem, clearProblem, announce, renderChrome,
   whileBusy, signInPrompt, loadProfile, profileText, setProfileText, markProfileTexts,
-  statusLabel, LEVELS, THEMES, localized, langOf, formatDate, plural, formatNumber } from './app.js';
+  statusLabel, LEVELS, THEMES, localized, langOf, formatDate, plural, formatNumber, submissionStatus, quoted, phaseLabels } from './app.js';
 
 // ---------- national profile fields ----------
 /** The inputs of a national profile's fields, named `fields.<key>`. */
@@ -229,7 +229,7 @@ function historyItems(answer, stageLabels) {
   if (answer instanceof Error) return problemView(answer);
   return h('ol', { class: 'history' }, ...(answer?.items || []).map((e) => h('li', {}, formatDate(e.at), colon(), statusLabel(e.to),
     ...(e.toStage ? [' (', profileText(stageLabels[e.toStage] || e.toStage), ')'] : []),
-    e.actorName ? ', ' + t('portal.historyBy', { name: e.actorName }) : '', e.comment ? ' – « ' + e.comment + ' »' : '')));
+    e.actorName ? ', ' + t('portal.historyBy', { name: e.actorName }) : '', e.comment ? ' – ' + quoted(e.comment) : '')));
 }
 
 export async function editView(school) {
@@ -444,17 +444,17 @@ function reportsView(school, campaign) {
   const path = `/api/v1/campaigns/${encodeURIComponent(campaign.id)}/submissions?school=${encodeURIComponent(school.id)}&limit=10`;
   let cursor = null;
   let phases = {};
-  const schema = schemaOf(campaign.id).then((m) => { phases = Object.fromEntries((m?.phases || []).map((p) => [p.key, localized(p.labels) || p.key])); }, () => {});
+  const schema = schemaOf(campaign.id).then((m) => { phases = phaseLabels(m); }, () => {});
   const counted = () => {
     const n = list.children.length;
     count.textContent = n ? plural(cursor ? 'reports.shownMore' : 'reports.shown', n) : t('reports.none');
   };
   const item = (s) => h('li', { 'data-submission': s.id ? String(s.id) : null, 'data-status': s.status },
     h('strong', {}, formatDate(s.date)), s.phase ? ' – ' + (phases[s.phase] || s.phase) : '', ' – ',
-    h('span', { class: 'report-status' }, t('reports.status', { status: t('submission.' + s.status) })),
+    h('span', { class: 'report-status' }, t('reports.status', { status: submissionStatus(s.status) })),
     s.text ? h('p', { class: 'meta' }, s.text.length > 140 ? s.text.slice(0, 139) + '…' : s.text) : null,
     s.pupils !== undefined && s.pupils !== null ? h('p', { class: 'meta' }, t('reports.people', { pupils: formatNumber(s.pupils), teachers: formatNumber(s.teachers) })) : null,
-    s.status === 'REJECTED' && s.comment ? h('p', { class: 'report-comment' }, t('reports.comment'), colon(), '« ', s.comment, ' »') : null);
+    s.status === 'REJECTED' && s.comment ? h('p', { class: 'report-comment' }, t('reports.comment'), colon(), quoted(s.comment)) : null);
   const load = async () => {
     const [page] = await Promise.all([api('GET', path + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '')), schema]);
     const added = (page.items || []).map(item);

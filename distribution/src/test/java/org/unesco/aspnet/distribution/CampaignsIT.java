@@ -359,7 +359,9 @@ class CampaignsIT {
     assertEquals(404, platform.get("/api/v1/campaigns/" + trashHack + "/submissions/" + k).statusCode(), "rejected: not public");
     // a decision taken is changed only by someone who has seen it (If-Match); restating it is harmless
     assertEquals(428, decide(trashHack, k, "APPROVED", null, hq).statusCode(), "HQ has not seen the rejection");
-    assertEquals(200, decide(trashHack, k, "REJECTED", "Please add the photos' consent forms", coordinator).statusCode());
+    assertEquals(428, decide(trashHack, k, "REJECTED", "Off topic", hq).statusCode(), "nor the reason the school reads");
+    JsonNode restated = json(decide(trashHack, k, "REJECTED", "Please add the photos' consent forms", coordinator), 200);
+    assertEquals("Please add the photos' consent forms", restated.path("comment").asText(), restated.toString());
     String seen = send("GET", "/api/v1/campaigns/" + trashHack + "/submissions/" + k, null, hq).headers().firstValue("ETag").orElseThrow();
     HttpResponse<String> overturned = send("POST", "/api/v1/campaigns/" + trashHack + "/submissions/" + k + "/decision",
         "{\"decision\":\"APPROVED\"}", hq, "If-Match", seen);

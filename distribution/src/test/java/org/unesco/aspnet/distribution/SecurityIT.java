@@ -152,6 +152,14 @@ class SecurityIT {
     HttpResponse<String> without = seen(platform.send("POST", "/api/v1/tokens", body, "Content-Type", "application/json", "Cookie", cookie));
     assertEquals(403, without.statusCode(), without.body());
     assertEquals(in.path("csrfToken").asText(), json(platform.get("/api/v1/me", "Cookie", cookie)).path("csrfToken").asText());
+    // a session without the UI's marker (opened before it existed) gets it back; one with it, nothing
+    HttpResponse<String> unmarked = platform.get("/api/v1/me", "Cookie", cookie);
+    assertTrue(unmarked.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("aspnet_signed_in=1;")),
+        unmarked.headers().toString());
+    HttpResponse<String> marked = platform.get("/api/v1/me", "Cookie", cookie + "; aspnet_signed_in=1");
+    assertEquals(List.of(), marked.headers().allValues("Set-Cookie"));
+    assertEquals(List.of(), platform.get("/api/v1/countries", "Cookie", "aspnet_signed_in=1").headers().allValues("Set-Cookie"),
+        "no session, no marker");
     HttpResponse<String> with = seen(platform.send("POST", "/api/v1/tokens", body, "Content-Type", "application/json",
         "Cookie", cookie, "X-CSRF-Token", in.path("csrfToken").asText()));
     assertEquals(201, with.statusCode(), with.body());

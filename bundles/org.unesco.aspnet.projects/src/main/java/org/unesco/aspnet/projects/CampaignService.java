@@ -66,7 +66,9 @@ public interface CampaignService {
   /**
    * A moderator approves or rejects (with a comment) a submission.
    *
-   * @param expectedRevision the revision read, or null to decide on whatever is current
+   * @param expectedRevision the revision read, or null: then a pending submission is decided, and a
+   *     decided one only restated (the same decision and comment leave it as it is; anything else
+   *     is a 428, since the caller has not seen what was decided)
    */
   Submission moderate(
       Principal actor, long campaign, long id, SubmissionStatus decision, String comment, Integer expectedRevision);

@@ -48,7 +48,6 @@ final class CampaignForm {
     return LocalDate.now(ZoneOffset.ofHours(14));
   }
 
-  /** Checks a campaign to create; {@code countryExists} knows the UNESCO Member States. */
   /**
    * Country codes in any case, as query parameters take them ({@code "fr"}): otherwise an NC of
    * France sending {@code "fr"} was told they may not create France's campaigns.
@@ -84,6 +83,7 @@ final class CampaignForm {
     return merged;
   }
 
+  /** Checks a campaign to create; {@code countryExists} knows the UNESCO Member States. */
   static List<FieldError> create(CampaignInput in, Set<String> modulePhases, Predicate<String> countryExists) {
     List<FieldError> errors = new ArrayList<>();
     if (in.kind() == null) {

@@ -850,8 +850,8 @@ public final class CampaignStore implements CampaignService, EventHandler {
     }
     submission(actor, campaign, id); // 404 as GET answers, the school's visibility included
     return database.inTransaction(c -> {
-      // Decisions at once without If-Match: each reads the submission as the one before left it
-      // (the last decision stands), rather than failing for a revision its client never named.
+      // Decisions at once without If-Match: each reads the submission as the one before left it,
+      // rather than failing for a revision its client never named (the first decides; see below).
       try (PreparedStatement lock = c.prepareStatement("UPDATE PRJ_SUBMISSION SET REVISION = REVISION WHERE ID = ?")) {
         lock.setLong(1, id);
         lock.executeUpdate();
@@ -871,8 +871,14 @@ public final class CampaignStore implements CampaignService, EventHandler {
       if (expectedRevision != null && expectedRevision != before.revision()) {
         throw ProblemException.preconditionFailed("Submission " + id + " changed since you read it; read it again");
       }
-      if (expectedRevision == null && before.status() != SubmissionStatus.PENDING && before.status() != decision) {
-        // a moderator who never saw the decision taken must not overturn it blindly; the same one restated is harmless
+      if (expectedRevision == null && before.status() != SubmissionStatus.PENDING) {
+        // A moderator who never saw the decision taken changes nothing blindly, not even the
+        // reason the school reads; the same decision sent again (a retry, or several at once)
+        // leaves it as it is.
+        String given = comment == null || comment.isBlank() ? null : comment.strip();
+        if (before.status() == decision && Objects.equals(given, before.comment())) {
+          return before;
+        }
         throw ProblemException.preconditionRequired("Submission " + id + " is " + before.status()
             + " already: to change the decision, send If-Match with the ETag of the submission you read");
       }

@@ -107,6 +107,11 @@ public final class Authentication {
   /** The longest email address (RFC 5321's path limit less its brackets). */
   static final int EMAIL_MAX = 254;
 
+  /** How long a session opened now lasts at most. */
+  Duration sessionLifetime() {
+    return Duration.ofHours(config.sessionHours());
+  }
+
   /** Checks the password, throttled per account and per address; opens a new session. */
   SignedIn signIn(String email, String password, String address, String language) {
     Settings c = config;

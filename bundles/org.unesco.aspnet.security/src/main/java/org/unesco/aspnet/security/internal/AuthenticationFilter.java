@@ -52,7 +52,15 @@ public final class AuthenticationFilter implements Filter {
     HttpServletRequest request = (HttpServletRequest) req;
     HttpServletResponse response = (HttpServletResponse) resp;
     try {
-      request.setAttribute(ApiServlet.PRINCIPAL_ATTRIBUTE, identify(request));
+      Principal principal = identify(request);
+      request.setAttribute(ApiServlet.PRINCIPAL_ATTRIBUTE, principal);
+      if (request.getAttribute(CSRF_ATTRIBUTE) != null && !hasCookie(request, AuthServlet.SIGNED_IN_COOKIE)) {
+        // a session opened before the UI's marker existed (or the marker was lost): without it the
+        // UI would not ask who is signed in. At most the longest a session lasts; if it ends
+        // sooner, /me answers 401 once and the UI drops the marker.
+        response.addHeader("Set-Cookie",
+            AuthServlet.signedInCookie(authentication.sessionLifetime().toSeconds(), request.isSecure()));
+      }
     } catch (ProblemException problem) {
       if (problem.status() == 401) {
         response.setHeader("WWW-Authenticate", "Bearer");
@@ -95,12 +103,20 @@ public final class AuthenticationFilter implements Filter {
   }
 
   static String sessionCookie(HttpServletRequest request) {
+    return cookie(request, COOKIE);
+  }
+
+  private static boolean hasCookie(HttpServletRequest request, String name) {
+    return cookie(request, name) != null;
+  }
+
+  private static String cookie(HttpServletRequest request, String name) {
     Cookie[] cookies = request.getCookies();
     if (cookies == null) {
       return null;
     }
     for (Cookie c : cookies) {
-      if (COOKIE.equals(c.getName())) {
+      if (name.equals(c.getName())) {
         return c.getValue();
       }
     }
