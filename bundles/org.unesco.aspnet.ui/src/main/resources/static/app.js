@@ -789,6 +789,35 @@ export function submissionStatus(status) {
   return t(key) !== key ? t(key) : String(status || '');
 }
 
+/**
+ * A list shown page by page: `fetchPage(cursor)` answers `{items, next}`, `draw` makes each item's
+ * element for `list`, `more` (a button) shows while there is a next page, and `counted(cursor)`
+ * runs after each page (for the count). Returns the load of a page; the caller makes the first
+ * one, the button the others, and on the last page the focus goes to the first new item
+ * (`focusOf` picks what to focus in it).
+ */
+export function pagedList({ list, more, fetchPage, draw, counted, focusOf }) {
+  let cursor = null;
+  const load = async () => {
+    const page = await fetchPage(cursor);
+    const added = (page.items || []).map(draw);
+    list.append(...added);
+    cursor = page.next;
+    more.hidden = !cursor;
+    counted(cursor);
+    return added;
+  };
+  more.addEventListener('click', () => whileBusy(more, async () => {
+    try {
+      const added = await load();
+      if (more.hidden && added[0]) focusOf(added[0])?.focus();
+    } catch (e) {
+      more.after(problemView(e));
+    }
+  }));
+  return load;
+}
+
 /** A campaign module's phases by key, each its label in the page's language (else the key). */
 export function phaseLabels(module) {
   return Object.fromEntries((module?.phases || []).map((p) => [p.key, localized(p.labels) || p.key]));

@@ -1,7 +1,7 @@
 // Campaign pages: the list, and one campaign with its public summary and charts. Until the
 // campaigns bundle is installed the API answers 404 and the page says so in words.
 import { ui, t, h, api, ApiError, colon, problemView, barChart, formatNumber, formatDate, localized, langOf, countries, countryName,
-  field, plural, whileBusy, announce, signInPrompt, hasRole, submissionStatus, phaseLabels } from './app.js';
+  field, plural, whileBusy, announce, signInPrompt, hasRole, submissionStatus, phaseLabels, pagedList } from './app.js';
 
 function unavailable(e) {
   if (e.status === 404) return h('p', { class: 'notice', role: 'status' }, t('campaigns.unavailable'));
@@ -333,30 +333,22 @@ export async function moderationPage(id) {
   const count = h('p', { class: 'meta', role: 'status', id: 'moderation-count', tabindex: '-1' });
   const empty = h('p', { hidden: true }, t(status === 'PENDING' ? 'moderation.nonePending' : 'moderation.none'));
   let cursor = null;
-  let shown = 0;
   const counted = () => {
-    shown = items.children.length;
+    const shown = items.children.length;
     count.textContent = plural(cursor ? 'moderation.shownMore' : 'moderation.shown', shown);
     empty.hidden = shown > 0 || !!cursor;
   };
-  const load = async () => {
-    const page = await api('GET', `${path}/submissions?${q}${q.toString() ? '&' : ''}limit=50${cursor ? '&cursor=' + encodeURIComponent(cursor) : ''}`);
-    const added = (page.items || []).map((s) => moderationItem(campaign, path, s, module, status, counted));
-    items.append(...added);
-    cursor = page.next;
-    more.hidden = !cursor;
-    counted();
-    return added;
-  };
-  more.addEventListener('click', () => whileBusy(more, async () => {
-    try {
-      const added = await load();
-      // the button stays while there is more; on the last page the focus goes to the first new one
-      if (more.hidden && added[0]) added[0].querySelector('h2 a')?.focus();
-    } catch (e) {
-      more.after(problemView(e));
-    }
-  }));
+  const load = pagedList({
+    list: items,
+    more,
+    fetchPage: (after) => api('GET', `${path}/submissions?${q}${q.toString() ? '&' : ''}limit=50${after ? '&cursor=' + encodeURIComponent(after) : ''}`),
+    draw: (s) => moderationItem(campaign, path, s, module, status, counted), // counted again when one leaves
+    counted: (next) => {
+      cursor = next;
+      counted();
+    },
+    focusOf: (item) => item.querySelector('h2 a'),
+  });
   try {
     await load();
   } catch (e) {

@@ -1,7 +1,7 @@
 // School portal: apply, edit the profile, annual report, projects and activities, focal-point hand-over.
 import { ui, t, h, api, ApiError, colon, field, checks, countries, countryName, problemView, showProblem, clearProblem, announce, renderChrome,
   whileBusy, signInPrompt, loadProfile, profileText, setProfileText, markProfileTexts,
-  statusLabel, LEVELS, THEMES, localized, langOf, formatDate, plural, formatNumber, submissionStatus, quoted, phaseLabels } from './app.js';
+  statusLabel, LEVELS, THEMES, localized, langOf, formatDate, plural, formatNumber, submissionStatus, quoted, phaseLabels, pagedList } from './app.js';
 
 // ---------- national profile fields ----------
 /** The inputs of a national profile's fields, named `fields.<key>`. */
@@ -442,12 +442,12 @@ function reportsView(school, campaign) {
   const more = h('button', { type: 'button', class: 'secondary', hidden: true }, t('dir.more'));
   const box = h('section', { class: 'your-reports', 'aria-labelledby': headingId }, h('h4', { id: headingId }, t('reports.yours')), count, list, more);
   const path = `/api/v1/campaigns/${encodeURIComponent(campaign.id)}/submissions?school=${encodeURIComponent(school.id)}&limit=10`;
-  let cursor = null;
   let phases = {};
   const schema = schemaOf(campaign.id).then((m) => { phases = phaseLabels(m); }, () => {});
+  let hasMore = false;
   const counted = () => {
     const n = list.children.length;
-    count.textContent = n ? plural(cursor ? 'reports.shownMore' : 'reports.shown', n) : t('reports.none');
+    count.textContent = n ? plural(hasMore ? 'reports.shownMore' : 'reports.shown', n) : t('reports.none');
   };
   const item = (s) => h('li', { 'data-submission': s.id ? String(s.id) : null, 'data-status': s.status },
     h('strong', {}, formatDate(s.date)), s.phase ? ' – ' + (phases[s.phase] || s.phase) : '', ' – ',
@@ -455,26 +455,21 @@ function reportsView(school, campaign) {
     s.text ? h('p', { class: 'meta' }, s.text.length > 140 ? s.text.slice(0, 139) + '…' : s.text) : null,
     s.pupils !== undefined && s.pupils !== null ? h('p', { class: 'meta' }, t('reports.people', { pupils: formatNumber(s.pupils), teachers: formatNumber(s.teachers) })) : null,
     s.status === 'REJECTED' && s.comment ? h('p', { class: 'report-comment' }, t('reports.comment'), colon(), quoted(s.comment)) : null);
-  const load = async () => {
-    const [page] = await Promise.all([api('GET', path + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '')), schema]);
-    const added = (page.items || []).map(item);
-    list.append(...added);
-    cursor = page.next;
-    more.hidden = !cursor;
-    counted();
-    return added;
-  };
-  more.addEventListener('click', () => whileBusy(more, async () => {
-    try {
-      const added = await load();
-      if (more.hidden && added[0]) {
-        added[0].setAttribute('tabindex', '-1');
-        added[0].focus(); // on the last page the focus goes to the first new one
-      }
-    } catch (e) {
-      more.after(problemView(e));
-    }
-  }));
+  const load = pagedList({
+    list,
+    more,
+    // the phases' labels are needed to draw an item: the schema is read beside the first page
+    fetchPage: async (after) => (await Promise.all([api('GET', path + (after ? '&cursor=' + encodeURIComponent(after) : '')), schema]))[0],
+    draw: item,
+    counted: (next) => {
+      hasMore = !!next;
+      counted();
+    },
+    focusOf: (li) => {
+      li.setAttribute('tabindex', '-1');
+      return li;
+    },
+  });
   load().catch((e) => box.append(problemView(e)));
   return {
     box,

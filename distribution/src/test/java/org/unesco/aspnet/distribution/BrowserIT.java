@@ -455,7 +455,6 @@ class BrowserIT {
     open("/campaigns");
     wait(30).until(d -> !d.findElements(By.cssSelector("#main h2 a[href^='/campaigns/']")).isEmpty());
     String campaignPage = driver.findElement(By.cssSelector("#main h2 a[href^='/campaigns/']")).getDomAttribute("href");
-    String axe = axeSource();
     List<String> problems = new ArrayList<>();
     for (String page : List.of("/", "/schools", "/map", schoolPage, "/stats", "/apply", "/signin", "/campaigns", campaignPage, "/certificates")) {
       open(page);
@@ -467,14 +466,7 @@ class BrowserIT {
       if (page.equals("/map")) {
         awaitDrawnMarker();
       }
-      ((JavascriptExecutor) driver).executeScript(axe);
-      Object result = ((JavascriptExecutor) driver).executeAsyncScript(
-          "const done = arguments[arguments.length - 1];"
-              + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
-              + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-              + ".map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))"
-              + ".catch(e => done(['axe failed: ' + e]));");
-      for (Object v : (List<?>) result) {
+      for (String v : axeViolations()) {
         problems.add(page + ": " + v);
       }
     }
