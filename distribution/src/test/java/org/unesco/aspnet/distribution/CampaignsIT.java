@@ -304,7 +304,11 @@ class CampaignsIT {
         errorFields(submit(trashHack, staffParis, submission(paris, LocalDate.now().plusDays(10), 5, waste("PAPER", 1, "kg")))));
     HttpResponse<String> beforeAct = submit(trashHack, staffParis, submission(paris, LocalDate.now().minusDays(100), 5, waste("PAPER", 1, "kg")));
     assertEquals(List.of("date"), errorFields(beforeAct), "dated in the observe phase, named act");
-    assertTrue(beforeAct.body().contains("must be within the phase act"), beforeAct.body());
+    assertTrue(beforeAct.body().contains("must be within the phase Act"), beforeAct.body());
+    // named by the module's label in the request's language, not by its key
+    HttpResponse<String> german = send("POST", "/api/v1/campaigns/" + trashHack + "/submissions",
+        submission(paris, LocalDate.now().minusDays(100), 5, waste("PAPER", 1, "kg")).toString(), staffParis, "Accept-Language", "de");
+    assertTrue(german.body().contains("muss in der Phase Handeln liegen"), german.body());
     ObjectNode noConsent = submission(paris, day, 5, waste("PAPER", 1, "kg"));
     ((ObjectNode) noConsent.path("media").get(0)).remove("parentalConsent");
     assertEquals(List.of("media[0].parentalConsent"), errorFields(submit(trashHack, staffParis, noConsent)));

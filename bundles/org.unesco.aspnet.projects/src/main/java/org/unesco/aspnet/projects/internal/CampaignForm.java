@@ -187,6 +187,12 @@ final class CampaignForm {
    * @param lang the language of the messages ("fr", "es-AR"...; English for one not written)
    */
   static List<FieldError> submission(SubmissionInput in, List<Phase> campaignPhases, boolean hasModule, String lang) {
+    return submission(in, campaignPhases, hasModule, lang, key -> key);
+  }
+
+  /** As above, a phase named in messages by {@code phaseName} (its label in {@code lang}, from the module). */
+  static List<FieldError> submission(SubmissionInput in, List<Phase> campaignPhases, boolean hasModule, String lang,
+      java.util.function.UnaryOperator<String> phaseName) {
     List<FieldError> errors = new ArrayList<>();
     Map<String, Phase> byKey = new LinkedHashMap<>();
     for (Phase p : campaignPhases) {
@@ -216,7 +222,7 @@ final class CampaignForm {
       boolean early = phase.starts() != null && in.date().isBefore(phase.starts());
       boolean late = phase.ends() != null && in.date().isAfter(phase.ends());
       if (early || late) {
-        errors.add(new FieldError("date", SubmissionMessages.get(lang, "inPhase", phase.key(),
+        errors.add(new FieldError("date", SubmissionMessages.get(lang, "inPhase", phaseName.apply(phase.key()),
             phase.starts() == null ? "…" : phase.starts().toString(), phase.ends() == null ? "…" : phase.ends().toString())));
       }
     }

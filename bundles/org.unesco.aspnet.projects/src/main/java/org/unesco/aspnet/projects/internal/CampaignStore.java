@@ -782,7 +782,8 @@ public final class CampaignStore implements CampaignService, EventHandler {
       throw CampaignModules.unavailable(cp.module(), "The campaign module " + cp.module() + " is not installed;"
           + " campaign " + campaign + " takes no submissions until it returns (its data is kept)");
     }
-    List<FieldError> errors = new ArrayList<>(CampaignForm.submission(in, cp.phases(), cp.module() != null, actor.language()));
+    List<FieldError> errors = new ArrayList<>(
+        CampaignForm.submission(in, cp.phases(), cp.module() != null, actor.language(), phaseNames(cp.module(), actor.language())));
     Map<String, Object> metrics = in.metrics() == null ? new LinkedHashMap<>() : in.metrics();
     String metricsJson = json(metrics);
     if (metricsJson.length() > METRICS_MAX) {
@@ -980,6 +981,26 @@ public final class CampaignStore implements CampaignService, EventHandler {
   private CampaignModuleInfo describe(String key, Locale language) {
     return modules.call(key, "description", DESCRIPTION_LIMIT,
         m -> new CampaignModuleInfo(key, m.name(language), m.phases(), m.schema()));
+  }
+
+  /**
+   * Each phase's label in {@code language} (its first subtag; English, then the key, where the
+   * module has none), for messages: "muss in der Phase Nachdenken liegen", not "reflect".
+   */
+  private java.util.function.UnaryOperator<String> phaseNames(String module, String language) {
+    if (module == null) {
+      return key -> key; // a campaign without a module names its phases itself
+    }
+    List<PhaseDefinition> phases = modules.call(module, "phases", DESCRIPTION_LIMIT, CampaignModule::phases);
+    Map<String, Map<String, String>> labels = new LinkedHashMap<>();
+    if (phases != null) {
+      phases.forEach(p -> labels.put(p.key(), p.labels()));
+    }
+    String wanted = language == null ? "en" : language.split("-")[0].toLowerCase(java.util.Locale.ROOT);
+    return key -> {
+      Map<String, String> l = labels.getOrDefault(key, Map.of());
+      return l.getOrDefault(wanted, l.getOrDefault("en", key));
+    };
   }
 
   private Set<String> phaseKeys(String module) {

@@ -49,6 +49,10 @@ class CampaignFormTest {
     List<FieldError> early = CampaignForm.submission(activity(today.minusDays(40), "act"), phases, true, "en");
     assertEquals(List.of("date"), fields(early));
     assertEquals("must be within the phase act: " + today.minusDays(30) + " to " + today.plusDays(30), early.get(0).message());
+    // named as the module labels it in the request's language
+    assertEquals("muss in der Phase Handeln liegen: " + today.minusDays(30) + " bis " + today.plusDays(30),
+        CampaignForm.submission(activity(today.minusDays(40), "act"), phases, true, "de", k -> k.equals("act") ? "Handeln" : k)
+            .get(0).message());
     assertEquals(List.of("date"), fields(CampaignForm.submission(activity(today.minusDays(10), "observe"), phases, true, "en")), "late");
     assertEquals(List.of("date"), fields(CampaignForm.submission(activity(today.minusDays(61), "observe"), phases, true, "en")), "early");
   }
