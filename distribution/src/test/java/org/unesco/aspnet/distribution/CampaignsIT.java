@@ -236,6 +236,10 @@ class CampaignsIT {
     assertEquals(401, send("POST", path, "{\"school\":" + lyon + "}", null).statusCode());
     assertEquals(409, send("POST", path, "{\"school\":" + candidate + "}", hq).statusCode(), "members only");
     assertEquals(409, send("POST", path, "{\"school\":" + paris + "}", staffParis).statusCode(), "already in");
+    // said in the request's language, the ids as they are
+    HttpResponse<String> again = send("POST", path, "{\"school\":" + paris + "}", staffParis, "Accept-Language", "fr");
+    assertEquals("L'école " + paris + " participe déjà à la campagne " + trashHack,
+        JSON.readTree(again.body()).path("detail").asText(), again.body());
     assertEquals(201, send("POST", path, "{\"school\":" + nairobi + "}", staffNairobi).statusCode());
     assertEquals(409, send("POST", "/api/v1/campaigns/" + national + "/participants", "{\"school\":" + nairobi + "}",
         staffNairobi).statusCode(), "a national campaign of France");

@@ -559,24 +559,23 @@ public final class CampaignStore implements CampaignService, EventHandler {
       throw CampaignAccess.refused(actor, "Only the school's people, its coordinators or HQ make it join");
     }
     Instant now = Instant.now();
+    String language = actor.language();
     return database.inTransaction(c -> {
       Campaign cp = find(c, campaign);
       if (!cp.open()) {
-        throw ProblemException.conflict("Campaign " + campaign + " is closed for joining");
+        throw ProblemException.conflict(SubmissionMessages.get(language, "closed", id(campaign)));
       }
       if (cp.country() != null && !cp.country().equals(school.country())) {
-        throw ProblemException.conflict("Campaign " + campaign + " is a national campaign of " + cp.country());
+        throw ProblemException.conflict(SubmissionMessages.get(language, "national", id(campaign), cp.country()));
       }
       if (!cp.countries().isEmpty() && !cp.countries().contains(school.country())) {
-        throw ProblemException.conflict("Campaign " + campaign + " is open to schools of "
-            + String.join(", ", cp.countries()) + " only");
+        throw ProblemException.conflict(SubmissionMessages.get(language, "countriesOnly", id(campaign), String.join(", ", cp.countries())));
       }
       if (cp.membersOnly() && school.status() != MembershipStatus.MEMBER) {
-        throw ProblemException.conflict("Campaign " + campaign + " is for member schools only; school "
-            + schoolId + " is " + school.status());
+        throw ProblemException.conflict(SubmissionMessages.get(language, "membersOnly", id(campaign), id(schoolId), school.status()));
       }
       if (participates(c, campaign, schoolId)) {
-        throw ProblemException.conflict("School " + schoolId + " takes part in campaign " + campaign + " already");
+        throw ProblemException.conflict(SubmissionMessages.get(language, "already", id(schoolId), id(campaign)));
       }
       // read again just before it is copied: an edit (a move) since the checks above is not lost
       School fresh = school(schoolId);
@@ -596,7 +595,7 @@ public final class CampaignStore implements CampaignService, EventHandler {
           throw e;
         }
         // joined twice at once: the other request's join is in
-        throw ProblemException.conflict("School " + schoolId + " takes part in campaign " + campaign + " already");
+        throw ProblemException.conflict(SubmissionMessages.get(language, "already", id(schoolId), id(campaign)));
       }
       audit.record(c, actor, "campaign.join", "campaign", String.valueOf(campaign), school.country(), null,
           Map.of("school", schoolId));
@@ -770,13 +769,11 @@ public final class CampaignStore implements CampaignService, EventHandler {
       throw ProblemException.forbidden("Only the school's people or its coordinators report for school " + school.id());
     }
     if (!database.read(c -> participates(c, campaign, school.id()))) {
-      throw ProblemException.forbidden("School " + school.id() + " does not take part in campaign " + campaign
-          + "; it joins first");
+      throw ProblemException.forbidden(SubmissionMessages.get(actor.language(), "notTakingPart", id(school.id()), id(campaign)));
     }
     // The rule that let it join holds for what it reports: a member suspended since does not report
     if (cp.membersOnly() && school.status() != MembershipStatus.MEMBER) {
-      throw ProblemException.conflict("Campaign " + campaign + " is for member schools only; school "
-          + school.id() + " is " + school.status() + " and reports again once it is a member");
+      throw ProblemException.conflict(SubmissionMessages.get(actor.language(), "membersOnly", id(campaign), id(school.id()), school.status()));
     }
     if (cp.module() != null && !modules.installed(cp.module())) {
       throw CampaignModules.unavailable(cp.module(), "The campaign module " + cp.module() + " is not installed;"
@@ -1001,6 +998,11 @@ public final class CampaignStore implements CampaignService, EventHandler {
       Map<String, String> l = labels.getOrDefault(key, Map.of());
       return l.getOrDefault(wanted, l.getOrDefault("en", key));
     };
+  }
+
+  /** An id for a message: as it is, not "1,234" as MessageFormat writes a number. */
+  private static String id(long id) {
+    return String.valueOf(id);
   }
 
   private Set<String> phaseKeys(String module) {

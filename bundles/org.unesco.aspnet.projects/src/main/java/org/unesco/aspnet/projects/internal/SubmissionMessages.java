@@ -4,14 +4,20 @@ import java.util.Map;
 import org.unesco.aspnet.core.Messages;
 
 /**
- * The field messages of an activity report (a submission), in the language of the request that
- * sent it: English, French, German, Spanish (English otherwise), through core's {@link Messages}
+ * The field messages of an activity report (a submission), and why a school may not join or report,
+ * in the language of the request that sent it: English, French, German, Spanish (English otherwise), through core's {@link Messages}
  * (MessageFormat patterns: an apostrophe and a brace are quoted).
  */
 final class SubmissionMessages {
   private static final Messages MESSAGES =
       new Messages(Map.ofEntries(
       Map.entry("en", Map.ofEntries(
+          Map.entry("closed", "Campaign {0} is closed for joining"),
+          Map.entry("national", "Campaign {0} is a national campaign of {1}"),
+          Map.entry("countriesOnly", "Campaign {0} is open to schools of {1} only"),
+          Map.entry("membersOnly", "Campaign {0} is for member schools only; school {1} is {2}"),
+          Map.entry("already", "School {0} takes part in campaign {1} already"),
+          Map.entry("notTakingPart", "School {0} does not take part in campaign {1}; it joins first"),
           Map.entry("required", "is required"),
           Map.entry("date", "is required (YYYY-MM-DD)"),
           Map.entry("future", "must not be in the future"),
@@ -32,6 +38,12 @@ final class SubmissionMessages {
           Map.entry("people", "is required (0 or more)"),
           Map.entry("range", "must be from 0 to {0}"))),
       Map.entry("fr", Map.ofEntries(
+          Map.entry("closed", "La campagne {0} n''accepte plus de nouvelles écoles"),
+          Map.entry("national", "La campagne {0} est une campagne nationale de {1}"),
+          Map.entry("countriesOnly", "La campagne {0} est réservée aux écoles de {1}"),
+          Map.entry("membersOnly", "La campagne {0} est réservée aux écoles membres ; l''école {1} est {2}"),
+          Map.entry("already", "L''école {0} participe déjà à la campagne {1}"),
+          Map.entry("notTakingPart", "L''école {0} ne participe pas à la campagne {1} ; elle doit d''abord la rejoindre"),
           Map.entry("required", "est obligatoire"),
           Map.entry("date", "est obligatoire (AAAA-MM-JJ)"),
           Map.entry("future", "ne doit pas être dans le futur"),
@@ -52,6 +64,12 @@ final class SubmissionMessages {
           Map.entry("people", "est obligatoire (0 ou plus)"),
           Map.entry("range", "doit être compris entre 0 et {0}"))),
       Map.entry("de", Map.ofEntries(
+          Map.entry("closed", "Die Kampagne {0} nimmt keine neuen Schulen mehr auf"),
+          Map.entry("national", "Die Kampagne {0} ist eine nationale Kampagne von {1}"),
+          Map.entry("countriesOnly", "Die Kampagne {0} steht nur Schulen aus {1} offen"),
+          Map.entry("membersOnly", "Die Kampagne {0} ist nur für Mitgliedsschulen; die Schule {1} ist {2}"),
+          Map.entry("already", "Die Schule {0} nimmt bereits an der Kampagne {1} teil"),
+          Map.entry("notTakingPart", "Die Schule {0} nimmt nicht an der Kampagne {1} teil; sie muss zuerst beitreten"),
           Map.entry("required", "ist erforderlich"),
           Map.entry("date", "ist erforderlich (JJJJ-MM-TT)"),
           Map.entry("future", "darf nicht in der Zukunft liegen"),
@@ -72,6 +90,12 @@ final class SubmissionMessages {
           Map.entry("people", "ist erforderlich (0 oder mehr)"),
           Map.entry("range", "muss zwischen 0 und {0} liegen"))),
       Map.entry("es", Map.ofEntries(
+          Map.entry("closed", "La campaña {0} ya no admite nuevas escuelas"),
+          Map.entry("national", "La campaña {0} es una campaña nacional de {1}"),
+          Map.entry("countriesOnly", "La campaña {0} está abierta solo a escuelas de {1}"),
+          Map.entry("membersOnly", "La campaña {0} es solo para escuelas miembro; la escuela {1} está en {2}"),
+          Map.entry("already", "La escuela {0} ya participa en la campaña {1}"),
+          Map.entry("notTakingPart", "La escuela {0} no participa en la campaña {1}; primero debe unirse"),
           Map.entry("required", "es obligatorio"),
           Map.entry("date", "es obligatorio (AAAA-MM-DD)"),
           Map.entry("future", "no debe estar en el futuro"),
