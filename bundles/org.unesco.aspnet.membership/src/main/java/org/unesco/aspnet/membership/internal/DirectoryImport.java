@@ -189,27 +189,16 @@ public final class DirectoryImport implements SchoolImport {
       return;
     }
     Set<String> repeated = new java.util.TreeSet<>();
-    try (ExistingSchools existing = new ExistingSchools(c, database.dialect() == Database.Dialect.DERBY, authorizer, actor)) {
-      Iterator<ImportRow> it = rows.open();
-      List<Pending> batch = new ArrayList<>();
-      int index = 0;
-      while (it.hasNext()) {
-        ImportRow row = it.next();
-        int at = index++;
-        if (seen.skip.get(at)) {
-          continue;
-        }
-        SchoolInput school = SchoolValidator.tidy(row.school());
-        if (school.country() == null || !changed.contains(school.country()) || school.name() == null || school.city() == null) {
-          continue;
-        }
-        batch.add(new Pending(at, row, school, List.of(), SearchKey.of(school.name()), SearchKey.of(school.city())));
-        if (batch.size() == LOOKUP_BATCH) {
-          findRepeated(batch, existing, own, repeated);
-        }
+    inBatches(c, actor, rows, (at, row) -> {
+      if (seen.skip.get(at)) {
+        return null;
       }
-      findRepeated(batch, existing, own, repeated);
-    }
+      SchoolInput school = SchoolValidator.tidy(row.school());
+      if (school.country() == null || !changed.contains(school.country()) || school.name() == null || school.city() == null) {
+        return null;
+      }
+      return new Pending(at, row, school, List.of(), SearchKey.of(school.name()), SearchKey.of(school.city()));
+    }, (batch, existing) -> findRepeated(batch, existing, own, repeated));
     if (!repeated.isEmpty()) {
       throw ProblemException.conflict("While this file was imported, schools were written in " + String.join(", ", changed)
           + " that look like its rows (lines " + String.join(", ", repeated.stream().limit(10).toList())
@@ -219,9 +208,6 @@ public final class DirectoryImport implements SchoolImport {
 
   private static void findRepeated(List<Pending> batch, ExistingSchools existing, Set<Long> own, Set<String> repeated)
       throws SQLException {
-    if (batch.isEmpty()) {
-      return;
-    }
     existing.lookUp(batch);
     for (Pending p : batch) {
       // its own rows are in this transaction too; UNSEEN (another unit's) is someone else's
@@ -229,7 +215,44 @@ public final class DirectoryImport implements SchoolImport {
         repeated.add(String.valueOf(p.row().line()));
       }
     }
-    batch.clear();
+  }
+
+  /** What a pass makes of one row of the file (by its index): a row to look up, or null to leave it. */
+  private interface RowCheck {
+    Pending check(int index, ImportRow row);
+  }
+
+  /** What a pass does with a batch of rows once they are looked up together. */
+  private interface BatchLookUp {
+    void accept(List<Pending> batch, ExistingSchools existing) throws SQLException;
+  }
+
+  /**
+   * Reads the file once, row by row, and hands the rows {@code check} keeps to {@code lookUp}
+   * {@value #LOOKUP_BATCH} at a time (the check and the last look before writing read the file
+   * alike); returns how many rows the file has.
+   */
+  private int inBatches(Connection c, Principal actor, Source rows, RowCheck check, BatchLookUp lookUp) throws SQLException {
+    try (ExistingSchools existing = new ExistingSchools(c, database.dialect() == Database.Dialect.DERBY, authorizer, actor)) {
+      Iterator<ImportRow> it = rows.open();
+      List<Pending> batch = new ArrayList<>();
+      int index = 0;
+      while (it.hasNext()) {
+        Pending p = check.check(index, it.next());
+        index++;
+        if (p != null) {
+          batch.add(p);
+        }
+        if (batch.size() == LOOKUP_BATCH) {
+          lookUp.accept(batch, existing);
+          batch.clear();
+        }
+      }
+      if (!batch.isEmpty()) {
+        lookUp.accept(batch, existing);
+      }
+      return index;
+    }
   }
 
   /** The public: 401. HQ, national and sub-national coordinators: yes. Anyone else: 403. */
@@ -280,52 +303,46 @@ public final class DirectoryImport implements SchoolImport {
     Map<String, Integer> firstLine = new HashMap<>();
     // One read-only transaction for the whole pass: in auto-commit every lookup would commit.
     database.inTransaction(c -> {
-      try (ExistingSchools existing = new ExistingSchools(c, database.dialect() == Database.Dialect.DERBY, authorizer, actor)) {
-        Iterator<ImportRow> it = rows.open();
-        List<Pending> batch = new ArrayList<>();
-        int index = 0;
-        while (it.hasNext()) {
-          ImportRow row = it.next();
-          SchoolInput school = SchoolValidator.tidy(row.school());
-          List<FieldError> errors = new ArrayList<>(row.errors());
-          Set<String> reported = new HashSet<>();
-          errors.forEach(e -> reported.add(root(e.field())));
-          for (FieldError e : SchoolValidator.check(school, knownCountry, actor.language())) {
-            if (!reported.contains(root(e.field()))) {
-              errors.add(e);
-            }
-          }
-          boolean countryOk = errors.stream().noneMatch(e -> root(e.field()).equals("country"));
-          if (countryOk && !authorizer.allows(actor, Action.EDIT_SCHOOL, Target.school(school.country(), school.unit(), null))) {
-            // a sub-national coordinator of the country lacks the unit: say that
-            String country = school.country();
-            boolean unitWrong = actor.grants().stream()
-                .anyMatch(g -> g.role() == Role.SUBNATIONAL_COORDINATOR && country.equals(g.country()));
-            String lang = actor.language();
-            if (!unitWrong) {
-              errors.add(new FieldError("country", FieldMessages.get(lang, "notYours", country)));
-            } else if (errors.stream().noneMatch(e -> root(e.field()).equals("unit"))) {
-              errors.add(new FieldError("unit", school.unit() == null ? FieldMessages.get(lang, "required")
-                  : FieldMessages.get(lang, "notYours", country + " (" + school.unit() + ")")));
-            }
-            countryOk = false;
-          }
-          if (countryOk) {
-            school = withProfile(actor, school, errors); // the national profile, where the importer may write
-          }
-          boolean keys = countryOk && school.name() != null && school.city() != null;
-          batch.add(new Pending(index++, row, school, errors,
-              keys ? SearchKey.of(school.name()) : null, keys ? SearchKey.of(school.city()) : null));
-          if (batch.size() == LOOKUP_BATCH) {
-            conclude(batch, existing, firstLine, policy, result, progress);
-          }
-        }
-        conclude(batch, existing, firstLine, policy, result, progress);
-        progress.accept(index);
-      }
+      int read = inBatches(c, actor, rows, (index, row) -> inspected(actor, knownCountry, index, row),
+          (batch, existing) -> conclude(batch, existing, firstLine, policy, result, progress));
+      progress.accept(read);
       return null;
     });
     return result;
+  }
+
+  /** One row as the importer would write it, with its field errors, and its keys when it has them. */
+  private Pending inspected(Principal actor, Predicate<String> knownCountry, int index, ImportRow row) {
+    SchoolInput school = SchoolValidator.tidy(row.school());
+    List<FieldError> errors = new ArrayList<>(row.errors());
+    Set<String> reported = new HashSet<>();
+    errors.forEach(e -> reported.add(root(e.field())));
+    for (FieldError e : SchoolValidator.check(school, knownCountry, actor.language())) {
+      if (!reported.contains(root(e.field()))) {
+        errors.add(e);
+      }
+    }
+    boolean countryOk = errors.stream().noneMatch(e -> root(e.field()).equals("country"));
+    if (countryOk && !authorizer.allows(actor, Action.EDIT_SCHOOL, Target.school(school.country(), school.unit(), null))) {
+      // a sub-national coordinator of the country lacks the unit: say that
+      String country = school.country();
+      boolean unitWrong = actor.grants().stream()
+          .anyMatch(g -> g.role() == Role.SUBNATIONAL_COORDINATOR && country.equals(g.country()));
+      String lang = actor.language();
+      if (!unitWrong) {
+        errors.add(new FieldError("country", FieldMessages.get(lang, "notYours", country)));
+      } else if (errors.stream().noneMatch(e -> root(e.field()).equals("unit"))) {
+        errors.add(new FieldError("unit", school.unit() == null ? FieldMessages.get(lang, "required")
+            : FieldMessages.get(lang, "notYours", country + " (" + school.unit() + ")")));
+      }
+      countryOk = false;
+    }
+    if (countryOk) {
+      school = withProfile(actor, school, errors); // the national profile, where the importer may write
+    }
+    boolean keys = countryOk && school.name() != null && school.city() != null;
+    return new Pending(index, row, school, errors,
+        keys ? SearchKey.of(school.name()) : null, keys ? SearchKey.of(school.city()) : null);
   }
 
   /** A likely duplicate the importer may not see: counted, never named. */
@@ -373,7 +390,6 @@ public final class DirectoryImport implements SchoolImport {
         progress.accept(p.index() + 1);
       }
     }
-    batch.clear();
   }
 
   /**
