@@ -982,22 +982,17 @@ public final class CampaignStore implements CampaignService, EventHandler {
 
   /**
    * Each phase's label in {@code language} (its first subtag; English, then the key, where the
-   * module has none), for messages: "muss in der Phase Nachdenken liegen", not "reflect".
+   * module has none), for messages: "muss in der Phase Nachdenken liegen", not "reflect". The
+   * module is asked only when a message names a phase, not for every report.
    */
   private java.util.function.UnaryOperator<String> phaseNames(String module, String language) {
     if (module == null) {
       return key -> key; // a campaign without a module names its phases itself
     }
-    List<PhaseDefinition> phases = modules.call(module, "phases", DESCRIPTION_LIMIT, CampaignModule::phases);
-    Map<String, Map<String, String>> labels = new LinkedHashMap<>();
-    if (phases != null) {
-      phases.forEach(p -> labels.put(p.key(), p.labels()));
-    }
-    String wanted = language == null ? "en" : language.split("-")[0].toLowerCase(java.util.Locale.ROOT);
-    return key -> {
-      Map<String, String> l = labels.getOrDefault(key, Map.of());
-      return l.getOrDefault(wanted, l.getOrDefault("en", key));
-    };
+    String wanted = language == null ? "en" : language.split("[-_]", 2)[0].toLowerCase(java.util.Locale.ROOT);
+    return key -> modulePhases(module).stream().filter(p -> p.key().equals(key)).findFirst()
+        .map(p -> p.labels().getOrDefault(wanted, p.labels().getOrDefault("en", key)))
+        .orElse(key);
   }
 
   /** An id for a message: as it is, not "1,234" as MessageFormat writes a number. */
@@ -1006,12 +1001,15 @@ public final class CampaignStore implements CampaignService, EventHandler {
   }
 
   private Set<String> phaseKeys(String module) {
-    List<PhaseDefinition> phases = modules.call(module, "phases", DESCRIPTION_LIMIT, CampaignModule::phases);
     Set<String> keys = new LinkedHashSet<>();
-    if (phases != null) {
-      phases.forEach(p -> keys.add(p.key()));
-    }
+    modulePhases(module).forEach(p -> keys.add(p.key()));
     return keys;
+  }
+
+  /** The phases {@code module} defines (503 when it is missing or fails). */
+  private List<PhaseDefinition> modulePhases(String module) {
+    List<PhaseDefinition> phases = modules.call(module, "phases", DESCRIPTION_LIMIT, CampaignModule::phases);
+    return phases == null ? List.of() : phases;
   }
 
   // ---- rows and JSON ----
