@@ -783,6 +783,22 @@ function shownLanguage(value) {
   return value[ui.lang] ? ui.lang : value.en ? 'en' : Object.keys(value)[0];
 }
 
+/**
+ * Before a decision that may need a comment (a rejection): when `needed` and the box is empty,
+ * the box is marked invalid and described by `message`, which says `words`, and takes the focus.
+ * Returns whether the decision may go.
+ */
+export function commentGiven(comment, message, needed, words) {
+  for (const attr of ['aria-invalid', 'aria-required', 'aria-describedby']) comment.removeAttribute(attr);
+  if (!needed || comment.value.trim()) return true;
+  comment.setAttribute('aria-invalid', 'true');
+  comment.setAttribute('aria-required', 'true');
+  comment.setAttribute('aria-describedby', message.id);
+  message.replaceChildren(h('p', { class: 'error', role: 'alert' }, words));
+  comment.focus();
+  return false;
+}
+
 /** A campaign report's status in words (pending, approved, rejected). */
 export function submissionStatus(status) {
   const key = 'submission.' + status;

@@ -1,7 +1,7 @@
 // Campaign pages: the list, and one campaign with its public summary and charts. Until the
 // campaigns bundle is installed the API answers 404 and the page says so in words.
 import { ui, t, h, api, ApiError, colon, problemView, barChart, formatNumber, formatDate, localized, langOf, countries, countryName,
-  field, plural, whileBusy, announce, signInPrompt, hasRole, submissionStatus, phaseLabels, pagedList } from './app.js';
+  field, plural, whileBusy, announce, signInPrompt, hasRole, submissionStatus, phaseLabels, pagedList, commentGiven } from './app.js';
 
 function unavailable(e) {
   if (e.status === 404) return h('p', { class: 'notice', role: 'status' }, t('campaigns.unavailable'));
@@ -404,16 +404,8 @@ function moderationItem(campaign, path, s, module, listed, changed) {
     const buttons = [approve, reject].filter((b) => sub.status === 'PENDING' || (b === approve ? sub.status !== 'APPROVED' : sub.status !== 'REJECTED'));
     const decide = (decision, button) => whileBusy(button, async () => {
       const text = comment.value.trim();
-      for (const attr of ['aria-invalid', 'aria-required', 'aria-describedby']) comment.removeAttribute(attr);
-      if (decision === 'REJECTED' && !text) {
-        // the school is told why: said on the box, before anything is sent
-        comment.setAttribute('aria-invalid', 'true');
-        comment.setAttribute('aria-required', 'true');
-        comment.setAttribute('aria-describedby', message.id);
-        message.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('moderation.commentNeeded')));
-        comment.focus();
-        return;
-      }
+      // the school is told why: said on the box, before anything is sent
+      if (!commentGiven(comment, message, decision === 'REJECTED', t('moderation.commentNeeded'))) return;
       let now = sub;
       try {
         // the ETag of the submission as the server has it; if it moved since this page showed it, say so first

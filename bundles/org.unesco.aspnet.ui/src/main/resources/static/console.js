@@ -4,7 +4,7 @@
 // portal.js (the profile form, the history) is imported by the school page's panel only, when it opens.
 import { ui, t, tNodes, h, api, apiAll, colon, field, countries, countryName, problemView, showProblem, announce, statusLabel,
   hasRole, formatDate, formatNumber, statsView, localized, langOf, ApiError, fieldName, plural, whileBusy, signInPrompt, loadProfile,
-  profileText, markProfileTexts } from './app.js';
+  profileText, markProfileTexts, commentGiven } from './app.js';
 
 const PAGE = 100;
 /** Moves whose decision the school must be told the reason of (the services require a comment). */
@@ -144,16 +144,8 @@ function decisionControls(school, actionsFor, onStatus) {
         h('span', { class: 'visually-hidden' }, colon() + school.name));
       b.addEventListener('click', async () => {
         const text = comment.value.trim();
-        for (const attr of ['aria-invalid', 'aria-required', 'aria-describedby']) comment.removeAttribute(attr);
-        if (a.needsComment && !text) {
-          // required for this move: said on the box, with the message that says why
-          comment.setAttribute('aria-invalid', 'true');
-          comment.setAttribute('aria-required', 'true');
-          comment.setAttribute('aria-describedby', message.id);
-          message.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('console.commentNeeded')));
-          comment.focus();
-          return;
-        }
+        // required for this move: said on the box, with the message that says why
+        if (!commentGiven(comment, message, a.needsComment, t('console.commentNeeded'))) return;
         buttons.querySelectorAll('button').forEach((x) => { x.disabled = true; });
         try {
           await a.run(school, text, shown);
