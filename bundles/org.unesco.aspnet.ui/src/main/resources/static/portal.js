@@ -454,7 +454,40 @@ function reportsView(school, campaign) {
     h('span', { class: 'report-status' }, t('reports.status', { status: submissionStatus(s.status) })),
     s.text ? h('p', { class: 'meta' }, s.text.length > 140 ? s.text.slice(0, 139) + '…' : s.text) : null,
     s.pupils !== undefined && s.pupils !== null ? h('p', { class: 'meta' }, t('reports.people', { pupils: formatNumber(s.pupils), teachers: formatNumber(s.teachers) })) : null,
-    s.status === 'REJECTED' && s.comment ? h('p', { class: 'report-comment' }, t('reports.comment'), colon(), quoted(s.comment)) : null);
+    s.status === 'REJECTED' && s.comment ? h('p', { class: 'report-comment' }, t('reports.comment'), colon(), quoted(s.comment)) : null,
+    s.id && (s.status === 'PENDING' || s.status === 'REJECTED') ? withdrawControl(s) : null);
+  // Pending or rejected, a report is not public: the school may take it back (asked once more
+  // in the page, not in a browser dialog); the API refuses once it is approved meanwhile.
+  const withdrawControl = (s) => {
+    const box = h('div', { class: 'row-actions' });
+    const ask = h('button', { type: 'button', class: 'secondary' }, t('reports.withdraw'));
+    const offer = () => box.replaceChildren(ask);
+    ask.addEventListener('click', () => {
+      const yes = h('button', { type: 'button', class: 'danger' }, t('reports.withdrawYes'));
+      const keep = h('button', { type: 'button', class: 'secondary' }, t('reports.keep'));
+      keep.addEventListener('click', () => {
+        offer();
+        ask.focus();
+      });
+      yes.addEventListener('click', () => whileBusy(yes, async () => {
+        try {
+          await api('DELETE', `/api/v1/campaigns/${encodeURIComponent(campaign.id)}/submissions/${encodeURIComponent(s.id)}`,
+            undefined, s.revision ? { 'If-Match': `"${s.revision}"` } : {});
+          box.closest('li').remove();
+          counted();
+          announce(t('reports.withdrawn'));
+          count.setAttribute('tabindex', '-1');
+          count.focus();
+        } catch (e) {
+          box.replaceChildren(problemView(e));
+        }
+      }));
+      box.replaceChildren(h('span', { class: 'meta' }, t('reports.withdrawAsk')), ' ', yes, ' ', keep);
+      yes.focus();
+    });
+    offer();
+    return box;
+  };
   const load = pagedList({
     list,
     more,

@@ -122,12 +122,12 @@ class BrowserIT {
     // The first page of the directory may still be on screen when the search answers and the
     // results are drawn again: wait for the searched results, reading them afresh each time.
     By firstResult = By.cssSelector("#results h3 a");
-    String name = wait(30).ignoring(StaleElementReferenceException.class).until(d -> {
+    String name = wait(30).until(d -> {
       List<WebElement> links = d.findElements(firstResult);
       return links.isEmpty() || !links.get(0).getText().toLowerCase().contains("lyc") ? null : links.get(0).getText();
     });
     assertTrue(name.toLowerCase().contains("lyc"), name);
-    wait(30).ignoring(StaleElementReferenceException.class).until(d -> {
+    wait(30).until(d -> {
       d.findElement(firstResult).click();
       return true;
     });
@@ -612,6 +612,19 @@ class BrowserIT {
     WebElement ours = wait(30).until(ExpectedConditions.presenceOfElementLocated(ourReport));
     assertEquals("REJECTED", ours.getDomAttribute("data-status"), ours.getText());
     assertTrue(ours.getText().contains("Status: Rejected") && ours.getText().contains(why), ours.getText());
+
+    // and withdraws it: asked once more in the page ("Keep it" changes nothing), then it is gone, after a reload too
+    ours.findElement(By.xpath(".//button[normalize-space()='Withdraw']")).click();
+    WebElement keep = wait(10).until(d -> d.findElement(ourReport).findElement(By.xpath(".//button[normalize-space()='Keep it']")));
+    assertEquals("Yes, withdraw", driver.switchTo().activeElement().getText(), "the focus is on the question's answer");
+    keep.click();
+    wait(10).until(d -> d.findElement(ourReport).findElement(By.xpath(".//button[normalize-space()='Withdraw']")).equals(d.switchTo().activeElement()));
+    driver.findElement(ourReport).findElement(By.xpath(".//button[normalize-space()='Withdraw']")).click();
+    wait(10).until(d -> d.findElement(ourReport).findElement(By.xpath(".//button[normalize-space()='Yes, withdraw']"))).click();
+    wait(30).until(d -> d.findElements(ourReport).isEmpty());
+    wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("announce"), "Report withdrawn."));
+    openTrashHackInThePortal(trashHack);
+    assertTrue(driver.findElements(ourReport).isEmpty(), "withdrawn, it is not listed again: " + driver.findElement(yourReports).getText());
   }
 
   @Test
@@ -694,8 +707,11 @@ class BrowserIT {
     driver.get(path.startsWith("about:") ? path : base + path);
   }
 
+  /** Polls until the condition holds; an element the page replaced meanwhile is looked up again at the next poll. */
   static WebDriverWait wait(int seconds) {
-    return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   static WebElement waitFor(By by) {

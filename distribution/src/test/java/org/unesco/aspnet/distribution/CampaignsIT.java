@@ -383,9 +383,22 @@ class CampaignsIT {
     assertTrue(listed.get(0).path("email").isNull(), listed.toString());
     assertEquals("coordinator@example.org",
         JSON.readTree(send("GET", "/api/v1/campaigns/" + trashHack + "/coordinators", null, hq).body()).path("items").get(0).path("email").asText());
+    // The school takes back a report that is not public; an approved one stays
+    assertEquals(409, send("DELETE", path, null, staffParis).statusCode(), "approved: public and counted");
+    assertEquals(200, platform.get(path).statusCode(), "still there");
+    long mistake = json(submit(trashHack, staffParis, submission(paris, LocalDate.now().minusDays(1), 3, waste("PAPER", 1, "kg"))), 201)
+        .path("id").asLong();
+    String mistakePath = "/api/v1/campaigns/" + trashHack + "/submissions/" + mistake;
+    assertEquals(404, send("DELETE", mistakePath, null, staffNairobi).statusCode(), "another school does not see it");
+    assertEquals(404, send("DELETE", mistakePath, null, null).statusCode(), "nor the public");
+    assertEquals(412, send("DELETE", mistakePath, null, staffParis, "If-Match", "\"7\"").statusCode(), "a stale ETag");
+    assertEquals(204, send("DELETE", mistakePath, null, staffParis, "If-Match", "\"1\"").statusCode());
+    assertEquals(404, send("GET", mistakePath, null, staffParis).statusCode(), "withdrawn");
+    assertEquals(404, send("DELETE", mistakePath, null, staffParis).statusCode(), "gone already");
     assertEquals(401, platform.get("/api/v1/audit").statusCode());
     String audit = send("GET", "/api/v1/audit?limit=200", null, hq).body();
-    assertTrue(audit.contains("submission.moderate") && audit.contains("campaign.join") && audit.contains("campaign.create"), audit);
+    assertTrue(audit.contains("submission.moderate") && audit.contains("campaign.join") && audit.contains("campaign.create")
+        && audit.contains("submission.withdraw"), audit);
   }
 
   /** Sums of approved submissions, computed here as the submissions are generated. */

@@ -64,6 +64,16 @@ public interface CampaignService {
   Submission submit(Principal actor, long campaign, SubmissionInput input);
 
   /**
+   * The school's people (or its coordinators) take back a report that is not public: pending, or
+   * rejected. An approved report stays; a moderator may reject it. The removal is audited with
+   * what the report said.
+   *
+   * @param expectedRevision the revision read, or null; a stale one is a 412
+   * @since 1.2
+   */
+  void withdraw(Principal actor, long campaign, long id, Integer expectedRevision);
+
+  /**
    * A moderator approves or rejects (with a comment) a submission.
    *
    * @param expectedRevision the revision read, or null: then a pending submission is decided, and a

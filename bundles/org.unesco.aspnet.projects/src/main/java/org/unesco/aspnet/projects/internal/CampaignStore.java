@@ -834,6 +834,48 @@ public final class CampaignStore implements CampaignService, EventHandler {
   }
 
   @Override
+  public void withdraw(Principal actor, long campaign, long id, Integer expectedRevision) {
+    Submission seen = submission(actor, campaign, id); // 404 as GET answers, the school's visibility included
+    School school = school(seen.school());
+    if (!CampaignAccess.actsFor(authorizer, actor, CampaignAccess.school(school.country(), school.unit(), school.id()))) {
+      throw CampaignAccess.refused(actor, "Only the school's people or its coordinators withdraw a report of school "
+          + school.id());
+    }
+    database.inTransaction(c -> {
+      Submission before = findSubmission(c, campaign, id);
+      if (expectedRevision != null && expectedRevision != before.revision()) {
+        throw ProblemException.preconditionFailed("Submission " + id + " changed since you read it; read it again");
+      }
+      if (before.status() == SubmissionStatus.APPROVED) {
+        // public and counted in the campaign's figures: only a moderator takes it out, by rejecting it
+        throw ProblemException.conflict(SubmissionMessages.get(actor.language(), "approvedStays", id(id)));
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "DELETE FROM PRJ_SUBMISSION WHERE ID = ? AND REVISION = ? AND STATUS <> ?")) {
+        ps.setLong(1, id);
+        ps.setInt(2, before.revision());
+        ps.setString(3, SubmissionStatus.APPROVED.name());
+        if (ps.executeUpdate() == 0) { // decided by a moderator between the read and the delete
+          throw ProblemException.preconditionFailed("Submission " + id + " changed since you read it; read it again");
+        }
+      }
+      // what the school took back stays readable in the audit log
+      Map<String, Object> was = new LinkedHashMap<>();
+      was.put("campaign", campaign);
+      was.put("school", before.school());
+      was.put("status", before.status().name());
+      was.put("date", before.date().toString());
+      was.put("phase", before.phase());
+      was.put("text", before.text());
+      was.put("pupils", before.pupils());
+      was.put("teachers", before.teachers());
+      was.put("metrics", before.metrics());
+      audit.record(c, actor, "submission.withdraw", "submission", String.valueOf(id), before.country(), was, null);
+      return null;
+    });
+  }
+
+  @Override
   public Submission moderate(Principal actor, long campaign, long id, SubmissionStatus decision, String comment,
       Integer expectedRevision) {
     List<FieldError> errors = new ArrayList<>();

@@ -69,7 +69,7 @@ public final class CampaignsServlet extends ApiServlet {
       };
       case 3 -> switch (path.get(1)) {
         case "participants" -> Set.of("DELETE");
-        case "submissions" -> Set.of("GET");
+        case "submissions" -> Set.of("GET", "DELETE");
         default -> Set.of();
       };
       case 4 -> path.get(1).equals("submissions") && path.get(3).equals("decision") ? Set.of("POST") : Set.of();
@@ -180,10 +180,14 @@ public final class CampaignsServlet extends ApiServlet {
   @Override
   protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
     List<String> path = segments(request);
-    if (path.size() != 3 || !path.get(1).equals("participants")) {
+    if (path.size() == 3 && path.get(1).equals("participants")) {
+      campaigns.leave(principal(request), id(path.get(0), "campaign"), id(path.get(2), "school"));
+    } else if (path.size() == 3 && path.get(1).equals("submissions")) {
+      campaigns.withdraw(principal(request), id(path.get(0), "campaign"), id(path.get(2), "submission"),
+          Revisions.expectedIfPresent(request));
+    } else {
       throw noSuchPath(request);
     }
-    campaigns.leave(principal(request), id(path.get(0), "campaign"), id(path.get(2), "school"));
     response.setStatus(HttpServletResponse.SC_NO_CONTENT);
   }
 

@@ -256,6 +256,43 @@ class CampaignStoreTest {
     assertEquals(401, status(() -> store.moderate(Principal.anonymous(), campaign, pending, SubmissionStatus.REJECTED, "No", null)));
   }
 
+  @Test
+  void aSchoolWithdrawsAReportThatIsNotPublicAndTheAuditKeepsWhatItSaid() {
+    List<Map<String, ?>> withdrawn = new java.util.ArrayList<>();
+    AuditLog audit = (c, who, action, entity, id, country, before, after) -> {
+      if (action.equals("submission.withdraw")) {
+        withdrawn.add(before);
+      }
+    };
+    store = new CampaignStore(new TestDatabase(), POLICY, audit, directory, COUNTRIES, modules);
+    long campaign = openCampaign();
+    store.join(HQ, campaign, PARIS);
+    Submission pending = store.submit(STAFF_PARIS, campaign, report(PARIS));
+
+    assertEquals(404, status(() -> { store.withdraw(NC_DE, campaign, pending.id(), null); return null; }),
+        "another country's NC does not see a pending report");
+    assertEquals(404, status(() -> { store.withdraw(STAFF_PARIS, campaign, 999, null); return null; }));
+    assertEquals(412, status(() -> { store.withdraw(STAFF_PARIS, campaign, pending.id(), pending.revision() + 1); return null; }));
+    store.withdraw(STAFF_PARIS, campaign, pending.id(), pending.revision());
+    assertEquals(404, status(() -> store.submission(STAFF_PARIS, campaign, pending.id())), "gone");
+    assertEquals(1, withdrawn.size());
+    assertEquals("PENDING", withdrawn.get(0).get("status"));
+    assertEquals(pending.text(), withdrawn.get(0).get("text"), "what the school took back stays in the audit log");
+
+    long rejected = store.submit(STAFF_PARIS, campaign, report(PARIS)).id();
+    store.moderate(NC_FR, campaign, rejected, SubmissionStatus.REJECTED, "No photo consent", null);
+    store.withdraw(STAFF_PARIS, campaign, rejected, null);
+    assertEquals(404, status(() -> store.submission(STAFF_PARIS, campaign, rejected)), "a rejected report may go too");
+
+    long approved = store.submit(STAFF_PARIS, campaign, report(PARIS)).id();
+    store.moderate(NC_FR, campaign, approved, SubmissionStatus.APPROVED, null, null);
+    assertEquals(409, status(() -> { store.withdraw(STAFF_PARIS, campaign, approved, null); return null; }),
+        "approved: public and counted, it stays");
+    assertEquals(403, status(() -> { store.withdraw(NC_DE, campaign, approved, null); return null; }),
+        "an approved report is public, but not another country's NC's to withdraw");
+    assertEquals(SubmissionStatus.APPROVED, store.submission(HQ, campaign, approved).status());
+  }
+
   /** Submits for {@code school} as its NC (or HQ) and approves it. */
   private long approved(long campaign, long school) {
     long id = store.submit(HQ, campaign, report(school)).id();
