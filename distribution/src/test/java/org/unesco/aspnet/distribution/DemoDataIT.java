@@ -31,6 +31,30 @@ class DemoDataIT {
       assertEquals(200, platform.login("hq@demo.aspnet.local", "demo-password").statusCode());
       assertEquals(200, platform.login("school.1@demo.aspnet.local", "demo-password").statusCode());
 
+      // a past: members certified over the years, each certificate of its year, reports filed on time, late or not at all
+      JsonNode years = stats.path("certificationsByYear");
+      assertTrue(years.size() >= 10, "certified over the years, not all today: " + years);
+      int thisYear = java.time.Year.now().getValue();
+      years.forEach(y -> assertTrue(y.path("year").asInt() < thisYear, "a demo member certified this year: " + years));
+      String hq = JSON.readTree(platform.login("hq@demo.aspnet.local", "demo-password").body()).path("token").asText();
+      java.util.Map<String, Integer> states = new java.util.HashMap<>();
+      for (String country : java.util.List.of("FR", "DE", "KE", "BR", "JP", "IN", "CA", "MX")) {
+        JsonNode owed = JSON.readTree(platform.get("/api/v1/countries/" + country + "/annual-reports/" + (thisYear - 1),
+            "Authorization", "Bearer " + hq).body());
+        owed.path("items").forEach(r -> states.merge(r.path("state").asText(), 1, Integer::sum));
+      }
+      assertTrue(states.getOrDefault("SUBMITTED", 0) > 0 && states.getOrDefault("MISSING", 0) > 0, states.toString());
+      long school = french.path("items").get(0).path("id").asLong();
+      JsonNode membership = JSON.readTree(platform.get("/api/v1/memberships/" + french.path("items").get(0).path("membershipId").asLong(),
+          "Authorization", "Bearer " + nc).body());
+      assertTrue(membership.path("appliedAt").asText().compareTo(String.valueOf(thisYear)) < 0
+          || java.util.List.of("APPLIED", "UNDER_NATIONAL_REVIEW", "RECOMMENDED", "UNDER_HQ_REVIEW", "REJECTED")
+              .contains(membership.path("status").asText()), "school " + school + ": " + membership);
+      if (!membership.path("certifiedAt").isNull()) {
+        assertTrue(membership.path("certificateNumber").asText().contains("-" + membership.path("certifiedAt").asText().substring(0, 4) + "-"),
+            membership.toString());
+      }
+
       noGetEndpointShowsPersonalDataToTheAnonymousPublic(platform);
       theMapPointsAreTheMemberSchoolsForEverybody(platform, nc);
 

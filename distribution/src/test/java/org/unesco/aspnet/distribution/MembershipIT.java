@@ -559,7 +559,15 @@ class MembershipIT {
   void aMemberReportsItsYearAndTheNcSeesWhoHasNot() throws Exception {
     long reporting = certifiedSchool("École des Arts", "FR", "Nantes");
     long silent = certifiedSchool("École du Port", "FR", "Brest");
-    int year = java.time.Year.now().getValue() - 1;
+    // certified today: they owe this year's report, not last year's
+    int year = java.time.Year.now().getValue();
+    JsonNode lastYear = JSON.readTree(platform.get("/api/v1/schools/" + reporting + "/annual-reports/" + (year - 1),
+        "Authorization", "Bearer " + ncFrance).body());
+    assertEquals("NOT_DUE", lastYear.path("state").asText(), lastYear.toString());
+    JsonNode chasedLastYear = JSON.readTree(platform.get("/api/v1/countries/FR/annual-reports/" + (year - 1),
+        "Authorization", "Bearer " + ncFrance).body());
+    chasedLastYear.path("items").forEach(r -> assertTrue(r.path("schoolId").asLong() != reporting && r.path("schoolId").asLong() != silent,
+        "not members last year, not chased for it: " + chasedLastYear));
     String path = "/api/v1/schools/" + reporting + "/annual-reports/" + year;
     JsonNode before = JSON.readTree(platform.get(path, "Authorization", "Bearer " + ncFrance).body());
     assertTrue(List.of("OPEN", "MISSING").contains(before.path("state").asText()), before.toString());
@@ -596,8 +604,8 @@ class MembershipIT {
     HttpResponse<String> blind = platform.send("PUT", path, report, "Content-Type", "application/json",
         "Authorization", "Bearer " + ncFrance, "If-Match", "\"7\"");
     assertEquals(412, blind.statusCode(), blind.body());
-    assertTrue(List.of("OPEN", "MISSING").contains(JSON.readTree(platform.get(path, "Authorization", "Bearer " + ncFrance).body())
-        .path("state").asText()), "nothing created");
+    assertEquals("NOT_DUE", JSON.readTree(platform.get(path, "Authorization", "Bearer " + ncFrance).body())
+        .path("state").asText(), "nothing created (certified today, it did not owe last year's)");
     HttpResponse<String> created = platform.send("PUT", path, report, "Content-Type", "application/json", "Authorization", "Bearer " + ncFrance);
     assertEquals(200, created.statusCode(), created.body());
     String etag = created.headers().firstValue("ETag").orElseThrow();

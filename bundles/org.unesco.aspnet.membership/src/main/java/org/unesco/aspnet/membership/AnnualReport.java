@@ -33,6 +33,12 @@ public record AnnualReport(
     /** Not submitted, and the due date has passed. */
     MISSING,
     /** Not submitted yet, and still before the due date. */
-    OPEN
+    OPEN,
+    /**
+     * Not submitted, and none was due: the school was not a member at any time of that year.
+     *
+     * @since 1.4
+     */
+    NOT_DUE
   }
 }

@@ -33,7 +33,9 @@ import org.unesco.aspnet.security.Accounts;
       @Reference(name = "memberships", service = MembershipService.class),
       @Reference(name = "schools", service = SchoolService.class),
       @Reference(name = "accounts", service = Accounts.class),
-      @Reference(name = "countries", service = CountryService.class)
+      @Reference(name = "countries", service = CountryService.class),
+      @Reference(name = "reports", service = org.unesco.aspnet.membership.AnnualReportService.class),
+      @Reference(name = "database", service = org.unesco.aspnet.persistence.Database.class)
     })
 public class DemoData {
   static final String ENABLED = "ASPNET_DEMO";
@@ -114,7 +116,8 @@ public class DemoData {
   private void load() {
     DemoLoader loader = new DemoLoader(
         context.locateService("memberships"), context.locateService("schools"),
-        context.locateService("accounts"), System.getenv(PASSWORD));
+        context.locateService("accounts"), System.getenv(PASSWORD),
+        new DemoHistory(context.locateService("database"), context.locateService("reports"), java.time.Clock.systemUTC()));
     List<DemoSchool> demo = DemoSchools.generate(DemoSchools.SEED);
     Optional<Map<String, School>> present = loader.present(demo);
     if (present.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.unesco.aspnet.demo.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -45,8 +46,15 @@ final class DemoLoader {
   private final SchoolService schools;
   private final Accounts accounts;
   private final String password;
+  private final DemoHistory history;
 
   DemoLoader(MembershipService memberships, SchoolService schools, Accounts accounts, String password) {
+    this(memberships, schools, accounts, password, null);
+  }
+
+  /** With {@code history} (null: none), each school's history is dated back and its past reports filed. */
+  DemoLoader(MembershipService memberships, SchoolService schools, Accounts accounts, String password, DemoHistory history) {
+    this.history = history;
     this.memberships = memberships;
     this.schools = schools;
     this.accounts = accounts;
@@ -115,6 +123,11 @@ final class DemoLoader {
           at = memberships.transition(system, membershipId, step, DemoSchools.comment(at, step)).status();
           written++;
         }
+      }
+      if (history != null) {
+        Instant certified = history.date(schoolId, membershipId);
+        history.report(schoolId, at, certified, school.input().themes(), school.input().students(),
+            schoolIds.size() < FOCAL_POINTS);
       }
       statuses.merge(at, 1, Integer::sum);
       schoolIds.add(schoolId);

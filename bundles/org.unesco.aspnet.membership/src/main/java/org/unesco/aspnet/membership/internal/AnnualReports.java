@@ -106,14 +106,47 @@ public final class AnnualReports implements AnnualReportService {
     return due.atYear(year + 1);
   }
 
-  /** SUBMITTED or LATE for a submission, MISSING or OPEN for none. */
+  /**
+   * A school owes a year's report when it was a member at some time of that year: one of its
+   * membership periods was certified before the year ended and had not ended before it began.
+   * The SQL condition on a school aliased {@code S}; its parameters are {@link #yearBounds}.
+   */
+  static final String MEMBER_DURING_YEAR = "EXISTS (SELECT 1 FROM MEM_MEMBERSHIP MP WHERE MP.SCHOOL_ID = S.ID"
+      + " AND MP.CERTIFIED_AT < ? AND (MP.ENDED_AT IS NULL OR MP.ENDED_AT >= ?))";
+
+  /** The parameters of {@link #MEMBER_DURING_YEAR}: the year's end and its start (UTC). */
+  static List<Object> yearBounds(int year) {
+    return List.of(Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant()),
+        Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+  }
+
+  /** SUBMITTED or LATE for a submission, MISSING or OPEN for none (of a school that owes it). */
   State stateOf(int year, Instant submittedAt) {
+    return stateOf(year, submittedAt, true);
+  }
+
+  /** As above; a report not {@code due} is never late, and missing it is NOT_DUE. */
+  State stateOf(int year, Instant submittedAt, boolean due) {
     LocalDate dueDate = dueDate(year);
     Instant deadline = dueDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     if (submittedAt != null) {
-      return submittedAt.isBefore(deadline) ? State.SUBMITTED : State.LATE;
+      return !due || submittedAt.isBefore(deadline) ? State.SUBMITTED : State.LATE;
+    }
+    if (!due) {
+      return State.NOT_DUE;
     }
     return clock.instant().isBefore(deadline) ? State.OPEN : State.MISSING;
+  }
+
+  private static boolean due(Connection c, long schoolId, int year) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM MEM_SCHOOL S WHERE S.ID = ? AND " + MEMBER_DURING_YEAR)) {
+      List<Object> params = new ArrayList<>(List.of(schoolId));
+      params.addAll(yearBounds(year));
+      SchoolDirectory.bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   private void checkYear(int year, String lang) {
@@ -133,9 +166,12 @@ public final class AnnualReports implements AnnualReportService {
   public AnnualReport report(Principal actor, long schoolId, int year) {
     checkYear(year, actor.language());
     school(actor, schoolId, Action.VIEW_SCHOOL);
-    AnnualReport stored = database.read(c -> find(c, schoolId, year));
-    return stored != null ? stored
-        : new AnnualReport(schoolId, year, stateOf(year, null), dueDate(year), null, List.of(), null, null, null, Map.of(), null, 0);
+    return database.read(c -> {
+      AnnualReport stored = find(c, schoolId, year);
+      return stored != null ? stored
+          : new AnnualReport(schoolId, year, stateOf(year, null, due(c, schoolId, year)), dueDate(year), null, List.of(),
+              null, null, null, Map.of(), null, 0);
+    });
   }
 
   @Override
@@ -273,10 +309,10 @@ public final class AnnualReports implements AnnualReportService {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT S.ID, S.NAME, S.CITY, R.SUBMITTED_AT FROM MEM_SCHOOL S"
               + " LEFT JOIN MEM_ANNUAL_REPORT R ON R.SCHOOL_ID = S.ID AND R.REPORT_YEAR = ?"
-              + " WHERE S.COUNTRY = ? AND S.STATUS = ? ORDER BY S.ID")) {
-        ps.setInt(1, year);
-        ps.setString(2, code);
-        ps.setString(3, MembershipStatus.MEMBER.name());
+              + " WHERE S.COUNTRY = ? AND S.STATUS = ? AND " + MEMBER_DURING_YEAR + " ORDER BY S.ID")) {
+        List<Object> params = new ArrayList<>(List.of(year, code, MembershipStatus.MEMBER.name()));
+        params.addAll(yearBounds(year));
+        SchoolDirectory.bind(ps, params);
         List<ReportCompliance> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -305,7 +341,11 @@ public final class AnnualReports implements AnnualReportService {
           return null;
         }
         Instant submitted = rs.getTimestamp(6).toInstant();
-        return new AnnualReport(schoolId, year, stateOf(year, submitted), dueDate(year), rs.getString(1),
+        State state = stateOf(year, submitted);
+        if (state == State.LATE && !due(c, schoolId, year)) {
+          state = State.SUBMITTED; // sent after the date for a year it did not owe: not late
+        }
+        return new AnnualReport(schoolId, year, state, dueDate(year), rs.getString(1),
             SchoolDirectory.splitCodes(rs.getString(2), Theme::valueOf),
             rs.getInt(3), rs.getInt(4), rs.getString(5), SchoolDirectory.fieldsOf(rs.getString(8)), submitted, rs.getInt(7));
       }

@@ -202,12 +202,13 @@ public final class DirectoryRows implements SchoolRows {
     }
     List<Object> params = new ArrayList<>();
     params.add(year);
+    params.addAll(AnnualReports.yearBounds(year)); // only the members that owe that year's report
     String where = where(actor, filters, "S.", params, false);
     String sql =
         "SELECT S.ID, S.NAME, S.COUNTRY, S.UNIT, S.CITY, R.SUBMITTED_AT, R.THEMES, R.STUDENTS_INVOLVED,"
             + " R.TEACHERS_INVOLVED FROM MEM_SCHOOL S"
             + " LEFT JOIN MEM_ANNUAL_REPORT R ON R.SCHOOL_ID = S.ID AND R.REPORT_YEAR = ?"
-            + " WHERE S.STATUS = 'MEMBER' AND " + where + " ORDER BY S.ID";
+            + " WHERE S.STATUS = 'MEMBER' AND " + AnnualReports.MEMBER_DURING_YEAR + " AND " + where + " ORDER BY S.ID";
     LocalDate due = reports.dueDate(year);
     stream(sql, params, rs -> {
       Instant submitted = instant(rs, 6);

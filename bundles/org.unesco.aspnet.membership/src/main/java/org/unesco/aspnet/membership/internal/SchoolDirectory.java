@@ -722,6 +722,8 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
         ps.setLong(i + 1, l);
       } else if (p instanceof Integer n) {
         ps.setInt(i + 1, n);
+      } else if (p instanceof java.sql.Timestamp t) {
+        ps.setTimestamp(i + 1, t);
       } else {
         ps.setString(i + 1, (String) p);
       }

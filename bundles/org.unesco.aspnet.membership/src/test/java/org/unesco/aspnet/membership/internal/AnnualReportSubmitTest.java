@@ -22,6 +22,7 @@ class AnnualReportSubmitTest {
   private TestDatabase database;
   private NationalProfiles profiles;
   private SchoolDirectory schools;
+  private MembershipLifecycle lifecycle;
 
   @BeforeEach
   void start() {
@@ -30,7 +31,7 @@ class AnnualReportSubmitTest {
         new DirectoryCounts(database, TestLogger.INSTANCE), (org.osgi.framework.Bundle) null);
     profiles = new NationalProfiles(TestLogger.INSTANCE);
     schools = new SchoolDirectory(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, TestLogger.INSTANCE);
-    MembershipLifecycle lifecycle = new MembershipLifecycle(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
+    lifecycle = new MembershipLifecycle(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
     reports = new AnnualReports(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles,
         AnnualReportStateTest.due("03-31"), TestLogger.INSTANCE);
     school = lifecycle.apply(HQ, Schools.valid(), false).schoolId();
@@ -73,6 +74,33 @@ class AnnualReportSubmitTest {
     public java.time.Instant instant() {
       return now;
     }
+  }
+
+  @Test
+  void onlyAYearInWhichTheSchoolWasAMemberIsOwed() {
+    long membership = schools.school(HQ, school).membershipId();
+    for (var step : List.of(org.unesco.aspnet.membership.MembershipStatus.UNDER_NATIONAL_REVIEW,
+        org.unesco.aspnet.membership.MembershipStatus.RECOMMENDED, org.unesco.aspnet.membership.MembershipStatus.UNDER_HQ_REVIEW,
+        org.unesco.aspnet.membership.MembershipStatus.MEMBER)) {
+      lifecycle.transition(HQ, membership, step, null);
+    }
+    // certified at the start of last year: last year is owed, the year before is not
+    int before = year - 1;
+    database.inTransaction(c -> {
+      try (var ps = c.prepareStatement("UPDATE MEM_MEMBERSHIP SET CERTIFIED_AT = ? WHERE ID = ?")) {
+        ps.setTimestamp(1, java.sql.Timestamp.from(java.time.Instant.parse(year + "-02-01T00:00:00Z")));
+        ps.setLong(2, membership);
+        return ps.executeUpdate();
+      }
+    });
+    String country = schools.school(HQ, school).country();
+    assertEquals(List.of(school), reports.compliance(HQ, country, year).stream().map(r -> r.schoolId()).toList());
+    assertEquals(List.of(), reports.compliance(HQ, country, before), "not a member yet: nobody chases that year's report");
+    assertEquals(org.unesco.aspnet.membership.AnnualReport.State.MISSING, reports.report(HQ, school, year).state());
+    assertEquals(org.unesco.aspnet.membership.AnnualReport.State.NOT_DUE, reports.report(HQ, school, before).state());
+    // a report sent now for that year is welcome, but it is not late
+    assertEquals(org.unesco.aspnet.membership.AnnualReport.State.SUBMITTED, reports.submit(HQ, school, before, null, REPORT).state());
+    assertEquals(org.unesco.aspnet.membership.AnnualReport.State.LATE, reports.submit(HQ, school, year, null, REPORT).state());
   }
 
   @Test
