@@ -144,9 +144,7 @@ class AuthorizationMatrixIT {
       case "PATCH" -> {
         body = path.contains("/countries/") ? "{\"region\":\"Europe and North America\"}" : "{\"students\": 321}";
         headers.addAll(List.of("Content-Type", "application/merge-patch+json"));
-        if (path.contains("/schools/")) {
-          headers.addAll(List.of("If-Match", platform.get(path, "Authorization", "Bearer " + hq).headers().firstValue("ETag").orElse("\"0\"")));
-        }
+        headers.addAll(List.of("If-Match", platform.get(path, "Authorization", "Bearer " + hq).headers().firstValue("ETag").orElse("\"0\"")));
       }
       case "PUT" -> {
         body = "{\"activities\":\"Peace week\",\"themes\":[\"PEACE_GCED\"],\"studentsInvolved\":50,\"teachersInvolved\":3}";

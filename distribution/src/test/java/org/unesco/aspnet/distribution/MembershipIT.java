@@ -211,9 +211,17 @@ class MembershipIT {
   void aCountrysNationalNetworkIsKeptByItsCoordinatorAndShownToThePublic() throws Exception {
     String body = "{\"nationalCommission\":{\"name\":\"Kenya National Commission for UNESCO\",\"website\":\"https://unesco.go.ke\"},"
         + "\"coordinators\":[{\"name\":\"Achieng Otieno\",\"email\":\"aspnet@unesco.go.ke\",\"role\":\"National Coordinator\"}]}";
-    HttpResponse<String> ok = platform.send("PATCH", "/api/v1/countries/KE", body,
+    String read = countryEtag("KE");
+    HttpResponse<String> blind = platform.send("PATCH", "/api/v1/countries/KE", body,
         "Content-Type", "application/json", "Authorization", "Bearer " + ncKenya);
+    assertEquals(428, blind.statusCode(), "coordinators are replaced whole: an edit names what it read");
+    HttpResponse<String> ok = platform.send("PATCH", "/api/v1/countries/KE", body,
+        "Content-Type", "application/json", "Authorization", "Bearer " + ncKenya, "If-Match", read);
     assertEquals(200, ok.statusCode(), ok.body());
+    assertEquals(countryEtag("KE"), ok.headers().firstValue("ETag").orElseThrow());
+    HttpResponse<String> stale = platform.send("PATCH", "/api/v1/countries/KE", "{\"coordinators\":[]}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + hq, "If-Match", read);
+    assertEquals(412, stale.statusCode(), "HQ's page was read before the NC's edit: " + stale.body());
     JsonNode kenya = JSON.readTree(platform.get("/api/v1/countries/ke").body());
     assertEquals("Kenya National Commission for UNESCO", kenya.path("nationalCommission").path("name").asText());
     assertEquals("Achieng Otieno", kenya.path("coordinators").get(0).path("name").asText());
@@ -232,9 +240,14 @@ class MembershipIT {
         .path("coordinators").get(0).path("name").asText(), "nothing half-written");
   }
 
+  /** A merge patch of the country as it is now (If-Match with the ETag just read). */
   private static HttpResponse<String> patchCountry(String iso2, String body, String token) throws Exception {
     return platform.send("PATCH", "/api/v1/countries/" + iso2, body,
-        "Content-Type", "application/merge-patch+json", "Authorization", "Bearer " + token);
+        "Content-Type", "application/merge-patch+json", "Authorization", "Bearer " + token, "If-Match", countryEtag(iso2));
+  }
+
+  private static String countryEtag(String iso2) throws Exception {
+    return platform.get("/api/v1/countries/" + iso2).headers().firstValue("ETag").orElseThrow();
   }
 
   private static List<String> errorFields(HttpResponse<String> r) throws Exception {

@@ -144,13 +144,13 @@ public final class Countries implements CountryService {
       Country.NationalCommission commission,
       List<Country.Coordinator> coordinators,
       Locale language) {
-    return change(actor, iso2, false, true, language, stored -> new Entry(
+    return change(actor, iso2, false, true, language, null, false, stored -> new Entry(
         stored.iso2(), stored.englishName(), stored.region(), commission, coordinators));
   }
 
   @Override
   public Country correctRegion(Principal actor, String iso2, String region, Locale language) {
-    return change(actor, iso2, true, false, language, stored -> new Entry(
+    return change(actor, iso2, true, false, language, null, false, stored -> new Entry(
         stored.iso2(), stored.englishName(), region, stored.nationalCommission(), stored.coordinators()));
   }
 
@@ -171,12 +171,12 @@ public final class Countries implements CountryService {
    * @throws ProblemException 404 for an unknown country, 401/403 when the actor may not change a
    *     part the patch names, 400 with every field error
    */
-  Country patch(Principal actor, String iso2, ObjectNode patch, Locale language) {
+  Country patch(Principal actor, String iso2, ObjectNode patch, Locale language, Integer expectedRevision) {
     Patch typed = Json.convert(patch, Patch.class); // unknown members and wrong types: 400 field by field
     boolean region = patch.has("region");
     JsonNode commission = patch.get("nationalCommission");
     boolean coordinators = patch.has("coordinators");
-    return change(actor, iso2, region, commission != null || coordinators, language, stored -> new Entry(
+    return change(actor, iso2, region, commission != null || coordinators, language, expectedRevision, true, stored -> new Entry(
         stored.iso2(),
         stored.englishName(),
         region ? typed.region() : stored.region(),
@@ -201,8 +201,8 @@ public final class Countries implements CountryService {
    * one transaction, {@code change} of the stored row, every check of the parts changed, and the
    * writes with their audit entries. Nothing is written on any error.
    */
-  private Country change(
-      Principal actor, String iso2, boolean region, boolean network, Locale language, UnaryOperator<Entry> change) {
+  private Country change(Principal actor, String iso2, boolean region, boolean network, Locale language,
+      Integer expectedRevision, boolean revisionRequired, UnaryOperator<Entry> change) {
     String code = iso2 == null ? "" : iso2.toUpperCase(Locale.ROOT);
     if (!exists(code)) {
       throw ProblemException.notFound(iso2 + " is not a UNESCO Member State or Associate Member");
@@ -213,14 +213,22 @@ public final class Countries implements CountryService {
     if (network) {
       authorizer.require(actor, Action.EDIT_NATIONAL_NETWORK, Target.country(code));
     }
+    if ((region || network) && revisionRequired && expectedRevision == null) {
+      // coordinators are replaced whole: an edit made on a copy read before another's would undo it
+      throw ProblemException.preconditionRequired("Send If-Match with the ETag of the country you read"
+          + " (GET /api/v1/countries/" + code + ")");
+    }
     if (region || network) {
       database.inTransaction(
           c -> {
             // The patch merges into what is stored: two at once must not both merge into the same
             // read and lose one's members. The row is taken first; the second waits, then reads.
-            try (PreparedStatement lock = c.prepareStatement("UPDATE MEM_COUNTRY SET REGION = REGION WHERE ISO2 = ?")) {
+            try (PreparedStatement lock = c.prepareStatement("UPDATE MEM_COUNTRY SET REVISION = REVISION + 1 WHERE ISO2 = ?")) {
               lock.setString(1, code);
               lock.executeUpdate();
+            }
+            if (expectedRevision != null && expectedRevision + 1 != revision(c, code)) {
+              throw ProblemException.preconditionFailed("Country " + code + " changed since you read it; read it again");
             }
             Entry before = entry(c, code);
             Entry after = tidy(change.apply(before));
@@ -340,6 +348,21 @@ public final class Countries implements CountryService {
     }
     String stripped = value.strip();
     return REGIONS.stream().filter(r -> r.equalsIgnoreCase(stripped)).findFirst().orElse(null);
+  }
+
+  /** The revision of a country's stored part (its ETag); 0 for an unknown code. */
+  int revision(String iso2) {
+    String code = iso2 == null ? "" : iso2.toUpperCase(Locale.ROOT);
+    return database.read(c -> revision(c, code));
+  }
+
+  private static int revision(Connection c, String code) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT REVISION FROM MEM_COUNTRY WHERE ISO2 = ?")) {
+      ps.setString(1, code);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    }
   }
 
   @Override

@@ -17,6 +17,8 @@ import org.unesco.aspnet.membership.ProfileService;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.web.ApiServlet;
 import org.unesco.aspnet.web.Json;
+import org.unesco.aspnet.web.Revisions;
+import org.unesco.aspnet.membership.Country;
 import org.unesco.aspnet.web.OpenApiFragment;
 
 /**
@@ -65,7 +67,9 @@ public final class CountriesServlet extends ApiServlet {
       // Every page of the UI loads it: asked each time, downloaded again only when a count changed.
       Json.writeRevalidated(request, response, Json.page(items, null));
     } else if (path.size() == 1) {
-      Json.write(response, 200, countries.country(Requests.actor(request), path.get(0), Requests.language(request, response)));
+      Country country = countries.country(Requests.actor(request), path.get(0), Requests.language(request, response));
+      response.setHeader("ETag", Revisions.etag(countries.revision(country.iso2())));
+      Json.write(response, 200, country);
     } else if (path.size() == 2 && path.get(1).equals("profile")) {
       // No Content-Language: each text comes in the language asked for where the profile has it,
       // in the profile's own language otherwise.
@@ -96,6 +100,8 @@ public final class CountriesServlet extends ApiServlet {
     }
     Locale language = Requests.language(request, response);
     ObjectNode body = Json.read(request, ObjectNode.class);
-    Json.write(response, 200, countries.patch(Requests.actor(request), path.get(0), body, language));
+    Country changed = countries.patch(Requests.actor(request), path.get(0), body, language, Revisions.expectedIfPresent(request));
+    response.setHeader("ETag", Revisions.etag(countries.revision(changed.iso2())));
+    Json.write(response, 200, changed);
   }
 }
