@@ -81,7 +81,16 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
       return ladder == null ? Optional.empty() : ladder.stages().stream().filter(s -> s.code().equals(code)).findFirst();
     }
 
-    /** The language to write messages in: the caller's when the profile speaks it. */
+    /**
+     * The language of the profile's own texts in a message (a pattern's explanation, its validate
+     * rules): the caller's when the profile speaks it, else the profile's own, in any language,
+     * such as Italian, which the platform's messages are not written in.
+     */
+    String textLanguage(String requested) {
+      return requested != null && languages.contains(requested) ? requested : language;
+    }
+
+    /** The language to write the platform's messages in: the caller's when the profile speaks it. */
     String messageLanguage(String requested) {
       return requested != null && languages.contains(requested) && FieldMessages.speaks(requested)
           ? requested
@@ -226,6 +235,7 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     List<FieldError> errors = new ArrayList<>();
     Map<String, Object> result = new LinkedHashMap<>();
     String lang = profile.map(p -> p.messageLanguage(requestLanguage)).orElse("en");
+    String textLang = profile.map(p -> p.textLanguage(requestLanguage)).orElse(lang);
     // Keys the active profile does not define: stored values stay, new ones are refused.
     for (Map.Entry<String, Object> e : stored.entrySet()) {
       if (profile.flatMap(p -> p.field(e.getKey())).isEmpty()) {
@@ -245,7 +255,7 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     Snapshot p = profile.get();
     for (Field field : p.fields()) {
       Object value = given.get(field.key());
-      Object valid = value(field, value, lang, errors);
+      Object valid = value("fields.", field, value, lang, textLang, errors);
       if (valid != null) {
         result.put(field.key(), valid);
       }
@@ -263,7 +273,7 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     }
     Map<String, Object> school = coreView(input);
     school.putAll(result);
-    List<FieldError> crossField = call(input.country(), "validate", () -> p.profile().validate(school, lang));
+    List<FieldError> crossField = call(input.country(), "validate", () -> p.profile().validate(school, textLang));
     if (crossField != null) {
       errors.addAll(crossField);
     }
@@ -278,6 +288,7 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     Optional<Snapshot> profile = active(country);
     List<Field> questions = profile.map(Snapshot::reportQuestions).orElse(List.of());
     String lang = profile.map(p -> p.messageLanguage(requestLanguage)).orElse("en");
+    String textLang = profile.map(p -> p.textLanguage(requestLanguage)).orElse(lang);
     List<FieldError> errors = new ArrayList<>();
     Map<String, Object> result = new LinkedHashMap<>();
     Set<String> asked = questions.stream().map(Field::key).collect(Collectors.toSet());
@@ -292,7 +303,7 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
       }
     });
     for (Field question : questions) {
-      Object valid = value("answers.", question, given.get(question.key()), lang, errors);
+      Object valid = value("answers.", question, given.get(question.key()), lang, textLang, errors);
       if (valid != null) {
         result.put(question.key(), valid);
       }
@@ -327,6 +338,11 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
   }
 
   static Object value(String prefix, Field field, Object value, String lang, List<FieldError> errors) {
+    return value(prefix, field, value, lang, lang, errors);
+  }
+
+  /** As above; the field's own explanations (a pattern's) in {@code textLang}, the platform's messages in {@code lang}. */
+  static Object value(String prefix, Field field, Object value, String lang, String textLang, List<FieldError> errors) {
     String path = prefix + field.key();
     if (value instanceof String text) {
       value = text.strip().isEmpty() ? null : text.strip();
@@ -343,7 +359,7 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     int before = errors.size();
     Object valid =
         switch (field.type()) {
-          case TEXT -> text(field, value, path, lang, errors);
+          case TEXT -> text(field, value, path, lang, textLang, errors);
           case NUMBER -> number(field, value, path, lang, errors);
           case DATE -> date(field, value, path, lang, errors);
           case CHOICE -> choice(field, value, path, lang, errors);
@@ -352,7 +368,7 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     return errors.size() > before ? null : valid;
   }
 
-  private static Object text(Field field, Object value, String path, String lang, List<FieldError> errors) {
+  private static Object text(Field field, Object value, String path, String lang, String textLang, List<FieldError> errors) {
     if (!(value instanceof String text)) {
       errors.add(new FieldError(path, FieldMessages.get(lang, "text")));
       return null;
@@ -361,7 +377,7 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     if (text.codePointCount(0, text.length()) > max) {
       errors.add(new FieldError(path, FieldMessages.get(lang, "length", max)));
     } else if (field.pattern() != null && !Pattern.compile(field.pattern()).matcher(text).matches()) {
-      String explained = field.patternMessage().in(Locale.forLanguageTag(lang), null);
+      String explained = field.patternMessage().in(Locale.forLanguageTag(textLang), null);
       errors.add(new FieldError(path, explained != null ? explained : FieldMessages.get(lang, "pattern")));
     }
     return text;

@@ -262,6 +262,43 @@ class NationalProfilesTest {
     });
   }
 
+  /** Italian is none of the platform's languages: the profile's own texts still come in it. */
+  @Test
+  void aProfileInAnotherLanguageExplainsItsOwnRulesInIt() {
+    List<String> languagesAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    register(new NationalProfile() {
+      @Override
+      public String language() {
+        return "it";
+      }
+
+      @Override
+      public List<Field> fields() {
+        return List.of(Field.text("codice", Texts.of("it", "Codice meccanografico", "en", "School code"))
+            .withPattern("[A-Z]{4}[0-9]{5}[A-Z]", Texts.of("it", "10 caratteri, per esempio RMIC81500B", "en", "10 characters, e.g. RMIC81500B")));
+      }
+
+      @Override
+      public List<FieldError> validate(Map<String, Object> school, String language) {
+        languagesAsked.add(language);
+        return List.of();
+      }
+    }, "IT");
+    SchoolInput wrong = Schools.in("IT", "Liceo Dante", "Roma", null);
+    wrong = new SchoolInput(wrong.name(), wrong.country(), wrong.unit(), wrong.city(), wrong.address(), wrong.latitude(),
+        wrong.longitude(), wrong.levels(), wrong.themes(), wrong.languages(), wrong.students(), wrong.teachers(), wrong.email(),
+        wrong.website(), wrong.nationalId(), Map.of("codice", "rmic81500b"));
+    for (String asked : new String[] {"it", "de", null}) {
+      NationalProfiles.Checked checked = profiles.check(wrong, Map.of(), asked);
+      assertEquals(List.of(new FieldError("fields.codice", "10 caratteri, per esempio RMIC81500B")), checked.errors(),
+          "asked in " + asked + ": the profile's own language when it does not speak the caller's");
+    }
+    assertEquals(List.of(new FieldError("fields.codice", "10 characters, e.g. RMIC81500B")),
+        profiles.check(wrong, Map.of(), "en").errors(), "the caller's language when the profile speaks it");
+    profiles.check(Schools.in("IT", "Liceo Dante", "Roma", null), Map.of(), "it");
+    assertEquals("it", languagesAsked.get(languagesAsked.size() - 1), "its rules are asked in Italian too");
+  }
+
   @Test
   void aThrowingOrHangingProfileCostsOnlyItsCountry() {
     register(new NationalProfile() {
