@@ -229,7 +229,7 @@ class NationalProfilesTest {
     register(germany, "DE");
     DirectoryImport imports = new DirectoryImport(database, new Countries(database, TransitionsTest.POLICY,
         TransitionsTest.NO_AUDIT, new DirectoryCounts(database, TestLogger.INSTANCE), (org.osgi.framework.Bundle) null),
-        TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
+        TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, schools);
     List<org.unesco.aspnet.membership.bulk.ImportRow> rows = List.of(
         new org.unesco.aspnet.membership.bulk.ImportRow(2, null, german("BY", Map.of("schulform", "gymnasium")), List.of()));
     assertEquals(1, imports.write(NC_DE, rows::iterator, org.unesco.aspnet.membership.bulk.SchoolImport.Duplicates.ALLOW, "de.csv", n -> { }).written());
