@@ -214,7 +214,8 @@ public final class DirectoryImport implements SchoolImport {
       }
       Update update = seen.updates.get(at);
       SchoolInput school = update != null ? update.renamed() : SchoolValidator.tidy(row.school());
-      if (school == null || school.country() == null || !changed.contains(school.country()) || school.name() == null || school.city() == null) {
+      if (school == null || school.country() == null || !changed.contains(school.country())
+          || school.name() == null || school.city() == null) {
         return null;
       }
       return new Pending(at, row, school, List.of(), SearchKey.of(school.name()), SearchKey.of(school.city()));
