@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Exports and imports over real HTTP on the demo network: the round trip (export, then a dry-run
- * import finds every row a duplicate of itself and writes nothing), escaping of commas, quotes,
+ * import finds every row unchanged and writes nothing; one corrected cell updates its school and
+ * nothing else), escaping of commas, quotes,
  * line breaks and non-Latin scripts, the formula guard in CSV and XLSX, scopes (an NC never gets
  * another country's row; the public gets public fields of members), a real import that writes all
  * or nothing, and a broken exporter plugin that fails only its own format.
@@ -130,8 +131,12 @@ class ExportIT {
     return out;
   }
 
+  /**
+   * An exported file imported back as it is: every row names its school (the id column) and repeats
+   * its values, so every row is UNCHANGED; none is a new school, so none is a likely duplicate.
+   */
   @Test
-  void exportThenDryRunImportFindsEveryRowADuplicateOfItselfAndWritesNothing() throws Exception {
+  void exportThenDryRunImportFindsEveryRowUnchangedAndWritesNothing() throws Exception {
     for (String format : List.of("csv", "xlsx")) {
       HttpResponse<byte[]> file = get("/api/v1/exports/schools." + format + "?country=FR", ncFrance);
       assertEquals(200, file.statusCode());
@@ -148,20 +153,120 @@ class ExportIT {
       assertEquals(exported.size(), report.path("total").asInt(), job.toString());
       assertEquals(exported.size(), job.path("processed").asInt());
       assertEquals(0, report.path("invalid").asInt(), job.toString());
-      assertEquals(exported.size(), report.path("duplicates").asInt(), job.toString());
+      assertEquals(0, report.path("duplicates").asInt(), format + ": no row is a duplicate of its own school: " + job);
+      assertEquals(exported.size(), report.path("unchanged").asInt(), format + ": " + job);
+      assertEquals(0, report.path("created").asInt());
+      assertEquals(0, report.path("updated").asInt());
       assertEquals(0, report.path("written").asInt());
-      assertEquals(exported.size(), report.path("rows").size());
-      for (JsonNode row : report.path("rows")) {
-        assertTrue(row.path("errors").isEmpty(), row.toString());
-        Set<String> ids = new HashSet<>();
-        row.path("duplicateOf").forEach(id -> ids.add(id.asText()));
-        // line 2 is the first school (no line breaks in these rows, one row per line in XLSX too)
-        Map<String, String> itself = exported.get(row.path("line").asInt() - 2);
-        assertEquals(itself.get("name"), row.path("name").asText());
-        assertTrue(ids.contains(itself.get("id")), format + ": a duplicate of itself: " + row);
-      }
+      assertEquals(0, report.path("rows").size(), "nothing worth a look: " + report.path("rows"));
       assertEquals(before, text("/api/v1/exports/schools.csv", hq), "a dry run writes nothing");
     }
+  }
+
+  /** A CSV file as a spreadsheet program saves it: every cell quoted, columns in {@code header} order. */
+  private static String csvFile(List<String> header, List<Map<String, String>> rows) {
+    StringBuilder out = new StringBuilder(String.join(",", header)).append("\r\n");
+    for (Map<String, String> row : rows) {
+      out.append(String.join(",", header.stream().map(k -> '"' + row.get(k).replace("\"", "\"\"") + '"').toList())).append("\r\n");
+    }
+    return out.toString();
+  }
+
+  private static List<String> header(String csv) {
+    return List.of(csv.split("\r\n", 2)[0].split(","));
+  }
+
+  /**
+   * The National Coordinator's round trip: export France, correct one cell of one row, import the
+   * file back. The dry run shows that row updating that field and every other row unchanged; the
+   * real run updates that school only (a new ETag, an audited edit), creates none.
+   */
+  @Test
+  void aCorrectedCellOfAnExportedFileUpdatesItsSchoolAndNothingElse() throws Exception {
+    String export = text("/api/v1/exports/schools.csv?country=FR", ncFrance);
+    List<Map<String, String>> rows = csv(export);
+    int line = 3; // the second school
+    Map<String, String> corrected = new HashMap<>(rows.get(line - 2));
+    String id = corrected.get("id");
+    int students = corrected.get("students").isEmpty() ? 0 : Integer.parseInt(corrected.get("students"));
+    corrected.put("students", String.valueOf(students + 151));
+    List<Map<String, String>> file = new ArrayList<>(rows);
+    file.set(line - 2, corrected);
+    byte[] body = csvFile(header(export), file).getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> was = platform.get("/api/v1/schools/" + id, "Authorization", "Bearer " + ncFrance);
+    String etag = was.headers().firstValue("ETag").orElseThrow();
+
+    JsonNode dry = platform.upload("?dryRun=true", body, "text/csv", ncFrance).path("report");
+    assertEquals(rows.size(), dry.path("total").asInt(), dry.toString());
+    assertEquals(0, dry.path("invalid").asInt(), dry.toString());
+    assertEquals(0, dry.path("duplicates").asInt(), dry.toString());
+    assertEquals(1, dry.path("updated").asInt(), dry.toString());
+    assertEquals(rows.size() - 1, dry.path("unchanged").asInt(), "every other row: " + dry);
+    assertEquals(0, dry.path("created").asInt());
+    assertEquals(1, dry.path("rows").size(), dry.toString());
+    JsonNode row = dry.path("rows").get(0);
+    assertEquals(line, row.path("line").asInt(), row.toString());
+    assertEquals("UPDATE", row.path("action").asText(), row.toString());
+    assertEquals("[\"students\"]", row.path("changed").toString());
+    assertEquals(etag, platform.get("/api/v1/schools/" + id, "Authorization", "Bearer " + ncFrance).headers().firstValue("ETag").orElseThrow(),
+        "a dry run writes nothing");
+
+    JsonNode done = platform.upload("?file=ecoles-corrigees.csv", body, "text/csv", ncFrance);
+    assertEquals("DONE", done.path("state").asText(), done.toString());
+    assertEquals(1, done.path("report").path("written").asInt(), done.toString());
+    HttpResponse<String> now = platform.get("/api/v1/schools/" + id, "Authorization", "Bearer " + ncFrance);
+    assertEquals(students + 151, JSON.readTree(now.body()).path("students").asInt(), now.body());
+    assertFalse(etag.equals(now.headers().firstValue("ETag").orElseThrow()), "a new ETag");
+    JsonNode after = JSON.readTree(was.body()).deepCopy();
+    ((ObjectNode) after).put("students", students + 151);
+    ((ObjectNode) after).remove("revision");
+    ObjectNode nowWithoutRevision = ((ObjectNode) JSON.readTree(now.body()));
+    nowWithoutRevision.remove("revision");
+    assertEquals(after, nowWithoutRevision, "nothing else of the school changed");
+    assertEquals(rows.size(), csv(text("/api/v1/exports/schools.csv?country=FR", ncFrance)).size(), "no school created");
+
+    JsonNode audit = JSON.readTree(platform.get("/api/v1/audit?country=FR&limit=20", "Authorization", "Bearer " + ncFrance).body());
+    List<JsonNode> edits = new ArrayList<>();
+    audit.path("items").forEach(e -> {
+      if (e.path("action").asText().equals("school.update") && e.path("entityId").asText().equals(id)) {
+        edits.add(e);
+      }
+    });
+    assertEquals(1, edits.size(), "one edit of that school in the audit log: " + audit);
+    assertEquals(students + 151, edits.get(0).path("after").path("students").asInt(), edits.get(0).toString());
+    assertEquals(students, edits.get(0).path("before").path("students").asInt(), edits.get(0).toString());
+    assertTrue(audit.toString().contains("ecoles-corrigees.csv"), "and the import");
+
+    JsonNode again = platform.upload("?dryRun=true", body, "text/csv", ncFrance).path("report");
+    assertEquals(rows.size(), again.path("unchanged").asInt(), "imported once, the file repeats the directory: " + again);
+  }
+
+  /** An NC of France naming German schools by their ids: a row error on {@code id}, nothing written. */
+  @Test
+  void aNationalCoordinatorCannotUpdateAnotherCountrysSchoolByItsId() throws Exception {
+    String german = text("/api/v1/exports/schools.csv?country=DE", hq);
+    List<Map<String, String>> rows = csv(german);
+    Map<String, String> member = new HashMap<>(rows.stream().filter(r -> r.get("status").equals("MEMBER")).findFirst().orElseThrow());
+    Map<String, String> candidate = new HashMap<>(rows.stream().filter(r -> !r.get("status").equals("MEMBER")).findFirst().orElseThrow());
+    member.put("teachers", "7");
+    candidate.put("teachers", "7");
+    String memberTag = platform.get("/api/v1/schools/" + member.get("id"), "Authorization", "Bearer " + hq).headers().firstValue("ETag").orElseThrow();
+    String candidateTag = platform.get("/api/v1/schools/" + candidate.get("id"), "Authorization", "Bearer " + hq).headers().firstValue("ETag").orElseThrow();
+
+    JsonNode refused = platform.upload("?lang=en", csvFile(header(german), List.of(member, candidate)).getBytes(StandardCharsets.UTF_8),
+        "text/csv", ncFrance);
+    assertEquals("REFUSED", refused.path("state").asText(), refused.toString());
+    JsonNode report = refused.path("report");
+    assertEquals(2, report.path("invalid").asInt(), report.toString());
+    assertEquals(0, report.path("written").asInt());
+    JsonNode seen = report.path("rows").get(0).path("errors").get(0);
+    assertEquals("id", seen.path("field").asText(), report.toString());
+    assertEquals("you may not edit school " + member.get("id"), seen.path("message").asText(), "a member: seen by all, edited by its NC");
+    JsonNode unseen = report.path("rows").get(1).path("errors").get(0);
+    assertEquals("id", unseen.path("field").asText(), report.toString());
+    assertEquals("There is no school " + candidate.get("id"), unseen.path("message").asText(), "a candidate the NC of France may not see");
+    assertEquals(memberTag, platform.get("/api/v1/schools/" + member.get("id"), "Authorization", "Bearer " + hq).headers().firstValue("ETag").orElseThrow());
+    assertEquals(candidateTag, platform.get("/api/v1/schools/" + candidate.get("id"), "Authorization", "Bearer " + hq).headers().firstValue("ETag").orElseThrow());
   }
 
   @Test
@@ -219,7 +324,7 @@ class ExportIT {
     // and the round trip reads the guarded cells back as they were
     JsonNode job = platform.upload("?dryRun=true", text("/api/v1/exports/schools.csv?country=KZ", hq).getBytes(StandardCharsets.UTF_8), "text/csv", hq);
     assertEquals(0, job.path("report").path("invalid").asInt(), job.toString());
-    assertEquals(names.length, job.path("report").path("duplicates").asInt(), job.toString());
+    assertEquals(names.length, job.path("report").path("unchanged").asInt(), "the same text as stored: " + job);
   }
 
   private static String xlsxSheet(byte[] xlsx) throws Exception {

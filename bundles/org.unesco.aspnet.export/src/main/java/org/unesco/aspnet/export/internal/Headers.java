@@ -13,7 +13,7 @@ import java.util.Map;
  * spaces or punctuation.
  */
 final class Headers {
-  /** The fields an import reads; {@code id} is only compared with the directory, never written. */
+  /** The fields an import reads; {@code id} names the school a row updates, it is never written. */
   static final List<String> FIELDS = List.of("id", "name", "country", "unit", "city", "address", "latitude",
       "longitude", "levels", "themes", "languages", "students", "teachers", "email", "website", "nationalId");
 

@@ -30,6 +30,7 @@ import org.unesco.aspnet.web.Json;
  * comes back without its apostrophe. A row without a country (no column, or an empty cell) takes
  * {@code defaultCountry}.
  * A row with more cells than the header is an error of that row (empty cells at its end aside).
+ * Each row carries the columns the file has: a row with the id of a known school updates only those.
  */
 final class SchoolSheet implements SchoolImport.Source {
   static final List<String> REQUIRED = List.of("name", "city", "address", "levels", "email");
@@ -41,6 +42,8 @@ final class SchoolSheet implements SchoolImport.Source {
   private final Map<String, Integer> columns = new LinkedHashMap<>();
   private final List<String> ignored = new ArrayList<>();
   private final int headerCells;
+  /** The fields the file has a column for, as each row carries them ({@link ImportRow#columns}). */
+  private final java.util.Set<String> present;
 
   SchoolSheet(TableReader reader, Path file, String defaultCountry) throws IOException {
     this.reader = reader;
@@ -61,6 +64,7 @@ final class SchoolSheet implements SchoolImport.Source {
         }
       }
     }
+    present = java.util.Set.copyOf(columns.keySet());
     List<String> missing = new ArrayList<>(REQUIRED.stream().filter(f -> !columns.containsKey(f)).toList());
     if (!columns.containsKey("country") && defaultCountry == null) {
       missing.add("country");
@@ -183,10 +187,10 @@ final class SchoolSheet implements SchoolImport.Source {
       try {
         id = Long.parseLong(idText);
       } catch (NumberFormatException ignoredId) {
-        // an id of another system: not ours to compare
+        // an id of another system: the row is a new school
       }
     }
-    return new ImportRow(line, id, school, errors);
+    return new ImportRow(line, id, school, errors, present);
   }
 
   /** The national profile's fields, as text: the import types them as the profile declares. */

@@ -43,6 +43,24 @@ class SchoolSheetTest {
     assertTrue(!it.hasNext());
   }
 
+  /** What an update needs: the school's id, and which fields the file has (an empty cell is not a missing column). */
+  @Test
+  void eachRowCarriesItsIdAndTheColumnsOfTheFile() throws Exception {
+    Path file = dir.resolve("u.csv");
+    Files.writeString(file, "id,name,city,address,levels,email,website,fields.uai,status\n"
+        + "301,Lycée A,Lyon,1 rue A,SECONDARY,a@b.fr,,0690001A,MEMBER\n"
+        + "L-7,Lycée B,Lyon,2 rue B,SECONDARY,b@b.fr,https://b.fr,,APPLIED\n", StandardCharsets.UTF_8);
+    Iterator<ImportRow> it = new SchoolSheet(new CsvReader(), file, "FR").open();
+    ImportRow first = it.next();
+    assertEquals(Long.valueOf(301), first.id());
+    assertEquals(java.util.Set.of("id", "name", "city", "address", "levels", "email", "website", "fields.uai"), first.columns());
+    assertTrue(first.has("website") && first.school().website() == null, "an empty cell: the column is there, the value is not");
+    assertTrue(!first.has("students") && !first.has("country") && !first.has("status"), "no column for them");
+    ImportRow second = it.next();
+    assertEquals(null, second.id(), "an id of another system: a new school");
+    assertTrue(second.has("fields.uai") && !second.school().fields().containsKey("uai"));
+  }
+
   @Test
   void aRowWithMoreCellsThanTheHeaderIsAnErrorOfThatRow() throws Exception {
     Path file = dir.resolve("h.csv");

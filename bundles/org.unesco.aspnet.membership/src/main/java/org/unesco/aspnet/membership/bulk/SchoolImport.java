@@ -11,6 +11,11 @@ import org.unesco.aspnet.core.Principal;
  * imported school gets a membership {@code APPLIED} with a history line, like an application;
  * the import is one entry of the audit log.
  *
+ * <p>A row whose id names a known school updates it instead, as an edit would ({@code PATCH
+ * /api/v1/schools/{id}}: the same rights, rules, new revision and audit entry), with the columns of
+ * the file ({@link ImportRow#columns}); one that repeats the stored values is left unchanged. A
+ * school edited by someone else between the check and the writing stops the import (409).
+ *
  * <p>Who: HQ for any country, a National Coordinator (or sub-national coordinator) for their own;
  * a row of another country is an error of that row.
  */

@@ -32,6 +32,7 @@ import org.unesco.aspnet.core.Role;
 import org.unesco.aspnet.core.Target;
 import org.unesco.aspnet.membership.CountryService;
 import org.unesco.aspnet.membership.MembershipStatus;
+import org.unesco.aspnet.membership.School;
 import org.unesco.aspnet.membership.SchoolInput;
 import org.unesco.aspnet.membership.bulk.ImportReport;
 import org.unesco.aspnet.membership.bulk.ImportRow;
@@ -43,6 +44,12 @@ import org.unesco.aspnet.persistence.Database;
  * duplicate test (same country and normalised name and city, or same national id; also between
  * rows of the file), the importer's scope checked row by row. The real run writes in one
  * transaction with statements prepared once, so that a refused or failed import leaves nothing.
+ *
+ * <p>A row whose id names a known school updates it, as {@code PATCH /api/v1/schools/{id}} would:
+ * the same rights, the file's columns merged onto the stored school, the same rules and duplicate
+ * test (only when the name, city, country or national id change, never against itself), and the
+ * write, audit and event of {@link SchoolDirectory#store}. A row that repeats the stored values is
+ * left alone.
  */
 @Component(service = SchoolImport.class)
 public final class DirectoryImport implements SchoolImport {
@@ -56,6 +63,7 @@ public final class DirectoryImport implements SchoolImport {
   private final Authorizer authorizer;
   private final AuditLog audit;
   private final NationalProfiles profiles;
+  private final SchoolDirectory directory;
 
   @Activate
   public DirectoryImport(
@@ -63,12 +71,14 @@ public final class DirectoryImport implements SchoolImport {
       @Reference CountryService countries,
       @Reference Authorizer authorizer,
       @Reference AuditLog audit,
-      @Reference NationalProfiles profiles) {
+      @Reference NationalProfiles profiles,
+      @Reference SchoolDirectory directory) {
     this.database = database;
     this.countries = countries;
     this.authorizer = authorizer;
     this.audit = audit;
     this.profiles = profiles;
+    this.directory = directory;
   }
 
   /**
@@ -89,14 +99,17 @@ public final class DirectoryImport implements SchoolImport {
     return withFields(school, typed);
   }
 
-  /** The row checked against its country's national profile (units, extra fields, own rules). */
-  private SchoolInput withProfile(Principal actor, SchoolInput school, List<FieldError> errors) {
+  /**
+   * The row checked against its country's national profile (units, extra fields, own rules);
+   * {@code stored} are the extra fields of the school it updates (none for a new one).
+   */
+  private SchoolInput withProfile(Principal actor, SchoolInput school, Map<String, Object> stored, List<FieldError> errors) {
     SchoolInput input = typed(school, errors);
     if (input == null) {
       return school;
     }
     try {
-      NationalProfiles.Checked checked = profiles.check(input, Map.of(), actor.language());
+      NationalProfiles.Checked checked = profiles.check(input, stored, actor.language());
       errors.addAll(checked.errors());
       return withFields(input, checked.fields());
     } catch (ProblemException unavailable) {
@@ -149,20 +162,25 @@ public final class DirectoryImport implements SchoolImport {
     }
     int total = seen.total;
     Instant now = Instant.now();
+    List<School[]> moves = new ArrayList<>();
     int written = SearchWords.bulkWrite(() -> database.inTransaction(c -> {
       Set<Long> own = new HashSet<>();
-      int n = insert(c, actor, rows, seen.skip, now, done -> progress.accept(total / 2 + done / 2), own);
+      int n = writeRows(c, actor, rows, seen, now, done -> progress.accept(total / 2 + done / 2), own, moves);
       requireNothingNewLooksLikeARow(c, actor, rows, seen, checked, duplicates, own);
       Map<String, Object> after = new LinkedHashMap<>();
       after.put("file", file);
       after.put("rows", total);
       after.put("written", n);
+      after.put("created", seen.created);
+      after.put("updated", seen.updated);
       after.put("duplicates", duplicates.name());
       after.put("countries", new ArrayList<>(seen.countries));
       audit.record(c, actor, "schools.import", "import", file == null ? "-" : file,
           seen.countries.size() == 1 ? seen.countries.first() : null, null, after);
       return n;
     }));
+    // after the commit, as an edit does: the copies of a school's place and name elsewhere follow
+    moves.forEach(m -> directory.announceIfMoved(m[0], m[1]));
     progress.accept(total);
     return seen.report(false, written);
   }
@@ -175,7 +193,8 @@ public final class DirectoryImport implements SchoolImport {
    * coming now waits a moment and then finds the imported schools. Applications during the writing
    * itself go ahead (on a database server they cannot see the uncommitted rows); this look is what
    * catches one that repeats a row. With {@code ALLOW} likely duplicates are welcome: only the
-   * counts move.
+   * counts move. Updated schools are in {@code own}: only one whose name, city or national id the
+   * file changes is looked at, and never found a duplicate of itself.
    */
   private void requireNothingNewLooksLikeARow(Connection c, Principal actor, Source rows, Inspection seen,
       Map<String, Long> checked, Duplicates policy, Set<Long> own) throws SQLException {
@@ -193,8 +212,10 @@ public final class DirectoryImport implements SchoolImport {
       if (seen.skip.get(at)) {
         return null;
       }
-      SchoolInput school = SchoolValidator.tidy(row.school());
-      if (school.country() == null || !changed.contains(school.country()) || school.name() == null || school.city() == null) {
+      Update update = seen.updates.get(at);
+      SchoolInput school = update != null ? update.renamed() : SchoolValidator.tidy(row.school());
+      if (school == null || school.country() == null || !changed.contains(school.country())
+          || school.name() == null || school.city() == null) {
         return null;
       }
       return new Pending(at, row, school, List.of(), SearchKey.of(school.name()), SearchKey.of(school.city()));
@@ -219,7 +240,7 @@ public final class DirectoryImport implements SchoolImport {
 
   /** What a pass makes of one row of the file (by its index): a row to look up, or null to leave it. */
   private interface RowCheck {
-    Pending check(int index, ImportRow row);
+    Pending check(int index, ImportRow row) throws SQLException;
   }
 
   /** What a pass does with a batch of rows once they are looked up together. */
@@ -273,15 +294,28 @@ public final class DirectoryImport implements SchoolImport {
     int valid;
     int invalid;
     int duplicates;
+    int created;
+    int updated;
+    int unchanged;
+    /** The rows not written: unchanged ones, and likely duplicates with {@code SKIP}. */
     final BitSet skip = new BitSet();
+    /** The rows that update a school, by index. */
+    final Map<Integer, Update> updates = new HashMap<>();
     final List<ImportReport.RowReport> listed = new ArrayList<>();
     boolean truncated;
     final TreeSet<String> countries = new TreeSet<>();
 
     ImportReport report(boolean dryRun, int written) {
-      return new ImportReport(dryRun, total, valid, invalid, duplicates, written, listed, truncated);
+      return new ImportReport(dryRun, total, valid, invalid, duplicates, written, created, updated, unchanged, listed, truncated);
     }
   }
+
+  /**
+   * A row that updates school {@code id}, checked against its {@code revision}: the writing finds it
+   * there still, or nothing is written. {@code renamed}: the school as the row leaves it when its
+   * name, city, country or national id change (the last look before writing compares it), else null.
+   */
+  private record Update(long id, int revision, SchoolInput renamed) {}
 
   /** What makes two schools the same: country and normalised name and city... */
   private static String nameCityKey(String country, String nameKey, String cityKey) {
@@ -293,17 +327,28 @@ public final class DirectoryImport implements SchoolImport {
     return country + '\u0001' + nationalId;
   }
 
-  /** A row checked, waiting for the duplicate look-ups of its batch. */
-  private record Pending(int index, ImportRow row, SchoolInput school, List<FieldError> errors, String nameKey, String cityKey) {}
+  /**
+   * A row checked, waiting for the duplicate look-ups of its batch; keys only when it is to be
+   * compared with other schools. {@code current}: the school it updates (null for a new one);
+   * {@code action} null when its id names no school it may update.
+   */
+  private record Pending(int index, ImportRow row, SchoolInput school, List<FieldError> errors, String nameKey, String cityKey,
+      School current, ImportReport.Action action, List<String> changed) {
+    /** A new school's row. */
+    Pending(int index, ImportRow row, SchoolInput school, List<FieldError> errors, String nameKey, String cityKey) {
+      this(index, row, school, errors, nameKey, cityKey, null, ImportReport.Action.CREATE, List.of());
+    }
+  }
 
   private Inspection inspect(Principal actor, Source rows, IntConsumer progress, Duplicates policy) {
     Map<String, Boolean> known = new HashMap<>();
     Predicate<String> knownCountry = code -> known.computeIfAbsent(code, countries::exists);
     Inspection result = new Inspection();
     Map<String, Integer> firstLine = new HashMap<>();
+    Map<Long, Integer> named = new HashMap<>(); // school id -> the line that updates it
     // One read-only transaction for the whole pass: in auto-commit every lookup would commit.
     database.inTransaction(c -> {
-      int read = inBatches(c, actor, rows, (index, row) -> inspected(actor, knownCountry, index, row),
+      int read = inBatches(c, actor, rows, (index, row) -> inspected(c, actor, knownCountry, named, index, row),
           (batch, existing) -> conclude(batch, existing, firstLine, policy, result, progress));
       progress.accept(read);
       return null;
@@ -311,9 +356,30 @@ public final class DirectoryImport implements SchoolImport {
     return result;
   }
 
-  /** One row as the importer would write it, with its field errors, and its keys when it has them. */
-  private Pending inspected(Principal actor, Predicate<String> knownCountry, int index, ImportRow row) {
-    SchoolInput school = SchoolValidator.tidy(row.school());
+  /**
+   * One row as the importer would write it, with its field errors, and its keys when it has them.
+   * A row naming a known school is that school with the row's columns merged onto it (see
+   * {@link ImportRow}), checked as an edit; one that repeats the stored values is UNCHANGED and not
+   * checked further (it writes nothing), apart from the importer's right to edit the school.
+   */
+  private Pending inspected(Connection c, Principal actor, Predicate<String> knownCountry, Map<Long, Integer> named,
+      int index, ImportRow row) throws SQLException {
+    School current = null;
+    if (row.id() != null) {
+      current = SchoolDirectory.find(c, row.id());
+      FieldError refused = refusedId(actor, row, current, named);
+      if (refused != null) {
+        List<FieldError> errors = new ArrayList<>(row.errors());
+        errors.add(refused);
+        return new Pending(index, row, SchoolValidator.tidy(row.school()), errors, null, null, null, null, List.of());
+      }
+      SchoolInput repeated = SchoolValidator.tidy(merged(current, row));
+      SchoolInput typed = typed(repeated, new ArrayList<>());
+      if (row.errors().isEmpty() && SchoolDirectory.changes(current, typed == null ? repeated : typed).isEmpty()) {
+        return new Pending(index, row, current.input(), List.of(), null, null, current, ImportReport.Action.UNCHANGED, List.of());
+      }
+    }
+    SchoolInput school = SchoolValidator.tidy(current == null ? row.school() : merged(current, row));
     List<FieldError> errors = new ArrayList<>(row.errors());
     Set<String> reported = new HashSet<>();
     errors.forEach(e -> reported.add(root(e.field())));
@@ -323,6 +389,7 @@ public final class DirectoryImport implements SchoolImport {
       }
     }
     boolean countryOk = errors.stream().noneMatch(e -> root(e.field()).equals("country"));
+    // where the school ends up: for an update, moving it needs the right there too, as an edit does
     if (countryOk && !authorizer.allows(actor, Action.EDIT_SCHOOL, Target.school(school.country(), school.unit(), null))) {
       // a sub-national coordinator of the country lacks the unit: say that
       String country = school.country();
@@ -338,12 +405,84 @@ public final class DirectoryImport implements SchoolImport {
       countryOk = false;
     }
     if (countryOk) {
-      school = withProfile(actor, school, errors); // the national profile, where the importer may write
+      // the national profile, where the importer may write
+      school = withProfile(actor, school, current == null ? Map.of() : current.fields(), errors);
     }
-    boolean keys = countryOk && school.name() != null && school.city() != null;
-    return new Pending(index, row, school, errors,
-        keys ? SearchKey.of(school.name()) : null, keys ? SearchKey.of(school.city()) : null);
+    // an update is compared with other schools only when what makes schools the same changes
+    boolean keys = countryOk && school.name() != null && school.city() != null
+        && (current == null || SchoolDirectory.identityChanged(current, school));
+    String nameKey = keys ? SearchKey.of(school.name()) : null;
+    String cityKey = keys ? SearchKey.of(school.city()) : null;
+    if (current == null) {
+      return new Pending(index, row, school, errors, nameKey, cityKey);
+    }
+    List<String> changed = SchoolDirectory.changes(current, school);
+    ImportReport.Action action = errors.isEmpty() && changed.isEmpty() ? ImportReport.Action.UNCHANGED : ImportReport.Action.UPDATE;
+    return new Pending(index, row, school, errors, nameKey, cityKey, current, action, changed);
   }
+
+  /**
+   * Why a row may not update the school its id names, as an edit through the API would be refused;
+   * null when it may. A school the importer may not see is answered as one that does not exist.
+   */
+  private FieldError refusedId(Principal actor, ImportRow row, School current, Map<Long, Integer> named) {
+    String lang = actor.language();
+    String id = String.valueOf(row.id());
+    if (current == null || !directory.visible(actor, current)) {
+      return new FieldError("id", LifecycleMessages.get(lang, "noSchool", id));
+    }
+    if (!authorizer.allows(actor, Action.EDIT_SCHOOL, Scopes.of(current))) {
+      return new FieldError("id", FieldMessages.get(lang, "notEditable", id));
+    }
+    Integer earlier = named.putIfAbsent(row.id(), row.line());
+    return earlier == null ? null : new FieldError("id", FieldMessages.get(lang, "idRepeated", id, String.valueOf(earlier)));
+  }
+
+  /**
+   * School {@code current} with the row's values in the columns the file has: an empty cell clears
+   * the value, a column the file lacks leaves it. Not tidied.
+   */
+  static SchoolInput merged(School current, ImportRow row) {
+    SchoolInput was = current.input();
+    SchoolInput file = row.school();
+    Map<String, Object> fields;
+    if (row.columns() == null) {
+      fields = file.fields();
+    } else {
+      fields = new LinkedHashMap<>(was.fields());
+      for (String column : row.columns()) {
+        if (column.startsWith(EXTRA)) {
+          String key = column.substring(EXTRA.length());
+          Object value = file.fields().get(key);
+          if (value == null) {
+            fields.remove(key);
+          } else {
+            fields.put(key, value);
+          }
+        }
+      }
+    }
+    return new SchoolInput(
+        row.has("name") ? file.name() : was.name(),
+        row.has("country") ? file.country() : was.country(),
+        row.has("unit") ? file.unit() : was.unit(),
+        row.has("city") ? file.city() : was.city(),
+        row.has("address") ? file.address() : was.address(),
+        row.has("latitude") ? file.latitude() : was.latitude(),
+        row.has("longitude") ? file.longitude() : was.longitude(),
+        row.has("levels") ? file.levels() : was.levels(),
+        row.has("themes") ? file.themes() : was.themes(),
+        row.has("languages") ? file.languages() : was.languages(),
+        row.has("students") ? file.students() : was.students(),
+        row.has("teachers") ? file.teachers() : was.teachers(),
+        row.has("email") ? file.email() : was.email(),
+        row.has("website") ? file.website() : was.website(),
+        row.has("nationalId") ? file.nationalId() : was.nationalId(),
+        fields);
+  }
+
+  /** How a column of a national profile field is named ({@link ImportRow#columns}). */
+  private static final String EXTRA = "fields.";
 
   /** A likely duplicate the importer may not see: counted, never named. */
   static final long UNSEEN = -1;
@@ -358,6 +497,9 @@ public final class DirectoryImport implements SchoolImport {
       Integer duplicateOfLine = null;
       if (p.nameKey() != null) {
         duplicateOf.addAll(existing.of(p));
+        if (p.current() != null) {
+          duplicateOf.removeIf(id -> id == p.current().id()); // an updated school is not a duplicate of itself
+        }
         duplicateOfLine = firstLine.putIfAbsent(nameCityKey(school.country(), p.nameKey(), p.cityKey()), p.row().line());
         if (duplicateOfLine == null && school.nationalId() != null) {
           duplicateOfLine = firstLine.putIfAbsent(nationalIdKey(school.country(), school.nationalId()), p.row().line());
@@ -367,21 +509,31 @@ public final class DirectoryImport implements SchoolImport {
       boolean duplicate = !duplicateOf.isEmpty() || duplicateOfLine != null;
       List<FieldError> errors = p.errors();
       result.total++;
-      if (errors.isEmpty()) {
-        result.valid++;
-        result.countries.add(school.country());
-      } else {
-        result.invalid++;
-      }
       if (duplicate) {
         result.duplicates++;
-        if (policy == Duplicates.SKIP) {
+      }
+      if (!errors.isEmpty()) {
+        result.invalid++;
+      } else {
+        result.valid++;
+        if (p.action() == ImportReport.Action.UNCHANGED) {
+          result.unchanged++;
           result.skip.set(p.index());
+        } else if (duplicate && policy == Duplicates.SKIP) {
+          result.skip.set(p.index());
+        } else if (p.action() == ImportReport.Action.UPDATE) {
+          result.updated++;
+          result.countries.add(school.country());
+          result.updates.put(p.index(), new Update(p.current().id(), p.current().revision(), p.nameKey() == null ? null : school));
+        } else {
+          result.created++;
+          result.countries.add(school.country());
         }
       }
-      if (!errors.isEmpty() || duplicate) {
+      if (!errors.isEmpty() || duplicate || p.action() == ImportReport.Action.UPDATE) {
         if (result.listed.size() < ImportReport.MAX_LISTED) {
-          result.listed.add(new ImportReport.RowReport(p.row().line(), school.name(), errors, distinctIds, duplicateOfLine));
+          result.listed.add(new ImportReport.RowReport(p.row().line(), school.name(), errors, distinctIds, duplicateOfLine,
+              p.action(), p.changed()));
         } else {
           result.truncated = true;
         }
@@ -543,9 +695,18 @@ public final class DirectoryImport implements SchoolImport {
     }
   }
 
-  /** Second pass: every row not skipped becomes a school with an APPLIED membership. */
-  private int insert(Connection c, Principal actor, Source rows, BitSet skip, Instant now, IntConsumer progress,
-      Set<Long> written) throws SQLException {
+  /**
+   * Second pass: every row not skipped becomes a school with an APPLIED membership, or updates the
+   * school it names ({@link SchoolDirectory#store}: revision, word index, audit entry). An updated
+   * school edited by someone else since the check (its revision moved) stops the import: 409 naming
+   * the lines, nothing written. {@code written} gets the ids written, {@code moves} the updated
+   * schools whose place or name changed (before, after).
+   */
+  private int writeRows(Connection c, Principal actor, Source rows, Inspection seen, Instant now, IntConsumer progress,
+      Set<Long> written, List<School[]> moves) throws SQLException {
+    BitSet skip = seen.skip;
+    List<String> edited = new ArrayList<>();
+    moves.clear();
     Timestamp at = Timestamp.from(now);
     int count = 0;
     try (PreparedStatement school = c.prepareStatement(
@@ -573,16 +734,28 @@ public final class DirectoryImport implements SchoolImport {
         if (skip.get(index++)) {
           continue;
         }
-        // checked in the first pass (the profile's own rules included): only type and tidy again
-        SchoolInput s = SchoolValidator.tidy(row.school());
-        SchoolInput typed = typed(s, new ArrayList<>());
-        if (typed != null) {
-          try {
-            s = withFields(typed, profiles.checkedValues(typed));
-          } catch (ProblemException unavailable) {
-            s = typed; // the profile failed since the check: as in the check, its values go in as read
+        Update update = seen.updates.get(index - 1);
+        if (update != null) {
+          School current = SchoolDirectory.find(c, update.id());
+          // as checked, against the same revision: merged, tidied and typed again
+          School updated = current == null || current.revision() != update.revision() ? null
+              : directory.store(c, actor, current, toWrite(SchoolValidator.tidy(merged(current, row)), current.fields()),
+                  update.revision());
+          if (updated == null) {
+            edited.add(String.valueOf(row.line()));
+          } else {
+            written.add(updated.id());
+            count++;
+            if (SchoolDirectory.moved(current, updated)) {
+              moves.add(new School[] {current, updated});
+            }
           }
+          if (index % PROGRESS_EVERY == 0) {
+            progress.accept(index);
+          }
+          continue;
         }
+        SchoolInput s = toWrite(SchoolValidator.tidy(row.school()), Map.of());
         int i = SchoolDirectory.bindProfile(school, s);
         school.setString(i++, MembershipStatus.APPLIED.name());
         school.setTimestamp(i++, at);
@@ -631,7 +804,28 @@ public final class DirectoryImport implements SchoolImport {
       SearchWords.remember(c, dictionary);
       progress.accept(index);
     }
+    if (!edited.isEmpty()) {
+      throw ProblemException.conflict("While this file was imported, schools it updates were edited (lines "
+          + String.join(", ", edited.stream().limit(10).toList()) + (edited.size() > 10 ? ", ..." : "")
+          + "): nothing was imported. Run the import again; a dry run shows what it changes now.");
+    }
     return count;
+  }
+
+  /**
+   * A row checked in the first pass (the profile's own rules included), typed and tidied again for
+   * writing; {@code stored} are the extra fields of the school it updates.
+   */
+  private SchoolInput toWrite(SchoolInput tidy, Map<String, Object> stored) {
+    SchoolInput typed = typed(tidy, new ArrayList<>());
+    if (typed == null) {
+      return tidy;
+    }
+    try {
+      return withFields(typed, profiles.checkedValues(typed, stored));
+    } catch (ProblemException unavailable) {
+      return typed; // the profile failed since the check: as in the check, its values go in as read
+    }
   }
 
   private static String root(String field) {

@@ -15,6 +15,8 @@ final class FieldMessages {
       new Messages(Map.ofEntries(
       Map.entry("en", Map.ofEntries(
           Map.entry("notYours", "you may not import schools of {0}"),
+          Map.entry("notEditable", "you may not edit school {0}"),
+          Map.entry("idRepeated", "school {0} is already updated by line {1}"),
           Map.entry("timeInStage", "A school stays at least {0} in the stage {1}; this one entered it on {2} and can move on from {3}"),
           Map.entry("years", "{0,choice,1#1 year|1<{0} years}"),
           Map.entry("boolean", "must be true or false"),
@@ -52,6 +54,8 @@ final class FieldMessages {
           Map.entry("ids", "must be at most {0} membership ids (whole numbers above 0), separated by commas"))),
       Map.entry("fr", Map.ofEntries(
           Map.entry("notYours", "vous ne pouvez pas importer d''établissements de {0}"),
+          Map.entry("notEditable", "vous ne pouvez pas modifier l''établissement {0}"),
+          Map.entry("idRepeated", "l''établissement {0} est déjà modifié par la ligne {1}"),
           Map.entry("timeInStage", "Un établissement reste au moins {0} à l''étape {1} ; celui-ci y est entré le {2} et peut passer à la suivante à partir du {3}"),
           Map.entry("years", "{0,choice,1#1 an|1<{0} ans}"),
           Map.entry("boolean", "doit valoir true ou false"),
@@ -89,6 +93,8 @@ final class FieldMessages {
           Map.entry("ids", "doit compter au plus {0} numéros d''adhésion (entiers supérieurs à 0), séparés par des virgules"))),
       Map.entry("de", Map.ofEntries(
           Map.entry("notYours", "Sie dürfen keine Schulen aus {0} importieren"),
+          Map.entry("notEditable", "Sie dürfen die Schule {0} nicht bearbeiten"),
+          Map.entry("idRepeated", "die Schule {0} wird schon in Zeile {1} geändert"),
           Map.entry("timeInStage", "Eine Schule bleibt mindestens {0} in der Stufe {1}; diese ist am {2} eingetreten und kann ab {3} weiter"),
           Map.entry("years", "{0,choice,1#1 Jahr|1<{0} Jahre}"),
           Map.entry("boolean", "muss true oder false sein"),
@@ -126,6 +132,8 @@ final class FieldMessages {
           Map.entry("ids", "darf höchstens {0} Mitgliedschaftsnummern (ganze Zahlen über 0) enthalten, durch Kommas getrennt"))),
       Map.entry("es", Map.ofEntries(
           Map.entry("notYours", "no puede importar escuelas de {0}"),
+          Map.entry("notEditable", "no puede modificar la escuela {0}"),
+          Map.entry("idRepeated", "la escuela {0} ya se modifica en la línea {1}"),
           Map.entry("timeInStage", "Una escuela permanece al menos {0} en la etapa {1}; esta entró el {2} y puede pasar a la siguiente a partir del {3}"),
           Map.entry("years", "{0,choice,1#1 año|1<{0} años}"),
           Map.entry("boolean", "debe ser true o false"),

@@ -226,7 +226,12 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
    * import file): tidied and typed as on the check, without calling the profile's own rules again.
    */
   Map<String, Object> checkedValues(SchoolInput input) {
-    return check(input, Map.of(), "en", false).fields();
+    return checkedValues(input, Map.of());
+  }
+
+  /** As {@link #checkedValues(SchoolInput)} for an update: {@code stored} are the school's extra fields now. */
+  Map<String, Object> checkedValues(SchoolInput input, Map<String, Object> stored) {
+    return check(input, stored, "en", false).fields();
   }
 
   private Checked check(SchoolInput input, Map<String, Object> stored, String requestLanguage, boolean rules) {

@@ -359,29 +359,11 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
               || !java.util.Objects.equals(valid.unit(), current.unit())) {
             authorizer.require(actor, Action.EDIT_SCHOOL, Target.school(valid.country(), valid.unit(), null));
           }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE MEM_SCHOOL SET NAME = ?, NAME_KEY = ?, COUNTRY = ?, UNIT = ?, CITY = ?,"
-                      + " CITY_KEY = ?, ADDRESS = ?, LATITUDE = ?, LONGITUDE = ?, LEVELS = ?, THEMES = ?,"
-                      + " LANGUAGES = ?, STUDENTS = ?, TEACHERS = ?, EMAIL = ?, WEBSITE = ?,"
-                      + " NATIONAL_ID = ?, FIELDS = ?, REVISION = REVISION + 1, UPDATED_AT = ?"
-                      + " WHERE ID = ? AND REVISION = ?")) {
-            int i = bindProfile(ps, valid);
-            ps.setTimestamp(i++, Timestamp.from(Instant.now()));
-            ps.setLong(i++, id);
-            ps.setInt(i, expectedRevision);
-            if (ps.executeUpdate() == 0) {
-              throw ProblemException.preconditionFailed(
-                  "School " + id + " changed since you read it; read it again and reapply your edit");
-            }
+          School updated = store(c, actor, current, valid, expectedRevision);
+          if (updated == null) {
+            throw ProblemException.preconditionFailed(
+                "School " + id + " changed since you read it; read it again and reapply your edit");
           }
-          if (wordsChanged(current, valid)) {
-            SearchWords.reindex(c, id, current.country(), current.name(), current.city(),
-                valid.country(), valid.name(), valid.city());
-          }
-          School updated = find(c, id);
-          audit.record(c, actor, "school.update", "school", String.valueOf(id), updated.country(),
-              summary(current), summary(updated));
           return updated;
         });
     announceIfMoved(before[0], after);
@@ -389,14 +371,94 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   }
 
   /**
+   * Writes the checked values {@code valid} over school {@code current} (the edit's rights, rules and
+   * duplicate check done) if its revision is still {@code expectedRevision}: a new revision (its
+   * ETag), the word index, and the audit entry {@code school.update} with the school before and
+   * after. Null when the school changed meanwhile: nothing is written. An import writes its updates
+   * through here as well. The caller announces a move after the commit ({@link #announceIfMoved}).
+   */
+  School store(Connection c, Principal actor, School current, SchoolInput valid, int expectedRevision) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE MEM_SCHOOL SET NAME = ?, NAME_KEY = ?, COUNTRY = ?, UNIT = ?, CITY = ?,"
+                + " CITY_KEY = ?, ADDRESS = ?, LATITUDE = ?, LONGITUDE = ?, LEVELS = ?, THEMES = ?,"
+                + " LANGUAGES = ?, STUDENTS = ?, TEACHERS = ?, EMAIL = ?, WEBSITE = ?,"
+                + " NATIONAL_ID = ?, FIELDS = ?, REVISION = REVISION + 1, UPDATED_AT = ?"
+                + " WHERE ID = ? AND REVISION = ?")) {
+      int i = bindProfile(ps, valid);
+      ps.setTimestamp(i++, Timestamp.from(Instant.now()));
+      ps.setLong(i++, current.id());
+      ps.setInt(i, expectedRevision);
+      if (ps.executeUpdate() == 0) {
+        return null;
+      }
+    }
+    if (wordsChanged(current, valid)) {
+      SearchWords.reindex(c, current.id(), current.country(), current.name(), current.city(),
+          valid.country(), valid.name(), valid.city());
+    }
+    School updated = find(c, current.id());
+    audit.record(c, actor, "school.update", "school", String.valueOf(current.id()), updated.country(),
+        summary(current), summary(updated));
+    return updated;
+  }
+
+  /**
+   * The fields whose values {@code input} would change in {@code current}, in the order of the
+   * school's JSON, national profile fields as {@code fields.<key>}; empty for none. Numbers are
+   * compared by value (a stored 12 is the 12 of a file, whatever its Java type).
+   */
+  static List<String> changes(School current, SchoolInput input) {
+    List<String> changed = new ArrayList<>();
+    SchoolInput was = current.input();
+    String[] names = {"name", "country", "unit", "city", "address", "latitude", "longitude", "levels", "themes",
+        "languages", "students", "teachers", "email", "website", "nationalId"};
+    Object[] before = {was.name(), was.country(), was.unit(), was.city(), was.address(), was.latitude(), was.longitude(),
+        was.levels(), was.themes(), was.languages(), was.students(), was.teachers(), was.email(), was.website(),
+        was.nationalId()};
+    Object[] after = {input.name(), input.country(), input.unit(), input.city(), input.address(), input.latitude(),
+        input.longitude(), input.levels(), input.themes(), input.languages(), input.students(), input.teachers(),
+        input.email(), input.website(), input.nationalId()};
+    for (int i = 0; i < names.length; i++) {
+      if (!sameValue(before[i], after[i])) {
+        changed.add(names[i]);
+      }
+    }
+    Set<String> keys = new LinkedHashSet<>(was.fields().keySet());
+    keys.addAll(input.fields().keySet());
+    for (String key : keys) {
+      if (!sameValue(was.fields().get(key), input.fields().get(key))) {
+        changed.add("fields." + key);
+      }
+    }
+    return changed;
+  }
+
+  private static boolean sameValue(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) {
+      return new java.math.BigDecimal(x.toString()).compareTo(new java.math.BigDecimal(y.toString())) == 0;
+    }
+    if (a instanceof List<?> x && b instanceof List<?> y) {
+      if (x.size() != y.size()) {
+        return false;
+      }
+      for (int i = 0; i < x.size(); i++) {
+        if (!sameValue(x.get(i), y.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return Objects.equals(a, b);
+  }
+
+  /**
    * After the commit, tells the bundles that keep a copy of a school's place and name (a campaign's
    * participants and reports) that it changed: {@link SchoolService#TOPIC_SCHOOL_CHANGED}.
    */
-  private void announceIfMoved(School before, School after) {
+  void announceIfMoved(School before, School after) {
     EventAdmin events = eventAdmin;
-    if (events == null || before == null
-        || (before.country().equals(after.country()) && java.util.Objects.equals(before.unit(), after.unit())
-            && before.name().equals(after.name()) && java.util.Objects.equals(before.city(), after.city()))) {
+    if (events == null || before == null || !moved(before, after)) {
       return;
     }
     Map<String, Object> properties = new HashMap<>();
@@ -414,7 +476,13 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     events.postEvent(new Event(SchoolService.TOPIC_SCHOOL_CHANGED, properties));
   }
 
-  private static boolean identityChanged(School current, SchoolInput valid) {
+  /** Whether the school's place or name changed: what {@link #announceIfMoved} tells. */
+  static boolean moved(School before, School after) {
+    return !before.country().equals(after.country()) || !Objects.equals(before.unit(), after.unit())
+        || !before.name().equals(after.name()) || !Objects.equals(before.city(), after.city());
+  }
+
+  static boolean identityChanged(School current, SchoolInput valid) {
     return wordsChanged(current, valid) || !java.util.Objects.equals(valid.nationalId(), current.nationalId());
   }
 

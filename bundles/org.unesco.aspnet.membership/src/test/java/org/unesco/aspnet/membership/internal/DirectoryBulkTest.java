@@ -44,7 +44,7 @@ class DirectoryBulkTest {
     AnnualReports reports = new AnnualReports(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT,
         profiles, AnnualReportStateTest.due("03-31"), TestLogger.INSTANCE);
     rows = new DirectoryRows(database, TransitionsTest.POLICY, reports);
-    imports = new DirectoryImport(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
+    imports = new DirectoryImport(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, schools);
   }
 
   /** The rows as schools (a row is a view of the current database row: copied here). */

@@ -229,7 +229,7 @@ class NationalProfilesTest {
     register(germany, "DE");
     DirectoryImport imports = new DirectoryImport(database, new Countries(database, TransitionsTest.POLICY,
         TransitionsTest.NO_AUDIT, new DirectoryCounts(database, TestLogger.INSTANCE), (org.osgi.framework.Bundle) null),
-        TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
+        TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, schools);
     List<org.unesco.aspnet.membership.bulk.ImportRow> rows = List.of(
         new org.unesco.aspnet.membership.bulk.ImportRow(2, null, german("BY", Map.of("schulform", "gymnasium")), List.of()));
     assertEquals(1, imports.write(NC_DE, rows::iterator, org.unesco.aspnet.membership.bulk.SchoolImport.Duplicates.ALLOW, "de.csv", n -> { }).written());
@@ -333,5 +333,39 @@ class NationalProfilesTest {
 
     // Another country applies as ever
     assertEquals(MembershipStatus.APPLIED, lifecycle.apply(HQ, Schools.in("KE", "Alliance High School", "Kikuyu", null), true).status());
+  }
+
+  /** An import by id merges the file's fields.<key> columns onto the stored values, typed and checked as an edit. */
+  @Test
+  void anUpdateByIdChangesTheProfileFieldsOfItsColumnsOnly() {
+    register(germany, "DE");
+    long id = lifecycle.apply(NC_DE, german("BY", Map.of("schulform", "gymnasium", "schulnummer", "123456", "klassen", 12)), true)
+        .schoolId();
+    DirectoryImport imports = new DirectoryImport(database, new Countries(database, TransitionsTest.POLICY,
+        TransitionsTest.NO_AUDIT, new DirectoryCounts(database, TestLogger.INSTANCE), (org.osgi.framework.Bundle) null),
+        TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, schools);
+    Set<String> all = Set.of("id", "name", "city", "address", "levels", "email", "fields.schulform", "fields.schulnummer",
+        "fields.klassen");
+    Set<String> withoutSchulform = Set.of("id", "name", "city", "address", "levels", "email", "fields.klassen");
+    java.util.function.BiFunction<Map<String, Object>, Set<String>, org.unesco.aspnet.membership.bulk.ImportReport> check =
+        (fields, columns) -> imports.check(NC_DE, List.of(new org.unesco.aspnet.membership.bulk.ImportRow(2, id,
+            german("BY", fields), List.of(), columns))::iterator, n -> { });
+
+    // as a file has them: text, "12" for the stored number 12
+    var same = check.apply(Map.of("schulform", "gymnasium", "schulnummer", "123456", "klassen", "12"), all);
+    assertEquals(1, same.unchanged(), same.toString());
+    var more = check.apply(Map.of("schulform", "gymnasium", "schulnummer", "123456", "klassen", "13"), all);
+    assertEquals(List.of("fields.klassen"), more.rows().get(0).changed(), more.toString());
+    var kept = check.apply(Map.of("klassen", "13"), withoutSchulform);
+    assertEquals(List.of("fields.klassen"), kept.rows().get(0).changed(), "no column, no change: " + kept);
+    var cleared = check.apply(Map.of("klassen", "12"), all);
+    assertEquals(List.of("fields.schulform"), cleared.rows().get(0).errors().stream().map(FieldError::field).toList(),
+        "an empty cell clears, and a required field cannot be cleared: " + cleared);
+
+    var written = imports.write(NC_DE, List.of(new org.unesco.aspnet.membership.bulk.ImportRow(2, id,
+            german("BY", Map.of("schulform", "grundschule", "klassen", "13")), List.of(), all))::iterator,
+        org.unesco.aspnet.membership.bulk.SchoolImport.Duplicates.REJECT, "de.csv", n -> { });
+    assertEquals(List.of("fields.schulform", "fields.schulnummer", "fields.klassen"), written.rows().get(0).changed());
+    assertEquals(Map.of("schulform", "grundschule", "klassen", 13), schools.school(HQ, id).fields());
   }
 }
