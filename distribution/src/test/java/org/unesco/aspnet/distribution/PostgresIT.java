@@ -116,14 +116,33 @@ class PostgresIT {
     assertEquals(200, platform.get("/api/v1/schools/" + school).statusCode(), "a member: public now");
     assertEquals(1, JSON.readTree(platform.get("/api/v1/schools?country=CL&q=mistral%20valpa").body()).path("items").size());
 
-    // the CSV export of Chile, then the same file as an import: every row a duplicate of itself
+    // the CSV export of Chile, then the same file as an import: every row unchanged
     HttpResponse<String> csv = platform.get("/api/v1/exports/schools.csv?country=CL", "Authorization", "Bearer " + hq);
     assertEquals(200, csv.statusCode());
     int rows = csv.body().strip().split("\r?\n").length - 1;
     assertTrue(rows >= 1 && csv.body().contains("Escuela Gabriela Mistral de Prueba"));
     JsonNode dry = importCsv("?dryRun=true", csv.body());
     assertEquals("DONE", dry.path("state").asText(), dry.toString());
-    assertEquals(rows, dry.path("report").path("duplicates").asInt(), dry.toString());
+    assertEquals(rows, dry.path("report").path("unchanged").asInt(), dry.toString());
+    assertEquals(0, dry.path("report").path("duplicates").asInt(), dry.toString());
+    // one cell corrected in the spreadsheet: that school is updated, in a PostgreSQL transaction
+    JsonNode before = JSON.readTree(platform.get("/api/v1/schools/" + school).body());
+    String[] lines = csv.body().split("\r?\n");
+    StringBuilder corrected = new StringBuilder();
+    int changed = 0;
+    for (String line : lines) {
+      if (line.contains("Escuela Gabriela Mistral de Prueba") && line.contains("," + before.path("students").asInt() + ",")) {
+        line = line.replace("," + before.path("students").asInt() + ",", "," + (before.path("students").asInt() + 1) + ",");
+        changed++;
+      }
+      corrected.append(line).append("\n");
+    }
+    assertEquals(1, changed, csv.body());
+    JsonNode updated = importCsv("?dryRun=false", corrected.toString());
+    assertEquals("DONE", updated.path("state").asText(), updated.toString());
+    assertEquals(1, updated.path("report").path("updated").asInt(), updated.toString());
+    assertEquals(before.path("students").asInt() + 1,
+        JSON.readTree(platform.get("/api/v1/schools/" + school).body()).path("students").asInt());
 
     // a real import, all or nothing, in one PostgreSQL transaction
     String file = "name,country,city,address,levels,email\n"
