@@ -799,6 +799,20 @@ public final class CampaignStore implements CampaignService, EventHandler {
     List<MediaLink> media = in.media() == null ? List.of() : in.media();
     Instant now = Instant.now();
     return database.inTransaction(c -> {
+      // The same report sent twice (a retry on a slow connection, a second tap) is kept once: the
+      // school's participation row is taken so that two at once see each other.
+      try (PreparedStatement lock = c.prepareStatement(
+          "UPDATE PRJ_PARTICIPANT SET JOINED_AT = JOINED_AT WHERE CAMPAIGN_ID = ? AND SCHOOL_ID = ?")) {
+        lock.setLong(1, campaign);
+        lock.setLong(2, school.id());
+        lock.executeUpdate();
+      }
+      Submission same = pendingSameAs(c, campaign, school.id(), in, metrics, media);
+      if (same != null) {
+        throw new ProblemException(409, ProblemException.TYPE_BASE + "conflict", "Conflict",
+            SubmissionMessages.get(actor.language(), "sentAlready", id(school.id()), id(same.id())), List.of(),
+            Map.of("submission", same.id()));
+      }
       long id;
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO PRJ_SUBMISSION (CAMPAIGN_ID, SCHOOL_ID, SCHOOL_NAME, COUNTRY, ACTIVITY_DATE, PHASE, TEXT, PUPILS,"
@@ -831,6 +845,29 @@ public final class CampaignStore implements CampaignService, EventHandler {
           Map.of("campaign", campaign, "school", school.id(), "date", in.date().toString()));
       return findSubmission(c, campaign, id);
     });
+  }
+
+  /** A pending report of the school saying exactly what {@code in} says, or null. */
+  private Submission pendingSameAs(Connection c, long campaign, long school, SubmissionInput in,
+      Map<String, Object> metrics, List<MediaLink> media) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + SUBMISSION_COLUMNS + " FROM PRJ_SUBMISSION"
+        + " WHERE CAMPAIGN_ID = ? AND SCHOOL_ID = ? AND STATUS = ? AND ACTIVITY_DATE = ?")) {
+      ps.setLong(1, campaign);
+      ps.setLong(2, school);
+      ps.setString(3, SubmissionStatus.PENDING.name());
+      ps.setDate(4, Date.valueOf(in.date()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Submission s = submissionOf(rs);
+          if (Objects.equals(s.phase(), in.phase()) && Objects.equals(s.text(), in.text())
+              && s.pupils() == in.pupils() && s.teachers() == in.teachers()
+              && json(s.metrics()).equals(json(metrics)) && json(s.media()).equals(json(media))) {
+            return s;
+          }
+        }
+      }
+    }
+    return null;
   }
 
   @Override

@@ -293,6 +293,24 @@ class CampaignStoreTest {
     assertEquals(SubmissionStatus.APPROVED, store.submission(HQ, campaign, approved).status());
   }
 
+  @Test
+  void theSameReportSentTwiceIsKeptOnce() {
+    long campaign = openCampaign();
+    store.join(HQ, campaign, PARIS);
+    Submission first = store.submit(STAFF_PARIS, campaign, report(PARIS));
+    ProblemException again = assertThrows(ProblemException.class, () -> store.submit(STAFF_PARIS, campaign, report(PARIS)));
+    assertEquals(409, again.status());
+    assertEquals(first.id(), again.extensions().get("submission"), again.getMessage());
+    assertEquals(1, store.submissions(STAFF_PARIS, campaign, null, null, PARIS, 100, null).items().size());
+    SubmissionInput other = report(PARIS);
+    other = new SubmissionInput(other.school(), other.date(), other.phase(), other.text() + " And a second one.", other.pupils(),
+        other.teachers(), other.metrics(), other.media());
+    store.submit(STAFF_PARIS, campaign, other); // another activity of the same day
+    store.moderate(NC_FR, campaign, first.id(), SubmissionStatus.REJECTED, "Add the photos", null);
+    store.submit(STAFF_PARIS, campaign, report(PARIS)); // sent again after a rejection: a new report to moderate
+    assertEquals(3, store.submissions(STAFF_PARIS, campaign, null, null, PARIS, 100, null).items().size());
+  }
+
   /** Submits for {@code school} as its NC (or HQ) and approves it. */
   private long approved(long campaign, long school) {
     long id = store.submit(HQ, campaign, report(school)).id();
@@ -349,9 +367,11 @@ class CampaignStoreTest {
     store.join(HQ, campaign, PARIS);
     assertEquals(PARIS, store.submit(HQ, campaign, report(PARIS)).school());
     directory.change(PARIS, "FR", "Paris", MembershipStatus.SUSPENDED);
-    assertEquals(409, status(() -> store.submit(HQ, campaign, report(PARIS))));
+    ProblemException suspended = assertThrows(ProblemException.class, () -> store.submit(HQ, campaign, report(PARIS, "We watered it")));
+    assertEquals(409, suspended.status());
+    assertTrue(suspended.getMessage().contains("member schools only"), suspended.getMessage());
     directory.change(PARIS, "FR", "Paris", MembershipStatus.MEMBER); // reinstated
-    assertEquals(PARIS, store.submit(HQ, campaign, report(PARIS)).school());
+    assertEquals(PARIS, store.submit(HQ, campaign, report(PARIS, "We watered it")).school());
   }
 
   @Test
@@ -450,6 +470,10 @@ class CampaignStoreTest {
   }
 
   private static SubmissionInput report(long school) {
-    return new SubmissionInput(school, LocalDate.now().minusDays(1), null, "We planted a garden", 12, 2, Map.of(), List.of());
+    return report(school, "We planted a garden");
+  }
+
+  private static SubmissionInput report(long school, String text) {
+    return new SubmissionInput(school, LocalDate.now().minusDays(1), null, text, 12, 2, Map.of(), List.of());
   }
 }
