@@ -61,11 +61,53 @@ final class Headers {
    * field keeps its export header {@code fields.<key>} (the key as the profile spells it).
    */
   static String field(String header) {
+    return field(header, Map.of());
+  }
+
+  /**
+   * As above; a header no core name matches may be one of {@code profileHeaders} (by {@link #key}):
+   * the active national profiles' own labels, "Numéro UAI" or "Type d'établissement".
+   */
+  static String field(String header, Map<String, String> profileHeaders) {
     String h = header.strip();
     if (h.startsWith(EXTRA) && h.length() > EXTRA.length()) {
       return h;
     }
-    return ALIASES.get(key(header));
+    String core = ALIASES.get(key(header));
+    return core != null ? core : profileHeaders.get(key(header));
+  }
+
+  private static final Map<String, String> CODES = new HashMap<>();
+
+  static {
+    // The levels and themes as people write them in French and Spanish spreadsheets
+    code("PRE_PRIMARY", "pre primary", "preprimary", "pre-school", "preschool", "kindergarten", "maternelle",
+        "préélémentaire", "école maternelle", "préscolaire", "preescolar", "infantil", "educación infantil", "preprimaria");
+    code("PRIMARY", "primary", "primary school", "primaire", "élémentaire", "école élémentaire", "école primaire",
+        "primaria", "educación primaria");
+    code("SECONDARY", "secondary", "secondary school", "secondaire", "collège", "lycée", "secundaria",
+        "educación secundaria", "bachillerato");
+    code("TVET", "technical and vocational", "vocational", "professionnel", "lycée professionnel",
+        "enseignement professionnel", "formation professionnelle", "technique", "formación profesional",
+        "técnico profesional");
+    code("TEACHER_TRAINING", "teacher training", "teacher education", "formation des enseignants",
+        "formation des maîtres", "formación docente", "formación de profesores", "escuela normal");
+    code("PEACE_GCED", "peace", "global citizenship", "paix", "citoyenneté mondiale", "paz", "ciudadanía mundial");
+    code("ESD", "sustainable development", "education for sustainable development", "développement durable",
+        "edd", "desarrollo sostenible", "eds");
+    code("INTERCULTURAL", "intercultural learning", "interculturel", "apprentissage interculturel",
+        "intercultural", "aprendizaje intercultural");
+  }
+
+  private static void code(String code, String... names) {
+    for (String n : names) {
+      CODES.put(key(n), code);
+    }
+  }
+
+  /** The level or theme code a cell names in words ("primaire", "desarrollo sostenible"), or null. */
+  static String code(String cell) {
+    return CODES.get(key(cell));
   }
 
   /** Lower case, no accents, letters and digits only: "Nom de l'Établissement" -> "nomdeletablissement". */

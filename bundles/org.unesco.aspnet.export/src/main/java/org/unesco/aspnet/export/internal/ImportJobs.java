@@ -132,6 +132,40 @@ public final class ImportJobs {
   @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
   volatile Logger log;
 
+  // The national profiles' labels are headers too; without the service, the core names only.
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  volatile org.unesco.aspnet.membership.ProfileService profiles;
+
+  /**
+   * The headers the active national profiles name their columns by, by {@link Headers#key}: each
+   * field's label in every language it has ("Type d'établissement" is {@code fields.typeEtablissement}),
+   * and the profile's own names for the national id and the unit ("Numéro UAI", "Académie").
+   */
+  Map<String, String> profileHeaders() {
+    org.unesco.aspnet.membership.ProfileService p = profiles;
+    if (p == null) {
+      return Map.of();
+    }
+    Map<String, String> headers = new java.util.HashMap<>();
+    for (String country : p.countries()) {
+      for (org.unesco.aspnet.membership.profile.Field f : p.fields(country)) {
+        f.label().byLanguage().values().forEach(label -> headers.putIfAbsent(Headers.key(label), Headers.EXTRA + f.key()));
+      }
+      for (java.util.Locale language : new java.util.Locale[] {null, java.util.Locale.ENGLISH}) {
+        p.describe(country, language).map(view -> view.get("labels")).ifPresent(labels -> {
+          if (labels instanceof Map<?, ?> named) {
+            for (String[] core : new String[][] {{"school.nationalId", "nationalId"}, {"unit", "unit"}}) {
+              if (named.get(core[0]) instanceof String label) {
+                headers.putIfAbsent(Headers.key(label), core[1]);
+              }
+            }
+          }
+        });
+      }
+    }
+    return headers;
+  }
+
   @Activate
   public ImportJobs(@Reference SchoolImport schools, @Reference Authorizer authorizer) {
     this.schools = schools;
@@ -165,7 +199,7 @@ public final class ImportJobs {
     }
     SchoolSheet sheet;
     try {
-      sheet = new SchoolSheet(reader, upload, country != null ? country : defaultCountry(actor));
+      sheet = new SchoolSheet(reader, upload, country != null ? country : defaultCountry(actor), profileHeaders());
     } catch (RuntimeException | IOException e) {
       Files.deleteIfExists(upload);
       throw e instanceof IOException io ? ProblemException.badRequest("The file cannot be read: " + io.getMessage()) : (RuntimeException) e;

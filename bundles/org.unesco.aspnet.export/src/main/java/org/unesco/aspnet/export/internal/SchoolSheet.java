@@ -46,6 +46,11 @@ final class SchoolSheet implements SchoolImport.Source {
   private final java.util.Set<String> present;
 
   SchoolSheet(TableReader reader, Path file, String defaultCountry) throws IOException {
+    this(reader, file, defaultCountry, Map.of());
+  }
+
+  /** As above; {@code profileHeaders}: the national profiles' labels a header may use ({@link Headers#field}). */
+  SchoolSheet(TableReader reader, Path file, String defaultCountry, Map<String, String> profileHeaders) throws IOException {
     this.reader = reader;
     this.file = file;
     this.defaultCountry = defaultCountry;
@@ -56,7 +61,7 @@ final class SchoolSheet implements SchoolImport.Source {
       }
       headerCells = header.size();
       for (int i = 0; i < header.size(); i++) {
-        String field = Headers.field(header.get(i));
+        String field = Headers.field(header.get(i), profileHeaders);
         if (field != null && !columns.containsKey(field)) {
           columns.put(field, i);
         } else if (!header.get(i).isBlank()) {
@@ -266,14 +271,19 @@ final class SchoolSheet implements SchoolImport.Source {
     List<String> names = list(cells, field);
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i).toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+      String inWords = Headers.code(names.get(i));
       try {
-        values.add(Enum.valueOf(type, name));
+        values.add(Enum.valueOf(type, inWords != null && isConstant(type, inWords) ? inWords : name));
       } catch (IllegalArgumentException e) {
         errors.add(new FieldError(field + "[" + i + "]", "'" + names.get(i) + "' must be one of "
             + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
       }
     }
     return values;
+  }
+
+  private static <E extends Enum<E>> boolean isConstant(Class<E> type, String name) {
+    return java.util.Arrays.stream(type.getEnumConstants()).anyMatch(e -> e.name().equals(name));
   }
 
   private static boolean blank(List<String> row) {

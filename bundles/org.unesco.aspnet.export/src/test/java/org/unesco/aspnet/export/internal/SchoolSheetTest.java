@@ -25,7 +25,7 @@ class SchoolSheetTest {
     Path file = dir.resolve("f.csv");
     Files.writeString(file, "Nom;Ville;Adresse;Niveaux;Courriel;Élèves;Latitude;Longitude;Remarque\n"
         + "'=Lycée Hugo;Lyon;1 rue A;secondary, primary;a@b.fr;640;45,75;4,85;x\n"
-        + "Collège;Paris;2 rue B;COLLEGE;c@d.fr;beaucoup;;;\n", StandardCharsets.UTF_8);
+        + "Collège;Paris;2 rue B;UNIVERSITÉ;c@d.fr;beaucoup;;;\n", StandardCharsets.UTF_8);
     SchoolSheet sheet = new SchoolSheet(new CsvReader(), file, "FR");
     assertEquals(List.of("Remarque"), sheet.ignored());
     assertEquals(2, sheet.count());
@@ -41,6 +41,27 @@ class SchoolSheetTest {
     ImportRow second = it.next();
     assertEquals(List.of("levels[0]", "students"), second.errors().stream().map(e -> e.field()).toList());
     assertTrue(!it.hasNext());
+  }
+
+  /** A national list as its NC keeps it: the profile's own column names, levels and themes in words. */
+  @Test
+  void theProfilesColumnNamesAndLevelsInWordsAreRead() throws Exception {
+    Path file = dir.resolve("p.csv");
+    Files.writeString(file, "Nom;Ville;Adresse;Niveaux;Thèmes;Courriel;Numéro UAI;Type d'établissement;Académie\n"
+        + "Lycée Hugo;Lyon;1 rue A;école primaire, Collège;développement durable;a@b.fr;0690001A;lycee;lyon\n", StandardCharsets.UTF_8);
+    java.util.Map<String, String> profile = java.util.Map.of(Headers.key("Numéro UAI"), "nationalId",
+        Headers.key("Type d'établissement"), "fields.typeEtablissement", Headers.key("Académie"), "unit");
+    SchoolSheet sheet = new SchoolSheet(new CsvReader(), file, "FR", profile);
+    assertEquals(List.of(), sheet.ignored());
+    ImportRow row = sheet.open().next();
+    assertTrue(row.errors().isEmpty(), row.errors().toString());
+    assertEquals(List.of(Level.PRIMARY, Level.SECONDARY), row.school().levels());
+    assertEquals(List.of(org.unesco.aspnet.membership.Theme.ESD), row.school().themes());
+    assertEquals("0690001A", row.school().nationalId());
+    assertEquals("lyon", row.school().unit());
+    assertEquals("lycee", row.school().fields().get("typeEtablissement"));
+    // without the profile, its names are not known
+    assertEquals(List.of("Numéro UAI", "Type d'établissement"), new SchoolSheet(new CsvReader(), file, "FR").ignored());
   }
 
   /** What an update needs: the school's id, and which fields the file has (an empty cell is not a missing column). */
