@@ -53,9 +53,22 @@ final class DirectoryFilter {
       // A word matches the start of a word of the name or city (keys have single spaces), or
       // anywhere for a script without spaces; see SearchWords. SearchKey leaves no % or _ in a
       // word, so it needs no LIKE escaping.
-      sql.append(" AND (' ' || ").append(p).append("NAME_KEY || ' ' || ").append(p).append("CITY_KEY) LIKE ?");
-      params.add((SearchWords.unspaced(word) ? "%" : "% ") + word + "%");
+      String text = "(' ' || " + p + "NAME_KEY || ' ' || " + p + "CITY_KEY)";
+      if (arabicWithoutArticle(word)) { // نور finds النور, as the word index does
+        sql.append(" AND (").append(text).append(" LIKE ? OR ").append(text).append(" LIKE ?)");
+        params.add("% " + word + "%");
+        params.add("% " + SearchWords.ARABIC_ARTICLE + word + "%");
+      } else {
+        sql.append(" AND ").append(text).append(" LIKE ?");
+        params.add((SearchWords.unspaced(word) ? "%" : "% ") + word + "%");
+      }
     }
+  }
+
+  /** An Arabic word typed without the article, which may stand joined to it in a name. */
+  private static boolean arabicWithoutArticle(String word) {
+    return !word.startsWith(SearchWords.ARABIC_ARTICLE) && !word.isEmpty()
+        && Character.UnicodeScript.of(word.codePointAt(0)) == Character.UnicodeScript.ARABIC;
   }
 
   /** The free-text words of a query, each a search key; 400 beyond {@value #MAX_QUERY_WORDS}. */

@@ -82,10 +82,27 @@ final class SearchWords {
       for (String word : SearchKey.words(text)) {
         if (word.length() <= MAX_WORD) {
           words.add(word);
+          String bare = withoutArticle(word);
+          if (bare != null) {
+            words.add(bare);
+          }
         }
       }
     }
     return words;
+  }
+
+  /** The Arabic definite article, written joined to its word: مدرسة النور is "the Nour school". */
+  static final String ARABIC_ARTICLE = "\u0627\u0644";
+
+  /**
+   * An Arabic word without its article ({@code النور} gives {@code نور}), so that a search for the
+   * word finds it with the article too, as a reader of Arabic expects; null for any other word.
+   */
+  static String withoutArticle(String word) {
+    return word.startsWith(ARABIC_ARTICLE) && word.length() >= ARABIC_ARTICLE.length() + 2
+        && Character.UnicodeScript.of(word.codePointAt(ARABIC_ARTICLE.length())) == Character.UnicodeScript.ARABIC
+        ? word.substring(ARABIC_ARTICLE.length()) : null;
   }
 
   /** True for a word of a script written without spaces between words. */

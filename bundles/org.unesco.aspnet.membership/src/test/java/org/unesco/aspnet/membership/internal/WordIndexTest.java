@@ -200,6 +200,24 @@ class WordIndexTest {
     assertEquals(1, search(HQ, "CN", "第一", SchoolQuery.Sort.ID, 10).size());
   }
 
+  /** النور is "the Nour": a reader of Arabic types نور and expects it found, through the index or not. */
+  @Test
+  void anArabicWordIsFoundWithOrWithoutItsArticle() {
+    long nour = lifecycle.apply(HQ, Schools.in("EG", "مدرسة النور الثانوية", "القاهرة", null), true).schoolId();
+    long amal = lifecycle.apply(HQ, Schools.in("EG", "مدرسة الأمل", "الإسكندرية", null), true).schoolId();
+    // by id through the word index; by name the schools themselves are read
+    for (SchoolQuery.Sort sort : List.of(SchoolQuery.Sort.ID, SchoolQuery.Sort.NAME)) {
+      assertEquals(List.of(nour), search(HQ, null, "نور", sort, 10), sort.name());
+      assertEquals(List.of(nour), search(HQ, null, "النور", sort, 10), sort.name());
+      assertEquals(List.of(nour), search(HQ, "EG", "قاهرة", sort, 10), "the city too: " + sort);
+      assertEquals(List.of(amal), search(HQ, "EG", "أمل", sort, 10), "a hamza typed or not: " + sort);
+      assertEquals(List.of(nour, amal), search(HQ, "EG", "مدرسة", sort, 10).stream().sorted().toList(), sort.name());
+      assertEquals(List.of(), search(HQ, "EG", "لنور", sort, 10), "a word is matched from its start: " + sort);
+    }
+    assertEquals(null, SearchWords.withoutArticle("ال"), "the article alone is a word");
+    assertEquals(null, SearchWords.withoutArticle("alpha"));
+  }
+
   @Test
   void anUpgradedInstallationBuildsItsIndexAndSearchesMeanwhile() throws Exception {
     generate(60);
