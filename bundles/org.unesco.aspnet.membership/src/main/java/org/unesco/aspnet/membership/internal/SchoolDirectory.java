@@ -347,6 +347,11 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
             throw ProblemException.notFound(LifecycleMessages.get(actor.language(), "noSchool", String.valueOf(id)));
           }
           authorizer.require(actor, Action.EDIT_SCHOOL, Scopes.of(current));
+          // A move to another country is refused before the fields that country asks for are checked
+          String toCountry = input.country() == null ? null : input.country().strip().toUpperCase(java.util.Locale.ROOT);
+          if (toCountry != null && !toCountry.equals(current.country())) {
+            requireMove(actor, current, toCountry, null);
+          }
           SchoolInput valid = validate(actor, input, current.fields());
           // An edit that makes the school look like another one (a renamed school, a national id
           // typed twice) is checked like an application; unrelated edits are not.
@@ -357,7 +362,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
           // send a school away, a school cannot move itself.
           if (!valid.country().equals(current.country())
               || !java.util.Objects.equals(valid.unit(), current.unit())) {
-            authorizer.require(actor, Action.EDIT_SCHOOL, Target.school(valid.country(), valid.unit(), null));
+            requireMove(actor, current, valid.country(), valid.unit());
           }
           School updated = store(c, actor, current, valid, expectedRevision);
           if (updated == null) {
@@ -646,6 +651,18 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
         tidy.name(), tidy.country(), tidy.unit(), tidy.city(), tidy.address(), tidy.latitude(),
         tidy.longitude(), tidy.levels(), tidy.themes(), tidy.languages(), tidy.students(),
         tidy.teachers(), tidy.email(), tidy.website(), tidy.nationalId(), checked.fields());
+  }
+
+  /** The right to edit the school where it would move to, else a 403 that says so. */
+  private void requireMove(Principal actor, School current, String country, String unit) {
+    if (!authorizer.allows(actor, Action.EDIT_SCHOOL, Target.school(country, unit, null))) {
+      if (actor.isAnonymous()) {
+        throw ProblemException.unauthorized("Sign in to edit a school");
+      }
+      String from = current.unit() == null ? current.country() : current.country() + "/" + current.unit();
+      throw ProblemException.forbidden(LifecycleMessages.get(actor.language(), "moveRefused", String.valueOf(current.id()),
+          from, unit == null ? country : country + "/" + unit));
+    }
   }
 
   static School find(Connection c, long id) throws SQLException {

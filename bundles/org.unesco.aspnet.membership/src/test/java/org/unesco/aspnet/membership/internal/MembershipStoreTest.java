@@ -161,6 +161,18 @@ class MembershipStoreTest {
   }
 
   @Test
+  void aMoveOutOfTheCallersScopeIsRefusedInWordsBeforeTheOtherCountrysFieldsAreChecked() {
+    long id = lifecycle.apply(HQ, Schools.in("FR", "Lycée Jean Moulin", "Lyon", null), true).schoolId();
+    School s = schools.school(HQ, id);
+    SchoolInput toKenya = Schools.in("ke", "Lycée Jean Moulin", "Lyon", null);
+    ProblemException refused = assertThrows(ProblemException.class, () -> schools.update(NC_FR, id, s.revision(), toKenya));
+    assertEquals(403, refused.status());
+    assertEquals("School " + id + " stays in FR: moving it to KE is for the coordinators there and UNESCO HQ", refused.getMessage());
+    assertEquals("FR", schools.school(HQ, id).country(), "not moved");
+    assertEquals("KE", schools.update(HQ, id, s.revision(), toKenya).country(), "HQ moves it");
+  }
+
+  @Test
   void aNetworksErrorsAreWrittenInTheCallersLanguage() {
     Principal french = new Principal("hq-fr", "hq-fr@example.org", "HQ", "fr",
         List.of(org.unesco.aspnet.core.Grant.global(org.unesco.aspnet.core.Role.HQ_OFFICER)));
