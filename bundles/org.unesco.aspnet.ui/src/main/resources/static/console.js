@@ -371,12 +371,26 @@ async function ncReports(country) {
   const years = [0, 1, 2, 3].map((i) => new Date().getFullYear() - 1 - i);
   const form = h('form', { class: 'filters' }, h('input', { type: 'hidden', name: 'tab', value: 'reports' }), h('input', { type: 'hidden', name: 'country', value: country }),
     field(t('report.year'), 'year', { value: year, options: years.map((y) => [y, String(y)]) }), h('button', { type: 'submit' }, t('console.show')));
+  // the addresses of the schools to chase, to paste into a message (a mailto: link would be too long for 400 schools)
+  const toChase = rows.filter((r) => r.state === 'MISSING' && r.email).map((r) => r.email);
+  const copied = h('span', { class: 'meta', role: 'status' });
+  const copy = h('button', { type: 'button', class: 'secondary', id: 'copy-missing' }, t('nc.copyMissing', { n: formatNumber(toChase.length) }));
+  copy.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(toChase.join(', '));
+      copied.textContent = t('nc.copied', { n: formatNumber(toChase.length) });
+    } catch (e) {
+      copied.replaceChildren(h('textarea', { readonly: true, rows: 3, 'aria-label': t('nc.copyMissing', { n: formatNumber(toChase.length) }) }, toChase.join(', ')));
+    }
+  });
   return [h('h2', {}, t('tab.reports')), form,
     h('p', {}, t('nc.compliance', { missing: formatNumber(missing), total: formatNumber(rows.length), year }), late ? ' ' + t('nc.late', { late: formatNumber(late) }) : ''),
+    toChase.length ? h('p', { class: 'row-actions' }, copy, ' ', copied) : null,
     h('div', { class: 'table-wrap' }, h('table', {}, h('caption', { class: 'visually-hidden' }, t('tab.reports')),
-      h('thead', {}, h('tr', {}, ...['field.name', 'field.city', 'report.state', 'report.submittedAt'].map((k) => h('th', { scope: 'col' }, t(k))))),
-      h('tbody', {}, ...rows.map((r) => h('tr', {}, h('td', {}, h('a', { href: '/schools/' + r.schoolId }, r.name)), h('td', {}, r.city || ''),
-        h('td', {}, t('report.' + r.state)), h('td', {}, formatDate(r.submittedAt)))))))];
+      h('thead', {}, h('tr', {}, ...['field.name', 'field.city', 'report.state', 'report.submittedAt', 'field.email'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('tbody', {}, ...rows.map((r) => h('tr', { 'data-state': r.state }, h('td', {}, h('a', { href: '/schools/' + r.schoolId }, r.name)), h('td', {}, r.city || ''),
+        h('td', {}, t('report.' + r.state)), h('td', {}, formatDate(r.submittedAt)),
+        h('td', {}, r.email ? h('a', { href: 'mailto:' + r.email }, r.email) : ''))))))];
 }
 
 async function ncImport(country) {

@@ -307,7 +307,7 @@ class BrowserIT {
 
   @Test
   @Order(4)
-  void theConsolesOfferWhatEachRoleMayDoPageByPageAndSayWhyARefusalHappened() {
+  void theConsolesOfferWhatEachRoleMayDoPageByPageAndSayWhyARefusalHappened() throws IOException {
     // the NC's exports are real links, one per dataset and format the server writes
     signIn("nc.fr@demo.aspnet.local");
     open("/console/nc?tab=directory&country=FR");
@@ -319,6 +319,19 @@ class BrowserIT {
     Object csv = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
         + "fetch('/api/v1/exports/schools.csv?country=FR').then(r => r.text().then(t => done(r.status + ' ' + t.split('\\n')[0])));");
     assertTrue(String.valueOf(csv).startsWith("200 id,"), String.valueOf(csv));
+
+    // who has not sent last year's annual report, with the addresses to write to (the demo's French
+    // focal points have theirs still to write)
+    open("/console/nc?tab=reports&country=FR&year=" + (java.time.Year.now().getValue() - 1));
+    wait(30).until(d -> !d.findElements(By.cssSelector("#main table tbody tr")).isEmpty());
+    List<WebElement> missing = driver.findElements(By.cssSelector("#main table tbody tr[data-state=MISSING]"));
+    assertFalse(missing.isEmpty(), "France's NC has reports to chase: " + text(By.id("main")));
+    for (WebElement row : missing) {
+      assertTrue(row.findElement(By.cssSelector("a[href^='mailto:']")).getText().contains("@"), row.getText());
+    }
+    assertEquals("Copy the addresses of the " + missing.size() + " schools that have not reported",
+        driver.findElement(By.id("copy-missing")).getText());
+    assertTrue(axeViolations().isEmpty(), "the annual reports tab: " + axeViolations());
 
     // a rejection needs a comment: asked for before anything is sent
     open("/console/nc?tab=applications&country=FR");

@@ -600,6 +600,24 @@ class MembershipIT {
     assertTrue(List.of("SUBMITTED", "LATE").contains(states.get(reporting)), compliance.toString());
     assertTrue(List.of("OPEN", "MISSING").contains(states.get(silent)), compliance.toString());
     assertTrue(List.of("OPEN", "MISSING").contains(compliance.path("items").get(0).path("state").asText()), "the missing come first");
+    // the NC chases those who have not reported: only them, with their address
+    JsonNode chase = JSON.readTree(platform.get("/api/v1/countries/FR/annual-reports/" + year + "?state=open,MISSING",
+        "Authorization", "Bearer " + ncFrance).body());
+    List<Long> chased = new java.util.ArrayList<>();
+    chase.path("items").forEach(r -> {
+      chased.add(r.path("schoolId").asLong());
+      assertTrue(List.of("OPEN", "MISSING").contains(r.path("state").asText()), chase.toString());
+    });
+    assertTrue(chased.contains(silent) && !chased.contains(reporting), chase.toString());
+    chase.path("items").forEach(r -> {
+      if (r.path("schoolId").asLong() == silent) {
+        assertTrue(r.path("email").asText().contains("@"), "its contact address: " + r);
+      }
+    });
+    for (String query : List.of("?state=forgotten", "?status=MISSING")) {
+      HttpResponse<String> refused = platform.get("/api/v1/countries/FR/annual-reports/" + year + query, "Authorization", "Bearer " + ncFrance);
+      assertEquals(400, refused.statusCode(), query + ": " + refused.body());
+    }
     assertEquals(403, platform.get("/api/v1/countries/FR/annual-reports/" + year, "Authorization", "Bearer " + ncKenya).statusCode());
     assertEquals(401, platform.get("/api/v1/countries/FR/annual-reports/" + year).statusCode());
   }
@@ -747,6 +765,10 @@ class MembershipIT {
     }
     assertEquals(stats.path("members").asLong(), regionSum, "regions add up to the total");
     assertFalse(platform.get("/api/v1/stats").body().contains("@"), "no contact in statistics");
+    // a filter the statistics do not have is refused, not ignored: the figures are the whole network's
+    HttpResponse<String> filtered = platform.get("/api/v1/stats?country=FR");
+    assertEquals(400, filtered.statusCode(), filtered.body());
+    assertTrue(filtered.body().contains("\"field\":\"country\"") && filtered.body().contains("/api/v1/countries/{iso2}"), filtered.body());
   }
 
   /** Applies and walks the ladder to MEMBER; returns the school id. */

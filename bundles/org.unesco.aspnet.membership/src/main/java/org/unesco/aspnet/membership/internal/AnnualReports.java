@@ -307,7 +307,7 @@ public final class AnnualReports implements AnnualReportService {
     authorizer.require(actor, Action.VIEW_COUNTRY, Target.country(code));
     List<ReportCompliance> rows = database.read(c -> {
       try (PreparedStatement ps = c.prepareStatement(
-          "SELECT S.ID, S.NAME, S.CITY, R.SUBMITTED_AT FROM MEM_SCHOOL S"
+          "SELECT S.ID, S.NAME, S.CITY, R.SUBMITTED_AT, S.EMAIL FROM MEM_SCHOOL S"
               + " LEFT JOIN MEM_ANNUAL_REPORT R ON R.SCHOOL_ID = S.ID AND R.REPORT_YEAR = ?"
               + " WHERE S.COUNTRY = ? AND S.STATUS = ? AND " + MEMBER_DURING_YEAR + " ORDER BY S.ID")) {
         List<Object> params = new ArrayList<>(List.of(year, code, MembershipStatus.MEMBER.name()));
@@ -318,7 +318,8 @@ public final class AnnualReports implements AnnualReportService {
           while (rs.next()) {
             Timestamp t = rs.getTimestamp(4);
             Instant submitted = t == null ? null : t.toInstant();
-            out.add(new ReportCompliance(rs.getLong(1), rs.getString(2), rs.getString(3), stateOf(year, submitted), submitted));
+            out.add(new ReportCompliance(rs.getLong(1), rs.getString(2), rs.getString(3), stateOf(year, submitted), submitted,
+                rs.getString(5)));
           }
         }
         return out;

@@ -1,5 +1,6 @@
 package org.unesco.aspnet.membership.internal;
 
+import org.unesco.aspnet.membership.AnnualReport;
 import org.unesco.aspnet.membership.AnnualReportService;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -85,10 +86,38 @@ public final class CountriesServlet extends ApiServlet {
       // Who has (not) reported: for the country's coordinators and HQ.
       countries.country(Requests.actor(request), path.get(0), Locale.ENGLISH); // 404 for an unknown code
       var rows = reports.compliance(Requests.actor(request), path.get(0), SchoolsServlet.year(path.get(2)));
-      Json.writePage(response, rows, null);
+      Set<AnnualReport.State> states = states(request);
+      Json.writePage(response, states == null ? rows : rows.stream().filter(r -> states.contains(r.state())).toList(), null);
     } else {
       throw Requests.noSuchPath(request);
     }
+  }
+
+  /**
+   * {@code ?state=MISSING,LATE}: the states to list (any case), null for all; any other parameter
+   * but {@code lang}, {@code limit} and {@code cursor} is a 400, rather than a filter silently ignored.
+   */
+  private static Set<AnnualReport.State> states(HttpServletRequest request) {
+    for (String name : java.util.Collections.list(request.getParameterNames())) {
+      // limit and cursor are taken, as by every list, though a country's list comes whole
+      if (!Set.of("state", "lang", "limit", "cursor").contains(name)) {
+        throw ProblemException.validation(name, "is not a parameter; use state (" + java.util.Arrays.toString(AnnualReport.State.values()) + ")");
+      }
+    }
+    String given = request.getParameter("state");
+    if (given == null || given.isBlank()) {
+      return null;
+    }
+    Set<AnnualReport.State> states = java.util.EnumSet.noneOf(AnnualReport.State.class);
+    for (String one : given.split(",")) {
+      try {
+        states.add(AnnualReport.State.valueOf(one.strip().toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw ProblemException.validation("state", "must be one or more of " + java.util.Arrays.toString(AnnualReport.State.values())
+            + ", separated by commas");
+      }
+    }
+    return states;
   }
 
   /** A JSON merge patch of the country ({@link Countries.Patch}): all of it, or nothing on any error. */
