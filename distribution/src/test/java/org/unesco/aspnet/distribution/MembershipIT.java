@@ -769,6 +769,7 @@ class MembershipIT {
     HttpResponse<String> filtered = platform.get("/api/v1/stats?country=FR");
     assertEquals(400, filtered.statusCode(), filtered.body());
     assertTrue(filtered.body().contains("\"field\":\"country\"") && filtered.body().contains("/api/v1/countries/{iso2}"), filtered.body());
+    assertEquals(200, platform.get("/api/v1/stats?lang=fr").statusCode(), "lang is taken by every endpoint");
   }
 
   /** Applies and walks the ladder to MEMBER; returns the school id. */

@@ -139,15 +139,18 @@ public final class ImportJobs {
   /**
    * The headers the active national profiles name their columns by, by {@link Headers#key}: each
    * field's label in every language it has ("Type d'établissement" is {@code fields.typeEtablissement}),
-   * and the profile's own names for the national id and the unit ("Numéro UAI", "Académie").
+   * and the profile's own names for the national id and the unit ("Numéro UAI", "Académie"). Those of
+   * the file's country when it is known, else of every active profile (the first one to use a label
+   * keeps it).
    */
-  Map<String, String> profileHeaders() {
+  Map<String, String> profileHeaders(String fileCountry) {
     org.unesco.aspnet.membership.ProfileService p = profiles;
     if (p == null) {
       return Map.of();
     }
     Map<String, String> headers = new java.util.HashMap<>();
-    for (String country : p.countries()) {
+    for (String country : fileCountry != null ? java.util.List.of(fileCountry.toUpperCase(java.util.Locale.ROOT))
+        : new java.util.TreeSet<>(p.countries())) {
       for (org.unesco.aspnet.membership.profile.Field f : p.fields(country)) {
         f.label().byLanguage().values().forEach(label -> headers.putIfAbsent(Headers.key(label), Headers.EXTRA + f.key()));
       }
@@ -199,7 +202,8 @@ public final class ImportJobs {
     }
     SchoolSheet sheet;
     try {
-      sheet = new SchoolSheet(reader, upload, country != null ? country : defaultCountry(actor), profileHeaders());
+      String fileCountry = country != null ? country : defaultCountry(actor);
+      sheet = new SchoolSheet(reader, upload, fileCountry, profileHeaders(fileCountry));
     } catch (RuntimeException | IOException e) {
       Files.deleteIfExists(upload);
       throw e instanceof IOException io ? ProblemException.badRequest("The file cannot be read: " + io.getMessage()) : (RuntimeException) e;

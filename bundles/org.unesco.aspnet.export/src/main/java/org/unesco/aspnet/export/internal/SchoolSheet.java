@@ -228,7 +228,11 @@ final class SchoolSheet implements SchoolImport.Source {
     }
     try {
       // 48,85 as written with a French or Spanish decimal comma
-      return Double.parseDouble(v.indexOf('.') < 0 ? v.replace(',', '.') : v);
+      double d = Double.parseDouble(v.indexOf('.') < 0 ? v.replace(',', '.') : v);
+      if (!Double.isFinite(d)) { // NaN, Infinity, 1e400: no coordinate, and no number to compare
+        throw new NumberFormatException(v);
+      }
+      return d;
     } catch (NumberFormatException e) {
       errors.add(new FieldError(field, "'" + v + "' is not a number"));
       return null;

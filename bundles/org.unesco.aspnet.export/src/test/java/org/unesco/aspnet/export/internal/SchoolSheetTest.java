@@ -25,7 +25,7 @@ class SchoolSheetTest {
     Path file = dir.resolve("f.csv");
     Files.writeString(file, "Nom;Ville;Adresse;Niveaux;Courriel;Élèves;Latitude;Longitude;Remarque\n"
         + "'=Lycée Hugo;Lyon;1 rue A;secondary, primary;a@b.fr;640;45,75;4,85;x\n"
-        + "Collège;Paris;2 rue B;UNIVERSITÉ;c@d.fr;beaucoup;;;\n", StandardCharsets.UTF_8);
+        + "Collège;Paris;2 rue B;UNIVERSITÉ;c@d.fr;beaucoup;NaN;;\n", StandardCharsets.UTF_8);
     SchoolSheet sheet = new SchoolSheet(new CsvReader(), file, "FR");
     assertEquals(List.of("Remarque"), sheet.ignored());
     assertEquals(2, sheet.count());
@@ -39,7 +39,7 @@ class SchoolSheetTest {
     assertEquals(45.75, first.school().latitude());
     assertTrue(first.errors().isEmpty(), first.errors().toString());
     ImportRow second = it.next();
-    assertEquals(List.of("levels[0]", "students"), second.errors().stream().map(e -> e.field()).toList());
+    assertEquals(List.of("latitude", "levels[0]", "students"), second.errors().stream().map(e -> e.field()).toList());
     assertTrue(!it.hasNext());
   }
 

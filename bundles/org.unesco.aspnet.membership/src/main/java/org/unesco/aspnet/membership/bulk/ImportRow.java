@@ -14,21 +14,22 @@ import org.unesco.aspnet.membership.SchoolInput;
  * in a spreadsheet): only the fields in {@code columns} replace the school's values, an empty cell
  * (null here) clearing an optional one; the others stay as they are. {@code columns} names fields
  * as {@link SchoolInput} does ({@code name}, {@code nationalId}...) and national profile fields as
- * {@code fields.<key>}; null stands for every field.
+ * {@code fields.<key>}; none (null or empty) changes nothing, so that a caller of the 1.0
+ * constructor, for whom an id was only compared, never has a school overwritten.
  */
 public record ImportRow(int line, Long id, SchoolInput school, List<FieldError> errors, Set<String> columns) {
   public ImportRow {
     errors = List.copyOf(errors);
-    columns = columns == null ? null : Set.copyOf(columns);
+    columns = columns == null ? Set.of() : Set.copyOf(columns);
   }
 
-  /** A row of a file with a column for every field. */
+  /** A row without the file's columns (1.0): its id names a school only to compare, never to change it. */
   public ImportRow(int line, Long id, SchoolInput school, List<FieldError> errors) {
     this(line, id, school, errors, null);
   }
 
   /** Whether the file has a column for {@code field} (as {@link #columns} names it). */
   public boolean has(String field) {
-    return columns == null || columns.contains(field);
+    return columns.contains(field);
   }
 }

@@ -112,7 +112,7 @@ public final class AnnualReports implements AnnualReportService {
    * The SQL condition on a school aliased {@code S}; its parameters are {@link #yearBounds}.
    */
   static final String MEMBER_DURING_YEAR = "EXISTS (SELECT 1 FROM MEM_MEMBERSHIP MP WHERE MP.SCHOOL_ID = S.ID"
-      + " AND MP.CERTIFIED_AT < ? AND (MP.ENDED_AT IS NULL OR MP.ENDED_AT >= ?))";
+      + " AND MP.CERTIFIED_AT < ? AND (MP.ENDED_AT IS NULL OR MP.ENDED_AT > ?))";
 
   /** The parameters of {@link #MEMBER_DURING_YEAR}: the year's end and its start (UTC). */
   static List<Object> yearBounds(int year) {

@@ -145,13 +145,13 @@ public final class Countries implements CountryService {
       List<Country.Coordinator> coordinators,
       Locale language) {
     return change(actor, iso2, false, true, language, null, false, stored -> new Entry(
-        stored.iso2(), stored.englishName(), stored.region(), commission, coordinators));
+        stored.iso2(), stored.englishName(), stored.region(), commission, coordinators)).country();
   }
 
   @Override
   public Country correctRegion(Principal actor, String iso2, String region, Locale language) {
     return change(actor, iso2, true, false, language, null, false, stored -> new Entry(
-        stored.iso2(), stored.englishName(), region, stored.nationalCommission(), stored.coordinators()));
+        stored.iso2(), stored.englishName(), region, stored.nationalCommission(), stored.coordinators())).country();
   }
 
   /**
@@ -171,7 +171,7 @@ public final class Countries implements CountryService {
    * @throws ProblemException 404 for an unknown country, 401/403 when the actor may not change a
    *     part the patch names, 400 with every field error
    */
-  Country patch(Principal actor, String iso2, ObjectNode patch, Locale language, Integer expectedRevision) {
+  Versioned patch(Principal actor, String iso2, ObjectNode patch, Locale language, Integer expectedRevision) {
     Patch typed = Json.convert(patch, Patch.class); // unknown members and wrong types: 400 field by field
     boolean region = patch.has("region");
     JsonNode commission = patch.get("nationalCommission");
@@ -201,7 +201,7 @@ public final class Countries implements CountryService {
    * one transaction, {@code change} of the stored row, every check of the parts changed, and the
    * writes with their audit entries. Nothing is written on any error.
    */
-  private Country change(Principal actor, String iso2, boolean region, boolean network, Locale language,
+  private Versioned change(Principal actor, String iso2, boolean region, boolean network, Locale language,
       Integer expectedRevision, boolean revisionRequired, UnaryOperator<Entry> change) {
     String code = iso2 == null ? "" : iso2.toUpperCase(Locale.ROOT);
     if (!exists(code)) {
@@ -218,8 +218,10 @@ public final class Countries implements CountryService {
       throw ProblemException.preconditionRequired("Send If-Match with the ETag of the country you read"
           + " (GET /api/v1/countries/" + code + ")");
     }
-    if (region || network) {
-      database.inTransaction(
+    if (!region && !network) {
+      return versioned(actor, code, language);
+    }
+    return database.inTransaction(
           c -> {
             // The patch merges into what is stored: two at once must not both merge into the same
             // read and lose one's members. The row is taken first; the second waits, then reads.
@@ -255,10 +257,27 @@ public final class Countries implements CountryService {
               writeNetwork(c, code, after);
               audit.record(c, actor, "country.network", "country", code, code, network(before), network(after));
             }
-            return null;
+            return versioned(c, actor, code, language);
           });
+  }
+
+  /** A country as {@code actor} reads it, with the revision of what it shows (its ETag). */
+  record Versioned(Country country, int revision) {}
+
+  /** The country and its revision from one read, so that an ETag never names a newer row than the body it comes with. */
+  Versioned versioned(Principal actor, String iso2, Locale language) {
+    String code = iso2 == null ? "" : iso2.toUpperCase(Locale.ROOT);
+    if (!exists(code)) {
+      throw ProblemException.notFound(iso2 + " is not a UNESCO Member State or Associate Member");
     }
-    return country(actor, code, language);
+    return database.inTransaction(c -> versioned(c, actor, code, language));
+  }
+
+  private Versioned versioned(Connection c, Principal actor, String code, Locale language) throws SQLException {
+    // the revision first, then the row under the same transaction: at worst a spurious 412 later
+    int revision = revision(c, code);
+    Entry e = entry(c, code);
+    return new Versioned(country(e, language, counts(c, code), actor), revision);
   }
 
   private static List<FieldError> networkErrors(Country.NationalCommission nc, List<Country.Coordinator> contacts, String lang) {

@@ -19,7 +19,6 @@ import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.web.ApiServlet;
 import org.unesco.aspnet.web.Json;
 import org.unesco.aspnet.web.Revisions;
-import org.unesco.aspnet.membership.Country;
 import org.unesco.aspnet.web.OpenApiFragment;
 
 /**
@@ -68,9 +67,9 @@ public final class CountriesServlet extends ApiServlet {
       // Every page of the UI loads it: asked each time, downloaded again only when a count changed.
       Json.writeRevalidated(request, response, Json.page(items, null));
     } else if (path.size() == 1) {
-      Country country = countries.country(Requests.actor(request), path.get(0), Requests.language(request, response));
-      response.setHeader("ETag", Revisions.etag(countries.revision(country.iso2())));
-      Json.write(response, 200, country);
+      Countries.Versioned country = countries.versioned(Requests.actor(request), path.get(0), Requests.language(request, response));
+      response.setHeader("ETag", Revisions.etag(country.revision()));
+      Json.write(response, 200, country.country());
     } else if (path.size() == 2 && path.get(1).equals("profile")) {
       // No Content-Language: each text comes in the language asked for where the profile has it,
       // in the profile's own language otherwise.
@@ -98,12 +97,9 @@ public final class CountriesServlet extends ApiServlet {
    * but {@code lang}, {@code limit} and {@code cursor} is a 400, rather than a filter silently ignored.
    */
   private static Set<AnnualReport.State> states(HttpServletRequest request) {
-    for (String name : java.util.Collections.list(request.getParameterNames())) {
-      // limit and cursor are taken, as by every list, though a country's list comes whole
-      if (!Set.of("state", "lang", "limit", "cursor").contains(name)) {
-        throw ProblemException.validation(name, "is not a parameter; use state (" + java.util.Arrays.toString(AnnualReport.State.values()) + ")");
-      }
-    }
+    // limit and cursor are taken, as by every list, though a country's list comes whole
+    Requests.onlyParameters(request, Set.of("state", "limit", "cursor"),
+        "; use state (" + java.util.Arrays.toString(AnnualReport.State.values()) + ")");
     String given = request.getParameter("state");
     if (given == null || given.isBlank()) {
       return null;
@@ -129,8 +125,9 @@ public final class CountriesServlet extends ApiServlet {
     }
     Locale language = Requests.language(request, response);
     ObjectNode body = Json.read(request, ObjectNode.class);
-    Country changed = countries.patch(Requests.actor(request), path.get(0), body, language, Revisions.expectedIfPresent(request));
-    response.setHeader("ETag", Revisions.etag(countries.revision(changed.iso2())));
-    Json.write(response, 200, changed);
+    Countries.Versioned changed = countries.patch(Requests.actor(request), path.get(0), body, language,
+        Revisions.expectedIfPresent(request));
+    response.setHeader("ETag", Revisions.etag(changed.revision()));
+    Json.write(response, 200, changed.country());
   }
 }

@@ -67,8 +67,7 @@ final class DirectoryFilter {
 
   /** An Arabic word typed without the article, which may stand joined to it in a name. */
   private static boolean arabicWithoutArticle(String word) {
-    return !word.startsWith(SearchWords.ARABIC_ARTICLE) && !word.isEmpty()
-        && Character.UnicodeScript.of(word.codePointAt(0)) == Character.UnicodeScript.ARABIC;
+    return !word.startsWith(SearchWords.ARABIC_ARTICLE) && SearchWords.arabic(word);
   }
 
   /** The free-text words of a query, each a search key; 400 beyond {@value #MAX_QUERY_WORDS}. */

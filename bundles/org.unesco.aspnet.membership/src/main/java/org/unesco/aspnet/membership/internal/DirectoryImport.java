@@ -445,20 +445,15 @@ public final class DirectoryImport implements SchoolImport {
   static SchoolInput merged(School current, ImportRow row) {
     SchoolInput was = current.input();
     SchoolInput file = row.school();
-    Map<String, Object> fields;
-    if (row.columns() == null) {
-      fields = file.fields();
-    } else {
-      fields = new LinkedHashMap<>(was.fields());
-      for (String column : row.columns()) {
-        if (column.startsWith(EXTRA)) {
-          String key = column.substring(EXTRA.length());
-          Object value = file.fields().get(key);
-          if (value == null) {
-            fields.remove(key);
-          } else {
-            fields.put(key, value);
-          }
+    Map<String, Object> fields = new LinkedHashMap<>(was.fields());
+    for (String column : row.columns()) {
+      if (column.startsWith(EXTRA)) {
+        String key = column.substring(EXTRA.length());
+        Object value = file.fields().get(key);
+        if (value == null) {
+          fields.remove(key);
+        } else {
+          fields.put(key, value);
         }
       }
     }

@@ -349,7 +349,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
           authorizer.require(actor, Action.EDIT_SCHOOL, Scopes.of(current));
           // A move to another country is refused before the fields that country asks for are checked
           String toCountry = input.country() == null ? null : input.country().strip().toUpperCase(java.util.Locale.ROOT);
-          if (toCountry != null && !toCountry.equals(current.country())) {
+          if (toCountry != null && !toCountry.equals(current.country()) && countries.exists(toCountry)) {
             requireMove(actor, current, toCountry, null);
           }
           SchoolInput valid = validate(actor, input, current.fields());

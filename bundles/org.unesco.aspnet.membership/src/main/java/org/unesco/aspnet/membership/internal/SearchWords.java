@@ -101,8 +101,12 @@ final class SearchWords {
    */
   static String withoutArticle(String word) {
     return word.startsWith(ARABIC_ARTICLE) && word.length() >= ARABIC_ARTICLE.length() + 2
-        && Character.UnicodeScript.of(word.codePointAt(ARABIC_ARTICLE.length())) == Character.UnicodeScript.ARABIC
-        ? word.substring(ARABIC_ARTICLE.length()) : null;
+        && arabic(word.substring(ARABIC_ARTICLE.length())) ? word.substring(ARABIC_ARTICLE.length()) : null;
+  }
+
+  /** Whether a word is written in Arabic script (its first letter). */
+  static boolean arabic(String word) {
+    return !word.isEmpty() && Character.UnicodeScript.of(word.codePointAt(0)) == Character.UnicodeScript.ARABIC;
   }
 
   /** True for a word of a script written without spaces between words. */

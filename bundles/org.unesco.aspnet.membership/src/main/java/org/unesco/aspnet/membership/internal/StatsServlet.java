@@ -39,13 +39,8 @@ public final class StatsServlet extends ApiServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    // A filter silently ignored would pass the whole network's figures off as a country's.
-    java.util.Enumeration<String> names = request.getParameterNames();
-    if (names.hasMoreElements()) {
-      throw org.unesco.aspnet.core.ProblemException.validation(names.nextElement(),
-          "is not a parameter: the statistics count the whole network; a country's members and candidates are in"
-              + " GET /api/v1/countries/{iso2}, its schools by status in GET /api/v1/schools?country={iso2}&status=...");
-    }
+    Requests.onlyParameters(request, java.util.Set.of(), ": the statistics count the whole network; a country's members"
+        + " and candidates are in GET /api/v1/countries/{iso2}, its schools by status in GET /api/v1/schools?country={iso2}&status=...");
     byte[] bytes = body();
     response.setContentType(Json.MEDIA_TYPE);
     response.setHeader("Cache-Control", "public, max-age=60");

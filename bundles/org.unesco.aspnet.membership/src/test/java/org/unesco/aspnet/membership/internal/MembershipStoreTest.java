@@ -137,7 +137,7 @@ class MembershipStoreTest {
     assertEquals("+33 1 45 68 10 00", countries.country(HQ, "FR", Locale.ENGLISH).coordinators().get(0).phone());
 
     // Both parts at once when both are allowed and valid, the region in any case
-    fr = countries.patch(HQ, "FR", patch(newPhone + ",\"region\":\" europe and north america \"}"), Locale.ENGLISH, countries.revision("FR"));
+    fr = countries.patch(HQ, "FR", patch(newPhone + ",\"region\":\" europe and north america \"}"), Locale.ENGLISH, countries.revision("FR")).country();
     assertEquals("+33 1 45 68 99 99", fr.coordinators().get(0).phone());
     assertEquals("Europe and North America", fr.region());
     assertEquals(401, status(() -> countries.patch(Principal.anonymous(), "FR", patch(newPhone + "}"), Locale.ENGLISH, countries.revision("FR"))));
@@ -169,6 +169,8 @@ class MembershipStoreTest {
     assertEquals(403, refused.status());
     assertEquals("School " + id + " stays in FR: moving it to KE is for the coordinators there and UNESCO HQ", refused.getMessage());
     assertEquals("FR", schools.school(HQ, id).country(), "not moved");
+    assertEquals(400, assertThrows(ProblemException.class, () -> schools.update(NC_FR, id, s.revision(),
+        Schools.in("XX", "Lycée Jean Moulin", "Lyon", null))).status(), "no such country: a field error, not a refusal");
     assertEquals("KE", schools.update(HQ, id, s.revision(), toKenya).country(), "HQ moves it");
   }
 
@@ -204,13 +206,13 @@ class MembershipStoreTest {
 
     // Members left out stay; null removes one member; null removes the commission
     Country.NationalCommission renamed = countries.patch(NC_FR, "FR",
-        patch("{\"nationalCommission\":{\"name\":\"Commission nationale française pour l'UNESCO\"}}"), Locale.ENGLISH, countries.revision("FR"))
+        patch("{\"nationalCommission\":{\"name\":\"Commission nationale française pour l'UNESCO\"}}"), Locale.ENGLISH, countries.revision("FR")).country()
         .nationalCommission();
     assertEquals(new Country.NationalCommission(
         "Commission nationale française pour l'UNESCO", "https://www.unesco.fr", "natcom@example.org", null), renamed);
     assertEquals(new Country.NationalCommission("Commission nationale française pour l'UNESCO", null, "natcom@example.org", null),
-        countries.patch(NC_FR, "FR", patch("{\"nationalCommission\":{\"website\":null}}"), Locale.ENGLISH, countries.revision("FR")).nationalCommission());
-    assertNull(countries.patch(NC_FR, "FR", patch("{\"nationalCommission\":null}"), Locale.ENGLISH, countries.revision("FR")).nationalCommission());
+        countries.patch(NC_FR, "FR", patch("{\"nationalCommission\":{\"website\":null}}"), Locale.ENGLISH, countries.revision("FR")).country().nationalCommission());
+    assertNull(countries.patch(NC_FR, "FR", patch("{\"nationalCommission\":null}"), Locale.ENGLISH, countries.revision("FR")).country().nationalCommission());
     assertNull(countries.country(HQ, "FR", Locale.ENGLISH).nationalCommission());
     // Onto no commission, a patch is a whole commission: it needs its name
     assertEquals(List.of("nationalCommission.name"), fields(assertThrows(ProblemException.class,

@@ -847,6 +847,10 @@ public final class CampaignStore implements CampaignService, EventHandler {
     });
   }
 
+  private static ProblemException changedSince(long submission) {
+    return ProblemException.preconditionFailed("Submission " + submission + " changed since you read it; read it again");
+  }
+
   /** A pending report of the school saying exactly what {@code in} says, or null. */
   private Submission pendingSameAs(Connection c, long campaign, long school, SubmissionInput in,
       Map<String, Object> metrics, List<MediaLink> media) throws SQLException {
@@ -881,7 +885,7 @@ public final class CampaignStore implements CampaignService, EventHandler {
     database.inTransaction(c -> {
       Submission before = findSubmission(c, campaign, id);
       if (expectedRevision != null && expectedRevision != before.revision()) {
-        throw ProblemException.preconditionFailed("Submission " + id + " changed since you read it; read it again");
+        throw changedSince(id);
       }
       if (before.status() == SubmissionStatus.APPROVED) {
         // public and counted in the campaign's figures: only a moderator takes it out, by rejecting it
@@ -893,7 +897,7 @@ public final class CampaignStore implements CampaignService, EventHandler {
         ps.setInt(2, before.revision());
         ps.setString(3, SubmissionStatus.APPROVED.name());
         if (ps.executeUpdate() == 0) { // decided by a moderator between the read and the delete
-          throw ProblemException.preconditionFailed("Submission " + id + " changed since you read it; read it again");
+          throw changedSince(id);
         }
       }
       // what the school took back stays readable in the audit log
@@ -946,7 +950,7 @@ public final class CampaignStore implements CampaignService, EventHandler {
         throw ProblemException.validation(errors);
       }
       if (expectedRevision != null && expectedRevision != before.revision()) {
-        throw ProblemException.preconditionFailed("Submission " + id + " changed since you read it; read it again");
+        throw changedSince(id);
       }
       if (expectedRevision == null && before.status() != SubmissionStatus.PENDING) {
         // A moderator who never saw the decision taken changes nothing blindly, not even the
@@ -969,7 +973,7 @@ public final class CampaignStore implements CampaignService, EventHandler {
         ps.setLong(5, id);
         ps.setInt(6, before.revision());
         if (ps.executeUpdate() == 0) {
-          throw ProblemException.preconditionFailed("Submission " + id + " changed since you read it; read it again");
+          throw changedSince(id);
         }
       }
       Map<String, Object> after = new LinkedHashMap<>();
