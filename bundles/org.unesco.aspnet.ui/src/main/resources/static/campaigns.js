@@ -126,8 +126,10 @@ function editSection(campaign, module) {
   section.append(editForm(campaign, module, () => show(false)));
   toggle.addEventListener('click', () => show(section.hidden));
   const saved = after?.saved ? h('p', { class: 'notice', id: 'campaign-edit-saved' }, t('campaignEdit.saved')) : null;
-  // once the page is in the document: the focus where the person was (the form again, or its button)
-  if (after) setTimeout(() => (after.open ? show(true) : toggle.focus()), 0);
+  if (after?.open) {
+    section.hidden = false;
+    toggle.setAttribute('aria-expanded', 'true');
+  }
   return [h('p', {}, toggle), saved, section];
 }
 
@@ -163,6 +165,8 @@ function editForm(campaign, module, close) {
     }
     redrawn = { id, saved: true };
     await render();
+    // the focus back on the Edit button, beside the notice
+    document.getElementById('campaign-edit-toggle')?.focus();
     announce(t('campaignEdit.saved'));
   };
   form.addEventListener('submit', (ev) => {
@@ -176,9 +180,10 @@ function editForm(campaign, module, close) {
 function refused(form, status, e, campaign, phases) {
   if (e.status === 412 || e.status === 428) {
     const reload = h('button', { type: 'button', id: 'campaign-edit-reload' }, t('campaignEdit.reload'));
-    reload.addEventListener('click', () => {
+    reload.addEventListener('click', async () => {
       redrawn = { id: String(campaign.id), open: true };
-      render();
+      await render();
+      document.querySelector('#campaign-edit-form input, #campaign-edit-form textarea')?.focus();
     });
     status.replaceChildren(h('div', { class: 'error', role: 'alert' }, h('strong', {}, t('campaignEdit.stale')), h('p', {}, reload)));
   } else if (e.status === 503) {

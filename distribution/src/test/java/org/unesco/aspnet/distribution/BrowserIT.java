@@ -702,6 +702,28 @@ class BrowserIT {
     assertEquals(ends, endInput.getDomProperty("value"));
     assertTrue(axeViolations().isEmpty(), "the edit form: " + axeViolations());
 
+    // someone else changes the French title meanwhile: the save is refused in words, and Reload shows their title in the form again
+    String meanwhile = "Sandwatch (" + stamp + ")";
+    Object patched = ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "import('/app.js').then(m => m.api('GET', arguments[0]).then(c => m.api('PATCH', arguments[0], {title: {fr: arguments[1]}},"
+            + " {'Content-Type': 'application/merge-patch+json', 'If-Match': c._etag}))).then(c => done(c.title.fr)).catch(e => done('failed: ' + e));",
+        api, meanwhile);
+    assertEquals(meanwhile, patched);
+    form.findElement(By.name("title.es")).sendKeys(" " + stamp);
+    driver.findElement(By.id("campaign-edit-save")).click();
+    WebElement reload = waitFor(By.id("campaign-edit-reload"));
+    assertTrue(text(By.cssSelector("#campaign-edit-form .form-status")).contains("changed this campaign in the meantime"),
+        text(By.cssSelector("#campaign-edit-form .form-status")));
+    assertEquals("Sandwatch " + java.time.Year.now().getValue(), ((Map<?, ?>) apiGet(api).get("title")).get("es"), "nothing of ours was saved");
+    reload.click();
+    wait(30).until(d -> meanwhile.equals(d.findElement(By.name("title.fr")).getDomProperty("value")));
+    assertEquals("true", driver.findElement(By.id("campaign-edit-toggle")).getDomAttribute("aria-expanded"), "the form is open again");
+    before = apiGet(api);
+    form = driver.findElement(By.id("campaign-edit-form"));
+    row = form.findElement(By.cssSelector("fieldset.phase[data-key='" + phase.get("key") + "']"));
+    endInput = row.findElement(By.cssSelector("input[type=date][name$='.ends']"));
+
     WebElement title = form.findElement(By.name("title.fr"));
     title.clear();
     title.sendKeys(frenchTitle);
@@ -737,6 +759,7 @@ class BrowserIT {
         || !d.findElements(By.cssSelector("#campaign-edit-form .error")).isEmpty());
     assertTrue(driver.findElements(By.cssSelector("#campaign-edit-form .error")).isEmpty(), text(By.id("campaign-edit-form")));
     waitFor(By.id("campaign-edit-saved"));
+    assertEquals("campaign-edit-toggle", driver.switchTo().activeElement().getDomAttribute("id"), "the focus is back on the Edit button");
     wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("announce"), "Campaign saved."));
     String shownEnd = (String) ((JavascriptExecutor) driver).executeScript(
         "return new Intl.DateTimeFormat('en', {dateStyle: 'medium'}).format(new Date(arguments[0]))", newEnds);
