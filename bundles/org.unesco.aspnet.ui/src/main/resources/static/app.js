@@ -94,7 +94,7 @@ export async function api(method, path, body, headers = {}) {
   if (body instanceof Blob || typeof body === 'string') {
     payload = body;
   } else if (body !== undefined) {
-    h['Content-Type'] = 'application/json';
+    h['Content-Type'] ??= 'application/json'; // a caller's own (application/merge-patch+json) stands
     payload = JSON.stringify(body);
   }
   let response;
@@ -165,7 +165,7 @@ export function fieldName(field) {
   if (s !== key) return s;
   // a text in several languages (title.fr): the field's name
   const lang = /^(fields|answers)\./.test(field) ? null : /^(.+)\.([a-z]{2})$/.exec(field);
-  return lang && t('field.' + lang[1]) !== 'field.' + lang[1] ? t('field.' + lang[1]) : field;
+  return lang && t('field.' + lang[1]) !== 'field.' + lang[1] ? t('field.' + lang[1]) + ' (' + languageName(lang[2]) + ')' : field;
 }
 
 /** Shows an error above a form and marks each named field invalid. */

@@ -1,7 +1,8 @@
 // Campaign pages: the list, and one campaign with its public summary and charts. Until the
 // campaigns bundle is installed the API answers 404 and the page says so in words.
 import { ui, t, h, api, ApiError, colon, problemView, barChart, formatNumber, formatDate, localized, langOf, countries, countryName,
-  field, plural, whileBusy, announce, signInPrompt, hasRole, submissionStatus, phaseLabels, pagedList, commentGiven } from './app.js';
+  field, plural, whileBusy, announce, signInPrompt, hasRole, submissionStatus, phaseLabels, pagedList, commentGiven, showProblem,
+  clearProblem, render, languageName } from './app.js';
 
 function unavailable(e) {
   if (e.status === 404) return h('p', { class: 'notice', role: 'status' }, t('campaigns.unavailable'));
@@ -79,12 +80,286 @@ export async function campaignPage(id) {
   view.push(dl);
   // those who may moderate some of its reports (HQ, its coordinators, a National Coordinator) find the queue here
   if (mayModerate(campaign)) view.push(h('p', {}, h('a', { class: 'button', href: '/campaigns/' + encodeURIComponent(id) + '/moderation' }, t('moderation.open'))));
+  if (mayEdit(campaign)) view.push(...editSection(campaign, module));
   try {
     view.push(h('h2', {}, t('campaign.summary')), ...summaryView(await summary, module));
   } catch (e) {
     view.push(h('h2', {}, t('campaign.summary')), unavailable(e));
   }
   return view;
+}
+
+// ---------- editing ----------
+
+/** The languages a campaign's texts may be added in: the UI's four and the other UN languages. */
+const TEXT_LANGUAGES = ['en', 'fr', 'es', 'de', 'ar', 'zh', 'ru'];
+
+/**
+ * Whether this person may change the campaign (CampaignAccess.manages): HQ, the campaign's
+ * coordinators, the National Coordinator of a national campaign's country. The API decides; this
+ * only offers the form.
+ */
+export function mayEdit(campaign) {
+  return (ui.me?.roles || []).some((r) => r.role === 'HQ_OFFICER'
+    || (r.role === 'CAMPAIGN_COORDINATOR' && String(r.campaign) === String(campaign.id))
+    || (r.role === 'NATIONAL_COORDINATOR' && !!campaign.country && r.country === campaign.country));
+}
+
+// what the page drawn again after an edit does: say it was saved, or open the form again (after a 412)
+let redrawn = null;
+
+/** The Edit button and the form it shows (hidden until asked for). */
+function editSection(campaign, module) {
+  const id = String(campaign.id);
+  const after = redrawn?.id === id ? redrawn : null;
+  redrawn = null;
+  const toggle = h('button', { type: 'button', class: 'secondary', id: 'campaign-edit-toggle', 'aria-expanded': 'false',
+    'aria-controls': 'campaign-edit' }, t('campaignEdit.open'));
+  const section = h('section', { id: 'campaign-edit', 'aria-labelledby': 'campaign-edit-title', hidden: true },
+    h('h2', { id: 'campaign-edit-title' }, t('campaignEdit.title')));
+  const show = (open) => {
+    section.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+    if (open) section.querySelector('input, textarea')?.focus();
+    else toggle.focus();
+  };
+  section.append(editForm(campaign, module, () => show(false)));
+  toggle.addEventListener('click', () => show(section.hidden));
+  const saved = after?.saved ? h('p', { class: 'notice', id: 'campaign-edit-saved' }, t('campaignEdit.saved')) : null;
+  if (after?.open) {
+    section.hidden = false;
+    toggle.setAttribute('aria-expanded', 'true');
+  }
+  return [h('p', {}, toggle), saved, section];
+}
+
+/**
+ * The form: texts per language, phases, joining. Sends only what changed, as a JSON merge patch
+ * with the ETag the page read; the page is drawn again from the server once saved.
+ */
+function editForm(campaign, module, close) {
+  const id = String(campaign.id);
+  const status = h('div', { class: 'form-status', tabindex: '-1' });
+  const texts = textsPart(campaign);
+  const phases = phasesPart(campaign, module);
+  const joining = joiningPart(campaign);
+  const save = h('button', { type: 'submit', id: 'campaign-edit-save' }, t('portal.save'));
+  const cancel = h('button', { type: 'button', class: 'secondary', onclick: close }, t('campaignEdit.cancel'));
+  const form = h('form', { novalidate: true, id: 'campaign-edit-form' }, status, texts.element, phases.element, joining.element,
+    h('div', { class: 'row-actions' }, save, cancel));
+  const send = async () => {
+    clearProblem(form);
+    // a phase ending before it starts is said on its field in the page's words; nothing is sent
+    const wrong = phases.errors();
+    if (wrong.length) return showProblem(form, new ApiError(400, { errors: wrong }));
+    const patch = { ...texts.patch(), ...phases.patch(), ...joining.patch() };
+    if (!Object.keys(patch).length) {
+      status.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('campaignEdit.nothing')));
+      return status.focus();
+    }
+    try {
+      await api('PATCH', '/api/v1/campaigns/' + encodeURIComponent(id), patch,
+        { 'Content-Type': 'application/merge-patch+json', 'If-Match': campaign._etag });
+    } catch (e) {
+      return refused(form, status, e, campaign, phases);
+    }
+    redrawn = { id, saved: true };
+    await render();
+    // the focus back on the Edit button, beside the notice
+    document.getElementById('campaign-edit-toggle')?.focus();
+    announce(t('campaignEdit.saved'));
+  };
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    whileBusy(save, send);
+  });
+  return form;
+}
+
+/** A refused edit in words: changed meanwhile (with Reload), the module missing, each field's error beside it. */
+function refused(form, status, e, campaign, phases) {
+  if (e.status === 412 || e.status === 428) {
+    const reload = h('button', { type: 'button', id: 'campaign-edit-reload' }, t('campaignEdit.reload'));
+    reload.addEventListener('click', async () => {
+      redrawn = { id: String(campaign.id), open: true };
+      await render();
+      document.querySelector('#campaign-edit-form input, #campaign-edit-form textarea')?.focus();
+    });
+    status.replaceChildren(h('div', { class: 'error', role: 'alert' }, h('strong', {}, t('campaignEdit.stale')), h('p', {}, reload)));
+  } else if (e.status === 503) {
+    status.replaceChildren(h('div', { class: 'error', role: 'alert' },
+      h('strong', {}, t('campaignEdit.moduleMissing', { module: e.problem?.module || campaign.module || '' }))));
+  } else {
+    // the API names a phase by its place in what was sent: here, by its row
+    for (const err of e.problem?.errors || []) {
+      err.field = String(err.field || '').replace(/^phases\[(\d+)\]/, (m, i) => `phases[${phases.rowOf(Number(i))}]`);
+    }
+    return showProblem(form, e);
+  }
+  status.focus();
+}
+
+/** Title and description per language: a box per language, one added from the list, one removed (null). */
+function textsPart(campaign) {
+  const title = campaign.title || {};
+  const description = campaign.description || {};
+  const list = h('div', { class: 'languages' });
+  const pick = field(t('campaignEdit.addLanguage'), 'addLanguage', { options: [], id: 'campaign-add-language' });
+  const select = pick.querySelector('select');
+  const add = h('button', { type: 'button', class: 'secondary', id: 'campaign-add-language-button' }, t('campaignEdit.add'));
+  const adding = h('div', { class: 'row-actions add-row' }, pick, add);
+  const shown = () => [...list.children].map((box) => box.dataset.lang);
+  const offer = () => {
+    const left = TEXT_LANGUAGES.filter((l) => !shown().includes(l));
+    select.replaceChildren(...left.map((l) => h('option', { value: l }, languageName(l))));
+    adding.hidden = !left.length;
+  };
+  const box = (lang) => {
+    const name = languageName(lang);
+    const remove = h('button', { type: 'button', class: 'secondary' }, t('campaignEdit.removeLanguage', { language: name }));
+    const el = h('fieldset', { class: 'language', 'data-lang': lang }, h('legend', {}, name),
+      field(t('field.title'), 'title.' + lang, { value: title[lang], maxLength: 200 }),
+      field(t('campaign.description'), 'description.' + lang, { multiline: true, value: description[lang], maxLength: 4000 }),
+      h('p', {}, remove));
+    // typed in that language: an Arabic title is written right to left
+    el.querySelectorAll('input, textarea').forEach((input) => input.setAttribute('lang', lang));
+    remove.addEventListener('click', () => {
+      el.remove();
+      offer();
+      select.focus();
+    });
+    return el;
+  };
+  list.append(...[...new Set([...Object.keys(title), ...Object.keys(description)])].map(box));
+  add.addEventListener('click', () => {
+    if (!select.value) return;
+    const el = box(select.value);
+    list.append(el);
+    offer();
+    el.querySelector('input').focus();
+  });
+  offer();
+  const element = h('fieldset', { name: 'title' }, h('legend', {}, t('campaignEdit.texts')), h('p', { class: 'help' }, t('campaignEdit.textsHelp')),
+    list, adding);
+  // a language left blank, or removed, is sent as null: the API removes it (JSON merge patch)
+  const changes = (before, part) => {
+    const out = {};
+    for (const lang of shown()) {
+      const now = list.querySelector(`[name="${part}.${lang}"]`).value.trim();
+      if (now !== (before[lang] || '').trim()) out[lang] = now || null;
+    }
+    for (const lang of Object.keys(before)) if (!shown().includes(lang)) out[lang] = null;
+    return Object.keys(out).length ? out : null;
+  };
+  return {
+    element,
+    patch() {
+      const out = {};
+      const titles = changes(title, 'title');
+      const descriptions = changes(description, 'description');
+      if (titles) out.title = titles;
+      if (descriptions) out.description = descriptions;
+      return out;
+    },
+  };
+}
+
+/**
+ * The phases with their dates: one row per phase of the module (named by its label), or, without
+ * a module, rows of the campaign's own with a key, added and removed. While the module is missing
+ * they cannot be changed (only it knows its phases).
+ */
+function phasesPart(campaign, module) {
+  const given = campaign.phases || [];
+  const legend = h('legend', {}, t('campaignEdit.phases'));
+  if (campaign.module && !module) {
+    return { element: h('fieldset', {}, legend, h('p', { class: 'notice' }, t('campaignEdit.moduleMissing', { module: campaign.module }))),
+      errors: () => [], patch: () => ({}), rowOf: (i) => i };
+  }
+  const free = !campaign.module;
+  const labels = phaseLabels(module);
+  const moduleKeys = (module?.phases || []).map((p) => p.key);
+  const rows = h('div', { class: 'phases' });
+  const date = (label, part, value) => {
+    const f = field(label, 'phases[0].' + part, { type: 'date', value, min: '2000-01-01', max: '2100-12-31' });
+    f.querySelector('input').dataset.part = part;
+    return f;
+  };
+  const renumber = () => [...rows.children].forEach((row, i) => {
+    row.querySelectorAll('[data-part]').forEach((input) => { input.name = `phases[${i}].${input.dataset.part}`; });
+    if (!free) return;
+    row.querySelector('legend').textContent = t('campaignEdit.phaseN', { n: i + 1 });
+    row.querySelector('.remove-phase').textContent = t('campaignEdit.removePhase', { n: i + 1 });
+  });
+  const addPhase = h('button', { type: 'button', class: 'secondary', id: 'campaign-add-phase' }, t('campaignEdit.addPhase'));
+  const row = (key, phase) => {
+    const keyField = free ? field(t('field.key'), 'phases[0].key', { value: key, maxLength: 60, help: t('campaignEdit.keyHelp') }) : null;
+    if (keyField) keyField.querySelector('input').dataset.part = 'key';
+    const el = h('fieldset', { class: 'phase', 'data-key': key || '' }, h('legend', {}, free ? '' : labels[key] || key), keyField,
+      h('div', { class: 'grid2' }, date(t('field.starts'), 'starts', phase?.starts), date(t('field.ends'), 'ends', phase?.ends)));
+    if (free) {
+      const remove = h('button', { type: 'button', class: 'secondary remove-phase' });
+      remove.addEventListener('click', () => {
+        el.remove();
+        renumber();
+        addPhase.focus();
+      });
+      el.append(h('p', {}, remove));
+    }
+    return el;
+  };
+  const keys = free ? given.map((p) => p.key) : [...moduleKeys, ...given.map((p) => p.key).filter((k) => !moduleKeys.includes(k))];
+  rows.append(...keys.map((k) => row(k, given.find((p) => p.key === k))));
+  addPhase.addEventListener('click', () => {
+    const el = row('', null);
+    rows.append(el);
+    renumber();
+    el.querySelector('input').focus();
+  });
+  renumber();
+  // what is sent: the rows with something in them, each remembered with its row (errors name the place sent)
+  const sent = () => [...rows.children].map((el, i) => {
+    const value = (part) => el.querySelector(`[data-part="${part}"]`)?.value.trim() || null;
+    return { row: i, phase: { key: free ? value('key') : el.dataset.key, starts: value('starts'), ends: value('ends') } };
+  }).filter(({ phase: p }) => p.starts || p.ends || (free && p.key));
+  const same = (a, b) => JSON.stringify(a.map(({ key, starts, ends }) => [key, starts || null, ends || null]).sort())
+    === JSON.stringify(b.map(({ key, starts, ends }) => [key, starts || null, ends || null]).sort());
+  let last = [];
+  return {
+    element: h('fieldset', {}, legend, h('p', { class: 'help' }, t(free ? 'campaignEdit.phasesFreeHelp' : 'campaignEdit.phasesHelp')),
+      rows, free ? h('p', {}, addPhase) : null),
+    errors: () => sent().filter((x) => x.phase.starts && x.phase.ends && x.phase.ends < x.phase.starts)
+      .map((x) => ({ field: `phases[${x.row}].ends`, message: t('campaignEdit.endsBeforeStarts') })),
+    patch() {
+      last = sent();
+      const phases = last.map((x) => x.phase);
+      return same(phases, given) ? {} : { phases };
+    },
+    rowOf: (i) => last[i]?.row ?? i,
+  };
+}
+
+/** Open for joining, members only, and the countries whose schools may join (ISO codes, comma-separated). */
+function joiningPart(campaign) {
+  const open = h('input', { type: 'checkbox', name: 'open', id: 'campaign-open', checked: campaign.open !== false });
+  const membersOnly = h('input', { type: 'checkbox', name: 'membersOnly', id: 'campaign-members-only', checked: campaign.membersOnly !== false });
+  const before = (campaign.countries || []).join(', ');
+  const list = field(t('field.countries'), 'countries', { value: before, maxLength: 1500, autocomplete: 'off', id: 'campaign-countries',
+    help: t(campaign.country ? 'campaignEdit.countriesNationalHelp' : 'campaignEdit.countriesHelp', { country: countryName(campaign.country) }) });
+  const element = h('fieldset', {}, h('legend', {}, t('campaignEdit.joining')),
+    h('div', { class: 'checks' }, h('label', {}, open, ' ', t('campaign.open')), h('label', {}, membersOnly, ' ', t('campaignEdit.membersOnly'))),
+    list);
+  return {
+    element,
+    patch() {
+      const out = {};
+      if (open.checked !== (campaign.open !== false)) out.open = open.checked;
+      if (membersOnly.checked !== (campaign.membersOnly !== false)) out.membersOnly = membersOnly.checked;
+      const codes = list.querySelector('input').value.split(/[\s,;]+/).map((c) => c.toUpperCase()).filter(Boolean);
+      if (codes.join(',') !== (campaign.countries || []).join(',')) out.countries = codes;
+      return out;
+    },
+  };
 }
 
 const TOTALS = ['countries', 'schools', 'submissions', 'pupils', 'teachers'];

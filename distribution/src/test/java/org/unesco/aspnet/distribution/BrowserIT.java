@@ -676,6 +676,111 @@ class BrowserIT {
     }
   }
 
+  @Test
+  @Order(10)
+  void hqEditsACampaignsFrenchTitleAndAPhaseAndASchoolIsNotOfferedTheForm() throws IOException {
+    String stamp = Long.toString(System.currentTimeMillis(), 36);
+    String frenchTitle = "Sandwatch : édition " + stamp;
+    signIn("hq@demo.aspnet.local");
+    open("/campaigns");
+    wait(30).until(d -> !d.findElements(By.cssSelector("#main h2 a[href^='/campaigns/']")).isEmpty());
+    String campaignPage = driver.findElement(By.partialLinkText("Sandwatch")).getDomAttribute("href");
+    String api = "/api/v1" + campaignPage;
+    Map<?, ?> before = apiGet(api);
+    Map<?, ?> phase = (Map<?, ?>) ((List<?>) before.get("phases")).get(0);
+    String starts = (String) phase.get("starts");
+    String ends = (String) phase.get("ends");
+    String newEnds = java.time.LocalDate.parse(ends).minusDays(1).toString();
+    open(campaignPage);
+    waitFor(By.id("campaign-edit-toggle")).click();
+    WebElement form = waitFor(By.id("campaign-edit-form"));
+    assertEquals("title.", driver.switchTo().activeElement().getDomAttribute("name").replaceAll("[a-z]+$", ""), "the focus is on the first title");
+    // the module's phase by its label, with its dates
+    WebElement row = form.findElement(By.cssSelector("fieldset.phase[data-key='" + phase.get("key") + "']"));
+    assertEquals("Monitor", row.findElement(By.tagName("legend")).getText(), row.getText());
+    WebElement endInput = row.findElement(By.cssSelector("input[type=date][name$='.ends']"));
+    assertEquals(ends, endInput.getDomProperty("value"));
+    assertTrue(axeViolations().isEmpty(), "the edit form: " + axeViolations());
+
+    // someone else changes the French title meanwhile: the save is refused in words, and Reload shows their title in the form again
+    String meanwhile = "Sandwatch (" + stamp + ")";
+    Object patched = ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "import('/app.js').then(m => m.api('GET', arguments[0]).then(c => m.api('PATCH', arguments[0], {title: {fr: arguments[1]}},"
+            + " {'Content-Type': 'application/merge-patch+json', 'If-Match': c._etag}))).then(c => done(c.title.fr)).catch(e => done('failed: ' + e));",
+        api, meanwhile);
+    assertEquals(meanwhile, patched);
+    form.findElement(By.name("title.es")).sendKeys(" " + stamp);
+    driver.findElement(By.id("campaign-edit-save")).click();
+    WebElement reload = waitFor(By.id("campaign-edit-reload"));
+    assertTrue(text(By.cssSelector("#campaign-edit-form .form-status")).contains("changed this campaign in the meantime"),
+        text(By.cssSelector("#campaign-edit-form .form-status")));
+    assertEquals("Sandwatch " + java.time.Year.now().getValue(), ((Map<?, ?>) apiGet(api).get("title")).get("es"), "nothing of ours was saved");
+    reload.click();
+    wait(30).until(d -> meanwhile.equals(d.findElement(By.name("title.fr")).getDomProperty("value")));
+    assertEquals("true", driver.findElement(By.id("campaign-edit-toggle")).getDomAttribute("aria-expanded"), "the form is open again");
+    before = apiGet(api);
+    form = driver.findElement(By.id("campaign-edit-form"));
+    row = form.findElement(By.cssSelector("fieldset.phase[data-key='" + phase.get("key") + "']"));
+    endInput = row.findElement(By.cssSelector("input[type=date][name$='.ends']"));
+
+    WebElement title = form.findElement(By.name("title.fr"));
+    title.clear();
+    title.sendKeys(frenchTitle);
+    // a phase that ends before it starts: said beside its end, nothing sent
+    setValue(endInput, java.time.LocalDate.parse(starts).minusDays(1).toString());
+    driver.findElement(By.id("campaign-edit-save")).click();
+    WebElement error = wait(10).until(d -> d.findElement(By.id("campaign-edit-form")).findElements(By.cssSelector("span.field-error"))
+        .stream().findFirst().orElse(null));
+    WebElement end = driver.findElement(By.name(endInput.getDomAttribute("name")));
+    assertEquals("true", end.getDomAttribute("aria-invalid"), "the end is marked invalid");
+    assertTrue(end.getDomAttribute("aria-describedby").contains(error.getDomAttribute("id")), "the message describes the end field");
+    assertEquals(end, error.findElement(By.xpath("preceding-sibling::input[1]")), "the message is beside the end field");
+    assertTrue(error.getText().contains("before the start"), error.getText());
+    assertEquals(before.get("revision"), apiGet(api).get("revision"), "nothing was saved");
+
+    // a country code the API refuses: its message beside the countries field, nothing saved
+    setValue(end, newEnds);
+    WebElement countries = driver.findElement(By.id("campaign-countries"));
+    countries.clear();
+    countries.sendKeys("ZZ");
+    driver.findElement(By.id("campaign-edit-save")).click();
+    wait(30).until(d -> "true".equals(d.findElement(By.id("campaign-countries")).getDomAttribute("aria-invalid")));
+    assertTrue(driver.findElement(By.name(endInput.getDomAttribute("name"))).getDomAttribute("aria-invalid") == null, "the end is no longer invalid");
+    assertFalse(driver.findElements(By.xpath("//input[@id='campaign-countries']/following-sibling::span[contains(@class,'field-error')]")).isEmpty(),
+        text(By.id("campaign-edit-form")));
+    assertEquals(before.get("revision"), apiGet(api).get("revision"), "nothing was saved");
+
+    // saved: the page is drawn again from the server and says so
+    driver.findElement(By.id("campaign-countries")).clear();
+    String ready = driver.findElement(By.id("main")).getDomAttribute("data-ready");
+    driver.findElement(By.id("campaign-edit-save")).click();
+    wait(30).until(d -> !ready.equals(d.findElement(By.id("main")).getDomAttribute("data-ready"))
+        || !d.findElements(By.cssSelector("#campaign-edit-form .error")).isEmpty());
+    assertTrue(driver.findElements(By.cssSelector("#campaign-edit-form .error")).isEmpty(), text(By.id("campaign-edit-form")));
+    waitFor(By.id("campaign-edit-saved"));
+    assertEquals("campaign-edit-toggle", driver.switchTo().activeElement().getDomAttribute("id"), "the focus is back on the Edit button");
+    wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("announce"), "Campaign saved."));
+    String shownEnd = (String) ((JavascriptExecutor) driver).executeScript(
+        "return new Intl.DateTimeFormat('en', {dateStyle: 'medium'}).format(new Date(arguments[0]))", newEnds);
+    assertTrue(text(By.cssSelector("#main dl.props")).contains(shownEnd), shownEnd + " not in " + text(By.cssSelector("#main dl.props")));
+    Map<?, ?> after = apiGet(api);
+    assertEquals(frenchTitle, ((Map<?, ?>) after.get("title")).get("fr"));
+    assertEquals(((Map<?, ?>) before.get("title")).get("en"), ((Map<?, ?>) after.get("title")).get("en"), "the other languages stay");
+    assertEquals(newEnds, ((Map<?, ?>) ((List<?>) after.get("phases")).get(0)).get("ends"));
+    assertEquals(before.get("countries"), after.get("countries"), "the countries were not sent");
+    // the form, drawn again from the server's answer, has the new title
+    driver.findElement(By.id("campaign-edit-toggle")).click();
+    assertEquals(frenchTitle, waitFor(By.name("title.fr")).getDomProperty("value"));
+
+    // a school's account sees the campaign, and no Edit button
+    signIn("school.7@demo.aspnet.local");
+    open(campaignPage);
+    wait(30).until(d -> d.findElement(By.id("main")).getDomAttribute("data-ready") != null && !d.findElements(By.cssSelector("#main dl.props")).isEmpty());
+    assertTrue(driver.findElements(By.id("campaign-edit-toggle")).isEmpty() && driver.findElements(By.id("campaign-edit-form")).isEmpty(),
+        "a school is offered the edit form");
+  }
+
   // ---------- helpers ----------
 
   /**
@@ -714,6 +819,23 @@ class BrowserIT {
       return now != null && now.equals(before) ? now : null;
     });
     return new long[] {((Number) point.get(0)).longValue(), ((Number) point.get(1)).longValue()};
+  }
+
+  /** A date input's value as a date picker sets it (typing a date depends on the browser's locale), with its events. */
+  static void setValue(WebElement input, String value) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
+        + "arguments[0].dispatchEvent(new Event('input', {bubbles: true})); arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+        input, value);
+  }
+
+  /** A JSON answer of the API, read with the browser's session. */
+  static Map<?, ?> apiGet(String path) {
+    Object answer = ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "fetch(arguments[0], {credentials: 'same-origin', headers: {Accept: 'application/json'}}).then(r => r.json()).then(done)"
+            + ".catch(e => done({failed: String(e)}));", path);
+    assertTrue(answer instanceof Map && !((Map<?, ?>) answer).containsKey("failed"), path + ": " + answer);
+    return (Map<?, ?>) answer;
   }
 
   static void open(String path) {
