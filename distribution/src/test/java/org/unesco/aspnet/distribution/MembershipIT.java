@@ -622,6 +622,36 @@ class MembershipIT {
     assertEquals(401, platform.get("/api/v1/countries/FR/annual-reports/" + year).statusCode());
   }
 
+  /** A network brought onto the platform keeps its members' certification dates, and the reports they owe. */
+  @Test
+  void hqCertifiesAMemberSinceBeforeThePlatformWithItsDate() throws Exception {
+    JsonNode a = JSON.readTree(apply(school("École Ancienne", "FR", "Rouen")).body());
+    long m = a.path("membershipId").asLong();
+    for (String step : new String[] {"UNDER_NATIONAL_REVIEW", "RECOMMENDED", "UNDER_HQ_REVIEW"}) {
+      assertEquals(200, move(m, step, step.equals("RECOMMENDED") ? "good" : null, hq).statusCode());
+    }
+    String path = "/api/v1/memberships/" + m + "/transitions";
+    HttpResponse<String> future = platform.send("POST", path, "{\"to\":\"MEMBER\",\"certifiedOn\":\"" + java.time.LocalDate.now().plusDays(2) + "\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + hq);
+    assertEquals(400, future.statusCode(), future.body());
+    assertTrue(future.body().contains("\"field\":\"certifiedOn\""), future.body());
+    HttpResponse<String> certified = platform.send("POST", path, "{\"to\":\"MEMBER\",\"certifiedOn\":\"2010-05-17\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + hq);
+    assertEquals(200, certified.statusCode(), certified.body());
+    JsonNode member = JSON.readTree(certified.body());
+    assertEquals("2010-05-17T00:00:00Z", member.path("certifiedAt").asText());
+    assertTrue(member.path("certificateNumber").asText().startsWith("ASPNET-FR-2010-"), member.toString());
+    long school = a.path("schoolId").asLong();
+    int lastYear = java.time.Year.now().getValue() - 1;
+    assertEquals("MISSING", JSON.readTree(platform.get("/api/v1/schools/" + school + "/annual-reports/" + lastYear,
+        "Authorization", "Bearer " + ncFrance).body()).path("state").asText(), "a member since 2010 owes last year's report");
+    assertEquals("NOT_DUE", JSON.readTree(platform.get("/api/v1/schools/" + school + "/annual-reports/2009",
+        "Authorization", "Bearer " + ncFrance).body()).path("state").asText());
+    HttpResponse<String> suspended = platform.send("POST", path, "{\"to\":\"SUSPENDED\",\"comment\":\"x\",\"certifiedOn\":\"2010-05-17\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + hq);
+    assertEquals(400, suspended.statusCode(), "a date of certification on another move: " + suspended.body());
+  }
+
   /** RFC 9110: If-Match names a current representation, so on a report not yet written it fails (412). */
   @Test
   void anIfMatchOnAReportNotYetWrittenFailsAndCreatesNothing() throws Exception {

@@ -44,6 +44,18 @@ public interface MembershipService {
   Membership transition(Principal actor, long id, MembershipStatus to, String comment);
 
   /**
+   * As {@link #transition(Principal, long, MembershipStatus, String)}; a certification (to MEMBER,
+   * the period's first) may name the day the school became a member when that was before the
+   * platform recorded it ({@code certifiedOn}, null for today): a network brought onto the platform
+   * keeps its members' certification dates, their certificates' years and the annual reports they owe.
+   *
+   * @throws org.unesco.aspnet.core.ProblemException 400 for {@code certifiedOn} on another move, in
+   *     the future or before 1953 (the network's founding)
+   * @since 1.4
+   */
+  Membership transition(Principal actor, long id, MembershipStatus to, String comment, java.time.LocalDate certifiedOn);
+
+  /**
    * Moves a membership to {@code stage} of its country's national ladder (and its global status
    * along, when the stage maps to another one).
    *

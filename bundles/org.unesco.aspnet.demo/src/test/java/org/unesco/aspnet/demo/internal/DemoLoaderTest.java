@@ -48,6 +48,11 @@ class DemoLoaderTest {
     }
 
     @Override
+    public Membership transition(Principal actor, long id, MembershipStatus to, String comment, java.time.LocalDate certifiedOn) {
+      return transition(actor, id, to, comment);
+    }
+
+    @Override
     public Membership transition(Principal actor, long id, MembershipStatus to, String comment) {
       MembershipStatus from = statuses.get(id);
       MembershipStatus.Transition move =

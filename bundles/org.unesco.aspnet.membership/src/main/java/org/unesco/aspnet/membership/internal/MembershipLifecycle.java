@@ -204,9 +204,24 @@ public final class MembershipLifecycle implements MembershipService {
 
   @Override
   public Membership transition(Principal actor, long id, MembershipStatus to, String comment) {
+    return transition(actor, id, to, comment, null);
+  }
+
+  /** The network's founding year: no school was certified before it. */
+  static final java.time.LocalDate FIRST_CERTIFICATION = java.time.LocalDate.of(1953, 1, 1);
+
+  @Override
+  public Membership transition(Principal actor, long id, MembershipStatus to, String comment, java.time.LocalDate certifiedOn) {
     if (to == null) {
       throw ProblemException.validation("to",
           LifecycleMessages.get(actor.language(), "toRequired", SchoolForm.choices(MembershipStatus.class)));
+    }
+    if (certifiedOn != null && to != MembershipStatus.MEMBER) {
+      throw ProblemException.validation("certifiedOn", LifecycleMessages.get(actor.language(), "certifiedOnMember"));
+    }
+    if (certifiedOn != null && (certifiedOn.isBefore(FIRST_CERTIFICATION) || certifiedOn.isAfter(java.time.LocalDate.now(ZoneOffset.UTC)))) {
+      throw ProblemException.validation("certifiedOn", LifecycleMessages.get(actor.language(), "certifiedOnRange",
+          FIRST_CERTIFICATION.toString()));
     }
     String note = note(comment, actor.language());
     Instant now = Instant.now();
@@ -225,8 +240,12 @@ public final class MembershipLifecycle implements MembershipService {
               String certificate = current.certificateNumber();
               Instant certifiedAt = current.certifiedAt();
               if (to == MembershipStatus.MEMBER && certificate == null) {
-                certificate = certificateNumber(current, now);
-                certifiedAt = now;
+                // a member since before the platform keeps its date, and its certificate that year's
+                certifiedAt = certifiedOn == null ? now : certifiedOn.atStartOfDay(ZoneOffset.UTC).toInstant();
+                certificate = certificateNumber(current, certifiedAt);
+              } else if (certifiedOn != null) {
+                throw ProblemException.validation("certifiedOn", LifecycleMessages.get(actor.language(), "certifiedOnFirst",
+                    current.certificateNumber()));
               }
               Instant endedAt = to.isClosed() ? now : null;
               try (PreparedStatement ps =

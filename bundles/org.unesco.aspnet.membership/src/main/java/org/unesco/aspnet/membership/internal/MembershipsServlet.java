@@ -42,7 +42,7 @@ public final class MembershipsServlet extends ApiServlet {
   private static final long serialVersionUID = 1L;
 
   /** The body of a transition. */
-  public record TransitionRequest(MembershipStatus to, String comment) {}
+  public record TransitionRequest(MembershipStatus to, String comment, java.time.LocalDate certifiedOn) {}
 
   /** The body of a move on a national ladder. */
   public record StageRequest(String stage, String comment) {}
@@ -173,6 +173,6 @@ public final class MembershipsServlet extends ApiServlet {
     long id = Requests.id(path.get(0), "membership");
     TransitionRequest move = Json.read(request, TransitionRequest.class);
     Json.write(
-        response, 200, memberships.transition(Requests.actor(request), id, move.to(), move.comment()));
+        response, 200, memberships.transition(Requests.actor(request), id, move.to(), move.comment(), move.certifiedOn()));
   }
 }
