@@ -459,6 +459,7 @@ class ExportIT {
     JsonNode again = platform.upload("", good.getBytes(StandardCharsets.UTF_8), "text/csv", ncFrance);
     assertEquals("REFUSED", again.path("state").asText(), "the same file twice: duplicates refused");
     assertEquals(2, again.path("report").path("duplicates").asInt());
+    assertEquals(again.path("total").asInt(), again.path("processed").asInt(), "refused once every row was read: " + again);
     JsonNode skipped = platform.upload("?duplicates=skip", good.getBytes(StandardCharsets.UTF_8), "text/csv", ncFrance);
     assertEquals(0, skipped.path("report").path("written").asInt(), skipped.toString());
 

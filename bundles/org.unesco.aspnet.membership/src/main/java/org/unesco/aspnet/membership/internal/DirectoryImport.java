@@ -158,6 +158,7 @@ public final class DirectoryImport implements SchoolImport {
     Map<String, Long> checked = database.read(DuplicateGuard::versions);
     Inspection seen = inspect(actor, rows, n -> progress.accept(n / 2), duplicates);
     if (seen.invalid > 0 || (duplicates == Duplicates.REJECT && seen.duplicates > 0)) {
+      progress.accept(seen.total); // done: every row read, none to write (not "half way")
       return seen.report(false, 0); // all or none: nothing is written
     }
     int total = seen.total;
