@@ -300,12 +300,17 @@ async function ncApplications(country) {
   // one queue per status, newest first, each read page by page; both first pages are asked for
   // with the national profile, whose ladder decides what each row offers
   const statuses = ['APPLIED', 'UNDER_NATIONAL_REVIEW'];
-  const paths = statuses.map((status) => `/api/v1/schools?country=${country}&status=${status}&sort=NEWEST`);
+  // a coordinator with hundreds of candidates finds one by name or city
+  const q = new URLSearchParams(location.search).get('q') || '';
+  const search = h('form', { class: 'filters', role: 'search' }, h('input', { type: 'hidden', name: 'tab', value: 'applications' }),
+    h('input', { type: 'hidden', name: 'country', value: country }),
+    field(t('dir.search'), 'q', { type: 'search', value: q }), h('button', { type: 'submit' }, t('dir.searchButton')));
+  const paths = statuses.map((status) => `/api/v1/schools?country=${country}&status=${status}&sort=NEWEST` + (q ? '&q=' + encodeURIComponent(q) : ''));
   const firsts = paths.map((path) => listPage(path));
   firsts.forEach((page) => page.catch(() => {})); // a refusal is shown when the table reads it
   const profile = await loadProfile(country).catch(() => null);
   const ladder = profile?.ladder?.stages?.length ? profile.ladder : null;
-  const view = [h('h2', {}, t('tab.applications')), h('p', {}, t(ladder ? 'nc.ladderLead' : 'nc.applicationsLead'))];
+  const view = [h('h2', {}, t('tab.applications')), h('p', {}, t(ladder ? 'nc.ladderLead' : 'nc.applicationsLead')), search];
   const tables = paths.map((path, i) => decisionTable(path, nationalActions(country, ladder), { ladder, first: firsts[i] }));
   await Promise.all(tables.map((table) => table.load()));
   statuses.forEach((status, i) => view.push(h('h3', {}, statusLabel(status)), ...(tables[i].isEmpty() ? [h('p', {}, tables[i].emptyText)] : tables[i].view)));

@@ -213,9 +213,16 @@ class BrowserIT {
     driver.findElement(By.cssSelector("#apply-result a[href='/portal']")).click();
     wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), school));
 
-    // the National Coordinator of France recommends it
+    // the National Coordinator of France finds it among the candidates by its name, and recommends it
     signIn("nc.fr@demo.aspnet.local");
     open("/console/nc?tab=applications&country=FR");
+    WebElement search = wait(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#main form[role=search] input[name=q]")));
+    search.sendKeys("navigateur " + stamp);
+    search.submit();
+    wait(30).until(ExpectedConditions.urlContains("q=navigateur"));
+    // the search leaves the other candidates out (the demo has dozens in France)
+    wait(60).until(d -> d.findElements(By.cssSelector("tr[data-school]")).stream().map(r -> r.getDomAttribute("data-name")).toList()
+        .equals(List.of(school)));
     decide(school, "recommend", "Recommended");
 
     // HQ certifies it
