@@ -85,65 +85,75 @@ final class CampaignForm {
 
   /** Checks a campaign to create; {@code countryExists} knows the UNESCO Member States. */
   static List<FieldError> create(CampaignInput in, Set<String> modulePhases, Predicate<String> countryExists) {
+    return create(in, modulePhases, countryExists, "en");
+  }
+
+  /** As above, the messages in {@code lang}. */
+  static List<FieldError> create(CampaignInput in, Set<String> modulePhases, Predicate<String> countryExists, String lang) {
     List<FieldError> errors = new ArrayList<>();
     if (in.kind() == null) {
-      errors.add(new FieldError("kind", "is required: PROJECT, INITIATIVE or CAMPAIGN"));
+      errors.add(new FieldError("kind", CampaignMessages.get(lang, "kind")));
     }
     if (in.module() != null && !MODULE_KEY.matcher(in.module()).matches()) {
-      errors.add(new FieldError("module", "must be a module key such as trash-hack"));
+      errors.add(new FieldError("module", CampaignMessages.get(lang, "module")));
     }
     if (in.country() != null && (!COUNTRY.matcher(in.country()).matches() || !countryExists.test(in.country()))) {
-      errors.add(new FieldError("country", "must be the ISO 3166-1 alpha-2 code of a UNESCO Member State"));
+      errors.add(new FieldError("country", CampaignMessages.get(lang, "country")));
     }
     if (in.title() == null || in.title().isEmpty()) {
-      errors.add(new FieldError("title", "is required, e.g. {\"en\": \"Trash Hack 2026\"}"));
+      errors.add(new FieldError("title", CampaignMessages.get(lang, "title")));
     }
-    errors.addAll(common(in, modulePhases, countryExists));
+    errors.addAll(common(in, modulePhases, countryExists, lang));
     return errors;
   }
 
   /** Checks the fields an update changes. */
   static List<FieldError> update(CampaignInput in, Set<String> modulePhases, Predicate<String> countryExists) {
+    return update(in, modulePhases, countryExists, "en");
+  }
+
+  /** As above, the messages in {@code lang}. */
+  static List<FieldError> update(CampaignInput in, Set<String> modulePhases, Predicate<String> countryExists, String lang) {
     List<FieldError> errors = new ArrayList<>();
     if (in.title() != null && in.title().isEmpty()) {
-      errors.add(new FieldError("title", "must have at least one language"));
+      errors.add(new FieldError("title", CampaignMessages.get(lang, "titleLanguage")));
     }
-    errors.addAll(common(in, modulePhases, countryExists));
+    errors.addAll(common(in, modulePhases, countryExists, lang));
     return errors;
   }
 
-  private static List<FieldError> common(CampaignInput in, Set<String> modulePhases, Predicate<String> countryExists) {
+  private static List<FieldError> common(CampaignInput in, Set<String> modulePhases, Predicate<String> countryExists, String lang) {
     List<FieldError> errors = new ArrayList<>();
-    texts("title", in.title(), TITLE_MAX, errors);
-    texts("description", in.description(), DESCRIPTION_MAX, errors);
+    texts("title", in.title(), TITLE_MAX, errors, lang);
+    texts("description", in.description(), DESCRIPTION_MAX, errors, lang);
     if (in.phases() != null) {
       Set<String> seen = new HashSet<>();
       for (int i = 0; i < in.phases().size(); i++) {
         Phase p = in.phases().get(i);
         String at = "phases[" + i + "]";
         if (p == null) {
-          errors.add(new FieldError(at, "must be an object {key, starts, ends}"));
+          errors.add(new FieldError(at, CampaignMessages.get(lang, "phase")));
           continue;
         }
         if (p.key() == null || p.key().isBlank()) {
-          errors.add(new FieldError(at + ".key", "is required"));
+          errors.add(new FieldError(at + ".key", CampaignMessages.get(lang, "required")));
         } else if (!modulePhases.isEmpty() && !modulePhases.contains(p.key())) {
-          errors.add(new FieldError(at + ".key", "must be one of the module's phases: " + String.join(", ", modulePhases)));
+          errors.add(new FieldError(at + ".key", CampaignMessages.get(lang, "modulePhase", String.join(", ", modulePhases))));
         } else if (p.key().length() > 60 || !seen.add(p.key())) {
-          errors.add(new FieldError(at + ".key", "must be unique and at most 60 characters"));
+          errors.add(new FieldError(at + ".key", CampaignMessages.get(lang, "phaseKey")));
         }
         if (p.starts() == null) {
-          errors.add(new FieldError(at + ".starts", "is required"));
+          errors.add(new FieldError(at + ".starts", CampaignMessages.get(lang, "required")));
         } else if (!plausible(p.starts())) {
-          errors.add(new FieldError(at + ".starts", "must be between " + EARLIEST + " and " + LATEST_PHASE_DAY));
+          errors.add(new FieldError(at + ".starts", CampaignMessages.get(lang, "between", EARLIEST.toString(), LATEST_PHASE_DAY.toString())));
         }
         if (p.ends() == null) {
-          errors.add(new FieldError(at + ".ends", "is required"));
+          errors.add(new FieldError(at + ".ends", CampaignMessages.get(lang, "required")));
         } else if (!plausible(p.ends())) {
-          errors.add(new FieldError(at + ".ends", "must be between " + EARLIEST + " and " + LATEST_PHASE_DAY));
+          errors.add(new FieldError(at + ".ends", CampaignMessages.get(lang, "between", EARLIEST.toString(), LATEST_PHASE_DAY.toString())));
         }
         if (p.starts() != null && p.ends() != null && p.ends().isBefore(p.starts())) {
-          errors.add(new FieldError(at + ".ends", "must not be before starts"));
+          errors.add(new FieldError(at + ".ends", CampaignMessages.get(lang, "endsBefore")));
         }
       }
     }
@@ -151,30 +161,30 @@ final class CampaignForm {
       for (int i = 0; i < in.countries().size(); i++) {
         String c = in.countries().get(i);
         if (c == null || !COUNTRY.matcher(c).matches() || !countryExists.test(c)) {
-          errors.add(new FieldError("countries[" + i + "]", "must be the ISO 3166-1 alpha-2 code of a UNESCO Member State"));
+          errors.add(new FieldError("countries[" + i + "]", CampaignMessages.get(lang, "country")));
         }
       }
       if (in.countries().size() > 250) {
-        errors.add(new FieldError("countries", "has more than 250 entries"));
+        errors.add(new FieldError("countries", CampaignMessages.get(lang, "countries", "250")));
       }
     }
     return errors;
   }
 
-  private static void texts(String field, Map<String, String> texts, int max, List<FieldError> errors) {
+  private static void texts(String field, Map<String, String> texts, int max, List<FieldError> errors, String lang) {
     if (texts == null) {
       return;
     }
     if (texts.size() > 20) {
-      errors.add(new FieldError(field, "has more than 20 languages"));
+      errors.add(new FieldError(field, CampaignMessages.get(lang, "languages", "20")));
     }
-    texts.forEach((lang, text) -> {
-      if (lang == null || !LANGUAGE.matcher(lang).matches()) {
-        errors.add(new FieldError(field + "." + lang, "is not a language code such as en or fr"));
+    texts.forEach((code, text) -> {
+      if (code == null || !LANGUAGE.matcher(code).matches()) {
+        errors.add(new FieldError(field + "." + code, CampaignMessages.get(lang, "languageCode")));
       } else if (text == null || text.isBlank()) {
-        errors.add(new FieldError(field + "." + lang, "must not be blank"));
+        errors.add(new FieldError(field + "." + code, CampaignMessages.get(lang, "blank")));
       } else if (text.length() > max) {
-        errors.add(new FieldError(field + "." + lang, "must be at most " + max + " characters"));
+        errors.add(new FieldError(field + "." + code, CampaignMessages.get(lang, "length", String.valueOf(max))));
       }
     });
   }

@@ -351,7 +351,7 @@ public final class CampaignStore implements CampaignService, EventHandler {
       }
       modulePhases = phaseKeys(in.module());
     }
-    List<FieldError> errors = CampaignForm.create(in, modulePhases, countries::exists);
+    List<FieldError> errors = CampaignForm.create(in, modulePhases, countries::exists, actor.language());
     if (in.country() != null && in.countries() != null
         && in.countries().stream().anyMatch(x -> !in.country().equals(x))) {
       errors.add(new FieldError("countries", "a national campaign is for " + in.country() + " only"));
@@ -414,7 +414,7 @@ public final class CampaignStore implements CampaignService, EventHandler {
             + " is not installed; this campaign's phases cannot be changed until it returns (the rest can)");
       }
       Set<String> modulePhases = changes.phases() != null && before.module() != null ? phaseKeys(before.module()) : Set.of();
-      errors.addAll(CampaignForm.update(changes, modulePhases, countries::exists));
+      errors.addAll(CampaignForm.update(changes, modulePhases, countries::exists, actor.language()));
       if (before.country() != null && changes.countries() != null
           && changes.countries().stream().anyMatch(x -> !before.country().equals(x))) {
         errors.add(new FieldError("countries", "a national campaign is for " + before.country() + " only"));

@@ -79,6 +79,22 @@ class CampaignFormTest {
   }
 
   @Test
+  void aCampaignsErrorsAreWrittenInTheRequestsLanguage() {
+    CampaignInput in = new CampaignInput(CampaignKind.CAMPAIGN, "trash-hack", null, Map.of("fr", " "), null,
+        List.of(new Phase("party", LocalDate.of(2026, 5, 1), LocalDate.of(2026, 4, 1))), null, List.of("ZZ"), null);
+    Map<String, String> fr = new java.util.LinkedHashMap<>();
+    CampaignForm.create(in, Set.of("observe", "act"), c -> false, "fr").forEach(e -> fr.put(e.field(), e.message()));
+    assertEquals("ne doit pas être vide", fr.get("title.fr"));
+    assertEquals("doit être l'une des phases du module : observe, act", fr.get("phases[0].key").replace("act, observe", "observe, act"));
+    assertEquals("ne doit pas précéder le début", fr.get("phases[0].ends"));
+    assertEquals("doit être le code ISO 3166-1 alpha-2 d'un État membre de l'UNESCO", fr.get("countries[0]"));
+    assertEquals("darf nicht vor dem Beginn liegen", CampaignForm.update(in, Set.of("observe", "act"), c -> false, "de").stream()
+        .filter(e -> e.field().equals("phases[0].ends")).findFirst().orElseThrow().message());
+    assertEquals("is required, e.g. {\"en\": \"Trash Hack 2026\"}", CampaignForm.create(
+        new CampaignInput(CampaignKind.CAMPAIGN, null, null, null, null, null, null, null, null), Set.of(), c -> true).get(0).message());
+  }
+
+  @Test
   void anActivitysErrorsAreWrittenInTheRequestsLanguage() {
     SubmissionInput in = new SubmissionInput(1L, null, null, " ", -1, null, null,
         List.of(new MediaLink("ftp://x", "photo", true, false)));
