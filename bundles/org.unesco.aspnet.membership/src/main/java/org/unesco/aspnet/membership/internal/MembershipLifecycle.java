@@ -147,7 +147,34 @@ public final class MembershipLifecycle implements MembershipService {
 
   @Override
   public Membership membership(Principal actor, long id) {
-    return database.read(c -> visibleMembership(c, actor, id));
+    return database.read(c -> forCaller(c, actor, visibleMembership(c, actor, id)));
+  }
+
+  /**
+   * The membership with {@code next} the moves {@code actor} may make from where it stands (not
+   * every move the lifecycle has): an NC is not offered HQ's certification, nor a move a national
+   * ladder makes through its stages.
+   */
+  private Membership forCaller(Connection c, Principal actor, Membership m) throws SQLException {
+    if (m.next().isEmpty() || actor.isSystem()) {
+      return m;
+    }
+    Target target = targetOf(c, m);
+    List<MembershipStatus> mayMake = new java.util.ArrayList<>();
+    for (MembershipStatus to : m.next()) {
+      Transition t = m.status().transitionTo(to).orElse(null);
+      try {
+        if (t != null && !actor.isAnonymous()) {
+          authorize(authorizer, actor, t, target);
+          refuseLadderMove(m, t, actor);
+          mayMake.add(to);
+        }
+      } catch (ProblemException refused) {
+        // not theirs to make: left out
+      }
+    }
+    return new Membership(m.id(), m.schoolId(), m.country(), m.period(), m.status(), List.copyOf(mayMake),
+        m.certificateNumber(), m.appliedAt(), m.certifiedAt(), m.endedAt(), m.stage(), m.stageSince());
   }
 
   @Override
@@ -294,7 +321,7 @@ public final class MembershipLifecycle implements MembershipService {
               audit.record(c, actor, "membership.transition", "membership", String.valueOf(id), current.country(),
                   Map.of("status", current.status().name()), after);
               from[0] = current.status();
-              return find(c, id);
+              return forCaller(c, actor, find(c, id));
             });
     announce(id, moved.schoolId(), moved.country(), from[0], to, actor, moved.certificateNumber());
     return moved;
@@ -582,7 +609,7 @@ public final class MembershipLifecycle implements MembershipService {
               audit.record(c, actor, "membership.stage", "membership", String.valueOf(id), current.country(),
                   Map.of("status", current.status().name(), "stage", at.code()), after);
               from[0] = current.status();
-              return find(c, id);
+              return forCaller(c, actor, find(c, id));
             });
     if (from[0] != moved.status()) {
       announce(id, moved.schoolId(), moved.country(), from[0], moved.status(), actor, moved.certificateNumber());

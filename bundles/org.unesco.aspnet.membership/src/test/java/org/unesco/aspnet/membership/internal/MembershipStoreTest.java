@@ -175,6 +175,20 @@ class MembershipStoreTest {
   }
 
   @Test
+  void aMembershipOffersTheMovesTheCallerMayMake() {
+    var a = lifecycle.apply(HQ, Schools.in("FR", "Lycée Colbert", "Lyon", null), true);
+    long m = a.membershipId();
+    assertEquals(List.of(MembershipStatus.UNDER_NATIONAL_REVIEW, MembershipStatus.REJECTED), lifecycle.membership(NC_FR, m).next());
+    lifecycle.transition(HQ, m, MembershipStatus.UNDER_NATIONAL_REVIEW, null);
+    lifecycle.transition(HQ, m, MembershipStatus.RECOMMENDED, "good");
+    assertEquals(List.of(), lifecycle.membership(NC_FR, m).next(), "HQ takes it from there");
+    assertEquals(List.of(MembershipStatus.UNDER_HQ_REVIEW), lifecycle.membership(HQ, m).next());
+    assertEquals(List.of(MembershipStatus.MEMBER, MembershipStatus.UNDER_NATIONAL_REVIEW),
+        lifecycle.transition(HQ, m, MembershipStatus.UNDER_HQ_REVIEW, null).next(), "the answer to a move offers the next ones");
+    assertEquals(List.of(), lifecycle.membership(NC_FR, m).next());
+  }
+
+  @Test
   void aNetworksErrorsAreWrittenInTheCallersLanguage() {
     Principal french = new Principal("hq-fr", "hq-fr@example.org", "HQ", "fr",
         List.of(org.unesco.aspnet.core.Grant.global(org.unesco.aspnet.core.Role.HQ_OFFICER)));
