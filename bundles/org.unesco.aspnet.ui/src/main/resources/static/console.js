@@ -69,13 +69,15 @@ function pagedList(path, onItems, noun = 'console.schools', first = null) {
 function transitionAction(label, cls, steps, needsComment) {
   return {
     label, cls, needsComment,
-    run: async (school, comment, shown) => {
+    run: async (school, comment, shown, extra = {}) => {
       if (!steps.some(([from]) => from === school.status)) {
         throw new ApiError(409, { detail: t('console.notFromHere', { status: statusLabel(school.status) }) });
       }
       for (const [from, to] of steps) {
         if (school.status === from) {
-          shown(await api('POST', `/api/v1/memberships/${school.membershipId}/transitions`, { to, comment: comment || null }) || { status: to });
+          // a member since before the platform is certified with that day (HQ's queue asks for it)
+          const since = to === 'MEMBER' && extra.certifiedOn ? { certifiedOn: extra.certifiedOn } : {};
+          shown(await api('POST', `/api/v1/memberships/${school.membershipId}/transitions`, { to, comment: comment || null, ...since }) || { status: to });
         }
       }
     },
@@ -122,9 +124,12 @@ function waitAction(stage, from) {
  * The buttons, comment box and message of one school's decision. `actionsFor(school)` says what
  * this person may do from where the school is now; it is asked again after every change.
  */
-function decisionControls(school, actionsFor, onStatus) {
+function decisionControls(school, actionsFor, onStatus, { since = false } = {}) {
   const commentId = 'comment-' + school.id;
   const comment = h('textarea', { rows: 1, id: commentId, name: 'comment', maxlength: 2000 });
+  // HQ bringing an existing network onto the platform: the day a school really became a member
+  const sinceInput = since ? h('input', { type: 'date', id: 'since-' + school.id, name: 'certifiedOn', min: '1953-01-01',
+    max: new Date().toISOString().slice(0, 10) }) : null;
   const message = h('div', { tabindex: '-1', class: 'row-message', id: commentId + '-message' });
   const buttons = h('div', { class: 'row-actions' });
   /** The school as the server now has it, from a membership: status, national stage, next moves, certificate. */
@@ -148,8 +153,9 @@ function decisionControls(school, actionsFor, onStatus) {
         if (!commentGiven(comment, message, a.needsComment, t('console.commentNeeded'))) return;
         buttons.querySelectorAll('button').forEach((x) => { x.disabled = true; });
         try {
-          await a.run(school, text, shown);
+          await a.run(school, text, shown, { certifiedOn: sinceInput?.value || null });
           comment.value = '';
+          if (sinceInput) sinceInput.value = '';
           message.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('console.done', { name: school.name, status: statusLabel(school.status) })));
         } catch (e) {
           // someone else (another tab, a colleague) may have decided meanwhile: show where it is now
@@ -175,7 +181,8 @@ function decisionControls(school, actionsFor, onStatus) {
   };
   draw();
   return {
-    comment: [h('label', { for: commentId, class: 'visually-hidden' }, t('console.commentFor', { name: school.name })), comment],
+    comment: [h('label', { for: commentId, class: 'visually-hidden' }, t('console.commentFor', { name: school.name })), comment,
+      ...(sinceInput ? [h('label', { for: sinceInput.id, class: 'meta' }, t('hq.since')), sinceInput] : [])],
     actions: [buttons, message],
   };
 }
@@ -189,14 +196,14 @@ function statusText(school, ladder) {
 }
 
 /** A table of schools to decide on, filled page by page. */
-function decisionTable(path, actionsFor, { withCountry = false, ladder = null, empty = 'console.nothing', before = null, first = null } = {}) {
+function decisionTable(path, actionsFor, { withCountry = false, ladder = null, empty = 'console.nothing', before = null, first = null, since = false } = {}) {
   const tbody = h('tbody', {});
   const list = pagedList(path, async (schools) => {
     await before; // what the rows need that was asked for at the same time (the country names)
     if (ladder) await placeOnLadder(schools, ladder);
     for (const school of schools) {
       const status = h('td', { class: 'row-status' }, ...statusText(school, ladder));
-      const controls = decisionControls(school, actionsFor, (s) => { status.replaceChildren(...statusText(s, ladder)); });
+      const controls = decisionControls(school, actionsFor, (s) => { status.replaceChildren(...statusText(s, ladder)); }, { since });
       tbody.append(h('tr', { 'data-school': school.id, 'data-name': school.name },
         h('td', {}, h('a', { href: '/schools/' + school.id }, school.name), h('br'), h('span', { class: 'meta' }, school.city || '')),
         withCountry ? h('td', {}, countryName(school.country)) : null,
@@ -618,7 +625,7 @@ async function hqQueue() {
   const statuses = ['RECOMMENDED', 'UNDER_HQ_REVIEW'];
   const names = countries();
   const tables = statuses.map((status) => decisionTable(`/api/v1/schools?status=${status}&sort=NEWEST`,
-    (s) => (s.status === 'RECOMMENDED' || s.status === 'UNDER_HQ_REVIEW' ? actions() : []), { withCountry: true, before: names }));
+    (s) => (s.status === 'RECOMMENDED' || s.status === 'UNDER_HQ_REVIEW' ? actions() : []), { withCountry: true, before: names, since: true }));
   await Promise.all([names, ...tables.map((table) => table.load())]);
   statuses.forEach((status, i) => view.push(h('h3', {}, statusLabel(status)), ...(tables[i].isEmpty() ? [h('p', {}, tables[i].emptyText)] : tables[i].view)));
   return view;

@@ -225,15 +225,20 @@ class BrowserIT {
         .equals(List.of(school)));
     decide(school, "recommend", "Recommended");
 
-    // HQ certifies it
+    // HQ certifies it, a member since 2012 (a network brought onto the platform keeps its dates)
     signIn("hq@demo.aspnet.local");
     open("/console/hq?tab=queue");
+    WebElement since = wait(60).until(d -> d.findElements(By.cssSelector("tr[data-name='" + school + "'] input[name=certifiedOn]"))
+        .stream().findFirst().orElse(null));
+    assertEquals("Member since (if before today)", driver.findElement(By.cssSelector("label[for='" + since.getDomAttribute("id") + "']")).getText());
+    ((JavascriptExecutor) driver).executeScript("arguments[0].value = '2012-09-03';", since);
     decide(school, "certify", "Member");
     Object number = ((JavascriptExecutor) driver).executeAsyncScript(
         "const done = arguments[arguments.length - 1];"
             + "fetch('/api/v1/schools?q=' + encodeURIComponent(arguments[0])).then(r => r.json())"
             + ".then(p => fetch('/api/v1/memberships/' + p.items[0].membershipId)).then(r => r.json())"
             + ".then(m => done(m.certificateNumber)).catch(e => done('failed: ' + e));", "Navigateur " + stamp);
+    assertTrue(String.valueOf(number).startsWith("ASPNET-FR-2012-"), "certified as a member since 2012: " + number);
 
     // anyone checks its certificate, typed in lower case in the form
     signOut();
