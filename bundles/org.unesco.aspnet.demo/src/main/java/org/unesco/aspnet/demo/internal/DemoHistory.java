@@ -56,13 +56,26 @@ final class DemoHistory {
   private record Move(long id, MembershipStatus to) {}
 
   /**
-   * Dates the history of {@code membership} back: a member certified some year since 2008 after a
-   * review of weeks or months, later moves spread since; a candidate applied weeks or months ago.
+   * The day a demo school was certified, some day since 2008 and before this year, from its id: the
+   * loader certifies it with that day (the service's {@code certifiedOn}, as HQ would for a member
+   * since before the platform), which gives its certificate that year.
+   */
+  LocalDate certifiedOn(long school) {
+    SplittableRandom random = new SplittableRandom(school * 7919L + 17);
+    int lastYear = LocalDate.now(clock).getYear() - 1;
+    int year = FIRST_CERTIFICATION_YEAR + random.nextInt(lastYear - FIRST_CERTIFICATION_YEAR + 1);
+    return LocalDate.of(year, 1, 1).plusDays(random.nextInt(330));
+  }
+
+  /**
+   * Dates the history of {@code membership} back around its certification day ({@link
+   * #certifiedOn}): a review of weeks or months before it, later moves spread since; a candidate
+   * applied weeks or months ago.
    *
    * @return when the membership was certified, or null
    */
   Instant date(long school, long membership) {
-    SplittableRandom random = new SplittableRandom(school * 7919L + 17);
+    SplittableRandom random = new SplittableRandom(school * 7919L + 19);
     Instant now = clock.instant();
     return database.inTransaction(c -> {
       List<Move> moves = moves(c, membership);
@@ -76,12 +89,10 @@ final class DemoHistory {
           break;
         }
       }
+      Instant certifiedAt = certifiedAt(c, membership);
       Instant[] at = new Instant[moves.size()];
-      if (certified >= 0) {
-        int lastYear = LocalDate.now(clock).getYear() - 1;
-        int year = FIRST_CERTIFICATION_YEAR + random.nextInt(lastYear - FIRST_CERTIFICATION_YEAR + 1);
-        at[certified] = LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant()
-            .plus(Duration.ofDays(random.nextInt(330))).plus(Duration.ofMinutes(480 + random.nextInt(600)));
+      if (certified >= 0 && certifiedAt != null) {
+        at[certified] = certifiedAt;
         // the moves after certification (a suspension, a reinstatement) spread over the years since
         Duration since = Duration.between(at[certified], now.minus(Duration.ofDays(2)));
         for (int i = certified + 1; i < moves.size(); i++) {
@@ -103,29 +114,16 @@ final class DemoHistory {
         }
         ps.executeBatch();
       }
-      Instant certifiedAt = moves.get(certified).to() == MembershipStatus.MEMBER ? at[certified] : null;
       Instant last = at[moves.size() - 1];
       try (PreparedStatement ps = c.prepareStatement(
           "UPDATE MEM_MEMBERSHIP SET APPLIED_AT = ?,"
-              + " CERTIFIED_AT = CASE WHEN CERTIFIED_AT IS NULL THEN CERTIFIED_AT ELSE CAST(? AS TIMESTAMP) END,"
               + " ENDED_AT = CASE WHEN ENDED_AT IS NULL THEN ENDED_AT ELSE CAST(? AS TIMESTAMP) END,"
               + " STAGE_SINCE = CASE WHEN STAGE_SINCE IS NULL THEN STAGE_SINCE ELSE CAST(? AS TIMESTAMP) END WHERE ID = ?")) {
         ps.setTimestamp(1, Timestamp.from(at[0]));
-        ps.setTimestamp(2, certifiedAt == null ? null : Timestamp.from(certifiedAt));
+        ps.setTimestamp(2, Timestamp.from(last));
         ps.setTimestamp(3, Timestamp.from(last));
-        ps.setTimestamp(4, Timestamp.from(last));
-        ps.setLong(5, membership);
+        ps.setLong(4, membership);
         ps.executeUpdate();
-      }
-      if (certifiedAt != null) { // ASPNET-FR-2026-000042: the year of the certificate is the certification's
-        String year = String.valueOf(certifiedAt.atZone(ZoneOffset.UTC).getYear());
-        try (PreparedStatement ps = c.prepareStatement(
-            "UPDATE MEM_MEMBERSHIP SET CERTIFICATE = SUBSTR(CERTIFICATE, 1, 10) || ? || SUBSTR(CERTIFICATE, 15)"
-                + " WHERE ID = ? AND CERTIFICATE LIKE 'ASPNET-__-____-%'")) {
-          ps.setString(1, year);
-          ps.setLong(2, membership);
-          ps.executeUpdate();
-        }
       }
       try (PreparedStatement ps = c.prepareStatement("UPDATE MEM_SCHOOL SET CREATED_AT = ? WHERE ID = ?")) {
         ps.setTimestamp(1, Timestamp.from(at[0]));
@@ -134,6 +132,16 @@ final class DemoHistory {
       }
       return certifiedAt;
     });
+  }
+
+  private static Instant certifiedAt(Connection c, long membership) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT CERTIFIED_AT FROM MEM_MEMBERSHIP WHERE ID = ?")) {
+      ps.setLong(1, membership);
+      try (ResultSet rs = ps.executeQuery()) {
+        Timestamp t = rs.next() ? rs.getTimestamp(1) : null;
+        return t == null ? null : t.toInstant();
+      }
+    }
   }
 
   private static List<Move> moves(Connection c, long membership) throws SQLException {

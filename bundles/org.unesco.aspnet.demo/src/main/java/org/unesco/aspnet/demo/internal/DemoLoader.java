@@ -120,7 +120,9 @@ final class DemoLoader {
       int next = path.indexOf(at) + 1; // APPLIED is where every path starts: 0
       if (at == MembershipStatus.APPLIED || next > 0) {
         for (MembershipStatus step : path.subList(next, path.size())) {
-          at = memberships.transition(system, membershipId, step, DemoSchools.comment(at, step)).status();
+          // a demo member has been one for years: certified with its day, as HQ brings a network in
+          java.time.LocalDate since = step == MembershipStatus.MEMBER && history != null ? history.certifiedOn(schoolId) : null;
+          at = memberships.transition(system, membershipId, step, DemoSchools.comment(at, step), since).status();
           written++;
         }
       }
