@@ -416,17 +416,10 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   static List<String> changes(School current, SchoolInput input) {
     List<String> changed = new ArrayList<>();
     SchoolInput was = current.input();
-    String[] names = {"name", "country", "unit", "city", "address", "latitude", "longitude", "levels", "themes",
-        "languages", "students", "teachers", "email", "website", "nationalId"};
-    Object[] before = {was.name(), was.country(), was.unit(), was.city(), was.address(), was.latitude(), was.longitude(),
-        was.levels(), was.themes(), was.languages(), was.students(), was.teachers(), was.email(), was.website(),
-        was.nationalId()};
-    Object[] after = {input.name(), input.country(), input.unit(), input.city(), input.address(), input.latitude(),
-        input.longitude(), input.levels(), input.themes(), input.languages(), input.students(), input.teachers(),
-        input.email(), input.website(), input.nationalId()};
-    for (int i = 0; i < names.length; i++) {
-      if (!sameValue(before[i], after[i])) {
-        changed.add(names[i]);
+    // the record's own components, in its order: a field added to SchoolInput is compared too
+    for (java.lang.reflect.RecordComponent field : SchoolInput.class.getRecordComponents()) {
+      if (!field.getName().equals("fields") && !sameValue(value(field, was), value(field, input))) {
+        changed.add(field.getName());
       }
     }
     Set<String> keys = new LinkedHashSet<>(was.fields().keySet());
@@ -437,6 +430,14 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
       }
     }
     return changed;
+  }
+
+  private static Object value(java.lang.reflect.RecordComponent field, SchoolInput school) {
+    try {
+      return field.getAccessor().invoke(school);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e); // a public record accessor: not expected
+    }
   }
 
   private static boolean sameValue(Object a, Object b) {
