@@ -370,11 +370,6 @@ public final class Countries implements CountryService {
   }
 
   /** The revision of a country's stored part (its ETag); 0 for an unknown code. */
-  int revision(String iso2) {
-    String code = iso2 == null ? "" : iso2.toUpperCase(Locale.ROOT);
-    return database.read(c -> revision(c, code));
-  }
-
   private static int revision(Connection c, String code) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT REVISION FROM MEM_COUNTRY WHERE ISO2 = ?")) {
       ps.setString(1, code);
