@@ -75,6 +75,21 @@ public abstract class ApiServlet extends HttpServlet {
   }
 
   /**
+   * Refuses (400, on the parameter) a query parameter not in {@code allowed}; {@code lang}, taken
+   * by every endpoint, always is. {@code hint} follows "is not a parameter" and says what to use: a
+   * filter silently ignored would pass an unfiltered answer off as a filtered one.
+   *
+   * @since 1.4
+   */
+  public static void onlyParameters(HttpServletRequest request, java.util.Collection<String> allowed, String hint) {
+    for (String name : request.getParameterMap().keySet()) {
+      if (!name.equals("lang") && !allowed.contains(name)) {
+        throw ProblemException.validation(name, "is not a parameter" + hint);
+      }
+    }
+  }
+
+  /**
    * {@link #principal}, speaking the request's stated language, for messages written for them
    * (validation of national fields, for instance).
    *

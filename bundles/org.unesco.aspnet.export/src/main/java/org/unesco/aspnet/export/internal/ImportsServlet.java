@@ -101,11 +101,7 @@ public final class ImportsServlet extends ApiServlet {
     if (actor.isAnonymous()) {
       throw ProblemException.unauthorized("Sign in to import schools");
     }
-    for (String p : request.getParameterMap().keySet()) {
-      if (!PARAMETERS.contains(p)) {
-        throw ProblemException.validation(p, "is not a parameter; use " + String.join(", ", PARAMETERS));
-      }
-    }
+    onlyParameters(request, PARAMETERS, "; use " + String.join(", ", PARAMETERS));
     boolean dryRun = dryRun(request.getParameter("dryRun"));
     SchoolImport.Duplicates duplicates = duplicates(request.getParameter("duplicates"));
     String country = country(request.getParameter("country"), countries::exists);

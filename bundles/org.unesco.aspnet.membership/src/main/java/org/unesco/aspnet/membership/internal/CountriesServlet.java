@@ -98,7 +98,7 @@ public final class CountriesServlet extends ApiServlet {
    */
   private static Set<AnnualReport.State> states(HttpServletRequest request) {
     // limit and cursor are taken, as by every list, though a country's list comes whole
-    Requests.onlyParameters(request, Set.of("state", "limit", "cursor"),
+    ApiServlet.onlyParameters(request, Set.of("state", "limit", "cursor"),
         "; use state (" + java.util.Arrays.toString(AnnualReport.State.values()) + ")");
     String given = request.getParameter("state");
     if (given == null || given.isBlank()) {

@@ -3,7 +3,6 @@ package org.unesco.aspnet.membership.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
@@ -34,18 +33,6 @@ final class Requests {
   /** The language the request names ({@code ?lang=}, then Accept-Language), or null (also for a malformed one). */
   static Locale statedLanguage(HttpServletRequest request) {
     return ApiServlet.statedLanguage(request); // a bad ?lang= is refused by language()
-  }
-
-  /**
-   * Refuses (400) a query parameter not in {@code allowed} ({@code lang} always is), saying why in
-   * {@code hint}: a filter silently ignored passes an unfiltered answer off as a filtered one.
-   */
-  static void onlyParameters(HttpServletRequest request, Set<String> allowed, String hint) {
-    for (String name : java.util.Collections.list(request.getParameterNames())) {
-      if (!name.equals("lang") && !allowed.contains(name)) {
-        throw ProblemException.validation(name, "is not a parameter" + hint);
-      }
-    }
   }
 
   /** The path below the servlet's pattern split into segments: {@code /42/history} -> [42, history]. */

@@ -39,7 +39,7 @@ public final class StatsServlet extends ApiServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Requests.onlyParameters(request, java.util.Set.of(), ": the statistics count the whole network; a country's members"
+    ApiServlet.onlyParameters(request, java.util.Set.of(), ": the statistics count the whole network; a country's members"
         + " and candidates are in GET /api/v1/countries/{iso2}, its schools by status in GET /api/v1/schools?country={iso2}&status=...");
     byte[] bytes = body();
     response.setContentType(Json.MEDIA_TYPE);
