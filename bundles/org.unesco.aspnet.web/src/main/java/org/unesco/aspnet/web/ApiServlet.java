@@ -261,14 +261,10 @@ public abstract class ApiServlet extends HttpServlet {
     if (accept == null || accept.isBlank()) {
       return;
     }
-    for (String range : accept.split(",")) {
-      String type = range.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-      if (type.equals("*/*")
-          || type.equals("application/*")
-          || type.equals(Json.MEDIA_TYPE)
-          || type.equals(Json.PROBLEM_MEDIA_TYPE)
-          || type.endsWith("+json")
-          || alsoProduces().contains(type)) {
+    List<String> ours = new ArrayList<>(List.of(Json.MEDIA_TYPE, Json.PROBLEM_MEDIA_TYPE));
+    ours.addAll(alsoProduces());
+    for (String type : ours) {
+      if (quality(accept, type) > 0) {
         return;
       }
     }
@@ -278,6 +274,69 @@ public abstract class ApiServlet extends HttpServlet {
         "Not acceptable",
         "This endpoint answers application/json; the request accepts only " + accept);
   }
+
+  /**
+   * How much {@code accept} wants {@code type}, by RFC 9110: the q of its most specific range
+   * ({@code application/json} over {@code application/*} over {@code *}{@code /*}; a {@code +json}
+   * type counts as JSON), 0 when none matches. {@code application/json;q=0} refuses JSON even
+   * beside {@code *}{@code /*}.
+   */
+  static double quality(String accept, String type) {
+    int best = -1;
+    double q = 0;
+    String major = type.substring(0, type.indexOf('/') + 1);
+    for (String range : accept.split(",")) {
+      String[] parts = range.split(";");
+      String r = parts[0].strip().toLowerCase(Locale.ROOT);
+      int specificity;
+      if (r.equals(type) || r.endsWith("+json") && type.equals(Json.MEDIA_TYPE)) {
+        specificity = 2;
+      } else if (r.equals(major + "*")) {
+        specificity = 1;
+      } else if (r.equals("*/*")) {
+        specificity = 0;
+      } else {
+        continue;
+      }
+      if (specificity > best) {
+        best = specificity;
+        q = qOf(parts);
+      }
+    }
+    return q;
+  }
+
+  private static double qOf(String[] parts) {
+    for (int i = 1; i < parts.length; i++) {
+      String p = parts[i].strip();
+      if (p.length() > 2 && (p.charAt(0) == 'q' || p.charAt(0) == 'Q') && p.charAt(1) == '=') {
+        try {
+          return Double.parseDouble(p.substring(2).strip());
+        } catch (NumberFormatException e) {
+          return 1; // a q we cannot read: the range as if it had none
+        }
+      }
+    }
+    return 1;
+  }
+
+  /**
+   * The id in a path segment ({@code /schools/42}), written as the platform writes ids: ASCII
+   * digits, no sign, no leading zero. Anything else ({@code 07}, {@code +7}, a full-width or
+   * Arabic-Indic {@code ７}) names no resource, so that one resource has one address.
+   *
+   * @param what what the id names, for the message ("school")
+   * @throws ProblemException 404 "There is no school 07" otherwise
+   * @since 1.5
+   */
+  public static long pathId(String segment, String what) {
+    if (segment.length() <= 18 && CANONICAL_ID.matcher(segment).matches()) {
+      return Long.parseLong(segment);
+    }
+    throw ProblemException.notFound("There is no " + what + " " + segment);
+  }
+
+  private static final java.util.regex.Pattern CANONICAL_ID = java.util.regex.Pattern.compile("[1-9][0-9]*");
 
   /**
    * A whole-number query parameter within {@code [min, max]}, {@code fallback} when absent.

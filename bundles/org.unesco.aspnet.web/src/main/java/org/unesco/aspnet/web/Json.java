@@ -1,6 +1,5 @@
 package org.unesco.aspnet.web;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -62,6 +61,8 @@ public final class Json {
   public static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
+          .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("aspnet-days")
+              .addDeserializer(LocalDate.class, new DayDeserializer()))
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -71,9 +72,17 @@ public final class Json {
           // 1 is not the second status of a list, and 10.9 students are not 10.
           .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
           .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-          // A day is a day: "2026-11-20T10:00:00Z" is not quietly cut to 2026-11-20.
-          .withConfigOverride(LocalDate.class, o -> o.setFormat(JsonFormat.Value.forLeniency(false)))
           // A number or boolean where text is expected is a client error, not "5".
+          // "" or " " is not a number, a day or "absent", and [] is not one value: a client that
+          // sends them means something the platform cannot guess, so it is told.
+          .withCoercionConfigDefaults(
+              c -> {
+                c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+                c.setCoercion(CoercionInputShape.EmptyArray, CoercionAction.Fail);
+                c.setAcceptBlankAsEmpty(false);
+              })
+          // {"city":"A","city":"B"} says two things: neither is kept silently.
+          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .withCoercionConfig(
               LogicalType.Textual,
               c -> {
@@ -84,6 +93,32 @@ public final class Json {
           .build();
 
   private Json() {}
+
+  /**
+   * A day is written one way, {@code "2026-09-01"}: not {@code [2026, 9, 1]}, not {@code []} (which
+   * Jackson's own reads as no day at all), not a time of day that would be cut off.
+   */
+  private static final class DayDeserializer extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<LocalDate> {
+    private static final long serialVersionUID = 1L;
+
+    DayDeserializer() {
+      super(LocalDate.class);
+    }
+
+    @Override
+    public LocalDate deserialize(JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt)
+        throws IOException {
+      if (!p.hasToken(JsonToken.VALUE_STRING)) {
+        return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
+      }
+      String text = p.getText();
+      try {
+        return LocalDate.parse(text); // ISO_LOCAL_DATE, strict: 2026-02-30 is no day
+      } catch (java.time.format.DateTimeParseException e) {
+        return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, text, "not an ISO-8601 day");
+      }
+    }
+  }
 
   /**
    * Reads the request body as {@code type}. Every string and member name in the body is checked
@@ -102,6 +137,7 @@ public final class Json {
     } catch (IOException e) {
       throw problemOf(e);
     }
+    requireUtf8(body);
     try (JsonParser parser = new CheckedTextParser(MAPPER.createParser(body))) {
       T value = MAPPER.readValue(parser, type);
       if (value == null) {
@@ -174,6 +210,36 @@ public final class Json {
     return errors.size() == first.errors().size() ? first : ProblemException.validation(errors);
   }
 
+  /**
+   * Refuses bytes that are not UTF-8 as RFC 8259 requires it: the parser would read an overlong
+   * form ({@code C0 AF}) as "/" and store it, and a stray byte of another encoding as garbage.
+   */
+  private static void requireUtf8(byte[] body) {
+    int i = 0;
+    while (i < body.length && body[i] >= 0) {
+      i++; // ASCII, the usual body: nothing to decode
+    }
+    if (i == body.length) {
+      return;
+    }
+    java.nio.charset.CharsetDecoder strict = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(body);
+    java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(4096);
+    while (true) {
+      java.nio.charset.CoderResult r = strict.decode(bytes, chars, true);
+      if (r.isError()) {
+        throw ProblemException.badRequest(
+            "The body is not valid UTF-8 (byte " + (bytes.position() + 1) + "): JSON must be sent in UTF-8");
+      }
+      if (r.isUnderflow()) {
+        return;
+      }
+      chars.clear();
+    }
+  }
+
   /** Refuses a body that does not declare a JSON media type ({@code application/json}, {@code *+json}). */
   public static void requireJsonContentType(HttpServletRequest request) {
     String contentType = request.getContentType();
@@ -224,6 +290,21 @@ public final class Json {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether {@code text} shows nothing when printed: only spaces, format characters (a zero-width
+   * space, a direction mark) and combining marks. {@code isBlank()} lets {@code "\u200b\u202e"}
+   * through, and a required name made of it would print as an empty line on a certificate.
+   *
+   * @since 1.5
+   */
+  public static boolean showsNothing(CharSequence text) {
+    return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+        || switch (Character.getType(c)) {
+          case Character.FORMAT, Character.CONTROL, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK -> true;
+          default -> false;
+        });
   }
 
   /**
@@ -342,6 +423,10 @@ public final class Json {
       return field.equals(NO_FIELD)
           ? ProblemException.badRequest("The body " + NOT_A_NUMBER)
           : ProblemException.validation(field, NOT_A_NUMBER);
+    }
+    if (original.startsWith("Duplicate field")) {
+      String field = fieldOf(e, syntax);
+      return ProblemException.validation(field, "is given twice: send each field once");
     }
     if (syntax instanceof StreamConstraintsException) {
       String message = plain(original);
@@ -579,6 +664,11 @@ public final class Json {
     Map<String, Object> doc = problemDocument(problem, request.getRequestURI());
     String language = ProblemTitles.language(request, ApiServlet.principal(request));
     doc.put("title", ProblemTitles.title(language, problem.title()));
+    if (!problem.errors().isEmpty()) {
+      doc.put("errors", problem.errors().stream()
+          .map(e -> Map.of("field", e.field(), "message", ProblemTitles.fieldMessage(language, e.message())))
+          .toList());
+    }
     if (problem.errors().size() > 1 && (problem.errors().size() + " fields are not valid").equals(problem.detail())) {
       doc.put("detail", ProblemTitles.fieldsNotValid(language, problem.errors().size()));
     }

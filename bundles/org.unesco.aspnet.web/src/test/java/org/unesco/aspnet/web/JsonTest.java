@@ -80,7 +80,12 @@ class JsonTest {
 
   /** A request with {@code body} as application/json. */
   static HttpServletRequest request(String body) {
-    ByteArrayInputStream bytes = new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
+    return request(body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A request with these bytes as its application/json body. */
+  static HttpServletRequest request(byte[] body) {
+    ByteArrayInputStream bytes = new ByteArrayInputStream(body);
     ServletInputStream in = new ServletInputStream() {
       @Override
       public int read() {
@@ -323,5 +328,44 @@ class JsonTest {
     assertEquals("v", f.metrics().get("k\n"));
     ObjectNode tree = Json.read(request("{\"name\": \"line\\nline\", \"n\": 1}"), ObjectNode.class);
     assertEquals("line\nline", tree.path("name").asText());
+  }
+
+  // --- what a body says twice, or in no value, or in no UTF-8 ---
+
+  @Test
+  void aFieldGivenTwiceIsRefusedNamingIt() {
+    FieldError e = fieldRefused("{\"name\":\"A\",\"name\":\"B\"}", Form.class);
+    assertEquals("name", e.field());
+    assertEquals("is given twice: send each field once", e.message());
+    assertEquals("media[0].url",
+        fieldRefused("{\"media\":[{\"url\":\"a\",\"url\":\"b\"}]}", Form.class).field());
+  }
+
+  @Test
+  void blankTextOrAnEmptyListIsNoNumberDayOrAbsence() {
+    for (String body : List.of("{\"days\":\"\"}", "{\"days\":\" \"}", "{\"days\":[]}", "{\"date\":\"\"}",
+        "{\"date\":[]}", "{\"share\":\" \"}", "{\"media\":\"\"}")) {
+      FieldError e = fieldRefused(body, Form.class);
+      assertTrue(body.contains("\"" + e.field() + "\""), body + " -> " + e);
+    }
+    // empty text stays text, and an empty list a list
+    Form f = assertDoesNotThrow(() -> Json.read(request("{\"name\":\"\",\"tags\":[]}"), Form.class));
+    assertEquals("", f.name());
+    assertEquals(List.of(), f.tags());
+  }
+
+  @Test
+  void bytesThatAreNotUtf8AreRefused() {
+    byte[] overlong = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'};
+    ProblemException p = assertThrows(ProblemException.class, () -> Json.read(request(overlong), Form.class));
+    assertEquals(400, p.status());
+    assertTrue(p.detail().contains("UTF-8") && p.detail().contains("byte 10"), p.detail());
+    byte[] latin1 = "{\"name\":\"\u00c9cole\"}".getBytes(StandardCharsets.ISO_8859_1);
+    assertEquals(400, assertThrows(ProblemException.class, () -> Json.read(request(latin1), Form.class)).status());
+    byte[] surrogate = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'};
+    assertEquals(400, assertThrows(ProblemException.class, () -> Json.read(request(surrogate), Form.class)).status());
+    // real UTF-8 beyond ASCII, four-byte characters included, is read as sent
+    Form f = Json.read(request("{\"name\":\"\u00c9cole \u0645\u062f\u0631\u0633\u0629 \ud83c\udf0d\"}"), Form.class);
+    assertEquals("\u00c9cole \u0645\u062f\u0631\u0633\u0629 \ud83c\udf0d", f.name());
   }
 }

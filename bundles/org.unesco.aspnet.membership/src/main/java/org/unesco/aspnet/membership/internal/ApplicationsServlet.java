@@ -31,6 +31,10 @@ public final class ApplicationsServlet extends ApiServlet {
   private final transient MembershipService memberships;
   private final transient CountryService countries;
 
+  /** The national rules, checked with the rest when a field has the wrong type (SchoolForm). */
+  @Reference
+  private transient NationalProfiles profiles;
+
   @Activate
   public ApplicationsServlet(@Reference MembershipService memberships, @Reference CountryService countries) {
     this.memberships = memberships;
@@ -45,7 +49,8 @@ public final class ApplicationsServlet extends ApiServlet {
     if (confirm != null && !confirm.isBoolean() && !confirm.isNull()) {
       throw ProblemException.validation(CONFIRM, FieldMessages.get(actor.language(), "boolean"));
     }
-    SchoolInput school = SchoolForm.read(body, Set.of(CONFIRM), countries::exists, actor.language());
+    SchoolInput school = SchoolForm.read(body, Set.of(CONFIRM), countries::exists, actor.language(),
+        input -> profiles == null ? java.util.List.of() : profiles.check(input, java.util.Map.of(), actor.language()).errors());
     Application application = memberships.apply(actor, school, confirm != null && confirm.asBoolean());
     response.setHeader("Location", "/api/v1/schools/" + application.schoolId());
     Json.write(response, 201, application);

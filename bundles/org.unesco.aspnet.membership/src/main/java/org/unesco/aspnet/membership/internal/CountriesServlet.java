@@ -100,6 +100,11 @@ public final class CountriesServlet extends ApiServlet {
     // limit and cursor are taken, as by every list, though a country's list comes whole
     ApiServlet.onlyParameters(request, Set.of("state", "limit", "cursor"),
         "; use state (" + java.util.Arrays.toString(AnnualReport.State.values()) + ")");
+    ApiServlet.intParameter(request, "limit", 500, 1, 500); // checked as everywhere, though it cuts nothing
+    String cursor = request.getParameter("cursor");
+    if (cursor != null && !cursor.isBlank()) {
+      throw ProblemException.validation("cursor", "there is no next page: this list comes whole (next is null)");
+    }
     String given = request.getParameter("state");
     if (given == null || given.isBlank()) {
       return null;

@@ -45,15 +45,7 @@ final class Requests {
   }
 
   static long id(String segment, String what) {
-    try {
-      long id = Long.parseLong(segment);
-      if (id > 0) {
-        return id;
-      }
-    } catch (NumberFormatException e) {
-      // not a number: same answer as an unknown id
-    }
-    throw ProblemException.notFound("There is no " + what + " " + segment);
+    return ApiServlet.pathId(segment, what);
   }
 
   static ProblemException noSuchPath(HttpServletRequest request) {

@@ -41,6 +41,16 @@ final class SchoolForm {
    * {@code confirmDuplicate}). Throws a 400 problem with every type and rule error.
    */
   static SchoolInput read(ObjectNode body, Set<String> extraFields, Predicate<String> knownCountry, String lang) {
+    return read(body, extraFields, knownCountry, lang, input -> List.of());
+  }
+
+  /**
+   * As {@link #read(ObjectNode, Set, Predicate, String)}; when a field has the wrong type, {@code
+   * nationalRules} (the country's national profile) are checked too, so that its errors come in
+   * the same 400 as the others rather than in the next one.
+   */
+  static SchoolInput read(ObjectNode body, Set<String> extraFields, Predicate<String> knownCountry, String lang,
+      java.util.function.Function<SchoolInput, List<FieldError>> nationalRules) {
     SchoolForm form = new SchoolForm(body, lang);
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
@@ -73,8 +83,18 @@ final class SchoolForm {
     // Add the rule errors of the fields that were of the right type.
     Set<String> reported = new HashSet<>();
     form.errors.forEach(e -> reported.add(root(e.field())));
-    for (FieldError e : SchoolValidator.check(SchoolValidator.tidy(input), knownCountry, lang)) {
-      if (!reported.contains(root(e.field()))) {
+    SchoolInput tidy = SchoolValidator.tidy(input);
+    List<FieldError> rules = new ArrayList<>(SchoolValidator.check(tidy, knownCountry, lang));
+    if (rules.stream().noneMatch(e -> e.field().equals("country")) && !reported.contains("country")) {
+      try {
+        rules.addAll(nationalRules.apply(tidy));
+      } catch (RuntimeException profileUnavailable) {
+        // a failing profile answers for itself once the rest is right; these errors stand
+      }
+    }
+    for (FieldError e : rules) {
+      if (!reported.contains(root(e.field())) && !form.errors.contains(e)
+          && form.errors.stream().noneMatch(known -> known.field().equals(e.field()))) {
         form.errors.add(e);
       }
     }

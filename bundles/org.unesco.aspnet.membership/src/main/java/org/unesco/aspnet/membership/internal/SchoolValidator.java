@@ -127,6 +127,8 @@ final class SchoolValidator {
       errors.add(new FieldError(field, FieldMessages.get(lang, "length", String.valueOf(max))));
     } else if (value.codePoints().anyMatch(Character::isISOControl)) {
       errors.add(new FieldError(field, FieldMessages.get(lang, "oneLine")));
+    } else if (required && org.unesco.aspnet.web.Json.showsNothing(value)) {
+      errors.add(new FieldError(field, FieldMessages.get(lang, "visible")));
     }
   }
 

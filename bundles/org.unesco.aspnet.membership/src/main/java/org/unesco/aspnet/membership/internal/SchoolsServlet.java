@@ -52,6 +52,10 @@ public final class SchoolsServlet extends ApiServlet {
   private final transient CountryService countries;
   private final transient AnnualReportService reports;
 
+  /** The national rules, checked with the rest when a field has the wrong type (SchoolForm). */
+  @Reference
+  private transient NationalProfiles profiles;
+
   @Activate
   public SchoolsServlet(
       @Reference SchoolService schools,
@@ -156,7 +160,8 @@ public final class SchoolsServlet extends ApiServlet {
     // onto what is stored, and the same checks as an application.
     School current = schools.editable(actor, id);
     ObjectNode merged = SchoolForm.merge(Json.MAPPER.valueToTree(current.input()), patch);
-    SchoolInput input = SchoolForm.read(merged, Set.of(), countries::exists, actor.language());
+    SchoolInput input = SchoolForm.read(merged, Set.of(), countries::exists, actor.language(),
+        given -> profiles == null ? List.of() : profiles.check(given, current.fields() == null ? java.util.Map.of() : current.fields(), actor.language()).errors());
     School updated = schools.update(actor, id, revision, input, confirm != null && confirm.asBoolean());
     response.setHeader("ETag", Revisions.etag(updated.revision()));
     Json.write(response, 200, updated);

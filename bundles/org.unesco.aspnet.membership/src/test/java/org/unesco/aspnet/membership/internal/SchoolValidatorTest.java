@@ -36,6 +36,13 @@ class SchoolValidatorTest {
   }
 
   @Test
+  void aRequiredTextThatShowsNothingIsRefused() {
+    assertEquals(List.of("name"), fields(Schools.named("\u202e\u200b", "Paris")));
+    assertEquals(List.of("city"), fields(Schools.named("École", "\u2060\u00a0")));
+    assertEquals(List.of(), fields(Schools.named("\u200fمدرسة\u200f", "Paris")));
+  }
+
+  @Test
   void countsCharactersNotUtf16Units() {
     String twoHundredEmoji = "🌍".repeat(200);
     assertEquals(List.of(), fields(Schools.named(twoHundredEmoji, "Paris")));

@@ -181,7 +181,7 @@ final class CampaignForm {
     texts.forEach((code, text) -> {
       if (code == null || !LANGUAGE.matcher(code).matches()) {
         errors.add(new FieldError(field + "." + code, CampaignMessages.get(lang, "languageCode")));
-      } else if (text == null || text.isBlank()) {
+      } else if (text == null || org.unesco.aspnet.web.Json.showsNothing(text)) {
         errors.add(new FieldError(field + "." + code, CampaignMessages.get(lang, "blank")));
       } else if (text.length() > max) {
         errors.add(new FieldError(field + "." + code, CampaignMessages.get(lang, "length", String.valueOf(max))));

@@ -338,6 +338,10 @@ public final class CampaignStore implements CampaignService, EventHandler {
     if (actor.isAnonymous()) {
       throw ProblemException.unauthorized("Sign in to create a campaign");
     }
+    if (in.country() != null && (!CampaignForm.COUNTRY.matcher(in.country()).matches() || !countries.exists(in.country()))) {
+      // no country's NC could create it: the body is wrong, whoever sends it
+      throw ProblemException.validation("country", CampaignMessages.get(actor.language(), "country"));
+    }
     if (in.country() == null ? !CampaignAccess.hq(actor) : !CampaignAccess.mayCreate(actor, in.country())) {
       throw ProblemException.forbidden(in.country() == null
           ? "Only HQ creates global campaigns; a National Coordinator gives their country"

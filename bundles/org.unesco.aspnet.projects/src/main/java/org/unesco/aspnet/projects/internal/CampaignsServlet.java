@@ -117,6 +117,8 @@ public final class CampaignsServlet extends ApiServlet {
       response.setHeader("ETag", Revisions.etag(s.revision()));
       Json.write(response, 200, s);
     } else if (path.size() == 2 && path.get(1).equals("summary")) {
+      // the summary is the whole campaign's: ?country=FR would pass it off as France's
+      onlyParameters(request, Set.of("per"), "; the summary is the campaign's as a whole, with per=school for each school");
       boolean perSchool = perSchool(request);
       Json.write(response, 200, campaigns.summary(actor, id, requestLanguage(request), perSchool));
     } else if (path.size() == 2 && path.get(1).equals("coordinators")) {
@@ -213,15 +215,7 @@ public final class CampaignsServlet extends ApiServlet {
   }
 
   private static long id(String segment, String what) {
-    try {
-      long id = Long.parseLong(segment);
-      if (id > 0) {
-        return id;
-      }
-    } catch (NumberFormatException e) {
-      // same answer as an unknown id
-    }
-    throw ProblemException.notFound("There is no " + what + " " + segment);
+    return pathId(segment, what);
   }
 
   /**

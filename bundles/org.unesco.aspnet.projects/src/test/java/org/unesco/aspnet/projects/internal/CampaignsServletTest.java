@@ -51,6 +51,8 @@ class CampaignsServletTest {
         new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
           case "getPathInfo" -> path;
           case "getParameter" -> parameters.get((String) args[0]);
+          case "getParameterMap" -> parameters.entrySet().stream()
+              .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> new String[] {e.getValue()}));
           case "getMethod" -> "GET";
           default -> null;
         });
@@ -88,5 +90,7 @@ class CampaignsServletTest {
     assertEquals(List.of("per"), refused("/1/summary", Map.of("per", "foo")).stream().map(FieldError::field).toList());
     assertEquals(true, reached("/1/summary", Map.of("per", "school")).args.get(3));
     assertEquals(false, reached("/1/summary", Map.of()).args.get(3));
+    // the summary is the campaign's as a whole: a country would be a filter it does not apply
+    assertEquals(List.of("country"), refused("/1/summary", Map.of("country", "FR")).stream().map(FieldError::field).toList());
   }
 }

@@ -46,7 +46,8 @@ public final class AccountsService implements Accounts {
       }
       audit.record(c, actor, existing.isPresent() ? "account.grant" : "account.create", "account", id,
           grants.isEmpty() ? null : grants.get(0).country(), null,
-          Map.of("email", SecurityStore.normaliseEmail(email), "roles", added.stream().map(g -> g.role().name()).toList()));
+          Map.of("email", SecurityStore.normaliseEmail(email), "roles", added.stream().map(g -> g.role().name()).toList(),
+              "grants", added.stream().map(AccountsService::audited).toList()));
       return id;
     });
   }
@@ -55,10 +56,29 @@ public final class AccountsService implements Accounts {
   public void grant(Principal actor, String accountId, Grant grant) {
     store.database().inTransaction(c -> {
       if (store.addGrant(c, accountId, grant, actor.accountId())) {
-        audit.record(c, actor, "account.grant", "account", accountId, grant.country(), null, Map.of("role", grant.role().name()));
+        audit.record(c, actor, "account.grant", "account", accountId, grant.country(), null, audited(grant));
       }
       return null;
     });
+  }
+
+  /** A grant as the audit log keeps it: the role and what it is for (country, unit, campaign, school). */
+  static Map<String, String> audited(Grant g) {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    m.put("role", g.role().name());
+    if (g.country() != null) {
+      m.put("country", g.country());
+    }
+    if (g.unit() != null) {
+      m.put("unit", g.unit());
+    }
+    if (g.campaign() != null) {
+      m.put("campaign", g.campaign());
+    }
+    if (g.school() != null) {
+      m.put("school", g.school());
+    }
+    return m;
   }
 
   @Override

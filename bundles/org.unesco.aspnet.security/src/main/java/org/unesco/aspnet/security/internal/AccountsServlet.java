@@ -59,6 +59,7 @@ public final class AccountsServlet extends ApiServlet {
       throw ProblemException.validation(errors);
     }
     String language = r.language() == null ? "en" : r.language();
+    authentication.requireAddressMayTry(request.getRemoteAddr(), stated != null ? stated.getLanguage() : language);
     String hash = authentication.hasher().hash(r.password());
     Principal anonymous = principal(request);
     String id;
@@ -71,6 +72,7 @@ public final class AccountsServlet extends ApiServlet {
       });
     } catch (PersistenceException e) {
       if (e.isDuplicateKey()) {
+        authentication.addressFailed(request.getRemoteAddr());
         throw ProblemException.conflict("An account with this email exists already; sign in or reset the password");
       }
       throw e;

@@ -160,6 +160,30 @@ public final class Authentication {
     return new SignedIn(principal, token, csrf, expires);
   }
 
+  /**
+   * For a registration: 429 while the client's address must wait after failed sign-ins or
+   * registrations refused for an existing email. A registration answers whether an email has an
+   * account (a 409), so probing addresses that way costs the same as probing by sign-in.
+   */
+  void requireAddressMayTry(String address, String language) {
+    String addressKey = "address:" + address;
+    long wait = store.database().read(conn ->
+        LoginThrottle.secondsToWait(store.failures(conn, addressKey, LoginThrottle.FORGET_AFTER), config.freeAttemptsPerAddress(), Instant.now()));
+    if (wait > 0) {
+      throw new ProblemException(429, ProblemException.TYPE_BASE + "too-many-attempts", "Too many attempts",
+          SecurityMessages.get(language, "tooManyFromAddress", String.valueOf(wait)), java.util.List.of(), Map.of("retryAfter", wait));
+    }
+  }
+
+  /** Counts a registration refused for an existing email against the client's address. */
+  void addressFailed(String address) {
+    String addressKey = "address:" + address;
+    store.database().inTransaction(conn -> {
+      store.recordFailure(conn, addressKey, store.failures(conn, addressKey, LoginThrottle.FORGET_AFTER).count() + 1);
+      return null;
+    });
+  }
+
   void signOut(String sessionToken) {
     store.database().inTransaction(c -> {
       store.deleteSession(c, Tokens.hash(sessionToken));

@@ -23,7 +23,8 @@ final class SecurityMessages {
           Map.entry("schoolUnknown", "is not a known school"),
           Map.entry("campaignForCc", "is required for a campaign coordinator"),
           Map.entry("wrongCredentials", "The email or the password is wrong"),
-          Map.entry("tooManyAttempts", "Too many failed sign-ins; try again in {0} s")),
+          Map.entry("tooManyAttempts", "Too many failed sign-ins; try again in {0} s"),
+          Map.entry("tooManyFromAddress", "Too many failed attempts from your address; try again in {0} s")),
       "fr", Map.ofEntries(
           Map.entry("required", "est obligatoire"),
           Map.entry("email", "n''est pas une adresse électronique"),
@@ -37,7 +38,8 @@ final class SecurityMessages {
           Map.entry("schoolUnknown", "n''est pas un établissement connu"),
           Map.entry("campaignForCc", "est obligatoire pour un coordinateur de campagne"),
           Map.entry("wrongCredentials", "L''adresse électronique ou le mot de passe est erroné"),
-          Map.entry("tooManyAttempts", "Trop de connexions échouées ; réessayez dans {0} s")),
+          Map.entry("tooManyAttempts", "Trop de connexions échouées ; réessayez dans {0} s"),
+          Map.entry("tooManyFromAddress", "Trop de tentatives échouées depuis votre adresse ; réessayez dans {0} s")),
       "de", Map.ofEntries(
           Map.entry("required", "ist erforderlich"),
           Map.entry("email", "ist keine E-Mail-Adresse"),
@@ -51,7 +53,8 @@ final class SecurityMessages {
           Map.entry("schoolUnknown", "ist keine bekannte Schule"),
           Map.entry("campaignForCc", "ist für eine Kampagnenkoordination erforderlich"),
           Map.entry("wrongCredentials", "Die E-Mail-Adresse oder das Passwort ist falsch"),
-          Map.entry("tooManyAttempts", "Zu viele fehlgeschlagene Anmeldungen; versuchen Sie es in {0} s erneut")),
+          Map.entry("tooManyAttempts", "Zu viele fehlgeschlagene Anmeldungen; versuchen Sie es in {0} s erneut"),
+          Map.entry("tooManyFromAddress", "Zu viele fehlgeschlagene Versuche von Ihrer Adresse; versuchen Sie es in {0} s erneut")),
       "es", Map.ofEntries(
           Map.entry("required", "es obligatorio"),
           Map.entry("email", "no es una dirección de correo electrónico"),
@@ -65,7 +68,8 @@ final class SecurityMessages {
           Map.entry("schoolUnknown", "no es una escuela conocida"),
           Map.entry("campaignForCc", "es obligatorio para un coordinador de campaña"),
           Map.entry("wrongCredentials", "El correo electrónico o la contraseña no son correctos"),
-          Map.entry("tooManyAttempts", "Demasiados intentos fallidos; vuelva a intentarlo dentro de {0} s"))));
+          Map.entry("tooManyAttempts", "Demasiados intentos fallidos; vuelva a intentarlo dentro de {0} s"),
+          Map.entry("tooManyFromAddress", "Demasiados intentos fallidos desde su dirección; vuelva a intentarlo dentro de {0} s"))));
 
   private SecurityMessages() {}
 

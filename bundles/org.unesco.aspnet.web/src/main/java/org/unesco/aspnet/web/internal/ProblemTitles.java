@@ -113,6 +113,14 @@ public final class ProblemTitles {
     return title != null && !title.equals("fieldsNotValid") && ENGLISH.containsKey(title) ? TITLES.get(language, title) : title;
   }
 
+  /**
+   * A field's message in {@code language} when it is one the shared JSON mapping writes (a wrong
+   * type, an unknown field); the services' own messages are already in the caller's language.
+   */
+  public static String fieldMessage(String language, String message) {
+    return BindingMessages.translate(language, message);
+  }
+
   /** The detail of a validation problem with several fields, in {@code language}. */
   public static String fieldsNotValid(String language, int count) {
     return TITLES.get(language, "fieldsNotValid", String.valueOf(count));
