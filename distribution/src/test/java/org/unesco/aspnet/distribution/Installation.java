@@ -144,6 +144,18 @@ final class Installation implements AutoCloseable {
     return exchange(b.build());
   }
 
+  /** A request with these bytes as its body, sent as they are (not re-encoded). */
+  HttpResponse<String> sendBytes(String method, String path, byte[] body, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .timeout(Duration.ofSeconds(10))
+        .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return exchange(b.build());
+  }
+
   private HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

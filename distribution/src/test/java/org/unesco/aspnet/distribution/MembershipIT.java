@@ -403,6 +403,54 @@ class MembershipIT {
   }
 
   @Test
+  void bodiesThatSayTwoThingsOrNothingAreRefusedInTheReadersLanguage() throws Exception {
+    int before = schoolCount(hq);
+    String twice = JSON.writeValueAsString(school("Lycée Deux Fois", "FR", "Lyon"))
+        .replace("\"city\":\"Lyon\"", "\"city\":\"Lyon\",\"city\":\"Paris\"");
+    HttpResponse<String> r = platform.send("POST", "/api/v1/applications", twice, "Content-Type", "application/json");
+    assertEquals(400, r.statusCode(), r.body());
+    assertEquals(List.of("city"), errorFields(r));
+    HttpResponse<String> invisible = apply(school("\u202e\u200b", "KE", "Nairobi"));
+    assertEquals(400, invisible.statusCode(), invisible.body());
+    assertTrue(errorFields(invisible).contains("name"), invisible.body());
+    // a blank where a number is expected is no default
+    HttpResponse<String> blankDays = platform.send("POST", "/api/v1/tokens", "{\"name\":\"export\",\"days\":\" \"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + hq);
+    assertEquals(400, blankDays.statusCode(), blankDays.body());
+    assertEquals(List.of("days"), errorFields(blankDays));
+    // Latin-1 bytes are not UTF-8: refused, not stored as U+FFFD
+    HttpResponse<String> latin1 = platform.sendBytes("POST", "/api/v1/applications",
+        JSON.writeValueAsString(school("École Latine", "KE", "Nairobi")).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+        "Content-Type", "application/json");
+    assertEquals(400, latin1.statusCode(), latin1.body());
+    assertTrue(JSON.readTree(latin1.body()).path("detail").asText().contains("UTF-8"), latin1.body());
+    // the mapping's own messages in the reader's language
+    HttpResponse<String> fr = platform.send("POST", "/api/v1/tokens", "{\"name\":5}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + hq, "Accept-Language", "fr");
+    assertEquals(400, fr.statusCode(), fr.body());
+    assertEquals("doit être une chaîne de caractères", JSON.readTree(fr.body()).path("errors").path(0).path("message").asText());
+    assertEquals(before, schoolCount(hq), "nothing written");
+  }
+
+  @Test
+  void aSchoolHasOneAddressAndJsonRefusedIsNotServed() throws Exception {
+    long id = JSON.readTree(platform.get("/api/v1/schools?limit=1", "Authorization", "Bearer " + hq).body())
+        .path("items").path(0).path("id").asLong();
+    assertTrue(id > 0);
+    assertEquals(200, platform.get("/api/v1/schools/" + id, "Authorization", "Bearer " + hq).statusCode());
+    StringBuilder fullWidth = new StringBuilder();
+    String.valueOf(id).chars().forEach(d -> fullWidth.append((char) ('\uff10' + (d - '0'))));
+    for (String other : List.of("0" + id, "%2B" + id,
+        java.net.URLEncoder.encode(fullWidth.toString(), java.nio.charset.StandardCharsets.UTF_8))) {
+      HttpResponse<String> r = platform.get("/api/v1/schools/" + other, "Authorization", "Bearer " + hq);
+      assertEquals(404, r.statusCode(), other + ": " + r.body());
+    }
+    HttpResponse<String> refused = platform.get("/api/v1/schools/" + id, "Authorization", "Bearer " + hq,
+        "Accept", "application/json;q=0, */*");
+    assertEquals(406, refused.statusCode(), refused.body());
+  }
+
+  @Test
   void aLikelyDuplicateNeedsConfirmationAndUnicodeNamesAreKeptExactly() throws Exception {
     String name = "مدرسة النور الثانوية";
     assertEquals(201, apply(school(name, "MA", "Fès")).statusCode());

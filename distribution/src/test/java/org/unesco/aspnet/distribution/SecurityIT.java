@@ -239,6 +239,33 @@ class SecurityIT {
     assertEquals(0, in.path("account").path("roles").size(), "no role until an application");
   }
 
+  /**
+   * A registration's 409 says that an email has an account: each counts against the sender's
+   * address like a failed sign-in, so probing addresses by registering is slowed the same way.
+   * Its own installation, with 3 free attempts per address: the shared one's must stay free.
+   */
+  @Test
+  void probingEmailsByRegisteringIsSlowedLikeSigningIn() throws Exception {
+    try (Installation own = new Installation()) {
+      java.nio.file.Path cfg = own.home.resolve("config/org.unesco.aspnet.security.cfg");
+      java.nio.file.Files.writeString(cfg, java.nio.file.Files.readString(cfg)
+          .replace("freeAttemptsPerAddress=20", "freeAttemptsPerAddress=3"));
+      own.start();
+      String body = "{\"email\":\"" + Installation.ADMIN_EMAIL + "\",\"name\":\"Prober\",\"password\":\"a long enough password\"}";
+      for (int i = 0; i < 3; i++) {
+        assertEquals(409, own.send("POST", "/api/v1/accounts", body, "Content-Type", "application/json").statusCode());
+      }
+      HttpResponse<String> slowed = own.send("POST", "/api/v1/accounts",
+          body.replace(Installation.ADMIN_EMAIL, "someone.new@example.org"), "Content-Type", "application/json",
+          "Accept-Language", "fr");
+      assertEquals(429, slowed.statusCode(), "even a new email waits: " + slowed.body());
+      assertTrue(slowed.headers().firstValue("Retry-After").isPresent(), slowed.headers().map().toString());
+      assertTrue(JSON.readTree(slowed.body()).path("detail").asText().contains("depuis votre adresse"), slowed.body());
+      Thread.sleep(1200); // the first delay is one second
+      assertEquals(401, own.login("someone.new@example.org", "a long enough password").statusCode(), "nothing registered");
+    }
+  }
+
   @Test
   void theAuditLogRecordsChangesAndOnlyHqReadsItAll() throws Exception {
     register("audited@example.org", "a long enough password");

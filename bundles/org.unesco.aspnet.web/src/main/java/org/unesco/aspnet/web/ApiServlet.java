@@ -261,7 +261,8 @@ public abstract class ApiServlet extends HttpServlet {
     if (accept == null || accept.isBlank()) {
       return;
     }
-    List<String> ours = new ArrayList<>(List.of(Json.MEDIA_TYPE, Json.PROBLEM_MEDIA_TYPE));
+    // application/problem+json, like any +json range, counts as asking for JSON (see quality)
+    List<String> ours = new ArrayList<>(List.of(Json.MEDIA_TYPE));
     ours.addAll(alsoProduces());
     for (String type : ours) {
       if (quality(accept, type) > 0) {

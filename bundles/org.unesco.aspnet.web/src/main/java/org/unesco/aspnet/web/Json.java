@@ -661,6 +661,10 @@ public final class Json {
     response.setContentType(PROBLEM_MEDIA_TYPE);
     response.setCharacterEncoding("UTF-8");
     response.setHeader("Cache-Control", "no-store");
+    if (problem.extensions().get("retryAfter") instanceof Number seconds) {
+      // a 429 or 503 that says when to come back says it where clients look for it too
+      response.setHeader("Retry-After", String.valueOf(seconds.longValue()));
+    }
     Map<String, Object> doc = problemDocument(problem, request.getRequestURI());
     String language = ProblemTitles.language(request, ApiServlet.principal(request));
     doc.put("title", ProblemTitles.title(language, problem.title()));

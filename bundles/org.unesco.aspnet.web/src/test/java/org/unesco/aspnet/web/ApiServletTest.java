@@ -27,6 +27,7 @@ class ApiServletTest {
     assertEquals(0.8, ApiServlet.quality("text/html, application/xml;q=0.9, */*;q=0.8", Json.MEDIA_TYPE));
     assertEquals(0.5, ApiServlet.quality("application/*;q=0.5", Json.MEDIA_TYPE));
     assertEquals(1.0, ApiServlet.quality("application/merge-patch+json", Json.MEDIA_TYPE));
+    assertEquals(1.0, ApiServlet.quality("application/problem+json", Json.MEDIA_TYPE));
     assertEquals(0.0, ApiServlet.quality("text/html", Json.MEDIA_TYPE));
     assertEquals(1.0, ApiServlet.quality("text/csv", "text/csv"));
     assertEquals(0.0, ApiServlet.quality("*/*;q=0", "text/csv"));

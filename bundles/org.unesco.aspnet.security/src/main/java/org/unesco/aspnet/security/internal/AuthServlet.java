@@ -62,15 +62,8 @@ public final class AuthServlet extends ApiServlet {
       throw ProblemException.validation(errors);
     }
     String previous = AuthenticationFilter.sessionCookie(request);
-    Authentication.SignedIn in;
-    try {
-      in = authentication.signIn(credentials.email(), credentials.password(), request.getRemoteAddr(), language);
-    } catch (ProblemException e) {
-      if (e.status() == 429) {
-        response.setHeader("Retry-After", String.valueOf(e.extensions().get("retryAfter")));
-      }
-      throw e;
-    }
+    // a 429 carries retryAfter, which Json.writeProblem also sends as Retry-After
+    Authentication.SignedIn in = authentication.signIn(credentials.email(), credentials.password(), request.getRemoteAddr(), language);
     if (previous != null) {
       authentication.signOut(previous); // the old session id never lives on after a sign-in
     }
