@@ -441,6 +441,13 @@ public final class Json {
           + " must be written with a backslash escape inside a string, such as \\n or \\u0000";
     } else if (original.contains("ALLOW_COMMENTS")) {
       message = "comments are not allowed in JSON";
+    } else if (UNRECOGNIZED.matcher(original).find()) {
+      Matcher token = UNRECOGNIZED.matcher(original);
+      token.find();
+      message = token.group(1) + " is not a JSON value: write text in double quotes, or a number, true, false,"
+          + " null, a list [...] or an object {...}";
+    } else if (original.contains("double-quote to start field name")) {
+      message = "a member name must be written in double quotes, such as {\"name\": ...}";
     } else {
       message = plain(original);
     }
@@ -451,6 +458,8 @@ public final class Json {
             + ": "
             + (message == null ? "this is not JSON" : message));
   }
+
+  private static final Pattern UNRECOGNIZED = Pattern.compile("^Unrecognized token ('[^']{0,40}')");
 
   private static final Pattern CONTROL_CODE = Pattern.compile("CTRL-CHAR, code (\\d+)");
 

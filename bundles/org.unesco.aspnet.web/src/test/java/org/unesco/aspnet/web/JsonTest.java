@@ -168,7 +168,7 @@ class JsonTest {
     assertEquals("The body must be a JSON object alone: something follows its end",
         refusedBody("{} {}", Form.class).detail());
     String x = refusedBody("{}x", Form.class).detail();
-    assertTrue(x.startsWith("Malformed JSON at line 1, column 4: Unrecognized token 'x'"), x);
+    assertTrue(x.startsWith("Malformed JSON at line 1, column 4: 'x' is not a JSON value"), x);
   }
 
   @Test
@@ -367,5 +367,14 @@ class JsonTest {
     // real UTF-8 beyond ASCII, four-byte characters included, is read as sent
     Form f = Json.read(request("{\"name\":\"\u00c9cole \u0645\u062f\u0631\u0633\u0629 \ud83c\udf0d\"}"), Form.class);
     assertEquals("\u00c9cole \u0645\u062f\u0631\u0633\u0629 \ud83c\udf0d", f.name());
+  }
+
+  @Test
+  void aBareWordOrAnUnquotedNameIsExplainedNotQuotedFromTheParser() {
+    ProblemException word = refusedBody("{\"name\": abc}", Form.class);
+    assertTrue(word.detail().contains("'abc' is not a JSON value: write text in double quotes"), word.detail());
+    assertFalse(word.detail().contains("was expecting"), word.detail());
+    ProblemException name = refusedBody("{name: \"x\"}", Form.class);
+    assertTrue(name.detail().contains("a member name must be written in double quotes"), name.detail());
   }
 }

@@ -144,8 +144,13 @@ public final class MetricChecks {
     if (value == null) {
       return null;
     }
-    if (!(value instanceof String s) || !units.contains(s)) {
-      add(at(path, name), "unknown unit " + value + "; use one of " + String.join(", ", units));
+    if (!(value instanceof String s)) {
+      // not {a=1} or [null]: a Java rendering of what was sent is no message
+      add(at(path, name), "must be one of " + String.join(", ", units));
+      return null;
+    }
+    if (!units.contains(s)) {
+      add(at(path, name), "unknown unit " + s + "; use one of " + String.join(", ", units));
       return null;
     }
     return s;

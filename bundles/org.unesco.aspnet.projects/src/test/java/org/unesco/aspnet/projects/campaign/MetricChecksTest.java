@@ -61,4 +61,16 @@ class MetricChecksTest {
     assertEquals(List.of(), number(new BigDecimal("12.5")));
     assertEquals(List.of(), number(2.5));
   }
+
+  @Test
+  void aUnitThatIsNoTextIsToldTheChoicesNotItsJavaForm() {
+    for (Object value : List.of(Map.of("a", 1), java.util.Arrays.asList((Object) null), 5)) {
+      MetricChecks checks = new MetricChecks();
+      assertNull(checks.unit(Map.of("unit", value), "unit", "metrics", true, List.of("kg", "g")));
+      assertEquals(List.of(new FieldError("metrics.unit", "must be one of kg, g")), checks.errors(), String.valueOf(value));
+    }
+    MetricChecks checks = new MetricChecks();
+    checks.unit(Map.of("unit", "lb"), "unit", "metrics", true, List.of("kg", "g"));
+    assertEquals(List.of(new FieldError("metrics.unit", "unknown unit lb; use one of kg, g")), checks.errors());
+  }
 }
