@@ -109,6 +109,24 @@ public final class GermanProfile implements NationalProfile {
             .withRange("0", "500"));
   }
 
+  /** The day interest was declared cannot be after today (the field's own range ends nowhere). */
+  @Override
+  public List<org.unesco.aspnet.core.FieldError> validate(Map<String, Object> school, String language) {
+    Object since = school.get("interesseSeit");
+    if (since == null) {
+      return List.of();
+    }
+    try {
+      if (java.time.LocalDate.parse(since.toString()).isAfter(java.time.LocalDate.now(java.time.ZoneOffset.UTC))) {
+        return List.of(new org.unesco.aspnet.core.FieldError("fields.interesseSeit", "en".equals(language)
+            ? "must not be in the future" : "darf nicht in der Zukunft liegen"));
+      }
+    } catch (java.time.format.DateTimeParseException checkedAlready) {
+      // the field's own check reported it
+    }
+    return List.of();
+  }
+
   @Override
   public List<Unit> units() {
     return Laender.ALL;
