@@ -103,13 +103,15 @@ final class SheetCheck {
       long sharedChars = 0;
       int definitions = 0;
       int arrays = 0;
-      // Text is counted by cell (its value, inline string runs, formula) and by shared string (its
-      // runs): fastexcel joins runs into one string. Elsewhere by element.
+      // Text is counted by cell (its value or inline string runs; its formula apart) and by shared
+      // string (its runs): fastexcel joins runs into one string. Elsewhere by element.
       String container = null; // "c" or "si" while inside one
       String cell = null; // the reference of the cell being read, when it has one
       boolean number = false; // whether that cell holds a number (no t, or t="n")
       boolean value = false; // inside its <v>
+      boolean formula = false; // inside its <f>
       int text = 0;
+      int formulaText = 0;
       int digits = 0;
       while (r.hasNext()) {
         switch (r.next()) {
@@ -138,6 +140,7 @@ final class SheetCheck {
                 value = true;
                 digits = 0;
               }
+              case "f" -> formula = true;
               case "si" -> {
                 if (++sharedStrings > SHARED_STRINGS) {
                   throw new Unreadable("it has more than " + String.format("%,d", SHARED_STRINGS)
@@ -159,15 +162,19 @@ final class SheetCheck {
             if (name.equals("c") || name.equals("si")) {
               container = name;
               text = 0;
+              formulaText = 0;
             } else if (container == null) {
               text = 0;
             }
           }
           case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
             int length = r.getTextLength(); // at most TOKEN_BYTES
-            text += length;
             String where = cell != null ? "cell " + shown(cell) : "a cell";
-            if (text > CELL_CHARS + FORMULA_CHARS) {
+            if (formula && (formulaText += length) > FORMULA_CHARS) {
+              throw new Unreadable(where + " holds a formula of more than " + String.format("%,d", FORMULA_CHARS)
+                  + " characters, more than a spreadsheet cell holds");
+            }
+            if (!formula && (text += length) > CELL_CHARS) {
               throw new Unreadable(where + " holds more than " + String.format("%,d", CELL_CHARS)
                   + " characters, more than a spreadsheet cell holds");
             }
@@ -183,6 +190,8 @@ final class SheetCheck {
             String name = r.getLocalName();
             if (name.equals("v")) {
               value = false;
+            } else if (name.equals("f")) {
+              formula = false;
             } else if (name.equals(container)) {
               container = null;
               cell = null;

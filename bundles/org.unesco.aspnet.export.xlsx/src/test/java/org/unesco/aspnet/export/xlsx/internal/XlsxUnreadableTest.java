@@ -228,8 +228,14 @@ class XlsxUnreadableTest {
         unreadable(number("1".repeat(200))));
     String many = "<si><t>x</t></si>".repeat(SheetCheck.SHARED_STRINGS + 1);
     assertTrue(unreadable(with(STRINGS, xml -> xml.replace("</sst>", many + "</sst>"))).contains("more than 2,000,000 different texts"));
-    // a long text in a cell within the limits is read
+    assertEquals("not a readable XLSX file: cell A2 holds more than 32,767 characters, more than a spreadsheet cell holds",
+        unreadable(cells("<c r=\"A2\" t=\"inlineStr\"><is><t>" + "a".repeat(32_768) + "</t></is></c>")), "one more than Excel");
+    assertEquals("not a readable XLSX file: cell A2 holds a formula of more than 8,192 characters, more than a spreadsheet cell holds",
+        unreadable(cells("<c r=\"A2\" t=\"str\"><f>" + "1&amp;".repeat(5_000) + "1</f><v>x</v></c>")));
+    // the most Excel writes in a cell is read: 32,767 characters, and its formula besides
     assertEquals("a".repeat(32_767), read(cells("<c r=\"A2\" t=\"inlineStr\"><is><t>" + "a".repeat(32_767) + "</t></is></c>")).get(1).get(0));
+    assertEquals("b".repeat(32_767), read(cells("<c r=\"A2\" t=\"str\"><f>REPT(\"b\",32767)&amp;\"" + "\"&amp;\"".repeat(1_000)
+        + "\"</f><v>" + "b".repeat(32_767) + "</v></c>")).get(1).get(0));
   }
 
   @Test
