@@ -501,6 +501,193 @@ class ExportIT {
     assertEquals("row 2 has 7 cells, the header has 6", row.path("errors").get(0).path("message").asText(), row.toString());
   }
 
+  private static final String SHEET = "xl/worksheets/sheet1.xml";
+
+  /** The parts of an XLSX file by name, to edit one and zip them again. */
+  private static Map<String, byte[]> parts(byte[] xlsx) throws Exception {
+    Path file = Files.createTempFile(platform.root, "parts-", ".xlsx");
+    Files.write(file, xlsx);
+    Map<String, byte[]> parts = new java.util.LinkedHashMap<>();
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+        parts.put(e.getName(), zip.getInputStream(e).readAllBytes());
+      }
+    }
+    Files.delete(file);
+    return parts;
+  }
+
+  private static byte[] zipped(Map<String, byte[]> parts) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+      for (Map.Entry<String, byte[]> e : parts.entrySet()) {
+        zip.putNextEntry(new ZipEntry(e.getKey()));
+        zip.write(e.getValue());
+        zip.closeEntry();
+      }
+    }
+    return out.toByteArray();
+  }
+
+  /** France exported as XLSX, its sheet edited as text. */
+  private static byte[] frenchXlsx(java.util.function.UnaryOperator<String> edit) throws Exception {
+    Map<String, byte[]> parts = parts(get("/api/v1/exports/schools.xlsx?country=FR", ncFrance).body());
+    String sheet = new String(parts.get(SHEET), StandardCharsets.UTF_8);
+    String edited = edit.apply(sheet);
+    assertFalse(edited.equals(sheet), "the edit changes the sheet");
+    parts.put(SHEET, edited.getBytes(StandardCharsets.UTF_8));
+    return zipped(parts);
+  }
+
+  /** The sheet with cell {@code ref} (of row 3) replaced by {@code cell}, or added to its row. */
+  private static String cell(String sheet, String ref, String cell) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<c r=\"" + ref + "\"[^>]*?(/>|>.*?</c>)").matcher(sheet);
+    if (m.find()) {
+      return sheet.substring(0, m.start()) + cell + sheet.substring(m.end());
+    }
+    int row = sheet.indexOf("</row>", sheet.indexOf("<row r=\"3\""));
+    return sheet.substring(0, row) + cell + sheet.substring(row);
+  }
+
+  /**
+   * The tester's file: an export of France where row 3 has 1e999999999 students (written out, a
+   * string of a billion digits: OutOfMemoryError, the job left RUNNING) and a latitude of
+   * 1e50000000 (a string of 50 MB). Each is an error of its column, as in a CSV file.
+   */
+  @Test
+  void anXlsxCellOfABillionDigitsIsAnErrorOfItsColumnAndNothingIsWritten() throws Exception {
+    byte[] xlsx = frenchXlsx(sheet -> cell(cell(sheet, "L3", "<c r=\"L3\" t=\"n\"><v>1e999999999</v></c>"),
+        "G3", "<c r=\"G3\" t=\"n\"><v>1e50000000</v></c>"));
+    String before = text("/api/v1/exports/schools.csv", hq);
+    JsonNode dry = platform.upload("?dryRun=true", xlsx, XLSX, ncFrance);
+    assertEquals("DONE", dry.path("state").asText(), dry.toString());
+    assertEquals(1, dry.path("report").path("invalid").asInt(), dry.toString());
+    JsonNode row = dry.path("report").path("rows").get(0);
+    assertEquals(3, row.path("line").asInt(), row.toString());
+    Map<String, String> errors = new java.util.TreeMap<>();
+    row.path("errors").forEach(e -> errors.put(e.path("field").asText(), e.path("message").asText()));
+    assertEquals(Map.of("latitude", "'1E+50000000' is not a number", "students", "'1E+999999999' is not a whole number"), errors);
+
+    JsonNode refused = platform.upload("?file=absurd.xlsx", xlsx, XLSX, ncFrance);
+    assertEquals("REFUSED", refused.path("state").asText(), refused.toString());
+    assertEquals(0, refused.path("report").path("written").asInt());
+    assertEquals(before, text("/api/v1/exports/schools.csv", hq), "nothing written");
+  }
+
+  /**
+   * A malformed XLSX file, whether its header or a later row cannot be read: 400 with the job
+   * (FAILED, keeping its problem) and plain words, no incident, nothing at ERROR in the log. The
+   * file that named column FXSHRXW (two billion) would have filled the platform's heap.
+   */
+  @Test
+  void aMalformedXlsxIsA400NamingItsJobNeverA500() throws Exception {
+    Map<String, byte[]> noSheet = parts(get("/api/v1/exports/schools.xlsx?country=FR", ncFrance).body());
+    noSheet.remove(SHEET);
+    Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    files.put("a part of it is missing: xl/worksheets/sheet1.xml not found", zipped(noSheet));
+    files.put("its XML is not well-formed (", frenchXlsx(sheet -> sheet.substring(0, sheet.length() / 2)));
+    files.put("it uses an XML entity (&xxe;), which no spreadsheet program writes", frenchXlsx(sheet -> sheet
+        .replaceFirst("<worksheet", "<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><worksheet")
+        .replaceFirst("(<t(?: [^>]*)?>)", "$1&xxe;")));
+    files.put("cell ZZZZZZZ99999999999 is beyond the last column (XFD) or row (1,048,576) of a spreadsheet",
+        frenchXlsx(sheet -> sheet.replaceFirst("r=\"B3\"", "r=\"ZZZZZZZ99999999999\"")));
+    files.put("cell FXSHRXW2 is beyond the last column (XFD) or row (1,048,576) of a spreadsheet",
+        frenchXlsx(sheet -> sheet.replaceFirst("r=\"B2\"", "r=\"FXSHRXW2\"")));
+    files.put("its XML holds a character XML does not allow (0x1)", frenchXlsx(sheet -> sheet.replaceFirst("(<t(?: [^>]*)?>)", "$1&#x1;")));
+    files.put("it is not a ZIP archive, as an XLSX file is; save it again from Excel or LibreOffice as .xlsx",
+        "name,city\nLycée,Lyon\n".getBytes(StandardCharsets.UTF_8));
+    List<String> jobs = new ArrayList<>();
+    for (Map.Entry<String, byte[]> file : files.entrySet()) {
+      JsonNode refused = platform.upload("?dryRun=true", file.getValue(), XLSX, ncFrance);
+      assertEquals(400, refused.path("httpStatus").asInt(), file.getKey() + ": " + refused);
+      assertEquals("FAILED", refused.path("state").asText(), refused.toString());
+      String detail = refused.path("detail").asText();
+      assertTrue(detail.startsWith("The file cannot be read: not a readable XLSX file") && detail.contains(file.getKey()),
+          file.getKey() + ": " + refused);
+      assertFalse(detail.contains("root:"), "no file's content: " + detail);
+      assertTrue(refused.path("incident").isMissingNode(), refused.toString());
+      String job = refused.path("job").asText();
+      assertFalse(job.isEmpty(), refused.toString());
+      jobs.add(job);
+      JsonNode kept = JSON.readTree(platform.get("/api/v1/imports/" + job, "Authorization", "Bearer " + ncFrance).body());
+      assertEquals(400, kept.path("problem").path("status").asInt(), kept.toString());
+      assertEquals("FAILED", kept.path("state").asText());
+    }
+    String log = platform.log();
+    for (String job : jobs) {
+      assertFalse(log.contains(job), "nothing logged for the sender's bad file: " + job);
+    }
+    assertFalse(log.contains("ExcelReaderException") || log.contains("OutOfMemoryError"), "no stack trace");
+    assertEquals(200, platform.get("/api/v1/health").statusCode(), "and the platform is well");
+  }
+
+  /**
+   * A CSV file saved by Excel as "CSV (comma delimited)" is Windows-1252: refused at the line of
+   * its first accent with how to save it as UTF-8, where it was imported with U+FFFD instead.
+   */
+  @Test
+  void aCsvThatIsNotUtf8IsA400SayingWhereAndHowToSaveItAndABomIsRead() throws Exception {
+    String file = "Nom;Ville;Adresse;Niveaux;Courriel\r\nLycee Hugo;Lyon;1 rue A;SECONDARY;a@import.example.org\r\n"
+        + "Lyc\u00e9e Camus;Orl\u00e9ans;2 rue B;SECONDARY;b@import.example.org\r\n";
+    JsonNode refused = platform.upload("?dryRun=true", file.getBytes(java.nio.charset.Charset.forName("windows-1252")), "text/csv", ncFrance);
+    assertEquals(400, refused.path("httpStatus").asInt(), refused.toString());
+    assertEquals("FAILED", refused.path("state").asText(), refused.toString());
+    String detail = refused.path("detail").asText();
+    assertTrue(detail.startsWith("The file cannot be read: line 3 is not UTF-8 (byte 0xE9)"), detail);
+    assertTrue(detail.contains("\"CSV UTF-8 (comma delimited)\"") && detail.contains("\"Unicode (UTF-8)\""), detail);
+
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] utf8 = file.getBytes(StandardCharsets.UTF_8);
+    byte[] saved = java.util.Arrays.copyOf(bom, bom.length + utf8.length);
+    System.arraycopy(utf8, 0, saved, bom.length, utf8.length);
+    JsonNode read = platform.upload("?dryRun=true", saved, "text/csv", ncFrance);
+    assertEquals("DONE", read.path("state").asText(), read.toString());
+    assertEquals(2, read.path("report").path("total").asInt(), read.toString());
+    List<String> names = new ArrayList<>();
+    read.path("report").path("rows").forEach(r -> names.add(r.path("name").asText()));
+    assertTrue(names.contains("Lycée Camus"), "the accents as written: " + names); // listed: no UAI, no académie
+  }
+
+  /**
+   * The audit log is read by country: HQ's import of French and German schools is one entry for
+   * France, with France's counts, read by the NC of France, and one for Germany, read by the NC of
+   * Germany (it was one entry without a country, which neither could read).
+   */
+  @Test
+  void anImportOfSeveralCountriesIsInTheAuditOfEachCountry() throws Exception {
+    // each row with what its national profile asks (France: académie, UAI, type; Germany: Land, Schulform)
+    String file = "name,country,unit,city,address,levels,email,nationalId,fields.typeEtablissement,fields.schulform\n"
+        + "Lycée Européen Un,FR,nantes,Nantes,1 rue de l'Europe,SECONDARY,eu1@import.example.org," + FrenchSchools.uai() + ",lycee,\n"
+        + "Collège Européen Deux,FR,nantes,Nantes,2 rue de l'Europe,SECONDARY,eu2@import.example.org," + FrenchSchools.uai() + ",college,\n"
+        + "Europa-Gymnasium Drei,DE,NW,Köln,Europaplatz 3,SECONDARY,eu3@import.example.org,,,gymnasium\n";
+    JsonNode done = platform.upload("?file=europe-audit.csv", file.getBytes(StandardCharsets.UTF_8), "text/csv", hq);
+    assertEquals("DONE", done.path("state").asText(), done.toString());
+    assertEquals(3, done.path("report").path("written").asInt(), done.toString());
+
+    Map<String, JsonNode> seen = new HashMap<>();
+    for (Map.Entry<String, String> reader : Map.of("FR", ncFrance, "DE", ncGermany).entrySet()) {
+      JsonNode audit = JSON.readTree(platform.get("/api/v1/audit?limit=100", "Authorization", "Bearer " + reader.getValue()).body());
+      List<JsonNode> entries = new ArrayList<>();
+      audit.path("items").forEach(e -> {
+        if (e.path("action").asText().equals("schools.import") && e.path("entityId").asText().equals("europe-audit.csv")) {
+          entries.add(e);
+        }
+      });
+      assertEquals(1, entries.size(), "the NC of " + reader.getKey() + " sees the import: " + audit);
+      assertEquals(reader.getKey(), entries.get(0).path("country").asText());
+      seen.put(reader.getKey(), entries.get(0).path("after"));
+    }
+    assertEquals(2, seen.get("FR").path("created").asInt(), seen.toString());
+    assertEquals(2, seen.get("FR").path("written").asInt(), seen.toString());
+    assertEquals(1, seen.get("DE").path("created").asInt(), seen.toString());
+    assertEquals(3, seen.get("DE").path("rows").asInt(), "the file's rows: " + seen);
+    assertEquals("[\"DE\",\"FR\"]", seen.get("FR").path("countries").toString());
+    JsonNode all = JSON.readTree(platform.get("/api/v1/audit?limit=200", "Authorization", "Bearer " + hq).body());
+    long forHq = java.util.stream.StreamSupport.stream(all.path("items").spliterator(), false)
+        .filter(e -> e.path("entityId").asText().equals("europe-audit.csv")).count();
+    assertEquals(2, forHq, "HQ reads both");
+  }
+
   @Test
   void aBooleanOptionIsTrueOrFalseAndAnythingElseA400NamingIt() throws Exception {
     HttpResponse<byte[]> maybe = get("/api/v1/exports/schools.csv?bom=maybe", hq);

@@ -9,6 +9,13 @@ import org.osgi.annotation.versioning.ConsumerType;
 /**
  * Reads a table file (CSV, XLSX...) for imports, registered with {@link ExportFormat} naming the
  * format. The first row is the header.
+ *
+ * <p>A file that cannot be read (not of this format, broken, cut short, in another encoding) is an
+ * {@link IOException} from {@link #open} or {@link Rows#next} whose message says why in words its
+ * sender can act on ("line 2: a quoted field is not closed"): the import answers it with a 400
+ * "The file cannot be read: " and that message. Any other exception is a fault of the reader (a
+ * 500 with an incident in the log), and so is a {@link java.nio.file.FileSystemException} (the
+ * platform's temporary copy of the file).
  */
 @ConsumerType
 public interface TableReader {

@@ -3,9 +3,13 @@ package org.unesco.aspnet.export.internal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +20,9 @@ import org.unesco.aspnet.export.TableReader;
 /**
  * Reads RFC 4180 CSV in UTF-8 (a byte order mark is skipped): quoted fields may hold commas,
  * doubled quotes and line breaks; CRLF or LF line ends. A semicolon-separated file (what Excel
- * writes in French or Spanish settings) is recognised from its header line.
+ * writes in French or Spanish settings) is recognised from its header line. Bytes that are not
+ * UTF-8 (a file saved in Windows-1252, as Excel's plain "CSV" is) are an IOException naming
+ * their line and how to save the file, never text with U+FFFD in place of each accent.
  */
 @Component
 @ExportFormat("csv")
@@ -29,7 +35,105 @@ public final class CsvReader implements TableReader {
 
   @Override
   public Rows open(InputStream in) throws IOException {
-    return rows(new InputStreamReader(in, StandardCharsets.UTF_8));
+    return rows(new Utf8(in));
+  }
+
+  /**
+   * UTF-8, strictly: a byte sequence that is not UTF-8 (a Windows-1252 {@code é}, an overlong
+   * form, an encoded surrogate, a sequence cut short) is an IOException saying at which line,
+   * where an InputStreamReader puts U+FFFD and the file is imported with it. Lines are counted
+   * as decoded, since the CSV reader reads ahead.
+   */
+  static final class Utf8 extends Reader {
+    private final InputStream in;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final ByteBuffer bytes = ByteBuffer.allocate(1 << 13).flip();
+    private final CharBuffer chars = CharBuffer.allocate(1 << 13).flip();
+    private boolean end;
+    private boolean flushed;
+    /** The line of the next character decoded. */
+    private int line = 1;
+
+    Utf8(InputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) throws IOException {
+      if (length == 0) {
+        return 0;
+      }
+      while (!chars.hasRemaining()) {
+        if (!decode()) {
+          return -1;
+        }
+      }
+      int n = Math.min(length, chars.remaining());
+      chars.get(buffer, offset, n);
+      return n;
+    }
+
+    /** Decodes the next characters into {@code chars}; false at the end of the file. */
+    private boolean decode() throws IOException {
+      chars.clear();
+      try {
+        while (chars.position() == 0) {
+          if (flushed) {
+            return false;
+          }
+          if (!end) {
+            bytes.compact();
+            int n = in.read(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+            if (n < 0) {
+              end = true;
+            } else {
+              bytes.position(bytes.position() + n);
+            }
+            bytes.flip();
+          }
+          int from = chars.position();
+          CoderResult result = decoder.decode(bytes, chars, end);
+          count(from);
+          if (result.isError()) {
+            throw notUtf8(result.length());
+          }
+          if (end && !bytes.hasRemaining()) {
+            from = chars.position();
+            decoder.flush(chars);
+            count(from);
+            flushed = true;
+          }
+        }
+        return true;
+      } finally {
+        chars.flip();
+      }
+    }
+
+    private void count(int from) {
+      for (int i = from; i < chars.position(); i++) {
+        if (chars.get(i) == '\n') {
+          line++;
+        }
+      }
+    }
+
+    private IOException notUtf8(int length) {
+      StringBuilder seen = new StringBuilder();
+      for (int i = 0; i < length && i < 4; i++) {
+        seen.append(i == 0 ? "" : " ").append(String.format("0x%02X", bytes.get(bytes.position() + i) & 0xff));
+      }
+      return new IOException("line " + line + " is not UTF-8 (byte" + (length > 1 ? "s " : " ") + seen + "): the file was"
+          + " saved in another encoding, such as the Windows-1252 of Excel's \"CSV (comma delimited)\". Save it as UTF-8:"
+          + " in Excel, Save As \"CSV UTF-8 (comma delimited)\"; in LibreOffice, Save As Text CSV with the character set"
+          + " \"Unicode (UTF-8)\"");
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
   }
 
   static Rows rows(Reader source) throws IOException {

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.osgi.service.component.annotations.Activate;
@@ -98,6 +99,19 @@ public final class ImportJobs {
 
     public ImportReport report() {
       return report;
+    }
+
+    /**
+     * A job that failed for the file's sake (a 4xx problem: unreadable, or the directory changed
+     * under it) as the answer to its upload: the same problem, naming the job; else null.
+     */
+    public ProblemException refusal() {
+      Map<String, Object> p = problem;
+      if (state == State.FAILED && p != null && p.get("status") instanceof Integer status && status >= 400 && status < 500) {
+        return new ProblemException(status, (String) p.get("type"), (String) p.get("title"), (String) p.get("detail"),
+            java.util.List.of(), Map.of("job", id, "state", state.name()));
+      }
+      return null;
     }
 
     public Map<String, Object> view() {
@@ -200,24 +214,55 @@ public final class ImportJobs {
       Files.deleteIfExists(upload);
       throw ProblemException.forbidden("Schools are imported by National Coordinators and HQ");
     }
+    Job job = new Job(actor.accountId(), fileName, format, dryRun, duplicates, country);
     SchoolSheet sheet;
     try {
       String fileCountry = country != null ? country : defaultCountry(actor);
       sheet = new SchoolSheet(reader, upload, fileCountry, profileHeaders(fileCountry));
-    } catch (RuntimeException | IOException e) {
+    } catch (IOException e) {
       Files.deleteIfExists(upload);
-      throw e instanceof IOException io ? ProblemException.badRequest("The file cannot be read: " + io.getMessage()) : (RuntimeException) e;
+      if (e instanceof FileSystemException) {
+        throw e; // the temporary copy: ours (500 with an incident)
+      }
+      // its header unreadable: answered as a file found unreadable while the upload waits, a FAILED job
+      job.problem = Json.problemDocument(unreadable(e), "/api/v1/imports/" + job.id);
+      job.state = State.FAILED;
+      job.finishedAt = Instant.now();
+      job.done.countDown();
+      jobs.put(job.id, job);
+      throw job.refusal();
+    } catch (RuntimeException | Error e) {
+      // a file without the columns needed (400), or a fault
+      Files.deleteIfExists(upload);
+      throw e;
     }
-    Job job = new Job(actor.accountId(), fileName, format, dryRun, duplicates, country);
     Map<String, Object> columns = new LinkedHashMap<>();
     columns.put("matched", sheet.columns().keySet());
     columns.put("ignored", sheet.ignored());
     job.columns = columns;
     jobs.put(job.id, job);
-    worker.execute(() -> run(actor, job, sheet, upload));
+    try {
+      worker.execute(() -> run(actor, job, sheet, upload));
+    } catch (RejectedExecutionException stopping) {
+      jobs.remove(job.id);
+      Files.deleteIfExists(upload);
+      throw new ProblemException(503, ProblemException.TYPE_BASE + "service-unavailable", "Service unavailable",
+          "Imports are stopping (the export bundle is being updated); send the file again in a moment");
+    }
     return job;
   }
 
+  /** The reader's words for a file it cannot read, e.g. "line 2: a quoted field is not closed": the sender's to fix. */
+  static ProblemException unreadable(IOException e) {
+    return ProblemException.badRequest("The file cannot be read: " + e.getMessage());
+  }
+
+  /**
+   * Whatever happens on the job's thread, the job ends (never left RUNNING): DONE or REFUSED with
+   * its report, FAILED with a 400 when the file cannot be read, a 409 when the directory changed
+   * under it, a 500 for anything else (an incident in the log). A real run writes in one
+   * transaction, rolled back on any of these, an OutOfMemoryError included: nothing is written.
+   */
   private void run(Principal actor, Job job, SchoolSheet sheet, Path upload) {
     job.state = State.RUNNING;
     try {
@@ -238,13 +283,18 @@ public final class ImportJobs {
       if (cause instanceof FileSystemException) {
         failed(job, e);
       } else {
-        job.problem = Json.problemDocument(ProblemException.badRequest("The file cannot be read: " + cause.getMessage()),
-            "/api/v1/imports/" + job.id);
+        job.problem = Json.problemDocument(unreadable(cause), "/api/v1/imports/" + job.id);
         job.state = State.FAILED;
       }
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // an Error too: a job left RUNNING would be polled for an hour
       failed(job, e);
     } finally {
+      sheet.close(); // the rows of a pass that stopped half-way
+      if (job.state == State.RUNNING) {
+        // failed() could not finish (memory still short): the job ends all the same
+        job.problem = FAILED_PROBLEM;
+        job.state = State.FAILED;
+      }
       job.finishedAt = Instant.now();
       try {
         Files.deleteIfExists(upload);
@@ -255,16 +305,24 @@ public final class ImportJobs {
     }
   }
 
-  /** A fault of the platform: logged with an incident id, reported as a 500 in the job. */
-  private void failed(Job job, Exception e) {
+  /** A job that failed without an incident to name (made in advance: there may be no memory left to make it). */
+  private static final Map<String, Object> FAILED_PROBLEM = Map.of("status", 500, "title", "Import failed", "detail",
+      "Nothing was written.");
+
+  /** A fault of the platform: reported as a 500 in the job, logged with an incident id. */
+  private void failed(Job job, Throwable e) {
     String incident = UUID.randomUUID().toString().substring(0, 8);
-    Logger l = log;
-    if (l != null) {
-      l.error("Import {} failed (incident {}): {}", job.id, incident, e.toString(), e);
-    }
     job.problem = Map.of("status", 500, "title", "Import failed", "detail",
         "Nothing was written. Incident " + incident, "incident", incident);
     job.state = State.FAILED;
+    Logger l = log;
+    try {
+      if (l != null) {
+        l.error("Import {} failed (incident {}): {}", job.id, incident, e.toString(), e);
+      }
+    } catch (RuntimeException | Error notLogged) {
+      // the job has ended with its problem; the log is the one thing missing
+    }
   }
 
   /** The job, for its owner or HQ; 404 for anyone else. */

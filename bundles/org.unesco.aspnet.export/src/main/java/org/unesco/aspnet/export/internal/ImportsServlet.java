@@ -140,14 +140,12 @@ public final class ImportsServlet extends ApiServlet {
 
   /**
    * A file that could not be read, found while the client still waits: the same 4xx problem as a
-   * file refused before the job started (a corrupt XLSX), naming the job.
+   * file whose header could not be read (a corrupt XLSX), naming the job.
    */
   private static void refuseIfTheFileWasTheProblem(ImportJobs.Job job) {
-    Map<String, Object> problem = job.problem;
-    if (job.state == ImportJobs.State.FAILED && problem != null
-        && problem.get("status") instanceof Integer status && status >= 400 && status < 500) {
-      throw new ProblemException(status, (String) problem.get("type"), (String) problem.get("title"),
-          (String) problem.get("detail"), List.of(), Map.of("job", job.id(), "state", job.state.name()));
+    ProblemException refusal = job.refusal();
+    if (refusal != null) {
+      throw refusal;
     }
   }
 

@@ -104,13 +104,40 @@ final class SchoolSheet implements SchoolImport.Source {
     return n;
   }
 
+  /** The passes not read to their end (one stopped by an error): closed with the sheet. */
+  private final java.util.Set<java.io.Closeable> unfinished = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** Closes what passes that stopped half-way left open (a reader may hold a temporary file). */
+  void close() {
+    for (java.io.Closeable c : unfinished) {
+      try {
+        c.close();
+      } catch (IOException | RuntimeException ignored) {
+        // the job is over; the reader's file goes with the temporary folder
+      }
+    }
+    unfinished.clear();
+  }
+
   @Override
   public Iterator<ImportRow> open() {
     InputStream in;
     TableReader.Rows rows;
+    java.io.Closeable pass;
     try {
       in = Files.newInputStream(file);
-      rows = reader.open(in);
+      try {
+        rows = reader.open(in);
+      } catch (IOException | RuntimeException e) {
+        in.close();
+        throw e;
+      }
+      pass = () -> {
+        try (in) {
+          rows.close();
+        }
+      };
+      unfinished.add(pass);
       rows.next(); // header
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -125,8 +152,8 @@ final class SchoolSheet implements SchoolImport.Source {
               return row(rows.line(), r);
             }
           }
-          rows.close();
-          in.close();
+          unfinished.remove(pass);
+          pass.close();
           return null;
         } catch (IOException e) {
           throw new UncheckedIOException(e);

@@ -171,4 +171,79 @@ class CsvTest {
       assertNull(r.next());
     }
   }
+
+  private static List<List<String>> read(byte[] csv) throws IOException {
+    List<List<String>> rows = new ArrayList<>();
+    try (TableReader.Rows r = new CsvReader().open(new ByteArrayInputStream(csv))) {
+      for (List<String> row = r.next(); row != null; row = r.next()) {
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  private static byte[] bytes(Object... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Object part : parts) {
+      if (part instanceof String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+      } else {
+        for (int b : (int[]) part) {
+          out.write(b);
+        }
+      }
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void aFileSavedInWindows1252IsRefusedAtItsLineWithHowToSaveItNotImportedWithReplacementCharacters() {
+    byte[] excel = "name,city\r\nLyc\u00e9e Hugo,Lyon\r\nCollege,Orl\u00e9ans\r\n".getBytes(java.nio.charset.Charset.forName("windows-1252"));
+    IOException e = assertThrows(IOException.class, () -> read(excel));
+    assertEquals("line 2 is not UTF-8 (byte 0xE9): the file was saved in another encoding, such as the Windows-1252 of Excel's"
+        + " \"CSV (comma delimited)\". Save it as UTF-8: in Excel, Save As \"CSV UTF-8 (comma delimited)\"; in LibreOffice,"
+        + " Save As Text CSV with the character set \"Unicode (UTF-8)\"", e.getMessage());
+  }
+
+  @Test
+  void theLineIsWhereTheBadByteIsNotWhereTheReaderHadReadAhead() throws IOException {
+    StringBuilder csv = new StringBuilder("name,note\n");
+    for (int i = 2; i < 5000; i++) {
+      csv.append("School ").append(i).append(",\"two\nlines\"\n"); // each row two lines
+    }
+    byte[] file = bytes(csv.toString(), "bad,", new int[] {0xE9}, "\n");
+    try (TableReader.Rows r = new CsvReader().open(new ByteArrayInputStream(file))) {
+      IOException e = assertThrows(IOException.class, () -> {
+        while (r.next() != null) {
+          // read up to the bad byte
+        }
+      });
+      assertTrue(e.getMessage().startsWith("line 9998 is not UTF-8 (byte 0xE9)"), e.getMessage());
+    }
+  }
+
+  @Test
+  void everySequenceThatIsNotUtf8IsRefusedAndABomAndFourByteCharactersAreRead() throws IOException {
+    Map<String, int[]> bad = new java.util.LinkedHashMap<>();
+    bad.put("a lone continuation byte", new int[] {0x80});
+    bad.put("an overlong slash", new int[] {0xC0, 0xAF});
+    bad.put("an overlong NUL", new int[] {0xC0, 0x80});
+    bad.put("an overlong three-byte form", new int[] {0xE0, 0x80, 0xAF});
+    bad.put("an encoded high surrogate", new int[] {0xED, 0xA0, 0x80});
+    bad.put("an encoded low surrogate", new int[] {0xED, 0xBF, 0xBF});
+    bad.put("beyond U+10FFFF", new int[] {0xF4, 0x90, 0x80, 0x80});
+    bad.put("a byte never in UTF-8", new int[] {0xFF});
+    bad.put("a UTF-16 byte order mark", new int[] {0xFF, 0xFE});
+    for (Map.Entry<String, int[]> e : bad.entrySet()) {
+      IOException refused = assertThrows(IOException.class, () -> read(bytes("name,city\nSchool ", e.getValue(), ",Lyon\n")), e.getKey());
+      assertTrue(refused.getMessage().startsWith("line 2 is not UTF-8 (byte"), e.getKey() + ": " + refused.getMessage());
+    }
+    IOException cut = assertThrows(IOException.class, () -> read(bytes("name,city\nSchool,Lyon", new int[] {0xE2, 0x82})));
+    assertTrue(cut.getMessage().startsWith("line 2 is not UTF-8 (bytes 0xE2 0x82)"), "cut short at the end: " + cut.getMessage());
+
+    assertEquals(List.of("École 🌍", "Orléans"), read(bytes(new int[] {0xEF, 0xBB, 0xBF}, "name,city\r\nÉcole 🌍,Orléans\r\n")).get(1),
+        "a byte order mark, then UTF-8 with a four-byte character");
+    assertEquals(List.of(List.of("name")), read(new byte[] {'n', 'a', 'm', 'e'}));
+    assertEquals(List.of(), read(new byte[0]));
+  }
 }

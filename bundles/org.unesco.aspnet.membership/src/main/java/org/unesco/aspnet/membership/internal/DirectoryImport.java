@@ -168,22 +168,37 @@ public final class DirectoryImport implements SchoolImport {
       Set<Long> own = new HashSet<>();
       int n = writeRows(c, actor, rows, seen, now, done -> progress.accept(total / 2 + done / 2), own, moves);
       requireNothingNewLooksLikeARow(c, actor, rows, seen, checked, duplicates, own);
-      Map<String, Object> after = new LinkedHashMap<>();
-      after.put("file", file);
-      after.put("rows", total);
-      after.put("written", n);
-      after.put("created", seen.created);
-      after.put("updated", seen.updated);
-      after.put("duplicates", duplicates.name());
-      after.put("countries", new ArrayList<>(seen.countries));
-      audit.record(c, actor, "schools.import", "import", file == null ? "-" : file,
-          seen.countries.size() == 1 ? seen.countries.first() : null, null, after);
+      auditImport(c, actor, file, total, seen, duplicates);
       return n;
     }));
     // after the commit, as an edit does: the copies of a school's place and name elsewhere follow
     moves.forEach(m -> directory.announceIfMoved(m[0], m[1]));
     progress.accept(total);
     return seen.report(false, written);
+  }
+
+  /**
+   * The import in the audit log, where each country's coordinators read it: the log is read by
+   * country, so an entry without one is HQ's alone. One entry per country whose schools the file
+   * created or updated, with that country's counts ({@code written}, {@code created}, {@code
+   * updated}) and the file's ({@code rows}, {@code countries}): a file of one country is one entry,
+   * one that wrote nothing one entry without a country.
+   */
+  private void auditImport(Connection c, Principal actor, String file, int total, Inspection seen, Duplicates duplicates)
+      throws SQLException {
+    Map<String, int[]> byCountry = seen.byCountry.isEmpty() ? java.util.Collections.singletonMap(null, new int[2]) : seen.byCountry;
+    for (Map.Entry<String, int[]> country : byCountry.entrySet()) {
+      int[] counts = country.getValue();
+      Map<String, Object> after = new LinkedHashMap<>();
+      after.put("file", file);
+      after.put("rows", total);
+      after.put("written", counts[0] + counts[1]);
+      after.put("created", counts[0]);
+      after.put("updated", counts[1]);
+      after.put("duplicates", duplicates.name());
+      after.put("countries", new ArrayList<>(seen.countries));
+      audit.record(c, actor, "schools.import", "import", file == null ? "-" : file, country.getKey(), null, after);
+    }
   }
 
   /**
@@ -305,6 +320,8 @@ public final class DirectoryImport implements SchoolImport {
     final List<ImportReport.RowReport> listed = new ArrayList<>();
     boolean truncated;
     final TreeSet<String> countries = new TreeSet<>();
+    /** The schools each of those countries gets: created, updated (in the country an update leaves it in). */
+    final Map<String, int[]> byCountry = new java.util.TreeMap<>();
 
     ImportReport report(boolean dryRun, int written) {
       return new ImportReport(dryRun, total, valid, invalid, duplicates, written, created, updated, unchanged, listed, truncated);
@@ -520,10 +537,12 @@ public final class DirectoryImport implements SchoolImport {
         } else if (p.action() == ImportReport.Action.UPDATE) {
           result.updated++;
           result.countries.add(school.country());
+          result.byCountry.computeIfAbsent(school.country(), k -> new int[2])[1]++;
           result.updates.put(p.index(), new Update(p.current().id(), p.current().revision(), p.nameKey() == null ? null : school));
         } else {
           result.created++;
           result.countries.add(school.country());
+          result.byCountry.computeIfAbsent(school.country(), k -> new int[2])[0]++;
         }
       }
       if (!errors.isEmpty() || duplicate || p.action() == ImportReport.Action.UPDATE) {

@@ -198,6 +198,44 @@ class DirectoryBulkTest {
     assertEquals(0, count("SELECT COUNT(*) FROM MEM_SEARCH_WORD WHERE WORD = 'lycee'"), "no dictionary word either");
   }
 
+  /**
+   * An Error half-way through the writing (what an XLSX cell of a billion digits did: an
+   * OutOfMemoryError) leaves nothing either: the writing is one transaction, rolled back on anything.
+   */
+  @Test
+  void anErrorWhileWritingLeavesNothing() throws Exception {
+    List<ImportRow> file = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      file.add(new ImportRow(i + 2, null, Schools.in("FR", "Lycée " + i, "Lyon", null), List.of()));
+    }
+    int[] passes = {0};
+    SchoolImport.Source failingOnTheWrite = () -> {
+      int pass = ++passes[0];
+      java.util.Iterator<ImportRow> rows = file.iterator();
+      return new java.util.Iterator<>() {
+        private int read;
+
+        @Override
+        public boolean hasNext() {
+          return rows.hasNext();
+        }
+
+        @Override
+        public ImportRow next() {
+          if (pass == 2 && ++read == 4) { // the second pass writes: three schools are in
+            throw new OutOfMemoryError("Java heap space");
+          }
+          return rows.next();
+        }
+      };
+    };
+    assertThrows(OutOfMemoryError.class, () -> imports.write(HQ, failingOnTheWrite, SchoolImport.Duplicates.REJECT, "f.csv", n -> { }));
+    assertEquals(2, passes[0], "it failed while writing");
+    assertEquals(0, read(HQ).size(), "none");
+    assertEquals(0, count("SELECT COUNT(*) FROM MEM_MEMBERSHIP"), "no membership left behind");
+    assertEquals(0, count("SELECT COUNT(*) FROM MEM_SCHOOL_WORD"), "no indexed word left behind");
+  }
+
   /** A row repeating an earlier one of the same file is reported by line, not as an existing school. */
   @Test
   void aRepeatedRowIsADuplicateOfItsLineNotOfTheRowJustWritten() throws Exception {

@@ -82,7 +82,7 @@ final class TestDatabase implements Database {
         T result = work.run(c);
         c.commit();
         return result;
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException | RuntimeException | Error e) { // as DatabaseService: rolled back when it throws anything
         c.rollback();
         throw e;
       }

@@ -2,6 +2,10 @@ package org.unesco.aspnet.export.xlsx.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDateTime;
@@ -9,6 +13,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
@@ -23,8 +28,10 @@ import org.unesco.aspnet.export.TableReader;
 /**
  * The first sheet of an XLSX file, row by row, each cell as the text a person sees in the
  * spreadsheet: a date cell as an ISO date ({@code 2026-09-01}) rather than Excel's day number, a
- * number with the 15 significant digits Excel shows, a number formatted with leading zeros (a
- * national school id such as {@code 0334986}) with them, a boolean as {@code true}/{@code false}.
+ * number with the 15 significant digits Excel shows (in scientific notation beyond 20 digits), a
+ * number formatted with leading zeros (a national school id such as {@code 0334986}) with them, a
+ * boolean as {@code true}/{@code false}. A file that is not an XLSX file, is broken, or goes beyond
+ * a spreadsheet's limits ({@link SheetCheck}) is an {@link IOException} saying so in plain words.
  */
 @Component
 @ExportFormat("xlsx")
@@ -33,9 +40,18 @@ public final class XlsxReader implements TableReader {
   private static final Pattern BUILT_IN_DATE = Pattern.compile("1[4-9]|2[0-2]|4[5-7]");
   /** A format whose letters (outside quotes, brackets and escapes) include a day, month or year. */
   private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|\\[[^]]*]|\\\\.|_.|\\*.");
-  private static final Pattern ZERO_PADDED = Pattern.compile("0+");
+  /** A format of zeros only: Excel's format codes have at most 255 characters. */
+  private static final Pattern ZERO_PADDED = Pattern.compile("0{1,255}");
   /** Excel shows (and keeps exact) 15 significant digits. */
   private static final MathContext SHOWN_DIGITS = new MathContext(15);
+  /**
+   * A number is written out in full while its first digit is at most this many places from the
+   * decimal point (from 0.00000000000000000001 to 21 digits), beyond in scientific notation
+   * ({@code 1E+21}), as Excel shows a large number.
+   */
+  static final int PLAIN_DIGITS = 20;
+  /** Excel's dates end with 9999-12-31, day 2,958,465: a larger number in a date cell is shown as a number. */
+  private static final BigDecimal DATES_END = BigDecimal.valueOf(2_958_466);
 
   @Override
   public List<String> mediaTypes() {
@@ -44,20 +60,46 @@ public final class XlsxReader implements TableReader {
 
   @Override
   public Rows open(InputStream in) throws IOException {
-    // the cell formats are what tells a date from a number
-    ReadableWorkbook wb = new ReadableWorkbook(in, new ReadingOptions(true, false));
-    Stream<Row> stream = wb.getFirstSheet().openStream();
+    // On disk, not in memory as fastexcel would hold a stream, and looked over before it is read
+    Path copy = Files.createTempFile("aspnet-xlsx-", ".xlsx");
+    try {
+      Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      Files.deleteIfExists(copy);
+      // the upload's copy or the temporary folder: the platform's fault, not the file's
+      throw e instanceof FileSystemException ? e : new FileSystemException(copy.toString(), null, e.toString());
+    }
+    ReadableWorkbook wb = null;
+    try {
+      SheetCheck.check(copy);
+      // the cell formats are what tells a date from a number
+      wb = new ReadableWorkbook(copy.toFile(), new ReadingOptions(true, false));
+      Stream<Row> stream = wb.getFirstSheet().openStream();
+      return rows(wb, stream, copy);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(wb);
+      Files.deleteIfExists(copy);
+      throw unreadable(e, 0);
+    }
+  }
+
+  private static Rows rows(ReadableWorkbook wb, Stream<Row> stream, Path copy) {
     Iterator<Row> it = stream.iterator();
     boolean date1904 = wb.isDate1904();
     return new Rows() {
       private int line;
 
       @Override
-      public List<String> next() {
-        if (!it.hasNext()) {
-          return null;
+      public List<String> next() throws IOException {
+        Row row;
+        try {
+          if (!it.hasNext()) {
+            return null;
+          }
+          row = it.next();
+        } catch (RuntimeException e) {
+          throw unreadable(e, line);
         }
-        Row row = it.next();
         line = row.getRowNum();
         List<String> cells = new ArrayList<>(row.getCellCount());
         for (int i = 0; i < row.getCellCount(); i++) {
@@ -73,10 +115,74 @@ public final class XlsxReader implements TableReader {
 
       @Override
       public void close() throws IOException {
-        stream.close();
-        wb.close();
+        try {
+          stream.close();
+          wb.close();
+        } catch (RuntimeException e) {
+          // fastexcel closes its parts through an unchecked wrapper
+          throw e.getCause() instanceof IOException io ? io : new IOException(e);
+        } finally {
+          Files.deleteIfExists(copy);
+        }
       }
     };
+  }
+
+  private static void closeQuietly(ReadableWorkbook wb) {
+    if (wb != null) {
+      try {
+        wb.close();
+      } catch (IOException | RuntimeException ignored) {
+        // refused anyway
+      }
+    }
+  }
+
+  /**
+   * Why the file cannot be read, in words its sender can act on: a file that is not an XLSX file,
+   * or a part missing, broken, or beyond a spreadsheet's limits (see {@link SheetCheck}), as
+   * fastexcel (or this reader) found it; {@code after}: the last row read, 0 before the first.
+   */
+  static IOException unreadable(Exception e, int after) {
+    String where = after > 0 ? " (after row " + after + ")" : "";
+    String why;
+    if (e instanceof SheetCheck.Unreadable u) {
+      why = u.getMessage();
+    } else if (cause(e, java.util.zip.ZipException.class) != null) {
+      why = "it is not a ZIP archive, as an XLSX file is; save it again from Excel or LibreOffice as .xlsx";
+    } else if (cause(e, javax.xml.stream.XMLStreamException.class) instanceof javax.xml.stream.XMLStreamException x) {
+      // aalto's message, without the location line that follows it
+      String message = firstLine(x.getMessage());
+      Matcher entity = ENTITY.matcher(message);
+      Matcher character = CHARACTER.matcher(message);
+      why = entity.find() ? "it uses an XML entity (" + entity.group() + "), which no spreadsheet program writes"
+          : character.find() ? "its XML holds a character XML does not allow (" + character.group(1) + ")"
+          : "its XML is not well-formed (" + message + ")";
+    } else if (e.getMessage() != null && e.getMessage().endsWith(" not found")) {
+      why = "a part of it is missing: " + firstLine(e.getMessage()).replaceFirst("^/", "");
+    } else if (e instanceof IndexOutOfBoundsException && after == 0) {
+      why = "it has no sheet";
+    } else {
+      why = "a cell or row cannot be read (" + firstLine(String.valueOf(e.getMessage())) + ")";
+    }
+    return new IOException("not a readable XLSX file" + where + ": " + why, e);
+  }
+
+  private static final Pattern ENTITY = Pattern.compile("&[^;\\s]{1,40};");
+  private static final Pattern CHARACTER = Pattern.compile("[Ii]nvalid .*character.*\\((0x[0-9a-fA-F]+)\\)");
+
+  private static Throwable cause(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private static String firstLine(String message) {
+    String line = message == null ? "" : message.lines().findFirst().orElse("").strip();
+    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 
   static String text(Cell c, boolean date1904) {
@@ -96,22 +202,30 @@ public final class XlsxReader implements TableReader {
       return c.getText() == null ? raw : c.getText();
     }
     BigDecimal number;
+    BigDecimal shown;
+    long exponent;
     try {
-      number = new BigDecimal(raw);
-    } catch (NumberFormatException e) {
+      number = new BigDecimal(raw); // at most SheetCheck.NUMBER_CHARS characters
+      // 48.856600000000002 is stored for what Excel shows as 48.8566
+      shown = number.round(SHOWN_DIGITS).stripTrailingZeros();
+      exponent = (long) shown.precision() - shown.scale() - 1; // 48.8566: 1; 0.001: -3; 1e999999999: 999999999
+    } catch (NumberFormatException | ArithmeticException e) {
       return raw;
     }
-    if (isDate(c.getDataFormatId(), c.getDataFormatString())) {
+    if (isDate(c.getDataFormatId(), c.getDataFormatString()) && number.signum() >= 0 && number.compareTo(DATES_END) < 0) {
       return date(number, date1904);
+    }
+    if (Math.abs(exponent) > PLAIN_DIGITS) {
+      // as Excel shows it, 1E+21: never the billion digits of 1e999999999 written out, which no
+      // count of students or coordinate needs (such a cell is an error of its column, as in CSV)
+      return shown.toString();
     }
     String format = c.getDataFormatString();
     if (format != null && ZERO_PADDED.matcher(format).matches() && number.signum() >= 0 && number.scale() <= 0) {
       String digits = number.toBigInteger().toString();
       return "0".repeat(Math.max(0, format.length() - digits.length())) + digits;
     }
-    // 48.856600000000002 is stored for what Excel shows as 48.8566
-    return number.round(SHOWN_DIGITS)
-        .stripTrailingZeros().toPlainString();
+    return shown.toPlainString();
   }
 
   static boolean isDate(Integer id, String format) {

@@ -1,0 +1,290 @@
+package org.unesco.aspnet.export.xlsx.internal;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
+/**
+ * Looks over an XLSX file before fastexcel reads it, for what no spreadsheet program writes and
+ * fastexcel would turn into memory or time, which a file of a few kilobytes can ask for (its XML
+ * is compressed): a cell beyond Excel's grid (fastexcel pads its row with an empty cell for every
+ * column before it, and {@code FXSHRXW2} is column two billion), more cells in a row than the grid
+ * has columns, a cell of more text than a cell holds (fastexcel joins its runs into one string),
+ * a number of more characters than Excel writes (parsed as a BigDecimal, in time quadratic in its
+ * length), more shared strings, cell formats, relationships or shared formulas than an import
+ * needs (fastexcel keeps them all), more array formulas than it can look through for every cell.
+ * Every part is looked at, since the workbook's relationships may name any part its sheet. A part
+ * that is not XML, or XML that breaks, is left to fastexcel: it reads with the same parser and
+ * settings (aalto, no DTD, no external entity), so it stops where this look stops.
+ */
+final class SheetCheck {
+  /** Excel's grid: columns A to XFD, rows 1 to 1,048,576. */
+  static final int COLUMNS = 16_384;
+  static final int ROWS = 1_048_576;
+  /** Excel's limits for the text of a cell and for its formula. */
+  static final int CELL_CHARS = 32_767;
+  static final int FORMULA_CHARS = 8_192;
+  /** Excel writes a number in at most 24 characters ({@code -2.2250738585072014E-308}). */
+  static final int NUMBER_CHARS = 100;
+  /** The shared strings fastexcel keeps: far more than the texts of 100,000 schools. */
+  static final int SHARED_STRINGS = 2_000_000;
+  static final long SHARED_CHARS = 50_000_000;
+  /** Cell formats, number formats, relationships, sheets and shared formulas fastexcel keeps (Excel: 64,000 formats). */
+  static final int DEFINITIONS = 200_000;
+  /** Formulas over a range of cells, which fastexcel looks through for every number cell. */
+  static final int ARRAY_FORMULAS = 1_000;
+  private static final Set<String> DEFINED = Set.of("xf", "numFmt", "Relationship", "sheet");
+  /**
+   * No tag or text between tags of a spreadsheet's XML comes near this (a cell's 32,767 characters
+   * written as character references are 330 kB); the XML parser holds one whole.
+   */
+  static final int TOKEN_BYTES = 1 << 20;
+  private static final Pattern REFERENCE = Pattern.compile("\\$?([A-Za-z]+)\\$?([0-9]+)");
+
+  private static final XMLInputFactory XML = xml();
+
+  private SheetCheck() {}
+
+  /** fastexcel's own settings (its DefaultXMLInputFactory): no DTD, hence no entity but XML's five. */
+  private static XMLInputFactory xml() {
+    XMLInputFactory f = new com.fasterxml.aalto.stax.InputFactoryImpl();
+    f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
+    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
+    return f;
+  }
+
+  /** Thrown for a file beyond what a spreadsheet holds; its message says what, in plain words. */
+  static final class Unreadable extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Unreadable(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * @throws Unreadable naming what goes beyond a spreadsheet's limits
+   * @throws IOException when it is not a ZIP archive (fastexcel would say the same)
+   */
+  static void check(Path xlsx) throws IOException {
+    try (ZipFile zip = new ZipFile(xlsx.toFile())) {
+      for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+        if (!entry.isDirectory()) {
+          try (InputStream in = new Tokens(zip.getInputStream(entry))) {
+            part(in);
+          }
+        }
+      }
+    }
+  }
+
+  private static void part(InputStream in) throws IOException {
+    XMLStreamReader r;
+    try {
+      r = XML.createXMLStreamReader(in);
+    } catch (XMLStreamException notXml) {
+      return;
+    }
+    try {
+      int rows = 0;
+      int cells = 0;
+      int sharedStrings = 0;
+      long sharedChars = 0;
+      int definitions = 0;
+      int arrays = 0;
+      // Text is counted by cell (its value or inline string runs; its formula apart) and by shared
+      // string (its runs): fastexcel joins runs into one string. Elsewhere by element.
+      String container = null; // "c" or "si" while inside one
+      String cell = null; // the reference of the cell being read, when it has one
+      boolean number = false; // whether that cell holds a number (no t, or t="n")
+      boolean value = false; // inside its <v>
+      boolean formula = false; // inside its <f>
+      int text = 0;
+      int formulaText = 0;
+      int digits = 0;
+      while (r.hasNext()) {
+        switch (r.next()) {
+          case XMLStreamConstants.START_ELEMENT -> {
+            String name = r.getLocalName();
+            switch (name) {
+              case "row" -> {
+                cells = 0;
+                if (++rows > ROWS) {
+                  throw new Unreadable("it has more than " + String.format("%,d", ROWS) + " rows, more than a spreadsheet holds");
+                }
+                row(r.getAttributeValue(null, "r"));
+              }
+              case "c" -> {
+                if (++cells > COLUMNS) {
+                  throw new Unreadable("a row has more than " + String.format("%,d", COLUMNS) + " cells, more than a spreadsheet holds");
+                }
+                cell = r.getAttributeValue(null, "r");
+                if (cell != null) {
+                  reference(cell);
+                }
+                String type = r.getAttributeValue(null, "t");
+                number = type == null || type.equals("n");
+              }
+              case "v" -> {
+                value = true;
+                digits = 0;
+              }
+              case "f" -> formula = true;
+              case "si" -> {
+                if (++sharedStrings > SHARED_STRINGS) {
+                  throw new Unreadable("it has more than " + String.format("%,d", SHARED_STRINGS)
+                      + " different texts, more than an import reads: split it, or save it as CSV UTF-8");
+                }
+              }
+              default -> {
+                boolean spanning = name.equals("f") && r.getAttributeValue(null, "ref") != null;
+                if ((DEFINED.contains(name) || spanning) && ++definitions > DEFINITIONS) {
+                  throw new Unreadable("it has more than " + String.format("%,d", DEFINITIONS)
+                      + " cell formats, relationships or shared formulas, more than a spreadsheet program writes");
+                }
+                if (spanning && "array".equals(r.getAttributeValue(null, "t")) && ++arrays > ARRAY_FORMULAS) {
+                  throw new Unreadable("it has more than " + String.format("%,d", ARRAY_FORMULAS)
+                      + " array formulas, more than an import reads: save it as CSV UTF-8");
+                }
+              }
+            }
+            if (name.equals("c") || name.equals("si")) {
+              container = name;
+              text = 0;
+              formulaText = 0;
+            } else if (container == null) {
+              text = 0;
+            }
+          }
+          case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+            int length = r.getTextLength(); // at most TOKEN_BYTES
+            String where = cell != null ? "cell " + shown(cell) : "a cell";
+            if (formula && (formulaText += length) > FORMULA_CHARS) {
+              throw new Unreadable(where + " holds a formula of more than " + String.format("%,d", FORMULA_CHARS)
+                  + " characters, more than a spreadsheet cell holds");
+            }
+            if (!formula && (text += length) > CELL_CHARS) {
+              throw new Unreadable(where + " holds more than " + String.format("%,d", CELL_CHARS)
+                  + " characters, more than a spreadsheet cell holds");
+            }
+            if (value && number && (digits += length) > NUMBER_CHARS) {
+              throw new Unreadable(where + " holds a number of more than " + NUMBER_CHARS + " characters, which no spreadsheet writes");
+            }
+            if ("si".equals(container) && (sharedChars += length) > SHARED_CHARS) {
+              throw new Unreadable("its texts have more than " + String.format("%,d", SHARED_CHARS)
+                  + " characters, more than an import reads: split it, or save it as CSV UTF-8");
+            }
+          }
+          case XMLStreamConstants.END_ELEMENT -> {
+            String name = r.getLocalName();
+            if (name.equals("v")) {
+              value = false;
+            } else if (name.equals("f")) {
+              formula = false;
+            } else if (name.equals(container)) {
+              container = null;
+              cell = null;
+              number = false;
+            }
+            if (container == null) {
+              text = 0;
+            }
+          }
+          default -> {
+            // comments, processing instructions, the DOCTYPE aalto skips: nothing to count
+          }
+        }
+      }
+    } catch (XMLStreamException | RuntimeException broken) {
+      // aalto wraps what Tokens throws (unchecked where StAX declares nothing, getTextLength)
+      for (Throwable t = broken; t != null; t = t.getCause()) {
+        if (t instanceof Unreadable u) {
+          throw u;
+        }
+      }
+      // not XML, or broken XML: fastexcel says so if it reads this part
+    } finally {
+      try {
+        r.close();
+      } catch (XMLStreamException ignored) {
+        // nothing held
+      }
+    }
+  }
+
+  private static String shown(String ref) {
+    return ref.length() > 30 ? ref.substring(0, 30) + "..." : ref;
+  }
+
+  private static void row(String number) throws Unreadable {
+    if (number != null && number.matches("[0-9]+") && (number.length() > 7 || Integer.parseInt(number) > ROWS)) {
+      throw new Unreadable("row " + shown(number) + " is beyond the last row of a spreadsheet (" + String.format("%,d", ROWS) + ")");
+    }
+  }
+
+  private static void reference(String ref) throws Unreadable {
+    Matcher m = REFERENCE.matcher(ref);
+    if (!m.matches()) {
+      return; // fastexcel refuses it
+    }
+    String letters = m.group(1);
+    String digits = m.group(2);
+    int column = 0;
+    for (int i = 0; i < letters.length() && column <= COLUMNS; i++) {
+      column = column * 26 + (Character.toUpperCase(letters.charAt(i)) - 'A' + 1);
+    }
+    if (column > COLUMNS || digits.length() > 7 || Integer.parseInt(digits) > ROWS) {
+      throw new Unreadable("cell " + shown(ref) + " is beyond the last column (XFD) or row (" + String.format("%,d", ROWS)
+          + ") of a spreadsheet");
+    }
+  }
+
+  /**
+   * The bytes of a part, refused once a tag or a text between tags runs longer than {@link
+   * #TOKEN_BYTES}: the parser would hold it whole before anything here could count it.
+   */
+  private static final class Tokens extends FilterInputStream {
+    private int run;
+
+    Tokens(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count((byte) b);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      for (int i = 0; i < n; i++) {
+        count(buffer[offset + i]);
+      }
+      return n;
+    }
+
+    private void count(byte b) throws Unreadable {
+      if (b == '<' || b == '>') {
+        run = 0;
+      } else if (++run > TOKEN_BYTES) {
+        throw new Unreadable("it holds a text or a tag of more than " + (TOKEN_BYTES >> 20) + " MB, which no spreadsheet writes");
+      }
+    }
+  }
+}

@@ -1,0 +1,304 @@
+package org.unesco.aspnet.export.xlsx.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unesco.aspnet.export.TableReader;
+
+/**
+ * A broken or hostile XLSX file is an IOException saying in plain words why it cannot be read
+ * (the import answers it with a 400), never a runtime exception (a 500) nor a heap filled by a
+ * file of a few kilobytes; a number no count or coordinate needs stays short text.
+ */
+class XlsxUnreadableTest {
+  private static final String SHEET = "xl/worksheets/sheet1.xml";
+  private static final String STRINGS = "xl/sharedStrings.xml";
+  /** Each of these would have taken seconds at most; the ones that filled the heap took minutes or never ended. */
+  private static final Duration QUICKLY = Duration.ofSeconds(20);
+
+  @TempDir Path dir;
+
+  /** A workbook of a header and one school: name (a shared string), students 640 (a number). */
+  private Map<String, byte[]> workbook() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (Workbook wb = new Workbook(out, "test", "1.0")) {
+      Worksheet ws = wb.newWorksheet("schools");
+      ws.value(0, 0, "name");
+      ws.value(0, 1, "students");
+      ws.value(1, 0, "School");
+      ws.value(1, 1, 640);
+    }
+    // fastexcel's entries have data descriptors that ZipInputStream cannot size: read them as a file
+    Path file = Files.write(dir.resolve("base.xlsx"), out.toByteArray());
+    Map<String, byte[]> parts = new LinkedHashMap<>();
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      for (ZipEntry e : Collections.list(zip.entries())) {
+        parts.put(e.getName(), zip.getInputStream(e).readAllBytes());
+      }
+    }
+    return parts;
+  }
+
+  private static byte[] zip(Map<String, byte[]> parts) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      for (Map.Entry<String, byte[]> e : parts.entrySet()) {
+        zip.putNextEntry(new ZipEntry(e.getKey()));
+        zip.write(e.getValue());
+        zip.closeEntry();
+      }
+    }
+    return out.toByteArray();
+  }
+
+  /** The workbook with {@code part} edited as text. */
+  private byte[] with(String part, UnaryOperator<String> edit) throws IOException {
+    Map<String, byte[]> parts = workbook();
+    String xml = new String(parts.get(part), StandardCharsets.UTF_8);
+    String edited = edit.apply(xml);
+    assertFalse(edited.equals(xml), "the edit changes " + part);
+    parts.put(part, edited.getBytes(StandardCharsets.UTF_8));
+    return zip(parts);
+  }
+
+  /** The workbook with its second row's number cell holding {@code value}. */
+  private byte[] number(String value) throws IOException {
+    return with(SHEET, xml -> xml.replace("<v>640</v>", "<v>" + value + "</v>"));
+  }
+
+  /** The second row's school cell replaced by {@code cells}. */
+  private byte[] cells(String cells) throws IOException {
+    return with(SHEET, xml -> xml.replaceFirst("<c r=\"A2\" t=\"s\"><v>2</v></c>", java.util.regex.Matcher.quoteReplacement(cells)));
+  }
+
+  private static List<List<String>> read(byte[] xlsx) throws IOException {
+    List<List<String>> rows = new ArrayList<>();
+    try (TableReader.Rows r = new XlsxReader().open(new ByteArrayInputStream(xlsx))) {
+      for (List<String> row = r.next(); row != null; row = r.next()) {
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  /** The reason the file cannot be read, checked to be the reader's plain words. */
+  private static String unreadable(byte[] xlsx) {
+    IOException e = assertTimeoutPreemptively(QUICKLY, () -> assertThrows(IOException.class, () -> read(xlsx)));
+    assertTrue(e.getMessage().startsWith("not a readable XLSX file"), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+    return e.getMessage();
+  }
+
+  @Test
+  void aNumberBeyondTwentyDigitsIsShownInScientificNotationNeverWrittenOut() throws Exception {
+    // 1e999999999 made a string of a billion digits (OutOfMemoryError); 1e50000000 one of 50 MB
+    Map<String, String> shown = new LinkedHashMap<>();
+    shown.put("1e999999999", "1E+999999999");
+    shown.put("1e50000000", "1E+50000000");
+    shown.put("-1e999999999", "-1E+999999999");
+    shown.put("1e-999999999", "1E-999999999");
+    shown.put("1e21", "1E+21");
+    shown.put("1.5e300", "1.5E+300");
+    shown.put("1e20", "100000000000000000000");
+    shown.put("123456789012345678901", "123456789012346000000");
+    shown.put("1234567890123456789012", "1.23456789012346E+21");
+    shown.put("1e-20", "0.00000000000000000001");
+    shown.put("1.2345e-21", "1.2345E-21");
+    shown.put("48.856600000000002", "48.8566");
+    for (Map.Entry<String, String> e : shown.entrySet()) {
+      List<List<String>> rows = assertTimeoutPreemptively(QUICKLY, () -> read(number(e.getKey())), e.getKey());
+      assertEquals(List.of("School", e.getValue()), rows.get(1), e.getKey());
+    }
+  }
+
+  @Test
+  void aHugeNumberInADateOrZeroPaddedCellIsShownAsANumber() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (Workbook wb = new Workbook(out, "test", "1.0")) {
+      Worksheet ws = wb.newWorksheet("schools");
+      ws.value(0, 0, "a");
+      for (int column = 0; column < 4; column++) {
+        ws.value(1, column, 11);
+        ws.style(1, column).format(column < 3 ? "dd/mm/yyyy" : "0000000").set();
+      }
+    }
+    Path file = Files.write(dir.resolve("formats.xlsx"), out.toByteArray());
+    Map<String, byte[]> parts = new LinkedHashMap<>();
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      for (ZipEntry e : Collections.list(zip.entries())) {
+        parts.put(e.getName(), zip.getInputStream(e).readAllBytes());
+      }
+    }
+    String[] values = {"1e999999999", "-5", "46266", "1e999999999"};
+    String sheet = new String(parts.get(SHEET), StandardCharsets.UTF_8);
+    for (String v : values) {
+      sheet = sheet.replaceFirst("<v>11</v>", "<v>" + v + "</v>");
+    }
+    parts.put(SHEET, sheet.getBytes(StandardCharsets.UTF_8));
+    List<String> row = assertTimeoutPreemptively(QUICKLY, () -> read(zip(parts))).get(1);
+    assertEquals(List.of("1E+999999999", "-5", "2026-09-01", "1E+999999999"), row,
+        "no date beyond 9999-12-31 or before 1900, no billion zeros");
+  }
+
+  @Test
+  void aBrokenFileIsAnIoExceptionInPlainWordsNeverARuntimeException() throws Exception {
+    Map<String, byte[]> noSheet = workbook();
+    noSheet.remove(SHEET);
+    assertEquals("not a readable XLSX file: a part of it is missing: xl/worksheets/sheet1.xml not found", unreadable(zip(noSheet)));
+    Map<String, byte[]> noWorkbook = workbook();
+    noWorkbook.remove("xl/workbook.xml");
+    assertTrue(unreadable(zip(noWorkbook)).contains("xl/workbook.xml"));
+
+    String notZip = "not a readable XLSX file: it is not a ZIP archive, as an XLSX file is; save it again from Excel or LibreOffice as .xlsx";
+    assertEquals(notZip, unreadable("name,city\nSchool,Lyon\n".getBytes(StandardCharsets.UTF_8)), "a CSV sent as XLSX");
+    assertEquals(notZip, unreadable(new byte[0]));
+    byte[] whole = zip(workbook());
+    assertEquals(notZip, unreadable(java.util.Arrays.copyOf(whole, whole.length / 2)), "cut short in transfer");
+
+    Map<String, byte[]> cut = workbook();
+    cut.put(SHEET, java.util.Arrays.copyOf(cut.get(SHEET), cut.get(SHEET).length / 2));
+    assertTrue(unreadable(zip(cut)).startsWith("not a readable XLSX file: its XML is not well-formed (Unexpected end-of-input"),
+        "a sheet cut short");
+
+    assertTrue(unreadable(with(STRINGS, xml -> xml.replace(">School<", ">Sch&#x1;ool<")))
+        .endsWith(": its XML holds a character XML does not allow (0x1)"), "in a shared string");
+    assertEquals("not a readable XLSX file (after row 1): its XML holds a character XML does not allow (0x1)",
+        unreadable(cells("<c r=\"A2\" t=\"inlineStr\"><is><t>Sch&#x1;ool</t></is></c>")));
+    assertTrue(unreadable(cells("<c r=\"A2\" t=\"b\"><v>2</v></c>")).startsWith("not a readable XLSX file (after row 1): a cell or row cannot be read"));
+    assertTrue(unreadable(cells("<c r=\"A2\" t=\"zz\"><v>2</v></c>")).contains("Unknown cell type"));
+    assertTrue(unreadable(cells("<c r=\"!!\"><v>2</v></c>")).contains("after row 1"));
+    assertTrue(unreadable(number("NaN")).contains("Cannot parse number"), "a number cell that is no number");
+  }
+
+  @Test
+  void aCellBeyondTheGridIsRefusedBeforeFastexcelPadsItsRow() throws Exception {
+    // FXSHRXW is column 2,147,483,647: fastexcel adds an empty cell for every column before it
+    for (String ref : List.of("FXSHRXW2", "ZZZZZZZ99999999999", "XFE2", "AAAAAA2", "B1048577", "B2147483647")) {
+      assertEquals("not a readable XLSX file: cell " + ref + " is beyond the last column (XFD) or row (1,048,576) of a spreadsheet",
+          unreadable(with(SHEET, xml -> xml.replace("r=\"B2\"", "r=\"" + ref + "\""))), ref);
+    }
+    assertEquals("not a readable XLSX file: row 99999999999 is beyond the last row of a spreadsheet (1,048,576)",
+        unreadable(with(SHEET, xml -> xml.replace("<row r=\"2\">", "<row r=\"99999999999\">"))));
+    assertEquals(List.of("School", "", "640"), read(with(SHEET, xml -> xml.replace("r=\"B2\"", "r=\"C2\""))).get(1),
+        "a cell further right, within the grid");
+    assertEquals(16_384, read(with(SHEET, xml -> xml.replace("r=\"B2\"", "r=\"XFD2\""))).get(1).size(), "the last column");
+  }
+
+  @Test
+  void whatAFewKilobytesWouldInflateIsRefusedNotRead() throws Exception {
+    // cells without a reference, each one more cell of the row
+    assertEquals("not a readable XLSX file: a row has more than 16,384 cells, more than a spreadsheet holds",
+        unreadable(cells("<c/>".repeat(20_000))));
+    // one text of 3 MB (zipped: a few kB), and one of 50,000 runs that fastexcel joins
+    assertEquals("not a readable XLSX file: it holds a text or a tag of more than 1 MB, which no spreadsheet writes",
+        unreadable(cells("<c r=\"A2\" t=\"inlineStr\"><is><t>" + "a".repeat(3_000_000) + "</t></is></c>")));
+    assertEquals("not a readable XLSX file: cell A2 holds more than 32,767 characters, more than a spreadsheet cell holds",
+        unreadable(cells("<c r=\"A2\" t=\"inlineStr\"><is>" + "<t>aaaaaaaaaa</t>".repeat(5_000) + "</is></c>")));
+    assertEquals("not a readable XLSX file: a cell holds more than 32,767 characters, more than a spreadsheet cell holds",
+        unreadable(with(STRINGS, xml -> xml.replace(">School<", ">" + "a".repeat(50_000) + "<"))), "a shared string");
+    // a number of 200 digits, parsed in time quadratic in its length
+    assertEquals("not a readable XLSX file: cell B2 holds a number of more than 100 characters, which no spreadsheet writes",
+        unreadable(number("1".repeat(200))));
+    String many = "<si><t>x</t></si>".repeat(SheetCheck.SHARED_STRINGS + 1);
+    assertTrue(unreadable(with(STRINGS, xml -> xml.replace("</sst>", many + "</sst>"))).contains("more than 2,000,000 different texts"));
+    assertEquals("not a readable XLSX file: cell A2 holds more than 32,767 characters, more than a spreadsheet cell holds",
+        unreadable(cells("<c r=\"A2\" t=\"inlineStr\"><is><t>" + "a".repeat(32_768) + "</t></is></c>")), "one more than Excel");
+    assertEquals("not a readable XLSX file: cell A2 holds a formula of more than 8,192 characters, more than a spreadsheet cell holds",
+        unreadable(cells("<c r=\"A2\" t=\"str\"><f>" + "1&amp;".repeat(5_000) + "1</f><v>x</v></c>")));
+    // the most Excel writes in a cell is read: 32,767 characters, and its formula besides
+    assertEquals("a".repeat(32_767), read(cells("<c r=\"A2\" t=\"inlineStr\"><is><t>" + "a".repeat(32_767) + "</t></is></c>")).get(1).get(0));
+    assertEquals("b".repeat(32_767), read(cells("<c r=\"A2\" t=\"str\"><f>REPT(\"b\",32767)&amp;\"" + "\"&amp;\"".repeat(1_000)
+        + "\"</f><v>" + "b".repeat(32_767) + "</v></c>")).get(1).get(0));
+  }
+
+  @Test
+  void noEntityIsExpandedAndNoExternalOneFetched() throws Exception {
+    Path secret = Files.writeString(dir.resolve("secret.txt"), "TOP-SECRET");
+    AtomicInteger fetched = new AtomicInteger();
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", exchange -> {
+      fetched.incrementAndGet();
+      byte[] body = "<!ENTITY leak \"FETCHED\">".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/x.dtd";
+      String file = secret.toUri().toString();
+      for (String part : List.of(STRINGS, SHEET)) {
+        String root = part.equals(STRINGS) ? "sst" : "worksheet";
+        String[] doctypes = {
+            "<!DOCTYPE " + root + " [<!ENTITY xxe SYSTEM \"" + file + "\">]>",
+            "<!DOCTYPE " + root + " [<!ENTITY xxe SYSTEM \"" + url + "\">]>",
+            "<!DOCTYPE " + root + " SYSTEM \"" + url + "\">",
+            "<!DOCTYPE " + root + " [<!ENTITY % p SYSTEM \"" + url + "\"> %p;]>",
+            "<!DOCTYPE " + root + " [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY xxe \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>"};
+        for (String doctype : doctypes) {
+          byte[] xlsx = with(part, xml -> {
+            String declared = xml.replaceFirst("<" + root + "\\b", java.util.regex.Matcher.quoteReplacement(doctype) + "<" + root);
+            return part.equals(STRINGS) ? declared.replace(">School<", ">&xxe;<")
+                : declared.replace("<c r=\"A2\" t=\"s\"><v>2</v></c>", "<c r=\"A2\" t=\"inlineStr\"><is><t>&xxe;</t></is></c>");
+          });
+          String why;
+          try {
+            why = String.valueOf(read(xlsx));
+          } catch (IOException refused) {
+            why = refused.getMessage();
+            // found in the header's shared strings or in the second row
+            assertEquals("not a readable XLSX file (after row 1): it uses an XML entity (&xxe;), which no spreadsheet program writes", why, doctype);
+          }
+          assertFalse(why.contains("TOP-SECRET") || why.contains("FETCHED") || why.contains("aaaaaaaaaa"), why);
+        }
+      }
+      assertEquals(0, fetched.get(), "nothing fetched");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void theTemporaryCopyIsDeletedWhetherTheFileIsReadOrRefused() throws Exception {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    long before = copies(tmp);
+    read(zip(workbook()));
+    unreadable(number("1".repeat(200)));
+    unreadable("not a zip".getBytes(StandardCharsets.UTF_8));
+    unreadable(cells("<c r=\"A2\" t=\"b\"><v>2</v></c>")); // refused after the first row, then closed
+    assertEquals(before, copies(tmp));
+  }
+
+  private static long copies(Path tmp) throws IOException {
+    try (Stream<Path> files = Files.list(tmp)) {
+      return files.filter(p -> p.getFileName().toString().startsWith("aspnet-xlsx-")).count();
+    }
+  }
+}
