@@ -495,8 +495,10 @@ class MembershipIT {
     assertEquals(200, ok.statusCode(), ok.body());
     assertEquals(700, JSON.readTree(ok.body()).path("students").asInt());
     HttpResponse<String> stale = platform.send("PATCH", "/api/v1/schools/" + id, "{\"students\": 1}", "Content-Type", "application/merge-patch+json",
-        "If-Match", etag, "Authorization", "Bearer " + ncFrance);
+        "If-Match", etag, "Authorization", "Bearer " + ncFrance, "Accept-Language", "fr");
     assertEquals(412, stale.statusCode(), stale.body());
+    assertEquals("L'école " + id + " a changé depuis votre lecture ; relisez-la et refaites votre modification",
+        JSON.readTree(stale.body()).path("detail").asText(), "in the reader's language");
     assertEquals(700, JSON.readTree(platform.get("/api/v1/schools/" + id, "Authorization", "Bearer " + hq).body()).path("students").asInt());
     String audit = platform.get("/api/v1/audit?country=FR&limit=100", "Authorization", "Bearer " + ncFrance).body();
     assertTrue(audit.contains("school.update"), audit);

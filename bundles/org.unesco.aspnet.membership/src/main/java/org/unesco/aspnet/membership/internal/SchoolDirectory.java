@@ -366,8 +366,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
           }
           School updated = store(c, actor, current, valid, expectedRevision);
           if (updated == null) {
-            throw ProblemException.preconditionFailed(
-                "School " + id + " changed since you read it; read it again and reapply your edit");
+            throw ProblemException.preconditionFailed(LifecycleMessages.get(actor.language(), "schoolChanged", String.valueOf(id)));
           }
           return updated;
         });
