@@ -637,6 +637,11 @@ class MembershipIT {
     String report = "{\"activities\":\"Trash Hack: 40 kg collected\",\"themes\":[\"ESD\"],\"studentsInvolved\":120,\"teachersInvolved\":6}";
     assertEquals(400, platform.send("PUT", path, "{\"activities\":\"\",\"themes\":[],\"studentsInvolved\":-1,\"teachersInvolved\":1}",
         "Content-Type", "application/json", "Authorization", "Bearer " + ncFrance).statusCode());
+    // a fraction among the counts does not hide the rest: every field's mistake in one answer
+    HttpResponse<String> all = platform.send("PUT", path, "{\"activities\":\"\",\"studentsInvolved\":2.5}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + ncFrance);
+    assertEquals(List.of("activities", "studentsInvolved", "teachersInvolved", "themes"),
+        errorFields(all).stream().sorted().toList(), all.body());
     assertEquals(403, platform.send("PUT", path, report, "Content-Type", "application/json", "Authorization", "Bearer " + ncKenya).statusCode(),
         "a member school is public, but another country's NC may not report for it");
     HttpResponse<String> saved = platform.send("PUT", path, report, "Content-Type", "application/json", "Authorization", "Bearer " + ncFrance);

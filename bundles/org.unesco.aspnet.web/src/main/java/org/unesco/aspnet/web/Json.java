@@ -129,6 +129,54 @@ public final class Json {
    *     has the wrong type, 413 when it is larger than the platform's limit
    */
   public static <T> T read(HttpServletRequest request, Class<T> type) {
+    return parse(body(request), type);
+  }
+
+  /**
+   * As {@link #read(HttpServletRequest, Class)}, and when members have the wrong type, {@code rules}
+   * (the endpoint's own checks, which throw a validation problem and have no other effect) are
+   * run on the body without those members, so that one 400 lists every field's mistake: a
+   * fraction among the counts and an empty required text are told at once, not one per attempt.
+   * {@code rules} are not run on a body that binds: the endpoint checks it as it always does.
+   *
+   * @since 1.5
+   */
+  public static <T> T read(HttpServletRequest request, Class<T> type, java.util.function.Consumer<T> rules) {
+    byte[] body = body(request);
+    try {
+      return parse(body, type);
+    } catch (ProblemException first) {
+      if (first.status() != 400 || first.errors().isEmpty()) {
+        throw first;
+      }
+      java.util.Set<String> reported = first.errors().stream().map(f -> root(f.field())).collect(Collectors.toSet());
+      T rest;
+      try (JsonParser parser = new CheckedTextParser(MAPPER.createParser(body))) {
+        com.fasterxml.jackson.databind.JsonNode tree = MAPPER.readTree(parser);
+        if (!(tree instanceof com.fasterxml.jackson.databind.node.ObjectNode object)) {
+          throw first;
+        }
+        object.remove(reported);
+        rest = MAPPER.treeToValue(object, type);
+      } catch (IOException | RuntimeException notWithoutThem) {
+        throw first;
+      }
+      List<org.unesco.aspnet.core.FieldError> errors = new ArrayList<>(first.errors());
+      try {
+        rules.accept(rest);
+      } catch (ProblemException more) {
+        more.errors().stream().filter(f -> !reported.contains(root(f.field()))).forEach(errors::add);
+      }
+      throw errors.size() == first.errors().size() ? first : ProblemException.validation(errors);
+    }
+  }
+
+  /** The member of the body a field path starts with: {@code media} of {@code media[0].url}. */
+  private static String root(String field) {
+    return field.split("[.\\[]", 2)[0];
+  }
+
+  private static byte[] body(HttpServletRequest request) {
     requireJsonContentType(request);
     byte[] body;
     try (InputStream in = request.getInputStream()) {
@@ -138,6 +186,10 @@ public final class Json {
       throw problemOf(e);
     }
     requireUtf8(body);
+    return body;
+  }
+
+  private static <T> T parse(byte[] body, Class<T> type) {
     try (JsonParser parser = new CheckedTextParser(MAPPER.createParser(body))) {
       T value = MAPPER.readValue(parser, type);
       if (value == null) {
@@ -185,7 +237,7 @@ public final class Json {
       return first;
     }
     List<org.unesco.aspnet.core.FieldError> errors = new ArrayList<>(first.errors());
-    java.util.Set<String> reported = errors.stream().map(f -> f.field().split("[.\\[]", 2)[0]).collect(Collectors.toSet());
+    java.util.Set<String> reported = errors.stream().map(f -> root(f.field())).collect(Collectors.toSet());
     tree.fields().forEachRemaining(member -> {
       if (reported.contains(member.getKey())) {
         return;

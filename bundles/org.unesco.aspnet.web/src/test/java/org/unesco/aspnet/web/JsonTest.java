@@ -377,4 +377,30 @@ class JsonTest {
     ProblemException name = refusedBody("{name: \"x\"}", Form.class);
     assertTrue(name.detail().contains("a member name must be written in double quotes"), name.detail());
   }
+
+  @Test
+  void aWrongTypeDoesNotHideWhatTheRulesSayOfTheOtherFields() {
+    java.util.function.Consumer<Form> rules = f -> {
+      List<FieldError> errors = new java.util.ArrayList<>();
+      if (f.name() == null || f.name().isBlank()) {
+        errors.add(new FieldError("name", "is required"));
+      }
+      if (f.count() == null) {
+        errors.add(new FieldError("count", "is required"));
+      }
+      if (!errors.isEmpty()) {
+        throw ProblemException.validation(errors);
+      }
+    };
+    ProblemException p = assertThrows(ProblemException.class,
+        () -> Json.read(request("{\"name\":\"\",\"count\":2.5,\"days\":\"x\"}"), Form.class, rules));
+    assertEquals(List.of("count", "days", "name"), p.errors().stream().map(FieldError::field).sorted().toList(),
+        "the two wrong types, then the rule on name; not 'count is required' for the count sent as 2.5");
+    assertEquals("must be a whole number", p.errors().stream().filter(e -> e.field().equals("count")).findFirst().orElseThrow().message());
+    // a body that binds is returned as it is: the endpoint checks it
+    Form f = Json.read(request("{\"name\":\"\"}"), Form.class, rules);
+    assertEquals("", f.name());
+    // a body that is no object keeps its own problem
+    assertEquals(400, assertThrows(ProblemException.class, () -> Json.read(request("[1]"), Form.class, rules)).status());
+  }
 }

@@ -106,8 +106,10 @@ public final class SchoolsServlet extends ApiServlet {
       throw Requests.noSuchPath(request);
     }
     Integer revision = Revisions.expectedIfPresent(request);
-    AnnualReportInput input = Json.read(request, AnnualReportInput.class);
-    AnnualReport saved = reports.submit(Requests.actor(request), report[0], (int) report[1], revision, input);
+    Principal actor = Requests.actor(request);
+    // a fraction among the counts is told with the empty texts, not before them
+    AnnualReportInput input = Json.read(request, AnnualReportInput.class, rest -> AnnualReports.validate(rest, actor.language()));
+    AnnualReport saved = reports.submit(actor, report[0], (int) report[1], revision, input);
     response.setHeader("ETag", Revisions.etag(saved.revision()));
     Json.write(response, 200, saved);
   }
