@@ -46,6 +46,12 @@ public final class Revisions {
       // If-Match is required here to prevent: the client must say which revision it read.
       throw ProblemException.preconditionRequired("If-Match: * is not accepted here: send the ETag of what you read");
     }
+    if (ifMatch.indexOf(',') >= 0) {
+      // RFC 9110 allows a list; a resource here has one revision, and the client read one
+      throw ProblemException.preconditionFailed("If-Match " + ifMatch + " names several ETags: send the one ETag you read");
+    }
+    // W/ is taken off: the ETag names a revision, the same whatever proxy marked it weak on the
+    // way (nginx does when it compresses), so the weak form still says which revision was read.
     String tag = ifMatch.replace("W/", "").replace("\"", "").strip();
     if (tag.endsWith(GZIP_SUFFIX)) {
       tag = tag.substring(0, tag.length() - GZIP_SUFFIX.length());

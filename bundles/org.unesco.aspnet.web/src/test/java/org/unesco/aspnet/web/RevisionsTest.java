@@ -27,6 +27,9 @@ class RevisionsTest {
     assertEquals(428, assertThrows(ProblemException.class, () -> Revisions.expected(ifMatch(null))).status());
     assertNull(Revisions.expectedIfPresent(ifMatch(" ")));
     assertEquals(412, assertThrows(ProblemException.class, () -> Revisions.expected(ifMatch("\"abc\""))).status());
+    ProblemException list = assertThrows(ProblemException.class, () -> Revisions.expected(ifMatch("\"1\", \"7\"")));
+    assertEquals(412, list.status());
+    assertTrue(list.detail().contains("send the one ETag you read"), list.detail());
     assertEquals(412, assertThrows(ProblemException.class, () -> Revisions.expected(ifMatch("\"7--br\""))).status());
     assertEquals(412, assertThrows(ProblemException.class, () -> Revisions.expected(ifMatch("\"--gzip\""))).status());
   }
