@@ -34,8 +34,10 @@ public final class Main {
     // the real path: the same installation reached through a symbolic link is the same installation
     Path home = Path.of(System.getProperty("aspnet.home", ".")).toRealPath();
     Path data = Path.of(env("ASPNET_DATA_DIR", home.resolve("data").toString())).toAbsolutePath().normalize();
-    String port = env("ASPNET_PORT", "8080");
     boolean console = List.of(args).contains("--console");
+    // At build time: run once on an empty data folder and keep its database (EmptyDatabase)
+    boolean makeEmptyDatabase = List.of(args).contains("--make-empty-database");
+    String port = makeEmptyDatabase ? String.valueOf(anyFreePort()) : env("ASPNET_PORT", "8080");
     if (!port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535) {
       System.err.println("ASPNET_PORT must be a port number, not '" + port + "'");
       System.exit(2);
@@ -69,7 +71,13 @@ public final class Main {
       refuse(data, "Port " + port + " cannot be opened (" + e.getMessage() + ")");
     }
 
+    if (makeEmptyDatabase && Files.exists(data.resolve("derby"))) {
+      refuse(data, "--make-empty-database needs a data folder without a database; " + data + " has one");
+    }
     Map<String, String> properties = frameworkProperties(home, data, plugins, port, console);
+    if (makeEmptyDatabase) {
+      properties.put(EmptyDatabase.PREPARING, "true");
+    }
     if (movedInstallation(home, data)) {
       // Bundles and configurations of the old installation's folders are in the cache: start over
       // from this one's bundle/, plugins/ and config/. The database is not in the cache.
@@ -99,6 +107,11 @@ public final class Main {
               TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), e.getBundle().getSymbolicName());
         }
       });
+    }
+    if (makeEmptyDatabase) {
+      framework.start();
+      EmptyDatabase.make(framework, home, data, port);
+      System.exit(0);
     }
     Thread stopper = new Thread(() -> stop(framework), "aspnet-shutdown");
     Runtime.getRuntime().addShutdownHook(stopper);
@@ -225,6 +238,12 @@ public final class Main {
   private static void trace(long started, String what) {
     if (Boolean.getBoolean("aspnet.trace.start")) {
       System.out.printf("%5d ms %s%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), what);
+    }
+  }
+
+  private static int anyFreePort() throws IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
     }
   }
 

@@ -42,6 +42,30 @@ class LifecycleIT {
     }
   }
 
+  /**
+   * The installation is built with an empty database (lib/empty-database: migrations applied, no
+   * account): a first start copies it, creates its own administrator, and a restart keeps what
+   * it has.
+   */
+  @Test
+  void aFirstStartCopiesTheEmptyDatabaseAndARestartKeepsItsOwn() throws Exception {
+    try (Installation platform = new Installation()) {
+      assertTrue(Files.isDirectory(platform.home.resolve("lib/empty-database/derby")), "built with the installation");
+      platform.start();
+      assertTrue(platform.log().contains("First start: the database is a copy of the installation's empty one"), platform.log());
+      assertEquals(200, platform.login(Installation.ADMIN_EMAIL, Installation.ADMIN_PASSWORD).statusCode(),
+          "this installation's administrator, with this installation's password");
+      assertTrue(platform.get("/api/v1/countries/FR").body().contains("Europe and North America"), "reference data in it");
+      String admin = platform.adminToken();
+      String audit = platform.get("/api/v1/audit?limit=200", "Authorization", "Bearer " + admin).body();
+      assertEquals(1, audit.split("\"account.create\"", -1).length - 1, "one account made, at this start: " + audit);
+      platform.stop();
+      platform.start();
+      assertFalse(platform.log().contains("is a copy of the installation's empty one"), "a restart keeps its database");
+      assertEquals(200, platform.login(Installation.ADMIN_EMAIL, Installation.ADMIN_PASSWORD).statusCode());
+    }
+  }
+
   @Test
   void anUpgradedInstallationNeverRunsStaleBundlesFromTheCache() throws Exception {
     try (Installation platform = new Installation()) {

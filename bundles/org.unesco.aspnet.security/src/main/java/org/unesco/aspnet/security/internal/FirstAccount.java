@@ -38,7 +38,11 @@ public final class FirstAccount implements HealthCheck {
     this.log = log;
     Thread worker = new Thread(() -> {
       try {
-        create(context.locateService("authentication"), context.locateService("store"), context.locateService("audit"));
+        // the installation's empty database is made without an account: each installation's
+        // first start creates its own administrator, with its own password
+        if (!Boolean.parseBoolean(context.getBundleContext().getProperty("aspnet.preparing"))) {
+          create(context.locateService("authentication"), context.locateService("store"), context.locateService("audit"));
+        }
         state = Result.up();
       } catch (RuntimeException e) {
         state = Result.down("the first account could not be created: " + e.getMessage());
