@@ -32,7 +32,7 @@ stop_platform() {
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-echo "== first-ever start (empty data dir: bundle cache and Derby created), 3 runs"
+echo "== first-ever start (empty data dir: bundle cache made, the database copied from lib/empty-database), 3 runs"
 firsts=()
 for i in 1 2 3; do
   rm -rf "$ASPNET_DATA_DIR"
