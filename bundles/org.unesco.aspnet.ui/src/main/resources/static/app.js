@@ -123,8 +123,11 @@ export async function apiAll(path, max = 1000) {
   return items;
 }
 
-/** The words for an API error: title, detail, and each field's message. */
-export function problemView(err) {
+/**
+ * The words for an API error: title, detail, and each field's message, the field named by
+ * `nameOf` (showProblem: as its form labels it).
+ */
+export function problemView(err, nameOf = fieldName) {
   // a page's script that cannot be fetched (offline) is a network failure, not a bug
   if (!(err instanceof ApiError) && isNetworkError(err)) err = new ApiError(0, { title: t('error.network') });
   const p = err instanceof ApiError ? err.problem : { title: t('error.unexpected'), detail: String(err?.message || err) };
@@ -135,7 +138,7 @@ export function problemView(err) {
   const detail = errors.length ? null : duplicates ? t('error.duplicateHelp') : p.detail !== p.title ? p.detail : null;
   const box = h('div', { class: 'error', role: 'alert' }, h('strong', {}, errorTitle(err, p)), detail ? h('p', {}, detail) : null);
   if (errors.length) {
-    box.append(h('ul', {}, ...errors.map((e) => h('li', {}, (e.field ? fieldName(e.field) + colon() : '') + e.message))));
+    box.append(h('ul', {}, ...errors.map((e) => h('li', {}, (e.field ? nameOf(e.field) + colon() : '') + e.message))));
   }
   if (duplicates) {
     box.append(h('p', {}, t('error.duplicates')), h('ul', {}, ...p.duplicates.map((d) => h('li', {}, [d.name, d.city].filter(Boolean).join(', ') || JSON.stringify(d)))));
@@ -168,19 +171,34 @@ export function fieldName(field) {
   return lang && t('field.' + lang[1]) !== 'field.' + lang[1] ? t('field.' + lang[1]) + ' (' + languageName(lang[2]) + ')' : field;
 }
 
+/**
+ * The label of the form's input named `name`, as the person reads it (a national profile renames
+ * nationalId "Numéro UAI"); null for a checkbox or radio, whose label is an option or a sentence.
+ */
+function labelIn(form, name) {
+  const input = form.querySelector(`[name="${CSS.escape(name)}"]`);
+  if (!input || input.type === 'checkbox' || input.type === 'radio') return null;
+  const label = input.labels?.[0]?.textContent.replace(/\s*\*$/, '').trim();
+  return label || null;
+}
+
 /** Shows an error above a form and marks each named field invalid. */
 export function showProblem(form, err, slot) {
   const target = slot || form.querySelector('.form-status') || form;
   clearProblem(form);
-  target.replaceChildren(problemView(err));
+  // the list names each field as the form labels it, not with the UI's generic word
+  target.replaceChildren(problemView(err, (f) => labelIn(form, f) || fieldName(f)));
   for (const e of err?.problem?.errors || []) {
     const name = e.field.replace(/\[\d+\]$/, '').replace(/\.[a-z]{2}$/, ''); // levels[0]: the levels; title.fr: the title
     const input = form.querySelector(`[name="${CSS.escape(e.field)}"]`) || form.querySelector(`[name="${CSS.escape(name)}"]`);
     if (!input) continue;
     const id = 'err-' + Math.random().toString(36).slice(2);
     const message = h('span', { class: 'field-error', id }, e.message);
-    // a group of checkboxes gets its message under the legend, for the group, not in one box's label
-    const group = input.type === 'checkbox' || input.type === 'radio' ? input.closest('fieldset') : null;
+    // a group of checkboxes gets its message under the legend, for the group, not in one box's label;
+    // a lone checkbox (a consent) gets it on itself, after its label
+    const box = input.type === 'checkbox' || input.type === 'radio';
+    const alone = box && form.querySelectorAll(`[name="${CSS.escape(input.name)}"]`).length === 1;
+    const group = box && !alone ? input.closest('fieldset') : null;
     if (group) {
       group.setAttribute('aria-invalid', 'true');
       group.setAttribute('aria-describedby', id);
@@ -188,7 +206,7 @@ export function showProblem(form, err, slot) {
     } else {
       input.setAttribute('aria-invalid', 'true');
       input.setAttribute('aria-describedby', [input.dataset.help, id].filter(Boolean).join(' '));
-      input.insertAdjacentElement('afterend', message);
+      (alone ? input.closest('label') || input : input).insertAdjacentElement('afterend', message);
     }
   }
   target.focus?.();
@@ -276,6 +294,26 @@ export function field(label, name, opts = {}) {
 export function checks(legend, name, options, selected = []) {
   return h('fieldset', {}, h('legend', {}, legend), h('div', { class: 'checks' },
     ...options.map(([v, l]) => h('label', {}, h('input', { type: 'checkbox', name, value: v, checked: selected.includes(v) }), ' ', l))));
+}
+
+/**
+ * A one-time link to hand over (the platform sends no email): the link and a button that copies
+ * it; where the browser refuses the clipboard, the link is selected for copying by hand.
+ */
+export function linkToPass(link) {
+  const code = h('code', { class: 'link' }, link);
+  const said = h('span', { class: 'meta', role: 'status' });
+  const copy = h('button', { type: 'button', class: 'secondary copy-link' }, t('link.copy'));
+  copy.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(link);
+      said.textContent = t('link.copied');
+    } catch (e) {
+      getSelection().selectAllChildren(code);
+      said.textContent = t('link.selected');
+    }
+  });
+  return h('div', { class: 'link-box' }, code, copy, said);
 }
 
 export function announce(text) {
@@ -585,10 +623,31 @@ export async function render() {
   main.dataset.ready = String(seq);
 }
 
-export function navigate(url, replace = false) {
+/**
+ * Shows `url` without reloading the app. The focus goes to the page, or to what `focus` selects
+ * in it (a filter's results), so that a keyboard user is not sent back to the top.
+ */
+export function navigate(url, replace = false, focus = null) {
   if (replace) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
-  render().then(() => document.getElementById('main').focus({ preventScroll: false }));
+  render().then(() => {
+    const main = document.getElementById('main');
+    ((focus && main.querySelector(focus)) || main).focus({ preventScroll: false });
+  });
+}
+
+/**
+ * A filter form that shows its results as a link would, without reloading the app (a real
+ * submission downloads it all again): its filled fields become the query of `path`.
+ */
+export function filtersNavigate(form, path, focus = null) {
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const q = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (typeof v === 'string' && v) q.set(k, v);
+    navigate(path + (q.size ? '?' + q : ''), false, focus);
+  });
+  return form;
 }
 
 function notFound() {
@@ -666,13 +725,7 @@ export async function filterForm(target) {
     field(t('field.levels'), 'level', { value: params.get('level') || '', empty: t('dir.any'), options: LEVELS.map((l) => [l, t('level.' + l)]) }),
     field(t('field.themes'), 'theme', { value: params.get('theme') || '', empty: t('dir.any'), options: THEMES.map((x) => [x, t('theme.' + x)]) }),
     h('button', { type: 'submit', id: 'search-button' }, t('dir.searchButton')));
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    const q = new URLSearchParams();
-    for (const [k, v] of new FormData(form)) if (v) q.set(k, v);
-    navigate(target + (q.toString() ? '?' + q : ''));
-  });
-  return form;
+  return filtersNavigate(form, target);
 }
 
 export function filterQuery() {
@@ -899,7 +952,9 @@ function signInPage() {
     }
     button.disabled = false;
   });
-  return [h('h1', {}, t('signin.title')), form, h('p', {}, t('signin.noAccount'), ' ', h('a', { href: '/register' }, t('nav.register')))];
+  // the platform sends no email: a reset link is made by a coordinator or HQ and handed over
+  return [h('h1', {}, t('signin.title')), form, h('p', { id: 'signin-forgot' }, t('signin.forgot')),
+    h('p', {}, t('signin.noAccount'), ' ', h('a', { href: '/register' }, t('nav.register')))];
 }
 
 function registerPage() {
@@ -957,12 +1012,22 @@ async function pluginPage(path) {
   return container;
 }
 
-/** What the person has typed on the page, by field name (in page order), to keep across a language switch. */
+/**
+ * A field's key for keeping what was typed: its name (a checkbox's with its value), within its
+ * closest `data-keep` (a form built only when its section opens, whose fields would otherwise be
+ * counted among other forms' in whatever order they are built).
+ */
+function typedKey(el) {
+  const scope = el.closest('[data-keep]')?.dataset.keep || '';
+  return scope + '|' + (el.type === 'checkbox' || el.type === 'radio' ? el.name + '=' + el.value : el.name);
+}
+
+/** What the person has typed on the page, by field key (in page order), to keep across a language switch. */
 function typedValues() {
   const values = new Map();
   for (const el of document.querySelectorAll('#main input, #main textarea, #main select')) {
     if (!el.name || el.type === 'file' || el.type === 'password' || el.type === 'hidden') continue;
-    const key = el.type === 'checkbox' || el.type === 'radio' ? el.name + '=' + el.value : el.name;
+    const key = typedKey(el);
     if (!values.has(key)) values.set(key, []);
     values.get(key).push(el.type === 'checkbox' || el.type === 'radio' ? el.checked : el.value);
   }
@@ -986,7 +1051,7 @@ function restoreTyped(values) {
     const changed = [];
     for (const el of document.querySelectorAll('#main input, #main textarea, #main select')) {
       if (!el.name || el.type === 'file' || el.type === 'password' || el.type === 'hidden') continue;
-      const key = el.type === 'checkbox' || el.type === 'radio' ? el.name + '=' + el.value : el.name;
+      const key = typedKey(el);
       const i = seen.get(key) || 0;
       seen.set(key, i + 1);
       const v = values.get(key)?.[i];
@@ -1005,6 +1070,21 @@ function restoreTyped(values) {
   fill();
   watch.observe(document.getElementById('main'), { childList: true, subtree: true });
   setTimeout(() => watch.disconnect(), 5000);
+}
+
+/** The page's open sections (details), by id, else by place. */
+function openSections() {
+  return [...document.querySelectorAll('#main details')].flatMap((d, i) => (d.open ? [d.id || '#' + i] : []));
+}
+
+/**
+ * Opens again the sections that were open. One that builds its content when opened (the portal's
+ * activity form) builds it now, and restoreTyped fills it as it appears.
+ */
+function reopenSections(open) {
+  [...document.querySelectorAll('#main details')].forEach((d, i) => {
+    if (open.includes(d.id || '#' + i)) d.open = true;
+  });
 }
 
 // ---------- start ----------
@@ -1077,6 +1157,7 @@ function languageMenu() {
     browsing = false;
     if (select.value === ui.lang) return;
     const typed = typedValues();
+    const open = openSections();
     try {
       await setLanguage(select.value, true);
     } catch (e) {
@@ -1086,6 +1167,7 @@ function languageMenu() {
     }
     renderChrome();
     await render();
+    reopenSections(open);
     restoreTyped(typed);
     refocus(next);
     announce(t('nav.languageChanged'));

@@ -4,12 +4,14 @@
 // portal.js (the profile form, the history) is imported by the school page's panel only, when it opens.
 import { ui, t, tNodes, h, api, apiAll, colon, field, countries, countryName, problemView, showProblem, announce, statusLabel,
   hasRole, formatDate, formatNumber, statsView, localized, langOf, ApiError, fieldName, plural, whileBusy, signInPrompt, loadProfile,
-  profileText, markProfileTexts, commentGiven } from './app.js';
+  profileText, markProfileTexts, commentGiven, filtersNavigate, linkToPass, clearProblem } from './app.js';
 
 const PAGE = 100;
 /** Moves whose decision the school must be told the reason of (the services require a comment). */
 const NEEDS_COMMENT = new Set(['REJECTED', 'SUSPENDED', 'WITHDRAWN']);
 const NATIONAL_MOVES = new Set(['UNDER_NATIONAL_REVIEW', 'RECOMMENDED', 'REJECTED']);
+/** Where the focus goes once a console's filters have drawn their results: what sums them up. */
+const RESULTS = '[data-results]';
 
 function tabs(base, names, current, extra = '') {
   return h('nav', { 'aria-label': t('console.sections') }, h('ul', { class: 'tabs' }, ...names.map((n) =>
@@ -68,7 +70,7 @@ function pagedList(path, onItems, noun = 'console.schools', first = null) {
  */
 function transitionAction(label, cls, steps, needsComment) {
   return {
-    label, cls, needsComment,
+    label, cls, needsComment, certifies: steps.some(([, to]) => to === 'MEMBER'),
     run: async (school, comment, shown, extra = {}) => {
       if (!steps.some(([from]) => from === school.status)) {
         throw new ApiError(409, { detail: t('console.notFromHere', { status: statusLabel(school.status) }) });
@@ -130,6 +132,31 @@ function decisionControls(school, actionsFor, onStatus, { since = false } = {}) 
   // HQ bringing an existing network onto the platform: the day a school really became a member
   const sinceInput = since ? h('input', { type: 'date', id: 'since-' + school.id, name: 'certifiedOn', min: '1953-01-01',
     max: new Date().toISOString().slice(0, 10) }) : null;
+  const sinceError = h('span', { class: 'field-error', id: 'since-' + school.id + '-error', hidden: true });
+  /** The day's box marked invalid, its message beside it; `words` null clears it. */
+  const sinceSaid = (words) => {
+    sinceError.hidden = !words;
+    sinceError.textContent = words || '';
+    if (words) {
+      sinceInput.setAttribute('aria-invalid', 'true');
+      sinceInput.setAttribute('aria-describedby', sinceError.id);
+    } else {
+      sinceInput.removeAttribute('aria-invalid');
+      sinceInput.removeAttribute('aria-describedby');
+    }
+  };
+  /**
+   * The day checked against the box's own range before anything is sent: certifying is the second
+   * of two moves, and a day refused then would leave the school under HQ review.
+   */
+  const sinceFits = () => {
+    sinceSaid(null);
+    const day = sinceInput.value;
+    if (!sinceInput.validity.badInput && (!day || (day >= sinceInput.min && day <= sinceInput.max))) return true;
+    sinceSaid(t('hq.sinceRange', { min: formatDate(sinceInput.min) }));
+    sinceInput.focus();
+    return false;
+  };
   const message = h('div', { tabindex: '-1', class: 'row-message', id: commentId + '-message' });
   const buttons = h('div', { class: 'row-actions' });
   /** The school as the server now has it, from a membership: status, national stage, next moves, certificate. */
@@ -151,6 +178,7 @@ function decisionControls(school, actionsFor, onStatus, { since = false } = {}) 
         const text = comment.value.trim();
         // required for this move: said on the box, with the message that says why
         if (!commentGiven(comment, message, a.needsComment, t('console.commentNeeded'))) return;
+        if (sinceInput && a.certifies && !sinceFits()) return;
         buttons.querySelectorAll('button').forEach((x) => { x.disabled = true; });
         try {
           await a.run(school, text, shown, { certifiedOn: sinceInput?.value || null });
@@ -158,6 +186,9 @@ function decisionControls(school, actionsFor, onStatus, { since = false } = {}) 
           if (sinceInput) sinceInput.value = '';
           message.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('console.done', { name: school.name, status: statusLabel(school.status) })));
         } catch (e) {
+          // a day the API refused is said on its box too (its label names it in the message)
+          const onSince = sinceInput && (e.problem?.errors || []).find((x) => x.field === 'certifiedOn');
+          if (onSince) sinceSaid(onSince.message);
           // someone else (another tab, a colleague) may have decided meanwhile: show where it is now
           const parts = [problemView(e)];
           if (e.status === 409 || e.status === 412 || e.status === 403) {
@@ -182,7 +213,7 @@ function decisionControls(school, actionsFor, onStatus, { since = false } = {}) 
   draw();
   return {
     comment: [h('label', { for: commentId, class: 'visually-hidden' }, t('console.commentFor', { name: school.name })), comment,
-      ...(sinceInput ? [h('label', { for: sinceInput.id, class: 'meta' }, t('hq.since')), sinceInput] : [])],
+      ...(sinceInput ? [h('label', { for: sinceInput.id, class: 'meta' }, t('hq.since')), sinceInput, sinceError] : [])],
     actions: [buttons, message],
   };
 }
@@ -291,13 +322,14 @@ export async function ncConsole() {
   const body = { applications: ncApplications, directory: ncDirectory, reports: ncReports, import: ncImport, invitations: ncInvitations, campaigns: ncCampaigns }[shown];
   // the country names and the tab's content are asked for at once
   const [list, content] = await Promise.all([countries(), body(country).then((x) => [x].flat(), (e) => [problemView(e)])]);
-  const view = [h('h1', {}, t('nc.title') + ' – ' + countryName(country))];
+  const view = [h('h1', { tabindex: '-1' }, t('nc.title') + ' – ' + countryName(country))];
   if (own.length > 1 || hq) {
     const pick = h('form', { class: 'filters' }, h('input', { type: 'hidden', name: 'tab', value: tab }),
       h('div', { class: 'field' }, h('label', { for: 'nc-country' }, t('field.country')),
         h('select', { id: 'nc-country', name: 'country' }, ...(hq ? list.map((c) => c.iso2) : own).map((c) => h('option', { value: c, selected: c === country }, countryName(c))))),
       h('button', { type: 'submit' }, t('console.show')));
-    view.push(pick);
+    // another country is another console: the focus goes to its title
+    view.push(filtersNavigate(pick, '/console/nc', '#main h1'));
   }
   view.push(tabs('/console/nc', names, shown, '&country=' + country), ...content);
   return view;
@@ -312,6 +344,7 @@ async function ncApplications(country) {
   const search = h('form', { class: 'filters', role: 'search' }, h('input', { type: 'hidden', name: 'tab', value: 'applications' }),
     h('input', { type: 'hidden', name: 'country', value: country }),
     field(t('dir.search'), 'q', { type: 'search', value: q }), h('button', { type: 'submit' }, t('dir.searchButton')));
+  filtersNavigate(search, '/console/nc', RESULTS);
   const paths = statuses.map((status) => `/api/v1/schools?country=${country}&status=${status}&sort=NEWEST` + (q ? '&q=' + encodeURIComponent(q) : ''));
   const firsts = paths.map((path) => listPage(path));
   firsts.forEach((page) => page.catch(() => {})); // a refusal is shown when the table reads it
@@ -320,7 +353,9 @@ async function ncApplications(country) {
   const view = [h('h2', {}, t('tab.applications')), h('p', {}, t(ladder ? 'nc.ladderLead' : 'nc.applicationsLead')), search];
   const tables = paths.map((path, i) => decisionTable(path, nationalActions(country, ladder), { ladder, first: firsts[i] }));
   await Promise.all(tables.map((table) => table.load()));
-  statuses.forEach((status, i) => view.push(h('h3', {}, statusLabel(status)), ...(tables[i].isEmpty() ? [h('p', {}, tables[i].emptyText)] : tables[i].view)));
+  // the first queue's heading sums up what a search found
+  statuses.forEach((status, i) => view.push(h('h3', i ? {} : { tabindex: '-1', 'data-results': '' }, statusLabel(status)),
+    ...(tables[i].isEmpty() ? [h('p', {}, tables[i].emptyText)] : tables[i].view)));
   return view;
 }
 
@@ -331,6 +366,7 @@ async function ncDirectory(country) {
     field(t('dir.search'), 'q', { type: 'search', value: params.get('q') || '' }),
     field(t('field.status'), 'status', { value: params.get('status') || '', empty: t('dir.any'), options: statuses.map((s) => [s, statusLabel(s)]) }),
     h('button', { type: 'submit' }, t('dir.searchButton')));
+  filtersNavigate(form, '/console/nc', RESULTS);
   const q = new URLSearchParams({ country, sort: 'NAME' });
   for (const k of ['q', 'status']) if (params.get(k)) q.set(k, params.get(k));
   const tbody = h('tbody', {});
@@ -341,6 +377,9 @@ async function ncDirectory(country) {
   const [exports] = await Promise.all([exportLinks({ country, ...filters }), list.load()]);
   const table = h('div', { class: 'table-wrap' }, h('table', {}, h('caption', { class: 'visually-hidden' }, t('tab.directory')),
     h('thead', {}, h('tr', {}, ...['field.name', 'field.city', 'field.status', 'field.email'].map((k) => h('th', { scope: 'col' }, t(k))))), tbody));
+  // the count ("12 schools shown") sums up the results: the focus goes there after a search
+  list.count.setAttribute('tabindex', '-1');
+  list.count.dataset.results = '';
   return [h('h2', {}, t('tab.directory')), form, exports, list.count, table, list.more];
 }
 
@@ -361,10 +400,18 @@ async function exportLinks(filters) {
       const help = t('export.' + d.name + '.help');
       const known = help !== 'export.' + d.name + '.help';
       list.append(h('li', {}, h('span', { title: known ? help : d.description || null, lang: known || !d.description || ui.lang === 'en' ? null : 'en' }, label),
-        colon(), ...(d.formats || []).flatMap((f, i) => [i ? ' · ' : '',
+        colon(), ...(d.formats || []).flatMap((f, i) => {
+          const href = (extra) => {
+            const all = new URLSearchParams(q);
+            for (const [k, v] of Object.entries(extra)) all.set(k, v);
+            return `/api/v1/exports/${encodeURIComponent(d.name)}.${encodeURIComponent(f)}${all.size ? '?' + all : ''}`;
+          };
           // the name read starts with the words shown (CSV), then says which dataset
-          h('a', { href: `/api/v1/exports/${encodeURIComponent(d.name)}.${encodeURIComponent(f)}${q.size ? '?' + q : ''}`, download: '',
-            'aria-label': f.toUpperCase() + ' – ' + label }, f.toUpperCase())])));
+          const link = (words, extra = {}) => h('a', { href: href(extra), download: '', 'aria-label': words + ' – ' + label }, words);
+          // Excel reads a CSV file without a byte order mark in the computer's own encoding
+          // ("Ã‰cole" in French): the same file with one, for Excel
+          return [i ? ' · ' : '', link(f.toUpperCase()), ...(f === 'csv' ? [' · ', link(t('export.csvExcel'), { bom: 'true' })] : [])];
+        })));
     }
     box.append(list);
   } catch (e) {
@@ -383,20 +430,25 @@ async function ncReports(country) {
   const years = [0, 1, 2, 3].map((i) => new Date().getFullYear() - 1 - i);
   const form = h('form', { class: 'filters' }, h('input', { type: 'hidden', name: 'tab', value: 'reports' }), h('input', { type: 'hidden', name: 'country', value: country }),
     field(t('report.year'), 'year', { value: year, options: years.map((y) => [y, String(y)]) }), h('button', { type: 'submit' }, t('console.show')));
+  filtersNavigate(form, '/console/nc', RESULTS);
   // the addresses of the schools to chase, to paste into a message (a mailto: link would be too long for 400 schools)
   const toChase = rows.filter((r) => r.state === 'MISSING' && r.email).map((r) => r.email);
   const copied = h('span', { class: 'meta', role: 'status' });
-  const copy = h('button', { type: 'button', class: 'secondary', id: 'copy-missing' }, t('nc.copyMissing', { n: formatNumber(toChase.length) }));
+  const copyWords = plural('nc.copyMissing', toChase.length);
+  const copy = h('button', { type: 'button', class: 'secondary', id: 'copy-missing' }, copyWords);
   copy.addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(toChase.join(', '));
-      copied.textContent = t('nc.copied', { n: formatNumber(toChase.length) });
+      copied.textContent = plural('nc.copied', toChase.length);
     } catch (e) {
-      copied.replaceChildren(h('textarea', { readonly: true, rows: 3, 'aria-label': t('nc.copyMissing', { n: formatNumber(toChase.length) }) }, toChase.join(', ')));
+      copied.replaceChildren(h('textarea', { readonly: true, rows: 3, 'aria-label': copyWords }, toChase.join(', ')));
     }
   });
+  // the counts agree with their nouns ("1 member school of 5 has not...", "1 sent it late"); the
+  // sentence sums up the year asked for, so the focus goes there once it is shown
   return [h('h2', {}, t('tab.reports')), form,
-    h('p', {}, t('nc.compliance', { missing: formatNumber(missing), total: formatNumber(rows.length), year }), late ? ' ' + t('nc.late', { late: formatNumber(late) }) : ''),
+    h('p', { id: 'compliance', tabindex: '-1', 'data-results': '' }, plural('nc.compliance', missing, { missing: formatNumber(missing), total: formatNumber(rows.length), year }),
+      late ? ' ' + plural('nc.late', late, { late: formatNumber(late) }) : ''),
     toChase.length ? h('p', { class: 'row-actions' }, copy, ' ', copied) : null,
     h('div', { class: 'table-wrap' }, h('table', {}, h('caption', { class: 'visually-hidden' }, t('tab.reports')),
       h('thead', {}, h('tr', {}, ...['field.name', 'field.city', 'report.state', 'report.submittedAt', 'field.email'].map((k) => h('th', { scope: 'col' }, t(k))))),
@@ -537,13 +589,57 @@ async function ncInvitations(country) {
     if (n === 'campaign') body.campaign = d.campaign || null;
     try {
       const r = await api('POST', '/api/v1/invitations', body);
-      form.querySelector('.form-status').replaceChildren(h('div', { class: 'notice', role: 'status' }, h('p', {}, t('handover.done')), h('code', { class: 'link' }, location.origin + r.link)));
+      form.querySelector('.form-status').replaceChildren(h('div', { class: 'notice', role: 'status' }, h('p', {}, t('handover.done')), linkToPass(location.origin + r.link)));
       announce(t('handover.done'));
     } catch (e) {
       showProblem(form, e);
     }
   });
-  return [h('h2', {}, t('tab.invitations')), h('p', {}, t(hasRole('HQ_OFFICER') ? 'invite.leadHq' : 'invite.lead')), form];
+  // a forgotten password: the API lets HQ and administrators make reset links, not coordinators
+  const resets = makesResets() ? resetView() : [h('h3', {}, t('resetLink.title')), h('p', { id: 'reset-by-hq' }, t('resetLink.byHq'))];
+  return [h('h2', {}, t('tab.invitations')), h('p', {}, t(hasRole('HQ_OFFICER') ? 'invite.leadHq' : 'invite.lead')), form, ...resets];
+}
+
+/** Whether this person may make password reset links (POST /api/v1/password-resets: HQ, administrators). */
+function makesResets() {
+  return hasRole('HQ_OFFICER') || hasRole('PLATFORM_ADMIN');
+}
+
+/**
+ * "Reset a password": a one-time link for someone who forgot theirs, which this person passes on
+ * (the platform sends no email). A refusal about the account is said on the email field, in words.
+ */
+function resetView() {
+  const result = h('div', { id: 'reset-result', tabindex: '-1' });
+  const form = h('form', { novalidate: true, id: 'reset-form' }, h('div', { class: 'form-status', tabindex: '-1' }),
+    field(t('field.email'), 'email', { type: 'email', required: true, autocomplete: 'off', id: 'reset-email', help: t('resetLink.help') }),
+    h('button', { type: 'submit', id: 'reset-submit' }, t('resetLink.submit')));
+  const send = form.querySelector('button[type=submit]');
+  const onEmail = (status, words, problem = {}) => showProblem(form, new ApiError(status, { ...problem, detail: null, errors: [{ field: 'email', message: words }] }));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const email = form.elements.email.value.trim();
+    result.replaceChildren();
+    if (!email) {
+      onEmail(400, t('resetLink.noEmail'));
+      return;
+    }
+    await whileBusy(send, async () => {
+      try {
+        const r = await api('POST', '/api/v1/password-resets', { email });
+        clearProblem(form);
+        result.replaceChildren(h('div', { class: 'notice', role: 'status' }, h('p', {}, t('resetLink.done', { email, until: formatDate(r.expiresAt) })),
+          linkToPass(location.origin + r.link)));
+        result.focus();
+      } catch (e) {
+        // the API's words are for developers ("No account has this email"): the UI's, on the field
+        const words = { 403: t('resetLink.403'), 404: t('resetLink.404') }[e.status];
+        if (words) onEmail(e.status, words, e.problem);
+        else showProblem(form, e);
+      }
+    });
+  });
+  return [h('h3', {}, t('resetLink.title')), h('p', {}, t('resetLink.lead')), form, result];
 }
 
 async function ncCampaigns(country) {
@@ -600,13 +696,15 @@ export async function hqConsole() {
   if (!ui.me) return signInPrompt(t('hq.title'));
   const names = [];
   if (hasRole('HQ_OFFICER')) names.push('queue', 'dashboard', 'projects', 'exports', 'audit');
+  if (makesResets()) names.push('accounts');
   if (hasRole('PLATFORM_ADMIN')) names.push('plugins');
   if (!names.length) return [h('h1', {}, t('hq.title')), h('p', { class: 'error', role: 'alert' }, t('hq.notYours')),
     hasRole('NATIONAL_COORDINATOR') || hasRole('SUBNATIONAL_COORDINATOR') ? h('p', {}, h('a', { href: '/console/nc' }, t('nav.nc'))) : null];
   const asked = new URLSearchParams(location.search).get('tab');
   const tab = names.includes(asked) ? asked : names[0];
   const view = [h('h1', {}, t('hq.title')), tabs('/console/hq', names, tab)];
-  const body = { queue: hqQueue, dashboard: statsView, projects: () => campaignsView(null), exports: hqExports, plugins: hqPlugins, audit: hqAudit }[tab];
+  const body = { queue: hqQueue, dashboard: statsView, projects: () => campaignsView(null), exports: hqExports, plugins: hqPlugins, audit: hqAudit,
+    accounts: () => [h('h2', {}, t('tab.accounts')), ...resetView()] }[tab];
   try {
     view.push(...[await body()].flat().filter(Boolean).map((x) => (x.tagName === 'H1' ? h('h2', {}, x.textContent) : x)));
   } catch (e) {
@@ -638,6 +736,10 @@ async function hqExports() {
   const form = h('form', { class: 'filters' }, h('input', { type: 'hidden', name: 'tab', value: 'exports' }),
     field(t('field.country'), 'country', { value: country, empty: t('hq.allCountries'), options: list.map((c) => [c.iso2, c.name]) }),
     h('button', { type: 'submit' }, t('console.show')));
+  filtersNavigate(form, '/console/hq', RESULTS);
+  const heading = exports.querySelector('h3');
+  heading.setAttribute('tabindex', '-1');
+  heading.dataset.results = '';
   return [h('h2', {}, t('tab.exports')), form, exports];
 }
 

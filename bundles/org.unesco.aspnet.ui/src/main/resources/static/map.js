@@ -2,7 +2,7 @@
 // configuration. The schools come in one request (/api/v1/schools/points, compact rows) and are
 // drawn on one canvas, so thousands of markers stay quick and show even when no tile can load; a
 // popup is built only when a marker is clicked.
-import { ui, t, h, api, filterForm, filterQuery, problemView, countries, countryName, announce } from './app.js';
+import { ui, t, h, api, filterForm, filterQuery, problemView, countries, countryName, announce, plural } from './app.js';
 
 let leaflet;
 function loadLeaflet() {
@@ -50,7 +50,7 @@ export async function mapPage() {
     });
     markers.addTo(map);
     box.dataset.markers = String(n);
-    status.textContent = t('map.count', { n }) + (answer.truncated ? ' ' + t('map.truncated') : '');
+    status.textContent = plural('map.count', n) + (answer.truncated ? ' ' + t('map.truncated') : '');
     announce(status.textContent);
   }).catch((e) => status.replaceChildren(problemView(e)));
   return view;

@@ -1,7 +1,7 @@
 // School portal: apply, edit the profile, annual report, projects and activities, focal-point hand-over.
 import { ui, t, h, api, ApiError, colon, field, checks, countries, countryName, problemView, showProblem, clearProblem, announce, renderChrome,
   whileBusy, signInPrompt, loadProfile, profileText, setProfileText, markProfileTexts,
-  statusLabel, LEVELS, THEMES, localized, langOf, formatDate, plural, formatNumber, submissionStatus, quoted, phaseLabels, pagedList } from './app.js';
+  statusLabel, LEVELS, THEMES, localized, langOf, formatDate, plural, formatNumber, submissionStatus, quoted, phaseLabels, pagedList, linkToPass } from './app.js';
 
 // ---------- national profile fields ----------
 /** The inputs of a national profile's fields, named `fields.<key>`. */
@@ -178,6 +178,14 @@ export async function applyPage() {
 }
 
 // ---------- the portal ----------
+/**
+ * A part of the portal that opens and closes: its summary is a heading of `level` (the page's
+ * parts are found by heading), and its `id` lets a language switch open it again.
+ */
+export function disclosure(id, title, level = 3) {
+  return h('details', { id }, h('summary', {}, h('h' + level, { class: 'summary-heading' }, title)));
+}
+
 export async function portalPage() {
   if (!ui.me) return signInPrompt(t('portal.title'));
   const schoolIds = [...new Set((ui.me.roles || []).filter((r) => r.school && (r.role === 'SCHOOL_FOCAL_POINT' || r.role === 'SCHOOL_STAFF')).map((r) => r.school))];
@@ -198,16 +206,24 @@ async function schoolSection(id) {
   if (role) loadProfile(role.country).catch(() => null);
   const [school] = await Promise.all([api('GET', '/api/v1/schools/' + id), countries()]);
   const focal = ui.me.roles.some((r) => r.role === 'SCHOOL_FOCAL_POINT' && String(r.school) === String(id));
+  // the certificate number is the membership's; it is read with the school's parts
+  const certificate = h('span', { class: 'school-certificate' });
+  const membership = school.membershipId ? api('GET', '/api/v1/memberships/' + school.membershipId).catch(() => null) : null;
   const section = h('section', { 'aria-labelledby': 'school-' + id },
     h('h2', { id: 'school-' + id }, school.name),
-    h('p', {}, t('field.status'), colon(), h('strong', { class: 'school-status' }, statusLabel(school.status)), ' · ', h('a', { href: '/schools/' + id }, t('portal.publicPage'))));
-  section.append(...await Promise.all([historyView(school), editView(school), reportView(school), projectsView(school)]));
+    h('p', {}, t('field.status'), colon(), h('strong', { class: 'school-status' }, statusLabel(school.status)), certificate, ' · ', h('a', { href: '/schools/' + id }, t('portal.publicPage'))));
+  const [m, ...parts] = await Promise.all([membership, historyView(school), editView(school), reportView(school), projectsView(school)]);
+  // a member's certificate, linked to the public page that checks it (the number a printed certificate carries)
+  if (m?.certificateNumber) {
+    certificate.append(' · ', t('school.certificate'), ' ', h('a', { href: '/certificates/' + encodeURIComponent(m.certificateNumber), id: 'certificate-' + id }, m.certificateNumber));
+  }
+  section.append(...parts);
   if (focal) section.append(handOverView(school));
   return section;
 }
 
 async function historyView(school) {
-  const box = h('details', {}, h('summary', {}, t('portal.history')));
+  const box = disclosure('history-' + school.id, t('portal.history'));
   if (!school.membershipId) return box;
   // a national ladder's stages by their labels, as on the school page
   const [profile, history] = await Promise.all([loadProfile(school.country).catch(() => null), api('GET', `/api/v1/memberships/${school.membershipId}/history`).catch((e) => e)]);
@@ -267,7 +283,9 @@ export async function editView(school) {
       }
     });
   });
-  return h('details', {}, h('summary', {}, t('portal.edit')), form);
+  const box = disclosure('edit-' + school.id, t('portal.edit'));
+  box.append(form);
+  return box;
 }
 
 async function reportView(school) {
@@ -315,11 +333,13 @@ async function reportView(school) {
       }
     });
   });
-  return h('details', {}, h('summary', {}, t('report.title', { year })), form);
+  const box = disclosure('report-' + school.id, t('report.title', { year }));
+  box.append(form);
+  return box;
 }
 
 async function projectsView(school) {
-  const box = h('details', {}, h('summary', {}, t('portal.projects')));
+  const box = disclosure('projects-' + school.id, t('portal.projects'));
   let campaigns;
   try {
     campaigns = (await api('GET', '/api/v1/campaigns?limit=100')).items || [];
@@ -353,21 +373,37 @@ function campaignEntry(school, c, taking) {
   const entry = h('div', { class: 'campaign-entry' });
   const status = h('div', { class: 'form-status', tabindex: '-1' });
   const url = `/api/v1/campaigns/${encodeURIComponent(c.id)}/participants`;
+  const titleId = `campaign-${school.id}-${c.id}`;
   const render = (takesPart, notice) => {
     const actions = h('div', { class: 'row-actions' });
     let more = null;
     if (takesPart) {
+      // Leaving is asked once more in the page, the safe answer first: a second Enter on the
+      // button just pressed must not take the school out
       const leave = h('button', { type: 'button', class: 'secondary' }, t('portal.leave'));
-      leave.addEventListener('click', () => whileBusy(leave, async () => {
-        try {
-          await api('DELETE', `${url}/${encodeURIComponent(school.id)}`);
-          render(false, t('portal.left'));
-        } catch (e) {
-          status.replaceChildren(problemView(e));
-        }
-      }));
-      actions.append(h('span', { class: 'taking-part' }, t('portal.joined')), leave);
-      const reports = reportsView(school, c);
+      const choice = h('span', { class: 'row-actions' });
+      leave.addEventListener('click', () => {
+        const yes = h('button', { type: 'button', class: 'danger' }, t('portal.leaveYes'));
+        const stay = h('button', { type: 'button', class: 'secondary' }, t('portal.stay'));
+        stay.addEventListener('click', () => {
+          choice.replaceChildren();
+          leave.hidden = false;
+          leave.focus();
+        });
+        yes.addEventListener('click', () => whileBusy(yes, async () => {
+          try {
+            await api('DELETE', `${url}/${encodeURIComponent(school.id)}`);
+            render(false, t('portal.left'));
+          } catch (e) {
+            status.replaceChildren(problemView(e));
+          }
+        }));
+        leave.hidden = true;
+        choice.replaceChildren(h('span', { class: 'meta' }, t('portal.leaveAsk')), ' ', yes, ' ', stay);
+        stay.focus();
+      });
+      actions.append(h('span', { class: 'taking-part' }, t('portal.joined')), leave, choice);
+      const reports = reportsView(school, c, titleId);
       more = [c.moduleAvailable === false ? h('p', { class: 'meta' }, t('portal.moduleUnavailable')) : submissionForm(school, c, reports.add), reports.box];
     } else {
       const why = cannotJoin(school, c);
@@ -387,10 +423,12 @@ function campaignEntry(school, c, taking) {
       }
     }
     status.replaceChildren(notice ? h('p', { class: 'notice', role: 'status' }, notice) : '');
-    entry.replaceChildren(h('h3', {}, h('a', { href: '/campaigns/' + c.id, lang: langOf(c.title || c.name) }, localized(c.title || c.name) || c.id)), actions, status, ...[more || ''].flat());
+    entry.replaceChildren(h('h4', { id: titleId }, h('a', { href: '/campaigns/' + c.id, lang: langOf(c.title || c.name) }, localized(c.title || c.name) || c.id)), actions, status, ...[more || ''].flat());
     if (notice) {
       announce(notice);
-      (actions.querySelector('button') || status).focus(); // the clicked button is gone: keep the place
+      // the clicked button is gone: the focus goes to what happened, not onto the opposite button
+      // (Enter pressed again would undo it)
+      status.focus();
     }
   };
   render(taking === true);
@@ -403,7 +441,7 @@ function campaignEntry(school, c, taking) {
  * campaign module's schema (GET .../schema), lists of items included (waste by type, measurements).
  */
 function submissionForm(school, campaign, onSent) {
-  const details = h('details', {}, h('summary', {}, t('submission.heading')));
+  const details = disclosure(`activity-${school.id}-${campaign.id}`, t('submission.heading'), 5);
   let loaded = false;
   details.addEventListener('toggle', async () => {
     if (!details.open || loaded) return;
@@ -435,12 +473,13 @@ function schemaOf(id) {
  * its date, phase, status in words and, when rejected, the moderator's comment. `add(submission)`
  * puts a report just sent at the top.
  */
-function reportsView(school, campaign) {
+function reportsView(school, campaign, titleId) {
   const headingId = `reports-${school.id}-${campaign.id}`;
   const list = h('ul', { class: 'reports' });
   const count = h('p', { class: 'meta', role: 'status' });
   const more = h('button', { type: 'button', class: 'secondary', hidden: true }, t('dir.more'));
-  const box = h('section', { class: 'your-reports', 'aria-labelledby': headingId }, h('h4', { id: headingId }, t('reports.yours')), count, list, more);
+  // each campaign's region is named with the campaign too ("Your reports Trash Hack"): landmarks need names of their own
+  const box = h('section', { class: 'your-reports', 'aria-labelledby': headingId + ' ' + titleId }, h('h5', { id: headingId }, t('reports.yours')), count, list, more);
   const path = `/api/v1/campaigns/${encodeURIComponent(campaign.id)}/submissions?school=${encodeURIComponent(school.id)}&limit=10`;
   let phases = {};
   const schema = schemaOf(campaign.id).then((m) => { phases = phaseLabels(m); }, () => {});
@@ -483,7 +522,7 @@ function reportsView(school, campaign) {
         }
       }));
       box.replaceChildren(h('span', { class: 'meta' }, t('reports.withdrawAsk')), ' ', yes, ' ', keep);
-      yes.focus();
+      keep.focus(); // the safe answer first: Enter pressed twice keeps the report
     });
     offer();
     return box;
@@ -507,8 +546,10 @@ function reportsView(school, campaign) {
   return {
     box,
     add: (s) => {
-      list.prepend(item(s));
+      const li = item(s);
+      list.prepend(li);
       counted();
+      return li;
     },
   };
 }
@@ -577,7 +618,9 @@ function activityForm(school, campaign, module, onSent) {
   const phases = (module?.phases || []).map((p) => [p.key, (localized(p.labels) || p.key) + during(p.key)]);
   const phaseOf = (day) => (campaign.phases || []).find((p) => p.starts && p.ends && p.starts <= day && day <= p.ends)?.key ?? '';
   const today = new Date().toISOString().slice(0, 10);
-  const form = h('form', { novalidate: true }, h('div', { class: 'form-status', tabindex: '-1' }),
+  // data-keep: a language switch builds this form again only once its section is open again, after
+  // the page's other forms; what was typed in it goes back into it, not into theirs
+  const form = h('form', { novalidate: true, 'data-keep': `activity-${school.id}-${campaign.id}` }, h('div', { class: 'form-status', tabindex: '-1' }),
     h('div', { class: 'grid2' },
       field(t('submission.date'), 'date', { type: 'date', required: true, value: today, max: today }),
       phases.length ? field(t('campaign.phase'), 'phase', { required: true, empty: '', options: phases, value: phaseOf(today) }) : null),
@@ -599,6 +642,14 @@ function activityForm(school, campaign, module, onSent) {
   form.elements.date.addEventListener('change', () => {
     if (!phasePicked && form.elements.phase) form.elements.phase.value = phaseOf(form.elements.date.value);
   });
+  /** Empty again for the next activity, as when first opened (the same report sent twice is a 409). */
+  const empty = () => {
+    form.reset();
+    form.querySelectorAll('[data-item]').forEach((row) => { if (row.dataset.item !== '0') row.remove(); }); // rows added to a list
+    form.elements.date.value = today;
+    phasePicked = false;
+    if (form.elements.phase) form.elements.phase.value = phaseOf(today);
+  };
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     if (send.disabled) return; // the activity is on its way
@@ -619,8 +670,13 @@ function activityForm(school, campaign, module, onSent) {
       try {
         const sent = await api('POST', `/api/v1/campaigns/${encodeURIComponent(campaign.id)}/submissions`, body);
         clearProblem(form);
-        form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('submission.done')));
-        onSent?.(sent || { ...body, status: 'PENDING' }); // "Your reports" shows it, pending
+        empty();
+        const done = h('p', { class: 'notice', role: 'status' }, t('submission.done'));
+        form.querySelector('.form-status').replaceChildren(done);
+        const listed = onSent?.(sent || { ...body, status: 'PENDING' }); // "Your reports" shows it, pending
+        // the focus leaves the send button (Enter again would send it twice) for the report just sent
+        if (listed) listed.setAttribute('tabindex', '-1');
+        (listed || form.querySelector('.form-status')).focus();
       } catch (err) {
         showActivityProblem(form, err, metrics);
       }
@@ -634,6 +690,7 @@ function activityForm(school, campaign, module, onSent) {
  * metrics.waste.0.mass) and named with the schema's labels ("Waste collected (1): Mass").
  */
 function showActivityProblem(form, err, metrics) {
+  err = mediaOnItsFields(err);
   const errors = err?.problem?.errors;
   if (!Array.isArray(errors) || !errors.some((e) => String(e.field || '').startsWith('metrics.'))) {
     showProblem(form, err);
@@ -656,6 +713,24 @@ function showActivityProblem(form, err, metrics) {
   form.querySelector('.form-status').replaceChildren(problemView(copy(relabel)));
 }
 
+/** The form's names of the media link's fields (one link: media[0]). */
+const MEDIA_FIELDS = { url: 'mediaUrl', type: 'mediaType', showsPupils: 'showsPupils', parentalConsent: 'parentalConsent' };
+
+/**
+ * The API's errors of the media link (media[0].parentalConsent) put on the form's own fields, so
+ * that each is marked beside its input; the missing consent in a plain sentence instead of the
+ * API's "must be true".
+ */
+function mediaOnItsFields(err) {
+  const errors = err?.problem?.errors;
+  if (!(err instanceof ApiError) || !Array.isArray(errors)) return err;
+  return new ApiError(err.status, { ...err.problem, errors: errors.map((e) => {
+    const m = /^media\[0\]\.(\w+)$/.exec(String(e.field || ''));
+    if (!m || !MEDIA_FIELDS[m[1]]) return e;
+    return { ...e, field: MEDIA_FIELDS[m[1]], message: m[1] === 'parentalConsent' ? t('submission.consentNeeded') : e.message };
+  }) });
+}
+
 function handOverView(school) {
   const form = h('form', { novalidate: true }, h('div', { class: 'form-status', tabindex: '-1' }),
     h('p', {}, t('handover.lead')),
@@ -669,12 +744,14 @@ function handOverView(school) {
         const r = await api('POST', '/api/v1/invitations', { email: form.elements.email.value, role: 'SCHOOL_FOCAL_POINT', school: String(school.id) });
         const link = location.origin + r.link;
         clearProblem(form);
-        form.querySelector('.form-status').replaceChildren(h('div', { class: 'notice', role: 'status' }, h('p', {}, t('handover.done')), h('code', { class: 'link' }, link)));
+        form.querySelector('.form-status').replaceChildren(h('div', { class: 'notice', role: 'status' }, h('p', {}, t('handover.done')), linkToPass(link)));
         announce(t('handover.done'));
       } catch (e) {
         showProblem(form, e);
       }
     });
   });
-  return h('details', {}, h('summary', {}, t('handover.title')), form);
+  const box = disclosure('handover-' + school.id, t('handover.title'));
+  box.append(form);
+  return box;
 }

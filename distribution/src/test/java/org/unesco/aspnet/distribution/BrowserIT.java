@@ -231,7 +231,18 @@ class BrowserIT {
     WebElement since = wait(60).until(d -> d.findElements(By.cssSelector("tr[data-name='" + school + "'] input[name=certifiedOn]"))
         .stream().findFirst().orElse(null));
     assertEquals("Member since (if before today)", driver.findElement(By.cssSelector("label[for='" + since.getDomAttribute("id") + "']")).getText());
-    ((JavascriptExecutor) driver).executeScript("arguments[0].value = '2012-09-03';", since);
+    // a day before the box's own minimum is said on the box, and nothing moves (certifying is two
+    // moves: the first one went through before the API refused the day)
+    ((JavascriptExecutor) driver).executeScript("arguments[0].value = '1950-01-01';", since);
+    By sinceRow = By.cssSelector("tr[data-name='" + school + "']");
+    driver.findElement(sinceRow).findElement(By.cssSelector("button[data-action=certify]")).click();
+    wait(10).until(d -> "true".equals(d.findElement(sinceRow).findElement(By.name("certifiedOn")).getDomAttribute("aria-invalid")));
+    WebElement sinceBox = driver.findElement(sinceRow).findElement(By.name("certifiedOn"));
+    WebElement sinceError = driver.findElement(By.id(sinceBox.getDomAttribute("aria-describedby")));
+    assertTrue(sinceError.isDisplayed() && sinceError.getText().contains("1953"), sinceError.getText());
+    assertEquals(sinceBox, driver.switchTo().activeElement(), "the focus is on the day's box");
+    assertEquals("Recommended", driver.findElement(sinceRow).findElement(By.className("row-status")).getText());
+    ((JavascriptExecutor) driver).executeScript("arguments[0].value = '2012-09-03';", sinceBox);
     decide(school, "certify", "Member");
     Object number = ((JavascriptExecutor) driver).executeAsyncScript(
         "const done = arguments[arguments.length - 1];"
@@ -253,6 +264,19 @@ class BrowserIT {
     // the public now finds it in the directory
     open("/schools?q=" + java.net.URLEncoder.encode("Navigateur " + stamp, StandardCharsets.UTF_8));
     wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), school));
+    // and alone on the map, counted in the singular, in English as in French
+    open("/map?q=" + java.net.URLEncoder.encode("Navigateur " + stamp, StandardCharsets.UTF_8));
+    wait(60).until(d -> "1".equals(d.findElement(By.id("map")).getDomAttribute("data-markers")));
+    assertEquals("1 school on the map.", text(By.id("map-status")));
+    new Select(driver.findElement(By.id("lang"))).selectByValue("fr");
+    try {
+      wait(30).until(ExpectedConditions.textToBe(By.id("map-status"), "1 école sur la carte."));
+    } finally {
+      new Select(driver.findElement(By.id("lang"))).selectByValue("en");
+      wait(30).until(d -> "en".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+    }
+    open("/schools?q=" + java.net.URLEncoder.encode("Navigateur " + stamp, StandardCharsets.UTF_8));
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), school));
     driver.findElement(By.linkText(school)).click();
     wait(30).until(ExpectedConditions.textToBe(By.tagName("h1"), school));
 
@@ -262,14 +286,14 @@ class BrowserIT {
     By projects = By.xpath("//details[summary[normalize-space()='Projects and campaigns']]");
     wait(30).until(ExpectedConditions.presenceOfElementLocated(projects)).findElement(By.tagName("summary")).click();
     By trashHack = By.xpath("//details[summary[normalize-space()='Projects and campaigns']]"
-        + "//div[h3/a[starts-with(normalize-space(), 'Trash Hack')]]");
+        + "//div[h4/a[starts-with(normalize-space(), 'Trash Hack')]]");
     WebElement campaign = wait(30).until(ExpectedConditions.presenceOfElementLocated(trashHack));
     campaign.findElement(By.xpath(".//button[normalize-space()='Join']")).click();
     wait(30).until(ExpectedConditions.textToBePresentInElementLocated(trashHack, "Your school takes part."));
     WebElement report = driver.findElement(trashHack).findElement(By.xpath(".//details[summary[normalize-space()='Report an activity']]"));
     report.findElement(By.tagName("summary")).click();
-    By form = By.xpath("//div[h3/a[starts-with(normalize-space(), 'Trash Hack')]]//details//form");
-    wait(30).until(ExpectedConditions.presenceOfElementLocated(By.xpath("//div[h3/a[starts-with(normalize-space(), 'Trash Hack')]]"
+    By form = By.xpath("//div[h4/a[starts-with(normalize-space(), 'Trash Hack')]]//details//form");
+    wait(30).until(ExpectedConditions.presenceOfElementLocated(By.xpath("//div[h4/a[starts-with(normalize-space(), 'Trash Hack')]]"
         + "//select[@name='metrics.waste.0.unit']")));
     WebElement activity = driver.findElement(form);
     // the form chose the phase of today's date, and shows each phase with its dates
@@ -326,7 +350,7 @@ class BrowserIT {
     wait(30).until(d -> !d.findElements(By.cssSelector("section.exports a")).isEmpty());
     List<String> links = driver.findElements(By.cssSelector("section.exports a")).stream().map(a -> a.getDomAttribute("href")).toList();
     assertTrue(links.contains("/api/v1/exports/schools.csv?country=FR"), links.toString());
-    assertTrue(links.stream().allMatch(l -> l.matches("/api/v1/exports/[a-z-]+\\.[a-z]+\\?country=FR")), links.toString());
+    assertTrue(links.stream().allMatch(l -> l.matches("/api/v1/exports/[a-z-]+\\.[a-z]+\\?country=FR(&bom=true)?")), links.toString());
     assertFalse(links.contains("/api/v1/exports/memberships.geojson?country=FR"), "no dead link: " + links);
     Object csv = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
         + "fetch('/api/v1/exports/schools.csv?country=FR').then(r => r.text().then(t => done(r.status + ' ' + t.split('\\n')[0])));");
@@ -341,8 +365,12 @@ class BrowserIT {
     for (WebElement row : missing) {
       assertTrue(row.findElement(By.cssSelector("a[href^='mailto:']")).getText().contains("@"), row.getText());
     }
-    assertEquals("Copy the addresses of the " + missing.size() + " schools that have not reported",
-        driver.findElement(By.id("copy-missing")).getText());
+    // the counts agree with their nouns, one school or several
+    assertEquals(missing.size() == 1 ? "Copy the address of the school that has not reported"
+        : "Copy the addresses of the " + missing.size() + " schools that have not reported", driver.findElement(By.id("copy-missing")).getText());
+    int members = driver.findElements(By.cssSelector("#main table tbody tr")).size();
+    assertTrue(text(By.id("compliance")).startsWith(missing.size() + " of " + members + " member schools "
+        + (missing.size() == 1 ? "has not sent its " : "have not sent their ")), text(By.id("compliance")));
     assertTrue(axeViolations().isEmpty(), "the annual reports tab: " + axeViolations());
 
     // a rejection needs a comment: asked for before anything is sent
@@ -445,6 +473,184 @@ class BrowserIT {
     Object answers = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
         + "fetch('/api/v1/schools/20/annual-reports/" + year + "').then(r => r.json()).then(r => done(JSON.stringify(r.answers)));");
     assertEquals("{\"landestreffen\":\"ja\",\"projekttage\":\"3 Tage im Juni\"}", answers);
+  }
+
+  @Test
+  @Order(4)
+  void aTeachersActivityReportSurvivesALanguageSwitchAndIsSentOnceWithTheFocusWhereItIsSafe() throws IOException {
+    String stamp = Long.toString(System.currentTimeMillis(), 36);
+    String activity = "We cleaned the beach " + stamp + ".";
+    // the tester's teacher: the focal point of a French member school taking part in Trash Hack
+    signIn("school.7@demo.aspnet.local");
+    String school = String.valueOf(((Map<?, ?>) ((List<?>) apiGet("/api/v1/me").get("roles")).get(0)).get("school"));
+    open("/portal");
+
+    // the school's certificate number, linked to its public check page
+    Object membership = apiGet("/api/v1/schools/" + school).get("membershipId");
+    String number = String.valueOf(apiGet("/api/v1/memberships/" + membership).get("certificateNumber"));
+    assertTrue(number.matches("ASPNET-FR-\\d{4}-\\d{6}"), number);
+    WebElement certificate = waitFor(By.id("certificate-" + school));
+    assertEquals(number, certificate.getText());
+    assertEquals("/certificates/" + number, certificate.getDomAttribute("href"));
+
+    // the portal's parts are headings to jump to
+    WebElement projects = waitFor(By.id("projects-" + school));
+    assertEquals("h3", projects.findElement(By.cssSelector("summary > .summary-heading")).getTagName());
+    projects.findElement(By.tagName("summary")).click();
+    WebElement title = wait(30).until(d -> d.findElements(By.xpath("//h4[a[starts-with(normalize-space(), 'Trash Hack')]]")).stream().findFirst().orElse(null));
+    String campaign = title.getDomAttribute("id").replaceFirst("^campaign-\\d+-", "");
+    String activityId = "activity-" + school + "-" + campaign;
+    driver.findElement(By.id(activityId)).findElement(By.tagName("summary")).click();
+    By form = By.cssSelector("#" + activityId + " form");
+    wait(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + activityId + " form select[name='metrics.waste.0.type']")));
+    driver.findElement(form).findElement(By.name("text")).sendKeys(activity);
+    driver.findElement(form).findElement(By.name("pupils")).sendKeys("23");
+    new Select(driver.findElement(form).findElement(By.name("metrics.waste.0.type"))).selectByValue("PAPER");
+    // an edit of the profile, not saved yet
+    driver.findElement(By.id("edit-" + school)).findElement(By.tagName("summary")).click();
+    WebElement city = driver.findElement(By.cssSelector("#edit-" + school + " input[name=city]"));
+    city.clear();
+    city.sendKeys("Bordeaux " + stamp);
+    // each campaign's "Your reports" region has a name of its own (axe: landmark-unique)
+    assertTrue(axeViolations("landmark-unique").isEmpty(), "the portal: " + axeViolations("landmark-unique"));
+
+    // the language switches: the sections open before are open again, with what was typed
+    switchLanguage("fr");
+    try {
+      wait(30).until(d -> activity.equals(d.findElement(form).findElement(By.name("text")).getDomProperty("value")));
+      for (String open : List.of("projects-" + school, activityId, "edit-" + school)) {
+        assertTrue(driver.findElement(By.id(open)).getDomProperty("open").equals("true"), open + " is closed");
+      }
+      assertEquals("Projets et campagnes", driver.findElement(By.id("projects-" + school)).findElement(By.tagName("summary")).getText());
+      assertEquals("23", driver.findElement(form).findElement(By.name("pupils")).getDomProperty("value"));
+      assertEquals("PAPER", driver.findElement(form).findElement(By.name("metrics.waste.0.type")).getDomProperty("value"));
+      assertEquals("Bordeaux " + stamp, driver.findElement(By.cssSelector("#edit-" + school + " input[name=city]")).getDomProperty("value"));
+      // the profile's errors name the national id as its field does: France's "Numéro UAI"
+      WebElement nationalId = driver.findElement(By.cssSelector("#edit-" + school + " input[name=nationalId]"));
+      String uai = nationalId.getDomProperty("value");
+      nationalId.clear();
+      nationalId.sendKeys("X");
+      driver.findElement(By.cssSelector("#edit-" + school + " form button[type=submit]")).click();
+      WebElement refused = wait(30).until(d -> d.findElements(By.cssSelector("#edit-" + school + " .form-status .error")).stream().findFirst().orElse(null));
+      assertTrue(refused.getText().contains("Numéro UAI") && !refused.getText().contains("Identifiant national"), refused.getText());
+      nationalId.clear();
+      nationalId.sendKeys(uai);
+    } finally {
+      switchLanguage("en");
+    }
+
+    // sent once: the form is empty for the next one and the focus is on the report just sent, not
+    // on the send button (Enter again sent it twice: a 409)
+    wait(30).until(d -> activity.equals(d.findElement(form).findElement(By.name("text")).getDomProperty("value")));
+    driver.findElement(form).findElement(By.name("teachers")).sendKeys("2");
+    driver.findElement(form).findElement(By.name("metrics.waste.0.mass")).sendKeys("4.5");
+    new Select(driver.findElement(form).findElement(By.name("metrics.waste.0.unit"))).selectByValue("kg");
+    driver.findElement(form).findElement(By.cssSelector("button[type=submit]")).click();
+    wait(30).until(d -> !d.findElement(form).findElements(By.cssSelector(".notice, .error")).isEmpty());
+    assertTrue(driver.findElement(form).findElements(By.cssSelector(".error")).isEmpty(), "the activity was refused: " + text(form));
+    assertEquals("Activity received.", text(By.cssSelector("#" + activityId + " form .form-status .notice")));
+    WebElement sent = driver.switchTo().activeElement();
+    assertEquals("li", sent.getTagName(), "the focus is on the new report");
+    assertTrue(sent.getText().contains(activity) && sent.getText().contains("Status: Pending"), sent.getText());
+    for (String name : List.of("text", "pupils", "teachers", "metrics.waste.0.mass")) {
+      assertEquals("", driver.findElement(form).findElement(By.name(name)).getDomProperty("value"), name + " is emptied");
+    }
+    assertEquals(java.time.LocalDate.now().toString(), driver.findElement(form).findElement(By.name("date")).getDomProperty("value"));
+    // a wrong photo consent is said on its box, in plain words
+    driver.findElement(form).findElement(By.name("text")).sendKeys(activity);
+    driver.findElement(form).findElement(By.name("pupils")).sendKeys("23");
+    driver.findElement(form).findElement(By.name("teachers")).sendKeys("2");
+    driver.findElement(form).findElement(By.name("mediaUrl")).sendKeys("https://example.org/beach.jpg");
+    driver.findElement(form).findElement(By.name("showsPupils")).click();
+    driver.findElement(form).findElement(By.cssSelector("button[type=submit]")).click();
+    WebElement consent = driver.findElement(form).findElement(By.name("parentalConsent"));
+    wait(30).until(d -> "true".equals(consent.getDomAttribute("aria-invalid")));
+    WebElement why = driver.findElement(By.id(consent.getDomAttribute("aria-describedby")));
+    assertEquals(consent, why.findElement(By.xpath("preceding-sibling::label[1]//input")), "the message is beside the consent box");
+    assertTrue(why.getText().startsWith("Tick this box") && !why.getText().contains("true"), why.getText());
+
+    // withdrawing asks first, the focus on the safe answer; then the report is gone
+    By ours = By.xpath("//section[contains(@class,'your-reports')]//li[contains(., '" + stamp + "')]");
+    driver.findElement(ours).findElement(By.xpath(".//button[normalize-space()='Withdraw']")).click();
+    wait(10).until(d -> "Keep it".equals(d.switchTo().activeElement().getText()));
+    driver.findElement(ours).findElement(By.xpath(".//button[normalize-space()='Yes, withdraw']")).click();
+    wait(30).until(d -> d.findElements(ours).isEmpty());
+
+    // joining puts the focus on what happened, not on "Leave"; leaving asks first, "Stay" first
+    By sandwatch = By.xpath("//div[@class='campaign-entry'][h4/a[starts-with(normalize-space(), 'Sandwatch')]]");
+    driver.findElement(sandwatch).findElement(By.xpath(".//button[normalize-space()='Join']")).click();
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(sandwatch, "Your school has joined."));
+    assertEquals("Your school has joined.", driver.switchTo().activeElement().getText(), "the focus is on the status");
+    driver.findElement(sandwatch).findElement(By.xpath(".//button[normalize-space()='Leave']")).click();
+    wait(10).until(d -> "Stay".equals(d.switchTo().activeElement().getText()));
+    driver.switchTo().activeElement().click();
+    wait(10).until(d -> "Leave".equals(d.switchTo().activeElement().getText()));
+    assertTrue(text(sandwatch).contains("Your school takes part."), text(sandwatch));
+    driver.findElement(sandwatch).findElement(By.xpath(".//button[normalize-space()='Leave']")).click();
+    wait(10).until(d -> d.findElement(sandwatch).findElement(By.xpath(".//button[normalize-space()='Yes, leave']"))).click();
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(sandwatch, "Your school no longer takes part."));
+  }
+
+  @Test
+  @Order(4)
+  void theConsolesFiltersShowTheirResultsWithoutReloadingTheAppAndHqMakesAResetLink() throws IOException {
+    signIn("nc.fr@demo.aspnet.local");
+    open("/console/nc?tab=directory&country=FR");
+    WebElement search = wait(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#main form[role=search] input[name=q]")));
+    // CSV for Excel: the same file with a byte order mark, beside the plain CSV
+    wait(30).until(d -> !d.findElements(By.cssSelector("section.exports a")).isEmpty());
+    List<String> links = driver.findElements(By.cssSelector("section.exports a")).stream().map(a -> a.getDomAttribute("href")).toList();
+    assertTrue(links.contains("/api/v1/exports/schools.csv?country=FR&bom=true"), links.toString());
+    assertEquals("CSV for Excel", driver.findElement(By.cssSelector("section.exports a[href='/api/v1/exports/schools.csv?country=FR&bom=true']")).getText());
+    Object bom = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "fetch('/api/v1/exports/schools.csv?country=FR&bom=true').then(r => r.arrayBuffer()).then(b => done([...new Uint8Array(b.slice(0, 3))].join(',')));");
+    assertEquals("239,187,191", bom, "the file starts with a UTF-8 byte order mark");
+
+    // a search: the results come without the app being downloaded again, the focus on their count
+    ((JavascriptExecutor) driver).executeScript("window.aspnetNotReloaded = true;");
+    search.sendKeys("lyc");
+    driver.findElement(By.cssSelector("#main form[role=search] button[type=submit]")).click();
+    wait(30).until(ExpectedConditions.urlContains("q=lyc"));
+    wait(30).until(d -> d.switchTo().activeElement().getDomAttribute("data-results") != null);
+    assertTrue(driver.switchTo().activeElement().getText().matches("\\d+ schools? shown.*"), driver.switchTo().activeElement().getText());
+    assertEquals(Boolean.TRUE, ((JavascriptExecutor) driver).executeScript("return window.aspnetNotReloaded === true;"), "the app was loaded again");
+
+    // annual reports of another year, alike
+    open("/console/nc?tab=reports&country=FR");
+    WebElement year = wait(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#main select[name=year]")));
+    ((JavascriptExecutor) driver).executeScript("window.aspnetNotReloaded = true;");
+    String other = String.valueOf(java.time.Year.now().getValue() - 2);
+    new Select(year).selectByValue(other);
+    year.findElement(By.xpath("ancestor::form//button[@type='submit']")).click();
+    wait(30).until(ExpectedConditions.urlContains("year=" + other));
+    wait(30).until(d -> "compliance".equals(d.switchTo().activeElement().getDomAttribute("id")));
+    assertTrue(text(By.id("compliance")).contains(other + " report"), text(By.id("compliance")));
+    assertEquals(Boolean.TRUE, ((JavascriptExecutor) driver).executeScript("return window.aspnetNotReloaded === true;"), "the app was loaded again");
+
+    // an NC is told who makes password reset links; /signin tells whoever forgot theirs whom to ask
+    open("/console/nc?tab=invitations&country=FR");
+    assertTrue(waitFor(By.id("reset-by-hq")).getText().contains("UNESCO HQ"), text(By.id("reset-by-hq")));
+    signOut();
+    open("/signin");
+    assertEquals("Forgot your password? Ask your National Coordinator or UNESCO HQ for a reset link.", waitFor(By.id("signin-forgot")).getText());
+
+    // HQ makes a reset link: an unknown address is said on the field, then a link to hand over
+    signIn("hq@demo.aspnet.local");
+    open("/console/hq?tab=accounts");
+    WebElement email = waitFor(By.id("reset-email"));
+    email.sendKeys("nobody." + System.currentTimeMillis() + "@example.org");
+    driver.findElement(By.id("reset-submit")).click();
+    wait(30).until(d -> "true".equals(d.findElement(By.id("reset-email")).getDomAttribute("aria-invalid")));
+    WebElement unknown = driver.findElement(By.id(driver.findElement(By.id("reset-email")).getDomAttribute("aria-describedby").replaceFirst("^.* ", "")));
+    assertEquals("No account has this email address. Check the spelling, or invite the person instead.", unknown.getText());
+    email = driver.findElement(By.id("reset-email"));
+    email.clear();
+    email.sendKeys("school.9@demo.aspnet.local");
+    driver.findElement(By.id("reset-submit")).click();
+    WebElement link = wait(30).until(d -> d.findElements(By.cssSelector("#reset-result .notice code.link")).stream().findFirst().orElse(null));
+    assertTrue(link.getText().startsWith(base + "/reset-password#token="), link.getText());
+    assertTrue(driver.findElements(By.cssSelector("#reset-form [aria-invalid]")).isEmpty(), "the field is no longer marked");
+    assertFalse(driver.findElements(By.cssSelector("#reset-result button.copy-link")).isEmpty(), "a button copies the link");
   }
 
   @Test
@@ -552,15 +758,15 @@ class BrowserIT {
     // a demo focal point of a French member school that takes part in Trash Hack (the demo is seeded)
     String focalPoint = "school.7@demo.aspnet.local";
     By trashHack = By.xpath("//details[summary[normalize-space()='Projects and campaigns']]"
-        + "//div[h3/a[starts-with(normalize-space(), 'Trash Hack')]]");
+        + "//div[h4/a[starts-with(normalize-space(), 'Trash Hack')]]");
     By yourReports = By.xpath("//details[summary[normalize-space()='Projects and campaigns']]"
-        + "//div[h3/a[starts-with(normalize-space(), 'Trash Hack')]]//section[h4[normalize-space()='Your reports']]");
-    By ourReport = By.xpath("//section[h4[normalize-space()='Your reports']]//li[contains(., '" + stamp + "')]");
+        + "//div[h4/a[starts-with(normalize-space(), 'Trash Hack')]]//section[h5[normalize-space()='Your reports']]");
+    By ourReport = By.xpath("//section[h5[normalize-space()='Your reports']]//li[contains(., '" + stamp + "')]");
 
     // the school reports an activity; "Your reports" shows it first, pending
     signIn(focalPoint);
     openTrashHackInThePortal(trashHack);
-    String campaignPage = driver.findElement(trashHack).findElement(By.cssSelector("h3 a")).getDomAttribute("href");
+    String campaignPage = driver.findElement(trashHack).findElement(By.cssSelector("h4 a")).getDomAttribute("href");
     assertTrue(driver.findElement(trashHack).getText().contains("Your school takes part."), driver.findElement(trashHack).getText());
     WebElement report = driver.findElement(trashHack).findElement(By.xpath(".//details[summary[normalize-space()='Report an activity']]"));
     report.findElement(By.tagName("summary")).click();
@@ -641,7 +847,8 @@ class BrowserIT {
     // and withdraws it: asked once more in the page ("Keep it" changes nothing), then it is gone, after a reload too
     ours.findElement(By.xpath(".//button[normalize-space()='Withdraw']")).click();
     WebElement keep = wait(10).until(d -> d.findElement(ourReport).findElement(By.xpath(".//button[normalize-space()='Keep it']")));
-    assertEquals("Yes, withdraw", driver.switchTo().activeElement().getText(), "the focus is on the question's answer");
+    // the safe answer has the focus: Enter pressed twice does not delete the report
+    assertEquals("Keep it", driver.switchTo().activeElement().getText(), "the focus is on the safe answer");
     keep.click();
     wait(10).until(d -> d.findElement(ourReport).findElement(By.xpath(".//button[normalize-space()='Withdraw']")).equals(d.switchTo().activeElement()));
     driver.findElement(ourReport).findElement(By.xpath(".//button[normalize-space()='Withdraw']")).click();
@@ -840,6 +1047,14 @@ class BrowserIT {
         input, value);
   }
 
+  /** Chooses a language in the header and waits until the page is drawn again in it (not only the header). */
+  static void switchLanguage(String lang) {
+    String drawn = driver.findElement(By.id("main")).getDomAttribute("data-ready");
+    new Select(driver.findElement(By.id("lang"))).selectByValue(lang);
+    wait(30).until(d -> lang.equals(d.findElement(By.tagName("html")).getDomAttribute("lang"))
+        && !java.util.Objects.equals(drawn, d.findElement(By.id("main")).getDomAttribute("data-ready")));
+  }
+
   /** A JSON answer of the API, read with the browser's session. */
   static Map<?, ?> apiGet(String path) {
     Object answer = ((JavascriptExecutor) driver).executeAsyncScript(
@@ -944,6 +1159,21 @@ class BrowserIT {
             + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
             + ".map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))"
             + ".catch(e => done(['axe failed: ' + e]));");
+    List<String> out = new ArrayList<>();
+    for (Object v : (List<?>) result) {
+      out.add(String.valueOf(v));
+    }
+    return out;
+  }
+
+  /** axe-core's violations of one rule on the page as it is, whatever their impact (landmark-unique is "moderate"). */
+  static List<String> axeViolations(String rule) throws IOException {
+    ((JavascriptExecutor) driver).executeScript(axeSource());
+    Object result = ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "axe.run(document, {runOnly: [arguments[0]], resultTypes: ['violations']}).then(r => done(r.violations"
+            + ".map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))"
+            + ".catch(e => done(['axe failed: ' + e]));", rule);
     List<String> out = new ArrayList<>();
     for (Object v : (List<?>) result) {
       out.add(String.valueOf(v));
