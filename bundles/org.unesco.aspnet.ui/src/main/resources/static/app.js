@@ -645,7 +645,7 @@ export function filtersNavigate(form, path, focus = null) {
     ev.preventDefault();
     const q = new URLSearchParams();
     for (const [k, v] of new FormData(form)) if (typeof v === 'string' && v) q.set(k, v);
-    navigate(path + (q.size ? '?' + q : ''), false, focus);
+    navigate(path + (q.toString() ? '?' + q : ''), false, focus);
   });
   return form;
 }

@@ -404,7 +404,7 @@ async function exportLinks(filters) {
           const href = (extra) => {
             const all = new URLSearchParams(q);
             for (const [k, v] of Object.entries(extra)) all.set(k, v);
-            return `/api/v1/exports/${encodeURIComponent(d.name)}.${encodeURIComponent(f)}${all.size ? '?' + all : ''}`;
+            return `/api/v1/exports/${encodeURIComponent(d.name)}.${encodeURIComponent(f)}${all.toString() ? '?' + all : ''}`;
           };
           // the name read starts with the words shown (CSV), then says which dataset
           const link = (words, extra = {}) => h('a', { href: href(extra), download: '', 'aria-label': words + ' – ' + label }, words);

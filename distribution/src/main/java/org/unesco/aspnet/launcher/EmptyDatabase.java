@@ -47,7 +47,9 @@ final class EmptyDatabase {
       Thread.sleep(100);
     }
     framework.stop();
-    framework.waitForStop(30_000);
+    if (framework.waitForStop(30_000).getType() == org.osgi.framework.FrameworkEvent.WAIT_TIMEDOUT) {
+      throw new IllegalStateException("the platform did not stop within 30 s: its database may still be open");
+    }
     Path target = home.resolve(FOLDER);
     delete(target);
     copy(data.resolve("derby"), target.resolve("derby"));

@@ -74,6 +74,12 @@ public final class Main {
     if (makeEmptyDatabase && Files.exists(data.resolve("derby"))) {
       refuse(data, "--make-empty-database needs a data folder without a database; " + data + " has one");
     }
+    for (String variable : List.of("ASPNET_DEMO", "ASPNET_GENERATE_SCHOOLS", "ASPNET_ADMIN_PASSWORD")) {
+      // what they load would be in every installation's first database, demo passwords included
+      if (makeEmptyDatabase && System.getenv(variable) != null) {
+        refuse(data, "--make-empty-database makes a database without data or accounts: unset " + variable);
+      }
+    }
     Map<String, String> properties = frameworkProperties(home, data, plugins, port, console);
     if (makeEmptyDatabase) {
       properties.put(EmptyDatabase.PREPARING, "true");
@@ -109,9 +115,16 @@ public final class Main {
       });
     }
     if (makeEmptyDatabase) {
-      framework.start();
-      EmptyDatabase.make(framework, home, data, port);
-      System.exit(0);
+      try {
+        framework.start();
+        EmptyDatabase.make(framework, home, data, port);
+        System.exit(0);
+      } catch (Exception | Error e) {
+        System.err.println("ASPnet Platform: the empty database was not made: " + e);
+        framework.stop(); // Jetty's threads would keep the JVM, and the build, waiting
+        framework.waitForStop(30_000);
+        System.exit(1);
+      }
     }
     Thread stopper = new Thread(() -> stop(framework), "aspnet-shutdown");
     Runtime.getRuntime().addShutdownHook(stopper);

@@ -302,6 +302,8 @@ public abstract class ApiServlet extends HttpServlet {
       if (specificity > best) {
         best = specificity;
         q = qOf(parts);
+      } else if (specificity == best) {
+        q = Math.max(q, qOf(parts)); // application/json beside application/problem+json;q=0
       }
     }
     return q;
@@ -323,8 +325,8 @@ public abstract class ApiServlet extends HttpServlet {
 
   /**
    * The id in a path segment ({@code /schools/42}), written as the platform writes ids: ASCII
-   * digits, no sign, no leading zero. Anything else ({@code 07}, {@code +7}, a full-width or
-   * Arabic-Indic {@code ７}) names no resource, so that one resource has one address.
+   * digits, no sign, no leading zero. Anything else ({@code 07}, {@code +7}, a full-width {@code ７} or an
+   * Arabic-Indic {@code ٧}) names no resource, so that one resource has one address.
    *
    * @param what what the id names, for the message ("school")
    * @throws ProblemException 404 "There is no school 07" otherwise

@@ -693,6 +693,11 @@ public final class Json {
 
   /** The RFC 9457 document of a problem, as written on the wire. */
   public static Map<String, Object> problemDocument(ProblemException p, String instance) {
+    return problemDocument(p, instance, "en");
+  }
+
+  /** As {@link #problemDocument(ProblemException, String)}, its field messages in {@code language}. */
+  private static Map<String, Object> problemDocument(ProblemException p, String instance, String language) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("type", p.type());
     doc.put("title", p.title());
@@ -703,7 +708,7 @@ public final class Json {
       doc.put(
           "errors",
           p.errors().stream()
-              .map(e -> Map.of("field", e.field(), "message", e.message()))
+              .map(e -> Map.of("field", e.field(), "message", ProblemTitles.fieldMessage(language, e.message())))
               .toList());
     }
     p.extensions().forEach(doc::putIfAbsent);
@@ -726,14 +731,9 @@ public final class Json {
       // a 429 or 503 that says when to come back says it where clients look for it too
       response.setHeader("Retry-After", String.valueOf(seconds.longValue()));
     }
-    Map<String, Object> doc = problemDocument(problem, request.getRequestURI());
     String language = ProblemTitles.language(request, ApiServlet.principal(request));
+    Map<String, Object> doc = problemDocument(problem, request.getRequestURI(), language);
     doc.put("title", ProblemTitles.title(language, problem.title()));
-    if (!problem.errors().isEmpty()) {
-      doc.put("errors", problem.errors().stream()
-          .map(e -> Map.of("field", e.field(), "message", ProblemTitles.fieldMessage(language, e.message())))
-          .toList());
-    }
     if (problem.errors().size() > 1 && (problem.errors().size() + " fields are not valid").equals(problem.detail())) {
       doc.put("detail", ProblemTitles.fieldsNotValid(language, problem.errors().size()));
     }

@@ -28,6 +28,7 @@ class ApiServletTest {
     assertEquals(0.5, ApiServlet.quality("application/*;q=0.5", Json.MEDIA_TYPE));
     assertEquals(1.0, ApiServlet.quality("application/merge-patch+json", Json.MEDIA_TYPE));
     assertEquals(1.0, ApiServlet.quality("application/problem+json", Json.MEDIA_TYPE));
+    assertEquals(1.0, ApiServlet.quality("application/problem+json;q=0, application/json", Json.MEDIA_TYPE));
     assertEquals(0.0, ApiServlet.quality("text/html", Json.MEDIA_TYPE));
     assertEquals(1.0, ApiServlet.quality("text/csv", "text/csv"));
     assertEquals(0.0, ApiServlet.quality("*/*;q=0", "text/csv"));

@@ -32,13 +32,14 @@ public final class ApplicationsServlet extends ApiServlet {
   private final transient CountryService countries;
 
   /** The national rules, checked with the rest when a field has the wrong type (SchoolForm). */
-  @Reference
-  private transient NationalProfiles profiles;
+  private final transient NationalProfiles profiles;
 
   @Activate
-  public ApplicationsServlet(@Reference MembershipService memberships, @Reference CountryService countries) {
+  public ApplicationsServlet(@Reference MembershipService memberships, @Reference CountryService countries,
+      @Reference NationalProfiles profiles) {
     this.memberships = memberships;
     this.countries = countries;
+    this.profiles = profiles;
   }
 
   @Override
@@ -50,7 +51,7 @@ public final class ApplicationsServlet extends ApiServlet {
       throw ProblemException.validation(CONFIRM, FieldMessages.get(actor.language(), "boolean"));
     }
     SchoolInput school = SchoolForm.read(body, Set.of(CONFIRM), countries::exists, actor.language(),
-        input -> profiles == null ? java.util.List.of() : profiles.check(input, java.util.Map.of(), actor.language()).errors());
+        input -> profiles.check(input, java.util.Map.of(), actor.language()).errors());
     Application application = memberships.apply(actor, school, confirm != null && confirm.asBoolean());
     response.setHeader("Location", "/api/v1/schools/" + application.schoolId());
     Json.write(response, 201, application);

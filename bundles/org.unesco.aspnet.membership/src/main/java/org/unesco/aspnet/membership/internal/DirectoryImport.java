@@ -538,6 +538,12 @@ public final class DirectoryImport implements SchoolImport {
           result.updated++;
           result.countries.add(school.country());
           result.byCountry.computeIfAbsent(school.country(), k -> new int[2])[1]++;
+          String from = p.current().country();
+          if (from != null && !from.equals(school.country())) {
+            // a school moved away is an update its old country's NC reads in the audit too
+            result.countries.add(from);
+            result.byCountry.computeIfAbsent(from, k -> new int[2])[1]++;
+          }
           result.updates.put(p.index(), new Update(p.current().id(), p.current().revision(), p.nameKey() == null ? null : school));
         } else {
           result.created++;

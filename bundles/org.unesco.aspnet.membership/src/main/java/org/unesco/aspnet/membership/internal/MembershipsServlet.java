@@ -96,10 +96,10 @@ public final class MembershipsServlet extends ApiServlet {
       }
       Json.writePage(response, items, null);
     } else if (path.size() == 1) {
-      long id = Requests.id(path.get(0), "membership");
+      long id = pathId(path.get(0), "membership");
       Json.write(response, 200, memberships.membership(Requests.actor(request), id));
     } else if (path.size() == 2 && path.get(1).equals("history")) {
-      long id = Requests.id(path.get(0), "membership");
+      long id = pathId(path.get(0), "membership");
       // A history has a handful of lines: one page.
       Json.writePage(response, named(memberships.history(Requests.actor(request), id)), null);
     } else {
@@ -161,7 +161,7 @@ public final class MembershipsServlet extends ApiServlet {
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
     List<String> path = Requests.segments(request);
     if (path.size() == 2 && path.get(1).equals("stages")) {
-      long id = Requests.id(path.get(0), "membership");
+      long id = pathId(path.get(0), "membership");
       StageRequest move = Json.read(request, StageRequest.class);
       Json.write(
           response, 200, memberships.moveStage(Requests.actor(request), id, move.stage(), move.comment()));
@@ -170,7 +170,7 @@ public final class MembershipsServlet extends ApiServlet {
     if (path.size() != 2 || !path.get(1).equals("transitions")) {
       throw Requests.noSuchPath(request);
     }
-    long id = Requests.id(path.get(0), "membership");
+    long id = pathId(path.get(0), "membership");
     TransitionRequest move = Json.read(request, TransitionRequest.class);
     Json.write(
         response, 200, memberships.transition(Requests.actor(request), id, move.to(), move.comment(), move.certifiedOn()));

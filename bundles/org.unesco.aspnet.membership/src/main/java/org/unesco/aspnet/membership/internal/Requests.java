@@ -44,10 +44,6 @@ final class Requests {
     return List.of(info.substring(1).split("/", -1));
   }
 
-  static long id(String segment, String what) {
-    return ApiServlet.pathId(segment, what);
-  }
-
   static ProblemException noSuchPath(HttpServletRequest request) {
     return ProblemException.notFound("No endpoint at " + request.getRequestURI());
   }

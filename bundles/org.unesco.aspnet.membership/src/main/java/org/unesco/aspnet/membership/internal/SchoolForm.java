@@ -122,9 +122,9 @@ final class SchoolForm {
     return result;
   }
 
+  /** The member a field path starts with: {@code levels} of {@code levels[2]}, {@code fields} of {@code fields.uai}. */
   private static String root(String field) {
-    int bracket = field.indexOf('[');
-    return bracket < 0 ? field : field.substring(0, bracket);
+    return field.split("[.\\[]", 2)[0];
   }
 
   private JsonNode value(String field) {

@@ -53,15 +53,16 @@ public final class SchoolsServlet extends ApiServlet {
   private final transient AnnualReportService reports;
 
   /** The national rules, checked with the rest when a field has the wrong type (SchoolForm). */
-  @Reference
-  private transient NationalProfiles profiles;
+  private final transient NationalProfiles profiles;
 
   @Activate
   public SchoolsServlet(
       @Reference SchoolService schools,
       @Reference MembershipService memberships,
       @Reference CountryService countries,
-      @Reference AnnualReportService reports) {
+      @Reference AnnualReportService reports,
+      @Reference NationalProfiles profiles) {
+    this.profiles = profiles;
     this.schools = schools;
     this.memberships = memberships;
     this.countries = countries;
@@ -73,7 +74,7 @@ public final class SchoolsServlet extends ApiServlet {
     if (path.size() != 3 || !path.get(1).equals("annual-reports")) {
       return null;
     }
-    return new long[] {Requests.id(path.get(0), "school"), year(path.get(2))};
+    return new long[] {pathId(path.get(0), "school"), year(path.get(2))};
   }
 
   static int year(String segment) {
@@ -122,7 +123,7 @@ public final class SchoolsServlet extends ApiServlet {
       Page<School> page = schools.schools(actor, query(request, FILTERS, countries::exists, actor.language()));
       Json.writePage(response, page.items(), page.next());
     } else if (path.size() == 1) {
-      School school = schools.school(actor, Requests.id(path.get(0), "school"));
+      School school = schools.school(actor, pathId(path.get(0), "school"));
       String etag = Revisions.etag(school.revision());
       response.setHeader("ETag", etag);
       response.setHeader("Cache-Control", "private, no-cache");
@@ -150,7 +151,7 @@ public final class SchoolsServlet extends ApiServlet {
     if (path.size() != 1) {
       throw Requests.noSuchPath(request);
     }
-    long id = Requests.id(path.get(0), "school");
+    long id = pathId(path.get(0), "school");
     Principal actor = Requests.actor(request);
     int revision = Revisions.expected(request);
     ObjectNode patch = Json.read(request, ObjectNode.class);
@@ -163,7 +164,7 @@ public final class SchoolsServlet extends ApiServlet {
     School current = schools.editable(actor, id);
     ObjectNode merged = SchoolForm.merge(Json.MAPPER.valueToTree(current.input()), patch);
     SchoolInput input = SchoolForm.read(merged, Set.of(), countries::exists, actor.language(),
-        given -> profiles == null ? List.of() : profiles.check(given, current.fields() == null ? java.util.Map.of() : current.fields(), actor.language()).errors());
+        given -> profiles.check(given, current.fields() == null ? java.util.Map.of() : current.fields(), actor.language()).errors());
     School updated = schools.update(actor, id, revision, input, confirm != null && confirm.asBoolean());
     response.setHeader("ETag", Revisions.etag(updated.revision()));
     Json.write(response, 200, updated);
@@ -175,7 +176,7 @@ public final class SchoolsServlet extends ApiServlet {
     if (path.size() != 2 || !path.get(1).equals("applications")) {
       throw Requests.noSuchPath(request);
     }
-    var application = memberships.reapply(Requests.actor(request), Requests.id(path.get(0), "school"));
+    var application = memberships.reapply(Requests.actor(request), pathId(path.get(0), "school"));
     response.setHeader("Location", "/api/v1/memberships/" + application.membershipId());
     Json.write(response, 201, application);
   }

@@ -88,7 +88,7 @@ public final class CampaignsServlet extends ApiServlet {
       Json.writePage(response, page.items(), page.next());
       return;
     }
-    long id = id(path.get(0), "campaign");
+    long id = pathId(path.get(0), "campaign");
     if (path.size() == 1) {
       Campaign c = campaigns.campaign(actor, id);
       response.setHeader("ETag", Revisions.etag(c.revision()));
@@ -113,7 +113,7 @@ public final class CampaignsServlet extends ApiServlet {
           school == null ? null : schoolParameter(school), limit, cursor);
       Json.writePage(response, page.items(), page.next());
     } else if (path.size() == 3 && path.get(1).equals("submissions")) {
-      Submission s = campaigns.submission(actor, id, id(path.get(2), "submission"));
+      Submission s = campaigns.submission(actor, id, pathId(path.get(2), "submission"));
       response.setHeader("ETag", Revisions.etag(s.revision()));
       Json.write(response, 200, s);
     } else if (path.size() == 2 && path.get(1).equals("summary")) {
@@ -143,7 +143,7 @@ public final class CampaignsServlet extends ApiServlet {
       Json.write(response, 201, c);
       return;
     }
-    long id = id(path.get(0), "campaign");
+    long id = pathId(path.get(0), "campaign");
     if (path.size() == 2 && path.get(1).equals("participants")) {
       JoinRequest join = Json.read(request, JoinRequest.class);
       if (join.school() == null) {
@@ -158,7 +158,7 @@ public final class CampaignsServlet extends ApiServlet {
     } else if (path.size() == 4 && path.get(1).equals("submissions") && path.get(3).equals("decision")) {
       Integer revision = Revisions.expectedIfPresent(request);
       DecisionRequest d = Json.read(request, DecisionRequest.class);
-      Submission s = campaigns.moderate(actor, id, id(path.get(2), "submission"), d.decision(), d.comment(), revision);
+      Submission s = campaigns.moderate(actor, id, pathId(path.get(2), "submission"), d.decision(), d.comment(), revision);
       response.setHeader("ETag", Revisions.etag(s.revision()));
       Json.write(response, 200, s);
     } else {
@@ -172,7 +172,7 @@ public final class CampaignsServlet extends ApiServlet {
     if (path.size() != 1) {
       throw noSuchPath(request);
     }
-    long id = id(path.get(0), "campaign");
+    long id = pathId(path.get(0), "campaign");
     int revision = Revisions.expected(request);
     Campaign c = campaigns.update(principal(request), id, revision, Json.read(request, CampaignInput.class));
     response.setHeader("ETag", Revisions.etag(c.revision()));
@@ -183,9 +183,9 @@ public final class CampaignsServlet extends ApiServlet {
   protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
     List<String> path = segments(request);
     if (path.size() == 3 && path.get(1).equals("participants")) {
-      campaigns.leave(principal(request), id(path.get(0), "campaign"), id(path.get(2), "school"));
+      campaigns.leave(principal(request), pathId(path.get(0), "campaign"), pathId(path.get(2), "school"));
     } else if (path.size() == 3 && path.get(1).equals("submissions")) {
-      campaigns.withdraw(principal(request), id(path.get(0), "campaign"), id(path.get(2), "submission"),
+      campaigns.withdraw(principal(request), pathId(path.get(0), "campaign"), pathId(path.get(2), "submission"),
           Revisions.expectedIfPresent(request));
     } else {
       throw noSuchPath(request);
@@ -212,10 +212,6 @@ public final class CampaignsServlet extends ApiServlet {
       // reported below
     }
     throw ProblemException.validation("school", "must be a school id (a whole number above 0)");
-  }
-
-  private static long id(String segment, String what) {
-    return pathId(segment, what);
   }
 
   /**

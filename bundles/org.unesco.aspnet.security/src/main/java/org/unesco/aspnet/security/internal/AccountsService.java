@@ -44,10 +44,22 @@ public final class AccountsService implements Accounts {
       if (existing.isPresent() && added.isEmpty()) {
         return id;
       }
-      audit.record(c, actor, existing.isPresent() ? "account.grant" : "account.create", "account", id,
-          grants.isEmpty() ? null : grants.get(0).country(), null,
-          Map.of("email", SecurityStore.normaliseEmail(email), "roles", added.stream().map(g -> g.role().name()).toList(),
-              "grants", added.stream().map(AccountsService::audited).toList()));
+      // The audit log is read by country: one entry per country the grants are for, each naming
+      // only its own, so that one country's NC does not read what was granted in another.
+      Map<String, List<Grant>> byCountry = new java.util.LinkedHashMap<>();
+      for (Grant g : added) {
+        byCountry.computeIfAbsent(g.country() == null ? "" : g.country(), k -> new java.util.ArrayList<>()).add(g);
+      }
+      if (byCountry.isEmpty()) {
+        byCountry.put("", List.of());
+      }
+      String action = existing.isPresent() ? "account.grant" : "account.create";
+      for (Map.Entry<String, List<Grant>> e : byCountry.entrySet()) {
+        List<Grant> these = e.getValue();
+        audit.record(c, actor, action, "account", id, e.getKey().isEmpty() ? null : e.getKey(), null,
+            Map.of("email", SecurityStore.normaliseEmail(email), "roles", these.stream().map(g -> g.role().name()).toList(),
+                "grants", these.stream().map(AccountsService::audited).toList()));
+      }
       return id;
     });
   }

@@ -120,13 +120,12 @@ public final class Authentication {
     // unknown account, counted against the sender's address only (the key column holds 300).
     boolean possible = normalised.length() <= EMAIL_MAX;
     String accountKey = "account:" + (possible ? normalised : "");
-    String addressKey = "address:" + address;
+    String addressKey = addressKey(address);
     long wait = store.database().read(conn -> Math.max(
         LoginThrottle.secondsToWait(store.failures(conn, accountKey, LoginThrottle.FORGET_AFTER), c.freeAttemptsPerAccount(), Instant.now()),
         LoginThrottle.secondsToWait(store.failures(conn, addressKey, LoginThrottle.FORGET_AFTER), c.freeAttemptsPerAddress(), Instant.now())));
     if (wait > 0) {
-      throw new ProblemException(429, ProblemException.TYPE_BASE + "too-many-attempts", "Too many attempts",
-          SecurityMessages.get(language, "tooManyAttempts", String.valueOf(wait)), java.util.List.of(), Map.of("retryAfter", wait));
+      throw tooManyAttempts(wait, SecurityMessages.get(language, "tooManyAttempts", String.valueOf(wait)));
     }
     Optional<SecurityStore.Account> account = possible ? store.accountByEmail(email) : Optional.empty();
     boolean ok;
@@ -137,12 +136,7 @@ public final class Authentication {
       ok = false;
     }
     if (!ok) {
-      store.database().inTransaction(conn -> {
-        for (String key : possible ? new String[] {accountKey, addressKey} : new String[] {addressKey}) {
-          store.recordFailure(conn, key, store.failures(conn, key, LoginThrottle.FORGET_AFTER).count() + 1);
-        }
-        return null;
-      });
+      failed(possible ? new String[] {accountKey, addressKey} : new String[] {addressKey});
       throw ProblemException.unauthorized(SecurityMessages.get(language, "wrongCredentials"));
     }
     SecurityStore.Account a = account.get();
@@ -166,22 +160,36 @@ public final class Authentication {
    * account (a 409), so probing addresses that way costs the same as probing by sign-in.
    */
   void requireAddressMayTry(String address, String language) {
-    String addressKey = "address:" + address;
-    long wait = store.database().read(conn ->
-        LoginThrottle.secondsToWait(store.failures(conn, addressKey, LoginThrottle.FORGET_AFTER), config.freeAttemptsPerAddress(), Instant.now()));
+    long wait = store.database().read(conn -> LoginThrottle.secondsToWait(
+        store.failures(conn, addressKey(address), LoginThrottle.FORGET_AFTER), config.freeAttemptsPerAddress(), Instant.now()));
     if (wait > 0) {
-      throw new ProblemException(429, ProblemException.TYPE_BASE + "too-many-attempts", "Too many attempts",
-          SecurityMessages.get(language, "tooManyFromAddress", String.valueOf(wait)), java.util.List.of(), Map.of("retryAfter", wait));
+      throw tooManyAttempts(wait, SecurityMessages.get(language, "tooManyFromAddress", String.valueOf(wait)));
     }
   }
 
   /** Counts a registration refused for an existing email against the client's address. */
   void addressFailed(String address) {
-    String addressKey = "address:" + address;
+    failed(addressKey(address));
+  }
+
+  private static String addressKey(String address) {
+    return "address:" + address;
+  }
+
+  /** One more failure for each throttle key, in one transaction. */
+  private void failed(String... keys) {
     store.database().inTransaction(conn -> {
-      store.recordFailure(conn, addressKey, store.failures(conn, addressKey, LoginThrottle.FORGET_AFTER).count() + 1);
+      for (String key : keys) {
+        store.recordFailure(conn, key, store.failures(conn, key, LoginThrottle.FORGET_AFTER).count() + 1);
+      }
       return null;
     });
+  }
+
+  /** The 429 of the throttle; its retryAfter is also sent as Retry-After (Json.writeProblem). */
+  private static ProblemException tooManyAttempts(long wait, String detail) {
+    return new ProblemException(429, ProblemException.TYPE_BASE + "too-many-attempts", "Too many attempts",
+        detail, java.util.List.of(), Map.of("retryAfter", wait));
   }
 
   void signOut(String sessionToken) {

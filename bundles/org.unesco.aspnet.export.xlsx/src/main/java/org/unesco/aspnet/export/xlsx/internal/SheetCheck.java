@@ -79,9 +79,10 @@ final class SheetCheck {
    */
   static void check(Path xlsx) throws IOException {
     try (ZipFile zip = new ZipFile(xlsx.toFile())) {
+      long[] inflated = {0};
       for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
         if (!entry.isDirectory()) {
-          try (InputStream in = new Tokens(zip.getInputStream(entry))) {
+          try (InputStream in = new Tokens(zip.getInputStream(entry), inflated)) {
             part(in);
           }
         }
@@ -140,7 +141,17 @@ final class SheetCheck {
                 value = true;
                 digits = 0;
               }
-              case "f" -> formula = true;
+              case "f" -> {
+                formula = true;
+                // a shared or array formula spans a range (ref="A1:C9"), which the reader visits cell by cell
+                if (r.getAttributeValue(null, "ref") != null) {
+                  definitions = definition(definitions);
+                  if ("array".equals(r.getAttributeValue(null, "t")) && ++arrays > ARRAY_FORMULAS) {
+                    throw new Unreadable("it has more than " + String.format("%,d", ARRAY_FORMULAS)
+                        + " array formulas, more than an import reads: save it as CSV UTF-8");
+                  }
+                }
+              }
               case "si" -> {
                 if (++sharedStrings > SHARED_STRINGS) {
                   throw new Unreadable("it has more than " + String.format("%,d", SHARED_STRINGS)
@@ -148,14 +159,8 @@ final class SheetCheck {
                 }
               }
               default -> {
-                boolean spanning = name.equals("f") && r.getAttributeValue(null, "ref") != null;
-                if ((DEFINED.contains(name) || spanning) && ++definitions > DEFINITIONS) {
-                  throw new Unreadable("it has more than " + String.format("%,d", DEFINITIONS)
-                      + " cell formats, relationships or shared formulas, more than a spreadsheet program writes");
-                }
-                if (spanning && "array".equals(r.getAttributeValue(null, "t")) && ++arrays > ARRAY_FORMULAS) {
-                  throw new Unreadable("it has more than " + String.format("%,d", ARRAY_FORMULAS)
-                      + " array formulas, more than an import reads: save it as CSV UTF-8");
+                if (DEFINED.contains(name)) {
+                  definitions = definition(definitions);
                 }
               }
             }
@@ -254,17 +259,39 @@ final class SheetCheck {
    * The bytes of a part, refused once a tag or a text between tags runs longer than {@link
    * #TOKEN_BYTES}: the parser would hold it whole before anything here could count it.
    */
+  /** One more cell format, relationship or shared formula than {@code counted}: refused past {@link #DEFINITIONS}. */
+  private static int definition(int counted) throws Unreadable {
+    if (counted + 1 > DEFINITIONS) {
+      throw new Unreadable("it has more than " + String.format("%,d", DEFINITIONS)
+          + " cell formats, relationships or shared formulas, more than a spreadsheet program writes");
+    }
+    return counted + 1;
+  }
+
+  /**
+   * The XML of all the parts together, inflated: a full sheet of a million rows is well under it,
+   * while a few hundred megabytes of zip can inflate a thousand times (each open reads it all).
+   */
+  static final long INFLATED_BYTES = 4L << 30;
+
   private static final class Tokens extends FilterInputStream {
     private int run;
+    private final long[] inflated;
 
-    Tokens(InputStream in) {
+    /** {@code inflated}: the bytes read so far from every part of the file, shared by them. */
+    Tokens(InputStream in, long[] inflated) {
       super(in);
+      this.inflated = inflated;
     }
 
     @Override
     public int read() throws IOException {
       int b = super.read();
       if (b >= 0) {
+        if (++inflated[0] > INFLATED_BYTES) {
+          throw new Unreadable("it inflates to more than " + (INFLATED_BYTES >> 30) + " GB of XML, far more than a full"
+              + " spreadsheet: save it again from a spreadsheet program, or as CSV UTF-8");
+        }
         count((byte) b);
       }
       return b;
@@ -273,6 +300,10 @@ final class SheetCheck {
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
       int n = super.read(buffer, offset, length);
+      if (n > 0 && (inflated[0] += n) > INFLATED_BYTES) {
+        throw new Unreadable("it inflates to more than " + (INFLATED_BYTES >> 30) + " GB of XML, far more than a full"
+            + " spreadsheet: save it again from a spreadsheet program, or as CSV UTF-8");
+      }
       for (int i = 0; i < n; i++) {
         count(buffer[offset + i]);
       }

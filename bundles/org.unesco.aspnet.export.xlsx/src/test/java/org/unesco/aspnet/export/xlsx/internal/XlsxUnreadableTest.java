@@ -232,6 +232,10 @@ class XlsxUnreadableTest {
         unreadable(cells("<c r=\"A2\" t=\"inlineStr\"><is><t>" + "a".repeat(32_768) + "</t></is></c>")), "one more than Excel");
     assertEquals("not a readable XLSX file: cell A2 holds a formula of more than 8,192 characters, more than a spreadsheet cell holds",
         unreadable(cells("<c r=\"A2\" t=\"str\"><f>" + "1&amp;".repeat(5_000) + "1</f><v>x</v></c>")));
+    // array formulas: fastexcel looks through every one of them for every cell it reads
+    String arrays = "<c r=\"C2\"><f t=\"array\" ref=\"C2\">1</f><v>1</v></c>".repeat(SheetCheck.ARRAY_FORMULAS + 1);
+    assertEquals("not a readable XLSX file: it has more than 1,000 array formulas, more than an import reads: save it as CSV UTF-8",
+        unreadable(cells("<c r=\"A2\" t=\"inlineStr\"><is><t>School</t></is></c>" + arrays)));
     // the most Excel writes in a cell is read: 32,767 characters, and its formula besides
     assertEquals("a".repeat(32_767), read(cells("<c r=\"A2\" t=\"inlineStr\"><is><t>" + "a".repeat(32_767) + "</t></is></c>")).get(1).get(0));
     assertEquals("b".repeat(32_767), read(cells("<c r=\"A2\" t=\"str\"><f>REPT(\"b\",32767)&amp;\"" + "\"&amp;\"".repeat(1_000)

@@ -109,7 +109,7 @@ public final class GermanProfile implements NationalProfile {
             .withRange("0", "500"));
   }
 
-  /** The day interest was declared cannot be after today (the field's own range ends nowhere). */
+  /** The day interest was declared cannot be after today in Germany (the field's own range ends nowhere). */
   @Override
   public List<org.unesco.aspnet.core.FieldError> validate(Map<String, Object> school, String language) {
     Object since = school.get("interesseSeit");
@@ -117,7 +117,7 @@ public final class GermanProfile implements NationalProfile {
       return List.of();
     }
     try {
-      if (java.time.LocalDate.parse(since.toString()).isAfter(java.time.LocalDate.now(java.time.ZoneOffset.UTC))) {
+      if (java.time.LocalDate.parse(since.toString()).isAfter(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")))) {
         return List.of(new org.unesco.aspnet.core.FieldError("fields.interesseSeit", "en".equals(language)
             ? "must not be in the future" : "darf nicht in der Zukunft liegen"));
       }
