@@ -73,6 +73,7 @@ class BrowserIT {
       platform.environment.put("ASPNET_DEMO", "true");
       platform.start();
       platform.awaitDemoData(Duration.ofSeconds(240));
+      platform.awaitDemoCampaigns(Duration.ofSeconds(120));
       base = "http://localhost:" + platform.port;
     } else {
       base = running;

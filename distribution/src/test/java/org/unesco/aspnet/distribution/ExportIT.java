@@ -54,6 +54,7 @@ class ExportIT {
     Files.writeString(persistence, Files.readString(persistence).replace("lockTimeoutSeconds=10", "lockTimeoutSeconds=" + LOCK_TIMEOUT_SECONDS));
     platform.start();
     platform.awaitDemoData(Duration.ofSeconds(120));
+    platform.awaitDemoCampaigns(Duration.ofSeconds(120));
     hq = token("hq@demo.aspnet.local");
     ncFrance = token("nc.fr@demo.aspnet.local");
     ncGermany = token("nc.de@demo.aspnet.local");

@@ -264,6 +264,28 @@ final class Installation implements AutoCloseable {
     fail("timed out after " + timeout.toSeconds() + " s waiting for the demo data; the log ends with:\n" + tail(log(), 60));
   }
 
+  /**
+   * Waits until the demo campaigns are in too: they are made on a thread of their own once the
+   * demo schools are, and a test that reads campaigns right after the schools can be early.
+   */
+  void awaitDemoCampaigns(Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      String log = log();
+      if (log.contains("Demo campaigns loaded")) {
+        return;
+      }
+      if (log.contains("Demo campaigns not loaded")) {
+        fail("the demo campaigns were not loaded:\n" + tail(log, 60));
+      }
+      if (!process.isAlive()) {
+        fail("the platform exited with " + process.exitValue() + " before the demo campaigns were in:\n" + tail(log, 60));
+      }
+      Thread.sleep(100);
+    }
+    fail("timed out after " + timeout.toSeconds() + " s waiting for the demo campaigns; the log ends with:\n" + tail(log(), 60));
+  }
+
   private static String tail(String text, int lines) {
     String[] all = text.split("\n");
     return String.join("\n", java.util.Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));

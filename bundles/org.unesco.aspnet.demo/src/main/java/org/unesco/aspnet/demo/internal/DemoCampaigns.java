@@ -73,13 +73,18 @@ public class DemoCampaigns {
       campaigns.campaigns(system, null, null, 100, null).items().forEach(c -> made.add(c.title().get("en")));
       int year0 = Year.now().getValue();
       if (made.containsAll(List.of("Trash Hack " + year0, "Sandwatch " + year0, "Peace week " + year0))) {
+        log.info("Demo campaigns loaded: 0 campaigns (all there already)");
         return;
       }
       List<DemoSchool> demo = DemoSchools.generate(DemoSchools.SEED);
       // The schools are loaded by DemoData on its own thread: wait until the last one has its status.
       long deadline = System.currentTimeMillis() + WAIT_MILLIS;
       while (!loaded(schools, demo)) {
-        if (stopped || System.currentTimeMillis() > deadline) {
+        if (stopped) {
+          return;
+        }
+        if (System.currentTimeMillis() > deadline) {
+          log.warn("Demo campaigns not loaded: the demo schools were not all in after {} minutes", WAIT_MILLIS / 60_000);
           return;
         }
         Thread.sleep(1000);
