@@ -46,10 +46,20 @@ final class Installation implements AutoCloseable {
   private int runs;
 
   Installation() throws IOException {
+    this(false);
+  }
+
+  /**
+   * {@code inPlace}: the assembled installation itself runs (as the README's command does), with a
+   * data folder of its own; it must not be changed then. Otherwise a copy of it.
+   */
+  Installation(boolean inPlace) throws IOException {
     root = Files.createTempDirectory("aspnet-it-");
-    home = root.resolve("aspnet");
+    home = inPlace ? ASSEMBLED.toAbsolutePath() : root.resolve("aspnet");
     data = root.resolve("data");
-    copyTree(ASSEMBLED, home);
+    if (!inPlace) {
+      copyTree(ASSEMBLED, home);
+    }
     port = freePort();
   }
 
@@ -326,7 +336,8 @@ final class Installation implements AutoCloseable {
         Path target = to.resolve(from.relativize(p).toString());
         if (Files.isDirectory(p)) {
           Files.createDirectories(target);
-        } else {
+        } else if (!p.getFileName().toString().startsWith("aspnet-cds.jsa")) {
+          // the build's class-data archive names the jars where they were built (35 MB, of no use in a copy)
           Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
         }
       }

@@ -66,6 +66,21 @@ class LifecycleIT {
     }
   }
 
+  /**
+   * The build records the class-data sharing archive into lib/ with the empty database: run where
+   * it was built, a first start maps it rather than recording one of its own into the data folder.
+   */
+  @Test
+  void aFirstStartWhereTheInstallationWasBuiltUsesTheBuildsClassDataArchive() throws Exception {
+    try (Installation platform = new Installation(true)) {
+      assertTrue(Files.isRegularFile(platform.home.resolve("lib/aspnet-cds.jsa")), "recorded by the build");
+      platform.start();
+      platform.stop();
+      assertTrue(Files.exists(platform.data.resolve("aspnet-cds.jsa.stamp")), "the data folder's stamp is written");
+      assertFalse(Files.exists(platform.data.resolve("aspnet-cds.jsa")), "no archive of its own: the build's was valid");
+    }
+  }
+
   @Test
   void anUpgradedInstallationNeverRunsStaleBundlesFromTheCache() throws Exception {
     try (Installation platform = new Installation()) {
