@@ -642,8 +642,11 @@ class MembershipIT {
         "Content-Type", "application/json", "Authorization", "Bearer " + ncFrance);
     assertEquals(List.of("activities", "studentsInvolved", "teachersInvolved", "themes"),
         errorFields(all).stream().sorted().toList(), all.body());
-    assertEquals(403, platform.send("PUT", path, report, "Content-Type", "application/json", "Authorization", "Bearer " + ncKenya).statusCode(),
-        "a member school is public, but another country's NC may not report for it");
+    HttpResponse<String> kenya = platform.send("PUT", path, report, "Content-Type", "application/json",
+        "Authorization", "Bearer " + ncKenya, "Accept-Language", "fr");
+    assertEquals(403, kenya.statusCode(), "a member school is public, but another country's NC may not report for it");
+    assertTrue(JSON.readTree(kenya.body()).path("detail").asText().startsWith("Vos rôles ne permettent pas de"),
+        "the refusal in the reader's language: " + kenya.body());
     HttpResponse<String> saved = platform.send("PUT", path, report, "Content-Type", "application/json", "Authorization", "Bearer " + ncFrance);
     assertEquals(200, saved.statusCode(), saved.body());
     assertTrue(List.of("SUBMITTED", "LATE").contains(JSON.readTree(saved.body()).path("state").asText()), saved.body());

@@ -736,6 +736,8 @@ public final class Json {
     doc.put("title", ProblemTitles.title(language, problem.title()));
     if (problem.errors().size() > 1 && (problem.errors().size() + " fields are not valid").equals(problem.detail())) {
       doc.put("detail", ProblemTitles.fieldsNotValid(language, problem.errors().size()));
+    } else if (problem.status() == 401 || problem.status() == 403) {
+      Optional.ofNullable(problem.detail()).ifPresent(d -> doc.put("detail", ProblemTitles.detail(language, d)));
     }
     MAPPER.writeValue(response.getOutputStream(), doc);
   }

@@ -121,6 +121,14 @@ public final class ProblemTitles {
     return BindingMessages.translate(language, message);
   }
 
+  /**
+   * A problem's detail in {@code language} when it is one of the authorizer's refusals (401, 403);
+   * the services write their own details.
+   */
+  public static String detail(String language, String detail) {
+    return AccessMessages.translate(language, detail);
+  }
+
   /** The detail of a validation problem with several fields, in {@code language}. */
   public static String fieldsNotValid(String language, int count) {
     return TITLES.get(language, "fieldsNotValid", String.valueOf(count));

@@ -25,4 +25,15 @@ class BindingMessagesTest {
     assertEquals("must be a string", BindingMessages.translate("ja", "must be a string"));
     assertEquals("must be at most 200 characters", BindingMessages.translate("fr", "must be at most 200 characters"));
   }
+
+  @Test
+  void theAuthorizersRefusalsAreTranslatedAndOtherDetailsLeftAlone() {
+    assertEquals("Vos rôles ne permettent pas de modifier cette école pour le pays DE",
+        AccessMessages.translate("fr", "Your roles do not allow edit school in DE"));
+    assertEquals("Ihre Rollen erlauben nicht: das Prüfprotokoll lesen", AccessMessages.translate("de", "Your roles do not allow view audit"));
+    assertEquals("Inicie sesión para hacer esto", AccessMessages.translate("es", "Sign in to do this"));
+    assertEquals("Your roles do not allow fly in DE", AccessMessages.translate("fr", "Your roles do not allow fly in DE"));
+    assertEquals("Only HQ creates global campaigns", AccessMessages.translate("fr", "Only HQ creates global campaigns"));
+    assertEquals("Your roles do not allow edit school in DE", AccessMessages.translate("en", "Your roles do not allow edit school in DE"));
+  }
 }
