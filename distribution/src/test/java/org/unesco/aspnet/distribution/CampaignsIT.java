@@ -332,6 +332,14 @@ class CampaignsIT {
     List<String> all = errorFields(send("POST", "/api/v1/campaigns/" + trashHack + "/submissions", "{}", staffParis));
     assertEquals(1, java.util.Collections.frequency(all, "school"), "named once: " + all);
     assertTrue(all.containsAll(List.of("school", "date", "phase", "text")), all.toString());
+    // a wrong type does not hide the rest: the teachers sent as text, the missing text and the
+    // missing consent in one answer, and no "school is required" for the school the body names
+    ObjectNode mixed = submission(paris, day, 5, waste("PAPER", 1, "kg"));
+    mixed.put("teachers", "x").remove("text");
+    ((ObjectNode) mixed.path("media").get(0)).remove("parentalConsent");
+    List<String> mixedFields = errorFields(submit(trashHack, staffParis, mixed));
+    assertTrue(mixedFields.containsAll(List.of("teachers", "text", "media[0].parentalConsent")), mixedFields.toString());
+    assertFalse(mixedFields.contains("school"), mixedFields.toString());
     assertEquals(0, json(send("GET", "/api/v1/campaigns/" + trashHack + "/submissions", null, hq), 200).path("items").size(),
         "nothing was stored");
   }

@@ -60,7 +60,10 @@ public interface CampaignService {
 
   Submission submission(Principal actor, long campaign, long id);
 
-  /** A participating school reports an activity; it waits for moderation. */
+  /**
+   * A participating school reports an activity; it waits for moderation. Without a school, nothing
+   * is written: the answer is a 400 listing every error of the report, the missing school among them.
+   */
   Submission submit(Principal actor, long campaign, SubmissionInput input);
 
   /**

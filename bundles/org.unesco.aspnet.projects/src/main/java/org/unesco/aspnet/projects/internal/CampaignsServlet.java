@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.unesco.aspnet.core.FieldError;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.membership.CountryService;
@@ -151,7 +152,7 @@ public final class CampaignsServlet extends ApiServlet {
       }
       Json.write(response, 201, campaigns.join(actor, id, join.school()));
     } else if (path.size() == 2 && path.get(1).equals("submissions")) {
-      Submission s = campaigns.submit(actor, id, Json.read(request, SubmissionInput.class));
+      Submission s = campaigns.submit(actor, id, Json.read(request, SubmissionInput.class, rest -> checkOnly(actor, id, rest)));
       response.setHeader("Location", "/api/v1/campaigns/" + id + "/submissions/" + s.id());
       response.setHeader("ETag", Revisions.etag(s.revision()));
       Json.write(response, 201, s);
@@ -212,6 +213,25 @@ public final class CampaignsServlet extends ApiServlet {
       // reported below
     }
     throw ProblemException.validation("school", "must be a school id (a whole number above 0)");
+  }
+
+  /**
+   * The rules of a report whose other members have the wrong type, so that one 400 tells them all:
+   * without a school, {@link CampaignService#submit} checks the report and writes nothing. The
+   * school's own error ("is required") is dropped when the body named one.
+   */
+  private void checkOnly(Principal actor, long campaign, SubmissionInput rest) {
+    try {
+      campaigns.submit(actor, campaign, new SubmissionInput(null, rest.date(), rest.phase(), rest.text(), rest.pupils(),
+          rest.teachers(), rest.metrics(), rest.media()));
+    } catch (ProblemException p) {
+      if (p.status() == 400 && !p.errors().isEmpty()) {
+        List<FieldError> errors = p.errors().stream().filter(e -> rest.school() == null || !e.field().equals("school")).toList();
+        if (!errors.isEmpty()) {
+          throw ProblemException.validation(errors);
+        }
+      }
+    }
   }
 
   /**
