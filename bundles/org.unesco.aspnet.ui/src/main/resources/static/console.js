@@ -595,14 +595,17 @@ async function ncInvitations(country) {
       showProblem(form, e);
     }
   });
-  // a forgotten password: the API lets HQ and administrators make reset links, not coordinators
+  // a forgotten password: HQ, administrators and NCs (for their schools' staff) make reset links
   const resets = makesResets() ? resetView() : [h('h3', {}, t('resetLink.title')), h('p', { id: 'reset-by-hq' }, t('resetLink.byHq'))];
   return [h('h2', {}, t('tab.invitations')), h('p', {}, t(hasRole('HQ_OFFICER') ? 'invite.leadHq' : 'invite.lead')), form, ...resets];
 }
 
-/** Whether this person may make password reset links (POST /api/v1/password-resets: HQ, administrators). */
+/**
+ * Whether this person may make password reset links (POST /api/v1/password-resets: HQ,
+ * administrators, and National Coordinators for the staff of their country's schools).
+ */
 function makesResets() {
-  return hasRole('HQ_OFFICER') || hasRole('PLATFORM_ADMIN');
+  return hasRole('HQ_OFFICER') || hasRole('PLATFORM_ADMIN') || hasRole('NATIONAL_COORDINATOR');
 }
 
 /**
@@ -696,7 +699,7 @@ export async function hqConsole() {
   if (!ui.me) return signInPrompt(t('hq.title'));
   const names = [];
   if (hasRole('HQ_OFFICER')) names.push('queue', 'dashboard', 'projects', 'exports', 'audit');
-  if (makesResets()) names.push('accounts');
+  if (hasRole('HQ_OFFICER') || hasRole('PLATFORM_ADMIN')) names.push('accounts'); // NCs reset from their Invitations tab
   if (hasRole('PLATFORM_ADMIN')) names.push('plugins');
   if (!names.length) return [h('h1', {}, t('hq.title')), h('p', { class: 'error', role: 'alert' }, t('hq.notYours')),
     hasRole('NATIONAL_COORDINATOR') || hasRole('SUBNATIONAL_COORDINATOR') ? h('p', {}, h('a', { href: '/console/nc' }, t('nav.nc'))) : null];

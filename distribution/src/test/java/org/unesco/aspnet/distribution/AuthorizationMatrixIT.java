@@ -49,7 +49,9 @@ class AuthorizationMatrixIT {
     {"GET /api/v1/tokens",                                 "D", "A", "A", "A", "A", "A", "A"},
     {"POST /api/v1/invitations#nc",                        "D", "D", "D", "D", "D", "A", "A"},
     {"POST /api/v1/invitations#staffX",                    "D", "U", "D", "A", "U", "A", "A"},
-    {"POST /api/v1/password-resets",                       "D", "D", "D", "D", "D", "A", "A"},
+    // nobody@example.org applied for a French school above (its focal point): France's NC resets it
+    {"POST /api/v1/password-resets",                       "D", "D", "D", "A", "D", "A", "A"},
+    {"POST /api/v1/password-resets#focalX",                "D", "D", "D", "A", "D", "A", "A"},
     {"GET /api/v1/campaigns",                              "A", "A", "A", "A", "A", "A", "A"},
     {"GET /api/v1/campaign-modules",                       "A", "A", "A", "A", "A", "A", "A"},
     {"GET /api/v1/campaigns/{C}",                          "A", "A", "A", "A", "A", "A", "A"},
@@ -166,6 +168,7 @@ class AuthorizationMatrixIT {
           case "global" -> "{\"kind\":\"CAMPAIGN\",\"title\":{\"en\":\"Global\"}}";
           case "nationalFR" -> "{\"kind\":\"PROJECT\",\"country\":\"FR\",\"title\":{\"fr\":\"National\"}}";
           case "staffX" -> "{\"email\":\"staff.x@example.org\",\"role\":\"SCHOOL_STAFF\",\"school\":\"" + ids.get("{X}") + "\"}";
+          case "focalX" -> "{\"email\":\"focal.x@example.org\"}";
           default -> "{\"email\":\"nobody@example.org\"}";
         };
       }

@@ -628,9 +628,21 @@ class BrowserIT {
     assertTrue(text(By.id("compliance")).contains(other + " report"), text(By.id("compliance")));
     assertEquals(Boolean.TRUE, ((JavascriptExecutor) driver).executeScript("return window.aspnetNotReloaded === true;"), "the app was loaded again");
 
-    // an NC is told who makes password reset links; /signin tells whoever forgot theirs whom to ask
+    // an NC makes reset links for the staff of the country's schools, not for another country's
     open("/console/nc?tab=invitations&country=FR");
-    assertTrue(waitFor(By.id("reset-by-hq")).getText().contains("UNESCO HQ"), text(By.id("reset-by-hq")));
+    WebElement ncEmail = waitFor(By.id("reset-email"));
+    ncEmail.sendKeys("school.20@demo.aspnet.local");
+    driver.findElement(By.id("reset-submit")).click();
+    wait(30).until(d -> "true".equals(d.findElement(By.id("reset-email")).getDomAttribute("aria-invalid")));
+    WebElement refused = driver.findElement(By.id(driver.findElement(By.id("reset-email")).getDomAttribute("aria-describedby").replaceFirst("^.* ", "")));
+    assertTrue(refused.getText().startsWith("You may not reset this account's password"), refused.getText());
+    ncEmail = driver.findElement(By.id("reset-email"));
+    ncEmail.clear();
+    ncEmail.sendKeys("school.7@demo.aspnet.local");
+    driver.findElement(By.id("reset-submit")).click();
+    WebElement ncLink = wait(30).until(d -> d.findElements(By.cssSelector("#reset-result .notice code.link")).stream().findFirst().orElse(null));
+    assertTrue(ncLink.getText().startsWith(base + "/reset-password#token="), ncLink.getText());
+    // /signin tells whoever forgot theirs whom to ask
     signOut();
     open("/signin");
     assertEquals("Forgot your password? Ask your National Coordinator or UNESCO HQ for a reset link.", waitFor(By.id("signin-forgot")).getText());

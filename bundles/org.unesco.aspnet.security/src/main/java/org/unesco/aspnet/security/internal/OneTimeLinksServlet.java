@@ -50,7 +50,7 @@ import org.unesco.aspnet.web.OpenApiFragment;
  *       is refused.
  *   <li>{@code POST /api/v1/invitations/accept} {token, name, password}: creates the account (or
  *       adds the role to the invitee's existing account).
- *   <li>{@code POST /api/v1/password-resets} {email}: HQ or an administrator starts a reset, for
+ *   <li>{@code POST /api/v1/password-resets} {email}: HQ, an administrator or an NC starts a reset, for
  *       an account whose every role they could have given it by invitation.
  *   <li>{@code POST /api/v1/password-resets/accept} {token, password}: sets the password and ends
  *       every session of the account.
@@ -220,19 +220,37 @@ public final class OneTimeLinksServlet extends ApiServlet {
     return handsOverFocalPoint(me, grant) || authorizer.allows(me, actionFor(grant.role()), targetOf(grant));
   }
 
-  /** Who starts password resets at all: HQ and platform administrators. */
-  private static boolean startsResets(Authorizer authorizer, Principal me) {
+  /** HQ and platform administrators: they reset accounts of any scope, those without a role too. */
+  private static boolean resetsEverywhere(Authorizer authorizer, Principal me) {
     return authorizer.allows(me, Action.MANAGE_COORDINATORS, Target.everything())
         || authorizer.allows(me, Action.MANAGE_PLATFORM, Target.everything());
   }
 
   /**
+   * Who starts password resets at all: HQ, platform administrators and National Coordinators (the
+   * teachers of a country's schools ask their NC first).
+   */
+  private static boolean startsResets(Authorizer authorizer, Principal me) {
+    return resetsEverywhere(authorizer, me) || me.grants().stream().anyMatch(g -> g.role() == Role.NATIONAL_COORDINATOR);
+  }
+
+  /**
    * A reset link takes over an account, so it is only for someone who could have given the account
    * every role it holds: HQ resets coordinators and school staff, only a platform administrator an
-   * HQ officer or another administrator.
+   * HQ officer or another administrator, an NC the staff of the schools of their country. An
+   * account without a role belongs to no country: HQ's and administrators' only.
    */
   static boolean mayReset(Authorizer authorizer, Principal me, Principal account) {
-    return startsResets(authorizer, me) && account.grants().stream().allMatch(g -> mayGrant(authorizer, me, g));
+    return startsResets(authorizer, me)
+        && (!account.grants().isEmpty() || resetsEverywhere(authorizer, me))
+        && account.grants().stream().allMatch(g -> mayGrant(authorizer, me, g));
+  }
+
+  /** The one country an account's roles are all in, for its audit entries; null otherwise. */
+  private static String countryOf(Principal account) {
+    java.util.Set<String> countries = new java.util.HashSet<>();
+    account.grants().forEach(g -> countries.add(g.country()));
+    return countries.size() == 1 ? countries.iterator().next() : null;
   }
 
   /** A school's focal point may hand the role to a colleague of the same school. */
@@ -314,7 +332,8 @@ public final class OneTimeLinksServlet extends ApiServlet {
         throw ProblemException.forbidden("Your roles do not allow resetting the password of this account");
       }
       store.createLink(c, Tokens.hash(secret), "RESET", r.email(), null, me.accountId(), expires);
-      audit.record(c, me, "password.reset.start", "account", account.accountId(), null, null,
+      // filed under the account's country, so that the NC who made it, and HQ, read it
+      audit.record(c, me, "password.reset.start", "account", account.accountId(), countryOf(account), null,
           Map.of("email", account.email(), "expiresAt", expires.toString()));
       return null;
     });

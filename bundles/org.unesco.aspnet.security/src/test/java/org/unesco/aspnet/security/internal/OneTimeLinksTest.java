@@ -70,8 +70,21 @@ class OneTimeLinksTest {
   }
 
   @Test
+  void anNcResetsTheStaffOfItsCountrysSchoolsAndNoOneElse() {
+    assertTrue(OneTimeLinksServlet.mayReset(policy, NC_FR, STAFF_FR));
+    assertTrue(OneTimeLinksServlet.mayReset(policy, NC_FR, FOCAL_FR));
+    assertFalse(OneTimeLinksServlet.mayReset(policy, NC_DE, STAFF_FR), "another country's school");
+    assertFalse(OneTimeLinksServlet.mayReset(policy, NC_FR, person(Grant.school(Role.SCHOOL_STAFF, "DE", "246"))));
+    assertFalse(OneTimeLinksServlet.mayReset(policy, NC_FR, person(Grant.school(Role.SCHOOL_STAFF, "FR", "12"),
+        Grant.school(Role.SCHOOL_STAFF, "DE", "246"))), "every role counts: the German one is not France's to give");
+    assertFalse(OneTimeLinksServlet.mayReset(policy, NC_FR, NO_ROLE), "an account without a role is in no country");
+    assertFalse(OneTimeLinksServlet.mayReset(policy, NC_FR, NC_DE), "coordinators are HQ's");
+    assertFalse(OneTimeLinksServlet.mayReset(policy, NC_FR, HQ));
+  }
+
+  @Test
   void nobodyElseStartsAReset() {
-    for (Principal caller : List.of(NC_FR, STAFF_FR, FOCAL_FR, NO_ROLE, Principal.anonymous())) {
+    for (Principal caller : List.of(STAFF_FR, FOCAL_FR, NO_ROLE, Principal.anonymous())) {
       assertFalse(OneTimeLinksServlet.mayReset(policy, caller, NO_ROLE), caller.grants().toString());
       assertFalse(OneTimeLinksServlet.mayReset(policy, caller, STAFF_FR), caller.grants().toString());
     }
