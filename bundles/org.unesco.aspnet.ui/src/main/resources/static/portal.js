@@ -1,7 +1,7 @@
 // School portal: apply, edit the profile, annual report, projects and activities, focal-point hand-over.
 import { ui, t, h, api, ApiError, colon, field, checks, countries, countryName, problemView, showProblem, clearProblem, announce, renderChrome,
   whileBusy, signInPrompt, loadProfile, profileText, setProfileText, markProfileTexts,
-  statusLabel, LEVELS, THEMES, localized, langOf, formatDate, plural, formatNumber, submissionStatus, quoted, phaseLabels, pagedList, linkToPass } from './app.js';
+  statusLabel, LEVELS, THEMES, localized, langOf, formatDate, plural, submissionStatus, quoted, phaseLabels, pagedList, linkToPass } from './app.js';
 
 // ---------- national profile fields ----------
 /** The inputs of a national profile's fields, named `fields.<key>`. */
@@ -492,7 +492,7 @@ function reportsView(school, campaign, titleId) {
     h('strong', {}, formatDate(s.date)), s.phase ? ' – ' + (phases[s.phase] || s.phase) : '', ' – ',
     h('span', { class: 'report-status' }, t('reports.status', { status: submissionStatus(s.status) })),
     s.text ? h('p', { class: 'meta' }, s.text.length > 140 ? s.text.slice(0, 139) + '…' : s.text) : null,
-    s.pupils !== undefined && s.pupils !== null ? h('p', { class: 'meta' }, t('reports.people', { pupils: formatNumber(s.pupils), teachers: formatNumber(s.teachers) })) : null,
+    s.pupils !== undefined && s.pupils !== null ? h('p', { class: 'meta' }, plural('reports.pupils', s.pupils) + ', ' + plural('reports.teachers', s.teachers ?? 0)) : null,
     s.status === 'REJECTED' && s.comment ? h('p', { class: 'report-comment' }, t('reports.comment'), colon(), quoted(s.comment)) : null,
     s.id && (s.status === 'PENDING' || s.status === 'REJECTED') ? withdrawControl(s) : null);
   // Pending or rejected, a report is not public: the school may take it back (asked once more

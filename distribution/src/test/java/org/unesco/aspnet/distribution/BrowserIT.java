@@ -553,6 +553,7 @@ class BrowserIT {
     WebElement sent = driver.switchTo().activeElement();
     assertEquals("li", sent.getTagName(), "the focus is on the new report");
     assertTrue(sent.getText().contains(activity) && sent.getText().contains("Status: Pending"), sent.getText());
+    assertTrue(sent.getText().contains("23 pupils, 2 teachers"), "counts in words that agree with them: " + sent.getText());
     for (String name : List.of("text", "pupils", "teachers", "metrics.waste.0.mass")) {
       assertEquals("", driver.findElement(form).findElement(By.name(name)).getDomProperty("value"), name + " is emptied");
     }
