@@ -631,18 +631,10 @@ class BrowserIT {
 
     // an NC makes reset links for the staff of the country's schools, not for another country's
     open("/console/nc?tab=invitations&country=FR");
-    WebElement ncEmail = waitFor(By.id("reset-email"));
-    ncEmail.sendKeys("school.20@demo.aspnet.local");
-    driver.findElement(By.id("reset-submit")).click();
-    wait(30).until(d -> "true".equals(d.findElement(By.id("reset-email")).getDomAttribute("aria-invalid")));
-    WebElement refused = driver.findElement(By.id(driver.findElement(By.id("reset-email")).getDomAttribute("aria-describedby").replaceFirst("^.* ", "")));
-    assertTrue(refused.getText().startsWith("You may not reset this account's password"), refused.getText());
-    ncEmail = driver.findElement(By.id("reset-email"));
-    ncEmail.clear();
-    ncEmail.sendKeys("school.7@demo.aspnet.local");
-    driver.findElement(By.id("reset-submit")).click();
-    WebElement ncLink = wait(30).until(d -> d.findElements(By.cssSelector("#reset-result .notice code.link")).stream().findFirst().orElse(null));
-    assertTrue(ncLink.getText().startsWith(base + "/reset-password#token="), ncLink.getText());
+    String refused = resetRefused("school.20@demo.aspnet.local");
+    assertTrue(refused.startsWith("You may not reset this account's password"), refused);
+    String ncLink = resetLink("school.7@demo.aspnet.local");
+    assertTrue(ncLink.startsWith(base + "/reset-password#token="), ncLink);
     // /signin tells whoever forgot theirs whom to ask
     signOut();
     open("/signin");
@@ -651,20 +643,34 @@ class BrowserIT {
     // HQ makes a reset link: an unknown address is said on the field, then a link to hand over
     signIn("hq@demo.aspnet.local");
     open("/console/hq?tab=accounts");
-    WebElement email = waitFor(By.id("reset-email"));
-    email.sendKeys("nobody." + System.currentTimeMillis() + "@example.org");
-    driver.findElement(By.id("reset-submit")).click();
-    wait(30).until(d -> "true".equals(d.findElement(By.id("reset-email")).getDomAttribute("aria-invalid")));
-    WebElement unknown = driver.findElement(By.id(driver.findElement(By.id("reset-email")).getDomAttribute("aria-describedby").replaceFirst("^.* ", "")));
-    assertEquals("No account has this email address. Check the spelling, or invite the person instead.", unknown.getText());
-    email = driver.findElement(By.id("reset-email"));
-    email.clear();
-    email.sendKeys("school.9@demo.aspnet.local");
-    driver.findElement(By.id("reset-submit")).click();
-    WebElement link = wait(30).until(d -> d.findElements(By.cssSelector("#reset-result .notice code.link")).stream().findFirst().orElse(null));
-    assertTrue(link.getText().startsWith(base + "/reset-password#token="), link.getText());
+    assertEquals("No account has this email address. Check the spelling, or invite the person instead.",
+        resetRefused("nobody." + System.currentTimeMillis() + "@example.org"));
+    String link = resetLink("school.9@demo.aspnet.local");
+    assertTrue(link.startsWith(base + "/reset-password#token="), link);
     assertTrue(driver.findElements(By.cssSelector("#reset-form [aria-invalid]")).isEmpty(), "the field is no longer marked");
     assertFalse(driver.findElements(By.cssSelector("#reset-result button.copy-link")).isEmpty(), "a button copies the link");
+  }
+
+  /** Asks the reset form on the page for {@code email}'s link; the refusal said on the field. */
+  private String resetRefused(String email) {
+    submitReset(email);
+    wait(30).until(d -> "true".equals(d.findElement(By.id("reset-email")).getDomAttribute("aria-invalid")));
+    return driver.findElement(By.id(driver.findElement(By.id("reset-email")).getDomAttribute("aria-describedby").replaceFirst("^.* ", "")))
+        .getText();
+  }
+
+  /** Asks the reset form on the page for {@code email}'s link; the link it shows to pass on. */
+  private String resetLink(String email) {
+    submitReset(email);
+    return wait(30).until(d -> d.findElements(By.cssSelector("#reset-result .notice code.link")).stream().findFirst().orElse(null))
+        .getText();
+  }
+
+  private void submitReset(String email) {
+    WebElement field = waitFor(By.id("reset-email"));
+    field.clear();
+    field.sendKeys(email);
+    driver.findElement(By.id("reset-submit")).click();
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -140,26 +141,21 @@ final class Installation implements AutoCloseable {
 
   HttpResponse<String> send(String method, String path, String body, String... headers)
       throws IOException, InterruptedException {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .timeout(Duration.ofSeconds(10))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    for (int i = 0; i < headers.length; i += 2) {
-      b.header(headers[i], headers[i + 1]);
-    }
-    return exchange(b.build());
+    return sendWith(method, path, body == null
+        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), headers);
   }
 
   /** A request with these bytes as its body, sent as they are (not re-encoded). */
   HttpResponse<String> sendBytes(String method, String path, byte[] body, String... headers)
       throws IOException, InterruptedException {
+    return sendWith(method, path, HttpRequest.BodyPublishers.ofByteArray(body), headers);
+  }
+
+  private HttpResponse<String> sendWith(String method, String path, HttpRequest.BodyPublisher body, String... headers)
+      throws IOException, InterruptedException {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .timeout(Duration.ofSeconds(10))
-        .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        .method(method, body);
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }
@@ -257,21 +253,7 @@ final class Installation implements AutoCloseable {
    * if the demo says it could not be loaded, and shows that log too on a time-out.
    */
   void awaitDemoData(Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      String log = log();
-      if (log.contains("Demo data loaded")) {
-        return;
-      }
-      if (log.contains("Demo data could not be loaded") || log.contains("Demo data not loaded")) {
-        fail("the demo data was not loaded:\n" + tail(log, 60));
-      }
-      if (!process.isAlive()) {
-        fail("the platform exited with " + process.exitValue() + " before the demo data was in:\n" + tail(log, 60));
-      }
-      Thread.sleep(100);
-    }
-    fail("timed out after " + timeout.toSeconds() + " s waiting for the demo data; the log ends with:\n" + tail(log(), 60));
+    awaitLogLine("the demo data", "Demo data loaded", List.of("Demo data could not be loaded", "Demo data not loaded"), timeout);
   }
 
   /**
@@ -279,21 +261,26 @@ final class Installation implements AutoCloseable {
    * demo schools are, and a test that reads campaigns right after the schools can be early.
    */
   void awaitDemoCampaigns(Duration timeout) throws Exception {
+    awaitLogLine("the demo campaigns", "Demo campaigns loaded", List.of("Demo campaigns not loaded"), timeout);
+  }
+
+  /** Until the log has {@code done}; fails with the log's end on one of {@code failures}, an exit or the time-out. */
+  private void awaitLogLine(String what, String done, List<String> failures, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       String log = log();
-      if (log.contains("Demo campaigns loaded")) {
+      if (log.contains(done)) {
         return;
       }
-      if (log.contains("Demo campaigns not loaded")) {
-        fail("the demo campaigns were not loaded:\n" + tail(log, 60));
+      if (failures.stream().anyMatch(log::contains)) {
+        fail(what + " could not be loaded:\n" + tail(log, 60));
       }
       if (!process.isAlive()) {
-        fail("the platform exited with " + process.exitValue() + " before the demo campaigns were in:\n" + tail(log, 60));
+        fail("the platform exited with " + process.exitValue() + " before " + what + " was in:\n" + tail(log, 60));
       }
       Thread.sleep(100);
     }
-    fail("timed out after " + timeout.toSeconds() + " s waiting for the demo campaigns; the log ends with:\n" + tail(log(), 60));
+    fail("timed out after " + timeout.toSeconds() + " s waiting for " + what + "; the log ends with:\n" + tail(log(), 60));
   }
 
   private static String tail(String text, int lines) {

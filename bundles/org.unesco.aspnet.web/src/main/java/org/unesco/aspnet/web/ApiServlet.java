@@ -262,9 +262,10 @@ public abstract class ApiServlet extends HttpServlet {
       return;
     }
     // application/problem+json, like any +json range, counts as asking for JSON (see quality)
-    List<String> ours = new ArrayList<>(List.of(Json.MEDIA_TYPE));
-    ours.addAll(alsoProduces());
-    for (String type : ours) {
+    if (quality(accept, Json.MEDIA_TYPE) > 0) {
+      return;
+    }
+    for (String type : alsoProduces()) {
       if (quality(accept, type) > 0) {
         return;
       }

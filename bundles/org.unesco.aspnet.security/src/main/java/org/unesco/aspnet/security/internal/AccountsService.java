@@ -74,7 +74,7 @@ public final class AccountsService implements Accounts {
     });
   }
 
-  /** A grant as the audit log keeps it: the role and what it is for (country, unit, campaign, school). */
+  /** A grant as the audit log keeps it: the role and what it is for (country, unit, school, campaign). */
   static Map<String, String> audited(Grant g) {
     Map<String, String> m = new java.util.LinkedHashMap<>();
     m.put("role", g.role().name());
@@ -84,11 +84,11 @@ public final class AccountsService implements Accounts {
     if (g.unit() != null) {
       m.put("unit", g.unit());
     }
-    if (g.campaign() != null) {
-      m.put("campaign", g.campaign());
-    }
     if (g.school() != null) {
       m.put("school", g.school());
+    }
+    if (g.campaign() != null) {
+      m.put("campaign", g.campaign());
     }
     return m;
   }

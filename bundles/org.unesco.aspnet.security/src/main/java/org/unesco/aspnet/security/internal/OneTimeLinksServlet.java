@@ -377,22 +377,11 @@ public final class OneTimeLinksServlet extends ApiServlet {
     return body;
   }
 
+  /** The invitee and the grant, as the audit log keeps a grant everywhere (AccountsService.audited). */
   private static Map<String, Object> describe(Grant g, String email) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("email", SecurityStore.normaliseEmail(email));
-    m.put("role", g.role().name());
-    if (g.country() != null) {
-      m.put("country", g.country());
-    }
-    if (g.unit() != null) {
-      m.put("unit", g.unit());
-    }
-    if (g.school() != null) {
-      m.put("school", g.school());
-    }
-    if (g.campaign() != null) {
-      m.put("campaign", g.campaign());
-    }
+    m.putAll(AccountsService.audited(g));
     return m;
   }
 }
