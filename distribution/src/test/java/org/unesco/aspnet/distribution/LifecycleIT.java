@@ -43,6 +43,63 @@ class LifecycleIT {
   }
 
   /**
+   * While the platform starts, nothing answers as if it were up: once Felix HTTP dispatches, every
+   * request gets 503 with Retry-After until health is UP (the API as problem+json, a page as a page
+   * that reloads itself, health with what it still waits for), and the plugins list, which is open
+   * only on a platform without accounts, is never served to a stranger on the way.
+   */
+  @Test
+  void whileThePlatformStartsEveryRequestIsTold503UntilItIsUp() throws Exception {
+    try (Installation platform = new Installation()) {
+      java.util.List<String> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+      java.util.concurrent.atomic.AtomicBoolean up = new java.util.concurrent.atomic.AtomicBoolean();
+      Thread probe = new Thread(() -> {
+        while (!up.get()) {
+          for (String path : new String[] {"/api/v1/health", "/api/v1/plugins", "/api/v1/schools", "/"}) {
+            try {
+              var r = platform.get(path);
+              seen.add(path + " " + r.statusCode() + " " + r.headers().firstValue("Content-Type").orElse("")
+                  + " retry=" + r.headers().firstValue("Retry-After").orElse("-") + " " + r.body().replace('\n', ' '));
+              if (path.equals("/api/v1/health") && r.statusCode() == 200) {
+                up.set(true);
+              }
+            } catch (java.io.IOException notListeningYet) {
+              // Jetty does not listen yet
+            } catch (InterruptedException e) {
+              return;
+            }
+          }
+        }
+      });
+      probe.start();
+      platform.start();
+      probe.join(30_000);
+      up.set(true);
+
+      java.util.List<String> answers = java.util.List.copyOf(seen);
+      assertFalse(answers.isEmpty(), "the probe saw the platform answer");
+      for (String a : answers) {
+        assertFalse(a.startsWith("/api/v1/plugins 200"), "the plugins list went to a stranger during the start: " + a);
+        assertFalse(a.startsWith("/api/v1/schools 404") && a.contains("problem+json"),
+            "an endpoint was missing behind an open gate: " + a);
+        if (a.contains(" 503 ")) {
+          assertTrue(a.contains("retry=1"), "a 503 during the start says when to come back: " + a);
+          if (a.startsWith("/api/v1/health")) {
+            assertTrue(a.contains("\"status\":\"DOWN\"") && a.contains("\"components\""), a);
+          } else if (a.startsWith("/api/")) {
+            assertTrue(a.contains("application/problem+json") && a.contains("/problems/starting"), a);
+          } else {
+            assertTrue(a.contains("text/html") && a.contains("http-equiv=\"refresh\""), a);
+          }
+        }
+      }
+      assertEquals(401, platform.get("/api/v1/plugins").statusCode());
+      assertEquals(200, platform.get("/api/v1/schools").statusCode());
+      assertTrue(platform.log().contains("Serving every request: the platform is UP"), platform.log());
+    }
+  }
+
+  /**
    * The installation is built with an empty database (lib/empty-database: migrations applied, no
    * account): a first start copies it, creates its own administrator, and a restart keeps what
    * it has.

@@ -4,253 +4,36 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
-import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
-import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
-import org.unesco.aspnet.core.HealthCheck;
-import org.unesco.aspnet.core.HealthCheck.Result;
-import org.unesco.aspnet.core.HealthCheck.Status;
 import org.unesco.aspnet.web.ApiServlet;
 import org.unesco.aspnet.web.Json;
 
 /**
- * {@code GET /api/v1/health}: 200 while every required component is active and every registered
- * {@link HealthCheck} is UP or DEGRADED, 503 otherwise. Load balancers poll it often, so the
- * document is rebuilt at most every {@link #MAX_AGE_NANOS}.
+ * {@code GET /api/v1/health}: 200 {@code {"status":"UP",...}} while the platform is UP (see
+ * {@link PlatformHealth}), 503 with what is missing otherwise.
  */
-@Component(service = Servlet.class, configurationPid = "org.unesco.aspnet.health")
+@Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/v1/health")
-@Designate(ocd = HealthServlet.Config.class)
 public final class HealthServlet extends ApiServlet {
   private static final long serialVersionUID = 1L;
-  private static final long MAX_AGE_NANOS = 250_000_000L;
 
-  @ObjectClassDefinition(
-      name = "ASPnet health",
-      description = "What must be running for GET /api/v1/health to answer UP")
-  public @interface Config {
-    @AttributeDefinition(
-        description =
-            "Declarative Services components (by name) that must be active or ready;"
-                + " a missing one makes health DOWN")
-    String[] requiredComponents() default {
-      "org.unesco.aspnet.persistence.internal.DatabaseService",
-      "org.unesco.aspnet.web.internal.RequestGuardFilter",
-      "org.unesco.aspnet.web.internal.ErrorPageServlet",
-      "org.unesco.aspnet.logging.internal.ConsoleLogWriter",
-      "org.unesco.aspnet.security.internal.Authentication",
-      "org.unesco.aspnet.security.internal.FirstAccount",
-      "org.unesco.aspnet.security.internal.AuthenticationFilter",
-      "org.unesco.aspnet.membership.internal.MembershipLifecycle",
-      "org.unesco.aspnet.membership.internal.SchoolDirectory",
-      "org.unesco.aspnet.projects.internal.CampaignStore"
-    };
-
-    @AttributeDefinition(
-        description =
-            "Also require every servlet of the installation's own bundles (not those in plugins/),"
-                + " reported as 'endpoints': UP then means that every endpoint is served")
-    boolean requireEndpoints() default true;
-  }
-
-  private record Snapshot(long builtAt, int status, byte[] body) {}
-
-  private final transient ServiceComponentRuntime scr;
-  private final transient BundleContext context;
-  private final transient Collection<HealthCheck> checks = new CopyOnWriteArrayList<>();
-  private transient volatile List<String> required;
-  private transient volatile boolean requireEndpoints;
-  private transient volatile Snapshot snapshot;
-
-  private final transient org.unesco.aspnet.core.ConfigValues values;
+  private final transient PlatformHealth health;
 
   @Activate
-  public HealthServlet(
-      @Reference ServiceComponentRuntime scr, BundleContext context, Config config, Map<String, Object> properties,
-      @Reference(service = org.osgi.service.log.LoggerFactory.class) org.osgi.service.log.Logger log) {
-    this.scr = scr;
-    this.context = context;
-    this.values = new org.unesco.aspnet.core.ConfigValues("org.unesco.aspnet.health", log::warn);
-    requireEndpoints = true;
-    modified(config, properties);
-  }
-
-  @Modified
-  void modified(Config config, Map<String, Object> properties) {
-    required = List.of(config.requiredComponents());
-    // DS reads anything but "true" as false: "maybe" would quietly drop the endpoints check.
-    Object raw = properties.getOrDefault("requireEndpoints", Boolean.TRUE);
-    requireEndpoints = values.get("requireEndpoints", () -> trueOrFalse(raw), b -> true, "true or false", requireEndpoints);
-    snapshot = null;
-  }
-
-  /** A configured boolean as written in the file: true or false in any case; anything else is refused. */
-  private static Boolean trueOrFalse(Object raw) {
-    if (raw instanceof Boolean b) {
-      return b;
-    }
-    return switch (String.valueOf(raw).strip().toLowerCase(java.util.Locale.ROOT)) {
-      case "true" -> Boolean.TRUE;
-      case "false" -> Boolean.FALSE;
-      default -> throw new IllegalArgumentException("'" + raw + "' is neither true nor false");
-    };
-  }
-
-  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-  void addCheck(HealthCheck check) {
-    checks.add(check);
-    snapshot = null;
-  }
-
-  void removeCheck(HealthCheck check) {
-    checks.remove(check);
-    snapshot = null;
+  public HealthServlet(@Reference PlatformHealth health) {
+    this.health = health;
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
-    Snapshot s = snapshot;
-    if (s == null || System.nanoTime() - s.builtAt() > MAX_AGE_NANOS) {
-      s = build();
-      // Only a healthy answer is reused: a recovering platform must say UP as soon as it is.
-      snapshot = s.status() == 200 ? s : null;
-    }
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    PlatformHealth.Snapshot s = health.current();
     response.setStatus(s.status());
     response.setContentType(Json.MEDIA_TYPE);
     response.setHeader("Cache-Control", "no-store");
     response.setContentLength(s.body().length);
     response.getOutputStream().write(s.body());
-  }
-
-  private Snapshot build() throws IOException {
-    Map<String, Object> components = new LinkedHashMap<>();
-    Status overall = Status.UP;
-    for (String name : required) {
-      Result r = componentState(name);
-      components.put(name, describe(r));
-      overall = worse(overall, r.status());
-    }
-    if (requireEndpoints) {
-      Result r = endpoints();
-      components.put("endpoints", describe(r));
-      overall = worse(overall, r.status());
-    }
-    for (HealthCheck check : checks) {
-      Result r;
-      try {
-        r = check.check();
-      } catch (RuntimeException e) {
-        r = Result.down("the check failed: " + e);
-      }
-      components.put(check.name(), describe(r));
-      overall = worse(overall, r.status());
-    }
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("status", overall.name());
-    doc.put("components", components);
-    return new Snapshot(
-        System.nanoTime(),
-        overall == Status.DOWN ? 503 : 200,
-        Json.MAPPER.writeValueAsBytes(doc));
-  }
-
-  private static Map<String, Object> describe(Result r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("status", r.status().name());
-    if (r.detail() != null) {
-      m.put("detail", r.detail());
-    }
-    return m;
-  }
-
-  private static Status worse(Status a, Status b) {
-    return a.ordinal() >= b.ordinal() ? a : b;
-  }
-
-  /**
-   * Every servlet component of the installation's own bundles registered (active, or satisfied:
-   * its service is registered and the whiteboard serves it). Without this, health could say UP in
-   * the moment between the required components and the last servlets' registration, and a client
-   * that waited for UP got a 404 from an endpoint that was a few milliseconds away. A core bundle
-   * that is not active counts as waiting. Plugins are left out: a failing plugin never takes the
-   * core down.
-   */
-  private Result endpoints() {
-    String plugins = context.getProperty("aspnet.plugins.dir");
-    List<String> waiting = new java.util.ArrayList<>();
-    for (Bundle bundle : context.getBundles()) {
-      String name = bundle.getSymbolicName();
-      if (name == null || !name.startsWith("org.unesco.aspnet.")
-          || (plugins != null && bundle.getLocation().contains(plugins))
-          || bundle.getHeaders("").get(org.osgi.framework.Constants.FRAGMENT_HOST) != null) {
-        continue;
-      }
-      if (bundle.getState() != Bundle.ACTIVE) {
-        waiting.add(name); // not started yet (or stopped): its servlets are not even described
-        continue;
-      }
-      for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(bundle)) {
-        if (!d.defaultEnabled || !java.util.Arrays.asList(d.serviceInterfaces).contains(Servlet.class.getName())) {
-          continue;
-        }
-        if (!ready(scr.getComponentConfigurationDTOs(d))) {
-          waiting.add(d.name.substring(d.name.lastIndexOf('.') + 1));
-        }
-      }
-    }
-    return waiting.isEmpty() ? Result.up() : Result.down("waiting for " + String.join(", ", waiting));
-  }
-
-  /** Active, or satisfied (its service registered, activated on first use). */
-  private static boolean ready(Collection<ComponentConfigurationDTO> configs) {
-    return configs.stream().anyMatch(
-        c -> c.state == ComponentConfigurationDTO.ACTIVE || c.state == ComponentConfigurationDTO.SATISFIED);
-  }
-
-  /** Active or satisfied (ready to activate on first use) counts as UP. */
-  private Result componentState(String name) {
-    for (Bundle bundle : context.getBundles()) {
-      ComponentDescriptionDTO description = scr.getComponentDescriptionDTO(bundle, name);
-      if (description == null) {
-        continue;
-      }
-      Collection<ComponentConfigurationDTO> configs = scr.getComponentConfigurationDTOs(description);
-      if (ready(configs)) {
-        return Result.up();
-      }
-      for (ComponentConfigurationDTO c : configs) {
-        if (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
-          return Result.down("activation failed: " + c.failure);
-        }
-        if (c.unsatisfiedReferences.length > 0) {
-          StringBuilder missing = new StringBuilder("waiting for ");
-          for (UnsatisfiedReferenceDTO ref : c.unsatisfiedReferences) {
-            missing.append(ref.name).append(' ');
-          }
-          return Result.down(missing.toString().strip());
-        }
-      }
-      return Result.down(configs.isEmpty() ? "disabled or waiting for configuration" : "not active");
-    }
-    return Result.down("not installed");
   }
 }
