@@ -71,7 +71,7 @@ public final class UiServlet extends HttpServlet {
   private record Asset(byte[] plain, byte[] gzip, String type, String etag) {}
 
   private final transient Map<String, Asset> assets = new ConcurrentHashMap<>();
-  private volatile Asset config;
+  private volatile WrittenConfig config;
 
   /** The UI's languages: a default outside them would leave the page without its texts. */
   static final java.util.Set<String> LANGUAGES = java.util.Set.of("en", "fr", "es", "de");
@@ -113,12 +113,23 @@ public final class UiServlet extends HttpServlet {
   @Modified
   void modified(Config c) {
     settings = Settings.of(c, settings, values);
-    try {
-      config = asset(Json.MAPPER.writeValueAsBytes(settings), TYPES.get("json"));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
+
+  /**
+   * {@code /ui/config.json}: the settings as the UI reads them, written on the first request for
+   * them rather than at activation, which the whiteboard waits for at start.
+   */
+  private Asset config() throws IOException {
+    Settings now = settings;
+    WrittenConfig c = config;
+    if (c == null || c.from() != now) {
+      c = new WrittenConfig(now, asset(Json.MAPPER.writeValueAsBytes(now), TYPES.get("json")));
+      config = c;
+    }
+    return c.asset();
+  }
+
+  private record WrittenConfig(Settings from, Asset asset) {}
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -128,7 +139,7 @@ public final class UiServlet extends HttpServlet {
       return;
     }
     if (path.equals("/ui/config.json")) {
-      send(request, response, config, "no-cache");
+      send(request, response, config(), "no-cache");
       return;
     }
     String file = path.equals("/") ? "index.html" : path.substring(1);
