@@ -264,6 +264,11 @@ final class Installation implements AutoCloseable {
     awaitLogLine("the demo campaigns", "Demo campaigns loaded", List.of("Demo campaigns not loaded"), timeout);
   }
 
+  /** Waits until the demo partnerships are in: made on a thread of their own once the demo schools are. */
+  void awaitDemoPartnerships(Duration timeout) throws Exception {
+    awaitLogLine("the demo partnerships", "Demo partnerships loaded", List.of("Demo partnerships not loaded"), timeout);
+  }
+
   /** Until the log has {@code done}; fails with the log's end on one of {@code failures}, an exit or the time-out. */
   private void awaitLogLine(String what, String done, List<String> failures, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
