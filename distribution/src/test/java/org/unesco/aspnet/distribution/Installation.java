@@ -145,6 +145,20 @@ final class Installation implements AutoCloseable {
         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), headers);
   }
 
+  /** A request as the holder of {@code token} (none: the public), with a JSON {@code body} when there is one. */
+  HttpResponse<String> sendAs(String method, String path, String body, String token, String... headers)
+      throws IOException, InterruptedException {
+    java.util.List<String> all = new java.util.ArrayList<>();
+    if (body != null) {
+      all.addAll(java.util.List.of("Content-Type", "application/json"));
+    }
+    if (token != null) {
+      all.addAll(java.util.List.of("Authorization", "Bearer " + token));
+    }
+    all.addAll(java.util.List.of(headers));
+    return send(method, path, body, all.toArray(String[]::new));
+  }
+
   /** A request with these bytes as its body, sent as they are (not re-encoded). */
   HttpResponse<String> sendBytes(String method, String path, byte[] body, String... headers)
       throws IOException, InterruptedException {
