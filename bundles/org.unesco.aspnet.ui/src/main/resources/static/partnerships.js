@@ -152,16 +152,18 @@ export function partnershipsSection(school) {
     return h('div', {}, row, said);
   };
 
-  // the one list of the first paint, page by page ("Show more" for a school with many)
+  // the one list of the first paint, page by page ("Show more" for a school with many); each
+  // partnership goes into its own group's list
   const more = h('button', { type: 'button', class: 'secondary', hidden: true }, t('dir.more'));
-  const load = pagedList({
-    list: h('ul'), // each item is placed in its own group's list
-    more,
-    fetchPage: (after) => api('GET', `/api/v1/partnerships?school=${encodeURIComponent(id)}&limit=${PAGE}` + (after ? '&cursor=' + encodeURIComponent(after) : '')),
-    draw: (p) => place(p),
-    counted: recount,
-    focusOf: (li) => li,
-  });
+  let cursor = null;
+  const load = async () => {
+    const page = await api('GET', `/api/v1/partnerships?school=${encodeURIComponent(id)}&limit=${PAGE}` + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+    (page.items || []).forEach((p) => place(p));
+    cursor = page.next;
+    more.hidden = !cursor;
+    recount();
+  };
+  more.addEventListener('click', () => whileBusy(more, () => load().catch((e) => more.after(problemView(e)))));
   const search = partnerSearch(school, linked, (p) => {
     place(p, { first: true });
     recount();
@@ -169,7 +171,8 @@ export function partnershipsSection(school) {
   // only a member school may propose (the API says so too): a suspended one still reads its partnerships
   box.append(status, groups.incoming.region, groups.outgoing.region, groups.active.region, groups.past.region, more,
     school.status === 'MEMBER' ? search.view : h('p', { class: 'meta' }, t('partners.membersOnly')));
-  load().catch((e) => status.replaceChildren(e.status === 404 && !e.problem?.detail ? h('p', {}, t('partners.unavailable')) : problemView(e)));
+  load().catch((e) => status.replaceChildren(e.status === 404 && !e.problem?.detail ? h('p', {}, t('partners.unavailable')) : problemView(e)))
+    .finally(() => { box.dataset.loaded = 'true'; }); // the lists are drawn (or why not is said)
   return box;
 }
 
