@@ -218,7 +218,8 @@ public class DemoCampaigns {
     }
   }
 
-  private static boolean loaded(SchoolService schools, List<DemoSchool> demo) {
+  /** Whether the demo schools are all in: the last one has its status (DemoData loads them in order). */
+  static boolean loaded(SchoolService schools, List<DemoSchool> demo) {
     try {
       School last = schools.school(Principal.system(), demo.size());
       return last.status() == demo.get(demo.size() - 1).status();

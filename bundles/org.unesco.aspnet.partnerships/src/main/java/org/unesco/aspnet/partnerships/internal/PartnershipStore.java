@@ -1,0 +1,568 @@
+package org.unesco.aspnet.partnerships.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.unesco.aspnet.core.AuditLog;
+import org.unesco.aspnet.core.FieldError;
+import org.unesco.aspnet.core.Grant;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.core.Role;
+import org.unesco.aspnet.membership.MembershipStatus;
+import org.unesco.aspnet.membership.Page;
+import org.unesco.aspnet.membership.School;
+import org.unesco.aspnet.membership.SchoolService;
+import org.unesco.aspnet.membership.Theme;
+import org.unesco.aspnet.partnerships.PartnerSchool;
+import org.unesco.aspnet.partnerships.Partnership;
+import org.unesco.aspnet.partnerships.PartnershipInput;
+import org.unesco.aspnet.partnerships.PartnershipService;
+import org.unesco.aspnet.partnerships.PartnershipStatus;
+import org.unesco.aspnet.persistence.Database;
+
+/**
+ * Partnerships in the bundle's own table. Each partnership keeps a copy of its two schools' name,
+ * country and city, refreshed when a school is edited ({@link SchoolService#TOPIC_SCHOOL_CHANGED},
+ * as the campaigns' participants do): the lists filter by country and by the caller's scope in
+ * SQL, page by id and read no school per row. Whether a school is MEMBER now, which decides what
+ * the public sees, is asked of the directory for the rows of a page ({@link SchoolService#visible}
+ * for the public: member schools only), since a status changes without that event. Every change
+ * and its audit entries (one per country involved, so that each NC reads it) commit together; the
+ * Event Admin event follows the commit.
+ */
+@Component(
+    service = {PartnershipService.class, EventHandler.class},
+    property = EventConstants.EVENT_TOPIC + "=" + SchoolService.TOPIC_SCHOOL_CHANGED)
+public final class PartnershipStore implements PartnershipService, EventHandler {
+  /** The most rows a list reads at once when it reads past rows the caller may not see. */
+  private static final int READ_FURTHER_MAX = 512;
+  private static final String COLUMNS =
+      "ID, PROPOSER_ID, PROPOSER_NAME, PROPOSER_COUNTRY, PROPOSER_CITY, PARTNER_ID, PARTNER_NAME, PARTNER_COUNTRY,"
+          + " PARTNER_CITY, THEME, MESSAGE, STATUS, PROPOSED_AT, ANSWERED_AT, ENDED_AT, MOVE_COMMENT, REVISION";
+
+  private final Database database;
+  private final AuditLog audit;
+  private final SchoolService schools;
+  /** Applies school edits to the copies, one at a time, off Event Admin's thread. */
+  private final ExecutorService copies = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "aspnet-partnership-school-copies");
+    t.setDaemon(true);
+    return t;
+  });
+  private Logger log;
+
+  // Optional: without Event Admin partnerships work and nobody is told.
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  volatile EventAdmin eventAdmin;
+
+  @Activate
+  public PartnershipStore(
+      @Reference Database database,
+      @Reference AuditLog audit,
+      @Reference SchoolService schools,
+      @Reference(service = LoggerFactory.class) Logger log,
+      BundleContext context) {
+    this(database, audit, schools);
+    this.log = log;
+    database.migrate(context.getBundle());
+  }
+
+  /** For tests: the schema is already there. */
+  PartnershipStore(Database database, AuditLog audit, SchoolService schools) {
+    this.database = database;
+    this.audit = audit;
+    this.schools = schools;
+  }
+
+  @Deactivate
+  void deactivate() {
+    copies.shutdown();
+  }
+
+  /**
+   * A school was edited: its partnerships take its current name, country and city. The handler
+   * returns at once (Event Admin denies a slow handler); one thread applies the edits in turn, each
+   * reading the school as it is then, so the last edit leaves the last state.
+   */
+  @Override
+  public void handleEvent(Event event) {
+    if (event.getProperty("schoolId") instanceof Long id) {
+      copies.execute(() -> {
+        try {
+          refreshCopies(id);
+        } catch (RuntimeException e) {
+          log.error("The partnership copies of school {} could not follow its edit: {}", id, e.getMessage(), e);
+        }
+      });
+    }
+  }
+
+  /**
+   * The partnerships of school {@code id} with its name, country and city as they are now. The
+   * revision stays: the partnership itself did not change, and an If-Match read before the edit
+   * still names it.
+   */
+  void refreshCopies(long id) {
+    School school = schoolOrNull(id);
+    if (school == null) {
+      return;
+    }
+    database.inTransaction(c -> {
+      for (String side : List.of("PROPOSER", "PARTNER")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE PSH_PARTNERSHIP SET " + side + "_NAME = ?, " + side
+            + "_COUNTRY = ?, " + side + "_CITY = ? WHERE " + side + "_ID = ?")) {
+          ps.setString(1, school.name());
+          ps.setString(2, school.country());
+          ps.setString(3, school.city());
+          ps.setLong(4, id);
+          ps.executeUpdate();
+        }
+      }
+      return null;
+    });
+  }
+
+  // ---- proposing ----
+
+  @Override
+  public Partnership propose(Principal actor, PartnershipInput in) {
+    String language = actor.language();
+    if (actor.isAnonymous()) {
+      throw ProblemException.unauthorized(PartnershipMessages.get(language, "signIn"));
+    }
+    if (in.proposer() != null && !PartnershipRules.actsFor(actor, in.proposer())) {
+      throw ProblemException.forbidden(PartnershipMessages.get(language, "notProposerStaff", String.valueOf(in.proposer())));
+    }
+    List<FieldError> errors = new ArrayList<>(PartnershipRules.errors(language, in));
+    School proposer = in.proposer() == null ? null : memberOrError(language, "proposer", in.proposer(), errors);
+    boolean partnerNamed = in.partner() != null && !in.partner().equals(in.proposer());
+    School partner = partnerNamed ? memberOrError(language, "partner", in.partner(), errors) : null;
+    if (proposer != null && partner != null && proposer.country().equals(partner.country())) {
+      errors.add(new FieldError("partner", PartnershipMessages.get(language, "sameCountry", proposer.country())));
+    }
+    PartnershipRules.require(errors);
+    Instant now = Instant.now();
+    Partnership created = database.inTransaction(c -> {
+      Long open = openBetween(c, proposer.id(), partner.id());
+      if (open != null) {
+        throw duplicate(language, proposer.id(), partner.id(), open);
+      }
+      if (openProposals(c, proposer.id()) >= OPEN_PROPOSALS_MAX) {
+        throw ProblemException.conflict(PartnershipMessages.get(language, "tooMany", String.valueOf(proposer.id()),
+            String.valueOf(OPEN_PROPOSALS_MAX)));
+      }
+      long id;
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO PSH_PARTNERSHIP (PROPOSER_ID, PROPOSER_NAME,"
+              + " PROPOSER_COUNTRY, PROPOSER_CITY, PARTNER_ID, PARTNER_NAME, PARTNER_COUNTRY, PARTNER_CITY, THEME, MESSAGE,"
+              + " STATUS, PROPOSED_AT, PROPOSED_BY, OPEN_PAIR, REVISION) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+          Statement.RETURN_GENERATED_KEYS)) {
+        ps.setLong(1, proposer.id());
+        ps.setString(2, proposer.name());
+        ps.setString(3, proposer.country());
+        ps.setString(4, proposer.city());
+        ps.setLong(5, partner.id());
+        ps.setString(6, partner.name());
+        ps.setString(7, partner.country());
+        ps.setString(8, partner.city());
+        ps.setString(9, in.theme().name());
+        ps.setString(10, in.message().strip());
+        ps.setString(11, PartnershipStatus.PROPOSED.name());
+        ps.setTimestamp(12, Timestamp.from(now));
+        ps.setString(13, accountOf(actor));
+        ps.setString(14, pair(proposer.id(), partner.id()));
+        ps.executeUpdate();
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+          keys.next();
+          id = keys.getLong(1);
+        }
+      } catch (SQLException e) {
+        if (!"23505".equals(e.getSQLState())) {
+          throw e;
+        }
+        // the other school proposed at the same moment: its proposal is in
+        throw duplicate(language, proposer.id(), partner.id(), null);
+      }
+      Partnership p = find(c, id);
+      Map<String, Object> after = new LinkedHashMap<>();
+      after.put("status", p.status().name());
+      after.put("proposer", p.proposer().id());
+      after.put("partner", p.partner().id());
+      after.put("theme", p.theme().name());
+      record(c, actor, "partnership.propose", p, null, after);
+      return p;
+    });
+    announce(created, null, actor);
+    return created;
+  }
+
+  /** School {@code id} when it is MEMBER now; otherwise null and a field error (the same for an unknown school). */
+  private School memberOrError(String language, String field, long id, List<FieldError> errors) {
+    School school = schoolOrNull(id);
+    if (school == null || school.status() != MembershipStatus.MEMBER) {
+      errors.add(new FieldError(field, PartnershipMessages.get(language, "notMember", String.valueOf(id))));
+      return null;
+    }
+    return school;
+  }
+
+  private static ProblemException duplicate(String language, long a, long b, Long open) {
+    return ProblemException.conflict(PartnershipMessages.get(language, "duplicate", String.valueOf(a), String.valueOf(b),
+        open == null ? "?" : String.valueOf(open)));
+  }
+
+  /** The PROPOSED or ACCEPTED partnership of schools {@code a} and {@code b}, either way round, or null. */
+  private static Long openBetween(Connection c, long a, long b) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM PSH_PARTNERSHIP WHERE OPEN_PAIR = ?")) {
+      ps.setString(1, pair(a, b));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : null;
+      }
+    }
+  }
+
+  private static int openProposals(Connection c, long proposer) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT COUNT(*) FROM PSH_PARTNERSHIP WHERE PROPOSER_ID = ? AND STATUS = ?")) {
+      ps.setLong(1, proposer);
+      ps.setString(2, PartnershipStatus.PROPOSED.name());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  /** The key of an open pair, the same whichever school proposed. */
+  static String pair(long a, long b) {
+    return Math.min(a, b) + "-" + Math.max(a, b);
+  }
+
+  // ---- moves ----
+
+  @Override
+  public Partnership move(Principal actor, long id, PartnershipStatus to, String comment, Integer expectedRevision) {
+    String language = actor.language();
+    Partnership seen = partnership(actor, id);
+    if (to != null && to != PartnershipStatus.PROPOSED) {
+      String refusal = PartnershipRules.refusal(actor, seen, to);
+      if (refusal != null) {
+        throw actor.isAnonymous()
+            ? ProblemException.unauthorized(PartnershipMessages.get(language, "signIn"))
+            : ProblemException.forbidden(PartnershipMessages.get(language, refusal, String.valueOf(
+                to == PartnershipStatus.WITHDRAWN ? seen.proposer().id() : seen.partner().id())));
+      }
+    }
+    List<FieldError> errors = new ArrayList<>();
+    if (to == null || to == PartnershipStatus.PROPOSED) {
+      errors.add(new FieldError("to", PartnershipMessages.get(language, to == null ? "required" : "to")));
+    }
+    errors.addAll(PartnershipRules.commentErrors(language, comment));
+    PartnershipRules.require(errors);
+    String stored = PartnershipRules.comment(comment);
+    Instant now = Instant.now();
+    PartnershipStatus[] from = new PartnershipStatus[1];
+    Partnership moved = database.inTransaction(c -> {
+      Partnership current = find(c, id);
+      if (expectedRevision != null && expectedRevision != current.revision()) {
+        throw ProblemException.preconditionFailed(PartnershipMessages.get(language, "stale", String.valueOf(id)));
+      }
+      if (!PartnershipRules.allowed(current.status(), to)) {
+        throw ProblemException.conflict(PartnershipMessages.get(language, "wrongStatus", String.valueOf(id),
+            current.status().name(), to.name()));
+      }
+      if (to == PartnershipStatus.ACCEPTED) {
+        for (PartnerSchool side : List.of(current.proposer(), current.partner())) {
+          School school = schoolOrNull(side.id());
+          if (school == null || school.status() != MembershipStatus.MEMBER) {
+            throw ProblemException.conflict(PartnershipMessages.get(language, "noLongerMember", String.valueOf(id),
+                String.valueOf(side.id()), school == null ? "-" : school.status().name()));
+          }
+        }
+      }
+      boolean answer = to != PartnershipStatus.ENDED;
+      try (PreparedStatement ps = c.prepareStatement("UPDATE PSH_PARTNERSHIP SET STATUS = ?, MOVE_COMMENT = ?,"
+          + " ANSWERED_AT = " + (answer ? "?" : "ANSWERED_AT") + ", ENDED_AT = " + (answer ? "ENDED_AT" : "?") + ","
+          + " MOVED_BY = ?, OPEN_PAIR = ?, REVISION = REVISION + 1 WHERE ID = ? AND REVISION = ?")) {
+        int i = 1;
+        ps.setString(i++, to.name());
+        ps.setString(i++, stored);
+        ps.setTimestamp(i++, Timestamp.from(now));
+        ps.setString(i++, accountOf(actor));
+        ps.setString(i++, to.isOpen() ? pair(current.proposer().id(), current.partner().id()) : null);
+        ps.setLong(i++, id);
+        ps.setInt(i, current.revision());
+        if (ps.executeUpdate() == 0) {
+          // moved by someone else between the read and this update
+          throw ProblemException.preconditionFailed(PartnershipMessages.get(language, "stale", String.valueOf(id)));
+        }
+      }
+      from[0] = current.status();
+      Map<String, Object> after = new LinkedHashMap<>();
+      after.put("status", to.name());
+      if (stored != null) {
+        after.put("comment", stored);
+      }
+      String action = "partnership." + switch (to) {
+        case ACCEPTED -> "accept";
+        case DECLINED -> "decline";
+        case WITHDRAWN -> "withdraw";
+        default -> "end";
+      };
+      record(c, actor, action, current, Map.of("status", current.status().name()), after);
+      return find(c, id);
+    });
+    announce(moved, from[0], actor);
+    return moved;
+  }
+
+  // ---- reading ----
+
+  /** 404, as for an unknown one, for a partnership the caller may not see. */
+  @Override
+  public Partnership partnership(Principal actor, long id) {
+    Partnership p = database.read(c -> find(c, id));
+    List<Partnership> seen = seenBy(actor, List.of(p));
+    if (seen.isEmpty()) {
+      throw ProblemException.notFound("There is no partnership " + id);
+    }
+    return seen.get(0);
+  }
+
+  /**
+   * A page, newest first: the scope and filters in the query, then without the public rows whose
+   * schools are not both MEMBER now; skipped rows are replaced by reading further, so that a page
+   * is never short while more follow.
+   */
+  @Override
+  public Page<Partnership> partnerships(Principal actor, Long school, String country, PartnershipStatus status, int limit,
+      String cursor) {
+    long before = before(cursor);
+    List<Partnership> found = new ArrayList<>();
+    int batch = limit + 1;
+    while (found.size() <= limit) {
+      long from = before;
+      int n = batch;
+      List<Partnership> rows = database.read(c -> rows(c, actor, school, country, status, from, n));
+      for (Partnership p : seenBy(actor, rows)) {
+        if (found.size() <= limit) {
+          found.add(p);
+        }
+      }
+      if (rows.size() < batch) {
+        break;
+      }
+      before = rows.get(rows.size() - 1).id();
+      batch = Math.min(2 * batch, READ_FURTHER_MAX);
+    }
+    if (found.size() > limit) {
+      List<Partnership> items = found.subList(0, limit);
+      return new Page<>(items, String.valueOf(items.get(limit - 1).id()));
+    }
+    return new Page<>(found, null);
+  }
+
+  /**
+   * Of {@code rows}, those {@code actor} sees, as they see them: all of a partnership that concerns
+   * them, else an ACCEPTED one of two schools that are both MEMBER now, without message and comment.
+   */
+  private List<Partnership> seenBy(Principal actor, List<Partnership> rows) {
+    Set<Long> asked = new LinkedHashSet<>();
+    for (Partnership p : rows) {
+      if (!PartnershipRules.concerned(actor, p) && p.status() == PartnershipStatus.ACCEPTED) {
+        asked.add(p.proposer().id());
+        asked.add(p.partner().id());
+      }
+    }
+    Set<Long> members = asked.isEmpty() ? Set.of() : schools.visible(Principal.anonymous(), asked);
+    List<Partnership> seen = new ArrayList<>();
+    for (Partnership p : rows) {
+      if (PartnershipRules.concerned(actor, p)) {
+        seen.add(p);
+      } else if (p.status() == PartnershipStatus.ACCEPTED && members.contains(p.proposer().id())
+          && members.contains(p.partner().id())) {
+        seen.add(p.withoutTexts());
+      }
+    }
+    return seen;
+  }
+
+  private static List<Partnership> rows(Connection c, Principal actor, Long school, String country,
+      PartnershipStatus status, long before, int n) throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM PSH_PARTNERSHIP WHERE ID < ?");
+    List<Object> params = new ArrayList<>(List.of(before));
+    if (!actor.has(Role.HQ_OFFICER)) {
+      // the public ones (checked against the directory afterwards), and those of the caller's scope
+      List<String> parts = new ArrayList<>(List.of("STATUS = ?"));
+      params.add(PartnershipStatus.ACCEPTED.name());
+      for (Grant g : actor.grants()) {
+        if (g.role() == Role.NATIONAL_COORDINATOR && g.country() != null) {
+          parts.add("PROPOSER_COUNTRY = ? OR PARTNER_COUNTRY = ?");
+          params.addAll(List.of(g.country(), g.country()));
+        } else if ((g.role() == Role.SCHOOL_STAFF || g.role() == Role.SCHOOL_FOCAL_POINT) && g.school() != null) {
+          try {
+            long id = Long.parseLong(g.school());
+            parts.add("PROPOSER_ID = ? OR PARTNER_ID = ?");
+            params.addAll(List.of(id, id));
+          } catch (NumberFormatException notOurs) {
+            // another installation's id: matches nothing
+          }
+        }
+      }
+      sql.append(" AND (").append(String.join(" OR ", parts)).append(')');
+    }
+    if (school != null) {
+      sql.append(" AND (PROPOSER_ID = ? OR PARTNER_ID = ?)");
+      params.addAll(List.of(school, school));
+    }
+    if (country != null) {
+      sql.append(" AND (PROPOSER_COUNTRY = ? OR PARTNER_COUNTRY = ?)");
+      params.addAll(List.of(country, country));
+    }
+    if (status != null) {
+      sql.append(" AND STATUS = ?");
+      params.add(status.name());
+    }
+    sql.append(" ORDER BY ID DESC OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY");
+    params.add(n);
+    List<Partnership> items = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < params.size(); i++) {
+        ps.setObject(i + 1, params.get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          items.add(partnershipOf(rs));
+        }
+      }
+    }
+    return items;
+  }
+
+  private static Partnership find(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM PSH_PARTNERSHIP WHERE ID = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw ProblemException.notFound("There is no partnership " + id);
+        }
+        return partnershipOf(rs);
+      }
+    }
+  }
+
+  private static Partnership partnershipOf(ResultSet rs) throws SQLException {
+    return new Partnership(
+        rs.getLong(1),
+        new PartnerSchool(rs.getLong(2), rs.getString(3), rs.getString(4).strip(), rs.getString(5)),
+        new PartnerSchool(rs.getLong(6), rs.getString(7), rs.getString(8).strip(), rs.getString(9)),
+        Theme.valueOf(rs.getString(10)),
+        rs.getString(11),
+        PartnershipStatus.valueOf(rs.getString(12)),
+        instant(rs, 13),
+        instant(rs, 14),
+        instant(rs, 15),
+        rs.getString(16),
+        rs.getInt(17));
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+
+  /** Newest first: the first page starts before everything; a list never gives 0 as a cursor. */
+  private static long before(String cursor) {
+    if (cursor == null || cursor.isBlank()) {
+      return Long.MAX_VALUE;
+    }
+    try {
+      long n = Long.parseLong(cursor);
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ProblemException.validation("cursor", "is not a cursor this list gave");
+  }
+
+  // ---- the rest ----
+
+  private School schoolOrNull(long id) {
+    try {
+      return schools.school(Principal.system(), id);
+    } catch (ProblemException e) {
+      if (e.status() == 404) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  private static String accountOf(Principal actor) {
+    return actor.isSystem() ? null : actor.accountId();
+  }
+
+  /** One audit entry per country of the two schools, so that each country's NC reads it in theirs. */
+  private void record(Connection c, Principal actor, String action, Partnership p, Map<String, ?> before,
+      Map<String, ?> after) throws SQLException {
+    for (String country : countries(p)) {
+      audit.record(c, actor, action, "partnership", String.valueOf(p.id()), country, before, after);
+    }
+  }
+
+  private static Set<String> countries(Partnership p) {
+    return new LinkedHashSet<>(List.of(p.proposer().country(), p.partner().country()));
+  }
+
+  /** After the commit: {@link PartnershipService#TOPIC_PREFIX} and the new status. */
+  private void announce(Partnership p, PartnershipStatus from, Principal actor) {
+    EventAdmin events = eventAdmin;
+    if (events == null) {
+      return;
+    }
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("partnershipId", p.id());
+    properties.put("proposerId", p.proposer().id());
+    properties.put("partnerId", p.partner().id());
+    properties.put("proposerCountry", p.proposer().country());
+    properties.put("partnerCountry", p.partner().country());
+    properties.put("countries", countries(p).toArray(String[]::new));
+    properties.put("status", p.status().name());
+    if (from != null) {
+      properties.put("from", from.name());
+    }
+    if (!actor.isSystem() && actor.accountId() != null) {
+      properties.put("actor", actor.accountId());
+    }
+    // postEvent: listeners run asynchronously and cannot slow down or fail the request.
+    events.postEvent(new Event(TOPIC_PREFIX + p.status().name(), properties));
+  }
+}
