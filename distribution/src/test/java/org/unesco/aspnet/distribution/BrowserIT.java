@@ -667,7 +667,9 @@ class BrowserIT {
     WebElement section = openPartnerships(school);
     assertTrue(section.findElement(By.tagName("summary")).getText().matches("Partnerships – \\d+ proposals? to answer"),
         section.findElement(By.tagName("summary")).getText());
-    wait(30).until(d -> !d.findElements(By.cssSelector("#partners-incoming-" + school + " > li[data-status=PROPOSED]")).isEmpty());
+    // (the demo's: from school 19, in Mexico)
+    WebElement demo = wait(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#partners-incoming-" + school + " > li[data-other='19']")));
+    assertTrue(demo.getText().contains("Mexico") && demo.findElements(By.cssSelector("button[data-move=ACCEPTED]")).size() == 1, demo.getText());
     // a partnership or proposal left open between the two schools (a run before this one) is closed first
     closeOpenPartnerships(school, "20");
     open("/portal");
