@@ -17,6 +17,22 @@ function longText(label, text) {
   return h('p', { class: 'partnership-text' }, label, colon(), quoted(text));
 }
 
+/**
+ * A list read page by page from `path` (a query that takes `cursor`) into `list`, with its "Show
+ * more" button `more`; `count` says `shown(how many, whether there are more)`. The first new row's
+ * link takes the focus when the last page comes.
+ */
+function pagesOf(path, { list, more, count, draw, shown }) {
+  return pagedList({
+    list,
+    more,
+    fetchPage: (after) => api('GET', path + (after ? '&cursor=' + encodeURIComponent(after) : '')),
+    draw,
+    counted: (next) => { count.textContent = shown(list.children.length, !!next); },
+    focusOf: (row) => row.querySelector('a'),
+  });
+}
+
 // ---------- the portal ----------
 
 /**
@@ -185,7 +201,7 @@ function partnerSearch(school, linked, onProposed) {
   // a search landmark named with the school too: a person with two schools has two
   const form = h('form', { class: 'filters', role: 'search', 'aria-labelledby': `partners-find-${id} school-${id}`, novalidate: true, 'data-keep': `partners-find-${id}` },
     field(t('field.country'), 'country', { required: true, empty: '', options: [], id: `partners-country-${id}` }),
-    field(t('field.themes'), 'theme', { empty: t('dir.any'), options: THEMES.map((x) => [x, t('theme.' + x)]), id: `partners-theme-${id}` }),
+    field(t('field.theme'), 'theme', { empty: t('dir.any'), options: THEMES.map((x) => [x, t('theme.' + x)]), id: `partners-theme-${id}` }),
     field(t('field.levels'), 'level', { empty: t('dir.any'), options: LEVELS.map((l) => [l, t('level.' + l)]), id: `partners-level-${id}` }),
     field(t('dir.search'), 'q', { type: 'search', maxLength: 100, id: `partners-q-${id}` }),
     h('button', { type: 'submit' }, t('dir.searchButton')));
@@ -236,17 +252,8 @@ function partnerSearch(school, linked, onProposed) {
     const button = h('button', { type: 'button', class: 'secondary', hidden: true }, t('dir.more'));
     more.replaceWith(button);
     more = button;
-    return pagedList({
-      list: results,
-      more,
-      fetchPage: (after) => api('GET', '/api/v1/schools?' + query + (after ? '&cursor=' + encodeURIComponent(after) : '')),
-      draw: result,
-      counted: (next) => {
-        const n = results.children.length;
-        count.textContent = n ? plural(next ? 'dir.shownMore' : 'dir.shown', n) : t('partners.noneFound');
-      },
-      focusOf: (li) => li.querySelector('a'),
-    });
+    return pagesOf('/api/v1/schools?' + query, { list: results, more, count, draw: result,
+      shown: (n, next) => (n ? plural(next ? 'dir.shownMore' : 'dir.shown', n) : t('partners.noneFound')) });
   };
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -320,7 +327,7 @@ function proposalForm(school, partner, theme, onSent, onCancel) {
 export async function partnershipsTab({ country, base, hidden = {}, countryFilter = false }) {
   const params = new URLSearchParams(location.search);
   const status = PARTNERSHIP_STATUSES.includes(params.get('status')) ? params.get('status') : '';
-  const list = countryFilter ? await countries() : null;
+  const list = await countries(); // the names of the lead, the filter and the rows
   const form = h('form', { class: 'filters' }, ...Object.entries(hidden).map(([k, v]) => h('input', { type: 'hidden', name: k, value: v })),
     countryFilter ? field(t('field.country'), 'country', { value: country || '', empty: t('hq.allCountries'), options: list.map((c) => [c.iso2, c.name]) }) : null,
     field(t('field.status'), 'status', { value: status, empty: t('dir.any'), options: PARTNERSHIP_STATUSES.map((s) => [s, partnershipStatus(s)]) }),
@@ -335,20 +342,11 @@ export async function partnershipsTab({ country, base, hidden = {}, countryFilte
   const row = (p) => h('tr', { 'data-partnership': String(p.id), 'data-status': p.status },
     h('td', {}, ...schoolLink(p.proposer)), h('td', {}, ...schoolLink(p.partner)), h('td', {}, t('theme.' + p.theme)),
     h('td', {}, partnershipStatus(p.status)), h('td', {}, formatDate(p.proposedAt)), h('td', {}, formatDate(p.endedAt || p.answeredAt)));
-  const load = pagedList({
-    list: tbody,
-    more,
-    fetchPage: (after) => api('GET', '/api/v1/partnerships?' + q + (after ? '&cursor=' + encodeURIComponent(after) : '')),
-    draw: row,
-    counted: (next) => {
-      const n = tbody.children.length;
-      count.textContent = n ? plural(next ? 'partners.shownMore' : 'partners.shown', n) : t('partners.noneListed');
-    },
-    focusOf: (tr) => tr.querySelector('a'),
-  });
+  const load = pagesOf('/api/v1/partnerships?' + q, { list: tbody, more, count, draw: row,
+    shown: (n, next) => (n ? plural(next ? 'partners.shownMore' : 'partners.shown', n) : t('partners.noneListed')) });
   const view = [h('h2', {}, t('tab.partnerships')), h('p', {}, t(country ? 'partners.consoleLead' : 'partners.consoleLeadAll', { country: countryName(country) })), form];
   try {
-    await Promise.all([load(), countries()]);
+    await load();
   } catch (e) {
     return [...view, e.status === 404 && !e.problem?.detail ? h('p', {}, t('partners.unavailable')) : problemView(e)];
   }

@@ -735,6 +735,21 @@ class BrowserIT {
     assertTrue(link.findElement(By.xpath("ancestor::li")).getText().contains("France"), link.findElement(By.xpath("ancestor::li")).getText());
     List<String> problems = axeViolations();
     assertTrue(problems.isEmpty(), String.join("\n", problems));
+
+    // France's NC reads it in the national console, read-only, filtered by status
+    signIn("nc.fr@demo.aspnet.local");
+    open("/console/nc?tab=partnerships&country=FR");
+    WebElement status = wait(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#main select[name=status]")));
+    new Select(status).selectByValue("ACCEPTED");
+    status.findElement(By.xpath("ancestor::form//button[@type='submit']")).click();
+    wait(30).until(ExpectedConditions.urlContains("status=ACCEPTED"));
+    wait(30).until(d -> d.switchTo().activeElement().getDomAttribute("data-results") != null);
+    assertTrue(driver.switchTo().activeElement().getText().matches("\\d+ partnerships? shown\\."), driver.switchTo().activeElement().getText());
+    List<WebElement> rows = driver.findElements(By.cssSelector("#main tr[data-partnership]"));
+    assertTrue(rows.stream().allMatch(r -> "ACCEPTED".equals(r.getDomAttribute("data-status"))), "only accepted ones");
+    assertTrue(rows.stream().anyMatch(r -> !r.findElements(By.cssSelector("a[href='/schools/20']")).isEmpty()
+        && !r.findElements(By.cssSelector("a[href='/schools/" + school + "']")).isEmpty()), "school 7's with school 20");
+    assertTrue(driver.findElements(By.cssSelector("#main table button")).isEmpty(), "read-only");
   }
 
   /** Opens the portal's Partnerships part of a school and waits for its list. */
