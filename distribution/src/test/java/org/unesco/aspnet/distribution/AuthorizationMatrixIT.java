@@ -60,6 +60,14 @@ class AuthorizationMatrixIT {
     {"GET /api/v1/campaigns/{C}/summary",                  "A", "A", "A", "A", "A", "A", "A"},
     {"POST /api/v1/campaigns#global",                      "D", "D", "D", "D", "D", "A", "A"},
     {"POST /api/v1/campaigns#nationalFR",                  "D", "D", "D", "A", "D", "A", "A"},
+    // the demo's partnerships: PA accepted (school.7's French school and a Kenyan one: public),
+    // PP proposed by a Mexican school to school.7's (its schools' staff, France's and Mexico's NCs, HQ)
+    {"GET /api/v1/partnerships",                           "A", "A", "A", "A", "A", "A", "A"},
+    {"GET /api/v1/partnerships/{PA}",                      "A", "A", "A", "A", "A", "A", "A"},
+    {"GET /api/v1/partnerships/{PP}",                      "D", "D", "D", "A", "D", "A", "A"},
+    // only a school's own staff propose for it or answer for it: nobody here is Y's or school.7's
+    {"POST /api/v1/partnerships#forY",                     "D", "D", "D", "D", "D", "D", "D"},
+    {"POST /api/v1/partnerships/{PP}/transitions#accept",  "D", "D", "D", "D", "D", "D", "D"},
   };
   private static final String[] WHO = {"public", "noRole", "focalX", "ncFR", "ncDE", "hq", "admin"};
 
@@ -69,6 +77,7 @@ class AuthorizationMatrixIT {
       platform.environment.put("ASPNET_DEMO", "true");
       platform.start();
       platform.awaitDemoData(Duration.ofSeconds(120));
+      platform.awaitDemoPartnerships(Duration.ofSeconds(120));
       Map<String, String> tokens = new LinkedHashMap<>();
       tokens.put("hq", token(platform, "hq@demo.aspnet.local", "demo-password"));
       tokens.put("admin", platform.adminToken());
@@ -88,8 +97,12 @@ class AuthorizationMatrixIT {
       String campaign = JSON.readTree(platform.send("POST", "/api/v1/campaigns",
           "{\"kind\":\"CAMPAIGN\",\"module\":\"trash-hack\",\"title\":{\"en\":\"Matrix\"}}",
           "Content-Type", "application/json", "Authorization", "Bearer " + hq).body()).path("id").asText();
+      JsonNode accepted = first(platform, "/api/v1/partnerships?status=ACCEPTED&limit=1", hq);
+      JsonNode proposed = first(platform, "/api/v1/partnerships?status=PROPOSED&limit=1", hq);
       Map<String, String> ids = Map.of("{X}", xId, "{Y}", y.path("id").asText(),
-          "{mX}", x.path("membershipId").asText(), "{year}", String.valueOf(YEAR), "{C}", campaign);
+          "{mX}", x.path("membershipId").asText(), "{year}", String.valueOf(YEAR), "{C}", campaign,
+          "{PA}", accepted.path("id").asText(), "{PP}", proposed.path("id").asText(),
+          "{PK}", accepted.path("partner").path("id").asText());
       // X's focal point, by invitation of the French NC
       String inv = JSON.readTree(platform.send("POST", "/api/v1/invitations",
           "{\"email\":\"focal.x@example.org\",\"role\":\"SCHOOL_FOCAL_POINT\",\"school\":\"" + xId + "\"}",
@@ -169,6 +182,9 @@ class AuthorizationMatrixIT {
           case "nationalFR" -> "{\"kind\":\"PROJECT\",\"country\":\"FR\",\"title\":{\"fr\":\"National\"}}";
           case "staffX" -> "{\"email\":\"staff.x@example.org\",\"role\":\"SCHOOL_STAFF\",\"school\":\"" + ids.get("{X}") + "\"}";
           case "focalX" -> "{\"email\":\"focal.x@example.org\"}";
+          case "forY" -> "{\"proposer\":" + ids.get("{Y}") + ",\"partner\":" + ids.get("{PK}")
+              + ",\"theme\":\"ESD\",\"message\":\"Matrix\"}";
+          case "accept" -> "{\"to\":\"ACCEPTED\"}";
           default -> "{\"email\":\"nobody@example.org\"}";
         };
       }

@@ -112,15 +112,7 @@ class CampaignsIT {
 
   private static HttpResponse<String> send(String method, String path, String body, String token, String... more)
       throws Exception {
-    List<String> h = new ArrayList<>();
-    if (body != null) {
-      h.addAll(List.of("Content-Type", "application/json"));
-    }
-    if (token != null) {
-      h.addAll(List.of("Authorization", "Bearer " + token));
-    }
-    h.addAll(List.of(more));
-    return platform.send(method, path, body, h.toArray(String[]::new));
+    return platform.sendAs(method, path, body, token, more);
   }
 
   private static JsonNode json(HttpResponse<String> r, int status) throws Exception {

@@ -145,6 +145,20 @@ final class Installation implements AutoCloseable {
         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), headers);
   }
 
+  /** A request as the holder of {@code token} (none: the public), with a JSON {@code body} when there is one. */
+  HttpResponse<String> sendAs(String method, String path, String body, String token, String... headers)
+      throws IOException, InterruptedException {
+    java.util.List<String> all = new java.util.ArrayList<>();
+    if (body != null) {
+      all.addAll(java.util.List.of("Content-Type", "application/json"));
+    }
+    if (token != null) {
+      all.addAll(java.util.List.of("Authorization", "Bearer " + token));
+    }
+    all.addAll(java.util.List.of(headers));
+    return send(method, path, body, all.toArray(String[]::new));
+  }
+
   /** A request with these bytes as its body, sent as they are (not re-encoded). */
   HttpResponse<String> sendBytes(String method, String path, byte[] body, String... headers)
       throws IOException, InterruptedException {
@@ -262,6 +276,11 @@ final class Installation implements AutoCloseable {
    */
   void awaitDemoCampaigns(Duration timeout) throws Exception {
     awaitLogLine("the demo campaigns", "Demo campaigns loaded", List.of("Demo campaigns not loaded"), timeout);
+  }
+
+  /** Waits until the demo partnerships are in: made on a thread of their own once the demo schools are. */
+  void awaitDemoPartnerships(Duration timeout) throws Exception {
+    awaitLogLine("the demo partnerships", "Demo partnerships loaded", List.of("Demo partnerships not loaded"), timeout);
   }
 
   /** Until the log has {@code done}; fails with the log's end on one of {@code failures}, an exit or the time-out. */

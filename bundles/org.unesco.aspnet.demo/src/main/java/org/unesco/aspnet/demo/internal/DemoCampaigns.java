@@ -42,8 +42,6 @@ import org.unesco.aspnet.projects.SubmissionStatus;
       @Reference(name = "schools", service = SchoolService.class)
     })
 public class DemoCampaigns {
-  private static final long WAIT_MILLIS = 10 * 60_000L;
-
   private final Logger log;
   private final ComponentContext context;
   private volatile boolean stopped;
@@ -78,16 +76,9 @@ public class DemoCampaigns {
       }
       List<DemoSchool> demo = DemoSchools.generate(DemoSchools.SEED);
       // The schools are loaded by DemoData on its own thread: wait until the last one has its status.
-      long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-      while (!loaded(schools, demo)) {
-        if (stopped) {
-          return;
-        }
-        if (System.currentTimeMillis() > deadline) {
-          log.warn("Demo campaigns not loaded: the demo schools were not all in after {} minutes", WAIT_MILLIS / 60_000);
-          return;
-        }
-        Thread.sleep(1000);
+      long deadline = System.currentTimeMillis() + DemoData.SCHOOLS_WAIT_MILLIS;
+      if (!DemoData.awaitSchools(schools, demo, deadline, () -> stopped, log, "campaigns")) {
+        return;
       }
       // The shipped campaign modules start from plugins/ at about the same time: a little patience.
       while (campaigns.modules(java.util.Locale.ENGLISH).size() < 2 && System.currentTimeMillis() < deadline && !stopped) {
@@ -215,16 +206,6 @@ public class DemoCampaigns {
       campaigns.moderate(system, campaign, s.id(), SubmissionStatus.APPROVED, null, null);
     } else if (fate == 7) {
       campaigns.moderate(system, campaign, s.id(), SubmissionStatus.REJECTED, "Please describe what the pupils did.", null);
-    }
-  }
-
-  /** Whether the demo schools are all in: the last one has its status (DemoData loads them in order). */
-  static boolean loaded(SchoolService schools, List<DemoSchool> demo) {
-    try {
-      School last = schools.school(Principal.system(), demo.size());
-      return last.status() == demo.get(demo.size() - 1).status();
-    } catch (ProblemException notYet) {
-      return false;
     }
   }
 }

@@ -71,6 +71,39 @@ public class DemoData {
     worker.start();
   }
 
+  /** How long the demo's campaigns and partnerships wait for the demo schools. */
+  static final long SCHOOLS_WAIT_MILLIS = 10 * 60_000L;
+
+  /**
+   * Waits until the demo schools are all in (this component loads them on its own thread, the last
+   * one last): true then; false when {@code stopped} says so, or after {@code deadline} (epoch
+   * millis), which is logged as "Demo {what} not loaded".
+   */
+  static boolean awaitSchools(SchoolService schools, List<DemoSchool> demo, long deadline,
+      java.util.function.BooleanSupplier stopped, Logger log, String what) throws InterruptedException {
+    while (!loaded(schools, demo)) {
+      if (stopped.getAsBoolean()) {
+        return false;
+      }
+      if (System.currentTimeMillis() > deadline) {
+        log.warn("Demo {} not loaded: the demo schools were not all in after {} minutes", what, SCHOOLS_WAIT_MILLIS / 60_000);
+        return false;
+      }
+      Thread.sleep(1000);
+    }
+    return true;
+  }
+
+  /** Whether the demo schools are all in: the last one has its status. */
+  private static boolean loaded(SchoolService schools, List<DemoSchool> demo) {
+    try {
+      School last = schools.school(org.unesco.aspnet.core.Principal.system(), demo.size());
+      return last.status() == demo.get(demo.size() - 1).status();
+    } catch (ProblemException notYet) {
+      return false;
+    }
+  }
+
   @Deactivate
   void deactivate() {
     stopped = true;

@@ -39,7 +39,6 @@ public class DemoPartnerships {
   static final int FRENCH = 7;
   static final int KENYAN = 10;
   static final int MEXICAN = 19;
-  private static final long WAIT_MILLIS = 10 * 60_000L;
 
   private final Logger log;
   private final ComponentContext context;
@@ -64,16 +63,9 @@ public class DemoPartnerships {
       PartnershipService partnerships = context.locateService("partnerships");
       SchoolService schools = context.locateService("schools");
       List<DemoSchool> demo = DemoSchools.generate(DemoSchools.SEED);
-      long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-      while (!DemoCampaigns.loaded(schools, demo)) {
-        if (stopped) {
-          return;
-        }
-        if (System.currentTimeMillis() > deadline) {
-          log.warn("Demo partnerships not loaded: the demo schools were not all in after {} minutes", WAIT_MILLIS / 60_000);
-          return;
-        }
-        Thread.sleep(1000);
+      if (!DemoData.awaitSchools(schools, demo, System.currentTimeMillis() + DemoData.SCHOOLS_WAIT_MILLIS, () -> stopped,
+          log, "partnerships")) {
+        return;
       }
       School french = member(schools, demo, FRENCH);
       School kenyan = member(schools, demo, KENYAN);

@@ -1,0 +1,327 @@
+package org.unesco.aspnet.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Partnerships over real HTTP on the demo network (docs/partnerships.md): the demo's two
+ * partnerships of school.7's French school, a German school's proposals to member schools abroad,
+ * every refusal of the contract (one 400 with every field, 409s, 403, 404, 412), what the public and
+ * each National Coordinator see, and the audit entries each country's NC reads.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PartnershipsIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The demo schools: school.<n>'s school is the n-th, whose id is n in the demo's fresh database. */
+  private static final long FRENCH = 7;
+  private static final long KENYAN = 10;
+  private static final long MEXICAN = 19;
+  private static final long GERMAN = 20;
+  private static final long ITALIAN = 26;
+  private static final long GERMAN_DORMANT = 27;
+
+  private static Installation platform;
+  private static String hq;
+  private static String french;
+  private static String kenyan;
+  private static String mexican;
+  private static String german;
+  private static String italian;
+  private static String ncFrance;
+  private static String ncGermany;
+  private static String ncMexico;
+  private static long demoAccepted;
+  private static long demoProposed;
+  private static long germanItalian;
+
+  @BeforeAll
+  static void start() throws Exception {
+    platform = new Installation();
+    platform.environment.put("ASPNET_DEMO", "true");
+    platform.start();
+    platform.awaitDemoData(Duration.ofSeconds(120));
+    platform.awaitDemoPartnerships(Duration.ofSeconds(120));
+    hq = token("hq@demo.aspnet.local", "demo-password");
+    french = token("school.7@demo.aspnet.local", "demo-password");
+    kenyan = token("school.10@demo.aspnet.local", "demo-password");
+    mexican = token("school.19@demo.aspnet.local", "demo-password");
+    german = token("school.20@demo.aspnet.local", "demo-password");
+    ncFrance = token("nc.fr@demo.aspnet.local", "demo-password");
+    ncGermany = token("nc.de@demo.aspnet.local", "demo-password");
+    ncMexico = token("nc.mx@demo.aspnet.local", "demo-password");
+    // the Italian school has no demo account: HQ invites a teacher
+    HttpResponse<String> inv = send("POST", "/api/v1/invitations",
+        "{\"email\":\"teacher.napoli@example.org\",\"role\":\"SCHOOL_STAFF\",\"school\":\"" + ITALIAN + "\"}", hq);
+    assertEquals(201, inv.statusCode(), inv.body());
+    HttpResponse<String> accepted = platform.send("POST", "/api/v1/invitations/accept",
+        "{\"token\":\"" + JSON.readTree(inv.body()).path("token").asText() + "\",\"name\":\"Insegnante\","
+            + "\"password\":\"a long enough password\"}", "Content-Type", "application/json");
+    assertEquals(200, accepted.statusCode(), accepted.body());
+    italian = token("teacher.napoli@example.org", "a long enough password");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    platform.close();
+  }
+
+  // ---- helpers ----
+
+  private static String token(String email, String password) throws Exception {
+    HttpResponse<String> r = platform.login(email, password);
+    assertEquals(200, r.statusCode(), email + ": " + r.body());
+    return JSON.readTree(r.body()).path("token").asText();
+  }
+
+  private static HttpResponse<String> send(String method, String path, String body, String token, String... more)
+      throws Exception {
+    return platform.sendAs(method, path, body, token, more);
+  }
+
+  private static HttpResponse<String> propose(long proposer, long partner, String token) throws Exception {
+    return send("POST", "/api/v1/partnerships", "{\"proposer\":" + proposer + ",\"partner\":" + partner
+        + ",\"theme\":\"PEACE_GCED\",\"message\":\"Shall our pupils write to each other?\"}", token);
+  }
+
+  private static HttpResponse<String> move(long id, String to, String token, String... more) throws Exception {
+    return send("POST", "/api/v1/partnerships/" + id + "/transitions", "{\"to\":\"" + to + "\"}", token, more);
+  }
+
+  private static JsonNode items(String query, String token) throws Exception {
+    HttpResponse<String> r = send("GET", "/api/v1/partnerships" + query, null, token);
+    assertEquals(200, r.statusCode(), r.body());
+    return JSON.readTree(r.body()).path("items");
+  }
+
+  /** Id to status of the items of a list. */
+  private static Map<Long, String> statuses(JsonNode items) {
+    Map<Long, String> found = new TreeMap<>();
+    items.forEach(p -> found.put(p.path("id").asLong(), p.path("status").asText()));
+    return found;
+  }
+
+  private static List<String> fields(HttpResponse<String> r) throws Exception {
+    List<String> fields = new ArrayList<>();
+    JSON.readTree(r.body()).path("errors").forEach(e -> fields.add(e.path("field").asText()));
+    return fields;
+  }
+
+  // ---- the tests, in order ----
+
+  @Test
+  @Order(1)
+  void theDemoHasAnAcceptedAndAProposedPartnershipOfSchool7() throws Exception {
+    JsonNode mine = items("", french);
+    assertEquals(2, mine.size(), mine.toString());
+    for (JsonNode p : mine) {
+      if (p.path("status").asText().equals("ACCEPTED")) {
+        demoAccepted = p.path("id").asLong();
+        assertEquals(FRENCH, p.path("proposer").path("id").asLong());
+        assertEquals(KENYAN, p.path("partner").path("id").asLong());
+        assertEquals("KE", p.path("partner").path("country").asText());
+        assertFalse(p.path("message").asText().isEmpty());
+      } else {
+        demoProposed = p.path("id").asLong();
+        assertEquals("PROPOSED", p.path("status").asText());
+        assertEquals(MEXICAN, p.path("proposer").path("id").asLong());
+        assertEquals(FRENCH, p.path("partner").path("id").asLong());
+        assertEquals("MX", p.path("proposer").path("country").asText());
+      }
+    }
+    assertTrue(demoAccepted > 0 && demoProposed > 0);
+    // the public: the accepted one only, without message and comment
+    JsonNode open = items("", null);
+    assertEquals(Map.of(demoAccepted, "ACCEPTED"), statuses(open));
+    assertTrue(open.get(0).path("message").isNull() || open.get(0).path("message").isMissingNode(), open.toString());
+    assertTrue(open.get(0).path("comment").isNull() || open.get(0).path("comment").isMissingNode(), open.toString());
+    assertEquals("École primaire Louise Michel", open.get(0).path("proposer").path("name").asText());
+    assertEquals(404, send("GET", "/api/v1/partnerships/" + demoProposed, null, null).statusCode());
+  }
+
+  @Test
+  @Order(2)
+  void aSchoolProposesWithLocationAndETag() throws Exception {
+    HttpResponse<String> r = propose(GERMAN, ITALIAN, german);
+    assertEquals(201, r.statusCode(), r.body());
+    JsonNode p = JSON.readTree(r.body());
+    germanItalian = p.path("id").asLong();
+    assertEquals("/api/v1/partnerships/" + germanItalian, r.headers().firstValue("Location").orElse(null));
+    assertEquals("\"1\"", r.headers().firstValue("ETag").orElse(null));
+    assertEquals("PROPOSED", p.path("status").asText());
+    assertEquals("DE", p.path("proposer").path("country").asText());
+    assertEquals("IT", p.path("partner").path("country").asText());
+    assertEquals("PEACE_GCED", p.path("theme").asText());
+    assertTrue(p.path("answeredAt").isNull());
+    HttpResponse<String> read = send("GET", "/api/v1/partnerships/" + germanItalian, null, italian);
+    assertEquals(200, read.statusCode(), read.body());
+    assertEquals("\"1\"", read.headers().firstValue("ETag").orElse(null));
+    assertEquals("Shall our pupils write to each other?", JSON.readTree(read.body()).path("message").asText());
+  }
+
+  @Test
+  @Order(3)
+  void everyMistakeOfAProposalInOne400() throws Exception {
+    HttpResponse<String> r = send("POST", "/api/v1/partnerships",
+        "{\"proposer\":" + GERMAN + ",\"partner\":\"Napoli\",\"theme\":\"SPORT\",\"message\":\"\\u200b \"}", german);
+    assertEquals(400, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    assertEquals(List.of("message", "partner", "theme"), fields(r).stream().sorted().toList(), r.body());
+    // a school of the same country, not a member: on the partner, in the request's language
+    HttpResponse<String> dormant = send("POST", "/api/v1/partnerships?lang=fr", "{\"proposer\":" + GERMAN + ",\"partner\":"
+        + GERMAN_DORMANT + ",\"message\":\"" + "x".repeat(2001) + "\"}", german);
+    assertEquals(400, dormant.statusCode(), dormant.body());
+    assertEquals(List.of("message", "partner", "theme"), fields(dormant).stream().sorted().toList(), dormant.body());
+    assertTrue(dormant.body().contains("doit compter au plus 2000 caractères"), dormant.body());
+    HttpResponse<String> extra = send("POST", "/api/v1/partnerships", "{\"proposer\":" + GERMAN + ",\"partner\":" + ITALIAN
+        + ",\"theme\":\"ESD\",\"message\":\"Hi\",\"status\":\"ACCEPTED\"}", german);
+    assertEquals(400, extra.statusCode(), extra.body());
+    assertEquals(List.of("status"), fields(extra));
+    // another school's staff, an NC and HQ do not propose for a school
+    assertEquals(403, propose(FRENCH, KENYAN, german).statusCode());
+    assertEquals(403, propose(FRENCH, ITALIAN, ncFrance).statusCode());
+    assertEquals(403, propose(FRENCH, ITALIAN, hq).statusCode());
+    assertEquals(401, propose(FRENCH, ITALIAN, null).statusCode());
+  }
+
+  @Test
+  @Order(4)
+  void oneOpenPartnershipPerPairAndTenProposalsWaitingAtMost() throws Exception {
+    HttpResponse<String> again = propose(GERMAN, ITALIAN, german);
+    assertEquals(409, again.statusCode(), again.body());
+    HttpResponse<String> reverse = propose(ITALIAN, GERMAN, italian);
+    assertEquals(409, reverse.statusCode(), reverse.body());
+    // nine more, to member schools of other countries: ten waiting
+    JsonNode members = JSON.readTree(send("GET", "/api/v1/schools?status=MEMBER&limit=100", null, hq).body()).path("items");
+    List<Long> abroad = new ArrayList<>();
+    members.forEach(s -> {
+      long id = s.path("id").asLong();
+      if (!s.path("country").asText().equals("DE") && id != ITALIAN && id != FRENCH) {
+        abroad.add(id);
+      }
+    });
+    for (int i = 0; i < 9; i++) {
+      HttpResponse<String> r = propose(GERMAN, abroad.get(i), german);
+      assertEquals(201, r.statusCode(), r.body());
+    }
+    HttpResponse<String> eleventh = propose(GERMAN, abroad.get(9), german);
+    assertEquals(409, eleventh.statusCode(), eleventh.body());
+    assertTrue(eleventh.body().contains("10 proposals waiting"), eleventh.body());
+  }
+
+  @Test
+  @Order(5)
+  void onlyThePartnerAcceptsWithACurrentIfMatch() throws Exception {
+    HttpResponse<String> byProposer = move(germanItalian, "ACCEPTED", german);
+    assertEquals(403, byProposer.statusCode(), byProposer.body());
+    HttpResponse<String> stale = move(germanItalian, "ACCEPTED", italian, "If-Match", "\"5\"");
+    assertEquals(412, stale.statusCode(), stale.body());
+    HttpResponse<String> accepted = send("POST", "/api/v1/partnerships/" + germanItalian + "/transitions",
+        "{\"to\":\"ACCEPTED\",\"comment\":\"Volentieri!\"}", italian, "If-Match", "\"1\"");
+    assertEquals(200, accepted.statusCode(), accepted.body());
+    assertEquals("\"2\"", accepted.headers().firstValue("ETag").orElse(null));
+    JsonNode p = JSON.readTree(accepted.body());
+    assertEquals("ACCEPTED", p.path("status").asText());
+    assertEquals("Volentieri!", p.path("comment").asText());
+    assertFalse(p.path("answeredAt").isNull());
+    HttpResponse<String> twice = move(germanItalian, "DECLINED", italian);
+    assertEquals(409, twice.statusCode(), twice.body());
+    HttpResponse<String> withdraw = move(germanItalian, "WITHDRAWN", german);
+    assertEquals(409, withdraw.statusCode(), withdraw.body());
+    assertEquals(404, move(999_999, "ACCEPTED", italian).statusCode());
+    assertEquals(404, send("GET", "/api/v1/partnerships/07", null, hq).statusCode());
+    // the public now sees it, without the texts
+    HttpResponse<String> open = send("GET", "/api/v1/partnerships/" + germanItalian, null, null);
+    assertEquals(200, open.statusCode(), open.body());
+    assertTrue(JSON.readTree(open.body()).path("message").isNull(), open.body());
+    assertTrue(JSON.readTree(open.body()).path("comment").isNull(), open.body());
+    assertEquals(Map.of(demoAccepted, "ACCEPTED", germanItalian, "ACCEPTED"), statuses(items("", null)));
+  }
+
+  @Test
+  @Order(6)
+  void franceSeesFranceNotAGermanProposal() throws Exception {
+    JsonNode seen = items("?limit=500", ncFrance);
+    Map<Long, String> byId = statuses(seen);
+    assertEquals("ACCEPTED", byId.get(demoAccepted));
+    assertEquals("PROPOSED", byId.get(demoProposed));
+    for (JsonNode p : seen) {
+      boolean french = p.path("proposer").path("country").asText().equals("FR") || p.path("partner").path("country").asText().equals("FR");
+      // of the others, only the public ones, without their texts
+      assertTrue(french || p.path("status").asText().equals("ACCEPTED") && p.path("message").isNull(), p.toString());
+    }
+    assertEquals(Map.of(demoAccepted, "ACCEPTED", demoProposed, "PROPOSED"), statuses(items("?country=fr", ncFrance)));
+    assertEquals(Map.of(), statuses(items("?school=" + GERMAN + "&status=PROPOSED", ncFrance)));
+    long germanProposal = statuses(items("?school=" + GERMAN + "&status=PROPOSED", ncGermany)).keySet().iterator().next();
+    assertEquals(404, send("GET", "/api/v1/partnerships/" + germanProposal, null, ncFrance).statusCode());
+    assertEquals(404, move(germanProposal, "DECLINED", ncFrance).statusCode());
+    assertEquals(403, move(germanItalian, "ENDED", ncFrance).statusCode());
+    assertEquals(403, move(germanItalian, "ENDED", ncGermany).statusCode(), "an NC sees everything of their country, moves nothing");
+    assertEquals(9, statuses(items("?school=" + GERMAN + "&status=PROPOSED", ncGermany)).size(), "ten proposed, one accepted");
+    HttpResponse<String> bad = send("GET", "/api/v1/partnerships?country=XX&status=OPEN&sort=id", null, ncFrance);
+    assertEquals(400, bad.statusCode(), bad.body());
+  }
+
+  @Test
+  @Order(7)
+  void eachCountrysCoordinatorReadsTheMovesInTheirAudit() throws Exception {
+    HttpResponse<String> declined = send("POST", "/api/v1/partnerships/" + demoProposed + "/transitions",
+        "{\"to\":\"DECLINED\",\"comment\":\"Pas cette année, merci !\"}", french);
+    assertEquals(200, declined.statusCode(), declined.body());
+    assertEquals("DECLINED", JSON.readTree(declined.body()).path("status").asText());
+    assertTrue(audited(ncFrance, "FR", "partnership.decline", demoProposed));
+    assertTrue(audited(ncMexico, "MX", "partnership.decline", demoProposed));
+    assertTrue(audited(ncGermany, "DE", "partnership.accept", germanItalian));
+    assertTrue(audited(hq, "IT", "partnership.accept", germanItalian));
+    assertFalse(audited(ncFrance, null, "partnership.accept", germanItalian), "a German-Italian move is not France's");
+    assertTrue(audited(ncGermany, "DE", "partnership.propose", germanItalian));
+    // the partner's NC and the proposer's school read the comment; the proposer may no longer withdraw it
+    assertEquals("Pas cette année, merci !", JSON.readTree(send("GET", "/api/v1/partnerships/" + demoProposed, null, mexican)
+        .body()).path("comment").asText());
+    assertEquals(409, move(demoProposed, "WITHDRAWN", mexican).statusCode());
+  }
+
+  @Test
+  @Order(8)
+  void eitherSchoolEndsAndThePublicNoLongerSeesIt() throws Exception {
+    assertEquals(403, move(demoAccepted, "ENDED", german).statusCode());
+    HttpResponse<String> ended = move(demoAccepted, "ENDED", kenyan);
+    assertEquals(200, ended.statusCode(), ended.body());
+    assertFalse(JSON.readTree(ended.body()).path("endedAt").isNull());
+    assertEquals(Map.of(germanItalian, "ACCEPTED"), statuses(items("", null)));
+    assertTrue(audited(ncFrance, "FR", "partnership.end", demoAccepted));
+    // ended: the two schools may propose again
+    assertEquals(201, propose(FRENCH, KENYAN, french).statusCode());
+  }
+
+  /**
+   * Whether the audit that {@code token} reads (of {@code country}, or all they may read) has {@code
+   * action} on partnership {@code id}, recorded under that country.
+   */
+  private static boolean audited(String token, String country, String action, long id) throws Exception {
+    HttpResponse<String> r = send("GET", "/api/v1/audit?limit=500" + (country == null ? "" : "&country=" + country), null, token);
+    assertEquals(200, r.statusCode(), r.body());
+    for (JsonNode e : JSON.readTree(r.body()).path("items")) {
+      if (e.path("action").asText().equals(action) && e.path("entity").asText().equals("partnership")
+          && e.path("entityId").asText().equals(String.valueOf(id)) && (country == null || e.path("country").asText().equals(country))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
