@@ -88,6 +88,12 @@ export function partnershipsSection(school) {
     else list.append(li);
     return li;
   };
+  /** The focus on a row just moved (the past ones' box opened for it: a closed one hides it). */
+  const focusOn = (li) => {
+    const closed = li.closest('details:not([open])');
+    if (closed && closed !== box) closed.open = true;
+    li.focus();
+  };
   const item = (p) => {
     const mine = String(p.proposer.id) === String(id);
     const other = mine ? p.partner : p.proposer;
@@ -100,14 +106,14 @@ export function partnershipsSection(school) {
       h('p', { class: 'meta' }, t('theme.' + p.theme), ' · ', partnershipStatus(p.status), ' · ', t(when[0], { date: formatDate(when[1]) })),
       longText(t(mine ? 'partners.yourMessage' : 'partners.theirMessage'), p.message),
       longText(t('partners.comment'), p.comment));
-    const actions = movesFor(p, kind, other, li);
-    if (actions) li.append(actions);
+    // what a move says (a refusal, a change made meanwhile), in the row, past ones' too
+    const said = h('div', { class: 'row-message', tabindex: '-1' });
+    li.append(...[movesFor(p, kind, other, said)].filter(Boolean), said);
     return li;
   };
   /** The moves this school may make on `p`, as buttons (a risky one asked once more, the safe answer focused). */
-  const movesFor = (p, kind, other, li) => {
+  const movesFor = (p, kind, other, said) => {
     const row = h('div', { class: 'row-actions' });
-    const said = h('div', { class: 'row-message', tabindex: '-1' });
     const named = (words) => [words, h('span', { class: 'visually-hidden' }, colon() + other.name)];
     const move = async (button, to, comment) => whileBusy(button, async () => {
       try {
@@ -117,7 +123,7 @@ export function partnershipsSection(school) {
         const words = t('partners.moved.' + to, { name: other.name });
         announce(words);
         // the row is now in another list: the focus goes with it, not back to the top
-        now.focus();
+        focusOn(now);
       } catch (e) {
         said.replaceChildren(problemView(e));
         // someone (the other school, a colleague) moved it meanwhile: shown as it is now
@@ -126,8 +132,8 @@ export function partnershipsSection(school) {
             const fresh = await api('GET', `/api/v1/partnerships/${encodeURIComponent(p.id)}`);
             const now = place(fresh);
             recount();
-            now.querySelector('.row-message')?.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('partners.changed', { status: partnershipStatus(fresh.status) })));
-            now.focus();
+            now.querySelector('.row-message').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('partners.changed', { status: partnershipStatus(fresh.status) })));
+            focusOn(now);
           } catch (ignored) { /* the refusal stays said */ }
         } else {
           said.focus();
@@ -160,12 +166,12 @@ export function partnershipsSection(school) {
       accept.addEventListener('click', () => move(accept, 'ACCEPTED', text()));
       decline.addEventListener('click', () => move(decline, 'DECLINED', text()));
       row.append(accept, decline);
-      return h('div', { class: 'partnership-reply' }, comment, row, said);
+      return h('div', { class: 'partnership-reply' }, comment, row);
     }
     if (kind === 'outgoing') confirmed(t('partners.withdraw'), t('partners.withdrawAsk'), t('partners.withdrawYes'), 'WITHDRAWN');
     else if (kind === 'active') confirmed(t('partners.end'), t('partners.endAsk'), t('partners.endYes'), 'ENDED');
     else return null;
-    return h('div', {}, row, said);
+    return row;
   };
 
   // the one list of the first paint, page by page ("Show more" for a school with many); each
@@ -241,8 +247,13 @@ function partnerSearch(school, linked, onProposed) {
     li.refresh = () => {
       const open = linked.has(String(s.id));
       already.hidden = !open;
-      if (open) propose.hidden = true;
-      else if (!slot.children.length) propose.hidden = false;
+      if (open) {
+        propose.hidden = true;
+      } else if (!slot.querySelector('form')) {
+        // offered again once nothing is open between them (a proposal withdrawn, declined, ended)
+        slot.replaceChildren();
+        propose.hidden = false;
+      }
     };
     li.refresh();
     return li;
