@@ -304,7 +304,14 @@ function proposalForm(school, partner, theme, onSent, onCancel) {
   const message = form.elements.message;
   message.rows = 5;
   const counter = h('span', { class: 'help char-count', id: message.id + '-count' });
-  const counted = () => { counter.textContent = t('partners.chars', { n: message.value.length, max: MESSAGE_MAX }); };
+  let nearEnd = false;
+  const counted = () => {
+    counter.textContent = t('partners.chars', { n: message.value.length, max: MESSAGE_MAX });
+    // the count is read with the field, not at each key; the last hundred characters are said once
+    const left = MESSAGE_MAX - message.value.length;
+    if (left <= 100 && !nearEnd) announce(plural('partners.charsLeft', left));
+    nearEnd = left <= 100;
+  };
   counted();
   message.addEventListener('input', counted);
   message.after(counter);
