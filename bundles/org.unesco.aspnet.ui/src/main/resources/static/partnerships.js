@@ -117,7 +117,9 @@ export function partnershipsSection(school) {
     const named = (words) => [words, h('span', { class: 'visually-hidden' }, colon() + other.name)];
     const move = async (button, to, comment) => whileBusy(button, async () => {
       try {
-        const moved = await api('POST', `/api/v1/partnerships/${encodeURIComponent(p.id)}/transitions`, { to, comment: comment || null });
+        // with the version this page shows (its revision is the ETag's number): a partnership changed since is a 412, shown as it is now
+        const moved = await api('POST', `/api/v1/partnerships/${encodeURIComponent(p.id)}/transitions`, { to, comment: comment || null },
+          p.revision ? { 'If-Match': `"${p.revision}"` } : {});
         const now = place(moved || { ...p, status: to }, { first: true });
         recount();
         const words = t('partners.moved.' + to, { name: other.name });
