@@ -694,6 +694,9 @@ class BrowserIT {
     assertEquals("field-error", error.getDomAttribute("class"));
     assertEquals(message, error.findElement(By.xpath("preceding-sibling::textarea[1]")), "the message is beside the field");
     assertFalse(error.getText().isBlank());
+    // the section open, with its lists, the results and the refused form: no serious or critical violation
+    List<String> portalProblems = axeViolations();
+    assertTrue(portalProblems.isEmpty(), String.join("\n", portalProblems));
     String words = "Shall our pupils write to each other about the rivers of our two cities? " + stamp;
     message.sendKeys(words);
     assertEquals(words.length() + " of 2000 characters", form.findElement(By.className("char-count")).getText());
@@ -750,6 +753,8 @@ class BrowserIT {
     assertTrue(rows.stream().anyMatch(r -> !r.findElements(By.cssSelector("a[href='/schools/20']")).isEmpty()
         && !r.findElements(By.cssSelector("a[href='/schools/" + school + "']")).isEmpty()), "school 7's with school 20");
     assertTrue(driver.findElements(By.cssSelector("#main table button")).isEmpty(), "read-only");
+    List<String> consoleProblems = axeViolations();
+    assertTrue(consoleProblems.isEmpty(), String.join("\n", consoleProblems));
   }
 
   /** Opens the portal's Partnerships part of a school and waits for its list. */
