@@ -170,6 +170,12 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
     PartnershipRules.require(errors);
     Instant now = Instant.now();
     Partnership created = database.inTransaction(c -> {
+      // One proposal at a time, platform-wide (Derby and PostgreSQL alike; readers wait at most for
+      // this short transaction in Derby, not at all in PostgreSQL): two proposals of one school at
+      // the same moment cannot both be its tenth. Proposals are rare; the lock ends with the commit.
+      try (Statement lock = c.createStatement()) {
+        lock.execute("LOCK TABLE PSH_PARTNERSHIP IN EXCLUSIVE MODE");
+      }
       Long open = openBetween(c, proposer.id(), partner.id());
       if (open != null) {
         throw duplicate(language, proposer.id(), partner.id(), open);

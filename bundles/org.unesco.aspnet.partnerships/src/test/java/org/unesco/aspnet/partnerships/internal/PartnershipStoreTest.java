@@ -139,6 +139,36 @@ class PartnershipStoreTest {
   }
 
   @Test
+  void proposalsAtTheSameMomentDoNotPassTheTenWaiting() throws Exception {
+    for (int i = 0; i < 8; i++) {
+      propose(LYON, directory.foreignMember(i));
+    }
+    int at = 4; // the ninth and tenth are free: four proposals at once, two get in
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(at);
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(at);
+    List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+    for (int i = 0; i < at; i++) {
+      long partner = directory.foreignMember(8 + i);
+      answers.add(pool.submit(() -> {
+        together.await();
+        try {
+          propose(LYON, partner);
+          return 201;
+        } catch (ProblemException p) {
+          return p.status();
+        }
+      }));
+    }
+    List<Integer> statuses = new ArrayList<>();
+    for (java.util.concurrent.Future<Integer> a : answers) {
+      statuses.add(a.get());
+    }
+    pool.shutdown();
+    assertEquals(List.of(201, 201, 409, 409), statuses.stream().sorted().toList());
+    assertEquals(10, store.partnerships(HQ, LYON, null, PartnershipStatus.PROPOSED, 50, null).items().size());
+  }
+
+  @Test
   void thePartnerAnswersOnceFromProposedWithIfMatch() {
     Partnership p = propose(LYON, KOELN);
     ProblemException byProposer = assertThrows(ProblemException.class,

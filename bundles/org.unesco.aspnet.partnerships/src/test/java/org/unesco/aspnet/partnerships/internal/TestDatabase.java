@@ -15,17 +15,39 @@ import org.unesco.aspnet.persistence.Database;
 import org.unesco.aspnet.persistence.PersistenceException;
 import org.unesco.aspnet.persistence.SqlWork;
 
-/** The platform's {@link Database} contract over a fresh in-memory Derby with this bundle's schema. */
+/**
+ * The platform's {@link Database} contract over a fresh database with this bundle's schema, so that
+ * the store's SQL runs for real in plain unit tests: an in-memory Derby (the default database), or a
+ * new schema in PostgreSQL when {@code -Daspnet.test.postgres=jdbc:postgresql://host:port/db?user=..&password=..}
+ * is given (as the membership bundle's tests take it).
+ */
 final class TestDatabase implements Database {
   private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static final String POSTGRES = System.getProperty("aspnet.test.postgres", "");
 
   static {
     System.setProperty("derby.stream.error.file", "target/derby.log");
   }
 
-  private final String url = "jdbc:derby:memory:partnerships" + COUNTER.incrementAndGet() + ";create=true";
+  private final String url;
+  private final Dialect dialect;
 
   TestDatabase() {
+    int n = COUNTER.incrementAndGet();
+    if (POSTGRES.isBlank()) {
+      url = "jdbc:derby:memory:partnerships" + n + ";create=true";
+      dialect = Dialect.DERBY;
+    } else {
+      String schema = "partnerships_test_" + ProcessHandle.current().pid() + "_" + n;
+      try (Connection c = DriverManager.getConnection(POSTGRES); Statement s = c.createStatement()) {
+        s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        s.execute("CREATE SCHEMA " + schema);
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot prepare " + POSTGRES, e);
+      }
+      url = POSTGRES + (POSTGRES.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+      dialect = Dialect.POSTGRESQL;
+    }
     String script;
     try (InputStream in = getClass().getClassLoader().getResourceAsStream("db/migration/V1__partnerships.sql")) {
       script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");
@@ -51,7 +73,7 @@ final class TestDatabase implements Database {
 
   @Override
   public Dialect dialect() {
-    return Dialect.DERBY;
+    return dialect;
   }
 
   @Override
@@ -62,7 +84,7 @@ final class TestDatabase implements Database {
         T result = work.run(c);
         c.commit();
         return result;
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException | RuntimeException | Error e) { // as DatabaseService: rolled back when it throws anything
         c.rollback();
         throw e;
       }
