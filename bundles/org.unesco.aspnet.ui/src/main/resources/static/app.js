@@ -785,7 +785,9 @@ async function directory() {
 }
 
 async function schoolPage(id) {
-  const [s] = await Promise.all([api('GET', '/api/v1/schools/' + id), countries()]);
+  // its partner schools with it: a page without any shows nothing of them (nor when the list cannot be read)
+  const [s, , partners] = await Promise.all([api('GET', '/api/v1/schools/' + id), countries(),
+    api('GET', `/api/v1/partnerships?school=${encodeURIComponent(id)}&status=ACCEPTED&limit=100`).catch(() => null)]);
   const rows = [
     [t('field.city'), s.city], [t('field.country'), countryName(s.country)], [t('field.unit'), s.unit], [t('field.address'), s.address],
     [t('field.levels'), (s.levels || []).map((l) => t('level.' + l)).join(', ')],
@@ -821,6 +823,7 @@ async function schoolPage(id) {
     dl.append(h('dt', { lang: profileLang(label) }, label), h('dd', {}, ...(Array.isArray(v) ? v.flatMap((x, i) => (i ? [', ', option(x)] : [option(x)])) : [option(v)])));
   }
   if (s.latitude != null && s.longitude != null) view.push(h('p', {}, h('a', { href: '/map?country=' + s.country }, t('school.onMap'))));
+  if (partners?.items?.length) view.push(partnerSchools(s.id, partners));
   const staff = (ui.me?.roles || []).some((r) => (r.role === 'SCHOOL_FOCAL_POINT' || r.role === 'SCHOOL_STAFF') && String(r.school) === String(s.id));
   if (staff) view.push(h('p', {}, h('a', { href: '/portal' }, t('school.manage'))));
   // the coordination part (and console.js with it) only for those who may coordinate this school
@@ -829,6 +832,38 @@ async function schoolPage(id) {
     if (coordination.coordinates(s)) view.push(await coordination.coordinatorPanel(s));
   }
   return view;
+}
+
+/** A school as a link to its page, with its city and its country's name (the names read first: countries()). */
+export function schoolLink(s) {
+  return [h('a', { href: '/schools/' + s.id }, s.name), h('span', { class: 'meta' }, ' (' + [s.city, countryName(s.country)].filter(Boolean).join(', ') + ')')];
+}
+
+export function partnershipStatus(status) {
+  const key = 'partnership.' + status;
+  return t(key) !== key ? t(key) : String(status || '');
+}
+
+/** "Partner schools" of a school page: its accepted partnerships (`first`, the first page), each the other school and the theme. */
+function partnerSchools(id, first) {
+  const list = h('ul', { class: 'partner-schools' });
+  const more = h('button', { type: 'button', class: 'secondary', hidden: true }, t('dir.more'));
+  let page = first;
+  const load = pagedList({
+    list,
+    more,
+    fetchPage: (after) => {
+      const asked = page || api('GET', `/api/v1/partnerships?school=${encodeURIComponent(id)}&status=ACCEPTED&limit=100&cursor=${encodeURIComponent(after)}`);
+      page = null;
+      return asked;
+    },
+    draw: (p) => h('li', { 'data-partnership': String(p.id) }, ...schoolLink(String(p.proposer.id) === String(id) ? p.partner : p.proposer),
+      p.theme ? ' – ' + t('theme.' + p.theme) : ''),
+    counted: () => {},
+    focusOf: (li) => li.querySelector('a'),
+  });
+  load();
+  return h('section', { 'aria-labelledby': 'partner-schools', id: 'partners' }, h('h2', { id: 'partner-schools' }, t('school.partners')), list, more);
 }
 
 /** Which language of a text given per language is shown: the page's, else English, else the first. */
@@ -885,6 +920,14 @@ export function pagedList({ list, more, fetchPage, draw, counted, focusOf }) {
     }
   }));
   return load;
+}
+
+/**
+ * A part of the portal that opens and closes: its summary is a heading of `level` (the page's
+ * parts are found by heading), and its `id` lets a language switch open it again.
+ */
+export function disclosure(id, title, level = 3) {
+  return h('details', { id }, h('summary', {}, h('h' + level, { class: 'summary-heading' }, title)));
 }
 
 /** A campaign module's phases by key, each its label in the page's language (else the key). */

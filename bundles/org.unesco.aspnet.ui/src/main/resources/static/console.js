@@ -317,9 +317,10 @@ export async function ncConsole() {
   // a sub-national coordinator reviews, reads and imports for their unit; the country's reports,
   // invitations and campaigns are the NC's (and HQ's)
   const national = hq || (ui.me.roles || []).some((r) => r.role === 'NATIONAL_COORDINATOR' && r.country === country);
-  const names = national ? ['applications', 'directory', 'reports', 'import', 'invitations', 'campaigns'] : ['applications', 'directory', 'import'];
+  const names = national ? ['applications', 'directory', 'reports', 'import', 'invitations', 'campaigns', 'partnerships'] : ['applications', 'directory', 'import'];
   const shown = names.includes(tab) ? tab : 'applications';
-  const body = { applications: ncApplications, directory: ncDirectory, reports: ncReports, import: ncImport, invitations: ncInvitations, campaigns: ncCampaigns }[shown];
+  const body = { applications: ncApplications, directory: ncDirectory, reports: ncReports, import: ncImport, invitations: ncInvitations, campaigns: ncCampaigns,
+    partnerships: ncPartnerships }[shown];
   // the country names and the tab's content are asked for at once
   const [list, content] = await Promise.all([countries(), body(country).then((x) => [x].flat(), (e) => [problemView(e)])]);
   const view = [h('h1', { tabindex: '-1' }, t('nc.title') + ' – ' + countryName(country))];
@@ -645,6 +646,19 @@ function resetView() {
   return [h('h3', {}, t('resetLink.title')), h('p', {}, t('resetLink.lead')), form, result];
 }
 
+/** The country's partnerships, read-only (partnerships.js, loaded when the tab opens). */
+async function ncPartnerships(country) {
+  const { partnershipsTab } = await import('./partnerships.js');
+  return partnershipsTab({ country, base: '/console/nc', hidden: { tab: 'partnerships', country } });
+}
+
+/** Every country's partnerships, or one country's, read-only. */
+async function hqPartnerships() {
+  const { partnershipsTab } = await import('./partnerships.js');
+  const country = (new URLSearchParams(location.search).get('country') || '').toUpperCase();
+  return partnershipsTab({ country: /^[A-Z]{2}$/.test(country) ? country : '', base: '/console/hq', hidden: { tab: 'partnerships' }, countryFilter: true });
+}
+
 async function ncCampaigns(country) {
   return campaignsView(country);
 }
@@ -698,7 +712,7 @@ function campaignItem(c, country) {
 export async function hqConsole() {
   if (!ui.me) return signInPrompt(t('hq.title'));
   const names = [];
-  if (hasRole('HQ_OFFICER')) names.push('queue', 'dashboard', 'projects', 'exports', 'audit');
+  if (hasRole('HQ_OFFICER')) names.push('queue', 'dashboard', 'projects', 'exports', 'partnerships', 'audit');
   if (hasRole('HQ_OFFICER') || hasRole('PLATFORM_ADMIN')) names.push('accounts'); // NCs reset from their Invitations tab
   if (hasRole('PLATFORM_ADMIN')) names.push('plugins');
   if (!names.length) return [h('h1', {}, t('hq.title')), h('p', { class: 'error', role: 'alert' }, t('hq.notYours')),
@@ -706,7 +720,7 @@ export async function hqConsole() {
   const asked = new URLSearchParams(location.search).get('tab');
   const tab = names.includes(asked) ? asked : names[0];
   const view = [h('h1', {}, t('hq.title')), tabs('/console/hq', names, tab)];
-  const body = { queue: hqQueue, dashboard: statsView, projects: () => campaignsView(null), exports: hqExports, plugins: hqPlugins, audit: hqAudit,
+  const body = { queue: hqQueue, dashboard: statsView, projects: () => campaignsView(null), exports: hqExports, partnerships: hqPartnerships, plugins: hqPlugins, audit: hqAudit,
     accounts: () => [h('h2', {}, t('tab.accounts')), ...resetView()] }[tab];
   try {
     view.push(...[await body()].flat().filter(Boolean).map((x) => (x.tagName === 'H1' ? h('h2', {}, x.textContent) : x)));

@@ -1,7 +1,8 @@
 // School portal: apply, edit the profile, annual report, projects and activities, focal-point hand-over.
 import { ui, t, h, api, ApiError, colon, field, checks, countries, countryName, problemView, showProblem, clearProblem, announce, renderChrome,
   whileBusy, signInPrompt, loadProfile, profileText, setProfileText, markProfileTexts,
-  statusLabel, LEVELS, THEMES, localized, langOf, formatDate, plural, submissionStatus, quoted, phaseLabels, pagedList, linkToPass } from './app.js';
+  statusLabel, LEVELS, THEMES, localized, langOf, formatDate, plural, submissionStatus, quoted, phaseLabels, pagedList, linkToPass, disclosure } from './app.js';
+import { partnershipsSection } from './partnerships.js';
 
 // ---------- national profile fields ----------
 /** The inputs of a national profile's fields, named `fields.<key>`. */
@@ -178,14 +179,6 @@ export async function applyPage() {
 }
 
 // ---------- the portal ----------
-/**
- * A part of the portal that opens and closes: its summary is a heading of `level` (the page's
- * parts are found by heading), and its `id` lets a language switch open it again.
- */
-export function disclosure(id, title, level = 3) {
-  return h('details', { id }, h('summary', {}, h('h' + level, { class: 'summary-heading' }, title)));
-}
-
 export async function portalPage() {
   if (!ui.me) return signInPrompt(t('portal.title'));
   const schoolIds = [...new Set((ui.me.roles || []).filter((r) => r.school && (r.role === 'SCHOOL_FOCAL_POINT' || r.role === 'SCHOOL_STAFF')).map((r) => r.school))];
@@ -212,12 +205,14 @@ async function schoolSection(id) {
   const section = h('section', { 'aria-labelledby': 'school-' + id },
     h('h2', { id: 'school-' + id }, school.name),
     h('p', {}, t('field.status'), colon(), h('strong', { class: 'school-status' }, statusLabel(school.status)), certificate, ' · ', h('a', { href: '/schools/' + id }, t('portal.publicPage'))));
+  // the partnerships' one list is asked for with the parts below, not after them
+  const partners = partnershipsSection(school);
   const [m, ...parts] = await Promise.all([membership, historyView(school), editView(school), reportView(school), projectsView(school)]);
   // a member's certificate, linked to the public page that checks it (the number a printed certificate carries)
   if (m?.certificateNumber) {
     certificate.append(' · ', t('school.certificate'), ' ', h('a', { href: '/certificates/' + encodeURIComponent(m.certificateNumber), id: 'certificate-' + id }, m.certificateNumber));
   }
-  section.append(...parts);
+  section.append(...parts, partners);
   if (focal) section.append(handOverView(school));
   return section;
 }

@@ -651,6 +651,144 @@ class BrowserIT {
     assertFalse(driver.findElements(By.cssSelector("#reset-result button.copy-link")).isEmpty(), "a button copies the link");
   }
 
+  @Test
+  @Order(4)
+  void aFrenchSchoolProposesAPartnershipTheGermanSchoolAcceptsItAndItsPublicPageNamesThePartner() throws IOException {
+    String stamp = Long.toString(System.currentTimeMillis(), 36);
+    signIn("school.7@demo.aspnet.local");
+    String school = String.valueOf(((Map<?, ?>) ((List<?>) apiGet("/api/v1/me").get("roles")).get(0)).get("school"));
+    String ours = String.valueOf(apiGet("/api/v1/schools/" + school).get("name"));
+    Map<?, ?> german = apiGet("/api/v1/schools/20");
+    assertEquals("DE", german.get("country"), "the demo's school 20 (account school.20) is German");
+    String theirs = String.valueOf(german.get("name"));
+
+    // the portal's Partnerships: the demo's proposal to this school waits for its answer
+    open("/portal");
+    WebElement section = openPartnerships(school);
+    assertTrue(section.findElement(By.tagName("summary")).getText().matches("Partnerships – \\d+ proposals? to answer"),
+        section.findElement(By.tagName("summary")).getText());
+    // (the demo's: from school 19, in Mexico)
+    WebElement demo = wait(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#partners-incoming-" + school + " > li[data-other='19']")));
+    assertTrue(demo.getText().contains("Mexico") && demo.findElements(By.cssSelector("button[data-move=ACCEPTED]")).size() == 1, demo.getText());
+    // a partnership or proposal left open between the two schools (a run before this one) is closed first
+    closeOpenPartnerships(school, "20");
+    open("/portal");
+    section = openPartnerships(school);
+
+    // find a German member school: school.20's
+    new Select(section.findElement(By.name("country"))).selectByValue("DE");
+    section.findElement(By.name("q")).sendKeys(theirs);
+    section.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
+    By result = By.cssSelector("#partners-results-" + school + " > li[data-school='20']");
+    wait(30).until(ExpectedConditions.presenceOfElementLocated(result));
+    driver.findElement(result).findElement(By.cssSelector("button[data-propose='20']")).click();
+    WebElement form = wait(10).until(d -> d.findElement(result).findElement(By.cssSelector("form.proposal-form")));
+    new Select(form.findElement(By.name("theme"))).selectByValue("ESD");
+    WebElement message = form.findElement(By.name("message"));
+    assertEquals("2000", message.getDomAttribute("maxlength"));
+    // an empty message: the API's error is said beside the field, which is marked
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    wait(30).until(d -> "true".equals(message.getDomAttribute("aria-invalid")));
+    String said = message.getDomAttribute("aria-describedby");
+    WebElement error = driver.findElement(By.id(said.substring(said.lastIndexOf(' ') + 1)));
+    assertEquals("field-error", error.getDomAttribute("class"));
+    assertEquals(message, error.findElement(By.xpath("preceding-sibling::textarea[1]")), "the message is beside the field");
+    assertFalse(error.getText().isBlank());
+    // the section open, with its lists, the results and the refused form: no serious or critical violation
+    List<String> portalProblems = axeViolations();
+    assertTrue(portalProblems.isEmpty(), String.join("\n", portalProblems));
+    String words = "Shall our pupils write to each other about the rivers of our two cities? " + stamp;
+    message.sendKeys(words);
+    assertEquals(words.length() + " of 2000 characters", form.findElement(By.className("char-count")).getText());
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    WebElement sent = wait(30).until(d -> d.findElement(result).findElements(By.cssSelector(".notice")).stream().findFirst().orElse(null));
+    assertEquals("Proposal sent to " + theirs + ". It is listed under your proposals until they answer.", sent.getText());
+    assertEquals(sent, driver.switchTo().activeElement(), "the focus is on what happened");
+    WebElement outgoing = waitFor(By.cssSelector("#partners-outgoing-" + school + " > li[data-other='20']"));
+    assertTrue(outgoing.getText().contains(words) && outgoing.getText().contains("Proposed"), outgoing.getText());
+    assertTrue(driver.findElement(result).getText().contains("A proposal or a partnership already links your schools."), "not offered twice");
+
+    // the German school reads it among the proposals to answer, and accepts it
+    signIn("school.20@demo.aspnet.local");
+    open("/portal");
+    WebElement theirSection = openPartnerships("20");
+    By incoming = By.cssSelector("#partners-incoming-20 > li[data-other='" + school + "']");
+    WebElement proposal = wait(30).until(ExpectedConditions.presenceOfElementLocated(incoming));
+    assertTrue(proposal.getText().contains(words) && proposal.getText().contains("Education for sustainable development"), proposal.getText());
+    proposal.findElement(By.cssSelector("button[data-move=ACCEPTED]")).click();
+    By active = By.cssSelector("#partners-active-20 > li[data-other='" + school + "']");
+    WebElement partnership = wait(30).until(ExpectedConditions.presenceOfElementLocated(active));
+    assertEquals(partnership, driver.switchTo().activeElement(), "the focus follows the partnership into its new list");
+    assertTrue(driver.findElements(incoming).isEmpty());
+    // ending is asked once more, the focus on the safe answer; kept, the focus is back on End
+    partnership.findElement(By.cssSelector("button[data-move=ENDED]")).click();
+    wait(10).until(d -> "Keep it".equals(d.switchTo().activeElement().getText()));
+    driver.switchTo().activeElement().click();
+    wait(10).until(d -> "ENDED".equals(d.switchTo().activeElement().getDomAttribute("data-move")));
+    assertEquals("ACCEPTED", driver.findElement(active).getDomAttribute("data-status"));
+    assertTrue(theirSection.findElements(By.cssSelector("[data-confirm]")).isEmpty());
+
+    // the German school's public page names its new partner, with its country
+    signOut();
+    open("/schools/20");
+    WebElement partners = waitFor(By.id("partners"));
+    assertEquals("Partner schools", partners.findElement(By.tagName("h2")).getText());
+    WebElement link = partners.findElement(By.cssSelector("a[href='/schools/" + school + "']"));
+    assertEquals(ours, link.getText());
+    assertTrue(link.findElement(By.xpath("ancestor::li")).getText().contains("France"), link.findElement(By.xpath("ancestor::li")).getText());
+    List<String> problems = axeViolations();
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
+
+    // France's NC reads it in the national console, read-only, filtered by status
+    signIn("nc.fr@demo.aspnet.local");
+    open("/console/nc?tab=partnerships&country=FR");
+    WebElement status = wait(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#main select[name=status]")));
+    new Select(status).selectByValue("ACCEPTED");
+    status.findElement(By.xpath("ancestor::form//button[@type='submit']")).click();
+    wait(30).until(ExpectedConditions.urlContains("status=ACCEPTED"));
+    wait(30).until(d -> d.switchTo().activeElement().getDomAttribute("data-results") != null);
+    assertTrue(driver.switchTo().activeElement().getText().matches("\\d+ partnerships? shown\\."), driver.switchTo().activeElement().getText());
+    List<WebElement> rows = driver.findElements(By.cssSelector("#main tr[data-partnership]"));
+    assertTrue(rows.stream().allMatch(r -> "ACCEPTED".equals(r.getDomAttribute("data-status"))), "only accepted ones");
+    assertTrue(rows.stream().anyMatch(r -> !r.findElements(By.cssSelector("a[href='/schools/20']")).isEmpty()
+        && !r.findElements(By.cssSelector("a[href='/schools/" + school + "']")).isEmpty()), "school 7's with school 20");
+    assertTrue(driver.findElements(By.cssSelector("#main table button")).isEmpty(), "read-only");
+    List<String> consoleProblems = axeViolations();
+    assertTrue(consoleProblems.isEmpty(), String.join("\n", consoleProblems));
+  }
+
+  /** Opens the portal's Partnerships part of a school and waits for its list. */
+  private WebElement openPartnerships(String school) {
+    WebElement section = wait(30).until(ExpectedConditions.presenceOfElementLocated(By.id("partnerships-" + school)));
+    section.findElement(By.tagName("summary")).click();
+    wait(30).until(d -> "true".equals(d.findElement(By.id("partnerships-" + school)).getDomAttribute("data-loaded")));
+    assertTrue(section.findElements(By.cssSelector(".form-status .error")).isEmpty(), section.getText());
+    return section;
+  }
+
+  /** Closes what is open between the signed-in person's school and another (declined, withdrawn or ended), through the API. */
+  private void closeOpenPartnerships(String school, String other) {
+    Object closed = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "const [school, other] = [arguments[0], arguments[1]];"
+        + "(async () => {"
+        + " const json = {Accept: 'application/json', 'Content-Type': 'application/json'};"
+        + " const csrf = (await (await fetch('/api/v1/me', {headers: json})).json()).csrfToken;"
+        + " const page = await (await fetch('/api/v1/partnerships?limit=100&school=' + school, {headers: json})).json();"
+        + " let n = 0;"
+        + " for (const p of page.items) {"
+        + "  const ids = [String(p.proposer.id), String(p.partner.id)];"
+        + "  if (!ids.includes(String(other)) || !['PROPOSED', 'ACCEPTED'].includes(p.status)) continue;"
+        + "  const to = p.status === 'ACCEPTED' ? 'ENDED' : String(p.proposer.id) === String(school) ? 'WITHDRAWN' : 'DECLINED';"
+        + "  const r = await fetch('/api/v1/partnerships/' + p.id + '/transitions', {method: 'POST', headers: {...json, 'X-CSRF-Token': csrf},"
+        + "   body: JSON.stringify({to})});"
+        + "  if (!r.ok) throw new Error(p.id + ' to ' + to + ': ' + r.status);"
+        + "  n++;"
+        + " }"
+        + " return n;"
+        + "})().then(done, e => done('failed: ' + e));", school, other);
+    assertTrue(closed instanceof Number, String.valueOf(closed));
+  }
+
   /** Asks the reset form on the page for {@code email}'s link; the refusal said on the field. */
   private String resetRefused(String email) {
     submitReset(email);
