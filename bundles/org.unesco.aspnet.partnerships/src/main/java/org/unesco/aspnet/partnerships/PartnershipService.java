@@ -7,8 +7,8 @@ import org.unesco.aspnet.membership.Page;
 /**
  * Partnerships between member schools of different countries (docs/partnerships.md). Who sees
  * what: the public, the ACCEPTED partnerships of two schools that are both MEMBER now, without
- * message and comment; a school's staff, every partnership of their school and the public ones; an
- * NC, every partnership with a school of their country (no other); HQ, all.
+ * message and comment; a school's staff, also every partnership of their school; an NC, also every
+ * partnership with a school of their country; HQ, all.
  */
 @ProviderType
 public interface PartnershipService {

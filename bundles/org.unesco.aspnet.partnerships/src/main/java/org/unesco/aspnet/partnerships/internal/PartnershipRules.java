@@ -88,17 +88,6 @@ final class PartnershipRules {
   }
 
   /**
-   * Whether {@code actor} sees the public partnerships (ACCEPTED, both schools MEMBER) besides
-   * those that concern them: the public, an account without a role and a school's staff do; an
-   * account that is only a National Coordinator does not. The contract gives an NC "every
-   * partnership with a school of their country" and no more: France's NC never sees a German-Italian
-   * partnership, not even an accepted one (the public directory shows it to anyone signed out).
-   */
-  static boolean seesPublic(Principal actor) {
-    return actor.grants().isEmpty() || actor.grants().stream().anyMatch(g -> g.role() != Role.NATIONAL_COORDINATOR);
-  }
-
-  /**
    * Whether {@code actor} may move {@code p} to {@code to}, whatever its current status: the
    * partner school accepts or declines, the proposer withdraws, either school or HQ ends.
    * Null when allowed, else the key of the refusal's message.

@@ -399,10 +399,9 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
    * them, else an ACCEPTED one of two schools that are both MEMBER now, without message and comment.
    */
   private List<Partnership> seenBy(Principal actor, List<Partnership> rows) {
-    boolean seesPublic = PartnershipRules.seesPublic(actor);
     Set<Long> asked = new LinkedHashSet<>();
     for (Partnership p : rows) {
-      if (seesPublic && !PartnershipRules.concerned(actor, p) && p.status() == PartnershipStatus.ACCEPTED) {
+      if (!PartnershipRules.concerned(actor, p) && p.status() == PartnershipStatus.ACCEPTED) {
         asked.add(p.proposer().id());
         asked.add(p.partner().id());
       }
@@ -412,7 +411,7 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
     for (Partnership p : rows) {
       if (PartnershipRules.concerned(actor, p)) {
         seen.add(p);
-      } else if (seesPublic && p.status() == PartnershipStatus.ACCEPTED && members.contains(p.proposer().id())
+      } else if (p.status() == PartnershipStatus.ACCEPTED && members.contains(p.proposer().id())
           && members.contains(p.partner().id())) {
         seen.add(p.withoutTexts());
       }
@@ -426,11 +425,8 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
     List<Object> params = new ArrayList<>(List.of(before));
     if (!actor.has(Role.HQ_OFFICER)) {
       // the public ones (checked against the directory afterwards), and those of the caller's scope
-      List<String> parts = new ArrayList<>();
-      if (PartnershipRules.seesPublic(actor)) {
-        parts.add("STATUS = ?");
-        params.add(PartnershipStatus.ACCEPTED.name());
-      }
+      List<String> parts = new ArrayList<>(List.of("STATUS = ?"));
+      params.add(PartnershipStatus.ACCEPTED.name());
       for (Grant g : actor.grants()) {
         if (g.role() == Role.NATIONAL_COORDINATOR && g.country() != null) {
           parts.add("PROPOSER_COUNTRY = ? OR PARTNER_COUNTRY = ?");
@@ -445,7 +441,7 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
           }
         }
       }
-      sql.append(" AND (").append(parts.isEmpty() ? "1 = 0" : String.join(" OR ", parts)).append(')');
+      sql.append(" AND (").append(String.join(" OR ", parts)).append(')');
     }
     if (school != null) {
       sql.append(" AND (PROPOSER_ID = ? OR PARTNER_ID = ?)");

@@ -88,16 +88,6 @@ class PartnershipRulesTest {
   }
 
   @Test
-  void anNcSeesTheirCountryOnlyTheOthersAlsoThePublicOnes() {
-    assertTrue(PartnershipRules.seesPublic(Principal.anonymous()));
-    assertTrue(PartnershipRules.seesPublic(new Principal("a", null, null, "en", List.of())));
-    assertTrue(PartnershipRules.seesPublic(staffOf(7, "FR")));
-    assertFalse(PartnershipRules.seesPublic(nc("FR")));
-    assertTrue(PartnershipRules.seesPublic(new Principal("both", null, null, "en",
-        List.of(Grant.country(Role.NATIONAL_COORDINATOR, "FR"), Grant.school(Role.SCHOOL_STAFF, "FR", "7")))));
-  }
-
-  @Test
   void aProposalHearsEveryMistakeAtOnce() {
     List<FieldError> errors = PartnershipRules.errors("en", new PartnershipInput(null, null, null, null));
     assertEquals(List.of("proposer", "partner", "theme", "message"), errors.stream().map(FieldError::field).toList());
