@@ -39,6 +39,8 @@ public final class OpenApiServlet extends ApiServlet {
   private final transient Logger log;
   private final transient Map<ServiceReference<?>, Fragment> fragments = new ConcurrentHashMap<>();
   private transient volatile byte[] document;
+  /** Counts the changes of {@link #fragments}; guarded by {@code this}. */
+  private transient long generation;
 
   @Activate
   public OpenApiServlet(@Reference(service = LoggerFactory.class) Logger log) {
@@ -62,12 +64,28 @@ public final class OpenApiServlet extends ApiServlet {
     // one after the other before it serves any, and parsing some 130 KB of fragments there
     // delayed the first answer by a tenth of a second.
     fragments.put(endpoint, new Fragment(entry, path, bundle.getSymbolicName()));
-    document = null;
+    changed();
   }
 
   void removeEndpoint(ServiceReference<Servlet> endpoint) {
     if (fragments.remove(endpoint) != null) {
-      document = null;
+      changed();
+    }
+  }
+
+  /** The endpoints changed: the document is assembled again on the next request. */
+  private synchronized void changed() {
+    generation++;
+    document = null;
+  }
+
+  /**
+   * Keeps {@code doc} as the document unless the endpoints changed while it was assembled (from a
+   * snapshot of them): else a plugin's paths could be missing until the next change.
+   */
+  private synchronized void keep(byte[] doc, long assembledAt) {
+    if (generation == assembledAt) {
+      document = doc;
     }
   }
 
@@ -103,6 +121,10 @@ public final class OpenApiServlet extends ApiServlet {
       throws IOException {
     byte[] doc = document;
     if (doc == null) {
+      long assembledAt;
+      synchronized (this) {
+        assembledAt = generation;
+      }
       List<JsonNode> parts = new java.util.ArrayList<>();
       for (Fragment f : fragments.values()) {
         JsonNode json = f.json();
@@ -111,7 +133,7 @@ public final class OpenApiServlet extends ApiServlet {
         }
       }
       doc = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(assemble(parts));
-      document = doc;
+      keep(doc, assembledAt);
     }
     response.setContentType(Json.MEDIA_TYPE);
     response.setContentLength(doc.length);

@@ -1,5 +1,6 @@
 package org.unesco.aspnet.web.internal;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -24,7 +25,9 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.servlet.runtime.HttpServiceRuntime;
 import org.osgi.service.servlet.runtime.dto.DTOConstants;
 import org.osgi.service.servlet.runtime.dto.ErrorPageDTO;
+import org.osgi.service.servlet.runtime.dto.FailedFilterDTO;
 import org.osgi.service.servlet.runtime.dto.FailedServletDTO;
+import org.osgi.service.servlet.runtime.dto.FilterDTO;
 import org.osgi.service.servlet.runtime.dto.RuntimeDTO;
 import org.osgi.service.servlet.runtime.dto.ServletContextDTO;
 import org.osgi.service.servlet.runtime.dto.ServletDTO;
@@ -254,9 +257,11 @@ public final class PlatformHealth {
   }
 
   /**
-   * Every servlet service of the installation's own bundles taken up by the HTTP whiteboard. SCR
-   * registers a servlet's service before the whiteboard serves it: at start the whiteboard takes
-   * up some forty servlets one after the other, and until it reaches one, its path is a 404.
+   * Every servlet and filter service of the installation's own bundles taken up by the HTTP
+   * whiteboard. SCR registers a servlet's service before the whiteboard serves it: at start the
+   * whiteboard takes up some forty servlets one after the other, and until it reaches one, its path
+   * is a 404. One the whiteboard refused is named with the reason, since it will not come by
+   * waiting.
    */
   private Result servedByTheWhiteboard(String plugins) {
     HttpServiceRuntime runtime = whiteboard;
@@ -264,11 +269,17 @@ public final class PlatformHealth {
       return Result.down("waiting for the HTTP whiteboard");
     }
     java.util.Set<Long> served = new java.util.HashSet<>();
+    Map<Long, Integer> refused = new java.util.HashMap<>();
     RuntimeDTO dto = runtime.getRuntimeDTO();
     for (FailedServletDTO failed : dto.failedServletDTOs) {
       if (failed.failureReason == DTOConstants.FAILURE_REASON_SHADOWED_BY_OTHER_SERVICE) {
         served.add(failed.serviceId); // meant to be: ShellServlet until the UI's page takes "/"
+      } else {
+        refused.put(failed.serviceId, failed.failureReason);
       }
+    }
+    for (FailedFilterDTO failed : dto.failedFilterDTOs) {
+      refused.put(failed.serviceId, failed.failureReason);
     }
     for (ServletContextDTO context : dto.servletContextDTOs) {
       for (ServletDTO servlet : context.servletDTOs) {
@@ -277,20 +288,36 @@ public final class PlatformHealth {
       for (ErrorPageDTO page : context.errorPageDTOs) {
         served.add(page.serviceId);
       }
+      for (FilterDTO filter : context.filterDTOs) {
+        served.add(filter.serviceId);
+      }
     }
     List<String> waiting = new java.util.ArrayList<>();
+    List<String> failed = new java.util.ArrayList<>();
     for (Bundle bundle : context.getBundles()) {
       if (!ownBundle(bundle, plugins) || bundle.getState() != Bundle.ACTIVE) {
         continue;
       }
       ServiceReference<?>[] services = bundle.getRegisteredServices();
       for (ServiceReference<?> ref : services == null ? new ServiceReference<?>[0] : services) {
-        if (java.util.Arrays.asList((String[]) ref.getProperty(Constants.OBJECTCLASS)).contains(Servlet.class.getName())
-            && !served.contains((Long) ref.getProperty(Constants.SERVICE_ID))) {
-          Object name = ref.getProperty("component.name");
-          waiting.add(name == null ? bundle.getSymbolicName() : name.toString().substring(name.toString().lastIndexOf('.') + 1));
+        List<String> types = java.util.Arrays.asList((String[]) ref.getProperty(Constants.OBJECTCLASS));
+        Long id = (Long) ref.getProperty(Constants.SERVICE_ID);
+        if ((!types.contains(Servlet.class.getName()) && !types.contains(Filter.class.getName())) || served.contains(id)) {
+          continue;
+        }
+        Object component = ref.getProperty("component.name");
+        String name = component == null ? bundle.getSymbolicName()
+            : component.toString().substring(component.toString().lastIndexOf('.') + 1);
+        if (refused.containsKey(id)) {
+          failed.add(name + " (whiteboard failure reason " + refused.get(id) + ")");
+        } else {
+          waiting.add(name);
         }
       }
+    }
+    if (!failed.isEmpty()) {
+      return Result.down("refused by the HTTP whiteboard: " + String.join(", ", failed)
+          + (waiting.isEmpty() ? "" : "; not yet served: " + String.join(", ", waiting)));
     }
     return waiting.isEmpty() ? Result.up() : Result.down("not yet served: " + String.join(", ", waiting));
   }

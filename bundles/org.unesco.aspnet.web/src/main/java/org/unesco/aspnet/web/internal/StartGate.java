@@ -43,7 +43,9 @@ public final class StartGate {
   private final Logger log;
   private final PlatformHealth health;
   private final long deadlineNanos;
+  private static final long RECHECK_NANOS = 100_000_000L;
   private volatile boolean open;
+  private volatile PlatformHealth.Snapshot lastDown;
   private ServiceRegistration<Preprocessor> registration;
 
   @Activate
@@ -90,12 +92,18 @@ public final class StartGate {
     }
   }
 
-  /** The health while the gate holds requests; null once they go through. */
-  PlatformHealth.Snapshot holding() {
+  /**
+   * The health while the gate holds requests; null once they go through. A DOWN health is reused
+   * for {@link #RECHECK_NANOS} for requests other than health's own: a page's assets, its reloads
+   * and clients retrying would otherwise each rebuild it, taking CPU from the start they wait for.
+   */
+  PlatformHealth.Snapshot holding(boolean fresh) {
     if (open) {
       return null;
     }
-    PlatformHealth.Snapshot now = health.current();
+    PlatformHealth.Snapshot last = lastDown;
+    PlatformHealth.Snapshot now = !fresh && last != null && System.nanoTime() - last.builtAt() < RECHECK_NANOS
+        ? last : health.current();
     if (now.up()) {
       open("the platform is UP");
       return null;
@@ -105,6 +113,7 @@ public final class StartGate {
           + "); serving what has started");
       return null;
     }
+    lastDown = now;
     return now;
   }
 
@@ -123,7 +132,7 @@ public final class StartGate {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
         throws IOException, ServletException {
       HttpServletRequest request = (HttpServletRequest) req;
-      PlatformHealth.Snapshot health = holding();
+      PlatformHealth.Snapshot health = holding(HEALTH_PATH.equals(request.getRequestURI()));
       if (health == null) {
         chain.doFilter(req, res);
         return;
