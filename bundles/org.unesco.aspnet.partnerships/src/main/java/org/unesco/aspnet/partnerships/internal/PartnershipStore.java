@@ -307,8 +307,9 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
         for (PartnerSchool side : List.of(current.proposer(), current.partner())) {
           School school = schoolOrNull(side.id());
           if (school == null || school.status() != MembershipStatus.MEMBER) {
+            // not its status: a school's status other than MEMBER is not public
             throw ProblemException.conflict(PartnershipMessages.get(language, "noLongerMember", String.valueOf(id),
-                String.valueOf(side.id()), school == null ? "-" : school.status().name()));
+                String.valueOf(side.id())));
           }
         }
       }

@@ -207,8 +207,17 @@ class PartnershipStoreTest {
   void acceptingNeedsBothSchoolsMemberNow() {
     Partnership p = propose(LYON, KOELN);
     directory.change(LYON, "FR", "Lyon", MembershipStatus.SUSPENDED);
-    assertEquals(409, assertThrows(ProblemException.class,
-        () -> store.move(staffOf(KOELN, "DE"), p.id(), PartnershipStatus.ACCEPTED, null, null)).status());
+    ProblemException refused = assertThrows(ProblemException.class,
+        () -> store.move(staffOf(KOELN, "DE"), p.id(), PartnershipStatus.ACCEPTED, null, null));
+    assertEquals(409, refused.status());
+    // the other school's status is not public: only that it is no longer a member
+    assertEquals("Partnership " + p.id() + " cannot be accepted: school 7 is no longer a member", refused.detail());
+    for (String language : List.of("fr", "de", "es")) {
+      String detail = assertThrows(ProblemException.class, () -> store.move(staffOf(KOELN, "DE", language), p.id(),
+          PartnershipStatus.ACCEPTED, null, null)).detail();
+      assertEquals(false, detail.contains("SUSPENDED"), detail);
+      assertEquals(true, detail.contains("7"), detail);
+    }
     assertEquals(PartnershipStatus.DECLINED,
         store.move(staffOf(KOELN, "DE"), p.id(), PartnershipStatus.DECLINED, null, null).status());
   }
