@@ -296,39 +296,13 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
     PartnershipStatus[] from = new PartnershipStatus[1];
     Partnership moved = database.inTransaction(c -> {
       Partnership current = find(c, id);
-      if (expectedRevision != null && expectedRevision != current.revision()) {
-        throw ProblemException.preconditionFailed(PartnershipMessages.get(language, "stale", String.valueOf(id)));
-      }
-      if (!PartnershipRules.allowed(current.status(), to)) {
-        throw ProblemException.conflict(PartnershipMessages.get(language, "wrongStatus", String.valueOf(id),
-            current.status().name(), to.name()));
-      }
-      if (to == PartnershipStatus.ACCEPTED) {
-        for (PartnerSchool side : List.of(current.proposer(), current.partner())) {
-          School school = schoolOrNull(side.id());
-          if (school == null || school.status() != MembershipStatus.MEMBER) {
-            // not its status: a school's status other than MEMBER is not public
-            throw ProblemException.conflict(PartnershipMessages.get(language, "noLongerMember", String.valueOf(id),
-                String.valueOf(side.id())));
-          }
-        }
-      }
-      boolean answer = to != PartnershipStatus.ENDED;
-      try (PreparedStatement ps = c.prepareStatement("UPDATE PSH_PARTNERSHIP SET STATUS = ?, MOVE_COMMENT = ?,"
-          + " ANSWERED_AT = " + (answer ? "?" : "ANSWERED_AT") + ", ENDED_AT = " + (answer ? "ENDED_AT" : "?") + ","
-          + " MOVED_BY = ?, OPEN_PAIR = ?, REVISION = REVISION + 1 WHERE ID = ? AND REVISION = ?")) {
-        int i = 1;
-        ps.setString(i++, to.name());
-        ps.setString(i++, stored);
-        ps.setTimestamp(i++, Timestamp.from(now));
-        ps.setString(i++, accountOf(actor));
-        ps.setString(i++, to.isOpen() ? pair(current.proposer().id(), current.partner().id()) : null);
-        ps.setLong(i++, id);
-        ps.setInt(i, current.revision());
-        if (ps.executeUpdate() == 0) {
-          // moved by someone else between the read and this update
+      // Without If-Match the move applies to the partnership as it is: moved by someone else between
+      // the read and the guarded update, it is read again and judged by its new status.
+      while (!update(c, language, current, to, stored, now, actor, expectedRevision)) {
+        if (expectedRevision != null) {
           throw ProblemException.preconditionFailed(PartnershipMessages.get(language, "stale", String.valueOf(id)));
         }
+        current = find(c, id);
       }
       from[0] = current.status();
       Map<String, Object> after = new LinkedHashMap<>();
@@ -347,6 +321,47 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
     });
     announce(moved, from[0], actor);
     return moved;
+  }
+
+  /**
+   * Partnership {@code current} moved {@code to}, guarded by its revision: false when it changed
+   * since it was read (nothing written), 412 when it is not the revision expected, 409 when the move
+   * is not allowed now.
+   */
+  private boolean update(Connection c, String language, Partnership current, PartnershipStatus to, String stored,
+      Instant now, Principal actor, Integer expectedRevision) throws SQLException {
+    long id = current.id();
+    if (expectedRevision != null && expectedRevision != current.revision()) {
+      throw ProblemException.preconditionFailed(PartnershipMessages.get(language, "stale", String.valueOf(id)));
+    }
+    if (!PartnershipRules.allowed(current.status(), to)) {
+      throw ProblemException.conflict(PartnershipMessages.get(language, "wrongStatus", String.valueOf(id),
+          current.status().name(), to.name()));
+    }
+    if (to == PartnershipStatus.ACCEPTED) {
+      for (PartnerSchool side : List.of(current.proposer(), current.partner())) {
+        School school = schoolOrNull(side.id());
+        if (school == null || school.status() != MembershipStatus.MEMBER) {
+          // not its status: a school's status other than MEMBER is not public
+          throw ProblemException.conflict(PartnershipMessages.get(language, "noLongerMember", String.valueOf(id),
+              String.valueOf(side.id())));
+        }
+      }
+    }
+    boolean answer = to != PartnershipStatus.ENDED;
+    try (PreparedStatement ps = c.prepareStatement("UPDATE PSH_PARTNERSHIP SET STATUS = ?, MOVE_COMMENT = ?,"
+        + " ANSWERED_AT = " + (answer ? "?" : "ANSWERED_AT") + ", ENDED_AT = " + (answer ? "ENDED_AT" : "?") + ","
+        + " MOVED_BY = ?, OPEN_PAIR = ?, REVISION = REVISION + 1 WHERE ID = ? AND REVISION = ?")) {
+      int i = 1;
+      ps.setString(i++, to.name());
+      ps.setString(i++, stored);
+      ps.setTimestamp(i++, Timestamp.from(now));
+      ps.setString(i++, accountOf(actor));
+      ps.setString(i++, to.isOpen() ? pair(current.proposer().id(), current.partner().id()) : null);
+      ps.setLong(i++, id);
+      ps.setInt(i, current.revision());
+      return ps.executeUpdate() == 1;
+    }
   }
 
   // ---- reading ----

@@ -223,6 +223,22 @@ class PartnershipStoreTest {
   }
 
   @Test
+  void aMoveWithoutIfMatchMeetsAConcurrentMoveAsTheStatusItFinds() {
+    Partnership p = propose(LYON, KOELN);
+    // while Köln accepts (reading the two schools, after its read of the partnership), Lyon withdraws
+    directory.whenRead(LYON, () -> store.move(staffOf(LYON, "FR"), p.id(), PartnershipStatus.WITHDRAWN, null, null));
+    ProblemException late = assertThrows(ProblemException.class,
+        () -> store.move(staffOf(KOELN, "DE"), p.id(), PartnershipStatus.ACCEPTED, null, null));
+    assertEquals(409, late.status(), late.detail());
+    assertEquals("Partnership " + p.id() + " is WITHDRAWN: it cannot become ACCEPTED", late.detail());
+    // with If-Match, the revision read is the one expected: 412
+    Partnership q = propose(LYON, NAPOLI);
+    directory.whenRead(LYON, () -> store.move(staffOf(LYON, "FR"), q.id(), PartnershipStatus.WITHDRAWN, null, null));
+    assertEquals(412, assertThrows(ProblemException.class,
+        () -> store.move(staffOf(NAPOLI, "IT"), q.id(), PartnershipStatus.ACCEPTED, null, 1)).status());
+  }
+
+  @Test
   void everyoneSeesWhatTheContractSays() {
     Partnership proposed = propose(LYON, KOELN);
     Partnership accepted = propose(KOELN, NAPOLI);
@@ -298,6 +314,7 @@ class PartnershipStoreTest {
   private static final class Directory implements SchoolService {
     private static final List<String> ABROAD = List.of("KE", "JP", "BR", "MX", "IN", "CA", "NG", "EG", "MA", "ZA", "CL", "AR");
     private final Map<Long, School> schools = new ConcurrentHashMap<>();
+    private final Map<Long, Runnable> onRead = new ConcurrentHashMap<>();
 
     Directory() {
       change(LYON, "FR", "Lyon", MembershipStatus.MEMBER);
@@ -323,8 +340,17 @@ class PartnershipStoreTest {
           List.of("en"), 100, 10, null, null, null, Map.of(), id, status, 1));
     }
 
+    /** Runs {@code then} once, at the next read of school {@code id} (before answering it). */
+    void whenRead(long id, Runnable then) {
+      onRead.put(id, then);
+    }
+
     @Override
     public School school(Principal actor, long id) {
+      Runnable then = onRead.remove(id);
+      if (then != null) {
+        then.run();
+      }
       School s = schools.get(id);
       if (s == null || !(actor.isSystem() || s.status() == MembershipStatus.MEMBER)) {
         throw ProblemException.notFound("There is no school " + id);
