@@ -339,6 +339,7 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
           current.status().name(), to.name()));
     }
     if (to == PartnershipStatus.ACCEPTED) {
+      List<School> both = new ArrayList<>();
       for (PartnerSchool side : List.of(current.proposer(), current.partner())) {
         School school = schoolOrNull(side.id());
         if (school == null || school.status() != MembershipStatus.MEMBER) {
@@ -346,6 +347,12 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
           throw ProblemException.conflict(PartnershipMessages.get(language, "noLongerMember", String.valueOf(id),
               String.valueOf(side.id())));
         }
+        both.add(school);
+      }
+      if (both.get(0).country().equals(both.get(1).country())) {
+        // one of them moved since the proposal: a partnership is between two countries
+        throw ProblemException.conflict(PartnershipMessages.get(language, "sameCountryNow", String.valueOf(id),
+            both.get(0).country()));
       }
     }
     boolean answer = to != PartnershipStatus.ENDED;

@@ -223,6 +223,19 @@ class PartnershipStoreTest {
   }
 
   @Test
+  void acceptingNeedsTwoCountriesStill() {
+    Partnership p = propose(LYON, KOELN);
+    directory.change(KOELN, "FR", "Strasbourg", MembershipStatus.MEMBER); // moved, the copy not refreshed yet
+    ProblemException refused = assertThrows(ProblemException.class,
+        () -> store.move(staffOf(KOELN, "FR"), p.id(), PartnershipStatus.ACCEPTED, null, null));
+    assertEquals(409, refused.status());
+    assertEquals("Partnership " + p.id() + " cannot be accepted: both schools are now in the same country (FR)",
+        refused.detail());
+    assertEquals(PartnershipStatus.DECLINED,
+        store.move(staffOf(KOELN, "FR"), p.id(), PartnershipStatus.DECLINED, null, null).status());
+  }
+
+  @Test
   void aMoveWithoutIfMatchMeetsAConcurrentMoveAsTheStatusItFinds() {
     Partnership p = propose(LYON, KOELN);
     // while Köln accepts (reading the two schools, after its read of the partnership), Lyon withdraws
