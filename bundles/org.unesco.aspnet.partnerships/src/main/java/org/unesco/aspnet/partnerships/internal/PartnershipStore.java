@@ -63,6 +63,8 @@ import org.unesco.aspnet.persistence.Database;
 public final class PartnershipStore implements PartnershipService, EventHandler {
   /** The most rows a list reads at once when it reads past rows the caller may not see. */
   private static final int READ_FURTHER_MAX = 512;
+  /** The most rows one request of a list reads in all; past them the page ends early, with a cursor. */
+  static final int READ_PER_REQUEST_MAX = 2048;
   private static final String COLUMNS =
       "ID, PROPOSER_ID, PROPOSER_NAME, PROPOSER_COUNTRY, PROPOSER_CITY, PARTNER_ID, PARTNER_NAME, PARTNER_COUNTRY,"
           + " PARTNER_CITY, THEME, MESSAGE, STATUS, PROPOSED_AT, ANSWERED_AT, ENDED_AT, MOVE_COMMENT, REVISION";
@@ -387,27 +389,39 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
   /**
    * A page, newest first: the scope and filters in the query, then without the public rows whose
    * schools are not both MEMBER now; skipped rows are replaced by reading further, so that a page
-   * is never short while more follow.
+   * is never short while more follow, unless {@link #READ_PER_REQUEST_MAX} rows were read: then the
+   * page ends there, maybe short, with the last row read as {@code next}.
    */
   @Override
   public Page<Partnership> partnerships(Principal actor, Long school, String country, PartnershipStatus status, int limit,
       String cursor) {
+    return partnerships(actor, school, country, status, limit, cursor, READ_PER_REQUEST_MAX);
+  }
+
+  Page<Partnership> partnerships(Principal actor, Long school, String country, PartnershipStatus status, int limit,
+      String cursor, int readMax) {
     long before = before(cursor);
     List<Partnership> found = new ArrayList<>();
     int batch = limit + 1;
+    int read = 0;
     while (found.size() <= limit) {
       long from = before;
-      int n = batch;
+      int n = Math.min(batch, readMax - read);
       List<Partnership> rows = database.read(c -> rows(c, actor, school, country, status, from, n));
+      read += rows.size();
       for (Partnership p : seenBy(actor, rows)) {
         if (found.size() <= limit) {
           found.add(p);
         }
       }
-      if (rows.size() < batch) {
+      if (rows.size() < n) {
         break;
       }
       before = rows.get(rows.size() - 1).id();
+      if (read >= readMax && found.size() <= limit) {
+        // read enough for one request: the rest from the last row read on, in the next
+        return new Page<>(found, String.valueOf(before));
+      }
       batch = Math.min(2 * batch, READ_FURTHER_MAX);
     }
     if (found.size() > limit) {

@@ -307,6 +307,36 @@ class PartnershipStoreTest {
   }
 
   @Test
+  void aRequestReadsABoundedNumberOfRowsAndThenEndsItsPageEarly() {
+    Partnership old = propose(LYON, KOELN);
+    store.move(staffOf(KOELN, "DE"), old.id(), PartnershipStatus.ACCEPTED, null, null);
+    List<Long> hidden = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      Partnership p = propose(directory.foreignMember(i), NAPOLI);
+      store.move(staffOf(NAPOLI, "IT"), p.id(), PartnershipStatus.ACCEPTED, null, null);
+      hidden.add(0, p.id());
+    }
+    directory.change(NAPOLI, "IT", "Napoli", MembershipStatus.DORMANT); // its ten: read past by the public
+    assertEquals(List.of(old.id()), ids(store.partnerships(Principal.anonymous(), null, null, null, 2, null)));
+    // at most 4 rows a request: short pages with a cursor, until the public one is reached
+    List<Long> read = new ArrayList<>();
+    int requests = 0;
+    String cursor = null;
+    do {
+      Page<Partnership> page = store.partnerships(Principal.anonymous(), null, null, null, 2, cursor, 4);
+      read.addAll(ids(page));
+      cursor = page.next();
+      requests++;
+    } while (cursor != null);
+    assertEquals(List.of(old.id()), read);
+    assertEquals(3, requests, "11 rows, 4 a request");
+    Page<Partnership> first = store.partnerships(Principal.anonymous(), null, null, null, 2, null, 4);
+    assertEquals(List.of(), first.items());
+    assertEquals(String.valueOf(hidden.get(3)), first.next());
+    assertEquals(2048, PartnershipStore.READ_PER_REQUEST_MAX);
+  }
+
+  @Test
   void aSchoolEditedIsShownAsItIsNowAndInItsNewCountrysScope() {
     Partnership p = propose(LYON, KOELN);
     directory.change(KOELN, "AT", "Wien", MembershipStatus.MEMBER);
