@@ -349,6 +349,45 @@ class PartnershipStoreTest {
     assertEquals(p.id(), store.partnership(nc("AT"), p.id()).id());
   }
 
+  @Test
+  void copiesLeftBehindAreComparedWithTheDirectoryAndOnlyThoseThatDifferCorrected() {
+    Partnership lyonKoeln = propose(LYON, KOELN);
+    Partnership napoliLyon = propose(NAPOLI, LYON);
+    Partnership koelnNapoli = propose(KOELN, NAPOLI);
+    assertEquals(0, store.resyncCopies(), "nothing changed");
+    // edits whose event never came (the bundle away, the node stopped)
+    directory.change(KOELN, "AT", "Wien", MembershipStatus.MEMBER);
+    directory.change(LYON, "FR", null, MembershipStatus.MEMBER);
+    assertEquals(4, store.resyncCopies(), "Köln in two rows, Lyon in two");
+    assertEquals("AT", store.partnership(HQ, lyonKoeln.id()).partner().country());
+    assertEquals("AT", store.partnership(HQ, koelnNapoli.id()).proposer().country());
+    assertNull(store.partnership(HQ, napoliLyon.id()).partner().city());
+    assertEquals("Napoli", store.partnership(HQ, napoliLyon.id()).proposer().city());
+    assertEquals(List.of(lyonKoeln.id()), ids(store.partnerships(nc("AT"), null, "AT", PartnershipStatus.PROPOSED, 50, null))
+        .stream().filter(id -> id == lyonKoeln.id()).toList());
+    assertEquals(404, assertThrows(ProblemException.class, () -> store.partnership(nc("DE"), lyonKoeln.id())).status());
+    assertEquals(1, store.partnership(HQ, lyonKoeln.id()).revision(), "the partnership itself did not change");
+    directory.change(LYON, "FR", "Lyon", MembershipStatus.MEMBER);
+    assertEquals(2, store.resyncCopies(), "a city back from null");
+    assertEquals(0, store.resyncCopies());
+  }
+
+  @Test
+  void aProposalReadsItsSchoolsAgainUnderTheLock() {
+    // Köln moves to Austria after the proposal's first reads (Lyon, then Köln), before the INSERT
+    directory.whenRead(LYON, () -> directory.whenRead(LYON,
+        () -> directory.change(KOELN, "AT", "Wien", MembershipStatus.MEMBER)));
+    Partnership p = propose(LYON, KOELN);
+    assertEquals("AT", p.partner().country());
+    assertEquals("Wien", p.partner().city());
+    assertEquals(List.of("partnership.propose " + p.id() + " FR", "partnership.propose " + p.id() + " AT"), audited);
+    // Naples' school moves to France: a proposal from Lyon is then between two French schools
+    directory.whenRead(LYON, () -> directory.whenRead(LYON,
+        () -> directory.change(NAPOLI, "FR", "Nice", MembershipStatus.MEMBER)));
+    ProblemException same = assertThrows(ProblemException.class, () -> propose(LYON, NAPOLI));
+    assertEquals(List.of("partner"), fields(same));
+  }
+
   private static List<Long> ids(Page<Partnership> page) {
     return page.items().stream().map(Partnership::id).toList();
   }
