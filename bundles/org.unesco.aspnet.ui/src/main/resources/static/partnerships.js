@@ -5,8 +5,15 @@
 import { t, h, api, ApiError, colon, field, countries, countryName, problemView, showProblem, clearProblem, announce, whileBusy,
   formatDate, plural, quoted, pagedList, THEMES, LEVELS, filtersNavigate, disclosure, schoolLink, partnershipStatus } from './app.js';
 
-/** The longest message or comment the API takes (the contract's 2000 characters). */
+/** The longest message or comment the API takes (the contract's 2000 characters: code points, an emoji is one). */
 export const MESSAGE_MAX = 2000;
+/**
+ * A textarea's maxlength counts UTF-16 units, in which a legal message of emoji takes up to twice
+ * MESSAGE_MAX: the field never cuts one short; the counter says the limit, the API holds it.
+ */
+const TEXT_MAX_UNITS = 2 * MESSAGE_MAX;
+/** Characters as the API counts them (code points), not UTF-16 units. */
+const chars = (text) => [...text].length;
 const PAGE = 50;
 const OPEN = new Set(['PROPOSED', 'ACCEPTED']);
 export const PARTNERSHIP_STATUSES = ['PROPOSED', 'ACCEPTED', 'DECLINED', 'WITHDRAWN', 'ENDED'];
@@ -67,6 +74,29 @@ export function partnershipsSection(school) {
     past: group('past', 'partners.noPast', true),
   };
   const linked = new Set(); // the schools with a proposal or a partnership open with this one: not offered again
+  // Every open partnership of the school (partnership id -> the other school), not only those of the
+  // pages shown: read once, when the school first searches for a partner; the rows shown update it.
+  const openOnes = new Map();
+  const loadOpen = async () => {
+    for (const s of OPEN) {
+      let after = null;
+      do {
+        const page = await api('GET', `/api/v1/partnerships?school=${encodeURIComponent(id)}&status=${s}&limit=500`
+          + (after ? '&cursor=' + encodeURIComponent(after) : ''));
+        for (const p of page.items || []) {
+          if (!box.querySelector(`li[data-partnership="${CSS.escape(String(p.id))}"]`)) {
+            openOnes.set(String(p.id), String(String(p.proposer.id) === String(id) ? p.partner.id : p.proposer.id));
+          }
+        }
+        after = page.next;
+      } while (after);
+    }
+  };
+  let openLoaded = null;
+  const openLinks = () => (openLoaded ||= loadOpen().then(recount, (e) => {
+    openLoaded = null;
+    throw e;
+  }));
   const kindOf = (p) => {
     if (p.status === 'PROPOSED') return String(p.partner.id) === String(id) ? 'incoming' : 'outgoing';
     return p.status === 'ACCEPTED' ? 'active' : 'past';
@@ -74,7 +104,12 @@ export function partnershipsSection(school) {
   const recount = () => {
     linked.clear();
     for (const g of Object.values(groups)) g.counted();
-    for (const li of box.querySelectorAll('li[data-partnership][data-open]')) linked.add(li.dataset.other);
+    // a row shown says how the partnership is now (moved in this page: no longer open, maybe)
+    for (const li of box.querySelectorAll('li[data-partnership]')) {
+      if (li.dataset.open) openOnes.set(li.dataset.partnership, li.dataset.other);
+      else openOnes.delete(li.dataset.partnership);
+    }
+    for (const other of openOnes.values()) linked.add(other);
     const n = groups.incoming.list.children.length;
     waiting.textContent = n ? ' – ' + plural('partners.waiting', n) : '';
     search.refresh();
@@ -161,7 +196,7 @@ export function partnershipsSection(school) {
     };
     if (kind === 'incoming') {
       // accepting or declining, with a comment for the other school if one wishes
-      const comment = field(t('partners.replyComment'), 'comment', { multiline: true, maxLength: MESSAGE_MAX, id: `reply-${id}-${p.id}` });
+      const comment = field(t('partners.replyComment'), 'comment', { multiline: true, maxLength: TEXT_MAX_UNITS, id: `reply-${id}-${p.id}` });
       const accept = h('button', { type: 'button', 'data-move': 'ACCEPTED' }, ...named(t('partners.accept')));
       const decline = h('button', { type: 'button', class: 'secondary', 'data-move': 'DECLINED' }, ...named(t('partners.decline')));
       const text = () => comment.querySelector('textarea').value.trim();
@@ -188,7 +223,7 @@ export function partnershipsSection(school) {
     recount();
   };
   more.addEventListener('click', () => whileBusy(more, () => load().catch((e) => more.after(problemView(e)))));
-  const search = partnerSearch(school, linked, (p) => {
+  const search = partnerSearch(school, linked, openLinks, (p) => {
     place(p, { first: true });
     recount();
   });
@@ -204,7 +239,7 @@ export function partnershipsSection(school) {
  * "Find a partner school abroad": another country (not the school's own), a theme, a level, words;
  * member schools of the directory (GET /api/v1/schools), each with "Propose a partnership".
  */
-function partnerSearch(school, linked, onProposed) {
+function partnerSearch(school, linked, openLinks, onProposed) {
   const id = school.id;
   // a search landmark named with the school too: a person with two schools has two
   const form = h('form', { class: 'filters', role: 'search', 'aria-labelledby': `partners-find-${id} school-${id}`, novalidate: true, 'data-keep': `partners-find-${id}` },
@@ -285,6 +320,7 @@ function partnerSearch(school, linked, onProposed) {
     const load = searchPages();
     await whileBusy(form.querySelector('button[type=submit]'), async () => {
       try {
+        await openLinks(); // which schools are linked already: not offered again
         await load();
         count.focus();
       } catch (e) {
@@ -302,16 +338,17 @@ function proposalForm(school, partner, theme, onSent, onCancel) {
   const form = h('form', { novalidate: true, class: 'proposal-form', 'data-keep': `proposal-${school.id}-${partner.id}` },
     h('div', { class: 'form-status', tabindex: '-1' }),
     field(t('field.theme'), 'theme', { required: true, options: THEMES.map((x) => [x, t('theme.' + x)]), value: theme || THEMES[0] }),
-    field(t('field.message'), 'message', { multiline: true, required: true, maxLength: MESSAGE_MAX, help: t('partners.messageHelp', { name: partner.name }) }));
+    field(t('field.message'), 'message', { multiline: true, required: true, maxLength: TEXT_MAX_UNITS, help: t('partners.messageHelp', { name: partner.name }) }));
   const message = form.elements.message;
   message.rows = 5;
   const counter = h('span', { class: 'help char-count', id: message.id + '-count' });
   let nearEnd = false;
   const counted = () => {
-    counter.textContent = t('partners.chars', { n: message.value.length, max: MESSAGE_MAX });
+    const n = chars(message.value);
+    counter.textContent = t('partners.chars', { n, max: MESSAGE_MAX });
     // the count is read with the field, not at each key; the last hundred characters are said once
-    const left = MESSAGE_MAX - message.value.length;
-    if (left <= 100 && !nearEnd) announce(plural('partners.charsLeft', left));
+    const left = MESSAGE_MAX - n;
+    if (left <= 100 && !nearEnd) announce(plural('partners.charsLeft', Math.max(left, 0)));
     nearEnd = left <= 100;
   };
   counted();

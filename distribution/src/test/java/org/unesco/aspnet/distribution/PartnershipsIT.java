@@ -197,6 +197,11 @@ class PartnershipsIT {
     assertEquals(403, propose(FRENCH, ITALIAN, ncFrance).statusCode());
     assertEquals(403, propose(FRENCH, ITALIAN, hq).statusCode());
     assertEquals(401, propose(FRENCH, ITALIAN, null).statusCode());
+    // the public: 401 before the body is read, however wrong the body
+    HttpResponse<String> anonymous = send("POST", "/api/v1/partnerships", "{\"proposer\":\"x\",\"extra\":1}", null);
+    assertEquals(401, anonymous.statusCode(), anonymous.body());
+    HttpResponse<String> anonymousMove = send("POST", "/api/v1/partnerships/1/transitions", "not json", null);
+    assertEquals(401, anonymousMove.statusCode(), anonymousMove.body());
   }
 
   @Test

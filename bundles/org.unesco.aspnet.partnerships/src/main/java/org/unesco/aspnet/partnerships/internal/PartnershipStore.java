@@ -14,8 +14,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
+import java.util.Objects;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -50,7 +52,8 @@ import org.unesco.aspnet.persistence.Database;
 /**
  * Partnerships in the bundle's own table. Each partnership keeps a copy of its two schools' name,
  * country and city, refreshed when a school is edited ({@link SchoolService#TOPIC_SCHOOL_CHANGED},
- * as the campaigns' participants do): the lists filter by country and by the caller's scope in
+ * as the campaigns' participants do, and compared with the directory once, some seconds after
+ * activation, for the edits whose event was missed): the lists filter by country and by the caller's scope in
  * SQL, page by id and read no school per row. Whether a school is MEMBER now, which decides what
  * the public sees, is asked of the directory for the rows of a page ({@link SchoolService#visible}
  * for the public: member schools only), since a status changes without that event. Every change
@@ -63,6 +66,8 @@ import org.unesco.aspnet.persistence.Database;
 public final class PartnershipStore implements PartnershipService, EventHandler {
   /** The most rows a list reads at once when it reads past rows the caller may not see. */
   private static final int READ_FURTHER_MAX = 512;
+  /** The most rows one request of a list reads in all; past them the page ends early, with a cursor. */
+  static final int READ_PER_REQUEST_MAX = 2048;
   private static final String COLUMNS =
       "ID, PROPOSER_ID, PROPOSER_NAME, PROPOSER_COUNTRY, PROPOSER_CITY, PARTNER_ID, PARTNER_NAME, PARTNER_COUNTRY,"
           + " PARTNER_CITY, THEME, MESSAGE, STATUS, PROPOSED_AT, ANSWERED_AT, ENDED_AT, MOVE_COMMENT, REVISION";
@@ -70,8 +75,11 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
   private final Database database;
   private final AuditLog audit;
   private final SchoolService schools;
+  /** How long after activation the copies are compared with the directory: after the platform's start. */
+  private static final long RESYNC_DELAY_SECONDS = 20;
+
   /** Applies school edits to the copies, one at a time, off Event Admin's thread. */
-  private final ExecutorService copies = Executors.newSingleThreadExecutor(r -> {
+  private final ScheduledExecutorService copies = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "aspnet-partnership-school-copies");
     t.setDaemon(true);
     return t;
@@ -92,6 +100,18 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
     this(database, audit, schools);
     this.log = log;
     database.migrate(context.getBundle());
+    // Edits made while the bundle was away, or whose event was lost, are not in the copies: compare
+    // them with the directory once, on the copies' thread, when the platform's start is over.
+    copies.schedule(() -> {
+      try {
+        int corrected = resyncCopies();
+        if (corrected > 0) {
+          log.info("{} partnership rows took their schools' name, country or city as they are now", corrected);
+        }
+      } catch (RuntimeException e) {
+        log.error("The partnership copies could not be compared with the directory: {}", e.getMessage(), e);
+      }
+    }, RESYNC_DELAY_SECONDS, TimeUnit.SECONDS);
   }
 
   /** For tests: the schema is already there. */
@@ -103,7 +123,7 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
 
   @Deactivate
   void deactivate() {
-    copies.shutdown();
+    copies.shutdownNow();
   }
 
   /**
@@ -149,6 +169,71 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
     });
   }
 
+  /**
+   * Every school of the table compared with the directory, once each: the rows whose copy differs
+   * take the school as it is now (a school the directory no longer has keeps its copy). Returns the
+   * number of rows corrected.
+   */
+  int resyncCopies() {
+    // the distinct copies of each school, either side
+    Map<Long, List<PartnerSchool>> copied = database.read(c -> {
+      Map<Long, List<PartnerSchool>> found = new LinkedHashMap<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT DISTINCT PROPOSER_ID, PROPOSER_NAME, PROPOSER_COUNTRY, PROPOSER_CITY FROM PSH_PARTNERSHIP"
+              + " UNION SELECT DISTINCT PARTNER_ID, PARTNER_NAME, PARTNER_COUNTRY, PARTNER_CITY FROM PSH_PARTNERSHIP");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+              .add(new PartnerSchool(rs.getLong(1), rs.getString(2), rs.getString(3).strip(), rs.getString(4)));
+        }
+      }
+      return found;
+    });
+    List<PartnerSchool[]> stale = new ArrayList<>(); // {copy, now}
+    for (Map.Entry<Long, List<PartnerSchool>> e : copied.entrySet()) {
+      School school = schoolOrNull(e.getKey());
+      if (school == null) {
+        continue;
+      }
+      PartnerSchool now = new PartnerSchool(school.id(), school.name(), school.country(), school.city());
+      for (PartnerSchool copy : e.getValue()) {
+        if (!copy.equals(now)) {
+          stale.add(new PartnerSchool[] {copy, now});
+        }
+      }
+    }
+    if (stale.isEmpty()) {
+      return 0;
+    }
+    return database.inTransaction(c -> {
+      int corrected = 0;
+      for (String side : List.of("PROPOSER", "PARTNER")) {
+        // only the rows that still hold that copy: an edit applied meanwhile stays
+        try (PreparedStatement ps = c.prepareStatement("UPDATE PSH_PARTNERSHIP SET " + side + "_NAME = ?, " + side
+            + "_COUNTRY = ?, " + side + "_CITY = ? WHERE " + side + "_ID = ? AND " + side + "_NAME = ? AND " + side
+            + "_COUNTRY = ? AND (" + side + "_CITY = ? OR " + side + "_CITY IS NULL AND ? = 1)")) {
+          for (PartnerSchool[] change : stale) {
+            PartnerSchool copy = change[0];
+            PartnerSchool now = change[1];
+            ps.setString(1, now.name());
+            ps.setString(2, now.country());
+            ps.setString(3, now.city());
+            ps.setLong(4, copy.id());
+            ps.setString(5, copy.name());
+            ps.setString(6, copy.country());
+            ps.setString(7, Objects.requireNonNullElse(copy.city(), ""));
+            ps.setInt(8, copy.city() == null ? 1 : 0);
+            ps.addBatch();
+          }
+          for (int n : ps.executeBatch()) {
+            corrected += Math.max(n, 0);
+          }
+        }
+      }
+      return corrected;
+    });
+  }
+
   // ---- proposing ----
 
   @Override
@@ -161,12 +246,7 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
       throw ProblemException.forbidden(PartnershipMessages.get(language, "notProposerStaff", String.valueOf(in.proposer())));
     }
     List<FieldError> errors = new ArrayList<>(PartnershipRules.errors(language, in));
-    School proposer = in.proposer() == null ? null : memberOrError(language, "proposer", in.proposer(), errors);
-    boolean partnerNamed = in.partner() != null && !in.partner().equals(in.proposer());
-    School partner = partnerNamed ? memberOrError(language, "partner", in.partner(), errors) : null;
-    if (proposer != null && partner != null && proposer.country().equals(partner.country())) {
-      errors.add(new FieldError("partner", PartnershipMessages.get(language, "sameCountry", proposer.country())));
-    }
+    School[] schoolsNow = twoMembers(language, in, errors);
     PartnershipRules.require(errors);
     Instant now = Instant.now();
     Partnership created = database.inTransaction(c -> {
@@ -176,6 +256,13 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
       try (Statement lock = c.createStatement()) {
         lock.execute("LOCK TABLE PSH_PARTNERSHIP IN EXCLUSIVE MODE");
       }
+      // The schools again, under the lock: an edit that landed since the first read is in the copies
+      // (one landing from now on waits for the lock in refreshCopies, and finds this row).
+      List<FieldError> late = new ArrayList<>();
+      School[] both = twoMembers(language, in, late);
+      PartnershipRules.require(late);
+      School proposer = both[0];
+      School partner = both[1];
       Long open = openBetween(c, proposer.id(), partner.id());
       if (open != null) {
         throw duplicate(language, proposer.id(), partner.id(), open);
@@ -226,6 +313,20 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
     });
     announce(created, null, actor);
     return created;
+  }
+
+  /**
+   * The proposer and the partner named, as they are now; a field error for each that is not a
+   * member now, and for a partner of the proposer's country.
+   */
+  private School[] twoMembers(String language, PartnershipInput in, List<FieldError> errors) {
+    School proposer = in.proposer() == null ? null : memberOrError(language, "proposer", in.proposer(), errors);
+    boolean partnerNamed = in.partner() != null && !in.partner().equals(in.proposer());
+    School partner = partnerNamed ? memberOrError(language, "partner", in.partner(), errors) : null;
+    if (proposer != null && partner != null && proposer.country().equals(partner.country())) {
+      errors.add(new FieldError("partner", PartnershipMessages.get(language, "sameCountry", proposer.country())));
+    }
+    return new School[] {proposer, partner};
   }
 
   /** School {@code id} when it is MEMBER now; otherwise null and a field error (the same for an unknown school). */
@@ -296,38 +397,13 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
     PartnershipStatus[] from = new PartnershipStatus[1];
     Partnership moved = database.inTransaction(c -> {
       Partnership current = find(c, id);
-      if (expectedRevision != null && expectedRevision != current.revision()) {
-        throw ProblemException.preconditionFailed(PartnershipMessages.get(language, "stale", String.valueOf(id)));
-      }
-      if (!PartnershipRules.allowed(current.status(), to)) {
-        throw ProblemException.conflict(PartnershipMessages.get(language, "wrongStatus", String.valueOf(id),
-            current.status().name(), to.name()));
-      }
-      if (to == PartnershipStatus.ACCEPTED) {
-        for (PartnerSchool side : List.of(current.proposer(), current.partner())) {
-          School school = schoolOrNull(side.id());
-          if (school == null || school.status() != MembershipStatus.MEMBER) {
-            throw ProblemException.conflict(PartnershipMessages.get(language, "noLongerMember", String.valueOf(id),
-                String.valueOf(side.id()), school == null ? "-" : school.status().name()));
-          }
-        }
-      }
-      boolean answer = to != PartnershipStatus.ENDED;
-      try (PreparedStatement ps = c.prepareStatement("UPDATE PSH_PARTNERSHIP SET STATUS = ?, MOVE_COMMENT = ?,"
-          + " ANSWERED_AT = " + (answer ? "?" : "ANSWERED_AT") + ", ENDED_AT = " + (answer ? "ENDED_AT" : "?") + ","
-          + " MOVED_BY = ?, OPEN_PAIR = ?, REVISION = REVISION + 1 WHERE ID = ? AND REVISION = ?")) {
-        int i = 1;
-        ps.setString(i++, to.name());
-        ps.setString(i++, stored);
-        ps.setTimestamp(i++, Timestamp.from(now));
-        ps.setString(i++, accountOf(actor));
-        ps.setString(i++, to.isOpen() ? pair(current.proposer().id(), current.partner().id()) : null);
-        ps.setLong(i++, id);
-        ps.setInt(i, current.revision());
-        if (ps.executeUpdate() == 0) {
-          // moved by someone else between the read and this update
+      // Without If-Match the move applies to the partnership as it is: moved by someone else between
+      // the read and the guarded update, it is read again and judged by its new status.
+      while (!update(c, language, current, to, stored, now, actor, expectedRevision)) {
+        if (expectedRevision != null) {
           throw ProblemException.preconditionFailed(PartnershipMessages.get(language, "stale", String.valueOf(id)));
         }
+        current = find(c, id);
       }
       from[0] = current.status();
       Map<String, Object> after = new LinkedHashMap<>();
@@ -348,6 +424,54 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
     return moved;
   }
 
+  /**
+   * Partnership {@code current} moved {@code to}, guarded by its revision: false when it changed
+   * since it was read (nothing written), 412 when it is not the revision expected, 409 when the move
+   * is not allowed now.
+   */
+  private boolean update(Connection c, String language, Partnership current, PartnershipStatus to, String stored,
+      Instant now, Principal actor, Integer expectedRevision) throws SQLException {
+    long id = current.id();
+    if (expectedRevision != null && expectedRevision != current.revision()) {
+      throw ProblemException.preconditionFailed(PartnershipMessages.get(language, "stale", String.valueOf(id)));
+    }
+    if (!PartnershipRules.allowed(current.status(), to)) {
+      throw ProblemException.conflict(PartnershipMessages.get(language, "wrongStatus", String.valueOf(id),
+          current.status().name(), to.name()));
+    }
+    if (to == PartnershipStatus.ACCEPTED) {
+      List<School> both = new ArrayList<>();
+      for (PartnerSchool side : List.of(current.proposer(), current.partner())) {
+        School school = schoolOrNull(side.id());
+        if (school == null || school.status() != MembershipStatus.MEMBER) {
+          // not its status: a school's status other than MEMBER is not public
+          throw ProblemException.conflict(PartnershipMessages.get(language, "noLongerMember", String.valueOf(id),
+              String.valueOf(side.id())));
+        }
+        both.add(school);
+      }
+      if (both.get(0).country().equals(both.get(1).country())) {
+        // one of them moved since the proposal: a partnership is between two countries
+        throw ProblemException.conflict(PartnershipMessages.get(language, "sameCountryNow", String.valueOf(id),
+            both.get(0).country()));
+      }
+    }
+    boolean answer = to != PartnershipStatus.ENDED;
+    try (PreparedStatement ps = c.prepareStatement("UPDATE PSH_PARTNERSHIP SET STATUS = ?, MOVE_COMMENT = ?,"
+        + " ANSWERED_AT = " + (answer ? "?" : "ANSWERED_AT") + ", ENDED_AT = " + (answer ? "ENDED_AT" : "?") + ","
+        + " MOVED_BY = ?, OPEN_PAIR = ?, REVISION = REVISION + 1 WHERE ID = ? AND REVISION = ?")) {
+      int i = 1;
+      ps.setString(i++, to.name());
+      ps.setString(i++, stored);
+      ps.setTimestamp(i++, Timestamp.from(now));
+      ps.setString(i++, accountOf(actor));
+      ps.setString(i++, to.isOpen() ? pair(current.proposer().id(), current.partner().id()) : null);
+      ps.setLong(i++, id);
+      ps.setInt(i, current.revision());
+      return ps.executeUpdate() == 1;
+    }
+  }
+
   // ---- reading ----
 
   /** 404, as for an unknown one, for a partnership the caller may not see. */
@@ -364,27 +488,39 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
   /**
    * A page, newest first: the scope and filters in the query, then without the public rows whose
    * schools are not both MEMBER now; skipped rows are replaced by reading further, so that a page
-   * is never short while more follow.
+   * is never short while more follow, unless {@link #READ_PER_REQUEST_MAX} rows were read: then the
+   * page ends there, maybe short, with the last row read as {@code next}.
    */
   @Override
   public Page<Partnership> partnerships(Principal actor, Long school, String country, PartnershipStatus status, int limit,
       String cursor) {
+    return partnerships(actor, school, country, status, limit, cursor, READ_PER_REQUEST_MAX);
+  }
+
+  Page<Partnership> partnerships(Principal actor, Long school, String country, PartnershipStatus status, int limit,
+      String cursor, int readMax) {
     long before = before(cursor);
     List<Partnership> found = new ArrayList<>();
     int batch = limit + 1;
+    int read = 0;
     while (found.size() <= limit) {
       long from = before;
-      int n = batch;
+      int n = Math.min(batch, readMax - read);
       List<Partnership> rows = database.read(c -> rows(c, actor, school, country, status, from, n));
+      read += rows.size();
       for (Partnership p : seenBy(actor, rows)) {
         if (found.size() <= limit) {
           found.add(p);
         }
       }
-      if (rows.size() < batch) {
+      if (rows.size() < n) {
         break;
       }
       before = rows.get(rows.size() - 1).id();
+      if (read >= readMax && found.size() <= limit) {
+        // read enough for one request: the rest from the last row read on, in the next
+        return new Page<>(found, String.valueOf(before));
+      }
       batch = Math.min(2 * batch, READ_FURTHER_MAX);
     }
     if (found.size() > limit) {

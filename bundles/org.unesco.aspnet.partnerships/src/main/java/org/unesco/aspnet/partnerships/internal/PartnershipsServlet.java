@@ -79,6 +79,10 @@ public final class PartnershipsServlet extends ApiServlet {
     List<String> path = segments(request);
     Principal actor = principalSpeaking(request); // messages in the request's language
     String language = actor.language();
+    if (actor.isAnonymous() && (path.isEmpty() || path.size() == 2 && path.get(1).equals("transitions"))) {
+      // every write is a signed-in school's (or HQ's): the public learns nothing of its body's mistakes
+      throw ProblemException.unauthorized(PartnershipMessages.get(language, "signIn"));
+    }
     if (path.isEmpty()) {
       PartnershipInput in = Json.read(request, PartnershipInput.class,
           rest -> PartnershipRules.require(PartnershipRules.errors(language, rest)));

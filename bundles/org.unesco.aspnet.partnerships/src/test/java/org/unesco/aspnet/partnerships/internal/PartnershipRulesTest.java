@@ -27,7 +27,12 @@ class PartnershipRulesTest {
       null, null, null, 1);
 
   static Principal staffOf(long school, String country) {
-    return new Principal("staff-" + school, null, null, "en", List.of(Grant.school(Role.SCHOOL_STAFF, country, String.valueOf(school))));
+    return staffOf(school, country, "en");
+  }
+
+  static Principal staffOf(long school, String country, String language) {
+    return new Principal("staff-" + school, null, null, language,
+        List.of(Grant.school(Role.SCHOOL_STAFF, country, String.valueOf(school))));
   }
 
   static Principal nc(String country) {

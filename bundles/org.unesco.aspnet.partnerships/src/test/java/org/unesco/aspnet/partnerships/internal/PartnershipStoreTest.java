@@ -207,10 +207,48 @@ class PartnershipStoreTest {
   void acceptingNeedsBothSchoolsMemberNow() {
     Partnership p = propose(LYON, KOELN);
     directory.change(LYON, "FR", "Lyon", MembershipStatus.SUSPENDED);
-    assertEquals(409, assertThrows(ProblemException.class,
-        () -> store.move(staffOf(KOELN, "DE"), p.id(), PartnershipStatus.ACCEPTED, null, null)).status());
+    ProblemException refused = assertThrows(ProblemException.class,
+        () -> store.move(staffOf(KOELN, "DE"), p.id(), PartnershipStatus.ACCEPTED, null, null));
+    assertEquals(409, refused.status());
+    // the other school's status is not public: only that it is no longer a member
+    assertEquals("Partnership " + p.id() + " cannot be accepted: school 7 is no longer a member", refused.detail());
+    for (String language : List.of("fr", "de", "es")) {
+      String detail = assertThrows(ProblemException.class, () -> store.move(staffOf(KOELN, "DE", language), p.id(),
+          PartnershipStatus.ACCEPTED, null, null)).detail();
+      assertEquals(false, detail.contains("SUSPENDED"), detail);
+      assertEquals(true, detail.contains("7"), detail);
+    }
     assertEquals(PartnershipStatus.DECLINED,
         store.move(staffOf(KOELN, "DE"), p.id(), PartnershipStatus.DECLINED, null, null).status());
+  }
+
+  @Test
+  void acceptingNeedsTwoCountriesStill() {
+    Partnership p = propose(LYON, KOELN);
+    directory.change(KOELN, "FR", "Strasbourg", MembershipStatus.MEMBER); // moved, the copy not refreshed yet
+    ProblemException refused = assertThrows(ProblemException.class,
+        () -> store.move(staffOf(KOELN, "FR"), p.id(), PartnershipStatus.ACCEPTED, null, null));
+    assertEquals(409, refused.status());
+    assertEquals("Partnership " + p.id() + " cannot be accepted: both schools are now in the same country (FR)",
+        refused.detail());
+    assertEquals(PartnershipStatus.DECLINED,
+        store.move(staffOf(KOELN, "FR"), p.id(), PartnershipStatus.DECLINED, null, null).status());
+  }
+
+  @Test
+  void aMoveWithoutIfMatchMeetsAConcurrentMoveAsTheStatusItFinds() {
+    Partnership p = propose(LYON, KOELN);
+    // while Köln accepts (reading the two schools, after its read of the partnership), Lyon withdraws
+    directory.whenRead(LYON, () -> store.move(staffOf(LYON, "FR"), p.id(), PartnershipStatus.WITHDRAWN, null, null));
+    ProblemException late = assertThrows(ProblemException.class,
+        () -> store.move(staffOf(KOELN, "DE"), p.id(), PartnershipStatus.ACCEPTED, null, null));
+    assertEquals(409, late.status(), late.detail());
+    assertEquals("Partnership " + p.id() + " is WITHDRAWN: it cannot become ACCEPTED", late.detail());
+    // with If-Match, the revision read is the one expected: 412
+    Partnership q = propose(LYON, NAPOLI);
+    directory.whenRead(LYON, () -> store.move(staffOf(LYON, "FR"), q.id(), PartnershipStatus.WITHDRAWN, null, null));
+    assertEquals(412, assertThrows(ProblemException.class,
+        () -> store.move(staffOf(NAPOLI, "IT"), q.id(), PartnershipStatus.ACCEPTED, null, 1)).status());
   }
 
   @Test
@@ -269,6 +307,36 @@ class PartnershipStoreTest {
   }
 
   @Test
+  void aRequestReadsABoundedNumberOfRowsAndThenEndsItsPageEarly() {
+    Partnership old = propose(LYON, KOELN);
+    store.move(staffOf(KOELN, "DE"), old.id(), PartnershipStatus.ACCEPTED, null, null);
+    List<Long> hidden = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      Partnership p = propose(directory.foreignMember(i), NAPOLI);
+      store.move(staffOf(NAPOLI, "IT"), p.id(), PartnershipStatus.ACCEPTED, null, null);
+      hidden.add(0, p.id());
+    }
+    directory.change(NAPOLI, "IT", "Napoli", MembershipStatus.DORMANT); // its ten: read past by the public
+    assertEquals(List.of(old.id()), ids(store.partnerships(Principal.anonymous(), null, null, null, 2, null)));
+    // at most 4 rows a request: short pages with a cursor, until the public one is reached
+    List<Long> read = new ArrayList<>();
+    int requests = 0;
+    String cursor = null;
+    do {
+      Page<Partnership> page = store.partnerships(Principal.anonymous(), null, null, null, 2, cursor, 4);
+      read.addAll(ids(page));
+      cursor = page.next();
+      requests++;
+    } while (cursor != null);
+    assertEquals(List.of(old.id()), read);
+    assertEquals(3, requests, "11 rows, 4 a request");
+    Page<Partnership> first = store.partnerships(Principal.anonymous(), null, null, null, 2, null, 4);
+    assertEquals(List.of(), first.items());
+    assertEquals(String.valueOf(hidden.get(3)), first.next());
+    assertEquals(2048, PartnershipStore.READ_PER_REQUEST_MAX);
+  }
+
+  @Test
   void aSchoolEditedIsShownAsItIsNowAndInItsNewCountrysScope() {
     Partnership p = propose(LYON, KOELN);
     directory.change(KOELN, "AT", "Wien", MembershipStatus.MEMBER);
@@ -281,6 +349,45 @@ class PartnershipStoreTest {
     assertEquals(p.id(), store.partnership(nc("AT"), p.id()).id());
   }
 
+  @Test
+  void copiesLeftBehindAreComparedWithTheDirectoryAndOnlyThoseThatDifferCorrected() {
+    Partnership lyonKoeln = propose(LYON, KOELN);
+    Partnership napoliLyon = propose(NAPOLI, LYON);
+    Partnership koelnNapoli = propose(KOELN, NAPOLI);
+    assertEquals(0, store.resyncCopies(), "nothing changed");
+    // edits whose event never came (the bundle away, the node stopped)
+    directory.change(KOELN, "AT", "Wien", MembershipStatus.MEMBER);
+    directory.change(LYON, "FR", null, MembershipStatus.MEMBER);
+    assertEquals(4, store.resyncCopies(), "Köln in two rows, Lyon in two");
+    assertEquals("AT", store.partnership(HQ, lyonKoeln.id()).partner().country());
+    assertEquals("AT", store.partnership(HQ, koelnNapoli.id()).proposer().country());
+    assertNull(store.partnership(HQ, napoliLyon.id()).partner().city());
+    assertEquals("Napoli", store.partnership(HQ, napoliLyon.id()).proposer().city());
+    assertEquals(List.of(lyonKoeln.id()), ids(store.partnerships(nc("AT"), null, "AT", PartnershipStatus.PROPOSED, 50, null))
+        .stream().filter(id -> id == lyonKoeln.id()).toList());
+    assertEquals(404, assertThrows(ProblemException.class, () -> store.partnership(nc("DE"), lyonKoeln.id())).status());
+    assertEquals(1, store.partnership(HQ, lyonKoeln.id()).revision(), "the partnership itself did not change");
+    directory.change(LYON, "FR", "Lyon", MembershipStatus.MEMBER);
+    assertEquals(2, store.resyncCopies(), "a city back from null");
+    assertEquals(0, store.resyncCopies());
+  }
+
+  @Test
+  void aProposalReadsItsSchoolsAgainUnderTheLock() {
+    // Köln moves to Austria after the proposal's first reads (Lyon, then Köln), before the INSERT
+    directory.whenRead(LYON, () -> directory.whenRead(LYON,
+        () -> directory.change(KOELN, "AT", "Wien", MembershipStatus.MEMBER)));
+    Partnership p = propose(LYON, KOELN);
+    assertEquals("AT", p.partner().country());
+    assertEquals("Wien", p.partner().city());
+    assertEquals(List.of("partnership.propose " + p.id() + " FR", "partnership.propose " + p.id() + " AT"), audited);
+    // Naples' school moves to France: a proposal from Lyon is then between two French schools
+    directory.whenRead(LYON, () -> directory.whenRead(LYON,
+        () -> directory.change(NAPOLI, "FR", "Nice", MembershipStatus.MEMBER)));
+    ProblemException same = assertThrows(ProblemException.class, () -> propose(LYON, NAPOLI));
+    assertEquals(List.of("partner"), fields(same));
+  }
+
   private static List<Long> ids(Page<Partnership> page) {
     return page.items().stream().map(Partnership::id).toList();
   }
@@ -289,6 +396,7 @@ class PartnershipStoreTest {
   private static final class Directory implements SchoolService {
     private static final List<String> ABROAD = List.of("KE", "JP", "BR", "MX", "IN", "CA", "NG", "EG", "MA", "ZA", "CL", "AR");
     private final Map<Long, School> schools = new ConcurrentHashMap<>();
+    private final Map<Long, Runnable> onRead = new ConcurrentHashMap<>();
 
     Directory() {
       change(LYON, "FR", "Lyon", MembershipStatus.MEMBER);
@@ -314,8 +422,17 @@ class PartnershipStoreTest {
           List.of("en"), 100, 10, null, null, null, Map.of(), id, status, 1));
     }
 
+    /** Runs {@code then} once, at the next read of school {@code id} (before answering it). */
+    void whenRead(long id, Runnable then) {
+      onRead.put(id, then);
+    }
+
     @Override
     public School school(Principal actor, long id) {
+      Runnable then = onRead.remove(id);
+      if (then != null) {
+        then.run();
+      }
       School s = schools.get(id);
       if (s == null || !(actor.isSystem() || s.status() == MembershipStatus.MEMBER)) {
         throw ProblemException.notFound("There is no school " + id);
