@@ -325,6 +325,21 @@ public abstract class ApiServlet extends HttpServlet {
   }
 
   /**
+   * The path below the servlet's pattern, split into segments: {@code /42/history} is {@code [42,
+   * history]}, nothing or {@code /} is none. Empty segments stay ({@code /42/} is {@code [42, ""]}),
+   * so that such a path names no endpoint.
+   *
+   * @since 1.6
+   */
+  public static List<String> pathSegments(HttpServletRequest request) {
+    String info = request.getPathInfo();
+    if (info == null || info.equals("/")) {
+      return List.of();
+    }
+    return List.of(info.substring(1).split("/", -1));
+  }
+
+  /**
    * The id in a path segment ({@code /schools/42}), written as the platform writes ids: ASCII
    * digits, no sign, no leading zero. Anything else ({@code 07}, {@code +7}, a full-width {@code ７} or an
    * Arabic-Indic {@code ٧}) names no resource, so that one resource has one address.

@@ -37,11 +37,7 @@ final class Requests {
 
   /** The path below the servlet's pattern split into segments: {@code /42/history} -> [42, history]. */
   static List<String> segments(HttpServletRequest request) {
-    String info = request.getPathInfo();
-    if (info == null || info.equals("/")) {
-      return List.of();
-    }
-    return List.of(info.substring(1).split("/", -1));
+    return org.unesco.aspnet.web.ApiServlet.pathSegments(request);
   }
 
   static ProblemException noSuchPath(HttpServletRequest request) {

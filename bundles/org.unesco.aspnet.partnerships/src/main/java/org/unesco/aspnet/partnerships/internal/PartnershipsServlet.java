@@ -49,7 +49,7 @@ public final class PartnershipsServlet extends ApiServlet {
 
   @Override
   protected Set<String> methodsAt(HttpServletRequest request) {
-    List<String> path = segments(request);
+    List<String> path = pathSegments(request);
     return switch (path.size()) {
       case 0 -> Set.of("GET", "POST");
       case 1 -> Set.of("GET");
@@ -60,7 +60,7 @@ public final class PartnershipsServlet extends ApiServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    List<String> path = segments(request);
+    List<String> path = pathSegments(request);
     Principal actor = principal(request);
     if (path.isEmpty()) {
       onlyParameters(request, LIST_PARAMETERS, "; use school, country, status, limit or cursor");
@@ -76,7 +76,7 @@ public final class PartnershipsServlet extends ApiServlet {
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    List<String> path = segments(request);
+    List<String> path = pathSegments(request);
     Principal actor = principalSpeaking(request); // messages in the request's language
     String language = actor.language();
     if (actor.isAnonymous() && (path.isEmpty() || path.size() == 2 && path.get(1).equals("transitions"))) {
@@ -104,14 +104,6 @@ public final class PartnershipsServlet extends ApiServlet {
     response.setHeader("ETag", Revisions.etag(p.revision()));
     response.setHeader("Cache-Control", "private, no-cache");
     Json.write(response, status, p);
-  }
-
-  private static List<String> segments(HttpServletRequest request) {
-    String info = request.getPathInfo();
-    if (info == null || info.equals("/")) {
-      return List.of();
-    }
-    return List.of(info.substring(1).split("/", -1));
   }
 
   /** {@code ?school=}: a school id, else 400 naming it (an id in a path is a 404 instead). */

@@ -59,7 +59,7 @@ public final class CampaignsServlet extends ApiServlet {
 
   @Override
   protected Set<String> methodsAt(HttpServletRequest request) {
-    List<String> path = segments(request);
+    List<String> path = pathSegments(request);
     return switch (path.size()) {
       case 0 -> Set.of("GET", "POST");
       case 1 -> Set.of("GET", "PATCH");
@@ -80,7 +80,7 @@ public final class CampaignsServlet extends ApiServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    List<String> path = segments(request);
+    List<String> path = pathSegments(request);
     Principal actor = principal(request);
     int limit = intParameter(request, "limit", 50, 1, 500);
     String cursor = request.getParameter("cursor");
@@ -135,7 +135,7 @@ public final class CampaignsServlet extends ApiServlet {
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    List<String> path = segments(request);
+    List<String> path = pathSegments(request);
     Principal actor = principalSpeaking(request); // field messages in the request's language
     if (path.isEmpty()) {
       Campaign c = campaigns.create(actor, Json.read(request, CampaignInput.class));
@@ -169,7 +169,7 @@ public final class CampaignsServlet extends ApiServlet {
 
   @Override
   protected void doPatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    List<String> path = segments(request);
+    List<String> path = pathSegments(request);
     if (path.size() != 1) {
       throw noSuchPath(request);
     }
@@ -182,7 +182,7 @@ public final class CampaignsServlet extends ApiServlet {
 
   @Override
   protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    List<String> path = segments(request);
+    List<String> path = pathSegments(request);
     if (path.size() == 3 && path.get(1).equals("participants")) {
       campaigns.leave(principal(request), pathId(path.get(0), "campaign"), pathId(path.get(2), "school"));
     } else if (path.size() == 3 && path.get(1).equals("submissions")) {
@@ -192,14 +192,6 @@ public final class CampaignsServlet extends ApiServlet {
       throw noSuchPath(request);
     }
     response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-  }
-
-  private static List<String> segments(HttpServletRequest request) {
-    String info = request.getPathInfo();
-    if (info == null || info.equals("/")) {
-      return List.of();
-    }
-    return List.of(info.substring(1).split("/", -1));
   }
 
   /** {@code ?school=}: a school id, else 400 naming it (an id in a path is a 404 instead). */
