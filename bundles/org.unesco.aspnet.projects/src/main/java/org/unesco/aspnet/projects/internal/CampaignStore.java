@@ -24,6 +24,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
@@ -70,7 +73,10 @@ import org.unesco.aspnet.web.Json;
 /**
  * Campaigns, participants and submissions in the bundle's own tables; metrics are kept as the
  * JSON the module accepted, so that nothing depends on the module being installed to be stored or
- * read. Every change and its audit entry commit together.
+ * read. Every change and its audit entry commit together. Participants and submissions keep a copy
+ * of their school's name and country (participants its city too): it follows the school's edits
+ * ({@link #handleEvent}) and is compared with the directory once, some seconds after activation
+ * ({@link #resyncCopies}), for the edits whose event was missed.
  */
 @Component(
     service = {CampaignService.class, EventHandler.class},
@@ -102,8 +108,13 @@ public final class CampaignStore implements CampaignService, EventHandler {
   private final CountryService countries;
   private final CampaignModules modules;
   private final Map<String, String> regions = new ConcurrentHashMap<>();
-  /** Applies school edits to the copies, one at a time, off Event Admin's thread. */
-  private final java.util.concurrent.ExecutorService copies = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+  /** How long after activation the copies are compared with the directory: after the platform's start. */
+  private static final long RESYNC_DELAY_SECONDS = 20;
+  /**
+   * Applies school edits to the copies, one at a time, off Event Admin's thread; and compares them
+   * with the directory once, some seconds after activation.
+   */
+  private final ScheduledExecutorService copies = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "aspnet-campaign-school-copies");
     t.setDaemon(true);
     return t;
@@ -123,6 +134,20 @@ public final class CampaignStore implements CampaignService, EventHandler {
     this(database, authorizer, audit, schools, countries, modules);
     this.log = log;
     database.migrate(context.getBundle());
+    // Edits made while the bundle was away, or whose event was lost (a node stopped before Event
+    // Admin delivered it), are not in the copies: compare them with the directory once, on the
+    // copies' thread, when the platform's start is over.
+    copies.schedule(() -> {
+      try {
+        int corrected = resyncCopies();
+        if (corrected > 0) {
+          log.info("{} campaign participant and submission rows took their schools' name, country or city as they are now",
+              corrected);
+        }
+      } catch (RuntimeException e) {
+        log.error("The campaign copies could not be compared with the directory: {}", e.getMessage(), e);
+      }
+    }, RESYNC_DELAY_SECONDS, TimeUnit.SECONDS);
   }
 
   /** For tests: the schema is already there. */
@@ -182,9 +207,102 @@ public final class CampaignStore implements CampaignService, EventHandler {
     });
   }
 
+  /**
+   * A school's name, country and city as copied into a row of PRJ_PARTICIPANT (or, without the
+   * city, of PRJ_SUBMISSION).
+   */
+  private record Copy(boolean participant, long school, String name, String country, String city) {
+    /** Whether the copy is school {@code s} as it is now. */
+    boolean is(School s) {
+      return Objects.equals(name, s.name()) && Objects.equals(country, s.country())
+          && (!participant || Objects.equals(city, s.city()));
+    }
+  }
+
+  /**
+   * Every school of the participants and submissions compared with the directory, once each (the
+   * edits whose event was missed): the rows whose copy differs take the school as it is now, and only
+   * those, only if they still hold that copy (an edit applied meanwhile stays); a school the directory
+   * no longer has keeps its copy. The revisions stay, as with {@link #refreshCopies}. Returns the
+   * number of rows corrected.
+   */
+  int resyncCopies() {
+    Map<Long, List<Copy>> copied = database.read(c -> {
+      Map<Long, List<Copy>> found = new LinkedHashMap<>();
+      try (PreparedStatement participants = c.prepareStatement(
+              "SELECT DISTINCT SCHOOL_ID, SCHOOL_NAME, COUNTRY, CITY FROM PRJ_PARTICIPANT");
+          PreparedStatement submissions = c.prepareStatement(
+              "SELECT DISTINCT SCHOOL_ID, SCHOOL_NAME, COUNTRY FROM PRJ_SUBMISSION")) {
+        for (PreparedStatement ps : List.of(participants, submissions)) {
+          boolean participant = ps == participants;
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              found.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Copy(participant, rs.getLong(1),
+                  rs.getString(2), rs.getString(3).strip(), participant ? rs.getString(4) : null));
+            }
+          }
+        }
+      }
+      return found;
+    });
+    List<Map.Entry<Copy, School>> stale = new ArrayList<>();
+    for (Map.Entry<Long, List<Copy>> e : copied.entrySet()) {
+      School now = current(e.getKey());
+      if (now == null) {
+        continue;
+      }
+      for (Copy copy : e.getValue()) {
+        if (!copy.is(now)) {
+          stale.add(Map.entry(copy, now));
+        }
+      }
+    }
+    if (stale.isEmpty()) {
+      return 0;
+    }
+    return database.inTransaction(c -> {
+      int corrected = 0;
+      try (PreparedStatement participants = c.prepareStatement("UPDATE PRJ_PARTICIPANT SET SCHOOL_NAME = ?, COUNTRY = ?,"
+              + " CITY = ? WHERE SCHOOL_ID = ? AND SCHOOL_NAME = ? AND COUNTRY = ? AND (CITY = ? OR CITY IS NULL AND ? = 1)");
+          PreparedStatement submissions = c.prepareStatement("UPDATE PRJ_SUBMISSION SET SCHOOL_NAME = ?, COUNTRY = ?"
+              + " WHERE SCHOOL_ID = ? AND SCHOOL_NAME = ? AND COUNTRY = ?")) {
+        for (Map.Entry<Copy, School> change : stale) {
+          Copy copy = change.getKey();
+          School now = change.getValue();
+          if (copy.participant()) {
+            participants.setString(1, now.name());
+            participants.setString(2, now.country());
+            participants.setString(3, now.city());
+            participants.setLong(4, copy.school());
+            participants.setString(5, copy.name());
+            participants.setString(6, copy.country());
+            participants.setString(7, Objects.requireNonNullElse(copy.city(), ""));
+            participants.setInt(8, copy.city() == null ? 1 : 0);
+            participants.addBatch();
+          } else {
+            submissions.setString(1, now.name());
+            submissions.setString(2, now.country());
+            submissions.setLong(3, copy.school());
+            submissions.setString(4, copy.name());
+            submissions.setString(5, copy.country());
+            submissions.addBatch();
+          }
+        }
+        for (PreparedStatement ps : List.of(participants, submissions)) {
+          for (int n : ps.executeBatch()) {
+            corrected += Math.max(n, 0);
+          }
+        }
+      }
+      return corrected;
+    });
+  }
+
   @Deactivate
   void deactivate() {
-    copies.shutdown();
+    // the resync not yet started does not run after the bundle is gone; edits not yet applied are
+    // found by the next start's resync
+    copies.shutdownNow();
   }
 
   // ---- campaigns ----

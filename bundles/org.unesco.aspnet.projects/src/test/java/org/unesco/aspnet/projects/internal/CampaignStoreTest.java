@@ -419,6 +419,81 @@ class CampaignStoreTest {
     assertEquals(List.of("School of Wien", "AT", "Wien"), List.of(berlin.name(), berlin.country(), berlin.city()));
   }
 
+  @Test
+  void copiesLeftBehindAreComparedWithTheDirectoryAndOnlyThoseThatDifferCorrected() throws IOException {
+    TestDatabase database = new TestDatabase();
+    store = new CampaignStore(database, POLICY, NO_AUDIT, directory, COUNTRIES, modules);
+    long campaign = openCampaign();
+    for (long school : List.of(PARIS, MUNICH)) {
+      store.join(HQ, campaign, school);
+      approved(campaign, school);
+    }
+    Submission pending = store.submit(HQ, campaign, report(MUNICH, "We watered it"));
+    assertEquals(0, store.resyncCopies(), "nothing changed");
+
+    // HQ moves Munich's school to Austria and renames Paris's; no event arrives (the bundle away, the node stopped)
+    directory.change(MUNICH, "AT", "Wien", MembershipStatus.MEMBER);
+    directory.change(PARIS, "FR", "Lyon", MembershipStatus.MEMBER);
+    Dataset submissions = new SubmissionsDataset(store, directory, POLICY);
+    assertEquals(List.of(MUNICH), pendingFor(NC_DE, campaign), "the defect: Germany still moderates it");
+    assertEquals(Set.of(MUNICH), Set.copyOf(export(submissions, NC_DE, Map.of()).stream().map(r -> r.get(4)).toList()),
+        "and exports its rows");
+    assertEquals(List.of(), pendingFor(NC_AT, campaign));
+    // a report sent since copies the school as it is now
+    store.submit(HQ, campaign, report(MUNICH, "We harvested"));
+
+    assertEquals(5, store.resyncCopies(), "Munich's participation and its two older reports, Paris's participation and report");
+    assertEquals(List.of(), pendingFor(NC_DE, campaign));
+    assertEquals(List.of(MUNICH, MUNICH), pendingFor(NC_AT, campaign));
+    assertEquals(pending.revision(), store.submission(HQ, campaign, pending.id()).revision(), "the report itself did not change");
+    assertEquals(Set.of(), Set.copyOf(export(submissions, NC_DE, Map.of()).stream().map(r -> r.get(4)).toList()),
+        "an NC exports their country's rows only: Munich's are no longer Germany's");
+    assertEquals(Set.of(MUNICH), Set.copyOf(export(submissions, NC_AT, Map.of()).stream().map(r -> r.get(4)).toList()));
+    assertEquals(List.of(
+        List.of("PRJ_PARTICIPANT", PARIS, "School of Lyon", "FR", "Lyon"),
+        List.of("PRJ_PARTICIPANT", MUNICH, "School of Wien", "AT", "Wien"),
+        List.of("PRJ_SUBMISSION", PARIS, "School of Lyon", "FR"),
+        List.of("PRJ_SUBMISSION", MUNICH, "School of Wien", "AT")), copies(database));
+
+    // an edit whose event came is already in the copies: nothing to correct
+    directory.change(MUNICH, "AT", "Graz", MembershipStatus.MEMBER);
+    store.refreshCopies(MUNICH);
+    assertEquals(0, store.resyncCopies());
+    // a city taken away, then given back, without events
+    directory.change(PARIS, "FR", null, MembershipStatus.MEMBER);
+    assertEquals(2, store.resyncCopies(), "Paris's participation and report");
+    directory.change(PARIS, "FR", "Paris", MembershipStatus.MEMBER);
+    assertEquals(2, store.resyncCopies(), "a city back from null");
+    assertEquals(List.of("PRJ_PARTICIPANT", PARIS, "School of Paris", "FR", "Paris"), copies(database).get(0));
+    assertEquals(0, store.resyncCopies());
+  }
+
+  private List<Long> pendingFor(Principal who, long campaign) {
+    return store.submissions(who, campaign, SubmissionStatus.PENDING, null, null, 100, null).items().stream()
+        .map(Submission::school).toList();
+  }
+
+  /** The distinct copies of each table, by school. */
+  private static List<List<Object>> copies(TestDatabase database) {
+    return database.read(c -> {
+      List<List<Object>> rows = new ArrayList<>();
+      for (String sql : List.of(
+          "SELECT DISTINCT 'PRJ_PARTICIPANT', SCHOOL_ID, SCHOOL_NAME, COUNTRY, CITY FROM PRJ_PARTICIPANT ORDER BY 2",
+          "SELECT DISTINCT 'PRJ_SUBMISSION', SCHOOL_ID, SCHOOL_NAME, COUNTRY FROM PRJ_SUBMISSION ORDER BY 2")) {
+        try (var ps = c.prepareStatement(sql); var rs = ps.executeQuery()) {
+          while (rs.next()) {
+            List<Object> row = new ArrayList<>(List.of(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4).strip()));
+            if (rs.getMetaData().getColumnCount() == 5) {
+              row.add(rs.getString(5));
+            }
+            rows.add(row);
+          }
+        }
+      }
+      return rows;
+    });
+  }
+
   private List<Long> participants(Principal who, long campaign, String country) {
     return store.participants(who, campaign, country, 100, null).items().stream().map(Participant::school).toList();
   }
