@@ -28,10 +28,11 @@ final class BundleSync {
 
   /**
    * Start levels: 1 the service runtime (log, configuration, Declarative Services), 2 the
-   * database service, which opens Derby on a thread of its own, and the web bundle, whose start
-   * gate must be registered before Jetty starts, 3 everything else (Jetty, the other bundles,
-   * plugins). So Derby boots as early as possible and overlaps the rest of the start-up, and no
-   * request reaches a half-registered platform.
+   * database service, which opens Derby on a thread of its own, the web bundle, whose start gate
+   * must be registered before Jetty starts, and security, which on a first start hashes the first
+   * account's password meanwhile, 3 everything else (Jetty, the other bundles, plugins). So Derby
+   * boots as early as possible and overlaps the rest of the start-up, and no request reaches a
+   * half-registered platform.
    */
   static final Set<String> LEVEL_1 =
       Set.of(
@@ -52,7 +53,8 @@ final class BundleSync {
           "com.zaxxer.HikariCP",
           "org.unesco.aspnet.core",
           "org.unesco.aspnet.persistence",
-          "org.unesco.aspnet.web");
+          "org.unesco.aspnet.web",
+          "org.unesco.aspnet.security");
 
   /** Where everything else starts, plugins included. */
   static final int LAST_LEVEL = 3;

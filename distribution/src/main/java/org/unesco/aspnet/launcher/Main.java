@@ -208,6 +208,9 @@ public final class Main {
     p.put("felix.log.level", "1");
     p.put("aspnet.home", home.toString());
     p.put("aspnet.data.dir", data.toString());
+    // A data folder without a bundle cache or a database: the first start of an installation on
+    // it. The security bundle then hashes the first account's password early (FirstPasswordHash).
+    p.put("aspnet.data.new", String.valueOf(!Files.exists(data.resolve("cache")) && !Files.exists(data.resolve("derby"))));
     p.put("aspnet.plugins.dir", plugins.toString());
     p.put("org.osgi.service.http.port", port);
     // Jetty waits for config/org.apache.felix.http.cfg instead of starting, then restarting.

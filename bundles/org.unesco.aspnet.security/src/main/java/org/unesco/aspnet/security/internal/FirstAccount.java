@@ -25,7 +25,8 @@ import org.unesco.aspnet.core.Role;
     reference = {
       @Reference(name = "authentication", service = Authentication.class),
       @Reference(name = "store", service = SecurityStore.class),
-      @Reference(name = "audit", service = AuditLog.class)
+      @Reference(name = "audit", service = AuditLog.class),
+      @Reference(name = "ahead", service = FirstPasswordHash.class)
     })
 public final class FirstAccount implements HealthCheck {
   static final String ADMIN_EMAIL = "admin@aspnet.local";
@@ -41,7 +42,8 @@ public final class FirstAccount implements HealthCheck {
         // the installation's empty database is made without an account: each installation's
         // first start creates its own administrator, with its own password
         if (!Boolean.parseBoolean(context.getBundleContext().getProperty("aspnet.preparing"))) {
-          create(context.locateService("authentication"), context.locateService("store"), context.locateService("audit"));
+          create(context.locateService("authentication"), context.locateService("store"), context.locateService("audit"),
+              context.locateService("ahead"));
         }
         state = Result.up();
       } catch (RuntimeException e) {
@@ -53,13 +55,18 @@ public final class FirstAccount implements HealthCheck {
     worker.start();
   }
 
-  private void create(Authentication authentication, SecurityStore store, AuditLog audit) {
+  /** Whether {@code given} may be the first account's password: the rule every password follows. */
+  static boolean acceptable(String given) {
+    return given != null && !given.isBlank()
+        && given.length() >= AccountsServlet.MIN_PASSWORD && given.length() <= AccountsServlet.MAX_PASSWORD;
+  }
+
+  private void create(Authentication authentication, SecurityStore store, AuditLog audit, FirstPasswordHash ahead) {
     if (store.anyAccount()) {
       return;
     }
     String given = System.getenv("ASPNET_ADMIN_PASSWORD");
-    if (given != null && !given.isBlank()
-        && (given.length() < AccountsServlet.MIN_PASSWORD || given.length() > AccountsServlet.MAX_PASSWORD)) {
+    if (given != null && !given.isBlank() && !acceptable(given)) {
       // the rule every other password follows; a random one instead, printed below
       log.error("ASPNET_ADMIN_PASSWORD is refused: a password has {} to {} characters; {} gets a random one",
           AccountsServlet.MIN_PASSWORD, AccountsServlet.MAX_PASSWORD, ADMIN_EMAIL);
@@ -67,7 +74,8 @@ public final class FirstAccount implements HealthCheck {
     }
     boolean random = given == null || given.isBlank();
     String password = random ? Tokens.newSecret("").substring(0, 20) : given;
-    String hash = authentication.hasher().hash(password);
+    String early = random ? null : ahead.hashOf(password);
+    String hash = early != null && !authentication.hasher().needsRehash(early) ? early : authentication.hasher().hash(password);
     store.database().inTransaction(c -> {
       String id = store.createAccount(c, ADMIN_EMAIL, "Administrator", "en", hash);
       store.addGrant(c, id, Grant.global(Role.PLATFORM_ADMIN), null);
