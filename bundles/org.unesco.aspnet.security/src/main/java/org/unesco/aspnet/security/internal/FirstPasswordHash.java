@@ -25,18 +25,21 @@ public final class FirstPasswordHash {
   @Activate
   public FirstPasswordHash(BundleContext context, Authentication.Config config,
       @Reference(service = LoggerFactory.class) Logger log) {
-    String given = System.getenv("ASPNET_ADMIN_PASSWORD");
-    boolean ahead = Boolean.parseBoolean(context.getProperty("aspnet.data.new"))
-        && !Boolean.parseBoolean(context.getProperty("aspnet.preparing"))
-        && FirstAccount.acceptable(given);
-    if (!ahead) {
+    this(Boolean.parseBoolean(context.getProperty("aspnet.data.new"))
+            && !Boolean.parseBoolean(context.getProperty("aspnet.preparing")),
+        System.getenv("ASPNET_ADMIN_PASSWORD"),
+        Authentication.Settings.of(config, Authentication.Settings.DEFAULTS,
+            new ConfigValues("org.unesco.aspnet.security", log::warn)).passwordIterations());
+  }
+
+  /** Hashes {@code given} ahead on a thread of its own if the data folder is new and it is acceptable. */
+  FirstPasswordHash(boolean newDataFolder, String given, int iterations) {
+    if (!newDataFolder || !FirstAccount.acceptable(given)) {
       password = null;
       hash = null;
       return;
     }
     password = given;
-    int iterations = Authentication.Settings.of(config, Authentication.Settings.DEFAULTS,
-        new ConfigValues("org.unesco.aspnet.security", log::warn)).passwordIterations();
     hash = new CompletableFuture<>();
     Thread worker = new Thread(() -> {
       try {
