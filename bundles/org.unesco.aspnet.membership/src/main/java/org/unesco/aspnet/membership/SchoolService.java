@@ -29,6 +29,23 @@ public interface SchoolService {
   School school(Principal actor, long id);
 
   /**
+   * The school, or null where {@link #school} answers 404 (absent, or not visible to the actor):
+   * for those who hold a school id of their own and must tell a school that is gone.
+   *
+   * @since 1.5
+   */
+  default School schoolOrNull(Principal actor, long id) {
+    try {
+      return school(actor, id);
+    } catch (ProblemException e) {
+      if (e.status() == 404) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /**
    * Of {@code ids}, those of schools that exist and that {@code actor} may see (those {@link
    * #school} answers for): for lists that hold school ids of their own and must show or count
    * only what the actor may see. The default asks {@link #school} for each; the directory answers

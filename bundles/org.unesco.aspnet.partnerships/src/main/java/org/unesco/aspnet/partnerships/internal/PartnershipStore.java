@@ -14,10 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,6 +36,7 @@ import org.unesco.aspnet.core.Role;
 import org.unesco.aspnet.membership.MembershipStatus;
 import org.unesco.aspnet.membership.Page;
 import org.unesco.aspnet.membership.School;
+import org.unesco.aspnet.membership.SchoolCopies;
 import org.unesco.aspnet.membership.SchoolService;
 import org.unesco.aspnet.membership.Theme;
 import org.unesco.aspnet.partnerships.PartnerSchool;
@@ -78,12 +75,8 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
   /** How long after activation the copies are compared with the directory: after the platform's start. */
   private static final long RESYNC_DELAY_SECONDS = 20;
 
-  /** Applies school edits to the copies, one at a time, off Event Admin's thread. */
-  private final ScheduledExecutorService copies = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "aspnet-partnership-school-copies");
-    t.setDaemon(true);
-    return t;
-  });
+  /** The schools' name, country and city copied into both sides of a partnership, kept as they are now. */
+  private final SchoolCopies copies;
   private Logger log;
 
   // Optional: without Event Admin partnerships work and nobody is told.
@@ -101,17 +94,8 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
     this.log = log;
     database.migrate(context.getBundle());
     // Edits made while the bundle was away, or whose event was lost, are not in the copies: compare
-    // them with the directory once, on the copies' thread, when the platform's start is over.
-    copies.schedule(() -> {
-      try {
-        int corrected = resyncCopies();
-        if (corrected > 0) {
-          log.info("{} partnership rows took their schools' name, country or city as they are now", corrected);
-        }
-      } catch (RuntimeException e) {
-        log.error("The partnership copies could not be compared with the directory: {}", e.getMessage(), e);
-      }
-    }, RESYNC_DELAY_SECONDS, TimeUnit.SECONDS);
+    // them with the directory once, when the platform's start is over.
+    copies.compareLater(RESYNC_DELAY_SECONDS, log);
   }
 
   /** For tests: the schema is already there. */
@@ -119,119 +103,30 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
     this.database = database;
     this.audit = audit;
     this.schools = schools;
+    this.copies = new SchoolCopies(database, schools, "partnership", "aspnet-partnership-school-copies",
+        new SchoolCopies.Place("PSH_PARTNERSHIP", "PROPOSER_ID", "PROPOSER_NAME", "PROPOSER_COUNTRY", "PROPOSER_CITY"),
+        new SchoolCopies.Place("PSH_PARTNERSHIP", "PARTNER_ID", "PARTNER_NAME", "PARTNER_COUNTRY", "PARTNER_CITY"));
   }
 
   @Deactivate
   void deactivate() {
-    copies.shutdownNow();
+    copies.close();
   }
 
-  /**
-   * A school was edited: its partnerships take its current name, country and city. The handler
-   * returns at once (Event Admin denies a slow handler); one thread applies the edits in turn, each
-   * reading the school as it is then, so the last edit leaves the last state.
-   */
+  /** A school was edited: its partnerships take its current name, country and city. */
   @Override
   public void handleEvent(Event event) {
-    if (event.getProperty("schoolId") instanceof Long id) {
-      copies.execute(() -> {
-        try {
-          refreshCopies(id);
-        } catch (RuntimeException e) {
-          log.error("The partnership copies of school {} could not follow its edit: {}", id, e.getMessage(), e);
-        }
-      });
-    }
+    copies.follow(event, log);
   }
 
-  /**
-   * The partnerships of school {@code id} with its name, country and city as they are now. The
-   * revision stays: the partnership itself did not change, and an If-Match read before the edit
-   * still names it.
-   */
+  /** The partnerships of school {@code id} with its name, country and city as they are now. */
   void refreshCopies(long id) {
-    School school = schoolOrNull(id);
-    if (school == null) {
-      return;
-    }
-    database.inTransaction(c -> {
-      for (String side : List.of("PROPOSER", "PARTNER")) {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE PSH_PARTNERSHIP SET " + side + "_NAME = ?, " + side
-            + "_COUNTRY = ?, " + side + "_CITY = ? WHERE " + side + "_ID = ?")) {
-          ps.setString(1, school.name());
-          ps.setString(2, school.country());
-          ps.setString(3, school.city());
-          ps.setLong(4, id);
-          ps.executeUpdate();
-        }
-      }
-      return null;
-    });
+    copies.refresh(id);
   }
 
-  /**
-   * Every school of the table compared with the directory, once each: the rows whose copy differs
-   * take the school as it is now (a school the directory no longer has keeps its copy). Returns the
-   * number of rows corrected.
-   */
+  /** Every copy compared with the directory ({@link SchoolCopies#resync}); the number of rows corrected. */
   int resyncCopies() {
-    // the distinct copies of each school, either side
-    Map<Long, List<PartnerSchool>> copied = database.read(c -> {
-      Map<Long, List<PartnerSchool>> found = new LinkedHashMap<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT DISTINCT PROPOSER_ID, PROPOSER_NAME, PROPOSER_COUNTRY, PROPOSER_CITY FROM PSH_PARTNERSHIP"
-              + " UNION SELECT DISTINCT PARTNER_ID, PARTNER_NAME, PARTNER_COUNTRY, PARTNER_CITY FROM PSH_PARTNERSHIP");
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          found.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-              .add(new PartnerSchool(rs.getLong(1), rs.getString(2), rs.getString(3).strip(), rs.getString(4)));
-        }
-      }
-      return found;
-    });
-    List<PartnerSchool[]> stale = new ArrayList<>(); // {copy, now}
-    for (Map.Entry<Long, List<PartnerSchool>> e : copied.entrySet()) {
-      School school = schoolOrNull(e.getKey());
-      if (school == null) {
-        continue;
-      }
-      PartnerSchool now = new PartnerSchool(school.id(), school.name(), school.country(), school.city());
-      for (PartnerSchool copy : e.getValue()) {
-        if (!copy.equals(now)) {
-          stale.add(new PartnerSchool[] {copy, now});
-        }
-      }
-    }
-    if (stale.isEmpty()) {
-      return 0;
-    }
-    return database.inTransaction(c -> {
-      int corrected = 0;
-      for (String side : List.of("PROPOSER", "PARTNER")) {
-        // only the rows that still hold that copy: an edit applied meanwhile stays
-        try (PreparedStatement ps = c.prepareStatement("UPDATE PSH_PARTNERSHIP SET " + side + "_NAME = ?, " + side
-            + "_COUNTRY = ?, " + side + "_CITY = ? WHERE " + side + "_ID = ? AND " + side + "_NAME = ? AND " + side
-            + "_COUNTRY = ? AND (" + side + "_CITY = ? OR " + side + "_CITY IS NULL AND ? = 1)")) {
-          for (PartnerSchool[] change : stale) {
-            PartnerSchool copy = change[0];
-            PartnerSchool now = change[1];
-            ps.setString(1, now.name());
-            ps.setString(2, now.country());
-            ps.setString(3, now.city());
-            ps.setLong(4, copy.id());
-            ps.setString(5, copy.name());
-            ps.setString(6, copy.country());
-            ps.setString(7, Objects.requireNonNullElse(copy.city(), ""));
-            ps.setInt(8, copy.city() == null ? 1 : 0);
-            ps.addBatch();
-          }
-          for (int n : ps.executeBatch()) {
-            corrected += Math.max(n, 0);
-          }
-        }
-      }
-      return corrected;
-    });
+    return copies.resync();
   }
 
   // ---- proposing ----
@@ -331,7 +226,7 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
 
   /** School {@code id} when it is MEMBER now; otherwise null and a field error (the same for an unknown school). */
   private School memberOrError(String language, String field, long id, List<FieldError> errors) {
-    School school = schoolOrNull(id);
+    School school = schools.schoolOrNull(Principal.system(), id);
     if (school == null || school.status() != MembershipStatus.MEMBER) {
       errors.add(new FieldError(field, PartnershipMessages.get(language, "notMember", String.valueOf(id))));
       return null;
@@ -442,7 +337,7 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
     if (to == PartnershipStatus.ACCEPTED) {
       List<School> both = new ArrayList<>();
       for (PartnerSchool side : List.of(current.proposer(), current.partner())) {
-        School school = schoolOrNull(side.id());
+        School school = schools.schoolOrNull(Principal.system(), side.id());
         if (school == null || school.status() != MembershipStatus.MEMBER) {
           // not its status: a school's status other than MEMBER is not public
           throw ProblemException.conflict(PartnershipMessages.get(language, "noLongerMember", String.valueOf(id),
@@ -657,16 +552,6 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
 
   // ---- the rest ----
 
-  private School schoolOrNull(long id) {
-    try {
-      return schools.school(Principal.system(), id);
-    } catch (ProblemException e) {
-      if (e.status() == 404) {
-        return null;
-      }
-      throw e;
-    }
-  }
 
   private static String accountOf(Principal actor) {
     return actor.isSystem() ? null : actor.accountId();

@@ -24,9 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
@@ -52,6 +49,7 @@ import org.unesco.aspnet.membership.CountryService;
 import org.unesco.aspnet.membership.MembershipStatus;
 import org.unesco.aspnet.membership.Page;
 import org.unesco.aspnet.membership.School;
+import org.unesco.aspnet.membership.SchoolCopies;
 import org.unesco.aspnet.membership.SchoolService;
 import org.unesco.aspnet.persistence.Database;
 import org.unesco.aspnet.projects.Campaign;
@@ -110,15 +108,8 @@ public final class CampaignStore implements CampaignService, EventHandler {
   private final Map<String, String> regions = new ConcurrentHashMap<>();
   /** How long after activation the copies are compared with the directory: after the platform's start. */
   private static final long RESYNC_DELAY_SECONDS = 20;
-  /**
-   * Applies school edits to the copies, one at a time, off Event Admin's thread; and compares them
-   * with the directory once, some seconds after activation.
-   */
-  private final ScheduledExecutorService copies = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "aspnet-campaign-school-copies");
-    t.setDaemon(true);
-    return t;
-  });
+  /** The schools' name, country and city copied into participations and reports, kept as they are now. */
+  private final SchoolCopies copies;
   private Logger log;
 
   @Activate
@@ -135,19 +126,9 @@ public final class CampaignStore implements CampaignService, EventHandler {
     this.log = log;
     database.migrate(context.getBundle());
     // Edits made while the bundle was away, or whose event was lost (a node stopped before Event
-    // Admin delivered it), are not in the copies: compare them with the directory once, on the
-    // copies' thread, when the platform's start is over.
-    copies.schedule(() -> {
-      try {
-        int corrected = resyncCopies();
-        if (corrected > 0) {
-          log.info("{} campaign participant and submission rows took their schools' name, country or city as they are now",
-              corrected);
-        }
-      } catch (RuntimeException e) {
-        log.error("The campaign copies could not be compared with the directory: {}", e.getMessage(), e);
-      }
-    }, RESYNC_DELAY_SECONDS, TimeUnit.SECONDS);
+    // Admin delivered it), are not in the copies: compare them with the directory once, when the
+    // platform's start is over.
+    copies.compareLater(RESYNC_DELAY_SECONDS, log);
   }
 
   /** For tests: the schema is already there. */
@@ -159,150 +140,36 @@ public final class CampaignStore implements CampaignService, EventHandler {
     this.schools = schools;
     this.countries = countries;
     this.modules = modules;
+    this.copies = new SchoolCopies(database, schools, "campaign participant and submission", "aspnet-campaign-school-copies",
+        new SchoolCopies.Place("PRJ_PARTICIPANT", "SCHOOL_ID", "SCHOOL_NAME", "COUNTRY", "CITY"),
+        new SchoolCopies.Place("PRJ_SUBMISSION", "SCHOOL_ID", "SCHOOL_NAME", "COUNTRY", null));
   }
 
   /**
    * A school was edited ({@link SchoolService#TOPIC_SCHOOL_CHANGED}): its participations and
    * reports take its current name, country and city, which they copy for their lists and scopes,
    * so that a school HQ moves to another country is moderated by that country's NC from then on.
-   * The work goes to one thread of this store and the handler returns at once: Event Admin denies
-   * a handler that takes more than a few seconds (a lock wait could), and one thread applies the
-   * edits in turn, each reading the school as it is then, so the last one leaves the last state.
    */
   @Override
   public void handleEvent(Event event) {
-    if (event.getProperty("schoolId") instanceof Long id) {
-      copies.execute(() -> {
-        try {
-          refreshCopies(id);
-        } catch (RuntimeException e) {
-          log.error("The campaign copies of school {} could not follow its edit: {}", id, e.getMessage(), e);
-        }
-      });
-    }
+    copies.follow(event, log);
   }
 
   /** The participations and reports of school {@code id} with its name, country and city as they are now. */
   void refreshCopies(long id) {
-    School school = current(id);
-    if (school == null) {
-      return;
-    }
-    database.inTransaction(c -> {
-      try (PreparedStatement participants = c.prepareStatement(
-              "UPDATE PRJ_PARTICIPANT SET SCHOOL_NAME = ?, COUNTRY = ?, CITY = ? WHERE SCHOOL_ID = ?");
-          PreparedStatement submissions = c.prepareStatement(
-              "UPDATE PRJ_SUBMISSION SET SCHOOL_NAME = ?, COUNTRY = ? WHERE SCHOOL_ID = ?")) {
-        participants.setString(1, school.name());
-        participants.setString(2, school.country());
-        participants.setString(3, school.city());
-        participants.setLong(4, id);
-        participants.executeUpdate();
-        submissions.setString(1, school.name());
-        submissions.setString(2, school.country());
-        submissions.setLong(3, id);
-        submissions.executeUpdate();
-      }
-      return null;
-    });
+    copies.refresh(id);
   }
 
-  /**
-   * A school's name, country and city as copied into a row of PRJ_PARTICIPANT (or, without the
-   * city, of PRJ_SUBMISSION).
-   */
-  private record Copy(boolean participant, long school, String name, String country, String city) {
-    /** Whether the copy is school {@code s} as it is now. */
-    boolean is(School s) {
-      return Objects.equals(name, s.name()) && Objects.equals(country, s.country())
-          && (!participant || Objects.equals(city, s.city()));
-    }
-  }
-
-  /**
-   * Every school of the participants and submissions compared with the directory, once each (the
-   * edits whose event was missed): the rows whose copy differs take the school as it is now, and only
-   * those, only if they still hold that copy (an edit applied meanwhile stays); a school the directory
-   * no longer has keeps its copy. The revisions stay, as with {@link #refreshCopies}. Returns the
-   * number of rows corrected.
-   */
+  /** Every copy compared with the directory ({@link SchoolCopies#resync}); the number of rows corrected. */
   int resyncCopies() {
-    Map<Long, List<Copy>> copied = database.read(c -> {
-      Map<Long, List<Copy>> found = new LinkedHashMap<>();
-      try (PreparedStatement participants = c.prepareStatement(
-              "SELECT DISTINCT SCHOOL_ID, SCHOOL_NAME, COUNTRY, CITY FROM PRJ_PARTICIPANT");
-          PreparedStatement submissions = c.prepareStatement(
-              "SELECT DISTINCT SCHOOL_ID, SCHOOL_NAME, COUNTRY FROM PRJ_SUBMISSION")) {
-        for (PreparedStatement ps : List.of(participants, submissions)) {
-          boolean participant = ps == participants;
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              found.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Copy(participant, rs.getLong(1),
-                  rs.getString(2), rs.getString(3).strip(), participant ? rs.getString(4) : null));
-            }
-          }
-        }
-      }
-      return found;
-    });
-    List<Map.Entry<Copy, School>> stale = new ArrayList<>();
-    for (Map.Entry<Long, List<Copy>> e : copied.entrySet()) {
-      School now = current(e.getKey());
-      if (now == null) {
-        continue;
-      }
-      for (Copy copy : e.getValue()) {
-        if (!copy.is(now)) {
-          stale.add(Map.entry(copy, now));
-        }
-      }
-    }
-    if (stale.isEmpty()) {
-      return 0;
-    }
-    return database.inTransaction(c -> {
-      int corrected = 0;
-      try (PreparedStatement participants = c.prepareStatement("UPDATE PRJ_PARTICIPANT SET SCHOOL_NAME = ?, COUNTRY = ?,"
-              + " CITY = ? WHERE SCHOOL_ID = ? AND SCHOOL_NAME = ? AND COUNTRY = ? AND (CITY = ? OR CITY IS NULL AND ? = 1)");
-          PreparedStatement submissions = c.prepareStatement("UPDATE PRJ_SUBMISSION SET SCHOOL_NAME = ?, COUNTRY = ?"
-              + " WHERE SCHOOL_ID = ? AND SCHOOL_NAME = ? AND COUNTRY = ?")) {
-        for (Map.Entry<Copy, School> change : stale) {
-          Copy copy = change.getKey();
-          School now = change.getValue();
-          if (copy.participant()) {
-            participants.setString(1, now.name());
-            participants.setString(2, now.country());
-            participants.setString(3, now.city());
-            participants.setLong(4, copy.school());
-            participants.setString(5, copy.name());
-            participants.setString(6, copy.country());
-            participants.setString(7, Objects.requireNonNullElse(copy.city(), ""));
-            participants.setInt(8, copy.city() == null ? 1 : 0);
-            participants.addBatch();
-          } else {
-            submissions.setString(1, now.name());
-            submissions.setString(2, now.country());
-            submissions.setLong(3, copy.school());
-            submissions.setString(4, copy.name());
-            submissions.setString(5, copy.country());
-            submissions.addBatch();
-          }
-        }
-        for (PreparedStatement ps : List.of(participants, submissions)) {
-          for (int n : ps.executeBatch()) {
-            corrected += Math.max(n, 0);
-          }
-        }
-      }
-      return corrected;
-    });
+    return copies.resync();
   }
 
   @Deactivate
   void deactivate() {
     // the resync not yet started does not run after the bundle is gone; edits not yet applied are
     // found by the next start's resync
-    copies.shutdownNow();
+    copies.close();
   }
 
   // ---- campaigns ----
@@ -397,16 +264,6 @@ public final class CampaignStore implements CampaignService, EventHandler {
   }
 
   /** The school as the directory holds it now; null when it is gone. */
-  private School current(long id) {
-    try {
-      return schools.school(Principal.system(), id);
-    } catch (ProblemException e) {
-      if (e.status() == 404) {
-        return null;
-      }
-      throw e;
-    }
-  }
 
   /** A school as {@code actor} may see it: 404, as for an unknown one, for a school they may not see. */
   private School seenSchool(Principal actor, long id) {
@@ -610,7 +467,7 @@ public final class CampaignStore implements CampaignService, EventHandler {
       return rows.stream()
           .filter(row -> seen.contains(row.getKey()))
           .map(row -> {
-            School s = current(row.getKey());
+            School s = schools.schoolOrNull(Principal.system(), row.getKey());
             return s == null || country != null && !country.equals(s.country())
                 ? null : new Participant(s.id(), s.name(), s.country(), s.city(), row.getValue());
           })
@@ -635,7 +492,7 @@ public final class CampaignStore implements CampaignService, EventHandler {
     if (joined == null || visibleIn(actor, cp, List.of(school)).isEmpty()) {
       return java.util.Optional.empty();
     }
-    School s = current(school);
+    School s = schools.schoolOrNull(Principal.system(), school);
     return s == null ? java.util.Optional.empty()
         : java.util.Optional.of(new Participant(s.id(), s.name(), s.country(), s.city(), joined));
   }
