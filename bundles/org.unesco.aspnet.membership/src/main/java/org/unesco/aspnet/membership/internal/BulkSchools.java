@@ -37,7 +37,8 @@ import org.unesco.aspnet.persistence.Database;
     // Looked up only when asked for: without the variable, start-up touches no other service.
     reference = {
       @Reference(name = "database", service = Database.class),
-      @Reference(name = "countries", service = CountryService.class)
+      @Reference(name = "countries", service = CountryService.class),
+      @Reference(name = "directory", service = SchoolDirectory.class)
     })
 public final class BulkSchools {
   static final String VARIABLE = "ASPNET_GENERATE_SCHOOLS";
@@ -67,6 +68,9 @@ public final class BulkSchools {
         Database database = context.locateService("database");
         CountryService countries = context.locateService("countries");
         generate(database, countries.countries(Principal.system(), Locale.ENGLISH).stream().map(Country::iso2).toList(), n, log);
+        // a page asked for while the rows were being linked to their memberships is read again
+        SchoolDirectory directory = context.locateService("directory");
+        directory.forgetAllPages();
       } catch (RuntimeException e) {
         log.error("Generating schools failed: {}", e.getMessage(), e);
       }

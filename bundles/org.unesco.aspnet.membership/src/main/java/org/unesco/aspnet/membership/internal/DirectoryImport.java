@@ -172,6 +172,7 @@ public final class DirectoryImport implements SchoolImport {
       return n;
     }));
     // after the commit, as an edit does: the copies of a school's place and name elsewhere follow
+    directory.forgetAllPages();
     moves.forEach(m -> directory.announceIfMoved(m[0], m[1]));
     progress.accept(total);
     return seen.report(false, written);

@@ -140,6 +140,7 @@ public final class MembershipLifecycle implements MembershipService {
               school[0] = s;
               return new Application(schoolId, membershipId, MembershipStatus.APPLIED);
             });
+    schools.forgetPage(schoolId);
     announce(application.membershipId(), schoolId, school[0].country(), null,
         MembershipStatus.APPLIED, actor, null);
     return application;
@@ -323,6 +324,7 @@ public final class MembershipLifecycle implements MembershipService {
               from[0] = current.status();
               return forCaller(c, actor, find(c, id));
             });
+    schools.forgetPage(moved.schoolId());
     announce(id, moved.schoolId(), moved.country(), from[0], to, actor, moved.certificateNumber());
     return moved;
   }
@@ -611,6 +613,7 @@ public final class MembershipLifecycle implements MembershipService {
               from[0] = current.status();
               return forCaller(c, actor, find(c, id));
             });
+    schools.forgetPage(moved.schoolId());
     if (from[0] != moved.status()) {
       announce(id, moved.schoolId(), moved.country(), from[0], moved.status(), actor, moved.certificateNumber());
     }

@@ -33,6 +33,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
@@ -56,8 +60,17 @@ import org.unesco.aspnet.persistence.Database;
  * can check scopes without depending on this bundle.
  */
 @Component(
-    service = {SchoolService.class, SchoolDirectory.class, org.unesco.aspnet.core.SchoolDirectory.class})
+    service = {SchoolService.class, SchoolDirectory.class, org.unesco.aspnet.core.SchoolDirectory.class},
+    configurationPid = "org.unesco.aspnet.membership.directory")
+@Designate(ocd = SchoolDirectory.Config.class)
 public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.core.SchoolDirectory {
+  @ObjectClassDefinition(name = "ASPnet school directory", description = "How the directory serves school pages")
+  public @interface Config {
+    @AttributeDefinition(description = "Memory (MB) for schools' public pages kept ready to send; -1: a tenth"
+        + " of the heap; 0: none. Only with embedded Derby (one process owns the data).")
+    int publicProfileCacheMegabytes() default -1;
+  }
+
   static final String COLUMNS =
       "ID, NAME, COUNTRY, UNIT, CITY, ADDRESS, LATITUDE, LONGITUDE, LEVELS, THEMES, LANGUAGES,"
           + " STUDENTS, TEACHERS, EMAIL, WEBSITE, NATIONAL_ID, MEMBERSHIP_ID, STATUS, REVISION, FIELDS";
@@ -81,21 +94,34 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
   volatile EventAdmin eventAdmin;
   private volatile boolean stopped;
+  /** The cache's budget in bytes (0: none); the cache itself is made at the first school page. */
+  private volatile long publicProfileBytes;
+  private volatile PublicProfiles publicProfiles;
+  private volatile boolean publicProfilesDecided;
 
   @Activate
   public SchoolDirectory(
+      Config config,
       @Reference Database database,
       @Reference CountryService countries,
       @Reference Authorizer authorizer,
       @Reference AuditLog audit,
       @Reference NationalProfiles profiles,
       @Reference(service = LoggerFactory.class) Logger log) {
+    this(database, countries, authorizer, audit, profiles, log);
+    this.publicProfileBytes = publicProfileBytes(config);
+  }
+
+  /** With the default configuration (tests). */
+  SchoolDirectory(Database database, CountryService countries, Authorizer authorizer, AuditLog audit,
+      NationalProfiles profiles, Logger log) {
     this.database = database;
     this.countries = countries;
     this.authorizer = authorizer;
     this.audit = audit;
     this.profiles = profiles;
     this.log = log;
+    this.publicProfileBytes = PublicProfiles.defaultBytes(Runtime.getRuntime().maxMemory());
     Thread t = new Thread(this::completeWordIndex, "aspnet-word-index");
     t.setDaemon(true);
     t.start();
@@ -104,6 +130,97 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   @Deactivate
   void deactivate() {
     stopped = true;
+  }
+
+  @Modified
+  void modified(Config config) {
+    publicProfileBytes = publicProfileBytes(config);
+    PublicProfiles cache = publicProfiles;
+    if (cache != null) {
+      cache.resize(publicProfileBytes);
+    }
+  }
+
+  private static long publicProfileBytes(Config config) {
+    int mb = config.publicProfileCacheMegabytes();
+    return mb < 0 ? PublicProfiles.defaultBytes(Runtime.getRuntime().maxMemory()) : mb * 1024L * 1024L;
+  }
+
+  /**
+   * The cache of public school pages, made at the first page served (its classes stay unloaded
+   * during a start); null when there is none: not embedded Derby, or no memory given to it.
+   */
+  private PublicProfiles publicProfiles() {
+    if (!publicProfilesDecided) {
+      synchronized (this) {
+        if (!publicProfilesDecided) {
+          database.read(c -> null); // the dialect is known once the database is open
+          if (database.dialect() == Database.Dialect.DERBY && publicProfileBytes > 0) {
+            publicProfiles = new PublicProfiles(publicProfileBytes);
+          }
+          publicProfilesDecided = true;
+        }
+      }
+    }
+    return publicProfiles;
+  }
+
+  /**
+   * School {@code id} as {@code GET /api/v1/schools/{id}} sends it to {@code actor}, when that is
+   * its public page, from memory when it is there: the ETag's revision and the JSON bytes. Null
+   * when {@code actor} may see more of it (contacts), or with no cache: then {@link #school}.
+   * A 404 as {@link #school} gives one.
+   */
+  PublicProfiles.Entry publicProfile(Principal actor, long id) {
+    PublicProfiles cache = publicProfiles();
+    if (cache == null) {
+      return null;
+    }
+    PublicProfiles.Entry entry = cache.get(id);
+    if (entry == null) {
+      long before = cache.generation();
+      School school = database.read(c -> find(c, id));
+      if (school == null) {
+        throw ProblemException.notFound(LifecycleMessages.get(actor.language(), "noSchool", String.valueOf(id)));
+      }
+      // a country code per entry would be a string of its own each: 48 bytes, 1,000,000 times
+      entry = new PublicProfiles.Entry(school.country().intern(), school.unit(), school.status(), school.revision(),
+          school.status() == MembershipStatus.MEMBER ? publicJson(school) : null);
+      cache.offer(id, before, entry);
+    }
+    if (authorizer.allows(actor, Action.VIEW_SCHOOL, Target.school(entry.country(), entry.unit(), String.valueOf(id)))) {
+      return null;
+    }
+    if (entry.json() == null) {
+      throw ProblemException.notFound(LifecycleMessages.get(actor.language(), "noSchool", String.valueOf(id)));
+    }
+    return entry;
+  }
+
+  private static byte[] publicJson(School s) {
+    try {
+      return org.unesco.aspnet.web.Json.MAPPER.writeValueAsBytes(publicView(s));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a school cannot be written as JSON", e);
+    }
+  }
+
+  /**
+   * After a change of school {@code id}'s profile or status is committed: its public page is read
+   * again. Every writer of MEM_SCHOOL in this bundle calls it (an import: {@link #forgetAllPages}).
+   */
+  void forgetPage(long id) {
+    PublicProfiles cache = publicProfiles;
+    if (cache != null) {
+      cache.forget(id);
+    }
+  }
+
+  void forgetAllPages() {
+    PublicProfiles cache = publicProfiles;
+    if (cache != null) {
+      cache.forgetAll();
+    }
   }
 
   /** Whether searches are answered through the word index yet (tests wait for it). */
@@ -370,6 +487,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
           }
           return updated;
         });
+    forgetPage(id);
     announceIfMoved(before[0], after);
     return after;
   }
@@ -680,9 +798,10 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
 
   /** Contacts are not public: only those in scope see the email. */
   private School redact(Principal actor, School s) {
-    if (authorizer.allows(actor, Action.VIEW_SCHOOL, Scopes.of(s))) {
-      return s;
-    }
+    return authorizer.allows(actor, Action.VIEW_SCHOOL, Scopes.of(s)) ? s : publicView(s);
+  }
+
+  private static School publicView(School s) {
     return new School(
         s.id(), s.name(), s.country(), s.unit(), s.city(), s.address(), s.latitude(), s.longitude(),
         s.levels(), s.themes(), s.languages(), s.students(), s.teachers(), null, s.website(),

@@ -48,6 +48,8 @@ public final class SchoolsServlet extends ApiServlet {
   private static final int Q_MAX = 100;
 
   private final transient SchoolService schools;
+  /** The same service as {@code schools}, for the public pages it keeps in memory. */
+  private final transient SchoolDirectory directory;
   private final transient MembershipService memberships;
   private final transient CountryService countries;
   private final transient AnnualReportService reports;
@@ -57,13 +59,14 @@ public final class SchoolsServlet extends ApiServlet {
 
   @Activate
   public SchoolsServlet(
-      @Reference SchoolService schools,
+      @Reference SchoolDirectory directory,
       @Reference MembershipService memberships,
       @Reference CountryService countries,
       @Reference AnnualReportService reports,
       @Reference NationalProfiles profiles) {
     this.profiles = profiles;
-    this.schools = schools;
+    this.schools = directory;
+    this.directory = directory;
     this.memberships = memberships;
     this.countries = countries;
     this.reports = reports;
@@ -123,7 +126,13 @@ public final class SchoolsServlet extends ApiServlet {
       Page<School> page = schools.schools(actor, query(request, FILTERS, countries::exists, actor.language()));
       Json.writePage(response, page.items(), page.next());
     } else if (path.size() == 1) {
-      School school = schools.school(actor, pathId(path.get(0), "school"));
+      long id = pathId(path.get(0), "school");
+      PublicProfiles.Entry page = directory.publicProfile(actor, id);
+      if (page != null) {
+        writePage(request, response, page);
+        return;
+      }
+      School school = schools.school(actor, id);
       String etag = Revisions.etag(school.revision());
       response.setHeader("ETag", etag);
       response.setHeader("Cache-Control", "private, no-cache");
@@ -143,6 +152,23 @@ public final class SchoolsServlet extends ApiServlet {
     } else {
       throw Requests.noSuchPath(request);
     }
+  }
+
+  /** A school's public page as kept in memory: the same headers and bytes as the school read and written. */
+  private static void writePage(HttpServletRequest request, HttpServletResponse response, PublicProfiles.Entry page)
+      throws IOException {
+    String etag = Revisions.etag(page.revision());
+    response.setHeader("ETag", etag);
+    response.setHeader("Cache-Control", "private, no-cache");
+    if (Revisions.notModified(request, etag)) {
+      response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+      return;
+    }
+    response.setStatus(200);
+    response.setContentType(Json.MEDIA_TYPE);
+    response.setCharacterEncoding("UTF-8");
+    response.setContentLength(page.json().length);
+    response.getOutputStream().write(page.json());
   }
 
   @Override

@@ -1,0 +1,162 @@
+package org.unesco.aspnet.membership.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.unesco.aspnet.membership.internal.TransitionsTest.HQ;
+import static org.unesco.aspnet.membership.internal.TransitionsTest.NC_FR;
+import static org.unesco.aspnet.membership.internal.TransitionsTest.NC_KE;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.membership.Application;
+import org.unesco.aspnet.membership.MembershipStatus;
+import org.unesco.aspnet.membership.School;
+import org.unesco.aspnet.membership.SchoolInput;
+import org.unesco.aspnet.membership.bulk.ImportRow;
+import org.unesco.aspnet.membership.bulk.SchoolImport;
+import org.unesco.aspnet.web.Json;
+
+/**
+ * The public pages of schools kept in memory ({@link PublicProfiles}) say what the database says:
+ * the same bytes as the school read and written, for the same people, and never what was true
+ * before an edit, a move of the lifecycle or an import.
+ */
+class PublicProfilesTest {
+  private SchoolDirectory schools;
+  private MembershipLifecycle lifecycle;
+  private DirectoryImport imports;
+
+  @BeforeEach
+  void start() {
+    TestDatabase database = new TestDatabase();
+    Countries countries = new Countries(database, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT,
+        new DirectoryCounts(database, TestLogger.INSTANCE), (org.osgi.framework.Bundle) null);
+    NationalProfiles profiles = new NationalProfiles(TestLogger.INSTANCE);
+    schools = new SchoolDirectory(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles,
+        TestLogger.INSTANCE);
+    lifecycle = new MembershipLifecycle(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
+    imports = new DirectoryImport(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, schools);
+  }
+
+  private Application member(SchoolInput school) {
+    Application a = lifecycle.apply(Principal.anonymous(), school, false);
+    for (MembershipStatus s : List.of(MembershipStatus.UNDER_NATIONAL_REVIEW, MembershipStatus.RECOMMENDED,
+        MembershipStatus.UNDER_HQ_REVIEW, MembershipStatus.MEMBER)) {
+      lifecycle.transition(HQ, a.membershipId(), s, null);
+    }
+    return a;
+  }
+
+  /** What the page would be without the cache: the school as the public reads it, written by Jackson. */
+  private byte[] uncached(long id) throws Exception {
+    return Json.MAPPER.writeValueAsBytes(schools.school(Principal.anonymous(), id));
+  }
+
+  private String page(long id) {
+    return new String(schools.publicProfile(Principal.anonymous(), id).json(), StandardCharsets.UTF_8);
+  }
+
+  private static int status(Runnable r) {
+    return assertThrows(ProblemException.class, r::run).status();
+  }
+
+  @Test
+  void thePageIsTheSchoolAsThePublicReadsItAndIsKept() throws Exception {
+    long id = member(Schools.valid()).schoolId();
+    PublicProfiles.Entry first = schools.publicProfile(Principal.anonymous(), id);
+    assertArrayEquals(uncached(id), first.json());
+    assertTrue(page(id).contains("\"email\":null"), "no contact for the public: " + page(id));
+    assertEquals(schools.school(HQ, id).revision(), first.revision(), "the ETag's revision");
+    assertSame(first, schools.publicProfile(NC_KE, id), "read once, kept: another country's NC sees the public page");
+  }
+
+  @Test
+  void whoMaySeeMoreIsSentToTheDatabase() {
+    long id = member(Schools.valid()).schoolId();
+    assertNull(schools.publicProfile(NC_FR, id), "France's NC sees the contacts");
+    assertNull(schools.publicProfile(HQ, id));
+    assertEquals("ce.0250007x@ac-besancon.fr", schools.school(NC_FR, id).email());
+  }
+
+  @Test
+  void aSchoolThatIsNotAMemberIsNotFoundByThePublicAsWithoutTheCache() {
+    long candidate = lifecycle.apply(Principal.anonymous(), Schools.valid(), false).schoolId();
+    assertEquals(404, status(() -> schools.publicProfile(Principal.anonymous(), candidate)));
+    assertEquals(404, status(() -> schools.school(Principal.anonymous(), candidate)));
+    assertEquals(404, status(() -> schools.publicProfile(NC_KE, candidate)));
+    assertNull(schools.publicProfile(NC_FR, candidate), "its NC reads it from the database");
+    assertEquals(404, status(() -> schools.publicProfile(Principal.anonymous(), 999_999L)));
+  }
+
+  @Test
+  void anEditIsSeenAtOnce() throws Exception {
+    long id = member(Schools.valid()).schoolId();
+    PublicProfiles.Entry before = schools.publicProfile(Principal.anonymous(), id);
+    School current = schools.school(NC_FR, id);
+    SchoolInput renamed = Schools.named("Lycée Louis Pasteur", "Besançon");
+    schools.update(NC_FR, id, current.revision(), renamed, false);
+    PublicProfiles.Entry after = schools.publicProfile(Principal.anonymous(), id);
+    assertTrue(page(id).contains("Lycée Louis Pasteur"), page(id));
+    assertEquals(before.revision() + 1, after.revision(), "a new ETag");
+    assertArrayEquals(uncached(id), after.json());
+  }
+
+  @Test
+  void aMoveOfTheLifecycleIsSeenAtOnce() throws Exception {
+    Application a = member(Schools.valid());
+    schools.publicProfile(Principal.anonymous(), a.schoolId());
+    lifecycle.transition(HQ, a.membershipId(), MembershipStatus.SUSPENDED, "no annual report for three years");
+    assertEquals(404, status(() -> schools.publicProfile(Principal.anonymous(), a.schoolId())), "suspended: gone at once");
+    lifecycle.transition(HQ, a.membershipId(), MembershipStatus.MEMBER, "reinstated");
+    assertTrue(page(a.schoolId()).contains("\"status\":\"MEMBER\""));
+    assertArrayEquals(uncached(a.schoolId()), schools.publicProfile(Principal.anonymous(), a.schoolId()).json());
+  }
+
+  @Test
+  void anImportThatUpdatesASchoolIsSeenAtOnce() {
+    long id = member(Schools.valid()).schoolId();
+    assertTrue(page(id).contains("\"students\":1200"));
+    SchoolInput s = schools.school(HQ, id).input();
+    SchoolInput more = new SchoolInput(s.name(), s.country(), s.unit(), s.city(), s.address(), s.latitude(), s.longitude(),
+        s.levels(), s.themes(), s.languages(), 1500, s.teachers(), s.email(), s.website(), s.nationalId(), s.fields());
+    ImportRow row = new ImportRow(2, id, more, List.of(), Set.of("id", "name", "country", "city", "students"));
+    imports.write(NC_FR, List.of(row)::iterator, SchoolImport.Duplicates.REJECT, "fr.csv", n -> { });
+    assertTrue(page(id).contains("\"students\":1500"), page(id));
+  }
+
+  @Test
+  void aReadThatBeganBeforeAChangeIsNotKept() {
+    PublicProfiles cache = new PublicProfiles(1 << 20);
+    PublicProfiles.Entry old = new PublicProfiles.Entry("FR", null, MembershipStatus.MEMBER, 1, new byte[] {1});
+    long before = cache.generation();
+    cache.forget(7); // a change committed while the page was being read
+    cache.offer(7, before, old);
+    assertNull(cache.get(7), "what was read may predate the change");
+    cache.offer(7, cache.generation(), old);
+    assertSame(old, cache.get(7));
+    cache.forgetAll();
+    assertNull(cache.get(7));
+  }
+
+  @Test
+  void theBudgetBoundsTheMemory() {
+    PublicProfiles cache = new PublicProfiles(100_000);
+    for (long id = 1; id <= 1000; id++) {
+      cache.offer(id, cache.generation(), new PublicProfiles.Entry("FR", null, MembershipStatus.MEMBER, 1, new byte[400]));
+    }
+    assertTrue(cache.size() <= 100_000 / 400, "at most what fits: " + cache.size());
+    assertTrue(cache.size() >= 100_000 / 800, "and not much less: " + cache.size());
+    PublicProfiles none = new PublicProfiles(0);
+    none.offer(1, none.generation(), new PublicProfiles.Entry("FR", null, MembershipStatus.MEMBER, 1, new byte[400]));
+    assertNull(none.get(1));
+  }
+}
