@@ -278,6 +278,39 @@ class MembershipIT {
     assertEquals("+33 1 45 68 99 99", JSON.readTree(both.body()).path("coordinators").get(0).path("phone").asText());
   }
 
+  /**
+   * A member of the wrong type does not hide the other members' mistakes: one 400 lists them all,
+   * as for a school, and nothing is written.
+   */
+  @Test
+  void aCountryPatchWithAWrongTypeListsEveryOtherMembersErrorAndWritesNothing() throws Exception {
+    String etag = countryEtag("GH");
+    JsonNode before = JSON.readTree(platform.get("/api/v1/countries/GH", "Authorization", "Bearer " + hq).body());
+    HttpResponse<String> r = platform.send("PATCH", "/api/v1/countries/GH",
+        "{\"region\":\"Mars\",\"nationalCommission\":\"Ghana National Commission\",\"coordinators\":[{\"name\":\"Kofi Mensah\"}]}",
+        "Content-Type", "application/merge-patch+json", "Authorization", "Bearer " + hq, "If-Match", etag, "Accept-Language", "fr");
+    assertEquals(List.of("nationalCommission", "region", "coordinators[0].email"), errorFields(r));
+    JsonNode problem = JSON.readTree(r.body());
+    assertEquals("https://aspnet.unesco.org/problems/validation", problem.path("type").asText());
+    assertEquals("doit être un objet", problem.path("errors").get(0).path("message").asText(), r.body());
+    assertTrue(problem.path("errors").get(1).path("message").asText().startsWith("doit être l'une des valeurs Africa"), r.body());
+    assertEquals(etag, countryEtag("GH"), "nothing written");
+    assertEquals(before, JSON.readTree(platform.get("/api/v1/countries/GH", "Authorization", "Bearer " + hq).body()));
+    // Whoever may not change the part named learns its types only: the refusal comes once they are right
+    assertEquals(List.of("colour"), errorFields(patchCountry("GH", "{\"colour\":1,\"region\":\"Mars\"}", ncKenya)));
+  }
+
+  @Test
+  void aMoveWithAWrongTypeListsTheOtherFieldsErrors() throws Exception {
+    long membership = JSON.readTree(apply(school("Lycée Voltaire", "FR", "Orléans")).body()).path("membershipId").asLong();
+    HttpResponse<String> r = platform.send("POST", "/api/v1/memberships/" + membership + "/transitions",
+        "{\"to\":\"UNDER_NATIONAL_REVIEW\",\"certifiedOn\":\"2020-01-01\",\"comment\":7}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + ncFrance);
+    assertEquals(List.of("comment", "certifiedOn"), errorFields(r), "a date only for a move to MEMBER, told with the comment's type");
+    JsonNode history = JSON.readTree(platform.get("/api/v1/memberships/" + membership + "/history", "Authorization", "Bearer " + hq).body());
+    assertEquals(1, history.path("items").size(), "not moved: " + history);
+  }
+
   @Test
   void theNationalCommissionIsMergedAndABlankNameIsRefused() throws Exception {
     HttpResponse<String> set = patchCountry("FR", "{\"nationalCommission\":{\"name\":\"Commission nationale\","

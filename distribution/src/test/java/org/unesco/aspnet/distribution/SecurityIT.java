@@ -379,6 +379,55 @@ class SecurityIT {
     assertEquals("n'est pas un établissement connu", frenchErrors.get(1).path("message").asText(), inFrench.body());
   }
 
+  private static List<String> errorFields(HttpResponse<String> r) throws Exception {
+    assertEquals(400, r.statusCode(), r.body());
+    assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+    JsonNode problem = JSON.readTree(r.body());
+    assertEquals("https://aspnet.unesco.org/problems/validation", problem.path("type").asText(), r.body());
+    List<String> fields = new ArrayList<>();
+    problem.path("errors").forEach(e -> fields.add(e.path("field").asText()));
+    return fields;
+  }
+
+  /**
+   * A field of the wrong type does not hide the other fields' mistakes: one 400 lists them all, as
+   * for a school, and nothing is written (no account, no invitation, the link still unused).
+   */
+  @Test
+  void aWrongTypeIsToldWithEveryOtherFieldsErrorAndNothingIsWritten() throws Exception {
+    String admin = platform.adminToken();
+    // An invitation: an email that is a number, a country that does not exist (the membership bundle's catalog)
+    HttpResponse<String> invitation = seen(platform.send("POST", "/api/v1/invitations?lang=fr",
+        "{\"email\":5,\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"ZZ\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + admin));
+    assertEquals(List.of("email", "country"), errorFields(invitation));
+    JsonNode errors = JSON.readTree(invitation.body()).path("errors");
+    assertEquals("doit être une chaîne de caractères", errors.get(0).path("message").asText(), invitation.body());
+    assertEquals("2 champs ne sont pas valides", JSON.readTree(invitation.body()).path("detail").asText(), invitation.body());
+    HttpResponse<String> role = invite(admin, "wrong.role", "{\"role\":\"KING\"}");
+    assertEquals(List.of("role", "email"), errorFields(role), "an unknown role, and an email that is none");
+    assertFalse(seen(platform.get("/api/v1/audit?limit=200", "Authorization", "Bearer " + admin)).body().contains("wrong.role"),
+        "no invitation made");
+
+    // A registration: a name that is a list, a password too short
+    HttpResponse<String> registration = seen(platform.send("POST", "/api/v1/accounts",
+        "{\"email\":\"typed.wrong@example.org\",\"name\":[\"Amina\"],\"password\":\"short\"}", "Content-Type", "application/json"));
+    assertEquals(List.of("name", "password"), errorFields(registration));
+    assertEquals(401, seen(platform.login("typed.wrong@example.org", "short")).statusCode(), "no account");
+    register("typed.wrong@example.org", "a long enough password"); // 201, not 409: nothing was written
+
+    // An acceptance: a name that is a number, a password too short; the link stays unused
+    HttpResponse<String> inv = invite(admin, "accepted.later@example.org", "{\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"FR\"}");
+    assertEquals(201, inv.statusCode(), inv.body());
+    String token = JSON.readTree(inv.body()).path("token").asText();
+    HttpResponse<String> accept = seen(platform.send("POST", "/api/v1/invitations/accept",
+        "{\"token\":\"" + token + "\",\"name\":5,\"password\":\"short\"}", "Content-Type", "application/json"));
+    assertEquals(List.of("name", "password"), errorFields(accept));
+    HttpResponse<String> ok = seen(platform.send("POST", "/api/v1/invitations/accept",
+        "{\"token\":\"" + token + "\",\"name\":\"Later\",\"password\":\"a long invited password\"}", "Content-Type", "application/json"));
+    assertEquals(200, ok.statusCode(), "the link was not used: " + ok.body());
+  }
+
   /** An address longer than any email fails like a wrong password; it was a 500 (the throttle's key overflowed). */
   @Test
   void aSignInWithAnOverlongEmailIsAWrongSignInNotAFault() throws Exception {

@@ -149,26 +149,44 @@ public final class Json {
       if (first.status() != 400 || first.errors().isEmpty()) {
         throw first;
       }
-      java.util.Set<String> reported = first.errors().stream().map(f -> root(f.field())).collect(Collectors.toSet());
-      T rest;
+      com.fasterxml.jackson.databind.JsonNode tree;
       try (JsonParser parser = new CheckedTextParser(MAPPER.createParser(body))) {
-        com.fasterxml.jackson.databind.JsonNode tree = MAPPER.readTree(parser);
-        if (!(tree instanceof com.fasterxml.jackson.databind.node.ObjectNode object)) {
-          throw first;
-        }
-        object.remove(reported);
-        rest = MAPPER.treeToValue(object, type);
-      } catch (IOException | RuntimeException notWithoutThem) {
+        tree = MAPPER.readTree(parser);
+      } catch (IOException | RuntimeException notATree) {
         throw first;
       }
-      List<org.unesco.aspnet.core.FieldError> errors = new ArrayList<>(first.errors());
-      try {
-        rules.accept(rest);
-      } catch (ProblemException more) {
-        more.errors().stream().filter(f -> !reported.contains(root(f.field()))).forEach(errors::add);
-      }
-      throw errors.size() == first.errors().size() ? first : ProblemException.validation(errors);
+      throw withTheRules(tree, type, first, rules);
     }
+  }
+
+  /**
+   * {@code first} (the members of {@code tree} with the wrong type) with what {@code rules} say of
+   * the other members: they are run on {@code tree} without the members {@code first} names
+   * (a copy: {@code tree} is left as it is), and their errors on those members are dropped, the
+   * type being what is wrong there.
+   */
+  private static <T> ProblemException withTheRules(com.fasterxml.jackson.databind.JsonNode tree, Class<T> type,
+      ProblemException first, java.util.function.Consumer<T> rules) {
+    if (first.status() != 400 || first.errors().isEmpty()
+        || !(tree instanceof com.fasterxml.jackson.databind.node.ObjectNode object)) {
+      return first;
+    }
+    java.util.Set<String> reported = first.errors().stream().map(f -> root(f.field())).collect(Collectors.toSet());
+    T rest;
+    try {
+      com.fasterxml.jackson.databind.node.ObjectNode without = object.deepCopy();
+      without.remove(reported);
+      rest = MAPPER.treeToValue(without, type);
+    } catch (IOException | RuntimeException notWithoutThem) {
+      return first;
+    }
+    List<org.unesco.aspnet.core.FieldError> errors = new ArrayList<>(first.errors());
+    try {
+      rules.accept(rest);
+    } catch (ProblemException more) {
+      more.errors().stream().filter(f -> !reported.contains(root(f.field()))).forEach(errors::add);
+    }
+    return errors.size() == first.errors().size() ? first : ProblemException.validation(errors);
   }
 
   /** The member of the body a field path starts with: {@code media} of {@code media[0].url}. */
@@ -216,11 +234,24 @@ public final class Json {
    * with the same field-by-field 400s as {@link #read}.
    */
   public static <T> T convert(com.fasterxml.jackson.databind.JsonNode node, Class<T> type) {
+    return convert(node, type, rest -> {});
+  }
+
+  /**
+   * As {@link #convert(com.fasterxml.jackson.databind.JsonNode, Class)}, and when members have the
+   * wrong type, {@code rules} are run on the rest of {@code node} as by {@link
+   * #read(HttpServletRequest, Class, java.util.function.Consumer)}, so that one 400 lists every
+   * field's mistake: for a body read as a tree first (a merge patch, to see which members it names).
+   * {@code node} is not changed.
+   *
+   * @since 1.7
+   */
+  public static <T> T convert(com.fasterxml.jackson.databind.JsonNode node, Class<T> type, java.util.function.Consumer<T> rules) {
     try {
       return MAPPER.treeToValue(node, type);
     } catch (IOException e) {
       ProblemException first = problemOf(e);
-      throw first.errors().isEmpty() ? first : everyField(node, type, first);
+      throw first.errors().isEmpty() ? first : withTheRules(node, type, everyField(node, type, first), rules);
     }
   }
 

@@ -403,4 +403,24 @@ class JsonTest {
     // a body that is no object keeps its own problem
     assertEquals(400, assertThrows(ProblemException.class, () -> Json.read(request("[1]"), Form.class, rules)).status());
   }
+
+  @Test
+  void aTreeConvertedWithRulesListsTheWrongTypesAndTheRulesOfTheRest() throws Exception {
+    java.util.function.Consumer<Form> rules = f -> {
+      if (f.name() == null || f.name().isBlank()) {
+        throw ProblemException.validation("name", "is required");
+      }
+    };
+    com.fasterxml.jackson.databind.JsonNode tree = Json.MAPPER.readTree("{\"name\":\" \",\"count\":\"two\",\"colour\":1}");
+    String before = tree.toString();
+    ProblemException p = assertThrows(ProblemException.class, () -> Json.convert(tree, Form.class, rules));
+    assertEquals(List.of("colour", "count", "name"), p.errors().stream().map(FieldError::field).sorted().toList(), p.errors().toString());
+    assertEquals(before, tree.toString(), "the caller's tree is left as it was");
+    // the rules say nothing of a member whose type is wrong, and nothing of a tree that binds
+    ProblemException typeOnly = assertThrows(ProblemException.class,
+        () -> Json.convert(Json.MAPPER.readTree("{\"name\":7}"), Form.class, rules));
+    assertEquals(List.of("name"), typeOnly.errors().stream().map(FieldError::field).toList());
+    assertEquals("must be a string", typeOnly.errors().get(0).message());
+    assertEquals(" ", Json.convert(Json.MAPPER.readTree("{\"name\":\" \"}"), Form.class, rules).name());
+  }
 }

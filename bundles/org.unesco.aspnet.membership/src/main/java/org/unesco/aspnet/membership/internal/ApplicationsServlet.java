@@ -11,7 +11,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
-import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.membership.Application;
 import org.unesco.aspnet.membership.CountryService;
 import org.unesco.aspnet.membership.MembershipService;
@@ -46,10 +45,7 @@ public final class ApplicationsServlet extends ApiServlet {
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
     ObjectNode body = Json.read(request, ObjectNode.class);
     org.unesco.aspnet.core.Principal actor = Requests.actor(request);
-    JsonNode confirm = body.get(CONFIRM);
-    if (confirm != null && !confirm.isBoolean() && !confirm.isNull()) {
-      throw ProblemException.validation(CONFIRM, FieldMessages.get(actor.language(), "boolean"));
-    }
+    JsonNode confirm = body.get(CONFIRM); // true, false or null: SchoolForm checks it with the rest
     SchoolInput school = SchoolForm.read(body, Set.of(CONFIRM), countries::exists, actor.language(),
         input -> profiles.check(input, java.util.Map.of(), actor.language()).errors());
     Application application = memberships.apply(actor, school, confirm != null && confirm.asBoolean());

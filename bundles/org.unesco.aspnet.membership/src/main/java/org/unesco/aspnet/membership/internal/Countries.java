@@ -172,16 +172,64 @@ public final class Countries implements CountryService {
    *     part the patch names, 400 with every field error
    */
   Versioned patch(Principal actor, String iso2, ObjectNode patch, Locale language, Integer expectedRevision) {
-    Patch typed = Json.convert(patch, Patch.class); // unknown members and wrong types: 400 field by field
+    // unknown members and wrong types: 400 field by field, with what the rules say of the other members
+    Patch typed = Json.convert(patch, Patch.class, rest -> checkOnly(actor, iso2, patch, rest));
+    boolean region = patch.has("region");
+    boolean network = patch.has("nationalCommission") || patch.has("coordinators");
+    return change(actor, iso2, region, network, language, expectedRevision, true, applied(patch, typed));
+  }
+
+  /**
+   * What {@code patch}, bound as {@code typed}, makes of a stored country. A member {@code typed}
+   * lacks although {@code patch} names it (a commission of the wrong type, left out of the rest of
+   * the patch by {@link Json#convert(JsonNode, Class, java.util.function.Consumer)}) keeps what is
+   * stored: its type is what is wrong with it.
+   */
+  private static UnaryOperator<Entry> applied(ObjectNode patch, Patch typed) {
     boolean region = patch.has("region");
     JsonNode commission = patch.get("nationalCommission");
+    boolean commissionGiven = commission != null && (commission.isNull() || typed.nationalCommission() != null);
     boolean coordinators = patch.has("coordinators");
-    return change(actor, iso2, region, commission != null || coordinators, language, expectedRevision, true, stored -> new Entry(
+    return stored -> new Entry(
         stored.iso2(),
         stored.englishName(),
         region ? typed.region() : stored.region(),
-        commission == null ? stored.nationalCommission() : merged(stored.nationalCommission(), commission),
-        coordinators ? typed.coordinators() : stored.coordinators()));
+        commissionGiven ? merged(stored.nationalCommission(), commission) : stored.nationalCommission(),
+        coordinators ? typed.coordinators() : stored.coordinators());
+  }
+
+  /**
+   * The rules of a patch some of whose members have the wrong type, checked on {@code rest} (the
+   * other members) against the stored country, as {@link #change} checks them, so that the 400
+   * tells them with the wrong types; nothing is written. Someone who may not change every part the
+   * patch names learns nothing more than the types: that patch is refused (401/403) once it binds.
+   */
+  private void checkOnly(Principal actor, String iso2, ObjectNode patch, Patch rest) {
+    String code = iso2 == null ? "" : iso2.toUpperCase(Locale.ROOT);
+    boolean region = patch.has("region");
+    boolean network = patch.has("nationalCommission") || patch.has("coordinators");
+    if (!exists(code)
+        || region && !authorizer.allows(actor, Action.EDIT_REFERENCE_DATA, Target.everything())
+        || network && !authorizer.allows(actor, Action.EDIT_NATIONAL_NETWORK, Target.country(code))) {
+      return;
+    }
+    Entry after = tidy(applied(patch, rest).apply(database.read(c -> entry(c, code))));
+    List<FieldError> errors = errors(after, region, network, actor.language());
+    if (!errors.isEmpty()) {
+      throw ProblemException.validation(errors);
+    }
+  }
+
+  /** What is wrong with a country once changed ({@code after}), in the parts changed. */
+  private static List<FieldError> errors(Entry after, boolean region, boolean network, String lang) {
+    List<FieldError> errors = new ArrayList<>();
+    if (region && after.region() == null) {
+      errors.add(new FieldError("region", FieldMessages.get(lang, "oneOf", String.join(", ", REGIONS))));
+    }
+    if (network) {
+      errors.addAll(networkErrors(after.nationalCommission(), after.coordinators(), lang));
+    }
+    return errors;
   }
 
   /**
@@ -234,13 +282,7 @@ public final class Countries implements CountryService {
             }
             Entry before = entry(c, code);
             Entry after = tidy(change.apply(before));
-            List<FieldError> errors = new ArrayList<>();
-            if (region && after.region() == null) {
-              errors.add(new FieldError("region", FieldMessages.get(actor.language(), "oneOf", String.join(", ", REGIONS))));
-            }
-            if (network) {
-              errors.addAll(networkErrors(after.nationalCommission(), after.coordinators(), actor.language()));
-            }
+            List<FieldError> errors = errors(after, region, network, actor.language());
             if (!errors.isEmpty()) {
               throw ProblemException.validation(errors);
             }

@@ -3,6 +3,7 @@ package org.unesco.aspnet.membership.internal;
 import org.unesco.aspnet.core.Action;
 import org.unesco.aspnet.core.AuditLog;
 import org.unesco.aspnet.core.Authorizer;
+import org.unesco.aspnet.core.FieldError;
 import org.unesco.aspnet.core.Grant;
 import org.unesco.aspnet.core.Role;
 import org.unesco.aspnet.core.Target;
@@ -17,6 +18,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -240,17 +242,7 @@ public final class MembershipLifecycle implements MembershipService {
 
   @Override
   public Membership transition(Principal actor, long id, MembershipStatus to, String comment, java.time.LocalDate certifiedOn) {
-    if (to == null) {
-      throw ProblemException.validation("to",
-          LifecycleMessages.get(actor.language(), "toRequired", SchoolForm.choices(MembershipStatus.class)));
-    }
-    if (certifiedOn != null && to != MembershipStatus.MEMBER) {
-      throw ProblemException.validation("certifiedOn", LifecycleMessages.get(actor.language(), "certifiedOnMember"));
-    }
-    if (certifiedOn != null && (certifiedOn.isBefore(FIRST_CERTIFICATION) || certifiedOn.isAfter(java.time.LocalDate.now(ZoneOffset.UTC)))) {
-      throw ProblemException.validation("certifiedOn", LifecycleMessages.get(actor.language(), "certifiedOnRange",
-          FIRST_CERTIFICATION.toString()));
-    }
+    require(transitionErrors(to, comment, certifiedOn, actor.language()));
     String note = note(comment, actor.language());
     Instant now = Instant.now();
     MembershipStatus[] from = new MembershipStatus[1];
@@ -331,11 +323,57 @@ public final class MembershipLifecycle implements MembershipService {
 
   /** A comment of a move: trimmed, null when blank, 400 when too long. */
   static String note(String comment, String lang) {
-    String note = comment == null || comment.isBlank() ? null : comment.strip();
-    if (note != null && note.codePointCount(0, note.length()) > COMMENT_MAX) {
-      throw ProblemException.validation("comment", FieldMessages.get(lang, "length", String.valueOf(COMMENT_MAX)));
+    require(commentErrors(comment, lang));
+    return comment == null || comment.isBlank() ? null : comment.strip();
+  }
+
+  /** What is wrong with a move's comment: at most one error, it being too long. */
+  private static List<FieldError> commentErrors(String comment, String lang) {
+    String note = comment == null ? null : comment.strip();
+    return note != null && note.codePointCount(0, note.length()) > COMMENT_MAX
+        ? List.of(new FieldError("comment", FieldMessages.get(lang, "length", String.valueOf(COMMENT_MAX))))
+        : List.of();
+  }
+
+  /**
+   * Every error of the fields of a transition ({@code POST .../transitions}) that is told without
+   * the membership: {@code to} is required, {@code certifiedOn} only for a move to MEMBER and
+   * between the network's founding and today, a comment at most {@value #COMMENT_MAX} characters.
+   * Whether the move is allowed, and a comment it requires, are told once the membership is read.
+   */
+  static List<FieldError> transitionErrors(MembershipStatus to, String comment, java.time.LocalDate certifiedOn, String lang) {
+    List<FieldError> errors = new ArrayList<>();
+    if (to == null) {
+      errors.add(new FieldError("to", LifecycleMessages.get(lang, "toRequired", SchoolForm.choices(MembershipStatus.class))));
     }
-    return note;
+    if (certifiedOn != null && to != null && to != MembershipStatus.MEMBER) {
+      errors.add(new FieldError("certifiedOn", LifecycleMessages.get(lang, "certifiedOnMember")));
+    } else if (certifiedOn != null
+        && (certifiedOn.isBefore(FIRST_CERTIFICATION) || certifiedOn.isAfter(java.time.LocalDate.now(ZoneOffset.UTC)))) {
+      errors.add(new FieldError("certifiedOn", LifecycleMessages.get(lang, "certifiedOnRange", FIRST_CERTIFICATION.toString())));
+    }
+    errors.addAll(commentErrors(comment, lang));
+    return errors;
+  }
+
+  /**
+   * Every error of the fields of a move on a national ladder ({@code POST .../stages}) that is told
+   * without the membership: a stage is required, a comment at most {@value #COMMENT_MAX} characters.
+   */
+  static List<FieldError> stageErrors(String stage, String comment, String lang) {
+    List<FieldError> errors = new ArrayList<>();
+    if (stage == null || stage.isBlank()) {
+      errors.add(new FieldError("stage", FieldMessages.get(lang, "required")));
+    }
+    errors.addAll(commentErrors(comment, lang));
+    return errors;
+  }
+
+  /** A 400 with {@code errors}, if there are any. */
+  static void require(List<FieldError> errors) {
+    if (!errors.isEmpty()) {
+      throw ProblemException.validation(errors);
+    }
   }
 
   /** Someone else moved the membership between our read and our write: their move stands. */
@@ -552,9 +590,7 @@ public final class MembershipLifecycle implements MembershipService {
     if (actor.isAnonymous()) {
       throw ProblemException.unauthorized(LifecycleMessages.get(actor.language(), "signInToChange"));
     }
-    if (stage == null || stage.isBlank()) {
-      throw ProblemException.validation("stage", FieldMessages.get(actor.language(), "required"));
-    }
+    require(stageErrors(stage, comment, actor.language()));
     String note = note(comment, actor.language());
     Membership before = membership(actor, id);
     NationalProfiles.Snapshot profile =

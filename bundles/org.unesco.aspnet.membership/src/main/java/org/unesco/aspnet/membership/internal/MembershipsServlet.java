@@ -162,17 +162,20 @@ public final class MembershipsServlet extends ApiServlet {
     List<String> path = Requests.segments(request);
     if (path.size() == 2 && path.get(1).equals("stages")) {
       long id = pathId(path.get(0), "membership");
-      StageRequest move = Json.read(request, StageRequest.class);
-      Json.write(
-          response, 200, memberships.moveStage(Requests.actor(request), id, move.stage(), move.comment()));
+      Principal actor = Requests.actor(request);
+      // a wrong type is told with what is wrong with the other fields
+      StageRequest move = Json.read(request, StageRequest.class,
+          rest -> MembershipLifecycle.require(MembershipLifecycle.stageErrors(rest.stage(), rest.comment(), actor.language())));
+      Json.write(response, 200, memberships.moveStage(actor, id, move.stage(), move.comment()));
       return;
     }
     if (path.size() != 2 || !path.get(1).equals("transitions")) {
       throw Requests.noSuchPath(request);
     }
     long id = pathId(path.get(0), "membership");
-    TransitionRequest move = Json.read(request, TransitionRequest.class);
-    Json.write(
-        response, 200, memberships.transition(Requests.actor(request), id, move.to(), move.comment(), move.certifiedOn()));
+    Principal actor = Requests.actor(request);
+    TransitionRequest move = Json.read(request, TransitionRequest.class, rest -> MembershipLifecycle.require(
+        MembershipLifecycle.transitionErrors(rest.to(), rest.comment(), rest.certifiedOn(), actor.language())));
+    Json.write(response, 200, memberships.transition(actor, id, move.to(), move.comment(), move.certifiedOn()));
   }
 }

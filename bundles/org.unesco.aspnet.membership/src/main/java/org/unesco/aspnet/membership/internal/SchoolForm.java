@@ -37,8 +37,9 @@ final class SchoolForm {
   }
 
   /**
-   * The school in {@code body}; {@code extraFields} are accepted and left to the caller (such as
-   * {@code confirmDuplicate}). Throws a 400 problem with every type and rule error.
+   * The school in {@code body}; {@code extraFields} are flags (such as {@code confirmDuplicate}):
+   * true, false or null, checked with the rest, their value left to the caller. Throws a 400
+   * problem with every type and rule error.
    */
   static SchoolInput read(ObjectNode body, Set<String> extraFields, Predicate<String> knownCountry, String lang) {
     return read(body, extraFields, knownCountry, lang, input -> List.of());
@@ -54,7 +55,9 @@ final class SchoolForm {
     SchoolForm form = new SchoolForm(body, lang);
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (!FIELDS.contains(name) && !extraFields.contains(name)) {
+      if (extraFields.contains(name)) {
+        form.flag(name);
+      } else if (!FIELDS.contains(name)) {
         form.errors.add(new FieldError(name, FieldMessages.get(form.lang, "notAField")));
       }
     }
@@ -142,6 +145,13 @@ final class SchoolForm {
       return null;
     }
     return node.textValue();
+  }
+
+  private void flag(String field) {
+    JsonNode node = value(field);
+    if (node != null && !node.isBoolean()) {
+      errors.add(new FieldError(field, FieldMessages.get(lang, "boolean")));
+    }
   }
 
   /** A JSON object as plain Java values (strings, numbers, lists...), for extra fields. */

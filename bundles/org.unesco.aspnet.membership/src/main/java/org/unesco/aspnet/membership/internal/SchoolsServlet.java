@@ -181,15 +181,12 @@ public final class SchoolsServlet extends ApiServlet {
     Principal actor = Requests.actor(request);
     int revision = Revisions.expected(request);
     ObjectNode patch = Json.read(request, ObjectNode.class);
-    JsonNode confirm = patch.remove(ApplicationsServlet.CONFIRM);
-    if (confirm != null && !confirm.isBoolean() && !confirm.isNull()) {
-      throw ProblemException.validation(ApplicationsServlet.CONFIRM, "must be true or false");
-    }
+    JsonNode confirm = patch.get(ApplicationsServlet.CONFIRM); // true, false or null: SchoolForm checks it with the rest
     // Rights first, so that nobody learns about fields they may not change; then a merge patch
     // onto what is stored, and the same checks as an application.
     School current = schools.editable(actor, id);
     ObjectNode merged = SchoolForm.merge(Json.MAPPER.valueToTree(current.input()), patch);
-    SchoolInput input = SchoolForm.read(merged, Set.of(), countries::exists, actor.language(),
+    SchoolInput input = SchoolForm.read(merged, Set.of(ApplicationsServlet.CONFIRM), countries::exists, actor.language(),
         given -> profiles.check(given, current.fields() == null ? java.util.Map.of() : current.fields(), actor.language()).errors());
     School updated = schools.update(actor, id, revision, input, confirm != null && confirm.asBoolean());
     response.setHeader("ETag", Revisions.etag(updated.revision()));

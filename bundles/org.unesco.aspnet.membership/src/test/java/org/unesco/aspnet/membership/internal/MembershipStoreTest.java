@@ -150,6 +150,56 @@ class MembershipStoreTest {
   }
 
   @Test
+  void aCountryPatchWithAWrongTypeAlsoTellsTheOtherMembersErrorsAndWritesNothing() {
+    String jeanne = "{\"name\":\"Jeanne Martin\",\"email\":\"jeanne.martin@example.org\"}";
+    countries.patch(NC_FR, "FR", patch("{\"coordinators\":[" + jeanne + "]}"), Locale.ENGLISH, revision("FR"));
+    int read = revision("FR");
+
+    // HQ: a region that is none of the five, with a commission of the wrong type and an unknown member
+    ProblemException p = assertThrows(ProblemException.class, () -> countries.patch(HQ, "FR",
+        patch("{\"region\":\"Mars\",\"nationalCommission\":\"Commission\",\"colour\":1}"), Locale.ENGLISH, read));
+    assertEquals(400, p.status());
+    assertEquals("https://aspnet.unesco.org/problems/validation", p.type());
+    assertEquals(List.of("colour", "nationalCommission", "region"), fields(p).stream().sorted().toList(), p.errors().toString());
+    // the NC: a coordinator without an email beside a commission whose name is no text
+    ProblemException nc = assertThrows(ProblemException.class, () -> countries.patch(NC_FR, "FR",
+        patch("{\"nationalCommission\":{\"name\":7},\"coordinators\":[{\"name\":\"Paul Durand\",\"phone\":\"call me\"}]}"),
+        Locale.ENGLISH, read));
+    assertEquals(List.of("nationalCommission.name", "coordinators[0].email", "coordinators[0].phone"), fields(nc));
+    assertEquals("must be a string", nc.errors().get(0).message());
+    // a merge onto what is stored: a commission member patched alone is checked with the stored ones
+    assertEquals(List.of("colour"), fields(assertThrows(ProblemException.class, () -> countries.patch(NC_FR, "FR",
+        patch("{\"colour\":1,\"coordinators\":[" + jeanne + "]}"), Locale.ENGLISH, read))), "the rest is right");
+    assertEquals(read, revision("FR"), "nothing written");
+    assertEquals("Jeanne Martin", countries.country(HQ, "FR", Locale.ENGLISH).coordinators().get(0).name());
+    assertEquals("Europe and North America", countries.country(HQ, "FR", Locale.ENGLISH).region());
+
+    // who may not change a part the patch names learns its types only: the refusal comes once it binds
+    assertEquals(List.of("colour"), fields(assertThrows(ProblemException.class, () -> countries.patch(NC_FR, "FR",
+        patch("{\"colour\":1,\"region\":\"Mars\"}"), Locale.ENGLISH, read))), "the region is HQ's");
+    assertEquals(List.of("colour"), fields(assertThrows(ProblemException.class, () -> countries.patch(NC_KE, "FR",
+        patch("{\"colour\":1,\"coordinators\":[{\"name\":\"\"}]}"), Locale.ENGLISH, read))), "another country's NC");
+    assertEquals(List.of("colour"), fields(assertThrows(ProblemException.class, () -> countries.patch(Principal.anonymous(), "FR",
+        patch("{\"colour\":1,\"coordinators\":[{\"name\":\"\"}]}"), Locale.ENGLISH, read))));
+  }
+
+  @Test
+  void aMovesFieldErrorsComeTogether() {
+    String tooLong = "x".repeat(MembershipLifecycle.COMMENT_MAX + 1);
+    assertEquals(List.of("to", "certifiedOn", "comment"), MembershipLifecycle.transitionErrors(null, tooLong,
+        java.time.LocalDate.of(1900, 1, 1), "en").stream().map(org.unesco.aspnet.core.FieldError::field).toList());
+    assertEquals(List.of("certifiedOn"), MembershipLifecycle.transitionErrors(MembershipStatus.RECOMMENDED, "fine",
+        java.time.LocalDate.of(2020, 1, 1), "en").stream().map(org.unesco.aspnet.core.FieldError::field).toList());
+    assertEquals(List.of(), MembershipLifecycle.transitionErrors(MembershipStatus.MEMBER, null, java.time.LocalDate.of(2020, 1, 1), "en"));
+    assertEquals(List.of("stage", "comment"), MembershipLifecycle.stageErrors(" ", tooLong, "en").stream()
+        .map(org.unesco.aspnet.core.FieldError::field).toList());
+    long m = lifecycle.apply(HQ, Schools.in("FR", "Lycée Condorcet", "Paris", null), true).membershipId();
+    ProblemException both = assertThrows(ProblemException.class, () -> lifecycle.transition(HQ, m, null, tooLong));
+    assertEquals(List.of("to", "comment"), fields(both), "not one per attempt");
+    assertEquals(MembershipStatus.APPLIED, lifecycle.membership(HQ, m).status());
+  }
+
+  @Test
   void aCountryEditNamesTheRevisionItReadSoThatNoOtherIsUndoneUnseen() {
     String jeanne = "{\"coordinators\":[{\"name\":\"Jeanne Martin\",\"email\":\"jeanne.martin@example.org\"}]}";
     String paul = "{\"coordinators\":[{\"name\":\"Paul Durand\",\"email\":\"paul.durand@example.org\"}]}";

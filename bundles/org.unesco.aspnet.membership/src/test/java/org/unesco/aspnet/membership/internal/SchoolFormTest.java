@@ -78,6 +78,18 @@ class SchoolFormTest {
   }
 
   @Test
+  void aFlagOfTheWrongTypeIsToldWithTheOtherFieldsErrors() throws Exception {
+    ObjectNode body = json("{'name':'','country':'KE','city':'Nairobi','address':'Waiyaki Way','levels':['SECONDARY'],"
+        + "'email':'info@nairobischool.ac.ke','confirmDuplicate':'yes'}");
+    List<FieldError> errors = assertThrows(ProblemException.class,
+        () -> SchoolForm.read(body, Set.of("confirmDuplicate"), KNOWN, "fr")).errors();
+    assertEquals(List.of(new FieldError("confirmDuplicate", "doit valoir true ou false"), new FieldError("name", "est obligatoire")),
+        errors);
+    body.put("name", "Nairobi School").putNull("confirmDuplicate");
+    assertEquals("Nairobi School", SchoolForm.read(body, Set.of("confirmDuplicate"), KNOWN, "en").name(), "null is no flag given");
+  }
+
+  @Test
   void wrongTypesInListsKeepTheirIndex() throws Exception {
     List<FieldError> errors =
         errors("{'name':'A','country':'KE','city':'B','address':'C','levels':[1,'X'],'email':'a@b.ke'}");

@@ -52,12 +52,11 @@ public final class AccountsServlet extends ApiServlet {
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Registration r = Json.read(request, Registration.class);
     java.util.Locale stated = statedLanguage(request);
-    List<FieldError> errors = validate(r, stated != null ? stated.getLanguage() : r.language());
-    if (!errors.isEmpty()) {
-      throw ProblemException.validation(errors);
-    }
+    // a field of the wrong type is told with every other field's error
+    Registration r = Json.read(request, Registration.class,
+        rest -> require(validate(rest, stated != null ? stated.getLanguage() : rest.language())));
+    require(validate(r, stated != null ? stated.getLanguage() : r.language()));
     String language = r.language() == null ? "en" : r.language();
     authentication.requireAddressMayTry(request.getRemoteAddr(), stated != null ? stated.getLanguage() : language);
     String hash = authentication.hasher().hash(r.password());
@@ -96,6 +95,13 @@ public final class AccountsServlet extends ApiServlet {
       return SecurityMessages.get(lang, "passwordMax", String.valueOf(MAX_PASSWORD));
     }
     return null;
+  }
+
+  /** A 400 with {@code errors} (field by field), if there are any. */
+  static void require(List<FieldError> errors) {
+    if (!errors.isEmpty()) {
+      throw ProblemException.validation(errors);
+    }
   }
 
   /** Every error of a registration at once, in {@code lang}. */

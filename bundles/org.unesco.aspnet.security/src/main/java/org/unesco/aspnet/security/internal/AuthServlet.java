@@ -15,7 +15,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.unesco.aspnet.core.FieldError;
-import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.web.ApiServlet;
 import org.unesco.aspnet.web.Json;
 import org.unesco.aspnet.web.OpenApiFragment;
@@ -49,18 +48,9 @@ public final class AuthServlet extends ApiServlet {
       logout(request, response);
       return;
     }
-    Credentials credentials = Json.read(request, Credentials.class);
     String language = principalSpeaking(request).language();
-    List<FieldError> errors = new ArrayList<>();
-    if (credentials.email() == null || credentials.email().isBlank()) {
-      errors.add(new FieldError("email", SecurityMessages.get(language, "required")));
-    }
-    if (credentials.password() == null || credentials.password().isEmpty()) {
-      errors.add(new FieldError("password", SecurityMessages.get(language, "required")));
-    }
-    if (!errors.isEmpty()) {
-      throw ProblemException.validation(errors);
-    }
+    Credentials credentials = Json.read(request, Credentials.class, rest -> AccountsServlet.require(errors(rest, language)));
+    AccountsServlet.require(errors(credentials, language));
     String previous = AuthenticationFilter.sessionCookie(request);
     // a 429 carries retryAfter, which Json.writeProblem also sends as Retry-After
     Authentication.SignedIn in = authentication.signIn(credentials.email(), credentials.password(), request.getRemoteAddr(), language);
@@ -77,6 +67,18 @@ public final class AuthServlet extends ApiServlet {
     body.put("account", MeServlet.describe(in.principal()));
     response.setHeader("Cache-Control", "no-store");
     Json.write(response, 200, body);
+  }
+
+  /** What a sign-in lacks, in {@code language}: an email and a password. */
+  static List<FieldError> errors(Credentials credentials, String language) {
+    List<FieldError> errors = new ArrayList<>();
+    if (credentials.email() == null || credentials.email().isBlank()) {
+      errors.add(new FieldError("email", SecurityMessages.get(language, "required")));
+    }
+    if (credentials.password() == null || credentials.password().isEmpty()) {
+      errors.add(new FieldError("password", SecurityMessages.get(language, "required")));
+    }
+    return errors;
   }
 
   private void logout(HttpServletRequest request, HttpServletResponse response) {

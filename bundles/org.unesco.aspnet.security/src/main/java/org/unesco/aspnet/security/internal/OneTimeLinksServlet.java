@@ -113,19 +113,10 @@ public final class OneTimeLinksServlet extends ApiServlet {
     if (me.isAnonymous()) {
       throw ProblemException.unauthorized("Sign in to invite");
     }
-    Invitation inv = Json.read(request, Invitation.class);
     String lang = principalSpeaking(request).language();
-    List<FieldError> errors = new ArrayList<>();
-    if (inv.email() == null || !AccountsServlet.EMAIL.matcher(inv.email().strip()).matches()) {
-      errors.add(new FieldError("email", SecurityMessages.get(lang, "email")));
-    }
-    if (inv.role() == null) {
-      errors.add(new FieldError("role", SecurityMessages.get(lang, "required")));
-    }
-    Grant grant = inv.role() == null ? null : grantOf(inv, me, authorizer, schools, catalogs, errors, lang);
-    if (!errors.isEmpty()) {
-      throw ProblemException.validation(errors);
-    }
+    // a field of the wrong type is told with every other field's error
+    Invitation inv = Json.read(request, Invitation.class, rest -> checked(rest, me, lang));
+    Grant grant = checked(inv, me, lang);
     if (!mayGrant(authorizer, me, grant)) {
       authorizer.require(me, actionFor(grant.role()), targetOf(grant)); // throws, naming what is missing
     }
@@ -141,13 +132,34 @@ public final class OneTimeLinksServlet extends ApiServlet {
   }
 
   /**
+   * The grant {@code inv} asks for, once each of its fields is right; a 400 with every field's
+   * error otherwise (an email, a role, its scope: {@link #grantOf}). Whether {@code me} may give
+   * it is not checked here. Nothing is written.
+   */
+  private Grant checked(Invitation inv, Principal me, String lang) {
+    List<FieldError> errors = new ArrayList<>();
+    if (inv.email() == null || !AccountsServlet.EMAIL.matcher(inv.email().strip()).matches()) {
+      errors.add(new FieldError("email", SecurityMessages.get(lang, "email")));
+    }
+    if (inv.role() == null) {
+      errors.add(new FieldError("role", SecurityMessages.get(lang, "required")));
+    }
+    Grant grant = inv.role() == null ? null : grantOf(inv, me, authorizer, schools, catalogs, errors, lang);
+    AccountsServlet.require(errors);
+    return grant;
+  }
+
+  /**
    * Checks that the role's scope is complete and exists, e.g. a school role names its school, a
    * sub-national coordinator a unit of the country. A school that {@code me} may not see is
    * answered like an unknown one, so that an invitation tells nobody which schools exist beyond
-   * their view. Countries, units and campaigns are checked by the {@code catalogs} that keep them.
+   * their view. Countries, units and campaigns are checked by the {@code catalogs} that keep them,
+   * once the scope is complete: what is wrong with the other fields ({@code errors} already there)
+   * does not hold that check back.
    */
   static Grant grantOf(Invitation inv, Principal me, Authorizer authorizer, SchoolDirectory directory,
       Collection<ScopeCatalog> catalogs, List<FieldError> errors, String lang) {
+    int before = errors.size(); // the caller's errors of other fields (the email) do not stop the scope's check
     Role role = inv.role();
     String country = inv.country();
     String unit = inv.unit();
@@ -183,7 +195,7 @@ public final class OneTimeLinksServlet extends ApiServlet {
       }
       default -> { }
     }
-    if (errors.isEmpty()) {
+    if (errors.size() == before) {
       Target scope = switch (role) {
         case NATIONAL_COORDINATOR -> Target.country(country);
         case SUBNATIONAL_COORDINATOR -> new Target(country, unit, null, null);
@@ -273,7 +285,8 @@ public final class OneTimeLinksServlet extends ApiServlet {
   }
 
   private void acceptInvitation(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Acceptance a = Json.read(request, Acceptance.class);
+    String lang = principalSpeaking(request).language();
+    Acceptance a = Json.read(request, Acceptance.class, rest -> checkAcceptance(rest, lang));
     if (a.token() == null || a.token().isBlank()) {
       throw ProblemException.validation("token", "is required");
     }
@@ -286,11 +299,8 @@ public final class OneTimeLinksServlet extends ApiServlet {
       if (existing.isPresent()) {
         accountId = existing.get().id();
       } else {
-        List<FieldError> errors = AccountsServlet.validate(
-            new AccountsServlet.Registration(link.email(), a.name(), a.password(), null), principalSpeaking(request).language());
-        if (!errors.isEmpty()) {
-          throw ProblemException.validation(errors); // rolls the use of the link back too
-        }
+        // rolls the use of the link back too
+        AccountsServlet.require(newAccountErrors(link, a, lang));
         accountId = store.createAccount(c, link.email(), a.name().strip(), "en", passwordHash);
       }
       store.addGrant(c, accountId, link.grant(), null);
@@ -309,16 +319,36 @@ public final class OneTimeLinksServlet extends ApiServlet {
     Json.write(response, 200, result);
   }
 
+  /**
+   * What is wrong with an acceptance of which some fields have the wrong type ({@code rest}, the
+   * others), as its use would tell it: a token is required, and a live invitation for someone
+   * without an account needs their name and password. The link is read, not used: nothing is written.
+   */
+  private void checkAcceptance(Acceptance rest, String lang) {
+    if (rest.token() == null || rest.token().isBlank()) {
+      throw ProblemException.validation("token", "is required");
+    }
+    List<FieldError> errors = store.database().read(c -> {
+      Optional<SecurityStore.OneTimeLink> link = store.liveLink(c, Tokens.hash(rest.token()), "INVITATION");
+      return link.isEmpty() || store.accountByEmail(c, link.get().email()).isPresent()
+          ? List.<FieldError>of() : newAccountErrors(link.get(), rest, lang);
+    });
+    AccountsServlet.require(errors);
+  }
+
+  /** What the invitee of {@code link} who has no account yet must give: a name and a password, as a registration. */
+  private static List<FieldError> newAccountErrors(SecurityStore.OneTimeLink link, Acceptance a, String lang) {
+    return AccountsServlet.validate(new AccountsServlet.Registration(link.email(), a.name(), a.password(), null), lang);
+  }
+
   private void startReset(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Principal me = principal(request);
     // Before the email is even read: whoever may not reset learns nothing about accounts.
     if (!startsResets(authorizer, me)) {
       authorizer.require(me, Action.MANAGE_PLATFORM, Target.everything());
     }
-    ResetRequest r = Json.read(request, ResetRequest.class);
-    if (r.email() == null || r.email().isBlank()) {
-      throw ProblemException.validation("email", "is required");
-    }
+    ResetRequest r = Json.read(request, ResetRequest.class, OneTimeLinksServlet::requireEmail);
+    requireEmail(r);
     String secret = Tokens.newSecret("");
     Instant expires = Instant.now().plus(RESET_LIFETIME);
     store.database().inTransaction(c -> {
@@ -340,12 +370,16 @@ public final class OneTimeLinksServlet extends ApiServlet {
     Json.write(response, 201, link("/reset-password#token=" + secret, secret, expires));
   }
 
-  private void finishReset(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Acceptance a = Json.read(request, Acceptance.class);
-    String invalid = AccountsServlet.passwordProblem(a.password(), principalSpeaking(request).language());
-    if (invalid != null) {
-      throw ProblemException.validation("password", invalid);
+  private static void requireEmail(ResetRequest r) {
+    if (r.email() == null || r.email().isBlank()) {
+      throw ProblemException.validation("email", "is required");
     }
+  }
+
+  private void finishReset(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String lang = principalSpeaking(request).language();
+    Acceptance a = Json.read(request, Acceptance.class, rest -> requirePassword(rest, lang));
+    requirePassword(a, lang);
     String hash = authentication.hasher().hash(a.password());
     store.database().inTransaction(c -> {
       SecurityStore.OneTimeLink link = store.useLink(c, Tokens.hash(a.token() == null ? "" : a.token()), "RESET")
@@ -367,6 +401,14 @@ public final class OneTimeLinksServlet extends ApiServlet {
       return null;
     });
     response.setStatus(204);
+  }
+
+  /** A reset's new password follows the one rule for passwords (a token that is no live link is a 404 once the body binds). */
+  private static void requirePassword(Acceptance a, String lang) {
+    String invalid = AccountsServlet.passwordProblem(a.password(), lang);
+    if (invalid != null) {
+      throw ProblemException.validation("password", invalid);
+    }
   }
 
   private static Map<String, Object> link(String path, String secret, Instant expires) {

@@ -317,14 +317,36 @@ public final class SecurityStore {
         return Optional.empty();
       }
     }
+    return link(c, tokenHash, purpose, false);
+  }
+
+  /**
+   * A live link (not used, not expired), read without using it: to tell what its use will ask
+   * for (a new account's name and password). Empty when unknown, expired or used.
+   */
+  Optional<OneTimeLink> liveLink(Connection c, String tokenHash, String purpose) throws SQLException {
+    return link(c, tokenHash, purpose, true);
+  }
+
+  /** The link of {@code tokenHash} for {@code purpose}; only a live one if {@code liveOnly}. */
+  private static Optional<OneTimeLink> link(Connection c, String tokenHash, String purpose, boolean liveOnly) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT EMAIL, ROLE, COUNTRY, UNIT, CAMPAIGN, SCHOOL, CREATED_BY, EXPIRES_AT FROM SEC_ONE_TIME_LINK WHERE TOKEN_HASH = ?")) {
+        "SELECT EMAIL, ROLE, COUNTRY, UNIT, CAMPAIGN, SCHOOL, CREATED_BY, EXPIRES_AT, USED_AT FROM SEC_ONE_TIME_LINK"
+            + " WHERE TOKEN_HASH = ? AND PURPOSE = ?" + (liveOnly ? " AND USED_AT IS NULL AND EXPIRES_AT > ?" : ""))) {
       ps.setString(1, tokenHash);
+      ps.setString(2, purpose);
+      if (liveOnly) {
+        ps.setTimestamp(3, Timestamp.from(Instant.now()));
+      }
       try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
+        if (!rs.next()) {
+          return Optional.empty();
+        }
         Grant grant = rs.getString(2) == null ? null
             : new Grant(Role.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
-        return Optional.of(new OneTimeLink(purpose, rs.getString(1), grant, rs.getString(7), rs.getTimestamp(8).toInstant(), now));
+        Timestamp used = rs.getTimestamp(9);
+        return Optional.of(new OneTimeLink(purpose, rs.getString(1), grant, rs.getString(7), rs.getTimestamp(8).toInstant(),
+            used == null ? null : used.toInstant()));
       }
     }
   }

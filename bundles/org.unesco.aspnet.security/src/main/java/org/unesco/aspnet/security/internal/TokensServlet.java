@@ -6,7 +6,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +17,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.unesco.aspnet.core.AuditLog;
+import org.unesco.aspnet.core.FieldError;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.web.ApiServlet;
@@ -72,14 +75,9 @@ public final class TokensServlet extends ApiServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Principal me = signedIn(request);
-    TokenRequest r = Json.read(request, TokenRequest.class);
+    TokenRequest r = Json.read(request, TokenRequest.class, rest -> AccountsServlet.require(errors(rest)));
+    AccountsServlet.require(errors(r));
     int days = r.days() == null ? 90 : r.days();
-    if (r.name() == null || r.name().isBlank() || r.name().length() > 100) {
-      throw ProblemException.validation("name", "is required, at most 100 characters");
-    }
-    if (days < 1 || days > MAX_DAYS) {
-      throw ProblemException.validation("days", "must be between 1 and " + MAX_DAYS);
-    }
     String secret = Tokens.newSecret(Authentication.API_TOKEN_PREFIX);
     String id = UUID.randomUUID().toString();
     Instant expires = Instant.now().plus(Duration.ofDays(days));
@@ -95,6 +93,18 @@ public final class TokensServlet extends ApiServlet {
     body.put("expiresAt", expires);
     response.setHeader("Cache-Control", "no-store");
     Json.write(response, 201, body);
+  }
+
+  /** Every error of a token request at once: a name of at most 100 characters, 1 to {@value #MAX_DAYS} days. */
+  static List<FieldError> errors(TokenRequest r) {
+    List<FieldError> errors = new ArrayList<>();
+    if (r.name() == null || r.name().isBlank() || r.name().length() > 100) {
+      errors.add(new FieldError("name", "is required, at most 100 characters"));
+    }
+    if (r.days() != null && (r.days() < 1 || r.days() > MAX_DAYS)) {
+      errors.add(new FieldError("days", "must be between 1 and " + MAX_DAYS));
+    }
+    return errors;
   }
 
   @Override

@@ -157,6 +157,14 @@ class OneTimeLinksTest {
   }
 
   @Test
+  void aScopeIsCheckedWhateverIsWrongWithTheOtherFields() {
+    List<FieldError> errors = new ArrayList<>(List.of(new FieldError("email", "is not an email address")));
+    OneTimeLinksServlet.grantOf(new Invitation("nobody", Role.NATIONAL_COORDINATOR, "ZZ", null, null, null),
+        HQ, policy, SCHOOLS, CATALOGS, errors, "en");
+    assertEquals(List.of("email", "country"), errors.stream().map(FieldError::field).toList(), "both in one 400");
+  }
+
+  @Test
   void withoutACatalogOnlyTheFormatIsChecked() {
     List<FieldError> errors = new ArrayList<>();
     OneTimeLinksServlet.grantOf(new Invitation("t@example.org", Role.NATIONAL_COORDINATOR, "ZZ", null, null, null),
