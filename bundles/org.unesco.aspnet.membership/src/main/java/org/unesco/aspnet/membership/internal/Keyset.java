@@ -38,12 +38,18 @@ record Keyset(Sort sort, long id, String key) {
 
   /** The cursor after {@code last}. */
   static String after(School last, Sort sort) {
+    return after(last.id(), sort == Sort.NAME ? SearchKey.of(last.name()) : null,
+        sort == Sort.CITY ? SearchKey.of(last.city()) : null, sort);
+  }
+
+  /** The cursor after the school {@code id} whose searched name and city are {@code nameKey} and {@code cityKey}. */
+  static String after(long id, String nameKey, String cityKey, Sort sort) {
     String text =
         switch (sort) {
-          case ID -> "id:" + last.id();
-          case NEWEST -> "newest:" + last.id();
-          case NAME -> "name:" + last.id() + ":" + SearchKey.of(last.name());
-          case CITY -> "city:" + last.id() + ":" + SearchKey.of(last.city());
+          case ID -> "id:" + id;
+          case NEWEST -> "newest:" + id;
+          case NAME -> "name:" + id + ":" + nameKey;
+          case CITY -> "city:" + id + ":" + cityKey;
         };
     return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }

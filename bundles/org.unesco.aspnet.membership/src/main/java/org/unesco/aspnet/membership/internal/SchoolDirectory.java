@@ -184,8 +184,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
         throw ProblemException.notFound(LifecycleMessages.get(actor.language(), "noSchool", String.valueOf(id)));
       }
       // a country code per entry would be a string of its own each: 48 bytes, 1,000,000 times
-      entry = new PublicProfiles.Entry(school.country().intern(), school.unit(), school.status(), school.revision(),
-          school.status() == MembershipStatus.MEMBER ? publicJson(school) : null);
+      entry = entryOf(school);
       cache.offer(id, before, entry);
     }
     if (authorizer.allows(actor, Action.VIEW_SCHOOL, Target.school(entry.country(), entry.unit(), String.valueOf(id)))) {
@@ -195,6 +194,12 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
       throw ProblemException.notFound(LifecycleMessages.get(actor.language(), "noSchool", String.valueOf(id)));
     }
     return entry;
+  }
+
+  private static PublicProfiles.Entry entryOf(School school) {
+    // a country code per entry would be a string of its own each: 48 bytes, 1,000,000 times
+    return new PublicProfiles.Entry(school.country().intern(), school.unit(), school.status(), school.revision(),
+        school.status() == MembershipStatus.MEMBER ? publicJson(school) : null);
   }
 
   private static byte[] publicJson(School s) {
@@ -260,35 +265,102 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     }
   }
 
+  /** What a page's query reads of each school: all of it, or what finds its public page in memory. */
+  private record Shape<T>(String columns, Row<T> row) {}
+
+  private static final Shape<School> WHOLE = new Shape<>(COLUMNS, SchoolDirectory::school);
+
+  /** A school of a page whose public page is kept in memory: its id, and its sort keys for the next cursor. */
+  private record Listed(long id, String nameKey, String cityKey) {}
+
+  private static final Shape<Listed> LISTED =
+      new Shape<>("ID, NAME_KEY, CITY_KEY", rs -> new Listed(rs.getLong(1), rs.getString(2), rs.getString(3)));
+
   @Override
   public Page<School> schools(Principal actor, SchoolQuery query) {
+    int limit = limit(query);
+    Keyset after = Keyset.parse(query.cursor(), query.sort());
+    List<School> rows = database.read(c -> rows(c, actor, query, after, limit, WHOLE));
+    boolean more = rows.size() > limit;
+    List<School> items = (more ? rows.subList(0, limit) : rows).stream().map(s -> redact(actor, s)).toList();
+    return new Page<>(items, more ? Keyset.after(items.get(items.size() - 1), query.sort()) : null);
+  }
+
+  private static int limit(SchoolQuery query) {
     int limit = query.limit() == 0 ? SchoolQuery.DEFAULT_LIMIT : query.limit();
     if (limit < 1 || limit > SchoolQuery.MAX_LIMIT) {
       throw ProblemException.validation("limit", "must be between 1 and " + SchoolQuery.MAX_LIMIT);
     }
+    return limit;
+  }
+
+  /** A page of the directory and one row more (there is a next page when it comes), as {@code shape} reads it. */
+  private <T> List<T> rows(Connection c, Principal actor, SchoolQuery query, Keyset after, int limit, Shape<T> shape)
+      throws SQLException {
     SchoolQuery.Sort sort = query.sort();
-    Keyset after = Keyset.parse(query.cursor(), sort);
     List<String> words = DirectoryFilter.words(query);
     // Derby has no multi-version reads: while an import holds the index, read the schools instead.
     boolean indexed = !words.isEmpty() && wordIndexComplete
         && (sort == SchoolQuery.Sort.ID || sort == SchoolQuery.Sort.NEWEST)
         && !(SearchWords.bulkWriting() && database.dialect() == Database.Dialect.DERBY);
-    List<School> rows = database.read(c -> indexed
-        ? throughWordIndex(c, actor, query, after, limit, words)
-        : select(c, actor, query, after, limit + 1, null));
-    boolean more = rows.size() > limit;
-    List<School> items = (more ? rows.subList(0, limit) : rows).stream().map(s -> redact(actor, s)).toList();
-    return new Page<>(items, more ? Keyset.after(items.get(items.size() - 1), sort) : null);
+    return indexed
+        ? throughWordIndex(c, actor, query, after, limit, words, shape)
+        : select(c, actor, query, after, limit + 1, null, shape);
+  }
+
+  /** A page of the directory as JSON kept in memory: each school's public page, and the next cursor. */
+  record PublicPage(List<byte[]> items, String next) {}
+
+  /**
+   * The page {@link #schools} gives {@code actor}, made of the schools' public pages kept in
+   * memory (those not there yet are read whole and kept): the database only finds which schools.
+   * Null when {@code actor} may see more than the public page of one of them, or with no cache:
+   * then {@link #schools}.
+   */
+  PublicPage publicSchools(Principal actor, SchoolQuery query) {
+    PublicProfiles cache = publicProfiles();
+    if (cache == null || Scopes.everything(authorizer, actor, Action.VIEW_SCHOOL)
+        || Scopes.condition(authorizer, actor, Action.VIEW_SCHOOL, new ArrayList<>()) != null) {
+      return null; // someone with a scope sees more of some schools: the whole rows are read
+    }
+    int limit = limit(query);
+    SchoolQuery.Sort sort = query.sort();
+    Keyset after = Keyset.parse(query.cursor(), sort);
+    long before = cache.generation();
+    return database.read(c -> {
+      List<Listed> rows = rows(c, actor, query, after, limit, LISTED);
+      boolean more = rows.size() > limit;
+      List<Listed> page = more ? rows.subList(0, limit) : rows;
+      List<byte[]> items = new ArrayList<>(page.size());
+      for (Listed row : page) {
+        PublicProfiles.Entry entry = cache.get(row.id());
+        if (entry == null || entry.json() == null) { // not read yet, or a change not yet forgotten
+          School school = find(c, row.id());
+          if (school == null) {
+            return null; // deleted meanwhile: let the whole read say what is there
+          }
+          entry = entryOf(school);
+          cache.offer(row.id(), before, entry);
+        }
+        if (entry.json() == null
+            || authorizer.allows(actor, Action.VIEW_SCHOOL, Target.school(entry.country(), entry.unit(), String.valueOf(row.id())))) {
+          return null;
+        }
+        items.add(entry.json());
+      }
+      Listed last = more ? page.get(page.size() - 1) : null;
+      return new PublicPage(items, last == null ? null : Keyset.after(last.id(), last.nameKey(), last.cityKey(), sort));
+    });
   }
 
   /**
    * A page of the directory: the filters, the caller's visibility and the keyset as one query,
    * {@code n} rows at most; only among {@code ids} when given (candidates from the word index).
    */
-  private List<School> select(Connection c, Principal actor, SchoolQuery query, Keyset after, int n, List<Long> ids)
-      throws SQLException {
+  private <T> List<T> select(Connection c, Principal actor, SchoolQuery query, Keyset after, int n, List<Long> ids,
+      Shape<T> shape) throws SQLException {
     SchoolQuery.Sort sort = query.sort();
-    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM MEM_SCHOOL");
+    StringBuilder sql = new StringBuilder("SELECT " + shape.columns() + " FROM MEM_SCHOOL");
     if (ids == null && query.country() != null && sort != SchoolQuery.Sort.CITY) {
       // Derby otherwise walks the primary key (it matches ORDER BY ID) through every school of
       // every country; (COUNTRY, ID) serves both the filter and the order, (COUNTRY, NAME_KEY)
@@ -304,7 +376,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
       sql.append(" AND ID IN (").append("?, ".repeat(padded.size() - 1)).append("?)");
       params.addAll(padded);
     }
-    return filtered(c, actor, query, sql, params, Keyset.orderBy(sort), n);
+    return filtered(c, actor, query, sql, params, Keyset.orderBy(sort), n, shape);
   }
 
   /**
@@ -314,11 +386,11 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
    * also keeps it from sorting; in descending order it would sort every entry of the word, so
    * {@link SchoolQuery.Sort#NEWEST} goes through {@link #select} with candidate ids instead.
    */
-  private List<School> selectWithWord(
-      Connection c, Principal actor, SchoolQuery query, Keyset after, int n, String country, String word)
+  private <T> List<T> selectWithWord(
+      Connection c, Principal actor, SchoolQuery query, Keyset after, int n, String country, String word, Shape<T> shape)
       throws SQLException {
     StringBuilder sql = new StringBuilder(
-        "SELECT " + COLUMNS + " FROM --DERBY-PROPERTIES joinOrder=FIXED\n (SELECT SCHOOL_ID FROM MEM_SCHOOL_WORD");
+        "SELECT " + shape.columns() + " FROM --DERBY-PROPERTIES joinOrder=FIXED\n (SELECT SCHOOL_ID FROM MEM_SCHOOL_WORD");
     List<Object> params = new ArrayList<>();
     if (country != null) {
       sql.append(" --DERBY-PROPERTIES constraint=MEM_SCHOOL_WORD_PK\n WHERE COUNTRY = ? AND");
@@ -331,7 +403,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     params.add(Math.max(after.id(), 0L));
     after.where(sql, params);
     sql.append(" AND ID = SCHOOL_ID");
-    return filtered(c, actor, query, sql, params, "SCHOOL_ID", n);
+    return filtered(c, actor, query, sql, params, "SCHOOL_ID", n, shape);
   }
 
   /** Appends the condition of the schools {@code actor} may see: members, and the rest of their scope. */
@@ -349,8 +421,8 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   }
 
   /** Appends the query's filters, the caller's visibility and the order to a page's query and runs it. */
-  private List<School> filtered(Connection c, Principal actor, SchoolQuery query, StringBuilder sql,
-      List<Object> params, String orderBy, int n) throws SQLException {
+  private <T> List<T> filtered(Connection c, Principal actor, SchoolQuery query, StringBuilder sql,
+      List<Object> params, String orderBy, int n, Shape<T> shape) throws SQLException {
     DirectoryFilter.place(sql, params, query, "");
     // Visibility is part of the query, not a filter after it, so that pages stay full.
     visibleTo(actor, sql, params);
@@ -359,7 +431,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     params.add(n);
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
       bind(ps, params);
-      return list(ps, SchoolDirectory::school);
+      return list(ps, shape.row());
     }
   }
 
@@ -370,29 +442,29 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
    * after batch until the page is full. The query re-checks every word, so the index only narrows
    * what is read.
    */
-  private List<School> throughWordIndex(
-      Connection c, Principal actor, SchoolQuery query, Keyset after, int limit, List<String> words)
+  private <T> List<T> throughWordIndex(
+      Connection c, Principal actor, SchoolQuery query, Keyset after, int limit, List<String> words, Shape<T> shape)
       throws SQLException {
     String longest = words.stream().max(java.util.Comparator.comparingInt(String::length)).orElseThrow();
     List<String> expanded = SearchWords.expand(c, longest);
     if (expanded == null) {
-      return select(c, actor, query, after, limit + 1, null);
+      return select(c, actor, query, after, limit + 1, null, shape);
     }
-    List<School> found = new ArrayList<>();
+    List<T> found = new ArrayList<>();
     if (expanded.isEmpty()) {
       return found;
     }
     String country = query.country() == null ? null : query.country().toUpperCase(Locale.ROOT);
     boolean newest = query.sort() == SchoolQuery.Sort.NEWEST;
     if (expanded.size() == 1 && !newest) {
-      return selectWithWord(c, actor, query, after, limit + 1, country, expanded.get(0));
+      return selectWithWord(c, actor, query, after, limit + 1, country, expanded.get(0), shape);
     }
     long position = after.id() >= 0 ? after.id() : newest ? Long.MAX_VALUE : 0;
     int batch = Math.min(SearchWords.MAX_BATCH, Integer.highestOneBit(2 * (limit + 1) - 1) << 1);
     while (found.size() <= limit) {
       SearchWords.Batch candidates = SearchWords.candidates(c, country, expanded, position, newest, batch);
       if (!candidates.ids().isEmpty()) {
-        found.addAll(select(c, actor, query, after, limit + 1 - found.size(), candidates.ids()));
+        found.addAll(select(c, actor, query, after, limit + 1 - found.size(), candidates.ids(), shape));
       }
       if (!candidates.more()) {
         break;

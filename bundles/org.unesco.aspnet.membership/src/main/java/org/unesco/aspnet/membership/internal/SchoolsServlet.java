@@ -123,7 +123,13 @@ public final class SchoolsServlet extends ApiServlet {
     List<String> path = Requests.segments(request);
     Principal actor = Requests.actor(request);
     if (path.isEmpty()) {
-      Page<School> page = schools.schools(actor, query(request, FILTERS, countries::exists, actor.language()));
+      SchoolQuery query = query(request, FILTERS, countries::exists, actor.language());
+      SchoolDirectory.PublicPage kept = directory.publicSchools(actor, query);
+      if (kept != null) {
+        writePage(response, kept);
+        return;
+      }
+      Page<School> page = schools.schools(actor, query);
       Json.writePage(response, page.items(), page.next());
     } else if (path.size() == 1) {
       long id = pathId(path.get(0), "school");
@@ -153,6 +159,29 @@ public final class SchoolsServlet extends ApiServlet {
       throw Requests.noSuchPath(request);
     }
   }
+
+  /** A page of the directory made of schools' public pages: the bytes {@link Json#writePage} writes. */
+  private static void writePage(HttpServletResponse response, SchoolDirectory.PublicPage page) throws IOException {
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(512 * (page.items().size() + 1));
+    body.write(ITEMS);
+    for (int i = 0; i < page.items().size(); i++) {
+      if (i > 0) {
+        body.write(',');
+      }
+      body.write(page.items().get(i));
+    }
+    body.write(NEXT);
+    body.write(Json.MAPPER.writeValueAsBytes(page.next()));
+    body.write('}');
+    response.setStatus(200);
+    response.setContentType(Json.MEDIA_TYPE);
+    response.setCharacterEncoding("UTF-8");
+    response.setContentLength(body.size());
+    body.writeTo(response.getOutputStream());
+  }
+
+  private static final byte[] ITEMS = "{\"items\":[".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  private static final byte[] NEXT = "],\"next\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
   /** A school's public page as kept in memory: the same headers and bytes as the school read and written. */
   private static void writePage(HttpServletRequest request, HttpServletResponse response, PublicProfiles.Entry page)

@@ -21,6 +21,7 @@ import org.unesco.aspnet.membership.Application;
 import org.unesco.aspnet.membership.MembershipStatus;
 import org.unesco.aspnet.membership.School;
 import org.unesco.aspnet.membership.SchoolInput;
+import org.unesco.aspnet.membership.SchoolQuery;
 import org.unesco.aspnet.membership.bulk.ImportRow;
 import org.unesco.aspnet.membership.bulk.SchoolImport;
 import org.unesco.aspnet.web.Json;
@@ -131,6 +132,66 @@ class PublicProfilesTest {
     ImportRow row = new ImportRow(2, id, more, List.of(), Set.of("id", "name", "country", "city", "students"));
     imports.write(NC_FR, List.of(row)::iterator, SchoolImport.Duplicates.REJECT, "fr.csv", n -> { });
     assertTrue(page(id).contains("\"students\":1500"), page(id));
+  }
+
+  /** The page of the directory as the servlet writes it from memory: the bytes Json.writePage writes. */
+  private static String kept(SchoolDirectory.PublicPage page) throws Exception {
+    StringBuilder json = new StringBuilder("{\"items\":[");
+    for (int i = 0; i < page.items().size(); i++) {
+      json.append(i > 0 ? "," : "").append(new String(page.items().get(i), StandardCharsets.UTF_8));
+    }
+    return json.append("],\"next\":").append(Json.MAPPER.writeValueAsString(page.next())).append('}').toString();
+  }
+
+  private String read(Principal actor, SchoolQuery query) throws Exception {
+    org.unesco.aspnet.membership.Page<School> page = schools.schools(actor, query);
+    return Json.MAPPER.writeValueAsString(Json.page(page.items(), page.next()));
+  }
+
+  private static SchoolQuery query(String country, String q, SchoolQuery.Sort sort, String cursor) {
+    return new SchoolQuery(country, null, null, null, null, null, q, 2, cursor, sort);
+  }
+
+  @Test
+  void aPageOfTheDirectoryFromMemoryIsThePageReadWholeInEveryOrder() throws Exception {
+    member(Schools.in("FR", "Lycée Marie Curie", "Lyon", null));
+    member(Schools.in("FR", "École Marie Curie", "Besançon", null));
+    lifecycle.apply(Principal.anonymous(), Schools.in("FR", "Collège Marie Curie", "Dijon", null), false); // a candidate
+    member(Schools.in("FR", "Collège Pierre Curie", "Annecy", null));
+    member(Schools.in("KE", "Curie Academy", "Nairobi", null));
+    member(Schools.in("FR", "Lycée Jean Moulin", "Albi", null));
+    for (SchoolQuery.Sort sort : SchoolQuery.Sort.values()) {
+      for (String q : new String[] {"curie", null, "marie curie"}) {
+        SchoolQuery first = query("FR", q, sort, null);
+        String cursor = null;
+        int pages = 0;
+        do {
+          SchoolQuery at = query(first.country(), q, sort, cursor);
+          SchoolDirectory.PublicPage page = schools.publicSchools(Principal.anonymous(), at);
+          assertEquals(read(Principal.anonymous(), at), kept(page), sort + " " + q + " page " + pages);
+          cursor = page.next();
+          pages++;
+        } while (cursor != null);
+        assertTrue(pages >= 2 || !"curie".equals(q), "more than one page of two: " + sort);
+      }
+    }
+    assertTrue(kept(schools.publicSchools(Principal.anonymous(), query("KE", "curie", SchoolQuery.Sort.ID, null)))
+        .contains("Curie Academy"));
+  }
+
+  @Test
+  void aPageOfTheDirectoryShowsAnEditAtOnceAndIsNotForThoseWhoSeeMore() throws Exception {
+    long id = member(Schools.in("FR", "Lycée Marie Curie", "Lyon", null)).schoolId();
+    SchoolQuery curie = query("FR", "curie", SchoolQuery.Sort.ID, null);
+    assertTrue(kept(schools.publicSchools(Principal.anonymous(), curie)).contains("Lycée Marie Curie"));
+    School current = schools.school(NC_FR, id);
+    schools.update(NC_FR, id, current.revision(), Schools.in("FR", "Lycée Marie et Pierre Curie", "Lyon", null), false);
+    String page = kept(schools.publicSchools(Principal.anonymous(), curie));
+    assertTrue(page.contains("Lycée Marie et Pierre Curie"), page);
+    assertEquals(read(Principal.anonymous(), curie), page);
+    assertNull(schools.publicSchools(NC_FR, curie), "France's NC sees contacts and candidates: read whole");
+    assertNull(schools.publicSchools(HQ, curie));
+    assertNull(schools.publicSchools(NC_KE, curie), "an NC of any country is read whole (a condition of their own)");
   }
 
   @Test
