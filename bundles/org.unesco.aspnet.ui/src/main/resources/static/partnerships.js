@@ -238,7 +238,11 @@ export function partnershipsSection(school) {
 
 /**
  * "Find a partner school abroad": another country (not the school's own), a theme, a level, words;
- * member schools of the directory (GET /api/v1/schools), each with "Propose a partnership".
+ * member schools of the directory (GET /api/v1/schools), each with "Propose a partnership". What it
+ * last asked, and the schools with a proposal form open, stay on the form (`data-searched`): after a
+ * language switch the page's forms are built again, and app.js asks it to search again (`searchagain`),
+ * so that the results come back in the new language, with the forms that were open (what was typed
+ * in them is put back as in every form of the page).
  */
 function partnerSearch(school, linked, openLinks, onProposed) {
   const id = school.id;
@@ -250,7 +254,7 @@ function partnerSearch(school, linked, openLinks, onProposed) {
     field(t('dir.search'), 'q', { type: 'search', maxLength: 100, id: `partners-q-${id}` }),
     h('button', { type: 'submit' }, t('dir.searchButton')));
   // the country names are the portal's (read with the school): no request of their own
-  countries().then((list) => {
+  const named = countries().then((list) => {
     const select = form.elements.country;
     const kept = select.value;
     select.append(...list.filter((c) => c.iso2 !== school.country).map((c) => h('option', { value: c.iso2, selected: c.iso2 === kept }, c.name)));
@@ -260,6 +264,11 @@ function partnerSearch(school, linked, openLinks, onProposed) {
   let more = h('button', { type: 'button', class: 'secondary', hidden: true }, t('dir.more'));
   const said = h('div', { class: 'form-status', tabindex: '-1' });
   let query = null;
+  const proposing = new Set(); // the schools whose proposal form is open
+  /** What the results show, kept on the form for a language switch (see above). */
+  const remember = () => {
+    if (query) form.dataset.searched = JSON.stringify({ query: query.toString(), proposing: [...proposing] });
+  };
   const result = (s) => {
     const li = h('li', { 'data-school': String(s.id) }, h('strong', {}, ...schoolLink(s)));
     if ((s.themes || []).length) li.append(h('p', { class: 'meta' }, (s.themes || []).map((x) => t('theme.' + x)).join(', ')));
@@ -267,25 +276,35 @@ function partnerSearch(school, linked, openLinks, onProposed) {
       h('span', { class: 'visually-hidden' }, colon() + s.name));
     const already = h('p', { class: 'meta partners-linked' }, t('partners.already'));
     const slot = h('div', {});
-    propose.addEventListener('click', () => {
+    const closed = () => {
+      proposing.delete(String(s.id));
+      remember();
+    };
+    /** The proposal form under the school; `focus`: on its first field (not when it comes back after a language switch). */
+    const open = (focus) => {
       propose.hidden = true;
       const form = proposalForm(school, s, query?.get('theme') || '', (p) => {
+        closed();
         slot.replaceChildren(h('p', { class: 'notice', role: 'status', tabindex: '-1' }, t('partners.sent', { name: s.name })));
         onProposed(p);
         slot.firstChild.focus();
       }, () => {
+        closed();
         slot.replaceChildren();
         propose.hidden = false;
         propose.focus();
       });
       slot.replaceChildren(form);
-      form.elements.theme.focus();
-    });
+      proposing.add(String(s.id));
+      remember();
+      if (focus) form.elements.theme.focus();
+    };
+    propose.addEventListener('click', () => open(true));
     li.append(propose, already, slot);
     li.refresh = () => {
-      const open = linked.has(String(s.id));
-      already.hidden = !open;
-      if (open) {
+      const linkedNow = linked.has(String(s.id));
+      already.hidden = !linkedNow;
+      if (linkedNow) {
         propose.hidden = true;
       } else if (!slot.querySelector('form')) {
         // offered again once nothing is open between them (a proposal withdrawn, declined, ended)
@@ -294,6 +313,9 @@ function partnerSearch(school, linked, openLinks, onProposed) {
       }
     };
     li.refresh();
+    li.reopen = () => {
+      if (!propose.hidden) open(false);
+    };
     return li;
   };
   /** A search's pages (its own "Show more": the next search starts from its first page). */
@@ -303,6 +325,29 @@ function partnerSearch(school, linked, openLinks, onProposed) {
     more = button;
     return pagesOf('/api/v1/schools?' + query, { list: results, more, count, draw: result,
       shown: (n, next) => (n ? plural(next ? 'dir.shownMore' : 'dir.shown', n) : t('partners.noneFound')) });
+  };
+  /**
+   * Asks the directory for `asked` (its first page); `focus`: the count takes it once the results
+   * are there (not after a language switch, which leaves the focus where it was); `reopen`: the
+   * schools whose proposal form opens again.
+   */
+  const search = async (asked, { focus = true, reopen = [] } = {}) => {
+    query = asked;
+    proposing.clear();
+    results.replaceChildren();
+    count.textContent = '';
+    const load = searchPages();
+    await whileBusy(form.querySelector('button[type=submit]'), async () => {
+      try {
+        await openLinks(); // which schools are linked already: not offered again
+        await load();
+        remember();
+        for (const li of results.querySelectorAll(':scope > li')) if (reopen.includes(li.dataset.school)) li.reopen();
+        if (focus) count.focus();
+      } catch (e) {
+        showProblem(form, e, said);
+      }
+    });
   };
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -314,20 +359,19 @@ function partnerSearch(school, linked, openLinks, onProposed) {
       form.elements.country.focus();
       return;
     }
-    query = new URLSearchParams({ status: 'MEMBER', limit: '10' });
-    for (const k of ['country', 'theme', 'level', 'q']) if (d.get(k)) query.set(k, String(d.get(k)).trim());
-    results.replaceChildren();
-    count.textContent = '';
-    const load = searchPages();
-    await whileBusy(form.querySelector('button[type=submit]'), async () => {
-      try {
-        await openLinks(); // which schools are linked already: not offered again
-        await load();
-        count.focus();
-      } catch (e) {
-        showProblem(form, e, said);
-      }
-    });
+    const asked = new URLSearchParams({ status: 'MEMBER', limit: '10' });
+    for (const k of ['country', 'theme', 'level', 'q']) if (d.get(k)) asked.set(k, String(d.get(k)).trim());
+    await search(asked);
+  });
+  form.addEventListener('searchagain', async (ev) => {
+    let shown;
+    try {
+      shown = JSON.parse(ev.detail);
+    } catch (e) {
+      return; // not ours
+    }
+    await named; // the country names in the new language, for the results too
+    await search(new URLSearchParams(shown.query), { focus: false, reopen: (shown.proposing || []).map(String) });
   });
   const view = h('div', { class: 'partner-search' },
     h('h4', { id: `partners-find-${id}` }, t('partners.find')), h('p', {}, t('partners.findLead')), form, said, count, results, more);

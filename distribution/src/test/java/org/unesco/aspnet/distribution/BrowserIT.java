@@ -682,7 +682,25 @@ class BrowserIT {
     By result = By.cssSelector("#partners-results-" + school + " > li[data-school='20']");
     wait(30).until(ExpectedConditions.presenceOfElementLocated(result));
     driver.findElement(result).findElement(By.cssSelector("button[data-propose='20']")).click();
-    WebElement form = wait(10).until(d -> d.findElement(result).findElement(By.cssSelector("form.proposal-form")));
+    wait(10).until(d -> d.findElement(result).findElement(By.cssSelector("form.proposal-form")));
+    driver.findElement(result).findElement(By.name("message")).sendKeys("Hallo");
+    // the language switches: the search is asked again, its schools, countries and count in French,
+    // with the proposal form open again and what was typed in it
+    switchLanguage("fr");
+    By heading = By.id("partners-find-" + school);
+    wait(30).until(d -> "Trouver un établissement partenaire à l'étranger".equals(d.findElement(heading).getText()));
+    wait(30).until(d -> d.findElement(result).getText().contains("Allemagne)"));
+    wait(30).until(d -> "Hallo".equals(d.findElement(result).findElement(By.name("message")).getDomProperty("value")));
+    assertEquals("5 caractères sur 2000", driver.findElement(result).findElement(By.className("char-count")).getText());
+    wait(30).until(d -> d.findElement(By.cssSelector("#partnerships-" + school + " .partner-search p[role=status]")).getText()
+        .matches("\\d+ écoles? affichées?\\."));
+    assertEquals("lang", driver.switchTo().activeElement().getDomAttribute("id"), "the focus stays on the language menu");
+    switchLanguage("en");
+    wait(30).until(d -> "Find a partner school abroad".equals(d.findElement(heading).getText()));
+    wait(30).until(d -> d.findElement(result).getText().contains("Germany)"));
+    WebElement form = wait(30).until(d -> d.findElement(result).findElement(By.cssSelector("form.proposal-form")));
+    wait(30).until(d -> "Hallo".equals(d.findElement(result).findElement(By.name("message")).getDomProperty("value")));
+    form.findElement(By.name("message")).clear();
     new Select(form.findElement(By.name("theme"))).selectByValue("ESD");
     WebElement message = form.findElement(By.name("message"));
     // maxlength counts UTF-16 units: twice the API's 2000 characters, so that no legal message is cut
