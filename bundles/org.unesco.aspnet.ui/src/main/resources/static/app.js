@@ -1080,7 +1080,7 @@ function typedValues() {
 /**
  * Puts typed values back into the page's fields, by name and order. A select whose value comes
  * back is told (change): the apply form then builds the country's national fields, which are
- * filled as they appear (for a few seconds).
+ * filled as they appear (for a few seconds); a text field is told too (input).
  */
 function restoreTyped(values) {
   const page = renderSeq;
@@ -1103,16 +1103,36 @@ function restoreTyped(values) {
       if (typeof v === 'boolean') {
         el.checked = v;
       } else if (v !== '' && (!el.options || [...el.options].some((o) => o.value === v))) {
-        if (el.value !== v && el.tagName === 'SELECT') changed.push(el);
+        if (el.value !== v) changed.push(el);
         el.value = v;
       }
     }
-    changed.forEach((el) => el.dispatchEvent(new Event('change', { bubbles: true })));
+    // a select is told it changed (the apply form builds the country's fields), a text field that
+    // it was typed in (a character count follows it)
+    changed.forEach((el) => el.dispatchEvent(new Event(el.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true })));
   };
   const watch = new MutationObserver(fill);
   fill();
   watch.observe(document.getElementById('main'), { childList: true, subtree: true });
   setTimeout(() => watch.disconnect(), 5000);
+}
+
+/**
+ * The searches whose results the page shows without them being in its address (the portal's partner
+ * search): a form with `data-keep` marks them `data-searched`, with what it asked, in its own words.
+ */
+function searchesShown() {
+  return new Map([...document.querySelectorAll('#main form[data-keep][data-searched]')].map((f) => [f.dataset.keep, f.dataset.searched]));
+}
+
+/**
+ * Each search of `shown` asked again in the page drawn again (the language switched): its form, found
+ * by its `data-keep`, gets `searchagain` with what it had asked, and draws its results in the new language.
+ */
+function searchAgain(shown) {
+  for (const [keep, asked] of shown) {
+    document.querySelector(`#main form[data-keep="${CSS.escape(keep)}"]`)?.dispatchEvent(new CustomEvent('searchagain', { detail: asked }));
+  }
 }
 
 /** The page's open sections (details), by id, else by place. */
@@ -1201,6 +1221,7 @@ function languageMenu() {
     if (select.value === ui.lang) return;
     const typed = typedValues();
     const open = openSections();
+    const searched = searchesShown();
     try {
       await setLanguage(select.value, true);
     } catch (e) {
@@ -1212,6 +1233,7 @@ function languageMenu() {
     await render();
     reopenSections(open);
     restoreTyped(typed);
+    searchAgain(searched);
     refocus(next);
     announce(t('nav.languageChanged'));
   };

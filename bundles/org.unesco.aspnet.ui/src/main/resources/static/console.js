@@ -646,13 +646,13 @@ function resetView() {
   return [h('h3', {}, t('resetLink.title')), h('p', {}, t('resetLink.lead')), form, result];
 }
 
-/** The country's partnerships, read-only (partnerships.js, loaded when the tab opens). */
+/** The country's partnerships (partnerships.js, loaded when the tab opens): read-only for an NC, HQ may end one. */
 async function ncPartnerships(country) {
   const { partnershipsTab } = await import('./partnerships.js');
   return partnershipsTab({ country, base: '/console/nc', hidden: { tab: 'partnerships', country } });
 }
 
-/** Every country's partnerships, or one country's, read-only. */
+/** Every country's partnerships, or one country's; HQ may end an accepted one. */
 async function hqPartnerships() {
   const { partnershipsTab } = await import('./partnerships.js');
   const country = (new URLSearchParams(location.search).get('country') || '').toUpperCase();

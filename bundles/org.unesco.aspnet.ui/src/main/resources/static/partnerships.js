@@ -1,9 +1,10 @@
 // Partnerships between schools of different countries: the portal's section (proposals to answer,
 // the school's own, current and past partnerships, finding a partner school abroad and proposing)
-// and the consoles' read-only list. The public school page's "Partner schools" is app.js's.
+// and the consoles' list, where HQ ends an accepted partnership. The public school page's "Partner
+// schools" is app.js's.
 // Loaded with the portal (portal.js) or when a console opens its Partnerships tab.
-import { t, h, api, ApiError, colon, field, countries, countryName, problemView, showProblem, clearProblem, announce, whileBusy,
-  formatDate, plural, quoted, pagedList, THEMES, LEVELS, filtersNavigate, disclosure, schoolLink, partnershipStatus } from './app.js';
+import { ui, t, h, api, ApiError, colon, field, countries, countryName, problemView, showProblem, clearProblem, announce, whileBusy,
+  formatDate, plural, quoted, pagedList, THEMES, LEVELS, filtersNavigate, disclosure, schoolLink, partnershipStatus, hasRole } from './app.js';
 
 /** The longest message or comment the API takes (the contract's 2000 characters: code points, an emoji is one). */
 export const MESSAGE_MAX = 2000;
@@ -237,7 +238,11 @@ export function partnershipsSection(school) {
 
 /**
  * "Find a partner school abroad": another country (not the school's own), a theme, a level, words;
- * member schools of the directory (GET /api/v1/schools), each with "Propose a partnership".
+ * member schools of the directory (GET /api/v1/schools), each with "Propose a partnership". What it
+ * last asked, and the schools with a proposal form open, stay on the form (`data-searched`): after a
+ * language switch the page's forms are built again, and app.js asks it to search again (`searchagain`),
+ * so that the results come back in the new language, with the forms that were open (what was typed
+ * in them is put back as in every form of the page).
  */
 function partnerSearch(school, linked, openLinks, onProposed) {
   const id = school.id;
@@ -249,7 +254,7 @@ function partnerSearch(school, linked, openLinks, onProposed) {
     field(t('dir.search'), 'q', { type: 'search', maxLength: 100, id: `partners-q-${id}` }),
     h('button', { type: 'submit' }, t('dir.searchButton')));
   // the country names are the portal's (read with the school): no request of their own
-  countries().then((list) => {
+  const named = countries().then((list) => {
     const select = form.elements.country;
     const kept = select.value;
     select.append(...list.filter((c) => c.iso2 !== school.country).map((c) => h('option', { value: c.iso2, selected: c.iso2 === kept }, c.name)));
@@ -259,6 +264,11 @@ function partnerSearch(school, linked, openLinks, onProposed) {
   let more = h('button', { type: 'button', class: 'secondary', hidden: true }, t('dir.more'));
   const said = h('div', { class: 'form-status', tabindex: '-1' });
   let query = null;
+  const proposing = new Set(); // the schools whose proposal form is open
+  /** What the results show, kept on the form for a language switch (see above). */
+  const remember = () => {
+    if (query) form.dataset.searched = JSON.stringify({ query: query.toString(), proposing: [...proposing] });
+  };
   const result = (s) => {
     const li = h('li', { 'data-school': String(s.id) }, h('strong', {}, ...schoolLink(s)));
     if ((s.themes || []).length) li.append(h('p', { class: 'meta' }, (s.themes || []).map((x) => t('theme.' + x)).join(', ')));
@@ -266,25 +276,35 @@ function partnerSearch(school, linked, openLinks, onProposed) {
       h('span', { class: 'visually-hidden' }, colon() + s.name));
     const already = h('p', { class: 'meta partners-linked' }, t('partners.already'));
     const slot = h('div', {});
-    propose.addEventListener('click', () => {
+    const closed = () => {
+      proposing.delete(String(s.id));
+      remember();
+    };
+    /** The proposal form under the school; `focus`: on its first field (not when it comes back after a language switch). */
+    const open = (focus) => {
       propose.hidden = true;
       const form = proposalForm(school, s, query?.get('theme') || '', (p) => {
+        closed();
         slot.replaceChildren(h('p', { class: 'notice', role: 'status', tabindex: '-1' }, t('partners.sent', { name: s.name })));
         onProposed(p);
         slot.firstChild.focus();
       }, () => {
+        closed();
         slot.replaceChildren();
         propose.hidden = false;
         propose.focus();
       });
       slot.replaceChildren(form);
-      form.elements.theme.focus();
-    });
+      proposing.add(String(s.id));
+      remember();
+      if (focus) form.elements.theme.focus();
+    };
+    propose.addEventListener('click', () => open(true));
     li.append(propose, already, slot);
     li.refresh = () => {
-      const open = linked.has(String(s.id));
-      already.hidden = !open;
-      if (open) {
+      const linkedNow = linked.has(String(s.id));
+      already.hidden = !linkedNow;
+      if (linkedNow) {
         propose.hidden = true;
       } else if (!slot.querySelector('form')) {
         // offered again once nothing is open between them (a proposal withdrawn, declined, ended)
@@ -293,6 +313,9 @@ function partnerSearch(school, linked, openLinks, onProposed) {
       }
     };
     li.refresh();
+    li.reopen = () => {
+      if (!propose.hidden) open(false);
+    };
     return li;
   };
   /** A search's pages (its own "Show more": the next search starts from its first page). */
@@ -302,6 +325,29 @@ function partnerSearch(school, linked, openLinks, onProposed) {
     more = button;
     return pagesOf('/api/v1/schools?' + query, { list: results, more, count, draw: result,
       shown: (n, next) => (n ? plural(next ? 'dir.shownMore' : 'dir.shown', n) : t('partners.noneFound')) });
+  };
+  /**
+   * Asks the directory for `asked` (its first page); `focus`: the count takes it once the results
+   * are there (not after a language switch, which leaves the focus where it was); `reopen`: the
+   * schools whose proposal form opens again.
+   */
+  const search = async (asked, { focus = true, reopen = [] } = {}) => {
+    query = asked;
+    proposing.clear();
+    results.replaceChildren();
+    count.textContent = '';
+    const load = searchPages();
+    await whileBusy(form.querySelector('button[type=submit]'), async () => {
+      try {
+        await openLinks(); // which schools are linked already: not offered again
+        await load();
+        remember();
+        for (const li of results.querySelectorAll(':scope > li')) if (reopen.includes(li.dataset.school)) li.reopen();
+        if (focus) count.focus();
+      } catch (e) {
+        showProblem(form, e, said);
+      }
+    });
   };
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -313,20 +359,19 @@ function partnerSearch(school, linked, openLinks, onProposed) {
       form.elements.country.focus();
       return;
     }
-    query = new URLSearchParams({ status: 'MEMBER', limit: '10' });
-    for (const k of ['country', 'theme', 'level', 'q']) if (d.get(k)) query.set(k, String(d.get(k)).trim());
-    results.replaceChildren();
-    count.textContent = '';
-    const load = searchPages();
-    await whileBusy(form.querySelector('button[type=submit]'), async () => {
-      try {
-        await openLinks(); // which schools are linked already: not offered again
-        await load();
-        count.focus();
-      } catch (e) {
-        showProblem(form, e, said);
-      }
-    });
+    const asked = new URLSearchParams({ status: 'MEMBER', limit: '10' });
+    for (const k of ['country', 'theme', 'level', 'q']) if (d.get(k)) asked.set(k, String(d.get(k)).trim());
+    await search(asked);
+  });
+  form.addEventListener('searchagain', async (ev) => {
+    let shown;
+    try {
+      shown = JSON.parse(ev.detail);
+    } catch (e) {
+      return; // not ours
+    }
+    await named; // the country names in the new language, for the results too
+    await search(new URLSearchParams(shown.query), { focus: false, reopen: (shown.proposing || []).map(String) });
   });
   const view = h('div', { class: 'partner-search' },
     h('h4', { id: `partners-find-${id}` }, t('partners.find')), h('p', {}, t('partners.findLead')), form, said, count, results, more);
@@ -377,9 +422,73 @@ function proposalForm(school, partner, theme, onSent, onCancel) {
 
 // ---------- the consoles ----------
 
+/** Staff or focal point of a school: the roles that act for a school, as the API's rules name them. */
+const SCHOOL_ROLES = new Set(['SCHOOL_STAFF', 'SCHOOL_FOCAL_POINT']);
+
+/** Whether the API lets this person end `p` (docs/partnerships.md, the rules): HQ, or staff of either school. */
+function mayEnd(p) {
+  if (p.status !== 'ACCEPTED') return false;
+  if (hasRole('HQ_OFFICER')) return true;
+  const sides = [String(p.proposer.id), String(p.partner.id)];
+  return (ui.me?.roles || []).some((r) => SCHOOL_ROLES.has(r.role) && r.school && sides.includes(String(r.school)));
+}
+
 /**
- * A console's Partnerships tab, read-only: the partnerships of `country` (HQ: of all countries, or
- * of the country it picks), newest first, 100 at a time, with a status filter.
+ * A console row's End: a comment for both schools (optional, as the API takes it) and End, asked once
+ * more in the page (*Keep it* focused, so that Enter twice ends nothing), sent with If-Match (the
+ * partnership's revision). `redraw(partnership, said)` draws the row again as the server has it,
+ * after the move or after a refusal because someone moved it meanwhile (409, 412), with what to say.
+ */
+function endControls(p, message, redraw) {
+  const names = p.proposer.name + ' – ' + p.partner.name;
+  const commentId = `partnership-${p.id}-comment`;
+  const comment = h('textarea', { rows: 1, id: commentId, name: 'comment', maxlength: TEXT_MAX_UNITS });
+  const buttons = h('div', { class: 'row-actions' });
+  const start = h('button', { type: 'button', class: 'secondary', 'data-move': 'ENDED' }, t('partners.end'),
+    h('span', { class: 'visually-hidden' }, colon() + names));
+  const offer = () => buttons.replaceChildren(start);
+  const end = (yes) => whileBusy(yes, async () => {
+    try {
+      const ended = await api('POST', `/api/v1/partnerships/${encodeURIComponent(p.id)}/transitions`,
+        { to: 'ENDED', comment: comment.value.trim() || null }, p.revision ? { 'If-Match': `"${p.revision}"` } : {});
+      redraw(ended || { ...p, status: 'ENDED' }, [h('p', { class: 'notice', role: 'status' },
+        t('partners.endedConsole', { proposer: p.proposer.name, partner: p.partner.name }))]);
+    } catch (e) {
+      // the problem's words; and when someone (a school, another window) moved it meanwhile, the row as it is now
+      const parts = [problemView(e)];
+      if (e.status === 409 || e.status === 412) {
+        try {
+          const fresh = await api('GET', `/api/v1/partnerships/${encodeURIComponent(p.id)}`);
+          redraw(fresh, [h('p', { class: 'notice', role: 'status' }, t('partners.changedConsole', { status: partnershipStatus(fresh.status) })), ...parts]);
+          return;
+        } catch (ignored) { /* the refusal says enough */ }
+      }
+      offer();
+      message.replaceChildren(...parts);
+      message.focus();
+    }
+  });
+  start.addEventListener('click', () => {
+    const yes = h('button', { type: 'button', class: 'danger', 'data-confirm': 'ENDED' }, t('partners.endYes'),
+      h('span', { class: 'visually-hidden' }, colon() + names));
+    const keep = h('button', { type: 'button', class: 'secondary', 'data-keep-it': '' }, t('partners.keep'));
+    keep.addEventListener('click', () => {
+      offer();
+      start.focus();
+    });
+    yes.addEventListener('click', () => end(yes));
+    buttons.replaceChildren(h('span', { class: 'meta' }, t('partners.endAsk')), ' ', yes, ' ', keep);
+    keep.focus();
+  });
+  offer();
+  return { comment: [h('label', { for: commentId, class: 'visually-hidden' }, t('partners.endCommentFor', { names })), comment], buttons };
+}
+
+/**
+ * A console's Partnerships tab: the partnerships of `country` (HQ: of all countries, or of the
+ * country it picks), newest first, 100 at a time, with a status filter. Those the API lets the
+ * person end (HQ; staff of either school) have End on their accepted ones; for the others it is
+ * read-only.
  */
 export async function partnershipsTab({ country, base, hidden = {}, countryFilter = false }) {
   const params = new URLSearchParams(location.search);
@@ -393,21 +502,39 @@ export async function partnershipsTab({ country, base, hidden = {}, countryFilte
   const q = new URLSearchParams({ limit: '100' });
   if (country) q.set('country', country);
   if (status) q.set('status', status);
+  // a comment and an action column for those who may end some partnership (HQ, a school's staff); else read-only
+  const acting = hasRole('HQ_OFFICER') || (ui.me?.roles || []).some((r) => SCHOOL_ROLES.has(r.role));
   const tbody = h('tbody', {});
   const more = h('button', { type: 'button', class: 'secondary', hidden: true }, t('dir.more'));
   const count = h('p', { class: 'meta', role: 'status', tabindex: '-1', 'data-results': '' });
-  const row = (p) => h('tr', { 'data-partnership': String(p.id), 'data-status': p.status },
-    h('td', {}, ...schoolLink(p.proposer)), h('td', {}, ...schoolLink(p.partner)), h('td', {}, t('theme.' + p.theme)),
-    h('td', {}, partnershipStatus(p.status)), h('td', {}, formatDate(p.proposedAt)), h('td', {}, formatDate(p.endedAt || p.answeredAt)));
-  const load = pagesOf('/api/v1/partnerships?' + q, { list: tbody, more, count, draw: row,
+  /** A row; `said`: what a move or a refusal says in its message (then focused). */
+  const row = (p, said = []) => {
+    const tr = h('tr', { 'data-partnership': String(p.id), 'data-status': p.status },
+      h('td', {}, ...schoolLink(p.proposer)), h('td', {}, ...schoolLink(p.partner)), h('td', {}, t('theme.' + p.theme)),
+      h('td', { class: 'row-status' }, partnershipStatus(p.status)), h('td', {}, formatDate(p.proposedAt)), h('td', {}, formatDate(p.endedAt || p.answeredAt)));
+    if (acting) {
+      const message = h('div', { class: 'row-message', tabindex: '-1', id: `partnership-${p.id}-message` }, ...said);
+      const redraw = (fresh, words) => {
+        const again = row(fresh, words);
+        tr.replaceWith(again);
+        again.querySelector('.row-message').focus();
+      };
+      const controls = mayEnd(p) ? endControls(p, message, redraw) : null;
+      tr.append(h('td', {}, ...(controls ? controls.comment : [])), h('td', {}, ...(controls ? [controls.buttons] : []), message));
+    }
+    return tr;
+  };
+  const load = pagesOf('/api/v1/partnerships?' + q, { list: tbody, more, count, draw: (p) => row(p),
     shown: (n, next) => (n ? plural(next ? 'partners.shownMore' : 'partners.shown', n) : t('partners.noneListed')) });
-  const view = [h('h2', {}, t('tab.partnerships')), h('p', {}, t(country ? 'partners.consoleLead' : 'partners.consoleLeadAll', { country: countryName(country) })), form];
+  const view = [h('h2', {}, t('tab.partnerships')), h('p', {}, t(country ? 'partners.consoleLead' : 'partners.consoleLeadAll', { country: countryName(country) }),
+    hasRole('HQ_OFFICER') ? [' ', t('partners.consoleHqEnds')] : []), form];
   try {
     await load();
   } catch (e) {
     return [...view, e.status === 404 && !e.problem?.detail ? h('p', {}, t('partners.unavailable')) : problemView(e)];
   }
+  const headings = ['partners.proposer', 'partners.partner', 'field.theme', 'field.status', 'partners.proposedAt', 'partners.answeredAt',
+    ...(acting ? ['console.comment', 'console.actions'] : [])];
   return [...view, count, h('div', { class: 'table-wrap' }, h('table', {}, h('caption', { class: 'visually-hidden' }, t('tab.partnerships')),
-    h('thead', {}, h('tr', {}, ...['partners.proposer', 'partners.partner', 'field.theme', 'field.status', 'partners.proposedAt', 'partners.answeredAt']
-      .map((k) => h('th', { scope: 'col' }, t(k))))), tbody)), more];
+    h('thead', {}, h('tr', {}, ...headings.map((k) => h('th', { scope: 'col' }, t(k))))), tbody)), more];
 }

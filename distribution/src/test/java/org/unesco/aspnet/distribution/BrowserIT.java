@@ -682,7 +682,25 @@ class BrowserIT {
     By result = By.cssSelector("#partners-results-" + school + " > li[data-school='20']");
     wait(30).until(ExpectedConditions.presenceOfElementLocated(result));
     driver.findElement(result).findElement(By.cssSelector("button[data-propose='20']")).click();
-    WebElement form = wait(10).until(d -> d.findElement(result).findElement(By.cssSelector("form.proposal-form")));
+    wait(10).until(d -> d.findElement(result).findElement(By.cssSelector("form.proposal-form")));
+    driver.findElement(result).findElement(By.name("message")).sendKeys("Hallo");
+    // the language switches: the search is asked again, its schools, countries and count in French,
+    // with the proposal form open again and what was typed in it
+    switchLanguage("fr");
+    By heading = By.id("partners-find-" + school);
+    wait(30).until(d -> "Trouver un établissement partenaire à l'étranger".equals(d.findElement(heading).getText()));
+    wait(30).until(d -> d.findElement(result).getText().contains("Allemagne)"));
+    wait(30).until(d -> "Hallo".equals(d.findElement(result).findElement(By.name("message")).getDomProperty("value")));
+    assertEquals("5 caractères sur 2000", driver.findElement(result).findElement(By.className("char-count")).getText());
+    wait(30).until(d -> d.findElement(By.cssSelector("#partnerships-" + school + " .partner-search p[role=status]")).getText()
+        .matches("\\d+ écoles? affichées?\\."));
+    assertEquals("lang", driver.switchTo().activeElement().getDomAttribute("id"), "the focus stays on the language menu");
+    switchLanguage("en");
+    wait(30).until(d -> "Find a partner school abroad".equals(d.findElement(heading).getText()));
+    wait(30).until(d -> d.findElement(result).getText().contains("Germany)"));
+    WebElement form = wait(30).until(d -> d.findElement(result).findElement(By.cssSelector("form.proposal-form")));
+    wait(30).until(d -> "Hallo".equals(d.findElement(result).findElement(By.name("message")).getDomProperty("value")));
+    form.findElement(By.name("message")).clear();
     new Select(form.findElement(By.name("theme"))).selectByValue("ESD");
     WebElement message = form.findElement(By.name("message"));
     // maxlength counts UTF-16 units: twice the API's 2000 characters, so that no legal message is cut
@@ -723,6 +741,7 @@ class BrowserIT {
     By active = By.cssSelector("#partners-active-20 > li[data-other='" + school + "']");
     WebElement partnership = wait(30).until(ExpectedConditions.presenceOfElementLocated(active));
     assertEquals(partnership, driver.switchTo().activeElement(), "the focus follows the partnership into its new list");
+    String id = partnership.getDomAttribute("data-partnership");
     assertTrue(driver.findElements(incoming).isEmpty());
     // ending is asked once more, the focus on the safe answer; kept, the focus is back on End
     partnership.findElement(By.cssSelector("button[data-move=ENDED]")).click();
@@ -759,6 +778,28 @@ class BrowserIT {
     assertTrue(driver.findElements(By.cssSelector("#main table button")).isEmpty(), "read-only");
     List<String> consoleProblems = axeViolations();
     assertTrue(consoleProblems.isEmpty(), String.join("\n", consoleProblems));
+
+    // HQ ends it from its console, with a comment for both schools: asked once more, the focus on Keep it
+    signIn("hq@demo.aspnet.local");
+    open("/console/hq?tab=partnerships&country=DE&status=ACCEPTED");
+    By hqRow = By.cssSelector("#main tr[data-partnership='" + id + "']");
+    WebElement toEnd = wait(30).until(ExpectedConditions.presenceOfElementLocated(hqRow));
+    List<String> endProblems = axeViolations();
+    assertTrue(endProblems.isEmpty(), String.join("\n", endProblems));
+    String why = "Ended at both schools' request " + stamp;
+    toEnd.findElement(By.tagName("textarea")).sendKeys(why);
+    toEnd.findElement(By.cssSelector("button[data-move=ENDED]")).click();
+    wait(10).until(d -> "Keep it".equals(d.switchTo().activeElement().getText()));
+    driver.findElement(hqRow).findElement(By.cssSelector("button[data-confirm=ENDED]")).click();
+    wait(30).until(d -> "ENDED".equals(d.findElement(hqRow).getDomAttribute("data-status")));
+    WebElement done = driver.findElement(hqRow).findElement(By.className("row-message"));
+    wait(10).until(d -> done.equals(d.switchTo().activeElement()));
+    assertEquals("The partnership of " + ours + " and " + theirs + " has ended.", done.getText());
+    assertEquals("Ended", driver.findElement(hqRow).findElement(By.className("row-status")).getText());
+    assertTrue(driver.findElement(hqRow).findElements(By.tagName("button")).isEmpty(), "nothing more to end");
+    Map<?, ?> ended = apiGet("/api/v1/partnerships/" + id);
+    assertEquals("ENDED", ended.get("status"));
+    assertEquals(why, ended.get("comment"));
   }
 
   /** Opens the portal's Partnerships part of a school and waits for its list. */

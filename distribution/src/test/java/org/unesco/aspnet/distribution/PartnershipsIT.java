@@ -314,6 +314,102 @@ class PartnershipsIT {
     assertEquals(201, propose(FRENCH, KENYAN, french).statusCode());
   }
 
+  @Test
+  @Order(9)
+  void theExportHoldsWhatEachCallerMayRead() throws Exception {
+    // listed, in every format that writes a dataset without coordinates
+    JsonNode catalogue = JSON.readTree(send("GET", "/api/v1/exports", null, null).body());
+    JsonNode listed = null;
+    for (JsonNode d : catalogue.path("datasets")) {
+      if (d.path("name").asText().equals("partnerships")) {
+        listed = d;
+      }
+    }
+    assertTrue(listed != null, catalogue.toString());
+    assertEquals("[\"csv\",\"json\",\"ndjson\",\"xlsx\"]", listed.path("formats").toString());
+    assertEquals("[\"country\",\"school\",\"status\"]", listed.path("filters").toString());
+
+    // HQ: every partnership, oldest first, with the texts
+    HttpResponse<String> all = send("GET", "/api/v1/exports/partnerships.csv", null, hq);
+    assertEquals(200, all.statusCode(), all.body());
+    assertTrue(all.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+    assertTrue(all.headers().firstValue("Content-Disposition").orElse("").contains("aspnet-partnerships-"));
+    assertEquals("id,status,theme,proposerId,proposerName,proposerCountry,partnerId,partnerName,partnerCountry,"
+        + "proposedAt,acceptedAt,endedAt,message,comment", all.body().split("\r\n", 2)[0]);
+    List<Map<String, String>> rows = ExportIT.csv(all.body());
+    assertEquals(statuses(items("?limit=500", hq)), byId(rows), "the rows of HQ's list");
+    Map<String, String> deIt = row(rows, germanItalian);
+    assertEquals("Shall our pupils write to each other?", deIt.get("message"));
+    assertEquals("Volentieri!", deIt.get("comment"));
+    assertEquals("DE", deIt.get("proposerCountry"));
+    assertEquals("IT", deIt.get("partnerCountry"));
+    assertFalse(deIt.get("acceptedAt").isEmpty());
+    assertTrue(deIt.get("endedAt").isEmpty());
+    Map<String, String> ended = row(rows, demoAccepted);
+    assertEquals("ENDED", ended.get("status"));
+    assertFalse(ended.get("acceptedAt").isEmpty() || ended.get("endedAt").isEmpty());
+    assertTrue(row(rows, demoProposed).get("acceptedAt").isEmpty(), "declined: never accepted");
+    List<Long> order = rows.stream().map(r -> Long.parseLong(r.get("id"))).toList();
+    assertEquals(order.stream().sorted().toList(), order, "oldest first");
+
+    // France's NC: France's partnerships only, of every status, with their texts; never the German-Italian one
+    HttpResponse<String> french = send("GET", "/api/v1/exports/partnerships.csv", null, ncFrance);
+    assertEquals(200, french.statusCode(), french.body());
+    List<Map<String, String>> frRows = ExportIT.csv(french.body());
+    assertEquals(statuses(items("?country=FR&limit=500", ncFrance)), byId(frRows));
+    assertTrue(frRows.stream().allMatch(r -> r.get("proposerCountry").equals("FR") || r.get("partnerCountry").equals("FR")));
+    assertFalse(french.body().contains("Volentieri!"), "not a word of the German-Italian partnership");
+    assertEquals("Pas cette année, merci !", row(frRows, demoProposed).get("comment"));
+    assertEquals(List.of(), ExportIT.csv(send("GET", "/api/v1/exports/partnerships.csv?school=" + GERMAN + "&status=ACCEPTED",
+        null, ncFrance).body()), "Germany's accepted one is not France's");
+
+    // the public: the accepted ones of two members, without message and comment columns
+    HttpResponse<String> open = send("GET", "/api/v1/exports/partnerships.csv", null, null);
+    assertEquals(200, open.statusCode(), open.body());
+    assertEquals("id,status,theme,proposerId,proposerName,proposerCountry,partnerId,partnerName,partnerCountry,"
+        + "proposedAt,acceptedAt,endedAt", open.body().split("\r\n", 2)[0]);
+    assertEquals(Map.of(germanItalian, "ACCEPTED"), byId(ExportIT.csv(open.body())));
+    assertFalse(open.body().contains("Shall our pupils"));
+
+    // the list's filters; the other formats write the same rows
+    assertEquals(Map.of(germanItalian, "ACCEPTED"), byId(ExportIT.csv(send("GET",
+        "/api/v1/exports/partnerships.csv?country=it&status=ACCEPTED", null, hq).body())));
+    HttpResponse<String> json = send("GET", "/api/v1/exports/partnerships.json?country=FR", null, ncFrance);
+    assertEquals(200, json.statusCode(), json.body());
+    assertEquals(frRows.size(), JSON.readTree(json.body()).size());
+    assertEquals("Pas cette année, merci !", jsonRow(JSON.readTree(json.body()), demoProposed).path("comment").asText());
+    HttpResponse<String> ndjson = send("GET", "/api/v1/exports/partnerships.ndjson", null, null);
+    assertEquals(200, ndjson.statusCode(), ndjson.body());
+    assertEquals(1, ndjson.body().lines().filter(l -> !l.isBlank()).count());
+    HttpResponse<String> xlsx = send("GET", "/api/v1/exports/partnerships.xlsx", null, hq);
+    assertEquals(200, xlsx.statusCode());
+    assertTrue(xlsx.body().startsWith("PK"), "a zip file");
+    assertEquals(400, send("GET", "/api/v1/exports/partnerships.geojson", null, hq).statusCode(), "no coordinates");
+    HttpResponse<String> bad = send("GET", "/api/v1/exports/partnerships.csv?status=OPEN&sort=id", null, hq);
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertEquals(400, send("GET", "/api/v1/exports/partnerships.csv?status=OPEN", null, hq).statusCode());
+  }
+
+  /** Id to status of an export's rows. */
+  private static Map<Long, String> byId(List<Map<String, String>> rows) {
+    Map<Long, String> found = new TreeMap<>();
+    rows.forEach(r -> found.put(Long.parseLong(r.get("id")), r.get("status")));
+    return found;
+  }
+
+  private static Map<String, String> row(List<Map<String, String>> rows, long id) {
+    return rows.stream().filter(r -> r.get("id").equals(String.valueOf(id))).findFirst().orElseThrow();
+  }
+
+  private static JsonNode jsonRow(JsonNode array, long id) {
+    for (JsonNode n : array) {
+      if (n.path("id").asLong() == id) {
+        return n;
+      }
+    }
+    throw new AssertionError("no row " + id + " in " + array);
+  }
+
   /**
    * Whether the audit that {@code token} reads (of {@code country}, or all they may read) has {@code
    * action} on partnership {@code id}, recorded under that country.

@@ -103,6 +103,34 @@ final class PartnershipRules {
     };
   }
 
+  /** The list's (and the export's) {@code school} filter: a school id, null when blank, else 400 naming it. */
+  static Long schoolFilter(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      long id = Long.parseLong(value.strip());
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ProblemException.validation("school", "must be a school id (a whole number above 0)");
+  }
+
+  /** The list's (and the export's) {@code status} filter, as the API writes it; null when blank, else 400 naming it. */
+  static PartnershipStatus statusFilter(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return PartnershipStatus.valueOf(value.strip());
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.validation("status", "must be PROPOSED, ACCEPTED, DECLINED, WITHDRAWN or ENDED");
+    }
+  }
+
   /** Whether the move to {@code to} is allowed from {@code from}. */
   static boolean allowed(PartnershipStatus from, PartnershipStatus to) {
     return to.from().contains(from);

@@ -1,5 +1,7 @@
 package org.unesco.aspnet.partnerships.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -548,6 +550,106 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
       // reported below
     }
     throw ProblemException.validation("cursor", "is not a cursor this list gave");
+  }
+
+  // ---- the export ----
+
+  /** Rows the export's result set fetches at a time. */
+  private static final int EXPORT_FETCH = 1000;
+  /** Rows the export holds at a time: the directory is asked about their schools in one go. */
+  static final int EXPORT_CHUNK = 500;
+
+  /** Takes one row of an export as it is read. */
+  interface ExportRow {
+    void write(Partnership p) throws IOException;
+  }
+
+  /**
+   * Every partnership of {@code actor}'s export scope ({@link ExportScope}) that matches the
+   * filters, oldest first, from one forward-only result set: at most {@link #EXPORT_CHUNK} rows are
+   * held at a time, for the directory to say in one request which schools of their public ones are
+   * members now. A partnership that concerns the actor comes with its texts, a public one without.
+   */
+  void export(Principal actor, Long school, String country, PartnershipStatus status, ExportRow each) throws IOException {
+    ExportScope scope = ExportScope.of(actor);
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM PSH_PARTNERSHIP WHERE (")
+        .append(scope.condition(params)).append(')');
+    if (school != null) {
+      sql.append(" AND (PROPOSER_ID = ? OR PARTNER_ID = ?)");
+      params.addAll(List.of(school, school));
+    }
+    if (country != null) {
+      sql.append(" AND (PROPOSER_COUNTRY = ? OR PARTNER_COUNTRY = ?)");
+      params.addAll(List.of(country, country));
+    }
+    if (status != null) {
+      sql.append(" AND STATUS = ?");
+      params.add(status.name());
+    }
+    sql.append(" ORDER BY ID");
+    Map<Long, String> units = new HashMap<>(); // a school's unit, asked once per export (sub-national coordinators)
+    org.unesco.aspnet.persistence.SqlWork<Void> work = c -> {
+      List<Partnership> chunk = new ArrayList<>(EXPORT_CHUNK);
+      try (PreparedStatement ps = c.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY,
+          ResultSet.CONCUR_READ_ONLY)) {
+        ps.setFetchSize(EXPORT_FETCH);
+        for (int i = 0; i < params.size(); i++) {
+          ps.setObject(i + 1, params.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            chunk.add(partnershipOf(rs));
+            if (chunk.size() == EXPORT_CHUNK) {
+              writeChunk(actor, scope, chunk, units, each);
+              chunk.clear();
+            }
+          }
+        }
+        writeChunk(actor, scope, chunk, units, each);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return null;
+    };
+    try {
+      // PostgreSQL streams a result set only inside a transaction; Derby streams either way.
+      if (database.dialect() == Database.Dialect.POSTGRESQL) {
+        database.inTransaction(work);
+      } else {
+        database.read(work);
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /**
+   * The rows of a chunk the actor may have, as {@link #seenBy} shows them; of the public ones, a
+   * sub-national coordinator's unit's only.
+   */
+  private void writeChunk(Principal actor, ExportScope scope, List<Partnership> chunk, Map<Long, String> units,
+      ExportRow each) throws IOException {
+    for (Partnership p : seenBy(actor, chunk)) {
+      if (PartnershipRules.concerned(actor, p) || scope.publicOnly() || inUnit(scope, p, units)) {
+        each.write(p);
+      }
+    }
+  }
+
+  /** Whether one of the two schools is in a unit of a sub-national coordinator's scope. */
+  private boolean inUnit(ExportScope scope, Partnership p, Map<Long, String> units) {
+    for (ExportScope.Unit u : scope.units()) {
+      for (PartnerSchool side : List.of(p.proposer(), p.partner())) {
+        if (side.country().equals(u.country()) && u.unit().equals(units.computeIfAbsent(side.id(), id -> {
+          School s = schools.schoolOrNull(Principal.system(), id);
+          return s == null || s.unit() == null ? "" : s.unit();
+        }))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   // ---- the rest ----

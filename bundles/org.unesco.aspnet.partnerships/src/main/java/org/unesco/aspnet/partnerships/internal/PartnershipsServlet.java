@@ -64,7 +64,8 @@ public final class PartnershipsServlet extends ApiServlet {
     Principal actor = principal(request);
     if (path.isEmpty()) {
       onlyParameters(request, LIST_PARAMETERS, "; use school, country, status, limit or cursor");
-      Page<Partnership> page = partnerships.partnerships(actor, school(request), country(request), status(request),
+      Page<Partnership> page = partnerships.partnerships(actor, PartnershipRules.schoolFilter(request.getParameter("school")),
+          country(request), PartnershipRules.statusFilter(request.getParameter("status")),
           intParameter(request, "limit", 50, 1, 500), request.getParameter("cursor"));
       Json.writePage(response, page.items(), page.next());
     } else if (path.size() == 1) {
@@ -106,23 +107,6 @@ public final class PartnershipsServlet extends ApiServlet {
     Json.write(response, status, p);
   }
 
-  /** {@code ?school=}: a school id, else 400 naming it (an id in a path is a 404 instead). */
-  private static Long school(HttpServletRequest request) {
-    String value = request.getParameter("school");
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      long id = Long.parseLong(value.strip());
-      if (id > 0) {
-        return id;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw ProblemException.validation("school", "must be a school id (a whole number above 0)");
-  }
-
   /** {@code ?country=}: any case, blank for none; not a known country: 400 naming it, rather than an empty list. */
   private String country(HttpServletRequest request) {
     String value = request.getParameter("country");
@@ -134,18 +118,6 @@ public final class PartnershipsServlet extends ApiServlet {
       throw ProblemException.validation("country", "must be the ISO 3166-1 alpha-2 code of a known country, such as FR");
     }
     return code;
-  }
-
-  private static PartnershipStatus status(HttpServletRequest request) {
-    String value = request.getParameter("status");
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return PartnershipStatus.valueOf(value.strip());
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.validation("status", "must be PROPOSED, ACCEPTED, DECLINED, WITHDRAWN or ENDED");
-    }
   }
 
   private static ProblemException noSuchPath(HttpServletRequest request) {

@@ -9,10 +9,7 @@ import static org.unesco.aspnet.partnerships.internal.PartnershipRulesTest.nc;
 import static org.unesco.aspnet.partnerships.internal.PartnershipRulesTest.staffOf;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,10 +21,6 @@ import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.membership.MembershipStatus;
 import org.unesco.aspnet.membership.Page;
-import org.unesco.aspnet.membership.School;
-import org.unesco.aspnet.membership.SchoolInput;
-import org.unesco.aspnet.membership.SchoolQuery;
-import org.unesco.aspnet.membership.SchoolService;
 import org.unesco.aspnet.membership.Theme;
 import org.unesco.aspnet.partnerships.Partnership;
 import org.unesco.aspnet.partnerships.PartnershipInput;
@@ -35,13 +28,13 @@ import org.unesco.aspnet.partnerships.PartnershipStatus;
 
 /** The store's SQL against an in-memory Derby: the contract's rules, scopes, audit entries and events. */
 class PartnershipStoreTest {
-  private static final long LYON = 7;
-  private static final long PARIS = 8;
-  private static final long KOELN = 20;
-  private static final long NAPOLI = 26;
-  private static final long CANDIDATE_DE = 27;
+  private static final long LYON = TestDirectory.LYON;
+  private static final long PARIS = TestDirectory.PARIS;
+  private static final long KOELN = TestDirectory.KOELN;
+  private static final long NAPOLI = TestDirectory.NAPOLI;
+  private static final long CANDIDATE_DE = TestDirectory.CANDIDATE_DE;
 
-  private final Directory directory = new Directory();
+  private final TestDirectory directory = new TestDirectory();
   private final List<String> audited = new CopyOnWriteArrayList<>();
   private final List<Event> events = new CopyOnWriteArrayList<>();
   private PartnershipStore store;
@@ -390,74 +383,5 @@ class PartnershipStoreTest {
 
   private static List<Long> ids(Page<Partnership> page) {
     return page.items().stream().map(Partnership::id).toList();
-  }
-
-  /** A directory of a few schools, and member schools of other countries for the limits. */
-  private static final class Directory implements SchoolService {
-    private static final List<String> ABROAD = List.of("KE", "JP", "BR", "MX", "IN", "CA", "NG", "EG", "MA", "ZA", "CL", "AR");
-    private final Map<Long, School> schools = new ConcurrentHashMap<>();
-    private final Map<Long, Runnable> onRead = new ConcurrentHashMap<>();
-
-    Directory() {
-      change(LYON, "FR", "Lyon", MembershipStatus.MEMBER);
-      change(PARIS, "FR", "Paris", MembershipStatus.MEMBER);
-      change(KOELN, "DE", "Köln", MembershipStatus.MEMBER);
-      change(NAPOLI, "IT", "Napoli", MembershipStatus.MEMBER);
-      change(CANDIDATE_DE, "DE", "Bonn", MembershipStatus.UNDER_NATIONAL_REVIEW);
-      for (int i = 0; i < ABROAD.size(); i++) {
-        change(foreignMember(i), ABROAD.get(i), "City " + i, MembershipStatus.MEMBER);
-      }
-    }
-
-    long foreignMember(int i) {
-      return 100 + i;
-    }
-
-    School get(long id) {
-      return schools.get(id);
-    }
-
-    void change(long id, String country, String city, MembershipStatus status) {
-      schools.put(id, new School(id, "School " + id, country, null, city, "1 street", null, null, List.of(), List.of(Theme.ESD),
-          List.of("en"), 100, 10, null, null, null, Map.of(), id, status, 1));
-    }
-
-    /** Runs {@code then} once, at the next read of school {@code id} (before answering it). */
-    void whenRead(long id, Runnable then) {
-      onRead.put(id, then);
-    }
-
-    @Override
-    public School school(Principal actor, long id) {
-      Runnable then = onRead.remove(id);
-      if (then != null) {
-        then.run();
-      }
-      School s = schools.get(id);
-      if (s == null || !(actor.isSystem() || s.status() == MembershipStatus.MEMBER)) {
-        throw ProblemException.notFound("There is no school " + id);
-      }
-      return s;
-    }
-
-    @Override
-    public java.util.Set<Long> visible(Principal actor, Collection<Long> ids) {
-      return SchoolService.super.visible(actor, ids);
-    }
-
-    @Override
-    public Page<School> schools(Principal actor, SchoolQuery query) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public School editable(Principal actor, long id) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public School update(Principal actor, long id, int expectedRevision, SchoolInput input, boolean confirmDuplicate) {
-      throw new UnsupportedOperationException();
-    }
   }
 }
