@@ -180,6 +180,16 @@ class CampaignsIT {
     assertEquals(List.of("phases[0].starts", "phases[1].ends"), errorFields(send("POST", "/api/v1/campaigns",
         trash.replace(today.minusDays(400).toString(), "-999999999-01-01").replace(today.plusDays(365).toString(), "+999999999-12-31"), hq)),
         "a phase is planned years ahead, not millennia");
+    // a wrong type is told with the other fields' errors, in the request's language, and nothing is created
+    HttpResponse<String> mixed = send("POST", "/api/v1/campaigns", trash.replace("\"open\":true", "\"open\":\"yes\"")
+        .replace("\"observe\"", "\"party\"").replace(today.minusDays(91).toString(), today.minusDays(500).toString()), hq,
+        "Accept-Language", "fr");
+    assertEquals(List.of("open", "phases[0].key", "phases[0].ends"), errorFields(mixed));
+    assertEquals("ne doit pas précéder le début", JSON.readTree(mixed.body()).path("errors").get(2).path("message").asText(),
+        mixed.body());
+    assertEquals(List.of("open"), errorFields(send("POST", "/api/v1/campaigns", trash.replace("\"open\":true", "\"open\":\"yes\"")
+        .replace("\"observe\"", "\"party\""), ncFrance)), "an NC does not create global ones: the type only, as before");
+    assertEquals(0, json(platform.get("/api/v1/campaigns"), 200).path("items").size(), "nothing was created");
     HttpResponse<String> created = send("POST", "/api/v1/campaigns", trash, hq);
     JsonNode c = json(created, 201);
     trashHack = c.path("id").asLong();
@@ -212,6 +222,16 @@ class CampaignsIT {
         "{\"description\":{\"fr\":\"Un jardin par école\"}}", ncFrance, "If-Match", etag), 200);
     assertEquals("Un jardin par école", patched.path("description").path("fr").asText());
     assertEquals(412, send("PATCH", "/api/v1/campaigns/" + national, "{\"open\":false}", ncFrance, "If-Match", etag).statusCode());
+    // a wrong type with a blank title and another country: all three in one 400, the campaign as it was
+    HttpResponse<String> before = platform.get("/api/v1/campaigns/" + national);
+    String current = before.headers().firstValue("ETag").orElseThrow();
+    assertEquals(List.of("open", "title.fr", "countries"), errorFields(send("PATCH", "/api/v1/campaigns/" + national,
+        "{\"open\":\"no\",\"title\":{\"fr\":\" \"},\"countries\":[\"KE\"]}", ncFrance, "If-Match", current)));
+    assertEquals(List.of("open"), errorFields(send("PATCH", "/api/v1/campaigns/" + national,
+        "{\"open\":\"no\",\"title\":{\"fr\":\" \"}}", ncKenya, "If-Match", current)), "not Kenya's to edit: the type only");
+    HttpResponse<String> after = platform.get("/api/v1/campaigns/" + national);
+    assertEquals(current, after.headers().firstValue("ETag").orElseThrow(), "nothing was changed");
+    assertEquals(before.body(), after.body());
     // a patch that changes nothing (null leaves a field as it is) makes no new revision
     int revision = patched.path("revision").asInt();
     HttpResponse<String> same = send("PATCH", "/api/v1/campaigns/" + national,
@@ -223,6 +243,10 @@ class CampaignsIT {
   @Order(2)
   void schoolsJoinWhenEligible() throws Exception {
     String path = "/api/v1/campaigns/" + trashHack + "/participants";
+    // a misspelt member with the school it leaves out, a wrong type with an unknown member: both, nobody joins
+    assertEquals(List.of("schoolId", "school"), errorFields(send("POST", path, "{\"schoolId\":" + paris + "}", staffParis)));
+    assertEquals(List.of("school", "note"), errorFields(send("POST", path, "{\"school\":\"" + paris + "\",\"note\":1}", staffParis)));
+    assertEquals(0, json(platform.get(path), 200).path("items").size(), "nobody joined");
     assertEquals(201, send("POST", path, "{\"school\":" + paris + "}", staffParis).statusCode());
     assertEquals(403, send("POST", path, "{\"school\":" + lyon + "}", staffParis).statusCode(), "not their school");
     assertEquals(401, send("POST", path, "{\"school\":" + lyon + "}", null).statusCode());
@@ -351,6 +375,14 @@ class CampaignsIT {
     assertEquals(404, decide(trashHack, s, "APPROVED", null, null).statusCode(), "nor the public");
     assertEquals(403, decide(trashHack, s, "APPROVED", null, staffParis).statusCode(), "a school does not moderate itself");
     assertEquals(List.of("comment"), errorFields(decide(trashHack, s, "REJECTED", null, ncFrance)));
+    // a decision that is none with a comment too long: both, for whoever may decide; the type only for the others
+    String mixed = "{\"decision\":\"MAYBE\",\"comment\":\"" + "x".repeat(2001) + "\"}";
+    assertEquals(List.of("decision", "comment"), errorFields(send("POST", path + "/decision", mixed, ncFrance)));
+    assertEquals(List.of("decision"), errorFields(send("POST", path + "/decision", mixed, ncKenya)), "not Kenya's: the type only");
+    assertEquals(List.of("decision"), errorFields(send("POST", path + "/decision", mixed, staffParis)));
+    HttpResponse<String> undecided = send("GET", path, null, staffParis);
+    assertEquals("PENDING", json(undecided, 200).path("status").asText(), "nothing was decided");
+    assertEquals("\"1\"", undecided.headers().firstValue("ETag").orElseThrow());
     JsonNode approved = json(decide(trashHack, s, "APPROVED", "Bravo", ncFrance), 200);
     assertEquals("APPROVED", approved.path("status").asText());
     assertEquals("Bravo", approved.path("comment").asText());

@@ -77,9 +77,9 @@ import org.unesco.aspnet.web.Json;
  * ({@link #resyncCopies}), for the edits whose event was missed.
  */
 @Component(
-    service = {CampaignService.class, EventHandler.class},
+    service = {CampaignService.class, CampaignRules.class, EventHandler.class},
     property = EventConstants.EVENT_TOPIC + "=" + SchoolService.TOPIC_SCHOOL_CHANGED)
-public final class CampaignStore implements CampaignService, EventHandler {
+public final class CampaignStore implements CampaignService, CampaignRules, EventHandler {
   static final Duration VALIDATION_LIMIT = Duration.ofSeconds(3);
   static final Duration AGGREGATION_LIMIT = Duration.ofSeconds(20);
   static final Duration DESCRIPTION_LIMIT = Duration.ofSeconds(2);
@@ -309,35 +309,7 @@ public final class CampaignStore implements CampaignService, EventHandler {
 
   @Override
   public Campaign create(Principal actor, CampaignInput given) {
-    CampaignInput in = CampaignForm.upperCaseCountries(given);
-    if (actor.isAnonymous()) {
-      throw ProblemException.unauthorized("Sign in to create a campaign");
-    }
-    if (in.country() != null && (!CampaignForm.COUNTRY.matcher(in.country()).matches() || !countries.exists(in.country()))) {
-      // no country's NC could create it: the body is wrong, whoever sends it
-      throw ProblemException.validation("country", CampaignMessages.get(actor.language(), "country"));
-    }
-    if (in.country() == null ? !CampaignAccess.hq(actor) : !CampaignAccess.mayCreate(actor, in.country())) {
-      throw ProblemException.forbidden(in.country() == null
-          ? "Only HQ creates global campaigns; a National Coordinator gives their country"
-          : "Only HQ or the National Coordinator of " + in.country() + " creates its national campaigns");
-    }
-    Set<String> modulePhases = Set.of();
-    if (in.module() != null && CampaignForm.MODULE_KEY.matcher(in.module()).matches()) {
-      if (!modules.installed(in.module())) {
-        throw ProblemException.validation("module", "no campaign module " + in.module() + " is installed; installed: "
-            + String.join(", ", modules.keys()));
-      }
-      modulePhases = phaseKeys(in.module());
-    }
-    List<FieldError> errors = CampaignForm.create(in, modulePhases, countries::exists, actor.language());
-    if (in.country() != null && in.countries() != null
-        && in.countries().stream().anyMatch(x -> !in.country().equals(x))) {
-      errors.add(new FieldError("countries", "a national campaign is for " + in.country() + " only"));
-    }
-    if (!errors.isEmpty()) {
-      throw ProblemException.validation(errors);
-    }
+    CampaignInput in = checkedCreation(actor, given);
     Instant now = Instant.now();
     return database.inTransaction(c -> {
       long id;
@@ -369,38 +341,52 @@ public final class CampaignStore implements CampaignService, EventHandler {
   }
 
   @Override
+  public void checkCreate(Principal actor, CampaignInput given) {
+    checkedCreation(actor, given);
+  }
+
+  /**
+   * {@code given} as a campaign is created from it (country codes in upper case), once {@code
+   * actor} may create it and every check passed: 401, 403 or 400 otherwise. Writes nothing.
+   */
+  private CampaignInput checkedCreation(Principal actor, CampaignInput given) {
+    CampaignInput in = CampaignForm.upperCaseCountries(given);
+    if (actor.isAnonymous()) {
+      throw ProblemException.unauthorized("Sign in to create a campaign");
+    }
+    if (in.country() != null && (!CampaignForm.COUNTRY.matcher(in.country()).matches() || !countries.exists(in.country()))) {
+      // no country's NC could create it: the body is wrong, whoever sends it
+      throw ProblemException.validation("country", CampaignMessages.get(actor.language(), "country"));
+    }
+    if (in.country() == null ? !CampaignAccess.hq(actor) : !CampaignAccess.mayCreate(actor, in.country())) {
+      throw ProblemException.forbidden(in.country() == null
+          ? "Only HQ creates global campaigns; a National Coordinator gives their country"
+          : "Only HQ or the National Coordinator of " + in.country() + " creates its national campaigns");
+    }
+    Set<String> modulePhases = Set.of();
+    if (in.module() != null && CampaignForm.MODULE_KEY.matcher(in.module()).matches()) {
+      if (!modules.installed(in.module())) {
+        throw ProblemException.validation("module", "no campaign module " + in.module() + " is installed; installed: "
+            + String.join(", ", modules.keys()));
+      }
+      modulePhases = phaseKeys(in.module());
+    }
+    List<FieldError> errors = CampaignForm.create(in, modulePhases, countries::exists, actor.language());
+    if (in.country() != null && in.countries() != null
+        && in.countries().stream().anyMatch(x -> !in.country().equals(x))) {
+      errors.add(new FieldError("countries", "a national campaign is for " + in.country() + " only"));
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.validation(errors);
+    }
+    return in;
+  }
+
+  @Override
   public Campaign update(Principal actor, long id, int expectedRevision, CampaignInput given) {
     return database.inTransaction(c -> {
       Campaign before = find(c, id);
-      CampaignInput changes = CampaignForm.mergedTexts(before, CampaignForm.upperCaseCountries(given));
-      if (!CampaignAccess.manages(actor, before)) {
-        throw CampaignAccess.refused(actor, "Only HQ, the campaign's coordinators"
-            + (before.country() == null ? "" : " or the National Coordinator of " + before.country()) + " edit it");
-      }
-      List<FieldError> errors = new ArrayList<>();
-      if (changes.kind() != null && changes.kind() != before.kind()) {
-        errors.add(new FieldError("kind", "cannot be changed"));
-      }
-      if (changes.module() != null && !changes.module().equals(before.module())) {
-        errors.add(new FieldError("module", "cannot be changed"));
-      }
-      if (changes.country() != null && !changes.country().equals(before.country())) {
-        errors.add(new FieldError("country", "cannot be changed"));
-      }
-      if (changes.phases() != null && before.module() != null && !modules.installed(before.module())) {
-        // only the module knows its phases: unchecked ones would stay once it returns
-        throw CampaignModules.unavailable(before.module(), "The campaign module " + before.module()
-            + " is not installed; this campaign's phases cannot be changed until it returns (the rest can)");
-      }
-      Set<String> modulePhases = changes.phases() != null && before.module() != null ? phaseKeys(before.module()) : Set.of();
-      errors.addAll(CampaignForm.update(changes, modulePhases, countries::exists, actor.language()));
-      if (before.country() != null && changes.countries() != null
-          && changes.countries().stream().anyMatch(x -> !before.country().equals(x))) {
-        errors.add(new FieldError("countries", "a national campaign is for " + before.country() + " only"));
-      }
-      if (!errors.isEmpty()) {
-        throw ProblemException.validation(errors);
-      }
+      CampaignInput changes = checkedChanges(actor, before, given);
       if (before.revision() != expectedRevision) {
         throw ProblemException.preconditionFailed("Campaign " + id + " changed since you read it; read it again");
       }
@@ -433,6 +419,49 @@ public final class CampaignStore implements CampaignService, EventHandler {
       audit.record(c, actor, "campaign.update", "campaign", String.valueOf(id), after.country(), summary(before), summary(after));
       return after;
     });
+  }
+
+  @Override
+  public void checkUpdate(Principal actor, long id, CampaignInput given) {
+    checkedChanges(actor, database.read(c -> find(c, id)), given);
+  }
+
+  /**
+   * {@code given} as it changes {@code before} (titles and descriptions merged by language, country
+   * codes in upper case), once {@code actor} may edit the campaign and every check passed: 401,
+   * 403, 400 or 503 (new phases while the module is away) otherwise. Writes nothing.
+   */
+  private CampaignInput checkedChanges(Principal actor, Campaign before, CampaignInput given) {
+    CampaignInput changes = CampaignForm.mergedTexts(before, CampaignForm.upperCaseCountries(given));
+    if (!CampaignAccess.manages(actor, before)) {
+      throw CampaignAccess.refused(actor, "Only HQ, the campaign's coordinators"
+          + (before.country() == null ? "" : " or the National Coordinator of " + before.country()) + " edit it");
+    }
+    List<FieldError> errors = new ArrayList<>();
+    if (changes.kind() != null && changes.kind() != before.kind()) {
+      errors.add(new FieldError("kind", "cannot be changed"));
+    }
+    if (changes.module() != null && !changes.module().equals(before.module())) {
+      errors.add(new FieldError("module", "cannot be changed"));
+    }
+    if (changes.country() != null && !changes.country().equals(before.country())) {
+      errors.add(new FieldError("country", "cannot be changed"));
+    }
+    if (changes.phases() != null && before.module() != null && !modules.installed(before.module())) {
+      // only the module knows its phases: unchecked ones would stay once it returns
+      throw CampaignModules.unavailable(before.module(), "The campaign module " + before.module()
+          + " is not installed; this campaign's phases cannot be changed until it returns (the rest can)");
+    }
+    Set<String> modulePhases = changes.phases() != null && before.module() != null ? phaseKeys(before.module()) : Set.of();
+    errors.addAll(CampaignForm.update(changes, modulePhases, countries::exists, actor.language()));
+    if (before.country() != null && changes.countries() != null
+        && changes.countries().stream().anyMatch(x -> !before.country().equals(x))) {
+      errors.add(new FieldError("countries", "a national campaign is for " + before.country() + " only"));
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.validation(errors);
+    }
+    return changes;
   }
 
   // ---- participants ----
@@ -898,16 +927,7 @@ public final class CampaignStore implements CampaignService, EventHandler {
   @Override
   public Submission moderate(Principal actor, long campaign, long id, SubmissionStatus decision, String comment,
       Integer expectedRevision) {
-    List<FieldError> errors = new ArrayList<>();
-    if (decision == null || decision == SubmissionStatus.PENDING) {
-      errors.add(new FieldError("decision", "must be APPROVED or REJECTED"));
-    }
-    if (decision == SubmissionStatus.REJECTED && (comment == null || comment.isBlank())) {
-      errors.add(new FieldError("comment", "is required to reject: tell the school why"));
-    }
-    if (comment != null && comment.length() > CampaignForm.COMMENT_MAX) {
-      errors.add(new FieldError("comment", "must be at most " + CampaignForm.COMMENT_MAX + " characters"));
-    }
+    List<FieldError> errors = decisionErrors(decision, comment);
     submission(actor, campaign, id); // 404 as GET answers, the school's visibility included
     return database.inTransaction(c -> {
       // Decisions at once without If-Match: each reads the submission as the one before left it,
@@ -916,15 +936,7 @@ public final class CampaignStore implements CampaignService, EventHandler {
         lock.setLong(1, id);
         lock.executeUpdate();
       }
-      Campaign cp = find(c, campaign);
-      Submission before = findSubmission(c, campaign, id);
-      if (!sees(actor, cp, before)) { // as GET answers it: nothing is told about a submission they may not see
-        throw ProblemException.notFound("There is no submission " + id + " in campaign " + campaign);
-      }
-      if (!CampaignAccess.moderates(actor, cp, before.country())) {
-        throw CampaignAccess.refused(actor, "Only HQ, the campaign's coordinators or the National Coordinator of "
-            + before.country() + " moderate this submission");
-      }
+      Submission before = toModerate(c, actor, campaign, id);
       if (!errors.isEmpty()) {
         throw ProblemException.validation(errors);
       }
@@ -964,6 +976,48 @@ public final class CampaignStore implements CampaignService, EventHandler {
           Map.of("status", before.status().name()), after);
       return findSubmission(c, campaign, id);
     });
+  }
+
+  @Override
+  public void checkDecision(Principal actor, long campaign, long id, SubmissionStatus decision, String comment) {
+    List<FieldError> errors = decisionErrors(decision, comment);
+    submission(actor, campaign, id); // 404 as GET answers, as moderate has it
+    database.read(c -> toModerate(c, actor, campaign, id));
+    if (!errors.isEmpty()) {
+      throw ProblemException.validation(errors);
+    }
+  }
+
+  /** What is wrong with a decision and its comment, whoever takes it. */
+  private static List<FieldError> decisionErrors(SubmissionStatus decision, String comment) {
+    List<FieldError> errors = new ArrayList<>();
+    if (decision == null || decision == SubmissionStatus.PENDING) {
+      errors.add(new FieldError("decision", "must be APPROVED or REJECTED"));
+    }
+    if (decision == SubmissionStatus.REJECTED && (comment == null || comment.isBlank())) {
+      errors.add(new FieldError("comment", "is required to reject: tell the school why"));
+    }
+    if (comment != null && comment.length() > CampaignForm.COMMENT_MAX) {
+      errors.add(new FieldError("comment", "must be at most " + CampaignForm.COMMENT_MAX + " characters"));
+    }
+    return errors;
+  }
+
+  /**
+   * The submission {@code id} as read in {@code c}, if {@code actor} may moderate it: 404 when they
+   * may not read it (as GET answers), 401 or 403 when they may read it but not decide.
+   */
+  private Submission toModerate(Connection c, Principal actor, long campaign, long id) throws SQLException {
+    Campaign cp = find(c, campaign);
+    Submission before = findSubmission(c, campaign, id);
+    if (!sees(actor, cp, before)) { // as GET answers it: nothing is told about a submission they may not see
+      throw ProblemException.notFound("There is no submission " + id + " in campaign " + campaign);
+    }
+    if (!CampaignAccess.moderates(actor, cp, before.country())) {
+      throw CampaignAccess.refused(actor, "Only HQ, the campaign's coordinators or the National Coordinator of "
+          + before.country() + " moderate this submission");
+    }
+    return before;
   }
 
   // ---- summaries and modules ----

@@ -50,11 +50,15 @@ public final class CampaignsServlet extends ApiServlet {
 
   private final transient CampaignService campaigns;
   private final transient CountryService countries;
+  /** The store's checks alone, run on the rest of a body some of whose members have the wrong type. */
+  private final transient CampaignRules rules;
 
   @Activate
-  public CampaignsServlet(@Reference CampaignService campaigns, @Reference CountryService countries) {
+  public CampaignsServlet(@Reference CampaignService campaigns, @Reference CountryService countries,
+      @Reference CampaignRules rules) {
     this.campaigns = campaigns;
     this.countries = countries;
+    this.rules = rules;
   }
 
   @Override
@@ -138,7 +142,8 @@ public final class CampaignsServlet extends ApiServlet {
     List<String> path = pathSegments(request);
     Principal actor = principalSpeaking(request); // field messages in the request's language
     if (path.isEmpty()) {
-      Campaign c = campaigns.create(actor, Json.read(request, CampaignInput.class));
+      // a wrong type is told with every other field's error, as the store checks them
+      Campaign c = campaigns.create(actor, Json.read(request, CampaignInput.class, rest -> rules.checkCreate(actor, rest)));
       response.setHeader("Location", "/api/v1/campaigns/" + c.id());
       response.setHeader("ETag", Revisions.etag(c.revision()));
       Json.write(response, 201, c);
@@ -146,10 +151,8 @@ public final class CampaignsServlet extends ApiServlet {
     }
     long id = pathId(path.get(0), "campaign");
     if (path.size() == 2 && path.get(1).equals("participants")) {
-      JoinRequest join = Json.read(request, JoinRequest.class);
-      if (join.school() == null) {
-        throw ProblemException.validation("school", "is required");
-      }
+      JoinRequest join = Json.read(request, JoinRequest.class, CampaignsServlet::requireSchool);
+      requireSchool(join);
       Json.write(response, 201, campaigns.join(actor, id, join.school()));
     } else if (path.size() == 2 && path.get(1).equals("submissions")) {
       Submission s = campaigns.submit(actor, id, Json.read(request, SubmissionInput.class, rest -> checkOnly(actor, id, rest)));
@@ -158,7 +161,8 @@ public final class CampaignsServlet extends ApiServlet {
       Json.write(response, 201, s);
     } else if (path.size() == 4 && path.get(1).equals("submissions") && path.get(3).equals("decision")) {
       Integer revision = Revisions.expectedIfPresent(request);
-      DecisionRequest d = Json.read(request, DecisionRequest.class);
+      DecisionRequest d = Json.read(request, DecisionRequest.class,
+          rest -> rules.checkDecision(actor, id, pathId(path.get(2), "submission"), rest.decision(), rest.comment()));
       Submission s = campaigns.moderate(actor, id, pathId(path.get(2), "submission"), d.decision(), d.comment(), revision);
       response.setHeader("ETag", Revisions.etag(s.revision()));
       Json.write(response, 200, s);
@@ -175,7 +179,9 @@ public final class CampaignsServlet extends ApiServlet {
     }
     long id = pathId(path.get(0), "campaign");
     int revision = Revisions.expected(request);
-    Campaign c = campaigns.update(principal(request), id, revision, Json.read(request, CampaignInput.class));
+    Principal actor = principal(request);
+    CampaignInput changes = Json.read(request, CampaignInput.class, rest -> rules.checkUpdate(actor, id, rest));
+    Campaign c = campaigns.update(actor, id, revision, changes);
     response.setHeader("ETag", Revisions.etag(c.revision()));
     Json.write(response, 200, c);
   }
@@ -192,6 +198,13 @@ public final class CampaignsServlet extends ApiServlet {
       throw noSuchPath(request);
     }
     response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+  }
+
+  /** A join names its school: a 400 otherwise (what else is wrong with it is the store's to say). */
+  private static void requireSchool(JoinRequest join) {
+    if (join.school() == null) {
+      throw ProblemException.validation("school", "is required");
+    }
   }
 
   /** {@code ?school=}: a school id, else 400 naming it (an id in a path is a 404 instead). */

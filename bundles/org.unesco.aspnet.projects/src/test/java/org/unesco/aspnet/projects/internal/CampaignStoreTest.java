@@ -79,8 +79,11 @@ class CampaignStoreTest {
         List.of(), null, null, "contact@example.org", null, null, Map.of(), id, status, 1);
   }
 
-  /** The directory as membership answers it: members for everyone, the rest within the caller's scope. */
-  private static final class Directory implements SchoolService {
+  /**
+   * The directory as membership answers it: members for everyone, the rest within the caller's
+   * scope. WrongTypeAndRulesTest reads bodies over it too.
+   */
+  static final class Directory implements SchoolService {
     private final Map<Long, School> schools = new ConcurrentHashMap<>(Map.of(
         PARIS, schoolOf(PARIS, "FR", "Paris", MembershipStatus.MEMBER),
         LILLE, schoolOf(LILLE, "FR", "Lille", MembershipStatus.APPLIED),
@@ -125,7 +128,7 @@ class CampaignStoreTest {
     }
   }
 
-  private static final CountryService COUNTRIES = new CountryService() {
+  static final CountryService COUNTRIES = new CountryService() {
     @Override
     public List<Country> countries(Principal actor, Locale language) {
       return List.of();
