@@ -308,6 +308,62 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
         : select(c, actor, query, after, limit + 1, null, shape);
   }
 
+  /**
+   * Whether {@code query} is a search by one word and perhaps a country, in id order: the
+   * directory's most common question, which {@link #membersWithWord} answers from the word index
+   * alone. The word index holds every word of a school's name and city, so a school it names for
+   * the word has it at the start of one of them, as the query's text condition asks.
+   */
+  private boolean byOneWord(SchoolQuery query, List<String> words) {
+    return words.size() == 1 && query.region() == null && query.status() == null && query.level() == null
+        && query.theme() == null && query.language() == null
+        && (query.sort() == SchoolQuery.Sort.ID || query.sort() == SchoolQuery.Sort.NEWEST)
+        && !SearchWords.arabic(words.get(0)) && !SearchWords.unspaced(words.get(0)) && wordIndexComplete
+        && !(SearchWords.bulkWriting() && database.dialect() == Database.Dialect.DERBY);
+  }
+
+  /**
+   * The first {@code limit + 1} member schools after {@code after} that have a word starting with
+   * {@code word} (in the query's country, if any), found in the word index and told members by
+   * their pages kept in memory (those not there yet are read and kept): the schools' rows are not
+   * read. Null when the index cannot answer for the word (then the query reads them).
+   */
+  private List<Listed> membersWithWord(Connection c, PublicProfiles cache, long before, SchoolQuery query, Keyset after,
+      int limit, String word) throws SQLException {
+    List<String> expanded = SearchWords.expand(c, word);
+    if (expanded == null) {
+      return null;
+    }
+    List<Listed> found = new ArrayList<>();
+    String country = query.country() == null ? null : query.country().toUpperCase(Locale.ROOT);
+    boolean newest = query.sort() == SchoolQuery.Sort.NEWEST;
+    long position = after.id() >= 0 ? after.id() : newest ? Long.MAX_VALUE : 0;
+    int batch = Math.min(SearchWords.MAX_BATCH, Integer.highestOneBit(2 * (limit + 1) - 1) << 1);
+    while (!expanded.isEmpty() && found.size() <= limit) {
+      SearchWords.Batch candidates = SearchWords.candidates(c, country, expanded, position, newest, batch);
+      for (long id : candidates.ids()) {
+        PublicProfiles.Entry entry = cache.get(id);
+        if (entry == null) {
+          School school = find(c, id);
+          if (school == null) {
+            continue; // its word entries go with it in the same transaction: not expected
+          }
+          entry = entryOf(school);
+          cache.offer(id, before, entry);
+        }
+        if (entry.json() != null && found.size() <= limit) {
+          found.add(new Listed(id, null, null));
+        }
+      }
+      if (!candidates.more()) {
+        break;
+      }
+      position = candidates.last();
+      batch = Math.min(2 * batch, SearchWords.MAX_BATCH);
+    }
+    return found;
+  }
+
   /** A page of the directory as JSON kept in memory: each school's public page, and the next cursor. */
   record PublicPage(List<byte[]> items, String next) {}
 
@@ -326,9 +382,13 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     int limit = limit(query);
     SchoolQuery.Sort sort = query.sort();
     Keyset after = Keyset.parse(query.cursor(), sort);
+    List<String> words = DirectoryFilter.words(query);
     long before = cache.generation();
     return database.read(c -> {
-      List<Listed> rows = rows(c, actor, query, after, limit, LISTED);
+      List<Listed> rows = byOneWord(query, words) ? membersWithWord(c, cache, before, query, after, limit, words.get(0)) : null;
+      if (rows == null) {
+        rows = rows(c, actor, query, after, limit, LISTED);
+      }
       boolean more = rows.size() > limit;
       List<Listed> page = more ? rows.subList(0, limit) : rows;
       List<byte[]> items = new ArrayList<>(page.size());

@@ -46,6 +46,12 @@ class PublicProfilesTest {
         TestLogger.INSTANCE);
     lifecycle = new MembershipLifecycle(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
     imports = new DirectoryImport(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, schools);
+    // searches by one word go through the word index and the kept pages alone once it is usable
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (!schools.wordIndexReady() && System.currentTimeMillis() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertTrue(schools.wordIndexReady());
   }
 
   private Application member(SchoolInput school) {
@@ -192,6 +198,40 @@ class PublicProfilesTest {
     assertNull(schools.publicSchools(NC_FR, curie), "France's NC sees contacts and candidates: read whole");
     assertNull(schools.publicSchools(HQ, curie));
     assertNull(schools.publicSchools(NC_KE, curie), "an NC of any country is read whole (a condition of their own)");
+  }
+
+  @Test
+  void aSearchByOneWordLeavesOutASchoolSuspendedAndTakesItBackReinstated() throws Exception {
+    Application a = member(Schools.in("FR", "Lycée Marie Curie", "Lyon", null));
+    member(Schools.in("FR", "École Marie Curie", "Besançon", null));
+    SchoolQuery curie = new SchoolQuery("FR", null, null, null, null, null, "cur", 20, null, SchoolQuery.Sort.ID);
+    assertTrue(kept(schools.publicSchools(Principal.anonymous(), curie)).contains("Lycée Marie Curie"));
+    lifecycle.transition(HQ, a.membershipId(), MembershipStatus.SUSPENDED, "no annual report for three years");
+    String page = kept(schools.publicSchools(Principal.anonymous(), curie));
+    assertTrue(!page.contains("Lycée Marie Curie") && page.contains("École Marie Curie"), page);
+    assertEquals(read(Principal.anonymous(), curie), page);
+    lifecycle.transition(HQ, a.membershipId(), MembershipStatus.MEMBER, "reinstated");
+    assertEquals(read(Principal.anonymous(), curie), kept(schools.publicSchools(Principal.anonymous(), curie)));
+    assertTrue(kept(schools.publicSchools(Principal.anonymous(), curie)).contains("Lycée Marie Curie"));
+  }
+
+  @Test
+  void aSearchByOneWordReadsPastCandidatesThatAreNotMembers() throws Exception {
+    for (int i = 0; i < 40; i++) { // more candidates than a first batch of the index holds
+      lifecycle.apply(Principal.anonymous(), Schools.in("FR", "Collège Curie " + i, "Lyon", null), false);
+    }
+    member(Schools.in("FR", "Lycée Marie Curie", "Lyon", null));
+    member(Schools.in("FR", "École Curie", "Dijon", null));
+    member(Schools.in("FR", "Institut Curie", "Paris", null));
+    for (SchoolQuery.Sort sort : List.of(SchoolQuery.Sort.ID, SchoolQuery.Sort.NEWEST)) {
+      SchoolQuery first = query("FR", "curie", sort, null);
+      SchoolDirectory.PublicPage page = schools.publicSchools(Principal.anonymous(), first);
+      assertEquals(2, page.items().size());
+      assertEquals(read(Principal.anonymous(), first), kept(page), sort.toString());
+      SchoolQuery second = query("FR", "curie", sort, page.next());
+      assertEquals(read(Principal.anonymous(), second), kept(schools.publicSchools(Principal.anonymous(), second)));
+      assertEquals(1, schools.publicSchools(Principal.anonymous(), second).items().size());
+    }
   }
 
   @Test
