@@ -35,6 +35,17 @@ public interface Database {
   <T> T read(SqlWork<T> work);
 
   /**
+   * Runs read-only {@code work} that streams a large result set (an export): PostgreSQL streams
+   * rows with a fetch size only inside a transaction, so there it runs in one; elsewhere as {@link
+   * #read}.
+   *
+   * @since 1.1
+   */
+  default <T> T streaming(SqlWork<T> work) {
+    return dialect() == Dialect.POSTGRESQL ? inTransaction(work) : read(work);
+  }
+
+  /**
    * Applies the schema migrations that {@code owner} carries under {@code db/migration/}, named
    * {@code V<number>__<description>.sql}, in number order, each in its own transaction, and
    * records them (bundle, version, checksum, time). Already applied ones are skipped; an applied

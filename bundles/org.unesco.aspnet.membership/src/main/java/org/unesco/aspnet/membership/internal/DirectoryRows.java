@@ -245,12 +245,7 @@ public final class DirectoryRows implements SchoolRows {
       return null;
     };
     try {
-      // PostgreSQL streams a result set only inside a transaction; Derby streams either way.
-      if (database.dialect() == Database.Dialect.POSTGRESQL) {
-        database.inTransaction(work);
-      } else {
-        database.read(work);
-      }
+      database.streaming(work);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

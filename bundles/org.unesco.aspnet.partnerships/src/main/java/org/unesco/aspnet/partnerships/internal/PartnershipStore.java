@@ -476,18 +476,7 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
       }
       sql.append(" AND (").append(String.join(" OR ", parts)).append(')');
     }
-    if (school != null) {
-      sql.append(" AND (PROPOSER_ID = ? OR PARTNER_ID = ?)");
-      params.addAll(List.of(school, school));
-    }
-    if (country != null) {
-      sql.append(" AND (PROPOSER_COUNTRY = ? OR PARTNER_COUNTRY = ?)");
-      params.addAll(List.of(country, country));
-    }
-    if (status != null) {
-      sql.append(" AND STATUS = ?");
-      params.add(status.name());
-    }
+    filters(sql, params, school, country, status);
     sql.append(" ORDER BY ID DESC OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY");
     params.add(n);
     List<Partnership> items = new ArrayList<>();
@@ -564,17 +553,8 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
     void write(Partnership p) throws IOException;
   }
 
-  /**
-   * Every partnership of {@code actor}'s export scope ({@link ExportScope}) that matches the
-   * filters, oldest first, from one forward-only result set: at most {@link #EXPORT_CHUNK} rows are
-   * held at a time, for the directory to say in one request which schools of their public ones are
-   * members now. A partnership that concerns the actor comes with its texts, a public one without.
-   */
-  void export(Principal actor, Long school, String country, PartnershipStatus status, ExportRow each) throws IOException {
-    ExportScope scope = ExportScope.of(actor);
-    List<Object> params = new ArrayList<>();
-    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM PSH_PARTNERSHIP WHERE (")
-        .append(scope.condition(params)).append(')');
+  /** The list's and the export's filters: a school on either side, a country on either side, a status. */
+  private static void filters(StringBuilder sql, List<Object> params, Long school, String country, PartnershipStatus status) {
     if (school != null) {
       sql.append(" AND (PROPOSER_ID = ? OR PARTNER_ID = ?)");
       params.addAll(List.of(school, school));
@@ -587,6 +567,20 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
       sql.append(" AND STATUS = ?");
       params.add(status.name());
     }
+  }
+
+  /**
+   * Every partnership of {@code actor}'s export scope ({@link ExportScope}) that matches the
+   * filters, oldest first, from one forward-only result set: at most {@link #EXPORT_CHUNK} rows are
+   * held at a time, for the directory to say in one request which schools of their public ones are
+   * members now. A partnership that concerns the actor comes with its texts, a public one without.
+   */
+  void export(Principal actor, Long school, String country, PartnershipStatus status, ExportRow each) throws IOException {
+    ExportScope scope = ExportScope.of(actor);
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM PSH_PARTNERSHIP WHERE (")
+        .append(scope.condition(params)).append(')');
+    filters(sql, params, school, country, status);
     sql.append(" ORDER BY ID");
     Map<Long, String> units = new HashMap<>(); // a school's unit, asked once per export (sub-national coordinators)
     org.unesco.aspnet.persistence.SqlWork<Void> work = c -> {
@@ -613,12 +607,7 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
       return null;
     };
     try {
-      // PostgreSQL streams a result set only inside a transaction; Derby streams either way.
-      if (database.dialect() == Database.Dialect.POSTGRESQL) {
-        database.inTransaction(work);
-      } else {
-        database.read(work);
-      }
+      database.streaming(work);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
