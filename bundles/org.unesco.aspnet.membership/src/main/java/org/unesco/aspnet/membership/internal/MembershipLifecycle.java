@@ -382,7 +382,7 @@ public final class MembershipLifecycle implements MembershipService {
   }
 
   /** The school keeps a copy of its current membership's status, so the directory filters without a join. */
-  private static void copyStatusToSchool(Connection c, Membership m, MembershipStatus to, Instant now)
+  private void copyStatusToSchool(Connection c, Membership m, MembershipStatus to, Instant now)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -394,6 +394,7 @@ public final class MembershipLifecycle implements MembershipService {
       ps.setLong(4, m.id());
       ps.executeUpdate();
     }
+    schools.forgetPage(m.schoolId()); // while the row is locked (SchoolDirectory.forgetPage)
   }
 
   /** The move from {@code from} to {@code to}, or a 409 that says where it may go instead. */
@@ -485,6 +486,7 @@ public final class MembershipLifecycle implements MembershipService {
       ps.setLong(5, schoolId);
       ps.executeUpdate();
     }
+    schools.forgetPage(schoolId); // while the row is locked (SchoolDirectory.forgetPage)
     record(c, membershipId, null, MembershipStatus.APPLIED, actor, now, null, null, stage);
     return membershipId;
   }

@@ -133,11 +133,15 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   }
 
   @Modified
-  void modified(Config config) {
+  synchronized void modified(Config config) {
     publicProfileBytes = publicProfileBytes(config);
     PublicProfiles cache = publicProfiles;
-    if (cache != null) {
+    if (publicProfileBytes <= 0) {
+      publicProfiles = null; // off: every page is read from the database
+    } else if (cache != null) {
       cache.resize(publicProfileBytes);
+    } else {
+      publicProfilesDecided = false; // on again: made at the next page
     }
   }
 
@@ -211,8 +215,11 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   }
 
   /**
-   * After a change of school {@code id}'s profile or status is committed: its public page is read
-   * again. Every writer of MEM_SCHOOL in this bundle calls it (an import: {@link #forgetAllPages}).
+   * School {@code id}'s public page is read again. Every writer of MEM_SCHOOL in this bundle calls
+   * it twice: in its transaction right after the row's UPDATE, so that from then on a reader misses
+   * and waits on the row's lock for the commit (no page older than a commit is sent in between), and
+   * after the transaction, so that a read that began before the change is not kept (an import and
+   * the bulk generator: {@link #forgetAllPages}, after).
    */
   void forgetPage(long id) {
     PublicProfiles cache = publicProfiles;
@@ -341,18 +348,19 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     int batch = Math.min(SearchWords.MAX_BATCH, Integer.highestOneBit(2 * (limit + 1) - 1) << 1);
     while (!expanded.isEmpty() && found.size() <= limit) {
       SearchWords.Batch candidates = SearchWords.candidates(c, country, expanded, position, newest, batch);
+      Map<Long, PublicProfiles.Entry> read = readMissing(c, cache, before, candidates.ids());
       for (long id : candidates.ids()) {
         PublicProfiles.Entry entry = cache.get(id);
-        if (entry == null) {
+        entry = entry != null ? entry : read.get(id); // read.get: kept only if no change came meanwhile
+        if (entry == null) { // evicted since readMissing looked
           School school = find(c, id);
-          if (school == null) {
-            continue; // its word entries go with it in the same transaction: not expected
-          }
-          entry = entryOf(school);
-          cache.offer(id, before, entry);
+          entry = school == null ? null : entryOf(school);
         }
-        if (entry.json() != null && found.size() <= limit) {
+        if (entry != null && entry.json() != null) {
           found.add(new Listed(id, null, null));
+          if (found.size() > limit) {
+            return found;
+          }
         }
       }
       if (!candidates.more()) {
@@ -362,6 +370,29 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
       batch = Math.min(2 * batch, SearchWords.MAX_BATCH);
     }
     return found;
+  }
+
+  /**
+   * The entries of the schools among {@code ids} whose pages are not kept, read in one query per
+   * {@link SearchWords#MAX_BATCH} and kept (unless a school changed since {@code before}).
+   */
+  private Map<Long, PublicProfiles.Entry> readMissing(Connection c, PublicProfiles cache, long before, List<Long> ids)
+      throws SQLException {
+    List<Long> missing = ids.stream().filter(id -> cache.get(id) == null).toList();
+    Map<Long, PublicProfiles.Entry> read = new HashMap<>();
+    for (int from = 0; from < missing.size(); from += SearchWords.MAX_BATCH) {
+      List<Long> batch = SearchWords.padded(missing.subList(from, Math.min(missing.size(), from + SearchWords.MAX_BATCH)));
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM MEM_SCHOOL WHERE ID IN ("
+          + "?, ".repeat(batch.size() - 1) + "?)")) {
+        bind(ps, new ArrayList<>(batch));
+        for (School school : list(ps, SchoolDirectory::school)) {
+          PublicProfiles.Entry entry = entryOf(school);
+          cache.offer(school.id(), before, entry);
+          read.put(school.id(), entry);
+        }
+      }
+    }
+    return read;
   }
 
   /** A page of the directory as JSON kept in memory: each school's public page, and the next cursor. */
@@ -647,6 +678,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
         return null;
       }
     }
+    forgetPage(current.id()); // now, while the row is locked: a reader waits for the commit (see forgetPage)
     if (wordsChanged(current, valid)) {
       SearchWords.reindex(c, current.id(), current.country(), current.name(), current.city(),
           valid.country(), valid.name(), valid.city());

@@ -234,6 +234,33 @@ class PublicProfilesTest {
     }
   }
 
+  private static SchoolDirectory.Config megabytes(int mb) {
+    return new SchoolDirectory.Config() {
+      @Override
+      public int publicProfileCacheMegabytes() {
+        return mb;
+      }
+
+      @Override
+      public Class<? extends java.lang.annotation.Annotation> annotationType() {
+        return SchoolDirectory.Config.class;
+      }
+    };
+  }
+
+  @Test
+  void noMemoryGivenMeansEveryPageIsReadAndGivingItBackKeepsThemAgain() throws Exception {
+    long id = member(Schools.valid()).schoolId();
+    SchoolQuery curie = query("FR", "hugo", SchoolQuery.Sort.ID, null);
+    assertTrue(schools.publicProfile(Principal.anonymous(), id) != null);
+    schools.modified(megabytes(0));
+    assertNull(schools.publicProfile(Principal.anonymous(), id), "off: the page is read from the database");
+    assertNull(schools.publicSchools(Principal.anonymous(), curie));
+    schools.modified(megabytes(16));
+    assertArrayEquals(uncached(id), schools.publicProfile(Principal.anonymous(), id).json(), "on again, without a restart");
+    assertEquals(read(Principal.anonymous(), curie), kept(schools.publicSchools(Principal.anonymous(), curie)));
+  }
+
   @Test
   void aReadThatBeganBeforeAChangeIsNotKept() {
     PublicProfiles cache = new PublicProfiles(1 << 20);
