@@ -358,6 +358,26 @@ public abstract class ApiServlet extends HttpServlet {
   private static final java.util.regex.Pattern CANONICAL_ID = java.util.regex.Pattern.compile("[1-9][0-9]*");
 
   /**
+   * A query parameter that names a resource by its id ({@code ?school=7}; surrounding blanks
+   * allowed).
+   *
+   * @param name the parameter, which is also what the id names ("school")
+   * @throws ProblemException 400 naming the parameter when it is not a whole number above 0
+   * @since 1.7
+   */
+  public static long idParameter(String name, String value) {
+    try {
+      long id = Long.parseLong(value.strip());
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ProblemException.validation(name, "must be a " + name + " id (a whole number above 0)");
+  }
+
+  /**
    * A whole-number query parameter within {@code [min, max]}, {@code fallback} when absent.
    *
    * @throws ProblemException 400 naming the parameter when it is not such a number

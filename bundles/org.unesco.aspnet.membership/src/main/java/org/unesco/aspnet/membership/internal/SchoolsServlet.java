@@ -139,14 +139,9 @@ public final class SchoolsServlet extends ApiServlet {
         return;
       }
       School school = schools.school(actor, id);
-      String etag = Revisions.etag(school.revision());
-      response.setHeader("ETag", etag);
-      response.setHeader("Cache-Control", "private, no-cache");
-      if (Revisions.notModified(request, etag)) {
-        response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-        return;
+      if (!notModified(request, response, school.revision())) {
+        Json.write(response, 200, school);
       }
-      Json.write(response, 200, school);
     } else if (reportPath(path) != null) {
       long[] report = reportPath(path);
       AnnualReport r = reports.report(actor, report[0], (int) report[1]);
@@ -173,11 +168,28 @@ public final class SchoolsServlet extends ApiServlet {
     body.write(NEXT);
     body.write(Json.MAPPER.writeValueAsBytes(page.next()));
     body.write('}');
+    startJson(response, body.size());
+    body.writeTo(response.getOutputStream());
+  }
+
+  /** A 200 of {@code length} bytes of JSON, as {@link Json#write} sends it. */
+  private static void startJson(HttpServletResponse response, int length) {
     response.setStatus(200);
     response.setContentType(Json.MEDIA_TYPE);
     response.setCharacterEncoding("UTF-8");
-    response.setContentLength(body.size());
-    body.writeTo(response.getOutputStream());
+    response.setContentLength(length);
+  }
+
+  /** A school's ETag (its revision) and no-cache; true when a 304 was sent for If-None-Match. */
+  private static boolean notModified(HttpServletRequest request, HttpServletResponse response, int revision) {
+    String etag = Revisions.etag(revision);
+    response.setHeader("ETag", etag);
+    response.setHeader("Cache-Control", "private, no-cache");
+    if (Revisions.notModified(request, etag)) {
+      response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+      return true;
+    }
+    return false;
   }
 
   private static final byte[] ITEMS = "{\"items\":[".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -186,18 +198,10 @@ public final class SchoolsServlet extends ApiServlet {
   /** A school's public page as kept in memory: the same headers and bytes as the school read and written. */
   private static void writePage(HttpServletRequest request, HttpServletResponse response, PublicProfiles.Entry page)
       throws IOException {
-    String etag = Revisions.etag(page.revision());
-    response.setHeader("ETag", etag);
-    response.setHeader("Cache-Control", "private, no-cache");
-    if (Revisions.notModified(request, etag)) {
-      response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-      return;
+    if (!notModified(request, response, page.revision())) {
+      startJson(response, page.json().length);
+      response.getOutputStream().write(page.json());
     }
-    response.setStatus(200);
-    response.setContentType(Json.MEDIA_TYPE);
-    response.setCharacterEncoding("UTF-8");
-    response.setContentLength(page.json().length);
-    response.getOutputStream().write(page.json());
   }
 
   @Override

@@ -105,18 +105,7 @@ final class PartnershipRules {
 
   /** The list's (and the export's) {@code school} filter: a school id, null when blank, else 400 naming it. */
   static Long schoolFilter(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      long id = Long.parseLong(value.strip());
-      if (id > 0) {
-        return id;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw ProblemException.validation("school", "must be a school id (a whole number above 0)");
+    return value == null || value.isBlank() ? null : org.unesco.aspnet.web.ApiServlet.idParameter("school", value);
   }
 
   /** The list's (and the export's) {@code status} filter, as the API writes it; null when blank, else 400 naming it. */

@@ -103,7 +103,7 @@ public final class CampaignsServlet extends ApiServlet {
       String school = request.getParameter("school");
       if (school != null) {
         // "does this school take part?": one row or none, whatever the campaign's size
-        long schoolId = schoolParameter(school);
+        long schoolId = idParameter("school", school);
         String country = country(request, "country");
         List<Participant> one = campaigns.participant(actor, id, schoolId).stream()
             .filter(p -> country == null || country.equals(p.country())).toList();
@@ -115,7 +115,7 @@ public final class CampaignsServlet extends ApiServlet {
     } else if (path.size() == 2 && path.get(1).equals("submissions")) {
       String school = request.getParameter("school");
       Page<Submission> page = campaigns.submissions(actor, id, status(request), country(request, "country"),
-          school == null ? null : schoolParameter(school), limit, cursor);
+          school == null ? null : idParameter("school", school), limit, cursor);
       Json.writePage(response, page.items(), page.next());
     } else if (path.size() == 3 && path.get(1).equals("submissions")) {
       Submission s = campaigns.submission(actor, id, pathId(path.get(2), "submission"));
@@ -205,19 +205,6 @@ public final class CampaignsServlet extends ApiServlet {
     if (join.school() == null) {
       throw ProblemException.validation("school", "is required");
     }
-  }
-
-  /** {@code ?school=}: a school id, else 400 naming it (an id in a path is a 404 instead). */
-  private static long schoolParameter(String value) {
-    try {
-      long id = Long.parseLong(value.strip());
-      if (id > 0) {
-        return id;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw ProblemException.validation("school", "must be a school id (a whole number above 0)");
   }
 
   /**
