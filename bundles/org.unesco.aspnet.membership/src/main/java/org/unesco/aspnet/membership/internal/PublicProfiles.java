@@ -1,7 +1,6 @@
 package org.unesco.aspnet.membership.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.unesco.aspnet.membership.MembershipStatus;
 
@@ -15,10 +14,21 @@ import org.unesco.aspnet.membership.MembershipStatus;
  * PostgreSQL, another node's edit would not reach this memory (DESIGN.md section 4). Every change
  * of a school's profile or status in this bundle {@link #forget}s it once committed; a read that
  * began before such a change does not keep what it read ({@link #generation}).
+ *
+ * <p>A plain map within a budget, not a cache that orders its entries by use: a read writes
+ * nothing, which matters once the pages are many. A cache that moves each entry read in its
+ * eviction order writes into old objects all over the heap, and every young collection then
+ * scans them: with a million pages kept, pauses of 40 ms under the directory's search instead of
+ * 10 (session 16). Once the budget is reached a page read is sent and not kept; the preload
+ * (SchoolDirectory) fills the budget first, and the budget by default holds far more schools than
+ * the network has.
  */
 final class PublicProfiles {
-  /** Per entry beyond its JSON: the key, the entry, the cache's node (measured, rounded up). */
-  private static final int OVERHEAD_BYTES = 200;
+  /**
+   * Per entry beyond its JSON: the map's node and its slot in the table, the boxed key, the entry
+   * and the array's header (about 110 bytes on a 64-bit JVM with compressed pointers, rounded up).
+   */
+  static final int OVERHEAD_BYTES = 128;
 
   /**
    * What decides who sees the entry ({@code country}, {@code unit}, {@code status}), its ETag
@@ -31,28 +41,28 @@ final class PublicProfiles {
     }
   }
 
-  private final Cache<Long, Entry> entries;
+  private final ConcurrentHashMap<Long, Entry> entries = new ConcurrentHashMap<>();
+  /** The weight of what {@link #entries} holds (or is about to: a put reserves its weight first). */
+  private final AtomicLong weight = new AtomicLong();
   private final AtomicLong generation = new AtomicLong();
+  private volatile long maxBytes;
 
-  /** A cache of at most {@code maxBytes}, least useful entries evicted first. */
+  /** Pages within {@code maxBytes}. */
   PublicProfiles(long maxBytes) {
-    entries = Caffeine.newBuilder()
-        .maximumWeight(Math.max(0, maxBytes))
-        .weigher((Long id, Entry e) -> e.weight())
-        .executor(Runnable::run) // evict on the caller's thread: no pool thread of a bundle that may be stopped
-        .build();
+    this.maxBytes = Math.max(0, maxBytes);
   }
 
   /**
-   * The budget when none is configured: a tenth of the heap, as Derby's page cache takes a fifth
-   * (12,000 schools of about 700 bytes fit in 9 MB; a 256 MB heap keeps about 30,000).
+   * The budget when none is configured: a fifth of the heap, as Derby's page cache takes, and a
+   * bound rather than a reservation: 12,000 schools of about 550 bytes take 7 MB; a 256 MB heap keeps
+   * about 90,000; the default heap of a machine with 24 GB (6 GB) keeps 2,000,000.
    */
   static long defaultBytes(long maxHeap) {
-    return maxHeap / 10;
+    return maxHeap / 5;
   }
 
   Entry get(long id) {
-    return entries.getIfPresent(id);
+    return entries.get(id);
   }
 
   /** To take before reading a school from the database, and give back to {@link #offer}. */
@@ -62,38 +72,75 @@ final class PublicProfiles {
 
   /**
    * Keeps {@code entry}, read from the database after {@link #generation} returned {@code
-   * before}, unless a school changed since: then what was read may be older than the change.
+   * before}, unless a school changed since (then what was read may be older than the change) or
+   * the budget is spent.
    */
   void offer(long id, long before, Entry entry) {
     if (generation.get() != before) {
       return;
     }
-    entries.put(id, entry);
+    int w = entry.weight();
+    if (weight.addAndGet(w) > maxBytes) {
+      weight.addAndGet(-w);
+      return;
+    }
+    Entry replaced = entries.put(id, entry);
+    if (replaced != null) {
+      weight.addAndGet(-replaced.weight());
+    }
     // A change committed between the check and the put forgets after it bumps the generation:
     // seen here, the entry may predate it.
     if (generation.get() != before) {
-      entries.asMap().remove(id, entry);
+      remove(id, entry);
+    }
+  }
+
+  private void remove(long id, Entry entry) {
+    if (entries.remove(id, entry)) {
+      weight.addAndGet(-entry.weight());
     }
   }
 
   /** After a change of school {@code id} is committed (or failed: forgetting is always safe). */
   void forget(long id) {
     generation.incrementAndGet();
-    entries.invalidate(id);
+    Entry gone = entries.remove(id);
+    if (gone != null) {
+      weight.addAndGet(-gone.weight());
+    }
   }
 
   /** After changes of many schools (an import). */
   void forgetAll() {
     generation.incrementAndGet();
-    entries.invalidateAll();
+    entries.forEach(this::remove);
+  }
+
+  /**
+   * Whether the kept pages take nine tenths of the budget: a preload stops there, and leaves the
+   * rest to pages read on demand.
+   */
+  boolean nearlyFull() {
+    return weight.get() >= maxBytes / 10 * 9;
+  }
+
+  /** Whether school {@code id}'s page is kept. */
+  boolean contains(long id) {
+    return entries.containsKey(id);
   }
 
   long size() {
-    entries.cleanUp();
-    return entries.estimatedSize();
+    return entries.size();
   }
 
-  void resize(long maxBytes) {
-    entries.policy().eviction().ifPresent(e -> e.setMaximum(Math.max(0, maxBytes)));
+  /** A new budget; a smaller one than what is kept forgets pages (any) until they fit. */
+  void resize(long bytes) {
+    maxBytes = Math.max(0, bytes);
+    for (var e : entries.entrySet()) {
+      if (weight.get() <= maxBytes) {
+        break;
+      }
+      remove(e.getKey(), e.getValue());
+    }
   }
 }

@@ -21,6 +21,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -66,9 +68,13 @@ import org.unesco.aspnet.persistence.Database;
 public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.core.SchoolDirectory {
   @ObjectClassDefinition(name = "ASPnet school directory", description = "How the directory serves school pages")
   public @interface Config {
-    @AttributeDefinition(description = "Memory (MB) for schools' public pages kept ready to send; -1: a tenth"
+    @AttributeDefinition(description = "Memory (MB) for schools' public pages kept ready to send; -1: a fifth"
         + " of the heap; 0: none. Only with embedded Derby (one process owns the data).")
     int publicProfileCacheMegabytes() default -1;
+
+    @AttributeDefinition(description = "Read every school's public page into that memory on a thread of its own"
+        + " once the first page is asked for, and again after an import, until nine tenths of it are taken")
+    boolean publicProfilePreload() default true;
   }
 
   static final String COLUMNS =
@@ -98,6 +104,10 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   private volatile long publicProfileBytes;
   private volatile PublicProfiles publicProfiles;
   private volatile boolean publicProfilesDecided;
+  private volatile boolean preload = true;
+  /** Preloads asked for, and whether a thread is preloading ({@link #preloadPagesLater}). */
+  private final AtomicLong preloadsWanted = new AtomicLong();
+  private final AtomicBoolean preloading = new AtomicBoolean();
 
   @Activate
   public SchoolDirectory(
@@ -110,6 +120,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
       @Reference(service = LoggerFactory.class) Logger log) {
     this(database, countries, authorizer, audit, profiles, log);
     this.publicProfileBytes = publicProfileBytes(config);
+    this.preload = config.publicProfilePreload();
   }
 
   /** With the default configuration (tests). */
@@ -135,11 +146,13 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   @Modified
   synchronized void modified(Config config) {
     publicProfileBytes = publicProfileBytes(config);
+    preload = config.publicProfilePreload();
     PublicProfiles cache = publicProfiles;
     if (publicProfileBytes <= 0) {
       publicProfiles = null; // off: every page is read from the database
     } else if (cache != null) {
       cache.resize(publicProfileBytes);
+      preloadPagesLater(); // a larger budget keeps more
     } else {
       publicProfilesDecided = false; // on again: made at the next page
     }
@@ -161,12 +174,91 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
           database.read(c -> null); // the dialect is known once the database is open
           if (database.dialect() == Database.Dialect.DERBY && publicProfileBytes > 0) {
             publicProfiles = new PublicProfiles(publicProfileBytes);
+            preloadPagesLater();
           }
           publicProfilesDecided = true;
         }
       }
     }
     return publicProfiles;
+  }
+
+  /** Schools read a query at a time by a preload: some 400 KB of rows, a few milliseconds of Derby. */
+  private static final int PRELOAD_BATCH = 1000;
+
+  /**
+   * Reads every school's public page into memory on a thread of its own ({@link #preloadPages}), if
+   * configured: a page read on demand costs a database read and its JSON while the reader waits,
+   * and a directory of random visits (a search engine's crawler, a map) would otherwise pay that
+   * once for every school. Asked for when the cache is made (the first page served, not the start:
+   * a start waits for nothing more), after every page was forgotten (an import), and after the budget
+   * grew.
+   */
+  private void preloadPagesLater() {
+    if (!preload) {
+      return;
+    }
+    preloadsWanted.incrementAndGet();
+    if (preloading.compareAndSet(false, true)) {
+      Thread t = new Thread(this::preloadPages, "aspnet-public-pages");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  private void preloadPages() {
+    long done = 0;
+    do {
+      try {
+        while (!stopped && preloadsWanted.get() != done) {
+          done = preloadsWanted.get();
+          keepEveryPage();
+        }
+      } catch (RuntimeException e) {
+        done = preloadsWanted.get(); // not again until asked: the pages are still read on demand
+        if (!stopped) {
+          log.warn("Schools' public pages not preloaded; they are read as they are asked for: {}", e.getMessage(), e);
+        }
+      } finally {
+        preloading.set(false);
+      }
+      // asked for again between the last pass and the flag's reset: go on, unless another thread took over
+    } while (!stopped && preloadsWanted.get() != done && preloading.compareAndSet(false, true));
+  }
+
+  /**
+   * One pass over the schools in id order, keeping each page not kept yet, until nine tenths of
+   * the budget are taken. Each batch is offered as a read on demand is ({@link PublicProfiles#offer}):
+   * a batch read while a school changed keeps nothing, and its pages are read when asked for.
+   */
+  private void keepEveryPage() {
+    long started = System.nanoTime();
+    long after = 0;
+    PublicProfiles cache = publicProfiles;
+    while (!stopped && cache != null && cache == publicProfiles && !cache.nearlyFull()) {
+      long before = cache.generation();
+      long from = after;
+      List<School> batch = database.read(c -> {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+            + " FROM MEM_SCHOOL WHERE ID > ? ORDER BY ID FETCH FIRST " + PRELOAD_BATCH + " ROWS ONLY")) {
+          ps.setLong(1, from);
+          return list(ps, SchoolDirectory::school);
+        }
+      });
+      for (School school : batch) {
+        if (!cache.contains(school.id())) {
+          cache.offer(school.id(), before, entryOf(school));
+        }
+      }
+      if (batch.size() < PRELOAD_BATCH) {
+        break;
+      }
+      after = batch.get(batch.size() - 1).id();
+    }
+    if (cache != null && !stopped) {
+      log.info("Public pages of {} schools kept in memory ({} ms{})", cache.size(),
+          (System.nanoTime() - started) / 1_000_000, cache.nearlyFull() ? ", the budget nearly full" : "");
+    }
   }
 
   /**
@@ -232,7 +324,14 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     PublicProfiles cache = publicProfiles;
     if (cache != null) {
       cache.forgetAll();
+      preloadPagesLater();
     }
+  }
+
+  /** How many schools' pages are kept (tests). */
+  long keptPages() {
+    PublicProfiles cache = publicProfiles;
+    return cache == null ? 0 : cache.size();
   }
 
   /** Whether searches are answered through the word index yet (tests wait for it). */

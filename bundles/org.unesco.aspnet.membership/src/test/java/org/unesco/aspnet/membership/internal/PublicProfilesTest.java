@@ -235,10 +235,19 @@ class PublicProfilesTest {
   }
 
   private static SchoolDirectory.Config megabytes(int mb) {
+    return config(mb, true);
+  }
+
+  private static SchoolDirectory.Config config(int mb, boolean preload) {
     return new SchoolDirectory.Config() {
       @Override
       public int publicProfileCacheMegabytes() {
         return mb;
+      }
+
+      @Override
+      public boolean publicProfilePreload() {
+        return preload;
       }
 
       @Override
@@ -259,6 +268,75 @@ class PublicProfilesTest {
     schools.modified(megabytes(16));
     assertArrayEquals(uncached(id), schools.publicProfile(Principal.anonymous(), id).json(), "on again, without a restart");
     assertEquals(read(Principal.anonymous(), curie), kept(schools.publicSchools(Principal.anonymous(), curie)));
+  }
+
+  /** Waits for the preload to keep {@code n} pages; false if it does not within 10 s. */
+  private boolean kept(long n) {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (schools.keptPages() != n && System.currentTimeMillis() < deadline) {
+      Thread.onSpinWait();
+    }
+    return schools.keptPages() == n;
+  }
+
+  @Test
+  void theFirstPageServedPreloadsEverySchoolsPageAndAnImportAgain() throws Exception {
+    List<Long> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      ids.add(member(Schools.in(i % 2 == 0 ? "FR" : "KE", "Lycée Curie " + i, "Lyon", null)).schoolId());
+    }
+    long candidate = lifecycle.apply(Principal.anonymous(), Schools.in("FR", "Collège Curie", "Dijon", null), false).schoolId();
+    assertEquals(0, schools.keptPages(), "nothing is read before a page is asked for");
+    schools.publicProfile(Principal.anonymous(), ids.get(0));
+    assertTrue(kept(31), "every school kept, the candidate too (for its 404): " + schools.keptPages());
+    for (long id : ids) {
+      assertArrayEquals(uncached(id), schools.publicProfile(Principal.anonymous(), id).json());
+    }
+    assertEquals(404, status(() -> schools.publicProfile(Principal.anonymous(), candidate)));
+
+    SchoolInput s = schools.school(HQ, ids.get(0)).input();
+    SchoolInput more = new SchoolInput(s.name(), s.country(), s.unit(), s.city(), s.address(), s.latitude(), s.longitude(),
+        s.levels(), s.themes(), s.languages(), 1500, s.teachers(), s.email(), s.website(), s.nationalId(), s.fields());
+    ImportRow row = new ImportRow(2, ids.get(0), more, List.of(), Set.of("id", "name", "country", "city", "students"));
+    imports.write(NC_FR, List.of(row)::iterator, SchoolImport.Duplicates.REJECT, "fr.csv", n -> { });
+    assertTrue(kept(31), "an import forgets every page, and they are read again: " + schools.keptPages());
+    assertTrue(page(ids.get(0)).contains("\"students\":1500"), page(ids.get(0)));
+    assertArrayEquals(uncached(ids.get(0)), schools.publicProfile(Principal.anonymous(), ids.get(0)).json());
+  }
+
+  @Test
+  void withoutPreloadOnlyThePagesAskedForAreKept() throws Exception {
+    schools.modified(config(16, false));
+    long first = member(Schools.valid()).schoolId();
+    long second = member(Schools.in("KE", "Curie Academy", "Nairobi", null)).schoolId();
+    schools.publicProfile(Principal.anonymous(), first);
+    Thread.sleep(300); // time a preload of two schools would take many times over
+    assertEquals(1, schools.keptPages());
+    assertArrayEquals(uncached(second), schools.publicProfile(Principal.anonymous(), second).json());
+    assertEquals(2, schools.keptPages());
+  }
+
+  @Test
+  void aPreloadStopsAtNineTenthsOfTheBudgetAndNothingIsKeptPastIt() {
+    PublicProfiles cache = new PublicProfiles(100_000);
+    long id = 0;
+    while (!cache.nearlyFull()) {
+      id++;
+      cache.offer(id, cache.generation(), new PublicProfiles.Entry("FR", null, MembershipStatus.MEMBER, 1, new byte[800]));
+    }
+    int each = 800 + PublicProfiles.OVERHEAD_BYTES;
+    assertEquals((90_000 + each - 1) / each, id, "the first entry that reaches nine tenths");
+    assertEquals(id, cache.size(), "room is left for the pages read on demand");
+    long more = id;
+    while (cache.size() == more) {
+      more++;
+      cache.offer(more, cache.generation(), new PublicProfiles.Entry("FR", null, MembershipStatus.MEMBER, 1, new byte[800]));
+    }
+    assertEquals(100_000 / each, cache.size(), "then pages are kept up to the budget, and no more");
+    assertNull(cache.get(more), "a page past the budget is sent, not kept");
+    cache.forget(1);
+    cache.offer(more, cache.generation(), new PublicProfiles.Entry("FR", null, MembershipStatus.MEMBER, 1, new byte[800]));
+    assertTrue(cache.get(more) != null, "a page forgotten makes room");
   }
 
   @Test
