@@ -56,6 +56,8 @@ import org.unesco.aspnet.web.internal.ProblemTitles;
 public final class Json {
   public static final String MEDIA_TYPE = "application/json";
   public static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
+  /** The Content-Type of every JSON answer, as Jetty keeps it ready: one lookup instead of two edits. */
+  private static final String MEDIA_TYPE_UTF_8 = "application/json;charset=utf-8";
 
   /** Thread-safe and immutable in use: share it, do not reconfigure it. */
   public static final ObjectMapper MAPPER =
@@ -669,8 +671,7 @@ public final class Json {
   public static void write(HttpServletResponse response, int status, Object body)
       throws IOException {
     response.setStatus(status);
-    response.setContentType(MEDIA_TYPE);
-    response.setCharacterEncoding("UTF-8");
+    response.setContentType(MEDIA_TYPE_UTF_8);
     MAPPER.writeValue(response.getOutputStream(), body);
   }
 
@@ -696,8 +697,7 @@ public final class Json {
       return;
     }
     response.setStatus(200);
-    response.setContentType(MEDIA_TYPE);
-    response.setCharacterEncoding("UTF-8");
+    response.setContentType(MEDIA_TYPE_UTF_8);
     response.setContentLength(bytes.length);
     response.getOutputStream().write(bytes);
   }

@@ -15,13 +15,11 @@ import org.unesco.aspnet.membership.MembershipStatus;
  * of a school's profile or status in this bundle {@link #forget}s it once committed; a read that
  * began before such a change does not keep what it read ({@link #generation}).
  *
- * <p>A plain map within a budget, not a cache that orders its entries by use: a read writes
- * nothing, which matters once the pages are many. A cache that moves each entry read in its
- * eviction order writes into old objects all over the heap, and every young collection then
- * scans them: with a million pages kept, pauses of 40 ms under the directory's search instead of
- * 10 (session 16). Once the budget is reached a page read is sent and not kept; the preload
- * (SchoolDirectory) fills the budget first, and the budget by default holds far more schools than
- * the network has.
+ * <p>A plain map within a budget, not a cache that orders its entries by use (Caffeine, in session
+ * 15): a read writes nothing into the old objects that the pages are once kept, an entry takes 130
+ * bytes beside its JSON instead of 200, and the runtime has a bundle less to start. Once the
+ * budget is reached a page read is sent and not kept; the preload (SchoolDirectory) fills the
+ * budget first, and the budget by default holds far more schools than the network has.
  */
 final class PublicProfiles {
   /**
