@@ -100,6 +100,7 @@ class WrongTypeAndRulesTest {
           case "getRequestURI" -> "/api/v1/campaigns" + path;
           case "getMethod" -> method;
           case "getParameter" -> args[0].equals("lang") ? lang : null;
+          case "getQueryString" -> lang == null ? null : "lang=" + lang;
           case "getParameterMap" -> Map.of();
           case "getHeader" -> args[0].equals("If-Match") ? ifMatch : null;
           case "getAttribute" -> args[0].equals(ApiServlet.PRINCIPAL_ATTRIBUTE) ? who : null;

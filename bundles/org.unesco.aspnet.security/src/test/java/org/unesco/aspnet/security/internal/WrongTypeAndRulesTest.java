@@ -56,6 +56,7 @@ class WrongTypeAndRulesTest {
           case "getServletPath", "getRequestURI" -> path;
           case "getMethod" -> "POST";
           case "getParameter" -> args[0].equals("lang") ? lang : null;
+          case "getQueryString" -> lang == null ? null : "lang=" + lang;
           case "getAttribute" -> args[0].equals(ApiServlet.PRINCIPAL_ATTRIBUTE) ? who : null;
           case "getLocale" -> lang == null ? Locale.ENGLISH : Locale.forLanguageTag(lang);
           case "getRemoteAddr" -> "192.0.2.1";
