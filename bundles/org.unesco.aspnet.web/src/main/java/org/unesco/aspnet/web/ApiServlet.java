@@ -36,13 +36,6 @@ public abstract class ApiServlet extends HttpServlet {
   private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
 
   /**
-   * The language the request states: {@code ?lang=} (a well-formed tag) first, then a
-   * well-formed Accept-Language; null when it states none, so that the caller's own default (a
-   * national profile's language, say) applies rather than English.
-   *
-   * @since 1.1
-   */
-  /**
    * {@code ?lang=} as given, or null: Jetty parses the whole query on the first parameter asked
    * for, 2 % of the CPU of a school's page, and most requests have no query at all.
    */
@@ -51,6 +44,13 @@ public abstract class ApiServlet extends HttpServlet {
     return query == null || !query.contains("lang") ? null : request.getParameter("lang");
   }
 
+  /**
+   * The language the request states: {@code ?lang=} (a well-formed tag) first, then a
+   * well-formed Accept-Language; null when it states none, so that the caller's own default (a
+   * national profile's language, say) applies rather than English.
+   *
+   * @since 1.1
+   */
   public static Locale statedLanguage(HttpServletRequest request) {
     String lang = langParameter(request);
     if (lang != null) {

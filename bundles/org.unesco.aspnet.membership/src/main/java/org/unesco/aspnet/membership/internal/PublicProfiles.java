@@ -35,7 +35,7 @@ final class PublicProfiles {
    */
   record Entry(String country, String unit, MembershipStatus status, int revision, byte[] json) {
     int weight() {
-      return OVERHEAD_BYTES + (json == null ? 0 : json.length) + (unit == null ? 0 : 2 * unit.length());
+      return OVERHEAD_BYTES + (json == null ? 0 : json.length) + (unit == null ? 0 : 48 + 2 * unit.length());
     }
   }
 
@@ -52,8 +52,8 @@ final class PublicProfiles {
 
   /**
    * The budget when none is configured: a fifth of the heap, as Derby's page cache takes, and a
-   * bound rather than a reservation: 12,000 schools of about 550 bytes take 7 MB; a 256 MB heap keeps
-   * about 90,000; the default heap of a machine with 24 GB (6 GB) keeps 2,000,000.
+   * bound rather than a reservation: 12,000 schools of about 540 bytes take 7 MB; a 256 MB heap keeps
+   * about 95,000 (a preload stops at 85,000); the default heap of a machine with 24 GB (6 GB) keeps 2,000,000.
    */
   static long defaultBytes(long maxHeap) {
     return maxHeap / 5;
@@ -74,6 +74,15 @@ final class PublicProfiles {
    * the budget is spent.
    */
   void offer(long id, long before, Entry entry) {
+    keep(id, before, entry, false);
+  }
+
+  /** As {@link #offer}, unless school {@code id}'s page is kept already (a preload: the request's page stays). */
+  void offerIfAbsent(long id, long before, Entry entry) {
+    keep(id, before, entry, true);
+  }
+
+  private void keep(long id, long before, Entry entry, boolean ifAbsent) {
     if (generation.get() != before) {
       return;
     }
@@ -82,9 +91,12 @@ final class PublicProfiles {
       weight.addAndGet(-w);
       return;
     }
-    Entry replaced = entries.put(id, entry);
+    Entry replaced = ifAbsent ? entries.putIfAbsent(id, entry) : entries.put(id, entry);
     if (replaced != null) {
-      weight.addAndGet(-replaced.weight());
+      weight.addAndGet(-(ifAbsent ? w : replaced.weight())); // kept: the reservation, or the one replaced
+      if (ifAbsent) {
+        return;
+      }
     }
     // A change committed between the check and the put forgets after it bumps the generation:
     // seen here, the entry may predate it.
@@ -129,6 +141,11 @@ final class PublicProfiles {
 
   long size() {
     return entries.size();
+  }
+
+  /** The weight of the pages kept, in bytes. */
+  long weight() {
+    return weight.get();
   }
 
   /** A new budget; a smaller one than what is kept forgets pages (any) until they fit. */

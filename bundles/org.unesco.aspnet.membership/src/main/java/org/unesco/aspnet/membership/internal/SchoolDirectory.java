@@ -144,15 +144,23 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   }
 
   @Modified
-  synchronized void modified(Config config) {
-    publicProfileBytes = publicProfileBytes(config);
-    preload = config.publicProfilePreload();
+  void modified(Config config) {
+    budget(publicProfileBytes(config), config.publicProfilePreload());
+  }
+
+  /** The budget of the kept pages in bytes (0: none), and whether they are preloaded. */
+  synchronized void budget(long bytes, boolean preload) {
+    long before = publicProfileBytes;
+    publicProfileBytes = bytes;
+    this.preload = preload;
     PublicProfiles cache = publicProfiles;
     if (publicProfileBytes <= 0) {
       publicProfiles = null; // off: every page is read from the database
     } else if (cache != null) {
       cache.resize(publicProfileBytes);
-      preloadPagesLater(); // a larger budget keeps more
+      if (publicProfileBytes > before) {
+        preloadPagesLater(); // a larger budget keeps more
+      }
     } else {
       publicProfilesDecided = false; // on again: made at the next page
     }
@@ -183,8 +191,8 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     return publicProfiles;
   }
 
-  /** Schools read a query at a time by a preload: some 400 KB of rows, a few milliseconds of Derby. */
-  private static final int PRELOAD_BATCH = 1000;
+  /** Schools read a query at a time by a preload: some 400 KB of rows, a few milliseconds of Derby (tests: fewer). */
+  int preloadBatch = 1000;
 
   /**
    * Reads every school's public page into memory on a thread of its own ({@link #preloadPages}), if
@@ -215,7 +223,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
           keepEveryPage();
         }
       } catch (RuntimeException e) {
-        done = preloadsWanted.get(); // not again until asked: the pages are still read on demand
+        // not again until asked (done is the pass that failed): the pages are still read on demand
         if (!stopped) {
           log.warn("Schools' public pages not preloaded; they are read as they are asked for: {}", e.getMessage(), e);
         }
@@ -231,26 +239,35 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
    * the budget are taken. Each batch is offered as a read on demand is ({@link PublicProfiles#offer}):
    * a batch read while a school changed keeps nothing, and its pages are read when asked for.
    */
+  /** Whether a pass over {@code cache} goes on: not stopped, turned off, replaced or nine tenths full. */
+  private boolean preloading(PublicProfiles cache) {
+    return !stopped && preload && cache != null && cache == publicProfiles && !cache.nearlyFull();
+  }
+
   private void keepEveryPage() {
     long started = System.nanoTime();
     long after = 0;
     PublicProfiles cache = publicProfiles;
-    while (!stopped && cache != null && cache == publicProfiles && !cache.nearlyFull()) {
+    int size = preloadBatch;
+    while (preloading(cache)) {
       long before = cache.generation();
       long from = after;
       List<School> batch = database.read(c -> {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-            + " FROM MEM_SCHOOL WHERE ID > ? ORDER BY ID FETCH FIRST " + PRELOAD_BATCH + " ROWS ONLY")) {
+            + " FROM MEM_SCHOOL WHERE ID > ? ORDER BY ID FETCH FIRST " + size + " ROWS ONLY")) {
           ps.setLong(1, from);
           return list(ps, SchoolDirectory::school);
         }
       });
       for (School school : batch) {
-        if (!cache.contains(school.id())) {
-          cache.offer(school.id(), before, entryOf(school));
+        if (!preloading(cache)) {
+          break;
+        }
+        if (!cache.contains(school.id())) { // kept meanwhile by a request: nothing to write again
+          cache.offerIfAbsent(school.id(), before, entryOf(school));
         }
       }
-      if (batch.size() < PRELOAD_BATCH) {
+      if (batch.size() < size) {
         break;
       }
       after = batch.get(batch.size() - 1).id();
@@ -332,6 +349,23 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   long keptPages() {
     PublicProfiles cache = publicProfiles;
     return cache == null ? 0 : cache.size();
+  }
+
+  /** The weight of the pages kept, in bytes (tests). */
+  long keptBytes() {
+    PublicProfiles cache = publicProfiles;
+    return cache == null ? 0 : cache.weight();
+  }
+
+  /** Whether school {@code id}'s page is kept (tests). */
+  boolean isKept(long id) {
+    PublicProfiles cache = publicProfiles;
+    return cache != null && cache.contains(id);
+  }
+
+  /** Whether no preload runs now (tests). */
+  boolean preloadDone() {
+    return !preloading.get();
   }
 
   /** Whether searches are answered through the word index yet (tests wait for it). */

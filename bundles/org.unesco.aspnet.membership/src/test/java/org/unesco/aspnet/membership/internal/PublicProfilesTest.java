@@ -271,16 +271,17 @@ class PublicProfilesTest {
   }
 
   /** Waits for the preload to keep {@code n} pages; false if it does not within 10 s. */
-  private boolean kept(long n) {
+  private boolean kept(long n) throws InterruptedException {
     long deadline = System.currentTimeMillis() + 10_000;
     while (schools.keptPages() != n && System.currentTimeMillis() < deadline) {
-      Thread.onSpinWait();
+      Thread.sleep(5);
     }
     return schools.keptPages() == n;
   }
 
   @Test
   void theFirstPageServedPreloadsEverySchoolsPageAndAnImportAgain() throws Exception {
+    schools.preloadBatch = 7; // five batches, the last one short
     List<Long> ids = new java.util.ArrayList<>();
     for (int i = 0; i < 30; i++) {
       ids.add(member(Schools.in(i % 2 == 0 ? "FR" : "KE", "Lycée Curie " + i, "Lyon", null)).schoolId());
@@ -302,6 +303,31 @@ class PublicProfilesTest {
     assertTrue(kept(31), "an import forgets every page, and they are read again: " + schools.keptPages());
     assertTrue(page(ids.get(0)).contains("\"students\":1500"), page(ids.get(0)));
     assertArrayEquals(uncached(ids.get(0)), schools.publicProfile(Principal.anonymous(), ids.get(0)).json());
+  }
+
+  @Test
+  void aPreloadStopsAtNineTenthsOfTheBudgetAndLeavesRoomForThePagesAskedFor() throws Exception {
+    schools.preloadBatch = 7; // a check of the budget per batch would overshoot by up to six pages
+    List<Long> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      ids.add(member(Schools.in("FR", "Lycée Curie " + i, "Lyon", null)).schoolId());
+    }
+    long budget = 12_000;
+    schools.budget(budget, true);
+    schools.publicProfile(Principal.anonymous(), ids.get(0));
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (!schools.preloadDone() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(5);
+    }
+    assertTrue(schools.preloadDone());
+    long pages = schools.keptPages();
+    long bytes = schools.keptBytes();
+    long page = bytes / pages;
+    assertTrue(pages < 30, "not every school fits: " + pages);
+    assertTrue(bytes >= budget * 9 / 10 && bytes < budget * 9 / 10 + page, "stopped at nine tenths: " + bytes + " in " + pages);
+    long notKept = ids.stream().filter(id -> !schools.isKept(id)).findFirst().orElseThrow();
+    assertArrayEquals(uncached(notKept), schools.publicProfile(Principal.anonymous(), notKept).json());
+    assertTrue(schools.isKept(notKept), "the room left keeps a page asked for");
   }
 
   @Test
