@@ -234,16 +234,17 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     } while (!stopped && preloadsWanted.get() != done && preloading.compareAndSet(false, true));
   }
 
-  /**
-   * One pass over the schools in id order, keeping each page not kept yet, until nine tenths of
-   * the budget are taken. Each batch is offered as a read on demand is ({@link PublicProfiles#offer}):
-   * a batch read while a school changed keeps nothing, and its pages are read when asked for.
-   */
   /** Whether a pass over {@code cache} goes on: not stopped, turned off, replaced or nine tenths full. */
   private boolean preloading(PublicProfiles cache) {
     return !stopped && preload && cache != null && cache == publicProfiles && !cache.nearlyFull();
   }
 
+  /**
+   * One pass over the schools in id order, keeping each page not kept yet, until nine tenths of
+   * the budget are taken. Each batch is offered as a read on demand is ({@link
+   * PublicProfiles#offerIfAbsent}): a batch read while a school changed keeps nothing, and its pages
+   * are read when asked for.
+   */
   private void keepEveryPage() {
     long started = System.nanoTime();
     long after = 0;
