@@ -300,6 +300,26 @@ class MembershipIT {
     assertEquals(List.of("colour"), errorFields(patchCountry("GH", "{\"colour\":1,\"region\":\"Mars\"}", ncKenya)));
   }
 
+  /**
+   * A wrong type inside the commission or a coordinator hides only itself: the other members of
+   * that object and the other coordinators are checked in the same 400, and nothing is written.
+   */
+  @Test
+  void aWrongTypeInsideTheNetworkHidesNoOtherMistakeOfItAndWritesNothing() throws Exception {
+    String etag = countryEtag("SN");
+    JsonNode before = JSON.readTree(platform.get("/api/v1/countries/SN", "Authorization", "Bearer " + hq).body());
+    HttpResponse<String> r = patchCountry("SN", "{\"nationalCommission\":{\"name\":\"Commission nationale\",\"website\":5,"
+        + "\"email\":\"nope\"},\"coordinators\":[{\"name\":42,\"email\":\"nope\"},{\"email\":\"awa@example.org\"}]}", hq);
+    assertEquals(400, r.statusCode(), r.body());
+    assertEquals(List.of("nationalCommission.website", "coordinators[0].name", "nationalCommission.email",
+        "coordinators[0].email", "coordinators[1].name"), errorFields(r));
+    JsonNode problem = JSON.readTree(r.body());
+    assertEquals("must be a string", problem.path("errors").get(0).path("message").asText(), r.body());
+    assertEquals("must be a string", problem.path("errors").get(1).path("message").asText(), r.body());
+    assertEquals(etag, countryEtag("SN"), "nothing written");
+    assertEquals(before, JSON.readTree(platform.get("/api/v1/countries/SN", "Authorization", "Bearer " + hq).body()));
+  }
+
   @Test
   void aMoveWithAWrongTypeListsTheOtherFieldsErrors() throws Exception {
     long membership = JSON.readTree(apply(school("Lycée Voltaire", "FR", "Orléans")).body()).path("membershipId").asLong();

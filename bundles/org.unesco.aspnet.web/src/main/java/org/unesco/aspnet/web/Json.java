@@ -162,10 +162,14 @@ public final class Json {
   }
 
   /**
-   * {@code first} (the members of {@code tree} with the wrong type) with what {@code rules} say of
-   * the other members: they are run on {@code tree} without the members {@code first} names
-   * (a copy: {@code tree} is left as it is), and their errors on those members are dropped, the
-   * type being what is wrong there.
+   * {@code first} (the fields of {@code tree} with the wrong type) with what {@code rules} say of
+   * the rest: they are run on a copy of {@code tree} ({@code tree} is left as it is) without the
+   * values {@code first} names, and their errors on those fields (or under them) are dropped, the
+   * type being what is wrong there. Only the wrong value itself is taken out, however deep it is
+   * ({@code coordinators[0].name}: the other coordinators and the other members of the first are
+   * checked); when that is not possible (a path not found in the tree, a rest that does not bind
+   * or that the rules cannot take) the whole member of the body is, as in 1.5; when neither binds,
+   * {@code first} is told alone.
    */
   private static <T> ProblemException withTheRules(com.fasterxml.jackson.databind.JsonNode tree, Class<T> type,
       ProblemException first, java.util.function.Consumer<T> rules) {
@@ -173,27 +177,160 @@ public final class Json {
         || !(tree instanceof com.fasterxml.jackson.databind.node.ObjectNode object)) {
       return first;
     }
-    java.util.Set<String> reported = first.errors().stream().map(f -> root(f.field())).collect(Collectors.toSet());
+    ProblemException leaves = withTheRules(object, type, first, rules, true);
+    if (leaves != null) {
+      return leaves;
+    }
+    ProblemException members = withTheRules(object, type, first, rules, false);
+    return members == null ? first : members;
+  }
+
+  /**
+   * As above, taking out the wrong values alone ({@code leaves}) or the members of the body they
+   * are in; null when the rest does not bind, or when the rules fail on a rest without leaves
+   * otherwise than with a problem (a rule that does not expect an element of a list to be null).
+   */
+  private static <T> ProblemException withTheRules(com.fasterxml.jackson.databind.node.ObjectNode object,
+      Class<T> type, ProblemException first, java.util.function.Consumer<T> rules, boolean leaves) {
+    com.fasterxml.jackson.databind.node.ObjectNode without = object.deepCopy();
+    java.util.Set<String> reported = new java.util.LinkedHashSet<>();
+    for (org.unesco.aspnet.core.FieldError f : first.errors()) {
+      String out = leaves ? takeOut(without, f.field()) : null;
+      if (out == null) {
+        out = root(f.field());
+        without.remove(out);
+      }
+      reported.add(out);
+    }
     T rest;
     try {
-      com.fasterxml.jackson.databind.node.ObjectNode without = object.deepCopy();
-      without.remove(reported);
       rest = MAPPER.treeToValue(without, type);
     } catch (IOException | RuntimeException notWithoutThem) {
-      return first;
+      return null;
     }
     List<org.unesco.aspnet.core.FieldError> errors = new ArrayList<>(first.errors());
     try {
       rules.accept(rest);
     } catch (ProblemException more) {
-      more.errors().stream().filter(f -> !reported.contains(root(f.field()))).forEach(errors::add);
+      more.errors().stream().filter(f -> !under(f.field(), reported)).forEach(errors::add);
+    } catch (RuntimeException notForThatRest) {
+      if (!leaves) {
+        throw notForThatRest;
+      }
+      return null;
     }
     return errors.size() == first.errors().size() ? first : ProblemException.validation(errors);
+  }
+
+  /** Whether {@code field} is one of {@code paths} or inside one: {@code media[0].url} is in {@code media}. */
+  private static boolean under(String field, java.util.Set<String> paths) {
+    for (String path : paths) {
+      if (field.equals(path) || field.startsWith(path + ".") || field.startsWith(path + "[")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The member of the body a field path starts with: {@code media} of {@code media[0].url}. */
   private static String root(String field) {
     return field.split("[.\\[]", 2)[0];
+  }
+
+  /**
+   * The steps of a field path as {@link #fieldOf(JsonStreamContext)} and {@link
+   * #pathOf(JsonMappingException)} write it: {@code media[0].url} is {@code media}, 0, {@code url}.
+   * Null when it is not such a path (a member name of its own with a dot or a bracket in it may
+   * read as another path: {@link #takeOut} only takes out what it finds).
+   */
+  static List<Object> steps(String field) {
+    List<Object> steps = new ArrayList<>();
+    int i = 0;
+    int n = field.length();
+    while (i < n) {
+      char c = field.charAt(i);
+      if (c == '[') {
+        int close = field.indexOf(']', i);
+        if (close < 0 || close == i + 1 || close - i > 10) {
+          return null;
+        }
+        for (int d = i + 1; d < close; d++) {
+          if (field.charAt(d) < '0' || field.charAt(d) > '9') {
+            return null;
+          }
+        }
+        steps.add(Integer.parseInt(field.substring(i + 1, close)));
+        i = close + 1;
+      } else {
+        if (c == '.') {
+          if (steps.isEmpty()) {
+            return null;
+          }
+          i++;
+        } else if (!steps.isEmpty()) {
+          return null; // a name right after an index, without a dot
+        }
+        int end = i;
+        while (end < n && field.charAt(end) != '.' && field.charAt(end) != '[') {
+          end++;
+        }
+        if (end == i) {
+          return null;
+        }
+        steps.add(field.substring(i, end));
+        i = end;
+      }
+    }
+    return steps.isEmpty() || !(steps.get(0) instanceof String) ? null : steps;
+  }
+
+  /**
+   * Takes the value at {@code field} out of {@code tree}: a member of an object is removed, an
+   * element of a list becomes null (so that the others keep their index). An object left empty by
+   * that is taken out in turn, so that a rule does not tell a member the client did give as
+   * missing. Returns the path of what was taken out, or null (and {@code tree} is left as it is)
+   * when the path is not found in {@code tree}.
+   */
+  static String takeOut(com.fasterxml.jackson.databind.node.ObjectNode tree, String field) {
+    List<Object> steps = steps(field);
+    if (steps == null) {
+      return null;
+    }
+    List<com.fasterxml.jackson.databind.JsonNode> parents = new ArrayList<>();
+    com.fasterxml.jackson.databind.JsonNode at = tree;
+    for (Object step : steps) {
+      parents.add(at);
+      if (step instanceof String name && at.isObject() && at.has(name)) {
+        at = at.get(name);
+      } else if (step instanceof Integer index && at.isArray() && index < at.size()) {
+        at = at.get(index);
+      } else {
+        return null;
+      }
+    }
+    int last = steps.size() - 1;
+    while (true) {
+      com.fasterxml.jackson.databind.JsonNode parent = parents.get(last);
+      if (parent instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+        o.remove((String) steps.get(last));
+        if (o.isEmpty() && last > 0) {
+          last--;
+          continue;
+        }
+      } else {
+        ((ArrayNode) parent).set((Integer) steps.get(last), com.fasterxml.jackson.databind.node.NullNode.getInstance());
+      }
+      break;
+    }
+    StringBuilder path = new StringBuilder();
+    for (int i = 0; i <= last; i++) {
+      if (steps.get(i) instanceof Integer index) {
+        path.append('[').append(index).append(']');
+      } else {
+        path.append(i == 0 ? "" : ".").append(steps.get(i));
+      }
+    }
+    return path.toString();
   }
 
   private static byte[] body(HttpServletRequest request) {
@@ -260,9 +397,11 @@ public final class Json {
   /**
    * Every field's error when the binding stopped at the first one ({@code first}): each member of
    * the object is bound again alone, as an object of {@code type} with that member only (so that
-   * the type's own annotations, aliases and formats apply), and its errors are added. A body with
-   * three wrong fields gets three errors, not one per attempt. {@code first} is kept as it is; a
-   * member whose binding alone says nothing about it (a required one that is missing, a rule of
+   * the type's own annotations, aliases and formats apply), and its errors are added. Inside a
+   * member, each wrong value found (and those {@code first} names) is taken out of its copy and the
+   * member bound again, so that a second wrong type in the same list or object is told too. A body
+   * with three wrong fields gets three errors, not one per attempt. {@code first} is kept as it is;
+   * a member whose binding alone says nothing about it (a required one that is missing, a rule of
    * the whole object) is left to the service's validation.
    */
   private static ProblemException everyField(com.fasterxml.jackson.databind.JsonNode tree, Class<?> type, ProblemException first) {
@@ -270,26 +409,41 @@ public final class Json {
       return first;
     }
     List<org.unesco.aspnet.core.FieldError> errors = new ArrayList<>(first.errors());
-    java.util.Set<String> reported = errors.stream().map(f -> root(f.field())).collect(Collectors.toSet());
     tree.fields().forEachRemaining(member -> {
-      if (reported.contains(member.getKey())) {
-        return;
-      }
+      String key = member.getKey();
       com.fasterxml.jackson.databind.node.ObjectNode alone = MAPPER.createObjectNode();
-      alone.set(member.getKey(), member.getValue());
-      try {
-        MAPPER.treeToValue(alone, type);
-      } catch (IOException e) {
-        try {
-          problemOf(e).errors().stream()
-              .filter(f -> f.field().equals(member.getKey()) || f.field().startsWith(member.getKey() + ".")
-                  || f.field().startsWith(member.getKey() + "["))
-              .forEach(errors::add);
-        } catch (RuntimeException notAboutTheClient) {
-          // the type cannot be built from one member (our mapping's limit): the first error stands
+      alone.set(key, member.getValue().deepCopy());
+      for (org.unesco.aspnet.core.FieldError f : first.errors()) {
+        if (root(f.field()).equals(key) && (f.field().equals(key) || takeOut(alone, f.field()) == null)) {
+          return; // the member itself, or a value in it not found again: the first error stands alone
         }
-      } catch (RuntimeException notAboutTheClient) {
-        // a constructor's own rule about the whole object: left to the service
+      }
+      java.util.Set<String> told = new java.util.HashSet<>();
+      errors.forEach(f -> told.add(f.field()));
+      // each attempt takes one value out of a copy of the member: at most as many as it has values
+      for (int attempts = 0; attempts < 100 && !alone.isEmpty(); attempts++) {
+        try {
+          MAPPER.treeToValue(alone, type);
+          return;
+        } catch (IOException e) {
+          org.unesco.aspnet.core.FieldError found;
+          try {
+            found = problemOf(e).errors().stream()
+                .filter(f -> f.field().equals(key) || f.field().startsWith(key + ".") || f.field().startsWith(key + "["))
+                .findFirst().orElse(null);
+          } catch (RuntimeException notAboutTheClient) {
+            return; // the type cannot be built from one member (our mapping's limit): the first error stands
+          }
+          if (found == null || !told.add(found.field())) {
+            return;
+          }
+          errors.add(found);
+          if (found.field().equals(key) || takeOut(alone, found.field()) == null) {
+            return;
+          }
+        } catch (RuntimeException notAboutTheClient) {
+          return; // a constructor's own rule about the whole object: left to the service
+        }
       }
     });
     return errors.size() == first.errors().size() ? first : ProblemException.validation(errors);

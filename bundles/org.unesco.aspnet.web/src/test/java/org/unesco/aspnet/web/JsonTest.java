@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -422,5 +423,101 @@ class JsonTest {
     assertEquals(List.of("name"), typeOnly.errors().stream().map(FieldError::field).toList());
     assertEquals("must be a string", typeOnly.errors().get(0).message());
     assertEquals(" ", Json.convert(Json.MAPPER.readTree("{\"name\":\" \"}"), Form.class, rules).name());
+  }
+
+  record Contact(String name, String email) {}
+
+  record Team(String title, List<Contact> items, Contact lead) {}
+
+  /** Rules as a service writes them: title required, each item named, emails with an @. */
+  private static final java.util.function.Consumer<Team> TEAM_RULES = t -> {
+    List<FieldError> errors = new java.util.ArrayList<>();
+    if (t.title() == null || t.title().isBlank()) {
+      errors.add(new FieldError("title", "is required"));
+    }
+    if (t.items() != null) {
+      for (int i = 0; i < t.items().size(); i++) {
+        Contact c = t.items().get(i); // a null element is not expected: a NullPointerException
+        if (c.name() == null || c.name().isBlank()) {
+          errors.add(new FieldError("items[" + i + "].name", "is required"));
+        }
+        if (c.email() != null && !c.email().contains("@")) {
+          errors.add(new FieldError("items[" + i + "].email", "is not an email address"));
+        }
+      }
+    }
+    if (t.lead() == null) {
+      errors.add(new FieldError("lead", "is required"));
+    } else if (t.lead().email() != null && !t.lead().email().contains("@")) {
+      errors.add(new FieldError("lead.email", "is not an email address"));
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.validation(errors);
+    }
+  };
+
+  private static List<String> told(String body) {
+    ProblemException p = assertThrows(ProblemException.class, () -> Json.read(request(body), Team.class, TEAM_RULES), body);
+    assertEquals(400, p.status());
+    return p.errors().stream().map(e -> e.field() + " " + e.message()).toList();
+  }
+
+  @Test
+  void aWrongTypeInsideAListHidesNoOtherRuleOfThatList() {
+    assertEquals(List.of("items[0].name must be a string", "items[0].email is not an email address", "items[1].name is required"),
+        told("{\"title\":\"t\",\"lead\":{\"name\":\"l\"},"
+            + "\"items\":[{\"name\":42,\"email\":\"nope\"},{\"email\":\"b@example.org\"}]}"));
+    // a second wrong type in the same list is told too, and the rules of the rest with both
+    assertEquals(List.of("items[0].name must be a string", "items[1].email must be a string", "title is required",
+            "items[1].name is required", "lead is required"),
+        told("{\"title\":\"\",\"items\":[{\"name\":42,\"email\":\"a@example.org\"},{\"name\":\"\",\"email\":7}]}"));
+    // a list element of the wrong type as a whole, which the rules do not expect to be null: as before
+    assertEquals(List.of("items[0] must be an object", "title is required", "lead is required"),
+        told("{\"items\":[5,{\"name\":\"\"}]}"));
+  }
+
+  @Test
+  void aWrongTypeInsideAnObjectHidesNoOtherRuleOfThatObject() throws Exception {
+    assertEquals(List.of("lead.name must be a string", "title is required", "lead.email is not an email address"),
+        told("{\"title\":\" \",\"lead\":{\"name\":5,\"email\":\"bad\"}}"));
+    // an object whose only member is wrong is not told as missing
+    assertEquals(List.of("lead.name must be a string"), told("{\"title\":\"t\",\"lead\":{\"name\":5}}"));
+    // the same through convert, the caller's tree left as it was
+    JsonNode tree = Json.MAPPER.readTree("{\"title\":\"t\",\"lead\":{\"name\":\"l\",\"email\":true},"
+        + "\"items\":[{\"name\":\"\",\"email\":[]}]}");
+    String before = tree.toString();
+    ProblemException p = assertThrows(ProblemException.class, () -> Json.convert(tree, Team.class, TEAM_RULES));
+    assertEquals(List.of("lead.email", "items[0].email", "items[0].name"), p.errors().stream().map(FieldError::field).toList());
+    assertEquals(before, tree.toString());
+  }
+
+  @Test
+  void aWrongTypeAtTheTopStillHidesTheRulesOfThatMemberOnly() {
+    assertEquals(List.of("title must be a string", "items[0].name is required"),
+        told("{\"title\":5,\"lead\":{\"name\":\"l\"},\"items\":[{\"name\":\"\"}]}"));
+    assertEquals(List.of("items must be a list", "lead is required"), told("{\"title\":\"t\",\"items\":\"x\"}"));
+  }
+
+  @Test
+  void fieldPathsAreReadStepByStepAndOnlyWhatIsFoundIsTakenOut() throws Exception {
+    assertEquals(List.of("a", 0, "b"), Json.steps("a[0].b"));
+    assertEquals(List.of("a", "b"), Json.steps("a.b"));
+    assertEquals(List.of("a", 2), Json.steps("a[2]"));
+    assertEquals(List.of("a", 1, 0), Json.steps("a[1][0]"));
+    for (String bad : List.of("", ".a", "a.", "a..b", "[0]", "a[]", "a[x]", "a[0]b", "a[1")) {
+      assertNull(Json.steps(bad), bad);
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode tree =
+        (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree("{\"a\":[{\"b\":1,\"c\":2}],\"d\":{\"e\":3}}");
+    assertNull(Json.takeOut(tree, "a[1].b"));
+    assertNull(Json.takeOut(tree, "d.x"));
+    assertNull(Json.takeOut(tree, "a.b"));
+    assertEquals("{\"a\":[{\"b\":1,\"c\":2}],\"d\":{\"e\":3}}", tree.toString(), "nothing taken out of what is not found");
+    assertEquals("a[0].b", Json.takeOut(tree, "a[0].b"));
+    assertEquals("{\"a\":[{\"c\":2}],\"d\":{\"e\":3}}", tree.toString());
+    assertEquals("a[0]", Json.takeOut(tree, "a[0].c"), "an object left empty is taken out, a list element nulled");
+    assertEquals("{\"a\":[null],\"d\":{\"e\":3}}", tree.toString());
+    assertEquals("d", Json.takeOut(tree, "d.e"));
+    assertEquals("{\"a\":[null]}", tree.toString());
   }
 }

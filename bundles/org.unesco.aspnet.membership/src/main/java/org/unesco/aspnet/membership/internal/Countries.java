@@ -213,11 +213,36 @@ public final class Countries implements CountryService {
         || network && !authorizer.allows(actor, Action.EDIT_NATIONAL_NETWORK, Target.country(code))) {
       return;
     }
-    Entry after = tidy(applied(patch, rest).apply(database.read(c -> entry(c, code))));
+    Entry after = tidy(applied(withoutWhatRestLacks(patch, rest), rest).apply(database.read(c -> entry(c, code))));
     List<FieldError> errors = errors(after, region, network, actor.language());
     if (!errors.isEmpty()) {
       throw ProblemException.validation(errors);
     }
+  }
+
+  /**
+   * {@code patch} as far as {@code rest} has it: the members of its commission that {@code rest}
+   * lacks (taken out by {@link Json#convert(JsonNode, Class, java.util.function.Consumer)} for their
+   * type) are left out of the merge, so that what is stored stands for them, as for a commission of
+   * the wrong type as a whole; a member the patch sets to null still removes it.
+   */
+  private static ObjectNode withoutWhatRestLacks(ObjectNode patch, Patch rest) {
+    JsonNode commission = patch.get("nationalCommission");
+    if (commission == null || !commission.isObject() || rest.nationalCommission() == null) {
+      return patch;
+    }
+    ObjectNode bound = Json.MAPPER.valueToTree(rest.nationalCommission());
+    ObjectNode kept = Json.MAPPER.createObjectNode();
+    commission.fields().forEachRemaining(m -> {
+      if (m.getValue().isNull()) {
+        kept.set(m.getKey(), m.getValue());
+      } else if (bound.hasNonNull(m.getKey())) {
+        kept.set(m.getKey(), bound.get(m.getKey()));
+      }
+    });
+    ObjectNode copy = patch.deepCopy();
+    copy.set("nationalCommission", kept);
+    return copy;
   }
 
   /** What is wrong with a country once changed ({@code after}), in the parts changed. */
