@@ -56,8 +56,13 @@ import org.unesco.aspnet.web.internal.ProblemTitles;
 public final class Json {
   public static final String MEDIA_TYPE = "application/json";
   public static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
-  /** The Content-Type of every JSON answer, as Jetty keeps it ready: one lookup instead of two edits. */
-  private static final String MEDIA_TYPE_UTF_8 = "application/json;charset=utf-8";
+  /**
+   * The Content-Type of every JSON answer, in the form Jetty keeps ready: set in one call instead of
+   * {@link #MEDIA_TYPE} and then the charset (a lookup instead of two edits of the header).
+   *
+   * @since 1.8
+   */
+  public static final String MEDIA_TYPE_UTF_8 = MEDIA_TYPE + ";charset=utf-8";
 
   /** Thread-safe and immutable in use: share it, do not reconfigure it. */
   public static final ObjectMapper MAPPER =
@@ -222,14 +227,14 @@ public final class Json {
     return errors.size() == first.errors().size() ? first : ProblemException.validation(errors);
   }
 
-  /** Whether {@code field} is one of {@code paths} or inside one: {@code media[0].url} is in {@code media}. */
+  /** Whether {@code field} is one of {@code paths} or inside one. */
   private static boolean under(String field, java.util.Set<String> paths) {
-    for (String path : paths) {
-      if (field.equals(path) || field.startsWith(path + ".") || field.startsWith(path + "[")) {
-        return true;
-      }
-    }
-    return false;
+    return paths.stream().anyMatch(path -> under(field, path));
+  }
+
+  /** Whether {@code field} is {@code path} or inside it: {@code media[0].url} is in {@code media}. */
+  private static boolean under(String field, String path) {
+    return field.equals(path) || field.startsWith(path + ".") || field.startsWith(path + "[");
   }
 
   /** The member of the body a field path starts with: {@code media} of {@code media[0].url}. */
@@ -429,7 +434,7 @@ public final class Json {
           org.unesco.aspnet.core.FieldError found;
           try {
             found = problemOf(e).errors().stream()
-                .filter(f -> f.field().equals(key) || f.field().startsWith(key + ".") || f.field().startsWith(key + "["))
+                .filter(f -> under(f.field(), key))
                 .findFirst().orElse(null);
           } catch (RuntimeException notAboutTheClient) {
             return; // the type cannot be built from one member (our mapping's limit): the first error stands

@@ -67,7 +67,7 @@ public final class SchoolPointsServlet extends ApiServlet {
     params.add(MAX_POINTS + 1);
 
     response.setStatus(200);
-    response.setContentType(SchoolsServlet.JSON_UTF_8);
+    response.setContentType(Json.MEDIA_TYPE_UTF_8);
     response.setHeader("Cache-Control", "public, max-age=60");
     OutputStream out = response.getOutputStream(); // Jetty's gzip handler compresses it for browsers
     // Not closed when the read fails half-way: the answer then ends broken (an aborted

@@ -47,11 +47,21 @@ class PublicProfilesTest {
     lifecycle = new MembershipLifecycle(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles);
     imports = new DirectoryImport(database, countries, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, schools);
     // searches by one word go through the word index and the kept pages alone once it is usable
+    assertTrue(within10s(schools::wordIndexReady));
+  }
+
+  /** Whether {@code condition} holds within 10 s (the directory's background threads: word index, preload). */
+  private static boolean within10s(java.util.function.BooleanSupplier condition) {
     long deadline = System.currentTimeMillis() + 10_000;
-    while (!schools.wordIndexReady() && System.currentTimeMillis() < deadline) {
-      Thread.onSpinWait();
+    while (!condition.getAsBoolean() && System.currentTimeMillis() < deadline) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
     }
-    assertTrue(schools.wordIndexReady());
+    return condition.getAsBoolean();
   }
 
   private Application member(SchoolInput school) {
@@ -271,12 +281,8 @@ class PublicProfilesTest {
   }
 
   /** Waits for the preload to keep {@code n} pages; false if it does not within 10 s. */
-  private boolean kept(long n) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (schools.keptPages() != n && System.currentTimeMillis() < deadline) {
-      Thread.sleep(5);
-    }
-    return schools.keptPages() == n;
+  private boolean kept(long n) {
+    return within10s(() -> schools.keptPages() == n);
   }
 
   @Test
@@ -315,11 +321,7 @@ class PublicProfilesTest {
     long budget = 12_000;
     schools.budget(budget, true);
     schools.publicProfile(Principal.anonymous(), ids.get(0));
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (!schools.preloadDone() && System.currentTimeMillis() < deadline) {
-      Thread.sleep(5);
-    }
-    assertTrue(schools.preloadDone());
+    assertTrue(within10s(schools::preloadDone));
     long pages = schools.keptPages();
     long bytes = schools.keptBytes();
     long page = bytes / pages;
