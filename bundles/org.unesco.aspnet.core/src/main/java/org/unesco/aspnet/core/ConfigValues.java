@@ -41,6 +41,24 @@ public final class ConfigValues {
     return previous;
   }
 
+  /**
+   * A configured boolean as written in the file, for {@link #get}'s {@code read}: true or false in
+   * any case; anything else throws, and so is refused. Declarative Services reads anything but
+   * "true" as false, so that "maybe" or "yes" would quietly switch a feature off.
+   *
+   * @since 1.3
+   */
+  public static Boolean trueOrFalse(Object raw) {
+    if (raw instanceof Boolean b) {
+      return b;
+    }
+    return switch (String.valueOf(raw).strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> throw new IllegalArgumentException("'" + raw + "' is neither true nor false");
+    };
+  }
+
   /** The default of {@code key} declared in a configuration annotation, the value before any file is read. */
   public static <T> T defaultOf(Class<? extends Annotation> config, String key, Class<T> type) {
     try {

@@ -4,6 +4,7 @@ import org.unesco.aspnet.core.Action;
 import org.unesco.aspnet.core.AuditLog;
 import org.unesco.aspnet.core.Authorizer;
 import org.unesco.aspnet.core.FieldError;
+import org.unesco.aspnet.core.ConfigValues;
 import org.unesco.aspnet.core.Principal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -105,6 +106,9 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   private volatile PublicProfiles publicProfiles;
   private volatile boolean publicProfilesDecided;
   private volatile boolean preload = true;
+  /** As configured (-1: a fifth of the heap), kept when a new value is refused. */
+  private volatile int publicProfileMegabytes = -1;
+  private final ConfigValues values;
   /** Preloads asked for, and whether a thread is preloading ({@link #preloadPagesLater}). */
   private final AtomicLong preloadsWanted = new AtomicLong();
   private final AtomicBoolean preloading = new AtomicBoolean();
@@ -112,6 +116,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   @Activate
   public SchoolDirectory(
       Config config,
+      Map<String, Object> properties,
       @Reference Database database,
       @Reference CountryService countries,
       @Reference Authorizer authorizer,
@@ -119,8 +124,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
       @Reference NationalProfiles profiles,
       @Reference(service = LoggerFactory.class) Logger log) {
     this(database, countries, authorizer, audit, profiles, log);
-    this.publicProfileBytes = publicProfileBytes(config);
-    this.preload = config.publicProfilePreload();
+    modified(config, properties);
   }
 
   /** With the default configuration (tests). */
@@ -132,6 +136,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     this.audit = audit;
     this.profiles = profiles;
     this.log = log;
+    this.values = new ConfigValues("org.unesco.aspnet.membership.directory", log::warn);
     this.publicProfileBytes = PublicProfiles.defaultBytes(Runtime.getRuntime().maxMemory());
     Thread t = new Thread(this::completeWordIndex, "aspnet-word-index");
     t.setDaemon(true);
@@ -144,8 +149,14 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   }
 
   @Modified
-  void modified(Config config) {
-    budget(publicProfileBytes(config), config.publicProfilePreload());
+  void modified(Config config, Map<String, Object> properties) {
+    publicProfileMegabytes = values.get("publicProfileCacheMegabytes", config::publicProfileCacheMegabytes,
+        mb -> mb >= -1, "-1 (a fifth of the heap), 0 (none) or a number of megabytes", publicProfileMegabytes);
+    boolean preloaded = values.get("publicProfilePreload",
+        () -> ConfigValues.trueOrFalse(properties.getOrDefault("publicProfilePreload", config.publicProfilePreload())),
+        b -> true, "true or false", preload);
+    budget(publicProfileMegabytes < 0 ? PublicProfiles.defaultBytes(Runtime.getRuntime().maxMemory())
+        : publicProfileMegabytes * 1024L * 1024L, preloaded);
   }
 
   /** The budget of the kept pages in bytes (0: none), and whether they are preloaded. */
@@ -164,11 +175,6 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     } else {
       publicProfilesDecided = false; // on again: made at the next page
     }
-  }
-
-  private static long publicProfileBytes(Config config) {
-    int mb = config.publicProfileCacheMegabytes();
-    return mb < 0 ? PublicProfiles.defaultBytes(Runtime.getRuntime().maxMemory()) : mb * 1024L * 1024L;
   }
 
   /**

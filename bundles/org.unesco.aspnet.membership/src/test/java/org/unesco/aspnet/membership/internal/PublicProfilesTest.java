@@ -272,10 +272,10 @@ class PublicProfilesTest {
     long id = member(Schools.valid()).schoolId();
     SchoolQuery curie = query("FR", "hugo", SchoolQuery.Sort.ID, null);
     assertTrue(schools.publicProfile(Principal.anonymous(), id) != null);
-    schools.modified(megabytes(0));
+    schools.modified(megabytes(0), java.util.Map.of());
     assertNull(schools.publicProfile(Principal.anonymous(), id), "off: the page is read from the database");
     assertNull(schools.publicSchools(Principal.anonymous(), curie));
-    schools.modified(megabytes(16));
+    schools.modified(megabytes(16), java.util.Map.of());
     assertArrayEquals(uncached(id), schools.publicProfile(Principal.anonymous(), id).json(), "on again, without a restart");
     assertEquals(read(Principal.anonymous(), curie), kept(schools.publicSchools(Principal.anonymous(), curie)));
   }
@@ -333,8 +333,22 @@ class PublicProfilesTest {
   }
 
   @Test
+  void aPreloadSettingThatIsNeitherTrueNorFalseIsRefusedNotTakenForFalse() throws Exception {
+    // what Declarative Services hands over for publicProfilePreload=maybe: false, and the raw text
+    schools.modified(config(16, false), java.util.Map.of("publicProfilePreload", "maybe"));
+    long first = member(Schools.valid()).schoolId();
+    member(Schools.in("KE", "Curie Academy", "Nairobi", null));
+    schools.publicProfile(Principal.anonymous(), first);
+    assertTrue(kept(2), "the preload stays on, as it was: " + schools.keptPages());
+    schools.modified(config(0, false), java.util.Map.of("publicProfilePreload", "FALSE"));
+    assertNull(schools.publicProfile(Principal.anonymous(), first), "0 MB: off");
+    schools.modified(config(-7, false), java.util.Map.of());
+    assertNull(schools.publicProfile(Principal.anonymous(), first), "-7 MB is refused, not read as -1: still off");
+  }
+
+  @Test
   void withoutPreloadOnlyThePagesAskedForAreKept() throws Exception {
-    schools.modified(config(16, false));
+    schools.modified(config(16, false), java.util.Map.of());
     long first = member(Schools.valid()).schoolId();
     long second = member(Schools.in("KE", "Curie Academy", "Nairobi", null)).schoolId();
     schools.publicProfile(Principal.anonymous(), first);

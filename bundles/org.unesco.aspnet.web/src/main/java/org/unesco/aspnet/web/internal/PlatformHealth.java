@@ -118,21 +118,9 @@ public final class PlatformHealth {
     required = List.of(config.requiredComponents());
     // DS reads anything but "true" as false: "maybe" would quietly drop the endpoints check.
     Object raw = properties.getOrDefault("requireEndpoints", Boolean.TRUE);
-    requireEndpoints = values.get("requireEndpoints", () -> trueOrFalse(raw), b -> true, "true or false", requireEndpoints);
+    requireEndpoints = values.get("requireEndpoints", () -> org.unesco.aspnet.core.ConfigValues.trueOrFalse(raw), b -> true, "true or false", requireEndpoints);
     startGateSeconds = Math.max(0, config.startGateSeconds());
     snapshot = null;
-  }
-
-  /** A configured boolean as written in the file: true or false in any case; anything else is refused. */
-  private static Boolean trueOrFalse(Object raw) {
-    if (raw instanceof Boolean b) {
-      return b;
-    }
-    return switch (String.valueOf(raw).strip().toLowerCase(java.util.Locale.ROOT)) {
-      case "true" -> Boolean.TRUE;
-      case "false" -> Boolean.FALSE;
-      default -> throw new IllegalArgumentException("'" + raw + "' is neither true nor false");
-    };
   }
 
   /** Felix HTTP's runtime: which servlets the whiteboard serves. */
