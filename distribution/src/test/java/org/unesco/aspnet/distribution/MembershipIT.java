@@ -161,6 +161,12 @@ class MembershipIT {
     assertEquals("Lycée Émile Zola", pub.path("name").asText());
     assertTrue(pub.path("email").isNull() || pub.path("email").isMissingNode(), "no contact for the public: " + pub);
     assertFalse(publicView.body().contains("@"), "no email at all in the public view");
+    // the page comes from memory with its headers added, not set: each must still be there once
+    assertEquals(List.of("application/json;charset=utf-8"), publicView.headers().allValues("Content-Type"));
+    assertEquals(List.of("private, no-cache"), publicView.headers().allValues("Cache-Control"));
+    assertEquals(1, publicView.headers().allValues("ETag").size(), publicView.headers().toString());
+    assertEquals(List.of(String.valueOf(publicView.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)),
+        publicView.headers().allValues("Content-Length"));
     JsonNode found = JSON.readTree(platform.get("/api/v1/schools?q=emile%20zola&country=FR").body());
     assertEquals(1, found.path("items").size(), "accent-insensitive search finds it: " + found);
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,10 @@ class PlatformIT {
         "UP",
         health.path("components").path("org.unesco.aspnet.persistence.internal.DatabaseService").path("status").asText());
     assertEquals("UP", health.path("components").path("endpoints").path("status").asText(), "every servlet is served");
-    assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""));
+    // its headers are added, not set (Json.send): each must still be there once
+    assertEquals(List.of("no-store"), r.headers().allValues("Cache-Control"));
+    assertEquals(List.of("application/json"), r.headers().allValues("Content-Type"));
+    assertEquals(List.of(String.valueOf(r.body().length())), r.headers().allValues("Content-Length"));
   }
 
   @Test

@@ -830,8 +830,37 @@ public final class Json {
   public static void write(HttpServletResponse response, int status, Object body)
       throws IOException {
     response.setStatus(status);
-    response.setContentType(MEDIA_TYPE_UTF_8);
+    contentType(response, MEDIA_TYPE_UTF_8);
     MAPPER.writeValue(response.getOutputStream(), body);
+  }
+
+  /**
+   * Sends {@code body}, ready-made bytes of {@code mediaType}, as the whole answer with {@code
+   * status} and its length: for answers kept in memory, such as a school's public page or the
+   * health document.
+   *
+   * @since 1.9
+   */
+  public static void send(HttpServletResponse response, int status, String mediaType, byte[] body)
+      throws IOException {
+    response.setStatus(status);
+    contentType(response, mediaType);
+    response.addHeader("Content-Length", Integer.toString(body.length)); // a servlet's answer has none yet
+    response.getOutputStream().write(body);
+  }
+
+  /**
+   * Added, not set, when there is none yet (Jetty reads it as it reads a set): a set searches every
+   * header the filters added before it, to replace one of the same name, and that search was about
+   * 1 % of the CPU of a small answer per header. The servlets add their ETag and Cache-Control the
+   * same way.
+   */
+  private static void contentType(HttpServletResponse response, String mediaType) {
+    if (response.getContentType() == null) {
+      response.addHeader("Content-Type", mediaType);
+    } else {
+      response.setContentType(mediaType);
+    }
   }
 
   /**
@@ -855,10 +884,7 @@ public final class Json {
       response.setStatus(304);
       return;
     }
-    response.setStatus(200);
-    response.setContentType(MEDIA_TYPE_UTF_8);
-    response.setContentLength(bytes.length);
-    response.getOutputStream().write(bytes);
+    send(response, 200, MEDIA_TYPE_UTF_8, bytes);
   }
 
   /**

@@ -520,4 +520,52 @@ class JsonTest {
     assertEquals("d", Json.takeOut(tree, "d.e"));
     assertEquals("{\"a\":[null]}", tree.toString());
   }
+
+  @Test
+  void sendGivesEachHeaderOnceWhetherOrNotOneWasSetBefore() throws Exception {
+    List<String[]> fresh = new java.util.ArrayList<>();
+    java.io.ByteArrayOutputStream freshBody = new java.io.ByteArrayOutputStream();
+    Json.send(response(fresh, freshBody), 503, Json.MEDIA_TYPE, "{}".getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of("Content-Type: application/json", "Content-Length: 2"), lines(fresh));
+    assertEquals("{}", freshBody.toString(StandardCharsets.UTF_8));
+
+    // a Content-Type set before (by a filter, or an earlier attempt) is replaced, not doubled
+    List<String[]> set = new java.util.ArrayList<>();
+    set.add(new String[] {"Content-Type", "text/plain"});
+    Json.send(response(set, new java.io.ByteArrayOutputStream()), 200, Json.MEDIA_TYPE_UTF_8, new byte[] {'1'});
+    assertEquals(List.of("Content-Type: application/json;charset=utf-8", "Content-Length: 1"), lines(set));
+  }
+
+  private static List<String> lines(List<String[]> headers) {
+    return headers.stream().map(h -> h[0] + ": " + h[1]).toList();
+  }
+
+  /** A response that keeps its headers as Jetty does: add appends, set replaces the one of that name. */
+  private static jakarta.servlet.http.HttpServletResponse response(List<String[]> headers, java.io.OutputStream body) {
+    jakarta.servlet.ServletOutputStream out = new jakarta.servlet.ServletOutputStream() {
+      @Override
+      public void write(int b) throws java.io.IOException {
+        body.write(b);
+      }
+
+      @Override
+      public boolean isReady() {
+        return true;
+      }
+
+      @Override
+      public void setWriteListener(jakarta.servlet.WriteListener listener) {}
+    };
+    return (jakarta.servlet.http.HttpServletResponse) Proxy.newProxyInstance(JsonTest.class.getClassLoader(),
+        new Class<?>[] {jakarta.servlet.http.HttpServletResponse.class}, (proxy, method, args) -> switch (method.getName()) {
+          case "addHeader" -> headers.add(new String[] {(String) args[0], (String) args[1]});
+          case "setContentType" -> {
+            headers.removeIf(h -> h[0].equals("Content-Type"));
+            yield headers.add(new String[] {"Content-Type", (String) args[0]});
+          }
+          case "getContentType" -> headers.stream().filter(h -> h[0].equals("Content-Type")).map(h -> h[1]).findFirst().orElse(null);
+          case "getOutputStream" -> out;
+          default -> null;
+        });
+  }
 }

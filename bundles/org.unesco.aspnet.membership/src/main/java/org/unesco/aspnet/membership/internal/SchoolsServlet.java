@@ -168,22 +168,15 @@ public final class SchoolsServlet extends ApiServlet {
     body.write(NEXT);
     body.write(Json.MAPPER.writeValueAsBytes(page.next()));
     body.write('}');
-    startJson(response, body.size());
-    body.writeTo(response.getOutputStream());
-  }
-
-  /** A 200 of {@code length} bytes of JSON, as {@link Json#write} sends it. */
-  private static void startJson(HttpServletResponse response, int length) {
-    response.setStatus(200);
-    response.setContentType(Json.MEDIA_TYPE_UTF_8);
-    response.setContentLength(length);
+    Json.send(response, 200, Json.MEDIA_TYPE_UTF_8, body.toByteArray());
   }
 
   /** A school's ETag (its revision) and no-cache; true when a 304 was sent for If-None-Match. */
   private static boolean notModified(HttpServletRequest request, HttpServletResponse response, int revision) {
     String etag = Revisions.etag(revision);
-    response.setHeader("ETag", etag);
-    response.setHeader("Cache-Control", "private, no-cache");
+    // added, not set: nothing before sets them, and a set searches all the headers (see Json.send)
+    response.addHeader("ETag", etag);
+    response.addHeader("Cache-Control", "private, no-cache");
     if (Revisions.notModified(request, etag)) {
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
       return true;
@@ -198,8 +191,7 @@ public final class SchoolsServlet extends ApiServlet {
   private static void writePage(HttpServletRequest request, HttpServletResponse response, PublicProfiles.Entry page)
       throws IOException {
     if (!notModified(request, response, page.revision())) {
-      startJson(response, page.json().length);
-      response.getOutputStream().write(page.json());
+      Json.send(response, 200, Json.MEDIA_TYPE_UTF_8, page.json());
     }
   }
 

@@ -30,10 +30,7 @@ public final class HealthServlet extends ApiServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     PlatformHealth.Snapshot s = health.current();
-    response.setStatus(s.status());
-    response.setContentType(Json.MEDIA_TYPE);
-    response.setHeader("Cache-Control", "no-store");
-    response.setContentLength(s.body().length);
-    response.getOutputStream().write(s.body());
+    response.addHeader("Cache-Control", "no-store"); // added, not set: as Json.send does, nothing set it before
+    Json.send(response, s.status(), Json.MEDIA_TYPE, s.body());
   }
 }
