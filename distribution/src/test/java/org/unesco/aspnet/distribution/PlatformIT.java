@@ -108,6 +108,7 @@ class PlatformIT {
   @Test
   void clientThatAcceptsNoJsonGets406() throws Exception {
     problem(platform.get("/api/v1/health", "Accept", "text/csv"), 406);
+    problem(platform.get("/api/v1/health", "Accept", ";"), 406); // a range of nothing was a 500
   }
 
   @Test

@@ -297,7 +297,7 @@ public abstract class ApiServlet extends HttpServlet {
     double q = 0;
     String major = type.substring(0, type.indexOf('/') + 1);
     for (String range : accept.split(",")) {
-      String[] parts = range.split(";");
+      String[] parts = range.split(";", -1); // ";" alone is one empty range, not none (it was a 500)
       String r = parts[0].strip().toLowerCase(Locale.ROOT);
       int specificity;
       if (r.equals(type) || r.endsWith("+json") && type.equals(Json.MEDIA_TYPE)) {

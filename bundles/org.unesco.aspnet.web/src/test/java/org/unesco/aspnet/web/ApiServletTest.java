@@ -30,6 +30,10 @@ class ApiServletTest {
     assertEquals(1.0, ApiServlet.quality("application/problem+json", Json.MEDIA_TYPE));
     assertEquals(1.0, ApiServlet.quality("application/problem+json;q=0, application/json", Json.MEDIA_TYPE));
     assertEquals(0.0, ApiServlet.quality("text/html", Json.MEDIA_TYPE));
+    // ranges with nothing before their parameters match nothing (they were a 500)
+    assertEquals(0.0, ApiServlet.quality(";", Json.MEDIA_TYPE));
+    assertEquals(0.0, ApiServlet.quality(";;q=1, ,", Json.MEDIA_TYPE));
+    assertEquals(0.9, ApiServlet.quality("; q=1, application/json;q=0.9", Json.MEDIA_TYPE));
     assertEquals(1.0, ApiServlet.quality("text/csv", "text/csv"));
     assertEquals(0.0, ApiServlet.quality("*/*;q=0", "text/csv"));
   }
