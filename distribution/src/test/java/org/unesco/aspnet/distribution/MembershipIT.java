@@ -284,6 +284,33 @@ class MembershipIT {
     assertEquals("+33 1 45 68 99 99", JSON.readTree(both.body()).path("coordinators").get(0).path("phone").asText());
   }
 
+  /** {@code ?lang=} is every endpoint's, the directory's too; another unknown parameter is still refused. */
+  @Test
+  void theDirectoryTakesLangAsEveryEndpointDoes() throws Exception {
+    HttpResponse<String> list = platform.get("/api/v1/schools?country=FR&lang=fr");
+    assertEquals(200, list.statusCode(), list.body());
+    assertEquals(200, platform.get("/api/v1/schools/points?country=FR&lang=fr").statusCode());
+    assertEquals(List.of("colour"), errorFields(platform.get("/api/v1/schools?lang=fr&colour=red")));
+  }
+
+  /** An empty merge patch writes nothing, and is refused or answered as any other edit of the country. */
+  @Test
+  void anEmptyCountryPatchIsStillAnEdit() throws Exception {
+    String etag = countryEtag("FR");
+    String merge = "application/merge-patch+json";
+    assertEquals(401, platform.send("PATCH", "/api/v1/countries/FR", "{}", "Content-Type", merge, "If-Match", etag).statusCode());
+    assertEquals(403, platform.send("PATCH", "/api/v1/countries/FR", "{}", "Content-Type", merge, "If-Match", etag,
+        "Authorization", "Bearer " + ncKenya).statusCode(), "another country's coordinator");
+    assertEquals(428, platform.send("PATCH", "/api/v1/countries/FR", "{}", "Content-Type", merge,
+        "Authorization", "Bearer " + ncFrance).statusCode());
+    assertEquals(412, platform.send("PATCH", "/api/v1/countries/FR", "{}", "Content-Type", merge, "If-Match", "\"9999\"",
+        "Authorization", "Bearer " + ncFrance).statusCode());
+    HttpResponse<String> ok = patchCountry("FR", "{}", ncFrance);
+    assertEquals(200, ok.statusCode(), ok.body());
+    assertEquals(etag, ok.headers().firstValue("ETag").orElseThrow(), "nothing written");
+    assertEquals(etag, countryEtag("FR"));
+  }
+
   /**
    * A member of the wrong type does not hide the other members' mistakes: one 400 lists them all,
    * as for a school, and nothing is written.
@@ -559,6 +586,18 @@ class MembershipIT {
     assertEquals("L'école " + id + " a changé depuis votre lecture ; relisez-la et refaites votre modification",
         JSON.readTree(stale.body()).path("detail").asText(), "in the reader's language");
     assertEquals(700, JSON.readTree(platform.get("/api/v1/schools/" + id, "Authorization", "Bearer " + hq).body()).path("students").asInt());
+    // an edit that changes nothing writes nothing: the same ETag, no audit entry; a stale one is still 412
+    String current = ok.headers().firstValue("ETag").orElseThrow();
+    String auditBefore = platform.get("/api/v1/audit?country=FR&limit=100", "Authorization", "Bearer " + ncFrance).body();
+    for (String same : new String[] {"{}", "{\"students\": 700}"}) {
+      HttpResponse<String> nothing = platform.send("PATCH", "/api/v1/schools/" + id, same, "Content-Type", "application/merge-patch+json",
+          "If-Match", current, "Authorization", "Bearer " + ncFrance);
+      assertEquals(200, nothing.statusCode(), nothing.body());
+      assertEquals(current, nothing.headers().firstValue("ETag").orElseThrow(), same);
+    }
+    assertEquals(412, platform.send("PATCH", "/api/v1/schools/" + id, "{}", "Content-Type", "application/merge-patch+json",
+        "If-Match", etag, "Authorization", "Bearer " + ncFrance).statusCode());
+    assertEquals(auditBefore, platform.get("/api/v1/audit?country=FR&limit=100", "Authorization", "Bearer " + ncFrance).body());
     String audit = platform.get("/api/v1/audit?country=FR&limit=100", "Authorization", "Bearer " + ncFrance).body();
     assertTrue(audit.contains("school.update"), audit);
     assertEquals(audit, platform.get("/api/v1/audit?limit=100", "Authorization", "Bearer " + ncFrance).body(),

@@ -102,11 +102,13 @@ public final class ImportsServlet extends ApiServlet {
       throw ProblemException.unauthorized("Sign in to import schools");
     }
     onlyParameters(request, PARAMETERS, "; use " + String.join(", ", PARAMETERS));
-    boolean dryRun = dryRun(request.getParameter("dryRun"));
-    SchoolImport.Duplicates duplicates = duplicates(request.getParameter("duplicates"));
-    String country = country(request.getParameter("country"), countries::exists);
-    String file = fileName(request.getParameter("file"));
-    String format = request.getParameter("format");
+    // from the query alone: the body is the file, whatever Content-Type curl gave it
+    Map<String, String> query = queryParameters(request);
+    boolean dryRun = dryRun(query.get("dryRun"));
+    SchoolImport.Duplicates duplicates = duplicates(query.get("duplicates"));
+    String country = country(query.get("country"), countries::exists);
+    String file = fileName(query.get("file"));
+    String format = query.get("format");
     TableReader reader = format == null ? byMediaType(request.getContentType()) : exports.readers().get(format.toLowerCase(Locale.ROOT));
     if (format == null && reader != null) {
       format = exports.readers().entrySet().stream().filter(e -> e.getValue() == reader).map(Map.Entry::getKey).findFirst().orElse("?");

@@ -283,16 +283,23 @@ public final class Countries implements CountryService {
     if (region) {
       authorizer.require(actor, Action.EDIT_REFERENCE_DATA, Target.everything());
     }
-    if (network) {
+    // A patch that names no part ({}) writes nothing, but is still an edit: it answers the same
+    // 401/403, 428 and 412 as one that does (it was a 200 to anyone, with or without If-Match).
+    boolean empty = !region && !network && revisionRequired;
+    if (network || empty) {
       authorizer.require(actor, Action.EDIT_NATIONAL_NETWORK, Target.country(code));
     }
-    if ((region || network) && revisionRequired && expectedRevision == null) {
+    if ((region || network || empty) && revisionRequired && expectedRevision == null) {
       // coordinators are replaced whole: an edit made on a copy read before another's would undo it
       throw ProblemException.preconditionRequired("Send If-Match with the ETag of the country you read"
           + " (GET /api/v1/countries/" + code + ")");
     }
     if (!region && !network) {
-      return versioned(actor, code, language);
+      Versioned current = versioned(actor, code, language);
+      if (empty && current.revision() != expectedRevision) {
+        throw ProblemException.preconditionFailed("Country " + code + " changed since you read it; read it again");
+      }
+      return current;
     }
     return database.inTransaction(
           c -> {

@@ -787,7 +787,11 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
               || !java.util.Objects.equals(valid.unit(), current.unit())) {
             requireMove(actor, current, valid.country(), valid.unit());
           }
-          School updated = store(c, actor, current, valid, expectedRevision);
+          // An edit that changes nothing ({} or the values as they are) writes nothing: a new
+          // revision would only make others' edits fail with 412, and the audit record a non-event.
+          School updated = changes(current, valid).isEmpty()
+              ? current.revision() == expectedRevision ? current : null
+              : store(c, actor, current, valid, expectedRevision);
           if (updated == null) {
             throw ProblemException.preconditionFailed(LifecycleMessages.get(actor.language(), "schoolChanged", String.valueOf(id)));
           }

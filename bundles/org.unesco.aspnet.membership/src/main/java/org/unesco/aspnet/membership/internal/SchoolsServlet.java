@@ -234,7 +234,7 @@ public final class SchoolsServlet extends ApiServlet {
    */
   static SchoolQuery query(HttpServletRequest request, Set<String> filters, Predicate<String> knownCountry, String lang) {
     for (String name : request.getParameterMap().keySet()) {
-      if (!filters.contains(name)) {
+      if (!filters.contains(name) && !name.equals("lang")) { // ?lang= is every endpoint's (api.md)
         throw ProblemException.validation(name, "is not a filter; use " + String.join(", ", filters.stream().sorted().toList()));
       }
     }

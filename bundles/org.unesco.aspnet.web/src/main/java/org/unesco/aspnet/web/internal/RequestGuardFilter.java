@@ -215,11 +215,11 @@ public final class RequestGuardFilter implements Filter {
     return null;
   }
 
-  static final String MALFORMED_QUERY = "The request could not be read: its query string is malformed (a % must be"
+  public static final String MALFORMED_QUERY = "The request could not be read: its query string is malformed (a % must be"
       + " followed by two hex digits, and text must be UTF-8)";
 
   /** {@code s[from, to)} percent-decoded as UTF-8, {@code +} read as a space; null if malformed. */
-  static String decode(String s, int from, int to) {
+  public static String decode(String s, int from, int to) {
     StringBuilder out = null;
     byte[] bytes = null;
     int i = from;
