@@ -275,7 +275,11 @@ class MembershipIT {
     assertEquals(403, notHers.statusCode(), "the region is HQ's: " + notHers.body());
     HttpResponse<String> mars = patchCountry("FR", newPhone + ",\"region\":\"Mars\"}", hq);
     assertEquals(List.of("region"), errorFields(mars));
-    JsonNode fr = JSON.readTree(platform.get("/api/v1/countries/FR", "Authorization", "Bearer " + hq).body());
+    HttpResponse<String> asHq = platform.get("/api/v1/countries/FR", "Authorization", "Bearer " + hq);
+    // the coordinators' emails are for signed-in readers: kept by no shared cache, keyed on who asks
+    assertEquals(List.of("private, no-cache"), asHq.headers().allValues("Cache-Control"));
+    assertTrue(asHq.headers().allValues("Vary").toString().contains("Authorization, Cookie"), asHq.headers().toString());
+    JsonNode fr = JSON.readTree(asHq.body());
     assertEquals("+33 1 45 68 10 00", fr.path("coordinators").get(0).path("phone").asText(), "nothing half-written: " + fr);
     assertEquals("Europe and North America", fr.path("region").asText());
 

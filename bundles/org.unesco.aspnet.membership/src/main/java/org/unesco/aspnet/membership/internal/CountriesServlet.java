@@ -69,6 +69,10 @@ public final class CountriesServlet extends ApiServlet {
     } else if (path.size() == 1) {
       Countries.Versioned country = countries.versioned(Requests.actor(request), path.get(0), Requests.language(request, response));
       response.setHeader("ETag", Revisions.etag(country.revision()));
+      // the coordinators' emails are for signed-in readers only: no shared cache may keep this
+      // answer, nor a browser give it back to whoever signs in or out next (the ETag is the same)
+      response.setHeader("Cache-Control", "private, no-cache");
+      response.addHeader("Vary", "Authorization, Cookie"); // added: beside gzip's Accept-Encoding
       Json.write(response, 200, country.country());
     } else if (path.size() == 2 && path.get(1).equals("profile")) {
       // No Content-Language: each text comes in the language asked for where the profile has it,

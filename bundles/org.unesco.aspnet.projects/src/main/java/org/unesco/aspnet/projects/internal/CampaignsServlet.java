@@ -127,6 +127,9 @@ public final class CampaignsServlet extends ApiServlet {
       boolean perSchool = perSchool(request);
       Json.write(response, 200, campaigns.summary(actor, id, requestLanguage(request), perSchool));
     } else if (path.size() == 2 && path.get(1).equals("coordinators")) {
+      // their emails are for signed-in readers only (see CountriesServlet)
+      response.setHeader("Cache-Control", "private, no-cache");
+      response.addHeader("Vary", "Authorization, Cookie"); // added: beside gzip's Accept-Encoding
       Json.writePage(response, campaigns.coordinators(actor, id), null);
     } else if (path.size() == 2 && path.get(1).equals("schema")) {
       CampaignModuleInfo module = campaigns.moduleOf(actor, id, requestLanguage(request));

@@ -53,6 +53,8 @@ class CampaignsServletTest {
           case "getParameter" -> parameters.get((String) args[0]);
           case "getParameterMap" -> parameters.entrySet().stream()
               .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> new String[] {e.getValue()}));
+          case "getQueryString" -> parameters.isEmpty() ? null : parameters.entrySet().stream()
+              .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining("&"));
           case "getMethod" -> "GET";
           default -> null;
         });
