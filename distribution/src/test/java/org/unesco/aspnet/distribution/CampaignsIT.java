@@ -358,6 +358,10 @@ class CampaignsIT {
     assertFalse(mixedFields.contains("school"), mixedFields.toString());
     assertEquals(0, json(send("GET", "/api/v1/campaigns/" + trashHack + "/submissions", null, hq), 200).path("items").size(),
         "nothing was stored");
+    // a filter these lists do not have is refused, not ignored (the whole list passed off as filtered)
+    assertEquals(List.of("state"), errorFields(send("GET", "/api/v1/campaigns/" + trashHack + "/submissions?state=PENDING", null, hq)));
+    assertEquals(List.of("countries"), errorFields(send("GET", "/api/v1/campaigns/" + trashHack + "/participants?countries=DE", null, hq)));
+    assertEquals(List.of("countries"), errorFields(send("GET", "/api/v1/audit?countries=DE", null, hq)));
   }
 
   @Test

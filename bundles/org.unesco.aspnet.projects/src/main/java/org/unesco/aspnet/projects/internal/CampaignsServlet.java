@@ -88,6 +88,15 @@ public final class CampaignsServlet extends ApiServlet {
     Principal actor = principal(request);
     int limit = intParameter(request, "limit", 50, 1, 500);
     String cursor = request.getParameter("cursor");
+    // a filter silently ignored would pass a whole list off as a filtered one
+    if (path.isEmpty()) {
+      onlyParameters(request, Set.of("country", "module", "limit", "cursor"), "; use country, module, limit or cursor");
+    } else if (path.size() == 2 && path.get(1).equals("participants")) {
+      onlyParameters(request, Set.of("school", "country", "limit", "cursor"), "; use school, country, limit or cursor");
+    } else if (path.size() == 2 && path.get(1).equals("submissions")) {
+      onlyParameters(request, Set.of("status", "country", "school", "limit", "cursor"),
+          "; use status, country, school, limit or cursor");
+    }
     if (path.isEmpty()) {
       Page<Campaign> page = campaigns.campaigns(actor, country(request, "country"), request.getParameter("module"), limit, cursor);
       Json.writePage(response, page.items(), page.next());

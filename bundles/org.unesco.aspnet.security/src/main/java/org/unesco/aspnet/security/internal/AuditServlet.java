@@ -53,6 +53,8 @@ public final class AuditServlet extends ApiServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Principal me = principal(request);
+    // ?countries=DE, a typo, read the caller's own country as if it were Germany's
+    onlyParameters(request, java.util.Set.of("country", "limit", "cursor"), "; use country, limit or cursor");
     String country = request.getParameter("country");
     if (country != null && !country.matches("[A-Z]{2}")) {
       throw ProblemException.validation("country", "must be an ISO 3166-1 alpha-2 code such as FR");
