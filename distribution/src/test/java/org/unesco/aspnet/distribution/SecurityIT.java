@@ -235,6 +235,18 @@ class SecurityIT {
     HttpResponse<String> again = seen(platform.send("POST", "/api/v1/accounts",
         "{\"email\":\"focal.point@example.org\",\"name\":\"X\",\"password\":\"a long enough password\"}", "Content-Type", "application/json"));
     assertEquals(409, again.statusCode(), "emails are compared without case");
+    // look-alikes: a zero-width space is refused, a fullwidth spelling is the same account
+    HttpResponse<String> hidden = seen(platform.send("POST", "/api/v1/accounts",
+        "{\"email\":\"focal.point@example.org\\u200b\",\"name\":\"X\",\"password\":\"a long enough password\"}",
+        "Content-Type", "application/json"));
+    assertEquals(400, hidden.statusCode(), hidden.body());
+    assertEquals("email", JSON.readTree(hidden.body()).path("errors").get(0).path("field").asText(), hidden.body());
+    String fullwidth = "\uFF46\uFF4F\uFF43\uFF41\uFF4C.point@example.org";
+    HttpResponse<String> lookAlike = seen(platform.send("POST", "/api/v1/accounts",
+        JSON.writeValueAsString(java.util.Map.of("email", fullwidth, "name", "X", "password", "a long enough password")),
+        "Content-Type", "application/json"));
+    assertEquals(409, lookAlike.statusCode(), "NFKC: a fullwidth spelling is the same email: " + lookAlike.body());
+    assertEquals(200, seen(platform.login(fullwidth, "a long enough password")).statusCode(), "and signs the same account in");
     JsonNode in = json(platform.login("focal.point@example.org", "a long enough password"));
     assertEquals(0, in.path("account").path("roles").size(), "no role until an application");
   }

@@ -123,7 +123,7 @@ public final class OneTimeLinksServlet extends ApiServlet {
     String secret = Tokens.newSecret("");
     Instant expires = Instant.now().plus(INVITATION_LIFETIME);
     store.database().inTransaction(c -> {
-      store.createLink(c, Tokens.hash(secret), "INVITATION", inv.email(), grant, me.accountId(), expires);
+      store.createLink(c, Tokens.hash(secret), "INVITATION", SecurityStore.normaliseEmail(inv.email()), grant, me.accountId(), expires);
       audit.record(c, me, "invitation.create", "invitation", SecurityStore.normaliseEmail(inv.email()), grant.country(), null,
           describe(grant, inv.email()));
       return null;
@@ -138,7 +138,7 @@ public final class OneTimeLinksServlet extends ApiServlet {
    */
   private Grant checked(Invitation inv, Principal me, String lang) {
     List<FieldError> errors = new ArrayList<>();
-    if (inv.email() == null || !AccountsServlet.EMAIL.matcher(inv.email().strip()).matches()) {
+    if (!AccountsServlet.isEmail(inv.email())) {
       errors.add(new FieldError("email", SecurityMessages.get(lang, "email")));
     }
     if (inv.role() == null) {
@@ -361,7 +361,7 @@ public final class OneTimeLinksServlet extends ApiServlet {
         // The account's roles stay unnamed: the caller learns no more than that it exists.
         throw ProblemException.forbidden("Your roles do not allow resetting the password of this account");
       }
-      store.createLink(c, Tokens.hash(secret), "RESET", r.email(), null, me.accountId(), expires);
+      store.createLink(c, Tokens.hash(secret), "RESET", account.email(), null, me.accountId(), expires);
       // filed under the account's country, so that the NC who made it, and HQ, read it
       audit.record(c, me, "password.reset.start", "account", account.accountId(), countryOf(account), null,
           Map.of("email", account.email(), "expiresAt", expires.toString()));
