@@ -521,7 +521,16 @@ class SecurityIT {
     HttpResponse<String> nc = reset(hq, "nc.ke@example.org");
     assertEquals(201, nc.statusCode(), nc.body());
     assertEquals(204, finishReset(JSON.readTree(nc.body()).path("token").asText(), "a new coordinator password").statusCode());
-    assertEquals(200, seen(platform.login("nc.ke@example.org", "a new coordinator password")).statusCode());
+    JsonNode ncIn = json(platform.login("nc.ke@example.org", "a new coordinator password"));
+    assertTrue(ncIn.path("token").isTextual(), ncIn.toString());
+
+    // An NC learns nothing of whether an email has an account: an unknown one is the 403 of one beyond reach
+    String ncKe = ncIn.path("token").asText();
+    HttpResponse<String> beyond = reset(ncKe, Installation.ADMIN_EMAIL);
+    HttpResponse<String> unknown = reset(ncKe, "nobody.at.all@example.org");
+    assertEquals(403, beyond.statusCode(), beyond.body());
+    assertEquals(List.of(beyond.statusCode(), beyond.body(), beyond.headers().firstValue("Content-Type")),
+        List.of(unknown.statusCode(), unknown.body(), unknown.headers().firstValue("Content-Type")));
     assertEquals(201, reset(admin, "hq.two@example.org").statusCode());
     String audit = seen(platform.get("/api/v1/audit?limit=200", "Authorization", "Bearer " + admin)).body();
     assertTrue(audit.contains("password.reset.start") && audit.contains("nc.ke@example.org"), audit);

@@ -353,14 +353,12 @@ public final class OneTimeLinksServlet extends ApiServlet {
     Instant expires = Instant.now().plus(RESET_LIFETIME);
     store.database().inTransaction(c -> {
       Optional<SecurityStore.Account> found = store.accountByEmail(c, r.email());
-      if (found.isEmpty()) {
-        throw ProblemException.notFound("No account has this email");
+      Optional<Principal> held = found.isEmpty() ? Optional.empty() : store.principal(c, found.get().id());
+      ProblemException refused = resetRefusal(authorizer, me, held);
+      if (refused != null) {
+        throw refused;
       }
-      Principal account = store.principal(c, found.get().id()).orElseThrow();
-      if (!mayReset(authorizer, me, account)) {
-        // The account's roles stay unnamed: the caller learns no more than that it exists.
-        throw ProblemException.forbidden("Your roles do not allow resetting the password of this account");
-      }
+      Principal account = held.orElseThrow();
       store.createLink(c, Tokens.hash(secret), "RESET", account.email(), null, me.accountId(), expires);
       // filed under the account's country, so that the NC who made it, and HQ, read it
       audit.record(c, me, "password.reset.start", "account", account.accountId(), countryOf(account), null,
@@ -368,6 +366,23 @@ public final class OneTimeLinksServlet extends ApiServlet {
       return null;
     });
     Json.write(response, 201, link("/reset-password#token=" + secret, secret, expires));
+  }
+
+  /**
+   * Why {@code me} may not reset the password of {@code account} (empty: no account has the
+   * email), null when they may. Only HQ and administrators, who may reset any account, learn that
+   * an email is unknown; anyone else (an NC) gets the very 403 of an account beyond their reach,
+   * so that the answer never tells whether an email has an account. The account's roles stay
+   * unnamed.
+   */
+  static ProblemException resetRefusal(Authorizer authorizer, Principal me, Optional<Principal> account) {
+    if (account.isEmpty() && resetsEverywhere(authorizer, me)) {
+      return ProblemException.notFound("No account has this email");
+    }
+    if (account.isEmpty() || !mayReset(authorizer, me, account.get())) {
+      return ProblemException.forbidden("Your roles do not allow resetting the password of this account");
+    }
+    return null;
   }
 
   private static void requireEmail(ResetRequest r) {
