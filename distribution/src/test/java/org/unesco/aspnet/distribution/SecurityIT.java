@@ -235,6 +235,18 @@ class SecurityIT {
     HttpResponse<String> again = seen(platform.send("POST", "/api/v1/accounts",
         "{\"email\":\"focal.point@example.org\",\"name\":\"X\",\"password\":\"a long enough password\"}", "Content-Type", "application/json"));
     assertEquals(409, again.statusCode(), "emails are compared without case");
+    // look-alikes: a zero-width space is refused, a fullwidth spelling is the same account
+    HttpResponse<String> hidden = seen(platform.send("POST", "/api/v1/accounts",
+        "{\"email\":\"focal.point@example.org\\u200b\",\"name\":\"X\",\"password\":\"a long enough password\"}",
+        "Content-Type", "application/json"));
+    assertEquals(400, hidden.statusCode(), hidden.body());
+    assertEquals("email", JSON.readTree(hidden.body()).path("errors").get(0).path("field").asText(), hidden.body());
+    String fullwidth = "\uFF46\uFF4F\uFF43\uFF41\uFF4C.point@example.org";
+    HttpResponse<String> lookAlike = seen(platform.send("POST", "/api/v1/accounts",
+        JSON.writeValueAsString(java.util.Map.of("email", fullwidth, "name", "X", "password", "a long enough password")),
+        "Content-Type", "application/json"));
+    assertEquals(409, lookAlike.statusCode(), "NFKC: a fullwidth spelling is the same email: " + lookAlike.body());
+    assertEquals(200, seen(platform.login(fullwidth, "a long enough password")).statusCode(), "and signs the same account in");
     JsonNode in = json(platform.login("focal.point@example.org", "a long enough password"));
     assertEquals(0, in.path("account").path("roles").size(), "no role until an application");
   }
@@ -509,7 +521,16 @@ class SecurityIT {
     HttpResponse<String> nc = reset(hq, "nc.ke@example.org");
     assertEquals(201, nc.statusCode(), nc.body());
     assertEquals(204, finishReset(JSON.readTree(nc.body()).path("token").asText(), "a new coordinator password").statusCode());
-    assertEquals(200, seen(platform.login("nc.ke@example.org", "a new coordinator password")).statusCode());
+    JsonNode ncIn = json(platform.login("nc.ke@example.org", "a new coordinator password"));
+    assertTrue(ncIn.path("token").isTextual(), ncIn.toString());
+
+    // An NC learns nothing of whether an email has an account: an unknown one is the 403 of one beyond reach
+    String ncKe = ncIn.path("token").asText();
+    HttpResponse<String> beyond = reset(ncKe, Installation.ADMIN_EMAIL);
+    HttpResponse<String> unknown = reset(ncKe, "nobody.at.all@example.org");
+    assertEquals(403, beyond.statusCode(), beyond.body());
+    assertEquals(List.of(beyond.statusCode(), beyond.body(), beyond.headers().firstValue("Content-Type")),
+        List.of(unknown.statusCode(), unknown.body(), unknown.headers().firstValue("Content-Type")));
     assertEquals(201, reset(admin, "hq.two@example.org").statusCode());
     String audit = seen(platform.get("/api/v1/audit?limit=200", "Authorization", "Bearer " + admin)).body();
     assertTrue(audit.contains("password.reset.start") && audit.contains("nc.ke@example.org"), audit);

@@ -97,6 +97,30 @@ public final class AccountsServlet extends ApiServlet {
     return null;
   }
 
+  /**
+   * Whether {@code email} will do for a new account or an invitation: the address pattern holds on
+   * its normalised form (the one stored), and nothing invisible or blank is inside it. A zero-width
+   * space (U+200B), a joiner (U+200D), a byte order mark (U+FEFF), a word joiner (U+2060), a control
+   * character or a space would make an account that reads as another's; spaces at either end are
+   * trimmed, as before.
+   */
+  static boolean isEmail(String email) {
+    if (email == null || email.length() > Authentication.EMAIL_MAX) {
+      return false;
+    }
+    String normalised = SecurityStore.normaliseEmail(email);
+    return email.strip().codePoints().noneMatch(AccountsServlet::unseen)
+        && normalised.codePoints().noneMatch(AccountsServlet::unseen)
+        && normalised.length() <= Authentication.EMAIL_MAX // NFKC may lengthen it: the column holds 254
+        && EMAIL.matcher(normalised).matches();
+  }
+
+  /** A character that shows as nothing or as a blank: format (Cf), control (Cc), whitespace and spaces. */
+  private static boolean unseen(int c) {
+    int type = Character.getType(c);
+    return type == Character.FORMAT || type == Character.CONTROL || Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
+
   /** A 400 with {@code errors} (field by field), if there are any. */
   static void require(List<FieldError> errors) {
     if (!errors.isEmpty()) {
@@ -109,7 +133,7 @@ public final class AccountsServlet extends ApiServlet {
     List<FieldError> errors = new ArrayList<>();
     if (r.email() == null || r.email().isBlank()) {
       errors.add(new FieldError("email", SecurityMessages.get(lang, "required")));
-    } else if (r.email().length() > 254 || !EMAIL.matcher(r.email().strip()).matches()) {
+    } else if (!isEmail(r.email())) {
       errors.add(new FieldError("email", SecurityMessages.get(lang, "email")));
     }
     if (r.name() == null || r.name().isBlank()) {

@@ -123,7 +123,7 @@ public final class OneTimeLinksServlet extends ApiServlet {
     String secret = Tokens.newSecret("");
     Instant expires = Instant.now().plus(INVITATION_LIFETIME);
     store.database().inTransaction(c -> {
-      store.createLink(c, Tokens.hash(secret), "INVITATION", inv.email(), grant, me.accountId(), expires);
+      store.createLink(c, Tokens.hash(secret), "INVITATION", SecurityStore.normaliseEmail(inv.email()), grant, me.accountId(), expires);
       audit.record(c, me, "invitation.create", "invitation", SecurityStore.normaliseEmail(inv.email()), grant.country(), null,
           describe(grant, inv.email()));
       return null;
@@ -138,7 +138,7 @@ public final class OneTimeLinksServlet extends ApiServlet {
    */
   private Grant checked(Invitation inv, Principal me, String lang) {
     List<FieldError> errors = new ArrayList<>();
-    if (inv.email() == null || !AccountsServlet.EMAIL.matcher(inv.email().strip()).matches()) {
+    if (!AccountsServlet.isEmail(inv.email())) {
       errors.add(new FieldError("email", SecurityMessages.get(lang, "email")));
     }
     if (inv.role() == null) {
@@ -353,21 +353,36 @@ public final class OneTimeLinksServlet extends ApiServlet {
     Instant expires = Instant.now().plus(RESET_LIFETIME);
     store.database().inTransaction(c -> {
       Optional<SecurityStore.Account> found = store.accountByEmail(c, r.email());
-      if (found.isEmpty()) {
-        throw ProblemException.notFound("No account has this email");
+      Optional<Principal> held = found.isEmpty() ? Optional.empty() : store.principal(c, found.get().id());
+      ProblemException refused = resetRefusal(authorizer, me, held);
+      if (refused != null) {
+        throw refused;
       }
-      Principal account = store.principal(c, found.get().id()).orElseThrow();
-      if (!mayReset(authorizer, me, account)) {
-        // The account's roles stay unnamed: the caller learns no more than that it exists.
-        throw ProblemException.forbidden("Your roles do not allow resetting the password of this account");
-      }
-      store.createLink(c, Tokens.hash(secret), "RESET", r.email(), null, me.accountId(), expires);
+      Principal account = held.orElseThrow();
+      store.createLink(c, Tokens.hash(secret), "RESET", account.email(), null, me.accountId(), expires);
       // filed under the account's country, so that the NC who made it, and HQ, read it
       audit.record(c, me, "password.reset.start", "account", account.accountId(), countryOf(account), null,
           Map.of("email", account.email(), "expiresAt", expires.toString()));
       return null;
     });
     Json.write(response, 201, link("/reset-password#token=" + secret, secret, expires));
+  }
+
+  /**
+   * Why {@code me} may not reset the password of {@code account} (empty: no account has the
+   * email), null when they may. Only HQ and administrators, who may reset any account, learn that
+   * an email is unknown; anyone else (an NC) gets the very 403 of an account beyond their reach,
+   * so that the answer never tells whether an email has an account. The account's roles stay
+   * unnamed.
+   */
+  static ProblemException resetRefusal(Authorizer authorizer, Principal me, Optional<Principal> account) {
+    if (account.isEmpty() && resetsEverywhere(authorizer, me)) {
+      return ProblemException.notFound("No account has this email");
+    }
+    if (account.isEmpty() || !mayReset(authorizer, me, account.get())) {
+      return ProblemException.forbidden("Your roles do not allow resetting the password of this account");
+    }
+    return null;
   }
 
   private static void requireEmail(ResetRequest r) {

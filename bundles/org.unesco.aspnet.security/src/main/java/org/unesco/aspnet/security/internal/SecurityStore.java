@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +44,19 @@ public final class SecurityStore {
     return db;
   }
 
+  /**
+   * The one form of an email that is stored and compared: NFKC before lower case, so that a
+   * fullwidth {@code ＡＢＣ@…} or a decomposed {@code exa\u0301mple} is the account that
+   * {@code abc@…} or {@code exámple} is, not a look-alike beside it. Every stored email is the
+   * NFKC form of itself when it is ASCII or NFC without compatibility characters, as all are
+   * today: those keep matching (and {@link #accountByEmail} finds any other by its old form).
+   */
   static String normaliseEmail(String email) {
+    return Normalizer.normalize(email.strip(), Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** The form emails were stored in before NFKC: an account registered then is still found by it. */
+  private static String storedBeforeNfkc(String email) {
     return email.strip().toLowerCase(Locale.ROOT);
   }
 
@@ -52,7 +65,11 @@ public final class SecurityStore {
   }
 
   Optional<Account> accountByEmail(Connection c, String email) throws SQLException {
-    return queryAccount(c, "EMAIL", normaliseEmail(email));
+    String normalised = normaliseEmail(email);
+    Optional<Account> found = queryAccount(c, "EMAIL", normalised);
+    String before = storedBeforeNfkc(email);
+    // A second look only for an email whose NFKC form differs (not ASCII nor NFC), and only on a miss.
+    return found.isPresent() || before.equals(normalised) ? found : queryAccount(c, "EMAIL", before);
   }
 
   private static Optional<Account> queryAccount(Connection c, String column, String value) throws SQLException {
@@ -281,6 +298,10 @@ public final class SecurityStore {
 
   record OneTimeLink(String purpose, String email, Grant grant, String createdBy, Instant expiresAt, Instant usedAt) {}
 
+  /**
+   * Stores a link for {@code email} as given: an invitation's normalised, a reset's the account's
+   * own as stored (one from before NFKC normalisation too, so that the link still finds it).
+   */
   void createLink(Connection c, String tokenHash, String purpose, String email, Grant grant, String createdBy, Instant expiresAt)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
@@ -288,7 +309,7 @@ public final class SecurityStore {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setString(1, tokenHash);
       ps.setString(2, purpose);
-      ps.setString(3, normaliseEmail(email));
+      ps.setString(3, email);
       ps.setString(4, grant == null ? null : grant.role().name());
       ps.setString(5, grant == null ? null : grant.country());
       ps.setString(6, grant == null ? null : grant.unit());

@@ -69,6 +69,24 @@ class OneTimeLinksTest {
     assertFalse(OneTimeLinksServlet.mayReset(policy, ADMIN, NC_FR), "an administrator alone does not appoint coordinators");
   }
 
+  /** For an NC, an email without an account is answered as one beyond their reach: nothing tells them apart. */
+  @Test
+  void anUnknownEmailIsForbiddenLikeAnAccountBeyondReachButNotFoundForHqAndAdministrators() {
+    org.unesco.aspnet.core.ProblemException unknown = OneTimeLinksServlet.resetRefusal(policy, NC_FR, Optional.empty());
+    for (Principal beyond : List.of(ADMIN_AND_HQ, NC_DE, NO_ROLE, person(Grant.school(Role.SCHOOL_STAFF, "DE", "246")))) {
+      org.unesco.aspnet.core.ProblemException forbidden = OneTimeLinksServlet.resetRefusal(policy, NC_FR, Optional.of(beyond));
+      assertEquals(List.of(403, forbidden.type(), forbidden.title(), forbidden.detail(), List.of(), Map.of()),
+          List.of(unknown.status(), unknown.type(), unknown.title(), unknown.detail(), unknown.errors(), unknown.extensions()),
+          beyond.grants().toString());
+      assertEquals(forbidden.status(), unknown.status());
+    }
+    assertEquals(null, OneTimeLinksServlet.resetRefusal(policy, NC_FR, Optional.of(STAFF_FR)), "their own country's school");
+    for (Principal everywhere : List.of(HQ, ADMIN)) {
+      assertEquals(404, OneTimeLinksServlet.resetRefusal(policy, everywhere, Optional.empty()).status(),
+          "HQ and administrators may reset any account: an unknown email tells them nothing they could not learn");
+    }
+  }
+
   @Test
   void anNcResetsTheStaffOfItsCountrysSchoolsAndNoOneElse() {
     assertTrue(OneTimeLinksServlet.mayReset(policy, NC_FR, STAFF_FR));

@@ -104,6 +104,9 @@ class WrongTypeAndRulesTest {
         "{'email':'t@example.org','role':'SCHOOL_STAFF','school':'12','campaign':7}", HQ, "fr"));
     assertEquals(List.of("campaign", "school"), fields(school), "the school is unknown (no directory)");
     assertEquals("n'est pas un établissement connu", school.get(1).message());
+    assertEquals(List.of("email"), fields(refused(r -> links.doPost(r, null), post("/api/v1/invitations",
+        "{'email':'nc\u200b@example.org','role':'NATIONAL_COORDINATOR','country':'FR'}", HQ, null))),
+        "a zero-width space would invite a look-alike of another account");
   }
 
   @Test
