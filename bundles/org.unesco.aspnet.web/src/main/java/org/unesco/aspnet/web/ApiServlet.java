@@ -48,33 +48,13 @@ public abstract class ApiServlet extends HttpServlet {
    * The parameters of the query string alone, never of the body: asked for any parameter, Jetty
    * reads a POST body sent as a form (curl's default Content-Type) as parameters too, so an
    * endpoint whose body is a file (an import) would lose it, and a refusal of an unknown
-   * parameter would echo it. Each name once (the guard filter refuses a name given twice, and a
-   * malformed query); a name without {@code =} has the value "".
+   * parameter would echo it. Each name once: a malformed query, or a name given twice, is a 400
+   * (the guard filter refuses both before any servlet); a name without {@code =} has the value "".
    *
    * @since 1.9
    */
   public static java.util.Map<String, String> queryParameters(HttpServletRequest request) {
-    String query = request.getQueryString();
-    java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>();
-    if (query == null) {
-      return parameters;
-    }
-    for (int start = 0, n = query.length(); start < n; ) {
-      int end = query.indexOf('&', start);
-      end = end < 0 ? n : end;
-      int equals = query.indexOf('=', start);
-      equals = equals < 0 || equals > end ? end : equals;
-      String name = org.unesco.aspnet.web.internal.RequestGuardFilter.decode(query, start, equals);
-      String value = equals < end ? org.unesco.aspnet.web.internal.RequestGuardFilter.decode(query, equals + 1, end) : "";
-      if (name == null || value == null) {
-        throw ProblemException.badRequest(org.unesco.aspnet.web.internal.RequestGuardFilter.MALFORMED_QUERY);
-      }
-      if (!name.isEmpty()) {
-        parameters.putIfAbsent(name, value);
-      }
-      start = end + 1;
-    }
-    return parameters;
+    return org.unesco.aspnet.web.internal.RequestGuardFilter.parameters(request.getQueryString());
   }
 
   /**

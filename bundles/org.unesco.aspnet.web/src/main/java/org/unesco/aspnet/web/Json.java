@@ -843,10 +843,26 @@ public final class Json {
    */
   public static void send(HttpServletResponse response, int status, String mediaType, byte[] body)
       throws IOException {
+    start(response, status, mediaType, body.length);
+    response.getOutputStream().write(body);
+  }
+
+  /**
+   * {@link #send(HttpServletResponse, int, String, byte[])} for bytes still in the buffer they were
+   * written to (a page of search results), without copying them out first.
+   *
+   * @since 1.9
+   */
+  public static void send(HttpServletResponse response, int status, String mediaType, java.io.ByteArrayOutputStream body)
+      throws IOException {
+    start(response, status, mediaType, body.size());
+    body.writeTo(response.getOutputStream());
+  }
+
+  private static void start(HttpServletResponse response, int status, String mediaType, int length) {
     response.setStatus(status);
     contentType(response, mediaType);
-    response.addHeader("Content-Length", Integer.toString(body.length)); // a servlet's answer has none yet
-    response.getOutputStream().write(body);
+    response.addHeader("Content-Length", Integer.toString(length)); // a servlet's answer has none yet
   }
 
   /**

@@ -168,7 +168,7 @@ public final class SchoolsServlet extends ApiServlet {
     body.write(NEXT);
     body.write(Json.MAPPER.writeValueAsBytes(page.next()));
     body.write('}');
-    Json.send(response, 200, Json.MEDIA_TYPE_UTF_8, body.toByteArray());
+    Json.send(response, 200, Json.MEDIA_TYPE_UTF_8, body);
   }
 
   /** A school's ETag (its revision) and no-cache; true when a 304 was sent for If-None-Match. */

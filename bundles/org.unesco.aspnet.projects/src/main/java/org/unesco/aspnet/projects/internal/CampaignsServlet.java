@@ -88,16 +88,10 @@ public final class CampaignsServlet extends ApiServlet {
     Principal actor = principal(request);
     int limit = intParameter(request, "limit", 50, 1, 500);
     String cursor = request.getParameter("cursor");
-    // a filter silently ignored would pass a whole list off as a filtered one
+    // Each list refuses a parameter it does not have: a filter silently ignored would pass the
+    // whole list off as a filtered one.
     if (path.isEmpty()) {
       onlyParameters(request, Set.of("country", "module", "limit", "cursor"), "; use country, module, limit or cursor");
-    } else if (path.size() == 2 && path.get(1).equals("participants")) {
-      onlyParameters(request, Set.of("school", "country", "limit", "cursor"), "; use school, country, limit or cursor");
-    } else if (path.size() == 2 && path.get(1).equals("submissions")) {
-      onlyParameters(request, Set.of("status", "country", "school", "limit", "cursor"),
-          "; use status, country, school, limit or cursor");
-    }
-    if (path.isEmpty()) {
       Page<Campaign> page = campaigns.campaigns(actor, country(request, "country"), request.getParameter("module"), limit, cursor);
       Json.writePage(response, page.items(), page.next());
       return;
@@ -109,6 +103,7 @@ public final class CampaignsServlet extends ApiServlet {
       response.setHeader("Cache-Control", "private, no-cache");
       Json.write(response, 200, c);
     } else if (path.size() == 2 && path.get(1).equals("participants")) {
+      onlyParameters(request, Set.of("school", "country", "limit", "cursor"), "; use school, country, limit or cursor");
       String school = request.getParameter("school");
       if (school != null) {
         // "does this school take part?": one row or none, whatever the campaign's size
@@ -122,6 +117,8 @@ public final class CampaignsServlet extends ApiServlet {
       Page<Participant> page = campaigns.participants(actor, id, country(request, "country"), limit, cursor);
       Json.writePage(response, page.items(), page.next());
     } else if (path.size() == 2 && path.get(1).equals("submissions")) {
+      onlyParameters(request, Set.of("status", "country", "school", "limit", "cursor"),
+          "; use status, country, school, limit or cursor");
       String school = request.getParameter("school");
       Page<Submission> page = campaigns.submissions(actor, id, status(request), country(request, "country"),
           school == null ? null : idParameter("school", school), limit, cursor);

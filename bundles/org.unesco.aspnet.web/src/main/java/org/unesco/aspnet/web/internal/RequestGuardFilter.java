@@ -15,8 +15,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
-import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -184,16 +182,31 @@ public final class RequestGuardFilter implements Filter {
   }
 
   /**
-   * What is wrong with {@code query}, or null: 400 when it is malformed (a {@code %} not followed
-   * by two hex digits, or escapes that are not UTF-8), 400 naming a parameter given more than once.
-   * Read by hand, as Jetty reads it ({@code +} is a space), without asking the request for its
-   * parameters: that would read a form body, and throw over a malformed query.
+   * What is wrong with {@code query}, or null: what {@link #parameters} refuses. Read by hand, as
+   * Jetty reads it ({@code +} is a space), without asking the request for its parameters: that
+   * would read a form body, and throw over a malformed query.
    */
   static ProblemException queryProblem(String query) {
-    if (query == null || query.isEmpty()) {
+    try {
+      parameters(query);
       return null;
+    } catch (ProblemException refused) {
+      return refused;
     }
-    Set<String> names = new HashSet<>();
+  }
+
+  /**
+   * The parameters of {@code query}, decoded, by name in their order ({@code a} alone has the value
+   * ""); a name-less pair is left out. Throws 400 when the query is malformed (a {@code %} not
+   * followed by two hex digits, or escapes that are not UTF-8), 400 naming a parameter given more
+   * than once. The one reading of a query string: this filter's check and {@code
+   * ApiServlet.queryParameters}.
+   */
+  public static java.util.Map<String, String> parameters(String query) {
+    java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>();
+    if (query == null) {
+      return parameters;
+    }
     for (int start = 0, n = query.length(); start < n; ) {
       int end = query.indexOf('&', start);
       if (end < 0) {
@@ -204,22 +217,23 @@ public final class RequestGuardFilter implements Filter {
         equals = end;
       }
       String name = decode(query, start, equals);
-      if (name == null || equals < end && decode(query, equals + 1, end) == null) {
-        return ProblemException.badRequest(MALFORMED_QUERY);
+      String value = equals < end ? decode(query, equals + 1, end) : "";
+      if (name == null || value == null) {
+        throw ProblemException.badRequest(MALFORMED_QUERY);
       }
-      if (!name.isEmpty() && !names.add(name)) {
-        return ProblemException.validation(name, "is given more than once");
+      if (!name.isEmpty() && parameters.putIfAbsent(name, value) != null) {
+        throw ProblemException.validation(name, "is given more than once");
       }
       start = end + 1;
     }
-    return null;
+    return parameters;
   }
 
-  public static final String MALFORMED_QUERY = "The request could not be read: its query string is malformed (a % must be"
+  static final String MALFORMED_QUERY = "The request could not be read: its query string is malformed (a % must be"
       + " followed by two hex digits, and text must be UTF-8)";
 
   /** {@code s[from, to)} percent-decoded as UTF-8, {@code +} read as a space; null if malformed. */
-  public static String decode(String s, int from, int to) {
+  static String decode(String s, int from, int to) {
     StringBuilder out = null;
     byte[] bytes = null;
     int i = from;
