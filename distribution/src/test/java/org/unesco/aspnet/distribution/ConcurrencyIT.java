@@ -195,6 +195,28 @@ class ConcurrencyIT {
   }
 
   @Test
+  void movesDecidedOnTheSameReadingAtOnceMakeOneMoveAndTheOthersAreToldItMoved() throws Exception {
+    for (int round = 0; round < 3; round++) {
+      long membership = membershipOf(member("Kisumu Revision School " + round, "Kisumu" + round));
+      String etag = send("GET", "/api/v1/memberships/" + membership, null, hq).headers().firstValue("ETag").orElseThrow();
+      // half suspend, half mark dormant: each is allowed from MEMBER, and each decided on the same reading
+      int[] turn = {0};
+      Burst burst = burst(AT_ONCE, () -> {
+        String to;
+        synchronized (turn) {
+          to = turn[0]++ % 2 == 0 ? "SUSPENDED" : "DORMANT";
+        }
+        return send("POST", "/api/v1/memberships/" + membership + "/transitions",
+            "{\"to\":\"" + to + "\",\"comment\":\"decided at once\"}", hq, "If-Match", etag);
+      });
+      assertEquals(1, burst.count(200), burst.bodies().toString());
+      assertEquals(AT_ONCE - 1, burst.count(412), burst.bodies().toString());
+      JsonNode history = JSON.readTree(send("GET", "/api/v1/memberships/" + membership + "/history", null, hq).body());
+      assertEquals(6, history.path("items").size(), "one move more than the five to MEMBER: " + history);
+    }
+  }
+
+  @Test
   void joiningACampaignAtOnceJoinsOnce() throws Exception {
     long school = member("Joining School", "Eldoret");
     HttpResponse<String> created = send("POST", "/api/v1/campaigns",

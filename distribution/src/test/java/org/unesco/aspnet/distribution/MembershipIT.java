@@ -962,6 +962,49 @@ class MembershipIT {
     assertEquals(200, platform.get("/api/v1/stats?lang=fr").statusCode(), "lang is taken by every endpoint");
   }
 
+  @Test
+  void aMoveDecidedOnAnOlderReadingIsRefusedEvenWhenTheStatusCameBack() throws Exception {
+    long school = certifiedSchool("Lycée des Révisions", "FR", "Rennes");
+    long m = JSON.readTree(platform.get("/api/v1/schools/" + school, "Authorization", "Bearer " + hq).body())
+        .path("membershipId").asLong();
+    HttpResponse<String> read = platform.get("/api/v1/memberships/" + m, "Authorization", "Bearer " + ncFrance);
+    assertEquals(200, read.statusCode(), read.body());
+    String etag = read.headers().firstValue("ETag").orElseThrow();
+    assertEquals("\"5\"", etag, "five moves recorded: applied and four steps to MEMBER");
+    assertEquals(5, JSON.readTree(read.body()).path("revision").asInt());
+    assertEquals(304, platform.get("/api/v1/memberships/" + m, "Authorization", "Bearer " + ncFrance,
+        "If-None-Match", etag).statusCode());
+
+    // HQ suspends and reinstates while the NC reads: the status is MEMBER again, the revision is not
+    HttpResponse<String> suspended = move(m, "SUSPENDED", "no report for two years", hq);
+    assertEquals("\"6\"", suspended.headers().firstValue("ETag").orElse(null), suspended.body());
+    assertEquals(200, move(m, "MEMBER", "reported", hq).statusCode());
+    HttpResponse<String> stale = platform.send("POST", "/api/v1/memberships/" + m + "/transitions",
+        "{\"to\":\"SUSPENDED\",\"comment\":\"decided on the first reading\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + hq, "If-Match", etag);
+    assertEquals(412, stale.statusCode(), stale.body());
+    assertTrue(stale.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    assertTrue(JSON.readTree(stale.body()).path("detail").asText().contains("read it again"), stale.body());
+    HttpResponse<String> history = platform.get("/api/v1/memberships/" + m + "/history", "Authorization", "Bearer " + hq);
+    assertEquals(7, JSON.readTree(history.body()).path("items").size(), "the refused move wrote nothing: " + history.body());
+    assertEquals("MEMBER", JSON.readTree(platform.get("/api/v1/memberships/" + m, "Authorization", "Bearer " + hq).body())
+        .path("status").asText());
+
+    // read again, the same move goes through, and its answer carries the ETag for the next one
+    String current = platform.get("/api/v1/memberships/" + m, "Authorization", "Bearer " + hq).headers()
+        .firstValue("ETag").orElseThrow();
+    assertEquals("\"7\"", current);
+    HttpResponse<String> fresh = platform.send("POST", "/api/v1/memberships/" + m + "/transitions",
+        "{\"to\":\"SUSPENDED\",\"comment\":\"decided on the current reading\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + hq, "If-Match", current);
+    assertEquals(200, fresh.statusCode(), fresh.body());
+    assertEquals("\"8\"", fresh.headers().firstValue("ETag").orElse(null));
+    assertEquals(8, JSON.readTree(fresh.body()).path("revision").asInt());
+    // If-Match: * would let any revision through: refused as a school edit refuses it
+    assertEquals(428, platform.send("POST", "/api/v1/memberships/" + m + "/transitions", "{\"to\":\"MEMBER\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + hq, "If-Match", "*").statusCode());
+  }
+
   /** Applies and walks the ladder to MEMBER; returns the school id. */
   private static long certifiedSchool(String name, String country, String city) throws Exception {
     JsonNode a = JSON.readTree(apply(school(name, country, city)).body());

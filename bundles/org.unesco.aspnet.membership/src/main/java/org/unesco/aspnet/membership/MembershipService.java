@@ -56,6 +56,18 @@ public interface MembershipService {
   Membership transition(Principal actor, long id, MembershipStatus to, String comment, java.time.LocalDate certifiedOn);
 
   /**
+   * As {@link #transition(Principal, long, MembershipStatus, String, java.time.LocalDate)}, made only
+   * if the membership is still at {@code expectedRevision} ({@link Membership#revision()}, sent back
+   * in If-Match; null: not checked): whoever decided on what they read is told when someone else
+   * moved it first, even back to the same status.
+   *
+   * @throws org.unesco.aspnet.core.ProblemException 412 when the membership is at another revision
+   * @since 1.6
+   */
+  Membership transition(
+      Principal actor, long id, MembershipStatus to, String comment, java.time.LocalDate certifiedOn, Integer expectedRevision);
+
+  /**
    * Moves a membership to {@code stage} of its country's national ladder (and its global status
    * along, when the stage maps to another one).
    *
@@ -64,6 +76,15 @@ public interface MembershipService {
    *     the actor's role does not decide that move in the school's unit or country
    */
   Membership moveStage(Principal actor, long id, String stage, String comment);
+
+  /**
+   * As {@link #moveStage(Principal, long, String, String)}, made only if the membership is still at
+   * {@code expectedRevision} (null: not checked).
+   *
+   * @throws org.unesco.aspnet.core.ProblemException 412 when the membership is at another revision
+   * @since 1.6
+   */
+  Membership moveStage(Principal actor, long id, String stage, String comment, Integer expectedRevision);
 
   /**
    * Checks a certificate number, for anyone (the public included). The number is compared without

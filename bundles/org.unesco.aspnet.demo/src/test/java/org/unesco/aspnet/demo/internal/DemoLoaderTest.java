@@ -66,7 +66,18 @@ class DemoLoaderTest {
     }
 
     @Override
+    public Membership transition(
+        Principal actor, long id, MembershipStatus to, String comment, java.time.LocalDate certifiedOn, Integer expectedRevision) {
+      throw new UnsupportedOperationException(); // the demo decides on what it just wrote
+    }
+
+    @Override
     public Membership moveStage(Principal actor, long id, String stage, String comment) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Membership moveStage(Principal actor, long id, String stage, String comment, Integer expectedRevision) {
       throw new UnsupportedOperationException();
     }
 

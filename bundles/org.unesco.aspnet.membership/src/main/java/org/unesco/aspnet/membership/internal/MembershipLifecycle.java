@@ -177,7 +177,7 @@ public final class MembershipLifecycle implements MembershipService {
       }
     }
     return new Membership(m.id(), m.schoolId(), m.country(), m.period(), m.status(), List.copyOf(mayMake),
-        m.certificateNumber(), m.appliedAt(), m.certifiedAt(), m.endedAt(), m.stage(), m.stageSince());
+        m.certificateNumber(), m.appliedAt(), m.certifiedAt(), m.endedAt(), m.stage(), m.stageSince(), m.revision());
   }
 
   @Override
@@ -242,6 +242,12 @@ public final class MembershipLifecycle implements MembershipService {
 
   @Override
   public Membership transition(Principal actor, long id, MembershipStatus to, String comment, java.time.LocalDate certifiedOn) {
+    return transition(actor, id, to, comment, certifiedOn, null);
+  }
+
+  @Override
+  public Membership transition(
+      Principal actor, long id, MembershipStatus to, String comment, java.time.LocalDate certifiedOn, Integer expectedRevision) {
     require(transitionErrors(to, comment, certifiedOn, actor.language()));
     String note = note(comment, actor.language());
     Instant now = Instant.now();
@@ -250,6 +256,7 @@ public final class MembershipLifecycle implements MembershipService {
         database.inTransaction(
             c -> {
               Membership current = visibleMembership(c, actor, id);
+              requireRevision(current, expectedRevision, actor.language());
               Transition t = allowed(current.status(), to, actor.language());
               authorize(authorizer, actor, t, targetOf(c, current));
               refuseLadderMove(current, t, actor);
@@ -279,9 +286,11 @@ public final class MembershipLifecycle implements MembershipService {
                 ps.setLong(5, id);
                 ps.setString(6, current.status().name());
                 if (ps.executeUpdate() == 0) {
+                  requireRevisionLocked(c, current, expectedRevision, actor.language()); // a 412 for If-Match
                   throw changedMeanwhile(actor.language());
                 }
               }
+              requireRevisionLocked(c, current, expectedRevision, actor.language());
               copyStatusToSchool(c, current, to, now);
               // A move the platform or HQ makes onto a stage's status takes the ladder along.
               Ladder ladder = profiles.active(current.country()).map(NationalProfiles.Snapshot::ladder).orElse(null);
@@ -373,6 +382,37 @@ public final class MembershipLifecycle implements MembershipService {
   static void require(List<FieldError> errors) {
     if (!errors.isEmpty()) {
       throw ProblemException.validation(errors);
+    }
+  }
+
+  /** 412 when the caller decided on another revision than {@code current}'s (If-Match; null: not checked). */
+  private static void requireRevision(Membership current, Integer expected, String lang) {
+    if (expected != null && expected != current.revision()) {
+      throw ProblemException.preconditionFailed(LifecycleMessages.get(lang, "membershipChanged",
+          String.valueOf(current.id()), LifecycleMessages.status(lang, current.status())));
+    }
+  }
+
+  /**
+   * The same check once our update holds the membership's row: a move committed between our read
+   * and that update, even one back to the same status (which the update's own status check lets
+   * through), has added its line to the history by then.
+   */
+  private static void requireRevisionLocked(Connection c, Membership current, Integer expected, String lang)
+      throws SQLException {
+    if (expected == null) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM MEM_STATUS_CHANGE WHERE MEMBERSHIP_ID = ?")) {
+      ps.setLong(1, current.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        if (rs.getInt(1) != expected) {
+          Membership moved = find(c, current.id());
+          throw ProblemException.preconditionFailed(LifecycleMessages.get(lang, "membershipChanged",
+              String.valueOf(current.id()), LifecycleMessages.status(lang, moved.status())));
+        }
+      }
     }
   }
 
@@ -546,8 +586,10 @@ public final class MembershipLifecycle implements MembershipService {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT M.ID, M.SCHOOL_ID, S.COUNTRY, M.PERIOD_NO, M.STATUS, M.CERTIFICATE, M.APPLIED_AT,"
-                + " M.CERTIFIED_AT, M.ENDED_AT, M.NATIONAL_STAGE, M.STAGE_SINCE FROM MEM_MEMBERSHIP M"
-                + " JOIN MEM_SCHOOL S ON S.ID = M.SCHOOL_ID WHERE M.ID = ?")) {
+                + " M.CERTIFIED_AT, M.ENDED_AT, M.NATIONAL_STAGE, M.STAGE_SINCE,"
+                // every move adds a line: their count is the revision (no column to keep in step)
+                + " (SELECT COUNT(*) FROM MEM_STATUS_CHANGE H WHERE H.MEMBERSHIP_ID = M.ID)"
+                + " FROM MEM_MEMBERSHIP M JOIN MEM_SCHOOL S ON S.ID = M.SCHOOL_ID WHERE M.ID = ?")) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -566,7 +608,8 @@ public final class MembershipLifecycle implements MembershipService {
             instant(rs, 8),
             instant(rs, 9),
             rs.getString(10),
-            instant(rs, 11));
+            instant(rs, 11),
+            rs.getInt(12));
       }
     }
   }
@@ -589,6 +632,11 @@ public final class MembershipLifecycle implements MembershipService {
 
   @Override
   public Membership moveStage(Principal actor, long id, String stage, String comment) {
+    return moveStage(actor, id, stage, comment, null);
+  }
+
+  @Override
+  public Membership moveStage(Principal actor, long id, String stage, String comment, Integer expectedRevision) {
     if (actor.isAnonymous()) {
       throw ProblemException.unauthorized(LifecycleMessages.get(actor.language(), "signInToChange"));
     }
@@ -611,6 +659,7 @@ public final class MembershipLifecycle implements MembershipService {
         database.inTransaction(
             c -> {
               Membership current = visibleMembership(c, actor, id);
+              requireRevision(current, expectedRevision, actor.language());
               // the platform's sentences in the reader's language where we write it (the stages keep
               // the profile's labels); else in the profile's, as its field messages are
               String lang = actor.language() != null && FieldMessages.speaks(actor.language())
@@ -635,9 +684,11 @@ public final class MembershipLifecycle implements MembershipService {
                 ps.setLong(4, id);
                 ps.setString(5, current.status().name());
                 if (ps.executeUpdate() == 0) {
+                  requireRevisionLocked(c, current, expectedRevision, actor.language()); // a 412 for If-Match
                   throw changedMeanwhile(actor.language());
                 }
               }
+              requireRevisionLocked(c, current, expectedRevision, actor.language());
               copyStatusToSchool(c, current, to, now);
               record(c, id, current.status(), to, actor, now, note, at.code(), target.code());
               Map<String, Object> after = new HashMap<>();

@@ -28,12 +28,13 @@ import org.unesco.aspnet.security.Accounts;
 import org.unesco.aspnet.web.ApiServlet;
 import org.unesco.aspnet.web.Json;
 import org.unesco.aspnet.web.OpenApiFragment;
+import org.unesco.aspnet.web.Revisions;
 
 /**
  * {@code GET /api/v1/memberships?ids=1,2,3} (the memberships of a page of the directory at once),
- * {@code GET /api/v1/memberships/{id}}, {@code GET .../history} and {@code POST .../transitions}
- * with {@code {to, comment}}; {@code POST .../stages} with {@code {stage, comment}} where the
- * country has a national ladder.
+ * {@code GET /api/v1/memberships/{id}} (its ETag: the revision), {@code GET .../history} and {@code
+ * POST .../transitions} with {@code {to, comment}}; {@code POST .../stages} with {@code {stage,
+ * comment}} where the country has a national ladder. A move may send If-Match (412 when stale).
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/v1/memberships/*")
@@ -97,7 +98,18 @@ public final class MembershipsServlet extends ApiServlet {
       Json.writePage(response, items, null);
     } else if (path.size() == 1) {
       long id = pathId(path.get(0), "membership");
-      Json.write(response, 200, memberships.membership(Requests.actor(request), id));
+      Membership m = memberships.membership(Requests.actor(request), id);
+      String etag = Revisions.etag(m.revision());
+      response.setHeader("ETag", etag);
+      // `next` is the moves of whoever reads it: no shared cache keeps it, nor a browser gives it
+      // back to whoever signs in next (the ETag, a revision, is the same for both)
+      response.setHeader("Cache-Control", "private, no-cache");
+      response.addHeader("Vary", "Authorization, Cookie"); // added: beside gzip's Accept-Encoding
+      if (Revisions.notModified(request, etag)) {
+        response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+        return;
+      }
+      Json.write(response, 200, m);
     } else if (path.size() == 2 && path.get(1).equals("history")) {
       long id = pathId(path.get(0), "membership");
       // A history has a handful of lines: one page.
@@ -164,9 +176,10 @@ public final class MembershipsServlet extends ApiServlet {
       long id = pathId(path.get(0), "membership");
       Principal actor = Requests.actor(request);
       // a wrong type is told with what is wrong with the other fields
+      Integer revision = Revisions.expectedIfPresent(request);
       StageRequest move = Json.read(request, StageRequest.class,
           rest -> MembershipLifecycle.require(MembershipLifecycle.stageErrors(rest.stage(), rest.comment(), actor.language())));
-      Json.write(response, 200, memberships.moveStage(actor, id, move.stage(), move.comment()));
+      moved(response, memberships.moveStage(actor, id, move.stage(), move.comment(), revision));
       return;
     }
     if (path.size() != 2 || !path.get(1).equals("transitions")) {
@@ -174,8 +187,17 @@ public final class MembershipsServlet extends ApiServlet {
     }
     long id = pathId(path.get(0), "membership");
     Principal actor = Requests.actor(request);
+    // If-Match is optional: the lifecycle refuses a move that is no longer allowed anyway; with it,
+    // a move decided on what was read is refused once someone else moved the membership
+    Integer revision = Revisions.expectedIfPresent(request);
     TransitionRequest move = Json.read(request, TransitionRequest.class, rest -> MembershipLifecycle.require(
         MembershipLifecycle.transitionErrors(rest.to(), rest.comment(), rest.certifiedOn(), actor.language())));
-    Json.write(response, 200, memberships.transition(actor, id, move.to(), move.comment(), move.certifiedOn()));
+    moved(response, memberships.transition(actor, id, move.to(), move.comment(), move.certifiedOn(), revision));
+  }
+
+  /** A membership just moved, with its new ETag for the next move. */
+  private static void moved(HttpServletResponse response, Membership m) throws IOException {
+    response.setHeader("ETag", Revisions.etag(m.revision()));
+    Json.write(response, 200, m);
   }
 }
