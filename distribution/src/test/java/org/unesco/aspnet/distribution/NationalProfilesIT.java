@@ -228,8 +228,15 @@ class NationalProfilesIT {
     platform.awaitResponse("/api/v1/countries/DE/profile", Duration.ofSeconds(20),
         r -> r.body().contains("\"minimumTime\":\"P0D\""));
     assertEquals(403, send("POST", stages, "{\"stage\":\"mitarbeitend\"}", nc).statusCode(), "the Land decides the first stage");
-    HttpResponse<String> moved = send("POST", stages, "{\"stage\":\"mitarbeitend\",\"comment\":\"Willkommen\"}", bavaria);
+    // a move on the ladder decided on an older reading is refused as a transition is (If-Match)
+    HttpResponse<String> stale = send("POST", stages, "{\"stage\":\"mitarbeitend\"}", bavaria, "If-Match", "\"0\"");
+    assertEquals(412, stale.statusCode(), stale.body());
+    String readEtag = send("GET", "/api/v1/memberships/" + membership, null, bavaria).headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> moved = send("POST", stages, "{\"stage\":\"mitarbeitend\",\"comment\":\"Willkommen\"}", bavaria,
+        "If-Match", readEtag);
     assertEquals(200, moved.statusCode(), moved.body());
+    assertEquals("\"1\"", readEtag, "applied: one line of history (the refused moves wrote none)");
+    assertEquals("\"2\"", moved.headers().firstValue("ETag").orElse(null), "then this one move");
     assertEquals("UNDER_NATIONAL_REVIEW", JSON.readTree(moved.body()).path("status").asText());
     JsonNode history = JSON.readTree(send("GET", "/api/v1/memberships/" + membership + "/history", null, hq).body()).path("items");
     assertEquals("mitarbeitend", history.get(history.size() - 1).path("toStage").asText());
