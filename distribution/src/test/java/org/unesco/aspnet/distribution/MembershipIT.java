@@ -187,6 +187,8 @@ class MembershipIT {
     String audit = platform.get("/api/v1/audit?country=FR&limit=100", "Authorization", "Bearer " + ncFrance).body();
     assertTrue(audit.contains("membership.transition") && audit.contains("application.create"), audit);
     assertEquals(403, platform.get("/api/v1/audit?country=FR", "Authorization", "Bearer " + ncKenya).statusCode());
+    assertEquals(audit, platform.get("/api/v1/audit?country=fr&limit=100", "Authorization", "Bearer " + ncFrance).body(),
+        "a country in lower case, as every other list takes it");
 
     assertEquals(200, move(membership, "SUSPENDED", "No annual report since 2023", hq).statusCode());
     JsonNode suspended = JSON.readTree(platform.get("/api/v1/certificates/" + certificate).body());
@@ -697,6 +699,17 @@ class MembershipIT {
     HttpResponse<String> changed = platform.get("/api/v1/countries", "If-None-Match", etag);
     assertEquals(200, changed.statusCode());
     assertTrue(!changed.headers().firstValue("ETag").orElseThrow().equals(etag));
+    // a filter the list does not have is refused, not ignored (the whole list passed off as Africa's)
+    HttpResponse<String> region = platform.get("/api/v1/countries?region=Africa");
+    assertEquals(400, region.statusCode(), region.body());
+    assertTrue(region.body().contains("\"field\":\"region\""), region.body());
+    // one country: a 304 for the revision read, with the same private caching as its 200
+    HttpResponse<String> france = platform.get("/api/v1/countries/FR", "Authorization", "Bearer " + ncFrance);
+    HttpResponse<String> unchanged = platform.get("/api/v1/countries/FR", "Authorization", "Bearer " + ncFrance,
+        "If-None-Match", france.headers().firstValue("ETag").orElseThrow());
+    assertEquals(304, unchanged.statusCode());
+    assertEquals("private, no-cache", unchanged.headers().firstValue("Cache-Control").orElse(""));
+    assertEquals(1, unchanged.headers().allValues("ETag").size());
   }
 
   @Test
@@ -754,6 +767,18 @@ class MembershipIT {
     assertTrue(List.of("SUBMITTED", "LATE").contains(JSON.readTree(saved.body()).path("state").asText()), saved.body());
     assertEquals(428, platform.send("PUT", path, report, "Content-Type", "application/json", "Authorization", "Bearer " + ncFrance).statusCode(),
         "replacing needs If-Match");
+    // sent again as it is (a double click, a retry): nothing new, the same ETag, no audit entry
+    String firstEtag = saved.headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> resent = platform.send("PUT", path, report, "Content-Type", "application/json",
+        "Authorization", "Bearer " + ncFrance, "If-Match", firstEtag);
+    assertEquals(200, resent.statusCode(), resent.body());
+    assertEquals(firstEtag, resent.headers().firstValue("ETag").orElse(null));
+    JsonNode audit = JSON.readTree(platform.get("/api/v1/audit?country=FR&limit=100", "Authorization", "Bearer " + hq).body());
+    int submits = 0;
+    for (JsonNode e : audit.path("items")) {
+      submits += e.path("action").asText().equals("annualReport.submit") && e.path("entityId").asText().equals(String.valueOf(reporting)) ? 1 : 0;
+    }
+    assertEquals(1, submits, "one submission recorded: " + audit);
     JsonNode compliance = JSON.readTree(platform.get("/api/v1/countries/FR/annual-reports/" + year, "Authorization", "Bearer " + ncFrance).body());
     java.util.Map<Long, String> states = new java.util.HashMap<>();
     compliance.path("items").forEach(r -> states.put(r.path("schoolId").asLong(), r.path("state").asText()));
@@ -774,6 +799,19 @@ class MembershipIT {
         assertTrue(r.path("email").asText().contains("@"), "its contact address: " + r);
       }
     });
+    // suspended for not reporting: still a member of that year, so still chased, in the list and the export
+    long silentMembership = JSON.readTree(platform.get("/api/v1/schools/" + silent, "Authorization", "Bearer " + hq).body())
+        .path("membershipId").asLong();
+    assertEquals(200, move(silentMembership, "SUSPENDED", "no annual report", hq).statusCode());
+    JsonNode afterSuspension = JSON.readTree(platform.get("/api/v1/countries/FR/annual-reports/" + year + "?state=OPEN,MISSING",
+        "Authorization", "Bearer " + ncFrance).body());
+    List<Long> stillChased = new java.util.ArrayList<>();
+    afterSuspension.path("items").forEach(r -> stillChased.add(r.path("schoolId").asLong()));
+    assertTrue(stillChased.contains(silent), "a suspended school still owes its year: " + afterSuspension);
+    String exported = platform.get("/api/v1/exports/annual-reports.csv?country=FR&year=" + year,
+        "Authorization", "Bearer " + ncFrance).body();
+    assertTrue(exported.lines().anyMatch(l -> l.startsWith(silent + ",")), "and the export lists it: " + exported);
+    assertEquals(200, move(silentMembership, "MEMBER", "reported at last", hq).statusCode());
     for (String query : List.of("?state=forgotten", "?status=MISSING")) {
       HttpResponse<String> refused = platform.get("/api/v1/countries/FR/annual-reports/" + year + query, "Authorization", "Bearer " + ncFrance);
       assertEquals(400, refused.statusCode(), query + ": " + refused.body());
@@ -810,6 +848,26 @@ class MembershipIT {
     HttpResponse<String> suspended = platform.send("POST", path, "{\"to\":\"SUSPENDED\",\"comment\":\"x\",\"certifiedOn\":\"2010-05-17\"}",
         "Content-Type", "application/json", "Authorization", "Bearer " + hq);
     assertEquals(400, suspended.statusCode(), "a date of certification on another move: " + suspended.body());
+
+    // withdrawn, then back through the platform: the new period begins when it applied, not in 2010
+    assertEquals(200, move(m, "WITHDRAWN", "closed its ASPnet club", hq).statusCode());
+    HttpResponse<String> again = platform.send("POST", "/api/v1/schools/" + school + "/applications", "{}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + hq);
+    assertEquals(201, again.statusCode(), again.body());
+    long second = JSON.readTree(again.body()).path("membershipId").asLong();
+    for (String step : new String[] {"UNDER_NATIONAL_REVIEW", "RECOMMENDED", "UNDER_HQ_REVIEW"}) {
+      assertEquals(200, move(second, step, step.equals("RECOMMENDED") ? "good" : null, hq).statusCode());
+    }
+    HttpResponse<String> backdated = platform.send("POST", "/api/v1/memberships/" + second + "/transitions",
+        "{\"to\":\"MEMBER\",\"certifiedOn\":\"2010-05-17\"}", "Content-Type", "application/json", "Authorization", "Bearer " + hq);
+    assertEquals(400, backdated.statusCode(), backdated.body());
+    assertTrue(backdated.body().contains("\"field\":\"certifiedOn\""), backdated.body());
+    assertEquals("UNDER_HQ_REVIEW", JSON.readTree(platform.get("/api/v1/memberships/" + second, "Authorization", "Bearer " + hq)
+        .body()).path("status").asText(), "nothing written");
+    HttpResponse<String> today = move(second, "MEMBER", null, hq);
+    assertEquals(200, today.statusCode(), today.body());
+    assertTrue(JSON.readTree(today.body()).path("certificateNumber").asText()
+        .startsWith("ASPNET-FR-" + java.time.Year.now().getValue() + "-"), today.body());
   }
 
   /** RFC 9110: If-Match names a current representation, so on a report not yet written it fails (412). */
@@ -1003,6 +1061,7 @@ class MembershipIT {
     // If-Match: * would let any revision through: refused as a school edit refuses it
     assertEquals(428, platform.send("POST", "/api/v1/memberships/" + m + "/transitions", "{\"to\":\"MEMBER\"}",
         "Content-Type", "application/json", "Authorization", "Bearer " + hq, "If-Match", "*").statusCode());
+    assertEquals(200, move(m, "MEMBER", "reinstated", hq).statusCode()); // a public member again, as the other tests expect
   }
 
   /** Applies and walks the ladder to MEMBER; returns the school id. */

@@ -174,6 +174,21 @@ class NationalProfilesIT {
         .body()).path("nationalId").asText(), "stored upper-cased");
     String audit = send("GET", "/api/v1/audit?country=FR&limit=100", null, hq).body();
     assertTrue(audit.contains("\"typeEtablissement\":\"college\""), "the audit log carries the extra fields");
+
+    // Moved to a country without a profile, the French fields stay, and a merge patch's null removes one
+    String etag = send("GET", "/api/v1/schools/" + id, null, hq).headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> moved = send("PATCH", "/api/v1/schools/" + id, "{\"country\":\"KE\",\"unit\":null,\"city\":\"Nairobi\"}",
+        hq, "If-Match", etag);
+    assertEquals(200, moved.statusCode(), moved.body());
+    assertEquals("public", JSON.readTree(moved.body()).path("fields").path("secteur").asText(), "kept: " + moved.body());
+    HttpResponse<String> cleared = send("PATCH", "/api/v1/schools/" + id, "{\"fields\":{\"secteur\":null}}", hq,
+        "If-Match", moved.headers().firstValue("ETag").orElseThrow());
+    assertEquals(200, cleared.statusCode(), cleared.body());
+    JsonNode fields = JSON.readTree(cleared.body()).path("fields");
+    assertTrue(fields.path("secteur").isMissingNode(), "removed: " + cleared.body());
+    assertEquals("college", fields.path("typeEtablissement").asText(), "the other one stays: " + cleared.body());
+    assertEquals(400, send("PATCH", "/api/v1/schools/" + id, "{\"fields\":{\"secteur\":\"prive\"}}", hq,
+        "If-Match", cleared.headers().firstValue("ETag").orElseThrow()).statusCode(), "not a field in Kenya: not added back");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.unesco.aspnet.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.unesco.aspnet.core.ProblemException;
 
 /**
@@ -61,6 +62,23 @@ public final class Revisions {
     } catch (NumberFormatException e) {
       throw ProblemException.preconditionFailed("If-Match " + ifMatch + " is not an ETag of this resource");
     }
+  }
+
+  /**
+   * Adds the ETag of {@code revision} to the response and, when the request's If-None-Match names
+   * it, answers 304.
+   *
+   * @return true when the 304 was sent: the caller writes no body
+   * @since 1.10
+   */
+  public static boolean sendNotModified(HttpServletRequest request, HttpServletResponse response, int revision) {
+    String etag = etag(revision);
+    response.addHeader("ETag", etag); // added, not set: a set searches every header (Json.send)
+    if (notModified(request, etag)) {
+      response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+      return true;
+    }
+    return false;
   }
 
   /**

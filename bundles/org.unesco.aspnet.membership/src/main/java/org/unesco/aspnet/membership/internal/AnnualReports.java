@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -190,6 +191,9 @@ public final class AnnualReports implements AnnualReportService {
         if (expectedRevision != before.revision()) {
           throw ProblemException.preconditionFailed(LifecycleMessages.get(actor.language(), "reportChanged"));
         }
+        if (unchanged(before, valid)) {
+          return before; // sent again as it is: no new revision (others' If-Match stays good), no audit entry
+        }
         try (PreparedStatement ps = c.prepareStatement(
             "UPDATE MEM_ANNUAL_REPORT SET ACTIVITIES = ?, THEMES = ?, STUDENTS_INVOLVED = ?, TEACHERS_INVOLVED = ?,"
                 + " NOTES = ?, SUBMITTED_AT = ?, SUBMITTED_BY = ?, ANSWERS = ?, REVISION = REVISION + 1"
@@ -231,6 +235,16 @@ public final class AnnualReports implements AnnualReportService {
           before == null ? null : summary(before), summary(after));
       return after;
     });
+  }
+
+  /** Whether {@code in} says what the stored report says, as it would be stored. */
+  private static boolean unchanged(AnnualReport stored, AnnualReportInput in) {
+    return Objects.equals(stored.activities(), in.activities())
+        && stored.themes().equals(in.themes())
+        && Objects.equals(stored.studentsInvolved(), in.studentsInvolved())
+        && Objects.equals(stored.teachersInvolved(), in.teachersInvolved())
+        && Objects.equals(stored.notes(), in.notes())
+        && Objects.equals(SchoolDirectory.fieldsJson(stored.answers()), SchoolDirectory.fieldsJson(in.answers()));
   }
 
   private static int bind(PreparedStatement ps, AnnualReportInput in, Instant now, Principal actor) throws SQLException {
@@ -309,8 +323,9 @@ public final class AnnualReports implements AnnualReportService {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT S.ID, S.NAME, S.CITY, R.SUBMITTED_AT, S.EMAIL FROM MEM_SCHOOL S"
               + " LEFT JOIN MEM_ANNUAL_REPORT R ON R.SCHOOL_ID = S.ID AND R.REPORT_YEAR = ?"
-              + " WHERE S.COUNTRY = ? AND S.STATUS = ? AND " + MEMBER_DURING_YEAR + " ORDER BY S.ID")) {
-        List<Object> params = new ArrayList<>(List.of(year, code, MembershipStatus.MEMBER.name()));
+              // whatever its status now: a school suspended for not reporting still owes the year
+              + " WHERE S.COUNTRY = ? AND " + MEMBER_DURING_YEAR + " ORDER BY S.ID")) {
+        List<Object> params = new ArrayList<>(List.of(year, code));
         params.addAll(yearBounds(year));
         SchoolDirectory.bind(ps, params);
         List<ReportCompliance> out = new ArrayList<>();
@@ -357,6 +372,8 @@ public final class AnnualReports implements AnnualReportService {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("year", r.year());
     m.put("state", r.state().name());
+    m.put("activities", r.activities()); // a correction is read in the audit log: the texts too
+    m.put("notes", r.notes());
     m.put("themes", r.themes().stream().map(Enum::name).toList());
     m.put("studentsInvolved", r.studentsInvolved());
     m.put("teachersInvolved", r.teachersInvolved());

@@ -62,18 +62,24 @@ public final class CountriesServlet extends ApiServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     List<String> path = Requests.segments(request);
+    if (path.size() < 3) { // a country's annual reports take theirs (below)
+      // ?region=Africa, unknown here, would pass the whole list off as a filtered one
+      ApiServlet.onlyParameters(request, Set.of(), path.isEmpty()
+          ? ": the list holds every country, in one page (each has its region)" : "");
+    }
     if (path.isEmpty()) {
       List<?> items = countries.countries(Requests.actor(request), Requests.language(request, response));
       // Every page of the UI loads it: asked each time, downloaded again only when a count changed.
       Json.writeRevalidated(request, response, Json.page(items, null));
     } else if (path.size() == 1) {
       Countries.Versioned country = countries.versioned(Requests.actor(request), path.get(0), Requests.language(request, response));
-      response.setHeader("ETag", Revisions.etag(country.revision()));
       // the coordinators' emails are for signed-in readers only: no shared cache may keep this
       // answer, nor a browser give it back to whoever signs in or out next (the ETag is the same)
       response.setHeader("Cache-Control", "private, no-cache");
       response.addHeader("Vary", "Authorization, Cookie"); // added: beside gzip's Accept-Encoding
-      Json.write(response, 200, country.country());
+      if (!Revisions.sendNotModified(request, response, country.revision())) {
+        Json.write(response, 200, country.country());
+      }
     } else if (path.size() == 2 && path.get(1).equals("profile")) {
       // No Content-Language: each text comes in the language asked for where the profile has it,
       // in the profile's own language otherwise.

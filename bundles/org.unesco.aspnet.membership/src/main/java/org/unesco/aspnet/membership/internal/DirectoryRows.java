@@ -208,7 +208,8 @@ public final class DirectoryRows implements SchoolRows {
         "SELECT S.ID, S.NAME, S.COUNTRY, S.UNIT, S.CITY, R.SUBMITTED_AT, R.THEMES, R.STUDENTS_INVOLVED,"
             + " R.TEACHERS_INVOLVED FROM MEM_SCHOOL S"
             + " LEFT JOIN MEM_ANNUAL_REPORT R ON R.SCHOOL_ID = S.ID AND R.REPORT_YEAR = ?"
-            + " WHERE S.STATUS = 'MEMBER' AND " + AnnualReports.MEMBER_DURING_YEAR + " AND " + where + " ORDER BY S.ID";
+            // as the country's list: the members of that year, suspended or withdrawn since included
+            + " WHERE " + AnnualReports.MEMBER_DURING_YEAR + " AND " + where + " ORDER BY S.ID";
     LocalDate due = reports.dueDate(year);
     stream(sql, params, rs -> {
       Instant submitted = instant(rs, 6);

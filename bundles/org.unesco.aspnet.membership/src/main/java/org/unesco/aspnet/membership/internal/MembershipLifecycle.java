@@ -266,6 +266,14 @@ public final class MembershipLifecycle implements MembershipService {
               }
               String certificate = current.certificateNumber();
               Instant certifiedAt = current.certifiedAt();
+              if (certifiedOn != null && current.period() > 1
+                  && certifiedOn.isBefore(current.appliedAt().atZone(ZoneOffset.UTC).toLocalDate())) {
+                // a school that re-joined applied on the platform: its new period cannot begin before
+                // that, nor overlap the one that ended (it would owe reports twice, its certificate
+                // would say "since" a year it was out)
+                throw ProblemException.validation("certifiedOn", LifecycleMessages.get(actor.language(), "certifiedOnRejoined",
+                    current.appliedAt().atZone(ZoneOffset.UTC).toLocalDate().toString()));
+              }
               if (to == MembershipStatus.MEMBER && certificate == null) {
                 // a member since before the platform keeps its date, and its certificate that year's
                 certifiedAt = certifiedOn == null ? now : certifiedOn.atStartOfDay(ZoneOffset.UTC).toInstant();

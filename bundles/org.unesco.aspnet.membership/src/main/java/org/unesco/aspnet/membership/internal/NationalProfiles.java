@@ -241,9 +241,11 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     Map<String, Object> result = new LinkedHashMap<>();
     String lang = profile.map(p -> p.messageLanguage(requestLanguage)).orElse("en");
     String textLang = profile.map(p -> p.textLanguage(requestLanguage)).orElse(lang);
-    // Keys the active profile does not define: stored values stay, new ones are refused.
+    // Keys the active profile does not define: stored values stay, new ones are refused. An edit's
+    // input is the school merged with the patch, so a stored key it lacks was removed (null in the
+    // merge patch): the way to clear a former country's or a removed profile's fields.
     for (Map.Entry<String, Object> e : stored.entrySet()) {
-      if (profile.flatMap(p -> p.field(e.getKey())).isEmpty()) {
+      if (profile.flatMap(p -> p.field(e.getKey())).isEmpty() && given.containsKey(e.getKey())) {
         result.put(e.getKey(), e.getValue());
       }
     }

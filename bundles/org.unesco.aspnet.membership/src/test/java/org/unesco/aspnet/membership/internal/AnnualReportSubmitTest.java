@@ -116,6 +116,9 @@ class AnnualReportSubmitTest {
     assertEquals(1, reports.submit(HQ, school, year, null, REPORT).revision());
     assertEquals(428, assertThrows(ProblemException.class, () -> reports.submit(HQ, school, year, null, REPORT)).status());
     assertEquals(412, assertThrows(ProblemException.class, () -> reports.submit(HQ, school, year, 7, REPORT)).status());
-    assertEquals(2, reports.submit(HQ, school, year, 1, REPORT).revision());
+    assertEquals(1, reports.submit(HQ, school, year, 1, REPORT).revision(), "sent again as it is: nothing new");
+    AnnualReportInput corrected = new AnnualReportInput("Peace week and a Sandwatch day", List.of(Theme.PEACE_GCED), 50, 3, null);
+    assertEquals(2, reports.submit(HQ, school, year, 1, corrected).revision());
+    assertEquals("Peace week and a Sandwatch day", reports.report(HQ, school, year).activities());
   }
 }

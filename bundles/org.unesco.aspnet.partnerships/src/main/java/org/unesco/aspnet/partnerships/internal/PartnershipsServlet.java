@@ -69,7 +69,12 @@ public final class PartnershipsServlet extends ApiServlet {
           intParameter(request, "limit", 50, 1, 500), request.getParameter("cursor"));
       Json.writePage(response, page.items(), page.next());
     } else if (path.size() == 1) {
-      write(response, 200, partnerships.partnership(actor, pathId(path.get(0), "partnership")));
+      onlyParameters(request, java.util.Set.of(), "");
+      Partnership p = partnerships.partnership(actor, pathId(path.get(0), "partnership"));
+      response.setHeader("Cache-Control", "private, no-cache");
+      if (!Revisions.sendNotModified(request, response, p.revision())) {
+        write(response, 200, p);
+      }
     } else {
       throw noSuchPath(request);
     }

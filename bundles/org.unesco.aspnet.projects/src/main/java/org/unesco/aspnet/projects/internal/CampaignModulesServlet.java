@@ -31,6 +31,7 @@ public final class CampaignModulesServlet extends ApiServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    onlyParameters(request, java.util.Set.of(), ": the list holds every module, in one page");
     String lang = request.getParameter("lang");
     if (lang != null && !lang.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
       throw ProblemException.validation("lang", "must be a language tag such as fr");

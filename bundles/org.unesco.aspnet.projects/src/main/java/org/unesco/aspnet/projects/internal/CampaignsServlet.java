@@ -98,10 +98,12 @@ public final class CampaignsServlet extends ApiServlet {
     }
     long id = pathId(path.get(0), "campaign");
     if (path.size() == 1) {
+      onlyParameters(request, Set.of(), "");
       Campaign c = campaigns.campaign(actor, id);
-      response.setHeader("ETag", Revisions.etag(c.revision()));
       response.setHeader("Cache-Control", "private, no-cache");
-      Json.write(response, 200, c);
+      if (!Revisions.sendNotModified(request, response, c.revision())) {
+        Json.write(response, 200, c);
+      }
     } else if (path.size() == 2 && path.get(1).equals("participants")) {
       onlyParameters(request, Set.of("school", "country", "limit", "cursor"), "; use school, country, limit or cursor");
       String school = request.getParameter("school");
@@ -124,20 +126,25 @@ public final class CampaignsServlet extends ApiServlet {
           school == null ? null : idParameter("school", school), limit, cursor);
       Json.writePage(response, page.items(), page.next());
     } else if (path.size() == 3 && path.get(1).equals("submissions")) {
+      onlyParameters(request, Set.of(), "");
       Submission s = campaigns.submission(actor, id, pathId(path.get(2), "submission"));
-      response.setHeader("ETag", Revisions.etag(s.revision()));
-      Json.write(response, 200, s);
+      response.setHeader("Cache-Control", "private, no-cache");
+      if (!Revisions.sendNotModified(request, response, s.revision())) {
+        Json.write(response, 200, s);
+      }
     } else if (path.size() == 2 && path.get(1).equals("summary")) {
       // the summary is the whole campaign's: ?country=FR would pass it off as France's
       onlyParameters(request, Set.of("per"), "; the summary is the campaign's as a whole, with per=school for each school");
       boolean perSchool = perSchool(request);
       Json.write(response, 200, campaigns.summary(actor, id, requestLanguage(request), perSchool));
     } else if (path.size() == 2 && path.get(1).equals("coordinators")) {
+      onlyParameters(request, Set.of(), "");
       // their emails are for signed-in readers only (see CountriesServlet)
       response.setHeader("Cache-Control", "private, no-cache");
       response.addHeader("Vary", "Authorization, Cookie"); // added: beside gzip's Accept-Encoding
       Json.writePage(response, campaigns.coordinators(actor, id), null);
     } else if (path.size() == 2 && path.get(1).equals("schema")) {
+      onlyParameters(request, Set.of(), "");
       CampaignModuleInfo module = campaigns.moduleOf(actor, id, requestLanguage(request));
       Json.write(response, 200, module != null ? module
           : Map.of("key", "", "phases", List.of(), "schema", Map.of("metrics", List.of(), "mediaRequired", false)));

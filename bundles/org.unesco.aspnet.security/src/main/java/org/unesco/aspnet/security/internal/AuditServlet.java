@@ -56,6 +56,9 @@ public final class AuditServlet extends ApiServlet {
     // ?countries=DE, a typo, read the caller's own country as if it were Germany's
     onlyParameters(request, java.util.Set.of("country", "limit", "cursor"), "; use country, limit or cursor");
     String country = request.getParameter("country");
+    if (country != null) {
+      country = country.strip().toUpperCase(java.util.Locale.ROOT); // fr is FR, as on every other list
+    }
     if (country != null && !country.matches("[A-Z]{2}")) {
       throw ProblemException.validation("country", "must be an ISO 3166-1 alpha-2 code such as FR");
     }

@@ -68,6 +68,7 @@ public final class TokensServlet extends ApiServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Principal me = signedIn(request);
+    onlyParameters(request, java.util.Set.of(), ": the list holds all your tokens, in one page");
     var tokens = store.database().read(c -> store.apiTokens(c, me.accountId()));
     Json.writePage(response, tokens, null);
   }

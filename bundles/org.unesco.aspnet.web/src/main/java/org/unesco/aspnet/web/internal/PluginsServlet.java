@@ -61,6 +61,7 @@ public final class PluginsServlet extends ApiServlet {
     if (policy != null) {
       policy.require(principal(request), Action.MANAGE_PLATFORM, Target.everything());
     }
+    onlyParameters(request, java.util.Set.of(), ": the list holds every plugin, in one page");
     List<Map<String, Object>> items = new ArrayList<>();
     java.util.Set<String> installedFiles = new java.util.HashSet<>();
     for (Bundle bundle : context.getBundles()) {
