@@ -356,6 +356,10 @@ class CampaignsIT {
     List<String> mixedFields = errorFields(submit(trashHack, staffParis, mixed));
     assertTrue(mixedFields.containsAll(List.of("teachers", "text", "media[0].parentalConsent")), mixedFields.toString());
     assertFalse(mixedFields.contains("school"), mixedFields.toString());
+    // so does a control character in the text: it is one error among the others
+    mixed.put("text", "Tidy\u0001up");
+    List<String> controlFields = errorFields(submit(trashHack, staffParis, mixed));
+    assertEquals(List.of("media[0].parentalConsent", "teachers", "text"), controlFields.stream().sorted().toList());
     assertEquals(0, json(send("GET", "/api/v1/campaigns/" + trashHack + "/submissions", null, hq), 200).path("items").size(),
         "nothing was stored");
     // a filter these lists do not have is refused, not ignored (the whole list passed off as filtered)

@@ -208,6 +208,15 @@ class PlatformIT {
         + "\"levels\":[\"PRIMARY\"],\"students\":120,\"email\":\"nula@example.org\"}";
     JsonNode p = problem(platform.send("POST", "/api/v1/applications", body, "Content-Type", "application/json"), 400);
     assertEquals("name", p.path("errors").path(0).path("field").asText(), p.toString());
+    // told with every other field's error, as any other mistake is: not alone
+    String more = body.replace("\"city\":\"Valparaíso\",", "").replace("120", "\"many\"")
+        .replace("\"Calle 1\"", "\"Calle\\u0001\"");
+    p = problem(platform.send("POST", "/api/v1/applications", more, "Content-Type", "application/json"), 400);
+    java.util.Map<String, String> errors = new java.util.TreeMap<>();
+    p.path("errors").forEach(e -> errors.put(e.path("field").asText(), e.path("message").asText()));
+    assertEquals(java.util.List.of("address", "city", "name", "students"), java.util.List.copyOf(errors.keySet()), p.toString());
+    assertTrue(errors.get("name").startsWith("must not contain control characters"), p.toString());
+    assertEquals("must be a whole number", errors.get("students"), p.toString());
     assertFalse(platform.get("/api/v1/schools?q=Nula").body().contains("Nula"), "nothing written");
     // tabs and line breaks are text, not control characters to refuse
     HttpResponse<String> ok = put("{\"text\": \"Hola\\ntodos\"}", etag);

@@ -156,10 +156,9 @@ public final class Json {
       if (first.status() != 400 || first.errors().isEmpty()) {
         throw first;
       }
-      com.fasterxml.jackson.databind.JsonNode tree;
-      try (JsonParser parser = new CheckedTextParser(MAPPER.createParser(body))) {
-        tree = MAPPER.readTree(parser);
-      } catch (IOException | RuntimeException notATree) {
+      // the refused strings are among first's errors already (parse), and are taken out as wrong values are
+      com.fasterxml.jackson.databind.JsonNode tree = treeOf(body, new ArrayList<>());
+      if (tree == null) {
         throw first;
       }
       throw withTheRules(tree, type, first, rules);
@@ -358,18 +357,71 @@ public final class Json {
         throw ProblemException.badRequest("The request body is empty; a JSON object is expected");
       }
       return value;
-    } catch (IOException e) {
-      ProblemException first = problemOf(e);
+    } catch (IOException | ProblemException e) {
+      ProblemException first = e instanceof ProblemException p ? p : problemOf((IOException) e);
       if (first.errors().isEmpty()) {
         throw first;
       }
-      com.fasterxml.jackson.databind.JsonNode tree;
-      try (JsonParser parser = new CheckedTextParser(MAPPER.createParser(body))) {
-        tree = MAPPER.readTree(parser);
-      } catch (IOException | ProblemException notATree) {
-        throw first; // e.g. a control character further on: the first error is the one to tell
+      // A refused string is one field's error among the others, not the only one told: the tree
+      // is read without the check, and every refused string in it is added to first.
+      List<org.unesco.aspnet.core.FieldError> refused = new ArrayList<>();
+      com.fasterxml.jackson.databind.JsonNode tree = treeOf(body, refused);
+      if (tree == null) {
+        throw first; // e.g. malformed further on: the first error is the one to tell
       }
-      throw everyField(tree, type, first);
+      List<org.unesco.aspnet.core.FieldError> errors = new ArrayList<>(first.errors());
+      refused.stream().filter(f -> !errors.contains(f)).forEach(errors::add);
+      throw everyField(tree, type, errors.size() == first.errors().size() ? first : ProblemException.validation(errors));
+    }
+  }
+
+  /**
+   * {@code body} as a tree, read without {@link CheckedTextParser}'s check, with each member whose
+   * name {@link #badCharacter} refuses taken out; {@code refused} gets an error for each such name
+   * (on the object that holds it) and each such string (on its path), as the check names them. The
+   * strings stay in the tree, to be taken out by their path as wrong values are. Null when the body
+   * is no JSON.
+   */
+  private static com.fasterxml.jackson.databind.JsonNode treeOf(byte[] body, List<org.unesco.aspnet.core.FieldError> refused) {
+    com.fasterxml.jackson.databind.JsonNode tree;
+    try {
+      tree = MAPPER.readTree(body);
+    } catch (IOException | RuntimeException notJson) {
+      return null;
+    }
+    if (tree == null || tree.isMissingNode()) {
+      return null;
+    }
+    refusedText(tree, NO_FIELD, refused);
+    return tree;
+  }
+
+  private static void refusedText(com.fasterxml.jackson.databind.JsonNode node, String path,
+      List<org.unesco.aspnet.core.FieldError> refused) {
+    if (node.isTextual()) {
+      if (badCharacter(node.textValue()) >= 0) {
+        add(refused, new org.unesco.aspnet.core.FieldError(path, BAD_TEXT));
+      }
+    } else if (node.isObject()) {
+      for (var members = node.fields(); members.hasNext(); ) {
+        Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> member = members.next();
+        if (badCharacter(member.getKey()) >= 0) {
+          add(refused, new org.unesco.aspnet.core.FieldError(path, BAD_NAME));
+          members.remove(); // a name that cannot be shown names no field of the type
+        } else {
+          refusedText(member.getValue(), path.equals(NO_FIELD) ? member.getKey() : path + "." + member.getKey(), refused);
+        }
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        refusedText(node.get(i), (path.equals(NO_FIELD) ? "" : path) + "[" + i + "]", refused);
+      }
+    }
+  }
+
+  private static void add(List<org.unesco.aspnet.core.FieldError> errors, org.unesco.aspnet.core.FieldError error) {
+    if (!errors.contains(error)) {
+      errors.add(error); // two bad names in one object are one error on it
     }
   }
 

@@ -320,6 +320,60 @@ class JsonTest {
   }
 
   @Test
+  void aRefusedStringIsToldWithEveryOtherFieldsError() {
+    String bad = "must not contain control characters (other than tab and line breaks) or unpaired surrogates";
+    ProblemException p = refusedBody("{\"name\": \"a\\u0001\", \"days\": \"x\", \"title\": {\"en\": \"\\ud800\", \"fr\": 5},"
+        + " \"tags\": [\"ok\", 3, \"\\u0000\"], \"media\": [{\"url\": \"\\u0007\", \"width\": \"w\"}]}", Form.class);
+    Map<String, String> errors = new java.util.TreeMap<>();
+    p.errors().forEach(e -> errors.put(e.field(), e.message()));
+    assertEquals(new java.util.TreeMap<>(Map.of(
+        "name", bad, "days", "must be a whole number", "title.en", bad, "title.fr", "must be a string",
+        "tags[1]", "must be a string", "tags[2]", bad, "media[0].url", bad, "media[0].width", "must be a whole number")),
+        errors);
+    assertEquals(8, p.errors().size(), p.errors().toString());
+    // the string first in the body, or after the wrong type: the same answer
+    assertEquals(List.of("days", "name"), refusedBody("{\"days\": \"x\", \"name\": \"\\u0000\"}", Form.class).errors().stream()
+        .map(FieldError::field).sorted().toList());
+    // a member name refused, with another field's wrong type; a tree too
+    assertEquals(List.of("days", "title"), refusedBody("{\"title\": {\"e\\u0000n\": \"a\"}, \"days\": 1.5}", Form.class).errors()
+        .stream().map(FieldError::field).sorted().toList());
+    assertEquals(List.of("a", "b.c"), refusedBody("{\"a\": \"\\u0000\", \"b\": {\"c\": \"\\u0001\"}}", ObjectNode.class).errors()
+        .stream().map(FieldError::field).sorted().toList());
+  }
+
+  @Test
+  void aRefusedStringIsToldWithWhatTheRulesSayOfTheRest() {
+    java.util.function.Consumer<Form> rules = f -> {
+      List<FieldError> errors = new java.util.ArrayList<>();
+      if (f.name() == null) {
+        errors.add(new FieldError("name", "is required"));
+      }
+      if (f.count() == null) {
+        errors.add(new FieldError("count", "is required"));
+      }
+      if (!errors.isEmpty()) {
+        throw ProblemException.validation(errors);
+      }
+    };
+    ProblemException p = assertThrows(ProblemException.class,
+        () -> Json.read(request("{\"name\": \"a\\u0000\", \"days\": \"x\"}"), Form.class, rules));
+    Map<String, String> errors = new java.util.TreeMap<>();
+    p.errors().forEach(e -> errors.put(e.field(), e.message()));
+    assertEquals(List.of("count", "days", "name"), List.copyOf(errors.keySet()), "not 'name is required' for the name sent");
+    assertTrue(errors.get("name").startsWith("must not contain control characters"), errors.toString());
+    assertEquals("is required", errors.get("count"));
+    // a tree read with rules: the rules see the rest of it
+    java.util.function.Consumer<ObjectNode> treeRules = t -> {
+      if (!t.has("city")) {
+        throw ProblemException.validation("city", "is required");
+      }
+    };
+    ProblemException q = assertThrows(ProblemException.class,
+        () -> Json.read(request("{\"name\": \"a\\u0000\"}"), ObjectNode.class, treeRules));
+    assertEquals(List.of("city", "name"), q.errors().stream().map(FieldError::field).sorted().toList());
+  }
+
+  @Test
   void tabsLineBreaksAndCharactersBeyondTheBmpAreKept() {
     Form f = Json.read(request("{\"name\": \"a\\tb\\nc\\r\\nd \\ud83d\\ude00 😀 \\u00e9\","
         + " \"title\": {\"en\": \"x\\ny\"}, \"tags\": [\"\\t\"], \"metrics\": {\"k\\n\": \"v\"}}"), Form.class);
