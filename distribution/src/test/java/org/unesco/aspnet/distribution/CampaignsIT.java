@@ -344,6 +344,13 @@ class CampaignsIT {
       assertEquals("must be from 0 to 100000000",
           JSON.readTree(refused.body()).path("errors").get(0).path("message").asText(), big);
     }
+    // 1e400 is a number beyond the range (read as infinite), not "not a number"
+    ObjectNode overflow = submission(paris, day, 5, waste("PAPER", 1, "kg"));
+    ((ObjectNode) overflow.path("metrics").path("waste").get(0)).put("mass", new java.math.BigDecimal("1e400"));
+    HttpResponse<String> tooMuch = submit(trashHack, staffParis, overflow);
+    assertEquals(List.of("metrics.waste[0].mass"), errorFields(tooMuch), tooMuch.body());
+    assertEquals("must be from 0 to 1000000", JSON.readTree(tooMuch.body()).path("errors").get(0).path("message").asText(),
+        tooMuch.body());
     // every error at once, the school's with the report's
     List<String> all = errorFields(send("POST", "/api/v1/campaigns/" + trashHack + "/submissions", "{}", staffParis));
     assertEquals(1, java.util.Collections.frequency(all, "school"), "named once: " + all);
