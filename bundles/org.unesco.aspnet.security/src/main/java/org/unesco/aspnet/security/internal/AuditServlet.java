@@ -55,7 +55,7 @@ public final class AuditServlet extends ApiServlet {
     Principal me = principal(request);
     // ?countries=DE, a typo, read the caller's own country as if it were Germany's
     onlyParameters(request, java.util.Set.of("country", "limit", "cursor"), "; use country, limit or cursor");
-    String country = request.getParameter("country");
+    String country = OneTimeLinksServlet.countryCode(request.getParameter("country")); // fr as FR, as /schools takes it
     if (country != null && !country.matches("[A-Z]{2}")) {
       throw ProblemException.validation("country", "must be an ISO 3166-1 alpha-2 code such as FR");
     }
