@@ -145,6 +145,22 @@ class PlatformIT {
   }
 
   @Test
+  void aNumberInAParameterIsWrittenInTheDigits0To9() throws Exception {
+    // Arabic-Indic and full-width ten, which Java's own parsing reads as 10
+    for (String ten : new String[] {"%D9%A1%D9%A0", "%EF%BC%91%EF%BC%90"}) {
+      for (String path : new String[] {"/api/v1/schools?limit=", "/api/v1/campaigns?limit=", "/api/v1/partnerships?limit=",
+          "/api/v1/partnerships?school="}) {
+        HttpResponse<String> r = platform.get(path + ten);
+        JsonNode p = problem(r, 400);
+        String name = path.substring(path.indexOf('?') + 1, path.length() - 1);
+        assertEquals(name, p.path("errors").path(0).path("field").asText(), path + ten + " " + p);
+        assertTrue(p.path("errors").path(0).path("message").asText().endsWith("written with the digits 0 to 9"), p.toString());
+      }
+    }
+    assertEquals(200, platform.get("/api/v1/schools?limit=10").statusCode());
+  }
+
+  @Test
   void aParameterGivenTwiceIs400NamingItNotFirstWins() throws Exception {
     HttpResponse<String> r = platform.get("/api/v1/schools?country=FR&country=DE");
     JsonNode p = problem(r, 400);

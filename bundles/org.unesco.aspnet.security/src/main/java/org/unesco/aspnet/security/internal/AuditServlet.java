@@ -68,9 +68,8 @@ public final class AuditServlet extends ApiServlet {
     Long cursor = null;
     String c = request.getParameter("cursor");
     if (c != null) {
-      try {
-        cursor = Long.parseLong(c);
-      } catch (NumberFormatException e) {
+      cursor = wholeNumber(c); // as the list writes it: 0 to 9, not ١٠
+      if (cursor == null) {
         throw ProblemException.validation("cursor", "is not a cursor of this list");
       }
     }
