@@ -348,6 +348,13 @@ class CampaignsIT {
       assertEquals("must be from 0 to 100000000",
           JSON.readTree(refused.body()).path("errors").get(0).path("message").asText(), big);
     }
+    // 1e400 is a number beyond the range (read as infinite), not "not a number"
+    ObjectNode overflow = submission(paris, day, 5, waste("PAPER", 1, "kg"));
+    ((ObjectNode) overflow.path("metrics").path("waste").get(0)).put("mass", new java.math.BigDecimal("1e400"));
+    HttpResponse<String> tooMuch = submit(trashHack, staffParis, overflow);
+    assertEquals(List.of("metrics.waste[0].mass"), errorFields(tooMuch), tooMuch.body());
+    assertEquals("must be from 0 to 1000000", JSON.readTree(tooMuch.body()).path("errors").get(0).path("message").asText(),
+        tooMuch.body());
     // every error at once, the school's with the report's
     List<String> all = errorFields(send("POST", "/api/v1/campaigns/" + trashHack + "/submissions", "{}", staffParis));
     assertEquals(1, java.util.Collections.frequency(all, "school"), "named once: " + all);
@@ -360,6 +367,10 @@ class CampaignsIT {
     List<String> mixedFields = errorFields(submit(trashHack, staffParis, mixed));
     assertTrue(mixedFields.containsAll(List.of("teachers", "text", "media[0].parentalConsent")), mixedFields.toString());
     assertFalse(mixedFields.contains("school"), mixedFields.toString());
+    // so does a control character in the text: it is one error among the others
+    mixed.put("text", "Tidy\u0001up");
+    List<String> controlFields = errorFields(submit(trashHack, staffParis, mixed));
+    assertEquals(List.of("media[0].parentalConsent", "teachers", "text"), controlFields.stream().sorted().toList());
     assertEquals(0, json(send("GET", "/api/v1/campaigns/" + trashHack + "/submissions", null, hq), 200).path("items").size(),
         "nothing was stored");
     // a filter these lists do not have is refused, not ignored (the whole list passed off as filtered)

@@ -145,6 +145,22 @@ class PlatformIT {
   }
 
   @Test
+  void aNumberInAParameterIsWrittenInTheDigits0To9() throws Exception {
+    // Arabic-Indic and full-width ten, which Java's own parsing reads as 10
+    for (String ten : new String[] {"%D9%A1%D9%A0", "%EF%BC%91%EF%BC%90"}) {
+      for (String path : new String[] {"/api/v1/schools?limit=", "/api/v1/campaigns?limit=", "/api/v1/partnerships?limit=",
+          "/api/v1/partnerships?school="}) {
+        HttpResponse<String> r = platform.get(path + ten);
+        JsonNode p = problem(r, 400);
+        String name = path.substring(path.indexOf('?') + 1, path.length() - 1);
+        assertEquals(name, p.path("errors").path(0).path("field").asText(), path + ten + " " + p);
+        assertTrue(p.path("errors").path(0).path("message").asText().endsWith("written with the digits 0 to 9"), p.toString());
+      }
+    }
+    assertEquals(200, platform.get("/api/v1/schools?limit=10").statusCode());
+  }
+
+  @Test
   void aParameterGivenTwiceIs400NamingItNotFirstWins() throws Exception {
     HttpResponse<String> r = platform.get("/api/v1/schools?country=FR&country=DE");
     JsonNode p = problem(r, 400);
@@ -208,6 +224,15 @@ class PlatformIT {
         + "\"levels\":[\"PRIMARY\"],\"students\":120,\"email\":\"nula@example.org\"}";
     JsonNode p = problem(platform.send("POST", "/api/v1/applications", body, "Content-Type", "application/json"), 400);
     assertEquals("name", p.path("errors").path(0).path("field").asText(), p.toString());
+    // told with every other field's error, as any other mistake is: not alone
+    String more = body.replace("\"city\":\"Valparaíso\",", "").replace("120", "\"many\"")
+        .replace("\"Calle 1\"", "\"Calle\\u0001\"");
+    p = problem(platform.send("POST", "/api/v1/applications", more, "Content-Type", "application/json"), 400);
+    java.util.Map<String, String> errors = new java.util.TreeMap<>();
+    p.path("errors").forEach(e -> errors.put(e.path("field").asText(), e.path("message").asText()));
+    assertEquals(java.util.List.of("address", "city", "name", "students"), java.util.List.copyOf(errors.keySet()), p.toString());
+    assertTrue(errors.get("name").startsWith("must not contain control characters"), p.toString());
+    assertEquals("must be a whole number", errors.get("students"), p.toString());
     assertFalse(platform.get("/api/v1/schools?q=Nula").body().contains("Nula"), "nothing written");
     // tabs and line breaks are text, not control characters to refuse
     HttpResponse<String> ok = put("{\"text\": \"Hola\\ntodos\"}", etag);

@@ -322,8 +322,9 @@ class SecurityIT {
   @Test
   void hqInvitesANationalCoordinatorWhoseLinkWorksOnce() throws Exception {
     String admin = platform.adminToken();
+    // a country code in lower case, as /schools?country=fr takes it, is France's
     HttpResponse<String> inv = seen(platform.send("POST", "/api/v1/invitations",
-        "{\"email\":\"nc.fr@example.org\",\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"FR\"}",
+        "{\"email\":\"nc.fr@example.org\",\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"fr\"}",
         "Content-Type", "application/json", "Authorization", "Bearer " + admin));
     assertEquals(201, inv.statusCode(), inv.body());
     String token = JSON.readTree(inv.body()).path("token").asText();
@@ -353,6 +354,7 @@ class SecurityIT {
     assertEquals(201, invite(admin, "teacher.ke@example.org", "{\"role\":\"SCHOOL_STAFF\",\"school\":\"" + kenyan + "\"}").statusCode(),
         "HQ sees the school and invites its staff");
     assertEquals(200, seen(platform.get("/api/v1/audit?country=FR", "Authorization", "Bearer " + nc)).statusCode(), "an NC reads their country's audit");
+    assertEquals(200, seen(platform.get("/api/v1/audit?country=fr", "Authorization", "Bearer " + nc)).statusCode(), "in either case");
     assertEquals(401, seen(platform.send("POST", "/api/v1/invitations", "{}", "Content-Type", "application/json")).statusCode());
   }
 

@@ -388,19 +388,46 @@ public abstract class ApiServlet extends HttpServlet {
    * @since 1.7
    */
   public static long idParameter(String name, String value) {
-    try {
-      long id = Long.parseLong(value.strip());
-      if (id > 0) {
-        return id;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+    Long id = wholeNumber(value);
+    if (id != null && id > 0) {
+      return id;
     }
-    throw ProblemException.validation(name, "must be a " + name + " id (a whole number above 0)");
+    throw ProblemException.validation(name, "must be a " + name + " id (a whole number above 0)" + otherDigits(value));
   }
 
   /**
-   * A whole-number query parameter within {@code [min, max]}, {@code fallback} when absent.
+   * {@code value} (surrounding blanks allowed) as a whole number written in ASCII digits, at most
+   * 18 of them and without a sign; null otherwise. {@code Long.parseLong} also reads other
+   * scripts' digits ({@code ١٠}, {@code １０}) and a {@code +}: a parameter, a cursor or an id in a
+   * body is read the one way the platform writes it.
+   *
+   * @since 1.10
+   */
+  public static Long wholeNumber(String value) {
+    if (value == null) {
+      return null;
+    }
+    String digits = value.strip();
+    if (digits.isEmpty() || digits.length() > 18) {
+      return null;
+    }
+    for (int i = 0; i < digits.length(); i++) {
+      if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+        return null;
+      }
+    }
+    return Long.parseLong(digits);
+  }
+
+  /** What to add to the refusal of {@code value} when it is written with other digits than 0 to 9. */
+  private static String otherDigits(String value) {
+    return value != null && value.codePoints().anyMatch(c -> Character.isDigit(c) && (c < '0' || c > '9'))
+        ? ", written with the digits 0 to 9" : "";
+  }
+
+  /**
+   * A whole-number query parameter within {@code [min, max]}, {@code fallback} when absent;
+   * written in the digits 0 to 9 ({@link #wholeNumber}).
    *
    * @throws ProblemException 400 naming the parameter when it is not such a number
    */
@@ -409,15 +436,11 @@ public abstract class ApiServlet extends HttpServlet {
     if (value == null || value.isBlank()) {
       return fallback;
     }
-    try {
-      int n = Integer.parseInt(value.strip());
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+    Long n = wholeNumber(value);
+    if (n != null && n >= min && n <= max) {
+      return n.intValue();
     }
-    throw ProblemException.validation(name, "must be a whole number from " + min + " to " + max);
+    throw ProblemException.validation(name, "must be a whole number from " + min + " to " + max + otherDigits(value));
   }
 
   /**

@@ -156,10 +156,9 @@ public final class Json {
       if (first.status() != 400 || first.errors().isEmpty()) {
         throw first;
       }
-      com.fasterxml.jackson.databind.JsonNode tree;
-      try (JsonParser parser = new CheckedTextParser(MAPPER.createParser(body))) {
-        tree = MAPPER.readTree(parser);
-      } catch (IOException | RuntimeException notATree) {
+      // the refused strings are among first's errors already (parse), and are taken out as wrong values are
+      com.fasterxml.jackson.databind.JsonNode tree = treeOf(body, new ArrayList<>());
+      if (tree == null) {
         throw first;
       }
       throw withTheRules(tree, type, first, rules);
@@ -358,18 +357,71 @@ public final class Json {
         throw ProblemException.badRequest("The request body is empty; a JSON object is expected");
       }
       return value;
-    } catch (IOException e) {
-      ProblemException first = problemOf(e);
+    } catch (IOException | ProblemException e) {
+      ProblemException first = e instanceof ProblemException p ? p : problemOf((IOException) e);
       if (first.errors().isEmpty()) {
         throw first;
       }
-      com.fasterxml.jackson.databind.JsonNode tree;
-      try (JsonParser parser = new CheckedTextParser(MAPPER.createParser(body))) {
-        tree = MAPPER.readTree(parser);
-      } catch (IOException | ProblemException notATree) {
-        throw first; // e.g. a control character further on: the first error is the one to tell
+      // A refused string is one field's error among the others, not the only one told: the tree
+      // is read without the check, and every refused string in it is added to first.
+      List<org.unesco.aspnet.core.FieldError> refused = new ArrayList<>();
+      com.fasterxml.jackson.databind.JsonNode tree = treeOf(body, refused);
+      if (tree == null) {
+        throw first; // e.g. malformed further on: the first error is the one to tell
       }
-      throw everyField(tree, type, first);
+      List<org.unesco.aspnet.core.FieldError> errors = new ArrayList<>(first.errors());
+      refused.stream().filter(f -> !errors.contains(f)).forEach(errors::add);
+      throw everyField(tree, type, errors.size() == first.errors().size() ? first : ProblemException.validation(errors));
+    }
+  }
+
+  /**
+   * {@code body} as a tree, read without {@link CheckedTextParser}'s check, with each member whose
+   * name {@link #badCharacter} refuses taken out; {@code refused} gets an error for each such name
+   * (on the object that holds it) and each such string (on its path), as the check names them. The
+   * strings stay in the tree, to be taken out by their path as wrong values are. Null when the body
+   * is no JSON.
+   */
+  private static com.fasterxml.jackson.databind.JsonNode treeOf(byte[] body, List<org.unesco.aspnet.core.FieldError> refused) {
+    com.fasterxml.jackson.databind.JsonNode tree;
+    try {
+      tree = MAPPER.readTree(body);
+    } catch (IOException | RuntimeException notJson) {
+      return null;
+    }
+    if (tree == null || tree.isMissingNode()) {
+      return null;
+    }
+    refusedText(tree, NO_FIELD, refused);
+    return tree;
+  }
+
+  private static void refusedText(com.fasterxml.jackson.databind.JsonNode node, String path,
+      List<org.unesco.aspnet.core.FieldError> refused) {
+    if (node.isTextual()) {
+      if (badCharacter(node.textValue()) >= 0) {
+        add(refused, new org.unesco.aspnet.core.FieldError(path, BAD_TEXT));
+      }
+    } else if (node.isObject()) {
+      for (var members = node.fields(); members.hasNext(); ) {
+        Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> member = members.next();
+        if (badCharacter(member.getKey()) >= 0) {
+          add(refused, new org.unesco.aspnet.core.FieldError(path, BAD_NAME));
+          members.remove(); // a name that cannot be shown names no field of the type
+        } else {
+          refusedText(member.getValue(), path.equals(NO_FIELD) ? member.getKey() : path + "." + member.getKey(), refused);
+        }
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        refusedText(node.get(i), (path.equals(NO_FIELD) ? "" : path) + "[" + i + "]", refused);
+      }
+    }
+  }
+
+  private static void add(List<org.unesco.aspnet.core.FieldError> errors, org.unesco.aspnet.core.FieldError error) {
+    if (!errors.contains(error)) {
+      errors.add(error); // two bad names in one object are one error on it
     }
   }
 
@@ -673,16 +725,54 @@ public final class Json {
       return ProblemException.validation(field, "is given twice: send each field once");
     }
     if (syntax instanceof StreamConstraintsException) {
-      String message = plain(original);
+      Matcher limit = LIMIT.matcher(original);
+      String message = limit.find() ? limitMessage(limit) : plain(original);
       return ProblemException.badRequest("The body is beyond what is read" + (message == null ? "" : ": " + message));
     }
     String message;
+    Matcher unexpected = UNEXPECTED.matcher(original);
+    Matcher close = CLOSE_MARKER.matcher(original);
     if (syntax instanceof JsonEOFException || original.contains("end-of-input")) {
       message = "the body ends before its JSON is complete";
     } else if (original.contains("CTRL-CHAR")) {
       Matcher code = CONTROL_CODE.matcher(original);
-      message = "a control character" + (code.find() ? " (code " + code.group(1) + ")" : "")
-          + " must be written with a backslash escape inside a string, such as \\n or \\u0000";
+      String control = "a control character" + (code.find() ? " (code " + code.group(1) + ")" : "");
+      message = original.contains("between tokens")
+          ? control + " is not allowed outside a string: only spaces, tabs and line breaks are"
+          : control + " must be written with a backslash escape inside a string, such as \\n or \\u0000";
+    } else if (close.find()) {
+      // Jackson's own words here name its token types and where it started (Object, root)
+      message = close.group(3).equals("root")
+          ? "'" + close.group(1) + "' closes nothing that was opened"
+          : "'" + close.group(1) + "' cannot close the " + (close.group(3).equals("Array") ? "list" : "object")
+              + " opened before it: write '" + close.group(2) + "'";
+    } else if (original.contains("numeric value")) {
+      message = "this is not a JSON number: write numbers such as 12, -3.5 or 2e3 (no plus sign, no leading zero,"
+          + " a digit on each side of a decimal point)";
+    } else if (original.startsWith("Unrecognized character escape")) {
+      Matcher escaped = ESCAPE.matcher(original);
+      message = (escaped.find() ? "\\" + escaped.group(1) : "this") + " is not an escape JSON knows: inside a string write"
+          + " \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t, or \\u and four hex digits";
+    } else if (original.contains("hex-digit for character escape")) {
+      message = "\\u must be followed by four hex digits (0 to 9, a to f), such as \\u00e9";
+    } else if (unexpected.find() && !original.contains("double-quote to start field name") && !original.contains("ALLOW_COMMENTS")) {
+      String c = unexpected.group(1);
+      String rest = unexpected.group(2);
+      if (rest.contains("colon to separate")) {
+        message = "a colon must follow a member name, such as {\"name\": ...}";
+      } else if (rest.contains("comma to separate Object")) {
+        message = "'" + c + "' cannot follow a value here: the members of an object are separated by commas,"
+            + " such as {\"a\": 1, \"b\": 2}";
+      } else if (rest.contains("comma to separate Array")) {
+        message = "'" + c + "' cannot follow a value here: the values of a list are separated by commas, such as [1, 2]";
+      } else if (c.equals("'")) {
+        message = "text must be written in double quotes, not single quotes";
+      } else if ("}],:".contains(c)) {
+        message = "a value is missing before '" + c + "'";
+      } else {
+        message = "'" + c + "' cannot start a JSON value: write text in double quotes, or a number, true, false,"
+            + " null, a list [...] or an object {...}";
+      }
     } else if (original.contains("ALLOW_COMMENTS")) {
       message = "comments are not allowed in JSON";
     } else if (UNRECOGNIZED.matcher(original).find()) {
@@ -706,6 +796,28 @@ public final class Json {
   private static final Pattern UNRECOGNIZED = Pattern.compile("^Unrecognized token ('[^']{0,40}')");
 
   private static final Pattern CONTROL_CODE = Pattern.compile("CTRL-CHAR, code (\\d+)");
+
+  /** Jackson's "Unexpected character ('x' (code 120)): was expecting ...", the character and the rest. */
+  private static final Pattern UNEXPECTED = Pattern.compile("^Unexpected character \\('(.)' \\(code \\d+\\)\\)(.*)$", Pattern.DOTALL);
+
+  private static final Pattern CLOSE_MARKER =
+      Pattern.compile("^Unexpected close marker '(.)': expected '(.)' \\(for (root|Object|Array)");
+
+  private static final Pattern ESCAPE = Pattern.compile("^Unrecognized character escape '(.)'");
+
+  /** A read limit as Jackson words it: what, how much there is, the most there may be. */
+  private static final Pattern LIMIT =
+      Pattern.compile("^(Number value length|String value length|Name length|Document nesting depth) \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
+
+  private static String limitMessage(Matcher limit) {
+    String most = limit.group(3);
+    return switch (limit.group(1)) {
+      case "Number value length" -> "a number is longer than " + most + " characters";
+      case "String value length" -> "a string is longer than " + most + " characters";
+      case "Name length" -> "a member name is longer than " + most + " characters";
+      default -> "lists and objects are nested deeper than " + most + " levels";
+    };
+  }
 
   /** Jackson's asides to programmers, which a client cannot act on. */
   private static final Pattern ASIDES = Pattern.compile(
@@ -819,6 +931,9 @@ public final class Json {
     }
     if (Collection.class.isAssignableFrom(type) || type.isArray() || ArrayNode.class.isAssignableFrom(type)) {
       return "a list";
+    }
+    if (type == LocalDate.class) {
+      return "an ISO-8601 date such as 2026-09-01"; // a day: "local date" is Java's word for it
     }
     if (type.getName().startsWith("java.time.")) {
       return "an ISO-8601 " + type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);

@@ -1,6 +1,7 @@
 package org.unesco.aspnet.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,37 @@ class ApiServletTest {
       assertEquals(404, p.status());
       assertEquals("There is no school " + other, p.detail());
     }
+  }
+
+  @Test
+  void aNumberInAParameterIsWrittenInTheDigits0To9() {
+    assertEquals(10L, ApiServlet.wholeNumber("10"));
+    assertEquals(10L, ApiServlet.wholeNumber(" 10 "));
+    assertEquals(0L, ApiServlet.wholeNumber("0"));
+    for (String other : new String[] {"\u0661\u0660", "\uff11\uff10", "\u0967", "+10", "-1", "1e1", "0x10", "", " ", "1 0",
+        "9999999999999999999", null}) {
+      assertNull(ApiServlet.wholeNumber(other), other);
+    }
+    assertEquals(50, ApiServlet.intParameter(query("limit", "50"), "limit", 20, 1, 500));
+    assertEquals(20, ApiServlet.intParameter(query("limit", null), "limit", 20, 1, 500));
+    ProblemException p = assertThrows(ProblemException.class,
+        () -> ApiServlet.intParameter(query("limit", "\u0661\u0660"), "limit", 20, 1, 500), "Arabic-Indic 10");
+    assertEquals(400, p.status());
+    assertEquals("limit", p.errors().get(0).field());
+    assertEquals("must be a whole number from 1 to 500, written with the digits 0 to 9", p.errors().get(0).message());
+    p = assertThrows(ProblemException.class, () -> ApiServlet.intParameter(query("limit", "0"), "limit", 20, 1, 500));
+    assertEquals("must be a whole number from 1 to 500", p.errors().get(0).message());
+    p = assertThrows(ProblemException.class, () -> ApiServlet.idParameter("school", "\uff17"));
+    assertEquals("school", p.errors().get(0).field());
+    assertEquals("must be a school id (a whole number above 0), written with the digits 0 to 9", p.errors().get(0).message());
+    assertEquals(7L, ApiServlet.idParameter("school", " 7"));
+  }
+
+  /** A request whose query has {@code name} with {@code value} (or not, when null). */
+  private static jakarta.servlet.http.HttpServletRequest query(String name, String value) {
+    return (jakarta.servlet.http.HttpServletRequest) java.lang.reflect.Proxy.newProxyInstance(
+        ApiServletTest.class.getClassLoader(), new Class<?>[] {jakarta.servlet.http.HttpServletRequest.class},
+        (proxy, method, args) -> method.getName().equals("getParameter") && name.equals(args[0]) ? value : null);
   }
 
   @Test

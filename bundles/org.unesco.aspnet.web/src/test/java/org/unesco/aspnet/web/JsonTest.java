@@ -214,18 +214,56 @@ class JsonTest {
     }
     assertEquals("Malformed JSON at line 1, column 10: the body ends before its JSON is complete",
         refusedBody("{\"name\": ", Form.class).detail());
-    assertTrue(refusedBody("{\"days\": +1}", Form.class).detail().endsWith("JSON spec does not allow numbers to have plus signs"));
+    assertTrue(refusedBody("{\"days\": +1}", Form.class).detail().endsWith("this is not a JSON number: write numbers such as"
+        + " 12, -3.5 or 2e3 (no plus sign, no leading zero, a digit on each side of a decimal point)"));
     assertTrue(refusedBody("/* c */ {}", Form.class).detail().endsWith("comments are not allowed in JSON"));
     assertTrue(refusedBody("{\"name\": \"a\u0001\"}", Form.class).detail()
         .endsWith("a control character (code 1) must be written with a backslash escape inside a string, such as \\n or \\u0000"));
   }
 
   @Test
+  void malformedJsonIsToldInOurWordsNotTheParsers() {
+    String[][] cases = {
+      {"{\"name\": \"a\"]", "']' cannot close the object opened before it: write '}'"},
+      {"{\"tags\": [\"a\"}}", "'}' cannot close the list opened before it: write ']'"},
+      {"{\"name\": \"a\"}}", "'}' closes nothing that was opened"},
+      {"{\"name\" \"a\"}", "a colon must follow a member name, such as {\"name\": ...}"},
+      {"{\"name\": \"a\" \"days\": 1}", "'\"' cannot follow a value here: the members of an object are separated by commas,"
+          + " such as {\"a\": 1, \"b\": 2}"},
+      {"{\"tags\": [\"a\" \"b\"]}", "'\"' cannot follow a value here: the values of a list are separated by commas, such as [1, 2]"},
+      {"{\"name\": 'a'}", "text must be written in double quotes, not single quotes"},
+      {"{\"name\": }", "a value is missing before '}'"},
+      {"{\"tags\": [\"a\",]}", "a value is missing before ']'"},
+      {"{\"days\": .5}", "'.' cannot start a JSON value: write text in double quotes, or a number, true, false, null, a list [...]"
+          + " or an object {...}"},
+      {"{\"days\": 012}", "this is not a JSON number: write numbers such as 12, -3.5 or 2e3 (no plus sign, no leading zero,"
+          + " a digit on each side of a decimal point)"},
+      {"{\"days\": -}", "this is not a JSON number: write numbers such as 12, -3.5 or 2e3 (no plus sign, no leading zero,"
+          + " a digit on each side of a decimal point)"},
+      {"{\"name\": \"a\\q\"}", "\\q is not an escape JSON knows: inside a string write \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t,"
+          + " or \\u and four hex digits"},
+      {"{\"name\": \"\\u12G4\"}", "\\u must be followed by four hex digits (0 to 9, a to f), such as \\u00e9"},
+      {"{\"name\": \"a\"}\u0000", "a control character (code 0) is not allowed outside a string: only spaces, tabs and line breaks are"},
+    };
+    for (String[] c : cases) {
+      for (Class<?> type : List.of(Form.class, ObjectNode.class)) {
+        String detail = refusedBody(c[0], type).detail();
+        assertTrue(detail.startsWith("Malformed JSON at line 1, column "), c[0] + ": " + detail);
+        assertEquals(c[1], detail.substring(detail.indexOf(": ") + 2), c[0]);
+        for (String parser : List.of("Unexpected", "code 1", "code 3", "code 4", "expecting", "expected a", "JSON spec", "marker",
+            "Invalid", "token", "Object", "Array", "root")) {
+          assertFalse(detail.contains(parser), parser + " in: " + detail);
+        }
+      }
+    }
+  }
+
+  @Test
   void readLimitsAreToldWithoutTheirJavaNames() {
     ProblemException p = refusedBody("{\"days\": " + "1".repeat(1200) + "}", Form.class);
-    assertEquals("The body is beyond what is read: Number value length (1200) exceeds the maximum allowed (1000)", p.detail());
+    assertEquals("The body is beyond what is read: a number is longer than 1000 characters", p.detail());
     p = refusedBody("{\"a\":".repeat(1100) + "1" + "}".repeat(1100), ObjectNode.class);
-    assertTrue(p.detail().startsWith("The body is beyond what is read"), p.detail());
+    assertEquals("The body is beyond what is read: lists and objects are nested deeper than 1000 levels", p.detail());
   }
 
   @Test
@@ -237,7 +275,8 @@ class JsonTest {
     assertEquals("must be an object", fieldRefused("{\"title\": 5}", Form.class).message());
     assertEquals("must be a whole number", fieldRefused("{\"days\": \"5\"}", Form.class).message());
     assertEquals("is not a known field", fieldRefused("{\"nam\": 5}", Form.class).message());
-    assertEquals("'2025-13-01' is not an ISO-8601 local date", fieldRefused("{\"date\": \"2025-13-01\"}", Form.class).message());
+    assertEquals("'2025-13-01' is not an ISO-8601 date such as 2026-09-01", fieldRefused("{\"date\": \"2025-13-01\"}", Form.class).message());
+    assertEquals("must be an ISO-8601 date such as 2026-09-01", fieldRefused("{\"date\": {}}", Form.class).message());
   }
 
   @Test
@@ -255,7 +294,7 @@ class JsonTest {
         "tags[1]", "must be a string",
         "media[0].width", "must be a whole number",
         "nam", "is not a known field",
-        "date", "'2025-13-01' is not an ISO-8601 local date"), errors);
+        "date", "'2025-13-01' is not an ISO-8601 date such as 2026-09-01"), errors);
     assertEquals("name", p.errors().get(0).field(), "the binding's own first error comes first");
     assertEquals("7 fields are not valid", p.detail());
     // the same through convert, which PATCH handlers use after reading the tree
@@ -269,7 +308,7 @@ class JsonTest {
     for (String time : new String[] {"2026-11-20T10:00:00Z", "2026-11-20T23:30:00"}) {
       FieldError e = fieldRefused("{\"date\": \"" + time + "\"}", Form.class);
       assertEquals("date", e.field(), time);
-      assertEquals("'" + time + "' is not an ISO-8601 local date", e.message(), time);
+      assertEquals("'" + time + "' is not an ISO-8601 date such as 2026-09-01", e.message(), time);
     }
   }
 
@@ -317,6 +356,60 @@ class JsonTest {
     FieldError name = fieldRefused("{\"na\\u0000me\": \"a\"}", ObjectNode.class);
     assertEquals("(body)", name.field());
     assertTrue(name.message().startsWith("must not have a member name with control characters"), name.message());
+  }
+
+  @Test
+  void aRefusedStringIsToldWithEveryOtherFieldsError() {
+    String bad = "must not contain control characters (other than tab and line breaks) or unpaired surrogates";
+    ProblemException p = refusedBody("{\"name\": \"a\\u0001\", \"days\": \"x\", \"title\": {\"en\": \"\\ud800\", \"fr\": 5},"
+        + " \"tags\": [\"ok\", 3, \"\\u0000\"], \"media\": [{\"url\": \"\\u0007\", \"width\": \"w\"}]}", Form.class);
+    Map<String, String> errors = new java.util.TreeMap<>();
+    p.errors().forEach(e -> errors.put(e.field(), e.message()));
+    assertEquals(new java.util.TreeMap<>(Map.of(
+        "name", bad, "days", "must be a whole number", "title.en", bad, "title.fr", "must be a string",
+        "tags[1]", "must be a string", "tags[2]", bad, "media[0].url", bad, "media[0].width", "must be a whole number")),
+        errors);
+    assertEquals(8, p.errors().size(), p.errors().toString());
+    // the string first in the body, or after the wrong type: the same answer
+    assertEquals(List.of("days", "name"), refusedBody("{\"days\": \"x\", \"name\": \"\\u0000\"}", Form.class).errors().stream()
+        .map(FieldError::field).sorted().toList());
+    // a member name refused, with another field's wrong type; a tree too
+    assertEquals(List.of("days", "title"), refusedBody("{\"title\": {\"e\\u0000n\": \"a\"}, \"days\": 1.5}", Form.class).errors()
+        .stream().map(FieldError::field).sorted().toList());
+    assertEquals(List.of("a", "b.c"), refusedBody("{\"a\": \"\\u0000\", \"b\": {\"c\": \"\\u0001\"}}", ObjectNode.class).errors()
+        .stream().map(FieldError::field).sorted().toList());
+  }
+
+  @Test
+  void aRefusedStringIsToldWithWhatTheRulesSayOfTheRest() {
+    java.util.function.Consumer<Form> rules = f -> {
+      List<FieldError> errors = new java.util.ArrayList<>();
+      if (f.name() == null) {
+        errors.add(new FieldError("name", "is required"));
+      }
+      if (f.count() == null) {
+        errors.add(new FieldError("count", "is required"));
+      }
+      if (!errors.isEmpty()) {
+        throw ProblemException.validation(errors);
+      }
+    };
+    ProblemException p = assertThrows(ProblemException.class,
+        () -> Json.read(request("{\"name\": \"a\\u0000\", \"days\": \"x\"}"), Form.class, rules));
+    Map<String, String> errors = new java.util.TreeMap<>();
+    p.errors().forEach(e -> errors.put(e.field(), e.message()));
+    assertEquals(List.of("count", "days", "name"), List.copyOf(errors.keySet()), "not 'name is required' for the name sent");
+    assertTrue(errors.get("name").startsWith("must not contain control characters"), errors.toString());
+    assertEquals("is required", errors.get("count"));
+    // a tree read with rules: the rules see the rest of it
+    java.util.function.Consumer<ObjectNode> treeRules = t -> {
+      if (!t.has("city")) {
+        throw ProblemException.validation("city", "is required");
+      }
+    };
+    ProblemException q = assertThrows(ProblemException.class,
+        () -> Json.read(request("{\"name\": \"a\\u0000\"}"), ObjectNode.class, treeRules));
+    assertEquals(List.of("city", "name"), q.errors().stream().map(FieldError::field).sorted().toList());
   }
 
   @Test

@@ -43,13 +43,19 @@ public final class ApplicationsServlet extends ApiServlet {
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    ObjectNode body = Json.read(request, ObjectNode.class);
     org.unesco.aspnet.core.Principal actor = Requests.actor(request);
+    // a string refused in one field is told with what the form says of the others
+    ObjectNode body = Json.read(request, ObjectNode.class, rest -> SchoolForm.check(rest, Set.of(CONFIRM), countries::exists,
+        actor.language(), nationalRules(actor)));
     JsonNode confirm = body.get(CONFIRM); // true, false or null: SchoolForm checks it with the rest
-    SchoolInput school = SchoolForm.read(body, Set.of(CONFIRM), countries::exists, actor.language(),
-        input -> profiles.check(input, java.util.Map.of(), actor.language()).errors());
+    SchoolInput school = SchoolForm.read(body, Set.of(CONFIRM), countries::exists, actor.language(), nationalRules(actor));
     Application application = memberships.apply(actor, school, confirm != null && confirm.asBoolean());
     response.setHeader("Location", "/api/v1/schools/" + application.schoolId());
     Json.write(response, 201, application);
+  }
+
+  private java.util.function.Function<SchoolInput, java.util.List<org.unesco.aspnet.core.FieldError>> nationalRules(
+      org.unesco.aspnet.core.Principal actor) {
+    return input -> profiles.check(input, java.util.Map.of(), actor.language()).errors();
   }
 }

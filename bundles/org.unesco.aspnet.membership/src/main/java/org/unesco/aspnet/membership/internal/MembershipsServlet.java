@@ -152,13 +152,8 @@ public final class MembershipsServlet extends ApiServlet {
     }
     Set<Long> ids = new LinkedHashSet<>();
     for (String part : values[0].split(",", -1)) {
-      long id;
-      try {
-        id = Long.parseLong(part.strip());
-      } catch (NumberFormatException e) {
-        id = 0;
-      }
-      if (id <= 0) {
+      Long id = ApiServlet.wholeNumber(part); // 0 to 9, not ١٠
+      if (id == null || id <= 0) {
         throw ProblemException.validation("ids", FieldMessages.get(lang, "ids", String.valueOf(IDS_MAX)));
       }
       ids.add(id);

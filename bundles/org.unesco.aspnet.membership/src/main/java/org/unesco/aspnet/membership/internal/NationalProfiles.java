@@ -398,11 +398,10 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     BigDecimal d;
     try {
       d = new BigDecimal(n.toString());
-    } catch (NumberFormatException infinite) { // 1e400 reads as Infinity
-      errors.add(new FieldError(path, FieldMessages.get(lang, "number")));
-      return null;
+    } catch (NumberFormatException infinite) { // 1e400 reads as Infinity: a number beyond any bound, not "not a number"
+      d = null;
     }
-    if ((field.min() != null && d.compareTo(new BigDecimal(field.min())) < 0)
+    if (d == null || (field.min() != null && d.compareTo(new BigDecimal(field.min())) < 0)
         || (field.max() != null && d.compareTo(new BigDecimal(field.max())) > 0)) {
       errors.add(new FieldError(path, FieldMessages.get(lang, "range", bound(field.min()), bound(field.max()))));
     }

@@ -105,6 +105,32 @@ final class SchoolForm {
   }
 
   /**
+   * As {@link #read(ObjectNode, Set, Predicate, String, java.util.function.Function)}, and then the
+   * rules the service checks before it writes (the core's and the national profile's): for {@code
+   * Json.read}'s rules, so that a member of the body refused before it is read (a control
+   * character in the name) is told with every other field's error. Writes nothing.
+   */
+  static void check(ObjectNode body, Set<String> extraFields, Predicate<String> knownCountry, String lang,
+      java.util.function.Function<SchoolInput, List<FieldError>> nationalRules) {
+    SchoolInput tidy = read(body, extraFields, knownCountry, lang, nationalRules);
+    List<FieldError> errors = new ArrayList<>(SchoolValidator.check(tidy, knownCountry, lang));
+    if (errors.stream().noneMatch(e -> e.field().equals("country"))) {
+      try {
+        for (FieldError e : nationalRules.apply(tidy)) {
+          if (errors.stream().noneMatch(known -> known.field().equals(e.field()))) {
+            errors.add(e);
+          }
+        }
+      } catch (RuntimeException profileUnavailable) {
+        // a failing profile answers for itself once the rest is right; these errors stand
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.validation(errors);
+    }
+  }
+
+  /**
    * RFC 7396 merge patch: members of {@code patch} replace those of {@code target}, null removes,
    * and an object merges into an object member by member (so {@code "fields": {"a": 1}} leaves the
    * other extra fields as they are).

@@ -204,17 +204,30 @@ public final class SchoolsServlet extends ApiServlet {
     long id = pathId(path.get(0), "school");
     Principal actor = Requests.actor(request);
     int revision = Revisions.expected(request);
-    ObjectNode patch = Json.read(request, ObjectNode.class);
+    // a string refused in one field is told with what the form says of the others (to who may edit)
+    ObjectNode patch = Json.read(request, ObjectNode.class, rest -> {
+      School current = schools.editable(actor, id);
+      SchoolForm.check(merged(current, rest), Set.of(ApplicationsServlet.CONFIRM), countries::exists, actor.language(),
+          nationalRules(actor, current));
+    });
     JsonNode confirm = patch.get(ApplicationsServlet.CONFIRM); // true, false or null: SchoolForm checks it with the rest
     // Rights first, so that nobody learns about fields they may not change; then a merge patch
     // onto what is stored, and the same checks as an application.
     School current = schools.editable(actor, id);
-    ObjectNode merged = SchoolForm.merge(Json.MAPPER.valueToTree(current.input()), patch);
-    SchoolInput input = SchoolForm.read(merged, Set.of(ApplicationsServlet.CONFIRM), countries::exists, actor.language(),
-        given -> profiles.check(given, current.fields() == null ? java.util.Map.of() : current.fields(), actor.language()).errors());
+    SchoolInput input = SchoolForm.read(merged(current, patch), Set.of(ApplicationsServlet.CONFIRM), countries::exists,
+        actor.language(), nationalRules(actor, current));
     School updated = schools.update(actor, id, revision, input, confirm != null && confirm.asBoolean());
     response.setHeader("ETag", Revisions.etag(updated.revision()));
     Json.write(response, 200, updated);
+  }
+
+  private static ObjectNode merged(School current, ObjectNode patch) {
+    return SchoolForm.merge(Json.MAPPER.valueToTree(current.input()), patch);
+  }
+
+  private java.util.function.Function<SchoolInput, List<org.unesco.aspnet.core.FieldError>> nationalRules(
+      Principal actor, School current) {
+    return given -> profiles.check(given, current.fields() == null ? java.util.Map.of() : current.fields(), actor.language()).errors();
   }
 
   @Override

@@ -530,13 +530,9 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
     if (cursor == null || cursor.isBlank()) {
       return Long.MAX_VALUE;
     }
-    try {
-      long n = Long.parseLong(cursor);
-      if (n > 0) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+    Long n = org.unesco.aspnet.web.ApiServlet.wholeNumber(cursor); // as the list writes it: 0 to 9, not ١٠
+    if (n != null && n > 0) {
+      return n;
     }
     throw ProblemException.validation("cursor", "is not a cursor this list gave");
   }

@@ -76,7 +76,7 @@ public final class MetricChecks {
       return exact.doubleValue();
     }
     double d = n.doubleValue();
-    if (Double.isNaN(d) || Double.isInfinite(d)) {
+    if (Double.isNaN(d)) {
       add(at(path, name), "must be a number");
       return null;
     }
@@ -84,7 +84,8 @@ public final class MetricChecks {
       add(at(path, name), "must not be negative");
       return null;
     }
-    if (d < min || d > max) {
+    // 1e400 is a number, read as infinite: beyond the range, not "not a number"
+    if (d < min || d > max || Double.isInfinite(d)) {
       add(at(path, name), "must be from " + fmt(min) + " to " + fmt(max));
       return null;
     }

@@ -27,14 +27,18 @@ public final class CampaignScopes implements ScopeCatalog {
     if (campaign == null) {
       return List.of();
     }
+    // written as the platform writes ids: a grant of campaign "١" would never match campaign 1
+    Long id = org.unesco.aspnet.web.ApiServlet.wholeNumber(campaign);
     try {
-      campaigns.campaign(Principal.system(), Long.parseLong(campaign.strip()));
-      return List.of();
-    } catch (NumberFormatException | ProblemException notFound) {
-      if (notFound instanceof ProblemException p && p.status() != 404) {
-        throw p;
+      if (id != null) {
+        campaigns.campaign(Principal.system(), id);
+        return List.of();
       }
-      return List.of(new FieldError("campaign", campaign + " is not a known campaign"));
+    } catch (ProblemException notFound) {
+      if (notFound.status() != 404) {
+        throw notFound;
+      }
     }
+    return List.of(new FieldError("campaign", campaign + " is not a known campaign"));
   }
 }

@@ -1199,13 +1199,9 @@ public final class CampaignStore implements CampaignService, CampaignRules, Even
     if (cursor == null || cursor.isBlank()) {
       return 0;
     }
-    try {
-      long n = Long.parseLong(cursor);
-      if (n >= 0) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+    Long n = org.unesco.aspnet.web.ApiServlet.wholeNumber(cursor); // as the list writes it: 0 to 9, not ١٠
+    if (n != null) {
+      return n;
     }
     throw ProblemException.validation("cursor", "is not a cursor this list gave");
   }

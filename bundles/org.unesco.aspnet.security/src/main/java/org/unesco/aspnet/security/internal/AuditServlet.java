@@ -55,10 +55,7 @@ public final class AuditServlet extends ApiServlet {
     Principal me = principal(request);
     // ?countries=DE, a typo, read the caller's own country as if it were Germany's
     onlyParameters(request, java.util.Set.of("country", "limit", "cursor"), "; use country, limit or cursor");
-    String country = request.getParameter("country");
-    if (country != null) {
-      country = country.strip().toUpperCase(java.util.Locale.ROOT); // fr is FR, as on every other list
-    }
+    String country = OneTimeLinksServlet.countryCode(request.getParameter("country")); // fr as FR, as /schools takes it
     if (country != null && !country.matches("[A-Z]{2}")) {
       throw ProblemException.validation("country", "must be an ISO 3166-1 alpha-2 code such as FR");
     }
@@ -71,9 +68,8 @@ public final class AuditServlet extends ApiServlet {
     Long cursor = null;
     String c = request.getParameter("cursor");
     if (c != null) {
-      try {
-        cursor = Long.parseLong(c);
-      } catch (NumberFormatException e) {
+      cursor = wholeNumber(c); // as the list writes it: 0 to 9, not ١٠
+      if (cursor == null) {
         throw ProblemException.validation("cursor", "is not a cursor of this list");
       }
     }

@@ -161,7 +161,7 @@ public final class OneTimeLinksServlet extends ApiServlet {
       Collection<ScopeCatalog> catalogs, List<FieldError> errors, String lang) {
     int before = errors.size(); // the caller's errors of other fields (the email) do not stop the scope's check
     Role role = inv.role();
-    String country = inv.country();
+    String country = countryCode(inv.country());
     String unit = inv.unit();
     String school = inv.school();
     switch (role) {
@@ -207,6 +207,14 @@ public final class OneTimeLinksServlet extends ApiServlet {
       }
     }
     return new Grant(role, country, unit, inv.campaign(), school);
+  }
+
+  /**
+   * A country code in either case, upper-cased ({@code "fr"} is France), as query parameters,
+   * schools and campaigns take it; anything else is left as sent, to be refused.
+   */
+  static String countryCode(String code) {
+    return code != null && code.strip().matches("[A-Za-z]{2}") ? code.strip().toUpperCase(java.util.Locale.ROOT) : code;
   }
 
   /** What the catalogs do not know of {@code scope}, one error per field. */

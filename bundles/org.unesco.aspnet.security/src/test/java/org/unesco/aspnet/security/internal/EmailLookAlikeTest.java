@@ -49,6 +49,24 @@ class EmailLookAlikeTest {
   }
 
   @Test
+  void aLetterOrSymbolThatLooksBlankIsRefusedToo() {
+    // letters and symbols by their category, blank or nothing on the screen
+    for (String blank : List.of("\u3164", "\u115F", "\u1160", "\uFFA0", "\u2800", "\u180E", "\u034F", "\uFE0F", "\u17B4",
+        "\uDB40\uDC20", "\uDB40\uDD00", "\uD82F\uDCA0", "\uD834\uDD73")) {
+      String codePoint = String.format("U+%04X", blank.codePointAt(0));
+      assertFalse(AccountsServlet.isEmail("applicant1" + blank + "@example.org"), codePoint + " in the local part");
+      assertFalse(AccountsServlet.isEmail("applicant1@exam" + blank + "ple.org"), codePoint + " in the domain");
+      assertFalse(AccountsServlet.isEmail(EXISTING + blank), codePoint + " at the end");
+      assertFalse(AccountsServlet.isEmail(blank + EXISTING), codePoint + " at the start");
+      assertFalse(AccountsServlet.isEmail(blank + "@example.org"), codePoint + " as the whole local part");
+    }
+    // Korean, Braille that shows and accents are letters that show
+    assertTrue(AccountsServlet.isEmail("\uD64D\uAE38\uB3D9@example.org"));
+    assertTrue(AccountsServlet.isEmail("\u2801\u2803@example.org"));
+    assertTrue(AccountsServlet.isEmail("jos\u00e9@example.org"));
+  }
+
+  @Test
   void plainFullwidthAndAccentedEmailsAreStillEmails() {
     assertTrue(AccountsServlet.isEmail(EXISTING));
     assertTrue(AccountsServlet.isEmail("  " + EXISTING + "\n"), "spaces at either end are trimmed, as before");

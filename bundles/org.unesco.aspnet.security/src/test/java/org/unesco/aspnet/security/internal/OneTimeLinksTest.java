@@ -171,7 +171,21 @@ class OneTimeLinksTest {
     assertEquals(List.of("country"), invitationErrors(Role.NATIONAL_COORDINATOR, "ZZ", null, null));
     assertEquals(List.of(), invitationErrors(Role.CAMPAIGN_COORDINATOR, null, null, "7"));
     assertEquals(List.of("campaign"), invitationErrors(Role.CAMPAIGN_COORDINATOR, null, null, "99999"));
-    assertEquals(List.of("country"), invitationErrors(Role.NATIONAL_COORDINATOR, "zz", null, null), "the format first");
+    assertEquals(List.of("country"), invitationErrors(Role.NATIONAL_COORDINATOR, "zz", null, null));
+    assertEquals(List.of("country"), invitationErrors(Role.NATIONAL_COORDINATOR, "FRA", null, null), "the format first");
+  }
+
+  @Test
+  void aCountryCodeIsTakenInEitherCaseAndKeptInUpperCase() {
+    assertEquals(List.of(), invitationErrors(Role.NATIONAL_COORDINATOR, "fr", null, null));
+    assertEquals(List.of(), invitationErrors(Role.SUBNATIONAL_COORDINATOR, " de ", "BY", null));
+    Grant g = OneTimeLinksServlet.grantOf(new Invitation("t@example.org", Role.NATIONAL_COORDINATOR, "Fr", null, null, null),
+        HQ, new PolicyAuthorizer(), SCHOOLS, CATALOGS, new ArrayList<>(), "en");
+    assertEquals("FR", g.country());
+    // letters of other scripts that upper-case to ASCII ("ıt" to "IT") are no code
+    assertEquals(List.of("country"), invitationErrors(Role.NATIONAL_COORDINATOR, "\u0131t", null, null));
+    assertEquals("FR", OneTimeLinksServlet.countryCode("fr"));
+    assertEquals(null, OneTimeLinksServlet.countryCode(null));
   }
 
   @Test

@@ -103,7 +103,7 @@ final class BindingMessages {
     if (english.startsWith("one of ")) {
       return KINDS.get(language, "one of", english.substring("one of ".length()));
     }
-    if (english.startsWith("an ISO-8601 local date") && !english.contains("time")) {
+    if (english.equals("an ISO-8601 date such as 2026-09-01")) {
       return KINDS.get(language, "a date");
     }
     return switch (english) {

@@ -13,7 +13,7 @@ class BindingMessagesTest {
     assertEquals("debe ser uno de APPLIED, MEMBER", BindingMessages.translate("es", "must be one of APPLIED, MEMBER"));
     assertEquals("« abc » n'est pas un nombre entier", BindingMessages.translate("fr", "'abc' is not a whole number"));
     assertEquals("n'est pas un champ connu", BindingMessages.translate("fr", "is not a known field"));
-    assertEquals("doit être une date ISO 8601 (2026-09-01)", BindingMessages.translate("fr", "must be an ISO-8601 local date"));
+    assertEquals("doit être une date ISO 8601 (2026-09-01)", BindingMessages.translate("fr", "must be an ISO-8601 date such as 2026-09-01"));
     assertEquals("muss eine ganze Zahl zwischen -2147483648 und 2147483647 sein",
         BindingMessages.translate("de", "must be a whole number between -2147483648 and 2147483647"));
   }

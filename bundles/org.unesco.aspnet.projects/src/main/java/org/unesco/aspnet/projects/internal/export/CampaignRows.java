@@ -49,10 +49,8 @@ final class CampaignRows {
       throws IOException {
     String only = blank(filters.get("campaign"));
     if (only != null) {
-      long id;
-      try {
-        id = Long.parseLong(only);
-      } catch (NumberFormatException e) {
+      Long id = org.unesco.aspnet.web.ApiServlet.wholeNumber(only); // 0 to 9, not ١٠
+      if (id == null) {
         throw ProblemException.validation("campaign", "must be a campaign id");
       }
       visitor.visit(service.campaign(actor, id));
