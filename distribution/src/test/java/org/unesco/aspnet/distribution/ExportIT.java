@@ -426,6 +426,9 @@ class ExportIT {
     assertEquals("DONE", asForm.path("state").asText(), asForm.toString());
     assertEquals(0, asForm.path("report").path("invalid").asInt(), asForm.toString());
     assertTrue(asForm.path("report").path("valid").asInt() > 0, asForm.toString());
+    JsonNode ods = platform.upload("?dryRun=true&format=ods", good.getBytes(StandardCharsets.UTF_8), "text/csv", ncFrance);
+    assertEquals(400, ods.path("httpStatus").asInt(), "a format we do not read, told on the parameter: " + ods);
+    assertEquals("format", ods.path("errors").get(0).path("field").asText(), ods.toString());
 
     JsonNode refused = platform.upload("", bad.getBytes(StandardCharsets.UTF_8), "text/csv", ncFrance);
     assertEquals("REFUSED", refused.path("state").asText(), refused.toString());

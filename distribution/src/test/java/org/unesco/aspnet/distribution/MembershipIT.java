@@ -763,7 +763,7 @@ class MembershipIT {
     assertTrue(JSON.readTree(kenya.body()).path("detail").asText().startsWith("Vos rôles ne permettent pas de"),
         "the refusal in the reader's language: " + kenya.body());
     HttpResponse<String> saved = platform.send("PUT", path, report, "Content-Type", "application/json", "Authorization", "Bearer " + ncFrance);
-    assertEquals(200, saved.statusCode(), saved.body());
+    assertEquals(201, saved.statusCode(), "the first report is created: " + saved.body());
     assertTrue(List.of("SUBMITTED", "LATE").contains(JSON.readTree(saved.body()).path("state").asText()), saved.body());
     assertEquals(428, platform.send("PUT", path, report, "Content-Type", "application/json", "Authorization", "Bearer " + ncFrance).statusCode(),
         "replacing needs If-Match");
@@ -851,6 +851,8 @@ class MembershipIT {
 
     // withdrawn, then back through the platform: the new period begins when it applied, not in 2010
     assertEquals(200, move(m, "WITHDRAWN", "closed its ASPnet club", hq).statusCode());
+    assertEquals(415, platform.send("POST", "/api/v1/schools/" + school + "/applications", "garbage{",
+        "Content-Type", "text/plain", "Authorization", "Bearer " + hq).statusCode(), "a body is {} or nothing, not dropped");
     HttpResponse<String> again = platform.send("POST", "/api/v1/schools/" + school + "/applications", "{}",
         "Content-Type", "application/json", "Authorization", "Bearer " + hq);
     assertEquals(201, again.statusCode(), again.body());
@@ -886,7 +888,7 @@ class MembershipIT {
     assertEquals("NOT_DUE", JSON.readTree(platform.get(path, "Authorization", "Bearer " + ncFrance).body())
         .path("state").asText(), "nothing created (certified today, it did not owe last year's)");
     HttpResponse<String> created = platform.send("PUT", path, report, "Content-Type", "application/json", "Authorization", "Bearer " + ncFrance);
-    assertEquals(200, created.statusCode(), created.body());
+    assertEquals(201, created.statusCode(), created.body());
     String etag = created.headers().firstValue("ETag").orElseThrow();
     assertEquals(etag, platform.get(path, "Authorization", "Bearer " + ncFrance).headers().firstValue("ETag").orElseThrow());
     assertEquals(200, platform.send("PUT", path, report, "Content-Type", "application/json", "Authorization", "Bearer " + ncFrance,
@@ -1032,6 +1034,9 @@ class MembershipIT {
     assertEquals(5, JSON.readTree(read.body()).path("revision").asInt());
     assertEquals(304, platform.get("/api/v1/memberships/" + m, "Authorization", "Bearer " + ncFrance,
         "If-None-Match", etag).statusCode());
+    assertEquals(400, platform.get("/api/v1/memberships/" + m + "/history?limit=1", "Authorization", "Bearer " + ncFrance)
+        .statusCode(), "a history is one page: a limit would be ignored");
+    assertEquals(401, platform.get("/api/v1/memberships?ids=" + m).statusCode(), "as one membership is: sign in");
 
     // HQ suspends and reinstates while the NC reads: the status is MEMBER again, the revision is not
     HttpResponse<String> suspended = move(m, "SUSPENDED", "no report for two years", hq);

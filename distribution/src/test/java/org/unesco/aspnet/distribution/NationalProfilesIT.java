@@ -263,7 +263,7 @@ class NationalProfilesIT {
     JsonNode badAnswer = errorsOf(send("PUT", report, answers.formatted("vielleicht"), hq, "Accept-Language", "de"));
     assertEquals("muss einer dieser Werte sein: ja, nein", message(badAnswer, "answers.landestreffen"));
     HttpResponse<String> reported = send("PUT", report, answers.formatted("ja"), hq);
-    assertEquals(200, reported.statusCode(), reported.body());
+    assertEquals(201, reported.statusCode(), reported.body());
     assertEquals("ja", JSON.readTree(reported.body()).path("answers").path("landestreffen").asText());
 
     // Removed: the profile goes, the stored values stay (and cannot be changed without it)

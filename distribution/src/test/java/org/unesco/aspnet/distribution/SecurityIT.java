@@ -353,6 +353,8 @@ class SecurityIT {
     assertFalse(unseen.body().contains("KE"), unseen.body());
     assertEquals(201, invite(admin, "teacher.ke@example.org", "{\"role\":\"SCHOOL_STAFF\",\"school\":\"" + kenyan + "\"}").statusCode(),
         "HQ sees the school and invites its staff");
+    assertEquals(201, invite(admin, "teacher2.ke@example.org", "{\"role\":\"SCHOOL_STAFF\",\"school\":" + kenyan + "}").statusCode(),
+        "a school id as a number, as every other endpoint takes it");
     assertEquals(200, seen(platform.get("/api/v1/audit?country=FR", "Authorization", "Bearer " + nc)).statusCode(), "an NC reads their country's audit");
     assertEquals(200, seen(platform.get("/api/v1/audit?country=fr", "Authorization", "Bearer " + nc)).statusCode(), "in either case");
     assertEquals(401, seen(platform.send("POST", "/api/v1/invitations", "{}", "Content-Type", "application/json")).statusCode());

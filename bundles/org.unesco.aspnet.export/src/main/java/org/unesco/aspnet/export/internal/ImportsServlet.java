@@ -109,6 +109,10 @@ public final class ImportsServlet extends ApiServlet {
     String country = country(query.get("country"), countries::exists);
     String file = fileName(query.get("file"));
     String format = query.get("format");
+    if (format != null && !exports.readers().containsKey(format.toLowerCase(Locale.ROOT))) {
+      // a parameter with a value we do not read: told on the parameter, as any other (415 is for a Content-Type)
+      throw ProblemException.validation("format", "must be one of " + String.join(", ", exports.readers().keySet()));
+    }
     TableReader reader = format == null ? byMediaType(request.getContentType()) : exports.readers().get(format.toLowerCase(Locale.ROOT));
     if (format == null && reader != null) {
       format = exports.readers().entrySet().stream().filter(e -> e.getValue() == reader).map(Map.Entry::getKey).findFirst().orElse("?");

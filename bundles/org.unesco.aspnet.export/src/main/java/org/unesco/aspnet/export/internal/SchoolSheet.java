@@ -60,13 +60,21 @@ final class SchoolSheet implements SchoolImport.Source {
         throw ProblemException.badRequest("The file is empty: a header row is expected");
       }
       headerCells = header.size();
+      List<FieldError> twice = new ArrayList<>();
       for (int i = 0; i < header.size(); i++) {
         String field = Headers.field(header.get(i), profileHeaders);
-        if (field != null && !columns.containsKey(field)) {
+        if (field != null && columns.containsKey(field)) {
+          // students and Élèves: which one holds the value? Reading the first would drop the other's
+          twice.add(new FieldError(field, "two columns are this field: " + header.get(columns.get(field)) + " (column "
+              + (columns.get(field) + 1) + ") and " + header.get(i) + " (column " + (i + 1) + "); keep one"));
+        } else if (field != null) {
           columns.put(field, i);
         } else if (!header.get(i).isBlank()) {
           ignored.add(header.get(i));
         }
+      }
+      if (!twice.isEmpty()) {
+        throw ProblemException.validation(twice);
       }
     }
     present = java.util.Set.copyOf(columns.keySet());

@@ -43,6 +43,19 @@ class SchoolSheetTest {
     assertTrue(!it.hasNext());
   }
 
+  /** Two columns for one field (students and Élèves): the file is refused, not read from the first alone. */
+  @Test
+  void twoColumnsForOneFieldAreRefusedNamingBoth() throws Exception {
+    Path file = dir.resolve("twice.csv");
+    Files.writeString(file, "name,city,address,levels,email,students,Élèves\nLycée Hugo,Lyon,1 rue A,secondary,a@b.fr,640,700\n",
+        StandardCharsets.UTF_8);
+    ProblemException refused = assertThrows(ProblemException.class, () -> new SchoolSheet(new CsvReader(), file, "FR"));
+    assertEquals(400, refused.status());
+    FieldError only = refused.errors().get(0);
+    assertEquals("students", only.field());
+    assertTrue(only.message().contains("students (column 6)") && only.message().contains("Élèves (column 7)"), only.message());
+  }
+
   /** A national list as its NC keeps it: the profile's own column names, levels and themes in words. */
   @Test
   void theProfilesColumnNamesAndLevelsInWordsAreRead() throws Exception {

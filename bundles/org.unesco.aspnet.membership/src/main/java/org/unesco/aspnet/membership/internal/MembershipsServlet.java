@@ -82,8 +82,15 @@ public final class MembershipsServlet extends ApiServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     List<String> path = Requests.segments(request);
+    // ?limit= on a history of a handful of lines, or a filter on one membership, would be ignored
+    ApiServlet.onlyParameters(request, path.isEmpty() ? Set.of("ids") : Set.of(), path.isEmpty()
+        ? "; use ids (up to " + IDS_MAX + " membership ids)" : "");
     if (path.isEmpty()) {
       Principal actor = Requests.actor(request);
+      if (actor.isAnonymous()) {
+        // as GET /memberships/{id}: memberships are for signed-in readers (not an empty list)
+        throw ProblemException.unauthorized("Sign in to see or change memberships");
+      }
       List<Membership> items = new ArrayList<>();
       for (long id : ids(request, actor.language())) {
         try {

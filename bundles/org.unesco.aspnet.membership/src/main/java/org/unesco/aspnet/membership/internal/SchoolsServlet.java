@@ -115,7 +115,8 @@ public final class SchoolsServlet extends ApiServlet {
     AnnualReportInput input = Json.read(request, AnnualReportInput.class, rest -> AnnualReports.validate(rest, actor.language()));
     AnnualReport saved = reports.submit(actor, report[0], (int) report[1], revision, input);
     response.setHeader("ETag", Revisions.etag(saved.revision()));
-    Json.write(response, 200, saved);
+    // a first report (sent without If-Match) is created: 201, RFC 9110 9.3.4
+    Json.write(response, revision == null ? 201 : 200, saved);
   }
 
   @Override
@@ -236,10 +237,18 @@ public final class SchoolsServlet extends ApiServlet {
     if (path.size() != 2 || !path.get(1).equals("applications")) {
       throw Requests.noSuchPath(request);
     }
-    var application = memberships.reapply(Requests.actor(request), pathId(path.get(0), "school"));
+    long school = pathId(path.get(0), "school");
+    if (request.getContentLengthLong() != 0) {
+      // nothing to say but "again": an empty body or {}, not a body that is silently dropped
+      Json.read(request, Reapplication.class);
+    }
+    var application = memberships.reapply(Requests.actor(request), school);
     response.setHeader("Location", "/api/v1/memberships/" + application.membershipId());
     Json.write(response, 201, application);
   }
+
+  /** The body of an application again, when one is sent: an empty object. */
+  record Reapplication() {}
 
   /**
    * The directory's filters as the request states them, each checked the same way wherever it is

@@ -67,8 +67,28 @@ public final class OneTimeLinksServlet extends ApiServlet {
   static final Duration INVITATION_LIFETIME = Duration.ofDays(14);
   static final Duration RESET_LIFETIME = Duration.ofHours(2);
 
-  /** The body of an invitation. */
-  public record Invitation(String email, Role role, String country, String unit, String school, String campaign) {}
+  /** The body of an invitation; {@code school} and {@code campaign} are ids, as numbers or as text. */
+  public record Invitation(String email, Role role, String country, String unit,
+      @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = IdText.class) String school,
+      @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = IdText.class) String campaign) {}
+
+  /**
+   * An id written as a whole number (as every other endpoint takes a school) or as text; anything
+   * else is the usual wrong-type error.
+   */
+  static final class IdText extends com.fasterxml.jackson.databind.JsonDeserializer<String> {
+    @Override
+    public String deserialize(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt)
+        throws IOException {
+      if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT) {
+        return p.getText();
+      }
+      if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+        return p.getText();
+      }
+      return (String) ctxt.handleUnexpectedToken(String.class, p);
+    }
+  }
 
   /** The body of an acceptance; name only for a new account. */
   public record Acceptance(String token, String name, String password) {}
