@@ -192,6 +192,10 @@ class PartnershipsIT {
     assertEquals(400, dormant.statusCode(), dormant.body());
     assertEquals(List.of("message", "partner", "theme"), fields(dormant).stream().sorted().toList(), dormant.body());
     assertTrue(dormant.body().contains("doit compter au plus 2000 caractères"), dormant.body());
+    // a wrong type (theme) does not hide what is wrong with the schools
+    HttpResponse<String> wrongTheme = send("POST", "/api/v1/partnerships", "{\"proposer\":" + GERMAN + ",\"partner\":"
+        + GERMAN_DORMANT + ",\"theme\":\"SPORT\",\"message\":\"Hi\"}", german);
+    assertEquals(List.of("partner", "theme"), fields(wrongTheme).stream().sorted().toList(), wrongTheme.body());
     HttpResponse<String> extra = send("POST", "/api/v1/partnerships", "{\"proposer\":" + GERMAN + ",\"partner\":" + ITALIAN
         + ",\"theme\":\"ESD\",\"message\":\"Hi\",\"status\":\"ACCEPTED\"}", german);
     assertEquals(400, extra.statusCode(), extra.body());

@@ -213,6 +213,16 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
   }
 
   /**
+   * What is wrong with the schools a proposal names (not members, the same country), for a body
+   * whose other mistakes are told at the same time (a wrong type elsewhere in it).
+   */
+  List<FieldError> schoolErrors(String language, PartnershipInput in) {
+    List<FieldError> errors = new ArrayList<>();
+    twoMembers(language, in, errors);
+    return errors;
+  }
+
+  /**
    * The proposer and the partner named, as they are now; a field error for each that is not a
    * member now, and for a partner of the proposer's country.
    */

@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.unesco.aspnet.core.FieldError;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.membership.CountryService;
@@ -90,8 +91,14 @@ public final class PartnershipsServlet extends ApiServlet {
       throw ProblemException.unauthorized(PartnershipMessages.get(language, "signIn"));
     }
     if (path.isEmpty()) {
-      PartnershipInput in = Json.read(request, PartnershipInput.class,
-          rest -> PartnershipRules.require(PartnershipRules.errors(language, rest)));
+      PartnershipInput in = Json.read(request, PartnershipInput.class, rest -> {
+        // a wrong type elsewhere hides none of the other mistakes, the schools' included
+        List<FieldError> errors = new java.util.ArrayList<>(PartnershipRules.errors(language, rest));
+        if (partnerships instanceof PartnershipStore store) { // ours: this bundle registers it
+          errors.addAll(store.schoolErrors(language, rest));
+        }
+        PartnershipRules.require(errors);
+      });
       Partnership p = partnerships.propose(actor, in);
       response.setHeader("Location", "/api/v1/partnerships/" + p.id());
       write(response, 201, p);

@@ -101,7 +101,7 @@ class WrongTypeAndRulesTest {
     assertEquals(List.of("role", "email"), fields(refused(r -> links.doPost(r, null), post("/api/v1/invitations",
         "{'email':'nobody','role':'KING'}", HQ, null))), "an unknown role is told with the email");
     List<FieldError> school = refused(r -> links.doPost(r, null), post("/api/v1/invitations",
-        "{'email':'t@example.org','role':'SCHOOL_STAFF','school':'12','campaign':7}", HQ, "fr"));
+        "{'email':'t@example.org','role':'SCHOOL_STAFF','school':'12','campaign':[7]}", HQ, "fr"));
     assertEquals(List.of("campaign", "school"), fields(school), "the school is unknown (no directory)");
     assertEquals("n'est pas un établissement connu", school.get(1).message());
     assertEquals(List.of("email"), fields(refused(r -> links.doPost(r, null), post("/api/v1/invitations",
