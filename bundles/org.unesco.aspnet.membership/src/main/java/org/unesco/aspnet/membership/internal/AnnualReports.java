@@ -115,6 +115,13 @@ public final class AnnualReports implements AnnualReportService {
   static final String MEMBER_DURING_YEAR = "EXISTS (SELECT 1 FROM MEM_MEMBERSHIP MP WHERE MP.SCHOOL_ID = S.ID"
       + " AND MP.CERTIFIED_AT < ? AND (MP.ENDED_AT IS NULL OR MP.ENDED_AT > ?))";
 
+  /**
+   * Who is chased for a year's report: a member of that year still in the network, whatever its
+   * status now (a school suspended for not reporting still owes it); one that has left it
+   * (withdrawn, or rejected on applying again) is not. The SQL condition on a school aliased {@code S}.
+   */
+  static final String STILL_IN_NETWORK = "S.STATUS NOT IN ('WITHDRAWN', 'REJECTED')";
+
   /** The parameters of {@link #MEMBER_DURING_YEAR}: the year's end and its start (UTC). */
   static List<Object> yearBounds(int year) {
     return List.of(Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant()),
@@ -323,8 +330,7 @@ public final class AnnualReports implements AnnualReportService {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT S.ID, S.NAME, S.CITY, R.SUBMITTED_AT, S.EMAIL FROM MEM_SCHOOL S"
               + " LEFT JOIN MEM_ANNUAL_REPORT R ON R.SCHOOL_ID = S.ID AND R.REPORT_YEAR = ?"
-              // whatever its status now: a school suspended for not reporting still owes the year
-              + " WHERE S.COUNTRY = ? AND " + MEMBER_DURING_YEAR + " ORDER BY S.ID")) {
+              + " WHERE S.COUNTRY = ? AND " + STILL_IN_NETWORK + " AND " + MEMBER_DURING_YEAR + " ORDER BY S.ID")) {
         List<Object> params = new ArrayList<>(List.of(year, code));
         params.addAll(yearBounds(year));
         SchoolDirectory.bind(ps, params);
@@ -372,13 +378,23 @@ public final class AnnualReports implements AnnualReportService {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("year", r.year());
     m.put("state", r.state().name());
-    m.put("activities", r.activities()); // a correction is read in the audit log: the texts too
-    m.put("notes", r.notes());
     m.put("themes", r.themes().stream().map(Enum::name).toList());
     m.put("studentsInvolved", r.studentsInvolved());
     m.put("teachersInvolved", r.teachersInvolved());
     m.put("answers", r.answers());
     m.put("revision", r.revision());
+    // a correction is read in the audit log, texts too; last and shortened, so that an entry's
+    // size limit never cuts the counts off
+    m.put("activities", shortened(r.activities()));
+    m.put("notes", shortened(r.notes()));
     return m;
   }
+
+  /** The first {@value #AUDIT_TEXT} characters of a report's text, and "…" when there is more. */
+  private static String shortened(String text) {
+    return text == null || text.codePointCount(0, text.length()) <= AUDIT_TEXT ? text
+        : text.substring(0, text.offsetByCodePoints(0, AUDIT_TEXT)) + "…";
+  }
+
+  private static final int AUDIT_TEXT = 500;
 }

@@ -77,9 +77,9 @@ public final class CountriesServlet extends ApiServlet {
       // answer, nor a browser give it back to whoever signs in or out next (the ETag is the same)
       response.setHeader("Cache-Control", "private, no-cache");
       response.addHeader("Vary", "Authorization, Cookie"); // added: beside gzip's Accept-Encoding
-      if (!Revisions.sendNotModified(request, response, country.revision())) {
-        Json.write(response, 200, country.country());
-      }
+      // the ETag is the revision an edit sends back; the counts are not in it: no 304
+      response.setHeader("ETag", Revisions.etag(country.revision()));
+      Json.write(response, 200, country.country());
     } else if (path.size() == 2 && path.get(1).equals("profile")) {
       // No Content-Language: each text comes in the language asked for where the profile has it,
       // in the profile's own language otherwise.

@@ -208,8 +208,9 @@ public final class DirectoryRows implements SchoolRows {
         "SELECT S.ID, S.NAME, S.COUNTRY, S.UNIT, S.CITY, R.SUBMITTED_AT, R.THEMES, R.STUDENTS_INVOLVED,"
             + " R.TEACHERS_INVOLVED FROM MEM_SCHOOL S"
             + " LEFT JOIN MEM_ANNUAL_REPORT R ON R.SCHOOL_ID = S.ID AND R.REPORT_YEAR = ?"
-            // as the country's list: the members of that year, suspended or withdrawn since included
-            + " WHERE " + AnnualReports.MEMBER_DURING_YEAR + " AND " + where + " ORDER BY S.ID";
+            // as the country's list (AnnualReports.STILL_IN_NETWORK)
+            + " WHERE " + AnnualReports.STILL_IN_NETWORK + " AND " + AnnualReports.MEMBER_DURING_YEAR + " AND " + where
+            + " ORDER BY S.ID";
     LocalDate due = reports.dueDate(year);
     stream(sql, params, rs -> {
       Instant submitted = instant(rs, 6);

@@ -396,9 +396,14 @@ public final class MembershipLifecycle implements MembershipService {
   /** 412 when the caller decided on another revision than {@code current}'s (If-Match; null: not checked). */
   private static void requireRevision(Membership current, Integer expected, String lang) {
     if (expected != null && expected != current.revision()) {
-      throw ProblemException.preconditionFailed(LifecycleMessages.get(lang, "membershipChanged",
-          String.valueOf(current.id()), LifecycleMessages.status(lang, current.status())));
+      throw movedSinceRead(current, lang);
     }
+  }
+
+  /** The 412 of a move decided on an older reading of what is {@code now}. */
+  private static ProblemException movedSinceRead(Membership now, String lang) {
+    return ProblemException.preconditionFailed(LifecycleMessages.get(lang, "membershipChanged",
+        String.valueOf(now.id()), LifecycleMessages.status(lang, now.status())));
   }
 
   /**
@@ -416,9 +421,7 @@ public final class MembershipLifecycle implements MembershipService {
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         if (rs.getInt(1) != expected) {
-          Membership moved = find(c, current.id());
-          throw ProblemException.preconditionFailed(LifecycleMessages.get(lang, "membershipChanged",
-              String.valueOf(current.id()), LifecycleMessages.status(lang, moved.status())));
+          throw movedSinceRead(find(c, current.id()), lang);
         }
       }
     }

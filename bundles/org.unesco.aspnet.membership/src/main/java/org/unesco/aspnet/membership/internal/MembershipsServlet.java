@@ -106,16 +106,10 @@ public final class MembershipsServlet extends ApiServlet {
     } else if (path.size() == 1) {
       long id = pathId(path.get(0), "membership");
       Membership m = memberships.membership(Requests.actor(request), id);
-      String etag = Revisions.etag(m.revision());
-      response.setHeader("ETag", etag);
-      // `next` is the moves of whoever reads it: no shared cache keeps it, nor a browser gives it
-      // back to whoever signs in next (the ETag, a revision, is the same for both)
+      // The ETag is the revision a move sends back in If-Match. It is no validator of the whole
+      // answer (`next` is the reader's moves, `country` follows the school), so no 304 for it.
+      response.setHeader("ETag", Revisions.etag(m.revision()));
       response.setHeader("Cache-Control", "private, no-cache");
-      response.addHeader("Vary", "Authorization, Cookie"); // added: beside gzip's Accept-Encoding
-      if (Revisions.notModified(request, etag)) {
-        response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-        return;
-      }
       Json.write(response, 200, m);
     } else if (path.size() == 2 && path.get(1).equals("history")) {
       long id = pathId(path.get(0), "membership");

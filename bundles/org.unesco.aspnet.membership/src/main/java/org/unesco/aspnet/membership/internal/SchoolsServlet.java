@@ -172,17 +172,16 @@ public final class SchoolsServlet extends ApiServlet {
     Json.send(response, 200, Json.MEDIA_TYPE_UTF_8, body);
   }
 
-  /** A school's ETag (its revision) and no-cache; true when a 304 was sent for If-None-Match. */
+  /**
+   * A school's ETag (its revision: every change of what it shows raises it) and no-cache; true when
+   * a 304 was sent for If-None-Match. The public and a coordinator read the same revision with and
+   * without its email: a browser must not answer one with the other's copy after a sign-in or out.
+   */
   private static boolean notModified(HttpServletRequest request, HttpServletResponse response, int revision) {
-    String etag = Revisions.etag(revision);
     // added, not set: nothing before sets them, and a set searches all the headers (see Json.send)
-    response.addHeader("ETag", etag);
     response.addHeader("Cache-Control", "private, no-cache");
-    if (Revisions.notModified(request, etag)) {
-      response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-      return true;
-    }
-    return false;
+    response.addHeader("Vary", "Authorization, Cookie");
+    return Revisions.sendNotModified(request, response, revision);
   }
 
   private static final byte[] ITEMS = "{\"items\":[".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -238,8 +237,9 @@ public final class SchoolsServlet extends ApiServlet {
       throw Requests.noSuchPath(request);
     }
     long school = pathId(path.get(0), "school");
-    if (request.getContentLengthLong() != 0) {
-      // nothing to say but "again": an empty body or {}, not a body that is silently dropped
+    // nothing to say but "again": no body or {}, not a body that is silently dropped. Without
+    // Content-Length (-1) an HTTP/1.1 request has a body only when it is chunked.
+    if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
       Json.read(request, Reapplication.class);
     }
     var application = memberships.reapply(Requests.actor(request), school);

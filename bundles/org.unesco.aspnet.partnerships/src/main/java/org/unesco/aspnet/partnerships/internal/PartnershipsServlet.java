@@ -71,11 +71,8 @@ public final class PartnershipsServlet extends ApiServlet {
       Json.writePage(response, page.items(), page.next());
     } else if (path.size() == 1) {
       onlyParameters(request, java.util.Set.of(), "");
-      Partnership p = partnerships.partnership(actor, pathId(path.get(0), "partnership"));
-      response.setHeader("Cache-Control", "private, no-cache");
-      if (!Revisions.sendNotModified(request, response, p.revision())) {
-        write(response, 200, p);
-      }
+      // no 304: the schools' copies change without a revision, and the texts are the two schools'
+      write(response, 200, partnerships.partnership(actor, pathId(path.get(0), "partnership")));
     } else {
       throw noSuchPath(request);
     }
@@ -92,6 +89,10 @@ public final class PartnershipsServlet extends ApiServlet {
     }
     if (path.isEmpty()) {
       PartnershipInput in = Json.read(request, PartnershipInput.class, rest -> {
+        if (rest.proposer() != null && !PartnershipRules.actsFor(actor, rest.proposer())) {
+          // who may propose comes first, as in propose(): nothing of the schools for anyone else
+          throw ProblemException.forbidden(PartnershipMessages.get(language, "notProposerStaff", String.valueOf(rest.proposer())));
+        }
         // a wrong type elsewhere hides none of the other mistakes, the schools' included
         List<FieldError> errors = new java.util.ArrayList<>(PartnershipRules.errors(language, rest));
         if (partnerships instanceof PartnershipStore store) { // ours: this bundle registers it

@@ -184,6 +184,7 @@ public final class OneTimeLinksServlet extends ApiServlet {
     String country = countryCode(inv.country());
     String unit = inv.unit();
     String school = inv.school();
+    String campaign = inv.campaign();
     switch (role) {
       case NATIONAL_COORDINATOR, SUBNATIONAL_COORDINATOR -> {
         if (country == null || !country.matches("[A-Z]{2}")) {
@@ -211,6 +212,10 @@ public final class OneTimeLinksServlet extends ApiServlet {
       case CAMPAIGN_COORDINATOR -> {
         if (inv.campaign() == null || inv.campaign().isBlank()) {
           errors.add(new FieldError("campaign", SecurityMessages.get(lang, "campaignForCc")));
+        } else {
+          // kept as the campaign writes its id (" 7" and "007" are 7): grants are compared as text
+          Long id = wholeNumber(inv.campaign().strip());
+          campaign = id == null ? inv.campaign() : String.valueOf(id);
         }
       }
       default -> { }
@@ -219,14 +224,14 @@ public final class OneTimeLinksServlet extends ApiServlet {
       Target scope = switch (role) {
         case NATIONAL_COORDINATOR -> Target.country(country);
         case SUBNATIONAL_COORDINATOR -> new Target(country, unit, null, null);
-        case CAMPAIGN_COORDINATOR -> new Target(null, null, null, inv.campaign());
+        case CAMPAIGN_COORDINATOR -> new Target(null, null, null, campaign);
         default -> null; // a school's place comes from the directory; global roles have no scope
       };
       if (scope != null) {
         errors.addAll(unknownParts(scope, catalogs));
       }
     }
-    return new Grant(role, country, unit, inv.campaign(), school);
+    return new Grant(role, country, unit, campaign, school);
   }
 
   /**
