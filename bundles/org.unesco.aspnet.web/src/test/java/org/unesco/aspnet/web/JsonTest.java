@@ -380,22 +380,24 @@ class JsonTest {
         .stream().map(FieldError::field).sorted().toList());
   }
 
+  /** An endpoint's own rules: a name and a count are required. */
+  private static final java.util.function.Consumer<Form> NAME_AND_COUNT = f -> {
+    List<FieldError> errors = new java.util.ArrayList<>();
+    if (f.name() == null || f.name().isBlank()) {
+      errors.add(new FieldError("name", "is required"));
+    }
+    if (f.count() == null) {
+      errors.add(new FieldError("count", "is required"));
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.validation(errors);
+    }
+  };
+
   @Test
   void aRefusedStringIsToldWithWhatTheRulesSayOfTheRest() {
-    java.util.function.Consumer<Form> rules = f -> {
-      List<FieldError> errors = new java.util.ArrayList<>();
-      if (f.name() == null) {
-        errors.add(new FieldError("name", "is required"));
-      }
-      if (f.count() == null) {
-        errors.add(new FieldError("count", "is required"));
-      }
-      if (!errors.isEmpty()) {
-        throw ProblemException.validation(errors);
-      }
-    };
     ProblemException p = assertThrows(ProblemException.class,
-        () -> Json.read(request("{\"name\": \"a\\u0000\", \"days\": \"x\"}"), Form.class, rules));
+        () -> Json.read(request("{\"name\": \"a\\u0000\", \"days\": \"x\"}"), Form.class, NAME_AND_COUNT));
     Map<String, String> errors = new java.util.TreeMap<>();
     p.errors().forEach(e -> errors.put(e.field(), e.message()));
     assertEquals(List.of("count", "days", "name"), List.copyOf(errors.keySet()), "not 'name is required' for the name sent");
@@ -474,18 +476,7 @@ class JsonTest {
 
   @Test
   void aWrongTypeDoesNotHideWhatTheRulesSayOfTheOtherFields() {
-    java.util.function.Consumer<Form> rules = f -> {
-      List<FieldError> errors = new java.util.ArrayList<>();
-      if (f.name() == null || f.name().isBlank()) {
-        errors.add(new FieldError("name", "is required"));
-      }
-      if (f.count() == null) {
-        errors.add(new FieldError("count", "is required"));
-      }
-      if (!errors.isEmpty()) {
-        throw ProblemException.validation(errors);
-      }
-    };
+    java.util.function.Consumer<Form> rules = NAME_AND_COUNT;
     ProblemException p = assertThrows(ProblemException.class,
         () -> Json.read(request("{\"name\":\"\",\"count\":2.5,\"days\":\"x\"}"), Form.class, rules));
     assertEquals(List.of("count", "days", "name"), p.errors().stream().map(FieldError::field).sorted().toList(),
