@@ -183,6 +183,19 @@ function labelIn(form, name) {
 }
 
 /** Shows an error above a form and marks each named field invalid. */
+// A number box holding text it cannot read ("1e") gives "" as its value: the forms, which check on
+// the server (novalidate), would send "empty" and erase the stored number. Such a form is not
+// sent: caught before any form's own handler, the box says why.
+document.addEventListener('submit', (ev) => {
+  const form = ev.target;
+  const bad = [...form.querySelectorAll('input[type=number]')].filter((i) => i.validity.badInput);
+  if (!bad.length) return;
+  ev.preventDefault();
+  ev.stopImmediatePropagation();
+  showProblem(form, new ApiError(400, { title: t('error.400'), errors: bad.map((i) => ({ field: i.name, message: t('error.notANumber') })) }));
+  bad[0].focus();
+}, true);
+
 export function showProblem(form, err, slot) {
   const target = slot || form.querySelector('.form-status') || form;
   clearProblem(form);
@@ -335,7 +348,23 @@ export function formatNumber(n) {
 export function formatDate(s) {
   if (!s) return '';
   const d = new Date(s);
-  return isNaN(d) ? s : new Intl.DateTimeFormat(ui.lang, { dateStyle: 'medium', timeStyle: s.length > 10 ? 'short' : undefined }).format(d);
+  if (isNaN(d)) return s;
+  // A day (2026-01-01) is read by Date as UTC midnight: shown in UTC it stays that day wherever
+  // the reader is; an instant is shown with its time in the reader's zone.
+  const day = s.length <= 10;
+  return new Intl.DateTimeFormat(ui.lang, { dateStyle: 'medium', timeStyle: day ? undefined : 'short',
+    timeZone: day ? 'UTC' : undefined }).format(d);
+}
+
+/** The calendar day (UTC, as the server counts it) of an instant that stands for a day, such as a certification. */
+export function formatDay(instant) {
+  return instant ? formatDate(String(instant).slice(0, 10)) : '';
+}
+
+/** Today in the reader's own zone, as YYYY-MM-DD (a date input's value and bounds). */
+export function localToday() {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
 }
 
 const profiles = new Map(); // country and language -> the profile (null: none), for this page load
@@ -707,8 +736,8 @@ async function certificatePage(number) {
     h('dt', {}, t('field.city')), h('dd', {}, c.school.city), h('dt', {}, t('field.country')), h('dd', {}, countryName(c.school.country))] : [];
   view.push(h('section', { class: c.valid ? 'notice' : 'error', role: 'status', id: 'certificate-result', 'data-valid': String(c.valid) },
     h('strong', {}, c.valid ? t('cert.valid', { number: c.number }) : t('cert.invalid', { number: c.number, status: t('status.' + c.status) })),
-    h('dl', {}, ...school, c.certifiedAt ? [h('dt', {}, t('cert.certifiedAt')), h('dd', {}, formatDate(c.certifiedAt))] : [],
-      !c.valid && c.endedAt ? [h('dt', {}, t('cert.endedAt')), h('dd', {}, formatDate(c.endedAt))] : [])));
+    h('dl', {}, ...school, c.certifiedAt ? [h('dt', {}, t('cert.certifiedAt')), h('dd', {}, formatDay(c.certifiedAt))] : [],
+      !c.valid && c.endedAt ? [h('dt', {}, t('cert.endedAt')), h('dd', {}, formatDay(c.endedAt))] : [])));
   return view;
 }
 
@@ -736,8 +765,9 @@ export function filterQuery() {
 }
 
 function schoolCard(s) {
-  return h('li', {}, h('h3', {}, h('a', { href: '/schools/' + s.id }, s.name)),
-    h('p', { class: 'meta' }, [s.city, countryName(s.country)].filter(Boolean).join(', ')),
+  // names and cities in any script: each sets its own direction (an Arabic address with its number)
+  return h('li', {}, h('h3', {}, h('a', { href: '/schools/' + s.id, dir: 'auto' }, s.name)),
+    h('p', { class: 'meta' }, h('bdi', {}, s.city || ''), s.city ? ', ' : '', countryName(s.country)),
     h('p', { class: 'meta' }, ...(s.levels || []).map((l) => h('span', { class: 'tag' }, t('level.' + l)))),
     ui.me && s.status && s.status !== 'MEMBER' ? h('p', { class: 'meta' }, statusLabel(s.status)) : null);
 }
@@ -796,9 +826,10 @@ async function schoolPage(id) {
     [t('field.students'), formatNumber(s.students)], [t('field.teachers'), formatNumber(s.teachers)],
     [t('field.status'), statusLabel(s.status)], [t('field.email'), s.email], [t('field.nationalId'), s.nationalId],
   ];
-  const view = [h('h1', {}, s.name)];
+  const view = [h('h1', { dir: 'auto' }, s.name)];
   const dl = h('dl', { class: 'props' });
-  for (const [k, v] of rows) if (v) dl.append(h('dt', {}, k), h('dd', {}, v));
+  // what the school wrote, in any script, sets its own direction (179 شارع الحمراء reads right to left)
+  for (const [k, v] of rows) if (v) dl.append(h('dt', {}, k), h('dd', { dir: 'auto' }, v));
   if (s.website && /^https?:\/\//.test(s.website)) dl.append(h('dt', {}, t('field.website')), h('dd', {}, h('a', { href: s.website, rel: 'noopener nofollow' }, s.website)));
   view.push(dl);
   // without a national profile (or when it cannot be read), codes are shown as they are
@@ -836,7 +867,8 @@ async function schoolPage(id) {
 
 /** A school as a link to its page, with its city and its country's name (the names read first: countries()). */
 export function schoolLink(s) {
-  return [h('a', { href: '/schools/' + s.id }, s.name), h('span', { class: 'meta' }, ' (' + [s.city, countryName(s.country)].filter(Boolean).join(', ') + ')')];
+  return [h('a', { href: '/schools/' + s.id, dir: 'auto' }, s.name),
+    h('span', { class: 'meta' }, ' (', h('bdi', {}, s.city || ''), s.city ? ', ' : '', countryName(s.country), ')')];
 }
 
 export function partnershipStatus(status) {

@@ -1,5 +1,5 @@
 // School portal: apply, edit the profile, annual report, projects and activities, focal-point hand-over.
-import { ui, t, h, api, ApiError, colon, field, checks, countries, countryName, problemView, showProblem, clearProblem, announce, renderChrome,
+import { localToday, ui, t, h, api, ApiError, colon, field, checks, countries, countryName, problemView, showProblem, clearProblem, announce, renderChrome,
   whileBusy, signInPrompt, loadProfile, profileText, setProfileText, markProfileTexts,
   statusLabel, LEVELS, THEMES, localized, langOf, formatDate, plural, submissionStatus, quoted, phaseLabels, pagedList, linkToPass, disclosure } from './app.js';
 import { partnershipsSection } from './partnerships.js';
@@ -612,7 +612,7 @@ function activityForm(school, campaign, module, onSent) {
     ? ` (${formatDate(dated[key].starts)} – ${formatDate(dated[key].ends)})` : '');
   const phases = (module?.phases || []).map((p) => [p.key, (localized(p.labels) || p.key) + during(p.key)]);
   const phaseOf = (day) => (campaign.phases || []).find((p) => p.starts && p.ends && p.starts <= day && day <= p.ends)?.key ?? '';
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localToday(); // the teacher's day: the platform takes dates up to UTC+14
   // data-keep: a language switch builds this form again only once its section is open again, after
   // the page's other forms; what was typed in it goes back into it, not into theirs
   const form = h('form', { novalidate: true, 'data-keep': `activity-${school.id}-${campaign.id}` }, h('div', { class: 'form-status', tabindex: '-1' }),

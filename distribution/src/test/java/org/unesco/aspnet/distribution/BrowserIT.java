@@ -202,12 +202,22 @@ class BrowserIT {
     driver.findElement(By.cssSelector("input[name=levels][value=SECONDARY]")).click();
     driver.findElement(By.cssSelector("input[name=themes][value=ESD]")).click();
     driver.findElement(By.id("apply-students")).sendKeys("640");
-    driver.findElement(By.id("apply-teachers")).sendKeys("48");
     driver.findElement(By.id("apply-email")).sendKeys(email);
     fillRequiredProfileFields();
+    // text a number box cannot read ("1e" gives the value ""): said on the box, nothing sent (it
+    // would have erased a stored number on an edit)
+    WebElement teachers = driver.findElement(By.id("apply-teachers"));
+    teachers.sendKeys("1e");
     driver.findElement(By.id("apply-submit")).click();
+    wait(10).until(d -> "true".equals(d.findElement(By.id("apply-teachers")).getDomAttribute("aria-invalid")));
+    assertTrue(text(By.id("apply-form")).contains("is not a number"), text(By.id("apply-form")));
+    teachers.clear();
+    teachers.sendKeys("48");
+    driver.findElement(By.id("apply-submit")).click();
+    // the box's own message is gone once the form is sent again; then the answer or the server's refusal
     wait(30).until(d -> !d.findElements(By.cssSelector("#apply-result .notice")).isEmpty()
-        || !d.findElements(By.cssSelector("#apply-form .error")).isEmpty());
+        || (!d.findElements(By.cssSelector("#apply-form .error")).isEmpty()
+            && d.findElements(By.cssSelector("#apply-teachers[aria-invalid]")).isEmpty()));
     assertTrue(driver.findElements(By.cssSelector("#apply-form .error")).isEmpty(),
         "the application was refused: " + text(By.id("apply-form")));
     // the applicant is now the school's focal point and sees it in the portal

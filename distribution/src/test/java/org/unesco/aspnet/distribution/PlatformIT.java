@@ -273,6 +273,9 @@ class PlatformIT {
     p = problem(platform.send("POST", "/api/v1/applications", body.formatted("\"PRIMARY\"", "120.5"), "Content-Type", "application/json"), 400);
     assertEquals("students", p.path("errors").path(0).path("field").asText(), p.toString());
     assertEquals("must be a whole number", p.path("errors").path(0).path("message").asText(), p.toString());
+    // a whole number too large for any count: told with the count's range, not "must be a whole number"
+    p = problem(platform.send("POST", "/api/v1/applications", body.formatted("\"PRIMARY\"", "99999999999999"), "Content-Type", "application/json"), 400);
+    assertEquals("must be between 0 and 1000000", p.path("errors").path(0).path("message").asText(), p.toString());
     assertFalse(platform.get("/api/v1/schools?q=Numero").body().contains("Valpara"), "nothing written");
   }
 

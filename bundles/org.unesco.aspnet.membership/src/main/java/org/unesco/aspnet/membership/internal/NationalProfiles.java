@@ -403,7 +403,7 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     }
     if (d == null || (field.min() != null && d.compareTo(new BigDecimal(field.min())) < 0)
         || (field.max() != null && d.compareTo(new BigDecimal(field.max())) > 0)) {
-      errors.add(new FieldError(path, FieldMessages.get(lang, "range", bound(field.min()), bound(field.max()))));
+      errors.add(new FieldError(path, outOfRange(field, lang)));
     }
     return n;
   }
@@ -418,7 +418,7 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     }
     if ((field.min() != null && date.isBefore(LocalDate.parse(field.min())))
         || (field.max() != null && date.isAfter(LocalDate.parse(field.max())))) {
-      errors.add(new FieldError(path, FieldMessages.get(lang, "range", bound(field.min()), bound(field.max()))));
+      errors.add(new FieldError(path, outOfRange(field, lang)));
     }
     return date.toString();
   }
@@ -441,8 +441,17 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     return list.stream().map(String.class::cast).distinct().toList();
   }
 
-  private static String bound(String b) {
-    return b == null ? "…" : b;
+  /** "between 1953-01-01 and 2030-12-31", or only the bound there is ("at least 0"), never "…". */
+  private static String outOfRange(Field field, String lang) {
+    if (field.min() != null && field.max() != null) {
+      return FieldMessages.get(lang, "range", field.min(), field.max());
+    }
+    boolean day = field.type() == org.unesco.aspnet.membership.profile.FieldType.DATE;
+    if (field.min() != null) {
+      return FieldMessages.get(lang, day ? "onOrAfter" : "atLeast", field.min());
+    }
+    return field.max() != null ? FieldMessages.get(lang, day ? "onOrBefore" : "atMost", field.max())
+        : FieldMessages.get(lang, "number");
   }
 
   /** Runs {@code task} against a profile of {@code country} within the time limit. */

@@ -211,8 +211,12 @@ final class SchoolForm {
     if (node == null) {
       return null;
     }
-    if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+    if (!node.isIntegralNumber()) {
       errors.add(new FieldError(field, FieldMessages.get(lang, "whole")));
+      return null;
+    }
+    if (!node.canConvertToInt()) { // 99999999999999 is a whole number: it is the count's range it leaves
+      errors.add(new FieldError(field, FieldMessages.get(lang, "range", "0", String.valueOf(SchoolValidator.COUNT_MAX))));
       return null;
     }
     return node.intValue();
