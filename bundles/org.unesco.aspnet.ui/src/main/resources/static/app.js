@@ -175,7 +175,7 @@ export function fieldName(field) {
  * The label of the form's input named `name`, as the person reads it (a national profile renames
  * nationalId "Numéro UAI"); null for a checkbox or radio, whose label is an option or a sentence.
  */
-function labelIn(form, name) {
+export function labelIn(form, name) {
   const input = form.querySelector(`[name="${CSS.escape(name)}"]`);
   if (!input || input.type === 'checkbox' || input.type === 'radio') return null;
   const label = input.labels?.[0]?.textContent.replace(/\s*\*$/, '').trim();

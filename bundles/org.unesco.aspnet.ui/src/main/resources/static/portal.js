@@ -1,5 +1,5 @@
 // School portal: apply, edit the profile, annual report, projects and activities, focal-point hand-over.
-import { localToday, ui, t, h, api, ApiError, colon, field, checks, countries, countryName, problemView, showProblem, clearProblem, announce, renderChrome,
+import { labelIn, localToday, ui, t, h, api, ApiError, colon, field, checks, countries, countryName, problemView, showProblem, clearProblem, announce, renderChrome,
   whileBusy, signInPrompt, loadProfile, profileText, setProfileText, markProfileTexts,
   statusLabel, LEVELS, THEMES, localized, langOf, formatDate, plural, submissionStatus, quoted, phaseLabels, pagedList, linkToPass, disclosure } from './app.js';
 import { partnershipsSection } from './partnerships.js';
@@ -275,9 +275,37 @@ export async function editView(school) {
       } catch (e) {
         if (e.status === 409 && e.problem?.duplicates) confirm.hidden = false;
         showProblem(form, e);
+        if (e.status === 412) await changedMeanwhile();
       }
     });
   });
+  /**
+   * Someone saved the school since this form was read: their version is read, what they changed is
+   * named, and the next save goes on top of it with what is in the form (nothing typed is lost).
+   */
+  const changedMeanwhile = async () => {
+    try {
+      const now = await api('GET', '/api/v1/schools/' + school.id);
+      // what the form shows (not the revision, dates or status the server keeps beside it)
+      const changed = Object.keys(now).filter((k) => k !== 'fields' && form.elements[k]
+        && JSON.stringify(now[k] ?? null) !== JSON.stringify(school[k] ?? null));
+      if (JSON.stringify(now.fields || {}) !== JSON.stringify(school.fields || {})) changed.push('fields');
+      // a box the person left as it was takes the other's value, so saving again does not undo it
+      for (const k of changed) {
+        const input = form.elements[k];
+        if (input instanceof HTMLInputElement && input.type !== 'checkbox' && input.value === String(school[k] ?? '')) {
+          input.value = String(now[k] ?? '');
+        }
+      }
+      Object.assign(school, now);
+      etag = now._etag;
+      const names = changed.map((k) => labelIn(form, k) || k).join(', ');
+      form.querySelector('.form-status').append(h('p', { class: 'notice', role: 'status' },
+        t('portal.changedMeanwhile', { fields: names || '—' })));
+    } catch (ignored) {
+      // the refusal itself says to reload
+    }
+  };
   const box = disclosure('edit-' + school.id, t('portal.edit'));
   box.append(form);
   return box;

@@ -488,7 +488,7 @@ class BrowserIT {
 
   @Test
   @Order(4)
-  void aTeachersActivityReportSurvivesALanguageSwitchAndIsSentOnceWithTheFocusWhereItIsSafe() throws IOException {
+  void aTeachersActivityReportSurvivesALanguageSwitchAndIsSentOnceWithTheFocusWhereItIsSafe() throws Exception {
     String stamp = Long.toString(System.currentTimeMillis(), 36);
     String activity = "We cleaned the beach " + stamp + ".";
     // the tester's teacher: the focal point of a French member school taking part in Trash Hack
@@ -548,6 +548,28 @@ class BrowserIT {
       nationalId.sendKeys(uai);
     } finally {
       switchLanguage("en");
+    }
+
+    // a colleague saves the school meanwhile (another session): the save is refused, what they
+    // changed is named and taken into the boxes left as they were, and saving again keeps both edits
+    if (platform != null) {
+      String token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+          platform.login("school.7@demo.aspnet.local", PASSWORD).body()).path("token").asText();
+      String etag = platform.get("/api/v1/schools/" + school, "Authorization", "Bearer " + token).headers().firstValue("ETag").orElseThrow();
+      Object before = apiGet("/api/v1/schools/" + school).get("teachers");
+      int teachers = 1 + (before == null ? 40 : ((Number) before).intValue());
+      assertEquals(200, platform.send("PATCH", "/api/v1/schools/" + school, "{\"teachers\":" + teachers + "}", "Content-Type",
+          "application/merge-patch+json", "Authorization", "Bearer " + token, "If-Match", etag).statusCode());
+      By editForm = By.cssSelector("#edit-" + school + " form");
+      driver.findElement(editForm).findElement(By.cssSelector("button[type=submit]")).click();
+      wait(30).until(d -> text(editForm).contains("Changed meanwhile"));
+      assertTrue(text(editForm).contains("Teachers"), text(editForm));
+      assertEquals(String.valueOf(teachers), driver.findElement(editForm).findElement(By.name("teachers")).getDomProperty("value"));
+      driver.findElement(editForm).findElement(By.cssSelector("button[type=submit]")).click();
+      wait(30).until(d -> text(editForm).contains("Saved."));
+      Map<?, ?> saved = apiGet("/api/v1/schools/" + school);
+      assertEquals("Bordeaux " + stamp, saved.get("city"), "the edit typed here");
+      assertEquals(teachers, ((Number) saved.get("teachers")).intValue(), "the colleague's edit");
     }
 
     // sent once: the form is empty for the next one and the focus is on the report just sent, not
