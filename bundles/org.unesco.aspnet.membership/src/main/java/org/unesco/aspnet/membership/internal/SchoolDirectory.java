@@ -1045,22 +1045,12 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   /** As {@link #validate(Principal, SchoolInput)} for an edit: {@code stored} are the school's extra fields now. */
   private SchoolInput validate(Principal actor, SchoolInput input, Map<String, Object> stored) {
     SchoolInput tidy = SchoolValidator.tidy(input);
-    List<FieldError> errors = new ArrayList<>(SchoolValidator.check(tidy, countries::exists, actor.language()));
-    if (errors.isEmpty()) {
+    List<FieldError> core = SchoolValidator.check(tidy, countries::exists, actor.language());
+    if (core.isEmpty()) {
       return withProfile(actor, tidy, stored);
     }
-    if (errors.stream().noneMatch(e -> e.field().equals("country"))) {
-      try {
-        for (FieldError e : profiles.check(tidy, stored, actor.language()).errors()) {
-          if (errors.stream().noneMatch(known -> known.field().equals(e.field()))) {
-            errors.add(e);
-          }
-        }
-      } catch (RuntimeException profileUnavailable) {
-        // a failing profile answers for itself once the rest is right; the core's errors stand
-      }
-    }
-    throw ProblemException.validation(errors);
+    throw ProblemException.validation(SchoolForm.withNationalRules(core, tidy,
+        given -> profiles.check(given, stored, actor.language()).errors()));
   }
 
   /**

@@ -87,14 +87,8 @@ final class SchoolForm {
     Set<String> reported = new HashSet<>();
     form.errors.forEach(e -> reported.add(root(e.field())));
     SchoolInput tidy = SchoolValidator.tidy(input);
-    List<FieldError> rules = new ArrayList<>(SchoolValidator.check(tidy, knownCountry, lang));
-    if (rules.stream().noneMatch(e -> e.field().equals("country")) && !reported.contains("country")) {
-      try {
-        rules.addAll(nationalRules.apply(tidy));
-      } catch (RuntimeException profileUnavailable) {
-        // a failing profile answers for itself once the rest is right; these errors stand
-      }
-    }
+    // a country of the wrong type is null here: the core's "required" on it skips the national rules
+    List<FieldError> rules = withNationalRules(SchoolValidator.check(tidy, knownCountry, lang), tidy, nationalRules);
     for (FieldError e : rules) {
       if (!reported.contains(root(e.field())) && !form.errors.contains(e)
           && form.errors.stream().noneMatch(known -> known.field().equals(e.field()))) {
@@ -113,7 +107,20 @@ final class SchoolForm {
   static void check(ObjectNode body, Set<String> extraFields, Predicate<String> knownCountry, String lang,
       java.util.function.Function<SchoolInput, List<FieldError>> nationalRules) {
     SchoolInput tidy = read(body, extraFields, knownCountry, lang, nationalRules);
-    List<FieldError> errors = new ArrayList<>(SchoolValidator.check(tidy, knownCountry, lang));
+    List<FieldError> errors = withNationalRules(SchoolValidator.check(tidy, knownCountry, lang), tidy, nationalRules);
+    if (!errors.isEmpty()) {
+      throw ProblemException.validation(errors);
+    }
+  }
+
+  /**
+   * The core's errors of {@code tidy} and, when its country is known, the national profile's on
+   * fields the core found nothing wrong with: every rule error in one answer. A failing profile
+   * adds nothing here: it answers for itself once the rest is right.
+   */
+  static List<FieldError> withNationalRules(List<FieldError> core, SchoolInput tidy,
+      java.util.function.Function<SchoolInput, List<FieldError>> nationalRules) {
+    List<FieldError> errors = new ArrayList<>(core);
     if (errors.stream().noneMatch(e -> e.field().equals("country"))) {
       try {
         for (FieldError e : nationalRules.apply(tidy)) {
@@ -122,12 +129,10 @@ final class SchoolForm {
           }
         }
       } catch (RuntimeException profileUnavailable) {
-        // a failing profile answers for itself once the rest is right; these errors stand
+        // the core's errors stand
       }
     }
-    if (!errors.isEmpty()) {
-      throw ProblemException.validation(errors);
-    }
+    return errors;
   }
 
   /**

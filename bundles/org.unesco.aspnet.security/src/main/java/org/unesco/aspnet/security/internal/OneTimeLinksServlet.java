@@ -80,13 +80,9 @@ public final class OneTimeLinksServlet extends ApiServlet {
     @Override
     public String deserialize(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt)
         throws IOException {
-      if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT) {
-        return p.getText();
-      }
-      if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
-        return p.getText();
-      }
-      return (String) ctxt.handleUnexpectedToken(String.class, p);
+      com.fasterxml.jackson.core.JsonToken token = p.currentToken();
+      return token == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT || token == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
+          ? p.getText() : (String) ctxt.handleUnexpectedToken(String.class, p);
     }
   }
 
