@@ -974,6 +974,19 @@ public final class Json {
     body.writeTo(response.getOutputStream());
   }
 
+  /**
+   * Headers of an answer that depends on who reads it (an email shown to signed-in readers only):
+   * {@code Cache-Control: private, no-cache}, so no shared cache keeps it, and {@code Vary:
+   * Authorization, Cookie}, so a browser does not give one reader's copy to whoever signs in or out
+   * next. Added, not set: nothing before a servlet sets them, and gzip adds its own Vary beside.
+   *
+   * @since 1.10
+   */
+  public static void privateToReader(HttpServletResponse response) {
+    response.addHeader("Cache-Control", "private, no-cache");
+    response.addHeader("Vary", "Authorization, Cookie");
+  }
+
   private static void start(HttpServletResponse response, int status, String mediaType, int length) {
     response.setStatus(status);
     contentType(response, mediaType);

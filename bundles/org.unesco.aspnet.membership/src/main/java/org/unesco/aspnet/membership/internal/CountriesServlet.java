@@ -75,8 +75,7 @@ public final class CountriesServlet extends ApiServlet {
       Countries.Versioned country = countries.versioned(Requests.actor(request), path.get(0), Requests.language(request, response));
       // the coordinators' emails are for signed-in readers only: no shared cache may keep this
       // answer, nor a browser give it back to whoever signs in or out next (the ETag is the same)
-      response.setHeader("Cache-Control", "private, no-cache");
-      response.addHeader("Vary", "Authorization, Cookie"); // added: beside gzip's Accept-Encoding
+      Json.privateToReader(response);
       // the ETag is the revision an edit sends back; the counts are not in it: no 304
       response.setHeader("ETag", Revisions.etag(country.revision()));
       Json.write(response, 200, country.country());

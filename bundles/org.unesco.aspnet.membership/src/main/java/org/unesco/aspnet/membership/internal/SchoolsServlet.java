@@ -178,9 +178,7 @@ public final class SchoolsServlet extends ApiServlet {
    * without its email: a browser must not answer one with the other's copy after a sign-in or out.
    */
   private static boolean notModified(HttpServletRequest request, HttpServletResponse response, int revision) {
-    // added, not set: nothing before sets them, and a set searches all the headers (see Json.send)
-    response.addHeader("Cache-Control", "private, no-cache");
-    response.addHeader("Vary", "Authorization, Cookie");
+    Json.privateToReader(response); // added, not set: a set searches all the headers (see Json.send)
     return Revisions.sendNotModified(request, response, revision);
   }
 

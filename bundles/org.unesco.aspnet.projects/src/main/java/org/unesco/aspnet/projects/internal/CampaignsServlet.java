@@ -141,8 +141,7 @@ public final class CampaignsServlet extends ApiServlet {
     } else if (path.size() == 2 && path.get(1).equals("coordinators")) {
       onlyParameters(request, Set.of(), "");
       // their emails are for signed-in readers only (see CountriesServlet)
-      response.setHeader("Cache-Control", "private, no-cache");
-      response.addHeader("Vary", "Authorization, Cookie"); // added: beside gzip's Accept-Encoding
+      Json.privateToReader(response);
       Json.writePage(response, campaigns.coordinators(actor, id), null);
     } else if (path.size() == 2 && path.get(1).equals("schema")) {
       onlyParameters(request, Set.of(), "");
