@@ -671,10 +671,8 @@ public final class MembershipLifecycle implements MembershipService {
             c -> {
               Membership current = visibleMembership(c, actor, id);
               requireRevision(current, expectedRevision, actor.language());
-              // the platform's sentences in the reader's language where we write it (the stages keep
-              // the profile's labels); else in the profile's, as its field messages are
-              String lang = actor.language() != null && FieldMessages.speaks(actor.language())
-                  ? actor.language() : profile.messageLanguage(actor.language());
+              // the platform's sentences in the reader's language (the stages keep the profile's labels)
+              String lang = profile.messageLanguage(actor.language());
               Ladder.Stage at = currentStage(ladder, current);
               Ladder.Move move = StageRules.move(ladder, at, target, lang);
               School school = SchoolDirectory.find(c, current.schoolId());

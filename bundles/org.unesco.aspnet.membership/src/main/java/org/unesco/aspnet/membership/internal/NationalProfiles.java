@@ -90,9 +90,13 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
       return requested != null && languages.contains(requested) ? requested : language;
     }
 
-    /** The language to write the platform's messages in: the caller's when the profile speaks it. */
+    /**
+     * The language to write the platform's messages in: the caller's when the platform writes it
+     * (a Spanish reader of a French school gets "es obligatorio", even though the profile's own
+     * texts are French or English), else the profile's, else English.
+     */
     String messageLanguage(String requested) {
-      return requested != null && languages.contains(requested) && FieldMessages.speaks(requested)
+      return requested != null && FieldMessages.speaks(requested)
           ? requested
           : FieldMessages.speaks(language) ? language : "en";
     }
