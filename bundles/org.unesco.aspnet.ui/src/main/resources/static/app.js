@@ -642,7 +642,9 @@ export async function render() {
     main.replaceChildren(...[view].flat().filter((x) => x !== null && x !== undefined));
   } catch (e) {
     if (seq !== renderSeq) return;
-    main.replaceChildren(h('h1', {}, t('error.title')), isNetworkError(e) ? retryView(e, render) : problemView(e));
+    // what the address names does not exist (or is not public): a page that says so, not an error
+    if (e instanceof ApiError && e.status === 404) main.replaceChildren(...notFound(location.pathname));
+    else main.replaceChildren(h('h1', {}, t('error.title')), isNetworkError(e) ? retryView(e, render) : problemView(e));
   } finally {
     clearTimeout(loading);
     if (seq === renderSeq) main.removeAttribute('aria-busy');
@@ -679,7 +681,11 @@ export function filtersNavigate(form, path, focus = null) {
   return form;
 }
 
-function notFound() {
+function notFound(path = '') {
+  if (path.startsWith('/schools/')) {
+    return [h('h1', {}, t('notfound.schoolTitle')), h('p', {}, t('notfound.school')),
+      h('p', {}, h('a', { href: '/schools' }, t('notfound.toDirectory')))];
+  }
   return [h('h1', {}, t('notfound.title')), h('p', {}, t('notfound.text')), h('p', {}, h('a', { href: '/' }, t('nav.home')))];
 }
 
@@ -746,7 +752,9 @@ export const FILTERS = ['q', 'country', 'region', 'level', 'theme', 'language'];
 /** The directory's filter form; submitting it changes the address (shareable) and re-renders. */
 export async function filterForm(target) {
   const params = new URLSearchParams(location.search);
-  const list = await countries();
+  // the countries with schools to find (the public finds members only), not all 190-odd
+  const listed = (c) => c.members > 0 || (ui.me && c.candidates > 0) || c.iso2 === params.get('country');
+  const list = (await countries()).filter(listed);
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': t('dir.filters') },
     field(t('dir.search'), 'q', { type: 'search', value: params.get('q') || '', id: 'q', maxLength: 100 }),
     field(t('field.country'), 'country', { value: params.get('country') || '', empty: t('dir.any'), options: list.map((c) => [c.iso2, c.name]), id: 'filter-country' }),
@@ -1061,13 +1069,15 @@ function tokenPage(kind) {
   const token = new URLSearchParams(location.hash.slice(1)).get('token') || '';
   const form = h('form', { novalidate: true }, h('div', { class: 'form-status', tabindex: '-1' }),
     kind === 'invitation' ? field(t('field.name'), 'name', { autocomplete: 'name', help: t('accept.nameHelp') }) : null,
-    field(t('field.password'), 'password', { type: 'password', required: true, autocomplete: 'new-password', help: t('register.passwordHelp') }),
+    // an invitation for an account that exists is accepted by its owner: signed in, or with its password
+    field(t('field.password'), 'password', { type: 'password', required: !(kind === 'invitation' && ui.me), autocomplete: 'new-password',
+      help: t(kind === 'invitation' ? 'accept.passwordHelp' : 'register.passwordHelp') }),
     h('button', { type: 'submit' }, t(kind === 'invitation' ? 'accept.submit' : 'reset.submit')));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const d = Object.fromEntries(new FormData(form));
     try {
-      if (kind === 'invitation') await api('POST', '/api/v1/invitations/accept', { token, name: d.name || null, password: d.password });
+      if (kind === 'invitation') await api('POST', '/api/v1/invitations/accept', { token, name: d.name || null, password: d.password || null });
       else await api('POST', '/api/v1/password-resets/accept', { token, password: d.password });
       form.replaceWith(h('p', { class: 'notice', role: 'status' }, t('accept.done'), ' ', h('a', { href: '/signin' }, t('nav.signin'))));
     } catch (e) {

@@ -771,11 +771,46 @@ async function hqPlugins() {
         || Object.entries(p.contributes || p.adds || {}).map(([k, v]) => k + ': ' + (Array.isArray(v) ? v.length : v)).join(', ')))))))];
 }
 
+/** t(key), or the raw value when no language has the key (an action or field a plugin added). */
+function translatedOr(key, raw) {
+  return t(key) === key ? raw : t(key);
+}
+
+// Entities with a page of their own, so that an entry leads to what it changed
+const AUDIT_PAGES = { school: (id) => '/schools/' + id, campaign: (id) => '/campaigns/' + id };
+
+/**
+ * An audit entry's "What": the kind of thing and its id (a link where it has a page), then what
+ * the change did: "status: Applied → Under national review" for a scalar, the field's name alone
+ * for a longer value; nothing for a creation, whose values are all new.
+ */
+function auditWhat(e) {
+  const kind = translatedOr('auditEntity.' + e.entity, e.entity || '');
+  const label = `${kind} ${e.entityId || ''}`.trim();
+  const page = AUDIT_PAGES[e.entity];
+  const what = [page && /^\d+$/.test(e.entityId || '') ? h('a', { href: page(e.entityId) }, label) : label];
+  if (!e.before || !e.after) return what;
+  const scalar = (v) => v == null || ['string', 'number', 'boolean'].includes(typeof v);
+  const shown = (k, v) => (v == null || v === '' ? '–' : k === 'status' ? statusLabel(v) : String(v));
+  const changes = [...new Set([...Object.keys(e.before), ...Object.keys(e.after)])]
+    .filter((k) => k !== 'comment' && JSON.stringify(e.before[k] ?? null) !== JSON.stringify(e.after[k] ?? null))
+    .map((k) => {
+      const name = translatedOr('field.' + k, k);
+      const [b, a] = [e.before[k], e.after[k]];
+      return scalar(b) && scalar(a) && String(b ?? '').length + String(a ?? '').length <= 60
+        ? `${name}: ${shown(k, b)} → ${shown(k, a)}` : name;
+    });
+  if (changes.length) {
+    what.push(h('br'), h('span', { class: 'meta' }, changes.length > 4 ? changes.slice(0, 4).join('; ') + '; …' : changes.join('; ')));
+  }
+  return what;
+}
+
 async function hqAudit() {
   const tbody = h('tbody', {});
   const names = countries(); // asked for with the first page, needed for its rows
-  const row = (e) => h('tr', {}, h('td', {}, formatDate(e.at)), h('td', {}, e.actorEmail || e.actorId || ''), h('td', { title: e.action }, t('auditAction.' + e.action) === 'auditAction.' + e.action ? e.action : t('auditAction.' + e.action)),
-    h('td', {}, `${e.entity || ''} ${e.entityId || ''}`), h('td', {}, e.country ? countryName(e.country) : ''));
+  const row = (e) => h('tr', {}, h('td', {}, formatDate(e.at)), h('td', {}, e.actorEmail || e.actorId || ''), h('td', { title: e.action }, translatedOr('auditAction.' + e.action, e.action)),
+    h('td', {}, ...auditWhat(e)), h('td', {}, e.country ? countryName(e.country) : ''));
   const list = pagedList('/api/v1/audit', async (items) => {
     await names;
     tbody.append(...items.map(row));

@@ -117,6 +117,10 @@ class BrowserIT {
   void aVisitorSearchesTheDirectoryOpensASchoolAndTheMap() {
     open("/schools");
     WebElement q = waitFor(By.id("q"));
+    // the country filter offers the countries with members (the demo's 40 at most), not all 190-odd
+    List<String> offered = driver.findElements(By.cssSelector("#filter-country option")).stream().map(o -> o.getDomAttribute("value")).toList();
+    assertTrue(offered.contains("FR") && offered.size() <= 41, offered.toString());
+    assertFalse(offered.contains("AF"), "no member in Afghanistan in the demo: " + offered);
     q.sendKeys("Lyc");
     driver.findElement(By.id("search-button")).click();
     wait(30).until(ExpectedConditions.urlContains("q=Lyc"));
@@ -133,6 +137,12 @@ class BrowserIT {
       return true;
     });
     wait(30).until(ExpectedConditions.textToBe(By.tagName("h1"), name));
+
+    // a school number that does not exist: a page that says so and leads back to the directory
+    open("/schools/987654321");
+    wait(30).until(ExpectedConditions.textToBe(By.tagName("h1"), "School not found"));
+    assertEquals("/schools", driver.findElement(By.cssSelector("#main a")).getDomAttribute("href"));
+    assertTrue(driver.getTitle().startsWith("School not found"), driver.getTitle());
 
     driver.findElement(By.cssSelector("#nav a[href='/map']")).click();
     wait(30).until(ExpectedConditions.urlToBe(base + "/map"));
@@ -443,6 +453,15 @@ class BrowserIT {
     String log = driver.findElement(By.cssSelector("#main tbody")).getText();
     assertTrue(log.contains("Membership status"), "actions in words: " + log.substring(0, Math.min(500, log.length())));
     assertFalse(log.contains("membership.transition"), "not as codes");
+    // the newest entry, the reinstatement above: what it changed, in words
+    String newest = driver.findElement(By.cssSelector("#main tbody tr td:nth-child(4)")).getText();
+    assertTrue(newest.startsWith("Membership ") && newest.contains("Status: Suspended → Member"), newest);
+    List<WebElement> pages = driver.findElements(By.cssSelector("#main tbody td:nth-child(4) a"));
+    assertFalse(pages.isEmpty(), "the demo's campaign and school entries lead to their pages");
+    for (WebElement page : pages) {
+      assertTrue(page.getDomAttribute("href").matches("/(schools|campaigns)/\\d+") && page.getText().matches("(School|Campaign) \\d+"),
+          page.getText() + " -> " + page.getDomAttribute("href"));
+    }
     driver.findElement(By.xpath("//button[normalize-space()='Show more']")).click();
     wait(30).until(d -> d.findElements(By.cssSelector("#main tbody tr")).size() > first);
   }
