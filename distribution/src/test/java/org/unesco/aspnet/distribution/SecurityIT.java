@@ -142,6 +142,13 @@ class SecurityIT {
     assertTrue(out.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("aspnet_signed_in=;") && c.contains("Max-Age=0")),
         "the UI's marker is cleared: " + out.headers().allValues("Set-Cookie"));
     assertEquals(401, platform.get("/api/v1/me", "Authorization", "Bearer " + second).statusCode(), "logged out");
+    // a browser still sending the ended session's cookie reads the public view, and both cookies
+    // are cleared, so that the UI knows it is signed out
+    HttpResponse<String> stale = platform.get("/api/v1/countries", "Cookie", "ASPNET_SESSION=" + second + "; aspnet_signed_in=1");
+    assertEquals(200, stale.statusCode());
+    List<String> cleared = stale.headers().allValues("Set-Cookie");
+    assertTrue(cleared.stream().anyMatch(c -> c.startsWith("ASPNET_SESSION=;") && c.contains("Max-Age=0"))
+        && cleared.stream().anyMatch(c -> c.startsWith("aspnet_signed_in=;") && c.contains("Max-Age=0")), cleared.toString());
   }
 
   @Test
@@ -175,8 +182,17 @@ class SecurityIT {
     String secret = t.path("token").asText();
     assertTrue(secret.startsWith("asp_t_"));
     assertEquals(Installation.ADMIN_EMAIL, json(platform.get("/api/v1/me", "Authorization", "Bearer " + secret)).path("email").asText());
+    // a token makes no tokens: a leaked one of a month would make itself one of a year
+    HttpResponse<String> minted = seen(platform.send("POST", "/api/v1/tokens", "{\"name\":\"minted\",\"days\":365}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + secret));
+    assertEquals(403, minted.statusCode(), minted.body());
     String list = seen(platform.get("/api/v1/tokens", "Authorization", "Bearer " + session)).body();
     assertTrue(list.contains("ministry sync") && !list.contains(secret), "listed without its secret: " + list);
+    assertFalse(list.contains("minted"), list);
+    // an anonymous request refused for want of credentials names the scheme (RFC 9110 15.5.2)
+    HttpResponse<String> anonymous = seen(platform.get("/api/v1/tokens"));
+    assertEquals(401, anonymous.statusCode());
+    assertEquals("Bearer", anonymous.headers().firstValue("WWW-Authenticate").orElse(""), anonymous.headers().toString());
     assertEquals(204, platform.send("DELETE", "/api/v1/tokens/" + t.path("id").asText(), null, "Authorization", "Bearer " + session).statusCode());
     HttpResponse<String> after = seen(platform.get("/api/v1/me", "Authorization", "Bearer " + secret));
     assertEquals(401, after.statusCode(), "revoked at once");
@@ -235,6 +251,12 @@ class SecurityIT {
     HttpResponse<String> again = seen(platform.send("POST", "/api/v1/accounts",
         "{\"email\":\"focal.point@example.org\",\"name\":\"X\",\"password\":\"a long enough password\"}", "Content-Type", "application/json"));
     assertEquals(409, again.statusCode(), "emails are compared without case");
+    HttpResponse<String> againInGerman = seen(platform.send("POST", "/api/v1/accounts",
+        "{\"email\":\"focal.point@example.org\",\"name\":\"X\",\"password\":\"a long enough password\",\"language\":\"de\"}",
+        "Content-Type", "application/json"));
+    JsonNode taken = JSON.readTree(againInGerman.body()).path("errors").path(0);
+    assertEquals("email", taken.path("field").asText(), "said on the email box: " + againInGerman.body());
+    assertTrue(taken.path("message").asText().startsWith("hat schon ein Konto"), againInGerman.body());
     // look-alikes: a zero-width space is refused, a fullwidth spelling is the same account
     HttpResponse<String> hidden = seen(platform.send("POST", "/api/v1/accounts",
         "{\"email\":\"focal.point@example.org\\u200b\",\"name\":\"X\",\"password\":\"a long enough password\"}",
@@ -503,6 +525,39 @@ class SecurityIT {
         "Content-Type", "application/json", "Authorization", "Bearer " + user)).statusCode());
   }
 
+  /**
+   * An invitation adds a role to an existing account only when its owner accepts it (signed in as
+   * it, or with its password). With the link alone, an NC gave any account a role of their country,
+   * read its roles, and could then reset its password.
+   */
+  @Test
+  void anInvitationForAnExistingAccountNeedsItsOwner() throws Exception {
+    String admin = platform.adminToken();
+    String nc = invited(admin, "nc.owner.ke@example.org", "{\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"KE\"}");
+    String school = candidate("Owner's Academy", "KE", "Kisumu");
+    register("victim@example.org", "the victim's own password");
+    HttpResponse<String> inv = invite(nc, "victim@example.org", "{\"role\":\"SCHOOL_STAFF\",\"school\":\"" + school + "\"}");
+    assertEquals(201, inv.statusCode(), inv.body());
+    String link = JSON.readTree(inv.body()).path("token").asText();
+    for (String body : List.of("{\"token\":\"" + link + "\"}",
+        "{\"token\":\"" + link + "\",\"name\":\"Anyone\",\"password\":\"a password the NC chose\"}")) {
+      HttpResponse<String> refused = seen(platform.send("POST", "/api/v1/invitations/accept", body, "Content-Type", "application/json"));
+      assertEquals(401, refused.statusCode(), refused.body());
+      assertFalse(refused.body().contains("victim") || refused.body().contains("roles"), "nothing of the account: " + refused.body());
+    }
+    assertEquals(403, reset(nc, "victim@example.org").statusCode(), "still no role in Kenya: not the NC's to reset");
+    // an NC signed in as themselves is not the owner either
+    assertEquals(401, seen(platform.send("POST", "/api/v1/invitations/accept", "{\"token\":\"" + link + "\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + nc)).statusCode());
+    // the owner, signed in, accepts without a password; the link was not used by the refusals
+    String owner = json(platform.login("victim@example.org", "the victim's own password")).path("token").asText();
+    HttpResponse<String> ok = seen(platform.send("POST", "/api/v1/invitations/accept", "{\"token\":\"" + link + "\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + owner));
+    assertEquals(200, ok.statusCode(), ok.body());
+    assertTrue(ok.body().contains("SCHOOL_STAFF"), ok.body());
+    assertEquals(200, seen(platform.login("victim@example.org", "the victim's own password")).statusCode(), "password unchanged");
+  }
+
   @Test
   void aResetLinkIsOnlyForWhoCouldHaveGivenTheAccountEveryRoleItHolds() throws Exception {
     String admin = platform.adminToken();
@@ -546,7 +601,8 @@ class SecurityIT {
     HttpResponse<String> promotion = invite(admin, "soon.admin@example.org", "{\"role\":\"PLATFORM_ADMIN\"}");
     assertEquals(201, promotion.statusCode(), promotion.body());
     assertEquals(200, seen(platform.send("POST", "/api/v1/invitations/accept",
-        "{\"token\":\"" + JSON.readTree(promotion.body()).path("token").asText() + "\"}", "Content-Type", "application/json")).statusCode());
+        "{\"token\":\"" + JSON.readTree(promotion.body()).path("token").asText() + "\",\"password\":\"a long enough password\"}",
+        "Content-Type", "application/json")).statusCode(), "its owner accepts, with the account's password");
     HttpResponse<String> late = finishReset(JSON.readTree(early.body()).path("token").asText(), "taken over by hq one");
     assertEquals(403, late.statusCode(), late.body());
     assertEquals(401, seen(platform.login("soon.admin@example.org", "taken over by hq one")).statusCode());

@@ -1033,9 +1033,14 @@ public final class Json {
 
   /**
    * Writes one page of a list in the platform's shape, {@code {"items": [...], "next": cursor}},
-   * where {@code next} is null on the last page.
+   * where {@code next} is null on the last page. Most lists show each reader what they may see (a
+   * coordinator's directory has the contacts), so a page is {@link #privateToReader private to its
+   * reader} unless the servlet set a {@code Cache-Control} of its own before (since 1.10).
    */
   public static void writePage(HttpServletResponse response, List<?> items, String next) throws IOException {
+    if (!response.containsHeader("Cache-Control")) {
+      privateToReader(response);
+    }
     write(response, 200, page(items, next));
   }
 
@@ -1087,6 +1092,11 @@ public final class Json {
     response.setContentType(PROBLEM_MEDIA_TYPE);
     response.setCharacterEncoding("UTF-8");
     response.setHeader("Cache-Control", "no-store");
+    if (problem.status() == 401 && !response.containsHeader("WWW-Authenticate")) {
+      // RFC 9110 15.5.2: a 401 names the scheme that would do (a bearer token; the UI's session
+      // cookie comes from signing in)
+      response.setHeader("WWW-Authenticate", "Bearer");
+    }
     if (problem.extensions().get("retryAfter") instanceof Number seconds) {
       // a 429 or 503 that says when to come back says it where clients look for it too
       response.setHeader("Retry-After", String.valueOf(seconds.longValue()));

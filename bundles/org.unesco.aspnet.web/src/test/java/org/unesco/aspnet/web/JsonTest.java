@@ -620,6 +620,18 @@ class JsonTest {
     assertEquals(List.of("Content-Type: application/json;charset=utf-8", "Content-Length: 1"), lines(set));
   }
 
+  @Test
+  void aPageOfAListIsPrivateToItsReaderUnlessTheServletSaidOtherwise() throws Exception {
+    List<String[]> fresh = new java.util.ArrayList<>();
+    Json.writePage(response(fresh, new java.io.ByteArrayOutputStream()), List.of(1), null);
+    assertEquals(List.of("Cache-Control: private, no-cache", "Vary: Authorization, Cookie", "Content-Type: application/json;charset=utf-8"),
+        lines(fresh));
+    List<String[]> own = new java.util.ArrayList<>();
+    own.add(new String[] {"Cache-Control", "no-store"});
+    Json.writePage(response(own, new java.io.ByteArrayOutputStream()), List.of(1), null);
+    assertEquals(List.of("Cache-Control: no-store", "Content-Type: application/json;charset=utf-8"), lines(own));
+  }
+
   private static List<String> lines(List<String[]> headers) {
     return headers.stream().map(h -> h[0] + ": " + h[1]).toList();
   }
@@ -647,6 +659,11 @@ class JsonTest {
             headers.removeIf(h -> h[0].equals("Content-Type"));
             yield headers.add(new String[] {"Content-Type", (String) args[0]});
           }
+          case "setHeader" -> {
+            headers.removeIf(h -> h[0].equals(args[0]));
+            yield headers.add(new String[] {(String) args[0], (String) args[1]});
+          }
+          case "containsHeader" -> headers.stream().anyMatch(h -> h[0].equals(args[0]));
           case "getContentType" -> headers.stream().filter(h -> h[0].equals("Content-Type")).map(h -> h[1]).findFirst().orElse(null);
           case "getOutputStream" -> out;
           default -> null;

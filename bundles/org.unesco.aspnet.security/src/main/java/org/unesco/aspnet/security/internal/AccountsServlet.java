@@ -72,7 +72,11 @@ public final class AccountsServlet extends ApiServlet {
     } catch (PersistenceException e) {
       if (e.isDuplicateKey()) {
         authentication.addressFailed(request.getRemoteAddr());
-        throw ProblemException.conflict("An account with this email exists already; sign in or reset the password");
+        // on the email box, in the person's words: sign in, or have the password reset (there is
+        // no self-service reset: an NC or HQ makes the link)
+        String message = SecurityMessages.get(stated != null ? stated.getLanguage() : language, "emailTaken");
+        throw new ProblemException(409, ProblemException.TYPE_BASE + "conflict", "Conflict", message,
+            List.of(new org.unesco.aspnet.core.FieldError("email", message)), Map.of());
       }
       throw e;
     }

@@ -114,6 +114,29 @@ public final class Authentication {
 
   /** Checks the password, throttled per account and per address; opens a new session. */
   SignedIn signIn(String email, String password, String address, String language) {
+    SecurityStore.Account a = requirePassword(email, password, address, language);
+    Settings c = config;
+    String accountKey = "account:" + SecurityStore.normaliseEmail(email);
+    String token = Tokens.newSecret(SESSION_PREFIX);
+    String csrf = Tokens.newSecret("");
+    Instant expires = Instant.now().plus(Duration.ofHours(c.sessionHours()));
+    Principal principal = store.database().inTransaction(conn -> {
+      store.clearFailures(conn, accountKey);
+      if (hasher.needsRehash(a.passwordHash())) {
+        store.updatePasswordHash(conn, a.id(), hasher.hash(password));
+      }
+      store.createSession(conn, Tokens.hash(token), a.id(), csrf, expires);
+      return store.principal(conn, a.id()).orElseThrow();
+    });
+    return new SignedIn(principal, token, csrf, expires);
+  }
+
+  /**
+   * The account of {@code email} when {@code password} is its own; 401 otherwise, and 429 while
+   * the account or the address must wait: a sign-in's check and throttle, without a session (an
+   * invitation for an existing account asks it, so that only its owner accepts).
+   */
+  SecurityStore.Account requirePassword(String email, String password, String address, String language) {
     Settings c = config;
     String normalised = SecurityStore.normaliseEmail(email);
     // No account has an address longer than an email can be (254): such a sign-in fails like an
@@ -139,19 +162,7 @@ public final class Authentication {
       failed(possible ? new String[] {accountKey, addressKey} : new String[] {addressKey});
       throw ProblemException.unauthorized(SecurityMessages.get(language, "wrongCredentials"));
     }
-    SecurityStore.Account a = account.get();
-    String token = Tokens.newSecret(SESSION_PREFIX);
-    String csrf = Tokens.newSecret("");
-    Instant expires = Instant.now().plus(Duration.ofHours(c.sessionHours()));
-    Principal principal = store.database().inTransaction(conn -> {
-      store.clearFailures(conn, accountKey);
-      if (hasher.needsRehash(a.passwordHash())) {
-        store.updatePasswordHash(conn, a.id(), hasher.hash(password));
-      }
-      store.createSession(conn, Tokens.hash(token), a.id(), csrf, expires);
-      return store.principal(conn, a.id()).orElseThrow();
-    });
-    return new SignedIn(principal, token, csrf, expires);
+    return account.get();
   }
 
   /**

@@ -52,7 +52,7 @@ public final class AuthenticationFilter implements Filter {
     HttpServletRequest request = (HttpServletRequest) req;
     HttpServletResponse response = (HttpServletResponse) resp;
     try {
-      Principal principal = identify(request);
+      Principal principal = identify(request, response);
       request.setAttribute(ApiServlet.PRINCIPAL_ATTRIBUTE, principal);
       if (request.getAttribute(CSRF_ATTRIBUTE) != null && !hasCookie(request, AuthServlet.SIGNED_IN_COOKIE)) {
         // a session opened before the UI's marker existed (or the marker was lost): without it the
@@ -71,7 +71,7 @@ public final class AuthenticationFilter implements Filter {
     chain.doFilter(request, response);
   }
 
-  private Principal identify(HttpServletRequest request) {
+  private Principal identify(HttpServletRequest request, HttpServletResponse response) {
     String authorization = request.getHeader("Authorization");
     if (authorization != null) {
       if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -92,7 +92,11 @@ public final class AuthenticationFilter implements Filter {
     }
     Optional<Map.Entry<Principal, String>> session = authentication.session(cookie);
     if (session.isEmpty()) {
-      return Principal.anonymous(); // an old cookie: the public view, and sign in again to write
+      // an old cookie (ended, expired, revoked): the public view, and both cookies cleared, so
+      // that the UI sees it is signed out instead of showing the public view as the person's own
+      response.addHeader("Set-Cookie", AuthServlet.cookie("", 0, request.isSecure()));
+      response.addHeader("Set-Cookie", AuthServlet.signedInCookie(0, request.isSecure()));
+      return Principal.anonymous();
     }
     if (!SAFE_METHODS.contains(request.getMethod()) && !matches(request.getHeader(CSRF_HEADER), session.get().getValue())) {
       throw ProblemException.forbidden("A write with the session cookie needs the " + CSRF_HEADER

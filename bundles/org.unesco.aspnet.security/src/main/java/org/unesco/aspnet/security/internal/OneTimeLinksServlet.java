@@ -319,13 +319,31 @@ public final class OneTimeLinksServlet extends ApiServlet {
     if (a.token() == null || a.token().isBlank()) {
       throw ProblemException.validation("token", "is required");
     }
-    String passwordHash = a.password() == null ? null : authentication.hasher().hash(a.password());
+    // The link alone adds a role to a new account only. An existing account's owner proves it is
+    // them (signed in as it, or its password): else whoever made the link (an NC) could give any
+    // account a role of their country, and then reset its password.
+    Optional<SecurityStore.Account> invitee = store.database().read(c -> {
+      Optional<SecurityStore.OneTimeLink> link = store.liveLink(c, Tokens.hash(a.token()), "INVITATION");
+      return link.isEmpty() ? Optional.<SecurityStore.Account>empty() : store.accountByEmail(c, link.get().email());
+    });
+    String owner = invitee.map(SecurityStore.Account::id).orElse(null);
+    if (owner != null && !owner.equals(principal(request).accountId())) {
+      if (a.password() == null || a.password().isEmpty()) {
+        throw ProblemException.unauthorized(SecurityMessages.get(lang, "invitationNeedsOwner"));
+      }
+      authentication.requirePassword(invitee.get().email(), a.password(), request.getRemoteAddr(), lang); // 401 or 429
+    }
+    String passwordHash = a.password() == null || owner != null ? null : authentication.hasher().hash(a.password());
     Map<String, Object> result = store.database().inTransaction(c -> {
       SecurityStore.OneTimeLink link = store.useLink(c, Tokens.hash(a.token()), "INVITATION")
           .orElseThrow(() -> ProblemException.notFound("This invitation is unknown, used or expired; ask for a new one"));
       Optional<SecurityStore.Account> existing = store.accountByEmail(c, link.email());
       String accountId;
       if (existing.isPresent()) {
+        if (!existing.get().id().equals(owner)) {
+          // made meanwhile by a registration: its owner has not been asked
+          throw ProblemException.unauthorized(SecurityMessages.get(lang, "invitationNeedsOwner"));
+        }
         accountId = existing.get().id();
       } else {
         // rolls the use of the link back too

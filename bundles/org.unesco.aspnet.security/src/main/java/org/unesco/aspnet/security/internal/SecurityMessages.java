@@ -23,6 +23,8 @@ final class SecurityMessages {
           Map.entry("schoolUnknown", "is not a known school"),
           Map.entry("campaignForCc", "is required for a campaign coordinator"),
           Map.entry("wrongCredentials", "The email or the password is wrong"),
+          Map.entry("invitationNeedsOwner", "This invitation is for an existing account: sign in as it, or give its password, to accept it"),
+          Map.entry("emailTaken", "already has an account: sign in, or ask your National Coordinator for a new password"),
           Map.entry("tooManyAttempts", "Too many failed sign-ins; try again in {0} s"),
           Map.entry("tooManyFromAddress", "Too many failed attempts from your address; try again in {0} s")),
       "fr", Map.ofEntries(
@@ -38,6 +40,8 @@ final class SecurityMessages {
           Map.entry("schoolUnknown", "n''est pas un établissement connu"),
           Map.entry("campaignForCc", "est obligatoire pour un coordinateur de campagne"),
           Map.entry("wrongCredentials", "L''adresse électronique ou le mot de passe est erroné"),
+          Map.entry("invitationNeedsOwner", "Cette invitation est pour un compte existant : connectez-vous avec ce compte, ou donnez son mot de passe, pour l''accepter"),
+          Map.entry("emailTaken", "a déjà un compte : connectez-vous, ou demandez un nouveau mot de passe à votre coordinateur national"),
           Map.entry("tooManyAttempts", "Trop de connexions échouées ; réessayez dans {0} s"),
           Map.entry("tooManyFromAddress", "Trop de tentatives échouées depuis votre adresse ; réessayez dans {0} s")),
       "de", Map.ofEntries(
@@ -53,6 +57,8 @@ final class SecurityMessages {
           Map.entry("schoolUnknown", "ist keine bekannte Schule"),
           Map.entry("campaignForCc", "ist für eine Kampagnenkoordination erforderlich"),
           Map.entry("wrongCredentials", "Die E-Mail-Adresse oder das Passwort ist falsch"),
+          Map.entry("invitationNeedsOwner", "Diese Einladung gilt für ein bestehendes Konto: Melden Sie sich mit diesem Konto an oder geben Sie sein Passwort ein, um sie anzunehmen"),
+          Map.entry("emailTaken", "hat schon ein Konto: Melden Sie sich an oder bitten Sie Ihre nationale Koordination um ein neues Passwort"),
           Map.entry("tooManyAttempts", "Zu viele fehlgeschlagene Anmeldungen; versuchen Sie es in {0} s erneut"),
           Map.entry("tooManyFromAddress", "Zu viele fehlgeschlagene Versuche von Ihrer Adresse; versuchen Sie es in {0} s erneut")),
       "es", Map.ofEntries(
@@ -68,6 +74,8 @@ final class SecurityMessages {
           Map.entry("schoolUnknown", "no es una escuela conocida"),
           Map.entry("campaignForCc", "es obligatorio para un coordinador de campaña"),
           Map.entry("wrongCredentials", "El correo electrónico o la contraseña no son correctos"),
+          Map.entry("invitationNeedsOwner", "Esta invitación es para una cuenta existente: inicie sesión con ella o indique su contraseña para aceptarla"),
+          Map.entry("emailTaken", "ya tiene una cuenta: inicie sesión o pida una nueva contraseña a su coordinador nacional"),
           Map.entry("tooManyAttempts", "Demasiados intentos fallidos; vuelva a intentarlo dentro de {0} s"),
           Map.entry("tooManyFromAddress", "Demasiados intentos fallidos desde su dirección; vuelva a intentarlo dentro de {0} s"))));
 

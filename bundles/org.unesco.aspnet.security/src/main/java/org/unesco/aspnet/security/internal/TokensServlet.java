@@ -76,6 +76,12 @@ public final class TokensServlet extends ApiServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Principal me = signedIn(request);
+    String authorization = request.getHeader("Authorization");
+    if (authorization != null && authorization.substring(Math.min(7, authorization.length())).strip()
+        .startsWith(Authentication.API_TOKEN_PREFIX)) {
+      // else a leaked token of a day would make itself one of a year, which revoking it leaves alive
+      throw ProblemException.forbidden("An API token cannot make API tokens: sign in to make one");
+    }
     TokenRequest r = Json.read(request, TokenRequest.class, rest -> AccountsServlet.require(errors(rest)));
     AccountsServlet.require(errors(r));
     int days = r.days() == null ? 90 : r.days();
@@ -99,7 +105,8 @@ public final class TokensServlet extends ApiServlet {
   /** Every error of a token request at once: a name of at most 100 characters, 1 to {@value #MAX_DAYS} days. */
   static List<FieldError> errors(TokenRequest r) {
     List<FieldError> errors = new ArrayList<>();
-    if (r.name() == null || r.name().isBlank() || r.name().length() > 100) {
+    // the column holds 100 UTF-16 units: 50 emoji at most
+    if (r.name() == null || Json.showsNothing(r.name()) || r.name().length() > 100) {
       errors.add(new FieldError("name", "is required, at most 100 characters"));
     }
     if (r.days() != null && (r.days() < 1 || r.days() > MAX_DAYS)) {
