@@ -169,6 +169,9 @@ class MembershipIT {
         publicView.headers().allValues("Content-Length"));
     JsonNode found = JSON.readTree(platform.get("/api/v1/schools?q=emile%20zola&country=FR").body());
     assertEquals(1, found.path("items").size(), "accent-insensitive search finds it: " + found);
+    HttpResponse<String> punctuation = platform.get("/api/v1/schools?q=%25&country=FR");
+    assertEquals(400, punctuation.statusCode(), "punctuation alone is no search: " + punctuation.body());
+    assertEquals("q", JSON.readTree(punctuation.body()).path("errors").path(0).path("field").asText());
 
     JsonNode history = JSON.readTree(platform.get("/api/v1/memberships/" + membership + "/history", "Authorization", "Bearer " + ncFrance).body());
     List<String> steps = new ArrayList<>();
@@ -739,6 +742,25 @@ class MembershipIT {
         "If-Match", etag2, "Authorization", "Bearer " + teacher).statusCode(), "a school does not move itself abroad");
     long other = JSON.readTree(apply(school("Escola Anísio Teixeira", "BR", "Salvador")).body()).path("schoolId").asLong();
     assertEquals(404, platform.get("/api/v1/schools/" + other, "Authorization", "Bearer " + teacher).statusCode());
+  }
+
+  /** A school HQ moves abroad: the move is in the log of the country it left as well as the new one's. */
+  @Test
+  void aSchoolMovedAbroadIsAuditedInBothCountries() throws Exception {
+    long moving = JSON.readTree(apply(school("École Voyageuse", "FR", "Strasbourg")).body()).path("schoolId").asLong();
+    String etag = platform.get("/api/v1/schools/" + moving, "Authorization", "Bearer " + hq).headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> moved = platform.send("PATCH", "/api/v1/schools/" + moving, "{\"country\": \"KE\", \"city\": \"Nairobi\"}",
+        "Content-Type", "application/merge-patch+json", "If-Match", etag, "Authorization", "Bearer " + hq);
+    assertEquals(200, moved.statusCode(), moved.body());
+    for (String[] nc : new String[][] {{"FR", ncFrance}, {"KE", ncKenya}}) {
+      JsonNode entries = JSON.readTree(platform.get("/api/v1/audit?country=" + nc[0] + "&limit=20", "Authorization", "Bearer " + nc[1]).body()).path("items");
+      boolean found = false;
+      for (JsonNode e : entries) {
+        found |= e.path("action").asText().equals("school.update") && e.path("entityId").asText().equals(String.valueOf(moving))
+            && e.path("before").path("country").asText().equals("FR") && e.path("after").path("country").asText().equals("KE");
+      }
+      assertTrue(found, nc[0] + "'s coordinator reads the move: " + entries);
+    }
   }
 
   @Test

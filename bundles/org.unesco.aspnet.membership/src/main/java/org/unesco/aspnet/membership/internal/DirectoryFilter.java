@@ -70,9 +70,16 @@ final class DirectoryFilter {
     return !word.startsWith(SearchWords.ARABIC_ARTICLE) && SearchWords.arabic(word);
   }
 
-  /** The free-text words of a query, each a search key; 400 beyond {@value #MAX_QUERY_WORDS}. */
+  /**
+   * The free-text words of a query, each a search key; 400 beyond {@value #MAX_QUERY_WORDS}, and for
+   * a text without a letter or digit (punctuation alone), which would otherwise match everything.
+   */
   static List<String> words(SchoolQuery q) {
     List<String> words = SearchKey.words(q.q());
+    if (words.isEmpty() && q.q() != null && !q.q().isBlank()) {
+      // "%" or "-" searched for nothing and found every school: say why instead
+      throw ProblemException.validation("q", "search for words with letters or digits");
+    }
     if (words.size() > MAX_QUERY_WORDS) {
       throw ProblemException.validation("q", "use at most " + MAX_QUERY_WORDS + " words");
     }

@@ -338,10 +338,10 @@ public final class MembershipLifecycle implements MembershipService {
     return moved;
   }
 
-  /** A comment of a move: trimmed, null when blank, 400 when too long. */
+  /** A comment of a move: trimmed, null when it shows nothing (a zero-width space alone), 400 when too long. */
   static String note(String comment, String lang) {
     require(commentErrors(comment, lang));
-    return comment == null || comment.isBlank() ? null : comment.strip();
+    return comment == null || org.unesco.aspnet.web.Json.showsNothing(comment) ? null : comment.strip();
   }
 
   /** What is wrong with a move's comment: at most one error, it being too long. */

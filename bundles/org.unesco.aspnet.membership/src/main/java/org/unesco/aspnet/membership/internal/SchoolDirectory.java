@@ -833,6 +833,12 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     School updated = find(c, current.id());
     audit.record(c, actor, "school.update", "school", String.valueOf(current.id()), updated.country(),
         summary(current), summary(updated));
+    if (!updated.country().equals(current.country())) {
+      // moved abroad: the country it left reads the move in its own log too, as a partnership's
+      // countries each do
+      audit.record(c, actor, "school.update", "school", String.valueOf(current.id()), current.country(),
+          summary(current), summary(updated));
+    }
     return updated;
   }
 

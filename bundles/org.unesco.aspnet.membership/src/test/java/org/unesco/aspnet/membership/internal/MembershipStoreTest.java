@@ -235,6 +235,10 @@ class MembershipStoreTest {
     long m = a.membershipId();
     assertEquals(List.of(MembershipStatus.UNDER_NATIONAL_REVIEW, MembershipStatus.REJECTED), lifecycle.membership(NC_FR, m).next());
     lifecycle.transition(HQ, m, MembershipStatus.UNDER_NATIONAL_REVIEW, null);
+    // a rejection tells the school why: zero-width characters alone are no reason
+    ProblemException unexplained = assertThrows(ProblemException.class,
+        () -> lifecycle.transition(NC_FR, m, MembershipStatus.REJECTED, "\u200b\u2060"));
+    assertEquals("comment", unexplained.errors().get(0).field());
     lifecycle.transition(HQ, m, MembershipStatus.RECOMMENDED, "good");
     assertEquals(List.of(), lifecycle.membership(NC_FR, m).next(), "HQ takes it from there");
     assertEquals(List.of(MembershipStatus.UNDER_HQ_REVIEW), lifecycle.membership(HQ, m).next());
@@ -554,6 +558,10 @@ class MembershipStoreTest {
     assertEquals(1, schools.schools(HQ, new SchoolQuery(null, "Africa", null, null, null, null, null, 100, null)).items().size());
     assertEquals(400, assertThrows(ProblemException.class, () -> schools.schools(HQ, query(null, null, null, 10, "garbage!"))).status());
     assertEquals(400, assertThrows(ProblemException.class, () -> schools.schools(HQ, query(null, null, null, 101, null))).status());
+    // punctuation alone is no search (it used to match every school); blank is no filter
+    ProblemException punctuation = assertThrows(ProblemException.class, () -> schools.schools(HQ, query(null, null, "%_ -", 100, null)));
+    assertEquals("q", punctuation.errors().get(0).field());
+    assertEquals(26, schools.schools(HQ, query(null, null, "  ", 100, null)).items().size());
   }
 
   @Test

@@ -236,9 +236,9 @@ final class CampaignForm {
             phase.starts() == null ? "…" : phase.starts().toString(), phase.ends() == null ? "…" : phase.ends().toString())));
       }
     }
-    if (in.text() == null || in.text().isBlank()) {
+    if (in.text() == null || org.unesco.aspnet.web.Json.showsNothing(in.text())) {
       errors.add(new FieldError("text", SubmissionMessages.get(lang, "text")));
-    } else if (in.text().length() > TEXT_MAX) {
+    } else if (in.text().codePointCount(0, in.text().length()) > TEXT_MAX) { // the column holds twice as many UTF-16 units
       errors.add(new FieldError("text", SubmissionMessages.get(lang, "length", String.valueOf(TEXT_MAX))));
     }
     people("pupils", in.pupils(), errors, lang);

@@ -947,7 +947,7 @@ public final class CampaignStore implements CampaignService, CampaignRules, Even
         // A moderator who never saw the decision taken changes nothing blindly, not even the
         // reason the school reads; the same decision sent again (a retry, or several at once)
         // leaves it as it is.
-        String given = comment == null || comment.isBlank() ? null : comment.strip();
+        String given = comment == null || org.unesco.aspnet.web.Json.showsNothing(comment) ? null : comment.strip();
         if (before.status() == decision && Objects.equals(given, before.comment())) {
           return before;
         }
@@ -958,7 +958,7 @@ public final class CampaignStore implements CampaignService, CampaignRules, Even
           "UPDATE PRJ_SUBMISSION SET STATUS = ?, MODERATION_COMMENT = ?, MODERATED_AT = ?, MODERATED_BY = ?,"
               + " REVISION = REVISION + 1 WHERE ID = ? AND REVISION = ?")) {
         ps.setString(1, decision.name());
-        ps.setString(2, comment == null || comment.isBlank() ? null : comment.strip());
+        ps.setString(2, comment == null || org.unesco.aspnet.web.Json.showsNothing(comment) ? null : comment.strip());
         ps.setTimestamp(3, Timestamp.from(Instant.now()));
         ps.setString(4, actor.isSystem() ? null : actor.accountId());
         ps.setLong(5, id);
@@ -994,10 +994,10 @@ public final class CampaignStore implements CampaignService, CampaignRules, Even
     if (decision == null || decision == SubmissionStatus.PENDING) {
       errors.add(new FieldError("decision", "must be APPROVED or REJECTED"));
     }
-    if (decision == SubmissionStatus.REJECTED && (comment == null || comment.isBlank())) {
+    if (decision == SubmissionStatus.REJECTED && (comment == null || org.unesco.aspnet.web.Json.showsNothing(comment))) {
       errors.add(new FieldError("comment", "is required to reject: tell the school why"));
     }
-    if (comment != null && comment.length() > CampaignForm.COMMENT_MAX) {
+    if (comment != null && comment.codePointCount(0, comment.length()) > CampaignForm.COMMENT_MAX) {
       errors.add(new FieldError("comment", "must be at most " + CampaignForm.COMMENT_MAX + " characters"));
     }
     return errors;

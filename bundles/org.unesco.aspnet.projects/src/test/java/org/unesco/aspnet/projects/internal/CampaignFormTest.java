@@ -38,6 +38,19 @@ class CampaignFormTest {
     assertEquals(List.of(), CampaignForm.submission(in, ACT_THIS_YEAR, true, "en"));
   }
 
+  /** A text of zero-width spaces shows nothing; a long one counts characters, not UTF-16 units (an emoji is one). */
+  @Test
+  void anActivitysTextMustShowSomethingAndIsCountedInCharacters() {
+    assertEquals(List.of("text"), fields(CampaignForm.submission(withText("\u200b\u2060"), ACT_THIS_YEAR, true, "en")));
+    String emoji = "\uD83C\uDF0A";
+    assertEquals(List.of(), CampaignForm.submission(withText(emoji.repeat(CampaignForm.TEXT_MAX)), ACT_THIS_YEAR, true, "en"));
+    assertEquals(List.of("text"), fields(CampaignForm.submission(withText(emoji.repeat(CampaignForm.TEXT_MAX + 1)), ACT_THIS_YEAR, true, "en")));
+  }
+
+  private static SubmissionInput withText(String text) {
+    return new SubmissionInput(1L, LocalDate.now().minusDays(1), "act", text, 30, 2, Map.of("waste", List.of()), List.of());
+  }
+
   @Test
   void theDateLiesWithinThePhaseItNames() {
     LocalDate today = LocalDate.now();
