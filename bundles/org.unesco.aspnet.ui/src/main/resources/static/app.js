@@ -103,6 +103,14 @@ export async function api(method, path, body, headers = {}) {
   } catch (e) {
     throw new ApiError(0, { title: t('error.network') });
   }
+  if (ui.me && !maybeSignedIn()) {
+    // the session ended (signed out in another tab, expired, revoked): the server answered as to
+    // the public and cleared its marker. Not shown as the person's own lists: say so, once
+    ui.me = null;
+    ui.csrf = null;
+    renderChrome();
+    throw new ApiError(401, { title: t('error.401'), detail: t('error.sessionEnded') });
+  }
   const type = response.headers.get('Content-Type') || '';
   const data = type.includes('json') ? await response.json().catch(() => null) : null;
   if (!response.ok) throw new ApiError(response.status, data || { title: t('error.status', { status: response.status }) });
@@ -144,6 +152,9 @@ export function problemView(err, nameOf = fieldName) {
     box.append(h('p', {}, t('error.duplicates')), h('ul', {}, ...p.duplicates.map((d) => h('li', {}, [d.name, d.city].filter(Boolean).join(', ') || JSON.stringify(d)))));
   }
   if (p.incident) box.append(h('p', {}, t('error.incident', { id: p.incident })));
+  if (err?.status === 401 && !ui.me && location.pathname !== '/signin') {
+    box.append(h('p', {}, h('a', { href: '/signin?next=' + encodeURIComponent(location.pathname + location.search) }, t('nav.signin'))));
+  }
   return box;
 }
 
@@ -204,9 +215,18 @@ export function showProblem(form, err, slot) {
   for (const e of err?.problem?.errors || []) {
     const name = e.field.replace(/\[\d+\]$/, '').replace(/\.[a-z]{2}$/, ''); // levels[0]: the levels; title.fr: the title
     const input = form.querySelector(`[name="${CSS.escape(e.field)}"]`) || form.querySelector(`[name="${CSS.escape(name)}"]`);
-    if (!input) continue;
     const id = 'err-' + Math.random().toString(36).slice(2);
     const message = h('span', { class: 'field-error', id }, e.message);
+    if (!input) {
+      // a group without an input of its name (a list metric with no row yet: metrics.waste)
+      const set = form.querySelector(`fieldset[data-metric="${CSS.escape(e.field)}"]`);
+      if (set) {
+        set.setAttribute('aria-invalid', 'true');
+        set.setAttribute('aria-describedby', id);
+        set.querySelector('legend').insertAdjacentElement('afterend', message);
+      }
+      continue;
+    }
     // a group of checkboxes gets its message under the legend, for the group, not in one box's label;
     // a lone checkbox (a consent) gets it on itself, after its label
     const box = input.type === 'checkbox' || input.type === 'radio';

@@ -38,7 +38,7 @@ function listPage(path, cursor = null) {
  */
 function pagedList(path, onItems, noun = 'console.schools', first = null) {
   const more = h('button', { type: 'button', class: 'secondary', hidden: true }, t('dir.more'));
-  const count = h('p', { class: 'meta', role: 'status' });
+  const count = h('p', { class: 'meta', role: 'status', tabindex: '-1' });
   let cursor = null;
   let shown = 0;
   const load = async () => {
@@ -54,6 +54,9 @@ function pagedList(path, onItems, noun = 'console.schools', first = null) {
   more.addEventListener('click', () => whileBusy(more, async () => {
     try {
       await load();
+      // the last page hid the button, which had the focus: it goes to the count of what is shown
+      // (read out), not to the page's body
+      if (more.hidden) count.focus();
     } catch (e) {
       more.after(problemView(e));
     }
@@ -429,6 +432,8 @@ async function ncReports(country) {
   const missing = rows.filter((r) => r.state === 'MISSING').length;
   const late = rows.filter((r) => r.state === 'LATE').length;
   const years = [0, 1, 2, 3].map((i) => new Date().getFullYear() - 1 - i);
+  if (!years.includes(year)) years.push(year); // an older year asked for by its address is the one shown, and named
+  years.sort((a, b) => b - a);
   const form = h('form', { class: 'filters' }, h('input', { type: 'hidden', name: 'tab', value: 'reports' }), h('input', { type: 'hidden', name: 'country', value: country }),
     field(t('report.year'), 'year', { value: year, options: years.map((y) => [y, String(y)]) }), h('button', { type: 'submit' }, t('console.show')));
   filtersNavigate(form, '/console/nc', RESULTS);
@@ -487,7 +492,7 @@ async function ncImport(country) {
           await new Promise((r) => setTimeout(r, 1000));
           job = await api('GET', '/api/v1/imports/' + encodeURIComponent(job.id));
         }
-        form.querySelector('.form-status').replaceChildren();
+        clearProblem(form); // "Choose a file" of an earlier try, too
         result.replaceChildren(h('h3', {}, t(dry ? 'import.dryReport' : 'import.report')), importView(job));
         result.focus();
       } catch (e) {
@@ -588,13 +593,17 @@ async function ncInvitations(country) {
     if (n === 'country' || n === 'unit') body.country = country;
     if (n === 'unit') body.unit = d.unit;
     if (n === 'campaign') body.campaign = d.campaign || null;
-    try {
-      const r = await api('POST', '/api/v1/invitations', body);
-      form.querySelector('.form-status').replaceChildren(h('div', { class: 'notice', role: 'status' }, h('p', {}, t('handover.done')), linkToPass(location.origin + r.link)));
-      announce(t('handover.done'));
-    } catch (e) {
-      showProblem(form, e);
-    }
+    // once: a second click on a slow connection would make a second valid link
+    await whileBusy(form.querySelector('button[type=submit]'), async () => {
+      try {
+        const r = await api('POST', '/api/v1/invitations', body);
+        clearProblem(form); // an earlier refusal's marks go
+        form.querySelector('.form-status').replaceChildren(h('div', { class: 'notice', role: 'status' }, h('p', {}, t('handover.done')), linkToPass(location.origin + r.link)));
+        announce(t('handover.done'));
+      } catch (e) {
+        showProblem(form, e);
+      }
+    });
   });
   // a forgotten password: HQ, administrators and NCs (for their schools' staff) make reset links
   const resets = makesResets() ? resetView() : [h('h3', {}, t('resetLink.title')), h('p', { id: 'reset-by-hq' }, t('resetLink.byHq'))];
@@ -684,18 +693,22 @@ async function campaignsView(country) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const d = Object.fromEntries(new FormData(form));
-    try {
-      const c = await api('POST', '/api/v1/campaigns', { kind: 'CAMPAIGN', module: d.module || null, country: country || null, title: { [ui.lang]: d.title },
-        description: d.description ? { [ui.lang]: d.description } : null });
-      form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('hq.created'), ' ', c?.id ? h('a', { href: '/campaigns/' + c.id }, d.title) : ''));
-      if (c) {
-        if (!list.isConnected) view[1].replaceWith(list);
-        list.prepend(campaignItem(c, country));
+    // once: a second click on a slow connection would make a second, identical campaign
+    await whileBusy(form.querySelector('button[type=submit]'), async () => {
+      try {
+        const c = await api('POST', '/api/v1/campaigns', { kind: 'CAMPAIGN', module: d.module || null, country: country || null, title: { [ui.lang]: d.title },
+          description: d.description ? { [ui.lang]: d.description } : null });
+        clearProblem(form);
+        form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('hq.created'), ' ', c?.id ? h('a', { href: '/campaigns/' + c.id }, d.title) : ''));
+        if (c) {
+          if (!list.isConnected) view[1].replaceWith(list);
+          list.prepend(campaignItem(c, country));
+        }
+        form.reset();
+      } catch (e) {
+        showProblem(form, e);
       }
-      form.reset();
-    } catch (e) {
-      showProblem(form, e);
-    }
+    });
   });
   view.push(h('h3', {}, t(country ? 'nc.newCampaign' : 'hq.newCampaign', { country: countryName(country) })), form);
   return view;

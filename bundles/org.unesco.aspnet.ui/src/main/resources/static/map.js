@@ -27,7 +27,9 @@ export async function mapPage() {
     h('p', {}, h('a', { href: '/schools' + (q.toString() ? '?' + q : '') }, t('map.asList')))];
   Promise.all([loadLeaflet(), api('GET', '/api/v1/schools/points' + (q.toString() ? '?' + q : '')), countries()]).then(([L, answer]) => {
     const n = answer.points.length;
-    const map = L.map(box, { worldCopyJump: true, preferCanvas: true });
+    // Leaflet's own zoom buttons say "Zoom in" in every language: ours say it in the page's
+    const map = L.map(box, { worldCopyJump: true, preferCanvas: true, zoomControl: false });
+    L.control.zoom({ zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(map);
     // opened at its final view, not moved there: no animation after the markers are drawn
     if (n) map.fitBounds(L.latLngBounds(answer.points.map((p) => [p[1], p[2]])), { maxZoom: 8, padding: [20, 20], animate: false });
     else map.setView([20, 10], 2);

@@ -49,9 +49,10 @@ export function adaptCoreFields(form, profile) {
   if (old) {
     const current = old.value;
     const unitLabel = labels.unit || t('field.unit');
+    const id = old.id; // the application's "apply-unit", a profile form's own
     const replacement = units.length
-      ? field(unitLabel, 'unit', { required: true, empty: '', value: current, options: units.map((u) => [u.code, u.name]), id: 'apply-unit' })
-      : field(t('field.unit'), 'unit', { value: units.length ? '' : current, id: 'apply-unit' });
+      ? field(unitLabel, 'unit', { required: true, empty: '', value: current, options: units.map((u) => [u.code, u.name]), id })
+      : field(t('field.unit'), 'unit', { value: units.length ? '' : current, id });
     old.closest('.field').replaceWith(units.length ? markProfileTexts(replacement) : replacement);
   }
   const nationalId = form.elements.nationalId;
@@ -82,26 +83,29 @@ function readFieldset(form, defs, prefix) {
 // ---------- the school form (apply and edit) ----------
 async function schoolForm(values = {}, { forApply }) {
   const list = await countries();
-  const form = h('form', { novalidate: true, id: forApply ? 'apply-form' : 'profile-form' },
+  // ids for the one application form; a profile's form gets the generated ones (a person with two
+  // schools has two such forms on the portal, and a label must lead to its own box)
+  const idOf = (name) => (forApply ? 'apply-' + name : undefined);
+  const form = h('form', { novalidate: true, id: forApply ? 'apply-form' : 'profile-form-' + values.id },
     h('div', { class: 'form-status', tabindex: '-1' }),
-    field(t('field.name'), 'name', { required: true, value: values.name, help: t('apply.nameHelp'), id: 'apply-name' }),
-    forApply ? field(t('field.country'), 'country', { required: true, empty: '', value: values.country, options: list.map((c) => [c.iso2, c.name]), id: 'apply-country' }) : null,
-    field(t('field.unit'), 'unit', { value: values.unit, id: 'apply-unit' }),
-    field(t('field.city'), 'city', { required: true, value: values.city, id: 'apply-city' }),
-    field(t('field.address'), 'address', { required: true, value: values.address, id: 'apply-address' }),
+    field(t('field.name'), 'name', { required: true, value: values.name, help: t('apply.nameHelp'), id: idOf('name') }),
+    forApply ? field(t('field.country'), 'country', { required: true, empty: '', value: values.country, options: list.map((c) => [c.iso2, c.name]), id: idOf('country') }) : null,
+    field(t('field.unit'), 'unit', { value: values.unit, id: idOf('unit') }),
+    field(t('field.city'), 'city', { required: true, value: values.city, id: idOf('city') }),
+    field(t('field.address'), 'address', { required: true, value: values.address, id: idOf('address') }),
     h('div', { class: 'grid2' },
-      field(t('field.latitude'), 'latitude', { type: 'number', step: 'any', min: -90, max: 90, value: values.latitude, id: 'apply-latitude' }),
-      field(t('field.longitude'), 'longitude', { type: 'number', step: 'any', min: -180, max: 180, value: values.longitude, id: 'apply-longitude' })),
+      field(t('field.latitude'), 'latitude', { type: 'number', step: 'any', min: -90, max: 90, value: values.latitude, id: idOf('latitude') }),
+      field(t('field.longitude'), 'longitude', { type: 'number', step: 'any', min: -180, max: 180, value: values.longitude, id: idOf('longitude') })),
     checks(t('field.levels') + ' *', 'levels', LEVELS.map((l) => [l, t('level.' + l)]), values.levels || []),
     checks(t('field.themes'), 'themes', THEMES.map((x) => [x, t('theme.' + x)]), values.themes || []),
     field(t('field.languages'), 'languages', { value: (values.languages || []).join(', '), help: t('apply.languagesHelp') }),
     h('div', { class: 'grid2' },
-      field(t('field.students'), 'students', { type: 'number', min: 0, value: values.students, id: 'apply-students' }),
-      field(t('field.teachers'), 'teachers', { type: 'number', min: 0, value: values.teachers, id: 'apply-teachers' })),
-    field(t('field.email'), 'email', { type: 'email', required: true, value: values.email, autocomplete: 'email', id: 'apply-email' }),
+      field(t('field.students'), 'students', { type: 'number', min: 0, value: values.students, id: idOf('students') }),
+      field(t('field.teachers'), 'teachers', { type: 'number', min: 0, value: values.teachers, id: idOf('teachers') })),
+    field(t('field.email'), 'email', { type: 'email', required: true, value: values.email, autocomplete: 'email', id: idOf('email') }),
     field(t('field.website'), 'website', { type: 'url', value: values.website }),
     field(t('field.nationalId'), 'nationalId', { value: values.nationalId }),
-    h('div', { id: 'profile-slot' }));
+    h('div', { class: 'profile-slot' }));
   return form;
 }
 
@@ -124,7 +128,7 @@ function readSchool(form) {
 export async function applyPage() {
   const form = await schoolForm({ country: ui.me?.roles?.find((r) => r.country)?.country }, { forApply: true });
   let profile = null;
-  const slot = form.querySelector('#profile-slot');
+  const slot = form.querySelector('.profile-slot');
   let asked = 0;
   const onCountry = async () => {
     const seq = ++asked;
@@ -164,7 +168,8 @@ export async function applyPage() {
         }
         form.replaceWith(done);
         done.append(h('p', { class: 'notice', role: 'status' }, t('apply.done', { status: statusLabel(r.status) })),
-          h('p', {}, h('a', { href: ui.me ? '/portal' : '/schools/' + r.schoolId }, ui.me ? t('nav.portal') : t('apply.see'))));
+          // a candidate is not public: an anonymous applicant is told what comes next, not sent to a page they may not see
+          ui.me ? h('p', {}, h('a', { href: '/portal' }, t('nav.portal'))) : h('p', {}, t('apply.nextAnonymous')));
         done.focus();
       } catch (e) {
         if (e.status === 409 && e.problem?.duplicates) confirm.hidden = false;
@@ -247,7 +252,7 @@ export async function editView(school) {
   const [profile, form] = await Promise.all([loadProfile(school.country).catch(() => null), schoolForm(school, { forApply: false })]);
   adaptCoreFields(form, profile);
   const set = profileFieldset(profile, school.fields || {});
-  if (set) form.querySelector('#profile-slot').append(set);
+  if (set) form.querySelector('.profile-slot').append(set);
   // An edit that makes the school look like another one answers 409 with the duplicates: as on
   // the application, the person confirms it is another school and the patch is sent again.
   const confirm = h('div', { hidden: true }, h('label', {},
@@ -268,6 +273,8 @@ export async function editView(school) {
             throw e;
           });
         etag = updated?._etag || etag;
+        // what was saved is the version the next "changed meanwhile" compares with: not one's own edit
+        if (updated && typeof updated === 'object') Object.assign(school, updated);
         confirm.hidden = true;
         form.elements.confirmDuplicate.checked = false;
         clearProblem(form);
@@ -300,8 +307,9 @@ export async function editView(school) {
       Object.assign(school, now);
       etag = now._etag;
       const names = changed.map((k) => labelIn(form, k) || k).join(', ');
-      form.querySelector('.form-status').append(h('p', { class: 'notice', role: 'status' },
-        t('portal.changedMeanwhile', { fields: names || '—' })));
+      // instead of the refusal's "reload the page", which would lose what was typed
+      form.querySelector('.form-status').replaceChildren(h('div', { class: 'error', role: 'alert' },
+        h('strong', {}, t('portal.changedMeanwhile', { fields: names || '—' }))));
     } catch (ignored) {
       // the refusal itself says to reload
     }
@@ -638,7 +646,11 @@ function activityForm(school, campaign, module, onSent) {
   const dated = Object.fromEntries((campaign.phases || []).map((p) => [p.key, p]));
   const during = (key) => (dated[key]?.starts && dated[key]?.ends
     ? ` (${formatDate(dated[key].starts)} – ${formatDate(dated[key].ends)})` : '');
-  const phases = (module?.phases || []).map((p) => [p.key, (localized(p.labels) || p.key) + during(p.key)]);
+  // a module's phases in words; a campaign without a module may still have phases of its own
+  // (an NC's "Peace week" with a "prep" phase), which the platform requires a report to name
+  const phases = module?.phases?.length
+    ? module.phases.map((p) => [p.key, (localized(p.labels) || p.key) + during(p.key)])
+    : (campaign.phases || []).map((p) => [p.key, p.key + during(p.key)]);
   const phaseOf = (day) => (campaign.phases || []).find((p) => p.starts && p.ends && p.starts <= day && day <= p.ends)?.key ?? '';
   const today = localToday(); // the teacher's day: the platform takes dates up to UTC+14
   // data-keep: a language switch builds this form again only once its section is open again, after

@@ -1149,6 +1149,29 @@ class BrowserIT {
     }
   }
 
+  /**
+   * A session ended elsewhere (another tab signed out; the same for one expired or revoked): the
+   * console's next tab says so and offers to sign in, instead of showing the public's lists as the
+   * coordinator's own ("Nothing to review").
+   */
+  @Test
+  @Order(11)
+  void aConsoleWhoseSessionEndedElsewhereSaysSoInsteadOfShowingThePublicsLists() {
+    signIn("nc.fr@demo.aspnet.local");
+    open("/console/nc?tab=directory");
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "shown"));
+    Object status = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "fetch('/api/v1/me').then(r => r.json()).then(me => fetch('/api/v1/auth/logout', {method: 'POST', headers: {'X-CSRF-Token': me.csrfToken}}))"
+        + ".then(r => done(r.status));");
+    assertEquals(204L, status, "signed out as from another tab");
+    driver.findElement(By.cssSelector("#main .tabs a[href*='tab=applications']")).click();
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Your session has ended"));
+    assertFalse(text(By.id("main")).contains("Nothing to review"), text(By.id("main")));
+    waitFor(By.id("signin-link"));
+    WebElement again = driver.findElement(By.cssSelector("#main .error a[href^='/signin?next=']"));
+    assertTrue(again.getDomAttribute("href").contains("console"), again.getDomAttribute("href"));
+  }
+
   @Test
   @Order(10)
   void hqEditsACampaignsFrenchTitleAndAPhaseAndASchoolIsNotOfferedTheForm() throws IOException {
