@@ -192,6 +192,9 @@ class MembershipIT {
     assertEquals(403, platform.get("/api/v1/audit?country=FR", "Authorization", "Bearer " + ncKenya).statusCode());
     assertEquals(audit, platform.get("/api/v1/audit?country=fr&limit=100", "Authorization", "Bearer " + ncFrance).body(),
         "a country in lower case, as every other list takes it");
+    HttpResponse<String> noSuchCountry = platform.get("/api/v1/audit?country=ZZ", "Authorization", "Bearer " + hq);
+    assertEquals(400, noSuchCountry.statusCode(), "not an empty log: " + noSuchCountry.body());
+    assertEquals("country", JSON.readTree(noSuchCountry.body()).path("errors").path(0).path("field").asText());
 
     assertEquals(200, move(membership, "SUSPENDED", "No annual report since 2023", hq).statusCode());
     JsonNode suspended = JSON.readTree(platform.get("/api/v1/certificates/" + certificate).body());

@@ -260,6 +260,11 @@ class NationalProfilesIT {
     assertEquals("UNDER_NATIONAL_REVIEW", JSON.readTree(moved.body()).path("status").asText());
     JsonNode history = JSON.readTree(send("GET", "/api/v1/memberships/" + membership + "/history", null, hq).body()).path("items");
     assertEquals("mitarbeitend", history.get(history.size() - 1).path("toStage").asText());
+    // the last stage is the country's to decide: the refusal names the country, not the Land
+    HttpResponse<String> notTheLand = send("POST", stages, "{\"stage\":\"anerkannt\"}", bavaria);
+    assertEquals(403, notTheLand.statusCode(), notTheLand.body());
+    String detail = JSON.readTree(notTheLand.body()).path("detail").asText();
+    assertTrue(detail.contains(" of DE,") && !detail.contains("DE-BY"), detail);
 
     // The annual report answers the profile's extra questions
     String report = "/api/v1/schools/" + school + "/annual-reports/2025";

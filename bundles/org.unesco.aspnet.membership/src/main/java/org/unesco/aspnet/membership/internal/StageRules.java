@@ -56,8 +56,10 @@ final class StageRules {
         .map(role -> LifecycleMessages.role(lang, role))
         .sorted()
         .collect(Collectors.joining(LifecycleMessages.get(lang, "or")));
+    // the unit only when a unit's coordinator may decide: an NC decides for the whole country
+    boolean unitDecides = move.decidedBy().contains(Role.SUBNATIONAL_COORDINATOR) && school.unit() != null;
     throw ProblemException.forbidden(LifecycleMessages.get(lang, "stageDeciders", label(target, lang), deciders,
-        school.unit() == null ? school.country() : school.country() + "-" + school.unit()));
+        unitDecides ? school.country() + "-" + school.unit() : school.country()));
   }
 
   /** 409 when the school has not yet spent the move's minimum time in its stage. */

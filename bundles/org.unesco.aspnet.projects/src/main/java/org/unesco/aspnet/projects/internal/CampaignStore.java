@@ -919,6 +919,10 @@ public final class CampaignStore implements CampaignService, CampaignRules, Even
       was.put("pupils", before.pupils());
       was.put("teachers", before.teachers());
       was.put("metrics", before.metrics());
+      was.put("media", before.media()); // the links, and what the school confirmed of consent
+      if (before.comment() != null) {
+        was.put("comment", before.comment()); // a moderator's, on a rejected report
+      }
       audit.record(c, actor, "submission.withdraw", "submission", String.valueOf(id), before.country(), was, null);
       return null;
     });

@@ -42,6 +42,7 @@ import org.unesco.aspnet.projects.Campaign;
 import org.unesco.aspnet.projects.CampaignInput;
 import org.unesco.aspnet.projects.CampaignKind;
 import org.unesco.aspnet.projects.Participant;
+import org.unesco.aspnet.projects.MediaLink;
 import org.unesco.aspnet.projects.Submission;
 import org.unesco.aspnet.projects.SubmissionInput;
 import org.unesco.aspnet.projects.SubmissionStatus;
@@ -282,10 +283,14 @@ class CampaignStoreTest {
     assertEquals("PENDING", withdrawn.get(0).get("status"));
     assertEquals(pending.text(), withdrawn.get(0).get("text"), "what the school took back stays in the audit log");
 
-    long rejected = store.submit(STAFF_PARIS, campaign, report(PARIS)).id();
+    MediaLink photo = new MediaLink("https://example.org/garden.jpg", "photo", true, true);
+    long rejected = store.submit(STAFF_PARIS, campaign, new SubmissionInput(PARIS, LocalDate.now().minusDays(1), null,
+        "We planted a garden", 12, 2, Map.of(), List.of(photo))).id();
     store.moderate(NC_FR, campaign, rejected, SubmissionStatus.REJECTED, "No photo consent", null);
     store.withdraw(STAFF_PARIS, campaign, rejected, null);
     assertEquals(404, status(() -> store.submission(STAFF_PARIS, campaign, rejected)), "a rejected report may go too");
+    assertEquals("No photo consent", withdrawn.get(1).get("comment"), "the moderator's reason stays with what it was about");
+    assertEquals(List.of(photo), withdrawn.get(1).get("media"), "its media link and the consent confirmed are kept too");
 
     long approved = store.submit(STAFF_PARIS, campaign, report(PARIS)).id();
     store.moderate(NC_FR, campaign, approved, SubmissionStatus.APPROVED, null, null);

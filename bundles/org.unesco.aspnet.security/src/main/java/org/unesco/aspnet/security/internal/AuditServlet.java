@@ -6,15 +6,22 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.unesco.aspnet.core.Action;
 import org.unesco.aspnet.core.Authorizer;
+import org.unesco.aspnet.core.FieldError;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.core.Target;
+import org.unesco.aspnet.security.ScopeCatalog;
 import org.unesco.aspnet.web.ApiServlet;
 import org.unesco.aspnet.web.Json;
 import org.unesco.aspnet.web.OpenApiFragment;
@@ -33,6 +40,11 @@ public final class AuditServlet extends ApiServlet {
 
   private final transient AuditLogService audit;
   private final transient Authorizer authorizer;
+
+  /** The bundles that know which countries exist: ?country=ZZ is a 400, not an empty log. */
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
+  private final transient List<ScopeCatalog> catalogs = new CopyOnWriteArrayList<>();
 
   @Activate
   public AuditServlet(@Reference AuditLogService audit, @Reference Authorizer authorizer) {
@@ -64,6 +76,12 @@ public final class AuditServlet extends ApiServlet {
     }
     // Without a country only HQ may read (everything).
     authorizer.require(me, Action.VIEW_AUDIT, country == null ? Target.everything() : Target.country(country));
+    if (country != null) {
+      List<FieldError> unknown = OneTimeLinksServlet.unknownParts(Target.country(country), catalogs);
+      if (!unknown.isEmpty()) {
+        throw ProblemException.validation(unknown);
+      }
+    }
     int limit = intParameter(request, "limit", 50, 1, 500);
     Long cursor = null;
     String c = request.getParameter("cursor");

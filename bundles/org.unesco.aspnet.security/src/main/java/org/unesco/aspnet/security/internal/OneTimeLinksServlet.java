@@ -239,7 +239,7 @@ public final class OneTimeLinksServlet extends ApiServlet {
   }
 
   /** What the catalogs do not know of {@code scope}, one error per field. */
-  private static List<FieldError> unknownParts(Target scope, Collection<ScopeCatalog> catalogs) {
+  static List<FieldError> unknownParts(Target scope, Collection<ScopeCatalog> catalogs) {
     List<FieldError> unknown = new ArrayList<>();
     Set<String> fields = new HashSet<>();
     for (ScopeCatalog catalog : catalogs) {
