@@ -108,6 +108,7 @@ export async function api(method, path, body, headers = {}) {
     // the public and cleared its marker. Not shown as the person's own lists: say so, once
     ui.me = null;
     ui.csrf = null;
+    ui.sessionEnded = true; // said by the page drawn next (render draws it again), until a sign-in
     renderChrome();
     throw new ApiError(401, { title: t('error.401'), detail: t('error.sessionEnded') });
   }
@@ -269,8 +270,9 @@ export async function whileBusy(button, work) {
 
 /** A page that needs a signed-in person: its title and a link to sign in and come back. */
 export function signInPrompt(title) {
-  return [h('h1', {}, title), h('p', {}, t('portal.signIn'), ' ',
-    h('a', { href: '/signin?next=' + encodeURIComponent(location.pathname + location.search) }, t('nav.signin')))];
+  return [h('h1', {}, title), ui.sessionEnded ? h('p', { class: 'notice', role: 'status' }, t('error.sessionEnded')) : null,
+    h('p', {}, t('portal.signIn'), ' ',
+      h('a', { href: '/signin?next=' + encodeURIComponent(location.pathname + location.search) }, t('nav.signin')))];
 }
 
 /** Takes away what showProblem put on a form (after a successful save, say). */
@@ -556,6 +558,7 @@ export async function signIn(email, password) {
   const r = await api('POST', '/api/v1/auth/login', { email, password });
   ui.csrf = r.csrfToken;
   ui.me = r.account;
+  ui.sessionEnded = false;
   renderChrome();
   return r;
 }
@@ -656,12 +659,17 @@ export async function render() {
     if (seq === renderSeq && !main.querySelector(':scope > .loading')) main.prepend(h('p', { class: 'loading', role: 'status' }, t('app.loading')));
   }, 400);
   const route = routes.find(([re]) => re.test(location.pathname));
+  const signedIn = !!ui.me;
   try {
     const view = route ? await route[1](location.pathname.match(route[0])) : notFound();
     if (seq !== renderSeq) return;
+    // the session ended while the page was read: what it got was the public's, not the person's
+    // (a console's "Nothing to review"); drawn again as the signed-out page it now is
+    if (signedIn && !ui.me) return render();
     main.replaceChildren(...[view].flat().filter((x) => x !== null && x !== undefined));
   } catch (e) {
     if (seq !== renderSeq) return;
+    if (signedIn && !ui.me) return render(); // as above
     // what the address names does not exist (or is not public): a page that says so, not an error
     if (e instanceof ApiError && e.status === 404) main.replaceChildren(...notFound(location.pathname));
     else main.replaceChildren(h('h1', {}, t('error.title')), isNetworkError(e) ? retryView(e, render) : problemView(e));
@@ -679,6 +687,8 @@ export async function render() {
  * in it (a filter's results), so that a keyboard user is not sent back to the top.
  */
 export function navigate(url, replace = false, focus = null) {
+  // where the reader was on the page they leave, for Back (see the popstate listener)
+  if (!replace) history.replaceState({ ...history.state, scrollY: window.scrollY }, '');
   if (replace) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
   render().then(() => {
@@ -807,7 +817,7 @@ async function directory() {
   const more = h('button', { type: 'button', class: 'secondary', hidden: true }, t('dir.more'));
   const q = filterQuery();
   let cursor = null;
-  const page = () => api('GET', '/api/v1/schools?limit=24&' + q + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+  const page = (limit = 24) => api('GET', `/api/v1/schools?limit=${limit}&` + q + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
   /** Adds a page of schools; the first new card, or null when the page was refused (said in the status). */
   const show = async (asked) => {
     let answer;
@@ -822,6 +832,8 @@ async function directory() {
     cursor = answer.next;
     more.hidden = !cursor;
     const n = results.children.length;
+    // how many were shown, so that Back to this page shows them all again (not only the first 24)
+    if (n > 24) history.replaceState({ ...history.state, dirShown: n }, '');
     status.textContent = n === 0 ? t('dir.none') : plural(cursor ? 'dir.shownMore' : 'dir.shown', n);
     announce(status.textContent);
     return results.children[before];
@@ -833,11 +845,13 @@ async function directory() {
   });
   // the schools and the country names (for the filters and the cards) are asked for at once; without
   // a connection the page says so and tries again (render), a refusal (a filter) is said under the form
-  const [form, first] = await Promise.all([filterForm('/schools'), page().catch((e) => {
+  const shownBefore = Math.min(history.state?.dirShown || 24, 1000);
+  const [form, first] = await Promise.all([filterForm('/schools'), page(Math.min(shownBefore, 100)).catch((e) => {
     if (isNetworkError(e)) throw e;
     return e;
   })]);
   await show(first instanceof Error ? Promise.reject(first) : first);
+  while (cursor && results.children.length < shownBefore && await show(page(Math.min(shownBefore - results.children.length, 100))));
   return [h('h1', {}, t('dir.title')), form, h('p', {}, h('a', { href: '/map' + (q.toString() ? '?' + q : '') }, t('dir.onMap'))),
     h('h2', { class: 'visually-hidden' }, t('dir.results')), status, results, more];
 }
@@ -1328,7 +1342,12 @@ function start() {
     ev.preventDefault();
     navigate(href);
   });
-  window.addEventListener('popstate', () => render());
+  // Back and Forward: the page is drawn again (the directory with as many schools as were shown)
+  // and the reader put back where they were, which the browser cannot do for a page drawn late
+  history.scrollRestoration = 'manual';
+  window.addEventListener('popstate', () => render().then(() => {
+    if (history.state?.scrollY) window.scrollTo(0, history.state.scrollY);
+  }));
   // back online: a start that failed, or a page that could not load, is tried again
   window.addEventListener('online', () => {
     if (!started) boot();

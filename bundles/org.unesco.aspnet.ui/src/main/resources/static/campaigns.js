@@ -27,13 +27,16 @@ async function missing(e) {
 export async function campaignsPage() {
   const view = [h('h1', {}, t('campaigns.title'))];
   try {
-    const page = await api('GET', '/api/v1/campaigns?limit=100');
+    // the modules' names in the page's language ("Trash Hack", not its key "trash-hack"), read beside
+    const [page, modules] = await Promise.all([api('GET', '/api/v1/campaigns?limit=100'),
+      api('GET', '/api/v1/campaign-modules').then((r) => r.items || []).catch(() => [])]);
+    const moduleName = (key) => modules.find((m) => m.key === key)?.name || key;
     const items = page.items || [];
     if (!items.length) view.push(h('p', {}, t('campaigns.none')));
     // a title or description the campaign has not in the page's language is marked with the one it is in
     view.push(h('ul', { class: 'cards' }, ...items.map((c) => h('li', {},
       h('h2', {}, h('a', { href: '/campaigns/' + c.id, lang: langOf(c.title || c.name) }, localized(c.title || c.name) || c.id)),
-      c.module ? h('p', { class: 'meta' }, c.module) : null, c.description ? h('p', { lang: langOf(c.description) }, localized(c.description)) : null))));
+      c.module ? h('p', { class: 'meta' }, moduleName(c.module)) : null, c.description ? h('p', { lang: langOf(c.description) }, localized(c.description)) : null))));
   } catch (e) {
     view.push(unavailable(e));
   }

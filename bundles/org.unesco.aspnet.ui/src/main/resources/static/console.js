@@ -676,6 +676,8 @@ async function ncCampaigns(country) {
 async function campaignsView(country) {
   const view = [h('h2', {}, t('tab.projects'))];
   let items;
+  // the modules: their names in the list, and the form's choice
+  const modulesAsked = api('GET', '/api/v1/campaign-modules').then((r) => r.items || []).catch(() => []);
   try {
     // the country's name is in the form's heading
     [items] = await Promise.all([apiAll('/api/v1/campaigns' + (country ? '?country=' + country : ''), 1000), countries()]);
@@ -683,9 +685,9 @@ async function campaignsView(country) {
     view.push(e.status === 404 && !e.problem?.detail ? h('p', { class: 'notice', role: 'status' }, t('campaigns.unavailable')) : problemView(e));
     return view;
   }
-  const list = h('ul', { id: 'campaign-list' }, ...items.map((c) => campaignItem(c, country)));
+  const modules = await modulesAsked;
+  const list = h('ul', { id: 'campaign-list' }, ...items.map((c) => campaignItem(c, country, modules)));
   view.push(items.length ? list : h('p', {}, t('campaigns.none')));
-  const modules = await api('GET', '/api/v1/campaign-modules').then((r) => r.items || []).catch(() => []);
   const form = h('form', { novalidate: true }, h('div', { class: 'form-status', tabindex: '-1' }),
     field(t('field.name'), 'title', { required: true, maxLength: 200 }),
     field(t('campaign.module'), 'module', { empty: t('campaign.noModule'), options: modules.map((m) => [m.key, m.name || m.key]) }),
@@ -702,7 +704,7 @@ async function campaignsView(country) {
         form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('hq.created'), ' ', c?.id ? h('a', { href: '/campaigns/' + c.id }, d.title) : ''));
         if (c) {
           if (!list.isConnected) view[1].replaceWith(list);
-          list.prepend(campaignItem(c, country));
+          list.prepend(campaignItem(c, country, modules));
         }
         form.reset();
       } catch (e) {
@@ -715,9 +717,9 @@ async function campaignsView(country) {
 }
 
 /** A campaign of the list, with its moderation queue (for the console's country, if any). */
-function campaignItem(c, country) {
+function campaignItem(c, country, modules = []) {
   const queue = '/campaigns/' + encodeURIComponent(c.id) + '/moderation' + (country ? '?country=' + encodeURIComponent(country) : '');
-  return h('li', {}, h('a', { href: '/campaigns/' + c.id, lang: langOf(c.title || c.name) }, localized(c.title || c.name) || c.id), c.module ? ' (' + c.module + ')' : '',
+  return h('li', {}, h('a', { href: '/campaigns/' + c.id, lang: langOf(c.title || c.name) }, localized(c.title || c.name) || c.id), c.module ? ' (' + (modules.find((m) => m.key === c.module)?.name || c.module) + ')' : '',
     ' · ', h('a', { href: queue }, t('moderation.open'), h('span', { class: 'visually-hidden' }, colon() + (localized(c.title || c.name) || c.id))));
 }
 

@@ -1149,6 +1149,30 @@ class BrowserIT {
     }
   }
 
+  /** Back from a school found after "Show more" returns to it: every school shown before, and the place in the list. */
+  @Test
+  @Order(12)
+  void backFromASchoolFoundAfterShowMoreReturnsToTheSamePlaceInTheList() {
+    signOut();
+    open("/schools");
+    By cards = By.cssSelector("#results > li");
+    wait(30).until(d -> d.findElements(cards).size() == 24);
+    for (int shown : new int[] {48, 72}) {
+      driver.findElement(By.xpath("//button[normalize-space()='Show more']")).click();
+      wait(30).until(d -> d.findElements(cards).size() == shown);
+    }
+    WebElement far = driver.findElements(cards).get(60).findElement(By.cssSelector("h3 a"));
+    String name = far.getText();
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", far);
+    long scrolled = ((Number) ((JavascriptExecutor) driver).executeScript("return window.scrollY")).longValue();
+    assertTrue(scrolled > 500, "the 61st school is far down: " + scrolled);
+    far.click();
+    wait(30).until(ExpectedConditions.textToBe(By.tagName("h1"), name));
+    driver.navigate().back();
+    wait(30).until(d -> d.findElements(cards).size() == 72);
+    wait(10).until(d -> Math.abs(((Number) ((JavascriptExecutor) d).executeScript("return window.scrollY")).longValue() - scrolled) < 50);
+  }
+
   /**
    * A session ended elsewhere (another tab signed out; the same for one expired or revoked): the
    * console's next tab says so and offers to sign in, instead of showing the public's lists as the
@@ -1168,7 +1192,7 @@ class BrowserIT {
     wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Your session has ended"));
     assertFalse(text(By.id("main")).contains("Nothing to review"), text(By.id("main")));
     waitFor(By.id("signin-link"));
-    WebElement again = driver.findElement(By.cssSelector("#main .error a[href^='/signin?next=']"));
+    WebElement again = driver.findElement(By.cssSelector("#main a[href^='/signin?next=']"));
     assertTrue(again.getDomAttribute("href").contains("console"), again.getDomAttribute("href"));
   }
 
