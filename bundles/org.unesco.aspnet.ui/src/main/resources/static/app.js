@@ -153,7 +153,7 @@ export function problemView(err, nameOf = fieldName) {
     box.append(h('p', {}, t('error.duplicates')), h('ul', {}, ...p.duplicates.map((d) => h('li', {}, [d.name, d.city].filter(Boolean).join(', ') || JSON.stringify(d)))));
   }
   if (p.incident) box.append(h('p', {}, t('error.incident', { id: p.incident })));
-  if (err?.status === 401 && !ui.me && location.pathname !== '/signin') {
+  if (err?.status === 401 && !ui.me && location.pathname !== '/signin' && !location.hash.includes('token=')) {
     box.append(h('p', {}, h('a', { href: '/signin?next=' + encodeURIComponent(location.pathname + location.search) }, t('nav.signin'))));
   }
   return box;
@@ -571,6 +571,7 @@ export async function signOut() {
   }
   ui.me = null;
   ui.csrf = null;
+  ui.sessionEnded = false; // signed out on purpose: nothing "ended"
   renderChrome();
   navigate('/');
 }

@@ -806,7 +806,9 @@ function auditWhat(e) {
   const what = [page && /^\d+$/.test(e.entityId || '') ? h('a', { href: page(e.entityId) }, label) : label];
   if (!e.before || !e.after) return what;
   const scalar = (v) => v == null || ['string', 'number', 'boolean'].includes(typeof v);
-  const shown = (k, v) => (v == null || v === '' ? '–' : k === 'status' ? statusLabel(v) : String(v));
+  // a status in words: an activity's and a partnership's have their own
+  const status = (v) => (e.entity === 'submission' || e.entity === 'partnership' ? translatedOr(e.entity + '.' + v, v) : statusLabel(v));
+  const shown = (k, v) => (v == null || v === '' ? '–' : k === 'status' ? status(v) : String(v));
   const changes = [...new Set([...Object.keys(e.before), ...Object.keys(e.after)])]
     .filter((k) => k !== 'comment' && JSON.stringify(e.before[k] ?? null) !== JSON.stringify(e.after[k] ?? null))
     .map((k) => {

@@ -75,7 +75,8 @@ public final class AccountsServlet extends ApiServlet {
         // on the email box, in the person's words: sign in, or have the password reset (there is
         // no self-service reset: an NC or HQ makes the link)
         String message = SecurityMessages.get(stated != null ? stated.getLanguage() : language, "emailTaken");
-        throw new ProblemException(409, ProblemException.TYPE_BASE + "conflict", "Conflict", message,
+        throw new ProblemException(409, ProblemException.TYPE_BASE + "conflict", "Conflict",
+            "An account with this email exists already; sign in or ask for a new password",
             List.of(new org.unesco.aspnet.core.FieldError("email", message)), Map.of());
       }
       throw e;

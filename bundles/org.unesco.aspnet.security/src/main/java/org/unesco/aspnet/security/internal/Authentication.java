@@ -116,15 +116,10 @@ public final class Authentication {
   SignedIn signIn(String email, String password, String address, String language) {
     SecurityStore.Account a = requirePassword(email, password, address, language);
     Settings c = config;
-    String accountKey = "account:" + SecurityStore.normaliseEmail(email);
     String token = Tokens.newSecret(SESSION_PREFIX);
     String csrf = Tokens.newSecret("");
     Instant expires = Instant.now().plus(Duration.ofHours(c.sessionHours()));
     Principal principal = store.database().inTransaction(conn -> {
-      store.clearFailures(conn, accountKey);
-      if (hasher.needsRehash(a.passwordHash())) {
-        store.updatePasswordHash(conn, a.id(), hasher.hash(password));
-      }
       store.createSession(conn, Tokens.hash(token), a.id(), csrf, expires);
       return store.principal(conn, a.id()).orElseThrow();
     });
@@ -162,7 +157,16 @@ public final class Authentication {
       failed(possible ? new String[] {accountKey, addressKey} : new String[] {addressKey});
       throw ProblemException.unauthorized(SecurityMessages.get(language, "wrongCredentials"));
     }
-    return account.get();
+    SecurityStore.Account a = account.get();
+    // the right password: the account's failures are forgotten, and an old hash made stronger
+    store.database().inTransaction(conn -> {
+      store.clearFailures(conn, accountKey);
+      if (hasher.needsRehash(a.passwordHash())) {
+        store.updatePasswordHash(conn, a.id(), hasher.hash(password));
+      }
+      return null;
+    });
+    return a;
   }
 
   /**

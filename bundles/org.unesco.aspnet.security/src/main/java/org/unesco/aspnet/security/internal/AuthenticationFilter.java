@@ -92,9 +92,9 @@ public final class AuthenticationFilter implements Filter {
     }
     Optional<Map.Entry<Principal, String>> session = authentication.session(cookie);
     if (session.isEmpty()) {
-      // an old cookie (ended, expired, revoked): the public view, and both cookies cleared, so
-      // that the UI sees it is signed out instead of showing the public view as the person's own
-      response.addHeader("Set-Cookie", AuthServlet.cookie("", 0, request.isSecure()));
+      // an old cookie (ended, expired, revoked): the public view, and the UI's marker cleared, so
+      // that it sees it is signed out instead of showing the public view as the person's own. Not
+      // the session cookie: a shared cache keeping this public answer would end others' sessions
       response.addHeader("Set-Cookie", AuthServlet.signedInCookie(0, request.isSecure()));
       return Principal.anonymous();
     }
