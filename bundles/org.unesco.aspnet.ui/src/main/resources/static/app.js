@@ -154,7 +154,7 @@ export function problemView(err, nameOf = fieldName) {
   }
   if (p.incident) box.append(h('p', {}, t('error.incident', { id: p.incident })));
   if (err?.status === 401 && !ui.me && location.pathname !== '/signin' && !location.hash.includes('token=')) {
-    box.append(h('p', {}, h('a', { href: '/signin?next=' + encodeURIComponent(location.pathname + location.search) }, t('nav.signin'))));
+    box.append(h('p', {}, signInLink()));
   }
   return box;
 }
@@ -271,8 +271,12 @@ export async function whileBusy(button, work) {
 /** A page that needs a signed-in person: its title and a link to sign in and come back. */
 export function signInPrompt(title) {
   return [h('h1', {}, title), ui.sessionEnded ? h('p', { class: 'notice', role: 'status' }, t('error.sessionEnded')) : null,
-    h('p', {}, t('portal.signIn'), ' ',
-      h('a', { href: '/signin?next=' + encodeURIComponent(location.pathname + location.search) }, t('nav.signin')))];
+    h('p', {}, t('portal.signIn'), ' ', signInLink())];
+}
+
+/** "Sign in", coming back to this page afterwards. */
+function signInLink() {
+  return h('a', { href: '/signin?next=' + encodeURIComponent(location.pathname + location.search) }, t('nav.signin'));
 }
 
 /** Takes away what showProblem put on a form (after a successful save, say). */

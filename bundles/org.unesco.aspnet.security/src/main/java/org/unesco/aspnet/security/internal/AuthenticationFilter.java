@@ -36,6 +36,8 @@ public final class AuthenticationFilter implements Filter {
   static final String CSRF_HEADER = "X-CSRF-Token";
   /** The CSRF token of a cookie session, for GET /api/v1/me to hand to the UI. */
   static final String CSRF_ATTRIBUTE = "aspnet.csrfToken";
+  /** Set when the request was authenticated by an API token (not a session): see TokensServlet. */
+  static final String API_TOKEN_ATTRIBUTE = "aspnet.apiToken";
   static final String LOGIN_PATH = "/api/v1/auth/login";
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
@@ -62,10 +64,7 @@ public final class AuthenticationFilter implements Filter {
             AuthServlet.signedInCookie(authentication.sessionLifetime().toSeconds(), request.isSecure()));
       }
     } catch (ProblemException problem) {
-      if (problem.status() == 401) {
-        response.setHeader("WWW-Authenticate", "Bearer");
-      }
-      Json.writeProblem(request, response, problem);
+      Json.writeProblem(request, response, problem); // a 401 with its WWW-Authenticate
       return;
     }
     chain.doFilter(request, response);
@@ -78,7 +77,11 @@ public final class AuthenticationFilter implements Filter {
         throw ProblemException.unauthorized("Only Bearer tokens are accepted in Authorization");
       }
       String token = authorization.substring(7).strip();
-      Optional<Principal> p = token.startsWith(Authentication.API_TOKEN_PREFIX)
+      boolean apiToken = token.startsWith(Authentication.API_TOKEN_PREFIX);
+      if (apiToken) {
+        request.setAttribute(API_TOKEN_ATTRIBUTE, Boolean.TRUE);
+      }
+      Optional<Principal> p = apiToken
           ? authentication.apiToken(token)
           : authentication.session(token).map(Map.Entry::getKey);
       // A client that sends a token must hear that it no longer works, not be served as public.

@@ -76,9 +76,7 @@ public final class TokensServlet extends ApiServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Principal me = signedIn(request);
-    String authorization = request.getHeader("Authorization");
-    if (authorization != null && authorization.substring(Math.min(7, authorization.length())).strip()
-        .startsWith(Authentication.API_TOKEN_PREFIX)) {
+    if (request.getAttribute(AuthenticationFilter.API_TOKEN_ATTRIBUTE) != null) {
       // else a leaked token of a day would make itself one of a year, which revoking it leaves alive
       throw ProblemException.forbidden("An API token cannot make API tokens: sign in to make one");
     }
