@@ -656,6 +656,11 @@ class MembershipIT {
     HttpResponse<String> publicCopy = platform.get("/api/v1/schools/" + member);
     assertEquals(200, publicCopy.statusCode(), publicCopy.body());
     assertTrue(publicCopy.headers().allValues("Vary").toString().contains("Cookie"), "the public's copy too");
+    // so is the public's page of the directory (kept in memory, written apart): a coordinator reads another
+    HttpResponse<String> publicList = platform.get("/api/v1/schools?country=FR&limit=5");
+    assertEquals(200, publicList.statusCode(), publicList.body());
+    assertEquals(List.of("private, no-cache"), publicList.headers().allValues("Cache-Control"), publicList.headers().toString());
+    assertTrue(publicList.headers().allValues("Vary").toString().contains("Authorization, Cookie"), publicList.headers().toString());
     String etag = zipped.headers().firstValue("ETag").orElseThrow();
     assertTrue(etag.endsWith("--gzip\""), "Jetty marks the compressed form: " + etag);
 

@@ -156,8 +156,12 @@ public final class SchoolsServlet extends ApiServlet {
     }
   }
 
-  /** A page of the directory made of schools' public pages: the bytes {@link Json#writePage} writes. */
+  /**
+   * A page of the directory made of schools' public pages: the bytes and the headers {@link
+   * Json#writePage} writes (a coordinator reads another page at the same address).
+   */
   private static void writePage(HttpServletResponse response, SchoolDirectory.PublicPage page) throws IOException {
+    Json.privateToReader(response);
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(512 * (page.items().size() + 1));
     body.write(ITEMS);
     for (int i = 0; i < page.items().size(); i++) {
