@@ -471,6 +471,16 @@ export function setProfileText(el, text) {
 
 let countriesAsked = null; // the request on its way (and its language), shared by those who ask meanwhile
 
+/** The installed campaign modules, each named in the page's language; [] when they cannot be read (names fall back to keys). */
+export function campaignModules() {
+  return api('GET', '/api/v1/campaign-modules').then((r) => r.items || []).catch(() => []);
+}
+
+/** A campaign module's name among `modules` ("Trash Hack"), else its key ("trash-hack"). */
+export function moduleName(modules, key) {
+  return modules.find((m) => m.key === key)?.name || key;
+}
+
 export async function countries() {
   if (!ui.countries) {
     const lang = ui.lang;
@@ -957,7 +967,11 @@ function shownLanguage(value) {
  */
 export function commentGiven(comment, message, needed, words) {
   for (const attr of ['aria-invalid', 'aria-required', 'aria-describedby']) comment.removeAttribute(attr);
-  if (!needed || comment.value.trim()) return true;
+  if (!needed || comment.value.trim()) {
+    // "Write a comment first" of the try before goes: it would stand while this one is on its way
+    if (message.querySelector('.error')) message.replaceChildren();
+    return true;
+  }
   comment.setAttribute('aria-invalid', 'true');
   comment.setAttribute('aria-required', 'true');
   comment.setAttribute('aria-describedby', message.id);

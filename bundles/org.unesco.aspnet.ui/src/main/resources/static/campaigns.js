@@ -1,6 +1,6 @@
 // Campaign pages: the list, and one campaign with its public summary and charts. Until the
 // campaigns bundle is installed the API answers 404 and the page says so in words.
-import { ui, t, h, api, ApiError, colon, problemView, barChart, formatNumber, formatDate, localized, langOf, countries, countryName,
+import { ui, t, h, api, ApiError, campaignModules, moduleName, filtersNavigate, colon, problemView, barChart, formatNumber, formatDate, localized, langOf, countries, countryName,
   field, plural, whileBusy, announce, signInPrompt, hasRole, submissionStatus, phaseLabels, pagedList, commentGiven, showProblem,
   clearProblem, render, languageName } from './app.js';
 
@@ -28,15 +28,13 @@ export async function campaignsPage() {
   const view = [h('h1', {}, t('campaigns.title'))];
   try {
     // the modules' names in the page's language ("Trash Hack", not its key "trash-hack"), read beside
-    const [page, modules] = await Promise.all([api('GET', '/api/v1/campaigns?limit=100'),
-      api('GET', '/api/v1/campaign-modules').then((r) => r.items || []).catch(() => [])]);
-    const moduleName = (key) => modules.find((m) => m.key === key)?.name || key;
+    const [page, modules] = await Promise.all([api('GET', '/api/v1/campaigns?limit=100'), campaignModules()]);
     const items = page.items || [];
     if (!items.length) view.push(h('p', {}, t('campaigns.none')));
     // a title or description the campaign has not in the page's language is marked with the one it is in
     view.push(h('ul', { class: 'cards' }, ...items.map((c) => h('li', {},
       h('h2', {}, h('a', { href: '/campaigns/' + c.id, lang: langOf(c.title || c.name) }, localized(c.title || c.name) || c.id)),
-      c.module ? h('p', { class: 'meta' }, moduleName(c.module)) : null, c.description ? h('p', { lang: langOf(c.description) }, localized(c.description)) : null))));
+      c.module ? h('p', { class: 'meta' }, moduleName(modules, c.module)) : null, c.description ? h('p', { lang: langOf(c.description) }, localized(c.description)) : null))));
   } catch (e) {
     view.push(unavailable(e));
   }
@@ -596,6 +594,7 @@ export async function moderationPage(id) {
     field(t('field.country'), 'country', { value: country, empty: t('dir.any'), options: countryChoices }),
     school ? h('input', { type: 'hidden', name: 'school', value: school }) : null,
     h('button', { type: 'submit' }, t('console.show')));
+  filtersNavigate(form, location.pathname); // within the app, as the directory's filters: no reload
   view.push(form);
   if (school) {
     const all = new URLSearchParams(params);

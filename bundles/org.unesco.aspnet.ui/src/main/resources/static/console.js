@@ -4,7 +4,7 @@
 // portal.js (the profile form, the history) is imported by the school page's panel only, when it opens.
 import { ui, t, tNodes, h, api, apiAll, colon, field, countries, countryName, problemView, showProblem, announce, statusLabel,
   hasRole, formatDate, formatNumber, statsView, localized, langOf, ApiError, fieldName, plural, whileBusy, signInPrompt, loadProfile,
-  profileText, markProfileTexts, commentGiven, filtersNavigate, linkToPass, clearProblem } from './app.js';
+  profileText, markProfileTexts, commentGiven, filtersNavigate, linkToPass, clearProblem, campaignModules, moduleName } from './app.js';
 
 const PAGE = 100;
 /** Moves whose decision the school must be told the reason of (the services require a comment). */
@@ -514,10 +514,14 @@ function importView(job) {
   out.append(figures);
   if (job?.problem) out.append(problemView(new ApiError(400, job.problem)));
   const rows = (report.rows || []).filter((r) => (r.errors || []).length || (r.duplicateOf || []).length || r.duplicateOfLine);
+  // a field as the file's header names it ("Numéro UAI"); in words when the header is its API key (nationalId)
+  const headers = job?.columns?.headers || {};
+  const plain = (x) => String(x).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const columnName = (f) => (headers[f] && plain(headers[f]) !== plain(f) ? headers[f] : fieldName(f));
   if (rows.length) {
     const head = h('tr', {}, ...['import.line', 'field.name', 'import.errors', 'import.duplicateOf'].map((k) => h('th', { scope: 'col' }, t(k))));
     const body = rows.slice(0, 500).map((r) => {
-      const errors = h('ul', { class: 'plain' }, ...(r.errors || []).map((e) => h('li', {}, fieldName(e.field) + colon() + e.message)));
+      const errors = h('ul', { class: 'plain' }, ...(r.errors || []).map((e) => h('li', {}, columnName(e.field) + colon() + e.message)));
       const twins = [...(r.duplicateOf || []).map((id) => h('a', { href: '/schools/' + id }, '#' + id)), r.duplicateOfLine ? t('import.line') + ' ' + r.duplicateOfLine : null]
         .filter(Boolean).flatMap((x, i) => (i ? [', ', x] : [x]));
       return h('tr', {}, h('td', {}, String(r.line)), h('td', {}, r.name || ''), h('td', {}, errors), h('td', {}, ...twins));
@@ -677,7 +681,7 @@ async function campaignsView(country) {
   const view = [h('h2', {}, t('tab.projects'))];
   let items;
   // the modules: their names in the list, and the form's choice
-  const modulesAsked = api('GET', '/api/v1/campaign-modules').then((r) => r.items || []).catch(() => []);
+  const modulesAsked = campaignModules();
   try {
     // the country's name is in the form's heading
     [items] = await Promise.all([apiAll('/api/v1/campaigns' + (country ? '?country=' + country : ''), 1000), countries()]);
@@ -719,7 +723,7 @@ async function campaignsView(country) {
 /** A campaign of the list, with its moderation queue (for the console's country, if any). */
 function campaignItem(c, country, modules = []) {
   const queue = '/campaigns/' + encodeURIComponent(c.id) + '/moderation' + (country ? '?country=' + encodeURIComponent(country) : '');
-  return h('li', {}, h('a', { href: '/campaigns/' + c.id, lang: langOf(c.title || c.name) }, localized(c.title || c.name) || c.id), c.module ? ' (' + (modules.find((m) => m.key === c.module)?.name || c.module) + ')' : '',
+  return h('li', {}, h('a', { href: '/campaigns/' + c.id, lang: langOf(c.title || c.name) }, localized(c.title || c.name) || c.id), c.module ? ' (' + moduleName(modules, c.module) + ')' : '',
     ' · ', h('a', { href: queue }, t('moderation.open'), h('span', { class: 'visually-hidden' }, colon() + (localized(c.title || c.name) || c.id))));
 }
 

@@ -55,10 +55,16 @@ export function adaptCoreFields(form, profile) {
       : field(t('field.unit'), 'unit', { value: units.length ? '' : current, id });
     old.closest('.field').replaceWith(units.length ? markProfileTexts(replacement) : replacement);
   }
-  const nationalId = form.elements.nationalId;
-  if (nationalId) {
-    const label = form.querySelector(`label[for="${CSS.escape(nationalId.id)}"]`);
-    if (label) setProfileText(label, labels['school.nationalId'] || t('field.nationalId'));
+  // a core field the country requires (France's UAI number) is marked as the platform's required ones are
+  const required = new Set(profile?.requiredCoreFields || []);
+  for (const name of ['nationalId', 'latitude', 'longitude', 'students', 'teachers', 'website']) {
+    const input = form.elements[name];
+    const label = input?.id ? form.querySelector(`label[for="${CSS.escape(input.id)}"]`) : null;
+    if (!label) continue;
+    if (name === 'nationalId') setProfileText(label, labels['school.nationalId'] || t('field.nationalId'));
+    else label.textContent = label.textContent.replace(/ \*$/, '');
+    if (required.has(name)) label.append(' *');
+    input.required = required.has(name);
   }
 }
 

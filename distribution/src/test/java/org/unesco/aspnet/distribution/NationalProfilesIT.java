@@ -116,6 +116,9 @@ class NationalProfilesIT {
     JsonNode fr = JSON.readTree(platform.get("/api/v1/countries/fr/profile").body());
     assertEquals(30, fr.path("units").size());
     assertEquals("Numéro UAI", fr.path("labels").path("school.nationalId").asText());
+    // the core fields a country requires beyond the platform's, for forms to mark
+    assertEquals("[\"nationalId\"]", fr.path("requiredCoreFields").toString());
+    assertEquals("[]", JSON.readTree(platform.get("/api/v1/countries/DE/profile").body()).path("requiredCoreFields").toString());
     HttpResponse<String> none = platform.get("/api/v1/countries/KE/profile");
     assertEquals(404, none.statusCode());
     assertTrue(none.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));

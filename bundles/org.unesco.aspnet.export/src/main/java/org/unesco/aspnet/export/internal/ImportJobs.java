@@ -239,6 +239,8 @@ public final class ImportJobs {
     Map<String, Object> columns = new LinkedHashMap<>();
     columns.put("matched", sheet.columns().keySet());
     columns.put("ignored", sheet.ignored());
+    columns.put("headers", sheet.headers()); // so a report can name a field as the file does
+
     job.columns = columns;
     jobs.put(job.id, job);
     try {

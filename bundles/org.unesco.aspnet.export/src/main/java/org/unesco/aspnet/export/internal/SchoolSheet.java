@@ -41,6 +41,8 @@ final class SchoolSheet implements SchoolImport.Source {
   /** Column index of each field found, in header order. */
   private final Map<String, Integer> columns = new LinkedHashMap<>();
   private final List<String> ignored = new ArrayList<>();
+  /** Each field found, by the header the file gives it ("Numéro UAI" for nationalId): the report's words. */
+  private final Map<String, String> headers = new LinkedHashMap<>();
   private final int headerCells;
   /** The fields the file has a column for, as each row carries them ({@link ImportRow#columns}). */
   private final java.util.Set<String> present;
@@ -69,6 +71,7 @@ final class SchoolSheet implements SchoolImport.Source {
               + (columns.get(field) + 1) + ") and " + header.get(i) + " (column " + (i + 1) + "); keep one"));
         } else if (field != null) {
           columns.put(field, i);
+          headers.put(field, header.get(i).strip());
         } else if (!header.get(i).isBlank()) {
           ignored.add(header.get(i));
         }
@@ -96,6 +99,11 @@ final class SchoolSheet implements SchoolImport.Source {
 
   List<String> ignored() {
     return ignored;
+  }
+
+  /** The file's header of each field found, in header order. */
+  Map<String, String> headers() {
+    return headers;
   }
 
   /** The number of data rows. */

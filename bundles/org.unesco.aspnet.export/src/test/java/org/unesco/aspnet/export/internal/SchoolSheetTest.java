@@ -66,6 +66,10 @@ class SchoolSheetTest {
         Headers.key("Type d'établissement"), "fields.typeEtablissement", Headers.key("Académie"), "unit");
     SchoolSheet sheet = new SchoolSheet(new CsvReader(), file, "FR", profile);
     assertEquals(List.of(), sheet.ignored());
+    // the report names each field by the file's header
+    assertEquals("Numéro UAI", sheet.headers().get("nationalId"));
+    assertEquals("Type d'établissement", sheet.headers().get("fields.typeEtablissement"));
+    assertEquals("Nom", sheet.headers().get("name"));
     ImportRow row = sheet.open().next();
     assertTrue(row.errors().isEmpty(), row.errors().toString());
     assertEquals(List.of(Level.PRIMARY, Level.SECONDARY), row.school().levels());

@@ -71,7 +71,8 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
       Ladder ladder,
       Map<String, Texts> labels,
       List<Field> reportQuestions,
-      Set<String> languages) {
+      Set<String> languages,
+      Set<String> requiredCoreFields) {
 
     Optional<Field> field(String key) {
       return fields.stream().filter(f -> f.key().equals(key)).findFirst();
@@ -547,8 +548,19 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     for (Field f : fields) {
       languages.addAll(f.label().byLanguage().keySet());
     }
-    return new Snapshot(p, r.country(), language, fields, units, ladder, labels, questions, Set.copyOf(languages));
+    Set<String> required = new java.util.TreeSet<>(p.requiredCoreFields());
+    for (String name : required) {
+      if (!OPTIONAL_CORE_FIELDS.contains(name)) {
+        throw new IllegalStateException("required core field " + name + " is not one of " + new java.util.TreeSet<>(OPTIONAL_CORE_FIELDS));
+      }
+    }
+    return new Snapshot(p, r.country(), language, fields, units, ladder, labels, questions, Set.copyOf(languages),
+        java.util.Collections.unmodifiableSet(required));
   }
+
+  /** The core fields the platform leaves optional, which a profile may require ({@link NationalProfile#requiredCoreFields}). */
+  static final Set<String> OPTIONAL_CORE_FIELDS = Set.of("nationalId", "latitude", "longitude", "languages", "themes",
+      "students", "teachers", "website");
 
   private static List<Field> concat(Collection<Field> a, Collection<Field> b) {
     List<Field> all = new ArrayList<>(a);

@@ -39,6 +39,7 @@ final class ProfileView {
     p.labels().forEach((key, texts) -> labels.put(key, texts.in(language, fallback)));
     m.put("labels", labels);
     m.put("reportQuestions", p.reportQuestions().stream().map(f -> field(f, language, fallback)).toList());
+    m.put("requiredCoreFields", p.requiredCoreFields());
     return m;
   }
 

@@ -60,6 +60,17 @@ public interface NationalProfile {
     return null;
   }
 
+  /**
+   * Core school fields the country requires beyond the platform's, by their API names (e.g.
+   * {@code nationalId} for France's UAI number): forms mark them required. {@link #validate} still
+   * enforces them, in its own words; the unit is required by {@link #units} already.
+   *
+   * @since 1.1
+   */
+  default java.util.Set<String> requiredCoreFields() {
+    return java.util.Set.of();
+  }
+
   /** Sub-national units; when not empty, every school must name one as its {@code unit}. */
   default List<Unit> units() {
     return List.of();

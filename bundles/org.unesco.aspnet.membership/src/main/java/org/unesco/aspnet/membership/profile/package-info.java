@@ -5,7 +5,7 @@
  * org.unesco.aspnet.membership.profile.NationalProfile} service per country; the core stores and
  * validates the values, so a profile needs no schema of its own. See docs/national-profiles.md.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.unesco.aspnet.membership.profile;
 

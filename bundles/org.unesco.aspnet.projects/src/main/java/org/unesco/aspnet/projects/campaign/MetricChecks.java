@@ -157,17 +157,20 @@ public final class MetricChecks {
     return s;
   }
 
-  /** Text of at most {@code max} characters, not blank. */
+  /**
+   * Text of at most {@code max} characters (code points: an emoji is one), that shows something:
+   * a site name of zero-width spaces would print as an empty line in a summary.
+   */
   public String text(Map<String, Object> object, String name, String path, boolean required, int max) {
     Object value = present(object, name, path, required);
     if (value == null) {
       return null;
     }
-    if (!(value instanceof String s) || s.isBlank()) {
+    if (!(value instanceof String s) || org.unesco.aspnet.web.Json.showsNothing(s)) {
       add(at(path, name), "must be text, not blank");
       return null;
     }
-    if (s.length() > max) {
+    if (s.codePointCount(0, s.length()) > max) {
       add(at(path, name), "must be at most " + max + " characters");
       return null;
     }

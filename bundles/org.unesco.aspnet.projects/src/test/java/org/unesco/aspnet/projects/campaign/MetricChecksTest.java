@@ -35,6 +35,23 @@ class MetricChecksTest {
     return List.of(new FieldError(field, "must be from " + bounds));
   }
 
+  private static List<FieldError> text(String value) {
+    MetricChecks checks = new MetricChecks();
+    String s = checks.text(Map.of("name", value), "name", "metrics.site", true, 5);
+    assertEquals(checks.errors().isEmpty() ? value : null, s);
+    return checks.errors();
+  }
+
+  @Test
+  void aTextThatPrintsNothingIsBlankAndItsLengthIsInCharacters() {
+    List<FieldError> blank = List.of(new FieldError("metrics.site.name", "must be text, not blank"));
+    assertEquals(blank, text("\u200b\u200b"), "zero-width spaces print nothing");
+    assertEquals(blank, text("\u202e \u0301"), "a direction mark, a space and a lone accent");
+    assertEquals(List.of(), text("Anse"));
+    assertEquals(List.of(), text("\ud83c\udf0a\ud83c\udf0a\ud83c\udf0a\ud83c\udf0a\ud83c\udf0a"), "five waves are five characters");
+    assertEquals(List.of(new FieldError("metrics.site.name", "must be at most 5 characters")), text("Anse R"));
+  }
+
   @Test
   void aWholeNumberPastALongDoesNotWrapAround() {
     assertEquals(range("metrics.itemsRecycled", "0 to 100000000"), integer(new BigInteger("18446744073709551617")),

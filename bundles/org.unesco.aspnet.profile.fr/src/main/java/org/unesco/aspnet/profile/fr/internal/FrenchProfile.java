@@ -67,6 +67,12 @@ public final class FrenchProfile implements NationalProfile {
     };
   }
 
+  /** The UAI number: every French school has one ({@link #validate} says what is wrong with it). */
+  @Override
+  public java.util.Set<String> requiredCoreFields() {
+    return java.util.Set.of("nationalId");
+  }
+
   @Override
   public List<Unit> units() {
     return Academies.ALL;
