@@ -490,7 +490,12 @@ class CampaignsIT {
         assertEquals(200, decide(trashHack, id, "REJECTED", "Not this campaign's activity", hq).statusCode());
       }
     }
-    checkSummary(json(platform.get("/api/v1/campaigns/" + trashHack + "/summary"), 200));
+    HttpResponse<String> summary = platform.get("/api/v1/campaigns/" + trashHack + "/summary");
+    checkSummary(json(summary, 200));
+    // a coordinator's summary counts reports the public's leaves out: private to its reader
+    assertEquals(List.of("private, no-cache"), summary.headers().allValues("Cache-Control"), summary.headers().toString());
+    assertTrue(summary.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Authorization") && v.contains("Cookie")),
+        summary.headers().toString());
   }
 
   private static void checkSummary(JsonNode summary) {

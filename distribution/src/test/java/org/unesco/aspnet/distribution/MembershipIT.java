@@ -700,7 +700,10 @@ class MembershipIT {
   void theListOfCountriesIsDownloadedAgainOnlyWhenItChanged() throws Exception {
     HttpResponse<String> first = platform.get("/api/v1/countries");
     String etag = first.headers().firstValue("ETag").orElseThrow();
-    assertEquals("no-cache", first.headers().firstValue("Cache-Control").orElse(""));
+    // a coordinator reads the contacts the public does not: the browser keeps it, no shared cache
+    assertEquals("private, no-cache", first.headers().firstValue("Cache-Control").orElse(""));
+    assertTrue(first.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Authorization") && v.contains("Cookie")),
+        first.headers().toString());
     HttpResponse<String> again = platform.get("/api/v1/countries", "If-None-Match", etag);
     assertEquals(304, again.statusCode());
     assertEquals("", again.body());

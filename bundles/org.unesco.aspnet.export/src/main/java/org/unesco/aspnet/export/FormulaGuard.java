@@ -4,6 +4,8 @@ package org.unesco.aspnet.export;
  * Guards spreadsheet cells against formula injection (CSV injection): a text that starts with
  * {@code = + - @}, a tab or a carriage return is written with a leading apostrophe, so that Excel
  * and LibreOffice show it as text instead of running it. Imports take the apostrophe off again.
+ * A text that starts with an apostrophe of its own gets one more, so that {@code '@home} and
+ * {@code @home} stay two texts through an export and an import.
  */
 public final class FormulaGuard {
   private FormulaGuard() {}
@@ -18,12 +20,16 @@ public final class FormulaGuard {
 
   /** The text as it is safe to put into a spreadsheet cell. */
   public static String guard(String text) {
-    return risky(text) ? "'" + text : text;
+    return risky(text) || startsWithApostrophe(text) ? "'" + text : text;
   }
 
-  /** The text a guarded cell stood for. */
+  /** The text a guarded cell stood for: one apostrophe off a cell that {@link #guard} would have written so. */
   public static String unguard(String text) {
-    return text != null && text.length() > 1 && text.charAt(0) == '\'' && risky(text.substring(1))
-        ? text.substring(1) : text;
+    return text != null && text.length() > 1 && text.charAt(0) == '\''
+        && (risky(text.substring(1)) || startsWithApostrophe(text.substring(1))) ? text.substring(1) : text;
+  }
+
+  private static boolean startsWithApostrophe(String text) {
+    return text != null && !text.isEmpty() && text.charAt(0) == '\'';
   }
 }

@@ -1008,8 +1008,8 @@ public final class Json {
   }
 
   /**
-   * Writes {@code body} as a 200 with a strong ETag of its bytes and {@code Cache-Control:
-   * no-cache}, or a 304 without a body when If-None-Match names that ETag: for what every page
+   * Writes {@code body} as a 200 with a strong ETag of its bytes, {@code Cache-Control: private,
+   * no-cache} and {@code Vary: Authorization, Cookie}, or a 304 without a body when If-None-Match names that ETag: for what every page
    * loads and seldom changes (the list of countries), so that a browser asks each time and
    * downloads only what changed. The ETag of a compressed answer carries Jetty's {@code --gzip}
    * suffix; it is read back either way.
@@ -1023,7 +1023,10 @@ public final class Json {
     crc.update(bytes);
     String etag = "\"" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(bytes.length) + "\"";
     response.setHeader("ETag", etag);
-    response.setHeader("Cache-Control", "no-cache");
+    // what a signed-in reader gets may differ from the public's (a country's contacts): the browser
+    // keeps it, no shared cache does
+    response.setHeader("Cache-Control", "private, no-cache");
+    response.setHeader("Vary", "Authorization, Cookie");
     if (Revisions.notModified(request, etag)) {
       response.setStatus(304);
       return;

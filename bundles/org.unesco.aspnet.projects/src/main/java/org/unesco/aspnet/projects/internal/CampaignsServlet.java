@@ -137,6 +137,8 @@ public final class CampaignsServlet extends ApiServlet {
       // the summary is the whole campaign's: ?country=FR would pass it off as France's
       onlyParameters(request, Set.of("per"), "; the summary is the campaign's as a whole, with per=school for each school");
       boolean perSchool = perSchool(request);
+      // a coordinator's summary counts the candidates' reports the public's leaves out: no shared cache keeps it
+      Json.privateToReader(response);
       Json.write(response, 200, campaigns.summary(actor, id, requestLanguage(request), perSchool));
     } else if (path.size() == 2 && path.get(1).equals("coordinators")) {
       onlyParameters(request, Set.of(), "");

@@ -90,6 +90,26 @@ final class SheetCheck {
     }
   }
 
+  /**
+   * Whether the workbook names a styles part (the cell formats): optional in the format, and a
+   * workbook written by a program other than a spreadsheet's may have none. Called after {@link
+   * #check}, so the relationships part is known to be small.
+   */
+  static boolean hasStyles(Path xlsx) throws IOException {
+    try (ZipFile zip = new ZipFile(xlsx.toFile())) {
+      for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+        if (!entry.isDirectory() && entry.getName().endsWith("workbook.xml.rels")) {
+          try (InputStream in = zip.getInputStream(entry)) {
+            if (new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).contains("/relationships/styles\"")) {
+              return true;
+            }
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   private static void part(InputStream in) throws IOException {
     XMLStreamReader r;
     try {

@@ -72,8 +72,8 @@ public final class XlsxReader implements TableReader {
     ReadableWorkbook wb = null;
     try {
       SheetCheck.check(copy);
-      // the cell formats are what tells a date from a number
-      wb = new ReadableWorkbook(copy.toFile(), new ReadingOptions(true, false));
+      // the cell formats are what tells a date from a number; a workbook without them has none
+      wb = new ReadableWorkbook(copy.toFile(), new ReadingOptions(SheetCheck.hasStyles(copy), false));
       Stream<Row> stream = wb.getFirstSheet().openStream();
       return rows(wb, stream, copy);
     } catch (IOException | RuntimeException e) {

@@ -116,6 +116,18 @@ class XlsxUnreadableTest {
     return e.getMessage();
   }
 
+  /** The styles part is optional: a workbook another program wrote without it is read, its cells as plain values. */
+  @Test
+  void aWorkbookWithoutStylesIsRead() throws Exception {
+    Map<String, byte[]> parts = workbook();
+    parts.remove("xl/styles.xml");
+    String rels = new String(parts.get("xl/_rels/workbook.xml.rels"), StandardCharsets.UTF_8);
+    String without = rels.replaceAll("<Relationship [^>]*relationships/styles\"[^>]*/>", "");
+    assertFalse(without.equals(rels), "the styles relationship is gone: " + rels);
+    parts.put("xl/_rels/workbook.xml.rels", without.getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(List.of("name", "students"), List.of("School", "640")), read(zip(parts)));
+  }
+
   @Test
   void aNumberBeyondTwentyDigitsIsShownInScientificNotationNeverWrittenOut() throws Exception {
     // 1e999999999 made a string of a billion digits (OutOfMemoryError); 1e50000000 one of 50 MB
