@@ -124,8 +124,14 @@ public final class CsvReader implements TableReader {
       for (int i = 0; i < length && i < 4; i++) {
         seen.append(i == 0 ? "" : " ").append(String.format("0x%02X", bytes.get(bytes.position() + i) & 0xff));
       }
+      int at = bytes.position();
+      int b0 = bytes.get(at) & 0xff;
+      int b1 = at + 1 < bytes.limit() ? bytes.get(at + 1) & 0xff : -1;
+      // FF FE or FE FF, bytes UTF-8 never has: the byte order mark of UTF-16 (Excel's "Unicode Text")
+      boolean utf16 = line == 1 && (b0 == 0xFF && b1 == 0xFE || b0 == 0xFE && b1 == 0xFF);
       return new IOException("line " + line + " is not UTF-8 (byte" + (length > 1 ? "s " : " ") + seen + "): the file was"
-          + " saved in another encoding, such as the Windows-1252 of Excel's \"CSV (comma delimited)\". Save it as UTF-8:"
+          + (utf16 ? " saved in UTF-16 (it starts with UTF-16's byte order mark), as Excel's \"Unicode Text\" is. Save it as UTF-8:"
+              : " saved in another encoding, such as the Windows-1252 of Excel's \"CSV (comma delimited)\". Save it as UTF-8:")
           + " in Excel, Save As \"CSV UTF-8 (comma delimited)\"; in LibreOffice, Save As Text CSV with the character set"
           + " \"Unicode (UTF-8)\"");
     }

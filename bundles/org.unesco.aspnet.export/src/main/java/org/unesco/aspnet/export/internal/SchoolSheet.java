@@ -44,6 +44,8 @@ final class SchoolSheet implements SchoolImport.Source {
   /** Each field found, by the header the file gives it ("Numéro UAI" for nationalId): the report's words. */
   private final Map<String, String> headers = new LinkedHashMap<>();
   private final int headerCells;
+  /** Columns whose header is empty: a value under one would be dropped unseen. */
+  private final List<Integer> unnamed = new ArrayList<>();
   /** The fields the file has a column for, as each row carries them ({@link ImportRow#columns}). */
   private final java.util.Set<String> present;
 
@@ -74,6 +76,8 @@ final class SchoolSheet implements SchoolImport.Source {
           headers.put(field, header.get(i).strip());
         } else if (!header.get(i).isBlank()) {
           ignored.add(header.get(i));
+        } else {
+          unnamed.add(i);
         }
       }
       if (!twice.isEmpty()) {
@@ -203,6 +207,13 @@ final class SchoolSheet implements SchoolImport.Source {
       // a cell under no header would be dropped unseen (a comma in an unquoted address, say)
       errors.add(new FieldError("cells", "row " + line + " has " + used + " cells, the header has " + headerCells));
     }
+    for (int i : unnamed) {
+      if (i < cells.size() && !cells.get(i).isBlank()) {
+        errors.add(new FieldError("cells", "row " + line + " has a value in column " + (i + 1)
+            + ", which has no header: name the column, or empty it"));
+        break;
+      }
+    }
     for (Map.Entry<String, Integer> column : columns.entrySet()) {
       int i = column.getValue();
       if (i < cells.size() && Json.badCharacter(cells.get(i)) >= 0) {
@@ -272,14 +283,20 @@ final class SchoolSheet implements SchoolImport.Source {
     try {
       // 48,85 as written with a French or Spanish decimal comma
       double d = Double.parseDouble(v.indexOf('.') < 0 ? v.replace(',', '.') : v);
-      if (!Double.isFinite(d)) { // NaN, Infinity, 1e400: no coordinate, and no number to compare
+      if (Double.isNaN(d)) {
         throw new NumberFormatException(v);
       }
-      return d;
+      // 1e400 is a number beyond every range: the field's own check says which (-90 to 90), as for JSON
+      return Double.isInfinite(d) ? Math.copySign(Double.MAX_VALUE, d) : d;
     } catch (NumberFormatException e) {
-      errors.add(new FieldError(field, "'" + v + "' is not a number"));
+      errors.add(new FieldError(field, "'" + shown(v) + "' is not a number"));
       return null;
     }
+  }
+
+  /** A cell as a message quotes it: its start when long (a report of a file's errors is kept an hour). */
+  static String shown(String cell) {
+    return cell.codePointCount(0, cell.length()) <= 60 ? cell : cell.substring(0, cell.offsetByCodePoints(0, 60)) + "…";
   }
 
   private Integer whole(List<String> cells, String field, List<FieldError> errors) {
@@ -289,13 +306,15 @@ final class SchoolSheet implements SchoolImport.Source {
     }
     try {
       double d = Double.parseDouble(v.replace(" ", "").replace("\u00a0", ""));
-      if (d == Math.rint(d) && Math.abs(d) < Integer.MAX_VALUE) {
-        return (int) d; // 640 or 640.0 (a spreadsheet number)
+      if (d == Math.rint(d)) {
+        // 640 or 640.0 (a spreadsheet number); beyond an int (2147483648, 1e400), the field's own
+        // check refuses it with its range, as for JSON, rather than calling it no number
+        return Math.abs(d) < Integer.MAX_VALUE ? (int) d : d > 0 ? Integer.MAX_VALUE : Integer.MIN_VALUE;
       }
     } catch (NumberFormatException e) {
       // below
     }
-    errors.add(new FieldError(field, "'" + v + "' is not a whole number"));
+    errors.add(new FieldError(field, "'" + shown(v) + "' is not a whole number"));
     return null;
   }
 
@@ -322,7 +341,7 @@ final class SchoolSheet implements SchoolImport.Source {
       try {
         values.add(Enum.valueOf(type, inWords != null && isConstant(type, inWords) ? inWords : name));
       } catch (IllegalArgumentException e) {
-        errors.add(new FieldError(field + "[" + i + "]", "'" + names.get(i) + "' must be one of "
+        errors.add(new FieldError(field + "[" + i + "]", "'" + shown(names.get(i)) + "' must be one of "
             + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
       }
     }

@@ -210,6 +210,17 @@ class CsvTest {
         + " Save As Text CSV with the character set \"Unicode (UTF-8)\"", e.getMessage());
   }
 
+  /** Excel's "Unicode Text" is UTF-16 with a byte order mark: said so, not taken for Windows-1252. */
+  @Test
+  void aFileSavedInUtf16IsSaidToBeUtf16() {
+    for (String charset : new String[] {"UTF-16LE", "UTF-16BE"}) {
+      byte[] text = ("\uFEFFname,city\r\nLyc\u00e9e Hugo,Lyon\r\n").getBytes(java.nio.charset.Charset.forName(charset));
+      IOException e = assertThrows(IOException.class, () -> read(text));
+      assertTrue(e.getMessage().startsWith("line 1 is not UTF-8") && e.getMessage().contains("saved in UTF-16")
+          && e.getMessage().contains("Save it as UTF-8") && !e.getMessage().contains("Windows-1252"), e.getMessage());
+    }
+  }
+
   @Test
   void theLineIsWhereTheBadByteIsNotWhereTheReaderHadReadAhead() throws IOException {
     StringBuilder csv = new StringBuilder("name,note\n");

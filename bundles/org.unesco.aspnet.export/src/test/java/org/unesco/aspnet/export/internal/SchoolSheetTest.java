@@ -99,6 +99,34 @@ class SchoolSheetTest {
     assertTrue(second.has("fields.uai") && !second.school().fields().containsKey("uai"));
   }
 
+  /** A value under an empty header would be dropped unseen; an empty column without a header is nothing. */
+  @Test
+  void aValueUnderAnEmptyHeaderIsAnErrorOfItsRow() throws Exception {
+    Path file = dir.resolve("blank.csv");
+    Files.writeString(file, "name,,country,city,address,levels,email,\n"
+        + "Moi Girls School,,KE,Nairobi,1 Main Street,SECONDARY,a@example.org,\n"
+        + "Alliance High School,boarding,KE,Kikuyu,2 Main Street,SECONDARY,b@example.org,\n", StandardCharsets.UTF_8);
+    SchoolSheet sheet = new SchoolSheet(new CsvReader(), file, null);
+    assertEquals(List.of(), sheet.ignored());
+    Iterator<ImportRow> rows = sheet.open();
+    assertEquals(List.of(), rows.next().errors());
+    assertEquals(List.of(new FieldError("cells", "row 3 has a value in column 2, which has no header: name the column, or empty it")),
+        rows.next().errors());
+  }
+
+  /** A whole number past an int is given to the field's own range check (out of range), not called no number. */
+  @Test
+  void numbersBeyondEveryRangeAreOutOfRangeNotMalformed() throws Exception {
+    Path file = dir.resolve("big.csv");
+    Files.writeString(file, "name,country,city,address,levels,email,students,teachers,latitude,longitude\n"
+        + "A,KE,Nairobi,1 Main Street,SECONDARY,a@example.org,2147483648,-1e400,1e400,abc\n", StandardCharsets.UTF_8);
+    ImportRow row = new SchoolSheet(new CsvReader(), file, null).open().next();
+    assertEquals(Integer.MAX_VALUE, row.school().students());
+    assertEquals(Integer.MIN_VALUE, row.school().teachers());
+    assertEquals(Double.MAX_VALUE, row.school().latitude());
+    assertEquals(List.of(new FieldError("longitude", "'abc' is not a number")), row.errors());
+  }
+
   @Test
   void aRowWithMoreCellsThanTheHeaderIsAnErrorOfThatRow() throws Exception {
     Path file = dir.resolve("h.csv");

@@ -49,14 +49,21 @@ public record ImportReport(
   }
 
   /**
-   * One row worth a look: its errors field by field, the known schools it looks like ({@code
+   * One row worth a look: its errors field by field, its name (its first 200
+   * characters), the known schools it looks like ({@code
    * duplicateOf}, ids), the earlier line of the same file it repeats ({@code duplicateOfLine}), what
    * it does ({@code action}; null when its id names no school the importer may edit) and, for an
    * update, the fields it changes ({@code changed}: {@code students}, {@code fields.<key>}...).
    */
   public record RowReport(int line, String name, List<FieldError> errors, List<Long> duplicateOf, Integer duplicateOfLine,
       Action action, List<String> changed) {
+    /** A row's name is shown up to this many characters: a report is kept an hour, and a cell may hold megabytes. */
+    private static final int NAME_SHOWN = 200;
+
     public RowReport {
+      if (name != null && name.codePointCount(0, name.length()) > NAME_SHOWN) {
+        name = name.substring(0, name.offsetByCodePoints(0, NAME_SHOWN)) + "…";
+      }
       errors = List.copyOf(errors);
       duplicateOf = List.copyOf(duplicateOf);
       changed = List.copyOf(changed);
