@@ -873,7 +873,7 @@ public final class CampaignStore implements CampaignService, CampaignRules, Even
           Submission s = submissionOf(rs);
           if (Objects.equals(s.phase(), in.phase()) && Objects.equals(s.text(), in.text())
               && s.pupils() == in.pupils() && s.teachers() == in.teachers()
-              && json(s.metrics()).equals(json(metrics)) && json(s.media()).equals(json(media))) {
+              && sameJson(s.metrics(), metrics) && json(s.media()).equals(json(media))) {
             return s;
           }
         }
@@ -1176,6 +1176,19 @@ public final class CampaignStore implements CampaignService, CampaignRules, Even
     m.put("countries", c.countries());
     return m;
   }
+
+  /**
+   * Whether two metrics say the same: members in any order, numbers by value ({@code 1} and {@code
+   * 1.0}), so that a retry written another way is still the report sent before.
+   */
+  static boolean sameJson(Object a, Object b) {
+    com.fasterxml.jackson.databind.JsonNode x = Json.MAPPER.valueToTree(a);
+    com.fasterxml.jackson.databind.JsonNode y = Json.MAPPER.valueToTree(b);
+    return x.equals(NUMBERS_BY_VALUE, y);
+  }
+
+  private static final java.util.Comparator<com.fasterxml.jackson.databind.JsonNode> NUMBERS_BY_VALUE = (p, q) ->
+      p.isNumber() && q.isNumber() ? p.decimalValue().compareTo(q.decimalValue()) : p.equals(q) ? 0 : 1;
 
   static String json(Object value) {
     try {

@@ -137,9 +137,10 @@ public final class CampaignsServlet extends ApiServlet {
       // the summary is the whole campaign's: ?country=FR would pass it off as France's
       onlyParameters(request, Set.of("per"), "; the summary is the campaign's as a whole, with per=school for each school");
       boolean perSchool = perSchool(request);
+      Object summary = campaigns.summary(actor, id, requestLanguage(request), perSchool);
       // a coordinator's summary counts the candidates' reports the public's leaves out: no shared cache keeps it
       Json.privateToReader(response);
-      Json.write(response, 200, campaigns.summary(actor, id, requestLanguage(request), perSchool));
+      Json.write(response, 200, summary);
     } else if (path.size() == 2 && path.get(1).equals("coordinators")) {
       onlyParameters(request, Set.of(), "");
       // their emails are for signed-in readers only (see CountriesServlet)

@@ -319,6 +319,22 @@ class CampaignStoreTest {
     assertEquals(3, store.submissions(STAFF_PARIS, campaign, null, null, PARIS, 100, null).items().size());
   }
 
+  /** A retry whose metrics are written another way (members reordered, 2 as 2.0) is the same report. */
+  @Test
+  void metricsAreTheSameWhateverTheirMembersOrderAndTheWayANumberIsWritten() {
+    Map<String, Object> metrics = new java.util.LinkedHashMap<>();
+    metrics.put("items", 2);
+    metrics.put("kinds", List.of(Map.of("a", 1, "b", "x")));
+    Map<String, Object> rewritten = new java.util.LinkedHashMap<>();
+    rewritten.put("kinds", List.of(Map.of("b", "x", "a", new java.math.BigDecimal("1.0"))));
+    rewritten.put("items", 2.0);
+    assertTrue(CampaignStore.sameJson(metrics, rewritten));
+    assertFalse(CampaignStore.sameJson(Map.of("n", 1), Map.of("n", 1.5)));
+    assertFalse(CampaignStore.sameJson(Map.of("n", 1), Map.of("n", 1, "m", 2)));
+    assertFalse(CampaignStore.sameJson(Map.of("n", "1"), Map.of("n", 1)), "text is not a number");
+    assertFalse(CampaignStore.sameJson(Map.of("l", List.of(1, 2)), Map.of("l", List.of(2, 1))), "a list keeps its order");
+  }
+
   /** Submits for {@code school} as its NC (or HQ) and approves it. */
   private long approved(long campaign, long school) {
     long id = store.submit(HQ, campaign, report(school)).id();
