@@ -596,7 +596,15 @@ export function homeOf(me) {
   if (roles.includes('HQ_OFFICER')) return '/console/hq';
   if (roles.includes('NATIONAL_COORDINATOR') || roles.includes('SUBNATIONAL_COORDINATOR')) return '/console/nc';
   if (roles.includes('SCHOOL_FOCAL_POINT') || roles.includes('SCHOOL_STAFF')) return '/portal';
+  if (roles.includes('PLATFORM_ADMIN')) return '/console/hq';
+  const moderated = moderatedCampaigns(me);
+  if (moderated.length) return moderated.length === 1 ? `/campaigns/${moderated[0]}/moderation` : '/campaigns';
   return '/apply';
+}
+
+/** The campaigns this person coordinates (a campaign coordinator's grants), by id. */
+function moderatedCampaigns(me) {
+  return [...new Set((me?.roles || []).filter((r) => r.role === 'CAMPAIGN_COORDINATOR' && r.campaign != null).map((r) => String(r.campaign)))];
 }
 
 // ---------- navigation ----------
@@ -607,6 +615,9 @@ function navEntries() {
     if (roles.includes('SCHOOL_FOCAL_POINT') || roles.includes('SCHOOL_STAFF') || roles.length === 0) entries.push(['/portal', t('nav.portal')]);
     if (roles.includes('NATIONAL_COORDINATOR') || roles.includes('SUBNATIONAL_COORDINATOR') || roles.includes('HQ_OFFICER')) entries.push(['/console/nc', t('nav.nc')]);
     if (roles.includes('HQ_OFFICER') || roles.includes('PLATFORM_ADMIN')) entries.push(['/console/hq', t('nav.hq')]);
+    // a campaign coordinator's work is the reports to moderate (of their one campaign; else the list leads to each)
+    const moderated = moderatedCampaigns(ui.me);
+    if (moderated.length === 1) entries.push([`/campaigns/${moderated[0]}/moderation`, t('nav.moderation')]);
   }
   for (const p of ui.pages) {
     const a = p.audience || 'public';

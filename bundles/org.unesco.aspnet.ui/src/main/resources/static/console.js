@@ -129,7 +129,7 @@ function waitAction(stage, from) {
  * The buttons, comment box and message of one school's decision. `actionsFor(school)` says what
  * this person may do from where the school is now; it is asked again after every change.
  */
-function decisionControls(school, actionsFor, onStatus, { since = false } = {}) {
+function decisionControls(school, actionsFor, onStatus, { since = false, labelShown = false } = {}) {
   const commentId = 'comment-' + school.id;
   const comment = h('textarea', { rows: 1, id: commentId, name: 'comment', maxlength: 2000 });
   // HQ bringing an existing network onto the platform: the day a school really became a member
@@ -212,11 +212,18 @@ function decisionControls(school, actionsFor, onStatus, { since = false } = {}) 
       return b;
     }));
     if (!buttons.querySelector('button, .meta')) buttons.append(h('span', { class: 'meta' }, t('console.noAction')));
+    // nothing to decide: no box to write in either (a message of the last decision stays)
+    const decidable = !!buttons.querySelector('button');
+    for (const el of [commentLabel, comment, sinceInput, sinceLabel]) if (el) el.hidden = !decidable;
   };
+  const sinceLabel = sinceInput ? h('label', { for: sinceInput.id, class: 'meta' }, t('hq.since')) : null;
+  // in a table the column's header names the box for the eye; alone (a school's page) its label does
+  const commentLabel = labelShown ? h('label', { for: commentId }, t('console.comment'))
+    : h('label', { for: commentId, class: 'visually-hidden' }, t('console.commentFor', { name: school.name }));
   draw();
   return {
-    comment: [h('label', { for: commentId, class: 'visually-hidden' }, t('console.commentFor', { name: school.name })), comment,
-      ...(sinceInput ? [h('label', { for: sinceInput.id, class: 'meta' }, t('hq.since')), sinceInput, sinceError] : [])],
+    comment: [commentLabel, comment,
+      ...(sinceInput ? [sinceLabel, sinceInput, sinceError] : [])],
     actions: [buttons, message],
   };
 }
@@ -238,16 +245,22 @@ function decisionTable(path, actionsFor, { withCountry = false, ladder = null, e
     for (const school of schools) {
       const status = h('td', { class: 'row-status' }, ...statusText(school, ladder));
       const controls = decisionControls(school, actionsFor, (s) => { status.replaceChildren(...statusText(s, ladder)); }, { since });
-      tbody.append(h('tr', { 'data-school': school.id, 'data-name': school.name },
-        h('td', {}, h('a', { href: '/schools/' + school.id }, school.name), h('br'), h('span', { class: 'meta' }, school.city || '')),
-        withCountry ? h('td', {}, countryName(school.country)) : null,
-        status, h('td', {}, ...controls.comment), h('td', {}, ...controls.actions)));
+      // on a phone each row is a card (style.css): the roles keep it a table for a screen reader, the
+      // labels name the cells the hidden header names on a wide screen
+      status.setAttribute('role', 'cell');
+      status.dataset.label = t('field.status');
+      tbody.append(h('tr', { role: 'row', 'data-school': school.id, 'data-name': school.name },
+        h('td', { role: 'cell' }, h('a', { href: '/schools/' + school.id }, school.name), h('br'), h('span', { class: 'meta' }, school.city || '')),
+        withCountry ? h('td', { role: 'cell', 'data-label': t('field.country') }, countryName(school.country)) : null,
+        status, h('td', { role: 'cell' }, ...controls.comment), h('td', { role: 'cell' }, ...controls.actions)));
     }
   }, 'console.schools', first);
-  const table = h('div', { class: 'table-wrap' }, h('table', {},
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('field.name')), withCountry ? h('th', { scope: 'col' }, t('field.country')) : null,
-      h('th', { scope: 'col' }, t('field.status')), h('th', { scope: 'col' }, t('console.comment')), h('th', { scope: 'col' }, t('console.actions')))),
+  const th = (key) => h('th', { scope: 'col', role: 'columnheader' }, t(key));
+  const table = h('div', { class: 'table-wrap' }, h('table', { class: 'decisions', role: 'table' },
+    h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' }, th('field.name'), withCountry ? th('field.country') : null,
+      th('field.status'), th('console.comment'), th('console.actions'))),
     tbody));
+  tbody.setAttribute('role', 'rowgroup');
   return { load: list.load, view: [list.count, table, list.more], isEmpty: () => !tbody.children.length, emptyText: t(empty) };
 }
 
@@ -570,7 +583,11 @@ async function ncInvitations(country) {
   const unitPick = (profile?.units || []).length
     ? markProfileTexts(field(t('field.unit'), 'unit', { required: true, empty: '', options: profile.units.map((u) => [u.code, u.name]) }))
     : field(t('field.unit'), 'unit', { required: true });
-  const campaignPick = field(t('invite.campaign'), 'campaign', { required: true, type: 'number', min: 1 });
+  // HQ picks the campaign by its title (the number where the list cannot be read)
+  const campaigns = roles.some(([r]) => r === 'CAMPAIGN_COORDINATOR') ? await apiAll('/api/v1/campaigns', 1000).catch(() => null) : null;
+  const campaignPick = campaigns?.length
+    ? field(t('invite.campaignPick'), 'campaign', { required: true, empty: '', options: campaigns.map((c) => [String(c.id), (localized(c.title || c.name) || '#' + c.id) + (c.country ? ' (' + countryName(c.country) + ')' : '')]) })
+    : field(t('invite.campaign'), 'campaign', { required: true, type: 'number', min: 1 });
   const rolePick = field(t('invite.role'), 'role', { options: roles.map(([r]) => [r, t('role.' + r)]) });
   const form = h('form', { novalidate: true }, h('div', { class: 'form-status', tabindex: '-1' }),
     field(t('handover.email'), 'email', { type: 'email', required: true, autocomplete: 'off' }), rolePick, schoolPick, datalist, unitPick, campaignPick,
@@ -903,7 +920,7 @@ export async function coordinatorPanel(school) {
     const dt = [...document.querySelectorAll('#main dl.props dt')].find((x) => x.textContent === t('field.status'));
     if (dt) dt.nextElementSibling.textContent = statusLabel(s.status);
     loadHistory();
-  });
+  }, { labelShown: true });
   section.append(
     h('p', {}, t('field.status'), colon(), status, certificate),
     h('div', { class: 'field' }, ...controls.comment), ...controls.actions,

@@ -673,8 +673,8 @@ function activityForm(school, campaign, module, onSent) {
     h('fieldset', {}, h('legend', {}, t('submission.media') + (module?.schema?.mediaRequired ? ' *' : '')),
       field(t('submission.mediaUrl'), 'mediaUrl', { type: 'url' }),
       field(t('submission.mediaType'), 'mediaType', { options: [['photo', t('submission.photo')], ['video', t('submission.video')]] }),
-      h('label', {}, h('input', { type: 'checkbox', name: 'showsPupils' }), ' ', t('submission.showsPupils')),
-      h('label', {}, h('input', { type: 'checkbox', name: 'parentalConsent' }), ' ', t('submission.consent'))),
+      h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'showsPupils' }), ' ', t('submission.showsPupils')),
+      h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'parentalConsent' }), ' ', t('submission.consent'))),
     h('button', { type: 'submit', class: 'secondary' }, t('submission.submit')));
   const send = form.querySelector('button[type="submit"]');
   // The phase follows the date until the person picks one.

@@ -1005,6 +1005,37 @@ class BrowserIT {
     assertTrue(driver.findElements(By.cssSelector("#nav a[href='/p/hello']")).isEmpty(), "the entry left with its plugin");
   }
 
+  /** A campaign coordinator's work is their campaign's reports: they land there, and the menu leads back to it. */
+  @Test
+  @Order(4)
+  void aCampaignCoordinatorLandsOnTheirCampaignsModerationQueue() throws Exception {
+    if (platform == null) {
+      return; // needs HQ's API to invite one
+    }
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    String hq = mapper.readTree(platform.login("hq@demo.aspnet.local", PASSWORD).body()).path("token").asText();
+    long campaign = -1;
+    for (var c : mapper.readTree(platform.get("/api/v1/campaigns?limit=100", "Authorization", "Bearer " + hq).body()).path("items")) {
+      if ("trash-hack".equals(c.path("module").asText())) {
+        campaign = c.path("id").asLong();
+      }
+    }
+    assertTrue(campaign > 0, "the demo has a Trash Hack campaign");
+    String email = "coordinator." + Long.toString(System.currentTimeMillis(), 36) + "@example.org";
+    var invited = platform.send("POST", "/api/v1/invitations", "{\"email\":\"" + email + "\",\"role\":\"CAMPAIGN_COORDINATOR\",\"campaign\":\""
+        + campaign + "\"}", "Content-Type", "application/json", "Authorization", "Bearer " + hq);
+    assertEquals(201, invited.statusCode(), invited.body());
+    var accepted = platform.send("POST", "/api/v1/invitations/accept", "{\"token\":\"" + mapper.readTree(invited.body()).path("token").asText()
+        + "\",\"name\":\"Campaign Coordinator\",\"password\":\"" + PASSWORD + "-coordinator\"}", "Content-Type", "application/json");
+    assertEquals(200, accepted.statusCode(), accepted.body());
+
+    signIn(email, PASSWORD + "-coordinator");
+    wait(30).until(ExpectedConditions.urlToBe(base + "/campaigns/" + campaign + "/moderation"));
+    waitFor(By.id("moderation-list"));
+    WebElement entry = waitFor(By.linkText("Moderation"));
+    assertEquals("/campaigns/" + campaign + "/moderation", entry.getDomAttribute("href"));
+  }
+
   @Test
   @Order(8)
   void aSchoolSeesItsReportPendingAModeratorRejectsItWithACommentAndTheSchoolReadsWhy() throws IOException {

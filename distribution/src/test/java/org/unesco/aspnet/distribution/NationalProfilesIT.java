@@ -145,8 +145,8 @@ class NationalProfilesIT {
     assertEquals("est obligatoire", message(errors, "unit"));
     // A Spanish reader: the platform's sentences in Spanish, the profile's own (fr, en) in French
     errors = errorsOf(send("POST", "/api/v1/applications", school(name, "FR", null, "Lyon"), hq, "Accept-Language", "es"));
-    assertEquals("es obligatorio", message(errors, "unit"), errors.toString());
-    assertEquals("es obligatorio", message(errors, "fields.typeEtablissement"), errors.toString());
+    assertEquals("es un dato obligatorio", message(errors, "unit"), errors.toString());
+    assertEquals("es un dato obligatorio", message(errors, "fields.typeEtablissement"), errors.toString());
     assertTrue(message(errors, "nationalId").startsWith("le numéro UAI est obligatoire"), errors.toString());
 
     ObjectNode wrongLetter = school(name, "FR", "lyon", "Lyon").put("nationalId", "0690001A");

@@ -244,6 +244,13 @@ class PartnershipsIT {
     assertEquals(403, byProposer.statusCode(), byProposer.body());
     HttpResponse<String> stale = move(germanItalian, "ACCEPTED", italian, "If-Match", "\"5\"");
     assertEquals(412, stale.statusCode(), stale.body());
+    // a status written in another case, or one no move leads to, is told the moves there are
+    for (String notAMove : new String[] {"accepted", "PROPOSED"}) {
+      HttpResponse<String> refused = move(germanItalian, notAMove, italian);
+      assertEquals(400, refused.statusCode(), refused.body());
+      assertEquals("must be ACCEPTED, DECLINED, WITHDRAWN or ENDED",
+          JSON.readTree(refused.body()).path("errors").get(0).path("message").asText(), refused.body());
+    }
     HttpResponse<String> accepted = send("POST", "/api/v1/partnerships/" + germanItalian + "/transitions",
         "{\"to\":\"ACCEPTED\",\"comment\":\"Volentieri!\"}", italian, "If-Match", "\"1\"");
     assertEquals(200, accepted.statusCode(), accepted.body());

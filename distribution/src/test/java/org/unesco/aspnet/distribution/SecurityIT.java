@@ -105,7 +105,7 @@ class SecurityIT {
         "Content-Type", "application/json", "Accept-Language", "es");
     assertEquals(400, empty.statusCode(), empty.body());
     assertEquals(2, JSON.readTree(empty.body()).path("errors").size(), empty.body());
-    JSON.readTree(empty.body()).path("errors").forEach(e -> assertEquals("es obligatorio", e.path("message").asText(), empty.body()));
+    JSON.readTree(empty.body()).path("errors").forEach(e -> assertEquals("es un dato obligatorio", e.path("message").asText(), empty.body()));
     HttpResponse<String> ok = seen(platform.login(Installation.ADMIN_EMAIL, Installation.ADMIN_PASSWORD));
     assertEquals(200, ok.statusCode(), ok.body());
     String cookie = ok.headers().firstValue("Set-Cookie").orElseThrow();

@@ -36,6 +36,9 @@ public final class Revisions {
     return revision;
   }
 
+  /** A revision as {@link #etag} writes it: ASCII digits without a sign or a leading zero. */
+  private static final java.util.regex.Pattern CANONICAL = java.util.regex.Pattern.compile("0|[1-9][0-9]{0,9}");
+
   /** As {@link #expected}, but null without If-Match, for a create-or-replace. */
   public static Integer expectedIfPresent(HttpServletRequest request) {
     String ifMatch = request.getHeader("If-Match");
@@ -57,11 +60,15 @@ public final class Revisions {
     if (tag.endsWith(GZIP_SUFFIX)) {
       tag = tag.substring(0, tag.length() - GZIP_SUFFIX.length());
     }
+    // compared as the text it is (RFC 9110): "05" or "+5" is no ETag this platform writes, not "5"
     try {
-      return Integer.parseInt(tag);
-    } catch (NumberFormatException e) {
-      throw ProblemException.preconditionFailed("If-Match " + ifMatch + " is not an ETag of this resource");
+      if (CANONICAL.matcher(tag).matches()) {
+        return Integer.parseInt(tag);
+      }
+    } catch (NumberFormatException beyondAnInt) {
+      // below
     }
+    throw ProblemException.preconditionFailed("If-Match " + ifMatch + " is not an ETag of this resource");
   }
 
   /**

@@ -315,6 +315,16 @@ class JsonTest {
   // --- strings no stored text should hold ---
 
   @Test
+  void aTextOfCharactersThatPrintBlankShowsNothing() {
+    for (String blank : new String[] {"", " \t", "\u200b\u202e", "\u0301", "\u3164", "\u3164\u3164 ", "\u2800", "\ufe0f", "\u115f\u1160\uffa0"}) {
+      assertTrue(Json.showsNothing(blank), () -> "blank: " + blank.codePoints().mapToObj(Integer::toHexString).toList());
+    }
+    for (String shown : new String[] {"a", "\u3164a", "\u00e9", "\u4e2d", "\ud83c\udf0a", "\u2801"}) {
+      assertFalse(Json.showsNothing(shown), () -> "shows: " + shown);
+    }
+  }
+
+  @Test
   void badCharacterFindsControlCharactersAndUnpairedSurrogates() {
     assertEquals(-1, Json.badCharacter(""));
     assertEquals(-1, Json.badCharacter("École, 学校 😀\tline\nline\r\n"));

@@ -20,6 +20,10 @@ class RevisionsTest {
     // Jetty's gzip handler marks the ETag of a compressed answer; a browser sends that back
     assertEquals(7, Revisions.expected(ifMatch("\"7--gzip\"")));
     assertEquals(12, Revisions.expected(ifMatch(" \"12--gzip\" ")));
+    // an ETag is compared as text: "05" or "+5" is not "5"
+    for (String other : new String[] {"\"05\"", "\"+5\"", "\"٥\"", "\"99999999999\"", "\"2147483648\""}) {
+      assertEquals(412, assertThrows(ProblemException.class, () -> Revisions.expected(ifMatch(other))).status(), other);
+    }
   }
 
   @Test

@@ -144,7 +144,7 @@ final class FieldMessages {
           Map.entry("object", "debe ser un objeto"),
           Map.entry("phone", "debe ser un número de teléfono como {0}"),
           Map.entry("oneOf", "debe ser uno de {0}"),
-          Map.entry("required", "es obligatorio"),
+          Map.entry("required", "es un dato obligatorio"),
           Map.entry("unknown", "no es un campo del perfil nacional de {0}"),
           Map.entry("text", "debe ser un texto"),
           Map.entry("number", "debe ser un número"),

@@ -93,7 +93,7 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
 
     /**
      * The language to write the platform's messages in: the caller's when the platform writes it
-     * (a Spanish reader of a French school gets "es obligatorio", even though the profile's own
+     * (a Spanish reader of a French school gets "es un dato obligatorio", even though the profile's own
      * texts are French or English), else the profile's, else English.
      */
     String messageLanguage(String requested) {

@@ -39,7 +39,7 @@ class SchoolFormTest {
     assertEquals("doit être compris entre 0 et 1000000", fr.get("students"));
     assertEquals("indiquez les deux coordonnées ou aucune", fr.get("longitude"));
     assertTrue(fr.get("levels[0]").startsWith("doit être l'une des valeurs PRE_PRIMARY"), fr.get("levels[0]"));
-    assertEquals("es obligatorio", messages(body, "es-MX").get("name"));
+    assertEquals("es un dato obligatorio", messages(body, "es-MX").get("name"));
     assertEquals("ist erforderlich", messages(body, "de").get("name"));
     assertEquals("is required", messages(body, "sw").get("name"), "a language we do not write: English");
     assertEquals("is required", messages(body, null).get("name"));

@@ -71,10 +71,10 @@ final class PartnershipMessages {
           Map.entry("notEnder", "Nur das Personal der beiden Schulen oder das Hauptquartier beendet diese Partnerschaft"),
           Map.entry("signIn", "Melden Sie sich dafür an")),
       "es", Map.ofEntries(
-          Map.entry("required", "es obligatorio"),
+          Map.entry("required", "es un dato obligatorio"),
           Map.entry("blank", "no debe estar vacío"),
           Map.entry("length", "debe tener como máximo {0} caracteres"),
-          Map.entry("theme", "es obligatorio: PEACE_GCED, ESD o INTERCULTURAL"),
+          Map.entry("theme", "es un dato obligatorio: PEACE_GCED, ESD o INTERCULTURAL"),
           Map.entry("self", "debe ser otra escuela que la que propone"),
           Map.entry("to", "debe ser ACCEPTED, DECLINED, WITHDRAWN o ENDED"),
           Map.entry("notMember", "debe ser una escuela miembro: la escuela {0} no lo es"),

@@ -37,7 +37,8 @@ public final class PartnershipsServlet extends ApiServlet {
   private static final Set<String> LIST_PARAMETERS = Set.of("school", "country", "status", "limit", "cursor");
 
   /** The body of a move. */
-  public record TransitionRequest(PartnershipStatus to, String comment) {}
+  /** {@code to} as text: a value that is no move ({@code "accepted"}, {@code "PROPOSED"}) gets the moves' own message. */
+  public record TransitionRequest(String to, String comment) {}
 
   private final transient PartnershipService partnerships;
   private final transient CountryService countries;
@@ -108,9 +109,24 @@ public final class PartnershipsServlet extends ApiServlet {
       Integer revision = Revisions.expectedIfPresent(request);
       TransitionRequest move = Json.read(request, TransitionRequest.class,
           rest -> PartnershipRules.require(PartnershipRules.commentErrors(language, rest.comment())));
-      write(response, 200, partnerships.move(actor, id, move.to(), move.comment(), revision));
+      write(response, 200, partnerships.move(actor, id, moveTo(move.to()), move.comment(), revision));
     } else {
       throw noSuchPath(request);
+    }
+  }
+
+  /**
+   * The status a move names; one that is none (a wrong case, a typo) is passed on as PROPOSED, which
+   * no move leads to, so that it is refused with the list of the moves, not of every status.
+   */
+  static PartnershipStatus moveTo(String to) {
+    if (to == null) {
+      return null;
+    }
+    try {
+      return PartnershipStatus.valueOf(to);
+    } catch (IllegalArgumentException notAStatus) {
+      return PartnershipStatus.PROPOSED;
     }
   }
 

@@ -79,7 +79,7 @@ final class MetricMessages {
           Map.entry("atMost", "darf höchstens {0} Einträge haben")),
       "es", Map.ofEntries(
           Map.entry("unknownField", "no es un campo conocido; campos conocidos: {0}"),
-          Map.entry("required", "es obligatorio"),
+          Map.entry("required", "es un dato obligatorio"),
           Map.entry("number", "debe ser un número"),
           Map.entry("negative", "no debe ser negativo"),
           Map.entry("range", "debe estar entre {0} y {1}"),

@@ -122,6 +122,6 @@ class CampaignFormTest {
     assertEquals("must be true: pupils appear on it, so confirm that the school holds their parents' consent",
         CampaignForm.submission(in, List.of(), true, "en").stream().filter(e -> e.field().equals("media[0].parentalConsent"))
             .findFirst().orElseThrow().message(), "English as before");
-    assertEquals("es obligatorio (AAAA-MM-DD)", CampaignForm.submission(in, List.of(), true, "es-AR").get(0).message());
+    assertEquals("es un dato obligatorio (AAAA-MM-DD)", CampaignForm.submission(in, List.of(), true, "es-AR").get(0).message());
   }
 }

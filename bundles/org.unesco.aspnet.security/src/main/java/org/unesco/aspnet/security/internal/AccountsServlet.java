@@ -122,31 +122,14 @@ public final class AccountsServlet extends ApiServlet {
 
   /**
    * A character that shows as nothing or as a blank: format (Cf), control (Cc), whitespace and
-   * spaces, and those that {@link #blankLooking} are though their category says letter or symbol.
+   * spaces, and those that {@link org.unesco.aspnet.web.Json#blankLooking} are though their category says letter or symbol.
    */
   private static boolean unseen(int c) {
     int type = Character.getType(c);
     return type == Character.FORMAT || type == Character.CONTROL || Character.isWhitespace(c) || Character.isSpaceChar(c)
-        || blankLooking(c);
+        || org.unesco.aspnet.web.Json.blankLooking(c);
   }
 
-  /**
-   * Letters, symbols and marks that print as a blank or as nothing: the Hangul fillers (letters, so
-   * an email with U+3164 in it looked like the same email without), the blank Braille
-   * pattern (a symbol), and the rest of Unicode's default-ignorable code points that are no format
-   * character (the combining grapheme joiner, variation selectors, tags). A combining accent is no
-   * such mark: it shows, and NFKC joins it to its letter.
-   */
-  static boolean blankLooking(int c) {
-    return c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 // Hangul fillers
-        || c == 0x2800 // Braille pattern blank
-        || c == 0x034F || c == 0x17B4 || c == 0x17B5 // combining grapheme joiner, Khmer inherent vowels
-        || c >= 0x180B && c <= 0x180F // Mongolian free variation selectors and vowel separator
-        || c >= 0xFE00 && c <= 0xFE0F // variation selectors
-        || c >= 0xFFF0 && c <= 0xFFF8 // reserved, ignored by default
-        || c >= 0x1BCA0 && c <= 0x1BCA3 || c >= 0x1D173 && c <= 0x1D17A // shorthand and musical format controls
-        || c >= 0xE0000 && c <= 0xE0FFF; // tags and supplementary variation selectors
-  }
 
   /** A 400 with {@code errors} (field by field), if there are any. */
   static void require(List<FieldError> errors) {

@@ -126,7 +126,7 @@ class WrongTypeAndRulesTest {
     List<FieldError> signIn = refused(r -> auth.doPost(r, null), post("/api/v1/auth/login", "{'email':['a'],'password':''}",
         Principal.anonymous(), "es"));
     assertEquals(List.of("email", "password"), fields(signIn));
-    assertEquals("es obligatorio", signIn.get(1).message());
+    assertEquals("es un dato obligatorio", signIn.get(1).message());
     TokensServlet tokens = new TokensServlet(null, null);
     assertEquals(List.of("days", "name"), fields(refused(r -> tokens.doPost(r, null), post("/api/v1/tokens",
         "{'name':' ','days':'ninety'}", HQ, null))));
