@@ -200,13 +200,25 @@ export function labelIn(form, name) {
 // sent: caught before any form's own handler, the box says why.
 document.addEventListener('submit', (ev) => {
   const form = ev.target;
-  const bad = [...form.querySelectorAll('input[type=number]')].filter((i) => i.validity.badInput);
+  const bad = [...form.querySelectorAll('input[type=number], input[data-decimal]')]
+    .filter((i) => i.validity.badInput || (i.dataset.decimal !== undefined && i.value.trim() && decimalOf(i.value) === null));
   if (!bad.length) return;
   ev.preventDefault();
   ev.stopImmediatePropagation();
   showProblem(form, new ApiError(400, { title: t('error.400'), errors: bad.map((i) => ({ field: i.name, message: t('error.notANumber') })) }));
   bad[0].focus();
 }, true);
+
+/**
+ * A decimal as a person writes it, with a point or a comma ("48,14" in French, Spanish, German):
+ * the number, or null when the text is none. A number box would read "48,14" as nothing, or as 4814.
+ */
+export function decimalOf(text) {
+  const s = String(text).trim().replace(/[\s\u00a0\u202f]/g, '');
+  if (!/^[-+\u2212]?(\d+([.,]\d*)?|[.,]\d+)$/.test(s)) return null;
+  const n = Number(s.replace(',', '.').replace('\u2212', '-'));
+  return Number.isFinite(n) ? n : null;
+}
 
 export function showProblem(form, err, slot) {
   const target = slot || form.querySelector('.form-status') || form;

@@ -1,8 +1,8 @@
 // School portal: apply, edit the profile, annual report, projects and activities, focal-point hand-over.
 import { labelIn, localToday, ui, t, h, api, ApiError, colon, field, checks, countries, countryName, problemView, showProblem, clearProblem, announce, renderChrome,
   whileBusy, signInPrompt, loadProfile, profileText, setProfileText, markProfileTexts,
-  statusLabel, LEVELS, THEMES, localized, langOf, formatDate, plural, submissionStatus, quoted, phaseLabels, pagedList, linkToPass, disclosure } from './app.js';
-import { partnershipsSection } from './partnerships.js';
+  statusLabel, LEVELS, THEMES, localized, langOf, formatDate, plural, submissionStatus, quoted, phaseLabels, pagedList, linkToPass, disclosure,
+  decimalOf } from './app.js';
 
 // ---------- national profile fields ----------
 /** The inputs of a national profile's fields, named `fields.<key>`. */
@@ -100,8 +100,8 @@ async function schoolForm(values = {}, { forApply }) {
     field(t('field.city'), 'city', { required: true, value: values.city, id: idOf('city') }),
     field(t('field.address'), 'address', { required: true, value: values.address, id: idOf('address') }),
     h('div', { class: 'grid2' },
-      field(t('field.latitude'), 'latitude', { type: 'number', step: 'any', min: -90, max: 90, value: values.latitude, id: idOf('latitude') }),
-      field(t('field.longitude'), 'longitude', { type: 'number', step: 'any', min: -180, max: 180, value: values.longitude, id: idOf('longitude') })),
+      decimalField(t('field.latitude'), 'latitude', values.latitude, idOf('latitude')),
+      decimalField(t('field.longitude'), 'longitude', values.longitude, idOf('longitude'))),
     checks(t('field.levels') + ' *', 'levels', LEVELS.map((l) => [l, t('level.' + l)]), values.levels || []),
     checks(t('field.themes'), 'themes', THEMES.map((x) => [x, t('theme.' + x)]), values.themes || []),
     field(t('field.languages'), 'languages', { value: (values.languages || []).join(', '), help: t('apply.languagesHelp') }),
@@ -115,6 +115,15 @@ async function schoolForm(values = {}, { forApply }) {
   return form;
 }
 
+/** A coordinate's box: text, so that "45,75" (a decimal comma) is read as 45.75 (decimalOf), with a decimal keypad on a phone. */
+function decimalField(label, name, value, id) {
+  const f = field(label, name, { value: value ?? '', id, inputmode: 'decimal' });
+  const input = f.querySelector('input');
+  input.dataset.decimal = '';
+  input.setAttribute('autocomplete', 'off');
+  return f;
+}
+
 function readSchool(form) {
   const d = new FormData(form);
   const body = {};
@@ -123,7 +132,7 @@ function readSchool(form) {
   }
   for (const k of ['latitude', 'longitude', 'students', 'teachers']) {
     const v = d.get(k);
-    body[k] = v === null || v === '' ? null : Number(v);
+    body[k] = v === null || String(v).trim() === '' ? null : k === 'latitude' || k === 'longitude' ? decimalOf(v) : Number(v);
   }
   body.levels = d.getAll('levels');
   body.themes = d.getAll('themes');
@@ -216,14 +225,15 @@ async function schoolSection(id) {
   const section = h('section', { 'aria-labelledby': 'school-' + id },
     h('h2', { id: 'school-' + id }, school.name),
     h('p', {}, t('field.status'), colon(), h('strong', { class: 'school-status' }, statusLabel(school.status)), certificate, ' · ', h('a', { href: '/schools/' + id }, t('portal.publicPage'))));
-  // the partnerships' one list is asked for with the parts below, not after them
-  const partners = partnershipsSection(school);
-  const [m, ...parts] = await Promise.all([membership, historyView(school), editView(school), reportView(school), projectsView(school)]);
+  // the partnerships' one list is asked for with the parts below, not after them; its script only
+  // here (the application page, which imports this one, has no use for it)
+  const partners = import('./partnerships.js').then((x) => x.partnershipsSection(school));
+  const [m, partnersBox, ...parts] = await Promise.all([membership, partners, historyView(school), editView(school), reportView(school), projectsView(school)]);
   // a member's certificate, linked to the public page that checks it (the number a printed certificate carries)
   if (m?.certificateNumber) {
     certificate.append(' · ', t('school.certificate'), ' ', h('a', { href: '/certificates/' + encodeURIComponent(m.certificateNumber), id: 'certificate-' + id }, m.certificateNumber));
   }
-  section.append(...parts, partners);
+  section.append(...parts, partnersBox);
   if (focal) section.append(handOverView(school));
   return section;
 }

@@ -207,7 +207,7 @@ class BrowserIT {
     uai.sendKeys(FrenchSchools.uai());
     driver.findElement(By.id("apply-city")).sendKeys("Lyon");
     driver.findElement(By.id("apply-address")).sendKeys("1 place Bellecour");
-    driver.findElement(By.id("apply-latitude")).sendKeys("45.7578");
+    driver.findElement(By.id("apply-latitude")).sendKeys("45,7578"); // a decimal comma, as in French
     driver.findElement(By.id("apply-longitude")).sendKeys("4.832");
     driver.findElement(By.cssSelector("input[name=levels][value=SECONDARY]")).click();
     driver.findElement(By.cssSelector("input[name=themes][value=ESD]")).click();
@@ -983,6 +983,31 @@ class BrowserIT {
     }
   }
 
+  /** An NC decides applications on a phone: each school a card, its buttons on the screen, not beyond its edge. */
+  @Test
+  @Order(6)
+  void theApplicationsToDecideFitAPhoneScreen() {
+    signIn("nc.fr@demo.aspnet.local");
+    Dimension before = driver.manage().window().getSize();
+    try {
+      driver.manage().window().setSize(new Dimension(375, 800));
+      open("/console/nc?tab=applications&country=FR");
+      wait(60).until(d -> !d.findElements(By.cssSelector("table.decisions tbody tr button")).isEmpty());
+      Object beyond = ((JavascriptExecutor) driver).executeScript(
+          "const w = document.documentElement.clientWidth;"
+              + "return [...document.querySelectorAll('table.decisions button, table.decisions textarea')]"
+              + ".filter(e => e.getClientRects().length && e.getBoundingClientRect().right > w + 1)"
+              + ".map(e => e.textContent + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 5).join(', ');");
+      assertEquals("", beyond, "controls beyond a 375 px screen");
+      Number overflow = (Number) ((JavascriptExecutor) driver).executeScript(
+          "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+      assertTrue(overflow.intValue() <= 1, "the console scrolls sideways by " + overflow + " px");
+      assertTrue(axeViolations().isEmpty(), "the cards keep the table readable: " + axeViolations());
+    } finally {
+      driver.manage().window().setSize(before);
+    }
+  }
+
   @Test
   @Order(7)
   void aPluginAddsAPageAndANavigationEntryAndTakesThemAwayWhenRemoved() throws Exception {
@@ -1009,9 +1034,7 @@ class BrowserIT {
   @Test
   @Order(4)
   void aCampaignCoordinatorLandsOnTheirCampaignsModerationQueue() throws Exception {
-    if (platform == null) {
-      return; // needs HQ's API to invite one
-    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(platform != null, "needs HQ's API of its own platform to invite one");
     var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
     String hq = mapper.readTree(platform.login("hq@demo.aspnet.local", PASSWORD).body()).path("token").asText();
     long campaign = -1;
