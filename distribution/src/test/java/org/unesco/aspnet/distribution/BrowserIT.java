@@ -986,7 +986,7 @@ class BrowserIT {
   /** An NC decides applications on a phone: each school a card, its buttons on the screen, not beyond its edge. */
   @Test
   @Order(6)
-  void theApplicationsToDecideFitAPhoneScreen() {
+  void theApplicationsToDecideFitAPhoneScreen() throws IOException {
     signIn("nc.fr@demo.aspnet.local");
     Dimension before = driver.manage().window().getSize();
     try {
