@@ -2,7 +2,7 @@
  * Shared API of the ASPnet Platform: problem details (RFC 9457), health checks, who is acting
  * ({@link org.unesco.aspnet.core.Principal}), the authorization policy and the audit log.
  */
-@Version("1.3.0")
+@Version("1.4.0")
 @Export
 package org.unesco.aspnet.core;
 

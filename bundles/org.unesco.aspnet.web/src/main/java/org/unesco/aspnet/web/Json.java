@@ -596,31 +596,18 @@ public final class Json {
    * @since 1.5
    */
   public static boolean showsNothing(CharSequence text) {
-    return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || blankLooking(c)
-        || switch (Character.getType(c)) {
-          case Character.FORMAT, Character.CONTROL, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK -> true;
-          default -> false;
-        });
+    return org.unesco.aspnet.core.PlainText.showsNothing(text);
   }
 
   /**
    * Letters, symbols and marks that print as a blank or as nothing though their category says
-   * otherwise: the Hangul fillers (letters: {@code "\u3164"} would pass for a message, and an email
-   * with one in it look like the same email without), the blank Braille pattern (a symbol), and the
-   * rest of Unicode's default-ignorable code points that are no format character (the combining
-   * grapheme joiner, variation selectors, tags). A combining accent is no such mark: it shows.
+   * otherwise (the Hangul fillers, the blank Braille pattern...): {@link
+   * org.unesco.aspnet.core.PlainText#blankLooking}, which says which.
    *
    * @since 1.11
    */
   public static boolean blankLooking(int c) {
-    return c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 // Hangul fillers
-        || c == 0x2800 // Braille pattern blank
-        || c == 0x034F || c == 0x17B4 || c == 0x17B5 // combining grapheme joiner, Khmer inherent vowels
-        || c >= 0x180B && c <= 0x180F // Mongolian free variation selectors and vowel separator
-        || c >= 0xFE00 && c <= 0xFE0F // variation selectors
-        || c >= 0xFFF0 && c <= 0xFFF8 // reserved, ignored by default
-        || c >= 0x1BCA0 && c <= 0x1BCA3 || c >= 0x1D173 && c <= 0x1D17A // shorthand and musical format controls
-        || c >= 0xE0000 && c <= 0xE0FFF; // tags and supplementary variation selectors
+    return org.unesco.aspnet.core.PlainText.blankLooking(c);
   }
 
   /**

@@ -20,6 +20,13 @@ import org.unesco.aspnet.membership.bulk.ImportRow;
 class SchoolSheetTest {
   @TempDir Path dir;
 
+  /** A sheet of this CSV text, for a country given by the request (none here). */
+  private SchoolSheet sheet(String csv) throws Exception {
+    Path file = Files.createTempFile(dir, "sheet-", ".csv");
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+    return new SchoolSheet(new CsvReader(), file, null);
+  }
+
   @Test
   void frenchFileWithoutCountryTakesTheCoordinatorsCountry() throws Exception {
     Path file = dir.resolve("f.csv");
@@ -102,11 +109,9 @@ class SchoolSheetTest {
   /** A value under an empty header would be dropped unseen; an empty column without a header is nothing. */
   @Test
   void aValueUnderAnEmptyHeaderIsAnErrorOfItsRow() throws Exception {
-    Path file = dir.resolve("blank.csv");
-    Files.writeString(file, "name,,country,city,address,levels,email,\n"
+    SchoolSheet sheet = sheet("name,,country,city,address,levels,email,\n"
         + "Moi Girls School,,KE,Nairobi,1 Main Street,SECONDARY,a@example.org,\n"
-        + "Alliance High School,boarding,KE,Kikuyu,2 Main Street,SECONDARY,b@example.org,\n", StandardCharsets.UTF_8);
-    SchoolSheet sheet = new SchoolSheet(new CsvReader(), file, null);
+        + "Alliance High School,boarding,KE,Kikuyu,2 Main Street,SECONDARY,b@example.org,\n");
     assertEquals(List.of(), sheet.ignored());
     Iterator<ImportRow> rows = sheet.open();
     assertEquals(List.of(), rows.next().errors());
@@ -117,10 +122,8 @@ class SchoolSheetTest {
   /** A whole number past an int is given to the field's own range check (out of range), not called no number. */
   @Test
   void numbersBeyondEveryRangeAreOutOfRangeNotMalformed() throws Exception {
-    Path file = dir.resolve("big.csv");
-    Files.writeString(file, "name,country,city,address,levels,email,students,teachers,latitude,longitude\n"
-        + "A,KE,Nairobi,1 Main Street,SECONDARY,a@example.org,2147483648,-1e400,1e400,abc\n", StandardCharsets.UTF_8);
-    ImportRow row = new SchoolSheet(new CsvReader(), file, null).open().next();
+    ImportRow row = sheet("name,country,city,address,levels,email,students,teachers,latitude,longitude\n"
+        + "A,KE,Nairobi,1 Main Street,SECONDARY,a@example.org,2147483648,-1e400,1e400,abc\n").open().next();
     assertEquals(Integer.MAX_VALUE, row.school().students());
     assertEquals(Integer.MIN_VALUE, row.school().teachers());
     assertEquals(Double.MAX_VALUE, row.school().latitude());

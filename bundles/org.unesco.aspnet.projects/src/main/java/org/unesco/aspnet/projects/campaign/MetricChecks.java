@@ -166,7 +166,7 @@ public final class MetricChecks {
     if (value == null) {
       return null;
     }
-    if (!(value instanceof String s) || org.unesco.aspnet.web.Json.showsNothing(s)) {
+    if (!(value instanceof String s) || org.unesco.aspnet.core.PlainText.showsNothing(s)) {
       add(at(path, name), "must be text, not blank");
       return null;
     }
