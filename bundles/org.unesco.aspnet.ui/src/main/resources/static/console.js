@@ -215,6 +215,7 @@ function decisionControls(school, actionsFor, onStatus, { since = false, labelSh
     // nothing to decide: no box to write in either (a message of the last decision stays)
     const decidable = !!buttons.querySelector('button');
     for (const el of [commentLabel, comment, sinceInput, sinceLabel]) if (el) el.hidden = !decidable;
+    if (!decidable && sinceInput) sinceSaid(null); // no error left under a box that is gone
   };
   const sinceLabel = sinceInput ? h('label', { for: sinceInput.id, class: 'meta' }, t('hq.since')) : null;
   // in a table the column's header names the box for the eye; alone (a school's page) its label does
@@ -248,10 +249,10 @@ function decisionTable(path, actionsFor, { withCountry = false, ladder = null, e
       // on a phone each row is a card (style.css): the roles keep it a table for a screen reader, the
       // labels name the cells the hidden header names on a wide screen
       status.setAttribute('role', 'cell');
-      status.dataset.label = t('field.status');
+      status.dataset.label = t('field.status') + colon();
       tbody.append(h('tr', { role: 'row', 'data-school': school.id, 'data-name': school.name },
         h('td', { role: 'cell' }, h('a', { href: '/schools/' + school.id }, school.name), h('br'), h('span', { class: 'meta' }, school.city || '')),
-        withCountry ? h('td', { role: 'cell', 'data-label': t('field.country') }, countryName(school.country)) : null,
+        withCountry ? h('td', { role: 'cell', 'data-label': t('field.country') + colon() }, countryName(school.country)) : null,
         status, h('td', { role: 'cell' }, ...controls.comment), h('td', { role: 'cell' }, ...controls.actions)));
     }
   }, 'console.schools', first);

@@ -57,7 +57,7 @@ export function adaptCoreFields(form, profile) {
   }
   // a core field the country requires (France's UAI number) is marked as the platform's required ones are
   const required = new Set(profile?.requiredCoreFields || []);
-  for (const name of ['nationalId', 'latitude', 'longitude', 'students', 'teachers', 'website']) {
+  for (const name of ['nationalId', 'latitude', 'longitude', 'languages', 'students', 'teachers', 'website']) {
     const input = form.elements[name];
     const label = input?.id ? form.querySelector(`label[for="${CSS.escape(input.id)}"]`) : null;
     if (!label) continue;
@@ -66,6 +66,9 @@ export function adaptCoreFields(form, profile) {
     if (required.has(name)) label.append(' *');
     input.required = required.has(name);
   }
+  // the themes are a group of boxes: its legend is marked
+  const themes = form.querySelector('input[name="themes"]')?.closest('fieldset')?.querySelector('legend');
+  if (themes) themes.textContent = themes.textContent.replace(/ \*$/, '') + (required.has('themes') ? ' *' : '');
 }
 
 export function readProfileFields(form, profile) {
@@ -227,7 +230,7 @@ async function schoolSection(id) {
     h('p', {}, t('field.status'), colon(), h('strong', { class: 'school-status' }, statusLabel(school.status)), certificate, ' · ', h('a', { href: '/schools/' + id }, t('portal.publicPage'))));
   // the partnerships' one list is asked for with the parts below, not after them; its script only
   // here (the application page, which imports this one, has no use for it)
-  const partners = import('./partnerships.js').then((x) => x.partnershipsSection(school));
+  const partners = import('./partnerships.js').then((x) => x.partnershipsSection(school)).catch((e) => problemView(e));
   const [m, partnersBox, ...parts] = await Promise.all([membership, partners, historyView(school), editView(school), reportView(school), projectsView(school)]);
   // a member's certificate, linked to the public page that checks it (the number a printed certificate carries)
   if (m?.certificateNumber) {

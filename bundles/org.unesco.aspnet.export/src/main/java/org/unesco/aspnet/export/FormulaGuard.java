@@ -4,8 +4,9 @@ package org.unesco.aspnet.export;
  * Guards spreadsheet cells against formula injection (CSV injection): a text that starts with
  * {@code = + - @}, a tab or a carriage return is written with a leading apostrophe, so that Excel
  * and LibreOffice show it as text instead of running it. Imports take the apostrophe off again.
- * A text that starts with an apostrophe of its own gets one more, so that {@code '@home} and
- * {@code @home} stay two texts through an export and an import.
+ * A text that starts with an apostrophe of its own before what an import would take for a guard
+ * ({@code '@home}, {@code ''x}) gets one more, so that {@code '@home} and {@code @home} stay two
+ * texts through an export and an import; {@code 's-Hertogenbosch} is written as it is.
  */
 public final class FormulaGuard {
   private FormulaGuard() {}
@@ -20,7 +21,9 @@ public final class FormulaGuard {
 
   /** The text as it is safe to put into a spreadsheet cell. */
   public static String guard(String text) {
-    return risky(text) || startsWithApostrophe(text) ? "'" + text : text;
+    // an apostrophe of the text's own is doubled only where an import would take it off ('@home,
+    // ''x), not before a letter ('s-Hertogenbosch stays as it is)
+    return risky(text) || !unguard(text).equals(text) ? "'" + text : text;
   }
 
   /** The text a guarded cell stood for: one apostrophe off a cell that {@link #guard} would have written so. */

@@ -1033,7 +1033,7 @@ public final class Json {
     // what a signed-in reader gets may differ from the public's (a country's contacts): the browser
     // keeps it, no shared cache does
     response.setHeader("Cache-Control", "private, no-cache");
-    response.setHeader("Vary", "Authorization, Cookie");
+    response.addHeader("Vary", "Authorization, Cookie"); // added: a list in the reader's language varies by it too
     if (Revisions.notModified(request, etag)) {
       response.setStatus(304);
       return;

@@ -308,7 +308,9 @@ final class SchoolSheet implements SchoolImport.Source {
       double d = Double.parseDouble(v.replace(" ", "").replace("\u00a0", ""));
       if (d == Math.rint(d)) {
         // 640 or 640.0 (a spreadsheet number); beyond an int (2147483648, 1e400), the field's own
-        // check refuses it with its range, as for JSON, rather than calling it no number
+        // check refuses it with its range, as for JSON, rather than calling it no number. Safe
+        // while every whole-number column has a maximum below Integer.MAX_VALUE (students and
+        // teachers: SchoolValidator.COUNT_MAX); a column without one must refuse it here instead
         return Math.abs(d) < Integer.MAX_VALUE ? (int) d : d > 0 ? Integer.MAX_VALUE : Integer.MIN_VALUE;
       }
     } catch (NumberFormatException e) {

@@ -99,10 +99,12 @@ class CsvTest {
     }
     assertEquals("'not risky", FormulaGuard.unguard("'not risky"), "an apostrophe of the data stays");
     // a text with an apostrophe of its own before = + - @ is not taken for a guarded one: both come back
-    for (String own : new String[] {"'@home school", "@home school", "'not risky", "''", "'", "'-5"}) {
+    for (String own : new String[] {"'@home school", "@home school", "'not risky", "''", "'", "'-5", "''x"}) {
       String cell = read(write(SHEET, new Object[] {own, 1, List.of(), null})).get(1).get(0);
       assertEquals(own, FormulaGuard.unguard(cell), "exported as " + cell);
     }
+    assertEquals("'s-Hertogenbosch", FormulaGuard.guard("'s-Hertogenbosch"), "an apostrophe before a letter is written as it is");
+    assertEquals("''@home", FormulaGuard.guard("'@home"));
   }
 
   @Test

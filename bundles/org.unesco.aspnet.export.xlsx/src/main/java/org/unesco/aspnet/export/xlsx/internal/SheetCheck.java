@@ -96,11 +96,12 @@ final class SheetCheck {
    * #check}, so the relationships part is known to be small.
    */
   static boolean hasStyles(Path xlsx) throws IOException {
+    // (a relationship's Type in double or single quotes, as XML allows either)
     try (ZipFile zip = new ZipFile(xlsx.toFile())) {
       for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
         if (!entry.isDirectory() && entry.getName().endsWith("workbook.xml.rels")) {
           try (InputStream in = zip.getInputStream(entry)) {
-            if (new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).contains("/relationships/styles\"")) {
+            if (STYLES.matcher(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).find()) {
               return true;
             }
           }
@@ -109,6 +110,8 @@ final class SheetCheck {
     }
     return false;
   }
+
+  private static final Pattern STYLES = Pattern.compile("/relationships/styles[\"']");
 
   private static void part(InputStream in) throws IOException {
     XMLStreamReader r;
