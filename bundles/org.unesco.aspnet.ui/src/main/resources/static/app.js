@@ -414,6 +414,8 @@ const untranslated = new Map(); // page language + '|' + a profile's text -> the
  */
 export async function loadProfile(iso2) {
   if (!iso2) return null;
+  // the list of countries says which have a profile: no request (and no 404) for the others
+  if (ui.countries && !ui.countries.some((c) => c.iso2 === iso2 && c.profile !== false)) return null;
   const key = iso2 + '|' + ui.lang;
   if (!profiles.has(key)) {
     profiles.set(key, readProfile(iso2, ui.lang).catch((e) => {

@@ -138,6 +138,16 @@ class BrowserIT {
     });
     wait(30).until(ExpectedConditions.textToBe(By.tagName("h1"), name));
 
+    // a Kenyan school: Kenya has no national profile, which the list of countries says: not asked for
+    open("/schools?country=KE");
+    String kenyan = wait(30).until(d -> d.findElements(firstResult).isEmpty() ? null : d.findElement(firstResult).getText());
+    driver.findElement(firstResult).click();
+    // the page is drawn once its profile, if any, was read
+    wait(30).until(ExpectedConditions.textToBe(By.tagName("h1"), kenyan));
+    Object asked = ((JavascriptExecutor) driver).executeScript(
+        "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/profile')).join(', ');");
+    assertEquals("", asked, "a profile asked for a country that has none");
+
     // a school number that does not exist: a page that says so and leads back to the directory
     open("/schools/987654321");
     wait(30).until(ExpectedConditions.textToBe(By.tagName("h1"), "School not found"));

@@ -119,6 +119,13 @@ class NationalProfilesIT {
     // the core fields a country requires beyond the platform's, for forms to mark
     assertEquals("[\"nationalId\"]", fr.path("requiredCoreFields").toString());
     assertEquals("[]", JSON.readTree(platform.get("/api/v1/countries/DE/profile").body()).path("requiredCoreFields").toString());
+    // the list of countries says which have one, so that a client asks only those
+    java.util.Map<String, Boolean> flags = new java.util.HashMap<>();
+    JSON.readTree(platform.get("/api/v1/countries").body()).path("items")
+        .forEach(c -> flags.put(c.path("iso2").asText(), c.path("profile").asBoolean(false)));
+    assertEquals(java.util.Set.of("DE", "FR"), flags.entrySet().stream().filter(java.util.Map.Entry::getValue)
+        .map(java.util.Map.Entry::getKey).collect(java.util.stream.Collectors.toSet()));
+    assertTrue(JSON.readTree(platform.get("/api/v1/countries/fr").body()).path("profile").asBoolean());
     HttpResponse<String> none = platform.get("/api/v1/countries/KE/profile");
     assertEquals(404, none.statusCode());
     assertTrue(none.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));

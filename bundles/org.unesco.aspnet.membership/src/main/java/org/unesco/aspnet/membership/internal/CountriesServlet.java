@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.unesco.aspnet.membership.Country;
 import org.unesco.aspnet.membership.ProfileService;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.web.ApiServlet;
@@ -68,7 +69,9 @@ public final class CountriesServlet extends ApiServlet {
           ? ": the list holds every country, in one page (each has its region)" : "");
     }
     if (path.isEmpty()) {
-      List<?> items = countries.countries(Requests.actor(request), Requests.language(request, response));
+      Set<String> withProfile = profiles.countries();
+      List<?> items = countries.countries(Requests.actor(request), Requests.language(request, response)).stream()
+          .map(c -> flagged(c, withProfile)).toList();
       // Every page of the UI loads it: asked each time, downloaded again only when a count changed.
       Json.writeRevalidated(request, response, Json.page(items, null));
     } else if (path.size() == 1) {
@@ -78,7 +81,7 @@ public final class CountriesServlet extends ApiServlet {
       Json.privateToReader(response);
       // the ETag is the revision an edit sends back; the counts are not in it: no 304
       response.setHeader("ETag", Revisions.etag(country.revision()));
-      Json.write(response, 200, country.country());
+      Json.write(response, 200, flagged(country.country(), profiles.countries()));
     } else if (path.size() == 2 && path.get(1).equals("profile")) {
       // No Content-Language: each text comes in the language asked for where the profile has it,
       // in the profile's own language otherwise.
@@ -99,6 +102,17 @@ public final class CountriesServlet extends ApiServlet {
     } else {
       throw Requests.noSuchPath(request);
     }
+  }
+
+  /**
+   * The country with {@code profile}: whether a national profile is installed for it, so that a
+   * client asks {@code /countries/{iso2}/profile} only where there is one (a 404 for each of the
+   * 180 other countries' schools, in every visitor's console, otherwise).
+   */
+  private static Object flagged(Country country, Set<String> withProfile) {
+    ObjectNode node = Json.MAPPER.valueToTree(country);
+    node.put("profile", withProfile.contains(country.iso2()));
+    return node;
   }
 
   /**
@@ -142,6 +156,6 @@ public final class CountriesServlet extends ApiServlet {
     Countries.Versioned changed = countries.patch(Requests.actor(request), path.get(0), body, language,
         Revisions.expectedIfPresent(request));
     response.setHeader("ETag", Revisions.etag(changed.revision()));
-    Json.write(response, 200, changed.country());
+    Json.write(response, 200, flagged(changed.country(), profiles.countries())); // as a GET answers it
   }
 }
