@@ -220,14 +220,26 @@ export function decimalOf(text) {
   return Number.isFinite(n) ? n : null;
 }
 
+/** The input an error's field names: itself, else its list or text in several languages (levels[0]: the levels; title.fr: the title). */
+function inputOf(form, field) {
+  const name = String(field).replace(/\[\d+\]$/, '').replace(/\.[a-z]{2}$/, '');
+  return form.querySelector(`[name="${CSS.escape(field)}"]`) || form.querySelector(`[name="${CSS.escape(name)}"]`);
+}
+
 export function showProblem(form, err, slot) {
   const target = slot || form.querySelector('.form-status') || form;
   clearProblem(form);
+  // the errors in the order of the form's fields, as the person reads it (the API's is its own)
+  const listed = err?.problem?.errors;
+  if (err instanceof ApiError && Array.isArray(listed) && listed.length > 1) {
+    const fields = [...form.elements];
+    const at = (e) => { const i = fields.indexOf(inputOf(form, e.field)); return i < 0 ? fields.length : i; };
+    err = new ApiError(err.status, { ...err.problem, errors: [...listed].sort((a, b) => at(a) - at(b)) });
+  }
   // the list names each field as the form labels it, not with the UI's generic word
   target.replaceChildren(problemView(err, (f) => labelIn(form, f) || fieldName(f)));
   for (const e of err?.problem?.errors || []) {
-    const name = e.field.replace(/\[\d+\]$/, '').replace(/\.[a-z]{2}$/, ''); // levels[0]: the levels; title.fr: the title
-    const input = form.querySelector(`[name="${CSS.escape(e.field)}"]`) || form.querySelector(`[name="${CSS.escape(name)}"]`);
+    const input = inputOf(form, e.field);
     const id = 'err-' + Math.random().toString(36).slice(2);
     const message = h('span', { class: 'field-error', id }, e.message);
     if (!input) {

@@ -24,7 +24,14 @@ class SecurityIT {
 
   @BeforeAll
   static void start() throws Exception {
-    platform = new Installation().start();
+    // Every test signs in from one address: its free attempts (20 by default) are not what these
+    // tests are about, and each one's refusals would eat into the next one's (the address's own
+    // throttle is checked on an installation of its own below).
+    Installation shared = new Installation();
+    java.nio.file.Path cfg = shared.home.resolve("config/org.unesco.aspnet.security.cfg");
+    java.nio.file.Files.writeString(cfg, java.nio.file.Files.readString(cfg)
+        .replace("freeAttemptsPerAddress=20", "freeAttemptsPerAddress=1000"));
+    platform = shared.start();
   }
 
   @AfterAll
@@ -185,6 +192,10 @@ class SecurityIT {
     HttpResponse<String> minted = seen(platform.send("POST", "/api/v1/tokens", "{\"name\":\"minted\",\"days\":365}",
         "Content-Type", "application/json", "Authorization", "Bearer " + secret));
     assertEquals(403, minted.statusCode(), minted.body());
+    // a token is no session: signing it out would answer 204 and leave it working
+    HttpResponse<String> logout = seen(platform.send("POST", "/api/v1/auth/logout", "", "Authorization", "Bearer " + secret));
+    assertEquals(400, logout.statusCode(), logout.body());
+    assertTrue(logout.body().contains("DELETE /api/v1/tokens"), logout.body());
     String list = seen(platform.get("/api/v1/tokens", "Authorization", "Bearer " + session)).body();
     assertTrue(list.contains("ministry sync") && !list.contains(secret), "listed without its secret: " + list);
     assertFalse(list.contains("minted"), list);
@@ -538,15 +549,25 @@ class SecurityIT {
     HttpResponse<String> inv = invite(nc, "victim@example.org", "{\"role\":\"SCHOOL_STAFF\",\"school\":\"" + school + "\"}");
     assertEquals(201, inv.statusCode(), inv.body());
     String link = JSON.readTree(inv.body()).path("token").asText();
-    for (String body : List.of("{\"token\":\"" + link + "\"}",
-        "{\"token\":\"" + link + "\",\"name\":\"Anyone\",\"password\":\"a password the NC chose\"}")) {
-      HttpResponse<String> refused = seen(platform.send("POST", "/api/v1/invitations/accept", body, "Content-Type", "application/json"));
-      assertEquals(401, refused.statusCode(), refused.body());
-      assertFalse(refused.body().contains("victim") || refused.body().contains("roles"), "nothing of the account: " + refused.body());
+    HttpResponse<String> refused = seen(platform.send("POST", "/api/v1/invitations/accept",
+        "{\"token\":\"" + link + "\",\"name\":\"Anyone\",\"password\":\"a password the NC chose\"}", "Content-Type", "application/json"));
+    assertEquals(401, refused.statusCode(), refused.body());
+    assertFalse(refused.body().contains("victim") || refused.body().contains("roles"), "nothing of the account: " + refused.body());
+    // the link's holder (its maker too) cannot tell whether the email has an account: without a
+    // name, a password or with a short one, the answer is the same as for an email without one
+    HttpResponse<String> fresh = invite(nc, "nobody.yet@example.org", "{\"role\":\"SCHOOL_STAFF\",\"school\":\"" + school + "\"}");
+    String unknownLink = JSON.readTree(fresh.body()).path("token").asText();
+    for (String rest : List.of("", ",\"password\":\"short\"", ",\"password\":\"a password the NC chose\"")) {
+      HttpResponse<String> existing = seen(platform.send("POST", "/api/v1/invitations/accept",
+          "{\"token\":\"" + link + "\"" + rest + "}", "Content-Type", "application/json"));
+      HttpResponse<String> none = seen(platform.send("POST", "/api/v1/invitations/accept",
+          "{\"token\":\"" + unknownLink + "\"" + rest + "}", "Content-Type", "application/json"));
+      assertTrue(existing.statusCode() == 400 || existing.statusCode() == 401, rest + ": " + existing.body());
+      assertEquals(List.of(existing.statusCode(), existing.body()), List.of(none.statusCode(), none.body()), rest);
     }
     assertEquals(403, reset(nc, "victim@example.org").statusCode(), "still no role in Kenya: not the NC's to reset");
     // an NC signed in as themselves is not the owner either
-    assertEquals(401, seen(platform.send("POST", "/api/v1/invitations/accept", "{\"token\":\"" + link + "\"}",
+    assertEquals(400, seen(platform.send("POST", "/api/v1/invitations/accept", "{\"token\":\"" + link + "\"}",
         "Content-Type", "application/json", "Authorization", "Bearer " + nc)).statusCode());
     // the owner, signed in, accepts without a password; the link was not used by the refusals
     String owner = json(platform.login("victim@example.org", "the victim's own password")).path("token").asText();
@@ -555,6 +576,41 @@ class SecurityIT {
     assertEquals(200, ok.statusCode(), ok.body());
     assertTrue(ok.body().contains("SCHOOL_STAFF"), ok.body());
     assertEquals(200, seen(platform.login("victim@example.org", "the victim's own password")).statusCode(), "password unchanged");
+  }
+
+  /**
+   * A hand-over link stands only while its maker is the focal point: once the role has passed on,
+   * their other links give it no more (the new focal point was demoted by an old one). A part of a
+   * scope the role has no use for is refused, not kept.
+   */
+  @Test
+  void anOldHandOverLinkGivesTheRoleNoMoreAndAScopeTakesOnlyItsRolesParts() throws Exception {
+    String admin = platform.adminToken();
+    String nc = invited(admin, "nc.handover.ng@example.org", "{\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"NG\"}");
+    String school = candidate("Handover College", "NG", "Ibadan");
+    String focal = invited(nc, "focal.first@example.org", "{\"role\":\"SCHOOL_FOCAL_POINT\",\"school\":\"" + school + "\"}");
+    String grant = "{\"role\":\"SCHOOL_FOCAL_POINT\",\"school\":\"" + school + "\"}";
+    HttpResponse<String> toSecond = invite(focal, "focal.second@example.org", grant);
+    HttpResponse<String> toThird = invite(focal, "focal.third@example.org", grant);
+    assertEquals(201, toThird.statusCode(), toThird.body());
+    String accept = "\",\"name\":\"Next\",\"password\":\"a long invited password\"}";
+    assertEquals(200, seen(platform.send("POST", "/api/v1/invitations/accept", "{\"token\":\""
+        + JSON.readTree(toSecond.body()).path("token").asText() + accept, "Content-Type", "application/json")).statusCode());
+    HttpResponse<String> late = seen(platform.send("POST", "/api/v1/invitations/accept", "{\"token\":\""
+        + JSON.readTree(toThird.body()).path("token").asText() + accept, "Content-Type", "application/json"));
+    assertEquals(403, late.statusCode(), late.body());
+    assertTrue(late.body().contains("no longer applies"), late.body());
+    String second = json(platform.login("focal.second@example.org", "a long invited password")).path("token").asText();
+    assertTrue(json(platform.get("/api/v1/me", "Authorization", "Bearer " + second)).toString().contains("SCHOOL_FOCAL_POINT"),
+        "the focal point the role was handed to keeps it");
+
+    // an NC's grant naming a unit too: refused on the unit, not kept as a half-unit grant
+    HttpResponse<String> withUnit = invite(admin, "nc.unit@example.org", "{\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"FR\",\"unit\":\"paris\"}");
+    assertEquals(400, withUnit.statusCode(), withUnit.body());
+    assertEquals("unit", JSON.readTree(withUnit.body()).path("errors").get(0).path("field").asText(), withUnit.body());
+    HttpResponse<String> staffWithCampaign = invite(nc, "staff.campaign@example.org",
+        "{\"role\":\"SCHOOL_STAFF\",\"school\":\"" + school + "\",\"campaign\":\"1\"}");
+    assertEquals(400, staffWithCampaign.statusCode(), staffWithCampaign.body());
   }
 
   @Test
@@ -581,6 +637,13 @@ class SecurityIT {
     assertEquals(204, finishReset(JSON.readTree(nc.body()).path("token").asText(), "a new coordinator password").statusCode());
     JsonNode ncIn = json(platform.login("nc.ke@example.org", "a new coordinator password"));
     assertTrue(ncIn.path("token").isTextual(), ncIn.toString());
+    // the reset's end is filed under the account's country, as its start: Kenya's coordinators read it
+    JsonNode ended = JSON.readTree(seen(platform.get("/api/v1/audit?country=KE&limit=200", "Authorization", "Bearer " + admin)).body());
+    boolean filed = false;
+    for (JsonNode e : ended.path("items")) {
+      filed |= "password.reset".equals(e.path("action").asText());
+    }
+    assertTrue(filed, "password.reset under KE: " + ended);
 
     // An NC learns nothing of whether an email has an account: an unknown one is the 403 of one beyond reach
     String ncKe = ncIn.path("token").asText();

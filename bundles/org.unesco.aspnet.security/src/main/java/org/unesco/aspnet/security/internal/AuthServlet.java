@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.unesco.aspnet.core.FieldError;
+import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.web.ApiServlet;
 import org.unesco.aspnet.web.Json;
 import org.unesco.aspnet.web.OpenApiFragment;
@@ -86,6 +87,11 @@ public final class AuthServlet extends ApiServlet {
     String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
         ? authorization.substring(7).strip()
         : AuthenticationFilter.sessionCookie(request);
+    if (token != null && token.startsWith(Authentication.API_TOKEN_PREFIX)) {
+      // a 204 would say it ended, and the token would go on working: said so, and how to end it
+      throw ProblemException.badRequest("An API token is no session and is not signed out: revoke it with"
+          + " DELETE /api/v1/tokens/{id} (GET /api/v1/tokens lists them)");
+    }
     if (token != null && token.startsWith(Authentication.SESSION_PREFIX)) {
       authentication.signOut(token);
     }

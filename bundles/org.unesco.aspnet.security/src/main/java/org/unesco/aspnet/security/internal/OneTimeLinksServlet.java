@@ -177,6 +177,25 @@ public final class OneTimeLinksServlet extends ApiServlet {
       Collection<ScopeCatalog> catalogs, List<FieldError> errors, String lang) {
     int before = errors.size(); // the caller's errors of other fields (the email) do not stop the scope's check
     Role role = inv.role();
+    // A part of a scope the role has no use for is refused, not kept: an NC's grant that also named
+    // a unit read as the unit's in some places and the country's in others.
+    Set<String> belongs = switch (role) {
+      case NATIONAL_COORDINATOR -> Set.of("country");
+      case SUBNATIONAL_COORDINATOR -> Set.of("country", "unit");
+      case SCHOOL_STAFF, SCHOOL_FOCAL_POINT -> Set.of("school");
+      case CAMPAIGN_COORDINATOR -> Set.of("campaign");
+      default -> Set.of();
+    };
+    Map<String, String> given = new LinkedHashMap<>();
+    given.put("country", inv.country());
+    given.put("unit", inv.unit());
+    given.put("school", inv.school());
+    given.put("campaign", inv.campaign());
+    given.forEach((field, value) -> {
+      if (value != null && !value.isBlank() && !belongs.contains(field)) {
+        errors.add(new FieldError(field, SecurityMessages.get(lang, "notForRole")));
+      }
+    });
     String country = countryCode(inv.country());
     String unit = inv.unit();
     String school = inv.school();
@@ -322,21 +341,34 @@ public final class OneTimeLinksServlet extends ApiServlet {
     // The link alone adds a role to a new account only. An existing account's owner proves it is
     // them (signed in as it, or its password): else whoever made the link (an NC) could give any
     // account a role of their country, and then reset its password.
-    Optional<SecurityStore.Account> invitee = store.database().read(c -> {
-      Optional<SecurityStore.OneTimeLink> link = store.liveLink(c, Tokens.hash(a.token()), "INVITATION");
-      return link.isEmpty() ? Optional.<SecurityStore.Account>empty() : store.accountByEmail(c, link.get().email());
-    });
+    SecurityStore.OneTimeLink live = store.database().read(c -> store.liveLink(c, Tokens.hash(a.token()), "INVITATION"))
+        .orElseThrow(() -> ProblemException.notFound("This invitation is unknown, used or expired; ask for a new one"));
+    Optional<SecurityStore.Account> invitee = store.database().read(c -> store.accountByEmail(c, live.email()));
     String owner = invitee.map(SecurityStore.Account::id).orElse(null);
-    if (owner != null && !owner.equals(principal(request).accountId())) {
-      if (a.password() == null || a.password().isEmpty()) {
-        throw ProblemException.unauthorized(SecurityMessages.get(lang, "invitationNeedsOwner"));
+    if (owner == null || !owner.equals(principal(request).accountId())) {
+      // Whoever holds the link (its maker too) learns nothing of the email's account: the same
+      // checks, the same answers, whether it has one or not. A password is always asked, and
+      // checked as a new one would be; then an existing account's password, or a new account
+      // without its name, is the one throttled 401 of a wrong sign-in.
+      AccountsServlet.require(acceptanceErrors(live, a, lang));
+      if (owner != null || a.name() == null || a.name().isBlank()) {
+        try {
+          authentication.requirePassword(live.email(), a.password(), request.getRemoteAddr(), lang);
+        } catch (ProblemException e) {
+          throw e.status() == 401 ? ProblemException.unauthorized(SecurityMessages.get(lang, "invitationCredentials")) : e;
+        }
       }
-      authentication.requirePassword(invitee.get().email(), a.password(), request.getRemoteAddr(), lang); // 401 or 429
     }
     String passwordHash = a.password() == null || owner != null ? null : authentication.hasher().hash(a.password());
     Map<String, Object> result = store.database().inTransaction(c -> {
       SecurityStore.OneTimeLink link = store.useLink(c, Tokens.hash(a.token()), "INVITATION")
           .orElseThrow(() -> ProblemException.notFound("This invitation is unknown, used or expired; ask for a new one"));
+      // Its maker must still be one who may give the role, as for a reset link: a focal point who
+      // has handed the role over (and their other hand-over links) gives it no more
+      Optional<Principal> maker = link.createdBy() == null ? Optional.empty() : store.principal(c, link.createdBy());
+      if (maker.isEmpty() || !mayGrant(authorizer, maker.get(), link.grant())) {
+        throw ProblemException.forbidden(SecurityMessages.get(lang, "invitationOutdated"));
+      }
       Optional<SecurityStore.Account> existing = store.accountByEmail(c, link.email());
       String accountId;
       if (existing.isPresent()) {
@@ -375,12 +407,21 @@ public final class OneTimeLinksServlet extends ApiServlet {
     if (rest.token() == null || rest.token().isBlank()) {
       throw ProblemException.validation("token", "is required");
     }
-    List<FieldError> errors = store.database().read(c -> {
-      Optional<SecurityStore.OneTimeLink> link = store.liveLink(c, Tokens.hash(rest.token()), "INVITATION");
-      return link.isEmpty() || store.accountByEmail(c, link.get().email()).isPresent()
-          ? List.<FieldError>of() : newAccountErrors(link.get(), rest, lang);
-    });
+    List<FieldError> errors = store.database().read(c -> store.liveLink(c, Tokens.hash(rest.token()), "INVITATION")
+        .map(link -> acceptanceErrors(link, rest, lang)).orElse(List.of()));
     AccountsServlet.require(errors);
+  }
+
+  /**
+   * What is wrong with an acceptance whatever account the link's email has, so that the answer
+   * says nothing of it: the password as a new account's (required, the one rule), and the name
+   * when one is given. A missing name is asked only of a new account, by {@code requirePassword}'s
+   * 401, the answer of a wrong password too.
+   */
+  private static List<FieldError> acceptanceErrors(SecurityStore.OneTimeLink link, Acceptance a, String lang) {
+    return newAccountErrors(link, a, lang).stream()
+        .filter(e -> !e.field().equals("name") || (a.name() != null && !a.name().isBlank()))
+        .toList();
   }
 
   /** What the invitee of {@code link} who has no account yet must give: a name and a password, as a registration. */
@@ -458,7 +499,8 @@ public final class OneTimeLinksServlet extends ApiServlet {
       // A reset is how a taken-over account is won back: a token its taker made must stop too.
       int tokens = store.revokeApiTokens(c, account.id());
       Principal who = store.principal(c, account.id()).orElseThrow();
-      audit.record(c, who, "password.reset", "account", account.id(), null, null,
+      // filed under the account's country, as its start is: the NC who started it reads it ended
+      audit.record(c, who, "password.reset", "account", account.id(), countryOf(who), null,
           Map.of("sessionsEnded", true, "apiTokensRevoked", tokens));
       return null;
     });
