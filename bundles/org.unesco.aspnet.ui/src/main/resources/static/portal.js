@@ -71,6 +71,35 @@ export function adaptCoreFields(form, profile) {
   if (themes) themes.textContent = themes.textContent.replace(/ \*$/, '') + (required.has('themes') ? ' *' : '');
 }
 
+/** Two values of a field alike: empty ones (null, '', []) alike, lists in any order. */
+function sameValue(a, b) {
+  const norm = (v) => (v == null || v === '' || (Array.isArray(v) && !v.length) ? null : Array.isArray(v) ? [...v].map(String).sort() : v);
+  return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
+}
+
+/** The value a national field's inputs hold (null when empty), typed as the profile declares it. */
+function formValue(form, name, type) {
+  if (type === 'multi-choice') return [...form.querySelectorAll(`input[name="${CSS.escape(name)}"]:checked`)].map((i) => i.value);
+  const v = form.elements[name]?.value ?? '';
+  return v === '' ? null : type === 'number' ? Number(v) : v;
+}
+
+/** Puts `value` into the inputs named `name`: a group of boxes ticks those it lists, a list of languages is written out. */
+function setFormValue(form, name, value) {
+  const inputs = [...form.querySelectorAll(`[name="${CSS.escape(name)}"]`)];
+  if (inputs.length && inputs[0].type === 'checkbox') {
+    for (const i of inputs) i.checked = Array.isArray(value) && value.map(String).includes(i.value);
+  } else if (inputs[0]) {
+    inputs[0].value = value == null ? '' : Array.isArray(value) ? value.join(', ') : String(value);
+  }
+}
+
+/** A field as the form names it: its label, or its group's legend (levels, themes). */
+function fieldLabel(form, name) {
+  const legend = form.querySelector(`input[name="${CSS.escape(name)}"]`)?.closest('fieldset')?.querySelector('legend');
+  return labelIn(form, name) || legend?.textContent.replace(/ \*$/, '') || name;
+}
+
 export function readProfileFields(form, profile) {
   return readFieldset(form, profile?.fields || [], 'fields.');
 }
@@ -279,11 +308,30 @@ export async function editView(school) {
   const save = h('button', { type: 'submit' }, t('portal.save'));
   form.append(confirm, save);
   let etag = school._etag;
+  // The save sends what the person changed from the version the form stands on (`school`), not the
+  // whole form: after "changed meanwhile" it stands on the other's version, whose changes (a box,
+  // a choice, a national field) are then kept unless the person changed the same field.
+  const fieldDefs = profile?.fields || [];
+  const shown = () => {
+    const values = readSchool(form);
+    delete values.country; // not on the edit form
+    const fields = {};
+    for (const f of fieldDefs) fields[f.key] = formValue(form, 'fields.' + f.key, f.type);
+    return { values, fields };
+  };
+  const changesFrom = (base) => {
+    const { values, fields } = shown();
+    const body = {};
+    for (const [k, v] of Object.entries(values)) if (!sameValue(v, base[k])) body[k] = v;
+    const extra = {};
+    for (const [k, v] of Object.entries(fields)) if (!sameValue(v, base.fields?.[k])) extra[k] = v;
+    if (Object.keys(extra).length) body.fields = extra;
+    return body;
+  };
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     await whileBusy(save, async () => {
-      const body = readSchool(form);
-      if (profile) body.fields = readProfileFields(form, profile);
+      const body = changesFrom(school);
       if (!confirm.hidden && form.elements.confirmDuplicate.checked) body.confirmDuplicate = true;
       try {
         const updated = await api('PATCH', '/api/v1/schools/' + school.id, body, { 'Content-Type': 'application/merge-patch+json', ...(etag ? { 'If-Match': etag } : {}) })
@@ -312,20 +360,23 @@ export async function editView(school) {
   const changedMeanwhile = async () => {
     try {
       const now = await api('GET', '/api/v1/schools/' + school.id);
-      // what the form shows (not the revision, dates or status the server keeps beside it)
-      const changed = Object.keys(now).filter((k) => k !== 'fields' && form.elements[k]
-        && JSON.stringify(now[k] ?? null) !== JSON.stringify(school[k] ?? null));
-      if (JSON.stringify(now.fields || {}) !== JSON.stringify(school.fields || {})) changed.push('fields');
-      // a box the person left as it was takes the other's value, so saving again does not undo it
-      for (const k of changed) {
-        const input = form.elements[k];
-        if (input instanceof HTMLInputElement && input.type !== 'checkbox' && input.value === String(school[k] ?? '')) {
-          input.value = String(now[k] ?? '');
-        }
+      const { values, fields } = shown();
+      // what the other changed, of what the form shows (not the revision, dates or status beside it)
+      const changed = [];
+      for (const k of Object.keys(values)) {
+        if (sameValue(now[k], school[k])) continue;
+        changed.push(fieldLabel(form, k));
+        // a field the person left as it was takes the other's value, so saving again does not undo it
+        if (sameValue(values[k], school[k])) setFormValue(form, k, now[k]);
+      }
+      for (const f of fieldDefs) {
+        if (sameValue(now.fields?.[f.key], school.fields?.[f.key])) continue;
+        changed.push(localized(f.label) || f.key);
+        if (sameValue(fields[f.key], school.fields?.[f.key])) setFormValue(form, 'fields.' + f.key, now.fields?.[f.key]);
       }
       Object.assign(school, now);
       etag = now._etag;
-      const names = changed.map((k) => labelIn(form, k) || k).join(', ');
+      const names = changed.join(', ');
       // instead of the refusal's "reload the page", which would lose what was typed
       form.querySelector('.form-status').replaceChildren(h('div', { class: 'error', role: 'alert' },
         h('strong', {}, t('portal.changedMeanwhile', { fields: names || '—' }))));

@@ -587,10 +587,21 @@ class BrowserIT {
       String token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
           platform.login("school.7@demo.aspnet.local", PASSWORD).body()).path("token").asText();
       String etag = platform.get("/api/v1/schools/" + school, "Authorization", "Bearer " + token).headers().firstValue("ETag").orElseThrow();
-      Object before = apiGet("/api/v1/schools/" + school).get("teachers");
+      Map<?, ?> read = apiGet("/api/v1/schools/" + school);
+      Object before = read.get("teachers");
       int teachers = 1 + (before == null ? 40 : ((Number) before).intValue());
-      assertEquals(200, platform.send("PATCH", "/api/v1/schools/" + school, "{\"teachers\":" + teachers + "}", "Content-Type",
-          "application/merge-patch+json", "Authorization", "Bearer " + token, "If-Match", etag).statusCode());
+      // and a box of a group and a national choice: the form once kept its own and wrote them back
+      List<String> levels = new ArrayList<>(((List<?>) read.get("levels")).stream().map(String::valueOf).toList());
+      if (!levels.remove("PRIMARY")) {
+        levels.add("PRIMARY");
+      }
+      Object sector = read.get("fields") instanceof Map<?, ?> f ? f.get("secteur") : null;
+      String otherSector = "public".equals(sector) ? "prive-sous-contrat" : "public";
+      String colleague = "{\"teachers\":" + teachers + ",\"levels\":[\"" + String.join("\",\"", levels)
+          + "\"],\"fields\":{\"secteur\":\"" + otherSector + "\"}}";
+      java.net.http.HttpResponse<String> theirs = platform.send("PATCH", "/api/v1/schools/" + school, colleague, "Content-Type",
+          "application/merge-patch+json", "Authorization", "Bearer " + token, "If-Match", etag);
+      assertEquals(200, theirs.statusCode(), theirs.body());
       By editForm = By.cssSelector("#edit-" + school + " form");
       driver.findElement(editForm).findElement(By.cssSelector("button[type=submit]")).click();
       wait(30).until(d -> text(editForm).contains("Changed meanwhile"));
@@ -601,6 +612,9 @@ class BrowserIT {
       Map<?, ?> saved = apiGet("/api/v1/schools/" + school);
       assertEquals("Bordeaux " + stamp, saved.get("city"), "the edit typed here");
       assertEquals(teachers, ((Number) saved.get("teachers")).intValue(), "the colleague's edit");
+      assertEquals(new java.util.TreeSet<>(levels), new java.util.TreeSet<>(((List<?>) saved.get("levels")).stream().map(String::valueOf).toList()),
+          "the colleague's levels");
+      assertEquals(otherSector, ((Map<?, ?>) saved.get("fields")).get("secteur"), "the colleague's national field");
     }
 
     // sent once: the form is empty for the next one and the focus is on the report just sent, not
