@@ -1,6 +1,7 @@
 package org.unesco.aspnet.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -275,6 +276,19 @@ class NationalProfilesIT {
     assertEquals(403, notTheLand.statusCode(), notTheLand.body());
     String detail = JSON.readTree(notTheLand.body()).path("detail").asText();
     assertTrue(detail.contains(" of DE,") && !detail.contains("DE-BY"), detail);
+    // recommended, then sent back by HQ: the school returns to a stage it has served its time in,
+    // which counts from when it entered it, not from the send-back
+    String since = JSON.readTree(moved.body()).path("stageSince").asText();
+    assertFalse(since.isEmpty(), moved.body());
+    HttpResponse<String> recognised = send("POST", stages, "{\"stage\":\"anerkannt\"}", nc);
+    assertEquals(200, recognised.statusCode(), recognised.body());
+    String transitions = "/api/v1/memberships/" + membership + "/transitions";
+    assertEquals(200, send("POST", transitions, "{\"to\":\"UNDER_HQ_REVIEW\"}", hq).statusCode());
+    HttpResponse<String> sentBack = send("POST", transitions, "{\"to\":\"UNDER_NATIONAL_REVIEW\",\"comment\":\"Bitte ergänzen\"}", hq);
+    assertEquals(200, sentBack.statusCode(), sentBack.body());
+    JsonNode back0 = JSON.readTree(sentBack.body());
+    assertEquals("mitarbeitend", back0.path("stage").asText(), sentBack.body());
+    assertEquals(since, back0.path("stageSince").asText(), "the time in the stage counts from its first entry");
 
     // The annual report answers the profile's extra questions
     String report = "/api/v1/schools/" + school + "/annual-reports/2025";

@@ -309,7 +309,8 @@ public final class MembershipLifecycle implements MembershipService {
                 try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE MEM_MEMBERSHIP SET NATIONAL_STAGE = ?, STAGE_SINCE = ? WHERE ID = ?")) {
                   ps.setString(1, stageAfter.code());
-                  ps.setTimestamp(2, Timestamp.from(now));
+                  // HQ sending an application back: the school returns to a stage it has served its time in
+                  ps.setTimestamp(2, Timestamp.from(enteredBefore(c, id, stageAfter.code()).orElse(now)));
                   ps.setLong(3, id);
                   ps.executeUpdate();
                 }
@@ -345,6 +346,22 @@ public final class MembershipLifecycle implements MembershipService {
   }
 
   /** What is wrong with a move's comment: at most one error, it being too long. */
+  /**
+   * When this membership period last entered {@code stage}, if it was ever on it: a return to a
+   * stage (HQ sends an application back) counts the time already served there, not from zero.
+   */
+  private static java.util.Optional<Instant> enteredBefore(Connection c, long membershipId, String stage) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT MAX(CHANGED_AT) FROM MEM_STATUS_CHANGE WHERE MEMBERSHIP_ID = ? AND TO_STAGE = ?")) {
+      ps.setLong(1, membershipId);
+      ps.setString(2, stage);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        Timestamp at = rs.next() ? rs.getTimestamp(1) : null;
+        return java.util.Optional.ofNullable(at).map(Timestamp::toInstant);
+      }
+    }
+  }
+
   private static List<FieldError> commentErrors(String comment, String lang) {
     String note = comment == null ? null : comment.strip();
     return note != null && note.codePointCount(0, note.length()) > COMMENT_MAX
