@@ -195,6 +195,9 @@ class MembershipIT {
     HttpResponse<String> noSuchCountry = platform.get("/api/v1/audit?country=ZZ", "Authorization", "Bearer " + hq);
     assertEquals(400, noSuchCountry.statusCode(), "not an empty log: " + noSuchCountry.body());
     assertEquals("country", JSON.readTree(noSuchCountry.body()).path("errors").path(0).path("field").asText());
+    assertEquals(400, platform.get("/api/v1/audit?country=ZZ", "Authorization", "Bearer " + ncFrance).statusCode(),
+        "the same 400 for an NC: which countries exist is no secret");
+    assertEquals(401, platform.get("/api/v1/audit?country=ZZ").statusCode(), "the public is told to sign in first");
 
     assertEquals(200, move(membership, "SUSPENDED", "No annual report since 2023", hq).statusCode());
     JsonNode suspended = JSON.readTree(platform.get("/api/v1/certificates/" + certificate).body());

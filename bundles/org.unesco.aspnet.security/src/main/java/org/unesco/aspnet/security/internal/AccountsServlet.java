@@ -99,6 +99,10 @@ public final class AccountsServlet extends ApiServlet {
     if (characters > MAX_PASSWORD) {
       return SecurityMessages.get(lang, "passwordMax", String.valueOf(MAX_PASSWORD));
     }
+    if (org.unesco.aspnet.core.PlainText.showsNothing(password)) {
+      // twelve spaces are twelve characters, and the first thing a guesser tries after "password"
+      return SecurityMessages.get(lang, "passwordBlank");
+    }
     return null;
   }
 

@@ -71,17 +71,18 @@ public final class AuditServlet extends ApiServlet {
     if (country != null && !country.matches("[A-Z]{2}")) {
       throw ProblemException.validation("country", "must be an ISO 3166-1 alpha-2 code such as FR");
     }
-    if (country == null && !authorizer.allows(me, Action.VIEW_AUDIT, Target.everything())) {
-      country = ownCountry(me); // an NC of one country reads that country's entries
-    }
-    // Without a country only HQ may read (everything).
-    authorizer.require(me, Action.VIEW_AUDIT, country == null ? Target.everything() : Target.country(country));
-    if (country != null) {
+    if (country != null && !me.isAnonymous()) {
+      // a country that does not exist is the same 400 for an NC as for HQ (which countries exist is no secret)
       List<FieldError> unknown = OneTimeLinksServlet.unknownParts(Target.country(country), catalogs);
       if (!unknown.isEmpty()) {
         throw ProblemException.validation(unknown);
       }
     }
+    if (country == null && !authorizer.allows(me, Action.VIEW_AUDIT, Target.everything())) {
+      country = ownCountry(me); // an NC of one country reads that country's entries
+    }
+    // Without a country only HQ may read (everything).
+    authorizer.require(me, Action.VIEW_AUDIT, country == null ? Target.everything() : Target.country(country));
     int limit = intParameter(request, "limit", 50, 1, 500);
     Long cursor = null;
     String c = request.getParameter("cursor");

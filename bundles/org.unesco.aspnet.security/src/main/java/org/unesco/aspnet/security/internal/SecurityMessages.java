@@ -12,6 +12,7 @@ final class SecurityMessages {
   private static final Messages MESSAGES = new Messages(Map.of(
       "en", Map.ofEntries(
           Map.entry("required", "is required"),
+          Map.entry("passwordBlank", "must have something besides spaces"),
           Map.entry("invitationOutdated", "This invitation no longer applies: whoever made it may not give this role any more (the role was handed over, say); ask for a new one"),
           Map.entry("notForRole", "is no part of this role's scope: leave it out"),
           Map.entry("email", "is not an email address"),
@@ -32,6 +33,7 @@ final class SecurityMessages {
           Map.entry("tooManyFromAddress", "Too many failed attempts from your address; try again in {0} s")),
       "fr", Map.ofEntries(
           Map.entry("required", "est obligatoire"),
+          Map.entry("passwordBlank", "doit contenir autre chose que des espaces"),
           Map.entry("invitationOutdated", "Cette invitation ne vaut plus : qui l''a faite ne peut plus donner ce rôle (il a été transmis, par exemple) ; demandez-en une nouvelle"),
           Map.entry("notForRole", "ne fait pas partie de la portée de ce rôle : ne l''indiquez pas"),
           Map.entry("email", "n''est pas une adresse électronique"),
@@ -52,6 +54,7 @@ final class SecurityMessages {
           Map.entry("tooManyFromAddress", "Trop de tentatives échouées depuis votre adresse ; réessayez dans {0} s")),
       "de", Map.ofEntries(
           Map.entry("required", "ist erforderlich"),
+          Map.entry("passwordBlank", "muss mehr als Leerzeichen enthalten"),
           Map.entry("invitationOutdated", "Diese Einladung gilt nicht mehr: wer sie erstellt hat, darf diese Rolle nicht mehr vergeben (sie wurde zum Beispiel übergeben); bitten Sie um eine neue"),
           Map.entry("notForRole", "gehört nicht zum Bereich dieser Rolle: lassen Sie es weg"),
           Map.entry("email", "ist keine E-Mail-Adresse"),
@@ -72,6 +75,7 @@ final class SecurityMessages {
           Map.entry("tooManyFromAddress", "Zu viele fehlgeschlagene Versuche von Ihrer Adresse; versuchen Sie es in {0} s erneut")),
       "es", Map.ofEntries(
           Map.entry("required", "es un dato obligatorio"),
+          Map.entry("passwordBlank", "debe tener algo más que espacios"),
           Map.entry("invitationOutdated", "Esta invitación ya no vale: quien la hizo ya no puede dar este rol (se traspasó, por ejemplo); pida una nueva"),
           Map.entry("notForRole", "no forma parte del ámbito de este rol: no lo indique"),
           Map.entry("email", "no es una dirección de correo electrónico"),

@@ -28,4 +28,11 @@ class PasswordRuleTest {
     assertEquals("must be at least 12 characters", AccountsServlet.passwordProblem(null, "en"));
     assertNull(AccountsServlet.passwordProblem("correct horse battery", "en"));
   }
+
+  @Test
+  void aPasswordOfSpacesOrInvisibleCharactersIsRefused() {
+    assertEquals("must have something besides spaces", AccountsServlet.passwordProblem(" ".repeat(12), "en"));
+    assertEquals("must have something besides spaces", AccountsServlet.passwordProblem("\u200b".repeat(6) + "\u3164".repeat(6), "en"));
+    assertNull(AccountsServlet.passwordProblem("   spaces and words   ", "en"), "spaces among others are fine");
+  }
 }
