@@ -107,13 +107,8 @@ export function readProfileFields(form, profile) {
 function readFieldset(form, defs, prefix) {
   const out = {};
   for (const f of defs) {
-    const name = prefix + f.key;
-    if (f.type === 'multi-choice') {
-      out[f.key] = [...form.querySelectorAll(`input[name="${CSS.escape(name)}"]:checked`)].map((i) => i.value);
-    } else {
-      const v = form.elements[name]?.value ?? '';
-      if (v !== '') out[f.key] = f.type === 'number' ? Number(v) : v;
-    }
+    const v = formValue(form, prefix + f.key, f.type); // a multi-choice's [] is sent, an empty box is not
+    if (v !== null) out[f.key] = v;
   }
   return out;
 }

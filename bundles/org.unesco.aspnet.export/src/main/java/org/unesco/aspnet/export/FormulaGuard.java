@@ -29,10 +29,6 @@ public final class FormulaGuard {
   /** The text a guarded cell stood for: one apostrophe off a cell that {@link #guard} would have written so. */
   public static String unguard(String text) {
     return text != null && text.length() > 1 && text.charAt(0) == '\''
-        && (risky(text.substring(1)) || startsWithApostrophe(text.substring(1))) ? text.substring(1) : text;
-  }
-
-  private static boolean startsWithApostrophe(String text) {
-    return text != null && !text.isEmpty() && text.charAt(0) == '\'';
+        && (risky(text.substring(1)) || text.charAt(1) == '\'') ? text.substring(1) : text;
   }
 }

@@ -240,7 +240,6 @@ public final class ImportJobs {
     columns.put("matched", sheet.columns().keySet());
     columns.put("ignored", sheet.ignored());
     columns.put("headers", sheet.headers()); // so a report can name a field as the file does
-
     job.columns = columns;
     jobs.put(job.id, job);
     try {

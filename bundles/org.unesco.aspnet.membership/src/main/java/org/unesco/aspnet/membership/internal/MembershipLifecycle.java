@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -345,23 +346,23 @@ public final class MembershipLifecycle implements MembershipService {
     return comment == null || org.unesco.aspnet.web.Json.showsNothing(comment) ? null : comment.strip();
   }
 
-  /** What is wrong with a move's comment: at most one error, it being too long. */
   /**
    * When this membership period last entered {@code stage}, if it was ever on it: a return to a
    * stage (HQ sends an application back) counts the time already served there, not from zero.
    */
-  private static java.util.Optional<Instant> enteredBefore(Connection c, long membershipId, String stage) throws SQLException {
+  private static Optional<Instant> enteredBefore(Connection c, long membershipId, String stage) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT MAX(CHANGED_AT) FROM MEM_STATUS_CHANGE WHERE MEMBERSHIP_ID = ? AND TO_STAGE = ?")) {
       ps.setLong(1, membershipId);
       ps.setString(2, stage);
-      try (java.sql.ResultSet rs = ps.executeQuery()) {
+      try (ResultSet rs = ps.executeQuery()) {
         Timestamp at = rs.next() ? rs.getTimestamp(1) : null;
-        return java.util.Optional.ofNullable(at).map(Timestamp::toInstant);
+        return Optional.ofNullable(at).map(Timestamp::toInstant);
       }
     }
   }
 
+  /** What is wrong with a move's comment: at most one error, it being too long. */
   private static List<FieldError> commentErrors(String comment, String lang) {
     String note = comment == null ? null : comment.strip();
     return note != null && note.codePointCount(0, note.length()) > COMMENT_MAX

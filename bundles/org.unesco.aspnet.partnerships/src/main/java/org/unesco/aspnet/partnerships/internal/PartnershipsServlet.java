@@ -36,8 +36,7 @@ public final class PartnershipsServlet extends ApiServlet {
   private static final long serialVersionUID = 1L;
   private static final Set<String> LIST_PARAMETERS = Set.of("school", "country", "status", "limit", "cursor");
 
-  /** The body of a move. */
-  /** {@code to} as text: a value that is no move ({@code "accepted"}, {@code "PROPOSED"}) gets the moves' own message. */
+  /** The body of a move; {@code to} as text, so that a value that is no move ({@code "accepted"}) gets the moves' own message. */
   public record TransitionRequest(String to, String comment) {}
 
   private final transient PartnershipService partnerships;

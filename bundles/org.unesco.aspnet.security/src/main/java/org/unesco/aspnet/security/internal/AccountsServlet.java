@@ -16,6 +16,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import org.unesco.aspnet.core.AuditLog;
 import org.unesco.aspnet.core.FieldError;
 import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.PlainText;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.persistence.PersistenceException;
 import org.unesco.aspnet.web.ApiServlet;
@@ -99,7 +100,7 @@ public final class AccountsServlet extends ApiServlet {
     if (characters > MAX_PASSWORD) {
       return SecurityMessages.get(lang, "passwordMax", String.valueOf(MAX_PASSWORD));
     }
-    if (org.unesco.aspnet.core.PlainText.showsNothing(password)) {
+    if (PlainText.showsNothing(password)) {
       // twelve spaces are twelve characters, and the first thing a guesser tries after "password"
       return SecurityMessages.get(lang, "passwordBlank");
     }
@@ -126,12 +127,12 @@ public final class AccountsServlet extends ApiServlet {
 
   /**
    * A character that shows as nothing or as a blank: format (Cf), control (Cc), whitespace and
-   * spaces, and those that {@link org.unesco.aspnet.web.Json#blankLooking} are though their category says letter or symbol.
+   * spaces, and those that {@link PlainText#blankLooking} are though their category says letter or symbol.
    */
   private static boolean unseen(int c) {
     int type = Character.getType(c);
     return type == Character.FORMAT || type == Character.CONTROL || Character.isWhitespace(c) || Character.isSpaceChar(c)
-        || org.unesco.aspnet.web.Json.blankLooking(c);
+        || PlainText.blankLooking(c);
   }
 
 
