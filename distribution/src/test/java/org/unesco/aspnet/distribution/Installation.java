@@ -299,7 +299,27 @@ final class Installation implements AutoCloseable {
       }
       Thread.sleep(100);
     }
-    fail("timed out after " + timeout.toSeconds() + " s waiting for " + what + "; the log ends with:\n" + tail(log(), 60));
+    fail("timed out after " + timeout.toSeconds() + " s waiting for " + what + "; the log ends with:\n" + tail(log(), 60)
+        + "\nthe platform's own threads:\n" + ownThreads());
+  }
+
+  /**
+   * The stacks of the platform's own threads and of those that start components (jcmd of this
+   * JDK), to tell a wait that hangs from one that never began; what jcmd said when it cannot.
+   */
+  String ownThreads() {
+    try {
+      Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+          String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true).start();
+      String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      jcmd.waitFor(30, TimeUnit.SECONDS);
+      return java.util.Arrays.stream(dump.split("\n\n"))
+          .filter(t -> t.startsWith("\"aspnet") || t.startsWith("\"SCR") || t.startsWith("\"fileinstall")
+              || t.startsWith("\"FelixStartLevel") || t.startsWith("\"FelixDispatch"))
+          .collect(java.util.stream.Collectors.joining("\n\n"));
+    } catch (IOException | InterruptedException e) {
+      return "(no thread dump: " + e + ")";
+    }
   }
 
   private static String tail(String text, int lines) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
@@ -16,7 +17,6 @@ import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
-import org.unesco.aspnet.demo.internal.DemoSchools.DemoSchool;
 import org.unesco.aspnet.membership.MembershipStatus;
 import org.unesco.aspnet.membership.School;
 import org.unesco.aspnet.membership.SchoolService;
@@ -74,25 +74,25 @@ public class DemoCampaigns {
         log.info("Demo campaigns loaded: 0 campaigns (all there already)");
         return;
       }
-      List<DemoSchool> demo = DemoSchools.generate(DemoSchools.SEED);
-      // The schools are loaded by DemoData on its own thread: wait until the last one has its status.
-      long deadline = System.currentTimeMillis() + DemoData.SCHOOLS_WAIT_MILLIS;
-      if (!DemoData.awaitSchools(schools, demo, deadline, () -> stopped, log, "campaigns")) {
+      // The schools are loaded by DemoData on its own thread: wait until they are all in.
+      Optional<List<Long>> ids = DemoData.awaitSchools(() -> stopped, log, "campaigns");
+      if (ids.isEmpty()) {
         return;
       }
       // The shipped campaign modules start from plugins/ at about the same time: a little patience.
+      long deadline = System.currentTimeMillis() + DemoData.SCHOOLS_WAIT_MILLIS;
       while (campaigns.modules(java.util.Locale.ENGLISH).size() < 2 && System.currentTimeMillis() < deadline && !stopped) {
         Thread.sleep(1000);
       }
       List<School> members = new ArrayList<>();
-      for (long id = 1; id <= demo.size(); id++) {
+      for (long id : ids.get()) {
         try {
           School s = schools.school(system, id);
           if (s.status() == MembershipStatus.MEMBER) {
             members.add(s);
           }
-        } catch (ProblemException notThere) {
-          // not a demo school id: skipped
+        } catch (ProblemException gone) {
+          // removed since: skipped
         }
       }
       Random random = new Random(DemoSchools.SEED);

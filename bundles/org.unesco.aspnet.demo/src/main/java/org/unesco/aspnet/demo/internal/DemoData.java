@@ -3,7 +3,10 @@ package org.unesco.aspnet.demo.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -75,33 +78,40 @@ public class DemoData {
   static final long SCHOOLS_WAIT_MILLIS = 10 * 60_000L;
 
   /**
-   * Waits until the demo schools are all in (this component loads them on its own thread, the last
-   * one last): true then; false when {@code stopped} says so, or after {@code deadline} (epoch
-   * millis), which is logged as "Demo {what} not loaded".
+   * The ids of the demo schools in the demo's order, once this start's load is over; the campaigns
+   * and partnerships wait for it rather than guess ids. Empty when the directory is not the demo's;
+   * failed when the load failed (logged). Static: it outlives a restart of this component, whose
+   * next activation finishes the load, and is new with each start of the bundle.
    */
-  static boolean awaitSchools(SchoolService schools, List<DemoSchool> demo, long deadline,
-      java.util.function.BooleanSupplier stopped, Logger log, String what) throws InterruptedException {
-    while (!loaded(schools, demo)) {
-      if (stopped.getAsBoolean()) {
-        return false;
-      }
-      if (System.currentTimeMillis() > deadline) {
-        log.warn("Demo {} not loaded: the demo schools were not all in after {} minutes", what, SCHOOLS_WAIT_MILLIS / 60_000);
-        return false;
-      }
-      Thread.sleep(1000);
-    }
-    return true;
-  }
+  private static final CompletableFuture<List<Long>> SCHOOL_IDS = new CompletableFuture<>();
 
-  /** Whether the demo schools are all in: the last one has its status. */
-  private static boolean loaded(SchoolService schools, List<DemoSchool> demo) {
-    try {
-      School last = schools.school(org.unesco.aspnet.core.Principal.system(), demo.size());
-      return last.status() == demo.get(demo.size() - 1).status();
-    } catch (ProblemException notYet) {
-      return false;
+  /**
+   * The demo schools' ids once they are all in: empty when {@code stopped} says so, when the
+   * directory is not the demo's, when the load failed or after {@link #SCHOOLS_WAIT_MILLIS}, each
+   * but the first logged as "Demo {what} not loaded".
+   */
+  static Optional<List<Long>> awaitSchools(java.util.function.BooleanSupplier stopped, Logger log, String what)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + SCHOOLS_WAIT_MILLIS;
+    while (!stopped.getAsBoolean()) {
+      try {
+        List<Long> ids = SCHOOL_IDS.get(1, TimeUnit.SECONDS);
+        if (ids.isEmpty()) {
+          log.info("Demo {} not loaded: the directory holds schools the demo did not write", what);
+          return Optional.empty();
+        }
+        return Optional.of(ids);
+      } catch (ExecutionException failed) {
+        log.warn("Demo {} not loaded: the demo schools could not be loaded", what);
+        return Optional.empty();
+      } catch (TimeoutException notYet) {
+        if (System.currentTimeMillis() > deadline) {
+          log.warn("Demo {} not loaded: the demo schools were not all in after {} minutes", what, SCHOOLS_WAIT_MILLIS / 60_000);
+          return Optional.empty();
+        }
+      }
     }
+    return Optional.empty();
   }
 
   @Deactivate
@@ -133,6 +143,7 @@ public class DemoData {
         log.info("Demo data interrupted by a restart of its services: {}", e.getMessage());
       } else {
         log.error("Demo data could not be loaded: {}", e.getMessage(), e);
+        SCHOOL_IDS.completeExceptionally(e);
       }
     }
   }
@@ -155,6 +166,7 @@ public class DemoData {
     Optional<Map<String, School>> present = loader.present(demo);
     if (present.isEmpty()) {
       log.info("Demo data not loaded: the directory holds schools the demo did not write");
+      SCHOOL_IDS.complete(List.of());
       return;
     }
     long start = System.nanoTime();
@@ -163,7 +175,10 @@ public class DemoData {
     if (!result.complete()) {
       // The next activation (this component restarts with the services it uses) finishes it.
       log.info("Demo data stopped after {} schools in {} ms (component deactivated)", result.schools(), millis);
-    } else if (result.written() == 0) {
+      return;
+    }
+    SCHOOL_IDS.complete(result.schoolIds());
+    if (result.written() == 0) {
       DemoNetworks.load(context.locateService("countries")); // in case the first load stopped before them
       log.info("Demo data already in place: {} schools", result.schools());
     } else {

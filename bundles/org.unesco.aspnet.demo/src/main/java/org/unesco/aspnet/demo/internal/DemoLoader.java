@@ -38,9 +38,14 @@ final class DemoLoader {
 
   /**
    * What was loaded; {@code written} counts the schools applied and the moves made by this run
-   * (0 when an earlier run had done it all); {@code complete} is false when stopped half way.
+   * (0 when an earlier run had done it all); {@code complete} is false when stopped half way;
+   * {@code schoolIds} are the ids of the schools loaded so far, in the demo's order.
    */
-  record Result(int schools, int written, int accounts, Map<MembershipStatus, Integer> statuses, boolean complete) {}
+  record Result(List<Long> schoolIds, int written, int accounts, Map<MembershipStatus, Integer> statuses, boolean complete) {
+    int schools() {
+      return schoolIds.size();
+    }
+  }
 
   private final MembershipService memberships;
   private final SchoolService schools;
@@ -99,7 +104,7 @@ final class DemoLoader {
     int written = 0;
     for (DemoSchool school : demo) {
       if (stopped.getAsBoolean()) {
-        return new Result(schoolIds.size(), written, 0, statuses, false);
+        return new Result(List.copyOf(schoolIds), written, 0, statuses, false);
       }
       School there = present.get(key(school.input().country(), school.input().name(), school.input().city()));
       long schoolId;
@@ -167,7 +172,7 @@ final class DemoLoader {
               String.valueOf(schoolIds.get(i)))));
       created++;
     }
-    return new Result(schoolIds.size(), written, created, statuses, true);
+    return new Result(List.copyOf(schoolIds), written, created, statuses, true);
   }
 
   private static String key(String country, String name, String city) {

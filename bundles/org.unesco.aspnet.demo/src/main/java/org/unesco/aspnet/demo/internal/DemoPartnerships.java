@@ -1,6 +1,7 @@
 package org.unesco.aspnet.demo.internal;
 
 import java.util.List;
+import java.util.Optional;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -62,14 +63,14 @@ public class DemoPartnerships {
     try {
       PartnershipService partnerships = context.locateService("partnerships");
       SchoolService schools = context.locateService("schools");
-      List<DemoSchool> demo = DemoSchools.generate(DemoSchools.SEED);
-      if (!DemoData.awaitSchools(schools, demo, System.currentTimeMillis() + DemoData.SCHOOLS_WAIT_MILLIS, () -> stopped,
-          log, "partnerships")) {
+      Optional<List<Long>> ids = DemoData.awaitSchools(() -> stopped, log, "partnerships");
+      if (ids.isEmpty()) {
         return;
       }
-      School french = member(schools, demo, FRENCH);
-      School kenyan = member(schools, demo, KENYAN);
-      School mexican = member(schools, demo, MEXICAN);
+      List<DemoSchool> demo = DemoSchools.generate(DemoSchools.SEED);
+      School french = member(schools, demo, ids.get(), FRENCH);
+      School kenyan = member(schools, demo, ids.get(), KENYAN);
+      School mexican = member(schools, demo, ids.get(), MEXICAN);
       if (french == null || kenyan == null || mexican == null) {
         log.info("Demo partnerships loaded: 0 partnerships (the demo schools are not as the demo left them)");
         return;
@@ -101,10 +102,10 @@ public class DemoPartnerships {
     }
   }
 
-  /** The n-th demo school (1-based, its id in a directory the demo filled) when it is there as a member. */
-  private static School member(SchoolService schools, List<DemoSchool> demo, int n) {
+  /** The n-th demo school (1-based; {@code ids} in the demo's order) when it is there as a member. */
+  private static School member(SchoolService schools, List<DemoSchool> demo, List<Long> ids, int n) {
     try {
-      School s = schools.school(Principal.system(), n);
+      School s = schools.school(Principal.system(), ids.get(n - 1));
       DemoSchool expected = demo.get(n - 1);
       return s.name().equals(expected.input().name()) && s.status() == MembershipStatus.MEMBER ? s : null;
     } catch (ProblemException notThere) {
