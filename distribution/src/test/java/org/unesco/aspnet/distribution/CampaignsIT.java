@@ -2,6 +2,8 @@ package org.unesco.aspnet.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -222,6 +224,19 @@ class CampaignsIT {
     JsonNode patched = json(send("PATCH", "/api/v1/campaigns/" + national,
         "{\"description\":{\"fr\":\"Un jardin par école\"}}", ncFrance, "If-Match", etag), 200);
     assertEquals("Un jardin par école", patched.path("description").path("fr").asText());
+    // the audit says what the edit changed: the description, before and after
+    JsonNode edit = json(send("GET", "/api/v1/audit?country=FR&limit=50", null, ncFrance), 200).path("items");
+    JsonNode update = null;
+    for (JsonNode e : edit) {
+      if (e.path("action").asText().equals("campaign.update") && e.path("entityId").asText().equals(String.valueOf(national))) {
+        update = e;
+        break;
+      }
+    }
+    assertNotNull(update, edit.toString());
+    assertEquals("Un jardin par école", update.path("after").path("description").path("fr").asText(), update.toString());
+    assertNotEquals(update.path("before").path("description"), update.path("after").path("description"), update.toString());
+    assertTrue(update.path("after").path("phases").isArray(), update.toString());
     assertEquals(412, send("PATCH", "/api/v1/campaigns/" + national, "{\"open\":false}", ncFrance, "If-Match", etag).statusCode());
     // a wrong type with a blank title and another country: all three in one 400, the campaign as it was
     HttpResponse<String> before = platform.get("/api/v1/campaigns/" + national);

@@ -1174,8 +1174,22 @@ public final class CampaignStore implements CampaignService, CampaignRules, Even
     m.put("open", c.open());
     m.put("membersOnly", c.membersOnly());
     m.put("countries", c.countries());
+    m.put("phases", c.phases().stream().map(p -> p.key() + " " + p.starts() + "/" + p.ends()).toList());
+    // an edit of the description is read in the audit log too; last and shortened, so that an
+    // entry's size limit never cuts the rest off
+    Map<String, String> description = new LinkedHashMap<>();
+    c.description().forEach((language, text) -> description.put(language, shortened(text)));
+    m.put("description", description);
     return m;
   }
+
+  /** The first {@value #AUDIT_TEXT} characters of a text, and "…" when there is more. */
+  private static String shortened(String text) {
+    return text == null || text.codePointCount(0, text.length()) <= AUDIT_TEXT ? text
+        : text.substring(0, text.offsetByCodePoints(0, AUDIT_TEXT)) + "…";
+  }
+
+  private static final int AUDIT_TEXT = 300;
 
   /**
    * Whether two metrics say the same: members in any order, numbers by value ({@code 1} and {@code
