@@ -334,9 +334,13 @@ class NationalProfilesIT {
       HttpResponse<String> exploded = send("POST", "/api/v1/applications", school("Liceo explode", "IT", null, "Roma"), hq);
       assertEquals(503, exploded.statusCode(), exploded.body());
       assertTrue(exploded.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
-      JsonNode health = JSON.readTree(platform.get("/api/v1/health").body());
+      JsonNode health = JSON.readTree(send("GET", "/api/v1/health", null, hq).body());
       assertEquals("DEGRADED", health.path("status").asText(), health.toString());
-      assertTrue(health.toString().contains("IT: validate failed"), health.toString());
+      assertTrue(health.toString().contains("IT: validate failed"), "the administrator is told why: " + health);
+      JsonNode seenByAll = JSON.readTree(platform.get("/api/v1/health").body());
+      assertEquals("DEGRADED", seenByAll.path("status").asText(), seenByAll.toString());
+      assertEquals("DEGRADED", seenByAll.path("components").path("national-profiles").path("status").asText(), seenByAll.toString());
+      assertFalse(seenByAll.toString().contains("detail"), "the public gets the statuses alone: " + seenByAll);
       assertTrue(platform.log().contains("this profile explodes on purpose"), "the failure is in the log");
 
       // While Italy's profile hangs, Kenya's applications go through

@@ -86,8 +86,12 @@ public final class PlatformHealth {
     int startGateSeconds() default 30;
   }
 
-  /** The health document as last built: its HTTP status (200 or 503) and JSON bytes. */
-  record Snapshot(long builtAt, int status, byte[] body) {
+  /**
+   * The health document as last built: its HTTP status (200 or 503) and JSON bytes, in full (with
+   * each component's detail, for platform administrators) and as anyone may read it (the statuses
+   * alone: a detail can quote a failure's stack trace).
+   */
+  record Snapshot(long builtAt, int status, byte[] body, byte[] publicBody) {
     boolean up() {
       return status == 200;
     }
@@ -166,7 +170,7 @@ public final class PlatformHealth {
   }
 
   private Snapshot build() {
-    Map<String, Object> components = new LinkedHashMap<>();
+    Map<String, Map<String, Object>> components = new LinkedHashMap<>();
     Status overall = Status.UP;
     for (String name : required) {
       Result r = componentState(name);
@@ -191,8 +195,14 @@ public final class PlatformHealth {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("status", overall.name());
     doc.put("components", components);
+    Map<String, Object> statuses = new LinkedHashMap<>();
+    components.forEach((name, c) -> statuses.put(name, Map.of("status", c.get("status"))));
+    Map<String, Object> publicDoc = new LinkedHashMap<>();
+    publicDoc.put("status", overall.name());
+    publicDoc.put("components", statuses);
     try {
-      return new Snapshot(System.nanoTime(), overall == Status.DOWN ? 503 : 200, Json.MAPPER.writeValueAsBytes(doc));
+      return new Snapshot(System.nanoTime(), overall == Status.DOWN ? 503 : 200, Json.MAPPER.writeValueAsBytes(doc),
+          Json.MAPPER.writeValueAsBytes(publicDoc));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("a map of strings is always JSON", e);
     }

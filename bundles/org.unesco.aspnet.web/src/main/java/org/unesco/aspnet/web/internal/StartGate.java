@@ -150,14 +150,15 @@ public final class StartGate {
       if (HEALTH_PATH.equals(path)) {
         response.setStatus(health.status());
         response.setContentType(Json.MEDIA_TYPE);
-        response.setContentLength(health.body().length);
-        response.getOutputStream().write(health.body());
+        // before authentication: the statuses only, as anybody gets them
+        response.setContentLength(health.publicBody().length);
+        response.getOutputStream().write(health.publicBody());
         return;
       }
       if (path.startsWith("/api/")) {
         Json.writeProblem(request, response, new ProblemException(503, ProblemException.TYPE_BASE + "starting",
             "The platform is starting",
-            "Try again in a moment; GET " + HEALTH_PATH + " says what it is still waiting for.",
+            "Try again in a moment; GET " + HEALTH_PATH + " says which parts are still starting.",
             java.util.List.of(), Map.of("retryAfter", RETRY_AFTER_SECONDS)));
         return;
       }
