@@ -658,7 +658,7 @@ export function renderChrome() {
   markCurrent();
   const account = document.getElementById('account');
   if (ui.me) {
-    account.replaceChildren(h('span', { class: 'who' }, ui.me.name || ui.me.email), ' ',
+    account.replaceChildren(h('a', { class: 'who', href: '/account', title: t('account.title') }, ui.me.name || ui.me.email), ' ',
       h('button', { type: 'button', class: 'linkish', id: 'signout', onclick: signOut }, t('nav.signout')));
   } else {
     account.replaceChildren(h('a', { href: '/signin', id: 'signin-link' }, t('nav.signin')), ' ', h('a', { href: '/register' }, t('nav.register')));
@@ -695,6 +695,7 @@ const routes = [
   [/^\/console\/hq$/, () => import('./console.js').then((x) => x.hqConsole())],
   [/^\/accept-invitation$/, () => tokenPage('invitation')],
   [/^\/reset-password$/, () => tokenPage('reset')],
+  [/^\/account$/, () => accountPage()],
   [/^\/p\/([\w-]+)$/, (m) => pluginPage(m[1])],
 ];
 
@@ -1175,6 +1176,61 @@ function tokenPage(kind) {
     }
   });
   return [h('h1', {}, t(kind === 'invitation' ? 'accept.title' : 'reset.title')), token ? form : h('p', { class: 'error', role: 'alert' }, t('accept.noToken'))];
+}
+
+/**
+ * The signed-in person's own account: who they are, a new password (with the current one; their
+ * other sessions end) and "sign out everywhere" (a lost phone, a shared computer left signed in).
+ */
+function accountPage() {
+  if (!ui.me) return signInPrompt(t('account.title'));
+  const me = ui.me;
+  const submit = h('button', { type: 'submit' }, t('account.changePassword'));
+  const form = h('form', { novalidate: true }, h('div', { class: 'form-status', tabindex: '-1' }),
+    field(t('field.currentPassword'), 'currentPassword', { type: 'password', required: true, autocomplete: 'current-password' }),
+    field(t('field.newPassword'), 'password', { type: 'password', required: true, autocomplete: 'new-password', help: t('register.passwordHelp') }),
+    submit);
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const d = Object.fromEntries(new FormData(form));
+    whileBusy(submit, async () => {
+      try {
+        await api('PUT', '/api/v1/me/password', { currentPassword: d.currentPassword, password: d.password });
+        clearProblem(form);
+        form.reset();
+        const status = form.querySelector('.form-status');
+        status.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('account.passwordChanged')));
+        status.focus();
+      } catch (e) {
+        showProblem(form, e);
+      }
+    });
+  });
+  const everywhere = h('button', { type: 'button', id: 'signout-everywhere' }, t('account.signOutEverywhere'));
+  const everywhereStatus = h('div', { class: 'form-status', tabindex: '-1' });
+  everywhere.addEventListener('click', () => whileBusy(everywhere, async () => {
+    try {
+      await api('DELETE', '/api/v1/me/sessions');
+    } catch (e) {
+      // the answer clears the signed-in marker, which api() reads as a session that ended: that is the point
+      if (maybeSignedIn()) {
+        everywhereStatus.replaceChildren(isNetworkError(e) ? retryView(e, () => everywhere.click()) : problemView(e));
+        everywhereStatus.focus();
+        return;
+      }
+    }
+    ui.me = null;
+    ui.csrf = null;
+    ui.sessionEnded = false; // on purpose: nothing "ended" to tell
+    renderChrome();
+    navigate('/signin');
+  }));
+  return [h('h1', {}, t('account.title')),
+    h('dl', { class: 'props' }, h('dt', {}, t('field.name')), h('dd', {}, me.name || '–'), h('dt', {}, t('field.email')), h('dd', {}, me.email)),
+    h('section', { 'aria-labelledby': 'account-password' }, h('h2', { id: 'account-password' }, t('account.changePassword')),
+      h('p', {}, t('account.passwordLead')), form),
+    h('section', { 'aria-labelledby': 'account-sessions' }, h('h2', { id: 'account-sessions' }, t('account.signOutEverywhere')),
+      h('p', {}, t('account.sessionsLead')), everywhereStatus, everywhere)];
 }
 
 async function pluginPage(path) {

@@ -1061,6 +1061,43 @@ class BrowserIT {
   /** A campaign coordinator's work is their campaign's reports: they land there, and the menu leads back to it. */
   @Test
   @Order(4)
+  void aPersonChangesTheirPasswordAndSignsOutEverywhereFromTheirAccountPage() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(platform != null, "registers an account of its own on its own platform");
+    String email = "own.account." + Long.toString(System.currentTimeMillis(), 36) + "@example.org";
+    var registered = platform.send("POST", "/api/v1/accounts", "{\"email\":\"" + email + "\",\"name\":\"Nadia Haddad\",\"password\":\""
+        + PASSWORD + "-first\",\"language\":\"en\"}", "Content-Type", "application/json");
+    assertEquals(201, registered.statusCode(), registered.body());
+    signIn(email, PASSWORD + "-first");
+    waitFor(By.cssSelector("#account a.who")).click();
+    wait(30).until(ExpectedConditions.urlToBe(base + "/account"));
+    waitFor(By.cssSelector("input[name=currentPassword]")).sendKeys("not my password at all");
+    driver.findElement(By.cssSelector("input[name=password]")).sendKeys(PASSWORD + "-second");
+    driver.findElement(By.cssSelector("#main form button[type=submit]")).click();
+    wait(30).until(d -> "true".equals(d.findElement(By.cssSelector("input[name=currentPassword]")).getDomAttribute("aria-invalid")));
+    assertTrue(text(By.id("main")).contains("is not your current password"), text(By.id("main")));
+    assertTrue(axeViolations().isEmpty(), "the account page: " + axeViolations());
+
+    WebElement current = driver.findElement(By.cssSelector("input[name=currentPassword]"));
+    current.clear();
+    current.sendKeys(PASSWORD + "-first");
+    WebElement next = driver.findElement(By.cssSelector("input[name=password]"));
+    next.clear();
+    next.sendKeys(PASSWORD + "-second");
+    driver.findElement(By.cssSelector("#main form button[type=submit]")).click();
+    wait(30).until(d -> d.findElement(By.id("main")).getText().contains("Your password is changed"));
+    assertEquals("", driver.findElement(By.cssSelector("input[name=password]")).getDomProperty("value"), "the form is emptied");
+    assertEquals(401, platform.login(email, PASSWORD + "-first").statusCode(), "the old password is gone");
+
+    driver.findElement(By.id("signout-everywhere")).click();
+    wait(30).until(ExpectedConditions.urlToBe(base + "/signin"));
+    waitFor(By.id("signin-link"));
+    open("/account");
+    wait(30).until(d -> d.findElement(By.id("main")).getText().contains("Sign in"));
+    signIn(email, PASSWORD + "-second");
+  }
+
+  @Test
+  @Order(4)
   void aCampaignCoordinatorLandsOnTheirCampaignsModerationQueue() throws Exception {
     org.junit.jupiter.api.Assumptions.assumeTrue(platform != null, "needs HQ's API of its own platform to invite one");
     var mapper = new com.fasterxml.jackson.databind.ObjectMapper();

@@ -535,6 +535,72 @@ class SecurityIT {
         "Content-Type", "application/json", "Authorization", "Bearer " + user)).statusCode());
   }
 
+  private static HttpResponse<String> changePassword(String session, String current, String password) throws Exception {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("currentPassword", current).put("password", password);
+    return seen(platform.send("PUT", "/api/v1/me/password", body.toString(),
+        "Content-Type", "application/json", "Authorization", "Bearer " + session, "Accept-Language", "fr"));
+  }
+
+  /**
+   * A person changes their own password with the current one: the session that asks goes on, the
+   * others end, API tokens stay; a wrong current password is a 400 on its field (not a 401, which
+   * the UI reads as signed out) and counts as a failed sign-in. Signing out everywhere ends every
+   * session, this one too.
+   */
+  @Test
+  void aPersonChangesTheirPasswordAndSignsOutEverywhere() throws Exception {
+    String account = register("own.keys@example.org", "my first long password");
+    String here = json(platform.login("own.keys@example.org", "my first long password")).path("token").asText();
+    String laptop = json(platform.login("own.keys@example.org", "my first long password")).path("token").asText();
+    HttpResponse<String> made = seen(platform.send("POST", "/api/v1/tokens", "{\"name\":\"my script\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + here));
+    assertEquals(201, made.statusCode(), made.body());
+    String apiToken = JSON.readTree(made.body()).path("token").asText();
+
+    assertEquals(401, seen(platform.send("PUT", "/api/v1/me/password", "{\"currentPassword\":\"x\",\"password\":\"y\"}",
+        "Content-Type", "application/json")).statusCode(), "nobody signed in");
+    assertEquals(405, seen(platform.send("GET", "/api/v1/me/password", null, "Authorization", "Bearer " + here)).statusCode());
+    HttpResponse<String> empty = changePassword(here, "", "short");
+    assertEquals(List.of("currentPassword", "password"), errorFields(empty), empty.body());
+    assertTrue(empty.body().contains("est obligatoire"), "in the asker's language: " + empty.body());
+    HttpResponse<String> wrong = changePassword(here, "not my password at all", "my second long password");
+    assertEquals(400, wrong.statusCode(), wrong.body());
+    assertEquals(List.of("currentPassword"), errorFields(wrong), wrong.body());
+    assertEquals(List.of("password"), errorFields(changePassword(here, "my first long password", "my first long password")),
+        "the same password again is no change");
+    assertEquals(200, seen(platform.login("own.keys@example.org", "my first long password")).statusCode(), "nothing changed yet");
+
+    assertEquals(204, changePassword(here, "my first long password", "my second long password").statusCode());
+    assertEquals(200, seen(platform.get("/api/v1/me", "Authorization", "Bearer " + here)).statusCode(), "the asking session goes on");
+    assertEquals(401, seen(platform.get("/api/v1/me", "Authorization", "Bearer " + laptop)).statusCode(), "the others end");
+    assertEquals(200, seen(platform.get("/api/v1/me", "Authorization", "Bearer " + apiToken)).statusCode(), "API tokens stay");
+    assertEquals(401, seen(platform.login("own.keys@example.org", "my first long password")).statusCode());
+    String phone = json(platform.login("own.keys@example.org", "my second long password")).path("token").asText();
+    JsonNode audit = json(platform.get("/api/v1/audit?limit=100", "Authorization", "Bearer " + platform.adminToken()));
+    assertTrue(audit.toString().contains("\"password.change\"") && audit.toString().contains(account), audit.toString());
+    assertFalse(audit.toString().contains("my second long password"), "no password in the audit");
+
+    // wrong current passwords are failed sign-ins: after the free ones, even the right one waits
+    for (int i = 0; i < 5; i++) {
+      assertEquals(400, changePassword(phone, "a guess " + i, "a third long password").statusCode());
+    }
+    HttpResponse<String> throttled = changePassword(phone, "my second long password", "a third long password");
+    assertEquals(429, throttled.statusCode(), throttled.body());
+    assertTrue(throttled.headers().firstValue("Retry-After").isPresent());
+
+    // signing out everywhere: every session ends, this one too; the token stays
+    assertEquals(405, seen(platform.send("PUT", "/api/v1/me/sessions", "{}", "Content-Type", "application/json",
+        "Authorization", "Bearer " + here)).statusCode());
+    HttpResponse<String> everywhere = seen(platform.send("DELETE", "/api/v1/me/sessions", null, "Authorization", "Bearer " + here));
+    assertEquals(204, everywhere.statusCode(), everywhere.body());
+    assertTrue(everywhere.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.contains("Max-Age=0")), "cookies cleared");
+    assertEquals(401, seen(platform.get("/api/v1/me", "Authorization", "Bearer " + here)).statusCode());
+    assertEquals(401, seen(platform.get("/api/v1/me", "Authorization", "Bearer " + phone)).statusCode());
+    assertEquals(200, seen(platform.get("/api/v1/me", "Authorization", "Bearer " + apiToken)).statusCode());
+    assertEquals(401, seen(platform.send("DELETE", "/api/v1/me/sessions", null)).statusCode());
+  }
+
   /**
    * An invitation adds a role to an existing account only when its owner accepts it (signed in as
    * it, or with its password). With the link alone, an NC gave any account a role of their country,

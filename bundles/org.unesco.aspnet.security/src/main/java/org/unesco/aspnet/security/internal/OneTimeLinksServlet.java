@@ -307,7 +307,7 @@ public final class OneTimeLinksServlet extends ApiServlet {
   }
 
   /** The one country an account's roles are all in, for its audit entries; null otherwise. */
-  private static String countryOf(Principal account) {
+  static String countryOf(Principal account) {
     java.util.Set<String> countries = new java.util.HashSet<>();
     account.grants().forEach(g -> countries.add(g.country()));
     return countries.size() == 1 ? countries.iterator().next() : null;

@@ -11,6 +11,8 @@ import org.unesco.aspnet.core.Messages;
 final class SecurityMessages {
   private static final Messages MESSAGES = new Messages(Map.of(
       "en", Map.ofEntries(
+          Map.entry("notYourPassword", "is not your current password"),
+          Map.entry("passwordUnchanged", "must differ from your current password"),
           Map.entry("required", "is required"),
           Map.entry("passwordBlank", "must have something besides spaces"),
           Map.entry("invitationOutdated", "This invitation no longer applies: whoever made it may not give this role any more (the role was handed over, say); ask for a new one"),
@@ -32,6 +34,8 @@ final class SecurityMessages {
           Map.entry("tooManyAttempts", "Too many failed sign-ins; try again in {0} s"),
           Map.entry("tooManyFromAddress", "Too many failed attempts from your address; try again in {0} s")),
       "fr", Map.ofEntries(
+          Map.entry("notYourPassword", "n''est pas votre mot de passe actuel"),
+          Map.entry("passwordUnchanged", "doit être différent de votre mot de passe actuel"),
           Map.entry("required", "est obligatoire"),
           Map.entry("passwordBlank", "doit contenir autre chose que des espaces"),
           Map.entry("invitationOutdated", "Cette invitation ne vaut plus : qui l''a faite ne peut plus donner ce rôle (il a été transmis, par exemple) ; demandez-en une nouvelle"),
@@ -53,6 +57,8 @@ final class SecurityMessages {
           Map.entry("tooManyAttempts", "Trop de connexions échouées ; réessayez dans {0} s"),
           Map.entry("tooManyFromAddress", "Trop de tentatives échouées depuis votre adresse ; réessayez dans {0} s")),
       "de", Map.ofEntries(
+          Map.entry("notYourPassword", "ist nicht Ihr aktuelles Passwort"),
+          Map.entry("passwordUnchanged", "muss sich von Ihrem aktuellen Passwort unterscheiden"),
           Map.entry("required", "ist erforderlich"),
           Map.entry("passwordBlank", "muss mehr als Leerzeichen enthalten"),
           Map.entry("invitationOutdated", "Diese Einladung gilt nicht mehr: wer sie erstellt hat, darf diese Rolle nicht mehr vergeben (sie wurde zum Beispiel übergeben); bitten Sie um eine neue"),
@@ -74,6 +80,8 @@ final class SecurityMessages {
           Map.entry("tooManyAttempts", "Zu viele fehlgeschlagene Anmeldungen; versuchen Sie es in {0} s erneut"),
           Map.entry("tooManyFromAddress", "Zu viele fehlgeschlagene Versuche von Ihrer Adresse; versuchen Sie es in {0} s erneut")),
       "es", Map.ofEntries(
+          Map.entry("notYourPassword", "no es su contraseña actual"),
+          Map.entry("passwordUnchanged", "debe ser distinta de su contraseña actual"),
           Map.entry("required", "es un dato obligatorio"),
           Map.entry("passwordBlank", "debe tener algo más que espacios"),
           Map.entry("invitationOutdated", "Esta invitación ya no vale: quien la hizo ya no puede dar este rol (se traspasó, por ejemplo); pida una nueva"),

@@ -380,6 +380,18 @@ public final class SecurityStore {
     }
   }
 
+  /**
+   * Ends every session of an account but the one of {@code keptTokenHash} (an empty string keeps
+   * none); returns how many ended.
+   */
+  int deleteOtherSessions(Connection c, String accountId, String keptTokenHash) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM SEC_SESSION WHERE ACCOUNT_ID = ? AND TOKEN_HASH <> ?")) {
+      ps.setString(1, accountId);
+      ps.setString(2, keptTokenHash);
+      return ps.executeUpdate();
+    }
+  }
+
   /** Revokes every live API token of an account (after a password reset); returns how many. */
   int revokeApiTokens(Connection c, String accountId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
