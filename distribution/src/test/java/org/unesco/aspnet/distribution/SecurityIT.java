@@ -487,6 +487,14 @@ class SecurityIT {
   }
 
   /** Password lengths count characters, not UTF-16 units: six emoji are six characters, short of twelve. */
+  /** "é" typed as one character on one keyboard and as "e" with an accent on another: one password (NFC). */
+  @Test
+  void aPasswordIsTheSameWhicheverWayItsAccentsAreTyped() throws Exception {
+    register("accents@example.org", "caf\u00e9 cr\u00e8me br\u00fbl\u00e9e");
+    assertEquals(200, seen(platform.login("accents@example.org", "cafe\u0301 cre\u0300me bru\u0302le\u0301e")).statusCode());
+    assertEquals(401, seen(platform.login("accents@example.org", "cafe creme brulee")).statusCode(), "an accent is not nothing");
+  }
+
   @Test
   void aPasswordOfSixEmojiIsTooShort() throws Exception {
     String sixEmoji = "\uD83D\uDE00".repeat(6);

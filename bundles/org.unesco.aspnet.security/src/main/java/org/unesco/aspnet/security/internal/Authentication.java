@@ -147,8 +147,11 @@ public final class Authentication {
     }
     Optional<SecurityStore.Account> account = possible ? store.accountByEmail(email) : Optional.empty();
     boolean ok;
+    boolean asTyped = false;
     if (account.isPresent()) {
-      ok = hasher.verify(password, account.get().passwordHash());
+      PasswordHasher.Match match = hasher.check(password, account.get().passwordHash());
+      ok = match != PasswordHasher.Match.NO;
+      asTyped = match == PasswordHasher.Match.AS_TYPED;
     } else {
       hasher.verify(password, decoyHash()); // same cost as a real check: no account probing by timing
       ok = false;
@@ -158,10 +161,12 @@ public final class Authentication {
       throw ProblemException.unauthorized(SecurityMessages.get(language, "wrongCredentials"));
     }
     SecurityStore.Account a = account.get();
-    // the right password: the account's failures are forgotten, and an old hash made stronger
+    // the right password: the account's failures are forgotten, and an old hash made stronger (or
+    // made again of the normalised password)
+    boolean rehash = asTyped || hasher.needsRehash(a.passwordHash());
     store.database().inTransaction(conn -> {
       store.clearFailures(conn, accountKey);
-      if (hasher.needsRehash(a.passwordHash())) {
+      if (rehash) {
         store.updatePasswordHash(conn, a.id(), hasher.hash(password));
       }
       return null;

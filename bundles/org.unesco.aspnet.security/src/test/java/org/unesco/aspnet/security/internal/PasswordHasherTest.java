@@ -31,6 +31,36 @@ class PasswordHasherTest {
   }
 
   @Test
+  void aPasswordIsTheSameWhicheverWayItsAccentsAreTyped() {
+    String composed = "caf\u00e9 au lait du matin"; // é as one code point (NFC)
+    String decomposed = "cafe\u0301 au lait du matin"; // e and a combining acute accent (NFD)
+    assertEquals(PasswordHasher.Match.YES, hasher.check(decomposed, hasher.hash(composed)));
+    assertEquals(PasswordHasher.Match.YES, hasher.check(composed, hasher.hash(decomposed)));
+    assertEquals(PasswordHasher.Match.NO, hasher.check("cafe au lait du matin", hasher.hash(composed)), "an accent is not nothing");
+  }
+
+  @Test
+  void aHashMadeOfAnUnnormalisedPasswordStillOpensAndAsksToBeMadeAgain() {
+    String decomposed = "cafe\u0301 au lait du matin";
+    String old = hashAsTyped(decomposed); // as hashes were made before passwords were normalised
+    assertEquals(PasswordHasher.Match.AS_TYPED, hasher.check(decomposed, old));
+    assertEquals(PasswordHasher.Match.NO, hasher.check("cafe\u0301 au lait du soir", old));
+  }
+
+  /** A hash of the characters as given, as PasswordHasher made them before it normalised. */
+  private static String hashAsTyped(String password) {
+    byte[] salt = new byte[16];
+    try {
+      javax.crypto.spec.PBEKeySpec spec = new javax.crypto.spec.PBEKeySpec(password.toCharArray(), salt, 1000, 256);
+      byte[] key = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+      java.util.Base64.Encoder b64 = java.util.Base64.getEncoder().withoutPadding();
+      return "pbkdf2-sha256$1000$" + b64.encodeToString(salt) + "$" + b64.encodeToString(key);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void defaultIsOwaspsCount() {
     assertEquals(600_000, PasswordHasher.OWASP_ITERATIONS);
   }
