@@ -377,8 +377,19 @@ async function ncApplications(country) {
   return view;
 }
 
+/**
+ * The unit a sub-national coordinator (not the country's NC, nor HQ) works for in `country`, when
+ * they have one there: their directory is that unit's, not every public member of the country.
+ */
+function ownUnit(country) {
+  if (hasRole('HQ_OFFICER') || (ui.me?.roles || []).some((r) => r.role === 'NATIONAL_COORDINATOR' && r.country === country)) return null;
+  const units = [...new Set((ui.me?.roles || []).filter((r) => r.role === 'SUBNATIONAL_COORDINATOR' && r.country === country && r.unit).map((r) => r.unit))];
+  return units.length === 1 ? units[0] : null;
+}
+
 async function ncDirectory(country) {
   const params = new URLSearchParams(location.search);
+  const unit = ownUnit(country);
   const statuses = ['MEMBER', 'APPLIED', 'UNDER_NATIONAL_REVIEW', 'RECOMMENDED', 'UNDER_HQ_REVIEW', 'REJECTED', 'SUSPENDED', 'DORMANT', 'WITHDRAWN'];
   const form = h('form', { class: 'filters', role: 'search' }, h('input', { type: 'hidden', name: 'tab', value: 'directory' }), h('input', { type: 'hidden', name: 'country', value: country }),
     field(t('dir.search'), 'q', { type: 'search', value: params.get('q') || '' }),
@@ -386,13 +397,14 @@ async function ncDirectory(country) {
     h('button', { type: 'submit' }, t('dir.searchButton')));
   filtersNavigate(form, '/console/nc', RESULTS);
   const q = new URLSearchParams({ country, sort: 'NAME' });
+  if (unit) q.set('unit', unit);
   for (const k of ['q', 'status']) if (params.get(k)) q.set(k, params.get(k));
   const tbody = h('tbody', {});
   const list = pagedList('/api/v1/schools?' + q, (schools) => tbody.append(...schools.map((s) => h('tr', {},
     h('td', {}, h('a', { href: '/schools/' + s.id }, s.name)), h('td', {}, s.city), h('td', {}, statusLabel(s.status)), h('td', {}, s.email || '')))));
   const filters = {};
   for (const k of ['q', 'status']) if (params.get(k)) filters[k] = params.get(k);
-  const [exports] = await Promise.all([exportLinks({ country, ...filters }), list.load()]);
+  const [exports] = await Promise.all([exportLinks({ country, unit, ...filters }), list.load()]);
   const table = h('div', { class: 'table-wrap' }, h('table', {}, h('caption', { class: 'visually-hidden' }, t('tab.directory')),
     h('thead', {}, h('tr', {}, ...['field.name', 'field.city', 'field.status', 'field.email'].map((k) => h('th', { scope: 'col' }, t(k))))), tbody));
   // the count ("12 schools shown") sums up the results: the focus goes there after a search

@@ -253,6 +253,19 @@ class NationalProfilesIT {
     assertEquals(404, send("POST", stages, "{\"stage\":\"mitarbeitend\"}", hamburg).statusCode(), "another Land's coordinator");
     assertEquals(0, JSON.readTree(send("GET", "/api/v1/schools?country=DE&status=APPLIED&limit=100", null, hamburg).body())
         .path("items").size(), "a Land coordinator sees only their Land's candidates");
+    // the directory and its exports by unit: a Land's schools, with their country
+    JsonNode inBavaria = JSON.readTree(send("GET", "/api/v1/schools?country=DE&unit=BY&limit=100", null, hq).body()).path("items");
+    assertTrue(inBavaria.toString().contains("Goethe-Gymnasium Regensburg"), inBavaria.toString());
+    inBavaria.forEach(s -> assertEquals("BY", s.path("unit").asText(), s.toString()));
+    assertFalse(send("GET", "/api/v1/schools?country=DE&unit=HH&limit=100", null, hq).body().contains("Regensburg"));
+    assertTrue(send("GET", "/api/v1/schools?country=DE&unit=BY&q=Regensburg", null, hq).body().contains("Goethe-Gymnasium"),
+        "with a word too");
+    assertFalse(send("GET", "/api/v1/schools?country=DE&unit=HH&q=Regensburg", null, hq).body().contains("Goethe-Gymnasium"),
+        "a word and another unit");
+    assertEquals("unit", errorsOf(send("GET", "/api/v1/schools?unit=BY", null, hq)).get(0).path("field").asText(), "a unit needs its country");
+    assertTrue(send("GET", "/api/v1/exports/schools.csv?country=DE&unit=BY", null, hq).body().contains("Regensburg"));
+    assertFalse(send("GET", "/api/v1/exports/schools.csv?country=DE&unit=HH", null, hq).body().contains("Regensburg"));
+    assertEquals(400, send("GET", "/api/v1/exports/schools.csv?unit=HH", null, hq).statusCode());
 
     // An operator shortens the waiting time: the profile takes the new configuration without a restart
     Files.writeString(platform.home.resolve("config/org.unesco.aspnet.profile.de.cfg"), "minimumYearsPerStage=0\n");

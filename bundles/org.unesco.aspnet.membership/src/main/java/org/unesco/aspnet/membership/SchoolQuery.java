@@ -3,7 +3,8 @@ package org.unesco.aspnet.membership;
 /**
  * Filters of the school directory; null means "any". {@code q} is free text matched on name and
  * city, ignoring case and accents. {@code cursor} is the {@link Page#next()} of the previous page
- * (of the same {@code sort}).
+ * (of the same {@code sort}). {@code unit} is a sub-national unit's code (an académie, a Land),
+ * meaningful with its {@code country} (since 1.7).
  */
 public record SchoolQuery(
     String country,
@@ -15,7 +16,8 @@ public record SchoolQuery(
     String q,
     int limit,
     String cursor,
-    Sort sort) {
+    Sort sort,
+    String unit) {
   public static final int DEFAULT_LIMIT = 20;
   public static final int MAX_LIMIT = 100;
 
@@ -31,8 +33,29 @@ public record SchoolQuery(
     CITY
   }
 
+  /** The longest unit code a school holds. */
+  public static final int UNIT_MAX = 200;
+
+  /**
+   * @throws org.unesco.aspnet.core.ProblemException 400 naming {@code unit} when it is longer than
+   *     {@value #UNIT_MAX} or comes without its country (a unit's code is its country's)
+   */
   public SchoolQuery {
     sort = sort == null ? Sort.ID : sort;
+    unit = unit == null || unit.isBlank() ? null : unit.strip();
+    if (unit != null && unit.length() > UNIT_MAX) {
+      throw org.unesco.aspnet.core.ProblemException.validation("unit", "must be at most " + UNIT_MAX + " characters");
+    }
+    if (unit != null && (country == null || country.isBlank())) {
+      throw org.unesco.aspnet.core.ProblemException.validation("unit", "needs its country: give country too");
+    }
+  }
+
+  /** A query of the whole country or of every country (no unit). */
+  public SchoolQuery(
+      String country, String region, MembershipStatus status, Level level, Theme theme, String language,
+      String q, int limit, String cursor, Sort sort) {
+    this(country, region, status, level, theme, language, q, limit, cursor, sort, null);
   }
 
   /** A query in the default order. */

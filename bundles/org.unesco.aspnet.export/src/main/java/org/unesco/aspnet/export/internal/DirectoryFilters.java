@@ -13,7 +13,7 @@ import org.unesco.aspnet.membership.Theme;
 
 /** The directory's filters ({@code GET /api/v1/schools}), read from an export's query string. */
 final class DirectoryFilters {
-  static final Set<String> NAMES = Set.of("country", "region", "status", "level", "theme", "language", "q");
+  static final Set<String> NAMES = Set.of("country", "unit", "region", "status", "level", "theme", "language", "q");
   private static final int Q_MAX = 100;
 
   private DirectoryFilters() {}
@@ -23,8 +23,10 @@ final class DirectoryFilters {
     if (q != null && q.length() > Q_MAX) {
       throw ProblemException.validation("q", "must be at most " + Q_MAX + " characters");
     }
-    return new SchoolQuery(code(f, "country"), blank(f.get("region")), choice(f, "status", MembershipStatus.class),
-        choice(f, "level", Level.class), choice(f, "theme", Theme.class), code(f, "language"), q, 0, null);
+    String country = code(f, "country");
+    return new SchoolQuery(country, blank(f.get("region")), choice(f, "status", MembershipStatus.class),
+        choice(f, "level", Level.class), choice(f, "theme", Theme.class), code(f, "language"), q, 0, null,
+        SchoolQuery.Sort.ID, f.get("unit"));
   }
 
   private static String code(Map<String, String> f, String name) {

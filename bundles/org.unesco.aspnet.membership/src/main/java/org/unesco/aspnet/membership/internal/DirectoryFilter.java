@@ -21,6 +21,10 @@ final class DirectoryFilter {
       sql.append(" AND ").append(p).append("COUNTRY = ?");
       params.add(q.country().toUpperCase(Locale.ROOT));
     }
+    if (q.unit() != null) {
+      sql.append(" AND ").append(p).append("UNIT = ?");
+      params.add(q.unit());
+    }
     if (q.region() != null) {
       sql.append(" AND ").append(p).append("COUNTRY IN (SELECT ISO2 FROM MEM_COUNTRY WHERE REGION = ?)");
       params.add(region(q.region()));

@@ -465,7 +465,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
    * the word has it at the start of one of them, as the query's text condition asks.
    */
   private boolean byOneWord(SchoolQuery query, List<String> words) {
-    return words.size() == 1 && query.region() == null && query.status() == null && query.level() == null
+    return words.size() == 1 && query.unit() == null && query.region() == null && query.status() == null && query.level() == null
         && query.theme() == null && query.language() == null
         && (query.sort() == SchoolQuery.Sort.ID || query.sort() == SchoolQuery.Sort.NEWEST)
         && !SearchWords.arabic(words.get(0)) && !SearchWords.unspaced(words.get(0)) && wordIndexComplete
