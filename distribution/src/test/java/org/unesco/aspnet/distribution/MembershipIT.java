@@ -203,6 +203,8 @@ class MembershipIT {
     JsonNode suspended = JSON.readTree(platform.get("/api/v1/certificates/" + certificate).body());
     assertFalse(suspended.path("valid").asBoolean(), suspended.toString());
     assertEquals("SUSPENDED", suspended.path("status").asText());
+    assertTrue(java.time.Duration.between(java.time.Instant.parse(suspended.path("endedAt").asText()), java.time.Instant.now()).toMinutes() < 5,
+        "valid until the suspension, a moment ago: " + suspended);
     assertTrue(suspended.path("school").isNull(), "a suspended school is not named to the public: " + suspended);
     assertEquals(schoolId, JSON.readTree(platform.get("/api/v1/certificates/" + certificate, "Authorization", "Bearer " + ncFrance).body())
         .path("school").path("id").asLong(), "its NC sees whose it is");

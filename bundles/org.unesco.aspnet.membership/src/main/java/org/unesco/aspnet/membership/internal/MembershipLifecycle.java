@@ -204,8 +204,24 @@ public final class MembershipLifecycle implements MembershipService {
       // the holder's name only where the directory would show the school to this caller
       Certificate.Holder holder = s != null && (valid || schools.visible(actor, s))
           ? new Certificate.Holder(s.id(), s.name(), s.city(), s.country()) : null;
-      return new Certificate(wanted, valid, m.status(), m.certifiedAt(), m.endedAt(), holder);
+      return new Certificate(wanted, valid, m.status(), m.certifiedAt(), valid ? null : lastLeftMember(c, membershipId), holder);
     });
+  }
+
+  /**
+   * When a membership last stopped being a member (suspended, dormant, withdrawn): the day its
+   * certificate stopped being valid, though a suspended period has not ended; null if it never was.
+   */
+  private static Instant lastLeftMember(Connection c, long membershipId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT MAX(CHANGED_AT) FROM MEM_STATUS_CHANGE WHERE MEMBERSHIP_ID = ? AND FROM_STATUS = ?")) {
+      ps.setLong(1, membershipId);
+      ps.setString(2, MembershipStatus.MEMBER.name());
+      try (ResultSet rs = ps.executeQuery()) {
+        Timestamp at = rs.next() ? rs.getTimestamp(1) : null;
+        return at == null ? null : at.toInstant();
+      }
+    }
   }
 
   @Override
