@@ -1189,13 +1189,16 @@ function accountPage() {
   const form = h('form', { novalidate: true }, h('div', { class: 'form-status', tabindex: '-1' }),
     field(t('field.currentPassword'), 'currentPassword', { type: 'password', required: true, autocomplete: 'current-password' }),
     field(t('field.newPassword'), 'password', { type: 'password', required: true, autocomplete: 'new-password', help: t('register.passwordHelp') }),
+    h('p', {}, h('label', {}, h('input', { type: 'checkbox', name: 'revokeApiTokens', value: 'true' }), ' ', t('account.revokeTokens'))),
     submit);
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const d = Object.fromEntries(new FormData(form));
     whileBusy(submit, async () => {
       try {
-        await api('PUT', '/api/v1/me/password', { currentPassword: d.currentPassword, password: d.password });
+        const renewed = await api('PUT', '/api/v1/me/password',
+          { currentPassword: d.currentPassword, password: d.password, revokeApiTokens: d.revokeApiTokens === 'true' });
+        ui.csrf = renewed.csrfToken; // a new session (its cookie came with the answer), a new CSRF token
         clearProblem(form);
         form.reset();
         const status = form.querySelector('.form-status');

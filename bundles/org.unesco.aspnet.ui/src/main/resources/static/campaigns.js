@@ -70,6 +70,12 @@ export async function campaignPage(id) {
   prop('campaign.module', module?.name || campaign.module);
   prop('campaign.scope', campaign.country ? countryName(campaign.country) : t('campaign.global'));
   prop('campaign.status', campaign.open === false ? t('campaign.closed') : t('campaign.open'));
+  if (campaign.open !== false) {
+    // who may join, where: the rules the API applies (CampaignRules), said before anyone tries
+    const where = campaign.country ? countryName(campaign.country)
+      : (campaign.countries || []).length ? campaign.countries.map(countryName).join(', ') : t('campaign.everyCountry');
+    prop('campaign.whoMayJoin', t(campaign.membersOnly !== false ? 'campaign.joinMembersOf' : 'campaign.joinAnyOf', { countries: where }));
+  }
   prop('campaign.participants', campaign.participants !== undefined ? formatNumber(campaign.participants) : null);
   for (const p of campaign.phases || []) {
     prop('campaign.phase', (phaseNames[p.key] || p.key) + (p.starts || p.ends ? colon() + [p.starts, p.ends].map((d) => (d ? formatDate(d) : '…')).join(' – ') : ''));
@@ -79,6 +85,10 @@ export async function campaignPage(id) {
     prop('campaign.coordinators', people.map((p) => p.name + (p.email ? ' <' + p.email + '>' : '')).join(', '));
   } catch (e) { /* an older installation without the list: nothing to show */ }
   view.push(dl);
+  if (campaign.open !== false) {
+    const staff = hasRole('SCHOOL_FOCAL_POINT') || hasRole('SCHOOL_STAFF');
+    view.push(h('p', {}, staff ? h('a', { href: '/portal' }, t('campaign.joinFromPortal')) : t('campaign.howToJoin')));
+  }
   // those who may moderate some of its reports (HQ, its coordinators, a National Coordinator) find the queue here
   if (mayModerate(campaign)) view.push(h('p', {}, h('a', { class: 'button', href: '/campaigns/' + encodeURIComponent(id) + '/moderation' }, t('moderation.open'))));
   if (mayEdit(campaign)) view.push(...editSection(campaign, module));

@@ -857,17 +857,41 @@ function auditWhat(e) {
   return what;
 }
 
+/** The audit log's filters of the page's address, as the API takes them. */
+const AUDIT_FILTERS = ['country', 'action', 'entity', 'entityId', 'actor'];
+
+/** The keys of the UI's strings that start with `prefix`, without it (the actions and kinds it names). */
+function keysOf(prefix) {
+  return [...new Set([...Object.keys(ui.fallback), ...Object.keys(ui.strings)])].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+}
+
 async function hqAudit() {
+  const params = new URLSearchParams(location.search);
   const tbody = h('tbody', {});
-  const names = countries(); // asked for with the first page, needed for its rows
-  const row = (e) => h('tr', {}, h('td', {}, formatDate(e.at)), h('td', {}, e.actorEmail || e.actorId || ''), h('td', { title: e.action }, translatedOr('auditAction.' + e.action, e.action)),
+  const names = countries(); // asked for with the first page, needed for its rows and the country filter
+  const row = (e) => h('tr', {}, h('td', {}, formatDate(e.at)),
+    h('td', {}, e.actorEmail ? h('a', { href: '/console/hq?tab=audit&actor=' + encodeURIComponent(e.actorEmail) }, e.actorEmail) : e.actorId || ''),
+    h('td', { title: e.action }, translatedOr('auditAction.' + e.action, e.action)),
     h('td', {}, ...auditWhat(e)), h('td', {}, e.country ? countryName(e.country) : ''));
-  const list = pagedList('/api/v1/audit', async (items) => {
+  const q = new URLSearchParams();
+  for (const k of AUDIT_FILTERS) if (params.get(k)) q.set(k, params.get(k));
+  const list = pagedList('/api/v1/audit' + (q.toString() ? '?' + q : ''), async (items) => {
     await names;
     tbody.append(...items.map(row));
   }, 'console.entries');
   await list.load();
-  return [h('h2', {}, t('tab.audit')), list.count, h('div', { class: 'table-wrap' }, h('table', {},
+  const byLabel = (prefix) => keysOf(prefix).map((k) => [k, t(prefix + k)]).sort((a, b) => a[1].localeCompare(b[1], ui.lang));
+  const form = h('form', { class: 'filters', role: 'search' }, h('input', { type: 'hidden', name: 'tab', value: 'audit' }),
+    field(t('field.country'), 'country', { value: params.get('country') || '', empty: t('dir.any'),
+      options: (await names).map((c) => [c.iso2, countryName(c.iso2)]).sort((a, b) => a[1].localeCompare(b[1], ui.lang)) }),
+    field(t('audit.action'), 'action', { value: params.get('action') || '', empty: t('dir.any'), options: byLabel('auditAction.') }),
+    field(t('audit.kind'), 'entity', { value: params.get('entity') || '', empty: t('dir.any'), options: byLabel('auditEntity.') }),
+    field(t('audit.entityId'), 'entityId', { value: params.get('entityId') || '', help: t('audit.entityIdHelp') }),
+    field(t('audit.who'), 'actor', { type: 'email', value: params.get('actor') || '', autocomplete: 'off' }),
+    h('button', { type: 'submit' }, t('dir.searchButton')));
+  filtersNavigate(form, '/console/hq', RESULTS);
+  list.count.dataset.results = '';
+  return [h('h2', {}, t('tab.audit')), form, list.count, h('div', { class: 'table-wrap' }, h('table', {},
     h('thead', {}, h('tr', {}, ...['audit.at', 'audit.who', 'audit.action', 'audit.what', 'field.country'].map((k) => h('th', { scope: 'col' }, t(k))))), tbody)), list.more];
 }
 

@@ -470,7 +470,9 @@ function campaignEntry(school, c, taking) {
   const status = h('div', { class: 'form-status', tabindex: '-1' });
   const url = `/api/v1/campaigns/${encodeURIComponent(c.id)}/participants`;
   const titleId = `campaign-${school.id}-${c.id}`;
-  const render = (takesPart, notice) => {
+  // `left`: the school has just left; its reports stay listed (pending ones are still moderated, and
+  // may be taken back)
+  const render = (takesPart, notice, left) => {
     const actions = h('div', { class: 'row-actions' });
     let more = null;
     if (takesPart) {
@@ -489,7 +491,7 @@ function campaignEntry(school, c, taking) {
         yes.addEventListener('click', () => whileBusy(yes, async () => {
           try {
             await api('DELETE', `${url}/${encodeURIComponent(school.id)}`);
-            render(false, t('portal.left'));
+            render(false, t('portal.left'), true);
           } catch (e) {
             status.replaceChildren(problemView(e));
           }
@@ -502,6 +504,7 @@ function campaignEntry(school, c, taking) {
       const reports = reportsView(school, c, titleId);
       more = [c.moduleAvailable === false ? h('p', { class: 'meta' }, t('portal.moduleUnavailable')) : submissionForm(school, c, reports.add), reports.box];
     } else {
+      if (left) more = [reportsView(school, c, titleId).box];
       const why = cannotJoin(school, c);
       if (why) {
         actions.append(h('span', { class: 'meta' }, why));

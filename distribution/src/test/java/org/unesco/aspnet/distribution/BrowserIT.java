@@ -476,6 +476,26 @@ class BrowserIT {
     }
     driver.findElement(By.xpath("//button[normalize-space()='Show more']")).click();
     wait(30).until(d -> d.findElements(By.cssSelector("#main tbody tr")).size() > first);
+
+    // filtered: one action, by its name in words; the address keeps the filters
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector("#main form select[name=action]")))
+        .selectByVisibleText("Membership status");
+    driver.findElement(By.cssSelector("#main form[role=search] button[type=submit]")).click();
+    wait(30).until(d -> d.getCurrentUrl().contains("action=membership.transition"));
+    wait(30).until(d -> {
+      List<WebElement> actions = d.findElements(By.cssSelector("#main tbody tr td:nth-child(3)"));
+      return !actions.isEmpty() && actions.stream().allMatch(a -> a.getText().equals("Membership status"));
+    });
+    // "Who" leads to what that person did
+    WebElement who = driver.findElement(By.cssSelector("#main tbody tr td:nth-child(2) a"));
+    String email = who.getText();
+    who.click();
+    wait(30).until(d -> d.getCurrentUrl().contains("actor="));
+    wait(30).until(d -> {
+      List<WebElement> people = d.findElements(By.cssSelector("#main tbody tr td:nth-child(2)"));
+      return !people.isEmpty() && people.stream().allMatch(p -> p.getText().equals(email));
+    });
+    assertTrue(axeViolations().isEmpty(), "the filtered audit log: " + axeViolations());
   }
 
   @Test
@@ -668,6 +688,8 @@ class BrowserIT {
     driver.findElement(sandwatch).findElement(By.xpath(".//button[normalize-space()='Leave']")).click();
     wait(10).until(d -> d.findElement(sandwatch).findElement(By.xpath(".//button[normalize-space()='Yes, leave']"))).click();
     wait(30).until(ExpectedConditions.textToBePresentInElementLocated(sandwatch, "Your school no longer takes part."));
+    assertFalse(driver.findElement(sandwatch).findElements(By.cssSelector("section.your-reports")).isEmpty(),
+        "the school's reports stay listed after it left: pending ones are still moderated");
   }
 
   @Test
@@ -973,6 +995,7 @@ class BrowserIT {
       if (page.equals(campaignPage)) {
         String text = driver.findElement(By.id("main")).getText();
         assertTrue(text.contains("Participating schools") && text.contains("Summary"), text);
+        assertTrue(text.contains("Who may join") && text.contains("A school joins from its portal"), "who may join is said: " + text);
       }
       if (page.equals("/map")) {
         awaitDrawnMarker();
@@ -1058,7 +1081,7 @@ class BrowserIT {
     assertTrue(driver.findElements(By.cssSelector("#nav a[href='/p/hello']")).isEmpty(), "the entry left with its plugin");
   }
 
-  /** A campaign coordinator's work is their campaign's reports: they land there, and the menu leads back to it. */
+  /** From My account a person changes their password (the current one first) and signs out everywhere. */
   @Test
   @Order(4)
   void aPersonChangesTheirPasswordAndSignsOutEverywhereFromTheirAccountPage() throws Exception {
@@ -1096,6 +1119,7 @@ class BrowserIT {
     signIn(email, PASSWORD + "-second");
   }
 
+  /** A campaign coordinator's work is their campaign's reports: they land there, and the menu leads back to it. */
   @Test
   @Order(4)
   void aCampaignCoordinatorLandsOnTheirCampaignsModerationQueue() throws Exception {

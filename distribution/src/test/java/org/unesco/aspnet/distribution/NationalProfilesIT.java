@@ -257,14 +257,24 @@ class NationalProfilesIT {
     JsonNode inBavaria = JSON.readTree(send("GET", "/api/v1/schools?country=DE&unit=BY&limit=100", null, hq).body()).path("items");
     assertTrue(inBavaria.toString().contains("Goethe-Gymnasium Regensburg"), inBavaria.toString());
     inBavaria.forEach(s -> assertEquals("BY", s.path("unit").asText(), s.toString()));
-    assertFalse(send("GET", "/api/v1/schools?country=DE&unit=HH&limit=100", null, hq).body().contains("Regensburg"));
+    HttpResponse<String> inHamburg = send("GET", "/api/v1/schools?country=DE&unit=HH&limit=100", null, hq);
+    assertEquals(200, inHamburg.statusCode(), inHamburg.body());
+    assertFalse(inHamburg.body().contains("Regensburg"), inHamburg.body());
     assertTrue(send("GET", "/api/v1/schools?country=DE&unit=BY&q=Regensburg", null, hq).body().contains("Goethe-Gymnasium"),
         "with a word too");
-    assertFalse(send("GET", "/api/v1/schools?country=DE&unit=HH&q=Regensburg", null, hq).body().contains("Goethe-Gymnasium"),
-        "a word and another unit");
+    HttpResponse<String> wordElsewhere = send("GET", "/api/v1/schools?country=DE&unit=HH&q=Regensburg", null, hq);
+    assertEquals(200, wordElsewhere.statusCode(), wordElsewhere.body());
+    assertFalse(wordElsewhere.body().contains("Goethe-Gymnasium"), "a word and another unit");
     assertEquals("unit", errorsOf(send("GET", "/api/v1/schools?unit=BY", null, hq)).get(0).path("field").asText(), "a unit needs its country");
+    assertEquals("unit", errorsOf(send("GET", "/api/v1/schools?country=DE&unit=XX", null, hq)).get(0).path("field").asText(),
+        "a unit the profile does not have is no empty list");
+    assertTrue(send("GET", "/api/v1/schools?country=de&unit=by", null, hq).body().contains("Goethe-Gymnasium"), "in any case");
+    assertEquals(200, send("GET", "/api/v1/schools/points?country=DE&unit=BY", null, hq).statusCode(), "the map takes it too");
+    assertEquals("unit", errorsOf(send("GET", "/api/v1/schools/points?country=DE&unit=XX", null, hq)).get(0).path("field").asText());
     assertTrue(send("GET", "/api/v1/exports/schools.csv?country=DE&unit=BY", null, hq).body().contains("Regensburg"));
-    assertFalse(send("GET", "/api/v1/exports/schools.csv?country=DE&unit=HH", null, hq).body().contains("Regensburg"));
+    HttpResponse<String> exportHamburg = send("GET", "/api/v1/exports/schools.csv?country=DE&unit=HH", null, hq);
+    assertEquals(200, exportHamburg.statusCode(), exportHamburg.body());
+    assertFalse(exportHamburg.body().contains("Regensburg"), exportHamburg.body());
     assertEquals(400, send("GET", "/api/v1/exports/schools.csv?unit=HH", null, hq).statusCode());
 
     // An operator shortens the waiting time: the profile takes the new configuration without a restart
@@ -347,6 +357,8 @@ class NationalProfilesIT {
       HttpResponse<String> exploded = send("POST", "/api/v1/applications", school("Liceo explode", "IT", null, "Roma"), hq);
       assertEquals(503, exploded.statusCode(), exploded.body());
       assertTrue(exploded.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+      assertFalse(exploded.body().contains("explodes on purpose") || exploded.body().contains("Exception"),
+          "the profile's exception is for the log and the administrator, not the caller: " + exploded.body());
       JsonNode health = JSON.readTree(send("GET", "/api/v1/health", null, hq).body());
       assertEquals("DEGRADED", health.path("status").asText(), health.toString());
       assertTrue(health.toString().contains("IT: validate failed"), "the administrator is told why: " + health);

@@ -3,6 +3,7 @@ package org.unesco.aspnet.distribution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -244,6 +245,32 @@ class SecurityIT {
     assertEquals(200, seen(platform.login("throttled@example.org", "correct horse battery")).statusCode());
   }
 
+  /** Guesses sent all at once are counted one after the other: no more password checks than one by one. */
+  @Test
+  void guessesSentAtOnceAreThrottledLikeGuessesOneByOne() throws Exception {
+    register("crowded@example.org", "correct horse battery");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+    try {
+      List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        int n = i;
+        answers.add(pool.submit(() -> platform.login("crowded@example.org", "guess number " + n).statusCode()));
+      }
+      int checked = 0;
+      int throttled = 0;
+      for (java.util.concurrent.Future<Integer> a : answers) {
+        int status = a.get();
+        checked += status == 401 ? 1 : 0;
+        throttled += status == 429 ? 1 : 0;
+        assertTrue(status == 401 || status == 429, "a guess got " + status);
+      }
+      // five free attempts, and perhaps one more per second that the burst lasted
+      assertTrue(checked <= 8 && throttled >= 12, checked + " guesses were checked, " + throttled + " throttled");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void registrationValidatesEveryFieldAndRefusesATakenEmail() throws Exception {
     HttpResponse<String> bad = seen(platform.send("POST", "/api/v1/accounts",
@@ -325,6 +352,36 @@ class SecurityIT {
     JsonNode page = json(platform.get("/api/v1/audit?limit=1", "Authorization", "Bearer " + admin));
     assertEquals(1, page.path("items").size());
     assertFalse(page.path("next").isNull(), "a cursor to the next page");
+  }
+
+  /** HQ finds one account's, one action's or one person's entries, each filter on its own or together. */
+  @Test
+  void theAuditLogIsReadByWhatChangedAndByWho() throws Exception {
+    String filtered = register("filtered.one@example.org", "a long enough password");
+    register("filtered.two@example.org", "a long enough password");
+    String one = json(platform.login("filtered.one@example.org", "a long enough password")).path("token").asText();
+    for (String name : List.of("audit filter", "another one")) {
+      assertEquals(201, seen(platform.send("POST", "/api/v1/tokens", "{\"name\":\"" + name + "\"}",
+          "Content-Type", "application/json", "Authorization", "Bearer " + one)).statusCode());
+    }
+    String admin = platform.adminToken();
+    JsonNode byWho = json(platform.get("/api/v1/audit?actor=Filtered.One@Example.org&limit=100", "Authorization", "Bearer " + admin)).path("items");
+    assertTrue(byWho.size() >= 2, byWho.toString());
+    byWho.forEach(e -> assertEquals("filtered.one@example.org", e.path("actorEmail").asText(), e.toString()));
+    List<String> actions = new ArrayList<>();
+    byWho.forEach(e -> actions.add(e.path("action").asText()));
+    assertEquals(List.of("token.create", "token.create"), actions, "a registration is the public's, not the account's");
+    JsonNode byWhat = json(platform.get("/api/v1/audit?entity=account&entityId=" + filtered + "&action=account.register",
+        "Authorization", "Bearer " + admin)).path("items");
+    assertEquals(1, byWhat.size(), byWhat.toString());
+    assertEquals(filtered, byWhat.get(0).path("entityId").asText());
+    JsonNode tokens = json(platform.get("/api/v1/audit?action=token.create&limit=500", "Authorization", "Bearer " + admin)).path("items");
+    tokens.forEach(e -> assertEquals("token.create", e.path("action").asText()));
+    HttpResponse<String> wrong = seen(platform.get("/api/v1/audit?entityId=" + filtered + "&action=" + "x".repeat(101),
+        "Authorization", "Bearer " + admin));
+    assertEquals(List.of("action", "entityId"), errorFields(wrong), "every mistake at once");
+    assertEquals(403, seen(platform.get("/api/v1/audit?actor=filtered.one@example.org", "Authorization", "Bearer " + one)).statusCode(),
+        "a filter opens nothing: only HQ reads every country");
   }
 
   @Test
@@ -486,7 +543,6 @@ class SecurityIT {
     }
   }
 
-  /** Password lengths count characters, not UTF-16 units: six emoji are six characters, short of twelve. */
   /** "é" typed as one character on one keyboard and as "e" with an accent on another: one password (NFC). */
   @Test
   void aPasswordIsTheSameWhicheverWayItsAccentsAreTyped() throws Exception {
@@ -495,6 +551,7 @@ class SecurityIT {
     assertEquals(401, seen(platform.login("accents@example.org", "cafe creme brulee")).statusCode(), "an accent is not nothing");
   }
 
+  /** Password lengths count characters, not UTF-16 units: six emoji are six characters, short of twelve. */
   @Test
   void aPasswordOfSixEmojiIsTooShort() throws Exception {
     String sixEmoji = "\uD83D\uDE00".repeat(6);
@@ -551,10 +608,11 @@ class SecurityIT {
   }
 
   /**
-   * A person changes their own password with the current one: the session that asks goes on, the
-   * others end, API tokens stay; a wrong current password is a 400 on its field (not a 401, which
-   * the UI reads as signed out) and counts as a failed sign-in. Signing out everywhere ends every
-   * session, this one too.
+   * A person changes their own password with the current one: every session ends and the asking
+   * one gets a new session (a copy of its old cookie opens nothing); API tokens stay unless asked
+   * to go. A wrong current password is a 400 on its field (not a 401, which the UI reads as signed
+   * out) and counts as a failed sign-in. An API token may do neither. Signing out everywhere ends
+   * every session, this one too.
    */
   @Test
   void aPersonChangesTheirPasswordAndSignsOutEverywhere() throws Exception {
@@ -568,46 +626,77 @@ class SecurityIT {
 
     assertEquals(401, seen(platform.send("PUT", "/api/v1/me/password", "{\"currentPassword\":\"x\",\"password\":\"y\"}",
         "Content-Type", "application/json")).statusCode(), "nobody signed in");
+    assertEquals(403, changePassword(apiToken, "my first long password", "a password a script chose").statusCode(),
+        "an API token cannot take the account over");
+    assertEquals(403, seen(platform.send("DELETE", "/api/v1/me/sessions", null, "Authorization", "Bearer " + apiToken)).statusCode(),
+        "nor sign its owner out");
     assertEquals(405, seen(platform.send("GET", "/api/v1/me/password", null, "Authorization", "Bearer " + here)).statusCode());
     HttpResponse<String> empty = changePassword(here, "", "short");
     assertEquals(List.of("currentPassword", "password"), errorFields(empty), empty.body());
     assertTrue(empty.body().contains("est obligatoire"), "in the asker's language: " + empty.body());
     HttpResponse<String> wrong = changePassword(here, "not my password at all", "my second long password");
-    assertEquals(400, wrong.statusCode(), wrong.body());
     assertEquals(List.of("currentPassword"), errorFields(wrong), wrong.body());
     assertEquals(List.of("password"), errorFields(changePassword(here, "my first long password", "my first long password")),
         "the same password again is no change");
     assertEquals(200, seen(platform.login("own.keys@example.org", "my first long password")).statusCode(), "nothing changed yet");
 
-    assertEquals(204, changePassword(here, "my first long password", "my second long password").statusCode());
-    assertEquals(200, seen(platform.get("/api/v1/me", "Authorization", "Bearer " + here)).statusCode(), "the asking session goes on");
+    // a reset link made before the owner changes the password must not undo the change
+    HttpResponse<String> resetStarted = seen(platform.send("POST", "/api/v1/password-resets", "{\"email\":\"own.keys@example.org\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + platform.adminToken()));
+    assertEquals(201, resetStarted.statusCode(), resetStarted.body());
+    String olderLink = JSON.readTree(resetStarted.body()).path("token").asText();
+    HttpResponse<String> changed = changePassword(here, "my first long password", "my second long password");
+    assertEquals(200, changed.statusCode(), changed.body());
+    String renewed = JSON.readTree(changed.body()).path("token").asText();
+    assertTrue(renewed.startsWith("asp_s_") && !renewed.equals(here), changed.body());
+    assertTrue(changed.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("ASPNET_SESSION=" + renewed)), "its cookie too");
+    assertEquals(200, seen(platform.get("/api/v1/me", "Authorization", "Bearer " + renewed)).statusCode(), "the asker goes on");
+    assertEquals(401, seen(platform.get("/api/v1/me", "Authorization", "Bearer " + here)).statusCode(), "a copy of the old session opens nothing");
     assertEquals(401, seen(platform.get("/api/v1/me", "Authorization", "Bearer " + laptop)).statusCode(), "the others end");
     assertEquals(200, seen(platform.get("/api/v1/me", "Authorization", "Bearer " + apiToken)).statusCode(), "API tokens stay");
     assertEquals(401, seen(platform.login("own.keys@example.org", "my first long password")).statusCode());
-    String phone = json(platform.login("own.keys@example.org", "my second long password")).path("token").asText();
-    JsonNode audit = json(platform.get("/api/v1/audit?limit=100", "Authorization", "Bearer " + platform.adminToken()));
-    assertTrue(audit.toString().contains("\"password.change\"") && audit.toString().contains(account), audit.toString());
+    assertEquals(404, finishReset(olderLink, "a password from the old link").statusCode(), "the older link is spent");
+    JsonNode audit = json(platform.get("/api/v1/audit?action=password.change&entity=account&entityId=" + account,
+        "Authorization", "Bearer " + platform.adminToken()));
+    assertEquals(1, audit.path("items").size(), audit.toString());
+    assertEquals(0, audit.path("items").get(0).path("after").path("apiTokensRevoked").asInt(), audit.toString());
     assertFalse(audit.toString().contains("my second long password"), "no password in the audit");
 
-    // wrong current passwords are failed sign-ins: after the free ones, even the right one waits
-    for (int i = 0; i < 5; i++) {
-      assertEquals(400, changePassword(phone, "a guess " + i, "a third long password").statusCode());
-    }
-    HttpResponse<String> throttled = changePassword(phone, "my second long password", "a third long password");
-    assertEquals(429, throttled.statusCode(), throttled.body());
-    assertTrue(throttled.headers().firstValue("Retry-After").isPresent());
+    // a change that also revokes the API tokens: what a person does after leaving a session open somewhere
+    ObjectNode revoking = JSON.createObjectNode();
+    revoking.put("currentPassword", "my second long password").put("password", "my third long password").put("revokeApiTokens", true);
+    HttpResponse<String> third = seen(platform.send("PUT", "/api/v1/me/password", revoking.toString(),
+        "Content-Type", "application/json", "Authorization", "Bearer " + renewed));
+    assertEquals(200, third.statusCode(), third.body());
+    assertEquals(401, seen(platform.get("/api/v1/me", "Authorization", "Bearer " + apiToken)).statusCode(), "the token is revoked");
+    String phone = JSON.readTree(third.body()).path("token").asText();
+    String other = json(platform.login("own.keys@example.org", "my third long password")).path("token").asText();
 
-    // signing out everywhere: every session ends, this one too; the token stays
+    // wrong current passwords are failed sign-ins: after the free ones the account waits, the right password too
+    HttpResponse<String> throttled = null;
+    for (int i = 0; i < 10 && throttled == null; i++) {
+      HttpResponse<String> guess = changePassword(phone, "a guess " + i, "a fourth long password");
+      if (guess.statusCode() == 429) {
+        throttled = guess;
+      } else {
+        assertEquals(400, guess.statusCode(), guess.body());
+      }
+    }
+    assertNotNull(throttled, "no 429 after ten wrong current passwords");
+    assertTrue(throttled.headers().firstValue("Retry-After").isPresent());
+    assertEquals(429, changePassword(phone, "my third long password", "a fourth long password").statusCode(), "even the right one waits");
+
+    // signing out everywhere: every session ends, this one too
     assertEquals(405, seen(platform.send("PUT", "/api/v1/me/sessions", "{}", "Content-Type", "application/json",
-        "Authorization", "Bearer " + here)).statusCode());
-    HttpResponse<String> everywhere = seen(platform.send("DELETE", "/api/v1/me/sessions", null, "Authorization", "Bearer " + here));
+        "Authorization", "Bearer " + phone)).statusCode());
+    HttpResponse<String> everywhere = seen(platform.send("DELETE", "/api/v1/me/sessions", null, "Authorization", "Bearer " + phone));
     assertEquals(204, everywhere.statusCode(), everywhere.body());
     assertTrue(everywhere.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.contains("Max-Age=0")), "cookies cleared");
-    assertEquals(401, seen(platform.get("/api/v1/me", "Authorization", "Bearer " + here)).statusCode());
     assertEquals(401, seen(platform.get("/api/v1/me", "Authorization", "Bearer " + phone)).statusCode());
-    assertEquals(200, seen(platform.get("/api/v1/me", "Authorization", "Bearer " + apiToken)).statusCode());
+    assertEquals(401, seen(platform.get("/api/v1/me", "Authorization", "Bearer " + other)).statusCode());
     assertEquals(401, seen(platform.send("DELETE", "/api/v1/me/sessions", null)).statusCode());
   }
+
 
   /**
    * An invitation adds a role to an existing account only when its owner accepts it (signed in as

@@ -58,6 +58,7 @@ public class DemoData {
       log.debug("Demo data off ({} is not true)", ENABLED);
       return;
     }
+    SCHOOL_IDS.updateAndGet(ids -> ids.isCompletedExceptionally() ? new CompletableFuture<>() : ids); // tried again
     inBackground("aspnet-demo-data", this::run);
   }
 
@@ -78,12 +79,14 @@ public class DemoData {
   static final long SCHOOLS_WAIT_MILLIS = 10 * 60_000L;
 
   /**
-   * The ids of the demo schools in the demo's order, once this start's load is over; the campaigns
-   * and partnerships wait for it rather than guess ids. Empty when the directory is not the demo's;
+   * The ids of the demo schools in the demo's order, once the load is over; the campaigns and
+   * partnerships wait for it rather than guess ids. Empty when the directory is not the demo's;
    * failed when the load failed (logged). Static: it outlives a restart of this component, whose
-   * next activation finishes the load, and is new with each start of the bundle.
+   * next activation finishes the load; a failed one is replaced then (the class, and this field,
+   * outlive a stop and start of the bundle too), and waiters read it again each second.
    */
-  private static final CompletableFuture<List<Long>> SCHOOL_IDS = new CompletableFuture<>();
+  private static final java.util.concurrent.atomic.AtomicReference<CompletableFuture<List<Long>>> SCHOOL_IDS =
+      new java.util.concurrent.atomic.AtomicReference<>(new CompletableFuture<>());
 
   /**
    * The demo schools' ids once they are all in: empty when {@code stopped} says so, when the
@@ -95,7 +98,7 @@ public class DemoData {
     long deadline = System.currentTimeMillis() + SCHOOLS_WAIT_MILLIS;
     while (!stopped.getAsBoolean()) {
       try {
-        List<Long> ids = SCHOOL_IDS.get(1, TimeUnit.SECONDS);
+        List<Long> ids = SCHOOL_IDS.get().get(1, TimeUnit.SECONDS);
         if (ids.isEmpty()) {
           log.info("Demo {} not loaded: the directory holds schools the demo did not write", what);
           return Optional.empty();
@@ -143,7 +146,7 @@ public class DemoData {
         log.info("Demo data interrupted by a restart of its services: {}", e.getMessage());
       } else {
         log.error("Demo data could not be loaded: {}", e.getMessage(), e);
-        SCHOOL_IDS.completeExceptionally(e);
+        SCHOOL_IDS.get().completeExceptionally(e);
       }
     }
   }
@@ -166,7 +169,7 @@ public class DemoData {
     Optional<Map<String, School>> present = loader.present(demo);
     if (present.isEmpty()) {
       log.info("Demo data not loaded: the directory holds schools the demo did not write");
-      SCHOOL_IDS.complete(List.of());
+      SCHOOL_IDS.get().complete(List.of());
       return;
     }
     long start = System.nanoTime();
@@ -177,7 +180,7 @@ public class DemoData {
       log.info("Demo data stopped after {} schools in {} ms (component deactivated)", result.schools(), millis);
       return;
     }
-    SCHOOL_IDS.complete(result.schoolIds());
+    SCHOOL_IDS.get().complete(result.schoolIds());
     if (result.written() == 0) {
       DemoNetworks.load(context.locateService("countries")); // in case the first load stopped before them
       log.info("Demo data already in place: {} schools", result.schools());

@@ -477,7 +477,7 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       log.error("National profile of {} failed in {}", country, what, cause);
-      throw unavailable(country, what + " failed: " + cause);
+      throw unavailable(country, what + " failed: " + cause, what + " failed"); // the exception for the log and health, not the public
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw unavailable(country, what + " was interrupted");
@@ -485,13 +485,18 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
   }
 
   private ProblemException unavailable(String country, String why) {
+    return unavailable(country, why, why);
+  }
+
+  /** A 503 that tells the caller {@code publicWhy}; {@code why} goes to the log and to health's detail. */
+  private ProblemException unavailable(String country, String why, String publicWhy) {
     failures.put(country, why);
     log.warn("National profile of {} unavailable: {}", country, why);
     return new ProblemException(
         503,
         ProblemException.TYPE_BASE + "national-profile-unavailable",
         "National profile unavailable",
-        "The national profile of " + country + " is not working right now (" + why + "); other"
+        "The national profile of " + country + " is not working right now (" + publicWhy + "); other"
             + " countries are not affected. Try again later; the platform administrator has been told in the log.");
   }
 

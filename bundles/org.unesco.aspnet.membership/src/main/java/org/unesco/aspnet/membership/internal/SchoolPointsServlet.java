@@ -37,22 +37,25 @@ import org.unesco.aspnet.web.OpenApiFragment;
 public final class SchoolPointsServlet extends ApiServlet {
   private static final long serialVersionUID = 1L;
   static final int MAX_POINTS = 50_000;
-  private static final Set<String> FILTERS = Set.of("country", "region", "level", "theme", "language", "q");
+  private static final Set<String> FILTERS = Set.of("country", "unit", "region", "level", "theme", "language", "q");
   /** Five decimals: about a metre, more than a school's marker needs. */
   private static final double PRECISION = 1e5;
 
   private final transient Database database;
   private final transient CountryService countries;
+  private final transient NationalProfiles profiles;
 
   @Activate
-  public SchoolPointsServlet(@Reference Database database, @Reference CountryService countries) {
+  public SchoolPointsServlet(@Reference Database database, @Reference CountryService countries, @Reference NationalProfiles profiles) {
     this.database = database;
     this.countries = countries;
+    this.profiles = profiles;
   }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    SchoolQuery query = SchoolsServlet.query(request, FILTERS, countries::exists, Requests.actor(request).language());
+    String lang = Requests.actor(request).language();
+    SchoolQuery query = SchoolsServlet.withKnownUnit(profiles, SchoolsServlet.query(request, FILTERS, countries::exists, lang), lang);
     List<Object> params = new ArrayList<>();
     StringBuilder sql = new StringBuilder("SELECT ID, LATITUDE, LONGITUDE, NAME, CITY, COUNTRY FROM MEM_SCHOOL");
     if (query.country() != null) {

@@ -124,9 +124,11 @@ final class CampaignForm {
 
   private static List<FieldError> common(CampaignInput in, Set<String> modulePhases, Predicate<String> countryExists, String lang) {
     List<FieldError> errors = new ArrayList<>();
-    texts("title", in.title(), TITLE_MAX, errors, lang);
-    texts("description", in.description(), DESCRIPTION_MAX, errors, lang);
-    if (in.phases() != null) {
+    texts("title", in.title(), TITLE_MAX, TITLE_STORED, errors, lang);
+    texts("description", in.description(), DESCRIPTION_MAX, DESCRIPTION_STORED, errors, lang);
+    if (in.phases() != null && in.phases().size() > PHASES_MAX) {
+      errors.add(new FieldError("phases", CampaignMessages.get(lang, "phases", String.valueOf(PHASES_MAX))));
+    } else if (in.phases() != null) {
       Set<String> seen = new HashSet<>();
       for (int i = 0; i < in.phases().size(); i++) {
         Phase p = in.phases().get(i);
@@ -171,10 +173,17 @@ final class CampaignForm {
     return errors;
   }
 
-  private static void texts(String field, Map<String, String> texts, int max, List<FieldError> errors, String lang) {
+  /** What the columns hold of a campaign's texts as JSON, all languages together (V1__projects.sql). */
+  static final int TITLE_STORED = 8000;
+  static final int DESCRIPTION_STORED = 32000;
+  /** Phases a campaign has at most: with 60-character keys, quotes and all, the PHASES column holds them as JSON. */
+  static final int PHASES_MAX = 20;
+
+  private static void texts(String field, Map<String, String> texts, int max, int stored, List<FieldError> errors, String lang) {
     if (texts == null) {
       return;
     }
+    int before = errors.size();
     if (texts.size() > 20) {
       errors.add(new FieldError(field, CampaignMessages.get(lang, "languages", "20")));
     }
@@ -187,6 +196,18 @@ final class CampaignForm {
         errors.add(new FieldError(field + "." + code, CampaignMessages.get(lang, "length", String.valueOf(max))));
       }
     });
+    // each text within its limit, all of them as stored (JSON: a quote or a new line takes two) may not be
+    if (errors.size() == before && storedLength(texts) > stored) {
+      errors.add(new FieldError(field, CampaignMessages.get(lang, "together", String.valueOf(stored))));
+    }
+  }
+
+  private static int storedLength(Map<String, String> texts) {
+    try {
+      return org.unesco.aspnet.web.Json.MAPPER.writeValueAsString(texts).length();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a map of texts is always JSON", e);
+    }
   }
 
   /**

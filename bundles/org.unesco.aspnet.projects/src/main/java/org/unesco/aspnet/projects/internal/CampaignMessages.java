@@ -27,6 +27,8 @@ final class CampaignMessages {
           Map.entry("languages", "has more than {0} languages"),
           Map.entry("languageCode", "is not a language code such as en or fr"),
           Map.entry("blank", "must not be blank"),
+          Map.entry("together", "takes too much room with all its languages together (at most {0} characters as stored): shorten some"),
+          Map.entry("phases", "must be at most {0} phases"),
           Map.entry("length", "must be at most {0} characters"))),
       Map.entry("fr", Map.ofEntries(
           Map.entry("kind", "est obligatoire : PROJECT, INITIATIVE ou CAMPAIGN"),
@@ -44,6 +46,8 @@ final class CampaignMessages {
           Map.entry("languages", "a plus de {0} langues"),
           Map.entry("languageCode", "n''est pas un code de langue comme en ou fr"),
           Map.entry("blank", "ne doit pas être vide"),
+          Map.entry("together", "prend trop de place avec toutes ses langues (au plus {0} caractères enregistrés) : raccourcissez-en"),
+          Map.entry("phases", "doit compter au plus {0} étapes"),
           Map.entry("length", "doit compter au plus {0} caractères"))),
       Map.entry("de", Map.ofEntries(
           Map.entry("kind", "ist erforderlich: PROJECT, INITIATIVE oder CAMPAIGN"),
@@ -61,6 +65,8 @@ final class CampaignMessages {
           Map.entry("languages", "hat mehr als {0} Sprachen"),
           Map.entry("languageCode", "ist kein Sprachcode wie en oder fr"),
           Map.entry("blank", "darf nicht leer sein"),
+          Map.entry("together", "braucht mit allen Sprachen zusammen zu viel Platz (höchstens {0} gespeicherte Zeichen): kürzen Sie einige"),
+          Map.entry("phases", "darf höchstens {0} Phasen haben"),
           Map.entry("length", "darf höchstens {0} Zeichen haben"))),
       Map.entry("es", Map.ofEntries(
           Map.entry("kind", "es un dato obligatorio: PROJECT, INITIATIVE o CAMPAIGN"),
@@ -78,6 +84,8 @@ final class CampaignMessages {
           Map.entry("languages", "tiene más de {0} idiomas"),
           Map.entry("languageCode", "no es un código de idioma como en o fr"),
           Map.entry("blank", "no debe estar vacío"),
+          Map.entry("together", "ocupa demasiado con todos sus idiomas juntos (como máximo {0} caracteres guardados): acorte alguno"),
+          Map.entry("phases", "debe tener como máximo {0} fases"),
           Map.entry("length", "debe tener como máximo {0} caracteres")))));
 
   private CampaignMessages() {}

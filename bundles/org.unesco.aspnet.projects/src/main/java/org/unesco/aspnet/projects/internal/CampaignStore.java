@@ -1174,22 +1174,43 @@ public final class CampaignStore implements CampaignService, CampaignRules, Even
     m.put("open", c.open());
     m.put("membersOnly", c.membersOnly());
     m.put("countries", c.countries());
-    m.put("phases", c.phases().stream().map(p -> p.key() + " " + p.starts() + "/" + p.ends()).toList());
-    // an edit of the description is read in the audit log too; last and shortened, so that an
-    // entry's size limit never cuts the rest off
+    m.put("phases", c.phases().stream().map(p -> {
+      Map<String, Object> phase = new LinkedHashMap<>();
+      phase.put("key", p.key());
+      phase.put("starts", String.valueOf(p.starts()));
+      phase.put("ends", String.valueOf(p.ends()));
+      return phase;
+    }).toList());
+    // an edit of the description is read in the audit log too; last, and each language shortened to
+    // its share of AUDIT_TEXT, so that the entry stays within the log's 8,000 characters as JSON
+    // (titles: 200 characters in at most 20 languages) and is never cut
     Map<String, String> description = new LinkedHashMap<>();
-    c.description().forEach((language, text) -> description.put(language, shortened(text)));
+    int share = Math.max(40, AUDIT_TEXT / Math.max(1, c.description().size()));
+    c.description().forEach((language, text) -> description.put(language, shortened(text, share)));
     m.put("description", description);
     return m;
   }
 
-  /** The first {@value #AUDIT_TEXT} characters of a text, and "…" when there is more. */
-  private static String shortened(String text) {
-    return text == null || text.codePointCount(0, text.length()) <= AUDIT_TEXT ? text
-        : text.substring(0, text.offsetByCodePoints(0, AUDIT_TEXT)) + "…";
+  /**
+   * The first {@code max} characters of a text; when there is more, "…", its length and a digest of
+   * the whole, so that an edit past the cut still shows as a change.
+   */
+  private static String shortened(String text, int max) {
+    if (text == null || text.codePointCount(0, text.length()) <= max) {
+      return text;
+    }
+    String digest;
+    try {
+      byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      digest = java.util.HexFormat.of().formatHex(sha, 0, 4);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+    return text.substring(0, text.offsetByCodePoints(0, max)) + "… (" + text.codePointCount(0, text.length()) + " characters, #" + digest + ")";
   }
 
-  private static final int AUDIT_TEXT = 300;
+  /** Characters of description a campaign's audit entry keeps, all languages together. */
+  private static final int AUDIT_TEXT = 1500;
 
   /**
    * Whether two metrics say the same: members in any order, numbers by value ({@code 1} and {@code

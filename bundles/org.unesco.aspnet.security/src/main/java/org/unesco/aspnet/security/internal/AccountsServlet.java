@@ -93,7 +93,9 @@ public final class AccountsServlet extends ApiServlet {
    */
   /** What is wrong with a password, in {@code lang}; null when nothing is. */
   static String passwordProblem(String password, String lang) {
-    int characters = password == null ? 0 : password.codePointCount(0, password.length());
+    // counted as it is hashed: "é" typed as e and an accent is one character
+    String normalised = password == null ? null : PasswordHasher.normalised(password);
+    int characters = normalised == null ? 0 : normalised.codePointCount(0, normalised.length());
     if (characters < MIN_PASSWORD) {
       return SecurityMessages.get(lang, "passwordMin", String.valueOf(MIN_PASSWORD));
     }

@@ -61,15 +61,25 @@ public final class AuditLogService implements AuditLog {
     }
   }
 
-  /** Newest first, entries with ID below {@code before} (a cursor), optionally one country's. */
-  List<Map<String, Object>> entries(String country, Long before, int limit) {
+  /**
+   * Which entries to read; null parts are any. {@code actorEmail} is normalised as accounts' are;
+   * {@code entityId} is one thing of {@code entity}'s kind.
+   */
+  record Filter(String country, String action, String entity, String entityId, String actorEmail) {}
+
+  /** Newest first, the entries {@code filter} keeps with ID below {@code before} (a cursor). */
+  List<Map<String, Object>> entries(Filter filter, Long before, int limit) {
     return store.database().read(c -> {
       StringBuilder sql = new StringBuilder(
           "SELECT ID, OCCURRED_AT, ACTOR_ID, ACTOR_EMAIL, ACTION, ENTITY, ENTITY_ID, COUNTRY, BEFORE_STATE, AFTER_STATE FROM AUDIT_LOG WHERE 1 = 1");
       List<Object> args = new ArrayList<>();
-      if (country != null) {
-        sql.append(" AND COUNTRY = ?");
-        args.add(country);
+      String[][] equal = {{"COUNTRY", filter.country()}, {"ACTION", filter.action()}, {"ENTITY", filter.entity()},
+          {"ENTITY_ID", filter.entityId()}, {"ACTOR_EMAIL", filter.actorEmail()}};
+      for (String[] column : equal) {
+        if (column[1] != null) {
+          sql.append(" AND ").append(column[0]).append(" = ?");
+          args.add(column[1]);
+        }
       }
       if (before != null) {
         sql.append(" AND ID < ?");

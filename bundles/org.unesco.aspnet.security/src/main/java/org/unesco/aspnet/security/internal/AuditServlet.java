@@ -27,7 +27,8 @@ import org.unesco.aspnet.web.Json;
 import org.unesco.aspnet.web.OpenApiFragment;
 
 /**
- * {@code GET /api/v1/audit?country=FR&limit=50&cursor=...}: the audit log, newest first. HQ reads
+ * {@code GET /api/v1/audit?country=FR&action=&entity=&entityId=&actor=&limit=50&cursor=...}: the
+ * audit log, newest first. HQ reads
  * all of it; an NC reads their country's entries (without ?country=, those of the one country they
  * coordinate). Read-only: no
  * endpoint edits or deletes an entry.
@@ -62,11 +63,43 @@ public final class AuditServlet extends ApiServlet {
     return readable.size() == 1 ? readable.get(0) : null;
   }
 
+  /**
+   * The log's other filters, each a value as the log holds it: {@code action} (school.update),
+   * {@code entity} (school) and {@code entityId} (42, only with its entity), {@code actor} (an
+   * email, in any case); all of them field by field in one 400.
+   */
+  private static AuditLogService.Filter filter(HttpServletRequest request, String country) {
+    List<FieldError> errors = new java.util.ArrayList<>();
+    String action = text(request, "action", 100, errors);
+    String entity = text(request, "entity", 100, errors);
+    String entityId = text(request, "entityId", 100, errors);
+    String actor = text(request, "actor", Authentication.EMAIL_MAX, errors);
+    if (entityId != null && entity == null) {
+      errors.add(new FieldError("entityId", "needs its entity (school, campaign, account...): give entity too"));
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.validation(errors);
+    }
+    return new AuditLogService.Filter(country, action, entity, entityId, actor == null ? null : SecurityStore.normaliseEmail(actor));
+  }
+
+  private static String text(HttpServletRequest request, String name, int max, List<FieldError> errors) {
+    String value = request.getParameter(name);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    if (value.strip().length() > max) {
+      errors.add(new FieldError(name, "must be at most " + max + " characters"));
+    }
+    return value.strip();
+  }
+
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Principal me = principal(request);
     // ?countries=DE, a typo, read the caller's own country as if it were Germany's
-    onlyParameters(request, java.util.Set.of("country", "limit", "cursor"), "; use country, limit or cursor");
+    onlyParameters(request, java.util.Set.of("country", "action", "entity", "entityId", "actor", "limit", "cursor"),
+        "; use country, action, entity, entityId, actor, limit or cursor");
     String country = OneTimeLinksServlet.countryCode(request.getParameter("country")); // fr as FR, as /schools takes it
     if (country != null && !country.matches("[A-Z]{2}")) {
       throw ProblemException.validation("country", "must be an ISO 3166-1 alpha-2 code such as FR");
@@ -92,7 +125,7 @@ public final class AuditServlet extends ApiServlet {
         throw ProblemException.validation("cursor", "is not a cursor of this list");
       }
     }
-    List<Map<String, Object>> items = audit.entries(country, cursor, limit + 1);
+    List<Map<String, Object>> items = audit.entries(filter(request, country), cursor, limit + 1);
     String next = null;
     if (items.size() > limit) {
       items = items.subList(0, limit);

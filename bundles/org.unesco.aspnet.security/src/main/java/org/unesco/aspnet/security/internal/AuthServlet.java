@@ -58,6 +58,12 @@ public final class AuthServlet extends ApiServlet {
     if (previous != null) {
       authentication.signOut(previous); // the old session id never lives on after a sign-in
     }
+    writeSession(request, response, in);
+  }
+
+  /** A session just opened: its cookies, and the same token with its CSRF token for API clients. */
+  static void writeSession(HttpServletRequest request, HttpServletResponse response, Authentication.SignedIn in)
+      throws IOException {
     long maxAge = Duration.between(Instant.now(), in.expiresAt()).toSeconds();
     response.addHeader("Set-Cookie", cookie(in.token(), maxAge, request.isSecure()));
     response.addHeader("Set-Cookie", signedInCookie(maxAge, request.isSecure()));
@@ -83,10 +89,7 @@ public final class AuthServlet extends ApiServlet {
   }
 
   private void logout(HttpServletRequest request, HttpServletResponse response) {
-    String authorization = request.getHeader("Authorization");
-    String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-        ? authorization.substring(7).strip()
-        : AuthenticationFilter.sessionCookie(request);
+    String token = AuthenticationFilter.requestToken(request);
     if (token != null && token.startsWith(Authentication.API_TOKEN_PREFIX)) {
       // a 204 would say it ended, and the token would go on working: said so, and how to end it
       throw ProblemException.badRequest("An API token is no session and is not signed out: revoke it with"

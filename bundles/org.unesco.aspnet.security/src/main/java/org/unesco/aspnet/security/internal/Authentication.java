@@ -115,15 +115,22 @@ public final class Authentication {
   /** Checks the password, throttled per account and per address; opens a new session. */
   SignedIn signIn(String email, String password, String address, String language) {
     SecurityStore.Account a = requirePassword(email, password, address, language);
-    Settings c = config;
+    return store.database().inTransaction(conn -> {
+      // the password checked is still the account's: one changed meanwhile opens no session
+      if (!store.holdPasswordHash(conn, a.id(), a.passwordHash())) {
+        throw ProblemException.unauthorized(SecurityMessages.get(language, "wrongCredentials"));
+      }
+      return openSession(conn, a.id());
+    });
+  }
+
+  /** A new session of the account, in the caller's transaction. */
+  SignedIn openSession(java.sql.Connection conn, String accountId) throws java.sql.SQLException {
     String token = Tokens.newSecret(SESSION_PREFIX);
     String csrf = Tokens.newSecret("");
-    Instant expires = Instant.now().plus(Duration.ofHours(c.sessionHours()));
-    Principal principal = store.database().inTransaction(conn -> {
-      store.createSession(conn, Tokens.hash(token), a.id(), csrf, expires);
-      return store.principal(conn, a.id()).orElseThrow();
-    });
-    return new SignedIn(principal, token, csrf, expires);
+    Instant expires = Instant.now().plus(Duration.ofHours(config.sessionHours()));
+    store.createSession(conn, Tokens.hash(token), accountId, csrf, expires);
+    return new SignedIn(store.principal(conn, accountId).orElseThrow(), token, csrf, expires);
   }
 
   /**
@@ -139,9 +146,23 @@ public final class Authentication {
     boolean possible = normalised.length() <= EMAIL_MAX;
     String accountKey = "account:" + (possible ? normalised : "");
     String addressKey = addressKey(address);
-    long wait = store.database().read(conn -> Math.max(
-        LoginThrottle.secondsToWait(store.failures(conn, accountKey, LoginThrottle.FORGET_AFTER), c.freeAttemptsPerAccount(), Instant.now()),
-        LoginThrottle.secondsToWait(store.failures(conn, addressKey, LoginThrottle.FORGET_AFTER), c.freeAttemptsPerAddress(), Instant.now())));
+    // Each attempt is counted as failed before its password is checked (and forgiven when right),
+    // under the rows of its account and address: attempts sent at once are counted one after the
+    // other, so thirty in parallel get five checks, not thirty.
+    long wait = store.database().inTransaction(conn -> {
+      Instant now = Instant.now();
+      SecurityStore.Failures byAccount = possible ? store.holdFailures(conn, accountKey, LoginThrottle.FORGET_AFTER) : null;
+      SecurityStore.Failures byAddress = store.holdFailures(conn, addressKey, LoginThrottle.FORGET_AFTER);
+      long w = Math.max(byAccount == null ? 0 : LoginThrottle.secondsToWait(byAccount, c.freeAttemptsPerAccount(), now),
+          LoginThrottle.secondsToWait(byAddress, c.freeAttemptsPerAddress(), now));
+      if (w == 0) {
+        if (byAccount != null) {
+          store.recordFailure(conn, accountKey, byAccount.count() + 1);
+        }
+        store.recordFailure(conn, addressKey, byAddress.count() + 1);
+      }
+      return w;
+    });
     if (wait > 0) {
       throw tooManyAttempts(wait, SecurityMessages.get(language, "tooManyAttempts", String.valueOf(wait)));
     }
@@ -157,21 +178,18 @@ public final class Authentication {
       ok = false;
     }
     if (!ok) {
-      failed(possible ? new String[] {accountKey, addressKey} : new String[] {addressKey});
-      throw ProblemException.unauthorized(SecurityMessages.get(language, "wrongCredentials"));
+      throw ProblemException.unauthorized(SecurityMessages.get(language, "wrongCredentials")); // counted above
     }
     SecurityStore.Account a = account.get();
     // the right password: the account's failures are forgotten, and an old hash made stronger (or
-    // made again of the normalised password)
-    boolean rehash = asTyped || hasher.needsRehash(a.passwordHash());
-    store.database().inTransaction(conn -> {
+    // made again of the normalised password), unless the password was changed meanwhile
+    String stronger = asTyped || hasher.needsRehash(a.passwordHash()) ? hasher.hash(password) : null;
+    boolean rehashed = store.database().inTransaction(conn -> {
       store.clearFailures(conn, accountKey);
-      if (rehash) {
-        store.updatePasswordHash(conn, a.id(), hasher.hash(password));
-      }
-      return null;
+      store.forgiveOne(conn, addressKey); // counted ahead, and right
+      return stronger != null && store.replacePasswordHash(conn, a.id(), a.passwordHash(), stronger);
     });
-    return a;
+    return rehashed ? new SecurityStore.Account(a.id(), a.email(), a.name(), a.language(), stronger) : a;
   }
 
   /**

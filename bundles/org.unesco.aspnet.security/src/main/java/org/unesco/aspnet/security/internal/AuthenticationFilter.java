@@ -113,6 +113,14 @@ public final class AuthenticationFilter implements Filter {
     return cookie(request, COOKIE);
   }
 
+  /** The token the request came with: its Bearer token, else its session cookie; null for none. */
+  static String requestToken(HttpServletRequest request) {
+    String authorization = request.getHeader("Authorization");
+    return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        ? authorization.substring(7).strip()
+        : sessionCookie(request);
+  }
+
   private static boolean hasCookie(HttpServletRequest request, String name) {
     return cookie(request, name) != null;
   }

@@ -23,15 +23,17 @@ import org.unesco.aspnet.web.OpenApiFragment;
  * What a signed-in person does to their own account, without asking anybody:
  *
  * <ul>
- *   <li>{@code PUT /api/v1/me/password} {currentPassword, password}: changes the password; every
- *       other session of the account ends, the one that asked goes on. The current password is
- *       checked and throttled as a sign-in is, so a session left open on a shared computer does
- *       not let a passer-by take the account over.
+ *   <li>{@code PUT /api/v1/me/password} {currentPassword, password, revokeApiTokens}: changes the
+ *       password. Every session of the account ends; the one that asked gets a new one (its
+ *       token, CSRF token and cookies in the answer, as a sign-in's), so a copy of the old cookie
+ *       opens nothing. API tokens stay unless {@code revokeApiTokens} is true. The current password
+ *       is checked and throttled as a sign-in is.
  *   <li>{@code DELETE /api/v1/me/sessions}: signs out everywhere, this session too (a phone that
  *       was lost, a computer at a conference).
  * </ul>
  *
- * API tokens are left alone by both: they are revoked one by one ({@code /api/v1/tokens}).
+ * Both need a signed-in session: an API token is refused (403), as it is for making tokens, so a
+ * leaked token can neither change the password nor sign its owner out.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/api/v1/me/password", "/api/v1/me/sessions"})
@@ -40,7 +42,7 @@ public final class MyAccountServlet extends ApiServlet {
   private static final long serialVersionUID = 1L;
 
   /** The body of a password change. */
-  public record PasswordChange(String currentPassword, String password) {}
+  public record PasswordChange(String currentPassword, String password, Boolean revokeApiTokens) {}
 
   private final transient Authentication authentication;
   private final transient SecurityStore store;
@@ -74,18 +76,21 @@ public final class MyAccountServlet extends ApiServlet {
       // a 401 would read as "signed out" to the UI: the field is what is wrong
       throw ProblemException.validation("currentPassword", SecurityMessages.get(lang, "notYourPassword"));
     }
-    if (!account.id().equals(me.accountId())) {
-      throw new IllegalStateException("an email names one account");
-    }
     String hash = authentication.hasher().hash(change.password());
-    String current = sessionToken(request);
-    store.database().inTransaction(c -> {
-      store.updatePasswordHash(c, me.accountId(), hash);
-      int ended = store.deleteOtherSessions(c, me.accountId(), current == null ? "" : Tokens.hash(current));
-      audit.record(c, me, "password.change", "account", me.accountId(), OneTimeLinksServlet.countryOf(me), null, Map.of("otherSessionsEnded", ended));
-      return null;
+    boolean revokeTokens = Boolean.TRUE.equals(change.revokeApiTokens());
+    Authentication.SignedIn renewed = store.database().inTransaction(c -> {
+      // as checked: a change made meanwhile (another tab) is not overwritten unseen
+      if (!store.replacePasswordHash(c, account.id(), account.passwordHash(), hash)) {
+        throw ProblemException.conflict(SecurityMessages.get(lang, "passwordChangedMeanwhile"));
+      }
+      int ended = store.deleteOtherSessions(c, account.id(), "");
+      int tokens = revokeTokens ? store.revokeApiTokens(c, account.id()) : 0;
+      store.spendResetLinks(c, account.email()); // an older link must not undo the owner's change
+      audit.record(c, me, "password.change", "account", account.id(), OneTimeLinksServlet.countryOf(me), null,
+          Map.of("sessionsEnded", ended, "apiTokensRevoked", tokens));
+      return authentication.openSession(c, account.id());
     });
-    response.setStatus(204);
+    AuthServlet.writeSession(request, response, renewed);
   }
 
   @Override
@@ -106,19 +111,13 @@ public final class MyAccountServlet extends ApiServlet {
     if (me.isAnonymous()) {
       throw ProblemException.unauthorized("Not signed in");
     }
+    if (request.getAttribute(AuthenticationFilter.API_TOKEN_ATTRIBUTE) != null) {
+      throw ProblemException.forbidden("An API token cannot change its owner's password or sessions: sign in to do it");
+    }
     if (me.isSystem() || me.email() == null) {
       throw ProblemException.forbidden("Only a person's account has a password and sessions");
     }
     return me;
-  }
-
-  /** The session token this request came with (a cookie or a Bearer session), or null (an API token). */
-  private static String sessionToken(HttpServletRequest request) {
-    String authorization = request.getHeader("Authorization");
-    String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-        ? authorization.substring(7).strip()
-        : AuthenticationFilter.sessionCookie(request);
-    return token != null && token.startsWith(Authentication.SESSION_PREFIX) ? token : null;
   }
 
   /** What a password change lacks, in {@code lang}: the current password, and a new one by the rule. */
@@ -130,7 +129,8 @@ public final class MyAccountServlet extends ApiServlet {
     String invalid = AccountsServlet.passwordProblem(change.password(), lang);
     if (invalid != null) {
       errors.add(new FieldError("password", invalid));
-    } else if (change.password().equals(change.currentPassword())) {
+    } else if (change.currentPassword() != null
+        && PasswordHasher.normalised(change.password()).equals(PasswordHasher.normalised(change.currentPassword()))) {
       errors.add(new FieldError("password", SecurityMessages.get(lang, "passwordUnchanged")));
     }
     return errors;

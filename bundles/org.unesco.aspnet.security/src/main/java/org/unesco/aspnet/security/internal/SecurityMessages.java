@@ -11,6 +11,7 @@ import org.unesco.aspnet.core.Messages;
 final class SecurityMessages {
   private static final Messages MESSAGES = new Messages(Map.of(
       "en", Map.ofEntries(
+          Map.entry("passwordChangedMeanwhile", "Your password was changed meanwhile (in another window?): sign in again with the new one"),
           Map.entry("notYourPassword", "is not your current password"),
           Map.entry("passwordUnchanged", "must differ from your current password"),
           Map.entry("required", "is required"),
@@ -34,6 +35,7 @@ final class SecurityMessages {
           Map.entry("tooManyAttempts", "Too many failed sign-ins; try again in {0} s"),
           Map.entry("tooManyFromAddress", "Too many failed attempts from your address; try again in {0} s")),
       "fr", Map.ofEntries(
+          Map.entry("passwordChangedMeanwhile", "Votre mot de passe a été changé entre-temps (dans une autre fenêtre ?) : reconnectez-vous avec le nouveau"),
           Map.entry("notYourPassword", "n''est pas votre mot de passe actuel"),
           Map.entry("passwordUnchanged", "doit être différent de votre mot de passe actuel"),
           Map.entry("required", "est obligatoire"),
@@ -57,6 +59,7 @@ final class SecurityMessages {
           Map.entry("tooManyAttempts", "Trop de connexions échouées ; réessayez dans {0} s"),
           Map.entry("tooManyFromAddress", "Trop de tentatives échouées depuis votre adresse ; réessayez dans {0} s")),
       "de", Map.ofEntries(
+          Map.entry("passwordChangedMeanwhile", "Ihr Passwort wurde inzwischen geändert (in einem anderen Fenster?): Melden Sie sich mit dem neuen an"),
           Map.entry("notYourPassword", "ist nicht Ihr aktuelles Passwort"),
           Map.entry("passwordUnchanged", "muss sich von Ihrem aktuellen Passwort unterscheiden"),
           Map.entry("required", "ist erforderlich"),
@@ -80,6 +83,7 @@ final class SecurityMessages {
           Map.entry("tooManyAttempts", "Zu viele fehlgeschlagene Anmeldungen; versuchen Sie es in {0} s erneut"),
           Map.entry("tooManyFromAddress", "Zu viele fehlgeschlagene Versuche von Ihrer Adresse; versuchen Sie es in {0} s erneut")),
       "es", Map.ofEntries(
+          Map.entry("passwordChangedMeanwhile", "Su contraseña se cambió mientras tanto (¿en otra ventana?): inicie sesión de nuevo con la nueva"),
           Map.entry("notYourPassword", "no es su contraseña actual"),
           Map.entry("passwordUnchanged", "debe ser distinta de su contraseña actual"),
           Map.entry("required", "es un dato obligatorio"),

@@ -129,6 +129,28 @@ public final class SecurityStore {
     return id;
   }
 
+  /**
+   * Sets the hash only while the stored one is still {@code expected} (a rehash at sign-in must not
+   * undo a change made meanwhile); true when it did.
+   */
+  boolean replacePasswordHash(Connection c, String accountId, String expected, String hash) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE SEC_ACCOUNT SET PASSWORD_HASH = ? WHERE ID = ? AND PASSWORD_HASH = ?")) {
+      ps.setString(1, hash);
+      ps.setString(2, accountId);
+      ps.setString(3, expected);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /**
+   * Whether the account's hash is still {@code verified}, holding its row until the transaction
+   * ends: a password change waits for a session being opened with the old password, then ends it
+   * with the others.
+   */
+  boolean holdPasswordHash(Connection c, String accountId, String verified) throws SQLException {
+    return replacePasswordHash(c, accountId, verified, verified);
+  }
+
   void updatePasswordHash(Connection c, String accountId, String hash) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("UPDATE SEC_ACCOUNT SET PASSWORD_HASH = ? WHERE ID = ?")) {
       ps.setString(1, hash);
@@ -275,6 +297,46 @@ public final class SecurityStore {
     }
   }
 
+  /**
+   * The subject's failures so far, its row held (made if missing) until the transaction ends: of
+   * two attempts at once, the second reads what the first wrote, not the same count.
+   */
+  Failures holdFailures(Connection c, String subject, Duration forgetAfter) throws SQLException {
+    try (PreparedStatement hold = c.prepareStatement("UPDATE SEC_LOGIN_FAILURE SET FAILURES = FAILURES WHERE SUBJECT = ?")) {
+      hold.setString(1, subject);
+      if (hold.executeUpdate() == 1) {
+        return failures(c, subject, forgetAfter);
+      }
+    }
+    java.sql.Savepoint before = c.setSavepoint(); // PostgreSQL ends the whole transaction on an error otherwise
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO SEC_LOGIN_FAILURE (SUBJECT, FAILURES, LAST_FAILURE) VALUES (?, 0, ?)")) {
+      ps.setString(1, subject);
+      ps.setTimestamp(2, Timestamp.from(Instant.EPOCH));
+      ps.executeUpdate();
+      return new Failures(0, null);
+    } catch (SQLException madeMeanwhile) {
+      if (madeMeanwhile.getSQLState() == null || !madeMeanwhile.getSQLState().startsWith("23")) {
+        throw madeMeanwhile;
+      }
+      c.rollback(before); // another attempt made it a moment ago: wait for it, then read its count
+      try (PreparedStatement hold = c.prepareStatement("UPDATE SEC_LOGIN_FAILURE SET FAILURES = FAILURES WHERE SUBJECT = ?")) {
+        hold.setString(1, subject);
+        hold.executeUpdate();
+      }
+      return failures(c, subject, forgetAfter);
+    }
+  }
+
+  /** One failure fewer for the subject (an attempt counted ahead that turned out right). */
+  void forgiveOne(Connection c, String subject) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE SEC_LOGIN_FAILURE SET FAILURES = FAILURES - 1 WHERE SUBJECT = ? AND FAILURES > 0")) {
+      ps.setString(1, subject);
+      ps.executeUpdate();
+    }
+  }
+
   /** Sets the subject's failure count to {@code count}, now (run inside a transaction). */
   void recordFailure(Connection c, String subject, int count) throws SQLException {
     clearFailures(c, subject);
@@ -369,6 +431,19 @@ public final class SecurityStore {
         return Optional.of(new OneTimeLink(purpose, rs.getString(1), grant, rs.getString(7), rs.getTimestamp(8).toInstant(),
             used == null ? null : used.toInstant()));
       }
+    }
+  }
+
+  /**
+   * Spends every live reset link of the account of {@code email} (as the account spells it): after
+   * its owner changed the password, an older link must not undo that. Returns how many.
+   */
+  int spendResetLinks(Connection c, String email) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE SEC_ONE_TIME_LINK SET USED_AT = ? WHERE PURPOSE = 'RESET' AND EMAIL = ? AND USED_AT IS NULL")) {
+      ps.setTimestamp(1, Timestamp.from(Instant.now()));
+      ps.setString(2, email);
+      return ps.executeUpdate();
     }
   }
 
