@@ -400,8 +400,10 @@ export function formatDate(s) {
   const d = new Date(s);
   if (isNaN(d)) return s;
   // A day (2026-01-01) is read by Date as UTC midnight: shown in UTC it stays that day wherever
-  // the reader is; an instant is shown with its time in the reader's zone.
-  const day = s.length <= 10;
+  // the reader is; an instant is shown with its time in the reader's zone. An instant at UTC
+  // midnight to the nanosecond is a day too: a backdated certification ("member since"), which
+  // west of UTC read as the evening before.
+  const day = s.length <= 10 || /T00:00:00(\.0+)?Z$/.test(s);
   return new Intl.DateTimeFormat(ui.lang, { dateStyle: 'medium', timeStyle: day ? undefined : 'short',
     timeZone: day ? 'UTC' : undefined }).format(d);
 }

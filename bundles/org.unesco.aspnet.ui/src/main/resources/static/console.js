@@ -961,7 +961,9 @@ export async function coordinatorPanel(school) {
   section.append(
     h('p', {}, t('field.status'), colon(), status, certificate),
     h('div', { class: 'field' }, ...controls.comment), ...controls.actions,
-    h('details', {}, h('summary', {}, t('portal.history')), historyBox),
+    h('details', {}, h('summary', {}, t('portal.history')), historyBox,
+      // HQ reads every change of the school (profile edits, reports, imports), not only its moves
+      hasRole('HQ_OFFICER') ? h('p', {}, h('a', { href: '/console/hq?tab=audit&entity=school&entityId=' + encodeURIComponent(school.id) }, t('console.schoolAudit'))) : null),
     profileForm);
   return section;
 }

@@ -456,6 +456,8 @@ class BrowserIT {
     wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".coordination .history"), "No annual report for three years"));
     driver.findElement(By.cssSelector(".coordination button[data-action=move-member]")).click();
     wait(30).until(ExpectedConditions.textToBe(By.cssSelector(".coordination .row-status"), "Member"));
+    assertEquals("/console/hq?tab=audit&entity=school&entityId=" + member,
+        driver.findElement(By.cssSelector(".coordination details a[href*='tab=audit']")).getDomAttribute("href"), "HQ reads every change of it");
 
     // the audit log is read a page at a time
     open("/console/hq?tab=audit");
@@ -1079,6 +1081,25 @@ class BrowserIT {
     open("/");
     waitFor(By.cssSelector("#nav a[href='/schools']"));
     assertTrue(driver.findElements(By.cssSelector("#nav a[href='/p/hello']")).isEmpty(), "the entry left with its plugin");
+  }
+
+  /** West of UTC, a backdated certification (midnight UTC: "member since" a day) is that day, not the evening before. */
+  @Test
+  @Order(4)
+  void aBackdatedDayIsTheSameDayWestOfUtc() {
+    org.openqa.selenium.chromium.ChromiumDriver chromium = (org.openqa.selenium.chromium.ChromiumDriver) driver;
+    chromium.executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", "America/Mexico_City"));
+    try {
+      open("/");
+      waitFor(By.cssSelector("#nav a[href='/schools']"));
+      Object shown = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+          + "import('/app.js').then(m => done([m.formatDate('2010-03-02T00:00:00Z'), m.formatDate('2010-03-02T00:00:00.123456Z')]));");
+      List<?> both = (List<?>) shown;
+      assertEquals("Mar 2, 2010", both.get(0), "a backdated day");
+      assertTrue(String.valueOf(both.get(1)).startsWith("Mar 1, 2010"), "a real instant keeps its time, in the reader's zone: " + both.get(1));
+    } finally {
+      chromium.executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", ""));
+    }
   }
 
   /** From My account a person changes their password (the current one first) and signs out everywhere. */

@@ -83,7 +83,7 @@ public final class MyAccountServlet extends ApiServlet {
       if (!store.replacePasswordHash(c, account.id(), account.passwordHash(), hash)) {
         throw ProblemException.conflict(SecurityMessages.get(lang, "passwordChangedMeanwhile"));
       }
-      int ended = store.deleteOtherSessions(c, account.id(), "");
+      int ended = store.deleteSessions(c, account.id());
       int tokens = revokeTokens ? store.revokeApiTokens(c, account.id()) : 0;
       store.spendResetLinks(c, account.email()); // an older link must not undo the owner's change
       audit.record(c, me, "password.change", "account", account.id(), OneTimeLinksServlet.countryOf(me), null,
@@ -97,7 +97,7 @@ public final class MyAccountServlet extends ApiServlet {
   protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Principal me = signedIn(request);
     store.database().inTransaction(c -> {
-      int ended = store.deleteOtherSessions(c, me.accountId(), "");
+      int ended = store.deleteSessions(c, me.accountId());
       audit.record(c, me, "sessions.end", "account", me.accountId(), OneTimeLinksServlet.countryOf(me), null, Map.of("sessionsEnded", ended));
       return null;
     });

@@ -447,22 +447,10 @@ public final class SecurityStore {
     }
   }
 
-  /** Ends every session of an account (after a password reset). */
-  void deleteSessions(Connection c, String accountId) throws SQLException {
+  /** Ends every session of an account (a password reset or change, signing out everywhere); returns how many. */
+  int deleteSessions(Connection c, String accountId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("DELETE FROM SEC_SESSION WHERE ACCOUNT_ID = ?")) {
       ps.setString(1, accountId);
-      ps.executeUpdate();
-    }
-  }
-
-  /**
-   * Ends every session of an account but the one of {@code keptTokenHash} (an empty string keeps
-   * none); returns how many ended.
-   */
-  int deleteOtherSessions(Connection c, String accountId, String keptTokenHash) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM SEC_SESSION WHERE ACCOUNT_ID = ? AND TOKEN_HASH <> ?")) {
-      ps.setString(1, accountId);
-      ps.setString(2, keptTokenHash);
       return ps.executeUpdate();
     }
   }
