@@ -112,7 +112,9 @@ final class SearchWords {
   /** True for a word of a script written without spaces between words. */
   static boolean unspaced(String word) {
     return word.codePoints().anyMatch(cp -> switch (Character.UnicodeScript.of(cp)) {
-      case HAN, HIRAGANA, KATAKANA, THAI, LAO, KHMER, MYANMAR, TIBETAN -> true;
+      // Korean is written with spaces, but a school's name is one compound (서울중학교: Seoul middle
+      // school): 중학교 must find it, as 中学 finds 北京市第一中学
+      case HAN, HIRAGANA, KATAKANA, THAI, LAO, KHMER, MYANMAR, TIBETAN, HANGUL -> true;
       default -> false;
     });
   }

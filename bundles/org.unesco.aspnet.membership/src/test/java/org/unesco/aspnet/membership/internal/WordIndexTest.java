@@ -198,6 +198,9 @@ class WordIndexTest {
     lifecycle.apply(HQ, Schools.in("JP", "東京都立第一高等学校", "東京", null), true);
     assertEquals(2, search(HQ, null, "第一", SchoolQuery.Sort.ID, 10).size());
     assertEquals(1, search(HQ, "CN", "第一", SchoolQuery.Sort.ID, 10).size());
+    long seoul = lifecycle.apply(HQ, Schools.in("KR", "서울중학교", "서울", null), true).schoolId();
+    assertEquals(List.of(seoul), search(HQ, "KR", "중학교", SchoolQuery.Sort.ID, 10), "a Korean compound by its inner word");
+    assertEquals(List.of(seoul), search(HQ, null, "중학교", SchoolQuery.Sort.NAME, 10));
   }
 
   /** النور is "the Nour": a reader of Arabic types نور and expects it found, through the index or not. */
