@@ -1184,8 +1184,9 @@ function tokenPage(kind) {
  * The signed-in person's own account: who they are, a new password (with the current one; their
  * other sessions end) and "sign out everywhere" (a lost phone, a shared computer left signed in).
  */
-function accountPage() {
+async function accountPage() {
   if (!ui.me) return signInPrompt(t('account.title'));
+  const tokens = await tokensSection();
   const me = ui.me;
   const submit = h('button', { type: 'submit' }, t('account.changePassword'));
   const form = h('form', { novalidate: true }, h('div', { class: 'form-status', tabindex: '-1' }),
@@ -1234,8 +1235,70 @@ function accountPage() {
     h('dl', { class: 'props' }, h('dt', {}, t('field.name')), h('dd', {}, me.name || '–'), h('dt', {}, t('field.email')), h('dd', {}, me.email)),
     h('section', { 'aria-labelledby': 'account-password' }, h('h2', { id: 'account-password' }, t('account.changePassword')),
       h('p', {}, t('account.passwordLead')), form),
+    tokens,
     h('section', { 'aria-labelledby': 'account-sessions' }, h('h2', { id: 'account-sessions' }, t('account.signOutEverywhere')),
       h('p', {}, t('account.sessionsLead')), everywhereStatus, everywhere)];
+}
+
+/**
+ * The person's API tokens (for their scripts and other systems): each live one with when it
+ * expires and a button that revokes it, and a form that makes one, whose secret is shown once.
+ */
+async function tokensSection() {
+  const list = h('ul', { class: 'tokens' });
+  const status = h('div', { class: 'form-status', tabindex: '-1' });
+  const empty = h('p', { class: 'meta' }, t('account.noTokens'));
+  const counted = () => { empty.hidden = list.children.length > 0; };
+  const item = (tk) => {
+    const revoke = h('button', { type: 'button', class: 'secondary' }, t('account.revokeToken'));
+    const li = h('li', { 'data-token': tk.id }, h('strong', {}, tk.name), ' – ', t('account.tokenExpires', { date: formatDay(tk.expiresAt) }), ' ', revoke);
+    revoke.addEventListener('click', () => whileBusy(revoke, async () => {
+      try {
+        await api('DELETE', '/api/v1/tokens/' + encodeURIComponent(tk.id));
+        li.remove();
+        counted();
+        status.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('account.tokenRevoked', { name: tk.name })));
+        status.focus();
+      } catch (e) {
+        status.replaceChildren(problemView(e));
+        status.focus();
+      }
+    }));
+    return li;
+  };
+  try {
+    const live = ((await api('GET', '/api/v1/tokens')).items || [])
+      .filter((tk) => !tk.revokedAt && (!tk.expiresAt || new Date(tk.expiresAt) > new Date()));
+    list.append(...live.map(item));
+  } catch (e) {
+    status.replaceChildren(problemView(e));
+  }
+  counted();
+  const submit = h('button', { type: 'submit' }, t('account.makeToken'));
+  const form = h('form', { novalidate: true }, h('div', { class: 'form-status', tabindex: '-1' }),
+    field(t('account.tokenName'), 'name', { required: true, autocomplete: 'off', help: t('account.tokenNameHelp') }),
+    field(t('account.tokenDays'), 'days', { type: 'number', value: '90', min: '1', max: '365', inputmode: 'numeric' }),
+    submit);
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const d = Object.fromEntries(new FormData(form));
+    whileBusy(submit, async () => {
+      try {
+        const made = await api('POST', '/api/v1/tokens', { name: d.name, days: d.days === '' ? null : Number(d.days) });
+        clearProblem(form);
+        form.reset();
+        list.prepend(item(made));
+        counted();
+        const box = form.querySelector('.form-status');
+        box.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('account.tokenShownOnce', { name: made.name })), linkToPass(made.token));
+        box.focus();
+      } catch (e) {
+        showProblem(form, e);
+      }
+    });
+  });
+  return h('section', { 'aria-labelledby': 'account-tokens' }, h('h2', { id: 'account-tokens' }, t('account.tokens')),
+    h('p', {}, t('account.tokensLead')), status, empty, list, h('h3', {}, t('account.makeToken')), form);
 }
 
 async function pluginPage(path) {

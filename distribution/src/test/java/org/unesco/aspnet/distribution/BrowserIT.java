@@ -1132,6 +1132,18 @@ class BrowserIT {
     assertEquals("", driver.findElement(By.cssSelector("input[name=password]")).getDomProperty("value"), "the form is emptied");
     assertEquals(401, platform.login(email, PASSWORD + "-first").statusCode(), "the old password is gone");
 
+    // an API token: made with a name, its secret shown once, then revoked
+    WebElement tokenName = driver.findElement(By.cssSelector("section[aria-labelledby=account-tokens] input[name=name]"));
+    tokenName.sendKeys("regional dashboard");
+    driver.findElement(By.cssSelector("section[aria-labelledby=account-tokens] form button[type=submit]")).click();
+    WebElement secret = wait(30).until(d -> d.findElement(By.cssSelector("section[aria-labelledby=account-tokens] code.link")));
+    assertTrue(secret.getText().startsWith("asp_t_"), secret.getText());
+    assertEquals(200, platform.get("/api/v1/me", "Authorization", "Bearer " + secret.getText()).statusCode(), "the token works");
+    driver.findElement(By.xpath("//section[@aria-labelledby='account-tokens']//li[contains(., 'regional dashboard')]//button")).click();
+    wait(30).until(d -> d.findElement(By.cssSelector("section[aria-labelledby=account-tokens]")).getText().contains("is revoked"));
+    assertEquals(401, platform.get("/api/v1/me", "Authorization", "Bearer " + secret.getText()).statusCode(), "revoked");
+    assertTrue(axeViolations().isEmpty(), "the account page with its tokens: " + axeViolations());
+
     driver.findElement(By.id("signout-everywhere")).click();
     wait(30).until(ExpectedConditions.urlToBe(base + "/signin"));
     waitFor(By.id("signin-link"));
