@@ -88,6 +88,20 @@ export class ApiError extends Error {
 }
 
 export async function api(method, path, body, headers = {}) {
+  try {
+    return await request(method, path, body, headers);
+  } catch (e) {
+    // the session was renewed in another tab (a password change): its CSRF token is asked for, once
+    if (e instanceof ApiError && e.status === 403 && String(e.problem?.type || '').endsWith('/csrf-token') && ui.me) {
+      const me = await request('GET', '/api/v1/me');
+      ui.csrf = me.csrfToken || null;
+      return request(method, path, body, headers);
+    }
+    throw e;
+  }
+}
+
+async function request(method, path, body, headers = {}) {
   const h = { 'Accept': 'application/json', 'Accept-Language': ui.lang, ...headers };
   if (method !== 'GET' && method !== 'HEAD' && ui.csrf) h['X-CSRF-Token'] = ui.csrf;
   let payload;
@@ -1109,8 +1123,10 @@ export async function statsView() {
 }
 
 function signInPage() {
+  const notice = ui.notice;
+  ui.notice = null; // once
   const form = h('form', { novalidate: true, id: 'signin-form' },
-    h('div', { class: 'form-status', tabindex: '-1' }),
+    h('div', { class: 'form-status', tabindex: '-1' }, notice ? h('p', { class: 'notice', role: 'status' }, notice) : null),
     field(t('field.email'), 'email', { type: 'email', required: true, autocomplete: 'username', id: 'signin-email' }),
     field(t('field.password'), 'password', { type: 'password', required: true, autocomplete: 'current-password', id: 'signin-password' }),
     h('button', { type: 'submit', id: 'signin-submit' }, t('nav.signin')));
@@ -1228,6 +1244,7 @@ async function accountPage() {
     ui.me = null;
     ui.csrf = null;
     ui.sessionEnded = false; // on purpose: nothing "ended" to tell
+    ui.notice = t('account.signedOutEverywhere'); // said by the sign-in page
     renderChrome();
     navigate('/signin');
   }));

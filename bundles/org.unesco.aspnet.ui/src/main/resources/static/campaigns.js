@@ -68,13 +68,16 @@ export async function campaignPage(id) {
   const dl = h('dl', { class: 'props' });
   const prop = (key, value) => { if (value !== null && value !== undefined && value !== '') dl.append(h('dt', {}, t(key)), h('dd', {}, value)); };
   prop('campaign.module', module?.name || campaign.module);
-  prop('campaign.scope', campaign.country ? countryName(campaign.country) : t('campaign.global'));
+  prop('campaign.scope', campaign.country ? countryName(campaign.country)
+    : (campaign.countries || []).length ? campaign.countries.map(countryName).join(', ') : t('campaign.global'));
   prop('campaign.status', campaign.open === false ? t('campaign.closed') : t('campaign.open'));
   if (campaign.open !== false) {
     // who may join, where: the rules the API applies (CampaignRules), said before anyone tries
-    const where = campaign.country ? countryName(campaign.country)
-      : (campaign.countries || []).length ? campaign.countries.map(countryName).join(', ') : t('campaign.everyCountry');
-    prop('campaign.whoMayJoin', t(campaign.membersOnly !== false ? 'campaign.joinMembersOf' : 'campaign.joinAnyOf', { countries: where }));
+    const where = campaign.country ? [campaign.country] : campaign.countries || [];
+    const members = campaign.membersOnly !== false;
+    prop('campaign.whoMayJoin', where.length
+      ? t(members ? 'campaign.joinMembersOf' : 'campaign.joinAnyOf', { countries: where.map(countryName).join(', ') })
+      : t(members ? 'campaign.joinMembersEverywhere' : 'campaign.joinAnyEverywhere'));
   }
   prop('campaign.participants', campaign.participants !== undefined ? formatNumber(campaign.participants) : null);
   for (const p of campaign.phases || []) {
@@ -86,7 +89,11 @@ export async function campaignPage(id) {
   } catch (e) { /* an older installation without the list: nothing to show */ }
   view.push(dl);
   if (campaign.open !== false) {
-    const staff = hasRole('SCHOOL_FOCAL_POINT') || hasRole('SCHOOL_STAFF');
+    // the portal is offered to the staff of a school of a country the campaign is for (the portal says
+    // the rest: members only, already taking part)
+    const where = campaign.country ? [campaign.country] : campaign.countries || [];
+    const staff = (ui.me?.roles || []).some((r) => (r.role === 'SCHOOL_FOCAL_POINT' || r.role === 'SCHOOL_STAFF')
+      && (!where.length || where.includes(r.country)));
     view.push(h('p', {}, staff ? h('a', { href: '/portal' }, t('campaign.joinFromPortal')) : t('campaign.howToJoin')));
   }
   // those who may moderate some of its reports (HQ, its coordinators, a National Coordinator) find the queue here

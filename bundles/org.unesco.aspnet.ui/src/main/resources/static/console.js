@@ -879,9 +879,11 @@ async function hqAudit() {
     await names;
     tbody.append(...items.map(row));
   }, 'console.entries');
-  await list.load();
+  // a filter the API refuses (a number without its kind, in a shared address) is said on the form, which stays
+  const failed = await list.load().then(() => null, (e) => e);
   const byLabel = (prefix) => keysOf(prefix).map((k) => [k, t(prefix + k)]).sort((a, b) => a[1].localeCompare(b[1], ui.lang));
-  const form = h('form', { class: 'filters', role: 'search' }, h('input', { type: 'hidden', name: 'tab', value: 'audit' }),
+  const form = h('form', { class: 'filters', role: 'search' }, h('div', { class: 'form-status', tabindex: '-1' }),
+    h('input', { type: 'hidden', name: 'tab', value: 'audit' }),
     field(t('field.country'), 'country', { value: params.get('country') || '', empty: t('dir.any'),
       options: (await names).map((c) => [c.iso2, countryName(c.iso2)]).sort((a, b) => a[1].localeCompare(b[1], ui.lang)) }),
     field(t('audit.action'), 'action', { value: params.get('action') || '', empty: t('dir.any'), options: byLabel('auditAction.') }),
@@ -889,8 +891,22 @@ async function hqAudit() {
     field(t('audit.entityId'), 'entityId', { value: params.get('entityId') || '', help: t('audit.entityIdHelp') }),
     field(t('audit.who'), 'actor', { type: 'email', value: params.get('actor') || '', autocomplete: 'off' }),
     h('button', { type: 'submit' }, t('dir.searchButton')));
+  // a number means nothing without its kind: said on the form before anything is asked
+  form.addEventListener('submit', (ev) => {
+    const d = new FormData(form);
+    if (d.get('entityId') && !d.get('entity')) {
+      ev.preventDefault();
+      ev.stopImmediatePropagation();
+      showProblem(form, new ApiError(400, { title: t('error.400'), errors: [{ field: 'entity', message: t('audit.kindFirst') }] }));
+    }
+  });
   filtersNavigate(form, '/console/hq', RESULTS);
   list.count.dataset.results = '';
+  if (failed) {
+    if (!(failed instanceof ApiError) || failed.status !== 400) throw failed;
+    showProblem(form, failed);
+    return [h('h2', {}, t('tab.audit')), form];
+  }
   return [h('h2', {}, t('tab.audit')), form, list.count, h('div', { class: 'table-wrap' }, h('table', {},
     h('thead', {}, h('tr', {}, ...['audit.at', 'audit.who', 'audit.action', 'audit.what', 'field.country'].map((k) => h('th', { scope: 'col' }, t(k))))), tbody)), list.more];
 }
@@ -963,7 +979,9 @@ export async function coordinatorPanel(school) {
     h('div', { class: 'field' }, ...controls.comment), ...controls.actions,
     h('details', {}, h('summary', {}, t('portal.history')), historyBox,
       // HQ reads every change of the school (profile edits, reports, imports), not only its moves
-      hasRole('HQ_OFFICER') ? h('p', {}, h('a', { href: '/console/hq?tab=audit&entity=school&entityId=' + encodeURIComponent(school.id) }, t('console.schoolAudit'))) : null),
+      // (a membership's moves are entries of the membership, not of the school)
+      hasRole('HQ_OFFICER') ? h('ul', {}, h('li', {}, h('a', { href: '/console/hq?tab=audit&entity=school&entityId=' + encodeURIComponent(school.id) }, t('console.schoolAudit'))),
+        school.membershipId ? h('li', {}, h('a', { href: '/console/hq?tab=audit&entity=membership&entityId=' + encodeURIComponent(school.membershipId) }, t('console.membershipAudit'))) : null) : null),
     profileForm);
   return section;
 }

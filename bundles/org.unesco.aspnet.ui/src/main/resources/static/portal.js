@@ -531,6 +531,12 @@ function campaignEntry(school, c, taking) {
     }
   };
   render(taking === true);
+  if (taking !== true) {
+    // a campaign the school left: its reports there stay listed (a pending one is still moderated,
+    // and may be taken back), when it has any
+    api('GET', `/api/v1/campaigns/${encodeURIComponent(c.id)}/submissions?school=${encodeURIComponent(school.id)}&limit=1`)
+      .then((page) => { if ((page.items || []).length && !entry.querySelector('.taking-part')) render(false, null, true); }, () => {});
+  }
   return entry;
 }
 

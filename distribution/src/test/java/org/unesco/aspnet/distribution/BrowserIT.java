@@ -457,7 +457,13 @@ class BrowserIT {
     driver.findElement(By.cssSelector(".coordination button[data-action=move-member]")).click();
     wait(30).until(ExpectedConditions.textToBe(By.cssSelector(".coordination .row-status"), "Member"));
     assertEquals("/console/hq?tab=audit&entity=school&entityId=" + member,
-        driver.findElement(By.cssSelector(".coordination details a[href*='tab=audit']")).getDomAttribute("href"), "HQ reads every change of it");
+        driver.findElement(By.cssSelector(".coordination details a[href*='entity=school']")).getDomAttribute("href"), "HQ reads every change of it");
+    driver.findElement(By.cssSelector(".coordination details a[href*='entity=membership']")).click();
+    wait(30).until(d -> {
+      List<WebElement> actions = d.findElements(By.cssSelector("#main tbody tr td:nth-child(3)"));
+      return !actions.isEmpty() && actions.get(0).getText().equals("Membership status");
+    });
+    assertTrue(text(By.cssSelector("#main tbody")).contains("Status: Suspended → Member"), "the moves just made: " + text(By.cssSelector("#main tbody")));
 
     // the audit log is read a page at a time
     open("/console/hq?tab=audit");
@@ -1121,6 +1127,14 @@ class BrowserIT {
     assertTrue(text(By.id("main")).contains("is not your current password"), text(By.id("main")));
     assertTrue(axeViolations().isEmpty(), "the account page: " + axeViolations());
 
+    // a second tab of the same browser, open before the change: it shares the session the change renews
+    String first = driver.getWindowHandle();
+    driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+    String second = driver.getWindowHandle();
+    open("/account");
+    waitFor(By.cssSelector("section[aria-labelledby=account-tokens] input[name=name]"));
+    driver.switchTo().window(first);
+
     WebElement current = driver.findElement(By.cssSelector("input[name=currentPassword]"));
     current.clear();
     current.sendKeys(PASSWORD + "-first");
@@ -1132,7 +1146,9 @@ class BrowserIT {
     assertEquals("", driver.findElement(By.cssSelector("input[name=password]")).getDomProperty("value"), "the form is emptied");
     assertEquals(401, platform.login(email, PASSWORD + "-first").statusCode(), "the old password is gone");
 
-    // an API token: made with a name, its secret shown once, then revoked
+    // an API token, made in the other tab (its CSRF token went stale with the change: it is asked
+    // for again): made with a name, its secret shown once, then revoked
+    driver.switchTo().window(second);
     WebElement tokenName = driver.findElement(By.cssSelector("section[aria-labelledby=account-tokens] input[name=name]"));
     tokenName.sendKeys("regional dashboard");
     driver.findElement(By.cssSelector("section[aria-labelledby=account-tokens] form button[type=submit]")).click();
@@ -1143,10 +1159,13 @@ class BrowserIT {
     wait(30).until(d -> d.findElement(By.cssSelector("section[aria-labelledby=account-tokens]")).getText().contains("is revoked"));
     assertEquals(401, platform.get("/api/v1/me", "Authorization", "Bearer " + secret.getText()).statusCode(), "revoked");
     assertTrue(axeViolations().isEmpty(), "the account page with its tokens: " + axeViolations());
+    driver.close();
+    driver.switchTo().window(first);
 
     driver.findElement(By.id("signout-everywhere")).click();
     wait(30).until(ExpectedConditions.urlToBe(base + "/signin"));
     waitFor(By.id("signin-link"));
+    assertTrue(text(By.id("signin-form")).contains("Every session of your account has ended"), text(By.id("signin-form")));
     open("/account");
     wait(30).until(d -> d.findElement(By.id("main")).getText().contains("Sign in"));
     signIn(email, PASSWORD + "-second");

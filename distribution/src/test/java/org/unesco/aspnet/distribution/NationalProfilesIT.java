@@ -276,6 +276,9 @@ class NationalProfilesIT {
     assertEquals(200, exportHamburg.statusCode(), exportHamburg.body());
     assertFalse(exportHamburg.body().contains("Regensburg"), exportHamburg.body());
     assertEquals(400, send("GET", "/api/v1/exports/schools.csv?unit=HH", null, hq).statusCode());
+    assertTrue(send("GET", "/api/v1/exports/schools.csv?country=DE&unit=by", null, hq).body().contains("Regensburg"), "in any case");
+    assertEquals("unit", errorsOf(send("GET", "/api/v1/exports/memberships.csv?country=DE&unit=XX", null, hq)).get(0).path("field").asText(),
+        "a unit the profile does not have is no empty file");
 
     // An operator shortens the waiting time: the profile takes the new configuration without a restart
     Files.writeString(platform.home.resolve("config/org.unesco.aspnet.profile.de.cfg"), "minimumYearsPerStage=0\n");

@@ -271,6 +271,29 @@ class SecurityIT {
     }
   }
 
+  /** Right passwords sent at once are no failures: a class signing in together behind one address all get in. */
+  @Test
+  void rightPasswordsSentAtOnceAllSignIn() throws Exception {
+    register("together.one@example.org", "correct horse battery");
+    register("together.two@example.org", "correct horse battery");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      for (int round = 0; round < 3; round++) {
+        List<java.util.concurrent.Future<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+          String email = i % 2 == 0 ? "together.one@example.org" : "together.two@example.org";
+          answers.add(pool.submit(() -> platform.login(email, "correct horse battery")));
+        }
+        for (java.util.concurrent.Future<HttpResponse<String>> a : answers) {
+          HttpResponse<String> r = a.get();
+          assertEquals(200, r.statusCode(), "round " + round + ": " + r.body());
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void registrationValidatesEveryFieldAndRefusesATakenEmail() throws Exception {
     HttpResponse<String> bad = seen(platform.send("POST", "/api/v1/accounts",

@@ -26,6 +26,17 @@ public interface ProfileService {
   /** The extra school fields of {@code country}'s active profile; empty without a profile. */
   List<Field> fields(String country);
 
+  /**
+   * {@code unit} as {@code country}'s active profile spells its code ("by" is Bavaria's "BY"); the
+   * unit as given when the country has no profile, or a profile without units.
+   *
+   * @param language the language of the message of a refusal (null: English)
+   * @throws org.unesco.aspnet.core.ProblemException 400 naming {@code unit} for one the profile does
+   *     not have: a unit that is not there would look like a unit without schools
+   * @since 1.7
+   */
+  String knownUnit(String country, String unit, String language);
+
   /** The countries that have an active national profile. */
   java.util.Set<String> countries();
 }

@@ -51,6 +51,11 @@ public record SchoolQuery(
     }
   }
 
+  /** This query with another unit (a unit's code spelt as the country's profile spells it, say). */
+  public SchoolQuery withUnit(String unit) {
+    return new SchoolQuery(country, region, status, level, theme, language, q, limit, cursor, sort, unit);
+  }
+
   /** A query of the whole country or of every country (no unit). */
   public SchoolQuery(
       String country, String region, MembershipStatus status, Level level, Theme theme, String language,

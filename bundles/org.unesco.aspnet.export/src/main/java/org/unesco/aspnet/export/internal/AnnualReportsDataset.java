@@ -44,10 +44,12 @@ public final class AnnualReportsDataset implements Dataset {
   }
 
   private final SchoolRows rows;
+  private final org.unesco.aspnet.membership.ProfileService profiles;
 
   @Activate
-  public AnnualReportsDataset(@Reference SchoolRows rows) {
+  public AnnualReportsDataset(@Reference SchoolRows rows, @Reference org.unesco.aspnet.membership.ProfileService profiles) {
     this.rows = rows;
+    this.profiles = profiles;
   }
 
   @Override
@@ -67,7 +69,7 @@ public final class AnnualReportsDataset implements Dataset {
 
   @Override
   public void export(Principal actor, Map<String, String> filters, Output output) throws IOException {
-    var query = DirectoryFilters.query(filters);
+    var query = DirectoryFilters.query(filters, profiles, actor.language());
     String y = DirectoryFilters.blank(filters.get("year"));
     int year;
     if (y == null) {

@@ -18,6 +18,12 @@ final class DirectoryFilters {
 
   private DirectoryFilters() {}
 
+  /** The directory's query of {@code f}, its unit as the country's profile spells it (400 for one it does not have). */
+  static SchoolQuery query(Map<String, String> f, org.unesco.aspnet.membership.ProfileService profiles, String language) {
+    SchoolQuery q = query(f);
+    return q.unit() == null ? q : q.withUnit(profiles.knownUnit(q.country(), q.unit(), language));
+  }
+
   static SchoolQuery query(Map<String, String> f) {
     String q = blank(f.get("q"));
     if (q != null && q.length() > Q_MAX) {

@@ -39,10 +39,12 @@ public final class MembershipsDataset implements Dataset {
       new Column("comment", "Comment", Type.TEXT));
 
   private final SchoolRows rows;
+  private final org.unesco.aspnet.membership.ProfileService profiles;
 
   @Activate
-  public MembershipsDataset(@Reference SchoolRows rows) {
+  public MembershipsDataset(@Reference SchoolRows rows, @Reference org.unesco.aspnet.membership.ProfileService profiles) {
     this.rows = rows;
+    this.profiles = profiles;
   }
 
   @Override
@@ -62,7 +64,7 @@ public final class MembershipsDataset implements Dataset {
 
   @Override
   public void export(Principal actor, Map<String, String> filters, Output output) throws IOException {
-    var query = DirectoryFilters.query(filters);
+    var query = DirectoryFilters.query(filters, profiles, actor.language());
     RowWriter[] writer = new RowWriter[1];
     Object[] v = new Object[COLUMNS.size()];
     rows.memberships(actor, query, m -> {

@@ -114,7 +114,7 @@ public final class SchoolsDataset implements Dataset {
 
   @Override
   public void export(Principal actor, Map<String, String> filters, Output output) throws IOException {
-    SchoolQuery query = DirectoryFilters.query(filters);
+    SchoolQuery query = DirectoryFilters.query(filters, profiles, actor.language());
     boolean open = rows.view(actor) != SchoolRows.View.PUBLIC;
     List<Column> columns = new ArrayList<>(COLUMNS);
     if (!open) {

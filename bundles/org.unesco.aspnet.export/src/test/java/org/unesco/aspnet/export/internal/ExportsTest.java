@@ -122,8 +122,8 @@ class ExportsTest {
     exporter("json", new JsonExporter());
     exporter("points", points);
     dataset("schools", new SchoolsDataset(null, null));
-    dataset("memberships", new MembershipsDataset(null));
-    dataset("annual-reports", new AnnualReportsDataset(null));
+    dataset("memberships", new MembershipsDataset(null, null));
+    dataset("annual-reports", new AnnualReportsDataset(null, null));
   }
 
   private void exporter(String key, Exporter e) {

@@ -459,6 +459,16 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
         : FieldMessages.get(lang, "number");
   }
 
+  @Override
+  public String knownUnit(String country, String unit, String language) {
+    List<String> codes = active(country.toUpperCase(Locale.ROOT)).map(p -> p.units().stream().map(Unit::code).toList()).orElse(List.of());
+    if (unit == null || codes.isEmpty()) {
+      return unit;
+    }
+    return codes.stream().filter(code -> code.equalsIgnoreCase(unit)).findFirst().orElseThrow(
+        () -> ProblemException.validation("unit", FieldMessages.get(language, "choice", String.join(", ", codes))));
+  }
+
   /** Runs {@code task} against a profile of {@code country} within the time limit. */
   <T> T call(String country, String what, Callable<T> task) {
     Future<T> future;

@@ -252,25 +252,14 @@ public final class SchoolsServlet extends ApiServlet {
   /** The body of an application again, when one is sent: an empty object. */
   record Reapplication() {}
 
-  /**
-   * The query with its unit as the country's national profile spells it ("by" is Bavaria's "BY");
-   * 400 naming {@code unit} for one the profile does not have, which would look like a unit without
-   * schools. A country without a profile, or whose profile lists no units, takes the unit as given.
-   */
+  /** The query with its unit as the country's national profile spells it (ProfileService.knownUnit). */
   static SchoolQuery withKnownUnit(NationalProfiles profiles, SchoolQuery q, String lang) {
     if (q.unit() == null) {
       return q;
     }
-    List<String> codes = profiles.active(q.country().toUpperCase(Locale.ROOT))
-        .map(p -> p.units().stream().map(u -> u.code()).toList()).orElse(List.of());
-    if (codes.isEmpty()) {
-      return q;
-    }
-    String unit = codes.stream().filter(code -> code.equalsIgnoreCase(q.unit())).findFirst().orElseThrow(
-        () -> ProblemException.validation("unit", FieldMessages.get(lang, "choice", String.join(", ", codes))));
-    return new SchoolQuery(q.country(), q.region(), q.status(), q.level(), q.theme(), q.language(), q.q(), q.limit(), q.cursor(),
-        q.sort(), unit);
+    return q.withUnit(profiles.knownUnit(q.country(), q.unit(), lang));
   }
+
 
   /**
    * The directory's filters as the request states them, each checked the same way wherever it is

@@ -192,7 +192,7 @@ final class CampaignForm {
         errors.add(new FieldError(field + "." + code, CampaignMessages.get(lang, "languageCode")));
       } else if (text == null || org.unesco.aspnet.web.Json.showsNothing(text)) {
         errors.add(new FieldError(field + "." + code, CampaignMessages.get(lang, "blank")));
-      } else if (text.length() > max) {
+      } else if (text.codePointCount(0, text.length()) > max) { // characters, as the person typing sees them
         errors.add(new FieldError(field + "." + code, CampaignMessages.get(lang, "length", String.valueOf(max))));
       }
     });

@@ -59,7 +59,7 @@ public final class AccountsServlet extends ApiServlet {
         rest -> require(validate(rest, stated != null ? stated.getLanguage() : rest.language())));
     require(validate(r, stated != null ? stated.getLanguage() : r.language()));
     String language = r.language() == null ? "en" : r.language();
-    authentication.requireAddressMayTry(request.getRemoteAddr(), stated != null ? stated.getLanguage() : language);
+    Authentication.Attempt attempt = authentication.addressAttempt(request.getRemoteAddr(), stated != null ? stated.getLanguage() : language);
     String hash = authentication.hasher().hash(r.password());
     Principal anonymous = principal(request);
     String id;
@@ -71,8 +71,7 @@ public final class AccountsServlet extends ApiServlet {
         return created;
       });
     } catch (PersistenceException e) {
-      if (e.isDuplicateKey()) {
-        authentication.addressFailed(request.getRemoteAddr());
+      if (e.isDuplicateKey()) { // counted against the address already
         // on the email box, in the person's words: sign in, or have the password reset (there is
         // no self-service reset: an NC or HQ makes the link)
         String message = SecurityMessages.get(stated != null ? stated.getLanguage() : language, "emailTaken");
@@ -82,6 +81,7 @@ public final class AccountsServlet extends ApiServlet {
       }
       throw e;
     }
+    authentication.forgive(attempt); // an account made is no failed attempt
     response.setHeader("Location", "/api/v1/me");
     Json.write(response, 201, Map.of("id", id, "email", SecurityStore.normaliseEmail(r.email())));
   }
@@ -89,9 +89,8 @@ public final class AccountsServlet extends ApiServlet {
   /**
    * What is wrong with a new password, or null when it will do: the one rule for registrations,
    * invitations and resets. Lengths count characters (code points), not UTF-16 units, so an emoji
-   * or a CJK extension character is one character, as the person typing it sees it.
+   * or a CJK extension character is one character, as the person typing it sees it. In {@code lang}.
    */
-  /** What is wrong with a password, in {@code lang}; null when nothing is. */
   static String passwordProblem(String password, String lang) {
     // counted as it is hashed: "é" typed as e and an accent is one character
     String normalised = password == null ? null : PasswordHasher.normalised(password);

@@ -49,15 +49,38 @@ public final class AuditLogService implements AuditLog {
     }
   }
 
-  private static String json(Map<String, ?> state) {
+  static String json(Map<String, ?> state) {
     if (state == null) {
       return null;
     }
     try {
       String text = Json.MAPPER.writeValueAsString(state);
-      return text.length() <= MAX_STATE_CHARS ? text : text.substring(0, MAX_STATE_CHARS - 3) + "...";
+      if (text.length() <= MAX_STATE_CHARS) {
+        return text;
+      }
+      // Too long for its column: still a JSON object, its largest values said by their size, one
+      // after the other until it fits (a cut in the middle would be no JSON, or half an emoji).
+      Map<String, Object> fitted = new java.util.LinkedHashMap<>(state);
+      List<String> bySize = new ArrayList<>(fitted.keySet());
+      bySize.sort(java.util.Comparator.comparingInt((String k) -> size(fitted.get(k))).reversed());
+      for (String key : bySize) {
+        fitted.put(key, "(" + size(fitted.get(key)) + " characters, too long for the audit log)");
+        text = Json.MAPPER.writeValueAsString(fitted);
+        if (text.length() <= MAX_STATE_CHARS) {
+          return text;
+        }
+      }
+      return Json.MAPPER.writeValueAsString(Map.of("tooLong", true));
     } catch (JsonProcessingException e) {
       return String.valueOf(state);
+    }
+  }
+
+  private static int size(Object value) {
+    try {
+      return Json.MAPPER.writeValueAsString(value).length();
+    } catch (JsonProcessingException e) {
+      return String.valueOf(value).length();
     }
   }
 

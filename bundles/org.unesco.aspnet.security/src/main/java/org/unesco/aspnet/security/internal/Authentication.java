@@ -149,22 +149,22 @@ public final class Authentication {
     // Each attempt is counted as failed before its password is checked (and forgiven when right),
     // under the rows of its account and address: attempts sent at once are counted one after the
     // other, so thirty in parallel get five checks, not thirty.
-    long wait = store.database().inTransaction(conn -> {
-      Instant now = Instant.now();
+    Attempt attempt = store.database().inTransaction(conn -> {
       SecurityStore.Failures byAccount = possible ? store.holdFailures(conn, accountKey, LoginThrottle.FORGET_AFTER) : null;
       SecurityStore.Failures byAddress = store.holdFailures(conn, addressKey, LoginThrottle.FORGET_AFTER);
+      Instant now = Instant.now(); // once the rows are held: an attempt that held them first wrote its own time
       long w = Math.max(byAccount == null ? 0 : LoginThrottle.secondsToWait(byAccount, c.freeAttemptsPerAccount(), now),
           LoginThrottle.secondsToWait(byAddress, c.freeAttemptsPerAddress(), now));
       if (w == 0) {
         if (byAccount != null) {
-          store.recordFailure(conn, accountKey, byAccount.count() + 1);
+          store.recordFailure(conn, accountKey, byAccount.count() + 1, now);
         }
-        store.recordFailure(conn, addressKey, byAddress.count() + 1);
+        store.recordFailure(conn, addressKey, byAddress.count() + 1, now);
       }
-      return w;
+      return new Attempt(addressKey, w, now, byAddress.last());
     });
-    if (wait > 0) {
-      throw tooManyAttempts(wait, SecurityMessages.get(language, "tooManyAttempts", String.valueOf(wait)));
+    if (attempt.waitSeconds() > 0) {
+      throw tooManyAttempts(attempt.waitSeconds(), SecurityMessages.get(language, "tooManyAttempts", String.valueOf(attempt.waitSeconds())));
     }
     Optional<SecurityStore.Account> account = possible ? store.accountByEmail(email) : Optional.empty();
     boolean ok;
@@ -186,42 +186,49 @@ public final class Authentication {
     String stronger = asTyped || hasher.needsRehash(a.passwordHash()) ? hasher.hash(password) : null;
     boolean rehashed = store.database().inTransaction(conn -> {
       store.clearFailures(conn, accountKey);
-      store.forgiveOne(conn, addressKey); // counted ahead, and right
+      store.forgiveOne(conn, addressKey, attempt.at(), attempt.before()); // counted ahead, and right
       return stronger != null && store.replacePasswordHash(conn, a.id(), a.passwordHash(), stronger);
     });
     return rehashed ? new SecurityStore.Account(a.id(), a.email(), a.name(), a.language(), stronger) : a;
   }
 
+  /** An attempt counted ahead against {@code key} at {@code at} ({@code before}: the time it replaced), or told to wait. */
+  record Attempt(String key, long waitSeconds, Instant at, Instant before) {}
+
   /**
    * For a registration: 429 while the client's address must wait after failed sign-ins or
-   * registrations refused for an existing email. A registration answers whether an email has an
-   * account (a 409), so probing addresses that way costs the same as probing by sign-in.
+   * registrations refused for an existing email; otherwise the attempt is counted against the
+   * address at once, under its row (parallel probes are counted one after the other), and
+   * {@link #forgive}n when the registration goes through. A registration answers whether an email
+   * has an account (a 409), so probing addresses that way costs the same as probing by sign-in.
    */
-  void requireAddressMayTry(String address, String language) {
-    long wait = store.database().read(conn -> LoginThrottle.secondsToWait(
-        store.failures(conn, addressKey(address), LoginThrottle.FORGET_AFTER), config.freeAttemptsPerAddress(), Instant.now()));
-    if (wait > 0) {
-      throw tooManyAttempts(wait, SecurityMessages.get(language, "tooManyFromAddress", String.valueOf(wait)));
+  Attempt addressAttempt(String address, String language) {
+    String key = addressKey(address);
+    Attempt attempt = store.database().inTransaction(conn -> {
+      SecurityStore.Failures byAddress = store.holdFailures(conn, key, LoginThrottle.FORGET_AFTER);
+      Instant now = Instant.now();
+      long w = LoginThrottle.secondsToWait(byAddress, config.freeAttemptsPerAddress(), now);
+      if (w == 0) {
+        store.recordFailure(conn, key, byAddress.count() + 1, now);
+      }
+      return new Attempt(key, w, now, byAddress.last());
+    });
+    if (attempt.waitSeconds() > 0) {
+      throw tooManyAttempts(attempt.waitSeconds(), SecurityMessages.get(language, "tooManyFromAddress", String.valueOf(attempt.waitSeconds())));
     }
+    return attempt;
   }
 
-  /** Counts a registration refused for an existing email against the client's address. */
-  void addressFailed(String address) {
-    failed(addressKey(address));
+  /** Takes back an attempt counted ahead that went through. */
+  void forgive(Attempt attempt) {
+    store.database().inTransaction(conn -> {
+      store.forgiveOne(conn, attempt.key(), attempt.at(), attempt.before());
+      return null;
+    });
   }
 
   private static String addressKey(String address) {
     return "address:" + address;
-  }
-
-  /** One more failure for each throttle key, in one transaction. */
-  private void failed(String... keys) {
-    store.database().inTransaction(conn -> {
-      for (String key : keys) {
-        store.recordFailure(conn, key, store.failures(conn, key, LoginThrottle.FORGET_AFTER).count() + 1);
-      }
-      return null;
-    });
   }
 
   /** The 429 of the throttle; its retryAfter is also sent as Retry-After (Json.writeProblem). */

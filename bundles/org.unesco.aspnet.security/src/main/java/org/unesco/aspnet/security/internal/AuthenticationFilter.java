@@ -102,8 +102,10 @@ public final class AuthenticationFilter implements Filter {
       return Principal.anonymous();
     }
     if (!SAFE_METHODS.contains(request.getMethod()) && !matches(request.getHeader(CSRF_HEADER), session.get().getValue())) {
-      throw ProblemException.forbidden("A write with the session cookie needs the " + CSRF_HEADER
-          + " header from sign-in (or GET /api/v1/me)");
+      // a type of its own: a page whose token went stale (a password change in another tab renewed
+      // the session) asks GET /api/v1/me for the current one and tries once more
+      throw new ProblemException(403, ProblemException.TYPE_BASE + "csrf-token", "Forbidden",
+          "A write with the session cookie needs the " + CSRF_HEADER + " header from sign-in (or GET /api/v1/me)");
     }
     request.setAttribute(CSRF_ATTRIBUTE, session.get().getValue());
     return session.get().getKey();

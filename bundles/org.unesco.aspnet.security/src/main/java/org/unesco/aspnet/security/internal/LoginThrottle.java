@@ -30,6 +30,7 @@ final class LoginThrottle {
       return 0;
     }
     Instant allowedAt = f.last().plus(delay(f.count(), freeAttempts));
-    return now.isBefore(allowedAt) ? Math.max(1, Duration.between(now, allowedAt).toSeconds()) : 0;
+    // rounded up: a client that waits as long as Retry-After says is let through
+    return now.isBefore(allowedAt) ? Math.max(1, (Duration.between(now, allowedAt).toMillis() + 999) / 1000) : 0;
   }
 }

@@ -78,7 +78,12 @@ public final class MyAccountServlet extends ApiServlet {
     }
     String hash = authentication.hasher().hash(change.password());
     boolean revokeTokens = Boolean.TRUE.equals(change.revokeApiTokens());
+    String asking = AuthenticationFilter.requestToken(request); // a session's: an API token was refused
     Authentication.SignedIn renewed = store.database().inTransaction(c -> {
+      // a session ended meanwhile (signed out everywhere) renews nothing; ended here, it is ours to renew
+      if (asking == null || !store.deleteSession(c, Tokens.hash(asking))) {
+        throw ProblemException.unauthorized("Your session has ended: sign in again");
+      }
       // as checked: a change made meanwhile (another tab) is not overwritten unseen
       if (!store.replacePasswordHash(c, account.id(), account.passwordHash(), hash)) {
         throw ProblemException.conflict(SecurityMessages.get(lang, "passwordChangedMeanwhile"));
@@ -126,7 +131,8 @@ public final class MyAccountServlet extends ApiServlet {
     if (change.currentPassword() == null || change.currentPassword().isEmpty()) {
       errors.add(new FieldError("currentPassword", SecurityMessages.get(lang, "required")));
     }
-    String invalid = AccountsServlet.passwordProblem(change.password(), lang);
+    String invalid = change.password() == null || change.password().isEmpty() ? SecurityMessages.get(lang, "required")
+        : AccountsServlet.passwordProblem(change.password(), lang);
     if (invalid != null) {
       errors.add(new FieldError("password", invalid));
     } else if (change.currentPassword() != null

@@ -217,10 +217,11 @@ public final class SecurityStore {
     }
   }
 
-  void deleteSession(Connection c, String tokenHash) throws SQLException {
+  /** Ends one session; false when it had ended already. */
+  boolean deleteSession(Connection c, String tokenHash) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("DELETE FROM SEC_SESSION WHERE TOKEN_HASH = ?")) {
       ps.setString(1, tokenHash);
-      ps.executeUpdate();
+      return ps.executeUpdate() == 1;
     }
   }
 
@@ -328,23 +329,34 @@ public final class SecurityStore {
     }
   }
 
-  /** One failure fewer for the subject (an attempt counted ahead that turned out right). */
-  void forgiveOne(Connection c, String subject) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE SEC_LOGIN_FAILURE SET FAILURES = FAILURES - 1 WHERE SUBJECT = ? AND FAILURES > 0")) {
-      ps.setString(1, subject);
+  /**
+   * One failure fewer for the subject: an attempt counted ahead, at {@code countedAt}, that turned
+   * out right. Its time goes back to {@code before} unless a later attempt wrote its own since, so
+   * that a right password does not start the next person's wait again.
+   */
+  void forgiveOne(Connection c, String subject, Instant countedAt, Instant before) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE SEC_LOGIN_FAILURE SET FAILURES = FAILURES - 1,"
+        + " LAST_FAILURE = CASE WHEN LAST_FAILURE = ? THEN ? ELSE LAST_FAILURE END WHERE SUBJECT = ? AND FAILURES > 0")) {
+      ps.setTimestamp(1, Timestamp.from(countedAt));
+      ps.setTimestamp(2, Timestamp.from(before == null ? Instant.EPOCH : before));
+      ps.setString(3, subject);
       ps.executeUpdate();
     }
   }
 
   /** Sets the subject's failure count to {@code count}, now (run inside a transaction). */
   void recordFailure(Connection c, String subject, int count) throws SQLException {
+    recordFailure(c, subject, count, Instant.now());
+  }
+
+  /** Sets the subject's failure count to {@code count}, at {@code at} (run inside a transaction). */
+  void recordFailure(Connection c, String subject, int count, Instant at) throws SQLException {
     clearFailures(c, subject);
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO SEC_LOGIN_FAILURE (SUBJECT, FAILURES, LAST_FAILURE) VALUES (?, ?, ?)")) {
       ps.setString(1, subject);
       ps.setInt(2, count);
-      ps.setTimestamp(3, Timestamp.from(Instant.now()));
+      ps.setTimestamp(3, Timestamp.from(at));
       ps.executeUpdate();
     }
   }

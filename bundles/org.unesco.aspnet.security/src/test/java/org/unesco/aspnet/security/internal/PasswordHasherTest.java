@@ -75,5 +75,7 @@ class PasswordHasherTest {
     assertEquals(0, LoginThrottle.secondsToWait(new SecurityStore.Failures(4, now), 5, now));
     assertTrue(LoginThrottle.secondsToWait(new SecurityStore.Failures(7, now), 5, now) >= 3);
     assertEquals(0, LoginThrottle.secondsToWait(new SecurityStore.Failures(7, now.minusSeconds(5)), 5, now));
+    assertEquals(4, LoginThrottle.secondsToWait(new SecurityStore.Failures(7, now.minusMillis(500)), 5, now),
+        "3.5 s to wait is said as 4: a client that waits as long as told is let through");
   }
 }
