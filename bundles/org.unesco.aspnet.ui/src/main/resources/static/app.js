@@ -1210,23 +1210,10 @@ async function accountPage() {
     field(t('field.newPassword'), 'password', { type: 'password', required: true, autocomplete: 'new-password', help: t('register.passwordHelp') }),
     h('p', {}, h('label', {}, h('input', { type: 'checkbox', name: 'revokeApiTokens', value: 'true' }), ' ', t('account.revokeTokens'))),
     submit);
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    const d = Object.fromEntries(new FormData(form));
-    whileBusy(submit, async () => {
-      try {
-        const renewed = await api('PUT', '/api/v1/me/password',
-          { currentPassword: d.currentPassword, password: d.password, revokeApiTokens: d.revokeApiTokens === 'true' });
-        ui.csrf = renewed.csrfToken; // a new session (its cookie came with the answer), a new CSRF token
-        clearProblem(form);
-        form.reset();
-        const status = form.querySelector('.form-status');
-        status.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('account.passwordChanged')));
-        status.focus();
-      } catch (e) {
-        showProblem(form, e);
-      }
-    });
+  sendsWith(form, submit, (d) => api('PUT', '/api/v1/me/password',
+    { currentPassword: d.currentPassword, password: d.password, revokeApiTokens: d.revokeApiTokens === 'true' }), (renewed) => {
+    ui.csrf = renewed.csrfToken; // a new session (its cookie came with the answer), a new CSRF token
+    return [h('p', { class: 'notice', role: 'status' }, t('account.passwordChanged'))];
   });
   const everywhere = h('button', { type: 'button', id: 'signout-everywhere' }, t('account.signOutEverywhere'));
   const everywhereStatus = h('div', { class: 'form-status', tabindex: '-1' });
@@ -1255,6 +1242,30 @@ async function accountPage() {
     tokens,
     h('section', { 'aria-labelledby': 'account-sessions' }, h('h2', { id: 'account-sessions' }, t('account.signOutEverywhere')),
       h('p', {}, t('account.sessionsLead')), everywhereStatus, everywhere)];
+}
+
+/**
+ * On submit, `send(values)` with the form's values, its button busy meanwhile; once it answers the
+ * form is emptied and what `done(answer)` returns is said in its status box, which gets the focus;
+ * a refusal is shown on the form.
+ */
+function sendsWith(form, button, send, done) {
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const values = Object.fromEntries(new FormData(form));
+    whileBusy(button, async () => {
+      try {
+        const answer = await send(values);
+        clearProblem(form);
+        form.reset();
+        const status = form.querySelector('.form-status');
+        status.replaceChildren(...done(answer));
+        status.focus();
+      } catch (e) {
+        showProblem(form, e);
+      }
+    });
+  });
 }
 
 /**
@@ -1296,23 +1307,10 @@ async function tokensSection() {
     field(t('account.tokenName'), 'name', { required: true, autocomplete: 'off', help: t('account.tokenNameHelp') }),
     field(t('account.tokenDays'), 'days', { type: 'number', value: '90', min: '1', max: '365', inputmode: 'numeric' }),
     submit);
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    const d = Object.fromEntries(new FormData(form));
-    whileBusy(submit, async () => {
-      try {
-        const made = await api('POST', '/api/v1/tokens', { name: d.name, days: d.days === '' ? null : Number(d.days) });
-        clearProblem(form);
-        form.reset();
-        list.prepend(item(made));
-        counted();
-        const box = form.querySelector('.form-status');
-        box.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('account.tokenShownOnce', { name: made.name })), linkToPass(made.token));
-        box.focus();
-      } catch (e) {
-        showProblem(form, e);
-      }
-    });
+  sendsWith(form, submit, (d) => api('POST', '/api/v1/tokens', { name: d.name, days: d.days === '' ? null : Number(d.days) }), (made) => {
+    list.prepend(item(made));
+    counted();
+    return [h('p', { class: 'notice', role: 'status' }, t('account.tokenShownOnce', { name: made.name })), linkToPass(made.token)];
   });
   return h('section', { 'aria-labelledby': 'account-tokens' }, h('h2', { id: 'account-tokens' }, t('account.tokens')),
     h('p', {}, t('account.tokensLead')), status, empty, list, h('h3', {}, t('account.makeToken')), form);

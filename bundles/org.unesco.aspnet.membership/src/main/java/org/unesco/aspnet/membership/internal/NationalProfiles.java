@@ -461,8 +461,11 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
 
   @Override
   public String knownUnit(String country, String unit, String language) {
+    if (unit == null) {
+      return null; // no unit asked for: nothing to look up (and a query without a unit may have no country)
+    }
     List<String> codes = active(country.toUpperCase(Locale.ROOT)).map(p -> p.units().stream().map(Unit::code).toList()).orElse(List.of());
-    if (unit == null || codes.isEmpty()) {
+    if (codes.isEmpty()) {
       return unit;
     }
     return codes.stream().filter(code -> code.equalsIgnoreCase(unit)).findFirst().orElseThrow(

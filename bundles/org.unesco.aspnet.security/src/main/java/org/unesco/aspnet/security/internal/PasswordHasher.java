@@ -12,8 +12,9 @@ import javax.crypto.spec.PBEKeySpec;
  * PBKDF2-HMAC-SHA256 from the JDK (no extra library), 600,000 iterations as OWASP recommends
  * (2023 cheat sheet). The iteration count is stored with each hash, so raising it later keeps
  * old passwords working; {@link #needsRehash} says when to upgrade one at its next sign-in.
- * Passwords are hashed in Unicode NFC (RFC 8265's OpaqueString): "é" typed as one character on one
- * keyboard and as "e" and an accent on another is the same password.
+ * Passwords are hashed in Unicode NFC (the normalisation of RFC 8265's OpaqueString profile, not its
+ * other rules): "é" typed as one character on one keyboard and as "e" and an accent on another is
+ * the same password.
  */
 final class PasswordHasher {
   static final int OWASP_ITERATIONS = 600_000;
