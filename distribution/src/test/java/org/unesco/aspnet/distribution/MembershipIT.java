@@ -924,6 +924,18 @@ class MembershipIT {
     assertTrue(backdated.body().contains("\"field\":\"certifiedOn\""), backdated.body());
     assertEquals("UNDER_HQ_REVIEW", JSON.readTree(platform.get("/api/v1/memberships/" + second, "Authorization", "Bearer " + hq)
         .body()).path("status").asText(), "nothing written");
+    // nor on the day the previous period ended (it would begin at that day's start, before the withdrawal)
+    java.time.LocalDate endedOn = java.time.Instant.parse(JSON.readTree(platform.get("/api/v1/memberships/" + m,
+        "Authorization", "Bearer " + hq).body()).path("endedAt").asText()).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    HttpResponse<String> sameDay = platform.send("POST", "/api/v1/memberships/" + second + "/transitions",
+        "{\"to\":\"MEMBER\",\"certifiedOn\":\"" + endedOn + "\"}", "Content-Type", "application/json", "Authorization", "Bearer " + hq);
+    assertEquals(400, sameDay.statusCode(), sameDay.body());
+    assertTrue(sameDay.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), sameDay.headers().toString());
+    assertTrue(sameDay.body().contains("\"field\":\"certifiedOn\""), sameDay.body());
+    assertTrue(sameDay.body().contains(endedOn.plusDays(1).toString()), "names the earliest day allowed: " + sameDay.body());
+    JsonNode still = JSON.readTree(platform.get("/api/v1/memberships/" + second, "Authorization", "Bearer " + hq).body());
+    assertEquals("UNDER_HQ_REVIEW", still.path("status").asText(), "nothing written: " + still);
+    assertTrue(still.path("certifiedAt").isNull() || still.path("certifiedAt").isMissingNode(), still.toString());
     HttpResponse<String> today = move(second, "MEMBER", null, hq);
     assertEquals(200, today.statusCode(), today.body());
     assertTrue(JSON.readTree(today.body()).path("certificateNumber").asText()

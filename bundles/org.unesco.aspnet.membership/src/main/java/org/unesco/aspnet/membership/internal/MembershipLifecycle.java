@@ -283,13 +283,19 @@ public final class MembershipLifecycle implements MembershipService {
               }
               String certificate = current.certificateNumber();
               Instant certifiedAt = current.certifiedAt();
-              if (certifiedOn != null && current.period() > 1
-                  && certifiedOn.isBefore(current.appliedAt().atZone(ZoneOffset.UTC).toLocalDate())) {
+              if (certifiedOn != null && current.period() > 1) {
                 // a school that re-joined applied on the platform: its new period cannot begin before
                 // that, nor overlap the one that ended (it would owe reports twice, its certificate
-                // would say "since" a year it was out)
-                throw ProblemException.validation("certifiedOn", LifecycleMessages.get(actor.language(), "certifiedOnRejoined",
-                    current.appliedAt().atZone(ZoneOffset.UTC).toLocalDate().toString()));
+                // would say "since" a year it was out). A certification dated a day begins at that
+                // day's start, so the day the earlier period ended is too early as well.
+                java.time.LocalDate applied = current.appliedAt().atZone(ZoneOffset.UTC).toLocalDate();
+                Instant ended = earlierPeriodsEnd(c, current.schoolId(), current.period());
+                java.time.LocalDate endedOn = ended == null ? null : ended.atZone(ZoneOffset.UTC).toLocalDate();
+                java.time.LocalDate earliest = earliestCertification(applied, ended);
+                if (certifiedOn.isBefore(earliest)) {
+                  throw ProblemException.validation("certifiedOn", LifecycleMessages.get(actor.language(), "certifiedOnRejoined",
+                      earliest.toString(), String.valueOf(endedOn == null ? applied : endedOn), applied.toString()));
+                }
               }
               if (to == MembershipStatus.MEMBER && certificate == null) {
                 // a member since before the platform keeps its date, and its certificate that year's
@@ -600,6 +606,32 @@ public final class MembershipLifecycle implements MembershipService {
       ps.setString(7, fromStage);
       ps.setString(8, toStage);
       ps.executeUpdate();
+    }
+  }
+
+  /**
+   * The first day a later membership period may be certified on ({@code certifiedOn}): the day it
+   * was applied for, and not before the day after the school's earlier period ended (a dated
+   * certification begins at the day's start: on the day the earlier one ended they would overlap).
+   */
+  static java.time.LocalDate earliestCertification(java.time.LocalDate appliedOn, Instant earlierEnded) {
+    if (earlierEnded == null) {
+      return appliedOn;
+    }
+    java.time.LocalDate afterEnd = earlierEnded.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1);
+    return afterEnd.isAfter(appliedOn) ? afterEnd : appliedOn;
+  }
+
+  /** When the latest of the school's periods before {@code period} ended, null if none did. */
+  private static Instant earlierPeriodsEnd(Connection c, long schoolId, int period) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT MAX(ENDED_AT) FROM MEM_MEMBERSHIP WHERE SCHOOL_ID = ? AND PERIOD_NO < ?")) {
+      ps.setLong(1, schoolId);
+      ps.setInt(2, period);
+      try (ResultSet rs = ps.executeQuery()) {
+        Timestamp t = rs.next() ? rs.getTimestamp(1) : null;
+        return t == null ? null : t.toInstant();
+      }
     }
   }
 

@@ -529,6 +529,50 @@ class MembershipStoreTest {
     assertEquals(MembershipStatus.APPLIED, school.status());
   }
 
+  /** A re-join certified with a date on the day the previous period ended would overlap it: refused, nothing written. */
+  @Test
+  void aRejoinCannotBeBackdatedOntoThePreviousPeriod() {
+    Application first = lifecycle.apply(HQ, Schools.valid(), false);
+    long m = first.membershipId();
+    for (MembershipStatus s : List.of(MembershipStatus.UNDER_NATIONAL_REVIEW, MembershipStatus.RECOMMENDED,
+        MembershipStatus.UNDER_HQ_REVIEW)) {
+      lifecycle.transition(HQ, m, s, null);
+    }
+    lifecycle.transition(HQ, m, MembershipStatus.MEMBER, null, java.time.LocalDate.of(2012, 3, 1));
+    lifecycle.transition(HQ, m, MembershipStatus.WITHDRAWN, "closed its club");
+    java.time.Instant ended = lifecycle.membership(HQ, m).endedAt();
+    long second = lifecycle.reapply(HQ, first.schoolId()).membershipId();
+    for (MembershipStatus s : List.of(MembershipStatus.UNDER_NATIONAL_REVIEW, MembershipStatus.RECOMMENDED,
+        MembershipStatus.UNDER_HQ_REVIEW)) {
+      lifecycle.transition(HQ, second, s, null);
+    }
+    java.time.LocalDate endedOn = ended.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    for (java.time.LocalDate since : List.of(java.time.LocalDate.of(2012, 3, 1), endedOn)) {
+      ProblemException p = assertThrows(ProblemException.class,
+          () -> lifecycle.transition(HQ, second, MembershipStatus.MEMBER, null, since), since.toString());
+      assertEquals(400, p.status());
+      assertEquals(List.of("certifiedOn"), fields(p));
+      assertTrue(p.errors().get(0).message().contains(endedOn.plusDays(1).toString()),
+          "names the earliest day allowed: " + p.errors().get(0).message());
+    }
+    Membership unchanged = lifecycle.membership(HQ, second);
+    assertEquals(MembershipStatus.UNDER_HQ_REVIEW, unchanged.status(), "nothing written");
+    assertNull(unchanged.certifiedAt());
+    assertNull(unchanged.certificateNumber());
+    Membership member = lifecycle.transition(HQ, second, MembershipStatus.MEMBER, null);
+    assertTrue(member.certifiedAt().isAfter(ended), "certified from now, after the previous period ended");
+  }
+
+  @Test
+  void theEarliestCertificationOfALaterPeriodIsTheDayAfterTheEarlierEndedAndNotBeforeItsApplication() {
+    java.time.Instant ended = java.time.Instant.parse("2024-05-10T14:00:00Z");
+    assertEquals(java.time.LocalDate.of(2024, 5, 11),
+        MembershipLifecycle.earliestCertification(java.time.LocalDate.of(2024, 5, 10), ended));
+    assertEquals(java.time.LocalDate.of(2024, 6, 1),
+        MembershipLifecycle.earliestCertification(java.time.LocalDate.of(2024, 6, 1), ended));
+    assertEquals(java.time.LocalDate.of(2024, 6, 1), MembershipLifecycle.earliestCertification(java.time.LocalDate.of(2024, 6, 1), null));
+  }
+
   @Test
   void theDirectoryFiltersPagesAndSearchesWithoutAccents() {
     for (int i = 0; i < 25; i++) {
