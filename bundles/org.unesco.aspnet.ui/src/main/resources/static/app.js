@@ -705,6 +705,7 @@ const routes = [
   [/^\/campaigns\/([\w.-]+)\/moderation$/, (m) => import('./campaigns.js').then((x) => x.moderationPage(m[1]))],
   [/^\/signin$/, () => signInPage()],
   [/^\/register$/, () => registerPage()],
+  [/^\/forgot-password$/, () => forgotPage()],
   [/^\/apply$/, () => import('./portal.js').then((x) => x.applyPage())],
   [/^\/portal$/, () => import('./portal.js').then((x) => x.portalPage())],
   [/^\/console\/nc$/, () => import('./console.js').then((x) => x.ncConsole())],
@@ -1144,9 +1145,55 @@ function signInPage() {
     }
     button.disabled = false;
   });
-  // the platform sends no email: a reset link is made by a coordinator or HQ and handed over
-  return [h('h1', {}, t('signin.title')), form, h('p', { id: 'signin-forgot' }, t('signin.forgot')),
+  return [h('h1', {}, t('signin.title')), form, h('p', { id: 'signin-forgot' }, h('a', { href: '/forgot-password' }, t('signin.forgot'))),
     h('p', {}, t('signin.noAccount'), ' ', h('a', { href: '/register' }, t('nav.register')))];
+}
+
+/**
+ * "Forgot your password?": the owner asks for a reset link, which the platform emails to the
+ * account's address. The answer is the same whether the email has an account or not; a platform
+ * that sends no email says whom to ask instead (409).
+ */
+function forgotPage() {
+  const result = h('div', { id: 'forgot-result', tabindex: '-1' });
+  const form = h('form', { novalidate: true, id: 'forgot-form' }, h('div', { class: 'form-status', tabindex: '-1' }),
+    field(t('field.email'), 'email', { type: 'email', required: true, autocomplete: 'username', id: 'forgot-email' }),
+    h('button', { type: 'submit', id: 'forgot-submit' }, t('forgot.submit')));
+  const send = form.querySelector('button[type=submit]');
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const email = form.elements.email.value.trim();
+    result.replaceChildren();
+    await whileBusy(send, async () => {
+      try {
+        await api('POST', '/api/v1/password-resets/request', { email });
+        clearProblem(form);
+        result.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('forgot.sent', { email })));
+        result.focus();
+      } catch (e) {
+        if (e.status === 409) {
+          clearProblem(form);
+          result.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('forgot.off')));
+          result.focus();
+        } else {
+          showProblem(form, e);
+        }
+      }
+    });
+  });
+  return [h('h1', {}, t('forgot.title')), h('p', {}, t('forgot.lead')), form, result,
+    h('p', {}, h('a', { href: '/signin' }, t('nav.signin')))];
+}
+
+/**
+ * What an invitation or a reset link's answer hands over: word that the platform emailed the link
+ * to its recipient, or (a platform that sends no email) the link to pass on, after {@code done}.
+ */
+export function handedOver(r, done) {
+  if (r.delivery === 'email') {
+    return h('div', { class: 'notice', role: 'status' }, h('p', {}, t('mail.sent', { email: r.sentTo, until: formatDate(r.expiresAt) })));
+  }
+  return h('div', { class: 'notice', role: 'status' }, h('p', {}, done), linkToPass(location.origin + r.link));
 }
 
 function registerPage() {

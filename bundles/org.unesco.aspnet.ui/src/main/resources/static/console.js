@@ -4,7 +4,7 @@
 // portal.js (the profile form, the history) is imported by the school page's panel only, when it opens.
 import { ui, t, tNodes, h, api, apiAll, colon, field, countries, countryName, problemView, showProblem, announce, statusLabel,
   hasRole, formatDate, formatNumber, statsView, localized, langOf, ApiError, fieldName, plural, whileBusy, signInPrompt, loadProfile,
-  profileText, markProfileTexts, commentGiven, filtersNavigate, linkToPass, clearProblem, campaignModules, moduleName } from './app.js';
+  profileText, markProfileTexts, commentGiven, filtersNavigate, handedOver, clearProblem, campaignModules, moduleName } from './app.js';
 
 const PAGE = 100;
 /** Moves whose decision the school must be told the reason of (the services require a comment). */
@@ -632,8 +632,8 @@ async function ncInvitations(country) {
       try {
         const r = await api('POST', '/api/v1/invitations', body);
         clearProblem(form); // an earlier refusal's marks go
-        form.querySelector('.form-status').replaceChildren(h('div', { class: 'notice', role: 'status' }, h('p', {}, t('handover.done')), linkToPass(location.origin + r.link)));
-        announce(t('handover.done'));
+        form.querySelector('.form-status').replaceChildren(handedOver(r, t('handover.done')));
+        announce(r.delivery === 'email' ? t('mail.sent', { email: r.sentTo, until: formatDate(r.expiresAt) }) : t('handover.done'));
       } catch (e) {
         showProblem(form, e);
       }
@@ -653,8 +653,8 @@ function makesResets() {
 }
 
 /**
- * "Reset a password": a one-time link for someone who forgot theirs, which this person passes on
- * (the platform sends no email). A refusal about the account is said on the email field, in words.
+ * "Reset a password": a one-time link for someone who forgot theirs, emailed to them (or, on a
+ * platform that sends no email, given to this person to pass on). A refusal about the account is said on the email field, in words.
  */
 function resetView() {
   const result = h('div', { id: 'reset-result', tabindex: '-1' });
@@ -675,8 +675,7 @@ function resetView() {
       try {
         const r = await api('POST', '/api/v1/password-resets', { email });
         clearProblem(form);
-        result.replaceChildren(h('div', { class: 'notice', role: 'status' }, h('p', {}, t('resetLink.done', { email, until: formatDate(r.expiresAt) })),
-          linkToPass(location.origin + r.link)));
+        result.replaceChildren(handedOver(r, t('resetLink.done', { email, until: formatDate(r.expiresAt) })));
         result.focus();
       } catch (e) {
         // the API's words are for developers ("No account has this email"): the UI's, on the field

@@ -1,7 +1,7 @@
 // School portal: apply, edit the profile, annual report, projects and activities, focal-point hand-over.
 import { labelIn, localToday, ui, t, h, api, ApiError, colon, field, checks, countries, countryName, problemView, showProblem, clearProblem, announce, renderChrome,
   whileBusy, signInPrompt, loadProfile, profileText, setProfileText, markProfileTexts,
-  statusLabel, LEVELS, THEMES, localized, langOf, formatDate, plural, submissionStatus, quoted, phaseLabels, pagedList, linkToPass, disclosure,
+  statusLabel, LEVELS, THEMES, localized, langOf, formatDate, plural, submissionStatus, quoted, phaseLabels, pagedList, handedOver, disclosure,
   decimalOf } from './app.js';
 
 // ---------- national profile fields ----------
@@ -851,10 +851,9 @@ function handOverView(school) {
     await whileBusy(send, async () => {
       try {
         const r = await api('POST', '/api/v1/invitations', { email: form.elements.email.value, role: 'SCHOOL_FOCAL_POINT', school: String(school.id) });
-        const link = location.origin + r.link;
         clearProblem(form);
-        form.querySelector('.form-status').replaceChildren(h('div', { class: 'notice', role: 'status' }, h('p', {}, t('handover.done')), linkToPass(link)));
-        announce(t('handover.done'));
+        form.querySelector('.form-status').replaceChildren(handedOver(r, t('handover.done')));
+        announce(r.delivery === 'email' ? t('mail.sent', { email: r.sentTo, until: formatDate(r.expiresAt) }) : t('handover.done'));
       } catch (e) {
         showProblem(form, e);
       }

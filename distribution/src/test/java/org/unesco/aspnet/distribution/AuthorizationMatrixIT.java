@@ -45,6 +45,7 @@ class AuthorizationMatrixIT {
     {"GET /api/v1/audit?country=FR",                      "D", "D", "D", "A", "D", "A", "A"},
     {"GET /api/v1/audit",                                  "D", "D", "D", "A", "A", "A", "A"},
     {"GET /api/v1/plugins",                                "D", "D", "D", "D", "D", "D", "A"},
+    {"GET /api/v1/mail",                                   "D", "D", "D", "D", "D", "D", "A"},
     {"GET /api/v1/me",                                     "D", "A", "A", "A", "A", "A", "A"},
     {"GET /api/v1/tokens",                                 "D", "A", "A", "A", "A", "A", "A"},
     {"POST /api/v1/invitations#nc",                        "D", "D", "D", "D", "D", "A", "A"},

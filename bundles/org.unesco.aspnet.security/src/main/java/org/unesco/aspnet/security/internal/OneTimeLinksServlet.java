@@ -28,6 +28,7 @@ import org.unesco.aspnet.core.AuditLog;
 import org.unesco.aspnet.core.Authorizer;
 import org.unesco.aspnet.core.FieldError;
 import org.unesco.aspnet.core.Grant;
+import org.unesco.aspnet.core.MailOutbox;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.core.Role;
@@ -39,8 +40,10 @@ import org.unesco.aspnet.web.Json;
 import org.unesco.aspnet.web.OpenApiFragment;
 
 /**
- * Invitations and password resets: single-use, expiring links. Until the platform sends email,
- * whoever creates a link receives it in the answer and passes it on.
+ * Invitations and password resets: single-use, expiring links. When the platform sends email (a
+ * {@link MailOutbox} that {@link MailOutbox#delivers() delivers}), the link goes to the invitee or
+ * the account's owner by email, queued in the transaction that makes it, and the answer says so
+ * without the link; otherwise whoever creates a link receives it in the answer and passes it on.
  *
  * <ul>
  *   <li>{@code POST /api/v1/invitations} {email, role, country, unit, school, campaign}: HQ
@@ -52,6 +55,9 @@ import org.unesco.aspnet.web.OpenApiFragment;
  *       adds the role to the invitee's existing account).
  *   <li>{@code POST /api/v1/password-resets} {email}: HQ, an administrator or an NC starts a reset, for
  *       an account whose every role they could have given it by invitation.
+ *   <li>{@code POST /api/v1/password-resets/request} {email}: anyone asks for a reset link for
+ *       their own account, sent by email only (409 while the platform sends none). The answer is
+ *       the same 202 whether the email has an account or not.
  *   <li>{@code POST /api/v1/password-resets/accept} {token, password}: sets the password and ends
  *       every session of the account.
  * </ul>
@@ -59,13 +65,16 @@ import org.unesco.aspnet.web.OpenApiFragment;
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({
   "/api/v1/invitations", "/api/v1/invitations/accept",
-  "/api/v1/password-resets", "/api/v1/password-resets/accept"
+  "/api/v1/password-resets", "/api/v1/password-resets/request", "/api/v1/password-resets/accept"
 })
 @OpenApiFragment("openapi/security.json")
 public final class OneTimeLinksServlet extends ApiServlet {
   private static final long serialVersionUID = 1L;
   static final Duration INVITATION_LIFETIME = Duration.ofDays(14);
   static final Duration RESET_LIFETIME = Duration.ofHours(2);
+  /** Reset links one account may ask for by email in {@link #ASKED_WINDOW}: a mailbox is not flooded. */
+  static final int ASKED_MAX = 3;
+  static final Duration ASKED_WINDOW = Duration.ofMinutes(15);
 
   /** The body of an invitation; {@code school} and {@code campaign} are ids, as numbers or as text. */
   public record Invitation(String email, Role role, String country, String unit,
@@ -100,6 +109,10 @@ public final class OneTimeLinksServlet extends ApiServlet {
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
   private transient volatile SchoolDirectory schools;
 
+  /** Optional: without it (or a mail server) links are handed over by whoever makes them. */
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+  private transient volatile MailOutbox mail;
+
   /** The bundles that know which countries, units and campaigns exist. */
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
       policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
@@ -120,6 +133,7 @@ public final class OneTimeLinksServlet extends ApiServlet {
       case "/api/v1/invitations" -> invite(request, response);
       case "/api/v1/invitations/accept" -> acceptInvitation(request, response);
       case "/api/v1/password-resets" -> startReset(request, response);
+      case "/api/v1/password-resets/request" -> requestReset(request, response);
       default -> finishReset(request, response);
     }
   }
@@ -138,13 +152,22 @@ public final class OneTimeLinksServlet extends ApiServlet {
     }
     String secret = Tokens.newSecret("");
     Instant expires = Instant.now().plus(INVITATION_LIFETIME);
+    String invitee = SecurityStore.normaliseEmail(inv.email());
+    String path = "/accept-invitation#token=" + secret;
+    MailOutbox outbox = delivering();
     store.database().inTransaction(c -> {
-      store.createLink(c, Tokens.hash(secret), "INVITATION", SecurityStore.normaliseEmail(inv.email()), grant, me.accountId(), expires);
-      audit.record(c, me, "invitation.create", "invitation", SecurityStore.normaliseEmail(inv.email()), grant.country(), null,
-          describe(grant, inv.email()));
+      store.createLink(c, Tokens.hash(secret), "INVITATION", invitee, grant, me.accountId(), expires);
+      Map<String, Object> after = describe(grant, inv.email());
+      after.put("delivery", outbox == null ? "manual" : "email");
+      audit.record(c, me, "invitation.create", "invitation", invitee, grant.country(), null, after);
+      if (outbox != null) {
+        // the invitee has no account to tell their language yet: the inviter's is the likeliest
+        outbox.enqueue(c, MailTexts.invitation(lang, invitee, inviterName(me), grant.role(), grant.country(), grant.unit(),
+            outbox.publicUrl() + path, INVITATION_LIFETIME.toDays(), outbox.publicUrl()));
+      }
       return null;
     });
-    Json.write(response, 201, link("/accept-invitation#token=" + secret, secret, expires));
+    Json.write(response, 201, outbox == null ? link(path, secret, expires) : emailed(invitee, expires));
   }
 
   /**
@@ -439,7 +462,9 @@ public final class OneTimeLinksServlet extends ApiServlet {
     requireEmail(r);
     String secret = Tokens.newSecret("");
     Instant expires = Instant.now().plus(RESET_LIFETIME);
-    store.database().inTransaction(c -> {
+    String path = "/reset-password#token=" + secret;
+    MailOutbox outbox = delivering();
+    String sentTo = store.database().inTransaction(c -> {
       Optional<SecurityStore.Account> found = store.accountByEmail(c, r.email());
       Optional<Principal> held = found.isEmpty() ? Optional.empty() : store.principal(c, found.get().id());
       ProblemException refused = resetRefusal(authorizer, me, held);
@@ -450,10 +475,15 @@ public final class OneTimeLinksServlet extends ApiServlet {
       store.createLink(c, Tokens.hash(secret), "RESET", account.email(), null, me.accountId(), expires);
       // filed under the account's country, so that the NC who made it, and HQ, read it
       audit.record(c, me, "password.reset.start", "account", account.accountId(), countryOf(account), null,
-          Map.of("email", account.email(), "expiresAt", expires.toString()));
-      return null;
+          Map.of("email", account.email(), "expiresAt", expires.toString(), "delivery", outbox == null ? "manual" : "email"));
+      if (outbox != null) {
+        // the link goes to the account's owner only: its maker never holds it
+        outbox.enqueue(c, MailTexts.reset(account.language(), account.email(), account.name(), inviterName(me),
+            outbox.publicUrl() + path, RESET_LIFETIME.toHours(), outbox.publicUrl()));
+      }
+      return account.email();
     });
-    Json.write(response, 201, link("/reset-password#token=" + secret, secret, expires));
+    Json.write(response, 201, outbox == null ? link(path, secret, expires) : emailed(sentTo, expires));
   }
 
   /**
@@ -479,6 +509,76 @@ public final class OneTimeLinksServlet extends ApiServlet {
     }
   }
 
+  /**
+   * A reset link asked for by its account's owner, who forgot the password: emailed to the
+   * account's address, so only its mailbox holds it. The answer is the same whether the email has
+   * an account or not (nothing to probe); a request for an unknown email counts as a failed
+   * attempt of the sender's address (the sign-in throttle), and an account gets at most {@link
+   * #ASKED_MAX} links per {@link #ASKED_WINDOW}.
+   */
+  private void requestReset(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String lang = principalSpeaking(request).language();
+    ResetRequest r = Json.read(request, ResetRequest.class, OneTimeLinksServlet::requireEmail);
+    requireEmail(r);
+    if (!AccountsServlet.isEmail(r.email())) {
+      throw ProblemException.validation("email", SecurityMessages.get(lang, "email"));
+    }
+    MailOutbox outbox = delivering();
+    if (outbox == null) {
+      throw ProblemException.conflict(SecurityMessages.get(lang, "resetByEmailOff"));
+    }
+    Authentication.Attempt attempt = authentication.addressAttempt(request.getRemoteAddr(), lang);
+    String secret = Tokens.newSecret("");
+    Instant now = Instant.now();
+    Instant expires = now.plus(RESET_LIFETIME);
+    boolean known = store.database().inTransaction(c -> {
+      Optional<SecurityStore.Account> found = store.accountByEmail(c, r.email());
+      if (found.isEmpty()) {
+        return false;
+      }
+      SecurityStore.Account account = found.get();
+      if (store.linksMadeBy(c, account.id(), "RESET", now.minus(ASKED_WINDOW)) >= ASKED_MAX) {
+        return true; // enough links are on their way
+      }
+      store.createLink(c, Tokens.hash(secret), "RESET", account.email(), null, account.id(), expires);
+      Principal owner = store.principal(c, account.id()).orElseThrow();
+      audit.record(c, Principal.anonymous(), "password.reset.request", "account", account.id(), countryOf(owner), null,
+          Map.of("email", account.email(), "expiresAt", expires.toString(), "address", request.getRemoteAddr()));
+      outbox.enqueue(c, MailTexts.selfReset(account.language() == null ? lang : account.language(), account.email(),
+          account.name(), outbox.publicUrl() + "/reset-password#token=" + secret, RESET_LIFETIME.toHours(), outbox.publicUrl()));
+      return true;
+    });
+    if (known) {
+      authentication.forgive(attempt); // a real account's owner: not a probe
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", "accepted");
+    body.put("detail", SecurityMessages.get(lang, "resetRequested"));
+    Json.write(response, 202, body);
+  }
+
+  /** The outbox when mail leaves the platform; null when links are to be handed over. */
+  private MailOutbox delivering() {
+    MailOutbox outbox = mail;
+    return outbox != null && outbox.delivers() ? outbox : null;
+  }
+
+  /** How a message names who made a link: their name and address, so the recipient can tell who it is. */
+  private static String inviterName(Principal me) {
+    if (me.email() == null) {
+      return "ASPnet";
+    }
+    return me.name() == null || me.name().isBlank() ? me.email() : me.name() + " <" + me.email() + ">";
+  }
+
+  private static Map<String, Object> emailed(String to, Instant expires) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("delivery", "email");
+    body.put("sentTo", to);
+    body.put("expiresAt", expires);
+    return body;
+  }
+
   private void finishReset(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String lang = principalSpeaking(request).language();
     Acceptance a = Json.read(request, Acceptance.class, rest -> requirePassword(rest, lang));
@@ -490,8 +590,10 @@ public final class OneTimeLinksServlet extends ApiServlet {
       SecurityStore.Account account = store.accountByEmail(c, link.email()).orElseThrow(
           () -> ProblemException.notFound("The account of this link no longer exists"));
       // The account may have gained a role since the link was made that its maker could not give.
+      // A link its owner asked for by email (made by the account itself) reached its mailbox: it applies.
+      boolean askedByOwner = account.id().equals(link.createdBy());
       Optional<Principal> maker = link.createdBy() == null ? Optional.empty() : store.principal(c, link.createdBy());
-      if (maker.isEmpty() || !mayReset(authorizer, maker.get(), store.principal(c, account.id()).orElseThrow())) {
+      if (!askedByOwner && (maker.isEmpty() || !mayReset(authorizer, maker.get(), store.principal(c, account.id()).orElseThrow()))) {
         throw ProblemException.forbidden("This reset link no longer applies to the account; ask for a new one");
       }
       store.updatePasswordHash(c, account.id(), hash);
@@ -517,6 +619,7 @@ public final class OneTimeLinksServlet extends ApiServlet {
 
   private static Map<String, Object> link(String path, String secret, Instant expires) {
     Map<String, Object> body = new LinkedHashMap<>();
+    body.put("delivery", "manual");
     body.put("link", path);
     body.put("token", secret);
     body.put("expiresAt", expires);

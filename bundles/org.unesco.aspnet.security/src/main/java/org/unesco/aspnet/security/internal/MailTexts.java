@@ -1,0 +1,106 @@
+package org.unesco.aspnet.security.internal;
+
+import java.util.Map;
+import org.unesco.aspnet.core.MailOutbox;
+import org.unesco.aspnet.core.Messages;
+import org.unesco.aspnet.core.Role;
+
+/**
+ * The messages the platform emails: a reset link (started by a coordinator or asked for by its
+ * owner) and an invitation, in English, French and Spanish, the network's working languages (the
+ * recipient's language when the account has one, else the sender's). Patterns are {@link
+ * Messages}' MessageFormats: an apostrophe is written twice.
+ */
+final class MailTexts {
+  private static final Messages TEXTS = new Messages(Map.of(
+      "en", Map.ofEntries(
+          Map.entry("resetSubject", "ASPnet: set a new password"),
+          Map.entry("resetBody", "Hello {0},\n\n{1} started a password reset for your ASPnet account ({2}).\n"
+              + "Open this link within {3} hours to choose a new password:\n\n{4}\n\n"
+              + "The link works once. Your other sessions end when you set the password.\n"
+              + "If you did not expect this, ask {1} or your National Coordinator why.\n"),
+          Map.entry("selfResetBody", "Hello {0},\n\nSomeone (probably you) asked to reset the password of your ASPnet account ({1}).\n"
+              + "Open this link within {2} hours to choose a new password:\n\n{3}\n\n"
+              + "The link works once. If you did not ask for it, ignore this message: your password stays as it is.\n"),
+          Map.entry("inviteSubject", "ASPnet: you are invited as {0}"),
+          Map.entry("inviteBody", "Hello,\n\n{0} invites you to the ASPnet Platform of UNESCO''s Associated Schools Network as {1}.\n"
+              + "Open this link within {2} days to accept (with your ASPnet account if you have one, or a new one):\n\n{3}\n\n"
+              + "If you do not know {0}, ignore this message.\n"),
+          Map.entry("signature", "\n-- \nASPnet Platform, {0}\n"),
+          Map.entry("PLATFORM_ADMIN", "platform administrator"),
+          Map.entry("HQ_OFFICER", "UNESCO HQ officer"),
+          Map.entry("NATIONAL_COORDINATOR", "National Coordinator of {0}"),
+          Map.entry("SUBNATIONAL_COORDINATOR", "coordinator of {1} ({0})"),
+          Map.entry("SCHOOL_FOCAL_POINT", "focal point of your school"),
+          Map.entry("SCHOOL_STAFF", "staff of your school"),
+          Map.entry("CAMPAIGN_COORDINATOR", "campaign coordinator")),
+      "fr", Map.ofEntries(
+          Map.entry("resetSubject", "ASPnet : choisir un nouveau mot de passe"),
+          Map.entry("resetBody", "Bonjour {0},\n\n{1} a lancé la réinitialisation du mot de passe de votre compte ASPnet ({2}).\n"
+              + "Ouvrez ce lien dans les {3} heures pour choisir un nouveau mot de passe :\n\n{4}\n\n"
+              + "Le lien ne sert qu''une fois. Vos autres sessions se ferment quand vous choisissez le mot de passe.\n"
+              + "Si vous ne vous y attendiez pas, demandez pourquoi à {1} ou à votre coordinateur national.\n"),
+          Map.entry("selfResetBody", "Bonjour {0},\n\nQuelqu''un (sans doute vous) a demandé à réinitialiser le mot de passe de votre compte ASPnet ({1}).\n"
+              + "Ouvrez ce lien dans les {2} heures pour choisir un nouveau mot de passe :\n\n{3}\n\n"
+              + "Le lien ne sert qu''une fois. Si vous n''avez rien demandé, ignorez ce message : votre mot de passe ne change pas.\n"),
+          Map.entry("inviteSubject", "ASPnet : vous êtes invité(e) comme {0}"),
+          Map.entry("inviteBody", "Bonjour,\n\n{0} vous invite sur la plateforme ASPnet du réseau des écoles associées de l''UNESCO comme {1}.\n"
+              + "Ouvrez ce lien dans les {2} jours pour accepter (avec votre compte ASPnet si vous en avez un, ou un nouveau) :\n\n{3}\n\n"
+              + "Si vous ne connaissez pas {0}, ignorez ce message.\n"),
+          Map.entry("signature", "\n-- \nPlateforme ASPnet, {0}\n"),
+          Map.entry("PLATFORM_ADMIN", "administrateur de la plateforme"),
+          Map.entry("HQ_OFFICER", "responsable au Siège de l''UNESCO"),
+          Map.entry("NATIONAL_COORDINATOR", "coordinateur national ({0})"),
+          Map.entry("SUBNATIONAL_COORDINATOR", "coordinateur de {1} ({0})"),
+          Map.entry("SCHOOL_FOCAL_POINT", "point focal de votre école"),
+          Map.entry("SCHOOL_STAFF", "membre de l''équipe de votre école"),
+          Map.entry("CAMPAIGN_COORDINATOR", "coordinateur de campagne")),
+      "es", Map.ofEntries(
+          Map.entry("resetSubject", "ASPnet: elija una contraseña nueva"),
+          Map.entry("resetBody", "Hola {0}:\n\n{1} inició el restablecimiento de la contraseña de su cuenta ASPnet ({2}).\n"
+              + "Abra este enlace antes de {3} horas para elegir una contraseña nueva:\n\n{4}\n\n"
+              + "El enlace sirve una sola vez. Sus otras sesiones se cierran cuando elija la contraseña.\n"
+              + "Si no lo esperaba, pregunte a {1} o a su coordinador nacional por qué.\n"),
+          Map.entry("selfResetBody", "Hola {0}:\n\nAlguien (probablemente usted) pidió restablecer la contraseña de su cuenta ASPnet ({1}).\n"
+              + "Abra este enlace antes de {2} horas para elegir una contraseña nueva:\n\n{3}\n\n"
+              + "El enlace sirve una sola vez. Si no lo pidió, ignore este mensaje: su contraseña no cambia.\n"),
+          Map.entry("inviteSubject", "ASPnet: le invitan como {0}"),
+          Map.entry("inviteBody", "Hola:\n\n{0} le invita a la Plataforma ASPnet de la Red de Escuelas Asociadas de la UNESCO como {1}.\n"
+              + "Abra este enlace antes de {2} días para aceptar (con su cuenta ASPnet si la tiene, o con una nueva):\n\n{3}\n\n"
+              + "Si no conoce a {0}, ignore este mensaje.\n"),
+          Map.entry("signature", "\n-- \nPlataforma ASPnet, {0}\n"),
+          Map.entry("PLATFORM_ADMIN", "administrador de la plataforma"),
+          Map.entry("HQ_OFFICER", "responsable en la Sede de la UNESCO"),
+          Map.entry("NATIONAL_COORDINATOR", "coordinador nacional ({0})"),
+          Map.entry("SUBNATIONAL_COORDINATOR", "coordinador de {1} ({0})"),
+          Map.entry("SCHOOL_FOCAL_POINT", "punto focal de su escuela"),
+          Map.entry("SCHOOL_STAFF", "personal de su escuela"),
+          Map.entry("CAMPAIGN_COORDINATOR", "coordinador de campaña"))));
+
+  private MailTexts() {}
+
+  /** A reset link that {@code starter} (a coordinator) made for {@code name}'s account. */
+  static MailOutbox.Message reset(String language, String to, String name, String starter, String link, long hours, String site) {
+    return message(language, to, "password.reset", "resetSubject",
+        TEXTS.get(language, "resetBody", name, starter, to, String.valueOf(hours), link), site);
+  }
+
+  /** A reset link the account's owner asked for on the sign-in page. */
+  static MailOutbox.Message selfReset(String language, String to, String name, String link, long hours, String site) {
+    return message(language, to, "password.reset.request", "resetSubject",
+        TEXTS.get(language, "selfResetBody", name, to, String.valueOf(hours), link), site);
+  }
+
+  /** An invitation to {@code role} (its scope: {@code country}, {@code unit}) from {@code inviter}. */
+  static MailOutbox.Message invitation(String language, String to, String inviter, Role role, String country, String unit,
+      String link, long days, String site) {
+    String roleText = TEXTS.get(language, role.name(), country, unit);
+    return new MailOutbox.Message(to, TEXTS.get(language, "inviteSubject", roleText),
+        TEXTS.get(language, "inviteBody", inviter, roleText, String.valueOf(days), link) + TEXTS.get(language, "signature", site),
+        "invitation");
+  }
+
+  private static MailOutbox.Message message(String language, String to, String kind, String subjectKey, String body, String site) {
+    return new MailOutbox.Message(to, TEXTS.get(language, subjectKey), body + TEXTS.get(language, "signature", site), kind);
+  }
+}

@@ -1,0 +1,221 @@
+package org.unesco.aspnet.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Email through the installation: the platform sends to a GreenMail SMTP server run by the test,
+ * configured in config/org.unesco.aspnet.mail.cfg. Invitation and reset links reach their
+ * recipients' mailboxes only, a forgotten password is asked for by its owner, and a mail server
+ * that is down delays the message, never the request.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MailIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern LINK = Pattern.compile("(http://localhost:\\d+/(?:accept-invitation|reset-password)#token=)([A-Za-z0-9_\\-]+)");
+  private static Installation platform;
+  private static GreenMail smtp;
+  private static int smtpPort;
+
+  @BeforeAll
+  static void start() throws Exception {
+    smtpPort = Installation.anyFreePort();
+    smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    platform = new Installation();
+    writeMailConfig("ASPnet France <aspnet@example.fr>");
+    platform.start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    try {
+      platform.close();
+    } finally {
+      smtp.stop();
+    }
+  }
+
+  private static void writeMailConfig(String from) throws Exception {
+    Path cfg = platform.home.resolve("config/org.unesco.aspnet.mail.cfg");
+    Files.writeString(cfg, Files.readString(cfg)
+        .replaceAll("(?m)^publicUrl=.*$", "publicUrl=http://localhost:" + platform.port)
+        .replaceAll("(?m)^host=.*$", "host=127.0.0.1")
+        .replaceAll("(?m)^port=.*$", "port=" + smtpPort)
+        .replaceAll("(?m)^security=.*$", "security=NONE")
+        .replaceAll("(?m)^from=.*$", "from=" + from));
+  }
+
+  private static HttpResponse<String> post(String path, Object body, String token, String... headers) throws Exception {
+    return platform.sendAs("POST", path, JSON.writeValueAsString(body), token, headers);
+  }
+
+  /** The messages received for {@code to} so far. */
+  private static List<MimeMessage> mailTo(String to) throws Exception {
+    List<MimeMessage> found = new java.util.ArrayList<>();
+    for (MimeMessage m : smtp.getReceivedMessages()) {
+      if (Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equalsIgnoreCase(to))) {
+        found.add(m);
+      }
+    }
+    return found;
+  }
+
+  /** Waits for the {@code n}th message to {@code to} and returns it. */
+  private static MimeMessage awaitMail(String to, int n) throws Exception {
+    Installation.await(n + " message(s) to " + to, Duration.ofSeconds(30), () -> mailTo(to).size() >= n);
+    return mailTo(to).get(n - 1);
+  }
+
+  private static String text(MimeMessage m) throws Exception {
+    return m.getContent().toString().replace("\r\n", "\n");
+  }
+
+  /** The secret of the link in {@code m}, after checking the link starts with the configured public address. */
+  private static String token(MimeMessage m, String page) throws Exception {
+    Matcher link = LINK.matcher(text(m));
+    assertTrue(link.find(), "no link in: " + text(m));
+    assertEquals("http://localhost:" + platform.port + "/" + page + "#token=", link.group(1));
+    return link.group(2);
+  }
+
+  @Test
+  @Order(1)
+  void invitationAndResetLinksGoToTheirRecipientsOnly() throws Exception {
+    String admin = platform.adminToken();
+    JsonNode mail = JSON.readTree(platform.sendAs("GET", "/api/v1/mail", null, admin).body());
+    assertTrue(mail.path("delivers").asBoolean(), mail.toString());
+    assertEquals("127.0.0.1", mail.path("host").asText());
+    assertFalse(mail.has("password"), "the SMTP password is never shown");
+
+    HttpResponse<String> invited = post("/api/v1/invitations",
+        Map.of("email", "Nadia.Fr@Example.org", "role", "NATIONAL_COORDINATOR", "country", "FR"), admin, "Accept-Language", "fr");
+    assertEquals(201, invited.statusCode(), invited.body());
+    JsonNode answer = JSON.readTree(invited.body());
+    assertEquals("email", answer.path("delivery").asText());
+    assertEquals("nadia.fr@example.org", answer.path("sentTo").asText());
+    assertFalse(answer.has("link") || answer.has("token"), "the inviter does not hold the link: " + answer);
+
+    MimeMessage invitation = awaitMail("nadia.fr@example.org", 1);
+    assertEquals("ASPnet France <aspnet@example.fr>", invitation.getFrom()[0].toString());
+    assertTrue(invitation.getSubject().contains("coordinateur national (FR)"), invitation.getSubject());
+    String inviteToken = token(invitation, "accept-invitation");
+    HttpResponse<String> accepted = post("/api/v1/invitations/accept",
+        Map.of("token", inviteToken, "name", "Nadia Benali", "password", "a long enough password"), null);
+    assertEquals(200, accepted.statusCode(), accepted.body());
+
+    // HQ resets her password: the link goes to her mailbox, in her account's language
+    HttpResponse<String> reset = post("/api/v1/password-resets", Map.of("email", "nadia.fr@example.org"), admin);
+    assertEquals(201, reset.statusCode(), reset.body());
+    assertFalse(JSON.readTree(reset.body()).has("token"), reset.body());
+    MimeMessage resetMail = awaitMail("nadia.fr@example.org", 2);
+    assertEquals("ASPnet: set a new password", resetMail.getSubject());
+    assertTrue(text(resetMail).contains("Hello Nadia Benali"), text(resetMail));
+    String resetToken = token(resetMail, "reset-password");
+    assertEquals(204, post("/api/v1/password-resets/accept", Map.of("token", resetToken, "password", "her brand new password"), null)
+        .statusCode());
+    assertEquals(200, platform.login("nadia.fr@example.org", "her brand new password").statusCode());
+
+    // sent messages keep no text (their links were secrets); the operators' view says what left
+    JsonNode latest = JSON.readTree(platform.sendAs("GET", "/api/v1/mail", null, admin).body()).path("latest");
+    assertEquals("password.reset", latest.get(0).path("kind").asText());
+    assertFalse(latest.get(0).path("sentAt").isNull(), latest.toString());
+    assertFalse(latest.toString().contains(resetToken));
+  }
+
+  @Test
+  @Order(2)
+  void aForgottenPasswordIsAskedForByItsOwner() throws Exception {
+    HttpResponse<String> registered = post("/api/v1/accounts",
+        Map.of("email", "forgetful.teacher@example.org", "name", "Zoë Martín", "password", "my old long password", "language", "es"), null);
+    assertEquals(201, registered.statusCode(), registered.body());
+
+    HttpResponse<String> asked = post("/api/v1/password-resets/request", Map.of("email", "Forgetful.Teacher@example.org"), null);
+    assertEquals(202, asked.statusCode(), asked.body());
+    HttpResponse<String> unknown = post("/api/v1/password-resets/request", Map.of("email", "no.account@example.org"), null);
+    assertEquals(202, unknown.statusCode());
+    assertEquals(asked.body(), unknown.body(), "the answer tells nothing of which emails have accounts");
+    HttpResponse<String> bad = post("/api/v1/password-resets/request", Map.of("email", "not an email"), null);
+    assertEquals(400, bad.statusCode());
+    assertEquals("email", JSON.readTree(bad.body()).path("errors").get(0).path("field").asText(), bad.body());
+
+    MimeMessage m = awaitMail("forgetful.teacher@example.org", 1);
+    assertEquals("ASPnet: elija una contraseña nueva", m.getSubject(), "in the account's language");
+    assertTrue(text(m).contains("Hola Zoë Martín"), text(m));
+    assertEquals(204, post("/api/v1/password-resets/accept", Map.of("token", token(m, "reset-password"), "password", "my new long password"),
+        null).statusCode());
+    assertEquals(401, platform.login("forgetful.teacher@example.org", "my old long password").statusCode());
+    assertEquals(200, platform.login("forgetful.teacher@example.org", "my new long password").statusCode());
+
+    // a mailbox is not flooded: three links per quarter of an hour, the answer the same
+    for (int i = 0; i < 4; i++) {
+      assertEquals(202, post("/api/v1/password-resets/request", Map.of("email", "forgetful.teacher@example.org"), null).statusCode());
+    }
+    awaitMail("forgetful.teacher@example.org", 3);
+    Thread.sleep(2000);
+    assertEquals(3, mailTo("forgetful.teacher@example.org").size());
+    assertTrue(mailTo("no.account@example.org").isEmpty());
+
+    // only a platform administrator reads the outbox (it names recipients)
+    String teacher = JSON.readTree(platform.login("forgetful.teacher@example.org", "my new long password").body()).path("token").asText();
+    assertEquals(403, platform.sendAs("GET", "/api/v1/mail", null, teacher).statusCode());
+    assertEquals(401, platform.sendAs("GET", "/api/v1/mail", null, null).statusCode());
+    assertEquals(403, post("/api/v1/mail/test", Map.of("to", "x@example.org"), teacher).statusCode());
+  }
+
+  @Test
+  @Order(3)
+  void aMailServerThatIsDownDelaysTheMessageNotTheRequest() throws Exception {
+    String admin = platform.adminToken();
+    smtp.stop();
+    long before = System.nanoTime();
+    HttpResponse<String> queued = post("/api/v1/mail/test", Map.of("to", "ops@example.org"), admin);
+    assertEquals(202, queued.statusCode(), queued.body());
+    assertTrue(System.nanoTime() - before < Duration.ofSeconds(5).toNanos(), "the request does not wait for the mail server");
+    long id = JSON.readTree(queued.body()).path("id").asLong();
+    JsonNode[] line = new JsonNode[1];
+    Installation.await("a failed attempt", Duration.ofSeconds(30), () -> {
+      for (JsonNode l : JSON.readTree(platform.sendAs("GET", "/api/v1/mail", null, admin).body()).path("latest")) {
+        if (l.path("id").asLong() == id) {
+          line[0] = l;
+        }
+      }
+      return line[0] != null && line[0].path("attempts").asInt() >= 1;
+    });
+    assertTrue(line[0].path("sentAt").isNull(), line[0].toString());
+    assertFalse(line[0].path("lastError").asText().isEmpty(), line[0].toString());
+    assertFalse(line[0].path("nextAttemptAt").isNull(), "it waits to be tried again: " + line[0]);
+
+    // the server is back and the operator edits the settings: what waits goes at once, from the new sender
+    smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    writeMailConfig("ASPnet Ops <ops-sender@example.fr>");
+    MimeMessage m = awaitMail("ops@example.org", 1);
+    assertEquals("ASPnet Ops <ops-sender@example.fr>", m.getFrom()[0].toString());
+    assertEquals("ASPnet Platform: test message", m.getSubject());
+    assertEquals(400, post("/api/v1/mail/test", Map.of("to", "nobody"), admin).statusCode());
+  }
+}
