@@ -352,6 +352,47 @@ class NationalProfilesIT {
     assertEquals("ja", JSON.readTree(send("GET", report, null, hq).body()).path("answers").path("landestreffen").asText());
   }
 
+  /** A school that moves abroad leaves its country's ladder: back again, the stage it had there does not reappear. */
+  @Test
+  void aSchoolMovedAbroadAndBackDoesNotGetItsOldNationalStageBack() throws Exception {
+    ObjectNode body = school("Schiller-Schule Wanderweg " + System.nanoTime(), "DE", "BY", "Landshut");
+    body.putObject("fields").put("schulform", "realschule");
+    HttpResponse<String> applied = send("POST", "/api/v1/applications", body, hq);
+    assertEquals(201, applied.statusCode(), applied.body());
+    long school = JSON.readTree(applied.body()).path("schoolId").asLong();
+    long membership = JSON.readTree(applied.body()).path("membershipId").asLong();
+    String path = "/api/v1/memberships/" + membership;
+    JsonNode inGermany = JSON.readTree(send("GET", path, null, hq).body());
+    assertEquals("interessiert", inGermany.path("stage").asText(), inGermany.toString());
+    String enteredAt = inGermany.path("stageSince").asText();
+
+    String etag = send("GET", "/api/v1/schools/" + school, null, hq).headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> abroad = send("PATCH", "/api/v1/schools/" + school, "{\"country\":\"KE\",\"unit\":null,\"city\":\"Nairobi\"}",
+        hq, "If-Match", etag);
+    assertEquals(200, abroad.statusCode(), abroad.body());
+    JsonNode inKenya = JSON.readTree(send("GET", path, null, hq).body());
+    assertTrue(inKenya.path("stage").isNull() || inKenya.path("stage").isMissingNode(), "no German stage in Kenya: " + inKenya);
+    assertEquals("APPLIED", inKenya.path("status").asText(), "the global status stays");
+    JsonNode history = JSON.readTree(send("GET", path + "/history", null, hq).body()).path("items");
+    JsonNode left = history.get(history.size() - 1);
+    assertEquals("interessiert", left.path("fromStage").asText(), history.toString());
+    assertTrue(left.path("toStage").isNull() || left.path("toStage").isMissingNode(), history.toString());
+    assertEquals("DE \u2192 KE", left.path("comment").asText(), history.toString());
+    for (String country : List.of("DE", "KE")) {
+      String audit = send("GET", "/api/v1/audit?country=" + country + "&limit=100", null, hq).body();
+      assertTrue(audit.contains("membership.stage") && audit.contains("\"stage\":\"interessiert\""),
+          "the stage left is in the audit of " + country + ": " + audit);
+    }
+
+    etag = abroad.headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> home = send("PATCH", "/api/v1/schools/" + school, "{\"country\":\"DE\",\"unit\":\"BY\",\"city\":\"Landshut\"}",
+        hq, "If-Match", etag);
+    assertEquals(200, home.statusCode(), home.body());
+    JsonNode back = JSON.readTree(send("GET", path, null, hq).body());
+    assertTrue(back.path("stage").isNull() || back.path("stage").isMissingNode(), "the old stage does not reappear: " + back);
+    assertTrue(java.time.Instant.parse(back.path("stageSince").asText()).isAfter(java.time.Instant.parse(enteredAt)), "its time counts from the move: " + back);
+  }
+
   @Test
   void aProfileThatThrowsOrHangsCostsOnlyItsOwnCountry() throws Exception {
     platform.deployPlugin(FAULTY, "org.unesco.aspnet.example.faultyprofile.jar");

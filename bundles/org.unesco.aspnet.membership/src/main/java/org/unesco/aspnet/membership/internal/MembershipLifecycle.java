@@ -373,10 +373,16 @@ public final class MembershipLifecycle implements MembershipService {
    * stage (HQ sends an application back) counts the time already served there, not from zero.
    */
   private static Optional<Instant> enteredBefore(Connection c, long membershipId, String stage) throws SQLException {
+    // only since the school last moved country (a line that keeps its status and leaves the stage,
+    // see SchoolDirectory.leaveNationalStage): the time served in the ladder of the country it left
+    // does not count in the one it came to, even the same country again
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT MAX(CHANGED_AT) FROM MEM_STATUS_CHANGE WHERE MEMBERSHIP_ID = ? AND TO_STAGE = ?")) {
+        "SELECT MAX(CHANGED_AT) FROM MEM_STATUS_CHANGE WHERE MEMBERSHIP_ID = ? AND TO_STAGE = ?"
+            + " AND ID > COALESCE((SELECT MAX(L.ID) FROM MEM_STATUS_CHANGE L WHERE L.MEMBERSHIP_ID = ?"
+            + " AND L.FROM_STATUS = L.TO_STATUS AND L.TO_STAGE IS NULL), 0)")) {
       ps.setLong(1, membershipId);
       ps.setString(2, stage);
+      ps.setLong(3, membershipId);
       try (ResultSet rs = ps.executeQuery()) {
         Timestamp at = rs.next() ? rs.getTimestamp(1) : null;
         return Optional.ofNullable(at).map(Timestamp::toInstant);

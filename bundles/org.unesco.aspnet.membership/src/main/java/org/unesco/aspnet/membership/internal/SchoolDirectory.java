@@ -838,8 +838,62 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
       // countries each do
       audit.record(c, actor, "school.update", "school", String.valueOf(current.id()), current.country(),
           summary(current), summary(updated));
+      leaveNationalStage(c, actor, current, updated);
     }
     return updated;
+  }
+
+  /**
+   * A school that moves to another country leaves the national ladder of the one it left: its
+   * current membership period's stage was that country's (and would come back were it to return),
+   * so it is cleared, and its time in a stage counts from the move (where the new country has a
+   * ladder, the school stands at the first stage mapped onto its status, as a membership older than
+   * the profile does). The move is a line of the membership's history (its status stays,
+   * {@code fromStage} the stage left, no {@code toStage}, the countries as comment) and a
+   * {@code membership.stage} entry of the audit in both countries.
+   */
+  private void leaveNationalStage(Connection c, Principal actor, School current, School updated) throws SQLException {
+    long membershipId = current.membershipId();
+    String status = null;
+    String stage = null;
+    try (PreparedStatement ps = c.prepareStatement("SELECT STATUS, NATIONAL_STAGE FROM MEM_MEMBERSHIP WHERE ID = ?")) {
+      ps.setLong(1, membershipId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return;
+        }
+        status = rs.getString(1);
+        stage = rs.getString(2);
+      }
+    }
+    Timestamp now = Timestamp.from(Instant.now());
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE MEM_MEMBERSHIP SET NATIONAL_STAGE = NULL, STAGE_SINCE = ? WHERE ID = ?")) {
+      ps.setTimestamp(1, now);
+      ps.setLong(2, membershipId);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO MEM_STATUS_CHANGE (MEMBERSHIP_ID, FROM_STATUS, TO_STATUS, ACTOR, CHANGED_AT, COMMENT_TEXT,"
+            + " FROM_STAGE, TO_STAGE) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)")) {
+      ps.setLong(1, membershipId);
+      ps.setString(2, status);
+      ps.setString(3, status);
+      ps.setString(4, actor.accountId());
+      ps.setTimestamp(5, now);
+      ps.setString(6, current.country() + " \u2192 " + updated.country());
+      ps.setString(7, stage);
+      ps.executeUpdate();
+    }
+    Map<String, Object> before = new LinkedHashMap<>();
+    before.put("country", current.country());
+    before.put("stage", stage);
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("country", updated.country());
+    after.put("stage", null);
+    for (String country : List.of(updated.country(), current.country())) {
+      audit.record(c, actor, "membership.stage", "membership", String.valueOf(membershipId), country, before, after);
+    }
   }
 
   /**

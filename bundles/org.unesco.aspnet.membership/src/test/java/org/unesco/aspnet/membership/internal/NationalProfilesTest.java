@@ -1,6 +1,7 @@
 package org.unesco.aspnet.membership.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -223,6 +224,70 @@ class NationalProfilesTest {
     assertEquals("interested", last.fromStage());
     assertEquals("collaborating", last.toStage());
     assertEquals(409, assertThrows(ProblemException.class, () -> lifecycle.moveStage(NC_DE, m, "recognised", null)).status());
+  }
+
+  private static SchoolInput inCountry(School s, String country, String unit) {
+    SchoolInput i = s.input();
+    return new SchoolInput(i.name(), country, unit, i.city(), i.address(), i.latitude(), i.longitude(),
+        i.levels(), i.themes(), i.languages(), i.students(), i.teachers(), i.email(), i.website(),
+        i.nationalId(), i.fields());
+  }
+
+  /** A school that moves abroad leaves its country's ladder: back again, its old stage and time there do not return. */
+  @Test
+  void aMoveToAnotherCountryLeavesTheNationalStageAndItIsNotBackOnReturn() {
+    register(germany, "DE");
+    Application a = lifecycle.apply(NC_DE, german("BY", Map.of("schulform", "gymnasium")), true);
+    long m = a.membershipId();
+    backdate(m, 3);
+    assertEquals("collaborating", lifecycle.moveStage(LAND_BY, m, "collaborating", null).stage());
+    backdate(m, 3); // three years collaborating: ripe for recognition
+    database.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE MEM_STATUS_CHANGE SET CHANGED_AT = ? WHERE MEMBERSHIP_ID = ? AND TO_STAGE = 'collaborating'")) {
+        ps.setTimestamp(1, Timestamp.from(Instant.now().minus(3 * 365L, ChronoUnit.DAYS)));
+        ps.setLong(2, m);
+        return ps.executeUpdate();
+      }
+    });
+    int linesBefore = lifecycle.history(HQ, m).size();
+
+    School s = schools.school(HQ, a.schoolId());
+    School abroad = schools.update(HQ, s.id(), s.revision(), inCountry(s, "FR", null));
+    assertEquals("FR", abroad.country());
+    Membership there = lifecycle.membership(HQ, m);
+    assertNull(there.stage(), "no German stage in France");
+    assertEquals(MembershipStatus.UNDER_NATIONAL_REVIEW, there.status(), "the global status stays");
+    List<org.unesco.aspnet.membership.StatusChange> history = lifecycle.history(HQ, m);
+    assertEquals(linesBefore + 1, history.size(), "the move is a line of the history");
+    var left = history.get(history.size() - 1);
+    assertEquals("collaborating", left.fromStage());
+    assertNull(left.toStage());
+    assertEquals(left.from(), left.to());
+    assertEquals("DE \u2192 FR", left.comment());
+
+    School back = schools.update(HQ, s.id(), abroad.revision(), inCountry(abroad, "DE", "BY"));
+    Membership home = lifecycle.membership(HQ, m);
+    assertEquals("DE", back.country());
+    assertNull(home.stage(), "the stage it had before it left does not come back");
+    assertTrue(home.stageSince().isAfter(Instant.now().minus(1, ChronoUnit.DAYS)), "its time counts from the move: " + home.stageSince());
+    ProblemException early = assertThrows(ProblemException.class, () -> lifecycle.moveStage(NC_DE, m, "recognised", null));
+    assertEquals(409, early.status(), "the years before it left do not count: " + early.detail());
+    assertTrue(early.detail().contains("mindestens 2 Jahre"), early.detail());
+    // moving within the country (another Land) keeps the stage
+    backdate(m, 3);
+    Membership recognised = lifecycle.moveStage(NC_DE, m, "recognised", null);
+    assertEquals("recognised", recognised.stage());
+    School now = schools.school(HQ, s.id());
+    School hamburg = schools.update(HQ, s.id(), now.revision(), inCountry(now, "DE", "HH"));
+    assertEquals("HH", hamburg.unit());
+    assertEquals("recognised", lifecycle.membership(HQ, m).stage());
+    // sent back by HQ onto a stage it was on before it left: the time it served there then does not count
+    lifecycle.transition(HQ, m, MembershipStatus.UNDER_HQ_REVIEW, null);
+    Membership sentBack = lifecycle.transition(HQ, m, MembershipStatus.UNDER_NATIONAL_REVIEW, "Bitte ergänzen");
+    assertEquals("collaborating", sentBack.stage());
+    assertTrue(sentBack.stageSince().isAfter(Instant.now().minus(1, ChronoUnit.DAYS)),
+        "not the entry of three years ago, before the move: " + sentBack.stageSince());
   }
 
   @Test
