@@ -50,6 +50,39 @@ class PlatformIT {
     return p;
   }
 
+  /** RFC 9110 9.3.2: a HEAD answers the headers the GET of the same resource would, its Vary (gzip's) included. */
+  @Test
+  void aHeadCarriesTheSameHeadersAsTheGet() throws Exception {
+    String hq = platform.adminToken();
+    HttpResponse<String> applied = platform.sendAs("POST", "/api/v1/applications", "{\"name\":\"Head Street School\","
+        + "\"country\":\"KE\",\"city\":\"Mombasa\",\"address\":\"1 Head Street\",\"levels\":[\"PRIMARY\"],"
+        + "\"email\":\"head@example.org\",\"confirmDuplicate\":true}", hq);
+    assertEquals(201, applied.statusCode(), applied.body());
+    JsonNode a = json(applied);
+    for (String path : List.of("/api/v1/schools/" + a.path("schoolId").asLong(), "/api/v1/schools?country=KE",
+        "/api/v1/countries", "/api/v1/countries/KE", "/api/v1/memberships/" + a.path("membershipId").asLong(),
+        "/api/v1/openapi.json", "/api/v1/health", "/api/v1/stats", "/api/v1/no-such-thing", "/", "/schools")) {
+      for (String token : java.util.Arrays.asList(hq, null)) {
+        HttpResponse<String> get = platform.sendAs("GET", path, null, token);
+        HttpResponse<String> head = platform.sendAs("HEAD", path, null, token);
+        String who = path + (token == null ? " (public)" : " (HQ)");
+        assertEquals(get.statusCode(), head.statusCode(), who);
+        assertEquals(get.headers().allValues("Vary"), head.headers().allValues("Vary"), who);
+        java.util.Set<String> names = new java.util.TreeSet<>(get.headers().map().keySet());
+        names.remove("date");
+        java.util.Set<String> headNames = new java.util.TreeSet<>(head.headers().map().keySet());
+        headNames.remove("date");
+        assertEquals(names, headNames, who);
+        for (String name : List.of("Cache-Control", "ETag", "Content-Type")) {
+          assertEquals(get.headers().allValues(name), head.headers().allValues(name), who + ": " + name);
+        }
+        assertTrue(head.body().isEmpty(), who);
+      }
+    }
+    assertTrue(platform.get("/api/v1/schools?country=KE").headers().allValues("Vary").contains("Accept-Encoding"),
+        "gzip's Vary is what a HEAD was missing");
+  }
+
   @Test
   void healthListsRequiredComponentsAndTheDatabase() throws Exception {
     HttpResponse<String> r = platform.get("/api/v1/health");
