@@ -866,6 +866,24 @@ class MembershipIT {
     assertEquals(401, platform.get("/api/v1/countries/FR/annual-reports/" + year).statusCode());
   }
 
+  /** A field given twice is one field's error among the others, in one 400, and nothing is written. */
+  @Test
+  void aFieldGivenTwiceIsToldWithTheOtherFieldsErrors() throws Exception {
+    String json = JSON.writeValueAsString(school("École Doublon", "KE", "Kisumu").put("students", -1));
+    String twice = json.replaceFirst("\\{", "{\"name\":\"École Doublon A\",");
+    HttpResponse<String> r = platform.send("POST", "/api/v1/applications", twice, "Content-Type", "application/json");
+    List<String> fields = errorFields(r);
+    assertTrue(fields.contains("name") && fields.contains("students"), r.body());
+    assertEquals(fields.size(), new java.util.HashSet<>(fields).size(), "each field once: " + r.body());
+    for (JsonNode e : JSON.readTree(r.body()).path("errors")) {
+      if (e.path("field").asText().equals("name")) {
+        assertEquals("is given twice: send each field once", e.path("message").asText(), r.body());
+      }
+    }
+    assertEquals(0, JSON.readTree(platform.get("/api/v1/schools?country=KE&q=Doublon", "Authorization", "Bearer " + hq)
+        .body()).path("items").size(), "nothing written");
+  }
+
   /** A network brought onto the platform keeps its members' certification dates, and the reports they owe. */
   @Test
   void hqCertifiesAMemberSinceBeforeThePlatformWithItsDate() throws Exception {

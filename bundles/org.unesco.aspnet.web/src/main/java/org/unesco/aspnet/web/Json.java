@@ -387,13 +387,54 @@ public final class Json {
     try {
       tree = MAPPER.readTree(body);
     } catch (IOException | RuntimeException notJson) {
-      return null;
+      // A member given twice stops the strict reading: each such member is one field's error among
+      // the others (taken out by its path as a wrong value is), the rest is read as it is.
+      List<org.unesco.aspnet.core.FieldError> twice = new ArrayList<>();
+      tree = withoutDuplicateCheck(body, twice);
+      if (tree == null || twice.isEmpty()) {
+        return null;
+      }
+      twice.forEach(f -> add(refused, f));
     }
     if (tree == null || tree.isMissingNode()) {
       return null;
     }
     refusedText(tree, NO_FIELD, refused);
     return tree;
+  }
+
+  /** What a member given twice is told. */
+  static final String GIVEN_TWICE = "is given twice: send each field once";
+
+  /**
+   * {@code body} read without the duplicate check (a member given twice keeps its last value), and
+   * in {@code twice} an error on each member given more than once, at its path ({@code media[0].url}).
+   * Null when the body is no JSON for another reason.
+   */
+  private static com.fasterxml.jackson.databind.JsonNode withoutDuplicateCheck(byte[] body,
+      List<org.unesco.aspnet.core.FieldError> twice) {
+    try (JsonParser walk = MAPPER.createParser(body)) {
+      walk.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      java.util.Deque<java.util.Set<String>> names = new java.util.ArrayDeque<>();
+      for (JsonToken t = walk.nextToken(); t != null; t = walk.nextToken()) {
+        if (t == JsonToken.START_OBJECT) {
+          names.push(new java.util.HashSet<>());
+        } else if (t == JsonToken.END_OBJECT) {
+          names.pop();
+        } else if (t == JsonToken.FIELD_NAME && !names.peek().add(walk.currentName())) {
+          add(twice, new org.unesco.aspnet.core.FieldError(fieldOf(walk.getParsingContext()), GIVEN_TWICE));
+        }
+      }
+    } catch (IOException | RuntimeException notJson) {
+      return null;
+    }
+    try (JsonParser lenient = MAPPER.createParser(body)) {
+      lenient.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      com.fasterxml.jackson.databind.JsonNode tree = MAPPER.readTree(lenient);
+      return tree == null || tree.isMissingNode() ? null : tree;
+    } catch (IOException | RuntimeException notJson) {
+      return null;
+    }
   }
 
   private static void refusedText(com.fasterxml.jackson.databind.JsonNode node, String path,
@@ -729,7 +770,7 @@ public final class Json {
     }
     if (original.startsWith("Duplicate field")) {
       String field = fieldOf(e, syntax);
-      return ProblemException.validation(field, "is given twice: send each field once");
+      return ProblemException.validation(field, GIVEN_TWICE);
     }
     if (syntax instanceof StreamConstraintsException) {
       Matcher limit = LIMIT.matcher(original);

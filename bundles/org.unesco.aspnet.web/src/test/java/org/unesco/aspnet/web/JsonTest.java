@@ -447,6 +447,45 @@ class JsonTest {
         fieldRefused("{\"media\":[{\"url\":\"a\",\"url\":\"b\"}]}", Form.class).field());
   }
 
+  /** A member given twice is one field's error among the others: the wrong types and what the rules say of the rest. */
+  @Test
+  void aFieldGivenTwiceIsToldTogetherWithTheOtherFieldsErrors() {
+    java.util.function.Consumer<Form> positive = f -> {
+      List<FieldError> errors = new java.util.ArrayList<>();
+      if (f.name() == null || f.name().isBlank()) {
+        errors.add(new FieldError("name", "is required"));
+      }
+      if (f.count() != null && f.count() < 0) {
+        errors.add(new FieldError("count", "must be 0 or more"));
+      }
+      if (!errors.isEmpty()) {
+        throw ProblemException.validation(errors);
+      }
+    };
+    ProblemException p = assertThrows(ProblemException.class,
+        () -> Json.read(request("{\"name\":\"a\",\"name\":\"b\",\"count\":-1}"), Form.class, positive));
+    assertEquals(400, p.status());
+    assertEquals(List.of(new FieldError("name", "is given twice: send each field once"), new FieldError("count", "must be 0 or more")),
+        p.errors(), "the name sent twice is not also 'required'");
+    // with a wrong type before it, a duplicate further on, and one inside a list
+    ProblemException q = assertThrows(ProblemException.class, () -> Json.read(request(
+        "{\"days\":\"x\",\"media\":[{\"url\":\"a\",\"url\":\"b\"}],\"name\":\"a\",\"name\":\"a\",\"count\":-2}"),
+        Form.class, positive));
+    assertEquals(List.of("count", "days", "media[0].url", "name"), q.errors().stream().map(FieldError::field).sorted().toList(),
+        q.errors().toString());
+    assertEquals("is given twice: send each field once",
+        q.errors().stream().filter(e -> e.field().equals("media[0].url")).findFirst().orElseThrow().message());
+    // as a tree, as the applications and the school edits read their bodies
+    ProblemException tree = assertThrows(ProblemException.class, () -> Json.read(
+        request("{\"name\":\"a\",\"name\":\"b\",\"count\":-1}"), com.fasterxml.jackson.databind.node.ObjectNode.class,
+        node -> positive.accept(Json.convert(node, Form.class))));
+    assertEquals(List.of("name", "count"), tree.errors().stream().map(FieldError::field).toList());
+    // without the rules, the duplicate and the wrong types
+    ProblemException plain = assertThrows(ProblemException.class,
+        () -> Json.read(request("{\"name\":\"a\",\"name\":\"b\",\"days\":\"x\"}"), Form.class));
+    assertEquals(List.of("days", "name"), plain.errors().stream().map(FieldError::field).sorted().toList());
+  }
+
   @Test
   void blankTextOrAnEmptyListIsNoNumberDayOrAbsence() {
     for (String body : List.of("{\"days\":\"\"}", "{\"days\":\" \"}", "{\"days\":[]}", "{\"date\":\"\"}",
