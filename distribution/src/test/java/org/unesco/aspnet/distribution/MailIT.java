@@ -218,4 +218,48 @@ class MailIT {
     assertEquals("ASPnet Platform: test message", m.getSubject());
     assertEquals(400, post("/api/v1/mail/test", Map.of("to", "nobody"), admin).statusCode());
   }
+
+  private static HttpResponse<String> move(long membership, String to, String token) throws Exception {
+    return post("/api/v1/memberships/" + membership + "/transitions", Map.of("to", to, "comment", "checked"), token);
+  }
+
+  @Test
+  @Order(4)
+  void membershipMovesAreToldToWhoeverActsNext() throws Exception {
+    smtp.purgeEmailFromAllMailboxes(); // each count below starts here
+    assertEquals(201, post("/api/v1/accounts",
+        Map.of("email", "teacher.lyon@example.org", "name", "Louis Garnier", "password", "a teacher's long password", "language", "fr"),
+        null).statusCode());
+    String teacher = JSON.readTree(platform.login("teacher.lyon@example.org", "a teacher's long password").body()).path("token").asText();
+    String school = "Lycée Ampère " + System.nanoTime();
+    HttpResponse<String> applied = platform.sendAs("POST", "/api/v1/applications", "{\"name\":\"" + school + "\",\"country\":\"FR\","
+        + "\"city\":\"Lyon\",\"address\":\"31 rue de la Bourse\"," + FrenchSchools.members()
+        + "\"levels\":[\"SECONDARY\"],\"themes\":[\"ESD\"],\"languages\":[\"fr\"],\"email\":\"ampere@example.org\"}", teacher);
+    assertEquals(201, applied.statusCode(), applied.body());
+    long membership = JSON.readTree(applied.body()).path("membershipId").asLong();
+
+    // France's NC hears of the application, in her account's language, with the page to review it
+    MimeMessage toNc = awaitMail("nadia.fr@example.org", 1);
+    assertEquals("New ASPnet application: " + school, toNc.getSubject());
+    assertTrue(text(toNc).contains("http://localhost:" + platform.port + "/console/nc?tab=applications&country=FR"), text(toNc));
+
+    String nc = JSON.readTree(platform.login("nadia.fr@example.org", "her brand new password").body()).path("token").asText();
+    assertEquals(200, move(membership, "UNDER_NATIONAL_REVIEW", nc).statusCode());
+    assertEquals(200, move(membership, "RECOMMENDED", nc).statusCode());
+    MimeMessage toHq = awaitMail("admin@aspnet.local", 1); // the administrator is also an HQ officer
+    assertEquals("Recommended for certification: " + school, toHq.getSubject());
+
+    String hq = platform.adminToken();
+    assertEquals(200, move(membership, "UNDER_HQ_REVIEW", hq).statusCode());
+    HttpResponse<String> certified = move(membership, "MEMBER", hq);
+    assertEquals(200, certified.statusCode(), certified.body());
+    MimeMessage toSchool = awaitMail("teacher.lyon@example.org", 1);
+    assertEquals("Adhésion ASPnet de " + school + " : membre (certifiée)", toSchool.getSubject());
+    assertTrue(text(toSchool).contains("Numéro de certificat : ASPNET-FR-"), text(toSchool));
+
+    Thread.sleep(2000);
+    assertEquals(1, mailTo("nadia.fr@example.org").size(), "the NC is not told of her own moves");
+    assertEquals(1, mailTo("teacher.lyon@example.org").size(), "the applicant is not told of the application they made");
+    assertEquals(1, mailTo("admin@aspnet.local").size(), "HQ is not told of its own certification");
+  }
 }

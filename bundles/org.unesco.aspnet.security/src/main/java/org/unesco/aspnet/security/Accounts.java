@@ -40,4 +40,15 @@ public interface Accounts {
    * @since 1.2
    */
   java.util.Map<String, String> names(java.util.Collection<String> accountIds);
+
+  /** Someone to tell about a change, in their language (an email notice). @since 1.3 */
+  record Recipient(String accountId, String name, String email, String language) {}
+
+  /**
+   * The people who hold {@code role}, narrowed to {@code country} and to {@code school} when they
+   * are given (null: any): a country's National Coordinators, a school's staff, every HQ officer.
+   *
+   * @since 1.3
+   */
+  List<Recipient> holders(org.unesco.aspnet.core.Role role, String country, String school);
 }

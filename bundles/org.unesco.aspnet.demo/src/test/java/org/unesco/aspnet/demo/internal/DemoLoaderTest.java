@@ -173,6 +173,11 @@ class DemoLoaderTest {
     }
 
     @Override
+    public List<Recipient> holders(org.unesco.aspnet.core.Role role, String country, String school) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public java.util.Map<String, String> names(java.util.Collection<String> accountIds) {
       throw new UnsupportedOperationException();
     }

@@ -113,6 +113,32 @@ public final class AccountsService implements Accounts {
   }
 
   @Override
+  public List<Recipient> holders(org.unesco.aspnet.core.Role role, String country, String school) {
+    String sql = "SELECT DISTINCT A.ID, A.NAME, A.EMAIL, A.LANGUAGE FROM SEC_GRANT G JOIN SEC_ACCOUNT A ON A.ID = G.ACCOUNT_ID"
+        + " WHERE G.ROLE = ?" + (country == null ? "" : " AND G.COUNTRY = ?") + (school == null ? "" : " AND G.SCHOOL = ?")
+        + " ORDER BY A.EMAIL";
+    return store.database().read(c -> {
+      try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+        int i = 1;
+        ps.setString(i++, role.name());
+        if (country != null) {
+          ps.setString(i++, country);
+        }
+        if (school != null) {
+          ps.setString(i, school);
+        }
+        List<Recipient> found = new java.util.ArrayList<>();
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            found.add(new Recipient(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+          }
+        }
+        return found;
+      }
+    });
+  }
+
+  @Override
   public java.util.Map<String, String> names(java.util.Collection<String> accountIds) {
     java.util.List<String> ids = accountIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
     java.util.Map<String, String> names = new java.util.HashMap<>();

@@ -1,0 +1,47 @@
+package org.unesco.aspnet.notices.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.unesco.aspnet.core.MailOutbox;
+import org.unesco.aspnet.core.Role;
+import org.unesco.aspnet.membership.MembershipStatus;
+import org.unesco.aspnet.security.Accounts;
+
+class MembershipNoticesTest {
+
+  @Test
+  void eachMoveIsToldToWhoeverActsNext() {
+    assertEquals(List.of(Role.NATIONAL_COORDINATOR), MembershipNotices.audience(null, MembershipStatus.APPLIED).roles());
+    assertEquals("sentBack", MembershipNotices.audience(MembershipStatus.UNDER_HQ_REVIEW, MembershipStatus.UNDER_NATIONAL_REVIEW).notice());
+    assertNull(MembershipNotices.audience(MembershipStatus.APPLIED, MembershipStatus.UNDER_NATIONAL_REVIEW),
+        "an NC who takes an application up tells nobody");
+    assertEquals(List.of(Role.HQ_OFFICER), MembershipNotices.audience(MembershipStatus.UNDER_NATIONAL_REVIEW, MembershipStatus.RECOMMENDED).roles());
+    for (MembershipStatus decided : List.of(MembershipStatus.MEMBER, MembershipStatus.REJECTED, MembershipStatus.SUSPENDED,
+        MembershipStatus.DORMANT, MembershipStatus.WITHDRAWN)) {
+      assertTrue(MembershipNotices.audience(MembershipStatus.UNDER_HQ_REVIEW, decided).ofTheSchool(), decided.name());
+    }
+    assertNull(MembershipNotices.audience(MembershipStatus.RECOMMENDED, MembershipStatus.UNDER_HQ_REVIEW));
+  }
+
+  @Test
+  void aDecisionIsWrittenInTheRecipientsLanguageWithItsCertificateAndPortal() {
+    org.unesco.aspnet.membership.School school = new org.unesco.aspnet.membership.School(7, "Lycée Jean-Moulin", "FR", null, "Lyon",
+        null, null, null, List.of(), List.of(), List.of(), null, null, null, null, null, null, 9, MembershipStatus.MEMBER, 3);
+    MailOutbox.Message m = NoticeTexts.notice("decision", new Accounts.Recipient("a1", "Zoë", "zoe@example.fr", "fr"), school,
+        MembershipStatus.MEMBER, "ASP-FR-0042", "https://aspnet.unesco.fr");
+    assertEquals("zoe@example.fr", m.to());
+    assertEquals("Adhésion ASPnet de Lycée Jean-Moulin : membre (certifiée)", m.subject());
+    assertTrue(m.text().startsWith("Bonjour Zoë,"), m.text());
+    assertTrue(m.text().contains("Numéro de certificat : ASP-FR-0042."), m.text());
+    assertTrue(m.text().contains("https://aspnet.unesco.fr/portal"), m.text());
+    MailOutbox.Message applied = NoticeTexts.notice("applied", new Accounts.Recipient("a2", "", "nc@example.fr", "de"), school,
+        MembershipStatus.APPLIED, null, "https://aspnet.unesco.fr");
+    assertEquals("New ASPnet application: Lycée Jean-Moulin", applied.subject(), "a language without texts gets English");
+    assertTrue(applied.text().contains("https://aspnet.unesco.fr/console/nc?tab=applications&country=FR"), applied.text());
+    assertTrue(applied.text().startsWith("Hello nc@example.fr,"), applied.text());
+  }
+}
