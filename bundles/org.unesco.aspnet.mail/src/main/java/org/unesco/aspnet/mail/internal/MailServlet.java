@@ -76,6 +76,9 @@ public final class MailServlet extends ApiServlet {
       throw ProblemException.validation("to", "is required");
     }
     try {
+      if (test.to().strip().length() > 254) {
+        throw new IllegalArgumentException("too long");
+      }
       MailSettings.address(test.to());
     } catch (IllegalArgumentException e) {
       throw ProblemException.validation("to", "is not an email address");

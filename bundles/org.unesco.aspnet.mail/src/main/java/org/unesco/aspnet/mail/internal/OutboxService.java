@@ -36,7 +36,9 @@ import org.unesco.aspnet.persistence.Database;
 public final class OutboxService implements MailOutbox {
   static final Duration POLL = Duration.ofSeconds(15);
   /** How long a claimed message is held by its sender: longer than an SMTP exchange's timeouts. */
-  private static final Duration CLAIM = Duration.ofMinutes(2);
+  private static final Duration CLAIM = Duration.ofMinutes(5);
+  /** How long sent and given-up messages stay in the operators' view (their recipients are personal data). */
+  static final Duration KEPT = Duration.ofDays(90);
   private static final int BATCH = 20;
 
   private final Database database;
@@ -61,12 +63,13 @@ public final class OutboxService implements MailOutbox {
     });
     modified(config);
     thread.scheduleWithFixedDelay(this::drainQuietly, POLL.toSeconds(), POLL.toSeconds(), TimeUnit.SECONDS);
+    thread.scheduleWithFixedDelay(this::forgetOld, 1, 60, TimeUnit.MINUTES);
   }
 
   @Modified
   void modified(MailSettings.Config config) {
     MailSettings read = MailSettings.of(config, settings, values);
-    boolean changed = !read.equals(settings) || sender == null;
+    boolean changed = !read.describe().equals(settings.describe()) || !read.password().equals(settings.password()) || sender == null;
     settings = read;
     sender = read.delivers() ? new SmtpSender(read) : null;
     if (changed && read.delivers()) {
@@ -86,8 +89,24 @@ public final class OutboxService implements MailOutbox {
   }
 
   @Deactivate
-  void deactivate() {
-    thread.shutdownNow();
+  void deactivate() throws InterruptedException {
+    thread.shutdown();
+    // a send under way records itself (else its claim runs out and it is sent again); the
+    // platform's stop waits at most this long for it
+    if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+      thread.shutdownNow();
+    }
+  }
+
+  private void forgetOld() {
+    try {
+      int forgotten = database.inTransaction(c -> OutboxStore.forget(c, Instant.now().minus(KEPT)));
+      if (forgotten > 0) {
+        log.info("Mail: {} message(s) older than {} days left the outbox", forgotten, KEPT.toDays());
+      }
+    } catch (RuntimeException e) {
+      log.warn("Mail: old messages could not be removed: {}", e.toString());
+    }
   }
 
   @Override
@@ -133,7 +152,7 @@ public final class OutboxService implements MailOutbox {
   private void drainQuietly() {
     try {
       drain();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) { // the poll goes on: a scheduled task that throws is never run again
       log.warn("Mail: the outbox could not be read: {}", e.toString());
     }
   }
@@ -165,7 +184,9 @@ public final class OutboxService implements MailOutbox {
         return null;
       });
       log.info("Mail {} ({}) sent to {}", m.id(), m.kind(), m.to());
-    } catch (SmtpSender.Failure f) {
+    } catch (SmtpSender.Failure | RuntimeException | LinkageError e) {
+      // anything but a Failure is the libraries' surprise: an attempt like any other, not a row held for ever
+      SmtpSender.Failure f = e instanceof SmtpSender.Failure known ? known : new SmtpSender.Failure(SmtpSender.describe(e), false, e);
       int attempts = m.attempts() + 1;
       boolean giveUp = f.permanent || attempts >= settings.maxAttempts();
       Instant now = Instant.now();

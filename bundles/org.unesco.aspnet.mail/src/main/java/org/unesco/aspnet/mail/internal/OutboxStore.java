@@ -125,6 +125,15 @@ final class OutboxStore {
     }
   }
 
+  /** Removes messages sent or given up before {@code before}. */
+  static int forget(Connection c, Instant before) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("DELETE FROM MAIL_OUTBOX WHERE SENT_AT < ? OR FAILED_AT < ?")) {
+      s.setTimestamp(1, Timestamp.from(before));
+      s.setTimestamp(2, Timestamp.from(before));
+      return s.executeUpdate();
+    }
+  }
+
   /** How many messages wait, were sent and were given up since {@code since} (the last two). */
   static Map<String, Long> counts(Connection c, Instant since) throws SQLException {
     Map<String, Long> counts = new LinkedHashMap<>();

@@ -31,11 +31,17 @@ final class SmtpSender {
 
   private final MailSettings settings;
   private final Session session;
+  private final String protocol;
 
   SmtpSender(MailSettings settings) {
+    this(settings, new Properties());
+  }
+
+  /** {@code extra}: more Jakarta Mail properties (the tests trust GreenMail's own certificate). */
+  SmtpSender(MailSettings settings, Properties extra) {
     this.settings = settings;
     Properties p = new Properties();
-    String protocol = settings.security() == MailSettings.Security.SSL ? "smtps" : "smtp";
+    protocol = settings.security() == MailSettings.Security.SSL ? "smtps" : "smtp";
     p.put("mail.transport.protocol", protocol);
     p.put("mail." + protocol + ".host", settings.host());
     p.put("mail." + protocol + ".port", String.valueOf(settings.port()));
@@ -52,6 +58,7 @@ final class SmtpSender {
       p.put("mail." + protocol + ".ssl.checkserveridentity", "true");
     }
     p.put("mail.mime.charset", "UTF-8");
+    p.putAll(extra);
     this.session = sessionOf(p);
   }
 
@@ -71,10 +78,13 @@ final class SmtpSender {
         m.setText(text, StandardCharsets.UTF_8.name());
         m.setSentDate(new Date());
         m.setHeader("Auto-Submitted", "auto-generated"); // RFC 3834: no vacation replies
-        if (settings.username().isEmpty()) {
-          Transport.send(m);
-        } else {
-          Transport.send(m, settings.username(), settings.password());
+        m.saveChanges();
+        // The transport of the configured protocol, to the configured server: Transport.send would
+        // pick "smtp" from the address type and, for SSL, miss the mail.smtps.* settings.
+        try (Transport transport = session.getTransport(protocol)) {
+          transport.connect(settings.host(), settings.port(),
+              settings.username().isEmpty() ? null : settings.username(), settings.username().isEmpty() ? null : settings.password());
+          transport.sendMessage(m, m.getAllRecipients());
         }
         return null;
       });

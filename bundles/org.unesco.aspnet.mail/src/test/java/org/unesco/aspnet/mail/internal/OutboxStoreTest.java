@@ -117,4 +117,19 @@ class OutboxStoreTest {
     assertEquals("ab", OutboxStore.clip("ab\uD83D\uDE00", 3));
     assertEquals("abc", OutboxStore.clip("abc", 3));
   }
+
+  @Test
+  void oldSentAndGivenUpMessagesAreForgottenWaitingOnesAreKept() {
+    long sent = queue("a@example.org");
+    long failed = queue("b@example.org");
+    long waiting = queue("c@example.org");
+    db.inTransaction(c -> {
+      OutboxStore.sent(c, sent, t0);
+      OutboxStore.failed(c, failed, "refused", t0, null);
+      return null;
+    });
+    int forgotten = db.inTransaction(c -> OutboxStore.forget(c, t0.plusSeconds(1)));
+    assertEquals(2, forgotten);
+    assertEquals(List.of(waiting), db.read(c -> OutboxStore.latest(c, 5)).stream().map(OutboxStore.Line::id).toList());
+  }
 }

@@ -75,4 +75,27 @@ class SmtpSenderTest {
     assertFalse(f.permanent);
     assertTrue(f.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect"), f.getMessage());
   }
+
+  @Test
+  void sslSpeaksTlsToTheConfiguredServerAndPort() throws Exception {
+    GreenMail smtps = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS).dynamicPort());
+    smtps.start();
+    try {
+      MailSettings ssl = new MailSettings("https://aspnet.example.org", "127.0.0.1", smtps.getSmtps().getPort(),
+          MailSettings.Security.SSL, "", "", MailSettings.address("a@example.fr"), 8);
+      java.util.Properties trustGreenMail = new java.util.Properties();
+      trustGreenMail.put("mail.smtps.ssl.trust", "127.0.0.1");
+      trustGreenMail.put("mail.smtps.ssl.checkserveridentity", "false");
+      new SmtpSender(ssl, trustGreenMail).send("tls@example.org", "over TLS", "t");
+      assertTrue(smtps.waitForIncomingEmail(5000, 1));
+      assertEquals("over TLS", smtps.getReceivedMessages()[0].getSubject());
+      // without trusting it, a certificate no authority signed is refused: nothing is sent in the clear instead
+      SmtpSender.Failure f = assertThrows(SmtpSender.Failure.class, () -> new SmtpSender(ssl).send("tls@example.org", "s", "t"));
+      assertFalse(f.permanent);
+      assertEquals(1, smtps.getReceivedMessages().length);
+      assertEquals(0, smtp.getReceivedMessages().length, "nothing went to another server");
+    } finally {
+      smtps.stop();
+    }
+  }
 }

@@ -29,18 +29,19 @@ import org.unesco.aspnet.security.Accounts;
  * commit): a new application to the country's National Coordinators, one sent back by HQ to them
  * too, a recommendation to HQ officers, and a decision on a school (certified, rejected,
  * suspended, dormant, withdrawn) to its focal point and staff. Whoever made the move is not told
- * of it, and the platform's own moves (no actor: the demo data) are told to nobody. Nothing is sent while the platform sends no email; a notice that cannot be prepared is
+ * of it, and the platform's own moves (the demo data) are told to nobody. Nothing is sent while the platform sends no email; a notice that cannot be prepared is
  * logged and the move stands.
  */
 @Component(property = EventConstants.EVENT_TOPIC + "=" + MembershipService.TOPIC_PREFIX + "*")
 public final class MembershipNotices implements EventHandler {
+  private static final String SYSTEM_ID = Principal.system().accountId();
   private final Accounts accounts;
   private final SchoolService schools;
   private final Database database;
   private final Logger log;
 
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-  private volatile MailOutbox mail;
+  volatile MailOutbox mail;
 
   @Activate
   public MembershipNotices(@Reference Accounts accounts, @Reference SchoolService schools, @Reference Database database,
@@ -69,8 +70,9 @@ public final class MembershipNotices implements EventHandler {
   @Override
   public void handleEvent(Event event) {
     MailOutbox outbox = mail;
-    // A move without an actor is the platform's own (the demo data, a data migration): nobody acts on it.
-    if (outbox == null || !outbox.delivers() || event.getProperty("actor") == null) {
+    // The platform's own moves (the demo data, a data migration) are nobody's news; an anonymous
+    // application (no actor) is an NC's like any other.
+    if (outbox == null || !outbox.delivers() || SYSTEM_ID.equals(event.getProperty("actor"))) {
       return;
     }
     try {

@@ -44,4 +44,28 @@ class MembershipNoticesTest {
     assertTrue(applied.text().contains("https://aspnet.unesco.fr/console/nc?tab=applications&country=FR"), applied.text());
     assertTrue(applied.text().startsWith("Hello nc@example.fr,"), applied.text());
   }
+
+  @Test
+  void thePlatformsOwnMovesAreToldToNobody() {
+    MembershipNotices notices = new MembershipNotices(null, null, null, null); // none of them may be asked
+    notices.mail = new MailOutbox() {
+      @Override
+      public void enqueue(java.sql.Connection connection, Message message) {
+        throw new AssertionError("a demo move sent " + message);
+      }
+
+      @Override
+      public boolean delivers() {
+        return true;
+      }
+
+      @Override
+      public String publicUrl() {
+        return "https://aspnet.example.org";
+      }
+    };
+    notices.handleEvent(new org.osgi.service.event.Event("org/unesco/aspnet/membership/RECOMMENDED", java.util.Map.of(
+        "to", "RECOMMENDED", "from", "UNDER_NATIONAL_REVIEW", "schoolId", 7L, "country", "FR",
+        "actor", org.unesco.aspnet.core.Principal.system().accountId())));
+  }
 }

@@ -58,15 +58,15 @@ final class MailTexts {
       "es", Map.ofEntries(
           Map.entry("resetSubject", "ASPnet: elija una contraseña nueva"),
           Map.entry("resetBody", "Hola {0}:\n\n{1} inició el restablecimiento de la contraseña de su cuenta ASPnet ({2}).\n"
-              + "Abra este enlace antes de {3} horas para elegir una contraseña nueva:\n\n{4}\n\n"
+              + "Abra este enlace en un plazo de {3} horas para elegir una contraseña nueva:\n\n{4}\n\n"
               + "El enlace sirve una sola vez. Sus otras sesiones se cierran cuando elija la contraseña.\n"
               + "Si no lo esperaba, pregunte a {1} o a su coordinador nacional por qué.\n"),
           Map.entry("selfResetBody", "Hola {0}:\n\nAlguien (probablemente usted) pidió restablecer la contraseña de su cuenta ASPnet ({1}).\n"
-              + "Abra este enlace antes de {2} horas para elegir una contraseña nueva:\n\n{3}\n\n"
+              + "Abra este enlace en un plazo de {2} horas para elegir una contraseña nueva:\n\n{3}\n\n"
               + "El enlace sirve una sola vez. Si no lo pidió, ignore este mensaje: su contraseña no cambia.\n"),
           Map.entry("inviteSubject", "ASPnet: le invitan como {0}"),
           Map.entry("inviteBody", "Hola:\n\n{0} le invita a la Plataforma ASPnet de la Red de Escuelas Asociadas de la UNESCO como {1}.\n"
-              + "Abra este enlace antes de {2} días para aceptar (con su cuenta ASPnet si la tiene, o con una nueva):\n\n{3}\n\n"
+              + "Abra este enlace en un plazo de {2} días para aceptar (con su cuenta ASPnet si la tiene, o con una nueva):\n\n{3}\n\n"
               + "Si no conoce a {0}, ignore este mensaje.\n"),
           Map.entry("signature", "\n-- \nPlataforma ASPnet, {0}\n"),
           Map.entry("PLATFORM_ADMIN", "administrador de la plataforma"),
@@ -94,7 +94,10 @@ final class MailTexts {
   /** An invitation to {@code role} (its scope: {@code country}, {@code unit}) from {@code inviter}. */
   static MailOutbox.Message invitation(String language, String to, String inviter, Role role, String country, String unit,
       String link, long days, String site) {
-    String roleText = TEXTS.get(language, role.name(), country, unit);
+    // the country as the reader says it ("France", "Francia"), not its code
+    String countryName = country == null ? null
+        : new java.util.Locale("", country).getDisplayCountry(java.util.Locale.forLanguageTag(language == null ? "en" : language));
+    String roleText = TEXTS.get(language, role.name(), countryName, unit);
     return new MailOutbox.Message(to, TEXTS.get(language, "inviteSubject", roleText),
         TEXTS.get(language, "inviteBody", inviter, roleText, String.valueOf(days), link) + TEXTS.get(language, "signature", site),
         "invitation");

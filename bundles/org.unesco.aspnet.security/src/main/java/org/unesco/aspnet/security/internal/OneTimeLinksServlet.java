@@ -17,11 +17,14 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.unesco.aspnet.core.Action;
 import org.unesco.aspnet.core.AuditLog;
@@ -75,6 +78,10 @@ public final class OneTimeLinksServlet extends ApiServlet {
   /** Reset links one account may ask for by email in {@link #ASKED_WINDOW}: a mailbox is not flooded. */
   static final int ASKED_MAX = 3;
   static final Duration ASKED_WINDOW = Duration.ofMinutes(15);
+  /** Reset requests waiting for their thread at most; past them one is dropped (each address is throttled anyway). */
+  static final int ASKED_QUEUE = 1000;
+  /** Invitations one person may send by email until an hour passes without one: the platform's mail is not theirs to spam with. */
+  static final int EMAILED_INVITATIONS_MAX = 50;
 
   /** The body of an invitation; {@code school} and {@code campaign} are ids, as numbers or as text. */
   public record Invitation(String email, Role role, String country, String unit,
@@ -105,6 +112,14 @@ public final class OneTimeLinksServlet extends ApiServlet {
   private final transient Authentication authentication;
   private final transient Authorizer authorizer;
   private final transient AuditLog audit;
+  private final transient Logger log;
+  /** Where reset requests are answered after their 202 (one thread, started by the first). */
+  private final transient java.util.concurrent.ExecutorService askedResets = new java.util.concurrent.ThreadPoolExecutor(
+      1, 1, 0, java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(ASKED_QUEUE), r -> {
+        Thread t = new Thread(r, "aspnet-reset-requests");
+        t.setDaemon(true);
+        return t;
+      });
 
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
   private transient volatile SchoolDirectory schools;
@@ -120,11 +135,18 @@ public final class OneTimeLinksServlet extends ApiServlet {
 
   @Activate
   public OneTimeLinksServlet(@Reference SecurityStore store, @Reference Authentication authentication,
-      @Reference Authorizer authorizer, @Reference AuditLog audit) {
+      @Reference Authorizer authorizer, @Reference AuditLog audit, @Reference(service = LoggerFactory.class) Logger log) {
     this.store = store;
     this.authentication = authentication;
     this.authorizer = authorizer;
     this.audit = audit;
+    this.log = log;
+  }
+
+  @Deactivate
+  void deactivate() throws InterruptedException {
+    askedResets.shutdown();
+    askedResets.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   @Override
@@ -156,6 +178,15 @@ public final class OneTimeLinksServlet extends ApiServlet {
     String path = "/accept-invitation#token=" + secret;
     MailOutbox outbox = delivering();
     store.database().inTransaction(c -> {
+      if (outbox != null) {
+        String key = "invite:" + me.accountId();
+        SecurityStore.Failures sent = store.holdFailures(c, key, Duration.ofHours(1));
+        if (sent.count() >= EMAILED_INVITATIONS_MAX) {
+          throw new ProblemException(429, ProblemException.TYPE_BASE + "too-many-attempts", "Too many invitations",
+              SecurityMessages.get(lang, "tooManyInvitations", String.valueOf(EMAILED_INVITATIONS_MAX)), List.of(), Map.of("retryAfter", 3600));
+        }
+        store.recordFailure(c, key, sent.count() + 1);
+      }
       store.createLink(c, Tokens.hash(secret), "INVITATION", invitee, grant, me.accountId(), expires);
       Map<String, Object> after = describe(grant, inv.email());
       after.put("delivery", outbox == null ? "manual" : "email");
@@ -511,10 +542,12 @@ public final class OneTimeLinksServlet extends ApiServlet {
 
   /**
    * A reset link asked for by its account's owner, who forgot the password: emailed to the
-   * account's address, so only its mailbox holds it. The answer is the same whether the email has
-   * an account or not (nothing to probe); a request for an unknown email counts as a failed
-   * attempt of the sender's address (the sign-in throttle), and an account gets at most {@link
-   * #ASKED_MAX} links per {@link #ASKED_WINDOW}.
+   * account's address, so only its mailbox holds it. Every request counts as a failed attempt of
+   * the sender's address (the sign-in throttle), whether the email has an account or not, and the
+   * answer is the same 202 at once: the account is looked up, and the link made and queued, on a
+   * thread of its own afterwards, so that neither the answer nor its time tells whether an account
+   * exists. An email (any, known or not) gets at most {@link #ASKED_MAX} links until {@link
+   * #ASKED_WINDOW} passes without a request.
    */
   private void requestReset(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String lang = principalSpeaking(request).language();
@@ -527,34 +560,48 @@ public final class OneTimeLinksServlet extends ApiServlet {
     if (outbox == null) {
       throw ProblemException.conflict(SecurityMessages.get(lang, "resetByEmailOff"));
     }
-    Authentication.Attempt attempt = authentication.addressAttempt(request.getRemoteAddr(), lang);
-    String secret = Tokens.newSecret("");
-    Instant now = Instant.now();
-    Instant expires = now.plus(RESET_LIFETIME);
-    boolean known = store.database().inTransaction(c -> {
-      Optional<SecurityStore.Account> found = store.accountByEmail(c, r.email());
-      if (found.isEmpty()) {
-        return false;
-      }
-      SecurityStore.Account account = found.get();
-      if (store.linksMadeBy(c, account.id(), "RESET", now.minus(ASKED_WINDOW)) >= ASKED_MAX) {
-        return true; // enough links are on their way
-      }
-      store.createLink(c, Tokens.hash(secret), "RESET", account.email(), null, account.id(), expires);
-      Principal owner = store.principal(c, account.id()).orElseThrow();
-      audit.record(c, Principal.anonymous(), "password.reset.request", "account", account.id(), countryOf(owner), null,
-          Map.of("email", account.email(), "expiresAt", expires.toString(), "address", request.getRemoteAddr()));
-      outbox.enqueue(c, MailTexts.selfReset(account.language() == null ? lang : account.language(), account.email(),
-          account.name(), outbox.publicUrl() + "/reset-password#token=" + secret, RESET_LIFETIME.toHours(), outbox.publicUrl()));
-      return true;
-    });
-    if (known) {
-      authentication.forgive(attempt); // a real account's owner: not a probe
+    authentication.addressAttempt(request.getRemoteAddr(), lang); // counted, never forgiven: no answer differs
+    String email = r.email();
+    String address = request.getRemoteAddr();
+    try {
+      askedResets.execute(() -> sendAskedReset(email, address, lang, outbox));
+    } catch (java.util.concurrent.RejectedExecutionException full) {
+      log.warn("Password reset requests: {} wait already; one for an address of {} is dropped", ASKED_QUEUE, address);
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", "accepted");
     body.put("detail", SecurityMessages.get(lang, "resetRequested"));
     Json.write(response, 202, body);
+  }
+
+  /** The work of {@link #requestReset} after its answer: throttled per email under its row, then the link and its message. */
+  private void sendAskedReset(String email, String address, String lang, MailOutbox outbox) {
+    try {
+      store.database().inTransaction(c -> {
+        String key = "reset:" + SecurityStore.normaliseEmail(email);
+        SecurityStore.Failures asked = store.holdFailures(c, key, ASKED_WINDOW);
+        if (asked.count() >= ASKED_MAX) {
+          return null; // enough links are on their way
+        }
+        store.recordFailure(c, key, asked.count() + 1);
+        Optional<SecurityStore.Account> found = store.accountByEmail(c, email);
+        if (found.isEmpty()) {
+          return null;
+        }
+        SecurityStore.Account account = found.get();
+        String secret = Tokens.newSecret("");
+        Instant expires = Instant.now().plus(RESET_LIFETIME);
+        store.createLink(c, Tokens.hash(secret), "RESET", account.email(), null, account.id(), expires);
+        Principal owner = store.principal(c, account.id()).orElseThrow();
+        audit.record(c, Principal.anonymous(), "password.reset.request", "account", account.id(), countryOf(owner), null,
+            Map.of("email", account.email(), "expiresAt", expires.toString(), "address", address));
+        outbox.enqueue(c, MailTexts.selfReset(account.language() == null ? lang : account.language(), account.email(),
+            account.name(), outbox.publicUrl() + "/reset-password#token=" + secret, RESET_LIFETIME.toHours(), outbox.publicUrl()));
+        return null;
+      });
+    } catch (RuntimeException e) {
+      log.error("A password reset asked for from {} could not be prepared: {}", address, e.toString());
+    }
   }
 
   /** The outbox when mail leaves the platform; null when links are to be handed over. */
@@ -597,6 +644,8 @@ public final class OneTimeLinksServlet extends ApiServlet {
         throw ProblemException.forbidden("This reset link no longer applies to the account; ask for a new one");
       }
       store.updatePasswordHash(c, account.id(), hash);
+      // the account's other reset links (the owner may have asked for several) open it no more
+      store.spendResetLinks(c, link.email());
       store.deleteSessions(c, account.id());
       // A reset is how a taken-over account is won back: a token its taker made must stop too.
       int tokens = store.revokeApiTokens(c, account.id());

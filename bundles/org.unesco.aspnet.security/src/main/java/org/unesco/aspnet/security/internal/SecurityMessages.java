@@ -11,6 +11,7 @@ import org.unesco.aspnet.core.Messages;
 final class SecurityMessages {
   private static final Messages MESSAGES = new Messages(Map.of(
       "en", Map.ofEntries(
+          Map.entry("tooManyInvitations", "You sent {0} invitations by email within an hour: wait an hour before the next"),
           Map.entry("resetByEmailOff", "Password reset by email is off on this platform (it sends no email): ask your National Coordinator for a reset link"),
           Map.entry("resetRequested", "If an account has this email, a link to set a new password is on its way. It works for 2 hours; look in your spam folder too"),
           Map.entry("passwordChangedMeanwhile", "Your password was changed meanwhile (in another window?): sign in again with the new one"),
@@ -37,6 +38,7 @@ final class SecurityMessages {
           Map.entry("tooManyAttempts", "Too many failed sign-ins; try again in {0} s"),
           Map.entry("tooManyFromAddress", "Too many failed attempts from your address; try again in {0} s")),
       "fr", Map.ofEntries(
+          Map.entry("tooManyInvitations", "Vous avez envoyé {0} invitations par courriel en une heure : attendez une heure avant la suivante"),
           Map.entry("resetByEmailOff", "La réinitialisation par courriel est désactivée sur cette plateforme (elle n''envoie pas de courriels) : demandez un lien à votre coordinateur national"),
           Map.entry("resetRequested", "Si un compte a cette adresse, un lien pour choisir un nouveau mot de passe est en route. Il vaut 2 heures ; regardez aussi dans vos indésirables"),
           Map.entry("passwordChangedMeanwhile", "Votre mot de passe a été changé entre-temps (dans une autre fenêtre ?) : reconnectez-vous avec le nouveau"),
@@ -87,6 +89,7 @@ final class SecurityMessages {
           Map.entry("tooManyAttempts", "Zu viele fehlgeschlagene Anmeldungen; versuchen Sie es in {0} s erneut"),
           Map.entry("tooManyFromAddress", "Zu viele fehlgeschlagene Versuche von Ihrer Adresse; versuchen Sie es in {0} s erneut")),
       "es", Map.ofEntries(
+          Map.entry("tooManyInvitations", "Envió {0} invitaciones por correo en una hora: espere una hora antes de la siguiente"),
           Map.entry("resetByEmailOff", "El restablecimiento por correo está desactivado en esta plataforma (no envía correos): pida un enlace a su coordinador nacional"),
           Map.entry("resetRequested", "Si una cuenta tiene este correo, va en camino un enlace para elegir una contraseña nueva. Sirve durante 2 horas; mire también en el correo no deseado"),
           Map.entry("passwordChangedMeanwhile", "Su contraseña se cambió mientras tanto (¿en otra ventana?): inicie sesión de nuevo con la nueva"),

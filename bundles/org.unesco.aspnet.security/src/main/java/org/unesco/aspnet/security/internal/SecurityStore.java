@@ -396,20 +396,6 @@ public final class SecurityStore {
     }
   }
 
-  /** How many links for {@code purpose} the account {@code createdBy} made since {@code since}. */
-  int linksMadeBy(Connection c, String createdBy, String purpose, Instant since) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT COUNT(*) FROM SEC_ONE_TIME_LINK WHERE CREATED_BY = ? AND PURPOSE = ? AND CREATED_AT >= ?")) {
-      ps.setString(1, createdBy);
-      ps.setString(2, purpose);
-      ps.setTimestamp(3, Timestamp.from(since));
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
-      }
-    }
-  }
-
   /**
    * Marks a live link used and returns it; empty when unknown, expired or used. The update is
    * the check, so two concurrent uses cannot both succeed.

@@ -95,7 +95,7 @@ class WrongTypeAndRulesTest {
 
   @Test
   void anInvitationTellsAWrongTypeWithTheOtherFieldsErrors() {
-    OneTimeLinksServlet links = new OneTimeLinksServlet(null, null, new PolicyAuthorizer(), null);
+    OneTimeLinksServlet links = new OneTimeLinksServlet(null, null, new PolicyAuthorizer(), null, null);
     assertEquals(List.of("email", "country"), fields(refused(r -> links.doPost(r, null), post("/api/v1/invitations",
         "{'email':5,'role':'NATIONAL_COORDINATOR','country':'france'}", HQ, null))));
     assertEquals(List.of("role", "email"), fields(refused(r -> links.doPost(r, null), post("/api/v1/invitations",
@@ -111,7 +111,7 @@ class WrongTypeAndRulesTest {
 
   @Test
   void aResetAndItsAcceptanceTellAWrongTypeWithTheOtherFieldsErrors() {
-    OneTimeLinksServlet links = new OneTimeLinksServlet(null, null, new PolicyAuthorizer(), null);
+    OneTimeLinksServlet links = new OneTimeLinksServlet(null, null, new PolicyAuthorizer(), null, null);
     assertEquals(List.of("mail", "email"), fields(refused(r -> links.doPost(r, null), post("/api/v1/password-resets",
         "{'mail':'a@example.org'}", HQ, null))));
     assertEquals(List.of("token", "password"), fields(refused(r -> links.doPost(r, null), post("/api/v1/password-resets/accept",
