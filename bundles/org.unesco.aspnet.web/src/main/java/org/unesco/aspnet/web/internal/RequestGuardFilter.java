@@ -64,29 +64,17 @@ public final class RequestGuardFilter implements Filter {
     @AttributeDefinition(
         description = "Strict-Transport-Security, sent only on requests that arrived over HTTPS")
     String strictTransportSecurity() default "max-age=31536000; includeSubDomains";
-
-    @AttributeDefinition(
-        description = "Whether Jetty's gzip is on (org.apache.felix.http's org.apache.felix.jetty.gziphandler.enable):"
-            + " it adds Vary: Accept-Encoding to every GET it may compress, and a HEAD gets the same from here")
-    boolean gzip() default true;
-
-    @AttributeDefinition(
-        description = "The paths Jetty's gzip leaves out (org.apache.felix.jetty.gzip.excludedPaths, the same"
-            + " syntax: /exact, /prefix/*, *.suffix, ^regex): a HEAD there gets no Vary: Accept-Encoding, as the GET")
-    String[] gzipExcludedPaths() default {"/api/v1/health"};
   }
 
   /** The configuration as read and checked once per change, so that requests never parse it. */
   record Settings(long maxRequestBytes, String[] uploadPaths, long maxUploadBytes, String contentSecurityPolicy,
-      String strictTransportSecurity, boolean gzip, String[] gzipExcludedPaths) {
+      String strictTransportSecurity) {
     static final Settings DEFAULTS = new Settings(
         ConfigValues.defaultOf(Config.class, "maxRequestBytes", Long.class),
         ConfigValues.defaultOf(Config.class, "uploadPaths", String[].class),
         ConfigValues.defaultOf(Config.class, "maxUploadBytes", Long.class),
         ConfigValues.defaultOf(Config.class, "contentSecurityPolicy", String.class),
-        ConfigValues.defaultOf(Config.class, "strictTransportSecurity", String.class),
-        ConfigValues.defaultOf(Config.class, "gzip", Boolean.class),
-        ConfigValues.defaultOf(Config.class, "gzipExcludedPaths", String[].class));
+        ConfigValues.defaultOf(Config.class, "strictTransportSecurity", String.class));
 
     /** {@code config}'s values, each one that is refused replaced by its value in {@code previous}. */
     static Settings of(Config config, Settings previous, ConfigValues values) {
@@ -99,10 +87,7 @@ public final class RequestGuardFilter implements Filter {
           values.get("contentSecurityPolicy", config::contentSecurityPolicy, v -> !v.isBlank(), "a policy",
               previous.contentSecurityPolicy()),
           values.get("strictTransportSecurity", config::strictTransportSecurity, v -> !v.isBlank(), "a header value",
-              previous.strictTransportSecurity()),
-          values.get("gzip", config::gzip, v -> true, "true or false", previous.gzip()),
-          values.get("gzipExcludedPaths", config::gzipExcludedPaths, paths -> true, "a list of paths",
-              previous.gzipExcludedPaths()));
+              previous.strictTransportSecurity()));
     }
   }
 
@@ -122,50 +107,12 @@ public final class RequestGuardFilter implements Filter {
     this.config = Settings.of(config, this.config, values);
   }
 
-  /**
-   * Whether Jetty's gzip leaves {@code path} out, by its path specs: {@code /exact}, {@code
-   * /prefix/*} (the prefix itself too), {@code *.suffix}, {@code ^regex}.
-   */
-  static boolean gzipExcluded(String path, String[] specs) {
-    for (String raw : specs) {
-      String spec = raw == null ? "" : raw.strip();
-      if (spec.isEmpty()) {
-        continue;
-      }
-      boolean hit;
-      if (spec.startsWith("^")) {
-        try {
-          hit = java.util.regex.Pattern.compile(spec).matcher(path).matches();
-        } catch (java.util.regex.PatternSyntaxException e) {
-          hit = false; // Jetty refuses it at start: gzip then runs nowhere, which gzip=false says
-        }
-      } else if (spec.startsWith("*.")) {
-        hit = path.endsWith(spec.substring(1));
-      } else if (spec.endsWith("/*")) {
-        String prefix = spec.substring(0, spec.length() - 2);
-        hit = path.equals(prefix) || path.startsWith(prefix + "/");
-      } else {
-        hit = path.equals(spec);
-      }
-      if (hit) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   @Override
   public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain)
       throws IOException, ServletException {
     HttpServletRequest request = (HttpServletRequest) req;
     HttpServletResponse response = (HttpServletResponse) resp;
     Settings c = config;
-    String path = request.getRequestURI();
-    if (c.gzip() && "HEAD".equals(request.getMethod()) && !gzipExcluded(path, c.gzipExcludedPaths())) {
-      // Jetty's gzip adds this to a GET (it compresses GETs only), before any filter runs: the HEAD
-      // of the same resource carries the same headers (RFC 9110, 9.3.2), so a cache keys both alike
-      response.addHeader("Vary", "Accept-Encoding");
-    }
     // addHeader, not setHeader: nothing set them before us, and it skips a search per header.
     response.addHeader("X-Content-Type-Options", "nosniff");
     response.addHeader("X-Frame-Options", "DENY");
@@ -177,6 +124,7 @@ public final class RequestGuardFilter implements Filter {
     if (request.isSecure()) {
       response.addHeader("Strict-Transport-Security", c.strictTransportSecurity());
     }
+    String path = request.getRequestURI();
     if (path.startsWith("/api/")) {
       ProblemException refused = queryProblem(request.getQueryString());
       if (refused != null) {
