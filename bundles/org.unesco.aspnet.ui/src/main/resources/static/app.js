@@ -752,6 +752,9 @@ export async function render() {
   main.dataset.ready = String(seq);
 }
 
+/** What sums up a page's results (a console's count, its first queue's heading): the focus after Back or Forward. */
+const RESULTS_FOCUS = '[data-results]';
+
 /**
  * Shows `url` without reloading the app. The focus goes to the page, or to what `focus` selects
  * in it (a filter's results), so that a keyboard user is not sent back to the top.
@@ -1587,8 +1590,17 @@ function start() {
   // Back and Forward: the page is drawn again (the directory with as many schools as were shown)
   // and the reader put back where they were, which the browser cannot do for a page drawn late
   history.scrollRestoration = 'manual';
+  // The focus, lost with the page it was on, goes where a filter's submission puts it: what sums up
+  // the results (a console's count or first heading), else the page, so that a keyboard user
+  // stepping through filtered views is not sent back to the top of the document.
   window.addEventListener('popstate', () => render().then(() => {
-    if (history.state?.scrollY) window.scrollTo(0, history.state.scrollY);
+    const main = document.getElementById('main');
+    const focused = document.activeElement;
+    const scrollY = history.state?.scrollY;
+    if (!focused || focused === document.body || !focused.isConnected) {
+      (main.querySelector(RESULTS_FOCUS) || main).focus({ preventScroll: !!scrollY });
+    }
+    if (scrollY) window.scrollTo(0, scrollY);
   }));
   // back online: a start that failed, or a page that could not load, is tried again
   window.addEventListener('online', () => {

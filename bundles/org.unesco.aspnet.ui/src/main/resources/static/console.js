@@ -856,6 +856,14 @@ function auditWhat(e) {
   return what;
 }
 
+/**
+ * Who made an audited change, when the entry has no email: the platform itself (demo data, a
+ * focal point's hand-over: account id "system") by its name in the page's language, else the id.
+ */
+function actorName(id) {
+  return id === 'system' ? t('actor.platform') : id || '';
+}
+
 /** The audit log's filters of the page's address, as the API takes them. */
 const AUDIT_FILTERS = ['country', 'action', 'entity', 'entityId', 'actor'];
 
@@ -869,7 +877,7 @@ async function hqAudit() {
   const tbody = h('tbody', {});
   const names = countries(); // asked for with the first page, needed for its rows and the country filter
   const row = (e) => h('tr', {}, h('td', {}, formatDate(e.at)),
-    h('td', {}, e.actorEmail ? h('a', { href: '/console/hq?tab=audit&actor=' + encodeURIComponent(e.actorEmail) }, e.actorEmail) : e.actorId || ''),
+    h('td', {}, e.actorEmail ? h('a', { href: '/console/hq?tab=audit&actor=' + encodeURIComponent(e.actorEmail) }, e.actorEmail) : actorName(e.actorId)),
     h('td', { title: e.action }, translatedOr('auditAction.' + e.action, e.action)),
     h('td', {}, ...auditWhat(e)), h('td', {}, e.country ? countryName(e.country) : ''));
   const q = new URLSearchParams();
@@ -905,6 +913,12 @@ async function hqAudit() {
     if (!(failed instanceof ApiError) || failed.status !== 400) throw failed;
     showProblem(form, failed);
     return [h('h2', {}, t('tab.audit')), form];
+  }
+  // nothing found: a sentence that says so (and takes the focus the count would), not an empty table
+  if (!tbody.children.length && list.more.hidden) {
+    const filtered = AUDIT_FILTERS.some((k) => params.get(k));
+    return [h('h2', {}, t('tab.audit')), form,
+      h('p', { id: 'audit-none', role: 'status', tabindex: '-1', 'data-results': '' }, t(filtered ? 'audit.none' : 'audit.empty'))];
   }
   return [h('h2', {}, t('tab.audit')), form, list.count, h('div', { class: 'table-wrap' }, h('table', {},
     h('thead', {}, h('tr', {}, ...['audit.at', 'audit.who', 'audit.action', 'audit.what', 'field.country'].map((k) => h('th', { scope: 'col' }, t(k))))), tbody)), list.more];
@@ -962,7 +976,7 @@ export async function coordinatorPanel(school) {
     return actions;
   };
   const { historyList, editView } = await portal;
-  const [historyView, profileForm] = await Promise.all([historyList(school.membershipId, stageLabels), editView(school)]);
+  const [historyView, profileForm] = await Promise.all([historyList(school.membershipId, stageLabels, membership), editView(school)]);
   const historyBox = h('div', {}, historyView);
   const loadHistory = async () => historyBox.replaceChildren(await historyList(school.membershipId, stageLabels));
   const controls = decisionControls(subject, actionsFor, (s) => {

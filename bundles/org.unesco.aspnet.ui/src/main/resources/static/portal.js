@@ -1,7 +1,7 @@
 // School portal: apply, edit the profile, annual report, projects and activities, focal-point hand-over.
 import { labelIn, localToday, ui, t, h, api, ApiError, colon, field, checks, countries, countryName, problemView, showProblem, clearProblem, announce, renderChrome,
   whileBusy, signInPrompt, loadProfile, profileText, setProfileText, markProfileTexts,
-  statusLabel, LEVELS, THEMES, localized, langOf, formatDate, plural, submissionStatus, quoted, phaseLabels, pagedList, handedOver, disclosure,
+  statusLabel, LEVELS, THEMES, localized, langOf, formatDate, formatDay, plural, submissionStatus, quoted, phaseLabels, pagedList, handedOver, disclosure,
   decimalOf } from './app.js';
 
 // ---------- national profile fields ----------
@@ -255,7 +255,7 @@ async function schoolSection(id) {
   // the partnerships' one list is asked for with the parts below, not after them; its script only
   // here (the application page, which imports this one, has no use for it)
   const partners = import('./partnerships.js').then((x) => x.partnershipsSection(school)).catch((e) => problemView(e));
-  const [m, partnersBox, ...parts] = await Promise.all([membership, partners, historyView(school), editView(school), reportView(school), projectsView(school)]);
+  const [m, partnersBox, ...parts] = await Promise.all([membership, partners, historyView(school, membership), editView(school), reportView(school), projectsView(school)]);
   // a member's certificate, linked to the public page that checks it (the number a printed certificate carries)
   if (m?.certificateNumber) {
     certificate.append(' · ', t('school.certificate'), ' ', h('a', { href: '/certificates/' + encodeURIComponent(m.certificateNumber), id: 'certificate-' + id }, m.certificateNumber));
@@ -265,30 +265,53 @@ async function schoolSection(id) {
   return section;
 }
 
-async function historyView(school) {
+/** `membership`: the school's membership (or its promise, null when unreadable), for the day it became a member. */
+async function historyView(school, membership = null) {
   const box = disclosure('history-' + school.id, t('portal.history'));
   if (!school.membershipId) return box;
   // a national ladder's stages by their labels, as on the school page
-  const [profile, history] = await Promise.all([loadProfile(school.country).catch(() => null), api('GET', `/api/v1/memberships/${school.membershipId}/history`).catch((e) => e)]);
+  const [profile, history, m] = await Promise.all([loadProfile(school.country).catch(() => null),
+    api('GET', `/api/v1/memberships/${school.membershipId}/history`).catch((e) => e), membership]);
   const stageLabels = Object.fromEntries((profile?.ladder?.stages || []).map((st) => [st.code, st.label || st.code]));
-  box.append(historyItems(history, stageLabels));
+  box.append(historyItems(history, stageLabels, m));
   return box;
 }
 
 /**
  * A membership's history, oldest first: when, to what (and national stage, by its label), by
- * whom (their name, where the server gives it), why.
+ * whom (their name, where the server gives it), why. `membership`: the membership when the
+ * caller has it already (else it is read with the history), for a backdated certification's day.
  */
-export async function historyList(membershipId, stageLabels = {}) {
-  return historyItems(await api('GET', `/api/v1/memberships/${membershipId}/history`).catch((e) => e), stageLabels);
+export async function historyList(membershipId, stageLabels = {}, membership = null) {
+  const [history, m] = await Promise.all([api('GET', `/api/v1/memberships/${membershipId}/history`).catch((e) => e),
+    membership || api('GET', `/api/v1/memberships/${membershipId}`).catch(() => null)]);
+  return historyItems(history, stageLabels, m);
 }
 
-/** The history's answer as a list (or the error that came instead); a stage keeps the profile's language. */
-function historyItems(answer, stageLabels) {
+/** The UTC day of an instant, as YYYY-MM-DD ("" for none). */
+function utcDay(instant) {
+  const d = instant ? new Date(instant) : null;
+  return d && !isNaN(d) ? d.toISOString().slice(0, 10) : '';
+}
+
+/**
+ * The history's answer as a list (or the error that came instead); a stage keeps the profile's
+ * language. A line is dated when it was recorded; a certification HQ dated back (`certifiedOn`,
+ * a member since before the platform: the membership's `certifiedAt`, which the certificate
+ * shows) says that day on its MEMBER line too.
+ */
+function historyItems(answer, stageLabels, membership = null) {
   if (answer instanceof Error) return problemView(answer);
-  return h('ol', { class: 'history' }, ...(answer?.items || []).map((e) => h('li', {}, formatDate(e.at), colon(), statusLabel(e.to),
+  const items = answer?.items || [];
+  // the certification: the period's first move to MEMBER (a reinstatement comes later)
+  const certification = items.find((e) => e.to === 'MEMBER' && e.from !== 'MEMBER');
+  const since = membership?.certifiedAt && certification && utcDay(membership.certifiedAt) !== utcDay(certification.at) ? membership.certifiedAt : null;
+  const by = (e) => (e.actorName ? ', ' + t('portal.historyBy', { name: e.actorName })
+    : e.actor === 'system' ? ', ' + t('portal.historyBy', { name: t('actor.platform') }) : '');
+  return h('ol', { class: 'history' }, ...items.map((e) => h('li', {}, formatDate(e.at), colon(), statusLabel(e.to),
     ...(e.toStage ? [' (', profileText(stageLabels[e.toStage] || e.toStage), ')'] : []),
-    e.actorName ? ', ' + t('portal.historyBy', { name: e.actorName }) : '', e.comment ? ' – ' + quoted(e.comment) : '')));
+    ...(e === certification && since ? [' (', h('span', { class: 'member-since' }, t('portal.memberSince', { date: formatDay(since) })), ')'] : []),
+    by(e), e.comment ? ' – ' + quoted(e.comment) : '')));
 }
 
 export async function editView(school) {

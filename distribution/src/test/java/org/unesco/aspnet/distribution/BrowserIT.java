@@ -281,6 +281,13 @@ class BrowserIT {
             + ".then(p => fetch('/api/v1/memberships/' + p.items[0].membershipId)).then(r => r.json())"
             + ".then(m => done(m.certificateNumber)).catch(e => done('failed: ' + e));", "Navigateur " + stamp);
     assertTrue(String.valueOf(number).startsWith("ASPNET-FR-2012-"), "certified as a member since 2012: " + number);
+    // its history, on its page, says that day on the certification's line (the line is dated today, when it was recorded)
+    Map<?, ?> found = apiGet("/api/v1/schools?q=" + java.net.URLEncoder.encode("Navigateur " + stamp, StandardCharsets.UTF_8));
+    Object schoolId = ((Map<?, ?>) ((List<?>) found.get("items")).get(0)).get("id");
+    open("/schools/" + schoolId);
+    wait(30).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".coordination details summary"))).click();
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".coordination .history"), "Member (member since Sep 3, 2012)"));
+    assertEquals(1, driver.findElements(By.cssSelector(".coordination .history .member-since")).size(), text(By.cssSelector(".coordination .history")));
 
     // anyone checks its certificate, typed in lower case in the form
     signOut();
@@ -314,6 +321,10 @@ class BrowserIT {
     // the new member joins the demo Trash Hack campaign and reports an activity from the module's schema
     signIn(email, "a-long-password-for-the-test");
     open("/portal");
+    // the portal's history says the day it has been a member since, as its certificate does
+    By history = By.xpath("//details[summary[normalize-space()='Membership history']]");
+    wait(30).until(ExpectedConditions.presenceOfElementLocated(history)).findElement(By.tagName("summary")).click();
+    wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("details[id^=history-] .history"), "Member (member since Sep 3, 2012)"));
     By projects = By.xpath("//details[summary[normalize-space()='Projects and campaigns']]");
     wait(30).until(ExpectedConditions.presenceOfElementLocated(projects)).findElement(By.tagName("summary")).click();
     By trashHack = By.xpath("//details[summary[normalize-space()='Projects and campaigns']]"
@@ -464,6 +475,10 @@ class BrowserIT {
       return !actions.isEmpty() && actions.get(0).getText().equals("Membership status");
     });
     assertTrue(text(By.cssSelector("#main tbody")).contains("Status: Suspended → Member"), "the moves just made: " + text(By.cssSelector("#main tbody")));
+    // the demo loader's moves are the platform's own: named so, not by the id "system"
+    List<String> whos = driver.findElements(By.cssSelector("#main tbody tr td:nth-child(2)")).stream().map(WebElement::getText).toList();
+    assertTrue(whos.contains("ASPnet Platform"), "the platform by its name: " + whos);
+    assertFalse(whos.contains("system"), whos.toString());
 
     // the audit log is read a page at a time
     open("/console/hq?tab=audit");
@@ -504,6 +519,21 @@ class BrowserIT {
       return !people.isEmpty() && people.stream().allMatch(p -> p.getText().equals(email));
     });
     assertTrue(axeViolations().isEmpty(), "the filtered audit log: " + axeViolations());
+
+    // a filter that finds nothing says so in a sentence, which takes the focus, and shows no empty table
+    new Select(driver.findElement(By.cssSelector("#main form select[name=entity]"))).selectByValue("school");
+    driver.findElement(By.cssSelector("#main form input[name=entityId]")).sendKeys("999999999");
+    driver.findElement(By.cssSelector("#main form[role=search] button[type=submit]")).click();
+    wait(30).until(d -> d.getCurrentUrl().contains("entityId=999999999"));
+    wait(30).until(d -> "audit-none".equals(d.switchTo().activeElement().getDomAttribute("id")));
+    assertEquals("No audit entries match these filters.", text(By.id("audit-none")));
+    assertTrue(driver.findElements(By.cssSelector("#main table")).isEmpty(), "no empty table");
+    // Back and Forward between the filtered views: the focus is on the results, as after a search
+    driver.navigate().back();
+    wait(30).until(d -> !d.getCurrentUrl().contains("entityId=") && d.switchTo().activeElement().getDomAttribute("data-results") != null);
+    assertTrue(driver.switchTo().activeElement().getText().matches("\\d+ entr(y|ies) shown.*"), driver.switchTo().activeElement().getText());
+    driver.navigate().forward();
+    wait(30).until(d -> d.getCurrentUrl().contains("entityId=999999999") && "audit-none".equals(d.switchTo().activeElement().getDomAttribute("id")));
   }
 
   @Test
