@@ -161,6 +161,9 @@ class MailIT {
     HttpResponse<String> unknown = post("/api/v1/password-resets/request", Map.of("email", "no.account@example.org"), null);
     assertEquals(202, unknown.statusCode());
     assertEquals(asked.body(), unknown.body(), "the answer tells nothing of which emails have accounts");
+    HttpResponse<String> inGerman = post("/api/v1/password-resets/request", Map.of("email", "kein.konto@example.org"), null,
+        "Accept-Language", "de");
+    assertEquals(202, inGerman.statusCode(), "every language the UI speaks gets its answer: " + inGerman.body());
     HttpResponse<String> bad = post("/api/v1/password-resets/request", Map.of("email", "not an email"), null);
     assertEquals(400, bad.statusCode());
     assertEquals("email", JSON.readTree(bad.body()).path("errors").get(0).path("field").asText(), bad.body());

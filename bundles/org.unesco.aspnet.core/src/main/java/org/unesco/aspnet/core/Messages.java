@@ -37,7 +37,11 @@ public final class Messages {
   /** The message {@code key} in {@code language} ("fr", "fr-CA", null), with {@code arguments} filled in. */
   public String get(String language, String key, Object... arguments) {
     String base = language == null ? "en" : language.split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
-    Map<String, String> messages = byLanguage.getOrDefault(base, byLanguage.get("en"));
-    return new MessageFormat(messages.get(key), Locale.forLanguageTag(base)).format(arguments);
+    String pattern = byLanguage.getOrDefault(base, byLanguage.get("en")).get(key);
+    if (pattern == null) { // a message not yet written in this language: English, not a 500
+      pattern = byLanguage.get("en").get(key);
+      base = "en";
+    }
+    return new MessageFormat(pattern, Locale.forLanguageTag(base)).format(arguments);
   }
 }

@@ -28,4 +28,10 @@ class MessagesTest {
   void englishIsRequired() {
     assertThrows(IllegalArgumentException.class, () -> new Messages(Map.of("fr", Map.of())));
   }
+
+  @Test
+  void aMessageNotYetWrittenInALanguageIsEnglishNotAFailure() {
+    Messages partial = new Messages(Map.of("en", Map.of("new", "a new message of {0}"), "de", Map.of()));
+    assertEquals("a new message of 1", partial.get("de", "new", "1"));
+  }
 }

@@ -77,11 +77,11 @@ public final class MailServlet extends ApiServlet {
     }
     try {
       if (test.to().strip().length() > 254) {
-        throw new IllegalArgumentException("too long");
+        throw ProblemException.validation("to", "is not an email address");
       }
-      MailSettings.address(test.to());
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.validation("to", "is not an email address");
+      SmtpSender.deliverable(test.to()); // what the sender would refuse is refused here, at once
+    } catch (SmtpSender.Failure e) {
+      throw ProblemException.validation("to", "is not an email address this platform can send to: " + e.getMessage());
     }
     if (!outbox.delivers()) {
       throw ProblemException.conflict(

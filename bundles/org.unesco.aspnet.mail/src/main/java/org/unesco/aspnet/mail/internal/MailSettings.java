@@ -86,8 +86,9 @@ record MailSettings(String publicUrl, String host, int port, Security security, 
       if (a.getAddress() == null || !a.getAddress().contains("@")) {
         throw new IllegalArgumentException("no domain in " + text);
       }
-      return a;
-    } catch (AddressException e) {
+      // the name encoded for a header (RFC 2047): "ASPnet Frànce" is not sent as raw 8-bit text
+      return a.getPersonal() == null ? a : new InternetAddress(a.getAddress(), a.getPersonal(), "UTF-8");
+    } catch (AddressException | java.io.UnsupportedEncodingException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
   }

@@ -169,9 +169,14 @@ public final class OutboxService implements MailOutbox {
         return;
       }
       for (long id : due) {
+        smtp = sender; // settings corrected meanwhile apply to the rest of the batch
+        if (smtp == null || Thread.currentThread().isInterrupted()) {
+          return;
+        }
         Instant now = Instant.now();
         Optional<OutboxStore.Due> taken = database.inTransaction(c -> OutboxStore.claim(c, id, now, now.plus(CLAIM)));
-        taken.ifPresent(m -> sendOne(smtp, m));
+        SmtpSender current = smtp;
+        taken.ifPresent(m -> sendOne(current, m));
       }
     }
   }

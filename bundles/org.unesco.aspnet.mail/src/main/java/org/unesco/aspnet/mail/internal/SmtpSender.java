@@ -62,10 +62,45 @@ final class SmtpSender {
     this.session = sessionOf(p);
   }
 
+  /**
+   * {@code to} as SMTP may carry it without SMTPUTF8: the domain in ASCII (IDNA, {@code
+   * exaŭple.org} as {@code xn--exaple-...}), a local part that is ASCII already, and nothing but
+   * one plain address (no name, group or list). Anything else is refused, never cut to 8 bits:
+   * Jakarta Mail would send the low byte of each character, another mailbox, or a line break that
+   * starts another SMTP command.
+   */
+  static String deliverable(String to) throws Failure {
+    String address = to == null ? "" : to.strip();
+    int at = address.lastIndexOf('@');
+    if (at <= 0 || at == address.length() - 1) {
+      throw new Failure("not an email address: " + address, true, null);
+    }
+    String local = address.substring(0, at);
+    String domain;
+    try {
+      domain = java.net.IDN.toASCII(address.substring(at + 1), java.net.IDN.USE_STD3_ASCII_RULES);
+    } catch (IllegalArgumentException e) {
+      throw new Failure("the domain of " + address + " is no internet domain: " + e.getMessage(), true, e);
+    }
+    if (!local.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw new Failure("the mailbox name of " + address + " is not ASCII: this platform does not send SMTPUTF8", true, null);
+    }
+    String ascii = local + "@" + domain;
+    try {
+      InternetAddress parsed = new InternetAddress(ascii, true);
+      if (!ascii.equals(parsed.getAddress()) || parsed.getPersonal() != null || parsed.isGroup()) {
+        throw new Failure("not one plain email address: " + address, true, null);
+      }
+    } catch (AddressException e) {
+      throw new Failure("not an email address: " + e.getMessage(), true, e);
+    }
+    return ascii;
+  }
+
   void send(String to, String subject, String text) throws Failure {
     InternetAddress recipient;
     try {
-      recipient = new InternetAddress(to, true);
+      recipient = new InternetAddress(deliverable(to), true);
     } catch (AddressException e) {
       throw new Failure("not an email address: " + e.getMessage(), true, e);
     }
@@ -84,6 +119,12 @@ final class SmtpSender {
         try (Transport transport = session.getTransport(protocol)) {
           transport.connect(settings.host(), settings.port(),
               settings.username().isEmpty() ? null : settings.username(), settings.username().isEmpty() ? null : settings.password());
+          // Angus goes on without authenticating when the server offers no AUTH: credentials that
+          // were configured are required, or the relay may not be the one meant
+          if (!settings.username().isEmpty() && transport instanceof org.eclipse.angus.mail.smtp.SMTPTransport smtp
+              && !smtp.supportsExtension("AUTH")) {
+            throw new MessagingException("the server offers no AUTH, and a username is configured: not sent unauthenticated");
+          }
           transport.sendMessage(m, m.getAllRecipients());
         }
         return null;

@@ -98,4 +98,35 @@ class SmtpSenderTest {
       smtps.stop();
     }
   }
+
+  @Test
+  void anInternationalDomainGoesAsItsAsciiFormAndNothingIsCutToEightBits() throws Exception {
+    assertEquals("ana@xn--exaple-rmb.org", SmtpSender.deliverable("ana@exaŭple.org"));
+    // characters whose low bytes are CR, LF and spaces: the domain's ASCII form carries none of them
+    for (String smuggled : new String[] {"victim@x.org\u4E3E\u4E0Arcpt\u4E20to\u4E3A\u4E3Cattacker\u4E40evil.org",
+        "victim@x.org举不上rcpt丠to为丼attacker乀evil.org"}) {
+      String ascii = SmtpSender.deliverable(smuggled);
+      assertTrue(ascii.chars().allMatch(c -> c > 0x20 && c < 0x7f) && ascii.startsWith("victim@x.xn--"), ascii);
+    }
+    for (String refused : new String[] {"josé@exemple.fr", "Bob <bob@example.org>", "grp: a@example.org;",
+        "victim.org,mallory@evil.org", "a@", "@b.org", "a b@example.org"}) {
+      SmtpSender.Failure f = assertThrows(SmtpSender.Failure.class, () -> SmtpSender.deliverable(refused), refused);
+      assertTrue(f.permanent, refused);
+    }
+    new SmtpSender(settings(MailSettings.Security.NONE, "", "")).send("ana@exaŭple.org", "s", "t");
+    assertTrue(smtp.waitForIncomingEmail(5000, 1));
+    assertEquals("ana@xn--exaple-rmb.org", smtp.getReceivedMessages()[0].getAllRecipients()[0].toString());
+  }
+
+  @Test
+  void aSendersNameInAnyScriptIsEncodedForItsHeader() throws Exception {
+    MailSettings named = new MailSettings("https://aspnet.example.org", "127.0.0.1", smtp.getSmtp().getPort(),
+        MailSettings.Security.NONE, "", "", MailSettings.address("ASPnet Frànce <aspnet@example.fr>"), 8);
+    assertTrue(named.from().toString().contains("=?UTF-8?"), named.from().toString());
+    new SmtpSender(named).send("a@example.org", "s", "t");
+    assertTrue(smtp.waitForIncomingEmail(5000, 1));
+    MimeMessage m = smtp.getReceivedMessages()[0];
+    assertTrue(String.join(",", m.getHeader("From")).contains("=?UTF-8?"), "not raw 8-bit: " + String.join(",", m.getHeader("From")));
+    assertEquals("ASPnet Frànce", ((jakarta.mail.internet.InternetAddress) m.getFrom()[0]).getPersonal());
+  }
 }

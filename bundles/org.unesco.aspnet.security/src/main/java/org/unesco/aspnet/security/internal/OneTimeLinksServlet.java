@@ -434,7 +434,9 @@ public final class OneTimeLinksServlet extends ApiServlet {
       } else {
         // rolls the use of the link back too
         AccountsServlet.require(newAccountErrors(link, a, lang));
-        accountId = store.createAccount(c, link.email(), a.name().strip(), "en", passwordHash);
+        // the language the invitee accepted in: the platform's mail to them is written in it
+        String language = AccountsServlet.LANGUAGES.contains(lang) ? lang : "en";
+        accountId = store.createAccount(c, link.email(), a.name().strip(), language, passwordHash);
       }
       store.addGrant(c, accountId, link.grant(), null);
       if (link.grant().role() == Role.SCHOOL_FOCAL_POINT) {

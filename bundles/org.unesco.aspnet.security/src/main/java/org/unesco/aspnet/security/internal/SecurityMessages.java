@@ -65,6 +65,9 @@ final class SecurityMessages {
           Map.entry("tooManyAttempts", "Trop de connexions échouées ; réessayez dans {0} s"),
           Map.entry("tooManyFromAddress", "Trop de tentatives échouées depuis votre adresse ; réessayez dans {0} s")),
       "de", Map.ofEntries(
+          Map.entry("tooManyInvitations", "Sie haben in einer Stunde {0} Einladungen per E-Mail gesendet: warten Sie eine Stunde bis zur nächsten"),
+          Map.entry("resetByEmailOff", "Das Zurücksetzen per E-Mail ist auf dieser Plattform aus (sie versendet keine E-Mails): bitten Sie Ihre nationale Koordination um einen Link"),
+          Map.entry("resetRequested", "Hat ein Konto diese Adresse, ist ein Link zum Wählen eines neuen Passworts unterwegs. Er gilt 2 Stunden; sehen Sie auch im Spam-Ordner nach"),
           Map.entry("passwordChangedMeanwhile", "Ihr Passwort wurde inzwischen geändert (in einem anderen Fenster?): Melden Sie sich mit dem neuen an"),
           Map.entry("notYourPassword", "ist nicht Ihr aktuelles Passwort"),
           Map.entry("passwordUnchanged", "muss sich von Ihrem aktuellen Passwort unterscheiden"),
