@@ -250,6 +250,7 @@ class MailIT {
         + "\"levels\":[\"SECONDARY\"],\"themes\":[\"ESD\"],\"languages\":[\"fr\"],\"email\":\"ampere@example.org\"}", teacher);
     assertEquals(201, applied.statusCode(), applied.body());
     long membership = JSON.readTree(applied.body()).path("membershipId").asLong();
+    long schoolId = JSON.readTree(applied.body()).path("schoolId").asLong();
 
     // France's NC hears of the application, in her account's language, with the page to review it
     MimeMessage toNc = awaitMail("nadia.fr@example.org", 1);
@@ -276,6 +277,12 @@ class MailIT {
     MimeMessage toSchool = awaitMail("teacher.lyon@example.org", 1);
     assertEquals("Adhésion ASPnet de " + school + " : membre (certifiée)", toSchool.getSubject());
     assertTrue(text(toSchool).contains("Numéro de certificat : ASPNET-FR-"), text(toSchool));
+
+    // the NC invites a colleague of the school: the invitation names the school
+    HttpResponse<String> colleague = post("/api/v1/invitations",
+        Map.of("email", "colleague.lyon@example.org", "role", "SCHOOL_STAFF", "school", String.valueOf(schoolId)), nc);
+    assertEquals(201, colleague.statusCode(), colleague.body());
+    assertEquals("ASPnet: you are invited as staff of " + school, awaitMail("colleague.lyon@example.org", 1).getSubject());
 
     Thread.sleep(2000);
     assertEquals(2, mailTo("nadia.fr@example.org").size(), "the NC is not told of her own moves");

@@ -12,4 +12,14 @@ public interface SchoolDirectory {
 
   /** The school's place as a scope target; empty when there is no such school. */
   Optional<Target> locate(String schoolId);
+
+  /**
+   * The school's name as its profile spells it, for a message that must say which school it is
+   * about (an invitation to its staff); empty when there is no such school.
+   *
+   * @since 1.6
+   */
+  default Optional<String> name(String schoolId) {
+    return Optional.empty();
+  }
 }

@@ -1007,6 +1007,17 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
         : Optional.of(Target.school(school.country(), school.unit(), String.valueOf(school.id())));
   }
 
+  @Override
+  public Optional<String> name(String schoolId) {
+    try {
+      long id = Long.parseLong(schoolId);
+      School school = database.read(c -> find(c, id));
+      return school == null ? Optional.empty() : Optional.of(school.name());
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
   /** Inserts a school with its first status; the caller links the membership. */
   long insert(Connection c, SchoolInput valid, MembershipStatus status, Instant now) throws SQLException {
     try (PreparedStatement ps =

@@ -31,8 +31,8 @@ final class MailTexts {
           Map.entry("HQ_OFFICER", "UNESCO HQ officer"),
           Map.entry("NATIONAL_COORDINATOR", "National Coordinator of {0}"),
           Map.entry("SUBNATIONAL_COORDINATOR", "coordinator of {1} ({0})"),
-          Map.entry("SCHOOL_FOCAL_POINT", "focal point of your school"),
-          Map.entry("SCHOOL_STAFF", "staff of your school"),
+          Map.entry("SCHOOL_FOCAL_POINT", "focal point of {2}"),
+          Map.entry("SCHOOL_STAFF", "staff of {2}"),
           Map.entry("CAMPAIGN_COORDINATOR", "campaign coordinator")),
       "fr", Map.ofEntries(
           Map.entry("resetSubject", "ASPnet : choisir un nouveau mot de passe"),
@@ -52,8 +52,8 @@ final class MailTexts {
           Map.entry("HQ_OFFICER", "responsable au Siège de l''UNESCO"),
           Map.entry("NATIONAL_COORDINATOR", "coordinateur national ({0})"),
           Map.entry("SUBNATIONAL_COORDINATOR", "coordinateur de {1} ({0})"),
-          Map.entry("SCHOOL_FOCAL_POINT", "point focal de votre école"),
-          Map.entry("SCHOOL_STAFF", "membre de l''équipe de votre école"),
+          Map.entry("SCHOOL_FOCAL_POINT", "point focal de l''école {2}"),
+          Map.entry("SCHOOL_STAFF", "membre de l''équipe de l''école {2}"),
           Map.entry("CAMPAIGN_COORDINATOR", "coordinateur de campagne")),
       "es", Map.ofEntries(
           Map.entry("resetSubject", "ASPnet: elija una contraseña nueva"),
@@ -73,8 +73,8 @@ final class MailTexts {
           Map.entry("HQ_OFFICER", "responsable en la Sede de la UNESCO"),
           Map.entry("NATIONAL_COORDINATOR", "coordinador nacional ({0})"),
           Map.entry("SUBNATIONAL_COORDINATOR", "coordinador de {1} ({0})"),
-          Map.entry("SCHOOL_FOCAL_POINT", "punto focal de su escuela"),
-          Map.entry("SCHOOL_STAFF", "personal de su escuela"),
+          Map.entry("SCHOOL_FOCAL_POINT", "punto focal de la escuela {2}"),
+          Map.entry("SCHOOL_STAFF", "personal de la escuela {2}"),
           Map.entry("CAMPAIGN_COORDINATOR", "coordinador de campaña"))));
 
   private MailTexts() {}
@@ -91,13 +91,13 @@ final class MailTexts {
         TEXTS.get(language, "selfResetBody", name, to, String.valueOf(hours), link), site);
   }
 
-  /** An invitation to {@code role} (its scope: {@code country}, {@code unit}) from {@code inviter}. */
+  /** An invitation to {@code role} (its scope: {@code country}, {@code unit}, the {@code school}'s name) from {@code inviter}. */
   static MailOutbox.Message invitation(String language, String to, String inviter, Role role, String country, String unit,
-      String link, long days, String site) {
+      String school, String link, long days, String site) {
     // the country as the reader says it ("France", "Francia"), not its code
     String written = language != null && TEXTS.speaks(language.split("[-_]", 2)[0]) ? language.split("[-_]", 2)[0] : "en";
     String countryName = country == null ? null : new java.util.Locale("", country).getDisplayCountry(java.util.Locale.forLanguageTag(written));
-    String roleText = TEXTS.get(language, role.name(), countryName, unit);
+    String roleText = TEXTS.get(language, role.name(), countryName, unit, school);
     return new MailOutbox.Message(to, TEXTS.get(language, "inviteSubject", roleText),
         TEXTS.get(language, "inviteBody", inviter, roleText, String.valueOf(days), link) + TEXTS.get(language, "signature", site),
         "invitation");

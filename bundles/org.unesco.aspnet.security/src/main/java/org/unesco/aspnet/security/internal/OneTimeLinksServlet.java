@@ -193,8 +193,10 @@ public final class OneTimeLinksServlet extends ApiServlet {
       audit.record(c, me, "invitation.create", "invitation", invitee, grant.country(), null, after);
       if (outbox != null) {
         // the invitee has no account to tell their language yet: the inviter's is the likeliest
+        SchoolDirectory directory = schools;
+        String schoolName = grant.school() == null || directory == null ? null : directory.name(grant.school()).orElse("#" + grant.school());
         outbox.enqueue(c, MailTexts.invitation(lang, invitee, inviterName(me), grant.role(), grant.country(), grant.unit(),
-            outbox.publicUrl() + path, INVITATION_LIFETIME.toDays(), outbox.publicUrl()));
+            schoolName, outbox.publicUrl() + path, INVITATION_LIFETIME.toDays(), outbox.publicUrl()));
       }
       return null;
     });
