@@ -164,6 +164,12 @@ class MailIT {
     HttpResponse<String> inGerman = post("/api/v1/password-resets/request", Map.of("email", "kein.konto@example.org"), null,
         "Accept-Language", "de");
     assertEquals(202, inGerman.statusCode(), "every language the UI speaks gets its answer: " + inGerman.body());
+    HttpResponse<String> oddHeader = post("/api/v1/password-resets/request", Map.of("email", "kein.konto@example.org"), null,
+        "Accept-Language", "de,-;q=0.5");
+    assertEquals(202, oddHeader.statusCode(), "a malformed Accept-Language is no 500: " + oddHeader.body());
+    HttpResponse<String> missing = post("/api/v1/password-resets/request", Map.of(), null, "Accept-Language", "fr");
+    assertEquals(400, missing.statusCode());
+    assertTrue(missing.body().contains("obligatoire"), "its field message in the request's language: " + missing.body());
     HttpResponse<String> bad = post("/api/v1/password-resets/request", Map.of("email", "not an email"), null);
     assertEquals(400, bad.statusCode());
     assertEquals("email", JSON.readTree(bad.body()).path("errors").get(0).path("field").asText(), bad.body());

@@ -75,7 +75,7 @@ public abstract class ApiServlet extends HttpServlet {
     }
     try {
       Locale.LanguageRange.parse(accept); // Jetty reads a malformed header as English: it states nothing
-    } catch (IllegalArgumentException malformed) {
+    } catch (IllegalArgumentException | IndexOutOfBoundsException malformed) { // the JDK throws the latter for a bare "-"
       return null;
     }
     return request.getLocale();

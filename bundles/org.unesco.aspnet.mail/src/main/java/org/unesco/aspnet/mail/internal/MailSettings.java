@@ -86,8 +86,12 @@ record MailSettings(String publicUrl, String host, int port, Security security, 
       if (a.getAddress() == null || !a.getAddress().contains("@")) {
         throw new IllegalArgumentException("no domain in " + text);
       }
+      // the address as SMTP carries it (IDNA domain, ASCII mailbox: never cut to 8 bits on MAIL FROM),
       // the name encoded for a header (RFC 2047): "ASPnet Frànce" is not sent as raw 8-bit text
-      return a.getPersonal() == null ? a : new InternetAddress(a.getAddress(), a.getPersonal(), "UTF-8");
+      String ascii = SmtpSender.deliverable(a.getAddress());
+      return a.getPersonal() == null ? new InternetAddress(ascii, true) : new InternetAddress(ascii, a.getPersonal(), "UTF-8");
+    } catch (SmtpSender.Failure e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     } catch (AddressException | java.io.UnsupportedEncodingException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }

@@ -82,7 +82,18 @@ final class SmtpSender {
     } catch (IllegalArgumentException e) {
       throw new Failure("the domain of " + address + " is no internet domain: " + e.getMessage(), true, e);
     }
-    if (!local.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+    // IDNA2003 (the JDK's) maps some letters to others (ß to ss, ς to σ): another domain, another
+    // mailbox. Only a domain whose ASCII form reads back as written is sent.
+    // (lower case compared, not equalsIgnoreCase: that takes ς and σ for the same letter)
+    if (!java.net.IDN.toUnicode(domain).toLowerCase(java.util.Locale.ROOT)
+        .equals(address.substring(at + 1).toLowerCase(java.util.Locale.ROOT))) {
+      throw new Failure("the domain of " + address + " has no ASCII form of its own (IDNA would send it to "
+          + java.net.IDN.toUnicode(domain) + ")", true, null);
+    }
+    if (local.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
+      throw new Failure("the mailbox name of " + address + " has a space or a control character", true, null);
+    }
+    if (!local.chars().allMatch(c -> c < 0x7f)) {
       throw new Failure("the mailbox name of " + address + " is not ASCII: this platform does not send SMTPUTF8", true, null);
     }
     String ascii = local + "@" + domain;

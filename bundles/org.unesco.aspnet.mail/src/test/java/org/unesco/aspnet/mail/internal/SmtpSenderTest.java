@@ -108,7 +108,8 @@ class SmtpSenderTest {
       String ascii = SmtpSender.deliverable(smuggled);
       assertTrue(ascii.chars().allMatch(c -> c > 0x20 && c < 0x7f) && ascii.startsWith("victim@x.xn--"), ascii);
     }
-    for (String refused : new String[] {"josé@exemple.fr", "Bob <bob@example.org>", "grp: a@example.org;",
+    for (String refused : new String[] {"josé@exemple.fr", "user@straße.de", "x@faς.gr", "u@exa\u3002mple.org",
+        "Bob <bob@example.org>", "grp: a@example.org;",
         "victim.org,mallory@evil.org", "a@", "@b.org", "a b@example.org"}) {
       SmtpSender.Failure f = assertThrows(SmtpSender.Failure.class, () -> SmtpSender.deliverable(refused), refused);
       assertTrue(f.permanent, refused);
@@ -128,5 +129,13 @@ class SmtpSenderTest {
     MimeMessage m = smtp.getReceivedMessages()[0];
     assertTrue(String.join(",", m.getHeader("From")).contains("=?UTF-8?"), "not raw 8-bit: " + String.join(",", m.getHeader("From")));
     assertEquals("ASPnet Frànce", ((jakarta.mail.internet.InternetAddress) m.getFrom()[0]).getPersonal());
+  }
+
+  @Test
+  void aSenderAddressIsCheckedAsARecipientIs() {
+    assertEquals("aspnet@xn--bcher-kva.de", MailSettings.address("ASPnet <aspnet@bücher.de>").getAddress());
+    assertTrue(MailSettings.address("ASPnet <aspnet@unescő.fr>").getAddress().startsWith("aspnet@xn--"), "an IDN sender goes in ASCII");
+    assertThrows(IllegalArgumentException.class, () -> MailSettings.address("x <aspnét@unesco.fr>"));
+    assertThrows(IllegalArgumentException.class, () -> MailSettings.address("x <a\nRSET@unesco.fr>"));
   }
 }

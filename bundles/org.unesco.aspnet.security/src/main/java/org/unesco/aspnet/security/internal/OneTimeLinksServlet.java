@@ -392,7 +392,7 @@ public final class OneTimeLinksServlet extends ApiServlet {
     String lang = principalSpeaking(request).language();
     Acceptance a = Json.read(request, Acceptance.class, rest -> checkAcceptance(rest, lang));
     if (a.token() == null || a.token().isBlank()) {
-      throw ProblemException.validation("token", "is required");
+      throw ProblemException.validation("token", SecurityMessages.get(lang, "required"));
     }
     // The link alone adds a role to a new account only. An existing account's owner proves it is
     // them (signed in as it, or its password): else whoever made the link (an NC) could give any
@@ -463,7 +463,7 @@ public final class OneTimeLinksServlet extends ApiServlet {
    */
   private void checkAcceptance(Acceptance rest, String lang) {
     if (rest.token() == null || rest.token().isBlank()) {
-      throw ProblemException.validation("token", "is required");
+      throw ProblemException.validation("token", SecurityMessages.get(lang, "required"));
     }
     List<FieldError> errors = store.database().read(c -> store.liveLink(c, Tokens.hash(rest.token()), "INVITATION")
         .map(link -> acceptanceErrors(link, rest, lang)).orElse(List.of()));
@@ -493,8 +493,9 @@ public final class OneTimeLinksServlet extends ApiServlet {
     if (!startsResets(authorizer, me)) {
       authorizer.require(me, Action.MANAGE_PLATFORM, Target.everything());
     }
-    ResetRequest r = Json.read(request, ResetRequest.class, OneTimeLinksServlet::requireEmail);
-    requireEmail(r);
+    String lang = principalSpeaking(request).language();
+    ResetRequest r = Json.read(request, ResetRequest.class, rest -> requireEmail(rest, lang));
+    requireEmail(r, lang);
     String secret = Tokens.newSecret("");
     Instant expires = Instant.now().plus(RESET_LIFETIME);
     String path = "/reset-password#token=" + secret;
@@ -538,9 +539,9 @@ public final class OneTimeLinksServlet extends ApiServlet {
     return null;
   }
 
-  private static void requireEmail(ResetRequest r) {
+  private static void requireEmail(ResetRequest r, String lang) {
     if (r.email() == null || r.email().isBlank()) {
-      throw ProblemException.validation("email", "is required");
+      throw ProblemException.validation("email", SecurityMessages.get(lang, "required"));
     }
   }
 
@@ -555,8 +556,8 @@ public final class OneTimeLinksServlet extends ApiServlet {
    */
   private void requestReset(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String lang = principalSpeaking(request).language();
-    ResetRequest r = Json.read(request, ResetRequest.class, OneTimeLinksServlet::requireEmail);
-    requireEmail(r);
+    ResetRequest r = Json.read(request, ResetRequest.class, rest -> requireEmail(rest, lang));
+    requireEmail(r, lang);
     if (!AccountsServlet.isEmail(r.email())) {
       throw ProblemException.validation("email", SecurityMessages.get(lang, "email"));
     }

@@ -161,7 +161,7 @@ public final class ProblemTitles {
             return range.getRange().split("-", 2)[0];
           }
         }
-      } catch (IllegalArgumentException malformed) {
+      } catch (IllegalArgumentException | IndexOutOfBoundsException malformed) { // the JDK throws the latter for a bare "-"
         // a malformed header states nothing
       }
     }

@@ -26,5 +26,8 @@ class ProblemTitlesTest {
     assertEquals("en", ProblemTitles.language(null, "*;q=0.5,en;q=0.4", "de"));
     assertEquals("de", ProblemTitles.language("lang=12", "", "de"));
     assertEquals("de", ProblemTitles.language(null, "not a header;;", "de"));
+    // a bare "-" range makes the JDK's parser throw an IndexOutOfBoundsException, not an IllegalArgumentException
+    assertEquals("de", ProblemTitles.language(null, "-", "de"));
+    assertEquals("de", ProblemTitles.language(null, "fr,-;q=0.5", "de"));
   }
 }
