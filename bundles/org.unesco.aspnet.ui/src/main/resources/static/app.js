@@ -174,8 +174,9 @@ export function problemView(err, nameOf = fieldName) {
 }
 
 function errorTitle(err, p) {
-  // a wrong password is a 401 too: "sign in first" would be the wrong words on the sign-in form
-  if (err?.status === 401 && location.pathname === '/signin') return t('error.signin');
+  // a wrong password is a 401 too: "sign in first" would be the wrong words on the sign-in form,
+  // and on an invitation's page (its account's password, or a new account's name, is what is wrong)
+  if (err?.status === 401 && (location.pathname === '/signin' || location.hash.includes('token='))) return t('error.signin');
   const byStatus = { 0: 'error.network', 400: 'error.400', 401: 'error.401', 403: 'error.403', 404: 'error.404', 409: 'error.409', 412: 'error.412', 413: 'error.413', 429: 'error.429' };
   const key = byStatus[err?.status];
   return key ? t(key) : p.title || t('error.unexpected');
@@ -1232,16 +1233,25 @@ function tokenPage(kind) {
     field(t('field.password'), 'password', { type: 'password', required: !(kind === 'invitation' && ui.me), autocomplete: 'new-password',
       help: t(kind === 'invitation' ? 'accept.passwordHelp' : 'register.passwordHelp') }),
     h('button', { type: 'submit' }, t(kind === 'invitation' ? 'accept.submit' : 'reset.submit')));
+  const send = form.querySelector('button[type=submit]');
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const d = Object.fromEntries(new FormData(form));
-    try {
-      if (kind === 'invitation') await api('POST', '/api/v1/invitations/accept', { token, name: d.name || null, password: d.password || null });
-      else await api('POST', '/api/v1/password-resets/accept', { token, password: d.password });
-      form.replaceWith(h('p', { class: 'notice', role: 'status' }, t('accept.done'), ' ', h('a', { href: '/signin' }, t('nav.signin'))));
-    } catch (e) {
-      showProblem(form, e);
-    }
+    // once: a link works once, and a second press on a slow connection would spend it for a 404
+    await whileBusy(send, async () => {
+      try {
+        if (kind === 'invitation') await api('POST', '/api/v1/invitations/accept', { token, name: d.name || null, password: d.password || null });
+        else await api('POST', '/api/v1/password-resets/accept', { token, password: d.password });
+        const done = h('p', { class: 'notice', role: 'status', tabindex: '-1' }, t('accept.done'), ' ', h('a', { href: '/signin' }, t('nav.signin')));
+        form.replaceWith(done);
+        done.focus();
+        announce(t('accept.done'));
+      } catch (e) {
+        showProblem(form, e);
+        // a spent or expired reset link: where a new one comes from
+        if (e.status === 404 && kind === 'reset') form.querySelector('.form-status').append(h('p', {}, h('a', { href: '/forgot-password' }, t('signin.forgot'))));
+      }
+    });
   });
   return [h('h1', {}, t(kind === 'invitation' ? 'accept.title' : 'reset.title')), token ? form : h('p', { class: 'error', role: 'alert' }, t('accept.noToken'))];
 }

@@ -858,10 +858,11 @@ function auditWhat(e) {
 
 /**
  * Who made an audited change, when the entry has no email: the platform itself (demo data, a
- * focal point's hand-over: account id "system") by its name in the page's language, else the id.
+ * focal point's hand-over: account id "system") by its name in the page's language, someone not
+ * signed in (a password reset asked for on the sign-in page) in words, else the id.
  */
 function actorName(id) {
-  return id === 'system' ? t('actor.platform') : id || '';
+  return id === 'system' ? t('actor.platform') : id || t('actor.anonymous');
 }
 
 /** The audit log's filters of the page's address, as the API takes them. */

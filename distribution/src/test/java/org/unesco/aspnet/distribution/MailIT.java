@@ -194,8 +194,10 @@ class MailIT {
     // one link used, the others the owner asked for open the account no more
     assertEquals(204, post("/api/v1/password-resets/accept", Map.of("token", token(second, "reset-password"), "password", "my newest long password"),
         null).statusCode());
-    assertEquals(404, post("/api/v1/password-resets/accept", Map.of("token", token(third, "reset-password"), "password", "a taker's long password"),
-        null).statusCode());
+    HttpResponse<String> spent = post("/api/v1/password-resets/accept", Map.of("token", token(third, "reset-password"), "password",
+        "a taker's long password"), null, "Accept-Language", "fr");
+    assertEquals(404, spent.statusCode());
+    assertTrue(spent.body().contains("déjà utilisé"), "said in the request's language: " + spent.body());
     assertEquals(200, platform.login("forgetful.teacher@example.org", "my newest long password").statusCode());
 
     // only a platform administrator reads the outbox (it names recipients)
@@ -283,6 +285,12 @@ class MailIT {
     MimeMessage toSchool = awaitMail("teacher.lyon@example.org", 1);
     assertEquals("Adhésion ASPnet de " + school + " : membre (certifiée)", toSchool.getSubject());
     assertTrue(text(toSchool).contains("Numéro de certificat : ASPNET-FR-"), text(toSchool));
+
+    // the focal point cannot hand the role to themselves
+    HttpResponse<String> toSelf = post("/api/v1/invitations",
+        Map.of("email", "Teacher.Lyon@example.org", "role", "SCHOOL_FOCAL_POINT", "school", String.valueOf(schoolId)), teacher);
+    assertEquals(400, toSelf.statusCode(), toSelf.body());
+    assertEquals("email", JSON.readTree(toSelf.body()).path("errors").get(0).path("field").asText());
 
     // the NC invites a colleague of the school: the invitation names the school
     HttpResponse<String> colleague = post("/api/v1/invitations",

@@ -18,7 +18,7 @@ final class MailTexts {
           Map.entry("resetBody", "Hello {0},\n\n{1} started a password reset for your ASPnet account ({2}).\n"
               + "Open this link within {3} hours to choose a new password:\n\n{4}\n\n"
               + "The link works once. Your other sessions end when you set the password.\n"
-              + "If you did not expect this, ask {1} or your National Coordinator why.\n"),
+              + "If you did not expect this, ask {1} why.\n"),
           Map.entry("selfResetBody", "Hello {0},\n\nSomeone (probably you) asked to reset the password of your ASPnet account ({1}).\n"
               + "Open this link within {2} hours to choose a new password:\n\n{3}\n\n"
               + "The link works once. If you did not ask for it, ignore this message: your password stays as it is.\n"),
@@ -39,7 +39,7 @@ final class MailTexts {
           Map.entry("resetBody", "Bonjour {0},\n\n{1} a lancé la réinitialisation du mot de passe de votre compte ASPnet ({2}).\n"
               + "Ouvrez ce lien dans les {3} heures pour choisir un nouveau mot de passe :\n\n{4}\n\n"
               + "Le lien ne sert qu''une fois. Vos autres sessions se ferment quand vous choisissez le mot de passe.\n"
-              + "Si vous ne vous y attendiez pas, demandez pourquoi à {1} ou à votre coordinateur national.\n"),
+              + "Si vous ne vous y attendiez pas, demandez pourquoi à {1}.\n"),
           Map.entry("selfResetBody", "Bonjour {0},\n\nQuelqu''un (sans doute vous) a demandé à réinitialiser le mot de passe de votre compte ASPnet ({1}).\n"
               + "Ouvrez ce lien dans les {2} heures pour choisir un nouveau mot de passe :\n\n{3}\n\n"
               + "Le lien ne sert qu''une fois. Si vous n''avez rien demandé, ignorez ce message : votre mot de passe ne change pas.\n"),
@@ -60,7 +60,7 @@ final class MailTexts {
           Map.entry("resetBody", "Hola {0}:\n\n{1} inició el restablecimiento de la contraseña de su cuenta ASPnet ({2}).\n"
               + "Abra este enlace en un plazo de {3} horas para elegir una contraseña nueva:\n\n{4}\n\n"
               + "El enlace sirve una sola vez. Sus otras sesiones se cierran cuando elija la contraseña.\n"
-              + "Si no lo esperaba, pregunte a {1} o a su coordinador nacional por qué.\n"),
+              + "Si no lo esperaba, pregunte a {1} por qué.\n"),
           Map.entry("selfResetBody", "Hola {0}:\n\nAlguien (probablemente usted) pidió restablecer la contraseña de su cuenta ASPnet ({1}).\n"
               + "Abra este enlace en un plazo de {2} horas para elegir una contraseña nueva:\n\n{3}\n\n"
               + "El enlace sirve una sola vez. Si no lo pidió, ignore este mensaje: su contraseña no cambia.\n"),

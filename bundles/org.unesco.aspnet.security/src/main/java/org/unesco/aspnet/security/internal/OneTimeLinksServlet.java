@@ -172,6 +172,10 @@ public final class OneTimeLinksServlet extends ApiServlet {
     if (!mayGrant(authorizer, me, grant)) {
       authorizer.require(me, actionFor(grant.role()), targetOf(grant)); // throws, naming what is missing
     }
+    if (grant.role() == Role.SCHOOL_FOCAL_POINT && me.email() != null
+        && SecurityStore.normaliseEmail(me.email()).equals(SecurityStore.normaliseEmail(inv.email()))) {
+      throw ProblemException.validation("email", SecurityMessages.get(lang, "handOverToYourself"));
+    }
     String secret = Tokens.newSecret("");
     Instant expires = Instant.now().plus(INVITATION_LIFETIME);
     String invitee = SecurityStore.normaliseEmail(inv.email());
@@ -398,7 +402,7 @@ public final class OneTimeLinksServlet extends ApiServlet {
     // them (signed in as it, or its password): else whoever made the link (an NC) could give any
     // account a role of their country, and then reset its password.
     SecurityStore.OneTimeLink live = store.database().read(c -> store.liveLink(c, Tokens.hash(a.token()), "INVITATION"))
-        .orElseThrow(() -> ProblemException.notFound("This invitation is unknown, used or expired; ask for a new one"));
+        .orElseThrow(() -> ProblemException.notFound(SecurityMessages.get(lang, "invitationGone")));
     Optional<SecurityStore.Account> invitee = store.database().read(c -> store.accountByEmail(c, live.email()));
     String owner = invitee.map(SecurityStore.Account::id).orElse(null);
     if (owner == null || !owner.equals(principal(request).accountId())) {
@@ -418,7 +422,7 @@ public final class OneTimeLinksServlet extends ApiServlet {
     String passwordHash = a.password() == null || owner != null ? null : authentication.hasher().hash(a.password());
     Map<String, Object> result = store.database().inTransaction(c -> {
       SecurityStore.OneTimeLink link = store.useLink(c, Tokens.hash(a.token()), "INVITATION")
-          .orElseThrow(() -> ProblemException.notFound("This invitation is unknown, used or expired; ask for a new one"));
+          .orElseThrow(() -> ProblemException.notFound(SecurityMessages.get(lang, "invitationGone")));
       // Its maker must still be one who may give the role, as for a reset link: a focal point who
       // has handed the role over (and their other hand-over links) gives it no more
       Optional<Principal> maker = link.createdBy() == null ? Optional.empty() : store.principal(c, link.createdBy());
@@ -638,7 +642,7 @@ public final class OneTimeLinksServlet extends ApiServlet {
     String hash = authentication.hasher().hash(a.password());
     store.database().inTransaction(c -> {
       SecurityStore.OneTimeLink link = store.useLink(c, Tokens.hash(a.token() == null ? "" : a.token()), "RESET")
-          .orElseThrow(() -> ProblemException.notFound("This reset link is unknown, used or expired; ask for a new one"));
+          .orElseThrow(() -> ProblemException.notFound(SecurityMessages.get(lang, "resetGone")));
       SecurityStore.Account account = store.accountByEmail(c, link.email()).orElseThrow(
           () -> ProblemException.notFound("The account of this link no longer exists"));
       // The account may have gained a role since the link was made that its maker could not give.
@@ -646,7 +650,7 @@ public final class OneTimeLinksServlet extends ApiServlet {
       boolean askedByOwner = account.id().equals(link.createdBy());
       Optional<Principal> maker = link.createdBy() == null ? Optional.empty() : store.principal(c, link.createdBy());
       if (!askedByOwner && (maker.isEmpty() || !mayReset(authorizer, maker.get(), store.principal(c, account.id()).orElseThrow()))) {
-        throw ProblemException.forbidden("This reset link no longer applies to the account; ask for a new one");
+        throw ProblemException.forbidden(SecurityMessages.get(lang, "resetOutdated"));
       }
       store.updatePasswordHash(c, account.id(), hash);
       // the account's other reset links (the owner may have asked for several) open it no more

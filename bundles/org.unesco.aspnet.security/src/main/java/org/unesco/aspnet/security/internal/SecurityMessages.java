@@ -11,6 +11,10 @@ import org.unesco.aspnet.core.Messages;
 final class SecurityMessages {
   private static final Messages MESSAGES = new Messages(Map.of(
       "en", Map.ofEntries(
+          Map.entry("invitationGone", "This invitation is unknown, used or expired; ask for a new one"),
+          Map.entry("resetGone", "This reset link is unknown, used or expired; ask for a new one on the sign-in page (Forgot your password?) or from your National Coordinator"),
+          Map.entry("resetOutdated", "This reset link no longer applies to the account; ask for a new one"),
+          Map.entry("handOverToYourself", "is your own address: hand the role to a colleague"),
           Map.entry("tooManyInvitations", "You sent {0} invitations by email within an hour: wait an hour before the next"),
           Map.entry("resetByEmailOff", "Password reset by email is off on this platform (it sends no email): ask your National Coordinator for a reset link"),
           Map.entry("resetRequested", "If an account has this email, a link to set a new password is on its way. It works for 2 hours; look in your spam folder too"),
@@ -20,7 +24,7 @@ final class SecurityMessages {
           Map.entry("required", "is required"),
           Map.entry("passwordBlank", "must have something besides spaces"),
           Map.entry("invitationOutdated", "This invitation no longer applies: whoever made it may not give this role any more (the role was handed over, say); ask for a new one"),
-          Map.entry("notForRole", "is no part of this role's scope: leave it out"),
+          Map.entry("notForRole", "is no part of this role''s scope: leave it out"),
           Map.entry("email", "is not an email address"),
           Map.entry("nameMax", "must be at most {0} characters"),
           Map.entry("passwordMin", "must be at least {0} characters"),
@@ -33,11 +37,15 @@ final class SecurityMessages {
           Map.entry("campaignForCc", "is required for a campaign coordinator"),
           Map.entry("wrongCredentials", "The email or the password is wrong"),
           Map.entry("invitationNeedsOwner", "This invitation is for an existing account: sign in as it, or give its password, to accept it"),
-          Map.entry("invitationCredentials", "This password does not open the account of this invitation's email. If you have no account yet, give your name too, with a new password"),
+          Map.entry("invitationCredentials", "This password does not open the account of this invitation''s email. If you have no account yet, give your name too, with a new password"),
           Map.entry("emailTaken", "already has an account: sign in, or ask your National Coordinator for a new password"),
           Map.entry("tooManyAttempts", "Too many failed sign-ins; try again in {0} s"),
           Map.entry("tooManyFromAddress", "Too many failed attempts from your address; try again in {0} s")),
       "fr", Map.ofEntries(
+          Map.entry("invitationGone", "Cette invitation est inconnue, déjà utilisée ou expirée ; demandez-en une nouvelle"),
+          Map.entry("resetGone", "Ce lien de réinitialisation est inconnu, déjà utilisé ou expiré ; demandez-en un nouveau sur la page de connexion (Mot de passe oublié ?) ou à votre coordinateur national"),
+          Map.entry("resetOutdated", "Ce lien de réinitialisation ne s''applique plus au compte ; demandez-en un nouveau"),
+          Map.entry("handOverToYourself", "est votre propre adresse : transmettez le rôle à un collègue"),
           Map.entry("tooManyInvitations", "Vous avez envoyé {0} invitations par courriel en une heure : attendez une heure avant la suivante"),
           Map.entry("resetByEmailOff", "La réinitialisation par courriel est désactivée sur cette plateforme (elle n''envoie pas de courriels) : demandez un lien à votre coordinateur national"),
           Map.entry("resetRequested", "Si un compte a cette adresse, un lien pour choisir un nouveau mot de passe est en route. Il vaut 2 heures ; regardez aussi dans vos indésirables"),
@@ -65,6 +73,10 @@ final class SecurityMessages {
           Map.entry("tooManyAttempts", "Trop de connexions échouées ; réessayez dans {0} s"),
           Map.entry("tooManyFromAddress", "Trop de tentatives échouées depuis votre adresse ; réessayez dans {0} s")),
       "de", Map.ofEntries(
+          Map.entry("invitationGone", "Diese Einladung ist unbekannt, schon verwendet oder abgelaufen; bitten Sie um eine neue"),
+          Map.entry("resetGone", "Dieser Link zum Zurücksetzen ist unbekannt, schon verwendet oder abgelaufen; fordern Sie auf der Anmeldeseite (Passwort vergessen?) oder bei Ihrer nationalen Koordination einen neuen an"),
+          Map.entry("resetOutdated", "Dieser Link zum Zurücksetzen gilt für das Konto nicht mehr; fordern Sie einen neuen an"),
+          Map.entry("handOverToYourself", "ist Ihre eigene Adresse: geben Sie die Rolle an eine Kollegin oder einen Kollegen weiter"),
           Map.entry("tooManyInvitations", "Sie haben in einer Stunde {0} Einladungen per E-Mail gesendet: warten Sie eine Stunde bis zur nächsten"),
           Map.entry("resetByEmailOff", "Das Zurücksetzen per E-Mail ist auf dieser Plattform aus (sie versendet keine E-Mails): bitten Sie Ihre nationale Koordination um einen Link"),
           Map.entry("resetRequested", "Hat ein Konto diese Adresse, ist ein Link zum Wählen eines neuen Passworts unterwegs. Er gilt 2 Stunden; sehen Sie auch im Spam-Ordner nach"),
@@ -92,6 +104,10 @@ final class SecurityMessages {
           Map.entry("tooManyAttempts", "Zu viele fehlgeschlagene Anmeldungen; versuchen Sie es in {0} s erneut"),
           Map.entry("tooManyFromAddress", "Zu viele fehlgeschlagene Versuche von Ihrer Adresse; versuchen Sie es in {0} s erneut")),
       "es", Map.ofEntries(
+          Map.entry("invitationGone", "Esta invitación es desconocida, ya se usó o caducó; pida una nueva"),
+          Map.entry("resetGone", "Este enlace de restablecimiento es desconocido, ya se usó o caducó; pida uno nuevo en la página de inicio de sesión (¿Olvidó su contraseña?) o a su coordinador nacional"),
+          Map.entry("resetOutdated", "Este enlace de restablecimiento ya no se aplica a la cuenta; pida uno nuevo"),
+          Map.entry("handOverToYourself", "es su propia dirección: entregue la función a un colega"),
           Map.entry("tooManyInvitations", "Envió {0} invitaciones por correo en una hora: espere una hora antes de la siguiente"),
           Map.entry("resetByEmailOff", "El restablecimiento por correo está desactivado en esta plataforma (no envía correos): pida un enlace a su coordinador nacional"),
           Map.entry("resetRequested", "Si una cuenta tiene este correo, va en camino un enlace para elegir una contraseña nueva. Sirve durante 2 horas; mire también en el correo no deseado"),
