@@ -1262,7 +1262,7 @@ function tokenPage(kind) {
  */
 async function accountPage() {
   if (!ui.me) return signInPrompt(t('account.title'));
-  const tokens = await tokensSection();
+  const [tokens, preferences] = await Promise.all([tokensSection(), preferencesSection()]);
   const me = ui.me;
   const submit = h('button', { type: 'submit' }, t('account.changePassword'));
   const form = h('form', { novalidate: true }, h('div', { class: 'form-status', tabindex: '-1' }),
@@ -1299,6 +1299,7 @@ async function accountPage() {
     h('dl', { class: 'props' }, h('dt', {}, t('field.name')), h('dd', {}, me.name || '–'), h('dt', {}, t('field.email')), h('dd', {}, me.email)),
     h('section', { 'aria-labelledby': 'account-password' }, h('h2', { id: 'account-password' }, t('account.changePassword')),
       h('p', {}, t('account.passwordLead')), form),
+    preferences,
     tokens,
     h('section', { 'aria-labelledby': 'account-sessions' }, h('h2', { id: 'account-sessions' }, t('account.signOutEverywhere')),
       h('p', {}, t('account.sessionsLead')), everywhereStatus, everywhere)];
@@ -1326,6 +1327,40 @@ function sendsWith(form, button, send, done) {
       }
     });
   });
+}
+
+/**
+ * What the platform's email to the person is like: the language it is written in, and whether
+ * the membership notices of their roles come at all (PUT /api/v1/me/preferences).
+ */
+async function preferencesSection() {
+  const now = await api('GET', '/api/v1/me/preferences');
+  const names = new Intl.DisplayNames([ui.lang], { type: 'language' });
+  const languages = ['ar', 'de', 'en', 'es', 'fr', 'pt', 'ru', 'zh'].map((c) => [c, names.of(c)]).sort((a, b) => a[1].localeCompare(b[1], ui.lang));
+  const notices = h('input', { type: 'checkbox', name: 'membershipNotices', value: 'true', id: 'pref-notices' });
+  notices.checked = now.membershipNotices;
+  const submit = h('button', { type: 'submit', id: 'pref-submit' }, t('account.savePreferences'));
+  const form = h('form', { novalidate: true, id: 'preferences-form' }, h('div', { class: 'form-status', tabindex: '-1' }),
+    field(t('account.mailLanguage'), 'language', { value: now.language, options: languages, id: 'pref-language' }),
+    h('p', {}, h('label', {}, notices, ' ', t('account.membershipNotices'))),
+    submit);
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    whileBusy(submit, async () => {
+      try {
+        const saved = await api('PUT', '/api/v1/me/preferences', { language: form.elements.language.value, membershipNotices: notices.checked });
+        notices.checked = saved.membershipNotices;
+        clearProblem(form);
+        const status = form.querySelector('.form-status');
+        status.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('account.preferencesSaved')));
+        status.focus();
+      } catch (e) {
+        showProblem(form, e);
+      }
+    });
+  });
+  return h('section', { 'aria-labelledby': 'account-mail' }, h('h2', { id: 'account-mail' }, t('account.mail')),
+    h('p', {}, t('account.mailLead')), form);
 }
 
 /**

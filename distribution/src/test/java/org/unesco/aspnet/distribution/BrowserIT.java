@@ -1197,6 +1197,20 @@ class BrowserIT {
     driver.close();
     driver.switchTo().window(first);
 
+    // the platform's email to this person: in French, without membership notices
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("pref-language"))).selectByValue("fr");
+    WebElement notices = driver.findElement(By.id("pref-notices"));
+    assertTrue(notices.isSelected(), "membership notices are on until the person says otherwise");
+    notices.click();
+    driver.findElement(By.id("pref-submit")).click();
+    wait(30).until(d -> d.findElement(By.cssSelector("#preferences-form .notice")).getText().contains("Saved"));
+    String session = new com.fasterxml.jackson.databind.ObjectMapper().readTree(platform.login(email, PASSWORD + "-second").body())
+        .path("token").asText();
+    var saved = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        platform.get("/api/v1/me/preferences", "Authorization", "Bearer " + session).body());
+    assertEquals("fr", saved.path("language").asText(), saved.toString());
+    assertFalse(saved.path("membershipNotices").asBoolean(), saved.toString());
+
     driver.findElement(By.id("signout-everywhere")).click();
     wait(30).until(ExpectedConditions.urlToBe(base + "/signin"));
     waitFor(By.id("signin-link"));

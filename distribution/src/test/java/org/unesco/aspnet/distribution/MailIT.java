@@ -298,8 +298,22 @@ class MailIT {
     assertEquals(201, colleague.statusCode(), colleague.body());
     assertEquals("ASPnet: you are invited as staff of " + school, awaitMail("colleague.lyon@example.org", 1).getSubject());
 
-    Thread.sleep(2000);
-    assertEquals(2, mailTo("nadia.fr@example.org").size(), "the NC is not told of her own moves");
+    assertTrue(text(toSchool).contains("http://localhost:" + platform.port + "/account"), "where to stop them: " + text(toSchool));
+
+    // the NC stops membership notices: the next application tells her nothing
+    assertEquals(400, platform.sendAs("PUT", "/api/v1/me/preferences", "{\"language\":\"xx\"}", nc).statusCode());
+    assertEquals(400, platform.sendAs("PUT", "/api/v1/me/preferences", "{}", nc).statusCode());
+    assertEquals(401, platform.sendAs("GET", "/api/v1/me/preferences", null, null).statusCode());
+    HttpResponse<String> off = platform.sendAs("PUT", "/api/v1/me/preferences", "{\"membershipNotices\":false}", nc);
+    assertEquals(200, off.statusCode(), off.body());
+    assertEquals("{\"language\":\"en\",\"membershipNotices\":false}", off.body());
+    String quiet = "École Silencieuse " + System.nanoTime();
+    assertEquals(201, platform.sendAs("POST", "/api/v1/applications", "{\"name\":\"" + quiet + "\",\"country\":\"FR\","
+        + "\"city\":\"Lyon\",\"address\":\"3 quai\"," + FrenchSchools.members()
+        + "\"levels\":[\"PRIMARY\"],\"themes\":[\"ESD\"],\"languages\":[\"fr\"],\"email\":\"silence@example.org\"}", null).statusCode());
+
+    Thread.sleep(3000);
+    assertEquals(2, mailTo("nadia.fr@example.org").size(), "the NC is not told of her own moves, nor after she said no more");
     assertEquals(1, mailTo("teacher.lyon@example.org").size(), "the applicant is not told of the application they made");
     assertEquals(1, mailTo("admin@aspnet.local").size(), "HQ is not told of its own certification");
   }

@@ -46,9 +46,10 @@ public interface Accounts {
 
   /**
    * The people who hold {@code role}, narrowed to {@code country} and to {@code school} when they
-   * are given (null: any): a country's National Coordinators, a school's staff, every HQ officer.
+   * are given (null: any), and who want membership notices (their preference, {@code PUT
+   * /api/v1/me/preferences}): a country's National Coordinators, a school's staff, every HQ officer.
    *
    * @since 1.3
    */
-  List<Recipient> holders(org.unesco.aspnet.core.Role role, String country, String school);
+  List<Recipient> noticeRecipients(org.unesco.aspnet.core.Role role, String country, String school);
 }

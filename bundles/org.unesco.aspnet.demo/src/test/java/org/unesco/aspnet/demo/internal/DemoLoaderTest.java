@@ -173,7 +173,7 @@ class DemoLoaderTest {
     }
 
     @Override
-    public List<Recipient> holders(org.unesco.aspnet.core.Role role, String country, String school) {
+    public List<Recipient> noticeRecipients(org.unesco.aspnet.core.Role role, String country, String school) {
       throw new UnsupportedOperationException();
     }
 

@@ -90,7 +90,7 @@ public final class MembershipNotices implements EventHandler {
       for (Role role : audience.roles()) {
         String scopeCountry = role == Role.HQ_OFFICER ? null : country;
         String scopeSchool = audience.ofTheSchool() ? String.valueOf(schoolId) : null;
-        for (Accounts.Recipient r : accounts.holders(role, audience.ofTheSchool() ? null : scopeCountry, scopeSchool)) {
+        for (Accounts.Recipient r : accounts.noticeRecipients(role, audience.ofTheSchool() ? null : scopeCountry, scopeSchool)) {
           recipients.putIfAbsent(r.accountId(), r);
         }
       }

@@ -25,7 +25,7 @@ final class NoticeTexts {
           Map.entry("decision.body", "The ASPnet membership of {0} is now: {1}.{2}\nDetails and the reasons given are in your school''s portal:\n\n{3}\n"),
           Map.entry("certificate", " Certificate number: {0}."),
           Map.entry("greeting", "Hello {0},\n\n"),
-          Map.entry("signature", "\n-- \nASPnet Platform, {0}\nYou receive this because of your role on the platform.\n"),
+          Map.entry("signature", "\n-- \nASPnet Platform, {0}\nYou receive this because of your role on the platform; to stop these notices: {0}/account\n"),
           Map.entry("MEMBER", "member (certified)"), Map.entry("REJECTED", "not admitted"), Map.entry("SUSPENDED", "suspended"),
           Map.entry("DORMANT", "dormant"), Map.entry("WITHDRAWN", "withdrawn")),
       "fr", Map.ofEntries(
@@ -39,7 +39,7 @@ final class NoticeTexts {
           Map.entry("decision.body", "L''adhésion ASPnet de {0} est désormais : {1}.{2}\nLes détails et les raisons données sont dans le portail de votre école :\n\n{3}\n"),
           Map.entry("certificate", " Numéro de certificat : {0}."),
           Map.entry("greeting", "Bonjour {0},\n\n"),
-          Map.entry("signature", "\n-- \nPlateforme ASPnet, {0}\nVous recevez ce message en raison de votre rôle sur la plateforme.\n"),
+          Map.entry("signature", "\n-- \nPlateforme ASPnet, {0}\nVous recevez ce message en raison de votre rôle sur la plateforme ; pour ne plus recevoir ces avis : {0}/account\n"),
           Map.entry("MEMBER", "membre (certifiée)"), Map.entry("REJECTED", "non admise"), Map.entry("SUSPENDED", "suspendue"),
           Map.entry("DORMANT", "en sommeil"), Map.entry("WITHDRAWN", "retirée")),
       "es", Map.ofEntries(
@@ -53,7 +53,7 @@ final class NoticeTexts {
           Map.entry("decision.body", "La membresía ASPnet de {0} es ahora: {1}.{2}\nLos detalles y las razones dadas están en el portal de su escuela:\n\n{3}\n"),
           Map.entry("certificate", " Número de certificado: {0}."),
           Map.entry("greeting", "Hola {0}:\n\n"),
-          Map.entry("signature", "\n-- \nPlataforma ASPnet, {0}\nRecibe este mensaje por su función en la plataforma.\n"),
+          Map.entry("signature", "\n-- \nPlataforma ASPnet, {0}\nRecibe este mensaje por su función en la plataforma; para dejar de recibir estos avisos: {0}/account\n"),
           Map.entry("MEMBER", "miembro (certificada)"), Map.entry("REJECTED", "no admitida"), Map.entry("SUSPENDED", "suspendida"),
           Map.entry("DORMANT", "inactiva"), Map.entry("WITHDRAWN", "retirada"))));
 

@@ -113,9 +113,9 @@ public final class AccountsService implements Accounts {
   }
 
   @Override
-  public List<Recipient> holders(org.unesco.aspnet.core.Role role, String country, String school) {
+  public List<Recipient> noticeRecipients(org.unesco.aspnet.core.Role role, String country, String school) {
     String sql = "SELECT DISTINCT A.ID, A.NAME, A.EMAIL, A.LANGUAGE FROM SEC_GRANT G JOIN SEC_ACCOUNT A ON A.ID = G.ACCOUNT_ID"
-        + " WHERE G.ROLE = ?" + (country == null ? "" : " AND G.COUNTRY = ?") + (school == null ? "" : " AND G.SCHOOL = ?")
+        + " WHERE A.MEMBERSHIP_NOTICES = TRUE AND G.ROLE = ?" + (country == null ? "" : " AND G.COUNTRY = ?") + (school == null ? "" : " AND G.SCHOOL = ?")
         + " ORDER BY A.EMAIL";
     return store.database().read(c -> {
       try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {

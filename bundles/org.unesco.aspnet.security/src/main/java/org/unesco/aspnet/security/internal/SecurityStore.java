@@ -396,6 +396,30 @@ public final class SecurityStore {
     }
   }
 
+  /** What an account's owner chose: the language the platform writes to them in, and membership notices or not. */
+  record Preferences(String language, boolean membershipNotices) {}
+
+  Preferences preferences(Connection c, String accountId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT LANGUAGE, MEMBERSHIP_NOTICES FROM SEC_ACCOUNT WHERE ID = ?")) {
+      ps.setString(1, accountId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw org.unesco.aspnet.core.ProblemException.unauthorized("This account no longer exists");
+        }
+        return new Preferences(rs.getString(1), rs.getBoolean(2));
+      }
+    }
+  }
+
+  void updatePreferences(Connection c, String accountId, Preferences p) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE SEC_ACCOUNT SET LANGUAGE = ?, MEMBERSHIP_NOTICES = ? WHERE ID = ?")) {
+      ps.setString(1, p.language());
+      ps.setBoolean(2, p.membershipNotices());
+      ps.setString(3, accountId);
+      ps.executeUpdate();
+    }
+  }
+
   /**
    * Marks a live link used and returns it; empty when unknown, expired or used. The update is
    * the check, so two concurrent uses cannot both succeed.
