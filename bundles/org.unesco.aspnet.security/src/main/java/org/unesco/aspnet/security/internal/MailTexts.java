@@ -52,8 +52,8 @@ final class MailTexts {
           Map.entry("HQ_OFFICER", "responsable au Siège de l''UNESCO"),
           Map.entry("NATIONAL_COORDINATOR", "coordinateur national ({0})"),
           Map.entry("SUBNATIONAL_COORDINATOR", "coordinateur de {1} ({0})"),
-          Map.entry("SCHOOL_FOCAL_POINT", "point focal de l''école {2}"),
-          Map.entry("SCHOOL_STAFF", "membre de l''équipe de l''école {2}"),
+          Map.entry("SCHOOL_FOCAL_POINT", "point focal de « {2} »"),
+          Map.entry("SCHOOL_STAFF", "membre de l''équipe de « {2} »"),
           Map.entry("CAMPAIGN_COORDINATOR", "coordinateur de campagne")),
       "es", Map.ofEntries(
           Map.entry("resetSubject", "ASPnet: elija una contraseña nueva"),
@@ -73,8 +73,8 @@ final class MailTexts {
           Map.entry("HQ_OFFICER", "responsable en la Sede de la UNESCO"),
           Map.entry("NATIONAL_COORDINATOR", "coordinador nacional ({0})"),
           Map.entry("SUBNATIONAL_COORDINATOR", "coordinador de {1} ({0})"),
-          Map.entry("SCHOOL_FOCAL_POINT", "punto focal de la escuela {2}"),
-          Map.entry("SCHOOL_STAFF", "personal de la escuela {2}"),
+          Map.entry("SCHOOL_FOCAL_POINT", "punto focal de «{2}»"),
+          Map.entry("SCHOOL_STAFF", "personal de «{2}»"),
           Map.entry("CAMPAIGN_COORDINATOR", "coordinador de campaña"))));
 
   private MailTexts() {}
