@@ -316,5 +316,36 @@ class MailIT {
     assertEquals(2, mailTo("nadia.fr@example.org").size(), "the NC is not told of her own moves, nor after she said no more");
     assertEquals(1, mailTo("teacher.lyon@example.org").size(), "the applicant is not told of the application they made");
     assertEquals(1, mailTo("admin@aspnet.local").size(), "HQ is not told of its own certification");
+
+    // a school abroad: each side of a partnership hears of the other's moves
+    assertEquals(201, post("/api/v1/accounts",
+        Map.of("email", "teacher.eldoret@example.org", "name", "Wanjiru Kamau", "password", "a long Kenyan password", "language", "en"),
+        null).statusCode());
+    String kenyan = JSON.readTree(platform.login("teacher.eldoret@example.org", "a long Kenyan password").body()).path("token").asText();
+    String starehe = "Starehe High School " + System.nanoTime();
+    HttpResponse<String> keApplied = platform.sendAs("POST", "/api/v1/applications", "{\"name\":\"" + starehe + "\",\"country\":\"KE\","
+        + "\"city\":\"Eldoret\",\"address\":\"Uganda Road\",\"levels\":[\"SECONDARY\"],\"themes\":[\"ESD\"],"
+        + "\"languages\":[\"en\"],\"email\":\"starehe@example.org\"}", kenyan);
+    assertEquals(201, keApplied.statusCode(), keApplied.body());
+    long keMembership = JSON.readTree(keApplied.body()).path("membershipId").asLong();
+    long keSchool = JSON.readTree(keApplied.body()).path("schoolId").asLong();
+    for (String to : List.of("UNDER_NATIONAL_REVIEW", "RECOMMENDED", "UNDER_HQ_REVIEW", "MEMBER")) {
+      assertEquals(200, move(keMembership, to, hq).statusCode(), to);
+    }
+    awaitMail("teacher.eldoret@example.org", 1); // certified
+    smtp.purgeEmailFromAllMailboxes();
+    HttpResponse<String> proposed = post("/api/v1/partnerships",
+        Map.of("proposer", schoolId, "partner", keSchool, "theme", "ESD", "message", "Shall we exchange on water?"), teacher);
+    assertEquals(201, proposed.statusCode(), proposed.body());
+    MimeMessage proposal = awaitMail("teacher.eldoret@example.org", 1);
+    assertEquals("ASPnet: " + school + " proposes a partnership to " + starehe, proposal.getSubject());
+    assertTrue(text(proposal).contains("(Lyon, France)"), text(proposal));
+    long partnership = JSON.readTree(proposed.body()).path("id").asLong();
+    HttpResponse<String> accepted = post("/api/v1/partnerships/" + partnership + "/transitions", Map.of("to", "ACCEPTED"), kenyan);
+    assertEquals(200, accepted.statusCode(), accepted.body());
+    assertEquals("ASPnet : " + starehe + " a accepté le partenariat", awaitMail("teacher.lyon@example.org", 1).getSubject());
+    Thread.sleep(2000);
+    assertEquals(1, mailTo("teacher.eldoret@example.org").size(), "not told of its own acceptance");
+    assertEquals(1, mailTo("teacher.lyon@example.org").size(), "not told of its own proposal");
   }
 }

@@ -15,6 +15,16 @@ import org.unesco.aspnet.security.Accounts;
 final class NoticeTexts {
   private static final Messages TEXTS = new Messages(Map.of(
       "en", Map.ofEntries(
+          Map.entry("partnership.PROPOSED.subject", "ASPnet: {1} proposes a partnership to {0}"),
+          Map.entry("partnership.PROPOSED.body", "{1} ({2}, {3}) proposes a partnership to {0}. Read the proposal and accept or decline it in your school''s portal:\n\n{4}\n"),
+          Map.entry("partnership.ACCEPTED.subject", "ASPnet: {1} accepted the partnership"),
+          Map.entry("partnership.ACCEPTED.body", "{1} ({2}, {3}) accepted the partnership {0} proposed. It is now public. Your school''s portal:\n\n{4}\n"),
+          Map.entry("partnership.DECLINED.subject", "ASPnet: {1} declined the partnership"),
+          Map.entry("partnership.DECLINED.body", "{1} ({2}, {3}) declined the partnership {0} proposed. Your school''s portal:\n\n{4}\n"),
+          Map.entry("partnership.WITHDRAWN.subject", "ASPnet: {1} withdrew its partnership proposal"),
+          Map.entry("partnership.WITHDRAWN.body", "{1} ({2}, {3}) withdrew the partnership it had proposed to {0}. Your school''s portal:\n\n{4}\n"),
+          Map.entry("partnership.ENDED.subject", "ASPnet: the partnership of {0} and {1} ended"),
+          Map.entry("partnership.ENDED.body", "The partnership of {0} and {1} ({2}, {3}) has ended; the comment given is in your school''s portal:\n\n{4}\n"),
           Map.entry("applied.subject", "New ASPnet application: {0}"),
           Map.entry("applied.body", "{0} ({1}, {2}) applied to join ASPnet. Review the application:\n\n{3}\n"),
           Map.entry("sentBack.subject", "Sent back by UNESCO HQ: {0}"),
@@ -29,6 +39,16 @@ final class NoticeTexts {
           Map.entry("MEMBER", "member (certified)"), Map.entry("REJECTED", "not admitted"), Map.entry("SUSPENDED", "suspended"),
           Map.entry("DORMANT", "dormant"), Map.entry("WITHDRAWN", "withdrawn")),
       "fr", Map.ofEntries(
+          Map.entry("partnership.PROPOSED.subject", "ASPnet : {1} propose un partenariat à {0}"),
+          Map.entry("partnership.PROPOSED.body", "{1} ({2}, {3}) propose un partenariat à {0}. Lisez la proposition et acceptez-la ou refusez-la dans le portail de votre école :\n\n{4}\n"),
+          Map.entry("partnership.ACCEPTED.subject", "ASPnet : {1} a accepté le partenariat"),
+          Map.entry("partnership.ACCEPTED.body", "{1} ({2}, {3}) a accepté le partenariat proposé par {0}. Il est désormais public. Le portail de votre école :\n\n{4}\n"),
+          Map.entry("partnership.DECLINED.subject", "ASPnet : {1} a décliné le partenariat"),
+          Map.entry("partnership.DECLINED.body", "{1} ({2}, {3}) a décliné le partenariat proposé par {0}. Le portail de votre école :\n\n{4}\n"),
+          Map.entry("partnership.WITHDRAWN.subject", "ASPnet : {1} a retiré sa proposition de partenariat"),
+          Map.entry("partnership.WITHDRAWN.body", "{1} ({2}, {3}) a retiré le partenariat proposé à {0}. Le portail de votre école :\n\n{4}\n"),
+          Map.entry("partnership.ENDED.subject", "ASPnet : le partenariat de {0} et {1} a pris fin"),
+          Map.entry("partnership.ENDED.body", "Le partenariat de {0} et {1} ({2}, {3}) a pris fin ; le commentaire donné est dans le portail de votre école :\n\n{4}\n"),
           Map.entry("applied.subject", "Nouvelle candidature ASPnet : {0}"),
           Map.entry("applied.body", "{0} ({1}, {2}) a demandé à rejoindre le réseau ASPnet. Examiner la candidature :\n\n{3}\n"),
           Map.entry("sentBack.subject", "Renvoyée par le Siège de l''UNESCO : {0}"),
@@ -43,6 +63,16 @@ final class NoticeTexts {
           Map.entry("MEMBER", "membre (certifiée)"), Map.entry("REJECTED", "non admise"), Map.entry("SUSPENDED", "suspendue"),
           Map.entry("DORMANT", "en sommeil"), Map.entry("WITHDRAWN", "retirée")),
       "es", Map.ofEntries(
+          Map.entry("partnership.PROPOSED.subject", "ASPnet: {1} propone una asociación a {0}"),
+          Map.entry("partnership.PROPOSED.body", "{1} ({2}, {3}) propone una asociación a {0}. Lea la propuesta y acéptela o recházela en el portal de su escuela:\n\n{4}\n"),
+          Map.entry("partnership.ACCEPTED.subject", "ASPnet: {1} aceptó la asociación"),
+          Map.entry("partnership.ACCEPTED.body", "{1} ({2}, {3}) aceptó la asociación que propuso {0}. Ahora es pública. El portal de su escuela:\n\n{4}\n"),
+          Map.entry("partnership.DECLINED.subject", "ASPnet: {1} rechazó la asociación"),
+          Map.entry("partnership.DECLINED.body", "{1} ({2}, {3}) rechazó la asociación que propuso {0}. El portal de su escuela:\n\n{4}\n"),
+          Map.entry("partnership.WITHDRAWN.subject", "ASPnet: {1} retiró su propuesta de asociación"),
+          Map.entry("partnership.WITHDRAWN.body", "{1} ({2}, {3}) retiró la asociación que había propuesto a {0}. El portal de su escuela:\n\n{4}\n"),
+          Map.entry("partnership.ENDED.subject", "ASPnet: la asociación de {0} y {1} terminó"),
+          Map.entry("partnership.ENDED.body", "La asociación de {0} y {1} ({2}, {3}) terminó; el comentario dado está en el portal de su escuela:\n\n{4}\n"),
           Map.entry("applied.subject", "Nueva solicitud ASPnet: {0}"),
           Map.entry("applied.body", "{0} ({1}, {2}) solicitó unirse a la red. Revise la solicitud:\n\n{3}\n"),
           Map.entry("sentBack.subject", "Devuelta por la Sede de la UNESCO: {0}"),
@@ -58,6 +88,18 @@ final class NoticeTexts {
           Map.entry("DORMANT", "inactiva"), Map.entry("WITHDRAWN", "retirada"))));
 
   private NoticeTexts() {}
+
+  /** A move of a partnership ({@code status}) told to the staff of {@code school}; {@code other} is the other school. */
+  static MailOutbox.Message partnership(String status, Accounts.Recipient to, School school, School other, String site) {
+    String lang = to.language();
+    String country = new java.util.Locale("", other.country())
+        .getDisplayCountry(java.util.Locale.forLanguageTag(TEXTS.speaks(lang == null ? "en" : lang.split("[-_]", 2)[0]) ? lang : "en"));
+    String name = to.name() == null || to.name().isBlank() ? to.email() : to.name();
+    String subject = TEXTS.get(lang, "partnership." + status + ".subject", school.name(), other.name());
+    String body = TEXTS.get(lang, "partnership." + status + ".body", school.name(), other.name(), other.city(), country, site + "/portal");
+    return new MailOutbox.Message(to.email(), subject,
+        TEXTS.get(lang, "greeting", name) + body + TEXTS.get(lang, "signature", site), "partnership." + status.toLowerCase(java.util.Locale.ROOT));
+  }
 
   /** The notice {@code kind} ({@link MembershipNotices.Audience#notice()}) about {@code school}, for {@code to}. */
   static MailOutbox.Message notice(String kind, Accounts.Recipient to, School school, MembershipStatus status, String certificate,
