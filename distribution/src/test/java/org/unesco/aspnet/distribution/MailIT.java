@@ -130,6 +130,12 @@ class MailIT {
         Map.of("token", inviteToken, "name", "Nadia Benali", "password", "a long enough password"), null);
     assertEquals(200, accepted.statusCode(), accepted.body());
 
+    // a sub-national coordinator's invitation names the Land in words, not by its code
+    HttpResponse<String> snc = post("/api/v1/invitations",
+        Map.of("email", "snc.by@example.org", "role", "SUBNATIONAL_COORDINATOR", "country", "DE", "unit", "BY"), admin);
+    assertEquals(201, snc.statusCode(), snc.body());
+    assertEquals("ASPnet: you are invited as coordinator of Bavaria (Germany)", awaitMail("snc.by@example.org", 1).getSubject());
+
     // HQ resets her password: the link goes to her mailbox, in her account's language
     HttpResponse<String> reset = post("/api/v1/password-resets", Map.of("email", "nadia.fr@example.org"), admin);
     assertEquals(201, reset.statusCode(), reset.body());

@@ -22,4 +22,15 @@ public interface ScopeCatalog {
    * its country, {@code scope.campaign()} alone.
    */
   List<FieldError> unknown(Target scope);
+
+  /**
+   * The name of the narrowest part of {@code scope} this catalog keeps, in {@code language} where
+   * it has one (a unit's "Bayern", a campaign's title), for a message that must say it in words;
+   * empty when this catalog does not keep it or does not know it.
+   *
+   * @since 1.3
+   */
+  default java.util.Optional<String> name(Target scope, String language) {
+    return java.util.Optional.empty();
+  }
 }

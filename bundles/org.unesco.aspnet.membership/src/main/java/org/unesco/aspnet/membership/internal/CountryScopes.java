@@ -29,6 +29,16 @@ public final class CountryScopes implements ScopeCatalog {
   }
 
   @Override
+  public java.util.Optional<String> name(Target scope, String language) {
+    if (scope.country() == null || scope.unit() == null) {
+      return java.util.Optional.empty();
+    }
+    return profiles.active(scope.country()).map(NationalProfiles.Snapshot::units).orElse(List.of()).stream()
+        .filter(u -> u.code().equals(scope.unit())).findFirst()
+        .map(u -> u.name().in(java.util.Locale.forLanguageTag(language == null ? "en" : language), u.code()));
+  }
+
+  @Override
   public List<FieldError> unknown(Target scope) {
     List<FieldError> errors = new ArrayList<>();
     String country = scope.country();

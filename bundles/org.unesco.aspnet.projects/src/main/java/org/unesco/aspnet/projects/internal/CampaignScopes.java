@@ -22,6 +22,21 @@ public final class CampaignScopes implements ScopeCatalog {
   }
 
   @Override
+  public java.util.Optional<String> name(Target scope, String language) {
+    Long id = scope.campaign() == null ? null : org.unesco.aspnet.web.ApiServlet.wholeNumber(scope.campaign());
+    if (id == null) {
+      return java.util.Optional.empty();
+    }
+    try {
+      java.util.Map<String, String> title = campaigns.campaign(Principal.system(), id).title();
+      String in = title.get(language == null ? "en" : language.split("[-_]", 2)[0]);
+      return java.util.Optional.ofNullable(in != null ? in : title.getOrDefault("en", title.values().stream().findFirst().orElse(null)));
+    } catch (ProblemException notFound) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  @Override
   public List<FieldError> unknown(Target scope) {
     String campaign = scope.campaign();
     if (campaign == null) {

@@ -33,7 +33,7 @@ final class MailTexts {
           Map.entry("SUBNATIONAL_COORDINATOR", "coordinator of {1} ({0})"),
           Map.entry("SCHOOL_FOCAL_POINT", "focal point of {2}"),
           Map.entry("SCHOOL_STAFF", "staff of {2}"),
-          Map.entry("CAMPAIGN_COORDINATOR", "campaign coordinator")),
+          Map.entry("CAMPAIGN_COORDINATOR", "coordinator of the campaign \u201c{1}\u201d")),
       "fr", Map.ofEntries(
           Map.entry("resetSubject", "ASPnet : choisir un nouveau mot de passe"),
           Map.entry("resetBody", "Bonjour {0},\n\n{1} a lancé la réinitialisation du mot de passe de votre compte ASPnet ({2}).\n"
@@ -54,7 +54,7 @@ final class MailTexts {
           Map.entry("SUBNATIONAL_COORDINATOR", "coordinateur de {1} ({0})"),
           Map.entry("SCHOOL_FOCAL_POINT", "point focal de « {2} »"),
           Map.entry("SCHOOL_STAFF", "membre de l''équipe de « {2} »"),
-          Map.entry("CAMPAIGN_COORDINATOR", "coordinateur de campagne")),
+          Map.entry("CAMPAIGN_COORDINATOR", "coordinateur de la campagne « {1} »")),
       "es", Map.ofEntries(
           Map.entry("resetSubject", "ASPnet: elija una contraseña nueva"),
           Map.entry("resetBody", "Hola {0}:\n\n{1} inició el restablecimiento de la contraseña de su cuenta ASPnet ({2}).\n"
@@ -75,7 +75,7 @@ final class MailTexts {
           Map.entry("SUBNATIONAL_COORDINATOR", "coordinador de {1} ({0})"),
           Map.entry("SCHOOL_FOCAL_POINT", "punto focal de «{2}»"),
           Map.entry("SCHOOL_STAFF", "personal de «{2}»"),
-          Map.entry("CAMPAIGN_COORDINATOR", "coordinador de campaña"))));
+          Map.entry("CAMPAIGN_COORDINATOR", "coordinador de la campaña «{1}»"))));
 
   private MailTexts() {}
 
@@ -91,13 +91,16 @@ final class MailTexts {
         TEXTS.get(language, "selfResetBody", name, to, String.valueOf(hours), link), site);
   }
 
-  /** An invitation to {@code role} (its scope: {@code country}, {@code unit}, the {@code school}'s name) from {@code inviter}. */
-  static MailOutbox.Message invitation(String language, String to, String inviter, Role role, String country, String unit,
+  /**
+   * An invitation to {@code role} from {@code inviter}; its scope: {@code country}, the unit's or
+   * campaign's name ({@code part}), the {@code school}'s name.
+   */
+  static MailOutbox.Message invitation(String language, String to, String inviter, Role role, String country, String part,
       String school, String link, long days, String site) {
     // the country as the reader says it ("France", "Francia"), not its code
     String written = language != null && TEXTS.speaks(language.split("[-_]", 2)[0]) ? language.split("[-_]", 2)[0] : "en";
     String countryName = country == null ? null : new java.util.Locale("", country).getDisplayCountry(java.util.Locale.forLanguageTag(written));
-    String roleText = TEXTS.get(language, role.name(), countryName, unit, school);
+    String roleText = TEXTS.get(language, role.name(), countryName, part, school);
     return new MailOutbox.Message(to, TEXTS.get(language, "inviteSubject", roleText),
         TEXTS.get(language, "inviteBody", inviter, roleText, String.valueOf(days), link) + TEXTS.get(language, "signature", site),
         "invitation");

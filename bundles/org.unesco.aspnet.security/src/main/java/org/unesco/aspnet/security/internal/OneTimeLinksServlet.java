@@ -199,7 +199,12 @@ public final class OneTimeLinksServlet extends ApiServlet {
         // the invitee has no account to tell their language yet: the inviter's is the likeliest
         SchoolDirectory directory = schools;
         String schoolName = grant.school() == null || directory == null ? null : directory.name(grant.school()).orElse("#" + grant.school());
-        outbox.enqueue(c, MailTexts.invitation(lang, invitee, inviterName(me), grant.role(), grant.country(), grant.unit(),
+        // a unit or a campaign by its name ("Bayern", a campaign's title), as the catalog that keeps it says it
+        Target part = new Target(grant.country(), grant.unit(), null, grant.campaign());
+        String partName = grant.unit() == null && grant.campaign() == null ? null : catalogs.stream()
+            .map(catalog -> catalog.name(part, lang)).flatMap(Optional::stream).findFirst()
+            .orElse(grant.unit() != null ? grant.unit() : grant.campaign());
+        outbox.enqueue(c, MailTexts.invitation(lang, invitee, inviterName(me), grant.role(), grant.country(), partName,
             schoolName, outbox.publicUrl() + path, INVITATION_LIFETIME.toDays(), outbox.publicUrl()));
       }
       return null;

@@ -30,4 +30,14 @@ class MailTextsTest {
     assertTrue(m.text().contains("HQ <hq@example.org> inició") && m.text().contains("en un plazo de 2 horas"), m.text());
     assertEquals("password.reset", m.kind());
   }
+
+  @Test
+  void aCampaignOrAUnitIsNamedAsItsCatalogSaysIt() {
+    MailOutbox.Message cc = MailTexts.invitation("en", "c@example.org", "HQ", Role.CAMPAIGN_COORDINATOR, null, "Sandwatch 2027", null,
+        "https://x/accept-invitation#token=c", 14, "https://x");
+    assertEquals("ASPnet: you are invited as coordinator of the campaign \u201cSandwatch 2027\u201d", cc.subject());
+    MailOutbox.Message snc = MailTexts.invitation("fr", "s@example.de", "HQ", Role.SUBNATIONAL_COORDINATOR, "DE", "Bayern", null,
+        "https://x/accept-invitation#token=s", 14, "https://x");
+    assertEquals("ASPnet : vous êtes invité(e) comme coordinateur de Bayern (Allemagne)", snc.subject());
+  }
 }
