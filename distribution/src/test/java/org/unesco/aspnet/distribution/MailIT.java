@@ -246,6 +246,13 @@ class MailIT {
     assertEquals(400, post("/api/v1/mail/test", Map.of("to", "nobody"), admin).statusCode());
   }
 
+  /** An application for a school of Lyon named {@code name}, as {@code token}'s holder (null: the public). */
+  private static HttpResponse<String> applyInLyon(String name, String email, String token) throws Exception {
+    return platform.sendAs("POST", "/api/v1/applications", "{\"name\":\"" + name + "\",\"country\":\"FR\","
+        + "\"city\":\"Lyon\",\"address\":\"31 rue de la Bourse\"," + FrenchSchools.members()
+        + "\"levels\":[\"SECONDARY\"],\"themes\":[\"ESD\"],\"languages\":[\"fr\"],\"email\":\"" + email + "\"}", token);
+  }
+
   private static HttpResponse<String> move(long membership, String to, String token) throws Exception {
     return post("/api/v1/memberships/" + membership + "/transitions", Map.of("to", to, "comment", "checked"), token);
   }
@@ -259,9 +266,7 @@ class MailIT {
         null).statusCode());
     String teacher = JSON.readTree(platform.login("teacher.lyon@example.org", "a teacher's long password").body()).path("token").asText();
     String school = "Lycée Ampère " + System.nanoTime();
-    HttpResponse<String> applied = platform.sendAs("POST", "/api/v1/applications", "{\"name\":\"" + school + "\",\"country\":\"FR\","
-        + "\"city\":\"Lyon\",\"address\":\"31 rue de la Bourse\"," + FrenchSchools.members()
-        + "\"levels\":[\"SECONDARY\"],\"themes\":[\"ESD\"],\"languages\":[\"fr\"],\"email\":\"ampere@example.org\"}", teacher);
+    HttpResponse<String> applied = applyInLyon(school, "ampere@example.org", teacher);
     assertEquals(201, applied.statusCode(), applied.body());
     long membership = JSON.readTree(applied.body()).path("membershipId").asLong();
     long schoolId = JSON.readTree(applied.body()).path("schoolId").asLong();
@@ -279,9 +284,7 @@ class MailIT {
 
     // an application sent without signing in reaches the NC too
     String anonymous = "École Anonyme " + System.nanoTime();
-    assertEquals(201, platform.sendAs("POST", "/api/v1/applications", "{\"name\":\"" + anonymous + "\",\"country\":\"FR\","
-        + "\"city\":\"Lyon\",\"address\":\"2 quai\"," + FrenchSchools.members()
-        + "\"levels\":[\"PRIMARY\"],\"themes\":[\"ESD\"],\"languages\":[\"fr\"],\"email\":\"anonyme@example.org\"}", null).statusCode());
+    assertEquals(201, applyInLyon(anonymous, "anonyme@example.org", null).statusCode());
     assertEquals("New ASPnet application: " + anonymous, awaitMail("nadia.fr@example.org", 2).getSubject());
 
     String hq = platform.adminToken();
@@ -314,9 +317,7 @@ class MailIT {
     assertEquals(200, off.statusCode(), off.body());
     assertEquals("{\"language\":\"en\",\"membershipNotices\":false}", off.body());
     String quiet = "École Silencieuse " + System.nanoTime();
-    assertEquals(201, platform.sendAs("POST", "/api/v1/applications", "{\"name\":\"" + quiet + "\",\"country\":\"FR\","
-        + "\"city\":\"Lyon\",\"address\":\"3 quai\"," + FrenchSchools.members()
-        + "\"levels\":[\"PRIMARY\"],\"themes\":[\"ESD\"],\"languages\":[\"fr\"],\"email\":\"silence@example.org\"}", null).statusCode());
+    assertEquals(201, applyInLyon(quiet, "silence@example.org", null).statusCode());
 
     Thread.sleep(3000);
     assertEquals(2, mailTo("nadia.fr@example.org").size(), "the NC is not told of her own moves, nor after she said no more");

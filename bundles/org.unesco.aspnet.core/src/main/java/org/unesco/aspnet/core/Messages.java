@@ -34,9 +34,24 @@ public final class Messages {
     return byLanguage.containsKey(language);
   }
 
+  /**
+   * The language these messages answer {@code language} in: its primary subtag ("fr-CA": fr) when
+   * they are written in it, else English; e.g. to name a country in the language of the text.
+   *
+   * @since 1.6
+   */
+  public String languageOf(String language) {
+    String base = primary(language);
+    return byLanguage.containsKey(base) ? base : "en";
+  }
+
+  private static String primary(String language) {
+    return language == null ? "en" : language.split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
+  }
+
   /** The message {@code key} in {@code language} ("fr", "fr-CA", null), with {@code arguments} filled in. */
   public String get(String language, String key, Object... arguments) {
-    String base = language == null ? "en" : language.split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
+    String base = primary(language);
     String pattern = byLanguage.getOrDefault(base, byLanguage.get("en")).get(key);
     if (pattern == null) { // a message not yet written in this language: English, not a 500
       pattern = byLanguage.get("en").get(key);

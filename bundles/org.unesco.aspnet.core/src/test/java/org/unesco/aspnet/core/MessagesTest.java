@@ -20,6 +20,9 @@ class MessagesTest {
     assertEquals("doit être l'objet {url}", MESSAGES.get("FR", "object"));
     assertEquals("must be at most 200 characters", MESSAGES.get("sw", "length", "200"));
     assertEquals("must be an object {url}", MESSAGES.get(null, "object"));
+    assertEquals("fr", MESSAGES.languageOf("fr-CA"));
+    assertEquals("en", MESSAGES.languageOf("sw"));
+    assertEquals("en", MESSAGES.languageOf(null));
     assertTrue(MESSAGES.speaks("fr"));
     assertFalse(MESSAGES.speaks("es"));
   }

@@ -59,7 +59,7 @@ final class SmtpSender {
     }
     p.put("mail.mime.charset", "UTF-8");
     p.putAll(extra);
-    this.session = sessionOf(p);
+    this.session = withOwnClassLoader(() -> Session.getInstance(p));
   }
 
   /**
@@ -161,31 +161,20 @@ final class SmtpSender {
     return b.toString().replaceAll("\\s+", " ");
   }
 
-  private interface MailWork<T> {
-    T run() throws MessagingException;
+  private interface Work<T, E extends Exception> {
+    T run() throws E;
   }
 
   /**
    * Jakarta Mail finds its providers and Activation its mailcap through the context class loader:
    * in OSGi that is whatever the calling thread had, so it is this bundle's, which holds both.
    */
-  private static <T> T withOwnClassLoader(MailWork<T> work) throws MessagingException {
+  private static <T, E extends Exception> T withOwnClassLoader(Work<T, E> work) throws E {
     Thread thread = Thread.currentThread();
     ClassLoader before = thread.getContextClassLoader();
     thread.setContextClassLoader(SmtpSender.class.getClassLoader());
     try {
       return work.run();
-    } finally {
-      thread.setContextClassLoader(before);
-    }
-  }
-
-  private static Session sessionOf(Properties p) {
-    Thread thread = Thread.currentThread();
-    ClassLoader before = thread.getContextClassLoader();
-    thread.setContextClassLoader(SmtpSender.class.getClassLoader());
-    try {
-      return Session.getInstance(p);
     } finally {
       thread.setContextClassLoader(before);
     }

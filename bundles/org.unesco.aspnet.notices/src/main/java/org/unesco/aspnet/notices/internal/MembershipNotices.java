@@ -1,27 +1,21 @@
 package org.unesco.aspnet.notices.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.unesco.aspnet.core.MailOutbox;
-import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.Role;
 import org.unesco.aspnet.membership.MembershipService;
 import org.unesco.aspnet.membership.MembershipStatus;
 import org.unesco.aspnet.membership.School;
-import org.unesco.aspnet.membership.SchoolService;
-import org.unesco.aspnet.persistence.Database;
 import org.unesco.aspnet.security.Accounts;
 
 /**
@@ -34,21 +28,12 @@ import org.unesco.aspnet.security.Accounts;
  */
 @Component(property = EventConstants.EVENT_TOPIC + "=" + MembershipService.TOPIC_PREFIX + "*")
 public final class MembershipNotices implements EventHandler {
-  private static final String SYSTEM_ID = Principal.system().accountId();
-  private final Accounts accounts;
-  private final SchoolService schools;
-  private final Database database;
+  private final NoticeMail mail;
   private final Logger log;
 
-  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-  volatile MailOutbox mail;
-
   @Activate
-  public MembershipNotices(@Reference Accounts accounts, @Reference SchoolService schools, @Reference Database database,
-      @Reference(service = LoggerFactory.class) Logger log) {
-    this.accounts = accounts;
-    this.schools = schools;
-    this.database = database;
+  public MembershipNotices(@Reference NoticeMail mail, @Reference(service = LoggerFactory.class) Logger log) {
+    this.mail = mail;
     this.log = log;
   }
 
@@ -69,10 +54,8 @@ public final class MembershipNotices implements EventHandler {
 
   @Override
   public void handleEvent(Event event) {
-    MailOutbox outbox = mail;
-    // The platform's own moves (the demo data, a data migration) are nobody's news; an anonymous
-    // application (no actor) is an NC's like any other.
-    if (outbox == null || !outbox.delivers() || SYSTEM_ID.equals(event.getProperty("actor"))) {
+    MailOutbox outbox = mail.outboxFor(event);
+    if (outbox == null) {
       return;
     }
     try {
@@ -84,31 +67,21 @@ public final class MembershipNotices implements EventHandler {
         return;
       }
       long schoolId = ((Number) event.getProperty("schoolId")).longValue();
-      String country = (String) event.getProperty("country");
-      School school = schools.school(Principal.system(), schoolId);
-      Map<String, Accounts.Recipient> recipients = new LinkedHashMap<>();
-      for (Role role : audience.roles()) {
-        String scopeCountry = role == Role.HQ_OFFICER ? null : country;
-        String scopeSchool = audience.ofTheSchool() ? String.valueOf(schoolId) : null;
-        for (Accounts.Recipient r : accounts.noticeRecipients(role, audience.ofTheSchool() ? null : scopeCountry, scopeSchool)) {
-          recipients.putIfAbsent(r.accountId(), r);
-        }
-      }
+      // a school's staff by its school; coordinators by their country; HQ officers everywhere
+      String country = audience.ofTheSchool() || audience.roles().contains(Role.HQ_OFFICER) ? null : (String) event.getProperty("country");
+      Map<String, Accounts.Recipient> recipients =
+          mail.recipients(audience.roles(), country, audience.ofTheSchool() ? String.valueOf(schoolId) : null);
       recipients.remove(String.valueOf(event.getProperty("actor"))); // who made the move knows of it
       if (recipients.isEmpty()) {
         return;
       }
+      School school = mail.school(schoolId);
       List<MailOutbox.Message> messages = new ArrayList<>();
       for (Accounts.Recipient r : recipients.values()) {
         messages.add(NoticeTexts.notice(audience.notice(), r, school, to, (String) event.getProperty("certificateNumber"),
             outbox.publicUrl()));
       }
-      database.inTransaction(c -> {
-        for (MailOutbox.Message m : messages) {
-          outbox.enqueue(c, m);
-        }
-        return null;
-      });
+      mail.queue(outbox, messages);
     } catch (RuntimeException e) {
       log.warn("No notice of {} for school {}: {}", event.getTopic(), event.getProperty("schoolId"), e.toString());
     }

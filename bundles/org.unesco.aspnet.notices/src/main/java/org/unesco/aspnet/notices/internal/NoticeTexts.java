@@ -92,8 +92,7 @@ final class NoticeTexts {
   /** A move of a partnership ({@code status}) told to the staff of {@code school}; {@code other} is the other school. */
   static MailOutbox.Message partnership(String status, Accounts.Recipient to, School school, School other, String site) {
     String lang = to.language();
-    String country = new java.util.Locale("", other.country())
-        .getDisplayCountry(java.util.Locale.forLanguageTag(TEXTS.speaks(lang == null ? "en" : lang.split("[-_]", 2)[0]) ? lang : "en"));
+    String country = new java.util.Locale("", other.country()).getDisplayCountry(java.util.Locale.forLanguageTag(TEXTS.languageOf(lang)));
     String name = to.name() == null || to.name().isBlank() ? to.email() : to.name();
     String subject = TEXTS.get(lang, "partnership." + status + ".subject", school.name(), other.name());
     String body = TEXTS.get(lang, "partnership." + status + ".body", school.name(), other.name(), other.city(), country, site + "/portal");

@@ -1,25 +1,19 @@
 package org.unesco.aspnet.notices.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.unesco.aspnet.core.MailOutbox;
-import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.Role;
 import org.unesco.aspnet.membership.School;
-import org.unesco.aspnet.membership.SchoolService;
-import org.unesco.aspnet.persistence.Database;
 import org.unesco.aspnet.security.Accounts;
 
 /**
@@ -34,20 +28,12 @@ public final class PartnershipNotices implements EventHandler {
   static final String TOPIC_PREFIX = "org/unesco/aspnet/partnerships/";
   private static final List<Role> STAFF = List.of(Role.SCHOOL_FOCAL_POINT, Role.SCHOOL_STAFF);
 
-  private final Accounts accounts;
-  private final SchoolService schools;
-  private final Database database;
+  private final NoticeMail mail;
   private final Logger log;
 
-  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-  volatile MailOutbox mail;
-
   @Activate
-  public PartnershipNotices(@Reference Accounts accounts, @Reference SchoolService schools, @Reference Database database,
-      @Reference(service = LoggerFactory.class) Logger log) {
-    this.accounts = accounts;
-    this.schools = schools;
-    this.database = database;
+  public PartnershipNotices(@Reference NoticeMail mail, @Reference(service = LoggerFactory.class) Logger log) {
+    this.mail = mail;
     this.log = log;
   }
 
@@ -63,38 +49,26 @@ public final class PartnershipNotices implements EventHandler {
 
   @Override
   public void handleEvent(Event event) {
-    MailOutbox outbox = mail;
-    if (outbox == null || !outbox.delivers() || Principal.system().accountId().equals(event.getProperty("actor"))) {
+    MailOutbox outbox = mail.outboxFor(event);
+    if (outbox == null) {
       return;
     }
     try {
       String status = String.valueOf(event.getProperty("status"));
-      long proposerId = ((Number) event.getProperty("proposerId")).longValue();
-      long partnerId = ((Number) event.getProperty("partnerId")).longValue();
-      School proposer = schools.school(Principal.system(), proposerId);
-      School partner = schools.school(Principal.system(), partnerId);
+      School proposer = mail.school(((Number) event.getProperty("proposerId")).longValue());
+      School partner = mail.school(((Number) event.getProperty("partnerId")).longValue());
       Object actor = event.getProperty("actor");
       List<MailOutbox.Message> messages = new ArrayList<>();
       for (String side : told(status)) {
         School to = side.equals("partner") ? partner : proposer;
         School other = side.equals("partner") ? proposer : partner;
-        Map<String, Accounts.Recipient> recipients = new LinkedHashMap<>();
-        for (Role role : STAFF) {
-          accounts.noticeRecipients(role, null, String.valueOf(to.id())).forEach(r -> recipients.putIfAbsent(r.accountId(), r));
-        }
+        Map<String, Accounts.Recipient> recipients = mail.recipients(STAFF, null, String.valueOf(to.id()));
         if (actor != null && recipients.containsKey(actor.toString())) {
           continue; // this school's own move (an end by one of its staff): it knows
         }
         recipients.values().forEach(r -> messages.add(NoticeTexts.partnership(status, r, to, other, outbox.publicUrl())));
       }
-      if (!messages.isEmpty()) {
-        database.inTransaction(c -> {
-          for (MailOutbox.Message m : messages) {
-            outbox.enqueue(c, m);
-          }
-          return null;
-        });
-      }
+      mail.queue(outbox, messages);
     } catch (RuntimeException e) {
       log.warn("No notice of {} for partnership {}: {}", event.getTopic(), event.getProperty("partnershipId"), e.toString());
     }

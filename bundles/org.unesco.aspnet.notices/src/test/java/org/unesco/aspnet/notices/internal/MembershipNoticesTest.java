@@ -47,8 +47,9 @@ class MembershipNoticesTest {
 
   @Test
   void thePlatformsOwnMovesAreToldToNobody() {
-    MembershipNotices notices = new MembershipNotices(null, null, null, null); // none of them may be asked
-    notices.mail = new MailOutbox() {
+    NoticeMail mail = new NoticeMail(null, null, null); // none of them may be asked
+    MembershipNotices notices = new MembershipNotices(mail, null);
+    mail.mail = new MailOutbox() {
       @Override
       public void enqueue(java.sql.Connection connection, Message message) {
         throw new AssertionError("a demo move sent " + message);

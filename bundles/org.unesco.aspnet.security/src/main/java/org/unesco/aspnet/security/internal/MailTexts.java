@@ -98,8 +98,8 @@ final class MailTexts {
   static MailOutbox.Message invitation(String language, String to, String inviter, Role role, String country, String part,
       String school, String link, long days, String site) {
     // the country as the reader says it ("France", "Francia"), not its code
-    String written = language != null && TEXTS.speaks(language.split("[-_]", 2)[0]) ? language.split("[-_]", 2)[0] : "en";
-    String countryName = country == null ? null : new java.util.Locale("", country).getDisplayCountry(java.util.Locale.forLanguageTag(written));
+    String countryName = country == null ? null
+        : new java.util.Locale("", country).getDisplayCountry(java.util.Locale.forLanguageTag(TEXTS.languageOf(language)));
     String roleText = TEXTS.get(language, role.name(), countryName, part, school);
     return new MailOutbox.Message(to, TEXTS.get(language, "inviteSubject", roleText),
         TEXTS.get(language, "inviteBody", inviter, roleText, String.valueOf(days), link) + TEXTS.get(language, "signature", site),
