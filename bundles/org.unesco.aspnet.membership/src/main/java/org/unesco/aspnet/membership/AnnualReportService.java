@@ -1,5 +1,6 @@
 package org.unesco.aspnet.membership;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 import org.unesco.aspnet.core.Principal;
@@ -23,4 +24,13 @@ public interface AnnualReportService {
 
   /** Every member school of {@code country} and its report state for {@code year}; missing ones first. */
   List<ReportCompliance> compliance(Principal actor, String country, int year);
+
+  /**
+   * The day by which {@code year}'s report is due (the configured day of the following year): a
+   * report submitted after it is late, and one not submitted by then missing. Public knowledge, for
+   * whoever reminds schools of it (the notices bundle).
+   *
+   * @since 1.8
+   */
+  LocalDate dueDate(int year);
 }

@@ -103,7 +103,8 @@ public final class AnnualReports implements AnnualReportService {
         "a day of the year as MM-DD, such as 03-31", due == null ? MonthDay.of(3, 31) : due);
   }
 
-  LocalDate dueDate(int year) {
+  @Override
+  public LocalDate dueDate(int year) {
     return due.atYear(year + 1);
   }
 
