@@ -808,6 +808,64 @@ class CampaignsIT {
   }
 
   @Test
+  @Order(12)
+  void coordinatorsKeepACampaignsTeachingResourcesAndEveryoneReadsThem() throws Exception {
+    String resources = "/api/v1/campaigns/" + national + "/resources";
+    String guide = "{\"kind\":\"GUIDE\",\"url\":\"https://example.org/jardins/guide.pdf\","
+        + "\"title\":{\"fr\":\"Guide de l'enseignant\",\"ar\":\"دليل المعلم\"},\"languages\":[\"fr\",\"AR\"]}";
+    assertEquals(401, send("POST", resources, guide, null).statusCode());
+    assertEquals(403, send("POST", resources, guide, ncKenya).statusCode(), "another country's NC");
+    assertEquals(403, send("POST", resources, guide, staffParis).statusCode(), "a school's staff read, they do not keep");
+    // every error at once, a wrong type among them, in the request's language; nothing written
+    HttpResponse<String> wrong = send("POST", resources, "{\"kind\":\"BOOK\",\"url\":\"javascript:alert(1)\","
+        + "\"title\":{\"fr\":\" \"},\"languages\":[\"français\"]}", ncFrance, "Accept-Language", "fr");
+    assertEquals(List.of("kind", "url", "title.fr", "languages[0]"), errorFields(wrong));
+    assertTrue(wrong.body().contains("doit être une adresse http ou https"), wrong.body());
+    assertEquals(0, json(platform.get(resources), 200).path("items").size(), "nothing was written");
+
+    HttpResponse<String> added = send("POST", resources, guide, ncFrance);
+    JsonNode r = json(added, 201);
+    long id = r.path("id").asLong();
+    assertEquals(resources + "/" + id, added.headers().firstValue("Location").orElse(""));
+    assertEquals("دليل المعلم", r.path("title").path("ar").asText(), "any script kept exactly");
+    assertEquals("[\"fr\",\"ar\"]", r.path("languages").toString());
+    // a second tap adds nothing and names the first
+    JsonNode twice = json(send("POST", resources, guide, ncFrance), 409);
+    assertEquals(id, twice.path("resource").asLong());
+    // the public reads the list, in the order added
+    json(send("POST", resources, "{\"kind\":\"VIDEO\",\"url\":\"https://example.org/jardins/video\","
+        + "\"title\":{\"en\":\"Planting day\"}}", hq), 201);
+    JsonNode list = json(platform.get(resources), 200).path("items");
+    assertEquals(2, list.size());
+    assertEquals(id, list.get(0).path("id").asLong());
+    assertEquals("VIDEO", list.get(1).path("kind").asText());
+
+    // an edit needs the ETag read; it merges titles by language
+    String one = resources + "/" + id;
+    String etag = platform.get(one).headers().firstValue("ETag").orElseThrow();
+    String patch = "{\"title\":{\"es\":\"Guía docente\",\"ar\":null}}";
+    assertEquals(428, send("PATCH", one, patch, ncFrance).statusCode());
+    assertEquals(403, send("PATCH", one, patch, ncKenya, "If-Match", etag).statusCode());
+    JsonNode edited = json(send("PATCH", one, patch, ncFrance, "If-Match", etag), 200);
+    assertEquals("{\"fr\":\"Guide de l'enseignant\",\"es\":\"Guía docente\"}", edited.path("title").toString());
+    assertEquals(412, send("PATCH", one, patch, ncFrance, "If-Match", etag).statusCode(), "a stale ETag");
+
+    // removed by HQ; the audit log keeps what it was, for the NC of France to read
+    assertEquals(403, send("DELETE", one, null, staffParis).statusCode());
+    assertEquals(204, send("DELETE", one, null, hq).statusCode());
+    assertEquals(404, platform.get(one).statusCode());
+    assertEquals(1, json(platform.get(resources), 200).path("items").size());
+    JsonNode audit = json(send("GET", "/api/v1/audit?country=FR&entity=campaign&entityId=" + national + "&limit=10", null, ncFrance), 200)
+        .path("items");
+    List<String> actions = new ArrayList<>();
+    audit.forEach(e -> actions.add(e.path("action").asText()));
+    assertTrue(actions.containsAll(List.of("campaign.resource.add", "campaign.resource.update", "campaign.resource.remove")),
+        actions.toString());
+    assertTrue(audit.toString().contains("https://example.org/jardins/guide.pdf"), audit.toString());
+    assertEquals(404, platform.get("/api/v1/campaigns/999999/resources").statusCode());
+  }
+
+  @Test
   @Order(30)
   void aSchoolMovedToAnotherCountryTakesItsReportsToThatCountrysNc() throws Exception {
     long moving = member("Lycée Frontière", "FR", "Menton");

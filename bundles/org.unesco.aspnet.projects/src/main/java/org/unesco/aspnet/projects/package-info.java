@@ -4,7 +4,7 @@
  * {@link org.unesco.aspnet.core.Principal} first. The extension point for campaign plugins is
  * {@link org.unesco.aspnet.projects.campaign.CampaignModule}.
  */
-@Version("1.2.0")
+@Version("1.3.0")
 @Export
 package org.unesco.aspnet.projects;
 

@@ -68,7 +68,7 @@ final class CampaignForm {
         merged(before.description(), in.description()), in.phases(), in.membersOnly(), in.countries(), in.open());
   }
 
-  private static Map<String, String> merged(Map<String, String> before, Map<String, String> patch) {
+  static Map<String, String> merged(Map<String, String> before, Map<String, String> patch) {
     if (patch == null) {
       return null;
     }
@@ -179,7 +179,7 @@ final class CampaignForm {
   /** Phases a campaign has at most: with 60-character keys, quotes and all, the PHASES column holds them as JSON. */
   static final int PHASES_MAX = 20;
 
-  private static void texts(String field, Map<String, String> texts, int max, int stored, List<FieldError> errors, String lang) {
+  static void texts(String field, Map<String, String> texts, int max, int stored, List<FieldError> errors, String lang) {
     if (texts == null) {
       return;
     }

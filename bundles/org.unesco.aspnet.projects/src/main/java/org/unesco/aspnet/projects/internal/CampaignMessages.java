@@ -12,6 +12,9 @@ final class CampaignMessages {
   private static final Messages MESSAGES =
       new Messages(Map.ofEntries(
       Map.entry("en", Map.ofEntries(
+          Map.entry("resourceKind", "is required: GUIDE, LESSON_PLAN, TOOLKIT, VIDEO, WEBSITE or OTHER"),
+          Map.entry("resourceUrl", "must be an http or https address of at most {0} characters"),
+          Map.entry("resourceLanguage", "is not an ISO 639-1 language code such as fr or sw"),
           Map.entry("kind", "is required: PROJECT, INITIATIVE or CAMPAIGN"),
           Map.entry("module", "must be a module key such as trash-hack"),
           Map.entry("country", "must be the ISO 3166-1 alpha-2 code of a UNESCO Member State"),
@@ -31,6 +34,9 @@ final class CampaignMessages {
           Map.entry("phases", "must be at most {0} phases"),
           Map.entry("length", "must be at most {0} characters"))),
       Map.entry("fr", Map.ofEntries(
+          Map.entry("resourceKind", "est obligatoire : GUIDE, LESSON_PLAN, TOOLKIT, VIDEO, WEBSITE ou OTHER"),
+          Map.entry("resourceUrl", "doit être une adresse http ou https d''au plus {0} caractères"),
+          Map.entry("resourceLanguage", "n''est pas un code de langue ISO 639-1 comme fr ou sw"),
           Map.entry("kind", "est obligatoire : PROJECT, INITIATIVE ou CAMPAIGN"),
           Map.entry("module", "doit être une clé de module comme trash-hack"),
           Map.entry("country", "doit être le code ISO 3166-1 alpha-2 d''un État membre de l''UNESCO"),
@@ -50,6 +56,9 @@ final class CampaignMessages {
           Map.entry("phases", "doit compter au plus {0} étapes"),
           Map.entry("length", "doit compter au plus {0} caractères"))),
       Map.entry("de", Map.ofEntries(
+          Map.entry("resourceKind", "ist erforderlich: GUIDE, LESSON_PLAN, TOOLKIT, VIDEO, WEBSITE oder OTHER"),
+          Map.entry("resourceUrl", "muss eine http- oder https-Adresse mit höchstens {0} Zeichen sein"),
+          Map.entry("resourceLanguage", "ist kein ISO-639-1-Sprachcode wie fr oder sw"),
           Map.entry("kind", "ist erforderlich: PROJECT, INITIATIVE oder CAMPAIGN"),
           Map.entry("module", "muss ein Modulschlüssel wie trash-hack sein"),
           Map.entry("country", "muss der ISO-3166-1-Alpha-2-Code eines UNESCO-Mitgliedstaats sein"),
@@ -69,6 +78,9 @@ final class CampaignMessages {
           Map.entry("phases", "darf höchstens {0} Phasen haben"),
           Map.entry("length", "darf höchstens {0} Zeichen haben"))),
       Map.entry("es", Map.ofEntries(
+          Map.entry("resourceKind", "es un dato obligatorio: GUIDE, LESSON_PLAN, TOOLKIT, VIDEO, WEBSITE u OTHER"),
+          Map.entry("resourceUrl", "debe ser una dirección http o https de como máximo {0} caracteres"),
+          Map.entry("resourceLanguage", "no es un código de idioma ISO 639-1 como fr o sw"),
           Map.entry("kind", "es un dato obligatorio: PROJECT, INITIATIVE o CAMPAIGN"),
           Map.entry("module", "debe ser una clave de módulo como trash-hack"),
           Map.entry("country", "debe ser el código ISO 3166-1 alfa-2 de un Estado Miembro de la UNESCO"),

@@ -20,6 +20,9 @@ import org.unesco.aspnet.membership.Page;
 import org.unesco.aspnet.projects.Campaign;
 import org.unesco.aspnet.projects.CampaignInput;
 import org.unesco.aspnet.projects.CampaignModuleInfo;
+import org.unesco.aspnet.projects.CampaignResource;
+import org.unesco.aspnet.projects.CampaignResourceInput;
+import org.unesco.aspnet.projects.CampaignResources;
 import org.unesco.aspnet.projects.CampaignService;
 import org.unesco.aspnet.projects.Participant;
 import org.unesco.aspnet.projects.Submission;
@@ -34,7 +37,8 @@ import org.unesco.aspnet.web.Revisions;
  * {@code /api/v1/campaigns}: list and create; {@code /{id}} read and PATCH (If-Match); {@code
  * /{id}/participants} list and join, {@code /{id}/participants/{school}} leave (DELETE); {@code
  * /{id}/submissions} list and submit, {@code /{id}/submissions/{sid}} read, {@code
- * /{id}/submissions/{sid}/decision} moderate; {@code /{id}/summary} and {@code /{id}/schema}.
+ * /{id}/submissions/{sid}/decision} moderate; {@code /{id}/summary} and {@code /{id}/schema}; {@code
+ * /{id}/resources} list and add, {@code /{id}/resources/{rid}} read, PATCH (If-Match) and DELETE.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/api/v1/campaigns", "/api/v1/campaigns/*"})
@@ -49,14 +53,16 @@ public final class CampaignsServlet extends ApiServlet {
   public record DecisionRequest(SubmissionStatus decision, String comment) {}
 
   private final transient CampaignService campaigns;
+  private final transient CampaignResources resources;
   private final transient CountryService countries;
   /** The store's checks alone, run on the rest of a body some of whose members have the wrong type. */
   private final transient CampaignRules rules;
 
   @Activate
-  public CampaignsServlet(@Reference CampaignService campaigns, @Reference CountryService countries,
-      @Reference CampaignRules rules) {
+  public CampaignsServlet(@Reference CampaignService campaigns, @Reference CampaignResources resources,
+      @Reference CountryService countries, @Reference CampaignRules rules) {
     this.campaigns = campaigns;
+    this.resources = resources;
     this.countries = countries;
     this.rules = rules;
   }
@@ -68,13 +74,14 @@ public final class CampaignsServlet extends ApiServlet {
       case 0 -> Set.of("GET", "POST");
       case 1 -> Set.of("GET", "PATCH");
       case 2 -> switch (path.get(1)) {
-        case "participants", "submissions" -> Set.of("GET", "POST");
+        case "participants", "submissions", "resources" -> Set.of("GET", "POST");
         case "summary", "coordinators", "schema" -> Set.of("GET");
         default -> Set.of();
       };
       case 3 -> switch (path.get(1)) {
         case "participants" -> Set.of("DELETE");
         case "submissions" -> Set.of("GET", "DELETE");
+        case "resources" -> Set.of("GET", "PATCH", "DELETE");
         default -> Set.of();
       };
       case 4 -> path.get(1).equals("submissions") && path.get(3).equals("decision") ? Set.of("POST") : Set.of();
@@ -133,6 +140,15 @@ public final class CampaignsServlet extends ApiServlet {
       response.setHeader("ETag", Revisions.etag(s.revision()));
       response.setHeader("Cache-Control", "private, no-cache");
       Json.write(response, 200, s);
+    } else if (path.size() == 2 && path.get(1).equals("resources")) {
+      onlyParameters(request, Set.of(), "");
+      Json.writePage(response, resources.resources(actor, id), null);
+    } else if (path.size() == 3 && path.get(1).equals("resources")) {
+      onlyParameters(request, Set.of(), "");
+      CampaignResource r = resources.resource(actor, id, pathId(path.get(2), "resource"));
+      response.setHeader("ETag", Revisions.etag(r.revision()));
+      response.setHeader("Cache-Control", "no-cache");
+      Json.write(response, 200, r);
     } else if (path.size() == 2 && path.get(1).equals("summary")) {
       // the summary is the whole campaign's: ?country=FR would pass it off as France's
       onlyParameters(request, Set.of("per"), "; the summary is the campaign's as a whole, with per=school for each school");
@@ -178,6 +194,13 @@ public final class CampaignsServlet extends ApiServlet {
       response.setHeader("Location", "/api/v1/campaigns/" + id + "/submissions/" + s.id());
       response.setHeader("ETag", Revisions.etag(s.revision()));
       Json.write(response, 201, s);
+    } else if (path.size() == 2 && path.get(1).equals("resources")) {
+      String language = actor.language();
+      CampaignResource r = resources.add(actor, id,
+          Json.read(request, CampaignResourceInput.class, rest -> ResourceStore.checked(rest, true, language)));
+      response.setHeader("Location", "/api/v1/campaigns/" + id + "/resources/" + r.id());
+      response.setHeader("ETag", Revisions.etag(r.revision()));
+      Json.write(response, 201, r);
     } else if (path.size() == 4 && path.get(1).equals("submissions") && path.get(3).equals("decision")) {
       Integer revision = Revisions.expectedIfPresent(request);
       DecisionRequest d = Json.read(request, DecisionRequest.class,
@@ -193,6 +216,18 @@ public final class CampaignsServlet extends ApiServlet {
   @Override
   protected void doPatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
     List<String> path = pathSegments(request);
+    if (path.size() == 3 && path.get(1).equals("resources")) {
+      long campaign = pathId(path.get(0), "campaign");
+      long resource = pathId(path.get(2), "resource");
+      int revision = Revisions.expected(request);
+      Principal actor = principalSpeaking(request);
+      String language = actor.language();
+      CampaignResource r = resources.update(actor, campaign, resource, revision,
+          Json.read(request, CampaignResourceInput.class, rest -> ResourceStore.checked(rest, false, language)));
+      response.setHeader("ETag", Revisions.etag(r.revision()));
+      Json.write(response, 200, r);
+      return;
+    }
     if (path.size() != 1) {
       throw noSuchPath(request);
     }
@@ -210,6 +245,9 @@ public final class CampaignsServlet extends ApiServlet {
     List<String> path = pathSegments(request);
     if (path.size() == 3 && path.get(1).equals("participants")) {
       campaigns.leave(principal(request), pathId(path.get(0), "campaign"), pathId(path.get(2), "school"));
+    } else if (path.size() == 3 && path.get(1).equals("resources")) {
+      resources.remove(principal(request), pathId(path.get(0), "campaign"), pathId(path.get(2), "resource"),
+          Revisions.expectedIfPresent(request));
     } else if (path.size() == 3 && path.get(1).equals("submissions")) {
       campaigns.withdraw(principal(request), pathId(path.get(0), "campaign"), pathId(path.get(2), "submission"),
           Revisions.expectedIfPresent(request));

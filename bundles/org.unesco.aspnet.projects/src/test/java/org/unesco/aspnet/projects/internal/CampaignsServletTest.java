@@ -44,7 +44,7 @@ class CampaignsServletTest {
         }
         throw new UnsupportedOperationException(method.getName());
       });
-  private final CampaignsServlet servlet = new CampaignsServlet(service, countries, null);
+  private final CampaignsServlet servlet = new CampaignsServlet(service, null, countries, null);
 
   private static HttpServletRequest get(String path, Map<String, String> parameters) {
     return (HttpServletRequest) Proxy.newProxyInstance(CampaignsServletTest.class.getClassLoader(),

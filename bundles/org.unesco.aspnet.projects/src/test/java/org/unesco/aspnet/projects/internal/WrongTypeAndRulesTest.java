@@ -59,7 +59,7 @@ class WrongTypeAndRulesTest {
     AuditLog audit = (c, who, action, entity, id, country, before, after) -> audited.add(action);
     store = new CampaignStore(new TestDatabase(), new PolicyAuthorizer(), audit, new CampaignStoreTest.Directory(),
         CampaignStoreTest.COUNTRIES, modules);
-    servlet = new CampaignsServlet(store, CampaignStoreTest.COUNTRIES, store);
+    servlet = new CampaignsServlet(store, null, CampaignStoreTest.COUNTRIES, store);
   }
 
   @AfterEach
