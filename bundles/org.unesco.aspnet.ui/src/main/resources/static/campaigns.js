@@ -1,7 +1,7 @@
 // Campaign pages: the list, and one campaign with its public summary and charts. Until the
 // campaigns bundle is installed the API answers 404 and the page says so in words.
 import { ui, t, h, api, ApiError, campaignModules, moduleName, filtersNavigate, colon, problemView, barChart, formatNumber, formatDate, localized, langOf, countries, countryName,
-  field, plural, whileBusy, announce, signInPrompt, hasRole, submissionStatus, phaseLabels, pagedList, commentGiven, showProblem,
+  field, checks, plural, whileBusy, announce, signInPrompt, hasRole, submissionStatus, phaseLabels, pagedList, commentGiven, showProblem,
   clearProblem, render, languageName } from './app.js';
 
 function unavailable(e) {
@@ -47,8 +47,10 @@ export async function campaignPage(id) {
   // what needs only the id is asked for at once; the answers are read below, in order
   const coordinators = api('GET', path + '/coordinators');
   const summary = api('GET', path + '/summary');
+  const resources = api('GET', path + '/resources');
   coordinators.catch(() => {});
   summary.catch(() => {});
+  resources.catch(() => {});
   try {
     // country names (scope, summary tables) in the visitor's language
     [campaign] = await Promise.all([api('GET', path), countries()]);
@@ -100,11 +102,208 @@ export async function campaignPage(id) {
   if (mayModerate(campaign)) view.push(h('p', {}, h('a', { class: 'button', href: '/campaigns/' + encodeURIComponent(id) + '/moderation' }, t('moderation.open'))));
   if (mayEdit(campaign)) view.push(...editSection(campaign, module));
   try {
+    view.push(...resourcesSection(campaign, (await resources).items || []));
+  } catch (e) { /* an installation without resources yet: the rest of the page stands */ }
+  try {
     view.push(h('h2', {}, t('campaign.summary')), ...summaryView(await summary, module));
   } catch (e) {
     view.push(h('h2', {}, t('campaign.summary')), unavailable(e));
   }
   return view;
+}
+
+// ---------- resources ----------
+
+const RESOURCE_KINDS = ['GUIDE', 'LESSON_PLAN', 'TOOLKIT', 'VIDEO', 'WEBSITE', 'OTHER'];
+
+/**
+ * The campaign's teaching resources: links for everyone (the title in the page's language when it
+ * has one, what kind it is and the languages it is in); for those who keep them (mayEdit), a form
+ * to add one and, on each, Edit and Remove. The list is drawn again from each answer, without
+ * reloading the page.
+ */
+function resourcesSection(campaign, items) {
+  const manage = mayEdit(campaign);
+  if (!items.length && !manage) return [];
+  const base = '/api/v1/campaigns/' + encodeURIComponent(campaign.id) + '/resources';
+  const list = h('ul', { class: 'resources', id: 'campaign-resources-list' });
+  const empty = h('p', { class: 'meta' }, t('resources.none'));
+  const said = h('div', { class: 'form-status', tabindex: '-1', id: 'resources-said' });
+  const section = h('section', { id: 'campaign-resources', 'aria-labelledby': 'campaign-resources-title' },
+    h('h2', { id: 'campaign-resources-title' }, t('resources.title')), said, list, empty);
+  const form = manage ? resourceForm(base, (saved, words) => {
+    const at = items.findIndex((r) => r.id === saved.id);
+    if (at < 0) items.push(saved);
+    else items[at] = saved;
+    draw(words ? saved.id : null);
+    if (words) tell(words);
+  }) : null;
+  const tell = (words) => {
+    said.replaceChildren(h('p', { class: 'notice', role: 'status' }, words));
+  };
+  const draw = (focusId) => {
+    list.replaceChildren(...items.map((r) => resourceItem(r, manage ? {
+      edit: () => form.edit(r),
+      remove: (button) => askRemoval(r, button, base, () => {
+        items.splice(items.indexOf(r), 1);
+        draw();
+        tell(t('resources.removed', { title: localized(r.title) }));
+        said.focus();
+      }),
+    } : null)));
+    empty.hidden = items.length > 0;
+    if (focusId) list.querySelector(`[data-resource="${focusId}"] a`)?.focus();
+  };
+  draw();
+  if (form) section.append(form.element);
+  return [section];
+}
+
+/** One resource: its link (opened in this tab: a teacher on a phone goes back with Back), kind, languages, description. */
+function resourceItem(r, actions) {
+  const languages = (r.languages || []).map(languageName).join(', ');
+  const meta = [t('resources.kind.' + r.kind), languages ? t('resources.in', { languages }) : null].filter(Boolean).join(' · ');
+  const li = h('li', { 'data-resource': r.id },
+    h('a', { href: r.url, rel: 'noopener noreferrer', lang: langOf(r.title) }, localized(r.title) || r.url),
+    h('span', { class: 'meta' }, ' (' + meta + ')'),
+    r.description && Object.keys(r.description).length ? h('p', { lang: langOf(r.description) }, localized(r.description)) : null);
+  if (actions) {
+    const title = localized(r.title);
+    const edit = h('button', { type: 'button', class: 'secondary', 'data-edit': r.id }, t('resources.edit'),
+      h('span', { class: 'visually-hidden' }, colon() + title));
+    const remove = h('button', { type: 'button', class: 'secondary', 'data-remove': r.id }, t('resources.remove'),
+      h('span', { class: 'visually-hidden' }, colon() + title));
+    edit.addEventListener('click', actions.edit);
+    remove.addEventListener('click', () => actions.remove(remove));
+    li.append(h('div', { class: 'row-actions' }, edit, remove));
+  }
+  return li;
+}
+
+/** Remove, asked once more in the page: *Keep it* is focused, so that Enter twice removes nothing. */
+function askRemoval(r, button, base, removed) {
+  const row = button.parentElement;
+  const before = [...row.childNodes];
+  const question = h('span', { role: 'status' }, t('resources.removeAsk', { title: localized(r.title) }));
+  const yes = h('button', { type: 'button', 'data-remove-yes': r.id }, t('resources.removeYes'));
+  const keep = h('button', { type: 'button', class: 'secondary' }, t('resources.keep'));
+  const back = () => { row.replaceChildren(...before); button.focus(); };
+  keep.addEventListener('click', back);
+  yes.addEventListener('click', () => whileBusy(yes, async () => {
+    try {
+      await api('DELETE', base + '/' + encodeURIComponent(r.id), undefined, { 'If-Match': `"${r.revision}"` });
+    } catch (e) {
+      if (e.status !== 404) { // gone already: it is off the list either way
+        row.replaceChildren(...before);
+        row.append(problemView(e));
+        return;
+      }
+    }
+    removed();
+  }));
+  row.replaceChildren(question, ' ', yes, keep);
+  keep.focus();
+}
+
+/**
+ * Add a resource, or edit one (edit(r) fills the form): kind, address, the title and description in
+ * one language at a time (merged with the others by the API), the languages it is in. `saved(r,
+ * words)` puts r in the list, and says words when there are any.
+ */
+function resourceForm(base, saved) {
+  const status = h('div', { class: 'form-status', tabindex: '-1' });
+  const heading = h('h3', { id: 'resource-form-title' }, t('resources.add'));
+  const kind = field(t('resources.kindLabel'), 'kind', { required: true, empty: '', options: RESOURCE_KINDS.map((k) => [k, t('resources.kind.' + k)]) });
+  const url = field(t('resources.url'), 'url', { type: 'url', required: true, maxLength: 2000, inputmode: 'url', help: t('resources.urlHelp') });
+  const language = field(t('resources.textLanguage'), 'textLanguage', { value: ui.lang, options: TEXT_LANGUAGES.map((l) => [l, languageName(l)]) });
+  const title = field(t('resources.titleLabel'), 'title', { required: true, maxLength: 200 });
+  const description = field(t('resources.description'), 'description', { multiline: true, maxLength: 1000 });
+  const spoken = checks(t('resources.languages'), 'languages', [...TEXT_LANGUAGES, 'pt', 'sw'].map((l) => [l, languageName(l)]));
+  const submit = h('button', { type: 'submit', id: 'resource-save' }, t('resources.addButton'));
+  const cancel = h('button', { type: 'button', class: 'secondary', hidden: true }, t('campaignEdit.cancel'));
+  const form = h('form', { novalidate: true, id: 'resource-form', 'aria-labelledby': 'resource-form-title' },
+    heading, status, kind, url, language, title, description, spoken, h('div', { class: 'row-actions' }, submit, cancel));
+  const input = (name) => form.elements[name];
+  let editing = null;
+  const textIn = (texts) => texts?.[input('textLanguage').value] || '';
+  input('textLanguage').addEventListener('change', () => {
+    // editing: the title and description already given in that language, to change
+    if (editing) {
+      input('title').value = textIn(editing.title);
+      input('description').value = textIn(editing.description);
+    }
+  });
+  const reset = () => {
+    editing = null;
+    form.reset();
+    input('textLanguage').value = ui.lang;
+    heading.textContent = t('resources.add');
+    submit.textContent = t('resources.addButton');
+    cancel.hidden = true;
+    clearProblem(form);
+  };
+  cancel.addEventListener('click', () => {
+    const id = editing?.id;
+    reset();
+    document.querySelector(`[data-edit="${id}"]`)?.focus();
+  });
+  const edit = (r) => {
+    reset();
+    editing = r;
+    heading.textContent = t('resources.editTitle', { title: localized(r.title) });
+    submit.textContent = t('portal.save');
+    cancel.hidden = false;
+    input('kind').value = r.kind;
+    input('url').value = r.url;
+    // the page's language when the resource has a title in it, else the first it has
+    input('textLanguage').value = r.title?.[ui.lang] ? ui.lang : Object.keys(r.title || {})[0] || ui.lang;
+    input('title').value = textIn(r.title);
+    input('description').value = textIn(r.description);
+    form.querySelectorAll('[name=languages]').forEach((box) => { box.checked = (r.languages || []).includes(box.value); });
+    input('kind').focus();
+  };
+  const body = () => {
+    const lang = input('textLanguage').value;
+    const text = input('description').value.trim();
+    const b = {
+      kind: input('kind').value || null,
+      url: input('url').value.trim() || null,
+      title: { [lang]: input('title').value },
+      languages: [...form.querySelectorAll('[name=languages]:checked')].map((box) => box.value),
+    };
+    // an emptied description in this language is removed (null merges it away); a new one left empty is not sent
+    if (text) b.description = { [lang]: text };
+    else if (editing?.description?.[lang]) b.description = { [lang]: null };
+    return b;
+  };
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    whileBusy(submit, async () => {
+      clearProblem(form);
+      const was = editing;
+      let answer;
+      try {
+        answer = was
+          ? await api('PATCH', base + '/' + encodeURIComponent(was.id), body(),
+            { 'Content-Type': 'application/merge-patch+json', 'If-Match': `"${was.revision}"` })
+          : await api('POST', base, body());
+      } catch (e) {
+        showProblem(form, e);
+        if (was && e.status === 412) {
+          // the list shows it as it is now; what was written stays in the form, to save over it knowingly
+          try {
+            editing = await api('GET', base + '/' + encodeURIComponent(was.id));
+            saved(editing, null);
+            status.append(h('p', {}, t('resources.changed')));
+          } catch (gone) { /* removed meanwhile: the 412 says enough */ }
+        }
+        return;
+      }
+      reset();
+      saved(answer, t(was ? 'resources.saved' : 'resources.added', { title: localized(answer.title) }));
+    });
+  });
+  return { element: form, edit };
 }
 
 // ---------- editing ----------

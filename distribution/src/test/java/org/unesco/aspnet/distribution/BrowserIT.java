@@ -1556,6 +1556,68 @@ class BrowserIT {
         "a school is offered the edit form");
   }
 
+  @Test
+  @Order(13)
+  void aNationalCoordinatorAddsEditsAndRemovesATeachingResourceThatSchoolsRead() throws IOException {
+    signIn("nc.fr@demo.aspnet.local");
+    open("/campaigns");
+    wait(30).until(d -> !d.findElements(By.cssSelector("#main h2 a[href^='/campaigns/']")).isEmpty());
+    String campaignPage = driver.findElement(By.partialLinkText("Peace week")).getDomAttribute("href");
+    String api = "/api/v1" + campaignPage + "/resources";
+    open(campaignPage);
+    WebElement form = waitFor(By.id("resource-form"));
+    assertTrue(axeViolations().isEmpty(), "the resource form: " + axeViolations());
+    new org.openqa.selenium.support.ui.Select(form.findElement(By.name("kind"))).selectByValue("LESSON_PLAN");
+    form.findElement(By.name("url")).sendKeys("not a link");
+    form.findElement(By.name("title")).sendKeys("Peace circles in class");
+    form.findElement(By.cssSelector("input[name=languages][value=fr]")).click();
+    driver.findElement(By.id("resource-save")).click();
+    // refused beside the address, in words; nothing written
+    WebElement url = form.findElement(By.name("url"));
+    wait(30).until(d -> "true".equals(url.getDomAttribute("aria-invalid")));
+    assertTrue(text(By.id("resource-form")).contains("http or https"), text(By.id("resource-form")));
+    assertEquals(0, ((List<?>) apiGet(api).get("items")).size(), "nothing was written");
+    url.clear();
+    url.sendKeys("https://example.org/peace-circles");
+    driver.findElement(By.id("resource-save")).click();
+    WebElement link = wait(30).until(d -> d.findElements(By.cssSelector("#campaign-resources-list a")).stream().findFirst().orElse(null));
+    assertEquals("Peace circles in class", link.getText());
+    assertEquals("https://example.org/peace-circles", link.getDomAttribute("href"));
+    assertTrue(text(By.id("campaign-resources-list")).contains("Lesson plan") && text(By.id("campaign-resources-list")).contains("in French"),
+        text(By.id("campaign-resources-list")));
+    assertTrue(text(By.id("resources-said")).contains("was added"), text(By.id("resources-said")));
+    assertEquals("", url.getDomProperty("value"), "the form is empty for the next one");
+
+    // edited in French: the English title stays, the French one is added
+    driver.findElement(By.cssSelector("#campaign-resources-list [data-edit]")).click();
+    assertEquals("kind", driver.switchTo().activeElement().getDomAttribute("name"), "the focus moves into the form");
+    form = driver.findElement(By.id("resource-form"));
+    new org.openqa.selenium.support.ui.Select(form.findElement(By.name("textLanguage"))).selectByValue("fr");
+    assertEquals("", form.findElement(By.name("title")).getDomProperty("value"), "no French title yet");
+    form.findElement(By.name("title")).sendKeys("Cercles de paix en classe");
+    driver.findElement(By.id("resource-save")).click();
+    wait(30).until(d -> text(By.id("resources-said")).contains("was saved"));
+    Map<?, ?> saved = (Map<?, ?>) ((List<?>) apiGet(api).get("items")).get(0);
+    assertEquals(Map.of("en", "Peace circles in class", "fr", "Cercles de paix en classe"), saved.get("title"));
+
+    // a school's people read the list, and are offered no form
+    signIn("school.7@demo.aspnet.local");
+    open(campaignPage);
+    waitFor(By.cssSelector("#campaign-resources-list a"));
+    assertTrue(driver.findElements(By.id("resource-form")).isEmpty() && driver.findElements(By.cssSelector("[data-remove]")).isEmpty(),
+        "a school is offered the resource form");
+
+    // removal is asked once more, Keep it focused; then gone from the list and the API
+    signIn("nc.fr@demo.aspnet.local");
+    open(campaignPage);
+    waitFor(By.cssSelector("#campaign-resources-list [data-remove]")).click();
+    assertEquals("Keep it", driver.switchTo().activeElement().getText());
+    driver.findElement(By.cssSelector("#campaign-resources-list [data-remove-yes]")).click();
+    wait(30).until(d -> d.findElements(By.cssSelector("#campaign-resources-list li")).isEmpty());
+    assertTrue(text(By.id("campaign-resources")).contains("No resources yet"), text(By.id("campaign-resources")));
+    assertEquals(0, ((List<?>) apiGet(api).get("items")).size());
+  }
+
   // ---------- helpers ----------
 
   /**

@@ -23,7 +23,10 @@ import org.unesco.aspnet.membership.SchoolService;
 import org.unesco.aspnet.projects.Campaign;
 import org.unesco.aspnet.projects.CampaignInput;
 import org.unesco.aspnet.projects.CampaignKind;
+import org.unesco.aspnet.projects.CampaignResourceInput;
+import org.unesco.aspnet.projects.CampaignResources;
 import org.unesco.aspnet.projects.CampaignService;
+import org.unesco.aspnet.projects.ResourceKind;
 import org.unesco.aspnet.projects.MediaLink;
 import org.unesco.aspnet.projects.Phase;
 import org.unesco.aspnet.projects.Submission;
@@ -39,6 +42,7 @@ import org.unesco.aspnet.projects.SubmissionStatus;
     immediate = true,
     reference = {
       @Reference(name = "campaigns", service = CampaignService.class),
+      @Reference(name = "resources", service = CampaignResources.class),
       @Reference(name = "schools", service = SchoolService.class)
     })
 public class DemoCampaigns {
@@ -63,6 +67,7 @@ public class DemoCampaigns {
   private void run() {
     try {
       CampaignService campaigns = context.locateService("campaigns");
+      CampaignResources resources = context.locateService("resources");
       SchoolService schools = context.locateService("schools");
       Principal system = Principal.system();
       // Each demo campaign is made once, by its English title: a load that was stopped half-way (a
@@ -108,6 +113,12 @@ public class DemoCampaigns {
                 "de", "Schulen beobachten den Abfall in ihrer Umgebung, handeln, denken nach und feiern."),
             trashHackPhases(year), true, List.of(), true));
         created++;
+        resources.add(system, trash.id(), new CampaignResourceInput(ResourceKind.WEBSITE, "https://www.unesco.org/en/aspnet",
+            Map.of("en", "UNESCO Associated Schools Network", "fr", "Réseau du système des écoles associées de l'UNESCO",
+                "es", "Red del Sistema de Escuelas Asociadas de la UNESCO"),
+            Map.of("en", "What the network is, its themes and how schools take part.",
+                "fr", "Ce qu'est le réseau, ses thèmes et comment les écoles y participent."),
+            List.of("en", "fr", "es", "ar", "ru", "zh")));
         for (School s : members.subList(0, Math.min(24, members.size()))) {
           campaigns.join(system, trash.id(), s.id());
           for (int n = 0; n < 1 + random.nextInt(3); n++) {
@@ -136,6 +147,9 @@ public class DemoCampaigns {
             List.of(new Phase("monitor", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))),
             true, List.of(), true));
         created++;
+        resources.add(system, sandwatch.id(), new CampaignResourceInput(ResourceKind.WEBSITE,
+            "https://www.sandwatchfoundation.org/", Map.of("en", "The Sandwatch Foundation"),
+            Map.of("en", "Methods, manuals and stories of schools monitoring their beaches."), List.of("en")));
         for (School s : members.subList(Math.min(24, members.size()), Math.min(32, members.size()))) {
           campaigns.join(system, sandwatch.id(), s.id());
           double width = 10 + random.nextInt(30);
