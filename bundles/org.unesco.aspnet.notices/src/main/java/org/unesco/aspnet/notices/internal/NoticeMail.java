@@ -47,8 +47,13 @@ public final class NoticeMail {
    * without an actor (an anonymous application) is news like any other.
    */
   MailOutbox outboxFor(Event event) {
+    return SYSTEM_ID.equals(event.getProperty("actor")) ? null : delivering();
+  }
+
+  /** The outbox while the platform sends email; null while it sends none. */
+  MailOutbox delivering() {
     MailOutbox outbox = mail;
-    return outbox == null || !outbox.delivers() || SYSTEM_ID.equals(event.getProperty("actor")) ? null : outbox;
+    return outbox == null || !outbox.delivers() ? null : outbox;
   }
 
   /** The people who hold any of {@code roles} in the scope ({@code country}, {@code school}; null: any), each once, by account id. */

@@ -1,5 +1,9 @@
 package org.unesco.aspnet.notices.internal;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
 import java.util.Map;
 import org.unesco.aspnet.core.MailOutbox;
 import org.unesco.aspnet.core.Messages;
@@ -8,13 +12,22 @@ import org.unesco.aspnet.membership.School;
 import org.unesco.aspnet.security.Accounts;
 
 /**
- * The notices' texts in English, French and Spanish (other languages get English), each with the
+ * The notices' and reminders' texts in English, French and Spanish (other languages get English), each with the
  * page where its reader acts. Patterns are {@link Messages}' MessageFormats: an apostrophe is
  * written twice.
  */
 final class NoticeTexts {
   private static final Messages TEXTS = new Messages(Map.of(
       "en", Map.ofEntries(
+          Map.entry("reminder.due.subject", "ASPnet: the {1} annual report of {0} is due on {2}"),
+          Map.entry("reminder.due.body", "The ASPnet annual report of {0} for {1} is due on {2} ({3,choice,0#today|1#tomorrow|1<in {3} days}). Write and send it in your school''s portal:\n\n{4}\n"),
+          Map.entry("reminder.overdue.subject", "ASPnet: the {1} annual report of {0} has not been received"),
+          Map.entry("reminder.overdue.body", "The ASPnet annual report of {0} for {1} was due on {2} and has not been received yet. Write and send it in your school''s portal:\n\n{4}\n"),
+          Map.entry("reminder.noAccount", "\nIf nobody at your school has an account on the platform yet, ask your National Coordinator for an invitation.\n"),
+          Map.entry("reminder.sentBy", "\n{0} sent you this reminder.\n"),
+          Map.entry("reminder.automatic", "\nThe platform sends this reminder by itself.\n"),
+          Map.entry("reminder.contactGreeting", "Hello,\n\n"),
+          Map.entry("reminder.contactSignature", "\n-- \nASPnet Platform, {0}\nYou receive this at the contact address of {1} in the ASPnet directory.\n"),
           Map.entry("partnership.PROPOSED.subject", "ASPnet: {1} proposes a partnership to {0}"),
           Map.entry("partnership.PROPOSED.body", "{1} ({2}, {3}) proposes a partnership to {0}. Read the proposal and accept or decline it in your school''s portal:\n\n{4}\n"),
           Map.entry("partnership.ACCEPTED.subject", "ASPnet: {1} accepted the partnership"),
@@ -39,6 +52,15 @@ final class NoticeTexts {
           Map.entry("MEMBER", "member (certified)"), Map.entry("REJECTED", "not admitted"), Map.entry("SUSPENDED", "suspended"),
           Map.entry("DORMANT", "dormant"), Map.entry("WITHDRAWN", "withdrawn")),
       "fr", Map.ofEntries(
+          Map.entry("reminder.due.subject", "ASPnet : le rapport annuel {1} de {0} est attendu le {2}"),
+          Map.entry("reminder.due.body", "Le rapport annuel ASPnet de {0} pour {1} est attendu le {2} ({3,choice,0#aujourd''hui|1#demain|1<dans {3} jours}). Rédigez-le et envoyez-le dans le portail de votre école :\n\n{4}\n"),
+          Map.entry("reminder.overdue.subject", "ASPnet : le rapport annuel {1} de {0} n''a pas été reçu"),
+          Map.entry("reminder.overdue.body", "Le rapport annuel ASPnet de {0} pour {1} était attendu le {2} et n''a pas encore été reçu. Rédigez-le et envoyez-le dans le portail de votre école :\n\n{4}\n"),
+          Map.entry("reminder.noAccount", "\nSi personne dans votre école n''a encore de compte sur la plateforme, demandez une invitation à votre coordinateur national.\n"),
+          Map.entry("reminder.sentBy", "\nCe rappel vous est envoyé par {0}.\n"),
+          Map.entry("reminder.automatic", "\nCe rappel est envoyé automatiquement par la plateforme.\n"),
+          Map.entry("reminder.contactGreeting", "Bonjour,\n\n"),
+          Map.entry("reminder.contactSignature", "\n-- \nPlateforme ASPnet, {0}\nVous recevez ce message à l''adresse de contact de {1} dans l''annuaire ASPnet.\n"),
           Map.entry("partnership.PROPOSED.subject", "ASPnet : {1} propose un partenariat à {0}"),
           Map.entry("partnership.PROPOSED.body", "{1} ({2}, {3}) propose un partenariat à {0}. Lisez la proposition et acceptez-la ou refusez-la dans le portail de votre école :\n\n{4}\n"),
           Map.entry("partnership.ACCEPTED.subject", "ASPnet : {1} a accepté le partenariat"),
@@ -63,6 +85,15 @@ final class NoticeTexts {
           Map.entry("MEMBER", "membre (certifiée)"), Map.entry("REJECTED", "non admise"), Map.entry("SUSPENDED", "suspendue"),
           Map.entry("DORMANT", "en sommeil"), Map.entry("WITHDRAWN", "retirée")),
       "es", Map.ofEntries(
+          Map.entry("reminder.due.subject", "ASPnet: el informe anual {1} de {0} vence el {2}"),
+          Map.entry("reminder.due.body", "El informe anual ASPnet de {0} correspondiente a {1} vence el {2} ({3,choice,0#hoy|1#mañana|1<dentro de {3} días}). Redáctelo y envíelo en el portal de su escuela:\n\n{4}\n"),
+          Map.entry("reminder.overdue.subject", "ASPnet: no se ha recibido el informe anual {1} de {0}"),
+          Map.entry("reminder.overdue.body", "El informe anual ASPnet de {0} correspondiente a {1} vencía el {2} y aún no se ha recibido. Redáctelo y envíelo en el portal de su escuela:\n\n{4}\n"),
+          Map.entry("reminder.noAccount", "\nSi nadie de su escuela tiene todavía una cuenta en la plataforma, pida una invitación a su coordinador nacional.\n"),
+          Map.entry("reminder.sentBy", "\n{0} le envía este recordatorio.\n"),
+          Map.entry("reminder.automatic", "\nLa plataforma envía este recordatorio automáticamente.\n"),
+          Map.entry("reminder.contactGreeting", "Hola:\n\n"),
+          Map.entry("reminder.contactSignature", "\n-- \nPlataforma ASPnet, {0}\nRecibe este mensaje en la dirección de contacto de {1} en el directorio de ASPnet.\n"),
           Map.entry("partnership.PROPOSED.subject", "ASPnet: {1} propone una asociación a {0}"),
           Map.entry("partnership.PROPOSED.body", "{1} ({2}, {3}) propone una asociación a {0}. Lea la propuesta y acéptela o recházela en el portal de su escuela:\n\n{4}\n"),
           Map.entry("partnership.ACCEPTED.subject", "ASPnet: {1} aceptó la asociación"),
@@ -88,6 +119,37 @@ final class NoticeTexts {
           Map.entry("DORMANT", "inactiva"), Map.entry("WITHDRAWN", "retirada"))));
 
   private NoticeTexts() {}
+
+  /**
+   * What a reminder says of a school's report for {@code year}: due on {@code due}, already past it
+   * ({@code overdue}) or in {@code daysLeft} days; {@code sentBy} names who asked for it, null when the
+   * platform sends it by itself.
+   */
+  record ReportDue(String school, int year, LocalDate due, boolean overdue, long daysLeft, String sentBy) {}
+
+  /**
+   * A reminder of {@code report} to {@code to}: a person of the school ({@code name}, their
+   * language; the footer says where to stop notices), or the school's contact address when no
+   * person is to be told ({@code schoolContact}: the footer says why it came, and the text how a
+   * school without an account gets one).
+   */
+  static MailOutbox.Message reminder(ReportDue report, String to, String name, String lang, boolean schoolContact, String site) {
+    Locale locale = Locale.forLanguageTag(TEXTS.languageOf(lang));
+    String due = report.due().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+    String variant = report.overdue() ? "reminder.overdue" : "reminder.due";
+    String year = String.valueOf(report.year()); // as a number it would be written 2,025
+    String subject = TEXTS.get(lang, variant + ".subject", report.school(), year, due);
+    StringBuilder text = new StringBuilder();
+    text.append(schoolContact ? TEXTS.get(lang, "reminder.contactGreeting")
+        : TEXTS.get(lang, "greeting", name == null || name.isBlank() ? to : name));
+    text.append(TEXTS.get(lang, variant + ".body", report.school(), year, due, report.daysLeft(), site + "/portal"));
+    if (schoolContact) {
+      text.append(TEXTS.get(lang, "reminder.noAccount"));
+    }
+    text.append(report.sentBy() == null ? TEXTS.get(lang, "reminder.automatic") : TEXTS.get(lang, "reminder.sentBy", report.sentBy()));
+    text.append(schoolContact ? TEXTS.get(lang, "reminder.contactSignature", site, report.school()) : TEXTS.get(lang, "signature", site));
+    return new MailOutbox.Message(to, subject, text.toString(), "report.reminder");
+  }
 
   /** A move of a partnership ({@code status}) told to the staff of {@code school}; {@code other} is the other school. */
   static MailOutbox.Message partnership(String status, Accounts.Recipient to, School school, School other, String site) {

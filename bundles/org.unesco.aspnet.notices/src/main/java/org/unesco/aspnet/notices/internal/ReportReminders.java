@@ -1,0 +1,272 @@
+package org.unesco.aspnet.notices.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.unesco.aspnet.core.AuditLog;
+import org.unesco.aspnet.core.MailOutbox;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.core.Role;
+import org.unesco.aspnet.membership.AnnualReport.State;
+import org.unesco.aspnet.membership.AnnualReportService;
+import org.unesco.aspnet.membership.Country;
+import org.unesco.aspnet.membership.CountryService;
+import org.unesco.aspnet.membership.ProfileService;
+import org.unesco.aspnet.membership.ReportCompliance;
+import org.unesco.aspnet.notices.internal.ReminderStore.Kind;
+import org.unesco.aspnet.persistence.Database;
+import org.unesco.aspnet.security.Accounts;
+
+/**
+ * Emails schools that have not sent a year's annual report a reminder of it: when a country's
+ * coordinator asks ({@link #remind}), or by itself before and after the due date ({@link
+ * #remindAutomatically}). Each school's focal point and staff who want notices get one, in their
+ * language; a school with none of them gets one at its contact address, in its country's language.
+ * A school reminded of the year in the last {@link #AGAIN_AFTER} is left out (a double click, two
+ * coordinators), as is one with no address; the messages, the records of who was reminded and the
+ * audit entry commit together, or nothing does.
+ */
+@Component(service = ReportReminders.class)
+public final class ReportReminders {
+  static final Duration AGAIN_AFTER = Duration.ofDays(7);
+  /** The states of a report that a reminder chases: not sent, after the due date or before it. */
+  static final Set<State> CHASED = EnumSet.of(State.MISSING, State.OPEN);
+  private static final List<Role> SCHOOL_PEOPLE = List.of(Role.SCHOOL_FOCAL_POINT, Role.SCHOOL_STAFF);
+
+  private final NoticeMail mail;
+  private final AnnualReportService reports;
+  private final ProfileService profiles;
+  private final CountryService countries;
+  private final Database database;
+  private final AuditLog audit;
+  private final Clock clock;
+  private Logger log;
+
+  @Activate
+  public ReportReminders(@Reference NoticeMail mail, @Reference AnnualReportService reports, @Reference ProfileService profiles,
+      @Reference CountryService countries, @Reference Database database, @Reference AuditLog audit,
+      @Reference(service = LoggerFactory.class) Logger log, BundleContext context) {
+    this(mail, reports, profiles, countries, database, audit, Clock.systemUTC());
+    this.log = log;
+    database.migrate(context.getBundle());
+  }
+
+  /** For tests: the schema is there, the time is {@code clock}'s. */
+  ReportReminders(NoticeMail mail, AnnualReportService reports, ProfileService profiles, CountryService countries,
+      Database database, AuditLog audit, Clock clock) {
+    this.mail = mail;
+    this.reports = reports;
+    this.profiles = profiles;
+    this.countries = countries;
+    this.database = database;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** A school reminded, or to be, and how many messages it takes (one per person, or its contact address). */
+  record Reminded(long schoolId, String name, int messages) {}
+
+  /**
+   * A school left out: {@code recentlyReminded} (at {@code remindedAt}) or {@code noAddress} (no
+   * person of the school wants notices and it has no contact address).
+   */
+  record Skipped(long schoolId, String name, String reason, Instant remindedAt) {}
+
+  /** What a run did, or would do: the schools reminded and those left out. */
+  record Outcome(String country, int year, LocalDate due, List<Reminded> reminded, List<Skipped> skipped) {
+    int messages() {
+      return reminded.stream().mapToInt(Reminded::messages).sum();
+    }
+  }
+
+  /** A school whose report is chased, with its messages written (none: it has no address). */
+  private record Candidate(ReportCompliance school, List<MailOutbox.Message> messages) {}
+
+  /** Whether the platform sends email, so that reminders can go. */
+  boolean delivers() {
+    return mail.delivering() != null;
+  }
+
+  /**
+   * Reminds the schools of {@code country} whose report for {@code year} is in one of {@code
+   * states} (of {@link #CHASED}), as {@code actor} asks.
+   *
+   * @throws ProblemException 401/403 as the country's report list ({@link AnnualReportService#compliance}),
+   *     409 while the platform sends no email
+   */
+  Outcome remind(Principal actor, String country, int year, Set<State> states) {
+    MailOutbox outbox = mail.delivering();
+    if (outbox == null) {
+      throw ProblemException.conflict(ReminderMessages.get(actor.language(), "noEmail"));
+    }
+    return run(actor, country, year, Kind.MANUAL, states, outbox);
+  }
+
+  /** What {@link #remind} would do now, sending nothing. */
+  Outcome preview(Principal actor, String country, int year, Set<State> states) {
+    return run(actor, country, year, Kind.MANUAL, states, null);
+  }
+
+  /**
+   * The automatic reminders due today ({@link ReminderSchedule}), to every country's schools; stops
+   * between two countries once {@code stopping} says so. The number of schools reminded; empty when
+   * the platform sends no email (nothing was looked at, so a later look may do it).
+   */
+  OptionalInt remindAutomatically(int daysBefore, int daysAfter, BooleanSupplier stopping) {
+    MailOutbox outbox = mail.delivering();
+    if (outbox == null) {
+      return OptionalInt.empty();
+    }
+    int reminded = 0;
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    for (ReminderSchedule.Due due : ReminderSchedule.due(today, reports::dueDate, daysBefore, daysAfter)) {
+      Set<State> chased = EnumSet.of(due.kind() == Kind.BEFORE_DUE ? State.OPEN : State.MISSING);
+      for (Country country : countries.countries(Principal.system(), Locale.ENGLISH)) {
+        if (stopping.getAsBoolean()) {
+          return OptionalInt.of(reminded);
+        }
+        try {
+          reminded += run(Principal.system(), country.iso2(), due.year(), due.kind(), chased, outbox).reminded().size();
+        } catch (RuntimeException e) { // one country's failure does not keep the others' reminders back
+          if (log != null) {
+            log.warn("Annual report reminders of {} for {} ({}) not sent: {}", country.iso2(), due.year(), due.kind(), e.toString());
+          }
+        }
+      }
+    }
+    return OptionalInt.of(reminded);
+  }
+
+  /**
+   * One run for one country and year: the schools to remind with their messages written first,
+   * then, under the country and year's lock, those reminded meanwhile left out, and the rest
+   * recorded and queued in the same transaction. {@code outbox} null: a preview, nothing written.
+   */
+  private Outcome run(Principal actor, String country, int year, Kind kind, Set<State> states, MailOutbox outbox) {
+    List<ReportCompliance> rows = reports.compliance(actor, country, year); // 401, 403, 400 for the year
+    LocalDate due = reports.dueDate(year);
+    Instant now = clock.instant();
+    // an OPEN report is one before its due date; at worst (the day turning meanwhile) "today"
+    long daysLeft = Math.max(0, ChronoUnit.DAYS.between(LocalDate.ofInstant(now, ZoneOffset.UTC), due));
+    String sentBy = kind == Kind.MANUAL ? nameOf(actor) : null;
+    String site = outbox == null ? "" : outbox.publicUrl();
+    String contactLanguage = null;
+    List<Candidate> candidates = new ArrayList<>();
+    for (ReportCompliance school : rows) {
+      if (!states.contains(school.state())) {
+        continue;
+      }
+      NoticeTexts.ReportDue report = new NoticeTexts.ReportDue(school.name(), year, due, school.state() == State.MISSING, daysLeft, sentBy);
+      List<MailOutbox.Message> messages = new ArrayList<>();
+      for (Accounts.Recipient person : mail.recipients(SCHOOL_PEOPLE, null, String.valueOf(school.schoolId())).values()) {
+        messages.add(NoticeTexts.reminder(report, person.email(), person.name(), person.language(), false, site));
+      }
+      if (messages.isEmpty() && school.email() != null && !school.email().isBlank()) {
+        contactLanguage = contactLanguage == null ? languageOf(country) : contactLanguage;
+        messages.add(NoticeTexts.reminder(report, school.email(), null, contactLanguage, true, site));
+      }
+      candidates.add(new Candidate(school, messages));
+    }
+    Instant since = now.minus(AGAIN_AFTER);
+    if (outbox == null) {
+      return database.read(c -> decide(country, year, due, candidates, ReminderStore.remindedSince(c, year, since), Set.of()));
+    }
+    if (candidates.isEmpty() && kind != Kind.MANUAL) {
+      return decide(country, year, due, candidates, Map.of(), Set.of()); // nobody to chase here: nothing to lock or audit
+    }
+    ReminderStore.ensureLockRow(database, country, year);
+    return database.inTransaction(c -> {
+      ReminderStore.lock(c, country, year, now);
+      Outcome outcome = decide(country, year, due, candidates, ReminderStore.remindedSince(c, year, since),
+          kind == Kind.MANUAL ? Set.of() : ReminderStore.remindedAutomatically(c, year, kind));
+      Map<Long, Candidate> byId = new LinkedHashMap<>();
+      candidates.forEach(candidate -> byId.put(candidate.school().schoolId(), candidate));
+      for (Reminded school : outcome.reminded()) {
+        // recorded first: an automatic reminder's key refuses a second one before anything is queued
+        ReminderStore.record(c, school.schoolId(), country, year, kind, now, actor.accountId(), school.messages());
+        for (MailOutbox.Message message : byId.get(school.schoolId()).messages()) {
+          outbox.enqueue(c, message);
+        }
+      }
+      if (kind == Kind.MANUAL || !outcome.reminded().isEmpty()) {
+        audit.record(c, actor, "annualReport.remind", "country", country, country, null, summary(outcome, kind, states));
+      }
+      return outcome;
+    });
+  }
+
+  /**
+   * Of {@code candidates}, those to remind and those left out: a school reminded of the year since
+   * the time of {@code recent} ({@code recentlyReminded}) or without an address ({@code noAddress});
+   * one that has had this automatic reminder already ({@code hadIt}) is no news, and left out
+   * without a word.
+   */
+  private static Outcome decide(String country, int year, LocalDate due, List<Candidate> candidates, Map<Long, Instant> recent,
+      Set<Long> hadIt) {
+    List<Reminded> reminded = new ArrayList<>();
+    List<Skipped> skipped = new ArrayList<>();
+    for (Candidate candidate : candidates) {
+      ReportCompliance school = candidate.school();
+      if (hadIt.contains(school.schoolId())) {
+        continue;
+      }
+      Instant last = recent.get(school.schoolId());
+      if (last != null) {
+        skipped.add(new Skipped(school.schoolId(), school.name(), "recentlyReminded", last));
+      } else if (candidate.messages().isEmpty()) {
+        skipped.add(new Skipped(school.schoolId(), school.name(), "noAddress", null));
+      } else {
+        reminded.add(new Reminded(school.schoolId(), school.name(), candidate.messages().size()));
+      }
+    }
+    return new Outcome(country, year, due, reminded, skipped);
+  }
+
+  /** The language a school's contact address is written to: its country's national profile's, else English. */
+  private String languageOf(String country) {
+    try {
+      return profiles.describe(country, Locale.ENGLISH).map(p -> p.get("language")).filter(String.class::isInstance)
+          .map(String.class::cast).orElse("en");
+    } catch (RuntimeException failing) { // a profile that fails (503) does not stop the reminders
+      return "en";
+    }
+  }
+
+  /** How a reminder names who asked for it: name and address, so that the school knows who writes. */
+  private static String nameOf(Principal actor) {
+    if (actor.email() == null) {
+      return actor.name() == null ? "ASPnet" : actor.name();
+    }
+    return actor.name() == null || actor.name().isBlank() ? actor.email() : actor.name() + " <" + actor.email() + ">";
+  }
+
+  private static Map<String, Object> summary(Outcome outcome, Kind kind, Set<State> states) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("year", outcome.year());
+    m.put("kind", kind.name());
+    m.put("states", states.stream().map(Enum::name).sorted().toList());
+    m.put("reminded", outcome.reminded().size());
+    m.put("messages", outcome.messages());
+    m.put("skipped", outcome.skipped().size());
+    return m;
+  }
+}
