@@ -330,6 +330,11 @@ class ReportRemindersTest {
       public LocalDate dueDate(int year) {
         return LocalDate.of(year + 1, 3, 31);
       }
+
+      @Override
+      public org.unesco.aspnet.membership.ReportRollup rollup(Principal actor, int year) {
+        throw new UnsupportedOperationException();
+      }
     };
   }
 
