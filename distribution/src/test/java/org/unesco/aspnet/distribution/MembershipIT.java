@@ -864,6 +864,38 @@ class MembershipIT {
     }
     assertEquals(403, platform.get("/api/v1/countries/FR/annual-reports/" + year, "Authorization", "Bearer " + ncKenya).statusCode());
     assertEquals(401, platform.get("/api/v1/countries/FR/annual-reports/" + year).statusCode());
+
+    // the roll-up counts what the country's list says, state by state: the NC of France reads France only
+    JsonNode list = JSON.readTree(platform.get("/api/v1/countries/FR/annual-reports/" + year, "Authorization", "Bearer " + ncFrance).body());
+    java.util.Map<String, Integer> byState = new java.util.HashMap<>();
+    list.path("items").forEach(r -> byState.merge(r.path("state").asText(), 1, Integer::sum));
+    JsonNode rollup = JSON.readTree(platform.get("/api/v1/annual-reports/" + year, "Authorization", "Bearer " + ncFrance).body());
+    assertEquals(1, rollup.path("countries").size(), rollup.toString());
+    JsonNode france = rollup.path("countries").get(0);
+    assertEquals("FR", france.path("country").asText());
+    assertEquals(list.path("items").size(), france.path("owed").asInt(), rollup + " against " + list);
+    assertEquals(byState.getOrDefault("SUBMITTED", 0), france.path("onTime").asInt());
+    assertEquals(byState.getOrDefault("LATE", 0), france.path("late").asInt());
+    assertEquals(byState.getOrDefault("OPEN", 0) + byState.getOrDefault("MISSING", 0), france.path("notSent").asInt());
+    assertEquals(byState.containsKey("MISSING") || !byState.containsKey("OPEN") && rollup.path("duePassed").asBoolean(),
+        rollup.path("duePassed").asBoolean(), "not sent is missing once the day is over, open before");
+    assertEquals(france, rollup.path("countries").get(0));
+    // HQ reads every country, and the total is their sum
+    JsonNode everywhere = JSON.readTree(platform.get("/api/v1/annual-reports/" + year, "Authorization", "Bearer " + hq).body());
+    long owed = 0;
+    boolean franceThere = false;
+    for (JsonNode c : everywhere.path("countries")) {
+      owed += c.path("owed").asLong();
+      franceThere |= c.equals(france);
+    }
+    assertTrue(franceThere, everywhere.toString());
+    assertEquals(owed, everywhere.path("total").path("owed").asLong());
+    JsonNode kenyan = JSON.readTree(platform.get("/api/v1/annual-reports/" + year, "Authorization", "Bearer " + ncKenya).body());
+    kenyan.path("countries").forEach(c -> assertEquals("KE", c.path("country").asText(), "Kenya's NC reads Kenya only: " + kenyan));
+    assertEquals(401, platform.get("/api/v1/annual-reports/" + year).statusCode());
+    assertEquals(400, platform.get("/api/v1/annual-reports/1999", "Authorization", "Bearer " + hq).statusCode());
+    assertEquals(400, platform.get("/api/v1/annual-reports/" + year + "?country=FR", "Authorization", "Bearer " + hq).statusCode(),
+        "a filter it does not have is refused, not ignored");
   }
 
   /** A field given twice is one field's error among the others, in one 400, and nothing is written. */

@@ -33,4 +33,14 @@ public interface AnnualReportService {
    * @since 1.8
    */
   LocalDate dueDate(int year);
+
+  /**
+   * Where {@code year}'s reports stand in every country {@code actor} coordinates (HQ: the whole
+   * network), country by country.
+   *
+   * @throws org.unesco.aspnet.core.ProblemException 401 for the public, 403 for whoever
+   *     coordinates no country, 400 for a year out of range
+   * @since 1.9
+   */
+  ReportRollup rollup(Principal actor, int year);
 }

@@ -30,6 +30,8 @@ import org.unesco.aspnet.core.AuditLog;
 import org.unesco.aspnet.core.Authorizer;
 import org.unesco.aspnet.core.ConfigValues;
 import org.unesco.aspnet.core.FieldError;
+import org.unesco.aspnet.core.Grant;
+import org.unesco.aspnet.core.Role;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.core.Target;
@@ -39,6 +41,7 @@ import org.unesco.aspnet.membership.AnnualReportInput;
 import org.unesco.aspnet.membership.AnnualReportService;
 import org.unesco.aspnet.membership.MembershipStatus;
 import org.unesco.aspnet.membership.ReportCompliance;
+import org.unesco.aspnet.membership.ReportRollup;
 import org.unesco.aspnet.membership.School;
 import org.unesco.aspnet.membership.Theme;
 import org.unesco.aspnet.persistence.Database;
@@ -351,6 +354,65 @@ public final class AnnualReports implements AnnualReportService {
     rows.sort(Comparator.comparing((ReportCompliance r) -> r.state() == State.MISSING || r.state() == State.OPEN ? 0 : 1)
         .thenComparing(ReportCompliance::schoolId));
     return rows;
+  }
+
+  @Override
+  public ReportRollup rollup(Principal actor, int year) {
+    if (actor.isAnonymous()) {
+      throw ProblemException.unauthorized("Sign in to read where annual reports stand");
+    }
+    checkYear(year, actor.language());
+    boolean everywhere = actor.has(Role.HQ_OFFICER);
+    // the countries a coordinator reads (each checked by the authorizer, as the country's own list is)
+    java.util.Set<String> mine = new java.util.TreeSet<>();
+    for (Grant g : actor.grants()) {
+      if ((g.role() == Role.NATIONAL_COORDINATOR || g.role() == Role.SUBNATIONAL_COORDINATOR) && g.country() != null
+          && authorizer.allows(actor, Action.VIEW_COUNTRY, Target.country(g.country()))) {
+        mine.add(g.country());
+      }
+    }
+    if (!everywhere && mine.isEmpty()) {
+      throw ProblemException.forbidden("Only HQ and National Coordinators read where annual reports stand");
+    }
+    LocalDate dueDate = dueDate(year);
+    Instant deadline = dueDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Map<String, ReportRollup.CountryCounts> rows = new java.util.TreeMap<>();
+    if (!everywhere) {
+      mine.forEach(code -> rows.put(code, new ReportRollup.CountryCounts(code, 0, 0, 0, 0)));
+    }
+    database.read(c -> {
+      String only = everywhere ? "" : " AND S.COUNTRY IN (" + String.join(", ", java.util.Collections.nCopies(mine.size(), "?")) + ")";
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT S.COUNTRY, COUNT(*), COUNT(R.SUBMITTED_AT), SUM(CASE WHEN R.SUBMITTED_AT >= ? THEN 1 ELSE 0 END)"
+              + " FROM MEM_SCHOOL S LEFT JOIN MEM_ANNUAL_REPORT R ON R.SCHOOL_ID = S.ID AND R.REPORT_YEAR = ?"
+              + " WHERE " + STILL_IN_NETWORK + " AND " + MEMBER_DURING_YEAR + only + " GROUP BY S.COUNTRY")) {
+        List<Object> params = new ArrayList<>(List.of(Timestamp.from(deadline), year));
+        params.addAll(yearBounds(year));
+        params.addAll(mine.stream().filter(x -> !everywhere).toList());
+        SchoolDirectory.bind(ps, params);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            long owed = rs.getLong(2);
+            long sent = rs.getLong(3);
+            long late = rs.getLong(4);
+            rows.put(rs.getString(1), new ReportRollup.CountryCounts(rs.getString(1), owed, sent - late, late, owed - sent));
+          }
+        }
+      }
+      return null;
+    });
+    long owed = 0;
+    long onTime = 0;
+    long late = 0;
+    long notSent = 0;
+    for (ReportRollup.CountryCounts r : rows.values()) {
+      owed += r.owed();
+      onTime += r.onTime();
+      late += r.late();
+      notSent += r.notSent();
+    }
+    return new ReportRollup(year, dueDate, !clock.instant().isBefore(deadline),
+        new ReportRollup.Counts(owed, onTime, late, notSent), List.copyOf(rows.values()));
   }
 
   private AnnualReport find(Connection c, long schoolId, int year) throws SQLException {
