@@ -408,7 +408,9 @@ export async function editView(school) {
 }
 
 async function reportView(school) {
-  const year = new Date().getFullYear() - 1;
+  // last year's report, or the year an emailed reminder names (/portal?year=2024)
+  const asked = Number(new URLSearchParams(location.search).get('year'));
+  const year = asked >= 2000 && asked <= new Date().getFullYear() ? asked : new Date().getFullYear() - 1;
   // the report and the national profile's questions at once
   const [answer, profile] = await Promise.all([api('GET', `/api/v1/schools/${school.id}/annual-reports/${year}`).catch((e) => e),
     loadProfile(school.country).catch(() => null)]);

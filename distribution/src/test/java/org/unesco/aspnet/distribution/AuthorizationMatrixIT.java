@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every endpoint, called over HTTP by every kind of person, with their own scope and another's,
  * against a table kept here: A (allowed, 2xx), D (denied: 401, 403 or 404) or U (the school named
- * in the body is answered as an unknown one: 400 field "school"). On the demo
+ * in the body is answered as an unknown one: 400 field "school") or N (allowed, but the platform
+ * sends no email, as here: 409, which comes only once the rights are checked). On the demo
  * network: X is a French candidate school, Y a French member school; the focal point is X's.
  */
 class AuthorizationMatrixIT {
@@ -41,6 +42,8 @@ class AuthorizationMatrixIT {
     {"GET /api/v1/schools/{X}/annual-reports/{year}",      "D", "D", "A", "A", "D", "A", "A"},
     {"PUT /api/v1/schools/{X}/annual-reports/{year}",      "D", "D", "A", "A", "D", "A", "A"},
     {"GET /api/v1/countries/FR/annual-reports/{year}",     "D", "D", "D", "A", "D", "A", "A"},
+    {"GET /api/v1/annual-report-reminders?country=FR&year={year}", "D", "D", "D", "A", "D", "A", "A"},
+    {"POST /api/v1/annual-report-reminders",               "D", "D", "D", "N", "D", "N", "N"},
     {"PATCH /api/v1/countries/DE",                         "D", "D", "D", "D", "D", "A", "A"},
     {"GET /api/v1/audit?country=FR",                      "D", "D", "D", "A", "D", "A", "A"},
     {"GET /api/v1/audit",                                  "D", "D", "D", "A", "A", "A", "A"},
@@ -120,8 +123,9 @@ class AuthorizationMatrixIT {
           boolean allowed = r.statusCode() >= 200 && r.statusCode() < 300;
           boolean denied = List.of(401, 403, 404).contains(r.statusCode());
           boolean unknown = r.statusCode() == 400 && r.body().contains("\"field\":\"school\"");
+          boolean noEmail = r.statusCode() == 409;
           String expected = line[w + 1];
-          if (!(expected.equals("A") ? allowed : expected.equals("U") ? unknown : denied)) {
+          if (!(expected.equals("A") ? allowed : expected.equals("U") ? unknown : expected.equals("N") ? noEmail : denied)) {
             wrong.add(line[0] + " as " + WHO[w] + ": expected " + expected + ", got " + r.statusCode() + " " + r.body());
           }
         }
@@ -187,6 +191,7 @@ class AuthorizationMatrixIT {
           case "forY" -> "{\"proposer\":" + ids.get("{Y}") + ",\"partner\":" + ids.get("{PK}")
               + ",\"theme\":\"ESD\",\"message\":\"Matrix\"}";
           case "accept" -> "{\"to\":\"ACCEPTED\"}";
+          case "/api/v1/annual-report-reminders" -> "{\"country\":\"FR\",\"year\":" + YEAR + "}";
           default -> "{\"email\":\"nobody@example.org\"}";
         };
       }

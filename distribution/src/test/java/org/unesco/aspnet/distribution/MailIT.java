@@ -29,8 +29,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Email through the installation: the platform sends to a GreenMail SMTP server run by the test,
  * configured in config/org.unesco.aspnet.mail.cfg. Invitation and reset links reach their
- * recipients' mailboxes only, a forgotten password is asked for by its owner, and a mail server
- * that is down delays the message, never the request.
+ * recipients' mailboxes only, a forgotten password is asked for by its owner, a mail server
+ * that is down delays the message, never the request, and a National Coordinator reminds the schools
+ * that have not sent their annual report.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MailIT {
@@ -49,6 +50,8 @@ class MailIT {
     smtp.start();
     platform = new Installation();
     writeMailConfig("ASPnet France <aspnet@example.fr>");
+    // on some days of the year the automatic reminders would chase this test's schools too: off
+    Files.writeString(platform.home.resolve("config/org.unesco.aspnet.notices.reminders.cfg"), "daysBeforeDue=0\ndaysAfterDue=0\n");
     platform.start();
   }
 
@@ -354,5 +357,114 @@ class MailIT {
     Thread.sleep(2000);
     assertEquals(1, mailTo("teacher.eldoret@example.org").size(), "not told of its own acceptance");
     assertEquals(1, mailTo("teacher.lyon@example.org").size(), "not told of its own proposal");
+  }
+
+  /** A French school that has been a member since {@code year} - 1, applied for by {@code token}'s holder (null: the public). */
+  private static long memberSince(int year, String name, String email, String token) throws Exception {
+    HttpResponse<String> applied = applyInLyon(name, email, token);
+    assertEquals(201, applied.statusCode(), applied.body());
+    long membership = JSON.readTree(applied.body()).path("membershipId").asLong();
+    String hq = platform.adminToken();
+    for (String to : List.of("UNDER_NATIONAL_REVIEW", "RECOMMENDED", "UNDER_HQ_REVIEW")) {
+      assertEquals(200, move(membership, to, hq).statusCode(), to);
+    }
+    HttpResponse<String> certified = post("/api/v1/memberships/" + membership + "/transitions",
+        Map.of("to", "MEMBER", "comment", "a member since before the platform", "certifiedOn", (year - 1) + "-01-15"), hq);
+    assertEquals(200, certified.statusCode(), certified.body());
+    return JSON.readTree(applied.body()).path("schoolId").asLong();
+  }
+
+  @Test
+  @Order(5)
+  void aNationalCoordinatorRemindsTheSchoolsThatHaveNotSentTheirAnnualReport() throws Exception {
+    // the latest year whose report is past due (on 31 March of the next year)
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    int year = today.isAfter(java.time.LocalDate.of(today.getYear(), 3, 31)) ? today.getYear() - 1 : today.getYear() - 2;
+    assertEquals(201, post("/api/v1/accounts",
+        Map.of("email", "focal.reminded@example.org", "name", "Chloé Durand", "password", "a focal point's long password", "language", "fr"),
+        null).statusCode());
+    String focal = JSON.readTree(platform.login("focal.reminded@example.org", "a focal point's long password").body()).path("token").asText();
+    String withPeople = "Lycée Rappelé " + System.nanoTime();
+    memberSince(year, withPeople, "rappele@example.org", focal);
+    String withoutPeople = "École Sans Compte " + System.nanoTime();
+    memberSince(year, withoutPeople, "sans.compte@example.org", null);
+    awaitMail("focal.reminded@example.org", 1); // told of the certification
+    smtp.purgeEmailFromAllMailboxes();
+
+    String nc = JSON.readTree(platform.login("nadia.fr@example.org", "her brand new password").body()).path("token").asText();
+    JsonNode preview = JSON.readTree(platform.sendAs("GET", "/api/v1/annual-report-reminders?country=FR&year=" + year, null, nc).body());
+    assertEquals("email", preview.path("delivery").asText(), preview.toString());
+    assertEquals(2, preview.path("toRemind").asInt(), "the two schools that owe the year's report: " + preview);
+
+    HttpResponse<String> reminded = post("/api/v1/annual-report-reminders", Map.of("country", "FR", "year", year), nc);
+    assertEquals(200, reminded.statusCode(), reminded.body());
+    JsonNode answer = JSON.readTree(reminded.body());
+    assertEquals(2, answer.path("reminded").asInt(), reminded.body());
+    assertEquals(0, answer.path("skipped").size(), reminded.body());
+
+    // the focal point, in her language, with the portal where the report is written
+    MimeMessage toFocal = awaitMail("focal.reminded@example.org", 1);
+    assertEquals("ASPnet : le rapport annuel " + year + " de " + withPeople + " n'a pas été reçu", toFocal.getSubject());
+    assertTrue(text(toFocal).contains("était attendu le 31 mars " + (year + 1)), text(toFocal));
+    assertTrue(text(toFocal).contains("http://localhost:" + platform.port + "/portal?year=" + year), text(toFocal));
+    assertTrue(text(toFocal).contains("Nadia Benali <nadia.fr@example.org>"), "who asked: " + text(toFocal));
+    // a school without an account on the platform: its contact address, in France's language
+    MimeMessage toContact = awaitMail("sans.compte@example.org", 1);
+    assertTrue(toContact.getSubject().contains(withoutPeople), toContact.getSubject());
+    assertTrue(text(toContact).startsWith("Bonjour,"), text(toContact));
+    assertTrue(text(toContact).contains("demandez une invitation à votre coordinateur national"), text(toContact));
+
+    // a second request right after (a double click, another coordinator) reminds nobody again
+    HttpResponse<String> again = post("/api/v1/annual-report-reminders", Map.of("country", "fr", "year", year, "states", List.of("MISSING", "OPEN")), nc);
+    assertEquals(200, again.statusCode(), again.body());
+    JsonNode second = JSON.readTree(again.body());
+    assertEquals(0, second.path("reminded").asInt(), again.body());
+    assertEquals(2, second.path("skipped").size(), again.body());
+    assertEquals("recentlyReminded", second.path("skipped").get(0).path("reason").asText(), again.body());
+    assertFalse(second.path("skipped").get(0).path("remindedAt").asText().isEmpty(), again.body());
+    Thread.sleep(2000);
+    assertEquals(1, mailTo("focal.reminded@example.org").size());
+    assertEquals(1, mailTo("sans.compte@example.org").size());
+
+    // each request is in the country's audit log, with what it did
+    JsonNode audit = JSON.readTree(platform.sendAs("GET", "/api/v1/audit?country=FR&action=annualReport.remind", null, nc).body()).path("items");
+    assertEquals(2, audit.size(), audit.toString());
+    assertEquals(2, audit.get(1).path("after").path("reminded").asInt(), audit.toString());
+
+    // Germany's NC may not chase French schools; the public must sign in; a bad request is told field by field
+    assertEquals(201, post("/api/v1/invitations", Map.of("email", "nc.de.reminders@example.org", "role", "NATIONAL_COORDINATOR", "country", "DE"),
+        platform.adminToken()).statusCode());
+    assertEquals(200, post("/api/v1/invitations/accept", Map.of("token", token(awaitMail("nc.de.reminders@example.org", 1), "accept-invitation"),
+        "name", "Jonas Weber", "password", "a German coordinator's password"), null).statusCode());
+    String ncDe = JSON.readTree(platform.login("nc.de.reminders@example.org", "a German coordinator's password").body()).path("token").asText();
+    assertEquals(403, post("/api/v1/annual-report-reminders", Map.of("country", "FR", "year", year), ncDe).statusCode());
+    HttpResponse<String> anonymous = post("/api/v1/annual-report-reminders", Map.of("country", "FR", "year", year), null);
+    assertEquals(401, anonymous.statusCode());
+    assertTrue(anonymous.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    HttpResponse<String> bad = post("/api/v1/annual-report-reminders", Map.of("country", "XX", "year", 1999, "states", List.of("LATE")), nc,
+        "Accept-Language", "fr");
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertEquals(List.of("country", "year", "states"), fields(bad), bad.body());
+    assertTrue(bad.body().contains("doit être une année de 2000 à"), "in the request's language: " + bad.body());
+    HttpResponse<String> unknown = post("/api/v1/annual-report-reminders", Map.of("country", "FR", "year", year, "schools", List.of(1)), nc);
+    assertEquals(400, unknown.statusCode(), unknown.body());
+    assertTrue(fields(unknown).contains("schools"), unknown.body());
+
+    // a platform that sends no email says so, and reminds nobody
+    Path cfg = platform.home.resolve("config/org.unesco.aspnet.mail.cfg");
+    Files.writeString(cfg, Files.readString(cfg).replaceAll("(?m)^host=.*$", "host="));
+    Installation.await("email turned off", Duration.ofSeconds(30), () -> JSON.readTree(platform.sendAs("GET",
+        "/api/v1/annual-report-reminders?country=FR&year=" + year, null, nc).body()).path("delivery").asText().equals("manual"));
+    HttpResponse<String> off = post("/api/v1/annual-report-reminders", Map.of("country", "FR", "year", year), nc);
+    assertEquals(409, off.statusCode(), off.body());
+    assertTrue(off.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    assertTrue(JSON.readTree(off.body()).path("detail").asText().contains("sends no email"), off.body());
+    writeMailConfig("ASPnet France <aspnet@example.fr>");
+  }
+
+  private static List<String> fields(HttpResponse<String> problem) throws Exception {
+    List<String> fields = new java.util.ArrayList<>();
+    JSON.readTree(problem.body()).path("errors").forEach(e -> fields.add(e.path("field").asText()));
+    return fields;
   }
 }

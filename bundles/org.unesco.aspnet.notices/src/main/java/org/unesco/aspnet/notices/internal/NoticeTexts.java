@@ -142,7 +142,8 @@ final class NoticeTexts {
     StringBuilder text = new StringBuilder();
     text.append(schoolContact ? TEXTS.get(lang, "reminder.contactGreeting")
         : TEXTS.get(lang, "greeting", name == null || name.isBlank() ? to : name));
-    text.append(TEXTS.get(lang, variant + ".body", report.school(), year, due, report.daysLeft(), site + "/portal"));
+    // the portal opens the year's report (it offers last year's otherwise)
+    text.append(TEXTS.get(lang, variant + ".body", report.school(), year, due, report.daysLeft(), site + "/portal?year=" + year));
     if (schoolContact) {
       text.append(TEXTS.get(lang, "reminder.noAccount"));
     }

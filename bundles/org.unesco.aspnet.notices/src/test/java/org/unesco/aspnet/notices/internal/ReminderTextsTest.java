@@ -20,7 +20,7 @@ class ReminderTextsTest {
     assertEquals("report.reminder", m.kind());
     assertEquals("ASPnet : le rapport annuel 2025 de Lycée Ampère n'a pas été reçu", m.subject());
     assertTrue(m.text().startsWith("Bonjour Zoë,\n\nLe rapport annuel ASPnet de Lycée Ampère pour 2025 était attendu le 31 mars 2026"), m.text());
-    assertTrue(m.text().contains("\n\nhttps://aspnet.unesco.fr/portal\n"), m.text());
+    assertTrue(m.text().contains("\n\nhttps://aspnet.unesco.fr/portal?year=2025\n"), "the portal, on the year's report: " + m.text());
     assertTrue(m.text().contains("Ce rappel vous est envoyé par Nadia Benali <nadia@example.fr>."), m.text());
     assertTrue(m.text().contains("https://aspnet.unesco.fr/account"), "where to stop notices: " + m.text());
   }
