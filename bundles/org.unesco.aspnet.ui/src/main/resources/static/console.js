@@ -453,7 +453,9 @@ async function exportLinks(filters) {
 async function ncReports(country) {
   const params = new URLSearchParams(location.search);
   const year = Number(params.get('year')) || new Date().getFullYear() - 1;
-  const rows = await apiAll(`/api/v1/countries/${country}/annual-reports/${year}`, 100000);
+  // with the list, what a reminder by email would do: whether the platform sends email at all, and to how many
+  const [rows, reminders] = await Promise.all([apiAll(`/api/v1/countries/${country}/annual-reports/${year}`, 100000),
+    api('GET', `/api/v1/annual-report-reminders?country=${country}&year=${year}&states=MISSING,OPEN`).catch(() => null)]);
   // LATE is a report sent after the due date: sent, though late
   const missing = rows.filter((r) => r.state === 'MISSING').length;
   const late = rows.filter((r) => r.state === 'LATE').length;
@@ -482,11 +484,63 @@ async function ncReports(country) {
     h('p', { id: 'compliance', tabindex: '-1', 'data-results': '' }, plural('nc.compliance', missing, { missing: formatNumber(missing), total: formatNumber(rows.length), year }),
       late ? ' ' + plural('nc.late', late, { late: formatNumber(late) }) : ''),
     toChase.length ? h('p', { class: 'row-actions' }, copy, ' ', copied) : null,
+    reminders?.delivery === 'email' ? remindersView(country, year, reminders) : null,
     h('div', { class: 'table-wrap' }, h('table', {}, h('caption', { class: 'visually-hidden' }, t('tab.reports')),
       h('thead', {}, h('tr', {}, ...['field.name', 'field.city', 'report.state', 'report.submittedAt', 'field.email'].map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, ...rows.map((r) => h('tr', { 'data-state': r.state }, h('td', {}, h('a', { href: '/schools/' + r.schoolId }, r.name)), h('td', {}, r.city || ''),
         h('td', {}, t('report.' + r.state)), h('td', {}, formatDate(r.submittedAt)),
         h('td', {}, r.email ? h('a', { href: 'mailto:' + r.email }, r.email) : ''))))))];
+}
+
+/**
+ * A reminder by email to the schools that have not sent the year's report, where the platform sends
+ * email (`preview`, GET /api/v1/annual-report-reminders, says so and to how many): asked once more
+ * with the count (*Not now* focused, so that Enter twice sends nothing), then said in a status that
+ * takes the focus, with the schools left out and why (reminded in the last week, no address).
+ */
+function remindersView(country, year, preview) {
+  const box = h('div', { id: 'reminders' });
+  const recently = (preview.skipped || []).filter((s) => s.reason === 'recentlyReminded').length;
+  if (!preview.toRemind) {
+    if (recently) box.append(h('p', { class: 'meta' }, plural('nc.remindedRecently', recently)));
+    return box;
+  }
+  const result = h('div', { id: 'reminders-result', tabindex: '-1' });
+  const open = h('button', { type: 'button', class: 'secondary', id: 'send-reminders' }, plural('nc.remind', preview.toRemind));
+  const row = h('p', { class: 'row-actions' }, open);
+  open.addEventListener('click', () => {
+    const question = h('span', { role: 'status' }, plural('nc.remindAsk', preview.toRemind, { year }));
+    const yes = h('button', { type: 'button', id: 'reminders-yes' }, t('nc.remindYes'));
+    const no = h('button', { type: 'button', class: 'secondary' }, t('nc.remindNo'));
+    no.addEventListener('click', () => { row.replaceChildren(open); open.focus(); });
+    yes.addEventListener('click', () => whileBusy(yes, async () => {
+      try {
+        const r = await api('POST', '/api/v1/annual-report-reminders', { country, year, states: ['MISSING', 'OPEN'] });
+        row.replaceChildren(); // sent: a second time would remind nobody before a week has passed
+        result.replaceChildren(...remindedView(r));
+      } catch (e) {
+        row.replaceChildren(open); // the platform stopped sending email meanwhile (409), or another refusal: said below
+        result.replaceChildren(problemView(e));
+      }
+      result.focus();
+    }));
+    result.replaceChildren();
+    row.replaceChildren(question, ' ', yes, ' ', no);
+    no.focus();
+  });
+  box.append(row, result);
+  return box;
+}
+
+/** What a reminder did: how many schools it reached, and each one left out with its reason. */
+function remindedView(r) {
+  const view = [h('p', { class: 'notice', role: 'status' }, plural('nc.reminded', r.reminded))];
+  if (r.skipped?.length) {
+    view.push(h('p', {}, plural('nc.notReminded', r.skipped.length)), h('ul', { id: 'reminders-skipped' }, ...r.skipped.map((s) => h('li', {},
+      s.reason === 'recentlyReminded' ? t('nc.skipped.recentlyReminded', { name: s.name, date: formatDate(s.remindedAt) })
+        : t('nc.skipped.noAddress', { name: s.name })))));
+  }
+  return view;
 }
 
 async function ncImport(country) {

@@ -1832,4 +1832,57 @@ class BrowserIT {
       }
     }
   }
+
+  @Test
+  @Order(14)
+  void aNationalCoordinatorEmailsRemindersFromTheAnnualReportsTab() throws Exception {
+    if (platform == null) {
+      return; // a running demo of one's own (aspnet.ui.baseUrl): its mail settings are not the test's to change
+    }
+    // from here on the platform sends email, to a port where no server listens: the messages wait in
+    // the outbox, and what the tab offers and says is the subject
+    Path cfg = platform.home.resolve("config/org.unesco.aspnet.mail.cfg");
+    String settings = Files.readString(cfg);
+    Files.writeString(cfg, settings.replaceAll("(?m)^host=.*$", "host=127.0.0.1")
+        .replaceAll("(?m)^port=.*$", "port=" + Installation.anyFreePort()).replaceAll("(?m)^security=.*$", "security=NONE"));
+    try {
+      signIn("nc.fr@demo.aspnet.local");
+      int year = java.time.Year.now().getValue() - 1;
+      String tab = "/console/nc?tab=reports&country=FR&year=" + year;
+      // the settings apply within a second or two: the button comes once they are in force
+      WebElement send = wait(60).until(d -> {
+        open(tab);
+        wait(30).until(x -> !x.findElements(By.cssSelector("#main table tbody tr")).isEmpty());
+        List<WebElement> button = d.findElements(By.id("send-reminders"));
+        return button.isEmpty() ? null : button.get(0);
+      });
+      int owing = driver.findElements(By.cssSelector("#main table tbody tr[data-state=MISSING], #main table tbody tr[data-state=OPEN]")).size();
+      assertTrue(owing > 0, "France's NC has reports to chase: " + text(By.id("main")));
+      assertEquals(owing == 1 ? "Email a reminder to the school that has not reported"
+          : "Email a reminder to the " + owing + " schools that have not reported", send.getText());
+
+      // asked once more with the count, Not now focused (Enter twice sends nothing), and it goes back
+      send.click();
+      assertEquals("Not now", driver.switchTo().activeElement().getText());
+      assertTrue(text(By.id("reminders")).contains(owing == 1 ? "Email a reminder of its " + year + " report to 1 school?"
+          : "Email a reminder of their " + year + " report to " + owing + " schools?"), text(By.id("reminders")));
+      driver.switchTo().activeElement().click();
+      assertEquals("send-reminders", driver.switchTo().activeElement().getDomAttribute("id"));
+
+      driver.findElement(By.id("send-reminders")).click();
+      driver.findElement(By.id("reminders-yes")).click();
+      wait(30).until(d -> text(By.id("reminders-result")).startsWith("Reminded "));
+      assertEquals(owing == 1 ? "Reminded 1 school by email." : "Reminded " + owing + " schools by email.", text(By.id("reminders-result")));
+      assertEquals("reminders-result", driver.switchTo().activeElement().getDomAttribute("id"), "the focus goes to what was done");
+      assertTrue(driver.findElements(By.id("send-reminders")).isEmpty(), "no second send offered");
+      assertTrue(axeViolations().isEmpty(), "the annual reports tab after reminders: " + axeViolations());
+
+      // back on the tab: nobody to remind before a week has passed, and it says so
+      open(tab);
+      wait(30).until(d -> text(By.id("reminders")).contains("in the last 7 days"));
+      assertTrue(driver.findElements(By.id("send-reminders")).isEmpty());
+    } finally {
+      Files.writeString(cfg, settings);
+    }
+  }
 }
