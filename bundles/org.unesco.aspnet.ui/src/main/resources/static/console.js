@@ -814,7 +814,7 @@ function campaignItem(c, country, modules = []) {
 export async function hqConsole() {
   if (!ui.me) return signInPrompt(t('hq.title'));
   const names = [];
-  if (hasRole('HQ_OFFICER')) names.push('queue', 'dashboard', 'projects', 'exports', 'partnerships', 'audit');
+  if (hasRole('HQ_OFFICER')) names.push('queue', 'dashboard', 'reports', 'projects', 'exports', 'partnerships', 'audit');
   if (hasRole('HQ_OFFICER') || hasRole('PLATFORM_ADMIN')) names.push('accounts'); // NCs reset from their Invitations tab
   if (hasRole('PLATFORM_ADMIN')) names.push('plugins');
   if (!names.length) return [h('h1', {}, t('hq.title')), h('p', { class: 'error', role: 'alert' }, t('hq.notYours')),
@@ -822,7 +822,7 @@ export async function hqConsole() {
   const asked = new URLSearchParams(location.search).get('tab');
   const tab = names.includes(asked) ? asked : names[0];
   const view = [h('h1', {}, t('hq.title')), tabs('/console/hq', names, tab)];
-  const body = { queue: hqQueue, dashboard: statsView, projects: () => campaignsView(null), exports: hqExports, partnerships: hqPartnerships, plugins: hqPlugins, audit: hqAudit,
+  const body = { queue: hqQueue, dashboard: statsView, reports: hqReports, projects: () => campaignsView(null), exports: hqExports, partnerships: hqPartnerships, plugins: hqPlugins, audit: hqAudit,
     accounts: () => [h('h2', {}, t('tab.accounts')), ...resetView()] }[tab];
   try {
     view.push(...[await body()].flat().filter(Boolean).map((x) => (x.tagName === 'H1' ? h('h2', {}, x.textContent) : x)));
@@ -846,6 +846,54 @@ async function hqQueue() {
   await Promise.all([names, ...tables.map((table) => table.load())]);
   statuses.forEach((status, i) => view.push(h('h3', {}, statusLabel(status)), ...(tables[i].isEmpty() ? [h('p', {}, tables[i].emptyText)] : tables[i].view)));
   return view;
+}
+
+/**
+ * HQ's roll-up of a year's annual reports: the network's total, each UNESCO region's, and each
+ * country's (those with most reports not sent first, the share as well as the count), each country
+ * linked to its own list in the NC console, where its schools are reminded.
+ */
+async function hqReports() {
+  const params = new URLSearchParams(location.search);
+  const year = Number(params.get('year')) || new Date().getFullYear() - 1;
+  const years = [0, 1, 2, 3].map((i) => new Date().getFullYear() - 1 - i);
+  if (!years.includes(year)) years.push(year);
+  years.sort((a, b) => b - a);
+  const form = h('form', { class: 'filters' }, h('input', { type: 'hidden', name: 'tab', value: 'reports' }),
+    field(t('report.year'), 'year', { value: year, options: years.map((y) => [y, String(y)]) }), h('button', { type: 'submit' }, t('console.show')));
+  filtersNavigate(form, '/console/hq', RESULTS);
+  const [rollup, list] = await Promise.all([api('GET', '/api/v1/annual-reports/' + encodeURIComponent(year)), countries()]);
+  const regionOf = Object.fromEntries(list.map((c) => [c.iso2, c.region]));
+  const notSentWord = t(rollup.duePassed ? 'reports.missing' : 'reports.notYet');
+  const share = (r) => (r.owed ? r.notSent / r.owed : 0);
+  const percent = (r) => (r.owed ? new Intl.NumberFormat(ui.lang, { style: 'percent' }).format(share(r)) : '–');
+  const numbers = (r) => [r.owed, r.onTime, r.late, r.notSent].map((n) => h('td', { class: 'num' }, formatNumber(n)));
+  const head = (first) => h('thead', {}, h('tr', {}, ...[first, 'reports.owed', 'reports.onTime', 'reports.late'].map((k) => h('th', { scope: 'col' }, t(k))),
+    h('th', { scope: 'col' }, notSentWord), h('th', { scope: 'col' }, t('reports.share'))));
+  const regions = new Map();
+  for (const c of rollup.countries) {
+    const key = regionOf[c.country] || '';
+    const r = regions.get(key) || { owed: 0, onTime: 0, late: 0, notSent: 0 };
+    for (const k of ['owed', 'onTime', 'late', 'notSent']) r[k] += c[k];
+    regions.set(key, r);
+  }
+  const byShare = [...rollup.countries].sort((a, b) => share(b) - share(a) || b.notSent - a.notSent
+    || countryName(a.country).localeCompare(countryName(b.country), ui.lang));
+  const link = (c) => h('a', { href: `/console/nc?tab=reports&country=${encodeURIComponent(c.country)}&year=${year}` }, countryName(c.country));
+  const total = rollup.total;
+  return [h('h2', {}, t('tab.reports')), form,
+    h('p', { id: 'rollup', tabindex: '-1', 'data-results': '' }, plural('reports.rollup', total.owed, {
+      owed: formatNumber(total.owed), year, onTime: formatNumber(total.onTime), late: formatNumber(total.late),
+      notSent: formatNumber(total.notSent), due: formatDate(rollup.dueDate) }) + ' ' + t(rollup.duePassed ? 'reports.duePassed' : 'reports.dueAhead')),
+    h('h3', {}, t('reports.byRegion')),
+    h('div', { class: 'table-wrap' }, h('table', { id: 'rollup-regions' }, h('caption', { class: 'visually-hidden' }, t('reports.byRegion')), head('field.region'),
+      h('tbody', {}, ...[...regions.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([region, r]) =>
+        h('tr', {}, h('th', { scope: 'row' }, region ? t('region.' + region) : '–'), ...numbers(r), h('td', { class: 'num' }, percent(r))))))),
+    h('h3', {}, t('reports.byCountry')),
+    rollup.countries.length ? h('div', { class: 'table-wrap' }, h('table', { id: 'rollup-countries' }, h('caption', { class: 'visually-hidden' }, t('reports.byCountry')),
+      head('field.country'), h('tbody', {}, ...byShare.map((c) => h('tr', { 'data-country': c.country }, h('th', { scope: 'row' }, link(c)), ...numbers(c),
+        h('td', { class: 'num' }, percent(c)))))))
+      : h('p', {}, t('reports.noneOwed'))];
 }
 
 async function hqExports() {

@@ -1618,6 +1618,45 @@ class BrowserIT {
     assertEquals(0, ((List<?>) apiGet(api).get("items")).size());
   }
 
+  @Test
+  @Order(14)
+  void hqReadsLastYearsAnnualReportsRolledUpPerCountryAndOpensACountrysList() throws IOException {
+    int year = java.time.Year.now().getValue() - 1;
+    signIn("hq@demo.aspnet.local");
+    open("/console/hq?tab=reports&year=" + year);
+    WebElement sentence = waitFor(By.id("rollup"));
+    Map<?, ?> rollup = apiGet("/api/v1/annual-reports/" + year);
+    Map<?, ?> total = (Map<?, ?>) rollup.get("total");
+    assertTrue(((Number) total.get("owed")).longValue() > 0, "the demo's members owe last year's report: " + rollup);
+    String owed = (String) ((JavascriptExecutor) driver).executeScript(
+        "return new Intl.NumberFormat('en').format(arguments[0])", total.get("owed"));
+    assertTrue(sentence.getText().startsWith(owed + " member schools owe their " + year + " report"), sentence.getText());
+    // one row per country, the most not sent first, each linked to its own list
+    List<WebElement> rows = driver.findElements(By.cssSelector("#rollup-countries tbody tr"));
+    assertEquals(((List<?>) rollup.get("countries")).size(), rows.size());
+    double previous = 2;
+    for (WebElement row : rows) {
+      List<WebElement> cells = row.findElements(By.tagName("td"));
+      double owedHere = Double.parseDouble(cells.get(0).getText().replace(",", ""));
+      double notSent = Double.parseDouble(cells.get(3).getText().replace(",", ""));
+      double share = owedHere == 0 ? 0 : notSent / owedHere;
+      assertTrue(share <= previous + 1e-9, "sorted by the share not sent: " + text(By.id("rollup-countries")));
+      previous = share;
+    }
+    long byRegions = 0;
+    for (WebElement region : driver.findElements(By.cssSelector("#rollup-regions tbody tr"))) {
+      byRegions += Long.parseLong(region.findElements(By.tagName("td")).get(0).getText().replace(",", ""));
+    }
+    assertEquals(((Number) total.get("owed")).longValue(), byRegions, "the regions add up to the total: " + text(By.id("rollup-regions")));
+    assertTrue(axeViolations().isEmpty(), "the roll-up: " + axeViolations());
+    WebElement first = rows.get(0);
+    String country = first.getDomAttribute("data-country");
+    first.findElement(By.tagName("a")).click();
+    wait(30).until(d -> d.getCurrentUrl().contains("/console/nc?tab=reports&country=" + country + "&year=" + year));
+    waitFor(By.id("compliance"));
+    assertTrue(text(By.id("compliance")).contains(String.valueOf(year)), text(By.id("compliance")));
+  }
+
   // ---------- helpers ----------
 
   /**
