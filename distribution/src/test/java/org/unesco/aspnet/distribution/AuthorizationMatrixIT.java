@@ -42,6 +42,7 @@ class AuthorizationMatrixIT {
     {"GET /api/v1/schools/{X}/annual-reports/{year}",      "D", "D", "A", "A", "D", "A", "A"},
     {"PUT /api/v1/schools/{X}/annual-reports/{year}",      "D", "D", "A", "A", "D", "A", "A"},
     {"GET /api/v1/countries/FR/annual-reports/{year}",     "D", "D", "D", "A", "D", "A", "A"},
+    {"GET /api/v1/annual-reports/{year}",                 "D", "D", "D", "A", "A", "A", "A"},
     {"GET /api/v1/annual-report-reminders?country=FR&year={year}", "D", "D", "D", "A", "D", "A", "A"},
     {"POST /api/v1/annual-report-reminders",               "D", "D", "D", "N", "D", "N", "N"},
     {"PATCH /api/v1/countries/DE",                         "D", "D", "D", "D", "D", "A", "A"},
@@ -63,6 +64,9 @@ class AuthorizationMatrixIT {
     {"GET /api/v1/campaigns/{C}/participants",             "A", "A", "A", "A", "A", "A", "A"},
     {"GET /api/v1/campaigns/{C}/submissions",              "A", "A", "A", "A", "A", "A", "A"},
     {"GET /api/v1/campaigns/{C}/summary",                  "A", "A", "A", "A", "A", "A", "A"},
+    {"GET /api/v1/campaigns/{C}/resources",               "A", "A", "A", "A", "A", "A", "A"},
+    // C is global: HQ keeps its resources (an NC keeps those of their country's national campaigns)
+    {"POST /api/v1/campaigns/{C}/resources#resource",      "D", "D", "D", "D", "D", "A", "A"},
     {"POST /api/v1/campaigns#global",                      "D", "D", "D", "D", "D", "A", "A"},
     {"POST /api/v1/campaigns#nationalFR",                  "D", "D", "D", "A", "D", "A", "A"},
     // the demo's partnerships: PA accepted (school.7's French school and a Kenyan one: public),
@@ -191,6 +195,8 @@ class AuthorizationMatrixIT {
           case "forY" -> "{\"proposer\":" + ids.get("{Y}") + ",\"partner\":" + ids.get("{PK}")
               + ",\"theme\":\"ESD\",\"message\":\"Matrix\"}";
           case "accept" -> "{\"to\":\"ACCEPTED\"}";
+          case "resource" -> "{\"kind\":\"GUIDE\",\"url\":\"https://example.org/matrix/" + System.nanoTime()
+              + "\",\"title\":{\"en\":\"Matrix guide\"}}";
           case "/api/v1/annual-report-reminders" -> "{\"country\":\"FR\",\"year\":" + YEAR + "}";
           default -> "{\"email\":\"nobody@example.org\"}";
         };
