@@ -7,7 +7,7 @@ import org.unesco.aspnet.core.Principal;
 /**
  * The teaching resources of a campaign: read by whoever may read the campaign, kept by those who
  * manage it (HQ, its coordinators, the National Coordinator of a national campaign's country).
- * Every change is audited in its own transaction. Problems: 401/403 when the actor may not, 404
+ * Every change and its audit entry commit together. Problems: 401/403 when the actor may not, 404
  * for a campaign or resource that does not exist, 400 with field errors, 409 for a link the
  * campaign lists already or a full list, 412 for a stale revision.
  *

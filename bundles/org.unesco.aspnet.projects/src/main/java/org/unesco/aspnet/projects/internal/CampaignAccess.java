@@ -41,7 +41,12 @@ final class CampaignAccess {
 
   /** Edit the campaign, see every submission and participant, moderate everything. */
   static boolean manages(Principal p, Campaign c) {
-    return hq(p) || (c.country() != null && p.coordinates(c.country())) || coordinatesCampaign(p, c.id());
+    return manages(p, c.id(), c.country());
+  }
+
+  /** As above, for campaign {@code id} of {@code country} (null: a global one). */
+  static boolean manages(Principal p, long id, String country) {
+    return hq(p) || (country != null && p.coordinates(country)) || coordinatesCampaign(p, id);
   }
 
   /**

@@ -86,7 +86,7 @@ public final class CampaignStore implements CampaignService, CampaignRules, Even
   private static final int METRICS_MAX = 30_000;
   /** The most rows a list reads at once when it reads past rows the caller may not see. */
   private static final int READ_FURTHER_MAX = 512;
-  private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {};
+  static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {};
   private static final TypeReference<List<Phase>> PHASES = new TypeReference<>() {};
   private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
   private static final TypeReference<List<MediaLink>> MEDIA = new TypeReference<>() {};
@@ -1233,7 +1233,7 @@ public final class CampaignStore implements CampaignService, CampaignRules, Even
     }
   }
 
-  private static <T> T read(String text, TypeReference<T> type) {
+  static <T> T read(String text, TypeReference<T> type) {
     try {
       return Json.MAPPER.readValue(text, type);
     } catch (JsonProcessingException e) {

@@ -147,7 +147,7 @@ public final class CampaignsServlet extends ApiServlet {
       onlyParameters(request, Set.of(), "");
       CampaignResource r = resources.resource(actor, id, pathId(path.get(2), "resource"));
       response.setHeader("ETag", Revisions.etag(r.revision()));
-      response.setHeader("Cache-Control", "no-cache");
+      response.setHeader("Cache-Control", "private, no-cache");
       Json.write(response, 200, r);
     } else if (path.size() == 2 && path.get(1).equals("summary")) {
       // the summary is the whole campaign's: ?country=FR would pass it off as France's

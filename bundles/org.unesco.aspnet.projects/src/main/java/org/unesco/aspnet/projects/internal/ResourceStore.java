@@ -1,7 +1,5 @@
 package org.unesco.aspnet.projects.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,12 +23,9 @@ import org.unesco.aspnet.core.FieldError;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.persistence.Database;
-import org.unesco.aspnet.projects.Campaign;
 import org.unesco.aspnet.projects.CampaignResource;
 import org.unesco.aspnet.projects.CampaignResourceInput;
 import org.unesco.aspnet.projects.CampaignResources;
-import org.unesco.aspnet.projects.CampaignService;
-import org.unesco.aspnet.web.Json;
 
 /**
  * A campaign's teaching resources in {@code PRJ_RESOURCE} (V3). Whoever may read the campaign
@@ -44,24 +39,21 @@ public final class ResourceStore implements CampaignResources {
   static final int DESCRIPTION_STORED = 16000;
   static final int LANGUAGES_MAX = 20;
   private static final Set<String> ISO_639_1 = Set.of(Locale.getISOLanguages());
-  private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {};
   private static final String COLUMNS = "ID, CAMPAIGN_ID, KIND, URL, TITLE, DESCRIPTION, LANGUAGES, ADDED_AT, REVISION";
 
   private final Database database;
-  private final CampaignService campaigns;
   private final AuditLog audit;
 
   @Activate
-  public ResourceStore(@Reference Database database, @Reference CampaignService campaigns, @Reference AuditLog audit) {
+  public ResourceStore(@Reference Database database, @Reference AuditLog audit) {
     this.database = database;
-    this.campaigns = campaigns;
     this.audit = audit;
   }
 
   @Override
   public List<CampaignResource> resources(Principal actor, long campaign) {
-    campaigns.campaign(actor, campaign); // a 404 for a campaign that does not exist, rather than an empty list
     return database.read(c -> {
+      countryOf(c, campaign); // a 404 for a campaign that does not exist, rather than an empty list
       List<CampaignResource> found = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT " + COLUMNS + " FROM PRJ_RESOURCE WHERE CAMPAIGN_ID = ? ORDER BY ID")) {
@@ -78,13 +70,15 @@ public final class ResourceStore implements CampaignResources {
 
   @Override
   public CampaignResource resource(Principal actor, long campaign, long id) {
-    campaigns.campaign(actor, campaign);
-    return database.read(c -> find(c, campaign, id));
+    return database.read(c -> {
+      countryOf(c, campaign);
+      return find(c, campaign, id);
+    });
   }
 
   @Override
   public CampaignResource add(Principal actor, long campaign, CampaignResourceInput given) {
-    Campaign cp = managed(actor, campaign);
+    String country = managed(actor, campaign);
     CampaignResourceInput in = checked(given, true, actor.language());
     return database.inTransaction(c -> {
       lockList(c, campaign);
@@ -115,7 +109,7 @@ public final class ResourceStore implements CampaignResources {
         }
       }
       CampaignResource added = find(c, campaign, id);
-      audit.record(c, actor, "campaign.resource.add", "campaign", String.valueOf(campaign), cp.country(), null,
+      audit.record(c, actor, "campaign.resource.add", "campaign", String.valueOf(campaign), country, null,
           summary(added));
       return added;
     });
@@ -124,7 +118,7 @@ public final class ResourceStore implements CampaignResources {
   @Override
   public CampaignResource update(
       Principal actor, long campaign, long id, int expectedRevision, CampaignResourceInput given) {
-    Campaign cp = managed(actor, campaign);
+    String country = managed(actor, campaign);
     return database.inTransaction(c -> {
       CampaignResource before = find(c, campaign, id);
       CampaignResourceInput changes = checked(new CampaignResourceInput(given.kind(), given.url(),
@@ -166,7 +160,7 @@ public final class ResourceStore implements CampaignResources {
         }
       }
       CampaignResource saved = find(c, campaign, id);
-      audit.record(c, actor, "campaign.resource.update", "campaign", String.valueOf(campaign), cp.country(),
+      audit.record(c, actor, "campaign.resource.update", "campaign", String.valueOf(campaign), country,
           summary(before), summary(saved));
       return saved;
     });
@@ -174,31 +168,53 @@ public final class ResourceStore implements CampaignResources {
 
   @Override
   public void remove(Principal actor, long campaign, long id, Integer expectedRevision) {
-    Campaign cp = managed(actor, campaign);
+    String country = managed(actor, campaign);
     database.inTransaction(c -> {
       CampaignResource before = find(c, campaign, id);
       if (expectedRevision != null && before.revision() != expectedRevision) {
         throw changedSince(id);
       }
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM PRJ_RESOURCE WHERE ID = ? AND CAMPAIGN_ID = ?")) {
+      // the row as read, or nothing: an edit or a removal in between is not removed (again) here
+      try (PreparedStatement ps = c.prepareStatement(
+          "DELETE FROM PRJ_RESOURCE WHERE ID = ? AND CAMPAIGN_ID = ? AND REVISION = ?")) {
         ps.setLong(1, id);
         ps.setLong(2, campaign);
-        ps.executeUpdate();
+        ps.setInt(3, before.revision());
+        if (ps.executeUpdate() == 0) {
+          throw expectedRevision != null ? changedSince(id)
+              : ProblemException.notFound("Campaign " + campaign + " has no resource " + id);
+        }
       }
-      audit.record(c, actor, "campaign.resource.remove", "campaign", String.valueOf(campaign), cp.country(),
+      audit.record(c, actor, "campaign.resource.remove", "campaign", String.valueOf(campaign), country,
           summary(before), null);
       return null;
     });
   }
 
-  /** The campaign, once {@code actor} may keep its resources: 401, 403 or 404 otherwise. */
-  private Campaign managed(Principal actor, long campaign) {
-    Campaign cp = campaigns.campaign(actor, campaign);
-    if (!CampaignAccess.manages(actor, cp)) {
+  /**
+   * The campaign's country (null for a global one), once {@code actor} may keep its resources: 401,
+   * 403 or 404 otherwise.
+   */
+  private String managed(Principal actor, long campaign) {
+    String country = database.read(c -> countryOf(c, campaign));
+    if (!CampaignAccess.manages(actor, campaign, country)) {
       throw CampaignAccess.refused(actor, "Only HQ, the campaign's coordinators"
-          + (cp.country() == null ? "" : " or the National Coordinator of " + cp.country()) + " keep its resources");
+          + (country == null ? "" : " or the National Coordinator of " + country) + " keep its resources");
     }
-    return cp;
+    return country;
+  }
+
+  /** The campaign's country, null for a global one; a 404 when there is no such campaign. */
+  private static String countryOf(Connection c, long campaign) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT COUNTRY FROM PRJ_CAMPAIGN WHERE ID = ?")) {
+      ps.setLong(1, campaign);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw ProblemException.notFound("There is no campaign " + campaign);
+        }
+        return rs.getString(1);
+      }
+    }
   }
 
   /**
@@ -331,18 +347,10 @@ public final class ResourceStore implements CampaignResources {
   }
 
   private static Map<String, String> texts(String json) {
-    try {
-      return Json.MAPPER.readValue(json, TEXTS);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("PRJ_RESOURCE holds the JSON it was given", e);
-    }
+    return CampaignStore.read(json, CampaignStore.TEXTS);
   }
 
   private static String json(Map<String, String> texts) {
-    try {
-      return Json.MAPPER.writeValueAsString(texts);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a map of texts is always JSON", e);
-    }
+    return CampaignStore.json(texts);
   }
 }

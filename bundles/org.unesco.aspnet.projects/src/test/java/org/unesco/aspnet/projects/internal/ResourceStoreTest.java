@@ -54,7 +54,7 @@ class ResourceStoreTest {
     };
     campaigns = new CampaignStore(database, new PolicyAuthorizer(), audit, new CampaignStoreTest.Directory(),
         CampaignStoreTest.COUNTRIES, modules);
-    resources = new ResourceStore(database, campaigns, audit);
+    resources = new ResourceStore(database, audit);
   }
 
   @AfterEach
