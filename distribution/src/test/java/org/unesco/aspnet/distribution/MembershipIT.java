@@ -877,9 +877,8 @@ class MembershipIT {
     assertEquals(byState.getOrDefault("SUBMITTED", 0), france.path("onTime").asInt());
     assertEquals(byState.getOrDefault("LATE", 0), france.path("late").asInt());
     assertEquals(byState.getOrDefault("OPEN", 0) + byState.getOrDefault("MISSING", 0), france.path("notSent").asInt());
-    assertEquals(byState.containsKey("MISSING") || !byState.containsKey("OPEN") && rollup.path("duePassed").asBoolean(),
-        rollup.path("duePassed").asBoolean(), "not sent is missing once the day is over, open before");
-    assertEquals(france, rollup.path("countries").get(0));
+    // the schools certified today owe this year's report, not sent and not yet due: open, not missing
+    assertTrue(byState.getOrDefault("OPEN", 0) > 0 && !rollup.path("duePassed").asBoolean(), rollup + " against " + list);
     // HQ reads every country, and the total is their sum
     JsonNode everywhere = JSON.readTree(platform.get("/api/v1/annual-reports/" + year, "Authorization", "Bearer " + hq).body());
     long owed = 0;
@@ -891,7 +890,8 @@ class MembershipIT {
     assertTrue(franceThere, everywhere.toString());
     assertEquals(owed, everywhere.path("total").path("owed").asLong());
     JsonNode kenyan = JSON.readTree(platform.get("/api/v1/annual-reports/" + year, "Authorization", "Bearer " + ncKenya).body());
-    kenyan.path("countries").forEach(c -> assertEquals("KE", c.path("country").asText(), "Kenya's NC reads Kenya only: " + kenyan));
+    assertEquals(1, kenyan.path("countries").size(), "Kenya's NC reads Kenya only: " + kenyan);
+    assertEquals("KE", kenyan.path("countries").get(0).path("country").asText(), kenyan.toString());
     assertEquals(401, platform.get("/api/v1/annual-reports/" + year).statusCode());
     assertEquals(400, platform.get("/api/v1/annual-reports/1999", "Authorization", "Bearer " + hq).statusCode());
     assertEquals(400, platform.get("/api/v1/annual-reports/" + year + "?country=FR", "Authorization", "Bearer " + hq).statusCode(),

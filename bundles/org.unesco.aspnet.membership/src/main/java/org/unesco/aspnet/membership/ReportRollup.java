@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param dueDate the day the reports were (or are) due
  * @param duePassed whether that day is over: reports not sent are then missing, else still open
- * @param countries one row per country with at least one school owing the report, by code
+ * @param countries one row per country, by code: for HQ each country with a school owing the report,
+ *     for a National Coordinator each of their countries (a row of zeros where no school owes it)
  * @since 1.9
  */
 public record ReportRollup(int year, LocalDate dueDate, boolean duePassed, Counts total, List<CountryCounts> countries) {

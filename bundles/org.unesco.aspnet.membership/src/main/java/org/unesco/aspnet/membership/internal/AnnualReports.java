@@ -111,6 +111,11 @@ public final class AnnualReports implements AnnualReportService {
     return due.atYear(year + 1);
   }
 
+  /** The first moment after {@code year}'s due day (UTC): a report sent from then on is late. */
+  Instant deadline(int year) {
+    return dueDate(year).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+
   /**
    * A school owes a year's report when it was a member at some time of that year: one of its
    * membership periods was certified before the year ended and had not ended before it began.
@@ -139,8 +144,7 @@ public final class AnnualReports implements AnnualReportService {
 
   /** As above; a report not {@code due} is never late, and missing it is NOT_DUE. */
   State stateOf(int year, Instant submittedAt, boolean due) {
-    LocalDate dueDate = dueDate(year);
-    Instant deadline = dueDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant deadline = deadline(year);
     if (submittedAt != null) {
       return !due || submittedAt.isBefore(deadline) ? State.SUBMITTED : State.LATE;
     }
@@ -363,10 +367,11 @@ public final class AnnualReports implements AnnualReportService {
     }
     checkYear(year, actor.language());
     boolean everywhere = actor.has(Role.HQ_OFFICER);
-    // the countries a coordinator reads (each checked by the authorizer, as the country's own list is)
+    // the countries a National Coordinator reads (each checked by the authorizer, as the country's
+    // own list is; a sub-national coordinator reads neither)
     java.util.Set<String> mine = new java.util.TreeSet<>();
     for (Grant g : actor.grants()) {
-      if ((g.role() == Role.NATIONAL_COORDINATOR || g.role() == Role.SUBNATIONAL_COORDINATOR) && g.country() != null
+      if (g.role() == Role.NATIONAL_COORDINATOR && g.country() != null
           && authorizer.allows(actor, Action.VIEW_COUNTRY, Target.country(g.country()))) {
         mine.add(g.country());
       }
@@ -374,8 +379,7 @@ public final class AnnualReports implements AnnualReportService {
     if (!everywhere && mine.isEmpty()) {
       throw ProblemException.forbidden("Only HQ and National Coordinators read where annual reports stand");
     }
-    LocalDate dueDate = dueDate(year);
-    Instant deadline = dueDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant deadline = deadline(year);
     Map<String, ReportRollup.CountryCounts> rows = new java.util.TreeMap<>();
     if (!everywhere) {
       mine.forEach(code -> rows.put(code, new ReportRollup.CountryCounts(code, 0, 0, 0, 0)));
@@ -411,7 +415,7 @@ public final class AnnualReports implements AnnualReportService {
       late += r.late();
       notSent += r.notSent();
     }
-    return new ReportRollup(year, dueDate, !clock.instant().isBefore(deadline),
+    return new ReportRollup(year, dueDate(year), !clock.instant().isBefore(deadline),
         new ReportRollup.Counts(owed, onTime, late, notSent), List.copyOf(rows.values()));
   }
 

@@ -52,6 +52,63 @@ class AnnualReportSubmitTest {
     assertEquals(52, corrected.studentsInvolved());
   }
 
+  /** A member of all of {@code year}: certified on its first of February. */
+  private long memberSince(org.unesco.aspnet.membership.SchoolInput input, int certifiedYear) {
+    long id = lifecycle.apply(HQ, input, false).schoolId();
+    long membership = schools.school(HQ, id).membershipId();
+    for (var step : List.of(org.unesco.aspnet.membership.MembershipStatus.UNDER_NATIONAL_REVIEW,
+        org.unesco.aspnet.membership.MembershipStatus.RECOMMENDED, org.unesco.aspnet.membership.MembershipStatus.UNDER_HQ_REVIEW,
+        org.unesco.aspnet.membership.MembershipStatus.MEMBER)) {
+      lifecycle.transition(HQ, membership, step, null);
+    }
+    database.inTransaction(c -> {
+      try (var ps = c.prepareStatement("UPDATE MEM_MEMBERSHIP SET CERTIFIED_AT = ? WHERE ID = ?")) {
+        ps.setTimestamp(1, java.sql.Timestamp.from(java.time.Instant.parse(certifiedYear + "-02-01T00:00:00Z")));
+        ps.setLong(2, membership);
+        return ps.executeUpdate();
+      }
+    });
+    return id;
+  }
+
+  @Test
+  void theRollUpCountsOnTimeLateAndNotSentPerCountryForThoseWhoMayReadThem() {
+    long onTime = memberSince(Schools.named("École du Matin", "Dole"), year);
+    long late = memberSince(Schools.named("École du Soir", "Dole"), year);
+    memberSince(Schools.named("École du Silence", "Dole"), year);
+    memberSince(Schools.in("KE", "Moi Girls School", "Nairobi", null), year);
+    memberSince(Schools.named("École de l'an prochain", "Dole"), year + 1); // owes nothing for the year
+    MutableClock clock = new MutableClock(java.time.Instant.parse((year + 1) + "-03-31T23:59:00Z")); // the due day's last minute
+    AnnualReports timed = new AnnualReports(database, schools, TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles,
+        AnnualReportStateTest.due("03-31"), clock);
+    timed.submit(HQ, onTime, year, null, REPORT);
+    var before = timed.rollup(HQ, year);
+    assertEquals(false, before.duePassed());
+    assertEquals(LocalDate.of(year + 1, 3, 31), before.dueDate());
+    clock.now = java.time.Instant.parse((year + 1) + "-04-01T00:00:00Z"); // the first moment after it
+    timed.submit(HQ, late, year, null, REPORT);
+    var rollup = timed.rollup(HQ, year);
+    assertEquals(true, rollup.duePassed());
+    assertEquals(List.of(new org.unesco.aspnet.membership.ReportRollup.CountryCounts("FR", 3, 1, 1, 1),
+        new org.unesco.aspnet.membership.ReportRollup.CountryCounts("KE", 1, 0, 0, 1)), rollup.countries());
+    assertEquals(new org.unesco.aspnet.membership.ReportRollup.Counts(4, 1, 1, 2), rollup.total());
+    // the counts are the country's list, state by state
+    var list = timed.compliance(HQ, "FR", year);
+    assertEquals(1, list.stream().filter(r -> r.state() == org.unesco.aspnet.membership.AnnualReport.State.SUBMITTED).count());
+    assertEquals(1, list.stream().filter(r -> r.state() == org.unesco.aspnet.membership.AnnualReport.State.LATE).count());
+    assertEquals(1, list.stream().filter(r -> r.state() == org.unesco.aspnet.membership.AnnualReport.State.MISSING).count());
+    // an NC reads their country only; a country without schools owing is a row of zeros
+    assertEquals(List.of(new org.unesco.aspnet.membership.ReportRollup.CountryCounts("KE", 1, 0, 0, 1)),
+        timed.rollup(TransitionsTest.NC_KE, year).countries());
+    var germany = new org.unesco.aspnet.core.Principal("nc-de", "nc-de@example.org", "nc-de", "en",
+        List.of(org.unesco.aspnet.core.Grant.country(org.unesco.aspnet.core.Role.NATIONAL_COORDINATOR, "DE")));
+    assertEquals(List.of(new org.unesco.aspnet.membership.ReportRollup.CountryCounts("DE", 0, 0, 0, 0)), timed.rollup(germany, year).countries());
+    assertEquals(403, assertThrows(ProblemException.class, () -> timed.rollup(TransitionsTest.STAFF, year)).status());
+    assertEquals(401, assertThrows(ProblemException.class,
+        () -> timed.rollup(org.unesco.aspnet.core.Principal.anonymous(), year)).status());
+    assertEquals(400, assertThrows(ProblemException.class, () -> timed.rollup(HQ, 1999)).status());
+  }
+
   /** A clock the test moves. */
   static final class MutableClock extends java.time.Clock {
     java.time.Instant now;
