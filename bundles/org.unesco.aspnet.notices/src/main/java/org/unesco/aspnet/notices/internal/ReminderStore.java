@@ -14,8 +14,9 @@ import org.unesco.aspnet.persistence.Database;
 import org.unesco.aspnet.persistence.PersistenceException;
 
 /**
- * The annual-report reminders sent (NTC_REPORT_REMINDER, migration V1) and the lock that makes two
- * runs for one country and year go one after the other (NTC_REMINDER_LOCK).
+ * The annual-report reminders sent (NTC_REPORT_REMINDER, migration V1, read by country with V2's
+ * index) and the lock that makes two runs for one country and year go one after the other
+ * (NTC_REMINDER_LOCK).
  */
 final class ReminderStore {
   /** What a reminder was: asked for by a coordinator, or sent by the platform before or after the due date. */
@@ -70,13 +71,17 @@ final class ReminderStore {
     }
   }
 
-  /** The schools reminded of {@code year} at {@code since} or later, with the time of their latest reminder. */
-  static Map<Long, Instant> remindedSince(Connection c, int year, Instant since) throws SQLException {
+  /**
+   * The schools of {@code country} reminded of {@code year} at {@code since} or later, with the time
+   * of their latest reminder.
+   */
+  static Map<Long, Instant> remindedSince(Connection c, String country, int year, Instant since) throws SQLException {
     Map<Long, Instant> reminded = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT SCHOOL_ID, MAX(SENT_AT) FROM NTC_REPORT_REMINDER WHERE REPORT_YEAR = ? AND SENT_AT >= ? GROUP BY SCHOOL_ID")) {
-      ps.setInt(1, year);
-      ps.setTimestamp(2, Timestamp.from(since));
+    try (PreparedStatement ps = c.prepareStatement("SELECT SCHOOL_ID, MAX(SENT_AT) FROM NTC_REPORT_REMINDER"
+        + " WHERE COUNTRY = ? AND REPORT_YEAR = ? AND SENT_AT >= ? GROUP BY SCHOOL_ID")) {
+      ps.setString(1, country);
+      ps.setInt(2, year);
+      ps.setTimestamp(3, Timestamp.from(since));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           reminded.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
@@ -86,13 +91,14 @@ final class ReminderStore {
     return reminded;
   }
 
-  /** The schools that have had the automatic reminder {@code kind} of {@code year}. */
-  static Set<Long> remindedAutomatically(Connection c, int year, Kind kind) throws SQLException {
+  /** The schools of {@code country} that have had the automatic reminder {@code kind} of {@code year}. */
+  static Set<Long> remindedAutomatically(Connection c, String country, int year, Kind kind) throws SQLException {
     Set<Long> schools = new HashSet<>();
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT SCHOOL_ID FROM NTC_REPORT_REMINDER WHERE REPORT_YEAR = ? AND KIND = ?")) {
-      ps.setInt(1, year);
-      ps.setString(2, kind.name());
+        "SELECT SCHOOL_ID FROM NTC_REPORT_REMINDER WHERE COUNTRY = ? AND REPORT_YEAR = ? AND KIND = ?")) {
+      ps.setString(1, country);
+      ps.setInt(2, year);
+      ps.setString(3, kind.name());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           schools.add(rs.getLong(1));

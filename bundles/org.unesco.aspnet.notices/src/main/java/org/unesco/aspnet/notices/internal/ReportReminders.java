@@ -1,5 +1,7 @@
 package org.unesco.aspnet.notices.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -98,9 +101,6 @@ public final class ReportReminders {
     }
   }
 
-  /** A school whose report is chased, with its messages written (none: it has no address). */
-  private record Candidate(ReportCompliance school, List<MailOutbox.Message> messages) {}
-
   /** Whether the platform sends email, so that reminders can go. */
   boolean delivers() {
     return mail.delivering() != null;
@@ -157,53 +157,38 @@ public final class ReportReminders {
   }
 
   /**
-   * One run for one country and year: the schools to remind with their messages written first,
-   * then, under the country and year's lock, those reminded meanwhile left out, and the rest
-   * recorded and queued in the same transaction. {@code outbox} null: a preview, nothing written.
+   * One run for one country and year. The country's reminders are read first, and only the schools
+   * that may still be reminded have their messages written (the recipients' queries); then, under the
+   * country and year's lock, the reminders are read again, those reminded meanwhile left out, and the
+   * rest recorded and queued in the same transaction. {@code outbox} null: a preview, nothing written.
    */
   private Outcome run(Principal actor, String country, int year, Kind kind, Set<State> states, MailOutbox outbox) {
     List<ReportCompliance> rows = reports.compliance(actor, country, year); // 401, 403, 400 for the year
     LocalDate due = reports.dueDate(year);
+    List<ReportCompliance> chased = rows.stream().filter(school -> states.contains(school.state())).toList();
+    if (chased.isEmpty() && kind != Kind.MANUAL) {
+      return new Outcome(country, year, due, List.of(), List.of()); // nobody to chase here: nothing to read, lock or audit
+    }
     Instant now = clock.instant();
-    // an OPEN report is one before its due date; at worst (the day turning meanwhile) "today"
-    long daysLeft = Math.max(0, ChronoUnit.DAYS.between(LocalDate.ofInstant(now, ZoneOffset.UTC), due));
-    String sentBy = kind == Kind.MANUAL ? nameOf(actor) : null;
-    String site = outbox == null ? "" : outbox.publicUrl();
-    String contactLanguage = null;
-    List<Candidate> candidates = new ArrayList<>();
-    for (ReportCompliance school : rows) {
-      if (!states.contains(school.state())) {
-        continue;
-      }
-      NoticeTexts.ReportDue report = new NoticeTexts.ReportDue(school.name(), year, due, school.state() == State.MISSING, daysLeft, sentBy);
-      List<MailOutbox.Message> messages = new ArrayList<>();
-      for (Accounts.Recipient person : mail.recipients(SCHOOL_PEOPLE, null, String.valueOf(school.schoolId())).values()) {
-        messages.add(NoticeTexts.reminder(report, person.email(), person.name(), person.language(), false, site));
-      }
-      if (messages.isEmpty() && school.email() != null && !school.email().isBlank()) {
-        contactLanguage = contactLanguage == null ? languageOf(country) : contactLanguage;
-        messages.add(NoticeTexts.reminder(report, school.email(), null, contactLanguage, true, site));
-      }
-      candidates.add(new Candidate(school, messages));
-    }
     Instant since = now.minus(AGAIN_AFTER);
+    Letters letters = new Letters(country, year, due, now, kind == Kind.MANUAL ? nameOf(actor) : null,
+        outbox == null ? "" : outbox.publicUrl());
+    Sent before = database.read(c -> Sent.read(c, country, year, kind, since));
+    chased.stream().filter(school -> before.mayRemind(school.schoolId())).forEach(letters::of);
     if (outbox == null) {
-      return database.read(c -> decide(country, year, due, candidates, ReminderStore.remindedSince(c, year, since), Set.of()));
+      return decide(country, year, due, chased, before, letters);
     }
-    if (candidates.isEmpty() && kind != Kind.MANUAL) {
-      return decide(country, year, due, candidates, Map.of(), Set.of()); // nobody to chase here: nothing to lock or audit
+    if (kind != Kind.MANUAL && chased.stream().noneMatch(school -> before.mayRemind(school.schoolId()))) {
+      return decide(country, year, due, chased, before, letters); // all had it or were reminded this week: no lock, no audit
     }
     ReminderStore.ensureLockRow(database, country, year);
     return database.inTransaction(c -> {
       ReminderStore.lock(c, country, year, now);
-      Outcome outcome = decide(country, year, due, candidates, ReminderStore.remindedSince(c, year, since),
-          kind == Kind.MANUAL ? Set.of() : ReminderStore.remindedAutomatically(c, year, kind));
-      Map<Long, Candidate> byId = new LinkedHashMap<>();
-      candidates.forEach(candidate -> byId.put(candidate.school().schoolId(), candidate));
+      Outcome outcome = decide(country, year, due, chased, Sent.read(c, country, year, kind, since), letters);
       for (Reminded school : outcome.reminded()) {
         // recorded first: an automatic reminder's key refuses a second one before anything is queued
         ReminderStore.record(c, school.schoolId(), country, year, kind, now, actor.accountId(), school.messages());
-        for (MailOutbox.Message message : byId.get(school.schoolId()).messages()) {
+        for (MailOutbox.Message message : letters.written.get(school.schoolId())) {
           outbox.enqueue(c, message);
         }
       }
@@ -215,27 +200,87 @@ public final class ReportReminders {
   }
 
   /**
-   * Of {@code candidates}, those to remind and those left out: a school reminded of the year since
-   * the time of {@code recent} ({@code recentlyReminded}) or without an address ({@code noAddress});
-   * one that has had this automatic reminder already ({@code hadIt}) is no news, and left out
-   * without a word.
+   * The country's schools reminded of the year in the last {@link #AGAIN_AFTER} ({@code recent}, with
+   * the time) and, for an automatic run, those that have had its kind already ({@code hadIt}).
    */
-  private static Outcome decide(String country, int year, LocalDate due, List<Candidate> candidates, Map<Long, Instant> recent,
-      Set<Long> hadIt) {
+  private record Sent(Map<Long, Instant> recent, Set<Long> hadIt) {
+    static Sent read(Connection c, String country, int year, Kind kind, Instant since) throws SQLException {
+      return new Sent(ReminderStore.remindedSince(c, country, year, since),
+          kind == Kind.MANUAL ? Set.of() : ReminderStore.remindedAutomatically(c, country, year, kind));
+    }
+
+    boolean mayRemind(long school) {
+      return !hadIt.contains(school) && !recent.containsKey(school);
+    }
+  }
+
+  /**
+   * The messages of one run, written for a school when it is first asked for: its people who want
+   * notices (two queries, one per role), else its contact address.
+   */
+  private final class Letters {
+    private final String country;
+    private final int year;
+    private final LocalDate due;
+    private final long daysLeft;
+    private final String sentBy;
+    private final String site;
+    private String contactLanguage;
+    final Map<Long, List<MailOutbox.Message>> written = new HashMap<>();
+
+    Letters(String country, int year, LocalDate due, Instant now, String sentBy, String site) {
+      this.country = country;
+      this.year = year;
+      this.due = due;
+      // an OPEN report is one before its due date; at worst (the day turning meanwhile) "today"
+      this.daysLeft = Math.max(0, ChronoUnit.DAYS.between(LocalDate.ofInstant(now, ZoneOffset.UTC), due));
+      this.sentBy = sentBy;
+      this.site = site;
+    }
+
+    /** {@code school}'s messages (none: it has no address). */
+    List<MailOutbox.Message> of(ReportCompliance school) {
+      return written.computeIfAbsent(school.schoolId(), id -> write(school));
+    }
+
+    private List<MailOutbox.Message> write(ReportCompliance school) {
+      NoticeTexts.ReportDue report = new NoticeTexts.ReportDue(school.name(), year, due, school.state() == State.MISSING, daysLeft, sentBy);
+      List<MailOutbox.Message> messages = new ArrayList<>();
+      for (Accounts.Recipient person : mail.recipients(SCHOOL_PEOPLE, null, String.valueOf(school.schoolId())).values()) {
+        messages.add(NoticeTexts.reminder(report, person.email(), person.name(), person.language(), false, site));
+      }
+      if (messages.isEmpty() && school.email() != null && !school.email().isBlank()) {
+        contactLanguage = contactLanguage == null ? languageOf(country) : contactLanguage;
+        messages.add(NoticeTexts.reminder(report, school.email(), null, contactLanguage, true, site));
+      }
+      return messages;
+    }
+  }
+
+  /**
+   * Of the {@code chased} schools, those to remind and those left out: a school reminded of the year
+   * since the time of {@code sent}'s recent ones ({@code recentlyReminded}) or without an address
+   * ({@code noAddress}); one that has had this automatic reminder already is no news, and left out
+   * without a word. Only the schools that may be reminded have their messages written.
+   */
+  private static Outcome decide(String country, int year, LocalDate due, List<ReportCompliance> chased, Sent sent, Letters letters) {
     List<Reminded> reminded = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
-    for (Candidate candidate : candidates) {
-      ReportCompliance school = candidate.school();
-      if (hadIt.contains(school.schoolId())) {
+    for (ReportCompliance school : chased) {
+      if (sent.hadIt().contains(school.schoolId())) {
         continue;
       }
-      Instant last = recent.get(school.schoolId());
+      Instant last = sent.recent().get(school.schoolId());
       if (last != null) {
         skipped.add(new Skipped(school.schoolId(), school.name(), "recentlyReminded", last));
-      } else if (candidate.messages().isEmpty()) {
+        continue;
+      }
+      // written before the lock: a school left out then is left out now (reminders are only ever added)
+      List<MailOutbox.Message> messages = letters.of(school);
+      if (messages.isEmpty()) {
         skipped.add(new Skipped(school.schoolId(), school.name(), "noAddress", null));
       } else {
-        reminded.add(new Reminded(school.schoolId(), school.name(), candidate.messages().size()));
+        reminded.add(new Reminded(school.schoolId(), school.name(), messages.size()));
       }
     }
     return new Outcome(country, year, due, reminded, skipped);

@@ -27,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.unesco.aspnet.core.AuditLog;
@@ -61,6 +62,8 @@ class ReportRemindersTest {
   private final Map<String, List<ReportCompliance>> compliance = new HashMap<>();
   /** Each school's people who want notices, by school id and role. */
   private final Map<String, List<Accounts.Recipient>> people = new HashMap<>();
+  /** The recipients' queries made (Accounts.noticeRecipients), one per school and role. */
+  private final AtomicInteger recipientQueries = new AtomicInteger();
   private final List<Map<String, ?>> audited = new CopyOnWriteArrayList<>();
   private volatile boolean auditFails;
   private Instant now = Instant.parse("2026-12-01T10:00:00Z");
@@ -237,6 +240,28 @@ class ReportRemindersTest {
   }
 
   @Test
+  void aSchoolRemindedAlreadyCostsNoQueryForItsPeopleAgain() {
+    reminders().remind(NC_FR, "FR", 2025, EnumSet.of(State.MISSING));
+    assertEquals(6, recipientQueries.getAndSet(0), "the three missing schools' focal points and staff");
+    now = now.plus(Duration.ofDays(1));
+    ReportReminders.Outcome preview = reminders().preview(NC_FR, "FR", 2025, EnumSet.of(State.MISSING, State.OPEN));
+    assertEquals(List.of(5L), preview.reminded().stream().map(ReportReminders.Reminded::schoolId).toList());
+    assertEquals(4, recipientQueries.getAndSet(0), "the school without an address and the open one, not the two reminded yesterday");
+    reminders().remind(NC_FR, "FR", 2025, EnumSet.of(State.MISSING));
+    assertEquals(2, recipientQueries.getAndSet(0), "the school without an address only");
+  }
+
+  @Test
+  void aSchoolThatHadTheAutomaticReminderCostsNoQueryForItsPeopleTheNextDays() {
+    now = Instant.parse("2026-04-14T06:00:00Z"); // 14 days after the due date
+    assertEquals(2, reminders().remindAutomatically(30, 14, () -> false).getAsInt());
+    assertEquals(6, recipientQueries.getAndSet(0), "the three missing schools' focal points and staff");
+    now = Instant.parse("2026-04-15T06:00:00Z");
+    assertEquals(0, reminders().remindAutomatically(30, 14, () -> false).getAsInt());
+    assertEquals(2, recipientQueries.get(), "the school without an address only");
+  }
+
+  @Test
   void withoutEmailTheAutomaticLookDoesNothingAndSaysSo() {
     mail.mail = outbox(false);
     now = Instant.parse("2026-04-14T06:00:00Z");
@@ -362,6 +387,7 @@ class ReportRemindersTest {
 
       @Override
       public List<Recipient> noticeRecipients(Role role, String country, String school) {
+        recipientQueries.incrementAndGet();
         return people.getOrDefault(school + "/" + role, List.of());
       }
     };

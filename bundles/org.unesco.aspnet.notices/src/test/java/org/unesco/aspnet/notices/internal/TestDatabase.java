@@ -5,5 +5,6 @@ final class TestDatabase extends org.unesco.aspnet.persistence.testing.TestDatab
   TestDatabase() {
     super("notices");
     run("V1__report_reminders.sql");
+    run("V2__reminders_by_country.sql");
   }
 }
