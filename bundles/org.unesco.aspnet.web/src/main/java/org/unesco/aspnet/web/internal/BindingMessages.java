@@ -25,8 +25,8 @@ final class BindingMessages {
           Map.entry("a whole number", "un nombre entier"), Map.entry("a number", "un nombre"),
           Map.entry("true or false", "true ou false"), Map.entry("a string", "une chaîne de caractères"),
           Map.entry("a list", "une liste"), Map.entry("an object", "un objet"),
-          Map.entry("of another type", "d'un autre type"), Map.entry("a date", "une date ISO 8601 (2026-09-01)"),
-          Map.entry("one of", "l'une des valeurs {0}")),
+          Map.entry("of another type", "d''un autre type"), Map.entry("a date", "une date ISO 8601 (2026-09-01)"),
+          Map.entry("one of", "l''une des valeurs {0}")),
       "de", Map.ofEntries(
           Map.entry("a whole number", "eine ganze Zahl"), Map.entry("a number", "eine Zahl"),
           Map.entry("true or false", "true oder false"), Map.entry("a string", "eine Zeichenkette"),

@@ -12,6 +12,9 @@ class BindingMessagesTest {
     assertEquals("muss eine ganze Zahl sein", BindingMessages.translate("de", "must be a whole number"));
     assertEquals("debe ser uno de APPLIED, MEMBER", BindingMessages.translate("es", "must be one of APPLIED, MEMBER"));
     assertEquals("« abc » n'est pas un nombre entier", BindingMessages.translate("fr", "'abc' is not a whole number"));
+    // an apostrophe in the French kinds is written as the reader sees it, and the values are filled in
+    assertEquals("« bad » n'est pas l'une des valeurs GUIDE, VIDEO", BindingMessages.translate("fr", "'bad' is not one of GUIDE, VIDEO"));
+    assertEquals("doit être d'un autre type", BindingMessages.translate("fr", "must be of another type"));
     assertEquals("n'est pas un champ connu", BindingMessages.translate("fr", "is not a known field"));
     assertEquals("doit être une date ISO 8601 (2026-09-01)", BindingMessages.translate("fr", "must be an ISO-8601 date such as 2026-09-01"));
     assertEquals("muss eine ganze Zahl zwischen -2147483648 und 2147483647 sein",
