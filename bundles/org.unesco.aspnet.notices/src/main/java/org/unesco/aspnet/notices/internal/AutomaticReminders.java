@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +25,8 @@ import org.unesco.aspnet.core.ConfigValues;
 /**
  * The annual-report reminders the platform sends by itself ({@link ReminderSchedule}): one thread
  * of this component looks once a day (an hour after another while the day's look has not been
- * done: the platform sent no email, or the database failed), starting a minute after activation.
+ * done: the platform sent no email, the database failed, or some country's reminders did), starting
+ * a minute after activation.
  * Several nodes may look on the same day: the reminders' store sends each school each reminder once.
  */
 @Component(configurationPid = AutomaticReminders.PID)
@@ -50,7 +51,7 @@ public final class AutomaticReminders {
   /** What a look does ({@link ReportReminders#remindAutomatically}). */
   @FunctionalInterface
   interface Reminding {
-    OptionalInt remind(int daysBefore, int daysAfter, BooleanSupplier stopping);
+    Optional<ReportReminders.Looked> remind(int daysBefore, int daysAfter, BooleanSupplier stopping);
   }
 
   private final Reminding reminders;
@@ -110,12 +111,19 @@ public final class AutomaticReminders {
       return;
     }
     try {
-      OptionalInt reminded = reminders.remind(daysBefore, daysAfter, () -> stopping);
-      if (reminded.isPresent() && !stopping) { // without email, looked at again in an hour: a server may be set meanwhile
-        lookedAt = today;
+      Optional<ReportReminders.Looked> looked = reminders.remind(daysBefore, daysAfter, () -> stopping);
+      int reminded = looked.map(ReportReminders.Looked::reminded).orElse(0);
+      if (reminded > 0) {
+        info.accept("Annual reports: " + reminded + " school(s) reminded by email");
       }
-      if (reminded.orElse(0) > 0) {
-        info.accept("Annual reports: " + reminded.getAsInt() + " school(s) reminded by email");
+      if (looked.isEmpty() || stopping) { // without email, looked at again in an hour: a server may be set meanwhile
+        return;
+      }
+      if (looked.get().failed() > 0) { // the countries done meanwhile are not reminded twice (the store's key)
+        warn.accept("Annual report reminders: the look of " + today + " failed for " + looked.get().failed()
+            + " country(ies), tried again in an hour");
+      } else {
+        lookedAt = today;
       }
     } catch (RuntimeException e) {
       warn.accept("Annual report reminders: the look of " + today + " failed, tried again in an hour: " + e);

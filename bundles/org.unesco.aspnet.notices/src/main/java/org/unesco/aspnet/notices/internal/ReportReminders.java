@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.osgi.framework.BundleContext;
@@ -127,33 +127,42 @@ public final class ReportReminders {
   }
 
   /**
-   * The automatic reminders due today ({@link ReminderSchedule}), to every country's schools; stops
-   * between two countries once {@code stopping} says so. The number of schools reminded; empty when
-   * the platform sends no email (nothing was looked at, so a later look may do it).
+   * What an automatic look did: the schools reminded, and the runs (a country, year and kind) that
+   * failed, each logged; a look with any is not done, and is made again later.
    */
-  OptionalInt remindAutomatically(int daysBefore, int daysAfter, BooleanSupplier stopping) {
+  record Looked(int reminded, int failed) {}
+
+  /**
+   * The automatic reminders due today ({@link ReminderSchedule}), to every country's schools; stops
+   * between two countries once {@code stopping} says so. A country that fails does not keep the
+   * others' reminders back: it is counted in {@link Looked#failed}. Empty when the platform sends no
+   * email (nothing was looked at, so a later look may do it).
+   */
+  Optional<Looked> remindAutomatically(int daysBefore, int daysAfter, BooleanSupplier stopping) {
     MailOutbox outbox = mail.delivering();
     if (outbox == null) {
-      return OptionalInt.empty();
+      return Optional.empty();
     }
     int reminded = 0;
+    int failed = 0;
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     for (ReminderSchedule.Due due : ReminderSchedule.due(today, reports::dueDate, daysBefore, daysAfter)) {
       Set<State> chased = EnumSet.of(due.kind() == Kind.BEFORE_DUE ? State.OPEN : State.MISSING);
       for (Country country : countries.countries(Principal.system(), Locale.ENGLISH)) {
         if (stopping.getAsBoolean()) {
-          return OptionalInt.of(reminded);
+          return Optional.of(new Looked(reminded, failed));
         }
         try {
           reminded += run(Principal.system(), country.iso2(), due.year(), due.kind(), chased, outbox).reminded().size();
-        } catch (RuntimeException e) { // one country's failure does not keep the others' reminders back
+        } catch (RuntimeException e) {
+          failed++;
           if (log != null) {
             log.warn("Annual report reminders of {} for {} ({}) not sent: {}", country.iso2(), due.year(), due.kind(), e.toString());
           }
         }
       }
     }
-    return OptionalInt.of(reminded);
+    return Optional.of(new Looked(reminded, failed));
   }
 
   /**

@@ -9,14 +9,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AutomaticRemindersTest {
   private final List<String> warnings = new ArrayList<>();
   /** The settings each look was made with. */
   private final List<String> looks = new ArrayList<>();
-  private OptionalInt answer = OptionalInt.of(0);
+  private Optional<ReportReminders.Looked> answer = looked(0, 0);
   private Instant now = Instant.parse("2026-03-01T00:30:00Z");
 
   private AutomaticReminders automatic(AutomaticReminders.Config config) {
@@ -56,16 +56,29 @@ class AutomaticRemindersTest {
     assertEquals(2, looks.size(), "the next day");
 
     now = now.plusSeconds(24 * 3600);
-    answer = OptionalInt.empty(); // no email: looked at again an hour later
+    answer = Optional.empty(); // no email: looked at again an hour later
     automatic.look();
     automatic.look();
     answer = null; // the database fails: again
     automatic.look();
-    answer = OptionalInt.of(3);
+    answer = looked(3, 0);
     automatic.look();
     automatic.look();
     assertEquals(6, looks.size());
     assertEquals(1, warnings.size(), warnings.toString());
+    automatic.deactivate();
+  }
+
+  @Test
+  void aLookWhereACountryFailedIsMadeAgainAnHourLater() throws Exception {
+    AutomaticReminders automatic = automatic(config("30", "14"));
+    answer = looked(5, 1); // the other countries reminded, one failed
+    automatic.look();
+    assertEquals(List.of("Annual report reminders: the look of 2026-03-01 failed for 1 country(ies), tried again in an hour"), warnings);
+    answer = looked(1, 0);
+    automatic.look(); // an hour later
+    automatic.look();
+    assertEquals(2, looks.size(), "looked at again once, then done for the day");
     automatic.deactivate();
   }
 
@@ -89,8 +102,12 @@ class AutomaticRemindersTest {
     automatic.deactivate();
   }
 
+  private static Optional<ReportReminders.Looked> looked(int reminded, int failed) {
+    return Optional.of(new ReportReminders.Looked(reminded, failed));
+  }
+
   /** A configuration as Declarative Services gives it: a value that is no number throws when read. */
-  private static AutomaticReminders.Config config(String before, String after) {
+  static AutomaticReminders.Config config(String before, String after) {
     return new AutomaticReminders.Config() {
       @Override
       public Class<? extends Annotation> annotationType() {

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -66,6 +67,8 @@ class ReportRemindersTest {
   private final AtomicInteger recipientQueries = new AtomicInteger();
   private final List<Map<String, ?>> audited = new CopyOnWriteArrayList<>();
   private volatile boolean auditFails;
+  /** Countries whose report list fails once (the database away for a moment). */
+  private final Set<String> failingOnce = ConcurrentHashMap.newKeySet();
   private Instant now = Instant.parse("2026-12-01T10:00:00Z");
   private NoticeMail mail;
 
@@ -202,7 +205,7 @@ class ReportRemindersTest {
     now = Instant.parse("2026-03-01T06:00:00Z");
     compliance.put("FR", List.of(school(1, "Lycée Ampère", State.OPEN, null), school(4, "Lycée À Jour", State.SUBMITTED, "ajour@example.fr")));
     compliance.put("DE", List.of(school(7, "Goethe-Gymnasium", State.OPEN, "goethe@example.de")));
-    assertEquals(2, reminders().remindAutomatically(30, 14, () -> false).getAsInt());
+    assertEquals(2, reminders().remindAutomatically(30, 14, () -> false).get().reminded());
     Map<String, String[]> sent = outbox();
     assertTrue(sent.get("zoe@example.fr")[1].contains("est attendu le 31 mars 2026 (dans 30 jours)"), sent.get("zoe@example.fr")[1]);
     assertTrue(sent.get("zoe@example.fr")[1].contains("Ce rappel est envoyé automatiquement par la plateforme."));
@@ -212,21 +215,39 @@ class ReportRemindersTest {
 
     // the next day (or another node the same day): nothing again
     now = now.plus(Duration.ofDays(1));
-    assertEquals(0, reminders().remindAutomatically(30, 14, () -> false).getAsInt());
+    assertEquals(0, reminders().remindAutomatically(30, 14, () -> false).get().reminded());
     assertEquals(3, outbox().size());
 
     // 14 days after the due date, those still missing get one more
     now = Instant.parse("2026-04-14T06:00:00Z");
     compliance.put("FR", List.of(school(1, "Lycée Ampère", State.MISSING, null)));
     compliance.put("DE", List.of(school(7, "Goethe-Gymnasium", State.SUBMITTED, "goethe@example.de")));
-    assertEquals(1, reminders().remindAutomatically(30, 14, () -> false).getAsInt());
+    assertEquals(1, reminders().remindAutomatically(30, 14, () -> false).get().reminded());
     assertEquals(List.of("7 BEFORE_DUE system 1", "1 BEFORE_DUE system 2", "1 AFTER_DUE system 2"), recorded());
-    assertEquals(0, reminders().remindAutomatically(30, 14, () -> false).getAsInt());
+    assertEquals(0, reminders().remindAutomatically(30, 14, () -> false).get().reminded());
 
     // a week later the after-due window is over
     now = Instant.parse("2026-04-21T06:00:00Z");
     compliance.put("FR", List.of(school(9, "Collège Oublié", State.MISSING, "oublie@example.fr")));
-    assertEquals(0, reminders().remindAutomatically(30, 14, () -> false).getAsInt());
+    assertEquals(0, reminders().remindAutomatically(30, 14, () -> false).get().reminded());
+  }
+
+  @Test
+  void aCountryWhoseAutomaticRemindersFailedGetsThemAtTheNextHoursLook() throws Exception {
+    now = Instant.parse("2026-03-01T06:00:00Z"); // 30 days before the due date
+    compliance.put("FR", List.of(school(1, "Lycée Ampère", State.OPEN, null)));
+    compliance.put("DE", List.of(school(7, "Goethe-Gymnasium", State.OPEN, "goethe@example.de")));
+    failingOnce.add("DE");
+    List<String> warnings = new ArrayList<>();
+    AutomaticReminders automatic = new AutomaticReminders(reminders()::remindAutomatically, AutomaticRemindersTest.config("30", "14"),
+        Clock.fixed(now, ZoneOffset.UTC), info -> { }, warnings::add);
+    automatic.look();
+    assertEquals(List.of("1 BEFORE_DUE system 2"), recorded(), "France's reminders went, Germany's failed");
+    automatic.look(); // an hour later, the same day
+    assertEquals(List.of("1 BEFORE_DUE system 2", "7 BEFORE_DUE system 1"), recorded(), "Germany's now, France's not again");
+    assertEquals(1, warnings.size(), "the failed look: " + warnings);
+    assertEquals(3, outbox().size());
+    automatic.deactivate();
   }
 
   @Test
@@ -234,9 +255,9 @@ class ReportRemindersTest {
     now = Instant.parse("2026-04-12T06:00:00Z");
     reminders().remind(NC_FR, "FR", 2025, EnumSet.of(State.MISSING));
     now = Instant.parse("2026-04-14T06:00:00Z");
-    assertEquals(0, reminders().remindAutomatically(30, 14, () -> false).getAsInt());
+    assertEquals(0, reminders().remindAutomatically(30, 14, () -> false).get().reminded());
     now = Instant.parse("2026-04-20T06:00:00Z"); // still in the window, more than a week after the hand's
-    assertEquals(2, reminders().remindAutomatically(30, 14, () -> false).getAsInt());
+    assertEquals(2, reminders().remindAutomatically(30, 14, () -> false).get().reminded());
   }
 
   @Test
@@ -254,10 +275,10 @@ class ReportRemindersTest {
   @Test
   void aSchoolThatHadTheAutomaticReminderCostsNoQueryForItsPeopleTheNextDays() {
     now = Instant.parse("2026-04-14T06:00:00Z"); // 14 days after the due date
-    assertEquals(2, reminders().remindAutomatically(30, 14, () -> false).getAsInt());
+    assertEquals(2, reminders().remindAutomatically(30, 14, () -> false).get().reminded());
     assertEquals(6, recipientQueries.getAndSet(0), "the three missing schools' focal points and staff");
     now = Instant.parse("2026-04-15T06:00:00Z");
-    assertEquals(0, reminders().remindAutomatically(30, 14, () -> false).getAsInt());
+    assertEquals(0, reminders().remindAutomatically(30, 14, () -> false).get().reminded());
     assertEquals(2, recipientQueries.get(), "the school without an address only");
   }
 
@@ -348,6 +369,9 @@ class ReportRemindersTest {
 
       @Override
       public List<ReportCompliance> compliance(Principal actor, String country, int year) {
+        if (failingOnce.remove(country)) {
+          throw new IllegalStateException("the database is away");
+        }
         return year == 2025 ? compliance.getOrDefault(country, List.of()) : List.of();
       }
 
