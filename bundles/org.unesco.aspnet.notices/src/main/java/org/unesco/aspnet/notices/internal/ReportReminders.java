@@ -110,20 +110,21 @@ public final class ReportReminders {
    * Reminds the schools of {@code country} whose report for {@code year} is in one of {@code
    * states} (of {@link #CHASED}), as {@code actor} asks.
    *
-   * @throws ProblemException 401/403 as the country's report list ({@link AnnualReportService#compliance}),
-   *     409 while the platform sends no email
+   * @throws ProblemException 400 for the year, 401/403 as the country's report list ({@link
+   *     AnnualReportService#compliance}); then, to whoever may remind, 409 while the platform sends no email
    */
   Outcome remind(Principal actor, String country, int year, Set<State> states) {
+    List<ReportCompliance> rows = reports.compliance(actor, country, year); // the rights first: nothing to tell the others
     MailOutbox outbox = mail.delivering();
     if (outbox == null) {
       throw ProblemException.conflict(ReminderMessages.get(actor.language(), "noEmail"));
     }
-    return run(actor, country, year, Kind.MANUAL, states, outbox);
+    return run(actor, country, year, Kind.MANUAL, states, rows, outbox);
   }
 
   /** What {@link #remind} would do now, sending nothing. */
   Outcome preview(Principal actor, String country, int year, Set<State> states) {
-    return run(actor, country, year, Kind.MANUAL, states, null);
+    return run(actor, country, year, Kind.MANUAL, states, reports.compliance(actor, country, year), null);
   }
 
   /**
@@ -153,7 +154,8 @@ public final class ReportReminders {
           return Optional.of(new Looked(reminded, failed));
         }
         try {
-          reminded += run(Principal.system(), country.iso2(), due.year(), due.kind(), chased, outbox).reminded().size();
+          List<ReportCompliance> rows = reports.compliance(Principal.system(), country.iso2(), due.year());
+          reminded += run(Principal.system(), country.iso2(), due.year(), due.kind(), chased, rows, outbox).reminded().size();
         } catch (RuntimeException e) {
           failed++;
           if (log != null) {
@@ -169,10 +171,11 @@ public final class ReportReminders {
    * One run for one country and year. The country's reminders are read first, and only the schools
    * that may still be reminded have their messages written (the recipients' queries); then, under the
    * country and year's lock, the reminders are read again, those reminded meanwhile left out, and the
-   * rest recorded and queued in the same transaction. {@code outbox} null: a preview, nothing written.
+   * rest recorded and queued in the same transaction. {@code rows}: the country's report list, read
+   * as {@code actor} (who may read it, then, may remind). {@code outbox} null: a preview, nothing written.
    */
-  private Outcome run(Principal actor, String country, int year, Kind kind, Set<State> states, MailOutbox outbox) {
-    List<ReportCompliance> rows = reports.compliance(actor, country, year); // 401, 403, 400 for the year
+  private Outcome run(Principal actor, String country, int year, Kind kind, Set<State> states, List<ReportCompliance> rows,
+      MailOutbox outbox) {
     LocalDate due = reports.dueDate(year);
     List<ReportCompliance> chased = rows.stream().filter(school -> states.contains(school.state())).toList();
     if (chased.isEmpty() && kind != Kind.MANUAL) {

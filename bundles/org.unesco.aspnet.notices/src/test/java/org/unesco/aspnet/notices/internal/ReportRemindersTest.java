@@ -175,6 +175,19 @@ class ReportRemindersTest {
   }
 
   @Test
+  void withoutEmailTheRightsAreCheckedFirst() {
+    mail.mail = outbox(false);
+    Principal ncDe = new Principal("nc-de", "jonas@example.de", "Jonas Weber", "de", List.of(Grant.country(Role.NATIONAL_COORDINATOR, "DE")));
+    ReportReminders reminders = reminders();
+    assertEquals(401, assertThrows(ProblemException.class,
+        () -> reminders.remind(Principal.anonymous(), "FR", 2025, EnumSet.of(State.MISSING))).status(), "the public");
+    assertEquals(403, assertThrows(ProblemException.class,
+        () -> reminders.remind(ncDe, "FR", 2025, EnumSet.of(State.MISSING))).status(), "another country's coordinator");
+    assertEquals(409, assertThrows(ProblemException.class,
+        () -> reminders.remind(NC_FR, "FR", 2025, EnumSet.of(State.MISSING))).status(), "the country's: no email");
+  }
+
+  @Test
   void twoRequestsAtOnceRemindEachSchoolOnce() throws Exception {
     ExecutorService two = Executors.newFixedThreadPool(2);
     CountDownLatch start = new CountDownLatch(1);
@@ -369,6 +382,13 @@ class ReportRemindersTest {
 
       @Override
       public List<ReportCompliance> compliance(Principal actor, String country, int year) {
+        // the rights as the membership's: the public 401, anyone but the platform and the country's coordinator 403
+        if (actor.isAnonymous()) {
+          throw ProblemException.unauthorized("Sign in to read the annual reports");
+        }
+        if (!actor.equals(Principal.system()) && actor.grants().stream().noneMatch(g -> country.equals(g.country()))) {
+          throw ProblemException.forbidden("Not your country");
+        }
         if (failingOnce.remove(country)) {
           throw new IllegalStateException("the database is away");
         }
