@@ -829,9 +829,15 @@ class CampaignsIT {
     assertEquals(resources + "/" + id, added.headers().firstValue("Location").orElse(""));
     assertEquals("دليل المعلم", r.path("title").path("ar").asText(), "any script kept exactly");
     assertEquals("[\"fr\",\"ar\"]", r.path("languages").toString());
-    // a second tap adds nothing and names the first
-    JsonNode twice = json(send("POST", resources, guide, ncFrance), 409);
+    // a second tap adds nothing and names the first, also when the address is written another way
+    JsonNode twice = json(send("POST", resources, guide.replace("https://example.org", "HTTPS://Example.ORG:443"), ncFrance,
+        "Accept-Language", "fr"), 409);
     assertEquals(id, twice.path("resource").asLong());
+    assertTrue(twice.path("detail").asText().startsWith("Cette campagne propose déjà https://example.org/jardins/guide.pdf"),
+        twice.toString());
+    // an address that would open another site than it shows is refused
+    assertEquals(List.of("url"), errorFields(send("POST", resources,
+        guide.replace("https://example.org/jardins/guide.pdf", "https://www.unesco.org@evil.example/guide.pdf"), ncFrance)));
     // the public reads the list, in the order added
     json(send("POST", resources, "{\"kind\":\"VIDEO\",\"url\":\"https://example.org/jardins/video\","
         + "\"title\":{\"en\":\"Planting day\"}}", hq), 201);

@@ -179,6 +179,21 @@ final class CampaignForm {
   /** Phases a campaign has at most: with 60-character keys, quotes and all, the PHASES column holds them as JSON. */
   static final int PHASES_MAX = 20;
 
+  private static final Set<String> ISO_639_1 = Set.of(java.util.Locale.getISOLanguages());
+
+  /**
+   * A language code a text may be given in: ISO 639-1 ({@code fr}), possibly with a region or
+   * script ({@code en-GB}, {@code zh-Hant}), or a three-letter ISO 639-2/3 code ({@code swa}); a
+   * two-letter code that is no language ({@code xx}) would hold a text no reader is ever shown.
+   */
+  static boolean isLanguage(String code) {
+    if (code == null || !LANGUAGE.matcher(code).matches()) {
+      return false;
+    }
+    String base = code.split("-", 2)[0];
+    return base.length() == 3 || ISO_639_1.contains(base);
+  }
+
   static void texts(String field, Map<String, String> texts, int max, int stored, List<FieldError> errors, String lang) {
     if (texts == null) {
       return;
@@ -188,7 +203,7 @@ final class CampaignForm {
       errors.add(new FieldError(field, CampaignMessages.get(lang, "languages", "20")));
     }
     texts.forEach((code, text) -> {
-      if (code == null || !LANGUAGE.matcher(code).matches()) {
+      if (!isLanguage(code)) {
         errors.add(new FieldError(field + "." + code, CampaignMessages.get(lang, "languageCode")));
       } else if (text == null || org.unesco.aspnet.web.Json.showsNothing(text)) {
         errors.add(new FieldError(field + "." + code, CampaignMessages.get(lang, "blank")));

@@ -141,7 +141,11 @@ public final class CampaignsServlet extends ApiServlet {
       response.setHeader("Cache-Control", "private, no-cache");
       Json.write(response, 200, s);
     } else if (path.size() == 2 && path.get(1).equals("resources")) {
-      onlyParameters(request, Set.of(), "");
+      // limit and cursor are taken, as by every list, though a campaign's resources come whole (100 at most)
+      onlyParameters(request, Set.of("limit", "cursor"), "; the resources come whole, in the order they were added");
+      if (cursor != null && !cursor.isBlank()) {
+        throw ProblemException.validation("cursor", "there is no next page: this list comes whole (next is null)");
+      }
       Json.writePage(response, resources.resources(actor, id), null);
     } else if (path.size() == 3 && path.get(1).equals("resources")) {
       onlyParameters(request, Set.of(), "");

@@ -53,7 +53,7 @@ public final class ResourceStore implements CampaignResources {
   @Override
   public List<CampaignResource> resources(Principal actor, long campaign) {
     return database.read(c -> {
-      countryOf(c, campaign); // a 404 for a campaign that does not exist, rather than an empty list
+      countryOf(c, campaign, actor.language()); // a 404 for a campaign that does not exist, rather than an empty list
       List<CampaignResource> found = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT " + COLUMNS + " FROM PRJ_RESOURCE WHERE CAMPAIGN_ID = ? ORDER BY ID")) {
@@ -71,8 +71,8 @@ public final class ResourceStore implements CampaignResources {
   @Override
   public CampaignResource resource(Principal actor, long campaign, long id) {
     return database.read(c -> {
-      countryOf(c, campaign);
-      return find(c, campaign, id);
+      countryOf(c, campaign, actor.language());
+      return find(c, campaign, id, actor.language());
     });
   }
 
@@ -84,11 +84,10 @@ public final class ResourceStore implements CampaignResources {
       lockList(c, campaign);
       Long same = listed(c, campaign, in.url(), -1);
       if (same != null) {
-        throw listedAlready(same, in.url());
+        throw listedAlready(same, in.url(), actor.language());
       }
       if (count(c, campaign) >= MAX_PER_CAMPAIGN) {
-        throw ProblemException.conflict("This campaign lists " + MAX_PER_CAMPAIGN
-            + " resources, the most it may; remove one before adding another");
+        throw ProblemException.conflict(CampaignMessages.get(actor.language(), "resourceFull", id(MAX_PER_CAMPAIGN)));
       }
       long id;
       try (PreparedStatement ps = c.prepareStatement(
@@ -108,7 +107,7 @@ public final class ResourceStore implements CampaignResources {
           id = keys.getLong(1);
         }
       }
-      CampaignResource added = find(c, campaign, id);
+      CampaignResource added = find(c, campaign, id, actor.language());
       audit.record(c, actor, "campaign.resource.add", "campaign", String.valueOf(campaign), country, null,
           summary(added));
       return added;
@@ -120,12 +119,12 @@ public final class ResourceStore implements CampaignResources {
       Principal actor, long campaign, long id, int expectedRevision, CampaignResourceInput given) {
     String country = managed(actor, campaign);
     return database.inTransaction(c -> {
-      CampaignResource before = find(c, campaign, id);
+      CampaignResource before = find(c, campaign, id, actor.language());
       CampaignResourceInput changes = checked(new CampaignResourceInput(given.kind(), given.url(),
           CampaignForm.merged(before.title(), given.title()), CampaignForm.merged(before.description(), given.description()),
           given.languages()), false, actor.language());
       if (before.revision() != expectedRevision) {
-        throw changedSince(id);
+        throw changedSince(id, actor.language());
       }
       CampaignResource after = new CampaignResource(id, campaign,
           changes.kind() != null ? changes.kind() : before.kind(),
@@ -141,7 +140,7 @@ public final class ResourceStore implements CampaignResources {
         lockList(c, campaign);
         Long same = listed(c, campaign, after.url(), id);
         if (same != null) {
-          throw listedAlready(same, after.url());
+          throw listedAlready(same, after.url(), actor.language());
         }
       }
       try (PreparedStatement ps = c.prepareStatement(
@@ -156,10 +155,10 @@ public final class ResourceStore implements CampaignResources {
         ps.setLong(7, campaign);
         ps.setInt(8, expectedRevision);
         if (ps.executeUpdate() == 0) {
-          throw changedSince(id);
+          throw changedSince(id, actor.language());
         }
       }
-      CampaignResource saved = find(c, campaign, id);
+      CampaignResource saved = find(c, campaign, id, actor.language());
       audit.record(c, actor, "campaign.resource.update", "campaign", String.valueOf(campaign), country,
           summary(before), summary(saved));
       return saved;
@@ -170,9 +169,9 @@ public final class ResourceStore implements CampaignResources {
   public void remove(Principal actor, long campaign, long id, Integer expectedRevision) {
     String country = managed(actor, campaign);
     database.inTransaction(c -> {
-      CampaignResource before = find(c, campaign, id);
+      CampaignResource before = find(c, campaign, id, actor.language());
       if (expectedRevision != null && before.revision() != expectedRevision) {
-        throw changedSince(id);
+        throw changedSince(id, actor.language());
       }
       // the row as read, or nothing: an edit or a removal in between is not removed (again) here
       try (PreparedStatement ps = c.prepareStatement(
@@ -181,8 +180,8 @@ public final class ResourceStore implements CampaignResources {
         ps.setLong(2, campaign);
         ps.setInt(3, before.revision());
         if (ps.executeUpdate() == 0) {
-          throw expectedRevision != null ? changedSince(id)
-              : ProblemException.notFound("Campaign " + campaign + " has no resource " + id);
+          throw expectedRevision != null ? changedSince(id, actor.language())
+              : ProblemException.notFound(CampaignMessages.get(actor.language(), "resourceNone", id(campaign), id(id)));
         }
       }
       audit.record(c, actor, "campaign.resource.remove", "campaign", String.valueOf(campaign), country,
@@ -196,21 +195,24 @@ public final class ResourceStore implements CampaignResources {
    * 403 or 404 otherwise.
    */
   private String managed(Principal actor, long campaign) {
-    String country = database.read(c -> countryOf(c, campaign));
+    String country = database.read(c -> countryOf(c, campaign, actor.language()));
+    if (actor.isAnonymous()) {
+      throw ProblemException.unauthorized(CampaignMessages.get(actor.language(), "resourceSignIn"));
+    }
     if (!CampaignAccess.manages(actor, campaign, country)) {
-      throw CampaignAccess.refused(actor, "Only HQ, the campaign's coordinators"
-          + (country == null ? "" : " or the National Coordinator of " + country) + " keep its resources");
+      throw ProblemException.forbidden(country == null ? CampaignMessages.get(actor.language(), "resourceKeepers")
+          : CampaignMessages.get(actor.language(), "resourceKeepersOf", country));
     }
     return country;
   }
 
   /** The campaign's country, null for a global one; a 404 when there is no such campaign. */
-  private static String countryOf(Connection c, long campaign) throws SQLException {
+  private static String countryOf(Connection c, long campaign, String language) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT COUNTRY FROM PRJ_CAMPAIGN WHERE ID = ?")) {
       ps.setLong(1, campaign);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
-          throw ProblemException.notFound("There is no campaign " + campaign);
+          throw ProblemException.notFound(CampaignMessages.get(language, "campaignNone", id(campaign)));
         }
         return rs.getString(1);
       }
@@ -230,8 +232,11 @@ public final class ResourceStore implements CampaignResources {
     if (url != null || adding) {
       if (url == null || url.isEmpty()) {
         errors.add(new FieldError("url", CampaignMessages.get(lang, "required")));
-      } else if (!CampaignForm.isWebAddress(url)) {
-        errors.add(new FieldError("url", CampaignMessages.get(lang, "resourceUrl", String.valueOf(CampaignForm.URL_MAX))));
+      } else {
+        url = ResourceLinks.normalized(url);
+        if (url == null) {
+          errors.add(new FieldError("url", CampaignMessages.get(lang, "resourceUrl", String.valueOf(CampaignForm.URL_MAX))));
+        }
       }
     }
     if (in.title() != null && in.title().isEmpty()) {
@@ -299,14 +304,14 @@ public final class ResourceStore implements CampaignResources {
     }
   }
 
-  private static CampaignResource find(Connection c, long campaign, long id) throws SQLException {
+  private static CampaignResource find(Connection c, long campaign, long id, String language) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT " + COLUMNS + " FROM PRJ_RESOURCE WHERE ID = ? AND CAMPAIGN_ID = ?")) {
       ps.setLong(1, id);
       ps.setLong(2, campaign);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
-          throw ProblemException.notFound("Campaign " + campaign + " has no resource " + id);
+          throw ProblemException.notFound(CampaignMessages.get(language, "resourceNone", id(campaign), id(id)));
         }
         return resourceOf(rs);
       }
@@ -321,13 +326,18 @@ public final class ResourceStore implements CampaignResources {
         rs.getTimestamp(8).toInstant(), rs.getInt(9));
   }
 
-  private static ProblemException listedAlready(long same, String url) {
+  private static ProblemException listedAlready(long same, String url, String language) {
     return new ProblemException(409, ProblemException.TYPE_BASE + "conflict", "Conflict",
-        "This campaign lists " + url + " already, as resource " + same, List.of(), Map.of("resource", same));
+        CampaignMessages.get(language, "resourceListed", url, id(same)), List.of(), Map.of("resource", same));
   }
 
-  private static ProblemException changedSince(long id) {
-    return ProblemException.preconditionFailed("Resource " + id + " changed since you read it; read it again");
+  private static ProblemException changedSince(long id, String language) {
+    return ProblemException.preconditionFailed(CampaignMessages.get(language, "resourceChanged", id(id)));
+  }
+
+  /** An id as a plain number in a message (MessageFormat would write 1,234). */
+  private static String id(long id) {
+    return String.valueOf(id);
   }
 
   /** What the audit log keeps of a resource: enough to put a removed one back. */
