@@ -13,7 +13,6 @@ final class ReminderMessages {
       "en", Map.of(
           "required", "is required",
           "country", "is not the code of a country (ISO 3166-1 alpha-2, such as FR)",
-          "year", "must be a year from {0} to {1}",
           "wholeNumber", "must be a whole number",
           "states", "must be MISSING or OPEN: a reminder goes to a school that has not sent its report",
           "noStates", "names no state: give MISSING, OPEN or both",
@@ -21,7 +20,6 @@ final class ReminderMessages {
       "fr", Map.of(
           "required", "est obligatoire",
           "country", "n''est pas le code d''un pays (ISO 3166-1 alpha-2, comme FR)",
-          "year", "doit être une année de {0} à {1}",
           "wholeNumber", "doit être un nombre entier",
           "states", "doit être MISSING ou OPEN : un rappel va à une école qui n''a pas envoyé son rapport",
           "noStates", "ne nomme aucun état : donnez MISSING, OPEN ou les deux",
@@ -29,7 +27,6 @@ final class ReminderMessages {
       "es", Map.of(
           "required", "es obligatorio",
           "country", "no es el código de un país (ISO 3166-1 alfa-2, como FR)",
-          "year", "debe ser un año de {0} a {1}",
           "wholeNumber", "debe ser un número entero",
           "states", "debe ser MISSING u OPEN: un recordatorio va a una escuela que no ha enviado su informe",
           "noStates", "no nombra ningún estado: indique MISSING, OPEN o ambos",
@@ -37,7 +34,6 @@ final class ReminderMessages {
       "de", Map.of(
           "required", "ist erforderlich",
           "country", "ist kein Ländercode (ISO 3166-1 Alpha-2, etwa FR)",
-          "year", "muss ein Jahr von {0} bis {1} sein",
           "wholeNumber", "muss eine ganze Zahl sein",
           "states", "muss MISSING oder OPEN sein: eine Erinnerung geht an eine Schule, die ihren Bericht nicht gesendet hat",
           "noStates", "nennt keinen Stand: geben Sie MISSING, OPEN oder beide an",

@@ -4,9 +4,6 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -45,8 +42,6 @@ import org.unesco.aspnet.web.OpenApiFragment;
 @OpenApiFragment("openapi/notices.json")
 public final class ReportRemindersServlet extends ApiServlet {
   private static final long serialVersionUID = 1L;
-  /** The first year a report can be asked for, as the annual reports' own. */
-  static final int FIRST_YEAR = 2000;
 
   /** The body of a POST: {@code states} left out is MISSING. */
   public record Request(String country, Integer year, List<String> states) {}
@@ -54,7 +49,6 @@ public final class ReportRemindersServlet extends ApiServlet {
   private final transient ReportReminders reminders;
   private final transient Authorizer authorizer;
   private final transient CountryService countries;
-  private final transient Clock clock;
 
   @Activate
   public ReportRemindersServlet(@Reference ReportReminders reminders, @Reference Authorizer authorizer,
@@ -62,7 +56,6 @@ public final class ReportRemindersServlet extends ApiServlet {
     this.reminders = reminders;
     this.authorizer = authorizer;
     this.countries = countries;
-    this.clock = Clock.systemUTC();
   }
 
   @Override
@@ -81,7 +74,7 @@ public final class ReportRemindersServlet extends ApiServlet {
     String statesText = query.get("states");
     Request asked = new Request(query.get("country"), year,
         statesText == null ? null : Arrays.stream(statesText.split(",", -1)).map(String::strip).toList());
-    List<FieldError> errors = errors(asked, lang, currentYear(), countries::exists);
+    List<FieldError> errors = errors(asked, lang, countries::exists);
     if (year == null && !yearText.isEmpty()) { // not "is required": it was given, as something else than a year
       errors.removeIf(e -> e.field().equals("year"));
       errors.add(new FieldError("year", ReminderMessages.get(lang, "wholeNumber")));
@@ -102,9 +95,8 @@ public final class ReportRemindersServlet extends ApiServlet {
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Principal me = signedIn(request);
     String lang = me.language();
-    int current = currentYear();
-    Request asked = Json.read(request, Request.class, rest -> require(errors(rest, lang, current, countries::exists)));
-    require(errors(asked, lang, current, countries::exists));
+    Request asked = Json.read(request, Request.class, rest -> require(errors(rest, lang, countries::exists)));
+    require(errors(asked, lang, countries::exists));
     String country = asked.country().strip().toUpperCase(Locale.ROOT);
     authorizer.require(me, Action.VIEW_COUNTRY, Target.country(country));
     Set<State> states = statesOf(asked);
@@ -121,18 +113,18 @@ public final class ReportRemindersServlet extends ApiServlet {
     return principalSpeaking(request);
   }
 
-  private int currentYear() {
-    return LocalDate.now(clock.withZone(ZoneOffset.UTC)).getYear();
-  }
-
   private static void require(List<FieldError> errors) {
     if (!errors.isEmpty()) {
       throw ProblemException.validation(errors);
     }
   }
 
-  /** What is wrong with a request, field by field, in {@code lang}; {@code current} is this year. */
-  static List<FieldError> errors(Request r, String lang, int current, Predicate<String> countryExists) {
+  /**
+   * What is wrong with a request, field by field, in {@code lang}. A year out of range (2000 to this
+   * year) is the annual reports' 400 ({@link org.unesco.aspnet.membership.AnnualReportService#compliance}),
+   * in the same language, once the rights are checked: their range, not a copy of it here.
+   */
+  static List<FieldError> errors(Request r, String lang, Predicate<String> countryExists) {
     List<FieldError> errors = new ArrayList<>();
     if (r.country() == null || r.country().isBlank()) {
       errors.add(new FieldError("country", ReminderMessages.get(lang, "required")));
@@ -141,8 +133,6 @@ public final class ReportRemindersServlet extends ApiServlet {
     }
     if (r.year() == null) {
       errors.add(new FieldError("year", ReminderMessages.get(lang, "required")));
-    } else if (r.year() < FIRST_YEAR || r.year() > current) {
-      errors.add(new FieldError("year", ReminderMessages.get(lang, "year", String.valueOf(FIRST_YEAR), String.valueOf(current))));
     }
     if (r.states() != null) {
       if (r.states().isEmpty() || r.states().stream().allMatch(s -> s != null && s.isBlank())) {
