@@ -235,6 +235,13 @@ export function decimalOf(text) {
   return Number.isFinite(n) ? n : null;
 }
 
+/** "Title (French)" for title.fr when the form has one box named title; null otherwise. */
+function labelInLanguage(form, field) {
+  const m = /^(.+)\.([a-z]{2,3}(?:-[A-Za-z0-9]+)?)$/.exec(field);
+  const label = m ? labelIn(form, m[1]) : null;
+  return label ? label + ' (' + languageName(m[2]) + ')' : null;
+}
+
 /** The input an error's field names: itself, else its list or text in several languages (levels[0]: the levels; title.fr: the title). */
 function inputOf(form, field) {
   const name = String(field).replace(/\[\d+\]$/, '').replace(/\.[a-z]{2}$/, '');
@@ -251,8 +258,9 @@ export function showProblem(form, err, slot) {
     const at = (e) => { const i = fields.indexOf(inputOf(form, e.field)); return i < 0 ? fields.length : i; };
     err = new ApiError(err.status, { ...err.problem, errors: [...listed].sort((a, b) => at(a) - at(b)) });
   }
-  // the list names each field as the form labels it, not with the UI's generic word
-  target.replaceChildren(problemView(err, (f) => labelIn(form, f) || fieldName(f)));
+  // the list names each field as the form labels it, not with the UI's generic word; a text in one
+  // language of several (title.fr) by the label of the box it was typed in, and the language
+  target.replaceChildren(problemView(err, (f) => labelIn(form, f) || labelInLanguage(form, f) || fieldName(f)));
   for (const e of err?.problem?.errors || []) {
     const input = inputOf(form, e.field);
     const id = 'err-' + Math.random().toString(36).slice(2);

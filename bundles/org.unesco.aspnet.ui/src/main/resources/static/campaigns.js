@@ -116,6 +116,9 @@ export async function campaignPage(id) {
 
 const RESOURCE_KINDS = ['GUIDE', 'LESSON_PLAN', 'TOOLKIT', 'VIDEO', 'WEBSITE', 'OTHER'];
 
+// the resource being edited, by campaign: the page drawn again (the language switched) stays in the edit
+let editingResource = null;
+
 /**
  * The campaign's teaching resources: links for everyone (the title in the page's language when it
  * has one, what kind it is and the languages it is in); for those who keep them (mayEdit), a form
@@ -131,31 +134,55 @@ function resourcesSection(campaign, items) {
   const said = h('div', { class: 'form-status', tabindex: '-1', id: 'resources-said' });
   const section = h('section', { id: 'campaign-resources', 'aria-labelledby': 'campaign-resources-title' },
     h('h2', { id: 'campaign-resources-title' }, t('resources.title')), said, list, empty);
-  const form = manage ? resourceForm(base, (saved, words) => {
-    const at = items.findIndex((r) => r.id === saved.id);
-    if (at < 0) items.push(saved);
-    else items[at] = saved;
-    draw(words ? saved.id : null);
-    if (words) tell(words);
-  }) : null;
   const tell = (words) => {
-    said.replaceChildren(h('p', { class: 'notice', role: 'status' }, words));
+    said.replaceChildren(h('p', { class: 'notice' }, words));
+    announce(words);
   };
-  const draw = (focusId) => {
+  /** Puts r in the list as the server has it (null: `id` is gone), drawn again. */
+  const put = (r, id = r?.id) => {
+    const at = items.findIndex((x) => x.id === id);
+    if (at < 0) {
+      if (r) items.push(r);
+    } else if (r) {
+      items[at] = r;
+    } else {
+      items.splice(at, 1);
+    }
+  };
+  const form = manage ? resourceForm(campaign.id, base, {
+    saved: (r, words) => {
+      put(r);
+      draw(words ? r.id : null);
+      if (words) tell(words);
+    },
+    gone: (id) => {
+      put(null, id);
+      draw();
+    },
+  }) : null;
+  const draw = (focusId, focusRemove) => {
     list.replaceChildren(...items.map((r) => resourceItem(r, manage ? {
       edit: () => form.edit(r),
-      remove: (button) => askRemoval(r, button, base, () => {
-        items.splice(items.indexOf(r), 1);
-        draw();
-        tell(t('resources.removed', { title: localized(r.title) }));
-        said.focus();
+      remove: (button) => askRemoval(r, button, base, (fresh, words) => {
+        // removed (fresh null), or refused because someone changed or removed it meanwhile: the list as it is now
+        put(fresh, r.id);
+        if (form.editing(r.id)) form.done(fresh);
+        draw(null, fresh ? fresh.id : null);
+        tell(words);
+        if (!fresh) said.focus();
       }),
     } : null)));
     empty.hidden = items.length > 0;
     if (focusId) list.querySelector(`[data-resource="${focusId}"] a`)?.focus();
+    if (focusRemove) list.querySelector(`[data-remove="${focusRemove}"]`)?.focus();
   };
   draw();
-  if (form) section.append(form.element);
+  if (form) {
+    section.append(form.element);
+    // still editing after the page was drawn again (a language switch): the same resource, as it is now
+    const was = editingResource?.campaign === String(campaign.id) ? items.find((r) => r.id === editingResource.id) : null;
+    if (was) form.edit(was, false);
+  }
   return [section];
 }
 
@@ -180,37 +207,46 @@ function resourceItem(r, actions) {
   return li;
 }
 
-/** Remove, asked once more in the page: *Keep it* is focused, so that Enter twice removes nothing. */
-function askRemoval(r, button, base, removed) {
+/**
+ * Remove, asked once more in the page: *Keep it* is focused, so that Enter twice removes nothing.
+ * `done(fresh, words)`: removed (fresh null), or someone else changed (fresh: it now) or removed it
+ * meanwhile; a failure to reach the server leaves the row as it was, with the reason, the focus on Remove.
+ */
+function askRemoval(r, button, base, done) {
   const row = button.parentElement;
-  const before = [...row.childNodes];
-  const question = h('span', { role: 'status' }, t('resources.removeAsk', { title: localized(r.title) }));
+  const before = [...row.childNodes].filter((n) => !n.classList?.contains('error'));
+  const question = h('span', {}, t('resources.removeAsk', { title: localized(r.title) }));
   const yes = h('button', { type: 'button', 'data-remove-yes': r.id }, t('resources.removeYes'));
   const keep = h('button', { type: 'button', class: 'secondary' }, t('resources.keep'));
   const back = () => { row.replaceChildren(...before); button.focus(); };
   keep.addEventListener('click', back);
+  const url = base + '/' + encodeURIComponent(r.id);
   yes.addEventListener('click', () => whileBusy(yes, async () => {
     try {
-      await api('DELETE', base + '/' + encodeURIComponent(r.id), undefined, { 'If-Match': `"${r.revision}"` });
+      await api('DELETE', url, undefined, { 'If-Match': `"${r.revision}"` });
     } catch (e) {
-      if (e.status !== 404) { // gone already: it is off the list either way
-        row.replaceChildren(...before);
-        row.append(problemView(e));
-        return;
+      if (e.status === 412 || e.status === 404) {
+        // changed or removed meanwhile: shown as it is now, to remove again knowingly
+        const fresh = await api('GET', url).catch(() => null);
+        return done(fresh, t(fresh ? 'resources.changedElsewhere' : 'resources.goneElsewhere', { title: localized((fresh || r).title) }));
       }
+      row.replaceChildren(...before, problemView(e));
+      button.focus();
+      return;
     }
-    removed();
+    done(null, t('resources.removed', { title: localized(r.title) }));
   }));
   row.replaceChildren(question, ' ', yes, keep);
+  announce(question.textContent);
   keep.focus();
 }
 
 /**
  * Add a resource, or edit one (edit(r) fills the form): kind, address, the title and description in
- * one language at a time (merged with the others by the API), the languages it is in. `saved(r,
- * words)` puts r in the list, and says words when there are any.
+ * one language at a time (merged with the others by the API), the languages it is in. `list.saved(r,
+ * words)` puts r in the list, and says words when there are any; `list.gone(id)` takes one off it.
  */
-function resourceForm(base, saved) {
+function resourceForm(campaignId, base, list) {
   const status = h('div', { class: 'form-status', tabindex: '-1' });
   const heading = h('h3', { id: 'resource-form-title' }, t('resources.add'));
   const kind = field(t('resources.kindLabel'), 'kind', { required: true, empty: '', options: RESOURCE_KINDS.map((k) => [k, t('resources.kind.' + k)]) });
@@ -224,6 +260,9 @@ function resourceForm(base, saved) {
   const form = h('form', { novalidate: true, id: 'resource-form', 'aria-labelledby': 'resource-form-title' },
     heading, status, kind, url, language, title, description, spoken, h('div', { class: 'row-actions' }, submit, cancel));
   const input = (name) => form.elements[name];
+  // Arabic or Hebrew typed right to left, whatever the page's language
+  input('title').setAttribute('dir', 'auto');
+  input('description').setAttribute('dir', 'auto');
   let editing = null;
   const textIn = (texts) => texts?.[input('textLanguage').value] || '';
   input('textLanguage').addEventListener('change', () => {
@@ -235,6 +274,7 @@ function resourceForm(base, saved) {
   });
   const reset = () => {
     editing = null;
+    editingResource = null;
     form.reset();
     input('textLanguage').value = ui.lang;
     heading.textContent = t('resources.add');
@@ -247,9 +287,11 @@ function resourceForm(base, saved) {
     reset();
     document.querySelector(`[data-edit="${id}"]`)?.focus();
   });
-  const edit = (r) => {
+  /** Edit r: the form filled with it (`focus`: the person asked, so the focus goes into the form). */
+  const edit = (r, focus = true) => {
     reset();
     editing = r;
+    editingResource = { campaign: String(campaignId), id: r.id };
     heading.textContent = t('resources.editTitle', { title: localized(r.title) });
     submit.textContent = t('portal.save');
     cancel.hidden = false;
@@ -260,7 +302,7 @@ function resourceForm(base, saved) {
     input('title').value = textIn(r.title);
     input('description').value = textIn(r.description);
     form.querySelectorAll('[name=languages]').forEach((box) => { box.checked = (r.languages || []).includes(box.value); });
-    input('kind').focus();
+    if (focus) input('kind').focus();
   };
   const body = () => {
     const lang = input('textLanguage').value;
@@ -276,10 +318,15 @@ function resourceForm(base, saved) {
     else if (editing?.description?.[lang]) b.description = { [lang]: null };
     return b;
   };
+  /** What the form must have before anything is sent, said beside each field in the page's words. */
+  const missing = () => ['kind', 'url', 'title'].filter((name) => !input(name).value.trim())
+    .map((name) => ({ field: name, message: t('resources.required') }));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     whileBusy(submit, async () => {
       clearProblem(form);
+      const wrong = missing();
+      if (wrong.length) return showProblem(form, new ApiError(400, { errors: wrong }));
       const was = editing;
       let answer;
       try {
@@ -288,22 +335,41 @@ function resourceForm(base, saved) {
             { 'Content-Type': 'application/merge-patch+json', 'If-Match': `"${was.revision}"` })
           : await api('POST', base, body());
       } catch (e) {
-        showProblem(form, e);
-        if (was && e.status === 412) {
-          // the list shows it as it is now; what was written stays in the form, to save over it knowingly
-          try {
-            editing = await api('GET', base + '/' + encodeURIComponent(was.id));
-            saved(editing, null);
-            status.append(h('p', {}, t('resources.changed')));
-          } catch (gone) { /* removed meanwhile: the 412 says enough */ }
-        }
-        return;
+        return refusedResource(e, was);
       }
       reset();
-      saved(answer, t(was ? 'resources.saved' : 'resources.added', { title: localized(answer.title) }));
+      list.saved(answer, t(was ? 'resources.saved' : 'resources.added', { title: localized(answer.title) }));
     });
   });
-  return { element: form, edit };
+  /** A refusal in words: the same address listed already (beside the address), changed or removed meanwhile, each field's error. */
+  const refusedResource = async (e, was) => {
+    if (e.status === 409 && e.problem?.resource) {
+      return showProblem(form, new ApiError(409, { ...e.problem, errors: [{ field: 'url', message: e.problem.detail }] }));
+    }
+    if (was && (e.status === 412 || e.status === 404)) {
+      // the list shows it as it is now; what was written stays in the form, to save over it knowingly
+      const fresh = await api('GET', base + '/' + encodeURIComponent(was.id)).catch(() => null);
+      if (!fresh) {
+        reset();
+        list.gone(was.id);
+        status.replaceChildren(h('p', { class: 'notice' }, t('resources.goneElsewhere', { title: localized(was.title) })));
+        return status.focus();
+      }
+      editing = fresh;
+      heading.textContent = t('resources.editTitle', { title: localized(fresh.title) });
+      list.saved(fresh, null);
+      status.replaceChildren(h('p', { class: 'notice' }, t('resources.changed')));
+      return status.focus();
+    }
+    return showProblem(form, e);
+  };
+  return {
+    element: form,
+    edit,
+    editing: (id) => editing?.id === id,
+    /** The resource being edited was removed (fresh null) or changed elsewhere. */
+    done: (fresh) => (fresh ? edit(fresh, false) : reset()),
+  };
 }
 
 // ---------- editing ----------

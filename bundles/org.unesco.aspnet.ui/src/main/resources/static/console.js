@@ -862,7 +862,15 @@ async function hqReports() {
   const form = h('form', { class: 'filters' }, h('input', { type: 'hidden', name: 'tab', value: 'reports' }),
     field(t('report.year'), 'year', { value: year, options: years.map((y) => [y, String(y)]) }), h('button', { type: 'submit' }, t('console.show')));
   filtersNavigate(form, '/console/hq', RESULTS);
-  const [rollup, list] = await Promise.all([api('GET', '/api/v1/annual-reports/' + encodeURIComponent(year)), countries()]);
+  let rollup;
+  let list;
+  try {
+    [rollup, list] = await Promise.all([api('GET', '/api/v1/annual-reports/' + encodeURIComponent(year)), countries()]);
+  } catch (e) {
+    // a year the API refuses (one typed into the address): said under the form, which stays to pick another
+    return [h('h2', {}, t('tab.reports')), form, h('div', { 'data-results': '', tabindex: '-1' },
+      problemView(e, (f) => (f === 'year' ? t('report.year') : fieldName(f))))];
+  }
   const regionOf = Object.fromEntries(list.map((c) => [c.iso2, c.region]));
   const notSentWord = t(rollup.duePassed ? 'reports.missing' : 'reports.notYet');
   const share = (r) => (r.owed ? r.notSent / r.owed : 0);
@@ -885,12 +893,12 @@ async function hqReports() {
     h('p', { id: 'rollup', tabindex: '-1', 'data-results': '' }, plural('reports.rollup', total.owed, {
       owed: formatNumber(total.owed), year, onTime: formatNumber(total.onTime), late: formatNumber(total.late),
       notSent: formatNumber(total.notSent), due: formatDate(rollup.dueDate) }) + ' ' + t(rollup.duePassed ? 'reports.duePassed' : 'reports.dueAhead')),
-    h('h3', {}, t('reports.byRegion')),
-    h('div', { class: 'table-wrap' }, h('table', { id: 'rollup-regions' }, h('caption', { class: 'visually-hidden' }, t('reports.byRegion')), head('field.region'),
+    h('h3', { id: 'rollup-regions-title' }, t('reports.byRegion')),
+    h('div', { class: 'table-wrap' }, h('table', { id: 'rollup-regions', 'aria-labelledby': 'rollup-regions-title' }, head('field.region'),
       h('tbody', {}, ...[...regions.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([region, r]) =>
         h('tr', {}, h('th', { scope: 'row' }, region ? t('region.' + region) : '–'), ...numbers(r), h('td', { class: 'num' }, percent(r))))))),
-    h('h3', {}, t('reports.byCountry')),
-    rollup.countries.length ? h('div', { class: 'table-wrap' }, h('table', { id: 'rollup-countries' }, h('caption', { class: 'visually-hidden' }, t('reports.byCountry')),
+    h('h3', { id: 'rollup-countries-title' }, t('reports.byCountry')),
+    rollup.countries.length ? h('div', { class: 'table-wrap' }, h('table', { id: 'rollup-countries', 'aria-labelledby': 'rollup-countries-title' },
       head('field.country'), h('tbody', {}, ...byShare.map((c) => h('tr', { 'data-country': c.country }, h('th', { scope: 'row' }, link(c)), ...numbers(c),
         h('td', { class: 'num' }, percent(c)))))))
       : h('p', {}, t('reports.noneOwed'))];

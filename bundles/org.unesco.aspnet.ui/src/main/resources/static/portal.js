@@ -456,6 +456,15 @@ async function reportView(school) {
   });
   const box = disclosure('report-' + school.id, t('report.title', { year }));
   box.append(form);
+  if (asked === year) {
+    // the year an emailed reminder links to: open, in view, its heading focused
+    box.open = true;
+    setTimeout(() => {
+      if (!box.isConnected) return;
+      box.scrollIntoView({ block: 'start' });
+      box.querySelector('summary')?.focus();
+    }, 0);
+  }
   return box;
 }
 

@@ -1588,17 +1588,22 @@ class BrowserIT {
     assertTrue(text(By.id("resources-said")).contains("was added"), text(By.id("resources-said")));
     assertEquals("", url.getDomProperty("value"), "the form is empty for the next one");
 
-    // edited in French: the English title stays, the French one is added
+    // edited in French: the English title stays, the French one is added; the page switched to French meanwhile stays in the edit
     driver.findElement(By.cssSelector("#campaign-resources-list [data-edit]")).click();
     assertEquals("kind", driver.switchTo().activeElement().getDomAttribute("name"), "the focus moves into the form");
+    switchLanguage("fr");
+    wait(30).until(d -> d.findElement(By.id("resource-form-title")).getText().startsWith("Modifier"));
     form = driver.findElement(By.id("resource-form"));
     new org.openqa.selenium.support.ui.Select(form.findElement(By.name("textLanguage"))).selectByValue("fr");
     assertEquals("", form.findElement(By.name("title")).getDomProperty("value"), "no French title yet");
     form.findElement(By.name("title")).sendKeys("Cercles de paix en classe");
     driver.findElement(By.id("resource-save")).click();
-    wait(30).until(d -> text(By.id("resources-said")).contains("was saved"));
-    Map<?, ?> saved = (Map<?, ?>) ((List<?>) apiGet(api).get("items")).get(0);
+    wait(30).until(d -> text(By.id("resources-said")).contains("a été enregistrée"));
+    List<?> all = (List<?>) apiGet(api).get("items");
+    assertEquals(1, all.size(), "the edit after the switch changed the resource, and added none: " + all);
+    Map<?, ?> saved = (Map<?, ?>) all.get(0);
     assertEquals(Map.of("en", "Peace circles in class", "fr", "Cercles de paix en classe"), saved.get("title"));
+    switchLanguage("en");
 
     // a school's people read the list, and are offered no form
     signIn("school.7@demo.aspnet.local");
