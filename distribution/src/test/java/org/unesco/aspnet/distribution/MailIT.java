@@ -455,6 +455,26 @@ class MailIT {
     assertEquals(400, unknown.statusCode(), unknown.body());
     assertTrue(fields(unknown).contains("schools"), unknown.body());
 
+    // a contact address the mail bundle never sends to (a mailbox name that is not ASCII) is no
+    // address: the school is left out, not recorded as reminded, and reminded once it is corrected
+    String unreachable = "École Injoignable " + System.nanoTime();
+    long unreachableId = memberSince(year, unreachable, "écoles@exaŭple.org", null);
+    HttpResponse<String> notEmailable = post("/api/v1/annual-report-reminders", Map.of("country", "FR", "year", year), nc);
+    assertEquals(200, notEmailable.statusCode(), notEmailable.body());
+    assertEquals(0, JSON.readTree(notEmailable.body()).path("reminded").asInt(), notEmailable.body());
+    assertEquals("addressNotEmailable", skippedReason(JSON.readTree(notEmailable.body()), unreachableId), notEmailable.body());
+    String etag = platform.sendAs("GET", "/api/v1/schools/" + unreachableId, null, nc).headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> corrected = platform.sendAs("PATCH", "/api/v1/schools/" + unreachableId, "{\"email\":\"injoignable@example.org\"}", nc,
+        "If-Match", etag);
+    assertEquals(200, corrected.statusCode(), corrected.body());
+    JsonNode correctedPreview = JSON.readTree(platform.sendAs("GET", "/api/v1/annual-report-reminders?country=FR&year=" + year, null, nc).body());
+    assertEquals(1, correctedPreview.path("toRemind").asInt(), "the corrected school, not one reminded this week: " + correctedPreview);
+    assertEquals("", skippedReason(correctedPreview, unreachableId), correctedPreview.toString());
+    assertEquals(1, JSON.readTree(post("/api/v1/annual-report-reminders", Map.of("country", "FR", "year", year), nc).body()).path("reminded").asInt());
+    assertTrue(awaitMail("injoignable@example.org", 1).getSubject().contains(unreachable));
+    assertFalse(JSON.readTree(platform.sendAs("GET", "/api/v1/mail", null, platform.adminToken()).body()).path("latest").toString()
+        .contains("écoles@"), "nothing queued to the address that cannot be emailed");
+
     // a platform that sends no email says so, and reminds nobody
     Path cfg = platform.home.resolve("config/org.unesco.aspnet.mail.cfg");
     Files.writeString(cfg, Files.readString(cfg).replaceAll("(?m)^host=.*$", "host="));
@@ -465,6 +485,16 @@ class MailIT {
     assertTrue(off.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
     assertTrue(JSON.readTree(off.body()).path("detail").asText().contains("sends no email"), off.body());
     writeMailConfig("ASPnet France <aspnet@example.fr>");
+  }
+
+  /** Why the school {@code id} was left out by a reminder (or its preview): its {@code reason}, empty when it was not. */
+  private static String skippedReason(JsonNode outcome, long id) {
+    for (JsonNode s : outcome.path("skipped")) {
+      if (s.path("schoolId").asLong() == id) {
+        return s.path("reason").asText();
+      }
+    }
+    return "";
   }
 
   private static List<String> fields(HttpResponse<String> problem) throws Exception {

@@ -29,6 +29,19 @@ public interface MailOutbox {
   boolean delivers();
 
   /**
+   * Whether a message to {@code address} could ever leave: false for an address the outbox gives
+   * up at once whatever the mail server says (not one plain address, a mailbox name that is not
+   * ASCII, a domain with no ASCII form of its own), so that a caller does not count such a message
+   * as sent. True says nothing of whether the mailbox exists. The default takes any address that is
+   * not blank; the mail bundle checks as it does when it sends.
+   *
+   * @since 1.7
+   */
+  default boolean canSendTo(String address) {
+    return address != null && !address.isBlank();
+  }
+
+  /**
    * The address people reach the platform at, for links in messages, e.g. {@code
    * https://aspnet.example.org} (no trailing slash).
    */

@@ -76,9 +76,6 @@ public final class MailServlet extends ApiServlet {
       throw ProblemException.validation("to", "is required");
     }
     try {
-      if (test.to().strip().length() > 254) {
-        throw ProblemException.validation("to", "is not an email address");
-      }
       SmtpSender.deliverable(test.to()); // what the sender would refuse is refused here, at once
     } catch (SmtpSender.Failure e) {
       throw ProblemException.validation("to", "is not an email address this platform can send to: " + e.getMessage());

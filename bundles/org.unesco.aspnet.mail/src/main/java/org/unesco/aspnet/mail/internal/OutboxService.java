@@ -136,6 +136,17 @@ public final class OutboxService implements MailOutbox {
     return settings.delivers();
   }
 
+  /** What {@link SmtpSender#send} would not give up at once for the address alone ({@link SmtpSender#deliverable}). */
+  @Override
+  public boolean canSendTo(String address) {
+    try {
+      SmtpSender.deliverable(address);
+      return true;
+    } catch (SmtpSender.Failure never) {
+      return false;
+    }
+  }
+
   @Override
   public String publicUrl() {
     return settings.publicUrl();

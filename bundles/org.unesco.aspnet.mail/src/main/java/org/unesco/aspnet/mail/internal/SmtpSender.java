@@ -29,6 +29,9 @@ final class SmtpSender {
     }
   }
 
+  /** The longest address: SMTP's (RFC 5321, a path of 256 with its brackets), the outbox's column. */
+  static final int ADDRESS_MAX = 254;
+
   private final MailSettings settings;
   private final Session session;
   private final String protocol;
@@ -65,12 +68,15 @@ final class SmtpSender {
   /**
    * {@code to} as SMTP may carry it without SMTPUTF8: the domain in ASCII (IDNA, {@code
    * exaŭple.org} as {@code xn--exaple-...}), a local part that is ASCII already, and nothing but
-   * one plain address (no name, group or list). Anything else is refused, never cut to 8 bits:
+   * one plain address (no name, group or list), at most {@link #ADDRESS_MAX} characters. Anything else is refused, never cut to 8 bits:
    * Jakarta Mail would send the low byte of each character, another mailbox, or a line break that
    * starts another SMTP command.
    */
   static String deliverable(String to) throws Failure {
     String address = to == null ? "" : to.strip();
+    if (address.length() > ADDRESS_MAX) {
+      throw new Failure("an email address has at most " + ADDRESS_MAX + " characters: " + address.substring(0, 40) + "...", true, null);
+    }
     int at = address.lastIndexOf('@');
     if (at <= 0 || at == address.length() - 1) {
       throw new Failure("not an email address: " + address, true, null);
@@ -97,6 +103,9 @@ final class SmtpSender {
       throw new Failure("the mailbox name of " + address + " is not ASCII: this platform does not send SMTPUTF8", true, null);
     }
     String ascii = local + "@" + domain;
+    if (ascii.length() > ADDRESS_MAX) { // a domain's ASCII form is longer than its letters
+      throw new Failure("the ASCII form of " + address + " is longer than " + ADDRESS_MAX + " characters", true, null);
+    }
     try {
       InternetAddress parsed = new InternetAddress(ascii, true);
       if (!ascii.equals(parsed.getAddress()) || parsed.getPersonal() != null || parsed.isGroup()) {

@@ -56,6 +56,16 @@ public final class NoticeMail {
     return outbox == null || !outbox.delivers() ? null : outbox;
   }
 
+  /**
+   * Whether a message to {@code address} could ever leave ({@link MailOutbox#canSendTo}): an
+   * address the mail bundle gives up at once is no address. Without the mail bundle, any that is
+   * not blank (a preview, whose addresses are copied by hand).
+   */
+  boolean canSendTo(String address) {
+    MailOutbox outbox = mail;
+    return outbox == null ? address != null && !address.isBlank() : outbox.canSendTo(address);
+  }
+
   /** The people who hold any of {@code roles} in the scope ({@code country}, {@code school}; null: any), each once, by account id. */
   Map<String, Accounts.Recipient> recipients(List<Role> roles, String country, String school) {
     Map<String, Accounts.Recipient> found = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,7 @@ import org.unesco.aspnet.security.Accounts;
  * #remindAutomatically}). Each school's focal point and staff who want notices get one, in their
  * language; a school with none of them gets one at its contact address, in its country's language.
  * A school reminded of the year in the last {@link #AGAIN_AFTER} is left out (a double click, two
- * coordinators), as is one with no address; the messages, the records of who was reminded and the
+ * coordinators), as is one with no address the platform can send to; the messages, the records of who was reminded and the
  * audit entry commit together, or nothing does.
  */
 @Component(service = ReportReminders.class)
@@ -89,8 +90,9 @@ public final class ReportReminders {
   record Reminded(long schoolId, String name, int messages) {}
 
   /**
-   * A school left out: {@code recentlyReminded} (at {@code remindedAt}) or {@code noAddress} (no
-   * person of the school wants notices and it has no contact address).
+   * A school left out: {@code recentlyReminded} (at {@code remindedAt}), {@code noAddress} (no
+   * person of the school wants notices and it has no contact address) or {@code addressNotEmailable}
+   * (the addresses it has are ones the platform cannot send to, {@link NoticeMail#canSendTo}).
    */
   record Skipped(long schoolId, String name, String reason, Instant remindedAt) {}
 
@@ -228,7 +230,8 @@ public final class ReportReminders {
 
   /**
    * The messages of one run, written for a school when it is first asked for: its people who want
-   * notices (two queries, one per role), else its contact address.
+   * notices (two queries, one per role), else its contact address; an address the platform cannot
+   * send to ({@link NoticeMail#canSendTo}) is left out, as its message would be given up at once.
    */
   private final class Letters {
     private final String country;
@@ -239,6 +242,8 @@ public final class ReportReminders {
     private final String site;
     private String contactLanguage;
     final Map<Long, List<MailOutbox.Message>> written = new HashMap<>();
+    /** The schools with addresses, none of which the platform can send to. */
+    final Set<Long> notEmailable = new HashSet<>();
 
     Letters(String country, int year, LocalDate due, Instant now, String sentBy, String site) {
       this.country = country;
@@ -250,7 +255,7 @@ public final class ReportReminders {
       this.site = site;
     }
 
-    /** {@code school}'s messages (none: it has no address). */
+    /** {@code school}'s messages (none: it has no address the platform can send to, {@link #notEmailable} tells which). */
     List<MailOutbox.Message> of(ReportCompliance school) {
       return written.computeIfAbsent(school.schoolId(), id -> write(school));
     }
@@ -258,12 +263,22 @@ public final class ReportReminders {
     private List<MailOutbox.Message> write(ReportCompliance school) {
       NoticeTexts.ReportDue report = new NoticeTexts.ReportDue(school.name(), year, due, school.state() == State.MISSING, daysLeft, sentBy);
       List<MailOutbox.Message> messages = new ArrayList<>();
+      boolean anyAddress = false;
       for (Accounts.Recipient person : mail.recipients(SCHOOL_PEOPLE, null, String.valueOf(school.schoolId())).values()) {
-        messages.add(NoticeTexts.reminder(report, person.email(), person.name(), person.language(), false, site));
+        anyAddress = true;
+        if (mail.canSendTo(person.email())) { // a message given up at once is no reminder
+          messages.add(NoticeTexts.reminder(report, person.email(), person.name(), person.language(), false, site));
+        }
       }
       if (messages.isEmpty() && school.email() != null && !school.email().isBlank()) {
-        contactLanguage = contactLanguage == null ? languageOf(country) : contactLanguage;
-        messages.add(NoticeTexts.reminder(report, school.email(), null, contactLanguage, true, site));
+        anyAddress = true;
+        if (mail.canSendTo(school.email())) {
+          contactLanguage = contactLanguage == null ? languageOf(country) : contactLanguage;
+          messages.add(NoticeTexts.reminder(report, school.email(), null, contactLanguage, true, site));
+        }
+      }
+      if (messages.isEmpty() && anyAddress) {
+        notEmailable.add(school.schoolId());
       }
       return messages;
     }
@@ -272,7 +287,7 @@ public final class ReportReminders {
   /**
    * Of the {@code chased} schools, those to remind and those left out: a school reminded of the year
    * since the time of {@code sent}'s recent ones ({@code recentlyReminded}) or without an address
-   * ({@code noAddress}); one that has had this automatic reminder already is no news, and left out
+   * ({@code noAddress}, or {@code addressNotEmailable} when it has only ones the platform cannot send to); one that has had this automatic reminder already is no news, and left out
    * without a word. Only the schools that may be reminded have their messages written.
    */
   private static Outcome decide(String country, int year, LocalDate due, List<ReportCompliance> chased, Sent sent, Letters letters) {
@@ -290,7 +305,8 @@ public final class ReportReminders {
       // written before the lock: a school left out then is left out now (reminders are only ever added)
       List<MailOutbox.Message> messages = letters.of(school);
       if (messages.isEmpty()) {
-        skipped.add(new Skipped(school.schoolId(), school.name(), "noAddress", null));
+        String reason = letters.notEmailable.contains(school.schoolId()) ? "addressNotEmailable" : "noAddress";
+        skipped.add(new Skipped(school.schoolId(), school.name(), reason, null));
       } else {
         reminded.add(new Reminded(school.schoolId(), school.name(), messages.size()));
       }

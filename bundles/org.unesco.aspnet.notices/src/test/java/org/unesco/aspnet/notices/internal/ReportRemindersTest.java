@@ -57,6 +57,8 @@ class ReportRemindersTest {
   private static final Principal NC_FR = new Principal("nc-fr", "nadia@example.fr", "Nadia Benali", "fr",
       List.of(Grant.country(Role.NATIONAL_COORDINATOR, "FR")));
   private static final String SITE = "https://aspnet.example.org";
+  /** The addresses the test's outbox cannot send to. */
+  private static final Set<String> UNSENDABLE = Set.of("contact@straße.de", "écoles@exaŭple.org", "zoë@example.fr");
 
   private TestDatabase database;
   /** Each country's schools that owe the year's report, with their state, by year. */
@@ -130,6 +132,35 @@ class ReportRemindersTest {
     assertEquals(Map.of("year", 2025, "kind", "MANUAL", "states", List.of("MISSING"), "reminded", 2, "messages", 3, "skipped", 1),
         audited.get(0));
     assertEquals(List.of("1 MANUAL nc-fr 2", "2 MANUAL nc-fr 1"), recorded());
+  }
+
+  @Test
+  void anAddressThePlatformCannotSendToIsNoAddressAndItsSchoolIsNotCountedAsReminded() {
+    compliance.put("FR", List.of(
+        school(1, "Lycée Ampère", State.MISSING, "ampere@example.fr"),
+        school(2, "École du Port", State.MISSING, "contact@straße.de"),
+        school(6, "École Internationale", State.MISSING, "écoles@exaŭple.org"),
+        school(3, "Collège Sans Adresse", State.MISSING, null)));
+    // the only person of the Lycée Ampère has an address that cannot be emailed: its contact address instead
+    people.put("1/SCHOOL_FOCAL_POINT", List.of(new Accounts.Recipient("a1", "Zoë Martin", "zoë@example.fr", "fr")));
+    people.remove("1/SCHOOL_STAFF");
+
+    ReportReminders.Outcome preview = reminders().preview(NC_FR, "FR", 2025, EnumSet.of(State.MISSING));
+    assertEquals(List.of(1L), preview.reminded().stream().map(ReportReminders.Reminded::schoolId).toList());
+    ReportReminders.Outcome outcome = reminders().remind(NC_FR, "FR", 2025, EnumSet.of(State.MISSING));
+    assertEquals(List.of(1L), outcome.reminded().stream().map(ReportReminders.Reminded::schoolId).toList());
+    assertEquals(List.of("2 addressNotEmailable", "6 addressNotEmailable", "3 noAddress"),
+        outcome.skipped().stream().map(s -> s.schoolId() + " " + s.reason()).toList());
+    assertEquals(Set.of("ampere@example.fr"), outbox().keySet(), "nothing queued that would be given up at once");
+    assertEquals(List.of("1 MANUAL nc-fr 1"), recorded(), "the schools that cannot be emailed are not recorded as reminded");
+
+    // the address corrected, the school is reminded at once, not left out as reminded this week
+    now = now.plus(Duration.ofHours(1));
+    compliance.put("FR", List.of(school(1, "Lycée Ampère", State.MISSING, "ampere@example.fr"),
+        school(2, "École du Port", State.MISSING, "port@example.fr")));
+    ReportReminders.Outcome corrected = reminders().remind(NC_FR, "FR", 2025, EnumSet.of(State.MISSING));
+    assertEquals(List.of(2L), corrected.reminded().stream().map(ReportReminders.Reminded::schoolId).toList());
+    assertEquals(List.of("1 recentlyReminded"), corrected.skipped().stream().map(s -> s.schoolId() + " " + s.reason()).toList());
   }
 
   @Test
@@ -348,6 +379,11 @@ class ReportRemindersTest {
       @Override
       public boolean delivers() {
         return delivers;
+      }
+
+      @Override
+      public boolean canSendTo(String address) {
+        return !UNSENDABLE.contains(address); // as the mail bundle: a mailbox name not ASCII, a domain IDNA turns into another
       }
 
       @Override
