@@ -44,7 +44,8 @@ public final class NoticeMail {
   /**
    * The outbox to tell {@code event} through; null while the platform sends no email, and for the
    * platform's own moves (the demo data, a data migration), which are nobody's news. An event
-   * without an actor (an anonymous application) is news like any other.
+   * without an actor (an anonymous application) is news like any other; a partnership's, which only
+   * people and the platform move, is the platform's ({@link PartnershipNotices}).
    */
   MailOutbox outboxFor(Event event) {
     return SYSTEM_ID.equals(event.getProperty("actor")) ? null : delivering();

@@ -20,8 +20,8 @@ import org.unesco.aspnet.security.Accounts;
  * Emails a school's staff when the other school of a partnership moves it (Event Admin topic
  * {@code org/unesco/aspnet/partnerships/*}, after its commit): a proposal to the partner school,
  * its acceptance or refusal to the proposer, a withdrawn proposal to the partner, an end to both.
- * The school whose person made the move is not told; nothing is sent while the platform sends no
- * email. Read by topic and properties only: the partnerships bundle need not be there.
+ * The school whose person made the move is not told, nor anyone of the platform's own moves (the
+ * demo data); nothing is sent while the platform sends no email. Read by topic and properties only: the partnerships bundle need not be there.
  */
 @Component(property = EventConstants.EVENT_TOPIC + "=" + PartnershipNotices.TOPIC_PREFIX + "*")
 public final class PartnershipNotices implements EventHandler {
@@ -49,7 +49,9 @@ public final class PartnershipNotices implements EventHandler {
 
   @Override
   public void handleEvent(Event event) {
-    MailOutbox outbox = mail.outboxFor(event);
+    // only people and the platform move partnerships, and the platform's moves (the demo data) carry
+    // no actor (PartnershipService.TOPIC_PREFIX): nobody's news, as NoticeMail.outboxFor says
+    MailOutbox outbox = event.getProperty("actor") == null ? null : mail.outboxFor(event);
     if (outbox == null) {
       return;
     }
