@@ -23,7 +23,7 @@ final class NoticeTexts {
           Map.entry("reminder.due.body", "The ASPnet annual report of {0} for {1} is due on {2} ({3,choice,0#today|1#tomorrow|1<in {3} days}). Write and send it in your school''s portal:\n\n{4}\n"),
           Map.entry("reminder.overdue.subject", "ASPnet: the {1} annual report of {0} has not been received"),
           Map.entry("reminder.overdue.body", "The ASPnet annual report of {0} for {1} was due on {2} and has not been received yet. Write and send it in your school''s portal:\n\n{4}\n"),
-          Map.entry("reminder.noAccount", "\nIf nobody at your school has an account on the platform yet, ask your National Coordinator for an invitation.\n"),
+          Map.entry("reminder.contact", "\nThis reminder comes to your school''s contact address because nobody at your school receives the platform''s emails. Whoever has an account on the platform can turn them on in My account (Email from the platform); if nobody has an account yet, ask your National Coordinator for an invitation.\n"),
           Map.entry("reminder.sentBy", "\n{0} sent you this reminder.\n"),
           Map.entry("reminder.automatic", "\nThe platform sends this reminder by itself.\n"),
           Map.entry("reminder.contactGreeting", "Hello,\n\n"),
@@ -56,7 +56,7 @@ final class NoticeTexts {
           Map.entry("reminder.due.body", "Le rapport annuel ASPnet de {0} pour {1} est attendu le {2} ({3,choice,0#aujourd''hui|1#demain|1<dans {3} jours}). Rédigez-le et envoyez-le dans le portail de votre école :\n\n{4}\n"),
           Map.entry("reminder.overdue.subject", "ASPnet : le rapport annuel {1} de {0} n''a pas été reçu"),
           Map.entry("reminder.overdue.body", "Le rapport annuel ASPnet de {0} pour {1} était attendu le {2} et n''a pas encore été reçu. Rédigez-le et envoyez-le dans le portail de votre école :\n\n{4}\n"),
-          Map.entry("reminder.noAccount", "\nSi personne dans votre école n''a encore de compte sur la plateforme, demandez une invitation à votre coordinateur national.\n"),
+          Map.entry("reminder.contact", "\nCe rappel arrive à l''adresse de contact de votre école parce que personne dans votre école ne reçoit les courriels de la plateforme. Qui a un compte sur la plateforme peut les recevoir en le choisissant dans Mon compte (Courriels de la plateforme) ; si personne n''a encore de compte, demandez une invitation à votre coordinateur national.\n"),
           Map.entry("reminder.sentBy", "\nCe rappel vous est envoyé par {0}.\n"),
           Map.entry("reminder.automatic", "\nCe rappel est envoyé automatiquement par la plateforme.\n"),
           Map.entry("reminder.contactGreeting", "Bonjour,\n\n"),
@@ -89,7 +89,7 @@ final class NoticeTexts {
           Map.entry("reminder.due.body", "El informe anual ASPnet de {0} correspondiente a {1} vence el {2} ({3,choice,0#hoy|1#mañana|1<dentro de {3} días}). Redáctelo y envíelo en el portal de su escuela:\n\n{4}\n"),
           Map.entry("reminder.overdue.subject", "ASPnet: no se ha recibido el informe anual {1} de {0}"),
           Map.entry("reminder.overdue.body", "El informe anual ASPnet de {0} correspondiente a {1} vencía el {2} y aún no se ha recibido. Redáctelo y envíelo en el portal de su escuela:\n\n{4}\n"),
-          Map.entry("reminder.noAccount", "\nSi nadie de su escuela tiene todavía una cuenta en la plataforma, pida una invitación a su coordinador nacional.\n"),
+          Map.entry("reminder.contact", "\nEste recordatorio llega a la dirección de contacto de su escuela porque nadie de su escuela recibe los correos de la plataforma. Quien tenga una cuenta en la plataforma puede activarlos en Mi cuenta (Correos de la plataforma); si nadie tiene todavía una cuenta, pida una invitación a su coordinador nacional.\n"),
           Map.entry("reminder.sentBy", "\n{0} le envía este recordatorio.\n"),
           Map.entry("reminder.automatic", "\nLa plataforma envía este recordatorio automáticamente.\n"),
           Map.entry("reminder.contactGreeting", "Hola:\n\n"),
@@ -130,8 +130,9 @@ final class NoticeTexts {
   /**
    * A reminder of {@code report} to {@code to}: a person of the school ({@code name}, their
    * language; the footer says where to stop notices), or the school's contact address when no
-   * person is to be told ({@code schoolContact}: the footer says why it came, and the text how a
-   * school without an account gets one).
+   * person is to be told ({@code schoolContact}: the text says it came there because nobody at the
+   * school receives the platform's emails, true whether the school has no account yet or its people
+   * turned notices off, and how either gets them; the footer where the address comes from).
    */
   static MailOutbox.Message reminder(ReportDue report, String to, String name, String lang, boolean schoolContact, String site) {
     Locale locale = Locale.forLanguageTag(TEXTS.languageOf(lang));
@@ -145,7 +146,7 @@ final class NoticeTexts {
     // the portal opens the year's report (it offers last year's otherwise)
     text.append(TEXTS.get(lang, variant + ".body", report.school(), year, due, report.daysLeft(), site + "/portal?year=" + year));
     if (schoolContact) {
-      text.append(TEXTS.get(lang, "reminder.noAccount"));
+      text.append(TEXTS.get(lang, "reminder.contact"));
     }
     text.append(report.sentBy() == null ? TEXTS.get(lang, "reminder.automatic") : TEXTS.get(lang, "reminder.sentBy", report.sentBy()));
     text.append(schoolContact ? TEXTS.get(lang, "reminder.contactSignature", site, report.school()) : TEXTS.get(lang, "signature", site));

@@ -51,4 +51,23 @@ class ReminderTextsTest {
     assertTrue(m.text().contains("la dirección de contacto de Colegio Sol"), m.text());
     assertFalse(m.text().contains("/account"), "it has no account whose notices to stop: " + m.text());
   }
+
+  @Test
+  void aSchoolsContactAddressIsToldWhatIsTrueWhetherItsPeopleHaveNoAccountOrTurnedNoticesOff() {
+    NoticeTexts.ReportDue report = new NoticeTexts.ReportDue("Lycée Ampère", 2025, DUE, true, -20, null);
+    java.util.Map<String, java.util.List<String>> said = java.util.Map.of(
+        "en", java.util.List.of("because nobody at your school receives the platform's emails", "can turn them on in My account",
+            "if nobody has an account yet, ask your National Coordinator for an invitation"),
+        "fr", java.util.List.of("parce que personne dans votre école ne reçoit les courriels de la plateforme", "dans Mon compte",
+            "si personne n'a encore de compte, demandez une invitation à votre coordinateur national"),
+        "es", java.util.List.of("porque nadie de su escuela recibe los correos de la plataforma", "puede activarlos en Mi cuenta",
+            "si nadie tiene todavía una cuenta, pida una invitación a su coordinador nacional"));
+    said.forEach((lang, words) -> {
+      String text = NoticeTexts.reminder(report, "ampere@example.fr", null, lang, true, SITE).text();
+      words.forEach(w -> assertTrue(text.contains(w), lang + ": " + text));
+      // not the old words, which told a school whose people have accounts (and turned notices off) to ask for one
+      assertFalse(text.contains("has an account on the platform yet") || text.contains("n'a encore de compte sur la plateforme")
+          || text.contains("tiene todavía una cuenta en la plataforma"), lang + ": " + text);
+    });
+  }
 }
