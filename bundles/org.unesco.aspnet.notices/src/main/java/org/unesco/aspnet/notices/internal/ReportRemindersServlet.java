@@ -83,10 +83,7 @@ public final class ReportRemindersServlet extends ApiServlet {
     String country = asked.country().strip().toUpperCase(Locale.ROOT);
     authorizer.require(me, Action.VIEW_COUNTRY, Target.country(country));
     Set<State> states = statesOf(asked);
-    Map<String, Object> body = body(reminders.preview(me, country, year, states), states);
-    body.put("delivery", reminders.delivers() ? "email" : "manual");
-    body.put("toRemind", body.remove("reminded"));
-    body.remove("messages");
+    Map<String, Object> body = previewBody(reminders.preview(me, country, year, states), states, reminders.delivers());
     response.setHeader("Cache-Control", "no-store");
     Json.write(response, 200, body);
   }
@@ -158,6 +155,19 @@ public final class ReportRemindersServlet extends ApiServlet {
     return states;
   }
 
+  /**
+   * A GET's answer (OpenAPI {@code ReminderPreview}): a POST's, with how many schools it would remind
+   * ({@code toRemind}) rather than did, no count of messages, and whether the platform sends email.
+   */
+  static Map<String, Object> previewBody(ReportReminders.Outcome outcome, Set<State> states, boolean delivers) {
+    Map<String, Object> body = body(outcome, states);
+    body.put("delivery", delivers ? "email" : "manual");
+    body.put("toRemind", body.remove("reminded"));
+    body.remove("messages");
+    return body;
+  }
+
+  /** A POST's answer (OpenAPI {@code ReminderOutcome}). */
   static Map<String, Object> body(ReportReminders.Outcome outcome, Set<State> states) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("country", outcome.country());

@@ -1,11 +1,19 @@
 package org.unesco.aspnet.notices.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.unesco.aspnet.core.FieldError;
 import org.unesco.aspnet.membership.AnnualReport.State;
@@ -39,5 +47,49 @@ class ReportRemindersServletTest {
     assertEquals(EnumSet.of(State.MISSING), ReportRemindersServlet.statesOf(new ReportRemindersServlet.Request("FR", 2025, null)));
     assertEquals(EnumSet.of(State.MISSING, State.OPEN),
         ReportRemindersServlet.statesOf(new ReportRemindersServlet.Request("FR", 2025, List.of("OPEN", " MISSING"))));
+  }
+
+  @Test
+  void theAnswersHaveTheFieldsTheOpenApiFragmentSays() throws Exception {
+    JsonNode schemas;
+    try (InputStream in = ReportRemindersServlet.class.getResourceAsStream("/openapi/notices.json")) {
+      schemas = new ObjectMapper().readTree(in).path("components").path("schemas");
+    }
+    ReportReminders.Outcome outcome = new ReportReminders.Outcome("FR", 2025, LocalDate.of(2026, 3, 31),
+        List.of(new ReportReminders.Reminded(1, "Lycée Ampère", 2)),
+        List.of(new ReportReminders.Skipped(2, "École du Port", "recentlyReminded", Instant.parse("2026-12-01T10:00:00Z")),
+            new ReportReminders.Skipped(3, "Collège Sans Adresse", "noAddress", null),
+            new ReportReminders.Skipped(4, "École Injoignable", "addressNotEmailable", null)));
+    Set<State> states = EnumSet.of(State.MISSING, State.OPEN);
+    for (Map.Entry<String, Map<String, Object>> answer : Map.of(
+        "ReminderOutcome", ReportRemindersServlet.body(outcome, states),
+        "ReminderPreview", ReportRemindersServlet.previewBody(outcome, states, true)).entrySet()) {
+      JsonNode answered = new ObjectMapper().valueToTree(answer.getValue());
+      String name = answer.getKey();
+      assertFields(schemas, name, answered);
+      answered.path("schools").forEach(school -> assertFields(schemas, "ReminderSchool", school));
+      answered.path("skipped").forEach(skipped -> assertFields(schemas, "ReminderSkipped", skipped));
+      answered.path("states").forEach(state -> assertTrue(values(schemas.path(name).path("properties").path("states").path("items").path("enum"))
+          .contains(state.asText()), name + " " + state));
+    }
+    assertEquals(Set.of("recentlyReminded", "noAddress", "addressNotEmailable"),
+        values(schemas.path("ReminderSkipped").path("properties").path("reason").path("enum")));
+  }
+
+  /** {@code answer} has every required field of the schema {@code name} and no field it does not name. */
+  private static void assertFields(JsonNode schemas, String name, JsonNode answer) {
+    JsonNode schema = schemas.path(name);
+    Set<String> fields = new TreeSet<>();
+    answer.fieldNames().forEachRemaining(fields::add);
+    Set<String> described = new TreeSet<>();
+    schema.path("properties").fieldNames().forEachRemaining(described::add);
+    assertTrue(described.containsAll(fields), name + " describes " + described + ", the answer has " + fields);
+    assertTrue(fields.containsAll(values(schema.path("required"))), name + " requires " + schema.path("required") + ", the answer has " + fields);
+  }
+
+  private static Set<String> values(JsonNode array) {
+    Set<String> values = new TreeSet<>();
+    array.forEach(v -> values.add(v.asText()));
+    return values;
   }
 }
