@@ -538,7 +538,8 @@ function remindedView(r) {
   if (r.skipped?.length) {
     view.push(h('p', {}, plural('nc.notReminded', r.skipped.length)), h('ul', { id: 'reminders-skipped' }, ...r.skipped.map((s) => h('li', {},
       s.reason === 'recentlyReminded' ? t('nc.skipped.recentlyReminded', { name: s.name, date: formatDate(s.remindedAt) })
-        : t('nc.skipped.noAddress', { name: s.name })))));
+        : s.reason === 'addressNotEmailable' ? t('nc.skipped.addressNotEmailable', { name: s.name })
+          : t('nc.skipped.noAddress', { name: s.name })))));
   }
   return view;
 }
