@@ -146,10 +146,10 @@ public final class CampaignsServlet extends ApiServlet {
       if (cursor != null && !cursor.isBlank()) {
         throw ProblemException.validation("cursor", "there is no next page: this list comes whole (next is null)");
       }
-      Json.writePage(response, resources.resources(actor, id), null);
+      Json.writePage(response, resources.resources(principalSpeaking(request), id), null);
     } else if (path.size() == 3 && path.get(1).equals("resources")) {
       onlyParameters(request, Set.of(), "");
-      CampaignResource r = resources.resource(actor, id, pathId(path.get(2), "resource"));
+      CampaignResource r = resources.resource(principalSpeaking(request), id, pathId(path.get(2), "resource"));
       response.setHeader("ETag", Revisions.etag(r.revision()));
       response.setHeader("Cache-Control", "private, no-cache");
       Json.write(response, 200, r);
@@ -250,7 +250,7 @@ public final class CampaignsServlet extends ApiServlet {
     if (path.size() == 3 && path.get(1).equals("participants")) {
       campaigns.leave(principal(request), pathId(path.get(0), "campaign"), pathId(path.get(2), "school"));
     } else if (path.size() == 3 && path.get(1).equals("resources")) {
-      resources.remove(principal(request), pathId(path.get(0), "campaign"), pathId(path.get(2), "resource"),
+      resources.remove(principalSpeaking(request), pathId(path.get(0), "campaign"), pathId(path.get(2), "resource"),
           Revisions.expectedIfPresent(request));
     } else if (path.size() == 3 && path.get(1).equals("submissions")) {
       campaigns.withdraw(principal(request), pathId(path.get(0), "campaign"), pathId(path.get(2), "submission"),

@@ -10,12 +10,16 @@ import java.util.regex.Pattern;
 
 /**
  * A resource's address as coordinators paste it from a browser's address bar, checked and written
- * one way: a domain in any script (kept as typed), a path or query with characters a browser shows
- * unencoded ({@code |}, {@code {}}, Arabic), but no user name before the host ({@code
- * https://www.unesco.org@evil.example} is evil.example), no port out of range, no space or invisible
- * character. The scheme and the host are written in lower case and a default port is dropped, so
- * that the same link pasted twice is seen as the same (RFC 3986, 6.2.2-6.2.3); the path, query and
- * fragment stay as given.
+ * one way: a domain in any script, a path or query with characters a browser shows unencoded
+ * ({@code |}, {@code {}}, Arabic), but no user name before the host ({@code
+ * https://www.unesco.org@evil.example} is evil.example), no character in the domain that looks like
+ * a slash (U+2215 and its kind: {@code www.unesco.org∕en.evil.example} is evil.example too), no IP
+ * address, no port out of range, no space or invisible character. The scheme and the domain are
+ * written one way (lower case, NFKC: fullwidth letters and ideographic full stops as their plain
+ * forms, no final dot), a default port is dropped and an empty path is {@code /}, so that the same
+ * link pasted twice is seen as the same (RFC 3986, 6.2.2-6.2.3); the path, query and fragment stay
+ * as given. Two domains that differ only by their IDNA form ({@code xn--...} and its letters) are
+ * the same link as well: {@link #sameLink}.
  */
 final class ResourceLinks {
   private static final Pattern PARTS = Pattern.compile("(?i)(https?)://([^/?#]*)(.*)", Pattern.DOTALL);
@@ -47,9 +51,9 @@ final class ResourceLinks {
     if (!hostPort.matches()) {
       return null; // empty, a user name (@), or more than one port
     }
-    String host = hostPort.group(1).toLowerCase(Locale.ROOT);
-    if (host.contains("@") || !(host.startsWith("[") ? literal(host) : domain(host))) {
-      return null;
+    String host = plainHost(hostPort.group(1));
+    if (host == null || host.startsWith("[") || !domain(host)) {
+      return null; // a user name, a slash look-alike, an IPv6 or IPv4 address, not a domain
     }
     String port = hostPort.group(2);
     if (port != null) {
@@ -59,7 +63,7 @@ final class ResourceLinks {
       }
       port = (scheme.equals("https") && n == 443) || (scheme.equals("http") && n == 80) ? null : String.valueOf(n);
     }
-    String rest = parts.group(3);
+    String rest = parts.group(3).isEmpty() || "?#".indexOf(parts.group(3).charAt(0)) >= 0 ? "/" + parts.group(3) : parts.group(3);
     try {
       new URI("http://h" + encoded(rest)); // the path, query and fragment are well formed
     } catch (URISyntaxException e) {
@@ -89,13 +93,55 @@ final class ResourceLinks {
     return !labels[labels.length - 1].matches("\\d+"); // 10.0.0.1 is an address, below
   }
 
-  /** An IPv6 literal ({@code [2001:db8::1]}); a dotted IPv4 address is refused with the intranet hosts. */
-  private static boolean literal(String host) {
-    try {
-      return new URI("http://" + host + "/").getHost() != null;
-    } catch (URISyntaxException e) {
-      return false;
+  /**
+   * The host written one way (NFKC, lower case, the dots of other scripts as dots, no final dot), or
+   * null when it holds what is no part of a domain name: a user name, or a character that looks
+   * like a slash (a browser would show it as part of the name and open another site).
+   */
+  private static String plainHost(String given) {
+    String host = java.text.Normalizer.normalize(given, java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+        .replace('\u3002', '.').replace('\uff61', '.');
+    if (host.endsWith(".")) {
+      host = host.substring(0, host.length() - 1);
     }
+    for (int i = 0; i < host.length(); ) {
+      int cp = host.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp == '.' || cp == '-' || cp == '[' || cp == ']' || cp == ':' || Character.isLetterOrDigit(cp)) {
+        continue;
+      }
+      int type = Character.getType(cp);
+      boolean mark = type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+      // a mark, except those drawn over the letter before it (U+0334-U+0338: a stroke or a slash)
+      if (!mark || (cp >= 0x0334 && cp <= 0x0338) || (cp >= 0x20D2 && cp <= 0x20D3) || (cp >= 0x20E5 && cp <= 0x20E6)) {
+        return null;
+      }
+    }
+    return host;
+  }
+
+  /**
+   * Whether two stored addresses open the same page: the same, or the same but for the IDNA form
+   * of the domain ({@code xn--exaple-rmb.org} and {@code exaŭple.org}).
+   */
+  static boolean sameLink(String a, String b) {
+    return a.equals(b) || asciiDomain(a).equals(asciiDomain(b));
+  }
+
+  private static String asciiDomain(String url) {
+    Matcher parts = PARTS.matcher(url);
+    if (!parts.matches()) {
+      return url;
+    }
+    String authority = parts.group(2);
+    int colon = authority.lastIndexOf(':');
+    String host = colon < 0 ? authority : authority.substring(0, colon);
+    try {
+      host = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return url;
+    }
+    return parts.group(1) + "://" + host + (colon < 0 ? "" : authority.substring(colon)) + parts.group(3);
   }
 
   /** {@code rest} with the characters URI refuses, and those beyond ASCII, percent-encoded (for the check only). */

@@ -180,8 +180,9 @@ public final class ResourceStore implements CampaignResources {
         ps.setLong(2, campaign);
         ps.setInt(3, before.revision());
         if (ps.executeUpdate() == 0) {
-          throw expectedRevision != null ? changedSince(id, actor.language())
-              : ProblemException.notFound(CampaignMessages.get(actor.language(), "resourceNone", id(campaign), id(id)));
+          // changed meanwhile (412 to whoever named the revision read), or removed by someone else (404)
+          find(c, campaign, id, actor.language());
+          throw changedSince(id, actor.language());
         }
       }
       audit.record(c, actor, "campaign.resource.remove", "campaign", String.valueOf(campaign), country,
@@ -281,15 +282,22 @@ public final class ResourceStore implements CampaignResources {
     }
   }
 
-  /** The id of the campaign's resource at {@code url} other than {@code except}, or null. */
+  /**
+   * The id of the campaign's resource at {@code url} (or at the same link written with the other
+   * IDNA form of its domain) other than {@code except}, or null. A campaign lists 100 at most: read
+   * in Java, where the comparison is.
+   */
   private static Long listed(Connection c, long campaign, String url, long except) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT ID FROM PRJ_RESOURCE WHERE CAMPAIGN_ID = ? AND URL = ? AND ID <> ?")) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT ID, URL FROM PRJ_RESOURCE WHERE CAMPAIGN_ID = ? AND ID <> ?")) {
       ps.setLong(1, campaign);
-      ps.setString(2, url);
-      ps.setLong(3, except);
+      ps.setLong(2, except);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : null;
+        while (rs.next()) {
+          if (ResourceLinks.sameLink(rs.getString(2), url)) {
+            return rs.getLong(1);
+          }
+        }
+        return null;
       }
     }
   }

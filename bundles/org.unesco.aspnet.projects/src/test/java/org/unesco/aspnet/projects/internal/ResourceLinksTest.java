@@ -15,7 +15,7 @@ class ResourceLinksTest {
     for (String url : new String[] {
         "https://exaŭple.org/idn", "https://ar.wikipedia.org/wiki/يونسكو", "https://example.org/a?x=1&y=<b>",
         "https://example.org/a|b", "https://example.org/{x}", "https://例え.テスト/ガイド", "http://example.org/guide.pdf#page=3",
-        "https://[2001:db8::1]/guide", "https://example.org:8443/x", "https://straße.de/"}) {
+        "https://example.org:8443/x", "https://straße.de/"}) {
       assertEquals(url, ResourceLinks.normalized(url), url);
     }
   }
@@ -25,7 +25,12 @@ class ResourceLinksTest {
     assertEquals("https://example.org/Dup", ResourceLinks.normalized("HTTPS://EXAMPLE.org:443/Dup"));
     assertEquals("http://example.org/dup", ResourceLinks.normalized("http://Example.ORG:80/dup"));
     assertEquals("https://example.org:80/dup", ResourceLinks.normalized("https://example.org:80/dup"), "not https's default");
-    assertEquals("https://example.org", ResourceLinks.normalized("https://example.org"));
+    assertEquals("https://example.org/", ResourceLinks.normalized("https://example.org"), "an empty path is /");
+    assertEquals("https://example.org/?q=1", ResourceLinks.normalized("https://example.org?q=1"));
+    assertEquals("https://example.org/dup", ResourceLinks.normalized("https://ｅｘａｍｐｌｅ。ORG./dup"), "fullwidth, ideographic dot, final dot");
+    assertEquals("https://exámple.org/", ResourceLinks.normalized("https://exa\u0301mple.org/"), "decomposed as composed");
+    assertTrue(ResourceLinks.sameLink("https://exaŭple.org/idn", "https://xn--exaple-rmb.org/idn"));
+    assertFalse(ResourceLinks.sameLink("https://example.org/a", "https://example.org/A"), "a path keeps its case");
   }
 
   @Test
@@ -35,7 +40,9 @@ class ResourceLinksTest {
         "http://example.org:0/", "https://example.org/\u200b", "https://exa\u200bmple.org/", "https://example.org/a b",
         "javascript:alert(1)", "data:text/html,x", "ftp://example.org/", "https://", "https:///path", "http://localhost/x",
         "http://10.0.0.1/x", "https://" + "a".repeat(64) + ".org/", "https://-bad.org/", "https://example.org:1:2/",
-        "https://example.org/%zz", "https://example.org/" + "x".repeat(2000)}) {
+        "https://example.org/%zz", "https://example.org/" + "x".repeat(2000), "https://[2001:db8::1]/guide", "https://[::1]/",
+        "http://[::ffff:10.0.0.1]/", "https://www.unesco.org\u2215en\u2215aspnet.evil.example/", "https://www.unesco.org\u2044x.evil.example/",
+        "https://www.unesco.org\u29f8x.evil.example/", "https://www.unesco.org\u0338x.evil.example/", "https://www.unesco.org\uff0fx.evil.example/"}) {
       assertNull(ResourceLinks.normalized(url), url);
     }
   }
