@@ -1483,7 +1483,8 @@ function restoreTyped(values) {
     }
     // a select is told it changed (the apply form builds the country's fields), a text field that
     // it was typed in (a character count follows it)
-    changed.forEach((el) => el.dispatchEvent(new Event(el.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true })));
+    // marked `restored`, for a handler that must tell this from the person's own change
+    changed.forEach((el) => el.dispatchEvent(Object.assign(new Event(el.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }), { restored: true })));
   };
   const watch = new MutationObserver(fill);
   fill();

@@ -118,6 +118,8 @@ const RESOURCE_KINDS = ['GUIDE', 'LESSON_PLAN', 'TOOLKIT', 'VIDEO', 'WEBSITE', '
 
 // the resource being edited, by campaign: the page drawn again (the language switched) stays in the edit
 let editingResource = null;
+// the campaigns whose form's text language the person chose (else it follows the page's language)
+const textLanguageChosen = new Set();
 
 /**
  * The campaign's teaching resources: links for everyone (the title in the page's language when it
@@ -154,10 +156,12 @@ function resourcesSection(campaign, items) {
       put(r);
       draw(words ? r.id : null);
       if (words) tell(words);
+      else said.replaceChildren(); // the form says what happened; an older word here would contradict it
     },
     gone: (id) => {
       put(null, id);
       draw();
+      said.replaceChildren();
     },
   }) : null;
   const draw = (focusId, focusRemove) => {
@@ -265,7 +269,14 @@ function resourceForm(campaignId, base, list) {
   input('description').setAttribute('dir', 'auto');
   let editing = null;
   const textIn = (texts) => texts?.[input('textLanguage').value] || '';
-  input('textLanguage').addEventListener('change', () => {
+  input('textLanguage').addEventListener('change', (ev) => {
+    if (ev.restored) {
+      // the page drawn again after a language switch puts back what was there: what was typed stays;
+      // a language nobody chose follows the page's
+      if (!editing && !textLanguageChosen.has(String(campaignId))) input('textLanguage').value = ui.lang;
+      return;
+    }
+    textLanguageChosen.add(String(campaignId));
     // editing: the title and description already given in that language, to change
     if (editing) {
       input('title').value = textIn(editing.title);
@@ -275,6 +286,7 @@ function resourceForm(campaignId, base, list) {
   const reset = () => {
     editing = null;
     editingResource = null;
+    textLanguageChosen.delete(String(campaignId));
     form.reset();
     input('textLanguage').value = ui.lang;
     heading.textContent = t('resources.add');
@@ -367,8 +379,17 @@ function resourceForm(campaignId, base, list) {
     element: form,
     edit,
     editing: (id) => editing?.id === id,
-    /** The resource being edited was removed (fresh null) or changed elsewhere. */
-    done: (fresh) => (fresh ? edit(fresh, false) : reset()),
+    /**
+     * The resource being edited was removed (fresh null: the form empties) or changed elsewhere
+     * (what was typed stays, to save over theirs knowingly).
+     */
+    done: (fresh) => {
+      if (!fresh) return reset();
+      editing = fresh;
+      heading.textContent = t('resources.editTitle', { title: localized(fresh.title) });
+      status.replaceChildren(h('p', { class: 'notice' }, t('resources.changed')));
+      return undefined;
+    },
   };
 }
 

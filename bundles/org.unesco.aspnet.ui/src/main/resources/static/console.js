@@ -453,18 +453,26 @@ async function exportLinks(filters) {
 async function ncReports(country) {
   const params = new URLSearchParams(location.search);
   const year = Number(params.get('year')) || new Date().getFullYear() - 1;
-  // with the list, what a reminder by email would do: whether the platform sends email at all, and to how many
-  const [rows, reminders] = await Promise.all([apiAll(`/api/v1/countries/${country}/annual-reports/${year}`, 100000),
-    api('GET', `/api/v1/annual-report-reminders?country=${country}&year=${year}&states=MISSING,OPEN`).catch(() => null)]);
-  // LATE is a report sent after the due date: sent, though late
-  const missing = rows.filter((r) => r.state === 'MISSING').length;
-  const late = rows.filter((r) => r.state === 'LATE').length;
   const years = [0, 1, 2, 3].map((i) => new Date().getFullYear() - 1 - i);
   if (!years.includes(year)) years.push(year); // an older year asked for by its address is the one shown, and named
   years.sort((a, b) => b - a);
   const form = h('form', { class: 'filters' }, h('input', { type: 'hidden', name: 'tab', value: 'reports' }), h('input', { type: 'hidden', name: 'country', value: country }),
     field(t('report.year'), 'year', { value: year, options: years.map((y) => [y, String(y)]) }), h('button', { type: 'submit' }, t('console.show')));
   filtersNavigate(form, '/console/nc', RESULTS);
+  // with the list, what a reminder by email would do: whether the platform sends email at all, and to how many
+  let rows;
+  let reminders;
+  try {
+    [rows, reminders] = await Promise.all([apiAll(`/api/v1/countries/${country}/annual-reports/${year}`, 100000),
+      api('GET', `/api/v1/annual-report-reminders?country=${country}&year=${year}&states=MISSING,OPEN`).catch(() => null)]);
+  } catch (e) {
+    // a year the API refuses (one typed into the address): said under the form, which stays to pick another
+    return [h('h2', {}, t('tab.reports')), form, h('div', { 'data-results': '', tabindex: '-1' },
+      problemView(e, (f) => (f === 'year' ? t('report.year') : fieldName(f))))];
+  }
+  // LATE is a report sent after the due date: sent, though late
+  const missing = rows.filter((r) => r.state === 'MISSING').length;
+  const late = rows.filter((r) => r.state === 'LATE').length;
   // the addresses of the schools to chase, to paste into a message (a mailto: link would be too long for 400 schools)
   const toChase = rows.filter((r) => r.state === 'MISSING' && r.email).map((r) => r.email);
   const copied = h('span', { class: 'meta', role: 'status' });

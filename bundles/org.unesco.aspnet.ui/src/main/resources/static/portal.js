@@ -457,13 +457,17 @@ async function reportView(school) {
   const box = disclosure('report-' + school.id, t('report.title', { year }));
   box.append(form);
   if (asked === year) {
-    // the year an emailed reminder links to: open, in view, its heading focused
+    // the year an emailed reminder links to: open, and once the page shows it, in view with its heading focused
     box.open = true;
-    setTimeout(() => {
-      if (!box.isConnected) return;
-      box.scrollIntoView({ block: 'start' });
-      box.querySelector('summary')?.focus();
-    }, 0);
+    const show = (tries) => {
+      if (box.isConnected) {
+        box.scrollIntoView({ block: 'start' });
+        box.querySelector('summary')?.focus();
+      } else if (tries > 0) {
+        setTimeout(() => show(tries - 1), 100);
+      }
+    };
+    show(50);
   }
   return box;
 }

@@ -1591,9 +1591,13 @@ class BrowserIT {
     // edited in French: the English title stays, the French one is added; the page switched to French meanwhile stays in the edit
     driver.findElement(By.cssSelector("#campaign-resources-list [data-edit]")).click();
     assertEquals("kind", driver.switchTo().activeElement().getDomAttribute("name"), "the focus moves into the form");
+    driver.findElement(By.id("resource-form")).findElement(By.name("description")).sendKeys("Typed before the switch");
     switchLanguage("fr");
     wait(30).until(d -> d.findElement(By.id("resource-form-title")).getText().startsWith("Modifier"));
     form = driver.findElement(By.id("resource-form"));
+    WebElement kept = form.findElement(By.name("description"));
+    wait(10).until(d -> "Typed before the switch".equals(kept.getDomProperty("value")));
+    assertEquals("en", form.findElement(By.name("textLanguage")).getDomProperty("value"), "the text's language as it was");
     new org.openqa.selenium.support.ui.Select(form.findElement(By.name("textLanguage"))).selectByValue("fr");
     assertEquals("", form.findElement(By.name("title")).getDomProperty("value"), "no French title yet");
     form.findElement(By.name("title")).sendKeys("Cercles de paix en classe");
