@@ -822,6 +822,10 @@ class CampaignsIT {
     assertEquals(List.of("kind", "url", "title.fr", "languages[0]"), errorFields(wrong));
     assertTrue(wrong.body().contains("doit être une adresse http ou https"), wrong.body());
     assertEquals(0, json(platform.get(resources), 200).path("items").size(), "nothing was written");
+    // one wrong type alone: the detail says it in the same words as the errors list
+    JsonNode oneWrong = json(send("POST", resources, guide.replace("\"GUIDE\"", "\"BOOK\""), ncFrance, "Accept-Language", "fr"), 400);
+    assertEquals("kind: " + oneWrong.path("errors").get(0).path("message").asText(), oneWrong.path("detail").asText(), oneWrong.toString());
+    assertTrue(oneWrong.path("detail").asText().contains("n'est pas l'une des valeurs GUIDE"), oneWrong.toString());
 
     HttpResponse<String> added = send("POST", resources, guide, ncFrance);
     JsonNode r = json(added, 201);

@@ -1157,6 +1157,11 @@ public final class Json {
     doc.put("title", ProblemTitles.title(language, problem.title()));
     if (problem.errors().size() > 1 && (problem.errors().size() + " fields are not valid").equals(problem.detail())) {
       doc.put("detail", ProblemTitles.fieldsNotValid(language, problem.errors().size()));
+    } else if (problem.errors().size() == 1
+        && (problem.errors().get(0).field() + ": " + problem.errors().get(0).message()).equals(problem.detail())) {
+      // one field's error: the detail repeats it, in the same words as the errors list
+      doc.put("detail", problem.errors().get(0).field() + ": "
+          + ProblemTitles.fieldMessage(language, problem.errors().get(0).message()));
     } else if (problem.status() == 401 || problem.status() == 403) {
       Optional.ofNullable(problem.detail()).ifPresent(d -> doc.put("detail", ProblemTitles.detail(language, d)));
     }
