@@ -411,6 +411,8 @@ export function mayEdit(campaign) {
 
 // what the page drawn again after an edit does: say it was saved, or open the form again (after a 412)
 let redrawn = null;
+// the campaign whose edit form is open: it stays open when the page is drawn again
+let editOpen = null;
 
 /** The Edit button and the form it shows (hidden until asked for). */
 function editSection(campaign, module) {
@@ -424,13 +426,15 @@ function editSection(campaign, module) {
   const show = (open) => {
     section.hidden = !open;
     toggle.setAttribute('aria-expanded', String(open));
+    editOpen = open ? id : null;
     if (open) section.querySelector('input, textarea')?.focus();
     else toggle.focus();
   };
   section.append(editForm(campaign, module, () => show(false)));
   toggle.addEventListener('click', () => show(section.hidden));
   const saved = after?.saved ? h('p', { class: 'notice', id: 'campaign-edit-saved' }, t('campaignEdit.saved')) : null;
-  if (after?.open) {
+  // open again after a 412, or when the page is drawn again while it was open (a language switch)
+  if (after?.open || editOpen === id) {
     section.hidden = false;
     toggle.setAttribute('aria-expanded', 'true');
   }
@@ -468,6 +472,7 @@ function editForm(campaign, module, close) {
       return refused(form, status, e, campaign, phases);
     }
     redrawn = { id, saved: true };
+    editOpen = null; // saved: the page is drawn again with the form closed
     await render();
     // the focus back on the Edit button, beside the notice
     document.getElementById('campaign-edit-toggle')?.focus();
