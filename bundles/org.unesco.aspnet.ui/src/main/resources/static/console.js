@@ -450,15 +450,28 @@ async function exportLinks(filters) {
   return box;
 }
 
-async function ncReports(country) {
-  const params = new URLSearchParams(location.search);
-  const year = Number(params.get('year')) || new Date().getFullYear() - 1;
+/**
+ * The year select of an Annual reports tab (the NC's with its country as `hidden`, HQ's): the last
+ * four years, and an older one asked for by its address, which is the one shown and named. `refused(e)`
+ * is the tab when the API refuses that year (one typed into the address): the error under the select,
+ * which stays to pick another.
+ */
+function reportYearForm(base, hidden = {}) {
+  const year = Number(new URLSearchParams(location.search).get('year')) || new Date().getFullYear() - 1;
   const years = [0, 1, 2, 3].map((i) => new Date().getFullYear() - 1 - i);
-  if (!years.includes(year)) years.push(year); // an older year asked for by its address is the one shown, and named
+  if (!years.includes(year)) years.push(year);
   years.sort((a, b) => b - a);
-  const form = h('form', { class: 'filters' }, h('input', { type: 'hidden', name: 'tab', value: 'reports' }), h('input', { type: 'hidden', name: 'country', value: country }),
+  const form = h('form', { class: 'filters' }, h('input', { type: 'hidden', name: 'tab', value: 'reports' }),
+    ...Object.entries(hidden).map(([name, value]) => h('input', { type: 'hidden', name, value })),
     field(t('report.year'), 'year', { value: year, options: years.map((y) => [y, String(y)]) }), h('button', { type: 'submit' }, t('console.show')));
-  filtersNavigate(form, '/console/nc', RESULTS);
+  filtersNavigate(form, base, RESULTS);
+  const refused = (e) => [h('h2', {}, t('tab.reports')), form, h('div', { 'data-results': '', tabindex: '-1' },
+    problemView(e, (f) => (f === 'year' ? t('report.year') : fieldName(f))))];
+  return { year, form, refused };
+}
+
+async function ncReports(country) {
+  const { year, form, refused } = reportYearForm('/console/nc', { country });
   // with the list, what a reminder by email would do: whether the platform sends email at all, and to how many
   let rows;
   let reminders;
@@ -466,9 +479,7 @@ async function ncReports(country) {
     [rows, reminders] = await Promise.all([apiAll(`/api/v1/countries/${country}/annual-reports/${year}`, 100000),
       api('GET', `/api/v1/annual-report-reminders?country=${country}&year=${year}&states=MISSING,OPEN`).catch(() => null)]);
   } catch (e) {
-    // a year the API refuses (one typed into the address): said under the form, which stays to pick another
-    return [h('h2', {}, t('tab.reports')), form, h('div', { 'data-results': '', tabindex: '-1' },
-      problemView(e, (f) => (f === 'year' ? t('report.year') : fieldName(f))))];
+    return refused(e);
   }
   // LATE is a report sent after the due date: sent, though late
   const missing = rows.filter((r) => r.state === 'MISSING').length;
@@ -863,22 +874,13 @@ async function hqQueue() {
  * linked to its own list in the NC console, where its schools are reminded.
  */
 async function hqReports() {
-  const params = new URLSearchParams(location.search);
-  const year = Number(params.get('year')) || new Date().getFullYear() - 1;
-  const years = [0, 1, 2, 3].map((i) => new Date().getFullYear() - 1 - i);
-  if (!years.includes(year)) years.push(year);
-  years.sort((a, b) => b - a);
-  const form = h('form', { class: 'filters' }, h('input', { type: 'hidden', name: 'tab', value: 'reports' }),
-    field(t('report.year'), 'year', { value: year, options: years.map((y) => [y, String(y)]) }), h('button', { type: 'submit' }, t('console.show')));
-  filtersNavigate(form, '/console/hq', RESULTS);
+  const { year, form, refused } = reportYearForm('/console/hq');
   let rollup;
   let list;
   try {
     [rollup, list] = await Promise.all([api('GET', '/api/v1/annual-reports/' + encodeURIComponent(year)), countries()]);
   } catch (e) {
-    // a year the API refuses (one typed into the address): said under the form, which stays to pick another
-    return [h('h2', {}, t('tab.reports')), form, h('div', { 'data-results': '', tabindex: '-1' },
-      problemView(e, (f) => (f === 'year' ? t('report.year') : fieldName(f))))];
+    return refused(e);
   }
   const regionOf = Object.fromEntries(list.map((c) => [c.iso2, c.region]));
   const notSentWord = t(rollup.duePassed ? 'reports.missing' : 'reports.notYet');

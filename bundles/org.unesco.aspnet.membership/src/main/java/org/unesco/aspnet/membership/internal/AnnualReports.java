@@ -392,7 +392,9 @@ public final class AnnualReports implements AnnualReportService {
               + " WHERE " + STILL_IN_NETWORK + " AND " + MEMBER_DURING_YEAR + only + " GROUP BY S.COUNTRY")) {
         List<Object> params = new ArrayList<>(List.of(Timestamp.from(deadline), year));
         params.addAll(yearBounds(year));
-        params.addAll(mine.stream().filter(x -> !everywhere).toList());
+        if (!everywhere) {
+          params.addAll(mine);
+        }
         SchoolDirectory.bind(ps, params);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {

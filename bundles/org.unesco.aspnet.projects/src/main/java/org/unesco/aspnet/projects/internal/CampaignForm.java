@@ -179,7 +179,8 @@ final class CampaignForm {
   /** Phases a campaign has at most: with 60-character keys, quotes and all, the PHASES column holds them as JSON. */
   static final int PHASES_MAX = 20;
 
-  private static final Set<String> ISO_639_1 = Set.of(java.util.Locale.getISOLanguages());
+  /** The two-letter language codes (ISO 639-1). */
+  static final Set<String> ISO_639_1 = Set.of(java.util.Locale.getISOLanguages());
 
   /**
    * A language code a text may be given in: ISO 639-1 ({@code fr}), possibly with a region or

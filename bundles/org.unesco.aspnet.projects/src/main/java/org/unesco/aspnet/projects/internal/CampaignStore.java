@@ -1116,7 +1116,8 @@ public final class CampaignStore implements CampaignService, CampaignRules, Even
   }
 
   /** An id for a message: as it is, not "1,234" as MessageFormat writes a number. */
-  private static String id(long id) {
+  /** An id as a plain number in a message (MessageFormat would write 1,234). */
+  static String id(long id) {
     return String.valueOf(id);
   }
 

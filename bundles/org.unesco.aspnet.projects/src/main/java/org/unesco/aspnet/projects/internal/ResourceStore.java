@@ -38,7 +38,6 @@ public final class ResourceStore implements CampaignResources {
   static final int DESCRIPTION_MAX = 1000;
   static final int DESCRIPTION_STORED = 16000;
   static final int LANGUAGES_MAX = 20;
-  private static final Set<String> ISO_639_1 = Set.of(Locale.getISOLanguages());
   private static final String COLUMNS = "ID, CAMPAIGN_ID, KIND, URL, TITLE, DESCRIPTION, LANGUAGES, ADDED_AT, REVISION";
 
   private final Database database;
@@ -87,7 +86,8 @@ public final class ResourceStore implements CampaignResources {
         throw listedAlready(same, in.url(), actor.language());
       }
       if (count(c, campaign) >= MAX_PER_CAMPAIGN) {
-        throw ProblemException.conflict(CampaignMessages.get(actor.language(), "resourceFull", id(MAX_PER_CAMPAIGN)));
+        throw ProblemException.conflict(
+            CampaignMessages.get(actor.language(), "resourceFull", CampaignStore.id(MAX_PER_CAMPAIGN)));
       }
       long id;
       try (PreparedStatement ps = c.prepareStatement(
@@ -213,7 +213,7 @@ public final class ResourceStore implements CampaignResources {
       ps.setLong(1, campaign);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
-          throw ProblemException.notFound(CampaignMessages.get(language, "campaignNone", id(campaign)));
+          throw ProblemException.notFound(CampaignMessages.get(language, "campaignNone", CampaignStore.id(campaign)));
         }
         return rs.getString(1);
       }
@@ -253,7 +253,7 @@ public final class ResourceStore implements CampaignResources {
       for (int i = 0; i < in.languages().size(); i++) {
         String code = in.languages().get(i);
         String lower = code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
-        if (!ISO_639_1.contains(lower)) {
+        if (!CampaignForm.ISO_639_1.contains(lower)) {
           errors.add(new FieldError("languages[" + i + "]", CampaignMessages.get(lang, "resourceLanguage")));
         } else {
           codes.add(lower);
@@ -319,7 +319,8 @@ public final class ResourceStore implements CampaignResources {
       ps.setLong(2, campaign);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
-          throw ProblemException.notFound(CampaignMessages.get(language, "resourceNone", id(campaign), id(id)));
+          throw ProblemException.notFound(
+              CampaignMessages.get(language, "resourceNone", CampaignStore.id(campaign), CampaignStore.id(id)));
         }
         return resourceOf(rs);
       }
@@ -336,17 +337,13 @@ public final class ResourceStore implements CampaignResources {
 
   private static ProblemException listedAlready(long same, String url, String language) {
     return new ProblemException(409, ProblemException.TYPE_BASE + "conflict", "Conflict",
-        CampaignMessages.get(language, "resourceListed", url, id(same)), List.of(), Map.of("resource", same));
+        CampaignMessages.get(language, "resourceListed", url, CampaignStore.id(same)), List.of(), Map.of("resource", same));
   }
 
   private static ProblemException changedSince(long id, String language) {
-    return ProblemException.preconditionFailed(CampaignMessages.get(language, "resourceChanged", id(id)));
+    return ProblemException.preconditionFailed(CampaignMessages.get(language, "resourceChanged", CampaignStore.id(id)));
   }
 
-  /** An id as a plain number in a message (MessageFormat would write 1,234). */
-  private static String id(long id) {
-    return String.valueOf(id);
-  }
 
   /** What the audit log keeps of a resource: enough to put a removed one back. */
   private static Map<String, Object> summary(CampaignResource r) {
