@@ -1115,7 +1115,6 @@ public final class CampaignStore implements CampaignService, CampaignRules, Even
         .orElse(key);
   }
 
-  /** An id for a message: as it is, not "1,234" as MessageFormat writes a number. */
   /** An id as a plain number in a message (MessageFormat would write 1,234). */
   static String id(long id) {
     return String.valueOf(id);

@@ -1,0 +1,177 @@
+package org.unesco.aspnet.projects.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.unesco.aspnet.core.AuditLog;
+import org.unesco.aspnet.core.FieldError;
+import org.unesco.aspnet.core.Grant;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.core.Role;
+import org.unesco.aspnet.membership.Theme;
+import org.unesco.aspnet.projects.InternationalDay;
+import org.unesco.aspnet.projects.InternationalDayInput;
+import org.unesco.aspnet.projects.ObservanceKind;
+
+/** The calendar of international days over a real database: the shipped list, HQ's changes, the checks. */
+class DayStoreTest {
+  private static final Principal HQ = person("hq", "en", Grant.global(Role.HQ_OFFICER));
+  private static final Principal NC_FR = person("nc-fr", "fr", Grant.country(Role.NATIONAL_COORDINATOR, "FR"));
+  private static final Principal PUBLIC_FR = new Principal(null, null, null, "fr", List.of());
+  private static final Clock DEC_1_2026 = Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC);
+
+  private final List<String> audited = new ArrayList<>();
+  private TestDatabase database;
+  private List<DayStore.Seed> shipped;
+
+  private static Principal person(String id, String language, Grant... grants) {
+    return new Principal(id, id + "@example.org", id, language, List.of(grants));
+  }
+
+  @BeforeEach
+  void start() {
+    database = new TestDatabase();
+    database.run("V4__international_days.sql");
+    shipped = DayStore.readSeeds(DayStore.class.getClassLoader().getResourceAsStream(DayStore.REFERENCE));
+  }
+
+  private DayStore store(List<DayStore.Seed> seeds) {
+    AuditLog audit = (c, who, action, entity, id, country, before, after) ->
+        audited.add(action + " " + id + " " + (before == null ? "-" : before.get("observed")) + " "
+            + (after == null ? "-" : after.get("observed")));
+    return new DayStore(database, audit, DEC_1_2026, seeds);
+  }
+
+  private static ProblemException problem(Supplier<?> call) {
+    return assertThrows(ProblemException.class, call::get);
+  }
+
+  private static InternationalDayInput oceans(String observed) {
+    return new InternationalDayInput(Map.of("en", "World Oceans Day", "fr", "Journée mondiale de l'océan"), observed,
+        List.of(Theme.ESD), "https://www.un.org/en/observances/oceans-day");
+  }
+
+  @Test
+  void theShippedListIsEveryonesCalendarInTheirLanguage() {
+    assertEquals(71, shipped.size());
+    DayStore days = store(shipped);
+    List<InternationalDay> year = days.between(PUBLIC_FR, LocalDate.parse("2027-01-01"), LocalDate.parse("2027-12-31"), null);
+    assertEquals(71, year.size(), "69 days and periods, and the two decades under way");
+    InternationalDay first = year.stream().filter(d -> d.kind() != ObservanceKind.DECADE).findFirst().orElseThrow();
+    assertEquals("world-logic-day", first.id());
+    assertEquals("Journée mondiale de la logique", first.name());
+    assertEquals(LocalDate.parse("2027-01-14"), first.start());
+    InternationalDay philosophy = days.day(PUBLIC_FR, "world-philosophy-day", 2027);
+    assertEquals(LocalDate.parse("2027-11-18"), philosophy.start(), "the third Thursday of November 2027");
+    assertEquals(LocalDate.parse("2026-12-03"), days.day(PUBLIC_FR, "international-day-of-persons-with-disabilities", null).start(),
+        "without a year, the next one from today");
+    for (int i = 1; i < year.size(); i++) {
+      assertTrue(!year.get(i).start().isBefore(year.get(i - 1).start()), "in date order");
+    }
+    List<InternationalDay> peace = days.between(PUBLIC_FR, LocalDate.parse("2027-01-01"), LocalDate.parse("2027-12-31"),
+        Theme.PEACE_GCED);
+    assertTrue(peace.size() > 10 && peace.size() < year.size());
+    assertTrue(peace.stream().allMatch(d -> d.themes().contains(Theme.PEACE_GCED)));
+  }
+
+  @Test
+  void hqAddsEditsAndRemovesADayEachAuditedAndARemovedShippedDayStaysRemoved() {
+    DayStore days = store(shipped);
+    InternationalDay added = days.add(HQ, new InternationalDayInput(Map.of("en", "International Day of Play", "es",
+        "Día Internacional del Juego"), "06-11", List.of(Theme.PEACE_GCED, Theme.PEACE_GCED), ""));
+    assertEquals("international-day-of-play", added.id());
+    assertEquals(List.of(Theme.PEACE_GCED), added.themes());
+    assertNull(added.source());
+    assertEquals(LocalDate.parse("2027-06-11"), added.start());
+    InternationalDay edited = days.update(HQ, added.id(), added.revision(),
+        new InternationalDayInput(Map.of("fr", "Journée internationale du jeu"), "second Sunday of June", null, null));
+    assertEquals(2, edited.revision());
+    assertEquals(Map.of("en", "International Day of Play", "es", "Día Internacional del Juego", "fr",
+        "Journée internationale du jeu"), edited.names(), "names merge by language");
+    assertEquals(LocalDate.parse("2027-06-13"), edited.start());
+    assertEquals(412, problem(() -> days.update(HQ, added.id(), added.revision(), oceans("06-08"))).status());
+    assertEquals(edited, days.update(HQ, added.id(), edited.revision(), new InternationalDayInput(null, null, null, null)),
+        "an empty change makes no revision");
+
+    days.remove(HQ, "world-logic-day", null);
+    assertEquals(404, problem(() -> days.day(HQ, "world-logic-day", null)).status());
+    DayStore afterRestart = store(shipped);
+    assertEquals(404, problem(() -> afterRestart.day(HQ, "world-logic-day", null)).status(), "not put back at the next start");
+    assertEquals(List.of("international-day.add international-day-of-play - 06-11",
+        "international-day.update international-day-of-play 06-11 second Sunday of June",
+        "international-day.remove world-logic-day 01-14 -"), audited);
+  }
+
+  @Test
+  void onlyHqKeepsTheCalendar() {
+    DayStore days = store(shipped);
+    assertEquals(401, problem(() -> days.add(PUBLIC_FR, oceans("06-08"))).status());
+    ProblemException nc = problem(() -> days.add(NC_FR, oceans("06-08")));
+    assertEquals(403, nc.status());
+    assertEquals("Seul le Siège tient le calendrier des journées internationales", nc.getMessage());
+    InternationalDay water = days.day(NC_FR, "world-water-day", null);
+    assertEquals(403, problem(() -> days.update(NC_FR, water.id(), water.revision(), oceans("06-09"))).status());
+    assertEquals(403, problem(() -> { days.remove(NC_FR, water.id(), null); return null; }).status());
+    assertEquals(1, days.day(HQ, "world-water-day", null).revision(), "nothing written");
+    assertTrue(audited.isEmpty());
+  }
+
+  @Test
+  void everyWrongFieldIsToldAtOnceAndASecondDayOfOneNameIsAConflict() {
+    DayStore days = store(shipped);
+    ProblemException bad = problem(() -> days.add(HQ, new InternationalDayInput(Map.of("fr", "Journée", "xx", "?"),
+        "31 June", java.util.Arrays.asList(Theme.ESD, null), "http://127.0.0.1/x")));
+    assertEquals(400, bad.status());
+    Map<String, String> fields = new HashMap<>();
+    for (FieldError e : bad.errors()) {
+      fields.put(e.field(), e.message());
+    }
+    assertEquals(List.of("names.en", "names.xx", "observed", "source", "themes[1]"), fields.keySet().stream().sorted().toList());
+    ProblemException same = problem(() -> days.add(HQ, new InternationalDayInput(Map.of("en", "World  WATER day!"), "03-22",
+        null, null)));
+    assertEquals(409, same.status());
+    assertEquals("world-water-day", same.extensions().get("day"));
+    InternationalDay play = days.add(HQ, new InternationalDayInput(Map.of("en", "International Day of Play"), "06-11", null, null));
+    assertEquals(409, problem(() -> days.update(HQ, play.id(), play.revision(),
+        new InternationalDayInput(Map.of("en", "World Water Day"), null, null, null))).status(), "a rename onto another day's name");
+    assertEquals(400, problem(() -> days.update(HQ, play.id(), play.revision(),
+        new InternationalDayInput(java.util.Collections.singletonMap("en", null), null, null, null))).status(),
+        "the English name cannot be taken away");
+  }
+
+  @Test
+  void aLaterReleasesNewRowIsAddedAndHqsOwnDayOfThatNameStays() {
+    DayStore first = store(shipped.subList(0, 3));
+    first.add(HQ, new InternationalDayInput(Map.of("en", "World Water Day", "fr", "Notre journée de l'eau"), "03-22", null, null));
+    first.remove(HQ, shipped.get(0).id(), null);
+    DayStore upgraded = store(shipped);
+    List<InternationalDay> all = upgraded.between(HQ, LocalDate.parse("2027-01-01"), LocalDate.parse("2027-12-31"), null);
+    assertEquals(71 - 1, all.size(), "every row but the one removed");
+    assertEquals("Notre journée de l'eau", upgraded.day(PUBLIC_FR, "world-water-day", null).name());
+  }
+
+  @Test
+  void aShippedListThatDoesNotReadIsRefused() {
+    String csv = "date,en,fr,es,de,themes,source\n03-32,Bad,,,,,\n";
+    assertThrows(IllegalStateException.class,
+        () -> DayStore.readSeeds(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))));
+    assertEquals("world-teachers-day", DayStore.idOf("World Teachers’ Day"));
+    assertEquals("journee-mondiale-de-l-ocean", DayStore.idOf("Journée mondiale de l’océan".replace("’", "-")));
+  }
+}
