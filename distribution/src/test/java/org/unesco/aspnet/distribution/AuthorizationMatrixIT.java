@@ -67,6 +67,12 @@ class AuthorizationMatrixIT {
     {"GET /api/v1/campaigns/{C}/resources",               "A", "A", "A", "A", "A", "A", "A"},
     // C is global: HQ keeps its resources (an NC keeps those of their country's national campaigns)
     {"POST /api/v1/campaigns/{C}/resources#resource",      "D", "D", "D", "D", "D", "A", "A"},
+    // the calendar of international days: read by all, kept by HQ
+    {"GET /api/v1/international-days",                    "A", "A", "A", "A", "A", "A", "A"},
+    {"GET /api/v1/international-days.ics",                "A", "A", "A", "A", "A", "A", "A"},
+    {"GET /api/v1/international-days/world-water-day",    "A", "A", "A", "A", "A", "A", "A"},
+    {"POST /api/v1/international-days#day",                "D", "D", "D", "D", "D", "A", "A"},
+    {"PATCH /api/v1/international-days/world-water-day",  "D", "D", "D", "D", "D", "A", "A"},
     {"POST /api/v1/campaigns#global",                      "D", "D", "D", "D", "D", "A", "A"},
     {"POST /api/v1/campaigns#nationalFR",                  "D", "D", "D", "A", "D", "A", "A"},
     // the demo's partnerships: PA accepted (school.7's French school and a Kenyan one: public),
@@ -167,7 +173,9 @@ class AuthorizationMatrixIT {
     String body = null;
     switch (method) {
       case "PATCH" -> {
-        body = path.contains("/countries/") ? "{\"region\":\"Europe and North America\"}" : "{\"students\": 321}";
+        body = path.contains("/countries/") ? "{\"region\":\"Europe and North America\"}"
+            : path.contains("/international-days/") ? "{\"names\":{\"sw\":\"Siku ya Maji Duniani " + System.nanoTime() + "\"}}"
+            : "{\"students\": 321}";
         headers.addAll(List.of("Content-Type", "application/merge-patch+json"));
         headers.addAll(List.of("If-Match", platform.get(path, "Authorization", "Bearer " + hq).headers().firstValue("ETag").orElse("\"0\"")));
       }
@@ -197,6 +205,7 @@ class AuthorizationMatrixIT {
           case "accept" -> "{\"to\":\"ACCEPTED\"}";
           case "resource" -> "{\"kind\":\"GUIDE\",\"url\":\"https://example.org/matrix/" + System.nanoTime()
               + "\",\"title\":{\"en\":\"Matrix guide\"}}";
+          case "day" -> "{\"names\":{\"en\":\"Matrix Day " + System.nanoTime() + "\"},\"observed\":\"06-11\"}";
           case "/api/v1/annual-report-reminders" -> "{\"country\":\"FR\",\"year\":" + YEAR + "}";
           default -> "{\"email\":\"nobody@example.org\"}";
         };

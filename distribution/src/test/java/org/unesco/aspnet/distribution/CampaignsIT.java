@@ -909,4 +909,69 @@ class CampaignsIT {
     assertEquals(0, json(platform.get("/api/v1/campaigns/" + trashHack + "/participants?country=FR&school=" + moving), 200)
         .path("items").size());
   }
+
+  @Test
+  @Order(13)
+  void everyoneReadsTheCalendarOfInternationalDaysAndHqKeepsIt() throws Exception {
+    String days = "/api/v1/international-days";
+    // the shipped list, in the reader's language, by date; a decade once with its whole span
+    HttpResponse<String> listed = platform.send("GET", days + "?year=2027", null, "Accept-Language", "es");
+    JsonNode year = json(listed, 200).path("items");
+    assertTrue(year.size() >= 70, year.size() + " observances");
+    assertTrue(year.get(0).path("start").asText().startsWith("2021-"), "the decades under way come first: " + year.get(0));
+    JsonNode logic = year.get(2);
+    assertEquals("world-logic-day", logic.path("id").asText(), logic.toString());
+    assertEquals("Día Mundial de la Lógica", logic.path("name").asText());
+    assertEquals("2027-01-14", logic.path("start").asText());
+    JsonNode philosophy = json(platform.get(days + "/world-philosophy-day?year=2026"), 200);
+    assertEquals("2026-11-19", philosophy.path("start").asText(), "the third Thursday of November 2026");
+    // a browser on a slow connection asks again and gets a 304 while nothing changed
+    String etag = listed.headers().firstValue("ETag").orElseThrow();
+    assertEquals(304, platform.send("GET", days + "?year=2027", null, "Accept-Language", "es", "If-None-Match", etag).statusCode());
+    // a period and a theme
+    JsonNode winter = json(platform.get(days + "?from=2026-12-01&to=2027-01-31&theme=peace_gced"), 200).path("items");
+    assertTrue(winter.size() > 0);
+    winter.forEach(d -> assertTrue(d.path("themes").toString().contains("PEACE_GCED"), d.toString()));
+    assertEquals(List.of("from"), errorFields(platform.get(days + "?from=2026-13-01&to=2027-01-31")));
+    assertEquals(List.of("to"), errorFields(platform.get(days + "?from=2026-01-01&to=2029-01-31")));
+    assertEquals(List.of("theme"), errorFields(platform.get(days + "?theme=SPORT")));
+    assertEquals(List.of("country"), errorFields(platform.get(days + "?country=FR")));
+
+    // the calendar for a teacher's calendar application
+    HttpResponse<String> ics = platform.send("GET", days + ".ics?year=2027&lang=fr", null, "Accept", "text/calendar");
+    assertEquals(200, ics.statusCode(), ics.body());
+    assertEquals("text/calendar;charset=utf-8", ics.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase());
+    assertTrue(ics.headers().firstValue("Content-Disposition").orElse("").contains("international-days-2027.ics"));
+    assertTrue(ics.body().contains("SUMMARY:Journée mondiale de la philosophie\r\n"), ics.body().substring(0, 400));
+    assertTrue(ics.body().contains("DTSTART;VALUE=DATE:20271118\r\n"), "World Philosophy Day 2027");
+
+    // HQ adds, edits and removes; nobody else does; each change audited
+    String play = "{\"names\":{\"en\":\"International Day of Play\",\"fr\":\"Journée internationale du jeu\"},"
+        + "\"observed\":\"06-11\",\"themes\":[\"PEACE_GCED\"],\"source\":\"https://www.un.org/en/observances/play-day\"}";
+    assertEquals(401, send("POST", days, play, null).statusCode());
+    assertEquals(403, send("POST", days, play, ncFrance).statusCode());
+    assertEquals(List.of("themes[0]", "names.en", "observed"), errorFields(send("POST", days,
+        "{\"names\":{\"fr\":\"Jeu\"},\"observed\":\"31 June\",\"themes\":[\"GAMES\"]}", hq)));
+    HttpResponse<String> added = send("POST", days, play, hq);
+    JsonNode a = json(added, 201);
+    assertEquals(days + "/international-day-of-play", added.headers().firstValue("Location").orElse(""));
+    assertEquals("international-day-of-play", json(send("POST", days, play, hq), 409).path("day").asText());
+    String one = days + "/" + a.path("id").asText();
+    String tag = platform.get(one).headers().firstValue("ETag").orElseThrow();
+    assertEquals(428, send("PATCH", one, "{\"observed\":\"second Sunday of June\"}", hq).statusCode());
+    assertEquals(403, send("PATCH", one, "{\"observed\":\"second Sunday of June\"}", ncFrance, "If-Match", tag).statusCode());
+    JsonNode moved = json(send("PATCH", one, "{\"observed\":\"second Sunday of June\",\"names\":{\"fr\":null}}", hq,
+        "If-Match", tag), 200);
+    assertEquals("second Sunday of June", moved.path("observed").asText());
+    assertEquals("{\"en\":\"International Day of Play\"}", moved.path("names").toString());
+    assertEquals(412, send("PATCH", one, "{\"observed\":\"06-11\"}", hq, "If-Match", tag).statusCode());
+    assertEquals(204, send("DELETE", one, null, hq).statusCode());
+    assertEquals(404, platform.get(one).statusCode());
+    JsonNode audit = json(send("GET", "/api/v1/audit?entity=international-day&entityId=international-day-of-play&limit=10", null, hq),
+        200).path("items");
+    List<String> actions = new ArrayList<>();
+    audit.forEach(e -> actions.add(e.path("action").asText()));
+    assertTrue(actions.containsAll(List.of("international-day.add", "international-day.update", "international-day.remove")),
+        actions.toString());
+  }
 }

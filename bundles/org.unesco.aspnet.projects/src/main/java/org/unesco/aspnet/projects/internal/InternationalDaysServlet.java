@@ -23,6 +23,7 @@ import org.unesco.aspnet.projects.InternationalDayInput;
 import org.unesco.aspnet.projects.InternationalDays;
 import org.unesco.aspnet.web.ApiServlet;
 import org.unesco.aspnet.web.Json;
+import org.unesco.aspnet.web.OpenApiFragment;
 import org.unesco.aspnet.web.Revisions;
 
 /**
@@ -33,6 +34,7 @@ import org.unesco.aspnet.web.Revisions;
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/api/v1/international-days", "/api/v1/international-days/*"})
+@OpenApiFragment("openapi/international-days.json")
 public final class InternationalDaysServlet extends ApiServlet {
   private static final long serialVersionUID = 1L;
   /** The longest period one request reads: two years, as a calendar subscription does. */
