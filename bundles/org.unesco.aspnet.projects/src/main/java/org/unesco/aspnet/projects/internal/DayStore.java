@@ -100,10 +100,8 @@ public final class DayStore implements InternationalDays {
 
   @Override
   public InternationalDay day(Principal reader, String id, Integer year) {
-    Stored s = database.read(c -> {
-      seed();
-      return find(c, id, reader.language());
-    });
+    seed();
+    Stored s = database.read(c -> find(c, id, reader.language()));
     LocalDate[] o = year == null ? s.observance().next(LocalDate.now(clock)) : s.observance().in(year);
     if (o == null) { // a year or decade asked for a year outside it: its span all the same
       o = s.observance().next(LocalDate.now(clock));
@@ -116,8 +114,8 @@ public final class DayStore implements InternationalDays {
     keeper(actor);
     InternationalDayInput in = checked(given, true, actor.language());
     String id = idOf(in.names().get("en"));
+    seed();
     return database.inTransaction(c -> {
-      seed();
       String same = named(c, id, null);
       if (same != null) {
         throw listedAlready(same, actor.language());
@@ -143,8 +141,8 @@ public final class DayStore implements InternationalDays {
   @Override
   public InternationalDay update(Principal actor, String id, int expectedRevision, InternationalDayInput given) {
     keeper(actor);
+    seed();
     return database.inTransaction(c -> {
-      seed();
       Stored before = find(c, id, actor.language());
       InternationalDayInput changes = checked(new InternationalDayInput(CampaignForm.merged(before.names(), given.names()),
           given.observed(), given.themes(), given.source()), false, actor.language());
@@ -193,8 +191,8 @@ public final class DayStore implements InternationalDays {
   @Override
   public void remove(Principal actor, String id, Integer expectedRevision) {
     keeper(actor);
+    seed();
     database.inTransaction(c -> {
-      seed();
       Stored before = find(c, id, actor.language());
       if (expectedRevision != null && before.revision() != expectedRevision) {
         throw changedSince(id, actor.language());
@@ -224,8 +222,8 @@ public final class DayStore implements InternationalDays {
   }
 
   private List<Stored> all() {
+    seed();
     return database.read(c -> {
-      seed();
       List<Stored> found = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM PRJ_DAY");
           ResultSet rs = ps.executeQuery()) {
@@ -239,7 +237,7 @@ public final class DayStore implements InternationalDays {
 
   /**
    * Puts the shipped rows never put in before into the calendar, once per start (and again after a
-   * failure). Two nodes starting together: the second's insert of a row the first just put in is a
+   * failure), in a transaction of its own before the caller's. Two nodes starting together: the second's insert of a row the first just put in is a
    * duplicate key, and that node leaves it to the first.
    */
   private void seed() {
