@@ -12,6 +12,7 @@ final class DayMessages {
   private static final Messages MESSAGES =
       new Messages(Map.of(
       "en", Map.ofEntries(
+          Map.entry("period", "must be a period of at most {0} days (a week, a month): for a whole year write 2025 (year)"),
           Map.entry("calendar", "International days"),
           Map.entry("none", "There is no international day {0}"),
           Map.entry("changed", "International day {0} changed since you read it: read it again"),
@@ -24,6 +25,7 @@ final class DayMessages {
           Map.entry("required", "is required"),
           Map.entry("source", "must be an http or https address such as https://www.unesco.org/en/days/world-teachers: a domain name (no IP address), no user name, no spaces, at most {0} characters")),
       "fr", Map.ofEntries(
+          Map.entry("period", "doit être une période d''au plus {0} jours (une semaine, un mois) : pour une année entière, écrivez 2025 (year)"),
           Map.entry("calendar", "Journées internationales"),
           Map.entry("none", "Il n''y a pas de journée internationale {0}"),
           Map.entry("changed", "La journée internationale {0} a changé depuis votre lecture : relisez-la"),
@@ -36,6 +38,7 @@ final class DayMessages {
           Map.entry("required", "est obligatoire"),
           Map.entry("source", "doit être une adresse http ou https comme https://www.unesco.org/fr/days/world-teachers : un nom de domaine (pas une adresse IP), sans nom d''utilisateur ni espace, d''au plus {0} caractères")),
       "es", Map.ofEntries(
+          Map.entry("period", "debe ser un período de {0} días como máximo (una semana, un mes): para un año entero escriba 2025 (year)"),
           Map.entry("calendar", "Días internacionales"),
           Map.entry("none", "No hay ningún día internacional {0}"),
           Map.entry("changed", "El día internacional {0} cambió desde que lo leyó: vuelva a leerlo"),
@@ -48,6 +51,7 @@ final class DayMessages {
           Map.entry("required", "es obligatorio"),
           Map.entry("source", "debe ser una dirección http o https como https://www.unesco.org/es/days/world-teachers: un nombre de dominio (no una dirección IP), sin nombre de usuario ni espacios, de {0} caracteres como máximo")),
       "de", Map.ofEntries(
+          Map.entry("period", "muss ein Zeitraum von höchstens {0} Tagen sein (eine Woche, ein Monat): für ein ganzes Jahr schreiben Sie 2025 (year)"),
           Map.entry("calendar", "Internationale Tage"),
           Map.entry("none", "Es gibt keinen internationalen Tag {0}"),
           Map.entry("changed", "Der internationale Tag {0} wurde geändert, seit Sie ihn gelesen haben: lesen Sie ihn erneut"),

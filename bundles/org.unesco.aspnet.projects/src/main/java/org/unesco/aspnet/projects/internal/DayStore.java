@@ -52,6 +52,8 @@ public final class DayStore implements InternationalDays {
   static final int NAME_MAX = 200;
   static final int NAMES_STORED = 8000;
   static final int ID_MAX = 80;
+  /** A period is a week, a fortnight, a month: longer, it is a year ({@code 2025 (year)}). */
+  static final int PERIOD_DAYS_MAX = 62;
   private static final String COLUMNS = "ID, NAMES, OBSERVED, THEMES, SOURCE, REVISION";
 
   /** A definition as stored; its dates come from {@link Observance}. */
@@ -366,12 +368,13 @@ public final class DayStore implements InternationalDays {
     Map<String, String> names = in.names();
     if (names == null && adding) {
       errors.add(new FieldError("names", DayMessages.get(lang, "english")));
-    } else if (names != null && (names.get("en") == null || names.get("en").isBlank())) {
+    } else if (names != null && names.get("en") == null) {
       errors.add(new FieldError("names.en", DayMessages.get(lang, "english")));
     }
-    CampaignForm.texts("names", names, NAME_MAX, NAMES_STORED, errors, lang);
-    if (names != null && names.get("en") != null && idOf(names.get("en")).isEmpty()) {
-      errors.add(new FieldError("names.en", DayMessages.get(lang, "english")));
+    int before = errors.size();
+    CampaignForm.texts("names", names, NAME_MAX, NAMES_STORED, errors, lang); // blank, too long, not a language
+    if (names != null && names.get("en") != null && errors.size() == before && idOf(names.get("en")).isEmpty()) {
+      errors.add(new FieldError("names.en", DayMessages.get(lang, "english"))); // "!!!" makes no key
     }
     String observed = null;
     if (in.observed() != null || adding) {
@@ -379,6 +382,8 @@ public final class DayStore implements InternationalDays {
       if (o == null) {
         errors.add(new FieldError("observed", in.observed() == null ? DayMessages.get(lang, "required") + ": "
             + DayMessages.get(lang, "observed") : DayMessages.get(lang, "observed")));
+      } else if (o.days() > PERIOD_DAYS_MAX) {
+        errors.add(new FieldError("observed", DayMessages.get(lang, "period", String.valueOf(PERIOD_DAYS_MAX))));
       } else {
         observed = o.canonical();
       }

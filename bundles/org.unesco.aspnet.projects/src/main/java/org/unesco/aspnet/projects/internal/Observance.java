@@ -75,6 +75,15 @@ record Observance(ObservanceKind kind, String canonical, MonthDay first, MonthDa
     return null;
   }
 
+  /** How many days an occurrence of a day or a period lasts (in a year that is not a leap year). */
+  long days() {
+    if (kind == ObservanceKind.YEAR || kind == ObservanceKind.DECADE) {
+      return 0;
+    }
+    LocalDate[] o = in(2001);
+    return o[1].toEpochDay() - o[0].toEpochDay() + 1;
+  }
+
   /** Its occurrence in {@code year}, as {first day, last day}; null when it has none that year. */
   LocalDate[] in(int year) {
     return switch (kind) {

@@ -143,6 +143,10 @@ class DayStoreTest {
       fields.put(e.field(), e.message());
     }
     assertEquals(List.of("names.en", "names.xx", "observed", "source", "themes[1]"), fields.keySet().stream().sorted().toList());
+    // a blank English name is said once; a period longer than a month is a year
+    ProblemException blank = problem(() -> days.add(HQ, new InternationalDayInput(Map.of("en", "  "), "12-31 to 12-30", null, null)));
+    assertEquals(List.of("names.en", "observed"), blank.errors().stream().map(FieldError::field).toList());
+    assertTrue(blank.errors().get(1).message().contains("62"), blank.errors().get(1).message());
     ProblemException same = problem(() -> days.add(HQ, new InternationalDayInput(Map.of("en", "World  WATER day!"), "03-22",
         null, null)));
     assertEquals(409, same.status());
