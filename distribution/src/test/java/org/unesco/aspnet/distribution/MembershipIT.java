@@ -154,6 +154,14 @@ class MembershipIT {
     assertTrue(platform.get("/api/v1/certificates/ASPNET-FR-1999-000000").headers().firstValue("Content-Type").orElse("")
         .startsWith("application/problem+json"));
     assertEquals(405, platform.send("POST", "/api/v1/certificates/" + certificate, "{}", "Content-Type", "application/json").statusCode());
+    // the QR code a printed certificate carries, drawn by the encoder copied into the membership bundle
+    HttpResponse<String> qr = platform.get("/api/v1/certificates/" + certificate + "/qr.svg", "Accept", "image/svg+xml");
+    assertEquals(200, qr.statusCode(), qr.body());
+    assertEquals("image/svg+xml;charset=utf-8", qr.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase());
+    assertTrue(qr.body().startsWith("<svg ") && qr.body().contains("<path fill=\"#000\" d=\"M"), qr.body());
+    assertTrue(qr.body().contains("<title>http://localhost:" + platform.port + "/certificates/" + certificate + "</title>"), qr.body());
+    assertEquals(404, platform.get("/api/v1/certificates/" + certificate + "/qr.png").statusCode());
+    assertEquals(404, platform.get("/api/v1/certificates/not%20a%20number/qr.svg").statusCode());
 
     HttpResponse<String> publicView = platform.get("/api/v1/schools/" + schoolId);
     assertEquals(200, publicView.statusCode());

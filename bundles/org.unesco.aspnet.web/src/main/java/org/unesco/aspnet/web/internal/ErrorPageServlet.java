@@ -79,15 +79,20 @@ public final class ErrorPageServlet extends HttpServlet {
       // Felix HTTP has just logged the stack trace of a servlet's exception; this line ties it
       // to the id the client sees.
       log.error("Incident {}: {} {} failed: {}", incident, method, uri, error == null ? "HTTP " + status : error.toString());
-      return new ProblemException(
-          500,
-          ProblemException.TYPE_BASE + "internal-error",
-          "Internal error",
-          "Something went wrong on our side. Quote incident " + incident + " when you report it.",
-          List.of(),
-          Map.of("incident", incident));
+      return internalError(incident);
     }
     return statusProblem(status, uri, method);
+  }
+
+  /** The 500 of incident {@code incident}: only its id goes on the wire, the rest is in the log. */
+  static ProblemException internalError(String incident) {
+    return new ProblemException(
+        500,
+        ProblemException.TYPE_BASE + "internal-error",
+        "Internal error",
+        "Something went wrong on our side. Quote incident " + incident + " when you report it.",
+        List.of(),
+        Map.of("incident", incident));
   }
 
   /**

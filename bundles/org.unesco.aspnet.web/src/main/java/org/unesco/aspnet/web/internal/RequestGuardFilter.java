@@ -166,6 +166,18 @@ public final class RequestGuardFilter implements Filter {
       }
       response.setHeader("Content-Disposition", null); // an export's file name: the problem is no file
       ErrorPageServlet.write(request, response, refused);
+    } catch (Error e) {
+      // A class missing from a bundle (NoClassDefFoundError), a failed assertion: the whiteboard's
+      // error page gets exceptions only, and Jetty answered its own HTML page naming the class. Not
+      // a VM error (out of memory): nothing sensible to answer then.
+      if (e instanceof VirtualMachineError || response.isCommitted()) {
+        throw e;
+      }
+      String incident = java.util.UUID.randomUUID().toString();
+      log.error("Incident {}: {} {} failed", incident, request.getMethod(), path, e);
+      response.resetBuffer();
+      response.setHeader("Content-Disposition", null);
+      ErrorPageServlet.write(request, response, ErrorPageServlet.internalError(incident));
     }
   }
 

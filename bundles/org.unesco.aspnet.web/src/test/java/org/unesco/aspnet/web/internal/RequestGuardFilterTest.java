@@ -187,4 +187,20 @@ class RequestGuardFilterTest {
       throw disk;
     })));
   }
+
+  @Test
+  void aClassMissingFromABundleIsA500ProblemWithAnIncidentNotJettysPageNamingTheClass() throws Exception {
+    Answer a = filter("/api/v1/certificates/X/qr.svg", null, (req, resp) -> {
+      throw new NoClassDefFoundError("com/google/zxing/FormatException");
+    });
+    assertEquals(500, a.status());
+    assertEquals(Json.PROBLEM_MEDIA_TYPE, a.headers().get("Content-Type"));
+    JsonNode problem = Json.MAPPER.readTree(a.body());
+    assertTrue(problem.path("incident").asText().matches("[0-9a-f-]{36}"), a.body());
+    assertFalse(a.body().contains("zxing"), "the class stays in the log");
+    OutOfMemoryError full = new OutOfMemoryError("Java heap space");
+    assertSame(full, assertThrows(OutOfMemoryError.class, () -> filter("/api/v1/schools", null, (req, resp) -> {
+      throw full;
+    })), "nothing sensible to answer when the VM itself fails");
+  }
 }
