@@ -660,7 +660,8 @@ function moderatedCampaigns(me) {
 
 // ---------- navigation ----------
 function navEntries() {
-  const entries = [['/', t('nav.home')], ['/schools', t('nav.directory')], ['/map', t('nav.map')], ['/stats', t('nav.stats')], ['/campaigns', t('nav.campaigns')]];
+  const entries = [['/', t('nav.home')], ['/schools', t('nav.directory')], ['/map', t('nav.map')], ['/stats', t('nav.stats')], ['/campaigns', t('nav.campaigns')],
+    ['/days', t('nav.days')]];
   if (ui.me) {
     const roles = (ui.me.roles || []).map((r) => r.role);
     if (roles.includes('SCHOOL_FOCAL_POINT') || roles.includes('SCHOOL_STAFF') || roles.length === 0) entries.push(['/portal', t('nav.portal')]);
@@ -712,6 +713,7 @@ const routes = [
   [/^\/campaigns$/, () => import('./campaigns.js').then((x) => x.campaignsPage())],
   [/^\/campaigns\/([\w.-]+)$/, (m) => import('./campaigns.js').then((x) => x.campaignPage(m[1]))],
   [/^\/campaigns\/([\w.-]+)\/moderation$/, (m) => import('./campaigns.js').then((x) => x.moderationPage(m[1]))],
+  [/^\/days$/, () => import('./days.js').then((x) => x.daysPage())],
   [/^\/signin$/, () => signInPage()],
   [/^\/register$/, () => registerPage()],
   [/^\/forgot-password$/, () => forgotPage()],
@@ -820,7 +822,7 @@ async function home() {
   view.push(h('section', { 'aria-labelledby': 'go' }, h('h2', { id: 'go' }, t('home.explore')),
     h('ul', {}, h('li', {}, h('a', { href: '/schools' }, t('home.toDirectory'))), h('li', {}, h('a', { href: '/map' }, t('home.toMap'))),
       h('li', {}, h('a', { href: '/stats' }, t('home.toStats'))), h('li', {}, h('a', { href: '/apply' }, t('home.toApply'))),
-      h('li', {}, h('a', { href: '/certificates' }, t('home.toCertificate'))))));
+      h('li', {}, h('a', { href: '/days' }, t('home.toDays'))), h('li', {}, h('a', { href: '/certificates' }, t('home.toCertificate'))))));
   return view;
 }
 

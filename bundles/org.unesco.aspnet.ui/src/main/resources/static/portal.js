@@ -234,8 +234,11 @@ export async function portalPage() {
     view.push(h('p', {}, t('portal.noSchool')), h('p', {}, h('a', { class: 'button', href: '/apply' }, t('apply.title'))));
     return view;
   }
+  // the international days coming up are asked for with the schools; secondary, so a failure shows nothing
+  const upcoming = import('./days.js').then((x) => x.comingUpBox(45)).catch(() => null);
   // each school's requests, and those of several schools, go at once: none waits for another's answer
-  view.push(...await Promise.all(schoolIds.map((id) => schoolSection(id).catch((e) => problemView(e)))));
+  const sections = await Promise.all(schoolIds.map((id) => schoolSection(id).catch((e) => problemView(e))));
+  view.push(await upcoming, ...sections);
   view.push(h('p', {}, h('a', { href: '/apply' }, t('portal.another'))));
   return view;
 }

@@ -2,6 +2,7 @@ package org.unesco.aspnet.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -14,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -1664,6 +1666,276 @@ class BrowserIT {
     wait(30).until(d -> d.getCurrentUrl().contains("/console/nc?tab=reports&country=" + country + "&year=" + year));
     waitFor(By.id("compliance"));
     assertTrue(text(By.id("compliance")).contains(String.valueOf(year)), text(By.id("compliance")));
+  }
+
+  /**
+   * A visitor reads 2027's international days in French: World Philosophy Day under November on
+   * the 18th (its third Thursday), in French; the theme filter keeps the address shareable and
+   * lists only that theme's days; the calendar file is of that year, in French.
+   */
+  @Test
+  @Order(15)
+  void aVisitorReadsAYearsInternationalDaysInFrenchFiltersThemByThemeAndDownloadsTheCalendar() throws IOException {
+    signOut();
+    // a year the API does not read, typed into the address: said beside the year box, named by its label
+    open("/days?year=1800");
+    wait(30).until(d -> "true".equals(d.findElement(By.id("days-year")).getDomAttribute("aria-invalid")));
+    assertTrue(text(By.cssSelector("#main .error")).contains("Year: must be a year from 1900 to 2200"), text(By.cssSelector("#main .error")));
+    open("/days?year=2027");
+    waitFor(By.id("days-count"));
+    switchLanguage("fr");
+    try {
+      wait(30).until(ExpectedConditions.textToBe(By.tagName("h1"), "Journées internationales"));
+      WebElement november = driver.findElement(By.cssSelector("[data-month='2027-11']"));
+      assertEquals("novembre", november.findElement(By.tagName("h2")).getText().toLowerCase(Locale.ROOT));
+      WebElement philosophy = november.findElement(By.id("day-world-philosophy-day"));
+      WebElement name = philosophy.findElement(By.className("day-name"));
+      assertEquals("Journée mondiale de la philosophie", name.getText());
+      assertNull(name.getDomAttribute("lang"), "a name in the page's language carries none");
+      WebElement date = philosophy.findElement(By.className("day-date"));
+      assertEquals("18 novembre", date.getText());
+      assertEquals("2027-11-18", date.getDomAttribute("datetime"));
+      // a period is written as one: the Global Media and Information Literacy Week
+      String week = text(By.cssSelector("#day-global-media-and-information-literacy-week .day-date"));
+      assertTrue(week.contains("24") && week.contains("31 octobre"), week);
+      // not this year: nothing is marked next, and nothing "comes up"
+      assertTrue(driver.findElements(By.cssSelector("#main li.next")).isEmpty() && driver.findElements(By.id("days-coming-up")).isEmpty());
+      assertTrue(text(By.id("days-long")).contains("2021–2030"), "the Ocean Decade with its span: " + text(By.id("days-long")));
+      String ics = driver.findElement(By.id("days-ics")).getDomAttribute("href");
+      assertTrue(ics.startsWith("/api/v1/international-days.ics?") && ics.contains("year=2027") && ics.contains("lang=fr"), ics);
+      String file = fetchText(ics);
+      assertTrue(file.startsWith("BEGIN:VCALENDAR") && file.contains("SUMMARY:Journée mondiale de la philosophie")
+          && file.contains("DTSTART;VALUE=DATE:20271118"), file);
+      String subscription = driver.findElement(By.id("days-subscribe")).getDomProperty("value");
+      assertEquals(base + "/api/v1/international-days.ics?lang=fr", subscription);
+      assertTrue(axeViolations().isEmpty(), "the days page in French: " + axeViolations());
+
+      // the theme filter: the address says it, every day listed is of it, the focus on the count
+      String drawn = driver.findElement(By.id("main")).getDomAttribute("data-ready");
+      new Select(driver.findElement(By.id("days-theme"))).selectByValue("ESD");
+      driver.findElement(By.id("days-show")).click();
+      wait(30).until(d -> d.getCurrentUrl().endsWith("/days?year=2027&theme=ESD")
+          && !java.util.Objects.equals(drawn, d.findElement(By.id("main")).getDomAttribute("data-ready")));
+      List<WebElement> rows = driver.findElements(By.cssSelector("#main li.day"));
+      assertFalse(rows.isEmpty(), text(By.id("main")));
+      for (WebElement row : rows) {
+        assertTrue(List.of(row.getDomAttribute("data-themes").split(" ")).contains("ESD"), row.getText());
+      }
+      assertTrue(driver.findElements(By.id("day-world-philosophy-day")).isEmpty(), "World Philosophy Day has no theme");
+      assertTrue(text(By.id("days-count")).contains("Éducation au développement durable"), text(By.id("days-count")));
+      assertEquals("days-count", driver.switchTo().activeElement().getDomAttribute("id"), "the focus on what sums up the list");
+      String filtered = driver.findElement(By.id("days-ics")).getDomAttribute("href");
+      assertTrue(filtered.contains("year=2027") && filtered.contains("lang=fr") && filtered.contains("theme=ESD"), filtered);
+
+      // on a 360 px phone, in French and in German (the longest names), nothing scrolls sideways
+      Dimension before = driver.manage().window().getSize();
+      try {
+        driver.manage().window().setSize(new Dimension(360, 800));
+        open("/days");
+        waitFor(By.id("days-count"));
+        assertNoSidewaysScroll("/days in French at 360 px");
+        switchLanguage("de");
+        assertNoSidewaysScroll("/days in German at 360 px");
+      } finally {
+        driver.manage().window().setSize(before);
+      }
+    } finally {
+      switchLanguage("en");
+    }
+  }
+
+  /**
+   * HQ adds an international day (a rule the API cannot read is said beside its box, in words, and
+   * nothing is written; the same English name again is said beside the name, with a link to the
+   * day), edits its rule and removes its French name, and removes it (asked once more, Keep it
+   * focused); a school's focal point and a National Coordinator are offered no form.
+   */
+  @Test
+  @Order(16)
+  void hqAddsEditsAndRemovesAnInternationalDayAndOthersAreOfferedNoForm() throws IOException {
+    String stamp = String.valueOf(System.currentTimeMillis());
+    String name = "School Gardens Test Day " + stamp;
+    String id = "school-gardens-test-day-" + stamp;
+    signIn("hq@demo.aspnet.local");
+    open("/days?year=2027");
+    WebElement form = waitFor(By.id("day-form"));
+    assertTrue(axeViolations().isEmpty(), "the days page with HQ's form: " + axeViolations());
+
+    // nothing typed: the English name and the rule are asked for, in the page's words
+    driver.findElement(By.id("day-save")).click();
+    wait(10).until(d -> "true".equals(d.findElement(By.id("day-name-en")).getDomAttribute("aria-invalid"))
+        && "true".equals(d.findElement(By.id("day-observed")).getDomAttribute("aria-invalid")));
+    assertTrue(text(By.id("day-form")).contains("Fill this in."), text(By.id("day-form")));
+
+    // a rule the API cannot read: said beside the rule's box, nothing written
+    driver.findElement(By.id("day-name-en")).sendKeys(name);
+    driver.findElement(By.id("day-name-fr")).sendKeys("Journée des jardins scolaires " + stamp);
+    driver.findElement(By.id("day-observed")).sendKeys("31 June");
+    driver.findElement(By.id("day-save")).click();
+    wait(30).until(d -> d.findElements(By.cssSelector("#day-form .field-error")).stream().anyMatch(e -> e.getText().contains("such as 03-22")));
+    assertEquals("true", driver.findElement(By.id("day-observed")).getDomAttribute("aria-invalid"));
+    assertNull(driver.findElement(By.id("day-name-en")).getDomAttribute("aria-invalid"), "the name is fine now");
+    assertFalse(listed(2027).contains(id), "nothing was written");
+
+    WebElement observed = driver.findElement(By.id("day-observed"));
+    observed.clear();
+    observed.sendKeys("06-11");
+    driver.findElement(By.id("day-save")).click();
+    wait(30).until(d -> !d.findElements(By.id("day-" + id)).isEmpty());
+    WebElement row = driver.findElement(By.id("day-" + id));
+    assertEquals("2027-06", row.findElement(By.xpath("ancestor::div[@data-month]")).getDomAttribute("data-month"), "under June");
+    assertEquals("June 11", row.findElement(By.className("day-date")).getText());
+    assertTrue(text(By.id("days-said")).contains("“" + name + "” was added."), text(By.id("days-said")));
+    assertEquals("day-name", driver.switchTo().activeElement().getDomAttribute("class"), "the focus on the new day");
+    assertEquals("", driver.findElement(By.id("day-name-en")).getDomProperty("value"), "the form is empty for the next one");
+
+    // the same English name again: said beside the name, with a link to the day listed
+    driver.findElement(By.id("day-name-en")).sendKeys(name.toUpperCase(Locale.ROOT));
+    driver.findElement(By.id("day-observed")).sendKeys("06-12");
+    driver.findElement(By.id("day-save")).click();
+    WebElement existing = wait(30).until(d -> d.findElements(By.cssSelector("#day-form .field-error a")).stream().findFirst().orElse(null));
+    assertEquals("#day-" + id, existing.getDomAttribute("href"));
+    assertEquals("true", driver.findElement(By.id("day-name-en")).getDomAttribute("aria-invalid"));
+    existing.click();
+    assertEquals(name, driver.switchTo().activeElement().getText(), "the link leads to the day's row");
+    assertEquals(1, listed(2027).stream().filter(x -> x.startsWith("school-gardens-test-day-" + stamp)).count(), "no second day");
+    driver.findElement(By.id("day-name-en")).clear();
+    driver.findElement(By.id("day-observed")).clear();
+
+    // a name missing in the page's language is shown in English, marked so
+    switchLanguage("de");
+    try {
+      WebElement german = waitFor(By.cssSelector("#day-" + id + " .day-name"));
+      assertEquals(name, german.getText());
+      assertEquals("en", german.getDomAttribute("lang"));
+    } finally {
+      switchLanguage("en");
+    }
+
+    // edited: a new rule, the French name removed (null), the rest as it was
+    waitFor(By.cssSelector("#day-" + id + " [data-edit]")).click();
+    assertEquals("day-name-en", driver.switchTo().activeElement().getDomAttribute("id"), "the focus moves into the form");
+    assertEquals("Edit “" + name + "”", text(By.id("day-form-title")));
+    assertEquals("06-11", driver.findElement(By.id("day-observed")).getDomProperty("value"));
+    observed = driver.findElement(By.id("day-observed"));
+    observed.clear();
+    observed.sendKeys("second Sunday of June");
+    // the page in French meanwhile: still the same day's edit, what was typed kept
+    switchLanguage("fr");
+    try {
+      wait(30).until(d -> text(By.id("day-form-title")).startsWith("Modifier"));
+      wait(10).until(d -> "second Sunday of June".equals(d.findElement(By.id("day-observed")).getDomProperty("value")));
+    } finally {
+      switchLanguage("en");
+    }
+    wait(10).until(d -> "second Sunday of June".equals(d.findElement(By.id("day-observed")).getDomProperty("value")));
+    driver.findElement(By.id("day-name-fr")).clear();
+    // someone changed the day meanwhile: the list shows it as it is now, the form keeps what was typed
+    assertEquals(200L, apiWrite("PATCH", "/api/v1/international-days/" + id, "{\"observed\":\"06-15\"}", "\"1\""));
+    driver.findElement(By.id("day-save")).click();
+    wait(30).until(d -> text(By.cssSelector("#day-form .form-status")).contains("Someone changed this day meanwhile"));
+    assertEquals("June 15", text(By.cssSelector("#day-" + id + " .day-date")));
+    assertEquals("second Sunday of June", driver.findElement(By.id("day-observed")).getDomProperty("value"));
+    assertEquals("", driver.findElement(By.id("day-name-fr")).getDomProperty("value"));
+    // saved again, knowingly: over their change
+    driver.findElement(By.id("day-save")).click();
+    wait(30).until(d -> "June 13".equals(text(By.cssSelector("#day-" + id + " .day-date"))));
+    assertTrue(text(By.id("days-said")).contains("“" + name + "” was saved."), text(By.id("days-said")));
+    Map<?, ?> saved = apiGet("/api/v1/international-days/" + id);
+    assertEquals("second Sunday of June", saved.get("observed"));
+    assertEquals(Map.of("en", name), saved.get("names"), "the French name was removed");
+    assertEquals("Add an international day", text(By.id("day-form-title")), "the form is back to adding");
+
+    // removed, asked once more with Keep it focused; then gone from the list and the API
+    driver.findElement(By.cssSelector("#day-" + id + " [data-remove]")).click();
+    assertEquals("Keep it", driver.switchTo().activeElement().getText());
+    driver.switchTo().activeElement().click();
+    assertEquals(id, driver.switchTo().activeElement().getDomAttribute("data-remove"), "kept: the focus back on Remove");
+    // changed meanwhile: not removed; the row shows it as it is now, the focus on its Remove
+    driver.findElement(By.cssSelector("#day-" + id + " [data-remove]")).click();
+    assertEquals(200L, apiWrite("PATCH", "/api/v1/international-days/" + id, "{\"themes\":[\"ESD\"]}", "\"" + (((Number) saved.get("revision")).longValue()) + "\""));
+    driver.findElement(By.cssSelector("#day-" + id + " [data-remove-yes]")).click();
+    wait(30).until(d -> text(By.id("days-said")).contains("Someone changed"));
+    assertEquals("ESD", driver.findElement(By.cssSelector("#day-" + id)).getDomAttribute("data-themes"));
+    assertEquals(id, driver.switchTo().activeElement().getDomAttribute("data-remove"));
+    assertTrue(listed(2027).contains(id), "not removed");
+    driver.findElement(By.cssSelector("#day-" + id + " [data-remove]")).click();
+    driver.findElement(By.cssSelector("#day-" + id + " [data-remove-yes]")).click();
+    wait(30).until(d -> d.findElements(By.id("day-" + id)).isEmpty());
+    assertTrue(text(By.id("days-said")).contains("“" + name + "” was removed."), text(By.id("days-said")));
+    assertEquals("days-said", driver.switchTo().activeElement().getDomAttribute("id"));
+    assertFalse(listed(2027).contains(id));
+    assertEquals(404L, ((Number) apiGet("/api/v1/international-days/" + id).get("status")).longValue());
+
+    // a school's focal point and a National Coordinator read the calendar, and are offered no form
+    for (String other : List.of("school.1@demo.aspnet.local", "nc.fr@demo.aspnet.local")) {
+      signIn(other);
+      open("/days?year=2027");
+      waitFor(By.id("day-world-philosophy-day"));
+      assertTrue(driver.findElements(By.id("day-form")).isEmpty() && driver.findElements(By.cssSelector("[data-edit], [data-remove]")).isEmpty(),
+          other + " is offered HQ's form");
+    }
+  }
+
+  /**
+   * A school's portal has a box of the international days of the next 45 days (the shipped list
+   * has one at most 27 days after any day), each with how far it is and leading to its row.
+   */
+  @Test
+  @Order(17)
+  void aSchoolsPortalShowsTheInternationalDaysComingUp() {
+    signIn("school.1@demo.aspnet.local");
+    open("/portal");
+    WebElement box = waitFor(By.id("coming-up"));
+    List<WebElement> items = box.findElements(By.tagName("li"));
+    assertTrue(!items.isEmpty() && items.size() <= 3, box.getText());
+    for (WebElement item : items) {
+      assertTrue(item.findElement(By.tagName("a")).getDomAttribute("href").matches("/days\\?year=\\d{4}#day-[\\w-]+"), item.getText());
+      assertTrue(item.findElement(By.className("days-away")).getText().matches("today|tomorrow|in \\d+ days|under way, until .+"), item.getText());
+    }
+    assertEquals("/days", box.findElement(By.cssSelector("p a")).getDomAttribute("href"));
+    String first = items.get(0).findElement(By.tagName("a")).getText();
+    items.get(0).findElement(By.tagName("a")).click();
+    wait(30).until(d -> d.getCurrentUrl().contains("/days?year=") && "day-name".equals(d.switchTo().activeElement().getDomAttribute("class")));
+    assertEquals(first, driver.switchTo().activeElement().getText(), "the day's row, in view and focused");
+  }
+
+  /** A write to the API with the browser's session (its CSRF token read from /me), as someone else's change; its status. */
+  static long apiWrite(String method, String path, String json, String ifMatch) {
+    Object status = ((JavascriptExecutor) driver).executeAsyncScript(
+        "const [method, path, body, ifMatch, done] = arguments;"
+            + "fetch('/api/v1/me', {credentials: 'same-origin', headers: {Accept: 'application/json'}}).then(r => r.json())"
+            + ".then(me => fetch(path, {method, credentials: 'same-origin', body, headers: {'Content-Type': 'application/merge-patch+json',"
+            + " 'If-Match': ifMatch, 'X-CSRF-Token': me.csrfToken, Accept: 'application/json'}}))"
+            + ".then(r => done(r.status)).catch(e => done(-1));", method, path, json, ifMatch);
+    return ((Number) status).longValue();
+  }
+
+  /** Fails when the page scrolls sideways (a long name that does not wrap, a box wider than the screen). */
+  static void assertNoSidewaysScroll(String what) {
+    Number overflow = (Number) ((JavascriptExecutor) driver).executeScript(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    Object wide = ((JavascriptExecutor) driver).executeScript(
+        "const w = document.documentElement.clientWidth; return [...document.querySelectorAll('body *')]"
+            + ".filter(e => e.getBoundingClientRect().right > w + 1).slice(0, 5)"
+            + ".map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ');");
+    assertTrue(overflow.intValue() <= 1, what + " scrolls sideways by " + overflow + " px: " + wide);
+  }
+
+  /** The ids of the international days listed for `year`. */
+  static List<String> listed(int year) {
+    List<String> ids = new ArrayList<>();
+    for (Object item : (List<?>) apiGet("/api/v1/international-days?year=" + year).get("items")) {
+      ids.add((String) ((Map<?, ?>) item).get("id"));
+    }
+    return ids;
+  }
+
+  /** A text answer (a calendar file), read with the browser's session. */
+  static String fetchText(String path) {
+    return (String) ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done).catch(e => done('failed: ' + e));", path);
   }
 
   // ---------- helpers ----------

@@ -1,0 +1,589 @@
+// International days: the days, weeks, years and decades observed at UNESCO, which schools plan
+// their activities around. A year's calendar by month, what is coming up, the calendar file and
+// its subscription address; HQ adds, edits and removes days here (the API decides who may).
+import { ui, t, tNodes, h, api, ApiError, THEMES, field, checks, colon, plural, whileBusy, announce, hasRole, problemView,
+  showProblem, clearProblem, filtersNavigate, navigate, localToday, languageName, isNetworkError, fieldName } from './app.js';
+
+const BASE = '/api/v1/international-days';
+/** The languages the form has a name box for; English first, the one every day must have. */
+const NAME_LANGUAGES = ['en', 'fr', 'es', 'de'];
+/** The years the API reads (a year outside is refused): no link leads beyond them. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2200;
+/** How far ahead the page's "Coming up" looks, in days. */
+const COMING_UP_DAYS = 60;
+const DAY_MS = 86400000;
+
+// the day being edited: the page drawn again (the language switched) stays in the edit
+let editingDay = null;
+// the address whose #day-<id> was last brought into view: a page drawn again for another reason
+// (a language switch) leaves the focus where the person put it
+let revealed = null;
+
+// ---------- dates ----------
+
+/** The day `n` days after `iso` (YYYY-MM-DD), counted in calendar days. */
+function addDays(iso, n) {
+  return new Date(Date.parse(iso) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Calendar days from `from` to `to` (both YYYY-MM-DD). */
+function daysBetween(from, to) {
+  return Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
+}
+
+/**
+ * A date format of the page's language. A day (2027-03-22) is read by Date as UTC midnight: shown
+ * in UTC it stays that day wherever the reader is.
+ */
+function dateFormat(options) {
+  return new Intl.DateTimeFormat(ui.lang, { ...options, timeZone: 'UTC' });
+}
+
+/** When an occurrence is, in the page's language: "22 March", a period "24–31 October", a year "2025", years "2021–2030". */
+export function whenText(d) {
+  if (d.kind === 'YEAR' || d.kind === 'DECADE') {
+    const [from, to] = [d.start.slice(0, 4), d.end.slice(0, 4)];
+    return from === to ? from : from + '–' + to;
+  }
+  // a period over the new year names both years
+  const format = dateFormat(d.start.slice(0, 4) === d.end.slice(0, 4) ? { day: 'numeric', month: 'long' } : { day: 'numeric', month: 'long', year: 'numeric' });
+  const [start, end] = [new Date(d.start), new Date(d.end)];
+  if (d.start === d.end) return format.format(start);
+  return typeof format.formatRange === 'function' ? format.formatRange(start, end) : format.format(start) + ' – ' + format.format(end);
+}
+
+/** How far an occurrence is from `today`: "today", "tomorrow", "in 5 days"; a period already begun, until when. */
+function fromToday(d, today) {
+  if (d.start < today) return t('days.underWay', { date: dateFormat({ day: 'numeric', month: 'long' }).format(new Date(d.end)) });
+  return new Intl.RelativeTimeFormat(ui.lang, { numeric: 'auto' }).format(daysBetween(today, d.start), 'day');
+}
+
+/** A month (YYYY-MM) as a heading: "November", "Novembre" (a French month is written small within a sentence, not as a title). */
+function monthName(month) {
+  const name = dateFormat({ month: 'long' }).format(new Date(month + '-01'));
+  return name.charAt(0).toLocaleUpperCase(ui.lang) + name.slice(1);
+}
+
+// ---------- names ----------
+
+/** The day's name in the page's language, else in English, with the `lang` it is then in (null: the page's). */
+function nameOf(d) {
+  const names = d.names || {};
+  if (names[ui.lang]) return { text: names[ui.lang], lang: null };
+  if (names.en) return { text: names.en, lang: ui.lang === 'en' ? null : 'en' };
+  return { text: d.name || d.id, lang: null };
+}
+
+/** The day's name as an element in the language it is written in. */
+function nameElement(d, attrs = {}) {
+  const name = nameOf(d);
+  return h('span', { ...attrs, lang: name.lang, dir: 'auto' }, name.text);
+}
+
+/** Whether the occurrence is a day or a week (not a year or a decade, which have their own part and no calendar event). */
+function isDated(d) {
+  return d.kind === 'DAY' || d.kind === 'PERIOD';
+}
+
+// ---------- coming up ----------
+
+/**
+ * The next `count` days and periods within `within` days from today (the reader's own day, not the
+ * server's), of `theme` when given; a period under way counts.
+ */
+export async function comingUp(within, count = 3, theme = '') {
+  const today = localToday();
+  const q = new URLSearchParams({ from: today, to: addDays(today, within) });
+  if (theme) q.set('theme', theme);
+  const page = await api('GET', BASE + '?' + q);
+  return (page.items || []).filter((d) => isDated(d) && d.end >= today).slice(0, count);
+}
+
+/** The days coming up, each its name (a link to its row, `href(d)`), its date and how far it is. */
+function comingUpList(items, href) {
+  const today = localToday();
+  return h('ul', { class: 'coming-up-list' }, ...items.map((d) => h('li', { 'data-day': d.id },
+    dayLink(d, href(d), nameElement(d)), ' ',
+    h('span', { class: 'meta' }, whenText(d), ' · ', h('strong', { class: 'days-away' }, fromToday(d, today))))));
+}
+
+/**
+ * The portal's box: the international days of the next `within` days (at most three), linking to
+ * the page; null when nothing comes up. A failure is the caller's (the portal then shows nothing).
+ */
+export async function comingUpBox(within) {
+  const items = await comingUp(within);
+  if (!items.length) return null;
+  return h('section', { class: 'coming-up-box', id: 'coming-up', 'aria-labelledby': 'coming-up-title' },
+    h('h2', { id: 'coming-up-title' }, t('days.portalTitle')),
+    comingUpList(items, (d) => '/days?year=' + d.start.slice(0, 4) + '#day-' + d.id),
+    h('p', {}, h('a', { href: '/days' }, t('days.all'))));
+}
+
+/**
+ * A link to a day's row. On this page (the row is there) it brings the row into view and puts the
+ * focus on its name, without drawing the page again (a form being filled in stays as it is);
+ * elsewhere it is an ordinary link to the days page, which does the same once drawn.
+ */
+function dayLink(d, href, ...content) {
+  const a = h('a', { href }, ...content);
+  a.addEventListener('click', (ev) => {
+    if (ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+    if (reveal(d.id)) {
+      ev.preventDefault();
+    } else if (href.startsWith('#')) {
+      // not in the list shown (another theme): the year's whole list, with the row in view
+      ev.preventDefault();
+      navigate('/days?year=' + d.start.slice(0, 4) + '#day-' + d.id);
+    }
+  });
+  return a;
+}
+
+/** Brings a day's row into view and focuses its name; false when the page has no such row. */
+function reveal(id) {
+  const row = document.getElementById('day-' + id);
+  if (!row) return false;
+  row.scrollIntoView({ block: 'center' });
+  row.querySelector('.day-name')?.focus({ preventScroll: true });
+  return true;
+}
+
+// ---------- the page ----------
+
+export async function daysPage() {
+  const params = new URLSearchParams(location.search);
+  const today = localToday();
+  const thisYear = Number(today.slice(0, 4));
+  // the year of the address as it is written: one the API refuses is said beside the year box
+  const asked = params.get('year') || String(thisYear);
+  const year = /^\d{4}$/.test(asked.trim()) ? Number(asked) : null;
+  const theme = params.get('theme') || '';
+  const manage = hasRole('HQ_OFFICER');
+  const query = new URLSearchParams({ year: asked });
+  if (theme) query.set('theme', theme);
+  const listUrl = BASE + '?' + query;
+
+  // novalidate: a year out of range is said by the API, beside the box and in the page's language
+  const form = h('form', { class: 'filters', role: 'search', 'aria-label': t('days.filters'), id: 'days-filters', novalidate: true },
+    field(t('days.year'), 'year', { type: 'number', value: asked, min: FIRST_YEAR, max: LAST_YEAR, inputmode: 'numeric', id: 'days-year' }),
+    field(t('days.theme'), 'theme', { value: theme, empty: t('dir.any'), options: THEMES.map((x) => [x, t('theme.' + x)]), id: 'days-theme' }),
+    h('button', { type: 'submit', id: 'days-show' }, t('console.show')));
+  // the address says the year and theme shown (shareable); the focus goes to what sums up the list
+  filtersNavigate(form, '/days', '[data-results]');
+  const refused = h('div', { class: 'form-status', tabindex: '-1' });
+  const view = [h('h1', {}, t('days.title')), h('p', { class: 'lead' }, t('days.lead')), form, refused];
+
+  // the year the links lead on from (a year the API would refuse: this one)
+  const shown = year !== null && year >= FIRST_YEAR && year <= LAST_YEAR ? year : thisYear;
+  const yearLink = (y, id, key) => {
+    const q = new URLSearchParams({ year: String(y) });
+    if (theme) q.set('theme', theme);
+    return h('a', { href: '/days?' + q, id }, t(key, { year: y }));
+  };
+  view.push(h('p', { class: 'year-nav' }, shown > FIRST_YEAR ? yearLink(shown - 1, 'days-previous', 'days.previousYear') : null,
+    shown < LAST_YEAR ? yearLink(shown + 1, 'days-next', 'days.nextYear') : null));
+
+  // the year's list and what comes up are asked for at once; without a connection the page says so
+  // and can be tried again (render), a refusal (a year out of range) is said under the filters
+  const refusal = (e) => {
+    if (isNetworkError(e)) throw e;
+    return e;
+  };
+  const current = year === thisYear;
+  const [listed, upcoming] = await Promise.all([api('GET', listUrl).catch(refusal),
+    current ? comingUp(COMING_UP_DAYS, 3, theme).catch(refusal) : null]);
+  if (listed instanceof Error) {
+    showProblem(form, listed, refused); // each message beside its box
+    // the list above names the boxes by their labels: the form is not on the page yet, where showProblem reads them
+    const labels = { year: t('days.year'), theme: t('days.theme') };
+    refused.replaceChildren(problemView(listed, (f) => labels[f] || fieldName(f)));
+    return view;
+  }
+  let items = listed.items || [];
+  let soon = upcoming;
+
+  const count = h('p', { id: 'days-count', 'data-results': '', tabindex: '-1' });
+  const said = h('div', { class: 'form-status', tabindex: '-1', id: 'days-said' });
+  const soonBox = h('div', {});
+  const soonSection = current ? h('section', { id: 'days-coming-up', 'aria-labelledby': 'days-coming-up-title' },
+    h('h2', { id: 'days-coming-up-title' }, t('days.comingUp')), soonBox) : null;
+  const months = h('div', { id: 'days-months' });
+  const longList = h('ul', { class: 'days', id: 'days-long-list' });
+  const longSection = h('section', { id: 'days-long', 'aria-labelledby': 'days-long-title' },
+    h('h2', { id: 'days-long-title' }, t('days.yearsDecades')), longList);
+  /** What happened, above the list and announced; `failed`: the list could not be read again after it (said too). */
+  const tell = (words, failed = null) => {
+    said.replaceChildren(h('p', { class: 'notice' }, words), failed ? problemView(failed) : null);
+    announce(words);
+  };
+
+  /** The year's list read again (after a change), with what comes up; the error when it could not be (the list stays as it was). */
+  const reload = async () => {
+    try {
+      const [page, next] = await Promise.all([api('GET', listUrl), current ? comingUp(COMING_UP_DAYS, 3, theme).catch(() => soon) : null]);
+      items = page.items || [];
+      soon = next;
+      return null;
+    } catch (e) {
+      return e;
+    }
+  };
+
+  const dayForm = manage ? dayEditor({
+    /** Saved (added or edited): the list as the server has it now, the focus on the day's row when it is in it. */
+    saved: async (day, words) => {
+      const failed = await reload();
+      draw();
+      const listedNow = items.some((d) => d.id === day.id);
+      tell(listedNow || failed ? words : words + ' ' + t('days.notListed'), failed);
+      if (listedNow && !failed) reveal(day.id);
+      else said.focus();
+    },
+    /** Changed or removed by someone else meanwhile: the list as it is now. */
+    redraw: async () => {
+      const failed = await reload();
+      draw();
+      said.replaceChildren(...(failed ? [problemView(failed)] : []));
+    },
+    find: (id) => items.find((d) => d.id === id),
+  }) : null;
+
+  /** The list drawn again from `items`; `focusRemove`: the day whose Remove gets the focus. */
+  const draw = (focusRemove) => {
+    const dated = items.filter(isDated);
+    const long = items.filter((d) => !isDated(d));
+    // the next occurrence (and one under way) is marked in the current year's list
+    const nextStart = current ? dated.filter((d) => d.end >= today).map((d) => d.start).sort()[0] : null;
+    // (a year or decade is under way all along: not marked)
+    const mark = (d) => {
+      if (!current || !isDated(d) || d.end < today) return null;
+      if (d.start <= today) return d.kind === 'DAY' ? 'days.markToday' : 'days.markUnderWay';
+      return d.start === nextStart ? 'days.markNext' : null;
+    };
+    const actions = manage ? {
+      edit: (d) => dayForm.edit(d),
+      remove: (d, button) => askRemoval(d, button, async (fresh, words) => {
+        // removed (fresh null), or refused because someone changed or removed it meanwhile: the list as it is now
+        if (dayForm.editing(d.id)) dayForm.done(fresh);
+        const failed = await reload();
+        draw(fresh ? fresh.id : null);
+        tell(words, failed);
+        if (!fresh || failed) said.focus();
+      }),
+    } : null;
+    const row = (d) => dayRow(d, mark(d), actions, manage);
+    // grouped by the month each begins in (one begun the year before, under January)
+    const byMonth = new Map();
+    for (const d of dated) {
+      const month = d.start < shown + '-01-01' ? shown + '-01' : d.start.slice(0, 7);
+      if (!byMonth.has(month)) byMonth.set(month, []);
+      byMonth.get(month).push(d);
+    }
+    months.replaceChildren(...[...byMonth].map(([month, list]) => h('div', { class: 'days-month', 'data-month': month },
+      h('h2', { id: 'month-' + month }, monthName(month)),
+      h('ul', { class: 'days', 'aria-labelledby': 'month-' + month }, ...list.map(row)))));
+    longList.replaceChildren(...long.map(row));
+    longSection.hidden = !long.length;
+    if (!items.length) {
+      // nothing to show: said in a sentence, and with a theme, the way back to them all
+      const all = new URLSearchParams({ year: String(shown) });
+      count.replaceChildren(theme ? t('days.noneTheme', { year: shown }) : t('days.none', { year: shown }),
+        theme ? [' ', h('a', { href: '/days?' + all }, t('days.allThemes'))] : null);
+    } else {
+      count.textContent = theme ? plural('days.countTheme', dated.length, { year: shown, theme: t('theme.' + theme) })
+        : plural('days.count', dated.length, { year: shown });
+    }
+    if (soonSection) {
+      soonBox.replaceChildren(soon instanceof Error ? problemView(soon)
+        : soon?.length ? comingUpList(soon, (d) => '#day-' + d.id)
+          : h('p', { class: 'meta' }, t('days.comingUpNone', { days: COMING_UP_DAYS })));
+    }
+    if (focusRemove) document.querySelector(`#main [data-remove="${CSS.escape(focusRemove)}"]`)?.focus();
+  };
+  draw();
+
+  view.push(count, said, soonSection, months, longSection, calendarSection(shown, theme));
+  if (dayForm) {
+    view.push(dayForm.element);
+    // still editing after the page was drawn again (a language switch): the same day, as it is now
+    const was = editingDay ? items.find((d) => d.id === editingDay) : null;
+    if (was) dayForm.edit(was, false);
+    else editingDay = null;
+  }
+  // an address naming a day (#day-<id>, from the portal's box): its row in view once the page is drawn
+  const wanted = /^#day-([\w-]+)$/.exec(location.hash)?.[1];
+  if (wanted && revealed !== location.href) {
+    revealed = location.href;
+    setTimeout(() => reveal(wanted), 0); // after render() has put the page in place and focused it
+  }
+  return view.filter(Boolean);
+}
+
+/**
+ * One day in the list: its date, its name in the language it is written in, its themes, its source
+ * and, for HQ, its rule and Edit and Remove. `mark`: the key of the words that say it is next (or today).
+ */
+function dayRow(d, mark, actions, manage) {
+  const name = nameOf(d).text;
+  const themes = d.themes || [];
+  const li = h('li', { id: 'day-' + d.id, class: mark ? 'day next' : 'day', 'data-day': d.id, 'data-themes': themes.join(' ') },
+    h(isDated(d) && d.start === d.end ? 'time' : 'span', { class: 'day-date', datetime: isDated(d) && d.start === d.end ? d.start : null }, whenText(d)),
+    h('div', { class: 'day-body' },
+      h('p', { class: 'day-title' }, nameElement(d, { class: 'day-name', tabindex: '-1' }),
+        mark ? h('span', { class: 'visually-hidden' }, ' (' + t(mark) + ')') : null,
+        mark ? h('span', { class: 'day-mark', 'aria-hidden': 'true' }, t(mark)) : null),
+      themes.length || d.source || manage ? h('p', { class: 'day-meta' },
+        ...themes.map((x) => h('span', { class: 'tag', 'data-theme': x }, t('theme.' + x))),
+        d.source ? h('a', { href: d.source, rel: 'noopener noreferrer', class: 'day-source' }, t('days.source'),
+          h('span', { class: 'visually-hidden' }, colon() + name)) : null,
+        // HQ reads the rule as it is kept (in English: "third Thursday of November")
+        manage ? h('span', { class: 'meta day-rule' }, t('days.observed') + colon(),
+          h('span', { lang: /[a-z]/i.test(d.observed) && ui.lang !== 'en' ? 'en' : null }, d.observed)) : null) : null));
+  if (actions) {
+    const edit = h('button', { type: 'button', class: 'secondary', 'data-edit': d.id }, t('days.edit'),
+      h('span', { class: 'visually-hidden' }, colon() + name));
+    const remove = h('button', { type: 'button', class: 'secondary', 'data-remove': d.id }, t('days.remove'),
+      h('span', { class: 'visually-hidden' }, colon() + name));
+    edit.addEventListener('click', () => actions.edit(d));
+    remove.addEventListener('click', () => actions.remove(d, remove));
+    li.querySelector('.day-body').append(h('div', { class: 'row-actions' }, edit, remove));
+  }
+  return li;
+}
+
+/**
+ * Remove, asked once more in the row: *Keep it* is focused, so that Enter twice removes nothing.
+ * `done(fresh, words)`: removed (fresh null), or someone else changed (fresh: it now) or removed it
+ * meanwhile; a failure to reach the server leaves the row as it was, with the reason, the focus on Remove.
+ */
+function askRemoval(d, button, done) {
+  const row = button.parentElement;
+  const before = [...row.childNodes].filter((n) => !n.classList?.contains('error'));
+  const name = nameOf(d).text;
+  const question = h('span', {}, t('days.removeAsk', { name }));
+  const yes = h('button', { type: 'button', 'data-remove-yes': d.id }, t('days.removeYes'));
+  const keep = h('button', { type: 'button', class: 'secondary', 'data-keep-day': d.id }, t('days.keep'));
+  const back = () => { row.replaceChildren(...before); button.focus(); };
+  keep.addEventListener('click', back);
+  const url = BASE + '/' + encodeURIComponent(d.id);
+  yes.addEventListener('click', () => whileBusy(yes, async () => {
+    try {
+      await api('DELETE', url, undefined, { 'If-Match': `"${d.revision}"` });
+    } catch (e) {
+      if (e.status === 412 || e.status === 404) {
+        // changed or removed meanwhile: shown as it is now, to remove again knowingly
+        const fresh = await api('GET', url).catch(() => null);
+        return done(fresh, t(fresh ? 'days.changedElsewhere' : 'days.goneElsewhere', { name: fresh ? nameOf(fresh).text : name }));
+      }
+      row.replaceChildren(...before, problemView(e));
+      button.focus();
+      return undefined;
+    }
+    return done(null, t('days.removed', { name }));
+  }));
+  row.replaceChildren(question, ' ', yes, keep);
+  announce(question.textContent);
+  keep.focus();
+}
+
+/**
+ * Add a day, or edit one (edit(d) fills the form): its names in English (required), French,
+ * Spanish and German, when it is observed (the rule), its themes and its source. `list.saved(d,
+ * words)` shows the list with d; `list.redraw()` shows it as the server has it; `list.find(id)`
+ * is a day of the list shown.
+ */
+function dayEditor(list) {
+  const status = h('div', { class: 'form-status', tabindex: '-1' });
+  const heading = h('h2', { id: 'day-form-title' }, t('days.add'));
+  const names = h('fieldset', { class: 'day-names' }, h('legend', {}, t('days.names')),
+    ...NAME_LANGUAGES.map((l) => field(t('days.nameIn', { language: languageName(l) }), 'names.' + l, { required: l === 'en', maxLength: 200,
+      id: 'day-name-' + l, autocomplete: 'off', help: l === 'en' ? t('days.englishHelp') : undefined })));
+  // each name is typed in its language (a spelling checker, a screen reader's voice)
+  names.querySelectorAll('input').forEach((input) => {
+    input.setAttribute('lang', input.name.slice('names.'.length));
+    input.setAttribute('dir', 'auto');
+  });
+  const observed = field(t('days.observed'), 'observed', { required: true, maxLength: 60, autocomplete: 'off', id: 'day-observed', help: t('days.observedHelp') });
+  observed.querySelector('input').setAttribute('lang', 'en'); // the rule's words are English ("third Thursday of November")
+  const themes = checks(t('days.themes'), 'themes', THEMES.map((x) => [x, t('theme.' + x)]));
+  const source = field(t('days.sourceLabel'), 'source', { type: 'url', maxLength: 2000, inputmode: 'url', id: 'day-source', help: t('days.sourceHelp') });
+  const submit = h('button', { type: 'submit', id: 'day-save' }, t('days.addButton'));
+  const cancel = h('button', { type: 'button', class: 'secondary', hidden: true, id: 'day-cancel' }, t('campaignEdit.cancel'));
+  const form = h('form', { novalidate: true, id: 'day-form', 'aria-labelledby': 'day-form-title' },
+    heading, status, names, observed, themes, source, h('div', { class: 'row-actions' }, submit, cancel));
+  const input = (name) => form.querySelector(`[name="${CSS.escape(name)}"]`);
+  const chosenThemes = () => [...form.querySelectorAll('[name=themes]:checked')].map((box) => box.value);
+  let editing = null;
+
+  const reset = () => {
+    editing = null;
+    editingDay = null;
+    form.reset();
+    heading.textContent = t('days.add');
+    submit.textContent = t('days.addButton');
+    cancel.hidden = true;
+    clearProblem(form);
+  };
+  const titleFor = (d) => heading.replaceChildren(...tNodes('days.editTitle', { name: nameElement(d) }));
+  cancel.addEventListener('click', () => {
+    const id = editing?.id;
+    reset();
+    document.querySelector(`[data-edit="${CSS.escape(id || '')}"]`)?.focus();
+  });
+  /** Edit d: the form filled with it (`focus`: the person asked, so the focus goes into the form). */
+  const edit = (d, focus = true) => {
+    reset();
+    editing = d;
+    editingDay = d.id;
+    titleFor(d);
+    submit.textContent = t('portal.save');
+    cancel.hidden = false;
+    for (const l of NAME_LANGUAGES) input('names.' + l).value = d.names?.[l] || '';
+    input('observed').value = d.observed || '';
+    form.querySelectorAll('[name=themes]').forEach((box) => { box.checked = (d.themes || []).includes(box.value); });
+    input('source').value = d.source || '';
+    if (focus) input('names.en').focus();
+  };
+  /** A new day: what is filled in (an optional name left empty is not sent). */
+  const whole = () => {
+    const given = {};
+    for (const l of NAME_LANGUAGES) {
+      const v = input('names.' + l).value.trim();
+      if (v) given[l] = v;
+    }
+    const b = { names: given, observed: input('observed').value.trim(), themes: chosenThemes() };
+    const link = input('source').value.trim();
+    if (link) b.source = link;
+    return b;
+  };
+  /**
+   * An edit: only what changed from `was`, as a JSON merge patch. A name emptied is sent as null
+   * (the API removes that language; names it has in other languages stay), an emptied source as "".
+   */
+  const changes = (was) => {
+    const out = {};
+    const changedNames = {};
+    for (const l of NAME_LANGUAGES) {
+      const now = input('names.' + l).value.trim();
+      if (now !== (was.names?.[l] || '')) changedNames[l] = now || null;
+    }
+    if (Object.keys(changedNames).length) out.names = changedNames;
+    const rule = input('observed').value.trim();
+    if (rule !== was.observed) out.observed = rule;
+    const chosen = chosenThemes();
+    if ([...chosen].sort().join() !== [...(was.themes || [])].sort().join()) out.themes = chosen;
+    const link = input('source').value.trim();
+    if (link !== (was.source || '')) out.source = link;
+    return out;
+  };
+  /** What the form must have before anything is sent, said beside each field in the page's words. */
+  const missing = () => ['names.en', 'observed'].filter((name) => !input(name).value.trim())
+    .map((name) => ({ field: name, message: t('resources.required') }));
+
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    whileBusy(submit, async () => {
+      clearProblem(form);
+      const wrong = missing();
+      if (wrong.length) return showProblem(form, new ApiError(400, { errors: wrong }));
+      const was = editing;
+      const body = was ? changes(was) : whole();
+      if (was && !Object.keys(body).length) {
+        status.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('days.nothing')));
+        return status.focus();
+      }
+      let answer;
+      try {
+        answer = was
+          ? await api('PATCH', BASE + '/' + encodeURIComponent(was.id), body,
+            { 'Content-Type': 'application/merge-patch+json', 'If-Match': `"${was.revision}"` })
+          : await api('POST', BASE, body);
+      } catch (e) {
+        return refusedDay(e, was);
+      }
+      reset();
+      return list.saved(answer, t(was ? 'days.saved' : 'days.added', { name: nameOf(answer).text }));
+    });
+  });
+
+  /** A refusal in words: the English name listed already (beside it, with a link to that day), changed or removed meanwhile, each field's error. */
+  const refusedDay = async (e, was) => {
+    if (e.status === 409 && e.problem?.day) {
+      const id = e.problem.day;
+      const other = list.find(id) || await api('GET', BASE + '/' + encodeURIComponent(id)).catch(() => null);
+      showProblem(form, new ApiError(409, { title: e.problem.title, errors: [{ field: 'names.en', message: t('days.exists') }] }));
+      const message = input('names.en').parentElement.querySelector('.field-error');
+      if (other && message) message.append(' ', dayLink(other, '#day-' + id, tNodes('days.seeExisting', { name: nameElement(other) })));
+      return undefined;
+    }
+    if (was && (e.status === 412 || e.status === 404)) {
+      // the list shows it as it is now; what was written stays in the form, to save over it knowingly
+      const fresh = await api('GET', BASE + '/' + encodeURIComponent(was.id)).catch(() => null);
+      if (!fresh) {
+        reset();
+        await list.redraw();
+        status.replaceChildren(h('p', { class: 'notice' }, t('days.goneElsewhere', { name: nameOf(was).text })));
+        return status.focus();
+      }
+      editing = fresh;
+      titleFor(fresh);
+      await list.redraw();
+      status.replaceChildren(h('p', { class: 'notice' }, t('days.changed')));
+      return status.focus();
+    }
+    return showProblem(form, e);
+  };
+
+  return {
+    element: form,
+    edit,
+    editing: (id) => editing?.id === id,
+    /**
+     * The day being edited was removed (fresh null: the form empties) or changed elsewhere
+     * (what was typed stays, to save over theirs knowingly).
+     */
+    done: (fresh) => {
+      if (!fresh) return reset();
+      editing = fresh;
+      titleFor(fresh);
+      status.replaceChildren(h('p', { class: 'notice' }, t('days.changed')));
+      return undefined;
+    },
+  };
+}
+
+/**
+ * "Add to your calendar": the year's file (of the theme shown) to download, and the address a
+ * calendar application subscribes to (this year's and next year's days, kept up to date), to copy.
+ */
+function calendarSection(year, theme) {
+  const q = new URLSearchParams({ year: String(year), lang: ui.lang });
+  if (theme) q.set('theme', theme);
+  const address = location.origin + BASE + '.ics?lang=' + encodeURIComponent(ui.lang);
+  // no name: a language switch draws it again with its own language, instead of putting the old address back
+  const box = h('input', { type: 'text', id: 'days-subscribe', readonly: true, value: address, class: 'subscribe-address',
+    dir: 'ltr', spellcheck: 'false', 'aria-describedby': 'days-subscribe-help' });
+  const said = h('span', { class: 'meta', role: 'status' });
+  const copy = h('button', { type: 'button', class: 'secondary', id: 'days-copy' }, t('days.copy'));
+  copy.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(address);
+      said.textContent = t('days.copied');
+    } catch (e) {
+      // the browser refuses the clipboard (an address without https): the address selected, to copy by hand
+      box.focus();
+      box.select();
+      said.textContent = t('days.selected');
+    }
+  });
+  box.addEventListener('focus', () => box.select());
+  return h('section', { id: 'days-calendar', 'aria-labelledby': 'days-calendar-title' },
+    h('h2', { id: 'days-calendar-title' }, t('days.calendar')),
+    h('p', {}, h('a', { href: BASE + '.ics?' + q, download: '', id: 'days-ics' }, t(theme ? 'days.downloadTheme' : 'days.download', { year })),
+      ' ', h('span', { class: 'meta' }, t('days.downloadHelp'))),
+    h('p', { id: 'days-subscribe-help' }, t('days.subscribeLead')),
+    h('div', { class: 'field' }, h('label', { for: 'days-subscribe' }, t('days.subscribeAddress')),
+      h('div', { class: 'link-box' }, box, copy, said)));
+}
