@@ -710,6 +710,7 @@ const routes = [
   [/^\/stats$/, () => statsView()],
   [/^\/certificates$/, () => certificatePage(null)],
   [/^\/certificates\/([^/]+)$/, (m) => certificatePage(decodeURIComponent(m[1]))],
+  [/^\/certificates\/([^/]+)\/print$/, (m) => import('./certificate.js').then((x) => x.certificatePrint(decodeURIComponent(m[1])))],
   [/^\/campaigns$/, () => import('./campaigns.js').then((x) => x.campaignsPage())],
   [/^\/campaigns\/([\w.-]+)$/, (m) => import('./campaigns.js').then((x) => x.campaignPage(m[1]))],
   [/^\/campaigns\/([\w.-]+)\/moderation$/, (m) => import('./campaigns.js').then((x) => x.moderationPage(m[1]))],
@@ -857,7 +858,10 @@ async function certificatePage(number) {
   view.push(h('section', { class: c.valid ? 'notice' : 'error', role: 'status', id: 'certificate-result', 'data-valid': String(c.valid) },
     h('strong', {}, c.valid ? t('cert.valid', { number: c.number }) : t('cert.invalid', { number: c.number, status: t('status.' + c.status) })),
     h('dl', {}, ...school, c.certifiedAt ? [h('dt', {}, t('cert.certifiedAt')), h('dd', {}, formatDay(c.certifiedAt))] : [],
-      !c.valid && c.endedAt ? [h('dt', {}, t('cert.endedAt')), h('dd', {}, formatDay(c.endedAt))] : [])));
+      !c.valid && c.endedAt ? [h('dt', {}, t('cert.endedAt')), h('dd', {}, formatDay(c.endedAt))] : []),
+    // a valid certificate can be printed again (a lost one, a new copy for the entrance hall)
+    c.valid && c.school ? h('p', {}, h('a', { href: '/certificates/' + encodeURIComponent(c.number) + '/print', id: 'certificate-print' },
+      t('cert.printLink'))) : null));
   return view;
 }
 

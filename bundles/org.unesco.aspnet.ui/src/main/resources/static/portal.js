@@ -262,6 +262,10 @@ async function schoolSection(id) {
   // a member's certificate, linked to the public page that checks it (the number a printed certificate carries)
   if (m?.certificateNumber) {
     certificate.append(' · ', t('school.certificate'), ' ', h('a', { href: '/certificates/' + encodeURIComponent(m.certificateNumber), id: 'certificate-' + id }, m.certificateNumber));
+    if (school.status === 'MEMBER') {
+      certificate.append(' (', h('a', { href: '/certificates/' + encodeURIComponent(m.certificateNumber) + '/print', id: 'certificate-print-' + id },
+        t('cert.printLink')), ')');
+    }
   }
   section.append(...parts, partnersBox);
   if (focal) section.append(handOverView(school));

@@ -1899,6 +1899,68 @@ class BrowserIT {
     wait(30).until(d -> d.getCurrentUrl().contains("/days?year=") && "day-name".equals(d.switchTo().activeElement().getDomAttribute("class")));
     assertEquals(first, driver.switchTo().activeElement().getText(), "the day's row, in view and focused");
   }
+  @Test
+  @Order(18)
+  void aMembersCertificatePrintsOnOneLandscapePageWithItsQrCodeAndAnInvalidOneIsNotPrinted() throws Exception {
+    // a teacher of a member school prints its certificate from the portal
+    signIn("school.7@demo.aspnet.local");
+    String school = String.valueOf(((Map<?, ?>) ((List<?>) apiGet("/api/v1/me").get("roles")).get(0)).get("school"));
+    String name = String.valueOf(apiGet("/api/v1/schools/" + school).get("name"));
+    Object membership = apiGet("/api/v1/schools/" + school).get("membershipId");
+    String number = String.valueOf(apiGet("/api/v1/memberships/" + membership).get("certificateNumber"));
+    open("/portal");
+    waitFor(By.id("certificate-print-" + school)).click();
+    wait(30).until(ExpectedConditions.presenceOfElementLocated(By.id("certificate-sheet")));
+    assertEquals("/certificates/" + number + "/print", new java.net.URI(driver.getCurrentUrl()).getPath());
+    assertEquals(name, text(By.id("certificate-school")), "the official name exactly as registered");
+    assertEquals(number, text(By.id("certificate-number-printed")));
+    // the QR code is drawn (an image the browser decoded) and says in words where it leads
+    WebElement qr = driver.findElement(By.id("certificate-qr"));
+    wait(30).until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
+        "return arguments[0].complete ? arguments[0].naturalWidth : 0", qr)).intValue() > 0);
+    assertTrue(qr.getDomAttribute("alt").endsWith(base + "/certificates/" + number), qr.getDomAttribute("alt"));
+    assertEquals(List.of(), axeViolations());
+    // printed: no header, menu or buttons, and the sheet on one A4 landscape page
+    ChromeDriver chrome = (ChromeDriver) driver;
+    chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    try {
+      assertEquals("none", ((JavascriptExecutor) driver).executeScript(
+          "return getComputedStyle(document.querySelector('header.top')).display"));
+      assertEquals("none", ((JavascriptExecutor) driver).executeScript(
+          "return getComputedStyle(document.querySelector('.certificate-tools')).display"));
+    } finally {
+      chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    }
+    Map<String, Object> pdf = chrome.executeCdpCommand("Page.printToPDF", Map.of("preferCSSPageSize", true));
+    String document = new String(java.util.Base64.getDecoder().decode(String.valueOf(pdf.get("data"))), StandardCharsets.ISO_8859_1);
+    java.util.regex.Matcher pages = java.util.regex.Pattern.compile("/Type\\s*/Page[^s]").matcher(document);
+    int count = 0;
+    while (pages.find()) {
+      count++;
+    }
+    assertEquals(1, count, "one page");
+    java.util.regex.Matcher box = java.util.regex.Pattern.compile("/MediaBox\\s*\\[\\s*0\\s+0\\s+([\\d.]+)\\s+([\\d.]+)").matcher(document);
+    assertTrue(box.find(), "a page size");
+    assertTrue(Double.parseDouble(box.group(1)) > Double.parseDouble(box.group(2)), "landscape: " + box.group());
+
+    // a certificate that is no longer valid is not printed: the check says why (the demo has suspended members)
+    signOut();
+    signIn("hq@demo.aspnet.local");
+    List<?> suspended = (List<?>) apiGet("/api/v1/schools?status=SUSPENDED&limit=1").get("items");
+    assertFalse(suspended.isEmpty(), "the demo has a suspended school");
+    Object other = ((Map<?, ?>) suspended.get(0)).get("membershipId");
+    String invalid = String.valueOf(apiGet("/api/v1/memberships/" + other).get("certificateNumber"));
+    assertTrue(invalid.startsWith("ASPNET-"), invalid);
+    signOut();
+    open("/certificates/" + invalid + "/print");
+    wait(30).until(ExpectedConditions.presenceOfElementLocated(By.id("certificate-not-printed")));
+    assertTrue(driver.findElements(By.id("certificate-sheet")).isEmpty());
+    // the public check of a valid one offers the print
+    open("/certificates/" + number);
+    waitFor(By.id("certificate-print")).click();
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("certificate-school"), name));
+  }
+
 
   /** A write to the API with the browser's session (its CSRF token read from /me), as someone else's change; its status. */
   static long apiWrite(String method, String path, String json, String ifMatch) {
