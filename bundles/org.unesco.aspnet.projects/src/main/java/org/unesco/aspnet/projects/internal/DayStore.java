@@ -380,7 +380,7 @@ public final class DayStore implements InternationalDays {
     if (in.observed() != null || adding) {
       Observance o = Observance.parse(in.observed());
       if (o == null) {
-        errors.add(new FieldError("observed", in.observed() == null ? DayMessages.get(lang, "required") + ": "
+        errors.add(new FieldError("observed", in.observed() == null || in.observed().isBlank() ? DayMessages.get(lang, "required") + ": "
             + DayMessages.get(lang, "observed") : DayMessages.get(lang, "observed")));
       } else if (o.days() > PERIOD_DAYS_MAX) {
         errors.add(new FieldError("observed", DayMessages.get(lang, "period", String.valueOf(PERIOD_DAYS_MAX))));

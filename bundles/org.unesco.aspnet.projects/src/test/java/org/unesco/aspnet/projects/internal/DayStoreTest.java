@@ -147,6 +147,8 @@ class DayStoreTest {
     ProblemException blank = problem(() -> days.add(HQ, new InternationalDayInput(Map.of("en", "  "), "12-31 to 12-30", null, null)));
     assertEquals(List.of("names.en", "observed"), blank.errors().stream().map(FieldError::field).toList());
     assertTrue(blank.errors().get(1).message().contains("62"), blank.errors().get(1).message());
+    assertTrue(problem(() -> days.add(HQ, new InternationalDayInput(Map.of("en", "Day"), " ", null, null))).errors().get(0).message()
+        .startsWith("is required: must be a date"), "an empty rule is a missing one");
     ProblemException same = problem(() -> days.add(HQ, new InternationalDayInput(Map.of("en", "World  WATER day!"), "03-22",
         null, null)));
     assertEquals(409, same.status());
