@@ -597,41 +597,12 @@ public final class Countries implements CountryService {
         if (line.isBlank()) {
           continue;
         }
-        List<String> cells = csvCells(line);
+        List<String> cells = org.unesco.aspnet.core.CsvLine.cells(line);
         entries.put(cells.get(0), new Entry(cells.get(0), cells.get(1), cells.get(2), null, List.of()));
       }
       return List.copyOf(entries.values());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** One CSV line (RFC 4180 quoting, no line breaks inside cells, which the list has none of). */
-  static List<String> csvCells(String line) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char ch = line.charAt(i);
-      if (quoted) {
-        if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (ch == '"') {
-          quoted = false;
-        } else {
-          cell.append(ch);
-        }
-      } else if (ch == '"') {
-        quoted = true;
-      } else if (ch == ',') {
-        cells.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(ch);
-      }
-    }
-    cells.add(cell.toString());
-    return cells;
   }
 }

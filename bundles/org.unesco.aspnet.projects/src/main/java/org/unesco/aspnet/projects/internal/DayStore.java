@@ -31,6 +31,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.unesco.aspnet.core.AuditLog;
+import org.unesco.aspnet.core.CsvLine;
 import org.unesco.aspnet.core.FieldError;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
@@ -479,7 +480,7 @@ public final class DayStore implements InternationalDays {
     List<Seed> seeds = new ArrayList<>();
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String header = reader.readLine();
-      List<String> columns = fields(header);
+      List<String> columns = CsvLine.cells(header);
       if (!columns.equals(List.of("date", "en", "fr", "es", "de", "themes", "source"))) {
         throw new IllegalStateException(REFERENCE + " has the columns " + columns);
       }
@@ -487,7 +488,7 @@ public final class DayStore implements InternationalDays {
         if (line.isBlank()) {
           continue;
         }
-        List<String> f = fields(line);
+        List<String> f = CsvLine.cells(line);
         if (f.size() != 7 || Observance.parse(f.get(0)) == null) {
           throw new IllegalStateException(REFERENCE + ": cannot read " + line);
         }
@@ -506,34 +507,5 @@ public final class DayStore implements InternationalDays {
       throw new UncheckedIOException(e);
     }
     return List.copyOf(seeds);
-  }
-
-  /** The fields of one CSV line: quoted ones may hold commas and doubled quotes. */
-  private static List<String> fields(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char ch = line.charAt(i);
-      if (quoted) {
-        if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (ch == '"') {
-          quoted = false;
-        } else {
-          field.append(ch);
-        }
-      } else if (ch == '"') {
-        quoted = true;
-      } else if (ch == ',') {
-        out.add(field.toString());
-        field.setLength(0);
-      } else {
-        field.append(ch);
-      }
-    }
-    out.add(field.toString());
-    return out;
   }
 }
