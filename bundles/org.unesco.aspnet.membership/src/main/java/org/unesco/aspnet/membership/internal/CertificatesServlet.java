@@ -59,7 +59,9 @@ public final class CertificatesServlet extends ApiServlet {
    * The QR code of {@code /certificates/{number}} on this site as the browser reached it (behind a
    * proxy, as its X-Forwarded headers say when Jetty is told to trust them). It tells nothing about
    * the certificate, so it is drawn for any number written as the platform writes them, without
-   * reading the database, and kept by caches for a day.
+   * reading the database. Only the browser keeps it: the address comes from the request's Host,
+   * which a shared cache does not key on, so one request with a forged Host would otherwise put
+   * another site's address on every certificate printed that day.
    */
   private static void qrCode(HttpServletRequest request, HttpServletResponse response, String number) throws IOException {
     if (!NUMBER.matcher(number).matches()) {
@@ -73,7 +75,7 @@ public final class CertificatesServlet extends ApiServlet {
     boolean usual = port <= 0 || port == 80 && "http".equals(request.getScheme()) || port == 443 && "https".equals(request.getScheme());
     String address = request.getScheme() + "://" + host + (usual ? "" : ":" + port) + "/certificates/"
         + number.toUpperCase(Locale.ROOT);
-    response.setHeader("Cache-Control", "public, max-age=86400");
+    response.setHeader("Cache-Control", "private, max-age=86400");
     Json.send(response, 200, "image/svg+xml;charset=utf-8",
         CertificateCodes.svg(address, address).getBytes(StandardCharsets.UTF_8));
   }

@@ -116,22 +116,23 @@ public final class DayStore implements InternationalDays {
   public InternationalDay add(Principal actor, InternationalDayInput given) {
     keeper(actor);
     InternationalDayInput in = checked(given, true, actor.language());
-    String id = idOf(in.names().get("en"));
+    String key = nameKey(in.names().get("en"));
     seed();
     return database.inTransaction(c -> {
-      String same = named(c, id, null);
+      String same = named(c, key, null);
       if (same != null) {
         throw listedAlready(same, actor.language());
       }
       if (count(c) >= MAX_DAYS) {
         throw ProblemException.conflict(DayMessages.get(actor.language(), "full", String.valueOf(MAX_DAYS)));
       }
+      String id = freeId(c, idOf(in.names().get("en")));
       try {
         insert(c, new Seed(id, in.names(), in.observed(), in.themes() == null ? List.of() : in.themes(), emptyToNull(in.source())),
             actor);
       } catch (SQLException e) {
         if ("23505".equals(e.getSQLState())) { // the same name added at the same moment by someone else
-          throw listedAlready(id, actor.language());
+          throw listedAlready(named(c, key, null) != null ? named(c, key, null) : id, actor.language());
         }
         throw e;
       }
@@ -161,7 +162,7 @@ public final class DayStore implements InternationalDays {
       if (summary(after).equals(summary(before))) {
         return day(before, before.observance().next(LocalDate.now(clock)), actor.language()); // nothing to change or audit
       }
-      String key = idOf(after.names().get("en"));
+      String key = nameKey(after.names().get("en"));
       String same = named(c, key, id);
       if (same != null) {
         throw listedAlready(same, actor.language());
@@ -268,8 +269,9 @@ public final class DayStore implements InternationalDays {
               ps.setTimestamp(2, Timestamp.from(Instant.now(clock)));
               ps.executeUpdate();
             }
-            // HQ may have added a day of this name before the release that ships it: theirs stays
-            if (named(c, s.id(), null) == null) {
+            // HQ may have added a day of this name (or renamed one to it) before the release that
+            // ships it: theirs stays
+            if (named(c, nameKey(s.names().get("en")), null) == null && !idTaken(c, s.id())) {
               insert(c, s, Principal.system());
             }
           }
@@ -290,7 +292,7 @@ public final class DayStore implements InternationalDays {
         "INSERT INTO PRJ_DAY (ID, NAME_KEY, NAMES, OBSERVED, THEMES, SOURCE, ADDED_AT, ADDED_BY, REVISION)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
       ps.setString(1, s.id());
-      ps.setString(2, idOf(s.names().get("en")));
+      ps.setString(2, nameKey(s.names().get("en")));
       ps.setString(3, CampaignStore.json(s.names()));
       ps.setString(4, Observance.parse(s.observed()).canonical());
       ps.setString(5, themes(s.themes()));
@@ -301,16 +303,37 @@ public final class DayStore implements InternationalDays {
     }
   }
 
-  /** The id of the day whose name makes {@code key}, other than {@code except}; null when none. */
+  /** The id of the day whose English name makes {@code key} ({@link #nameKey}), other than {@code except}; null when none. */
   private static String named(Connection c, String key, String except) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM PRJ_DAY WHERE (NAME_KEY = ? OR ID = ?) AND ID <> ?")) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM PRJ_DAY WHERE NAME_KEY = ? AND ID <> ?")) {
       ps.setString(1, key);
-      ps.setString(2, key);
-      ps.setString(3, except == null ? "" : except);
+      ps.setString(2, except == null ? "" : except);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getString(1) : null;
       }
     }
+  }
+
+  private static boolean idTaken(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM PRJ_DAY WHERE ID = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /**
+   * {@code id}, or when a day renamed since holds it (its id stays), {@code id-2}, {@code id-3}...:
+   * the name is free (checked before), the address is another.
+   */
+  private static String freeId(Connection c, String id) throws SQLException {
+    String free = id;
+    for (int n = 2; idTaken(c, free); n++) {
+      String suffix = "-" + n;
+      free = (id.length() + suffix.length() > ID_MAX ? id.substring(0, ID_MAX - suffix.length()) : id) + suffix;
+    }
+    return free;
   }
 
   private static int count(Connection c) throws SQLException {
@@ -351,9 +374,15 @@ public final class DayStore implements InternationalDays {
       if (exact != null) {
         return exact;
       }
-      String base = names.get(language.split("-", 2)[0].toLowerCase(Locale.ROOT));
+      String code = language.split("-", 2)[0].toLowerCase(Locale.ROOT);
+      String base = names.get(code);
       if (base != null) {
         return base;
+      }
+      for (Map.Entry<String, String> e : names.entrySet()) { // pt reads a name given as pt-BR
+        if (e.getKey().toLowerCase(Locale.ROOT).startsWith(code + "-")) {
+          return e.getValue();
+        }
       }
     }
     return names.get("en");
@@ -367,22 +396,37 @@ public final class DayStore implements InternationalDays {
   static InternationalDayInput checked(InternationalDayInput in, boolean adding, String lang) {
     List<FieldError> errors = new ArrayList<>();
     Map<String, String> names = in.names();
+    boolean noEnglish = names != null && names.get("en") == null;
     if (names == null && adding) {
       errors.add(new FieldError("names", DayMessages.get(lang, "english")));
-    } else if (names != null && names.get("en") == null) {
+    } else if (noEnglish) {
       errors.add(new FieldError("names.en", DayMessages.get(lang, "english")));
     }
     int before = errors.size();
     CampaignForm.texts("names", names, NAME_MAX, NAMES_STORED, errors, lang); // blank, too long, not a language
-    if (names != null && names.get("en") != null && errors.size() == before && idOf(names.get("en")).isEmpty()) {
-      errors.add(new FieldError("names.en", DayMessages.get(lang, "english"))); // "!!!" makes no key
+    if (noEnglish) { // said once: not also "must not be blank" for {"en": null}
+      errors.subList(before, errors.size()).removeIf(e -> e.field().equals("names.en"));
+    }
+    if (names != null) {
+      names.forEach((language, name) -> {
+        if (name != null && name.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f || ch == 0x2028 || ch == 0x2029)) {
+          errors.add(new FieldError("names." + language, DayMessages.get(lang, "oneLine")));
+        }
+      });
+      String english = names.get("en");
+      if (english != null && errors.size() == before && !latin(english)) {
+        // an English name in another script would make a key of dashes, and a look-alike of a listed name
+        errors.add(new FieldError("names.en", DayMessages.get(lang, "latin")));
+      } else if (english != null && errors.size() == before && nameKey(english).isEmpty()) {
+        errors.add(new FieldError("names.en", DayMessages.get(lang, "english"))); // "!!!" names nothing
+      }
     }
     String observed = null;
     if (in.observed() != null || adding) {
       Observance o = Observance.parse(in.observed());
       if (o == null) {
-        errors.add(new FieldError("observed", in.observed() == null || in.observed().isBlank() ? DayMessages.get(lang, "required") + ": "
-            + DayMessages.get(lang, "observed") : DayMessages.get(lang, "observed")));
+        errors.add(new FieldError("observed", in.observed() == null || in.observed().isBlank()
+            ? DayMessages.get(lang, "observedRequired", DayMessages.get(lang, "observed")) : DayMessages.get(lang, "observed")));
       } else if (o.days() > PERIOD_DAYS_MAX) {
         errors.add(new FieldError("observed", DayMessages.get(lang, "period", String.valueOf(PERIOD_DAYS_MAX))));
       } else {
@@ -415,20 +459,43 @@ public final class DayStore implements InternationalDays {
   }
 
   /**
-   * The key of a day named {@code english}: lower-case ASCII letters and digits joined by dashes
-   * ({@code World Teachers' Day} is {@code world-teachers-day}), at most 80 characters.
+   * What makes two English names the same name: letters without accents, in lower case, digits,
+   * the rest a dash ({@code World Teachers' Day} and {@code WORLD TEACHERS DAY!} are {@code
+   * world-teachers-day}); invisible characters count for nothing, and the Latin letters that have
+   * no accent to take off are written out ({@code ß} as {@code ss}).
    */
-  static String idOf(String english) {
+  static String nameKey(String english) {
     if (english == null) {
       return "";
     }
-    String plain = Normalizer.normalize(english, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+    String plain = Normalizer.normalize(english, Normalizer.Form.NFKD).replaceAll("[\\p{M}\\p{Cf}]+", "")
         .replace("'", "").replace("\u2019", "").toLowerCase(Locale.ROOT);
-    String id = plain.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-    if (id.length() > ID_MAX) {
-      id = id.substring(0, ID_MAX).replaceAll("-+$", "");
+    StringBuilder spelled = new StringBuilder(plain.length());
+    plain.codePoints().forEach(c -> spelled.append(SPELLED.getOrDefault(c, Character.toString(c))));
+    return spelled.toString().replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+  }
+
+  /** Latin letters NFKD leaves whole, as they are written in plain letters. */
+  private static final Map<Integer, String> SPELLED = Map.of((int) 'ß', "ss", (int) 'æ', "ae", (int) 'œ', "oe", (int) 'ø', "o",
+      (int) 'ł', "l", (int) 'đ', "d", (int) 'ı', "i", (int) 'þ', "th", (int) 'ð', "d");
+
+  /**
+   * The id a day named {@code english} gets when it is added: its {@link #nameKey}, cut at a word
+   * within 80 characters. It stays when the day is renamed.
+   */
+  static String idOf(String english) {
+    String key = nameKey(english);
+    if (key.length() <= ID_MAX) {
+      return key;
     }
-    return id;
+    int cut = key.lastIndexOf('-', ID_MAX);
+    return key.substring(0, cut > 0 ? cut : ID_MAX);
+  }
+
+  /** Whether every letter of {@code text} is a Latin one (digits, punctuation and spaces are of every script). */
+  private static boolean latin(String text) {
+    return text.codePoints().allMatch(c -> !Character.isLetter(c)
+        || Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
   }
 
   /** An id from an address, as a message may repeat it: an id is at most 80 characters. */

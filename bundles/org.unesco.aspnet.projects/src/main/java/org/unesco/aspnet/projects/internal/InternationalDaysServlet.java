@@ -138,7 +138,8 @@ public final class InternationalDaysServlet extends ApiServlet {
       throw ProblemException.validation("to", "must not be before from");
     }
     if (ChronoUnit.DAYS.between(start, end) >= PERIOD_DAYS_MAX) {
-      throw ProblemException.validation("to", "must be at most " + PERIOD_DAYS_MAX + " days after from");
+      throw ProblemException.validation("to", "must be at most " + (PERIOD_DAYS_MAX - 1) + " days after from (a period of at most "
+          + PERIOD_DAYS_MAX + " days, both included)");
     }
     return new Period(start, end);
   }

@@ -75,13 +75,17 @@ record Observance(ObservanceKind kind, String canonical, MonthDay first, MonthDa
     return null;
   }
 
-  /** How many days an occurrence of a day or a period lasts (in a year that is not a leap year). */
+  /** How many days an occurrence of a day or a period lasts at most (a leap year counted). */
   long days() {
     if (kind == ObservanceKind.YEAR || kind == ObservanceKind.DECADE) {
       return 0;
     }
-    LocalDate[] o = in(2001);
-    return o[1].toEpochDay() - o[0].toEpochDay() + 1;
+    long days = 0;
+    for (int year : new int[] {2000, 2001}) { // 02-01 to 04-03 is a day longer in a leap year
+      LocalDate[] o = in(year);
+      days = Math.max(days, o[1].toEpochDay() - o[0].toEpochDay() + 1);
+    }
+    return days;
   }
 
   /** Its occurrence in {@code year}, as {first day, last day}; null when it has none that year. */

@@ -180,4 +180,42 @@ class DayStoreTest {
     assertEquals("world-teachers-day", DayStore.idOf("World Teachers’ Day"));
     assertEquals("journee-mondiale-de-l-ocean", DayStore.idOf("Journée mondiale de l’océan".replace("’", "-")));
   }
+
+  @Test
+  void aRenamedDaysOldNameIsFreeAgainAndLookAlikesAreTheSameName() {
+    DayStore days = store(shipped);
+    InternationalDay water = days.day(HQ, "world-water-day", null);
+    days.update(HQ, water.id(), water.revision(), new InternationalDayInput(Map.of("en", "World Day for Water"), null, null, null));
+    // the old name is free: the new day gets the next address, the renamed one keeps its own
+    InternationalDay again = days.add(HQ, new InternationalDayInput(Map.of("en", "World Water Day"), "03-22", null, null));
+    assertEquals("world-water-day-2", again.id());
+    assertEquals("World Day for Water", days.day(HQ, "world-water-day", null).name());
+    // invisible characters, case and accents make no other name; another script is refused in words
+    for (String same : List.of("World Wa\u200bter Day", "WORLD WATER DAY!", "Wörld Water Day")) {
+      assertEquals(409, problem(() -> days.add(HQ, new InternationalDayInput(Map.of("en", same), "03-22", null, null))).status(), same);
+    }
+    ProblemException cyrillic = problem(() -> days.add(HQ, new InternationalDayInput(Map.of("en", "W\u043erld Water Day"), "03-22",
+        null, null)));
+    assertEquals(List.of("names.en"), cyrillic.errors().stream().map(FieldError::field).toList());
+    assertTrue(cyrillic.errors().get(0).message().contains("Latin"), cyrillic.errors().get(0).message());
+    // letters without an accent to take off are written out, not dropped: Straße is not Stra E
+    assertEquals("strasse-day", DayStore.nameKey("Straße Day"));
+    assertEquals("oeuvre-day", DayStore.nameKey("Œuvre Day"));
+    // a long name is cut at a word for its address; its whole name is what makes it the same
+    String longer = "International Day against Violence and Bullying at School including Cyberbullying Awareness Week";
+    InternationalDay week = days.add(HQ, new InternationalDayInput(Map.of("en", longer), "11-01 to 11-07", null, null));
+    assertTrue(week.id().length() <= 80 && !week.id().endsWith("-"), week.id());
+    // a name on two lines, a name given only as {"en": null}: each said once
+    ProblemException twoLines = problem(() -> days.add(HQ, new InternationalDayInput(Map.of("en", "Day\rof lines"), "03-01", null, null)));
+    assertEquals(List.of("names.en"), twoLines.errors().stream().map(FieldError::field).toList());
+    ProblemException none = problem(() -> days.add(HQ, new InternationalDayInput(java.util.Collections.singletonMap("en", null), "03-01",
+        null, null)));
+    assertEquals(List.of("names.en"), none.errors().stream().map(FieldError::field).toList());
+  }
+
+  @Test
+  void aNameGivenWithARegionIsShownToReadersOfThatLanguage() {
+    assertEquals("Dia do Brasil", DayStore.nameIn(Map.of("en", "Brazil Day", "pt-BR", "Dia do Brasil"), "pt"));
+    assertEquals("Brazil Day", DayStore.nameIn(Map.of("en", "Brazil Day", "pt-BR", "Dia do Brasil"), "fr"));
+  }
 }
