@@ -487,6 +487,45 @@ class MailIT {
     writeMailConfig("ASPnet France <aspnet@example.fr>");
   }
 
+  @Test
+  @Order(6)
+  void remindersTurnedOnGoOutByThemselvesWithinSeconds() throws Exception {
+    // settings under which today is a reminder day, whatever the date: the reminder before the next
+    // due date (31 March) when it is at most 180 days away, else the one after the last (at most 186 days ago)
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    java.time.LocalDate next = java.time.LocalDate.of(today.getYear(), 3, 31);
+    if (!next.isAfter(today)) {
+      next = next.plusYears(1);
+    }
+    long until = java.time.temporal.ChronoUnit.DAYS.between(today, next);
+    long since = java.time.temporal.ChronoUnit.DAYS.between(next.minusYears(1), today);
+    boolean before = until <= 180;
+    int year = (before ? next : next.minusYears(1)).getYear() - 1; // a year's report is due in the next year
+    String settings = before ? "daysBeforeDue=180\ndaysAfterDue=0\n" : "daysBeforeDue=0\ndaysAfterDue=" + Math.min(since, 180) + "\n";
+    String school = "École Rappelée Seule " + System.nanoTime();
+    memberSince(year, school, "rappel.auto@example.org", null);
+    smtp.purgeEmailFromAllMailboxes();
+
+    Path reminders = platform.home.resolve("config/org.unesco.aspnet.notices.reminders.cfg");
+    Files.writeString(reminders, settings);
+    try {
+      // within seconds of the change (the look after a change), not at the hourly look
+      Installation.await("the automatic reminder", Duration.ofSeconds(15), () -> mailTo("rappel.auto@example.org").size() >= 1);
+      MimeMessage reminder = mailTo("rappel.auto@example.org").get(0);
+      assertTrue(reminder.getSubject().contains(school) && reminder.getSubject().contains(String.valueOf(year)), reminder.getSubject());
+      // the platform's own audit entry for France, as the actor "system"
+      JsonNode audit = JSON.readTree(platform.sendAs("GET", "/api/v1/audit?country=FR&action=annualReport.remind", null,
+          platform.adminToken()).body()).path("items");
+      assertTrue(audit.toString().contains("\"kind\":\"" + (before ? "BEFORE_DUE" : "AFTER_DUE") + "\""), audit.toString());
+      // once per school, year and kind: a second change of the settings reminds nobody again
+      Files.writeString(reminders, settings + "# looked at again\n");
+      Thread.sleep(8000);
+      assertEquals(1, mailTo("rappel.auto@example.org").size());
+    } finally {
+      Files.writeString(reminders, "daysBeforeDue=0\ndaysAfterDue=0\n");
+    }
+  }
+
   /** Why the school {@code id} was left out by a reminder (or its preview): its {@code reason}, empty when it was not. */
   private static String skippedReason(JsonNode outcome, long id) {
     for (JsonNode s : outcome.path("skipped")) {

@@ -35,6 +35,8 @@ public final class AutomaticReminders {
   static final String PID = "org.unesco.aspnet.notices.reminders";
   private static final Duration FIRST_LOOK = Duration.ofMinutes(1);
   private static final Duration LOOK_EVERY = Duration.ofHours(1);
+  /** A settings change is looked at this soon: reminders just turned on go out now, not within the hour. */
+  private static final Duration LOOK_AFTER_CHANGE = Duration.ofSeconds(3);
 
   @ObjectClassDefinition(name = "ASPnet annual report reminders",
       description = "Reminders of the annual report that the platform emails by itself to schools that have not sent it")
@@ -65,11 +67,14 @@ public final class AutomaticReminders {
   /** The day whose reminders have been looked at; null: not yet (or the settings changed since). */
   private volatile LocalDate lookedAt;
   private volatile boolean stopping;
+  /** Whether looks are scheduled (not in the tests that call {@link #look} by hand). */
+  private volatile boolean looking;
 
   @Activate
   public AutomaticReminders(@Reference ReportReminders reminders, @Reference(service = LoggerFactory.class) Logger log, Config config) {
     this(reminders::remindAutomatically, config, Clock.systemUTC(), log::info, log::warn);
     thread.scheduleWithFixedDelay(this::look, FIRST_LOOK.toSeconds(), LOOK_EVERY.toSeconds(), TimeUnit.SECONDS);
+    looking = true;
   }
 
   /** For tests: no look is scheduled, {@link #look} is called by hand. */
@@ -84,11 +89,18 @@ public final class AutomaticReminders {
       t.setDaemon(true);
       return t;
     });
-    modified(config);
+    apply(config);
   }
 
   @Modified
   void modified(Config config) {
+    apply(config);
+    if (looking && !stopping) {
+      thread.schedule(this::look, LOOK_AFTER_CHANGE.toSeconds(), TimeUnit.SECONDS); // on the one thread: never two looks at once
+    }
+  }
+
+  private void apply(Config config) {
     String rule = "a number of days from 0 (none) to " + ReminderSchedule.MAX_DAYS;
     daysBefore = values.get("daysBeforeDue", config::daysBeforeDue, d -> d >= 0 && d <= ReminderSchedule.MAX_DAYS, rule, daysBefore);
     daysAfter = values.get("daysAfterDue", config::daysAfterDue, d -> d >= 0 && d <= ReminderSchedule.MAX_DAYS, rule, daysAfter);
