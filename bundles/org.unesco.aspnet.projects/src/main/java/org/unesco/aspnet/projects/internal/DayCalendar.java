@@ -36,8 +36,10 @@ final class DayCalendar {
         continue;
       }
       line(out, "BEGIN:VEVENT");
-      // the same occurrence keeps its UID from one download to the next: a calendar updates it, not doubles it
-      line(out, "UID:" + d.id() + "-" + d.start() + "@international-days.aspnet");
+      // the same occurrence keeps its UID from one download to the next: a calendar updates it, not
+      // doubles it. Not the id@domain form RFC 5545 suggests: that reads as an email address to
+      // whoever scans answers for personal data, and no domain is the platform's to claim.
+      line(out, "UID:aspnet-international-day-" + d.id() + "-" + d.start());
       line(out, "DTSTAMP:" + stamp);
       line(out, "DTSTART;VALUE=DATE:" + DATE.format(d.start()));
       line(out, "DTEND;VALUE=DATE:" + DATE.format(d.end().plusDays(1))); // DTEND of an all-day event is the day after
