@@ -852,9 +852,11 @@ async function certificatePage(number) {
       h('strong', {}, t('cert.unknown', { number: number.trim() })), h('p', {}, t('cert.unknownHelp'))) : problemView(e));
     return view;
   }
-  const school = c.school ? [h('dt', {}, t('cert.school')), h('dd', {}, c.valid
+  // the official name and the city in their own script and direction (as the printed sheet has them):
+  // a right-to-left name with Latin letters or digits is otherwise read in the wrong order
+  const school = c.school ? [h('dt', {}, t('cert.school')), h('dd', { dir: 'auto', id: 'certificate-result-school' }, c.valid
     ? h('a', { href: '/schools/' + c.school.id }, c.school.name) : c.school.name),
-    h('dt', {}, t('field.city')), h('dd', {}, c.school.city), h('dt', {}, t('field.country')), h('dd', {}, countryName(c.school.country))] : [];
+    h('dt', {}, t('field.city')), h('dd', { dir: 'auto' }, c.school.city), h('dt', {}, t('field.country')), h('dd', {}, countryName(c.school.country))] : [];
   view.push(h('section', { class: c.valid ? 'notice' : 'error', role: 'status', id: 'certificate-result', 'data-valid': String(c.valid) },
     h('strong', {}, c.valid ? t('cert.valid', { number: c.number }) : t('cert.invalid', { number: c.number, status: t('status.' + c.status) })),
     h('dl', {}, ...school, c.certifiedAt ? [h('dt', {}, t('cert.certifiedAt')), h('dd', {}, formatDay(c.certifiedAt))] : [],

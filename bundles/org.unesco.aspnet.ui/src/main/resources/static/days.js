@@ -14,11 +14,15 @@ const LAST_YEAR = 2200;
 const COMING_UP_DAYS = 60;
 const DAY_MS = 86400000;
 
-// the day being edited: the page drawn again (the language switched) stays in the edit
-let editingDay = null;
-// the address whose #day-<id> was last brought into view: a page drawn again for another reason
-// (a language switch) leaves the focus where the person put it
-let revealed = null;
+// Each day form on a page, to its editor: the days page drawn again in its place (the language
+// switched, another year or theme, Back) takes over what the form held, an edit too. A form no
+// longer in the document (the person went to another page) is not taken over: an edit does not
+// outlive leaving the page.
+const editors = new WeakMap();
+// This load of the app. The history entry whose #day-<id> was brought into view is marked with it:
+// the page drawn again for another reason (a language switch) leaves the focus where the person put
+// it, while following the link again (a new entry) brings the row into view again, as does a reload.
+const LOAD = Math.random().toString(36).slice(2);
 
 // ---------- dates ----------
 
@@ -103,7 +107,7 @@ export async function comingUp(within, count = 3, theme = '') {
 /** The days coming up, each its name (a link to its row, `href(d)`), its date and how far it is. */
 function comingUpList(items, href) {
   const today = localToday();
-  return h('ul', { class: 'coming-up-list' }, ...items.map((d) => h('li', { 'data-day': d.id },
+  return h('ul', { class: 'coming-up-list' }, ...items.map((d) => h('li', { 'data-day': d.id, 'data-start': d.start },
     dayLink(d, href(d), nameElement(d)), ' ',
     h('span', { class: 'meta' }, whenText(d), ' · ', h('strong', { class: 'days-away' }, fromToday(d, today))))));
 }
@@ -117,33 +121,46 @@ export async function comingUpBox(within) {
   if (!items.length) return null;
   return h('section', { class: 'coming-up-box', id: 'coming-up', 'aria-labelledby': 'coming-up-title' },
     h('h2', { id: 'coming-up-title' }, t('days.portalTitle')),
-    comingUpList(items, (d) => '/days?year=' + d.start.slice(0, 4) + '#day-' + d.id),
+    comingUpList(items, dayAddress),
     h('p', {}, h('a', { href: '/days' }, t('days.all'))));
 }
 
 /**
- * A link to a day's row. On this page (the row is there) it brings the row into view and puts the
- * focus on its name, without drawing the page again (a form being filled in stays as it is);
- * elsewhere it is an ordinary link to the days page, which does the same once drawn.
+ * The address of an occurrence's row: the days page of the year it begins in (a January day coming
+ * up in December is next year's, not this year's row of last January).
+ */
+function dayAddress(d) {
+  return '/days?year=' + d.start.slice(0, 4) + '#day-' + d.id;
+}
+
+/**
+ * A link to a day's row. When this page lists that occurrence it brings the row into view and puts
+ * the focus on its name, without drawing the page again (a form being filled in stays as it is);
+ * otherwise it leads to the days page that lists it, which does the same once drawn.
  */
 function dayLink(d, href, ...content) {
   const a = h('a', { href }, ...content);
   a.addEventListener('click', (ev) => {
     if (ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
-    if (reveal(d.id)) {
+    if (reveal(d.id, d.start)) {
       ev.preventDefault();
     } else if (href.startsWith('#')) {
-      // not in the list shown (another theme): the year's whole list, with the row in view
+      // not in the list shown (any more): the year's whole list, with the row in view
       ev.preventDefault();
-      navigate('/days?year=' + d.start.slice(0, 4) + '#day-' + d.id);
+      navigate(dayAddress(d));
     }
   });
   return a;
 }
 
-/** Brings a day's row into view and focuses its name; false when the page has no such row. */
-function reveal(id) {
-  const row = document.getElementById('day-' + id);
+/**
+ * Brings a day's row into view and focuses its name; false when the page has no such row. `start`:
+ * the row of that occurrence (a period over the new year is listed twice in a year), else the one
+ * the address #day-<id> names.
+ */
+function reveal(id, start = null) {
+  const rows = [...document.querySelectorAll(`#main li.day[data-day="${CSS.escape(id)}"]`)];
+  const row = start ? rows.find((r) => r.dataset.start === start) : document.getElementById('day-' + id) || rows[0];
   if (!row) return false;
   row.scrollIntoView({ block: 'center' });
   row.querySelector('.day-name')?.focus({ preventScroll: true });
@@ -213,10 +230,16 @@ export async function daysPage() {
   const longList = h('ul', { class: 'days', id: 'days-long-list' });
   const longSection = h('section', { id: 'days-long', 'aria-labelledby': 'days-long-title' },
     h('h2', { id: 'days-long-title' }, t('days.yearsDecades')), longList);
-  /** What happened, above the list and announced; `failed`: the list could not be read again after it (said too). */
+  /**
+   * What happened (a sentence as tNodes gives it: a day's name in it isolated, so that a
+   * right-to-left name does not reorder the words around it), above the list and announced;
+   * `failed`: the list could not be read again after it (said too). replaceChildren, unlike h(),
+   * writes a null as the text "null": only what there is goes in.
+   */
   const tell = (words, failed = null) => {
-    said.replaceChildren(h('p', { class: 'notice' }, words), failed ? problemView(failed) : null);
-    announce(words);
+    const notice = h('p', { class: 'notice' }, words);
+    said.replaceChildren(notice, ...(failed ? [problemView(failed)] : []));
+    announce(notice.textContent);
   };
 
   /** The year's list read again (after a change), with what comes up; the error when it could not be (the list stays as it was). */
@@ -237,7 +260,7 @@ export async function daysPage() {
       const failed = await reload();
       draw();
       const listedNow = items.some((d) => d.id === day.id);
-      tell(listedNow || failed ? words : words + ' ' + t('days.notListed'), failed);
+      tell(listedNow || failed ? words : [...words, ' ', t('days.notListed')], failed);
       if (listedNow && !failed) reveal(day.id);
       else said.focus();
     },
@@ -248,14 +271,23 @@ export async function daysPage() {
       said.replaceChildren(...(failed ? [problemView(failed)] : []));
     },
     find: (id) => items.find((d) => d.id === id),
+    year: shown,
+    /** The link to a day's row: on this page when it lists the day, else the year's whole list (no theme), where it is. */
+    href: (d) => {
+      if (items.some((x) => x.id === d.id)) return '#day-' + d.id;
+      // a day or week comes every year: the year shown; a year or decade, the year shown when it spans it
+      const spans = d.start.slice(0, 4) <= String(shown) && String(shown) <= d.end.slice(0, 4);
+      return '/days?year=' + (isDated(d) || spans ? shown : d.start.slice(0, 4)) + '#day-' + d.id;
+    },
   }) : null;
 
   /** The list drawn again from `items`; `focusRemove`: the day whose Remove gets the focus. */
   const draw = (focusRemove) => {
     const dated = items.filter(isDated);
     const long = items.filter((d) => !isDated(d));
-    // the next occurrence (and one under way) is marked in the current year's list
-    const nextStart = current ? dated.filter((d) => d.end >= today).map((d) => d.start).sort()[0] : null;
+    // the next occurrence is marked in the current year's list: the first that begins today or
+    // later (a period already under way is marked so, and is not what comes next)
+    const nextStart = current ? dated.filter((d) => d.start >= today).map((d) => d.start).sort()[0] : null;
     // (a year or decade is under way all along: not marked)
     const mark = (d) => {
       if (!current || !isDated(d) || d.end < today) return null;
@@ -273,7 +305,7 @@ export async function daysPage() {
         if (!fresh || failed) said.focus();
       }),
     } : null;
-    const row = (d) => dayRow(d, mark(d), actions, manage);
+    const row = (d) => dayRow(d, mark(d), actions, manage, shown);
     // grouped by the month each begins in (one begun the year before, under January)
     const byMonth = new Map();
     for (const d of dated) {
@@ -288,17 +320,21 @@ export async function daysPage() {
     longSection.hidden = !long.length;
     if (!items.length) {
       // nothing to show: said in a sentence, and with a theme, the way back to them all
+      // (replaceChildren takes nodes and strings only: an array or a null would be written as text)
       const all = new URLSearchParams({ year: String(shown) });
       count.replaceChildren(theme ? t('days.noneTheme', { year: shown }) : t('days.none', { year: shown }),
-        theme ? [' ', h('a', { href: '/days?' + all }, t('days.allThemes'))] : null);
+        ...(theme ? [' ', h('a', { href: '/days?' + all }, t('days.allThemes'))] : []));
     } else {
       count.textContent = theme ? plural('days.countTheme', dated.length, { year: shown, theme: t('theme.' + theme) })
         : plural('days.count', dated.length, { year: shown });
     }
     if (soonSection) {
+      // each links to its year's page: this page brings the row into view when it lists that
+      // occurrence; one of next January leads to next year's
       soonBox.replaceChildren(soon instanceof Error ? problemView(soon)
-        : soon?.length ? comingUpList(soon, (d) => '#day-' + d.id)
-          : h('p', { class: 'meta' }, t('days.comingUpNone', { days: COMING_UP_DAYS })));
+        : soon?.length ? comingUpList(soon, dayAddress)
+          : h('p', { class: 'meta' }, theme ? t('days.comingUpNoneTheme', { days: COMING_UP_DAYS, theme: t('theme.' + theme) })
+            : t('days.comingUpNone', { days: COMING_UP_DAYS })));
     }
     if (focusRemove) document.querySelector(`#main [data-remove="${CSS.escape(focusRemove)}"]`)?.focus();
   };
@@ -307,15 +343,20 @@ export async function daysPage() {
   view.push(count, said, soonSection, months, longSection, calendarSection(shown, theme));
   if (dayForm) {
     view.push(dayForm.element);
-    // still editing after the page was drawn again (a language switch): the same day, as it is now
-    const was = editingDay ? items.find((d) => d.id === editingDay) : null;
-    if (was) dayForm.edit(was, false);
-    else editingDay = null;
+    // the page drawn in place of a days page with its form (the language switched, another year or
+    // theme, the link to a day listed under another theme, Back): what that form held is kept, an
+    // edit too, with the version it started from. The old page is still in the document until
+    // render() puts this one in its place; after another page, there is none.
+    const before = document.getElementById('day-form');
+    const kept = before?.isConnected ? editors.get(before)?.state() : null;
+    if (kept) dayForm.restore(kept);
   }
-  // an address naming a day (#day-<id>, from the portal's box): its row in view once the page is drawn
+  // an address naming a day (#day-<id>, from the portal's box): its row in view once the page is
+  // drawn, each time the person follows such a link (a new history entry), not when the same entry
+  // is drawn again (a language switch)
   const wanted = /^#day-([\w-]+)$/.exec(location.hash)?.[1];
-  if (wanted && revealed !== location.href) {
-    revealed = location.href;
+  if (wanted && history.state?.dayRevealed !== LOAD + location.hash) {
+    history.replaceState({ ...history.state, dayRevealed: LOAD + location.hash }, '');
     setTimeout(() => reveal(wanted), 0); // after render() has put the page in place and focused it
   }
   return view.filter(Boolean);
@@ -324,11 +365,14 @@ export async function daysPage() {
 /**
  * One day in the list: its date, its name in the language it is written in, its themes, its source
  * and, for HQ, its rule and Edit and Remove. `mark`: the key of the words that say it is next (or today).
+ * The address #day-<id> names the occurrence that begins in `year`: a period begun the year before
+ * (listed under January) has no id, so that its row and the one of December do not share it.
  */
-function dayRow(d, mark, actions, manage) {
-  const name = nameOf(d).text;
+function dayRow(d, mark, actions, manage, year) {
   const themes = d.themes || [];
-  const li = h('li', { id: 'day-' + d.id, class: mark ? 'day next' : 'day', 'data-day': d.id, 'data-themes': themes.join(' ') },
+  const own = !isDated(d) || d.start.slice(0, 4) === String(year);
+  const li = h('li', { id: own ? 'day-' + d.id : null, class: mark ? 'day next' : 'day', 'data-day': d.id, 'data-start': d.start,
+    'data-themes': themes.join(' ') },
     h(isDated(d) && d.start === d.end ? 'time' : 'span', { class: 'day-date', datetime: isDated(d) && d.start === d.end ? d.start : null }, whenText(d)),
     h('div', { class: 'day-body' },
       h('p', { class: 'day-title' }, nameElement(d, { class: 'day-name', tabindex: '-1' }),
@@ -337,15 +381,15 @@ function dayRow(d, mark, actions, manage) {
       themes.length || d.source || manage ? h('p', { class: 'day-meta' },
         ...themes.map((x) => h('span', { class: 'tag', 'data-theme': x }, t('theme.' + x))),
         d.source ? h('a', { href: d.source, rel: 'noopener noreferrer', class: 'day-source' }, t('days.source'),
-          h('span', { class: 'visually-hidden' }, colon() + name)) : null,
+          h('span', { class: 'visually-hidden' }, colon(), nameElement(d))) : null,
         // HQ reads the rule as it is kept (in English: "third Thursday of November")
         manage ? h('span', { class: 'meta day-rule' }, t('days.observed') + colon(),
           h('span', { lang: /[a-z]/i.test(d.observed) && ui.lang !== 'en' ? 'en' : null }, d.observed)) : null) : null));
   if (actions) {
     const edit = h('button', { type: 'button', class: 'secondary', 'data-edit': d.id }, t('days.edit'),
-      h('span', { class: 'visually-hidden' }, colon() + name));
+      h('span', { class: 'visually-hidden' }, colon(), nameElement(d)));
     const remove = h('button', { type: 'button', class: 'secondary', 'data-remove': d.id }, t('days.remove'),
-      h('span', { class: 'visually-hidden' }, colon() + name));
+      h('span', { class: 'visually-hidden' }, colon(), nameElement(d)));
     edit.addEventListener('click', () => actions.edit(d));
     remove.addEventListener('click', () => actions.remove(d, remove));
     li.querySelector('.day-body').append(h('div', { class: 'row-actions' }, edit, remove));
@@ -357,12 +401,12 @@ function dayRow(d, mark, actions, manage) {
  * Remove, asked once more in the row: *Keep it* is focused, so that Enter twice removes nothing.
  * `done(fresh, words)`: removed (fresh null), or someone else changed (fresh: it now) or removed it
  * meanwhile; a failure to reach the server leaves the row as it was, with the reason, the focus on Remove.
+ * Each sentence has the day's name isolated (nameElement: its own direction and language).
  */
 function askRemoval(d, button, done) {
   const row = button.parentElement;
   const before = [...row.childNodes].filter((n) => !n.classList?.contains('error'));
-  const name = nameOf(d).text;
-  const question = h('span', {}, t('days.removeAsk', { name }));
+  const question = h('span', {}, tNodes('days.removeAsk', { name: nameElement(d) }));
   const yes = h('button', { type: 'button', 'data-remove-yes': d.id }, t('days.removeYes'));
   const keep = h('button', { type: 'button', class: 'secondary', 'data-keep-day': d.id }, t('days.keep'));
   const back = () => { row.replaceChildren(...before); button.focus(); };
@@ -375,13 +419,13 @@ function askRemoval(d, button, done) {
       if (e.status === 412 || e.status === 404) {
         // changed or removed meanwhile: shown as it is now, to remove again knowingly
         const fresh = await api('GET', url).catch(() => null);
-        return done(fresh, t(fresh ? 'days.changedElsewhere' : 'days.goneElsewhere', { name: fresh ? nameOf(fresh).text : name }));
+        return done(fresh, tNodes(fresh ? 'days.changedElsewhere' : 'days.goneElsewhere', { name: nameElement(fresh || d) }));
       }
       row.replaceChildren(...before, problemView(e));
       button.focus();
       return undefined;
     }
-    return done(null, t('days.removed', { name }));
+    return done(null, tNodes('days.removed', { name: nameElement(d) }));
   }));
   row.replaceChildren(question, ' ', yes, keep);
   announce(question.textContent);
@@ -392,7 +436,7 @@ function askRemoval(d, button, done) {
  * Add a day, or edit one (edit(d) fills the form): its names in English (required), French,
  * Spanish and German, when it is observed (the rule), its themes and its source. `list.saved(d,
  * words)` shows the list with d; `list.redraw()` shows it as the server has it; `list.find(id)`
- * is a day of the list shown.
+ * is a day of the list shown, `list.href(d)` the link to its row, `list.year` the year shown.
  */
 function dayEditor(list) {
   const status = h('div', { class: 'form-status', tabindex: '-1' });
@@ -415,11 +459,31 @@ function dayEditor(list) {
     heading, status, names, observed, themes, source, h('div', { class: 'row-actions' }, submit, cancel));
   const input = (name) => form.querySelector(`[name="${CSS.escape(name)}"]`);
   const chosenThemes = () => [...form.querySelectorAll('[name=themes]:checked')].map((box) => box.value);
+  /** The form's fields, by name: a box each (a name per language, the rule, the source) and the themes. */
+  const FIELDS = [...NAME_LANGUAGES.map((l) => 'names.' + l), 'observed', 'themes', 'source'];
+  // the day edited, as last read: its revision goes as If-Match
   let editing = null;
+  // what the boxes held when the edit opened (the version the person started from): a save sends
+  // what differs from it, never what differs from a fresher copy, which would send back the old
+  // value of a field someone else changed meanwhile
+  let base = null;
+
+  /** What the fields hold, by name, as typed (the themes ticked, a list). */
+  const held = () => Object.fromEntries(FIELDS.map((f) => [f, f === 'themes' ? chosenThemes() : input(f).value]));
+  /** A field set to `value` (as held() gives it). */
+  const put = (f, value) => {
+    if (f === 'themes') form.querySelectorAll('[name=themes]').forEach((box) => { box.checked = value.includes(box.value); });
+    else input(f).value = value;
+  };
+  /** A day as the form shows it, by field. */
+  const shownAs = (d) => ({ ...Object.fromEntries(NAME_LANGUAGES.map((l) => ['names.' + l, d.names?.[l] || ''])),
+    observed: d.observed || '', themes: [...(d.themes || [])], source: d.source || '' });
+  /** Whether a field differs in `a` and `b` (spaces around a text, the themes' order, are no difference). */
+  const differs = (f, a, b) => (f === 'themes' ? [...a[f]].sort().join() !== [...b[f]].sort().join() : a[f].trim() !== b[f].trim());
 
   const reset = () => {
     editing = null;
-    editingDay = null;
+    base = null;
     form.reset();
     heading.textContent = t('days.add');
     submit.textContent = t('days.addButton');
@@ -427,24 +491,41 @@ function dayEditor(list) {
     clearProblem(form);
   };
   const titleFor = (d) => heading.replaceChildren(...tNodes('days.editTitle', { name: nameElement(d) }));
+  /** The form in the edit of d (its title, Save and Cancel), what it sends measured from `from`. */
+  const editMode = (d, from) => {
+    editing = d;
+    base = from;
+    titleFor(d);
+    submit.textContent = t('portal.save');
+    cancel.hidden = false;
+  };
   cancel.addEventListener('click', () => {
     const id = editing?.id;
     reset();
     document.querySelector(`[data-edit="${CSS.escape(id || '')}"]`)?.focus();
   });
-  /** Edit d: the form filled with it (`focus`: the person asked, so the focus goes into the form). */
-  const edit = (d, focus = true) => {
+  /** Edit d: the form filled with it, the version the edit starts from (the focus goes into the form). */
+  const edit = (d) => {
     reset();
-    editing = d;
-    editingDay = d.id;
-    titleFor(d);
-    submit.textContent = t('portal.save');
-    cancel.hidden = false;
-    for (const l of NAME_LANGUAGES) input('names.' + l).value = d.names?.[l] || '';
-    input('observed').value = d.observed || '';
-    form.querySelectorAll('[name=themes]').forEach((box) => { box.checked = (d.themes || []).includes(box.value); });
-    input('source').value = d.source || '';
-    if (focus) input('names.en').focus();
+    for (const [f, value] of Object.entries(shownAs(d))) put(f, value);
+    editMode(d, held());
+    input('names.en').focus();
+  };
+  /**
+   * The day as it is now (`fresh`, read after someone else changed it): its revision for the next
+   * save, and the fields the person has not changed show its values (and are measured from them);
+   * what they changed stays, measured from where they started, to save over the other change knowingly.
+   */
+  const changedMeanwhile = (fresh) => {
+    const now = held();
+    const then = shownAs(fresh);
+    const from = { ...base };
+    for (const f of FIELDS) {
+      if (differs(f, now, base)) continue;
+      put(f, then[f]);
+      from[f] = then[f];
+    }
+    editMode(fresh, from);
   };
   /** A new day: what is filled in (an optional name left empty is not sent). */
   const whole = () => {
@@ -459,23 +540,19 @@ function dayEditor(list) {
     return b;
   };
   /**
-   * An edit: only what changed from `was`, as a JSON merge patch. A name emptied is sent as null
-   * (the API removes that language; names it has in other languages stay), an emptied source as "".
+   * An edit: only what the person changed in the form since the edit opened, as a JSON merge patch.
+   * A name emptied is sent as null (the API removes that language; names it has in other languages
+   * stay), an emptied source as "".
    */
-  const changes = (was) => {
+  const changes = () => {
+    const now = held();
     const out = {};
-    const changedNames = {};
     for (const l of NAME_LANGUAGES) {
-      const now = input('names.' + l).value.trim();
-      if (now !== (was.names?.[l] || '')) changedNames[l] = now || null;
+      if (differs('names.' + l, now, base)) (out.names ??= {})[l] = now['names.' + l].trim() || null;
     }
-    if (Object.keys(changedNames).length) out.names = changedNames;
-    const rule = input('observed').value.trim();
-    if (rule !== was.observed) out.observed = rule;
-    const chosen = chosenThemes();
-    if ([...chosen].sort().join() !== [...(was.themes || [])].sort().join()) out.themes = chosen;
-    const link = input('source').value.trim();
-    if (link !== (was.source || '')) out.source = link;
+    if (differs('observed', now, base)) out.observed = now.observed.trim();
+    if (differs('themes', now, base)) out.themes = now.themes;
+    if (differs('source', now, base)) out.source = now.source.trim();
     return out;
   };
   /** What the form must have before anything is sent, said beside each field in the page's words. */
@@ -489,7 +566,7 @@ function dayEditor(list) {
       const wrong = missing();
       if (wrong.length) return showProblem(form, new ApiError(400, { errors: wrong }));
       const was = editing;
-      const body = was ? changes(was) : whole();
+      const body = was ? changes() : whole();
       if (was && !Object.keys(body).length) {
         status.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('days.nothing')));
         return status.focus();
@@ -504,7 +581,7 @@ function dayEditor(list) {
         return refusedDay(e, was);
       }
       reset();
-      return list.saved(answer, t(was ? 'days.saved' : 'days.added', { name: nameOf(answer).text }));
+      return list.saved(answer, tNodes(was ? 'days.saved' : 'days.added', { name: nameElement(answer) }));
     });
   });
 
@@ -512,10 +589,12 @@ function dayEditor(list) {
   const refusedDay = async (e, was) => {
     if (e.status === 409 && e.problem?.day) {
       const id = e.problem.day;
-      const other = list.find(id) || await api('GET', BASE + '/' + encodeURIComponent(id)).catch(() => null);
+      // not in the list shown (another theme): its occurrence in the year shown
+      const other = list.find(id) || await api('GET', BASE + '/' + encodeURIComponent(id) + '?year=' + list.year).catch(() => null);
       showProblem(form, new ApiError(409, { title: e.problem.title, errors: [{ field: 'names.en', message: t('days.exists') }] }));
       const message = input('names.en').parentElement.querySelector('.field-error');
-      if (other && message) message.append(' ', dayLink(other, '#day-' + id, tNodes('days.seeExisting', { name: nameElement(other) })));
+      // a day this list does not show leads to the year's whole list: the page drawn there keeps what this form holds
+      if (other && message) message.append(' ', dayLink(other, list.href(other), tNodes('days.seeExisting', { name: nameElement(other) })));
       return undefined;
     }
     if (was && (e.status === 412 || e.status === 404)) {
@@ -524,11 +603,10 @@ function dayEditor(list) {
       if (!fresh) {
         reset();
         await list.redraw();
-        status.replaceChildren(h('p', { class: 'notice' }, t('days.goneElsewhere', { name: nameOf(was).text })));
+        status.replaceChildren(h('p', { class: 'notice' }, tNodes('days.goneElsewhere', { name: nameElement(was) })));
         return status.focus();
       }
-      editing = fresh;
-      titleFor(fresh);
+      changedMeanwhile(fresh);
       await list.redraw();
       status.replaceChildren(h('p', { class: 'notice' }, t('days.changed')));
       return status.focus();
@@ -536,7 +614,7 @@ function dayEditor(list) {
     return showProblem(form, e);
   };
 
-  return {
+  const editor = {
     element: form,
     edit,
     editing: (id) => editing?.id === id,
@@ -546,12 +624,24 @@ function dayEditor(list) {
      */
     done: (fresh) => {
       if (!fresh) return reset();
-      editing = fresh;
-      titleFor(fresh);
+      changedMeanwhile(fresh);
       status.replaceChildren(h('p', { class: 'notice' }, t('days.changed')));
       return undefined;
     },
+    /** What the form holds, for the page drawn in its place: the edit (the day as read, and where it started) and each field. */
+    state: () => ({ editing, base, values: held() }),
+    /**
+     * What the form of the page this one replaces held (state()): the same edit, still measured
+     * from where it started and sent with the revision it read (a change made meanwhile is then
+     * said, not overwritten unseen), and each field as it was, an emptied one too.
+     */
+    restore: ({ editing: day, base: from, values }) => {
+      if (day) editMode(day, from);
+      for (const f of FIELDS) put(f, values[f]);
+    },
   };
+  editors.set(form, editor);
+  return editor;
 }
 
 /**

@@ -1735,6 +1735,54 @@ class BrowserIT {
     } finally {
       switchLanguage("en");
     }
+
+    // What comes up and what is next, on days chosen for it: the page's clock set (the server's and
+    // the shipped list as they are). This year's 20 December: next January's days come up, each
+    // leading to next year's row, not to this year's row of last January.
+    int year = java.time.Year.now().getValue();
+    String clock = pageScript(FIXED_CLOCK.replace("AT", year + "-12-20T12:00:00"));
+    // every year has every shipped day: an empty list is stubbed in the page (the API answering nothing)
+    String stub = pageScript("""
+        const fetched = window.fetch;
+        window.fetch = (url, options) => String(url).includes('/api/v1/international-days?year=YEAR&theme=INTERCULTURAL')
+          ? Promise.resolve(new Response('{"items":[]}', {headers: {'Content-Type': 'application/json'}})) : fetched(url, options);"""
+        .replace("YEAR", String.valueOf(year)));
+    try {
+      open("/days");
+      WebElement logic = waitFor(By.cssSelector("#days-coming-up li[data-day='world-logic-day'] a"));
+      assertEquals("/days?year=" + (year + 1) + "#day-world-logic-day", logic.getDomAttribute("href"));
+      logic.click();
+      wait(30).until(d -> d.getCurrentUrl().endsWith("/days?year=" + (year + 1) + "#day-world-logic-day")
+          && "day-name".equals(d.switchTo().activeElement().getDomAttribute("class")));
+      assertEquals("World Logic Day", driver.switchTo().activeElement().getText());
+      assertEquals((year + 1) + "-01", ((JavascriptExecutor) driver).executeScript(
+          "return document.activeElement.closest('[data-month]').dataset.month"), "next year's row is the one focused");
+      // a theme with nothing in the next 60 days: said with the theme
+      open("/days?theme=ESD");
+      wait(30).until(d -> text(By.id("days-coming-up"))
+          .contains("No international day for “Education for sustainable development” in the next 60 days."));
+      // a list with nothing: said in a sentence, with the way back to every theme (a link, not its address as text)
+      open("/days?year=" + year + "&theme=INTERCULTURAL");
+      WebElement all = waitFor(By.cssSelector("#days-count a"));
+      assertEquals("/days?year=" + year, all.getDomAttribute("href"));
+      assertEquals("No international day of this theme in " + year + ". Show all themes", text(By.id("days-count")));
+    } finally {
+      removePageScript(stub);
+      removePageScript(clock);
+    }
+    // This year's 25 October: the Media and Information Literacy Week is under way, and what is next
+    // is the first day that begins today or later (not the week, begun yesterday)
+    clock = pageScript(FIXED_CLOCK.replace("AT", year + "-10-25T12:00:00"));
+    try {
+      open("/days");
+      WebElement week = waitFor(By.id("day-global-media-and-information-literacy-week"));
+      assertEquals("under way", week.findElement(By.className("day-mark")).getText());
+      WebElement next = driver.findElement(By.id("day-world-day-for-audiovisual-heritage"));
+      assertEquals("day next", next.getDomAttribute("class"), next.getText());
+      assertEquals("next", next.findElement(By.className("day-mark")).getText());
+    } finally {
+      removePageScript(clock);
+    }
   }
 
   /**
@@ -1778,7 +1826,10 @@ class BrowserIT {
     WebElement row = driver.findElement(By.id("day-" + id));
     assertEquals("2027-06", row.findElement(By.xpath("ancestor::div[@data-month]")).getDomAttribute("data-month"), "under June");
     assertEquals("June 11", row.findElement(By.className("day-date")).getText());
-    assertTrue(text(By.id("days-said")).contains("“" + name + "” was added."), text(By.id("days-said")));
+    // the sentence alone (no "null" after it), the day's name isolated in it (its own direction: a
+    // right-to-left name ending in digits is not reordered with the words around it)
+    assertEquals("“" + name + "” was added.", text(By.id("days-said")));
+    assertEquals(name, text(By.cssSelector("#days-said .notice [dir='auto']")));
     assertEquals("day-name", driver.switchTo().activeElement().getDomAttribute("class"), "the focus on the new day");
     assertEquals("", driver.findElement(By.id("day-name-en")).getDomProperty("value"), "the form is empty for the next one");
 
@@ -1794,6 +1845,28 @@ class BrowserIT {
     assertEquals(1, listed(2027).stream().filter(x -> x.startsWith("school-gardens-test-day-" + stamp)).count(), "no second day");
     driver.findElement(By.id("day-name-en")).clear();
     driver.findElement(By.id("day-observed")).clear();
+
+    // the same under a theme the day does not have: the link leads to the year's whole list, where
+    // the day is brought into view, and what was typed stays there, and Back
+    open("/days?year=2027&theme=ESD");
+    waitFor(By.id("day-form"));
+    driver.findElement(By.id("day-name-en")).sendKeys(name.toUpperCase(Locale.ROOT));
+    driver.findElement(By.id("day-observed")).sendKeys("06-12");
+    driver.findElement(By.id("day-save")).click();
+    existing = wait(30).until(d -> d.findElements(By.cssSelector("#day-form .field-error a")).stream().findFirst().orElse(null));
+    assertEquals("/days?year=2027#day-" + id, existing.getDomAttribute("href"));
+    existing.click();
+    wait(30).until(d -> d.getCurrentUrl().endsWith("/days?year=2027#day-" + id) && name.equals(d.switchTo().activeElement().getText()));
+    assertEquals(name.toUpperCase(Locale.ROOT), driver.findElement(By.id("day-name-en")).getDomProperty("value"));
+    assertEquals("06-12", driver.findElement(By.id("day-observed")).getDomProperty("value"));
+    String drawn = driver.findElement(By.id("main")).getDomAttribute("data-ready");
+    driver.navigate().back();
+    wait(30).until(d -> d.getCurrentUrl().endsWith("/days?year=2027&theme=ESD")
+        && !java.util.Objects.equals(drawn, d.findElement(By.id("main")).getDomAttribute("data-ready")));
+    assertEquals(name.toUpperCase(Locale.ROOT), driver.findElement(By.id("day-name-en")).getDomProperty("value"));
+    assertEquals("06-12", driver.findElement(By.id("day-observed")).getDomProperty("value"));
+    open("/days?year=2027");
+    waitFor(By.id("day-" + id));
 
     // a name missing in the page's language is shown in English, marked so
     switchLanguage("de");
@@ -1839,6 +1912,56 @@ class BrowserIT {
     assertEquals(Map.of("en", name), saved.get("names"), "the French name was removed");
     assertEquals("Add an international day", text(By.id("day-form-title")), "the form is back to adding");
 
+    // edited while someone else changed the French name and the source: a save sends only what this
+    // person changed since the edit opened (the German name), before the 412 and after it, so theirs stays
+    String german = "Schulgartentag " + stamp;
+    String french = "Journée des jardins d'école " + stamp;
+    driver.findElement(By.cssSelector("#day-" + id + " [data-edit]")).click();
+    driver.findElement(By.id("day-name-de")).sendKeys(german);
+    assertEquals(200L, apiWrite("PATCH", "/api/v1/international-days/" + id,
+        "{\"names\":{\"fr\":\"" + french + "\"},\"source\":\"https://example.org/gardens\"}", "\"" + ((Number) saved.get("revision")).longValue() + "\""));
+    driver.findElement(By.id("day-save")).click();
+    wait(30).until(d -> text(By.cssSelector("#day-form .form-status")).contains("Someone changed this day meanwhile"));
+    // what was typed stays; the boxes not changed here show the day as it is now
+    assertEquals(german, driver.findElement(By.id("day-name-de")).getDomProperty("value"));
+    assertEquals(french, driver.findElement(By.id("day-name-fr")).getDomProperty("value"));
+    driver.findElement(By.id("day-save")).click();
+    wait(30).until(d -> text(By.id("days-said")).contains("“" + name + "” was saved."));
+    Map<?, ?> merged = apiGet("/api/v1/international-days/" + id);
+    assertEquals(Map.of("en", name, "fr", french, "de", german), merged.get("names"), "the other change stays, the German name is saved");
+    assertEquals("https://example.org/gardens", merged.get("source"));
+
+    // the same with the page drawn again in another language mid-edit: the edit still goes with the
+    // version it was opened on, so the change made meanwhile is said (412), not overwritten unseen
+    String spanish = "Día de los huertos escolares " + stamp;
+    driver.findElement(By.cssSelector("#day-" + id + " [data-edit]")).click();
+    driver.findElement(By.id("day-name-es")).sendKeys(spanish);
+    assertEquals(200L, apiWrite("PATCH", "/api/v1/international-days/" + id, "{\"themes\":[\"INTERCULTURAL\"]}", "\"" + ((Number) merged.get("revision")).longValue() + "\""));
+    switchLanguage("de");
+    switchLanguage("en");
+    wait(10).until(d -> spanish.equals(d.findElement(By.id("day-name-es")).getDomProperty("value")));
+    assertTrue(text(By.id("day-form-title")).startsWith("Edit"), text(By.id("day-form-title")));
+    driver.findElement(By.id("day-save")).click();
+    wait(30).until(d -> text(By.cssSelector("#day-form .form-status")).contains("Someone changed this day meanwhile"));
+    driver.findElement(By.id("day-save")).click();
+    wait(30).until(d -> text(By.id("days-said")).contains("“" + name + "” was saved."));
+    merged = apiGet("/api/v1/international-days/" + id);
+    assertEquals(List.of("INTERCULTURAL"), merged.get("themes"), "the other change stays");
+    assertEquals(spanish, ((Map<?, ?>) merged.get("names")).get("es"));
+
+    // an edit left open does not outlive leaving the page: back through the menu, the form adds
+    driver.findElement(By.cssSelector("#day-" + id + " [data-edit]")).click();
+    assertTrue(text(By.id("day-form-title")).startsWith("Edit"), text(By.id("day-form-title")));
+    driver.findElement(By.cssSelector("#nav a[href='/']")).click();
+    wait(30).until(d -> d.findElements(By.id("day-form")).isEmpty());
+    driver.findElement(By.cssSelector("#nav a[href='/days']")).click();
+    waitFor(By.id("day-form"));
+    assertEquals("Add an international day", text(By.id("day-form-title")));
+    assertEquals("", driver.findElement(By.id("day-name-en")).getDomProperty("value"));
+    open("/days?year=2027");
+    waitFor(By.id("day-" + id));
+    saved = apiGet("/api/v1/international-days/" + id);
+
     // removed, asked once more with Keep it focused; then gone from the list and the API
     driver.findElement(By.cssSelector("#day-" + id + " [data-remove]")).click();
     assertEquals("Keep it", driver.switchTo().activeElement().getText());
@@ -1849,13 +1972,14 @@ class BrowserIT {
     assertEquals(200L, apiWrite("PATCH", "/api/v1/international-days/" + id, "{\"themes\":[\"ESD\"]}", "\"" + (((Number) saved.get("revision")).longValue()) + "\""));
     driver.findElement(By.cssSelector("#day-" + id + " [data-remove-yes]")).click();
     wait(30).until(d -> text(By.id("days-said")).contains("Someone changed"));
+    assertEquals(name, text(By.cssSelector("#days-said .notice [dir='auto']")), "the name isolated in the sentence");
     assertEquals("ESD", driver.findElement(By.cssSelector("#day-" + id)).getDomAttribute("data-themes"));
     assertEquals(id, driver.switchTo().activeElement().getDomAttribute("data-remove"));
     assertTrue(listed(2027).contains(id), "not removed");
     driver.findElement(By.cssSelector("#day-" + id + " [data-remove]")).click();
     driver.findElement(By.cssSelector("#day-" + id + " [data-remove-yes]")).click();
     wait(30).until(d -> d.findElements(By.id("day-" + id)).isEmpty());
-    assertTrue(text(By.id("days-said")).contains("“" + name + "” was removed."), text(By.id("days-said")));
+    assertEquals("“" + name + "” was removed.", text(By.id("days-said")));
     assertEquals("days-said", driver.switchTo().activeElement().getDomAttribute("id"));
     assertFalse(listed(2027).contains(id));
     assertEquals(404L, ((Number) apiGet("/api/v1/international-days/" + id).get("status")).longValue());
@@ -1891,6 +2015,13 @@ class BrowserIT {
     items.get(0).findElement(By.tagName("a")).click();
     wait(30).until(d -> d.getCurrentUrl().contains("/days?year=") && "day-name".equals(d.switchTo().activeElement().getDomAttribute("class")));
     assertEquals(first, driver.switchTo().activeElement().getText(), "the day's row, in view and focused");
+    // Back, and the same link again: the row is brought into view and focused again, each time it is followed
+    driver.navigate().back();
+    WebElement again = wait(30).until(d -> d.findElements(By.cssSelector("#coming-up li a")).stream().findFirst().orElse(null));
+    assertEquals(first, again.getText());
+    again.click();
+    wait(30).until(d -> d.getCurrentUrl().contains("/days?year=") && "day-name".equals(d.switchTo().activeElement().getDomAttribute("class")));
+    assertEquals(first, driver.switchTo().activeElement().getText(), "the day's row, in view and focused again");
   }
   @Test
   @Order(18)
@@ -1921,6 +2052,14 @@ class BrowserIT {
           "return getComputedStyle(document.querySelector('header.top')).display"));
       assertEquals("none", ((JavascriptExecutor) driver).executeScript(
           "return getComputedStyle(document.querySelector('.certificate-tools')).display"));
+      // the sheet uses the page's width, centred on it (the gaps either side within a few pixels)
+      Map<?, ?> sheet = (Map<?, ?>) ((JavascriptExecutor) driver).executeScript(
+          "const r = document.getElementById('certificate-sheet').getBoundingClientRect(), w = document.documentElement.clientWidth;"
+              + " return {left: r.left, right: w - r.right, width: r.width, page: w};");
+      double left = ((Number) sheet.get("left")).doubleValue();
+      double right = ((Number) sheet.get("right")).doubleValue();
+      assertTrue(Math.abs(left - right) <= 3, "centred: " + sheet);
+      assertTrue(((Number) sheet.get("width")).doubleValue() >= 0.9 * ((Number) sheet.get("page")).doubleValue(), "the page's width: " + sheet);
     } finally {
       chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
     }
@@ -1950,10 +2089,43 @@ class BrowserIT {
     assertTrue(driver.findElements(By.id("certificate-sheet")).isEmpty());
     // the public check of a valid one offers the print
     open("/certificates/" + number);
+    // the school's name in its own direction (a right-to-left name with digits or Latin letters in its order)
+    WebElement named = waitFor(By.id("certificate-result-school"));
+    assertEquals(name, named.getText());
+    assertEquals("auto", named.getDomAttribute("dir"));
     waitFor(By.id("certificate-print")).click();
     wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("certificate-school"), name));
   }
 
+
+  /**
+   * The page's clock set to a moment (AT, the browser's local time) and running on from it: Date,
+   * Date.now and Date() (a page's notion of today), not the timers.
+   */
+  static final String FIXED_CLOCK = """
+      (() => {
+        const Real = Date;
+        const shift = new Real('AT').getTime() - Real.now();
+        function Fixed(...args) {
+          if (!new.target) return new Real(Real.now() + shift).toString();
+          return new Real(...(args.length ? args : [Real.now() + shift]));
+        }
+        Fixed.prototype = Real.prototype;
+        Fixed.now = () => Real.now() + shift;
+        Fixed.parse = Real.parse;
+        Fixed.UTC = Real.UTC;
+        globalThis.Date = Fixed;
+      })();""";
+
+  /** A script run in every page loaded from now on, before the page's own; its identifier, for removePageScript. */
+  static String pageScript(String source) {
+    Map<String, Object> added = ((ChromeDriver) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source));
+    return String.valueOf(added.get("identifier"));
+  }
+
+  static void removePageScript(String identifier) {
+    ((ChromeDriver) driver).executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", identifier));
+  }
 
   /** A write to the API with the browser's session (its CSRF token read from /me), as someone else's change; its status. */
   static long apiWrite(String method, String path, String json, String ifMatch) {
