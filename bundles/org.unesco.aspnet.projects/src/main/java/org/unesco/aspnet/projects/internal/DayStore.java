@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -66,16 +67,22 @@ public final class DayStore implements InternationalDays {
   private final Database database;
   private final AuditLog audit;
   private final Clock clock;
-  private final List<Seed> seeds;
+  private final Supplier<List<Seed>> seeds;
   private volatile boolean seeded;
 
   @Activate
   public DayStore(@Reference Database database, @Reference AuditLog audit, BundleContext context) {
-    this(database, audit, Clock.systemUTC(), readSeeds(DayStore.class.getClassLoader().getResourceAsStream(REFERENCE)));
+    // the list is read at the first use, not at start: reading it checks its links (IDN tables and
+    // all), which a start does not need
+    this(database, audit, Clock.systemUTC(), () -> readSeeds(DayStore.class.getClassLoader().getResourceAsStream(REFERENCE)));
     database.migrate(context.getBundle());
   }
 
   DayStore(Database database, AuditLog audit, Clock clock, List<Seed> seeds) {
+    this(database, audit, clock, () -> seeds);
+  }
+
+  private DayStore(Database database, AuditLog audit, Clock clock, Supplier<List<Seed>> seeds) {
     this.database = database;
     this.audit = audit;
     this.clock = clock;
@@ -260,7 +267,7 @@ public final class DayStore implements InternationalDays {
               done.add(rs.getString(1));
             }
           }
-          for (Seed s : seeds) {
+          for (Seed s : seeds.get()) {
             if (done.contains(s.id())) {
               continue;
             }
