@@ -316,6 +316,42 @@ export async function whileBusy(button, work) {
 }
 
 /** A page that needs a signed-in person: its title and a link to sign in and come back. */
+/**
+ * Remove, asked once more in the row of `button`: *Keep it* is focused, so that Enter twice removes
+ * nothing. `url` is the item's address, `revision` the one read (If-Match). `words` says each
+ * sentence, a node or text: `ask` (the question), `yes` and `keep` (the buttons), `removed`,
+ * `changed(fresh)` and `gone` (someone else changed or removed it meanwhile). `done(fresh, sentence)`:
+ * removed (fresh null), or changed (fresh: it now) or removed meanwhile, to show as it is now; a
+ * failure to reach the server leaves the row as it was, with the reason, the focus on the button.
+ * `attrs` marks the two buttons for tests ({ yes: {...}, keep: {...} }).
+ */
+export function askRemovalInRow(button, { url, revision, words, attrs = {} }, done) {
+  const row = button.parentElement;
+  const before = [...row.childNodes].filter((n) => !n.classList?.contains('error'));
+  const question = h('span', {}, words.ask);
+  const yes = h('button', { type: 'button', ...attrs.yes }, words.yes);
+  const keep = h('button', { type: 'button', class: 'secondary', ...attrs.keep }, words.keep);
+  keep.addEventListener('click', () => { row.replaceChildren(...before); button.focus(); });
+  yes.addEventListener('click', () => whileBusy(yes, async () => {
+    try {
+      await api('DELETE', url, undefined, { 'If-Match': `"${revision}"` });
+    } catch (e) {
+      if (e.status === 412 || e.status === 404) {
+        // changed or removed meanwhile: shown as it is now, to remove again knowingly
+        const fresh = await api('GET', url).catch(() => null);
+        return done(fresh, fresh ? words.changed(fresh) : words.gone);
+      }
+      row.replaceChildren(...before, problemView(e));
+      button.focus();
+      return undefined;
+    }
+    return done(null, words.removed);
+  }));
+  row.replaceChildren(question, ' ', yes, keep);
+  announce(question.textContent);
+  keep.focus();
+}
+
 export function signInPrompt(title) {
   return [h('h1', {}, title), ui.sessionEnded ? h('p', { class: 'notice', role: 'status' }, t('error.sessionEnded')) : null,
     h('p', {}, t('portal.signIn'), ' ', signInLink())];

@@ -2,7 +2,7 @@
 // campaigns bundle is installed the API answers 404 and the page says so in words.
 import { ui, t, h, api, ApiError, campaignModules, moduleName, filtersNavigate, colon, problemView, barChart, formatNumber, formatDate, localized, langOf, countries, countryName,
   field, checks, plural, whileBusy, announce, signInPrompt, hasRole, submissionStatus, phaseLabels, pagedList, commentGiven, showProblem,
-  clearProblem, render, languageName } from './app.js';
+  clearProblem, render, languageName, askRemovalInRow } from './app.js';
 
 function unavailable(e) {
   if (e.status === 404) return h('p', { class: 'notice', role: 'status' }, t('campaigns.unavailable'));
@@ -211,38 +211,21 @@ function resourceItem(r, actions) {
   return li;
 }
 
-/**
- * Remove, asked once more in the page: *Keep it* is focused, so that Enter twice removes nothing.
- * `done(fresh, words)`: removed (fresh null), or someone else changed (fresh: it now) or removed it
- * meanwhile; a failure to reach the server leaves the row as it was, with the reason, the focus on Remove.
- */
+/** Remove, asked once more in the row (askRemovalInRow): `done(fresh, words)` as there. */
 function askRemoval(r, button, base, done) {
-  const row = button.parentElement;
-  const before = [...row.childNodes].filter((n) => !n.classList?.contains('error'));
-  const question = h('span', {}, t('resources.removeAsk', { title: localized(r.title) }));
-  const yes = h('button', { type: 'button', 'data-remove-yes': r.id }, t('resources.removeYes'));
-  const keep = h('button', { type: 'button', class: 'secondary' }, t('resources.keep'));
-  const back = () => { row.replaceChildren(...before); button.focus(); };
-  keep.addEventListener('click', back);
-  const url = base + '/' + encodeURIComponent(r.id);
-  yes.addEventListener('click', () => whileBusy(yes, async () => {
-    try {
-      await api('DELETE', url, undefined, { 'If-Match': `"${r.revision}"` });
-    } catch (e) {
-      if (e.status === 412 || e.status === 404) {
-        // changed or removed meanwhile: shown as it is now, to remove again knowingly
-        const fresh = await api('GET', url).catch(() => null);
-        return done(fresh, t(fresh ? 'resources.changedElsewhere' : 'resources.goneElsewhere', { title: localized((fresh || r).title) }));
-      }
-      row.replaceChildren(...before, problemView(e));
-      button.focus();
-      return;
-    }
-    done(null, t('resources.removed', { title: localized(r.title) }));
-  }));
-  row.replaceChildren(question, ' ', yes, keep);
-  announce(question.textContent);
-  keep.focus();
+  askRemovalInRow(button, {
+    url: base + '/' + encodeURIComponent(r.id),
+    revision: r.revision,
+    attrs: { yes: { 'data-remove-yes': r.id } },
+    words: {
+      ask: t('resources.removeAsk', { title: localized(r.title) }),
+      yes: t('resources.removeYes'),
+      keep: t('resources.keep'),
+      removed: t('resources.removed', { title: localized(r.title) }),
+      changed: (fresh) => t('resources.changedElsewhere', { title: localized(fresh.title) }),
+      gone: t('resources.goneElsewhere', { title: localized(r.title) }),
+    },
+  }, done);
 }
 
 /**

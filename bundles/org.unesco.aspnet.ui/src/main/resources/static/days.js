@@ -1,7 +1,7 @@
 // International days: the days, weeks, years and decades observed at UNESCO, which schools plan
 // their activities around. A year's calendar by month, what is coming up, the calendar file and
 // its subscription address; HQ adds, edits and removes days here (the API decides who may).
-import { ui, t, tNodes, h, api, ApiError, THEMES, field, checks, colon, plural, whileBusy, announce, hasRole, problemView,
+import { ui, t, tNodes, h, api, ApiError, THEMES, askRemovalInRow, field, checks, colon, plural, whileBusy, announce, hasRole, problemView,
   showProblem, clearProblem, filtersNavigate, navigate, localToday, languageName, isNetworkError, fieldName } from './app.js';
 
 const BASE = '/api/v1/international-days';
@@ -398,38 +398,23 @@ function dayRow(d, mark, actions, manage, year) {
 }
 
 /**
- * Remove, asked once more in the row: *Keep it* is focused, so that Enter twice removes nothing.
- * `done(fresh, words)`: removed (fresh null), or someone else changed (fresh: it now) or removed it
- * meanwhile; a failure to reach the server leaves the row as it was, with the reason, the focus on Remove.
- * Each sentence has the day's name isolated (nameElement: its own direction and language).
+ * Remove, asked once more in the row (askRemovalInRow): `done(fresh, words)` as there. Each
+ * sentence has the day's name isolated (nameElement: its own direction and language).
  */
 function askRemoval(d, button, done) {
-  const row = button.parentElement;
-  const before = [...row.childNodes].filter((n) => !n.classList?.contains('error'));
-  const question = h('span', {}, tNodes('days.removeAsk', { name: nameElement(d) }));
-  const yes = h('button', { type: 'button', 'data-remove-yes': d.id }, t('days.removeYes'));
-  const keep = h('button', { type: 'button', class: 'secondary', 'data-keep-day': d.id }, t('days.keep'));
-  const back = () => { row.replaceChildren(...before); button.focus(); };
-  keep.addEventListener('click', back);
-  const url = BASE + '/' + encodeURIComponent(d.id);
-  yes.addEventListener('click', () => whileBusy(yes, async () => {
-    try {
-      await api('DELETE', url, undefined, { 'If-Match': `"${d.revision}"` });
-    } catch (e) {
-      if (e.status === 412 || e.status === 404) {
-        // changed or removed meanwhile: shown as it is now, to remove again knowingly
-        const fresh = await api('GET', url).catch(() => null);
-        return done(fresh, tNodes(fresh ? 'days.changedElsewhere' : 'days.goneElsewhere', { name: nameElement(fresh || d) }));
-      }
-      row.replaceChildren(...before, problemView(e));
-      button.focus();
-      return undefined;
-    }
-    return done(null, tNodes('days.removed', { name: nameElement(d) }));
-  }));
-  row.replaceChildren(question, ' ', yes, keep);
-  announce(question.textContent);
-  keep.focus();
+  askRemovalInRow(button, {
+    url: BASE + '/' + encodeURIComponent(d.id),
+    revision: d.revision,
+    attrs: { yes: { 'data-remove-yes': d.id }, keep: { 'data-keep-day': d.id } },
+    words: {
+      ask: tNodes('days.removeAsk', { name: nameElement(d) }),
+      yes: t('days.removeYes'),
+      keep: t('days.keep'),
+      removed: tNodes('days.removed', { name: nameElement(d) }),
+      changed: (fresh) => tNodes('days.changedElsewhere', { name: nameElement(fresh) }),
+      gone: tNodes('days.goneElsewhere', { name: nameElement(d) }),
+    },
+  }, done);
 }
 
 /**
