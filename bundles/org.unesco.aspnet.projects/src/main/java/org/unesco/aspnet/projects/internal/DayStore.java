@@ -138,8 +138,10 @@ public final class DayStore implements InternationalDays {
         insert(c, new Seed(id, in.names(), in.observed(), in.themes() == null ? List.of() : in.themes(), emptyToNull(in.source())),
             actor);
       } catch (SQLException e) {
-        if ("23505".equals(e.getSQLState())) { // the same name added at the same moment by someone else
-          throw listedAlready(named(c, key, null) != null ? named(c, key, null) : id, actor.language());
+        if ("23505".equals(e.getSQLState())) {
+          // the same name added at the same moment by someone else, most likely at this same address
+          // (no statement may follow a failed one in a PostgreSQL transaction: not looked up)
+          throw listedAlready(id, actor.language());
         }
         throw e;
       }
