@@ -242,6 +242,17 @@ function labelInLanguage(form, field) {
   return label ? label + ' (' + languageName(m[2]) + ')' : null;
 }
 
+/**
+ * Before anything is sent: says beside each field of `names` left blank in `form` that it must be
+ * filled in, in the page's words; true when one was (the caller then sends nothing).
+ */
+export function showMissing(form, names) {
+  const wrong = names.filter((name) => !form.querySelector(`[name="${CSS.escape(name)}"]`).value.trim())
+    .map((field) => ({ field, message: t('resources.required') }));
+  if (wrong.length) showProblem(form, new ApiError(400, { errors: wrong }));
+  return wrong.length > 0;
+}
+
 /** The input an error's field names: itself, else its list or text in several languages (levels[0]: the levels; title.fr: the title). */
 function inputOf(form, field) {
   const name = String(field).replace(/\[\d+\]$/, '').replace(/\.[a-z]{2}$/, '');
@@ -454,7 +465,7 @@ export function formatNumber(n) {
   return n === null || n === undefined ? '' : new Intl.NumberFormat(ui.lang).format(n);
 }
 
-export function formatDate(s) {
+export function formatDate(s, dateStyle = 'medium') {
   if (!s) return '';
   const d = new Date(s);
   if (isNaN(d)) return s;
@@ -463,13 +474,16 @@ export function formatDate(s) {
   // midnight to the nanosecond is a day too: a backdated certification ("member since"), which
   // west of UTC read as the evening before.
   const day = s.length <= 10 || /T00:00:00(\.0+)?Z$/.test(s);
-  return new Intl.DateTimeFormat(ui.lang, { dateStyle: 'medium', timeStyle: day ? undefined : 'short',
+  return new Intl.DateTimeFormat(ui.lang, { dateStyle, timeStyle: day ? undefined : 'short',
     timeZone: day ? 'UTC' : undefined }).format(d);
 }
 
-/** The calendar day (UTC, as the server counts it) of an instant that stands for a day, such as a certification. */
-export function formatDay(instant) {
-  return instant ? formatDate(String(instant).slice(0, 10)) : '';
+/**
+ * The calendar day (UTC, as the server counts it) of an instant that stands for a day, such as a
+ * certification; `dateStyle` 'long' writes it in full, as a certificate does.
+ */
+export function formatDay(instant, dateStyle = 'medium') {
+  return instant ? formatDate(String(instant).slice(0, 10), dateStyle) : '';
 }
 
 /** Today in the reader's own zone, as YYYY-MM-DD (a date input's value and bounds). */

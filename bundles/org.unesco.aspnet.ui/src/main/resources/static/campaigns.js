@@ -2,7 +2,7 @@
 // campaigns bundle is installed the API answers 404 and the page says so in words.
 import { ui, t, h, api, ApiError, campaignModules, moduleName, filtersNavigate, colon, problemView, barChart, formatNumber, formatDate, localized, langOf, countries, countryName,
   field, checks, plural, whileBusy, announce, signInPrompt, hasRole, submissionStatus, phaseLabels, pagedList, commentGiven, showProblem,
-  clearProblem, render, languageName, askRemovalInRow } from './app.js';
+  clearProblem, render, languageName, askRemovalInRow, showMissing } from './app.js';
 
 function unavailable(e) {
   if (e.status === 404) return h('p', { class: 'notice', role: 'status' }, t('campaigns.unavailable'));
@@ -313,15 +313,11 @@ function resourceForm(campaignId, base, list) {
     else if (editing?.description?.[lang]) b.description = { [lang]: null };
     return b;
   };
-  /** What the form must have before anything is sent, said beside each field in the page's words. */
-  const missing = () => ['kind', 'url', 'title'].filter((name) => !input(name).value.trim())
-    .map((name) => ({ field: name, message: t('resources.required') }));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     whileBusy(submit, async () => {
       clearProblem(form);
-      const wrong = missing();
-      if (wrong.length) return showProblem(form, new ApiError(400, { errors: wrong }));
+      if (showMissing(form, ['kind', 'url', 'title'])) return undefined; // what the form must have, said beside each field
       const was = editing;
       let answer;
       try {

@@ -2,7 +2,7 @@
 // (GET /api/v1/certificates/{number}), so what is printed is what anyone checking the number sees;
 // only a valid certificate is drawn. The browser prints it (or saves it as a PDF) with the print
 // styles of style.css: one landscape page, without the site's header and footer.
-import { ui, t, h, api, countries, countryName, problemView } from './app.js';
+import { t, h, api, countries, countryName, formatDay, problemView } from './app.js';
 
 export async function certificatePrint(number) {
   const wanted = number.trim();
@@ -37,16 +37,11 @@ export async function certificatePrint(number) {
       // the official name exactly as registered, in its own script and direction
       h('p', { class: 'certificate-school', dir: 'auto', id: 'certificate-school' }, c.school.name),
       h('p', { class: 'certificate-place' }, h('bdi', {}, c.school.city), ', ', countryName(c.school.country)),
-      h('p', {}, t('certPrint.isMember', { date: longDay(c.certifiedAt) })),
+      h('p', {}, t('certPrint.isMember', { date: formatDay(c.certifiedAt, 'long') })),
       h('div', { class: 'certificate-foot' },
         h('dl', {}, h('dt', {}, t('cert.number')), h('dd', { id: 'certificate-number-printed' }, c.number),
           h('dt', {}, t('certPrint.checkAt')), h('dd', {}, h('a', { href: check }, address))),
         h('img', { src: '/api/v1/certificates/' + encodeURIComponent(c.number) + '/qr.svg', class: 'certificate-qr',
           id: 'certificate-qr', width: '120', height: '120', alt: t('certPrint.qr', { address }) }))),
   ];
-}
-
-/** The day of an instant as a certificate writes it, in full ("7 April 2023"), the UTC day the server counts. */
-function longDay(instant) {
-  return instant ? new Intl.DateTimeFormat(ui.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(String(instant).slice(0, 10))) : '';
 }

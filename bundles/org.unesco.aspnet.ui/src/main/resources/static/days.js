@@ -2,7 +2,7 @@
 // their activities around. A year's calendar by month, what is coming up, the calendar file and
 // its subscription address; HQ adds, edits and removes days here (the API decides who may).
 import { ui, t, tNodes, h, api, ApiError, THEMES, askRemovalInRow, field, checks, colon, plural, whileBusy, announce, hasRole, problemView,
-  showProblem, clearProblem, filtersNavigate, navigate, localToday, languageName, isNetworkError, fieldName } from './app.js';
+  showProblem, clearProblem, filtersNavigate, navigate, localToday, languageName, isNetworkError, fieldName, showMissing } from './app.js';
 
 const BASE = '/api/v1/international-days';
 /** The languages the form has a name box for; English first, the one every day must have. */
@@ -540,16 +540,12 @@ function dayEditor(list) {
     if (differs('source', now, base)) out.source = now.source.trim();
     return out;
   };
-  /** What the form must have before anything is sent, said beside each field in the page's words. */
-  const missing = () => ['names.en', 'observed'].filter((name) => !input(name).value.trim())
-    .map((name) => ({ field: name, message: t('resources.required') }));
 
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     whileBusy(submit, async () => {
       clearProblem(form);
-      const wrong = missing();
-      if (wrong.length) return showProblem(form, new ApiError(400, { errors: wrong }));
+      if (showMissing(form, ['names.en', 'observed'])) return undefined; // what the form must have, said beside each field
       const was = editing;
       const body = was ? changes() : whole();
       if (was && !Object.keys(body).length) {
