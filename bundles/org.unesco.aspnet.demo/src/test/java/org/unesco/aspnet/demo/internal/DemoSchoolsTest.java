@@ -11,7 +11,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.unesco.aspnet.core.CsvLine;
 import org.unesco.aspnet.demo.internal.DemoCountries.City;
 import org.unesco.aspnet.demo.internal.DemoCountries.Country;
 import org.unesco.aspnet.demo.internal.DemoSchools.DemoSchool;
@@ -44,33 +44,10 @@ class DemoSchoolsTest {
   static void setUp() throws IOException {
     regions = new HashMap<>();
     for (String line : Files.readAllLines(REGIONS_CSV, StandardCharsets.UTF_8).stream().skip(1).toList()) {
-      List<String> cells = cells(line);
+      List<String> cells = CsvLine.cells(line);
       regions.put(cells.get(0), cells.get(2));
     }
     schools = DemoSchools.generate(DemoSchools.SEED);
-  }
-
-  /** The cells of one CSV line; a quoted cell may hold commas and doubled quotes. */
-  static List<String> cells(String line) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-        cell.append('"');
-        i++;
-      } else if (c == '"') {
-        quoted = !quoted;
-      } else if (c == ',' && !quoted) {
-        cells.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(c);
-      }
-    }
-    cells.add(cell.toString());
-    return cells;
   }
 
   @Test
