@@ -4,7 +4,9 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +26,9 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * a number of more characters than Excel writes (parsed as a BigDecimal, in time quadratic in its
  * length), more shared strings, cell formats, relationships or shared formulas than an import
  * needs (fastexcel keeps them all), more array formulas than it can look through for every cell.
+ * And a text cell ({@code t="s"}) that names a shared text the file does not have: fastexcel
+ * reads one past the end of the shared texts (or any, in a workbook without them) as an empty
+ * cell, which an import would take for an empty value and clear what the school had.
  * Every part is looked at, since the workbook's relationships may name any part its sheet. A part
  * that is not XML, or XML that breaks, is left to fastexcel: it reads with the same parser and
  * settings (aalto, no DTD, no external entity), so it stops where this look stops.
@@ -80,14 +85,68 @@ final class SheetCheck {
   static void check(Path xlsx) throws IOException {
     try (ZipFile zip = new ZipFile(xlsx.toFile())) {
       long[] inflated = {0};
+      List<ZipArchiveEntry> parts = new ArrayList<>();
       for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
         if (!entry.isDirectory()) {
-          try (InputStream in = new Tokens(zip.getInputStream(entry), inflated)) {
-            part(in);
-          }
+          parts.add(entry);
         }
       }
+      // the content types name the shared texts, which are counted before the cells that name them
+      SharedTexts texts = new SharedTexts();
+      ZipArchiveEntry types = named(parts, "[Content_Types].xml");
+      if (types != null) {
+        parts.remove(types);
+        part(zip, types, inflated, texts);
+      }
+      ZipArchiveEntry strings = texts.part == null ? null : named(parts, texts.part);
+      if (strings != null) {
+        parts.remove(strings);
+        int counted = part(zip, strings, inflated, texts);
+        // one that is not XML, or breaks, fastexcel refuses when it reads that far
+        texts.count = counted < 0 ? Integer.MAX_VALUE : counted;
+      } else {
+        texts.count = 0;
+      }
+      for (ZipArchiveEntry entry : parts) {
+        part(zip, entry, inflated, texts);
+      }
     }
+  }
+
+  private static int part(ZipFile zip, ZipArchiveEntry entry, long[] inflated, SharedTexts texts) throws IOException {
+    try (InputStream in = new Tokens(zip.getInputStream(entry), inflated)) {
+      return part(in, texts);
+    }
+  }
+
+  /** The part of that name, in any case, as fastexcel finds it. */
+  private static ZipArchiveEntry named(List<ZipArchiveEntry> parts, String name) {
+    return parts.stream().filter(e -> e.getName().equalsIgnoreCase(name)).findFirst().orElse(null);
+  }
+
+  /**
+   * The shared texts of the workbook, which its text cells ({@code t="s"}) name by number, from 0.
+   * fastexcel finds them as the part that {@code [Content_Types].xml} gives their content type, its
+   * name in any case; without one, it has none. It reads a text past them as an empty cell.
+   */
+  private static final class SharedTexts {
+    static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
+    /** The part {@code [Content_Types].xml} names, without its leading slash. */
+    String part;
+    /** How many there are, once counted (until then, no cell is refused for it). */
+    int count = Integer.MAX_VALUE;
+
+    void named(String cell, int index) throws Unreadable {
+      if (index >= count) {
+        throw new Unreadable(where(cell) + " cannot be read: it names text " + String.format("%,d", index + 1L)
+            + " of the file's shared texts, which has " + (count == 0 ? "none" : String.format("%,d", count)));
+      }
+    }
+  }
+
+  /** A cell by its reference, as a spreadsheet shows it ("cell I2"), or "a cell" without one. */
+  private static String where(String cell) {
+    return cell != null ? "cell " + shown(cell) : "a cell";
   }
 
   /**
@@ -113,12 +172,13 @@ final class SheetCheck {
 
   private static final Pattern STYLES = Pattern.compile("/relationships/styles[\"']");
 
-  private static void part(InputStream in) throws IOException {
+  /** The shared texts ({@code si}) the part holds; -1 when it is not XML, or breaks. */
+  private static int part(InputStream in, SharedTexts texts) throws IOException {
     XMLStreamReader r;
     try {
       r = XML.createXMLStreamReader(in);
     } catch (XMLStreamException notXml) {
-      return;
+      return -1;
     }
     try {
       int rows = 0;
@@ -137,10 +197,16 @@ final class SheetCheck {
       int text = 0;
       int formulaText = 0;
       int digits = 0;
+      String root = null;
+      boolean shared = false; // whether the cell being read names a shared text (t="s")
+      StringBuilder index = new StringBuilder(); // the number in its <v>, that shared text's
       while (r.hasNext()) {
         switch (r.next()) {
           case XMLStreamConstants.START_ELEMENT -> {
             String name = r.getLocalName();
+            if (root == null) {
+              root = name;
+            }
             switch (name) {
               case "row" -> {
                 cells = 0;
@@ -159,10 +225,19 @@ final class SheetCheck {
                 }
                 String type = r.getAttributeValue(null, "t");
                 number = type == null || type.equals("n");
+                shared = "s".equals(type);
               }
               case "v" -> {
                 value = true;
                 digits = 0;
+                index.setLength(0);
+              }
+              case "Override" -> {
+                if ("Types".equals(root) && texts.part == null
+                    && SharedTexts.CONTENT_TYPE.equals(r.getAttributeValue(null, "ContentType"))) {
+                  String named = String.valueOf(r.getAttributeValue(null, "PartName"));
+                  texts.part = named.startsWith("/") ? named.substring(1) : named;
+                }
               }
               case "f" -> {
                 formula = true;
@@ -197,7 +272,7 @@ final class SheetCheck {
           }
           case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
             int length = r.getTextLength(); // at most TOKEN_BYTES
-            String where = cell != null ? "cell " + shown(cell) : "a cell";
+            String where = where(cell);
             if (formula && (formulaText += length) > FORMULA_CHARS) {
               throw new Unreadable(where + " holds a formula of more than " + String.format("%,d", FORMULA_CHARS)
                   + " characters, more than a spreadsheet cell holds");
@@ -209,6 +284,9 @@ final class SheetCheck {
             if (value && number && (digits += length) > NUMBER_CHARS) {
               throw new Unreadable(where + " holds a number of more than " + NUMBER_CHARS + " characters, which no spreadsheet writes");
             }
+            if (value && shared && index.length() <= NUMBER_CHARS) {
+              index.append(r.getTextCharacters(), r.getTextStart(), Math.min(length, NUMBER_CHARS + 1 - index.length()));
+            }
             if ("si".equals(container) && (sharedChars += length) > SHARED_CHARS) {
               throw new Unreadable("its texts have more than " + String.format("%,d", SHARED_CHARS)
                   + " characters, more than an import reads: split it, or save it as CSV UTF-8");
@@ -218,12 +296,16 @@ final class SheetCheck {
             String name = r.getLocalName();
             if (name.equals("v")) {
               value = false;
+              if (shared && "c".equals(container) && !index.isEmpty()) {
+                sharedText(cell, index.toString(), texts);
+              }
             } else if (name.equals("f")) {
               formula = false;
             } else if (name.equals(container)) {
               container = null;
               cell = null;
               number = false;
+              shared = false;
             }
             if (container == null) {
               text = 0;
@@ -234,6 +316,7 @@ final class SheetCheck {
           }
         }
       }
+      return sharedStrings;
     } catch (XMLStreamException | RuntimeException broken) {
       // aalto wraps what Tokens throws (unchecked where StAX declares nothing, getTextLength)
       for (Throwable t = broken; t != null; t = t.getCause()) {
@@ -242,6 +325,7 @@ final class SheetCheck {
         }
       }
       // not XML, or broken XML: fastexcel says so if it reads this part
+      return -1;
     } finally {
       try {
         r.close();
@@ -249,6 +333,25 @@ final class SheetCheck {
         // nothing held
       }
     }
+  }
+
+  /**
+   * A text cell's value is the number of its shared text, counted from 0 as fastexcel reads it
+   * ({@link Integer#parseInt}); one that is none (-1, {@code abc}) is refused here, naming the
+   * cell, and one past the shared texts ({@link SharedTexts#named}).
+   */
+  private static void sharedText(String cell, String value, SharedTexts texts) throws Unreadable {
+    int index;
+    try {
+      index = Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      index = -1;
+    }
+    if (index < 0) {
+      throw new Unreadable(where(cell) + " cannot be read: a text cell holds the number of a shared text, not \""
+          + shown(value) + "\"");
+    }
+    texts.named(cell, index);
   }
 
   private static String shown(String ref) {

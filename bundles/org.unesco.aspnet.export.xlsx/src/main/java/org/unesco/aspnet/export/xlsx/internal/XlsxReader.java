@@ -163,7 +163,8 @@ public final class XlsxReader implements TableReader {
     } else if (e instanceof IndexOutOfBoundsException && after == 0) {
       why = "it has no sheet";
     } else {
-      why = "a cell or row cannot be read (" + firstLine(String.valueOf(e.getMessage())) + ")";
+      // fastexcel's own words name its parser's tokens (Unknown cell type : zz), not what to correct
+      why = "a cell or row cannot be read";
     }
     return new IOException("not a readable XLSX file" + where + ": " + why, e);
   }

@@ -203,10 +203,58 @@ class XlsxUnreadableTest {
         .endsWith(": its XML holds a character XML does not allow (0x1)"), "in a shared string");
     assertEquals("not a readable XLSX file (after row 1): its XML holds a character XML does not allow (0x1)",
         unreadable(cells("<c r=\"A2\" t=\"inlineStr\"><is><t>Sch&#x1;ool</t></is></c>")));
-    assertTrue(unreadable(cells("<c r=\"A2\" t=\"b\"><v>2</v></c>")).startsWith("not a readable XLSX file (after row 1): a cell or row cannot be read"));
-    assertTrue(unreadable(cells("<c r=\"A2\" t=\"zz\"><v>2</v></c>")).contains("Unknown cell type"));
-    assertTrue(unreadable(cells("<c r=\"!!\"><v>2</v></c>")).contains("after row 1"));
-    assertTrue(unreadable(number("NaN")).contains("Cannot parse number"), "a number cell that is no number");
+    // in plain words, never fastexcel's ("Unknown cell type : zz", "Cannot parse number : NaN")
+    String cell = "not a readable XLSX file (after row 1): a cell or row cannot be read";
+    assertEquals(cell, unreadable(cells("<c r=\"A2\" t=\"b\"><v>2</v></c>")));
+    assertEquals(cell, unreadable(cells("<c r=\"A2\" t=\"zz\"><v>2</v></c>")));
+    assertEquals(cell, unreadable(cells("<c r=\"!!\"><v>2</v></c>")));
+    assertEquals(cell, unreadable(number("NaN")), "a number cell that is no number");
+  }
+
+  /**
+   * A text cell names its text by its number among the shared texts. One past them, or in a
+   * workbook without shared texts, was read as an empty cell, which an import's update takes for
+   * a value to clear; it is refused, naming the cell, as a number that names none (-1, abc) is,
+   * and never in the parser's words ("Index -1 out of bounds for length 0").
+   */
+  @Test
+  void aTextCellNamingASharedTextTheFileDoesNotHaveIsRefusedNotReadAsEmpty() throws Exception {
+    String missing = "not a readable XLSX file: cell A2 cannot be read: it names text 6 of the file's shared texts, which has 3";
+    assertEquals(missing, unreadable(cells("<c r=\"A2\" t=\"s\"><v>5</v></c>")));
+    assertEquals("not a readable XLSX file: cell A2 cannot be read: it names text 4 of the file's shared texts, which has 3",
+        unreadable(cells("<c r=\"A2\" t=\"s\"><v>3</v></c>")), "one past the last");
+    assertEquals("not a readable XLSX file: cell A2 cannot be read: it names text 2,147,483,647 of the file's shared texts, which has 3",
+        unreadable(cells("<c r=\"A2\" t=\"s\"><v>2147483646</v></c>")));
+    for (String notANumber : List.of("-1", "abc", " 1", "99999999999")) {
+      assertEquals("not a readable XLSX file: cell A2 cannot be read: a text cell holds the number of a shared text, not \""
+          + notANumber + "\"", unreadable(cells("<c r=\"A2\" t=\"s\"><v>" + notANumber + "</v></c>")), notANumber);
+    }
+    assertEquals("not a readable XLSX file: a cell cannot be read: it names text 6 of the file's shared texts, which has 3",
+        unreadable(cells("<c t=\"s\"><v>5</v></c>")), "a cell without a reference");
+
+    // a workbook without shared texts: the header's text cells name texts it does not have
+    Map<String, byte[]> none = workbook();
+    none.remove(STRINGS);
+    assertEquals("not a readable XLSX file: cell A1 cannot be read: it names text 1 of the file's shared texts, which has none",
+        unreadable(zip(none)));
+    Map<String, byte[]> unnamed = workbook();
+    String types = new String(unnamed.get("[Content_Types].xml"), StandardCharsets.UTF_8);
+    unnamed.put("[Content_Types].xml", types.replaceAll("<Override PartName=\"/xl/sharedStrings.xml\"[^>]*/>", "")
+        .getBytes(StandardCharsets.UTF_8));
+    assertTrue(unreadable(zip(unnamed)).endsWith("which has none"), "shared texts the workbook does not declare are not read");
+
+    // what a spreadsheet writes is read: the last shared text, an empty value, inline texts without shared ones
+    assertEquals(List.of("School", "640"), read(zip(workbook())).get(1), "A2 names the last of three");
+    assertEquals(List.of("", "640"), read(cells("<c r=\"A2\" t=\"s\"></c>")).get(1));
+    Map<String, byte[]> inline = workbook();
+    inline.remove(STRINGS);
+    String sheet = new String(inline.get(SHEET), StandardCharsets.UTF_8);
+    String[] texts = {"name", "students", "School"};
+    for (int i = 0; i < texts.length; i++) {
+      sheet = sheet.replace("t=\"s\"><v>" + i + "</v>", "t=\"inlineStr\"><is><t>" + texts[i] + "</t></is>");
+    }
+    inline.put(SHEET, sheet.getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(List.of("name", "students"), List.of("School", "640")), read(zip(inline)));
   }
 
   @Test
