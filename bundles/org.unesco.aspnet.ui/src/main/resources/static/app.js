@@ -101,9 +101,15 @@ export async function api(method, path, body, headers = {}) {
   }
 }
 
-async function request(method, path, body, headers = {}) {
-  const h = { 'Accept': 'application/json', 'Accept-Language': ui.lang, ...headers };
+/** The headers every request of the UI carries: its language and, on a write under a session, the CSRF token. */
+function requestHeaders(method) {
+  const h = { 'Accept-Language': ui.lang };
   if (method !== 'GET' && method !== 'HEAD' && ui.csrf) h['X-CSRF-Token'] = ui.csrf;
+  return h;
+}
+
+async function request(method, path, body, headers = {}) {
+  const h = { 'Accept': 'application/json', ...requestHeaders(method), ...headers };
   let payload;
   if (body instanceof Blob || typeof body === 'string') {
     payload = body;
@@ -1482,7 +1488,7 @@ async function pluginPage(path) {
   if (!page) return notFound();
   const container = h('div', { class: 'plugin-page' });
   const module = await import(page.script);
-  await module.default(container, { api, t, h, lang: ui.lang, me: ui.me, problemView });
+  await module.default(container, { api, t, h, lang: ui.lang, me: ui.me, problemView, requestHeaders });
   if (!container.querySelector('h1')) container.prepend(h('h1', {}, page.labels?.[ui.lang] || page.labels?.en || path));
   return container;
 }

@@ -2432,4 +2432,65 @@ class BrowserIT {
       Files.writeString(cfg, settings);
     }
   }
+
+  /**
+   * The API reference (the apidocs plugin, shipped in plugins/): Swagger UI draws the OpenAPI
+   * document that every bundle adds to, without breaking the page's Content-Security-Policy, and
+   * "Try it out" runs under the reader's own session, a change with its CSRF token.
+   */
+  @Test
+  @Order(19)
+  void theApiReferenceListsEveryBundlesEndpointsAndTriesThemUnderTheReadersSession() {
+    open("/");
+    Map<?, ?> page = ((List<?>) apiGet("/api/v1/ui/pages").get("items")).stream().map(Map.class::cast)
+        .filter(p -> "api".equals(p.get("path"))).findFirst().orElseThrow(() -> new AssertionError("no API page"));
+    // marked with its bundle's install time: an updated plugin's script is not answered from the cache
+    assertTrue(String.valueOf(page.get("script")).matches("/api-reference/page\\.js\\?v=[0-9a-z]+"), page.toString());
+
+    signIn("nc.fr@demo.aspnet.local");
+    WebElement entry = wait(30).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#nav a[href='/p/api']")));
+    assertEquals("API", entry.getText());
+    entry.click();
+    waitFor(By.cssSelector(".swagger-ui .opblock-tag[data-tag=security]"));
+    List<String> tags = driver.findElements(By.cssSelector(".swagger-ui .opblock-tag")).stream()
+        .map(t -> t.getDomAttribute("data-tag")).toList();
+    assertTrue(tags.containsAll(List.of("membership", "campaigns", "exports", "partnerships", "security")), tags.toString());
+    assertEquals("API reference", driver.findElement(By.cssSelector("#main h1")).getText());
+    assertTrue(driver.findElements(By.cssSelector("#main .loading")).isEmpty(), "the loading line went once drawn");
+
+    driver.findElement(By.cssSelector(".opblock-tag[data-tag=security]")).click();
+    // a read: GET /api/v1/me answers with the signed-in person
+    String me = tryItOut("operations-security-me", null);
+    assertTrue(me.startsWith("200") && me.contains("nc.fr@demo.aspnet.local"), me);
+    // a change: POST /api/v1/tokens passes the CSRF check (403 without its token) and makes the token
+    String made = tryItOut("operations-security-createToken", "{\"name\":\"reference check\",\"days\":1}");
+    assertTrue(made.startsWith("201") && made.contains("\"token\""), made);
+    Map<?, ?> tokens = apiGet("/api/v1/tokens");
+    assertTrue(tokens.toString().contains("reference check"), tokens.toString());
+
+    driver.manage().window().setSize(new Dimension(360, 740));
+    try {
+      assertNoSidewaysScroll("the API reference at phone width");
+    } finally {
+      driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+    signOut();
+  }
+
+  /** Opens an operation of the API reference, tries it with the body given (if any), and returns "status body". */
+  static String tryItOut(String operation, String body) {
+    By block = By.id(operation);
+    driver.findElement(block).findElement(By.cssSelector(".opblock-summary-control")).click();
+    wait(30).until(d -> d.findElement(block).findElement(By.cssSelector("button.try-out__btn"))).click();
+    if (body != null) {
+      WebElement text = wait(30).until(d -> d.findElement(block).findElement(By.cssSelector("textarea.body-param__text")));
+      text.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
+      text.sendKeys(body);
+    }
+    driver.findElement(block).findElement(By.cssSelector("button.execute")).click();
+    By status = By.cssSelector(".live-responses-table tbody .response-col_status");
+    String code = wait(30).until(d -> d.findElement(block).findElement(status)).getText().trim();
+    String answer = driver.findElement(block).findElement(By.cssSelector(".live-responses-table tbody .response-col_description")).getText();
+    return code + " " + answer;
+  }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -33,15 +34,16 @@ public final class UiPagesServlet extends ApiServlet {
   private static final long serialVersionUID = 1L;
   private static final Pattern PATH = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,63}");
 
-  private record Entry(String path, UiPage page) {}
+  /** A page, with the time its bundle was installed or last updated. */
+  private record Entry(String path, UiPage page, long bundleModified) {}
 
   private final transient Map<UiPage, Entry> pages = new ConcurrentHashMap<>();
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-  void addPage(UiPage page, Map<String, Object> properties) {
+  void addPage(UiPage page, Map<String, Object> properties, ServiceReference<UiPage> reference) {
     Object path = properties.get(UiPagePath.PROPERTY);
     if (path instanceof String p && PATH.matcher(p).matches()) {
-      pages.put(page, new Entry(p, page));
+      pages.put(page, new Entry(p, page, reference.getBundle().getLastModified()));
     }
   }
 
@@ -55,12 +57,24 @@ public final class UiPagesServlet extends ApiServlet {
     for (Entry e : pages.values().stream().sorted(Comparator.comparing(Entry::path)).toList()) {
       Map<String, Object> item = new LinkedHashMap<>();
       item.put("path", e.path());
-      item.put("script", e.page().script());
+      item.put("script", versioned(e.page().script(), e.bundleModified()));
       item.put("labels", e.page().labels());
       item.put("audience", e.page().audience());
       items.add(item);
     }
     response.setHeader("Cache-Control", "no-cache");
     Json.writePage(response, items, null);
+  }
+
+  /**
+   * The script's address marked with its bundle's install or update time. A whiteboard resource
+   * answers with the jar entry's time as Last-Modified, the same in every build of a plugin
+   * (reproducible jars), so a browser would otherwise keep an updated plugin's old script.
+   */
+  static String versioned(String script, long bundleModified) {
+    if (script == null || script.contains("?") || script.contains("#")) {
+      return script; // the plugin versions it itself
+    }
+    return script + "?v=" + Long.toString(bundleModified, 36);
   }
 }
