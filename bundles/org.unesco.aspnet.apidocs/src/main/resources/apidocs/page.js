@@ -11,6 +11,7 @@ const TEXTS = {
     guide: 'Conventions (errors, paging, ETags, languages): docs/api.md in the source repository.',
     loading: 'Loading the reference…',
     failed: 'The reference could not be loaded. The OpenAPI document is still at the address above.',
+    operations: 'Endpoints',
   },
   fr: {
     title: 'Référence de l\'API',
@@ -20,6 +21,7 @@ const TEXTS = {
     guide: 'Conventions (erreurs, pagination, ETag, langues) : docs/api.md dans le dépôt des sources.',
     loading: 'Chargement de la référence…',
     failed: 'La référence n\'a pas pu être chargée. Le document OpenAPI reste à l\'adresse ci-dessus.',
+    operations: 'Points d\'accès',
   },
   es: {
     title: 'Referencia de la API',
@@ -29,6 +31,7 @@ const TEXTS = {
     guide: 'Convenciones (errores, paginación, ETag, idiomas): docs/api.md en el repositorio de fuentes.',
     loading: 'Cargando la referencia…',
     failed: 'No se pudo cargar la referencia. El documento OpenAPI sigue en la dirección de arriba.',
+    operations: 'Puntos de acceso',
   },
   de: {
     title: 'API-Referenz',
@@ -38,6 +41,7 @@ const TEXTS = {
     guide: 'Konventionen (Fehler, Seiten, ETags, Sprachen): docs/api.md im Quell-Repository.',
     loading: 'Die Referenz wird geladen…',
     failed: 'Die Referenz konnte nicht geladen werden. Das OpenAPI-Dokument bleibt unter der Adresse oben.',
+    operations: 'Endpunkte',
   },
 };
 
@@ -66,6 +70,7 @@ export default async function render(container, ui) {
     h('p', {}, s.lead, ' ', h('a', { href: '/api/v1/openapi.json' }, '/api/v1/openapi.json')),
     h('p', {}, ui.me ? s.session : s.token),
     h('p', {}, s.guide),
+    h('h2', { id: 'api-reference-endpoints' }, s.operations),
     status,
     holder);
   try {
@@ -96,6 +101,12 @@ export default async function render(container, ui) {
       Object.assign(request.headers, headers);
       return request;
     },
-    onComplete: () => status.remove(),
+    tagsSorter: 'alpha', // the bundles' fragments come in no fixed order
+    onComplete: () => {
+      status.remove();
+      // Swagger UI draws its operations in a <main>, inside the site's own: one main landmark only
+      holder.querySelector('main')?.setAttribute('role', 'region');
+      holder.querySelector('main')?.setAttribute('aria-labelledby', 'api-reference-endpoints');
+    },
   });
 }

@@ -2440,7 +2440,7 @@ class BrowserIT {
    */
   @Test
   @Order(19)
-  void theApiReferenceListsEveryBundlesEndpointsAndTriesThemUnderTheReadersSession() {
+  void theApiReferenceListsEveryBundlesEndpointsAndTriesThemUnderTheReadersSession() throws IOException {
     open("/");
     Map<?, ?> page = ((List<?>) apiGet("/api/v1/ui/pages").get("items")).stream().map(Map.class::cast)
         .filter(p -> "api".equals(p.get("path"))).findFirst().orElseThrow(() -> new AssertionError("no API page"));
@@ -2457,6 +2457,12 @@ class BrowserIT {
     assertTrue(tags.containsAll(List.of("membership", "campaigns", "exports", "partnerships", "security")), tags.toString());
     assertEquals("API reference", driver.findElement(By.cssSelector("#main h1")).getText());
     assertTrue(driver.findElements(By.cssSelector("#main .loading")).isEmpty(), "the loading line went once drawn");
+    assertEquals(List.of("API reference"), driver.findElements(By.cssSelector("h1")).stream().map(WebElement::getText).toList(),
+        "one h1: Swagger UI's title block is left out");
+    assertEquals(List.of("main"), driver.findElements(By.cssSelector("main:not([role]), [role=main]")).stream().map(e -> e.getDomAttribute("id")).toList(),
+        "one main landmark, the site's");
+    List<String> violations = axeViolations();
+    assertTrue(violations.isEmpty(), "the API reference: " + violations);
 
     driver.findElement(By.cssSelector(".opblock-tag[data-tag=security]")).click();
     // a read: GET /api/v1/me answers with the signed-in person

@@ -123,6 +123,28 @@ class PlatformIT {
     assertTrue(doc.path("paths").path("/api/v1/hello/greeting").has("put"), "plugin endpoint");
     assertTrue(doc.path("components").path("schemas").has("Problem"));
     assertTrue(doc.path("components").path("schemas").has("GreetingText"), "plugin schema");
+    // every operation is filed under a tag the document describes (the API reference groups by tag;
+    // one without lands in "default") and has an id of its own
+    java.util.Set<String> tags = new java.util.HashSet<>();
+    doc.path("tags").forEach(t -> tags.add(t.path("name").asText()));
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    java.util.List<String> untagged = new java.util.ArrayList<>();
+    java.util.List<String> repeated = new java.util.ArrayList<>();
+    doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+      if (!op.getValue().has("responses")) {
+        return; // path-level parameters, not an operation
+      }
+      String name = op.getKey() + " " + path.getKey();
+      JsonNode opTags = op.getValue().path("tags");
+      if (opTags.isEmpty() || !tags.contains(opTags.get(0).asText())) {
+        untagged.add(name);
+      }
+      if (op.getValue().has("operationId") && !ids.add(op.getValue().path("operationId").asText())) {
+        repeated.add(name);
+      }
+    }));
+    assertTrue(untagged.isEmpty(), "operations without a described tag: " + untagged);
+    assertTrue(repeated.isEmpty(), "operation ids used twice: " + repeated);
   }
 
   @Test
