@@ -269,7 +269,7 @@ public final class ImportJobs {
     try {
       job.total = sheet.count();
       ImportReport report = job.dryRun
-          ? schools.check(actor, sheet, job.processed::set)
+          ? schools.check(actor, sheet, job.duplicates, job.processed::set)
           : schools.write(actor, sheet, job.duplicates, job.file, job.processed::set);
       job.report = report;
       boolean refused = report.invalid() > 0 || (job.duplicates == SchoolImport.Duplicates.REJECT && report.duplicates() > 0);

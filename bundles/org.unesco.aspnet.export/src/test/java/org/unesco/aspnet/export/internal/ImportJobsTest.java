@@ -37,7 +37,7 @@ class ImportJobsTest {
   /** Never reached: the file fails before any row is checked. */
   private static final SchoolImport NEVER = new SchoolImport() {
     @Override
-    public ImportReport check(Principal actor, Source rows, IntConsumer progress) {
+    public ImportReport check(Principal actor, Source rows, Duplicates duplicates, IntConsumer progress) {
       return fail("checked a file that cannot be read");
     }
 
@@ -50,9 +50,11 @@ class ImportJobsTest {
   /** A dry run that notes the country of each row it is given, in file order. */
   private static final class Recording implements SchoolImport {
     final List<String> countries = new ArrayList<>();
+    volatile Duplicates checkedWith;
 
     @Override
-    public ImportReport check(Principal actor, Source rows, IntConsumer progress) {
+    public ImportReport check(Principal actor, Source rows, Duplicates duplicates, IntConsumer progress) {
+      checkedWith = duplicates;
       rows.open().forEachRemaining(r -> countries.add(r.school().country()));
       return new ImportReport(true, countries.size(), countries.size(), 0, 0, 0, List.of(), false);
     }
@@ -107,6 +109,24 @@ class ImportJobsTest {
     }
   }
 
+  /** A dry run with duplicates=skip is checked as the real run would write it: skipped duplicates are not counted created. */
+  @Test
+  void aDryRunIsCheckedWithTheDuplicatesOfTheRequest() throws Exception {
+    for (SchoolImport.Duplicates duplicates : SchoolImport.Duplicates.values()) {
+      Path file = dir.resolve("schools.csv");
+      Files.writeString(file, SCHOOLS, StandardCharsets.UTF_8);
+      Recording seen = new Recording();
+      ImportJobs jobs = new ImportJobs(seen, (actor, action, target) -> true);
+      try {
+        ImportJobs.Job job = jobs.start(HQ, new CsvReader(), "csv", file, "schools.csv", true, duplicates, null);
+        assertEquals(List.of("KE", "KE"), countries(job, seen));
+        assertEquals(duplicates, seen.checkedWith);
+      } finally {
+        jobs.stop();
+      }
+    }
+  }
+
   @Test
   void withoutTheCountryParameterHqMustGiveACountryColumn() throws Exception {
     Path file = dir.resolve("ecoles.csv");
@@ -146,7 +166,7 @@ class ImportJobsTest {
   private static SchoolImport throwing(Throwable thrown) {
     return new SchoolImport() {
       @Override
-      public ImportReport check(Principal actor, Source rows, IntConsumer progress) {
+      public ImportReport check(Principal actor, Source rows, Duplicates duplicates, IntConsumer progress) {
         rows.open().next(); // a pass left half-way: its rows are closed with the job
         progress.accept(1);
         throw sneaky(thrown);

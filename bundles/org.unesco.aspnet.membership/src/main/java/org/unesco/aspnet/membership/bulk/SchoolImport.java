@@ -39,10 +39,24 @@ public interface SchoolImport {
   }
 
   /**
+   * The dry run of {@link #write} with {@link Duplicates#REJECT}.
+   *
    * @param progress told the number of rows processed so far, now and then
    * @throws org.unesco.aspnet.core.ProblemException 401 for the public, 403 for who may not import
    */
-  ImportReport check(Principal actor, Source rows, IntConsumer progress);
+  default ImportReport check(Principal actor, Source rows, IntConsumer progress) {
+    return check(actor, rows, Duplicates.REJECT, progress);
+  }
+
+  /**
+   * The dry run of {@link #write} with {@code duplicates}: its report counts the rows as that run
+   * would, so that with {@link Duplicates#SKIP} the likely duplicates it would leave out are
+   * neither {@code created} nor {@code updated} (since 1.2).
+   *
+   * @param progress told the number of rows processed so far, now and then
+   * @throws org.unesco.aspnet.core.ProblemException 401 for the public, 403 for who may not import
+   */
+  ImportReport check(Principal actor, Source rows, Duplicates duplicates, IntConsumer progress);
 
   ImportReport write(Principal actor, Source rows, Duplicates duplicates, String file, IntConsumer progress);
 }

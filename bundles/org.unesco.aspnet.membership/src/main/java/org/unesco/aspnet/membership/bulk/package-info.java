@@ -3,7 +3,7 @@
  * annual reports within the caller's scope, and the checked, all-or-none import of schools.
  * Separate from the paged API so that a million rows never sit in memory.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package org.unesco.aspnet.membership.bulk;
 

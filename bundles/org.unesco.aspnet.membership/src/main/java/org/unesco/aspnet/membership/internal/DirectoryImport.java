@@ -146,9 +146,10 @@ public final class DirectoryImport implements SchoolImport {
   }
 
   @Override
-  public ImportReport check(Principal actor, Source rows, IntConsumer progress) {
+  public ImportReport check(Principal actor, Source rows, Duplicates duplicates, IntConsumer progress) {
     requireImporter(actor);
-    return inspect(actor, rows, progress, Duplicates.REJECT).report(true, 0);
+    // counted as the real run with these duplicates would (SKIP: likely duplicates in no count)
+    return inspect(actor, rows, progress, duplicates).report(true, 0);
   }
 
   @Override

@@ -184,6 +184,28 @@ class DirectoryBulkTest {
     assertEquals(3, read(HQ).size());
   }
 
+  /**
+   * The dry run counts the rows as the real run with the same duplicates would: with SKIP, a likely
+   * duplicate is left out, so it is not among the schools created (it was: created 3 of 3 rows).
+   */
+  @Test
+  void aDryRunWithSkipCountsWhatTheRealRunWouldWrite() throws Exception {
+    lifecycle.apply(Principal.anonymous(), Schools.in("FR", "Lycée Déjà Là", "Lyon", null), false);
+    SchoolImport.Source file = source(Schools.in("FR", "Lycée Un", "Lyon", null), Schools.in("FR", "Lycée Déjà Là", "Lyon", null),
+        Schools.in("FR", "Lycée Deux", "Lyon", null));
+    ImportReport dry = imports.check(HQ, file, SchoolImport.Duplicates.SKIP, n -> { });
+    assertEquals(1, dry.duplicates());
+    assertEquals(2, dry.created(), "the duplicate is skipped, not created: " + dry);
+    assertEquals(0, dry.written());
+    assertEquals(1, read(HQ).size(), "nothing written");
+    ImportReport allowed = imports.check(HQ, file, SchoolImport.Duplicates.ALLOW, n -> { });
+    assertEquals(3, allowed.created(), "with ALLOW it would be created");
+    assertEquals(3, imports.check(HQ, file, n -> { }).created(), "REJECT counts what the file would do once the duplicate is confirmed");
+    ImportReport real = imports.write(HQ, file, SchoolImport.Duplicates.SKIP, "f.csv", n -> { });
+    assertEquals(dry.created(), real.created());
+    assertEquals(2, real.written());
+  }
+
   /** A refused row anywhere in the file: no school, membership, indexed or dictionary word is left. */
   @Test
   void aRefusalLaterInTheFileLeavesNothing() throws Exception {
