@@ -118,6 +118,39 @@ public final class DirectoryImport implements SchoolImport {
     }
   }
 
+  /**
+   * A row's school as it is checked and written: tidied as an application is ({@link
+   * SchoolValidator#tidy}), its unit {@link #unitCoded coded}.
+   */
+  private SchoolInput tidied(SchoolInput row) {
+    return unitCoded(SchoolValidator.tidy(row));
+  }
+
+  /**
+   * The row's unit as its country's profile writes the code ({@code BORDEAUX} is académie
+   * {@code bordeaux}, {@code by} is Land {@code BY}): a file's codes are read in any case, as its
+   * countries, levels and themes are. A unit that is none of the country's stays as written, for
+   * the profile's check to refuse.
+   */
+  private SchoolInput unitCoded(SchoolInput s) {
+    if (s.unit() == null || s.country() == null) {
+      return s;
+    }
+    String code = unitCodes(s.country()).stream().filter(u -> u.equalsIgnoreCase(s.unit())).findFirst().orElse(s.unit());
+    return code.equals(s.unit()) ? s : new SchoolInput(s.name(), s.country(), code, s.city(), s.address(), s.latitude(),
+        s.longitude(), s.levels(), s.themes(), s.languages(), s.students(), s.teachers(), s.email(), s.website(),
+        s.nationalId(), s.fields());
+  }
+
+  /** The codes of the country's units; none when its profile fails (its check says so). */
+  private List<String> unitCodes(String country) {
+    try {
+      return profiles.unitCodes(country);
+    } catch (ProblemException unavailable) {
+      return List.of();
+    }
+  }
+
   private static SchoolInput withFields(SchoolInput s, Map<String, Object> fields) {
     return new SchoolInput(s.name(), s.country(), s.unit(), s.city(), s.address(), s.latitude(), s.longitude(),
         s.levels(), s.themes(), s.languages(), s.students(), s.teachers(), s.email(), s.website(), s.nationalId(), fields);
@@ -129,11 +162,18 @@ public final class DirectoryImport implements SchoolImport {
     }
     switch (field.type()) {
       case NUMBER -> {
+        java.math.BigDecimal d;
         try {
-          java.math.BigDecimal d = new java.math.BigDecimal(text.strip().replace(',', '.'));
-          return d.scale() <= 0 ? (Object) d.longValueExact() : (Object) d.doubleValue();
-        } catch (NumberFormatException | ArithmeticException e) {
+          d = new java.math.BigDecimal(text.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
           return text; // the profile check says what is wrong with it
+        }
+        try {
+          return d.scale() <= 0 ? (Object) d.longValueExact() : (Object) d.doubleValue();
+        } catch (ArithmeticException beyondLong) {
+          // 1e400 or a hundred digits: a number beyond every range, which the profile check refuses
+          // with the field's range as for JSON (where it reads as Infinity), not as "not a number"
+          return d.doubleValue();
         }
       }
       case MULTI_CHOICE -> {
@@ -231,7 +271,7 @@ public final class DirectoryImport implements SchoolImport {
         return null;
       }
       Update update = seen.updates.get(at);
-      SchoolInput school = update != null ? update.renamed() : SchoolValidator.tidy(row.school());
+      SchoolInput school = update != null ? update.renamed() : tidied(row.school());
       if (school == null || school.country() == null || !changed.contains(school.country())
           || school.name() == null || school.city() == null) {
         return null;
@@ -391,15 +431,15 @@ public final class DirectoryImport implements SchoolImport {
       if (refused != null) {
         List<FieldError> errors = new ArrayList<>(row.errors());
         errors.add(refused);
-        return new Pending(index, row, SchoolValidator.tidy(row.school()), errors, null, null, null, null, List.of());
+        return new Pending(index, row, tidied(row.school()), errors, null, null, null, null, List.of());
       }
-      SchoolInput repeated = SchoolValidator.tidy(merged(current, row));
+      SchoolInput repeated = tidied(merged(current, row));
       SchoolInput typed = typed(repeated, new ArrayList<>());
       if (row.errors().isEmpty() && SchoolDirectory.changes(current, typed == null ? repeated : typed).isEmpty()) {
         return new Pending(index, row, current.input(), List.of(), null, null, current, ImportReport.Action.UNCHANGED, List.of());
       }
     }
-    SchoolInput school = SchoolValidator.tidy(current == null ? row.school() : merged(current, row));
+    SchoolInput school = tidied(current == null ? row.school() : merged(current, row));
     List<FieldError> errors = new ArrayList<>(row.errors());
     Set<String> reported = new HashSet<>();
     errors.forEach(e -> reported.add(root(e.field())));
@@ -419,7 +459,10 @@ public final class DirectoryImport implements SchoolImport {
       if (!unitWrong) {
         errors.add(new FieldError("country", FieldMessages.get(lang, "notYours", country)));
       } else if (errors.stream().noneMatch(e -> root(e.field()).equals("unit"))) {
+        // a unit the country does not have is told as to anyone (the profile's check), not as another's
+        List<String> units = unitCodes(country);
         errors.add(new FieldError("unit", school.unit() == null ? FieldMessages.get(lang, "required")
+            : !units.isEmpty() && !units.contains(school.unit()) ? FieldMessages.get(lang, "choice", String.join(", ", units))
             : FieldMessages.get(lang, "notYours", country + " (" + school.unit() + ")")));
       }
       countryOk = false;
@@ -762,7 +805,7 @@ public final class DirectoryImport implements SchoolImport {
           School current = SchoolDirectory.find(c, update.id());
           // as checked, against the same revision: merged, tidied and typed again
           School updated = current == null || current.revision() != update.revision() ? null
-              : directory.store(c, actor, current, toWrite(SchoolValidator.tidy(merged(current, row)), current.fields()),
+              : directory.store(c, actor, current, toWrite(tidied(merged(current, row)), current.fields()),
                   update.revision());
           if (updated == null) {
             edited.add(String.valueOf(row.line()));
@@ -778,7 +821,7 @@ public final class DirectoryImport implements SchoolImport {
           }
           continue;
         }
-        SchoolInput s = toWrite(SchoolValidator.tidy(row.school()), Map.of());
+        SchoolInput s = toWrite(tidied(row.school()), Map.of());
         int i = SchoolDirectory.bindProfile(school, s);
         school.setString(i++, MembershipStatus.APPLIED.name());
         school.setTimestamp(i++, at);

@@ -182,6 +182,17 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
         .map(l -> l.stages().get(0).code()).orElse(null);
   }
 
+  /**
+   * The stage a membership of {@code status} stands at on the country's national ladder when it
+   * comes there from another country: the first stage mapped onto its status; null without a
+   * ladder, or when no stage is (a member school's status).
+   */
+  String stageOf(String country, org.unesco.aspnet.membership.MembershipStatus status) {
+    return active(country).map(Snapshot::ladder)
+        .flatMap(l -> l.stages().stream().filter(st -> st.status() == status).findFirst())
+        .map(Ladder.Stage::code).orElse(null);
+  }
+
   Optional<Snapshot> active(String country) {
     if (country == null) {
       return Optional.empty();
@@ -357,7 +368,16 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
   static Object value(String prefix, Field field, Object value, String lang, String textLang, List<FieldError> errors) {
     String path = prefix + field.key();
     if (value instanceof String text) {
-      value = text.strip().isEmpty() ? null : text.strip();
+      value = text.strip();
+      if (text.isBlank()) {
+        // blank text is no value where text is expected; where a number or a day is, it is a
+        // mistake (api.md), as "students": " " is: only null removes a value
+        if (field.type() == FieldType.NUMBER || field.type() == FieldType.DATE) {
+          errors.add(new FieldError(path, FieldMessages.get(lang, field.type() == FieldType.NUMBER ? "number" : "date")));
+          return null;
+        }
+        value = null;
+      }
     }
     if (value instanceof List<?> list && list.isEmpty()) {
       value = null;
@@ -457,6 +477,11 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     }
     return field.max() != null ? FieldMessages.get(lang, day ? "onOrBefore" : "atMost", field.max())
         : FieldMessages.get(lang, "number");
+  }
+
+  /** The codes of the country's units, in the profile's order; empty without a profile or units. */
+  List<String> unitCodes(String country) {
+    return active(country).map(p -> p.units().stream().map(Unit::code).toList()).orElse(List.of());
   }
 
   @Override

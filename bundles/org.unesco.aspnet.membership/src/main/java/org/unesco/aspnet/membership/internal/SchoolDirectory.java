@@ -846,11 +846,12 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   /**
    * A school that moves to another country leaves the national ladder of the one it left: its
    * current membership period's stage was that country's (and would come back were it to return),
-   * so it is cleared, and its time in a stage counts from the move (where the new country has a
-   * ladder, the school stands at the first stage mapped onto its status, as a membership older than
-   * the profile does). The move is a line of the membership's history (its status stays,
-   * {@code fromStage} the stage left, no {@code toStage}, the countries as comment) and a
-   * {@code membership.stage} entry of the audit in both countries.
+   * so it is cleared, and its time in a stage counts from the move. Where the new country has a
+   * ladder, the school stands at the first stage mapped onto its status (an application at
+   * Germany's "interessiert"), which the membership shows and the ladder's moves start from; else
+   * at none. The move is a line of the membership's history (its status stays, {@code fromStage}
+   * the stage left, no {@code toStage}, the countries as comment) and a {@code membership.stage}
+   * entry of the audit in both countries, with the stage it now stands at.
    */
   private void leaveNationalStage(Connection c, Principal actor, School current, School updated) throws SQLException {
     long membershipId = current.membershipId();
@@ -867,10 +868,20 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
       }
     }
     Timestamp now = Timestamp.from(Instant.now());
+    String arrived;
+    try {
+      arrived = profiles.stageOf(updated.country(), org.unesco.aspnet.membership.MembershipStatus.valueOf(status));
+    } catch (ProblemException unavailable) {
+      // the profile fails (it was asked for the edit's check a moment ago): no stage rather than no
+      // move; the ladder's moves read an empty stage as the one of the status, as for a membership
+      // older than the profile
+      arrived = null;
+    }
     try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE MEM_MEMBERSHIP SET NATIONAL_STAGE = NULL, STAGE_SINCE = ? WHERE ID = ?")) {
-      ps.setTimestamp(1, now);
-      ps.setLong(2, membershipId);
+        "UPDATE MEM_MEMBERSHIP SET NATIONAL_STAGE = ?, STAGE_SINCE = ? WHERE ID = ?")) {
+      ps.setString(1, arrived);
+      ps.setTimestamp(2, now);
+      ps.setLong(3, membershipId);
       ps.executeUpdate();
     }
     try (PreparedStatement ps = c.prepareStatement(
@@ -890,7 +901,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     before.put("stage", stage);
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("country", updated.country());
-    after.put("stage", null);
+    after.put("stage", arrived);
     for (String country : List.of(updated.country(), current.country())) {
       audit.record(c, actor, "membership.stage", "membership", String.valueOf(membershipId), country, before, after);
     }
@@ -930,7 +941,12 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
 
   private static boolean sameValue(Object a, Object b) {
     if (a instanceof Number x && b instanceof Number y) {
-      return new java.math.BigDecimal(x.toString()).compareTo(new java.math.BigDecimal(y.toString())) == 0;
+      try {
+        return new java.math.BigDecimal(x.toString()).compareTo(new java.math.BigDecimal(y.toString())) == 0;
+      } catch (NumberFormatException notFinite) {
+        // an import's 1e400 reads as Infinity, which its check refuses: never a stored value
+        return x.doubleValue() == y.doubleValue();
+      }
     }
     if (a instanceof List<?> x && b instanceof List<?> y) {
       if (x.size() != y.size()) {

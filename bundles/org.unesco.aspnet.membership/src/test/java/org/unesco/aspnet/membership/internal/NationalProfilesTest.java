@@ -148,6 +148,58 @@ class NationalProfilesTest {
     assertEquals("interested", lifecycle.membership(HQ, a.membershipId()).stage());
   }
 
+  /**
+   * Blank text where a number or a day is expected is a mistake of that field, as "students": " "
+   * is (api.md), not "absent": an application kept nothing of it and an edit erased the stored value.
+   * Only null removes a value; blank text in a text or choice field is no value, as before.
+   */
+  @Test
+  void blankTextInANumberOrDateFieldIsAnErrorNotAbsent() {
+    register(new NationalProfile() {
+      @Override
+      public String language() {
+        return "fr";
+      }
+
+      @Override
+      public List<Field> fields() {
+        return List.of(Field.date("dateLabellisation", Texts.of("fr", "Date de labellisation")).withRange("1953-01-01", null),
+            Field.number("lehrkraefte", Texts.of("fr", "Enseignants du projet")).withRange("0", "500"),
+            Field.text("secteur", Texts.of("fr", "Secteur")));
+      }
+    }, "FR");
+    Principal english = new Principal("e", "e@x.org", "e", "en", List.of(Grant.global(Role.HQ_OFFICER)));
+    java.util.function.Function<Map<String, Object>, SchoolInput> french = fields -> {
+      SchoolInput v = Schools.in("FR", "Lycée Sophie Germain", "Paris", null);
+      return new SchoolInput(v.name(), v.country(), v.unit(), v.city(), v.address(), v.latitude(), v.longitude(), v.levels(),
+          v.themes(), v.languages(), v.students(), v.teachers(), v.email(), v.website(), v.nationalId(), fields);
+    };
+    for (String blank : List.of(" ", "")) {
+      List<FieldError> errors = errors(() -> lifecycle.apply(english, french.apply(Map.of("dateLabellisation", blank,
+          "lehrkraefte", blank, "secteur", blank)), true));
+      assertEquals("must be a date such as 2026-09-01", message(errors, "fields.dateLabellisation"), "'" + blank + "': " + errors);
+      assertEquals("must be a number", message(errors, "fields.lehrkraefte"), errors.toString());
+      assertNull(message(errors, "fields.secteur"), "blank text is no text: " + errors);
+    }
+
+    Application a = lifecycle.apply(english, french.apply(Map.of("dateLabellisation", "2019-06-14", "lehrkraefte", 12)), true);
+    School s = schools.school(HQ, a.schoolId());
+    Map<String, Object> stored = Map.of("dateLabellisation", "2019-06-14", "lehrkraefte", 12);
+    assertEquals(stored, s.fields());
+    for (String blank : List.of(" ", "")) {
+      for (String key : stored.keySet()) {
+        Map<String, Object> patched = new HashMap<>(s.fields());
+        patched.put(key, blank);
+        assertEquals(List.of("fields." + key), errors(() -> schools.update(english, s.id(), s.revision(), french.apply(patched)))
+            .stream().map(FieldError::field).toList(), key + " '" + blank + "'");
+      }
+    }
+    assertEquals(stored, schools.school(HQ, s.id()).fields(), "nothing erased");
+    // null removes it (a merge patch's null leaves the key out of the merged school)
+    School cleared = schools.update(english, s.id(), s.revision(), french.apply(Map.of("lehrkraefte", 12)));
+    assertEquals(Map.of("lehrkraefte", 12), cleared.fields());
+  }
+
   @Test
   void theCoreAndTheProfileReportTheirErrorsTogether() {
     register(germany, "DE");
@@ -269,7 +321,7 @@ class NationalProfilesTest {
     School back = schools.update(HQ, s.id(), abroad.revision(), inCountry(abroad, "DE", "BY"));
     Membership home = lifecycle.membership(HQ, m);
     assertEquals("DE", back.country());
-    assertNull(home.stage(), "the stage it had before it left does not come back");
+    assertEquals("collaborating", home.stage(), "the first stage of its status, not the one it had (with its time)");
     assertTrue(home.stageSince().isAfter(Instant.now().minus(1, ChronoUnit.DAYS)), "its time counts from the move: " + home.stageSince());
     ProblemException early = assertThrows(ProblemException.class, () -> lifecycle.moveStage(NC_DE, m, "recognised", null));
     assertEquals(409, early.status(), "the years before it left do not count: " + early.detail());
@@ -288,6 +340,60 @@ class NationalProfilesTest {
     assertEquals("collaborating", sentBack.stage());
     assertTrue(sentBack.stageSince().isAfter(Instant.now().minus(1, ChronoUnit.DAYS)),
         "not the entry of three years ago, before the move: " + sentBack.stageSince());
+  }
+
+  /**
+   * A school moved into a country with a ladder, by an edit or an import, shows the stage its
+   * status stands for there, as the ladder's moves take it: not null while the ladder says it is
+   * "already in the stage 'interessierte Schule'".
+   */
+  @Test
+  void aSchoolMovedIntoALadderCountryStandsAtTheStageOfItsStatus() {
+    register(germany, "DE");
+    Application applied = lifecycle.apply(HQ, Schools.in("FR", "Lycée Voltaire", "Paris", null), true);
+    School s = schools.school(HQ, applied.schoolId());
+    School moved = schools.update(HQ, s.id(), s.revision(), withFields(inCountry(s, "DE", "BY"), Map.of("schulform", "gymnasium")));
+    assertEquals("DE", moved.country());
+    Membership there = lifecycle.membership(HQ, applied.membershipId());
+    assertEquals("interested", there.stage(), "APPLIED is the ladder's first stage");
+    assertTrue(there.stageSince().isAfter(Instant.now().minus(1, ChronoUnit.DAYS)), "from the move: " + there.stageSince());
+    var line = lifecycle.history(HQ, applied.membershipId()).get(1);
+    assertEquals("FR \u2192 DE", line.comment());
+    assertNull(line.fromStage());
+    ProblemException already = assertThrows(ProblemException.class,
+        () -> lifecycle.moveStage(HQ, applied.membershipId(), "interested", null));
+    assertEquals(409, already.status());
+    assertEquals(409, assertThrows(ProblemException.class,
+        () -> lifecycle.moveStage(LAND_BY, applied.membershipId(), "collaborating", null)).status(), "its time counts from the move");
+
+    // by an import's update, under national review in Kenya: the stage of that status
+    Application kenyan = lifecycle.apply(HQ, Schools.in("KE", "Alliance High School", "Kikuyu", null), true);
+    lifecycle.transition(HQ, kenyan.membershipId(), MembershipStatus.UNDER_NATIONAL_REVIEW, null);
+    DirectoryImport imports = new DirectoryImport(database, new Countries(database, TransitionsTest.POLICY,
+        TransitionsTest.NO_AUDIT, new DirectoryCounts(database, TestLogger.INSTANCE), (org.osgi.framework.Bundle) null),
+        TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, schools);
+    School k = schools.school(HQ, kenyan.schoolId());
+    var row = new org.unesco.aspnet.membership.bulk.ImportRow(2, k.id(),
+        withFields(inCountry(k, "DE", "HH"), Map.of("schulform", "grundschule")), List.of(),
+        Set.of("id", "country", "unit", "fields.schulform"));
+    assertEquals(1, imports.write(HQ, List.of(row)::iterator, org.unesco.aspnet.membership.bulk.SchoolImport.Duplicates.REJECT,
+        "de.csv", n -> { }).updated());
+    assertEquals("collaborating", lifecycle.membership(HQ, kenyan.membershipId()).stage());
+
+    // and out again to a country without a ladder: no stage of Germany's left behind
+    School back = schools.school(HQ, kenyan.schoolId());
+    schools.update(HQ, back.id(), back.revision(), withFields(inCountry(back, "KE", null), Map.of()));
+    assertNull(lifecycle.membership(HQ, kenyan.membershipId()).stage());
+  }
+
+  private static SchoolInput withName(SchoolInput i, String name) {
+    return new SchoolInput(name, i.country(), i.unit(), i.city(), i.address(), i.latitude(), i.longitude(),
+        i.levels(), i.themes(), i.languages(), i.students(), i.teachers(), i.email(), i.website(), i.nationalId(), i.fields());
+  }
+
+  private static SchoolInput withFields(SchoolInput i, Map<String, Object> fields) {
+    return new SchoolInput(i.name(), i.country(), i.unit(), i.city(), i.address(), i.latitude(), i.longitude(),
+        i.levels(), i.themes(), i.languages(), i.students(), i.teachers(), i.email(), i.website(), i.nationalId(), fields);
   }
 
   @Test
@@ -310,6 +416,22 @@ class NationalProfilesTest {
     List<FieldError> errors = imports.check(bavaria, elsewhere::iterator, n -> { }).rows().get(0).errors();
     assertEquals("unit", errors.get(0).field(), "the unit is what is not theirs: " + errors);
     assertEquals("Sie dürfen keine Schulen aus DE (HH) importieren", errors.get(0).message());
+
+    // their own Land in another case is their Land, written as the profile's code; a Land Germany
+    // does not have is told as to anyone, not as another coordinator's
+    List<org.unesco.aspnet.membership.bulk.ImportRow> lowerCase = List.of(new org.unesco.aspnet.membership.bulk.ImportRow(2, null,
+        withName(german("by", Map.of("schulform", "gymnasium")), "Dürer-Gymnasium"), List.of()));
+    var own = imports.check(bavaria, lowerCase::iterator, n -> { });
+    assertEquals(1, own.valid(), own.toString());
+    assertEquals(1, imports.write(bavaria, lowerCase::iterator, org.unesco.aspnet.membership.bulk.SchoolImport.Duplicates.REJECT,
+        "by.csv", n -> { }).written());
+    School duerer = schools.schools(HQ, new org.unesco.aspnet.membership.SchoolQuery("DE", null, null, null, null, null, "Dürer", 10, null))
+        .items().get(0);
+    assertEquals("BY", duerer.unit());
+    List<org.unesco.aspnet.membership.bulk.ImportRow> noLand = List.of(
+        new org.unesco.aspnet.membership.bulk.ImportRow(2, null, german("XX", Map.of("schulform", "gymnasium")), List.of()));
+    assertEquals(List.of(new FieldError("unit", "muss einer dieser Werte sein: BY, HH")),
+        imports.check(bavaria, noLand::iterator, n -> { }).rows().get(0).errors());
 
     // a French NC who is also a German school's focal point: Germany is not theirs to import into
     Principal french = new Principal("fr", "fr@x.org", "FR", "en", List.of(Grant.country(Role.NATIONAL_COORDINATOR, "FR"),
@@ -422,6 +544,11 @@ class NationalProfilesTest {
     assertEquals(1, same.unchanged(), same.toString());
     var more = check.apply(Map.of("schulform", "gymnasium", "schulnummer", "123456", "klassen", "13"), all);
     assertEquals(List.of("fields.klassen"), more.rows().get(0).changed(), more.toString());
+    // a number beyond every range is out of the field's range, as in JSON and in students or latitude
+    for (String huge : List.of("1e400", "-1e400", "99999999999999999999")) {
+      var beyond = check.apply(Map.of("schulform", "gymnasium", "klassen", huge), all);
+      assertEquals(List.of(new FieldError("fields.klassen", "muss zwischen 1 und 200 liegen")), beyond.rows().get(0).errors(), huge);
+    }
     var kept = check.apply(Map.of("klassen", "13"), withoutSchulform);
     assertEquals(List.of("fields.klassen"), kept.rows().get(0).changed(), "no column, no change: " + kept);
     var cleared = check.apply(Map.of("klassen", "12"), all);
