@@ -58,7 +58,7 @@ final class Headers {
 
   /**
    * The field a header names, or null for a column the import ignores. A national profile's
-   * field keeps its export header {@code fields.<key>} (the key as the profile spells it).
+   * field keeps its export header {@code fields.<key>}.
    */
   static String field(String header) {
     return field(header, Map.of());
@@ -66,15 +66,34 @@ final class Headers {
 
   /**
    * As above; a header no core name matches may be one of {@code profileHeaders} (by {@link #key}):
-   * the active national profiles' own labels, "Numéro UAI" or "Type d'établissement".
+   * the active national profiles' own labels, "Numéro UAI" or "Type d'établissement", and their
+   * export headers ({@link #profileField}). So {@code FIELDS.TYPEETABLISSEMENT} is
+   * {@code fields.typeEtablissement}, the key as the profile spells it, like any other header in
+   * any case or punctuation; a {@code fields.<key>} header of a key no active profile has keeps
+   * it as written, for the row's check to say it is no field of the country's profile.
    */
   static String field(String header, Map<String, String> profileHeaders) {
     String h = header.strip();
-    if (h.startsWith(EXTRA) && h.length() > EXTRA.length()) {
-      return h;
+    if (h.regionMatches(true, 0, EXTRA, 0, EXTRA.length()) && h.length() > EXTRA.length()) {
+      String written = EXTRA + h.substring(EXTRA.length());
+      if (profileHeaders.containsValue(written)) {
+        return written; // the key as a profile spells it (two profiles may have keys apart only in case)
+      }
+      String named = profileHeaders.get(key(h));
+      return named != null && named.startsWith(EXTRA) ? named : written;
     }
     String core = ALIASES.get(key(header));
     return core != null ? core : profileHeaders.get(key(header));
+  }
+
+  /**
+   * Adds a national profile's field {@code key} to the {@code profileHeaders} of {@link
+   * #field(String, Map)}: its export header {@code fields.<key>} and its label in each language it
+   * has. The first profile to use a header keeps it.
+   */
+  static void profileField(Map<String, String> profileHeaders, String key, java.util.Collection<String> labels) {
+    profileHeaders.putIfAbsent(key(EXTRA + key), EXTRA + key);
+    labels.forEach(label -> profileHeaders.putIfAbsent(key(label), EXTRA + key));
   }
 
   private static final Map<String, String> CODES = new HashMap<>();

@@ -152,7 +152,8 @@ public final class ImportJobs {
 
   /**
    * The headers the active national profiles name their columns by, by {@link Headers#key}: each
-   * field's label in every language it has ("Type d'établissement" is {@code fields.typeEtablissement}),
+   * field's export header in any case ({@code FIELDS.TYPEETABLISSEMENT}) and its label in every
+   * language it has ("Type d'établissement" is {@code fields.typeEtablissement}),
    * and the profile's own names for the national id and the unit ("Numéro UAI", "Académie"). Those of
    * the file's country when it is known, else of every active profile (the first one to use a label
    * keeps it).
@@ -166,7 +167,7 @@ public final class ImportJobs {
     for (String country : fileCountry != null ? java.util.List.of(fileCountry.toUpperCase(java.util.Locale.ROOT))
         : new java.util.TreeSet<>(p.countries())) {
       for (org.unesco.aspnet.membership.profile.Field f : p.fields(country)) {
-        f.label().byLanguage().values().forEach(label -> headers.putIfAbsent(Headers.key(label), Headers.EXTRA + f.key()));
+        Headers.profileField(headers, f.key(), f.label().byLanguage().values());
       }
       for (java.util.Locale language : new java.util.Locale[] {null, java.util.Locale.ENGLISH}) {
         p.describe(country, language).map(view -> view.get("labels")).ifPresent(labels -> {

@@ -299,13 +299,28 @@ final class SchoolSheet implements SchoolImport.Source {
     return cell.codePointCount(0, cell.length()) <= 60 ? cell : cell.substring(0, cell.offsetByCodePoints(0, 60)) + "…";
   }
 
+  /**
+   * A whole number with a dot or a comma before each group of three digits (1.000, 1,000, 12.345.678):
+   * a thousands separator in one file (Excel in German or Spanish settings writes 1.000 for a
+   * thousand), a decimal point or comma in another, where 1.000 is one.
+   */
+  private static final java.util.regex.Pattern GROUPED = java.util.regex.Pattern.compile("[+-]?[0-9]{1,3}([.,][0-9]{3})+");
+
   private Integer whole(List<String> cells, String field, List<FieldError> errors) {
     String v = text(cells, field);
     if (v == null) {
       return null;
     }
+    String digits = v.replace(" ", "").replace("\u00a0", "").replace("\u202f", "");
+    if (GROUPED.matcher(digits).matches()) {
+      // which one is not in the cell: never read silently as 1, nor guessed as 1000
+      errors.add(new FieldError(field, "'" + shown(v) + "' is ambiguous: a dot or comma before three digits may separate"
+          + " thousands or decimals; write the number without it (1000, or 1 000)"));
+      return null;
+    }
     try {
-      double d = Double.parseDouble(v.replace(" ", "").replace("\u00a0", ""));
+      // 640 or 640.0, and 640,0 with a decimal comma as decimal() reads it
+      double d = Double.parseDouble(digits.indexOf('.') < 0 ? digits.replace(',', '.') : digits);
       if (d == Math.rint(d)) {
         // 640 or 640.0 (a spreadsheet number); beyond an int (2147483648, 1e400), the field's own
         // check refuses it with its range, as for JSON, rather than calling it no number. Safe

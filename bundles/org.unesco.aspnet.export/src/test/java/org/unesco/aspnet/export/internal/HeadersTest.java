@@ -42,6 +42,23 @@ class HeadersTest {
     assertEquals("website", Headers.field("Sitio web"));
   }
 
+  /** A national profile's column, by its export header in any case or punctuation, or by its label. */
+  @Test
+  void profileFieldHeaders() {
+    java.util.Map<String, String> profiles = new java.util.HashMap<>();
+    Headers.profileField(profiles, "typeEtablissement", java.util.List.of("Type d'établissement", "Type of school"));
+    Headers.profileField(profiles, "lehrkraefteImProjekt", java.util.List.of("Lehrkräfte im Projekt"));
+    for (String h : java.util.List.of("fields.typeEtablissement", "fields.typeetablissement", "FIELDS.TYPEETABLISSEMENT",
+        " Fields.TypeEtablissement ", "fields_type-etablissement", "TYPE D'ÉTABLISSEMENT")) {
+      assertEquals("fields.typeEtablissement", Headers.field(h, profiles), h);
+    }
+    assertEquals("fields.lehrkraefteImProjekt", Headers.field("FIELDS.LEHRKRAEFTEIMPROJEKT", profiles));
+    // a key no active profile has is kept as written: the row's check says it is no field of the country
+    assertEquals("fields.secteur", Headers.field("fields.secteur", profiles));
+    assertEquals("fields.Secteur", Headers.field("FIELDS.Secteur", profiles));
+    assertEquals("fields.typeEtablissement", Headers.field("fields.typeEtablissement"), "without the profiles");
+  }
+
   @Test
   void unknownHeadersAreIgnored() {
     assertNull(Headers.field("status"));

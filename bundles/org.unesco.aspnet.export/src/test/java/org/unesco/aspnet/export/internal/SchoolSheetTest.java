@@ -50,6 +50,55 @@ class SchoolSheetTest {
     assertTrue(!it.hasNext());
   }
 
+  /**
+   * 1.000 students is a thousand in a file with decimal commas (Excel in German settings) and one in
+   * a file with decimal points: never read silently as 1 (while 1.234 was "not a whole number"),
+   * it is an error of the column saying why. Spaces between thousands are read; so is 640,0.
+   */
+  @Test
+  void aWholeNumberWithADotOrCommaBeforeThreeDigitsIsAmbiguousNeverOne() throws Exception {
+    String semicolons = "name;country;city;address;levels;email;latitude;students;teachers\n";
+    String commas = "name,country,city,address,levels,email,latitude,students,teachers\n";
+    List<String[]> files = List.of(
+        new String[] {semicolons + "A;FR;Lyon;1 rue A;PRIMARY;a@b.fr;-0,5;1.000;12.000\n", "1.000", "12.000"},
+        new String[] {semicolons + "A;FR;Lyon;1 rue A;PRIMARY;a@b.fr;-0,5;1.234;1.000.000\n", "1.234", "1.000.000"},
+        new String[] {commas + "A,FR,Lyon,1 rue A,PRIMARY,a@b.fr,-0.5,1.000,\"1,000\"\n", "1.000", "1,000"});
+    for (String[] f : files) {
+      ImportRow row = sheet(f[0]).open().next();
+      assertEquals(List.of(
+              new FieldError("students", "'" + f[1] + "' is ambiguous: a dot or comma before three digits may separate"
+                  + " thousands or decimals; write the number without it (1000, or 1 000)"),
+              new FieldError("teachers", "'" + f[2] + "' is ambiguous: a dot or comma before three digits may separate"
+                  + " thousands or decimals; write the number without it (1000, or 1 000)")),
+          row.errors(), f[0]);
+      assertEquals(null, row.school().students(), "never 1");
+      assertEquals(-0.5, row.school().latitude(), "a coordinate keeps its decimal comma");
+    }
+    ImportRow read = sheet(semicolons + "A;FR;Lyon;1 rue A;PRIMARY;a@b.fr;45,750;1 000;640,0\n").open().next();
+    assertEquals(List.of(), read.errors());
+    assertEquals(1000, read.school().students());
+    assertEquals(640, read.school().teachers());
+    ImportRow decimals = sheet(commas + "A,FR,Lyon,1 rue A,PRIMARY,a@b.fr,,640.0,1.5\n").open().next();
+    assertEquals(640, decimals.school().students());
+    assertEquals(List.of("teachers"), decimals.errors().stream().map(FieldError::field).toList(), "1.5 is not whole");
+  }
+
+  /** fields.<key> headers are matched as every other header is: in any case or punctuation. */
+  @Test
+  void aProfileFieldsHeaderIsMatchedInAnyCase() throws Exception {
+    java.util.Map<String, String> profile = new java.util.HashMap<>();
+    Headers.profileField(profile, "typeEtablissement", List.of("Type d'établissement", "Type of school"));
+    for (String header : List.of("fields.typeEtablissement", "fields.typeetablissement", "FIELDS.TYPEETABLISSEMENT", "Fields_TypeEtablissement")) {
+      Path file = Files.createTempFile(dir, "sheet-", ".csv");
+      Files.writeString(file, "name,city,address,levels,email," + header + "\nA,Lyon,1 rue A,PRIMARY,a@b.fr,lycee\n",
+          StandardCharsets.UTF_8);
+      SchoolSheet sheet = new SchoolSheet(new CsvReader(), file, "FR", profile);
+      assertEquals(List.of(), sheet.ignored(), header);
+      assertEquals(header, sheet.headers().get("fields.typeEtablissement"));
+      assertEquals(java.util.Map.of("typeEtablissement", "lycee"), sheet.open().next().school().fields(), header);
+    }
+  }
+
   /** Two columns for one field (students and Élèves): the file is refused, not read from the first alone. */
   @Test
   void twoColumnsForOneFieldAreRefusedNamingBoth() throws Exception {
