@@ -507,7 +507,9 @@ const untranslated = new Map(); // page language + '|' + a profile's text -> the
  */
 export async function loadProfile(iso2) {
   if (!iso2) return null;
-  // the list of countries says which have a profile: no request (and no 404) for the others
+  // the list of countries (read once per page load and language) says which have a profile: no
+  // request, and no 404 in the browser's console, for the others
+  if (!ui.countries) await countries().catch(() => null); // unread: the profile is asked for anyway
   if (ui.countries && !ui.countries.some((c) => c.iso2 === iso2 && c.profile !== false)) return null;
   const key = iso2 + '|' + ui.lang;
   if (!profiles.has(key)) {
@@ -1108,6 +1110,8 @@ export function commentGiven(comment, message, needed, words) {
   comment.setAttribute('aria-describedby', message.id);
   message.replaceChildren(h('p', { class: 'error', role: 'alert' }, words));
   comment.focus();
+  // the message may sit below the buttons (a phone's card): brought on screen, the box stays in reach
+  message.scrollIntoView?.({ block: 'nearest' });
   return false;
 }
 

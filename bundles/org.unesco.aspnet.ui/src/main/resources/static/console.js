@@ -253,7 +253,8 @@ function decisionTable(path, actionsFor, { withCountry = false, ladder = null, e
       tbody.append(h('tr', { role: 'row', 'data-school': school.id, 'data-name': school.name },
         h('td', { role: 'cell' }, h('a', { href: '/schools/' + school.id }, school.name), h('br'), h('span', { class: 'meta' }, school.city || '')),
         withCountry ? h('td', { role: 'cell', 'data-label': t('field.country') + colon() }, countryName(school.country)) : null,
-        status, h('td', { role: 'cell' }, ...controls.comment), h('td', { role: 'cell' }, ...controls.actions)));
+        status, h('td', { role: 'cell', 'data-label': t('console.comment') + colon() }, ...controls.comment),
+        h('td', { role: 'cell' }, ...controls.actions)));
     }
   }, 'console.schools', first);
   const th = (key) => h('th', { scope: 'col', role: 'columnheader' }, t(key));
@@ -609,7 +610,7 @@ function importView(job) {
   const out = h('div', {}, h('p', { class: job?.state === 'REFUSED' || job?.state === 'FAILED' ? 'error' : 'notice', role: 'status' }, t('import.state.' + (job?.state || 'DONE'))));
   const figures = h('ul', { class: 'figures' });
   for (const k of ['total', 'valid', 'invalid', 'duplicates', 'written']) {
-    if (typeof report[k] === 'number') figures.append(h('li', {}, h('strong', {}, formatNumber(report[k])), ' ', t('import.' + k)));
+    if (typeof report[k] === 'number') figures.append(h('li', {}, h('strong', {}, formatNumber(report[k])), ' ', plural('import.' + k, report[k])));
   }
   out.append(figures);
   if (job?.problem) out.append(problemView(new ApiError(400, job.problem)));

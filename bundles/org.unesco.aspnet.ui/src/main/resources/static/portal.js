@@ -30,7 +30,10 @@ function fieldsetOf(defs, prefix, values, legend, id) {
     } else if (f.type === 'choice') {
       box.append(field(label, name, { options, empty: '', value, required: f.required, help }));
     } else {
-      box.append(field(label, name, { type: f.type === 'number' ? 'number' : f.type === 'date' ? 'date' : 'text', value, required: f.required, help,
+    } else if (f.type === 'number') {
+      box.append(decimalField(label, name, value, undefined, { required: f.required, help }));
+    } else {
+      box.append(field(label, name, { type: f.type === 'date' ? 'date' : 'text', value, required: f.required, help,
         min: f.min, max: f.max, pattern: f.pattern, maxLength: f.maxLength }));
     }
   }
@@ -81,7 +84,7 @@ function sameValue(a, b) {
 function formValue(form, name, type) {
   if (type === 'multi-choice') return [...form.querySelectorAll(`input[name="${CSS.escape(name)}"]:checked`)].map((i) => i.value);
   const v = form.elements[name]?.value ?? '';
-  return v === '' ? null : type === 'number' ? Number(v) : v;
+  return v === '' ? null : type === 'number' ? decimalOf(v) : v;
 }
 
 /** Puts `value` into the inputs named `name`: a group of boxes ticks those it lists, a list of languages is written out. */
@@ -142,9 +145,13 @@ async function schoolForm(values = {}, { forApply }) {
   return form;
 }
 
-/** A coordinate's box: text, so that "45,75" (a decimal comma) is read as 45.75 (decimalOf), with a decimal keypad on a phone. */
-function decimalField(label, name, value, id) {
-  const f = field(label, name, { value: value ?? '', id, inputmode: 'decimal' });
+/**
+ * A decimal's box (a coordinate, a national field's number, a campaign's measure): text, so that
+ * "45,75" (a decimal comma) is read as 45.75 (decimalOf), with a decimal keypad on a phone. A number
+ * box would take "35,5" as 355 in an English browser, and send that without a word.
+ */
+function decimalField(label, name, value, id, opts = {}) {
+  const f = field(label, name, { value: value ?? '', id, inputmode: 'decimal', required: opts.required, help: opts.help });
   const input = f.querySelector('input');
   input.dataset.decimal = '';
   input.setAttribute('autocomplete', 'off');
@@ -705,7 +712,9 @@ function reportsView(school, campaign, titleId) {
 }
 
 function metricLabel(m) {
-  return (localized(m.labels) || m.name) + (m.unit && m.type !== 'list' ? ' (' + m.unit + ')' : '');
+  const label = localized(m.labels) || m.name;
+  // "pH", not "pH (pH)": a unit that is the label's own word is said once
+  return label + (m.unit && m.type !== 'list' && m.unit.toLowerCase() !== label.toLowerCase() ? ' (' + m.unit + ')' : '');
 }
 
 /** The inputs of one metric, named by its JSON path (metrics.waste.0.mass). */
@@ -730,8 +739,9 @@ function metricInput(m, path) {
   if (m.type === 'choice') {
     return field(metricLabel(m), path, { required: m.required, empty: '', options: (m.choices || []).map((c) => [c, localized(m.choiceLabels?.[c]) || c]) });
   }
-  return field(metricLabel(m), path, { type: m.type === 'number' || m.type === 'integer' ? 'number' : m.type === 'date' ? 'date' : 'text',
-    step: m.type === 'number' ? 'any' : undefined, required: m.required });
+  if (m.type === 'number') return decimalField(metricLabel(m), path, '', undefined, { required: m.required });
+  return field(metricLabel(m), path, { type: m.type === 'integer' ? 'number' : m.type === 'date' ? 'date' : 'text',
+    step: m.type === 'integer' ? '1' : undefined, inputmode: m.type === 'integer' ? 'numeric' : undefined, required: m.required });
 }
 
 /** The metrics as JSON: inputs named metrics.a.0.b become {a: [{b: ...}]}; empty items are left out. */
@@ -750,7 +760,7 @@ function readMetrics(form, metrics) {
         else if (m.type === 'list' && list.length) out[m.name] = list;
       } else {
         const v = form.elements[path]?.value ?? '';
-        if (v !== '') out[m.name] = m.type === 'number' || m.type === 'integer' ? Number(v) : v;
+        if (v !== '') out[m.name] = m.type === 'number' ? decimalOf(v) : m.type === 'integer' ? Number(v) : v;
       }
     }
     return out;

@@ -382,9 +382,26 @@ class BrowserIT {
       assertTrue(report.contains("Email: "), report);
       assertFalse(report.contains("nationalId:") || report.contains("email:"), report);
       assertTrue(!report.contains("Lycée du Navigateur"), "a valid row is not listed as a problem: " + report);
+      assertTrue(figures().containsAll(List.of("2 rows", "1 valid", "1 with errors")), figures().toString());
+
+      // the counts agree with their nouns: a file of one row is "1 row"
+      Files.writeString(file, "name,country,unit,city,address,levels,email,Numéro UAI,fields.typeEtablissement
+"
+          + "Lycée sans UAI,FR,lyon,Lyon,2 rue B,SECONDARY,not-an-email,,lycee
+");
+      open("/console/nc?tab=import&country=FR");
+      waitFor(By.cssSelector("#main input[type=file]")).sendKeys(file.toAbsolutePath().toString());
+      driver.findElement(By.cssSelector("#main form button[type=submit]")).click();
+      wait(30).until(d -> figures().contains("1 row"));
+      assertTrue(figures().containsAll(List.of("1 row", "0 valid", "1 with errors")), figures().toString());
     } finally {
       Files.deleteIfExists(file);
     }
+  }
+
+  /** The figures of the import report on the page: "2 rows", "1 valid"... */
+  static List<String> figures() {
+    return driver.findElements(By.cssSelector("#import-result ul.figures li")).stream().map(WebElement::getText).toList();
   }
 
   @Test
@@ -1092,6 +1109,20 @@ class BrowserIT {
       assertTrue(overflow.intValue() <= 1, "the console scrolls sideways by " + overflow + " px");
       List<String> violations = axeViolations();
       assertTrue(violations.isEmpty(), "the cards keep the table readable: " + violations);
+
+      // the comment box is named on the card like the other cells, and "write a comment first" is
+      // brought on screen, not left below the buttons beyond the screen's edge
+      WebElement row = driver.findElement(By.xpath("//table[contains(@class,'decisions')]/tbody/tr[.//button[starts-with(normalize-space(), 'Reject')]]"));
+      Object named = ((JavascriptExecutor) driver).executeScript(
+          "return getComputedStyle(arguments[0].querySelector('textarea').closest('td'), '::before').content;", row);
+      assertTrue(String.valueOf(named).contains("Comment"), "the comment cell's name: " + named);
+      row.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Reject')]")).click();
+      WebElement said = wait(30).until(d -> row.findElement(By.cssSelector(".row-message .error")));
+      assertEquals("Write a comment first: the school is told why.", said.getText());
+      Object onScreen = ((JavascriptExecutor) driver).executeScript(
+          "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight;", said);
+      assertEquals(Boolean.TRUE, onScreen, "the message is on screen");
+      assertEquals("textarea", driver.switchTo().activeElement().getTagName(), "the box to write in has the focus");
     } finally {
       driver.manage().window().setSize(before);
     }
@@ -1271,7 +1302,8 @@ class BrowserIT {
     form.findElement(By.name("pupils")).sendKeys("21");
     form.findElement(By.name("teachers")).sendKeys("2");
     new Select(form.findElement(By.name("metrics.waste.0.type"))).selectByValue("PAPER");
-    form.findElement(By.name("metrics.waste.0.mass")).sendKeys("7.5");
+    // with a decimal comma, as a French teacher writes it: 7.5 kg, not the 75 a number box would send
+    form.findElement(By.name("metrics.waste.0.mass")).sendKeys("7,5");
     new Select(form.findElement(By.name("metrics.waste.0.unit"))).selectByValue("kg");
     form.findElement(By.cssSelector("button[type=submit]")).click();
     wait(30).until(d -> !form.findElements(By.cssSelector(".notice, .error")).isEmpty());
