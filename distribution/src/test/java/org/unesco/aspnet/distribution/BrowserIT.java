@@ -385,10 +385,8 @@ class BrowserIT {
       assertTrue(figures().containsAll(List.of("2 rows", "1 valid", "1 with errors")), figures().toString());
 
       // the counts agree with their nouns: a file of one row is "1 row"
-      Files.writeString(file, "name,country,unit,city,address,levels,email,Numéro UAI,fields.typeEtablissement
-"
-          + "Lycée sans UAI,FR,lyon,Lyon,2 rue B,SECONDARY,not-an-email,,lycee
-");
+      Files.writeString(file, "name,country,unit,city,address,levels,email,Numéro UAI,fields.typeEtablissement\n"
+          + "Lycée sans UAI,FR,lyon,Lyon,2 rue B,SECONDARY,not-an-email,,lycee\n");
       open("/console/nc?tab=import&country=FR");
       waitFor(By.cssSelector("#main input[type=file]")).sendKeys(file.toAbsolutePath().toString());
       driver.findElement(By.cssSelector("#main form button[type=submit]")).click();
