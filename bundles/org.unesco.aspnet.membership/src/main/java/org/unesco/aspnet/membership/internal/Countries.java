@@ -39,6 +39,7 @@ import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.membership.CountryService;
 import org.unesco.aspnet.membership.MembershipStatus;
 import org.unesco.aspnet.persistence.Database;
+import org.unesco.aspnet.persistence.PersistenceException;
 import org.unesco.aspnet.web.Json;
 
 /**
@@ -552,10 +553,22 @@ public final class Countries implements CountryService {
 
   /**
    * Inserts the countries the table lacks. Existing rows are left alone so that a region HQ
-   * corrected survives a restart; two nodes starting at once may both try a row, and the loser's
-   * duplicate key is harmless.
+   * corrected survives a restart. Two nodes starting at once on an empty database may both try a
+   * row: the loser's transaction fails on the duplicate key and is tried once more, when it finds
+   * the other's rows.
    */
   private void seed(List<Entry> reference) {
+    try {
+      insertMissing(reference);
+    } catch (PersistenceException e) {
+      if (!e.isDuplicateKey()) {
+        throw e;
+      }
+      insertMissing(reference);
+    }
+  }
+
+  private void insertMissing(List<Entry> reference) {
     database.inTransaction(
         c -> {
           Set<String> present = new HashSet<>();

@@ -12,6 +12,7 @@ import org.unesco.aspnet.core.Grant;
 import org.unesco.aspnet.core.HealthCheck;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.Role;
+import org.unesco.aspnet.persistence.PersistenceException;
 
 /**
  * On an empty database, creates {@code admin@aspnet.local} (platform administrator and HQ
@@ -76,14 +77,23 @@ public final class FirstAccount implements HealthCheck {
     String password = random ? Tokens.newSecret("").substring(0, 20) : given;
     String early = random ? null : ahead.hashOf(password);
     String hash = early != null && !authentication.hasher().needsRehash(early) ? early : authentication.hasher().hash(password);
-    store.database().inTransaction(c -> {
-      String id = store.createAccount(c, ADMIN_EMAIL, "Administrator", "en", hash);
-      store.addGrant(c, id, Grant.global(Role.PLATFORM_ADMIN), null);
-      store.addGrant(c, id, Grant.global(Role.HQ_OFFICER), null);
-      audit.record(c, Principal.system(), "account.create", "account", id, null, null,
-          Map.of("email", ADMIN_EMAIL, "roles", "PLATFORM_ADMIN, HQ_OFFICER"));
-      return id;
-    });
+    try {
+      store.database().inTransaction(c -> {
+        String id = store.createAccount(c, ADMIN_EMAIL, "Administrator", "en", hash);
+        store.addGrant(c, id, Grant.global(Role.PLATFORM_ADMIN), null);
+        store.addGrant(c, id, Grant.global(Role.HQ_OFFICER), null);
+        audit.record(c, Principal.system(), "account.create", "account", id, null, null,
+            Map.of("email", ADMIN_EMAIL, "roles", "PLATFORM_ADMIN, HQ_OFFICER"));
+        return id;
+      });
+    } catch (PersistenceException e) {
+      if (!e.isDuplicateKey() || !store.anyAccount()) {
+        throw e;
+      }
+      // another node of the cluster, started on the same empty database, made it first: theirs stands
+      log.info("{} was created by another node sharing the database", ADMIN_EMAIL);
+      return;
+    }
     if (random) {
       // Printed once, to the console only: it is not stored anywhere in clear.
       System.out.println("ASPnet Platform: created " + ADMIN_EMAIL + " with password " + password
