@@ -5,7 +5,7 @@
  * TableReader} service. Rows stream from the database to the response: nothing here holds a whole
  * dataset.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package org.unesco.aspnet.export;
 

@@ -22,7 +22,8 @@ import org.unesco.aspnet.export.TableReader;
  * doubled quotes and line breaks; CRLF or LF line ends. A semicolon-separated file (what Excel
  * writes in French or Spanish settings) is recognised from its header line. Bytes that are not
  * UTF-8 (a file saved in Windows-1252, as Excel's plain "CSV" is) are an IOException naming
- * their line and how to save the file, never text with U+FFFD in place of each accent.
+ * their line and how to save the file, never text with U+FFFD in place of each accent. Those
+ * messages are in the importer's language when it opens the file with one ({@link ImportMessages}).
  */
 @Component
 @ExportFormat("csv")
@@ -35,7 +36,12 @@ public final class CsvReader implements TableReader {
 
   @Override
   public Rows open(InputStream in) throws IOException {
-    return rows(new Utf8(in));
+    return open(in, null);
+  }
+
+  @Override
+  public Rows open(InputStream in, String language) throws IOException {
+    return rows(new Utf8(in, language), language);
   }
 
   /**
@@ -46,6 +52,7 @@ public final class CsvReader implements TableReader {
    */
   static final class Utf8 extends Reader {
     private final InputStream in;
+    private final String language;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private final ByteBuffer bytes = ByteBuffer.allocate(1 << 13).flip();
@@ -55,8 +62,9 @@ public final class CsvReader implements TableReader {
     /** The line of the next character decoded. */
     private int line = 1;
 
-    Utf8(InputStream in) {
+    Utf8(InputStream in, String language) {
       this.in = in;
+      this.language = language;
     }
 
     @Override
@@ -129,11 +137,8 @@ public final class CsvReader implements TableReader {
       int b1 = at + 1 < bytes.limit() ? bytes.get(at + 1) & 0xff : -1;
       // FF FE or FE FF, bytes UTF-8 never has: the byte order mark of UTF-16 (Excel's "Unicode Text")
       boolean utf16 = line == 1 && (b0 == 0xFF && b1 == 0xFE || b0 == 0xFE && b1 == 0xFF);
-      return new IOException("line " + line + " is not UTF-8 (byte" + (length > 1 ? "s " : " ") + seen + "): the file was"
-          + (utf16 ? " saved in UTF-16 (it starts with UTF-16's byte order mark), as Excel's \"Unicode Text\" is. Save it as UTF-8:"
-              : " saved in another encoding, such as the Windows-1252 of Excel's \"CSV (comma delimited)\". Save it as UTF-8:")
-          + " in Excel, Save As \"CSV UTF-8 (comma delimited)\"; in LibreOffice, Save As Text CSV with the character set"
-          + " \"Unicode (UTF-8)\"");
+      return new IOException(ImportMessages.get(language, utf16 ? "utf16" : "notUtf8", String.valueOf(line), length,
+          seen.toString()));
     }
 
     @Override
@@ -142,7 +147,8 @@ public final class CsvReader implements TableReader {
     }
   }
 
-  static Rows rows(Reader source) throws IOException {
+  /** The rows of {@code source}; {@code language}: that of its messages (null for English). */
+  static Rows rows(Reader source, String language) throws IOException {
     PushbackReader r = new PushbackReader(new BufferedReader(source, 1 << 16), 1 << 14);
     int first = r.read();
     if (first != '\uFEFF' && first != -1) {
@@ -191,7 +197,7 @@ public final class CsvReader implements TableReader {
         while (true) {
           if (quoted) {
             if (c == -1) {
-              throw new IOException("line " + start + ": a quoted field is not closed");
+              throw new IOException(ImportMessages.get(language, "notClosed", String.valueOf(start)));
             }
             if (c == '"') {
               int d = r.read();

@@ -219,14 +219,15 @@ public final class ImportJobs {
     SchoolSheet sheet;
     try {
       String fileCountry = country != null ? country : defaultCountry(actor);
-      sheet = new SchoolSheet(reader, upload, fileCountry, profileHeaders(fileCountry));
+      // what reading the file finds is told in the importer's language, as the rows' checks are
+      sheet = new SchoolSheet(reader, upload, fileCountry, profileHeaders(fileCountry), actor.language());
     } catch (IOException e) {
       Files.deleteIfExists(upload);
       if (e instanceof FileSystemException) {
         throw e; // the temporary copy: ours (500 with an incident)
       }
       // its header unreadable: answered as a file found unreadable while the upload waits, a FAILED job
-      job.problem = Json.problemDocument(unreadable(e), "/api/v1/imports/" + job.id);
+      job.problem = Json.problemDocument(unreadable(e, actor.language()), "/api/v1/imports/" + job.id);
       job.state = State.FAILED;
       job.finishedAt = Instant.now();
       job.done.countDown();
@@ -254,9 +255,12 @@ public final class ImportJobs {
     return job;
   }
 
-  /** The reader's words for a file it cannot read, e.g. "line 2: a quoted field is not closed": the sender's to fix. */
-  static ProblemException unreadable(IOException e) {
-    return ProblemException.badRequest("The file cannot be read: " + e.getMessage());
+  /**
+   * The reader's words for a file it cannot read, e.g. "line 2: a quoted field is not closed": the
+   * sender's to fix, in {@code language} (the reader's words are, when it writes that language).
+   */
+  static ProblemException unreadable(IOException e, String language) {
+    return ProblemException.badRequest(ImportMessages.get(language, "unreadable", e.getMessage()));
   }
 
   /**
@@ -285,7 +289,7 @@ public final class ImportJobs {
       if (cause instanceof FileSystemException) {
         failed(job, e);
       } else {
-        job.problem = Json.problemDocument(unreadable(cause), "/api/v1/imports/" + job.id);
+        job.problem = Json.problemDocument(unreadable(cause, actor.language()), "/api/v1/imports/" + job.id);
         job.state = State.FAILED;
       }
     } catch (Throwable e) { // an Error too: a job left RUNNING would be polled for an hour

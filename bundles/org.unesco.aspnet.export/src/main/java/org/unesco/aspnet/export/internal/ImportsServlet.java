@@ -79,13 +79,13 @@ public final class ImportsServlet extends ApiServlet {
    */
   static final int FILE_NAME_MAX = 100;
 
-  static String fileName(String file) {
+  static String fileName(String file, String language) {
     if (file == null) {
       return null;
     }
     String name = file.strip();
     if (name.isEmpty() || name.chars().anyMatch(Character::isISOControl)) {
-      throw ProblemException.validation("file", "must be a file name on one line");
+      throw ProblemException.validation("file", ImportMessages.get(language, "fileName"));
     }
     // the column counts UTF-16 units on Derby: cut there, never between the two halves of an emoji
     int end = Math.min(FILE_NAME_MAX, name.length());
@@ -104,14 +104,15 @@ public final class ImportsServlet extends ApiServlet {
     onlyParameters(request, PARAMETERS, "; use " + String.join(", ", PARAMETERS));
     // from the query alone: the body is the file, whatever Content-Type curl gave it
     Map<String, String> query = queryParameters(request);
-    boolean dryRun = dryRun(query.get("dryRun"));
-    SchoolImport.Duplicates duplicates = duplicates(query.get("duplicates"));
-    String country = country(query.get("country"), countries::exists);
-    String file = fileName(query.get("file"));
+    String language = actor.language();
+    boolean dryRun = dryRun(query.get("dryRun"), language);
+    SchoolImport.Duplicates duplicates = duplicates(query.get("duplicates"), language);
+    String country = country(query.get("country"), countries::exists, language);
+    String file = fileName(query.get("file"), language);
     String format = query.get("format");
     if (format != null && !exports.readers().containsKey(format.toLowerCase(Locale.ROOT))) {
       // a parameter with a value we do not read: told on the parameter, as any other (415 is for a Content-Type)
-      throw ProblemException.validation("format", "must be one of " + String.join(", ", exports.readers().keySet()));
+      throw ProblemException.validation("format", ImportMessages.get(language, "formats", String.join(", ", exports.readers().keySet())));
     }
     TableReader reader = format == null ? byMediaType(request.getContentType()) : exports.readers().get(format.toLowerCase(Locale.ROOT));
     if (format == null && reader != null) {
@@ -172,7 +173,7 @@ public final class ImportsServlet extends ApiServlet {
    * Absent: a real run. Present without a value ({@code ?dryRun}): a check, the safe reading of
    * a bare flag; a real run must not start from a typo.
    */
-  static boolean dryRun(String v) {
+  static boolean dryRun(String v, String language) {
     if (v == null) {
       return false;
     }
@@ -183,35 +184,35 @@ public final class ImportsServlet extends ApiServlet {
     if (s.equalsIgnoreCase("false") || s.equals("0")) {
       return false;
     }
-    throw ProblemException.validation("dryRun", "must be true or false");
+    throw ProblemException.validation("dryRun", ImportMessages.get(language, "trueOrFalse"));
   }
 
   /**
    * {@code ?country=fr}: the country of the rows without one, in upper case; absent, null. Any
    * case, but a known ISO 3166-1 alpha-2 code: a typo must not import a file into no country.
    */
-  static String country(String v, Predicate<String> known) {
+  static String country(String v, Predicate<String> known, String language) {
     if (v == null) {
       return null;
     }
     String code = v.strip().toUpperCase(Locale.ROOT);
     if (!ISO2.matcher(code).matches()) {
-      throw ProblemException.validation("country", "must be an ISO 3166-1 alpha-2 code such as FR");
+      throw ProblemException.validation("country", ImportMessages.get(language, "countryCode"));
     }
     if (!known.test(code)) {
-      throw ProblemException.validation("country", code + " is not a UNESCO Member State or Associate Member");
+      throw ProblemException.validation("country", ImportMessages.get(language, "countryUnknown", code));
     }
     return code;
   }
 
-  private static SchoolImport.Duplicates duplicates(String v) {
+  private static SchoolImport.Duplicates duplicates(String v, String language) {
     if (v == null || v.isBlank()) {
       return SchoolImport.Duplicates.REJECT;
     }
     try {
       return SchoolImport.Duplicates.valueOf(v.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ProblemException.validation("duplicates", "must be reject, skip or allow");
+      throw ProblemException.validation("duplicates", ImportMessages.get(language, "duplicates"));
     }
   }
 }

@@ -31,6 +31,7 @@ import org.unesco.aspnet.web.Json;
  * {@code defaultCountry}.
  * A row with more cells than the header is an error of that row (empty cells at its end aside).
  * Each row carries the columns the file has: a row with the id of a known school updates only those.
+ * What it says of a cell, a row or the header is in the importer's language ({@link ImportMessages}).
  */
 final class SchoolSheet implements SchoolImport.Source {
   static final List<String> REQUIRED = List.of("name", "city", "address", "levels", "email");
@@ -38,6 +39,8 @@ final class SchoolSheet implements SchoolImport.Source {
   private final TableReader reader;
   private final Path file;
   private final String defaultCountry;
+  /** The importer's language (a code such as fr, or null): the words of every error found reading the file. */
+  private final String language;
   /** Column index of each field found, in header order. */
   private final Map<String, Integer> columns = new LinkedHashMap<>();
   private final List<String> ignored = new ArrayList<>();
@@ -55,13 +58,23 @@ final class SchoolSheet implements SchoolImport.Source {
 
   /** As above; {@code profileHeaders}: the national profiles' labels a header may use ({@link Headers#field}). */
   SchoolSheet(TableReader reader, Path file, String defaultCountry, Map<String, String> profileHeaders) throws IOException {
+    this(reader, file, defaultCountry, profileHeaders, null);
+  }
+
+  /**
+   * As above, for an importer who reads {@code language} (a code such as fr, from the request; null
+   * for English): the file is read and its errors told in it.
+   */
+  SchoolSheet(TableReader reader, Path file, String defaultCountry, Map<String, String> profileHeaders, String language)
+      throws IOException {
     this.reader = reader;
     this.file = file;
     this.defaultCountry = defaultCountry;
-    try (InputStream in = Files.newInputStream(file); TableReader.Rows rows = reader.open(in)) {
+    this.language = language;
+    try (InputStream in = Files.newInputStream(file); TableReader.Rows rows = reader.open(in, language)) {
       List<String> header = rows.next();
       if (header == null) {
-        throw ProblemException.badRequest("The file is empty: a header row is expected");
+        throw ProblemException.badRequest(ImportMessages.get(language, "empty"));
       }
       headerCells = header.size();
       List<FieldError> twice = new ArrayList<>();
@@ -69,8 +82,8 @@ final class SchoolSheet implements SchoolImport.Source {
         String field = Headers.field(header.get(i), profileHeaders);
         if (field != null && columns.containsKey(field)) {
           // students and Élèves: which one holds the value? Reading the first would drop the other's
-          twice.add(new FieldError(field, "two columns are this field: " + header.get(columns.get(field)) + " (column "
-              + (columns.get(field) + 1) + ") and " + header.get(i) + " (column " + (i + 1) + "); keep one"));
+          twice.add(new FieldError(field, ImportMessages.get(language, "twice", header.get(columns.get(field)),
+              String.valueOf(columns.get(field) + 1), header.get(i), String.valueOf(i + 1))));
         } else if (field != null) {
           columns.put(field, i);
           headers.put(field, header.get(i).strip());
@@ -91,8 +104,7 @@ final class SchoolSheet implements SchoolImport.Source {
     }
     if (!missing.isEmpty()) {
       throw ProblemException.validation(missing.stream()
-          .map(f -> new FieldError(f, "no column for it; headers such as " + f + " are matched in English, French and Spanish"
-              + (f.equals("country") ? ", or name the country of the file with ?country=FR" : "")))
+          .map(f -> new FieldError(f, ImportMessages.get(language, f.equals("country") ? "noCountryColumn" : "noColumn", f)))
           .toList());
     }
   }
@@ -113,7 +125,7 @@ final class SchoolSheet implements SchoolImport.Source {
   /** The number of data rows. */
   int count() throws IOException {
     int n = 0;
-    try (InputStream in = Files.newInputStream(file); TableReader.Rows rows = reader.open(in)) {
+    try (InputStream in = Files.newInputStream(file); TableReader.Rows rows = reader.open(in, language)) {
       rows.next();
       for (List<String> r = rows.next(); r != null; r = rows.next()) {
         if (!blank(r)) {
@@ -147,7 +159,7 @@ final class SchoolSheet implements SchoolImport.Source {
     try {
       in = Files.newInputStream(file);
       try {
-        rows = reader.open(in);
+        rows = reader.open(in, language);
       } catch (IOException | RuntimeException e) {
         in.close();
         throw e;
@@ -205,12 +217,12 @@ final class SchoolSheet implements SchoolImport.Source {
     }
     if (used > headerCells) {
       // a cell under no header would be dropped unseen (a comma in an unquoted address, say)
-      errors.add(new FieldError("cells", "row " + line + " has " + used + " cells, the header has " + headerCells));
+      errors.add(new FieldError("cells", ImportMessages.get(language, "cells", String.valueOf(line), String.valueOf(used),
+          String.valueOf(headerCells))));
     }
     for (int i : unnamed) {
       if (i < cells.size() && !cells.get(i).isBlank()) {
-        errors.add(new FieldError("cells", "row " + line + " has a value in column " + (i + 1)
-            + ", which has no header: name the column, or empty it"));
+        errors.add(new FieldError("cells", ImportMessages.get(language, "unnamed", String.valueOf(line), String.valueOf(i + 1))));
         break;
       }
     }
@@ -219,7 +231,7 @@ final class SchoolSheet implements SchoolImport.Source {
       if (i < cells.size() && Json.badCharacter(cells.get(i)) >= 0) {
         // the check of a JSON body: stored, a NUL would end up as a raw byte in every export
         // (unpaired surrogates, which it also finds, do not come out of UTF-8 or XML decoding)
-        errors.add(new FieldError(column.getKey(), "must not contain control characters (other than tabs and line breaks)"));
+        errors.add(new FieldError(column.getKey(), ImportMessages.get(language, "control")));
       }
     }
     String country = text(cells, "country");
@@ -289,7 +301,7 @@ final class SchoolSheet implements SchoolImport.Source {
       // 1e400 is a number beyond every range: the field's own check says which (-90 to 90), as for JSON
       return Double.isInfinite(d) ? Math.copySign(Double.MAX_VALUE, d) : d;
     } catch (NumberFormatException e) {
-      errors.add(new FieldError(field, "'" + shown(v) + "' is not a number"));
+      errors.add(new FieldError(field, ImportMessages.get(language, "notNumber", shown(v))));
       return null;
     }
   }
@@ -314,8 +326,7 @@ final class SchoolSheet implements SchoolImport.Source {
     String digits = v.replace(" ", "").replace("\u00a0", "").replace("\u202f", "");
     if (GROUPED.matcher(digits).matches()) {
       // which one is not in the cell: never read silently as 1, nor guessed as 1000
-      errors.add(new FieldError(field, "'" + shown(v) + "' is ambiguous: a dot or comma before three digits may separate"
-          + " thousands or decimals; write the number without it (1000, or 1 000)"));
+      errors.add(new FieldError(field, ImportMessages.get(language, "ambiguous", shown(v))));
       return null;
     }
     try {
@@ -331,7 +342,7 @@ final class SchoolSheet implements SchoolImport.Source {
     } catch (NumberFormatException e) {
       // below
     }
-    errors.add(new FieldError(field, "'" + shown(v) + "' is not a whole number"));
+    errors.add(new FieldError(field, ImportMessages.get(language, "notWhole", shown(v))));
     return null;
   }
 
@@ -358,8 +369,8 @@ final class SchoolSheet implements SchoolImport.Source {
       try {
         values.add(Enum.valueOf(type, inWords != null && isConstant(type, inWords) ? inWords : name));
       } catch (IllegalArgumentException e) {
-        errors.add(new FieldError(field + "[" + i + "]", "'" + shown(names.get(i)) + "' must be one of "
-            + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
+        errors.add(new FieldError(field + "[" + i + "]", ImportMessages.get(language, "oneOf", shown(names.get(i)),
+            String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()))));
       }
     }
     return values;

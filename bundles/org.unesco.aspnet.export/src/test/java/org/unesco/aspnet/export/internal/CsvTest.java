@@ -264,4 +264,45 @@ class CsvTest {
     assertEquals(List.of(List.of("name")), read(new byte[] {'n', 'a', 'm', 'e'}));
     assertEquals(List.of(), read(new byte[0]));
   }
+
+  /** The rows of {@code file} read for an importer who reads {@code language}. */
+  private static List<List<String>> read(byte[] file, String language) throws IOException {
+    List<List<String>> rows = new java.util.ArrayList<>();
+    try (TableReader.Rows r = new CsvReader().open(new ByteArrayInputStream(file), language)) {
+      for (List<String> row = r.next(); row != null; row = r.next()) {
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  /** What makes a CSV file unreadable is said in the importer's language, with the menus of Excel in it. */
+  @Test
+  void anUnreadableFileIsToldInTheImportersLanguage() {
+    byte[] unclosed = "name,city\n\"Lycée,Lyon\n".getBytes(StandardCharsets.UTF_8);
+    byte[] excel = "name,city\r\nLyc\u00e9e Hugo,Lyon\r\n".getBytes(java.nio.charset.Charset.forName("windows-1252"));
+    byte[] cut = bytes("name,city\nSchool,Lyon", new int[] {0xE2, 0x82});
+    byte[] utf16 = "\uFEFFname,city\r\n".getBytes(java.nio.charset.Charset.forName("UTF-16LE"));
+    assertEquals("line 2: a quoted field is not closed", assertThrows(IOException.class, () -> read(unclosed, null)).getMessage());
+    assertEquals("ligne 2 : un champ entre guillemets n'est pas fermé",
+        assertThrows(IOException.class, () -> read(unclosed, "fr")).getMessage());
+    assertEquals("línea 2: un campo entre comillas no está cerrado",
+        assertThrows(IOException.class, () -> read(unclosed, "es")).getMessage());
+    assertEquals("Zeile 2: ein Feld in Anführungszeichen wird nicht geschlossen",
+        assertThrows(IOException.class, () -> read(unclosed, "de")).getMessage());
+
+    assertEquals("la ligne 2 n'est pas en UTF-8 (octet 0xE9) : le fichier a été enregistré dans un autre encodage, comme le"
+        + " Windows-1252 du « CSV (séparateur : point-virgule) » d'Excel. Enregistrez-le en UTF-8 : dans Excel, Enregistrer"
+        + " sous « CSV UTF-8 (délimité par des virgules) » ; dans LibreOffice, Enregistrer sous Texte CSV avec le jeu de"
+        + " caractères « Unicode (UTF-8) »", assertThrows(IOException.class, () -> read(excel, "fr")).getMessage());
+    assertTrue(assertThrows(IOException.class, () -> read(cut, "fr")).getMessage()
+        .startsWith("la ligne 2 n'est pas en UTF-8 (octets 0xE2 0x82) : "));
+    assertTrue(assertThrows(IOException.class, () -> read(excel, "es")).getMessage()
+        .startsWith("la línea 2 no está en UTF-8 (byte 0xE9): el archivo se guardó con otra codificación"));
+    assertTrue(assertThrows(IOException.class, () -> read(excel, "de")).getMessage()
+        .startsWith("Zeile 2 ist nicht in UTF-8 (Byte 0xE9): die Datei wurde in einer anderen Kodierung gespeichert"));
+    assertTrue(assertThrows(IOException.class, () -> read(utf16, "de")).getMessage()
+        .contains("die Datei wurde in UTF-16 gespeichert"));
+    assertTrue(assertThrows(IOException.class, () -> read(cut, null)).getMessage().startsWith("line 2 is not UTF-8 (bytes 0xE2 0x82): "));
+  }
 }

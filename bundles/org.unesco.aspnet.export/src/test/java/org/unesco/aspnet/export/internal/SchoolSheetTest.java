@@ -215,4 +215,120 @@ class SchoolSheetTest {
     assertEquals(400, p.status());
     assertEquals(List.of("address", "levels", "email", "country"), p.errors().stream().map(e -> e.field()).toList());
   }
+
+  /** The messages of one bad row, by field, as the importer reading {@code language} gets them. */
+  private java.util.Map<String, String> badRow(String language) throws Exception {
+    Path file = dir.resolve("bad-" + language + ".csv");
+    Files.writeString(file, "name,country,city,address,levels,email,students,teachers,latitude\n"
+        + "Lycée Hugo,FR,Lyon,1 rue A,UNIVERSITÉ,a@b.fr,abc,1.000,beaucoup,en trop\n", StandardCharsets.UTF_8);
+    ImportRow row = new SchoolSheet(new CsvReader(), file, null, java.util.Map.of(), language).open().next();
+    java.util.Map<String, String> byField = new java.util.LinkedHashMap<>();
+    row.errors().forEach(e -> byField.put(e.field(), e.message()));
+    return byField;
+  }
+
+  /** The tester's French NC read "Élèves : 'abc' is not a whole number": each message is in the importer's language. */
+  @Test
+  void whatReadingARowFindsIsToldInTheImportersLanguageAndInEnglishAsBefore() throws Exception {
+    String levels = "PRE_PRIMARY, PRIMARY, SECONDARY, TVET, TEACHER_TRAINING";
+    java.util.Map<String, String> english = badRow(null);
+    assertEquals(java.util.Map.of(
+        "cells", "row 2 has 10 cells, the header has 9",
+        "latitude", "'beaucoup' is not a number",
+        "levels[0]", "'UNIVERSITÉ' must be one of " + levels,
+        "students", "'abc' is not a whole number",
+        "teachers", "'1.000' is ambiguous: a dot or comma before three digits may separate thousands or decimals;"
+            + " write the number without it (1000, or 1 000)"), english);
+    assertEquals(english, badRow("en-GB"));
+    assertEquals(english, badRow("ja"), "a language we do not write: English");
+
+    java.util.Map<String, String> french = badRow("fr");
+    assertEquals("'abc' n'est pas un nombre entier", french.get("students"));
+    assertEquals("'beaucoup' n'est pas un nombre", french.get("latitude"));
+    assertEquals("'1.000' est ambigu : un point ou une virgule avant trois chiffres peut séparer les milliers ou les"
+        + " décimales ; écrivez le nombre sans (1000, ou 1 000)", french.get("teachers"));
+    assertEquals("'UNIVERSITÉ' doit être l'une des valeurs " + levels, french.get("levels[0]"));
+    assertEquals("la ligne 2 a 10 cellules, la ligne d'en-têtes en a 9", french.get("cells"));
+    assertEquals(french, badRow("fr-CA"));
+
+    java.util.Map<String, String> spanish = badRow("es");
+    assertEquals("'abc' no es un número entero", spanish.get("students"));
+    assertEquals("'beaucoup' no es un número", spanish.get("latitude"));
+    assertTrue(spanish.get("teachers").startsWith("'1.000' es ambiguo: un punto o una coma"), spanish.get("teachers"));
+    assertEquals("'UNIVERSITÉ' debe ser uno de estos valores: " + levels, spanish.get("levels[0]"));
+    assertEquals("la fila 2 tiene 10 celdas, la fila de encabezados tiene 9", spanish.get("cells"));
+
+    java.util.Map<String, String> german = badRow("de");
+    assertEquals("'abc' ist keine ganze Zahl", german.get("students"));
+    assertEquals("'beaucoup' ist keine Zahl", german.get("latitude"));
+    assertTrue(german.get("teachers").startsWith("'1.000' ist mehrdeutig: ein Punkt oder Komma"), german.get("teachers"));
+    assertEquals("'UNIVERSITÉ' muss einer dieser Werte sein: " + levels, german.get("levels[0]"));
+    assertEquals("Zeile 2 hat 10 Zellen, die Kopfzeile hat 9", german.get("cells"));
+  }
+
+  /** Line and column numbers are written as the file numbers them, never grouped (row 1000, not 1,000 or 1 000). */
+  @Test
+  void aValueUnderNoHeaderAndAControlCharacterAreToldInTheImportersLanguage() throws Exception {
+    Path file = dir.resolve("u.csv");
+    StringBuilder csv = new StringBuilder("name,country,city,address,levels,email,\n");
+    for (int i = 2; i < 1000; i++) {
+      csv.append("\n");
+    }
+    csv.append("Moi\u0001 School,KE,Nairobi,1 Main Street,SECONDARY,a@example.org,x\n");
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+    for (String[] expected : new String[][] {
+        {null, "row 1000 has a value in column 7, which has no header: name the column, or empty it",
+            "must not contain control characters (other than tabs and line breaks)"},
+        {"fr", "la ligne 1000 a une valeur dans la colonne 7, qui n'a pas d'en-tête : nommez la colonne, ou videz-la",
+            "ne doit pas contenir de caractères de contrôle (hors tabulations et retours à la ligne)"},
+        {"es", "la fila 1000 tiene un valor en la columna 7, que no tiene encabezado: ponga un nombre a la columna o vacíela",
+            "no debe contener caracteres de control (salvo tabulaciones y saltos de línea)"},
+        {"de", "Zeile 1000 hat einen Wert in Spalte 7, die keinen Spaltenkopf hat: benennen Sie die Spalte oder leeren Sie sie",
+            "darf keine Steuerzeichen enthalten (außer Tabulatoren und Zeilenumbrüchen)"}}) {
+      ImportRow row = new SchoolSheet(new CsvReader(), file, null, java.util.Map.of(), expected[0]).open().next();
+      assertEquals(List.of(new FieldError("cells", expected[1]), new FieldError("name", expected[2])), row.errors(), expected[0]);
+    }
+  }
+
+  @Test
+  void theHeadersProblemsAreToldInTheImportersLanguage() throws Exception {
+    Path missing = dir.resolve("m.csv");
+    Files.writeString(missing, "name,city\nA,B\n", StandardCharsets.UTF_8);
+    Path twice = dir.resolve("t.csv");
+    Files.writeString(twice, "name,country,city,address,levels,email,students,Élèves\n", StandardCharsets.UTF_8);
+    Path empty = dir.resolve("e.csv");
+    Files.writeString(empty, "", StandardCharsets.UTF_8);
+    String[][] expected = {
+        {null, "no column for it; headers such as email are matched in English, French and Spanish",
+            "no column for it; headers such as country are matched in English, French and Spanish, or name the country"
+                + " of the file with ?country=FR",
+            "two columns are this field: students (column 7) and Élèves (column 8); keep one",
+            "The file is empty: a header row is expected"},
+        {"fr", "aucune colonne ne le donne ; les en-têtes comme email sont reconnus en anglais, en français et en espagnol",
+            "aucune colonne ne le donne ; les en-têtes comme country sont reconnus en anglais, en français et en espagnol,"
+                + " ou indiquez le pays du fichier avec ?country=FR",
+            "deux colonnes correspondent à ce champ : students (colonne 7) et Élèves (colonne 8) ; gardez-en une",
+            "Le fichier est vide : sa première ligne doit donner les en-têtes des colonnes"},
+        {"es", "ninguna columna lo da; los encabezados como email se reconocen en inglés, francés y español",
+            "ninguna columna lo da; los encabezados como country se reconocen en inglés, francés y español, o indique el"
+                + " país del archivo con ?country=FR",
+            "dos columnas corresponden a este campo: students (columna 7) y Élèves (columna 8); deje solo una",
+            "El archivo está vacío: su primera fila debe dar los encabezados de las columnas"},
+        {"de", "keine Spalte dafür; Spaltenköpfe wie email werden auf Englisch, Französisch und Spanisch erkannt",
+            "keine Spalte dafür; Spaltenköpfe wie country werden auf Englisch, Französisch und Spanisch erkannt, oder"
+                + " nennen Sie das Land der Datei mit ?country=FR",
+            "zwei Spalten stehen für dieses Feld: students (Spalte 7) und Élèves (Spalte 8); behalten Sie nur eine",
+            "Die Datei ist leer: ihre erste Zeile muss die Spaltenköpfe enthalten"}};
+    for (String[] e : expected) {
+      ProblemException p = assertThrows(ProblemException.class,
+          () -> new SchoolSheet(new CsvReader(), missing, null, java.util.Map.of(), e[0]));
+      assertEquals(e[1], p.errors().get(2).message(), e[0]);
+      assertEquals("country", p.errors().get(3).field());
+      assertEquals(e[2], p.errors().get(3).message(), e[0]);
+      p = assertThrows(ProblemException.class, () -> new SchoolSheet(new CsvReader(), twice, null, java.util.Map.of(), e[0]));
+      assertEquals(List.of(new FieldError("students", e[3])), p.errors(), e[0]);
+      p = assertThrows(ProblemException.class, () -> new SchoolSheet(new CsvReader(), empty, null, java.util.Map.of(), e[0]));
+      assertEquals(e[4], p.detail(), e[0]);
+    }
+  }
 }

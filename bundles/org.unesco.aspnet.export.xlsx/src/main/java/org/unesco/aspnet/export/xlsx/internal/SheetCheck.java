@@ -69,12 +69,28 @@ final class SheetCheck {
     return f;
   }
 
-  /** Thrown for a file beyond what a spreadsheet holds; its message says what, in plain words. */
+  /**
+   * Thrown for a file beyond what a spreadsheet holds; its message says what, in plain words, in
+   * English, and {@link #in} in the importer's language.
+   */
   static final class Unreadable extends IOException {
     private static final long serialVersionUID = 1L;
+    /** The message in a language (null: English). */
+    private final transient java.util.function.Function<String, String> words;
 
-    Unreadable(String message) {
-      super(message);
+    Unreadable(java.util.function.Function<String, String> words) {
+      super(words.apply(null));
+      this.words = words;
+    }
+
+    /** A message of {@link XlsxMessages}. */
+    Unreadable(String key, Object... arguments) {
+      this(language -> XlsxMessages.get(language, key, arguments));
+    }
+
+    /** The message in {@code language} (a code such as fr; null for English). */
+    String in(String language) {
+      return words == null ? getMessage() : words.apply(language);
     }
   }
 
@@ -138,15 +154,16 @@ final class SheetCheck {
 
     void named(String cell, int index) throws Unreadable {
       if (index >= count) {
-        throw new Unreadable(where(cell) + " cannot be read: it names text " + String.format("%,d", index + 1L)
-            + " of the file's shared texts, which has " + (count == 0 ? "none" : String.format("%,d", count)));
+        int has = count;
+        throw new Unreadable(language -> XlsxMessages.get(language, has == 0 ? "sharedNone" : "sharedBeyond",
+            where(cell, language), index + 1L, has));
       }
     }
   }
 
-  /** A cell by its reference, as a spreadsheet shows it ("cell I2"), or "a cell" without one. */
-  private static String where(String cell) {
-    return cell != null ? "cell " + shown(cell) : "a cell";
+  /** A cell by its reference, as a spreadsheet shows it ("cell I2"), or "a cell" without one, in {@code language}. */
+  private static String where(String cell, String language) {
+    return cell != null ? XlsxMessages.get(language, "cell", shown(cell)) : XlsxMessages.get(language, "aCell");
   }
 
   /**
@@ -211,13 +228,13 @@ final class SheetCheck {
               case "row" -> {
                 cells = 0;
                 if (++rows > ROWS) {
-                  throw new Unreadable("it has more than " + String.format("%,d", ROWS) + " rows, more than a spreadsheet holds");
+                  throw new Unreadable("rows", ROWS);
                 }
                 row(r.getAttributeValue(null, "r"));
               }
               case "c" -> {
                 if (++cells > COLUMNS) {
-                  throw new Unreadable("a row has more than " + String.format("%,d", COLUMNS) + " cells, more than a spreadsheet holds");
+                  throw new Unreadable("columns", COLUMNS);
                 }
                 cell = r.getAttributeValue(null, "r");
                 if (cell != null) {
@@ -245,15 +262,13 @@ final class SheetCheck {
                 if (r.getAttributeValue(null, "ref") != null) {
                   definitions = definition(definitions);
                   if ("array".equals(r.getAttributeValue(null, "t")) && ++arrays > ARRAY_FORMULAS) {
-                    throw new Unreadable("it has more than " + String.format("%,d", ARRAY_FORMULAS)
-                        + " array formulas, more than an import reads: save it as CSV UTF-8");
+                    throw new Unreadable("arrays", ARRAY_FORMULAS);
                   }
                 }
               }
               case "si" -> {
                 if (++sharedStrings > SHARED_STRINGS) {
-                  throw new Unreadable("it has more than " + String.format("%,d", SHARED_STRINGS)
-                      + " different texts, more than an import reads: split it, or save it as CSV UTF-8");
+                  throw new Unreadable("texts", SHARED_STRINGS);
                 }
               }
               default -> {
@@ -272,24 +287,21 @@ final class SheetCheck {
           }
           case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
             int length = r.getTextLength(); // at most TOKEN_BYTES
-            String where = where(cell);
+            String at = cell;
             if (formula && (formulaText += length) > FORMULA_CHARS) {
-              throw new Unreadable(where + " holds a formula of more than " + String.format("%,d", FORMULA_CHARS)
-                  + " characters, more than a spreadsheet cell holds");
+              throw new Unreadable(language -> XlsxMessages.get(language, "formula", where(at, language), FORMULA_CHARS));
             }
             if (!formula && (text += length) > CELL_CHARS) {
-              throw new Unreadable(where + " holds more than " + String.format("%,d", CELL_CHARS)
-                  + " characters, more than a spreadsheet cell holds");
+              throw new Unreadable(language -> XlsxMessages.get(language, "cellChars", where(at, language), CELL_CHARS));
             }
             if (value && number && (digits += length) > NUMBER_CHARS) {
-              throw new Unreadable(where + " holds a number of more than " + NUMBER_CHARS + " characters, which no spreadsheet writes");
+              throw new Unreadable(language -> XlsxMessages.get(language, "numberChars", where(at, language), NUMBER_CHARS));
             }
             if (value && shared && index.length() <= NUMBER_CHARS) {
               index.append(r.getTextCharacters(), r.getTextStart(), Math.min(length, NUMBER_CHARS + 1 - index.length()));
             }
             if ("si".equals(container) && (sharedChars += length) > SHARED_CHARS) {
-              throw new Unreadable("its texts have more than " + String.format("%,d", SHARED_CHARS)
-                  + " characters, more than an import reads: split it, or save it as CSV UTF-8");
+              throw new Unreadable("textChars", SHARED_CHARS);
             }
           }
           case XMLStreamConstants.END_ELEMENT -> {
@@ -348,8 +360,7 @@ final class SheetCheck {
       index = -1;
     }
     if (index < 0) {
-      throw new Unreadable(where(cell) + " cannot be read: a text cell holds the number of a shared text, not \""
-          + shown(value) + "\"");
+      throw new Unreadable(language -> XlsxMessages.get(language, "sharedNotNumber", where(cell, language), shown(value)));
     }
     texts.named(cell, index);
   }
@@ -360,7 +371,7 @@ final class SheetCheck {
 
   private static void row(String number) throws Unreadable {
     if (number != null && number.matches("[0-9]+") && (number.length() > 7 || Integer.parseInt(number) > ROWS)) {
-      throw new Unreadable("row " + shown(number) + " is beyond the last row of a spreadsheet (" + String.format("%,d", ROWS) + ")");
+      throw new Unreadable("rowBeyond", shown(number), ROWS);
     }
   }
 
@@ -376,8 +387,7 @@ final class SheetCheck {
       column = column * 26 + (Character.toUpperCase(letters.charAt(i)) - 'A' + 1);
     }
     if (column > COLUMNS || digits.length() > 7 || Integer.parseInt(digits) > ROWS) {
-      throw new Unreadable("cell " + shown(ref) + " is beyond the last column (XFD) or row (" + String.format("%,d", ROWS)
-          + ") of a spreadsheet");
+      throw new Unreadable("cellBeyond", shown(ref), ROWS);
     }
   }
 
@@ -388,8 +398,7 @@ final class SheetCheck {
   /** One more cell format, relationship or shared formula than {@code counted}: refused past {@link #DEFINITIONS}. */
   private static int definition(int counted) throws Unreadable {
     if (counted + 1 > DEFINITIONS) {
-      throw new Unreadable("it has more than " + String.format("%,d", DEFINITIONS)
-          + " cell formats, relationships or shared formulas, more than a spreadsheet program writes");
+      throw new Unreadable("definitions", DEFINITIONS);
     }
     return counted + 1;
   }
@@ -415,8 +424,7 @@ final class SheetCheck {
       int b = super.read();
       if (b >= 0) {
         if (++inflated[0] > INFLATED_BYTES) {
-          throw new Unreadable("it inflates to more than " + (INFLATED_BYTES >> 30) + " GB of XML, far more than a full"
-              + " spreadsheet: save it again from a spreadsheet program, or as CSV UTF-8");
+          throw new Unreadable("inflates", INFLATED_BYTES >> 30);
         }
         count((byte) b);
       }
@@ -427,8 +435,7 @@ final class SheetCheck {
     public int read(byte[] buffer, int offset, int length) throws IOException {
       int n = super.read(buffer, offset, length);
       if (n > 0 && (inflated[0] += n) > INFLATED_BYTES) {
-        throw new Unreadable("it inflates to more than " + (INFLATED_BYTES >> 30) + " GB of XML, far more than a full"
-            + " spreadsheet: save it again from a spreadsheet program, or as CSV UTF-8");
+        throw new Unreadable("inflates", INFLATED_BYTES >> 30);
       }
       for (int i = 0; i < n; i++) {
         count(buffer[offset + i]);
@@ -440,7 +447,7 @@ final class SheetCheck {
       if (b == '<' || b == '>') {
         run = 0;
       } else if (++run > TOKEN_BYTES) {
-        throw new Unreadable("it holds a text or a tag of more than " + (TOKEN_BYTES >> 20) + " MB, which no spreadsheet writes");
+        throw new Unreadable("token", TOKEN_BYTES >> 20);
       }
     }
   }

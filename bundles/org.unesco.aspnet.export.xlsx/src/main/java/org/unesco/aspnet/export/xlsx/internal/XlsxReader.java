@@ -31,7 +31,8 @@ import org.unesco.aspnet.export.TableReader;
  * number with the 15 significant digits Excel shows (in scientific notation beyond 20 digits), a
  * number formatted with leading zeros (a national school id such as {@code 0334986}) with them, a
  * boolean as {@code true}/{@code false}. A file that is not an XLSX file, is broken, or goes beyond
- * a spreadsheet's limits ({@link SheetCheck}) is an {@link IOException} saying so in plain words.
+ * a spreadsheet's limits ({@link SheetCheck}) is an {@link IOException} saying so in plain words,
+ * in the importer's language when the import names it ({@link XlsxMessages}).
  */
 @Component
 @ExportFormat("xlsx")
@@ -60,6 +61,11 @@ public final class XlsxReader implements TableReader {
 
   @Override
   public Rows open(InputStream in) throws IOException {
+    return open(in, null);
+  }
+
+  @Override
+  public Rows open(InputStream in, String language) throws IOException {
     // On disk, not in memory as fastexcel would hold a stream, and looked over before it is read
     Path copy = Files.createTempFile("aspnet-xlsx-", ".xlsx");
     try {
@@ -75,15 +81,15 @@ public final class XlsxReader implements TableReader {
       // the cell formats are what tells a date from a number; a workbook without them has none
       wb = new ReadableWorkbook(copy.toFile(), new ReadingOptions(SheetCheck.hasStyles(copy), false));
       Stream<Row> stream = wb.getFirstSheet().openStream();
-      return rows(wb, stream, copy);
+      return rows(wb, stream, copy, language);
     } catch (IOException | RuntimeException e) {
       closeQuietly(wb);
       Files.deleteIfExists(copy);
-      throw unreadable(e, 0);
+      throw unreadable(e, 0, language);
     }
   }
 
-  private static Rows rows(ReadableWorkbook wb, Stream<Row> stream, Path copy) {
+  private static Rows rows(ReadableWorkbook wb, Stream<Row> stream, Path copy, String language) {
     Iterator<Row> it = stream.iterator();
     boolean date1904 = wb.isDate1904();
     return new Rows() {
@@ -98,7 +104,7 @@ public final class XlsxReader implements TableReader {
           }
           row = it.next();
         } catch (RuntimeException e) {
-          throw unreadable(e, line);
+          throw unreadable(e, line, language);
         }
         line = row.getRowNum();
         List<String> cells = new ArrayList<>(row.getCellCount());
@@ -141,32 +147,37 @@ public final class XlsxReader implements TableReader {
   /**
    * Why the file cannot be read, in words its sender can act on: a file that is not an XLSX file,
    * or a part missing, broken, or beyond a spreadsheet's limits (see {@link SheetCheck}), as
-   * fastexcel (or this reader) found it; {@code after}: the last row read, 0 before the first.
+   * fastexcel (or this reader) found it; {@code after}: the last row read, 0 before the first;
+   * {@code language}: the importer's (a code such as fr; null for English).
    */
-  static IOException unreadable(Exception e, int after) {
-    String where = after > 0 ? " (after row " + after + ")" : "";
+  static IOException unreadable(Exception e, int after, String language) {
     String why;
     if (e instanceof SheetCheck.Unreadable u) {
-      why = u.getMessage();
+      why = u.in(language);
     } else if (cause(e, java.util.zip.ZipException.class) != null) {
-      why = "it is not a ZIP archive, as an XLSX file is; save it again from Excel or LibreOffice as .xlsx";
+      why = XlsxMessages.get(language, "notZip");
     } else if (cause(e, javax.xml.stream.XMLStreamException.class) instanceof javax.xml.stream.XMLStreamException x) {
       // aalto's message, without the location line that follows it
       String message = firstLine(x.getMessage());
       Matcher entity = ENTITY.matcher(message);
       Matcher character = CHARACTER.matcher(message);
-      why = entity.find() ? "it uses an XML entity (" + entity.group() + "), which no spreadsheet program writes"
-          : character.find() ? "its XML holds a character XML does not allow (" + character.group(1) + ")"
-          : "its XML is not well-formed (" + message + ")";
+      why = entity.find() ? XlsxMessages.get(language, "entity", entity.group())
+          : character.find() ? XlsxMessages.get(language, "character", character.group(1))
+          : XlsxMessages.get(language, "notWellFormed", message); // the parser's words: they point at the fault
     } else if (e.getMessage() != null && e.getMessage().endsWith(" not found")) {
-      why = "a part of it is missing: " + firstLine(e.getMessage()).replaceFirst("^/", "");
+      // fastexcel's "/xl/worksheets/sheet1.xml not found": the part's name, said in our words
+      String part = firstLine(e.getMessage()).replaceFirst("^/", "");
+      why = part.endsWith(" not found")
+          ? XlsxMessages.get(language, "partNotFound", part.substring(0, part.length() - " not found".length()))
+          : XlsxMessages.get(language, "partMissing", part);
     } else if (e instanceof IndexOutOfBoundsException && after == 0) {
-      why = "it has no sheet";
+      why = XlsxMessages.get(language, "noSheet");
     } else {
       // fastexcel's own words name its parser's tokens (Unknown cell type : zz), not what to correct
-      why = "a cell or row cannot be read";
+      why = XlsxMessages.get(language, "cellOrRow");
     }
-    return new IOException("not a readable XLSX file" + where + ": " + why, e);
+    return new IOException(after > 0 ? XlsxMessages.get(language, "unreadableAfter", why, String.valueOf(after))
+        : XlsxMessages.get(language, "unreadable", why), e);
   }
 
   private static final Pattern ENTITY = Pattern.compile("&[^;\\s]{1,40};");

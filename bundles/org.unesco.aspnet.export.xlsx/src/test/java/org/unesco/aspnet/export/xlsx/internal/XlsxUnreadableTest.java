@@ -116,6 +116,62 @@ class XlsxUnreadableTest {
     return e.getMessage();
   }
 
+  /** Why the file cannot be read, as the reader tells an importer who reads {@code language}. */
+  private static String unreadable(byte[] xlsx, String language) {
+    return assertTimeoutPreemptively(QUICKLY, () -> assertThrows(IOException.class, () -> {
+      try (TableReader.Rows r = new XlsxReader().open(new ByteArrayInputStream(xlsx), language)) {
+        while (r.next() != null) {
+          // up to the fault
+        }
+      }
+    })).getMessage();
+  }
+
+  /** An import names the importer's language: the reader's words are in it, English as before otherwise. */
+  @Test
+  void whyTheFileCannotBeReadIsToldInTheImportersLanguage() throws Exception {
+    byte[] csv = "name,city\nSchool,Lyon\n".getBytes(StandardCharsets.UTF_8);
+    byte[] shared = cells("<c r=\"A2\" t=\"s\"><v>5</v></c>");
+    byte[] beyond = with(SHEET, xml -> xml.replace("r=\"B2\"", "r=\"XFE2\""));
+    byte[] bad = cells("<c r=\"A2\" t=\"zz\"><v>2</v></c>");
+    Map<String, byte[]> noSheet = workbook();
+    noSheet.remove(SHEET);
+    byte[] missing = zip(noSheet);
+
+    assertEquals(unreadable(csv), unreadable(csv, null));
+    assertEquals("not a readable XLSX file: cell A2 cannot be read: it names text 6 of the file's shared texts, which has 3",
+        unreadable(shared, "en"));
+    assertEquals("not a readable XLSX file: cell XFE2 is beyond the last column (XFD) or row (1,048,576) of a spreadsheet",
+        unreadable(beyond, "ja"), "a language the plugin does not write: English");
+
+    assertEquals("ce n'est pas un fichier XLSX lisible : ce n'est pas une archive ZIP, ce qu'est un fichier XLSX ;"
+        + " enregistrez-le de nouveau depuis Excel ou LibreOffice au format .xlsx", unreadable(csv, "fr"));
+    assertEquals("ce n'est pas un fichier XLSX lisible : la cellule A2 ne peut pas être lue : elle renvoie au texte 6 des"
+        + " textes partagés du fichier, qui en compte 3", unreadable(shared, "fr-CA"));
+    assertEquals("ce n'est pas un fichier XLSX lisible : la cellule XFE2 est au-delà de la dernière colonne (XFD) ou de la"
+        + " dernière ligne (1\u202f048\u202f576) d'une feuille de calcul", unreadable(beyond, "fr"), "thousands as French groups them");
+    assertEquals("ce n'est pas un fichier XLSX lisible (après la ligne 1) : une cellule ou une ligne ne peut pas être lue",
+        unreadable(bad, "fr"));
+    assertEquals("ce n'est pas un fichier XLSX lisible : il lui manque une partie : xl/worksheets/sheet1.xml est introuvable",
+        unreadable(missing, "fr"));
+
+    assertEquals("no es un archivo XLSX legible: no es un archivo ZIP, como lo es un archivo XLSX; vuelva a guardarlo desde"
+        + " Excel o LibreOffice como .xlsx", unreadable(csv, "es"));
+    assertEquals("no es un archivo XLSX legible: la celda A2 no se puede leer: remite al texto 6 de los textos compartidos"
+        + " del archivo, que tiene 3", unreadable(shared, "es"));
+    assertEquals("no es un archivo XLSX legible (después de la fila 1): no se puede leer una celda o una fila",
+        unreadable(bad, "es"));
+    assertTrue(unreadable(beyond, "es").contains("(1.048.576)"), unreadable(beyond, "es"));
+
+    assertEquals("keine lesbare XLSX-Datei: sie ist kein ZIP-Archiv, wie es eine XLSX-Datei ist; speichern Sie sie erneut"
+        + " aus Excel oder LibreOffice als .xlsx", unreadable(csv, "de"));
+    assertEquals("keine lesbare XLSX-Datei: Zelle A2 kann nicht gelesen werden: sie verweist auf Text 6 der gemeinsamen"
+        + " Texte der Datei, die nur 3 hat", unreadable(shared, "de"));
+    assertEquals("keine lesbare XLSX-Datei: Zelle XFE2 liegt hinter der letzten Spalte (XFD) oder Zeile (1.048.576) einer"
+        + " Tabelle", unreadable(beyond, "de"));
+    assertEquals("keine lesbare XLSX-Datei: ein Teil fehlt: xl/worksheets/sheet1.xml nicht gefunden", unreadable(missing, "de"));
+  }
+
   /** The styles part is optional: a workbook another program wrote without it is read, its cells as plain values. */
   @Test
   void aWorkbookWithoutStylesIsRead() throws Exception {
