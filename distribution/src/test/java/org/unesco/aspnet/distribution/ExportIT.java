@@ -488,6 +488,39 @@ class ExportIT {
     assertEquals(403, platform.upload("?dryRun=true", good.getBytes(StandardCharsets.UTF_8), "text/csv", focal).path("httpStatus").asInt());
   }
 
+  /**
+   * What reading the file finds is in the importer's language, as the rows' checks are: a French
+   * NC's dry run read "Élèves : 'abc' is not a whole number" before.
+   */
+  @Test
+  void aDryRunInFrenchSaysInFrenchThatACellIsNotAWholeNumber() throws Exception {
+    HttpResponse<String> inFrench = HTTP.send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + platform.port + "/api/v1/imports?dryRun=true"))
+        .timeout(Duration.ofSeconds(60))
+        .header("Content-Type", "text/csv").header("Accept-Language", "fr").header("Authorization", "Bearer " + ncFrance)
+        .POST(HttpRequest.BodyPublishers.ofString("Nom;Ville;Adresse;Niveaux;Courriel;Élèves;Académie\n"
+            + "Lycée Compté En Lettres;Nantes;5 rue E;SECONDARY;lettres@import.example.org;abc;nantes\n", StandardCharsets.UTF_8))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode job = JSON.readTree(inFrench.body());
+    for (int polled = 0; inFrench.statusCode() == 202 && job.path("state").asText().matches("QUEUED|RUNNING") && polled < 600; polled++) {
+      Thread.sleep(100); // a busy machine: the job goes on after the answer
+      job = JSON.readTree(platform.get("/api/v1/imports/" + job.path("id").asText(), "Authorization", "Bearer " + ncFrance).body());
+    }
+    assertEquals("DONE", job.path("state").asText(), inFrench.statusCode() + " " + job);
+    JsonNode report = job.path("report");
+    assertEquals(1, report.path("invalid").asInt(), job.toString());
+    JsonNode students = null;
+    for (JsonNode error : report.path("rows").get(0).path("errors")) {
+      if (error.path("field").asText().equals("students")) {
+        students = error;
+      }
+    }
+    assertTrue(students != null, "an error of students: " + job);
+    assertEquals("'abc' n'est pas un nombre entier", students.path("message").asText(), job.toString());
+    assertEquals("Élèves", job.path("columns").path("headers").path("students").asText(),
+        "the console names it as the file does: " + job);
+  }
+
   @Test
   void anUnreadableFileIsA400SayingWhereAndARowWithCellsUnderNoHeaderIsAnErrorOfThatRow() throws Exception {
     JsonNode unclosed = platform.upload("?dryRun=true", ("name,country,city,address,levels,email\n"
