@@ -64,9 +64,18 @@ public final class Json {
    */
   public static final String MEDIA_TYPE_UTF_8 = MEDIA_TYPE + ";charset=utf-8";
 
+  /** How deep lists and objects of a body may be nested. */
+  static final int MAX_NESTING = 100;
+
   /** Thread-safe and immutable in use: share it, do not reconfigure it. */
   public static final ObjectMapper MAPPER =
-      JsonMapper.builder()
+      // Nested at most 100 levels (Jackson's own limit is 1000): the platform's bodies use a few,
+      // and Jackson copies and binds trees by recursion, which 1000 levels would overflow on a
+      // request thread's stack while the JVM is still cold.
+      JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+              .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                  .maxNestingDepth(MAX_NESTING).build())
+              .build())
           .addModule(new JavaTimeModule())
           .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("aspnet-days")
               .addDeserializer(LocalDate.class, new DayDeserializer()))
@@ -437,25 +446,44 @@ public final class Json {
     }
   }
 
-  private static void refusedText(com.fasterxml.jackson.databind.JsonNode node, String path,
+  /** A node of a tree still to look at, with its path ({@code media[1].url}). */
+  private record Visit(com.fasterxml.jackson.databind.JsonNode node, String path) {}
+
+  /**
+   * Walks the tree with a stack of its own, depth first in document order, not by recursion: a
+   * body nested the 1000 levels the parser allows would overflow a request thread's stack while
+   * the JVM still interprets this code (a cold start).
+   */
+  private static void refusedText(com.fasterxml.jackson.databind.JsonNode root, String rootPath,
       List<org.unesco.aspnet.core.FieldError> refused) {
-    if (node.isTextual()) {
-      if (badCharacter(node.textValue()) >= 0) {
-        add(refused, new org.unesco.aspnet.core.FieldError(path, BAD_TEXT));
-      }
-    } else if (node.isObject()) {
-      for (var members = node.fields(); members.hasNext(); ) {
-        Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> member = members.next();
-        if (badCharacter(member.getKey()) >= 0) {
-          add(refused, new org.unesco.aspnet.core.FieldError(path, BAD_NAME));
-          members.remove(); // a name that cannot be shown names no field of the type
-        } else {
-          refusedText(member.getValue(), path.equals(NO_FIELD) ? member.getKey() : path + "." + member.getKey(), refused);
+    java.util.Deque<Visit> toVisit = new java.util.ArrayDeque<>();
+    toVisit.push(new Visit(root, rootPath));
+    while (!toVisit.isEmpty()) {
+      Visit visit = toVisit.pop();
+      com.fasterxml.jackson.databind.JsonNode node = visit.node();
+      String path = visit.path();
+      List<Visit> children = new ArrayList<>();
+      if (node.isTextual()) {
+        if (badCharacter(node.textValue()) >= 0) {
+          add(refused, new org.unesco.aspnet.core.FieldError(path, BAD_TEXT));
+        }
+      } else if (node.isObject()) {
+        for (var members = node.fields(); members.hasNext(); ) {
+          Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> member = members.next();
+          if (badCharacter(member.getKey()) >= 0) {
+            add(refused, new org.unesco.aspnet.core.FieldError(path, BAD_NAME));
+            members.remove(); // a name that cannot be shown names no field of the type
+          } else {
+            children.add(new Visit(member.getValue(), path.equals(NO_FIELD) ? member.getKey() : path + "." + member.getKey()));
+          }
+        }
+      } else if (node.isArray()) {
+        for (int i = 0; i < node.size(); i++) {
+          children.add(new Visit(node.get(i), (path.equals(NO_FIELD) ? "" : path) + "[" + i + "]"));
         }
       }
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        refusedText(node.get(i), (path.equals(NO_FIELD) ? "" : path) + "[" + i + "]", refused);
+      for (int i = children.size() - 1; i >= 0; i--) {
+        toVisit.push(children.get(i)); // the first child on top: visited next
       }
     }
   }
@@ -552,6 +580,12 @@ public final class Json {
    * form ({@code C0 AF}) as "/" and store it, and a stray byte of another encoding as garbage.
    */
   private static void requireUtf8(byte[] body) {
+    // UTF-16 and UTF-32 text of plain ASCII is ASCII and zero bytes, which the parser would detect
+    // and read: JSON begins with an ASCII character, so one of its first two bytes is zero only then
+    if (body.length >= 2 && (body[0] == 0 || body[1] == 0)) {
+      throw ProblemException.badRequest(
+          "The body is not UTF-8 (a zero byte at its start, as in UTF-16 or UTF-32): JSON must be sent in UTF-8");
+    }
     int i = 0;
     while (i < body.length && body[i] >= 0) {
       i++; // ASCII, the usual body: nothing to decode
@@ -588,7 +622,7 @@ public final class Json {
           ProblemException.TYPE_BASE + "unsupported-media-type",
           "Unsupported media type",
           "This endpoint takes application/json, not "
-              + (contentType == null ? "a body without Content-Type" : contentType));
+              + (contentType == null || contentType.isBlank() ? "a body without Content-Type" : contentType));
     }
   }
 

@@ -3,8 +3,8 @@ package org.unesco.aspnet.web;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.unesco.aspnet.core.FieldError;
 import org.unesco.aspnet.core.ProblemException;
@@ -262,8 +263,59 @@ class JsonTest {
   void readLimitsAreToldWithoutTheirJavaNames() {
     ProblemException p = refusedBody("{\"days\": " + "1".repeat(1200) + "}", Form.class);
     assertEquals("The body is beyond what is read: a number is longer than 1000 characters", p.detail());
-    p = refusedBody("{\"a\":".repeat(1100) + "1" + "}".repeat(1100), ObjectNode.class);
-    assertEquals("The body is beyond what is read: lists and objects are nested deeper than 1000 levels", p.detail());
+    p = refusedBody("{\"a\":".repeat(101) + "1" + "}".repeat(101), ObjectNode.class);
+    assertEquals("The body is beyond what is read: lists and objects are nested deeper than 100 levels", p.detail());
+  }
+
+  @Test
+  void aBodyNestedAsDeepAsAllowedIsCheckedOnASmallStack() throws Exception {
+    // 100 levels, the most there may be, with a bad text at the bottom and a wrong field beside it:
+    // its walks and copies must fit a small stack (a cold JVM, interpreting them, overflowed a
+    // 512 KB request thread with 999 levels). Json's classes are loaded before, on this thread:
+    // defining a class takes stack of its own.
+    Json.read(request("{\"name\": \"a\"}"), Form.class);
+    String deep = "{\"name\": 5, \"metrics\": " + "{\"a\":".repeat(99) + "\"x\\u0000\"" + "}".repeat(99) + "}";
+    AtomicReference<Throwable> failed = new AtomicReference<>();
+    AtomicReference<ProblemException> answer = new AtomicReference<>();
+    Thread small = new Thread(null, () -> {
+      try {
+        Json.read(request(deep), Form.class);
+      } catch (ProblemException p) {
+        answer.set(p);
+      } catch (Throwable t) {
+        failed.set(t);
+      }
+    }, "small-stack", 256 * 1024);
+    small.start();
+    small.join();
+    assertNull(failed.get(), () -> "not a problem but " + failed.get());
+    assertEquals(400, answer.get().status());
+    List<String> fields = answer.get().errors().stream().map(FieldError::field).toList();
+    assertTrue(fields.contains("metrics" + ".a".repeat(99)), "the bad text found at the bottom, by its path: " + fields);
+  }
+
+  @Test
+  void aBodyOfAnotherTypeIs415NamingIt() {
+    for (String[] c : new String[][] {{"text/plain", "text/plain"}, {null, "a body without Content-Type"},
+        {"", "a body without Content-Type"}, {"  ", "a body without Content-Type"}}) {
+      HttpServletRequest typed = (HttpServletRequest) Proxy.newProxyInstance(JsonTest.class.getClassLoader(),
+          new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> "getContentType".equals(method.getName()) ? c[0] : null);
+      ProblemException p = assertThrows(ProblemException.class, () -> Json.requireJsonContentType(typed));
+      assertEquals(415, p.status());
+      assertEquals("This endpoint takes application/json, not " + c[1], p.detail());
+    }
+  }
+
+  @Test
+  void utf16OrUtf32IsRefusedEvenWhenItsTextIsPlainAscii() {
+    for (java.nio.charset.Charset encoding : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE,
+        java.nio.charset.Charset.forName("UTF-32LE"), java.nio.charset.Charset.forName("UTF-32BE"))) {
+      byte[] body = "{\"name\": \"a\"}".getBytes(encoding);
+      ProblemException p = assertThrows(ProblemException.class, () -> Json.read(request(body), Form.class), encoding.name());
+      assertEquals(400, p.status());
+      assertEquals("The body is not UTF-8 (a zero byte at its start, as in UTF-16 or UTF-32): JSON must be sent in UTF-8",
+          p.detail(), encoding.name());
+    }
   }
 
   @Test
