@@ -125,30 +125,56 @@ public final class DayStore implements InternationalDays {
     InternationalDayInput in = checked(given, true, actor.language());
     String key = nameKey(in.names().get("en"));
     seed();
-    return database.inTransaction(c -> {
-      String same = named(c, key, null);
-      if (same != null) {
-        throw listedAlready(same, actor.language());
-      }
-      if (count(c) >= MAX_DAYS) {
-        throw ProblemException.conflict(DayMessages.get(actor.language(), "full", String.valueOf(MAX_DAYS)));
-      }
-      String id = freeId(c, idOf(in.names().get("en")));
+    for (int round = 1; ; round++) {
       try {
-        insert(c, new Seed(id, in.names(), in.observed(), in.themes() == null ? List.of() : in.themes(), emptyToNull(in.source())),
-            actor);
-      } catch (SQLException e) {
-        if ("23505".equals(e.getSQLState())) {
-          // the same name added at the same moment by someone else, most likely at this same address
-          // (no statement may follow a failed one in a PostgreSQL transaction: not looked up)
-          throw listedAlready(id, actor.language());
+        return database.inTransaction(c -> {
+          String same = named(c, key, null);
+          if (same != null) {
+            throw listedAlready(same, actor.language());
+          }
+          if (count(c) >= MAX_DAYS) {
+            throw ProblemException.conflict(DayMessages.get(actor.language(), "full", String.valueOf(MAX_DAYS)));
+          }
+          String id = freeId(c, idOf(in.names().get("en")));
+          try {
+            insert(c, new Seed(id, in.names(), in.observed(), in.themes() == null ? List.of() : in.themes(),
+                emptyToNull(in.source())), actor);
+          } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+              // No statement may follow a failed one in a PostgreSQL transaction: this one is
+              // rolled back, and the day kept is looked up in a new one, below.
+              throw new TakenMeanwhile(id, e);
+            }
+            throw e;
+          }
+          Stored added = find(c, id, actor.language());
+          audit.record(c, actor, "international-day.add", "international-day", id, null, null, summary(added));
+          return day(added, added.observance().next(LocalDate.now(clock)), actor.language());
+        });
+      } catch (TakenMeanwhile e) {
+        // The same name added at the same moment by someone else: the day kept is theirs, whose
+        // id may not be the one this attempt chose (which, found taken, may have been id-2).
+        String kept = database.read(c -> named(c, key, null));
+        if (kept != null) {
+          throw listedAlready(kept, actor.language());
         }
-        throw e;
+        if (round == 5) { // taken each time, and gone each time it was looked for: not made up as a 409
+          throw new org.unesco.aspnet.persistence.PersistenceException(e.getMessage(), e.duplicate);
+        }
+        // the id only was taken (by a day of another name), or the day kept was removed since: again
       }
-      Stored added = find(c, id, actor.language());
-      audit.record(c, actor, "international-day.add", "international-day", id, null, null, summary(added));
-      return day(added, added.observance().next(LocalDate.now(clock)), actor.language());
-    });
+    }
+  }
+
+  /** A duplicate key on an insert: the transaction is rolled back, whatever holds the key is read afterwards. */
+  private static final class TakenMeanwhile extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient SQLException duplicate;
+
+    TakenMeanwhile(String id, SQLException duplicate) {
+      super("International day " + id + " or its name was taken meanwhile", null, false, false);
+      this.duplicate = duplicate;
+    }
   }
 
   @Override

@@ -213,6 +213,50 @@ class DayStoreTest {
     assertEquals(List.of("names.en"), none.errors().stream().map(FieldError::field).toList());
   }
 
+
+  @Test
+  void theSameDayAddedTenTimesAtOnceIsKeptOnceAndEveryConflictNamesIt() throws Exception {
+    DayStore days = store(shipped);
+    days.day(HQ, "world-water-day", null); // the shipped list in first, as at any first use
+    for (int round = 0; round < 5; round++) {
+      String name = "World Echo Day " + (99692 + round);
+      int n = 10;
+      java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(n);
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+      List<java.util.concurrent.Future<Object>> answers = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        answers.add(pool.submit(() -> {
+          ready.countDown();
+          go.await();
+          try {
+            return days.add(HQ, new InternationalDayInput(Map.of("en", name), "07-07", null, null));
+          } catch (ProblemException e) {
+            return e;
+          }
+        }));
+      }
+      ready.await();
+      go.countDown();
+      List<String> added = new ArrayList<>();
+      List<Object> conflicts = new ArrayList<>();
+      for (java.util.concurrent.Future<Object> answer : answers) {
+        Object a = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        if (a instanceof InternationalDay d) {
+          added.add(d.id());
+        } else {
+          ProblemException e = (ProblemException) a;
+          assertEquals(409, e.status(), e.getMessage());
+          conflicts.add(e.extensions().get("day"));
+        }
+      }
+      pool.shutdown();
+      String id = DayStore.idOf(name);
+      assertEquals(List.of(id), added, "one kept, under its own address");
+      assertEquals(java.util.Collections.nCopies(n - 1, id), conflicts, "every conflict names the day kept, " + name);
+      assertEquals(name, days.day(HQ, id, null).name());
+    }
+  }
   @Test
   void aNameGivenWithARegionIsShownToReadersOfThatLanguage() {
     assertEquals("Dia do Brasil", DayStore.nameIn(Map.of("en", "Brazil Day", "pt-BR", "Dia do Brasil"), "pt"));
