@@ -60,18 +60,20 @@ public final class AccountsServlet extends ApiServlet {
     require(validate(r, stated != null ? stated.getLanguage() : r.language()));
     String language = r.language() == null ? "en" : r.language();
     Authentication.Attempt attempt = authentication.addressAttempt(request.getRemoteAddr(), stated != null ? stated.getLanguage() : language);
-    String hash = authentication.hasher().hash(r.password());
-    Principal anonymous = principal(request);
+    boolean made = false;
     String id;
     try {
+      String hash = authentication.hasher().hash(r.password());
+      Principal anonymous = principal(request);
       id = store.database().inTransaction(c -> {
         String created = store.createAccount(c, r.email(), r.name().strip(), language, hash);
         audit.record(c, anonymous, "account.register", "account", created, null, null,
             Map.of("email", SecurityStore.normaliseEmail(r.email()), "name", r.name().strip()));
         return created;
       });
+      made = true;
     } catch (PersistenceException e) {
-      if (e.isDuplicateKey()) { // counted against the address already
+      if (e.isDuplicateKey()) { // a failed attempt of the address, as a wrong password is
         // on the email box, in the person's words: sign in, or have the password reset (there is
         // no self-service reset: an NC or HQ makes the link)
         String message = SecurityMessages.get(stated != null ? stated.getLanguage() : language, "emailTaken");
@@ -80,8 +82,9 @@ public final class AccountsServlet extends ApiServlet {
             List.of(new org.unesco.aspnet.core.FieldError("email", message)), Map.of());
       }
       throw e;
+    } finally {
+      authentication.end(attempt, made); // an account made is no failed attempt; anything else is one
     }
-    authentication.forgive(attempt); // an account made is no failed attempt
     response.setHeader("Location", "/api/v1/me");
     Json.write(response, 201, Map.of("id", id, "email", SecurityStore.normaliseEmail(r.email())));
   }

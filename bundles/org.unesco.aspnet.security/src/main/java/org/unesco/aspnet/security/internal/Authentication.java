@@ -1,9 +1,13 @@
 package org.unesco.aspnet.security.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -67,6 +71,10 @@ public final class Authentication {
 
   private final SecurityStore store;
   private final ConfigValues values;
+  private final Clock clock;
+  /** Attempts ended on this node so far: an attempt waiting for others wakes when it grows. */
+  private long ended;
+  private final Object endedLock = new Object();
   private volatile Settings config = Settings.DEFAULTS;
   private volatile PasswordHasher hasher;
   /** Verified against when the email is unknown, so both cases take the same time. */
@@ -77,8 +85,14 @@ public final class Authentication {
       @Reference SecurityStore store,
       Config config,
       @Reference(service = LoggerFactory.class) Logger log) {
+    this(store, config, log, Clock.systemUTC());
+  }
+
+  /** With the time of {@code clock}: for the tests. */
+  Authentication(SecurityStore store, Config config, Logger log, Clock clock) {
     this.store = store;
     this.values = new ConfigValues("org.unesco.aspnet.security", log::warn);
+    this.clock = clock;
     modified(config);
   }
 
@@ -144,87 +158,195 @@ public final class Authentication {
     // No account has an address longer than an email can be (254): such a sign-in fails like an
     // unknown account, counted against the sender's address only (the key column holds 300).
     boolean possible = normalised.length() <= EMAIL_MAX;
-    String accountKey = "account:" + (possible ? normalised : "");
-    String addressKey = addressKey(address);
-    // Each attempt is counted as failed before its password is checked (and forgiven when right),
-    // under the rows of its account and address: attempts sent at once are counted one after the
-    // other, so thirty in parallel get five checks, not thirty.
-    Attempt attempt = store.database().inTransaction(conn -> {
-      SecurityStore.Failures byAccount = possible ? store.holdFailures(conn, accountKey, LoginThrottle.FORGET_AFTER) : null;
-      SecurityStore.Failures byAddress = store.holdFailures(conn, addressKey, LoginThrottle.FORGET_AFTER);
-      Instant now = Instant.now(); // once the rows are held: an attempt that held them first wrote its own time
-      long w = Math.max(byAccount == null ? 0 : LoginThrottle.secondsToWait(byAccount, c.freeAttemptsPerAccount(), now),
-          LoginThrottle.secondsToWait(byAddress, c.freeAttemptsPerAddress(), now));
-      if (w == 0) {
-        if (byAccount != null) {
-          store.recordFailure(conn, accountKey, byAccount.count() + 1, now);
-        }
-        store.recordFailure(conn, addressKey, byAddress.count() + 1, now);
+    List<Subject> subjects = new ArrayList<>(2);
+    if (possible) {
+      subjects.add(new Subject("account:" + normalised, c.freeAttemptsPerAccount(), true));
+    }
+    subjects.add(new Subject(addressKey(address), c.freeAttemptsPerAddress(), false));
+    Attempt attempt = begin(subjects, language, "tooManyAttempts");
+    boolean right = false;
+    boolean done = false;
+    try {
+      Optional<SecurityStore.Account> account = possible ? store.accountByEmail(email) : Optional.empty();
+      boolean asTyped = false;
+      if (account.isPresent()) {
+        PasswordHasher.Match match = hasher.check(password, account.get().passwordHash());
+        right = match != PasswordHasher.Match.NO;
+        asTyped = match == PasswordHasher.Match.AS_TYPED;
+      } else {
+        hasher.verify(password, decoyHash()); // same cost as a real check: no account probing by timing
       }
-      return new Attempt(addressKey, w, now, byAddress.last());
-    });
-    if (attempt.waitSeconds() > 0) {
-      throw tooManyAttempts(attempt.waitSeconds(), SecurityMessages.get(language, "tooManyAttempts", String.valueOf(attempt.waitSeconds())));
+      if (!right) {
+        done = true;
+        end(attempt, false);
+        throw ProblemException.unauthorized(SecurityMessages.get(language, "wrongCredentials"));
+      }
+      SecurityStore.Account a = account.get();
+      // the right password: the account's failures are forgotten, and an old hash made stronger (or
+      // made again of the normalised password), unless the password was changed meanwhile
+      String stronger = asTyped || hasher.needsRehash(a.passwordHash()) ? hasher.hash(password) : null;
+      boolean rehashed = store.database().inTransaction(conn -> {
+        end(conn, attempt, true);
+        return stronger != null && store.replacePasswordHash(conn, a.id(), a.passwordHash(), stronger);
+      });
+      done = true;
+      wake();
+      return rehashed ? new SecurityStore.Account(a.id(), a.email(), a.name(), a.language(), stronger) : a;
+    } catch (RuntimeException | Error e) {
+      if (!done) { // a request that ends by an exception ends its attempt too: as right when it was
+        try {
+          end(attempt, right);
+        } catch (RuntimeException | Error notEnded) { // counted as failed when it is found in flight too long
+          e.addSuppressed(notEnded);
+        }
+      }
+      throw e;
     }
-    Optional<SecurityStore.Account> account = possible ? store.accountByEmail(email) : Optional.empty();
-    boolean ok;
-    boolean asTyped = false;
-    if (account.isPresent()) {
-      PasswordHasher.Match match = hasher.check(password, account.get().passwordHash());
-      ok = match != PasswordHasher.Match.NO;
-      asTyped = match == PasswordHasher.Match.AS_TYPED;
-    } else {
-      hasher.verify(password, decoyHash()); // same cost as a real check: no account probing by timing
-      ok = false;
-    }
-    if (!ok) {
-      throw ProblemException.unauthorized(SecurityMessages.get(language, "wrongCredentials")); // counted above
-    }
-    SecurityStore.Account a = account.get();
-    // the right password: the account's failures are forgotten, and an old hash made stronger (or
-    // made again of the normalised password), unless the password was changed meanwhile
-    String stronger = asTyped || hasher.needsRehash(a.passwordHash()) ? hasher.hash(password) : null;
-    boolean rehashed = store.database().inTransaction(conn -> {
-      store.clearFailures(conn, accountKey);
-      store.forgiveOne(conn, addressKey, attempt.at(), attempt.before()); // counted ahead, and right
-      return stronger != null && store.replacePasswordHash(conn, a.id(), a.passwordHash(), stronger);
-    });
-    return rehashed ? new SecurityStore.Account(a.id(), a.email(), a.name(), a.language(), stronger) : a;
   }
 
-  /** An attempt counted ahead against {@code key} at {@code at} ({@code before}: the time it replaced), or told to wait. */
-  record Attempt(String key, long waitSeconds, Instant at, Instant before) {}
+  /**
+   * What an attempt is counted against: an account's or an address's row, with its free attempts;
+   * whether a right password forgets its failures (an account's: yes; an address's: no).
+   */
+  record Subject(String key, int freeAttempts, boolean forgottenWhenRight) {}
+
+  /** An attempt in flight against {@code subjects} since {@code at}, until it is {@link #end}ed. */
+  record Attempt(String id, List<Subject> subjects, Instant at) {}
+
+  /**
+   * Starts an attempt against {@code subjects}. It goes ahead when it would be let through were
+   * every attempt in flight against them wrong; it gets 429 ({@code tooManyKey}) when it must
+   * wait even if they are all right; otherwise it waits for them to end and is judged again (at
+   * most {@link LoginThrottle#WAIT_FOR_OTHERS}, then 429 for a second). Judged under the subjects'
+   * rows, held in the order given (an account's before an address's), so that attempts against
+   * the same row are judged one after the other on every node.
+   */
+  private Attempt begin(List<Subject> subjects, String language, String tooManyKey) {
+    String id = UUID.randomUUID().toString();
+    Instant giveUp = clock.instant().plus(LoginThrottle.WAIT_FOR_OTHERS);
+    while (true) {
+      long endedBefore = endedSoFar();
+      Judged judged = store.database().inTransaction(conn -> {
+        for (Subject s : subjects) {
+          store.holdFailures(conn, s.key(), LoginThrottle.FORGET_AFTER);
+        }
+        Instant now = clock.instant(); // once the rows are held: an attempt that held them first wrote its own
+        long mustWait = 0;
+        long ifAllWrong = 0;
+        for (Subject s : subjects) {
+          store.failStale(conn, s.key(), now.minus(LoginThrottle.IN_FLIGHT_LIMIT), LoginThrottle.FORGET_AFTER);
+          SecurityStore.Failures settled = store.failures(conn, s.key(), LoginThrottle.FORGET_AFTER);
+          SecurityStore.InFlight inFlight = store.inFlight(conn, s.key());
+          mustWait = Math.max(mustWait, LoginThrottle.secondsToWait(settled, s.freeAttempts(), now));
+          ifAllWrong = Math.max(ifAllWrong,
+              LoginThrottle.secondsToWait(LoginThrottle.ifAllWrong(settled, inFlight), s.freeAttempts(), now));
+        }
+        if (mustWait == 0 && ifAllWrong == 0) {
+          for (Subject s : subjects) {
+            store.startAttempt(conn, s.key(), id, now);
+          }
+        }
+        return new Judged(mustWait, ifAllWrong, now);
+      });
+      if (judged.mustWait() > 0) {
+        throw tooManyAttempts(judged.mustWait(), SecurityMessages.get(language, tooManyKey, String.valueOf(judged.mustWait())));
+      }
+      if (judged.ifAllWrong() == 0) {
+        return new Attempt(id, List.copyOf(subjects), judged.at());
+      }
+      // let through if the attempts in flight are right, not if they are wrong: wait for them
+      if (!awaitEnded(endedBefore, giveUp)) {
+        throw tooManyAttempts(1, SecurityMessages.get(language, tooManyKey, "1"));
+      }
+    }
+  }
+
+  private record Judged(long mustWait, long ifAllWrong, Instant at) {}
+
+  /** Ends an attempt, right or wrong, in a transaction of its own. */
+  void end(Attempt attempt, boolean right) {
+    try {
+      store.database().inTransaction(conn -> {
+        end(conn, attempt, right);
+        return null;
+      });
+    } finally {
+      wake();
+    }
+  }
+
+  /**
+   * Ends an attempt in the caller's transaction (call {@link #wake} once it is over). Wrong, it
+   * is one failure more of each subject at the time it started. Right, the account's failures are
+   * forgotten (a success resets them); its address's are not, so that an account of one's own does
+   * not buy more guesses at others' (they go after a quiet hour). One counted as failed meanwhile
+   * for having been in flight too long is taken back when it was right.
+   */
+  private void end(java.sql.Connection conn, Attempt attempt, boolean right) throws java.sql.SQLException {
+    for (Subject s : attempt.subjects()) {
+      store.holdFailures(conn, s.key(), LoginThrottle.FORGET_AFTER); // in the order begin holds them
+    }
+    for (Subject s : attempt.subjects()) {
+      boolean inFlight = store.endAttempt(conn, s.key(), attempt.id());
+      if (!right) {
+        if (inFlight) {
+          store.addFailure(conn, s.key(), attempt.at(), LoginThrottle.FORGET_AFTER);
+        }
+      } else if (s.forgottenWhenRight()) {
+        store.clearFailures(conn, s.key());
+      } else if (!inFlight) {
+        store.forgiveOne(conn, s.key());
+      }
+    }
+  }
+
+  private long endedSoFar() {
+    synchronized (endedLock) {
+      return ended;
+    }
+  }
+
+  /** Wakes the attempts of this node waiting for others (those of other nodes look again every 100 ms). */
+  private void wake() {
+    synchronized (endedLock) {
+      ended++;
+      endedLock.notifyAll();
+    }
+  }
+
+  /** Waits until an attempt ends after {@code seen}, or 100 ms; false once {@code giveUp} has passed. */
+  private boolean awaitEnded(long seen, Instant giveUp) {
+    long left = Duration.between(clock.instant(), giveUp).toMillis();
+    if (left <= 0) {
+      return false;
+    }
+    synchronized (endedLock) {
+      if (ended == seen) {
+        try {
+          endedLock.wait(Math.min(100, left));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+    return true;
+  }
 
   /**
    * For a registration: 429 while the client's address must wait after failed sign-ins or
-   * registrations refused for an existing email; otherwise the attempt is counted against the
-   * address at once, under its row (parallel probes are counted one after the other), and
-   * {@link #forgive}n when the registration goes through. A registration answers whether an email
-   * has an account (a 409), so probing addresses that way costs the same as probing by sign-in.
+   * registrations refused for an existing email; otherwise an attempt against the address, in
+   * flight as a sign-in's is, to be {@link #end}ed: right when the registration went through. A
+   * registration answers whether an email has an account (a 409), so probing addresses that way
+   * costs the same as probing by sign-in.
    */
   Attempt addressAttempt(String address, String language) {
-    String key = addressKey(address);
-    Attempt attempt = store.database().inTransaction(conn -> {
-      SecurityStore.Failures byAddress = store.holdFailures(conn, key, LoginThrottle.FORGET_AFTER);
-      Instant now = Instant.now();
-      long w = LoginThrottle.secondsToWait(byAddress, config.freeAttemptsPerAddress(), now);
-      if (w == 0) {
-        store.recordFailure(conn, key, byAddress.count() + 1, now);
-      }
-      return new Attempt(key, w, now, byAddress.last());
-    });
-    if (attempt.waitSeconds() > 0) {
-      throw tooManyAttempts(attempt.waitSeconds(), SecurityMessages.get(language, "tooManyFromAddress", String.valueOf(attempt.waitSeconds())));
-    }
-    return attempt;
+    return begin(List.of(new Subject(addressKey(address), config.freeAttemptsPerAddress(), false)), language, "tooManyFromAddress");
   }
 
-  /** Takes back an attempt counted ahead that went through. */
-  void forgive(Attempt attempt) {
-    store.database().inTransaction(conn -> {
-      store.forgiveOne(conn, attempt.key(), attempt.at(), attempt.before());
-      return null;
-    });
+  /** One failed attempt of the address, counted at once (429 while the address must wait). */
+  void addressFailure(String address, String language) {
+    end(addressAttempt(address, language), false);
   }
 
   private static String addressKey(String address) {

@@ -7,10 +7,20 @@ import java.time.Instant;
  * The growing delay after failed sign-ins: none for the first few, then 1 s, 2 s, 4 s... up to
  * 15 minutes between attempts. Never a permanent lock-out, so an attacker cannot lock a real
  * person out for good, and a quiet hour forgets everything.
+ *
+ * <p>Attempts sent at once: one goes ahead only when it would be let through were every attempt
+ * still in flight against its account and address wrong ({@link #ifAllWrong}), so that guesses
+ * in parallel get no more checks than guesses one by one; it is refused when it must wait even if
+ * they are all right; otherwise it waits for them to end, and is judged again. Right passwords
+ * sent at once are never refused because of one another.
  */
 final class LoginThrottle {
   static final Duration FORGET_AFTER = Duration.ofHours(1);
   static final Duration MAX_DELAY = Duration.ofMinutes(15);
+  /** An attempt in flight longer than this stopped with its node: it counts as failed. */
+  static final Duration IN_FLIGHT_LIMIT = Duration.ofMinutes(1);
+  /** How long an attempt waits for those in flight before it is told to come back in a second (429). */
+  static final Duration WAIT_FOR_OTHERS = Duration.ofSeconds(30);
 
   private LoginThrottle() {}
 
@@ -32,5 +42,16 @@ final class LoginThrottle {
     Instant allowedAt = f.last().plus(delay(f.count(), freeAttempts));
     // rounded up: a client that waits as long as Retry-After says is let through
     return now.isBefore(allowedAt) ? Math.max(1, (Duration.between(now, allowedAt).toMillis() + 999) / 1000) : 0;
+  }
+
+  /**
+   * The failures there would be were every attempt in flight wrong: each one more, the latest
+   * start the last failure (a wrong attempt counts as failed at the time it started).
+   */
+  static SecurityStore.Failures ifAllWrong(SecurityStore.Failures settled, SecurityStore.InFlight inFlight) {
+    if (inFlight.count() == 0) {
+      return settled;
+    }
+    return new SecurityStore.Failures(settled.count() + inFlight.count(), SecurityStore.later(settled.last(), inFlight.latest()));
   }
 }

@@ -574,7 +574,7 @@ public final class OneTimeLinksServlet extends ApiServlet {
     if (outbox == null) {
       throw ProblemException.conflict(SecurityMessages.get(lang, "resetByEmailOff"));
     }
-    authentication.addressAttempt(request.getRemoteAddr(), lang); // counted, never forgiven: no answer differs
+    authentication.addressFailure(request.getRemoteAddr(), lang); // counted as failed: no answer differs
     String email = r.email();
     String address = request.getRemoteAddr();
     try {

@@ -329,19 +329,87 @@ public final class SecurityStore {
     }
   }
 
-  /**
-   * One failure fewer for the subject: an attempt counted ahead, at {@code countedAt}, that turned
-   * out right. Its time goes back to {@code before} unless a later attempt wrote its own since, so
-   * that a right password does not start the next person's wait again.
-   */
-  void forgiveOne(Connection c, String subject, Instant countedAt, Instant before) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE SEC_LOGIN_FAILURE SET FAILURES = FAILURES - 1,"
-        + " LAST_FAILURE = CASE WHEN LAST_FAILURE = ? THEN ? ELSE LAST_FAILURE END WHERE SUBJECT = ? AND FAILURES > 0")) {
-      ps.setTimestamp(1, Timestamp.from(countedAt));
-      ps.setTimestamp(2, Timestamp.from(before == null ? Instant.EPOCH : before));
-      ps.setString(3, subject);
+  /** One failure fewer for the subject: an attempt counted as failed (in flight too long) that turned out right. */
+  void forgiveOne(Connection c, String subject) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE SEC_LOGIN_FAILURE SET FAILURES = FAILURES - 1 WHERE SUBJECT = ? AND FAILURES > 0")) {
+      ps.setString(1, subject);
       ps.executeUpdate();
     }
+  }
+
+  // --- attempts in flight: their password being checked (V5); read and written under the subject's held row
+
+  /** Attempts in flight against a subject: how many, and when the latest started (null when none). */
+  record InFlight(int count, Instant latest) {}
+
+  /** Puts an attempt in flight against the subject, started {@code at}, until {@link #endAttempt}. */
+  void startAttempt(Connection c, String subject, String attempt, Instant at) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO SEC_LOGIN_IN_FLIGHT (SUBJECT, ATTEMPT, STARTED_AT) VALUES (?, ?, ?)")) {
+      ps.setString(1, subject);
+      ps.setString(2, attempt);
+      ps.setTimestamp(3, Timestamp.from(at));
+      ps.executeUpdate();
+    }
+  }
+
+  /** Ends an attempt in flight; false when it was in flight no longer ({@link #failStale} counted it as failed). */
+  boolean endAttempt(Connection c, String subject, String attempt) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM SEC_LOGIN_IN_FLIGHT WHERE SUBJECT = ? AND ATTEMPT = ?")) {
+      ps.setString(1, subject);
+      ps.setString(2, attempt);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  InFlight inFlight(Connection c, String subject) throws SQLException {
+    return inFlight(c, subject, null);
+  }
+
+  /** The subject's attempts in flight (only those started before {@code startedBefore} when not null). */
+  private static InFlight inFlight(Connection c, String subject, Instant startedBefore) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), MAX(STARTED_AT) FROM SEC_LOGIN_IN_FLIGHT WHERE SUBJECT = ?"
+        + (startedBefore == null ? "" : " AND STARTED_AT < ?"))) {
+      ps.setString(1, subject);
+      if (startedBefore != null) {
+        ps.setTimestamp(2, Timestamp.from(startedBefore));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        Timestamp latest = rs.getTimestamp(2);
+        return new InFlight(rs.getInt(1), latest == null ? null : latest.toInstant());
+      }
+    }
+  }
+
+  /**
+   * Counts as failed the subject's attempts in flight since before {@code startedBefore}: their
+   * node stopped before it knew (a request that ends by an exception ends its attempt itself).
+   * Each is a failure at the time it started, as if it had been wrong. The subject's row is held.
+   */
+  void failStale(Connection c, String subject, Instant startedBefore, Duration forgetAfter) throws SQLException {
+    InFlight stale = inFlight(c, subject, startedBefore);
+    if (stale.count() == 0) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM SEC_LOGIN_IN_FLIGHT WHERE SUBJECT = ? AND STARTED_AT < ?")) {
+      ps.setString(1, subject);
+      ps.setTimestamp(2, Timestamp.from(startedBefore));
+      ps.executeUpdate();
+    }
+    Failures f = failures(c, subject, forgetAfter);
+    recordFailure(c, subject, f.count() + stale.count(), later(f.last(), stale.latest()));
+  }
+
+  /** Counts an attempt that was wrong, started {@code at}, as one failure more; the subject's row is held. */
+  void addFailure(Connection c, String subject, Instant at, Duration forgetAfter) throws SQLException {
+    Failures f = failures(c, subject, forgetAfter);
+    recordFailure(c, subject, f.count() + 1, later(f.last(), at));
+  }
+
+  static Instant later(Instant a, Instant b) {
+    return a == null || (b != null && b.isAfter(a)) ? b : a;
   }
 
   /** Sets the subject's failure count to {@code count}, now (run inside a transaction). */
