@@ -29,7 +29,6 @@ function fieldsetOf(defs, prefix, values, legend, id) {
       box.append(set);
     } else if (f.type === 'choice') {
       box.append(field(label, name, { options, empty: '', value, required: f.required, help }));
-    } else {
     } else if (f.type === 'number') {
       box.append(decimalField(label, name, value, undefined, { required: f.required, help }));
     } else {

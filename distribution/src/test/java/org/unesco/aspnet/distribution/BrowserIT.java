@@ -114,6 +114,29 @@ class BrowserIT {
 
   // ---------- the tests ----------
 
+  /**
+   * Every module of the UI (and the API reference plugin's) loads in the browser: a syntax error in
+   * one breaks every page that imports it, and the pages that do not are tested elsewhere.
+   */
+  @Test
+  @Order(0)
+  void everyModuleOfTheUiLoads() throws IOException {
+    List<String> modules = new ArrayList<>();
+    try (var files = Files.list(Path.of("../bundles/org.unesco.aspnet.ui/src/main/resources/static"))) {
+      files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".js")).sorted().forEach(f -> modules.add("/" + f));
+    }
+    modules.add("/api-reference/page.js");
+    assertTrue(modules.size() > 8, modules.toString());
+    open("/");
+    waitFor(By.cssSelector("#nav a[href='/schools']"));
+    for (String module : modules) {
+      Object loaded = ((JavascriptExecutor) driver).executeAsyncScript(
+          "const done = arguments[arguments.length - 1];"
+              + "import(arguments[0]).then(() => done('ok'), (e) => done(String(e)));", module);
+      assertEquals("ok", loaded, module);
+    }
+  }
+
   @Test
   @Order(1)
   void aVisitorSearchesTheDirectoryOpensASchoolAndTheMap() {

@@ -434,8 +434,8 @@ public final class CampaignStore implements CampaignService, CampaignRules, Even
   private CampaignInput checkedChanges(Principal actor, Campaign before, CampaignInput given) {
     CampaignInput changes = CampaignForm.mergedTexts(before, CampaignForm.upperCaseCountries(given));
     if (!CampaignAccess.manages(actor, before)) {
-      throw CampaignAccess.refused(actor, "Only HQ, the campaign's coordinators"
-          + (before.country() == null ? "" : " or the National Coordinator of " + before.country()) + " edit it");
+      throw CampaignAccess.refused(actor, (before.country() == null ? "Only HQ or the campaign's coordinators"
+          : "Only HQ, the campaign's coordinators or the National Coordinator of " + before.country()) + " edit it");
     }
     List<FieldError> errors = new ArrayList<>();
     if (changes.kind() != null && changes.kind() != before.kind()) {

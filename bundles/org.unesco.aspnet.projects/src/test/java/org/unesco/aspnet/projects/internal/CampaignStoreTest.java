@@ -191,6 +191,11 @@ class CampaignStoreTest {
     updated.title().keySet().forEach(language -> none.put(language, null));
     assertEquals(400, status(() -> store.update(HQ, created.id(), updated.revision(),
         new CampaignInput(null, null, null, none, null, null, null, null, null))), "a campaign keeps a title");
+    // who may edit a global campaign, said in a sentence
+    ProblemException refused = assertThrows(ProblemException.class, () -> store.update(NC_DE, created.id(), updated.revision(),
+        new CampaignInput(null, null, null, Map.of("de", "Gärten"), null, null, null, null, null)));
+    assertEquals(403, refused.status());
+    assertEquals("Only HQ or the campaign's coordinators edit it", refused.detail());
   }
 
   @Test
