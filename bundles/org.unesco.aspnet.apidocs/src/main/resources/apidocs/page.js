@@ -94,7 +94,9 @@ export default async function render(container, ui) {
     queryConfigEnabled: false, // no reader-given document or configuration from the address
     requestInterceptor: (request) => {
       // what the UI's own requests carry: the language, and a signed-in reader's CSRF token on a
-      // change (none when the reader gave a token under Authorize: the token is the credential then)
+      // change (none when the reader gave a token under Authorize: the token is the credential then);
+      // never to another site (a $ref or a server elsewhere)
+      if (new URL(request.url, location.href).origin !== location.origin) return request;
       const method = String(request.method || 'GET').toUpperCase();
       const headers = ui.requestHeaders ? ui.requestHeaders(method) : { 'Accept-Language': ui.lang };
       if (request.headers.Authorization) delete headers['X-CSRF-Token'];

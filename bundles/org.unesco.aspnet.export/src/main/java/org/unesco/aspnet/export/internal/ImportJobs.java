@@ -227,6 +227,7 @@ public final class ImportJobs {
         throw e; // the temporary copy: ours (500 with an incident)
       }
       // its header unreadable: answered as a file found unreadable while the upload waits, a FAILED job
+      logUnreadable(job, e);
       job.problem = Json.problemDocument(unreadable(e, actor.language()), "/api/v1/imports/" + job.id);
       job.state = State.FAILED;
       job.finishedAt = Instant.now();
@@ -253,6 +254,19 @@ public final class ImportJobs {
           "Imports are stopping (the export bundle is being updated); send the file again in a moment");
     }
     return job;
+  }
+
+  /**
+   * A file refused as unreadable is the sender's to fix, not an incident; what the reader met (the
+   * spreadsheet library's own words, which the sender is not shown) goes to the log in one line, so
+   * that an operator can tell a broken file from a reader's fault.
+   */
+  private void logUnreadable(Job job, IOException e) {
+    Logger l = log;
+    if (l != null) {
+      l.info("Import {} ({}): the file cannot be read: {}{}", job.id, job.file, e.getMessage(),
+          e.getCause() == null ? "" : " (" + e.getCause() + ")");
+    }
   }
 
   /**
@@ -289,6 +303,7 @@ public final class ImportJobs {
       if (cause instanceof FileSystemException) {
         failed(job, e);
       } else {
+        logUnreadable(job, cause);
         job.problem = Json.problemDocument(unreadable(cause, actor.language()), "/api/v1/imports/" + job.id);
         job.state = State.FAILED;
       }

@@ -554,17 +554,19 @@ public final class Countries implements CountryService {
   /**
    * Inserts the countries the table lacks. Existing rows are left alone so that a region HQ
    * corrected survives a restart. Two nodes starting at once on an empty database may both try a
-   * row: the loser's transaction fails on the duplicate key and is tried once more, when it finds
-   * the other's rows.
+   * row: the loser's transaction fails on the duplicate key and is tried again, when it finds the
+   * other's rows.
    */
   private void seed(List<Entry> reference) {
-    try {
-      insertMissing(reference);
-    } catch (PersistenceException e) {
-      if (!e.isDuplicateKey()) {
-        throw e;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        insertMissing(reference);
+        return;
+      } catch (PersistenceException e) {
+        if (!e.isDuplicateKey() || attempt == 5) {
+          throw e; // five nodes in a row inserting the same new rows first: something else is wrong
+        }
       }
-      insertMissing(reference);
     }
   }
 
