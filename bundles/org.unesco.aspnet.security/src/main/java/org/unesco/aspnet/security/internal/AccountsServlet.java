@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.unesco.aspnet.core.AuditLog;
 import org.unesco.aspnet.core.FieldError;
@@ -43,12 +45,15 @@ public final class AccountsServlet extends ApiServlet {
   private final transient SecurityStore store;
   private final transient Authentication authentication;
   private final transient AuditLog audit;
+  private final transient Logger log;
 
   @Activate
-  public AccountsServlet(@Reference SecurityStore store, @Reference Authentication authentication, @Reference AuditLog audit) {
+  public AccountsServlet(@Reference SecurityStore store, @Reference Authentication authentication, @Reference AuditLog audit,
+      @Reference(service = LoggerFactory.class) Logger log) {
     this.store = store;
     this.authentication = authentication;
     this.audit = audit;
+    this.log = log;
   }
 
   @Override
@@ -83,7 +88,14 @@ public final class AccountsServlet extends ApiServlet {
       }
       throw e;
     } finally {
-      authentication.end(attempt, made); // an account made is no failed attempt; anything else is one
+      try {
+        authentication.end(attempt, made); // an account made is no failed attempt; anything else is one
+      } catch (RuntimeException notEnded) {
+        // the answer stands (201: the account exists; its retry would say "email taken"); the
+        // attempt left in flight counts as failed after a minute (LoginThrottle.IN_FLIGHT_LIMIT)
+        log.warn("A registration's throttle attempt could not be ended (answered all the same; it counts as failed after a minute): {}",
+            String.valueOf(notEnded));
+      }
     }
     response.setHeader("Location", "/api/v1/me");
     Json.write(response, 201, Map.of("id", id, "email", SecurityStore.normaliseEmail(r.email())));

@@ -3,11 +3,14 @@ package org.unesco.aspnet.security.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -72,9 +75,18 @@ public final class Authentication {
   private final SecurityStore store;
   private final ConfigValues values;
   private final Clock clock;
-  /** Attempts ended on this node so far: an attempt waiting for others wakes when it grows. */
-  private long ended;
-  private final Object endedLock = new Object();
+  /**
+   * The attempts of this node waiting for others, per subject (an account's or an address's key),
+   * oldest first; a subject's entry goes when no attempt waits on it. Only read or changed inside
+   * the map's compute methods. An attempt that ends wakes only waiters of its own subjects.
+   */
+  private final ConcurrentHashMap<String, ArrayDeque<Waiter>> waiting = new ConcurrentHashMap<>();
+  /**
+   * Judging under a subject's row takes one of these first (by the key's hash, in index order), so
+   * that attempts of this node against one row wait for each other here, not each on a pooled
+   * connection waiting for the row's lock.
+   */
+  private final ReentrantLock[] judging = new ReentrantLock[64];
   private volatile Settings config = Settings.DEFAULTS;
   private volatile PasswordHasher hasher;
   /** Verified against when the email is unknown, so both cases take the same time. */
@@ -93,6 +105,9 @@ public final class Authentication {
     this.store = store;
     this.values = new ConfigValues("org.unesco.aspnet.security", log::warn);
     this.clock = clock;
+    for (int i = 0; i < judging.length; i++) {
+      judging[i] = new ReentrantLock(true);
+    }
     modified(config);
   }
 
@@ -190,7 +205,7 @@ public final class Authentication {
         return stronger != null && store.replacePasswordHash(conn, a.id(), a.passwordHash(), stronger);
       });
       done = true;
-      wake();
+      wake(attempt.subjects(), true);
       return rehashed ? new SecurityStore.Account(a.id(), a.email(), a.name(), a.language(), stronger) : a;
     } catch (RuntimeException | Error e) {
       if (!done) { // a request that ends by an exception ends its attempt too: as right when it was
@@ -220,22 +235,78 @@ public final class Authentication {
    * most {@link LoginThrottle#WAIT_FOR_OTHERS}, then 429 for a second). Judged under the subjects'
    * rows, held in the order given (an account's before an address's), so that attempts against
    * the same row are judged one after the other on every node.
+   *
+   * <p>A waiting attempt is woken when an attempt of this node against one of its subjects ends,
+   * and looks every {@link LoginThrottle#POLL} for those of other nodes. Woken, it first reads the
+   * subjects' state without holding their rows, and is judged under them again only when that
+   * state would let it go ahead (or refuse it); otherwise it goes back to waiting. When more than
+   * {@link LoginThrottle#WAITING_PER_FREE_ATTEMPT} times a subject's free attempts are waiting on
+   * it on this node already, an attempt that must wait gets 429 with Retry-After 1 at once.
    */
   private Attempt begin(List<Subject> subjects, String language, String tooManyKey) {
     String id = UUID.randomUUID().toString();
     Instant giveUp = clock.instant().plus(LoginThrottle.WAIT_FOR_OTHERS);
-    while (true) {
-      long endedBefore = endedSoFar();
-      Judged judged = store.database().inTransaction(conn -> {
+    if (queueFull(subjects)) {
+      throw tooManyAttempts(1, SecurityMessages.get(language, tooManyKey, "1"));
+    }
+    Waiter waiter = null;
+    try {
+      while (true) {
+        if (waiter != null) {
+          waiter.clear(); // before the state is read: an attempt that ends from now on wakes it again
+        }
+        if (waiter == null || worthJudging(peek(subjects))) {
+          Judged judged = judge(subjects, id, waiter == null);
+          if (judged == null || judged.mustWait() > 0) {
+            long wait = judged == null ? 1 : judged.mustWait();
+            throw tooManyAttempts(wait, SecurityMessages.get(language, tooManyKey, String.valueOf(wait)));
+          }
+          if (judged.ifAllWrong() == 0) {
+            return new Attempt(id, List.copyOf(subjects), judged.at());
+          }
+          // let through if the attempts in flight are right, not if they are wrong: wait for them
+          if (waiter == null) {
+            Waiter w = new Waiter();
+            if (!enqueue(subjects, w)) {
+              throw tooManyAttempts(1, SecurityMessages.get(language, tooManyKey, "1"));
+            }
+            waiter = w;
+          }
+        }
+        if (!waiter.await(giveUp)) {
+          throw tooManyAttempts(1, SecurityMessages.get(language, tooManyKey, "1"));
+        }
+      }
+    } finally {
+      if (waiter != null) {
+        dequeue(subjects, waiter);
+      }
+    }
+  }
+
+  /**
+   * Judges an attempt under its subjects' rows and puts it in flight when it may go ahead; null
+   * (429 for a second) when it is new and too many wait on one of its subjects already.
+   */
+  private Judged judge(List<Subject> subjects, String id, boolean arriving) {
+    int[] stripes = subjects.stream().mapToInt(s -> Math.floorMod(s.key().hashCode(), judging.length)).distinct().sorted().toArray();
+    for (int stripe : stripes) {
+      judging[stripe].lock();
+    }
+    try {
+      if (arriving && queueFull(subjects)) { // filled while it waited its turn: no database work
+        return null;
+      }
+      return store.database().inTransaction(conn -> {
         for (Subject s : subjects) {
-          store.holdFailures(conn, s.key(), LoginThrottle.FORGET_AFTER);
+          store.holdFailures(conn, s.key(), LoginThrottle.FORGET_AFTER, clock.instant());
         }
         Instant now = clock.instant(); // once the rows are held: an attempt that held them first wrote its own
         long mustWait = 0;
         long ifAllWrong = 0;
         for (Subject s : subjects) {
-          store.failStale(conn, s.key(), now.minus(LoginThrottle.IN_FLIGHT_LIMIT), LoginThrottle.FORGET_AFTER);
-          SecurityStore.Failures settled = store.failures(conn, s.key(), LoginThrottle.FORGET_AFTER);
+          store.failStale(conn, s.key(), now.minus(LoginThrottle.IN_FLIGHT_LIMIT), LoginThrottle.FORGET_AFTER, now);
+          SecurityStore.Failures settled = store.failures(conn, s.key(), LoginThrottle.FORGET_AFTER, now);
           SecurityStore.InFlight inFlight = store.inFlight(conn, s.key());
           mustWait = Math.max(mustWait, LoginThrottle.secondsToWait(settled, s.freeAttempts(), now));
           ifAllWrong = Math.max(ifAllWrong,
@@ -246,22 +317,93 @@ public final class Authentication {
             store.startAttempt(conn, s.key(), id, now);
           }
         }
-        return new Judged(mustWait, ifAllWrong, now);
+        return new Judged(mustWait, ifAllWrong, now, false);
       });
-      if (judged.mustWait() > 0) {
-        throw tooManyAttempts(judged.mustWait(), SecurityMessages.get(language, tooManyKey, String.valueOf(judged.mustWait())));
-      }
-      if (judged.ifAllWrong() == 0) {
-        return new Attempt(id, List.copyOf(subjects), judged.at());
-      }
-      // let through if the attempts in flight are right, not if they are wrong: wait for them
-      if (!awaitEnded(endedBefore, giveUp)) {
-        throw tooManyAttempts(1, SecurityMessages.get(language, tooManyKey, "1"));
+    } finally {
+      for (int i = stripes.length - 1; i >= 0; i--) {
+        judging[stripes[i]].unlock();
       }
     }
   }
 
-  private record Judged(long mustWait, long ifAllWrong, Instant at) {}
+  /**
+   * The subjects' state read without holding their rows (nothing is written): what a judgment
+   * would say now, but for attempts in flight too long (stale), which only a judgment counts.
+   */
+  private Judged peek(List<Subject> subjects) {
+    return store.database().read(conn -> {
+      Instant now = clock.instant();
+      long mustWait = 0;
+      long ifAllWrong = 0;
+      boolean stale = false;
+      for (Subject s : subjects) {
+        SecurityStore.Failures settled = store.failures(conn, s.key(), LoginThrottle.FORGET_AFTER, now);
+        SecurityStore.InFlight inFlight = store.inFlight(conn, s.key());
+        stale |= store.staleInFlight(conn, s.key(), now.minus(LoginThrottle.IN_FLIGHT_LIMIT)).count() > 0;
+        mustWait = Math.max(mustWait, LoginThrottle.secondsToWait(settled, s.freeAttempts(), now));
+        ifAllWrong = Math.max(ifAllWrong,
+            LoginThrottle.secondsToWait(LoginThrottle.ifAllWrong(settled, inFlight), s.freeAttempts(), now));
+      }
+      return new Judged(mustWait, ifAllWrong, now, stale);
+    });
+  }
+
+  /** Whether a waiting attempt is judged again: when it would go ahead, be refused, or stale attempts are to be counted. */
+  private static boolean worthJudging(Judged peeked) {
+    return peeked.stale() || peeked.mustWait() > 0 || peeked.ifAllWrong() == 0;
+  }
+
+  private record Judged(long mustWait, long ifAllWrong, Instant at, boolean stale) {}
+
+  /** Whether as many attempts as this node lets wait are waiting on one of {@code subjects} already. */
+  private boolean queueFull(List<Subject> subjects) {
+    for (Subject s : subjects) {
+      int[] size = {0};
+      waiting.computeIfPresent(s.key(), (k, q) -> {
+        size[0] = q.size();
+        return q;
+      });
+      if (size[0] >= maxWaiting(s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int maxWaiting(Subject s) {
+    return LoginThrottle.WAITING_PER_FREE_ATTEMPT * s.freeAttempts();
+  }
+
+  /** Queues {@code w} on each subject; false (queued on none) when one has as many waiting as it may. */
+  private boolean enqueue(List<Subject> subjects, Waiter w) {
+    List<Subject> queued = new ArrayList<>(subjects.size());
+    for (Subject s : subjects) {
+      boolean[] added = {false};
+      waiting.compute(s.key(), (k, q) -> {
+        ArrayDeque<Waiter> queue = q == null ? new ArrayDeque<>() : q;
+        if (queue.size() < maxWaiting(s)) {
+          queue.addLast(w);
+          added[0] = true;
+        }
+        return queue.isEmpty() ? null : queue;
+      });
+      if (!added[0]) {
+        dequeue(queued, w);
+        return false;
+      }
+      queued.add(s);
+    }
+    return true;
+  }
+
+  private void dequeue(List<Subject> subjects, Waiter w) {
+    for (Subject s : subjects) {
+      waiting.computeIfPresent(s.key(), (k, q) -> {
+        q.remove(w);
+        return q.isEmpty() ? null : q;
+      });
+    }
+  }
 
   /** Ends an attempt, right or wrong, in a transaction of its own. */
   void end(Attempt attempt, boolean right) {
@@ -271,7 +413,7 @@ public final class Authentication {
         return null;
       });
     } finally {
-      wake();
+      wake(attempt.subjects(), right);
     }
   }
 
@@ -283,14 +425,15 @@ public final class Authentication {
    * for having been in flight too long is taken back when it was right.
    */
   private void end(java.sql.Connection conn, Attempt attempt, boolean right) throws java.sql.SQLException {
+    Instant now = clock.instant();
     for (Subject s : attempt.subjects()) {
-      store.holdFailures(conn, s.key(), LoginThrottle.FORGET_AFTER); // in the order begin holds them
+      store.holdFailures(conn, s.key(), LoginThrottle.FORGET_AFTER, now); // in the order begin holds them
     }
     for (Subject s : attempt.subjects()) {
       boolean inFlight = store.endAttempt(conn, s.key(), attempt.id());
       if (!right) {
         if (inFlight) {
-          store.addFailure(conn, s.key(), attempt.at(), LoginThrottle.FORGET_AFTER);
+          store.addFailure(conn, s.key(), attempt.at(), LoginThrottle.FORGET_AFTER, now);
         }
       } else if (s.forgottenWhenRight()) {
         store.clearFailures(conn, s.key());
@@ -300,37 +443,64 @@ public final class Authentication {
     }
   }
 
-  private long endedSoFar() {
-    synchronized (endedLock) {
-      return ended;
+  /**
+   * Wakes the attempts of this node waiting on the subjects of one that ended (those of other
+   * nodes look again every {@link LoginThrottle#POLL}): the oldest {@link LoginThrottle#WOKEN_PER_END}
+   * not yet woken of each subject, as an end frees one place; every one of an account whose right
+   * password forgot its failures.
+   */
+  private void wake(List<Subject> subjects, boolean right) {
+    for (Subject s : subjects) {
+      int n = right && s.forgottenWhenRight() ? Integer.MAX_VALUE : LoginThrottle.WOKEN_PER_END;
+      waiting.computeIfPresent(s.key(), (k, q) -> {
+        int woken = 0;
+        for (Waiter w : q) {
+          if (woken >= n) {
+            break;
+          }
+          if (w.wake()) {
+            woken++;
+          }
+        }
+        return q;
+      });
     }
   }
 
-  /** Wakes the attempts of this node waiting for others (those of other nodes look again every 100 ms). */
-  private void wake() {
-    synchronized (endedLock) {
-      ended++;
-      endedLock.notifyAll();
-    }
-  }
+  /** An attempt waiting for others to end. */
+  private final class Waiter {
+    private boolean woken; // guarded by this
 
-  /** Waits until an attempt ends after {@code seen}, or 100 ms; false once {@code giveUp} has passed. */
-  private boolean awaitEnded(long seen, Instant giveUp) {
-    long left = Duration.between(clock.instant(), giveUp).toMillis();
-    if (left <= 0) {
-      return false;
+    synchronized void clear() {
+      woken = false;
     }
-    synchronized (endedLock) {
-      if (ended == seen) {
+
+    /** Wakes it; false when it was woken already (and has not looked since). */
+    synchronized boolean wake() {
+      if (woken) {
+        return false;
+      }
+      woken = true;
+      notifyAll();
+      return true;
+    }
+
+    /** Waits until woken, or {@link LoginThrottle#POLL}; false once {@code giveUp} has passed. */
+    synchronized boolean await(Instant giveUp) {
+      long left = Duration.between(clock.instant(), giveUp).toMillis();
+      if (left <= 0) {
+        return false;
+      }
+      if (!woken) {
         try {
-          endedLock.wait(Math.min(100, left));
+          wait(Math.min(LoginThrottle.POLL.toMillis(), left));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return false;
         }
       }
+      return true;
     }
-    return true;
   }
 
   /**

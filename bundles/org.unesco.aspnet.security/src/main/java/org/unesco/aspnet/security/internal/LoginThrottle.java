@@ -12,7 +12,8 @@ import java.time.Instant;
  * still in flight against its account and address wrong ({@link #ifAllWrong}), so that guesses
  * in parallel get no more checks than guesses one by one; it is refused when it must wait even if
  * they are all right; otherwise it waits for them to end, and is judged again. Right passwords
- * sent at once are never refused because of one another.
+ * sent at once are refused only when more wait than a node lets wait ({@link #WAITING_PER_FREE_ATTEMPT})
+ * or for longer than {@link #WAIT_FOR_OTHERS}: then for a second.
  */
 final class LoginThrottle {
   static final Duration FORGET_AFTER = Duration.ofHours(1);
@@ -21,6 +22,15 @@ final class LoginThrottle {
   static final Duration IN_FLIGHT_LIMIT = Duration.ofMinutes(1);
   /** How long an attempt waits for those in flight before it is told to come back in a second (429). */
   static final Duration WAIT_FOR_OTHERS = Duration.ofSeconds(30);
+  /** How often an attempt waiting for others looks again, for those of other nodes (this node's wake it at once). */
+  static final Duration POLL = Duration.ofMillis(100);
+  /**
+   * How many attempts may wait on one subject on one node, per free attempt of the subject (an
+   * address's 20: 40 waiting beside the 20 in flight); more get 429 with Retry-After 1 at once.
+   */
+  static final int WAITING_PER_FREE_ATTEMPT = 2;
+  /** How many waiting attempts of a subject the end of one wakes (it frees one place). */
+  static final int WOKEN_PER_END = 2;
 
   private LoginThrottle() {}
 

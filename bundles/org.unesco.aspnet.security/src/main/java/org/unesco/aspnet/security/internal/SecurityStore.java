@@ -283,8 +283,11 @@ public final class SecurityStore {
 
   record Failures(int count, Instant last) {}
 
-  /** Failures of a subject; forgotten after a quiet {@code forgetAfter}. */
-  Failures failures(Connection c, String subject, Duration forgetAfter) throws SQLException {
+  /**
+   * Failures of a subject; forgotten after a quiet {@code forgetAfter} before {@code now} (the
+   * caller's clock: the throttle's, so that the times it writes and compares come from one clock).
+   */
+  Failures failures(Connection c, String subject, Duration forgetAfter, Instant now) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT FAILURES, LAST_FAILURE FROM SEC_LOGIN_FAILURE WHERE SUBJECT = ?")) {
       ps.setString(1, subject);
@@ -293,7 +296,7 @@ public final class SecurityStore {
           return new Failures(0, null);
         }
         Instant last = rs.getTimestamp(2).toInstant();
-        return last.plus(forgetAfter).isBefore(Instant.now()) ? new Failures(0, null) : new Failures(rs.getInt(1), last);
+        return last.plus(forgetAfter).isBefore(now) ? new Failures(0, null) : new Failures(rs.getInt(1), last);
       }
     }
   }
@@ -303,10 +306,15 @@ public final class SecurityStore {
    * two attempts at once, the second reads what the first wrote, not the same count.
    */
   Failures holdFailures(Connection c, String subject, Duration forgetAfter) throws SQLException {
+    return holdFailures(c, subject, forgetAfter, Instant.now());
+  }
+
+  /** {@link #holdFailures(Connection, String, Duration)}, its failures as of {@code now}. */
+  Failures holdFailures(Connection c, String subject, Duration forgetAfter, Instant now) throws SQLException {
     try (PreparedStatement hold = c.prepareStatement("UPDATE SEC_LOGIN_FAILURE SET FAILURES = FAILURES WHERE SUBJECT = ?")) {
       hold.setString(1, subject);
       if (hold.executeUpdate() == 1) {
-        return failures(c, subject, forgetAfter);
+        return failures(c, subject, forgetAfter, now);
       }
     }
     java.sql.Savepoint before = c.setSavepoint(); // PostgreSQL ends the whole transaction on an error otherwise
@@ -325,7 +333,7 @@ public final class SecurityStore {
         hold.setString(1, subject);
         hold.executeUpdate();
       }
-      return failures(c, subject, forgetAfter);
+      return failures(c, subject, forgetAfter, now);
     }
   }
 
@@ -367,6 +375,11 @@ public final class SecurityStore {
     return inFlight(c, subject, null);
   }
 
+  /** The subject's attempts in flight started before {@code startedBefore}: stopped with their node. */
+  InFlight staleInFlight(Connection c, String subject, Instant startedBefore) throws SQLException {
+    return inFlight(c, subject, startedBefore);
+  }
+
   /** The subject's attempts in flight (only those started before {@code startedBefore} when not null). */
   private static InFlight inFlight(Connection c, String subject, Instant startedBefore) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), MAX(STARTED_AT) FROM SEC_LOGIN_IN_FLIGHT WHERE SUBJECT = ?"
@@ -388,7 +401,7 @@ public final class SecurityStore {
    * node stopped before it knew (a request that ends by an exception ends its attempt itself).
    * Each is a failure at the time it started, as if it had been wrong. The subject's row is held.
    */
-  void failStale(Connection c, String subject, Instant startedBefore, Duration forgetAfter) throws SQLException {
+  void failStale(Connection c, String subject, Instant startedBefore, Duration forgetAfter, Instant now) throws SQLException {
     InFlight stale = inFlight(c, subject, startedBefore);
     if (stale.count() == 0) {
       return;
@@ -398,13 +411,13 @@ public final class SecurityStore {
       ps.setTimestamp(2, Timestamp.from(startedBefore));
       ps.executeUpdate();
     }
-    Failures f = failures(c, subject, forgetAfter);
+    Failures f = failures(c, subject, forgetAfter, now);
     recordFailure(c, subject, f.count() + stale.count(), later(f.last(), stale.latest()));
   }
 
-  /** Counts an attempt that was wrong, started {@code at}, as one failure more; the subject's row is held. */
-  void addFailure(Connection c, String subject, Instant at, Duration forgetAfter) throws SQLException {
-    Failures f = failures(c, subject, forgetAfter);
+  /** Counts an attempt that was wrong, started {@code at}, as one failure more ({@code now}); the subject's row is held. */
+  void addFailure(Connection c, String subject, Instant at, Duration forgetAfter, Instant now) throws SQLException {
+    Failures f = failures(c, subject, forgetAfter, now);
     recordFailure(c, subject, f.count() + 1, later(f.last(), at));
   }
 

@@ -1,6 +1,7 @@
 package org.unesco.aspnet.security.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,17 +17,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.log.Logger;
+import org.osgi.framework.Bundle;
 import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.persistence.Database;
+import org.unesco.aspnet.persistence.PersistenceException;
+import org.unesco.aspnet.persistence.SqlWork;
 import org.unesco.aspnet.persistence.testing.TestDatabase;
 
 /**
@@ -52,9 +62,7 @@ class SignInThrottleTest {
     database = new TestDatabase("security");
     database.run("V1__accounts_sessions_audit.sql", "V2__invitations_and_resets.sql", "V3__audit_filters.sql",
         "V4__notice_preference.sql", "V5__sign_ins_in_flight.sql");
-    BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {BundleContext.class},
-        (proxy, method, args) -> null);
-    store = new SecurityStore(database, context);
+    store = new SecurityStore(database, context());
     authentication = new Authentication(store, config(), quietLogger(), clock);
     hash = authentication.hasher().hash(RIGHT);
     pool = Executors.newCachedThreadPool();
@@ -63,6 +71,11 @@ class SignInThrottleTest {
   @AfterEach
   void stop() {
     pool.shutdownNow();
+  }
+
+  private static BundleContext context() {
+    return (BundleContext) Proxy.newProxyInstance(SignInThrottleTest.class.getClassLoader(), new Class<?>[] {BundleContext.class},
+        (proxy, method, args) -> null);
   }
 
   /** The defaults, but the fewest hash iterations allowed: the tests check hundreds of passwords. */
@@ -99,8 +112,13 @@ class SignInThrottleTest {
 
   /** A sign-in's password check, as its answer's status: 200, 401 or 429. */
   private int signIn(String email, String password, String address) {
+    return signIn(authentication, email, password, address);
+  }
+
+  /** {@link #signIn(String, String, String)} on {@code node}. */
+  private static int signIn(Authentication node, String email, String password, String address) {
     try {
-      authentication.requirePassword(email, password, address, "en");
+      node.requirePassword(email, password, address, "en");
       return 200;
     } catch (ProblemException e) {
       if (e.status() == 429) {
@@ -142,7 +160,7 @@ class SignInThrottleTest {
   }
 
   private SecurityStore.Failures failures(String subject) {
-    return database.read(c -> store.failures(c, subject, LoginThrottle.FORGET_AFTER));
+    return database.read(c -> store.failures(c, subject, LoginThrottle.FORGET_AFTER, clock.instant()));
   }
 
   @Test
@@ -232,7 +250,7 @@ class SignInThrottleTest {
     assertEquals(16, failures("address:127.0.0.1").count(), "still counted: a success of one account clears only that account");
     // a quiet hour forgets them
     database.inTransaction(c -> {
-      store.recordFailure(c, "address:127.0.0.1", 16, Instant.now().minus(LoginThrottle.FORGET_AFTER).minusSeconds(1));
+      store.recordFailure(c, "address:127.0.0.1", 16, clock.instant().minus(LoginThrottle.FORGET_AFTER).minusSeconds(1));
       return null;
     });
     assertEquals(0, failures("address:127.0.0.1").count());
@@ -329,6 +347,155 @@ class SignInThrottleTest {
       });
     }
     assertEquals(Map.of(201, 30), atOnce(registrations), "registrations that go through are no failures");
+  }
+
+  @Test
+  void twoHundredRightPasswordsFromOneAddressNeitherExhaustThePoolNorStallOtherWork() throws Exception {
+    // the platform's pool in small (4 connections, 5 s to get one), and a clock that runs
+    SmallPool small = new SmallPool(database, 4, Duration.ofSeconds(5));
+    SecurityStore pooled = new SecurityStore(small, context());
+    Authentication node = new Authentication(pooled, config(), quietLogger(), Clock.systemUTC());
+    List<String> emails = accounts("school", 200, hash);
+    AtomicBoolean bursting = new AtomicBoolean(true);
+    Future<Long> otherWork = pool.submit(() -> { // a store read of the rest of the platform, all along
+      long slowest = 0;
+      do {
+        long t0 = System.nanoTime();
+        pooled.accountByEmail(emails.get(0)).orElseThrow();
+        slowest = Math.max(slowest, System.nanoTime() - t0);
+        Thread.sleep(20);
+      } while (bursting.get());
+      return TimeUnit.NANOSECONDS.toMillis(slowest);
+    });
+    List<String> left = new ArrayList<>(emails);
+    int rounds = 0;
+    try {
+      while (!left.isEmpty()) {
+        assertTrue(++rounds <= 15, "all in after " + rounds + " rounds; still out: " + left.size());
+        Map<String, Integer> answered = new ConcurrentHashMap<>();
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (String email : left) {
+          calls.add(() -> {
+            long t0 = System.nanoTime();
+            int status;
+            try {
+              node.requirePassword(email, RIGHT, CLASSROOM, "en");
+              status = 200;
+            } catch (ProblemException e) {
+              status = e.status();
+              assertEquals(429, status, e.getMessage());
+              assertEquals(1L, e.extensions().get("retryAfter"), "come back in a second");
+            }
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            assertTrue(ms < LoginThrottle.WAIT_FOR_OTHERS.toMillis(), "waited " + ms + " ms");
+            assertTrue(status == 200 || ms < 10_000, "a 429 after " + ms + " ms: not at once");
+            answered.put(email, status);
+            return status;
+          });
+        }
+        Map<Integer, Integer> statuses = atOnce(calls);
+        assertTrue(statuses.getOrDefault(200, 0) >= 20, "round " + rounds + ": " + statuses);
+        left.removeIf(e -> answered.get(e) == 200);
+        if (!left.isEmpty()) {
+          Thread.sleep(1000); // Retry-After
+        }
+      }
+    } finally {
+      bursting.set(false);
+    }
+    assertTrue(otherWork.get(1, TimeUnit.MINUTES) < 3000, "the rest of the platform was served meanwhile");
+    assertEquals(0, small.timeouts.get(), "no request waited its 5 s for a connection");
+    assertEquals(0, failures("address:" + CLASSROOM).count());
+  }
+
+  @Test
+  void anAttemptInFlightOnOneNodeIsCountedByAnother() throws Exception {
+    // two nodes: their own Authentication and store, one database; a node's wake reaches its own waiters only
+    Authentication nodeB = new Authentication(new SecurityStore(database, context()), config(), quietLogger(), clock);
+    String address = "198.51.100.200";
+    List<Authentication.Attempt> onA = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      onA.add(authentication.addressAttempt(address, "en"));
+    }
+    Future<Authentication.Attempt> onB = pool.submit(() -> nodeB.addressAttempt(address, "en"));
+    Thread.sleep(500);
+    assertFalse(onB.isDone(), "node B counts node A's twenty in flight: the twenty-first waits for one to end");
+    long t0 = System.nanoTime();
+    authentication.end(onA.remove(0), true);
+    Authentication.Attempt b = onB.get(5, TimeUnit.SECONDS);
+    long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+    assertTrue(ms < 2000, "node B looked again by itself (" + ms + " ms)");
+    nodeB.end(b, false);
+    for (Authentication.Attempt a : onA) {
+      authentication.end(a, false);
+    }
+    assertEquals(0, inFlight());
+    assertEquals(20, failures("address:" + address).count(), "each node's wrong ones count for both");
+    assertEquals(429, signIn(nodeB, "nobody@example.org", WRONG, address), "node B: after twenty, a second to wait");
+  }
+
+  /**
+   * The platform's pool in small: at most {@code size} connections at once, a request waiting
+   * {@code timeout} for one, then failing (counted) as the pool does.
+   */
+  private static final class SmallPool implements Database {
+    private final Database db;
+    private final Semaphore connections;
+    private final Duration timeout;
+    final AtomicInteger timeouts = new AtomicInteger();
+
+    SmallPool(Database db, int size, Duration timeout) {
+      this.db = db;
+      this.connections = new Semaphore(size, true);
+      this.timeout = timeout;
+    }
+
+    private void take() {
+      try {
+        if (!connections.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+          timeouts.incrementAndGet();
+          throw new PersistenceException("Connection is not available, request timed out after " + timeout.toMillis() + "ms.", null);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new PersistenceException("interrupted while waiting for a connection", null);
+      }
+    }
+
+    @Override
+    public <T> T inTransaction(SqlWork<T> work) {
+      take();
+      try {
+        return db.inTransaction(work);
+      } finally {
+        connections.release();
+      }
+    }
+
+    @Override
+    public <T> T read(SqlWork<T> work) {
+      take();
+      try {
+        return db.read(work);
+      } finally {
+        connections.release();
+      }
+    }
+
+    @Override
+    public DataSource dataSource() {
+      return db.dataSource();
+    }
+
+    @Override
+    public Dialect dialect() {
+      return db.dialect();
+    }
+
+    @Override
+    public int migrate(Bundle owner) {
+      return db.migrate(owner);
+    }
   }
 
   /** A clock that stands still until moved. */
