@@ -73,6 +73,12 @@ export default async function render(container, ui) {
     h('h2', { id: 'api-reference-endpoints' }, s.operations),
     status,
     holder);
+  // not awaited: the page (its heading, the loading line) is shown while Swagger UI's files come
+  draw(holder, status, s, ui);
+}
+
+/** Loads Swagger UI and draws the document into `holder`; says so in `status` when it cannot. */
+async function draw(holder, status, s, ui) {
   try {
     await Promise.all([load('swagger-ui-css', 'link', { rel: 'stylesheet', href: SWAGGER + '/swagger-ui.css' }),
       load('swagger-ui-js', 'script', { src: SWAGGER + '/swagger-ui-bundle.js' })]);

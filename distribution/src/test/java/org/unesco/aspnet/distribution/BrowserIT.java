@@ -2533,7 +2533,24 @@ class BrowserIT {
     } finally {
       driver.manage().window().setSize(new Dimension(1280, 900));
     }
+
+    // signed out, with an API token given under Authorize: the token goes with each request
+    String token = String.valueOf(((Map<?, ?>) ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "fetch('/api/v1/tokens', {method: 'POST', credentials: 'same-origin', headers: {'Content-Type': 'application/json',"
+            + " 'X-CSRF-Token': arguments[0]}, body: JSON.stringify({name: 'reference token', days: 1})}).then(r => r.json()).then(done);",
+        String.valueOf(apiGet("/api/v1/me").get("csrfToken")))).get("token"));
+    assertTrue(token.startsWith("asp_"), token);
     signOut();
+    open("/p/api");
+    waitFor(By.cssSelector(".swagger-ui .btn.authorize")).click();
+    WebElement value = waitFor(By.cssSelector(".auth-container input[type=text], .auth-container input[type=password]"));
+    value.sendKeys(token);
+    driver.findElement(By.cssSelector(".auth-container .btn.modal-btn.auth.authorize")).click();
+    driver.findElement(By.cssSelector(".modal-ux .btn-done, .modal-ux .close-modal")).click();
+    driver.findElement(By.cssSelector(".opblock-tag[data-tag=security]")).click();
+    String asToken = tryItOut("operations-security-me", null);
+    assertTrue(asToken.startsWith("200") && asToken.contains("nc.fr@demo.aspnet.local"), "the token was sent: " + asToken);
   }
 
   /** Opens an operation of the API reference, tries it with the body given (if any), and returns "status body". */

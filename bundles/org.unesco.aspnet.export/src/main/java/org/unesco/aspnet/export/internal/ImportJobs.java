@@ -257,14 +257,15 @@ public final class ImportJobs {
   }
 
   /**
-   * A file refused as unreadable is the sender's to fix, not an incident; what the reader met (the
-   * spreadsheet library's own words, which the sender is not shown) goes to the log in one line, so
-   * that an operator can tell a broken file from a reader's fault.
+   * A file refused as unreadable is the sender's to fix, not an incident: nothing is logged at the
+   * default level. At DEBUG (org.unesco.aspnet.export=DEBUG in config/org.osgi.service.log.admin.cfg)
+   * what the reader met, the spreadsheet library's own words the sender is not shown, goes to the
+   * log in one line, so that an operator can tell a broken file from a reader's fault.
    */
   private void logUnreadable(Job job, IOException e) {
     Logger l = log;
     if (l != null) {
-      l.info("Import {} ({}): the file cannot be read: {}{}", job.id, job.file, e.getMessage(),
+      l.debug("Import {} ({}): the file cannot be read: {}{}", job.id, job.file, e.getMessage(),
           e.getCause() == null ? "" : " (" + e.getCause() + ")");
     }
   }

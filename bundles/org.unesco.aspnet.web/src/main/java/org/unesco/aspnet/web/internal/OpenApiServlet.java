@@ -171,6 +171,15 @@ public final class OpenApiServlet extends ApiServlet {
         }
       }
     }
+    // Every operation takes any of the installed ways to sign in, or none (what the public may do
+    // each endpoint decides; an operation says "security": [] when it never looks): without this a
+    // client generated from the document, or the API reference's Authorize, sends no credential.
+    JsonNode schemes = components.path("securitySchemes");
+    if (schemes.isObject() && !schemes.isEmpty()) {
+      com.fasterxml.jackson.databind.node.ArrayNode security = doc.putArray("security");
+      schemes.fieldNames().forEachRemaining(name -> security.addObject().putArray(name));
+      security.addObject(); // {}: without credentials too
+    }
     return doc;
   }
 
