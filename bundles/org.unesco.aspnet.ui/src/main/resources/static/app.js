@@ -221,14 +221,28 @@ export function labelIn(form, name) {
 // sent: caught before any form's own handler, the box says why.
 document.addEventListener('submit', (ev) => {
   const form = ev.target;
-  const bad = [...form.querySelectorAll('input[type=number], input[data-decimal]')]
-    .filter((i) => i.validity.badInput || (i.dataset.decimal !== undefined && i.value.trim() && decimalOf(i.value) === null));
+  const bad = [...form.querySelectorAll('input[type=number], input[data-decimal], input[data-whole]')]
+    .filter((i) => i.validity.badInput || (i.dataset.decimal !== undefined && i.value.trim()
+      && (decimalOf(i.value) === null || groupedLikeThousands(i.value)))
+      || (i.dataset.whole !== undefined && i.value.trim() && !/^[-+]?\d+$/.test(i.value.trim())));
   if (!bad.length) return;
   ev.preventDefault();
   ev.stopImmediatePropagation();
-  showProblem(form, new ApiError(400, { title: t('error.400'), errors: bad.map((i) => ({ field: i.name, message: t('error.notANumber') })) }));
+  showProblem(form, new ApiError(400, { title: t('error.400'), errors: bad.map((i) => ({ field: i.name,
+    message: decimalOf(i.value) !== null && groupedLikeThousands(i.value) ? t('error.ambiguousNumber') : t('error.notANumber') })) }));
   bad[0].focus();
 }, true);
+
+/**
+ * Whether a decimal reads as a thousand in the page's language: "1,000" on an English page, "1.000"
+ * on a German or Spanish one, where that mark groups thousands. decimalOf would read it as 1: the
+ * person is asked to write it without the mark instead of being taken at a thousandth of their word.
+ */
+export function groupedLikeThousands(text) {
+  const group = ui.lang === 'en' ? ',' : ui.lang === 'de' || ui.lang === 'es' ? '.' : null;
+  const s = String(text).trim();
+  return group !== null && new RegExp('^[-+\u2212]?[1-9]\\d{0,2}\\' + group + '\\d{3}$').test(s);
+}
 
 /**
  * A decimal as a person writes it, with a point or a comma ("48,14" in French, Spanish, German):
@@ -417,8 +431,13 @@ export function field(label, name, opts = {}) {
   } else if (opts.multiline) {
     input = h('textarea', { id, name, rows: 3, required: opts.required, maxlength: opts.maxLength }, opts.value ?? '');
   } else {
-    input = h('input', { id, name, type: opts.type || 'text', value: opts.value ?? '', required: opts.required, autocomplete: opts.autocomplete,
-      min: opts.min, max: opts.max, step: opts.step, pattern: opts.pattern, maxlength: opts.maxLength, inputmode: opts.inputmode });
+    // a whole number (a count) in a text box: a number box drops a typed comma without a word ("35,5"
+    // is sent as 355); the submit check below says what it cannot read, and the server the range
+    input = opts.whole
+      ? h('input', { id, name, type: 'text', value: opts.value ?? '', required: opts.required, autocomplete: 'off', inputmode: 'numeric',
+        'data-whole': '' })
+      : h('input', { id, name, type: opts.type || 'text', value: opts.value ?? '', required: opts.required, autocomplete: opts.autocomplete,
+        min: opts.min, max: opts.max, step: opts.step, pattern: opts.pattern, maxlength: opts.maxLength, inputmode: opts.inputmode });
   }
   const helpId = opts.help ? id + '-help' : null;
   if (helpId) {

@@ -135,8 +135,8 @@ async function schoolForm(values = {}, { forApply }) {
     checks(t('field.themes'), 'themes', THEMES.map((x) => [x, t('theme.' + x)]), values.themes || []),
     field(t('field.languages'), 'languages', { value: (values.languages || []).join(', '), help: t('apply.languagesHelp') }),
     h('div', { class: 'grid2' },
-      field(t('field.students'), 'students', { type: 'number', min: 0, value: values.students, id: idOf('students') }),
-      field(t('field.teachers'), 'teachers', { type: 'number', min: 0, value: values.teachers, id: idOf('teachers') })),
+      field(t('field.students'), 'students', { whole: true, value: values.students, id: idOf('students') }),
+      field(t('field.teachers'), 'teachers', { whole: true, value: values.teachers, id: idOf('teachers') })),
     field(t('field.email'), 'email', { type: 'email', required: true, value: values.email, autocomplete: 'email', id: idOf('email') }),
     field(t('field.website'), 'website', { type: 'url', value: values.website }),
     field(t('field.nationalId'), 'nationalId', { value: values.nationalId }),
@@ -440,8 +440,8 @@ async function reportView(school) {
     field(t('report.activities'), 'activities', { multiline: true, required: true, value: report?.activities }),
     checks(t('field.themes') + ' *', 'themes', THEMES.map((x) => [x, t('theme.' + x)]), report?.themes || []),
     h('div', { class: 'grid2' },
-      field(t('report.students'), 'studentsInvolved', { type: 'number', min: 0, required: true, value: report?.studentsInvolved }),
-      field(t('report.teachers'), 'teachersInvolved', { type: 'number', min: 0, required: true, value: report?.teachersInvolved })),
+      field(t('report.students'), 'studentsInvolved', { whole: true, required: true, value: report?.studentsInvolved }),
+      field(t('report.teachers'), 'teachersInvolved', { whole: true, required: true, value: report?.teachersInvolved })),
     field(t('report.notes'), 'notes', { multiline: true, value: report?.notes }),
     questions.length ? fieldsetOf(questions, 'answers.', report?.answers || {}, t('report.national', { country: countryName(school.country) }), 'report-questions') : null,
     send);
@@ -449,7 +449,7 @@ async function reportView(school) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const d = new FormData(form);
-    const num = (k) => (d.get(k) === '' ? null : Number(d.get(k)));
+    const num = (k) => (String(d.get(k) ?? '').trim() === '' ? null : Number(d.get(k)));
     // answers to questions this page does not show (a profile removed since) are sent back as they were
     const answers = { ...(report?.answers || {}) };
     for (const q of questions) delete answers[q.key];
@@ -739,8 +739,7 @@ function metricInput(m, path) {
     return field(metricLabel(m), path, { required: m.required, empty: '', options: (m.choices || []).map((c) => [c, localized(m.choiceLabels?.[c]) || c]) });
   }
   if (m.type === 'number') return decimalField(metricLabel(m), path, '', undefined, { required: m.required });
-  return field(metricLabel(m), path, { type: m.type === 'integer' ? 'number' : m.type === 'date' ? 'date' : 'text',
-    step: m.type === 'integer' ? '1' : undefined, inputmode: m.type === 'integer' ? 'numeric' : undefined, required: m.required });
+  return field(metricLabel(m), path, { type: m.type === 'date' ? 'date' : 'text', whole: m.type === 'integer', required: m.required });
 }
 
 /** The metrics as JSON: inputs named metrics.a.0.b become {a: [{b: ...}]}; empty items are left out. */
@@ -759,7 +758,7 @@ function readMetrics(form, metrics) {
         else if (m.type === 'list' && list.length) out[m.name] = list;
       } else {
         const v = form.elements[path]?.value ?? '';
-        if (v !== '') out[m.name] = m.type === 'number' ? decimalOf(v) : m.type === 'integer' ? Number(v) : v;
+        if (v.trim() !== '') out[m.name] = m.type === 'number' ? decimalOf(v) : m.type === 'integer' ? Number(v) : v;
       }
     }
     return out;
@@ -789,8 +788,8 @@ function activityForm(school, campaign, module, onSent) {
       phases.length ? field(t('campaign.phase'), 'phase', { required: true, empty: '', options: phases, value: phaseOf(today) }) : null),
     field(t('submission.text'), 'text', { required: true, multiline: true }),
     h('div', { class: 'grid2' },
-      field(t('submission.pupils'), 'pupils', { type: 'number', min: 0, required: true }),
-      field(t('submission.teachers'), 'teachers', { type: 'number', min: 0, required: true })),
+      field(t('submission.pupils'), 'pupils', { whole: true, required: true }),
+      field(t('submission.teachers'), 'teachers', { whole: true, required: true })),
     ...metrics.map((m) => metricInput(m, 'metrics.' + m.name)),
     h('fieldset', {}, h('legend', {}, t('submission.media') + (module?.schema?.mediaRequired ? ' *' : '')),
       field(t('submission.mediaUrl'), 'mediaUrl', { type: 'url' }),
@@ -817,7 +816,7 @@ function activityForm(school, campaign, module, onSent) {
     ev.preventDefault();
     if (send.disabled) return; // the activity is on its way
     const e = form.elements;
-    const number = (v) => (v === '' || v === undefined ? null : Number(v));
+    const number = (v) => (v === undefined || String(v).trim() === '' ? null : Number(v));
     const body = {
       school: Number(school.id),
       date: e.date.value || null,

@@ -1320,9 +1320,20 @@ class BrowserIT {
     WebElement form = wait(30).until(d -> d.findElement(trashHack).findElements(By.cssSelector("details form select[name='metrics.waste.0.unit']"))
         .isEmpty() ? null : d.findElement(trashHack).findElement(By.cssSelector("details form")));
     form.findElement(By.name("text")).sendKeys(activity);
-    form.findElement(By.name("pupils")).sendKeys("21");
-    form.findElement(By.name("teachers")).sendKeys("2");
     new Select(form.findElement(By.name("metrics.waste.0.type"))).selectByValue("PAPER");
+    new Select(form.findElement(By.name("metrics.waste.0.unit"))).selectByValue("kg");
+    // a count with a comma, and "1,000" on an English page: said on their boxes, nothing sent (a
+    // number box sent 215 for "21,5", and "1,000" was read as 1)
+    form.findElement(By.name("pupils")).sendKeys("21,5");
+    form.findElement(By.name("teachers")).sendKeys("2");
+    form.findElement(By.name("metrics.waste.0.mass")).sendKeys("1,000");
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    wait(10).until(d -> "true".equals(form.findElement(By.name("pupils")).getDomAttribute("aria-invalid")));
+    assertEquals("true", form.findElement(By.name("metrics.waste.0.mass")).getDomAttribute("aria-invalid"));
+    assertTrue(form.getText().contains("is not a number") && form.getText().contains("could be a thousand or a decimal"), form.getText());
+    form.findElement(By.name("pupils")).clear();
+    form.findElement(By.name("pupils")).sendKeys("21");
+    form.findElement(By.name("metrics.waste.0.mass")).clear();
     // with a decimal comma, as a French teacher writes it: 7.5 kg, not the 75 a number box would send
     form.findElement(By.name("metrics.waste.0.mass")).sendKeys("7,5");
     new Select(form.findElement(By.name("metrics.waste.0.unit"))).selectByValue("kg");
