@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -46,8 +44,8 @@ class ClusterIT {
         "ASPNET_TEST_POSTGRES is not set: no PostgreSQL server to test against (.ci/run sets one up)");
     sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
     sql("CREATE SCHEMA " + SCHEMA);
-    a = onTheSharedDatabase(new Installation());
-    b = onTheSharedDatabase(new Installation());
+    a = PostgresIT.onPostgresql(new Installation(), SERVER, SCHEMA);
+    b = PostgresIT.onPostgresql(new Installation(), SERVER, SCHEMA);
     // both at once: the migration lock, the first account and the tables' creation are raced for
     CompletableFuture<Installation> first = CompletableFuture.supplyAsync(() -> started(a));
     CompletableFuture<Installation> second = CompletableFuture.supplyAsync(() -> started(b));
@@ -159,17 +157,6 @@ class ClusterIT {
     }
     int days = count("SELECT COUNT(*) FROM " + SCHEMA + ".PRJ_DAY");
     assertEquals(days, count("SELECT COUNT(*) FROM " + SCHEMA + ".PRJ_DAY_SEEDED"), "each shipped row written once, and marked once");
-  }
-
-  /** The installation with the PostgreSQL driver in plugins/ and the shared schema configured. */
-  private static Installation onTheSharedDatabase(Installation node) throws Exception {
-    Path driver = Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    Files.copy(driver, node.home.resolve("plugins").resolve("postgresql.jar"));
-    Path config = node.home.resolve("config").resolve("org.unesco.aspnet.persistence.cfg");
-    String url = SERVER + (SERVER.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
-    Files.writeString(config, Files.readString(config).replaceFirst("(?m)^url=.*$", java.util.regex.Matcher.quoteReplacement(
-        "url=" + url + "\ndriver.target=(osgi.jdbc.driver.class=org.postgresql.Driver)\ndriver.cardinality.minimum=1")));
-    return node;
   }
 
   private static Installation started(Installation node) {

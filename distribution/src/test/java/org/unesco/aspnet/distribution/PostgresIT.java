@@ -44,13 +44,7 @@ class PostgresIT {
       s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
       s.execute("CREATE SCHEMA " + SCHEMA);
     }
-    platform = new Installation();
-    Path driver = Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    Files.copy(driver, platform.home.resolve("plugins").resolve("postgresql.jar"));
-    Path config = platform.home.resolve("config").resolve("org.unesco.aspnet.persistence.cfg");
-    String url = SERVER + (SERVER.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
-    Files.writeString(config, Files.readString(config).replaceFirst("(?m)^url=.*$", java.util.regex.Matcher.quoteReplacement(
-        "url=" + url + "\ndriver.target=(osgi.jdbc.driver.class=org.postgresql.Driver)\ndriver.cardinality.minimum=1")));
+    platform = onPostgresql(new Installation(), SERVER, SCHEMA);
     platform.environment.put("ASPNET_DEMO", "true");
     platform.start();
     platform.awaitDemoData(Duration.ofSeconds(240));
@@ -164,6 +158,20 @@ class PostgresIT {
     int status = job.path("httpStatus").asInt();
     assertTrue(status == 200 || status == 202, job.toString());
     return job;
+  }
+
+  /**
+   * {@code node} set up as docs/configuration.md tells an operator: the PostgreSQL driver bundle in
+   * plugins/, the persistence configuration naming {@code server} and {@code schema}.
+   */
+  static Installation onPostgresql(Installation node, String server, String schema) throws Exception {
+    Path driver = Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Files.copy(driver, node.home.resolve("plugins").resolve("postgresql.jar"));
+    Path config = node.home.resolve("config").resolve("org.unesco.aspnet.persistence.cfg");
+    String url = server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    Files.writeString(config, Files.readString(config).replaceFirst("(?m)^url=.*$", java.util.regex.Matcher.quoteReplacement(
+        "url=" + url + "\ndriver.target=(osgi.jdbc.driver.class=org.postgresql.Driver)\ndriver.cardinality.minimum=1")));
+    return node;
   }
 
   private static int count(String sql) throws Exception {
