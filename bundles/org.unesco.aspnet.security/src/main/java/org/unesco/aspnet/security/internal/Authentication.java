@@ -302,22 +302,13 @@ public final class Authentication {
           store.holdFailures(conn, s.key(), LoginThrottle.FORGET_AFTER, clock.instant());
         }
         Instant now = clock.instant(); // once the rows are held: an attempt that held them first wrote its own
-        long mustWait = 0;
-        long ifAllWrong = 0;
-        for (Subject s : subjects) {
-          store.failStale(conn, s.key(), now.minus(LoginThrottle.IN_FLIGHT_LIMIT), LoginThrottle.FORGET_AFTER, now);
-          SecurityStore.Failures settled = store.failures(conn, s.key(), LoginThrottle.FORGET_AFTER, now);
-          SecurityStore.InFlight inFlight = store.inFlight(conn, s.key());
-          mustWait = Math.max(mustWait, LoginThrottle.secondsToWait(settled, s.freeAttempts(), now));
-          ifAllWrong = Math.max(ifAllWrong,
-              LoginThrottle.secondsToWait(LoginThrottle.ifAllWrong(settled, inFlight), s.freeAttempts(), now));
-        }
-        if (mustWait == 0 && ifAllWrong == 0) {
+        Judged judged = assess(conn, subjects, now, true);
+        if (judged.mustWait() == 0 && judged.ifAllWrong() == 0) {
           for (Subject s : subjects) {
             store.startAttempt(conn, s.key(), id, now);
           }
         }
-        return new Judged(mustWait, ifAllWrong, now, false);
+        return judged;
       });
     } finally {
       for (int i = stripes.length - 1; i >= 0; i--) {
@@ -331,21 +322,33 @@ public final class Authentication {
    * would say now, but for attempts in flight too long (stale), which only a judgment counts.
    */
   private Judged peek(List<Subject> subjects) {
-    return store.database().read(conn -> {
-      Instant now = clock.instant();
-      long mustWait = 0;
-      long ifAllWrong = 0;
-      boolean stale = false;
-      for (Subject s : subjects) {
-        SecurityStore.Failures settled = store.failures(conn, s.key(), LoginThrottle.FORGET_AFTER, now);
-        SecurityStore.InFlight inFlight = store.inFlight(conn, s.key());
-        stale |= store.staleInFlight(conn, s.key(), now.minus(LoginThrottle.IN_FLIGHT_LIMIT)).count() > 0;
-        mustWait = Math.max(mustWait, LoginThrottle.secondsToWait(settled, s.freeAttempts(), now));
-        ifAllWrong = Math.max(ifAllWrong,
-            LoginThrottle.secondsToWait(LoginThrottle.ifAllWrong(settled, inFlight), s.freeAttempts(), now));
+    return store.database().read(conn -> assess(conn, subjects, clock.instant(), false));
+  }
+
+  /**
+   * What the subjects' rows say at {@code now}: the longest wait of any (were the attempts in flight
+   * right, and were they wrong). {@code countStale}: attempts in flight too long are counted as
+   * failed first (a judgment, under the rows); else only noted as {@code stale} (a look).
+   */
+  private Judged assess(java.sql.Connection conn, List<Subject> subjects, Instant now, boolean countStale)
+      throws java.sql.SQLException {
+    long mustWait = 0;
+    long ifAllWrong = 0;
+    boolean stale = false;
+    for (Subject s : subjects) {
+      Instant staleBefore = now.minus(LoginThrottle.IN_FLIGHT_LIMIT);
+      if (countStale) {
+        store.failStale(conn, s.key(), staleBefore, LoginThrottle.FORGET_AFTER, now);
+      } else {
+        stale |= store.staleInFlight(conn, s.key(), staleBefore).count() > 0;
       }
-      return new Judged(mustWait, ifAllWrong, now, stale);
-    });
+      SecurityStore.Failures settled = store.failures(conn, s.key(), LoginThrottle.FORGET_AFTER, now);
+      SecurityStore.InFlight inFlight = store.inFlight(conn, s.key());
+      mustWait = Math.max(mustWait, LoginThrottle.secondsToWait(settled, s.freeAttempts(), now));
+      ifAllWrong = Math.max(ifAllWrong,
+          LoginThrottle.secondsToWait(LoginThrottle.ifAllWrong(settled, inFlight), s.freeAttempts(), now));
+    }
+    return new Judged(mustWait, ifAllWrong, now, stale);
   }
 
   /** Whether a waiting attempt is judged again: when it would go ahead, be refused, or stale attempts are to be counted. */
