@@ -446,44 +446,27 @@ public final class Json {
     }
   }
 
-  /** A node of a tree still to look at, with its path ({@code media[1].url}). */
-  private record Visit(com.fasterxml.jackson.databind.JsonNode node, String path) {}
-
-  /**
-   * Walks the tree with a stack of its own, depth first in document order, not by recursion: a
-   * body nested the 1000 levels the parser allows would overflow a request thread's stack while
-   * the JVM still interprets this code (a cold start).
-   */
-  private static void refusedText(com.fasterxml.jackson.databind.JsonNode root, String rootPath,
+  // By recursion: a body nests at most MAX_NESTING levels, which a request thread's stack holds even
+  // while the JVM still interprets this code (JsonTest reads the deepest on a 256 KB stack).
+  private static void refusedText(com.fasterxml.jackson.databind.JsonNode node, String path,
       List<org.unesco.aspnet.core.FieldError> refused) {
-    java.util.Deque<Visit> toVisit = new java.util.ArrayDeque<>();
-    toVisit.push(new Visit(root, rootPath));
-    while (!toVisit.isEmpty()) {
-      Visit visit = toVisit.pop();
-      com.fasterxml.jackson.databind.JsonNode node = visit.node();
-      String path = visit.path();
-      List<Visit> children = new ArrayList<>();
-      if (node.isTextual()) {
-        if (badCharacter(node.textValue()) >= 0) {
-          add(refused, new org.unesco.aspnet.core.FieldError(path, BAD_TEXT));
-        }
-      } else if (node.isObject()) {
-        for (var members = node.fields(); members.hasNext(); ) {
-          Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> member = members.next();
-          if (badCharacter(member.getKey()) >= 0) {
-            add(refused, new org.unesco.aspnet.core.FieldError(path, BAD_NAME));
-            members.remove(); // a name that cannot be shown names no field of the type
-          } else {
-            children.add(new Visit(member.getValue(), path.equals(NO_FIELD) ? member.getKey() : path + "." + member.getKey()));
-          }
-        }
-      } else if (node.isArray()) {
-        for (int i = 0; i < node.size(); i++) {
-          children.add(new Visit(node.get(i), (path.equals(NO_FIELD) ? "" : path) + "[" + i + "]"));
+    if (node.isTextual()) {
+      if (badCharacter(node.textValue()) >= 0) {
+        add(refused, new org.unesco.aspnet.core.FieldError(path, BAD_TEXT));
+      }
+    } else if (node.isObject()) {
+      for (var members = node.fields(); members.hasNext(); ) {
+        Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> member = members.next();
+        if (badCharacter(member.getKey()) >= 0) {
+          add(refused, new org.unesco.aspnet.core.FieldError(path, BAD_NAME));
+          members.remove(); // a name that cannot be shown names no field of the type
+        } else {
+          refusedText(member.getValue(), path.equals(NO_FIELD) ? member.getKey() : path + "." + member.getKey(), refused);
         }
       }
-      for (int i = children.size() - 1; i >= 0; i--) {
-        toVisit.push(children.get(i)); // the first child on top: visited next
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        refusedText(node.get(i), (path.equals(NO_FIELD) ? "" : path) + "[" + i + "]", refused);
       }
     }
   }
