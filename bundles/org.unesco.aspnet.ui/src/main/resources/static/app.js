@@ -222,16 +222,25 @@ export function labelIn(form, name) {
 document.addEventListener('submit', (ev) => {
   const form = ev.target;
   const bad = [...form.querySelectorAll('input[type=number], input[data-decimal], input[data-whole]')]
-    .filter((i) => i.validity.badInput || (i.dataset.decimal !== undefined && i.value.trim()
-      && (decimalOf(i.value) === null || groupedLikeThousands(i.value)))
-      || (i.dataset.whole !== undefined && i.value.trim() && !/^[-+]?\d+$/.test(i.value.trim())));
+    .map((input) => ({ input, why: unreadableNumber(input) })).filter((b) => b.why);
   if (!bad.length) return;
   ev.preventDefault();
   ev.stopImmediatePropagation();
-  showProblem(form, new ApiError(400, { title: t('error.400'), errors: bad.map((i) => ({ field: i.name,
-    message: decimalOf(i.value) !== null && groupedLikeThousands(i.value) ? t('error.ambiguousNumber') : t('error.notANumber') })) }));
-  bad[0].focus();
+  showProblem(form, new ApiError(400, { title: t('error.400'), errors: bad.map((b) => ({ field: b.input.name, message: t(b.why) })) }));
+  bad[0].input.focus();
 }, true);
+
+/** Why a number's box holds what cannot be sent as it is (the message's key), or null. */
+function unreadableNumber(input) {
+  const text = input.value.trim();
+  if (input.validity.badInput) return 'error.notANumber';
+  if (!text) return null;
+  if (input.dataset.decimal !== undefined) {
+    return decimalOf(text) === null ? 'error.notANumber' : groupedLikeThousands(text) ? 'error.ambiguousNumber' : null;
+  }
+  if (input.dataset.whole !== undefined) return /^[-+]?\d+$/.test(text) ? null : 'error.notANumber';
+  return null;
+}
 
 /**
  * Whether a decimal reads as a thousand in the page's language: "1,000" on an English page, "1.000"
@@ -242,6 +251,11 @@ export function groupedLikeThousands(text) {
   const group = ui.lang === 'en' ? ',' : ui.lang === 'de' || ui.lang === 'es' ? '.' : null;
   const s = String(text).trim();
   return group !== null && new RegExp('^[-+\u2212]?[1-9]\\d{0,2}\\' + group + '\\d{3}$').test(s);
+}
+
+/** A whole number's box read (its text checked by unreadableNumber on submit): null when blank. */
+export function wholeOf(text) {
+  return text === null || text === undefined || String(text).trim() === '' ? null : Number(String(text).trim());
 }
 
 /**
@@ -431,11 +445,12 @@ export function field(label, name, opts = {}) {
   } else if (opts.multiline) {
     input = h('textarea', { id, name, rows: 3, required: opts.required, maxlength: opts.maxLength }, opts.value ?? '');
   } else {
-    // a whole number (a count) in a text box: a number box drops a typed comma without a word ("35,5"
-    // is sent as 355); the submit check below says what it cannot read, and the server the range
-    input = opts.whole
-      ? h('input', { id, name, type: 'text', value: opts.value ?? '', required: opts.required, autocomplete: 'off', inputmode: 'numeric',
-        'data-whole': '' })
+    // `number`: 'whole' (a count) or 'decimal' (a coordinate, a measure) in a text box, with its
+    // keypad on a phone: a number box drops a typed comma without a word ("35,5" is sent as 355).
+    // The submit check above says what it cannot read (unreadableNumber), the server the range.
+    input = opts.number
+      ? h('input', { id, name, type: 'text', value: opts.value ?? '', required: opts.required, autocomplete: 'off',
+        inputmode: opts.number === 'whole' ? 'numeric' : 'decimal', [opts.number === 'whole' ? 'data-whole' : 'data-decimal']: '' })
       : h('input', { id, name, type: opts.type || 'text', value: opts.value ?? '', required: opts.required, autocomplete: opts.autocomplete,
         min: opts.min, max: opts.max, step: opts.step, pattern: opts.pattern, maxlength: opts.maxLength, inputmode: opts.inputmode });
   }

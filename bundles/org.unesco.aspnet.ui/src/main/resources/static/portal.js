@@ -2,7 +2,7 @@
 import { labelIn, localToday, ui, t, h, api, ApiError, colon, field, checks, countries, countryName, problemView, showProblem, clearProblem, announce, renderChrome,
   whileBusy, signInPrompt, loadProfile, profileText, setProfileText, markProfileTexts,
   statusLabel, LEVELS, THEMES, localized, langOf, formatDate, formatDay, plural, submissionStatus, quoted, phaseLabels, pagedList, handedOver, disclosure,
-  decimalOf } from './app.js';
+  decimalOf, wholeOf } from './app.js';
 
 // ---------- national profile fields ----------
 /** The inputs of a national profile's fields, named `fields.<key>`. */
@@ -30,7 +30,7 @@ function fieldsetOf(defs, prefix, values, legend, id) {
     } else if (f.type === 'choice') {
       box.append(field(label, name, { options, empty: '', value, required: f.required, help }));
     } else if (f.type === 'number') {
-      box.append(decimalField(label, name, value, undefined, { required: f.required, help }));
+      box.append(field(label, name, { number: 'decimal', value, required: f.required, help }));
     } else {
       box.append(field(label, name, { type: f.type === 'date' ? 'date' : 'text', value, required: f.required, help,
         min: f.min, max: f.max, pattern: f.pattern, maxLength: f.maxLength }));
@@ -129,32 +129,19 @@ async function schoolForm(values = {}, { forApply }) {
     field(t('field.city'), 'city', { required: true, value: values.city, id: idOf('city') }),
     field(t('field.address'), 'address', { required: true, value: values.address, id: idOf('address') }),
     h('div', { class: 'grid2' },
-      decimalField(t('field.latitude'), 'latitude', values.latitude, idOf('latitude')),
-      decimalField(t('field.longitude'), 'longitude', values.longitude, idOf('longitude'))),
+      field(t('field.latitude'), 'latitude', { number: 'decimal', value: values.latitude, id: idOf('latitude') }),
+      field(t('field.longitude'), 'longitude', { number: 'decimal', value: values.longitude, id: idOf('longitude') })),
     checks(t('field.levels') + ' *', 'levels', LEVELS.map((l) => [l, t('level.' + l)]), values.levels || []),
     checks(t('field.themes'), 'themes', THEMES.map((x) => [x, t('theme.' + x)]), values.themes || []),
     field(t('field.languages'), 'languages', { value: (values.languages || []).join(', '), help: t('apply.languagesHelp') }),
     h('div', { class: 'grid2' },
-      field(t('field.students'), 'students', { whole: true, value: values.students, id: idOf('students') }),
-      field(t('field.teachers'), 'teachers', { whole: true, value: values.teachers, id: idOf('teachers') })),
+      field(t('field.students'), 'students', { number: 'whole', value: values.students, id: idOf('students') }),
+      field(t('field.teachers'), 'teachers', { number: 'whole', value: values.teachers, id: idOf('teachers') })),
     field(t('field.email'), 'email', { type: 'email', required: true, value: values.email, autocomplete: 'email', id: idOf('email') }),
     field(t('field.website'), 'website', { type: 'url', value: values.website }),
     field(t('field.nationalId'), 'nationalId', { value: values.nationalId }),
     h('div', { class: 'profile-slot' }));
   return form;
-}
-
-/**
- * A decimal's box (a coordinate, a national field's number, a campaign's measure): text, so that
- * "45,75" (a decimal comma) is read as 45.75 (decimalOf), with a decimal keypad on a phone. A number
- * box would take "35,5" as 355 in an English browser, and send that without a word.
- */
-function decimalField(label, name, value, id, opts = {}) {
-  const f = field(label, name, { value: value ?? '', id, inputmode: 'decimal', required: opts.required, help: opts.help });
-  const input = f.querySelector('input');
-  input.dataset.decimal = '';
-  input.setAttribute('autocomplete', 'off');
-  return f;
 }
 
 function readSchool(form) {
@@ -165,7 +152,7 @@ function readSchool(form) {
   }
   for (const k of ['latitude', 'longitude', 'students', 'teachers']) {
     const v = d.get(k);
-    body[k] = v === null || String(v).trim() === '' ? null : k === 'latitude' || k === 'longitude' ? decimalOf(v) : Number(v);
+    body[k] = v === null || String(v).trim() === '' ? null : k === 'latitude' || k === 'longitude' ? decimalOf(v) : wholeOf(v);
   }
   body.levels = d.getAll('levels');
   body.themes = d.getAll('themes');
@@ -440,8 +427,8 @@ async function reportView(school) {
     field(t('report.activities'), 'activities', { multiline: true, required: true, value: report?.activities }),
     checks(t('field.themes') + ' *', 'themes', THEMES.map((x) => [x, t('theme.' + x)]), report?.themes || []),
     h('div', { class: 'grid2' },
-      field(t('report.students'), 'studentsInvolved', { whole: true, required: true, value: report?.studentsInvolved }),
-      field(t('report.teachers'), 'teachersInvolved', { whole: true, required: true, value: report?.teachersInvolved })),
+      field(t('report.students'), 'studentsInvolved', { number: 'whole', required: true, value: report?.studentsInvolved }),
+      field(t('report.teachers'), 'teachersInvolved', { number: 'whole', required: true, value: report?.teachersInvolved })),
     field(t('report.notes'), 'notes', { multiline: true, value: report?.notes }),
     questions.length ? fieldsetOf(questions, 'answers.', report?.answers || {}, t('report.national', { country: countryName(school.country) }), 'report-questions') : null,
     send);
@@ -449,12 +436,11 @@ async function reportView(school) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const d = new FormData(form);
-    const num = (k) => (String(d.get(k) ?? '').trim() === '' ? null : Number(d.get(k)));
     // answers to questions this page does not show (a profile removed since) are sent back as they were
     const answers = { ...(report?.answers || {}) };
     for (const q of questions) delete answers[q.key];
     Object.assign(answers, readFieldset(form, questions, 'answers.'));
-    const body = { activities: d.get('activities'), themes: d.getAll('themes'), studentsInvolved: num('studentsInvolved'), teachersInvolved: num('teachersInvolved'), notes: d.get('notes') || null, answers };
+    const body = { activities: d.get('activities'), themes: d.getAll('themes'), studentsInvolved: wholeOf(d.get('studentsInvolved')), teachersInvolved: wholeOf(d.get('teachersInvolved')), notes: d.get('notes') || null, answers };
     await whileBusy(send, async () => {
       try {
         const saved = await api('PUT', `/api/v1/schools/${school.id}/annual-reports/${year}`, body, etag ? { 'If-Match': etag } : {});
@@ -738,8 +724,8 @@ function metricInput(m, path) {
   if (m.type === 'choice') {
     return field(metricLabel(m), path, { required: m.required, empty: '', options: (m.choices || []).map((c) => [c, localized(m.choiceLabels?.[c]) || c]) });
   }
-  if (m.type === 'number') return decimalField(metricLabel(m), path, '', undefined, { required: m.required });
-  return field(metricLabel(m), path, { type: m.type === 'date' ? 'date' : 'text', whole: m.type === 'integer', required: m.required });
+  return field(metricLabel(m), path, { type: m.type === 'date' ? 'date' : 'text', required: m.required,
+    number: m.type === 'number' ? 'decimal' : m.type === 'integer' ? 'whole' : undefined });
 }
 
 /** The metrics as JSON: inputs named metrics.a.0.b become {a: [{b: ...}]}; empty items are left out. */
@@ -758,7 +744,7 @@ function readMetrics(form, metrics) {
         else if (m.type === 'list' && list.length) out[m.name] = list;
       } else {
         const v = form.elements[path]?.value ?? '';
-        if (v.trim() !== '') out[m.name] = m.type === 'number' ? decimalOf(v) : m.type === 'integer' ? Number(v) : v;
+        if (v.trim() !== '') out[m.name] = m.type === 'number' ? decimalOf(v) : m.type === 'integer' ? wholeOf(v) : v;
       }
     }
     return out;
@@ -788,8 +774,8 @@ function activityForm(school, campaign, module, onSent) {
       phases.length ? field(t('campaign.phase'), 'phase', { required: true, empty: '', options: phases, value: phaseOf(today) }) : null),
     field(t('submission.text'), 'text', { required: true, multiline: true }),
     h('div', { class: 'grid2' },
-      field(t('submission.pupils'), 'pupils', { whole: true, required: true }),
-      field(t('submission.teachers'), 'teachers', { whole: true, required: true })),
+      field(t('submission.pupils'), 'pupils', { number: 'whole', required: true }),
+      field(t('submission.teachers'), 'teachers', { number: 'whole', required: true })),
     ...metrics.map((m) => metricInput(m, 'metrics.' + m.name)),
     h('fieldset', {}, h('legend', {}, t('submission.media') + (module?.schema?.mediaRequired ? ' *' : '')),
       field(t('submission.mediaUrl'), 'mediaUrl', { type: 'url' }),
@@ -816,14 +802,13 @@ function activityForm(school, campaign, module, onSent) {
     ev.preventDefault();
     if (send.disabled) return; // the activity is on its way
     const e = form.elements;
-    const number = (v) => (v === undefined || String(v).trim() === '' ? null : Number(v));
     const body = {
       school: Number(school.id),
       date: e.date.value || null,
       phase: e.phase ? e.phase.value || null : null,
       text: e.text.value,
-      pupils: number(e.pupils.value),
-      teachers: number(e.teachers.value),
+      pupils: wholeOf(e.pupils.value),
+      teachers: wholeOf(e.teachers.value),
       metrics: readMetrics(form, metrics),
       media: e.mediaUrl.value ? [{ url: e.mediaUrl.value, type: e.mediaType.value, showsPupils: e.showsPupils.checked,
         parentalConsent: e.parentalConsent.checked }] : [],
