@@ -564,9 +564,17 @@ function remindedView(r) {
   return view;
 }
 
+/**
+ * The last import's report, kept while the page lives: a switch of language (which draws the tab
+ * again) or a visit to another tab must not take away the report of a long import.
+ */
+let lastImport = null;
+
 async function ncImport(country) {
   await loadProfile(country).catch(() => null); // the national fields' names, for the report
   const result = h('div', { tabindex: '-1', id: 'import-result' });
+  const showReport = ({ dry, job }) => result.replaceChildren(h('h3', {}, t(dry ? 'import.dryReport' : 'import.report')), importView(job));
+  if (lastImport?.country === country) showReport(lastImport);
   const form = h('form', { novalidate: true }, h('div', { class: 'form-status', tabindex: '-1' }),
     field(t('import.file'), 'file', { type: 'file', required: true, help: t('import.help') }),
     field(t('import.duplicatesChoice'), 'duplicates', { value: 'reject', options: ['reject', 'skip', 'allow'].map((d) => [d, t('import.dup.' + d)]) }),
@@ -594,7 +602,8 @@ async function ncImport(country) {
           job = await api('GET', '/api/v1/imports/' + encodeURIComponent(job.id));
         }
         clearProblem(form); // "Choose a file" of an earlier try, too
-        result.replaceChildren(h('h3', {}, t(dry ? 'import.dryReport' : 'import.report')), importView(job));
+        lastImport = { country, dry, job };
+        showReport(lastImport);
         result.focus();
       } catch (e) {
         showProblem(form, e.status === 404 && !e.problem?.detail ? new ApiError(404, { title: t('import.unavailable') }) : e);

@@ -855,8 +855,24 @@ function showActivityProblem(form, err, metrics) {
     }
     return words.join(': ');
   };
+  // the input's name: an item's index as a part (waste[0] is waste.0), and an object's fields
+  // under the .0 its inputs have (site.name is site.0.name), as a list's first item
+  const inputName = (fieldPath) => {
+    if (!fieldPath.startsWith('metrics.')) return fieldPath;
+    const parts = ['metrics'];
+    let defs = metrics;
+    for (const part of fieldPath.slice(8).split('.')) {
+      const m = /^(.*?)(?:\[(\d+)\])?$/.exec(part);
+      const def = (defs || []).find((d) => d.name === m[1]);
+      parts.push(m[1]);
+      if (m[2] !== undefined) parts.push(m[2]);
+      else if (def?.type === 'object') parts.push('0');
+      defs = def?.fields;
+    }
+    return parts.join('.');
+  };
   const copy = (field) => new ApiError(err.status, { ...err.problem, errors: errors.map((e) => ({ ...e, field: field(String(e.field || '')) })) });
-  showProblem(form, copy((f) => (f.startsWith('metrics.') ? f.replace(/\[(\d+)\]/g, '.$1') : f))); // marks the inputs, named by path
+  showProblem(form, copy(inputName)); // marks the inputs, named by path
   form.querySelector('.form-status').replaceChildren(problemView(copy(relabel)));
 }
 

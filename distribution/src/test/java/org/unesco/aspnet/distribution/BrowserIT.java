@@ -406,6 +406,11 @@ class BrowserIT {
       assertFalse(report.contains("nationalId:") || report.contains("email:"), report);
       assertTrue(!report.contains("Lycée du Navigateur"), "a valid row is not listed as a problem: " + report);
       assertTrue(figures().containsAll(List.of("2 rows", "1 valid", "1 with errors")), figures().toString());
+      // a switch of language draws the tab again: the report stays, in the new language
+      switchLanguage("fr");
+      assertTrue(text(By.id("import-result")).contains("Rapport d'essai"), text(By.id("import-result")));
+      assertTrue(figures().containsAll(List.of("2 lignes", "1 valide")), figures().toString());
+      switchLanguage("en");
 
       // the counts agree with their nouns: a file of one row is "1 row"
       Files.writeString(file, "name,country,unit,city,address,levels,email,Numéro UAI,fields.typeEtablissement\n"
@@ -758,6 +763,27 @@ class BrowserIT {
     driver.findElement(sandwatch).findElement(By.xpath(".//button[normalize-space()='Join']")).click();
     wait(30).until(ExpectedConditions.textToBePresentInElementLocated(sandwatch, "Your school has joined."));
     assertEquals("Your school has joined.", driver.switchTo().activeElement().getText(), "the focus is on the status");
+    // a measure inside an object (a measurement's water quality) refused by the module: said on its
+    // own box, not only at the top of the form
+    driver.findElement(sandwatch).findElement(By.xpath(".//details[summary[normalize-space()='Report an activity']]/summary")).click();
+    WebElement beach = wait(30).until(d -> d.findElement(sandwatch).findElements(By.cssSelector("details form [name='metrics.measurements.0.water.0.ph']"))
+        .isEmpty() ? null : d.findElement(sandwatch).findElement(By.cssSelector("details form")));
+    beach.findElement(By.name("text")).sendKeys("Beach profile " + stamp);
+    beach.findElement(By.name("pupils")).sendKeys("12");
+    beach.findElement(By.name("teachers")).sendKeys("1");
+    beach.findElement(By.name("metrics.site.0.name")).sendKeys("Plage du Nord");
+    ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
+        beach.findElement(By.name("metrics.measurements.0.date")), java.time.LocalDate.now().toString());
+    beach.findElement(By.name("metrics.measurements.0.beachWidth")).sendKeys("42");
+    new Select(beach.findElement(By.name("metrics.measurements.0.unit"))).selectByValue("m");
+    beach.findElement(By.name("metrics.measurements.0.water.0.ph")).sendKeys("15");
+    beach.findElement(By.cssSelector("button[type=submit]")).click();
+    WebElement ph = beach.findElement(By.name("metrics.measurements.0.water.0.ph"));
+    wait(30).until(d -> "true".equals(ph.getDomAttribute("aria-invalid")));
+    assertTrue(driver.findElement(By.id(ph.getDomAttribute("aria-describedby").replaceAll(".* ", ""))).getText().contains("14"),
+        "the range is said beside the pH box: " + beach.getText());
+    assertTrue(beach.findElement(By.cssSelector(".form-status")).getText().contains("Measurements (1): Water quality: pH"),
+        beach.findElement(By.cssSelector(".form-status")).getText());
     driver.findElement(sandwatch).findElement(By.xpath(".//button[normalize-space()='Leave']")).click();
     wait(10).until(d -> "Stay".equals(d.switchTo().activeElement().getText()));
     driver.switchTo().activeElement().click();

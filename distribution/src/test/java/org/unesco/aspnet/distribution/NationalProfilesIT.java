@@ -213,7 +213,8 @@ class NationalProfilesIT {
     String hamburg = account("land.hh@example.org", "SUBNATIONAL_COORDINATOR", "DE", "HH");
     String nc = account("nc.de@example.org", "NATIONAL_COORDINATOR", "DE", null);
 
-    ObjectNode body = school("Goethe-Gymnasium Regensburg", "DE", "BY", "Regensburg");
+    // a Land's code in another case is that Land, as in the directory's filters and imports
+    ObjectNode body = school("Goethe-Gymnasium Regensburg", "DE", "by", "Regensburg");
     body.putObject("fields").put("schulform", "gymnasium").putArray("schwerpunkte").add("welterbe").add("frieden");
     JsonNode errors = errorsOf(send("POST", "/api/v1/applications", school("Ohne Schulform", "DE", "XX", "Ulm"), hq, "Accept-Language", "de"));
     assertEquals("ist erforderlich", message(errors, "fields.schulform"));
@@ -222,6 +223,8 @@ class NationalProfilesIT {
     HttpResponse<String> applied = send("POST", "/api/v1/applications", body, hq);
     assertEquals(201, applied.statusCode(), applied.body());
     long school = JSON.readTree(applied.body()).path("schoolId").asLong();
+    assertEquals("BY", JSON.readTree(send("GET", "/api/v1/schools/" + school, null, hq).body()).path("unit").asText(),
+        "stored as the profile writes the code");
     long membership = JSON.readTree(applied.body()).path("membershipId").asLong();
     assertEquals("interessiert", JSON.readTree(send("GET", "/api/v1/memberships/" + membership, null, hq).body()).path("stage").asText());
 

@@ -123,23 +123,7 @@ public final class DirectoryImport implements SchoolImport {
    * SchoolValidator#tidy}), its unit {@link #unitCoded coded}.
    */
   private SchoolInput tidied(SchoolInput row) {
-    return unitCoded(SchoolValidator.tidy(row));
-  }
-
-  /**
-   * The row's unit as its country's profile writes the code ({@code BORDEAUX} is académie
-   * {@code bordeaux}, {@code by} is Land {@code BY}): a file's codes are read in any case, as its
-   * countries, levels and themes are. A unit that is none of the country's stays as written, for
-   * the profile's check to refuse.
-   */
-  private SchoolInput unitCoded(SchoolInput s) {
-    if (s.unit() == null || s.country() == null) {
-      return s;
-    }
-    String code = unitCodes(s.country()).stream().filter(u -> u.equalsIgnoreCase(s.unit())).findFirst().orElse(s.unit());
-    return code.equals(s.unit()) ? s : new SchoolInput(s.name(), s.country(), code, s.city(), s.address(), s.latitude(),
-        s.longitude(), s.levels(), s.themes(), s.languages(), s.students(), s.teachers(), s.email(), s.website(),
-        s.nationalId(), s.fields());
+    return profiles.withUnitCode(SchoolValidator.tidy(row));
   }
 
   /** The codes of the country's units; none when its profile fails (its check says so). */

@@ -479,6 +479,28 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
         : FieldMessages.get(lang, "number");
   }
 
+  /**
+   * The school with its unit as its country's profile writes the code ({@code BORDEAUX} is
+   * académie {@code bordeaux}, {@code by} is Land {@code BY}): codes are read in any case, as
+   * countries, levels and themes are, by the API and imports alike. A unit that is none of the
+   * country's stays as written, for the profile's check to refuse.
+   */
+  SchoolInput withUnitCode(SchoolInput s) {
+    if (s.unit() == null || s.country() == null) {
+      return s;
+    }
+    List<String> codes;
+    try {
+      codes = unitCodes(s.country());
+    } catch (ProblemException unavailable) {
+      return s; // a failing profile: its check says so
+    }
+    String code = codes.stream().filter(u -> u.equalsIgnoreCase(s.unit())).findFirst().orElse(s.unit());
+    return code.equals(s.unit()) ? s : new SchoolInput(s.name(), s.country(), code, s.city(), s.address(), s.latitude(),
+        s.longitude(), s.levels(), s.themes(), s.languages(), s.students(), s.teachers(), s.email(), s.website(),
+        s.nationalId(), s.fields());
+  }
+
   /** The codes of the country's units, in the profile's order; empty without a profile or units. */
   List<String> unitCodes(String country) {
     return active(country).map(p -> p.units().stream().map(Unit::code).toList()).orElse(List.of());

@@ -1131,7 +1131,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
 
   /** As {@link #validate(Principal, SchoolInput)} for an edit: {@code stored} are the school's extra fields now. */
   private SchoolInput validate(Principal actor, SchoolInput input, Map<String, Object> stored) {
-    SchoolInput tidy = SchoolValidator.tidy(input);
+    SchoolInput tidy = profiles.withUnitCode(SchoolValidator.tidy(input));
     List<FieldError> core = SchoolValidator.check(tidy, countries::exists, actor.language());
     if (core.isEmpty()) {
       return withProfile(actor, tidy, stored);
