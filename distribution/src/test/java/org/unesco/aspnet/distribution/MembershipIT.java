@@ -246,6 +246,17 @@ class MembershipIT {
         "Content-Type", "application/json", "Authorization", "Bearer " + ncKenya, "If-Match", read);
     assertEquals(200, ok.statusCode(), ok.body());
     assertEquals(countryEtag("KE"), ok.headers().firstValue("ETag").orElseThrow());
+    // the same values again (a second save of an unchanged form) write nothing: no new ETag, no audit entry
+    int entries = JSON.readTree(platform.get("/api/v1/audit?entity=country&entityId=KE&limit=100", "Authorization", "Bearer " + hq).body())
+        .path("items").size();
+    HttpResponse<String> again = platform.send("PATCH", "/api/v1/countries/KE", body,
+        "Content-Type", "application/json", "Authorization", "Bearer " + ncKenya, "If-Match", countryEtag("KE"));
+    assertEquals(200, again.statusCode(), again.body());
+    assertEquals(ok.headers().firstValue("ETag").orElseThrow(), again.headers().firstValue("ETag").orElseThrow());
+    assertEquals(entries, JSON.readTree(platform.get("/api/v1/audit?entity=country&entityId=KE&limit=100", "Authorization", "Bearer " + hq)
+        .body()).path("items").size(), "a non-event is not audited");
+    assertEquals(200, patchCountry("KE", "{\"region\":\"Africa\"}", hq).statusCode());
+    assertEquals(ok.headers().firstValue("ETag").orElseThrow(), countryEtag("KE"), "its region as it is: nothing written");
     HttpResponse<String> stale = platform.send("PATCH", "/api/v1/countries/KE", "{\"coordinators\":[]}",
         "Content-Type", "application/json", "Authorization", "Bearer " + hq, "If-Match", read);
     assertEquals(412, stale.statusCode(), "HQ's page was read before the NC's edit: " + stale.body());
@@ -1235,7 +1246,12 @@ class MembershipIT {
     String leavingRoles = JSON.readTree(platform.get("/api/v1/me", "Authorization", "Bearer " + leaving).body()).path("roles").toString();
     assertTrue(leavingRoles.contains("SCHOOL_STAFF") && !leavingRoles.contains("SCHOOL_FOCAL_POINT"), leavingRoles);
     assertEquals(200, platform.get("/api/v1/schools/" + school, "Authorization", "Bearer " + next).statusCode());
-    String audit = platform.get("/api/v1/audit?limit=50", "Authorization", "Bearer " + hq).body();
-    assertTrue(audit.contains("school.focalPoint.handover"), audit);
+    // audited as done by the focal point who handed the role over, naming who is staff now
+    JsonNode handover = JSON.readTree(platform.get("/api/v1/audit?action=school.focalPoint.handover&entity=school&entityId=" + school + "&limit=5",
+        "Authorization", "Bearer " + hq).body()).path("items");
+    assertEquals(1, handover.size(), handover.toString());
+    assertEquals("leaving@example.org", handover.get(0).path("actorEmail").asText(), handover.toString());
+    assertEquals("[\"leaving@example.org\"]", handover.get(0).path("before").path("previousFocalPoints").toString(), handover.toString());
+    assertEquals("next@example.org", handover.get(0).path("after").path("focalPoint").asText(), handover.toString());
   }
 }

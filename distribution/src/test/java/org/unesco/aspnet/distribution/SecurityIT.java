@@ -862,4 +862,39 @@ class SecurityIT {
     assertEquals(401, seen(platform.login("soon.admin@example.org", "taken over by hq one")).statusCode());
     assertEquals(200, seen(platform.login("soon.admin@example.org", "a long enough password")).statusCode());
   }
+
+  @Test
+  void aSchoolsPeopleAndItsPendingInvitationsMoveWithItToAnotherCountry() throws Exception {
+    String admin = platform.adminToken();
+    String ncKe = invited(admin, "nc.ke.moves@example.org", "{\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"KE\"}");
+    String ncGh = invited(admin, "nc.gh.moves@example.org", "{\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"GH\"}");
+    String school = candidate("Moving Academy", "KE", "Nakuru");
+    invited(ncKe, "staff.moves@example.org", "{\"role\":\"SCHOOL_STAFF\",\"school\":\"" + school + "\"}");
+    HttpResponse<String> pending = invite(ncKe, "later.moves@example.org", "{\"role\":\"SCHOOL_STAFF\",\"school\":\"" + school + "\"}");
+    assertEquals(201, pending.statusCode(), pending.body());
+
+    // HQ moves the school to Ghana
+    HttpResponse<String> read = seen(platform.get("/api/v1/schools/" + school, "Authorization", "Bearer " + admin));
+    HttpResponse<String> moved = seen(platform.send("PATCH", "/api/v1/schools/" + school, "{\"country\":\"GH\",\"city\":\"Accra\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + admin, "If-Match", read.headers().firstValue("ETag").orElseThrow()));
+    assertEquals(200, moved.statusCode(), moved.body());
+
+    // Kenya's coordinator no longer reaches its people (a reset would hand them the account); Ghana's does
+    assertEquals(403, reset(ncKe, "staff.moves@example.org").statusCode());
+    HttpResponse<String> byGhana = reset(ncGh, "staff.moves@example.org");
+    assertEquals(201, byGhana.statusCode(), byGhana.body());
+    JsonNode started = JSON.readTree(seen(platform.get("/api/v1/audit?country=GH&action=password.reset.start&limit=10",
+        "Authorization", "Bearer " + admin)).body()).path("items");
+    assertEquals(1, started.size(), "filed under the school's country now: " + started);
+    // Kenya's invitation made before the move gives the role no more
+    HttpResponse<String> accepted = seen(platform.send("POST", "/api/v1/invitations/accept",
+        "{\"token\":\"" + JSON.readTree(pending.body()).path("token").asText() + "\",\"name\":\"Later\",\"password\":\"a long invited password\"}",
+        "Content-Type", "application/json"));
+    assertEquals(403, accepted.statusCode(), accepted.body());
+    // the staff keeps the school
+    String staff = json(platform.login("staff.moves@example.org", "a long invited password")).path("token").asText();
+    JsonNode me = json(platform.get("/api/v1/me", "Authorization", "Bearer " + staff));
+    assertEquals("GH", me.path("roles").get(0).path("country").asText(), me.toString());
+    assertEquals(school, me.path("roles").get(0).path("school").asText(), me.toString());
+  }
 }

@@ -52,4 +52,14 @@ public interface Accounts {
    * @since 1.3
    */
   List<Recipient> noticeRecipients(org.unesco.aspnet.core.Role role, String country, String school);
+
+  /**
+   * Moves the roles held for {@code school} (its focal point and staff), and the invitations to
+   * them not yet accepted, to the school's new {@code country} and {@code unit}, on the connection
+   * of the move so that both commit together: the coordinators who may invite, reset or read the
+   * audit of a school's people are those of where the school is now, not of where it was.
+   *
+   * @since 1.4
+   */
+  void schoolMoved(java.sql.Connection c, String school, String country, String unit) throws java.sql.SQLException;
 }

@@ -178,6 +178,11 @@ class DemoLoaderTest {
     }
 
     @Override
+    public void schoolMoved(java.sql.Connection c, String school, String country, String unit) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public java.util.Map<String, String> names(java.util.Collection<String> accountIds) {
       throw new UnsupportedOperationException();
     }

@@ -319,7 +319,19 @@ public final class Countries implements CountryService {
             if (!errors.isEmpty()) {
               throw ProblemException.validation(errors);
             }
-            if (region) {
+            // the values as they are write nothing: no new ETag to fail others' edits, no audit of a non-event
+            Entry was = tidy(before);
+            boolean regionChanged = region && !java.util.Objects.equals(was.region(), after.region());
+            boolean networkChanged = network && !(java.util.Objects.equals(was.nationalCommission(), after.nationalCommission())
+                && java.util.Objects.equals(was.coordinators(), after.coordinators()));
+            if (!regionChanged && !networkChanged) {
+              try (PreparedStatement undo = c.prepareStatement("UPDATE MEM_COUNTRY SET REVISION = REVISION - 1 WHERE ISO2 = ?")) {
+                undo.setString(1, code);
+                undo.executeUpdate();
+              }
+              return versioned(c, actor, code, language);
+            }
+            if (regionChanged) {
               try (PreparedStatement ps = c.prepareStatement("UPDATE MEM_COUNTRY SET REGION = ? WHERE ISO2 = ?")) {
                 ps.setString(1, after.region());
                 ps.setString(2, code);
@@ -328,7 +340,7 @@ public final class Countries implements CountryService {
               audit.record(c, actor, "country.region", "country", code, code,
                   Map.of("region", before.region()), Map.of("region", after.region()));
             }
-            if (network) {
+            if (networkChanged) {
               writeNetwork(c, code, after);
               audit.record(c, actor, "country.network", "country", code, code, network(before), network(after));
             }

@@ -55,6 +55,7 @@ import org.unesco.aspnet.membership.SchoolQuery;
 import org.unesco.aspnet.membership.SchoolService;
 import org.unesco.aspnet.membership.Theme;
 import org.unesco.aspnet.persistence.Database;
+import org.unesco.aspnet.security.Accounts;
 
 /**
  * The school directory: search with keyset paging (fast at any depth, unlike OFFSET), profiles
@@ -95,6 +96,8 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   private final AuditLog audit;
   private final NationalProfiles profiles;
   private final Logger log;
+  /** The school's people, who move with it (null in tests of the directory alone). */
+  private Accounts accounts;
   private volatile boolean wordIndexComplete;
 
   // Optional: without Event Admin an edit works and the copies elsewhere are not told.
@@ -122,8 +125,10 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
       @Reference Authorizer authorizer,
       @Reference AuditLog audit,
       @Reference NationalProfiles profiles,
+      @Reference Accounts accounts,
       @Reference(service = LoggerFactory.class) Logger log) {
     this(database, countries, authorizer, audit, profiles, log);
+    this.accounts = accounts;
     modified(config, properties);
   }
 
@@ -831,6 +836,11 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
           valid.country(), valid.name(), valid.city());
     }
     School updated = find(c, current.id());
+    if (accounts != null && (!current.country().equals(updated.country()) || !Objects.equals(current.unit(), updated.unit()))) {
+      // its focal point's and staff's roles move with it, so that the coordinators of where it is now
+      // are the ones who may invite, reset and read about its people
+      accounts.schoolMoved(c, String.valueOf(current.id()), updated.country(), updated.unit());
+    }
     audit.record(c, actor, "school.update", "school", String.valueOf(current.id()), updated.country(),
         summary(current), summary(updated));
     if (!updated.country().equals(current.country())) {

@@ -161,4 +161,16 @@ public final class AccountsService implements Accounts {
       return names;
     });
   }
+
+  @Override
+  public void schoolMoved(java.sql.Connection c, String school, String country, String unit) throws java.sql.SQLException {
+    for (String table : List.of("SEC_GRANT", "SEC_ONE_TIME_LINK")) {
+      try (java.sql.PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET COUNTRY = ?, UNIT = ? WHERE SCHOOL = ?")) {
+        ps.setString(1, country);
+        ps.setString(2, unit);
+        ps.setString(3, school);
+        ps.executeUpdate();
+      }
+    }
+  }
 }

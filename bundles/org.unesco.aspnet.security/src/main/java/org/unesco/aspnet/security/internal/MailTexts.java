@@ -7,12 +7,14 @@ import org.unesco.aspnet.core.Role;
 
 /**
  * The messages the platform emails: a reset link (started by a coordinator or asked for by its
- * owner) and an invitation, in English, French and Spanish, the network's working languages (the
- * recipient's language when the account has one, else the sender's). Patterns are {@link
- * Messages}' MessageFormats: an apostrophe is written twice.
+ * owner) and an invitation, in English, French, Spanish and German, the languages of the web UI
+ * (other languages get English), in the recipient's language when the account has one, else the
+ * sender's. Patterns are {@link Messages}' MessageFormats: an apostrophe is written twice. Every
+ * language has English's keys, with the same arguments.
  */
 final class MailTexts {
-  private static final Messages TEXTS = new Messages(Map.of(
+  /** The patterns by key, by language: the same keys in each. */
+  static final Map<String, Map<String, String>> PATTERNS = Map.of(
       "en", Map.ofEntries(
           Map.entry("resetSubject", "ASPnet: set a new password"),
           Map.entry("resetBody", "Hello {0},\n\n{1} started a password reset for your ASPnet account ({2}).\n"
@@ -75,7 +77,30 @@ final class MailTexts {
           Map.entry("SUBNATIONAL_COORDINATOR", "coordinador de {1} ({0})"),
           Map.entry("SCHOOL_FOCAL_POINT", "punto focal de «{2}»"),
           Map.entry("SCHOOL_STAFF", "personal de «{2}»"),
-          Map.entry("CAMPAIGN_COORDINATOR", "coordinador de la campaña «{1}»"))));
+          Map.entry("CAMPAIGN_COORDINATOR", "coordinador de la campaña «{1}»")),
+      "de", Map.ofEntries(
+          Map.entry("resetSubject", "ASPnet: Neues Passwort wählen"),
+          Map.entry("resetBody", "Guten Tag {0},\n\n{1} hat das Zurücksetzen des Passworts Ihres ASPnet-Kontos ({2}) veranlasst.\n"
+              + "Öffnen Sie innerhalb von {3} Stunden diesen Link, um ein neues Passwort zu wählen:\n\n{4}\n\n"
+              + "Der Link gilt nur einmal. Ihre anderen Sitzungen enden, sobald Sie das neue Passwort speichern.\n"
+              + "Falls Sie damit nicht gerechnet haben, fragen Sie {1} nach dem Grund.\n"),
+          Map.entry("selfResetBody", "Guten Tag {0},\n\njemand (vermutlich Sie) hat das Zurücksetzen des Passworts Ihres ASPnet-Kontos ({1}) angefordert.\n"
+              + "Öffnen Sie innerhalb von {2} Stunden diesen Link, um ein neues Passwort zu wählen:\n\n{3}\n\n"
+              + "Der Link gilt nur einmal. Falls Sie ihn nicht angefordert haben, ignorieren Sie diese Nachricht: Ihr Passwort bleibt unverändert.\n"),
+          Map.entry("inviteSubject", "ASPnet: Einladung – {0}"),
+          Map.entry("inviteBody", "Guten Tag,\n\n{0} lädt Sie in folgender Rolle auf die ASPnet-Plattform des Netzwerks der UNESCO-Projektschulen ein: {1}.\n"
+              + "Öffnen Sie innerhalb von {2} Tagen diesen Link, um die Einladung anzunehmen (mit Ihrem ASPnet-Konto, falls Sie eines haben, oder mit einem neuen):\n\n{3}\n\n"
+              + "Falls Sie {0} nicht kennen, ignorieren Sie diese Nachricht.\n"),
+          Map.entry("signature", "\n-- \nASPnet-Plattform, {0}\n"),
+          Map.entry("PLATFORM_ADMIN", "Plattform-Administration"),
+          Map.entry("HQ_OFFICER", "Mitarbeiter/in der UNESCO-Zentrale"),
+          Map.entry("NATIONAL_COORDINATOR", "Nationale Koordination für {0}"),
+          Map.entry("SUBNATIONAL_COORDINATOR", "Koordination für {1} ({0})"),
+          Map.entry("SCHOOL_FOCAL_POINT", "Ansprechperson der Schule „{2}“"),
+          Map.entry("SCHOOL_STAFF", "Personal der Schule „{2}“"),
+          Map.entry("CAMPAIGN_COORDINATOR", "Koordination der Kampagne „{1}“")));
+
+  private static final Messages TEXTS = new Messages(PATTERNS);
 
   private MailTexts() {}
 

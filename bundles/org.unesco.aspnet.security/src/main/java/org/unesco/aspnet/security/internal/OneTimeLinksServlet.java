@@ -452,9 +452,11 @@ public final class OneTimeLinksServlet extends ApiServlet {
       store.addGrant(c, accountId, link.grant(), null);
       if (link.grant().role() == Role.SCHOOL_FOCAL_POINT) {
         // A hand-over: the previous focal point stays on as staff; the school keeps its history.
-        int handedOver = store.demoteFocalPoints(c, link.grant().school(), accountId);
-        if (handedOver > 0) {
-          audit.record(c, Principal.system(), "school.focalPoint.handover", "school", link.grant().school(),
+        // Audited as done by whoever made the link (the focal point who handed the role over, or a
+        // coordinator), naming the accounts that are staff now.
+        List<String> handedOver = store.demoteFocalPoints(c, link.grant().school(), accountId);
+        if (!handedOver.isEmpty()) {
+          audit.record(c, maker.get(), "school.focalPoint.handover", "school", link.grant().school(),
               link.grant().country(), Map.of("previousFocalPoints", handedOver), Map.of("focalPoint", link.email()));
         }
       }

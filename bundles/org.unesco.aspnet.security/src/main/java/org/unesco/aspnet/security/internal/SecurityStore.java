@@ -583,14 +583,30 @@ public final class SecurityStore {
   }
 
   /** Makes every other focal point of {@code school} a staff member; returns how many. */
-  int demoteFocalPoints(Connection c, String school, String newFocalPoint) throws SQLException {
+  List<String> demoteFocalPoints(Connection c, String school, String newFocalPoint) throws SQLException {
+    List<String> demoted = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT A.EMAIL FROM SEC_GRANT G JOIN SEC_ACCOUNT A ON A.ID = G.ACCOUNT_ID"
+        + " WHERE G.ROLE = ? AND G.SCHOOL = ? AND G.ACCOUNT_ID <> ? ORDER BY A.EMAIL")) {
+      ps.setString(1, Role.SCHOOL_FOCAL_POINT.name());
+      ps.setString(2, school);
+      ps.setString(3, newFocalPoint);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          demoted.add(rs.getString(1));
+        }
+      }
+    }
+    if (demoted.isEmpty()) {
+      return demoted;
+    }
     try (PreparedStatement ps = c.prepareStatement(
         "UPDATE SEC_GRANT SET ROLE = ? WHERE ROLE = ? AND SCHOOL = ? AND ACCOUNT_ID <> ?")) {
       ps.setString(1, Role.SCHOOL_STAFF.name());
       ps.setString(2, Role.SCHOOL_FOCAL_POINT.name());
       ps.setString(3, school);
       ps.setString(4, newFocalPoint);
-      return ps.executeUpdate();
+      ps.executeUpdate();
     }
+    return demoted;
   }
 }

@@ -16,10 +16,59 @@ class MailTextsTest {
     assertEquals("ASPnet : vous êtes invité(e) comme membre de l'équipe de « École Jules Ferry »", fr.subject());
     assertTrue(fr.text().contains("https://aspnet.example.org/accept-invitation#token=x"), fr.text());
     assertTrue(fr.text().contains("dans les 14 jours"), fr.text());
-    MailOutbox.Message de = MailTexts.invitation("de", "a@example.de", "HQ", Role.NATIONAL_COORDINATOR, "DE", null, null,
+    MailOutbox.Message pt = MailTexts.invitation("pt", "a@example.br", "HQ", Role.NATIONAL_COORDINATOR, "BR", null, null,
         "https://x/accept-invitation#token=y", 14, "https://x");
-    assertEquals("ASPnet: you are invited as National Coordinator of Germany", de.subject(),
+    assertEquals("ASPnet: you are invited as National Coordinator of Brazil", pt.subject(),
         "a language without texts gets English throughout, the country's name too");
+  }
+
+  @Test
+  void aGermanAccountGetsItsEmailsInGerman() {
+    MailOutbox.Message nc = MailTexts.invitation("de", "a@example.de", "HQ <hq@unesco.org>", Role.NATIONAL_COORDINATOR, "DE", null, null,
+        "https://x/accept-invitation#token=y", 14, "https://x");
+    assertEquals("ASPnet: Einladung – Nationale Koordination für Deutschland", nc.subject());
+    assertTrue(nc.text().startsWith("Guten Tag,\n\nHQ <hq@unesco.org> lädt Sie in folgender Rolle auf die ASPnet-Plattform des Netzwerks der "
+        + "UNESCO-Projektschulen ein: Nationale Koordination für Deutschland.\n"), nc.text());
+    assertTrue(nc.text().contains("innerhalb von 14 Tagen") && nc.text().contains("\n\nhttps://x/accept-invitation#token=y\n"), nc.text());
+    assertTrue(nc.text().endsWith("\n-- \nASPnet-Plattform, https://x\n"), nc.text());
+    MailOutbox.Message staff = MailTexts.invitation("de-AT", "b@example.at", "HQ", Role.SCHOOL_STAFF, "AT", null, "BG Wien",
+        "https://x/accept-invitation#token=z", 14, "https://x");
+    assertEquals("ASPnet: Einladung – Personal der Schule „BG Wien“", staff.subject(), "de-AT is written in German");
+    MailOutbox.Message snc = MailTexts.invitation("de", "s@example.de", "HQ", Role.SUBNATIONAL_COORDINATOR, "FR", "Bretagne", null,
+        "https://x/accept-invitation#token=s", 14, "https://x");
+    assertEquals("ASPnet: Einladung – Koordination für Bretagne (Frankreich)", snc.subject(), "the country named in German");
+
+    MailOutbox.Message reset = MailTexts.reset("de", "z@example.de", "Zoë", "HQ <hq@example.org>", "https://x/reset-password#token=z", 2, "https://x");
+    assertEquals("ASPnet: Neues Passwort wählen", reset.subject());
+    assertTrue(reset.text().startsWith("Guten Tag Zoë,\n\nHQ <hq@example.org> hat das Zurücksetzen des Passworts Ihres ASPnet-Kontos "
+        + "(z@example.de) veranlasst.\nÖffnen Sie innerhalb von 2 Stunden diesen Link"), reset.text());
+    MailOutbox.Message self = MailTexts.selfReset("de", "z@example.de", "Zoë", "https://x/reset-password#token=w", 2, "https://x");
+    assertTrue(self.text().startsWith("Guten Tag Zoë,\n\njemand (vermutlich Sie) hat"), self.text());
+    assertTrue(self.text().contains("Ihr Passwort bleibt unverändert."), self.text());
+    assertEquals("password.reset.request", self.kind());
+  }
+
+  @Test
+  void everyLanguageHasEnglishsKeysWithTheSameArguments() {
+    java.util.Map<String, String> english = MailTexts.PATTERNS.get("en");
+    assertEquals(java.util.Set.of("en", "fr", "es", "de"), MailTexts.PATTERNS.keySet());
+    MailTexts.PATTERNS.forEach((lang, patterns) -> {
+      assertEquals(english.keySet(), patterns.keySet(), lang);
+      patterns.forEach((key, pattern) -> {
+        new java.text.MessageFormat(pattern); // a valid pattern
+        assertEquals(arguments(english.get(key)), arguments(pattern), lang + " " + key);
+      });
+    });
+  }
+
+  /** The argument numbers {@code pattern} uses. */
+  private static java.util.Set<String> arguments(String pattern) {
+    java.util.Set<String> found = new java.util.TreeSet<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{(\\d+)").matcher(pattern);
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    return found;
   }
 
   @Test
