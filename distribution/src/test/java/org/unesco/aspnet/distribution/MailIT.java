@@ -52,6 +52,8 @@ class MailIT {
     writeMailConfig("ASPnet France <aspnet@example.fr>");
     // on some days of the year the automatic reminders would chase this test's schools too: off
     Files.writeString(platform.home.resolve("config/org.unesco.aspnet.notices.reminders.cfg"), "daysBeforeDue=0\ndaysAfterDue=0\n");
+    // HQ's digest of recommendations is held until the test makes it due (writeDigestConfig(0))
+    writeDigestConfig(23);
     platform.start();
   }
 
@@ -62,6 +64,11 @@ class MailIT {
     } finally {
       smtp.stop();
     }
+  }
+
+  /** The daily digest of recommended schools, sent from {@code hourUtc} on. */
+  private static void writeDigestConfig(int hourUtc) throws Exception {
+    Files.writeString(platform.home.resolve("config/org.unesco.aspnet.notices.digest.cfg"), "recommendations=daily\nhourUtc=" + hourUtc + "\n");
   }
 
   private static void writeMailConfig(String from) throws Exception {
@@ -282,8 +289,12 @@ class MailIT {
     String nc = JSON.readTree(platform.login("nadia.fr@example.org", "her brand new password").body()).path("token").asText();
     assertEquals(200, move(membership, "UNDER_NATIONAL_REVIEW", nc).statusCode());
     assertEquals(200, move(membership, "RECOMMENDED", nc).statusCode());
+    // HQ hears of it in the day's digest, here made due at once: one message naming the school and the queue
+    writeDigestConfig(0);
     MimeMessage toHq = awaitMail("admin@aspnet.local", 1); // the administrator is also an HQ officer
-    assertEquals("Recommended for certification: " + school, toHq.getSubject());
+    assertTrue(toHq.getSubject().matches("ASPnet: \\d+ schools? recommended for certification"), toHq.getSubject());
+    assertTrue(text(toHq).contains(school + " (Lyon, France)"), text(toHq));
+    assertTrue(text(toHq).contains("http://localhost:" + platform.port + "/console/hq?tab=queue"), text(toHq));
 
     // an application sent without signing in reaches the NC too
     String anonymous = "École Anonyme " + System.nanoTime();

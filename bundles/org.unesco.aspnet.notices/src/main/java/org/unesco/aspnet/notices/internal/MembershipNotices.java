@@ -22,18 +22,22 @@ import org.unesco.aspnet.security.Accounts;
  * Emails the people who must act on, or hear of, a move of a membership (Event Admin, after its
  * commit): a new application to the country's National Coordinators, one sent back by HQ to them
  * too, a recommendation to HQ officers, and a decision on a school (certified, rejected,
- * suspended, dormant, withdrawn) to its focal point and staff. Whoever made the move is not told
+ * suspended, dormant, withdrawn) to its focal point and staff. Recommendations reach HQ in a daily
+ * digest unless configured otherwise ({@link RecommendationDigest}). Whoever made the move is not told
  * of it, and the platform's own moves (the demo data) are told to nobody. Nothing is sent while the platform sends no email; a notice that cannot be prepared is
  * logged and the move stands.
  */
 @Component(property = EventConstants.EVENT_TOPIC + "=" + MembershipService.TOPIC_PREFIX + "*")
 public final class MembershipNotices implements EventHandler {
   private final NoticeMail mail;
+  private final RecommendationDigest digest;
   private final Logger log;
 
   @Activate
-  public MembershipNotices(@Reference NoticeMail mail, @Reference(service = LoggerFactory.class) Logger log) {
+  public MembershipNotices(@Reference NoticeMail mail, @Reference RecommendationDigest digest,
+      @Reference(service = LoggerFactory.class) Logger log) {
     this.mail = mail;
+    this.digest = digest;
     this.log = log;
   }
 
@@ -67,6 +71,10 @@ public final class MembershipNotices implements EventHandler {
         return;
       }
       long schoolId = ((Number) event.getProperty("schoolId")).longValue();
+      if (audience.notice().equals("recommended") && digest.daily()) {
+        digest.hold(schoolId, (String) event.getProperty("actor")); // HQ hears of it in the day's digest
+        return;
+      }
       // a school's staff by its school; coordinators by their country; HQ officers everywhere
       String country = audience.ofTheSchool() || audience.roles().contains(Role.HQ_OFFICER) ? null : (String) event.getProperty("country");
       Map<String, Accounts.Recipient> recipients =

@@ -12,12 +12,13 @@ import org.unesco.aspnet.membership.School;
 import org.unesco.aspnet.security.Accounts;
 
 /**
- * The notices' and reminders' texts in English, French and Spanish (other languages get English), each with the
- * page where its reader acts. Patterns are {@link Messages}' MessageFormats: an apostrophe is
- * written twice.
+ * The notices' and reminders' texts in English, French, Spanish and German, the languages of the web UI (other
+ * languages get English), each with the page where its reader acts. Patterns are {@link Messages}' MessageFormats:
+ * an apostrophe is written twice. Every language has English's keys, with the same arguments.
  */
 final class NoticeTexts {
-  private static final Messages TEXTS = new Messages(Map.of(
+  /** The patterns by key, by language: the same keys in each. */
+  static final Map<String, Map<String, String>> PATTERNS = Map.of(
       "en", Map.ofEntries(
           Map.entry("reminder.due.subject", "ASPnet: the {1} annual report of {0} is due on {2}"),
           Map.entry("reminder.due.body", "The ASPnet annual report of {0} for {1} is due on {2} ({3,choice,0#today|1#tomorrow|1<in {3} days}). Write and send it in your school''s portal:\n\n{4}\n"),
@@ -44,6 +45,8 @@ final class NoticeTexts {
           Map.entry("sentBack.body", "UNESCO HQ sent the application of {0} ({1}, {2}) back for national review; its history says why:\n\n{3}\n"),
           Map.entry("recommended.subject", "Recommended for certification: {0}"),
           Map.entry("recommended.body", "The National Coordinator recommends {0} ({1}, {2}) for certification. The certification queue:\n\n{3}\n"),
+          Map.entry("digest.subject", "ASPnet: {0,choice,1#1 school|1<{0} schools} recommended for certification"),
+          Map.entry("digest.body", "National Coordinators recommended {0,choice,1#this school|1<these schools} for certification since the last summary:\n\n{1}\nThe certification queue:\n\n{2}\n"),
           Map.entry("decision.subject", "ASPnet membership of {0}: {1}"),
           Map.entry("decision.body", "The ASPnet membership of {0} is now: {1}.{2}\nDetails and the reasons given are in your school''s portal:\n\n{3}\n"),
           Map.entry("certificate", " Certificate number: {0}."),
@@ -77,6 +80,8 @@ final class NoticeTexts {
           Map.entry("sentBack.body", "Le Siège de l''UNESCO a renvoyé la candidature de {0} ({1}, {2}) à l''examen national ; son historique dit pourquoi :\n\n{3}\n"),
           Map.entry("recommended.subject", "Recommandée pour la certification : {0}"),
           Map.entry("recommended.body", "Le coordinateur national recommande {0} ({1}, {2}) pour la certification. La file de certification :\n\n{3}\n"),
+          Map.entry("digest.subject", "ASPnet : {0,choice,1#1 établissement recommandé|1<{0} établissements recommandés} pour la certification"),
+          Map.entry("digest.body", "Les coordinateurs nationaux ont recommandé {0,choice,1#cet établissement|1<ces établissements} pour la certification depuis le dernier récapitulatif :\n\n{1}\nLa file de certification :\n\n{2}\n"),
           Map.entry("decision.subject", "Adhésion ASPnet de {0} : {1}"),
           Map.entry("decision.body", "L''adhésion ASPnet de {0} est désormais : {1}.{2}\nLes détails et les raisons données sont dans le portail de votre école :\n\n{3}\n"),
           Map.entry("certificate", " Numéro de certificat : {0}."),
@@ -110,13 +115,52 @@ final class NoticeTexts {
           Map.entry("sentBack.body", "La Sede de la UNESCO devolvió la solicitud de {0} ({1}, {2}) a la revisión nacional; su historial dice por qué:\n\n{3}\n"),
           Map.entry("recommended.subject", "Recomendada para la certificación: {0}"),
           Map.entry("recommended.body", "El coordinador nacional recomienda {0} ({1}, {2}) para la certificación. La cola de certificación:\n\n{3}\n"),
+          Map.entry("digest.subject", "ASPnet: {0,choice,1#1 escuela recomendada|1<{0} escuelas recomendadas} para la certificación"),
+          Map.entry("digest.body", "Los coordinadores nacionales recomendaron {0,choice,1#esta escuela|1<estas escuelas} para la certificación desde el último resumen:\n\n{1}\nLa cola de certificación:\n\n{2}\n"),
           Map.entry("decision.subject", "Membresía ASPnet de {0}: {1}"),
           Map.entry("decision.body", "La membresía ASPnet de {0} es ahora: {1}.{2}\nLos detalles y las razones dadas están en el portal de su escuela:\n\n{3}\n"),
           Map.entry("certificate", " Número de certificado: {0}."),
           Map.entry("greeting", "Hola {0}:\n\n"),
           Map.entry("signature", "\n-- \nPlataforma ASPnet, {0}\nRecibe este mensaje por su función en la plataforma; para dejar de recibir estos avisos: {0}/account\n"),
           Map.entry("MEMBER", "miembro (certificada)"), Map.entry("REJECTED", "no admitida"), Map.entry("SUSPENDED", "suspendida"),
-          Map.entry("DORMANT", "inactiva"), Map.entry("WITHDRAWN", "retirada"))));
+          Map.entry("DORMANT", "inactiva"), Map.entry("WITHDRAWN", "retirada")),
+      "de", Map.ofEntries(
+          Map.entry("reminder.due.subject", "ASPnet: Der Jahresbericht {1} von {0} ist am {2} fällig"),
+          Map.entry("reminder.due.body", "der ASPnet-Jahresbericht von {0} für {1} ist am {2} fällig ({3,choice,0#heute|1#morgen|1<in {3} Tagen}). Verfassen und senden Sie ihn im Portal Ihrer Schule:\n\n{4}\n"),
+          Map.entry("reminder.overdue.subject", "ASPnet: Der Jahresbericht {1} von {0} ist nicht eingegangen"),
+          Map.entry("reminder.overdue.body", "der ASPnet-Jahresbericht von {0} für {1} war am {2} fällig und ist noch nicht eingegangen. Verfassen und senden Sie ihn im Portal Ihrer Schule:\n\n{4}\n"),
+          Map.entry("reminder.contact", "\nDiese Erinnerung geht an die Kontaktadresse Ihrer Schule, weil an Ihrer Schule niemand die E-Mails der Plattform erhält. Wer ein Konto auf der Plattform hat, kann sie unter „Mein Konto“ (E-Mails der Plattform) einschalten; hat noch niemand ein Konto, bitten Sie Ihre nationale Koordination um eine Einladung.\n"),
+          Map.entry("reminder.sentBy", "\n{0} hat Ihnen diese Erinnerung gesendet.\n"),
+          Map.entry("reminder.automatic", "\nDie Plattform sendet diese Erinnerung automatisch.\n"),
+          Map.entry("reminder.contactGreeting", "Guten Tag,\n\n"),
+          Map.entry("reminder.contactSignature", "\n-- \nASPnet-Plattform, {0}\nDiese Nachricht geht an die Kontaktadresse, die im ASPnet-Verzeichnis für {1} angegeben ist.\n"),
+          Map.entry("partnership.PROPOSED.subject", "ASPnet: {1} schlägt {0} eine Partnerschaft vor"),
+          Map.entry("partnership.PROPOSED.body", "{1} ({2}, {3}) schlägt {0} eine Partnerschaft vor. Lesen Sie den Vorschlag und nehmen Sie ihn im Portal Ihrer Schule an oder lehnen Sie ihn ab:\n\n{4}\n"),
+          Map.entry("partnership.ACCEPTED.subject", "ASPnet: {1} hat die Partnerschaft angenommen"),
+          Map.entry("partnership.ACCEPTED.body", "{1} ({2}, {3}) hat die von {0} vorgeschlagene Partnerschaft angenommen. Sie ist jetzt öffentlich. Das Portal Ihrer Schule:\n\n{4}\n"),
+          Map.entry("partnership.DECLINED.subject", "ASPnet: {1} hat die Partnerschaft abgelehnt"),
+          Map.entry("partnership.DECLINED.body", "{1} ({2}, {3}) hat die von {0} vorgeschlagene Partnerschaft abgelehnt. Das Portal Ihrer Schule:\n\n{4}\n"),
+          Map.entry("partnership.WITHDRAWN.subject", "ASPnet: {1} hat den Partnerschaftsvorschlag zurückgezogen"),
+          Map.entry("partnership.WITHDRAWN.body", "{1} ({2}, {3}) hat den Partnerschaftsvorschlag an {0} zurückgezogen. Das Portal Ihrer Schule:\n\n{4}\n"),
+          Map.entry("partnership.ENDED.subject", "ASPnet: Die Partnerschaft zwischen {0} und {1} ist beendet"),
+          Map.entry("partnership.ENDED.body", "die Partnerschaft zwischen {0} und {1} ({2}, {3}) ist beendet; den Kommentar dazu finden Sie im Portal Ihrer Schule:\n\n{4}\n"),
+          Map.entry("applied.subject", "Neue ASPnet-Bewerbung: {0}"),
+          Map.entry("applied.body", "{0} ({1}, {2}) hat die Aufnahme in ASPnet beantragt. Prüfen Sie die Bewerbung:\n\n{3}\n"),
+          Map.entry("sentBack.subject", "Von der UNESCO-Zentrale zurückgegeben: {0}"),
+          Map.entry("sentBack.body", "die UNESCO-Zentrale hat die Bewerbung von {0} ({1}, {2}) zur nationalen Prüfung zurückgegeben; den Grund nennt ihr Verlauf:\n\n{3}\n"),
+          Map.entry("recommended.subject", "Zur Zertifizierung empfohlen: {0}"),
+          Map.entry("recommended.body", "die nationale Koordination empfiehlt {0} ({1}, {2}) zur Zertifizierung. Die Liste „Zu zertifizieren“:\n\n{3}\n"),
+          Map.entry("digest.subject", "ASPnet: {0,choice,1#1 Schule|1<{0} Schulen} zur Zertifizierung empfohlen"),
+          Map.entry("digest.body", "die nationalen Koordinationen haben seit der letzten Übersicht {0,choice,1#diese Schule|1<diese Schulen} zur Zertifizierung empfohlen:\n\n{1}\nDie Liste „Zu zertifizieren“:\n\n{2}\n"),
+          Map.entry("decision.subject", "ASPnet-Mitgliedschaft von {0}: {1}"),
+          Map.entry("decision.body", "der Status der ASPnet-Mitgliedschaft von {0} lautet jetzt: {1}.{2}\nEinzelheiten und die angegebenen Gründe finden Sie im Portal Ihrer Schule:\n\n{3}\n"),
+          Map.entry("certificate", " Nummer der Mitgliedsurkunde: {0}."),
+          Map.entry("greeting", "Guten Tag {0},\n\n"),
+          Map.entry("signature", "\n-- \nASPnet-Plattform, {0}\nSie erhalten diese Nachricht aufgrund Ihrer Rolle auf der Plattform; diese Hinweise abbestellen: {0}/account\n"),
+          Map.entry("MEMBER", "Mitglied (zertifiziert)"), Map.entry("REJECTED", "abgelehnt"), Map.entry("SUSPENDED", "ausgesetzt"),
+          Map.entry("DORMANT", "ruhend"), Map.entry("WITHDRAWN", "ausgetreten")));
+
+  private static final Messages TEXTS = new Messages(PATTERNS);
 
   private NoticeTexts() {}
 
@@ -182,10 +226,32 @@ final class NoticeTexts {
       body = TEXTS.get(lang, "decision.body", school.name(), statusText, certificateText, page);
     } else {
       subject = TEXTS.get(lang, kind + ".subject", school.name());
-      body = TEXTS.get(lang, kind + ".body", school.name(), school.city(), school.country(), page);
+      body = TEXTS.get(lang, kind + ".body", school.name(), school.city(), countryName(school.country(), lang), page);
     }
     String name = to.name() == null || to.name().isBlank() ? to.email() : to.name();
     return new MailOutbox.Message(to.email(), subject,
         TEXTS.get(lang, "greeting", name) + body + TEXTS.get(lang, "signature", site), "membership." + kind);
+  }
+
+  /** A country's name in the reader's language (Mexique, Mexiko), as the UI writes it. */
+  private static String countryName(String iso2, String lang) {
+    return new java.util.Locale("", iso2).getDisplayCountry(java.util.Locale.forLanguageTag(TEXTS.languageOf(lang)));
+  }
+
+  /**
+   * HQ's daily digest for {@code to}: the schools recommended since the last one ({@link
+   * RecommendationDigest}), each with its city and country, and the certification queue.
+   */
+  static MailOutbox.Message digest(Accounts.Recipient to, java.util.List<School> schools, String site) {
+    String lang = to.language();
+    StringBuilder list = new StringBuilder();
+    for (School s : schools) {
+      list.append("- ").append(s.name()).append(" (").append(s.city() == null ? "" : s.city() + ", ")
+          .append(countryName(s.country(), lang)).append(")\n");
+    }
+    String name = to.name() == null || to.name().isBlank() ? to.email() : to.name();
+    return new MailOutbox.Message(to.email(), TEXTS.get(lang, "digest.subject", schools.size()),
+        TEXTS.get(lang, "greeting", name) + TEXTS.get(lang, "digest.body", schools.size(), list, site + "/console/hq?tab=queue")
+            + TEXTS.get(lang, "signature", site), "membership.recommended.digest");
   }
 }

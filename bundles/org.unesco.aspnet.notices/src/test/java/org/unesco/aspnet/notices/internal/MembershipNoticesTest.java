@@ -38,7 +38,7 @@ class MembershipNoticesTest {
     assertTrue(m.text().startsWith("Bonjour Zoë,"), m.text());
     assertTrue(m.text().contains("Numéro de certificat : ASP-FR-0042."), m.text());
     assertTrue(m.text().contains("https://aspnet.unesco.fr/portal"), m.text());
-    MailOutbox.Message applied = NoticeTexts.notice("applied", new Accounts.Recipient("a2", "", "nc@example.fr", "de"), school,
+    MailOutbox.Message applied = NoticeTexts.notice("applied", new Accounts.Recipient("a2", "", "nc@example.fr", "pt"), school,
         MembershipStatus.APPLIED, null, "https://aspnet.unesco.fr");
     assertEquals("New ASPnet application: Lycée Jean-Moulin", applied.subject(), "a language without texts gets English");
     assertTrue(applied.text().contains("https://aspnet.unesco.fr/console/nc?tab=applications&country=FR"), applied.text());
@@ -46,9 +46,35 @@ class MembershipNoticesTest {
   }
 
   @Test
+  void aGermanAccountIsToldInGerman() {
+    org.unesco.aspnet.membership.School school = new org.unesco.aspnet.membership.School(8, "Goethe-Gymnasium", "DE", null, "Weimar",
+        null, null, null, List.of(), List.of(), List.of(), null, null, null, null, null, null, 9, MembershipStatus.MEMBER, 3);
+    Accounts.Recipient jonas = new Accounts.Recipient("a3", "Jonas", "jonas@example.de", "de");
+    MailOutbox.Message member = NoticeTexts.notice("decision", jonas, school, MembershipStatus.MEMBER, "ASP-DE-0007", "https://x");
+    assertEquals("ASPnet-Mitgliedschaft von Goethe-Gymnasium: Mitglied (zertifiziert)", member.subject());
+    assertTrue(member.text().startsWith("Guten Tag Jonas,\n\nder Status der ASPnet-Mitgliedschaft von Goethe-Gymnasium lautet jetzt: "
+        + "Mitglied (zertifiziert). Nummer der Mitgliedsurkunde: ASP-DE-0007.\n"), member.text());
+    assertTrue(member.text().contains("im Portal Ihrer Schule:\n\nhttps://x/portal\n"), member.text());
+    assertEquals("ASPnet-Mitgliedschaft von Goethe-Gymnasium: ausgesetzt",
+        NoticeTexts.notice("decision", jonas, school, MembershipStatus.SUSPENDED, "ASP-DE-0007", "https://x").subject());
+    assertEquals("ASPnet-Mitgliedschaft von Goethe-Gymnasium: ruhend",
+        NoticeTexts.notice("decision", jonas, school, MembershipStatus.DORMANT, null, "https://x").subject());
+    MailOutbox.Message applied = NoticeTexts.notice("applied", new Accounts.Recipient("a4", null, "nk@example.de", "de-DE"), school,
+        MembershipStatus.APPLIED, null, "https://x");
+    assertEquals("Neue ASPnet-Bewerbung: Goethe-Gymnasium", applied.subject());
+    assertTrue(applied.text().startsWith("Guten Tag nk@example.de,\n\nGoethe-Gymnasium (Weimar, Deutschland) hat die Aufnahme in ASPnet beantragt."),
+        applied.text());
+    assertTrue(applied.text().contains("https://x/console/nc?tab=applications&country=DE"), applied.text());
+    assertEquals("Zur Zertifizierung empfohlen: Goethe-Gymnasium",
+        NoticeTexts.notice("recommended", jonas, school, MembershipStatus.RECOMMENDED, null, "https://x").subject());
+    assertEquals("Von der UNESCO-Zentrale zurückgegeben: Goethe-Gymnasium",
+        NoticeTexts.notice("sentBack", jonas, school, MembershipStatus.UNDER_NATIONAL_REVIEW, null, "https://x").subject());
+  }
+
+  @Test
   void thePlatformsOwnMovesAreToldToNobody() {
     NoticeMail mail = new NoticeMail(null, null, null); // none of them may be asked
-    MembershipNotices notices = new MembershipNotices(mail, null);
+    MembershipNotices notices = new MembershipNotices(mail, null, null);
     mail.mail = new MailOutbox() {
       @Override
       public void enqueue(java.sql.Connection connection, Message message) {

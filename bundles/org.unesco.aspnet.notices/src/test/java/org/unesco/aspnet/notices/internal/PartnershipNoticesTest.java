@@ -50,6 +50,20 @@ class PartnershipNoticesTest {
   }
 
   @Test
+  void aGermanAccountIsToldInGermanWithTheCountryInGerman() {
+    MailOutbox.Message m =
+        NoticeTexts.partnership("PROPOSED", new Accounts.Recipient("a", "Jonas", "jonas@example.de", "de"), LYON, ELDORET, "https://x");
+    assertEquals("ASPnet: Starehe High School schlägt Lycée Ampère eine Partnerschaft vor", m.subject());
+    assertTrue(m.text().startsWith("Guten Tag Jonas,\n\nStarehe High School (Eldoret, Kenia) schlägt Lycée Ampère eine Partnerschaft vor."),
+        m.text());
+    assertTrue(m.text().contains("im Portal Ihrer Schule an oder lehnen Sie ihn ab:\n\nhttps://x/portal\n"), m.text());
+    MailOutbox.Message ended =
+        NoticeTexts.partnership("ENDED", new Accounts.Recipient("a", "Jonas", "jonas@example.de", "de"), LYON, ELDORET, "https://x");
+    assertEquals("ASPnet: Die Partnerschaft zwischen Lycée Ampère und Starehe High School ist beendet", ended.subject());
+    assertEquals("partnership.ended", ended.kind());
+  }
+
+  @Test
   void thePlatformsOwnMovesWhichCarryNoActorAreToldToNobody() {
     List<MailOutbox.Message> queued = new CopyOnWriteArrayList<>();
     List<String> warned = new CopyOnWriteArrayList<>();

@@ -31,9 +31,55 @@ class ReminderTextsTest {
     assertTrue(text(1, "en").contains("(tomorrow)"), text(1, "en"));
     assertTrue(text(0, "fr").contains("est attendu le 31 mars 2026 (aujourd'hui)"), text(0, "fr"));
     assertTrue(text(12, "es-MX").contains("vence el 31 de marzo de 2026 (dentro de 12 días)"), text(12, "es-MX"));
-    assertTrue(text(30, "de").startsWith("Hello Zoë,"), "a language without texts gets English: " + text(30, "de"));
+    assertTrue(text(30, "pt").startsWith("Hello Zoë,"), "a language without texts gets English: " + text(30, "pt"));
+    assertTrue(text(30, "pt").contains("is due on March 31, 2026"), "its date too: " + text(30, "pt"));
     assertTrue(text(30, "en").contains("The platform sends this reminder by itself."), text(30, "en"));
     assertFalse(text(30, "en").contains("2,025"), "a year is no number with a thousands separator");
+  }
+
+  @Test
+  void aGermanAccountIsRemindedInGermanWithAGermanDate() {
+    assertTrue(text(30, "de").startsWith("Guten Tag Zoë,\n\nder ASPnet-Jahresbericht von Lycée Ampère für 2025 ist am 31. März 2026 fällig "
+        + "(in 30 Tagen). Verfassen und senden Sie ihn im Portal Ihrer Schule:\n\nhttps://aspnet.unesco.fr/portal?year=2025\n"), text(30, "de"));
+    assertTrue(text(1, "de").contains("(morgen)"), text(1, "de"));
+    assertTrue(text(0, "de-CH").contains("ist am 31. März 2026 fällig (heute)"), text(0, "de-CH"));
+    assertTrue(text(30, "de").contains("\nDie Plattform sendet diese Erinnerung automatisch.\n"), text(30, "de"));
+    assertTrue(text(30, "de").endsWith("\n-- \nASPnet-Plattform, https://aspnet.unesco.fr\nSie erhalten diese Nachricht aufgrund Ihrer Rolle "
+        + "auf der Plattform; diese Hinweise abbestellen: https://aspnet.unesco.fr/account\n"), text(30, "de"));
+    MailOutbox.Message due = NoticeTexts.reminder(new NoticeTexts.ReportDue("Goethe-Gymnasium", 2025, DUE, false, 30, null),
+        "goethe@example.de", "Jonas", "de", false, SITE);
+    assertEquals("ASPnet: Der Jahresbericht 2025 von Goethe-Gymnasium ist am 31. März 2026 fällig", due.subject());
+
+    MailOutbox.Message overdue = NoticeTexts.reminder(new NoticeTexts.ReportDue("Goethe-Gymnasium", 2025, DUE, true, -20,
+        "Jonas Weber <jonas@example.de>"), "goethe@example.de", null, "de", true, SITE);
+    assertEquals("ASPnet: Der Jahresbericht 2025 von Goethe-Gymnasium ist nicht eingegangen", overdue.subject());
+    assertTrue(overdue.text().startsWith("Guten Tag,\n\nder ASPnet-Jahresbericht von Goethe-Gymnasium für 2025 war am 31. März 2026 fällig "
+        + "und ist noch nicht eingegangen."), overdue.text());
+    assertTrue(overdue.text().contains("\nJonas Weber <jonas@example.de> hat Ihnen diese Erinnerung gesendet.\n"), overdue.text());
+    assertTrue(overdue.text().contains("die im ASPnet-Verzeichnis für Goethe-Gymnasium angegeben ist."), overdue.text());
+  }
+
+  @Test
+  void everyLanguageHasEnglishsKeysWithTheSameArguments() {
+    java.util.Map<String, String> english = NoticeTexts.PATTERNS.get("en");
+    assertEquals(java.util.Set.of("en", "fr", "es", "de"), NoticeTexts.PATTERNS.keySet());
+    NoticeTexts.PATTERNS.forEach((lang, patterns) -> {
+      assertEquals(english.keySet(), patterns.keySet(), lang);
+      patterns.forEach((key, pattern) -> {
+        new java.text.MessageFormat(pattern); // a valid pattern
+        assertEquals(arguments(english.get(key)), arguments(pattern), lang + " " + key);
+      });
+    });
+  }
+
+  /** The argument numbers {@code pattern} uses. */
+  private static java.util.Set<String> arguments(String pattern) {
+    java.util.Set<String> found = new java.util.TreeSet<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{(\\d+)").matcher(pattern);
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    return found;
   }
 
   private static String text(long daysLeft, String lang) {
@@ -61,7 +107,9 @@ class ReminderTextsTest {
         "fr", java.util.List.of("parce que personne dans votre école ne reçoit les courriels de la plateforme", "dans Mon compte",
             "si personne n'a encore de compte, demandez une invitation à votre coordinateur national"),
         "es", java.util.List.of("porque nadie de su escuela recibe los correos de la plataforma", "puede activarlos en Mi cuenta",
-            "si nadie tiene todavía una cuenta, pida una invitación a su coordinador nacional"));
+            "si nadie tiene todavía una cuenta, pida una invitación a su coordinador nacional"),
+        "de", java.util.List.of("weil an Ihrer Schule niemand die E-Mails der Plattform erhält", "kann sie unter „Mein Konto“ (E-Mails der Plattform) einschalten",
+            "hat noch niemand ein Konto, bitten Sie Ihre nationale Koordination um eine Einladung"));
     said.forEach((lang, words) -> {
       String text = NoticeTexts.reminder(report, "ampere@example.fr", null, lang, true, SITE).text();
       words.forEach(w -> assertTrue(text.contains(w), lang + ": " + text));

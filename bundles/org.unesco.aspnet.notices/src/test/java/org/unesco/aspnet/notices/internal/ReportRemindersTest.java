@@ -470,6 +470,11 @@ class ReportRemindersTest {
         recipientQueries.incrementAndGet();
         return people.getOrDefault(school + "/" + role, List.of());
       }
+
+      @Override
+      public void schoolMoved(Connection c, String school, String country, String unit) {
+        throw new UnsupportedOperationException();
+      }
     };
   }
 

@@ -6,5 +6,6 @@ final class TestDatabase extends org.unesco.aspnet.persistence.testing.TestDatab
     super("notices");
     run("V1__report_reminders.sql");
     run("V2__reminders_by_country.sql");
+    run("V3__recommendation_digest.sql");
   }
 }
