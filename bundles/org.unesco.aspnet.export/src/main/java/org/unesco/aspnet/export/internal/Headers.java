@@ -116,6 +116,17 @@ final class Headers {
         "edd", "desarrollo sostenible", "eds");
     code("INTERCULTURAL", "intercultural learning", "interculturel", "apprentissage interculturel",
         "intercultural", "aprendizaje intercultural");
+    // and as the web UI names them, in each of its languages (a person copies the form's words)
+    code("PRE_PRIMARY", "pre-primary", "préprimaire", "vorschulbereich");
+    code("PRIMARY", "primarstufe", "grundschule");
+    code("SECONDARY", "sekundarstufe");
+    code("TVET", "technique et professionnel", "técnica y profesional", "berufliche bildung");
+    code("TEACHER_TRAINING", "lehrkräftebildung");
+    code("PEACE_GCED", "peace through global citizenship education", "la paix par l'éducation à la citoyenneté mondiale",
+        "la paz mediante la educación para la ciudadanía mundial", "frieden durch bildung für weltbürgerschaft");
+    code("ESD", "éducation au développement durable", "educación para el desarrollo sostenible", "bildung für nachhaltige entwicklung");
+    code("INTERCULTURAL", "intercultural learning and cultural heritage", "apprentissage interculturel et patrimoine culturel",
+        "aprendizaje intercultural y patrimonio cultural", "interkulturelles lernen und kulturerbe");
   }
 
   private static void code(String code, String... names) {

@@ -64,4 +64,18 @@ class HeadersTest {
     assertNull(Headers.field("status"));
     assertNull(Headers.field(""));
   }
+
+  @Test
+  void levelsAndThemesAsTheWebUiNamesThemInEachOfItsLanguages() {
+    assertEquals("PRE_PRIMARY", Headers.code("Préprimaire"));
+    assertEquals("PRE_PRIMARY", Headers.code("Pre-primary"));
+    assertEquals("TVET", Headers.code("Technique et professionnel"));
+    assertEquals("TVET", Headers.code("Técnica y profesional"));
+    assertEquals("TVET", Headers.code("Berufliche Bildung"));
+    assertEquals("SECONDARY", Headers.code("Sekundarstufe"));
+    assertEquals("ESD", Headers.code("Éducation au développement durable"));
+    assertEquals("PEACE_GCED", Headers.code("La paix par l'éducation à la citoyenneté mondiale"));
+    assertEquals("INTERCULTURAL", Headers.code("Interkulturelles Lernen und Kulturerbe"));
+    assertEquals(null, Headers.code("Université"));
+  }
 }

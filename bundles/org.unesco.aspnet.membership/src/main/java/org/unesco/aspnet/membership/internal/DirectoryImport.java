@@ -85,7 +85,7 @@ public final class DirectoryImport implements SchoolImport {
    * The row with its extra fields typed as its country's profile declares them: a file has only
    * text ("12", "a; b"). Null when the profile is failing (the error is added).
    */
-  private SchoolInput typed(SchoolInput school, List<FieldError> errors) {
+  private SchoolInput typed(SchoolInput school, List<FieldError> errors, String language) {
     List<org.unesco.aspnet.membership.profile.Field> declared;
     try {
       declared = profiles.fields(school.country());
@@ -95,7 +95,7 @@ public final class DirectoryImport implements SchoolImport {
     }
     Map<String, Object> typed = new java.util.LinkedHashMap<>();
     school.fields().forEach((key, value) -> typed.put(key, declared.stream().filter(f -> f.key().equals(key)).findFirst()
-        .map(f -> typed(f, value)).orElse(value)));
+        .map(f -> typed(f, value, language)).orElse(value)));
     return withFields(school, typed);
   }
 
@@ -104,7 +104,7 @@ public final class DirectoryImport implements SchoolImport {
    * {@code stored} are the extra fields of the school it updates (none for a new one).
    */
   private SchoolInput withProfile(Principal actor, SchoolInput school, Map<String, Object> stored, List<FieldError> errors) {
-    SchoolInput input = typed(school, errors);
+    SchoolInput input = typed(school, errors, actor.language());
     if (input == null) {
       return school;
     }
@@ -120,7 +120,7 @@ public final class DirectoryImport implements SchoolImport {
 
   /**
    * A row's school as it is checked and written: tidied as an application is ({@link
-   * SchoolValidator#tidy}), its unit {@link #unitCoded coded}.
+   * SchoolValidator#tidy}), its unit as the profile writes its code ({@link NationalProfiles#withUnitCode}).
    */
   private SchoolInput tidied(SchoolInput row) {
     return profiles.withUnitCode(SchoolValidator.tidy(row));
@@ -135,12 +135,33 @@ public final class DirectoryImport implements SchoolImport {
     }
   }
 
+  private static final java.util.regex.Pattern DAY_FIRST = java.util.regex.Pattern.compile("(\\d{1,2})[./](\\d{1,2})[./](\\d{4})");
+
+  /**
+   * A date as a spreadsheet in French, Spanish, German or Portuguese shows and saves it (09/10/2018,
+   * 09.10.2018: day first) in ISO form (2018-10-09); anything else as written, for the profile's
+   * check. Not for English, whose spreadsheets may put the month first (US Excel saves 10/9/2018):
+   * there only ISO dates are read, as the check says.
+   */
+  static String dayFirst(String text, String language) {
+    java.util.regex.Matcher m = DAY_FIRST.matcher(text);
+    String lang = language == null ? "" : language.toLowerCase(java.util.Locale.ROOT);
+    if (!m.matches() || !(lang.startsWith("fr") || lang.startsWith("es") || lang.startsWith("de") || lang.startsWith("pt"))) {
+      return text;
+    }
+    try {
+      return java.time.LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1))).toString();
+    } catch (java.time.DateTimeException noSuchDay) {
+      return text; // 31/02/2020: the check says it is no date
+    }
+  }
+
   private static SchoolInput withFields(SchoolInput s, Map<String, Object> fields) {
     return new SchoolInput(s.name(), s.country(), s.unit(), s.city(), s.address(), s.latitude(), s.longitude(),
         s.levels(), s.themes(), s.languages(), s.students(), s.teachers(), s.email(), s.website(), s.nationalId(), fields);
   }
 
-  private static Object typed(org.unesco.aspnet.membership.profile.Field field, Object value) {
+  private static Object typed(org.unesco.aspnet.membership.profile.Field field, Object value, String language) {
     if (!(value instanceof String text) || text.isBlank()) {
       return value;
     }
@@ -159,6 +180,9 @@ public final class DirectoryImport implements SchoolImport {
           // with the field's range as for JSON (where it reads as Infinity), not as "not a number"
           return d.doubleValue();
         }
+      }
+      case DATE -> {
+        return dayFirst(text.strip(), language);
       }
       case MULTI_CHOICE -> {
         return java.util.Arrays.stream(text.split("[;|,]")).map(String::strip).filter(x -> !x.isEmpty()).toList();
@@ -418,7 +442,7 @@ public final class DirectoryImport implements SchoolImport {
         return new Pending(index, row, tidied(row.school()), errors, null, null, null, null, List.of());
       }
       SchoolInput repeated = tidied(merged(current, row));
-      SchoolInput typed = typed(repeated, new ArrayList<>());
+      SchoolInput typed = typed(repeated, new ArrayList<>(), actor.language());
       if (row.errors().isEmpty() && SchoolDirectory.changes(current, typed == null ? repeated : typed).isEmpty()) {
         return new Pending(index, row, current.input(), List.of(), null, null, current, ImportReport.Action.UNCHANGED, List.of());
       }
@@ -789,7 +813,7 @@ public final class DirectoryImport implements SchoolImport {
           School current = SchoolDirectory.find(c, update.id());
           // as checked, against the same revision: merged, tidied and typed again
           School updated = current == null || current.revision() != update.revision() ? null
-              : directory.store(c, actor, current, toWrite(tidied(merged(current, row)), current.fields()),
+              : directory.store(c, actor, current, toWrite(tidied(merged(current, row)), current.fields(), actor.language()),
                   update.revision());
           if (updated == null) {
             edited.add(String.valueOf(row.line()));
@@ -805,7 +829,7 @@ public final class DirectoryImport implements SchoolImport {
           }
           continue;
         }
-        SchoolInput s = toWrite(tidied(row.school()), Map.of());
+        SchoolInput s = toWrite(tidied(row.school()), Map.of(), actor.language());
         int i = SchoolDirectory.bindProfile(school, s);
         school.setString(i++, MembershipStatus.APPLIED.name());
         school.setTimestamp(i++, at);
@@ -866,8 +890,8 @@ public final class DirectoryImport implements SchoolImport {
    * A row checked in the first pass (the profile's own rules included), typed and tidied again for
    * writing; {@code stored} are the extra fields of the school it updates.
    */
-  private SchoolInput toWrite(SchoolInput tidy, Map<String, Object> stored) {
-    SchoolInput typed = typed(tidy, new ArrayList<>());
+  private SchoolInput toWrite(SchoolInput tidy, Map<String, Object> stored, String language) {
+    SchoolInput typed = typed(tidy, new ArrayList<>(), language);
     if (typed == null) {
       return tidy;
     }
