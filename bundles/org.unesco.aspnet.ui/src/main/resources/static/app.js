@@ -236,9 +236,36 @@ function unreadableNumber(input) {
   if (input.validity.badInput) return 'error.notANumber';
   if (!text) return null;
   if (input.dataset.decimal !== undefined) {
-    return decimalOf(text) === null ? 'error.notANumber' : groupedLikeThousands(text) ? 'error.ambiguousNumber' : null;
+    const small = input.dataset.max !== undefined && Math.abs(Number(input.dataset.max)) < 1000;
+    return decimalOf(text) === null ? 'error.notANumber' : !small && groupedLikeThousands(text) ? 'error.ambiguousNumber' : null;
   }
-  if (input.dataset.whole !== undefined) return /^[-+]?\d+$/.test(text) ? null : 'error.notANumber';
+  if (input.dataset.whole !== undefined) return wholeDigits(text) === null ? 'error.notANumber' : null;
+  return null;
+}
+
+/** The page's decimal mark: a comma in French, Spanish and German, a point in English. */
+function decimalMark() {
+  return ui.lang === 'en' ? '.' : ',';
+}
+
+/** A decimal's text with the page's mark (no grouping, which could be misread); '' for none. */
+export function decimalText(value) {
+  if (value === null || value === undefined || value === '') return '';
+  return typeof value === 'number' ? String(value).replace('.', decimalMark()) : String(value);
+}
+
+/**
+ * A count as written, its digits alone: "1 250" (spaces group thousands in any language), "1,250"
+ * on an English page, "1.250" on a German or Spanish one (a count has no decimals, so the mark can
+ * only group thousands); null when it is no whole number ("21,5", "1.250" on an English page).
+ */
+function wholeDigits(text) {
+  const s = String(text).trim();
+  if (/^[-+]?\d+$/.test(s)) return s;
+  const group = ui.lang === 'en' ? ',' : ui.lang === 'de' || ui.lang === 'es' ? '.' : null;
+  for (const mark of ['[ \u00a0\u202f]', group && '\\' + group]) {
+    if (mark && new RegExp('^[-+]?\\d{1,3}(' + mark + '\\d{3})+$').test(s)) return s.replace(new RegExp(mark, 'g'), '');
+  }
   return null;
 }
 
@@ -255,7 +282,9 @@ export function groupedLikeThousands(text) {
 
 /** A whole number's box read (its text checked by unreadableNumber on submit): null when blank. */
 export function wholeOf(text) {
-  return text === null || text === undefined || String(text).trim() === '' ? null : Number(String(text).trim());
+  if (text === null || text === undefined || String(text).trim() === '') return null;
+  const digits = wholeDigits(text);
+  return digits === null ? Number(String(text).trim()) : Number(digits);
 }
 
 /**
@@ -448,9 +477,12 @@ export function field(label, name, opts = {}) {
     // `number`: 'whole' (a count) or 'decimal' (a coordinate, a measure) in a text box, with its
     // keypad on a phone: a number box drops a typed comma without a word ("35,5" is sent as 355).
     // The submit check above says what it cannot read (unreadableNumber), the server the range.
+    // A decimal is shown with the page's mark (14,7886 on a French page); `max` below 1000 (a
+    // coordinate) means 12.345 cannot be a thousand, so it is not asked again.
     input = opts.number
-      ? h('input', { id, name, type: 'text', value: opts.value ?? '', required: opts.required, autocomplete: 'off',
-        inputmode: opts.number === 'whole' ? 'numeric' : 'decimal', [opts.number === 'whole' ? 'data-whole' : 'data-decimal']: '' })
+      ? h('input', { id, name, type: 'text', value: opts.number === 'decimal' ? decimalText(opts.value) : opts.value ?? '', required: opts.required,
+        autocomplete: 'off', inputmode: opts.number === 'whole' ? 'numeric' : 'decimal', [opts.number === 'whole' ? 'data-whole' : 'data-decimal']: '',
+        'data-max': opts.max })
       : h('input', { id, name, type: opts.type || 'text', value: opts.value ?? '', required: opts.required, autocomplete: opts.autocomplete,
         min: opts.min, max: opts.max, step: opts.step, pattern: opts.pattern, maxlength: opts.maxLength, inputmode: opts.inputmode });
   }
@@ -514,8 +546,10 @@ export function formatDate(s, dateStyle = 'medium') {
   // midnight to the nanosecond is a day too: a backdated certification ("member since"), which
   // west of UTC read as the evening before.
   const day = s.length <= 10 || /T00:00:00(\.0+)?Z$/.test(s);
-  return new Intl.DateTimeFormat(ui.lang, { dateStyle, timeStyle: day ? undefined : 'short',
+  const text = new Intl.DateTimeFormat(ui.lang, { dateStyle, timeStyle: day ? undefined : 'short',
     timeZone: day ? 'UTC' : undefined }).format(d);
+  // French writes the first of a month "1er" in full dates (1er décembre 2026); Intl writes "1"
+  return ui.lang === 'fr' && (dateStyle === 'long' || dateStyle === 'full') ? text.replace(/(^|\s)1(?= \p{L})/u, '$11er') : text;
 }
 
 /**
@@ -651,9 +685,24 @@ export function statusLabel(s) {
 }
 
 /** A horizontal bar chart in SVG: rows [{label, values:[n, n2?]}], series names for the legend. */
+/** `text` in at most two lines of at most `width` characters, broken between words; what is left over ends in "…". */
+function labelLines(text, width) {
+  const label = String(text ?? '');
+  if (label.length <= width) return [label];
+  const words = label.split(/\s+/);
+  let first = '';
+  while (words.length && (first ? first.length + 1 + words[0].length : words[0].length) <= width) first += (first ? ' ' : '') + words.shift();
+  if (!first) first = words.shift().slice(0, width - 1) + '…'; // one word longer than a line
+  const rest = words.join(' ');
+  return rest ? [first, rest.length > width ? rest.slice(0, width - 1) + '…' : rest] : [first];
+}
+
 export function barChart(title, rows, series = []) {
   const max = Math.max(1, ...rows.flatMap((r) => r.values));
-  const labelW = 190, barW = 260, rowH = series.length > 1 ? 30 : 22, width = labelW + barW + 60;
+  // a long label ("Éducation au développement durable") on two lines of its words, not cut
+  const lines = rows.map((r) => labelLines(r.label, 28));
+  const twoLines = lines.some((l) => l.length > 1);
+  const labelW = 190, barW = 260, rowH = series.length > 1 || twoLines ? 30 : 22, width = labelW + barW + 60;
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   svg.setAttribute('viewBox', `0 0 ${width} ${rows.length * rowH + 4}`);
   svg.setAttribute('class', 'chart');
@@ -667,7 +716,9 @@ export function barChart(title, rows, series = []) {
   };
   rows.forEach((r, i) => {
     const y = i * rowH + 2;
-    svg.append(el('text', { x: labelW - 6, y: y + 13, 'text-anchor': 'end' }, r.label.length > 28 ? r.label.slice(0, 27) + '…' : r.label));
+    const label = el('text', { x: labelW - 6, y: lines[i].length > 1 ? y + 10 : y + 13, 'text-anchor': 'end' });
+    lines[i].forEach((line, n) => label.append(el('tspan', { x: labelW - 6, dy: n ? 13 : 0 }, line)));
+    svg.append(label);
     r.values.forEach((v, j) => {
       const bh = series.length > 1 ? 12 : 16;
       const w = Math.max(v > 0 ? 2 : 0, (v / max) * barW);
@@ -1042,6 +1093,36 @@ async function schoolPage(id) {
   // its partner schools with it: a page without any shows nothing of them (nor when the list cannot be read)
   const [s, , partners] = await Promise.all([api('GET', '/api/v1/schools/' + id), countries(),
     api('GET', `/api/v1/partnerships?school=${encodeURIComponent(id)}&status=ACCEPTED&limit=100`).catch(() => null)]);
+  const view = [h('h1', { dir: 'auto' }, s.name)];
+  // without a national profile (or when it cannot be read), codes are shown as they are
+  const profile = await loadProfile(s.country).catch(() => null);
+  let dl = schoolDetails(s, profile);
+  view.push(dl);
+  if (s.latitude != null && s.longitude != null) view.push(h('p', {}, h('a', { href: '/map?country=' + s.country }, t('school.onMap'))));
+  if (partners?.items?.length) view.push(partnerSchools(s.id, partners));
+  const staff = (ui.me?.roles || []).some((r) => (r.role === 'SCHOOL_FOCAL_POINT' || r.role === 'SCHOOL_STAFF') && String(r.school) === String(s.id));
+  if (staff) view.push(h('p', {}, h('a', { href: '/portal' }, t('school.manage'))));
+  // the coordination part (and console.js with it) only for those who may coordinate this school
+  if (ui.me?.roles?.some((r) => r.role === 'HQ_OFFICER' || (r.country === s.country && /COORDINATOR/.test(r.role)))) {
+    const coordination = await import('./console.js');
+    if (coordination.coordinates(s)) {
+      const panel = await coordination.coordinatorPanel(s);
+      // a profile saved in the panel: the details above show what is stored now
+      panel.addEventListener('school-saved', (e) => {
+        const saved = { ...s, ...e.detail };
+        const fresh = schoolDetails(saved, profile);
+        dl.replaceWith(fresh);
+        dl = fresh;
+        view[0].textContent = saved.name;
+      });
+      view.push(panel);
+    }
+  }
+  return view;
+}
+
+/** A school's details as the page lists them; `profile`, its country's national profile (null: none), names its codes. */
+function schoolDetails(s, profile) {
   const rows = [
     [t('field.city'), s.city], [t('field.country'), countryName(s.country)], [t('field.unit'), s.unit], [t('field.address'), s.address],
     [t('field.levels'), (s.levels || []).map((l) => t('level.' + l)).join(', ')],
@@ -1050,14 +1131,10 @@ async function schoolPage(id) {
     [t('field.students'), formatNumber(s.students)], [t('field.teachers'), formatNumber(s.teachers)],
     [t('field.status'), statusLabel(s.status)], [t('field.email'), s.email], [t('field.nationalId'), s.nationalId],
   ];
-  const view = [h('h1', { dir: 'auto' }, s.name)];
   const dl = h('dl', { class: 'props' });
   // what the school wrote, in any script, sets its own direction (179 شارع الحمراء reads right to left)
   for (const [k, v] of rows) if (v) dl.append(h('dt', {}, k), h('dd', { dir: 'auto' }, v));
   if (s.website && /^https?:\/\//.test(s.website)) dl.append(h('dt', {}, t('field.website')), h('dd', {}, h('a', { href: s.website, rel: 'noopener nofollow' }, s.website)));
-  view.push(dl);
-  // without a national profile (or when it cannot be read), codes are shown as they are
-  const profile = await loadProfile(s.country).catch(() => null);
   if (profile) {
     // the profile's words for its unit, its labels and its options, not their codes
     const unit = (profile.units || []).find((u) => u.code === s.unit);
@@ -1077,16 +1154,7 @@ async function schoolPage(id) {
     const label = localized(f?.label) || k;
     dl.append(h('dt', { lang: profileLang(label) }, label), h('dd', {}, ...(Array.isArray(v) ? v.flatMap((x, i) => (i ? [', ', option(x)] : [option(x)])) : [option(v)])));
   }
-  if (s.latitude != null && s.longitude != null) view.push(h('p', {}, h('a', { href: '/map?country=' + s.country }, t('school.onMap'))));
-  if (partners?.items?.length) view.push(partnerSchools(s.id, partners));
-  const staff = (ui.me?.roles || []).some((r) => (r.role === 'SCHOOL_FOCAL_POINT' || r.role === 'SCHOOL_STAFF') && String(r.school) === String(s.id));
-  if (staff) view.push(h('p', {}, h('a', { href: '/portal' }, t('school.manage'))));
-  // the coordination part (and console.js with it) only for those who may coordinate this school
-  if (ui.me?.roles?.some((r) => r.role === 'HQ_OFFICER' || (r.country === s.country && /COORDINATOR/.test(r.role)))) {
-    const coordination = await import('./console.js');
-    if (coordination.coordinates(s)) view.push(await coordination.coordinatorPanel(s));
-  }
-  return view;
+  return dl;
 }
 
 /** A school as a link to its page, with its city and its country's name (the names read first: countries()). */
@@ -1321,15 +1389,22 @@ function registerPage() {
     ev.preventDefault();
     const data = Object.fromEntries(new FormData(form));
     const button = form.querySelector('button');
-    button.disabled = true;
-    try {
-      await api('POST', '/api/v1/accounts', { name: data.name, email: data.email, password: data.password, language: ui.lang });
-      await signIn(data.email, data.password);
+    let registered = false;
+    await whileBusy(button, async () => {
+      try {
+        await api('POST', '/api/v1/accounts', { name: data.name, email: data.email, password: data.password, language: ui.lang });
+        await signIn(data.email, data.password);
+        registered = true;
+      } catch (e) {
+        showProblem(form, e);
+      }
+    });
+    if (registered) {
+      // it stays pressed while the next page loads: a second press would ask for the account again (409)
+      button.disabled = true;
+      button.setAttribute('aria-busy', 'true');
       navigate('/apply');
-    } catch (e) {
-      showProblem(form, e);
     }
-    button.disabled = false;
   });
   return [h('h1', {}, t('register.title')), h('p', {}, t('register.lead')), form];
 }
@@ -1565,6 +1640,16 @@ function restoreTyped(values) {
     if (page !== renderSeq) { // another page now: nothing of this one goes there
       watch.disconnect();
       return;
+    }
+    // the rows a list was given with "Add a row" (metrics.waste.1.mass): added again first
+    for (const [key, typed] of values) {
+      const name = key.slice(key.indexOf('|') + 1);
+      const row = /^(.+)\.\d+\.[^.=]+$/.exec(name);
+      if (!row || !typed.some((v) => v !== '' && v !== false)) continue;
+      const scope = key.slice(0, key.indexOf('|'));
+      const root = scope ? document.querySelector(`#main [data-keep="${CSS.escape(scope)}"]`) : document.getElementById('main');
+      const add = root?.querySelector(`fieldset[data-metric="${CSS.escape(row[1])}"] > button[data-add-row]`);
+      for (let n = 0; add && n < 50 && !root.querySelector(`[name="${CSS.escape(name)}"]`); n++) add.click();
     }
     const seen = new Map();
     const changed = [];

@@ -78,11 +78,15 @@ function transitionAction(label, cls, steps, needsComment) {
       if (!steps.some(([from]) => from === school.status)) {
         throw new ApiError(409, { detail: t('console.notFromHere', { status: statusLabel(school.status) }) });
       }
+      const decision = steps[steps.length - 1][1];
       for (const [from, to] of steps) {
         if (school.status === from) {
           // a member since before the platform is certified with that day (HQ's queue asks for it)
           const since = to === 'MEMBER' && extra.certifiedOn ? { certifiedOn: extra.certifiedOn } : {};
-          shown(await api('POST', `/api/v1/memberships/${school.membershipId}/transitions`, { to, comment: comment || null, ...since }) || { status: to });
+          // the comment is the decision's: the step that takes the application up carries none, so
+          // the history does not say it twice
+          shown(await api('POST', `/api/v1/memberships/${school.membershipId}/transitions`,
+            { to, comment: (to === decision && comment) || null, ...since }) || { status: to });
         }
       }
     },
@@ -238,7 +242,13 @@ function statusText(school, ladder) {
 }
 
 /** A table of schools to decide on, filled page by page. */
-function decisionTable(path, actionsFor, { withCountry = false, ladder = null, empty = 'console.nothing', before = null, first = null, since = false } = {}) {
+function decisionTable(path, actionsFor, { withCountry = false, ladder = null, empty = 'console.nothing', before = null, first = null, since = false,
+  profile = null } = {}) {
+  // what a coordinator judges an application by without opening it: its unit (académie) and national id (UAI)
+  const unitName = Object.fromEntries((profile?.units || []).map((u) => [u.code, u.name]));
+  const idLabel = profile?.labels?.['school.nationalId'] || t('field.nationalId');
+  const meta = (school) => [school.city, school.unit ? unitName[school.unit] || school.unit : null,
+    school.nationalId ? idLabel + ' ' + school.nationalId : null].filter(Boolean).join(' · ');
   const tbody = h('tbody', {});
   const list = pagedList(path, async (schools) => {
     await before; // what the rows need that was asked for at the same time (the country names)
@@ -251,7 +261,7 @@ function decisionTable(path, actionsFor, { withCountry = false, ladder = null, e
       status.setAttribute('role', 'cell');
       status.dataset.label = t('field.status') + colon();
       tbody.append(h('tr', { role: 'row', 'data-school': school.id, 'data-name': school.name },
-        h('td', { role: 'cell' }, h('a', { href: '/schools/' + school.id }, school.name), h('br'), h('span', { class: 'meta' }, school.city || '')),
+        h('td', { role: 'cell' }, h('a', { href: '/schools/' + school.id }, school.name), h('br'), h('span', { class: 'meta' }, meta(school))),
         withCountry ? h('td', { role: 'cell', 'data-label': t('field.country') + colon() }, countryName(school.country)) : null,
         status, h('td', { role: 'cell', 'data-label': t('console.comment') + colon() }, ...controls.comment),
         h('td', { role: 'cell' }, ...controls.actions)));
@@ -312,6 +322,8 @@ function nationalActions(country, ladder) {
         }
       }
     } else if (national && (school.status === 'APPLIED' || school.status === 'UNDER_NATIONAL_REVIEW')) {
+      // taking an application up tells the school it is being looked at; recommending may skip it
+      if (school.status === 'APPLIED') actions.push(transitionAction(t('nc.review'), 'review secondary', [['APPLIED', 'UNDER_NATIONAL_REVIEW']], false));
       actions.push(transitionAction(t('nc.recommend'), 'recommend', [['APPLIED', 'UNDER_NATIONAL_REVIEW'], ['UNDER_NATIONAL_REVIEW', 'RECOMMENDED']], false));
     } else if (roles.includes('SUBNATIONAL_COORDINATOR') && school.status === 'APPLIED') {
       actions.push(transitionAction(t('nc.review'), 'review', [['APPLIED', 'UNDER_NATIONAL_REVIEW']], false));
@@ -335,10 +347,10 @@ export async function ncConsole() {
   // a sub-national coordinator reviews, reads and imports for their unit; the country's reports,
   // invitations and campaigns are the NC's (and HQ's)
   const national = hq || (ui.me.roles || []).some((r) => r.role === 'NATIONAL_COORDINATOR' && r.country === country);
-  const names = national ? ['applications', 'directory', 'reports', 'import', 'invitations', 'campaigns', 'partnerships'] : ['applications', 'directory', 'import'];
+  const names = national ? ['applications', 'directory', 'reports', 'import', 'invitations', 'campaigns', 'partnerships', 'audit'] : ['applications', 'directory', 'import'];
   const shown = names.includes(tab) ? tab : 'applications';
   const body = { applications: ncApplications, directory: ncDirectory, reports: ncReports, import: ncImport, invitations: ncInvitations, campaigns: ncCampaigns,
-    partnerships: ncPartnerships }[shown];
+    partnerships: ncPartnerships, audit: (c) => auditView('/console/nc', c) }[shown];
   // the country names and the tab's content are asked for at once
   const [list, content] = await Promise.all([countries(), body(country).then((x) => [x].flat(), (e) => [problemView(e)])]);
   const view = [h('h1', { tabindex: '-1' }, t('nc.title') + ' – ' + countryName(country))];
@@ -370,7 +382,7 @@ async function ncApplications(country) {
   const profile = await loadProfile(country).catch(() => null);
   const ladder = profile?.ladder?.stages?.length ? profile.ladder : null;
   const view = [h('h2', {}, t('tab.applications')), h('p', {}, t(ladder ? 'nc.ladderLead' : 'nc.applicationsLead')), search];
-  const tables = paths.map((path, i) => decisionTable(path, nationalActions(country, ladder), { ladder, first: firsts[i] }));
+  const tables = paths.map((path, i) => decisionTable(path, nationalActions(country, ladder), { ladder, first: firsts[i], profile }));
   await Promise.all(tables.map((table) => table.load()));
   // the first queue's heading sums up what a search found
   statuses.forEach((status, i) => view.push(h('h3', i ? {} : { tabindex: '-1', 'data-results': '' }, statusLabel(status)),
@@ -390,10 +402,19 @@ function ownUnit(country) {
 
 async function ncDirectory(country) {
   const params = new URLSearchParams(location.search);
-  const unit = ownUnit(country);
+  const own = ownUnit(country);
+  // a country of sub-national units (France's 30 académies): its coordinator filters by one, and
+  // each school's shows in the list; a sub-national coordinator's list is their unit's
+  const profile = await loadProfile(country).catch(() => null);
+  const units = own ? [] : profile?.units || [];
+  const unitName = Object.fromEntries((profile?.units || []).map((u) => [u.code, u.name]));
+  const unitLabel = profile?.labels?.unit || t('field.unit');
+  const unit = own || (units.some((u) => u.code === params.get('unit')) ? params.get('unit') : null);
   const statuses = ['MEMBER', 'APPLIED', 'UNDER_NATIONAL_REVIEW', 'RECOMMENDED', 'UNDER_HQ_REVIEW', 'REJECTED', 'SUSPENDED', 'DORMANT', 'WITHDRAWN'];
   const form = h('form', { class: 'filters', role: 'search' }, h('input', { type: 'hidden', name: 'tab', value: 'directory' }), h('input', { type: 'hidden', name: 'country', value: country }),
     field(t('dir.search'), 'q', { type: 'search', value: params.get('q') || '' }),
+    units.length ? field(unitLabel, 'unit', { value: unit || '', empty: t('dir.any'),
+      options: units.map((u) => [u.code, u.name]).sort((a, b) => a[1].localeCompare(b[1], ui.lang)) }) : null,
     field(t('field.status'), 'status', { value: params.get('status') || '', empty: t('dir.any'), options: statuses.map((s) => [s, statusLabel(s)]) }),
     h('button', { type: 'submit' }, t('dir.searchButton')));
   filtersNavigate(form, '/console/nc', RESULTS);
@@ -402,12 +423,15 @@ async function ncDirectory(country) {
   for (const k of ['q', 'status']) if (params.get(k)) q.set(k, params.get(k));
   const tbody = h('tbody', {});
   const list = pagedList('/api/v1/schools?' + q, (schools) => tbody.append(...schools.map((s) => h('tr', {},
-    h('td', {}, h('a', { href: '/schools/' + s.id }, s.name)), h('td', {}, s.city), h('td', {}, statusLabel(s.status)), h('td', {}, s.email || '')))));
+    h('td', {}, h('a', { href: '/schools/' + s.id }, s.name)), h('td', {}, s.city), ...(units.length ? [h('td', {}, unitName[s.unit] || s.unit || '')] : []),
+    h('td', {}, statusLabel(s.status)), h('td', {}, s.email || '')))));
   const filters = {};
   for (const k of ['q', 'status']) if (params.get(k)) filters[k] = params.get(k);
   const [exports] = await Promise.all([exportLinks({ country, unit, ...filters }), list.load()]);
   const table = h('div', { class: 'table-wrap' }, h('table', {}, h('caption', { class: 'visually-hidden' }, t('tab.directory')),
-    h('thead', {}, h('tr', {}, ...['field.name', 'field.city', 'field.status', 'field.email'].map((k) => h('th', { scope: 'col' }, t(k))))), tbody));
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('field.name')), h('th', { scope: 'col' }, t('field.city')),
+      units.length ? h('th', { scope: 'col' }, unitLabel) : null,
+      ...['field.status', 'field.email'].map((k) => h('th', { scope: 'col' }, t(k))))), tbody));
   // the count ("12 schools shown") sums up the results: the focus goes there after a search
   list.count.setAttribute('tabindex', '-1');
   list.count.dataset.results = '';
@@ -452,14 +476,15 @@ async function exportLinks(filters) {
 }
 
 /**
- * The year select of an Annual reports tab (the NC's with its country as `hidden`, HQ's): the last
- * four years, and an older one asked for by its address, which is the one shown and named. `refused(e)`
+ * The year select of an Annual reports tab (the NC's with its country as `hidden`, HQ's): this year
+ * (its reports are being written) and the nine before it, last year first shown (its reports are the
+ * ones due), and an older one asked for by its address, which is the one shown and named. `refused(e)`
  * is the tab when the API refuses that year (one typed into the address): the error under the select,
  * which stays to pick another.
  */
 function reportYearForm(base, hidden = {}) {
   const year = Number(new URLSearchParams(location.search).get('year')) || new Date().getFullYear() - 1;
-  const years = [0, 1, 2, 3].map((i) => new Date().getFullYear() - 1 - i);
+  const years = [...Array(10).keys()].map((i) => new Date().getFullYear() - i);
   if (!years.includes(year)) years.push(year);
   years.sort((a, b) => b - a);
   const form = h('form', { class: 'filters' }, h('input', { type: 'hidden', name: 'tab', value: 'reports' }),
@@ -618,26 +643,31 @@ function importView(job) {
   const report = job?.report || {};
   const out = h('div', {}, h('p', { class: job?.state === 'REFUSED' || job?.state === 'FAILED' ? 'error' : 'notice', role: 'status' }, t('import.state.' + (job?.state || 'DONE'))));
   const figures = h('ul', { class: 'figures' });
-  for (const k of ['total', 'valid', 'invalid', 'duplicates', 'written']) {
+  for (const k of ['total', 'valid', 'invalid', 'duplicates', 'created', 'updated', 'unchanged', 'written']) {
     if (typeof report[k] === 'number') figures.append(h('li', {}, h('strong', {}, formatNumber(report[k])), ' ', plural('import.' + k, report[k])));
   }
   out.append(figures);
   if (job?.problem) out.append(problemView(new ApiError(400, job.problem)));
-  const rows = (report.rows || []).filter((r) => (r.errors || []).length || (r.duplicateOf || []).length || r.duplicateOfLine);
+  // rows with a problem, and the updates of known schools with what each changes
+  const rows = (report.rows || []).filter((r) => (r.errors || []).length || (r.duplicateOf || []).length || r.duplicateOfLine
+    || (r.action === 'UPDATE' && (r.changed || []).length));
   // a field as the file's header names it ("Numéro UAI"); in words when the header is its API key (nationalId)
   const headers = job?.columns?.headers || {};
   const plain = (x) => String(x).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   const columnName = (f) => (headers[f] && plain(headers[f]) !== plain(f) ? headers[f] : fieldName(f));
   if (rows.length) {
-    const head = h('tr', {}, ...['import.line', 'field.name', 'import.errors', 'import.duplicateOf'].map((k) => h('th', { scope: 'col' }, t(k))));
+    const updates = rows.some((r) => (r.changed || []).length);
+    const head = h('tr', {}, ...['import.line', 'field.name', 'import.errors', 'import.duplicateOf', ...(updates ? ['import.changes'] : [])]
+      .map((k) => h('th', { scope: 'col' }, t(k))));
     const body = rows.slice(0, 500).map((r) => {
       const errors = h('ul', { class: 'plain' }, ...(r.errors || []).map((e) => h('li', {}, columnName(e.field) + colon() + e.message)));
       const twins = [...(r.duplicateOf || []).map((id) => h('a', { href: '/schools/' + id }, '#' + id)), r.duplicateOfLine ? t('import.line') + ' ' + r.duplicateOfLine : null]
         .filter(Boolean).flatMap((x, i) => (i ? [', ', x] : [x]));
-      return h('tr', {}, h('td', {}, String(r.line)), h('td', {}, r.name || ''), h('td', {}, errors), h('td', {}, ...twins));
+      const changes = updates ? [h('td', {}, (r.action === 'UPDATE' ? r.changed || [] : []).map(columnName).join(', '))] : [];
+      return h('tr', {}, h('td', {}, String(r.line)), h('td', {}, r.name || ''), h('td', {}, errors), h('td', {}, ...twins), ...changes);
     });
     out.append(h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, head), h('tbody', {}, ...body))));
-    if (rows.length > 500 || report.truncated) out.append(h('p', { class: 'meta' }, t('import.firstRows', { n: formatNumber(Math.min(500, rows.length)), total: formatNumber((report.invalid || 0) + (report.duplicates || 0)) })));
+    if (rows.length > 500 || report.truncated) out.append(h('p', { class: 'meta' }, t('import.firstRows', { n: formatNumber(Math.min(500, rows.length)), total: formatNumber((report.invalid || 0) + (report.duplicates || 0) + (report.updated || 0)) })));
   }
   return out;
 }
@@ -965,7 +995,9 @@ const AUDIT_PAGES = { school: (id) => '/schools/' + id, campaign: (id) => '/camp
  */
 function auditWhat(e) {
   const kind = translatedOr('auditEntity.' + e.entity, e.entity || '');
-  const label = `${kind} ${e.entityId || ''}`.trim();
+  // a school by its name where the entry has it (an edit's before and after), else by its number
+  const named = e.entity === 'school' && typeof (e.after?.name ?? e.before?.name) === 'string' ? e.after?.name ?? e.before?.name : null;
+  const label = named ? `${kind} ${named}` : `${kind} ${e.entityId || ''}`.trim();
   const page = AUDIT_PAGES[e.entity];
   const what = [page && /^\d+$/.test(e.entityId || '') ? h('a', { href: page(e.entityId) }, label) : label];
   if (!e.before || !e.after) return what;
@@ -973,11 +1005,22 @@ function auditWhat(e) {
   // a status in words: an activity's and a partnership's have their own
   const status = (v) => (e.entity === 'submission' || e.entity === 'partnership' ? translatedOr(e.entity + '.' + v, v) : statusLabel(v));
   const shown = (k, v) => (v == null || v === '' ? '–' : k === 'status' ? status(v) : String(v));
-  const changes = [...new Set([...Object.keys(e.before), ...Object.keys(e.after)])]
-    .filter((k) => k !== 'comment' && JSON.stringify(e.before[k] ?? null) !== JSON.stringify(e.after[k] ?? null))
+  // the national fields one by one (fields.secteur), not "fields"; the revision is the ETag's, no one's change
+  const flat = (x) => {
+    const out = { ...x };
+    if (x.fields && typeof x.fields === 'object') {
+      delete out.fields;
+      for (const [k, v] of Object.entries(x.fields)) out['fields.' + k] = v;
+    }
+    delete out.revision;
+    return out;
+  };
+  const [before, after] = [flat(e.before), flat(e.after)];
+  const changes = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((k) => k !== 'comment' && JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
     .map((k) => {
-      const name = translatedOr('field.' + k, k);
-      const [b, a] = [e.before[k], e.after[k]];
+      const name = k.startsWith('fields.') ? k.slice(7) : translatedOr('field.' + k, k);
+      const [b, a] = [before[k], after[k]];
       return scalar(b) && scalar(a) && String(b ?? '').length + String(a ?? '').length <= 60
         ? `${name}: ${shown(k, b)} → ${shown(k, a)}` : name;
     });
@@ -1005,15 +1048,24 @@ function keysOf(prefix) {
 }
 
 async function hqAudit() {
+  return auditView('/console/hq', null);
+}
+
+/**
+ * An audit log, page by page, with its filters: HQ's (`country` null: any country, a filter) or a
+ * National Coordinator's (`country`: theirs, what the API gives them) at `base`.
+ */
+async function auditView(base, country) {
   const params = new URLSearchParams(location.search);
   const tbody = h('tbody', {});
   const names = countries(); // asked for with the first page, needed for its rows and the country filter
   const row = (e) => h('tr', {}, h('td', {}, formatDate(e.at)),
-    h('td', {}, e.actorEmail ? h('a', { href: '/console/hq?tab=audit&actor=' + encodeURIComponent(e.actorEmail) }, e.actorEmail) : actorName(e.actorId)),
+    h('td', {}, e.actorEmail ? h('a', { href: base + '?tab=audit' + (country ? '&country=' + country : '') + '&actor=' + encodeURIComponent(e.actorEmail) }, e.actorEmail) : actorName(e.actorId)),
     h('td', { title: e.action }, translatedOr('auditAction.' + e.action, e.action)),
     h('td', {}, ...auditWhat(e)), h('td', {}, e.country ? countryName(e.country) : ''));
   const q = new URLSearchParams();
   for (const k of AUDIT_FILTERS) if (params.get(k)) q.set(k, params.get(k));
+  if (country) q.set('country', country);
   const list = pagedList('/api/v1/audit' + (q.toString() ? '?' + q : ''), async (items) => {
     await names;
     tbody.append(...items.map(row));
@@ -1023,8 +1075,9 @@ async function hqAudit() {
   const byLabel = (prefix) => keysOf(prefix).map((k) => [k, t(prefix + k)]).sort((a, b) => a[1].localeCompare(b[1], ui.lang));
   const form = h('form', { class: 'filters', role: 'search' }, h('div', { class: 'form-status', tabindex: '-1' }),
     h('input', { type: 'hidden', name: 'tab', value: 'audit' }),
-    field(t('field.country'), 'country', { value: params.get('country') || '', empty: t('dir.any'),
-      options: (await names).map((c) => [c.iso2, countryName(c.iso2)]).sort((a, b) => a[1].localeCompare(b[1], ui.lang)) }),
+    country ? h('input', { type: 'hidden', name: 'country', value: country })
+      : field(t('field.country'), 'country', { value: params.get('country') || '', empty: t('dir.any'),
+        options: (await names).map((c) => [c.iso2, countryName(c.iso2)]).sort((a, b) => a[1].localeCompare(b[1], ui.lang)) }),
     field(t('audit.action'), 'action', { value: params.get('action') || '', empty: t('dir.any'), options: byLabel('auditAction.') }),
     field(t('audit.kind'), 'entity', { value: params.get('entity') || '', empty: t('dir.any'), options: byLabel('auditEntity.') }),
     field(t('audit.entityId'), 'entityId', { value: params.get('entityId') || '', help: t('audit.entityIdHelp') }),
@@ -1039,7 +1092,7 @@ async function hqAudit() {
       showProblem(form, new ApiError(400, { title: t('error.400'), errors: [{ field: 'entity', message: t('audit.kindFirst') }] }));
     }
   });
-  filtersNavigate(form, '/console/hq', RESULTS);
+  filtersNavigate(form, base, RESULTS);
   list.count.dataset.results = '';
   if (failed) {
     if (!(failed instanceof ApiError) || failed.status !== 400) throw failed;
@@ -1048,7 +1101,7 @@ async function hqAudit() {
   }
   // nothing found: a sentence that says so (and takes the focus the count would), not an empty table
   if (!tbody.children.length && list.more.hidden) {
-    const filtered = AUDIT_FILTERS.some((k) => params.get(k));
+    const filtered = AUDIT_FILTERS.some((k) => k !== 'country' || !country ? params.get(k) : false);
     return [h('h2', {}, t('tab.audit')), form,
       h('p', { id: 'audit-none', role: 'status', tabindex: '-1', 'data-results': '' }, t(filtered ? 'audit.none' : 'audit.empty'))];
   }
@@ -1125,10 +1178,20 @@ export async function coordinatorPanel(school) {
     h('details', {}, h('summary', {}, t('portal.history')), historyBox,
       // HQ reads every change of the school (profile edits, reports, imports), not only its moves
       // (a membership's moves are entries of the membership, not of the school)
-      hasRole('HQ_OFFICER') ? h('ul', {}, h('li', {}, h('a', { href: '/console/hq?tab=audit&entity=school&entityId=' + encodeURIComponent(school.id) }, t('console.schoolAudit'))),
-        school.membershipId ? h('li', {}, h('a', { href: '/console/hq?tab=audit&entity=membership&entityId=' + encodeURIComponent(school.membershipId) }, t('console.membershipAudit'))) : null) : null),
+      // and the country's National Coordinator in their console's audit
+      auditLinks(school)),
     profileForm);
   return section;
+}
+
+/** Links to the audit entries of a school and of its membership, for HQ and the school's National Coordinators. */
+function auditLinks(school) {
+  const base = hasRole('HQ_OFFICER') ? '/console/hq?tab=audit'
+    : (ui.me?.roles || []).some((r) => r.role === 'NATIONAL_COORDINATOR' && r.country === school.country)
+      ? '/console/nc?tab=audit&country=' + encodeURIComponent(school.country) : null;
+  if (!base) return null;
+  return h('ul', {}, h('li', {}, h('a', { href: base + '&entity=school&entityId=' + encodeURIComponent(school.id) }, t('console.schoolAudit'))),
+    school.membershipId ? h('li', {}, h('a', { href: base + '&entity=membership&entityId=' + encodeURIComponent(school.membershipId) }, t('console.membershipAudit'))) : null);
 }
 
 export { formatNumber };

@@ -4,7 +4,7 @@
 // schools" is app.js's.
 // Loaded with the portal (portal.js) or when a console opens its Partnerships tab.
 import { ui, t, h, api, ApiError, colon, field, countries, countryName, problemView, showProblem, clearProblem, announce, whileBusy,
-  formatDate, plural, quoted, pagedList, THEMES, LEVELS, filtersNavigate, disclosure, schoolLink, partnershipStatus, hasRole } from './app.js';
+  formatDate, formatNumber, plural, quoted, pagedList, THEMES, LEVELS, filtersNavigate, disclosure, schoolLink, partnershipStatus, hasRole } from './app.js';
 
 /** The longest message or comment the API takes (the contract's 2000 characters: code points, an emoji is one). */
 export const MESSAGE_MAX = 2000;
@@ -352,6 +352,7 @@ function partnerSearch(school, linked, openLinks, onProposed) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearProblem(form);
+    said.replaceChildren(); // the message of an earlier search (its box is outside the form)
     const d = new FormData(form);
     if (!d.get('country')) {
       // said on the field, before anything is sent: the directory of every country is not the point
@@ -390,7 +391,7 @@ function proposalForm(school, partner, theme, onSent, onCancel) {
   let nearEnd = false;
   const counted = () => {
     const n = chars(message.value);
-    counter.textContent = t('partners.chars', { n, max: MESSAGE_MAX });
+    counter.textContent = t('partners.chars', { n: formatNumber(n), max: formatNumber(MESSAGE_MAX) });
     // the count is read with the field, not at each key; the last hundred characters are said once
     const left = MESSAGE_MAX - n;
     if (left <= 100 && !nearEnd) announce(plural('partners.charsLeft', Math.max(left, 0)));

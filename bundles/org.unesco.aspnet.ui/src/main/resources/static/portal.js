@@ -2,7 +2,7 @@
 import { labelIn, localToday, ui, t, h, api, ApiError, colon, field, checks, countries, countryName, problemView, showProblem, clearProblem, announce, renderChrome,
   whileBusy, signInPrompt, loadProfile, profileText, setProfileText, markProfileTexts,
   statusLabel, LEVELS, THEMES, localized, langOf, formatDate, formatDay, plural, submissionStatus, quoted, phaseLabels, pagedList, handedOver, disclosure,
-  decimalOf, wholeOf } from './app.js';
+  decimalOf, decimalText, wholeOf } from './app.js';
 
 // ---------- national profile fields ----------
 /** The inputs of a national profile's fields, named `fields.<key>`. */
@@ -92,7 +92,8 @@ function setFormValue(form, name, value) {
   if (inputs.length && inputs[0].type === 'checkbox') {
     for (const i of inputs) i.checked = Array.isArray(value) && value.map(String).includes(i.value);
   } else if (inputs[0]) {
-    inputs[0].value = value == null ? '' : Array.isArray(value) ? value.join(', ') : String(value);
+    inputs[0].value = value == null ? '' : Array.isArray(value) ? value.join(', ')
+      : inputs[0].dataset.decimal !== undefined ? decimalText(value) : String(value);
   }
 }
 
@@ -129,8 +130,8 @@ async function schoolForm(values = {}, { forApply }) {
     field(t('field.city'), 'city', { required: true, value: values.city, id: idOf('city') }),
     field(t('field.address'), 'address', { required: true, value: values.address, id: idOf('address') }),
     h('div', { class: 'grid2' },
-      field(t('field.latitude'), 'latitude', { number: 'decimal', value: values.latitude, id: idOf('latitude') }),
-      field(t('field.longitude'), 'longitude', { number: 'decimal', value: values.longitude, id: idOf('longitude') })),
+      field(t('field.latitude'), 'latitude', { number: 'decimal', max: 90, value: values.latitude, id: idOf('latitude') }),
+      field(t('field.longitude'), 'longitude', { number: 'decimal', max: 180, value: values.longitude, id: idOf('longitude') })),
     checks(t('field.levels') + ' *', 'levels', LEVELS.map((l) => [l, t('level.' + l)]), values.levels || []),
     checks(t('field.themes'), 'themes', THEMES.map((x) => [x, t('theme.' + x)]), values.themes || []),
     field(t('field.languages'), 'languages', { value: (values.languages || []).join(', '), help: t('apply.languagesHelp') }),
@@ -311,7 +312,8 @@ function historyItems(answer, stageLabels, membership = null) {
   return h('ol', { class: 'history' }, ...items.map((e) => h('li', {}, formatDate(e.at), colon(), statusLabel(e.to),
     ...(e.toStage ? [' (', profileText(stageLabels[e.toStage] || e.toStage), ')'] : []),
     ...(e === certification && since ? [' (', h('span', { class: 'member-since' }, t('portal.memberSince', { date: formatDay(since) })), ')'] : []),
-    by(e), e.comment ? ' – ' + quoted(e.comment) : '')));
+    // "imported" is the import's own word (DirectoryImport), said in the page's language
+    by(e), e.comment ? ' – ' + (e.comment === 'imported' ? t('history.imported') : quoted(e.comment)) : '')));
 }
 
 export async function editView(school) {
@@ -349,31 +351,46 @@ export async function editView(school) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     await whileBusy(save, async () => {
-      const body = changesFrom(school);
-      if (!confirm.hidden && form.elements.confirmDuplicate.checked) body.confirmDuplicate = true;
-      try {
-        const updated = await api('PATCH', '/api/v1/schools/' + school.id, body, { 'Content-Type': 'application/merge-patch+json', ...(etag ? { 'If-Match': etag } : {}) })
-          .catch((e) => {
-            if (e.status === 415) return api('PATCH', '/api/v1/schools/' + school.id, body, etag ? { 'If-Match': etag } : {});
-            throw e;
-          });
-        etag = updated?._etag || etag;
-        // what was saved is the version the next "changed meanwhile" compares with: not one's own edit
-        if (updated && typeof updated === 'object') Object.assign(school, updated);
-        confirm.hidden = true;
-        form.elements.confirmDuplicate.checked = false;
-        clearProblem(form);
-        form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('portal.saved')));
-      } catch (e) {
-        if (e.status === 409 && e.problem?.duplicates) confirm.hidden = false;
-        showProblem(form, e);
-        if (e.status === 412) await changedMeanwhile();
+      // a second try only after a 412 for a change of nothing the form shows (a decision on the
+      // membership moves the school's ETag): the edit then goes on top of it at once
+      for (let tries = 0; tries < 2; tries++) {
+        const body = changesFrom(school);
+        if (!confirm.hidden && form.elements.confirmDuplicate.checked) body.confirmDuplicate = true;
+        try {
+          const updated = await api('PATCH', '/api/v1/schools/' + school.id, body, { 'Content-Type': 'application/merge-patch+json', ...(etag ? { 'If-Match': etag } : {}) })
+            .catch((e) => {
+              if (e.status === 415) return api('PATCH', '/api/v1/schools/' + school.id, body, etag ? { 'If-Match': etag } : {});
+              throw e;
+            });
+          etag = updated?._etag || etag;
+          // what was saved is the version the next "changed meanwhile" compares with: not one's own edit
+          if (updated && typeof updated === 'object') Object.assign(school, updated);
+          confirm.hidden = true;
+          form.elements.confirmDuplicate.checked = false;
+          clearProblem(form);
+          form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('portal.saved')));
+          // the page around the form (the school's details) shows what is stored now
+          form.dispatchEvent(new CustomEvent('school-saved', { bubbles: true, detail: { ...school } }));
+          return;
+        } catch (e) {
+          const changed = e.status === 412 ? await changedMeanwhile() : null;
+          if (changed && !changed.length && tries === 0) continue;
+          if (e.status === 409 && e.problem?.duplicates) confirm.hidden = false;
+          showProblem(form, e);
+          if (changed) {
+            // instead of the refusal's "reload the page", which would lose what was typed
+            form.querySelector('.form-status').replaceChildren(h('div', { class: 'error', role: 'alert' },
+              h('strong', {}, t('portal.changedMeanwhile', { fields: changed.join(', ') || '—' }))));
+          }
+          return;
+        }
       }
     });
   });
   /**
-   * Someone saved the school since this form was read: their version is read, what they changed is
-   * named, and the next save goes on top of it with what is in the form (nothing typed is lost).
+   * Someone saved the school since this form was read: their version is read, and the next save
+   * goes on top of it with what is in the form (nothing typed is lost). The fields of the form they
+   * changed, by their labels; null when their version cannot be read (the refusal says to reload).
    */
   const changedMeanwhile = async () => {
     try {
@@ -394,12 +411,9 @@ export async function editView(school) {
       }
       Object.assign(school, now);
       etag = now._etag;
-      const names = changed.join(', ');
-      // instead of the refusal's "reload the page", which would lose what was typed
-      form.querySelector('.form-status').replaceChildren(h('div', { class: 'error', role: 'alert' },
-        h('strong', {}, t('portal.changedMeanwhile', { fields: names || '—' }))));
+      return changed;
     } catch (ignored) {
-      // the refusal itself says to reload
+      return null;
     }
   };
   const box = disclosure('edit-' + school.id, t('portal.edit'));
@@ -417,7 +431,9 @@ async function reportView(school) {
   if (answer instanceof Error && answer.status !== 404) return h('div', {}, h('h3', {}, t('report.title', { year })), problemView(answer));
   const report = answer instanceof Error ? null : answer;
   const state = h('p', { class: 'report-state' });
-  const showState = (s) => (s ? state.replaceChildren(t('report.state'), colon(), h('strong', {}, t('report.' + s))) : state.replaceChildren());
+  // a report not owed (not a member that year) may still be sent: said, so the form is not read as a duty
+  const showState = (s) => (s ? state.replaceChildren(t('report.state'), colon(), h('strong', {}, t('report.' + s)),
+    ...(s === 'NOT_DUE' ? [' ', t('report.optional')] : [])) : state.replaceChildren());
   showState(report?.state);
   // the national profile's own questions (Germany asks two), answered in `answers`
   const questions = profile?.reportQuestions || [];
@@ -715,7 +731,7 @@ function metricInput(m, path) {
     addItem();
     box.append(items);
     if (m.type === 'list') {
-      const more = h('button', { type: 'button', class: 'secondary' }, t('submission.addRow'));
+      const more = h('button', { type: 'button', class: 'secondary', 'data-add-row': '' }, t('submission.addRow'));
       more.addEventListener('click', addItem);
       box.append(more);
     }

@@ -420,9 +420,61 @@ class BrowserIT {
       driver.findElement(By.cssSelector("#main form button[type=submit]")).click();
       wait(30).until(d -> figures().contains("1 row"));
       assertTrue(figures().containsAll(List.of("1 row", "0 valid", "1 with errors")), figures().toString());
+
+      // a row with a known school's id updates it: the dry run says what it would change
+      // (France's export, its first school with another number of students, as an NC edits a spreadsheet)
+      String exported = (String) ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+          + "fetch('/api/v1/exports/schools.csv?country=FR&status=MEMBER').then(r => r.text()).then(done);");
+      String[] lines = exported.split("\r?\n");
+      List<String> header = csvFields(lines[0]);
+      List<String> first = new ArrayList<>(csvFields(lines[1]));
+      first.set(header.indexOf("students"), "4321");
+      Files.writeString(file, lines[0] + "\n" + csvLine(first) + "\n");
+      open("/console/nc?tab=import&country=FR");
+      waitFor(By.cssSelector("#main input[type=file]")).sendKeys(file.toAbsolutePath().toString());
+      driver.findElement(By.cssSelector("#main form button[type=submit]")).click();
+      wait(30).until(d -> figures().contains("1 changed"));
+      assertTrue(figures().contains("0 new"), figures().toString());
+      String changes = text(By.cssSelector("#import-result table"));
+      assertTrue(changes.contains("Changes") && changes.contains("Students"), changes);
+
+      // the NC reads France's audit log in the console, and nothing of other countries
+      open("/console/nc?tab=audit&country=FR");
+      wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "entries shown"));
+      assertEquals(List.of("France"), driver.findElements(By.cssSelector("#main tbody tr td:nth-child(5)")).stream()
+          .map(WebElement::getText).distinct().toList());
+      assertTrue(driver.findElements(By.cssSelector("#main select[name=country]")).isEmpty(), "no country to choose: France's log");
     } finally {
       Files.deleteIfExists(file);
     }
+  }
+
+  /** The fields of one CSV line (RFC 4180: a field in quotes may hold commas and doubled quotes). */
+  static List<String> csvFields(String line) {
+    List<String> fields = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+        field.append('"');
+        i++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        fields.add(field.toString());
+        field.setLength(0);
+      } else {
+        field.append(c);
+      }
+    }
+    fields.add(field.toString());
+    return fields;
+  }
+
+  /** One CSV line of {@code fields}, each in quotes. */
+  static String csvLine(List<String> fields) {
+    return String.join(",", fields.stream().map(f -> "\"" + f.replace("\"", "\"\"") + "\"").toList());
   }
 
   /** The figures of the import report on the page: "2 rows", "1 valid"... */
@@ -512,6 +564,15 @@ class BrowserIT {
     wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".coordination .history"), "No annual report for three years"));
     driver.findElement(By.cssSelector(".coordination button[data-action=move-member]")).click();
     wait(30).until(ExpectedConditions.textToBe(By.cssSelector(".coordination .row-status"), "Member"));
+    // a profile saved in the panel shows in the school's details above at once, not after a reload
+    driver.findElement(By.cssSelector("#edit-" + member + " summary")).click();
+    WebElement students = wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#edit-" + member + " form [name=students]")));
+    students.clear();
+    students.sendKeys("1234");
+    driver.findElement(By.cssSelector("#edit-" + member + " form button[type=submit]")).click();
+    wait(30).until(d -> text(By.cssSelector("#edit-" + member + " form")).contains("Saved."));
+    assertTrue(text(By.cssSelector("#main dl.props")).contains("1,234"), text(By.cssSelector("#main dl.props")));
+    assertEquals("Member", driver.findElement(By.xpath("//dl[@class='props']/dt[.='Status']/following-sibling::dd[1]")).getText());
     assertEquals("/console/hq?tab=audit&entity=school&entityId=" + member,
         driver.findElement(By.cssSelector(".coordination details a[href*='entity=school']")).getDomAttribute("href"), "HQ reads every change of it");
     driver.findElement(By.cssSelector(".coordination details a[href*='entity=membership']")).click();
@@ -533,8 +594,8 @@ class BrowserIT {
     String log = driver.findElement(By.cssSelector("#main tbody")).getText();
     assertTrue(log.contains("Membership status"), "actions in words: " + log.substring(0, Math.min(500, log.length())));
     assertFalse(log.contains("membership.transition"), "not as codes");
-    // the newest entry, the reinstatement above: what it changed, in words
-    String newest = driver.findElement(By.cssSelector("#main tbody tr td:nth-child(4)")).getText();
+    // the newest move, the reinstatement above (after it only the profile's edit): what it changed, in words
+    String newest = driver.findElement(By.xpath("//main//tbody/tr[td[3][.='Membership status']][1]/td[4]")).getText();
     assertTrue(newest.startsWith("Membership ") && newest.contains("Status: Suspended → Member"), newest);
     List<WebElement> pages = driver.findElements(By.cssSelector("#main tbody td:nth-child(4) a"));
     assertFalse(pages.isEmpty(), "the demo's campaign and school entries lead to their pages");
@@ -651,6 +712,11 @@ class BrowserIT {
     driver.findElement(form).findElement(By.name("text")).sendKeys(activity);
     driver.findElement(form).findElement(By.name("pupils")).sendKeys("23");
     new Select(driver.findElement(form).findElement(By.name("metrics.waste.0.type"))).selectByValue("PAPER");
+    // a second waste row, added by hand: it comes back too
+    driver.findElement(form).findElement(By.cssSelector("fieldset[data-metric='metrics.waste'] > button[data-add-row]")).click();
+    new Select(driver.findElement(form).findElement(By.name("metrics.waste.1.type"))).selectByValue("PLASTIC");
+    driver.findElement(form).findElement(By.name("metrics.waste.1.mass")).sendKeys("2,5");
+    new Select(driver.findElement(form).findElement(By.name("metrics.waste.1.unit"))).selectByValue("kg");
     // an edit of the profile, not saved yet
     driver.findElement(By.id("edit-" + school)).findElement(By.tagName("summary")).click();
     WebElement city = driver.findElement(By.cssSelector("#edit-" + school + " input[name=city]"));
@@ -669,6 +735,8 @@ class BrowserIT {
       assertEquals("Projets et campagnes", driver.findElement(By.id("projects-" + school)).findElement(By.tagName("summary")).getText());
       assertEquals("23", driver.findElement(form).findElement(By.name("pupils")).getDomProperty("value"));
       assertEquals("PAPER", driver.findElement(form).findElement(By.name("metrics.waste.0.type")).getDomProperty("value"));
+      assertEquals("PLASTIC", driver.findElement(form).findElement(By.name("metrics.waste.1.type")).getDomProperty("value"));
+      assertEquals("2,5", driver.findElement(form).findElement(By.name("metrics.waste.1.mass")).getDomProperty("value"));
       assertEquals("Bordeaux " + stamp, driver.findElement(By.cssSelector("#edit-" + school + " input[name=city]")).getDomProperty("value"));
       // the profile's errors name the national id as its field does: France's "Numéro UAI"
       WebElement nationalId = driver.findElement(By.cssSelector("#edit-" + school + " input[name=nationalId]"));
@@ -820,6 +888,17 @@ class BrowserIT {
     assertTrue(driver.switchTo().activeElement().getText().matches("\\d+ schools? shown.*"), driver.switchTo().activeElement().getText());
     assertEquals(Boolean.TRUE, ((JavascriptExecutor) driver).executeScript("return window.aspnetNotReloaded === true;"), "the app was loaded again");
 
+    // France's académies: a filter of the list, a column of it, and the exports take it too
+    new Select(driver.findElement(By.cssSelector("#main form[role=search] select[name=unit]"))).selectByValue("bordeaux");
+    driver.findElement(By.cssSelector("#main form[role=search] input[name=q]")).clear();
+    driver.findElement(By.cssSelector("#main form[role=search] button[type=submit]")).click();
+    wait(30).until(ExpectedConditions.urlContains("unit=bordeaux"));
+    wait(30).until(d -> d.switchTo().activeElement().getDomAttribute("data-results") != null);
+    List<String> academies = driver.findElements(By.cssSelector("#main tbody tr td:nth-child(3)")).stream().map(WebElement::getText).distinct().toList();
+    assertEquals(List.of("Bordeaux"), academies, "the académie's schools only");
+    assertTrue(driver.findElements(By.cssSelector("section.exports a")).stream().map(a -> a.getDomAttribute("href"))
+        .anyMatch(href -> href.contains("unit=bordeaux")), "the exports of the académie");
+
     // annual reports of another year, alike
     open("/console/nc?tab=reports&country=FR");
     WebElement year = wait(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#main select[name=year]")));
@@ -899,7 +978,9 @@ class BrowserIT {
     wait(30).until(d -> "Trouver un établissement partenaire à l'étranger".equals(d.findElement(heading).getText()));
     wait(30).until(d -> d.findElement(result).getText().contains("Allemagne)"));
     wait(30).until(d -> "Hallo".equals(d.findElement(result).findElement(By.name("message")).getDomProperty("value")));
-    assertEquals("5 caractères sur 2000", driver.findElement(result).findElement(By.className("char-count")).getText());
+    // the numbers as the page's language writes them: 2 000 in French
+    assertEquals("5 caractères sur 2 000",
+        driver.findElement(result).findElement(By.className("char-count")).getText().replaceAll("[\u00a0\u202f]", " "));
     wait(30).until(d -> d.findElement(By.cssSelector("#partnerships-" + school + " .partner-search p[role=status]")).getText()
         .matches("\\d+ écoles? affichées?\\."));
     assertEquals("lang", driver.switchTo().activeElement().getDomAttribute("id"), "the focus stays on the language menu");
@@ -928,7 +1009,7 @@ class BrowserIT {
     String words = "Shall our pupils write to each other about the rivers of our two cities? \uD83C\uDF0D " + stamp;
     ((JavascriptExecutor) driver).executeScript(
         "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'))", message, words);
-    assertEquals(words.codePointCount(0, words.length()) + " of 2000 characters",
+    assertEquals(words.codePointCount(0, words.length()) + " of 2,000 characters",
         form.findElement(By.className("char-count")).getText());
     form.findElement(By.cssSelector("button[type=submit]")).click();
     WebElement sent = wait(30).until(d -> d.findElement(result).findElements(By.cssSelector(".notice")).stream().findFirst().orElse(null));
