@@ -1291,18 +1291,46 @@ export function languageName(code) {
 }
 
 export async function statsView() {
-  const stats = await api('GET', '/api/v1/stats');
+  // on /stats a country may be chosen (?country=FR): its own figures, for its coordinator and its public
+  const page = location.pathname === '/stats';
+  const country = page ? (new URLSearchParams(location.search).get('country') || '').toUpperCase() : '';
+  const [stats, list] = await Promise.all([api('GET', '/api/v1/stats' + (country ? '?country=' + encodeURIComponent(country) : '')), countries()]);
+  const picker = page ? filtersNavigate(h('form', { class: 'filters' },
+    field(t('field.country'), 'country', { value: country, empty: t('stats.network'),
+      options: list.map((c) => [c.iso2, countryName(c.iso2)]).sort((a, b) => a[1].localeCompare(b[1], ui.lang)) }),
+    h('button', { type: 'submit' }, t('console.show'))), '/stats', 'h1') : null;
+  const heading = (title) => [h('h1', { tabindex: '-1' }, title), ...(picker ? [picker] : [])];
+  if (country) return [...heading(t('stats.title') + ' – ' + countryName(country)), ...await countryStats(country, stats)];
   const series = [t('home.members'), t('home.candidates')];
-  const view = [h('h1', {}, t('stats.title')),
+  const view = [...heading(t('stats.title')),
     h('div', { class: 'grid2' },
       barChart(t('stats.byRegion'), (stats.byRegion || []).map((r) => ({ label: t('region.' + r.region), values: [r.members, r.candidates] })), series),
       barChart(t('stats.byYear'), (stats.certificationsByYear || []).map((r) => ({ label: String(r.year), values: [r.certifications] })), [t('stats.certifications')]),
       barChart(t('stats.byLevel'), (stats.byLevel || []).map((r) => ({ label: t('level.' + r.level), values: [r.members, r.candidates] })), series),
       barChart(t('stats.byTheme'), (stats.byTheme || []).map((r) => ({ label: t('theme.' + r.theme), values: [r.members, r.candidates] })), series))];
-  await countries();
   const top = [...(stats.byCountry || [])].sort((a, b) => b.members - a.members).slice(0, 15);
   view.push(barChart(t('stats.byCountry'), top.map((c) => ({ label: countryName(c.country), values: [c.members, c.candidates] })), series));
   return view;
+}
+
+/** One country's figures (GET /api/v1/stats?country=): its totals, its units by the profile's names, its statuses. */
+async function countryStats(country, stats) {
+  const profile = await loadProfile(country).catch(() => null);
+  const unitName = Object.fromEntries((profile?.units || []).map((u) => [u.code, u.name]));
+  const series = [t('home.members'), t('home.candidates')];
+  const charts = [
+    barChart(t('stats.byStatus'), (stats.byStatus || []).filter((r) => r.schools > 0).map((r) => ({ label: statusLabel(r.status), values: [r.schools] })),
+      [t('stats.schools')]),
+    barChart(t('stats.byYear'), (stats.certificationsByYear || []).map((r) => ({ label: String(r.year), values: [r.certifications] })), [t('stats.certifications')]),
+    barChart(t('stats.byLevel'), (stats.byLevel || []).map((r) => ({ label: t('level.' + r.level), values: [r.members, r.candidates] })), series),
+    barChart(t('stats.byTheme'), (stats.byTheme || []).map((r) => ({ label: t('theme.' + r.theme), values: [r.members, r.candidates] })), series)];
+  if ((stats.byUnit || []).length) {
+    charts.push(barChart(profile?.labels?.unit || t('field.unit'), stats.byUnit.map((r) => ({ label: unitName[r.unit] || r.unit, values: [r.members, r.candidates] }))
+      .sort((a, b) => a.label.localeCompare(b.label, ui.lang)), series));
+  }
+  return [h('p', { class: 'lead' }, t('stats.countryLead', { members: formatNumber(stats.members), candidates: formatNumber(stats.candidates) })),
+    h('div', { class: 'grid2' }, ...charts),
+    h('p', {}, h('a', { href: '/schools?country=' + encodeURIComponent(country) }, t('stats.countrySchools')))];
 }
 
 function signInPage() {

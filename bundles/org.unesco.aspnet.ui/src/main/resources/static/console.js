@@ -247,8 +247,9 @@ function decisionTable(path, actionsFor, { withCountry = false, ladder = null, e
   // what a coordinator judges an application by without opening it: its unit (académie) and national id (UAI)
   const unitName = Object.fromEntries((profile?.units || []).map((u) => [u.code, u.name]));
   const idLabel = profile?.labels?.['school.nationalId'] || t('field.nationalId');
-  const meta = (school) => [school.city, school.unit ? unitName[school.unit] || school.unit : null,
-    school.nationalId ? idLabel + ' ' + school.nationalId : null].filter(Boolean).join(' · ');
+  // the profile's words keep their language (a French académie read by an English voice is garbled)
+  const meta = (school) => [school.city, school.unit ? profileText(unitName[school.unit] || school.unit) : null,
+    school.nationalId ? [profileText(idLabel), ' ', school.nationalId] : null].filter(Boolean).flatMap((x, i) => (i ? [' · ', x] : [x])).flat();
   const tbody = h('tbody', {});
   const list = pagedList(path, async (schools) => {
     await before; // what the rows need that was asked for at the same time (the country names)
@@ -261,7 +262,7 @@ function decisionTable(path, actionsFor, { withCountry = false, ladder = null, e
       status.setAttribute('role', 'cell');
       status.dataset.label = t('field.status') + colon();
       tbody.append(h('tr', { role: 'row', 'data-school': school.id, 'data-name': school.name },
-        h('td', { role: 'cell' }, h('a', { href: '/schools/' + school.id }, school.name), h('br'), h('span', { class: 'meta' }, meta(school))),
+        h('td', { role: 'cell' }, h('a', { href: '/schools/' + school.id }, school.name), h('br'), h('span', { class: 'meta' }, ...meta(school))),
         withCountry ? h('td', { role: 'cell', 'data-label': t('field.country') + colon() }, countryName(school.country)) : null,
         status, h('td', { role: 'cell', 'data-label': t('console.comment') + colon() }, ...controls.comment),
         h('td', { role: 'cell' }, ...controls.actions)));
@@ -413,8 +414,8 @@ async function ncDirectory(country) {
   const statuses = ['MEMBER', 'APPLIED', 'UNDER_NATIONAL_REVIEW', 'RECOMMENDED', 'UNDER_HQ_REVIEW', 'REJECTED', 'SUSPENDED', 'DORMANT', 'WITHDRAWN'];
   const form = h('form', { class: 'filters', role: 'search' }, h('input', { type: 'hidden', name: 'tab', value: 'directory' }), h('input', { type: 'hidden', name: 'country', value: country }),
     field(t('dir.search'), 'q', { type: 'search', value: params.get('q') || '' }),
-    units.length ? field(unitLabel, 'unit', { value: unit || '', empty: t('dir.any'),
-      options: units.map((u) => [u.code, u.name]).sort((a, b) => a[1].localeCompare(b[1], ui.lang)) }) : null,
+    units.length ? markProfileTexts(field(unitLabel, 'unit', { value: unit || '', empty: t('dir.any'),
+      options: units.map((u) => [u.code, u.name]).sort((a, b) => a[1].localeCompare(b[1], ui.lang)) })) : null,
     field(t('field.status'), 'status', { value: params.get('status') || '', empty: t('dir.any'), options: statuses.map((s) => [s, statusLabel(s)]) }),
     h('button', { type: 'submit' }, t('dir.searchButton')));
   filtersNavigate(form, '/console/nc', RESULTS);
@@ -423,19 +424,20 @@ async function ncDirectory(country) {
   for (const k of ['q', 'status']) if (params.get(k)) q.set(k, params.get(k));
   const tbody = h('tbody', {});
   const list = pagedList('/api/v1/schools?' + q, (schools) => tbody.append(...schools.map((s) => h('tr', {},
-    h('td', {}, h('a', { href: '/schools/' + s.id }, s.name)), h('td', {}, s.city), ...(units.length ? [h('td', {}, unitName[s.unit] || s.unit || '')] : []),
+    h('td', {}, h('a', { href: '/schools/' + s.id }, s.name)), h('td', {}, s.city), ...(units.length ? [h('td', {}, profileText(unitName[s.unit] || s.unit || ''))] : []),
     h('td', {}, statusLabel(s.status)), h('td', {}, s.email || '')))));
   const filters = {};
   for (const k of ['q', 'status']) if (params.get(k)) filters[k] = params.get(k);
   const [exports] = await Promise.all([exportLinks({ country, unit, ...filters }), list.load()]);
   const table = h('div', { class: 'table-wrap' }, h('table', {}, h('caption', { class: 'visually-hidden' }, t('tab.directory')),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('field.name')), h('th', { scope: 'col' }, t('field.city')),
-      units.length ? h('th', { scope: 'col' }, unitLabel) : null,
+      units.length ? h('th', { scope: 'col' }, profileText(unitLabel)) : null,
       ...['field.status', 'field.email'].map((k) => h('th', { scope: 'col' }, t(k))))), tbody));
   // the count ("12 schools shown") sums up the results: the focus goes there after a search
   list.count.setAttribute('tabindex', '-1');
   list.count.dataset.results = '';
-  return [h('h2', {}, t('tab.directory')), form, exports, list.count, table, list.more];
+  return [h('h2', {}, t('tab.directory')), form, exports,
+    h('p', {}, h('a', { href: '/stats?country=' + encodeURIComponent(country), id: 'nc-stats' }, t('nc.stats'))), list.count, table, list.more];
 }
 
 /** One link per dataset and format the server can write, with the page's filters. */
@@ -599,7 +601,7 @@ async function ncImport(country) {
   await loadProfile(country).catch(() => null); // the national fields' names, for the report
   const result = h('div', { tabindex: '-1', id: 'import-result' });
   const showReport = ({ dry, job }) => result.replaceChildren(h('h3', {}, t(dry ? 'import.dryReport' : 'import.report')), importView(job));
-  if (lastImport?.country === country) showReport(lastImport);
+  if (lastImport?.country === country && lastImport.account === ui.me?.id) showReport(lastImport); // not another person's, after a sign-in
   const form = h('form', { novalidate: true }, h('div', { class: 'form-status', tabindex: '-1' }),
     field(t('import.file'), 'file', { type: 'file', required: true, help: t('import.help') }),
     field(t('import.duplicatesChoice'), 'duplicates', { value: 'reject', options: ['reject', 'skip', 'allow'].map((d) => [d, t('import.dup.' + d)]) }),
@@ -627,7 +629,7 @@ async function ncImport(country) {
           job = await api('GET', '/api/v1/imports/' + encodeURIComponent(job.id));
         }
         clearProblem(form); // "Choose a file" of an earlier try, too
-        lastImport = { country, dry, job };
+        lastImport = { country, account: ui.me?.id, dry, job };
         showReport(lastImport);
         result.focus();
       } catch (e) {
@@ -644,7 +646,9 @@ function importView(job) {
   const out = h('div', {}, h('p', { class: job?.state === 'REFUSED' || job?.state === 'FAILED' ? 'error' : 'notice', role: 'status' }, t('import.state.' + (job?.state || 'DONE'))));
   const figures = h('ul', { class: 'figures' });
   for (const k of ['total', 'valid', 'invalid', 'duplicates', 'created', 'updated', 'unchanged', 'written']) {
-    if (typeof report[k] === 'number') figures.append(h('li', {}, h('strong', {}, formatNumber(report[k])), ' ', plural('import.' + k, report[k])));
+    // what rows would do is said when some do it: "0 changed" on a file of new schools says nothing
+    const optional = k === 'created' || k === 'updated' || k === 'unchanged';
+    if (typeof report[k] === 'number' && !(optional && report[k] === 0)) figures.append(h('li', {}, h('strong', {}, formatNumber(report[k])), ' ', plural('import.' + k, report[k])));
   }
   out.append(figures);
   if (job?.problem) out.append(problemView(new ApiError(400, job.problem)));
@@ -999,7 +1003,8 @@ function auditWhat(e) {
   const named = e.entity === 'school' && typeof (e.after?.name ?? e.before?.name) === 'string' ? e.after?.name ?? e.before?.name : null;
   const label = named ? `${kind} ${named}` : `${kind} ${e.entityId || ''}`.trim();
   const page = AUDIT_PAGES[e.entity];
-  const what = [page && /^\d+$/.test(e.entityId || '') ? h('a', { href: page(e.entityId) }, label) : label];
+  // a name in any script sets its own direction (an Arabic school's name reads right to left)
+  const what = [page && /^\d+$/.test(e.entityId || '') ? h('a', { href: page(e.entityId), dir: named ? 'auto' : null }, label) : label];
   if (!e.before || !e.after) return what;
   const scalar = (v) => v == null || ['string', 'number', 'boolean'].includes(typeof v);
   // a status in words: an activity's and a partnership's have their own
@@ -1031,8 +1036,8 @@ function auditWhat(e) {
 }
 
 /**
- * Who made an audited change, when the entry has no email: the platform itself (demo data, a
- * focal point's hand-over: account id "system") by its name in the page's language, someone not
+ * Who made an audited change, when the entry has no email: the platform itself (the demo data:
+ * account id "system") by its name in the page's language, someone not
  * signed in (a password reset asked for on the sign-in page) in words, else the id.
  */
 function actorName(id) {

@@ -1154,10 +1154,21 @@ class MembershipIT {
     }
     assertEquals(stats.path("members").asLong(), regionSum, "regions add up to the total");
     assertFalse(platform.get("/api/v1/stats").body().contains("@"), "no contact in statistics");
-    // a filter the statistics do not have is refused, not ignored: the figures are the whole network's
-    HttpResponse<String> filtered = platform.get("/api/v1/stats?country=FR");
-    assertEquals(400, filtered.statusCode(), filtered.body());
-    assertTrue(filtered.body().contains("\"field\":\"country\"") && filtered.body().contains("/api/v1/countries/{iso2}"), filtered.body());
+    // a country's own figures, which agree with the network's row of that country
+    JsonNode kenyaStats = JSON.readTree(platform.get("/api/v1/stats?country=ke").body());
+    assertEquals("KE", kenyaStats.path("country").asText(), kenyaStats.toString());
+    assertEquals(kenyaMembers, kenyaStats.path("members").asLong(), kenyaStats.toString());
+    long kenyaLevels = 0;
+    for (JsonNode l : kenyaStats.path("byLevel")) {
+      kenyaLevels += l.path("members").asLong();
+    }
+    assertTrue(kenyaLevels >= kenyaMembers, "each member counted under its levels: " + kenyaStats);
+    assertFalse(kenyaStats.toString().contains("@"), "no contact in statistics");
+    HttpResponse<String> unknown = platform.get("/api/v1/stats?country=UK");
+    assertEquals(400, unknown.statusCode(), unknown.body());
+    assertTrue(unknown.body().contains("\"field\":\"country\""), unknown.body());
+    HttpResponse<String> filtered = platform.get("/api/v1/stats?level=PRIMARY");
+    assertEquals(400, filtered.statusCode(), "a filter the statistics do not have is refused, not ignored: " + filtered.body());
     assertEquals(200, platform.get("/api/v1/stats?lang=fr").statusCode(), "lang is taken by every endpoint");
   }
 

@@ -56,6 +56,6 @@ public final class ApplicationsServlet extends ApiServlet {
 
   private java.util.function.Function<SchoolInput, java.util.List<org.unesco.aspnet.core.FieldError>> nationalRules(
       org.unesco.aspnet.core.Principal actor) {
-    return input -> profiles.check(input, java.util.Map.of(), actor.language()).errors();
+    return input -> profiles.check(profiles.withUnitCode(input), java.util.Map.of(), actor.language()).errors();
   }
 }

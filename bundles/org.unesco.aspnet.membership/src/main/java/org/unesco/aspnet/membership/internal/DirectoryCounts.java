@@ -165,6 +165,75 @@ public final class DirectoryCounts {
     return new Counts(byCountry, byRegion, byLevel, byTheme, perYear);
   }
 
+  /** One country's counts ({@code [members, candidates]} per key), and its certifications per year. */
+  record CountryCounts(
+      long[] total,
+      Map<String, long[]> byUnit,
+      Map<Level, long[]> byLevel,
+      Map<Theme, long[]> byTheme,
+      Map<String, Long> byStatus,
+      Map<Integer, Long> certificationsByYear) {}
+
+  /**
+   * One country's counts, counted when asked (its schools by the country's index: a country of
+   * the real network has at most a few thousand), by unit, level, theme and status.
+   */
+  CountryCounts country(String iso2) {
+    return database.read(c -> country(c, iso2));
+  }
+
+  static CountryCounts country(Connection c, String iso2) throws SQLException {
+    long[] total = new long[2];
+    Map<String, long[]> byUnit = new TreeMap<>();
+    Map<Level, long[]> byLevel = new EnumMap<>(Level.class);
+    Map<Theme, long[]> byTheme = new EnumMap<>(Theme.class);
+    for (Level l : Level.values()) {
+      byLevel.put(l, new long[2]);
+    }
+    for (Theme t : Theme.values()) {
+      byTheme.put(t, new long[2]);
+    }
+    Map<String, Long> byStatus = new java.util.LinkedHashMap<>();
+    for (MembershipStatus s : MembershipStatus.values()) {
+      byStatus.put(s.name(), 0L);
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT STATUS, LEVELS, THEMES, UNIT FROM MEM_SCHOOL WHERE COUNTRY = ?")) {
+      ps.setString(1, iso2);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String name = rs.getString(1).strip();
+          MembershipStatus status = byStatus.containsKey(name) ? MembershipStatus.valueOf(name) : null;
+          if (status != null) {
+            byStatus.merge(name, 1L, Long::sum);
+          }
+          int k = status == MembershipStatus.MEMBER ? 0 : status != null && status.isCandidate() ? 1 : -1;
+          if (k < 0) {
+            continue;
+          }
+          total[k]++;
+          String unit = rs.getString(4);
+          if (unit != null && !unit.isBlank()) {
+            byUnit.computeIfAbsent(unit.strip(), x -> new long[2])[k]++;
+          }
+          addCodes(rs.getString(2), byLevel, Level::valueOf, k);
+          addCodes(rs.getString(3), byTheme, Theme::valueOf, k);
+        }
+      }
+    }
+    Map<Integer, Long> perYear = new TreeMap<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT {fn YEAR(M.CERTIFIED_AT)}, COUNT(*) FROM MEM_MEMBERSHIP M JOIN MEM_SCHOOL S ON S.ID = M.SCHOOL_ID"
+            + " WHERE S.COUNTRY = ? AND M.CERTIFIED_AT IS NOT NULL GROUP BY {fn YEAR(M.CERTIFIED_AT)}")) {
+      ps.setString(1, iso2);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          perYear.put(rs.getInt(1), rs.getLong(2));
+        }
+      }
+    }
+    return new CountryCounts(total, byUnit, byLevel, byTheme, byStatus, perYear);
+  }
+
   /** Counts the codes of a stored list; a code this version does not know is left out. */
   private static <E extends Enum<E>> void addCodes(
       String list, Map<E, long[]> counts, java.util.function.Function<String, E> code, int k) {

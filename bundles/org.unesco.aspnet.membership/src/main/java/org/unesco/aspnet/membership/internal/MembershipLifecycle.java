@@ -102,7 +102,8 @@ public final class MembershipLifecycle implements MembershipService {
     Accounts focalPoints = accounts;
     if (!actor.isAnonymous() && !actor.isSystem() && focalPoints != null) {
       // The applicant now speaks for the school: edits its profile, hands the role on later.
-      focalPoints.grant(actor, actor.accountId(), Grant.school(Role.SCHOOL_FOCAL_POINT, valid.country(),
+      // with the school's unit, as an invitation to it has, so that the unit's coordinator reaches them too
+      focalPoints.grant(actor, actor.accountId(), new Grant(Role.SCHOOL_FOCAL_POINT, valid.country(), valid.unit(), null,
           String.valueOf(application.schoolId())));
     }
     announce(application.membershipId(), application.schoolId(), valid.country(), null,

@@ -491,7 +491,7 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     }
     List<String> codes;
     try {
-      codes = unitCodes(s.country());
+      codes = unitCodes(s.country().strip().toUpperCase(Locale.ROOT));
     } catch (ProblemException unavailable) {
       return s; // a failing profile: its check says so
     }

@@ -229,7 +229,9 @@ public final class SchoolsServlet extends ApiServlet {
 
   private java.util.function.Function<SchoolInput, List<org.unesco.aspnet.core.FieldError>> nationalRules(
       Principal actor, School current) {
-    return given -> profiles.check(given, current.fields() == null ? java.util.Map.of() : current.fields(), actor.language()).errors();
+    // the unit as it will be stored (by is BY): not refused here and accepted once the other error is fixed
+    return given -> profiles.check(profiles.withUnitCode(given), current.fields() == null ? java.util.Map.of() : current.fields(),
+        actor.language()).errors();
   }
 
   @Override

@@ -20,6 +20,8 @@ import org.unesco.aspnet.web.OpenApiFragment;
  * {@code GET /api/v1/stats}: public counts of members and candidates by region, country, level
  * and theme, and certifications per year. Counts only, nothing about any one school. The counts
  * are {@link DirectoryCounts}' snapshot: at a million schools counting reads the whole table.
+ * {@code ?country=FR}: that country's counts by sub-national unit, level, theme and status, and its
+ * certifications per year, counted when asked.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/v1/stats")
@@ -30,18 +32,30 @@ public final class StatsServlet extends ApiServlet {
   private record Body(DirectoryCounts.Counts counts, byte[] bytes) {}
 
   private final transient DirectoryCounts counts;
+  private final transient org.unesco.aspnet.membership.CountryService countries;
   private transient volatile Body body;
 
   @Activate
-  public StatsServlet(@Reference DirectoryCounts counts) {
+  public StatsServlet(@Reference DirectoryCounts counts, @Reference org.unesco.aspnet.membership.CountryService countries) {
     this.counts = counts;
+    this.countries = countries;
   }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    ApiServlet.onlyParameters(request, java.util.Set.of(), ": the statistics count the whole network; a country's members"
-        + " and candidates are in GET /api/v1/countries/{iso2}, its schools by status in GET /api/v1/schools?country={iso2}&status=...");
-    byte[] bytes = body();
+    ApiServlet.onlyParameters(request, java.util.Set.of("country"), ": the statistics take a country, or nothing for the whole network");
+    String country = request.getParameter("country");
+    byte[] bytes;
+    if (country != null) {
+      // a country's own figures (a National Coordinator's network), counted when asked
+      String iso2 = country.strip().toUpperCase(java.util.Locale.ROOT);
+      if (!countries.exists(iso2)) {
+        throw org.unesco.aspnet.core.ProblemException.validation("country", country + " is not a UNESCO Member State or Associate Member");
+      }
+      bytes = Json.MAPPER.writeValueAsBytes(countryDocument(iso2, counts.country(iso2)));
+    } else {
+      bytes = body();
+    }
     response.setContentType(Json.MEDIA_TYPE);
     response.setHeader("Cache-Control", "public, max-age=60");
     response.setContentLength(bytes.length);
@@ -66,6 +80,23 @@ public final class StatsServlet extends ApiServlet {
     doc.put("candidates", byCountry.stream().mapToLong(m -> (Long) m.get("candidates")).sum());
     doc.put("byRegion", rows(counts.byRegion(), "region"));
     doc.put("byCountry", byCountry);
+    doc.put("byLevel", rows(counts.byLevel(), "level"));
+    doc.put("byTheme", rows(counts.byTheme(), "theme"));
+    List<Map<String, Object>> perYear = new ArrayList<>();
+    counts.certificationsByYear().forEach((year, n) -> perYear.add(Map.of("year", year, "certifications", n)));
+    doc.put("certificationsByYear", perYear);
+    return doc;
+  }
+
+  static Map<String, Object> countryDocument(String iso2, DirectoryCounts.CountryCounts counts) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("country", iso2);
+    doc.put("members", counts.total()[0]);
+    doc.put("candidates", counts.total()[1]);
+    List<Map<String, Object>> byStatus = new ArrayList<>();
+    counts.byStatus().forEach((status, n) -> byStatus.add(Map.of("status", status, "schools", n)));
+    doc.put("byStatus", byStatus);
+    doc.put("byUnit", rows(counts.byUnit(), "unit"));
     doc.put("byLevel", rows(counts.byLevel(), "level"));
     doc.put("byTheme", rows(counts.byTheme(), "theme"));
     List<Map<String, Object>> perYear = new ArrayList<>();

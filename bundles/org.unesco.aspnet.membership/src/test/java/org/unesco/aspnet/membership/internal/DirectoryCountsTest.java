@@ -120,10 +120,31 @@ class DirectoryCountsTest {
   }
 
   @Test
+  void aCountrysOwnCountsAreItsSchoolsOnlyByLevelThemeAndStatusWithItsCertificationsPerYear() throws Exception {
+    certify(apply("FR", "Lycée Un", List.of(Level.SECONDARY), List.of(Theme.ESD, Theme.PEACE_GCED)));
+    apply("FR", "Lycée Deux", List.of(Level.PRIMARY, Level.SECONDARY), List.of(Theme.ESD));
+    long rejected = apply("FR", "École Trois", List.of(Level.PRIMARY), List.of(Theme.ESD));
+    lifecycle.transition(hq, rejected, MembershipStatus.UNDER_NATIONAL_REVIEW, null);
+    lifecycle.transition(hq, rejected, MembershipStatus.REJECTED, "not this year");
+    certify(apply("KE", "Nairobi School", List.of(Level.PRIMARY), List.of(Theme.PEACE_GCED)));
+
+    DirectoryCounts.CountryCounts france = new DirectoryCounts(database, TestLogger.INSTANCE, database.now::get).country("FR");
+    assertEquals(1, france.total()[0], "members");
+    assertEquals(1, france.total()[1], "candidates: the rejected one is neither");
+    assertEquals(2, france.byLevel().get(Level.SECONDARY)[0] + france.byLevel().get(Level.SECONDARY)[1]);
+    assertEquals(0, france.byLevel().get(Level.PRIMARY)[0], "Kenya's primary member is not France's");
+    assertEquals(1, france.byLevel().get(Level.PRIMARY)[1]);
+    assertEquals(java.util.Map.of("MEMBER", 1L, "APPLIED", 1L, "REJECTED", 1L),
+        france.byStatus().entrySet().stream().filter(e -> e.getValue() > 0)
+            .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)));
+    assertEquals(java.util.Map.of(java.time.Year.now(java.time.ZoneOffset.UTC).getValue(), 1L), france.certificationsByYear());
+  }
+
+  @Test
   void quickCountsAreExactSlowOnesAreKeptTenTimesWhatTheyTookAndThePreviousOnesServeWhileCountingFails() throws Exception {
     AtomicLong now = database.now;
     DirectoryCounts counts = new DirectoryCounts(database, TestLogger.INSTANCE, now::get);
-    StatsServlet stats = new StatsServlet(counts);
+    StatsServlet stats = new StatsServlet(counts, countries);
 
     apply("FR", "Lycée Un", List.of(Level.SECONDARY), List.of(Theme.ESD));
     assertEquals(1, candidates(stats.body()));

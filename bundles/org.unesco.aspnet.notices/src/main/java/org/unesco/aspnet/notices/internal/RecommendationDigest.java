@@ -68,8 +68,8 @@ public final class RecommendationDigest {
     int hourUtc() default 6;
   }
 
-  /** A school held for the digest: who recommended it (not told of it) and when. */
-  record Held(long schoolId, Instant at, String by) {}
+  /** A school held for the digest (its row's {@code id}): who recommended it (not told of it) and when. */
+  record Held(long id, long schoolId, Instant at, String by) {}
 
   private final NoticeMail mail;
   private final Database database;
@@ -184,20 +184,27 @@ public final class RecommendationDigest {
     }
     List<School> waiting = new ArrayList<>();
     List<Held> waitingHeld = new ArrayList<>();
+    List<Held> released = new ArrayList<>(); // told now, or no longer anyone's news
     for (Held h : held) {
-      School school = waitingForHq(h.schoolId());
+      School school = read(h.schoolId());
+      if (school == UNREADABLE) {
+        continue; // kept for the next look: a school is never dropped untold because of a passing error
+      }
+      released.add(h);
       if (school != null && (school.status() == MembershipStatus.RECOMMENDED || school.status() == MembershipStatus.UNDER_HQ_REVIEW)) {
         waiting.add(school);
         waitingHeld.add(h);
       }
     }
-    Map<String, Accounts.Recipient> officers = mail.recipients(List.of(Role.HQ_OFFICER), null, null);
+    Map<String, Accounts.Recipient> officers = waiting.isEmpty() ? Map.of() : mail.recipients(List.of(Role.HQ_OFFICER), null, null);
     try {
       return database.inTransaction(c -> {
-        if (daily && !markSent(c, today, now, waiting.size())) {
+        // the day is used by a digest that tells something: HQ took up every school meanwhile, and
+        // schools recommended later today still go today
+        if (daily && !waiting.isEmpty() && !markSent(c, today, now, waiting.size())) {
           return 0;
         }
-        for (Held h : held) {
+        for (Held h : released) {
           if (!release(c, h)) {
             throw new TakenMeanwhile(); // another node's digest took it: that one tells it
           }
@@ -227,13 +234,23 @@ public final class RecommendationDigest {
     }
   }
 
-  /** The school as the platform reads it; null when it cannot be read (the digest names the others). */
-  private School waitingForHq(long id) {
+  /** What {@link #read} answers for a school that could not be read now (it is kept for the next look). */
+  private static final School UNREADABLE = new School(0, "", "", null, null, null, null, null, List.of(), List.of(), List.of(),
+      null, null, null, null, null, null, 0, MembershipStatus.APPLIED, 0);
+
+  /** The school as the platform reads it; null when it is gone, {@link #UNREADABLE} when it cannot be read now. */
+  private School read(long id) {
     try {
       return mail.school(id);
-    } catch (RuntimeException unreadable) {
-      warn.accept("The recommendation digest leaves out school " + id + ": " + unreadable.getMessage());
-      return null;
+    } catch (org.unesco.aspnet.core.ProblemException e) {
+      if (e.status() == 404) {
+        return null;
+      }
+      warn.accept("The recommendation digest keeps school " + id + " for its next look: " + e.getMessage());
+      return UNREADABLE;
+    } catch (RuntimeException e) {
+      warn.accept("The recommendation digest keeps school " + id + " for its next look: " + e);
+      return UNREADABLE;
     }
   }
 
@@ -249,10 +266,10 @@ public final class RecommendationDigest {
   static List<Held> held(Connection c) throws SQLException {
     List<Held> held = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT SCHOOL_ID, RECOMMENDED_AT, RECOMMENDED_BY FROM NTC_RECOMMENDED ORDER BY RECOMMENDED_AT, SCHOOL_ID");
+        "SELECT ID, SCHOOL_ID, RECOMMENDED_AT, RECOMMENDED_BY FROM NTC_RECOMMENDED ORDER BY ID");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        held.add(new Held(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3)));
+        held.add(new Held(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getString(4)));
       }
     }
     return held;
@@ -277,11 +294,10 @@ public final class RecommendationDigest {
     return true;
   }
 
-  /** Takes {@code h} out of the held schools; false when it is no longer there as read (taken, or held again). */
+  /** Takes {@code h} out of the held schools; false when its row is gone (another node's digest took it). */
   private static boolean release(Connection c, Held h) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM NTC_RECOMMENDED WHERE SCHOOL_ID = ? AND RECOMMENDED_AT = ?")) {
-      ps.setLong(1, h.schoolId());
-      ps.setTimestamp(2, Timestamp.from(h.at()));
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM NTC_RECOMMENDED WHERE ID = ?")) {
+      ps.setLong(1, h.id());
       return ps.executeUpdate() == 1;
     }
   }

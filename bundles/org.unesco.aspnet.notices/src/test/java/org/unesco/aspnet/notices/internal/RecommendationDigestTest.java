@@ -42,6 +42,8 @@ class RecommendationDigestTest {
   private final Map<Long, School> schools = new HashMap<>();
   private final List<Accounts.Recipient> officers = new CopyOnWriteArrayList<>();
   private final List<String> warnings = new CopyOnWriteArrayList<>();
+  /** Schools whose reading fails for now (the database away for a moment). */
+  private final java.util.Set<Long> unreadable = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private NoticeMail mail;
   private Instant now = Instant.parse("2026-12-01T05:30:00Z");
 
@@ -130,6 +132,36 @@ class RecommendationDigestTest {
     digest.hold(2, "hq-1");
     assertEquals(1, digest.send());
     assertEquals(List.of("tom@unesco.example"), List.copyOf(outbox().keySet()));
+  }
+
+  @Test
+  void aSchoolThatCannotBeReadNowWaitsForTheNextLookAndADayWithNothingToTellIsNotUsedUp() {
+    now = Instant.parse("2026-12-01T07:00:00Z");
+    RecommendationDigest digest = digest("daily", 6);
+    digest.hold(1, "nc-fr");
+    digest.hold(2, "nc-mx");
+    unreadable.add(2L);
+    assertEquals(2, digest.send());
+    assertFalse(outbox().get("tom@unesco.example")[1].contains("Benito"), "not told while it cannot be read");
+    assertEquals(List.of(2L), held(), "kept, not dropped untold");
+    unreadable.clear();
+    now = Instant.parse("2026-12-02T07:00:00Z");
+    clearOutbox();
+    assertEquals(2, digest("daily", 6).send());
+    assertTrue(outbox().get("tom@unesco.example")[1].contains("Escuela Benito Juárez"), "told the next day");
+
+    // every held school taken up by HQ meanwhile: nothing to tell, and the day is not used up
+    now = Instant.parse("2026-12-03T07:00:00Z");
+    digest = digest("daily", 6);
+    digest.hold(3, "nc-de");
+    school(3, "Goethe-Gymnasium", "DE", "Regensburg", MembershipStatus.MEMBER);
+    clearOutbox();
+    assertEquals(0, digest.send());
+    assertTrue(held().isEmpty(), "let go without a word");
+    school(1, "Lycée Ampère", "FR", "Lyon", MembershipStatus.RECOMMENDED);
+    digest.hold(1, "nc-fr");
+    now = Instant.parse("2026-12-03T15:00:00Z");
+    assertEquals(2, digest("daily", 6).send(), "a recommendation later that day still goes that day");
   }
 
   @Test
@@ -255,6 +287,9 @@ class RecommendationDigestTest {
     return (SchoolService) Proxy.newProxyInstance(SchoolService.class.getClassLoader(), new Class<?>[] {SchoolService.class},
         (proxy, method, args) -> {
           if (method.getName().equals("school") && args.length == 2) {
+            if (unreadable.contains((Long) args[1])) {
+              throw new IllegalStateException("database away");
+            }
             return schools.get((Long) args[1]);
           }
           throw new UnsupportedOperationException(method.getName());

@@ -164,7 +164,9 @@ public final class AccountsService implements Accounts {
 
   @Override
   public void schoolMoved(java.sql.Connection c, String school, String country, String unit) throws java.sql.SQLException {
-    for (String table : List.of("SEC_GRANT", "SEC_ONE_TIME_LINK")) {
+    // the links first: an invitation accepted meanwhile holds its link's row until it commits, so
+    // the grants' update, which comes after, sees the grant that acceptance wrote (read committed)
+    for (String table : List.of("SEC_ONE_TIME_LINK", "SEC_GRANT")) {
       try (java.sql.PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET COUNTRY = ?, UNIT = ? WHERE SCHOOL = ?")) {
         ps.setString(1, country);
         ps.setString(2, unit);
