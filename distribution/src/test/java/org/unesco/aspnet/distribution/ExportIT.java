@@ -307,6 +307,8 @@ class ExportIT {
     }
     List<Map<String, String>> history = csv(text("/api/v1/exports/memberships.csv?country=KZ", hq));
     assertTrue(history.stream().anyMatch(h -> comment.equals(h.get("comment"))), "the comment with its line breaks");
+    // times to the second, as a spreadsheet shows them (stored times carry nanoseconds)
+    history.forEach(h -> assertTrue(h.get("changedAt").isEmpty() || h.get("changedAt").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), h.toString()));
 
     // JSON keeps the text as it is (no guard needed outside spreadsheets)
     JsonNode json = JSON.readTree(text("/api/v1/exports/schools.json?country=KZ", hq));
