@@ -426,8 +426,8 @@ class BrowserIT {
       String exported = (String) ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
           + "fetch('/api/v1/exports/schools.csv?country=FR&status=MEMBER').then(r => r.text()).then(done);");
       String[] lines = exported.split("\r?\n");
-      List<String> header = csvFields(lines[0]);
-      List<String> first = new ArrayList<>(csvFields(lines[1]));
+      List<String> header = org.unesco.aspnet.core.CsvLine.cells(lines[0]);
+      List<String> first = new ArrayList<>(org.unesco.aspnet.core.CsvLine.cells(lines[1]));
       first.set(header.indexOf("students"), "4321");
       Files.writeString(file, lines[0] + "\n" + csvLine(first) + "\n");
       open("/console/nc?tab=import&country=FR");
@@ -448,29 +448,6 @@ class BrowserIT {
     } finally {
       Files.deleteIfExists(file);
     }
-  }
-
-  /** The fields of one CSV line (RFC 4180: a field in quotes may hold commas and doubled quotes). */
-  static List<String> csvFields(String line) {
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-        field.append('"');
-        i++;
-      } else if (c == '"') {
-        quoted = !quoted;
-      } else if (c == ',' && !quoted) {
-        fields.add(field.toString());
-        field.setLength(0);
-      } else {
-        field.append(c);
-      }
-    }
-    fields.add(field.toString());
-    return fields;
   }
 
   /** One CSV line of {@code fields}, each in quotes. */

@@ -1264,5 +1264,21 @@ class MembershipIT {
     assertEquals("leaving@example.org", handover.get(0).path("actorEmail").asText(), handover.toString());
     assertEquals("[\"leaving@example.org\"]", handover.get(0).path("before").path("previousFocalPoints").toString(), handover.toString());
     assertEquals("next@example.org", handover.get(0).path("after").path("focalPoint").asText(), handover.toString());
+
+    // handed back to the former focal point, who is staff now: one role each, never the same one twice
+    HttpResponse<String> back = platform.send("POST", "/api/v1/invitations",
+        "{\"email\":\"leaving@example.org\",\"role\":\"SCHOOL_FOCAL_POINT\",\"school\":\"" + school + "\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + next);
+    assertEquals(201, back.statusCode(), back.body());
+    HttpResponse<String> taken = platform.send("POST", "/api/v1/invitations/accept",
+        "{\"token\":\"" + JSON.readTree(back.body()).path("token").asText() + "\",\"password\":\"a long leaving password\"}",
+        "Content-Type", "application/json");
+    assertEquals(200, taken.statusCode(), taken.body());
+    JsonNode leavingNow = JSON.readTree(platform.get("/api/v1/me", "Authorization", "Bearer " + leaving).body()).path("roles");
+    assertEquals(1, leavingNow.size(), leavingNow.toString());
+    assertEquals("SCHOOL_FOCAL_POINT", leavingNow.get(0).path("role").asText(), leavingNow.toString());
+    JsonNode nextNow = JSON.readTree(platform.get("/api/v1/me", "Authorization", "Bearer " + next).body()).path("roles");
+    assertEquals(1, nextNow.size(), nextNow.toString());
+    assertEquals("SCHOOL_STAFF", nextNow.get(0).path("role").asText(), nextNow.toString());
   }
 }

@@ -191,26 +191,27 @@ class NationalProfilesIT {
     String audit = send("GET", "/api/v1/audit?country=FR&limit=100", null, hq).body();
     assertTrue(audit.contains("\"typeEtablissement\":\"college\""), "the audit log carries the extra fields");
 
-    // Moved to a country without a profile, the French fields stay, and a merge patch's null removes one
+    // Moved to another country, the former country's fields and unit are left behind (Kenya has no
+    // profile): not shown on a Kenyan school; the audit entry of the move keeps them
     String etag = send("GET", "/api/v1/schools/" + id, null, hq).headers().firstValue("ETag").orElseThrow();
-    HttpResponse<String> moved = send("PATCH", "/api/v1/schools/" + id, "{\"country\":\"KE\",\"unit\":null,\"city\":\"Nairobi\"}",
+    HttpResponse<String> moved = send("PATCH", "/api/v1/schools/" + id, "{\"country\":\"KE\",\"city\":\"Nairobi\"}",
         hq, "If-Match", etag);
     assertEquals(200, moved.statusCode(), moved.body());
-    assertEquals("public", JSON.readTree(moved.body()).path("fields").path("secteur").asText(), "kept: " + moved.body());
-    HttpResponse<String> cleared = send("PATCH", "/api/v1/schools/" + id, "{\"fields\":{\"secteur\":null}}", hq,
-        "If-Match", moved.headers().firstValue("ETag").orElseThrow());
-    assertEquals(200, cleared.statusCode(), cleared.body());
-    JsonNode fields = JSON.readTree(cleared.body()).path("fields");
-    assertTrue(fields.path("secteur").isMissingNode(), "removed: " + cleared.body());
-    assertEquals("college", fields.path("typeEtablissement").asText(), "the other one stays: " + cleared.body());
+    assertEquals(0, JSON.readTree(moved.body()).path("fields").size(), "left behind: " + moved.body());
+    assertTrue(JSON.readTree(moved.body()).path("unit").isNull() || JSON.readTree(moved.body()).path("unit").isMissingNode(), moved.body());
+    assertFalse(send("GET", "/api/v1/schools/" + id, null, hq).body().contains("secteur"), "no French field on a Kenyan school");
+    String movedAudit = send("GET", "/api/v1/audit?entity=school&entityId=" + id + "&limit=1", null, hq).body();
+    assertTrue(movedAudit.contains("\"secteur\":\"public\""), "the move's audit entry keeps what was left: " + movedAudit);
     assertEquals(400, send("PATCH", "/api/v1/schools/" + id, "{\"fields\":{\"secteur\":\"prive\"}}", hq,
-        "If-Match", cleared.headers().firstValue("ETag").orElseThrow()).statusCode(), "not a field in Kenya: not added back");
+        "If-Match", moved.headers().firstValue("ETag").orElseThrow()).statusCode(), "not a field in Kenya");
   }
 
   @Test
   void theGermanLadderTheLandCoordinatorAndTheHotPlugOfTheProfile() throws Exception {
     String bavaria = account("land.by@example.org", "SUBNATIONAL_COORDINATOR", "DE", "BY");
-    String hamburg = account("land.hh@example.org", "SUBNATIONAL_COORDINATOR", "DE", "HH");
+    // a Land's code in another case is that Land, in an invitation as in a school
+    String hamburg = account("land.hh@example.org", "SUBNATIONAL_COORDINATOR", "DE", "hh");
+    assertEquals("HH", JSON.readTree(send("GET", "/api/v1/me", null, hamburg).body()).path("roles").get(0).path("unit").asText());
     String nc = account("nc.de@example.org", "NATIONAL_COORDINATOR", "DE", null);
 
     // a Land's code in another case is that Land, as in the directory's filters and imports
@@ -391,8 +392,9 @@ class NationalProfilesIT {
     }
 
     etag = abroad.headers().firstValue("ETag").orElseThrow();
-    HttpResponse<String> home = send("PATCH", "/api/v1/schools/" + school, "{\"country\":\"DE\",\"unit\":\"BY\",\"city\":\"Landshut\"}",
-        hq, "If-Match", etag);
+    // back home, its German fields are given again: they stayed behind when it left (the audit has them)
+    HttpResponse<String> home = send("PATCH", "/api/v1/schools/" + school,
+        "{\"country\":\"DE\",\"unit\":\"BY\",\"city\":\"Landshut\",\"fields\":{\"schulform\":\"gymnasium\"}}", hq, "If-Match", etag);
     assertEquals(200, home.statusCode(), home.body());
     JsonNode back = JSON.readTree(send("GET", path, null, hq).body());
     // at the first stage of its status (APPLIED: interessiert), as the ladder takes it, with its time from the move

@@ -33,4 +33,15 @@ public interface ScopeCatalog {
   default java.util.Optional<String> name(Target scope, String language) {
     return java.util.Optional.empty();
   }
+
+  /**
+   * {@code scope} with its parts as this catalog writes them (a unit's code in its own case: {@code
+   * by} is Bavaria's {@code BY}), so that a grant names them as the data do; {@code scope} as it is
+   * when this catalog does not keep or know its parts.
+   *
+   * @since 1.4
+   */
+  default Target canonical(Target scope) {
+    return scope;
+  }
 }

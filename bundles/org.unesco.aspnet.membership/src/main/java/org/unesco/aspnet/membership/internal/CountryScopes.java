@@ -39,6 +39,16 @@ public final class CountryScopes implements ScopeCatalog {
   }
 
   @Override
+  public Target canonical(Target scope) {
+    if (scope.country() == null || scope.unit() == null) {
+      return scope;
+    }
+    return profiles.active(scope.country()).map(NationalProfiles.Snapshot::units).orElse(List.of()).stream()
+        .filter(u -> u.code().equalsIgnoreCase(scope.unit().strip())).findFirst()
+        .map(u -> new Target(scope.country(), u.code(), scope.school(), scope.campaign())).orElse(scope);
+  }
+
+  @Override
   public List<FieldError> unknown(Target scope) {
     List<FieldError> errors = new ArrayList<>();
     String country = scope.country();

@@ -119,14 +119,8 @@ public final class DirectoryCounts {
     }
     Map<String, long[]> byCountry = new TreeMap<>();
     Map<String, long[]> byRegion = new TreeMap<>();
-    Map<Level, long[]> byLevel = new EnumMap<>(Level.class);
-    Map<Theme, long[]> byTheme = new EnumMap<>(Theme.class);
-    for (Level l : Level.values()) {
-      byLevel.put(l, new long[2]);
-    }
-    for (Theme t : Theme.values()) {
-      byTheme.put(t, new long[2]);
-    }
+    Map<Level, long[]> byLevel = zeros(Level.class);
+    Map<Theme, long[]> byTheme = zeros(Theme.class);
     Map<String, MembershipStatus> statuses = new HashMap<>();
     for (MembershipStatus s : MembershipStatus.values()) {
       statuses.put(s.name(), s);
@@ -185,14 +179,8 @@ public final class DirectoryCounts {
   static CountryCounts country(Connection c, String iso2) throws SQLException {
     long[] total = new long[2];
     Map<String, long[]> byUnit = new TreeMap<>();
-    Map<Level, long[]> byLevel = new EnumMap<>(Level.class);
-    Map<Theme, long[]> byTheme = new EnumMap<>(Theme.class);
-    for (Level l : Level.values()) {
-      byLevel.put(l, new long[2]);
-    }
-    for (Theme t : Theme.values()) {
-      byTheme.put(t, new long[2]);
-    }
+    Map<Level, long[]> byLevel = zeros(Level.class);
+    Map<Theme, long[]> byTheme = zeros(Theme.class);
     Map<String, Long> byStatus = new java.util.LinkedHashMap<>();
     for (MembershipStatus s : MembershipStatus.values()) {
       byStatus.put(s.name(), 0L);
@@ -232,6 +220,15 @@ public final class DirectoryCounts {
       }
     }
     return new CountryCounts(total, byUnit, byLevel, byTheme, byStatus, perYear);
+  }
+
+  /** {@code [0, 0]} for every code of {@code type}: a level or theme no school has is counted 0, not left out. */
+  private static <E extends Enum<E>> Map<E, long[]> zeros(Class<E> type) {
+    Map<E, long[]> counts = new EnumMap<>(type);
+    for (E e : type.getEnumConstants()) {
+      counts.put(e, new long[2]);
+    }
+    return counts;
   }
 
   /** Counts the codes of a stored list; a code this version does not know is left out. */

@@ -441,13 +441,13 @@ public final class DirectoryImport implements SchoolImport {
         errors.add(refused);
         return new Pending(index, row, tidied(row.school()), errors, null, null, null, null, List.of());
       }
-      SchoolInput repeated = tidied(merged(current, row));
+      SchoolInput repeated = tidied(profiles.movedFrom(current.country(), merged(current, row)));
       SchoolInput typed = typed(repeated, new ArrayList<>(), actor.language());
       if (row.errors().isEmpty() && SchoolDirectory.changes(current, typed == null ? repeated : typed).isEmpty()) {
         return new Pending(index, row, current.input(), List.of(), null, null, current, ImportReport.Action.UNCHANGED, List.of());
       }
     }
-    SchoolInput school = tidied(current == null ? row.school() : merged(current, row));
+    SchoolInput school = tidied(current == null ? row.school() : profiles.movedFrom(current.country(), merged(current, row)));
     List<FieldError> errors = new ArrayList<>(row.errors());
     Set<String> reported = new HashSet<>();
     errors.forEach(e -> reported.add(root(e.field())));
@@ -487,7 +487,9 @@ public final class DirectoryImport implements SchoolImport {
     if (current == null) {
       return new Pending(index, row, school, errors, nameKey, cityKey);
     }
-    List<String> changed = SchoolDirectory.changes(current, school);
+    // a refused cell reads as empty: it is an error of the row, not a value it would clear
+    Set<String> refused = errors.stream().map(e -> root(e.field())).collect(java.util.stream.Collectors.toSet());
+    List<String> changed = SchoolDirectory.changes(current, school).stream().filter(f -> !refused.contains(f)).toList();
     ImportReport.Action action = errors.isEmpty() && changed.isEmpty() ? ImportReport.Action.UNCHANGED : ImportReport.Action.UPDATE;
     return new Pending(index, row, school, errors, nameKey, cityKey, current, action, changed);
   }
@@ -813,7 +815,7 @@ public final class DirectoryImport implements SchoolImport {
           School current = SchoolDirectory.find(c, update.id());
           // as checked, against the same revision: merged, tidied and typed again
           School updated = current == null || current.revision() != update.revision() ? null
-              : directory.store(c, actor, current, toWrite(tidied(merged(current, row)), current.fields(), actor.language()),
+              : directory.store(c, actor, current, toWrite(tidied(profiles.movedFrom(current.country(), merged(current, row))), current.fields(), actor.language()),
                   update.revision());
           if (updated == null) {
             edited.add(String.valueOf(row.line()));

@@ -480,6 +480,36 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
   }
 
   /**
+   * A school edited from {@code fromCountry} ({@code merged}: its stored values with the edit's) as
+   * it goes to another country: the former country's extra fields, which the new country's profile
+   * does not define, are left behind (the audit keeps them), and so is a unit where the new country
+   * has none. The same school without a move is returned as it is: a removed profile's fields stay.
+   */
+  SchoolInput movedFrom(String fromCountry, SchoolInput merged) {
+    String to = merged.country() == null ? null : merged.country().strip().toUpperCase(Locale.ROOT);
+    if (to == null || to.equals(fromCountry)) {
+      return merged;
+    }
+    Set<String> defined;
+    boolean units;
+    try {
+      defined = fields(to).stream().map(Field::key).collect(Collectors.toSet());
+      units = !unitCodes(to).isEmpty();
+    } catch (ProblemException unavailable) {
+      return merged; // a failing profile: its check says so
+    }
+    Map<String, Object> kept = new LinkedHashMap<>();
+    (merged.fields() == null ? Map.<String, Object>of() : merged.fields()).forEach((k, v) -> {
+      if (defined.contains(k)) {
+        kept.put(k, v);
+      }
+    });
+    return new SchoolInput(merged.name(), merged.country(), units ? merged.unit() : null, merged.city(), merged.address(),
+        merged.latitude(), merged.longitude(), merged.levels(), merged.themes(), merged.languages(), merged.students(),
+        merged.teachers(), merged.email(), merged.website(), merged.nationalId(), kept);
+  }
+
+  /**
    * The school with its unit as its country's profile writes the code ({@code BORDEAUX} is
    * académie {@code bordeaux}, {@code by} is Land {@code BY}): codes are read in any case, as
    * countries, levels and themes are, by the API and imports alike. A unit that is none of the

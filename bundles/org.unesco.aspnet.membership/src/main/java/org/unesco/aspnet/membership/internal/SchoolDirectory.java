@@ -780,7 +780,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
           if (toCountry != null && !toCountry.equals(current.country()) && countries.exists(toCountry)) {
             requireMove(actor, current, toCountry, null);
           }
-          SchoolInput valid = validate(actor, input, current.fields());
+          SchoolInput valid = validate(actor, profiles.movedFrom(current.country(), input), current.fields());
           // An edit that makes the school look like another one (a renamed school, a national id
           // typed twice) is checked like an application; unrelated edits are not.
           if (identityChanged(current, valid)) {

@@ -49,8 +49,11 @@ public final class StatsServlet extends ApiServlet {
     if (country != null) {
       // a country's own figures (a National Coordinator's network), counted when asked
       String iso2 = country.strip().toUpperCase(java.util.Locale.ROOT);
+      if (iso2.isEmpty()) {
+        throw org.unesco.aspnet.core.ProblemException.validation("country", "give a country's code (FR), or no country for the whole network");
+      }
       if (!countries.exists(iso2)) {
-        throw org.unesco.aspnet.core.ProblemException.validation("country", country + " is not a UNESCO Member State or Associate Member");
+        throw org.unesco.aspnet.core.ProblemException.validation("country", country.strip() + " is not a UNESCO Member State or Associate Member");
       }
       bytes = Json.MAPPER.writeValueAsBytes(countryDocument(iso2, counts.country(iso2)));
     } else {
@@ -82,9 +85,7 @@ public final class StatsServlet extends ApiServlet {
     doc.put("byCountry", byCountry);
     doc.put("byLevel", rows(counts.byLevel(), "level"));
     doc.put("byTheme", rows(counts.byTheme(), "theme"));
-    List<Map<String, Object>> perYear = new ArrayList<>();
-    counts.certificationsByYear().forEach((year, n) -> perYear.add(Map.of("year", year, "certifications", n)));
-    doc.put("certificationsByYear", perYear);
+    doc.put("certificationsByYear", perYear(counts.certificationsByYear()));
     return doc;
   }
 
@@ -99,10 +100,15 @@ public final class StatsServlet extends ApiServlet {
     doc.put("byUnit", rows(counts.byUnit(), "unit"));
     doc.put("byLevel", rows(counts.byLevel(), "level"));
     doc.put("byTheme", rows(counts.byTheme(), "theme"));
-    List<Map<String, Object>> perYear = new ArrayList<>();
-    counts.certificationsByYear().forEach((year, n) -> perYear.add(Map.of("year", year, "certifications", n)));
-    doc.put("certificationsByYear", perYear);
+    doc.put("certificationsByYear", perYear(counts.certificationsByYear()));
     return doc;
+  }
+
+  /** One row per year, oldest first. */
+  private static List<Map<String, Object>> perYear(Map<Integer, Long> certifications) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    certifications.forEach((year, n) -> rows.add(Map.of("year", year, "certifications", n)));
+    return rows;
   }
 
   /** One row per key, in the map's order. */

@@ -113,6 +113,18 @@ class DirectoryImportUpdateTest {
   }
 
   @Test
+  void aRefusedCellIsAnErrorOfItsRowNotAValueTheRowWouldClear() {
+    long a = applied("FR", "Lycée Un", "Lyon");
+    imports.write(NC_FR, source(exported(2, a, s -> students(s, 640))), SchoolImport.Duplicates.REJECT, "fr.csv", n -> { });
+    // "1.000" in a French file: refused (ambiguous), read as no value
+    ImportRow refused = new ImportRow(2, a, students(stored(a).input(), null),
+        List.of(new FieldError("students", "could be a thousand or one")), EXPORTED);
+    ImportReport dry = imports.check(NC_FR, source(refused), n -> { });
+    assertEquals(1, dry.invalid(), dry.toString());
+    assertEquals(List.of(), dry.rows().get(0).changed(), "not a change to the stored 640: " + dry);
+  }
+
+  @Test
   void columnsTheFileLacksStayAndAnEmptyCellClearsAnOptionalValue() {
     long a = applied("FR", "Lycée Un", "Lyon");
     School before = stored(a);

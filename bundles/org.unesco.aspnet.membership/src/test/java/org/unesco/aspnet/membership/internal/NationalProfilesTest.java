@@ -318,7 +318,12 @@ class NationalProfilesTest {
     assertEquals(left.from(), left.to());
     assertEquals("DE \u2192 FR", left.comment());
 
-    School back = schools.update(HQ, s.id(), abroad.revision(), inCountry(abroad, "DE", "BY"));
+    assertEquals(java.util.Map.of(), abroad.fields(), "its German fields stayed behind");
+    // back home, its German fields are given again
+    SchoolInput home0 = inCountry(abroad, "DE", "BY");
+    School back = schools.update(HQ, s.id(), abroad.revision(), new SchoolInput(home0.name(), home0.country(), home0.unit(), home0.city(),
+        home0.address(), home0.latitude(), home0.longitude(), home0.levels(), home0.themes(), home0.languages(), home0.students(),
+        home0.teachers(), home0.email(), home0.website(), home0.nationalId(), s.fields()));
     Membership home = lifecycle.membership(HQ, m);
     assertEquals("DE", back.country());
     assertEquals("collaborating", home.stage(), "the first stage of its status, not the one it had (with its time)");

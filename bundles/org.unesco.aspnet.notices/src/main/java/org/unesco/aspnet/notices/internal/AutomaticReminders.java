@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -84,11 +83,7 @@ public final class AutomaticReminders {
     this.warn = warn;
     this.clock = clock;
     this.values = new ConfigValues(PID, warn);
-    this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "aspnet-report-reminders");
-      t.setDaemon(true);
-      return t;
-    });
+    this.thread = LookThread.named("aspnet-report-reminders");
     apply(config);
   }
 
@@ -110,10 +105,7 @@ public final class AutomaticReminders {
   @Deactivate
   void deactivate() throws InterruptedException {
     stopping = true; // a look under way stops before its next country
-    thread.shutdown();
-    if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
-      thread.shutdownNow();
-    }
+    LookThread.stop(thread);
   }
 
   /** Today's reminders, unless they have been looked at already today. */

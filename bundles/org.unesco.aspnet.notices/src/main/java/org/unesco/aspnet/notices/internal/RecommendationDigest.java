@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -97,11 +96,7 @@ public final class RecommendationDigest {
     this.clock = clock;
     this.warn = warn;
     this.values = new ConfigValues(PID, warn);
-    this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "aspnet-recommendation-digest");
-      t.setDaemon(true);
-      return t;
-    });
+    this.thread = LookThread.named("aspnet-recommendation-digest");
     apply(config);
   }
 
@@ -122,10 +117,7 @@ public final class RecommendationDigest {
 
   @Deactivate
   void deactivate() throws InterruptedException {
-    thread.shutdown();
-    if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
-      thread.shutdownNow();
-    }
+    LookThread.stop(thread);
   }
 
   /** Whether recommendations wait for the daily digest ({@link #hold}) instead of being told at once. */

@@ -14,16 +14,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.unesco.aspnet.core.Grant;
 import org.unesco.aspnet.core.MailOutbox;
-import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.Role;
 import org.unesco.aspnet.membership.MembershipStatus;
 import org.unesco.aspnet.membership.School;
@@ -297,36 +294,7 @@ class RecommendationDigestTest {
   }
 
   private Accounts accounts() {
-    return new Accounts() {
-      @Override
-      public String ensure(Principal actor, String email, String name, String language, String password, List<Grant> grants) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public void grant(Principal actor, String accountId, Grant grant) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public List<Holder> campaignHolders(Role role, String campaign) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public Map<String, String> names(Collection<String> accountIds) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public List<Recipient> noticeRecipients(Role role, String country, String school) {
-        return role == Role.HQ_OFFICER && country == null && school == null ? officers : List.of();
-      }
-
-      @Override
-      public void schoolMoved(Connection c, String school, String country, String unit) {
-        throw new UnsupportedOperationException();
-      }
-    };
+    return new TestAccounts((role, country, school) ->
+        role == Role.HQ_OFFICER && country == null && school == null ? officers : List.of());
   }
 }

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -444,38 +443,10 @@ class ReportRemindersTest {
   }
 
   private Accounts accounts() {
-    return new Accounts() {
-      @Override
-      public String ensure(Principal actor, String email, String name, String language, String password, List<Grant> grants) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public void grant(Principal actor, String accountId, Grant grant) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public List<Holder> campaignHolders(Role role, String campaign) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public Map<String, String> names(Collection<String> accountIds) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public List<Recipient> noticeRecipients(Role role, String country, String school) {
-        recipientQueries.incrementAndGet();
-        return people.getOrDefault(school + "/" + role, List.of());
-      }
-
-      @Override
-      public void schoolMoved(Connection c, String school, String country, String unit) {
-        throw new UnsupportedOperationException();
-      }
-    };
+    return new TestAccounts((role, country, school) -> {
+      recipientQueries.incrementAndGet();
+      return people.getOrDefault(school + "/" + role, List.of());
+    });
   }
 
   private static ProfileService profiles() {

@@ -308,6 +308,12 @@ public final class OneTimeLinksServlet extends ApiServlet {
         default -> null; // a school's place comes from the directory; global roles have no scope
       };
       if (scope != null) {
+        for (ScopeCatalog catalog : catalogs) {
+          scope = catalog.canonical(scope); // "by" is Bavaria's BY, as the schools have it
+        }
+        if (role == Role.SUBNATIONAL_COORDINATOR) {
+          unit = scope.unit();
+        }
         errors.addAll(unknownParts(scope, catalogs));
       }
     }

@@ -582,7 +582,7 @@ public final class SecurityStore {
     }
   }
 
-  /** Makes every other focal point of {@code school} a staff member; returns how many. */
+  /** Makes every other focal point of {@code school} a staff member; returns their emails. */
   List<String> demoteFocalPoints(Connection c, String school, String newFocalPoint) throws SQLException {
     List<String> demoted = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT A.EMAIL FROM SEC_GRANT G JOIN SEC_ACCOUNT A ON A.ID = G.ACCOUNT_ID"
@@ -596,8 +596,25 @@ public final class SecurityStore {
         }
       }
     }
+    // one role per person and school: the new focal point's staff role goes, and a former focal point
+    // who is staff already keeps that one role instead of getting a second
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM SEC_GRANT WHERE ROLE = ? AND SCHOOL = ? AND ACCOUNT_ID = ?")) {
+      ps.setString(1, Role.SCHOOL_STAFF.name());
+      ps.setString(2, school);
+      ps.setString(3, newFocalPoint);
+      ps.executeUpdate();
+    }
     if (demoted.isEmpty()) {
       return demoted;
+    }
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM SEC_GRANT WHERE ROLE = ? AND SCHOOL = ? AND ACCOUNT_ID <> ?"
+        + " AND ACCOUNT_ID IN (SELECT ACCOUNT_ID FROM SEC_GRANT WHERE ROLE = ? AND SCHOOL = ?)")) {
+      ps.setString(1, Role.SCHOOL_FOCAL_POINT.name());
+      ps.setString(2, school);
+      ps.setString(3, newFocalPoint);
+      ps.setString(4, Role.SCHOOL_STAFF.name());
+      ps.setString(5, school);
+      ps.executeUpdate();
     }
     try (PreparedStatement ps = c.prepareStatement(
         "UPDATE SEC_GRANT SET ROLE = ? WHERE ROLE = ? AND SCHOOL = ? AND ACCOUNT_ID <> ?")) {
