@@ -548,8 +548,12 @@ export function formatDate(s, dateStyle = 'medium') {
   const day = s.length <= 10 || /T00:00:00(\.0+)?Z$/.test(s);
   const text = new Intl.DateTimeFormat(ui.lang, { dateStyle, timeStyle: day ? undefined : 'short',
     timeZone: day ? 'UTC' : undefined }).format(d);
-  // French writes the first of a month "1er" in full dates (1er décembre 2026); Intl writes "1"
-  return ui.lang === 'fr' && (dateStyle === 'long' || dateStyle === 'full') ? text.replace(/(^|\s)1(?= \p{L})/u, '$11er') : text;
+  return dateStyle === 'long' || dateStyle === 'full' ? firstOfMonth(text) : text;
+}
+
+/** A date in words as French writes the first of a month: "1er décembre" (Intl writes "1 décembre"). */
+export function firstOfMonth(text) {
+  return ui.lang === 'fr' ? text.replace(/(^|\s)1(?= \p{L})/u, '$11er') : text;
 }
 
 /**
@@ -1294,12 +1298,15 @@ export async function statsView() {
   // on /stats a country may be chosen (?country=FR): its own figures, for its coordinator and its public
   const page = location.pathname === '/stats';
   const country = page ? (new URLSearchParams(location.search).get('country') || '').toUpperCase() : '';
-  const [stats, list] = await Promise.all([api('GET', '/api/v1/stats' + (country ? '?country=' + encodeURIComponent(country) : '')), countries()]);
+  const [stats, list] = await Promise.all([api('GET', '/api/v1/stats' + (country ? '?country=' + encodeURIComponent(country) : ''))
+    .catch((e) => (country && e.status === 400 ? null : Promise.reject(e))), countries()]);
   const picker = page ? filtersNavigate(h('form', { class: 'filters' },
     field(t('field.country'), 'country', { value: country, empty: t('stats.network'),
       options: list.map((c) => [c.iso2, countryName(c.iso2)]).sort((a, b) => a[1].localeCompare(b[1], ui.lang)) }),
     h('button', { type: 'submit' }, t('console.show'))), '/stats', 'h1') : null;
   const heading = (title) => [h('h1', { tabindex: '-1' }, title), ...(picker ? [picker] : [])];
+  // a country the statistics do not know (a code typed into the address): said, and another one picked above
+  if (!stats) return [...heading(t('stats.title')), h('p', { class: 'error', role: 'alert' }, t('stats.unknownCountry', { country }))];
   if (country) return [...heading(t('stats.title') + ' – ' + countryName(country)), ...await countryStats(country, stats)];
   const series = [t('home.members'), t('home.candidates')];
   const view = [...heading(t('stats.title')),
@@ -1328,7 +1335,8 @@ async function countryStats(country, stats) {
     charts.push(barChart(profile?.labels?.unit || t('field.unit'), stats.byUnit.map((r) => ({ label: unitName[r.unit] || r.unit, values: [r.members, r.candidates] }))
       .sort((a, b) => a.label.localeCompare(b.label, ui.lang)), series));
   }
-  return [h('p', { class: 'lead' }, t('stats.countryLead', { members: formatNumber(stats.members), candidates: formatNumber(stats.candidates) })),
+  return [h('p', { class: 'lead' }, t('stats.countryLead', { members: plural('stats.countMembers', stats.members),
+    candidates: plural('stats.countCandidates', stats.candidates) })),
     h('div', { class: 'grid2' }, ...charts),
     h('p', {}, h('a', { href: '/schools?country=' + encodeURIComponent(country) }, t('stats.countrySchools')))];
 }

@@ -655,22 +655,26 @@ function importView(job) {
   // rows with a problem, and the updates of known schools with what each changes
   const rows = (report.rows || []).filter((r) => (r.errors || []).length || (r.duplicateOf || []).length || r.duplicateOfLine
     || (r.action === 'UPDATE' && (r.changed || []).length));
+  const dryLabel = (j) => (j?.report?.dryRun ? 'import.dryReport' : 'import.report');
   // a field as the file's header names it ("Numéro UAI"); in words when the header is its API key (nationalId)
   const headers = job?.columns?.headers || {};
   const plain = (x) => String(x).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   const columnName = (f) => (headers[f] && plain(headers[f]) !== plain(f) ? headers[f] : fieldName(f));
   if (rows.length) {
-    const updates = rows.some((r) => (r.changed || []).length);
+    const updates = rows.some((r) => (r.changed || []).length && !(r.errors || []).length);
     const head = h('tr', {}, ...['import.line', 'field.name', 'import.errors', 'import.duplicateOf', ...(updates ? ['import.changes'] : [])]
       .map((k) => h('th', { scope: 'col' }, t(k))));
     const body = rows.slice(0, 500).map((r) => {
       const errors = h('ul', { class: 'plain' }, ...(r.errors || []).map((e) => h('li', {}, columnName(e.field) + colon() + e.message)));
       const twins = [...(r.duplicateOf || []).map((id) => h('a', { href: '/schools/' + id }, '#' + id)), r.duplicateOfLine ? t('import.line') + ' ' + r.duplicateOfLine : null]
         .filter(Boolean).flatMap((x, i) => (i ? [', ', x] : [x]));
-      const changes = updates ? [h('td', {}, (r.action === 'UPDATE' ? r.changed || [] : []).map(columnName).join(', '))] : [];
+      // what a refused row would change is not said: it changes nothing
+      const changes = updates ? [h('td', {}, (r.action === 'UPDATE' && !(r.errors || []).length ? r.changed || [] : []).map(columnName).join(', '))] : [];
       return h('tr', {}, h('td', {}, String(r.line)), h('td', {}, r.name || ''), h('td', {}, errors), h('td', {}, ...twins), ...changes);
     });
-    out.append(h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, head), h('tbody', {}, ...body))));
+    // a table wider than a phone scrolls in its box, which a keyboard reaches too
+    out.append(h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': t(dryLabel(job)) },
+      h('table', {}, h('thead', {}, head), h('tbody', {}, ...body))));
     if (rows.length > 500 || report.truncated) out.append(h('p', { class: 'meta' }, t('import.firstRows', { n: formatNumber(Math.min(500, rows.length)), total: formatNumber((report.invalid || 0) + (report.duplicates || 0) + (report.updated || 0)) })));
   }
   return out;

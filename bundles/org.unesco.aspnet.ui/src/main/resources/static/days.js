@@ -2,7 +2,7 @@
 // their activities around. A year's calendar by month, what is coming up, the calendar file and
 // its subscription address; HQ adds, edits and removes days here (the API decides who may).
 import { ui, t, tNodes, h, api, ApiError, THEMES, askRemovalInRow, field, checks, colon, plural, whileBusy, announce, hasRole, problemView,
-  showProblem, clearProblem, filtersNavigate, navigate, localToday, languageName, isNetworkError, fieldName, showMissing } from './app.js';
+  showProblem, clearProblem, filtersNavigate, navigate, localToday, languageName, isNetworkError, fieldName, showMissing, firstOfMonth } from './app.js';
 
 const BASE = '/api/v1/international-days';
 /** The languages the form has a name box for; English first, the one every day must have. */
@@ -53,7 +53,7 @@ export function whenText(d) {
   // a period over the new year names both years
   const format = dateFormat(d.start.slice(0, 4) === d.end.slice(0, 4) ? { day: 'numeric', month: 'long' } : { day: 'numeric', month: 'long', year: 'numeric' });
   const [start, end] = [new Date(d.start), new Date(d.end)];
-  if (d.start === d.end) return format.format(start);
+  if (d.start === d.end) return firstOfMonth(format.format(start));
   return typeof format.formatRange === 'function' ? format.formatRange(start, end) : format.format(start) + ' – ' + format.format(end);
 }
 

@@ -740,8 +740,9 @@ function metricInput(m, path) {
   if (m.type === 'choice') {
     return field(metricLabel(m), path, { required: m.required, empty: '', options: (m.choices || []).map((c) => [c, localized(m.choiceLabels?.[c]) || c]) });
   }
+  // a measure in degrees (a site's latitude) is never a thousand: 12.345 is not asked again
   return field(metricLabel(m), path, { type: m.type === 'date' ? 'date' : 'text', required: m.required,
-    number: m.type === 'number' ? 'decimal' : m.type === 'integer' ? 'whole' : undefined });
+    number: m.type === 'number' ? 'decimal' : m.type === 'integer' ? 'whole' : undefined, max: m.unit === '°' ? 360 : undefined });
 }
 
 /** The metrics as JSON: inputs named metrics.a.0.b become {a: [{b: ...}]}; empty items are left out. */

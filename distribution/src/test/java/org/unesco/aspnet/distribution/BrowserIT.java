@@ -884,6 +884,15 @@ class BrowserIT {
     String figures = text(By.id("main"));
     assertTrue(figures.contains("Certifications by year") && figures.contains("Académie"), figures);
     assertEquals("FR", new Select(driver.findElement(By.cssSelector("#main select[name=country]"))).getFirstSelectedOption().getDomAttribute("value"));
+    Map<?, ?> france = apiGet("/api/v1/stats?country=FR");
+    long members = ((Number) france.get("members")).longValue();
+    long candidates = ((Number) france.get("candidates")).longValue();
+    assertEquals(String.format(java.util.Locale.ENGLISH, "%,d member school%s and %,d candidate%s.", members, members == 1 ? "" : "s",
+        candidates, candidates == 1 ? "" : "s"), text(By.cssSelector("#main p.lead")), "the counts agree with their nouns");
+    // a country the statistics do not know: said, and the select stays to choose another
+    open("/stats?country=XX");
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "XX is not a UNESCO Member State"));
+    assertFalse(driver.findElements(By.cssSelector("#main select[name=country]")).isEmpty(), "the select stays");
 
     // annual reports of another year, alike
     open("/console/nc?tab=reports&country=FR");
