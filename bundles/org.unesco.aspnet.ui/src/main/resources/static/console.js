@@ -994,6 +994,9 @@ function translatedOr(key, raw) {
 }
 
 // Entities with a page of their own, so that an entry leads to what it changed
+/** The national profiles read for the audit log's entries, by country and language (null: none). */
+const auditProfiles = new Map();
+
 const AUDIT_PAGES = { school: (id) => '/schools/' + id, campaign: (id) => '/campaigns/' + id };
 
 /**
@@ -1028,10 +1031,13 @@ function auditWhat(e) {
   const changes = [...new Set([...Object.keys(before), ...Object.keys(after)])]
     .filter((k) => k !== 'comment' && JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
     .map((k) => {
-      const name = k.startsWith('fields.') ? k.slice(7) : translatedOr('field.' + k, k);
+      // a national field by the profile's label, a choice by its option's (Type d'établissement: École → Collège)
+      const def = k.startsWith('fields.') ? (auditProfiles.get(e.country + '|' + ui.lang)?.fields || []).find((f) => f.key === k.slice(7)) : null;
+      const name = k.startsWith('fields.') ? localized(def?.label) || k.slice(7) : translatedOr('field.' + k, k);
+      const value = (v) => (def && v != null ? localized(def.options?.find((o) => o.value === v)?.label) || shown(k, v) : shown(k, v));
       const [b, a] = [before[k], after[k]];
       return scalar(b) && scalar(a) && String(b ?? '').length + String(a ?? '').length <= 60
-        ? `${name}: ${shown(k, b)} → ${shown(k, a)}` : name;
+        ? `${name}: ${value(b)} → ${value(a)}` : name;
     });
   if (changes.length) {
     what.push(h('br'), h('span', { class: 'meta' }, changes.length > 4 ? changes.slice(0, 4).join('; ') + '; …' : changes.join('; ')));
@@ -1076,7 +1082,10 @@ async function auditView(base, country) {
   for (const k of AUDIT_FILTERS) if (params.get(k)) q.set(k, params.get(k));
   if (country) q.set('country', country);
   const list = pagedList('/api/v1/audit' + (q.toString() ? '?' + q : ''), async (items) => {
-    await names;
+    // the national profiles of the page's entries that change national fields: their labels and options in words
+    const countriesWithFields = new Set(items.filter((e) => e.country && (e.before?.fields || e.after?.fields)).map((e) => e.country));
+    await Promise.all([names, ...[...countriesWithFields].filter((c) => !auditProfiles.has(c + '|' + ui.lang))
+      .map((c) => loadProfile(c).catch(() => null).then((p) => auditProfiles.set(c + '|' + ui.lang, p)))]);
     tbody.append(...items.map(row));
   }, 'console.entries');
   // a filter the API refuses (a number without its kind, in a shared address) is said on the form, which stays

@@ -439,12 +439,21 @@ class BrowserIT {
       String changes = text(By.cssSelector("#import-result table"));
       assertTrue(changes.contains("Changes") && changes.contains("Students"), changes);
 
-      // the NC reads France's audit log in the console, and nothing of other countries
+      // the NC reads France's audit log in the console, and nothing of other countries; a national
+      // field's change in the profile's words
+      String known = first.get(header.indexOf("id"));
+      Map<?, ?> school = apiGet("/api/v1/schools/" + known);
+      Object sector = school.get("fields") instanceof Map<?, ?> f ? f.get("secteur") : null;
+      String other = "public".equals(sector) ? "prive-sous-contrat" : "public";
+      assertEquals(200L, apiWrite("PATCH", "/api/v1/schools/" + known, "{\"fields\":{\"secteur\":\"" + other + "\"}}",
+          "\"" + ((Number) school.get("revision")).longValue() + "\""));
       open("/console/nc?tab=audit&country=FR");
       wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "entries shown"));
       assertEquals(List.of("France"), driver.findElements(By.cssSelector("#main tbody tr td:nth-child(5)")).stream()
           .map(WebElement::getText).distinct().toList());
       assertTrue(driver.findElements(By.cssSelector("#main select[name=country]")).isEmpty(), "no country to choose: France's log");
+      String newest = driver.findElement(By.cssSelector("#main tbody tr td:nth-child(4)")).getText();
+      assertTrue(newest.contains("Sector: ") && newest.contains(other.equals("public") ? "→ public" : "→ private under contract"), newest);
     } finally {
       Files.deleteIfExists(file);
     }

@@ -47,12 +47,7 @@ class RecommendationDigestTest {
   @BeforeEach
   void setUp() {
     database = new TestDatabase();
-    database.inTransaction(c -> {
-      try (var s = c.createStatement()) {
-        s.execute("CREATE TABLE TEST_OUTBOX (RECIPIENT VARCHAR(254), SUBJECT VARCHAR(400), BODY VARCHAR(16000))");
-      }
-      return null;
-    });
+    TestOutbox.create(database);
     mail = new NoticeMail(accounts(), schoolService(), database);
     mail.mail = testOutbox();
     officers.add(new Accounts.Recipient("hq-1", "Amina Diallo", "amina@unesco.example", "fr"));
@@ -217,16 +212,7 @@ class RecommendationDigestTest {
   }
 
   private Map<String, String[]> outbox() {
-    return database.read(c -> {
-      Map<String, String[]> m = new HashMap<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT RECIPIENT, SUBJECT, BODY FROM TEST_OUTBOX");
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          m.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
-        }
-      }
-      return m;
-    });
+    return TestOutbox.read(database);
   }
 
   private void clearOutbox() {
@@ -257,27 +243,7 @@ class RecommendationDigestTest {
   }
 
   private static MailOutbox testOutbox() {
-    return new MailOutbox() {
-      @Override
-      public void enqueue(Connection c, Message m) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO TEST_OUTBOX (RECIPIENT, SUBJECT, BODY) VALUES (?, ?, ?)")) {
-          ps.setString(1, m.to());
-          ps.setString(2, m.subject());
-          ps.setString(3, m.text());
-          ps.executeUpdate();
-        }
-      }
-
-      @Override
-      public boolean delivers() {
-        return true;
-      }
-
-      @Override
-      public String publicUrl() {
-        return SITE;
-      }
-    };
+    return new TestOutbox(SITE, true, address -> true);
   }
 
   private SchoolService schoolService() {

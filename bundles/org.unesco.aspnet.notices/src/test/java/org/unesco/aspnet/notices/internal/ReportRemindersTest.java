@@ -76,12 +76,7 @@ class ReportRemindersTest {
   @BeforeEach
   void setUp() {
     database = new TestDatabase();
-    database.inTransaction(c -> {
-      try (var s = c.createStatement()) {
-        s.execute("CREATE TABLE TEST_OUTBOX (RECIPIENT VARCHAR(254), SUBJECT VARCHAR(400), BODY VARCHAR(16000))");
-      }
-      return null;
-    });
+    TestOutbox.create(database);
     mail = new NoticeMail(accounts(), null, database);
     mail.mail = outbox(true);
     // 2025: due on 2026-03-31
@@ -337,16 +332,7 @@ class ReportRemindersTest {
 
   /** The messages queued, by recipient: subject and text. */
   private Map<String, String[]> outbox() {
-    return database.read(c -> {
-      Map<String, String[]> m = new HashMap<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT RECIPIENT, SUBJECT, BODY FROM TEST_OUTBOX");
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          m.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
-        }
-      }
-      return m;
-    });
+    return TestOutbox.read(database);
   }
 
   /** The reminders recorded: school, kind, who, messages. */
@@ -364,32 +350,8 @@ class ReportRemindersTest {
   }
 
   private static MailOutbox outbox(boolean delivers) {
-    return new MailOutbox() {
-      @Override
-      public void enqueue(Connection c, Message m) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO TEST_OUTBOX (RECIPIENT, SUBJECT, BODY) VALUES (?, ?, ?)")) {
-          ps.setString(1, m.to());
-          ps.setString(2, m.subject());
-          ps.setString(3, m.text());
-          ps.executeUpdate();
-        }
-      }
-
-      @Override
-      public boolean delivers() {
-        return delivers;
-      }
-
-      @Override
-      public boolean canSendTo(String address) {
-        return !UNSENDABLE.contains(address); // as the mail bundle: a mailbox name not ASCII, a domain IDNA turns into another
-      }
-
-      @Override
-      public String publicUrl() {
-        return SITE;
-      }
-    };
+    // as the mail bundle: a mailbox name not ASCII, a domain IDNA turns into another, cannot be sent to
+    return new TestOutbox(SITE, delivers, address -> !UNSENDABLE.contains(address));
   }
 
   private AuditLog audit() {
