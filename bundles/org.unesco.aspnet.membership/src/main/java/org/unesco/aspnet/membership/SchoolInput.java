@@ -41,4 +41,16 @@ public record SchoolInput(
     this(name, country, unit, city, address, latitude, longitude, levels, themes, languages,
         students, teachers, email, website, nationalId, Map.of());
   }
+
+  /** This school with {@code unit} instead of its own. @since 1.10 */
+  public SchoolInput withUnit(String unit) {
+    return new SchoolInput(name, country, unit, city, address, latitude, longitude, levels, themes, languages,
+        students, teachers, email, website, nationalId, fields);
+  }
+
+  /** This school with {@code fields} instead of its own extra fields. @since 1.10 */
+  public SchoolInput withFields(Map<String, Object> fields) {
+    return new SchoolInput(name, country, unit, city, address, latitude, longitude, levels, themes, languages,
+        students, teachers, email, website, nationalId, fields);
+  }
 }

@@ -43,9 +43,8 @@ public final class CountryScopes implements ScopeCatalog {
     if (scope.country() == null || scope.unit() == null) {
       return scope;
     }
-    return profiles.active(scope.country()).map(NationalProfiles.Snapshot::units).orElse(List.of()).stream()
-        .filter(u -> u.code().equalsIgnoreCase(scope.unit().strip())).findFirst()
-        .map(u -> new Target(scope.country(), u.code(), scope.school(), scope.campaign())).orElse(scope);
+    return profiles.unitCode(scope.country(), scope.unit().strip())
+        .map(code -> new Target(scope.country(), code, scope.school(), scope.campaign())).orElse(scope);
   }
 
   @Override

@@ -96,7 +96,7 @@ public final class DirectoryImport implements SchoolImport {
     Map<String, Object> typed = new java.util.LinkedHashMap<>();
     school.fields().forEach((key, value) -> typed.put(key, declared.stream().filter(f -> f.key().equals(key)).findFirst()
         .map(f -> typed(f, value, language)).orElse(value)));
-    return withFields(school, typed);
+    return school.withFields(typed);
   }
 
   /**
@@ -111,7 +111,7 @@ public final class DirectoryImport implements SchoolImport {
     try {
       NationalProfiles.Checked checked = profiles.check(input, stored, actor.language());
       errors.addAll(checked.errors());
-      return withFields(input, checked.fields());
+      return input.withFields(checked.fields());
     } catch (ProblemException unavailable) {
       errors.add(new FieldError("country", unavailable.detail()));
       return input;
@@ -154,11 +154,6 @@ public final class DirectoryImport implements SchoolImport {
     } catch (java.time.DateTimeException noSuchDay) {
       return text; // 31/02/2020: the check says it is no date
     }
-  }
-
-  private static SchoolInput withFields(SchoolInput s, Map<String, Object> fields) {
-    return new SchoolInput(s.name(), s.country(), s.unit(), s.city(), s.address(), s.latitude(), s.longitude(),
-        s.levels(), s.themes(), s.languages(), s.students(), s.teachers(), s.email(), s.website(), s.nationalId(), fields);
   }
 
   private static Object typed(org.unesco.aspnet.membership.profile.Field field, Object value, String language) {
@@ -898,7 +893,7 @@ public final class DirectoryImport implements SchoolImport {
       return tidy;
     }
     try {
-      return withFields(typed, profiles.checkedValues(typed, stored));
+      return typed.withFields(profiles.checkedValues(typed, stored));
     } catch (ProblemException unavailable) {
       return typed; // the profile failed since the check: as in the check, its values go in as read
     }

@@ -504,9 +504,7 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
         kept.put(k, v);
       }
     });
-    return new SchoolInput(merged.name(), merged.country(), units ? merged.unit() : null, merged.city(), merged.address(),
-        merged.latitude(), merged.longitude(), merged.levels(), merged.themes(), merged.languages(), merged.students(),
-        merged.teachers(), merged.email(), merged.website(), merged.nationalId(), kept);
+    return merged.withUnit(units ? merged.unit() : null).withFields(kept);
   }
 
   /**
@@ -519,16 +517,21 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     if (s.unit() == null || s.country() == null) {
       return s;
     }
-    List<String> codes;
+    String code;
     try {
-      codes = unitCodes(s.country().strip().toUpperCase(Locale.ROOT));
+      code = unitCode(s.country(), s.unit()).orElse(s.unit());
     } catch (ProblemException unavailable) {
       return s; // a failing profile: its check says so
     }
-    String code = codes.stream().filter(u -> u.equalsIgnoreCase(s.unit())).findFirst().orElse(s.unit());
-    return code.equals(s.unit()) ? s : new SchoolInput(s.name(), s.country(), code, s.city(), s.address(), s.latitude(),
-        s.longitude(), s.levels(), s.themes(), s.languages(), s.students(), s.teachers(), s.email(), s.website(),
-        s.nationalId(), s.fields());
+    return code.equals(s.unit()) ? s : s.withUnit(code);
+  }
+
+  /**
+   * The code of {@code country}'s unit written {@code unit} in any case ({@code by} is Bavaria's
+   * {@code BY}), for schools and for invitations to a unit; empty when the country has no such unit.
+   */
+  Optional<String> unitCode(String country, String unit) {
+    return unitCodes(country.strip().toUpperCase(Locale.ROOT)).stream().filter(code -> code.equalsIgnoreCase(unit)).findFirst();
   }
 
   /** The codes of the country's units, in the profile's order; empty without a profile or units. */

@@ -1163,10 +1163,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     if (json != null && json.length() > FIELDS_MAX) {
       throw ProblemException.validation("fields", "take at most " + FIELDS_MAX + " characters together");
     }
-    return new SchoolInput(
-        tidy.name(), tidy.country(), tidy.unit(), tidy.city(), tidy.address(), tidy.latitude(),
-        tidy.longitude(), tidy.levels(), tidy.themes(), tidy.languages(), tidy.students(),
-        tidy.teachers(), tidy.email(), tidy.website(), tidy.nationalId(), checked.fields());
+    return tidy.withFields(checked.fields());
   }
 
   /** The right to edit the school where it would move to, else a 403 that says so. */
