@@ -171,6 +171,7 @@ public final class OpenApiServlet extends ApiServlet {
         }
       }
     }
+    withErrorsDocumented(paths);
     // Every operation takes any of the installed ways to sign in, or none (what the public may do
     // each endpoint decides; an operation says "security": [] when it never looks): without this a
     // client generated from the document, or the API reference's Authorize, sends no credential.
@@ -181,6 +182,27 @@ public final class OpenApiServlet extends ApiServlet {
       security.addObject(); // {}: without credentials too
     }
     return doc;
+  }
+
+  private static final java.util.Set<String> METHODS = java.util.Set.of("get", "put", "post", "delete", "patch", "head", "options");
+
+  /**
+   * Any operation may answer errors it does not list: 401 for a credential that is no longer valid,
+   * 406, 413, 415, 429, 500, 503 while a component it needs is away (the web bundle's and the
+   * security filter's, for every endpoint). A {@code default} response says that they are problem
+   * details (RFC 9457), so that a generated client reads them as such.
+   */
+  private static void withErrorsDocumented(ObjectNode paths) {
+    paths.forEach(path -> path.fields().forEachRemaining(operation -> {
+      if (METHODS.contains(operation.getKey()) && operation.getValue().path("responses") instanceof ObjectNode responses
+          && !responses.has("default")) {
+        ObjectNode error = responses.putObject("default");
+        error.put("description", "An error this operation does not list (a credential no longer valid, a request"
+            + " too large or too frequent, a component away...): problem details, RFC 9457");
+        error.putObject("content").putObject("application/problem+json").putObject("schema")
+            .put("$ref", "#/components/schemas/Problem");
+      }
+    }));
   }
 
   private static void merge(ObjectNode target, JsonNode source) {

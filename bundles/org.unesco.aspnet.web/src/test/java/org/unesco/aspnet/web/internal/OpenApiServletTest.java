@@ -30,4 +30,19 @@ class OpenApiServletTest {
     JsonNode doc = OpenApiServlet.assemble(List.of(json("{\"paths\": {\"/api/v1/health\": {\"get\": {\"responses\": {}}}}}")));
     assertFalse(doc.has("security"));
   }
+
+  @Test
+  void everyOperationSaysItsOtherErrorsAreProblemDetails() throws Exception {
+    JsonNode doc = OpenApiServlet.assemble(List.of(json("{\"paths\": {\"/api/v1/things\": {"
+        + "\"parameters\": [],"
+        + " \"get\": {\"responses\": {\"200\": {\"description\": \"things\"}}},"
+        + " \"post\": {\"responses\": {\"default\": {\"description\": \"its own\"}}}}}}")));
+    JsonNode get = doc.path("paths").path("/api/v1/things").path("get").path("responses");
+    assertEquals("#/components/schemas/Problem",
+        get.path("default").path("content").path("application/problem+json").path("schema").path("$ref").asText());
+    assertEquals("things", get.path("200").path("description").asText());
+    assertEquals("its own", doc.path("paths").path("/api/v1/things").path("post").path("responses").path("default")
+        .path("description").asText(), "an operation's own default stands");
+    assertFalse(doc.path("paths").path("/api/v1/things").path("parameters").has("default"), "not an operation");
+  }
 }
