@@ -367,6 +367,24 @@ class ExportIT {
     assertFalse(new String(get("/api/v1/exports/schools.json", null).body(), StandardCharsets.UTF_8).contains("@"));
     assertEquals(401, get("/api/v1/exports/memberships.csv", null).statusCode());
     assertEquals(401, get("/api/v1/exports/annual-reports.csv", null).statusCode());
+    // a file the request turns down by name is a 406, though it accepts anything else
+    assertEquals(406, platform.get("/api/v1/exports/schools.csv", "Accept", "text/csv;q=0, */*").statusCode());
+    assertEquals(200, platform.get("/api/v1/exports/schools.csv", "Accept", "application/json").statusCode(),
+        "the path chooses the format; naming JSON (for errors) is no refusal");
+
+    // every time column to the second, a report submitted just now too (stored times carry nanoseconds)
+    int year = java.time.LocalDate.now().getYear() - 1;
+    JsonNode owing = JSON.readTree(platform.get("/api/v1/countries/FR/annual-reports/" + year + "?state=MISSING",
+        "Authorization", "Bearer " + hq).body()).path("items");
+    assertTrue(owing.size() > 0, "a French member owes last year's report in the demo: " + owing);
+    long reporting = owing.get(0).path("schoolId").asLong();
+    HttpResponse<String> sent = platform.send("PUT", "/api/v1/schools/" + reporting + "/annual-reports/" + year,
+        "{\"activities\":\"Sandwatch day\",\"themes\":[\"ESD\"],\"studentsInvolved\":40,\"teachersInvolved\":3}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + hq);
+    assertEquals(201, sent.statusCode(), sent.body());
+    Map<String, String> row = csv(text("/api/v1/exports/annual-reports.csv?country=FR&year=" + year, hq)).stream()
+        .filter(r -> r.get("schoolId").equals(String.valueOf(reporting))).findFirst().orElseThrow();
+    assertTrue(row.get("submittedAt").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), row.toString());
 
     String geo = text("/api/v1/exports/schools.geojson", hq);
     JsonNode features = JSON.readTree(geo).path("features");
@@ -757,6 +775,11 @@ class ExportIT {
     assertEquals('\uFEFF', text("/api/v1/exports/schools.csv?country=FR&bom=TRUE", ncFrance).charAt(0));
     assertEquals('\uFEFF', text("/api/v1/exports/schools.csv?country=FR&bom", ncFrance).charAt(0), "a bare bom is true");
     assertEquals('i', text("/api/v1/exports/schools.csv?country=FR&bom=False", ncFrance).charAt(0), "the header's id, no BOM");
+    // downloaded beside the plain file, the one for Excel does not replace it
+    assertTrue(get("/api/v1/exports/schools.csv?country=FR&bom=true", ncFrance).headers().firstValue("Content-Disposition")
+        .orElseThrow().matches("attachment; filename=\"aspnet-schools-FR-\\d{4}-\\d\\d-\\d\\d-excel\\.csv\""));
+    assertTrue(get("/api/v1/exports/schools.csv?country=FR&bom=false", ncFrance).headers().firstValue("Content-Disposition")
+        .orElseThrow().matches("attachment; filename=\"aspnet-schools-FR-\\d{4}-\\d\\d-\\d\\d\\.csv\""));
   }
 
   @Test

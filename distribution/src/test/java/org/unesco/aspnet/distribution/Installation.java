@@ -42,6 +42,8 @@ final class Installation implements AutoCloseable {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   /** Extra environment for the next start, e.g. ASPNET_DEMO. */
   final java.util.Map<String, String> environment = new java.util.HashMap<>();
+  /** Arguments of bin/aspnet for the next start, e.g. --console. */
+  final java.util.List<String> arguments = new java.util.ArrayList<>();
   private Process process;
   private Path log;
   private int runs;
@@ -67,7 +69,9 @@ final class Installation implements AutoCloseable {
   Installation start() throws Exception {
     runs++;
     log = root.resolve("run-" + runs + ".log");
-    ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/aspnet").toString());
+    List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/aspnet").toString()));
+    command.addAll(arguments);
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put("ASPNET_PORT", String.valueOf(port));
     pb.environment().put("ASPNET_DATA_DIR", data.toString());
     pb.environment().put("ASPNET_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -131,6 +135,15 @@ final class Installation implements AutoCloseable {
     return process.exitValue();
   }
 
+  boolean isRunning() {
+    return process.isAlive();
+  }
+
+  /** Closes the platform's standard input, as a service manager starts it (stdin at its end). */
+  void closeInput() throws IOException {
+    process.getOutputStream().close();
+  }
+
   String log() throws IOException {
     return log == null ? "" : Files.readString(log, StandardCharsets.UTF_8);
   }
@@ -177,17 +190,74 @@ final class Installation implements AutoCloseable {
   }
 
   private HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
+    HttpResponse<String> response;
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       // Jetty closes a connection after answering early (a 401 or 413 before the body was read);
       // the client may already have put the next request on it. Nothing reached the server:
       // sending once more on a fresh connection is safe.
-      if (String.valueOf(e.getMessage()).contains("received no bytes")) {
-        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      if (!String.valueOf(e.getMessage()).contains("received no bytes")) {
+        throw e;
       }
-      throw e;
+      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
+    checkContract(request.method(), request.uri().getRawPath(), response);
+    return response;
+  }
+
+  /** The served OpenAPI document, read once per run of the platform (a plugin's arrival reads it again). */
+  private OpenApiContract contract;
+  private int contractRun;
+
+  /**
+   * Every answer of the API is held to the OpenAPI document the platform serves ({@link OpenApiContract}):
+   * a test that meets an answer the document does not describe fails, naming what differs.
+   */
+  private void checkContract(String method, String path, HttpResponse<String> response)
+      throws IOException, InterruptedException {
+    if (!path.startsWith("/api/v1/") || path.equals("/api/v1/openapi.json")) {
+      return;
+    }
+    String contentType = response.headers().firstValue("Content-Type").orElse(null);
+    String encoding = response.headers().firstValue("Content-Encoding").orElse(null);
+    OpenApiContract read = contract(false);
+    if (read == null) {
+      return;
+    }
+    List<String> problems = read.check(method, path, response.statusCode(), contentType, encoding, response.body());
+    if (!problems.isEmpty() && (read = contract(true)) != null) {
+      // The document may have changed since it was read (a plugin came or went): read it again first.
+      problems = read.check(method, path, response.statusCode(), contentType, encoding, response.body());
+    }
+    if (!problems.isEmpty()) {
+      String what = method + " " + path + " -> " + response.statusCode() + ": " + String.join("; ", problems);
+      String report = System.getProperty("aspnet.openapi.report");
+      if (report == null || report.isEmpty()) {
+        throw new AssertionError("the answer differs from the OpenAPI document: " + what
+            + "\n" + response.body());
+      }
+      Files.writeString(Path.of(report), what + "\n", StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+  }
+
+  /** Null while the platform cannot serve its document (starting, stopping): nothing to hold the answer to then. */
+  private synchronized OpenApiContract contract(boolean again) throws InterruptedException {
+    if (contract == null || contractRun != runs || again) {
+      try {
+        HttpResponse<String> document = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/openapi.json"))
+            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (document.statusCode() != 200) {
+          return null;
+        }
+        contract = new OpenApiContract(document.body());
+        contractRun = runs;
+      } catch (IOException e) {
+        return null;
+      }
+    }
+    return contract;
   }
 
   /** Signs in; returns the response (token, csrfToken, Set-Cookie). */

@@ -216,6 +216,15 @@ class MembershipIT {
     assertTrue(suspended.path("school").isNull(), "a suspended school is not named to the public: " + suspended);
     assertEquals(schoolId, JSON.readTree(platform.get("/api/v1/certificates/" + certificate, "Authorization", "Bearer " + ncFrance).body())
         .path("school").path("id").asLong(), "its NC sees whose it is");
+    // the audit names the certificate where it was issued, not on every later move (it did not change)
+    List<JsonNode> moves = new ArrayList<>();
+    JSON.readTree(platform.get("/api/v1/audit?entity=membership&entityId=" + membership + "&limit=100",
+        "Authorization", "Bearer " + hq).body()).path("items").forEach(moves::add);
+    JsonNode issuing = moves.stream().filter(e -> e.path("after").path("status").asText().equals("MEMBER")).findFirst().orElseThrow();
+    assertEquals(certificate, issuing.path("after").path("certificateNumber").asText(), issuing.toString());
+    JsonNode suspension = moves.stream().filter(e -> e.path("after").path("status").asText().equals("SUSPENDED")).findFirst().orElseThrow();
+    assertFalse(suspension.path("after").has("certificateNumber"), suspension.toString());
+    assertEquals("No annual report since 2023", suspension.path("after").path("comment").asText());
   }
 
   @Test
@@ -756,6 +765,21 @@ class MembershipIT {
     assertEquals(200, counted.statusCode());
     assertEquals(JSON.readTree(france.body()).path("candidates").asInt() + 1, JSON.readTree(counted.body()).path("candidates").asInt(),
         counted.body());
+  }
+
+  @Test
+  void aCoordinatorEnteringASchoolDoesNotBecomeItsFocalPoint() throws Exception {
+    // an NC or HQ entering a school on its behalf already answers for it: a role of the school's own
+    // would follow them on every school they enter (its reminders, a staff role after a hand-over)
+    for (String coordinator : new String[] {ncFrance, hq}) {
+      HttpResponse<String> entered = apply(school("Collège de la Saisie " + coordinator.hashCode(), "FR", "Rouen"),
+          "Authorization", "Bearer " + coordinator);
+      assertEquals(201, entered.statusCode(), entered.body());
+      String id = JSON.readTree(entered.body()).path("schoolId").asText();
+      String roles = JSON.readTree(platform.get("/api/v1/me", "Authorization", "Bearer " + coordinator).body()).path("roles").toString();
+      assertFalse(roles.contains("\"school\":\"" + id + "\""), roles);
+      assertEquals(200, platform.get("/api/v1/schools/" + id, "Authorization", "Bearer " + coordinator).statusCode());
+    }
   }
 
   @Test

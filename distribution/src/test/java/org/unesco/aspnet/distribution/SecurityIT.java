@@ -606,6 +606,13 @@ class SecurityIT {
     String apiToken = JSON.readTree(made.body()).path("token").asText();
     assertEquals(200, seen(platform.get("/api/v1/me", "Authorization", "Bearer " + apiToken)).statusCode());
     String admin = platform.adminToken();
+    // not with an API token, though its owner may reset: the answer is a link that takes the account over
+    HttpResponse<String> adminsScript = seen(platform.send("POST", "/api/v1/tokens", "{\"name\":\"sync\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + admin));
+    HttpResponse<String> byToken = seen(platform.send("POST", "/api/v1/password-resets", "{\"email\":\"forgetful@example.org\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + JSON.readTree(adminsScript.body()).path("token").asText()));
+    assertEquals(403, byToken.statusCode(), byToken.body());
+    assertFalse(byToken.body().contains("reset-password"), byToken.body());
     HttpResponse<String> start = seen(platform.send("POST", "/api/v1/password-resets", "{\"email\":\"forgetful@example.org\"}",
         "Content-Type", "application/json", "Authorization", "Bearer " + admin));
     assertEquals(201, start.statusCode(), start.body());
@@ -660,6 +667,23 @@ class SecurityIT {
     assertEquals(403, seen(platform.send("DELETE", "/api/v1/me/sessions", null, "Authorization", "Bearer " + apiToken)).statusCode(),
         "nor sign its owner out");
     assertEquals(405, seen(platform.send("GET", "/api/v1/me/password", null, "Authorization", "Bearer " + here)).statusCode());
+    // a token that only reads: its owner's view, and no change of any kind
+    HttpResponse<String> reader = seen(platform.send("POST", "/api/v1/tokens", "{\"name\":\"nightly sync\",\"readOnly\":true}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + here));
+    assertEquals(201, reader.statusCode(), reader.body());
+    assertTrue(JSON.readTree(reader.body()).path("readOnly").asBoolean(), reader.body());
+    String readOnly = JSON.readTree(reader.body()).path("token").asText();
+    assertEquals(account, json(seen(platform.get("/api/v1/me", "Authorization", "Bearer " + readOnly))).path("id").asText());
+    HttpResponse<String> write = seen(platform.send("PUT", "/api/v1/me/preferences", "{\"language\":\"fr\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + readOnly));
+    assertEquals(403, write.statusCode(), write.body());
+    assertTrue(write.body().contains("only reads"), write.body());
+    assertEquals(200, seen(platform.send("PUT", "/api/v1/me/preferences", "{\"language\":\"fr\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + apiToken)).statusCode(), "a token made without it writes");
+    JsonNode listed = json(seen(platform.get("/api/v1/tokens", "Authorization", "Bearer " + here)));
+    java.util.Map<String, Boolean> readOnlyByName = new java.util.HashMap<>();
+    listed.path("items").forEach(t -> readOnlyByName.put(t.path("name").asText(), t.path("readOnly").asBoolean()));
+    assertEquals(java.util.Map.of("my script", false, "nightly sync", true), readOnlyByName);
     HttpResponse<String> empty = changePassword(here, "", "short");
     assertEquals(List.of("currentPassword", "password"), errorFields(empty), empty.body());
     assertTrue(empty.body().contains("est obligatoire"), "in the asker's language: " + empty.body());

@@ -300,6 +300,30 @@ public abstract class ApiServlet extends HttpServlet {
   }
 
   /**
+   * Whether the request's Accept header refuses {@code mediaType} by name: {@code text/csv;q=0} or
+   * {@code text/*;q=0}, even beside {@code *}{@code /*} or {@code application/json}. For an endpoint
+   * whose path, not Accept, chooses among the types it answers ({@link #alsoProduces()}): a client
+   * that names JSON or any type still gets the file, one that turns this type down gets a 406.
+   *
+   * @since 1.12
+   */
+  protected static boolean refuses(HttpServletRequest request, String mediaType) {
+    String accept = request.getHeader("Accept");
+    if (accept == null || accept.isBlank()) {
+      return false;
+    }
+    String type = mediaType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    String major = type.substring(0, type.indexOf('/') + 1);
+    String naming = java.util.Arrays.stream(accept.split(","))
+        .filter(range -> {
+          String r = range.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+          return r.equals(type) || r.equals(major + "*");
+        })
+        .collect(java.util.stream.Collectors.joining(","));
+    return !naming.isEmpty() && quality(naming, type) == 0;
+  }
+
+  /**
    * How much {@code accept} wants {@code type}, by RFC 9110: the q of its most specific range
    * ({@code application/json} over {@code application/*} over {@code *}{@code /*}; a {@code +json}
    * type counts as JSON), 0 when none matches. {@code application/json;q=0} refuses JSON even

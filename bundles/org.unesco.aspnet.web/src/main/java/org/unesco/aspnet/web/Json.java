@@ -594,11 +594,23 @@ public final class Json {
     }
   }
 
-  /** Refuses a body that does not declare a JSON media type ({@code application/json}, {@code *+json}). */
+  /**
+   * Refuses a body that does not declare a JSON media type ({@code application/json}, {@code *+json}),
+   * and JSON Patch ({@code application/json-patch+json}), whose operations no endpoint reads.
+   */
   public static void requireJsonContentType(HttpServletRequest request) {
     String contentType = request.getContentType();
     String mediaType =
         contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase();
+    if (mediaType.equals("application/json-patch+json")) {
+      // a list of operations (RFC 6902), not a document: read as one, its meaning would be lost
+      throw new ProblemException(
+          415,
+          ProblemException.TYPE_BASE + "unsupported-media-type",
+          "Unsupported media type",
+          "JSON Patch (RFC 6902) is not taken: send the members to change as application/merge-patch+json (RFC 7396),"
+              + " or as application/json");
+    }
     if (!mediaType.equals(MEDIA_TYPE) && !mediaType.endsWith("+json")) {
       throw new ProblemException(
           415,

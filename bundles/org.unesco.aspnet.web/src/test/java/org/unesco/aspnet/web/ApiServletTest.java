@@ -69,4 +69,22 @@ class ApiServletTest {
     assertEquals(1.0, ApiServlet.quality("text/csv", "text/csv"));
     assertEquals(0.0, ApiServlet.quality("*/*;q=0", "text/csv"));
   }
+
+  @Test
+  void aTypeIsRefusedOnlyByName() {
+    assertEquals(false, ApiServlet.refuses(accept(null), "text/csv"));
+    assertEquals(false, ApiServlet.refuses(accept("application/json"), "text/csv"), "JSON named: the path chooses");
+    assertEquals(false, ApiServlet.refuses(accept("*/*"), "text/csv;charset=utf-8"));
+    assertEquals(false, ApiServlet.refuses(accept("text/csv;q=0.1"), "text/csv"));
+    assertEquals(true, ApiServlet.refuses(accept("text/csv;q=0, */*"), "text/csv;charset=utf-8"));
+    assertEquals(true, ApiServlet.refuses(accept("application/json, text/*;q=0"), "text/csv"));
+    assertEquals(false, ApiServlet.refuses(accept("text/*;q=0, text/csv"), "text/csv"), "the most specific range wins");
+    assertEquals(true, ApiServlet.refuses(accept("TEXT/CSV;Q=0, */*"), "text/csv"));
+  }
+
+  private static jakarta.servlet.http.HttpServletRequest accept(String value) {
+    return (jakarta.servlet.http.HttpServletRequest) java.lang.reflect.Proxy.newProxyInstance(
+        ApiServletTest.class.getClassLoader(), new Class<?>[] {jakarta.servlet.http.HttpServletRequest.class},
+        (proxy, method, args) -> method.getName().equals("getHeader") && "Accept".equals(args[0]) ? value : null);
+  }
 }

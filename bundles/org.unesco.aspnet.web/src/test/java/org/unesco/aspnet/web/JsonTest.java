@@ -304,6 +304,12 @@ class JsonTest {
       assertEquals(415, p.status());
       assertEquals("This endpoint takes application/json, not " + c[1], p.detail());
     }
+    HttpServletRequest jsonPatch = (HttpServletRequest) Proxy.newProxyInstance(JsonTest.class.getClassLoader(),
+        new Class<?>[] {HttpServletRequest.class},
+        (proxy, method, args) -> "getContentType".equals(method.getName()) ? "application/json-patch+json" : null);
+    ProblemException p = assertThrows(ProblemException.class, () -> Json.requireJsonContentType(jsonPatch));
+    assertEquals(415, p.status(), "a list of operations is not a merge patch, though it ends with +json");
+    assertTrue(p.detail().contains("application/merge-patch+json"), p.detail());
   }
 
   @Test

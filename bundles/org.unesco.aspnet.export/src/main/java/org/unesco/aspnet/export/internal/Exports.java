@@ -219,8 +219,11 @@ public final class Exports {
         && !known.exists(country.strip().toUpperCase(Locale.ROOT))) {
       throw ProblemException.validation("country", country.strip() + " is not a UNESCO Member State or Associate Member");
     }
+    // the CSV for Excel (bom=true) is named apart: downloaded beside the plain one, it must not replace it
+    String bom = chosen.get("bom");
+    boolean forExcel = "csv".equals(format) && bom != null && (bom.isBlank() || bom.strip().equalsIgnoreCase("true"));
     String fileName = "aspnet-" + dataset + (country == null || country.isBlank() ? "" : "-" + country.strip().toUpperCase())
-        + "-" + LocalDate.now() + "." + safe(format, exporter::extension, format);
+        + "-" + LocalDate.now() + (forExcel ? "-excel" : "") + "." + safe(format, exporter::extension, format);
     long[] count = new long[1];
     RowWriter[] open = new RowWriter[1];
     d.export(actor, filters, columns -> {
@@ -233,10 +236,19 @@ public final class Exports {
       }
       OutputStream out = destination.open(exporter, fileName);
       RowWriter w = guarded(format, () -> exporter.open(sheet, out));
+      int[] times = java.util.stream.IntStream.range(0, columns.size())
+          .filter(i -> columns.get(i).type() == Column.Type.TIMESTAMP).toArray();
       RowWriter counting = new RowWriter() {
         @Override
         public void row(Object[] values) throws IOException {
           count[0]++;
+          for (int i : times) {
+            // to the second, in every dataset and format: what a spreadsheet shows and sorts by
+            // (stored times carry nanoseconds)
+            if (i < values.length && values[i] instanceof java.time.Instant at) {
+              values[i] = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            }
+          }
           try {
             w.row(values);
           } catch (RuntimeException e) {

@@ -142,6 +142,7 @@ public final class ImportsServlet extends ApiServlet {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    response.setHeader("Retry-After", "2"); // progress moves by the second; a client polling faster learns nothing
     Json.write(response, 202, job.view());
   }
 

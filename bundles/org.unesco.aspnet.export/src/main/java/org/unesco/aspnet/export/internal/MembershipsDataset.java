@@ -81,12 +81,12 @@ public final class MembershipsDataset implements Dataset {
       v[i++] = m.period();
       v[i++] = m.status().name();
       v[i++] = m.certificateNumber();
-      v[i++] = seconds(m.appliedAt());
-      v[i++] = seconds(m.certifiedAt());
-      v[i++] = seconds(m.endedAt());
+      v[i++] = m.appliedAt();
+      v[i++] = m.certifiedAt();
+      v[i++] = m.endedAt();
       v[i++] = m.changeFrom() == null ? null : m.changeFrom().name();
       v[i++] = m.changeTo() == null ? null : m.changeTo().name();
-      v[i++] = seconds(m.changedAt());
+      v[i++] = m.changedAt();
       v[i++] = m.changedBy();
       v[i] = m.comment();
       writer[0].row(v);
@@ -94,10 +94,5 @@ public final class MembershipsDataset implements Dataset {
     if (writer[0] == null) {
       output.begin(COLUMNS);
     }
-  }
-
-  /** A time to the second: what a spreadsheet shows and sorts by (stored times carry nanoseconds). */
-  private static java.time.Instant seconds(java.time.Instant at) {
-    return at == null ? null : at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
   }
 }

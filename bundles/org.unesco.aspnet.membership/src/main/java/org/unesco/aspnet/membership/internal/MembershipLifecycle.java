@@ -100,7 +100,7 @@ public final class MembershipLifecycle implements MembershipService {
               return new Application(schoolId, membershipId, MembershipStatus.APPLIED);
             });
     Accounts focalPoints = accounts;
-    if (!actor.isAnonymous() && !actor.isSystem() && focalPoints != null) {
+    if (!actor.isAnonymous() && !actor.isSystem() && focalPoints != null && !answersFor(actor, valid.country())) {
       // The applicant now speaks for the school: edits its profile, hands the role on later.
       // with the school's unit, as an invitation to it has, so that the unit's coordinator reaches them too
       focalPoints.grant(actor, actor.accountId(), new Grant(Role.SCHOOL_FOCAL_POINT, valid.country(), valid.unit(), null,
@@ -109,6 +109,16 @@ public final class MembershipLifecycle implements MembershipService {
     announce(application.membershipId(), application.schoolId(), valid.country(), null,
         MembershipStatus.APPLIED, actor, null);
     return application;
+  }
+
+  /**
+   * Whether {@code actor} enters a school of {@code country} on its behalf (HQ, an administrator, a
+   * coordinator of the country or of one of its units): they answer for it already, and the school's
+   * own role would stay with them (its reminders and notices, a staff role after the hand-over).
+   */
+  private static boolean answersFor(Principal actor, String country) {
+    return actor.has(Role.HQ_OFFICER) || actor.has(Role.PLATFORM_ADMIN) || actor.coordinates(country)
+        || actor.grants().stream().anyMatch(g -> g.role() == Role.SUBNATIONAL_COORDINATOR && country.equals(g.country()));
   }
 
   @Override
@@ -347,8 +357,8 @@ public final class MembershipLifecycle implements MembershipService {
               if (note != null) {
                 after.put("comment", note);
               }
-              if (certificate != null) {
-                after.put("certificateNumber", certificate);
+              if (certificate != null && current.certificateNumber() == null) {
+                after.put("certificateNumber", certificate); // issued by this move; a later move keeps it
               }
               if (stageAfter != null && stageAfter != stageBefore) {
                 after.put("stage", stageAfter.code());

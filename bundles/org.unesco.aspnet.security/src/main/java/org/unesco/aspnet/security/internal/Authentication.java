@@ -550,11 +550,12 @@ public final class Authentication {
     });
   }
 
-  /** Who holds this API token; empty when unknown, expired or revoked. */
-  Optional<Principal> apiToken(String token) {
+  /** Who holds this API token, and whether it only reads; empty when unknown, expired or revoked. */
+  Optional<Map.Entry<Principal, Boolean>> apiToken(String token) {
     return store.database().read(c -> {
-      Optional<String> account = store.apiTokenAccount(c, Tokens.hash(token));
-      return account.isEmpty() ? Optional.<Principal>empty() : store.principal(c, account.get());
+      Optional<SecurityStore.TokenHolder> holder = store.apiTokenHolder(c, Tokens.hash(token));
+      return holder.isEmpty() ? Optional.<Map.Entry<Principal, Boolean>>empty()
+          : store.principal(c, holder.get().accountId()).map(p -> Map.entry(p, holder.get().readOnly()));
     });
   }
 

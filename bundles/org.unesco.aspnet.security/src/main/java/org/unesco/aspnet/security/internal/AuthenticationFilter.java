@@ -81,11 +81,17 @@ public final class AuthenticationFilter implements Filter {
       if (apiToken) {
         request.setAttribute(API_TOKEN_ATTRIBUTE, Boolean.TRUE);
       }
-      Optional<Principal> p = apiToken
+      Optional<Map.Entry<Principal, Boolean>> p = apiToken
           ? authentication.apiToken(token)
-          : authentication.session(token).map(Map.Entry::getKey);
+          : authentication.session(token).map(s -> Map.entry(s.getKey(), false));
       // A client that sends a token must hear that it no longer works, not be served as public.
-      return p.orElseThrow(() -> ProblemException.unauthorized("The token is unknown, expired or revoked"));
+      Map.Entry<Principal, Boolean> holder =
+          p.orElseThrow(() -> ProblemException.unauthorized("The token is unknown, expired or revoked"));
+      if (holder.getValue() && !SAFE_METHODS.contains(request.getMethod())) {
+        throw ProblemException.forbidden("This API token only reads (it was made with readOnly): "
+            + request.getMethod() + " needs a token made without it");
+      }
+      return holder.getKey();
     }
     String cookie = sessionCookie(request);
     // Signing in needs no identity (the login servlet ends the cookie's old session itself), and

@@ -510,6 +510,11 @@ public final class OneTimeLinksServlet extends ApiServlet {
     if (!startsResets(authorizer, me)) {
       authorizer.require(me, Action.MANAGE_PLATFORM, Target.everything());
     }
+    if (request.getAttribute(AuthenticationFilter.API_TOKEN_ATTRIBUTE) != null) {
+      // a reset link takes an account over: a sync job's token, leaked, must not hand out such links
+      throw ProblemException.forbidden("An API token cannot start a password reset (its link takes an account over):"
+          + " sign in to do it");
+    }
     String lang = principalSpeaking(request).language();
     ResetRequest r = Json.read(request, ResetRequest.class, rest -> requireEmail(rest, lang));
     requireEmail(r, lang);

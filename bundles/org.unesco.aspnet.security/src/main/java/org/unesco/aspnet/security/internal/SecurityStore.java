@@ -30,7 +30,10 @@ public final class SecurityStore {
 
   record Session(String accountId, String csrfToken, Instant expiresAt) {}
 
-  record ApiToken(String id, String name, Instant createdAt, Instant expiresAt, Instant revokedAt) {}
+  record ApiToken(String id, String name, Instant createdAt, Instant expiresAt, Instant revokedAt, boolean readOnly) {}
+
+  /** Whose a live API token is, and whether it only reads. */
+  record TokenHolder(String accountId, boolean readOnly) {}
 
   private final Database db;
 
@@ -227,28 +230,29 @@ public final class SecurityStore {
 
   // --- API tokens
 
-  void createApiToken(Connection c, String id, String accountId, String name, String tokenHash, Instant expiresAt)
-      throws SQLException {
+  void createApiToken(Connection c, String id, String accountId, String name, String tokenHash, Instant expiresAt,
+      boolean readOnly) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO SEC_API_TOKEN (ID, ACCOUNT_ID, NAME, TOKEN_HASH, CREATED_AT, EXPIRES_AT) VALUES (?, ?, ?, ?, ?, ?)")) {
+        "INSERT INTO SEC_API_TOKEN (ID, ACCOUNT_ID, NAME, TOKEN_HASH, CREATED_AT, EXPIRES_AT, READ_ONLY) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       ps.setString(1, id);
       ps.setString(2, accountId);
       ps.setString(3, name);
       ps.setString(4, tokenHash);
       ps.setTimestamp(5, Timestamp.from(Instant.now()));
       ps.setTimestamp(6, Timestamp.from(expiresAt));
+      ps.setBoolean(7, readOnly);
       ps.executeUpdate();
     }
   }
 
-  /** The account of a live (not expired, not revoked) API token. */
-  Optional<String> apiTokenAccount(Connection c, String tokenHash) throws SQLException {
+  /** The account of a live (not expired, not revoked) API token, and whether the token only reads. */
+  Optional<TokenHolder> apiTokenHolder(Connection c, String tokenHash) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT ACCOUNT_ID FROM SEC_API_TOKEN WHERE TOKEN_HASH = ? AND REVOKED_AT IS NULL AND EXPIRES_AT > ?")) {
+        "SELECT ACCOUNT_ID, READ_ONLY FROM SEC_API_TOKEN WHERE TOKEN_HASH = ? AND REVOKED_AT IS NULL AND EXPIRES_AT > ?")) {
       ps.setString(1, tokenHash);
       ps.setTimestamp(2, Timestamp.from(Instant.now()));
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        return rs.next() ? Optional.of(new TokenHolder(rs.getString(1), rs.getBoolean(2))) : Optional.empty();
       }
     }
   }
@@ -256,13 +260,13 @@ public final class SecurityStore {
   List<ApiToken> apiTokens(Connection c, String accountId) throws SQLException {
     List<ApiToken> result = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT ID, NAME, CREATED_AT, EXPIRES_AT, REVOKED_AT FROM SEC_API_TOKEN WHERE ACCOUNT_ID = ? ORDER BY CREATED_AT")) {
+        "SELECT ID, NAME, CREATED_AT, EXPIRES_AT, REVOKED_AT, READ_ONLY FROM SEC_API_TOKEN WHERE ACCOUNT_ID = ? ORDER BY CREATED_AT")) {
       ps.setString(1, accountId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Timestamp revoked = rs.getTimestamp(5);
           result.add(new ApiToken(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-              rs.getTimestamp(4).toInstant(), revoked == null ? null : revoked.toInstant()));
+              rs.getTimestamp(4).toInstant(), revoked == null ? null : revoked.toInstant(), rs.getBoolean(6)));
         }
       }
     }

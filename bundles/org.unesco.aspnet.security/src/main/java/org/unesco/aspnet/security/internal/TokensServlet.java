@@ -25,8 +25,8 @@ import org.unesco.aspnet.web.Json;
 import org.unesco.aspnet.web.OpenApiFragment;
 
 /**
- * {@code /api/v1/tokens}: API tokens for integrators. A token acts with its owner's rights, expires,
- * can be revoked, is shown once and stored only as a hash.
+ * {@code /api/v1/tokens}: API tokens for integrators. A token acts with its owner's rights (or reads
+ * only, when made with {@code readOnly}), expires, can be revoked, is shown once and stored only as a hash.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/api/v1/tokens", "/api/v1/tokens/*"})
@@ -36,7 +36,7 @@ public final class TokensServlet extends ApiServlet {
   static final int MAX_DAYS = 365;
 
   /** The body of a token request. */
-  public record TokenRequest(String name, Integer days) {}
+  public record TokenRequest(String name, Integer days, Boolean readOnly) {}
 
   private final transient SecurityStore store;
   private final transient AuditLog audit;
@@ -83,12 +83,14 @@ public final class TokensServlet extends ApiServlet {
     TokenRequest r = Json.read(request, TokenRequest.class, rest -> AccountsServlet.require(errors(rest)));
     AccountsServlet.require(errors(r));
     int days = r.days() == null ? 90 : r.days();
+    boolean readOnly = Boolean.TRUE.equals(r.readOnly());
     String secret = Tokens.newSecret(Authentication.API_TOKEN_PREFIX);
     String id = UUID.randomUUID().toString();
     Instant expires = Instant.now().plus(Duration.ofDays(days));
     store.database().inTransaction(c -> {
-      store.createApiToken(c, id, me.accountId(), r.name().strip(), Tokens.hash(secret), expires);
-      audit.record(c, me, "token.create", "apiToken", id, null, null, Map.of("name", r.name().strip(), "expiresAt", expires.toString()));
+      store.createApiToken(c, id, me.accountId(), r.name().strip(), Tokens.hash(secret), expires, readOnly);
+      audit.record(c, me, "token.create", "apiToken", id, null, null,
+          Map.of("name", r.name().strip(), "expiresAt", expires.toString(), "readOnly", readOnly));
       return null;
     });
     Map<String, Object> body = new LinkedHashMap<>();
@@ -96,6 +98,7 @@ public final class TokensServlet extends ApiServlet {
     body.put("name", r.name().strip());
     body.put("token", secret);
     body.put("expiresAt", expires);
+    body.put("readOnly", readOnly);
     response.setHeader("Cache-Control", "no-store");
     Json.write(response, 201, body);
   }
