@@ -231,7 +231,9 @@ public final class Main {
     // Left on, FileInstall rewrites .cfg files and was seen to leave one empty.
     p.put("felix.fileinstall.enableConfigSave", "false");
     p.put("felix.fileinstall.log.level", "3");
-    p.put("gosh.args", console ? "" : "--nointeractive");
+    // --noshutdown: the shell's end (Ctrl-D, exit, or a stdin that is closed, as under a service
+    // manager) leaves the platform running; it stops on SIGTERM or Ctrl-C, as without the console
+    p.put("gosh.args", console ? "--noshutdown" : "--nointeractive");
     System.getProperties().stringPropertyNames().stream()
         .filter(k -> k.startsWith("aspnet.") || k.startsWith("felix.") || k.startsWith("org.osgi.") || k.startsWith("org.apache.felix."))
         .forEach(k -> p.put(k, System.getProperty(k)));

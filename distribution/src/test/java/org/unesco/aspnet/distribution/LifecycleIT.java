@@ -43,6 +43,52 @@ class LifecycleIT {
   }
 
   /**
+   * The operator console whose input ends (Ctrl-D, or a service manager's closed stdin) leaves the
+   * platform running: it stops on SIGTERM, as without the console.
+   */
+  @Test
+  void theConsoleWhoseInputEndsLeavesThePlatformRunning() throws Exception {
+    try (Installation platform = new Installation()) {
+      platform.arguments.add("--console");
+      platform.start();
+      platform.closeInput();
+      Thread.sleep(3000);
+      assertTrue(platform.isRunning(), platform.log());
+      assertEquals(200, platform.get("/api/v1/health").statusCode());
+      assertTrue(platform.stop() < 10_000);
+    }
+  }
+
+  /**
+   * A database the platform cannot open (a URL mistyped in persistence.cfg: a server that does not
+   * exist, and no driver for it) is said once, in the log and in health (503), never as a flood of
+   * stack traces from every component that needs it; with the right URL back the platform serves
+   * the same data again, without a restart.
+   */
+  @Test
+  void aDatabaseThatCannotBeOpenedIsSaidOnceAndTheRightUrlBringsItBack() throws Exception {
+    try (Installation platform = new Installation()) {
+      platform.start();
+      String admin = platform.adminToken();
+      Path config = platform.home.resolve("config/org.unesco.aspnet.persistence.cfg");
+      String good = Files.readString(config);
+      long before = platform.log().lines().count();
+      Files.writeString(config, good.replaceFirst("(?m)^url=.*$", "url=jdbc:postgresql://nowhere.invalid/aspnet"));
+      platform.awaitResponse("/api/v1/health", Duration.ofSeconds(30), r -> r.statusCode() == 503);
+      Thread.sleep(3000); // what a loop of failing activations would have written meanwhile
+      String written = String.join("\n", platform.log().lines().skip(before).toList());
+      assertTrue(written.contains("No JDBC driver for jdbc:postgresql://nowhere.invalid/aspnet"), written);
+      assertTrue(written.lines().count() < 100, "said once, not a flood (" + written.lines().count() + " lines):\n" + written);
+      assertEquals(503, platform.get("/api/v1/schools").statusCode(), "the directory waits for its database");
+
+      Files.writeString(config, good);
+      platform.awaitResponse("/api/v1/health", Duration.ofSeconds(30), r -> r.statusCode() == 200);
+      platform.awaitResponse("/api/v1/schools", Duration.ofSeconds(30), r -> r.statusCode() == 200);
+      assertEquals(200, platform.get("/api/v1/me", "Authorization", "Bearer " + admin).statusCode(), "the same database: its sessions");
+    }
+  }
+
+  /**
    * While the platform starts, nothing answers as if it were up: once Felix HTTP dispatches, every
    * request gets 503 with Retry-After until health is UP (the API as problem+json, a page as a page
    * that reloads itself, health with what it still waits for), and the plugins list, which is open

@@ -94,6 +94,7 @@ class PlatformIT {
         "UP",
         health.path("components").path("org.unesco.aspnet.persistence.internal.DatabaseService").path("status").asText());
     assertEquals("UP", health.path("components").path("endpoints").path("status").asText(), "every servlet is served");
+    assertTrue(health.path("components").path("demo").isMissingNode(), "no demo without ASPNET_DEMO: " + health);
     // its headers are added, not set (Json.send): each must still be there once
     assertEquals(List.of("no-store"), r.headers().allValues("Cache-Control"));
     assertEquals(List.of("application/json"), r.headers().allValues("Content-Type"));

@@ -169,6 +169,14 @@ class PluginHotDeployIT {
       assertEquals(200, platform.get("/api/v1/health").statusCode());
       assertEquals(413, platform.send("PUT", "/api/v1/hello/greeting", body, "Content-Type", "application/json", "If-Match", etag)
           .statusCode(), "the limit in force stays");
+      // a key that is no setting, and a file no bundle reads (a misspelled name): each said in the log
+      Files.writeString(platform.home.resolve("config/org.unesco.aspnet.web.cfg"), "maxRequestBytes=100\nmaxRequestByte=5\n");
+      Files.writeString(platform.home.resolve("config/org.unesco.aspnet.securty.cfg"), "sessionHours=48\n");
+      Installation.await("the mistakes are reported", Duration.ofSeconds(30), () ->
+          platform.log().contains("maxRequestByte is not a setting of org.unesco.aspnet.web")
+              && platform.log().contains("No installed bundle reads the configuration org.unesco.aspnet.securty"));
+      assertTrue(platform.log().contains("(its settings: ") && platform.log().contains("maxRequestBytes"), platform.log());
+      assertEquals(200, platform.get("/api/v1/health").statusCode());
     }
   }
 }

@@ -59,7 +59,13 @@ public class DemoData {
       return;
     }
     SCHOOL_IDS.updateAndGet(ids -> ids.isCompletedExceptionally() ? new CompletableFuture<>() : ids); // tried again
+    context.enableComponent(DemoHealth.class.getName());
     inBackground("aspnet-demo-data", this::run);
+  }
+
+  /** The demo schools' ids, complete once the load is over ({@link #SCHOOL_IDS}). */
+  static CompletableFuture<List<Long>> schools() {
+    return SCHOOL_IDS.get();
   }
 
   /** Whether {@code ASPNET_DEMO} asks for the demo network. */

@@ -56,7 +56,9 @@ import org.unesco.aspnet.persistence.SqlWork;
 @Component(
     immediate = true,
     configurationPid = "org.unesco.aspnet.persistence",
-    service = {Database.class, HealthCheck.class})
+    // Database is registered once the database is open (open): until then the components that need it
+    // wait, unsatisfied, instead of each failing its activation (a missing driver flooded the log)
+    service = HealthCheck.class)
 @Designate(ocd = DatabaseService.Config.class)
 public final class DatabaseService implements Database, HealthCheck {
 
@@ -131,6 +133,12 @@ public final class DatabaseService implements Database, HealthCheck {
   private final EmbeddedDataSource derby;
   private volatile Dialect dialect = Dialect.OTHER;
   private volatile ServiceRegistration<DataSource> dataSourceRegistration;
+  private volatile ServiceRegistration<Database> databaseRegistration;
+  /** Why the database could not be opened the last time it was tried; null once open. */
+  private volatile String notOpen;
+  private volatile boolean closed;
+  /** How long the opening waits before it tries again (a database server that starts after the platform). */
+  static final long RETRY_SECONDS = 5;
   /**
    * One permit per pooled connection: callers beyond the pool's size wait here, parked, in
    * arrival order. HikariCP's own hand-over spins (Thread.yield) while anybody waits, which took
@@ -168,16 +176,24 @@ public final class DatabaseService implements Database, HealthCheck {
       description = "embedded Derby at " + derby.getDatabaseName()
           + " (page cache " + System.getProperty("derby.storage.pageCacheSize") + " pages)";
     } else {
-      if (driver == null) {
-        throw new IllegalStateException(
-            "No JDBC driver for "
-                + url
-                + ": put the driver bundle (e.g. postgresql-42.x.jar) into plugins/ and set"
-                + " driver.target in org.unesco.aspnet.persistence.cfg");
-      }
       derby = null;
-      target = externalDataSource(driver, config, url);
       description = url.replaceAll("password=[^&;]*", "password=***");
+      if (driver == null) {
+        // said once: the driver's arrival re-activates this component (a greedy reference)
+        notOpen = "No JDBC driver for " + description + ": put the driver bundle (e.g. postgresql-42.x.jar) into"
+            + " plugins/ and set driver.target in org.unesco.aspnet.persistence.cfg";
+        log.error(notOpen);
+        pool = new CompletableFuture<>();
+        gate = new Semaphore(settings.maxPoolSize(), true);
+        waitSeconds = settings.connectionTimeoutSeconds();
+        return;
+      }
+      target = externalDataSource(driver, config, url);
+    }
+    if (derby != null && !url.isEmpty() && !Files.exists(Path.of(derby.getDatabaseName()))) {
+      // a path mistyped in url would otherwise open an empty database without a word
+      log.warn("No database at {}: Derby creates an empty one there. If you meant an existing database,"
+          + " correct url in org.unesco.aspnet.persistence.cfg", derby.getDatabaseName());
     }
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("aspnet");
@@ -194,32 +210,66 @@ public final class DatabaseService implements Database, HealthCheck {
       hikari.setUsername(config.user());
       hikari.setPassword(config.password());
     }
-    pool =
-        CompletableFuture.supplyAsync(
-            () -> open(hikari), r -> new Thread(r, "aspnet-database-open").start());
+    pool = new CompletableFuture<>();
+    new Thread(() -> openUntilOpen(hikari), "aspnet-database-open").start();
   }
 
-  private HikariDataSource open(HikariConfig hikari) {
-    long start = System.nanoTime();
-    try {
-      HikariDataSource ds = new HikariDataSource(hikari);
-      try (Connection c = ds.getConnection()) {
-        String product = c.getMetaData().getDatabaseProductName().toLowerCase();
-        dialect =
-            product.contains("derby")
-                ? Dialect.DERBY
-                : product.contains("postgres") ? Dialect.POSTGRESQL : Dialect.OTHER;
+  /**
+   * Opens the pool, then offers Database and DataSource; a database that cannot be opened (a server
+   * not up yet, a wrong password) is tried again every {@link #RETRY_SECONDS} seconds, said once in
+   * the log and in the health check, until it opens or this component stops.
+   */
+  private void openUntilOpen(HikariConfig hikari) {
+    String told = null;
+    while (!closed) {
+      try {
+        HikariDataSource ds = open(hikari);
+        notOpen = null;
+        pool.complete(ds);
+        if (closed) {
+          ds.close();
+          return;
+        }
+        dataSourceRegistration = context.registerService(DataSource.class, ds, properties());
+        databaseRegistration = context.registerService(Database.class, this, properties());
+        return;
+      } catch (SQLException | RuntimeException e) {
+        notOpen = "Cannot open the database " + description + ": " + e.getMessage();
+        if (!notOpen.equals(told)) {
+          log.error("{}; trying again every {} s", notOpen, RETRY_SECONDS);
+          log.debug("Why the database did not open", e);
+          told = notOpen;
+        }
       }
-      dataSourceRegistration = context.registerService(DataSource.class, ds, properties());
-      log.info(
-          "Database open: {} ({} ms)",
-          description,
-          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-      return ds;
-    } catch (SQLException | RuntimeException e) {
-      log.error("Cannot open the database {}: {}", description, e.getMessage(), e);
-      throw new IllegalStateException("Cannot open the database " + description, e);
+      try {
+        Thread.sleep(TimeUnit.SECONDS.toMillis(RETRY_SECONDS));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
+  }
+
+  private HikariDataSource open(HikariConfig hikari) throws SQLException {
+    long start = System.nanoTime();
+    HikariConfig attempt = new HikariConfig();
+    hikari.copyStateTo(attempt); // a pool that failed cannot be started again
+    HikariDataSource ds = new HikariDataSource(attempt);
+    try (Connection c = ds.getConnection()) {
+      String product = c.getMetaData().getDatabaseProductName().toLowerCase();
+      dialect =
+          product.contains("derby")
+              ? Dialect.DERBY
+              : product.contains("postgres") ? Dialect.POSTGRESQL : Dialect.OTHER;
+    } catch (SQLException | RuntimeException e) {
+      ds.close();
+      throw e;
+    }
+    log.info(
+        "Database open: {} ({} ms)",
+        description,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    return ds;
   }
 
   private Dictionary<String, Object> properties() {
@@ -338,12 +388,14 @@ public final class DatabaseService implements Database, HealthCheck {
 
   @Deactivate
   void close() {
-    ServiceRegistration<DataSource> reg = dataSourceRegistration;
-    if (reg != null) {
-      try {
-        reg.unregister();
-      } catch (IllegalStateException alreadyGone) {
-        // the framework unregisters it when the bundle stops first
+    closed = true;
+    for (ServiceRegistration<?> reg : new ServiceRegistration<?>[] {databaseRegistration, dataSourceRegistration}) {
+      if (reg != null) {
+        try {
+          reg.unregister();
+        } catch (IllegalStateException alreadyGone) {
+          // the framework unregisters it when the bundle stops first
+        }
       }
     }
     HikariDataSource ds = pool.getNow(null);
@@ -518,13 +570,19 @@ public final class DatabaseService implements Database, HealthCheck {
 
   @Override
   public Result check() {
-    if (pool.isCompletedExceptionally()) {
-      return Result.down("cannot open " + description);
-    }
     HikariDataSource ds = pool.getNow(null);
     if (ds == null) {
-      return Result.down("opening " + description);
+      String why = notOpen;
+      return Result.down(why == null ? "opening " + description : why);
     }
-    return ds.isRunning() ? Result.up() : Result.down("connection pool closed");
+    if (!ds.isRunning()) {
+      return Result.down("connection pool closed");
+    }
+    var connections = ds.getHikariPoolMXBean();
+    if (connections != null && connections.getTotalConnections() == 0) {
+      // the pool keeps two open: none means none can be opened (a full disk under Derby, a server away)
+      return Result.down("no connection to " + description + " can be opened now: see the log (and derby.log)");
+    }
+    return Result.up();
   }
 }

@@ -36,6 +36,7 @@ final class SchemaMigrator {
       List<Migration> ordered =
           migrations.stream().sorted(Comparator.comparingInt(Migration::version)).toList();
       checkUniqueVersions(owner, ordered);
+      checkNotNewer(c, owner, ordered);
       int version = 0;
       for (Migration migration : ordered) {
         apply(c, owner, migration);
@@ -45,6 +46,29 @@ final class SchemaMigrator {
     } catch (SQLException e) {
       throw new MigrationException(
           "Cannot read the schema history for " + owner + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A database whose schema a newer version of the bundle wrote (a downgrade, or old plugins copied
+   * over new ones) is refused: the older code would read and write tables it does not know, and the
+   * newer one would later find them changed behind its back.
+   */
+  private static void checkNotNewer(Connection c, String owner, List<Migration> ordered) throws SQLException {
+    int known = ordered.isEmpty() ? 0 : ordered.get(ordered.size() - 1).version();
+    int recorded = 0;
+    try (PreparedStatement ps = c.prepareStatement("SELECT MAX(VERSION) FROM " + HISTORY_TABLE + " WHERE BUNDLE = ?")) {
+      ps.setString(1, owner);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          recorded = rs.getInt(1);
+        }
+      }
+    }
+    if (recorded > known) {
+      throw new MigrationException("The database was written by a newer version of " + owner + " (its schema is at V"
+          + recorded + ", this version knows up to V" + known + "): run that version again, or restore a backup made"
+          + " before the upgrade. Nothing was changed.");
     }
   }
 

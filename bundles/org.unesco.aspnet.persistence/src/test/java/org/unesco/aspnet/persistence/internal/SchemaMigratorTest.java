@@ -83,6 +83,16 @@ class SchemaMigratorTest {
   }
 
   @Test
+  void aSchemaWrittenByANewerVersionIsRefusedAndLeftAsItIs() throws SQLException {
+    migrator.migrate("org.example", List.of(v(1, "CREATE TABLE N_T (ID INT)"), v(2, "ALTER TABLE N_T ADD COLUMN X INT")));
+    MigrationException e = assertThrows(MigrationException.class,
+        () -> migrator.migrate("org.example", List.of(v(1, "CREATE TABLE N_T (ID INT)"))), "an older bundle on the newer schema");
+    assertTrue(e.getMessage().contains("newer version of org.example") && e.getMessage().contains("V2"), e.getMessage());
+    assertEquals(2, migrator.history("org.example").size(), "nothing changed");
+    assertEquals(0, migrator.migrate("org.other", List.of()), "another owner is not concerned");
+  }
+
+  @Test
   void lineEndingsDoNotCountAsAnEdit() {
     migrator.migrate("org.example", List.of(v(1, "CREATE TABLE L_T (ID INT);\n")));
     assertEquals(1, migrator.migrate("org.example", List.of(v(1, "CREATE TABLE L_T (ID INT);\r\n"))));
