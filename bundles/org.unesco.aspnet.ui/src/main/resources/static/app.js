@@ -123,6 +123,11 @@ async function request(method, path, body, headers = {}) {
   } catch (e) {
     throw new ApiError(0, { title: t('error.network') });
   }
+  if (response.status === 401 && ui.me && !path.startsWith('/api/v1/auth/') && !location.hash.includes('token=')) {
+    // "sign in first" to someone the page holds as signed in: the session is gone though its marker
+    // stayed (the session cookie deleted or lost); the same as a session that ended, below
+    document.cookie = SIGNED_IN + '=; Path=/; Max-Age=0; SameSite=Lax';
+  }
   if (ui.me && !maybeSignedIn()) {
     // the session ended (signed out in another tab, expired, revoked): the server answered as to
     // the public and cleared its marker. Not shown as the person's own lists: say so, once
@@ -1016,8 +1021,20 @@ async function certificatePage(number) {
 
 export const FILTERS = ['q', 'country', 'region', 'level', 'theme', 'language'];
 
-/** The directory's filter form; submitting it changes the address (shareable) and re-renders. */
-export async function filterForm(target) {
+/** The directory's orders (GET /api/v1/schools?sort=), beside its default (id: the oldest entries first). */
+const SORTS = ['newest', 'name', 'city'];
+
+/** The directory's order in the address (`sort=`), when it is one the API knows; '' for its default. */
+function sortParam() {
+  const sort = new URLSearchParams(location.search).get('sort') || '';
+  return SORTS.includes(sort) ? sort : '';
+}
+
+/**
+ * The directory's filter form; submitting it changes the address (shareable) and re-renders.
+ * `sort`: with the directory's order (the map has none).
+ */
+export async function filterForm(target, { sort = false } = {}) {
   const params = new URLSearchParams(location.search);
   // the countries with schools to find (the public finds members only), not all 190-odd
   const listed = (c) => c.members > 0 || (ui.me && c.candidates > 0) || c.iso2 === params.get('country');
@@ -1028,6 +1045,7 @@ export async function filterForm(target) {
     field(t('field.region'), 'region', { value: params.get('region') || '', empty: t('dir.any'), options: REGIONS.map((r) => [r, t('region.' + r)]) }),
     field(t('field.levels'), 'level', { value: params.get('level') || '', empty: t('dir.any'), options: LEVELS.map((l) => [l, t('level.' + l)]) }),
     field(t('field.themes'), 'theme', { value: params.get('theme') || '', empty: t('dir.any'), options: THEMES.map((x) => [x, t('theme.' + x)]) }),
+    sort ? field(t('dir.sort'), 'sort', { value: sortParam(), empty: t('dir.sort.id'), options: SORTS.map((x) => [x, t('dir.sort.' + x)]), id: 'filter-sort' }) : null,
     h('button', { type: 'submit', id: 'search-button' }, t('dir.searchButton')));
   return filtersNavigate(form, target);
 }
@@ -1039,11 +1057,20 @@ export function filterQuery() {
   return q;
 }
 
+/**
+ * Items shown side by side (tags: levels, themes) as separate words for a screen reader, which
+ * would read "PreschoolPrimary": a comma between them that only it reads, the look unchanged.
+ */
+export function separated(items) {
+  return items.filter((x) => x !== null && x !== undefined && x !== false)
+    .flatMap((x, i) => (i ? [h('span', { class: 'visually-hidden' }, ', '), x] : [x]));
+}
+
 function schoolCard(s) {
   // names and cities in any script: each sets its own direction (an Arabic address with its number)
   return h('li', {}, h('h3', {}, h('a', { href: '/schools/' + s.id, dir: 'auto' }, s.name)),
     h('p', { class: 'meta' }, h('bdi', {}, s.city || ''), s.city ? ', ' : '', countryName(s.country)),
-    h('p', { class: 'meta' }, ...(s.levels || []).map((l) => h('span', { class: 'tag' }, t('level.' + l)))),
+    h('p', { class: 'meta' }, ...separated((s.levels || []).map((l) => h('span', { class: 'tag' }, t('level.' + l))))),
     ui.me && s.status && s.status !== 'MEMBER' ? h('p', { class: 'meta' }, statusLabel(s.status)) : null);
 }
 
@@ -1053,8 +1080,11 @@ async function directory() {
   const status = h('p', { id: 'results-status' });
   const more = h('button', { type: 'button', class: 'secondary', hidden: true }, t('dir.more'));
   const q = filterQuery();
+  // the order is the directory's own: the map's link leaves it out
+  const sort = sortParam();
   let cursor = null;
-  const page = (limit = 24) => api('GET', `/api/v1/schools?limit=${limit}&` + q + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+  const page = (limit = 24) => api('GET', `/api/v1/schools?limit=${limit}&` + q + (sort ? '&sort=' + sort : '')
+    + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
   /** Adds a page of schools; the first new card, or null when the page was refused (said in the status). */
   const show = async (asked) => {
     let answer;
@@ -1083,7 +1113,7 @@ async function directory() {
   // the schools and the country names (for the filters and the cards) are asked for at once; without
   // a connection the page says so and tries again (render), a refusal (a filter) is said under the form
   const shownBefore = Math.min(history.state?.dirShown || 24, 1000);
-  const [form, first] = await Promise.all([filterForm('/schools'), page(Math.min(shownBefore, 100)).catch((e) => {
+  const [form, first] = await Promise.all([filterForm('/schools', { sort: true }), page(Math.min(shownBefore, 100)).catch((e) => {
     if (isNetworkError(e)) throw e;
     return e;
   })]);
@@ -1341,7 +1371,21 @@ async function countryStats(country, stats) {
     h('p', {}, h('a', { href: '/schools?country=' + encodeURIComponent(country) }, t('stats.countrySchools')))];
 }
 
+/** Where a sign-in leads: the page the sign-in link came from (`next`), else the person's own. */
+function afterSignIn() {
+  const next = new URLSearchParams(location.search).get('next');
+  // a path of this site only: '//host' and '/\\host' are other sites to a browser
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') && !next.startsWith('/signin')
+    ? next : homeOf(ui.me);
+}
+
 function signInPage() {
+  // signed in already (Back or Forward to it, a bookmark): on to where the sign-in would lead, in
+  // place of the sign-in page, rather than an empty form
+  if (ui.me) {
+    queueMicrotask(() => navigate(afterSignIn(), true));
+    return [];
+  }
   const notice = ui.notice;
   ui.notice = null; // once
   const form = h('form', { novalidate: true, id: 'signin-form' },
@@ -1356,8 +1400,8 @@ function signInPage() {
     button.disabled = true;
     try {
       await signIn(data.email, data.password);
-      const next = new URLSearchParams(location.search).get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homeOf(ui.me));
+      // the sign-in page is replaced in the history: Back goes to the page before it
+      navigate(afterSignIn(), true);
     } catch (e) {
       showProblem(form, e);
     }

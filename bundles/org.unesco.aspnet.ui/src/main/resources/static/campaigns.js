@@ -392,12 +392,18 @@ export function mayEdit(campaign) {
 let redrawn = null;
 // the campaign whose edit form is open: it stays open when the page is drawn again
 let editOpen = null;
+// the languages the person added to the form's texts or removed from them: { id, added, removed }.
+// A page drawn again while the form is open (a language switch) shows the same boxes, which
+// restoreTyped fills with what was typed (a language someone else added meanwhile is shown too,
+// not sent as removed); a save, a reload after a 412 or another campaign starts afresh
+let editLanguages = null;
 
 /** The Edit button and the form it shows (hidden until asked for). */
 function editSection(campaign, module) {
   const id = String(campaign.id);
   const after = redrawn?.id === id ? redrawn : null;
   redrawn = null;
+  if (after || editOpen !== id || editLanguages?.id !== id) editLanguages = null;
   const toggle = h('button', { type: 'button', class: 'secondary', id: 'campaign-edit-toggle', 'aria-expanded': 'false',
     'aria-controls': 'campaign-edit' }, t('campaignEdit.open'));
   const section = h('section', { id: 'campaign-edit', 'aria-labelledby': 'campaign-edit-title', hidden: true },
@@ -427,7 +433,7 @@ function editSection(campaign, module) {
 function editForm(campaign, module, close) {
   const id = String(campaign.id);
   const status = h('div', { class: 'form-status', tabindex: '-1' });
-  const texts = textsPart(campaign);
+  const texts = textsPart(campaign, editLanguages);
   const phases = phasesPart(campaign, module);
   const joining = joiningPart(campaign);
   const save = h('button', { type: 'submit', id: 'campaign-edit-save' }, t('portal.save'));
@@ -452,6 +458,7 @@ function editForm(campaign, module, close) {
     }
     redrawn = { id, saved: true };
     editOpen = null; // saved: the page is drawn again with the form closed
+    editLanguages = null;
     await render();
     // the focus back on the Edit button, beside the notice
     document.getElementById('campaign-edit-toggle')?.focus();
@@ -487,8 +494,11 @@ function refused(form, status, e, campaign, phases) {
   status.focus();
 }
 
-/** Title and description per language: a box per language, one added from the list, one removed (null). */
-function textsPart(campaign) {
+/**
+ * Title and description per language: a box per language, one added from the list, one removed (null).
+ * `kept`, the languages added and removed before the page was drawn again ({ added, removed }): they stay so.
+ */
+function textsPart(campaign, kept) {
   const title = campaign.title || {};
   const description = campaign.description || {};
   const list = h('div', { class: 'languages' });
@@ -514,16 +524,24 @@ function textsPart(campaign) {
     remove.addEventListener('click', () => {
       el.remove();
       offer();
+      remember();
       select.focus();
     });
     return el;
   };
-  list.append(...[...new Set([...Object.keys(title), ...Object.keys(description)])].map(box));
+  const stored = [...new Set([...Object.keys(title), ...Object.keys(description)])];
+  // the languages added and removed, for a page drawn again while the form is open (a language switch)
+  const remember = () => {
+    editLanguages = { id: String(campaign.id), added: shown().filter((l) => !stored.includes(l)), removed: stored.filter((l) => !shown().includes(l)) };
+  };
+  list.append(...[...stored.filter((l) => !kept?.removed.includes(l)), ...(kept?.added || []).filter((l) => !stored.includes(l))].map(box));
+  if (kept) remember();
   add.addEventListener('click', () => {
     if (!select.value) return;
     const el = box(select.value);
     list.append(el);
     offer();
+    remember();
     el.querySelector('input').focus();
   });
   offer();
@@ -769,6 +787,13 @@ function choiceNamer(module) {
   return (code) => labels[code] || humanize(code);
 }
 
+/** A number as it was measured, with as many decimals as it has (Intl alone keeps three), in the page's format. */
+function formatMeasure(n) {
+  const text = String(n); // the shortest that reads back as n: 1e-7 has more decimals than it shows
+  const decimals = text.includes('e') ? 20 : /\.(\d+)$/.exec(text)?.[1].length || 0;
+  return new Intl.NumberFormat(ui.lang, { maximumFractionDigits: Math.min(decimals, 20) }).format(n);
+}
+
 /** wasteKg → "Waste kg", PLASTIC → "Plastic". */
 function humanize(key) {
   const s = String(key);
@@ -821,7 +846,10 @@ export function metricsView(metrics, module) {
         return (sub ? localized(sub.labels) || humanize(k) : humanize(k)) + colon() + value(sub, x);
       }).join(', ');
     }
-    if (typeof v === 'number') return formatNumber(v) + (def?.unit && def.type !== 'list' ? ' ' + def.unit : '');
+    // a measure with all its decimals (-96.1342 is not -96.134), in the page's number format
+    if (typeof v === 'number') return formatMeasure(v) + (def?.unit && def.type !== 'list' ? ' ' + def.unit : '');
+    // a day (2026-11-25) as the page writes dates
+    if (def?.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v);
     // a choice by its label; without one, a code (PLASTIC) made readable, a unit (kg) as it is
     if (def?.type === 'choice' || (def?.choices || []).includes(v)) return localized(def?.choiceLabels?.[v]) || (v === v.toUpperCase() ? humanize(v) : v);
     return String(v);

@@ -4,7 +4,7 @@
 // portal.js (the profile form, the history) is imported by the school page's panel only, when it opens.
 import { ui, t, tNodes, h, api, apiAll, colon, field, countries, countryName, problemView, showProblem, announce, statusLabel,
   hasRole, formatDate, formatNumber, statsView, localized, langOf, ApiError, fieldName, plural, whileBusy, signInPrompt, loadProfile,
-  profileText, markProfileTexts, commentGiven, filtersNavigate, handedOver, clearProblem, campaignModules, moduleName } from './app.js';
+  profileText, markProfileTexts, commentGiven, filtersNavigate, handedOver, clearProblem, campaignModules, moduleName, quoted, render } from './app.js';
 
 const PAGE = 100;
 /** Moves whose decision the school must be told the reason of (the services require a comment). */
@@ -133,7 +133,19 @@ function waitAction(stage, from) {
  * The buttons, comment box and message of one school's decision. `actionsFor(school)` says what
  * this person may do from where the school is now; it is asked again after every change.
  */
-function decisionControls(school, actionsFor, onStatus, { since = false, labelShown = false } = {}) {
+function decisionControls(school, actionsFor, onStatus, { since = false, labelShown = false, reload = 'queue' } = {}) {
+  /** Draws the queue (or the school's page) again as the server has it now, the focus back on this school. */
+  const reloadButton = () => {
+    const b = h('button', { type: 'button', class: 'secondary', 'data-action': 'reload' }, t(reload === 'page' ? 'console.reloadPage' : 'console.reloadQueue'));
+    b.addEventListener('click', () => whileBusy(b, async () => {
+      await render();
+      const main = document.getElementById('main');
+      const target = reload === 'page' ? main.querySelector('#coordination')
+        : main.querySelector(`tr[data-school="${CSS.escape(String(school.id))}"] a`) || main.querySelector(RESULTS);
+      (target || main).focus();
+    }));
+    return b;
+  };
   const commentId = 'comment-' + school.id;
   const comment = h('textarea', { rows: 1, id: commentId, name: 'comment', maxlength: 2000 });
   // HQ bringing an existing network onto the platform: the day a school really became a member
@@ -197,13 +209,23 @@ function decisionControls(school, actionsFor, onStatus, { since = false, labelSh
           const onSince = sinceInput && (e.problem?.errors || []).find((x) => x.field === 'certifiedOn');
           if (onSince) sinceSaid(onSince.message);
           // someone else (another tab, a colleague) may have decided meanwhile: show where it is now
-          const parts = [problemView(e)];
-          if (e.status === 409 || e.status === 412 || e.status === 403) {
+          let parts = [problemView(e)];
+          if (e.status === 409) {
+            // the move no longer fits where the school is: said in words with where it is now, and a
+            // way to read the queue or page again, not the server's sentence with its status codes
+            const now = await api('GET', '/api/v1/memberships/' + school.membershipId).catch(() => null);
+            if (now) shown(now);
+            // the school's name isolated: an Arabic name does not turn the sentence around it
+            const name = h('bdi', {}, school.name);
+            parts = [h('p', { class: 'notice', role: 'status' }, ...(now?.status
+              ? tNodes('console.movedMeanwhile', { name, status: statusLabel(now.status) })
+              : tNodes('console.changedMeanwhile', { name }))), h('p', {}, reloadButton())];
+          } else if (e.status === 412 || e.status === 403) {
             const before = school.status; // after our own steps that went through
             try {
               const m = await api('GET', '/api/v1/memberships/' + school.membershipId);
               shown(m);
-              if (m.status !== before) parts.unshift(h('p', { class: 'notice', role: 'status' }, t('console.movedMeanwhile', { name: school.name, status: statusLabel(m.status) })));
+              if (m.status !== before) parts.unshift(h('p', { class: 'notice', role: 'status' }, ...tNodes('console.movedMeanwhile', { name: h('bdi', {}, school.name), status: statusLabel(m.status) })));
             } catch (ignored) {
               // the refusal itself says enough
             }
@@ -218,17 +240,18 @@ function decisionControls(school, actionsFor, onStatus, { since = false, labelSh
     if (!buttons.querySelector('button, .meta')) buttons.append(h('span', { class: 'meta' }, t('console.noAction')));
     // nothing to decide: no box to write in either (a message of the last decision stays)
     const decidable = !!buttons.querySelector('button');
-    for (const el of [commentLabel, comment, sinceInput, sinceLabel]) if (el) el.hidden = !decidable;
+    for (const el of [commentLabel, comment, sinceBox]) if (el) el.hidden = !decidable;
     if (!decidable && sinceInput) sinceSaid(null); // no error left under a box that is gone
   };
   const sinceLabel = sinceInput ? h('label', { for: sinceInput.id, class: 'meta' }, t('hq.since')) : null;
+  // the day's label, box and message stacked under the comment box, not flowing beside it
+  const sinceBox = sinceInput ? h('div', { class: 'since' }, sinceLabel, sinceInput, sinceError) : null;
   // in a table the column's header names the box for the eye; alone (a school's page) its label does
   const commentLabel = labelShown ? h('label', { for: commentId }, t('console.comment'))
     : h('label', { for: commentId, class: 'visually-hidden' }, t('console.commentFor', { name: school.name }));
   draw();
   return {
-    comment: [commentLabel, comment,
-      ...(sinceInput ? [sinceLabel, sinceInput, sinceError] : [])],
+    comment: [commentLabel, comment, sinceBox],
     actions: [buttons, message],
   };
 }
@@ -441,6 +464,9 @@ async function ncDirectory(country) {
 }
 
 /** One link per dataset and format the server can write, with the page's filters. */
+/** A format's name as it is written (GeoJSON); another is written in capitals (CSV, XLSX). */
+const FORMAT_NAMES = { geojson: 'GeoJSON' };
+
 async function exportLinks(filters) {
   const box = h('section', { class: 'exports', 'aria-labelledby': 'exports-title' }, h('h3', { id: 'exports-title' }, t('nc.exports')));
   try {
@@ -467,7 +493,7 @@ async function exportLinks(filters) {
           const link = (words, extra = {}) => h('a', { href: href(extra), download: '', 'aria-label': words + ' – ' + label }, words);
           // Excel reads a CSV file without a byte order mark in the computer's own encoding
           // ("Ã‰cole" in French): the same file with one, for Excel
-          return [i ? ' · ' : '', link(f.toUpperCase()), ...(f === 'csv' ? [' · ', link(t('export.csvExcel'), { bom: 'true' })] : [])];
+          return [i ? ' · ' : '', link(FORMAT_NAMES[f] || f.toUpperCase()), ...(f === 'csv' ? [' · ', link(t('export.csvExcel'), { bom: 'true' })] : [])];
         })));
     }
     box.append(list);
@@ -912,7 +938,7 @@ async function hqQueue() {
   const tables = statuses.map((status) => decisionTable(`/api/v1/schools?status=${status}&sort=NEWEST`,
     (s) => (s.status === 'RECOMMENDED' || s.status === 'UNDER_HQ_REVIEW' ? actions() : []), { withCountry: true, before: names, since: true }));
   await Promise.all([names, ...tables.map((table) => table.load())]);
-  statuses.forEach((status, i) => view.push(h('h3', {}, statusLabel(status)), ...(tables[i].isEmpty() ? [h('p', {}, tables[i].emptyText)] : tables[i].view)));
+  statuses.forEach((status, i) => view.push(h('h3', i ? {} : { tabindex: '-1', 'data-results': '' }, statusLabel(status)), ...(tables[i].isEmpty() ? [h('p', {}, tables[i].emptyText)] : tables[i].view)));
   return view;
 }
 
@@ -993,26 +1019,100 @@ function translatedOr(key, raw) {
   return t(key) === key ? raw : t(key);
 }
 
-// Entities with a page of their own, so that an entry leads to what it changed
 /** The national profiles read for the audit log's entries, by country and language (null: none). */
 const auditProfiles = new Map();
 
-const AUDIT_PAGES = { school: (id) => '/schools/' + id, campaign: (id) => '/campaigns/' + id };
+/**
+ * What an audit page's entries name by number only, read once per view of the page (a language
+ * switch or other filters make a new one): a membership's school (the page's memberships in one
+ * request, then each school once), a school's name, a campaign's title in the page's language, an
+ * international day's name; an account's email from the entries themselves (its own entry, or
+ * one it made). A read that fails leaves the number.
+ */
+function auditNames() {
+  const reads = new Map(); // 'school:7' -> promise of what the API gave, or null
+  const known = new Map(); // the same once read, for drawing the rows
+  const emails = new Map(); // an account's id -> its email, from the entries shown
+  const once = (key, ask) => {
+    if (!reads.has(key)) reads.set(key, ask().catch(() => null).then((v) => { known.set(key, v); return v; }));
+    return reads.get(key);
+  };
+  const number = (e) => /^\d+$/.test(e.entityId || '');
+  /** Reads what `items` name and the view has not read yet, all at once; resolves when they are there. */
+  const prepare = async (items) => {
+    for (const e of items) if (e.actorId && e.actorEmail) emails.set(e.actorId, e.actorEmail);
+    for (const e of items) {
+      const email = e.entity === 'account' ? e.after?.email ?? e.before?.email : null;
+      if (typeof email === 'string' && e.entityId) emails.set(e.entityId, email);
+    }
+    const waits = [];
+    // the page's memberships in one request (up to 100 ids each), then the schools they belong to
+    const memberships = [...new Set(items.filter((e) => e.entity === 'membership' && number(e)).map((e) => e.entityId))]
+      .filter((id) => !reads.has('membership:' + id));
+    for (let i = 0; i < memberships.length; i += 100) {
+      const ids = memberships.slice(i, i + 100);
+      const batch = api('GET', '/api/v1/memberships?ids=' + ids.join(','))
+        .then((page) => new Map((page.items || []).map((m) => [String(m.id), m])), () => new Map());
+      for (const id of ids) once('membership:' + id, () => batch.then((b) => b.get(id) || null));
+    }
+    for (const id of new Set(items.filter((e) => e.entity === 'membership' && number(e)).map((e) => e.entityId))) {
+      waits.push(reads.get('membership:' + id).then((m) => m?.schoolId != null
+        && once('school:' + m.schoolId, () => api('GET', '/api/v1/schools/' + m.schoolId))));
+    }
+    for (const e of items) {
+      if (e.entity === 'school' && number(e) && typeof (e.after?.name ?? e.before?.name) !== 'string') {
+        waits.push(once('school:' + e.entityId, () => api('GET', '/api/v1/schools/' + e.entityId)));
+      } else if (e.entity === 'campaign' && number(e)) {
+        waits.push(once('campaign:' + e.entityId, () => api('GET', '/api/v1/campaigns/' + e.entityId)));
+      } else if (e.entity === 'international-day' && e.entityId && !(e.after?.names || e.before?.names)) {
+        waits.push(once('day:' + e.entityId, () => api('GET', '/api/v1/international-days/' + encodeURIComponent(e.entityId))));
+      }
+    }
+    await Promise.all(waits);
+  };
+  return { prepare, get: (key) => known.get(key) || null, email: (id) => emails.get(id) || null };
+}
 
 /**
- * An audit entry's "What": the kind of thing and its id (a link where it has a page), then what
- * the change did: "status: Applied → Under national review" for a scalar, the field's name alone
- * for a longer value; nothing for a creation, whose values are all new.
+ * An audit entry's "What": the kind of thing and what names it (a school's name, a membership's
+ * school, a campaign's title, an account's email; else its id), linked to its page where it has
+ * one, then what the change did: "status: Applied → Under national review" for a scalar, the
+ * field's name alone for a longer value; nothing for a creation, whose values are all new; and the
+ * comment written with it. `names`: auditNames() of the view, prepared for the entry.
  */
-function auditWhat(e) {
+function auditWhat(e, names) {
   const kind = translatedOr('auditEntity.' + e.entity, e.entity || '');
-  // a school by its name where the entry has it (an edit's before and after), else by its number
-  const named = e.entity === 'school' && typeof (e.after?.name ?? e.before?.name) === 'string' ? e.after?.name ?? e.before?.name : null;
-  const label = named ? `${kind} ${named}` : `${kind} ${e.entityId || ''}`.trim();
-  const page = AUDIT_PAGES[e.entity];
-  // a name in any script sets its own direction (an Arabic school's name reads right to left)
-  const what = [page && /^\d+$/.test(e.entityId || '') ? h('a', { href: page(e.entityId), dir: named ? 'auto' : null }, label) : label];
-  if (!e.before || !e.after) return what;
+  const id = e.entityId || '';
+  const numbered = /^\d+$/.test(id);
+  // a name in any script sets its own direction (an Arabic school's name reads right to left): bdi
+  const schoolLink = (sid, name) => h('a', { href: '/schools/' + sid }, t('auditEntity.school') + ' ', h('bdi', {}, name));
+  let what;
+  if (e.entity === 'school' && numbered) {
+    // by its name where the entry has it (an edit's before and after), else as the school is now
+    const entryName = typeof (e.after?.name ?? e.before?.name) === 'string' ? e.after?.name ?? e.before?.name : null;
+    const name = entryName || names.get('school:' + id)?.name;
+    what = [name ? h('a', { href: '/schools/' + id }, kind + ' ', h('bdi', {}, name)) : h('a', { href: '/schools/' + id }, `${kind} ${id}`)];
+  } else if (e.entity === 'membership') {
+    // a membership's entry carries only its number: its school, named and linked
+    const m = numbered ? names.get('membership:' + id) : null;
+    const school = m?.schoolId != null ? names.get('school:' + m.schoolId) : null;
+    what = school?.name ? [`${kind} ${id} · `, schoolLink(m.schoolId, school.name)] : [`${kind} ${id}`.trim()];
+  } else if (e.entity === 'campaign' && numbered) {
+    const title = names.get('campaign:' + id)?.title || e.after?.title || e.before?.title;
+    const text = localized(title);
+    what = [h('a', { href: '/campaigns/' + id }, kind + ' ', ...(text ? [h('bdi', { lang: langOf(title) }, text)] : [id]))];
+  } else if (e.entity === 'account' && names.email(id)) {
+    what = [kind + ' ', h('bdi', {}, names.email(id))];
+  } else if (e.entity === 'international-day') {
+    const dayNames = e.after?.names || e.before?.names || names.get('day:' + id)?.names;
+    const text = localized(dayNames);
+    what = text ? [kind + ' ', h('bdi', { lang: langOf(dayNames) }, text)] : [`${kind} ${id}`.trim()];
+  } else {
+    what = [`${kind} ${id}`.trim()];
+  }
+  const comment = typeof e.after?.comment === 'string' && e.after.comment.trim() ? e.after.comment.trim() : null;
+  const said = comment ? [h('br'), h('span', { class: 'meta audit-comment' }, t('console.comment') + colon(), h('bdi', {}, quoted(comment)))] : [];
+  if (!e.before || !e.after) return [...what, ...said];
   const scalar = (v) => v == null || ['string', 'number', 'boolean'].includes(typeof v);
   // a status in words: an activity's and a partnership's have their own
   const status = (v) => (e.entity === 'submission' || e.entity === 'partnership' ? translatedOr(e.entity + '.' + v, v) : statusLabel(v));
@@ -1028,8 +1128,11 @@ function auditWhat(e) {
     return out;
   };
   const [before, after] = [flat(e.before), flat(e.after)];
+  // a move carries the certificate's number when it issued it; older entries carry it on every move:
+  // said only where a move made the school a member without one before
+  const issued = (k) => k !== 'certificateNumber' || e.entity !== 'membership' || (before.certificateNumber == null && after.status === 'MEMBER');
   const changes = [...new Set([...Object.keys(before), ...Object.keys(after)])]
-    .filter((k) => k !== 'comment' && JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
+    .filter((k) => k !== 'comment' && issued(k) && JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
     .map((k) => {
       // a national field by the profile's label, a choice by its option's (Type d'établissement: École → Collège)
       const def = k.startsWith('fields.') ? (auditProfiles.get(e.country + '|' + ui.lang)?.fields || []).find((f) => f.key === k.slice(7)) : null;
@@ -1042,7 +1145,7 @@ function auditWhat(e) {
   if (changes.length) {
     what.push(h('br'), h('span', { class: 'meta' }, changes.length > 4 ? changes.slice(0, 4).join('; ') + '; …' : changes.join('; ')));
   }
-  return what;
+  return [...what, ...said];
 }
 
 /**
@@ -1074,17 +1177,18 @@ async function auditView(base, country) {
   const params = new URLSearchParams(location.search);
   const tbody = h('tbody', {});
   const names = countries(); // asked for with the first page, needed for its rows and the country filter
+  const named = auditNames(); // what the entries name by number, read once in this view
   const row = (e) => h('tr', {}, h('td', {}, formatDate(e.at)),
     h('td', {}, e.actorEmail ? h('a', { href: base + '?tab=audit' + (country ? '&country=' + country : '') + '&actor=' + encodeURIComponent(e.actorEmail) }, e.actorEmail) : actorName(e.actorId)),
     h('td', { title: e.action }, translatedOr('auditAction.' + e.action, e.action)),
-    h('td', {}, ...auditWhat(e)), h('td', {}, e.country ? countryName(e.country) : ''));
+    h('td', {}, ...auditWhat(e, named)), h('td', {}, e.country ? countryName(e.country) : ''));
   const q = new URLSearchParams();
   for (const k of AUDIT_FILTERS) if (params.get(k)) q.set(k, params.get(k));
   if (country) q.set('country', country);
   const list = pagedList('/api/v1/audit' + (q.toString() ? '?' + q : ''), async (items) => {
     // the national profiles of the page's entries that change national fields: their labels and options in words
     const countriesWithFields = new Set(items.filter((e) => e.country && (e.before?.fields || e.after?.fields)).map((e) => e.country));
-    await Promise.all([names, ...[...countriesWithFields].filter((c) => !auditProfiles.has(c + '|' + ui.lang))
+    await Promise.all([names, named.prepare(items), ...[...countriesWithFields].filter((c) => !auditProfiles.has(c + '|' + ui.lang))
       .map((c) => loadProfile(c).catch(() => null).then((p) => auditProfiles.set(c + '|' + ui.lang, p)))]);
     tbody.append(...items.map(row));
   }, 'console.entries');
@@ -1140,7 +1244,7 @@ export function coordinates(school) {
  * and the profile to edit.
  */
 export async function coordinatorPanel(school) {
-  const section = h('section', { 'aria-labelledby': 'coordination', class: 'coordination' }, h('h2', { id: 'coordination' }, t('school.coordination')));
+  const section = h('section', { 'aria-labelledby': 'coordination', class: 'coordination' }, h('h2', { id: 'coordination', tabindex: '-1' }, t('school.coordination')));
   if (!school.membershipId) return section;
   // the profile, the membership and the history (portal.js draws it, and the profile form) at once
   const portal = import('./portal.js');
@@ -1189,7 +1293,7 @@ export async function coordinatorPanel(school) {
     const dt = [...document.querySelectorAll('#main dl.props dt')].find((x) => x.textContent === t('field.status'));
     if (dt) dt.nextElementSibling.textContent = statusLabel(s.status);
     loadHistory();
-  }, { labelShown: true });
+  }, { labelShown: true, reload: 'page' });
   section.append(
     h('p', {}, t('field.status'), colon(), status, certificate),
     h('div', { class: 'field' }, ...controls.comment), ...controls.actions,

@@ -2,7 +2,7 @@
 // their activities around. A year's calendar by month, what is coming up, the calendar file and
 // its subscription address; HQ adds, edits and removes days here (the API decides who may).
 import { ui, t, tNodes, h, api, ApiError, THEMES, askRemovalInRow, field, checks, colon, plural, whileBusy, announce, hasRole, problemView,
-  showProblem, clearProblem, filtersNavigate, navigate, localToday, languageName, isNetworkError, fieldName, showMissing, firstOfMonth } from './app.js';
+  showProblem, clearProblem, filtersNavigate, navigate, localToday, languageName, isNetworkError, fieldName, showMissing, firstOfMonth, separated } from './app.js';
 
 const BASE = '/api/v1/international-days';
 /** The languages the form has a name box for; English first, the one every day must have. */
@@ -378,13 +378,14 @@ function dayRow(d, mark, actions, manage, year) {
       h('p', { class: 'day-title' }, nameElement(d, { class: 'day-name', tabindex: '-1' }),
         mark ? h('span', { class: 'visually-hidden' }, ' (' + t(mark) + ')') : null,
         mark ? h('span', { class: 'day-mark', 'aria-hidden': 'true' }, t(mark)) : null),
-      themes.length || d.source || manage ? h('p', { class: 'day-meta' },
+      // the themes, the source and the rule read as separate words (separated), as they look
+      themes.length || d.source || manage ? h('p', { class: 'day-meta' }, ...separated([
         ...themes.map((x) => h('span', { class: 'tag', 'data-theme': x }, t('theme.' + x))),
         d.source ? h('a', { href: d.source, rel: 'noopener noreferrer', class: 'day-source' }, t('days.source'),
           h('span', { class: 'visually-hidden' }, colon(), nameElement(d))) : null,
         // HQ reads the rule as it is kept (in English: "third Thursday of November")
         manage ? h('span', { class: 'meta day-rule' }, t('days.observed') + colon(),
-          h('span', { lang: /[a-z]/i.test(d.observed) && ui.lang !== 'en' ? 'en' : null }, d.observed)) : null) : null));
+          h('span', { lang: /[a-z]/i.test(d.observed) && ui.lang !== 'en' ? 'en' : null }, d.observed)) : null])) : null));
   if (actions) {
     const edit = h('button', { type: 'button', class: 'secondary', 'data-edit': d.id }, t('days.edit'),
       h('span', { class: 'visually-hidden' }, colon(), nameElement(d)));

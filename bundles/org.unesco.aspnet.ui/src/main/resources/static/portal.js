@@ -2,7 +2,7 @@
 import { labelIn, localToday, ui, t, h, api, ApiError, colon, field, checks, countries, countryName, problemView, showProblem, clearProblem, announce, renderChrome,
   whileBusy, signInPrompt, loadProfile, profileText, setProfileText, markProfileTexts,
   statusLabel, LEVELS, THEMES, localized, langOf, formatDate, formatDay, plural, submissionStatus, quoted, phaseLabels, pagedList, handedOver, disclosure,
-  decimalOf, decimalText, wholeOf } from './app.js';
+  decimalOf, decimalText, wholeOf, showMissing } from './app.js';
 
 // ---------- national profile fields ----------
 /** The inputs of a national profile's fields, named `fields.<key>`. */
@@ -782,6 +782,8 @@ function activityForm(school, campaign, module, onSent) {
     ? module.phases.map((p) => [p.key, (localized(p.labels) || p.key) + during(p.key)])
     : (campaign.phases || []).map((p) => [p.key, p.key + during(p.key)]);
   const phaseOf = (day) => (campaign.phases || []).find((p) => p.starts && p.ends && p.starts <= day && day <= p.ends)?.key ?? '';
+  // a phase's name in words, for the API's messages that list phases by key ("one of monitor, share")
+  const phaseWords = Object.fromEntries((module?.phases || []).map((p) => [p.key, localized(p.labels) || p.key]));
   const today = localToday(); // the teacher's day: the platform takes dates up to UTC+14
   // data-keep: a language switch builds this form again only once its section is open again, after
   // the page's other forms; what was typed in it goes back into it, not into theirs
@@ -819,6 +821,12 @@ function activityForm(school, campaign, module, onSent) {
     ev.preventDefault();
     if (send.disabled) return; // the activity is on its way
     const e = form.elements;
+    // what the platform requires is asked for before anything is sent, said on each field; the
+    // focus on the first one left blank (a phase not chosen)
+    if (showMissing(form, ['date', ...(e.phase ? ['phase'] : []), 'text', 'pupils', 'teachers'])) {
+      form.querySelector('[aria-invalid="true"]')?.focus();
+      return;
+    }
     const body = {
       school: Number(school.id),
       date: e.date.value || null,
@@ -842,11 +850,25 @@ function activityForm(school, campaign, module, onSent) {
         if (listed) listed.setAttribute('tabindex', '-1');
         (listed || form.querySelector('.form-status')).focus();
       } catch (err) {
-        showActivityProblem(form, err, metrics);
+        showActivityProblem(form, phasesNamed(err, phaseWords), metrics);
       }
     });
   });
   return form;
+}
+
+/**
+ * The API's messages with each phase key it lists ("one of monitor, take-action") in words, as the
+ * form names the phases ("Monitor, Take action"); a key the module does not name stays as it is.
+ */
+function phasesNamed(err, words) {
+  const keys = Object.keys(words).filter((k) => words[k] && words[k] !== k).sort((a, b) => b.length - a.length);
+  if (!(err instanceof ApiError) || !keys.length) return err;
+  const key = new RegExp(`(?<![\\w-])(${keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w-])`, 'g');
+  const named = (text) => (typeof text === 'string' ? text.replace(key, (k) => words[k]) : text);
+  const p = err.problem || {};
+  return new ApiError(err.status, { ...p, detail: named(p.detail),
+    ...(Array.isArray(p.errors) ? { errors: p.errors.map((e) => (/^(phase|date)$/.test(String(e.field || '')) ? { ...e, message: named(e.message) } : e)) } : {}) });
 }
 
 /**

@@ -568,6 +568,12 @@ class BrowserIT {
       return !actions.isEmpty() && actions.get(0).getText().equals("Membership status");
     });
     assertTrue(text(By.cssSelector("#main tbody")).contains("Status: Suspended → Member"), "the moves just made: " + text(By.cssSelector("#main tbody")));
+    // the membership's school by its name, linked, and the comment written with the suspension
+    String schoolName = (String) apiGet("/api/v1/schools/" + member).get("name");
+    By schoolLink = By.cssSelector("#main tbody tr td:nth-child(4) a[href='/schools/" + member + "']");
+    wait(30).until(d -> !d.findElements(schoolLink).isEmpty());
+    assertEquals("School " + schoolName, driver.findElement(schoolLink).getText());
+    assertTrue(text(By.cssSelector("#main tbody")).contains("No annual report for three years"), "the comment: " + text(By.cssSelector("#main tbody")));
     // the demo loader's moves are the platform's own: named so, not by the id "system"
     List<String> whos = driver.findElements(By.cssSelector("#main tbody tr td:nth-child(2)")).stream().map(WebElement::getText).toList();
     assertTrue(whos.contains("ASPnet Platform"), "the platform by its name: " + whos);
@@ -1622,6 +1628,21 @@ class BrowserIT {
   }
 
   @Test
+  void theDirectorySortsByNameKeptInTheAddressAndAcrossALanguageSwitch() {
+    open("/schools");
+    new Select(waitFor(By.id("filter-sort"))).selectByValue("name");
+    driver.findElement(By.id("search-button")).click();
+    wait(30).until(d -> d.getCurrentUrl().contains("sort=name") && !d.findElements(By.cssSelector("#results h3")).isEmpty());
+    List<String> shown = driver.findElements(By.cssSelector("#results h3")).stream().map(WebElement::getText).toList();
+    List<String> byName = new ArrayList<>();
+    ((List<?>) apiGet("/api/v1/schools?limit=24&sort=name").get("items")).forEach(s -> byName.add((String) ((Map<?, ?>) s).get("name")));
+    assertEquals(byName, shown, "the directory's order is the API's by name");
+    switchLanguage("de");
+    assertEquals("name", new Select(driver.findElement(By.id("filter-sort"))).getFirstSelectedOption().getDomAttribute("value"));
+    switchLanguage("en");
+  }
+
+  @Test
   @Order(10)
   void hqEditsACampaignsFrenchTitleAndAPhaseAndASchoolIsNotOfferedTheForm() throws IOException {
     String stamp = Long.toString(System.currentTimeMillis(), 36);
@@ -1717,6 +1738,14 @@ class BrowserIT {
     // the form, drawn again from the server's answer, has the new title
     driver.findElement(By.id("campaign-edit-toggle")).click();
     assertEquals(frenchTitle, waitFor(By.name("title.fr")).getDomProperty("value"));
+    // a language added to the open form, its title typed, comes back after a switch of the page's language
+    new Select(driver.findElement(By.id("campaign-add-language"))).selectByValue("ar");
+    driver.findElement(By.id("campaign-add-language-button")).click();
+    waitFor(By.name("title.ar")).sendKeys("رمال " + stamp);
+    switchLanguage("fr");
+    assertEquals("رمال " + stamp, waitFor(By.name("title.ar")).getDomProperty("value"), "the added language and its title");
+    assertTrue(driver.findElements(By.cssSelector("#campaign-add-language option[value='ar']")).isEmpty(), "not offered again");
+    switchLanguage("en");
 
     // a school's account sees the campaign, and no Edit button
     signIn("school.7@demo.aspnet.local");
