@@ -253,6 +253,13 @@ class CampaignsIT {
     HttpResponse<String> same = send("PATCH", "/api/v1/campaigns/" + national,
         "{\"title\":null,\"description\":{\"fr\":\"Un jardin par école\"}}", ncFrance, "If-Match", "\"" + revision + "\"");
     assertEquals(revision, json(same, 200).path("revision").asInt(), same.body());
+    // a national campaign stays national: its country sent as null is refused, not read as "not given"
+    HttpResponse<String> global = send("PATCH", "/api/v1/campaigns/" + national, "{\"country\":null}", ncFrance,
+        "If-Match", "\"" + revision + "\"");
+    assertEquals(400, global.statusCode(), global.body());
+    assertEquals(List.of("country"), errorFields(global), global.body());
+    assertEquals(403, send("PATCH", "/api/v1/campaigns/" + national, "{\"country\":null}", ncKenya,
+        "If-Match", "\"" + revision + "\"").statusCode(), "not Kenya's to edit: told so first");
     // texts each within their limit but too much together as stored: a 400 on the field, not a 500
     ObjectNode crowded = JSON.createObjectNode();
     ObjectNode many = crowded.putObject("description");

@@ -238,7 +238,25 @@ public final class CampaignsServlet extends ApiServlet {
     long id = pathId(path.get(0), "campaign");
     int revision = Revisions.expected(request);
     Principal actor = principal(request);
-    CampaignInput changes = Json.read(request, CampaignInput.class, rest -> rules.checkUpdate(actor, id, rest));
+    com.fasterxml.jackson.databind.node.ObjectNode patch = Json.read(request, com.fasterxml.jackson.databind.node.ObjectNode.class);
+    // module and country are fixed at creation: a null sent for one that has a value (a merge patch's
+    // "remove") would otherwise bind as "not given" and be answered 200 with nothing changed; a null
+    // for one that has none (a client sending back what it read) changes nothing and is taken
+    if (patch.has("module") && patch.get("module").isNull() || patch.has("country") && patch.get("country").isNull()) {
+      Campaign now = campaigns.campaign(actor, id);
+      List<org.unesco.aspnet.core.FieldError> fixed = new java.util.ArrayList<>();
+      if (patch.has("module") && patch.get("module").isNull() && now.module() != null) {
+        fixed.add(new org.unesco.aspnet.core.FieldError("module", "cannot be changed (it is fixed when the campaign is created)"));
+      }
+      if (patch.has("country") && patch.get("country").isNull() && now.country() != null) {
+        fixed.add(new org.unesco.aspnet.core.FieldError("country",
+            "cannot be changed (it is fixed when the campaign is created): a national campaign stays national"));
+      }
+      if (!fixed.isEmpty() && CampaignAccess.manages(actor, now)) { // else the update's 403 says more
+        throw ProblemException.validation(fixed);
+      }
+    }
+    CampaignInput changes = Json.convert(patch, CampaignInput.class, rest -> rules.checkUpdate(actor, id, rest));
     Campaign c = campaigns.update(actor, id, revision, changes);
     response.setHeader("ETag", Revisions.etag(c.revision()));
     Json.write(response, 200, c);
