@@ -87,8 +87,8 @@ public final class Main {
     if (movedInstallation(home, data)) {
       // Bundles and configurations of the old installation's folders are in the cache: start over
       // from this one's bundle/, plugins/ and config/. The database is not in the cache.
-      System.out.println("ASPnet Platform: this data folder was last used by another installation (or an earlier"
-          + " release); its bundle cache is rebuilt from " + home);
+      say("INFO ", "this data folder was last used by another installation (or an earlier release); its bundle"
+          + " cache is rebuilt from " + home);
       properties.put("org.osgi.framework.storage.clean", "onFirstInit");
     }
     Framework framework = new FrameworkFactory().newFramework(properties);
@@ -134,9 +134,10 @@ public final class Main {
     Thread stopper = new Thread(() -> stop(framework), "aspnet-shutdown");
     Runtime.getRuntime().addShutdownHook(stopper);
     framework.start();
-    System.out.printf(
-        "ASPnet Platform: framework started in %d ms; serving http://localhost:%s/ (data in %s)%n",
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), port, data);
+    String release = Main.class.getPackage().getImplementationVersion();
+    say("INFO ", String.format("%s framework started in %d ms; serving http://localhost:%s/ (data in %s)",
+        release == null ? "(a development build)" : release, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+        port, data));
 
     FrameworkEvent event = framework.waitForStop(0);
     // Stopped from inside (e.g. the console's "exit"): leave without waiting for the hook.
@@ -164,9 +165,19 @@ public final class Main {
     return !Files.readString(file).strip().equals(home.toString());
   }
 
+  /**
+   * A line of the launcher's, as the platform's log writes its own: the time (UTC, to the
+   * millisecond), the level, then the text, so that an operator greps and orders them alike.
+   */
+  static void say(String level, String text) {
+    java.io.PrintStream out = level.startsWith("ERROR") ? System.err : System.out;
+    out.println(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + " " + level
+        + " ASPnet Platform: " + text);
+  }
+
   /** Says why the platform cannot start, on stderr, and exits 1. */
   private static void refuse(Path data, String why) {
-    System.err.println("ASPnet Platform: " + why);
+    say("ERROR", why);
     // A first run records the class-data sharing archive as it exits; this one loaded next to
     // nothing. Without its stamp, bin/aspnet drops that archive and records a full one next time.
     try {
@@ -185,13 +196,11 @@ public final class Main {
       framework.stop();
       FrameworkEvent event = framework.waitForStop(STOP_TIMEOUT_MS);
       boolean clean = event.getType() != FrameworkEvent.WAIT_TIMEDOUT;
-      System.out.printf(
-          "ASPnet Platform: %s in %d ms%n",
-          clean ? "stopped" : "stop timed out",
-          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+      say(clean ? "INFO " : "ERROR", (clean ? "stopped" : "stop timed out") + " in "
+          + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
       status = clean ? 0 : 1;
     } catch (BundleException | InterruptedException e) {
-      System.out.println("ASPnet Platform: stop failed: " + e);
+      say("ERROR", "stop failed: " + e);
     }
     System.out.flush();
     // A JVM ended by SIGTERM exits 143 even after a clean stop; service managers read that as a

@@ -26,6 +26,9 @@ class LifecycleIT {
           platform.send("PUT", "/api/v1/hello/greeting", "{\"text\":\"Bonjour\"}",
               "Content-Type", "application/json", "If-Match", etag).statusCode());
 
+      // the launcher's lines as the log's: the time, the level, and the release it runs
+      assertTrue(java.util.regex.Pattern.compile("(?m)^\\d{4}-\\d\\d-\\d\\dT\\S+Z INFO  ASPnet Platform: \\d+\\.\\d+\\.\\d+\\S* framework started in")
+          .matcher(platform.log()).find(), platform.log());
       long stopMs = platform.stop();
       assertTrue(stopMs < 10_000, "stopped in " + stopMs + " ms");
       assertEquals(0, platform.exitValue(), platform.log());
