@@ -56,11 +56,6 @@ final class OpenApiContract {
     paths.sort(Comparator.comparingInt(Operation::parameters));
   }
 
-  /** Whether the document has an operation for this method and path (without its query). */
-  boolean documents(String method, String path) {
-    return operation(method, path) != null;
-  }
-
   /**
    * What in this answer the document does not say; empty when it agrees. Paths the document does not
    * have are not judged here (a plugin's own, or a test's deliberate unknown path).
@@ -120,11 +115,6 @@ final class OpenApiContract {
       problems.add(error.toString());
     }
     return problems;
-  }
-
-  private JsonNode operation(String method, String path) {
-    String template = template(method, path);
-    return template == null ? null : document.path("paths").path(template).path(method.toLowerCase(Locale.ROOT));
   }
 
   private String template(String method, String path) {
