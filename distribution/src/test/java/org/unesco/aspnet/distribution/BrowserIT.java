@@ -1628,6 +1628,35 @@ class BrowserIT {
   }
 
   @Test
+  void aDecisionOnASchoolDecidedMeanwhileSaysWhereItIsNowInWords() {
+    signIn("hq@demo.aspnet.local");
+    open("/console/hq?tab=queue");
+    WebElement row = wait(60).until(d -> d.findElements(By.cssSelector("tr[data-school]")).stream()
+        .filter(r -> !r.findElements(By.cssSelector("button[data-action=certify]")).isEmpty()).findFirst().orElse(null));
+    String school = row.getDomAttribute("data-school");
+    Object membership = apiGet("/api/v1/schools/" + school).get("membershipId");
+    // another window certifies it meanwhile
+    Object status = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "const path = '/api/v1/memberships/' + arguments[0];"
+        + "import('/app.js').then(async m => {"
+        + "  let now = await m.api('GET', path);"
+        + "  for (const to of now.status === 'RECOMMENDED' ? ['UNDER_HQ_REVIEW', 'MEMBER'] : ['MEMBER']) {"
+        + "    now = await m.api('GET', path);"
+        + "    await m.api('POST', path + '/transitions', {to}, {'If-Match': now._etag});"
+        + "  }"
+        + "  done((await m.api('GET', path)).status);"
+        + "}).catch(e => done('failed: ' + e));", membership);
+    assertEquals("MEMBER", status);
+    By here = By.cssSelector("tr[data-school='" + school + "']");
+    driver.findElement(here).findElement(By.cssSelector("button[data-action=certify]")).click();
+    wait(30).until(d -> d.findElement(here).findElement(By.className("row-message")).getText().contains("in the meantime"));
+    String said = driver.findElement(here).findElement(By.className("row-message")).getText();
+    assertTrue(said.contains("it is now Member"), said);
+    assertFalse(said.contains("(MEMBER)") || said.contains("UNDER_HQ_REVIEW"), "no status codes: " + said);
+    assertEquals("Member", driver.findElement(here).findElement(By.className("row-status")).getText());
+  }
+
+  @Test
   void theDirectorySortsByNameKeptInTheAddressAndAcrossALanguageSwitch() {
     open("/schools");
     new Select(waitFor(By.id("filter-sort"))).selectByValue("name");
