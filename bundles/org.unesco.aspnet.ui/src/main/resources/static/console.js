@@ -210,25 +210,21 @@ function decisionControls(school, actionsFor, onStatus, { since = false, labelSh
           if (onSince) sinceSaid(onSince.message);
           // someone else (another tab, a colleague) may have decided meanwhile: show where it is now
           let parts = [problemView(e)];
-          if (e.status === 409) {
-            // the move no longer fits where the school is: said in words with where it is now, and a
-            // way to read the queue or page again, not the server's sentence with its status codes
+          if ([409, 412, 403].includes(e.status)) {
+            const before = school.status; // after our own steps that went through
             const now = await api('GET', '/api/v1/memberships/' + school.membershipId).catch(() => null);
             if (now) shown(now);
             // the school's name isolated: an Arabic name does not turn the sentence around it
             const name = h('bdi', {}, school.name);
-            parts = [h('p', { class: 'notice', role: 'status' }, ...(now?.status
-              ? tNodes('console.movedMeanwhile', { name, status: statusLabel(now.status) })
-              : tNodes('console.changedMeanwhile', { name }))), h('p', {}, reloadButton())];
-          } else if (e.status === 412 || e.status === 403) {
-            const before = school.status; // after our own steps that went through
-            try {
-              const m = await api('GET', '/api/v1/memberships/' + school.membershipId);
-              shown(m);
-              if (m.status !== before) parts.unshift(h('p', { class: 'notice', role: 'status' }, ...tNodes('console.movedMeanwhile', { name: h('bdi', {}, school.name), status: statusLabel(m.status) })));
-            } catch (ignored) {
-              // the refusal itself says enough
-            }
+            const notice = (key, args) => h('p', { class: 'notice', role: 'status' }, ...tNodes(key, args));
+            if (e.status === 409) {
+              // the move no longer fits where the school is: said in words with where it is now, and a
+              // way to read the queue or page again, not the server's sentence with its status codes
+              parts = [now?.status ? notice('console.movedMeanwhile', { name, status: statusLabel(now.status) })
+                : notice('console.changedMeanwhile', { name }), h('p', {}, reloadButton())];
+            } else if (now && now.status !== before) {
+              parts.unshift(notice('console.movedMeanwhile', { name, status: statusLabel(now.status) }));
+            } // else (the read failed, or nothing moved) the refusal itself says enough
           }
           message.replaceChildren(...parts);
         }

@@ -212,7 +212,9 @@ final class Installation implements AutoCloseable {
 
   /**
    * Every answer of the API is held to the OpenAPI document the platform serves ({@link OpenApiContract}):
-   * a test that meets an answer the document does not describe fails, naming what differs.
+   * a test that meets an answer the document does not describe fails, naming what differs. With
+   * {@code -Daspnet.openapi.report=<file>} the differences are written there instead, every one of a
+   * whole run (to survey what a change of the document left behind); CI never sets it.
    */
   private void checkContract(String method, String path, HttpResponse<String> response)
       throws IOException, InterruptedException {

@@ -292,11 +292,16 @@ public abstract class ApiServlet extends HttpServlet {
         return;
       }
     }
-    throw new ProblemException(
-        406,
-        ProblemException.TYPE_BASE + "not-acceptable",
-        "Not acceptable",
-        "This endpoint answers application/json; the request accepts only " + accept);
+    throw notAcceptable("This endpoint answers application/json; the request accepts only " + accept);
+  }
+
+  /**
+   * The 406 of an answer the request's Accept turns down ({@link #refuses}), saying which.
+   *
+   * @since 1.12
+   */
+  protected static ProblemException notAcceptable(String detail) {
+    return new ProblemException(406, ProblemException.TYPE_BASE + "not-acceptable", "Not acceptable", detail);
   }
 
   /**

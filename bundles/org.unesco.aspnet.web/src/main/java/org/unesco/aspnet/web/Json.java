@@ -604,21 +604,17 @@ public final class Json {
         contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase();
     if (mediaType.equals("application/json-patch+json")) {
       // a list of operations (RFC 6902), not a document: read as one, its meaning would be lost
-      throw new ProblemException(
-          415,
-          ProblemException.TYPE_BASE + "unsupported-media-type",
-          "Unsupported media type",
-          "JSON Patch (RFC 6902) is not taken: send the members to change as application/merge-patch+json (RFC 7396),"
-              + " or as application/json");
+      throw unsupportedMediaType("JSON Patch (RFC 6902) is not taken: send the members to change as"
+          + " application/merge-patch+json (RFC 7396), or as application/json");
     }
     if (!mediaType.equals(MEDIA_TYPE) && !mediaType.endsWith("+json")) {
-      throw new ProblemException(
-          415,
-          ProblemException.TYPE_BASE + "unsupported-media-type",
-          "Unsupported media type",
-          "This endpoint takes application/json, not "
-              + (contentType == null || contentType.isBlank() ? "a body without Content-Type" : contentType));
+      throw unsupportedMediaType("This endpoint takes application/json, not "
+          + (contentType == null || contentType.isBlank() ? "a body without Content-Type" : contentType));
     }
+  }
+
+  private static ProblemException unsupportedMediaType(String detail) {
+    return new ProblemException(415, ProblemException.TYPE_BASE + "unsupported-media-type", "Unsupported media type", detail);
   }
 
   /** What a string or member name refused by {@link #badCharacter} is told. */

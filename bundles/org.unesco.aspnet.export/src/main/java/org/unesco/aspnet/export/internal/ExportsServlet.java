@@ -56,8 +56,8 @@ public final class ExportsServlet extends ApiServlet {
     try {
       exports.export(principal(request), name.substring(0, dot), name.substring(dot + 1), parameters, (exporter, fileName) -> {
         if (refuses(request, exporter.mediaType())) {
-          throw new ProblemException(406, ProblemException.TYPE_BASE + "not-acceptable", "Not acceptable",
-              name + " is " + exporter.mediaType().split(";", 2)[0] + ", which the request refuses: " + request.getHeader("Accept"));
+          throw notAcceptable(name + " is " + exporter.mediaType().split(";", 2)[0] + ", which the request refuses: "
+              + request.getHeader("Accept"));
         }
         response.setStatus(200);
         response.setContentType(exporter.mediaType());

@@ -531,7 +531,12 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
    * {@code BY}), for schools and for invitations to a unit; empty when the country has no such unit.
    */
   Optional<String> unitCode(String country, String unit) {
-    return unitCodes(country.strip().toUpperCase(Locale.ROOT)).stream().filter(code -> code.equalsIgnoreCase(unit)).findFirst();
+    return written(unitCodes(country.strip().toUpperCase(Locale.ROOT)), unit);
+  }
+
+  /** The one of {@code codes} that {@code unit} writes in any case. */
+  private static Optional<String> written(List<String> codes, String unit) {
+    return codes.stream().filter(code -> code.equalsIgnoreCase(unit)).findFirst();
   }
 
   /** The codes of the country's units, in the profile's order; empty without a profile or units. */
@@ -544,11 +549,11 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     if (unit == null) {
       return null; // no unit asked for: nothing to look up (and a query without a unit may have no country)
     }
-    List<String> codes = active(country.toUpperCase(Locale.ROOT)).map(p -> p.units().stream().map(Unit::code).toList()).orElse(List.of());
+    List<String> codes = unitCodes(country.toUpperCase(Locale.ROOT));
     if (codes.isEmpty()) {
       return unit;
     }
-    return codes.stream().filter(code -> code.equalsIgnoreCase(unit)).findFirst().orElseThrow(
+    return written(codes, unit).orElseThrow(
         () -> ProblemException.validation("unit", FieldMessages.get(language, "choice", String.join(", ", codes))));
   }
 

@@ -242,13 +242,15 @@ public final class CampaignsServlet extends ApiServlet {
     // module and country are fixed at creation: a null sent for one that has a value (a merge patch's
     // "remove") would otherwise bind as "not given" and be answered 200 with nothing changed; a null
     // for one that has none (a client sending back what it read) changes nothing and is taken
-    if (patch.has("module") && patch.get("module").isNull() || patch.has("country") && patch.get("country").isNull()) {
+    boolean moduleCleared = patch.has("module") && patch.get("module").isNull();
+    boolean countryCleared = patch.has("country") && patch.get("country").isNull();
+    if (moduleCleared || countryCleared) {
       Campaign now = campaigns.campaign(actor, id);
       List<org.unesco.aspnet.core.FieldError> fixed = new java.util.ArrayList<>();
-      if (patch.has("module") && patch.get("module").isNull() && now.module() != null) {
+      if (moduleCleared && now.module() != null) {
         fixed.add(new org.unesco.aspnet.core.FieldError("module", "cannot be changed (it is fixed when the campaign is created)"));
       }
-      if (patch.has("country") && patch.get("country").isNull() && now.country() != null) {
+      if (countryCleared && now.country() != null) {
         fixed.add(new org.unesco.aspnet.core.FieldError("country",
             "cannot be changed (it is fixed when the campaign is created): a national campaign stays national"));
       }
