@@ -416,6 +416,10 @@ final class Installation implements AutoCloseable {
     if (process != null && process.isAlive()) {
       stop();
     }
+    deleteTree(root);
+  }
+
+  static void deleteTree(Path root) throws IOException {
     try (Stream<Path> files = Files.walk(root)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +89,49 @@ class LifecycleIT {
       platform.awaitResponse("/api/v1/health", Duration.ofSeconds(30), r -> r.statusCode() == 200);
       platform.awaitResponse("/api/v1/schools", Duration.ofSeconds(30), r -> r.statusCode() == 200);
       assertEquals(200, platform.get("/api/v1/me", "Authorization", "Bearer " + admin).statusCode(), "the same database: its sessions");
+    }
+  }
+
+  /**
+   * Backups the platform takes by itself, for an installation run by a service manager: turned on
+   * in their file, the first is taken soon after (none was there but an older one), the older one
+   * beyond keep=1 goes, health says where the last one is, and the backup put in place of the
+   * database brings it back as it was (a session made before it still signs in).
+   */
+  @Test
+  void scheduledBackupsTurnedOnLiveAreWholeDatabasesAndTheNewestAreKept() throws Exception {
+    try (Installation platform = new Installation()) {
+      platform.start();
+      String admin = platform.adminToken();
+      Path backups = platform.data.resolve("backups");
+      Path old = backups.resolve("2020-01-01T02-30-00");
+      Files.createDirectories(old.resolve("derby"));
+      Files.createDirectories(backups.resolve("the operator's notes"));
+      Path config = platform.home.resolve("config/org.unesco.aspnet.persistence.backup.cfg");
+      Files.writeString(config, Files.readString(config).replace("enabled=false", "enabled=true").replace("keep=7", "keep=1"));
+
+      String[] health = {""};
+      Installation.await("a backup in health's details", Duration.ofSeconds(60), () -> {
+        health[0] = platform.get("/api/v1/health", "Authorization", "Bearer " + admin).body();
+        return health[0].contains("Last backup " + backups);
+      });
+      assertTrue(health[0].contains("MB, "), health[0]);
+      assertTrue(platform.log().contains("Backed up the database to " + backups), platform.log());
+      List<Path> kept;
+      try (var folders = Files.list(backups)) {
+        kept = folders.filter(p -> p.getFileName().toString().matches("\\d{4}-.*")).toList();
+      }
+      assertEquals(1, kept.size(), kept.toString());
+      assertFalse(Files.exists(old), "the oldest beyond keep=1 is deleted");
+      assertTrue(Files.isDirectory(backups.resolve("the operator's notes")), "what is not a backup stays");
+      Path copy = kept.get(0).resolve("derby");
+      assertTrue(Files.exists(copy.resolve("service.properties")), "a Derby database: " + copy);
+
+      platform.stop();
+      Installation.deleteTree(platform.data.resolve("derby"));
+      Files.move(copy, platform.data.resolve("derby"));
+      platform.start();
+      assertEquals(200, platform.get("/api/v1/me", "Authorization", "Bearer " + admin).statusCode(), platform.log());
     }
   }
 
