@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -38,9 +38,13 @@ import org.unesco.aspnet.membership.CountryService;
  */
 @Component(service = Exports.class)
 public final class Exports {
-  private final Map<String, Dataset> datasets = new ConcurrentSkipListMap<>();
-  private final Map<String, Exporter> exporters = new ConcurrentSkipListMap<>();
-  private final Map<String, TableReader> readers = new ConcurrentSkipListMap<>();
+  // keys as the URL /api/v1/exports/{dataset}.{format} reads them (exporters.md)
+  private final Registered<Dataset> datasets = new Registered<>("export dataset", ExportDataset.PROPERTY,
+      Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*"), "lower-case letters and digits, words joined by dashes");
+  private final Registered<Exporter> exporters = new Registered<>("export format", ExportFormat.PROPERTY,
+      Pattern.compile("[a-z0-9]+"), "lower-case letters and digits");
+  private final Registered<TableReader> readers = new Registered<>("import format", ExportFormat.PROPERTY,
+      Pattern.compile("[a-z0-9]+"), "lower-case letters and digits");
 
   @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
   volatile Logger log;
@@ -57,51 +61,53 @@ public final class Exports {
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
   void addDataset(Dataset dataset, Map<String, Object> properties) {
-    key(properties, ExportDataset.PROPERTY).ifPresent(k -> datasets.put(k, dataset));
+    datasets.add(dataset, properties, this::warn);
   }
 
   void removeDataset(Dataset dataset, Map<String, Object> properties) {
-    key(properties, ExportDataset.PROPERTY).ifPresent(k -> datasets.remove(k, dataset));
+    datasets.remove(dataset, properties);
   }
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
   void addExporter(Exporter exporter, Map<String, Object> properties) {
-    key(properties, ExportFormat.PROPERTY).ifPresent(k -> exporters.put(k, exporter));
+    exporters.add(exporter, properties, this::warn);
   }
 
   void removeExporter(Exporter exporter, Map<String, Object> properties) {
-    key(properties, ExportFormat.PROPERTY).ifPresent(k -> exporters.remove(k, exporter));
+    exporters.remove(exporter, properties);
   }
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
   void addReader(TableReader reader, Map<String, Object> properties) {
-    key(properties, ExportFormat.PROPERTY).ifPresent(k -> readers.put(k, reader));
+    readers.add(reader, properties, this::warn);
   }
 
   void removeReader(TableReader reader, Map<String, Object> properties) {
-    key(properties, ExportFormat.PROPERTY).ifPresent(k -> readers.remove(k, reader));
+    readers.remove(reader, properties);
   }
 
-  private static java.util.Optional<String> key(Map<String, Object> properties, String name) {
-    Object v = properties.get(name);
-    return v instanceof String s && !s.isBlank() ? java.util.Optional.of(s) : java.util.Optional.empty();
+  private void warn(String message) {
+    Logger l = log;
+    if (l != null) {
+      l.warn(message);
+    }
   }
 
   Map<String, Dataset> datasets() {
-    return datasets;
+    return datasets.current();
   }
 
   Map<String, Exporter> exporters() {
-    return exporters;
+    return exporters.current();
   }
 
   Map<String, TableReader> readers() {
-    return readers;
+    return readers.current();
   }
 
   /** What {@code GET /api/v1/exports} shows. */
   Map<String, Object> catalogue() {
-    List<Map<String, Object>> ds = datasets.entrySet().stream().map(e -> {
+    List<Map<String, Object>> ds = datasets().entrySet().stream().map(e -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("name", e.getKey());
       m.put("description", e.getValue().description());
@@ -110,7 +116,7 @@ public final class Exports {
       m.put("href", "/api/v1/exports/" + e.getKey() + ".{format}");
       return m;
     }).toList();
-    List<Map<String, Object>> fs = exporters.entrySet().stream().map(e -> {
+    List<Map<String, Object>> fs = exporters().entrySet().stream().map(e -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("name", e.getKey());
       m.put("mediaType", e.getValue().mediaType());
@@ -122,7 +128,7 @@ public final class Exports {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("datasets", ds);
     body.put("formats", fs);
-    body.put("importFormats", new TreeSet<>(readers.keySet()));
+    body.put("importFormats", new TreeSet<>(readers().keySet()));
     return body;
   }
 
@@ -130,7 +136,7 @@ public final class Exports {
   Set<String> formats(String name, Dataset dataset) {
     Sheet declared = declared(name, dataset);
     Set<String> formats = new TreeSet<>();
-    exporters.forEach((format, exporter) -> {
+    exporters().forEach((format, exporter) -> {
       try {
         if (writes(format, exporter, declared)) {
           formats.add(format);
@@ -176,7 +182,7 @@ public final class Exports {
 
   /** A media type string any format answers, for the Accept check. */
   List<String> mediaTypes() {
-    return exporters.values().stream().map(e -> e.mediaType().split(";", 2)[0].strip()).distinct().toList();
+    return exporters().values().stream().map(e -> e.mediaType().split(";", 2)[0].strip()).distinct().toList();
   }
 
   /**
@@ -187,13 +193,13 @@ public final class Exports {
    */
   long export(Principal actor, String dataset, String format, Map<String, String> parameters, Destination destination)
       throws IOException {
-    Dataset d = datasets.get(dataset);
+    Dataset d = datasets().get(dataset);
     if (d == null) {
-      throw ProblemException.notFound("There is no dataset " + dataset + "; available: " + String.join(", ", datasets.keySet()));
+      throw ProblemException.notFound("There is no dataset " + dataset + "; available: " + String.join(", ", datasets().keySet()));
     }
-    Exporter exporter = exporters.get(format);
+    Exporter exporter = exporters().get(format);
     if (exporter == null) {
-      throw ProblemException.notFound("There is no export format " + format + "; available: " + String.join(", ", exporters.keySet()));
+      throw ProblemException.notFound("There is no export format " + format + "; available: " + String.join(", ", exporters().keySet()));
     }
     if (!writes(format, exporter, declared(dataset, d))) {
       throw notWritten(dataset, d, format, exporter);

@@ -82,6 +82,12 @@ public final class CampaignModules implements HealthCheck {
       warn("A campaign module without a " + CampaignModule.KEY_PROPERTY + " property is ignored: " + module);
       return;
     }
+    if (!CampaignForm.MODULE_KEY.matcher(key).matches()) {
+      // a campaign could never name it (CampaignForm): listed, it would be offered and refused
+      warn("The campaign module " + module.getClass().getName() + " is ignored: its key must be lower-case letters, digits"
+          + " and dashes (such as trash-hack), not '" + key + "'");
+      return;
+    }
     registered.put(module, key);
     CampaignModule previous = modules.put(key, module);
     failures.remove(key);

@@ -1,6 +1,7 @@
 package org.unesco.aspnet.projects.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -131,6 +132,14 @@ class CampaignModulesTest {
         "the last registered is used");
     modules.removeModule(second, Map.of(CampaignModule.KEY_PROPERTY, "dup"));
     assertEquals(Map.of("count", 0), aggregate("dup", Duration.ofSeconds(1)));
+  }
+
+  @Test
+  void aKeyNoCampaignCouldNameIsNotListed() {
+    add("Tree_Planting", module(() -> {}));
+    add("tree-planting", module(() -> {}));
+    assertEquals(List.of("tree-planting"), modules.keys());
+    assertFalse(modules.installed("Tree_Planting"));
   }
 
   @Test
