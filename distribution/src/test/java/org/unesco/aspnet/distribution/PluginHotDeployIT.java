@@ -116,6 +116,53 @@ class PluginHotDeployIT {
       assertEquals("NOT_INSTALLED", g.path("state").asText(), g.toString());
       assertTrue(g.path("problem").asText().startsWith("Not a readable jar"), g.toString());
       assertEquals(200, platform.get("/api/v1/health").statusCode(), "the core stays up");
+
+      // both are told in health (DEGRADED, for an administrator with why) and once in the log
+      String admin = platform.adminToken();
+      Installation.await("plugins DEGRADED in health", Duration.ofSeconds(20), () ->
+          JSON.readTree(platform.get("/api/v1/health", "Authorization", "Bearer " + admin).body())
+              .path("components").path("plugins").path("detail").asText().contains("maps-2.0.jar: Not a readable jar"));
+      JsonNode health = JSON.readTree(platform.get("/api/v1/health", "Authorization", "Bearer " + admin).body());
+      assertEquals("DEGRADED", health.path("status").asText(), health.toString());
+      assertTrue(health.toString().contains("broken.jar: Cannot start: needs Java package com.example.maps"), health.toString());
+      Thread.sleep(1500); // health built again: still said once
+      platform.get("/api/v1/health");
+      assertEquals(1, platform.log().lines().filter(l -> l.contains("Plugin not working: maps-2.0.jar: Not a readable jar")).count(),
+          platform.log());
+    }
+  }
+
+  /**
+   * A plugin whose component fails to start is ACTIVE as a bundle and does nothing: the plugins
+   * list and health say which component and why, and health is UP again once it no longer fails.
+   */
+  @Test
+  void aComponentThatFailsToStartIsReportedWithWhy() throws Exception {
+    try (Installation platform = new Installation()) {
+      platform.start();
+      String admin = platform.adminToken();
+      platform.deployPlugin(Installation.EXAMPLES.resolve("org.unesco.aspnet.example.faultyprofile.jar"), "faulty.jar");
+      Installation.await("the plugin active", Duration.ofSeconds(20), () -> {
+        JsonNode p = plugin(platform, "faulty.jar");
+        return p != null && p.path("state").asText().equals("ACTIVE");
+      });
+      assertTrue(plugin(platform, "faulty.jar").path("problem").isMissingNode(), plugin(platform, "faulty.jar").toString());
+
+      Path config = platform.home.resolve("config/org.unesco.aspnet.example.failing.cfg");
+      Files.writeString(config, "reason=a test\n");
+      Installation.await("the failure listed", Duration.ofSeconds(20), () ->
+          plugin(platform, "faulty.jar").path("problem").asText().equals("FailingComponent failed to start: "
+              + "java.lang.IllegalStateException: this component fails on purpose"));
+      Installation.await("plugins DEGRADED in health", Duration.ofSeconds(20), () ->
+          JSON.readTree(platform.get("/api/v1/health", "Authorization", "Bearer " + admin).body())
+              .path("components").path("plugins").path("detail").asText().contains("FailingComponent failed to start"));
+      assertEquals(200, platform.get("/api/v1/health").statusCode(), "the core stays up");
+      assertTrue(platform.log().contains("Plugin not working: faulty.jar: FailingComponent failed to start"), platform.log());
+
+      Files.delete(config);
+      Installation.await("health UP again", Duration.ofSeconds(20), () ->
+          JSON.readTree(platform.get("/api/v1/health").body()).path("status").asText().equals("UP"));
+      assertTrue(plugin(platform, "faulty.jar").path("problem").isMissingNode());
     }
   }
 
