@@ -24,6 +24,19 @@ public final class PlainText {
   }
 
   /**
+   * Whether {@code text} is one line that reads as written: no line or paragraph break, no control
+   * character, and none of the bidirectional overrides and isolates that turn the text after them
+   * round ({@code "Bidi \u202eloohcS"} prints as "Bidi School"). For names that are printed where
+   * the platform speaks: a certificate, a list, an email.
+   *
+   * @since 1.9
+   */
+  public static boolean oneLine(CharSequence text) {
+    return text.codePoints().noneMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029
+        || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069);
+  }
+
+  /**
    * Letters, symbols and marks that print as a blank or as nothing though their category says
    * otherwise: the Hangul fillers (letters: {@code "\u3164"} would pass for a message, and an email
    * with one in it look like the same email without), the blank Braille pattern (a symbol), and the

@@ -125,7 +125,7 @@ final class SchoolValidator {
     }
     if (value.codePointCount(0, value.length()) > max) {
       errors.add(new FieldError(field, FieldMessages.get(lang, "length", String.valueOf(max))));
-    } else if (value.codePoints().anyMatch(Character::isISOControl)) {
+    } else if (!org.unesco.aspnet.core.PlainText.oneLine(value)) {
       errors.add(new FieldError(field, FieldMessages.get(lang, "oneLine")));
     } else if (required && org.unesco.aspnet.web.Json.showsNothing(value)) {
       errors.add(new FieldError(field, FieldMessages.get(lang, "visible")));

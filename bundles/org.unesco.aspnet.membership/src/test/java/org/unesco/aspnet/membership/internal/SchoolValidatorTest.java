@@ -43,6 +43,15 @@ class SchoolValidatorTest {
   }
 
   @Test
+  void aNameTurnedRoundOrOfSeveralLinesIsRefused() {
+    // "Bidi \u202eloohcS" prints as "Bidi School", a name that would pass for another in lists and exports
+    assertEquals(List.of("name"), fields(Schools.named("Bidi \u202eloohcS\u202c", "Paris")));
+    assertEquals(List.of("name"), fields(Schools.named("Lycée\u2028Voltaire", "Paris")));
+    assertEquals(List.of("city"), fields(Schools.named("École", "Pa\u2066ris")));
+    assertEquals(List.of(), fields(Schools.named("مدرسة \u200fالأمل", "Paris")), "a direction mark alone turns nothing round");
+  }
+
+  @Test
   void countsCharactersNotUtf16Units() {
     String twoHundredEmoji = "🌍".repeat(200);
     assertEquals(List.of(), fields(Schools.named(twoHundredEmoji, "Paris")));

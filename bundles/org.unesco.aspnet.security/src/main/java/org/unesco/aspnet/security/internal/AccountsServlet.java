@@ -159,6 +159,11 @@ public final class AccountsServlet extends ApiServlet {
     }
   }
 
+  /** PlainText.oneLine: names go into the emails the platform sends for their owner. */
+  static boolean oneLine(String text) {
+    return org.unesco.aspnet.core.PlainText.oneLine(text);
+  }
+
   /** Every error of a registration at once, in {@code lang}. */
   static List<FieldError> validate(Registration r, String lang) {
     List<FieldError> errors = new ArrayList<>();
@@ -171,6 +176,10 @@ public final class AccountsServlet extends ApiServlet {
       errors.add(new FieldError("name", SecurityMessages.get(lang, "required")));
     } else if (r.name().codePointCount(0, r.name().length()) > 200) {
       errors.add(new FieldError("name", SecurityMessages.get(lang, "nameMax", "200")));
+    } else if (!oneLine(r.name())) {
+      // a name goes into the emails the platform sends for its owner (an invitation): lines of one's
+      // own there, or text turned round, would read as the platform's words
+      errors.add(new FieldError("name", SecurityMessages.get(lang, "oneLine")));
     }
     String password = passwordProblem(r.password(), lang);
     if (password != null) {

@@ -642,7 +642,9 @@ public final class OneTimeLinksServlet extends ApiServlet {
     if (me.email() == null) {
       return "ASPnet";
     }
-    return me.name() == null || me.name().isBlank() ? me.email() : me.name() + " <" + me.email() + ">";
+    // a name from before names had to be one line is said on one line, never as lines of the message
+    return me.name() == null || me.name().isBlank() || !AccountsServlet.oneLine(me.name()) ? me.email()
+        : me.name() + " <" + me.email() + ">";
   }
 
   private static Map<String, Object> emailed(String to, Instant expires) {
