@@ -161,6 +161,16 @@ class PlatformIT {
     assertTrue(r.headers().firstValue("Allow").orElse("").contains("GET"), r.headers().toString());
   }
 
+  /** TRACE echoed a page's request headers back (HttpServlet's doTrace): nothing answers it now. */
+  @Test
+  void traceIsRefusedEverywhereAndEchoesNothing() throws Exception {
+    for (String path : new String[] {"/", "/schools/7", "/api/v1/health"}) {
+      HttpResponse<String> r = platform.send("TRACE", path, null, "X-CSRF-Token", "secret-of-the-page");
+      problem(r, 405);
+      assertFalse(r.body().contains("secret-of-the-page"), path + ": " + r.body());
+    }
+  }
+
   @Test
   void clientThatAcceptsNoJsonGets406() throws Exception {
     problem(platform.get("/api/v1/health", "Accept", "text/csv"), 406);

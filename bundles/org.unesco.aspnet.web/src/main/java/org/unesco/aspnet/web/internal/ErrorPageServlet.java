@@ -153,8 +153,10 @@ public final class ErrorPageServlet extends HttpServlet {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t instanceof SQLException e) {
         String state = e.getSQLState();
+        // X0X02: Derby's LOCK TABLE that waited past the lock timeout (its 40XL1 is inside, as
+        // Derby's own exception, not an SQLException)
         if (e instanceof SQLTransientException
-            || state != null && (state.startsWith("40") || state.equals("55P03"))) {
+            || state != null && (state.startsWith("40") || state.equals("55P03") || state.equals("X0X02"))) {
           return e;
         }
       }

@@ -125,6 +125,13 @@ public final class RequestGuardFilter implements Filter {
       response.addHeader("Strict-Transport-Security", c.strictTransportSecurity());
     }
     String path = request.getRequestURI();
+    if ("TRACE".equals(request.getMethod())) {
+      // HttpServlet's doTrace echoes the request's headers back (a page's servlet did): nothing
+      // here answers TRACE
+      Json.writeProblem(request, response, new ProblemException(405, ProblemException.TYPE_BASE + "method-not-allowed",
+          "Method not allowed", "TRACE is not supported"));
+      return;
+    }
     if (path.startsWith("/api/")) {
       ProblemException refused = queryProblem(request.getQueryString());
       if (refused != null) {

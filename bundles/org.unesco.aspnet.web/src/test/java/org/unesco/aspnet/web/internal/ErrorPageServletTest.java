@@ -25,6 +25,10 @@ class ErrorPageServletTest {
     assertSame(postgresLockTimeout, ErrorPageServlet.transientDatabaseError(postgresLockTimeout));
     SQLException poolFull = new SQLTransientConnectionException("No database connection became free within 10 s");
     assertSame(poolFull, ErrorPageServlet.transientDatabaseError(new RuntimeException(poolFull)));
+    // LOCK TABLE past the lock timeout, as Derby says it (a burst of partnership proposals)
+    SQLException tableLock = new SQLException("Table 'PSH_PARTNERSHIP' cannot be locked in 'EXCLUSIVE' mode.", "X0X02");
+    assertSame(tableLock, ErrorPageServlet.transientDatabaseError(new RuntimeException(tableLock)));
+    assertSame(null, ErrorPageServlet.transientDatabaseError(new SQLException("Column 'X' is not in any table", "42X04")));
   }
 
   @Test
