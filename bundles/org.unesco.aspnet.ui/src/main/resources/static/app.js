@@ -1374,9 +1374,16 @@ async function countryStats(country, stats) {
 /** Where a sign-in leads: the page the sign-in link came from (`next`), else the person's own. */
 function afterSignIn() {
   const next = new URLSearchParams(location.search).get('next');
-  // a path of this site only: '//host' and '/\\host' are other sites to a browser
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') && !next.startsWith('/signin')
-    ? next : homeOf(ui.me);
+  // a path of this site only, as the browser reads it ('//host', '/\\host' and '/<tab>/host' are
+  // other sites): resolved against this origin, it must stay on it
+  let url = null;
+  try {
+    url = next && next.startsWith('/') ? new URL(next, location.origin) : null;
+  } catch (e) {
+    url = null;
+  }
+  return url && url.origin === location.origin && !url.pathname.startsWith('/signin')
+    ? url.pathname + url.search + url.hash : homeOf(ui.me);
 }
 
 function signInPage() {

@@ -1627,6 +1627,24 @@ class BrowserIT {
     assertTrue(again.getDomAttribute("href").contains("console"), again.getDomAttribute("href"));
   }
 
+  /**
+   * A sign-in goes on to the page its link came from, on this site only: a `next` that a browser
+   * reads as another site ('/<tab>/host') leads to the person's own page, not back to the form.
+   */
+  @Test
+  void aSignInGoesOnToThePageItCameFromOnThisSiteOnly() {
+    for (String[] next : new String[][] {{"/schools%3Fcountry%3DFR", "/schools?country=FR"}, {"/%09/evil.example/x", "/console/nc"}}) {
+      signOut();
+      open("/signin?next=" + next[0]);
+      waitFor(By.id("signin-email")).sendKeys("nc.fr@demo.aspnet.local");
+      driver.findElement(By.id("signin-password")).sendKeys(PASSWORD);
+      driver.findElement(By.id("signin-submit")).click();
+      wait(30).until(d -> !d.getCurrentUrl().contains("/signin"));
+      assertTrue(driver.getCurrentUrl().startsWith(base + next[1]), next[0] + " led to " + driver.getCurrentUrl());
+      waitFor(By.id("signout"));
+    }
+  }
+
   @Test
   void aDecisionOnASchoolDecidedMeanwhileSaysWhereItIsNowInWords() {
     signIn("hq@demo.aspnet.local");
