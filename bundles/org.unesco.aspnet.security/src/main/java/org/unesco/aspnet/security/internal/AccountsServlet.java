@@ -56,6 +56,10 @@ public final class AccountsServlet extends ApiServlet {
     this.log = log;
   }
 
+  static final int HASH_WAIT_SECONDS = 30;
+  /** One registration's password hashed at a time on this node ({@link #hashOneAtATime}). */
+  private final transient java.util.concurrent.Semaphore registrationHashing = new java.util.concurrent.Semaphore(1, true);
+
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
     java.util.Locale stated = statedLanguage(request);
@@ -68,7 +72,7 @@ public final class AccountsServlet extends ApiServlet {
     boolean made = false;
     String id;
     try {
-      String hash = authentication.hasher().hash(r.password());
+      String hash = hashOneAtATime(r.password());
       Principal anonymous = principal(request);
       id = store.database().inTransaction(c -> {
         String created = store.createAccount(c, r.email(), r.name().strip(), language, hash);
@@ -99,6 +103,31 @@ public final class AccountsServlet extends ApiServlet {
     }
     response.setHeader("Location", "/api/v1/me");
     Json.write(response, 201, Map.of("id", id, "email", SecurityStore.normaliseEmail(r.email())));
+  }
+
+  /**
+   * Hashes a registration's password when no other registration's is being hashed on this node:
+   * each hash takes a core for a fraction of a second (PBKDF2), and forty registrations sent at once
+   * took both cores, so that a sign-in waited 10 s. One at a time, a burst is served in turn and
+   * sign-ins keep a core; a registration that waited {@value #HASH_WAIT_SECONDS} s gets 429.
+   */
+  private String hashOneAtATime(String password) {
+    boolean acquired;
+    try {
+      acquired = registrationHashing.tryAcquire(HASH_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      acquired = false;
+    }
+    if (!acquired) {
+      throw new ProblemException(429, ProblemException.TYPE_BASE + "too-many-attempts", "Too many attempts",
+          "Many accounts are being registered at this moment; try again in a few seconds", List.of(), Map.of("retryAfter", 5));
+    }
+    try {
+      return authentication.hasher().hash(password);
+    } finally {
+      registrationHashing.release();
+    }
   }
 
   /**
