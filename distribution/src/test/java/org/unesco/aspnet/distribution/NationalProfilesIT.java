@@ -343,6 +343,16 @@ class NationalProfilesIT {
     HttpResponse<String> edited = send("PATCH", "/api/v1/schools/" + school, "{\"city\":\"Regensburg-Stadtamhof\"}", hq, "If-Match", etag);
     assertEquals(200, edited.statusCode(), edited.body());
     assertEquals("gymnasium", JSON.readTree(edited.body()).path("fields").path("schulform").asText());
+    // and the ladder is not skipped meanwhile: a national move of a school on one of its stages
+    // waits for the profile (a bare RECOMMENDED left status and stage apart)
+    String membershipPath = "/api/v1/memberships/" + membership;
+    JsonNode offered = JSON.readTree(send("GET", membershipPath, null, nc).body());
+    assertEquals(0, offered.path("next").size(), "no national move offered: " + offered);
+    HttpResponse<String> skipping = send("POST", transitions, "{\"to\":\"RECOMMENDED\"}", nc);
+    assertEquals(503, skipping.statusCode(), skipping.body());
+    assertTrue(JSON.readTree(skipping.body()).path("type").asText().endsWith("/national-profile-unavailable"), skipping.body());
+    assertTrue(JSON.readTree(skipping.body()).path("detail").asText().contains("national ladder of DE (mitarbeitend)"), skipping.body());
+    assertEquals("UNDER_NATIONAL_REVIEW", JSON.readTree(send("GET", membershipPath, null, hq).body()).path("status").asText());
 
     // Back as a new version: the profile and the values return, nothing was lost
     Path updated = Jars.variant(saved, platform.home.resolve("..").resolve("profile.de-2.jar"), Map.of("Bundle-Version", "0.2.0"), Map.of());
@@ -420,6 +430,9 @@ class NationalProfilesIT {
       assertEquals("DEGRADED", seenByAll.path("components").path("national-profiles").path("status").asText(), seenByAll.toString());
       assertFalse(seenByAll.toString().contains("detail"), "the public gets the statuses alone: " + seenByAll);
       assertTrue(platform.log().contains("this profile explodes on purpose"), "the failure is in the log");
+      assertEquals(503, send("POST", "/api/v1/applications", school("Liceo explode", "IT", null, "Roma"), hq).statusCode());
+      assertEquals(1, platform.log().lines().filter(l -> l.contains("National profile of IT failed in validate")).count(),
+          "said once while it keeps failing so, not at every request");
 
       // While Italy's profile hangs, Kenya's applications go through
       CompletableFuture<HttpResponse<String>> hanging = CompletableFuture.supplyAsync(() -> {

@@ -716,7 +716,14 @@ public final class MembershipLifecycle implements MembershipService {
     if (actor.isSystem() || t.decider() != Decider.NATIONAL) {
       return;
     }
-    Ladder ladder = profiles.active(current.country()).map(NationalProfiles.Snapshot::ladder).orElse(null);
+    Optional<NationalProfiles.Snapshot> profile = profiles.active(current.country());
+    if (profile.isEmpty() && current.stage() != null) {
+      // on a stage of a ladder whose plugin is gone (removed, or between two versions): which moves
+      // are the ladder's is not known without it, and a bare move would leave status and stage apart
+      throw new ProblemException(503, ProblemException.TYPE_BASE + "national-profile-unavailable", "National profile unavailable",
+          LifecycleMessages.get(actor.language(), "ladderAbsent", current.country(), current.stage()));
+    }
+    Ladder ladder = profile.map(NationalProfiles.Snapshot::ladder).orElse(null);
     if (ladder != null && ladder.stages().stream().anyMatch(s -> s.status() == t.to())) {
       throw ProblemException.conflict(LifecycleMessages.get(actor.language(), "followsLadder", current.country(),
           "POST /api/v1/memberships/" + current.id() + "/stages",

@@ -139,20 +139,36 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     Object country = properties.get(NationalProfile.COUNTRY_PROPERTY);
     long id = (Long) properties.get(Constants.SERVICE_ID);
     if (!(country instanceof String iso2) || !iso2.matches("[A-Z]{2}")) {
-      log.error("National profile {} ignored: its service property {} must be an upper-case ISO 3166-1"
-          + " alpha-2 code, not {}", profile.getClass().getName(), NationalProfile.COUNTRY_PROPERTY, country);
+      String why = "ignored: its service property " + NationalProfile.COUNTRY_PROPERTY + " must be an upper-case ISO 3166-1"
+          + " alpha-2 code (@NationalProfile.Country(\"KE\")), not " + country;
+      log.error("National profile {} {}", profile.getClass().getName(), why);
+      failures.put(ignoredKey(id), profile.getClass().getName() + " " + why); // health says it too, while it is there
       return;
     }
     Object ranking = properties.get(Constants.SERVICE_RANKING);
     registered.put(id, new Registered(id, ranking instanceof Integer r ? r : 0, iso2, profile));
     failures.remove(iso2);
     log.info("National profile of {} available: {}", iso2, profile.getClass().getName());
+    // read what it declares now, not at the first request that needs it: a profile that cannot be
+    // read (a pattern that does not compile) is told in the log and health as it arrives
+    java.util.concurrent.CompletableFuture.runAsync(() -> {
+      try {
+        active(iso2);
+      } catch (RuntimeException recorded) {
+        // in failures, logged once by unavailable
+      }
+    });
+  }
+
+  private static String ignoredKey(long serviceId) {
+    return "service " + serviceId;
   }
 
   void removeProfile(NationalProfile profile, Map<String, Object> properties) {
     long id = (Long) properties.get(Constants.SERVICE_ID);
     Registered gone = registered.remove(id);
     snapshots.remove(id);
+    failures.remove(ignoredKey(id));
     if (gone != null) {
       failures.remove(gone.country());
       log.info("National profile of {} removed; its stored values stay", gone.country());
@@ -574,8 +590,11 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
       throw unavailable(country, what + " took longer than " + CALL_LIMIT_MILLIS + " ms");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      log.error("National profile of {} failed in {}", country, what, cause);
-      throw unavailable(country, what + " failed: " + cause, what + " failed"); // the exception for the log and health, not the public
+      String why = what + " failed: " + cause;
+      if (!why.equals(failures.get(country))) { // once while it keeps failing so: a public page asks at every request
+        log.error("National profile of {} failed in {}", country, what, cause);
+      }
+      throw unavailable(country, why, what + " failed"); // the exception for the log and health, not the public
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw unavailable(country, what + " was interrupted");
@@ -588,8 +607,9 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
 
   /** A 503 that tells the caller {@code publicWhy}; {@code why} goes to the log and to health's detail. */
   private ProblemException unavailable(String country, String why, String publicWhy) {
-    failures.put(country, why);
-    log.warn("National profile of {} unavailable: {}", country, why);
+    if (!why.equals(failures.put(country, why))) {
+      log.warn("National profile of {} unavailable: {}", country, why);
+    }
     return new ProblemException(
         503,
         ProblemException.TYPE_BASE + "national-profile-unavailable",
