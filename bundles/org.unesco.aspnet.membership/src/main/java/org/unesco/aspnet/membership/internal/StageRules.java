@@ -94,10 +94,19 @@ final class StageRules {
     return "'" + s.label().in(Locale.forLanguageTag(lang), null) + "' (" + s.code() + ")";
   }
 
+  /** "2 years", "1 year and 6 months", "6 months": in words, not as ISO's P1Y6M. */
   static String describe(Period p, String lang) {
-    if (p.getMonths() == 0 && p.getDays() == 0) {
-      return FieldMessages.get(lang, "years", p.getYears());
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    if (p.getYears() != 0) {
+      parts.add(FieldMessages.get(lang, "years", p.getYears()));
     }
-    return p.toString();
+    if (p.getMonths() != 0) {
+      parts.add(FieldMessages.get(lang, "months", p.getMonths()));
+    }
+    if (p.getDays() != 0 || parts.isEmpty()) {
+      parts.add(FieldMessages.get(lang, "days", p.getDays()));
+    }
+    String last = parts.remove(parts.size() - 1);
+    return parts.isEmpty() ? last : String.join(", ", parts) + " " + FieldMessages.get(lang, "and") + " " + last;
   }
 }
