@@ -64,11 +64,16 @@ public final class SchoolsDataset implements Dataset {
    * filtered country, or of every country with an active profile. Values of a profile that was
    * removed are not columns until it returns (they stay stored).
    */
-  List<Field> extraFields(SchoolQuery query) {
+  List<Field> extraFields(SchoolQuery query, Set<String> mixed) {
     Map<String, Field> byKey = new LinkedHashMap<>();
     for (String country : query.country() != null ? Set.of(query.country().toUpperCase(java.util.Locale.ROOT)) : profiles.countries()) {
       try {
-        profiles.fields(country).forEach(f -> byKey.putIfAbsent(f.key(), f));
+        profiles.fields(country).forEach(f -> {
+          Field first = byKey.putIfAbsent(f.key(), f);
+          if (first != null && first.type() != f.type()) {
+            mixed.add(f.key()); // one key, two countries, two types: one column, as text (below)
+          }
+        });
       } catch (org.unesco.aspnet.core.ProblemException unavailable) {
         // a failing profile costs its columns, not the export
       }
@@ -76,18 +81,26 @@ public final class SchoolsDataset implements Dataset {
     return List.copyOf(byKey.values());
   }
 
-  static Column column(Field f) {
+  /**
+   * The column of {@code f}; a text column when countries give its key different types
+   * ({@code mixed}: Kenya's {@code secteur} a number, France's a choice), so that each country's
+   * values are written as they are, not read as the first country's type.
+   */
+  static Column column(Field f, boolean mixed) {
     String label = f.label().in(java.util.Locale.ENGLISH, null);
-    return new Column("fields." + f.key(), label, switch (f.type()) {
+    return new Column("fields." + f.key(), label, mixed ? Type.TEXT : switch (f.type()) {
       case NUMBER -> Type.DECIMAL;
       case MULTI_CHOICE -> Type.LIST;
       default -> Type.TEXT;
     });
   }
 
-  static Object value(Field f, Object v) {
+  static Object value(Field f, Object v, boolean mixed) {
     if (v == null) {
       return null;
+    }
+    if (mixed) {
+      return v instanceof Number n ? Cells.decimal(n.doubleValue()) : Cells.text(v);
     }
     return switch (f.type()) {
       case NUMBER -> v instanceof Number n ? n.doubleValue() : null;
@@ -121,9 +134,14 @@ public final class SchoolsDataset implements Dataset {
       columns.remove(COLUMNS.size() - 1); // membershipId: not public
       columns.remove(EMAIL);
     }
-    List<Field> extra = extraFields(query);
-    int core = columns.size();
-    extra.forEach(f -> columns.add(column(f)));
+    Set<String> mixedKeys = new java.util.HashSet<>();
+    List<Field> extra = extraFields(query, mixedKeys);
+    boolean[] mixed = new boolean[extra.size()];
+    for (int i = 0; i < mixed.length; i++) {
+      mixed[i] = mixedKeys.contains(extra.get(i).key());
+      columns.add(column(extra.get(i), mixed[i]));
+    }
+    int core = columns.size() - extra.size();
     RowWriter[] writer = new RowWriter[1];
     Object[] values = new Object[columns.size()];
     rows.schools(actor, query, s -> {
@@ -134,7 +152,7 @@ public final class SchoolsDataset implements Dataset {
       if (!extra.isEmpty()) {
         Map<String, Object> fields = s.fields();
         for (int i = 0; i < extra.size(); i++) {
-          values[core + i] = value(extra.get(i), fields.get(extra.get(i).key()));
+          values[core + i] = value(extra.get(i), fields.get(extra.get(i).key()), mixed[i]);
         }
       }
       writer[0].row(values);
