@@ -52,6 +52,7 @@ class AuthorizationMatrixIT {
     {"GET /api/v1/mail",                                   "D", "D", "D", "D", "D", "D", "A"},
     {"GET /api/v1/me",                                     "D", "A", "A", "A", "A", "A", "A"},
     {"GET /api/v1/tokens",                                 "D", "A", "A", "A", "A", "A", "A"},
+    {"GET /api/v1/roles",                                  "D", "A", "A", "A", "A", "A", "A"},
     {"GET /api/v1/me/preferences",                         "D", "A", "A", "A", "A", "A", "A"},
     {"POST /api/v1/invitations#nc",                        "D", "D", "D", "D", "D", "A", "A"},
     {"POST /api/v1/invitations#staffX",                    "D", "U", "D", "A", "U", "A", "A"},

@@ -752,6 +752,68 @@ class SecurityIT {
 
 
   /**
+   * A coordinator who hands over their post, a teacher who left: whoever could give the role takes
+   * it away, from the account's next request, audited; an NC sees and takes only their country's
+   * schools' people, and the last platform administrator stays.
+   */
+  @Test
+  void aRoleIsTakenAwayByWhoeverCouldGiveItAndWorksNoMore() throws Exception {
+    String admin = platform.adminToken();
+    String hq = invited(admin, "hq.roles@example.org", "{\"role\":\"HQ_OFFICER\"}");
+    String ncGh = invited(hq, "nc.roles.gh@example.org", "{\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"GH\"}");
+    String ncTz = invited(hq, "nc.roles.tz@example.org", "{\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"TZ\"}");
+    String school = candidate("Roles Academy", "GH", "Tamale");
+    String teacher = invited(ncGh, "teacher.roles@example.org", "{\"role\":\"SCHOOL_STAFF\",\"school\":\"" + school + "\"}");
+    assertEquals(200, seen(platform.get("/api/v1/schools/" + school, "Authorization", "Bearer " + teacher)).statusCode());
+
+    // Ghana's NC sees their school's teacher, not themselves (HQ's to take) nor Tanzania's people
+    JsonNode ghana = json(platform.get("/api/v1/roles", "Authorization", "Bearer " + ncGh));
+    assertEquals(List.of("teacher.roles@example.org"), emails(ghana), ghana.toString());
+    JsonNode staff = ghana.path("items").get(0);
+    assertEquals("SCHOOL_STAFF", staff.path("role").asText());
+    assertEquals(school, staff.path("school").asText());
+    String staffRole = staff.path("id").asText();
+    assertEquals(404, seen(platform.send("DELETE", "/api/v1/roles/" + staffRole, null, "Authorization", "Bearer " + ncTz)).statusCode(),
+        "another country's NC: an unknown role");
+    assertEquals(200, seen(platform.get("/api/v1/schools/" + school, "Authorization", "Bearer " + teacher)).statusCode(), "still staff");
+    assertEquals(204, seen(platform.send("DELETE", "/api/v1/roles/" + staffRole, null, "Authorization", "Bearer " + ncGh)).statusCode());
+    assertEquals(404, seen(platform.send("DELETE", "/api/v1/roles/" + staffRole, null, "Authorization", "Bearer " + ncGh)).statusCode(),
+        "gone");
+    HttpResponse<String> after = seen(platform.get("/api/v1/schools/" + school, "Authorization", "Bearer " + teacher));
+    assertTrue(after.statusCode() == 403 || after.statusCode() == 404, "the candidate school is no longer the teacher's: " + after.statusCode());
+    assertEquals(0, json(platform.get("/api/v1/me", "Authorization", "Bearer " + teacher)).path("roles").size(), "signed in, no role");
+    JsonNode audit = json(platform.get("/api/v1/audit?country=GH&action=role.revoke", "Authorization", "Bearer " + ncGh));
+    assertTrue(audit.toString().contains("teacher.roles@example.org") && audit.toString().contains("SCHOOL_STAFF"), audit.toString());
+
+    // HQ takes Tanzania's NC away (their post handed over), filtered by country and role
+    JsonNode tz = json(platform.get("/api/v1/roles?country=tz&role=national_coordinator", "Authorization", "Bearer " + hq));
+    assertEquals(List.of("nc.roles.tz@example.org"), emails(tz), tz.toString());
+    assertEquals(204, seen(platform.send("DELETE", "/api/v1/roles/" + tz.path("items").get(0).path("id").asText(), null,
+        "Authorization", "Bearer " + hq)).statusCode());
+    assertEquals(403, seen(platform.get("/api/v1/audit?country=TZ", "Authorization", "Bearer " + ncTz)).statusCode(),
+        "no longer Tanzania's NC, from the next request");
+    // HQ does not see administrators' roles; the last administrator's cannot go
+    JsonNode admins = json(platform.get("/api/v1/roles?role=PLATFORM_ADMIN", "Authorization", "Bearer " + hq));
+    assertEquals(0, admins.path("items").size(), admins.toString());
+    JsonNode mine = json(platform.get("/api/v1/roles?role=PLATFORM_ADMIN", "Authorization", "Bearer " + admin));
+    assertEquals(1, mine.path("items").size(), mine.toString());
+    HttpResponse<String> last = seen(platform.send("DELETE", "/api/v1/roles/" + mine.path("items").get(0).path("id").asText(), null,
+        "Authorization", "Bearer " + admin));
+    assertEquals(409, last.statusCode(), last.body());
+    // bad filters, field by field; the public is told to sign in
+    HttpResponse<String> bad = seen(platform.get("/api/v1/roles?role=KING&country=FRA", "Authorization", "Bearer " + hq));
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertTrue(bad.body().contains("\"role\"") && bad.body().contains("\"country\""), "both, at once: " + bad.body());
+    assertEquals(401, seen(platform.get("/api/v1/roles")).statusCode());
+  }
+
+  private static List<String> emails(JsonNode page) {
+    List<String> emails = new java.util.ArrayList<>();
+    page.path("items").forEach(i -> emails.add(i.path("account").path("email").asText()));
+    return emails;
+  }
+
+  /**
    * An invitation adds a role to an existing account only when its owner accepts it (signed in as
    * it, or with its password). With the link alone, an NC gave any account a role of their country,
    * read its roles, and could then reset its password.

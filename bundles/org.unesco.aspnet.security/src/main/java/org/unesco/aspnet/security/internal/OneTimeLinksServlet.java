@@ -351,8 +351,16 @@ public final class OneTimeLinksServlet extends ApiServlet {
     return handsOverFocalPoint(me, grant) || authorizer.allows(me, actionFor(grant.role()), targetOf(grant));
   }
 
+  /**
+   * Who may take a role away: whoever could give it by invitation, but not by a focal point's
+   * hand-over (a focal point hands the role on; it does not remove a colleague's).
+   */
+  static boolean mayRevoke(Authorizer authorizer, Principal me, Grant grant) {
+    return authorizer.allows(me, actionFor(grant.role()), targetOf(grant));
+  }
+
   /** HQ and platform administrators: they reset accounts of any scope, those without a role too. */
-  private static boolean resetsEverywhere(Authorizer authorizer, Principal me) {
+  static boolean resetsEverywhere(Authorizer authorizer, Principal me) {
     return authorizer.allows(me, Action.MANAGE_COORDINATORS, Target.everything())
         || authorizer.allows(me, Action.MANAGE_PLATFORM, Target.everything());
   }
