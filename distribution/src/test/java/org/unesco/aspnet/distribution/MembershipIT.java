@@ -275,6 +275,12 @@ class MembershipIT {
     assertTrue(kenya.path("coordinators").get(0).path("email").isNull(), "no address for harvesters");
     JsonNode signedIn = JSON.readTree(platform.get("/api/v1/countries/KE", "Authorization", "Bearer " + ncFrance).body());
     assertEquals("aspnet@unesco.go.ke", signedIn.path("coordinators").get(0).path("email").asText());
+    // an account anyone may register, without a role, is no reader of the network's addresses
+    assertEquals(201, platform.send("POST", "/api/v1/accounts", "{\"email\":\"harvester@example.org\",\"name\":\"H\","
+        + "\"password\":\"a harvester's password\"}", "Content-Type", "application/json").statusCode());
+    String harvester = JSON.readTree(platform.login("harvester@example.org", "a harvester's password").body()).path("token").asText();
+    JsonNode registered = JSON.readTree(platform.get("/api/v1/countries/KE", "Authorization", "Bearer " + harvester).body());
+    assertTrue(registered.path("coordinators").get(0).path("email").isNull(), registered.toString());
     assertEquals(403, platform.send("PATCH", "/api/v1/countries/KE", body,
         "Content-Type", "application/json", "Authorization", "Bearer " + ncFrance).statusCode());
     assertEquals(403, platform.send("PATCH", "/api/v1/countries/KE", "{\"region\":\"Arab States\"}",

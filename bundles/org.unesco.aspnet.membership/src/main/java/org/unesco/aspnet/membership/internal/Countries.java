@@ -125,13 +125,15 @@ public final class Countries implements CountryService {
   }
 
   /**
-   * Emails and phone numbers of the national network are for signed-in people only: a public
-   * directory of addresses is what harvesters look for. Names, roles and websites are public.
+   * Emails and phone numbers of the national network are for people of the network only, those
+   * with a role (a school's focal point or staff, a coordinator, HQ): a public directory of
+   * addresses is what harvesters look for, and anyone may register an account without a role.
+   * Names, roles and websites are public.
    */
   private static Country country(Entry e, Locale language, long[] n, Principal actor) {
     Country.NationalCommission nc = e.nationalCommission();
     List<Country.Coordinator> contacts = e.coordinators();
-    if (actor.isAnonymous()) {
+    if (!actor.isSystem() && (actor.isAnonymous() || actor.grants().isEmpty())) {
       nc = nc == null ? null : new Country.NationalCommission(nc.name(), nc.website(), null, nc.address());
       contacts = contacts.stream().map(k -> new Country.Coordinator(k.name(), null, null, k.role())).toList();
     }

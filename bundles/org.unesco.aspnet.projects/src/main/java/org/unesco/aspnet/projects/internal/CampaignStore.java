@@ -291,7 +291,7 @@ public final class CampaignStore implements CampaignService, CampaignRules, Even
       return List.of();
     }
     return people.campaignHolders(org.unesco.aspnet.core.Role.CAMPAIGN_COORDINATOR, String.valueOf(id)).stream()
-        .map(h -> new org.unesco.aspnet.projects.Coordinator(h.name(), actor.isAnonymous() ? null : h.email()))
+        .map(h -> new org.unesco.aspnet.projects.Coordinator(h.name(), actor.isAnonymous() || actor.grants().isEmpty() ? null : h.email()))
         .toList();
   }
 
