@@ -750,8 +750,9 @@ export function summaryView(summary, module) {
 
 /**
  * A metric's name in words: the module schema's label (in the visitor's language) for a metric of
- * that name, else the UI's `metric.<name>` (totals the shipped modules compute, as wasteKg, that
- * are no metric of their schema), else the name made readable.
+ * that name, or its own label for a total (schema.totalLabels), else the UI's `metric.<name>`
+ * (totals the shipped modules compute, as wasteKg, that are no metric of their schema), else the
+ * name made readable.
  */
 function metricLabeller(module) {
   const fromSchema = {};
@@ -763,6 +764,12 @@ function metricLabeller(module) {
     }
   };
   collect(module?.schema?.metrics, '');
+  // a module's own words for its totals (SubmissionSchema.totalLabels): a plugin's module has no
+  // strings in the UI's i18n files
+  for (const [total, perLanguage] of Object.entries(module?.schema?.totalLabels || {})) {
+    const label = localized(perLanguage);
+    if (label && !fromSchema[total]) fromSchema[total] = label;
+  }
   return (name) => {
     if (fromSchema[name]) return fromSchema[name];
     const key = 'metric.' + name;

@@ -6,7 +6,7 @@
  * @CampaignModule.Campaign("trash-hack")}; the platform keeps storage, permissions, moderation
  * and exports. See docs/campaign-modules.md.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package org.unesco.aspnet.projects.campaign;
 

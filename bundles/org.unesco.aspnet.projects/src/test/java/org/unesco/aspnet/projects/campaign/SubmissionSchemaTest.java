@@ -26,6 +26,16 @@ class SubmissionSchemaTest {
   }
 
   @Test
+  void aModulesTotalsAreHeadedInItsOwnWordsAndCountedWhenUntranslated() {
+    SubmissionSchema schema = new SubmissionSchema(List.of(), false)
+        .withTotalLabels(Map.of("treesPlanted", Map.of("en", "Trees planted", "de", "Gepflanzte Bäume"),
+            "survival", Map.of("en", "Trees alive")));
+    assertEquals("Gepflanzte Bäume", schema.totalLabels().get("treesPlanted").get("de"));
+    assertEquals(List.of("total survival in de"), schema.untranslated(LANGUAGES));
+    assertEquals(Map.of(), new SubmissionSchema(List.of(), true).totalLabels(), "none: the names made readable");
+  }
+
+  @Test
   void aModulesPhasesCountToo() {
     CampaignModule module = new CampaignModule() {
       @Override
