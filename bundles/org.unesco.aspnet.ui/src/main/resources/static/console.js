@@ -61,7 +61,12 @@ function pagedList(path, onItems, noun = 'console.schools', first = null) {
       more.after(problemView(e));
     }
   }));
-  return { load, more, count };
+  /** A row taken away (a role removed): the count says one fewer. */
+  const dropped = () => {
+    shown = Math.max(0, shown - 1);
+    count.textContent = plural(cursor ? noun + 'More' : noun, shown);
+  };
+  return { load, more, count, dropped };
 }
 
 // ---------- deciding on a membership ----------
@@ -367,10 +372,10 @@ export async function ncConsole() {
   // a sub-national coordinator reviews, reads and imports for their unit; the country's reports,
   // invitations and campaigns are the NC's (and HQ's)
   const national = hq || (ui.me.roles || []).some((r) => r.role === 'NATIONAL_COORDINATOR' && r.country === country);
-  const names = national ? ['applications', 'directory', 'reports', 'import', 'invitations', 'campaigns', 'partnerships', 'audit'] : ['applications', 'directory', 'import'];
+  const names = national ? ['applications', 'directory', 'reports', 'import', 'invitations', 'people', 'campaigns', 'partnerships', 'audit'] : ['applications', 'directory', 'import'];
   const shown = names.includes(tab) ? tab : 'applications';
   const body = { applications: ncApplications, directory: ncDirectory, reports: ncReports, import: ncImport, invitations: ncInvitations, campaigns: ncCampaigns,
-    partnerships: ncPartnerships, audit: (c) => auditView('/console/nc', c) }[shown];
+    partnerships: ncPartnerships, people: (c) => peopleView('/console/nc', c), audit: (c) => auditView('/console/nc', c) }[shown];
   // the country names and the tab's content are asked for at once
   const [list, content] = await Promise.all([countries(), body(country).then((x) => [x].flat(), (e) => [problemView(e)])]);
   const view = [h('h1', { tabindex: '-1' }, t('nc.title') + ' – ' + countryName(country))];
@@ -900,12 +905,186 @@ function campaignItem(c, country, modules = []) {
     ' · ', h('a', { href: queue }, t('moderation.open'), h('span', { class: 'visually-hidden' }, colon() + (localized(c.title || c.name) || c.id))));
 }
 
+// ---------- the roles a coordinator looks after ----------
+
+/** The roles whose holders a console lists: those this person could give (an NC console's: a country's, none of HQ's own). */
+function peopleRoles(country) {
+  return invitableRoles().map(([r]) => r).filter((r) => !country || (r !== 'HQ_OFFICER' && r !== 'PLATFORM_ADMIN'));
+}
+
+/**
+ * What the People tab's rows name by number, read once per view: a school's name, a unit's (its
+ * country's profile), a campaign's title. A read that fails leaves the number.
+ */
+function peopleNames() {
+  const reads = new Map();
+  const known = new Map();
+  const once = (key, ask) => {
+    if (!reads.has(key)) reads.set(key, ask().catch(() => null).then((v) => { known.set(key, v); return v; }));
+    return reads.get(key);
+  };
+  const prepare = (items) => Promise.all(items.map((r) => {
+    if (r.school) return once('school:' + r.school, () => api('GET', '/api/v1/schools/' + encodeURIComponent(r.school)));
+    if (r.campaign) return once('campaign:' + r.campaign, () => api('GET', '/api/v1/campaigns/' + encodeURIComponent(r.campaign)));
+    if (r.unit && r.country) return once('profile:' + r.country, () => loadProfile(r.country));
+    return null;
+  }));
+  return { prepare, get: (key) => known.get(key) || null };
+}
+
+/**
+ * Where a role holds: `nodes` for its cell (a school's or campaign's name linked to its page, the
+ * country under it), `text` for the sentences that name it; empty for HQ's and administrators' roles.
+ */
+function roleScope(r, names) {
+  const country = r.country ? countryName(r.country) : '';
+  if (r.school) {
+    const name = names.get('school:' + r.school)?.name || t('people.schoolNumber', { id: r.school });
+    return { text: name, nodes: [h('a', { href: '/schools/' + encodeURIComponent(r.school) }, h('bdi', {}, name)), country ? [h('br'), h('span', { class: 'meta' }, country)] : []] };
+  }
+  if (r.campaign) {
+    const c = names.get('campaign:' + r.campaign);
+    const title = localized(c?.title || c?.name) || t('people.campaignNumber', { id: r.campaign });
+    return { text: title, nodes: [h('a', { href: '/campaigns/' + encodeURIComponent(r.campaign) }, h('bdi', { lang: c ? langOf(c.title || c.name) : null }, title)),
+      country ? [h('br'), h('span', { class: 'meta' }, country)] : []] };
+  }
+  if (r.unit) {
+    const unit = (names.get('profile:' + r.country)?.units || []).find((u) => u.code === r.unit)?.name;
+    const text = (unit || r.unit) + (country ? ', ' + country : '');
+    return { text, nodes: [unit ? profileText(unit) : r.unit, country ? [h('br'), h('span', { class: 'meta' }, country)] : []] };
+  }
+  if (country) return { text: country, nodes: [country] };
+  return { text: '', nodes: [t('people.everywhere')] };
+}
+
+/**
+ * "People": the roles this person looks after (GET /api/v1/roles: those they could give by
+ * invitation; HQ the coordinators and every school's people, an NC the focal points and staff of
+ * their country's schools), 100 at a time in the server's order, with a search by name or email and
+ * a role filter (HQ also a country). Each row's *Take this role away* is asked once more in words
+ * (*Keep the role* focused, so that Enter twice takes nothing away), then said in a status that
+ * takes the focus; a role gone meanwhile (404) is said so and its row goes too. `country`: the NC
+ * console's; null in HQ's console.
+ */
+async function peopleView(base, country) {
+  const params = new URLSearchParams(location.search);
+  const roles = peopleRoles(country);
+  const role = roles.includes(params.get('role')) ? params.get('role') : '';
+  const q = (params.get('q') || '').trim().slice(0, 100);
+  const picked = !country && /^[A-Za-z]{2}$/.test(params.get('country') || '') ? params.get('country').toUpperCase() : '';
+  const list = await countries(); // the names of the rows and of HQ's country filter
+  const form = h('form', { class: 'filters', role: 'search', id: 'people-filters' }, h('input', { type: 'hidden', name: 'tab', value: 'people' }),
+    country ? h('input', { type: 'hidden', name: 'country', value: country })
+      : field(t('field.country'), 'country', { value: picked, empty: t('hq.allCountries'), id: 'people-country',
+        options: list.map((c) => [c.iso2, countryName(c.iso2)]).sort((a, b) => a[1].localeCompare(b[1], ui.lang)) }),
+    field(t('people.search'), 'q', { type: 'search', value: q, id: 'people-q', autocomplete: 'off', maxLength: 100 }),
+    field(t('people.role'), 'role', { value: role, empty: t('dir.any'), id: 'people-role', options: roles.map((r) => [r, t('role.' + r)]) }),
+    h('button', { type: 'submit', id: 'people-search' }, t('dir.searchButton')));
+  filtersNavigate(form, base, RESULTS);
+  const hq = hasRole('HQ_OFFICER');
+  const lead = h('p', { id: 'people-lead' }, [country ? t(hq ? 'people.leadCountryHq' : 'people.leadNc', { country: countryName(country) }) : hq ? t('people.leadHq') : null,
+    !country && hasRole('PLATFORM_ADMIN') ? t('people.leadAdmin') : null, t('people.leadKeep')].filter(Boolean).join(' '));
+  const query = new URLSearchParams();
+  if (country || picked) query.set('country', country || picked);
+  if (role) query.set('role', role);
+  if (q) query.set('q', q);
+  const names = peopleNames();
+  const result = h('div', { id: 'people-result', tabindex: '-1' });
+  const tbody = h('tbody', { role: 'rowgroup' });
+  let paged = null;
+  /** A role's row: who holds it, the role in words, where, since when, and *Take this role away*. */
+  const row = (r) => {
+    const scope = roleScope(r, names);
+    const who = r.account?.name || r.account?.email || r.account?.id || '';
+    const roleName = t('role.' + r.role) === 'role.' + r.role ? r.role : t('role.' + r.role);
+    const message = h('div', { class: 'row-message', tabindex: '-1', id: 'people-' + r.id + '-message' });
+    const buttons = h('div', { class: 'row-actions' });
+    // the person and the role are read with the button ("Take this role away: Ana Pérez, School staff")
+    const start = h('button', { type: 'button', class: 'secondary', 'data-action': 'revoke' }, t('people.revoke'),
+      h('span', { class: 'visually-hidden' }, colon() + who + ', ' + roleName));
+    const offer = () => buttons.replaceChildren(start);
+    const held = roleName + (scope.text ? ', ' + scope.text : ''); // "School staff, Lycée Victor Hugo"
+    const since = r.grantedAt && !r.grantedAt.startsWith('1970-01-01') ? formatDate(r.grantedAt) : '–';
+    const tr = h('tr', { role: 'row', 'data-role-id': r.id, 'data-role': r.role },
+      h('td', { role: 'cell' }, r.account?.name ? [h('bdi', {}, r.account.name), h('br')] : [], h('span', { class: 'meta' }, r.account?.email || '')),
+      h('td', { role: 'cell', 'data-label': t('people.role') + colon() }, roleName),
+      h('td', { role: 'cell', 'data-label': t('people.scope') + colon() }, ...scope.nodes),
+      h('td', { role: 'cell', 'data-label': t('people.since') + colon() }, since),
+      h('td', { role: 'cell' }, buttons, message));
+    /** The row goes (taken away, or gone meanwhile), and what happened is said where the focus goes. */
+    const gone = (words) => {
+      tr.remove();
+      paged.dropped();
+      result.replaceChildren(h('p', { class: 'notice', role: 'status' }, words));
+      result.focus();
+    };
+    const takeAway = (yes) => whileBusy(yes, async () => {
+      try {
+        await api('DELETE', '/api/v1/roles/' + encodeURIComponent(r.id));
+        gone(t('people.revoked', { name: who, role: held }));
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) {
+          gone(t('people.gone', { name: who, role: held }));
+          return;
+        }
+        offer();
+        message.replaceChildren(e instanceof ApiError && e.status === 409
+          ? h('div', { class: 'error', role: 'alert' }, h('p', {}, t('people.lastAdmin')))
+          : problemView(e));
+        message.focus();
+      }
+    });
+    start.addEventListener('click', () => {
+      const askId = 'people-' + r.id + '-ask';
+      const askKey = 'people.ask.' + r.role;
+      const ask = h('span', { class: 'meta', id: askId, 'data-ask': '' },
+        t(t(askKey) === askKey ? 'people.ask' : askKey, { name: who, role: roleName, scope: scope.text }));
+      const yes = h('button', { type: 'button', class: 'danger', 'data-confirm': 'revoke', 'aria-describedby': askId }, t('people.revokeYes'));
+      const keep = h('button', { type: 'button', class: 'secondary', 'data-keep-it': '', 'aria-describedby': askId }, t('people.keep'));
+      keep.addEventListener('click', () => {
+        offer();
+        start.focus();
+      });
+      yes.addEventListener('click', () => takeAway(yes));
+      message.replaceChildren();
+      buttons.replaceChildren(ask, yes, keep);
+      keep.focus();
+    });
+    offer();
+    return tr;
+  };
+  paged = pagedList('/api/v1/roles' + (query.toString() ? '?' + query : ''), async (items) => {
+    await names.prepare(items);
+    tbody.append(...items.map(row));
+  }, 'people.roles');
+  const failed = await paged.load().then(() => null, (e) => e);
+  const view = [h('h2', {}, t('tab.people')), lead, form];
+  if (failed) {
+    // a filter the API refuses is said on the form, which stays; another refusal below it
+    if (failed instanceof ApiError && failed.status === 400) showProblem(form, failed);
+    else view.push(problemView(failed));
+    return view;
+  }
+  if (!tbody.children.length && paged.more.hidden) {
+    return [...view, h('p', { id: 'people-none', role: 'status', tabindex: '-1', 'data-results': '' }, t(q || role || picked ? 'people.none' : 'people.empty'))];
+  }
+  paged.count.dataset.results = '';
+  paged.count.id = 'people-count';
+  paged.more.id = 'people-more';
+  const th = (key) => h('th', { scope: 'col', role: 'columnheader' }, t(key));
+  // on a phone each role is a card, as the decision tables' rows are (style.css)
+  return [...view, result, paged.count, h('div', { class: 'table-wrap' }, h('table', { class: 'decisions people', role: 'table', id: 'people-table' },
+    h('caption', { class: 'visually-hidden' }, t('tab.people')),
+    h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' }, th('people.person'), th('people.role'), th('people.scope'), th('people.since'), th('console.actions'))),
+    tbody)), paged.more];
+}
+
 // ---------- HQ ----------
 export async function hqConsole() {
   if (!ui.me) return signInPrompt(t('hq.title'));
   const names = [];
   if (hasRole('HQ_OFFICER')) names.push('queue', 'dashboard', 'reports', 'projects', 'exports', 'partnerships', 'audit');
-  if (hasRole('HQ_OFFICER') || hasRole('PLATFORM_ADMIN')) names.push('accounts'); // NCs reset from their Invitations tab
+  if (hasRole('HQ_OFFICER') || hasRole('PLATFORM_ADMIN')) names.push('accounts', 'people'); // NCs reset from their Invitations tab, take roles away from their People tab
   if (hasRole('PLATFORM_ADMIN')) names.push('plugins');
   if (!names.length) return [h('h1', {}, t('hq.title')), h('p', { class: 'error', role: 'alert' }, t('hq.notYours')),
     hasRole('NATIONAL_COORDINATOR') || hasRole('SUBNATIONAL_COORDINATOR') ? h('p', {}, h('a', { href: '/console/nc' }, t('nav.nc'))) : null];
@@ -913,7 +1092,7 @@ export async function hqConsole() {
   const tab = names.includes(asked) ? asked : names[0];
   const view = [h('h1', {}, t('hq.title')), tabs('/console/hq', names, tab)];
   const body = { queue: hqQueue, dashboard: statsView, reports: hqReports, projects: () => campaignsView(null), exports: hqExports, partnerships: hqPartnerships, plugins: hqPlugins, audit: hqAudit,
-    accounts: () => [h('h2', {}, t('tab.accounts')), ...resetView()] }[tab];
+    accounts: () => [h('h2', {}, t('tab.accounts')), ...resetView()], people: () => peopleView('/console/hq', null) }[tab];
   try {
     view.push(...[await body()].flat().filter(Boolean).map((x) => (x.tagName === 'H1' ? h('h2', {}, x.textContent) : x)));
   } catch (e) {
@@ -1063,6 +1242,12 @@ function auditNames() {
       } else if (e.entity === 'international-day' && e.entityId && !(e.after?.names || e.before?.names)) {
         waits.push(once('day:' + e.entityId, () => api('GET', '/api/v1/international-days/' + encodeURIComponent(e.entityId))));
       }
+      // a role taken away: the school it was held for, by its name (its campaign, by its title)
+      if (e.action === 'role.revoke' && e.before?.school != null) {
+        waits.push(once('school:' + e.before.school, () => api('GET', '/api/v1/schools/' + encodeURIComponent(e.before.school))));
+      } else if (e.action === 'role.revoke' && e.before?.campaign != null) {
+        waits.push(once('campaign:' + e.before.campaign, () => api('GET', '/api/v1/campaigns/' + encodeURIComponent(e.before.campaign))));
+      }
     }
     await Promise.all(waits);
   };
@@ -1108,6 +1293,15 @@ function auditWhat(e, names) {
   }
   const comment = typeof e.after?.comment === 'string' && e.after.comment.trim() ? e.after.comment.trim() : null;
   const said = comment ? [h('br'), h('span', { class: 'meta audit-comment' }, t('console.comment') + colon(), h('bdi', {}, quoted(comment)))] : [];
+  if (e.action === 'role.revoke' && e.before?.role) {
+    // the role taken away, in words, and where it held: "Role: School staff · School Lycée X"
+    const b = e.before;
+    const where = b.school != null ? schoolLink(b.school, names.get('school:' + b.school)?.name || String(b.school))
+      : b.campaign != null ? h('a', { href: '/campaigns/' + encodeURIComponent(b.campaign) }, t('auditEntity.campaign') + ' ',
+        h('bdi', {}, localized(names.get('campaign:' + b.campaign)?.title) || String(b.campaign)))
+        : b.unit ? t('field.unit') + ' ' + b.unit : null;
+    what.push(h('br'), h('span', { class: 'meta audit-role' }, t('people.role') + colon() + translatedOr('role.' + b.role, b.role), ...(where ? [' · ', where] : [])));
+  }
   if (!e.before || !e.after) return [...what, ...said];
   const scalar = (v) => v == null || ['string', 'number', 'boolean'].includes(typeof v);
   // a status in words: an activity's and a partnership's have their own

@@ -1645,6 +1645,45 @@ class BrowserIT {
     }
   }
 
+  /**
+   * A National Coordinator takes away the role of a teacher who left a school: found by email in the
+   * People tab, asked once more in words, gone from the list and from the API, and named in the
+   * audit log.
+   */
+  @Test
+  void aNationalCoordinatorTakesAwayTheRoleOfATeacherWhoLeft() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(platform != null, "needs the API of its own platform to invite one");
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    String nc = mapper.readTree(platform.login("nc.fr@demo.aspnet.local", PASSWORD).body()).path("token").asText();
+    String school = mapper.readTree(platform.get("/api/v1/schools?country=FR&status=MEMBER&limit=1", "Authorization", "Bearer " + nc).body())
+        .path("items").get(0).path("id").asText();
+    String email = "leaving." + Long.toString(System.currentTimeMillis(), 36) + "@example.org";
+    var invited = platform.send("POST", "/api/v1/invitations", "{\"email\":\"" + email + "\",\"role\":\"SCHOOL_STAFF\",\"school\":\""
+        + school + "\"}", "Content-Type", "application/json", "Authorization", "Bearer " + nc);
+    assertEquals(201, invited.statusCode(), invited.body());
+    var accepted = platform.send("POST", "/api/v1/invitations/accept", "{\"token\":\"" + mapper.readTree(invited.body()).path("token").asText()
+        + "\",\"name\":\"Camille Martin\",\"password\":\"" + PASSWORD + "-leaving\"}", "Content-Type", "application/json");
+    assertEquals(200, accepted.statusCode(), accepted.body());
+
+    signIn("nc.fr@demo.aspnet.local");
+    open("/console/nc?tab=people&country=FR&q=" + email);
+    By row = By.cssSelector("#people-table tr[data-role=SCHOOL_STAFF]");
+    waitFor(row);
+    assertTrue(text(row).contains("Camille Martin") && text(row).contains(email), text(row));
+    driver.findElement(row).findElement(By.cssSelector("button[data-action=revoke]")).click();
+    String asked = waitFor(By.cssSelector("#people-table [data-ask]")).getText();
+    assertTrue(asked.startsWith("Take away Camille Martin's role as school staff of "), asked);
+    assertEquals(driver.switchTo().activeElement(), driver.findElement(By.cssSelector("button[data-keep-it]")), "Keep the role is focused");
+    driver.findElement(By.cssSelector("button[data-confirm=revoke]")).click();
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("people-result"), "Camille Martin's role has been taken away"));
+    assertTrue(driver.findElements(row).isEmpty(), "the row is gone");
+    assertEquals(0, mapper.readTree(platform.get("/api/v1/roles?q=" + email, "Authorization", "Bearer " + nc).body()).path("items").size());
+
+    open("/console/nc?tab=audit&country=FR");
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Role taken away"));
+    assertTrue(text(By.id("main")).contains(email), "the account by its email");
+  }
+
   @Test
   void aDecisionOnASchoolDecidedMeanwhileSaysWhereItIsNowInWords() {
     signIn("hq@demo.aspnet.local");
