@@ -1399,12 +1399,7 @@ class BrowserIT {
     }
     assertTrue(campaign > 0, "the demo has a Trash Hack campaign");
     String email = "coordinator." + Long.toString(System.currentTimeMillis(), 36) + "@example.org";
-    var invited = platform.send("POST", "/api/v1/invitations", "{\"email\":\"" + email + "\",\"role\":\"CAMPAIGN_COORDINATOR\",\"campaign\":\""
-        + campaign + "\"}", "Content-Type", "application/json", "Authorization", "Bearer " + hq);
-    assertEquals(201, invited.statusCode(), invited.body());
-    var accepted = platform.send("POST", "/api/v1/invitations/accept", "{\"token\":\"" + mapper.readTree(invited.body()).path("token").asText()
-        + "\",\"name\":\"Campaign Coordinator\",\"password\":\"" + PASSWORD + "-coordinator\"}", "Content-Type", "application/json");
-    assertEquals(200, accepted.statusCode(), accepted.body());
+    newAccount(hq, email, "\"role\":\"CAMPAIGN_COORDINATOR\",\"campaign\":\"" + campaign + "\"", "Campaign Coordinator", PASSWORD + "-coordinator");
 
     signIn(email, PASSWORD + "-coordinator");
     wait(30).until(ExpectedConditions.urlToBe(base + "/campaigns/" + campaign + "/moderation"));
@@ -1658,12 +1653,7 @@ class BrowserIT {
     String school = mapper.readTree(platform.get("/api/v1/schools?country=FR&status=MEMBER&limit=1", "Authorization", "Bearer " + nc).body())
         .path("items").get(0).path("id").asText();
     String email = "leaving." + Long.toString(System.currentTimeMillis(), 36) + "@example.org";
-    var invited = platform.send("POST", "/api/v1/invitations", "{\"email\":\"" + email + "\",\"role\":\"SCHOOL_STAFF\",\"school\":\""
-        + school + "\"}", "Content-Type", "application/json", "Authorization", "Bearer " + nc);
-    assertEquals(201, invited.statusCode(), invited.body());
-    var accepted = platform.send("POST", "/api/v1/invitations/accept", "{\"token\":\"" + mapper.readTree(invited.body()).path("token").asText()
-        + "\",\"name\":\"Camille Martin\",\"password\":\"" + PASSWORD + "-leaving\"}", "Content-Type", "application/json");
-    assertEquals(200, accepted.statusCode(), accepted.body());
+    newAccount(nc, email, "\"role\":\"SCHOOL_STAFF\",\"school\":\"" + school + "\"", "Camille Martin", PASSWORD + "-leaving");
 
     signIn("nc.fr@demo.aspnet.local");
     open("/console/nc?tab=people&country=FR&q=" + email);
@@ -2511,6 +2501,17 @@ class BrowserIT {
   }
 
   /** A JSON answer of the API, read with the browser's session. */
+  /** An account made through the API: invited by the holder of {@code token} with {@code grant} (JSON members), and accepted. */
+  static void newAccount(String token, String email, String grant, String name, String password) throws Exception {
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var invited = platform.send("POST", "/api/v1/invitations", "{\"email\":\"" + email + "\"," + grant + "}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + token);
+    assertEquals(201, invited.statusCode(), invited.body());
+    var accepted = platform.send("POST", "/api/v1/invitations/accept", "{\"token\":\"" + mapper.readTree(invited.body()).path("token").asText()
+        + "\",\"name\":\"" + name + "\",\"password\":\"" + password + "\"}", "Content-Type", "application/json");
+    assertEquals(200, accepted.statusCode(), accepted.body());
+  }
+
   static Map<?, ?> apiGet(String path) {
     Object answer = ((JavascriptExecutor) driver).executeAsyncScript(
         "const done = arguments[arguments.length - 1];"

@@ -46,8 +46,18 @@ public final class Exports {
   private final Registered<TableReader> readers = new Registered<>("import format", ExportFormat.PROPERTY,
       Pattern.compile("[a-z0-9]+"), "lower-case letters and digits");
 
-  @Reference(service = LoggerFactory.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-  volatile Logger log;
+  /** Given to the constructor, so that it is there before the first format arrives (two named csv are warned about). */
+  final Logger log;
+
+  @org.osgi.service.component.annotations.Activate
+  public Exports(@Reference(service = LoggerFactory.class) Logger log) {
+    this.log = log;
+  }
+
+  /** For tests: without a log service. */
+  Exports() {
+    this(null);
+  }
 
   // Optional as the datasets are: to refuse a country that does not exist ("UK" for GB) rather
   // than export an empty file that looks like a country without schools.

@@ -62,11 +62,10 @@ final class Registered<T> {
   }
 
   synchronized void remove(T service, Map<String, Object> properties) {
-    Object key = properties.get(property);
-    List<Candidate<T>> list = key == null ? null : candidates.get(key);
-    if (list != null && list.removeIf(c -> c.service() == service) && list.isEmpty()) {
-      candidates.remove(key);
-    }
+    // looked for under every key: its properties may have changed since it was added (a dynamic
+    // reference without an updated method keeps it bound under its first key)
+    candidates.values().forEach(list -> list.removeIf(c -> c.service() == service));
+    candidates.values().removeIf(List::isEmpty);
     publish();
   }
 

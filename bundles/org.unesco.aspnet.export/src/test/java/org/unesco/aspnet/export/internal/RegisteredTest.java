@@ -43,6 +43,13 @@ class RegisteredTest {
   }
 
   @Test
+  void aServiceWhosePropertiesChangedIsRemovedUnderTheKeyItWasAddedWith() {
+    formats.add("renamed", props("csv", 9, null), warnings::add);
+    formats.remove("renamed", props("tsv", 9, null));
+    assertTrue(formats.current().isEmpty(), formats.current().toString());
+  }
+
+  @Test
   void aHigherRankingWinsWhateverTheOrder() {
     formats.add("ranked", props("csv", 5, 10), warnings::add);
     formats.add("newer", props("csv", 40, null), warnings::add);

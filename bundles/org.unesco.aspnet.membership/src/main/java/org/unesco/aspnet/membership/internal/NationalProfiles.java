@@ -111,6 +111,11 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
   private final Map<Long, Registered> registered = new ConcurrentHashMap<>();
   private final Map<Long, Snapshot> snapshots = new ConcurrentHashMap<>();
   private final Map<String, String> failures = new ConcurrentHashMap<>();
+  /**
+   * The last failure logged per country (and kind): said once, not at every request of a profile
+   * that keeps failing, even while its other calls succeed; forgotten when the profile comes or goes.
+   */
+  private final Map<String, String> logged = new ConcurrentHashMap<>();
   private final ThreadPoolExecutor calls;
   private final Logger log;
 
@@ -148,16 +153,25 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     Object ranking = properties.get(Constants.SERVICE_RANKING);
     registered.put(id, new Registered(id, ranking instanceof Integer r ? r : 0, iso2, profile));
     failures.remove(iso2);
+    forgetLogged(iso2);
     log.info("National profile of {} available: {}", iso2, profile.getClass().getName());
     // read what it declares now, not at the first request that needs it: a profile that cannot be
     // read (a pattern that does not compile) is told in the log and health as it arrives
     java.util.concurrent.CompletableFuture.runAsync(() -> {
+      if (calls.isShutdown()) {
+        return; // the platform stops
+      }
       try {
         active(iso2);
       } catch (RuntimeException recorded) {
         // in failures, logged once by unavailable
       }
     });
+  }
+
+  private void forgetLogged(String country) {
+    logged.remove(country);
+    logged.remove(country + " unavailable");
   }
 
   private static String ignoredKey(long serviceId) {
@@ -171,6 +185,7 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     failures.remove(ignoredKey(id));
     if (gone != null) {
       failures.remove(gone.country());
+      forgetLogged(gone.country());
       log.info("National profile of {} removed; its stored values stay", gone.country());
     }
   }
@@ -227,6 +242,9 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     }
     Snapshot snapshot = call(country, "reading the profile", () -> read(r));
     snapshots.put(r.serviceId(), snapshot);
+    if (!registered.containsKey(r.serviceId())) {
+      snapshots.remove(r.serviceId()); // removed while it was read: keep nothing of it (its class loader goes)
+    }
     return Optional.of(snapshot);
   }
 
@@ -591,7 +609,7 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       String why = what + " failed: " + cause;
-      if (!why.equals(failures.get(country))) { // once while it keeps failing so: a public page asks at every request
+      if (!why.equals(logged.put(country, why))) { // once while it keeps failing so: a public page asks at every request
         log.error("National profile of {} failed in {}", country, what, cause);
       }
       throw unavailable(country, why, what + " failed"); // the exception for the log and health, not the public
@@ -607,7 +625,8 @@ public final class NationalProfiles implements ProfileService, HealthCheck {
 
   /** A 503 that tells the caller {@code publicWhy}; {@code why} goes to the log and to health's detail. */
   private ProblemException unavailable(String country, String why, String publicWhy) {
-    if (!why.equals(failures.put(country, why))) {
+    failures.put(country, why);
+    if (!why.equals(logged.put(country + " unavailable", why))) {
       log.warn("National profile of {} unavailable: {}", country, why);
     }
     return new ProblemException(

@@ -133,7 +133,7 @@ public final class ScheduledBackups implements HealthCheck {
     state = new Result(Status.UP, newest.map(t -> "Last backup " + t + " in " + folder).orElse("No backup yet in " + folder)
         + "; " + when);
     if (newest.isEmpty() || newest.get().atZone(now.getZone()).isBefore(settings.schedule().previous(now))) {
-      executor.schedule(this::backUp, CATCH_UP_SECONDS, TimeUnit.SECONDS);
+      executor.schedule(() -> backUp(), CATCH_UP_SECONDS, TimeUnit.SECONDS);
       log.info("Scheduled backups into {}: {}, and one in {} s ({})", folder, when, CATCH_UP_SECONDS,
           newest.map(t -> "the last, " + t + ", is older than the last scheduled time").orElse("none is there yet"));
     } else {
@@ -155,18 +155,28 @@ public final class ScheduledBackups implements HealthCheck {
     }
   }
 
-  private void scheduleNext(ZonedDateTime now) {
-    long delay = Duration.between(now, settings.schedule().next(now)).toMillis();
+  /**
+   * The backup of the next scheduled time after {@code after}, named by that time (a timer that
+   * fires a moment early would otherwise name it 02-29-59, and a restart that day take it for missed).
+   */
+  private void scheduleNext(ZonedDateTime after) {
+    ZonedDateTime at = settings.schedule().next(after);
+    long delay = Duration.between(ZonedDateTime.now(clock), at).toMillis();
     executor.schedule(() -> {
-      backUp();
-      scheduleNext(ZonedDateTime.now(clock));
+      backUp(at.toLocalDateTime());
+      scheduleNext(at);
     }, Math.max(delay, 0), TimeUnit.MILLISECONDS);
   }
 
-  /** One backup into {@code <folder>/<local time>}, then the oldest beyond {@code keep} deleted. */
+  /** A backup named by the time it is taken (a missed one's, or by hand). */
   void backUp() {
+    backUp(LocalDateTime.now(clock));
+  }
+
+  /** One backup into {@code <folder>/<time>}, then the oldest beyond {@code keep} deleted. */
+  void backUp(LocalDateTime time) {
     long start = System.nanoTime();
-    String name = BackupSchedule.NAME.format(LocalDateTime.now(clock));
+    String name = BackupSchedule.NAME.format(time);
     Path partial = folder.resolve(name + BackupSchedule.PARTIAL);
     Path done = folder.resolve(name);
     try {

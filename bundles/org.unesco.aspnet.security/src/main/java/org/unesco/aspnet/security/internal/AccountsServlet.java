@@ -70,9 +70,16 @@ public final class AccountsServlet extends ApiServlet {
     String language = r.language() == null ? "en" : r.language();
     Authentication.Attempt attempt = authentication.addressAttempt(request.getRemoteAddr(), stated != null ? stated.getLanguage() : language);
     boolean made = false;
+    boolean busy = false; // a 429 for the load (no turn to hash) is no failed attempt of the address
     String id;
     try {
-      String hash = hashOneAtATime(r.password());
+      String hash;
+      try {
+        hash = hashOneAtATime(r.password());
+      } catch (ProblemException noTurn) {
+        busy = true;
+        throw noTurn;
+      }
       Principal anonymous = principal(request);
       id = store.database().inTransaction(c -> {
         String created = store.createAccount(c, r.email(), r.name().strip(), language, hash);
@@ -93,7 +100,7 @@ public final class AccountsServlet extends ApiServlet {
       throw e;
     } finally {
       try {
-        authentication.end(attempt, made); // an account made is no failed attempt; anything else is one
+        authentication.end(attempt, made || busy); // an account made is no failed attempt, nor a turn not given; anything else is one
       } catch (RuntimeException notEnded) {
         // the answer stands (201: the account exists; its retry would say "email taken"); the
         // attempt left in flight counts as failed after a minute (LoginThrottle.IN_FLIGHT_LIMIT)

@@ -135,10 +135,14 @@ public final class RolesServlet extends ApiServlet {
   /** The filters of a listing; {@code countries}: only these (an NC's), null for every country. */
   record Filter(String country, Role role, String school, String like, Set<String> countries) {}
 
+  /**
+   * The countries whose schools' people {@code me} looks after: a National Coordinator's. A teacher's
+   * or a focal point's role gives none (they take no one's role away), so their listing reads nothing.
+   */
   private static Set<String> countriesOf(Principal me) {
     Set<String> countries = new TreeSet<>();
     me.grants().forEach(g -> {
-      if (g.country() != null) {
+      if (g.role() == Role.NATIONAL_COORDINATOR && g.country() != null) {
         countries.add(g.country());
       }
     });
@@ -188,7 +192,7 @@ public final class RolesServlet extends ApiServlet {
             read++;
             Held held = held(rs);
             after = held.id();
-            if (OneTimeLinksServlet.mayRevoke(authorizer, me, held.grant())) {
+            if (held.grant() != null && OneTimeLinksServlet.mayRevoke(authorizer, me, held.grant())) {
               found.add(held);
               if (found.size() == n) {
                 return found;
@@ -223,11 +227,6 @@ public final class RolesServlet extends ApiServlet {
     String id = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
     store.database().inTransaction(c -> {
       Held held = null;
-      // the row locked first (Derby and PostgreSQL alike), so that a second removal of it waits and finds it gone
-      try (PreparedStatement lock = c.prepareStatement("UPDATE SEC_GRANT SET ROLE = ROLE WHERE ID = ?")) {
-        lock.setString(1, id);
-        lock.executeUpdate();
-      }
       try (PreparedStatement ps = c.prepareStatement("SELECT G.ID, G.ROLE, G.COUNTRY, G.UNIT, G.CAMPAIGN, G.SCHOOL, G.GRANTED_AT,"
           + " A.ID, A.EMAIL, A.NAME FROM SEC_GRANT G JOIN SEC_ACCOUNT A ON A.ID = G.ACCOUNT_ID WHERE G.ID = ?")) {
         ps.setString(1, id);
@@ -245,9 +244,13 @@ public final class RolesServlet extends ApiServlet {
         throw ProblemException.conflict("This is the last platform administrator's role: give the role to another"
             + " account first, so that someone can still run the platform");
       }
+      int deleted;
       try (PreparedStatement ps = c.prepareStatement("DELETE FROM SEC_GRANT WHERE ID = ?")) {
         ps.setString(1, id);
-        ps.executeUpdate();
+        deleted = ps.executeUpdate();
+      }
+      if (deleted == 0) { // taken away by someone else since it was read
+        throw ProblemException.notFound("No role " + id + " that you look after");
       }
       Map<String, Object> before = new LinkedHashMap<>();
       before.put("role", held.grant().role().name());
@@ -269,8 +272,9 @@ public final class RolesServlet extends ApiServlet {
   }
 
   /**
-   * Whether one platform administrator role is left, counted with every administrator's row locked:
-   * two administrators taking each other's role at once would otherwise both see two, and leave none.
+   * Whether one platform administrator role is left, counted with every administrator's row locked
+   * in one statement: two administrators taking each other's role at once would otherwise both see
+   * two and leave none, and taking the one row first and then the others would deadlock them.
    */
   private static boolean lastAdministrator(Connection c) throws SQLException {
     try (PreparedStatement lock = c.prepareStatement("UPDATE SEC_GRANT SET ROLE = ROLE WHERE ROLE = ?")) {

@@ -29,7 +29,7 @@ import org.unesco.aspnet.core.HealthCheck;
  * offers, a component that failed to start or waits for a service, a file that is no bundle).
  * {@code plugins} in health is DEGRADED while one does not work (for {@value #GRACE_SECONDS} s or
  * more): a failing plugin never takes the core down, but an operator is told, and the log says it
- * once.
+ * once (looked at every {@value #GRACE_SECONDS} s, health asked or not).
  */
 @Component(service = {Plugins.class, HealthCheck.class})
 public final class Plugins implements HealthCheck {
@@ -39,6 +39,7 @@ public final class Plugins implements HealthCheck {
   /** The plugins folder; null when the launcher names none. */
   private final Path pluginsDir;
   private final String pluginsUri;
+  private final java.util.concurrent.ScheduledExecutorService watch;
   static final int GRACE_SECONDS = 5;
   /** When each current problem was first seen, and those logged: each is said once while it lasts. */
   private final Map<String, Long> firstSeen = new java.util.HashMap<>();
@@ -53,6 +54,24 @@ public final class Plugins implements HealthCheck {
     String dir = context.getProperty("aspnet.plugins.dir");
     this.pluginsDir = dir == null ? null : Path.of(dir).toAbsolutePath().normalize();
     this.pluginsUri = pluginsDir == null ? null : pluginsDir.toUri().toString();
+    // looked at every few seconds, so that the log says it though nobody asks health
+    this.watch = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "aspnet-plugin-check");
+      t.setDaemon(true);
+      return t;
+    });
+    watch.scheduleWithFixedDelay(() -> {
+      try {
+        check();
+      } catch (RuntimeException e) {
+        log.debug("Plugin check failed: {}", e.toString()); // the framework stopping under it
+      }
+    }, GRACE_SECONDS * 2L, GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  @org.osgi.service.component.annotations.Deactivate
+  void stop() {
+    watch.shutdownNow();
   }
 
   /** What {@code GET /api/v1/plugins} lists, by symbolic name. */
