@@ -107,6 +107,18 @@ class PluginHotDeployIT {
           p.path("problem").asText());
       assertEquals(200, platform.get("/api/v1/health").statusCode(), "the core stays up");
 
+      // Built against another release of the platform: the installed version is named
+      Path newer = Jars.manifestOnly(platform.root.resolve("newer.jar"), Map.of(
+          "Bundle-ManifestVersion", "2",
+          "Bundle-SymbolicName", "org.example.newer",
+          "Bundle-Version", "1.0.0",
+          "Import-Package", "org.unesco.aspnet.core;version=\"[9.0,10)\""));
+      platform.deployPlugin(newer, "newer.jar");
+      Installation.await("newer plugin listed", Duration.ofSeconds(15), () -> plugin(platform, "org.example.newer") != null);
+      String said = plugin(platform, "org.example.newer").path("problem").asText();
+      assertTrue(said.matches("Cannot start: needs Java package org\\.unesco\\.aspnet\\.core \\(version 9\\.0\\.0 or later, below 10\\.0\\.0\\),"
+          + " but the installed one is version 1\\.\\d+\\.\\d+ from org\\.unesco\\.aspnet\\.core: build the plugin against the installed version"), said);
+
       // A file that is no jar at all: listed by its file name with why, instead of nothing
       Path garbage = platform.root.resolve("garbage.jar");
       Files.write(garbage, new byte[] {'n', 'o', 't', ' ', 'a', ' ', 'j', 'a', 'r'});

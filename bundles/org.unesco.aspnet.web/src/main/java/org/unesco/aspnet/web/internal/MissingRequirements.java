@@ -42,7 +42,7 @@ final class MissingRequirements {
         continue;
       }
       if (!offered(requirement, context)) {
-        missing.add(describe(requirement));
+        missing.add(describe(requirement, installed(requirement, context)));
       }
     }
     return missing;
@@ -70,8 +70,47 @@ final class MissingRequirements {
     return false;
   }
 
+  /**
+   * The versions of what {@code requirement} names (a package, a bundle) that installed bundles
+   * offer, each with its bundle ("1.1.0 from org.unesco.aspnet.projects"): a plugin built against
+   * another release of the platform asks for a version the installed one is not.
+   */
+  static List<String> installed(BundleRequirement requirement, BundleContext context) {
+    String namespace = requirement.getNamespace();
+    Matcher m = ATTRIBUTE.matcher(requirement.getDirectives().getOrDefault(Namespace.REQUIREMENT_FILTER_DIRECTIVE, ""));
+    String name = null;
+    while (m.find() && name == null) {
+      if (m.group(1).equals(namespace) && m.group(2).equals("=")) {
+        name = m.group(3);
+      }
+    }
+    List<String> found = new ArrayList<>();
+    if (name == null) {
+      return found;
+    }
+    for (Bundle other : context.getBundles()) {
+      BundleRevision revision = other.adapt(BundleRevision.class);
+      if (revision == null || other.getState() == Bundle.UNINSTALLED) {
+        continue;
+      }
+      for (BundleCapability capability : revision.getDeclaredCapabilities(namespace)) {
+        Object version = namespace.equals("osgi.wiring.bundle") ? capability.getAttributes().get("bundle-version")
+            : capability.getAttributes().get("version");
+        if (name.equals(capability.getAttributes().get(namespace)) && version != null) {
+          found.add(version + " from " + other.getSymbolicName());
+        }
+      }
+    }
+    return found;
+  }
+
   /** E.g. "needs Java package com.example.maps (version 2.0 or later), which no installed bundle provides". */
   static String describe(BundleRequirement requirement) {
+    return describe(requirement, List.of());
+  }
+
+  /** The same, saying which versions are installed when some are (none of them the one asked for). */
+  static String describe(BundleRequirement requirement, List<String> installed) {
     String filter = requirement.getDirectives().getOrDefault(Namespace.REQUIREMENT_FILTER_DIRECTIVE, "");
     Map<String, String> attributes = new java.util.LinkedHashMap<>();
     String lowest = null;
@@ -103,6 +142,11 @@ final class MissingRequirements {
         text.append(", below ").append(below);
       }
       text.append(')');
+    }
+    if (!installed.isEmpty()) {
+      // built against another release of the platform (or of the bundle it needs)
+      return text.append(", but the installed one is version ").append(String.join(", ", installed))
+          .append(": build the plugin against the installed version").toString();
     }
     return text.append(", which no installed bundle provides").toString();
   }
