@@ -94,10 +94,16 @@ public final class CampaignModules implements HealthCheck {
     if (previous != null && previous != module) {
       warn("Two campaign modules claim the key " + key + "; the last one registered is used");
     }
+    if (log != null) { // said as a national profile's arrival is: an operator sees the plugin at work
+      log.info("Campaign module {} available: {}", key, module.getClass().getName());
+    }
   }
 
   void removeModule(CampaignModule module, Map<String, Object> properties) {
     String key = registered.remove(module);
+    if (key != null && log != null) {
+      log.info("Campaign module {} removed; its campaigns' data stays", key);
+    }
     if (key != null && modules.remove(key, module)) {
       registered.forEach((other, otherKey) -> {
         if (otherKey.equals(key)) {
