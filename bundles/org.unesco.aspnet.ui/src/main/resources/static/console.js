@@ -917,19 +917,29 @@ function peopleRoles(country) {
  * country's profile), a campaign's title. A read that fails leaves the number.
  */
 function peopleNames() {
-  const reads = new Map();
-  const known = new Map();
-  const once = (key, ask) => {
-    if (!reads.has(key)) reads.set(key, ask().catch(() => null).then((v) => { known.set(key, v); return v; }));
-    return reads.get(key);
-  };
+  const { once, get } = readsOnce();
   const prepare = (items) => Promise.all(items.map((r) => {
     if (r.school) return once('school:' + r.school, () => api('GET', '/api/v1/schools/' + encodeURIComponent(r.school)));
     if (r.campaign) return once('campaign:' + r.campaign, () => api('GET', '/api/v1/campaigns/' + encodeURIComponent(r.campaign)));
     if (r.unit && r.country) return once('profile:' + r.country, () => loadProfile(r.country));
     return null;
   }));
-  return { prepare, get: (key) => known.get(key) || null };
+  return { prepare, get };
+}
+
+/**
+ * What a view reads once by key, however many of its rows name it ('school:7': the API's answer,
+ * null when the read failed): `once` starts the read, or gives the one already started; `read`
+ * gives a started one's promise; `get` what it gave, once there (for drawing the rows).
+ */
+function readsOnce() {
+  const reads = new Map();
+  const known = new Map();
+  const once = (key, ask) => {
+    if (!reads.has(key)) reads.set(key, ask().catch(() => null).then((v) => { known.set(key, v); return v; }));
+    return reads.get(key);
+  };
+  return { once, read: (key) => reads.get(key), get: (key) => known.get(key) || null };
 }
 
 /**
@@ -1205,13 +1215,8 @@ const auditProfiles = new Map();
  * one it made). A read that fails leaves the number.
  */
 function auditNames() {
-  const reads = new Map(); // 'school:7' -> promise of what the API gave, or null
-  const known = new Map(); // the same once read, for drawing the rows
+  const { once, read, get } = readsOnce();
   const emails = new Map(); // an account's id -> its email, from the entries shown
-  const once = (key, ask) => {
-    if (!reads.has(key)) reads.set(key, ask().catch(() => null).then((v) => { known.set(key, v); return v; }));
-    return reads.get(key);
-  };
   const number = (e) => /^\d+$/.test(e.entityId || '');
   /** Reads what `items` name and the view has not read yet, all at once; resolves when they are there. */
   const prepare = async (items) => {
@@ -1223,7 +1228,7 @@ function auditNames() {
     const waits = [];
     // the page's memberships in one request (up to 100 ids each), then the schools they belong to
     const memberships = [...new Set(items.filter((e) => e.entity === 'membership' && number(e)).map((e) => e.entityId))]
-      .filter((id) => !reads.has('membership:' + id));
+      .filter((id) => !read('membership:' + id));
     for (let i = 0; i < memberships.length; i += 100) {
       const ids = memberships.slice(i, i + 100);
       const batch = api('GET', '/api/v1/memberships?ids=' + ids.join(','))
@@ -1231,7 +1236,7 @@ function auditNames() {
       for (const id of ids) once('membership:' + id, () => batch.then((b) => b.get(id) || null));
     }
     for (const id of new Set(items.filter((e) => e.entity === 'membership' && number(e)).map((e) => e.entityId))) {
-      waits.push(reads.get('membership:' + id).then((m) => m?.schoolId != null
+      waits.push(read('membership:' + id).then((m) => m?.schoolId != null
         && once('school:' + m.schoolId, () => api('GET', '/api/v1/schools/' + m.schoolId))));
     }
     for (const e of items) {
@@ -1251,7 +1256,7 @@ function auditNames() {
     }
     await Promise.all(waits);
   };
-  return { prepare, get: (key) => known.get(key) || null, email: (id) => emails.get(id) || null };
+  return { prepare, get, email: (id) => emails.get(id) || null };
 }
 
 /**

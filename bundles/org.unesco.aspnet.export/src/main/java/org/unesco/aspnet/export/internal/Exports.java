@@ -39,12 +39,12 @@ import org.unesco.aspnet.membership.CountryService;
 @Component(service = Exports.class)
 public final class Exports {
   // keys as the URL /api/v1/exports/{dataset}.{format} reads them (exporters.md)
+  private static final Pattern FORMAT_KEY = Pattern.compile("[a-z0-9]+");
+  private static final String FORMAT_RULE = "lower-case letters and digits";
   private final Registered<Dataset> datasets = new Registered<>("export dataset", ExportDataset.PROPERTY,
-      Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*"), "lower-case letters and digits, words joined by dashes");
-  private final Registered<Exporter> exporters = new Registered<>("export format", ExportFormat.PROPERTY,
-      Pattern.compile("[a-z0-9]+"), "lower-case letters and digits");
-  private final Registered<TableReader> readers = new Registered<>("import format", ExportFormat.PROPERTY,
-      Pattern.compile("[a-z0-9]+"), "lower-case letters and digits");
+      Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*"), FORMAT_RULE + ", words joined by dashes");
+  private final Registered<Exporter> exporters = new Registered<>("export format", ExportFormat.PROPERTY, FORMAT_KEY, FORMAT_RULE);
+  private final Registered<TableReader> readers = new Registered<>("import format", ExportFormat.PROPERTY, FORMAT_KEY, FORMAT_RULE);
 
   /** Given to the constructor, so that it is there before the first format arrives (two named csv are warned about). */
   final Logger log;

@@ -102,38 +102,16 @@ record BackupSchedule(List<LocalTime> times) {
   static int prune(Path folder, int keep) throws IOException {
     List<Path> all = backups(folder);
     for (Path old : all.subList(Math.min(keep, all.size()), all.size())) {
-      deleteTree(old);
+      Folders.deleteTree(old);
     }
     try (Stream<Path> children = Files.list(folder)) {
       for (Path partial : children.filter(p -> {
         String name = p.getFileName().toString();
         return name.endsWith(PARTIAL) && BACKUP.matcher(name.substring(0, name.length() - PARTIAL.length())).matches();
       }).toList()) {
-        deleteTree(partial);
+        Folders.deleteTree(partial);
       }
     }
     return Math.max(0, all.size() - keep);
-  }
-
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
-
-  /** Bytes of every file under {@code root}. */
-  static long size(Path root) throws IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      long total = 0;
-      for (Path p : paths.filter(Files::isRegularFile).toList()) {
-        total += Files.size(p);
-      }
-      return total;
-    }
   }
 }

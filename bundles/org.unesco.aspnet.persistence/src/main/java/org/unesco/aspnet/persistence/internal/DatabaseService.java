@@ -314,7 +314,7 @@ public final class DatabaseService implements Database, HealthCheck {
     }
     Path partial = database.resolveSibling(database.getFileName() + ".copying");
     try {
-      deleteTree(partial);
+      Folders.deleteTree(partial);
       try (java.util.stream.Stream<Path> files = Files.walk(empty)) {
         for (Path f : (Iterable<Path>) files::iterator) {
           Path t = partial.resolve(empty.relativize(f).toString());
@@ -331,22 +331,11 @@ public final class DatabaseService implements Database, HealthCheck {
     } catch (java.io.IOException e) {
       // Derby creates the database as it always did; only the time it saves is lost
       try {
-        deleteTree(partial);
+        Folders.deleteTree(partial);
       } catch (java.io.IOException ignored) {
         // left for the next start, which deletes it first
       }
       return false;
-    }
-  }
-
-  private static void deleteTree(Path folder) throws java.io.IOException {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
-      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(f);
-      }
     }
   }
 

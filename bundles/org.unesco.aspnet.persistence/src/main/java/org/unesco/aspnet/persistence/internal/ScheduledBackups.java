@@ -188,7 +188,7 @@ public final class ScheduledBackups implements HealthCheck {
       Files.move(partial, done, StandardCopyOption.ATOMIC_MOVE);
       int deleted = BackupSchedule.prune(folder, settings.keep());
       long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-      long mb = BackupSchedule.size(done) / (1024 * 1024);
+      long mb = Folders.size(done) / (1024 * 1024);
       state = new Result(Status.UP, "Last backup " + done + " (" + mb + " MB, " + ms + " ms); next at "
           + settings.schedule().next(ZonedDateTime.now(clock)).toLocalDateTime());
       log.info("Backed up the database to {} in {} ms ({} MB); {} older backup(s) deleted, the {} newest kept", done, ms, mb,
@@ -199,7 +199,7 @@ public final class ScheduledBackups implements HealthCheck {
       state = Result.degraded("The backup of " + name + " into " + folder + " failed (" + reason + "): " + last);
       log.error("The scheduled backup into {} failed: {}; {}", done, reason, last);
       try {
-        BackupSchedule.deleteTree(partial);
+        Folders.deleteTree(partial);
       } catch (IOException left) {
         // the next backup's prune deletes it
       }

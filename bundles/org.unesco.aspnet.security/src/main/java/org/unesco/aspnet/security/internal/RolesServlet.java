@@ -45,6 +45,9 @@ public final class RolesServlet extends ApiServlet {
   private static final long serialVersionUID = 1L;
   static final int MAX_LIMIT = 100;
   private static final int BATCH = 500;
+  /** A role and its account, as {@link #held} reads them. */
+  private static final String HELD = "SELECT G.ID, G.ROLE, G.COUNTRY, G.UNIT, G.CAMPAIGN, G.SCHOOL, G.GRANTED_AT,"
+      + " A.ID, A.EMAIL, A.NAME FROM SEC_GRANT G JOIN SEC_ACCOUNT A ON A.ID = G.ACCOUNT_ID";
 
   private final transient SecurityStore store;
   private final transient Authorizer authorizer;
@@ -157,8 +160,7 @@ public final class RolesServlet extends ApiServlet {
     }
     String after = cursor == null ? "" : cursor;
     while (found.size() < n) {
-      StringBuilder sql = new StringBuilder("SELECT G.ID, G.ROLE, G.COUNTRY, G.UNIT, G.CAMPAIGN, G.SCHOOL, G.GRANTED_AT,"
-          + " A.ID, A.EMAIL, A.NAME FROM SEC_GRANT G JOIN SEC_ACCOUNT A ON A.ID = G.ACCOUNT_ID WHERE G.ID > ?");
+      StringBuilder sql = new StringBuilder(HELD + " WHERE G.ID > ?");
       List<Object> params = new ArrayList<>(List.of(after));
       if (f.country() != null) {
         sql.append(" AND G.COUNTRY = ?");
@@ -227,8 +229,7 @@ public final class RolesServlet extends ApiServlet {
     String id = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
     store.database().inTransaction(c -> {
       Held held = null;
-      try (PreparedStatement ps = c.prepareStatement("SELECT G.ID, G.ROLE, G.COUNTRY, G.UNIT, G.CAMPAIGN, G.SCHOOL, G.GRANTED_AT,"
-          + " A.ID, A.EMAIL, A.NAME FROM SEC_GRANT G JOIN SEC_ACCOUNT A ON A.ID = G.ACCOUNT_ID WHERE G.ID = ?")) {
+      try (PreparedStatement ps = c.prepareStatement(HELD + " WHERE G.ID = ?")) {
         ps.setString(1, id);
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {

@@ -56,18 +56,20 @@ final class MissingRequirements {
     } catch (InvalidSyntaxException e) {
       return false;
     }
+    return capabilities(requirement.getNamespace(), context).stream()
+        .anyMatch(c -> filter == null || filter.matches(c.getAttributes()));
+  }
+
+  /** What the installed bundles declare in {@code namespace} (the packages they export, say). */
+  private static List<BundleCapability> capabilities(String namespace, BundleContext context) {
+    List<BundleCapability> found = new ArrayList<>();
     for (Bundle other : context.getBundles()) {
       BundleRevision revision = other.adapt(BundleRevision.class);
-      if (revision == null || other.getState() == Bundle.UNINSTALLED) {
-        continue;
-      }
-      for (BundleCapability capability : revision.getDeclaredCapabilities(requirement.getNamespace())) {
-        if (filter == null || filter.matches(capability.getAttributes())) {
-          return true;
-        }
+      if (revision != null && other.getState() != Bundle.UNINSTALLED) {
+        found.addAll(revision.getDeclaredCapabilities(namespace));
       }
     }
-    return false;
+    return found;
   }
 
   /**
@@ -88,17 +90,11 @@ final class MissingRequirements {
     if (name == null) {
       return found;
     }
-    for (Bundle other : context.getBundles()) {
-      BundleRevision revision = other.adapt(BundleRevision.class);
-      if (revision == null || other.getState() == Bundle.UNINSTALLED) {
-        continue;
-      }
-      for (BundleCapability capability : revision.getDeclaredCapabilities(namespace)) {
-        Object version = namespace.equals("osgi.wiring.bundle") ? capability.getAttributes().get("bundle-version")
-            : capability.getAttributes().get("version");
-        if (name.equals(capability.getAttributes().get(namespace)) && version != null) {
-          found.add(version + " from " + other.getSymbolicName());
-        }
+    for (BundleCapability capability : capabilities(namespace, context)) {
+      Object version = namespace.equals("osgi.wiring.bundle") ? capability.getAttributes().get("bundle-version")
+          : capability.getAttributes().get("version");
+      if (name.equals(capability.getAttributes().get(namespace)) && version != null) {
+        found.add(version + " from " + capability.getRevision().getSymbolicName());
       }
     }
     return found;

@@ -29,7 +29,7 @@ import org.unesco.aspnet.core.HealthCheck;
  * offers, a component that failed to start or waits for a service, a file that is no bundle).
  * {@code plugins} in health is DEGRADED while one does not work (for {@value #GRACE_SECONDS} s or
  * more): a failing plugin never takes the core down, but an operator is told, and the log says it
- * once (looked at every {@value #GRACE_SECONDS} s, health asked or not).
+ * once (looked at every {@value #GRACE_SECONDS} s on a thread of its own, health asked or not).
  */
 @Component(service = {Plugins.class, HealthCheck.class})
 public final class Plugins implements HealthCheck {
@@ -40,6 +40,7 @@ public final class Plugins implements HealthCheck {
   private final Path pluginsDir;
   private final String pluginsUri;
   private final java.util.concurrent.ScheduledExecutorService watch;
+  private volatile Result state = Result.up();
   static final int GRACE_SECONDS = 5;
   /** When each current problem was first seen, and those logged: each is said once while it lasts. */
   private final Map<String, Long> firstSeen = new java.util.HashMap<>();
@@ -62,11 +63,11 @@ public final class Plugins implements HealthCheck {
     });
     watch.scheduleWithFixedDelay(() -> {
       try {
-        check();
+        state = look();
       } catch (RuntimeException e) {
         log.debug("Plugin check failed: {}", e.toString()); // the framework stopping under it
       }
-    }, GRACE_SECONDS * 2L, GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    }, GRACE_SECONDS, GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   @org.osgi.service.component.annotations.Deactivate
@@ -95,8 +96,14 @@ public final class Plugins implements HealthCheck {
     return "plugins";
   }
 
+  /** What the watch found last: health reads it, and asks nothing of the framework while the platform starts. */
   @Override
   public Result check() {
+    return state;
+  }
+
+  /** The plugins' problems that have lasted, said once in the log. */
+  private Result look() {
     List<String> problems = new ArrayList<>();
     for (Map<String, Object> item : list()) {
       if (item.get("problem") != null) {
