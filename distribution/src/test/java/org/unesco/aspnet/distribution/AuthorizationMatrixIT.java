@@ -53,6 +53,9 @@ class AuthorizationMatrixIT {
     {"GET /api/v1/me",                                     "D", "A", "A", "A", "A", "A", "A"},
     {"GET /api/v1/tokens",                                 "D", "A", "A", "A", "A", "A", "A"},
     {"GET /api/v1/roles",                                  "D", "A", "A", "A", "A", "A", "A"},
+    // every account for HQ and administrators; one account for whoever may reset its password (FX: X's focal point)
+    {"GET /api/v1/accounts",                               "D", "D", "D", "D", "D", "A", "A"},
+    {"GET /api/v1/accounts/{FX}",                          "D", "D", "D", "A", "D", "A", "A"},
     {"GET /api/v1/me/preferences",                         "D", "A", "A", "A", "A", "A", "A"},
     {"POST /api/v1/invitations#nc",                        "D", "D", "D", "D", "D", "A", "A"},
     {"POST /api/v1/invitations#staffX",                    "D", "U", "D", "A", "U", "A", "A"},
@@ -115,10 +118,10 @@ class AuthorizationMatrixIT {
           "Content-Type", "application/json", "Authorization", "Bearer " + hq).body()).path("id").asText();
       JsonNode accepted = first(platform, "/api/v1/partnerships?status=ACCEPTED&limit=1", hq);
       JsonNode proposed = first(platform, "/api/v1/partnerships?status=PROPOSED&limit=1", hq);
-      Map<String, String> ids = Map.of("{X}", xId, "{Y}", y.path("id").asText(),
+      Map<String, String> ids = new java.util.HashMap<>(Map.of("{X}", xId, "{Y}", y.path("id").asText(),
           "{mX}", x.path("membershipId").asText(), "{year}", String.valueOf(YEAR), "{C}", campaign,
           "{PA}", accepted.path("id").asText(), "{PP}", proposed.path("id").asText(),
-          "{PK}", accepted.path("partner").path("id").asText());
+          "{PK}", accepted.path("partner").path("id").asText()));
       // X's focal point, by invitation of the French NC
       String inv = JSON.readTree(platform.send("POST", "/api/v1/invitations",
           "{\"email\":\"focal.x@example.org\",\"role\":\"SCHOOL_FOCAL_POINT\",\"school\":\"" + xId + "\"}",
@@ -126,6 +129,8 @@ class AuthorizationMatrixIT {
       platform.send("POST", "/api/v1/invitations/accept", "{\"token\":\"" + inv + "\",\"name\":\"Focal X\",\"password\":\"a long focal password\"}",
           "Content-Type", "application/json");
       tokens.put("focalX", token(platform, "focal.x@example.org", "a long focal password"));
+      ids.put("{FX}", JSON.readTree(platform.get("/api/v1/me", "Authorization", "Bearer " + tokens.get("focalX")).body())
+          .path("id").asText());
 
       List<String> wrong = new ArrayList<>();
       for (String[] line : TABLE) {

@@ -807,6 +807,110 @@ class SecurityIT {
     assertEquals(401, seen(platform.get("/api/v1/roles")).statusCode());
   }
 
+  private static HttpResponse<String> patchAccount(String token, String id, String body) throws Exception {
+    return seen(platform.send("PATCH", "/api/v1/accounts/" + id, body, "Content-Type", "application/json",
+        "Authorization", "Bearer " + token));
+  }
+
+  @Test
+  void anAccountIsDisabledByWhoeverMayResetItAndItsSessionsAndTokensStop() throws Exception {
+    String admin = platform.adminToken();
+    String hq = invited(admin, "hq.disable@example.org", "{\"role\":\"HQ_OFFICER\"}");
+    String ncKe = invited(hq, "nc.disable.ke@example.org", "{\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"KE\"}");
+    String ncUg = invited(hq, "nc.disable.ug@example.org", "{\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"UG\"}");
+    String school = candidate("Disable Academy", "KE", "Kisumu");
+    String teacher = invited(ncKe, "teacher.disable@example.org", "{\"role\":\"SCHOOL_STAFF\",\"school\":\"" + school + "\"}");
+    String teacherId = json(platform.get("/api/v1/me", "Authorization", "Bearer " + teacher)).path("id").asText();
+    HttpResponse<String> made = seen(platform.send("POST", "/api/v1/tokens", "{\"name\":\"school sync\",\"days\":30}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + teacher));
+    assertEquals(201, made.statusCode(), made.body());
+    String apiToken = JSON.readTree(made.body()).path("token").asText();
+
+    // who looks after the account: Kenya's NC (who may reset its password), not Uganda's; only HQ lists every account
+    assertEquals(404, patchAccount(ncUg, teacherId, "{\"disabled\":true,\"reason\":\"spam\"}").statusCode(), "beyond reach: unknown");
+    assertEquals(403, seen(platform.get("/api/v1/accounts", "Authorization", "Bearer " + ncKe)).statusCode());
+    assertEquals(401, seen(platform.get("/api/v1/accounts/" + teacherId)).statusCode());
+    JsonNode seenByNc = json(platform.get("/api/v1/accounts/" + teacherId, "Authorization", "Bearer " + ncKe));
+    assertFalse(seenByNc.path("disabled").asBoolean(), seenByNc.toString());
+    assertEquals("SCHOOL_STAFF", seenByNc.path("roles").get(0).path("role").asText(), seenByNc.toString());
+
+    // bad bodies, field by field, and nothing written
+    HttpResponse<String> noReason = patchAccount(ncKe, teacherId, "{\"disabled\":true}");
+    assertEquals(400, noReason.statusCode(), noReason.body());
+    assertTrue(noReason.body().contains("\"reason\""), noReason.body());
+    HttpResponse<String> wrongType = patchAccount(ncKe, teacherId, "{\"disabled\":\"yes\",\"reason\":\"two\\nlines\"}");
+    assertEquals(400, wrongType.statusCode(), wrongType.body());
+    assertTrue(wrongType.body().contains("\"disabled\"") && wrongType.body().contains("\"reason\""), "both at once: " + wrongType.body());
+    assertEquals(200, seen(platform.get("/api/v1/me", "Authorization", "Bearer " + teacher)).statusCode(), "still signed in");
+
+    HttpResponse<String> disabled = patchAccount(ncKe, teacherId, "{\"disabled\":true,\"reason\":\"Left the school in June\"}");
+    assertEquals(200, disabled.statusCode(), disabled.body());
+    JsonNode account = JSON.readTree(disabled.body());
+    assertTrue(account.path("disabled").asBoolean(), account.toString());
+    assertEquals("Left the school in June", account.path("disabledReason").asText());
+    assertEquals("Invited", account.path("disabledBy").path("name").asText(), account.toString());
+    assertEquals(1, account.path("roles").size(), "its roles stay: " + account);
+    // its session and its API token stop at once; its right password is told it is disabled, a wrong one is a wrong sign-in
+    assertEquals(401, seen(platform.get("/api/v1/me", "Authorization", "Bearer " + teacher)).statusCode());
+    assertEquals(401, seen(platform.get("/api/v1/schools/" + school, "Authorization", "Bearer " + apiToken)).statusCode());
+    HttpResponse<String> signIn = seen(platform.login("teacher.disable@example.org", "a long invited password"));
+    assertEquals(403, signIn.statusCode(), signIn.body());
+    assertTrue(signIn.body().contains("account-disabled"), signIn.body());
+    assertEquals(401, seen(platform.login("teacher.disable@example.org", "a wrong invited password")).statusCode());
+    // the NC reads it in their country's audit log, with the reason
+    JsonNode audit = json(platform.get("/api/v1/audit?country=KE&action=account.disable", "Authorization", "Bearer " + ncKe));
+    assertTrue(audit.toString().contains("Left the school in June") && audit.toString().contains("\"apiTokensRevoked\":1"), audit.toString());
+    // HQ finds it among the disabled accounts; a role's listing says it too
+    JsonNode list = json(platform.get("/api/v1/accounts?disabled=true&q=teacher.disable", "Authorization", "Bearer " + hq));
+    assertEquals(1, list.path("items").size(), list.toString());
+    assertEquals(teacherId, list.path("items").get(0).path("id").asText());
+    JsonNode roles = json(platform.get("/api/v1/roles?school=" + school, "Authorization", "Bearer " + ncKe));
+    assertTrue(roles.path("items").get(0).path("account").path("disabled").asBoolean(), roles.toString());
+
+    // enabled again, it signs in; its old token stays revoked
+    HttpResponse<String> enabled = patchAccount(ncKe, teacherId, "{\"disabled\":false}");
+    assertEquals(200, enabled.statusCode(), enabled.body());
+    assertFalse(JSON.readTree(enabled.body()).path("disabled").asBoolean());
+    String again = json(platform.login("teacher.disable@example.org", "a long invited password")).path("token").asText();
+    assertEquals(200, seen(platform.get("/api/v1/schools/" + school, "Authorization", "Bearer " + again)).statusCode(), "its role works again");
+    assertEquals(401, seen(platform.get("/api/v1/schools/" + school, "Authorization", "Bearer " + apiToken)).statusCode());
+    assertTrue(json(platform.get("/api/v1/audit?country=KE&action=account.enable", "Authorization", "Bearer " + ncKe))
+        .path("items").size() > 0);
+
+    // an account without a role (a spam registration) is HQ's to disable, not an NC's
+    String spam = register("spam.disable@example.org", "a long spam password");
+    assertEquals(404, patchAccount(ncKe, spam, "{\"disabled\":true,\"reason\":\"spam\"}").statusCode());
+    JsonNode roleless = json(platform.get("/api/v1/accounts?role=none&q=SPAM.DISABLE", "Authorization", "Bearer " + hq));
+    assertEquals(List.of(spam), ids(roleless), roleless.toString());
+    assertEquals(200, patchAccount(hq, spam, "{\"disabled\":true,\"reason\":\"spam\"}").statusCode());
+
+    // one's own account, an administrator's beyond HQ, and the last enabled administrator
+    String adminId = json(platform.get("/api/v1/me", "Authorization", "Bearer " + admin)).path("id").asText();
+    assertEquals(409, patchAccount(admin, adminId, "{\"disabled\":true,\"reason\":\"me\"}").statusCode());
+    assertEquals(404, patchAccount(hq, adminId, "{\"disabled\":true,\"reason\":\"coup\"}").statusCode());
+    String second = invited(admin, "admin2.disable@example.org", "{\"role\":\"PLATFORM_ADMIN\"}");
+    String secondId = json(platform.get("/api/v1/me", "Authorization", "Bearer " + second)).path("id").asText();
+    String secondRole = json(platform.get("/api/v1/roles?role=PLATFORM_ADMIN&q=admin2.disable", "Authorization", "Bearer " + second))
+        .path("items").get(0).path("id").asText();
+    try {
+      assertEquals(200, patchAccount(second, adminId, "{\"disabled\":true,\"reason\":\"on leave\"}").statusCode());
+      assertEquals(401, seen(platform.get("/api/v1/me", "Authorization", "Bearer " + admin)).statusCode());
+      assertEquals(409, patchAccount(second, secondId, "{\"disabled\":true,\"reason\":\"me\"}").statusCode());
+      HttpResponse<String> lastRole = seen(platform.send("DELETE", "/api/v1/roles/" + secondRole, null, "Authorization", "Bearer " + second));
+      assertEquals(409, lastRole.statusCode(), "the other administrator is disabled: " + lastRole.body());
+    } finally { // the other tests count one administrator
+      assertEquals(200, patchAccount(second, adminId, "{\"disabled\":false}").statusCode());
+      assertEquals(204, seen(platform.send("DELETE", "/api/v1/roles/" + secondRole, null,
+          "Authorization", "Bearer " + platform.adminToken())).statusCode());
+    }
+  }
+
+  private static List<String> ids(JsonNode page) {
+    List<String> ids = new java.util.ArrayList<>();
+    page.path("items").forEach(i -> ids.add(i.path("id").asText()));
+    return ids;
+  }
+
   private static List<String> emails(JsonNode page) {
     List<String> emails = new java.util.ArrayList<>();
     page.path("items").forEach(i -> emails.add(i.path("account").path("email").asText()));

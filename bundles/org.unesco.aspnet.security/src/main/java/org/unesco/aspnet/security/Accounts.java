@@ -28,8 +28,8 @@ public interface Accounts {
   record Holder(String accountId, String name, String email) {}
 
   /**
-   * The people who hold {@code role} for {@code campaign}, by name. The caller decides what of
-   * them it shows to whom (emails are not for the public).
+   * The people who hold {@code role} for {@code campaign}, by name; disabled accounts are left out.
+   * The caller decides what of them it shows to whom (emails are not for the public).
    */
   List<Holder> campaignHolders(org.unesco.aspnet.core.Role role, String campaign);
 
@@ -48,6 +48,7 @@ public interface Accounts {
    * The people who hold {@code role}, narrowed to {@code country} and to {@code school} when they
    * are given (null: any), and who want membership notices (their preference, {@code PUT
    * /api/v1/me/preferences}): a country's National Coordinators, a school's staff, every HQ officer.
+   * Disabled accounts are left out.
    *
    * @since 1.3
    */

@@ -98,7 +98,7 @@ public final class AccountsService implements Accounts {
     return store.database().read(c -> {
       try (java.sql.PreparedStatement ps = c.prepareStatement(
           "SELECT DISTINCT A.ID, A.NAME, A.EMAIL FROM SEC_GRANT G JOIN SEC_ACCOUNT A ON A.ID = G.ACCOUNT_ID"
-              + " WHERE G.ROLE = ? AND G.CAMPAIGN = ? ORDER BY A.NAME")) {
+              + " WHERE G.ROLE = ? AND G.CAMPAIGN = ? AND A.DISABLED_AT IS NULL ORDER BY A.NAME")) {
         ps.setString(1, role.name());
         ps.setString(2, campaign);
         List<Holder> holders = new java.util.ArrayList<>();
@@ -115,7 +115,7 @@ public final class AccountsService implements Accounts {
   @Override
   public List<Recipient> noticeRecipients(org.unesco.aspnet.core.Role role, String country, String school) {
     String sql = "SELECT DISTINCT A.ID, A.NAME, A.EMAIL, A.LANGUAGE FROM SEC_GRANT G JOIN SEC_ACCOUNT A ON A.ID = G.ACCOUNT_ID"
-        + " WHERE A.MEMBERSHIP_NOTICES = TRUE AND G.ROLE = ?" + (country == null ? "" : " AND G.COUNTRY = ?") + (school == null ? "" : " AND G.SCHOOL = ?")
+        + " WHERE A.MEMBERSHIP_NOTICES = TRUE AND A.DISABLED_AT IS NULL AND G.ROLE = ?" + (country == null ? "" : " AND G.COUNTRY = ?") + (school == null ? "" : " AND G.SCHOOL = ?")
         + " ORDER BY A.EMAIL";
     return store.database().read(c -> {
       try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {

@@ -27,7 +27,8 @@ import org.unesco.aspnet.web.OpenApiFragment;
 
 /**
  * {@code POST /api/v1/accounts}: a school's focal point registers. The account has no role until
- * its school's application gives it one.
+ * its school's application gives it one. {@code GET} lists accounts for HQ and administrators
+ * ({@link ManagedAccountsServlet#list}).
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/v1/accounts")
@@ -46,11 +47,13 @@ public final class AccountsServlet extends ApiServlet {
   private final transient Authentication authentication;
   private final transient AuditLog audit;
   private final transient Logger log;
+  private final transient org.unesco.aspnet.core.Authorizer authorizer;
 
   @Activate
   public AccountsServlet(@Reference SecurityStore store, @Reference Authentication authentication, @Reference AuditLog audit,
-      @Reference(service = LoggerFactory.class) Logger log) {
+      @Reference(service = LoggerFactory.class) Logger log, @Reference org.unesco.aspnet.core.Authorizer authorizer) {
     this.store = store;
+    this.authorizer = authorizer;
     this.authentication = authentication;
     this.audit = audit;
     this.log = log;
@@ -59,6 +62,11 @@ public final class AccountsServlet extends ApiServlet {
   static final int HASH_WAIT_SECONDS = 30;
   /** One registration's password hashed at a time on this node ({@link #hashOneAtATime}). */
   private final transient java.util.concurrent.Semaphore registrationHashing = new java.util.concurrent.Semaphore(1, true);
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    ManagedAccountsServlet.list(request, response, store, authorizer);
+  }
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -158,8 +158,16 @@ public final class Authentication {
     String token = Tokens.newSecret(SESSION_PREFIX);
     String csrf = Tokens.newSecret("");
     Instant expires = Instant.now().plus(Duration.ofHours(config.sessionHours()));
+    // disabled since its password was checked: no session (the account's row is read in this transaction)
+    Principal principal = store.activePrincipal(conn, accountId).orElseThrow(() -> accountDisabled(null));
     store.createSession(conn, Tokens.hash(token), accountId, csrf, expires);
-    return new SignedIn(store.principal(conn, accountId).orElseThrow(), token, csrf, expires);
+    return new SignedIn(principal, token, csrf, expires);
+  }
+
+  /** The 403 of a disabled account's owner: who to ask, in {@code language}. */
+  static ProblemException accountDisabled(String language) {
+    return new ProblemException(403, ProblemException.TYPE_BASE + "account-disabled", "Account disabled",
+        SecurityMessages.get(language, "accountDisabled"), List.of(), Map.of());
   }
 
   /**
@@ -206,7 +214,11 @@ public final class Authentication {
       });
       done = true;
       wake(attempt.subjects(), true);
-      return rehashed ? new SecurityStore.Account(a.id(), a.email(), a.name(), a.language(), stronger) : a;
+      if (a.disabled()) {
+        // told only to whoever gives the right password: a guesser learns nothing of it
+        throw accountDisabled(language);
+      }
+      return rehashed ? new SecurityStore.Account(a.id(), a.email(), a.name(), a.language(), stronger, false) : a;
     } catch (RuntimeException | Error e) {
       if (!done) { // a request that ends by an exception ends its attempt too: as right when it was
         try {
@@ -546,7 +558,7 @@ public final class Authentication {
       if (s.isEmpty()) {
         return Optional.empty();
       }
-      return store.principal(c, s.get().accountId()).map(p -> Map.entry(p, s.get().csrfToken()));
+      return store.activePrincipal(c, s.get().accountId()).map(p -> Map.entry(p, s.get().csrfToken()));
     });
   }
 
@@ -555,7 +567,7 @@ public final class Authentication {
     return store.database().read(c -> {
       Optional<SecurityStore.TokenHolder> holder = store.apiTokenHolder(c, Tokens.hash(token));
       return holder.isEmpty() ? Optional.<Map.Entry<Principal, Boolean>>empty()
-          : store.principal(c, holder.get().accountId()).map(p -> Map.entry(p, holder.get().readOnly()));
+          : store.activePrincipal(c, holder.get().accountId()).map(p -> Map.entry(p, holder.get().readOnly()));
     });
   }
 

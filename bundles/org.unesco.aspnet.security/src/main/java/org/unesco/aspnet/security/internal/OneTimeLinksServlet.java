@@ -620,8 +620,8 @@ public final class OneTimeLinksServlet extends ApiServlet {
         }
         store.recordFailure(c, key, asked.count() + 1);
         Optional<SecurityStore.Account> found = store.accountByEmail(c, email);
-        if (found.isEmpty()) {
-          return null;
+        if (found.isEmpty() || found.get().disabled()) {
+          return null; // a disabled account's owner is told so when they sign in, not sent a link
         }
         SecurityStore.Account account = found.get();
         String secret = Tokens.newSecret("");

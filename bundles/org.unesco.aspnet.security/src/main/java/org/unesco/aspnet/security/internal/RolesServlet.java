@@ -47,7 +47,7 @@ public final class RolesServlet extends ApiServlet {
   private static final int BATCH = 500;
   /** A role and its account, as {@link #held} reads them. */
   private static final String HELD = "SELECT G.ID, G.ROLE, G.COUNTRY, G.UNIT, G.CAMPAIGN, G.SCHOOL, G.GRANTED_AT,"
-      + " A.ID, A.EMAIL, A.NAME FROM SEC_GRANT G JOIN SEC_ACCOUNT A ON A.ID = G.ACCOUNT_ID";
+      + " A.ID, A.EMAIL, A.NAME, A.DISABLED_AT FROM SEC_GRANT G JOIN SEC_ACCOUNT A ON A.ID = G.ACCOUNT_ID";
 
   private final transient SecurityStore store;
   private final transient Authorizer authorizer;
@@ -61,7 +61,8 @@ public final class RolesServlet extends ApiServlet {
   }
 
   /** A role as held: the grant and its account. */
-  record Held(String id, Grant grant, java.time.Instant grantedAt, String accountId, String email, String name) {
+  record Held(String id, Grant grant, java.time.Instant grantedAt, String accountId, String email, String name,
+      boolean accountDisabled) {
     Map<String, Object> json() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", id);
@@ -75,6 +76,7 @@ public final class RolesServlet extends ApiServlet {
       account.put("id", accountId);
       account.put("email", email);
       account.put("name", name);
+      account.put("disabled", accountDisabled);
       m.put("account", account);
       return m;
     }
@@ -220,7 +222,8 @@ public final class RolesServlet extends ApiServlet {
     Timestamp at = rs.getTimestamp(7);
     return new Held(rs.getString(1), role == null ? null
         : new Grant(role, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)),
-        at == null ? java.time.Instant.EPOCH : at.toInstant(), rs.getString(8), rs.getString(9), rs.getString(10));
+        at == null ? java.time.Instant.EPOCH : at.toInstant(), rs.getString(8), rs.getString(9), rs.getString(10),
+        rs.getTimestamp(11) != null);
   }
 
   @Override
@@ -241,7 +244,9 @@ public final class RolesServlet extends ApiServlet {
         // beyond one's reach answers as an unknown id: an NC learns nothing of other countries' people
         throw ProblemException.notFound("No role " + id + " that you look after");
       }
-      if (held.grant().role() == Role.PLATFORM_ADMIN && lastAdministrator(c)) {
+      // a disabled administrator's role may go: it runs nothing
+      if (held.grant().role() == Role.PLATFORM_ADMIN && !held.accountDisabled()
+          && ManagedAccounts.otherActiveAdministrators(c, held.accountId()) == 0) {
         throw ProblemException.conflict("This is the last platform administrator's role: give the role to another"
             + " account first, so that someone can still run the platform");
       }
@@ -269,25 +274,6 @@ public final class RolesServlet extends ApiServlet {
   private static void putIfSet(Map<String, Object> m, String key, String value) {
     if (value != null) {
       m.put(key, value);
-    }
-  }
-
-  /**
-   * Whether one platform administrator role is left, counted with every administrator's row locked
-   * in one statement: two administrators taking each other's role at once would otherwise both see
-   * two and leave none, and taking the one row first and then the others would deadlock them.
-   */
-  private static boolean lastAdministrator(Connection c) throws SQLException {
-    try (PreparedStatement lock = c.prepareStatement("UPDATE SEC_GRANT SET ROLE = ROLE WHERE ROLE = ?")) {
-      lock.setString(1, Role.PLATFORM_ADMIN.name());
-      lock.executeUpdate();
-    }
-    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM SEC_GRANT WHERE ROLE = ?")) {
-      ps.setString(1, Role.PLATFORM_ADMIN.name());
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getInt(1) <= 1;
-      }
     }
   }
 

@@ -26,7 +26,8 @@ import org.unesco.aspnet.persistence.Database;
 @Component(service = SecurityStore.class)
 public final class SecurityStore {
 
-  record Account(String id, String email, String name, String language, String passwordHash) {}
+  /** An account as sign-in reads it; {@code disabled}: it signs in no more (docs/security.md). */
+  record Account(String id, String email, String name, String language, String passwordHash, boolean disabled) {}
 
   record Session(String accountId, String csrfToken, Instant expiresAt) {}
 
@@ -77,11 +78,12 @@ public final class SecurityStore {
 
   private static Optional<Account> queryAccount(Connection c, String column, String value) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT ID, EMAIL, NAME, LANGUAGE, PASSWORD_HASH FROM SEC_ACCOUNT WHERE " + column + " = ?")) {
+        "SELECT ID, EMAIL, NAME, LANGUAGE, PASSWORD_HASH, DISABLED_AT FROM SEC_ACCOUNT WHERE " + column + " = ?")) {
       ps.setString(1, value);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next()
-            ? Optional.of(new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+            ? Optional.of(new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getTimestamp(6) != null))
             : Optional.empty();
       }
     }
@@ -96,10 +98,22 @@ public final class SecurityStore {
     });
   }
 
-  /** The acting principal of an account, with all its grants; empty when it no longer exists. */
+  /** The principal of an account, with all its grants, disabled or not; empty when it no longer exists. */
   Optional<Principal> principal(Connection c, String accountId) throws SQLException {
+    return principal(c, accountId, false);
+  }
+
+  /**
+   * Who acts with a session or an API token of the account: its principal, empty when the account
+   * no longer exists or is disabled (a session opened as it was being disabled opens nothing).
+   */
+  Optional<Principal> activePrincipal(Connection c, String accountId) throws SQLException {
+    return principal(c, accountId, true);
+  }
+
+  private Optional<Principal> principal(Connection c, String accountId, boolean activeOnly) throws SQLException {
     Optional<Account> account = queryAccount(c, "ID", accountId);
-    if (account.isEmpty()) {
+    if (account.isEmpty() || (activeOnly && account.get().disabled())) {
       return Optional.empty();
     }
     List<Grant> grants = new ArrayList<>();

@@ -61,7 +61,8 @@ class SignInThrottleTest {
   void start() {
     database = new TestDatabase("security");
     database.run("V1__accounts_sessions_audit.sql", "V2__invitations_and_resets.sql", "V3__audit_filters.sql",
-        "V4__notice_preference.sql", "V5__sign_ins_in_flight.sql");
+        "V4__notice_preference.sql", "V5__sign_ins_in_flight.sql", "V6__grants_by_school.sql", "V7__read_only_tokens.sql",
+        "V8__disabled_accounts.sql");
     store = new SecurityStore(database, context());
     authentication = new Authentication(store, config(), quietLogger(), clock);
     hash = authentication.hasher().hash(RIGHT);
@@ -289,6 +290,24 @@ class SignInThrottleTest {
     assertEquals(200, signIn(email, RIGHT, CLASSROOM));
     assertEquals(0, failures("account:" + email).count(), "a success resets the account");
     assertEquals(6, failures("address:" + CLASSROOM).count(), "not its address");
+  }
+
+  @Test
+  void aDisabledAccountIsToldSoOnlyToItsRightPasswordAndOpensNoSession() {
+    String email = accounts(1).get(0);
+    String id = store.accountByEmail(email).orElseThrow().id();
+    database.inTransaction(c -> ManagedAccounts.disable(c, id, null, "left the school", Instant.now()));
+    assertEquals(401, signIn(email, WRONG, CLASSROOM), "a guesser learns nothing of it");
+    ProblemException disabled = assertThrows(ProblemException.class,
+        () -> authentication.requirePassword(email, RIGHT, CLASSROOM, "fr"));
+    assertEquals(403, disabled.status());
+    assertTrue(disabled.type().endsWith("/account-disabled"), disabled.type());
+    assertTrue(disabled.getMessage().contains("désactivé"), disabled.getMessage());
+    assertEquals(0, failures("account:" + email).count(), "the right password is no failure");
+    assertEquals(403, assertThrows(ProblemException.class,
+        () -> database.inTransaction(c -> authentication.openSession(c, id))).status(), "nor does anything open a session");
+    database.inTransaction(c -> ManagedAccounts.enable(c, id));
+    assertEquals(200, signIn(email, RIGHT, CLASSROOM), "enabled, it signs in again");
   }
 
   @Test

@@ -81,7 +81,7 @@ class WrongTypeAndRulesTest {
 
   @Test
   void aRegistrationTellsAWrongTypeWithTheOtherFieldsErrors() {
-    AccountsServlet accounts = new AccountsServlet(null, null, null, null);
+    AccountsServlet accounts = new AccountsServlet(null, null, null, null, null);
     List<FieldError> errors = refused(r -> accounts.doPost(r, null),
         post("/api/v1/accounts", "{'email':'not-an-email','name':42,'password':'short','language':'xx'}", Principal.anonymous(), "fr"));
     assertEquals(List.of("name", "email", "password", "language"), fields(errors), "the wrong type, then the rules of the rest");
