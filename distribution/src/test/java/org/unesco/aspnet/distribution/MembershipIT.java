@@ -1260,6 +1260,48 @@ class MembershipIT {
     return a.path("schoolId").asLong();
   }
 
+  private static List<Long> ids(HttpResponse<String> page) throws Exception {
+    assertEquals(200, page.statusCode(), page.body());
+    List<Long> ids = new ArrayList<>();
+    JSON.readTree(page.body()).path("items").forEach(s -> ids.add(s.path("id").asLong()));
+    return ids;
+  }
+
+  @Test
+  void aCopyOfTheDirectoryAsksForWhatChangedSinceItsLastReading() throws Exception {
+    long a = certifiedSchool("Sync Academy", "NA", "Windhoek");
+    long b = certifiedSchool("Sync College", "NA", "Swakopmund");
+    Thread.sleep(1_100); // the Date header counts whole seconds: the reading below comes after both
+    HttpResponse<String> reading = platform.get("/api/v1/schools?country=NA&limit=100");
+    assertEquals(List.of(a, b), ids(reading));
+    String since = java.time.ZonedDateTime.parse(reading.headers().firstValue("Date").orElseThrow(),
+        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toString();
+    assertEquals(List.of(), ids(platform.get("/api/v1/schools?country=NA&updatedSince=" + since)), "nothing changed yet");
+
+    String etag = platform.get("/api/v1/schools/" + b, "Authorization", "Bearer " + hq).headers().firstValue("ETag").orElseThrow();
+    assertEquals(200, platform.send("PATCH", "/api/v1/schools/" + b, "{\"students\": 701}", "Content-Type",
+        "application/merge-patch+json", "If-Match", etag, "Authorization", "Bearer " + hq).statusCode());
+    assertEquals(List.of(b), ids(platform.get("/api/v1/schools?country=NA&updatedSince=" + since)), "the edited school");
+    String csv = platform.get("/api/v1/exports/schools.csv?country=NA&updatedSince=" + since, "Authorization", "Bearer " + hq).body();
+    assertTrue(csv.contains("Sync College") && !csv.contains("Sync Academy"), "an export takes the filter too: " + csv);
+
+    // a move changes the school too; the public no longer sees a suspended school, its coordinators do
+    long membership = JSON.readTree(platform.get("/api/v1/schools/" + a, "Authorization", "Bearer " + hq).body()).path("membershipId").asLong();
+    assertEquals(200, move(membership, "SUSPENDED", "no report for two years", hq).statusCode());
+    assertEquals(List.of(a, b), ids(platform.get("/api/v1/schools?country=NA&updatedSince=" + since, "Authorization", "Bearer " + hq)));
+    assertEquals(List.of(b), ids(platform.get("/api/v1/schools?country=NA&updatedSince=" + since)));
+
+    // a day, an offset sent with its + unescaped (a space by the time it arrives), and what is no time
+    assertEquals(List.of(a, b), ids(platform.get("/api/v1/schools?country=NA&updatedSince=2000-01-01", "Authorization", "Bearer " + hq)));
+    assertEquals(List.of(a, b), ids(platform.get("/api/v1/schools?country=NA&updatedSince=2000-01-01T00:00:00+01:00",
+        "Authorization", "Bearer " + hq)));
+    assertEquals(List.of(), ids(platform.get("/api/v1/schools?country=NA&updatedSince=2999-01-01")));
+    HttpResponse<String> bad = platform.get("/api/v1/schools?updatedSince=yesterday");
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertEquals(List.of("updatedSince"), errorFields(bad));
+    assertEquals(400, platform.get("/api/v1/exports/schools.csv?updatedSince=2026-13-01", "Authorization", "Bearer " + hq).statusCode());
+  }
+
   @Test
   void aFocalPointHandsTheRoleToAColleagueAndStaysOnAsStaff() throws Exception {
     assertEquals(201, platform.send("POST", "/api/v1/accounts",

@@ -4,7 +4,9 @@ package org.unesco.aspnet.membership;
  * Filters of the school directory; null means "any". {@code q} is free text matched on name and
  * city, ignoring case and accents. {@code cursor} is the {@link Page#next()} of the previous page
  * (of the same {@code sort}). {@code unit} is a sub-national unit's code (an académie, a Land),
- * meaningful with its {@code country} (since 1.7).
+ * meaningful with its {@code country} (since 1.7). {@code updatedSince}: only schools whose profile
+ * or status changed at or after this time (since 1.11), for a system that keeps a copy of the
+ * directory and asks for what changed since its last reading.
  */
 public record SchoolQuery(
     String country,
@@ -17,7 +19,8 @@ public record SchoolQuery(
     int limit,
     String cursor,
     Sort sort,
-    String unit) {
+    String unit,
+    java.time.Instant updatedSince) {
   public static final int DEFAULT_LIMIT = 20;
   public static final int MAX_LIMIT = 100;
 
@@ -53,7 +56,42 @@ public record SchoolQuery(
 
   /** This query with another unit (a unit's code spelt as the country's profile spells it, say). */
   public SchoolQuery withUnit(String unit) {
-    return new SchoolQuery(country, region, status, level, theme, language, q, limit, cursor, sort, unit);
+    return new SchoolQuery(country, region, status, level, theme, language, q, limit, cursor, sort, unit, updatedSince);
+  }
+
+  /** This query narrowed to the schools changed at or after {@code since} (null: any). @since 1.11 */
+  public SchoolQuery withUpdatedSince(java.time.Instant since) {
+    return new SchoolQuery(country, region, status, level, theme, language, q, limit, cursor, sort, unit, since);
+  }
+
+  /** A query of a unit, of any time of change. */
+  public SchoolQuery(
+      String country, String region, MembershipStatus status, Level level, Theme theme, String language,
+      String q, int limit, String cursor, Sort sort, String unit) {
+    this(country, region, status, level, theme, language, q, limit, cursor, sort, unit, null);
+  }
+
+  /**
+   * The time an {@code updatedSince} parameter states: an instant with its offset
+   * ({@code 2026-12-01T08:00:00Z}, {@code 2026-12-01T09:00:00+01:00}, fractions of a second too) or
+   * a day ({@code 2026-12-01}, from its start in UTC); null for null or blank. A {@code +} sent
+   * unescaped in a query string arrives as a space, and is read as the {@code +} it was.
+   *
+   * @throws org.unesco.aspnet.core.ProblemException 400 naming {@code updatedSince} for anything else
+   * @since 1.11
+   */
+  public static java.time.Instant updatedSince(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String value = text.strip().replace(' ', '+');
+    try {
+      return value.length() == 10 ? java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+          : java.time.OffsetDateTime.parse(value).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw org.unesco.aspnet.core.ProblemException.validation("updatedSince",
+          "must be a time with its offset, such as 2026-12-01T08:00:00Z, or a day, such as 2026-12-01");
+    }
   }
 
   /** A query of the whole country or of every country (no unit). */

@@ -13,7 +13,7 @@ import org.unesco.aspnet.membership.Theme;
 
 /** The directory's filters ({@code GET /api/v1/schools}), read from an export's query string. */
 final class DirectoryFilters {
-  static final Set<String> NAMES = Set.of("country", "unit", "region", "status", "level", "theme", "language", "q");
+  static final Set<String> NAMES = Set.of("country", "unit", "region", "status", "level", "theme", "language", "q", "updatedSince");
   private static final int Q_MAX = 100;
 
   private DirectoryFilters() {}
@@ -32,7 +32,7 @@ final class DirectoryFilters {
     String country = code(f, "country");
     return new SchoolQuery(country, blank(f.get("region")), choice(f, "status", MembershipStatus.class),
         choice(f, "level", Level.class), choice(f, "theme", Theme.class), code(f, "language"), q, 0, null,
-        SchoolQuery.Sort.ID, f.get("unit"));
+        SchoolQuery.Sort.ID, f.get("unit"), SchoolQuery.updatedSince(f.get("updatedSince")));
   }
 
   private static String code(Map<String, String> f, String name) {

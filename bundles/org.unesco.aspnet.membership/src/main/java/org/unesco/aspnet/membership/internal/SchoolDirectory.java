@@ -471,6 +471,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
    */
   private boolean byOneWord(SchoolQuery query, List<String> words) {
     return words.size() == 1 && query.unit() == null && query.region() == null && query.status() == null && query.level() == null
+        && query.updatedSince() == null
         && query.theme() == null && query.language() == null
         && (query.sort() == SchoolQuery.Sort.ID || query.sort() == SchoolQuery.Sort.NEWEST)
         && !SearchWords.arabic(words.get(0)) && !SearchWords.unspaced(words.get(0)) && wordIndexComplete

@@ -44,7 +44,7 @@ import org.unesco.aspnet.web.OpenApiFragment;
 public final class SchoolsServlet extends ApiServlet {
   private static final long serialVersionUID = 1L;
   private static final Set<String> FILTERS =
-      Set.of("country", "unit", "region", "status", "level", "theme", "language", "q", "limit", "cursor", "sort");
+      Set.of("country", "unit", "region", "status", "level", "theme", "language", "q", "limit", "cursor", "sort", "updatedSince");
   private static final int Q_MAX = 100;
 
   private final transient SchoolService schools;
@@ -293,7 +293,8 @@ public final class SchoolsServlet extends ApiServlet {
         intParameter(request, "limit", SchoolQuery.DEFAULT_LIMIT, 1, SchoolQuery.MAX_LIMIT),
         blankToNull(request.getParameter("cursor")),
         choice(request, "sort", SchoolQuery.Sort.class),
-        request.getParameter("unit"));
+        request.getParameter("unit"),
+        filters.contains("updatedSince") ? SchoolQuery.updatedSince(request.getParameter("updatedSince")) : null);
   }
 
   private static String region(HttpServletRequest request) {

@@ -1,0 +1,42 @@
+package org.unesco.aspnet.membership;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.unesco.aspnet.core.ProblemException;
+
+class SchoolQueryTest {
+
+  @Test
+  void updatedSinceReadsAnInstantWithItsOffsetOrADayInUtc() {
+    assertEquals(Instant.parse("2026-12-01T08:00:00Z"), SchoolQuery.updatedSince("2026-12-01T08:00:00Z"));
+    assertEquals(Instant.parse("2026-12-01T08:00:00Z"), SchoolQuery.updatedSince("2026-12-01T09:00:00+01:00"));
+    assertEquals(Instant.parse("2026-12-01T08:00:00.250Z"), SchoolQuery.updatedSince(" 2026-12-01T08:00:00.25Z "));
+    assertEquals(Instant.parse("2026-12-01T00:00:00Z"), SchoolQuery.updatedSince("2026-12-01"));
+    // a + left unescaped in a query string arrives as a space
+    assertEquals(Instant.parse("2026-12-01T08:00:00Z"), SchoolQuery.updatedSince("2026-12-01T10:00:00 02:00"));
+    assertNull(SchoolQuery.updatedSince(null));
+    assertNull(SchoolQuery.updatedSince(" "));
+  }
+
+  @Test
+  void anythingElseIsA400NamingTheParameter() {
+    for (String bad : new String[] {"yesterday", "2026-13-01", "2026-12-01T08:00:00", "1733040000", "01/12/2026"}) {
+      ProblemException e = assertThrows(ProblemException.class, () -> SchoolQuery.updatedSince(bad), bad);
+      assertEquals(400, e.status(), bad);
+      assertEquals("updatedSince", e.errors().get(0).field(), bad);
+    }
+  }
+
+  @Test
+  void theUnitAndTheTimeOfChangeSurviveEachOther() {
+    Instant since = Instant.parse("2026-12-01T08:00:00Z");
+    SchoolQuery q = new SchoolQuery("FR", null, null, null, null, null, null, 20, null, null, "ACA-LYON").withUpdatedSince(since);
+    assertEquals(since, q.withUnit("A-LYON").updatedSince());
+    assertEquals("A-LYON", q.withUnit("A-LYON").unit());
+    assertNull(new SchoolQuery("FR", null, null, null, null, null, null, 20, null).updatedSince());
+  }
+}
