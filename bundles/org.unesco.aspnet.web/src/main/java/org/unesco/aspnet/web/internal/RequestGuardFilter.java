@@ -127,9 +127,10 @@ public final class RequestGuardFilter implements Filter {
     String path = request.getRequestURI();
     if ("TRACE".equals(request.getMethod())) {
       // HttpServlet's doTrace echoes the request's headers back (a page's servlet did): nothing
-      // here answers TRACE
-      Json.writeProblem(request, response, new ProblemException(405, ProblemException.TYPE_BASE + "method-not-allowed",
-          "Method not allowed", "TRACE is not supported"));
+      // here answers TRACE. 501, not 405: a 405 must name the methods the path serves in Allow
+      // (RFC 9110), which only its servlet knows, and no path serves TRACE
+      Json.writeProblem(request, response, new ProblemException(501, ProblemException.TYPE_BASE + "not-implemented",
+          "Not implemented", "TRACE is not implemented on this platform"));
       return;
     }
     if (path.startsWith("/api/")) {
