@@ -63,4 +63,13 @@ public interface Accounts {
    * @since 1.4
    */
   void schoolMoved(java.sql.Connection c, String school, String country, String unit) throws java.sql.SQLException;
+
+  /**
+   * Who acts as the account now, with the roles it holds now: for work done later on someone's
+   * behalf (a webhook delivers only what its owner may still read). Empty when the account no
+   * longer exists or is disabled.
+   *
+   * @since 1.5
+   */
+  java.util.Optional<Principal> active(String accountId);
 }

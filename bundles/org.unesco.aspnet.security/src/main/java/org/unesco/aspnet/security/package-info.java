@@ -2,7 +2,7 @@
  * What other bundles may ask of the security bundle (creating accounts with roles), and what they
  * may tell it (the scopes that exist, {@link org.unesco.aspnet.security.ScopeCatalog}).
  */
-@Version("1.4.0")
+@Version("1.5.0")
 @Export
 package org.unesco.aspnet.security;
 

@@ -154,6 +154,11 @@ class DemoLoaderTest {
   record Ensured(String email, String password, List<Grant> grants) {}
 
   static final class RecordingAccounts implements Accounts {
+    @Override
+    public java.util.Optional<org.unesco.aspnet.core.Principal> active(String accountId) {
+      return java.util.Optional.empty();
+    }
+
     final List<Ensured> ensured = new ArrayList<>();
 
     @Override

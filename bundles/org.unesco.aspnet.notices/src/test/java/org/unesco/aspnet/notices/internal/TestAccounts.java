@@ -11,6 +11,11 @@ import org.unesco.aspnet.security.Accounts;
 
 /** Accounts for this bundle's tests: only who wants notices is asked; anything else is a mistake of the test. */
 final class TestAccounts implements Accounts {
+  @Override
+  public java.util.Optional<org.unesco.aspnet.core.Principal> active(String accountId) {
+    return java.util.Optional.empty();
+  }
+
   /** The people who hold {@code role} in {@code country} and {@code school} (null: any) and want notices. */
   @FunctionalInterface
   interface Recipients {

@@ -163,6 +163,11 @@ public final class AccountsService implements Accounts {
   }
 
   @Override
+  public Optional<Principal> active(String accountId) {
+    return accountId == null ? Optional.empty() : store.database().read(c -> store.activePrincipal(c, accountId));
+  }
+
+  @Override
   public void schoolMoved(java.sql.Connection c, String school, String country, String unit) throws java.sql.SQLException {
     // the links first: an invitation accepted meanwhile holds its link's row until it commits, so
     // the grants' update, which comes after, sees the grant that acceptance wrote (read committed)

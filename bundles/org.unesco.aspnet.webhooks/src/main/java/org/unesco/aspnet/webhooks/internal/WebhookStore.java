@@ -1,0 +1,230 @@
+package org.unesco.aspnet.webhooks.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The SQL of subscriptions and deliveries (V1__webhooks.sql). Every method runs on the caller's connection. */
+final class WebhookStore {
+  static final int ERROR_MAX = 500;
+  static final int PAYLOAD_MAX = 4000;
+  private static final String WAITING = "DELIVERED_AT IS NULL AND FAILED_AT IS NULL";
+  private static final String SUBSCRIPTION = "SELECT ID, OWNER_ID, COUNTRY, URL, SECRET, EVENTS, DESCRIPTION, CREATED_AT FROM HOOK_SUBSCRIPTION";
+
+  /** A subscription; {@code country} null for every country. */
+  record Subscription(long id, String ownerId, String country, String url, String secret, List<String> events,
+      String description, Instant createdAt) {
+    boolean wants(String event) {
+      return events.contains(event);
+    }
+  }
+
+  /** A delivery taken for sending. */
+  record Due(long id, long subscriptionId, String event, String payload, int attempts) {}
+
+  /** One line of a subscription's deliveries; no payload. */
+  record Line(long id, String event, Instant createdAt, int attempts, Instant nextAttemptAt, Instant deliveredAt,
+      Instant failedAt, Integer lastStatus, String lastError) {}
+
+  private WebhookStore() {}
+
+  static long subscribe(Connection c, String ownerId, String country, String url, String secret, List<String> events,
+      String description, Instant now) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("INSERT INTO HOOK_SUBSCRIPTION (OWNER_ID, COUNTRY, URL, SECRET, EVENTS,"
+        + " DESCRIPTION, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+      s.setString(1, ownerId);
+      if (country == null) {
+        s.setNull(2, Types.VARCHAR);
+      } else {
+        s.setString(2, country);
+      }
+      s.setString(3, url);
+      s.setString(4, secret);
+      s.setString(5, "," + String.join(",", events) + ",");
+      s.setString(6, description);
+      s.setTimestamp(7, Timestamp.from(now));
+      s.executeUpdate();
+      try (ResultSet keys = s.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    }
+  }
+
+  static Optional<Subscription> subscription(Connection c, long id) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(SUBSCRIPTION + " WHERE ID = ?")) {
+      s.setLong(1, id);
+      List<Subscription> found = subscriptions(s);
+      return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+  }
+
+  /** Every subscription, oldest first: there are a handful per country at most. */
+  static List<Subscription> all(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(SUBSCRIPTION + " ORDER BY ID")) {
+      return subscriptions(s);
+    }
+  }
+
+  /** The subscriptions that hear of {@code country}'s events: its own and every country's. */
+  static List<Subscription> forCountry(Connection c, String country) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(SUBSCRIPTION + " WHERE COUNTRY IS NULL OR COUNTRY = ? ORDER BY ID")) {
+      s.setString(1, country == null ? "" : country);
+      return subscriptions(s);
+    }
+  }
+
+  private static List<Subscription> subscriptions(PreparedStatement s) throws SQLException {
+    List<Subscription> found = new ArrayList<>();
+    try (ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        List<String> events = Arrays.stream(r.getString(6).split(",")).filter(e -> !e.isEmpty()).toList();
+        found.add(new Subscription(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), events,
+            r.getString(7), r.getTimestamp(8).toInstant()));
+      }
+    }
+    return found;
+  }
+
+  /** Removes the subscription and its deliveries; false when it was gone already. */
+  static boolean unsubscribe(Connection c, long id) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("DELETE FROM HOOK_SUBSCRIPTION WHERE ID = ?")) {
+      s.setLong(1, id);
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  static long enqueue(Connection c, long subscriptionId, String event, String payload, Instant now) throws SQLException {
+    if (payload.length() > PAYLOAD_MAX) {
+      throw new IllegalArgumentException("a payload is at most " + PAYLOAD_MAX + " characters");
+    }
+    try (PreparedStatement s = c.prepareStatement("INSERT INTO HOOK_DELIVERY (SUBSCRIPTION_ID, EVENT, PAYLOAD, CREATED_AT,"
+        + " ATTEMPTS, NEXT_ATTEMPT_AT) VALUES (?, ?, ?, ?, 0, ?)", Statement.RETURN_GENERATED_KEYS)) {
+      s.setLong(1, subscriptionId);
+      s.setString(2, event);
+      s.setString(3, payload);
+      s.setTimestamp(4, Timestamp.from(now));
+      s.setTimestamp(5, Timestamp.from(now));
+      s.executeUpdate();
+      try (ResultSet keys = s.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    }
+  }
+
+  /** The ids of up to {@code limit} waiting deliveries whose time has come and that no sender holds, oldest first. */
+  static List<Long> due(Connection c, Instant now, int limit) throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT ID FROM HOOK_DELIVERY WHERE " + WAITING
+        + " AND NEXT_ATTEMPT_AT <= ? AND (CLAIMED_UNTIL IS NULL OR CLAIMED_UNTIL < ?) ORDER BY ID FETCH FIRST " + limit + " ROWS ONLY")) {
+      s.setTimestamp(1, Timestamp.from(now));
+      s.setTimestamp(2, Timestamp.from(now));
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          ids.add(r.getLong(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  /** Takes delivery {@code id} until {@code until}, unless it was done, given up or taken by another node meanwhile. */
+  static Optional<Due> claim(Connection c, long id, Instant now, Instant until) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("UPDATE HOOK_DELIVERY SET CLAIMED_UNTIL = ? WHERE ID = ? AND " + WAITING
+        + " AND (CLAIMED_UNTIL IS NULL OR CLAIMED_UNTIL < ?)")) {
+      s.setTimestamp(1, Timestamp.from(until));
+      s.setLong(2, id);
+      s.setTimestamp(3, Timestamp.from(now));
+      if (s.executeUpdate() != 1) {
+        return Optional.empty();
+      }
+    }
+    try (PreparedStatement s = c.prepareStatement("SELECT SUBSCRIPTION_ID, EVENT, PAYLOAD, ATTEMPTS FROM HOOK_DELIVERY WHERE ID = ?")) {
+      s.setLong(1, id);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return Optional.of(new Due(id, r.getLong(1), r.getString(2), r.getString(3), r.getInt(4)));
+      }
+    }
+  }
+
+  static void delivered(Connection c, long id, int status, Instant at) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("UPDATE HOOK_DELIVERY SET DELIVERED_AT = ?, LAST_STATUS = ?, LAST_ERROR = NULL,"
+        + " CLAIMED_UNTIL = NULL, ATTEMPTS = ATTEMPTS + 1 WHERE ID = ?")) {
+      s.setTimestamp(1, Timestamp.from(at));
+      s.setInt(2, status);
+      s.setLong(3, id);
+      s.executeUpdate();
+    }
+  }
+
+  /** A failed attempt ({@code status} 0 when no answer came): tried again at {@code next}, or given up when it is null. */
+  static void failed(Connection c, long id, int status, String error, Instant at, Instant next) throws SQLException {
+    String sql = next == null
+        ? "UPDATE HOOK_DELIVERY SET ATTEMPTS = ATTEMPTS + 1, LAST_STATUS = ?, LAST_ERROR = ?, CLAIMED_UNTIL = NULL, FAILED_AT = ? WHERE ID = ?"
+        : "UPDATE HOOK_DELIVERY SET ATTEMPTS = ATTEMPTS + 1, LAST_STATUS = ?, LAST_ERROR = ?, CLAIMED_UNTIL = NULL, NEXT_ATTEMPT_AT = ? WHERE ID = ?";
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      if (status == 0) {
+        s.setNull(1, Types.INTEGER);
+      } else {
+        s.setInt(1, status);
+      }
+      s.setString(2, clip(error == null ? "unknown error" : error, ERROR_MAX));
+      s.setTimestamp(3, Timestamp.from(next == null ? at : next));
+      s.setLong(4, id);
+      s.executeUpdate();
+    }
+  }
+
+  /** Removes deliveries done or given up before {@code before}. */
+  static int forget(Connection c, Instant before) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("DELETE FROM HOOK_DELIVERY WHERE DELIVERED_AT < ? OR FAILED_AT < ?")) {
+      s.setTimestamp(1, Timestamp.from(before));
+      s.setTimestamp(2, Timestamp.from(before));
+      return s.executeUpdate();
+    }
+  }
+
+  /** The latest {@code limit} deliveries of a subscription, newest first. */
+  static List<Line> latest(Connection c, long subscriptionId, int limit) throws SQLException {
+    List<Line> lines = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT ID, EVENT, CREATED_AT, ATTEMPTS, NEXT_ATTEMPT_AT, DELIVERED_AT, FAILED_AT,"
+        + " LAST_STATUS, LAST_ERROR FROM HOOK_DELIVERY WHERE SUBSCRIPTION_ID = ? ORDER BY ID DESC FETCH FIRST " + limit + " ROWS ONLY")) {
+      s.setLong(1, subscriptionId);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          boolean waiting = r.getTimestamp(6) == null && r.getTimestamp(7) == null;
+          int status = r.getInt(8);
+          Integer lastStatus = r.wasNull() ? null : status;
+          lines.add(new Line(r.getLong(1), r.getString(2), instant(r.getTimestamp(3)), r.getInt(4),
+              waiting ? instant(r.getTimestamp(5)) : null, instant(r.getTimestamp(6)), instant(r.getTimestamp(7)), lastStatus,
+              r.getString(9)));
+        }
+      }
+    }
+    return lines;
+  }
+
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+
+  /** At most {@code max} characters, not cutting a surrogate pair. */
+  static String clip(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = Character.isLowSurrogate(text.charAt(max)) ? max - 1 : max;
+    return text.substring(0, end);
+  }
+}

@@ -1,0 +1,353 @@
+package org.unesco.aspnet.webhooks.internal;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.unesco.aspnet.core.Action;
+import org.unesco.aspnet.core.Authorizer;
+import org.unesco.aspnet.core.ConfigValues;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.Target;
+import org.unesco.aspnet.membership.MembershipService;
+import org.unesco.aspnet.membership.SchoolService;
+import org.unesco.aspnet.persistence.Database;
+import org.unesco.aspnet.security.Accounts;
+import org.unesco.aspnet.web.Json;
+
+/**
+ * Turns the platform's events into deliveries for the subscriptions that hear of them, and
+ * delivers them: one thread of this bundle posts each one, signed, and tries again after a failure
+ * (1, 2, 4 ... minutes, at most an hour) until {@code maxAttempts}. An event reaches a subscription
+ * only while its owner may still read the country's directory ({@code VIEW_COUNTRY}): a coordinator
+ * who hands over their post stops their webhooks' flow with it. Several nodes may share the
+ * database: a sender claims a delivery before it posts it.
+ */
+@Component(service = {Webhooks.class, EventHandler.class}, configurationPid = Webhooks.PID,
+    property = {EventConstants.EVENT_TOPIC + "=" + MembershipService.TOPIC_PREFIX + "*",
+        EventConstants.EVENT_TOPIC + "=" + SchoolService.TOPIC_SCHOOL_CHANGED})
+@Designate(ocd = Webhooks.Config.class)
+public final class Webhooks implements EventHandler {
+  static final String PID = "org.unesco.aspnet.webhooks";
+  /** The events a subscription may ask for. */
+  static final List<String> EVENTS = List.of(Events.MEMBERSHIP_STATUS, Events.SCHOOL_MOVED);
+  static final Duration POLL = Duration.ofSeconds(15);
+  static final Duration TIMEOUT = Duration.ofSeconds(10);
+  /** How long a claimed delivery is held by its sender: longer than a post's timeouts. */
+  private static final Duration CLAIM = Duration.ofMinutes(2);
+  /** How long deliveries done or given up stay in their subscription's view. */
+  static final Duration KEPT = Duration.ofDays(30);
+  private static final int BATCH = 20;
+
+  @ObjectClassDefinition(name = "ASPnet webhooks", description = "Signed HTTPS posts of membership and school moves (docs/webhooks.md)")
+  public @interface Config {
+    @AttributeDefinition(description = "Attempts before a delivery is given up; the waits double from 1 minute to at most an hour")
+    int maxAttempts() default 10;
+
+    @AttributeDefinition(description = "Whether http:// addresses are taken (only for a receiver on a trusted network)")
+    String allowHttp() default "false";
+
+    @AttributeDefinition(description = "Whether addresses of the platform's own network are taken (loopback, private, link-local)")
+    String allowPrivateDestinations() default "false";
+  }
+
+  /** The configuration as read once per change: a typo keeps the previous value. */
+  record Settings(int maxAttempts, boolean allowHttp, boolean allowPrivate) {
+    static final Settings DEFAULTS = new Settings(10, false, false);
+  }
+
+  private final Database database;
+  private final Accounts accounts;
+  private final Authorizer authorizer;
+  private final Logger log;
+  private final ConfigValues values;
+  private final ScheduledExecutorService thread;
+  private final AtomicBoolean drainQueued = new AtomicBoolean();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+      .followRedirects(HttpClient.Redirect.NEVER) // a redirect would lead past the address check
+      .build();
+  private volatile Settings settings = Settings.DEFAULTS;
+
+  @Activate
+  public Webhooks(@Reference Database database, @Reference Accounts accounts, @Reference Authorizer authorizer,
+      @Reference(service = LoggerFactory.class) Logger log, Map<String, Object> config, BundleContext context) {
+    this.database = database;
+    this.accounts = accounts;
+    this.authorizer = authorizer;
+    this.log = log;
+    this.values = new ConfigValues(PID, log::warn);
+    database.migrate(context.getBundle());
+    modified(config);
+    this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "aspnet-webhooks");
+      t.setDaemon(true);
+      return t;
+    });
+    thread.scheduleWithFixedDelay(this::drainQuietly, POLL.toSeconds(), POLL.toSeconds(), TimeUnit.SECONDS);
+    thread.scheduleWithFixedDelay(this::forgetOld, 1, 60, TimeUnit.MINUTES);
+  }
+
+  @Modified
+  void modified(Map<String, Object> config) {
+    Settings previous = settings;
+    settings = new Settings(
+        values.get("maxAttempts", () -> Integer.valueOf(String.valueOf(config.getOrDefault("maxAttempts", 10)).strip()),
+            n -> n >= 1 && n <= 50, "a number from 1 to 50", previous.maxAttempts()),
+        values.get("allowHttp", () -> ConfigValues.trueOrFalse(config.getOrDefault("allowHttp", Boolean.FALSE)), b -> true,
+            "true or false", previous.allowHttp()),
+        values.get("allowPrivateDestinations",
+            () -> ConfigValues.trueOrFalse(config.getOrDefault("allowPrivateDestinations", Boolean.FALSE)), b -> true,
+            "true or false", previous.allowPrivate()));
+  }
+
+  @Deactivate
+  void deactivate() throws InterruptedException {
+    thread.shutdown();
+    if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+      thread.shutdownNow(); // a post under way is claimed: another node, or the next start, sends it after its claim
+    }
+  }
+
+  Settings settings() {
+    return settings;
+  }
+
+  Database database() {
+    return database;
+  }
+
+  /** Why {@code url} may not receive webhooks, or null (the configured rules). */
+  String destinationProblem(String url) {
+    Settings s = settings;
+    return Destinations.problem(url, s.allowHttp(), s.allowPrivate());
+  }
+
+  /** Whether {@code who} reads the directory of {@code country} (null: of every country): who may have its events. */
+  boolean reads(Principal who, String country) {
+    return authorizer.allows(who, Action.VIEW_COUNTRY, country == null ? Target.everything() : Target.country(country));
+  }
+
+  @Override
+  public void handleEvent(Event event) {
+    Events.Described described = Events.describe(event);
+    if (described == null) {
+      return;
+    }
+    try {
+      int queued = database.inTransaction(c -> {
+        int n = 0;
+        for (String country : described.countries()) {
+          for (WebhookStore.Subscription s : WebhookStore.forCountry(c, country)) {
+            if (s.wants(described.event()) && ownerReads(s, country) && notQueuedAlready(s, described, country)) {
+              WebhookStore.enqueue(c, s.id(), described.event(), Events.payload(s, described, Instant.now()), Instant.now());
+              n++;
+            }
+          }
+        }
+        return n;
+      });
+      if (queued > 0) {
+        drainSoon();
+      }
+    } catch (RuntimeException e) {
+      // Event Admin's thread goes on with other handlers; the event is lost for webhooks, which
+      // GET /api/v1/schools?updatedSince= makes up for
+      log.error("Webhooks: the event {} could not be queued: {}", event.getTopic(), e.toString());
+    }
+  }
+
+  /** A school moved between two countries reaches a subscription of every country once, not twice. */
+  private static boolean notQueuedAlready(WebhookStore.Subscription s, Events.Described d, String country) {
+    return s.country() != null || country.equals(d.countries().get(0));
+  }
+
+  private boolean ownerReads(WebhookStore.Subscription s, String country) {
+    Optional<Principal> owner = accounts.active(s.ownerId());
+    return owner.isPresent() && reads(owner.get(), s.country() == null ? null : country);
+  }
+
+  /** Queues a ping for {@code subscription}, on the caller's connection; its delivery's id. */
+  long ping(java.sql.Connection c, WebhookStore.Subscription s) throws java.sql.SQLException {
+    Events.Described ping = new Events.Described(Events.PING, List.of(), Map.of("subscriptionId", s.id()));
+    long id = WebhookStore.enqueue(c, s.id(), Events.PING, Events.payload(s, ping, Instant.now()), Instant.now());
+    drainSoon();
+    return id;
+  }
+
+  /** Looks a moment after a delivery is queued (once its transaction has likely committed). */
+  private void drainSoon() {
+    if (drainQueued.compareAndSet(false, true)) {
+      try {
+        thread.schedule(() -> {
+          drainQueued.set(false);
+          drainQuietly();
+        }, 300, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.RejectedExecutionException stopping) {
+        drainQueued.set(false); // sent by the next start, or by another node
+      }
+    }
+  }
+
+  private void forgetOld() {
+    try {
+      int forgotten = database.inTransaction(c -> WebhookStore.forget(c, Instant.now().minus(KEPT)));
+      if (forgotten > 0) {
+        log.info("Webhooks: {} deliveries older than {} days forgotten", forgotten, KEPT.toDays());
+      }
+    } catch (RuntimeException e) {
+      log.warn("Webhooks: old deliveries could not be removed: {}", e.toString());
+    }
+  }
+
+  private void drainQuietly() {
+    try {
+      drain();
+    } catch (RuntimeException | LinkageError e) { // the poll goes on: a scheduled task that throws is never run again
+      log.warn("Webhooks: the deliveries could not be read: {}", e.toString());
+    }
+  }
+
+  /** Posts what is due, batch after batch, until nothing is. */
+  void drain() {
+    while (!Thread.currentThread().isInterrupted()) {
+      List<Long> due = database.read(c -> WebhookStore.due(c, Instant.now(), BATCH));
+      if (due.isEmpty()) {
+        return;
+      }
+      for (long id : due) {
+        if (Thread.currentThread().isInterrupted()) {
+          return;
+        }
+        Instant now = Instant.now();
+        Optional<WebhookStore.Due> taken = database.inTransaction(c -> WebhookStore.claim(c, id, now, now.plus(CLAIM)));
+        if (taken.isPresent()) {
+          Optional<WebhookStore.Subscription> s = database.read(c -> WebhookStore.subscription(c, taken.get().subscriptionId()));
+          if (s.isPresent()) { // removed meanwhile: its deliveries went with it
+            postOne(s.get(), taken.get());
+          }
+        }
+      }
+    }
+  }
+
+  private void postOne(WebhookStore.Subscription s, WebhookStore.Due d) {
+    int status = 0;
+    String error;
+    String refused = destinationProblem(s.url()); // a name may point elsewhere since the subscription was made
+    if (refused != null) {
+      error = "the address " + refused;
+    } else {
+      try {
+        HttpResponse<Void> answer = http.send(request(s, d, Instant.now()), HttpResponse.BodyHandlers.discarding());
+        status = answer.statusCode();
+        error = status >= 200 && status < 300 ? null : "answered " + status;
+      } catch (java.io.IOException e) {
+        error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return; // claimed: tried again once the claim runs out
+      } catch (RuntimeException e) {
+        error = e.toString();
+      }
+    }
+    Instant now = Instant.now();
+    int answered = status;
+    if (error == null) {
+      database.inTransaction(c -> {
+        WebhookStore.delivered(c, d.id(), answered, now);
+        return null;
+      });
+      log.debug("Webhook delivery {} ({}) taken by {}", d.id(), d.event(), s.url());
+      return;
+    }
+    int attempts = d.attempts() + 1;
+    boolean giveUp = attempts >= settings.maxAttempts();
+    Instant next = giveUp ? null : now.plus(backOff(attempts));
+    String why = error;
+    database.inTransaction(c -> {
+      WebhookStore.failed(c, d.id(), answered, why, now, next);
+      return null;
+    });
+    if (giveUp) {
+      log.warn("Webhook delivery {} ({}) to {} given up after {} attempt(s): {}", d.id(), d.event(), s.url(), attempts, why);
+    } else {
+      log.info("Webhook delivery {} ({}) to {} not taken (attempt {} of {}), tried again at {}: {}", d.id(), d.event(), s.url(),
+          attempts, settings.maxAttempts(), next, why);
+    }
+  }
+
+  /** The post of a delivery: its JSON, signed over the time and the body with the subscription's secret. */
+  static HttpRequest request(WebhookStore.Subscription s, WebhookStore.Due d, Instant at) {
+    String timestamp = String.valueOf(at.getEpochSecond());
+    return HttpRequest.newBuilder(URI.create(s.url().strip()))
+        .timeout(TIMEOUT)
+        .header("Content-Type", Json.MEDIA_TYPE_UTF_8)
+        .header("User-Agent", "ASPnet-Webhooks/1")
+        .header("X-ASPnet-Event", d.event())
+        .header("X-ASPnet-Delivery", String.valueOf(d.id()))
+        .header("X-ASPnet-Timestamp", timestamp)
+        .header("X-ASPnet-Signature", "sha256=" + signature(s.secret(), timestamp, d.payload()))
+        .POST(HttpRequest.BodyPublishers.ofString(d.payload(), StandardCharsets.UTF_8))
+        .build();
+  }
+
+  /** HMAC-SHA256 of {@code timestamp + "." + body} with {@code secret}, in lower-case hex (docs/webhooks.md). */
+  static String signature(String secret, String timestamp, String body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+    }
+  }
+
+  /** 1, 2, 4 ... minutes after the {@code attempts}th failure, at most an hour. */
+  static Duration backOff(int attempts) {
+    return Duration.ofMinutes(Math.min(60, 1L << Math.min(attempts - 1, 6)));
+  }
+
+  /** A delivery's lines as its subscription's view shows them. */
+  static Map<String, Object> json(WebhookStore.Line l) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", l.id());
+    m.put("event", l.event());
+    m.put("createdAt", l.createdAt() == null ? null : l.createdAt().toString());
+    m.put("state", l.deliveredAt() != null ? "DELIVERED" : l.failedAt() != null ? "GIVEN_UP" : "WAITING");
+    m.put("attempts", l.attempts());
+    m.put("nextAttemptAt", l.nextAttemptAt() == null ? null : l.nextAttemptAt().toString());
+    m.put("deliveredAt", l.deliveredAt() == null ? null : l.deliveredAt().toString());
+    m.put("givenUpAt", l.failedAt() == null ? null : l.failedAt().toString());
+    m.put("lastStatus", l.lastStatus());
+    m.put("lastError", l.lastError());
+    return m;
+  }
+}

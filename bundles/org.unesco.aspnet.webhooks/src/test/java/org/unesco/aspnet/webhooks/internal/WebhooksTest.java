@@ -1,0 +1,102 @@
+package org.unesco.aspnet.webhooks.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.osgi.service.event.Event;
+import org.unesco.aspnet.persistence.testing.TestDatabase;
+
+class WebhooksTest {
+
+  @Test
+  void theSignatureIsAnHmacOfTheTimeAndTheBody() {
+    // as a receiver computes it (docs/webhooks.md; Python's hmac gave this value)
+    assertEquals("48fd3d0f3876665dff7fc03bb88dc3b2a1b2f8a017f4d738f3e7f26d5a7ad4c6",
+        Webhooks.signature("whsec_test", "1733040000", "{\"event\":\"ping\"}"));
+    assertFalse(Webhooks.signature("whsec_test", "1733040000", "{}").equals(Webhooks.signature("whsec_test", "1733040001", "{}")),
+        "the time is signed: a replay later fails");
+  }
+
+  @Test
+  void onlyHttpsAddressesOfPublicHostsWithoutCredentialsAreTaken() throws Exception {
+    assertNull(Destinations.problem("https://93.184.215.14/hooks", false, false));
+    assertNotNull(Destinations.problem("http://93.184.215.14/hooks", false, false), "http is off by default");
+    assertNull(Destinations.problem("http://93.184.215.14/hooks", true, false));
+    for (String inside : new String[] {"https://127.0.0.1/x", "https://localhost/x", "https://10.1.2.3/x", "https://192.168.0.9/x",
+        "https://169.254.169.254/latest/meta-data", "https://[::1]/x", "https://[fd00::1]/x", "https://100.64.0.1/x", "https://0.0.0.0/x"}) {
+      String why = Destinations.problem(inside, false, false);
+      assertNotNull(why, inside);
+      assertTrue(why.contains("own network"), inside + ": " + why);
+      assertNull(Destinations.problem(inside, false, true), "allowed when configured: " + inside);
+    }
+    assertTrue(Destinations.problem("https://user:pw@93.184.215.14/x", false, false).contains("password"));
+    assertNotNull(Destinations.problem("ftp://93.184.215.14/x", true, true));
+    assertNotNull(Destinations.problem("https:///x", true, true));
+    assertNotNull(Destinations.problem("not an address", true, true));
+    assertNotNull(Destinations.problem("https://x.invalid/x", false, false), "a host that cannot be found");
+    assertNotNull(Destinations.problem(null, true, true));
+    assertTrue(Destinations.isPrivate(InetAddress.getByName("172.16.5.4")));
+    assertFalse(Destinations.isPrivate(InetAddress.getByName("172.32.5.4")));
+  }
+
+  @Test
+  void eventsCarryIdsCountriesAndStatusesAndAMoveReachesBothCountries() {
+    Events.Described certified = Events.describe(new Event("org/unesco/aspnet/membership/MEMBER", Map.of("membershipId", 7L,
+        "schoolId", 5L, "country", "KE", "from", "UNDER_HQ_REVIEW", "to", "MEMBER", "certificateNumber", "ASP-KE-0005", "actor", "x")));
+    assertEquals(Events.MEMBERSHIP_STATUS, certified.event());
+    assertEquals(List.of("KE"), certified.countries());
+    assertEquals(Map.of("membershipId", 7L, "schoolId", 5L, "country", "KE", "from", "UNDER_HQ_REVIEW", "to", "MEMBER",
+        "certificateNumber", "ASP-KE-0005"), certified.data(), "no account id goes out");
+    Events.Described moved = Events.describe(new Event("org/unesco/aspnet/school/CHANGED", Map.of("schoolId", 5L, "country", "UG",
+        "previousCountry", "KE", "name", "Kisumu Girls", "city", "Kampala")));
+    assertEquals(Events.SCHOOL_MOVED, moved.event());
+    assertEquals(List.of("UG", "KE"), moved.countries());
+    assertNull(Events.describe(new Event("org/unesco/aspnet/partnerships/ACCEPTED", Map.of("country", "KE"))));
+  }
+
+  @Test
+  void aDeliveryIsClaimedOnceRetriedAndForgottenWithItsSubscription() {
+    TestDatabase db = new TestDatabase("webhooks");
+    db.run("V1__webhooks.sql");
+    Instant now = Instant.parse("2026-12-02T08:00:00Z");
+    long sub = db.inTransaction(c -> WebhookStore.subscribe(c, "owner", "KE", "https://example.org/h", "whsec_x",
+        List.of(Events.MEMBERSHIP_STATUS), null, now));
+    WebhookStore.Subscription s = db.read(c -> WebhookStore.subscription(c, sub)).orElseThrow();
+    assertTrue(s.wants(Events.MEMBERSHIP_STATUS));
+    assertFalse(s.wants(Events.SCHOOL_MOVED));
+    assertEquals(List.of(sub), db.read(c -> WebhookStore.forCountry(c, "KE")).stream().map(WebhookStore.Subscription::id).toList());
+    assertEquals(List.of(), db.read(c -> WebhookStore.forCountry(c, "UG")));
+    long d = db.inTransaction(c -> WebhookStore.enqueue(c, sub, Events.MEMBERSHIP_STATUS, "{}", now));
+    assertEquals(List.of(d), db.read(c -> WebhookStore.due(c, now, 10)));
+    assertTrue(db.inTransaction(c -> WebhookStore.claim(c, d, now, now.plusSeconds(120))).isPresent());
+    assertFalse(db.inTransaction(c -> WebhookStore.claim(c, d, now, now.plusSeconds(120))).isPresent(), "another node finds it taken");
+    db.inTransaction(c -> {
+      WebhookStore.failed(c, d, 503, "answered 503", now, now.plus(Webhooks.backOff(1)));
+      return null;
+    });
+    assertEquals(List.of(), db.read(c -> WebhookStore.due(c, now.plusSeconds(30), 10)), "waits its back-off");
+    assertEquals(List.of(d), db.read(c -> WebhookStore.due(c, now.plusSeconds(61), 10)));
+    WebhookStore.Line line = db.read(c -> WebhookStore.latest(c, sub, 10)).get(0);
+    assertEquals(1, line.attempts());
+    assertEquals(503, line.lastStatus());
+    assertEquals("WAITING", Webhooks.json(line).get("state"));
+    assertEquals(Boolean.TRUE, db.inTransaction(c -> WebhookStore.unsubscribe(c, sub)));
+    assertEquals(List.of(), db.read(c -> WebhookStore.due(c, now.plusSeconds(61), 10)), "its deliveries went with it");
+  }
+
+  @Test
+  void theWaitsDoubleUpToAnHour() {
+    assertEquals(Duration.ofMinutes(1), Webhooks.backOff(1));
+    assertEquals(Duration.ofMinutes(8), Webhooks.backOff(4));
+    assertEquals(Duration.ofMinutes(60), Webhooks.backOff(9));
+  }
+}
