@@ -56,6 +56,8 @@ class AuthorizationMatrixIT {
     // every account for HQ and administrators; one account for whoever may reset its password (FX: X's focal point)
     {"GET /api/v1/accounts",                               "D", "D", "D", "D", "D", "A", "A"},
     {"GET /api/v1/accounts/{FX}",                          "D", "D", "D", "A", "D", "A", "A"},
+    // each reads the webhooks of the countries they read (a teacher's or a stranger's list is empty)
+    {"GET /api/v1/webhooks",                               "D", "A", "A", "A", "A", "A", "A"},
     {"GET /api/v1/me/preferences",                         "D", "A", "A", "A", "A", "A", "A"},
     {"POST /api/v1/invitations#nc",                        "D", "D", "D", "D", "D", "A", "A"},
     {"POST /api/v1/invitations#staffX",                    "D", "U", "D", "A", "U", "A", "A"},
