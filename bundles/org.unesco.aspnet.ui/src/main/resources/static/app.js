@@ -188,6 +188,9 @@ function errorTitle(err, p) {
   // a wrong password is a 401 too: "sign in first" would be the wrong words on the sign-in form,
   // and on an invitation's page (its account's password, or a new account's name, is what is wrong)
   if (err?.status === 401 && (location.pathname === '/signin' || location.hash.includes('token='))) return t('error.signin');
+  // the right password of a disabled account: the server's sentence (in the page's language) says
+  // whom to ask, under the words of a sign-in that did not work, not "You are not allowed to do this"
+  if (err?.status === 403 && String(p?.type || '').endsWith('/account-disabled')) return t('error.signin');
   const byStatus = { 0: 'error.network', 400: 'error.400', 401: 'error.401', 403: 'error.403', 404: 'error.404', 409: 'error.409', 412: 'error.412', 413: 'error.413', 429: 'error.429' };
   const key = byStatus[err?.status];
   return key ? t(key) : p.title || t('error.unexpected');

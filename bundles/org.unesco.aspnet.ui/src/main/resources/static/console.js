@@ -3,7 +3,7 @@
 // by page, and show every refusal in words.
 // portal.js (the profile form, the history) is imported by the school page's panel only, when it opens.
 import { ui, t, tNodes, h, api, apiAll, colon, field, countries, countryName, problemView, showProblem, announce, statusLabel,
-  hasRole, formatDate, formatNumber, statsView, localized, langOf, ApiError, fieldName, plural, whileBusy, signInPrompt, loadProfile,
+  hasRole, formatDate, formatDay, formatNumber, statsView, localized, langOf, ApiError, fieldName, plural, whileBusy, signInPrompt, loadProfile,
   profileText, markProfileTexts, commentGiven, filtersNavigate, handedOver, clearProblem, campaignModules, moduleName, quoted, render } from './app.js';
 
 const PAGE = 100;
@@ -967,6 +967,243 @@ function roleScope(r, names) {
   return { text: '', nodes: [t('people.everywhere')] };
 }
 
+// ---------- disabling an account ----------
+
+/** The longest reason the API keeps with a disabled account, in characters as it counts them (an emoji is one). */
+const REASON_MAX = 500;
+
+/**
+ * Whether this person is offered *Disable* on `account` (as they may reset its password): never their
+ * own; an HQ officer's or an administrator's only for a platform administrator. `roles` are the
+ * account's, when the page knows them all (the accounts list); the API decides each one anyway.
+ */
+function mayDisable(account, roles = []) {
+  if (!account?.id || account.id === ui.me?.id) return false;
+  return hasRole('PLATFORM_ADMIN') || !roles.some((r) => r.role === 'HQ_OFFICER' || r.role === 'PLATFORM_ADMIN');
+}
+
+/** "Account disabled", a mark beside the person's name that does not rely on its colour. */
+function disabledMark() {
+  return h('span', { class: 'tag disabled-mark', 'data-disabled-mark': '' }, t('accounts.disabledMark'));
+}
+
+/**
+ * *Disable the account* (the reason asked for in the row, one line, with the question in words:
+ * the reason's box takes the focus, and *Keep it enabled* puts it back on the button) and, for a
+ * disabled one, *Enable the account* (asked once more, *Keep it disabled* focused, so that Enter
+ * twice changes nothing). Each sends `PATCH /api/v1/accounts/{id}`; the answer is given to
+ * `changed(account)` for the page to draw the account again, and what happened is said in the
+ * message under the buttons, which takes the focus. A refusal is said in words: the API's 400 on
+ * the reason's box, 404 (beyond this person's reach) and 409 (one's own account, the last
+ * administrator) in the message. `account`: {id, email, name, disabled}; `key` makes the ids unique.
+ */
+function accountSwitch(account, key, changed) {
+  const who = account.name || account.email || account.id;
+  const row = h('div', { class: 'row-actions' });
+  const message = h('div', { class: 'row-message', tabindex: '-1', id: key + '-account-message' });
+  const box = h('div', { class: 'account-switch', 'data-account-switch': account.id }, row, message);
+  const named = () => h('span', { class: 'visually-hidden' }, colon() + who);
+  const disable = h('button', { type: 'button', class: 'secondary', 'data-action': 'disable' }, t('accounts.disable'), named());
+  const enable = h('button', { type: 'button', class: 'secondary', 'data-action': 'enable' }, t('accounts.enable'), named());
+  /** The button of the account's state; `focus`: back on it. */
+  const offer = (focus = false) => {
+    const b = account.disabled ? enable : disable;
+    row.replaceChildren(b);
+    if (focus) b.focus();
+  };
+  const said = (words, cls = 'notice') => {
+    message.replaceChildren(cls === 'notice' ? h('p', { class: 'notice', role: 'status' }, words)
+      : h('div', { class: 'error', role: 'alert' }, h('p', {}, words)));
+    message.focus();
+  };
+  /** 404 and 409 in words; anything else (the network, a 403) as the problem says it. */
+  const refused = (e) => {
+    if (e instanceof ApiError && e.status === 404) return said(t('accounts.notYours', { name: who }), 'error');
+    if (e instanceof ApiError && e.status === 409) return said(t(account.id === ui.me?.id ? 'accounts.own' : 'accounts.lastAdmin'), 'error');
+    message.replaceChildren(problemView(e));
+    message.focus();
+    return undefined;
+  };
+  const done = (answer, words) => {
+    Object.assign(account, answer);
+    offer();
+    changed(answer);
+    said(words);
+  };
+  disable.addEventListener('click', () => {
+    const askId = key + '-disable-ask';
+    const ask = h('p', { class: 'meta', id: askId, 'data-ask': '' }, t('accounts.askDisable', { name: who }));
+    const reasonField = field(t('accounts.reason'), 'reason', { required: true, id: key + '-reason', autocomplete: 'off',
+      maxLength: REASON_MAX * 2, help: t('accounts.reasonHelp') });
+    const reason = reasonField.querySelector('input');
+    // the question is read with the box, before its help
+    reason.dataset.help = askId + ' ' + reason.dataset.help;
+    reason.setAttribute('aria-describedby', reason.dataset.help);
+    const yes = h('button', { type: 'submit', class: 'danger', 'data-confirm': 'disable' }, t('accounts.disableYes'));
+    const keep = h('button', { type: 'button', class: 'secondary', 'data-keep-enabled': '' }, t('accounts.keepEnabled'));
+    const form = h('form', { novalidate: true, class: 'disable-form', 'data-disable-form': '' }, h('div', { class: 'form-status', tabindex: '-1' }),
+      ask, reasonField, h('div', { class: 'row-actions' }, yes, keep));
+    keep.addEventListener('click', () => offer(true));
+    form.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      const text = reason.value.trim();
+      // said on the box before anything is sent: required, one line (a box holds one), at most 500
+      const wrong = !text ? t('accounts.reasonNeeded') : [...text].length > REASON_MAX ? t('accounts.reasonTooLong', { max: formatNumber(REASON_MAX) }) : null;
+      if (wrong) {
+        showProblem(form, new ApiError(400, { title: t('error.400'), errors: [{ field: 'reason', message: wrong }] }));
+        reason.focus();
+        return;
+      }
+      whileBusy(yes, async () => {
+        try {
+          done(await api('PATCH', '/api/v1/accounts/' + encodeURIComponent(account.id), { disabled: true, reason: text }),
+            t('accounts.disabled', { name: who }));
+        } catch (e) {
+          if (e instanceof ApiError && e.status === 400) {
+            showProblem(form, e); // the reason's message beside it; what was typed stays
+            reason.focus();
+            return;
+          }
+          offer();
+          refused(e);
+        }
+      });
+    });
+    message.replaceChildren();
+    row.replaceChildren(form);
+    reason.focus();
+  });
+  enable.addEventListener('click', () => {
+    const askId = key + '-enable-ask';
+    const ask = h('span', { class: 'meta', id: askId, 'data-ask': '' }, t('accounts.askEnable', { name: who }));
+    const yes = h('button', { type: 'button', 'data-confirm': 'enable', 'aria-describedby': askId }, t('accounts.enableYes'));
+    const keep = h('button', { type: 'button', class: 'secondary', 'data-keep-disabled': '', 'aria-describedby': askId }, t('accounts.keepDisabled'));
+    keep.addEventListener('click', () => offer(true));
+    yes.addEventListener('click', () => whileBusy(yes, async () => {
+      try {
+        done(await api('PATCH', '/api/v1/accounts/' + encodeURIComponent(account.id), { disabled: false }), t('accounts.enabled', { name: who }));
+      } catch (e) {
+        offer();
+        refused(e);
+      }
+    }));
+    message.replaceChildren();
+    row.replaceChildren(ask, yes, keep);
+    keep.focus();
+  });
+  offer();
+  /** The account as another row's answer has it now: its button again (a question left open there closes). */
+  const show = (answer) => {
+    Object.assign(account, answer);
+    offer();
+  };
+  return { view: box, show };
+}
+
+/** Why and since when an account is disabled, and by whom: "Reason: “…”", "Disabled on 2 Dec 2026 by Ana Pérez". */
+function disabledDetails(account) {
+  if (!account.disabled) return [];
+  const by = account.disabledBy ? account.disabledBy.name || account.disabledBy.id : null;
+  const when = account.disabledAt ? formatDate(account.disabledAt) : '';
+  return [account.disabledReason ? h('span', { class: 'meta disabled-reason' }, t('accounts.reasonShown') + colon(), h('bdi', {}, quoted(account.disabledReason))) : null,
+    when || by ? h('span', { class: 'meta' }, by ? tNodes('accounts.disabledOnBy', { date: when, name: h('bdi', {}, by) }) : t('accounts.disabledOn', { date: when })) : null]
+    .filter(Boolean).flatMap((x) => [h('br'), x]);
+}
+
+/** A role in words and where it holds, on one line: "School staff: Lycée Victor Hugo, France" (the school linked). */
+function roleLine(r, names) {
+  const name = translatedOr('role.' + r.role, r.role);
+  const country = r.country ? countryName(r.country) : '';
+  const and = (x) => (country ? [x, ', ' + country] : [x]);
+  let where = [];
+  if (r.school) {
+    where = and(h('a', { href: '/schools/' + encodeURIComponent(r.school) }, h('bdi', {}, names.get('school:' + r.school)?.name || t('people.schoolNumber', { id: r.school }))));
+  } else if (r.campaign) {
+    const c = names.get('campaign:' + r.campaign);
+    where = and(h('a', { href: '/campaigns/' + encodeURIComponent(r.campaign) },
+      h('bdi', { lang: c ? langOf(c.title || c.name) : null }, localized(c?.title || c?.name) || t('people.campaignNumber', { id: r.campaign }))));
+  } else if (r.unit) {
+    const unit = (names.get('profile:' + r.country)?.units || []).find((u) => u.code === r.unit)?.name;
+    where = and(unit ? profileText(unit) : r.unit);
+  } else if (country) {
+    where = [country];
+  }
+  return h('li', {}, name, ...(where.length ? [colon(), ...where] : []));
+}
+
+/** The address's `status` of HQ's accounts list, as the API filters it. */
+const ACCOUNT_STATUSES = { enabled: ['disabled', 'false'], disabled: ['disabled', 'true'], none: ['role', 'none'] };
+
+/**
+ * HQ's *Accounts* tab (HQ and platform administrators): every account (`GET /api/v1/accounts`) in
+ * email order, 100 at a time with *Show more*, with a search by name or email (`q`) and a status
+ * (all, enabled, disabled, without a role: `status`) kept in the address. Each row: the name and
+ * email, the roles in words with where they hold, when the account was made, whether it is
+ * disabled (why, when, by whom), and *Disable the account* / *Enable the account* (accountSwitch),
+ * the row drawn again from the answer. Then *Reset a password*.
+ */
+async function hqAccounts() {
+  const params = new URLSearchParams(location.search);
+  const q = (params.get('q') || '').trim().slice(0, 100);
+  const status = Object.hasOwn(ACCOUNT_STATUSES, params.get('status') || '') ? params.get('status') : '';
+  const form = h('form', { class: 'filters', role: 'search', id: 'accounts-filters' }, h('input', { type: 'hidden', name: 'tab', value: 'accounts' }),
+    field(t('people.search'), 'q', { type: 'search', value: q, id: 'accounts-q', autocomplete: 'off', maxLength: 100 }),
+    field(t('accounts.status'), 'status', { value: status, id: 'accounts-status', options: [['', t('accounts.all')], ['enabled', t('accounts.enabledOnes')],
+      ['disabled', t('accounts.disabledOnes')], ['none', t('accounts.withoutRole')]] }),
+    h('button', { type: 'submit', id: 'accounts-search' }, t('dir.searchButton')));
+  filtersNavigate(form, '/console/hq', RESULTS);
+  const query = new URLSearchParams();
+  if (q) query.set('q', q);
+  if (status) query.set(...ACCOUNT_STATUSES[status]);
+  const names = peopleNames();
+  const tbody = h('tbody', { role: 'rowgroup' });
+  let seq = 0;
+  const row = (a) => {
+    const state = h('td', { role: 'cell', 'data-label': t('accounts.state') + colon() });
+    const tr = h('tr', { role: 'row', 'data-account-id': a.id });
+    const draw = () => {
+      tr.dataset.disabled = String(!!a.disabled);
+      state.replaceChildren(a.disabled ? disabledMark() : t('accounts.enabledState'), ...disabledDetails(a));
+    };
+    draw();
+    tr.append(h('td', { role: 'cell' }, a.name ? [h('bdi', {}, a.name), h('br')] : [], h('span', { class: 'meta' }, a.email || a.id)),
+      h('td', { role: 'cell', 'data-label': t('accounts.roles') + colon() }, (a.roles || []).length
+        ? h('ul', { class: 'plain roles' }, ...a.roles.map((r) => roleLine(r, names))) : h('span', { class: 'meta' }, t('accounts.noRole'))),
+      h('td', { role: 'cell', 'data-label': t('accounts.created') + colon() }, a.createdAt ? formatDay(a.createdAt) : '–'),
+      state,
+      h('td', { role: 'cell' }, mayDisable(a, a.roles || []) ? accountSwitch(a, 'accounts-' + ++seq, (answer) => {
+        Object.assign(a, answer);
+        draw();
+      }).view : null));
+    return tr;
+  };
+  const paged = pagedList('/api/v1/accounts' + (query.toString() ? '?' + query : ''), async (items) => {
+    await Promise.all([countries(), names.prepare(items.flatMap((a) => a.roles || []))]);
+    tbody.append(...items.map(row));
+  }, 'accounts.count');
+  const failed = await paged.load().then(() => null, (e) => e);
+  const view = [h('h2', {}, t('tab.accounts')), h('p', { id: 'accounts-lead' }, t('accounts.lead')), form];
+  const resets = resetView();
+  if (failed) {
+    // a filter the API refuses is said on the form, which stays; another refusal below it
+    if (failed instanceof ApiError && failed.status === 400) showProblem(form, failed);
+    else view.push(problemView(failed));
+    return [...view, ...resets];
+  }
+  if (!tbody.children.length && paged.more.hidden) {
+    return [...view, h('p', { id: 'accounts-none', role: 'status', tabindex: '-1', 'data-results': '' }, t(q || status ? 'accounts.none' : 'accounts.empty')), ...resets];
+  }
+  paged.count.dataset.results = '';
+  paged.count.id = 'accounts-count';
+  paged.more.id = 'accounts-more';
+  const th = (key) => h('th', { scope: 'col', role: 'columnheader' }, t(key));
+  // on a phone each account is a card, as the People tab's roles are (style.css)
+  return [...view, paged.count, h('div', { class: 'table-wrap' }, h('table', { class: 'decisions people accounts', role: 'table', id: 'accounts-table' },
+    h('caption', { class: 'visually-hidden' }, t('tab.accounts')),
+    h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' }, th('people.person'), th('accounts.roles'), th('accounts.created'), th('accounts.state'), th('console.actions'))),
+    tbody)), paged.more, ...resets];
+}
+
 /**
  * "People": the roles this person looks after (GET /api/v1/roles: those they could give by
  * invitation; HQ the coordinators and every school's people, an NC the focal points and staff of
@@ -993,7 +1230,7 @@ async function peopleView(base, country) {
   filtersNavigate(form, base, RESULTS);
   const hq = hasRole('HQ_OFFICER');
   const lead = h('p', { id: 'people-lead' }, [country ? t(hq ? 'people.leadCountryHq' : 'people.leadNc', { country: countryName(country) }) : hq ? t('people.leadHq') : null,
-    !country && hasRole('PLATFORM_ADMIN') ? t('people.leadAdmin') : null, t('people.leadKeep')].filter(Boolean).join(' '));
+    !country && hasRole('PLATFORM_ADMIN') ? t('people.leadAdmin') : null, t('people.leadKeep'), t('people.leadDisable')].filter(Boolean).join(' '));
   const query = new URLSearchParams();
   if (country || picked) query.set('country', country || picked);
   if (role) query.set('role', role);
@@ -1002,7 +1239,12 @@ async function peopleView(base, country) {
   const result = h('div', { id: 'people-result', tabindex: '-1' });
   const tbody = h('tbody', { role: 'rowgroup' });
   let paged = null;
-  /** A role's row: who holds it, the role in words, where, since when, and *Take this role away*. */
+  /** The rows of each account (a person may hold several roles), drawn again together from an answer. */
+  const rowsOf = new Map();
+  /**
+   * A role's row: who holds it (and whether their account is disabled), the role in words, where,
+   * since when, *Take this role away* and *Disable the account* (or *Enable the account*).
+   */
   const row = (r) => {
     const scope = roleScope(r, names);
     const who = r.account?.name || r.account?.email || r.account?.id || '';
@@ -1015,12 +1257,33 @@ async function peopleView(base, country) {
     const offer = () => buttons.replaceChildren(start);
     const held = roleName + (scope.text ? ', ' + scope.text : ''); // "School staff, Lycée Victor Hugo"
     const since = r.grantedAt && !r.grantedAt.startsWith('1970-01-01') ? formatDate(r.grantedAt) : '–';
-    const tr = h('tr', { role: 'row', 'data-role-id': r.id, 'data-role': r.role },
-      h('td', { role: 'cell' }, r.account?.name ? [h('bdi', {}, r.account.name), h('br')] : [], h('span', { class: 'meta' }, r.account?.email || '')),
+    const account = { ...r.account };
+    const state = h('span', { class: 'account-state' });
+    const tr = h('tr', { role: 'row', 'data-role-id': r.id, 'data-role': r.role, 'data-account-id': account.id || null },
+      h('td', { role: 'cell' }, r.account?.name ? [h('bdi', {}, r.account.name), h('br')] : [], h('span', { class: 'meta' }, r.account?.email || ''), state),
       h('td', { role: 'cell', 'data-label': t('people.role') + colon() }, roleName),
       h('td', { role: 'cell', 'data-label': t('people.scope') + colon() }, ...scope.nodes),
       h('td', { role: 'cell', 'data-label': t('people.since') + colon() }, since),
       h('td', { role: 'cell' }, buttons, message));
+    /** The account's state beside its name: marked when disabled, with why, when and by whom once an answer says it. */
+    const drawState = () => {
+      tr.dataset.disabled = String(!!account.disabled);
+      state.replaceChildren(...(account.disabled ? [h('br'), disabledMark(), ...disabledDetails(account)] : []));
+    };
+    drawState();
+    if (account.id && mayDisable(account, [r])) {
+      const entry = { drawState, account };
+      entry.switcher = accountSwitch(account, 'people-' + r.id, (answer) => {
+        for (const other of rowsOf.get(account.id) || []) {
+          Object.assign(other.account, answer);
+          other.drawState();
+          if (other !== entry) other.switcher.show(answer);
+        }
+      });
+      tr.lastElementChild.append(entry.switcher.view);
+      if (!rowsOf.has(account.id)) rowsOf.set(account.id, []);
+      rowsOf.get(account.id).push(entry);
+    }
     /** The row goes (taken away, or gone meanwhile), and what happened is said where the focus goes. */
     const gone = (words) => {
       tr.remove();
@@ -1102,7 +1365,7 @@ export async function hqConsole() {
   const tab = names.includes(asked) ? asked : names[0];
   const view = [h('h1', {}, t('hq.title')), tabs('/console/hq', names, tab)];
   const body = { queue: hqQueue, dashboard: statsView, reports: hqReports, projects: () => campaignsView(null), exports: hqExports, partnerships: hqPartnerships, plugins: hqPlugins, audit: hqAudit,
-    accounts: () => [h('h2', {}, t('tab.accounts')), ...resetView()], people: () => peopleView('/console/hq', null) }[tab];
+    accounts: hqAccounts, people: () => peopleView('/console/hq', null) }[tab];
   try {
     view.push(...[await body()].flat().filter(Boolean).map((x) => (x.tagName === 'H1' ? h('h2', {}, x.textContent) : x)));
   } catch (e) {
@@ -1247,6 +1510,10 @@ function auditNames() {
       } else if (e.entity === 'international-day' && e.entityId && !(e.after?.names || e.before?.names)) {
         waits.push(once('day:' + e.entityId, () => api('GET', '/api/v1/international-days/' + encodeURIComponent(e.entityId))));
       }
+      // an account disabled or enabled: its email, from the account (the entry has its id only)
+      if (e.entity === 'account' && e.entityId && /^account\.(disable|enable)$/.test(e.action) && !emails.has(e.entityId)) {
+        waits.push(once('account:' + e.entityId, () => api('GET', '/api/v1/accounts/' + encodeURIComponent(e.entityId))));
+      }
       // a role taken away: the school it was held for, by its name (its campaign, by its title)
       if (e.action === 'role.revoke' && e.before?.school != null) {
         waits.push(once('school:' + e.before.school, () => api('GET', '/api/v1/schools/' + encodeURIComponent(e.before.school))));
@@ -1256,7 +1523,7 @@ function auditNames() {
     }
     await Promise.all(waits);
   };
-  return { prepare, get, email: (id) => emails.get(id) || null };
+  return { prepare, get, email: (id) => emails.get(id) || get('account:' + id)?.email || null };
 }
 
 /**
@@ -1306,6 +1573,18 @@ function auditWhat(e, names) {
         h('bdi', {}, localized(names.get('campaign:' + b.campaign)?.title) || String(b.campaign)))
         : b.unit ? t('field.unit') + ' ' + b.unit : null;
     what.push(h('br'), h('span', { class: 'meta audit-role' }, t('people.role') + colon() + translatedOr('role.' + b.role, b.role), ...(where ? [' · ', where] : [])));
+  }
+  if (e.action === 'account.disable' || e.action === 'account.enable') {
+    // why it was disabled (an enabling: why it had been), and what the disabling ended, in words
+    const reason = e.action === 'account.disable' ? e.after?.reason : e.before?.reason;
+    if (typeof reason === 'string' && reason.trim()) {
+      what.push(h('br'), h('span', { class: 'meta audit-comment audit-reason' }, t(e.action === 'account.disable' ? 'accounts.reasonShown' : 'audit.wasDisabledFor')
+        + colon(), h('bdi', {}, quoted(reason.trim()))));
+    }
+    const ended = [['sessionsEnded', 'audit.sessionsEnded'], ['apiTokensRevoked', 'audit.tokensRevoked'], ['resetLinksSpent', 'audit.linksSpent']]
+      .filter(([k]) => typeof e.after?.[k] === 'number' && e.after[k] > 0).map(([k, base]) => plural(base, e.after[k]));
+    if (ended.length) what.push(h('br'), h('span', { class: 'meta' }, ended.join('; ')));
+    return what;
   }
   if (!e.before || !e.after) return [...what, ...said];
   const scalar = (v) => v == null || ['string', 'number', 'boolean'].includes(typeof v);

@@ -1674,6 +1674,76 @@ class BrowserIT {
     assertTrue(text(By.id("main")).contains(email), "the account by its email");
   }
 
+  /**
+   * A National Coordinator disables the account of a teacher who left, from the People tab: the
+   * reason is asked for in the row (its box focused, an empty one said beside it), the row is then
+   * marked with the reason; the teacher's right password is answered with the disabled message on
+   * the sign-in page; the audit log names it with the reason; enabled again (*Keep it disabled*
+   * focused first), the teacher signs in.
+   */
+  @Test
+  void aNationalCoordinatorDisablesTheAccountOfATeacherWhoLeftAndEnablesItAgain() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(platform != null, "needs the API of its own platform to invite one");
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    String nc = mapper.readTree(platform.login("nc.fr@demo.aspnet.local", PASSWORD).body()).path("token").asText();
+    String school = mapper.readTree(platform.get("/api/v1/schools?country=FR&status=MEMBER&limit=1", "Authorization", "Bearer " + nc).body())
+        .path("items").get(0).path("id").asText();
+    String email = "disabled." + Long.toString(System.currentTimeMillis(), 36) + "@example.org";
+    String password = PASSWORD + "-disabled";
+    newAccount(nc, email, "\"role\":\"SCHOOL_STAFF\",\"school\":\"" + school + "\"", "Lucie Bernard", password);
+
+    signIn("nc.fr@demo.aspnet.local");
+    open("/console/nc?tab=people&country=FR&q=" + email);
+    By row = By.cssSelector("#people-table tr[data-role=SCHOOL_STAFF]");
+    waitFor(row);
+    assertFalse(text(row).contains("Account disabled"), text(row));
+    String account = driver.findElement(row).getDomAttribute("data-account-id");
+    driver.findElement(row).findElement(By.cssSelector("button[data-action=disable]")).click();
+    WebElement reason = waitFor(By.cssSelector("#people-table [data-disable-form] input[name=reason]"));
+    assertEquals(reason, driver.switchTo().activeElement(), "the reason's box is focused");
+    String asked = text(By.cssSelector("#people-table [data-disable-form] [data-ask]"));
+    assertTrue(asked.startsWith("Disable Lucie Bernard's account? They can no longer sign in"), asked);
+    driver.findElement(By.cssSelector("button[data-confirm=disable]")).click();
+    wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#people-table [data-disable-form] .field-error"),
+        "Write why the account is disabled"));
+    assertEquals("true", reason.getDomAttribute("aria-invalid"), "the empty reason is marked on its box");
+    reason.sendKeys("Left the school in June");
+    driver.findElement(By.cssSelector("button[data-confirm=disable]")).click();
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("people-" + driver.findElement(row).getDomAttribute("data-role-id")
+        + "-account-message"), "Lucie Bernard's account is disabled"));
+    assertEquals("true", driver.findElement(row).getDomAttribute("data-disabled"));
+    assertTrue(text(row).contains("Account disabled") && text(row).contains("Left the school in June"), text(row));
+    assertEquals(driver.switchTo().activeElement(), driver.findElement(row).findElement(By.cssSelector(".account-switch .row-message")),
+        "what happened takes the focus");
+    var stored = mapper.readTree(platform.get("/api/v1/accounts/" + account, "Authorization", "Bearer " + nc).body());
+    assertTrue(stored.path("disabled").asBoolean() && stored.path("disabledReason").asText().equals("Left the school in June"), stored.toString());
+
+    signOut();
+    open("/signin");
+    waitFor(By.id("signin-email")).sendKeys(email);
+    driver.findElement(By.id("signin-password")).sendKeys(password);
+    driver.findElement(By.id("signin-submit")).click();
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#signin-form .error"),
+        "This account is disabled: ask your National Coordinator or UNESCO HQ"));
+    assertTrue(driver.getCurrentUrl().contains("/signin") && driver.findElements(By.id("signout")).isEmpty(), driver.getCurrentUrl());
+
+    signIn("nc.fr@demo.aspnet.local");
+    open("/console/nc?tab=audit&country=FR&action=account.disable");
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Account disabled"));
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), email));
+    assertTrue(text(By.id("main")).contains("Reason: “Left the school in June”"), text(By.id("main")));
+
+    open("/console/nc?tab=people&country=FR&q=" + email);
+    waitFor(row).findElement(By.cssSelector("button[data-action=enable]")).click();
+    waitFor(By.cssSelector("#people-table button[data-confirm=enable]"));
+    assertEquals(driver.findElement(By.cssSelector("button[data-keep-disabled]")), driver.switchTo().activeElement(), "Keep it disabled is focused");
+    driver.findElement(By.cssSelector("button[data-confirm=enable]")).click();
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(row, "Lucie Bernard's account is enabled again"));
+    assertEquals("false", driver.findElement(row).getDomAttribute("data-disabled"));
+    assertFalse(text(row).contains("Account disabled"), text(row));
+    signIn(email, password);
+  }
+
   @Test
   void aDecisionOnASchoolDecidedMeanwhileSaysWhereItIsNowInWords() {
     signIn("hq@demo.aspnet.local");
