@@ -884,6 +884,23 @@ class SecurityIT {
     assertEquals(List.of(spam), ids(roleless), roleless.toString());
     assertEquals(200, patchAccount(hq, spam, "{\"disabled\":true,\"reason\":\"spam\"}").statusCode());
 
+    // a token cannot disable anyone; a disabled coordinator's links die with the account; a reason
+    // of 300 emoji (600 UTF-16 units) is 300 characters, kept whole
+    HttpResponse<String> pending = invite(ncKe, "later.teacher@example.org", "{\"role\":\"SCHOOL_STAFF\",\"school\":\"" + school + "\"}");
+    assertEquals(201, pending.statusCode(), pending.body());
+    String link = JSON.readTree(pending.body()).path("token").asText();
+    String hqToken = JSON.readTree(seen(platform.send("POST", "/api/v1/tokens", "{\"name\":\"hq sync\"}", "Content-Type",
+        "application/json", "Authorization", "Bearer " + hq)).body()).path("token").asText();
+    String ncKeId = json(platform.get("/api/v1/me", "Authorization", "Bearer " + ncKe)).path("id").asText();
+    assertEquals(403, patchAccount(hqToken, ncKeId, "{\"disabled\":true,\"reason\":\"token\"}").statusCode());
+    String locks = "\uD83D\uDD12".repeat(300);
+    HttpResponse<String> lockedOut = patchAccount(hq, ncKeId, "{\"disabled\":true,\"reason\":\"" + locks + "\"}");
+    assertEquals(200, lockedOut.statusCode(), lockedOut.body());
+    assertEquals(locks, JSON.readTree(lockedOut.body()).path("disabledReason").asText());
+    HttpResponse<String> accepted = seen(platform.send("POST", "/api/v1/invitations/accept",
+        "{\"token\":\"" + link + "\",\"name\":\"Later\",\"password\":\"a long invited password\"}", "Content-Type", "application/json"));
+    assertEquals(404, accepted.statusCode(), "spent with its maker's disabling: " + accepted.body());
+
     // one's own account, an administrator's beyond HQ, and the last enabled administrator
     String adminId = json(platform.get("/api/v1/me", "Authorization", "Bearer " + admin)).path("id").asText();
     assertEquals(409, patchAccount(admin, adminId, "{\"disabled\":true,\"reason\":\"me\"}").statusCode());

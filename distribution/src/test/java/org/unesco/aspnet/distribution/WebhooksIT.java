@@ -52,6 +52,22 @@ class WebhooksIT {
       exchange.sendResponseHeaders(ANSWER.get(), -1);
       exchange.close();
     });
+    // a receiver that answers at once and then sends its body a byte a second for half a minute
+    receiver.createContext("/slow", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      exchange.sendResponseHeaders(200, 0);
+      try (java.io.OutputStream out = exchange.getResponseBody()) {
+        for (int i = 0; i < 30; i++) {
+          out.write('.');
+          out.flush();
+          Thread.sleep(1_000);
+        }
+      } catch (java.io.IOException | InterruptedException gone) {
+        // the platform closed the answer unread: what it should do
+      }
+      exchange.close();
+    });
+    receiver.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     receiver.start();
     Installation installation = new Installation();
     Path cfg = installation.home.resolve("config/org.unesco.aspnet.webhooks.cfg");
@@ -117,6 +133,35 @@ class WebhooksIT {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void aReceiverThatDripsItsAnswerHoldsNothingUpAndACountryHasTenWebhooksAtMost() throws Exception {
+    String hq = platform.adminToken();
+    String slow = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/slow";
+    HttpResponse<String> none = subscribe(hq, "{\"url\":\"" + slow + "\",\"country\":\"TZ\",\"events\":[]}");
+    assertEquals(400, none.statusCode(), none.body());
+    long id = JSON.readTree(subscribe(hq, "{\"url\":\"" + slow + "\",\"country\":\"TZ\"}").body()).path("id").asLong();
+    apply("Hooks School Arusha", "TZ", "Arusha");
+    apply("Hooks School Dodoma", "TZ", "Dodoma");
+    Installation.await("both delivered while the first answer still drips", Duration.ofSeconds(15), () -> {
+      JsonNode items = JSON.readTree(platform.get("/api/v1/webhooks/" + id + "/deliveries", "Authorization", "Bearer " + hq).body())
+          .path("items");
+      return items.size() == 2 && items.get(0).path("state").asText().equals("DELIVERED")
+          && items.get(1).path("state").asText().equals("DELIVERED");
+    });
+    for (int i = 2; i <= 10; i++) {
+      assertEquals(201, subscribe(hq, "{\"url\":\"" + slow + "?n=" + i + "\",\"country\":\"TZ\"}").statusCode());
+    }
+    HttpResponse<String> eleventh = subscribe(hq, "{\"url\":\"" + slow + "?n=11\",\"country\":\"TZ\"}");
+    assertEquals(409, eleventh.statusCode(), eleventh.body());
+    JsonNode all = JSON.readTree(platform.get("/api/v1/webhooks", "Authorization", "Bearer " + hq).body()).path("items");
+    for (JsonNode hook : all) {
+      if ("TZ".equals(hook.path("country").asText())) {
+        assertEquals(204, platform.send("DELETE", "/api/v1/webhooks/" + hook.path("id").asText(), null, "Authorization", "Bearer " + hq)
+            .statusCode());
+      }
+    }
   }
 
   @Test

@@ -24,7 +24,8 @@ class SchoolQueryTest {
 
   @Test
   void anythingElseIsA400NamingTheParameter() {
-    for (String bad : new String[] {"yesterday", "2026-13-01", "2026-12-01T08:00:00", "1733040000", "01/12/2026"}) {
+    for (String bad : new String[] {"yesterday", "2026-13-01", "2026-12-01T08:00:00", "1733040000", "01/12/2026",
+        "+10000-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "9999-06-01"}) {
       ProblemException e = assertThrows(ProblemException.class, () -> SchoolQuery.updatedSince(bad), bad);
       assertEquals(400, e.status(), bad);
       assertEquals("updatedSince", e.errors().get(0).field(), bad);

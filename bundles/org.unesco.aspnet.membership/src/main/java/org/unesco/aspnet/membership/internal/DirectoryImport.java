@@ -212,6 +212,9 @@ public final class DirectoryImport implements SchoolImport {
       Set<Long> own = new HashSet<>();
       int n = writeRows(c, actor, rows, seen, now, done -> progress.accept(total / 2 + done / 2), own, moves);
       requireNothingNewLooksLikeARow(c, actor, rows, seen, checked, duplicates, own);
+      if (database.dialect() == org.unesco.aspnet.persistence.Database.Dialect.POSTGRESQL) {
+        restamp(c, own, Instant.now());
+      }
       auditImport(c, actor, file, total, seen, duplicates);
       return n;
     }));
@@ -773,6 +776,27 @@ public final class DirectoryImport implements SchoolImport {
    * the lines, nothing written. {@code written} gets the ids written, {@code moves} the updated
    * schools whose place or name changed (before, after).
    */
+  /**
+   * Dates the schools an import wrote at its end, just before its commit. On a database server a
+   * reader does not wait for the import: one that read during it, and asks next time for what
+   * changed since then ({@code updatedSince}), must find these rows, which it could not see then,
+   * though they were written minutes before. Derby's readers wait for the import instead.
+   */
+  private static void restamp(Connection c, Set<Long> ids, Instant at) throws SQLException {
+    List<Long> all = new ArrayList<>(ids);
+    for (int from = 0; from < all.size(); from += 500) {
+      List<Long> batch = all.subList(from, Math.min(all.size(), from + 500));
+      try (PreparedStatement ps = c.prepareStatement("UPDATE MEM_SCHOOL SET UPDATED_AT = ? WHERE ID IN ("
+          + "?, ".repeat(batch.size() - 1) + "?)")) {
+        ps.setTimestamp(1, Timestamp.from(at));
+        for (int i = 0; i < batch.size(); i++) {
+          ps.setLong(i + 2, batch.get(i));
+        }
+        ps.executeUpdate();
+      }
+    }
+  }
+
   private int writeRows(Connection c, Principal actor, Source rows, Inspection seen, Instant now, IntConsumer progress,
       Set<Long> written, List<School[]> moves) throws SQLException {
     BitSet skip = seen.skip;

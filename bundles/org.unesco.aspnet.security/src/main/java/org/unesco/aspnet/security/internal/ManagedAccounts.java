@@ -148,12 +148,15 @@ final class ManagedAccounts {
 
   /**
    * How many enabled accounts other than {@code accountId} hold the platform administrator's role,
-   * counted with every administrator's role row locked in one statement: two administrators taking
+   * counted with every administrator's account row locked in one statement: two administrators taking
    * each other's role (or disabling each other) at once would otherwise both see two and leave
    * none, and taking the one row first and then the others would deadlock them.
    */
   static int otherActiveAdministrators(Connection c, String accountId) throws SQLException {
-    try (PreparedStatement lock = c.prepareStatement("UPDATE SEC_GRANT SET ROLE = ROLE WHERE ROLE = ?")) {
+    // the administrators' account rows, not their grants: a sign-in holds its account's row and then
+    // reads its grants, so holding the grants and then reading the accounts would deadlock with it
+    try (PreparedStatement lock = c.prepareStatement(
+        "UPDATE SEC_ACCOUNT SET NAME = NAME WHERE ID IN (SELECT ACCOUNT_ID FROM SEC_GRANT WHERE ROLE = ?)")) {
       lock.setString(1, Role.PLATFORM_ADMIN.name());
       lock.executeUpdate();
     }
@@ -165,6 +168,28 @@ final class ManagedAccounts {
         rs.next();
         return rs.getInt(1);
       }
+    }
+  }
+
+  /** Whether the account is disabled, as it is now (read once its row is held). */
+  static boolean disabled(Connection c, String accountId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT DISABLED_AT FROM SEC_ACCOUNT WHERE ID = ?")) {
+      ps.setString(1, accountId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getTimestamp(1) != null;
+      }
+    }
+  }
+
+  /**
+   * Spends the unused links the account made (invitations, reset links it asked for or made for
+   * others): a stolen account's links must not outlive its disabling. Returns how many.
+   */
+  static int spendLinksMadeBy(Connection c, String accountId, Instant at) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE SEC_ONE_TIME_LINK SET USED_AT = ? WHERE CREATED_BY = ? AND USED_AT IS NULL")) {
+      ps.setTimestamp(1, Timestamp.from(at));
+      ps.setString(2, accountId);
+      return ps.executeUpdate();
     }
   }
 

@@ -155,6 +155,10 @@ public final class ManagedAccountsServlet extends ApiServlet {
   @Override
   protected void doPatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Principal me = signedIn(request);
+    if (request.getAttribute(AuthenticationFilter.API_TOKEN_ATTRIBUTE) != null) {
+      // a sync job's token, leaked, must not lock a country's people out
+      throw ProblemException.forbidden("An API token cannot disable or enable an account: sign in to do it");
+    }
     String id = request.getPathInfo().substring(1);
     AccountPatch patch = Json.read(request, AccountPatch.class, rest -> require(errors(rest)));
     require(errors(patch));
@@ -193,14 +197,17 @@ public final class ManagedAccountsServlet extends ApiServlet {
     }
     int sessions = store.deleteSessions(c, account.id());
     int tokens = store.revokeApiTokens(c, account.id());
-    // a link made before must not open the account once it is enabled again
+    // a link made before must not open the account once it is enabled again, and the links it
+    // made (invitations, resets for others) must not outlive it
     int links = store.spendResetLinks(c, account.email());
+    int made = ManagedAccounts.spendLinksMadeBy(c, account.id(), Instant.now());
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("disabled", true);
     after.put("reason", reason);
     after.put("sessionsEnded", sessions);
     after.put("apiTokensRevoked", tokens);
     after.put("resetLinksSpent", links);
+    after.put("linksMadeSpent", made);
     audit.record(c, me, "account.disable", "account", account.id(), countryOf(c, account.id()), Map.of("disabled", false), after);
   }
 
@@ -218,7 +225,7 @@ public final class ManagedAccountsServlet extends ApiServlet {
     String reason = patch.reason();
     if (Boolean.TRUE.equals(patch.disabled()) && (reason == null || reason.isBlank())) {
       errors.add(new FieldError("reason", "is required to disable an account: it is kept with it and in the audit log"));
-    } else if (reason != null && reason.codePointCount(0, reason.length()) > REASON_MAX) {
+    } else if (reason != null && reason.codePointCount(0, reason.length()) > REASON_MAX) { // the column holds twice that in UTF-16 units
       errors.add(new FieldError("reason", "must be at most " + REASON_MAX + " characters"));
     } else if (reason != null && !PlainText.oneLine(reason)) {
       errors.add(new FieldError("reason", "must be one line, without control or text-direction characters"));

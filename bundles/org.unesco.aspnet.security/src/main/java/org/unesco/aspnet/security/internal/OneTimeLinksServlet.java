@@ -443,8 +443,9 @@ public final class OneTimeLinksServlet extends ApiServlet {
       SecurityStore.OneTimeLink link = store.useLink(c, Tokens.hash(a.token()), "INVITATION")
           .orElseThrow(() -> ProblemException.notFound(SecurityMessages.get(lang, "invitationGone")));
       // Its maker must still be one who may give the role, as for a reset link: a focal point who
-      // has handed the role over (and their other hand-over links) gives it no more
-      Optional<Principal> maker = link.createdBy() == null ? Optional.empty() : store.principal(c, link.createdBy());
+      // has handed the role over (and their other hand-over links) gives it no more, nor does an
+      // account disabled since (a stolen one's links die with it)
+      Optional<Principal> maker = link.createdBy() == null ? Optional.empty() : store.activePrincipal(c, link.createdBy());
       if (maker.isEmpty() || !mayGrant(authorizer, maker.get(), link.grant())) {
         throw ProblemException.forbidden(SecurityMessages.get(lang, "invitationOutdated"));
       }
@@ -538,6 +539,11 @@ public final class OneTimeLinksServlet extends ApiServlet {
         throw refused;
       }
       Principal account = held.orElseThrow();
+      if (found.get().disabled()) {
+        // the link would set a password that opens nothing: say why instead
+        throw ProblemException.conflict("This account is disabled: enable it first (PATCH /api/v1/accounts/"
+            + account.accountId() + "), then reset its password");
+      }
       store.createLink(c, Tokens.hash(secret), "RESET", account.email(), null, me.accountId(), expires);
       // filed under the account's country, so that the NC who made it, and HQ, read it
       audit.record(c, me, "password.reset.start", "account", account.accountId(), countryOf(account), null,
@@ -676,7 +682,7 @@ public final class OneTimeLinksServlet extends ApiServlet {
       // The account may have gained a role since the link was made that its maker could not give.
       // A link its owner asked for by email (made by the account itself) reached its mailbox: it applies.
       boolean askedByOwner = account.id().equals(link.createdBy());
-      Optional<Principal> maker = link.createdBy() == null ? Optional.empty() : store.principal(c, link.createdBy());
+      Optional<Principal> maker = link.createdBy() == null ? Optional.empty() : store.activePrincipal(c, link.createdBy());
       if (!askedByOwner && (maker.isEmpty() || !mayReset(authorizer, maker.get(), store.principal(c, account.id()).orElseThrow()))) {
         throw ProblemException.forbidden(SecurityMessages.get(lang, "resetOutdated"));
       }

@@ -244,9 +244,9 @@ public final class RolesServlet extends ApiServlet {
         // beyond one's reach answers as an unknown id: an NC learns nothing of other countries' people
         throw ProblemException.notFound("No role " + id + " that you look after");
       }
-      // a disabled administrator's role may go: it runs nothing
-      if (held.grant().role() == Role.PLATFORM_ADMIN && !held.accountDisabled()
-          && ManagedAccounts.otherActiveAdministrators(c, held.accountId()) == 0) {
+      // a disabled administrator's role may go: it runs nothing (read again once the rows are held)
+      if (held.grant().role() == Role.PLATFORM_ADMIN && ManagedAccounts.otherActiveAdministrators(c, held.accountId()) == 0
+          && !ManagedAccounts.disabled(c, held.accountId())) {
         throw ProblemException.conflict("This is the last platform administrator's role: give the role to another"
             + " account first, so that someone can still run the platform");
       }

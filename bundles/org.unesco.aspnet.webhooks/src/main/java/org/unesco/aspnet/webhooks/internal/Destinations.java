@@ -64,11 +64,50 @@ final class Destinations {
     return null;
   }
 
+  /**
+   * An address no webhook goes to: this host, the private, link-local, carrier-NAT, benchmark and
+   * reserved ranges, multicast, and IPv6 forms that carry such an IPv4 address inside (NAT64's
+   * 64:ff9b::/96, 6to4's 2002::/16, the old IPv4-compatible ::/96; IPv4-mapped ones Java reads as
+   * IPv4 already).
+   */
   static boolean isPrivate(InetAddress a) {
     byte[] b = a.getAddress();
-    boolean uniqueLocalV6 = b.length == 16 && (b[0] & 0xfe) == 0xfc; // fc00::/7
-    boolean sharedV4 = b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64; // 100.64.0.0/10, carrier NAT
-    return a.isAnyLocalAddress() || a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
-        || a.isMulticastAddress() || uniqueLocalV6 || sharedV4;
+    if (a.isAnyLocalAddress() || a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress() || a.isMulticastAddress()) {
+      return true;
+    }
+    if (b.length == 4) {
+      int first = b[0] & 0xff;
+      int second = b[1] & 0xff;
+      return first == 0 // 0.0.0.0/8, "this network"
+          || (first == 100 && (second & 0xc0) == 64) // 100.64.0.0/10, carrier NAT
+          || (first == 192 && second == 0 && (b[2] & 0xff) == 0) // 192.0.0.0/24, protocol assignments
+          || (first == 198 && (second & 0xfe) == 18) // 198.18.0.0/15, benchmarking
+          || first >= 240; // 240.0.0.0/4 and the broadcast address
+    }
+    if ((b[0] & 0xfe) == 0xfc) { // fc00::/7, unique local
+      return true;
+    }
+    byte[] inside = null;
+    if (b[0] == 0x00 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b && zeros(b, 4, 12)) {
+      inside = java.util.Arrays.copyOfRange(b, 12, 16); // NAT64
+    } else if (b[0] == 0x20 && b[1] == 0x02) {
+      inside = java.util.Arrays.copyOfRange(b, 2, 6); // 6to4
+    } else if (zeros(b, 0, 12)) {
+      inside = java.util.Arrays.copyOfRange(b, 12, 16); // IPv4-compatible
+    }
+    try {
+      return inside != null && isPrivate(InetAddress.getByAddress(inside));
+    } catch (java.net.UnknownHostException never) { // four bytes are always an address
+      return true;
+    }
+  }
+
+  private static boolean zeros(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -95,6 +95,32 @@ final class WebhookStore {
     return found;
   }
 
+  /** How many subscriptions {@code country} has (null: of every country). */
+  static int count(Connection c, String country) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM HOOK_SUBSCRIPTION WHERE "
+        + (country == null ? "COUNTRY IS NULL" : "COUNTRY = ?"))) {
+      if (country != null) {
+        s.setString(1, country);
+      }
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getInt(1);
+      }
+    }
+  }
+
+  /** Whether a ping of the subscription waits to be sent. */
+  static boolean pingWaiting(Connection c, long subscriptionId) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM HOOK_DELIVERY WHERE SUBSCRIPTION_ID = ? AND EVENT = ? AND "
+        + WAITING + " FETCH FIRST 1 ROWS ONLY")) {
+      s.setLong(1, subscriptionId);
+      s.setString(2, Events.PING);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
+
   /** Removes the subscription and its deliveries; false when it was gone already. */
   static boolean unsubscribe(Connection c, long id) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("DELETE FROM HOOK_SUBSCRIPTION WHERE ID = ?")) {
@@ -158,21 +184,32 @@ final class WebhookStore {
     }
   }
 
-  static void delivered(Connection c, long id, int status, Instant at) throws SQLException {
+  /**
+   * Taken by its receiver; recorded only while this sender's hold ({@code claimedUntil}) is still on
+   * it, so that a sender whose hold ran out does not overwrite another's. True when recorded.
+   */
+  static boolean delivered(Connection c, long id, int status, Instant at, Instant claimedUntil) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("UPDATE HOOK_DELIVERY SET DELIVERED_AT = ?, LAST_STATUS = ?, LAST_ERROR = NULL,"
-        + " CLAIMED_UNTIL = NULL, ATTEMPTS = ATTEMPTS + 1 WHERE ID = ?")) {
+        + " CLAIMED_UNTIL = NULL, ATTEMPTS = ATTEMPTS + 1 WHERE ID = ? AND CLAIMED_UNTIL = ?")) {
       s.setTimestamp(1, Timestamp.from(at));
       s.setInt(2, status);
       s.setLong(3, id);
-      s.executeUpdate();
+      s.setTimestamp(4, Timestamp.from(claimedUntil));
+      return s.executeUpdate() == 1;
     }
   }
 
-  /** A failed attempt ({@code status} 0 when no answer came): tried again at {@code next}, or given up when it is null. */
-  static void failed(Connection c, long id, int status, String error, Instant at, Instant next) throws SQLException {
+  /**
+   * A failed attempt ({@code status} 0 when no answer came): tried again at {@code next}, or given
+   * up when it is null; recorded only while this sender's hold is on it, as {@link #delivered}.
+   */
+  static boolean failed(Connection c, long id, int status, String error, Instant at, Instant next, Instant claimedUntil)
+      throws SQLException {
     String sql = next == null
-        ? "UPDATE HOOK_DELIVERY SET ATTEMPTS = ATTEMPTS + 1, LAST_STATUS = ?, LAST_ERROR = ?, CLAIMED_UNTIL = NULL, FAILED_AT = ? WHERE ID = ?"
-        : "UPDATE HOOK_DELIVERY SET ATTEMPTS = ATTEMPTS + 1, LAST_STATUS = ?, LAST_ERROR = ?, CLAIMED_UNTIL = NULL, NEXT_ATTEMPT_AT = ? WHERE ID = ?";
+        ? "UPDATE HOOK_DELIVERY SET ATTEMPTS = ATTEMPTS + 1, LAST_STATUS = ?, LAST_ERROR = ?, CLAIMED_UNTIL = NULL, FAILED_AT = ?"
+            + " WHERE ID = ? AND CLAIMED_UNTIL = ?"
+        : "UPDATE HOOK_DELIVERY SET ATTEMPTS = ATTEMPTS + 1, LAST_STATUS = ?, LAST_ERROR = ?, CLAIMED_UNTIL = NULL, NEXT_ATTEMPT_AT = ?"
+            + " WHERE ID = ? AND CLAIMED_UNTIL = ?";
     try (PreparedStatement s = c.prepareStatement(sql)) {
       if (status == 0) {
         s.setNull(1, Types.INTEGER);
@@ -182,7 +219,8 @@ final class WebhookStore {
       s.setString(2, clip(error == null ? "unknown error" : error, ERROR_MAX));
       s.setTimestamp(3, Timestamp.from(next == null ? at : next));
       s.setLong(4, id);
-      s.executeUpdate();
+      s.setTimestamp(5, Timestamp.from(claimedUntil));
+      return s.executeUpdate() == 1;
     }
   }
 

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,7 @@ public final class Webhooks implements EventHandler {
   /** The events a subscription may ask for. */
   static final List<String> EVENTS = List.of(Events.MEMBERSHIP_STATUS, Events.SCHOOL_MOVED);
   static final Duration POLL = Duration.ofSeconds(15);
+  static final Duration STARTUP_DELAY = Duration.ofSeconds(3);
   static final Duration TIMEOUT = Duration.ofSeconds(10);
   /** How long a claimed delivery is held by its sender: longer than a post's timeouts. */
   private static final Duration CLAIM = Duration.ofMinutes(2);
@@ -90,10 +92,20 @@ public final class Webhooks implements EventHandler {
   private final Logger log;
   private final ConfigValues values;
   private final ScheduledExecutorService thread;
+  /** Turns events into deliveries, one after the other, off Event Admin's thread. */
+  private final java.util.concurrent.ExecutorService events = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "aspnet-webhooks-events");
+    t.setDaemon(true);
+    return t;
+  });
+  private volatile boolean stopping;
   private final AtomicBoolean drainQueued = new AtomicBoolean();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-      .followRedirects(HttpClient.Redirect.NEVER) // a redirect would lead past the address check
-      .build();
+  private final org.osgi.framework.Bundle bundle;
+  /** Made at the first delivery: most installations have no webhook, and a client starts threads. */
+  private HttpClient http; // guarded by this
+  /** Null until the tables are there; the failure of their migration, once it failed. */
+  private RuntimeException migration; // guarded by this
+  private boolean migrated; // guarded by this
   private volatile Settings settings = Settings.DEFAULTS;
 
   @Activate
@@ -104,13 +116,17 @@ public final class Webhooks implements EventHandler {
     this.authorizer = authorizer;
     this.log = log;
     this.values = new ConfigValues(PID, log::warn);
-    database.migrate(context.getBundle());
+    this.bundle = context.getBundle();
     modified(config);
     this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "aspnet-webhooks");
       t.setDaemon(true);
       return t;
     });
+    // the tables are checked a moment after the start, off the thread that starts the plugins, so
+    // that the platform's own start does not share the cores with it; whatever needs them first
+    // (a request, an event) makes them at once
+    thread.schedule(this::tablesQuietly, STARTUP_DELAY.toMillis(), TimeUnit.MILLISECONDS);
     thread.scheduleWithFixedDelay(this::drainQuietly, POLL.toSeconds(), POLL.toSeconds(), TimeUnit.SECONDS);
     thread.scheduleWithFixedDelay(this::forgetOld, 1, 60, TimeUnit.MINUTES);
   }
@@ -130,18 +146,59 @@ public final class Webhooks implements EventHandler {
 
   @Deactivate
   void deactivate() throws InterruptedException {
+    stopping = true; // no new post starts; one under way ends within its timeout
+    events.shutdown();
     thread.shutdown();
     if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
       thread.shutdownNow(); // a post under way is claimed: another node, or the next start, sends it after its claim
     }
+    events.awaitTermination(2, TimeUnit.SECONDS);
   }
 
   Settings settings() {
     return settings;
   }
 
+  /** The database, once this bundle's tables are there (503 when they could not be made). */
   Database database() {
+    tables();
     return database;
+  }
+
+  /** Makes or checks this bundle's tables once (V1__webhooks.sql); throws while they cannot be had. */
+  synchronized void tables() {
+    if (migrated) {
+      return;
+    }
+    if (migration == null) {
+      try {
+        database.migrate(bundle);
+        migrated = true;
+        return;
+      } catch (RuntimeException e) {
+        migration = e;
+        log.error("Webhooks: the tables could not be made; nothing is sent until the plugin is started again: {}", e.toString());
+      }
+    }
+    throw new org.unesco.aspnet.core.ProblemException(503, org.unesco.aspnet.core.ProblemException.TYPE_BASE + "unavailable",
+        "Service unavailable", "Webhooks are not available: their tables could not be made (see the log)");
+  }
+
+  private void tablesQuietly() {
+    try {
+      tables();
+    } catch (RuntimeException e) {
+      // logged once by tables()
+    }
+  }
+
+  private synchronized HttpClient http() {
+    if (http == null) {
+      http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER) // a redirect would lead past the address check
+          .build();
+    }
+    return http;
   }
 
   /** Why {@code url} may not receive webhooks, or null (the configured rules). */
@@ -161,37 +218,62 @@ public final class Webhooks implements EventHandler {
     if (described == null) {
       return;
     }
+    // queued on a thread of this bundle: Event Admin stops calling a handler that takes longer
+    // than its timeout (5 s), and a database busy with an import could make this one wait
     try {
-      int queued = database.inTransaction(c -> {
-        int n = 0;
+      events.execute(() -> queue(described, event.getTopic()));
+    } catch (java.util.concurrent.RejectedExecutionException stopping) {
+      log.warn("Webhooks: the event {} came while the plugin stops; not queued", event.getTopic());
+    }
+  }
+
+  /** Queues {@code described} for the subscriptions that hear of it and whose owner still reads the country. */
+  private void queue(Events.Described described, String topic) {
+    try {
+      List<WebhookStore.Subscription> hearing = new ArrayList<>();
+      database().read(c -> {
         for (String country : described.countries()) {
           for (WebhookStore.Subscription s : WebhookStore.forCountry(c, country)) {
-            if (s.wants(described.event()) && ownerReads(s, country) && notQueuedAlready(s, described, country)) {
-              WebhookStore.enqueue(c, s.id(), described.event(), Events.payload(s, described, Instant.now()), Instant.now());
-              n++;
+            if (s.wants(described.event()) && notQueuedAlready(s, described, country)) {
+              hearing.add(s);
             }
           }
         }
-        return n;
+        return null;
       });
-      if (queued > 0) {
-        drainSoon();
+      // each owner looked up outside the transaction below: no second connection held inside it
+      Map<String, Optional<Principal>> owners = new java.util.HashMap<>();
+      hearing.removeIf(s -> !ownerReads(s, owners.computeIfAbsent(s.ownerId(), accounts::active)));
+      if (hearing.isEmpty()) {
+        return;
       }
+      Instant now = Instant.now();
+      database().inTransaction(c -> {
+        for (WebhookStore.Subscription s : hearing) {
+          WebhookStore.enqueue(c, s.id(), described.event(), Events.payload(s, described, now), now);
+        }
+        return null;
+      });
+      drainSoon();
     } catch (RuntimeException e) {
-      // Event Admin's thread goes on with other handlers; the event is lost for webhooks, which
-      // GET /api/v1/schools?updatedSince= makes up for
-      log.error("Webhooks: the event {} could not be queued: {}", event.getTopic(), e.toString());
+      // the event is lost for webhooks, which GET /api/v1/schools?updatedSince= makes up for
+      log.error("Webhooks: the event {} could not be queued: {}", topic, e.toString());
     }
   }
+
+
 
   /** A school moved between two countries reaches a subscription of every country once, not twice. */
   private static boolean notQueuedAlready(WebhookStore.Subscription s, Events.Described d, String country) {
     return s.country() != null || country.equals(d.countries().get(0));
   }
 
-  private boolean ownerReads(WebhookStore.Subscription s, String country) {
-    Optional<Principal> owner = accounts.active(s.ownerId());
-    return owner.isPresent() && reads(owner.get(), s.country() == null ? null : country);
+  /**
+   * Whether the subscription's owner, as {@code owner} is now (empty: gone or disabled), still
+   * reads its country (every country, for one of every country): else nothing goes out for it.
+   */
+  private boolean ownerReads(WebhookStore.Subscription s, Optional<Principal> owner) {
+    return owner.isPresent() && reads(owner.get(), s.country());
   }
 
   /** Queues a ping for {@code subscription}, on the caller's connection; its delivery's id. */
@@ -218,56 +300,74 @@ public final class Webhooks implements EventHandler {
 
   private void forgetOld() {
     try {
-      int forgotten = database.inTransaction(c -> WebhookStore.forget(c, Instant.now().minus(KEPT)));
+      int forgotten = database().inTransaction(c -> WebhookStore.forget(c, Instant.now().minus(KEPT)));
       if (forgotten > 0) {
         log.info("Webhooks: {} deliveries older than {} days forgotten", forgotten, KEPT.toDays());
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError | AssertionError e) { // a scheduled task that throws is never run again
       log.warn("Webhooks: old deliveries could not be removed: {}", e.toString());
     }
   }
 
   private void drainQuietly() {
+    synchronized (this) {
+      if (migration != null) {
+        return; // said once, when the tables could not be made
+      }
+    }
     try {
       drain();
-    } catch (RuntimeException | LinkageError e) { // the poll goes on: a scheduled task that throws is never run again
+    } catch (RuntimeException | LinkageError | AssertionError e) { // the poll goes on: a scheduled task that throws is never run again
       log.warn("Webhooks: the deliveries could not be read: {}", e.toString());
     }
   }
 
-  /** Posts what is due, batch after batch, until nothing is. */
+  /** Posts what is due, batch after batch, until nothing is (or the plugin stops). */
   void drain() {
-    while (!Thread.currentThread().isInterrupted()) {
+    tables();
+    while (!stopping && !Thread.currentThread().isInterrupted()) {
       List<Long> due = database.read(c -> WebhookStore.due(c, Instant.now(), BATCH));
       if (due.isEmpty()) {
         return;
       }
       for (long id : due) {
-        if (Thread.currentThread().isInterrupted()) {
+        if (stopping || Thread.currentThread().isInterrupted()) {
           return;
         }
         Instant now = Instant.now();
-        Optional<WebhookStore.Due> taken = database.inTransaction(c -> WebhookStore.claim(c, id, now, now.plus(CLAIM)));
+        Instant until = now.plus(CLAIM);
+        Optional<WebhookStore.Due> taken = database.inTransaction(c -> WebhookStore.claim(c, id, now, until));
         if (taken.isPresent()) {
           Optional<WebhookStore.Subscription> s = database.read(c -> WebhookStore.subscription(c, taken.get().subscriptionId()));
           if (s.isPresent()) { // removed meanwhile: its deliveries went with it
-            postOne(s.get(), taken.get());
+            postOne(s.get(), taken.get(), until);
           }
         }
       }
     }
   }
 
-  private void postOne(WebhookStore.Subscription s, WebhookStore.Due d) {
+  /**
+   * Posts one delivery held until {@code until}, and records what came of it while the hold is
+   * still this node's. Only the answer's status is read: its body is closed unread, so a receiver
+   * that sends it slowly holds nothing up. An owner who no longer reads the country (their role
+   * taken away, their account disabled) ends what was queued for them.
+   */
+  private void postOne(WebhookStore.Subscription s, WebhookStore.Due d, Instant until) {
     int status = 0;
     String error;
+    boolean giveUpNow = false;
     String refused = destinationProblem(s.url()); // a name may point elsewhere since the subscription was made
-    if (refused != null) {
+    if (!d.event().equals(Events.PING) && !ownerReads(s, accounts.active(s.ownerId()))) {
+      error = "its owner no longer reads the country (role taken away or account disabled)";
+      giveUpNow = true;
+    } else if (refused != null) {
       error = "the address " + refused;
     } else {
       try {
-        HttpResponse<Void> answer = http.send(request(s, d, Instant.now()), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<java.io.InputStream> answer = http().send(request(s, d, Instant.now()), HttpResponse.BodyHandlers.ofInputStream());
         status = answer.statusCode();
+        answer.body().close(); // the request's timeout runs until the headers only
         error = status >= 200 && status < 300 ? null : "answered " + status;
       } catch (java.io.IOException e) {
         error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
@@ -281,27 +381,27 @@ public final class Webhooks implements EventHandler {
     Instant now = Instant.now();
     int answered = status;
     if (error == null) {
-      database.inTransaction(c -> {
-        WebhookStore.delivered(c, d.id(), answered, now);
-        return null;
-      });
-      log.debug("Webhook delivery {} ({}) taken by {}", d.id(), d.event(), s.url());
+      database.inTransaction(c -> WebhookStore.delivered(c, d.id(), answered, now, until));
+      log.debug("Webhook delivery {} ({}) taken by {}", d.id(), d.event(), shown(s.url()));
       return;
     }
     int attempts = d.attempts() + 1;
-    boolean giveUp = attempts >= settings.maxAttempts();
+    boolean giveUp = giveUpNow || attempts >= settings.maxAttempts();
     Instant next = giveUp ? null : now.plus(backOff(attempts));
     String why = error;
-    database.inTransaction(c -> {
-      WebhookStore.failed(c, d.id(), answered, why, now, next);
-      return null;
-    });
+    database.inTransaction(c -> WebhookStore.failed(c, d.id(), answered, why, now, next, until));
     if (giveUp) {
-      log.warn("Webhook delivery {} ({}) to {} given up after {} attempt(s): {}", d.id(), d.event(), s.url(), attempts, why);
+      log.warn("Webhook delivery {} ({}) to {} given up after {} attempt(s): {}", d.id(), d.event(), shown(s.url()), attempts, why);
     } else {
-      log.info("Webhook delivery {} ({}) to {} not taken (attempt {} of {}), tried again at {}: {}", d.id(), d.event(), s.url(),
-          attempts, settings.maxAttempts(), next, why);
+      log.info("Webhook delivery {} ({}) to {} not taken (attempt {} of {}), tried again at {}: {}", d.id(), d.event(),
+          shown(s.url()), attempts, settings.maxAttempts(), next, why);
     }
+  }
+
+  /** An address for the log: without its query, which may carry a receiver's key. */
+  static String shown(String url) {
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query) + "?...";
   }
 
   /** The post of a delivery: its JSON, signed over the time and the body with the subscription's secret. */

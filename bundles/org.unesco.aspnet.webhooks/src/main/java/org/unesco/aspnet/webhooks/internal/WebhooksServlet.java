@@ -40,6 +40,8 @@ public final class WebhooksServlet extends ApiServlet {
   private static final long serialVersionUID = 1L;
   static final int DESCRIPTION_MAX = 200;
   static final int DELIVERIES_SHOWN = 50;
+  /** Webhooks per country (and of every country): a country's news goes to a few systems, not to a crowd. */
+  static final int MAX_PER_COUNTRY = 10;
   /** Set by the security bundle's authentication filter on a request made with an API token. */
   private static final String API_TOKEN_ATTRIBUTE = "aspnet.apiToken";
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -116,7 +118,14 @@ public final class WebhooksServlet extends ApiServlet {
     List<String> path = pathSegments(request);
     if (!path.isEmpty()) {
       WebhookStore.Subscription s = seen(me, path.get(0));
-      long delivery = webhooks.database().inTransaction(c -> webhooks.ping(c, s));
+      long delivery = webhooks.database().inTransaction(c -> {
+        if (WebhookStore.pingWaiting(c, s.id())) {
+          // one at a time: pings must not crowd out the countries' events
+          throw new ProblemException(429, ProblemException.TYPE_BASE + "too-many-attempts", "Too many attempts",
+              "A test of this webhook is waiting to be sent already; see its deliveries", List.of(), Map.of("retryAfter", 15));
+        }
+        return webhooks.ping(c, s);
+      });
       Json.write(response, 202, Map.of("deliveryId", delivery, "event", Events.PING));
       return;
     }
@@ -138,6 +147,10 @@ public final class WebhooksServlet extends ApiServlet {
     String url = body.url().strip();
     String description = body.description() == null || body.description().isBlank() ? null : body.description().strip();
     WebhookStore.Subscription made = webhooks.database().inTransaction(c -> {
+      if (WebhookStore.count(c, country) >= MAX_PER_COUNTRY) {
+        throw ProblemException.conflict((country == null ? "Every country's events go" : country + "'s events go") + " to "
+            + MAX_PER_COUNTRY + " webhooks already: remove one first");
+      }
       long id = WebhookStore.subscribe(c, me.accountId(), country, url, secret, events, description, Instant.now());
       Map<String, Object> after = new LinkedHashMap<>();
       after.put("url", url);
@@ -182,7 +195,9 @@ public final class WebhooksServlet extends ApiServlet {
         errors.add(new FieldError("country", "is not a UNESCO Member State or Associate Member (ISO 3166-1 alpha-2)"));
       }
     }
-    if (s.events() != null) {
+    if (s.events() != null && s.events().isEmpty()) {
+      errors.add(new FieldError("events", "must list at least one event, or be left out for all of them"));
+    } else if (s.events() != null) {
       for (String e : s.events()) {
         if (e == null || !Webhooks.EVENTS.contains(e)) {
           errors.add(new FieldError("events", "must list events among " + String.join(", ", Webhooks.EVENTS)));

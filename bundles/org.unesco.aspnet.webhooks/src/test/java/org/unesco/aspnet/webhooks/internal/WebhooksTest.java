@@ -32,7 +32,9 @@ class WebhooksTest {
     assertNotNull(Destinations.problem("http://93.184.215.14/hooks", false, false), "http is off by default");
     assertNull(Destinations.problem("http://93.184.215.14/hooks", true, false));
     for (String inside : new String[] {"https://127.0.0.1/x", "https://localhost/x", "https://10.1.2.3/x", "https://192.168.0.9/x",
-        "https://169.254.169.254/latest/meta-data", "https://[::1]/x", "https://[fd00::1]/x", "https://100.64.0.1/x", "https://0.0.0.0/x"}) {
+        "https://169.254.169.254/latest/meta-data", "https://[::1]/x", "https://[fd00::1]/x", "https://100.64.0.1/x", "https://0.0.0.0/x",
+        "https://2130706433/x", "https://[::ffff:10.0.0.5]/x", "https://[64:ff9b::a9fe:a9fe]/x", "https://[2002:0a00:0005::1]/x",
+        "https://[::7f00:1]/x", "https://198.18.0.1/x", "https://192.0.0.8/x", "https://255.255.255.255/x", "https://240.1.2.3/x"}) {
       String why = Destinations.problem(inside, false, false);
       assertNotNull(why, inside);
       assertTrue(why.contains("own network"), inside + ": " + why);
@@ -46,6 +48,8 @@ class WebhooksTest {
     assertNotNull(Destinations.problem(null, true, true));
     assertTrue(Destinations.isPrivate(InetAddress.getByName("172.16.5.4")));
     assertFalse(Destinations.isPrivate(InetAddress.getByName("172.32.5.4")));
+    assertFalse(Destinations.isPrivate(InetAddress.getByName("64:ff9b::5db8:d70e")), "NAT64 of a public address");
+    assertFalse(Destinations.isPrivate(InetAddress.getByName("2606:4700::1111")));
   }
 
   @Test
@@ -79,10 +83,10 @@ class WebhooksTest {
     assertEquals(List.of(d), db.read(c -> WebhookStore.due(c, now, 10)));
     assertTrue(db.inTransaction(c -> WebhookStore.claim(c, d, now, now.plusSeconds(120))).isPresent());
     assertFalse(db.inTransaction(c -> WebhookStore.claim(c, d, now, now.plusSeconds(120))).isPresent(), "another node finds it taken");
-    db.inTransaction(c -> {
-      WebhookStore.failed(c, d, 503, "answered 503", now, now.plus(Webhooks.backOff(1)));
-      return null;
-    });
+    Instant held = now.plusSeconds(120);
+    assertEquals(Boolean.FALSE, db.inTransaction(c -> WebhookStore.failed(c, d, 503, "late", now, null, now.plusSeconds(1))),
+        "a sender whose hold is not this one records nothing");
+    assertEquals(Boolean.TRUE, db.inTransaction(c -> WebhookStore.failed(c, d, 503, "answered 503", now, now.plus(Webhooks.backOff(1)), held)));
     assertEquals(List.of(), db.read(c -> WebhookStore.due(c, now.plusSeconds(30), 10)), "waits its back-off");
     assertEquals(List.of(d), db.read(c -> WebhookStore.due(c, now.plusSeconds(61), 10)));
     WebhookStore.Line line = db.read(c -> WebhookStore.latest(c, sub, 10)).get(0);
