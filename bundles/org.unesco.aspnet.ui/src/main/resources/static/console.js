@@ -4,7 +4,7 @@
 // portal.js (the profile form, the history) is imported by the school page's panel only, when it opens.
 import { ui, t, tNodes, h, api, apiAll, colon, field, countries, countryName, problemView, showProblem, announce, statusLabel,
   hasRole, formatDate, formatDay, formatNumber, statsView, localized, langOf, ApiError, fieldName, plural, whileBusy, signInPrompt, loadProfile,
-  profileText, markProfileTexts, commentGiven, filtersNavigate, handedOver, clearProblem, campaignModules, moduleName, quoted, render } from './app.js';
+  profileText, markProfileTexts, commentGiven, filtersNavigate, handedOver, clearProblem, campaignModules, moduleName, quoted, render, checks } from './app.js';
 
 const PAGE = 100;
 /** Moves whose decision the school must be told the reason of (the services require a comment). */
@@ -372,12 +372,16 @@ export async function ncConsole() {
   // a sub-national coordinator reviews, reads and imports for their unit; the country's reports,
   // invitations and campaigns are the NC's (and HQ's)
   const national = hq || (ui.me.roles || []).some((r) => r.role === 'NATIONAL_COORDINATOR' && r.country === country);
-  const names = national ? ['applications', 'directory', 'reports', 'import', 'invitations', 'people', 'campaigns', 'partnerships', 'audit'] : ['applications', 'directory', 'import'];
+  const names = national ? ['applications', 'directory', 'reports', 'import', 'invitations', 'people', 'campaigns', 'partnerships', 'webhooks', 'audit']
+    : ['applications', 'directory', 'import'];
   const shown = names.includes(tab) ? tab : 'applications';
   const body = { applications: ncApplications, directory: ncDirectory, reports: ncReports, import: ncImport, invitations: ncInvitations, campaigns: ncCampaigns,
-    partnerships: ncPartnerships, people: (c) => peopleView('/console/nc', c), audit: (c) => auditView('/console/nc', c) }[shown];
-  // the country names and the tab's content are asked for at once
-  const [list, content] = await Promise.all([countries(), body(country).then((x) => [x].flat(), (e) => [problemView(e)])]);
+    partnerships: ncPartnerships, people: (c) => peopleView('/console/nc', c), webhooks: webhooksView, audit: (c) => auditView('/console/nc', c) }[shown];
+  // the country names, the tab's content and whether webhooks are installed are asked for at once
+  const [list, content, hooks] = await Promise.all([countries(), body(country).then((x) => [x].flat(), (e) => [problemView(e)]),
+    national ? webhooksInstalled() : false]);
+  // without the webhooks plugin its tab is not offered (opened by its address, it says so)
+  const offered = names.filter((n) => n !== 'webhooks' || hooks || n === shown);
   const view = [h('h1', { tabindex: '-1' }, t('nc.title') + ' – ' + countryName(country))];
   if (own.length > 1 || hq) {
     const pick = h('form', { class: 'filters' }, h('input', { type: 'hidden', name: 'tab', value: tab }),
@@ -387,7 +391,7 @@ export async function ncConsole() {
     // another country is another console: the focus goes to its title
     view.push(filtersNavigate(pick, '/console/nc', '#main h1'));
   }
-  view.push(tabs('/console/nc', names, shown, '&country=' + country), ...content);
+  view.push(tabs('/console/nc', offered, shown, '&country=' + country), ...content);
   return view;
 }
 
@@ -1352,26 +1356,350 @@ async function peopleView(base, country) {
     tbody)), paged.more];
 }
 
+// ---------- webhooks: another system told of a country's membership moves ----------
+
+/** The events a webhook may ask for (docs/webhooks.md), in the form's order. */
+const WEBHOOK_EVENTS = ['membership.status', 'school.moved'];
+
+/** Whether the webhooks plugin answers (its list is not a 404), asked once per page load; see webhooksInstalled. */
+let webhooksAsked = null;
+
+/**
+ * Whether to offer the Webhooks tab: its API answers something other than 404 (the plugin's jar
+ * removed, nothing serves `/api/v1/webhooks`). Asked once per page load, with a plain request: a
+ * session that ended meanwhile is then said by the tab's own request (api()), as on any tab, and
+ * a failure to ask offers the tab, which says what it finds.
+ */
+function webhooksInstalled() {
+  webhooksAsked ??= fetch('/api/v1/webhooks', { credentials: 'same-origin', headers: { Accept: 'application/json', 'Accept-Language': ui.lang } })
+    .then((r) => r.status !== 404, () => true);
+  return webhooksAsked;
+}
+
+/**
+ * The secret of the webhook just made, while its page is shown: a language switch draws the tab
+ * again and shows it again; any other drawing (another tab, the tab opened again) forgets it.
+ */
+let secretKept = null;
+
+/** A webhook's events in words ("Membership status changes, Schools moved or renamed"). */
+function webhookEvents(events) {
+  return (events || []).map((e) => translatedOr('webhooks.event.' + e, e)).join(', ');
+}
+
+/** A sentence in a status box, for a row's or the list's message. */
+function noticeOf(...words) {
+  return h('p', { class: 'notice', role: 'status' }, ...words);
+}
+
+/**
+ * A delivery's state in words, with its time: waiting to be sent (or tried again at a time, after
+ * a failure), delivered at, given up at.
+ */
+function deliveryState(d) {
+  if (d.state === 'DELIVERED') return t('webhooks.state.DELIVERED', { time: formatDate(d.deliveredAt) });
+  if (d.state === 'GIVEN_UP') return t('webhooks.state.GIVEN_UP', { time: formatDate(d.givenUpAt) });
+  return d.attempts > 0 && d.nextAttemptAt ? t('webhooks.state.retry', { time: formatDate(d.nextAttemptAt) }) : t('webhooks.state.WAITING');
+}
+
+/**
+ * A webhook's latest deliveries (`GET /api/v1/webhooks/{id}/deliveries`, newest first): when each
+ * was queued, its event and state in words, its attempts and the receiver's last answer
+ * (lastAnswer); a card per delivery on a phone, as the decision tables' rows.
+ */
+function deliveriesTable(items, key) {
+  const th = (k) => h('th', { scope: 'col', role: 'columnheader' }, t(k));
+  const cell = (label, ...content) => h('td', { role: 'cell', 'data-label': label ? t(label) + colon() : null }, ...content);
+  return h('div', { class: 'table-wrap' }, h('table', { class: 'decisions deliveries', role: 'table', 'aria-labelledby': key + '-deliveries-title' },
+    h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' }, th('webhooks.queued'), th('webhooks.eventColumn'), th('webhooks.stateColumn'),
+      th('webhooks.attempts'), th('webhooks.lastAnswer'))),
+    h('tbody', { role: 'rowgroup' }, ...items.map((d) => h('tr', { role: 'row', 'data-delivery-id': d.id, 'data-state': d.state },
+      cell('webhooks.queued', formatDate(d.createdAt)),
+      cell('webhooks.eventColumn', translatedOr('webhooks.event.' + d.event, d.event)),
+      cell('webhooks.stateColumn', deliveryState(d)),
+      cell('webhooks.attempts', formatNumber(d.attempts ?? 0)),
+      cell('webhooks.lastAnswer', ...lastAnswer(d)))))));
+}
+
+/** The errors of a delivery the platform names by the Java exception (its start), said in words. */
+const DELIVERY_ERRORS = [['HttpConnectTimeoutException', 'webhooks.error.connectTimeout'], ['HttpTimeoutException', 'webhooks.error.timeout'],
+  ['ConnectException', 'webhooks.error.refused']];
+
+/**
+ * A delivery's last answer: the receiver's status in words, and the error (a connection refused or
+ * timed out in words, another as the platform wrote it, in English), unless it only says the status
+ * again; "–" before any.
+ */
+function lastAnswer(d) {
+  const status = d.lastStatus ? t('webhooks.answered', { status: d.lastStatus }) : null;
+  const known = DELIVERY_ERRORS.find(([start]) => String(d.lastError || '').startsWith(start));
+  const error = !d.lastError || (d.lastStatus && d.lastError === 'answered ' + d.lastStatus) ? null
+    : known ? h('span', { class: 'delivery-error', title: d.lastError }, t(known[1]))
+      : h('bdi', { lang: ui.lang === 'en' ? null : 'en', class: 'delivery-error' }, d.lastError);
+  const parts = [status, error].filter(Boolean);
+  return parts.length ? parts.flatMap((x, i) => (i ? [h('br'), x] : [x])) : ['–'];
+}
+
+/**
+ * The *Webhooks* tab: the webhooks of `country` (the NC console's), or of every country and each
+ * one (HQ's console, `country` null), each with *Send a test*, *Deliveries* and *Remove*; then the
+ * form that makes one, whose secret is shown once. Without the plugin (404) the tab says so.
+ */
+async function webhooksView(country) {
+  const heading = h('h2', {}, t('tab.webhooks'));
+  let items;
+  let list;
+  try {
+    [items, list] = await Promise.all([api('GET', '/api/v1/webhooks').then((r) => r.items || []), countries()]);
+  } catch (e) {
+    return [heading, e instanceof ApiError && e.status === 404
+      ? h('p', { class: 'notice', role: 'status', id: 'webhooks-unavailable' }, t('webhooks.unavailable')) : problemView(e)];
+  }
+  // an NC of several countries, or HQ in a country's console: that country's (every country's are HQ's console's)
+  if (country) items = items.filter((w) => w.country === country);
+  const hq = hasRole('HQ_OFFICER');
+  const place = country ? countryName(country) : null;
+  const result = h('div', { id: 'webhooks-result', tabindex: '-1' });
+  const ul = h('ul', { class: 'webhooks', id: 'webhooks-list' });
+  const none = h('p', { id: 'webhooks-none' }, country ? t('webhooks.none', { country: place }) : t('webhooks.noneAll'));
+  const counted = () => { none.hidden = ul.children.length > 0; ul.hidden = !ul.children.length; };
+
+  /** One webhook: its address, country, events, description, when it was made, and its actions. */
+  const item = (w) => {
+    const key = 'webhook-' + w.id;
+    const path = '/api/v1/webhooks/' + encodeURIComponent(w.id);
+    const named = () => h('span', { class: 'visually-hidden' }, colon() + w.url);
+    const ping = h('button', { type: 'button', class: 'secondary', 'data-action': 'ping' }, t('webhooks.ping'), named());
+    const toggle = h('button', { type: 'button', class: 'secondary', 'data-action': 'deliveries', 'aria-expanded': 'false', 'aria-controls': key + '-deliveries' },
+      t('webhooks.deliveries'), named());
+    const remove = h('button', { type: 'button', class: 'secondary', 'data-action': 'remove' }, t('webhooks.remove'), named());
+    const buttons = h('div', { class: 'row-actions' });
+    const offer = () => buttons.replaceChildren(ping, toggle, remove);
+    const message = h('div', { class: 'row-message', tabindex: '-1', id: key + '-message' });
+    const panel = h('div', { class: 'webhook-deliveries', id: key + '-deliveries', hidden: true });
+    const prop = (label, ...value) => [h('dt', {}, t(label)), h('dd', {}, ...value)];
+    const li = h('li', { 'data-webhook-id': w.id },
+      h('h3', { class: 'webhook-address' }, h('bdi', {}, w.url)),
+      h('dl', { class: 'props' },
+        ...prop('field.country', w.country ? countryName(w.country) : t('webhooks.everyCountry')),
+        ...prop('webhooks.events', webhookEvents(w.events)),
+        ...(w.description ? prop('webhooks.description', h('bdi', {}, w.description)) : []),
+        ...prop('webhooks.created', formatDay(w.createdAt),
+          // an event goes out only while the account that made it still looks after the country
+          w.ownerId && ui.me?.id && w.ownerId !== ui.me.id ? [h('br'), h('span', { class: 'meta' }, t('webhooks.otherOwner'))] : [])),
+      buttons, message, panel);
+    /** The webhook went (removed here, or meanwhile): its card goes, and what happened is said above the list, which takes the focus. */
+    const gone = (words) => {
+      li.remove();
+      counted();
+      result.replaceChildren(noticeOf(words));
+      result.focus();
+    };
+    let reading = 0;
+    /** The deliveries read (again) into the panel; the focus, if it was in the panel, stays on its button. */
+    const loadDeliveries = async () => {
+      const mine = ++reading;
+      const again = h('button', { type: 'button', class: 'secondary', 'data-action': 'reload-deliveries' }, t('webhooks.readAgain'), named());
+      again.addEventListener('click', () => whileBusy(again, loadDeliveries));
+      const title = h('h4', { id: key + '-deliveries-title' }, t('webhooks.deliveriesTitle'));
+      let body;
+      let lines = null;
+      try {
+        lines = (await api('GET', path + '/deliveries')).items || [];
+        body = lines.length ? deliveriesTable(lines, key) : h('p', { class: 'meta' }, t('webhooks.noDeliveries'));
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) {
+          gone(t('webhooks.gone', { url: w.url }));
+          return null;
+        }
+        body = problemView(e);
+      }
+      if (mine !== reading) return lines; // a later reading draws the panel
+      const focused = panel.contains(document.activeElement);
+      panel.replaceChildren(title, body, h('p', {}, again));
+      if (focused) again.focus();
+      return lines;
+    };
+    const show = (open) => {
+      toggle.setAttribute('aria-expanded', String(open));
+      panel.hidden = !open;
+    };
+    toggle.addEventListener('click', () => whileBusy(toggle, async () => {
+      const open = toggle.getAttribute('aria-expanded') !== 'true';
+      show(open);
+      if (open) {
+        panel.replaceChildren(h('p', { class: 'loading', role: 'status' }, t('app.loading')));
+        await loadDeliveries();
+      }
+    }));
+    ping.addEventListener('click', () => whileBusy(ping, async () => {
+      let queued;
+      try {
+        queued = await api('POST', path + '/ping');
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) {
+          gone(t('webhooks.gone', { url: w.url }));
+          return;
+        }
+        message.replaceChildren(problemView(e));
+        message.focus();
+        return;
+      }
+      message.replaceChildren(noticeOf(t('webhooks.pinged')));
+      show(true);
+      await loadDeliveries();
+      message.focus();
+      followTest(queued?.deliveryId);
+    }));
+    /**
+     * The platform posts a test within a second or so, and a receiver has up to 15 s to answer: the
+     * deliveries are read again a few times while it waits untried (the panel open), then left to
+     * *Read the deliveries again*.
+     */
+    const followTest = async (deliveryId) => {
+      for (const wait of [2000, 5000, 10000]) {
+        await new Promise((r) => setTimeout(r, wait));
+        if (!li.isConnected || panel.hidden) return;
+        const lines = await loadDeliveries();
+        const test = (lines || []).find((d) => String(d.id) === String(deliveryId));
+        if (!test || test.state !== 'WAITING' || test.attempts > 0) return;
+      }
+    };
+    remove.addEventListener('click', () => {
+      const askId = key + '-ask';
+      const ask = h('span', { class: 'meta', id: askId, 'data-ask': '' }, ...tNodes('webhooks.ask', { url: h('bdi', {}, w.url) }));
+      const yes = h('button', { type: 'button', class: 'danger', 'data-confirm': 'remove', 'aria-describedby': askId }, t('webhooks.removeYes'));
+      const keep = h('button', { type: 'button', class: 'secondary', 'data-keep-it': '', 'aria-describedby': askId }, t('webhooks.keep'));
+      keep.addEventListener('click', () => {
+        offer();
+        remove.focus();
+      });
+      yes.addEventListener('click', () => whileBusy(yes, async () => {
+        try {
+          await api('DELETE', path);
+          gone(t('webhooks.removed', { url: w.url }));
+        } catch (e) {
+          if (e instanceof ApiError && e.status === 404) {
+            gone(t('webhooks.gone', { url: w.url }));
+            return;
+          }
+          offer();
+          message.replaceChildren(problemView(e));
+          message.focus();
+        }
+      }));
+      message.replaceChildren();
+      buttons.replaceChildren(ask, yes, keep);
+      keep.focus();
+    });
+    offer();
+    return li;
+  };
+  ul.append(...items.map(item));
+  counted();
+
+  // the form: the address, the events (both by default), a description; HQ also picks the country, or every country
+  const made = h('div', { id: 'webhook-made', tabindex: '-1' });
+  const submit = h('button', { type: 'submit', id: 'webhook-submit' }, t('webhooks.submit'));
+  const events = checks(t('webhooks.eventsLegend'), 'events', WEBHOOK_EVENTS.map((e) => [e, t('webhooks.pick.' + e)]), WEBHOOK_EVENTS);
+  events.id = 'webhook-events';
+  const form = h('form', { novalidate: true, id: 'webhook-form' }, h('div', { class: 'form-status', tabindex: '-1' }),
+    country ? null : field(t('webhooks.countryPick'), 'country', { id: 'webhook-country', value: '', empty: t('webhooks.everyCountry'),
+      options: list.map((c) => [c.iso2, countryName(c.iso2)]).sort((a, b) => a[1].localeCompare(b[1], ui.lang)) }),
+    field(t('webhooks.url'), 'url', { type: 'url', required: true, id: 'webhook-url', autocomplete: 'off', inputmode: 'url', maxLength: 2000,
+      help: t('webhooks.urlHelp') }),
+    events,
+    field(t('webhooks.description'), 'description', { id: 'webhook-description', autocomplete: 'off', maxLength: 400, help: t('webhooks.descriptionHelp') }),
+    submit);
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const url = form.elements.url.value.trim();
+    const picked = [...form.querySelectorAll('input[name=events]:checked')].map((x) => x.value);
+    const description = form.elements.description.value.trim();
+    // said beside their fields before anything is sent: an empty address, no event (the API would take both)
+    const wrong = [!url ? { field: 'url', message: t('webhooks.urlNeeded') } : null,
+      !picked.length ? { field: 'events', message: t('webhooks.eventsNeeded') } : null].filter(Boolean);
+    if (wrong.length) {
+      showProblem(form, new ApiError(400, { title: t('error.400'), errors: wrong }));
+      (url ? form.querySelector('input[name=events]') : form.elements.url).focus();
+      return;
+    }
+    made.replaceChildren();
+    whileBusy(submit, async () => {
+      try {
+        const w = await api('POST', '/api/v1/webhooks', { url, country: country || form.elements.country.value || null, events: picked,
+          description: description || null });
+        clearProblem(form);
+        form.elements.url.value = '';
+        form.elements.description.value = '';
+        form.querySelectorAll('input[name=events]').forEach((x) => { x.checked = true; });
+        const { secret, ...shown } = w;
+        secretKept = { secret, webhook: shown, href: location.href, lang: ui.lang, account: ui.me?.id };
+        made.replaceChildren(secretView(shown, secret));
+        ul.append(item(shown));
+        counted();
+        made.focus();
+      } catch (e) {
+        showProblem(form, e); // each field's message beside it; what was typed stays
+      }
+    });
+  });
+
+  const kept = secretKept && secretKept.href === location.href && secretKept.lang !== ui.lang && secretKept.account === ui.me?.id ? secretKept : null;
+  secretKept = kept ? { ...kept, lang: ui.lang } : null;
+  if (kept) made.replaceChildren(secretView(kept.webhook, kept.secret));
+  const view = [heading, h('p', { id: 'webhooks-lead' }, country ? t('webhooks.leadCountry', { country: place }) : t('webhooks.leadAll')),
+    result, ul, none];
+  if (country && hq) view.push(h('p', {}, h('a', { href: '/console/hq?tab=webhooks' }, t('webhooks.everyCountryLink'))));
+  view.push(h('h3', { id: 'webhook-form-title' }, country ? t('webhooks.newTitle', { country: place }) : t('webhooks.newTitleAll')),
+    h('p', {}, t('webhooks.formLead')), form, made);
+  return view;
+}
+
+/**
+ * A webhook just made: said so, and its secret shown this once in a marked box, with *Copy the
+ * secret* (selected for Ctrl+C where the browser refuses the clipboard) and the sentence that it
+ * will not be shown again.
+ */
+function secretView(w, secret) {
+  const code = h('code', { class: 'link secret', id: 'webhook-secret' }, secret);
+  const said = h('span', { class: 'meta', role: 'status' });
+  const copy = h('button', { type: 'button', class: 'secondary', id: 'webhook-copy' }, t('webhooks.copy'));
+  copy.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(secret);
+      said.textContent = t('webhooks.copied');
+    } catch (e) {
+      getSelection().selectAllChildren(code);
+      said.textContent = t('webhooks.selected');
+    }
+  });
+  return h('div', { class: 'notice secret-box' },
+    h('p', { role: 'status' }, ...tNodes('webhooks.made', { url: h('bdi', {}, w.url) })),
+    h('p', {}, h('strong', {}, t('webhooks.secretTitle')), ' ', t('webhooks.secretOnce')),
+    h('div', { class: 'link-box' }, code, copy, said));
+}
+
 // ---------- HQ ----------
 export async function hqConsole() {
   if (!ui.me) return signInPrompt(t('hq.title'));
   const names = [];
-  if (hasRole('HQ_OFFICER')) names.push('queue', 'dashboard', 'reports', 'projects', 'exports', 'partnerships', 'audit');
+  if (hasRole('HQ_OFFICER')) names.push('queue', 'dashboard', 'reports', 'projects', 'exports', 'partnerships', 'webhooks', 'audit');
   if (hasRole('HQ_OFFICER') || hasRole('PLATFORM_ADMIN')) names.push('accounts', 'people'); // NCs reset from their Invitations tab, take roles away from their People tab
   if (hasRole('PLATFORM_ADMIN')) names.push('plugins');
   if (!names.length) return [h('h1', {}, t('hq.title')), h('p', { class: 'error', role: 'alert' }, t('hq.notYours')),
     hasRole('NATIONAL_COORDINATOR') || hasRole('SUBNATIONAL_COORDINATOR') ? h('p', {}, h('a', { href: '/console/nc' }, t('nav.nc'))) : null];
   const asked = new URLSearchParams(location.search).get('tab');
   const tab = names.includes(asked) ? asked : names[0];
-  const view = [h('h1', {}, t('hq.title')), tabs('/console/hq', names, tab)];
   const body = { queue: hqQueue, dashboard: statsView, reports: hqReports, projects: () => campaignsView(null), exports: hqExports, partnerships: hqPartnerships, plugins: hqPlugins, audit: hqAudit,
-    accounts: hqAccounts, people: () => peopleView('/console/hq', null) }[tab];
-  try {
-    view.push(...[await body()].flat().filter(Boolean).map((x) => (x.tagName === 'H1' ? h('h2', {}, x.textContent) : x)));
-  } catch (e) {
-    view.push(problemView(e));
-  }
-  return view;
+    accounts: hqAccounts, people: () => peopleView('/console/hq', null), webhooks: () => webhooksView(null) }[tab];
+  // the tab's content and whether webhooks are installed, at once: without the plugin its tab is not
+  // offered (opened by its address, it says so)
+  const [content, hooks] = await Promise.all([Promise.resolve().then(body).then((x) => [x].flat().filter(Boolean), (e) => [problemView(e)]),
+    names.includes('webhooks') ? webhooksInstalled() : false]);
+  const offered = names.filter((n) => n !== 'webhooks' || hooks || n === tab);
+  return [h('h1', {}, t('hq.title')), tabs('/console/hq', offered, tab),
+    ...content.map((x) => (x.tagName === 'H1' ? h('h2', {}, x.textContent) : x))];
 }
 
 async function hqQueue() {
@@ -1560,6 +1888,15 @@ function auditWhat(e, names) {
     const dayNames = e.after?.names || e.before?.names || names.get('day:' + id)?.names;
     const text = localized(dayNames);
     what = text ? [kind + ' ', h('bdi', { lang: langOf(dayNames) }, text)] : [`${kind} ${id}`.trim()];
+  } else if (e.entity === 'webhook' && typeof (e.after?.url ?? e.before?.url) === 'string') {
+    // a webhook made or removed: its address, then its country (every country's in words) and events
+    const w = e.after || e.before;
+    const events = Array.isArray(w.events) ? webhookEvents(w.events) : null;
+    what = [kind + ' ', h('bdi', { class: 'webhook-address' }, w.url)];
+    const more = [Object.hasOwn(w, 'country') && w.country == null ? t('webhooks.everyCountry') : null,
+      events ? t('webhooks.events') + colon() + events : null].filter(Boolean);
+    if (more.length) what.push(h('br'), h('span', { class: 'meta' }, more.join(' · ')));
+    return what;
   } else {
     what = [`${kind} ${id}`.trim()];
   }

@@ -1744,6 +1744,71 @@ class BrowserIT {
     signIn(email, password);
   }
 
+  /**
+   * A National Coordinator sends France's news to another system from the console's Webhooks tab:
+   * an http:// address is refused beside its box (what was typed stays); an https:// one makes the
+   * webhook, whose secret is shown once in a box that takes the focus (not again when the tab is
+   * opened again); the list names its country and events in words; a test is queued and its delivery
+   * shows with its state in words; removing it is asked once more (*Keep it* focused); the audit log
+   * names both with the address.
+   */
+  @Test
+  void aNationalCoordinatorSendsTheCountrysNewsToAnotherSystemByAWebhookAndRemovesIt() {
+    signIn("nc.fr@demo.aspnet.local");
+    open("/console/nc?tab=webhooks&country=FR");
+    WebElement url = waitFor(By.id("webhook-url"));
+    assertTrue(driver.findElements(By.cssSelector("#webhook-events input[type=checkbox]:not(:checked)")).isEmpty(), "both events are ticked");
+    url.sendKeys("http://hooks.example.org/aspnet");
+    driver.findElement(By.id("webhook-description")).sendKeys("Ministry of Education");
+    driver.findElement(By.id("webhook-submit")).click();
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#webhook-form .field-error"), "https://"));
+    assertEquals("true", url.getDomAttribute("aria-invalid"), "the address is marked");
+    assertEquals("http://hooks.example.org/aspnet", url.getDomProperty("value"), "what was typed stays");
+
+    // a public address that needs no DNS (example.com's): a delivery there may wait or fail, as the list then says
+    String address = "https://93.184.215.14/aspnet-" + Long.toString(System.currentTimeMillis(), 36);
+    url.clear();
+    url.sendKeys(address);
+    driver.findElement(By.id("webhook-submit")).click();
+    String secret = waitFor(By.id("webhook-secret")).getText();
+    assertTrue(secret.startsWith("whsec_"), secret);
+    assertTrue(text(By.id("webhook-made")).contains("It will not be shown again"), text(By.id("webhook-made")));
+    assertEquals(driver.findElement(By.id("webhook-made")), driver.switchTo().activeElement(), "the secret's box takes the focus");
+    assertTrue(driver.findElements(By.cssSelector("#webhook-form .field-error")).isEmpty(), "the refusal's message is gone");
+    By card = By.xpath("//ul[@id='webhooks-list']/li[h3[normalize-space()='" + address + "']]");
+    String shown = text(card);
+    assertTrue(shown.contains("France") && shown.contains("Membership status changes") && shown.contains("Schools moved or renamed")
+        && shown.contains("Ministry of Education") && !shown.contains(secret), shown);
+
+    driver.findElement(card).findElement(By.cssSelector("button[data-action=ping]")).click();
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(card, "A test is queued"));
+    By delivery = By.xpath("//ul[@id='webhooks-list']/li[h3[normalize-space()='" + address + "']]//table//tr[@data-delivery-id]");
+    String line = wait(30).until(d -> {
+      String now = text(delivery);
+      return now.contains("Test") && List.of("Waiting to be sent", "Not taken yet", "Delivered at", "Given up at").stream().anyMatch(now::contains)
+          ? now : null;
+    });
+    assertTrue(line.contains("Test"), line);
+
+    open("/console/nc?tab=webhooks&country=FR");
+    waitFor(card);
+    assertFalse(driver.getPageSource().contains(secret), "the secret is shown once");
+    driver.findElement(card).findElement(By.cssSelector("button[data-action=remove]")).click();
+    String asked = text(By.cssSelector("#webhooks-list [data-ask]"));
+    assertTrue(asked.startsWith("Remove the webhook to " + address + "?"), asked);
+    assertEquals(driver.findElement(card).findElement(By.cssSelector("button[data-keep-it]")), driver.switchTo().activeElement(), "Keep it is focused");
+    driver.findElement(card).findElement(By.cssSelector("button[data-confirm=remove]")).click();
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("webhooks-result"), "The webhook to " + address + " has been removed."));
+    assertTrue(driver.findElements(card).isEmpty(), "its card is gone");
+    assertEquals(driver.findElement(By.id("webhooks-result")), driver.switchTo().activeElement(), "what happened takes the focus");
+    assertFalse(String.valueOf(apiGet("/api/v1/webhooks").get("items")).contains(address), "removed from the platform");
+
+    open("/console/nc?tab=audit&country=FR&entity=webhook");
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Webhook removed"));
+    String audit = text(By.id("main"));
+    assertTrue(audit.contains("Webhook made") && audit.contains(address), audit);
+  }
+
   @Test
   void aDecisionOnASchoolDecidedMeanwhileSaysWhereItIsNowInWords() {
     signIn("hq@demo.aspnet.local");
