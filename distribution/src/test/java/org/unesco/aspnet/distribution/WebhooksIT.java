@@ -67,6 +67,15 @@ class WebhooksIT {
       }
       exchange.close();
     });
+    // a receiver that takes the connection and never answers (the platform gives up after 10 s)
+    receiver.createContext("/hang", exchange -> {
+      try {
+        Thread.sleep(30_000);
+      } catch (InterruptedException stopped) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.close();
+    });
     receiver.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     receiver.start();
     Installation installation = new Installation();
@@ -161,6 +170,27 @@ class WebhooksIT {
         assertEquals(204, platform.send("DELETE", "/api/v1/webhooks/" + hook.path("id").asText(), null, "Authorization", "Bearer " + hq)
             .statusCode());
       }
+    }
+  }
+
+  @Test
+  void aReceiverThatNeverAnswersDelaysOnlyItsOwnWebhook() throws Exception {
+    String hq = platform.adminToken();
+    String hang = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hang";
+    long dead = JSON.readTree(subscribe(hq, "{\"url\":\"" + hang + "\",\"country\":\"MZ\"}").body()).path("id").asLong();
+    long alive = JSON.readTree(subscribe(hq, "{\"url\":\"" + url() + "\",\"country\":\"MZ\"}").body()).path("id").asLong();
+    long started = System.nanoTime();
+    long school = apply("Hooks School Maputo", "MZ", "Maputo");
+    receivedFor(school, 1); // the dead receiver's delivery comes first in the queue
+    long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+    assertTrue(seconds < 8, "the live receiver waited " + seconds + " s for the one that never answers (10 s)");
+    Installation.await("the dead receiver's attempt recorded", Duration.ofSeconds(20), () -> {
+      JsonNode latest = JSON.readTree(platform.get("/api/v1/webhooks/" + dead + "/deliveries", "Authorization", "Bearer " + hq).body())
+          .path("items").get(0);
+      return latest.path("attempts").asInt() == 1 && latest.path("state").asText().equals("WAITING");
+    });
+    for (long id : new long[] {dead, alive}) {
+      assertEquals(204, platform.send("DELETE", "/api/v1/webhooks/" + id, null, "Authorization", "Bearer " + hq).statusCode());
     }
   }
 

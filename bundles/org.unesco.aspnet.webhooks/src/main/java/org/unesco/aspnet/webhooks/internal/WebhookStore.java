@@ -148,20 +148,38 @@ final class WebhookStore {
     }
   }
 
-  /** The ids of up to {@code limit} waiting deliveries whose time has come and that no sender holds, oldest first. */
-  static List<Long> due(Connection c, Instant now, int limit) throws SQLException {
-    List<Long> ids = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT ID FROM HOOK_DELIVERY WHERE " + WAITING
+  /** A waiting delivery and its webhook. */
+  record Waiting(long id, long subscriptionId) {}
+
+  /** Up to {@code limit} waiting deliveries whose time has come and that no sender holds, oldest first. */
+  static List<Waiting> due(Connection c, Instant now, int limit) throws SQLException {
+    List<Waiting> ids = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT ID, SUBSCRIPTION_ID FROM HOOK_DELIVERY WHERE " + WAITING
         + " AND NEXT_ATTEMPT_AT <= ? AND (CLAIMED_UNTIL IS NULL OR CLAIMED_UNTIL < ?) ORDER BY ID FETCH FIRST " + limit + " ROWS ONLY")) {
       s.setTimestamp(1, Timestamp.from(now));
       s.setTimestamp(2, Timestamp.from(now));
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          ids.add(r.getLong(1));
+          ids.add(new Waiting(r.getLong(1), r.getLong(2)));
         }
       }
     }
     return ids;
+  }
+
+  /**
+   * The webhook's receiver did not take a delivery: its other waiting deliveries due before
+   * {@code next}, and held by no sender, wait until then too (no attempt counted). Returns how many.
+   */
+  static int postpone(Connection c, long subscriptionId, Instant next, Instant now) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("UPDATE HOOK_DELIVERY SET NEXT_ATTEMPT_AT = ? WHERE SUBSCRIPTION_ID = ? AND "
+        + WAITING + " AND NEXT_ATTEMPT_AT < ? AND (CLAIMED_UNTIL IS NULL OR CLAIMED_UNTIL < ?)")) {
+      s.setTimestamp(1, Timestamp.from(next));
+      s.setLong(2, subscriptionId);
+      s.setTimestamp(3, Timestamp.from(next));
+      s.setTimestamp(4, Timestamp.from(now));
+      return s.executeUpdate();
+    }
   }
 
   /** Takes delivery {@code id} until {@code until}, unless it was done, given up or taken by another node meanwhile. */

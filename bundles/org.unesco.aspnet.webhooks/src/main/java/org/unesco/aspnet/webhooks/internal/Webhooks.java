@@ -92,6 +92,14 @@ public final class Webhooks implements EventHandler {
   private final Logger log;
   private final ConfigValues values;
   private final ScheduledExecutorService thread;
+  /** How many webhooks' deliveries are posted at once on a node. */
+  static final int POSTING_THREADS = 4;
+  /** Posts the deliveries of several webhooks side by side ({@link #drain}). */
+  private final java.util.concurrent.ExecutorService posts = Executors.newFixedThreadPool(POSTING_THREADS, r -> {
+    Thread t = new Thread(r, "aspnet-webhooks-post");
+    t.setDaemon(true);
+    return t;
+  });
   /** Turns events into deliveries, one after the other, off Event Admin's thread. */
   private final java.util.concurrent.ExecutorService events = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "aspnet-webhooks-events");
@@ -149,10 +157,14 @@ public final class Webhooks implements EventHandler {
     stopping = true; // no new post starts; one under way ends within its timeout
     events.shutdown();
     thread.shutdown();
+    posts.shutdown();
     if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
       thread.shutdownNow(); // a post under way is claimed: another node, or the next start, sends it after its claim
     }
     events.awaitTermination(2, TimeUnit.SECONDS);
+    if (!posts.awaitTermination(1, TimeUnit.SECONDS)) {
+      posts.shutdownNow();
+    }
   }
 
   Settings settings() {
@@ -326,34 +338,67 @@ public final class Webhooks implements EventHandler {
   void drain() {
     tables();
     while (!stopping && !Thread.currentThread().isInterrupted()) {
-      List<Long> due = database.read(c -> WebhookStore.due(c, Instant.now(), BATCH));
+      List<WebhookStore.Waiting> due = database.read(c -> WebhookStore.due(c, Instant.now(), BATCH));
       if (due.isEmpty()) {
         return;
       }
-      for (long id : due) {
-        if (stopping || Thread.currentThread().isInterrupted()) {
+      // each webhook's deliveries in their order, the webhooks side by side: a receiver that is down
+      // (up to 15 s an attempt) delays its own deliveries only
+      Map<Long, List<Long>> bySubscription = new LinkedHashMap<>();
+      due.forEach(w -> bySubscription.computeIfAbsent(w.subscriptionId(), k -> new ArrayList<>()).add(w.id()));
+      List<java.util.concurrent.Future<?>> posting = new ArrayList<>();
+      for (Map.Entry<Long, List<Long>> e : bySubscription.entrySet()) {
+        posting.add(posts.submit(() -> postInTurn(e.getKey(), e.getValue())));
+      }
+      for (java.util.concurrent.Future<?> f : posting) {
+        try {
+          f.get();
+        } catch (InterruptedException stop) {
+          Thread.currentThread().interrupt();
           return;
-        }
-        Instant now = Instant.now();
-        Instant until = now.plus(CLAIM);
-        Optional<WebhookStore.Due> taken = database.inTransaction(c -> WebhookStore.claim(c, id, now, until));
-        if (taken.isPresent()) {
-          Optional<WebhookStore.Subscription> s = database.read(c -> WebhookStore.subscription(c, taken.get().subscriptionId()));
-          if (s.isPresent()) { // removed meanwhile: its deliveries went with it
-            postOne(s.get(), taken.get(), until);
-          }
+        } catch (java.util.concurrent.ExecutionException e) {
+          log.warn("Webhooks: a delivery failed unexpectedly: {}", String.valueOf(e.getCause()));
         }
       }
     }
   }
 
   /**
+   * Posts a webhook's deliveries {@code ids} one after the other, each claimed just before it is
+   * posted; after one its receiver did not take, the webhook's other waiting deliveries wait for
+   * the same next attempt, instead of each trying a receiver that is down.
+   */
+  private void postInTurn(long subscriptionId, List<Long> ids) {
+    Optional<WebhookStore.Subscription> s = database.read(c -> WebhookStore.subscription(c, subscriptionId));
+    if (s.isEmpty()) {
+      return; // removed meanwhile: its deliveries went with it
+    }
+    for (long id : ids) {
+      if (stopping || Thread.currentThread().isInterrupted()) {
+        return;
+      }
+      Instant now = Instant.now();
+      Instant until = now.plus(CLAIM);
+      Optional<WebhookStore.Due> taken = database.inTransaction(c -> WebhookStore.claim(c, id, now, until));
+      if (taken.isEmpty()) {
+        continue; // done or taken by another node meanwhile
+      }
+      Instant next = postOne(s.get(), taken.get(), until);
+      if (next != null) {
+        database.inTransaction(c -> WebhookStore.postpone(c, subscriptionId, next, Instant.now()));
+        return;
+      }
+    }
+  }
+
+  /**
    * Posts one delivery held until {@code until}, and records what came of it while the hold is
-   * still this node's. Only the answer's status is read: its body is closed unread, so a receiver
+   * still this node's; the time of its next attempt when the receiver did not take it (null when
+   * it did, or the delivery was given up). Only the answer's status is read: its body is closed unread, so a receiver
    * that sends it slowly holds nothing up. An owner who no longer reads the country (their role
    * taken away, their account disabled) ends what was queued for them.
    */
-  private void postOne(WebhookStore.Subscription s, WebhookStore.Due d, Instant until) {
+  private Instant postOne(WebhookStore.Subscription s, WebhookStore.Due d, Instant until) {
     int status = 0;
     String error;
     boolean giveUpNow = false;
@@ -373,7 +418,7 @@ public final class Webhooks implements EventHandler {
         error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return; // claimed: tried again once the claim runs out
+        return null; // claimed: tried again once the claim runs out
       } catch (RuntimeException e) {
         error = e.toString();
       }
@@ -383,7 +428,7 @@ public final class Webhooks implements EventHandler {
     if (error == null) {
       database.inTransaction(c -> WebhookStore.delivered(c, d.id(), answered, now, until));
       log.debug("Webhook delivery {} ({}) taken by {}", d.id(), d.event(), shown(s.url()));
-      return;
+      return null;
     }
     int attempts = d.attempts() + 1;
     boolean giveUp = giveUpNow || attempts >= settings.maxAttempts();
@@ -396,6 +441,7 @@ public final class Webhooks implements EventHandler {
       log.info("Webhook delivery {} ({}) to {} not taken (attempt {} of {}), tried again at {}: {}", d.id(), d.event(),
           shown(s.url()), attempts, settings.maxAttempts(), next, why);
     }
+    return giveUpNow ? null : next; // an owner who lost the country: the rest are given up each in its turn
   }
 
   /** An address for the log: without its query, which may carry a receiver's key. */

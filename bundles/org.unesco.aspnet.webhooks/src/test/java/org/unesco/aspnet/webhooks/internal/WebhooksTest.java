@@ -80,21 +80,30 @@ class WebhooksTest {
     assertEquals(List.of(sub), db.read(c -> WebhookStore.forCountry(c, "KE")).stream().map(WebhookStore.Subscription::id).toList());
     assertEquals(List.of(), db.read(c -> WebhookStore.forCountry(c, "UG")));
     long d = db.inTransaction(c -> WebhookStore.enqueue(c, sub, Events.MEMBERSHIP_STATUS, "{}", now));
-    assertEquals(List.of(d), db.read(c -> WebhookStore.due(c, now, 10)));
+    assertEquals(List.of(d), ids(db.read(c -> WebhookStore.due(c, now, 10))));
     assertTrue(db.inTransaction(c -> WebhookStore.claim(c, d, now, now.plusSeconds(120))).isPresent());
     assertFalse(db.inTransaction(c -> WebhookStore.claim(c, d, now, now.plusSeconds(120))).isPresent(), "another node finds it taken");
     Instant held = now.plusSeconds(120);
     assertEquals(Boolean.FALSE, db.inTransaction(c -> WebhookStore.failed(c, d, 503, "late", now, null, now.plusSeconds(1))),
         "a sender whose hold is not this one records nothing");
     assertEquals(Boolean.TRUE, db.inTransaction(c -> WebhookStore.failed(c, d, 503, "answered 503", now, now.plus(Webhooks.backOff(1)), held)));
-    assertEquals(List.of(), db.read(c -> WebhookStore.due(c, now.plusSeconds(30), 10)), "waits its back-off");
-    assertEquals(List.of(d), db.read(c -> WebhookStore.due(c, now.plusSeconds(61), 10)));
-    WebhookStore.Line line = db.read(c -> WebhookStore.latest(c, sub, 10)).get(0);
+    // the receiver is down: the webhook's other delivery waits for the same attempt, not counted as one
+    long d2 = db.inTransaction(c -> WebhookStore.enqueue(c, sub, Events.MEMBERSHIP_STATUS, "{\"second\":true}", now));
+    assertEquals(Integer.valueOf(1), db.inTransaction(c -> WebhookStore.postpone(c, sub, now.plus(Webhooks.backOff(1)), now)));
+    assertEquals(List.of(), ids(db.read(c -> WebhookStore.due(c, now.plusSeconds(30), 10))), "waits its back-off, and so does the other");
+    assertEquals(List.of(d, d2), ids(db.read(c -> WebhookStore.due(c, now.plusSeconds(61), 10))));
+    WebhookStore.Line line = db.read(c -> WebhookStore.latest(c, sub, 10)).get(1); // newest first: d2, then d
+    assertEquals(d, line.id());
+    assertEquals(0, db.read(c -> WebhookStore.latest(c, sub, 10)).get(0).attempts(), "a postponed one counts no attempt");
     assertEquals(1, line.attempts());
     assertEquals(503, line.lastStatus());
     assertEquals("WAITING", Webhooks.json(line).get("state"));
     assertEquals(Boolean.TRUE, db.inTransaction(c -> WebhookStore.unsubscribe(c, sub)));
-    assertEquals(List.of(), db.read(c -> WebhookStore.due(c, now.plusSeconds(61), 10)), "its deliveries went with it");
+    assertEquals(List.of(), ids(db.read(c -> WebhookStore.due(c, now.plusSeconds(61), 10))), "its deliveries went with it");
+  }
+
+  private static List<Long> ids(List<WebhookStore.Waiting> due) {
+    return due.stream().map(WebhookStore.Waiting::id).toList();
   }
 
   @Test
