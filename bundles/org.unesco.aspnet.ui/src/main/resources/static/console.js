@@ -1359,7 +1359,7 @@ async function peopleView(base, country) {
 // ---------- webhooks: another system told of a country's membership moves ----------
 
 /** The events a webhook may ask for (docs/webhooks.md), in the form's order. */
-const WEBHOOK_EVENTS = ['membership.status', 'school.moved'];
+const WEBHOOK_EVENTS = ['membership.status', 'school.moved', 'partnership.status'];
 
 /** Whether the webhooks plugin answers (its list is not a 404), asked once per page load; see webhooksInstalled. */
 let webhooksAsked = null;

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.osgi.service.event.Event;
 import org.unesco.aspnet.membership.MembershipService;
 import org.unesco.aspnet.membership.SchoolService;
+import org.unesco.aspnet.partnerships.PartnershipService;
 import org.unesco.aspnet.web.Json;
 
 /**
@@ -21,6 +22,8 @@ final class Events {
   static final String MEMBERSHIP_STATUS = "membership.status";
   /** A school's country, unit, name or city changed. */
   static final String SCHOOL_MOVED = "school.moved";
+  /** A partnership between two schools was proposed, accepted, declined, withdrawn or ended. */
+  static final String PARTNERSHIP_STATUS = "partnership.status";
   /** Sent on request, to try a receiver. */
   static final String PING = "ping";
 
@@ -57,6 +60,19 @@ final class Events {
         countries.add(p); // the country it left hears of it too
       }
       return new Described(SCHOOL_MOVED, countries, data);
+    }
+    if (topic.startsWith(PartnershipService.TOPIC_PREFIX)) {
+      String proposerCountry = (String) e.getProperty("proposerCountry");
+      String partnerCountry = (String) e.getProperty("partnerCountry");
+      if (proposerCountry == null || partnerCountry == null) {
+        return null;
+      }
+      for (String key : List.of("partnershipId", "status", "from", "proposerId", "proposerCountry", "partnerId", "partnerCountry")) {
+        putIfSet(data, key, e.getProperty(key));
+      }
+      // both schools' countries hear of it, as both NCs read it
+      List<String> countries = proposerCountry.equals(partnerCountry) ? List.of(proposerCountry) : List.of(proposerCountry, partnerCountry);
+      return new Described(PARTNERSHIP_STATUS, countries, data);
     }
     return null;
   }

@@ -54,12 +54,13 @@ import org.unesco.aspnet.web.Json;
  */
 @Component(service = {Webhooks.class, EventHandler.class}, configurationPid = Webhooks.PID,
     property = {EventConstants.EVENT_TOPIC + "=" + MembershipService.TOPIC_PREFIX + "*",
-        EventConstants.EVENT_TOPIC + "=" + SchoolService.TOPIC_SCHOOL_CHANGED})
+        EventConstants.EVENT_TOPIC + "=" + SchoolService.TOPIC_SCHOOL_CHANGED,
+        EventConstants.EVENT_TOPIC + "=" + org.unesco.aspnet.partnerships.PartnershipService.TOPIC_PREFIX + "*"})
 @Designate(ocd = Webhooks.Config.class)
 public final class Webhooks implements EventHandler {
   static final String PID = "org.unesco.aspnet.webhooks";
   /** The events a subscription may ask for. */
-  static final List<String> EVENTS = List.of(Events.MEMBERSHIP_STATUS, Events.SCHOOL_MOVED);
+  static final List<String> EVENTS = List.of(Events.MEMBERSHIP_STATUS, Events.SCHOOL_MOVED, Events.PARTNERSHIP_STATUS);
   static final Duration POLL = Duration.ofSeconds(15);
   static final Duration STARTUP_DELAY = Duration.ofSeconds(3);
   static final Duration TIMEOUT = Duration.ofSeconds(10);

@@ -64,7 +64,14 @@ class WebhooksTest {
         "previousCountry", "KE", "name", "Kisumu Girls", "city", "Kampala")));
     assertEquals(Events.SCHOOL_MOVED, moved.event());
     assertEquals(List.of("UG", "KE"), moved.countries());
-    assertNull(Events.describe(new Event("org/unesco/aspnet/partnerships/ACCEPTED", Map.of("country", "KE"))));
+    Events.Described accepted = Events.describe(new Event("org/unesco/aspnet/partnerships/ACCEPTED", Map.of("partnershipId", 9L,
+        "status", "ACCEPTED", "from", "PROPOSED", "proposerId", 5L, "proposerCountry", "KE", "partnerId", 8L, "partnerCountry", "FR",
+        "countries", new String[] {"KE", "FR"}, "actor", "x")));
+    assertEquals(Events.PARTNERSHIP_STATUS, accepted.event());
+    assertEquals(List.of("KE", "FR"), accepted.countries(), "both NCs read it");
+    assertEquals(Map.of("partnershipId", 9L, "status", "ACCEPTED", "from", "PROPOSED", "proposerId", 5L, "proposerCountry", "KE",
+        "partnerId", 8L, "partnerCountry", "FR"), accepted.data());
+    assertNull(Events.describe(new Event("org/unesco/aspnet/campaigns/JOINED", Map.of("country", "KE"))));
   }
 
   @Test
