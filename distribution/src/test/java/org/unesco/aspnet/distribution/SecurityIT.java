@@ -866,6 +866,7 @@ class SecurityIT {
     assertEquals(teacherId, list.path("items").get(0).path("id").asText());
     JsonNode roles = json(platform.get("/api/v1/roles?school=" + school, "Authorization", "Bearer " + ncKe));
     assertTrue(roles.path("items").get(0).path("account").path("disabled").asBoolean(), roles.toString());
+    assertEquals("Left the school in June", roles.path("items").get(0).path("account").path("disabledReason").asText(), roles.toString());
 
     // enabled again, it signs in; its old token stays revoked
     HttpResponse<String> enabled = patchAccount(ncKe, teacherId, "{\"disabled\":false}");

@@ -47,7 +47,7 @@ public final class RolesServlet extends ApiServlet {
   private static final int BATCH = 500;
   /** A role and its account, as {@link #held} reads them. */
   private static final String HELD = "SELECT G.ID, G.ROLE, G.COUNTRY, G.UNIT, G.CAMPAIGN, G.SCHOOL, G.GRANTED_AT,"
-      + " A.ID, A.EMAIL, A.NAME, A.DISABLED_AT FROM SEC_GRANT G JOIN SEC_ACCOUNT A ON A.ID = G.ACCOUNT_ID";
+      + " A.ID, A.EMAIL, A.NAME, A.DISABLED_AT, A.DISABLED_REASON FROM SEC_GRANT G JOIN SEC_ACCOUNT A ON A.ID = G.ACCOUNT_ID";
 
   private final transient SecurityStore store;
   private final transient Authorizer authorizer;
@@ -62,7 +62,11 @@ public final class RolesServlet extends ApiServlet {
 
   /** A role as held: the grant and its account. */
   record Held(String id, Grant grant, java.time.Instant grantedAt, String accountId, String email, String name,
-      boolean accountDisabled) {
+      java.time.Instant disabledAt, String disabledReason) {
+    boolean accountDisabled() {
+      return disabledAt != null;
+    }
+
     Map<String, Object> json() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", id);
@@ -76,7 +80,11 @@ public final class RolesServlet extends ApiServlet {
       account.put("id", accountId);
       account.put("email", email);
       account.put("name", name);
-      account.put("disabled", accountDisabled);
+      account.put("disabled", accountDisabled());
+      if (accountDisabled()) { // why, said in the row of whoever looks after it
+        account.put("disabledAt", disabledAt.toString());
+        account.put("disabledReason", disabledReason);
+      }
       m.put("account", account);
       return m;
     }
@@ -223,7 +231,7 @@ public final class RolesServlet extends ApiServlet {
     return new Held(rs.getString(1), role == null ? null
         : new Grant(role, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)),
         at == null ? java.time.Instant.EPOCH : at.toInstant(), rs.getString(8), rs.getString(9), rs.getString(10),
-        rs.getTimestamp(11) != null);
+        rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant(), rs.getString(12));
   }
 
   @Override
