@@ -256,6 +256,19 @@ class WebhooksIT {
     HttpResponse<String> ping = platform.send("POST", "/api/v1/webhooks/" + id + "/ping", null, "Authorization", "Bearer " + ncKe);
     assertEquals(202, ping.statusCode(), ping.body());
     Installation.await("the ping", Duration.ofSeconds(20), () -> RECEIVED.stream().anyMatch(p -> "ping".equals(p.get("event"))));
+    assertEquals(429, platform.send("POST", "/api/v1/webhooks/" + id + "/ping", null, "Authorization", "Bearer " + ncKe).statusCode(),
+        "one test every 15 s");
+    // the receiver is back: what waited for it (the move it answered 500 to) goes now, not at its next attempt a minute on
+    Installation.await("the waiting delivery sent once the receiver took the test", Duration.ofSeconds(10), () -> {
+      for (JsonNode d : JSON.readTree(platform.get("/api/v1/webhooks/" + id + "/deliveries", "Authorization", "Bearer " + ncKe).body())
+          .path("items")) {
+        if (d.path("event").asText().equals("membership.status") && d.path("attempts").asInt() == 2
+            && d.path("state").asText().equals("DELIVERED")) {
+          return true;
+        }
+      }
+      return false;
+    });
 
     // the coordinator hands over their post: their webhook hears no more
     JsonNode roles = JSON.readTree(platform.get("/api/v1/roles?q=nc.hooks.ke", "Authorization", "Bearer " + hq).body());
@@ -265,7 +278,10 @@ class WebhooksIT {
     Thread.sleep(2_000);
     assertEquals(List.of(), receivedFor(later, 0), "no owner who reads Kenya: nothing goes out");
 
-    // HQ removes it; audited under Kenya
+    // HQ removes it (with a session: a token may not); audited under Kenya
+    String hqToken = JSON.readTree(platform.send("POST", "/api/v1/tokens", "{\"name\":\"hq sync\"}", "Content-Type", "application/json",
+        "Authorization", "Bearer " + hq).body()).path("token").asText();
+    assertEquals(403, platform.send("DELETE", "/api/v1/webhooks/" + id, null, "Authorization", "Bearer " + hqToken).statusCode());
     assertEquals(204, platform.send("DELETE", "/api/v1/webhooks/" + id, null, "Authorization", "Bearer " + hq).statusCode());
     assertEquals(404, platform.get("/api/v1/webhooks/" + id, "Authorization", "Bearer " + hq).statusCode());
     String audit = platform.get("/api/v1/audit?country=KE&limit=100", "Authorization", "Bearer " + hq).body();

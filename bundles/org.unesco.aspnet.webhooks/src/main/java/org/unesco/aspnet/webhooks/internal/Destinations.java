@@ -45,6 +45,12 @@ final class Destinations {
     if (uri.getRawFragment() != null) {
       return "must not have a #fragment";
     }
+    if (uri.getPort() == 0 || uri.getPort() > 65535) {
+      return "must name a port from 1 to 65535, or none";
+    }
+    if (!org.unesco.aspnet.core.PlainText.oneLine(url)) {
+      return "must be one line, without control or text-direction characters";
+    }
     return allowPrivate ? null : privateHost(uri.getHost());
   }
 
@@ -65,10 +71,13 @@ final class Destinations {
   }
 
   /**
-   * An address no webhook goes to: this host, the private, link-local, carrier-NAT, benchmark and
-   * reserved ranges, multicast, and IPv6 forms that carry such an IPv4 address inside (NAT64's
-   * 64:ff9b::/96, 6to4's 2002::/16, the old IPv4-compatible ::/96; IPv4-mapped ones Java reads as
-   * IPv4 already).
+   * An address no webhook goes to. IPv4: this host, the private, link-local, carrier-NAT,
+   * protocol, documentation, benchmarking and reserved ranges, and multicast. IPv6: anything but
+   * global unicast (2000::/3), which leaves out loopback, link-local, unique-local, the
+   * IPv4-mapped, -translated and -compatible forms and the local-use NAT64 prefix; within it,
+   * Teredo (2001::/32), documentation (2001:db8::/32) and 6to4 (2002::/16), which carry or stand
+   * for other addresses. NAT64's well-known 64:ff9b::/96, which an IPv6-only network uses to
+   * reach IPv4 receivers, is judged by the IPv4 address inside it.
    */
   static boolean isPrivate(InetAddress a) {
     byte[] b = a.getAddress();
@@ -78,28 +87,28 @@ final class Destinations {
     if (b.length == 4) {
       int first = b[0] & 0xff;
       int second = b[1] & 0xff;
+      int third = b[2] & 0xff;
       return first == 0 // 0.0.0.0/8, "this network"
           || (first == 100 && (second & 0xc0) == 64) // 100.64.0.0/10, carrier NAT
-          || (first == 192 && second == 0 && (b[2] & 0xff) == 0) // 192.0.0.0/24, protocol assignments
+          || (first == 192 && second == 0 && (third == 0 || third == 2)) // 192.0.0.0/24 protocol, 192.0.2.0/24 documentation
+          || (first == 192 && second == 88 && third == 99) // 192.88.99.0/24, the old 6to4 relays
           || (first == 198 && (second & 0xfe) == 18) // 198.18.0.0/15, benchmarking
+          || (first == 198 && second == 51 && third == 100) // 198.51.100.0/24, documentation
+          || (first == 203 && second == 0 && third == 113) // 203.0.113.0/24, documentation
           || first >= 240; // 240.0.0.0/4 and the broadcast address
     }
-    if ((b[0] & 0xfe) == 0xfc) { // fc00::/7, unique local
-      return true;
-    }
-    byte[] inside = null;
     if (b[0] == 0x00 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b && zeros(b, 4, 12)) {
-      inside = java.util.Arrays.copyOfRange(b, 12, 16); // NAT64
-    } else if (b[0] == 0x20 && b[1] == 0x02) {
-      inside = java.util.Arrays.copyOfRange(b, 2, 6); // 6to4
-    } else if (zeros(b, 0, 12)) {
-      inside = java.util.Arrays.copyOfRange(b, 12, 16); // IPv4-compatible
+      try {
+        return isPrivate(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16))); // NAT64
+      } catch (java.net.UnknownHostException never) { // four bytes are always an address
+        return true;
+      }
     }
-    try {
-      return inside != null && isPrivate(InetAddress.getByAddress(inside));
-    } catch (java.net.UnknownHostException never) { // four bytes are always an address
-      return true;
-    }
+    boolean globalUnicast = (b[0] & 0xe0) == 0x20;
+    boolean teredo = b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0;
+    boolean documentation = b[0] == 0x20 && b[1] == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8;
+    boolean sixToFour = b[0] == 0x20 && b[1] == 0x02;
+    return !globalUnicast || teredo || documentation || sixToFour;
   }
 
   private static boolean zeros(byte[] b, int from, int to) {

@@ -109,15 +109,28 @@ final class WebhookStore {
     }
   }
 
-  /** Whether a ping of the subscription waits to be sent. */
-  static boolean pingWaiting(Connection c, long subscriptionId) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM HOOK_DELIVERY WHERE SUBSCRIPTION_ID = ? AND EVENT = ? AND "
-        + WAITING + " FETCH FIRST 1 ROWS ONLY")) {
+  /** When the subscription's last ping was asked for, whatever became of it; empty when none was (or it was forgotten). */
+  static Optional<Instant> lastPing(Connection c, long subscriptionId) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT MAX(CREATED_AT) FROM HOOK_DELIVERY WHERE SUBSCRIPTION_ID = ? AND EVENT = ?")) {
       s.setLong(1, subscriptionId);
       s.setString(2, Events.PING);
       try (ResultSet r = s.executeQuery()) {
-        return r.next();
+        Timestamp t = r.next() ? r.getTimestamp(1) : null;
+        return t == null ? Optional.empty() : Optional.of(t.toInstant());
       }
+    }
+  }
+
+  /** Gives up the pings of the subscription still waiting and held by no sender: a newer one replaces them. */
+  static int replacePings(Connection c, long subscriptionId, Instant now) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("UPDATE HOOK_DELIVERY SET FAILED_AT = ?, LAST_ERROR = ? WHERE SUBSCRIPTION_ID = ?"
+        + " AND EVENT = ? AND " + WAITING + " AND (CLAIMED_UNTIL IS NULL OR CLAIMED_UNTIL < ?)")) {
+      s.setTimestamp(1, Timestamp.from(now));
+      s.setString(2, "replaced by a newer test");
+      s.setLong(3, subscriptionId);
+      s.setString(4, Events.PING);
+      s.setTimestamp(5, Timestamp.from(now));
+      return s.executeUpdate();
     }
   }
 
@@ -178,6 +191,20 @@ final class WebhookStore {
       s.setLong(2, subscriptionId);
       s.setTimestamp(3, Timestamp.from(next));
       s.setTimestamp(4, Timestamp.from(now));
+      return s.executeUpdate();
+    }
+  }
+
+  /**
+   * The webhook's receiver took a delivery again: its other waiting deliveries, postponed while it
+   * was down, are due now rather than at their next attempt. Returns how many.
+   */
+  static int resume(Connection c, long subscriptionId, Instant now) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("UPDATE HOOK_DELIVERY SET NEXT_ATTEMPT_AT = ? WHERE SUBSCRIPTION_ID = ? AND "
+        + WAITING + " AND NEXT_ATTEMPT_AT > ?")) {
+      s.setTimestamp(1, Timestamp.from(now));
+      s.setLong(2, subscriptionId);
+      s.setTimestamp(3, Timestamp.from(now));
       return s.executeUpdate();
     }
   }

@@ -208,6 +208,7 @@ public final class Webhooks implements EventHandler {
   private synchronized HttpClient http() {
     if (http == null) {
       http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+          .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade headers in a plain post
           .followRedirects(HttpClient.Redirect.NEVER) // a redirect would lead past the address check
           .build();
     }
@@ -384,9 +385,17 @@ public final class Webhooks implements EventHandler {
       if (taken.isEmpty()) {
         continue; // done or taken by another node meanwhile
       }
-      Instant next = postOne(s.get(), taken.get(), until);
-      if (next != null) {
-        database.inTransaction(c -> WebhookStore.postpone(c, subscriptionId, next, Instant.now()));
+      Optional<Instant> next = postOne(s.get(), taken.get(), until);
+      if (next == null) {
+        // taken: after a failure (or a test), the receiver is back, and what waited for it goes now
+        if (taken.get().attempts() > 0 || taken.get().event().equals(Events.PING)) {
+          int resumed = database.inTransaction(c -> WebhookStore.resume(c, subscriptionId, Instant.now()));
+          if (resumed > 0) {
+            drainSoon();
+          }
+        }
+      } else if (next.isPresent()) {
+        database.inTransaction(c -> WebhookStore.postpone(c, subscriptionId, next.get(), Instant.now()));
         return;
       }
     }
@@ -394,12 +403,12 @@ public final class Webhooks implements EventHandler {
 
   /**
    * Posts one delivery held until {@code until}, and records what came of it while the hold is
-   * still this node's; the time of its next attempt when the receiver did not take it (null when
-   * it did, or the delivery was given up). Only the answer's status is read: its body is closed unread, so a receiver
+   * still this node's: null when the receiver took it, the time of its next attempt when it did
+   * not, empty when it was given up or is left to its claim. Only the answer's status is read: its body is closed unread, so a receiver
    * that sends it slowly holds nothing up. An owner who no longer reads the country (their role
    * taken away, their account disabled) ends what was queued for them.
    */
-  private Instant postOne(WebhookStore.Subscription s, WebhookStore.Due d, Instant until) {
+  private Optional<Instant> postOne(WebhookStore.Subscription s, WebhookStore.Due d, Instant until) {
     int status = 0;
     String error;
     boolean giveUpNow = false;
@@ -419,7 +428,7 @@ public final class Webhooks implements EventHandler {
         error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return null; // claimed: tried again once the claim runs out
+        return Optional.empty(); // claimed: tried again once the claim runs out
       } catch (RuntimeException e) {
         error = e.toString();
       }
@@ -442,7 +451,8 @@ public final class Webhooks implements EventHandler {
       log.info("Webhook delivery {} ({}) to {} not taken (attempt {} of {}), tried again at {}: {}", d.id(), d.event(),
           shown(s.url()), attempts, settings.maxAttempts(), next, why);
     }
-    return giveUpNow ? null : next; // an owner who lost the country: the rest are given up each in its turn
+    // an owner who lost the country: the rest are given up each in its turn
+    return giveUpNow || next == null ? Optional.empty() : Optional.of(next);
   }
 
   /** An address for the log: without its query, which may carry a receiver's key. */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -42,6 +43,8 @@ public final class WebhooksServlet extends ApiServlet {
   static final int DELIVERIES_SHOWN = 50;
   /** Webhooks per country (and of every country): a country's news goes to a few systems, not to a crowd. */
   static final int MAX_PER_COUNTRY = 10;
+  /** Seconds between two tests of one webhook. */
+  static final long PING_GAP_SECONDS = 15;
   /** Set by the security bundle's authentication filter on a request made with an API token. */
   private static final String API_TOKEN_ATTRIBUTE = "aspnet.apiToken";
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -119,11 +122,16 @@ public final class WebhooksServlet extends ApiServlet {
     if (!path.isEmpty()) {
       WebhookStore.Subscription s = seen(me, path.get(0));
       long delivery = webhooks.database().inTransaction(c -> {
-        if (WebhookStore.pingWaiting(c, s.id())) {
-          // one at a time: pings must not crowd out the countries' events
+        Instant now = Instant.now();
+        Optional<Instant> last = WebhookStore.lastPing(c, s.id());
+        long since = last.map(t -> java.time.Duration.between(t, now).toSeconds()).orElse(PING_GAP_SECONDS);
+        if (since < PING_GAP_SECONDS) {
+          // one test every 15 s at most: pings must not crowd out the countries' events
           throw new ProblemException(429, ProblemException.TYPE_BASE + "too-many-attempts", "Too many attempts",
-              "A test of this webhook is waiting to be sent already; see its deliveries", List.of(), Map.of("retryAfter", 15));
+              "A test of this webhook was asked for a moment ago; see its deliveries", List.of(),
+              Map.of("retryAfter", PING_GAP_SECONDS - since));
         }
+        WebhookStore.replacePings(c, s.id(), now); // an older test still waiting (its receiver was down) gives way
         return webhooks.ping(c, s);
       });
       Json.write(response, 202, Map.of("deliveryId", delivery, "event", Events.PING));
@@ -166,6 +174,10 @@ public final class WebhooksServlet extends ApiServlet {
   @Override
   protected void doDelete(HttpServletRequest request, HttpServletResponse response) {
     Principal me = signedIn(request);
+    if (request.getAttribute(API_TOKEN_ATTRIBUTE) != null) {
+      // a sync job's token, leaked, must not cut a country's news off unseen
+      throw ProblemException.forbidden("An API token cannot remove a webhook: sign in to do it");
+    }
     List<String> path = pathSegments(request);
     WebhookStore.Subscription s = seen(me, path.get(0));
     webhooks.database().inTransaction(c -> {

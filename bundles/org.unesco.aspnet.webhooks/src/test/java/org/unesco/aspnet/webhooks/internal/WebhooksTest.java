@@ -34,13 +34,21 @@ class WebhooksTest {
     for (String inside : new String[] {"https://127.0.0.1/x", "https://localhost/x", "https://10.1.2.3/x", "https://192.168.0.9/x",
         "https://169.254.169.254/latest/meta-data", "https://[::1]/x", "https://[fd00::1]/x", "https://100.64.0.1/x", "https://0.0.0.0/x",
         "https://2130706433/x", "https://[::ffff:10.0.0.5]/x", "https://[64:ff9b::a9fe:a9fe]/x", "https://[2002:0a00:0005::1]/x",
-        "https://[::7f00:1]/x", "https://198.18.0.1/x", "https://192.0.0.8/x", "https://255.255.255.255/x", "https://240.1.2.3/x"}) {
+        "https://[::7f00:1]/x", "https://198.18.0.1/x", "https://192.0.0.8/x", "https://255.255.255.255/x", "https://240.1.2.3/x",
+        // what a hunt found let through: local-use NAT64, IPv4-translated, Teredo, documentation and other reserved ranges
+        "https://[64:ff9b:1::7f00:1]/x", "https://[::ffff:0:127.0.0.1]/x", "https://[::ffff:0:a9fe:a9fe]/x", "https://[2001:0:7f00:1::]/x",
+        "https://[2001::80ff:fffe]/x", "https://192.0.2.1/x", "https://198.51.100.1/x", "https://203.0.113.1/x", "https://192.88.99.1/x",
+        "https://[100::1]/x", "https://[2001:db8::1]/x"}) {
       String why = Destinations.problem(inside, false, false);
       assertNotNull(why, inside);
       assertTrue(why.contains("own network"), inside + ": " + why);
       assertNull(Destinations.problem(inside, false, true), "allowed when configured: " + inside);
     }
     assertTrue(Destinations.problem("https://user:pw@93.184.215.14/x", false, false).contains("password"));
+    assertNotNull(Destinations.problem("https://93.184.215.14:99999/x", false, false), "a port out of range");
+    assertNotNull(Destinations.problem("https://93.184.215.14:0/x", false, false));
+    assertNull(Destinations.problem("https://93.184.215.14:8443/x", false, false));
+    assertNotNull(Destinations.problem("https://93.184.215.14/\u202eabc", false, false), "text turned round");
     assertNotNull(Destinations.problem("ftp://93.184.215.14/x", true, true));
     assertNotNull(Destinations.problem("https:///x", true, true));
     assertNotNull(Destinations.problem("not an address", true, true));
