@@ -139,7 +139,7 @@ public final class RolesServlet extends ApiServlet {
     Filter filter = new Filter(country == null ? null : country.toUpperCase(Locale.ROOT), role, school,
         q == null ? null : "%" + q.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%",
         OneTimeLinksServlet.resetsEverywhere(authorizer, me) ? null : countriesOf(me));
-    List<Held> page = store.database().read(c -> page(c, me, filter, cursor, limit + 1));
+    List<Held> page = store.database().read(c -> withReasonsForWhoMayReadThem(c, me, page(c, me, filter, cursor, limit + 1)));
     boolean more = page.size() > limit;
     List<Map<String, Object>> items = (more ? page.subList(0, limit) : page).stream().map(Held::json).toList();
     Json.writePage(response, items, more ? page.get(limit - 1).id() : null);
@@ -218,6 +218,29 @@ public final class RolesServlet extends ApiServlet {
       }
     }
     return found;
+  }
+
+  /**
+   * The rows, with a disabled account's reason kept only where {@code me} may see the account
+   * itself ({@code GET /api/v1/accounts/{id}}: whoever may reset its password). A row shows one of
+   * its roles; the reason, written by whoever disabled it, is for those who look after all of them.
+   */
+  private List<Held> withReasonsForWhoMayReadThem(Connection c, Principal me, List<Held> rows) throws SQLException {
+    List<Held> shown = new ArrayList<>(rows.size());
+    java.util.Map<String, Boolean> mayRead = new java.util.HashMap<>();
+    for (Held h : rows) {
+      if (h.accountDisabled() && h.disabledReason() != null) {
+        Boolean may = mayRead.get(h.accountId());
+        if (may == null) {
+          may = store.principal(c, h.accountId()).map(a -> OneTimeLinksServlet.mayReset(authorizer, me, a)).orElse(false);
+          mayRead.put(h.accountId(), may);
+        }
+        shown.add(may ? h : new Held(h.id(), h.grant(), h.grantedAt(), h.accountId(), h.email(), h.name(), h.disabledAt(), null));
+      } else {
+        shown.add(h);
+      }
+    }
+    return shown;
   }
 
   private static Held held(ResultSet rs) throws SQLException {

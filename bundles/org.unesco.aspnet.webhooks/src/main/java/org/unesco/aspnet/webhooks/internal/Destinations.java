@@ -108,7 +108,9 @@ final class Destinations {
     boolean teredo = b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0;
     boolean documentation = b[0] == 0x20 && b[1] == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8;
     boolean sixToFour = b[0] == 0x20 && b[1] == 0x02;
-    return !globalUnicast || teredo || documentation || sixToFour;
+    boolean benchmarking = b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0x02 && b[4] == 0 && b[5] == 0; // 2001:2::/48
+    boolean moreDocumentation = (b[0] & 0xff) == 0x3f && (b[1] & 0xf0) == 0xf0; // 3fff::/20
+    return !globalUnicast || teredo || documentation || sixToFour || benchmarking || moreDocumentation;
   }
 
   private static boolean zeros(byte[] b, int from, int to) {

@@ -109,6 +109,14 @@ final class WebhookStore {
     }
   }
 
+  /** Holds the subscription's row until the transaction ends. */
+  static void hold(Connection c, long subscriptionId) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("UPDATE HOOK_SUBSCRIPTION SET EVENTS = EVENTS WHERE ID = ?")) {
+      s.setLong(1, subscriptionId);
+      s.executeUpdate();
+    }
+  }
+
   /** When the subscription's last ping was asked for, whatever became of it; empty when none was (or it was forgotten). */
   static Optional<Instant> lastPing(Connection c, long subscriptionId) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("SELECT MAX(CREATED_AT) FROM HOOK_DELIVERY WHERE SUBSCRIPTION_ID = ? AND EVENT = ?")) {
@@ -142,7 +150,8 @@ final class WebhookStore {
     }
   }
 
-  static long enqueue(Connection c, long subscriptionId, String event, String payload, Instant now) throws SQLException {
+  /** Queues a delivery made {@code now}, first tried at {@code due}. */
+  static long enqueue(Connection c, long subscriptionId, String event, String payload, Instant now, Instant due) throws SQLException {
     if (payload.length() > PAYLOAD_MAX) {
       throw new IllegalArgumentException("a payload is at most " + PAYLOAD_MAX + " characters");
     }
@@ -152,11 +161,65 @@ final class WebhookStore {
       s.setString(2, event);
       s.setString(3, payload);
       s.setTimestamp(4, Timestamp.from(now));
-      s.setTimestamp(5, Timestamp.from(now));
+      s.setTimestamp(5, Timestamp.from(due));
       s.executeUpdate();
       try (ResultSet keys = s.getGeneratedKeys()) {
         keys.next();
         return keys.getLong(1);
+      }
+    }
+  }
+
+  /** Queues a delivery made and due {@code now}. */
+  static long enqueue(Connection c, long subscriptionId, String event, String payload, Instant now) throws SQLException {
+    return enqueue(c, subscriptionId, event, payload, now, now);
+  }
+
+  /** Up to {@code limit} webhooks with deliveries due and held by no sender, the one whose oldest is oldest first. */
+  static List<Long> dueSubscriptions(Connection c, Instant now, int limit) throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT SUBSCRIPTION_ID, MIN(ID) FROM HOOK_DELIVERY WHERE " + WAITING
+        + " AND NEXT_ATTEMPT_AT <= ? AND (CLAIMED_UNTIL IS NULL OR CLAIMED_UNTIL < ?) GROUP BY SUBSCRIPTION_ID ORDER BY 2"
+        + " FETCH FIRST " + limit + " ROWS ONLY")) {
+      s.setTimestamp(1, Timestamp.from(now));
+      s.setTimestamp(2, Timestamp.from(now));
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          ids.add(r.getLong(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  /** The ids of up to {@code limit} of one webhook's due deliveries, oldest first. */
+  static List<Long> dueOf(Connection c, long subscriptionId, Instant now, int limit) throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT ID FROM HOOK_DELIVERY WHERE SUBSCRIPTION_ID = ? AND " + WAITING
+        + " AND NEXT_ATTEMPT_AT <= ? ORDER BY ID FETCH FIRST " + limit + " ROWS ONLY")) {
+      s.setLong(1, subscriptionId);
+      s.setTimestamp(2, Timestamp.from(now));
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          ids.add(r.getLong(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * The time a new delivery of the webhook waits for: the latest next attempt of its waiting
+   * deliveries when that is later than {@code now} (its receiver is down, and they were postponed),
+   * so that the new one neither tries a receiver known to be down nor goes before them.
+   */
+  static Instant notBefore(Connection c, long subscriptionId, Instant now) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT MAX(NEXT_ATTEMPT_AT) FROM HOOK_DELIVERY WHERE SUBSCRIPTION_ID = ? AND "
+        + WAITING)) {
+      s.setLong(1, subscriptionId);
+      try (ResultSet r = s.executeQuery()) {
+        Timestamp t = r.next() ? r.getTimestamp(1) : null;
+        return t == null || !t.toInstant().isAfter(now) ? now : t.toInstant();
       }
     }
   }
@@ -209,13 +272,17 @@ final class WebhookStore {
     }
   }
 
-  /** Takes delivery {@code id} until {@code until}, unless it was done, given up or taken by another node meanwhile. */
+  /**
+   * Takes delivery {@code id} until {@code until}, unless it was done or given up, is not due (its
+   * back-off, or postponed, since the list it came from was read), or another node holds it.
+   */
   static Optional<Due> claim(Connection c, long id, Instant now, Instant until) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("UPDATE HOOK_DELIVERY SET CLAIMED_UNTIL = ? WHERE ID = ? AND " + WAITING
-        + " AND (CLAIMED_UNTIL IS NULL OR CLAIMED_UNTIL < ?)")) {
+        + " AND NEXT_ATTEMPT_AT <= ? AND (CLAIMED_UNTIL IS NULL OR CLAIMED_UNTIL < ?)")) {
       s.setTimestamp(1, Timestamp.from(until));
       s.setLong(2, id);
       s.setTimestamp(3, Timestamp.from(now));
+      s.setTimestamp(4, Timestamp.from(now));
       if (s.executeUpdate() != 1) {
         return Optional.empty();
       }

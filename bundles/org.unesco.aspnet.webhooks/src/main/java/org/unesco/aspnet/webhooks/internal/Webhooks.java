@@ -164,7 +164,8 @@ public final class Webhooks implements EventHandler {
     }
     events.awaitTermination(2, TimeUnit.SECONDS);
     if (!posts.awaitTermination(1, TimeUnit.SECONDS)) {
-      posts.shutdownNow();
+      posts.shutdownNow(); // a post under way ends within its timeout; its claim covers it meanwhile
+      posts.awaitTermination(2, TimeUnit.SECONDS); // interrupted, a post ends at once; the stop keeps within its 10 s
     }
   }
 
@@ -264,7 +265,9 @@ public final class Webhooks implements EventHandler {
       Instant now = Instant.now();
       database().inTransaction(c -> {
         for (WebhookStore.Subscription s : hearing) {
-          WebhookStore.enqueue(c, s.id(), described.event(), Events.payload(s, described, now), now);
+          // behind what waits for a receiver that is down, not before it
+          WebhookStore.enqueue(c, s.id(), described.event(), Events.payload(s, described, now), now,
+              WebhookStore.notBefore(c, s.id(), now));
         }
         return null;
       });
@@ -336,99 +339,124 @@ public final class Webhooks implements EventHandler {
     }
   }
 
-  /** Posts what is due, batch after batch, until nothing is (or the plugin stops). */
+  /** The webhooks being posted to on this node: one task each, so that each one's deliveries go in order. */
+  private final java.util.Set<Long> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * Starts a task for each webhook with deliveries due that none of this node's tasks serves yet,
+   * oldest first, and returns: each task posts its webhook's deliveries in turn, so a receiver
+   * that is down (up to 15 s an attempt) holds up its own webhook only, and no webhook waits for
+   * another's round to end.
+   */
   void drain() {
     tables();
-    while (!stopping && !Thread.currentThread().isInterrupted()) {
-      List<WebhookStore.Waiting> due = database.read(c -> WebhookStore.due(c, Instant.now(), BATCH));
-      if (due.isEmpty()) {
-        return;
+    if (stopping) {
+      return;
+    }
+    List<Long> due = database.read(c -> WebhookStore.dueSubscriptions(c, Instant.now(), BATCH));
+    for (long subscriptionId : due) {
+      if (stopping || !inFlight.add(subscriptionId)) {
+        continue;
       }
-      // each webhook's deliveries in their order, the webhooks side by side: a receiver that is down
-      // (up to 15 s an attempt) delays its own deliveries only
-      Map<Long, List<Long>> bySubscription = new LinkedHashMap<>();
-      due.forEach(w -> bySubscription.computeIfAbsent(w.subscriptionId(), k -> new ArrayList<>()).add(w.id()));
-      List<java.util.concurrent.Future<?>> posting = new ArrayList<>();
-      for (Map.Entry<Long, List<Long>> e : bySubscription.entrySet()) {
-        posting.add(posts.submit(() -> postInTurn(e.getKey(), e.getValue())));
-      }
-      for (java.util.concurrent.Future<?> f : posting) {
-        try {
-          f.get();
-        } catch (InterruptedException stop) {
-          Thread.currentThread().interrupt();
-          return;
-        } catch (java.util.concurrent.ExecutionException e) {
-          log.warn("Webhooks: a delivery failed unexpectedly: {}", String.valueOf(e.getCause()));
-        }
+      try {
+        posts.execute(() -> {
+          try {
+            postInTurn(subscriptionId);
+          } catch (RuntimeException | LinkageError | AssertionError e) {
+            log.warn("Webhooks: the deliveries of webhook {} could not be posted: {}", subscriptionId, e.toString());
+          } finally {
+            inFlight.remove(subscriptionId);
+          }
+        });
+      } catch (java.util.concurrent.RejectedExecutionException stopped) {
+        inFlight.remove(subscriptionId);
+        return; // the plugin stops
       }
     }
   }
 
   /**
-   * Posts a webhook's deliveries {@code ids} one after the other, each claimed just before it is
-   * posted; after one its receiver did not take, the webhook's other waiting deliveries wait for
-   * the same next attempt, instead of each trying a receiver that is down.
+   * Posts a webhook's due deliveries one after the other, oldest first, each claimed just before it
+   * is posted (its turn ends where another node holds one). When the receiver looks down (no
+   * answer, 5xx, 429, an address now refused), the webhook's other waiting deliveries wait for the
+   * failed one's next attempt; when it takes one, what waited for it is due at once.
    */
-  private void postInTurn(long subscriptionId, List<Long> ids) {
+  private void postInTurn(long subscriptionId) {
     Optional<WebhookStore.Subscription> s = database.read(c -> WebhookStore.subscription(c, subscriptionId));
     if (s.isEmpty()) {
       return; // removed meanwhile: its deliveries went with it
     }
-    for (long id : ids) {
-      if (stopping || Thread.currentThread().isInterrupted()) {
+    while (!stopping && !Thread.currentThread().isInterrupted()) {
+      List<Long> ids = database.read(c -> WebhookStore.dueOf(c, subscriptionId, Instant.now(), BATCH));
+      if (ids.isEmpty()) {
         return;
       }
-      Instant now = Instant.now();
-      Instant until = now.plus(CLAIM);
-      Optional<WebhookStore.Due> taken = database.inTransaction(c -> WebhookStore.claim(c, id, now, until));
-      if (taken.isEmpty()) {
-        continue; // done or taken by another node meanwhile
-      }
-      Optional<Instant> next = postOne(s.get(), taken.get(), until);
-      if (next == null) {
-        // taken: after a failure (or a test), the receiver is back, and what waited for it goes now
-        if (taken.get().attempts() > 0 || taken.get().event().equals(Events.PING)) {
-          int resumed = database.inTransaction(c -> WebhookStore.resume(c, subscriptionId, Instant.now()));
-          if (resumed > 0) {
-            drainSoon();
-          }
+      for (long id : ids) {
+        if (stopping || Thread.currentThread().isInterrupted()) {
+          return;
         }
-      } else if (next.isPresent()) {
-        database.inTransaction(c -> WebhookStore.postpone(c, subscriptionId, next.get(), Instant.now()));
-        return;
+        Instant now = Instant.now();
+        Instant until = now.plus(CLAIM);
+        Optional<WebhookStore.Due> taken = database.inTransaction(c -> WebhookStore.claim(c, id, now, until));
+        if (taken.isEmpty()) {
+          return; // another node holds it (or it is done): this webhook's turn is there
+        }
+        Outcome outcome = postOne(s.get(), taken.get(), until);
+        if (outcome.taken()) {
+          database.inTransaction(c -> WebhookStore.resume(c, subscriptionId, Instant.now()));
+        } else if (outcome.receiverDown() != null) {
+          database.inTransaction(c -> WebhookStore.postpone(c, subscriptionId, outcome.receiverDown(), Instant.now()));
+          return;
+        } else if (outcome.lostClaim()) {
+          return;
+        }
       }
     }
   }
 
   /**
+   * What came of a post: {@code taken} by the receiver; {@code receiverDown}, the time the webhook's
+   * deliveries wait for when the receiver looks down; {@code lostClaim} when another node took the
+   * delivery over (or the post was interrupted). None of these: refused for itself (a 4xx), or
+   * given up.
+   */
+  record Outcome(boolean taken, Instant receiverDown, boolean lostClaim) {
+    static final Outcome TAKEN = new Outcome(true, null, false);
+    static final Outcome LOST = new Outcome(false, null, true);
+    static final Outcome ITSELF = new Outcome(false, null, false);
+  }
+
+  /**
    * Posts one delivery held until {@code until}, and records what came of it while the hold is
-   * still this node's: null when the receiver took it, the time of its next attempt when it did
-   * not, empty when it was given up or is left to its claim. Only the answer's status is read: its body is closed unread, so a receiver
+   * still this node's. Only the answer's status is read: its body is closed unread, so a receiver
    * that sends it slowly holds nothing up. An owner who no longer reads the country (their role
    * taken away, their account disabled) ends what was queued for them.
    */
-  private Optional<Instant> postOne(WebhookStore.Subscription s, WebhookStore.Due d, Instant until) {
+  private Outcome postOne(WebhookStore.Subscription s, WebhookStore.Due d, Instant until) {
     int status = 0;
     String error;
     boolean giveUpNow = false;
+    boolean down = false; // no answer, 5xx, 429, an address now refused: the receiver, not this delivery
     String refused = destinationProblem(s.url()); // a name may point elsewhere since the subscription was made
     if (!d.event().equals(Events.PING) && !ownerReads(s, accounts.active(s.ownerId()))) {
       error = "its owner no longer reads the country (role taken away or account disabled)";
       giveUpNow = true;
     } else if (refused != null) {
       error = "the address " + refused;
+      down = true;
     } else {
       try {
         HttpResponse<java.io.InputStream> answer = http().send(request(s, d, Instant.now()), HttpResponse.BodyHandlers.ofInputStream());
         status = answer.statusCode();
         answer.body().close(); // the request's timeout runs until the headers only
         error = status >= 200 && status < 300 ? null : "answered " + status;
+        down = status >= 500 || status == 429;
       } catch (java.io.IOException e) {
         error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        down = true;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return Optional.empty(); // claimed: tried again once the claim runs out
+        return Outcome.LOST; // claimed: tried again once the claim runs out
       } catch (RuntimeException e) {
         error = e.toString();
       }
@@ -436,23 +464,25 @@ public final class Webhooks implements EventHandler {
     Instant now = Instant.now();
     int answered = status;
     if (error == null) {
-      database.inTransaction(c -> WebhookStore.delivered(c, d.id(), answered, now, until));
+      boolean recorded = database.inTransaction(c -> WebhookStore.delivered(c, d.id(), answered, now, until));
       log.debug("Webhook delivery {} ({}) taken by {}", d.id(), d.event(), shown(s.url()));
-      return null;
+      return recorded ? Outcome.TAKEN : Outcome.LOST;
     }
     int attempts = d.attempts() + 1;
     boolean giveUp = giveUpNow || attempts >= settings.maxAttempts();
     Instant next = giveUp ? null : now.plus(backOff(attempts));
     String why = error;
-    database.inTransaction(c -> WebhookStore.failed(c, d.id(), answered, why, now, next, until));
+    boolean recorded = database.inTransaction(c -> WebhookStore.failed(c, d.id(), answered, why, now, next, until));
     if (giveUp) {
       log.warn("Webhook delivery {} ({}) to {} given up after {} attempt(s): {}", d.id(), d.event(), shown(s.url()), attempts, why);
     } else {
       log.info("Webhook delivery {} ({}) to {} not taken (attempt {} of {}), tried again at {}: {}", d.id(), d.event(),
           shown(s.url()), attempts, settings.maxAttempts(), next, why);
     }
-    // an owner who lost the country: the rest are given up each in its turn
-    return giveUpNow || next == null ? Optional.empty() : Optional.of(next);
+    if (!recorded) {
+      return Outcome.LOST;
+    }
+    return down && next != null ? new Outcome(false, next, false) : Outcome.ITSELF;
   }
 
   /** An address for the log: without its query, which may carry a receiver's key. */

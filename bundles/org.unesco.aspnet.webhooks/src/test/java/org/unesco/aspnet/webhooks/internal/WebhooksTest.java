@@ -122,6 +122,35 @@ class WebhooksTest {
   }
 
   @Test
+  void aWebhookWhoseReceiverIsDownKeepsItsOrderAndANotDueDeliveryIsNotClaimed() {
+    TestDatabase db = new TestDatabase("webhooks-order");
+    db.run("V1__webhooks.sql");
+    Instant now = Instant.parse("2026-12-02T08:00:00Z");
+    long down = db.inTransaction(c -> WebhookStore.subscribe(c, "o", "KE", "https://example.org/a", "s", List.of(Events.MEMBERSHIP_STATUS), null, now));
+    long up = db.inTransaction(c -> WebhookStore.subscribe(c, "o", "KE", "https://example.org/b", "s", List.of(Events.MEMBERSHIP_STATUS), null, now));
+    long first = db.inTransaction(c -> WebhookStore.enqueue(c, down, Events.MEMBERSHIP_STATUS, "{}", now));
+    long other = db.inTransaction(c -> WebhookStore.enqueue(c, up, Events.MEMBERSHIP_STATUS, "{}", now));
+    long second = db.inTransaction(c -> WebhookStore.enqueue(c, down, Events.MEMBERSHIP_STATUS, "{}", now));
+    assertEquals(List.of(down, up), db.read(c -> WebhookStore.dueSubscriptions(c, now, 10)), "the one whose oldest is oldest first");
+    assertEquals(List.of(first, second), db.read(c -> WebhookStore.dueOf(c, down, now, 10)));
+    // the first fails and the receiver looks down: the second waits with it, and so does a new one
+    Instant held = now.plusSeconds(120);
+    Instant next = now.plus(Webhooks.backOff(1));
+    assertTrue(db.inTransaction(c -> WebhookStore.claim(c, first, now, held)).isPresent());
+    assertEquals(Boolean.TRUE, db.inTransaction(c -> WebhookStore.failed(c, first, 503, "answered 503", now, next, held)));
+    assertEquals(Integer.valueOf(1), db.inTransaction(c -> WebhookStore.postpone(c, down, next, now)));
+    assertEquals(next, db.read(c -> WebhookStore.notBefore(c, down, now)), "a new delivery waits behind them");
+    assertEquals(now, db.read(c -> WebhookStore.notBefore(c, up, now)));
+    assertFalse(db.inTransaction(c -> WebhookStore.claim(c, second, now, held)).isPresent(),
+        "a node that read the list before the postponing does not claim it");
+    assertEquals(List.of(up), db.read(c -> WebhookStore.dueSubscriptions(c, now, 10)));
+    assertEquals(List.of(other), db.read(c -> WebhookStore.dueOf(c, up, now, 10)));
+    // the receiver takes one again: what waited is due at once
+    assertEquals(Integer.valueOf(2), db.inTransaction(c -> WebhookStore.resume(c, down, now)));
+    assertEquals(List.of(first, second), db.read(c -> WebhookStore.dueOf(c, down, now, 10)));
+  }
+
+  @Test
   void theWaitsDoubleUpToAnHour() {
     assertEquals(Duration.ofMinutes(1), Webhooks.backOff(1));
     assertEquals(Duration.ofMinutes(8), Webhooks.backOff(4));
