@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.unesco.aspnet.core.Role;
@@ -70,6 +71,14 @@ final class ManagedAccounts {
     }
   }
 
+  /** The condition of a search by part of an account's email or name: bind {@link #containing} twice. */
+  static final String EMAIL_OR_NAME_LIKE = "(LOWER(A.EMAIL) LIKE ? ESCAPE '!' OR LOWER(A.NAME) LIKE ? ESCAPE '!')";
+
+  /** The LIKE pattern of {@code q} anywhere, any case, its {@code ! % _} escaped with '!'; null for none. */
+  static String containing(String q) {
+    return q == null ? null : "%" + q.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+  }
+
   /** The filters of a listing: {@code like} a LIKE pattern (escaped with '!'), {@code role} a role's name or "NONE". */
   record Filter(String like, Boolean disabled, String role) {}
 
@@ -78,7 +87,7 @@ final class ManagedAccounts {
     StringBuilder sql = new StringBuilder(SELECT + " WHERE A.EMAIL > ?");
     List<String> params = new ArrayList<>(List.of(afterEmail == null ? "" : afterEmail));
     if (f.like() != null) {
-      sql.append(" AND (LOWER(A.EMAIL) LIKE ? ESCAPE '!' OR LOWER(A.NAME) LIKE ? ESCAPE '!')");
+      sql.append(" AND ").append(EMAIL_OR_NAME_LIKE);
       params.add(f.like());
       params.add(f.like());
     }

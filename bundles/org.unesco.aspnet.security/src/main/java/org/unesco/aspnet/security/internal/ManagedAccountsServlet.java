@@ -111,7 +111,7 @@ public final class ManagedAccountsServlet extends ApiServlet {
     int limit = intParameter(request, "limit", 20, 1, MAX_LIMIT);
     String cursor = blankToNull(request.getParameter("cursor"));
     ManagedAccounts.Filter filter = new ManagedAccounts.Filter(
-        q == null ? null : "%" + q.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%",
+        ManagedAccounts.containing(q),
         disabled, role);
     List<ManagedAccounts.Listed> page = store.database().read(c -> ManagedAccounts.page(c, filter, cursor, limit + 1));
     boolean more = page.size() > limit;

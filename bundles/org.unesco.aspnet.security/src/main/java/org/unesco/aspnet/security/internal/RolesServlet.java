@@ -137,7 +137,7 @@ public final class RolesServlet extends ApiServlet {
     int limit = intParameter(request, "limit", 20, 1, MAX_LIMIT);
     String cursor = blankToNull(request.getParameter("cursor"));
     Filter filter = new Filter(country == null ? null : country.toUpperCase(Locale.ROOT), role, school,
-        q == null ? null : "%" + q.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%",
+        ManagedAccounts.containing(q),
         OneTimeLinksServlet.resetsEverywhere(authorizer, me) ? null : countriesOf(me));
     List<Held> page = store.database().read(c -> withReasonsForWhoMayReadThem(c, me, page(c, me, filter, cursor, limit + 1)));
     boolean more = page.size() > limit;
@@ -189,7 +189,7 @@ public final class RolesServlet extends ApiServlet {
         params.add(f.school());
       }
       if (f.like() != null) {
-        sql.append(" AND (LOWER(A.EMAIL) LIKE ? ESCAPE '!' OR LOWER(A.NAME) LIKE ? ESCAPE '!')");
+        sql.append(" AND ").append(ManagedAccounts.EMAIL_OR_NAME_LIKE);
         params.add(f.like());
         params.add(f.like());
       }
