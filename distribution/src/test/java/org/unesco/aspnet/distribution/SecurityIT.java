@@ -923,6 +923,89 @@ class SecurityIT {
     }
   }
 
+  /**
+   * An account nobody has used for months is one to disable before someone else finds its password:
+   * HQ finds them by their last sign-in (or none), a coordinator reads it in the rows of the people
+   * they look after, and nobody else learns it.
+   */
+  @Test
+  void theAccountsNobodyUsesAreFoundByTheirLastSignIn() throws Exception {
+    java.time.Instant start = java.time.Instant.now().minusSeconds(1);
+    String admin = platform.adminToken();
+    String hq = invited(admin, "hq.lastsignin@example.org", "{\"role\":\"HQ_OFFICER\"}");
+    String nc = invited(hq, "nc.lastsignin.mw@example.org", "{\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"MW\"}");
+    String school = candidate("Last Sign-in Academy", "MW", "Zomba");
+    String focal = invited(nc, "focal.lastsignin@example.org", "{\"role\":\"SCHOOL_FOCAL_POINT\",\"school\":\"" + school + "\"}");
+    String focalId = json(platform.get("/api/v1/me", "Authorization", "Bearer " + focal)).path("id").asText();
+    String staff = invited(nc, "staff.lastsignin@example.org", "{\"role\":\"SCHOOL_STAFF\",\"school\":\"" + school + "\"}");
+    String never = register("never.lastsignin@example.org", "a long unused password");
+
+    // the coordinator sees when the focal point last signed in; a registration that never signed in has none
+    JsonNode account = json(platform.get("/api/v1/accounts/" + focalId, "Authorization", "Bearer " + nc));
+    java.time.Instant last = java.time.Instant.parse(account.path("lastSignedInAt").asText());
+    assertFalse(last.isBefore(start), account.toString());
+    JsonNode unused = json(platform.get("/api/v1/accounts/" + never, "Authorization", "Bearer " + hq));
+    assertTrue(unused.path("lastSignedInAt").isNull(), unused.toString());
+    // a new sign-in moves it on
+    Thread.sleep(20);
+    platform.login("focal.lastsignin@example.org", "a long invited password");
+    java.time.Instant again = java.time.Instant.parse(json(platform.get("/api/v1/accounts/" + focalId, "Authorization", "Bearer " + nc))
+        .path("lastSignedInAt").asText());
+    assertTrue(again.isAfter(last), last + " then " + again);
+
+    // HQ lists those not signed in since a time (never signed in counts), and not the others
+    String since = java.net.URLEncoder.encode(start.toString(), java.nio.charset.StandardCharsets.UTF_8);
+    JsonNode idle = json(platform.get("/api/v1/accounts?q=lastsignin&notSignedInSince=" + since, "Authorization", "Bearer " + hq));
+    assertEquals(List.of(never), ids(idle), idle.toString());
+    String later = java.net.URLEncoder.encode(again.minusMillis(1).toString(), java.nio.charset.StandardCharsets.UTF_8);
+    JsonNode notSinceLater = json(platform.get("/api/v1/accounts?q=lastsignin&notSignedInSince=" + later, "Authorization", "Bearer " + hq));
+    assertEquals(4, notSinceLater.path("items").size(), "all but the focal point, who signed in at " + again + ": " + notSinceLater);
+    assertFalse(ids(notSinceLater).contains(focalId), notSinceLater.toString());
+    String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+    JsonNode all = json(platform.get("/api/v1/accounts?q=lastsignin&notSignedInSince=" + tomorrow, "Authorization", "Bearer " + hq));
+    assertEquals(5, all.path("items").size(), "every one of the test's accounts by tomorrow: " + all);
+    HttpResponse<String> bad = seen(platform.get("/api/v1/accounts?notSignedInSince=last+year&disabled=maybe", "Authorization", "Bearer " + hq));
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertTrue(bad.body().contains("\"notSignedInSince\"") && bad.body().contains("\"disabled\""), "both at once: " + bad.body());
+
+    // the roles listing says it to the coordinator, and to no colleague of the school
+    JsonNode byNc = json(platform.get("/api/v1/roles?school=" + school, "Authorization", "Bearer " + nc));
+    assertEquals(2, byNc.path("items").size(), byNc.toString());
+    byNc.path("items").forEach(r -> assertTrue(r.path("account").hasNonNull("lastSignedInAt"), byNc.toString()));
+    HttpResponse<String> byStaff = seen(platform.get("/api/v1/roles?school=" + school, "Authorization", "Bearer " + staff));
+    if (byStaff.statusCode() == 200) {
+      JsonNode rows = JSON.readTree(byStaff.body());
+      rows.path("items").forEach(r -> assertFalse(r.path("account").has("lastSignedInAt"), byStaff.body()));
+    } else {
+      assertEquals(403, byStaff.statusCode(), byStaff.body());
+    }
+  }
+
+  /** An NC inviting the address of a disabled account they look after is told to enable it: its owner could not accept. */
+  @Test
+  void anInvitationOfADisabledAccountIsToldToItsCoordinator() throws Exception {
+    String admin = platform.adminToken();
+    String nc = invited(admin, "nc.reinvite.zm@example.org", "{\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"ZM\"}");
+    String ncMw = invited(admin, "nc.reinvite.mw@example.org", "{\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"MW\"}");
+    String school = candidate("Re-invite Academy", "ZM", "Ndola");
+    String schoolMw = candidate("Re-invite Academy Malawi", "MW", "Mzuzu");
+    String teacher = invited(nc, "teacher.reinvite@example.org", "{\"role\":\"SCHOOL_STAFF\",\"school\":\"" + school + "\"}");
+    String teacherId = json(platform.get("/api/v1/me", "Authorization", "Bearer " + teacher)).path("id").asText();
+    assertEquals(200, patchAccount(nc, teacherId, "{\"disabled\":true,\"reason\":\"Left in June\"}").statusCode());
+    int before = json(platform.get("/api/v1/audit?country=ZM&action=invitation.create", "Authorization", "Bearer " + nc)).path("items").size();
+    HttpResponse<String> refused = invite(nc, "Teacher.Reinvite@example.org", "{\"role\":\"SCHOOL_FOCAL_POINT\",\"school\":\"" + school + "\"}");
+    assertEquals(409, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("disabled account") && refused.body().contains(teacherId), refused.body());
+    assertEquals(before, json(platform.get("/api/v1/audit?country=ZM&action=invitation.create", "Authorization", "Bearer " + nc))
+        .path("items").size(), "no invitation made");
+    // a coordinator who does not look after the account learns nothing of it: the invitation goes as any other
+    HttpResponse<String> elsewhere = invite(ncMw, "teacher.reinvite@example.org", "{\"role\":\"SCHOOL_STAFF\",\"school\":\"" + schoolMw + "\"}");
+    assertEquals(201, elsewhere.statusCode(), elsewhere.body());
+    // enabled again, it can be invited
+    assertEquals(200, patchAccount(nc, teacherId, "{\"disabled\":false}").statusCode());
+    assertEquals(201, invite(nc, "teacher.reinvite@example.org", "{\"role\":\"SCHOOL_FOCAL_POINT\",\"school\":\"" + school + "\"}").statusCode());
+  }
+
   private static List<String> ids(JsonNode page) {
     List<String> ids = new java.util.ArrayList<>();
     page.path("items").forEach(i -> ids.add(i.path("id").asText()));

@@ -2,7 +2,7 @@
  * Shared API of the ASPnet Platform: problem details (RFC 9457), health checks, who is acting
  * ({@link org.unesco.aspnet.core.Principal}), the authorization policy, the audit log and the mail outbox.
  */
-@Version("1.9.0")
+@Version("1.10.0")
 @Export
 package org.unesco.aspnet.core;
 

@@ -36,9 +36,6 @@ public record SchoolQuery(
     CITY
   }
 
-  private static final java.time.Instant UPDATED_SINCE_MIN = java.time.Instant.parse("1970-01-01T00:00:00Z");
-  private static final java.time.Instant UPDATED_SINCE_MAX = java.time.Instant.parse("9999-01-01T00:00:00Z");
-
   /** The longest unit code a school holds. */
   public static final int UNIT_MAX = 200;
 
@@ -84,23 +81,7 @@ public record SchoolQuery(
    * @since 1.11
    */
   public static java.time.Instant updatedSince(String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    String value = text.strip().replace(' ', '+');
-    java.time.Instant since;
-    try {
-      since = value.length() == 10 ? java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
-          : java.time.OffsetDateTime.parse(value).toInstant();
-    } catch (java.time.format.DateTimeParseException e) {
-      throw org.unesco.aspnet.core.ProblemException.validation("updatedSince",
-          "must be a time with its offset, such as 2026-12-01T08:00:00Z, or a day, such as 2026-12-01");
-    }
-    // years the databases store: beyond them Derby fails and PostgreSQL's timestamps overflow
-    if (since.isBefore(UPDATED_SINCE_MIN) || !since.isBefore(UPDATED_SINCE_MAX)) {
-      throw org.unesco.aspnet.core.ProblemException.validation("updatedSince", "must be between the years 1970 and 9999");
-    }
-    return since;
+    return org.unesco.aspnet.core.TimeParameter.parse("updatedSince", text);
   }
 
   /** A query of the whole country or of every country (no unit). */

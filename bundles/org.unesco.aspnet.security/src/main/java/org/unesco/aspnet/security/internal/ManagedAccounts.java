@@ -21,7 +21,7 @@ import org.unesco.aspnet.core.Role;
  */
 final class ManagedAccounts {
   private static final String SELECT = "SELECT A.ID, A.EMAIL, A.NAME, A.LANGUAGE, A.CREATED_AT, A.DISABLED_AT,"
-      + " A.DISABLED_REASON, A.DISABLED_BY, B.NAME FROM SEC_ACCOUNT A LEFT JOIN SEC_ACCOUNT B ON B.ID = A.DISABLED_BY";
+      + " A.DISABLED_REASON, A.DISABLED_BY, B.NAME, A.LAST_SIGNED_IN_AT FROM SEC_ACCOUNT A LEFT JOIN SEC_ACCOUNT B ON B.ID = A.DISABLED_BY";
 
   private ManagedAccounts() {}
 
@@ -39,15 +39,16 @@ final class ManagedAccounts {
     }
   }
 
-  /** An account as listed: who disabled it, when and why, when it is. */
-  record Listed(String id, String email, String name, String language, Instant createdAt, Instant disabledAt,
-      String disabledReason, String disabledById, String disabledByName, List<HeldRole> roles) {
+  /** An account as listed: when it last signed in (null: never), and who disabled it, when and why, when it is. */
+  record Listed(String id, String email, String name, String language, Instant createdAt, Instant lastSignedInAt,
+      Instant disabledAt, String disabledReason, String disabledById, String disabledByName, List<HeldRole> roles) {
     boolean disabled() {
       return disabledAt != null;
     }
 
     Listed withRoles(List<HeldRole> held) {
-      return new Listed(id, email, name, language, createdAt, disabledAt, disabledReason, disabledById, disabledByName, held);
+      return new Listed(id, email, name, language, createdAt, lastSignedInAt, disabledAt, disabledReason, disabledById,
+          disabledByName, held);
     }
 
     Map<String, Object> json() {
@@ -57,6 +58,7 @@ final class ManagedAccounts {
       m.put("name", name);
       m.put("language", language);
       m.put("createdAt", createdAt == null ? null : createdAt.toString());
+      m.put("lastSignedInAt", lastSignedInAt == null ? null : lastSignedInAt.toString());
       m.put("disabled", disabled());
       if (disabled()) {
         m.put("disabledAt", disabledAt.toString());
@@ -79,13 +81,16 @@ final class ManagedAccounts {
     return q == null ? null : "%" + q.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
   }
 
-  /** The filters of a listing: {@code like} a LIKE pattern (escaped with '!'), {@code role} a role's name or "NONE". */
-  record Filter(String like, Boolean disabled, String role) {}
+  /**
+   * The filters of a listing: {@code like} a LIKE pattern (escaped with '!'), {@code role} a role's
+   * name or "NONE", {@code notSignedInSince} the accounts that have not signed in since then (or never).
+   */
+  record Filter(String like, Boolean disabled, String role, Instant notSignedInSince) {}
 
   /** Up to {@code n} accounts after {@code afterEmail} in email order, with their roles. */
   static List<Listed> page(Connection c, Filter f, String afterEmail, int n) throws SQLException {
     StringBuilder sql = new StringBuilder(SELECT + " WHERE A.EMAIL > ?");
-    List<String> params = new ArrayList<>(List.of(afterEmail == null ? "" : afterEmail));
+    List<Object> params = new ArrayList<>(List.of(afterEmail == null ? "" : afterEmail));
     if (f.like() != null) {
       sql.append(" AND ").append(EMAIL_OR_NAME_LIKE);
       params.add(f.like());
@@ -93,6 +98,10 @@ final class ManagedAccounts {
     }
     if (f.disabled() != null) {
       sql.append(f.disabled() ? " AND A.DISABLED_AT IS NOT NULL" : " AND A.DISABLED_AT IS NULL");
+    }
+    if (f.notSignedInSince() != null) {
+      sql.append(" AND (A.LAST_SIGNED_IN_AT IS NULL OR A.LAST_SIGNED_IN_AT < ?)");
+      params.add(Timestamp.from(f.notSignedInSince()));
     }
     if ("NONE".equals(f.role())) {
       sql.append(" AND NOT EXISTS (SELECT 1 FROM SEC_GRANT G WHERE G.ACCOUNT_ID = A.ID)");
@@ -104,7 +113,7 @@ final class ManagedAccounts {
     List<Listed> found = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
       for (int i = 0; i < params.size(); i++) {
-        ps.setString(i + 1, params.get(i));
+        ps.setObject(i + 1, params.get(i));
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -128,9 +137,10 @@ final class ManagedAccounts {
   private static Listed listed(ResultSet rs) throws SQLException {
     Timestamp created = rs.getTimestamp(5);
     Timestamp disabled = rs.getTimestamp(6);
+    Timestamp signedIn = rs.getTimestamp(10);
     return new Listed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-        created == null ? null : created.toInstant(), disabled == null ? null : disabled.toInstant(),
-        rs.getString(7), rs.getString(8), rs.getString(9), List.of());
+        created == null ? null : created.toInstant(), signedIn == null ? null : signedIn.toInstant(),
+        disabled == null ? null : disabled.toInstant(), rs.getString(7), rs.getString(8), rs.getString(9), List.of());
   }
 
   /** The accounts with their roles, read in one query (a page holds at most 100). */

@@ -22,6 +22,7 @@ import org.unesco.aspnet.core.PlainText;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.core.Role;
+import org.unesco.aspnet.core.TimeParameter;
 import org.unesco.aspnet.web.ApiServlet;
 import org.unesco.aspnet.web.Json;
 import org.unesco.aspnet.web.OpenApiFragment;
@@ -74,7 +75,8 @@ public final class ManagedAccountsServlet extends ApiServlet {
   /**
    * {@code GET /api/v1/accounts}: every account, for HQ and administrators (who look after accounts
    * without a role too), in email order. Filters: {@code q} (part of the email or name), {@code
-   * disabled} (true or false), {@code role} (a role's name, or {@code none}); cursor paging.
+   * disabled} (true or false), {@code role} (a role's name, or {@code none}), {@code notSignedInSince}
+   * (a time or a day: the accounts unused since then, or never signed in); cursor paging.
    */
   static void list(HttpServletRequest request, HttpServletResponse response, SecurityStore store, Authorizer authorizer)
       throws IOException {
@@ -83,7 +85,7 @@ public final class ManagedAccountsServlet extends ApiServlet {
       throw ProblemException.forbidden("Only UNESCO HQ and platform administrators list accounts; a National Coordinator"
           + " finds the people of their country's schools in GET /api/v1/roles");
     }
-    onlyParameters(request, Set.of("q", "disabled", "role", "limit", "cursor"), "");
+    onlyParameters(request, Set.of("q", "disabled", "role", "notSignedInSince", "limit", "cursor"), "");
     List<FieldError> errors = new ArrayList<>();
     String q = blankToNull(request.getParameter("q"));
     if (q != null && q.length() > 100) {
@@ -105,6 +107,12 @@ public final class ManagedAccountsServlet extends ApiServlet {
         role = validRole(role, errors);
       }
     }
+    Instant notSignedInSince = null;
+    try {
+      notSignedInSince = TimeParameter.parse("notSignedInSince", request.getParameter("notSignedInSince"));
+    } catch (ProblemException e) {
+      errors.addAll(e.errors());
+    }
     if (!errors.isEmpty()) {
       throw ProblemException.validation(errors);
     }
@@ -112,7 +120,7 @@ public final class ManagedAccountsServlet extends ApiServlet {
     String cursor = blankToNull(request.getParameter("cursor"));
     ManagedAccounts.Filter filter = new ManagedAccounts.Filter(
         ManagedAccounts.containing(q),
-        disabled, role);
+        disabled, role, notSignedInSince);
     List<ManagedAccounts.Listed> page = store.database().read(c -> ManagedAccounts.page(c, filter, cursor, limit + 1));
     boolean more = page.size() > limit;
     Json.writePage(response, (more ? page.subList(0, limit) : page).stream().map(ManagedAccounts.Listed::json).toList(),

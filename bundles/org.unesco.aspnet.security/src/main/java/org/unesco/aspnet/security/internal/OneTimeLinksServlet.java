@@ -182,6 +182,7 @@ public final class OneTimeLinksServlet extends ApiServlet {
     String path = "/accept-invitation#token=" + secret;
     MailOutbox outbox = delivering();
     store.database().inTransaction(c -> {
+      refuseDisabledInvitee(c, me, invitee, lang);
       if (outbox != null) {
         String key = "invite:" + me.accountId();
         SecurityStore.Failures sent = store.holdFailures(c, key, Duration.ofHours(1));
@@ -210,6 +211,19 @@ public final class OneTimeLinksServlet extends ApiServlet {
       return null;
     });
     Json.write(response, 201, outbox == null ? link(path, secret, expires) : emailed(invitee, expires));
+  }
+
+  /**
+   * A 409 when the invitee's account is disabled and {@code me} looks after it: its owner could not
+   * accept (a disabled account signs in no more), so the inviter is told now, not by a puzzled
+   * invitee. Anyone else's invitation goes as before: it tells nobody which accounts exist.
+   */
+  private void refuseDisabledInvitee(java.sql.Connection c, Principal me, String invitee, String lang) throws java.sql.SQLException {
+    Optional<SecurityStore.Account> account = store.accountByEmail(c, invitee);
+    if (account.isPresent() && account.get().disabled()
+        && store.principal(c, account.get().id()).map(a -> mayReset(authorizer, me, a)).orElse(false)) {
+      throw ProblemException.conflict(SecurityMessages.get(lang, "inviteeDisabled", account.get().id()));
+    }
   }
 
   /**

@@ -47,7 +47,7 @@ public final class RolesServlet extends ApiServlet {
   private static final int BATCH = 500;
   /** A role and its account, as {@link #held} reads them. */
   private static final String HELD = "SELECT G.ID, G.ROLE, G.COUNTRY, G.UNIT, G.CAMPAIGN, G.SCHOOL, G.GRANTED_AT,"
-      + " A.ID, A.EMAIL, A.NAME, A.DISABLED_AT, A.DISABLED_REASON FROM SEC_GRANT G JOIN SEC_ACCOUNT A ON A.ID = G.ACCOUNT_ID";
+      + " A.ID, A.EMAIL, A.NAME, A.DISABLED_AT, A.DISABLED_REASON, A.LAST_SIGNED_IN_AT FROM SEC_GRANT G JOIN SEC_ACCOUNT A ON A.ID = G.ACCOUNT_ID";
 
   private final transient SecurityStore store;
   private final transient Authorizer authorizer;
@@ -62,7 +62,7 @@ public final class RolesServlet extends ApiServlet {
 
   /** A role as held: the grant and its account. */
   record Held(String id, Grant grant, java.time.Instant grantedAt, String accountId, String email, String name,
-      java.time.Instant disabledAt, String disabledReason) {
+      java.time.Instant disabledAt, String disabledReason, java.time.Instant lastSignedInAt) {
     boolean accountDisabled() {
       return disabledAt != null;
     }
@@ -84,6 +84,9 @@ public final class RolesServlet extends ApiServlet {
       if (accountDisabled()) { // why, said in the row of whoever looks after it
         account.put("disabledAt", disabledAt.toString());
         account.put("disabledReason", disabledReason);
+      }
+      if (lastSignedInAt != null) { // only in the rows of whoever looks after the account
+        account.put("lastSignedInAt", lastSignedInAt.toString());
       }
       m.put("account", account);
       return m;
@@ -139,7 +142,7 @@ public final class RolesServlet extends ApiServlet {
     Filter filter = new Filter(country == null ? null : country.toUpperCase(Locale.ROOT), role, school,
         ManagedAccounts.containing(q),
         OneTimeLinksServlet.resetsEverywhere(authorizer, me) ? null : countriesOf(me));
-    List<Held> page = store.database().read(c -> withReasonsForWhoMayReadThem(c, me, page(c, me, filter, cursor, limit + 1)));
+    List<Held> page = store.database().read(c -> withDetailsForWhoLooksAfterThem(c, me, page(c, me, filter, cursor, limit + 1)));
     boolean more = page.size() > limit;
     List<Map<String, Object>> items = (more ? page.subList(0, limit) : page).stream().map(Held::json).toList();
     Json.writePage(response, items, more ? page.get(limit - 1).id() : null);
@@ -221,21 +224,23 @@ public final class RolesServlet extends ApiServlet {
   }
 
   /**
-   * The rows, with a disabled account's reason kept only where {@code me} may see the account
-   * itself ({@code GET /api/v1/accounts/{id}}: whoever may reset its password). A row shows one of
-   * its roles; the reason, written by whoever disabled it, is for those who look after all of them.
+   * The rows, with a disabled account's reason and the account's last sign-in kept only where
+   * {@code me} may see the account itself ({@code GET /api/v1/accounts/{id}}: whoever may reset its
+   * password). A row shows one of its roles; the reason, written by whoever disabled it, and when
+   * its owner was last here are for those who look after all of them (a school's staff reading
+   * their colleagues' roles learn neither).
    */
-  private List<Held> withReasonsForWhoMayReadThem(Connection c, Principal me, List<Held> rows) throws SQLException {
+  private List<Held> withDetailsForWhoLooksAfterThem(Connection c, Principal me, List<Held> rows) throws SQLException {
     List<Held> shown = new ArrayList<>(rows.size());
     java.util.Map<String, Boolean> mayRead = new java.util.HashMap<>();
     for (Held h : rows) {
-      if (h.accountDisabled() && h.disabledReason() != null) {
+      if (h.disabledReason() != null || h.lastSignedInAt() != null) {
         Boolean may = mayRead.get(h.accountId());
         if (may == null) {
           may = store.principal(c, h.accountId()).map(a -> OneTimeLinksServlet.mayReset(authorizer, me, a)).orElse(false);
           mayRead.put(h.accountId(), may);
         }
-        shown.add(may ? h : new Held(h.id(), h.grant(), h.grantedAt(), h.accountId(), h.email(), h.name(), h.disabledAt(), null));
+        shown.add(may ? h : new Held(h.id(), h.grant(), h.grantedAt(), h.accountId(), h.email(), h.name(), h.disabledAt(), null, null));
       } else {
         shown.add(h);
       }
@@ -254,7 +259,8 @@ public final class RolesServlet extends ApiServlet {
     return new Held(rs.getString(1), role == null ? null
         : new Grant(role, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)),
         at == null ? java.time.Instant.EPOCH : at.toInstant(), rs.getString(8), rs.getString(9), rs.getString(10),
-        rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant(), rs.getString(12));
+        rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant(), rs.getString(12),
+        rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant());
   }
 
   @Override

@@ -208,15 +208,23 @@ public final class SecurityStore {
 
   // --- sessions: stored (hashed) in the database, so they survive a restart and every node sees them
 
+  /** Opens a session of the account and notes the time as its last sign-in. */
   void createSession(Connection c, String tokenHash, String accountId, String csrf, Instant expiresAt)
       throws SQLException {
+    Instant now = Instant.now();
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO SEC_SESSION (TOKEN_HASH, ACCOUNT_ID, CSRF_TOKEN, CREATED_AT, EXPIRES_AT) VALUES (?, ?, ?, ?, ?)")) {
       ps.setString(1, tokenHash);
       ps.setString(2, accountId);
       ps.setString(3, csrf);
-      ps.setTimestamp(4, Timestamp.from(Instant.now()));
+      ps.setTimestamp(4, Timestamp.from(now));
       ps.setTimestamp(5, Timestamp.from(expiresAt));
+      ps.executeUpdate();
+    }
+    // a session opens at a sign-in (or a password change): what tells an unused account apart
+    try (PreparedStatement ps = c.prepareStatement("UPDATE SEC_ACCOUNT SET LAST_SIGNED_IN_AT = ? WHERE ID = ?")) {
+      ps.setTimestamp(1, Timestamp.from(now));
+      ps.setString(2, accountId);
       ps.executeUpdate();
     }
   }
