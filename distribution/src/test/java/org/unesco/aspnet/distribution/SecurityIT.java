@@ -1006,6 +1006,74 @@ class SecurityIT {
     assertEquals(201, invite(nc, "teacher.reinvite@example.org", "{\"role\":\"SCHOOL_FOCAL_POINT\",\"school\":\"" + school + "\"}").statusCode());
   }
 
+  /**
+   * A POST sent again with its Idempotency-Key (a teacher on a slow connection whose answer was lost
+   * presses Send again) is done once: the same answer comes back, marked as replayed.
+   */
+  @Test
+  void aPostSentAgainWithItsIdempotencyKeyIsDoneOnce() throws Exception {
+    String hq = invited(platform.adminToken(), "hq.idempotent@example.org", "{\"role\":\"HQ_OFFICER\"}");
+    ObjectNode s = JSON.createObjectNode();
+    s.put("name", "Lycée de la Reprise").put("country", "SN").put("city", "Thiès").put("address", "1 rue du Marché")
+        .put("email", "office@reprise.example.org");
+    s.putArray("levels").add("SECONDARY");
+    String application = JSON.writeValueAsString(s);
+    String key = java.util.UUID.randomUUID().toString();
+    HttpResponse<String> first = seen(platform.send("POST", "/api/v1/applications", application,
+        "Content-Type", "application/json", "Idempotency-Key", key));
+    assertEquals(201, first.statusCode(), first.body());
+    assertTrue(first.headers().firstValue("Idempotent-Replayed").isEmpty());
+    HttpResponse<String> again = seen(platform.send("POST", "/api/v1/applications", application,
+        "Content-Type", "application/json", "Idempotency-Key", key));
+    assertEquals(201, again.statusCode(), again.body());
+    assertEquals("true", again.headers().firstValue("Idempotent-Replayed").orElse(null));
+    assertEquals(JSON.readTree(first.body()), JSON.readTree(again.body()), "the same answer");
+    assertEquals(first.headers().firstValue("Location"), again.headers().firstValue("Location"));
+    JsonNode found = json(platform.get("/api/v1/schools?country=SN&q=Reprise", "Authorization", "Bearer " + hq));
+    assertEquals(1, found.path("items").size(), "one school: " + found);
+
+    // the same key with another body is refused; a malformed key is a 400 naming the header
+    s.put("city", "Dakar");
+    HttpResponse<String> other = seen(platform.send("POST", "/api/v1/applications", JSON.writeValueAsString(s),
+        "Content-Type", "application/json", "Idempotency-Key", key));
+    assertEquals(422, other.statusCode(), other.body());
+    assertTrue(other.body().contains("idempotency-key-reused"), other.body());
+    HttpResponse<String> malformed = seen(platform.send("POST", "/api/v1/applications", application,
+        "Content-Type", "application/json", "Idempotency-Key", "two words"));
+    assertEquals(400, malformed.statusCode(), malformed.body());
+    assertTrue(malformed.body().contains("\"Idempotency-Key\""), malformed.body());
+
+    // a refusal is not kept: once corrected, the same key goes through (a 4xx wrote nothing)
+    String second = java.util.UUID.randomUUID().toString();
+    ObjectNode incomplete = s.deepCopy();
+    incomplete.remove("city");
+    incomplete.put("name", "Lycée de la Seconde Chance");
+    HttpResponse<String> refused = seen(platform.send("POST", "/api/v1/applications", JSON.writeValueAsString(incomplete),
+        "Content-Type", "application/json", "Idempotency-Key", second));
+    assertEquals(400, refused.statusCode(), refused.body());
+    incomplete.put("city", "Saint-Louis");
+    HttpResponse<String> corrected = seen(platform.send("POST", "/api/v1/applications", JSON.writeValueAsString(incomplete),
+        "Content-Type", "application/json", "Idempotency-Key", second));
+    assertEquals(201, corrected.statusCode(), corrected.body());
+    assertTrue(corrected.headers().firstValue("Idempotent-Replayed").isEmpty());
+
+    // keys are their sender's: HQ's request with the public's key is HQ's own (here: the duplicate warning)
+    HttpResponse<String> byHq = seen(platform.send("POST", "/api/v1/applications", application,
+        "Content-Type", "application/json", "Idempotency-Key", key, "Authorization", "Bearer " + hq));
+    assertTrue(byHq.headers().firstValue("Idempotent-Replayed").isEmpty(), byHq.body());
+    assertEquals(409, byHq.statusCode(), byHq.body());
+
+    // an answer with a secret (a new API token) is not kept: sent again, it is done again
+    String tokenKey = java.util.UUID.randomUUID().toString();
+    HttpResponse<String> token1 = seen(platform.send("POST", "/api/v1/tokens", "{\"name\":\"sync\"}", "Content-Type", "application/json",
+        "Authorization", "Bearer " + hq, "Idempotency-Key", tokenKey));
+    HttpResponse<String> token2 = seen(platform.send("POST", "/api/v1/tokens", "{\"name\":\"sync\"}", "Content-Type", "application/json",
+        "Authorization", "Bearer " + hq, "Idempotency-Key", tokenKey));
+    assertEquals(201, token1.statusCode(), token1.body());
+    assertEquals(201, token2.statusCode(), token2.body());
+    assertNotEquals(JSON.readTree(token1.body()).path("token").asText(), JSON.readTree(token2.body()).path("token").asText());
+  }
+
   private static List<String> ids(JsonNode page) {
     List<String> ids = new java.util.ArrayList<>();
     page.path("items").forEach(i -> ids.add(i.path("id").asText()));

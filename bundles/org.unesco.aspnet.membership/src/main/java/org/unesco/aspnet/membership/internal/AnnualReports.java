@@ -201,6 +201,11 @@ public final class AnnualReports implements AnnualReportService {
       AnnualReportInput valid = withAnswers(actor, s.country(), checked, before == null ? Map.of() : before.answers());
       if (before != null) {
         if (expectedRevision == null) {
+          if (unchanged(before, valid)) {
+            // the same first report sent again (its answer lost on a slow connection): PUT is
+            // idempotent, so it is answered as the first was, and nothing is written twice
+            return before;
+          }
           throw ProblemException.preconditionRequired(LifecycleMessages.get(actor.language(), "reportExists"));
         }
         if (expectedRevision != before.revision()) {

@@ -115,8 +115,9 @@ public final class SchoolsServlet extends ApiServlet {
     AnnualReportInput input = Json.read(request, AnnualReportInput.class, rest -> AnnualReports.validate(rest, actor.language()));
     AnnualReport saved = reports.submit(actor, report[0], (int) report[1], revision, input);
     response.setHeader("ETag", Revisions.etag(saved.revision()));
-    // a first report (sent without If-Match) is created: 201, RFC 9110 9.3.4
-    Json.write(response, revision == null ? 201 : 200, saved);
+    // a first report (sent without If-Match) is created: 201, RFC 9110 9.3.4; sent again as it was
+    // (its answer lost), the same answer
+    Json.write(response, revision == null && saved.revision() == 1 ? 201 : 200, saved);
   }
 
   @Override
