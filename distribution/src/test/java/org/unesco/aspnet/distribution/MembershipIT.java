@@ -227,6 +227,47 @@ class MembershipIT {
     assertEquals("No annual report since 2023", suspension.path("after").path("comment").asText());
   }
 
+  /** A script sending applications by the hundred fills no NC's queue: the public's hourly limit per address. */
+  @Test
+  void thePublicAppliesAtMostSoManyTimesAnHourFromOneAddress() throws Exception {
+    java.nio.file.Path cfg = platform.home.resolve("config/org.unesco.aspnet.membership.applications.cfg");
+    String before = java.nio.file.Files.readString(cfg);
+    java.nio.file.Files.writeString(cfg, "perHourPerAddress=2\n");
+    try {
+      // the tests before applied from this address already: once the edit is read, the next is refused
+      HttpResponse<String> refused = null;
+      for (int i = 0; i < 100 && (refused == null || refused.statusCode() != 429); i++) {
+        refused = apply(school("Flood School " + i, "KE", "Eldoret"), "Accept-Language", "fr");
+        if (refused.statusCode() != 429) {
+          assertEquals(201, refused.statusCode(), refused.body());
+          Thread.sleep(100);
+        }
+      }
+      assertEquals(429, refused.statusCode(), refused.body());
+      assertTrue(refused.body().contains("too-many-attempts"), refused.body());
+      assertTrue(JSON.readTree(refused.body()).path("detail").asText().startsWith("Cette connexion a envoyé 2 candidatures"), refused.body());
+      long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+      assertTrue(retryAfter >= 1 && retryAfter <= 3600, "Retry-After " + retryAfter);
+      HttpResponse<String> blocked = apply(school("Flood School Blocked", "KE", "Eldoret"));
+      assertEquals(429, blocked.statusCode(), blocked.body());
+      JsonNode none = JSON.readTree(platform.get("/api/v1/schools?country=KE&q=Blocked", "Authorization", "Bearer " + hq).body());
+      assertEquals(0, none.path("items").size(), "nothing written: " + none);
+      // a signed-in coordinator entering schools is not counted
+      assertEquals(201, apply(school("Entered By HQ School", "KE", "Eldoret"), "Authorization", "Bearer " + hq).statusCode());
+    } finally {
+      java.nio.file.Files.writeString(cfg, before);
+    }
+    // the limit raised again (live, as every configuration edit): the public applies again
+    HttpResponse<String> again = null;
+    for (int i = 0; i < 100 && (again == null || again.statusCode() != 201); i++) {
+      again = apply(school("After The Flood School " + i, "KE", "Eldoret"));
+      if (again.statusCode() != 201) {
+        Thread.sleep(100);
+      }
+    }
+    assertEquals(201, again.statusCode(), again.body());
+  }
+
   @Test
   void anApplicationThatIsNoSchoolIsRejectedWithoutAReviewFirst() throws Exception {
     HttpResponse<String> applied = apply(school("Cheap Essays Online Academy", "FR", "Nowhere"));
