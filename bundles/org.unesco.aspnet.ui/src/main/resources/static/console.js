@@ -1139,26 +1139,56 @@ function roleLine(r, names) {
 const ACCOUNT_STATUSES = { enabled: ['disabled', 'false'], disabled: ['disabled', 'true'], none: ['role', 'none'] };
 
 /**
+ * The start of `day` (YYYY-MM-DD, a date box's value) in the reader's own time zone, as the instant
+ * the API takes (1 December in Paris: "2025-11-30T23:00:00.000Z"): the day the reader means, in
+ * the zone the "Last signed in" times are shown in (the API would read a bare day from its start in
+ * UTC). Null for anything else, a day that does not exist (30 February) too.
+ */
+function dayStartHere(day) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return null;
+  const [year, month, date] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
+  const at = new Date(year, month, date);
+  at.setFullYear(year, month, date); // the years before 100 are not 19xx
+  return at.getFullYear() === year && at.getMonth() === month && at.getDate() === date ? at.toISOString() : null;
+}
+
+/** When an account was last signed in to ("3 Dec 2025, 14:05", in the reader's zone), in a `time` element; null for none. */
+function signedInTime(at) {
+  return at ? h('time', { datetime: at }, formatDate(at)) : null;
+}
+
+/**
  * HQ's *Accounts* tab (HQ and platform administrators): every account (`GET /api/v1/accounts`) in
  * email order, 100 at a time with *Show more*, with a search by name or email (`q`) and a status
- * (all, enabled, disabled, without a role: `status`) kept in the address. Each row: the name and
- * email, the roles in words with where they hold, when the account was made, whether it is
- * disabled (why, when, by whom), and *Disable the account* / *Enable the account* (accountSwitch),
- * the row drawn again from the answer. Then *Reset a password*.
+ * (all, enabled, disabled, without a role: `status`) and *Not signed in since* (a day, from its
+ * start in the reader's zone: `notSignedInSince`; never-used accounts too) kept in the address.
+ * Each row: the name and email, the roles in words with where they hold, when the account was made,
+ * when it was last signed in to (*Never*), whether it is disabled (why, when, by whom), and
+ * *Disable the account* / *Enable the account* (accountSwitch), the row drawn again from the
+ * answer. Then *Reset a password*.
  */
 async function hqAccounts() {
   const params = new URLSearchParams(location.search);
   const q = (params.get('q') || '').trim().slice(0, 100);
   const status = Object.hasOwn(ACCOUNT_STATUSES, params.get('status') || '') ? params.get('status') : '';
-  const form = h('form', { class: 'filters', role: 'search', id: 'accounts-filters' }, h('input', { type: 'hidden', name: 'tab', value: 'accounts' }),
+  // a day, as the date box gives it; anything else in the address (30 February too) is left out, as an unknown status is
+  const sinceAt = dayStartHere(params.get('notSignedInSince') || '');
+  const since = sinceAt ? params.get('notSignedInSince') : '';
+  // the API's refusal of a filter is said in .form-status, the form staying (the audit log's alike)
+  const form = h('form', { class: 'filters', role: 'search', id: 'accounts-filters' }, h('div', { class: 'form-status', tabindex: '-1' }),
+    h('input', { type: 'hidden', name: 'tab', value: 'accounts' }),
     field(t('people.search'), 'q', { type: 'search', value: q, id: 'accounts-q', autocomplete: 'off', maxLength: 100 }),
     field(t('accounts.status'), 'status', { value: status, id: 'accounts-status', options: [['', t('accounts.all')], ['enabled', t('accounts.enabledOnes')],
       ['disabled', t('accounts.disabledOnes')], ['none', t('accounts.withoutRole')]] }),
+    field(t('field.notSignedInSince'), 'notSignedInSince', { type: 'date', value: since, id: 'accounts-not-signed-in-since',
+      help: t('accounts.notSignedInSinceHelp') }),
     h('button', { type: 'submit', id: 'accounts-search' }, t('dir.searchButton')));
   filtersNavigate(form, '/console/hq', RESULTS);
   const query = new URLSearchParams();
   if (q) query.set('q', q);
   if (status) query.set(...ACCOUNT_STATUSES[status]);
+  if (since) query.set('notSignedInSince', sinceAt);
   const names = peopleNames();
   const tbody = h('tbody', { role: 'rowgroup' });
   let seq = 0;
@@ -1174,6 +1204,8 @@ async function hqAccounts() {
       h('td', { role: 'cell', 'data-label': t('accounts.roles') + colon() }, (a.roles || []).length
         ? h('ul', { class: 'plain roles' }, ...a.roles.map((r) => roleLine(r, names))) : h('span', { class: 'meta' }, t('accounts.noRole'))),
       h('td', { role: 'cell', 'data-label': t('accounts.created') + colon() }, a.createdAt ? formatDay(a.createdAt) : '–'),
+      h('td', { role: 'cell', 'data-label': t('accounts.lastSignedIn') + colon(), 'data-last-signed-in': '' },
+        signedInTime(a.lastSignedInAt) || t('accounts.never')),
       state,
       h('td', { role: 'cell' }, mayDisable(a, a.roles || []) ? accountSwitch(a, 'accounts-' + ++seq, (answer) => {
         Object.assign(a, answer);
@@ -1195,7 +1227,7 @@ async function hqAccounts() {
     return [...view, ...resets];
   }
   if (!tbody.children.length && paged.more.hidden) {
-    return [...view, h('p', { id: 'accounts-none', role: 'status', tabindex: '-1', 'data-results': '' }, t(q || status ? 'accounts.none' : 'accounts.empty')), ...resets];
+    return [...view, h('p', { id: 'accounts-none', role: 'status', tabindex: '-1', 'data-results': '' }, t(q || status || since ? 'accounts.none' : 'accounts.empty')), ...resets];
   }
   paged.count.dataset.results = '';
   paged.count.id = 'accounts-count';
@@ -1204,7 +1236,8 @@ async function hqAccounts() {
   // on a phone each account is a card, as the People tab's roles are (style.css)
   return [...view, paged.count, h('div', { class: 'table-wrap' }, h('table', { class: 'decisions people accounts', role: 'table', id: 'accounts-table' },
     h('caption', { class: 'visually-hidden' }, t('tab.accounts')),
-    h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' }, th('people.person'), th('accounts.roles'), th('accounts.created'), th('accounts.state'), th('console.actions'))),
+    h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' }, th('people.person'), th('accounts.roles'), th('accounts.created'), th('accounts.lastSignedIn'), th('accounts.state'),
+      th('console.actions'))),
     tbody)), paged.more, ...resets];
 }
 
@@ -1246,8 +1279,9 @@ async function peopleView(base, country) {
   /** The rows of each account (a person may hold several roles), drawn again together from an answer. */
   const rowsOf = new Map();
   /**
-   * A role's row: who holds it (and whether their account is disabled), the role in words, where,
-   * since when, *Take this role away* and *Disable the account* (or *Enable the account*).
+   * A role's row: who holds it (when they last signed in, where the API says it: to those who look
+   * after the account; whether it is disabled), the role in words, where, since when, *Take this
+   * role away* and *Disable the account* (or *Enable the account*).
    */
   const row = (r) => {
     const scope = roleScope(r, names);
@@ -1264,7 +1298,9 @@ async function peopleView(base, country) {
     const account = { ...r.account };
     const state = h('span', { class: 'account-state' });
     const tr = h('tr', { role: 'row', 'data-role-id': r.id, 'data-role': r.role, 'data-account-id': account.id || null },
-      h('td', { role: 'cell' }, r.account?.name ? [h('bdi', {}, r.account.name), h('br')] : [], h('span', { class: 'meta' }, r.account?.email || ''), state),
+      h('td', { role: 'cell' }, r.account?.name ? [h('bdi', {}, r.account.name), h('br')] : [], h('span', { class: 'meta' }, r.account?.email || ''),
+        r.account?.lastSignedInAt ? [h('br'), h('span', { class: 'meta', 'data-last-signed-in': '' },
+          tNodes('people.lastSignedIn', { date: signedInTime(r.account.lastSignedInAt) }))] : [], state),
       h('td', { role: 'cell', 'data-label': t('people.role') + colon() }, roleName),
       h('td', { role: 'cell', 'data-label': t('people.scope') + colon() }, ...scope.nodes),
       h('td', { role: 'cell', 'data-label': t('people.since') + colon() }, since),

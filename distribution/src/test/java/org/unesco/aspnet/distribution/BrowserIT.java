@@ -1682,8 +1682,12 @@ class BrowserIT {
    * A National Coordinator disables the account of a teacher who left, from the People tab: the
    * reason is asked for in the row (its box focused, an empty one said beside it), the row is then
    * marked with the reason; the teacher's right password is answered with the disabled message on
-   * the sign-in page; the audit log names it with the reason; enabled again (*Keep it disabled*
-   * focused first), the teacher signs in.
+   * the sign-in page; the audit log names it with the reason; inviting its address is refused in
+   * the invitation form (the 409's detail, focused); enabled again (*Keep it disabled* focused
+   * first), the teacher signs in. HQ then reads when: "Last signed in …" in the People tab's row,
+   * the Accounts tab's column (*Never* for a colleague who never signed in), and *Not signed in
+   * since* (kept in the address) lists both from tomorrow, the colleague only from the teacher's
+   * day; axe finds nothing serious there.
    */
   @Test
   void aNationalCoordinatorDisablesTheAccountOfATeacherWhoLeftAndEnablesItAgain() throws Exception {
@@ -1692,15 +1696,20 @@ class BrowserIT {
     String nc = mapper.readTree(platform.login("nc.fr@demo.aspnet.local", PASSWORD).body()).path("token").asText();
     String school = mapper.readTree(platform.get("/api/v1/schools?country=FR&status=MEMBER&limit=1", "Authorization", "Bearer " + nc).body())
         .path("items").get(0).path("id").asText();
-    String email = "disabled." + Long.toString(System.currentTimeMillis(), 36) + "@example.org";
+    String stamp = Long.toString(System.currentTimeMillis(), 36);
+    String email = "disabled." + stamp + "@example.org";
     String password = PASSWORD + "-disabled";
     newAccount(nc, email, "\"role\":\"SCHOOL_STAFF\",\"school\":\"" + school + "\"", "Lucie Bernard", password);
+    // a colleague who never signs in (accepting an invitation opens no session)
+    String unused = "unused." + stamp + "@example.org";
+    newAccount(nc, unused, "\"role\":\"SCHOOL_STAFF\",\"school\":\"" + school + "\"", "Marc Petit", PASSWORD + "-unused");
 
     signIn("nc.fr@demo.aspnet.local");
     open("/console/nc?tab=people&country=FR&q=" + email);
     By row = By.cssSelector("#people-table tr[data-role=SCHOOL_STAFF]");
     waitFor(row);
     assertFalse(text(row).contains("Account disabled"), text(row));
+    assertFalse(text(row).contains("Last signed in"), "never signed in: nothing said, " + text(row));
     String account = driver.findElement(row).getDomAttribute("data-account-id");
     driver.findElement(row).findElement(By.cssSelector("button[data-action=disable]")).click();
     WebElement reason = waitFor(By.cssSelector("#people-table [data-disable-form] input[name=reason]"));
@@ -1737,6 +1746,18 @@ class BrowserIT {
     wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), email));
     assertTrue(text(By.id("main")).contains("Reason: “Left the school in June”"), text(By.id("main")));
 
+    // inviting the disabled account's address again: refused at once, the 409's detail said in the form and focused
+    open("/console/nc?tab=invitations&country=FR");
+    WebElement invite = wait(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#main form:not(#reset-form)")));
+    invite.findElement(By.name("email")).sendKeys(email);
+    new Select(invite.findElement(By.name("role"))).selectByValue("SCHOOL_STAFF");
+    invite.findElement(By.name("school")).sendKeys("#" + school);
+    invite.findElement(By.cssSelector("button[type=submit]")).click();
+    By inviteStatus = By.cssSelector("#main form:not(#reset-form) .form-status");
+    wait(30).until(ExpectedConditions.textToBePresentInElementLocated(inviteStatus, "This address belongs to a disabled account: enable it first"));
+    assertTrue(text(inviteStatus).startsWith("This conflicts with the current state."), text(inviteStatus));
+    assertEquals(driver.findElement(inviteStatus), driver.switchTo().activeElement(), "the refusal takes the focus");
+
     open("/console/nc?tab=people&country=FR&q=" + email);
     waitFor(row).findElement(By.cssSelector("button[data-action=enable]")).click();
     waitFor(By.cssSelector("#people-table button[data-confirm=enable]"));
@@ -1746,6 +1767,48 @@ class BrowserIT {
     assertEquals("false", driver.findElement(row).getDomAttribute("data-disabled"));
     assertFalse(text(row).contains("Account disabled"), text(row));
     signIn(email, password);
+
+    // HQ reads when she last signed in, as the page's language writes it in the reader's zone
+    signIn("hq@demo.aspnet.local");
+    String at = String.valueOf(apiGet("/api/v1/accounts/" + account).get("lastSignedInAt"));
+    String shown = (String) ((JavascriptExecutor) driver).executeScript("return new Intl.DateTimeFormat(document.documentElement.lang,"
+        + " {dateStyle: 'medium', timeStyle: 'short'}).format(new Date(arguments[0]));", at);
+    open("/console/hq?tab=people&q=" + email);
+    By lastIn = By.cssSelector("#people-table tr[data-account-id='" + account + "'] [data-last-signed-in]");
+    assertEquals("Last signed in " + shown, waitFor(lastIn).getText());
+    assertEquals(at, driver.findElement(lastIn).findElement(By.tagName("time")).getDomAttribute("datetime"));
+
+    // the Accounts tab: a column, "Never" for the colleague
+    open("/console/hq?tab=accounts&q=" + stamp);
+    By accountRows = By.cssSelector("#accounts-table tbody tr");
+    wait(30).until(d -> d.findElements(accountRows).size() == 2);
+    List<String> headers = driver.findElements(By.cssSelector("#accounts-table thead th")).stream().map(WebElement::getText).toList();
+    assertTrue(headers.contains("Last signed in"), headers.toString());
+    By lucieSignedIn = By.cssSelector("#accounts-table tr[data-account-id='" + account + "'] td[data-last-signed-in]");
+    assertEquals(shown, text(lucieSignedIn));
+    assertEquals(at, driver.findElement(lucieSignedIn).findElement(By.tagName("time")).getDomAttribute("datetime"));
+    WebElement marc = driver.findElements(accountRows).stream().filter(r -> r.getText().contains(unused)).findFirst().orElseThrow();
+    assertEquals("Never", marc.findElement(By.cssSelector("td[data-last-signed-in]")).getText());
+
+    // not signed in since tomorrow: both, the day kept in the address and in its box, the focus on the count
+    String tomorrow = java.time.LocalDate.now().plusDays(1).toString();
+    setValue(driver.findElement(By.id("accounts-not-signed-in-since")), tomorrow);
+    driver.findElement(By.id("accounts-search")).click();
+    wait(30).until(ExpectedConditions.urlContains("notSignedInSince=" + tomorrow));
+    assertTrue(driver.getCurrentUrl().contains("q=" + stamp), driver.getCurrentUrl());
+    wait(30).until(d -> "accounts-count".equals(d.switchTo().activeElement().getDomAttribute("id"))
+        && "2 accounts shown.".equals(d.switchTo().activeElement().getText()));
+    assertEquals(tomorrow, driver.findElement(By.id("accounts-not-signed-in-since")).getDomProperty("value"));
+    assertTrue(axeViolations().isEmpty(), "the accounts tab filtered by the last sign-in: " + axeViolations());
+    // from the day she signed in (the reader's day): the colleague only
+    String herDay = (String) ((JavascriptExecutor) driver).executeScript("const d = new Date(arguments[0]);"
+        + " return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');", at);
+    setValue(driver.findElement(By.id("accounts-not-signed-in-since")), herDay);
+    driver.findElement(By.id("accounts-search")).click();
+    wait(30).until(ExpectedConditions.urlContains("notSignedInSince=" + herDay));
+    wait(30).until(d -> "accounts-count".equals(d.switchTo().activeElement().getDomAttribute("id"))
+        && "1 account shown.".equals(d.switchTo().activeElement().getText()));
+    assertTrue(text(accountRows).contains(unused) && text(accountRows).contains("Never"), text(accountRows));
   }
 
   /**
