@@ -130,6 +130,10 @@ class SecurityIT {
     assertEquals(Installation.ADMIN_EMAIL, me.path("email").asText());
     assertTrue(me.path("roles").toString().contains("PLATFORM_ADMIN") && me.path("roles").toString().contains("HQ_OFFICER"));
     assertEquals(401, seen(platform.get("/api/v1/me")).statusCode(), "anonymous has no /me");
+    // two Authorization headers: which counts would depend on who reads them, so none does
+    HttpResponse<String> two = seen(platform.get("/api/v1/me", "Authorization", "Bearer " + token, "Authorization", "Bearer nobody"));
+    assertEquals(400, two.statusCode(), two.body());
+    assertTrue(two.body().contains("one Authorization header"), two.body());
   }
 
   private static long maxAge(String setCookie) {

@@ -72,6 +72,10 @@ public final class AuthenticationFilter implements Filter {
 
   private Principal identify(HttpServletRequest request, HttpServletResponse response) {
     String authorization = request.getHeader("Authorization");
+    if (authorization != null && moreThanOne(request)) {
+      // which one would count depends on who reads it (a proxy, a log, this filter): none does
+      throw ProblemException.badRequest("Send one Authorization header, not several");
+    }
     if (authorization != null) {
       if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
         throw ProblemException.unauthorized("Only Bearer tokens are accepted in Authorization");
@@ -115,6 +119,12 @@ public final class AuthenticationFilter implements Filter {
     }
     request.setAttribute(CSRF_ATTRIBUTE, session.get().getValue());
     return session.get().getKey();
+  }
+
+  private static boolean moreThanOne(HttpServletRequest request) {
+    java.util.Enumeration<String> all = request.getHeaders("Authorization");
+    all.nextElement();
+    return all.hasMoreElements();
   }
 
   static String sessionCookie(HttpServletRequest request) {
