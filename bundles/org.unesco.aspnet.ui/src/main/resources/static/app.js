@@ -37,7 +37,13 @@ export function tNodes(key, vars) {
 
 /** A JSON file of the app or the API; throws when the server cannot be reached or refuses. */
 async function getJson(path) {
-  const response = await fetch(path, { credentials: 'same-origin' });
+  let response;
+  try {
+    // a stalled start would stay on "Loading…": given up after a while, and tried again
+    response = await fetch(path, { credentials: 'same-origin', signal: AbortSignal.timeout?.(TIMEOUT_SECONDS * 1000) });
+  } catch (e) {
+    throw new ApiError(0, { title: t('error.network') });
+  }
   if (!response.ok) throw new ApiError(response.status, { title: t('error.status', { status: response.status }) });
   return response.json();
 }
@@ -108,6 +114,28 @@ function requestHeaders(method) {
   return h;
 }
 
+/** How long a request waits for its answer; an upload (an import's file) may take longer on a slow link. */
+export const TIMEOUT_SECONDS = 60;
+const UPLOAD_TIMEOUT_SECONDS = 600;
+
+/**
+ * The Idempotency-Key of each POST whose answer never came (the connection dropped, or no answer
+ * in time), by what was sent: pressing Send again with the same form sends the same key, and the
+ * server gives the first answer again instead of doing it twice (a second school, a second report).
+ */
+const unanswered = new Map();
+
+/** What makes two POSTs the same request for the server's fingerprint: method, path, type and body. */
+function requestIdentity(method, path, type, payload) {
+  const body = payload instanceof Blob ? 'blob ' + (payload.name || '') + ' ' + payload.size + ' ' + (payload.lastModified || '') + ' ' + payload.type
+    : payload ?? '';
+  return method + ' ' + path + '\n' + (type || '') + '\n' + body;
+}
+
+function newKey() {
+  return globalThis.crypto?.randomUUID?.() || Date.now().toString(36) + '-' + Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
+}
+
 async function request(method, path, body, headers = {}) {
   const h = { 'Accept': 'application/json', ...requestHeaders(method), ...headers };
   let payload;
@@ -117,12 +145,39 @@ async function request(method, path, body, headers = {}) {
     h['Content-Type'] ??= 'application/json'; // a caller's own (application/merge-patch+json) stands
     payload = JSON.stringify(body);
   }
+  const identity = method === 'POST' ? requestIdentity(method, path, h['Content-Type'] || (payload instanceof Blob ? payload.type : ''), payload) : null;
+  if (identity) h['Idempotency-Key'] ??= unanswered.get(identity) || newKey();
+  // a stalled request would leave its button busy for ever: it is given up after a while
+  const seconds = payload instanceof Blob ? UPLOAD_TIMEOUT_SECONDS : TIMEOUT_SECONDS;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => { timedOut = true; controller.abort(); }, seconds * 1000);
+  const lost = () => {
+    if (identity) unanswered.set(identity, h['Idempotency-Key']);
+    const write = method !== 'GET' && method !== 'HEAD';
+    const detail = write ? t(method === 'POST' ? 'error.keptSendOnce' : 'error.keptSend') : null;
+    return new ApiError(0, timedOut ? { title: t('error.timeout', { seconds }), detail: detail || t('error.timeoutRead'), timeout: true }
+      : { title: t('error.network'), detail });
+  };
   let response;
+  let data;
   try {
-    response = await fetch(path, { method, headers: h, body: payload, credentials: 'same-origin' });
-  } catch (e) {
-    throw new ApiError(0, { title: t('error.network') });
+    try {
+      response = await fetch(path, { method, headers: h, body: payload, credentials: 'same-origin', signal: controller.signal });
+    } catch (e) {
+      throw lost();
+    }
+    const type = response.headers.get('Content-Type') || '';
+    // an answer cut short by the timeout is no answer: the key is kept for the next Send
+    data = type.includes('json') ? await response.json().catch(() => { if (timedOut) throw lost(); return null; }) : null;
+  } finally {
+    clearTimeout(timer);
   }
+  // an answer came: the key is done with (a refusal kept nothing, the next Send is a new request),
+  // unless its first request is still running, whose answer a new key would not wait for
+  const running = response.status === 409 && String(data?.type || '').endsWith('/request-in-progress');
+  if (identity && !running) unanswered.delete(identity);
+  if (running) data = { ...data, title: t('error.inProgress'), detail: null }; // the server's sentence names a header
   if (response.status === 401 && ui.me && !path.startsWith('/api/v1/auth/') && !location.hash.includes('token=')) {
     // "sign in first" to someone the page holds as signed in: the session is gone though its marker
     // stayed (the session cookie deleted or lost); the same as a session that ended, below
@@ -137,8 +192,6 @@ async function request(method, path, body, headers = {}) {
     renderChrome();
     throw new ApiError(401, { title: t('error.401'), detail: t('error.sessionEnded') });
   }
-  const type = response.headers.get('Content-Type') || '';
-  const data = type.includes('json') ? await response.json().catch(() => null) : null;
   if (!response.ok) throw new ApiError(response.status, data || { title: t('error.status', { status: response.status }) });
   if (data && typeof data === 'object') Object.defineProperty(data, '_etag', { value: response.headers.get('ETag'), enumerable: false });
   return data;
@@ -191,7 +244,9 @@ function errorTitle(err, p) {
   // the right password of a disabled account: the server's sentence (in the page's language) says
   // whom to ask, under the words of a sign-in that did not work, not "You are not allowed to do this"
   if (err?.status === 403 && String(p?.type || '').endsWith('/account-disabled')) return t('error.signin');
-  const byStatus = { 0: 'error.network', 400: 'error.400', 401: 'error.401', 403: 'error.403', 404: 'error.404', 409: 'error.409', 412: 'error.412', 413: 'error.413', 429: 'error.429' };
+  // no answer in time, or a first sending still being recorded: their own words, set by request()
+  if (p?.timeout || String(p?.type || '').endsWith('/request-in-progress')) return p.title;
+  const byStatus = { 0: 'error.network', 400: 'error.400', 401: 'error.401', 403: 'error.403', 404: 'error.404', 409: 'error.409', 412: 'error.412', 413: 'error.413', 428: 'error.428', 429: 'error.429' };
   const key = byStatus[err?.status];
   return key ? t(key) : p.title || t('error.unexpected');
 }
@@ -378,21 +433,27 @@ export function showProblem(form, err, slot) {
 /**
  * Runs a request with its button disabled, so a second click on a slow connection sends nothing
  * twice; the button comes back once the answer (or the error) is there. A click while it runs is
- * ignored (as is Enter in the form).
+ * ignored (as is Enter in the form). Meanwhile the button says so ("Sending…"; "Loading…" on a
+ * "Show more", which only reads), and its own words come back after.
  */
-export async function whileBusy(button, work) {
+export async function whileBusy(button, work, busyText) {
   if (button.dataset.busy) return undefined;
   // a disabled button loses the focus: it comes back to it, unless the work put it elsewhere
   const focused = document.activeElement === button;
+  const words = [...button.childNodes];
+  const busy = document.createTextNode(busyText ?? t(button.textContent.trim() === t('dir.more') ? 'app.loading' : 'app.sending'));
   button.dataset.busy = 'true';
   button.disabled = true;
   button.setAttribute('aria-busy', 'true');
+  button.replaceChildren(busy);
   try {
     return await work();
   } finally {
     delete button.dataset.busy;
     button.disabled = false;
     button.removeAttribute('aria-busy');
+    // unless the work gave the button other words (drawn again in another language, say)
+    if (button.childNodes.length === 1 && button.firstChild === busy) button.replaceChildren(...words);
     if (focused && button.isConnected && (document.activeElement === document.body || !document.activeElement)) button.focus();
   }
 }
@@ -1910,6 +1971,7 @@ function refocus(el) {
 }
 
 function start() {
+  window.aspnetStarted = true; // boot-check.js: the app came, it says no more "could not load"
   document.addEventListener('click', (ev) => {
     const a = ev.target.closest('a');
     if (!a || ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;

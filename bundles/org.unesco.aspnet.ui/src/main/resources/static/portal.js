@@ -219,6 +219,24 @@ export async function applyPage() {
     form, done];
 }
 
+/**
+ * The fields (by their labels) where the stored annual report differs from what the form sends:
+ * empty when the form holds what is stored.
+ */
+function reportDifferences(form, questions, stored, body) {
+  const text = (v) => (v == null ? null : String(v).trim() || null);
+  const changed = [];
+  for (const k of ['activities', 'themes', 'studentsInvolved', 'teachersInvolved', 'notes']) {
+    const same = typeof body[k] === 'string' || body[k] == null && typeof stored[k] === 'string'
+      ? text(body[k]) === text(stored[k]) : sameValue(body[k], stored[k]);
+    if (!same) changed.push(fieldLabel(form, k));
+  }
+  for (const q of questions) {
+    if (!sameValue(body.answers?.[q.key], stored.answers?.[q.key])) changed.push(localized(q.label) || q.key);
+  }
+  return changed;
+}
+
 // ---------- the portal ----------
 export async function portalPage() {
   if (!ui.me) return signInPrompt(t('portal.title'));
@@ -429,7 +447,7 @@ async function reportView(school) {
   const [answer, profile] = await Promise.all([api('GET', `/api/v1/schools/${school.id}/annual-reports/${year}`).catch((e) => e),
     loadProfile(school.country).catch(() => null)]);
   if (answer instanceof Error && answer.status !== 404) return h('div', {}, h('h3', {}, t('report.title', { year })), problemView(answer));
-  const report = answer instanceof Error ? null : answer;
+  let report = answer instanceof Error ? null : answer;
   const state = h('p', { class: 'report-state' });
   // a report not owed (not a member that year) may still be sent: said, so the form is not read as a duty
   const showState = (s) => (s ? state.replaceChildren(t('report.state'), colon(), h('strong', {}, t('report.' + s)),
@@ -457,15 +475,39 @@ async function reportView(school) {
     for (const q of questions) delete answers[q.key];
     Object.assign(answers, readFieldset(form, questions, 'answers.'));
     const body = { activities: d.get('activities'), themes: d.getAll('themes'), studentsInvolved: wholeOf(d.get('studentsInvolved')), teachersInvolved: wholeOf(d.get('teachersInvolved')), notes: d.get('notes') || null, answers };
+    const url = `/api/v1/schools/${school.id}/annual-reports/${year}`;
+    const done = (saved) => {
+      etag = saved?._etag || etag;
+      if (saved && typeof saved === 'object') report = saved;
+      clearProblem(form);
+      if (saved?.state) showState(saved.state); // SUBMITTED or LATE now, no longer MISSING
+      form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('report.saved')));
+    };
     await whileBusy(send, async () => {
       try {
-        const saved = await api('PUT', `/api/v1/schools/${school.id}/annual-reports/${year}`, body, etag ? { 'If-Match': etag } : {});
-        etag = saved?._etag || etag;
-        clearProblem(form);
-        if (saved?.state) showState(saved.state); // SUBMITTED or LATE now, no longer MISSING
-        form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('report.saved')));
+        done(await api('PUT', url, body, etag ? { 'If-Match': etag } : {}));
       } catch (e) {
+        // 428: a first report is stored already (a colleague's, or this form's own whose answer
+        // was lost); 412: it changed since it was read. What is stored now is read again
+        const now = e.status === 428 || e.status === 412 ? await api('GET', url).catch(() => null) : null;
+        if (!now) {
+          showProblem(form, e);
+          return;
+        }
+        etag = now._etag || null; // the next Send replaces what is stored now with the form
+        report = now;
+        if (now.state) showState(now.state);
+        const changed = reportDifferences(form, questions, now, body);
+        if (!changed.length) {
+          done(now); // stored as the form holds it: saved (the earlier try got through)
+          return;
+        }
+        // the typed text stays in the form; the words say why nothing was replaced yet
         showProblem(form, e);
+        form.querySelector('.form-status').replaceChildren(h('div', { class: 'error', role: 'alert' },
+          h('strong', {}, t('report.changedMeanwhile')),
+          h('p', {}, t('report.storedDiffers', { fields: changed.join(', ') })),
+          h('p', {}, t('report.keptSendAgain'))));
       }
     });
   });

@@ -258,13 +258,48 @@ class BrowserIT {
     assertTrue(text(By.id("apply-form")).contains("is not a number"), text(By.id("apply-form")));
     teachers.clear();
     teachers.sendKeys("48");
+    // a lost answer (a flaky connection): the application reaches the server, its answer not the page
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    js.executeScript("window.lostAnswer = { real: window.fetch, sent: [] };"
+        + "window.fetch = async function (input, init) {"
+        + "  const post = init && init.method === 'POST' && String(input).endsWith('/api/v1/applications');"
+        + "  const answer = await window.lostAnswer.real.call(window, input, init);"
+        + "  if (!post) return answer;"
+        + "  window.lostAnswer.sent.push({ key: (init.headers || {})['Idempotency-Key'] || null, status: answer.status,"
+        + "    replayed: answer.headers.get('Idempotent-Replayed') });"
+        + "  if (window.lostAnswer.sent.length === 1) throw new TypeError('Failed to fetch');"
+        + "  return answer;"
+        + "};");
+    WebElement send = driver.findElement(By.id("apply-submit"));
+    String sendWords = send.getText();
+    send.click();
+    // the box's own message is gone; the page says the answer did not come, and keeps what was typed
+    wait(30).until(d -> text(By.cssSelector("#apply-form .form-status")).contains("it will not be recorded twice")
+        && d.findElements(By.cssSelector("#apply-teachers[aria-invalid]")).isEmpty());
+    assertTrue(text(By.cssSelector("#apply-form .form-status")).contains("The server cannot be reached"), text(By.cssSelector("#apply-form .form-status")));
+    assertEquals(school, driver.findElement(By.id("apply-name")).getDomProperty("value"), "what was typed is kept");
+    assertEquals(sendWords, driver.findElement(By.id("apply-submit")).getText(), "the button has its words back after \"Sending…\"");
+    assertNull(driver.findElement(By.id("apply-submit")).getDomAttribute("aria-busy"));
+    // sent again as it was: the same key, and the server gives the first answer again instead of a second school
     driver.findElement(By.id("apply-submit")).click();
-    // the box's own message is gone once the form is sent again; then the answer or the server's refusal
+    // the answer or the server's refusal
     wait(30).until(d -> !d.findElements(By.cssSelector("#apply-result .notice")).isEmpty()
         || (!d.findElements(By.cssSelector("#apply-form .error")).isEmpty()
             && d.findElements(By.cssSelector("#apply-teachers[aria-invalid]")).isEmpty()));
     assertTrue(driver.findElements(By.cssSelector("#apply-form .error")).isEmpty(),
         "the application was refused: " + text(By.id("apply-form")));
+    List<?> sent = (List<?>) js.executeScript("window.fetch = window.lostAnswer.real; return window.lostAnswer.sent;");
+    assertEquals(2, sent.size(), String.valueOf(sent));
+    Map<?, ?> first = (Map<?, ?>) sent.get(0);
+    Map<?, ?> again = (Map<?, ?>) sent.get(1);
+    assertEquals(201L, ((Number) first.get("status")).longValue(), String.valueOf(sent));
+    assertTrue(first.get("key") instanceof String k && !k.isBlank() && k.equals(again.get("key")), "the same Idempotency-Key: " + sent);
+    assertEquals(201L, ((Number) again.get("status")).longValue(), String.valueOf(sent));
+    assertEquals("true", again.get("replayed"), "the server replayed the first answer: " + sent);
+    // one school, not two: the applicant is the focal point of one school, of that name
+    List<?> roles = (List<?>) apiGet("/api/v1/me").get("roles");
+    List<?> schools = roles.stream().map(r -> (Map<?, ?>) r).filter(r -> "SCHOOL_FOCAL_POINT".equals(r.get("role"))).toList();
+    assertEquals(1, schools.size(), "one application, one school: " + roles);
     // the applicant is now the school's focal point and sees it in the portal
     driver.findElement(By.cssSelector("#apply-result a[href='/portal']")).click();
     wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), school));
