@@ -28,6 +28,27 @@ public abstract class ApiServlet extends HttpServlet {
   /** Request attribute where the authentication filter leaves the {@link Principal}. */
   public static final String PRINCIPAL_ATTRIBUTE = Principal.class.getName();
 
+  /**
+   * Request attribute set by {@link #answerHoldsASecret}: the answer is shown once (a new token, a
+   * secret, a link), so nothing may keep a copy of it.
+   *
+   * @since 1.13
+   */
+  public static final String SECRET_ANSWER_ATTRIBUTE = "org.unesco.aspnet.web.secretAnswer";
+
+  /**
+   * Marks the answer about to be written as holding a secret shown once: {@code Cache-Control:
+   * no-store} for every cache, and the attribute that tells the platform's own filters to keep no
+   * copy (a POST sent again with its {@code Idempotency-Key} is then told it was done, without the
+   * secret). Call it before writing the body.
+   *
+   * @since 1.13
+   */
+  public static void answerHoldsASecret(HttpServletRequest request, HttpServletResponse response) {
+    response.setHeader("Cache-Control", "no-store");
+    request.setAttribute(SECRET_ANSWER_ATTRIBUTE, Boolean.TRUE);
+  }
+
   /** Who sent the request: the signed-in account, or the anonymous public. */
   public static Principal principal(HttpServletRequest request) {
     return request.getAttribute(PRINCIPAL_ATTRIBUTE) instanceof Principal p ? p : Principal.anonymous();

@@ -78,7 +78,7 @@ public final class ApplicationsServlet extends ApiServlet {
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
     org.unesco.aspnet.core.Principal actor = Requests.actor(request);
     if (actor.isAnonymous()) {
-      long wait = throttle.admit(request.getRemoteAddr(), perHour, System.currentTimeMillis());
+      long wait = throttle.wait(request.getRemoteAddr(), perHour, System.currentTimeMillis());
       if (wait > 0) {
         throw new ProblemException(429, ProblemException.TYPE_BASE + "too-many-attempts", "Too many applications",
             LifecycleMessages.get(actor.language(), "tooManyApplications", String.valueOf(perHour)), List.of(),
@@ -91,6 +91,9 @@ public final class ApplicationsServlet extends ApiServlet {
     JsonNode confirm = body.get(CONFIRM); // true, false or null: SchoolForm checks it with the rest
     SchoolInput school = SchoolForm.read(body, Set.of(CONFIRM), countries::exists, actor.language(), nationalRules(actor));
     Application application = memberships.apply(actor, school, confirm != null && confirm.asBoolean());
+    if (actor.isAnonymous()) {
+      throttle.taken(request.getRemoteAddr(), System.currentTimeMillis());
+    }
     response.setHeader("Location", "/api/v1/schools/" + application.schoolId());
     Json.write(response, 201, application);
   }

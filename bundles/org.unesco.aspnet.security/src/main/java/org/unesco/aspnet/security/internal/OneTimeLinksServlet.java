@@ -211,7 +211,7 @@ public final class OneTimeLinksServlet extends ApiServlet {
       return null;
     });
     if (outbox == null) { // the link is in the answer: kept by no cache, nor for a repeat (IdempotencyFilter)
-      response.setHeader("Cache-Control", "no-store");
+      answerHoldsASecret(request, response);
     }
     Json.write(response, 201, outbox == null ? link(path, secret, expires) : emailed(invitee, expires));
   }
@@ -573,7 +573,7 @@ public final class OneTimeLinksServlet extends ApiServlet {
       return account.email();
     });
     if (outbox == null) { // the link is in the answer: kept by no cache, nor for a repeat (IdempotencyFilter)
-      response.setHeader("Cache-Control", "no-store");
+      answerHoldsASecret(request, response);
     }
     Json.write(response, 201, outbox == null ? link(path, secret, expires) : emailed(sentTo, expires));
   }

@@ -99,7 +99,7 @@ public final class TokensServlet extends ApiServlet {
     body.put("token", secret);
     body.put("expiresAt", expires);
     body.put("readOnly", readOnly);
-    response.setHeader("Cache-Control", "no-store");
+    answerHoldsASecret(request, response);
     Json.write(response, 201, body);
   }
 

@@ -37,7 +37,9 @@ import org.unesco.aspnet.web.Json;
  * the client's mistake is not logged as a server error; a parameter given twice is refused with
  * 400, since no endpoint takes one twice and the container would silently keep the first.
  */
-@Component(service = Filter.class, configurationPid = "org.unesco.aspnet.web")
+// the first filter of every request (the highest ranking runs first): the headers, limits and error
+// answers it gives hold for what the filters after it answer too (a 401, a replayed POST)
+@Component(service = Filter.class, configurationPid = "org.unesco.aspnet.web", property = "service.ranking:Integer=1000")
 @HttpWhiteboardFilterPattern("/*")
 @Designate(ocd = RequestGuardFilter.Config.class)
 public final class RequestGuardFilter implements Filter {

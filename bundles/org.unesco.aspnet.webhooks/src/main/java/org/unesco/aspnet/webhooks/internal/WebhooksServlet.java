@@ -169,7 +169,7 @@ public final class WebhooksServlet extends ApiServlet {
       return WebhookStore.subscription(c, id).orElseThrow();
     });
     response.setHeader("Location", "/api/v1/webhooks/" + made.id());
-    response.setHeader("Cache-Control", "no-store"); // the secret, shown once: kept by no cache
+    answerHoldsASecret(request, response); // the secret, shown once
     Json.write(response, 201, json(made, true));
   }
 
