@@ -853,6 +853,7 @@ export async function signOut() {
   ui.me = null;
   ui.csrf = null;
   ui.sessionEnded = false; // signed out on purpose: nothing "ended"
+  forgetDrafts();
   renderChrome();
   navigate('/');
 }
@@ -965,6 +966,8 @@ export async function render() {
     // (a console's "Nothing to review"); drawn again as the signed-out page it now is
     if (signedIn && !ui.me) return render();
     main.replaceChildren(...[view].flat().filter((x) => x !== null && x !== undefined));
+    findDrafts();
+    openDraftSections();
   } catch (e) {
     if (seq !== renderSeq) return;
     if (signedIn && !ui.me) return render(); // as above
@@ -1767,11 +1770,19 @@ function typedKey(el) {
   return scope + '|' + (el.type === 'checkbox' || el.type === 'radio' ? el.name + '=' + el.value : el.name);
 }
 
-/** What the person has typed on the page, by field key (in page order), to keep across a language switch. */
-function typedValues() {
+/** The fields of `root` (itself, a lone comment box) whose text is kept: never a password, a file or a hidden (secret) field. */
+function keptFields(root) {
+  const all = root.matches?.('input, textarea, select') ? [root] : [...root.querySelectorAll('input, textarea, select')];
+  return all.filter((el) => el.name && el.type !== 'file' && el.type !== 'password' && el.type !== 'hidden' && !el.closest('[data-no-keep]'));
+}
+
+/**
+ * What the person has typed on the page (or in `root`), by field key (in page order), to keep across
+ * a language switch, or as a draft.
+ */
+function typedValues(root = document.getElementById('main')) {
   const values = new Map();
-  for (const el of document.querySelectorAll('#main input, #main textarea, #main select')) {
-    if (!el.name || el.type === 'file' || el.type === 'password' || el.type === 'hidden') continue;
+  for (const el of keptFields(root)) {
     const key = typedKey(el);
     if (!values.has(key)) values.set(key, []);
     values.get(key).push(el.type === 'checkbox' || el.type === 'radio' ? el.checked : el.value);
@@ -1780,15 +1791,18 @@ function typedValues() {
 }
 
 /**
- * Puts typed values back into the page's fields, by name and order. A select whose value comes
- * back is told (change): the apply form then builds the country's national fields, which are
- * filled as they appear (for a few seconds); a text field is told too (input).
+ * Puts typed values back into the page's fields (or those of `root`), by name and order. A select
+ * whose value comes back is told (change): the apply form then builds the country's national
+ * fields, which are filled as they appear (for a few seconds); a text field is told too (input).
+ * `empties`: an emptied field is emptied again (a draft's), not left as drawn. Returns what stops
+ * the filling of fields that appear later.
  */
-function restoreTyped(values) {
+function restoreTyped(values, { root = null, empties = false } = {}) {
   const page = renderSeq;
+  const box = root || document.getElementById('main');
   const used = new Set(); // each typed value goes back once, not again into a field rebuilt later
   const fill = () => {
-    if (page !== renderSeq) { // another page now: nothing of this one goes there
+    if (page !== renderSeq || !box.isConnected) { // another page now: nothing of this one goes there
       watch.disconnect();
       return;
     }
@@ -1798,14 +1812,14 @@ function restoreTyped(values) {
       const row = /^(.+)\.\d+\.[^.=]+$/.exec(name);
       if (!row || !typed.some((v) => v !== '' && v !== false)) continue;
       const scope = key.slice(0, key.indexOf('|'));
-      const root = scope ? document.querySelector(`#main [data-keep="${CSS.escape(scope)}"]`) : document.getElementById('main');
-      const add = root?.querySelector(`fieldset[data-metric="${CSS.escape(row[1])}"] > button[data-add-row]`);
-      for (let n = 0; add && n < 50 && !root.querySelector(`[name="${CSS.escape(name)}"]`); n++) add.click();
+      const sel = `[data-keep="${CSS.escape(scope)}"]`;
+      const within = !scope ? box : box.matches(sel) ? box : box.querySelector(sel);
+      const add = within?.querySelector(`fieldset[data-metric="${CSS.escape(row[1])}"] > button[data-add-row]`);
+      for (let n = 0; add && n < 50 && !within.querySelector(`[name="${CSS.escape(name)}"]`); n++) add.click();
     }
     const seen = new Map();
     const changed = [];
-    for (const el of document.querySelectorAll('#main input, #main textarea, #main select')) {
-      if (!el.name || el.type === 'file' || el.type === 'password' || el.type === 'hidden') continue;
+    for (const el of keptFields(box)) {
       const key = typedKey(el);
       const i = seen.get(key) || 0;
       seen.set(key, i + 1);
@@ -1814,7 +1828,7 @@ function restoreTyped(values) {
       used.add(key + '#' + i);
       if (typeof v === 'boolean') {
         el.checked = v;
-      } else if (v !== '' && (!el.options || [...el.options].some((o) => o.value === v))) {
+      } else if ((v !== '' || empties) && (!el.options || [...el.options].some((o) => o.value === v))) {
         if (el.value !== v) changed.push(el);
         el.value = v;
       }
@@ -1826,8 +1840,9 @@ function restoreTyped(values) {
   };
   const watch = new MutationObserver(fill);
   fill();
-  watch.observe(document.getElementById('main'), { childList: true, subtree: true });
+  watch.observe(box, { childList: true, subtree: true });
   setTimeout(() => watch.disconnect(), 5000);
+  return () => watch.disconnect();
 }
 
 /**
@@ -1860,6 +1875,151 @@ function openSections() {
 function reopenSections(open) {
   [...document.querySelectorAll('#main details')].forEach((d, i) => {
     if (open.includes(d.id || '#' + i)) d.open = true;
+  });
+}
+
+// ---------- drafts ----------
+/*
+ * A form people type into at length is marked `data-draft="<name>"` (a lone comment box too). What
+ * is typed in it, where it differs from the form as drawn, is kept in sessionStorage under the page's
+ * address (path and query) and the name: drawn again for that address (Back, Forward, a reload), the
+ * form gets it back and says so. Sent (the form calls clearDraft), reset or discarded, it is gone.
+ * Passwords, files and hidden fields are never kept (keptFields).
+ */
+const draftBase = new WeakMap(); // a draft's box -> its values as drawn (typedValues)
+const draftNotes = new WeakMap(); // a draft's box -> its "kept" note, and what stops its filling
+let quietDrafts = -1; // the render whose drafts go back without a note (a language switch's: nothing was lost)
+
+const DRAFTS = 'aspnet.drafts ';
+
+/** Where the page's drafts are kept: by the person signed in (none for a visitor) and the page's address. */
+function draftsKey() {
+  return DRAFTS + (ui.me?.id ?? '') + ' ' + location.pathname + location.search;
+}
+
+/** Every draft of the tab forgotten (a sign-out: the next person at this computer does not get them). */
+function forgetDrafts() {
+  try {
+    for (let i = sessionStorage.length - 1; i >= 0; i--) {
+      const key = sessionStorage.key(i);
+      if (key?.startsWith(DRAFTS)) sessionStorage.removeItem(key);
+    }
+  } catch (e) { /* storage turned off: nothing kept */ }
+}
+
+/** The sections (details) around `el` opened, the outer ones too, so that it shows. */
+function openAround(el) {
+  for (let d = el.closest('details'); d; d = d.parentElement?.closest('details')) if (!d.open) d.open = true;
+}
+
+function readDrafts() {
+  try {
+    const all = JSON.parse(sessionStorage.getItem(draftsKey()) || '{}');
+    return all && typeof all === 'object' ? all : {};
+  } catch (e) {
+    return {};
+  }
+}
+
+function writeDrafts(all) {
+  try {
+    if (Object.keys(all).length) sessionStorage.setItem(draftsKey(), JSON.stringify(all));
+    else sessionStorage.removeItem(draftsKey());
+  } catch (e) { /* storage full or turned off: no draft */ }
+}
+
+/** The box's values that differ from the box as drawn (a field drawn later counts when filled). */
+function draftOf(box) {
+  const base = draftBase.get(box) || new Map();
+  const out = [];
+  for (const [key, values] of typedValues(box)) {
+    const was = base.get(key);
+    if (was ? JSON.stringify(was) !== JSON.stringify(values) : values.some((v) => v !== '' && v !== false)) out.push([key, values]);
+  }
+  return out;
+}
+
+function saveDraft(box) {
+  const all = readDrafts();
+  const values = draftOf(box);
+  if (values.length) all[box.dataset.draft] = { values, open: box.closest('details')?.id || null };
+  else delete all[box.dataset.draft];
+  writeDrafts(all);
+}
+
+/** The draft of `box` (a form with data-draft) is done with: it was sent. What it holds now is its new "as drawn". */
+export function clearDraft(box) {
+  if (!box?.dataset?.draft) return;
+  const all = readDrafts();
+  delete all[box.dataset.draft];
+  writeDrafts(all);
+  draftBase.set(box, typedValues(box));
+  const kept = draftNotes.get(box);
+  kept?.stop();
+  kept?.note.remove();
+  draftNotes.delete(box);
+}
+
+/** A draft put back into its box, with a note that says so and offers to discard it. */
+function restoreDraft(box, draft) {
+  openAround(box);
+  const base = draftBase.get(box);
+  const stop = restoreTyped(new Map(draft.values), { root: box, empties: true });
+  if (quietDrafts === renderSeq) {
+    draftNotes.set(box, { stop, note: h('span') });
+    return;
+  }
+  const discard = h('button', { type: 'button', class: 'secondary' }, t('draft.discard'));
+  const note = h('p', { class: 'notice draft-note', role: 'status' }, t('draft.kept'), ' ', discard);
+  discard.addEventListener('click', () => {
+    stop();
+    restoreTyped(base, { root: box, empties: true });
+    clearDraft(box);
+    announce(t('draft.discarded'));
+    keptFields(box)[0]?.focus();
+  });
+  draftNotes.set(box, { stop, note });
+  const slot = box.querySelector?.('.form-status') || (box.dataset.draftNote && document.getElementById(box.dataset.draftNote));
+  if (slot) slot.prepend(note);
+  else box.before(note);
+}
+
+/** The drafts' boxes the page shows that were not seen yet: each one's values as drawn, and its draft back. */
+function findDrafts() {
+  const boxes = [...document.querySelectorAll('#main [data-draft]')].filter((box) => !draftBase.has(box));
+  if (!boxes.length) return;
+  const stored = readDrafts();
+  for (const box of boxes) {
+    draftBase.set(box, typedValues(box));
+    const draft = stored[box.dataset.draft];
+    if (draft?.values?.length) restoreDraft(box, draft);
+  }
+}
+
+/** A section that builds its form when it opens (the portal's activity report) is opened when a draft of it is kept. */
+function openDraftSections() {
+  for (const draft of Object.values(readDrafts())) {
+    const section = draft?.open ? document.getElementById(draft.open) : null;
+    if (section?.tagName === 'DETAILS' && !section.open && section.closest('#main')) openAround(section);
+  }
+}
+
+function keepDrafts() {
+  const main = document.getElementById('main');
+  new MutationObserver(findDrafts).observe(main, { childList: true, subtree: true });
+  const typed = (ev) => {
+    if (ev.restored) return; // put back by restoreTyped, not typed
+    const box = ev.target.closest?.('#main [data-draft]');
+    if (!box || !keptFields(box).includes(ev.target)) return;
+    if (!draftBase.has(box)) findDrafts();
+    saveDraft(box);
+  };
+  document.addEventListener('input', typed);
+  document.addEventListener('change', typed);
+  // a form emptied (after it was sent, or by the person): its draft goes, once the reset is done
+  document.addEventListener('reset', (ev) => {
+    const box = ev.target.closest?.('#main [data-draft]');
+    if (box) setTimeout(() => clearDraft(box));
   });
 }
 
@@ -1943,6 +2103,7 @@ function languageMenu() {
       return;
     }
     renderChrome();
+    quietDrafts = renderSeq + 1; // the page drawn again gets its drafts back without a note
     await render();
     reopenSections(open);
     restoreTyped(typed);
@@ -2001,6 +2162,7 @@ function start() {
     else if (document.querySelector('#main .retry')) render();
   });
   languageMenu();
+  keepDrafts();
   boot();
 }
 

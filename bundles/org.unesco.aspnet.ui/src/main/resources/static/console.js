@@ -4,7 +4,7 @@
 // portal.js (the profile form, the history) is imported by the school page's panel only, when it opens.
 import { ui, t, tNodes, h, api, apiAll, colon, field, countries, countryName, problemView, showProblem, announce, statusLabel,
   hasRole, formatDate, formatDay, formatNumber, statsView, localized, langOf, ApiError, fieldName, plural, whileBusy, signInPrompt, loadProfile,
-  profileText, markProfileTexts, commentGiven, filtersNavigate, handedOver, clearProblem, campaignModules, moduleName, quoted, render, checks } from './app.js';
+  profileText, markProfileTexts, commentGiven, filtersNavigate, handedOver, clearProblem, campaignModules, moduleName, quoted, render, checks, clearDraft, isNetworkError } from './app.js';
 
 const PAGE = 100;
 /** Moves whose decision the school must be told the reason of (the services require a comment). */
@@ -78,7 +78,8 @@ function pagedList(path, onItems, noun = 'console.schools', first = null) {
  */
 function transitionAction(label, cls, steps, needsComment) {
   return {
-    label, cls, needsComment, certifies: steps.some(([, to]) => to === 'MEMBER'),
+    // `to`: where the decision leaves the school (a move found done on a retry is said done)
+    label, cls, needsComment, certifies: steps.some(([, to]) => to === 'MEMBER'), to: steps[steps.length - 1][1],
     run: async (school, comment, shown, extra = {}) => {
       if (!steps.some(([from]) => from === school.status)) {
         throw new ApiError(409, { detail: t('console.notFromHere', { status: statusLabel(school.status) }) });
@@ -100,7 +101,7 @@ function transitionAction(label, cls, steps, needsComment) {
 
 function stageAction(stage, needsComment = false) {
   return {
-    label: tNodes('nc.toStage', { stage: profileText(stage.label || stage.code) }), cls: 'stage', needsComment,
+    label: tNodes('nc.toStage', { stage: profileText(stage.label || stage.code) }), cls: 'stage', needsComment, stage: stage.code,
     run: async (school, comment, shown) => {
       shown(await api('POST', `/api/v1/memberships/${school.membershipId}/stages`, { stage: stage.code, comment: comment || null }) || {});
     },
@@ -152,7 +153,8 @@ function decisionControls(school, actionsFor, onStatus, { since = false, labelSh
     return b;
   };
   const commentId = 'comment-' + school.id;
-  const comment = h('textarea', { rows: 1, id: commentId, name: 'comment', maxlength: 2000 });
+  // data-draft: the comment is kept across Back, Forward and a reload until the decision is taken (app.js)
+  const comment = h('textarea', { rows: 1, id: commentId, name: 'comment', maxlength: 2000, 'data-draft': commentId, 'data-draft-note': commentId + '-message' });
   // HQ bringing an existing network onto the platform: the day a school really became a member
   const sinceInput = since ? h('input', { type: 'date', id: 'since-' + school.id, name: 'certifiedOn', min: '1953-01-01',
     max: new Date().toISOString().slice(0, 10) }) : null;
@@ -182,6 +184,9 @@ function decisionControls(school, actionsFor, onStatus, { since = false, labelSh
     return false;
   };
   const message = h('div', { tabindex: '-1', class: 'row-message', id: commentId + '-message' });
+  // where a move whose answer never came (the connection dropped) asked the school to go: found
+  // there on the next try, it is that move done, not someone else's
+  let lostMove = null;
   const buttons = h('div', { class: 'row-actions' });
   /** The school as the server now has it, from a membership: status, national stage, next moves, certificate. */
   const shown = (m) => {
@@ -206,11 +211,15 @@ function decisionControls(school, actionsFor, onStatus, { since = false, labelSh
         buttons.querySelectorAll('button').forEach((x) => { x.disabled = true; });
         try {
           await a.run(school, text, shown, { certifiedOn: sinceInput?.value || null });
+          lostMove = null;
           comment.value = '';
+          clearDraft(comment);
           if (sinceInput) sinceInput.value = '';
           message.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('console.done', { name: school.name, status: statusLabel(school.status) })));
         } catch (e) {
           // a day the API refused is said on its box too (its label names it in the message)
+          const target = a.to || (a.stage ? 'stage:' + a.stage : null);
+          if (isNetworkError(e)) lostMove = target;
           const onSince = sinceInput && (e.problem?.errors || []).find((x) => x.field === 'certifiedOn');
           if (onSince) sinceSaid(onSince.message);
           // someone else (another tab, a colleague) may have decided meanwhile: show where it is now
@@ -222,7 +231,17 @@ function decisionControls(school, actionsFor, onStatus, { since = false, labelSh
             // the school's name isolated: an Arabic name does not turn the sentence around it
             const name = h('bdi', {}, school.name);
             const notice = (key, args) => h('p', { class: 'notice', role: 'status' }, ...tNodes(key, args));
-            if (e.status === 409) {
+            // where the person asked it to go after a try whose answer was lost: that try got
+            // through, done rather than "moved by someone else"
+            const asked = now && lostMove && lostMove === target
+              && (a.to ? now.status === a.to && before !== a.to : now.stage === a.stage);
+            if (asked) {
+              lostMove = null;
+              comment.value = '';
+              clearDraft(comment);
+              if (sinceInput) sinceInput.value = '';
+              parts = [notice('console.doneAlready', { name, status: statusLabel(now.status) })];
+            } else if (e.status === 409) {
               // the move no longer fits where the school is: said in words with where it is now, and a
               // way to read the queue or page again, not the server's sentence with its status codes
               parts = [now?.status ? notice('console.movedMeanwhile', { name, status: statusLabel(now.status) })

@@ -2,7 +2,7 @@
 import { labelIn, localToday, ui, t, h, api, ApiError, colon, field, checks, countries, countryName, problemView, showProblem, clearProblem, announce, renderChrome,
   whileBusy, signInPrompt, loadProfile, profileText, setProfileText, markProfileTexts,
   statusLabel, LEVELS, THEMES, localized, langOf, formatDate, formatDay, plural, submissionStatus, quoted, phaseLabels, pagedList, handedOver, disclosure,
-  decimalOf, decimalText, wholeOf, showMissing } from './app.js';
+  decimalOf, decimalText, wholeOf, showMissing, clearDraft } from './app.js';
 
 // ---------- national profile fields ----------
 /** The inputs of a national profile's fields, named `fields.<key>`. */
@@ -122,7 +122,8 @@ async function schoolForm(values = {}, { forApply }) {
   // ids for the one application form; a profile's form gets the generated ones (a person with two
   // schools has two such forms on the portal, and a label must lead to its own box)
   const idOf = (name) => (forApply ? 'apply-' + name : undefined);
-  const form = h('form', { novalidate: true, id: forApply ? 'apply-form' : 'profile-form-' + values.id },
+  // data-draft: what is typed is kept across Back, Forward and a reload until it is sent (app.js)
+  const form = h('form', { novalidate: true, id: forApply ? 'apply-form' : 'profile-form-' + values.id, 'data-draft': forApply ? 'apply' : 'profile-' + values.id },
     h('div', { class: 'form-status', tabindex: '-1' }),
     field(t('field.name'), 'name', { required: true, value: values.name, help: t('apply.nameHelp'), id: idOf('name') }),
     forApply ? field(t('field.country'), 'country', { required: true, empty: '', value: values.country, options: list.map((c) => [c.iso2, c.name]), id: idOf('country') }) : null,
@@ -202,6 +203,7 @@ export async function applyPage() {
             renderChrome();
           } catch (e) { /* still signed in as before */ }
         }
+        clearDraft(form);
         form.replaceWith(done);
         done.append(h('p', { class: 'notice', role: 'status' }, t('apply.done', { status: statusLabel(r.status) })),
           // a candidate is not public: an anonymous applicant is told what comes next, not sent to a page they may not see
@@ -383,15 +385,16 @@ export async function editView(school) {
           etag = updated?._etag || etag;
           // what was saved is the version the next "changed meanwhile" compares with: not one's own edit
           if (updated && typeof updated === 'object') Object.assign(school, updated);
-          confirm.hidden = true;
-          form.elements.confirmDuplicate.checked = false;
-          clearProblem(form);
-          form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('portal.saved')));
-          // the page around the form (the school's details) shows what is stored now
-          form.dispatchEvent(new CustomEvent('school-saved', { bubbles: true, detail: { ...school } }));
+          saved();
           return;
         } catch (e) {
           const changed = e.status === 412 ? await changedMeanwhile() : null;
+          // what is stored now is what the form holds (an earlier save whose answer was lost got
+          // through): saved, nobody else's change to tell
+          if (changed && !changed.length && !Object.keys(changesFrom(school)).length) {
+            saved();
+            return;
+          }
           if (changed && !changed.length && tries === 0) continue;
           if (e.status === 409 && e.problem?.duplicates) confirm.hidden = false;
           showProblem(form, e);
@@ -405,10 +408,21 @@ export async function editView(school) {
       }
     });
   });
+  const saved = () => {
+    confirm.hidden = true;
+    form.elements.confirmDuplicate.checked = false;
+    clearProblem(form);
+    clearDraft(form);
+    form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('portal.saved')));
+    // the page around the form (the school's details) shows what is stored now
+    form.dispatchEvent(new CustomEvent('school-saved', { bubbles: true, detail: { ...school } }));
+  };
   /**
    * Someone saved the school since this form was read: their version is read, and the next save
    * goes on top of it with what is in the form (nothing typed is lost). The fields of the form they
    * changed, by their labels; null when their version cannot be read (the refusal says to reload).
+   * A field whose stored value is now what the form holds is not theirs to tell: saved (the
+   * person's own earlier save whose answer was lost, or the same change made elsewhere).
    */
   const changedMeanwhile = async () => {
     try {
@@ -417,13 +431,13 @@ export async function editView(school) {
       // what the other changed, of what the form shows (not the revision, dates or status beside it)
       const changed = [];
       for (const k of Object.keys(values)) {
-        if (sameValue(now[k], school[k])) continue;
+        if (sameValue(now[k], school[k]) || sameValue(values[k], now[k])) continue;
         changed.push(fieldLabel(form, k));
         // a field the person left as it was takes the other's value, so saving again does not undo it
         if (sameValue(values[k], school[k])) setFormValue(form, k, now[k]);
       }
       for (const f of fieldDefs) {
-        if (sameValue(now.fields?.[f.key], school.fields?.[f.key])) continue;
+        if (sameValue(now.fields?.[f.key], school.fields?.[f.key]) || sameValue(fields[f.key], now.fields?.[f.key])) continue;
         changed.push(localized(f.label) || f.key);
         if (sameValue(fields[f.key], school.fields?.[f.key])) setFormValue(form, 'fields.' + f.key, now.fields?.[f.key]);
       }
@@ -456,7 +470,7 @@ async function reportView(school) {
   // the national profile's own questions (Germany asks two), answered in `answers`
   const questions = profile?.reportQuestions || [];
   const send = h('button', { type: 'submit' }, t('report.submit'));
-  const form = h('form', { novalidate: true, class: 'report-form' }, h('div', { class: 'form-status', tabindex: '-1' }),
+  const form = h('form', { novalidate: true, class: 'report-form', 'data-draft': `report-${school.id}-${year}` }, h('div', { class: 'form-status', tabindex: '-1' }),
     state,
     field(t('report.activities'), 'activities', { multiline: true, required: true, value: report?.activities }),
     checks(t('field.themes') + ' *', 'themes', THEMES.map((x) => [x, t('theme.' + x)]), report?.themes || []),
@@ -481,6 +495,7 @@ async function reportView(school) {
       if (saved && typeof saved === 'object') report = saved;
       clearProblem(form);
       if (saved?.state) showState(saved.state); // SUBMITTED or LATE now, no longer MISSING
+      clearDraft(form);
       form.querySelector('.form-status').replaceChildren(h('p', { class: 'notice', role: 'status' }, t('report.saved')));
     };
     await whileBusy(send, async () => {
@@ -747,6 +762,9 @@ function reportsView(school, campaign, titleId) {
     box,
     add: (s) => {
       const li = item(s);
+      // a report listed already (sent on a try whose answer was lost, read since) is replaced, not listed twice
+      const listed = s.id ? list.querySelector(`li[data-submission="${CSS.escape(String(s.id))}"]`) : null;
+      if (listed) listed.remove();
       list.prepend(li);
       counted();
       return li;
@@ -829,7 +847,8 @@ function activityForm(school, campaign, module, onSent) {
   const today = localToday(); // the teacher's day: the platform takes dates up to UTC+14
   // data-keep: a language switch builds this form again only once its section is open again, after
   // the page's other forms; what was typed in it goes back into it, not into theirs
-  const form = h('form', { novalidate: true, 'data-keep': `activity-${school.id}-${campaign.id}` }, h('div', { class: 'form-status', tabindex: '-1' }),
+  const form = h('form', { novalidate: true, 'data-keep': `activity-${school.id}-${campaign.id}`, 'data-draft': `activity-${school.id}-${campaign.id}` },
+    h('div', { class: 'form-status', tabindex: '-1' }),
     h('div', { class: 'grid2' },
       field(t('submission.date'), 'date', { type: 'date', required: true, value: today, max: today }),
       phases.length ? field(t('campaign.phase'), 'phase', { required: true, empty: '', options: phases, value: phaseOf(today) }) : null),
@@ -882,10 +901,23 @@ function activityForm(school, campaign, module, onSent) {
     };
     await whileBusy(send, async () => {
       try {
-        const sent = await api('POST', `/api/v1/campaigns/${encodeURIComponent(campaign.id)}/submissions`, body);
+        let sent;
+        let again = false; // received on an earlier try
+        try {
+          sent = await api('POST', `/api/v1/campaigns/${encodeURIComponent(campaign.id)}/submissions`, body);
+        } catch (err) {
+          // the same report pending already: this form's own, sent on a try whose answer was lost
+          // (or the same one sent from elsewhere). Received, not refused: said so, and listed
+          const id = err instanceof ApiError && err.status === 409 ? err.problem?.submission : null;
+          if (id === null || id === undefined) throw err;
+          sent = await api('GET', `/api/v1/campaigns/${encodeURIComponent(campaign.id)}/submissions/${encodeURIComponent(id)}`)
+            .catch(() => ({ ...body, id, status: 'PENDING' }));
+          again = true;
+        }
         clearProblem(form);
         empty();
-        const done = h('p', { class: 'notice', role: 'status' }, t('submission.done'));
+        clearDraft(form);
+        const done = h('p', { class: 'notice', role: 'status' }, t(again ? 'submission.receivedAlready' : 'submission.done'));
         form.querySelector('.form-status').replaceChildren(done);
         const listed = onSent?.(sent || { ...body, status: 'PENDING' }); // "Your reports" shows it, pending
         // the focus leaves the send button (Enter again would send it twice) for the report just sent
