@@ -405,6 +405,11 @@ public final class IdempotencyFilter implements Filter {
     });
   }
 
+  /** The charset a request or an answer names, UTF-8 when it names none. */
+  private static Charset charsetOf(String encoding) {
+    return encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+  }
+
   /** The request with the start of its body read already, given to the servlet as it came. */
   private static final class BufferedRequest extends HttpServletRequestWrapper {
     private final byte[] head;
@@ -457,9 +462,7 @@ public final class IdempotencyFilter implements Filter {
 
     @Override
     public java.io.BufferedReader getReader() throws IOException {
-      String encoding = getCharacterEncoding();
-      Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-      return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), charset));
+      return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), charsetOf(getCharacterEncoding())));
     }
   }
 
@@ -521,9 +524,7 @@ public final class IdempotencyFilter implements Filter {
     @Override
     public PrintWriter getWriter() throws IOException {
       if (writer == null) {
-        String encoding = getCharacterEncoding();
-        writer = new PrintWriter(new OutputStreamWriter(getOutputStream(),
-            encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
+        writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), charsetOf(getCharacterEncoding())));
       }
       return writer;
     }
@@ -539,8 +540,7 @@ public final class IdempotencyFilter implements Filter {
       if (tooLarge) {
         return null;
       }
-      String encoding = getCharacterEncoding();
-      String text = copy.toString(encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding));
+      String text = copy.toString(charsetOf(getCharacterEncoding()));
       return text.length() > KEPT_ANSWER_MAX ? null : text;
     }
   }

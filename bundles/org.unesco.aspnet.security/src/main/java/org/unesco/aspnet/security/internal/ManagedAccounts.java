@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.unesco.aspnet.core.Grant;
 import org.unesco.aspnet.core.Role;
 
 /**
@@ -27,6 +28,15 @@ final class ManagedAccounts {
 
   /** A role an account holds, with its id (for {@code DELETE /api/v1/roles/{id}}). */
   record HeldRole(String id, String role, String country, String unit, String school, String campaign) {
+    /** The grant it is; null for a role of a later release, which gives nobody reach here. */
+    Grant grant() {
+      try {
+        return new Grant(Role.valueOf(role), country, unit, campaign, school);
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+
     Map<String, Object> json() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", id);
@@ -145,24 +155,32 @@ final class ManagedAccounts {
 
   /** The accounts with their roles, read in one query (a page holds at most 100). */
   private static List<Listed> withRoles(Connection c, List<Listed> accounts) throws SQLException {
-    if (accounts.isEmpty()) {
-      return accounts;
-    }
+    Map<String, List<HeldRole>> roles = rolesOf(c, accounts.stream().map(Listed::id).toList());
+    return accounts.stream().map(a -> a.withRoles(List.copyOf(roles.getOrDefault(a.id(), List.of())))).toList();
+  }
+
+  /**
+   * The roles of each of the accounts, in role order, read a hundred accounts a query (a listing's
+   * page, not one query per account); an account without a role is absent.
+   */
+  static Map<String, List<HeldRole>> rolesOf(Connection c, List<String> accountIds) throws SQLException {
     Map<String, List<HeldRole>> roles = new LinkedHashMap<>();
-    accounts.forEach(a -> roles.put(a.id(), new ArrayList<>()));
-    try (PreparedStatement ps = c.prepareStatement("SELECT ID, ACCOUNT_ID, ROLE, COUNTRY, UNIT, SCHOOL, CAMPAIGN FROM SEC_GRANT"
-        + " WHERE ACCOUNT_ID IN (" + String.join(", ", Collections.nCopies(accounts.size(), "?")) + ") ORDER BY ROLE, ID")) {
-      for (int i = 0; i < accounts.size(); i++) {
-        ps.setString(i + 1, accounts.get(i).id());
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          roles.get(rs.getString(2)).add(new HeldRole(rs.getString(1), rs.getString(3), rs.getString(4), rs.getString(5),
-              rs.getString(6), rs.getString(7)));
+    for (int from = 0; from < accountIds.size(); from += 100) {
+      List<String> some = accountIds.subList(from, Math.min(accountIds.size(), from + 100));
+      try (PreparedStatement ps = c.prepareStatement("SELECT ID, ACCOUNT_ID, ROLE, COUNTRY, UNIT, SCHOOL, CAMPAIGN FROM SEC_GRANT"
+          + " WHERE ACCOUNT_ID IN (" + String.join(", ", Collections.nCopies(some.size(), "?")) + ") ORDER BY ROLE, ID")) {
+        for (int i = 0; i < some.size(); i++) {
+          ps.setString(i + 1, some.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            roles.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(new HeldRole(rs.getString(1), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+          }
         }
       }
     }
-    return accounts.stream().map(a -> a.withRoles(List.copyOf(roles.get(a.id())))).toList();
+    return roles;
   }
 
   /**

@@ -237,31 +237,12 @@ public final class RolesServlet extends ApiServlet {
         detailed.add(h.accountId());
       }
     }
-    // every grant of those accounts in one query (a row holds one role; who may reset an account
+    // every grant of those accounts at once (a row holds one role; who may reset an account
     // depends on all of them): not one query per row
+    Map<String, List<ManagedAccounts.HeldRole>> roles = ManagedAccounts.rolesOf(c, new ArrayList<>(detailed));
     Map<String, List<Grant>> grants = new java.util.HashMap<>();
-    List<String> ids = new ArrayList<>(detailed);
-    for (int from = 0; from < ids.size(); from += MAX_LIMIT) {
-      List<String> some = ids.subList(from, Math.min(ids.size(), from + MAX_LIMIT));
-      try (PreparedStatement ps = c.prepareStatement("SELECT ACCOUNT_ID, ROLE, COUNTRY, UNIT, CAMPAIGN, SCHOOL FROM SEC_GRANT"
-          + " WHERE ACCOUNT_ID IN (" + String.join(", ", java.util.Collections.nCopies(some.size(), "?")) + ")")) {
-        for (int i = 0; i < some.size(); i++) {
-          ps.setString(i + 1, some.get(i));
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            Role role;
-            try {
-              role = Role.valueOf(rs.getString(2));
-            } catch (IllegalArgumentException e) {
-              continue; // a role of a later release: it gives nobody reach here
-            }
-            grants.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                .add(new Grant(role, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
-          }
-        }
-      }
-    }
+    roles.forEach((account, held) -> grants.put(account,
+        held.stream().map(ManagedAccounts.HeldRole::grant).filter(java.util.Objects::nonNull).toList()));
     List<Held> shown = new ArrayList<>(rows.size());
     for (Held h : rows) {
       boolean may = !detailed.contains(h.accountId()) || OneTimeLinksServlet.mayReset(authorizer, me,
