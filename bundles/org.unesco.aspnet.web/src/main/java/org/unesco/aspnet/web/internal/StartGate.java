@@ -32,7 +32,9 @@ import org.unesco.aspnet.web.Json;
  * Jetty's plain 404 for an endpoint a moment away, and an endpoint could answer before the
  * security filter that guards it was in place. The gate is a whiteboard {@link Preprocessor}
  * (taken up before any filter or servlet) of the web bundle, which starts before Jetty (start
- * level 2), so it is in place from the first request. Once open it is unregistered: it costs a
+ * level 2), so it is in place from the first request the whiteboard dispatches. (Felix HTTP opens
+ * the port a few milliseconds before it takes up the whiteboard; a request in that moment gets
+ * Jetty's own HTML 404, which nothing here can answer.) Once open it is unregistered: it costs a
  * running platform nothing.
  */
 @Component
