@@ -48,11 +48,19 @@ async function getJson(path) {
   return response.json();
 }
 
+/**
+ * A file of the app by its path beside this module: under the same version as the page's files
+ * (`/v/<version>/i18n/fr.json`), which the browser keeps without asking again (see UiServlet).
+ */
+function appFile(path) {
+  return new URL(path, import.meta.url).pathname;
+}
+
 /** English and the language asked for, read together (English fills the keys a language lacks). */
 async function loadStrings(lang) {
   const [fallback, strings] = await Promise.all([
-    ui.fallback.title ? ui.fallback : getJson('/i18n/en.json'),
-    lang === 'en' ? null : getJson('/i18n/' + lang + '.json')]);
+    ui.fallback.title ? ui.fallback : getJson(appFile('./i18n/en.json')),
+    lang === 'en' ? null : getJson(appFile('./i18n/' + lang + '.json'))]);
   return { fallback, strings: strings || fallback };
 }
 
@@ -971,6 +979,7 @@ export async function render() {
   } catch (e) {
     if (seq !== renderSeq) return;
     if (signedIn && !ui.me) return render(); // as above
+    if (e instanceof SyntaxError && reloadForNewRelease()) return;
     // what the address names does not exist (or is not public): a page that says so, not an error
     if (e instanceof ApiError && e.status === 404) main.replaceChildren(...notFound(location.pathname));
     else main.replaceChildren(h('h1', {}, t('error.title')), isNetworkError(e) ? retryView(e, render) : problemView(e));
@@ -981,6 +990,24 @@ export async function render() {
   const heading = main.querySelector('h1');
   document.title = (heading ? heading.textContent + ' – ' : '') + 'ASPnet';
   main.dataset.ready = String(seq);
+}
+
+/**
+ * A page's module that does not fit the page's app.js (a SyntaxError: "does not provide an export
+ * named ..."): the platform was upgraded while this tab was open, and the module came from the new
+ * release. The page is loaded again, with the new release's files (what was typed is kept as a
+ * draft); at most once a minute, so that a module that fails for another reason does not loop.
+ */
+function reloadForNewRelease() {
+  try {
+    const last = Number(sessionStorage.getItem('aspnet.releaseReload')) || 0;
+    if (Date.now() - last < 60000) return false;
+    sessionStorage.setItem('aspnet.releaseReload', String(Date.now()));
+  } catch {
+    return false; // storage refused: no way to tell a loop apart
+  }
+  location.reload();
+  return true;
 }
 
 /** What sums up a page's results (a console's count, its first queue's heading): the focus after Back or Forward. */

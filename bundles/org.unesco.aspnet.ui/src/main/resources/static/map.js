@@ -8,8 +8,8 @@ let leaflet;
 function loadLeaflet() {
   if (!leaflet) {
     leaflet = new Promise((resolve, reject) => {
-      document.head.append(h('link', { rel: 'stylesheet', href: '/vendor/leaflet/leaflet.css' }));
-      const s = h('script', { src: '/vendor/leaflet/leaflet.js' });
+      document.head.append(h('link', { rel: 'stylesheet', href: new URL('./vendor/leaflet/leaflet.css', import.meta.url).pathname }));
+      const s = h('script', { src: new URL('./vendor/leaflet/leaflet.js', import.meta.url).pathname });
       s.onload = () => resolve(window.L);
       s.onerror = () => reject(new Error(t('map.libraryFailed')));
       document.head.append(s);

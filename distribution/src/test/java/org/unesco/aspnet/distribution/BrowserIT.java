@@ -217,6 +217,27 @@ class BrowserIT {
   }
 
   @Test
+  @Order(2)
+  void aRepeatVisitTakesThePagesFilesFromTheCacheWithoutAskingTheServer() {
+    // a visit leaves the app's files in the browser's cache...
+    open("/schools");
+    wait(30).until(d -> !d.findElements(By.cssSelector("#results h3 a")).isEmpty());
+    // ...and the next page, a new document, names the same versioned files and takes them from there:
+    // no request at all (a revalidation would be one round trip each on a slow connection)
+    open("/");
+    wait(30).until(d -> !d.findElements(By.cssSelector("#main h1")).isEmpty()
+        && d.findElements(By.cssSelector("#main .loading")).isEmpty());
+    @SuppressWarnings("unchecked")
+    List<String> files = (List<String>) ((JavascriptExecutor) driver).executeScript(
+        "return performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname.startsWith('/v/'))"
+            + ".map(e => new URL(e.name).pathname.replace(/^\\/v\\/[^/]+\\//, '') + ' ' + e.transferSize);");
+    assertTrue(files.contains("app.js 0"), "app.js from the cache: " + files);
+    assertTrue(files.contains("style.css 0"), "style.css from the cache: " + files);
+    assertTrue(files.contains("i18n/en.json 0"), "the texts from the cache: " + files);
+    assertTrue(files.stream().allMatch(f -> f.endsWith(" 0")), "every versioned file from the cache: " + files);
+  }
+
+  @Test
   @Order(3)
   void aSchoolAppliesItsNcRecommendsHqCertifiesAndItIsInThePublicDirectory() {
     String stamp = Long.toString(System.currentTimeMillis(), 36);
@@ -1388,7 +1409,7 @@ class BrowserIT {
       open("/");
       waitFor(By.cssSelector("#nav a[href='/schools']"));
       Object shown = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
-          + "import('/app.js').then(m => done([m.formatDate('2010-03-02T00:00:00Z'), m.formatDate('2010-03-02T00:00:00.123456Z')]));");
+          + "import(document.querySelector('script[type=module]').src).then(m => done([m.formatDate('2010-03-02T00:00:00Z'), m.formatDate('2010-03-02T00:00:00.123456Z')]));");
       List<?> both = (List<?>) shown;
       assertEquals("Mar 2, 2010", both.get(0), "a backdated day");
       assertTrue(String.valueOf(both.get(1)).startsWith("Mar 1, 2010"), "a real instant keeps its time, in the reader's zone: " + both.get(1));
@@ -1568,7 +1589,7 @@ class BrowserIT {
     // someone else approves it meanwhile (the page's own session, behind its back): the page says so and shows it as it is now
     Object meanwhile = ((JavascriptExecutor) driver).executeAsyncScript(
         "const done = arguments[arguments.length - 1];"
-            + "import('/app.js').then(m => m.api('POST', arguments[0] + '/submissions/' + arguments[1] + '/decision', {decision: 'APPROVED'}))"
+            + "import(document.querySelector('script[type=module]').src).then(m => m.api('POST', arguments[0] + '/submissions/' + arguments[1] + '/decision', {decision: 'APPROVED'}))"
             + ".then(s => done(s.status)).catch(e => done('failed: ' + e));",
         "/api/v1" + campaignPage, sid);
     assertEquals("APPROVED", meanwhile);
@@ -1973,7 +1994,7 @@ class BrowserIT {
     // another window certifies it meanwhile
     Object status = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
         + "const path = '/api/v1/memberships/' + arguments[0];"
-        + "import('/app.js').then(async m => {"
+        + "import(document.querySelector('script[type=module]').src).then(async m => {"
         + "  let now = await m.api('GET', path);"
         + "  for (const to of now.status === 'RECOMMENDED' ? ['UNDER_HQ_REVIEW', 'MEMBER'] : ['MEMBER']) {"
         + "    now = await m.api('GET', path);"
@@ -2036,7 +2057,7 @@ class BrowserIT {
     String meanwhile = "Sandwatch (" + stamp + ")";
     Object patched = ((JavascriptExecutor) driver).executeAsyncScript(
         "const done = arguments[arguments.length - 1];"
-            + "import('/app.js').then(m => m.api('GET', arguments[0]).then(c => m.api('PATCH', arguments[0], {title: {fr: arguments[1]}},"
+            + "import(document.querySelector('script[type=module]').src).then(m => m.api('GET', arguments[0]).then(c => m.api('PATCH', arguments[0], {title: {fr: arguments[1]}},"
             + " {'Content-Type': 'application/merge-patch+json', 'If-Match': c._etag}))).then(c => done(c.title.fr)).catch(e => done('failed: ' + e));",
         api, meanwhile);
     assertEquals(meanwhile, patched);

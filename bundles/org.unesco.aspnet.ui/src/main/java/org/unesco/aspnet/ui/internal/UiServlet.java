@@ -34,8 +34,11 @@ import org.unesco.aspnet.web.Revisions;
  * page needs from the configuration), and {@code index.html} for every other address without a
  * file extension (the app's own routes: {@code /schools}, {@code /schools/42}, {@code /map}...).
  * Ranks above web's placeholder page. Each file carries a strong ETag and is sent gzipped when the
- * browser accepts it; {@code vendor/} files (versioned libraries) are cached for a day, the app's
- * own files are revalidated on each load (a 304 costs a few bytes).
+ * browser accepts it. The page ({@code index.html}, revalidated on each load) names its files under
+ * {@code /v/<version>/} ({@link StaticVersion}), which a browser keeps for a year without asking
+ * again: on a slow connection a repeat visit makes one round trip for the page instead of a chain of
+ * revalidations (the page, then its scripts, then the modules and texts they load). A file asked for
+ * without a version is still served, revalidated on each load ({@code vendor/} cached for a day).
  */
 @Component(service = Servlet.class, configurationPid = "org.unesco.aspnet.ui", property = "service.ranking:Integer=10")
 @HttpWhiteboardServletPattern("/")
@@ -71,6 +74,15 @@ public final class UiServlet extends HttpServlet {
   private record Asset(byte[] plain, byte[] gzip, String type, String etag) {}
 
   private final transient Map<String, Asset> assets = new ConcurrentHashMap<>();
+
+  /** Where the page asks for its files: {@code /v/<version>/<file>}. */
+  static final String VERSIONED = "/v/";
+  /** What the files under today's version may be kept for: they never change under that address. */
+  static final String KEPT_FOR_A_YEAR = "public, max-age=31536000, immutable";
+  /** A file the page names by an absolute path: {@code src="/app.js"}, {@code href="/style.css"}. */
+  private static final java.util.regex.Pattern PAGE_FILE =
+      java.util.regex.Pattern.compile("(src|href)=\"/([A-Za-z0-9][A-Za-z0-9._/-]*\\.(?:js|css|svg|png|ico))\"");
+  private transient volatile String version;
   private volatile WrittenConfig config;
 
   /** The UI's languages: a default outside them would leave the page without its texts. */
@@ -142,6 +154,10 @@ public final class UiServlet extends HttpServlet {
       send(request, response, config(), "no-cache");
       return;
     }
+    if (path.startsWith(VERSIONED)) {
+      sendVersioned(request, response, path);
+      return;
+    }
     String file = path.equals("/") ? "index.html" : path.substring(1);
     Asset asset = file.contains("..") ? null : load(file);
     if (asset == null) {
@@ -152,6 +168,33 @@ public final class UiServlet extends HttpServlet {
       asset = load("index.html"); // one of the app's own addresses: the app routes it
     }
     send(request, response, asset, file.startsWith("vendor/") ? "public, max-age=86400" : "no-cache");
+  }
+
+  /**
+   * {@code /v/<version>/<file>}: under today's version, kept for a year; under another (a page
+   * still open from before an upgrade), today's file, revalidated on each load. Never the app's
+   * page: an address under {@code /v/} is a file or nothing.
+   */
+  private void sendVersioned(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
+    int slash = path.indexOf('/', VERSIONED.length());
+    String file = slash < 0 ? "" : path.substring(slash + 1);
+    Asset asset = file.isEmpty() || file.contains("..") || file.equals("index.html") ? null : load(file);
+    if (asset == null) {
+      Json.writeProblem(request, response, ProblemException.notFound("There is nothing at " + path));
+      return;
+    }
+    boolean today = path.substring(VERSIONED.length(), slash).equals(version());
+    send(request, response, asset, today ? KEPT_FOR_A_YEAR : "no-cache");
+  }
+
+  /** The version of the UI's files, read on the first page asked for (not at activation, which the start waits for). */
+  String version() {
+    String v = version;
+    if (v == null) {
+      v = StaticVersion.of(UiServlet.class);
+      version = v;
+    }
+    return v;
   }
 
   private Asset load(String file) throws IOException {
@@ -167,6 +210,10 @@ public final class UiServlet extends HttpServlet {
     byte[] bytes;
     try (InputStream in = url.openStream()) {
       bytes = in.readAllBytes();
+    }
+    if (file.equals("index.html")) {
+      bytes = PAGE_FILE.matcher(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+          .replaceAll("$1=\"" + VERSIONED + version() + "/$2\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
     Asset asset = asset(bytes, TYPES.get(extension));
     assets.put(file, asset);

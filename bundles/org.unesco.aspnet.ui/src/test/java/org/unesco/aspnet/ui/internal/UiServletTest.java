@@ -77,7 +77,8 @@ class UiServletTest {
   void theAppsAddressesAnswerTheAppAndFilesAnswerThemselves() throws Exception {
     UiServlet s = servlet();
     String index = get(s, "/").body.toString(StandardCharsets.UTF_8);
-    assertTrue(index.contains("<script type=\"module\" src=\"/app.js\">"), index);
+    assertTrue(index.contains("<script type=\"module\" src=\"/v/" + s.version() + "/app.js\">"), index);
+    assertTrue(index.contains("href=\"/v/" + s.version() + "/style.css\""), index);
     for (String route : new String[] {"/schools", "/schools/42", "/map", "/campaigns/trash-hack-2026", "/console/nc"}) {
       assertEquals(index, get(s, route).body.toString(StandardCharsets.UTF_8), route);
     }
@@ -85,6 +86,43 @@ class UiServletTest {
     assertTrue(js.contentType.startsWith("text/javascript"), js.contentType);
     assertEquals("no-cache", js.headers.get("Cache-Control"));
     assertEquals("public, max-age=86400", get(s, "/vendor/leaflet/leaflet.css").headers.get("Cache-Control"));
+  }
+
+  @Test
+  void thePagesFilesUnderTodaysVersionAreKeptForAYearAndAnyOtherIsAskedAgain() throws Exception {
+    UiServlet s = servlet();
+    String v = s.version();
+    assertEquals(v, s.version(), "one version for the run");
+    Sent kept = get(s, "/v/" + v + "/app.js");
+    assertEquals(200, kept.status);
+    assertEquals("public, max-age=31536000, immutable", kept.headers.get("Cache-Control"));
+    assertArrayEquals(get(s, "/app.js").body.toByteArray(), kept.body.toByteArray(), "the same file");
+    assertEquals("public, max-age=31536000, immutable", get(s, "/v/" + v + "/i18n/fr.json").headers.get("Cache-Control"));
+    assertEquals("public, max-age=31536000, immutable", get(s, "/v/" + v + "/vendor/leaflet/leaflet.js").headers.get("Cache-Control"));
+    // a page still open from before an upgrade gets today's file, not kept
+    Sent older = get(s, "/v/0ld" + v + "/app.js");
+    assertEquals(200, older.status);
+    assertEquals("no-cache", older.headers.get("Cache-Control"));
+    // under /v/ a file or nothing: never the app's page
+    assertEquals(404, get(s, "/v/" + v + "/schools").status);
+    assertEquals(404, get(s, "/v/" + v + "/index.html").status);
+    assertEquals(404, get(s, "/v/" + v + "/nothing.js").status);
+    assertEquals(404, get(s, "/v/" + v + "/../secret.txt").status);
+    assertEquals(404, get(s, "/v/" + v).status);
+  }
+
+  @Test
+  void theVersionFollowsTheFilesNamesAndBytes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path a = java.nio.file.Files.writeString(dir.resolve("a.js"), "export const a = 1;");
+    java.nio.file.Path b = java.nio.file.Files.writeString(dir.resolve("b.css"), "p { color: red }");
+    String first = StaticVersion.of(Map.of("a.js", a.toUri().toURL(), "b.css", b.toUri().toURL()));
+    assertEquals(first, StaticVersion.of(Map.of("b.css", b.toUri().toURL(), "a.js", a.toUri().toURL())), "in any order");
+    assertTrue(!first.equals(StaticVersion.of(Map.of("a2.js", a.toUri().toURL(), "b.css", b.toUri().toURL()))), "a file renamed");
+    java.nio.file.Files.writeString(b, "p { color: blue }");
+    assertTrue(!first.equals(StaticVersion.of(Map.of("a.js", a.toUri().toURL(), "b.css", b.toUri().toURL()))), "a file changed");
+    // with nothing to read (no bundle, no folder) a version of the run only: never one that outlives a change
+    assertTrue(!StaticVersion.of(String.class).equals(StaticVersion.of(String.class)));
+    assertEquals(StaticVersion.of(UiServlet.class), StaticVersion.of(UiServlet.class), "the UI's own files are read");
   }
 
   @Test
