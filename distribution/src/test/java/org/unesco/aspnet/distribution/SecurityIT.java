@@ -985,6 +985,35 @@ class SecurityIT {
     }
   }
 
+  /** HQ finds a coordinator by the name as people type it: without its accents, case or hyphen. */
+  @Test
+  void accountsAreFoundByTheirNameWithoutItsAccents() throws Exception {
+    String hq = invited(platform.adminToken(), "hq.fold@example.org", "{\"role\":\"HQ_OFFICER\"}");
+    HttpResponse<String> inv = invite(hq, "coordinacion.fold@example.org", "{\"role\":\"NATIONAL_COORDINATOR\",\"country\":\"PE\"}");
+    assertEquals(201, inv.statusCode(), inv.body());
+    HttpResponse<String> accepted = seen(platform.send("POST", "/api/v1/invitations/accept",
+        JSON.writeValueAsString(java.util.Map.of("token", JSON.readTree(inv.body()).path("token").asText(),
+            "name", "José Gómez-Ruiz", "password", "a long invited password")),
+        "Content-Type", "application/json"));
+    assertEquals(200, accepted.statusCode(), accepted.body());
+    for (String q : List.of("jose", "GÓMEZ ruiz", "gomez-ruiz", "coordinacion.FOLD")) {
+      JsonNode found = json(platform.get("/api/v1/accounts?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8),
+          "Authorization", "Bearer " + hq));
+      assertEquals(List.of("coordinacion.fold@example.org"), listedEmails(found), q + ": " + found);
+    }
+    JsonNode roles = json(platform.get("/api/v1/roles?country=PE&q=jose+gomez", "Authorization", "Bearer " + hq));
+    assertEquals(1, roles.path("items").size(), roles.toString());
+    assertEquals("José Gómez-Ruiz", roles.path("items").get(0).path("account").path("name").asText(), "the name as written: " + roles);
+    assertEquals(0, json(platform.get("/api/v1/accounts?q=jose+gomez+ruiz+x", "Authorization", "Bearer " + hq)).path("items").size());
+  }
+
+  /** The emails of a page of {@code GET /api/v1/accounts}. */
+  private static List<String> listedEmails(JsonNode page) {
+    List<String> emails = new java.util.ArrayList<>();
+    page.path("items").forEach(a -> emails.add(a.path("email").asText()));
+    return emails;
+  }
+
   /** An NC inviting the address of a disabled account they look after is told to enable it: its owner could not accept. */
   @Test
   void anInvitationOfADisabledAccountIsToldToItsCoordinator() throws Exception {

@@ -1,8 +1,9 @@
 /**
  * Shared API of the ASPnet Platform: problem details (RFC 9457), health checks, who is acting
- * ({@link org.unesco.aspnet.core.Principal}), the authorization policy, the audit log and the mail outbox.
+ * ({@link org.unesco.aspnet.core.Principal}), the authorization policy, the audit log, the mail outbox
+ * and the fold that search compares ({@link org.unesco.aspnet.core.SearchKey}).
  */
-@Version("1.10.0")
+@Version("1.11.0")
 @Export
 package org.unesco.aspnet.core;
 

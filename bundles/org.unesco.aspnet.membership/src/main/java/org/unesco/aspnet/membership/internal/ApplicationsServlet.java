@@ -71,7 +71,7 @@ public final class ApplicationsServlet extends ApiServlet {
   @Modified
   void modified(Config config) {
     perHour = values.get("perHourPerAddress", config::perHourPerAddress, n -> n >= 1, "a whole number from 1",
-        perHour == 0 ? 20 : perHour);
+        perHour == 0 ? ConfigValues.defaultOf(Config.class, "perHourPerAddress", Integer.class) : perHour);
   }
 
   @Override

@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.SearchKey;
 import org.unesco.aspnet.membership.Country;
 import org.unesco.aspnet.membership.CountryService;
 import org.unesco.aspnet.membership.Level;

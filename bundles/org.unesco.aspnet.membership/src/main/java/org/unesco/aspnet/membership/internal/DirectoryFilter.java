@@ -3,6 +3,7 @@ package org.unesco.aspnet.membership.internal;
 import java.util.List;
 import java.util.Locale;
 import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.core.SearchKey;
 import org.unesco.aspnet.membership.SchoolQuery;
 
 /**

@@ -30,6 +30,7 @@ import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.core.Role;
 import org.unesco.aspnet.core.Target;
+import org.unesco.aspnet.core.SearchKey;
 import org.unesco.aspnet.membership.CountryService;
 import org.unesco.aspnet.membership.MembershipStatus;
 import org.unesco.aspnet.membership.School;

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.core.SearchKey;
 import org.unesco.aspnet.membership.School;
 import org.unesco.aspnet.membership.SchoolQuery.Sort;
 

@@ -45,6 +45,7 @@ import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.core.Target;
+import org.unesco.aspnet.core.SearchKey;
 import org.unesco.aspnet.membership.CountryService;
 import org.unesco.aspnet.membership.Level;
 import org.unesco.aspnet.membership.MembershipStatus;

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.unesco.aspnet.core.SearchKey;
 
 /**
  * The directory's word index (MEM_SCHOOL_WORD, MEM_SEARCH_WORD): the words of each school's name and

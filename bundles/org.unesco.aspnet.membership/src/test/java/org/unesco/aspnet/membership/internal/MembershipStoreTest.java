@@ -22,6 +22,7 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.SearchKey;
 import org.unesco.aspnet.membership.Application;
 import org.unesco.aspnet.membership.Certificate;
 import org.unesco.aspnet.membership.Country;

@@ -12,6 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.SearchKey;
 import org.unesco.aspnet.membership.Application;
 import org.unesco.aspnet.membership.MembershipStatus;
 import org.unesco.aspnet.membership.Page;

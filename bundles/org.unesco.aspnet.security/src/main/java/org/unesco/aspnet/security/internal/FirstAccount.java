@@ -18,7 +18,8 @@ import org.unesco.aspnet.persistence.PersistenceException;
  * On an empty database, creates {@code admin@aspnet.local} (platform administrator and HQ
  * officer) with {@code ASPNET_ADMIN_PASSWORD}, or a random password printed once. It works on a
  * thread of its own, because it waits for the database and hashes a password; health says DOWN
- * until it is done, so nobody is told the platform is up before its first account exists.
+ * until it is done, so nobody is told the platform is up before its first account exists. Then,
+ * health UP, it gives the accounts of an older release the key their name is searched by.
  */
 @Component(
     immediate = true,
@@ -50,6 +51,16 @@ public final class FirstAccount implements HealthCheck {
       } catch (RuntimeException e) {
         state = Result.down("the first account could not be created: " + e.getMessage());
         log.error("The first account could not be created: {}", e.getMessage(), e);
+        return;
+      }
+      try {
+        // accounts of a release before security migration V11: the key their name is searched by
+        int filled = ((SecurityStore) context.locateService("store")).fillNameKeys();
+        if (filled > 0) {
+          log.info("Gave {} accounts the key their name is searched by", filled);
+        }
+      } catch (RuntimeException e) {
+        log.warn("Accounts made before this release are searched by their name as written, not folded: {}", e.getMessage());
       }
     }, "aspnet-first-account");
     worker.setDaemon(true);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.unesco.aspnet.core.Grant;
 import org.unesco.aspnet.core.Role;
+import org.unesco.aspnet.core.SearchKey;
 
 /**
  * Accounts as those who look after them read them ({@code GET /api/v1/accounts}, {@code
@@ -83,28 +84,52 @@ final class ManagedAccounts {
     }
   }
 
-  /** The condition of a search by part of an account's email or name: bind {@link #containing} twice. */
-  static final String EMAIL_OR_NAME_LIKE = "(LOWER(A.EMAIL) LIKE ? ESCAPE '!' OR LOWER(A.NAME) LIKE ? ESCAPE '!')";
+  /**
+   * A search by part of an account's email or name (of the accounts whose alias is {@code A}): the
+   * email as typed, in any case; the name as {@link SearchKey} folds it, so that "jose" finds "José
+   * Gómez" and "marie claire" finds "Marie-Claire". An account made before the key existed is
+   * compared as before, its name in lower case with what was typed, until the start has filled its
+   * key ({@link SecurityStore#fillNameKeys}); so is a name whose key is empty (no letter or digit).
+   */
+  record Search(String emailLike, String nameLike) {
+    /** The search for {@code q}; null for none. */
+    static Search of(String q) {
+      if (q == null) {
+        return null;
+      }
+      String email = containing(q.toLowerCase(Locale.ROOT));
+      String key = SearchKey.of(q);
+      // only punctuation ("@"): the fold leaves nothing, and "anything" is not what was asked
+      return new Search(email, key.isEmpty() ? email : containing(key));
+    }
 
-  /** The LIKE pattern of {@code q} anywhere, any case, its {@code ! % _} escaped with '!'; null for none. */
-  static String containing(String q) {
-    return q == null ? null : "%" + q.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    void appendTo(StringBuilder sql, List<Object> params) {
+      sql.append(" AND (LOWER(A.EMAIL) LIKE ? ESCAPE '!' OR A.NAME_KEY LIKE ? ESCAPE '!'"
+          + " OR (A.NAME_KEY IS NULL OR A.NAME_KEY = '') AND LOWER(A.NAME) LIKE ? ESCAPE '!')");
+      params.add(emailLike);
+      params.add(nameLike);
+      // as typed, in any case: an account before its key, and a name of no letter or digit ("—")
+      params.add(emailLike);
+    }
+
+    /** The LIKE pattern of {@code text} anywhere, its {@code ! % _} escaped with '!'. */
+    private static String containing(String text) {
+      return "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
   }
 
   /**
-   * The filters of a listing: {@code like} a LIKE pattern (escaped with '!'), {@code role} a role's
-   * name or "NONE", {@code notSignedInSince} the accounts that have not signed in since then (or never).
+   * The filters of a listing: {@code search} by email or name, {@code role} a role's name or
+   * "NONE", {@code notSignedInSince} the accounts that have not signed in since then (or never).
    */
-  record Filter(String like, Boolean disabled, String role, Instant notSignedInSince) {}
+  record Filter(Search search, Boolean disabled, String role, Instant notSignedInSince) {}
 
   /** Up to {@code n} accounts after {@code afterEmail} in email order, with their roles. */
   static List<Listed> page(Connection c, Filter f, String afterEmail, int n) throws SQLException {
     StringBuilder sql = new StringBuilder(SELECT + " WHERE A.EMAIL > ?");
     List<Object> params = new ArrayList<>(List.of(afterEmail == null ? "" : afterEmail));
-    if (f.like() != null) {
-      sql.append(" AND ").append(EMAIL_OR_NAME_LIKE);
-      params.add(f.like());
-      params.add(f.like());
+    if (f.search() != null) {
+      f.search().appendTo(sql, params);
     }
     if (f.disabled() != null) {
       sql.append(f.disabled() ? " AND A.DISABLED_AT IS NOT NULL" : " AND A.DISABLED_AT IS NULL");

@@ -119,8 +119,7 @@ public final class ManagedAccountsServlet extends ApiServlet {
     int limit = intParameter(request, "limit", 20, 1, MAX_LIMIT);
     String cursor = blankToNull(request.getParameter("cursor"));
     ManagedAccounts.Filter filter = new ManagedAccounts.Filter(
-        ManagedAccounts.containing(q),
-        disabled, role, notSignedInSince);
+        ManagedAccounts.Search.of(q), disabled, role, notSignedInSince);
     List<ManagedAccounts.Listed> page = store.database().read(c -> ManagedAccounts.page(c, filter, cursor, limit + 1));
     boolean more = page.size() > limit;
     Json.writePage(response, (more ? page.subList(0, limit) : page).stream().map(ManagedAccounts.Listed::json).toList(),

@@ -140,7 +140,7 @@ public final class RolesServlet extends ApiServlet {
     int limit = intParameter(request, "limit", 20, 1, MAX_LIMIT);
     String cursor = blankToNull(request.getParameter("cursor"));
     Filter filter = new Filter(country == null ? null : country.toUpperCase(Locale.ROOT), role, school,
-        ManagedAccounts.containing(q),
+        ManagedAccounts.Search.of(q),
         OneTimeLinksServlet.resetsEverywhere(authorizer, me) ? null : countriesOf(me));
     List<Held> page = store.database().read(c -> withDetailsForWhoLooksAfterThem(c, me, page(c, me, filter, cursor, limit + 1)));
     boolean more = page.size() > limit;
@@ -149,7 +149,7 @@ public final class RolesServlet extends ApiServlet {
   }
 
   /** The filters of a listing; {@code countries}: only these (an NC's), null for every country. */
-  record Filter(String country, Role role, String school, String like, Set<String> countries) {}
+  record Filter(String country, Role role, String school, ManagedAccounts.Search search, Set<String> countries) {}
 
   /**
    * The countries whose schools' people {@code me} looks after: a National Coordinator's. A teacher's
@@ -191,10 +191,8 @@ public final class RolesServlet extends ApiServlet {
         sql.append(" AND G.SCHOOL = ?");
         params.add(f.school());
       }
-      if (f.like() != null) {
-        sql.append(" AND ").append(ManagedAccounts.EMAIL_OR_NAME_LIKE);
-        params.add(f.like());
-        params.add(f.like());
+      if (f.search() != null) {
+        f.search().appendTo(sql, params);
       }
       sql.append(" ORDER BY G.ID FETCH FIRST ").append(BATCH).append(" ROWS ONLY");
       int read = 0;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.osgi.framework.BundleContext;
@@ -20,6 +21,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.unesco.aspnet.core.Grant;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.Role;
+import org.unesco.aspnet.core.SearchKey;
 import org.unesco.aspnet.persistence.Database;
 
 /** The security tables: accounts, grants, sessions, API tokens, failed sign-ins. */
@@ -134,16 +136,62 @@ public final class SecurityStore {
       throws SQLException {
     String id = UUID.randomUUID().toString();
     try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO SEC_ACCOUNT (ID, EMAIL, NAME, LANGUAGE, PASSWORD_HASH, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?)")) {
+        "INSERT INTO SEC_ACCOUNT (ID, EMAIL, NAME, NAME_KEY, LANGUAGE, PASSWORD_HASH, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       ps.setString(1, id);
       ps.setString(2, normaliseEmail(email));
       ps.setString(3, name);
-      ps.setString(4, language);
-      ps.setString(5, passwordHash);
-      ps.setTimestamp(6, Timestamp.from(Instant.now()));
+      ps.setString(4, nameKey(name));
+      ps.setString(5, language);
+      ps.setString(6, passwordHash);
+      ps.setTimestamp(7, Timestamp.from(Instant.now()));
       ps.executeUpdate();
     }
     return id;
+  }
+
+  /** The most a name's key holds (a fold can make a name longer: "ß" is "ss"). */
+  static final int NAME_KEY_LENGTH = 1000;
+
+  /** What a search by name compares (ManagedAccounts.Search): the name folded by {@link SearchKey}. */
+  static String nameKey(String name) {
+    String key = SearchKey.of(name);
+    return key.length() > NAME_KEY_LENGTH ? key.substring(0, NAME_KEY_LENGTH) : key;
+  }
+
+  /**
+   * Gives the accounts made before security migration V11 the key of their name, a hundred at a
+   * time, in the order of their ids (nodes starting together take their rows in the same order, not
+   * in each other's way); once done, a start finds none to fill. Returns how many it filled.
+   */
+  int fillNameKeys() {
+    int filled = 0;
+    while (true) {
+      int done = db.inTransaction(c -> {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+            "SELECT ID, NAME FROM SEC_ACCOUNT WHERE NAME_KEY IS NULL ORDER BY ID FETCH FIRST 100 ROWS ONLY");
+            ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            names.put(rs.getString(1), rs.getString(2));
+          }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE SEC_ACCOUNT SET NAME_KEY = ? WHERE ID = ? AND NAME_KEY IS NULL")) {
+          for (Map.Entry<String, String> account : names.entrySet()) {
+            ps.setString(1, nameKey(account.getValue()));
+            ps.setString(2, account.getKey());
+            ps.addBatch();
+          }
+          if (!names.isEmpty()) {
+            ps.executeBatch();
+          }
+        }
+        return names.size();
+      });
+      filled += done;
+      if (done == 0) {
+        return filled;
+      }
+    }
   }
 
   /**

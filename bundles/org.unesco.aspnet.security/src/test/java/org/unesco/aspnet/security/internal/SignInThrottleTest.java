@@ -59,10 +59,7 @@ class SignInThrottleTest {
 
   @BeforeEach
   void start() {
-    database = new TestDatabase("security");
-    database.run("V1__accounts_sessions_audit.sql", "V2__invitations_and_resets.sql", "V3__audit_filters.sql",
-        "V4__notice_preference.sql", "V5__sign_ins_in_flight.sql", "V6__grants_by_school.sql", "V7__read_only_tokens.sql",
-        "V8__disabled_accounts.sql");
+    database = SecurityTables.create();
     store = new SecurityStore(database, context());
     authentication = new Authentication(store, config(), quietLogger(), clock);
     hash = authentication.hasher().hash(RIGHT);
@@ -413,7 +410,8 @@ class SignInThrottleTest {
           });
         }
         Map<Integer, Integer> statuses = atOnce(calls);
-        assertTrue(statuses.getOrDefault(200, 0) >= 20, "round " + rounds + ": " + statuses);
+        // at least twenty a round, or every one left (a first round may let all but a few in)
+        assertTrue(statuses.getOrDefault(200, 0) >= Math.min(20, left.size()), "round " + rounds + ": " + statuses);
         left.removeIf(e -> answered.get(e) == 200);
         if (!left.isEmpty()) {
           Thread.sleep(1000); // Retry-After

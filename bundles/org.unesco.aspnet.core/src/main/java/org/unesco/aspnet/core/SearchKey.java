@@ -1,4 +1,4 @@
-package org.unesco.aspnet.membership.internal;
+package org.unesco.aspnet.core;
 
 import java.text.Normalizer;
 import java.util.Arrays;
@@ -9,11 +9,14 @@ import java.util.Locale;
  * The form of a name or city that search and duplicate detection compare: lower case, without
  * accents or diacritics, punctuation folded to single spaces. "École Saint-Exupéry" and "ecole
  * saint exupery" have the same key; scripts without case (Arabic, Chinese) keep their letters.
+ * The directory's search and duplicate checks use it, and so does the search of accounts by name:
+ * one fold for everything a person types to find something.
  */
-final class SearchKey {
+public final class SearchKey {
   private SearchKey() {}
 
-  static String of(String text) {
+  /** The key of {@code text}; empty for null or a text without letters or digits. */
+  public static String of(String text) {
     if (text == null) {
       return "";
     }
@@ -44,7 +47,7 @@ final class SearchKey {
   }
 
   /** The words of a search text, each a key; empty for a text without letters or digits. */
-  static List<String> words(String text) {
+  public static List<String> words(String text) {
     String key = of(text);
     return key.isEmpty() ? List.of() : Arrays.asList(key.split(" "));
   }

@@ -1,4 +1,4 @@
-package org.unesco.aspnet.membership.internal;
+package org.unesco.aspnet.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
