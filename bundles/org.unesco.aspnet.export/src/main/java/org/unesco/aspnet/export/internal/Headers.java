@@ -1,10 +1,9 @@
 package org.unesco.aspnet.export.internal;
 
-import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.unesco.aspnet.core.SearchKey;
 
 /**
  * Matches the header of an import file to school fields: the column keys of our own exports
@@ -140,19 +139,11 @@ final class Headers {
     return CODES.get(key(cell));
   }
 
-  /** Lower case, no accents, letters and digits only: "Nom de l'Établissement" -> "nomdeletablissement". */
+  /**
+   * The search key of a header ({@link SearchKey}: lower case, no accents) without its spaces:
+   * "Nom de l'Établissement" -> "nomdeletablissement".
+   */
   static String key(String header) {
-    if (header == null) {
-      return "";
-    }
-    String d = Normalizer.normalize(header.strip(), Normalizer.Form.NFKD);
-    StringBuilder b = new StringBuilder(d.length());
-    for (int i = 0; i < d.length(); i++) {
-      char c = d.charAt(i);
-      if (Character.isLetterOrDigit(c)) {
-        b.append(c);
-      }
-    }
-    return b.toString().toLowerCase(Locale.ROOT);
+    return SearchKey.of(header).replace(" ", "");
   }
 }
