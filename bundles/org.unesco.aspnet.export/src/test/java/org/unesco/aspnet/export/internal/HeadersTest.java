@@ -31,6 +31,14 @@ class HeadersTest {
   }
 
   @Test
+  void headersAreComparedAsSearchComparesText() {
+    assertEquals("name", Headers.field("NOM DE L’ÉTABLISSEMENT"));
+    // letters that do not decompose are folded as in search: a profile's "Straße" header is "Strasse"
+    assertEquals(Headers.key("Strasse"), Headers.key("Straße"));
+    assertEquals(Headers.key("Oeuvre"), Headers.key("Œuvre"));
+  }
+
+  @Test
   void spanishHeaders() {
     assertEquals("name", Headers.field("Nombre de la escuela"));
     assertEquals("country", Headers.field("País"));
