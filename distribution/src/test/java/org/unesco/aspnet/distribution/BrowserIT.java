@@ -786,6 +786,249 @@ class BrowserIT {
     assertEquals("{\"landestreffen\":\"ja\",\"projekttage\":\"3 Tage im Juni\"}", answers);
   }
 
+  /**
+   * A school's profile on the portal keeps what was typed in it (a draft of the tab): Back and a
+   * reload draw the form again with it, its section opened, and say so; "Discard it" puts back the
+   * stored value; saved, the draft is gone and Back draws the form without a note.
+   */
+  @Test
+  @Order(4)
+  void aSchoolsProfileTypedOnThePortalIsKeptAcrossBackAndAReloadUntilDiscardedOrSaved() {
+    String stamp = Long.toString(System.currentTimeMillis(), 36);
+    signIn("school.3@demo.aspnet.local");
+    String school = schoolOfMe();
+    String draft = "profile-" + school;
+    By section = By.id("edit-" + school);
+    By city = By.cssSelector("#edit-" + school + " form input[name=city]");
+    By note = By.cssSelector("#edit-" + school + " form .form-status .draft-note");
+    By notes = By.cssSelector("#main .draft-note");
+    String stored = String.valueOf(apiGet("/api/v1/schools/" + school).get("city"));
+    open("/portal");
+    waitFor(section).findElement(By.tagName("summary")).click();
+    WebElement box = waitFor(city);
+    assertEquals(stored, box.getDomProperty("value"));
+    assertTrue(driver.findElements(notes).isEmpty(), text(By.id("main")));
+    String typed = "Draftville " + stamp;
+    box.clear();
+    box.sendKeys(typed);
+    assertTrue(draftKept(draft).contains(typed), draftKept(draft));
+
+    // another page, then Back; then a reload: the typed city is back, the section open, the note shown
+    leaveForTheDirectory();
+    for (String how : List.of("back", "reload")) {
+      markDrawn();
+      if (how.equals("back")) {
+        driver.navigate().back();
+      } else {
+        driver.navigate().refresh();
+      }
+      awaitDrawn("/portal");
+      wait(10).until(d -> typed.equals(d.findElement(city).getDomProperty("value")) && !d.findElements(note).isEmpty());
+      assertEquals("true", driver.findElement(section).getDomProperty("open"), how + ": the profile's section is open");
+      assertTrue(text(note).contains("Your unsent text was kept."), how + ": " + text(note));
+      assertEquals(1, driver.findElements(notes).size(), how + ": only the profile was typed in: " + text(By.id("main")));
+      assertTrue(draftKept(draft).contains(typed), how + ": the draft is still kept: " + draftKept(draft));
+    }
+
+    // discarded: the stored city back, the note and the draft gone, and a reload does not bring it back
+    driver.findElement(note).findElement(By.tagName("button")).click();
+    wait(10).until(d -> stored.equals(d.findElement(city).getDomProperty("value")) && d.findElements(notes).isEmpty());
+    assertEquals("null", draftKept(draft));
+    markDrawn();
+    driver.navigate().refresh();
+    awaitDrawn("/portal");
+    assertEquals(stored, driver.findElement(city).getDomProperty("value"));
+    assertTrue(driver.findElements(notes).isEmpty(), text(By.id("main")));
+
+    // typed again and saved: the draft is gone; Back draws the saved city, without a note
+    try {
+      driver.findElement(section).findElement(By.tagName("summary")).click();
+      box = waitFor(city);
+      box.clear();
+      box.sendKeys(typed);
+      assertTrue(draftKept(draft).contains(typed), draftKept(draft));
+      saveProfile(school);
+      assertEquals("null", draftKept(draft), "saved, the draft is gone");
+      assertEquals(typed, apiGet("/api/v1/schools/" + school).get("city"));
+      leaveForTheDirectory();
+      markDrawn();
+      driver.navigate().back();
+      awaitDrawn("/portal");
+      assertEquals(typed, driver.findElement(city).getDomProperty("value"));
+      assertTrue(driver.findElements(notes).isEmpty(), text(By.id("main")));
+      assertEquals("null", draftKept(draft));
+    } finally {
+      // the demo's city back, for the other tests
+      open("/portal");
+      WebElement summary = waitFor(section).findElement(By.tagName("summary"));
+      if (!"true".equals(driver.findElement(section).getDomProperty("open"))) {
+        summary.click();
+      }
+      box = waitFor(city);
+      if (!stored.equals(box.getDomProperty("value"))) {
+        box.clear();
+        box.sendKeys(stored);
+        saveProfile(school);
+      }
+    }
+  }
+
+  /**
+   * The annual report on the portal keeps what was typed in its text as a draft: Back and a reload
+   * draw the report again with it and say so; "Discard it" puts back the report as stored; sent,
+   * the draft is gone and Back draws the report without a note.
+   */
+  @Test
+  @Order(4)
+  void anAnnualReportTypedOnThePortalIsKeptAcrossBackAndAReloadUntilDiscardedOrSent() {
+    String stamp = Long.toString(System.currentTimeMillis(), 36);
+    signIn("school.4@demo.aspnet.local");
+    String school = schoolOfMe();
+    int year = java.time.Year.now().getValue() - 1;
+    String draft = "report-" + school + "-" + year;
+    By section = By.id("report-" + school);
+    By form = By.cssSelector("#report-" + school + " form.report-form");
+    By activities = By.cssSelector("#report-" + school + " form [name=activities]");
+    By note = By.cssSelector("#report-" + school + " form .form-status .draft-note");
+    By notes = By.cssSelector("#main .draft-note");
+    open("/portal");
+    WebElement summary = waitFor(section).findElement(By.tagName("summary"));
+    assertEquals("Annual report " + year, summary.getText());
+    summary.click();
+    WebElement written = waitFor(activities);
+    assertEquals("textarea", written.getTagName());
+    String stored = written.getDomProperty("value"); // the report as stored (empty when none was sent)
+    assertTrue(driver.findElements(notes).isEmpty(), text(By.id("main")));
+    String typed = "Our pupils planted a school garden " + stamp + ".\nThey wrote to a partner school.";
+    written.clear();
+    written.sendKeys(typed);
+    assertTrue(draftKept(draft).contains(stamp), draftKept(draft));
+
+    leaveForTheDirectory();
+    for (String how : List.of("back", "reload")) {
+      markDrawn();
+      if (how.equals("back")) {
+        driver.navigate().back();
+      } else {
+        driver.navigate().refresh();
+      }
+      awaitDrawn("/portal");
+      wait(10).until(d -> typed.equals(d.findElement(activities).getDomProperty("value")) && !d.findElements(note).isEmpty());
+      assertEquals("true", driver.findElement(section).getDomProperty("open"), how + ": the report's section is open");
+      assertTrue(text(note).contains("Your unsent text was kept."), how + ": " + text(note));
+      assertEquals(1, driver.findElements(notes).size(), how + ": only the report was typed in: " + text(By.id("main")));
+      assertTrue(draftKept(draft).contains(stamp), how + ": the draft is still kept: " + draftKept(draft));
+    }
+
+    // discarded: the report as stored, no note, no draft; a reload does not bring it back
+    driver.findElement(note).findElement(By.tagName("button")).click();
+    wait(10).until(d -> stored.equals(d.findElement(activities).getDomProperty("value")) && d.findElements(notes).isEmpty());
+    assertEquals("null", draftKept(draft));
+    markDrawn();
+    driver.navigate().refresh();
+    awaitDrawn("/portal");
+    assertEquals(stored, driver.findElement(activities).getDomProperty("value"));
+    assertTrue(driver.findElements(notes).isEmpty(), text(By.id("main")));
+
+    // typed again (with whatever else the report requires), kept across Back, and sent from the form
+    // drawn again: the note and the draft are gone, what was sent is what was typed, and Back draws
+    // the report as sent, without a note
+    driver.findElement(section).findElement(By.tagName("summary")).click();
+    written = waitFor(activities);
+    written.clear();
+    written.sendKeys(typed);
+    WebElement report = driver.findElement(form);
+    if (report.findElements(By.cssSelector("input[name=themes]:checked")).isEmpty()) {
+      report.findElement(By.cssSelector("input[name=themes][value=ESD]")).click();
+    }
+    for (String n : List.of("studentsInvolved", "teachersInvolved")) {
+      WebElement count = report.findElement(By.name(n));
+      if (count.getDomProperty("value").isBlank()) {
+        count.sendKeys("12");
+      }
+    }
+    assertTrue(draftKept(draft).contains(stamp), draftKept(draft));
+    String students = report.findElement(By.name("studentsInvolved")).getDomProperty("value");
+    leaveForTheDirectory();
+    markDrawn();
+    driver.navigate().back();
+    awaitDrawn("/portal");
+    wait(10).until(d -> typed.equals(d.findElement(activities).getDomProperty("value")) && !d.findElements(note).isEmpty());
+    assertEquals(students, driver.findElement(form).findElement(By.name("studentsInvolved")).getDomProperty("value"));
+    driver.findElement(form).findElement(By.cssSelector("button[type=submit]")).click();
+    wait(30).until(d -> text(By.cssSelector("#report-" + school + " form .form-status")).contains("The report is saved.")
+        || !d.findElements(By.cssSelector("#report-" + school + " form .form-status .error")).isEmpty());
+    assertTrue(driver.findElements(By.cssSelector("#report-" + school + " form .form-status .error")).isEmpty(), text(form));
+    assertEquals("null", draftKept(draft), "sent, the draft is gone");
+    assertTrue(driver.findElements(notes).isEmpty(), "sent, the note is gone: " + text(form));
+    assertEquals(typed, apiGet("/api/v1/schools/" + school + "/annual-reports/" + year).get("activities"));
+    leaveForTheDirectory();
+    markDrawn();
+    driver.navigate().back();
+    awaitDrawn("/portal");
+    assertEquals(typed, driver.findElement(activities).getDomProperty("value"), "the report as sent");
+    assertTrue(driver.findElements(notes).isEmpty(), text(By.id("main")));
+    assertEquals("null", draftKept(draft));
+  }
+
+  /**
+   * A coordinator's comment on an application is kept across Back and a reload of the applications
+   * tab, with the note beside its row; "Discard it" empties the box and forgets it.
+   */
+  @Test
+  @Order(4)
+  void aCoordinatorsCommentOnAnApplicationIsKeptAcrossBackAndAReloadUntilDiscarded() {
+    String stamp = Long.toString(System.currentTimeMillis(), 36);
+    signIn("nc.fr@demo.aspnet.local");
+    open("/console/nc?tab=applications&country=FR");
+    WebElement comment = wait(60).until(d -> d.findElements(By.cssSelector("#main tr[data-school] textarea[name=comment]")).stream()
+        .findFirst().orElse(null));
+    String id = comment.getDomAttribute("id");
+    By box = By.id(id);
+    By note = By.cssSelector("#" + id + "-message .draft-note");
+    By notes = By.cssSelector("#main .draft-note");
+    String address = driver.getCurrentUrl();
+    assertEquals("", comment.getDomProperty("value"));
+    assertTrue(driver.findElements(notes).isEmpty(), text(By.id("main")));
+    String typed = "Please send the head teacher's letter " + stamp;
+    comment.sendKeys(typed);
+    assertTrue(draftKept(id).contains(typed), draftKept(id));
+
+    leaveForTheDirectory();
+    for (String how : List.of("back", "reload")) {
+      markDrawn();
+      if (how.equals("back")) {
+        driver.navigate().back();
+      } else {
+        driver.navigate().refresh();
+      }
+      wait(60).until(d -> d.getCurrentUrl().equals(address)
+          && !d.findElements(By.cssSelector("#main[data-ready]:not([data-ready=before])")).isEmpty()
+          && typed.equals(d.findElement(box).getDomProperty("value")) && !d.findElements(note).isEmpty());
+      assertTrue(text(note).contains("Your unsent text was kept."), how + ": " + text(note));
+      assertEquals(1, driver.findElements(notes).size(), how + ": only that comment was typed: " + text(By.id("main")));
+      assertTrue(draftKept(id).contains(typed), how + ": " + draftKept(id));
+    }
+
+    // discarded: the box empty, the note and the draft gone; a reload does not bring it back
+    driver.findElement(note).findElement(By.tagName("button")).click();
+    wait(10).until(d -> "".equals(d.findElement(box).getDomProperty("value")) && d.findElements(notes).isEmpty());
+    assertEquals("null", draftKept(id));
+    markDrawn();
+    driver.navigate().refresh();
+    wait(60).until(d -> !d.findElements(By.cssSelector("#main[data-ready]:not([data-ready=before])")).isEmpty()
+        && !d.findElements(box).isEmpty());
+    assertEquals("", driver.findElement(box).getDomProperty("value"));
+    assertTrue(driver.findElements(notes).isEmpty(), text(By.id("main")));
+
+    // typed again, then a sign-out: the tab keeps no draft for the next person at this computer
+    driver.findElement(box).sendKeys(typed);
+    assertTrue(draftKept(id).contains(typed), draftKept(id));
+    signOut();
+    assertEquals(0L, ((Number) ((JavascriptExecutor) driver).executeScript(
+        "return Object.keys(sessionStorage).filter((k) => k.startsWith('aspnet.drafts ')).length;")).longValue(), "no draft after a sign-out");
+  }
+
   @Test
   @Order(4)
   void aTeachersActivityReportSurvivesALanguageSwitchAndIsSentOnceWithTheFocusWhereItIsSafe() throws Exception {
@@ -2828,6 +3071,46 @@ class BrowserIT {
             + ".catch(e => done({failed: String(e)}));", path);
     assertTrue(answer instanceof Map && !((Map<?, ?>) answer).containsKey("failed"), path + ": " + answer);
     return (Map<?, ?>) answer;
+  }
+
+  /** The school of the person signed in (their first role's). */
+  static String schoolOfMe() {
+    return String.valueOf(((Map<?, ?>) ((List<?>) apiGet("/api/v1/me").get("roles")).get(0)).get("school"));
+  }
+
+  /** The draft `name` of the page shown, as kept in the tab's sessionStorage (JSON), "null" when none is kept. */
+  static String draftKept(String name) {
+    return String.valueOf(((JavascriptExecutor) driver).executeScript(
+        "const key = Object.keys(sessionStorage).find((k) => k.startsWith('aspnet.drafts ') && k.endsWith(' ' + location.pathname + location.search));"
+            + "const all = key ? JSON.parse(sessionStorage.getItem(key)) : {};"
+            + "return JSON.stringify(all[arguments[0]] ?? null);", name));
+  }
+
+  /** Marks the page as drawn already, so that awaitDrawn waits for the next drawing (Back, a reload). */
+  static void markDrawn() {
+    ((JavascriptExecutor) driver).executeScript("document.getElementById('main').dataset.ready = 'before';");
+  }
+
+  /** Waits until `path` is drawn after markDrawn (the app marks #main data-ready when a page is drawn). */
+  static void awaitDrawn(String path) {
+    wait(60).until(d -> d.getCurrentUrl().equals(base + path)
+        && !d.findElements(By.cssSelector("#main[data-ready]:not([data-ready=before])")).isEmpty());
+  }
+
+  /** Goes to the directory by the menu, and waits until it is drawn. */
+  static void leaveForTheDirectory() {
+    markDrawn();
+    driver.findElement(By.cssSelector("#nav-list a[href='/schools']")).click();
+    awaitDrawn("/schools");
+  }
+
+  /** Saves the portal's profile form of `school` and waits for "Saved.". */
+  static void saveProfile(String school) {
+    driver.findElement(By.cssSelector("#edit-" + school + " form button[type=submit]")).click();
+    wait(30).until(d -> text(By.cssSelector("#edit-" + school + " form .form-status")).contains("Saved.")
+        || !d.findElements(By.cssSelector("#edit-" + school + " form .form-status .error")).isEmpty());
+    assertTrue(driver.findElements(By.cssSelector("#edit-" + school + " form .form-status .error")).isEmpty(),
+        text(By.cssSelector("#edit-" + school + " form")));
   }
 
   static void open(String path) {
