@@ -671,7 +671,15 @@ async function ncImport(country) {
         const format = /\.xlsx$/i.test(file.name) ? 'xlsx' : 'csv';
         const type = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
         const q = new URLSearchParams({ dryRun: dry, format, file: file.name, duplicates: form.elements.duplicates.value, country });
-        let job = await api('POST', '/api/v1/imports?' + q, file, { 'Content-Type': type });
+        let job = await api('POST', '/api/v1/imports?' + q, file, { 'Content-Type': type }).catch((e) => {
+          // sent again after a lost answer: the import was done once, and its report (too long to be
+          // kept with the request's key) is read where the job is
+          const at = e.problem?.location;
+          if (e.status === 409 && String(e.problem?.type).endsWith('/answer-withheld') && /^\/api\/v1\/imports\/[\w-]+$/.test(at || '')) {
+            return api('GET', at);
+          }
+          throw e;
+        });
         // a big file runs as a job: show processed / total until it is done
         while (job && (job.state === 'RUNNING' || job.state === 'QUEUED')) {
           form.querySelector('.form-status').replaceChildren(h('p', { role: 'status' }, t('import.progress', { processed: formatNumber(job.processed ?? 0), total: job.total == null ? '?' : formatNumber(job.total) })));

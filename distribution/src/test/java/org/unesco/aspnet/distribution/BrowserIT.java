@@ -493,6 +493,51 @@ class BrowserIT {
 
   @Test
   @Order(4)
+  void anImportWhoseAnswerWasLostIsSentAgainAndItsLongReportReadFromTheJob() throws IOException {
+    signIn("nc.fr@demo.aspnet.local");
+    open("/console/nc?tab=import&country=FR");
+    Path file = Files.createTempFile("aspnet-import-", ".csv");
+    StringBuilder csv = new StringBuilder("name,country,city,address,levels,email\n");
+    for (int i = 0; i < 300; i++) {
+      csv.append("École sans pays ").append(i).append(",ZZ,Lyon,1 rue A,SECONDARY,e").append(i).append("@example.org\n");
+    }
+    Files.writeString(file, csv.toString());
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    try {
+      // the first answer is lost on the way back (a flaky connection): the server did the import
+      js.executeScript("window.lostImport = { real: window.fetch, sent: [] };"
+          + "window.fetch = async function (input, init) {"
+          + "  const post = init && init.method === 'POST' && String(input).includes('/api/v1/imports?');"
+          + "  const answer = await window.lostImport.real.call(window, input, init);"
+          + "  if (!post) return answer;"
+          + "  window.lostImport.sent.push({ key: (init.headers || {})['Idempotency-Key'] || null, status: answer.status });"
+          + "  if (window.lostImport.sent.length === 1) throw new TypeError('Failed to fetch');"
+          + "  return answer;"
+          + "};");
+      waitFor(By.cssSelector("#main input[type=file]")).sendKeys(file.toAbsolutePath().toString());
+      WebElement send = driver.findElement(By.cssSelector("#main form button[type=submit]"));
+      send.click();
+      wait(30).until(d -> text(By.cssSelector("#main form .form-status")).contains("The server cannot be reached"));
+      // sent again: the server does not run it twice, and the page reads the report where the job is
+      driver.findElement(By.cssSelector("#main form button[type=submit]")).click();
+      wait(60).until(d -> figures().contains("300 rows"));
+      assertTrue(figures().contains("300 with errors"), figures().toString());
+      assertTrue(driver.findElements(By.cssSelector("#main form .error")).isEmpty(), text(By.cssSelector("#main form")));
+      List<?> sent = (List<?>) js.executeScript("return window.lostImport.sent;");
+      assertEquals(2, sent.size(), String.valueOf(sent));
+      Map<?, ?> first = (Map<?, ?>) sent.get(0);
+      Map<?, ?> again = (Map<?, ?>) sent.get(1);
+      assertTrue(first.get("key") instanceof String k && !k.isBlank() && k.equals(again.get("key")), "the same Idempotency-Key: " + sent);
+      assertEquals(200L, ((Number) first.get("status")).longValue(), String.valueOf(sent));
+      assertEquals(409L, ((Number) again.get("status")).longValue(), "its report too long to be kept with the key: " + sent);
+    } finally {
+      js.executeScript("if (window.lostImport) window.fetch = window.lostImport.real;");
+      Files.deleteIfExists(file);
+    }
+  }
+
+  @Test
+  @Order(4)
   void aNationalCoordinatorDryRunsAnImportAndReadsEachRowsErrorsInWords() throws IOException {
     signIn("nc.fr@demo.aspnet.local");
     open("/console/nc?tab=import&country=FR");

@@ -136,6 +136,36 @@ class ExportIT {
    * An exported file imported back as it is: every row names its school (the id column) and repeats
    * its values, so every row is UNCHANGED; none is a new school, so none is a likely duplicate.
    */
+  /**
+   * A coordinator on a slow connection sends an import again after its answer was lost: done once,
+   * and when the report was too long to be kept with the key, the repeat says where the job is,
+   * and the job there has the report (the web UI reads it from there).
+   */
+  @Test
+  void anImportSentAgainWithItsKeyIsDoneOnceAndItsLongReportIsReadWhereTheJobIs() throws Exception {
+    StringBuilder csv = new StringBuilder("name,country,city,address,levels,email\n");
+    for (int i = 0; i < 300; i++) {
+      csv.append("École sans pays ").append(i).append(",ZZ,Lyon,1 rue A,SECONDARY,e").append(i).append("@example.org\n");
+    }
+    byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+    String key = "import-" + System.nanoTime();
+    HttpResponse<String> first = platform.sendBytes("POST", "/api/v1/imports?dryRun=true", file, "Content-Type", "text/csv",
+        "Authorization", "Bearer " + ncFrance, "Idempotency-Key", key);
+    assertEquals(200, first.statusCode(), first.body());
+    assertTrue(first.body().length() > 16_000, "a report longer than what is kept with a key: " + first.body().length());
+    HttpResponse<String> again = platform.sendBytes("POST", "/api/v1/imports?dryRun=true", file, "Content-Type", "text/csv",
+        "Authorization", "Bearer " + ncFrance, "Idempotency-Key", key);
+    assertEquals(409, again.statusCode(), again.body());
+    JsonNode problem = JSON.readTree(again.body());
+    assertTrue(problem.path("type").asText().endsWith("/answer-withheld"), again.body());
+    String job = "/api/v1/imports/" + JSON.readTree(first.body()).path("id").asText();
+    assertEquals(job, problem.path("location").asText(), again.body());
+    assertEquals(job, again.headers().firstValue("Location").orElse(null));
+    assertTrue(problem.path("detail").asText().contains("read what it made at " + job), again.body());
+    JsonNode read = JSON.readTree(platform.get(job, "Authorization", "Bearer " + ncFrance).body());
+    assertEquals(JSON.readTree(first.body()).path("report"), read.path("report"), "the same report, from one run");
+  }
+
   @Test
   void exportThenDryRunImportFindsEveryRowUnchangedAndWritesNothing() throws Exception {
     for (String format : List.of("csv", "xlsx")) {

@@ -342,7 +342,8 @@ public final class IdempotencyFilter implements Filter {
     if (kept.withheld()) {
       Json.writeProblem(request, response, new ProblemException(409, ProblemException.TYPE_BASE + "answer-withheld", "Conflict",
           "This request was done already (" + kept.status() + (kept.location() == null ? "" : ", " + kept.location())
-              + "); its answer is not kept, as it held what is shown only once: see what it made, or make a new one",
+              + "); its answer was not kept (it held what is shown only once, or it was too long to keep):"
+              + (kept.location() == null ? " see what it made, or make a new one" : " read what it made at " + kept.location()),
           List.of(), kept.location() == null ? Map.of("status", kept.status())
               : Map.of("status", kept.status(), "location", kept.location())));
       return;
