@@ -859,31 +859,9 @@ class BrowserIT {
     assertTrue(draftKept(draft).contains(typed), draftKept(draft));
 
     // another page, then Back; then a reload: the typed city is back, the section open, the note shown
-    leaveForTheDirectory();
-    for (String how : List.of("back", "reload")) {
-      markDrawn();
-      if (how.equals("back")) {
-        driver.navigate().back();
-      } else {
-        driver.navigate().refresh();
-      }
-      awaitDrawn("/portal");
-      wait(10).until(d -> typed.equals(d.findElement(city).getDomProperty("value")) && !d.findElements(note).isEmpty());
-      assertEquals("true", driver.findElement(section).getDomProperty("open"), how + ": the profile's section is open");
-      assertTrue(text(note).contains("Your unsent text was kept."), how + ": " + text(note));
-      assertEquals(1, driver.findElements(notes).size(), how + ": only the profile was typed in: " + text(By.id("main")));
-      assertTrue(draftKept(draft).contains(typed), how + ": the draft is still kept: " + draftKept(draft));
-    }
-
+    assertPortalDraftKeptAcrossBackAndReload(city, typed, section, note, notes, draft, typed, "profile");
     // discarded: the stored city back, the note and the draft gone, and a reload does not bring it back
-    driver.findElement(note).findElement(By.tagName("button")).click();
-    wait(10).until(d -> stored.equals(d.findElement(city).getDomProperty("value")) && d.findElements(notes).isEmpty());
-    assertEquals("null", draftKept(draft));
-    markDrawn();
-    driver.navigate().refresh();
-    awaitDrawn("/portal");
-    assertEquals(stored, driver.findElement(city).getDomProperty("value"));
-    assertTrue(driver.findElements(notes).isEmpty(), text(By.id("main")));
+    assertPortalDraftDiscarded(city, stored, note, notes, draft);
 
     // typed again and saved: the draft is gone; Back draws the saved city, without a note
     try {
@@ -949,31 +927,9 @@ class BrowserIT {
     written.sendKeys(typed);
     assertTrue(draftKept(draft).contains(stamp), draftKept(draft));
 
-    leaveForTheDirectory();
-    for (String how : List.of("back", "reload")) {
-      markDrawn();
-      if (how.equals("back")) {
-        driver.navigate().back();
-      } else {
-        driver.navigate().refresh();
-      }
-      awaitDrawn("/portal");
-      wait(10).until(d -> typed.equals(d.findElement(activities).getDomProperty("value")) && !d.findElements(note).isEmpty());
-      assertEquals("true", driver.findElement(section).getDomProperty("open"), how + ": the report's section is open");
-      assertTrue(text(note).contains("Your unsent text was kept."), how + ": " + text(note));
-      assertEquals(1, driver.findElements(notes).size(), how + ": only the report was typed in: " + text(By.id("main")));
-      assertTrue(draftKept(draft).contains(stamp), how + ": the draft is still kept: " + draftKept(draft));
-    }
-
+    assertPortalDraftKeptAcrossBackAndReload(activities, typed, section, note, notes, draft, stamp, "report");
     // discarded: the report as stored, no note, no draft; a reload does not bring it back
-    driver.findElement(note).findElement(By.tagName("button")).click();
-    wait(10).until(d -> stored.equals(d.findElement(activities).getDomProperty("value")) && d.findElements(notes).isEmpty());
-    assertEquals("null", draftKept(draft));
-    markDrawn();
-    driver.navigate().refresh();
-    awaitDrawn("/portal");
-    assertEquals(stored, driver.findElement(activities).getDomProperty("value"));
-    assertTrue(driver.findElements(notes).isEmpty(), text(By.id("main")));
+    assertPortalDraftDiscarded(activities, stored, note, notes, draft);
 
     // typed again (with whatever else the report requires), kept across Back, and sent from the form
     // drawn again: the note and the draft are gone, what was sent is what was typed, and Back draws
@@ -3143,6 +3099,42 @@ class BrowserIT {
   }
 
   /** Goes to the directory by the menu, and waits until it is drawn. */
+  /**
+   * On the portal, after typing {@code typed} into {@code field}: another page, then Back, then a
+   * reload each draw the page again with the typed text, its section open and the one note of a kept
+   * draft; the draft {@code draft} is still stored (holding {@code mark}).
+   */
+  static void assertPortalDraftKeptAcrossBackAndReload(By field, String typed, By section, By note, By notes, String draft,
+      String mark, String what) {
+    leaveForTheDirectory();
+    for (String how : List.of("back", "reload")) {
+      markDrawn();
+      if (how.equals("back")) {
+        driver.navigate().back();
+      } else {
+        driver.navigate().refresh();
+      }
+      awaitDrawn("/portal");
+      wait(10).until(d -> typed.equals(d.findElement(field).getDomProperty("value")) && !d.findElements(note).isEmpty());
+      assertEquals("true", driver.findElement(section).getDomProperty("open"), how + ": the " + what + "'s section is open");
+      assertTrue(text(note).contains("Your unsent text was kept."), how + ": " + text(note));
+      assertEquals(1, driver.findElements(notes).size(), how + ": only the " + what + " was typed in: " + text(By.id("main")));
+      assertTrue(draftKept(draft).contains(mark), how + ": the draft is still kept: " + draftKept(draft));
+    }
+  }
+
+  /** *Discard it* on the portal: the stored value back, the note and the draft gone, and a reload does not bring them back. */
+  static void assertPortalDraftDiscarded(By field, String stored, By note, By notes, String draft) {
+    driver.findElement(note).findElement(By.tagName("button")).click();
+    wait(10).until(d -> stored.equals(d.findElement(field).getDomProperty("value")) && d.findElements(notes).isEmpty());
+    assertEquals("null", draftKept(draft));
+    markDrawn();
+    driver.navigate().refresh();
+    awaitDrawn("/portal");
+    assertEquals(stored, driver.findElement(field).getDomProperty("value"));
+    assertTrue(driver.findElements(notes).isEmpty(), text(By.id("main")));
+  }
+
   static void leaveForTheDirectory() {
     markDrawn();
     driver.findElement(By.cssSelector("#nav-list a[href='/schools']")).click();
