@@ -273,12 +273,9 @@ class BrowserIT {
     // what was typed is kept as a draft for this page: another page, then Back, draws the form again
     // with it (the académie once France's profile is read again), and says so; a reload too
     String typeOfSchool = driver.findElement(By.name("fields.typeEtablissement")).getDomProperty("value");
-    driver.findElement(By.cssSelector("#nav-list a[href='/schools']")).click();
-    wait(30).until(ExpectedConditions.urlToBe(base + "/schools"));
-    waitFor(By.cssSelector("#main h1"));
+    leaveForTheDirectory();
     for (String how : List.of("back", "reload")) {
-      if (how.equals("back")) driver.navigate().back();
-      else driver.navigate().refresh();
+      backOrReload(how);
       wait(30).until(d -> school.equals(d.findElement(By.id("apply-name")).getDomProperty("value"))
           && !d.findElements(By.cssSelector("select#apply-unit option[value=lyon]")).isEmpty()
           && "lyon".equals(d.findElement(By.id("apply-unit")).getDomProperty("value"))
@@ -997,14 +994,8 @@ class BrowserIT {
 
     leaveForTheDirectory();
     for (String how : List.of("back", "reload")) {
-      markDrawn();
-      if (how.equals("back")) {
-        driver.navigate().back();
-      } else {
-        driver.navigate().refresh();
-      }
-      wait(60).until(d -> d.getCurrentUrl().equals(address)
-          && !d.findElements(By.cssSelector("#main[data-ready]:not([data-ready=before])")).isEmpty()
+      backOrReload(how);
+      wait(60).until(d -> d.getCurrentUrl().equals(address) && !d.findElements(DRAWN).isEmpty()
           && typed.equals(d.findElement(box).getDomProperty("value")) && !d.findElements(note).isEmpty());
       assertTrue(text(note).contains("Your unsent text was kept."), how + ": " + text(note));
       assertEquals(1, driver.findElements(notes).size(), how + ": only that comment was typed: " + text(By.id("main")));
@@ -1017,8 +1008,7 @@ class BrowserIT {
     assertEquals("null", draftKept(id));
     markDrawn();
     driver.navigate().refresh();
-    wait(60).until(d -> !d.findElements(By.cssSelector("#main[data-ready]:not([data-ready=before])")).isEmpty()
-        && !d.findElements(box).isEmpty());
+    wait(60).until(d -> !d.findElements(DRAWN).isEmpty() && !d.findElements(box).isEmpty());
     assertEquals("", driver.findElement(box).getDomProperty("value"));
     assertTrue(driver.findElements(notes).isEmpty(), text(By.id("main")));
 
@@ -3092,13 +3082,24 @@ class BrowserIT {
     ((JavascriptExecutor) driver).executeScript("document.getElementById('main').dataset.ready = 'before';");
   }
 
-  /** Waits until `path` is drawn after markDrawn (the app marks #main data-ready when a page is drawn). */
+  /** A page drawn since markDrawn (the app marks #main data-ready when a page is drawn). */
+  static final By DRAWN = By.cssSelector("#main[data-ready]:not([data-ready=before])");
+
+  /** Waits until `path` is drawn after markDrawn. */
   static void awaitDrawn(String path) {
-    wait(60).until(d -> d.getCurrentUrl().equals(base + path)
-        && !d.findElements(By.cssSelector("#main[data-ready]:not([data-ready=before])")).isEmpty());
+    wait(60).until(d -> d.getCurrentUrl().equals(base + path) && !d.findElements(DRAWN).isEmpty());
   }
 
-  /** Goes to the directory by the menu, and waits until it is drawn. */
+  /** Browser Back ({@code how} "back") or a reload ("reload"), after markDrawn: wait with DRAWN or awaitDrawn. */
+  static void backOrReload(String how) {
+    markDrawn();
+    if (how.equals("back")) {
+      driver.navigate().back();
+    } else {
+      driver.navigate().refresh();
+    }
+  }
+
   /**
    * On the portal, after typing {@code typed} into {@code field}: another page, then Back, then a
    * reload each draw the page again with the typed text, its section open and the one note of a kept
@@ -3108,12 +3109,7 @@ class BrowserIT {
       String mark, String what) {
     leaveForTheDirectory();
     for (String how : List.of("back", "reload")) {
-      markDrawn();
-      if (how.equals("back")) {
-        driver.navigate().back();
-      } else {
-        driver.navigate().refresh();
-      }
+      backOrReload(how);
       awaitDrawn("/portal");
       wait(10).until(d -> typed.equals(d.findElement(field).getDomProperty("value")) && !d.findElements(note).isEmpty());
       assertEquals("true", driver.findElement(section).getDomProperty("open"), how + ": the " + what + "'s section is open");
@@ -3135,6 +3131,7 @@ class BrowserIT {
     assertTrue(driver.findElements(notes).isEmpty(), text(By.id("main")));
   }
 
+  /** Goes to the directory by the menu, and waits until it is drawn. */
   static void leaveForTheDirectory() {
     markDrawn();
     driver.findElement(By.cssSelector("#nav-list a[href='/schools']")).click();

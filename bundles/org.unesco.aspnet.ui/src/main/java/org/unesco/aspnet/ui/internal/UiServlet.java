@@ -159,7 +159,7 @@ public final class UiServlet extends HttpServlet {
       return;
     }
     String file = path.equals("/") ? "index.html" : path.substring(1);
-    Asset asset = file.contains("..") ? null : load(file);
+    Asset asset = load(file);
     if (asset == null) {
       if (file.substring(file.lastIndexOf('/') + 1).contains(".")) {
         Json.writeProblem(request, response, ProblemException.notFound("There is nothing at " + path));
@@ -178,7 +178,7 @@ public final class UiServlet extends HttpServlet {
   private void sendVersioned(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
     int slash = path.indexOf('/', VERSIONED.length());
     String file = slash < 0 ? "" : path.substring(slash + 1);
-    Asset asset = file.isEmpty() || file.contains("..") || file.equals("index.html") ? null : load(file);
+    Asset asset = file.isEmpty() || file.equals("index.html") ? null : load(file);
     if (asset == null) {
       Json.writeProblem(request, response, ProblemException.notFound("There is nothing at " + path));
       return;
@@ -197,7 +197,11 @@ public final class UiServlet extends HttpServlet {
     return v;
   }
 
+  /** A file under {@code static/}, read once; null when there is none (or the path climbs out with ".."). */
   private Asset load(String file) throws IOException {
+    if (file.contains("..")) {
+      return null;
+    }
     Asset cached = assets.get(file);
     if (cached != null) {
       return cached;
