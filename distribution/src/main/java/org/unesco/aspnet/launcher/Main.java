@@ -240,6 +240,9 @@ public final class Main {
     // Left on, FileInstall rewrites .cfg files and was seen to leave one empty.
     p.put("felix.fileinstall.enableConfigSave", "false");
     p.put("felix.fileinstall.log.level", "3");
+    // FileInstall's own folder, by default a new fileinstall-<random> in the system's temporary
+    // folder per watcher and start, left behind by the stop's halt() (deleteOnExit never runs).
+    p.put("felix.fileinstall.tmpdir", data.resolve("tmp").resolve("fileinstall-config").toString());
     // --noshutdown: the shell's end (Ctrl-D, exit, or a stdin that is closed, as under a service
     // manager) leaves the platform running; it stops on SIGTERM or Ctrl-C, as without the console
     p.put("gosh.args", console ? "--noshutdown" : "--nointeractive");

@@ -19,6 +19,9 @@ class LifecycleIT {
   void sigtermStopsCleanlyWithin10sAndARestartKeepsTheData() throws Exception {
     try (Installation platform = new Installation()) {
       platform.deployPlugin(Installation.HELLO_PLUGIN, "hello.jar");
+      // the system's temporary folder, seen alone: a server's /tmp must not fill up start after start
+      Path systemTmp = Files.createDirectories(platform.root.resolve("system-tmp"));
+      platform.environment.put("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + systemTmp);
       platform.start();
       platform.awaitResponse("/api/v1/hello/greeting", Duration.ofSeconds(20), r -> r.statusCode() == 200);
       String etag = platform.get("/api/v1/hello/greeting").headers().firstValue("ETag").orElseThrow();
@@ -33,6 +36,11 @@ class LifecycleIT {
       long stopMs = platform.stop();
       assertTrue(stopMs < 10_000, "stopped in " + stopMs + " ms");
       assertEquals(0, platform.exitValue(), platform.log());
+      try (var left = Files.list(systemTmp)) {
+        assertEquals(List.of(), left.map(f -> f.getFileName().toString()).toList(),
+            "left in the system's temporary folder after a stop");
+      }
+      platform.environment.remove("JAVA_TOOL_OPTIONS");
       // Derby's own record of a clean shutdown (the platform's "Database closed" log line travels
       // through the asynchronous log service, which may itself be stopping by then)
       String derbyLog = Files.readString(platform.data.resolve("derby.log"));
