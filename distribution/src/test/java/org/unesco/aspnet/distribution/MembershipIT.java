@@ -658,6 +658,35 @@ class MembershipIT {
     assertEquals(200, confirmedEdit.statusCode(), confirmedEdit.body());
   }
 
+  /**
+   * A name typed partly with the wrong keyboard layout (a Cyrillic о and е in a Latin name) is the
+   * school it looks like: a likely duplicate of it, and found by the name typed in Latin letters.
+   */
+  @Test
+  void aNameTypedWithLettersOfAnotherScriptIsTheSchoolItLooksLike() throws Exception {
+    String mixed = "Gimnazija Tesla V\u043Eltair\u0435"; // Cyrillic о and е
+    HttpResponse<String> first = apply(school(mixed, "RS", "Novi Sad"));
+    assertEquals(201, first.statusCode(), first.body());
+    long id = JSON.readTree(first.body()).path("schoolId").asLong();
+    HttpResponse<String> twin = apply(school("Gimnazija Tesla Voltaire", "RS", "Novi Sad"));
+    assertEquals(409, twin.statusCode(), twin.body());
+    // the public is told the candidate's name, as typed, not its id
+    assertEquals(mixed, JSON.readTree(twin.body()).path("duplicates").path(0).path("name").asText(), twin.body());
+    HttpResponse<String> found = platform.get("/api/v1/schools?country=RS&q=voltaire", "Authorization", "Bearer " + hq);
+    assertEquals(200, found.statusCode(), found.body());
+    assertEquals(List.of(id), ids(found), found.body());
+    assertEquals(mixed, JSON.readTree(platform.get("/api/v1/schools/" + id, "Authorization", "Bearer " + hq).body())
+        .path("name").asText(), "the name is kept as typed");
+    // a name in Cyrillic alone keeps its letters: found by them, not by Latin look-alikes
+    ObjectNode cyrillicName = school("Гимназија Сосна", "RS", "Нови Сад");
+    cyrillicName.put("email", "office@sosna.example.rs");
+    HttpResponse<String> sosna = apply(cyrillicName);
+    assertEquals(201, sosna.statusCode(), sosna.body());
+    long cyrillic = JSON.readTree(sosna.body()).path("schoolId").asLong();
+    assertEquals(List.of(cyrillic), ids(platform.get("/api/v1/schools?country=RS&q=%D1%81%D0%BE%D1%81", "Authorization", "Bearer " + hq)));
+    assertEquals(List.of(), ids(platform.get("/api/v1/schools?country=RS&q=cocha", "Authorization", "Bearer " + hq)));
+  }
+
   @Test
   void updatesNeedTheCurrentEtagAndTheRightScope() throws Exception {
     long id = JSON.readTree(apply(school("Collège Jean Moulin", "FR", "Lyon")).body()).path("schoolId").asLong();

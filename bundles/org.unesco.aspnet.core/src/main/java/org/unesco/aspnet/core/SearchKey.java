@@ -11,9 +11,22 @@ import java.util.Locale;
  * saint exupery" have the same key; scripts without case (Arabic, Chinese) keep their letters.
  * The directory's search and duplicate checks use it, and so does the search of accounts by name:
  * one fold for everything a person types to find something.
+ *
+ * <p>A word that mixes Latin letters with Cyrillic or Greek ones is a word typed partly in the
+ * wrong keyboard layout ("Vоltaire" with a Cyrillic о), or made to look like another: its letters
+ * that have a look-alike in the word's main script are read as that script's, so that it has the
+ * key of the word it looks like. A word in one script keeps its letters.
  */
 public final class SearchKey {
   private SearchKey() {}
+
+  /**
+   * Changes whenever the key of some text changes, so that a bundle that stores keys knows to
+   * make them again: 2 since words of mixed scripts are read in their main script.
+   */
+  public static int version() {
+    return 2;
+  }
 
   /** The key of {@code text}; empty for null or a text without letters or digits. */
   public static String of(String text) {
@@ -22,26 +35,33 @@ public final class SearchKey {
     }
     String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
     StringBuilder key = new StringBuilder(decomposed.length());
-    boolean space = true; // no leading space
-    for (int i = 0; i < decomposed.length(); ) {
-      int cp = decomposed.codePointAt(i);
-      i += Character.charCount(cp);
-      if (Character.getType(cp) == Character.NON_SPACING_MARK
-          || Character.getType(cp) == Character.ENCLOSING_MARK
-          || Character.getType(cp) == Character.COMBINING_SPACING_MARK) {
+    int[] word = new int[decomposed.length()];
+    int length = 0;
+    boolean nonAscii = false;
+    for (int i = 0; i <= decomposed.length(); ) {
+      int cp = i < decomposed.length() ? decomposed.codePointAt(i) : ' ';
+      i += i < decomposed.length() ? Character.charCount(cp) : 1;
+      int type = Character.getType(cp);
+      if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+          || type == Character.COMBINING_SPACING_MARK) {
         continue; // the accent of a decomposed letter
       }
       if (Character.isLetterOrDigit(cp)) {
-        key.append(fold(cp));
-        space = false;
-      } else if (!space) {
-        key.append(' ');
-        space = true;
+        word[length++] = cp;
+        nonAscii |= cp > 0x7f;
+      } else if (length > 0) {
+        if (nonAscii) {
+          LookAlikes.inMainScript(word, length);
+        }
+        if (!key.isEmpty()) {
+          key.append(' ');
+        }
+        for (int k = 0; k < length; k++) {
+          key.append(fold(word[k]));
+        }
+        length = 0;
+        nonAscii = false;
       }
-    }
-    int end = key.length();
-    if (end > 0 && key.charAt(end - 1) == ' ') {
-      key.setLength(end - 1);
     }
     return key.toString();
   }

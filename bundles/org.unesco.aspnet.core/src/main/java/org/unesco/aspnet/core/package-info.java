@@ -3,7 +3,7 @@
  * ({@link org.unesco.aspnet.core.Principal}), the authorization policy, the audit log, the mail outbox
  * and the fold that search compares ({@link org.unesco.aspnet.core.SearchKey}).
  */
-@Version("1.11.0")
+@Version("1.12.0")
 @Export
 package org.unesco.aspnet.core;
 

@@ -37,4 +37,37 @@ class SearchKeyTest {
     assertEquals(List.of(), SearchKey.words(" %_ "));
     assertEquals(List.of(), SearchKey.words(null));
   }
+
+  @Test
+  void readsAWordOfMixedScriptsInItsMainScript() {
+    // a Cyrillic о (U+043E) and е (U+0435) typed into a Latin name
+    assertEquals("lycee voltaire", SearchKey.of("Lyc\u0435e V\u043Eltaire"));
+    assertEquals(SearchKey.of("COLLEGE"), SearchKey.of("\u0421OLL\u0415GE")); // Cyrillic С and Е in capitals
+    // a Latin o and c typed into a Cyrillic name
+    assertEquals("школа", SearchKey.of("шкoла"));
+    assertEquals(SearchKey.of("Средняя школа"), SearchKey.of("Cредняя школа"));
+    // a Greek ο in a Latin word, a Latin o in a Greek one
+    assertEquals("rodos", SearchKey.of("R\u03BFdos"));
+    assertEquals("σχολειο", SearchKey.of("Σχoλείο"));
+    // nothing tells the script: Latin
+    assertEquals("coca", SearchKey.of("\u0441oca"));
+    // as many letters of each kind: the script with more letters
+    assertEquals("сок", SearchKey.of("\u0441o\u043A"));
+  }
+
+  @Test
+  void leavesWordsOfOneScriptAndWordsSideBySideAlone() {
+    assertEquals("сосна", SearchKey.of("Сосна")); // all Cyrillic, though every letter has a Latin look-alike but н
+    assertEquals("школа no 5 saint exupery", SearchKey.of("Школа No 5 Saint-Exupéry"));
+    assertEquals("ελληνικο σχολειο athens", SearchKey.of("Ελληνικό Σχολείο Athens"));
+    assertEquals("5а", SearchKey.of("5а")); // a digit is of no script
+    // letters without a look-alike stay what they are: only the look-alikes move
+    assertEquals("shkola", SearchKey.of("shkol\u0430"));
+    assertEquals("ж\u043A", SearchKey.of("жk"));
+  }
+
+  @Test
+  void changesItsVersionWithTheKeys() {
+    assertEquals(2, SearchKey.version());
+  }
 }

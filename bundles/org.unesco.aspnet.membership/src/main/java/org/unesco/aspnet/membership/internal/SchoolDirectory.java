@@ -144,7 +144,10 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     this.log = log;
     this.values = new ConfigValues("org.unesco.aspnet.membership.directory", log::warn);
     this.publicProfileBytes = PublicProfiles.defaultBytes(Runtime.getRuntime().maxMemory());
-    Thread t = new Thread(this::completeWordIndex, "aspnet-word-index");
+    Thread t = new Thread(() -> {
+      refreshStoredKeys();
+      completeWordIndex();
+    }, "aspnet-word-index");
     t.setDaemon(true);
     t.start();
   }
@@ -387,6 +390,44 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
   /** Whether searches are answered through the word index yet (tests wait for it). */
   boolean wordIndexReady() {
     return wordIndexComplete;
+  }
+
+  /**
+   * Makes the schools' search keys again where they were made by an older {@link SearchKey} (an
+   * upgrade that changed the fold), once, before the word index is marked usable. Until it is done,
+   * a school whose key changed is found by its old key.
+   */
+  private void refreshStoredKeys() {
+    try {
+      int version = SearchKey.version();
+      if (database.read(StoredKeys::version) >= version) {
+        return;
+      }
+      long after = 0;
+      int changed = 0;
+      while (!stopped) {
+        long from = after;
+        StoredKeys.Pass pass = database.read(c -> StoredKeys.scan(c, from, 2000));
+        for (long id : pass.stale()) {
+          if (database.inTransaction(c -> StoredKeys.refresh(c, id))) {
+            changed++; // the page kept in memory has no key in it: nothing to forget
+          }
+        }
+        if (pass.last() < 0) {
+          database.inTransaction(c -> {
+            StoredKeys.markVersion(c, version);
+            return null;
+          });
+          log.info("Search keys of the directory made again for version {} of the fold: {} schools changed", version, changed);
+          return;
+        }
+        after = pass.last();
+      }
+    } catch (RuntimeException e) {
+      if (!stopped) {
+        log.error("Search keys of the directory not made again; schools are found by their old keys: {}", e.getMessage(), e);
+      }
+    }
   }
 
   /**

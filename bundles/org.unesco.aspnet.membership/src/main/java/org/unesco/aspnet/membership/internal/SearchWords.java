@@ -78,9 +78,14 @@ final class SearchWords {
 
   /** The distinct words of a name and city that the index keeps. */
   static Set<String> of(String name, String city) {
+    return ofKeys(SearchKey.of(name), SearchKey.of(city));
+  }
+
+  /** The distinct words that the index keeps for a name and city whose {@link SearchKey}s these are. */
+  static Set<String> ofKeys(String nameKey, String cityKey) {
     Set<String> words = new LinkedHashSet<>();
-    for (String text : new String[] {name, city}) {
-      for (String word : SearchKey.words(text)) {
+    for (String key : new String[] {nameKey, cityKey}) {
+      for (String word : key.isEmpty() ? new String[0] : key.split(" ")) {
         if (word.length() <= MAX_WORD) {
           words.add(word);
           String bare = withoutArticle(word);

@@ -1,6 +1,7 @@
 package org.unesco.aspnet.membership.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.core.SearchKey;
 import org.unesco.aspnet.membership.Application;
 import org.unesco.aspnet.membership.MembershipStatus;
@@ -252,5 +254,49 @@ class WordIndexTest {
       }
     });
     assertEquals(total, stored, "one entry per school and word, none twice");
+  }
+
+  /**
+   * An installation whose keys an older fold made (version 1 read "Vоltaire", with a Cyrillic о, as
+   * a word of its own): the start makes them again, and its index entries follow.
+   */
+  @Test
+  void anUpgradeThatChangedTheFoldMakesTheKeysAgain() throws Exception {
+    generate(20);
+    String mixed = "Lyc\u0435e V\u043Eltaire"; // Cyrillic е and о
+    long id = lifecycle.apply(HQ, Schools.in("FR", mixed, "Lyon", null), true).schoolId();
+    written.put(id, Schools.in("FR", mixed, "Lyon", null));
+    String oldKey = "lyc\u0435e v\u043Eltaire"; // what version 1 made of it: the letters as typed
+    database.inTransaction(c -> {
+      try (var st = c.createStatement()) {
+        st.executeUpdate("UPDATE MEM_SCHOOL SET NAME_KEY = '" + oldKey + "' WHERE ID = " + id);
+        st.executeUpdate("DELETE FROM MEM_SCHOOL_WORD WHERE SCHOOL_ID = " + id);
+        for (String word : SearchWords.ofKeys(oldKey, "lyon")) {
+          st.executeUpdate("INSERT INTO MEM_SCHOOL_WORD VALUES ('FR', '" + word + "', " + id + ")");
+        }
+        st.executeUpdate("UPDATE MEM_SEARCH_STATE SET KEY_VERSION = 1");
+      }
+      return null;
+    });
+    java.util.Map<Long, java.util.Set<String>> othersBefore = new HashMap<>();
+    written.keySet().stream().filter(k -> k != id).forEach(k -> othersBefore.put(k, entriesOf(k)));
+
+    schools = directory();
+    assertEquals(SearchKey.version(), (int) database.read(StoredKeys::version));
+    assertEquals("lycee voltaire", database.read(c -> {
+      try (var st = c.createStatement(); var rs = st.executeQuery("SELECT NAME_KEY FROM MEM_SCHOOL WHERE ID = " + id)) {
+        rs.next();
+        return rs.getString(1);
+      }
+    }));
+    assertEquals(entries("FR", "Lycee Voltaire", "Lyon"), entriesOf(id), "the old words' entries are gone");
+    assertEquals(List.of(id), search(HQ, "FR", "voltaire", SchoolQuery.Sort.ID, 10));
+    assertEquals(List.of(id), search(HQ, "FR", "volt", SchoolQuery.Sort.NAME, 10));
+    othersBefore.forEach((k, before) -> assertEquals(before, entriesOf(k), "school " + k + " untouched"));
+    // and the school typed in Latin letters alone is a likely duplicate of it
+    ProblemException p = assertThrows(ProblemException.class,
+        () -> lifecycle.apply(HQ, Schools.in("FR", "Lycée Voltaire", "Lyon", null), false));
+    assertEquals(409, p.status());
+    assertEquals(id, ((Number) ((Map<?, ?>) ((List<?>) p.extensions().get("duplicates")).get(0)).get("id")).longValue());
   }
 }

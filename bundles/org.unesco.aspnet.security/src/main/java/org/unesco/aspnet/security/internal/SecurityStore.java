@@ -161,7 +161,9 @@ public final class SecurityStore {
   /**
    * Gives the accounts made before security migration V11 the key of their name, a hundred at a
    * time, in the order of their ids (nodes starting together take their rows in the same order, not
-   * in each other's way); once done, a start finds none to fill. Returns how many it filled.
+   * in each other's way); once done, a start finds none to fill. Then, if the keys were made by an
+   * older {@link SearchKey} than this release's, makes them again once. Returns how many it filled
+   * or changed.
    */
   int fillNameKeys() {
     int filled = 0;
@@ -189,9 +191,65 @@ public final class SecurityStore {
       });
       filled += done;
       if (done == 0) {
-        return filled;
+        return filled + refreshNameKeys();
       }
     }
+  }
+
+  /** Makes the accounts' name keys again if an older {@link SearchKey} made them; how many changed. */
+  private int refreshNameKeys() {
+    int version = SearchKey.version();
+    boolean current = db.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT KEY_VERSION FROM SEC_SEARCH_STATE WHERE ID = 1");
+          ResultSet rs = ps.executeQuery()) {
+        return !rs.next() || rs.getInt(1) >= version;
+      }
+    });
+    if (current) {
+      return 0;
+    }
+    int changed = 0;
+    String after = "";
+    while (after != null) {
+      String from = after;
+      Object[] pass = db.inTransaction(c -> {
+        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        String last = null;
+        try (PreparedStatement ps = c.prepareStatement(
+            "SELECT ID, NAME, NAME_KEY FROM SEC_ACCOUNT WHERE ID > ? ORDER BY ID FETCH FIRST 500 ROWS ONLY")) {
+          ps.setString(1, from);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              last = rs.getString(1);
+              String key = nameKey(rs.getString(2));
+              if (!key.equals(rs.getString(3))) {
+                keys.put(last, key);
+              }
+            }
+          }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE SEC_ACCOUNT SET NAME_KEY = ? WHERE ID = ?")) {
+          for (Map.Entry<String, String> account : keys.entrySet()) {
+            ps.setString(1, account.getValue());
+            ps.setString(2, account.getKey());
+            ps.addBatch();
+          }
+          if (!keys.isEmpty()) {
+            ps.executeBatch();
+          }
+        }
+        return new Object[] {last, keys.size()};
+      });
+      after = (String) pass[0];
+      changed += (Integer) pass[1];
+    }
+    db.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE SEC_SEARCH_STATE SET KEY_VERSION = ? WHERE ID = 1")) {
+        ps.setInt(1, version);
+        return ps.executeUpdate();
+      }
+    });
+    return changed;
   }
 
   /**

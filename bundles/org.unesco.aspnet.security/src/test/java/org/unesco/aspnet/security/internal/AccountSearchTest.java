@@ -73,4 +73,24 @@ class AccountSearchTest {
     assertEquals(List.of("old7@example.org"), found("zoe angstrom"));
     assertEquals(0, store.fillNameKeys(), "once done, nothing to fill at the next start");
   }
+
+  /** Keys made by an older fold (version 1 kept a Cyrillic о typed into a Latin name as it was). */
+  @Test
+  void keysOfAnOlderFoldAreMadeAgainOnce() {
+    db.inTransaction(c -> {
+      store.createAccount(c, "ivo@example.org", "Iv\u043E Andri\u0107", "hr", "x"); // a Cyrillic о
+      store.createAccount(c, "ana@example.org", "Ana Perić", "hr", "x");
+      try (var st = c.createStatement()) {
+        st.executeUpdate("UPDATE SEC_ACCOUNT SET NAME_KEY = 'iv\u043E andric' WHERE EMAIL = 'ivo@example.org'");
+        st.executeUpdate("UPDATE SEC_SEARCH_STATE SET KEY_VERSION = 1");
+      }
+      return null;
+    });
+    assertEquals(List.of(), found("ivo andric"));
+    assertEquals(1, store.fillNameKeys(), "the one key the new fold makes otherwise");
+    assertEquals(List.of("ivo@example.org"), found("ivo andric"));
+    assertEquals(List.of("ivo@example.org"), found("Iv\u043E")); // typed with the same slip
+    assertEquals(List.of("ana@example.org"), found("peric"));
+    assertEquals(0, store.fillNameKeys(), "once done, nothing to make again at the next start");
+  }
 }
