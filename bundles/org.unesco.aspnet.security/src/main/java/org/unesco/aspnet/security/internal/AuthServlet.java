@@ -72,7 +72,8 @@ public final class AuthServlet extends ApiServlet {
     body.put("csrfToken", in.csrfToken());
     body.put("expiresAt", in.expiresAt());
     body.put("account", MeServlet.describe(in.principal()));
-    response.setHeader("Cache-Control", "no-store");
+    // a live session: no copy kept anywhere, whichever path led here (an Idempotency-Key included)
+    ApiServlet.answerHoldsASecret(request, response);
     Json.write(response, 200, body);
   }
 

@@ -99,7 +99,7 @@ public final class IdempotencyFilter implements Filter {
     HttpServletRequest request = (HttpServletRequest) req;
     HttpServletResponse response = (HttpServletResponse) resp;
     String key = request.getHeader(HEADER);
-    if (key == null || !"POST".equals(request.getMethod()) || carriesAPassword(request.getRequestURI())) {
+    if (key == null || !"POST".equals(request.getMethod()) || carriesAPassword(request)) {
       chain.doFilter(request, response);
       return;
     }
@@ -139,7 +139,19 @@ public final class IdempotencyFilter implements Filter {
     }
   }
 
-  /** Whether the path, as the servlets read it (%61ccounts is accounts), is one whose body carries a password. */
+  /**
+   * Whether the request goes to a path whose body carries a password: as the container routed it
+   * (decoded, without {@code ;parameters}), or as it was written.
+   */
+  static boolean carriesAPassword(HttpServletRequest request) {
+    String routed = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    return carriesAPassword(request.getRequestURI()) || carriesAPassword(routed);
+  }
+
+  /**
+   * Whether the path, as the servlets read it (%61ccounts is accounts, {@code /auth;x=1/login} is
+   * {@code /auth/login}: Jetty drops a segment's parameters), is one whose body carries a password.
+   */
   static boolean carriesAPassword(String requestUri) {
     String path;
     try {
@@ -147,6 +159,7 @@ public final class IdempotencyFilter implements Filter {
     } catch (IllegalArgumentException e) {
       return true; // no path a servlet serves: left alone
     }
+    path = path.replaceAll(";[^/]*", "");
     while (path.length() > 1 && path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);
     }
