@@ -272,6 +272,35 @@ class ExportIT {
     assertEquals(rows.size(), again.path("unchanged").asInt(), "imported once, the file repeats the directory: " + again);
   }
 
+  /**
+   * The few columns an NC corrects (id and name): the school keeps everything the file has no
+   * column for; a row without an id in such a file is told each value a new school lacks.
+   */
+  @Test
+  void aFileOfIdsAndNamesRenamesItsSchoolsOnly() throws Exception {
+    String id = csv(text("/api/v1/exports/schools.csv?country=FR", ncFrance)).get(0).get("id");
+    JsonNode was = JSON.readTree(platform.get("/api/v1/schools/" + id, "Authorization", "Bearer " + ncFrance).body());
+    String renamed = was.path("name").asText() + " (renommé)";
+    byte[] body = ("id,name\n" + id + ",\"" + renamed + "\"\n").getBytes(StandardCharsets.UTF_8);
+    JsonNode done = platform.upload("?file=noms.csv", body, "text/csv", ncFrance);
+    assertEquals("DONE", done.path("state").asText(), done.toString());
+    assertEquals(1, done.path("report").path("updated").asInt(), done.toString());
+    ObjectNode now = (ObjectNode) JSON.readTree(platform.get("/api/v1/schools/" + id, "Authorization", "Bearer " + ncFrance).body());
+    assertEquals(renamed, now.path("name").asText());
+    ObjectNode expected = was.deepCopy();
+    expected.put("name", renamed);
+    expected.remove("revision");
+    now.remove("revision");
+    assertEquals(expected, now, "nothing else of the school changed");
+
+    JsonNode newRow = platform.upload("?dryRun=true", "id,name\n,Lycée sans adresse\n".getBytes(StandardCharsets.UTF_8), "text/csv", ncFrance)
+        .path("report");
+    assertEquals(1, newRow.path("invalid").asInt(), newRow.toString());
+    List<String> fields = new ArrayList<>();
+    newRow.path("rows").get(0).path("errors").forEach(e -> fields.add(e.path("field").asText()));
+    assertTrue(fields.containsAll(List.of("city", "address", "email")), "each missing value of a new school: " + newRow);
+  }
+
   /** An NC of France naming German schools by their ids: a row error on {@code id}, nothing written. */
   @Test
   void aNationalCoordinatorCannotUpdateAnotherCountrysSchoolByItsId() throws Exception {

@@ -102,7 +102,9 @@ final class SchoolSheet implements SchoolImport.Source {
     if (!columns.containsKey("country") && defaultCountry == null) {
       missing.add("country");
     }
-    if (!missing.isEmpty()) {
+    // A file with ids may be the few columns an NC corrects (id, name, city): a row updating a school
+    // keeps what the file has no column for, and a row creating one is told each missing value.
+    if (!missing.isEmpty() && !columns.containsKey("id")) {
       throw ProblemException.validation(missing.stream()
           .map(f -> new FieldError(f, ImportMessages.get(language, f.equals("country") ? "noCountryColumn" : "noColumn", f)))
           .toList());
@@ -254,12 +256,10 @@ final class SchoolSheet implements SchoolImport.Source {
         extraFields(cells));
     Long id = null;
     String idText = text(cells, "id");
-    if (idText != null) {
-      try {
-        id = Long.parseLong(idText);
-      } catch (NumberFormatException ignoredId) {
-        // an id of another system: the row is a new school
-      }
+    // digits 0-9 only (parseLong would take "+7" and "٧" for 7): anything else is an id of
+    // another system, and the row is a new school
+    if (idText != null && idText.length() <= 18 && idText.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+      id = Long.parseLong(idText);
     }
     return new ImportRow(line, id, school, errors, present);
   }

@@ -331,4 +331,19 @@ class SchoolSheetTest {
       assertEquals(e[4], p.detail(), e[0]);
     }
   }
+
+  /** The few columns an NC corrects, with the ids of an export: no header is missing. */
+  @Test
+  void aFileWithIdsNeedsNoOtherColumn() throws Exception {
+    SchoolSheet sheet = sheet("id,name\n42,Lycée Rénové\n+7,Ailleurs\n\u0667,Ailleurs\n");
+    java.util.Iterator<ImportRow> rows = sheet.open();
+    ImportRow row = rows.next();
+    assertEquals(Long.valueOf(42), row.id());
+    assertEquals(java.util.Set.of("id", "name"), row.columns());
+    assertEquals("Lycée Rénové", row.school().name());
+    assertEquals(null, rows.next().id(), "+7 is no id of this platform");
+    assertEquals(null, rows.next().id(), "nor an Arabic-Indic seven");
+    // without ids, the columns a new school needs are asked for as before
+    assertThrows(ProblemException.class, () -> sheet("name\nLycée\n"));
+  }
 }
