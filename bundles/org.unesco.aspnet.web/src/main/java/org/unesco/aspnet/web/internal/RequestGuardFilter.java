@@ -126,7 +126,7 @@ public final class RequestGuardFilter implements Filter {
     if (request.isSecure()) {
       response.addHeader("Strict-Transport-Security", c.strictTransportSecurity());
     }
-    String path = request.getRequestURI();
+    String path = routedPath(request.getRequestURI());
     if ("TRACE".equals(request.getMethod())) {
       // HttpServlet's doTrace echoes the request's headers back (a page's servlet did): nothing
       // here answers TRACE. 501, not 405: a 405 must name the methods the path serves in Allow
@@ -189,6 +189,20 @@ public final class RequestGuardFilter implements Filter {
       response.setHeader("Content-Disposition", null);
       ErrorPageServlet.write(request, response, ErrorPageServlet.internalError(incident));
     }
+  }
+
+  /**
+   * The path as Jetty routes it: decoded, dot segments resolved, each segment's {@code ;parameters}
+   * dropped ({@code /api;x=1/v1/schools} is served by the schools' servlet, and is checked as its path).
+   */
+  static String routedPath(String requestUri) {
+    String path;
+    try {
+      path = java.net.URI.create(requestUri).normalize().getPath();
+    } catch (IllegalArgumentException e) {
+      path = requestUri;
+    }
+    return path == null ? requestUri : path.replaceAll(";[^/]*", "");
   }
 
   /** Whether {@code e} says the client closed the connection (Jetty's EofException, a reset or broken pipe). */

@@ -154,6 +154,17 @@ class RequestGuardFilterTest {
     assertEquals("is given more than once", problem.path("errors").path(0).path("message").asText());
   }
 
+  /** A path Jetty routes to the API though it is not spelled /api/ ({@code ;parameters}, %61) is checked as the API. */
+  @Test
+  void anApiPathSpelledOtherwiseIsCheckedAsTheApi() throws Exception {
+    for (String path : new String[] {"/api;x=1/v1/schools", "/%61pi/v1/schools", "/api/v1;a=b/schools", "/x/../api/v1/schools"}) {
+      Answer a = filter(path, "limit=1&limit=2", (req, resp) -> { });
+      assertFalse(a.chained(), path);
+      assertEquals(400, a.status(), path);
+    }
+    assertEquals("/api/v1/auth/login", RequestGuardFilter.routedPath("/api/v1/auth;jsessionid=1/login;x"));
+  }
+
   @Test
   void pagesOutsideTheApiAreLeftAlone() throws Exception {
     Answer a = filter("/schools", "tab=1&tab=2", (req, resp) -> { });
