@@ -91,15 +91,10 @@ public abstract class ApiServlet extends HttpServlet {
       return LANGUAGE_TAG.matcher(lang).matches() ? Locale.forLanguageTag(lang) : null;
     }
     String accept = request.getHeader("Accept-Language");
-    if (accept == null || accept.isBlank()) {
-      return null;
-    }
-    try {
-      Locale.LanguageRange.parse(accept); // Jetty reads a malformed header as English: it states nothing
-    } catch (IllegalArgumentException | IndexOutOfBoundsException malformed) { // the JDK throws the latter for a bare "-"
-      return null;
-    }
-    return request.getLocale();
+    // Jetty reads a malformed header as English, and "zz, fr;q=0.5" as "zz" (then English): the
+    // first range that names a language, or nothing stated
+    String tag = org.unesco.aspnet.web.internal.ProblemTitles.firstLanguage(accept);
+    return tag == null ? null : Locale.forLanguageTag(tag);
   }
 
   /**

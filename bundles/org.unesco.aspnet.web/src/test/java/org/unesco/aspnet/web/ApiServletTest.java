@@ -52,6 +52,25 @@ class ApiServletTest {
   }
 
   @Test
+  void theStatedLanguageIsTheFirstThatNamesALanguage() {
+    assertEquals(java.util.Locale.FRENCH, ApiServlet.statedLanguage(header("zz, fr;q=0.5")));
+    assertEquals(java.util.Locale.GERMAN, ApiServlet.statedLanguage(header("*, de;q=0.5")));
+    assertEquals(java.util.Locale.forLanguageTag("es-mx"), ApiServlet.statedLanguage(header("en;q=0.4, es-MX;q=0.9")));
+    assertEquals(java.util.Locale.JAPANESE, ApiServlet.statedLanguage(header("ja, fr;q=0.5")), "a language the bundle may not write");
+    assertEquals(java.util.Locale.forLanguageTag("fil"), ApiServlet.statedLanguage(header("fil")));
+    assertNull(ApiServlet.statedLanguage(header("zz")));
+    assertNull(ApiServlet.statedLanguage(header("fr;q=0")));
+    assertNull(ApiServlet.statedLanguage(header("-")));
+  }
+
+  /** A request with {@code Accept-Language: value} and no query. */
+  private static jakarta.servlet.http.HttpServletRequest header(String value) {
+    return (jakarta.servlet.http.HttpServletRequest) java.lang.reflect.Proxy.newProxyInstance(
+        ApiServletTest.class.getClassLoader(), new Class<?>[] {jakarta.servlet.http.HttpServletRequest.class},
+        (proxy, method, args) -> method.getName().equals("getHeader") && "Accept-Language".equals(args[0]) ? value : null);
+  }
+
+  @Test
   void qualityFollowsTheMostSpecificRange() {
     assertEquals(1.0, ApiServlet.quality("application/json", Json.MEDIA_TYPE));
     assertEquals(0.0, ApiServlet.quality("application/json;q=0", Json.MEDIA_TYPE));

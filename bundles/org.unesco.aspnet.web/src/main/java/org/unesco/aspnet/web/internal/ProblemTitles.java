@@ -154,17 +154,30 @@ public final class ProblemTitles {
         return m.group(1).toLowerCase(Locale.ROOT);
       }
     }
-    if (acceptLanguage != null && !acceptLanguage.isBlank()) {
-      try {
-        for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
-          if (!range.getRange().equals("*") && range.getWeight() > 0) {
-            return range.getRange().split("-", 2)[0];
-          }
-        }
-      } catch (IllegalArgumentException | IndexOutOfBoundsException malformed) { // the JDK throws the latter for a bare "-"
-        // a malformed header states nothing
-      }
+    String stated = firstLanguage(acceptLanguage);
+    return stated != null ? stated.split("-", 2)[0] : accountLanguage;
+  }
+
+  private static final java.util.Set<String> ISO_LANGUAGES = java.util.Set.of(Locale.getISOLanguages());
+
+  /**
+   * The first range of an Accept-Language, by weight, that names a language ("zz, fr;q=0.5" is
+   * {@code fr}, not "zz" then English), as lower-case tag; null for none, or a malformed header.
+   */
+  public static String firstLanguage(String acceptLanguage) {
+    if (acceptLanguage == null || acceptLanguage.isBlank()) {
+      return null;
     }
-    return accountLanguage;
+    try {
+      for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+        String primary = range.getRange().split("-", 2)[0];
+        if (range.getWeight() > 0 && !primary.equals("*") && (primary.length() != 2 || ISO_LANGUAGES.contains(primary))) {
+          return range.getRange();
+        }
+      }
+    } catch (IllegalArgumentException | IndexOutOfBoundsException malformed) { // the JDK throws the latter for a bare "-"
+      // a malformed header states nothing
+    }
+    return null;
   }
 }

@@ -29,5 +29,8 @@ class ProblemTitlesTest {
     // a bare "-" range makes the JDK's parser throw an IndexOutOfBoundsException, not an IllegalArgumentException
     assertEquals("de", ProblemTitles.language(null, "-", "de"));
     assertEquals("de", ProblemTitles.language(null, "fr,-;q=0.5", "de"));
+    // a range that names no language is passed over, as ApiServlet.statedLanguage does
+    assertEquals("fr", ProblemTitles.language(null, "zz, fr;q=0.5", "de"));
+    assertEquals("de", ProblemTitles.language(null, "zz", "de"));
   }
 }
