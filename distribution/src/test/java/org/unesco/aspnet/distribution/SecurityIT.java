@@ -1040,6 +1040,59 @@ class SecurityIT {
   }
 
   /**
+   * The lists of roles and accounts, /me and the Idempotency-Key check what they are sent as the
+   * other endpoints do: a cursor they did not give, a school id in other digits, an unknown
+   * parameter or a second key is a 400 naming it, every list's mistakes at once.
+   */
+  @Test
+  void rolesAccountsMeAndIdempotencyKeysRefuseWhatTheyWouldMisread() throws Exception {
+    String admin = platform.adminToken();
+    String hq = invited(admin, "hq.parameters@example.org", "{\"role\":\"HQ_OFFICER\"}");
+    String[] bearer = {"Authorization", "Bearer " + hq};
+    assertEquals(List.of("cursor"), errorFields(seen(platform.get("/api/v1/accounts?cursor=abc", bearer))));
+    assertEquals(List.of("cursor"), errorFields(seen(platform.get("/api/v1/roles?cursor=-5", bearer))));
+    for (String school : new String[] {"%D9%A7", "-1", "%2B7", "x"}) {
+      assertEquals(List.of("school"), errorFields(seen(platform.get("/api/v1/roles?school=" + school, bearer))), school);
+    }
+    assertEquals(List.of("role", "school", "limit"),
+        errorFields(seen(platform.get("/api/v1/roles?limit=abc&country=ZZ&role=X&school=x", bearer))));
+    assertEquals(List.of("disabled", "role", "notSignedInSince", "limit"),
+        errorFields(seen(platform.get("/api/v1/accounts?limit=abc&disabled=x&role=X&notSignedInSince=x", bearer))));
+    // the cursors the lists give still page them (the administrator's: theirs and HQ's roles at least)
+    String[] asAdmin = {"Authorization", "Bearer " + admin};
+    for (String list : new String[] {"/api/v1/roles", "/api/v1/accounts"}) {
+      JsonNode first = json(platform.get(list + "?limit=1", asAdmin));
+      assertFalse(first.path("next").isNull(), list + ": " + first);
+      HttpResponse<String> second = seen(platform.get(list + "?limit=1&cursor="
+          + java.net.URLEncoder.encode(first.path("next").asText(), java.nio.charset.StandardCharsets.UTF_8), asAdmin));
+      assertEquals(200, second.statusCode(), second.body());
+      assertNotEquals(first.path("items"), JSON.readTree(second.body()).path("items"), list);
+    }
+    assertEquals(List.of("foo"), errorFields(seen(platform.get("/api/v1/me?foo=1", bearer))));
+
+    // an invitation's school or campaign in other digits, with a sign, a blank or a leading zero
+    String school = candidate("Escuela de los Dígitos (SecurityIT)", "PE", "Lima");
+    StringBuilder arabicIndic = new StringBuilder();
+    school.chars().forEach(c -> arabicIndic.append((char) ('\u0660' + c - '0')));
+    for (String written : new String[] {arabicIndic.toString(), "+" + school, "0" + school, school + " "}) {
+      HttpResponse<String> r = invite(hq, "staff.digits@example.org", "{\"role\":\"SCHOOL_STAFF\",\"school\":\"" + written + "\"}");
+      assertEquals(List.of("school"), errorFields(r), written);
+    }
+    for (String campaign : new String[] {"01", " 1"}) {
+      HttpResponse<String> r = invite(admin, "cc.digits@example.org", "{\"role\":\"CAMPAIGN_COORDINATOR\",\"campaign\":\"" + campaign + "\"}");
+      assertEquals(List.of("campaign"), errorFields(r), campaign);
+    }
+    assertEquals(201, invite(hq, "staff.digits@example.org", "{\"role\":\"SCHOOL_STAFF\",\"school\":\"" + school + "\"}").statusCode());
+
+    // two Idempotency-Key headers: refused naming the header, and nothing done under either
+    HttpResponse<String> twoKeys = seen(platform.send("POST", "/api/v1/tokens", "{\"name\":\"two keys\"}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + hq,
+        "Idempotency-Key", java.util.UUID.randomUUID().toString(), "Idempotency-Key", java.util.UUID.randomUUID().toString()));
+    assertEquals(List.of("Idempotency-Key"), errorFields(twoKeys));
+    assertFalse(json(platform.get("/api/v1/tokens", bearer)).toString().contains("two keys"), "no token made");
+  }
+
+  /**
    * A POST sent again with its Idempotency-Key (a teacher on a slow connection whose answer was lost
    * presses Send again) is done once: the same answer comes back, marked as replayed.
    */

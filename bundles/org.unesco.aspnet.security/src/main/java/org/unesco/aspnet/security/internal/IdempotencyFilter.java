@@ -111,6 +111,10 @@ public final class IdempotencyFilter implements Filter {
       if (!validKey(key)) {
         throw ProblemException.validation(HEADER, "must be 1 to 200 visible ASCII characters, such as a UUID");
       }
+      if (java.util.Collections.list(request.getHeaders(HEADER)).size() > 1) {
+        // as a query parameter given twice: the platform does not pick one of two keys
+        throw ProblemException.validation(HEADER, "is given more than once");
+      }
       Principal me = ApiServlet.principal(request);
       scope = me.isAnonymous() ? "-" : me.accountId();
       Body body = Body.read(request);

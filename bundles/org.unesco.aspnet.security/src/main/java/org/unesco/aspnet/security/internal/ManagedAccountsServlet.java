@@ -107,23 +107,48 @@ public final class ManagedAccountsServlet extends ApiServlet {
         role = validRole(role, errors);
       }
     }
-    Instant notSignedInSince = null;
-    try {
-      notSignedInSince = TimeParameter.parse("notSignedInSince", request.getParameter("notSignedInSince"));
-    } catch (ProblemException e) {
-      errors.addAll(e.errors());
-    }
+    Instant notSignedInSince = orErrors(() -> TimeParameter.parse("notSignedInSince", request.getParameter("notSignedInSince")), errors);
+    Integer limit = orErrors(() -> intParameter(request, "limit", 20, 1, MAX_LIMIT), errors);
+    String cursor = orErrors(() -> accountCursor(request.getParameter("cursor")), errors);
     if (!errors.isEmpty()) {
       throw ProblemException.validation(errors);
     }
-    int limit = intParameter(request, "limit", 20, 1, MAX_LIMIT);
-    String cursor = blankToNull(request.getParameter("cursor"));
     ManagedAccounts.Filter filter = new ManagedAccounts.Filter(
         ManagedAccounts.Search.of(q), disabled, role, notSignedInSince);
     List<ManagedAccounts.Listed> page = store.database().read(c -> ManagedAccounts.page(c, filter, cursor, limit + 1));
     boolean more = page.size() > limit;
     Json.writePage(response, (more ? page.subList(0, limit) : page).stream().map(ManagedAccounts.Listed::json).toList(),
         more ? page.get(limit - 1).email() : null);
+  }
+
+  /**
+   * The value {@code check} reads, or null with its field errors added to {@code errors}: a list
+   * tells every parameter's mistake in one 400, the limit's and the cursor's with the filters'.
+   */
+  static <T> T orErrors(java.util.function.Supplier<T> check, List<FieldError> errors) {
+    try {
+      return check.get();
+    } catch (ProblemException e) {
+      if (e.errors().isEmpty()) {
+        throw e;
+      }
+      errors.addAll(e.errors());
+      return null;
+    }
+  }
+
+  /**
+   * A cursor this list gave, null for none: the email of the last account of a page, as accounts
+   * are stored (lower case, with an @). Anything else (abc, -5) would start the list at an
+   * arbitrary place, so it is refused as the other lists refuse a cursor they did not make.
+   */
+  private static String accountCursor(String value) {
+    String cursor = blankToNull(value);
+    if (cursor == null || cursor.indexOf('@') > 0 && cursor.length() <= Authentication.EMAIL_MAX
+        && cursor.equals(cursor.toLowerCase(Locale.ROOT))) {
+      return cursor;
+    }
+    throw ProblemException.validation("cursor", "is not a cursor of this list");
   }
 
   /** The role's name when it is one (or {@code NONE}); else an error on {@code role}. */

@@ -28,6 +28,7 @@ public final class MeServlet extends ApiServlet {
     if (me.isAnonymous()) {
       throw ProblemException.unauthorized("Not signed in");
     }
+    onlyParameters(request, java.util.Set.of(), ""); // a parameter it would ignore is told, as other GETs tell it
     Map<String, Object> body = describe(me);
     Object csrf = request.getAttribute(AuthenticationFilter.CSRF_ATTRIBUTE);
     if (csrf != null) {

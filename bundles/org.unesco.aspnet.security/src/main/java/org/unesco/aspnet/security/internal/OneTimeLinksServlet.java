@@ -294,8 +294,10 @@ public final class OneTimeLinksServlet extends ApiServlet {
       case SCHOOL_STAFF, SCHOOL_FOCAL_POINT -> {
         if (inv.school() == null || inv.school().isBlank()) {
           errors.add(new FieldError("school", SecurityMessages.get(lang, "schoolForStaff")));
+        } else if (!writtenAsAnId(inv.school())) {
+          errors.add(new FieldError("school", SecurityMessages.get(lang, "schoolId")));
         } else {
-          Optional<Target> where = directory == null ? Optional.empty() : directory.locate(inv.school().strip());
+          Optional<Target> where = directory == null ? Optional.empty() : directory.locate(inv.school());
           if (where.isEmpty() || !authorizer.allows(me, Action.VIEW_SCHOOL, where.get())) {
             errors.add(new FieldError("school", SecurityMessages.get(lang, "schoolUnknown")));
           } else {
@@ -309,10 +311,8 @@ public final class OneTimeLinksServlet extends ApiServlet {
       case CAMPAIGN_COORDINATOR -> {
         if (inv.campaign() == null || inv.campaign().isBlank()) {
           errors.add(new FieldError("campaign", SecurityMessages.get(lang, "campaignForCc")));
-        } else {
-          // kept as the campaign writes its id (" 7" and "007" are 7): grants are compared as text
-          Long id = wholeNumber(inv.campaign().strip());
-          campaign = id == null ? inv.campaign() : String.valueOf(id);
+        } else if (!writtenAsAnId(inv.campaign())) {
+          errors.add(new FieldError("campaign", SecurityMessages.get(lang, "campaignId")));
         }
       }
       default -> { }
@@ -335,6 +335,19 @@ public final class OneTimeLinksServlet extends ApiServlet {
       }
     }
     return new Grant(role, country, unit, campaign, school);
+  }
+
+  /**
+   * Whether {@code id} is written as the platform writes ids (7, not 07, +7, "7 " or ٧), the rule
+   * of ids in paths: a grant names its school or campaign as the data do, and is compared as text.
+   */
+  static boolean writtenAsAnId(String id) {
+    try {
+      pathId(id, "id");
+      return true;
+    } catch (ProblemException notAnId) {
+      return false;
+    }
   }
 
   /**

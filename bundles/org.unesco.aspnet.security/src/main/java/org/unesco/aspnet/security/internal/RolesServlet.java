@@ -129,23 +129,42 @@ public final class RolesServlet extends ApiServlet {
             "must be one of " + String.join(", ", java.util.Arrays.stream(Role.values()).map(Role::name).toList())));
       }
     }
-    String school = blankToNull(request.getParameter("school"));
+    // a school as grants name it: 7, read as /schools and /partnerships read it (not ٧, +7 or -1)
+    String schoolParameter = blankToNull(request.getParameter("school"));
+    Long school = schoolParameter == null ? null : ManagedAccountsServlet.orErrors(() -> idParameter("school", schoolParameter), errors);
     String q = blankToNull(request.getParameter("q"));
     if (q != null && q.length() > 100) {
       errors.add(new org.unesco.aspnet.core.FieldError("q", "must be at most 100 characters"));
     }
+    Integer limit = ManagedAccountsServlet.orErrors(() -> intParameter(request, "limit", 20, 1, MAX_LIMIT), errors);
+    String cursor = ManagedAccountsServlet.orErrors(() -> grantCursor(request.getParameter("cursor")), errors);
     if (!errors.isEmpty()) {
       throw ProblemException.validation(errors);
     }
-    int limit = intParameter(request, "limit", 20, 1, MAX_LIMIT);
-    String cursor = blankToNull(request.getParameter("cursor"));
-    Filter filter = new Filter(country == null ? null : country.toUpperCase(Locale.ROOT), role, school,
+    Filter filter = new Filter(country == null ? null : country.toUpperCase(Locale.ROOT), role,
+        school == null ? null : String.valueOf(school),
         ManagedAccounts.Search.of(q),
         OneTimeLinksServlet.resetsEverywhere(authorizer, me) ? null : countriesOf(me));
     List<Held> page = store.database().read(c -> withDetailsForWhoLooksAfterThem(c, me, page(c, me, filter, cursor, limit + 1)));
     boolean more = page.size() > limit;
     List<Map<String, Object>> items = (more ? page.subList(0, limit) : page).stream().map(Held::json).toList();
     Json.writePage(response, items, more ? page.get(limit - 1).id() : null);
+  }
+
+  /**
+   * A cursor this list gave, null for none: the id of the last role of a page, a UUID as the store
+   * makes them. Anything else (abc, -5) is refused, as the other lists refuse a cursor they did not make.
+   */
+  private static String grantCursor(String value) {
+    String cursor = blankToNull(value);
+    try {
+      if (cursor == null || java.util.UUID.fromString(cursor).toString().equals(cursor)) {
+        return cursor;
+      }
+    } catch (IllegalArgumentException e) {
+      // falls through to the problem below
+    }
+    throw ProblemException.validation("cursor", "is not a cursor of this list");
   }
 
   /** The filters of a listing; {@code countries}: only these (an NC's), null for every country. */

@@ -134,11 +134,36 @@ class OneTimeLinksTest {
 
   @Test
   void aSchoolRoleTakesTheSchoolsOwnPlaceNotTheRequests() {
-    Grant g = OneTimeLinksServlet.grantOf(new Invitation("t@example.org", Role.SCHOOL_STAFF, "DE", "LYON", " 12", null),
+    Grant g = OneTimeLinksServlet.grantOf(new Invitation("t@example.org", Role.SCHOOL_STAFF, "DE", "LYON", "12", null),
         NC_FR, policy, SCHOOLS, List.of(), new ArrayList<>(), "en");
     assertEquals("FR", g.country());
     assertEquals("PARIS", g.unit());
     assertEquals("12", g.school());
+  }
+
+  /** As the membership bundle reads an id: with Java's parsing, which takes ١٢, ＋12 and 012 for 12. */
+  private static final SchoolDirectory READS_ANY_DIGITS = id -> Long.parseLong(id.strip()) == 12
+      ? Optional.of(Target.school("FR", "PARIS", "12")) : Optional.empty();
+
+  @Test
+  void aSchoolOrCampaignIdIsWrittenAsThePlatformWritesIds() {
+    for (String school : new String[] {"\u0661\u0662", "\uff11\uff12", "+12", "012", "12 ", " 12", "-12"}) {
+      List<FieldError> errors = new ArrayList<>();
+      OneTimeLinksServlet.grantOf(new Invitation("t@example.org", Role.SCHOOL_STAFF, null, null, school, null),
+          HQ, policy, READS_ANY_DIGITS, List.of(), errors, "en");
+      assertEquals(List.of(new FieldError("school", "must be a school id (a whole number above 0), written with the digits 0 to 9,"
+          + " without a sign, a space or a leading zero")), errors, school);
+    }
+    for (String campaign : new String[] {"07", " 7", "7 ", "+7", "\u0667"}) {
+      List<FieldError> errors = new ArrayList<>();
+      OneTimeLinksServlet.grantOf(new Invitation("t@example.org", Role.CAMPAIGN_COORDINATOR, null, null, null, campaign),
+          HQ, policy, SCHOOLS, CATALOGS, errors, "fr");
+      assertEquals(List.of(new FieldError("campaign", "doit être l'identifiant d'une campagne (un nombre entier supérieur à 0),"
+          + " écrit avec les chiffres de 0 à 9, sans signe, espace ni zéro en tête")), errors, campaign);
+    }
+    Grant g = OneTimeLinksServlet.grantOf(new Invitation("t@example.org", Role.SCHOOL_STAFF, null, null, "12", null),
+        HQ, policy, READS_ANY_DIGITS, List.of(), new ArrayList<>(), "en");
+    assertEquals("12", g.school(), "as the platform writes it");
   }
 
   /** As the membership bundle and a campaigns bundle would answer: DE has units BY and BW, KR none; campaign 7 exists. */
