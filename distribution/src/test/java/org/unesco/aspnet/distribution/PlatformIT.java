@@ -225,6 +225,51 @@ class PlatformIT {
       }
     }
     assertEquals(200, platform.get("/api/v1/schools?limit=10").statusCode());
+    // never converted: blanks around it (a space, a tab) and a leading zero are refused as a '+' is
+    for (String five : new String[] {"%205", "5%20", "%095", "05", "%2B5"}) {
+      for (String path : new String[] {"/api/v1/schools?limit=", "/api/v1/campaigns?limit=", "/api/v1/partnerships?limit="}) {
+        JsonNode p = problem(platform.get(path + five), 400);
+        assertEquals("limit", p.path("errors").path(0).path("field").asText(), path + five + " " + p);
+        assertEquals("must be a whole number from 1 to " + (path.contains("schools") ? 100 : 500),
+            p.path("errors").path(0).path("message").asText(), path + five);
+      }
+    }
+  }
+
+  @Test
+  void aResourceReadAloneRefusesAParameterItWouldIgnoreAsItsListDoes() throws Exception {
+    String token = platform.adminToken();
+    for (String path : new String[] {"/api/v1/schools/20?foo=1", "/api/v1/schools/20/annual-reports/2025?foo=1",
+        "/api/v1/imports/3f6c?foo=1", "/api/v1/webhooks/9?foo=1", "/api/v1/webhooks/9/deliveries?foo=1",
+        "/api/v1/webhooks/9/deliveries?limit=0", "/api/v1/webhooks/9/deliveries?limit=501", "/api/v1/webhooks/9/deliveries?limit=abc",
+        "/api/v1/webhooks/9/deliveries?cursor=x"}) {
+      JsonNode p = problem(platform.get(path, "Authorization", "Bearer " + token), 400);
+      String name = path.substring(path.indexOf('?') + 1, path.indexOf('='));
+      assertEquals(name, p.path("errors").path(0).path("field").asText(), path + " " + p);
+    }
+  }
+
+  @Test
+  void thePublicIsToldToSignInBeforeBeingAskedForIfMatch() throws Exception {
+    HttpResponse<String> made = platform.send("POST", "/api/v1/campaigns", "{\"kind\":\"CAMPAIGN\",\"title\":{\"en\":\"Gardens\"}}",
+        "Content-Type", "application/json", "Authorization", "Bearer " + platform.adminToken());
+    assertEquals(201, made.statusCode(), made.body());
+    String campaign = made.headers().firstValue("Location").orElseThrow(); // there: not a 404
+    for (String path : new String[] {"/api/v1/schools/20", campaign, "/api/v1/international-days/world-logic-day"}) {
+      problem(platform.send("PATCH", path, "{}", "Content-Type", "application/merge-patch+json"), 401);
+      // If-Match: * is 428 to who may edit
+      problem(platform.send("PATCH", path, "{}", "Content-Type", "application/merge-patch+json", "If-Match", "*"), 401);
+    }
+  }
+
+  @Test
+  void everyMistakeOfAnImportsQueryIsToldAtOnce() throws Exception {
+    HttpResponse<String> r = platform.send("POST", "/api/v1/imports?dryRun=maybe&duplicates=XX&format=pdf&country=ZZ",
+        "name,country\nQuery School,FR\n", "Content-Type", "text/csv", "Authorization", "Bearer " + platform.adminToken());
+    JsonNode p = problem(r, 400);
+    java.util.List<String> fields = new java.util.ArrayList<>();
+    p.path("errors").forEach(e -> fields.add(e.path("field").asText()));
+    assertEquals(java.util.List.of("dryRun", "duplicates", "country", "format"), fields, p.toString());
   }
 
   @Test

@@ -470,18 +470,23 @@ public abstract class ApiServlet extends HttpServlet {
         ? ", written with the digits 0 to 9" : "";
   }
 
+  /** A number as the platform writes it: no sign, no leading zero, nothing around it. */
+  private static final java.util.regex.Pattern CANONICAL_NUMBER = java.util.regex.Pattern.compile("0|[1-9][0-9]*");
+
   /**
-   * A whole-number query parameter within {@code [min, max]}, {@code fallback} when absent;
-   * written in the digits 0 to 9 ({@link #wholeNumber}).
+   * A whole-number query parameter within {@code [min, max]}, {@code fallback} when absent or
+   * empty; written as the platform writes numbers, in the digits 0 to 9 ({@link #wholeNumber}),
+   * without blanks around it or a leading zero ({@code ?limit=%205}, {@code ?limit=05} are refused
+   * as {@code ?limit=%2B5} is: a value is never converted).
    *
    * @throws ProblemException 400 naming the parameter when it is not such a number
    */
   public static int intParameter(HttpServletRequest request, String name, int fallback, int min, int max) {
     String value = request.getParameter(name);
-    if (value == null || value.isBlank()) {
+    if (value == null || value.isEmpty()) {
       return fallback;
     }
-    Long n = wholeNumber(value);
+    Long n = CANONICAL_NUMBER.matcher(value).matches() ? wholeNumber(value) : null;
     if (n != null && n >= min && n <= max) {
       return n.intValue();
     }

@@ -38,6 +38,14 @@ class ApiServletTest {
     assertEquals("must be a whole number from 1 to 500, written with the digits 0 to 9", p.errors().get(0).message());
     p = assertThrows(ProblemException.class, () -> ApiServlet.intParameter(query("limit", "0"), "limit", 20, 1, 500));
     assertEquals("must be a whole number from 1 to 500", p.errors().get(0).message());
+    assertEquals(20, ApiServlet.intParameter(query("limit", ""), "limit", 20, 1, 500), "?limit= is absent");
+    // written as the platform writes it: blanks around it and a leading zero are refused as a '+' is
+    for (String other : new String[] {" 5", "5 ", "\t5", " ", "05", "+5", "00"}) {
+      p = assertThrows(ProblemException.class, () -> ApiServlet.intParameter(query("limit", other), "limit", 20, 1, 500), other);
+      assertEquals(400, p.status(), other);
+      assertEquals("limit", p.errors().get(0).field(), other);
+      assertEquals("must be a whole number from 1 to 500", p.errors().get(0).message(), other);
+    }
     p = assertThrows(ProblemException.class, () -> ApiServlet.idParameter("school", "\uff17"));
     assertEquals("school", p.errors().get(0).field());
     assertEquals("must be a school id (a whole number above 0), written with the digits 0 to 9", p.errors().get(0).message());

@@ -9,16 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.unesco.aspnet.core.FieldError;
 import org.unesco.aspnet.core.Principal;
 import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.export.TableReader;
@@ -68,6 +71,7 @@ public final class ImportsServlet extends ApiServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String info = request.getPathInfo(); // one segment: methodsAt
+    onlyParameters(request, Set.of(), "; a job is read whole"); // as POST refuses what it would ignore
     ImportJobs.Job job = jobs.get(principal(request), info.substring(1));
     response.setHeader("Cache-Control", "no-store");
     Json.write(response, 200, job.view());
@@ -103,18 +107,13 @@ public final class ImportsServlet extends ApiServlet {
     }
     onlyParameters(request, PARAMETERS, "; use " + String.join(", ", PARAMETERS));
     // from the query alone: the body is the file, whatever Content-Type curl gave it
-    Map<String, String> query = queryParameters(request);
-    String language = actor.language();
-    boolean dryRun = dryRun(query.get("dryRun"), language);
-    SchoolImport.Duplicates duplicates = duplicates(query.get("duplicates"), language);
-    String country = country(query.get("country"), countries::exists, language);
-    String file = fileName(query.get("file"), language);
-    String format = query.get("format");
-    if (format != null && !exports.readers().containsKey(format.toLowerCase(Locale.ROOT))) {
-      // a parameter with a value we do not read: told on the parameter, as any other (415 is for a Content-Type)
-      throw ProblemException.validation("format", ImportMessages.get(language, "formats", String.join(", ", exports.readers().keySet())));
-    }
-    TableReader reader = format == null ? byMediaType(request.getContentType()) : exports.readers().get(format.toLowerCase(Locale.ROOT));
+    Asked asked = asked(queryParameters(request), countries::exists, exports.readers().keySet(), actor.language());
+    boolean dryRun = asked.dryRun();
+    SchoolImport.Duplicates duplicates = asked.duplicates();
+    String country = asked.country();
+    String file = asked.file();
+    String format = asked.format();
+    TableReader reader = format == null ? byMediaType(request.getContentType()) : exports.readers().get(format);
     if (format == null && reader != null) {
       format = exports.readers().entrySet().stream().filter(e -> e.getValue() == reader).map(Map.Entry::getKey).findFirst().orElse("?");
     }
@@ -144,6 +143,40 @@ public final class ImportsServlet extends ApiServlet {
     }
     response.setHeader("Retry-After", "2"); // progress moves by the second; a client polling faster learns nothing
     Json.write(response, 202, job.view());
+  }
+
+  /** What the query asks for; {@code format} in lower case, or null to go by the Content-Type. */
+  record Asked(boolean dryRun, SchoolImport.Duplicates duplicates, String country, String file, String format) {}
+
+  /** The query read, every parameter's mistake told at once, field by field, in one 400. */
+  static Asked asked(Map<String, String> query, Predicate<String> knownCountry, Set<String> formats, String language) {
+    List<FieldError> errors = new ArrayList<>();
+    boolean dryRun = told(errors, () -> dryRun(query.get("dryRun"), language), true);
+    SchoolImport.Duplicates duplicates = told(errors, () -> duplicates(query.get("duplicates"), language), null);
+    String country = told(errors, () -> country(query.get("country"), knownCountry, language), null);
+    String file = told(errors, () -> fileName(query.get("file"), language), null);
+    String format = query.get("format") == null ? null : query.get("format").toLowerCase(Locale.ROOT);
+    if (format != null && !formats.contains(format)) {
+      // a parameter with a value we do not read: told on the parameter, as any other (415 is for a Content-Type)
+      errors.add(new FieldError("format", ImportMessages.get(language, "formats", String.join(", ", formats))));
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.validation(errors);
+    }
+    return new Asked(dryRun, duplicates, country, file, format);
+  }
+
+  /** What {@code read} finds; its refusal's field errors added to {@code errors}, and {@code refused} in its place. */
+  private static <T> T told(List<FieldError> errors, Supplier<T> read, T refused) {
+    try {
+      return read.get();
+    } catch (ProblemException e) {
+      if (e.errors().isEmpty()) {
+        throw e;
+      }
+      errors.addAll(e.errors());
+      return refused;
+    }
   }
 
   /**

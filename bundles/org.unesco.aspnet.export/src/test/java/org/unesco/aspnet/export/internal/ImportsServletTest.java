@@ -52,4 +52,33 @@ class ImportsServletTest {
       assertEquals("file", e.errors().get(0).field());
     }
   }
+
+  @Test
+  void everyMistakeOfTheQueryIsToldAtOnce() {
+    java.util.Map<String, String> query = java.util.Map.of("dryRun", "maybe", "duplicates", "XX", "format", "pdf", "country", "ZZ");
+    ProblemException e = assertThrows(ProblemException.class,
+        () -> ImportsServlet.asked(query, java.util.Set.of("FR")::contains, java.util.Set.of("csv", "xlsx"), null));
+    assertEquals(400, e.status());
+    assertEquals(java.util.List.of("dryRun", "duplicates", "country", "format"),
+        e.errors().stream().map(org.unesco.aspnet.core.FieldError::field).toList());
+    ImportsServlet.Asked asked = ImportsServlet.asked(java.util.Map.of("dryRun", "", "duplicates", "skip", "format", "CSV", "country", "fr"),
+        java.util.Set.of("FR")::contains, java.util.Set.of("csv", "xlsx"), null);
+    assertEquals(new ImportsServlet.Asked(true, org.unesco.aspnet.membership.bulk.SchoolImport.Duplicates.SKIP, "FR", null, "csv"), asked);
+  }
+
+  @Test
+  void aJobRefusesAParameterItWouldIgnore() {
+    ImportsServlet servlet = new ImportsServlet(null, null, null); // refused before the jobs are asked
+    jakarta.servlet.http.HttpServletRequest request = (jakarta.servlet.http.HttpServletRequest) java.lang.reflect.Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {jakarta.servlet.http.HttpServletRequest.class},
+        (proxy, method, args) -> switch (method.getName()) {
+          case "getPathInfo" -> "/3f6c";
+          case "getQueryString" -> "foo=1";
+          case "getMethod" -> "GET";
+          default -> null;
+        });
+    ProblemException e = assertThrows(ProblemException.class, () -> servlet.doGet(request, null));
+    assertEquals(400, e.status());
+    assertEquals("foo", e.errors().get(0).field());
+  }
 }

@@ -135,6 +135,7 @@ public final class SchoolsServlet extends ApiServlet {
       Json.writePage(response, page.items(), page.next());
     } else if (path.size() == 1) {
       long id = pathId(path.get(0), "school");
+      onlyParameters(request, Set.of(), "; a school is read whole"); // as the list refuses what it would ignore
       PublicProfiles.Entry page = directory.publicProfile(actor, id);
       if (page != null) {
         writePage(request, response, page);
@@ -146,6 +147,7 @@ public final class SchoolsServlet extends ApiServlet {
       }
     } else if (reportPath(path) != null) {
       long[] report = reportPath(path);
+      onlyParameters(request, Set.of(), "; a report is read whole");
       AnnualReport r = reports.report(actor, report[0], (int) report[1]);
       if (r.revision() > 0) { // a report not yet submitted has no ETag: it is created without If-Match
         response.setHeader("ETag", Revisions.etag(r.revision()));
@@ -206,6 +208,9 @@ public final class SchoolsServlet extends ApiServlet {
     }
     long id = pathId(path.get(0), "school");
     Principal actor = Requests.actor(request);
+    if (actor.isAnonymous()) { // sign in first, then If-Match: as an annual report's PUT
+      throw ProblemException.unauthorized("Sign in to do this");
+    }
     int revision = Revisions.expected(request);
     // a string refused in one field is told with what the form says of the others (to who may edit)
     ObjectNode patch = Json.read(request, ObjectNode.class, rest -> {

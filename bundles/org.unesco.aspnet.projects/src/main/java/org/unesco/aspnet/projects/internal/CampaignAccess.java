@@ -77,4 +77,16 @@ final class CampaignAccess {
   static ProblemException refused(Principal p, String detail) {
     return p.isAnonymous() ? ProblemException.unauthorized("Sign in to do this") : ProblemException.forbidden(detail);
   }
+
+  /** Where the public sent no revision: their change is refused 401 before any revision is compared. */
+  private static final int NONE_READ = -1;
+
+  /**
+   * The revision {@code p} read, from If-Match (428 without it), asked of who is signed in only: the
+   * public is refused 401 by the change itself (after a body's wrong types, api.md), not told 428
+   * about a precondition of a change it may not make.
+   */
+  static int revisionRead(Principal p, jakarta.servlet.http.HttpServletRequest request) {
+    return p.isAnonymous() ? NONE_READ : org.unesco.aspnet.web.Revisions.expected(request);
+  }
 }

@@ -223,8 +223,8 @@ public final class CampaignsServlet extends ApiServlet {
     if (path.size() == 3 && path.get(1).equals("resources")) {
       long campaign = pathId(path.get(0), "campaign");
       long resource = pathId(path.get(2), "resource");
-      int revision = Revisions.expected(request);
       Principal actor = principalSpeaking(request);
+      int revision = CampaignAccess.revisionRead(actor, request);
       String language = actor.language();
       CampaignResource r = resources.update(actor, campaign, resource, revision,
           Json.read(request, CampaignResourceInput.class, rest -> ResourceStore.checked(rest, false, language)));
@@ -236,8 +236,8 @@ public final class CampaignsServlet extends ApiServlet {
       throw noSuchPath(request);
     }
     long id = pathId(path.get(0), "campaign");
-    int revision = Revisions.expected(request);
     Principal actor = principal(request);
+    int revision = CampaignAccess.revisionRead(actor, request);
     com.fasterxml.jackson.databind.node.ObjectNode patch = Json.read(request, com.fasterxml.jackson.databind.node.ObjectNode.class);
     // module and country are fixed at creation: a null sent for one that has a value (a merge patch's
     // "remove") would otherwise bind as "not given" and be answered 200 with nothing changed; a null

@@ -93,8 +93,8 @@ public final class InternationalDaysServlet extends ApiServlet {
   @Override
   protected void doPatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String id = pathSegments(request).get(0);
-    int revision = Revisions.expected(request);
     Principal actor = principalSpeaking(request);
+    int revision = CampaignAccess.revisionRead(actor, request);
     String language = actor.language();
     InternationalDay day = days.update(actor, id, revision,
         Json.read(request, InternationalDayInput.class, rest -> DayStore.checked(rest, false, language)));

@@ -184,6 +184,21 @@ class WrongTypeAndRulesTest {
   }
 
   @Test
+  void thePublicIsToldToSignInNotToSendIfMatch() {
+    // 401 before 428, as an annual report's PUT answers: preconditions are for who may make the change
+    Campaign global = created(null, "Gardens");
+    for (String ifMatch : new String[] {null, "*", "\"" + global.revision() + "\""}) {
+      ProblemException p = assertThrows(ProblemException.class,
+          () -> servlet.doPatch(request("PATCH", "/" + global.id(), "{'open':false}", Principal.anonymous(), null, ifMatch), null));
+      assertEquals(401, p.status(), ifMatch);
+    }
+    ProblemException p = assertThrows(ProblemException.class,
+        () -> servlet.doPatch(request("PATCH", "/" + global.id(), "{'open':false}", HQ, null, null), null));
+    assertEquals(428, p.status(), "who may edit is asked for If-Match");
+    assertEquals(global, store.campaign(HQ, global.id()), "nothing was changed");
+  }
+
+  @Test
   void aJoinTellsAMisspeltMemberWithTheMissingSchool() {
     long campaign = created(null, "Gardens").id();
     assertEquals(List.of("schoolId", "school"), fields(post("/" + campaign + "/participants", "{'schoolId':1}", STAFF_PARIS, null)));

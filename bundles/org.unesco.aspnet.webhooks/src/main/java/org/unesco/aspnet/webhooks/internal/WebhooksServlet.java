@@ -98,6 +98,8 @@ public final class WebhooksServlet extends ApiServlet {
       Json.writePage(response, items, null);
       return;
     }
+    // the latest DELIVERIES_SHOWN come whole: a limit or cursor would be ignored, passing one page off as asked for
+    onlyParameters(request, Set.of(), path.size() == 1 ? "" : "; the latest " + DELIVERIES_SHOWN + " come, newest first");
     WebhookStore.Subscription s = seen(me, path.get(0));
     if (path.size() == 1) {
       Json.write(response, 200, json(s, false));

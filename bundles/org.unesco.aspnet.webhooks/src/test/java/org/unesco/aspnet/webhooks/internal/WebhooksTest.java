@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Proxy;
 
 import java.net.InetAddress;
 import java.time.Duration;
@@ -13,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.event.Event;
+import org.unesco.aspnet.core.Grant;
+import org.unesco.aspnet.core.Principal;
+import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.core.Role;
 import org.unesco.aspnet.persistence.testing.TestDatabase;
 
 class WebhooksTest {
@@ -155,5 +164,39 @@ class WebhooksTest {
     assertEquals(Duration.ofMinutes(1), Webhooks.backOff(1));
     assertEquals(Duration.ofMinutes(8), Webhooks.backOff(4));
     assertEquals(Duration.ofMinutes(60), Webhooks.backOff(9));
+  }
+
+  @Test
+  void aWebhookAndItsDeliveriesTakeNoParameter() {
+    // the latest 50 deliveries come whole: a limit, a cursor or a filter would be ignored, so each is refused
+    WebhooksServlet servlet = new WebhooksServlet(null, null, null); // refused before the store is asked
+    for (String path : List.of("/3", "/3/deliveries")) {
+      for (String query : List.of("limit=0", "limit=501", "limit=abc", "limit=10", "cursor=x", "foo=1")) {
+        ProblemException p = assertThrows(ProblemException.class, () -> servlet.doGet(get(path, query), response()), path + "?" + query);
+        assertEquals(400, p.status(), path + "?" + query);
+        assertEquals(query.substring(0, query.indexOf('=')), p.errors().get(0).field(), path + "?" + query);
+        assertTrue(p.errors().get(0).message().startsWith("is not a parameter"), p.errors().get(0).message());
+      }
+      // ?lang= is every endpoint's: on to the store (none here)
+      assertThrows(NullPointerException.class, () -> servlet.doGet(get(path, "lang=fr"), response()), path);
+    }
+  }
+
+  /** A GET of {@code path} under /api/v1/webhooks by Kenya's NC, with {@code query}. */
+  private static HttpServletRequest get(String path, String query) {
+    Principal nc = new Principal("nc-ke", "nc@example.org", "NC", "en", List.of(Grant.country(Role.NATIONAL_COORDINATOR, "KE")));
+    return (HttpServletRequest) Proxy.newProxyInstance(WebhooksTest.class.getClassLoader(), new Class<?>[] {HttpServletRequest.class},
+        (proxy, method, args) -> switch (method.getName()) {
+          case "getAttribute" -> Principal.class.getName().equals(args[0]) ? nc : null;
+          case "getPathInfo" -> path;
+          case "getQueryString" -> query;
+          case "getMethod" -> "GET";
+          default -> null;
+        });
+  }
+
+  private static HttpServletResponse response() {
+    return (HttpServletResponse) Proxy.newProxyInstance(WebhooksTest.class.getClassLoader(), new Class<?>[] {HttpServletResponse.class},
+        (proxy, method, args) -> null);
   }
 }
