@@ -801,7 +801,8 @@ async function ncInvitations(country) {
     const body = { email: d.email, role: d.role };
     if (n === 'school') {
       const typed = (d.school || '').trim();
-      const id = found.get(typed) ?? (/^#?\d+$/.test(typed) ? typed.replace('#', '') : (typed.match(/\(#(\d+)\)$/)?.[1] ?? typed));
+      // a number as the API writes ids: "#0042" is school 42 (the API refuses a leading zero)
+      const id = found.get(typed) ?? (/^#?\d+$/.test(typed) ? typed.replace('#', '').replace(/^0+(?=\d)/, '') : (typed.match(/\(#(\d+)\)$/)?.[1] ?? typed));
       body.school = String(id); // the API reads ids in invitations as text
     }
     if (n === 'country' || n === 'unit') body.country = country;

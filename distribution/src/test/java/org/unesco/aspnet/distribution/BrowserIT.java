@@ -662,14 +662,14 @@ class BrowserIT {
     assertEquals(before, wait(30).until(ExpectedConditions.presenceOfElementLocated(firstRow)).findElement(By.className("row-status")).getText(),
         "nothing moved");
 
-    // an invitation for a school's staff, the school given by its number
+    // an invitation for a school's staff, the school given by its number (with a leading zero, as on a printed list)
     Object frenchMember = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
         + "fetch('/api/v1/schools?country=FR&status=MEMBER&limit=1').then(r => r.json()).then(p => done(p.items[0].id));");
     open("/console/nc?tab=invitations&country=FR");
     WebElement inviteForm = wait(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#main form")));
     inviteForm.findElement(By.name("email")).sendKeys("new.teacher." + System.currentTimeMillis() + "@example.org");
     new Select(inviteForm.findElement(By.name("role"))).selectByValue("SCHOOL_STAFF");
-    inviteForm.findElement(By.name("school")).sendKeys("#" + frenchMember);
+    inviteForm.findElement(By.name("school")).sendKeys("#0" + frenchMember);
     inviteForm.findElement(By.cssSelector("button[type=submit]")).click();
     wait(30).until(d -> !d.findElements(By.cssSelector("#main form .notice, #main form .error")).isEmpty());
     assertTrue(text(By.cssSelector("#main form .notice code")).contains("/accept-invitation#token="), text(By.cssSelector("#main form")));
