@@ -67,9 +67,9 @@ final class LookAlikes {
     int otherOnly = 0;
     for (int i = 0; i < length; i++) {
       UnicodeScript script = script(word[i]);
-      if (script == UnicodeScript.LATIN && !pairs.fromLatin().containsKey(word[i])) {
+      if (script == UnicodeScript.LATIN && alike(pairs.fromLatin(), word[i]) == null) {
         latinOnly++;
-      } else if (script == other && !pairs.toLatin().containsKey(word[i])) {
+      } else if (script == other && alike(pairs.toLatin(), word[i]) == null) {
         otherOnly++;
       }
     }
@@ -77,12 +77,32 @@ final class LookAlikes {
     boolean toLatin = latinOnly != otherOnly ? latinOnly > otherOnly : latin >= others;
     for (int i = 0; i < length; i++) {
       Integer alike = toLatin
-          ? (script(word[i]) == other ? pairs.toLatin().get(word[i]) : null)
-          : pairs.fromLatin().get(word[i]);
+          ? (script(word[i]) == other ? alike(pairs.toLatin(), word[i]) : null)
+          : alike(pairs.fromLatin(), word[i]);
       if (alike != null) {
         word[i] = alike;
       }
     }
+  }
+
+  /**
+   * The look-alike of {@code cp} in {@code pairs}, whatever its case: a letter pairs as its own case
+   * does, else as its other case does ("т" as "Т" is "T": "t"), so that a word's key does not depend
+   * on the case it was typed in, as no key does.
+   */
+  private static Integer alike(Map<Integer, Integer> pairs, int cp) {
+    Integer same = pairs.get(cp);
+    if (same != null) {
+      return same;
+    }
+    int upper = Character.toUpperCase(cp);
+    Integer fromUpper = upper == cp ? null : pairs.get(upper);
+    if (fromUpper != null) {
+      return Character.toLowerCase(fromUpper);
+    }
+    int lower = Character.toLowerCase(cp);
+    Integer fromLower = lower == cp ? null : pairs.get(lower);
+    return fromLower == null ? null : Character.toUpperCase(fromLower);
   }
 
   private static UnicodeScript script(int cp) {

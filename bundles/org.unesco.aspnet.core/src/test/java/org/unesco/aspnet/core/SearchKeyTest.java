@@ -56,6 +56,16 @@ class SearchKeyTest {
   }
 
   @Test
+  void aMixedWordHasTheSameKeyInEveryCase() {
+    // pairs that look alike in capitals only (Т and T) decide the script in small letters too
+    for (String[] same : new String[][] {{"\u0422EXAS", "\u0442exas", "texas"}, {"M\u041E\u0421\u041A\u0412\u0410", "m\u043E\u0441\u043A\u0432\u0430", "москва"},
+        {"\u041Dotel", "\u043Dotel", "hotel"}}) {
+      assertEquals(same[2], SearchKey.of(same[0]), same[0]);
+      assertEquals(same[2], SearchKey.of(same[1]), same[1]);
+    }
+  }
+
+  @Test
   void leavesWordsOfOneScriptAndWordsSideBySideAlone() {
     assertEquals("сосна", SearchKey.of("Сосна")); // all Cyrillic, though every letter has a Latin look-alike but н
     assertEquals("школа no 5 saint exupery", SearchKey.of("Школа No 5 Saint-Exupéry"));

@@ -405,15 +405,28 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
       }
       long after = 0;
       int changed = 0;
+      List<Long> missed = new ArrayList<>();
       while (!stopped) {
         long from = after;
         StoredKeys.Pass pass = database.read(c -> StoredKeys.scan(c, from, 2000));
         for (long id : pass.stale()) {
-          if (database.inTransaction(c -> StoredKeys.refresh(c, id))) {
-            changed++; // the page kept in memory has no key in it: nothing to forget
+          try {
+            if (database.inTransaction(c -> StoredKeys.refresh(c, id))) {
+              changed++; // the page kept in memory has no key in it: nothing to forget
+            }
+          } catch (RuntimeException e) {
+            // a writer of the row at the same moment (an edit, another node re-keying it: a
+            // deadlock on Derby, a serialization failure on PostgreSQL), which wrote current keys;
+            // tried again once the pass is done
+            missed.add(id);
           }
         }
         if (pass.last() < 0) {
+          for (long id : missed) {
+            if (database.inTransaction(c -> StoredKeys.refresh(c, id))) { // a failure again ends it: the next start goes on
+              changed++;
+            }
+          }
           database.inTransaction(c -> {
             StoredKeys.markVersion(c, version);
             return null;
@@ -858,6 +871,9 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
    * through here as well. The caller announces a move after the commit ({@link #announceIfMoved}).
    */
   School store(Connection c, Principal actor, School current, SchoolInput valid, int expectedRevision) throws SQLException {
+    // the keys as stored, which an older fold may have made (StoredKeys re-keys those after an
+    // upgrade): the index entries to replace are theirs, and an edit that rewrites them re-indexes
+    String[] storedKeys = StoredKeys.of(c, current.id());
     try (PreparedStatement ps =
         c.prepareStatement(
             "UPDATE MEM_SCHOOL SET NAME = ?, NAME_KEY = ?, COUNTRY = ?, UNIT = ?, CITY = ?,"
@@ -874,9 +890,11 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
       }
     }
     forgetPage(current.id()); // now, while the row is locked: a reader waits for the commit (see forgetPage)
-    if (wordsChanged(current, valid)) {
-      SearchWords.reindex(c, current.id(), current.country(), current.name(), current.city(),
-          valid.country(), valid.name(), valid.city());
+    boolean staleKeys = storedKeys != null && (!storedKeys[0].equals(SearchKey.of(current.name()))
+        || !storedKeys[1].equals(SearchKey.of(current.city())));
+    if (wordsChanged(current, valid) || staleKeys) {
+      SearchWords.reindex(c, current.id(), current.country(), storedKeys == null ? SearchKey.of(current.name()) : storedKeys[0],
+          storedKeys == null ? SearchKey.of(current.city()) : storedKeys[1], valid.country(), valid.name(), valid.city());
     }
     School updated = find(c, current.id());
     if (accounts != null && (!current.country().equals(updated.country()) || !Objects.equals(current.unit(), updated.unit()))) {

@@ -137,12 +137,13 @@ final class SearchWords {
 
   /**
    * Indexes a school again after its name, city or country changed: its entries are found by the
-   * words of what it was called (no index on SCHOOL_ID alone: every insert would pay for it).
+   * words of its stored keys (no index on SCHOOL_ID alone: every insert would pay for it), which
+   * are those of what it was called unless an older fold made them.
    */
-  static void reindex(Connection c, long school, String oldCountry, String oldName, String oldCity,
+  static void reindex(Connection c, long school, String oldCountry, String oldNameKey, String oldCityKey,
       String country, String name, String city) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(DELETE)) {
-      batch(ps, school, oldCountry, of(oldName, oldCity));
+      batch(ps, school, oldCountry, ofKeys(oldNameKey, oldCityKey));
       ps.executeBatch();
     }
     index(c, school, country, name, city);

@@ -35,6 +35,16 @@ final class StoredKeys {
     }
   }
 
+  /** School {@code id}'s NAME_KEY and CITY_KEY as stored, or null when there is no such school. */
+  static String[] of(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT NAME_KEY, CITY_KEY FROM MEM_SCHOOL WHERE ID = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : null;
+      }
+    }
+  }
+
   /** What one pass found: the last school id it read (-1 when there was none), and the schools whose keys are stale. */
   record Pass(long last, List<Long> stale) {}
 

@@ -299,4 +299,32 @@ class WordIndexTest {
     assertEquals(409, p.status());
     assertEquals(id, ((Number) ((Map<?, ?>) ((List<?>) p.extensions().get("duplicates")).get(0)).get("id")).longValue());
   }
+
+  /**
+   * A school edited after the upgrade and before its keys were made again (any edit, its email
+   * here): the edit writes the new keys, so it replaces the index entries of the old ones too.
+   */
+  @Test
+  void anEditBeforeTheKeysAreMadeAgainReplacesTheOldKeysEntries() throws Exception {
+    String mixed = "Lyc\u0435e V\u043Eltaire";
+    long id = lifecycle.apply(HQ, Schools.in("FR", mixed, "Lyon", null), true).schoolId();
+    String oldKey = "lyc\u0435e v\u043Eltaire";
+    database.inTransaction(c -> {
+      try (var st = c.createStatement()) {
+        st.executeUpdate("UPDATE MEM_SCHOOL SET NAME_KEY = '" + oldKey + "' WHERE ID = " + id);
+        st.executeUpdate("DELETE FROM MEM_SCHOOL_WORD WHERE SCHOOL_ID = " + id);
+        for (String word : SearchWords.ofKeys(oldKey, "lyon")) {
+          st.executeUpdate("INSERT INTO MEM_SCHOOL_WORD VALUES ('FR', '" + word + "', " + id + ")");
+        }
+      }
+      return null;
+    });
+    School school = schools.school(HQ, id);
+    SchoolInput s = Schools.in("FR", mixed, "Lyon", null);
+    SchoolInput newEmail = new SchoolInput(s.name(), s.country(), s.unit(), s.city(), s.address(), s.latitude(), s.longitude(),
+        s.levels(), s.themes(), s.languages(), s.students(), s.teachers(), "office@voltaire.example.fr", s.website(), s.nationalId());
+    schools.update(HQ, id, school.revision(), newEmail, true);
+    assertEquals(entries("FR", "Lycee Voltaire", "Lyon"), entriesOf(id), "the old keys' entries replaced");
+    assertEquals(List.of(id), search(HQ, "FR", "voltaire", SchoolQuery.Sort.ID, 10));
+  }
 }
