@@ -90,6 +90,25 @@ public class ProblemException extends RuntimeException {
     return validation(List.of(new FieldError(field, message)));
   }
 
+  /**
+   * What {@code check} reads, or {@code refused} with the field errors of its validation problem
+   * added to {@code errors}: so that a request's mistakes are told together, in one 400, however
+   * many of its parameters are read by checks that throw. Any other problem is thrown on.
+   *
+   * @since 1.12
+   */
+  public static <T> T collected(List<FieldError> errors, java.util.function.Supplier<T> check, T refused) {
+    try {
+      return check.get();
+    } catch (ProblemException e) {
+      if (e.errors().isEmpty()) {
+        throw e;
+      }
+      errors.addAll(e.errors());
+      return refused;
+    }
+  }
+
   public static ProblemException unauthorized(String detail) {
     return new ProblemException(401, TYPE_BASE + "unauthorized", "Sign-in required", detail);
   }

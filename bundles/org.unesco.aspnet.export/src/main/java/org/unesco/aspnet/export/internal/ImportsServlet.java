@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -151,10 +150,10 @@ public final class ImportsServlet extends ApiServlet {
   /** The query read, every parameter's mistake told at once, field by field, in one 400. */
   static Asked asked(Map<String, String> query, Predicate<String> knownCountry, Set<String> formats, String language) {
     List<FieldError> errors = new ArrayList<>();
-    boolean dryRun = told(errors, () -> dryRun(query.get("dryRun"), language), true);
-    SchoolImport.Duplicates duplicates = told(errors, () -> duplicates(query.get("duplicates"), language), null);
-    String country = told(errors, () -> country(query.get("country"), knownCountry, language), null);
-    String file = told(errors, () -> fileName(query.get("file"), language), null);
+    boolean dryRun = ProblemException.collected(errors, () -> dryRun(query.get("dryRun"), language), true);
+    SchoolImport.Duplicates duplicates = ProblemException.collected(errors, () -> duplicates(query.get("duplicates"), language), null);
+    String country = ProblemException.collected(errors, () -> country(query.get("country"), knownCountry, language), null);
+    String file = ProblemException.collected(errors, () -> fileName(query.get("file"), language), null);
     String format = query.get("format") == null ? null : query.get("format").toLowerCase(Locale.ROOT);
     if (format != null && !formats.contains(format)) {
       // a parameter with a value we do not read: told on the parameter, as any other (415 is for a Content-Type)
@@ -164,19 +163,6 @@ public final class ImportsServlet extends ApiServlet {
       throw ProblemException.validation(errors);
     }
     return new Asked(dryRun, duplicates, country, file, format);
-  }
-
-  /** What {@code read} finds; its refusal's field errors added to {@code errors}, and {@code refused} in its place. */
-  private static <T> T told(List<FieldError> errors, Supplier<T> read, T refused) {
-    try {
-      return read.get();
-    } catch (ProblemException e) {
-      if (e.errors().isEmpty()) {
-        throw e;
-      }
-      errors.addAll(e.errors());
-      return refused;
-    }
   }
 
   /**

@@ -266,14 +266,9 @@ class WordIndexTest {
     String mixed = "Lyc\u0435e V\u043Eltaire"; // Cyrillic е and о
     long id = lifecycle.apply(HQ, Schools.in("FR", mixed, "Lyon", null), true).schoolId();
     written.put(id, Schools.in("FR", mixed, "Lyon", null));
-    String oldKey = "lyc\u0435e v\u043Eltaire"; // what version 1 made of it: the letters as typed
+    keyedByVersion1(id);
     database.inTransaction(c -> {
       try (var st = c.createStatement()) {
-        st.executeUpdate("UPDATE MEM_SCHOOL SET NAME_KEY = '" + oldKey + "' WHERE ID = " + id);
-        st.executeUpdate("DELETE FROM MEM_SCHOOL_WORD WHERE SCHOOL_ID = " + id);
-        for (String word : SearchWords.ofKeys(oldKey, "lyon")) {
-          st.executeUpdate("INSERT INTO MEM_SCHOOL_WORD VALUES ('FR', '" + word + "', " + id + ")");
-        }
         st.executeUpdate("UPDATE MEM_SEARCH_STATE SET KEY_VERSION = 1");
       }
       return null;
@@ -308,6 +303,21 @@ class WordIndexTest {
   void anEditBeforeTheKeysAreMadeAgainReplacesTheOldKeysEntries() throws Exception {
     String mixed = "Lyc\u0435e V\u043Eltaire";
     long id = lifecycle.apply(HQ, Schools.in("FR", mixed, "Lyon", null), true).schoolId();
+    keyedByVersion1(id);
+    School school = schools.school(HQ, id);
+    SchoolInput s = Schools.in("FR", mixed, "Lyon", null);
+    SchoolInput newEmail = new SchoolInput(s.name(), s.country(), s.unit(), s.city(), s.address(), s.latitude(), s.longitude(),
+        s.levels(), s.themes(), s.languages(), s.students(), s.teachers(), "office@voltaire.example.fr", s.website(), s.nationalId());
+    schools.update(HQ, id, school.revision(), newEmail, true);
+    assertEquals(entries("FR", "Lycee Voltaire", "Lyon"), entriesOf(id), "the old keys' entries replaced");
+    assertEquals(List.of(id), search(HQ, "FR", "voltaire", SchoolQuery.Sort.ID, 10));
+  }
+
+  /**
+   * School {@code id} ("Lycеe Vоltaire" in Lyon, FR) as version 1 of the fold keyed and indexed it:
+   * with its Cyrillic letters as typed.
+   */
+  private void keyedByVersion1(long id) {
     String oldKey = "lyc\u0435e v\u043Eltaire";
     database.inTransaction(c -> {
       try (var st = c.createStatement()) {
@@ -319,12 +329,5 @@ class WordIndexTest {
       }
       return null;
     });
-    School school = schools.school(HQ, id);
-    SchoolInput s = Schools.in("FR", mixed, "Lyon", null);
-    SchoolInput newEmail = new SchoolInput(s.name(), s.country(), s.unit(), s.city(), s.address(), s.latitude(), s.longitude(),
-        s.levels(), s.themes(), s.languages(), s.students(), s.teachers(), "office@voltaire.example.fr", s.website(), s.nationalId());
-    schools.update(HQ, id, school.revision(), newEmail, true);
-    assertEquals(entries("FR", "Lycee Voltaire", "Lyon"), entriesOf(id), "the old keys' entries replaced");
-    assertEquals(List.of(id), search(HQ, "FR", "voltaire", SchoolQuery.Sort.ID, 10));
   }
 }

@@ -107,9 +107,9 @@ public final class ManagedAccountsServlet extends ApiServlet {
         role = validRole(role, errors);
       }
     }
-    Instant notSignedInSince = orErrors(() -> TimeParameter.parse("notSignedInSince", request.getParameter("notSignedInSince")), errors);
-    Integer limit = orErrors(() -> intParameter(request, "limit", 20, 1, MAX_LIMIT), errors);
-    String cursor = orErrors(() -> accountCursor(request.getParameter("cursor")), errors);
+    Instant notSignedInSince = ProblemException.collected(errors, () -> TimeParameter.parse("notSignedInSince", request.getParameter("notSignedInSince")), null);
+    Integer limit = ProblemException.collected(errors, () -> intParameter(request, "limit", 20, 1, MAX_LIMIT), null);
+    String cursor = ProblemException.collected(errors, () -> accountCursor(request.getParameter("cursor")), null);
     if (!errors.isEmpty()) {
       throw ProblemException.validation(errors);
     }
@@ -119,22 +119,6 @@ public final class ManagedAccountsServlet extends ApiServlet {
     boolean more = page.size() > limit;
     Json.writePage(response, (more ? page.subList(0, limit) : page).stream().map(ManagedAccounts.Listed::json).toList(),
         more ? page.get(limit - 1).email() : null);
-  }
-
-  /**
-   * The value {@code check} reads, or null with its field errors added to {@code errors}: a list
-   * tells every parameter's mistake in one 400, the limit's and the cursor's with the filters'.
-   */
-  static <T> T orErrors(java.util.function.Supplier<T> check, List<FieldError> errors) {
-    try {
-      return check.get();
-    } catch (ProblemException e) {
-      if (e.errors().isEmpty()) {
-        throw e;
-      }
-      errors.addAll(e.errors());
-      return null;
-    }
   }
 
   /**

@@ -131,13 +131,13 @@ public final class RolesServlet extends ApiServlet {
     }
     // a school as grants name it: 7, read as /schools and /partnerships read it (not ٧, +7 or -1)
     String schoolParameter = blankToNull(request.getParameter("school"));
-    Long school = schoolParameter == null ? null : ManagedAccountsServlet.orErrors(() -> idParameter("school", schoolParameter), errors);
+    Long school = schoolParameter == null ? null : ProblemException.collected(errors, () -> idParameter("school", schoolParameter), null);
     String q = blankToNull(request.getParameter("q"));
     if (q != null && q.length() > 100) {
       errors.add(new org.unesco.aspnet.core.FieldError("q", "must be at most 100 characters"));
     }
-    Integer limit = ManagedAccountsServlet.orErrors(() -> intParameter(request, "limit", 20, 1, MAX_LIMIT), errors);
-    String cursor = ManagedAccountsServlet.orErrors(() -> grantCursor(request.getParameter("cursor")), errors);
+    Integer limit = ProblemException.collected(errors, () -> intParameter(request, "limit", 20, 1, MAX_LIMIT), null);
+    String cursor = ProblemException.collected(errors, () -> grantCursor(request.getParameter("cursor")), null);
     if (!errors.isEmpty()) {
       throw ProblemException.validation(errors);
     }
