@@ -890,11 +890,11 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
       }
     }
     forgetPage(current.id()); // now, while the row is locked: a reader waits for the commit (see forgetPage)
-    boolean staleKeys = storedKeys != null && (!storedKeys[0].equals(SearchKey.of(current.name()))
-        || !storedKeys[1].equals(SearchKey.of(current.city())));
-    if (wordsChanged(current, valid) || staleKeys) {
-      SearchWords.reindex(c, current.id(), current.country(), storedKeys == null ? SearchKey.of(current.name()) : storedKeys[0],
-          storedKeys == null ? SearchKey.of(current.city()) : storedKeys[1], valid.country(), valid.name(), valid.city());
+    // the row was there (the UPDATE found it), so were its keys; the entries follow the keys written
+    if (!valid.country().equals(current.country()) || !storedKeys[0].equals(SearchKey.of(valid.name()))
+        || !storedKeys[1].equals(SearchKey.of(valid.city()))) {
+      SearchWords.reindex(c, current.id(), current.country(), storedKeys[0], storedKeys[1],
+          valid.country(), valid.name(), valid.city());
     }
     School updated = find(c, current.id());
     if (accounts != null && (!current.country().equals(updated.country()) || !Objects.equals(current.unit(), updated.unit()))) {
