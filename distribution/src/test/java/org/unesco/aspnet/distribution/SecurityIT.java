@@ -1051,7 +1051,7 @@ class SecurityIT {
     String[] bearer = {"Authorization", "Bearer " + hq};
     assertEquals(List.of("cursor"), errorFields(seen(platform.get("/api/v1/accounts?cursor=abc", bearer))));
     assertEquals(List.of("cursor"), errorFields(seen(platform.get("/api/v1/roles?cursor=-5", bearer))));
-    for (String school : new String[] {"%D9%A7", "-1", "%2B7", "x"}) {
+    for (String school : new String[] {"%D9%A7", "-1", "%2B7", "x", "07", "%207"}) {
       assertEquals(List.of("school"), errorFields(seen(platform.get("/api/v1/roles?school=" + school, bearer))), school);
     }
     assertEquals(List.of("role", "school", "limit"),

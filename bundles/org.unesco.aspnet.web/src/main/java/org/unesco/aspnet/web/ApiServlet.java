@@ -425,16 +425,35 @@ public abstract class ApiServlet extends HttpServlet {
   private static final java.util.regex.Pattern CANONICAL_ID = java.util.regex.Pattern.compile("[1-9][0-9]*");
 
   /**
-   * A query parameter that names a resource by its id ({@code ?school=7}; surrounding blanks
-   * allowed).
+   * The path of {@code requestUri} as Jetty routes it to a servlet: decoded, dot segments resolved,
+   * each segment's {@code ;parameters} dropped ({@code /api;x=1/v1/%61uth/login} is served by the
+   * sign-in's servlet). A filter that decides by path reads it so, or a path spelled otherwise
+   * passes it by. A URI that does not parse keeps its spelling, parameters dropped.
+   *
+   * @since 1.14
+   */
+  public static String routedPath(String requestUri) {
+    String path;
+    try {
+      path = java.net.URI.create(requestUri).normalize().getPath();
+    } catch (IllegalArgumentException e) {
+      path = null;
+    }
+    return (path == null ? requestUri : path).replaceAll(";[^/]*", "");
+  }
+
+  /**
+   * A query parameter that names a resource by its id ({@code ?school=7}), written as ids in paths
+   * are: {@code 07}, {@code %207} or {@code +7} is refused, not read as 7 (since 1.14; blanks and a
+   * leading zero were taken before).
    *
    * @param name the parameter, which is also what the id names ("school")
    * @throws ProblemException 400 naming the parameter when it is not a whole number above 0
    * @since 1.7
    */
   public static long idParameter(String name, String value) {
-    Long id = wholeNumber(value);
-    if (id != null && id > 0) {
+    Long id = value != null && CANONICAL_ID.matcher(value).matches() ? wholeNumber(value) : null;
+    if (id != null) {
       return id;
     }
     throw ProblemException.validation(name, "must be a " + name + " id (a whole number above 0)" + otherDigits(value));

@@ -3,7 +3,7 @@
  * shared {@link org.unesco.aspnet.web.Json} mapping and {@link
  * org.unesco.aspnet.web.OpenApiFragment}. See docs/extending.md.
  */
-@Version("1.13.0")
+@Version("1.14.0")
 @Export
 package org.unesco.aspnet.web;
 

@@ -49,7 +49,23 @@ class ApiServletTest {
     p = assertThrows(ProblemException.class, () -> ApiServlet.idParameter("school", "\uff17"));
     assertEquals("school", p.errors().get(0).field());
     assertEquals("must be a school id (a whole number above 0), written with the digits 0 to 9", p.errors().get(0).message());
-    assertEquals(7L, ApiServlet.idParameter("school", " 7"));
+    assertEquals(7L, ApiServlet.idParameter("school", "7"));
+    // written as ids in paths are: one school, one spelling
+    for (String other : new String[] {" 7", "7 ", "07", "+7", "0", "-1", "", " "}) {
+      p = assertThrows(ProblemException.class, () -> ApiServlet.idParameter("school", other), other);
+      assertEquals("school", p.errors().get(0).field(), other);
+      assertEquals("must be a school id (a whole number above 0)", p.errors().get(0).message(), other);
+    }
+  }
+
+  /** The path a servlet is chosen by, however the request spelled it. */
+  @Test
+  void theRoutedPathIsThePathJettyServes() {
+    assertEquals("/api/v1/auth/login", ApiServlet.routedPath("/api/v1/auth;jsessionid=1/login;x"));
+    assertEquals("/api/v1/auth/login", ApiServlet.routedPath("/api;x=1/v1/%61uth/login"));
+    assertEquals("/api/v1/schools", ApiServlet.routedPath("/x/../api/v1/schools"));
+    assertEquals("/api/v1/schools/", ApiServlet.routedPath("/api/v1/schools/"));
+    assertEquals("/api/v1/a|b", ApiServlet.routedPath("/api/v1;p=1/a|b"), "a URI that does not parse keeps its spelling");
   }
 
   /** A request whose query has {@code name} with {@code value} (or not, when null). */

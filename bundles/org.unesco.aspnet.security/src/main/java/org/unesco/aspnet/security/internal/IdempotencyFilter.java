@@ -144,26 +144,17 @@ public final class IdempotencyFilter implements Filter {
   }
 
   /**
-   * Whether the request goes to a path whose body carries a password: as the container routed it
-   * (decoded, without {@code ;parameters}), or as it was written.
+   * Whether the request goes to a path whose body carries a password: as the container routed it,
+   * or as {@link ApiServlet#routedPath} reads the path written ({@code /auth;x=1/login} and
+   * {@code /%61uth/login} are the sign-in).
    */
   static boolean carriesAPassword(HttpServletRequest request) {
     String routed = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-    return carriesAPassword(request.getRequestURI()) || carriesAPassword(routed);
+    return carriesAPassword(routed) || carriesAPassword(ApiServlet.routedPath(request.getRequestURI()));
   }
 
-  /**
-   * Whether the path, as the servlets read it (%61ccounts is accounts, {@code /auth;x=1/login} is
-   * {@code /auth/login}: Jetty drops a segment's parameters), is one whose body carries a password.
-   */
-  static boolean carriesAPassword(String requestUri) {
-    String path;
-    try {
-      path = java.net.URI.create(requestUri).normalize().getPath();
-    } catch (IllegalArgumentException e) {
-      return true; // no path a servlet serves: left alone
-    }
-    path = path.replaceAll(";[^/]*", "");
+  /** Whether {@code path} (routed; trailing slashes ignored) is one whose body carries a password. */
+  static boolean carriesAPassword(String path) {
     while (path.length() > 1 && path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);
     }

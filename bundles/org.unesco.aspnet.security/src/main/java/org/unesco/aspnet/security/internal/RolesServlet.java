@@ -130,8 +130,9 @@ public final class RolesServlet extends ApiServlet {
       }
     }
     // a school as grants name it: 7, read as /schools and /partnerships read it (not ٧, +7 or -1)
-    String schoolParameter = blankToNull(request.getParameter("school"));
-    Long school = schoolParameter == null ? null : ProblemException.collected(errors, () -> idParameter("school", schoolParameter), null);
+    String schoolParameter = request.getParameter("school");
+    Long school = schoolParameter == null || schoolParameter.isBlank() ? null
+        : ProblemException.collected(errors, () -> idParameter("school", schoolParameter), null);
     String q = blankToNull(request.getParameter("q"));
     if (q != null && q.length() > 100) {
       errors.add(new org.unesco.aspnet.core.FieldError("q", "must be at most 100 characters"));

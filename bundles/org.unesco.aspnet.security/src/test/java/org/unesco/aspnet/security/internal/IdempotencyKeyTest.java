@@ -2,6 +2,7 @@ package org.unesco.aspnet.security.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -69,5 +70,28 @@ class IdempotencyKeyTest {
     assertEquals("https://aspnet.unesco.org/problems/validation", problem.path("type").asText());
     assertEquals("Idempotency-Key", problem.path("errors").get(0).path("field").asText(), problem.toString());
     assertEquals("is given more than once", problem.path("errors").get(0).path("message").asText());
+  }
+
+  /** A sign-in spelled otherwise is still a sign-in, whose answer (a session) is never kept. */
+  @Test
+  void aPathThatCarriesAPasswordIsKnownHoweverItIsSpelled() {
+    for (String uri : new String[] {"/api/v1/auth/login", "/api/v1/auth;x=1/login", "/api/v1/%61uth/login",
+        "/api/v1/x/../auth/login/", "/api/v1/accounts;p", "/api;a=|/v1/me/password"}) {
+      assertTrue(IdempotencyFilter.carriesAPassword(routedAs("/api/v1/other", uri)), uri);
+    }
+    // what the container routed counts even when the written path reads otherwise
+    assertTrue(IdempotencyFilter.carriesAPassword(routedAs("/api/v1/auth/login", "/api/v1/%zz")));
+    assertFalse(IdempotencyFilter.carriesAPassword(routedAs("/api/v1/schools", "/api/v1/schools")));
+    assertFalse(IdempotencyFilter.carriesAPassword(routedAs("/api/v1/accounts/7", "/api/v1/accounts/7")));
+  }
+
+  /** A request the container routed to {@code routed}, written as {@code uri}. */
+  private HttpServletRequest routedAs(String routed, String uri) {
+    return (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+          case "getRequestURI" -> uri;
+          case "getServletPath" -> routed;
+          default -> null;
+        });
   }
 }

@@ -27,6 +27,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 import org.unesco.aspnet.core.ConfigValues;
 import org.unesco.aspnet.core.ProblemException;
+import org.unesco.aspnet.web.ApiServlet;
 import org.unesco.aspnet.web.Json;
 
 /**
@@ -126,7 +127,7 @@ public final class RequestGuardFilter implements Filter {
     if (request.isSecure()) {
       response.addHeader("Strict-Transport-Security", c.strictTransportSecurity());
     }
-    String path = routedPath(request.getRequestURI());
+    String path = ApiServlet.routedPath(request.getRequestURI());
     if ("TRACE".equals(request.getMethod())) {
       // HttpServlet's doTrace echoes the request's headers back (a page's servlet did): nothing
       // here answers TRACE. 501, not 405: a 405 must name the methods the path serves in Allow
@@ -189,20 +190,6 @@ public final class RequestGuardFilter implements Filter {
       response.setHeader("Content-Disposition", null);
       ErrorPageServlet.write(request, response, ErrorPageServlet.internalError(incident));
     }
-  }
-
-  /**
-   * The path as Jetty routes it: decoded, dot segments resolved, each segment's {@code ;parameters}
-   * dropped ({@code /api;x=1/v1/schools} is served by the schools' servlet, and is checked as its path).
-   */
-  static String routedPath(String requestUri) {
-    String path;
-    try {
-      path = java.net.URI.create(requestUri).normalize().getPath();
-    } catch (IllegalArgumentException e) {
-      path = requestUri;
-    }
-    return path == null ? requestUri : path.replaceAll(";[^/]*", "");
   }
 
   /** Whether {@code e} says the client closed the connection (Jetty's EofException, a reset or broken pipe). */
