@@ -433,14 +433,20 @@ public abstract class ApiServlet extends HttpServlet {
    * @since 1.14
    */
   public static String routedPath(String requestUri) {
+    if (requestUri.indexOf('%') < 0 && requestUri.indexOf(';') < 0 && !requestUri.contains("/.")
+        && !requestUri.contains("//")) {
+      return requestUri; // nothing to decode, drop or resolve (nearly every request): no parse on the way
+    }
     String path;
     try {
       path = java.net.URI.create(requestUri).normalize().getPath();
     } catch (IllegalArgumentException e) {
       path = null;
     }
-    return (path == null ? requestUri : path).replaceAll(";[^/]*", "");
+    return SEGMENT_PARAMETERS.matcher(path == null ? requestUri : path).replaceAll("");
   }
+
+  private static final Pattern SEGMENT_PARAMETERS = Pattern.compile(";[^/]*");
 
   /**
    * A query parameter that names a resource by its id ({@code ?school=7}), written as ids in paths
