@@ -374,6 +374,15 @@ class CampaignsIT {
     ObjectNode noConsent = submission(paris, day, 5, waste("PAPER", 1, "kg"));
     ((ObjectNode) noConsent.path("media").get(0)).remove("parentalConsent");
     assertEquals(List.of("media[0].parentalConsent"), errorFields(submit(trashHack, staffParis, noConsent)));
+    // a media link passes a resource's checks: once approved, the public is shown it
+    ObjectNode elsewhere = submission(paris, day, 5, waste("PAPER", 1, "kg"));
+    ArrayNode links = elsewhere.putArray("media");
+    for (String url : List.of("https://www.unesco.org@evil.example/x.jpg", "https://127.0.0.1/x.jpg", "https://localhost/x.jpg",
+        "https://example.org:99999/x.jpg")) {
+      links.addObject().put("url", url).put("type", "photo").put("showsPupils", false);
+    }
+    assertEquals(List.of("media[0].url", "media[1].url", "media[2].url", "media[3].url"),
+        errorFields(submit(trashHack, staffParis, elsewhere)));
     ObjectNode unknownField = submission(paris, day, 5, waste("PAPER", 1, "kg"));
     ((ObjectNode) unknownField.path("metrics")).put("litres", 3);
     assertEquals(List.of("metrics.litres"), errorFields(submit(trashHack, staffParis, unknownField)));

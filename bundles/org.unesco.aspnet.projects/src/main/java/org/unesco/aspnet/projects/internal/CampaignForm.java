@@ -1,6 +1,5 @@
 package org.unesco.aspnet.projects.internal;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -294,8 +293,9 @@ final class CampaignForm {
         errors.add(new FieldError(at, SubmissionMessages.get(lang, "mediaObject")));
         continue;
       }
-      if (!isWebAddress(m.url())) {
-        errors.add(new FieldError(at + ".url", SubmissionMessages.get(lang, "url")));
+      // the checks of a resource's link: shown to the public once approved, as resources are
+      if (m.url() == null || ResourceLinks.normalized(m.url().strip()) == null) {
+        errors.add(new FieldError(at + ".url", CampaignMessages.get(lang, "resourceUrl", String.valueOf(URL_MAX))));
       }
       if (m.type() == null || !(m.type().equals("photo") || m.type().equals("video"))) {
         errors.add(new FieldError(at + ".type", SubmissionMessages.get(lang, "mediaType")));
@@ -317,17 +317,10 @@ final class CampaignForm {
     }
   }
 
-  static boolean isWebAddress(String url) {
-    if (url == null || url.length() > URL_MAX) {
-      return false;
-    }
-    try {
-      URI uri = new URI(url);
-      return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
-          && uri.getHost() != null;
-    } catch (Exception e) {
-      return false;
-    }
+  /** {@code media} with each link written as a resource's is stored ({@link ResourceLinks#normalized}), once checked. */
+  static List<MediaLink> normalizedMedia(List<MediaLink> media) {
+    return media.stream().map(m -> new MediaLink(ResourceLinks.normalized(m.url().strip()), m.type(), m.showsPupils(),
+        m.parentalConsent())).toList();
   }
 
   /** A title or description map in a stable order (the API returns what was written). */

@@ -804,7 +804,7 @@ public final class CampaignStore implements CampaignService, CampaignRules, Even
     if (!errors.isEmpty()) {
       throw ProblemException.validation(errors);
     }
-    List<MediaLink> media = in.media() == null ? List.of() : in.media();
+    List<MediaLink> media = in.media() == null ? List.of() : CampaignForm.normalizedMedia(in.media());
     Instant now = Instant.now();
     return database.inTransaction(c -> {
       // The same report sent twice (a retry on a slow connection, a second tap) is kept once: the

@@ -31,6 +31,20 @@ class CampaignFormTest {
         "media[0].parentalConsent"), fields(CampaignForm.submission(in, ACT_THIS_YEAR, true, "en")));
   }
 
+  /** A media link passes a resource's checks: approved, it is shown to the public as resources are. */
+  @Test
+  void aMediaLinkIsCheckedAsAResourcesLink() {
+    List<String> refused = List.of("https://www.unesco.org@evil.example/x.jpg", "https://127.0.0.1/x.jpg",
+        "https://localhost/x.jpg", "https://example.org:99999/x.jpg", "https://[::1]/x.jpg", "ftp://example.org/x.jpg");
+    List<MediaLink> media = refused.stream().map(url -> new MediaLink(url, "photo", false, null)).toList();
+    SubmissionInput in = new SubmissionInput(1L, LocalDate.now().minusDays(1), "act", "We cleaned the beach", 30, 2,
+        Map.of(), media);
+    assertEquals(List.of("media[0].url", "media[1].url", "media[2].url", "media[3].url", "media[4].url", "media[5].url"),
+        fields(CampaignForm.submission(in, ACT_THIS_YEAR, true, "en")));
+    assertEquals(List.of("https://example.org/x.jpg"), CampaignForm.normalizedMedia(
+        List.of(new MediaLink(" HTTPS://Example.ORG:443/x.jpg", "photo", false, null))).stream().map(MediaLink::url).toList());
+  }
+
   @Test
   void aValidSubmission() {
     SubmissionInput in = new SubmissionInput(1L, LocalDate.now().minusDays(1), "act", "We cleaned the beach", 30, 2,
@@ -117,7 +131,7 @@ class CampaignFormTest {
     assertEquals("est obligatoire : ce qui s'est passé", fr.get("text"));
     assertEquals("doit être compris entre 0 et 100000", fr.get("pupils"));
     assertEquals("est obligatoire (0 ou plus)", fr.get("teachers"));
-    assertEquals("doit être une adresse http ou https", fr.get("media[0].url"));
+    assertTrue(fr.get("media[0].url").startsWith("doit être une adresse http ou https comme"), fr.toString());
     assertTrue(fr.get("media[0].parentalConsent").startsWith("doit valoir true"), fr.toString());
     assertEquals("must be true: pupils appear on it, so confirm that the school holds their parents' consent",
         CampaignForm.submission(in, List.of(), true, "en").stream().filter(e -> e.field().equals("media[0].parentalConsent"))
