@@ -178,6 +178,12 @@ class CampaignsIT {
     assertEquals(403, send("POST", "/api/v1/campaigns", trash, ncFrance).statusCode(), "an NC does not create global ones");
     assertEquals(403, send("POST", "/api/v1/campaigns", trash, staffParis).statusCode());
     assertEquals(List.of("module"), errorFields(send("POST", "/api/v1/campaigns", trash.replace("trash-hack", "no-such-module"), hq)));
+    // a module that is not installed is one error among the others, in the request's language
+    HttpResponse<String> noModule = send("POST", "/api/v1/campaigns",
+        "{\"kind\":\"PROJECT\",\"country\":\"FR\",\"module\":\"nope\",\"title\":{\"en\":\" \",\"xx\":\"y\"}}", hq, "Accept-Language", "fr");
+    assertEquals(List.of("module", "title.en", "title.xx"), errorFields(noModule));
+    assertTrue(JSON.readTree(noModule.body()).path("errors").get(0).path("message").asText()
+        .startsWith("aucun module de campagne nope n'est installé"), noModule.body());
     assertEquals(List.of("phases[0].key"), errorFields(send("POST", "/api/v1/campaigns", trash.replace("\"observe\"", "\"party\""), hq)));
     assertEquals(List.of("phases[0].starts", "phases[1].ends"), errorFields(send("POST", "/api/v1/campaigns",
         trash.replace(today.minusDays(400).toString(), "-999999999-01-01").replace(today.plusDays(365).toString(), "+999999999-12-31"), hq)),

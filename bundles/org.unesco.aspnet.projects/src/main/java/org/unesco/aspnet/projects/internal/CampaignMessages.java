@@ -12,6 +12,9 @@ final class CampaignMessages {
   private static final Messages MESSAGES =
       new Messages(Map.ofEntries(
       Map.entry("en", Map.ofEntries(
+          Map.entry("moduleUnknown", "no campaign module {0} is installed; installed: {1}"),
+          Map.entry("nationalOnly", "a national campaign is for {0} only"),
+          Map.entry("fixed", "cannot be changed"),
           Map.entry("resourceListed", "This campaign lists {0} already, as resource {1}"),
           Map.entry("resourceFull", "This campaign lists {0} resources, the most it may: remove one before adding another"),
           Map.entry("resourceChanged", "Resource {0} changed since you read it: read it again"),
@@ -42,6 +45,9 @@ final class CampaignMessages {
           Map.entry("phases", "must be at most {0} phases"),
           Map.entry("length", "must be at most {0} characters"))),
       Map.entry("fr", Map.ofEntries(
+          Map.entry("moduleUnknown", "aucun module de campagne {0} n''est installé ; installés : {1}"),
+          Map.entry("nationalOnly", "une campagne nationale est réservée à {0}"),
+          Map.entry("fixed", "ne peut pas être modifié"),
           Map.entry("resourceListed", "Cette campagne propose déjà {0}, comme ressource {1}"),
           Map.entry("resourceFull", "Cette campagne propose {0} ressources, le maximum : retirez-en une avant d''en ajouter une autre"),
           Map.entry("resourceChanged", "La ressource {0} a changé depuis votre lecture : relisez-la"),
@@ -72,6 +78,9 @@ final class CampaignMessages {
           Map.entry("phases", "doit compter au plus {0} étapes"),
           Map.entry("length", "doit compter au plus {0} caractères"))),
       Map.entry("de", Map.ofEntries(
+          Map.entry("moduleUnknown", "kein Kampagnenmodul {0} ist installiert; installiert: {1}"),
+          Map.entry("nationalOnly", "eine nationale Kampagne ist nur für {0}"),
+          Map.entry("fixed", "kann nicht geändert werden"),
           Map.entry("resourceListed", "Diese Kampagne führt {0} bereits, als Material {1}"),
           Map.entry("resourceFull", "Diese Kampagne führt {0} Materialien, das Maximum: entfernen Sie eines, bevor Sie ein weiteres hinzufügen"),
           Map.entry("resourceChanged", "Material {0} wurde geändert, seit Sie es gelesen haben: lesen Sie es erneut"),
@@ -102,6 +111,9 @@ final class CampaignMessages {
           Map.entry("phases", "darf höchstens {0} Phasen haben"),
           Map.entry("length", "darf höchstens {0} Zeichen haben"))),
       Map.entry("es", Map.ofEntries(
+          Map.entry("moduleUnknown", "no hay ningún módulo de campaña {0} instalado; instalados: {1}"),
+          Map.entry("nationalOnly", "una campaña nacional es solo para {0}"),
+          Map.entry("fixed", "no se puede cambiar"),
           Map.entry("resourceListed", "Esta campaña ya ofrece {0}, como recurso {1}"),
           Map.entry("resourceFull", "Esta campaña ofrece {0} recursos, el máximo: quite uno antes de añadir otro"),
           Map.entry("resourceChanged", "El recurso {0} cambió desde que lo leyó: vuelva a leerlo"),

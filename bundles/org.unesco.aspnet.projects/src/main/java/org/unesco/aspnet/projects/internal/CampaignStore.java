@@ -364,17 +364,23 @@ public final class CampaignStore implements CampaignService, CampaignRules, Even
           : "Only HQ or the National Coordinator of " + in.country() + " creates its national campaigns");
     }
     Set<String> modulePhases = Set.of();
+    FieldError unknownModule = null;
     if (in.module() != null && CampaignForm.MODULE_KEY.matcher(in.module()).matches()) {
       if (!modules.installed(in.module())) {
-        throw ProblemException.validation("module", "no campaign module " + in.module() + " is installed; installed: "
-            + String.join(", ", modules.keys()));
+        // told with every other field's error, not alone; its phases are then not checked
+        unknownModule = new FieldError("module", CampaignMessages.get(actor.language(), "moduleUnknown", in.module(),
+            String.join(", ", modules.keys())));
+      } else {
+        modulePhases = phaseKeys(in.module());
       }
-      modulePhases = phaseKeys(in.module());
     }
     List<FieldError> errors = CampaignForm.create(in, modulePhases, countries::exists, actor.language());
+    if (unknownModule != null) {
+      errors.add(!errors.isEmpty() && errors.get(0).field().equals("kind") ? 1 : 0, unknownModule); // in the body's order
+    }
     if (in.country() != null && in.countries() != null
         && in.countries().stream().anyMatch(x -> !in.country().equals(x))) {
-      errors.add(new FieldError("countries", "a national campaign is for " + in.country() + " only"));
+      errors.add(new FieldError("countries", CampaignMessages.get(actor.language(), "nationalOnly", in.country())));
     }
     if (!errors.isEmpty()) {
       throw ProblemException.validation(errors);
@@ -439,13 +445,13 @@ public final class CampaignStore implements CampaignService, CampaignRules, Even
     }
     List<FieldError> errors = new ArrayList<>();
     if (changes.kind() != null && changes.kind() != before.kind()) {
-      errors.add(new FieldError("kind", "cannot be changed"));
+      errors.add(new FieldError("kind", CampaignMessages.get(actor.language(), "fixed")));
     }
     if (changes.module() != null && !changes.module().equals(before.module())) {
-      errors.add(new FieldError("module", "cannot be changed"));
+      errors.add(new FieldError("module", CampaignMessages.get(actor.language(), "fixed")));
     }
     if (changes.country() != null && !changes.country().equals(before.country())) {
-      errors.add(new FieldError("country", "cannot be changed"));
+      errors.add(new FieldError("country", CampaignMessages.get(actor.language(), "fixed")));
     }
     if (changes.phases() != null && before.module() != null && !modules.installed(before.module())) {
       // only the module knows its phases: unchecked ones would stay once it returns

@@ -198,6 +198,25 @@ class CampaignStoreTest {
     assertEquals("Only HQ or the campaign's coordinators edit it", refused.detail());
   }
 
+  /** An unknown module is one error among the others, in the request's language. */
+  @Test
+  void anUnknownModuleIsToldWithEveryOtherError() {
+    Principal hqFr = new Principal("hq", "hq@example.org", "hq", "fr", List.of(Grant.global(Role.HQ_OFFICER)));
+    Map<String, String> title = new java.util.LinkedHashMap<>();
+    title.put("en", " ");
+    title.put("xx", "y");
+    ProblemException refused = assertThrows(ProblemException.class, () -> store.create(hqFr,
+        new CampaignInput(CampaignKind.PROJECT, "nope", "FR", title, null, null, false, null, true)));
+    assertEquals(400, refused.status());
+    Map<String, String> errors = new java.util.LinkedHashMap<>();
+    refused.errors().forEach(e -> errors.put(e.field(), e.message()));
+    assertEquals(List.of("module", "title.en", "title.xx"), List.copyOf(errors.keySet()));
+    assertTrue(errors.get("module").startsWith("aucun module de campagne nope n'est installé"), errors.toString());
+    ProblemException national = assertThrows(ProblemException.class, () -> store.create(hqFr,
+        new CampaignInput(CampaignKind.PROJECT, null, "FR", Map.of("fr", "Jardins"), null, null, false, List.of("DE"), true)));
+    assertEquals("une campagne nationale est réservée à FR", national.errors().get(0).message());
+  }
+
   @Test
   void aNationalCoordinatorNamesTheirCountryInAnyCase() {
     // "fr" in a body was a 403 ("only the NC of fr") for France's own NC, and a 400 for HQ
