@@ -903,6 +903,8 @@ class CampaignsIT {
     long moving = member("Lycée Frontière", "FR", "Menton");
     assertEquals(201, send("POST", "/api/v1/campaigns/" + trashHack + "/participants", "{\"school\":" + moving + "}", ncFrance)
         .statusCode());
+    assertEquals(201, send("POST", "/api/v1/campaigns/" + national + "/participants", "{\"school\":" + moving + "}", ncFrance)
+        .statusCode(), "France's national campaign, while it is French");
     long pending = json(submit(trashHack, ncFrance, submission(moving, LocalDate.now().minusDays(1), 9, waste("GLASS", 2, "kg"))), 201)
         .path("id").asLong();
     String path = "/api/v1/campaigns/" + trashHack + "/submissions/" + pending;
@@ -924,6 +926,12 @@ class CampaignsIT {
     assertEquals("KE", report.path("country").asText(), report.toString());
     assertEquals("Border School", report.path("schoolName").asText(), report.toString());
     assertEquals(404, decide(trashHack, pending, "APPROVED", null, ncFrance).statusCode(), "no longer France's to moderate");
+    // it reports no more to France's national campaign: the rule that let it join holds when it reports
+    HttpResponse<String> notFrench = send("POST", "/api/v1/campaigns/" + national + "/submissions", "{\"school\":" + moving
+        + ",\"date\":\"" + LocalDate.now().minusDays(1) + "\",\"text\":\"We planted a garden\",\"pupils\":3,\"teachers\":1}", ncKenya,
+        "Accept-Language", "fr");
+    assertEquals(409, notFrench.statusCode(), notFrench.body());
+    assertTrue(JSON.readTree(notFrench.body()).path("detail").asText().contains("est désormais en KE"), notFrench.body());
     assertEquals("APPROVED", json(decide(trashHack, pending, "APPROVED", null, ncKenya), 200).path("status").asText());
     JsonNode kenyan = json(platform.get("/api/v1/campaigns/" + trashHack + "/participants?country=KE&school=" + moving), 200);
     assertEquals(1, kenyan.path("items").size(), kenyan.toString());

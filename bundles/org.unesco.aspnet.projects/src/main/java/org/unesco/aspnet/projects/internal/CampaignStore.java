@@ -785,9 +785,18 @@ public final class CampaignStore implements CampaignService, CampaignRules, Even
     if (!database.read(c -> participates(c, campaign, school.id()))) {
       throw ProblemException.forbidden(SubmissionMessages.get(actor.language(), "notTakingPart", id(school.id()), id(campaign)));
     }
-    // The rule that let it join holds for what it reports: a member suspended since does not report
+    // The rules that let it join hold for what it reports: a member suspended since, or a school
+    // moved since to a country the campaign is not for, does not report
     if (cp.membersOnly() && school.status() != MembershipStatus.MEMBER) {
       throw ProblemException.conflict(SubmissionMessages.get(actor.language(), "membersOnly", id(campaign), id(school.id()), school.status()));
+    }
+    if (cp.country() != null && !cp.country().equals(school.country())) {
+      throw ProblemException.conflict(SubmissionMessages.get(actor.language(), "movedNational", id(campaign), cp.country(),
+          id(school.id()), school.country()));
+    }
+    if (!cp.countries().isEmpty() && !cp.countries().contains(school.country())) {
+      throw ProblemException.conflict(SubmissionMessages.get(actor.language(), "movedCountries", id(campaign),
+          String.join(", ", cp.countries()), id(school.id()), school.country()));
     }
     if (cp.module() != null && !modules.installed(cp.module())) {
       throw CampaignModules.unavailable(cp.module(), "The campaign module " + cp.module() + " is not installed;"

@@ -422,6 +422,29 @@ class CampaignStoreTest {
     assertEquals(PARIS, store.submit(HQ, campaign, report(PARIS, "We watered it")).school());
   }
 
+  /** As membersOnly, a campaign's countries are checked again when a school moved since it joined reports. */
+  @Test
+  void aSchoolMovedOutOfTheCampaignsCountriesReportsNoMore() {
+    long national = store.create(HQ, new CampaignInput(CampaignKind.PROJECT, null, "FR", Map.of("fr", "Jardins"), null, null,
+        false, null, true)).id();
+    long forGermany = store.create(HQ, new CampaignInput(CampaignKind.CAMPAIGN, null, null, Map.of("en", "Gardens"), null, null,
+        false, List.of("DE"), true)).id();
+    store.join(HQ, national, PARIS);
+    store.join(HQ, forGermany, MUNICH);
+    directory.change(PARIS, "DE", "Paris", MembershipStatus.MEMBER);
+    directory.change(MUNICH, "MX", "München", MembershipStatus.MEMBER);
+    Principal hqFr = new Principal("hq", "hq@example.org", "hq", "fr", List.of(Grant.global(Role.HQ_OFFICER)));
+    ProblemException moved = assertThrows(ProblemException.class, () -> store.submit(hqFr, national, report(PARIS)));
+    assertEquals(409, moved.status());
+    assertEquals("La campagne 1 est une campagne nationale de FR ; l'école 1 est désormais en DE et n'envoie plus de comptes rendus"
+        .replace("campagne 1", "campagne " + national), moved.getMessage());
+    ProblemException elsewhere = assertThrows(ProblemException.class, () -> store.submit(HQ, forGermany, report(MUNICH)));
+    assertEquals(409, elsewhere.status());
+    assertTrue(elsewhere.getMessage().contains("open to schools of DE only; school 4 is in MX now"), elsewhere.getMessage());
+    directory.change(PARIS, "FR", "Paris", MembershipStatus.MEMBER); // moved back
+    assertEquals(PARIS, store.submit(HQ, national, report(PARIS)).school());
+  }
+
   @Test
   void aPageIsFullWhenRowsTheCallerMayNotSeeAreLeftOut() {
     long campaign = openCampaign();
