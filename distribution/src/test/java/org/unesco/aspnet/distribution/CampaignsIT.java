@@ -184,6 +184,10 @@ class CampaignsIT {
     assertEquals(List.of("module", "title.en", "title.xx"), errorFields(noModule));
     assertTrue(JSON.readTree(noModule.body()).path("errors").get(0).path("message").asText()
         .startsWith("aucun module de campagne nope n'est installé"), noModule.body());
+    // a title is one line that reads as written: no override turning it round, no line break
+    assertEquals(List.of("title.en", "title.fr"), errorFields(send("POST", "/api/v1/campaigns", trash
+        .replace("\"en\":\"Trash Hack 2026\"", "\"en\":\"Trash \\u202ekcaH\"").replace("\"fr\":\"Trash Hack 2026\"", "\"fr\":\"Trash\\nHack\""),
+        hq)));
     assertEquals(List.of("phases[0].key"), errorFields(send("POST", "/api/v1/campaigns", trash.replace("\"observe\"", "\"party\""), hq)));
     assertEquals(List.of("phases[0].starts", "phases[1].ends"), errorFields(send("POST", "/api/v1/campaigns",
         trash.replace(today.minusDays(400).toString(), "-999999999-01-01").replace(today.plusDays(365).toString(), "+999999999-12-31"), hq)),
@@ -864,6 +868,9 @@ class CampaignsIT {
     // an address that would open another site than it shows is refused
     assertEquals(List.of("url"), errorFields(send("POST", resources,
         guide.replace("https://example.org/jardins/guide.pdf", "https://www.unesco.org@evil.example/guide.pdf"), ncFrance)));
+    // a title is one line that reads as written
+    assertEquals(List.of("title.fr"), errorFields(send("POST", resources,
+        guide.replace("Guide de l'enseignant", "Guide \\u202egnp.exe\\nsecond line"), ncFrance)));
     // the public reads the list, in the order added
     json(send("POST", resources, "{\"kind\":\"VIDEO\",\"url\":\"https://example.org/jardins/video\","
         + "\"title\":{\"en\":\"Planting day\"}}", hq), 201);
@@ -982,6 +989,8 @@ class CampaignsIT {
     assertEquals(403, send("POST", days, play, ncFrance).statusCode());
     assertEquals(List.of("themes[0]", "names.en", "observed"), errorFields(send("POST", days,
         "{\"names\":{\"fr\":\"Jeu\"},\"observed\":\"31 June\",\"themes\":[\"GAMES\"]}", hq)));
+    assertEquals(List.of("names.fr", "names.es"), errorFields(send("POST", days, play.replace("\"fr\":\"Journée internationale du jeu\"",
+        "\"fr\":\"Journée \\u202euej ud\",\"es\":\"Día del \\u2066juego\\u2069\""), hq)), "one line that reads as written");
     HttpResponse<String> added = send("POST", days, play, hq);
     JsonNode a = json(added, 201);
     assertEquals(days + "/international-day-of-play", added.headers().firstValue("Location").orElse(""));

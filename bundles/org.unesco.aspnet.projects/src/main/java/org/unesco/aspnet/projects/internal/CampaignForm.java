@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.unesco.aspnet.core.FieldError;
+import org.unesco.aspnet.core.PlainText;
 import org.unesco.aspnet.projects.CampaignInput;
 import org.unesco.aspnet.projects.MediaLink;
 import org.unesco.aspnet.projects.Phase;
@@ -123,7 +124,7 @@ final class CampaignForm {
 
   private static List<FieldError> common(CampaignInput in, Set<String> modulePhases, Predicate<String> countryExists, String lang) {
     List<FieldError> errors = new ArrayList<>();
-    texts("title", in.title(), TITLE_MAX, TITLE_STORED, errors, lang);
+    oneLineTexts("title", in.title(), TITLE_MAX, TITLE_STORED, errors, lang);
     texts("description", in.description(), DESCRIPTION_MAX, DESCRIPTION_STORED, errors, lang);
     if (in.phases() != null && in.phases().size() > PHASES_MAX) {
       errors.add(new FieldError("phases", CampaignMessages.get(lang, "phases", String.valueOf(PHASES_MAX))));
@@ -140,6 +141,8 @@ final class CampaignForm {
           errors.add(new FieldError(at + ".key", CampaignMessages.get(lang, "required")));
         } else if (!modulePhases.isEmpty() && !modulePhases.contains(p.key())) {
           errors.add(new FieldError(at + ".key", CampaignMessages.get(lang, "modulePhase", String.join(", ", modulePhases))));
+        } else if (!PlainText.oneLine(p.key())) {
+          errors.add(new FieldError(at + ".key", CampaignMessages.get(lang, "oneLine")));
         } else if (p.key().length() > 60 || !seen.add(p.key())) {
           errors.add(new FieldError(at + ".key", CampaignMessages.get(lang, "phaseKey")));
         }
@@ -195,6 +198,20 @@ final class CampaignForm {
   }
 
   static void texts(String field, Map<String, String> texts, int max, int stored, List<FieldError> errors, String lang) {
+    texts(field, texts, max, stored, errors, lang, false);
+  }
+
+  /**
+   * As {@link #texts}, for a title or a name: one line that reads as written ({@link
+   * PlainText#oneLine}), as it is printed in lists, certificates and emails; a bidirectional
+   * override would show {@code "Guide \u202egnp.exe"} as "Guide exe.png".
+   */
+  static void oneLineTexts(String field, Map<String, String> texts, int max, int stored, List<FieldError> errors, String lang) {
+    texts(field, texts, max, stored, errors, lang, true);
+  }
+
+  private static void texts(String field, Map<String, String> texts, int max, int stored, List<FieldError> errors, String lang,
+      boolean oneLine) {
     if (texts == null) {
       return;
     }
@@ -209,6 +226,8 @@ final class CampaignForm {
         errors.add(new FieldError(field + "." + code, CampaignMessages.get(lang, "blank")));
       } else if (text.codePointCount(0, text.length()) > max) { // characters, as the person typing sees them
         errors.add(new FieldError(field + "." + code, CampaignMessages.get(lang, "length", String.valueOf(max))));
+      } else if (oneLine && !PlainText.oneLine(text)) {
+        errors.add(new FieldError(field + "." + code, CampaignMessages.get(lang, "oneLine")));
       }
     });
     // each text within its limit, all of them as stored (JSON: a quote or a new line takes two) may not be

@@ -13,7 +13,7 @@ final class DayMessages {
       new Messages(Map.of(
       "en", Map.ofEntries(
           Map.entry("latin", "must be written in Latin letters: the English name is the one shown where the reader''s language is not written"),
-          Map.entry("oneLine", "must be one line, without line breaks or control characters"),
+          Map.entry("oneLine", "must be one line, without line breaks, control or text-direction characters"),
           Map.entry("observedRequired", "is required: {0}"),
           Map.entry("period", "must be a period of at most {0} days (a week, a month): for a whole year write 2025 (year)"),
           Map.entry("calendar", "International days"),
@@ -29,7 +29,7 @@ final class DayMessages {
           Map.entry("source", "must be an http or https address such as https://www.unesco.org/en/days/world-teachers: a domain name (no IP address), no user name, no spaces, at most {0} characters")),
       "fr", Map.ofEntries(
           Map.entry("latin", "doit être écrit en lettres latines : le nom anglais s''affiche partout où la langue du lecteur n''est pas écrite"),
-          Map.entry("oneLine", "doit tenir sur une ligne, sans saut de ligne ni caractère de contrôle"),
+          Map.entry("oneLine", "doit tenir sur une ligne, sans saut de ligne ni caractère de contrôle ou de sens du texte"),
           Map.entry("observedRequired", "est obligatoire : {0}"),
           Map.entry("period", "doit être une période d''au plus {0} jours (une semaine, un mois) : pour une année entière, écrivez 2025 (year)"),
           Map.entry("calendar", "Journées internationales"),
@@ -45,7 +45,7 @@ final class DayMessages {
           Map.entry("source", "doit être une adresse http ou https comme https://www.unesco.org/fr/days/world-teachers : un nom de domaine (pas une adresse IP), sans nom d''utilisateur ni espace, d''au plus {0} caractères")),
       "es", Map.ofEntries(
           Map.entry("latin", "debe escribirse en letras latinas: el nombre en inglés se muestra dondequiera que el idioma del lector no esté escrito"),
-          Map.entry("oneLine", "debe ser una sola línea, sin saltos de línea ni caracteres de control"),
+          Map.entry("oneLine", "debe ser una sola línea, sin saltos de línea ni caracteres de control o de dirección del texto"),
           Map.entry("observedRequired", "es obligatorio: {0}"),
           Map.entry("period", "debe ser un período de {0} días como máximo (una semana, un mes): para un año entero escriba 2025 (year)"),
           Map.entry("calendar", "Días internacionales"),
@@ -61,7 +61,7 @@ final class DayMessages {
           Map.entry("source", "debe ser una dirección http o https como https://www.unesco.org/es/days/world-teachers: un nombre de dominio (no una dirección IP), sin nombre de usuario ni espacios, de {0} caracteres como máximo")),
       "de", Map.ofEntries(
           Map.entry("latin", "muss in lateinischen Buchstaben geschrieben sein: der englische Name wird überall gezeigt, wo die Sprache des Lesers nicht geschrieben ist"),
-          Map.entry("oneLine", "muss eine Zeile sein, ohne Zeilenumbrüche oder Steuerzeichen"),
+          Map.entry("oneLine", "muss eine Zeile sein, ohne Zeilenumbrüche, Steuer- oder Textrichtungszeichen"),
           Map.entry("observedRequired", "ist erforderlich: {0}"),
           Map.entry("period", "muss ein Zeitraum von höchstens {0} Tagen sein (eine Woche, ein Monat): für ein ganzes Jahr schreiben Sie 2025 (year)"),
           Map.entry("calendar", "Internationale Tage"),

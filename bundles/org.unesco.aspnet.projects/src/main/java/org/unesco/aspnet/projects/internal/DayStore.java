@@ -444,7 +444,8 @@ public final class DayStore implements InternationalDays {
     }
     if (names != null) {
       names.forEach((language, name) -> {
-        if (name != null && name.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f || ch == 0x2028 || ch == 0x2029)) {
+        // the platform's one-line rule: no bidirectional override or isolate either (a name is printed in calendars)
+        if (name != null && !org.unesco.aspnet.core.PlainText.oneLine(name)) {
           errors.add(new FieldError("names." + language, DayMessages.get(lang, "oneLine")));
         }
       });

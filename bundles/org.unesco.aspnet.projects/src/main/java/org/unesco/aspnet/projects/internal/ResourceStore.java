@@ -245,7 +245,7 @@ public final class ResourceStore implements CampaignResources {
     } else if (in.title() == null && adding) {
       errors.add(new FieldError("title", CampaignMessages.get(lang, "required")));
     }
-    CampaignForm.texts("title", in.title(), CampaignForm.TITLE_MAX, CampaignForm.TITLE_STORED, errors, lang);
+    CampaignForm.oneLineTexts("title", in.title(), CampaignForm.TITLE_MAX, CampaignForm.TITLE_STORED, errors, lang);
     CampaignForm.texts("description", in.description(), DESCRIPTION_MAX, DESCRIPTION_STORED, errors, lang);
     List<String> languages = null;
     if (in.languages() != null) {

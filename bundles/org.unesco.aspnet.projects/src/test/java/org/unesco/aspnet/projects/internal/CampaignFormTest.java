@@ -45,6 +45,21 @@ class CampaignFormTest {
         List.of(new MediaLink(" HTTPS://Example.ORG:443/x.jpg", "photo", false, null))).stream().map(MediaLink::url).toList());
   }
 
+  /** A title and a phase key are one line that reads as written: no override turning the text round, no line break. */
+  @Test
+  void aCampaignsTitleAndPhaseKeysAreOneLine() {
+    Map<String, String> title = new java.util.LinkedHashMap<>();
+    title.put("en", "Gardens \u202esnedrag");
+    title.put("fr", "Jardins\nseconde ligne");
+    title.put("es", "Jardines \u2066escolares\u2069");
+    title.put("de", "Schulgärten \u200e"); // a direction mark is fine
+    CampaignInput in = new CampaignInput(CampaignKind.CAMPAIGN, null, null, title, Map.of("en", "Two\nlines are fine here"),
+        List.of(new Phase("act\u202e", LocalDate.now(), LocalDate.now())), null, null, null);
+    assertEquals(List.of("title.en", "title.fr", "title.es", "phases[0].key"), fields(CampaignForm.create(in, Set.of(), c -> true)));
+    assertEquals("doit tenir sur une ligne, sans caractère de contrôle ni de sens du texte",
+        CampaignForm.update(in, Set.of(), c -> true, "fr").get(0).message());
+  }
+
   @Test
   void aValidSubmission() {
     SubmissionInput in = new SubmissionInput(1L, LocalDate.now().minusDays(1), "act", "We cleaned the beach", 30, 2,

@@ -208,6 +208,12 @@ class DayStoreTest {
     // a name on two lines, a name given only as {"en": null}: each said once
     ProblemException twoLines = problem(() -> days.add(HQ, new InternationalDayInput(Map.of("en", "Day\rof lines"), "03-01", null, null)));
     assertEquals(List.of("names.en"), twoLines.errors().stream().map(FieldError::field).toList());
+    // nor a bidirectional override or isolate, which turns the name round as it is printed
+    for (String turned : List.of("Day of \u202eyalp", "Day of \u2066play\u2069")) {
+      ProblemException bidi = problem(() -> days.add(HQ, new InternationalDayInput(Map.of("en", "Day of play", "fr", turned),
+          "03-01", null, null)));
+      assertEquals(List.of("names.fr"), bidi.errors().stream().map(FieldError::field).toList(), turned);
+    }
     ProblemException none = problem(() -> days.add(HQ, new InternationalDayInput(java.util.Collections.singletonMap("en", null), "03-01",
         null, null)));
     assertEquals(List.of("names.en"), none.errors().stream().map(FieldError::field).toList());

@@ -61,6 +61,15 @@ class ResourceStoreTest {
   void stop() {
     modules.deactivate();
   }
+  /** A resource's title is one line that reads as written; its description may have several. */
+  @Test
+  void aTitleIsOneLine() {
+    ProblemException bad = assertThrows(ProblemException.class, () -> ResourceStore.checked(new CampaignResourceInput(
+        ResourceKind.GUIDE, GUIDE, Map.of("en", "Guide \u202egnp.exe\nsecond line"), Map.of("en", "Read\nthis"), null), true, "en"));
+    assertEquals(List.of("title.en"), bad.errors().stream().map(FieldError::field).toList());
+    assertEquals("must be one line, without control or text-direction characters", bad.errors().get(0).message());
+  }
+
 
   private long frenchCampaign() {
     return campaigns.create(NC_FR, new CampaignInput(CampaignKind.PROJECT, null, "FR", Map.of("fr", "Jardins"), null, null,
