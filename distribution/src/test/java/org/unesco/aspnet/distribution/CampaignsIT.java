@@ -463,6 +463,13 @@ class CampaignsIT {
     assertEquals("APPROVED", approved.path("status").asText());
     assertEquals("Bravo", approved.path("comment").asText());
     assertEquals(200, platform.get(path).statusCode(), "approved: public");
+    // its comment is the school's and the moderators', not the public's
+    assertFalse(json(platform.get(path), 200).path("comment").isTextual(), "the public");
+    assertFalse(json(platform.get("/api/v1/campaigns/" + trashHack + "/submissions"), 200).path("items").get(0)
+        .path("comment").isTextual(), "the public's list");
+    assertEquals("Bravo", json(send("GET", path, null, staffParis), 200).path("comment").asText());
+    assertEquals("Bravo", json(send("GET", "/api/v1/campaigns/" + trashHack + "/submissions", null, ncFrance), 200)
+        .path("items").get(0).path("comment").asText());
     assertEquals(403, decide(trashHack, s, "REJECTED", "No", ncKenya).statusCode(), "readable now, still not Kenya's to decide");
 
     // A campaign coordinator moderates everywhere in their campaign, and nowhere else.

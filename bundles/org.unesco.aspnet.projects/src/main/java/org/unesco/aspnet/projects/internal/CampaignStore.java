@@ -685,7 +685,7 @@ public final class CampaignStore implements CampaignService, CampaignRules, Even
         (from, n) -> database.read(c -> submissionRows(c, actor, cp, status, country, school, from, n)),
         Submission::id, rows -> {
           Set<Long> seen = visibleIn(actor, cp, rows.stream().map(Submission::school).distinct().toList());
-          return rows.stream().filter(row -> seen.contains(row.school()));
+          return rows.stream().filter(row -> seen.contains(row.school())).map(row -> shown(actor, cp, row));
         });
     return page(found, limit, Submission::id);
   }
@@ -745,13 +745,29 @@ public final class CampaignStore implements CampaignService, CampaignRules, Even
     if (!sees(actor, cp, s) || !visibleIn(actor, cp, List.of(s.school())).contains(s.school())) {
       throw ProblemException.notFound("There is no submission " + id + " in campaign " + campaign);
     }
-    return s;
+    return shown(actor, cp, s);
   }
 
   /** Approved submissions are public; the others are for the school's people and the moderators. */
   private static boolean sees(Principal actor, Campaign cp, Submission s) {
-    return s.status() == SubmissionStatus.APPROVED || CampaignAccess.moderates(actor, cp, s.country())
-        || actor.worksAt(String.valueOf(s.school()));
+    return s.status() == SubmissionStatus.APPROVED || privy(actor, cp, s);
+  }
+
+  /** The moderators and the school's people, who read every submission of the school and its moderator's comment. */
+  private static boolean privy(Principal actor, Campaign cp, Submission s) {
+    return CampaignAccess.moderates(actor, cp, s.country()) || actor.worksAt(String.valueOf(s.school()));
+  }
+
+  /**
+   * {@code s} as {@code actor} reads it: the moderator's comment is said to the school, not to the
+   * public that reads an approved report (as the public export has no comment either).
+   */
+  private static Submission shown(Principal actor, Campaign cp, Submission s) {
+    if (s.comment() == null || privy(actor, cp, s)) {
+      return s;
+    }
+    return new Submission(s.id(), s.campaign(), s.school(), s.schoolName(), s.country(), s.date(), s.phase(), s.text(),
+        s.pupils(), s.teachers(), s.metrics(), s.media(), s.status(), null, s.submittedAt(), s.moderatedAt(), s.revision());
   }
 
   private Submission findSubmission(Connection c, long campaign, long id) throws SQLException {

@@ -445,6 +445,26 @@ class CampaignStoreTest {
     assertEquals(PARIS, store.submit(HQ, national, report(PARIS)).school());
   }
 
+  /** A moderator's comment on an approved report is said to the school and the moderators, not to the public. */
+  @Test
+  void theCommentOnAnApprovedReportIsForTheSchoolAndTheModerators() {
+    long campaign = openCampaign();
+    store.join(HQ, campaign, PARIS);
+    long id = store.submit(STAFF_PARIS, campaign, report(PARIS)).id();
+    assertEquals("Lovely, but blur the faces next time",
+        store.moderate(NC_FR, campaign, id, SubmissionStatus.APPROVED, "Lovely, but blur the faces next time", null).comment());
+    for (Principal who : List.of(Principal.anonymous(), NC_DE)) {
+      String name = who.isAnonymous() ? "the public" : who.accountId();
+      assertNull(store.submission(who, campaign, id).comment(), name);
+      assertNull(store.submissions(who, campaign, null, null, null, 10, null).items().get(0).comment(), name);
+    }
+    for (Principal who : List.of(STAFF_PARIS, NC_FR, HQ)) {
+      assertEquals("Lovely, but blur the faces next time", store.submission(who, campaign, id).comment(), who.accountId());
+      assertEquals("Lovely, but blur the faces next time",
+          store.submissions(who, campaign, null, null, null, 10, null).items().get(0).comment(), who.accountId());
+    }
+  }
+
   @Test
   void aPageIsFullWhenRowsTheCallerMayNotSeeAreLeftOut() {
     long campaign = openCampaign();
