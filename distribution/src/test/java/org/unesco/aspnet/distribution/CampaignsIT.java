@@ -456,6 +456,14 @@ class CampaignsIT {
     assertEquals(List.of("decision", "comment"), errorFields(send("POST", path + "/decision", mixed, ncFrance)));
     assertEquals(List.of("decision"), errorFields(send("POST", path + "/decision", mixed, ncKenya)), "not Kenya's: the type only");
     assertEquals(List.of("decision"), errorFields(send("POST", path + "/decision", mixed, staffParis)));
+    // a decision is one of two, its messages in the request's language
+    HttpResponse<String> maybe = send("POST", path + "/decision", "{\"decision\":\"MAYBE\"}", ncFrance);
+    assertEquals("'MAYBE' is not one of APPROVED, REJECTED",
+        json(maybe, 400).path("errors").get(0).path("message").asText(), maybe.body());
+    assertEquals("es obligatorio para rechazar: diga a la escuela por qué", json(send("POST", path + "/decision",
+        "{\"decision\":\"REJECTED\"}", ncFrance, "Accept-Language", "es"), 400).path("errors").get(0).path("message").asText());
+    assertEquals("debe ser APPROVED o REJECTED", json(send("POST", path + "/decision", "{\"comment\":\"?\"}", ncFrance,
+        "Accept-Language", "es"), 400).path("errors").get(0).path("message").asText());
     HttpResponse<String> undecided = send("GET", path, null, staffParis);
     assertEquals("PENDING", json(undecided, 200).path("status").asText(), "nothing was decided");
     assertEquals("\"1\"", undecided.headers().firstValue("ETag").orElseThrow());

@@ -962,7 +962,7 @@ public final class CampaignStore implements CampaignService, CampaignRules, Even
   @Override
   public Submission moderate(Principal actor, long campaign, long id, SubmissionStatus decision, String comment,
       Integer expectedRevision) {
-    List<FieldError> errors = decisionErrors(decision, comment);
+    List<FieldError> errors = decisionErrors(decision, comment, actor.language());
     submission(actor, campaign, id); // 404 as GET answers, the school's visibility included
     return database.inTransaction(c -> {
       // Decisions at once without If-Match: each reads the submission as the one before left it,
@@ -1015,7 +1015,7 @@ public final class CampaignStore implements CampaignService, CampaignRules, Even
 
   @Override
   public void checkDecision(Principal actor, long campaign, long id, SubmissionStatus decision, String comment) {
-    List<FieldError> errors = decisionErrors(decision, comment);
+    List<FieldError> errors = decisionErrors(decision, comment, actor.language());
     submission(actor, campaign, id); // 404 as GET answers, as moderate has it
     database.read(c -> toModerate(c, actor, campaign, id));
     if (!errors.isEmpty()) {
@@ -1024,16 +1024,16 @@ public final class CampaignStore implements CampaignService, CampaignRules, Even
   }
 
   /** What is wrong with a decision and its comment, whoever takes it. */
-  private static List<FieldError> decisionErrors(SubmissionStatus decision, String comment) {
+  private static List<FieldError> decisionErrors(SubmissionStatus decision, String comment, String lang) {
     List<FieldError> errors = new ArrayList<>();
     if (decision == null || decision == SubmissionStatus.PENDING) {
-      errors.add(new FieldError("decision", "must be APPROVED or REJECTED"));
+      errors.add(new FieldError("decision", SubmissionMessages.get(lang, "decision")));
     }
     if (decision == SubmissionStatus.REJECTED && (comment == null || org.unesco.aspnet.web.Json.showsNothing(comment))) {
-      errors.add(new FieldError("comment", "is required to reject: tell the school why"));
+      errors.add(new FieldError("comment", SubmissionMessages.get(lang, "rejectWhy")));
     }
     if (comment != null && comment.codePointCount(0, comment.length()) > CampaignForm.COMMENT_MAX) {
-      errors.add(new FieldError("comment", "must be at most " + CampaignForm.COMMENT_MAX + " characters"));
+      errors.add(new FieldError("comment", SubmissionMessages.get(lang, "length", String.valueOf(CampaignForm.COMMENT_MAX))));
     }
     return errors;
   }

@@ -50,7 +50,23 @@ public final class CampaignsServlet extends ApiServlet {
   public record JoinRequest(Long school) {}
 
   /** The body of a moderation decision. */
-  public record DecisionRequest(SubmissionStatus decision, String comment) {}
+  public record DecisionRequest(Decision decision, String comment) {}
+
+  /**
+   * What a moderator decides: a submission's statuses but PENDING, so that a wrong value is told
+   * the two it may be ({@code 'MAYBE' is not one of APPROVED, REJECTED}), not three.
+   */
+  public enum Decision {
+    APPROVED, REJECTED;
+
+    SubmissionStatus status() {
+      return SubmissionStatus.valueOf(name());
+    }
+
+    static SubmissionStatus statusOf(Decision d) {
+      return d == null ? null : d.status();
+    }
+  }
 
   private final transient CampaignService campaigns;
   private final transient CampaignResources resources;
@@ -208,8 +224,10 @@ public final class CampaignsServlet extends ApiServlet {
     } else if (path.size() == 4 && path.get(1).equals("submissions") && path.get(3).equals("decision")) {
       Integer revision = Revisions.expectedIfPresent(request);
       DecisionRequest d = Json.read(request, DecisionRequest.class,
-          rest -> rules.checkDecision(actor, id, pathId(path.get(2), "submission"), rest.decision(), rest.comment()));
-      Submission s = campaigns.moderate(actor, id, pathId(path.get(2), "submission"), d.decision(), d.comment(), revision);
+          rest -> rules.checkDecision(actor, id, pathId(path.get(2), "submission"), Decision.statusOf(rest.decision()),
+              rest.comment()));
+      Submission s = campaigns.moderate(actor, id, pathId(path.get(2), "submission"), Decision.statusOf(d.decision()),
+          d.comment(), revision);
       response.setHeader("ETag", Revisions.etag(s.revision()));
       Json.write(response, 200, s);
     } else {

@@ -216,7 +216,8 @@ class WrongTypeAndRulesTest {
     String path = "/" + campaign + "/submissions/" + pending.id() + "/decision";
     String tooLong = "x".repeat(CampaignForm.COMMENT_MAX + 1);
     assertEquals(List.of("decision", "comment"), fields(post(path, "{'decision':'MAYBE','comment':'" + tooLong + "'}", NC_FR, null)));
-    assertEquals(List.of("comment", "decision"), fields(post(path, "{'decision':'PENDING','comment':5}", NC_FR, null)));
+    // PENDING is no decision: a value of the wrong kind as MAYBE is, told in the body's order
+    assertEquals(List.of("decision", "comment"), fields(post(path, "{'decision':'PENDING','comment':5}", NC_FR, null)));
     // a comment of the wrong type is not also "required to reject"
     assertEquals(List.of("comment"), fields(post(path, "{'decision':'REJECTED','comment':['why']}", NC_FR, null)));
     // who may not decide learns the types only: Germany's NC does not see it, the school does not moderate itself
@@ -226,6 +227,13 @@ class WrongTypeAndRulesTest {
     }
     assertEquals(List.of("decision"), fields(post("/" + campaign + "/submissions/999/decision",
         "{'decision':'MAYBE','comment':'" + tooLong + "'}", NC_FR, null)), "a submission that is not there");
+    // a decision is one of two, not of the three statuses; its messages in the request's language
+    assertEquals("'MAYBE' is not one of APPROVED, REJECTED", post(path, "{'decision':'MAYBE'}", NC_FR, null).get(0).message());
+    assertEquals("debe ser APPROVED o REJECTED", post(path, "{}", NC_FR, "es").get(0).message());
+    assertEquals("es obligatorio para rechazar: diga a la escuela por qué",
+        post(path, "{'decision':'REJECTED'}", NC_FR, "es").get(0).message());
+    assertEquals("debe tener como máximo 2000 caracteres",
+        post(path, "{'decision':'APPROVED','comment':'" + tooLong + "'}", NC_FR, "es").get(0).message());
     Submission after = store.submission(HQ, campaign, pending.id());
     assertEquals(SubmissionStatus.PENDING, after.status(), "nothing was decided");
     assertEquals(pending.revision(), after.revision());
