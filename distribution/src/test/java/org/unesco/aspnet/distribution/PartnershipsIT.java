@@ -251,6 +251,16 @@ class PartnershipsIT {
       assertEquals("must be ACCEPTED, DECLINED, WITHDRAWN or ENDED",
           JSON.readTree(refused.body()).path("errors").get(0).path("message").asText(), refused.body());
     }
+    // a wrong type or an unknown member elsewhere hides nothing of to: every field in one 400
+    String transitions = "/api/v1/partnerships/" + germanItalian + "/transitions";
+    HttpResponse<String> both = send("POST", transitions, "{\"to\":\"MAYBE\",\"comment\":5}", italian);
+    assertEquals(400, both.statusCode(), both.body());
+    assertEquals(List.of("comment", "to"), fields(both).stream().sorted().toList(), both.body());
+    HttpResponse<String> unknown = send("POST", transitions, "{\"to\":\"MAYBE\",\"x\":1}", italian);
+    assertEquals(List.of("to", "x"), fields(unknown).stream().sorted().toList(), unknown.body());
+    HttpResponse<String> noTo = send("POST", transitions, "{\"comment\":5}", italian);
+    assertEquals(List.of("comment", "to"), fields(noTo).stream().sorted().toList(), noTo.body());
+    assertTrue(noTo.body().contains("is required"), noTo.body());
     HttpResponse<String> accepted = send("POST", "/api/v1/partnerships/" + germanItalian + "/transitions",
         "{\"to\":\"ACCEPTED\",\"comment\":\"Volentieri!\"}", italian, "If-Match", "\"1\"");
     assertEquals(200, accepted.statusCode(), accepted.body());

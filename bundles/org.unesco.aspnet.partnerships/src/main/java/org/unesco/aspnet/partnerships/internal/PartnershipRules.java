@@ -45,6 +45,19 @@ final class PartnershipRules {
     return errors;
   }
 
+  /**
+   * Every mistake of a move's fields: {@code to} missing or no move (PROPOSED, as {@code moveTo}
+   * passes on a value that is no status), and the comment's; so that one 400 tells both.
+   */
+  static List<FieldError> moveErrors(String language, PartnershipStatus to, String comment) {
+    List<FieldError> errors = new ArrayList<>();
+    if (to == null || to == PartnershipStatus.PROPOSED) {
+      errors.add(new FieldError("to", PartnershipMessages.get(language, to == null ? "required" : "to")));
+    }
+    errors.addAll(commentErrors(language, comment));
+    return errors;
+  }
+
   /** A comment's mistake: longer than {@link #TEXT_MAX}. An empty or invisible comment is no comment. */
   static List<FieldError> commentErrors(String language, String comment) {
     return comment == null ? List.of() : text(language, "comment", comment, false).stream().toList();

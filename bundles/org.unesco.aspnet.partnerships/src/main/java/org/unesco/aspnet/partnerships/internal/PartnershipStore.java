@@ -293,12 +293,7 @@ public final class PartnershipStore implements PartnershipService, EventHandler 
                 to == PartnershipStatus.WITHDRAWN ? seen.proposer().id() : seen.partner().id())));
       }
     }
-    List<FieldError> errors = new ArrayList<>();
-    if (to == null || to == PartnershipStatus.PROPOSED) {
-      errors.add(new FieldError("to", PartnershipMessages.get(language, to == null ? "required" : "to")));
-    }
-    errors.addAll(PartnershipRules.commentErrors(language, comment));
-    PartnershipRules.require(errors);
+    PartnershipRules.require(PartnershipRules.moveErrors(language, to, comment));
     String stored = PartnershipRules.comment(comment);
     Instant now = Instant.now();
     PartnershipStatus[] from = new PartnershipStatus[1];

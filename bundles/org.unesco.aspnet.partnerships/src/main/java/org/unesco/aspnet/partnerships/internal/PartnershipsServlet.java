@@ -106,8 +106,9 @@ public final class PartnershipsServlet extends ApiServlet {
     } else if (path.size() == 2 && path.get(1).equals("transitions")) {
       long id = pathId(path.get(0), "partnership");
       Integer revision = Revisions.expectedIfPresent(request);
+      // a wrong type or an unknown member hides none of the other mistakes, to's included
       TransitionRequest move = Json.read(request, TransitionRequest.class,
-          rest -> PartnershipRules.require(PartnershipRules.commentErrors(language, rest.comment())));
+          rest -> PartnershipRules.require(PartnershipRules.moveErrors(language, moveTo(rest.to()), rest.comment())));
       write(response, 200, partnerships.move(actor, id, moveTo(move.to()), move.comment(), revision));
     } else {
       throw noSuchPath(request);
