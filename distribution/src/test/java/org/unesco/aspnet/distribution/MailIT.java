@@ -462,6 +462,13 @@ class MailIT {
     assertEquals(400, tooEarly.statusCode(), tooEarly.body());
     assertEquals(List.of("year"), fields(tooEarly), tooEarly.body());
     assertTrue(tooEarly.body().contains("doit être compris entre 2000 et"), "in the request's language: " + tooEarly.body());
+    // with another mistake, the year's is in the same 400
+    HttpResponse<String> both = post("/api/v1/annual-report-reminders", Map.of("country", "ZZ", "year", 1990), nc);
+    assertEquals(List.of("country", "year"), fields(both), both.body());
+    HttpResponse<String> lateAndFuture = platform.sendAs("GET", "/api/v1/annual-report-reminders?country=FR&year="
+        + (java.time.Year.now().getValue() + 1) + "&states=LATE", null, nc);
+    assertEquals(400, lateAndFuture.statusCode(), lateAndFuture.body());
+    assertEquals(List.of("states", "year"), fields(lateAndFuture), lateAndFuture.body());
     HttpResponse<String> unknown = post("/api/v1/annual-report-reminders", Map.of("country", "FR", "year", year, "schools", List.of(1)), nc);
     assertEquals(400, unknown.statusCode(), unknown.body());
     assertTrue(fields(unknown).contains("schools"), unknown.body());

@@ -43,4 +43,14 @@ public interface AnnualReportService {
    * @since 1.9
    */
   ReportRollup rollup(Principal actor, int year);
+
+  /**
+   * Nothing when {@code year} is one the annual reports take (2000 to this year), else their 400
+   * naming {@code year}, in {@code language}: for whoever tells it with other mistakes of a request
+   * (the reminders), so that the range is written once.
+   *
+   * @throws org.unesco.aspnet.core.ProblemException 400 for a year out of range
+   * @since 1.12
+   */
+  void checkYear(int year, String language);
 }

@@ -3,7 +3,7 @@
  * lifecycle. Every service operation takes the acting {@link org.unesco.aspnet.core.Principal}
  * first, so that permissions are decided in the services and not only in the UI.
  */
-@Version("1.11.0")
+@Version("1.12.0")
 @Export
 package org.unesco.aspnet.membership;
 

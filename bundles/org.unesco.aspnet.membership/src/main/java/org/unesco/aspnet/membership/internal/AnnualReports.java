@@ -165,7 +165,8 @@ public final class AnnualReports implements AnnualReportService {
     }
   }
 
-  private void checkYear(int year, String lang) {
+  @Override
+  public void checkYear(int year, String lang) {
     int current = LocalDate.now(clock).getYear();
     if (year < FIRST_YEAR || year > current) {
       throw ProblemException.validation("year", FieldMessages.get(lang, "range", String.valueOf(FIRST_YEAR), String.valueOf(current)));

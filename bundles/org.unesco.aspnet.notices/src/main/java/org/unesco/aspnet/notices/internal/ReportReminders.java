@@ -124,6 +124,11 @@ public final class ReportReminders {
     return run(actor, country, year, Kind.MANUAL, states, rows, outbox);
   }
 
+  /** The annual reports' check of a year's range (their 400, in {@code lang}), told with a request's other mistakes. */
+  void checkYear(int year, String lang) {
+    reports.checkYear(year, lang);
+  }
+
   /** What {@link #remind} would do now, sending nothing. */
   Outcome preview(Principal actor, String country, int year, Set<State> states) {
     return run(actor, country, year, Kind.MANUAL, states, reports.compliance(actor, country, year), null);

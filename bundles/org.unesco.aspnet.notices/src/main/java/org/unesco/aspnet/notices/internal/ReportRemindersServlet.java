@@ -74,7 +74,7 @@ public final class ReportRemindersServlet extends ApiServlet {
     String statesText = query.get("states");
     Request asked = new Request(query.get("country"), year,
         statesText == null ? null : Arrays.stream(statesText.split(",", -1)).map(String::strip).toList());
-    List<FieldError> errors = errors(asked, lang, countries::exists);
+    List<FieldError> errors = errors(asked, lang, countries::exists, y -> reminders.checkYear(y, lang));
     if (year == null && !yearText.isEmpty()) { // not "is required": it was given, as something else than a year
       errors.removeIf(e -> e.field().equals("year"));
       errors.add(new FieldError("year", ReminderMessages.get(lang, "wholeNumber")));
@@ -92,8 +92,9 @@ public final class ReportRemindersServlet extends ApiServlet {
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Principal me = signedIn(request);
     String lang = me.language();
-    Request asked = Json.read(request, Request.class, rest -> require(errors(rest, lang, countries::exists)));
-    require(errors(asked, lang, countries::exists));
+    java.util.function.IntConsumer yearCheck = y -> reminders.checkYear(y, lang);
+    Request asked = Json.read(request, Request.class, rest -> require(errors(rest, lang, countries::exists, yearCheck)));
+    require(errors(asked, lang, countries::exists, yearCheck));
     String country = asked.country().strip().toUpperCase(Locale.ROOT);
     authorizer.require(me, Action.VIEW_COUNTRY, Target.country(country));
     Set<State> states = statesOf(asked);
@@ -119,9 +120,11 @@ public final class ReportRemindersServlet extends ApiServlet {
   /**
    * What is wrong with a request, field by field, in {@code lang}. A year out of range (2000 to this
    * year) is the annual reports' 400 ({@link org.unesco.aspnet.membership.AnnualReportService#compliance}),
-   * in the same language, once the rights are checked: their range, not a copy of it here.
+   * in the same language, once the rights are checked: their range, not a copy of it here. When
+   * another field is wrong the 400 comes before the rights anyway, and then tells the year's mistake
+   * too ({@code yearCheck}, the annual reports' check): every mistake at once.
    */
-  static List<FieldError> errors(Request r, String lang, Predicate<String> countryExists) {
+  static List<FieldError> errors(Request r, String lang, Predicate<String> countryExists, java.util.function.IntConsumer yearCheck) {
     List<FieldError> errors = new ArrayList<>();
     if (r.country() == null || r.country().isBlank()) {
       errors.add(new FieldError("country", ReminderMessages.get(lang, "required")));
@@ -137,6 +140,12 @@ public final class ReportRemindersServlet extends ApiServlet {
       } else if (r.states().stream().anyMatch(s -> s == null || !chased(s))) {
         errors.add(new FieldError("states", ReminderMessages.get(lang, "states")));
       }
+    }
+    if (!errors.isEmpty() && r.year() != null) {
+      ProblemException.collected(errors, () -> {
+        yearCheck.accept(r.year());
+        return null;
+      }, null);
     }
     return errors;
   }

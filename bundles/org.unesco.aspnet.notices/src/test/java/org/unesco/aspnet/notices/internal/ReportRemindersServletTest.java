@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.unesco.aspnet.core.FieldError;
+import org.unesco.aspnet.core.ProblemException;
 import org.unesco.aspnet.membership.AnnualReport.State;
 
 class ReportRemindersServletTest {
@@ -23,7 +24,15 @@ class ReportRemindersServletTest {
 
   private static List<String> errors(String country, Integer year, String... states) {
     ReportRemindersServlet.Request r = new ReportRemindersServlet.Request(country, year, states.length == 0 ? null : Arrays.asList(states));
-    return ReportRemindersServlet.errors(r, "en", COUNTRIES::contains).stream().map(FieldError::field).toList();
+    return ReportRemindersServlet.errors(r, "en", COUNTRIES::contains, ReportRemindersServletTest::checkYear).stream()
+        .map(FieldError::field).toList();
+  }
+
+  /** The annual reports' range, as of 2026. */
+  private static void checkYear(int year) {
+    if (year < 2000 || year > 2026) {
+      throw ProblemException.validation("year", "must be between 2000 and 2026");
+    }
   }
 
   @Test
@@ -37,8 +46,12 @@ class ReportRemindersServletTest {
     assertEquals(List.of("states"), errors("FR", 2025, "SUBMITTED"), "a school that sent its report is not reminded");
     assertEquals(List.of("states"), errors("FR", 2025, "MISSING", null));
     assertEquals(List.of("states"), errors("FR", 2025, new String[] {""}));
+    // with another mistake, the year's is told in the same 400 (rights or not: the 400 comes first)
+    assertEquals(List.of("country", "year"), errors("ZZ", 1990));
+    assertEquals(List.of("states", "year"), errors("FR", 2027, "LATE"));
     assertEquals("doit être MISSING ou OPEN : un rappel va à une école qui n'a pas envoyé son rapport",
-        ReportRemindersServlet.errors(new ReportRemindersServlet.Request("FR", 2025, List.of("LATE")), "fr", COUNTRIES::contains)
+        ReportRemindersServlet.errors(new ReportRemindersServlet.Request("FR", 2025, List.of("LATE")), "fr", COUNTRIES::contains,
+            ReportRemindersServletTest::checkYear)
             .get(0).message());
   }
 

@@ -398,6 +398,11 @@ class ReportRemindersTest {
       }
 
       @Override
+      public void checkYear(int year, String language) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
       public org.unesco.aspnet.membership.ReportRollup rollup(Principal actor, int year) {
         throw new UnsupportedOperationException();
       }
