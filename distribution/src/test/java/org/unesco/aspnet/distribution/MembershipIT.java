@@ -927,6 +927,16 @@ class MembershipIT {
     assertEquals(403, kenya.statusCode(), "a member school is public, but another country's NC may not report for it");
     assertTrue(JSON.readTree(kenya.body()).path("detail").asText().startsWith("Vos rôles ne permettent pas de"),
         "the refusal in the reader's language: " + kenya.body());
+    // "de" elided before a vowel
+    HttpResponse<String> plugins = platform.get("/api/v1/plugins", "Authorization", "Bearer " + ncFrance, "Accept-Language", "fr");
+    assertEquals(403, plugins.statusCode(), plugins.body());
+    assertEquals("Vos rôles ne permettent pas d'administrer la plateforme", JSON.readTree(plugins.body()).path("detail").asText());
+    // a theme that is none: one error, on its place, in words
+    HttpResponse<String> sport = platform.send("PUT", path, report.replace("\"ESD\"", "\"SPORT\""), "Content-Type", "application/json",
+        "Authorization", "Bearer " + ncFrance, "Accept-Language", "fr");
+    assertEquals(400, sport.statusCode(), sport.body());
+    assertEquals(List.of("themes[0]"), errorFields(sport), sport.body());
+    assertFalse(sport.body().contains("[PEACE_GCED"), sport.body());
     HttpResponse<String> saved = platform.send("PUT", path, report, "Content-Type", "application/json", "Authorization", "Bearer " + ncFrance);
     assertEquals(201, saved.statusCode(), "the first report is created: " + saved.body());
     assertTrue(List.of("SUBMITTED", "LATE").contains(JSON.readTree(saved.body()).path("state").asText()), saved.body());
@@ -1219,6 +1229,13 @@ class MembershipIT {
 
   @Test
   void publicStatisticsAgreeWithTheDirectory() throws Exception {
+    // a country that is none: the directory's message, in the request's language
+    HttpResponse<String> zz = platform.get("/api/v1/stats?country=ZZ", "Accept-Language", "fr");
+    assertEquals(400, zz.statusCode(), zz.body());
+    HttpResponse<String> zzSchools = platform.get("/api/v1/schools?country=ZZ", "Accept-Language", "fr");
+    assertEquals(JSON.readTree(zzSchools.body()).path("errors"), JSON.readTree(zz.body()).path("errors"), zz.body());
+    assertEquals("ZZ n'est ni un État membre ni un Membre associé de l'UNESCO",
+        JSON.readTree(zz.body()).path("errors").get(0).path("message").asText(), zz.body());
     certifiedSchool("Kenya High School", "KE", "Nairobi");
     apply(school("Nairobi School", "KE", "Nairobi"));
     JsonNode stats = JSON.readTree(platform.get("/api/v1/stats").body());

@@ -311,8 +311,13 @@ public final class AnnualReports implements AnnualReportService {
     }
     if (in.themes() == null || in.themes().isEmpty()) {
       errors.add(new FieldError("themes", FieldMessages.get(lang, "themeNeeded")));
-    } else if (in.themes().stream().anyMatch(java.util.Objects::isNull)) {
-      errors.add(new FieldError("themes", FieldMessages.get(lang, "among", List.of(Theme.values()).toString())));
+    } else {
+      // on the place of each: a value that is no theme is taken out (null) by the binding, which tells it there
+      for (int i = 0; i < in.themes().size(); i++) {
+        if (in.themes().get(i) == null) {
+          errors.add(new FieldError("themes[" + i + "]", FieldMessages.get(lang, "themeValue")));
+        }
+      }
     }
     required(errors, "studentsInvolved", in.studentsInvolved(), lang);
     required(errors, "teachersInvolved", in.teachersInvolved(), lang);

@@ -41,6 +41,7 @@ final class FieldMessages {
           Map.entry("visible", "must not be only spaces or invisible characters"),
           Map.entry("countryCode", "must be an ISO 3166-1 alpha-2 code such as FR"),
           Map.entry("countryUnknown", "{0} is not a UNESCO Member State or Associate Member"),
+          Map.entry("countryOrNetwork", "give a country''s code (FR), or no country for the whole network"),
           Map.entry("levelNeeded", "name at least one level"),
           Map.entry("noNull", "must not contain null"),
           Map.entry("bothCoordinates", "give both coordinates or neither"),
@@ -54,7 +55,7 @@ final class FieldMessages {
           Map.entry("whole", "must be a whole number"),
           Map.entry("strings", "must be a list of strings"),
           Map.entry("themeNeeded", "name at least one theme"),
-          Map.entry("among", "must be among {0}"),
+          Map.entry("themeValue", "must be PEACE_GCED, ESD or INTERCULTURAL"),
           Map.entry("ids", "must be at most {0} membership ids (whole numbers above 0), separated by commas"))),
       Map.entry("fr", Map.ofEntries(
           Map.entry("notYours", "vous ne pouvez pas importer d''établissements de {0}"),
@@ -84,6 +85,7 @@ final class FieldMessages {
           Map.entry("visible", "ne doit pas être fait que d'espaces ou de caractères invisibles"),
           Map.entry("countryCode", "doit être un code ISO 3166-1 alpha-2 comme FR"),
           Map.entry("countryUnknown", "{0} n''est ni un État membre ni un Membre associé de l''UNESCO"),
+          Map.entry("countryOrNetwork", "donnez le code d''un pays (FR), ou aucun pays pour tout le réseau"),
           Map.entry("levelNeeded", "indiquez au moins un niveau"),
           Map.entry("noNull", "ne doit pas contenir null"),
           Map.entry("bothCoordinates", "indiquez les deux coordonnées ou aucune"),
@@ -97,7 +99,7 @@ final class FieldMessages {
           Map.entry("whole", "doit être un nombre entier"),
           Map.entry("strings", "doit être une liste de chaînes de caractères"),
           Map.entry("themeNeeded", "indiquez au moins un thème"),
-          Map.entry("among", "doit faire partie de {0}"),
+          Map.entry("themeValue", "doit être PEACE_GCED, ESD ou INTERCULTURAL"),
           Map.entry("ids", "doit compter au plus {0} numéros d''adhésion (entiers supérieurs à 0), séparés par des virgules"))),
       Map.entry("de", Map.ofEntries(
           Map.entry("notYours", "Sie dürfen keine Schulen aus {0} importieren"),
@@ -127,6 +129,7 @@ final class FieldMessages {
           Map.entry("visible", "darf nicht nur aus Leerzeichen oder unsichtbaren Zeichen bestehen"),
           Map.entry("countryCode", "muss ein Code nach ISO 3166-1 alpha-2 wie FR sein"),
           Map.entry("countryUnknown", "{0} ist weder Mitgliedstaat noch assoziiertes Mitglied der UNESCO"),
+          Map.entry("countryOrNetwork", "geben Sie den Code eines Landes an (FR) oder kein Land für das ganze Netzwerk"),
           Map.entry("levelNeeded", "mindestens eine Stufe angeben"),
           Map.entry("noNull", "darf null nicht enthalten"),
           Map.entry("bothCoordinates", "beide Koordinaten angeben oder keine"),
@@ -140,7 +143,7 @@ final class FieldMessages {
           Map.entry("whole", "muss eine ganze Zahl sein"),
           Map.entry("strings", "muss eine Liste von Zeichenketten sein"),
           Map.entry("themeNeeded", "mindestens ein Thema angeben"),
-          Map.entry("among", "muss einer dieser Werte sein: {0}"),
+          Map.entry("themeValue", "muss PEACE_GCED, ESD oder INTERCULTURAL sein"),
           Map.entry("ids", "darf höchstens {0} Mitgliedschaftsnummern (ganze Zahlen über 0) enthalten, durch Kommas getrennt"))),
       Map.entry("es", Map.ofEntries(
           Map.entry("notYours", "no puede importar escuelas de {0}"),
@@ -170,6 +173,7 @@ final class FieldMessages {
           Map.entry("visible", "no debe contener solo espacios o caracteres invisibles"),
           Map.entry("countryCode", "debe ser un código ISO 3166-1 alfa-2 como FR"),
           Map.entry("countryUnknown", "{0} no es un Estado Miembro ni un Miembro Asociado de la UNESCO"),
+          Map.entry("countryOrNetwork", "indique el código de un país (FR), o ningún país para toda la red"),
           Map.entry("levelNeeded", "indique al menos un nivel"),
           Map.entry("noNull", "no debe contener null"),
           Map.entry("bothCoordinates", "indique las dos coordenadas o ninguna"),
@@ -183,7 +187,7 @@ final class FieldMessages {
           Map.entry("whole", "debe ser un número entero"),
           Map.entry("strings", "debe ser una lista de cadenas de caracteres"),
           Map.entry("themeNeeded", "indique al menos un tema"),
-          Map.entry("among", "debe estar entre {0}"),
+          Map.entry("themeValue", "debe ser PEACE_GCED, ESD o INTERCULTURAL"),
           Map.entry("ids", "debe tener como máximo {0} números de membresía (enteros mayores que 0), separados por comas")))));
 
   private FieldMessages() {}

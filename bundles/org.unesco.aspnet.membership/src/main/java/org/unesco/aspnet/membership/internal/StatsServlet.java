@@ -49,11 +49,12 @@ public final class StatsServlet extends ApiServlet {
     if (country != null) {
       // a country's own figures (a National Coordinator's network), counted when asked
       String iso2 = country.strip().toUpperCase(java.util.Locale.ROOT);
+      String lang = principalSpeaking(request).language(); // the directory's words, in the request's language
       if (iso2.isEmpty()) {
-        throw org.unesco.aspnet.core.ProblemException.validation("country", "give a country's code (FR), or no country for the whole network");
+        throw org.unesco.aspnet.core.ProblemException.validation("country", FieldMessages.get(lang, "countryOrNetwork"));
       }
       if (!countries.exists(iso2)) {
-        throw org.unesco.aspnet.core.ProblemException.validation("country", country.strip() + " is not a UNESCO Member State or Associate Member");
+        throw org.unesco.aspnet.core.ProblemException.validation("country", FieldMessages.get(lang, "countryUnknown", country.strip()));
       }
       bytes = Json.MAPPER.writeValueAsBytes(countryDocument(iso2, counts.country(iso2)));
     } else {

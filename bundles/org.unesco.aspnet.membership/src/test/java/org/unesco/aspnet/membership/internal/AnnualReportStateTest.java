@@ -81,4 +81,20 @@ class AnnualReportStateTest {
     assertEquals(List.of(Theme.ESD), ok.themes());
     assertEquals(null, ok.notes());
   }
+
+  @Test
+  void aThemeThatIsNoneIsOneErrorOnItsPlaceInWords() throws Exception {
+    // as the PUT reads it: the binding's error on themes[0], the rules on the rest
+    ProblemException sport = assertThrows(ProblemException.class, () -> org.unesco.aspnet.web.Json.convert(
+        org.unesco.aspnet.web.Json.MAPPER.readTree(
+            "{\"activities\":\"Trees\",\"themes\":[\"SPORT\"],\"studentsInvolved\":1,\"teachersInvolved\":1}"),
+        AnnualReportInput.class, rest -> AnnualReports.validate(rest, "fr")));
+    assertEquals(List.of("themes[0]"), sport.errors().stream().map(e -> e.field()).toList(), sport.errors().toString());
+    assertTrue(!sport.errors().get(0).message().contains("["), sport.errors().toString());
+    // a null among the themes: on its place, the themes in words
+    ProblemException none = assertThrows(ProblemException.class,
+        () -> AnnualReports.validate(new AnnualReportInput("Trees", java.util.Arrays.asList(Theme.ESD, null), 1, 1, null), "fr"));
+    assertEquals(List.of("themes[1]"), none.errors().stream().map(e -> e.field()).toList());
+    assertEquals("doit être PEACE_GCED, ESD ou INTERCULTURAL", none.errors().get(0).message());
+  }
 }

@@ -34,6 +34,12 @@ class BindingMessagesTest {
     assertEquals("Vos rôles ne permettent pas de modifier cette école pour le pays DE",
         AccessMessages.translate("fr", "Your roles do not allow edit school in DE"));
     assertEquals("Ihre Rollen erlauben nicht: das Prüfprotokoll lesen", AccessMessages.translate("de", "Your roles do not allow view audit"));
+    // "de" elided before a vowel: d'administrer, d'examiner, d'inviter
+    assertEquals("Vos rôles ne permettent pas d'administrer la plateforme", AccessMessages.translate("fr", "Your roles do not allow manage platform"));
+    assertEquals("Vos rôles ne permettent pas d'examiner cette candidature pour le pays FR",
+        AccessMessages.translate("fr", "Your roles do not allow review application in FR"));
+    assertEquals("Vos rôles ne permettent pas d'inviter le personnel d'une école", AccessMessages.translate("fr", "Your roles do not allow invite school staff"));
+    assertEquals("Vos rôles ne permettent pas de voir les données du pays", AccessMessages.translate("fr", "Your roles do not allow view country"));
     assertEquals("Inicie sesión para hacer esto", AccessMessages.translate("es", "Sign in to do this"));
     assertEquals("Your roles do not allow fly in DE", AccessMessages.translate("fr", "Your roles do not allow fly in DE"));
     assertEquals("Only HQ creates global campaigns", AccessMessages.translate("fr", "Only HQ creates global campaigns"));
