@@ -86,7 +86,7 @@ public final class MembershipNotices implements EventHandler {
       School school = mail.school(schoolId);
       List<MailOutbox.Message> messages = new ArrayList<>();
       for (Accounts.Recipient r : recipients.values()) {
-        messages.add(NoticeTexts.notice(audience.notice(), r, school, to, (String) event.getProperty("certificateNumber"),
+        messages.add(NoticeTexts.notice(audience.notice(), r, school, from, to, (String) event.getProperty("certificateNumber"),
             outbox.publicUrl()));
       }
       mail.queue(outbox, messages);

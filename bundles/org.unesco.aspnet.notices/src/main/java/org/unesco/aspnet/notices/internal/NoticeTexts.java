@@ -52,7 +52,7 @@ final class NoticeTexts {
           Map.entry("certificate", " Certificate number: {0}."),
           Map.entry("greeting", "Hello {0},\n\n"),
           Map.entry("signature", "\n-- \nASPnet Platform, {0}\nYou receive this because of your role on the platform; to stop these notices: {0}/account\n"),
-          Map.entry("MEMBER", "member (certified)"), Map.entry("REJECTED", "not admitted"), Map.entry("SUSPENDED", "suspended"),
+          Map.entry("reinstated", "reinstated (a member again)"), Map.entry("MEMBER", "member (certified)"), Map.entry("REJECTED", "not admitted"), Map.entry("SUSPENDED", "suspended"),
           Map.entry("DORMANT", "dormant"), Map.entry("WITHDRAWN", "withdrawn")),
       "fr", Map.ofEntries(
           Map.entry("reminder.due.subject", "ASPnet : le rapport annuel {1} de {0} est attendu le {2}"),
@@ -87,7 +87,7 @@ final class NoticeTexts {
           Map.entry("certificate", " Numéro de certificat : {0}."),
           Map.entry("greeting", "Bonjour {0},\n\n"),
           Map.entry("signature", "\n-- \nPlateforme ASPnet, {0}\nVous recevez ce message en raison de votre rôle sur la plateforme ; pour ne plus recevoir ces avis : {0}/account\n"),
-          Map.entry("MEMBER", "membre (certifiée)"), Map.entry("REJECTED", "non admise"), Map.entry("SUSPENDED", "suspendue"),
+          Map.entry("reinstated", "réintégrée (de nouveau membre)"), Map.entry("MEMBER", "membre (certifiée)"), Map.entry("REJECTED", "non admise"), Map.entry("SUSPENDED", "suspendue"),
           Map.entry("DORMANT", "en sommeil"), Map.entry("WITHDRAWN", "retirée")),
       "es", Map.ofEntries(
           Map.entry("reminder.due.subject", "ASPnet: el informe anual {1} de {0} vence el {2}"),
@@ -122,7 +122,7 @@ final class NoticeTexts {
           Map.entry("certificate", " Número de certificado: {0}."),
           Map.entry("greeting", "Hola {0}:\n\n"),
           Map.entry("signature", "\n-- \nPlataforma ASPnet, {0}\nRecibe este mensaje por su función en la plataforma; para dejar de recibir estos avisos: {0}/account\n"),
-          Map.entry("MEMBER", "miembro (certificada)"), Map.entry("REJECTED", "no admitida"), Map.entry("SUSPENDED", "suspendida"),
+          Map.entry("reinstated", "reintegrada (de nuevo miembro)"), Map.entry("MEMBER", "miembro (certificada)"), Map.entry("REJECTED", "no admitida"), Map.entry("SUSPENDED", "suspendida"),
           Map.entry("DORMANT", "inactiva"), Map.entry("WITHDRAWN", "retirada")),
       "de", Map.ofEntries(
           Map.entry("reminder.due.subject", "ASPnet: Der Jahresbericht {1} von {0} ist am {2} fällig"),
@@ -157,7 +157,7 @@ final class NoticeTexts {
           Map.entry("certificate", " Nummer der Mitgliedsurkunde: {0}."),
           Map.entry("greeting", "Guten Tag {0},\n\n"),
           Map.entry("signature", "\n-- \nASPnet-Plattform, {0}\nSie erhalten diese Nachricht aufgrund Ihrer Rolle auf der Plattform; diese Hinweise abbestellen: {0}/account\n"),
-          Map.entry("MEMBER", "Mitglied (zertifiziert)"), Map.entry("REJECTED", "abgelehnt"), Map.entry("SUSPENDED", "ausgesetzt"),
+          Map.entry("reinstated", "wieder aufgenommen (wieder Mitglied)"), Map.entry("MEMBER", "Mitglied (zertifiziert)"), Map.entry("REJECTED", "abgelehnt"), Map.entry("SUSPENDED", "ausgesetzt"),
           Map.entry("DORMANT", "ruhend"), Map.entry("WITHDRAWN", "ausgetreten")));
 
   private static final Messages TEXTS = new Messages(PATTERNS);
@@ -211,6 +211,12 @@ final class NoticeTexts {
   /** The notice {@code kind} ({@link MembershipNotices.Audience#notice()}) about {@code school}, for {@code to}. */
   static MailOutbox.Message notice(String kind, Accounts.Recipient to, School school, MembershipStatus status, String certificate,
       String site) {
+    return notice(kind, to, school, null, status, certificate, site);
+  }
+
+  /** As above, for a move from {@code from} (null: not known): a suspended school made a member again is reinstated. */
+  static MailOutbox.Message notice(String kind, Accounts.Recipient to, School school, MembershipStatus from, MembershipStatus status,
+      String certificate, String site) {
     String lang = to.language();
     String page = switch (kind) {
       case "applied", "sentBack" -> site + "/console/nc?tab=applications&country=" + school.country();
@@ -220,7 +226,9 @@ final class NoticeTexts {
     String subject;
     String body;
     if (kind.equals("decision")) {
-      String statusText = TEXTS.get(lang, status.name());
+      // not "member (certified)": a reinstated school was certified long ago
+      boolean reinstated = from == MembershipStatus.SUSPENDED && status == MembershipStatus.MEMBER;
+      String statusText = TEXTS.get(lang, reinstated ? "reinstated" : status.name());
       String certificateText = certificate == null || status != MembershipStatus.MEMBER ? "" : TEXTS.get(lang, "certificate", certificate);
       subject = TEXTS.get(lang, "decision.subject", school.name(), statusText);
       body = TEXTS.get(lang, "decision.body", school.name(), statusText, certificateText, page);

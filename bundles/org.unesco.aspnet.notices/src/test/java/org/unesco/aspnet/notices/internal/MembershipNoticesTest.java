@@ -38,6 +38,14 @@ class MembershipNoticesTest {
     assertTrue(m.text().startsWith("Bonjour Zoë,"), m.text());
     assertTrue(m.text().contains("Numéro de certificat : ASP-FR-0042."), m.text());
     assertTrue(m.text().contains("https://aspnet.unesco.fr/portal"), m.text());
+    // a suspended school made a member again is told it is reinstated, in every language
+    for (String[] lang : new String[][] {{"en", "reinstated (a member again)"}, {"fr", "réintégrée (de nouveau membre)"},
+        {"es", "reintegrada (de nuevo miembro)"}, {"de", "wieder aufgenommen (wieder Mitglied)"}}) {
+      MailOutbox.Message back = NoticeTexts.notice("decision", new Accounts.Recipient("a1", "Zoë", "zoe@example.fr", lang[0]), school,
+          MembershipStatus.SUSPENDED, MembershipStatus.MEMBER, "ASP-FR-0042", "https://aspnet.unesco.fr");
+      assertTrue(back.subject().endsWith(lang[1]), back.subject());
+      assertTrue(back.text().contains(lang[1]), back.text());
+    }
     MailOutbox.Message applied = NoticeTexts.notice("applied", new Accounts.Recipient("a2", "", "nc@example.fr", "pt"), school,
         MembershipStatus.APPLIED, null, "https://aspnet.unesco.fr");
     assertEquals("New ASPnet application: Lycée Jean-Moulin", applied.subject(), "a language without texts gets English");
@@ -57,6 +65,10 @@ class MembershipNoticesTest {
     assertTrue(member.text().contains("im Portal Ihrer Schule:\n\nhttps://x/portal\n"), member.text());
     assertEquals("ASPnet-Mitgliedschaft von Goethe-Gymnasium: ausgesetzt",
         NoticeTexts.notice("decision", jonas, school, MembershipStatus.SUSPENDED, "ASP-DE-0007", "https://x").subject());
+    assertEquals("ASPnet-Mitgliedschaft von Goethe-Gymnasium: wieder aufgenommen (wieder Mitglied)",
+        NoticeTexts.notice("decision", jonas, school, MembershipStatus.SUSPENDED, MembershipStatus.MEMBER, "ASP-DE-0007", "https://x").subject());
+    assertEquals("ASPnet-Mitgliedschaft von Goethe-Gymnasium: Mitglied (zertifiziert)",
+        NoticeTexts.notice("decision", jonas, school, MembershipStatus.UNDER_HQ_REVIEW, MembershipStatus.MEMBER, "ASP-DE-0007", "https://x").subject());
     assertEquals("ASPnet-Mitgliedschaft von Goethe-Gymnasium: ruhend",
         NoticeTexts.notice("decision", jonas, school, MembershipStatus.DORMANT, null, "https://x").subject());
     MailOutbox.Message applied = NoticeTexts.notice("applied", new Accounts.Recipient("a4", null, "nk@example.de", "de-DE"), school,
