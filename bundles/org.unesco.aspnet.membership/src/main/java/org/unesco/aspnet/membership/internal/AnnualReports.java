@@ -117,12 +117,22 @@ public final class AnnualReports implements AnnualReportService {
   }
 
   /**
-   * A school owes a year's report when it was a member at some time of that year: one of its
-   * membership periods was certified before the year ended and had not ended before it began.
-   * The SQL condition on a school aliased {@code S}; its parameters are {@link #yearBounds}.
+   * A school owes a year's report when it was a member (MEMBER or DORMANT) at some moment of that
+   * year: one of its membership periods was certified before the year ended, had not ended before
+   * it began, and was not SUSPENDED the whole year. Suspended the whole year is what the period's
+   * status history (MEM_STATUS_CHANGE) says: a suspension at or before the year's first moment with
+   * no move back to MEMBER or DORMANT after it and before the year ended. So the year of a
+   * suspension is owed (a member for part of it), a year wholly suspended is not (NOT_DUE, as a year
+   * before the certification), and the year of a reinstatement is. Within a certified period the
+   * status is MEMBER from the certification date (which HQ may date back) until a move says
+   * otherwise. The SQL condition on a school aliased {@code S}; its parameters are {@link #yearBounds}.
    */
   static final String MEMBER_DURING_YEAR = "EXISTS (SELECT 1 FROM MEM_MEMBERSHIP MP WHERE MP.SCHOOL_ID = S.ID"
-      + " AND MP.CERTIFIED_AT < ? AND (MP.ENDED_AT IS NULL OR MP.ENDED_AT > ?))";
+      + " AND MP.CERTIFIED_AT < ? AND (MP.ENDED_AT IS NULL OR MP.ENDED_AT > ?)"
+      + " AND NOT EXISTS (SELECT 1 FROM MEM_STATUS_CHANGE SC WHERE SC.MEMBERSHIP_ID = MP.ID"
+      + " AND SC.TO_STATUS = 'SUSPENDED' AND SC.CHANGED_AT <= ?"
+      + " AND NOT EXISTS (SELECT 1 FROM MEM_STATUS_CHANGE BACK WHERE BACK.MEMBERSHIP_ID = MP.ID"
+      + " AND BACK.TO_STATUS IN ('MEMBER', 'DORMANT') AND BACK.CHANGED_AT > SC.CHANGED_AT AND BACK.CHANGED_AT < ?)))";
 
   /**
    * Who is chased for a year's report: a member of that year still in the network, whatever its
@@ -131,10 +141,11 @@ public final class AnnualReports implements AnnualReportService {
    */
   static final String STILL_IN_NETWORK = "S.STATUS NOT IN ('WITHDRAWN', 'REJECTED')";
 
-  /** The parameters of {@link #MEMBER_DURING_YEAR}: the year's end and its start (UTC). */
+  /** The parameters of {@link #MEMBER_DURING_YEAR}: the year's end and its start, its start and its end (UTC). */
   static List<Object> yearBounds(int year) {
-    return List.of(Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant()),
-        Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+    Timestamp end = Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    Timestamp start = Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    return List.of(end, start, start, end);
   }
 
   /** SUBMITTED or LATE for a submission, MISSING or OPEN for none (of a school that owes it). */

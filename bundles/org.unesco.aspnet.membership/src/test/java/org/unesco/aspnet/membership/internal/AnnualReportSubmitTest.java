@@ -161,6 +161,63 @@ class AnnualReportSubmitTest {
   }
 
   @Test
+  void aYearSpentWhollySuspendedIsNotDueAndTheYearOfTheSuspensionIs() {
+    // certified in 2014, suspended in mid-2015, reinstated in mid-2017: its history says so
+    long membership = schools.school(HQ, school).membershipId();
+    for (var step : List.of(org.unesco.aspnet.membership.MembershipStatus.UNDER_NATIONAL_REVIEW,
+        org.unesco.aspnet.membership.MembershipStatus.RECOMMENDED, org.unesco.aspnet.membership.MembershipStatus.UNDER_HQ_REVIEW,
+        org.unesco.aspnet.membership.MembershipStatus.MEMBER, org.unesco.aspnet.membership.MembershipStatus.SUSPENDED,
+        org.unesco.aspnet.membership.MembershipStatus.MEMBER)) {
+      lifecycle.transition(HQ, membership, step, "no report for two years");
+    }
+    List<String> dates = List.of("2014-01-10", "2014-01-20", "2014-02-01", "2014-02-10", "2014-03-01", "2015-06-15", "2017-05-01");
+    database.inTransaction(c -> {
+      List<Long> changes = new java.util.ArrayList<>();
+      try (var ps = c.prepareStatement("SELECT ID FROM MEM_STATUS_CHANGE WHERE MEMBERSHIP_ID = ? ORDER BY ID")) {
+        ps.setLong(1, membership);
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) {
+            changes.add(rs.getLong(1));
+          }
+        }
+      }
+      assertEquals(dates.size(), changes.size(), "applied, the review, certified, suspended, reinstated");
+      try (var ps = c.prepareStatement("UPDATE MEM_STATUS_CHANGE SET CHANGED_AT = ? WHERE ID = ?")) {
+        for (int i = 0; i < changes.size(); i++) {
+          ps.setTimestamp(1, java.sql.Timestamp.from(java.time.Instant.parse(dates.get(i) + "T10:00:00Z")));
+          ps.setLong(2, changes.get(i));
+          ps.executeUpdate();
+        }
+      }
+      try (var ps = c.prepareStatement("UPDATE MEM_MEMBERSHIP SET CERTIFIED_AT = ?, APPLIED_AT = ? WHERE ID = ?")) {
+        ps.setTimestamp(1, java.sql.Timestamp.from(java.time.Instant.parse("2014-03-01T10:00:00Z")));
+        ps.setTimestamp(2, java.sql.Timestamp.from(java.time.Instant.parse("2014-01-10T10:00:00Z")));
+        ps.setLong(3, membership);
+        return ps.executeUpdate();
+      }
+    });
+    String country = schools.school(HQ, school).country();
+    var NOT_DUE = org.unesco.aspnet.membership.AnnualReport.State.NOT_DUE;
+    var MISSING = org.unesco.aspnet.membership.AnnualReport.State.MISSING;
+    assertEquals(NOT_DUE, reports.report(HQ, school, 2013).state(), "before its certification");
+    assertEquals(MISSING, reports.report(HQ, school, 2014).state());
+    assertEquals(MISSING, reports.report(HQ, school, 2015).state(), "a member for part of the year of its suspension: owed");
+    assertEquals(NOT_DUE, reports.report(HQ, school, 2016).state(), "the whole year suspended");
+    assertEquals(MISSING, reports.report(HQ, school, 2017).state(), "reinstated during the year");
+    assertEquals(MISSING, reports.report(HQ, school, 2018).state());
+    // the country's list and the roll-up say the same
+    for (int y : List.of(2015, 2017)) {
+      assertEquals(List.of(school), reports.compliance(HQ, country, y).stream().map(r -> r.schoolId()).toList(), "" + y);
+      assertEquals(1, reports.rollup(HQ, y).total().owed(), "" + y);
+    }
+    assertEquals(List.of(), reports.compliance(HQ, country, 2016));
+    assertEquals(0, reports.rollup(HQ, 2016).total().owed());
+    assertEquals(List.of(), reports.rollup(HQ, 2016).countries());
+    // a report sent for the suspended year is welcome, and not late
+    assertEquals(org.unesco.aspnet.membership.AnnualReport.State.SUBMITTED, reports.submit(HQ, school, 2016, null, REPORT).state());
+  }
+
+  @Test
   void anIfMatchForAReportThatDoesNotExistFailsAndCreatesNothing() {
     ProblemException p = assertThrows(ProblemException.class, () -> reports.submit(HQ, school, year, 7, REPORT));
     assertEquals(412, p.status());
