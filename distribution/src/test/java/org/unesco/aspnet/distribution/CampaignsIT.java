@@ -393,6 +393,13 @@ class CampaignsIT {
     }
     assertEquals(List.of("media[0].url", "media[1].url", "media[2].url", "media[3].url"),
         errorFields(submit(trashHack, staffParis, elsewhere)));
+    // a link that shows no pupils needs no consent, and its answer says so as the API document does (null)
+    ObjectNode noPupils = submission(paris, day, 5, waste("PAPER", 1, "kg"));
+    ((ObjectNode) noPupils.path("media").get(0)).put("showsPupils", false).remove("parentalConsent");
+    JsonNode noPupilsSent = json(submit(trashHack, staffParis, noPupils), 201);
+    assertTrue(noPupilsSent.path("media").get(0).path("parentalConsent").isNull(), noPupilsSent.toString());
+    assertEquals(204, send("DELETE", "/api/v1/campaigns/" + trashHack + "/submissions/" + noPupilsSent.path("id").asLong(),
+        null, staffParis).statusCode(), "withdrawn again: the tests after count the school's reports");
     ObjectNode unknownField = submission(paris, day, 5, waste("PAPER", 1, "kg"));
     ((ObjectNode) unknownField.path("metrics")).put("litres", 3);
     assertEquals(List.of("metrics.litres"), errorFields(submit(trashHack, staffParis, unknownField)));
