@@ -254,14 +254,39 @@ final class SchoolSheet implements SchoolImport.Source {
         text(cells, "website"),
         text(cells, "nationalId"),
         extraFields(cells));
-    Long id = null;
-    String idText = text(cells, "id");
-    // digits 0-9 only (parseLong would take "+7" and "٧" for 7): anything else is an id of
-    // another system, and the row is a new school
-    if (idText != null && idText.length() <= 18 && idText.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
-      id = Long.parseLong(idText);
+    return new ImportRow(line, id(cells, errors), school, errors, present);
+  }
+
+  /** Digits 0-9 then a dot or comma and digits: a number as a whole-number column reads one. */
+  private static final java.util.regex.Pattern DIGITS_FRACTION = java.util.regex.Pattern.compile("([0-9]+)[.,]([0-9]+)");
+
+  /**
+   * The row's id, read as whole-number cells are (40.0 is 40, as a spreadsheet writes it; 40.5 and
+   * 1.000 are errors on id). Digits 0-9 only (parseLong would take "+7" and "٧" for 7): any other
+   * cell is an id of another system, and the row is a new school.
+   */
+  private Long id(List<String> cells, List<FieldError> errors) {
+    String v = text(cells, "id");
+    if (v == null) {
+      return null;
     }
-    return new ImportRow(line, id, school, errors, present);
+    String digits = v;
+    java.util.regex.Matcher m = DIGITS_FRACTION.matcher(v);
+    if (m.matches()) {
+      if (GROUPED.matcher(v).matches()) {
+        errors.add(new FieldError("id", ImportMessages.get(language, "ambiguous", shown(v))));
+        return null;
+      }
+      if (!m.group(2).chars().allMatch(ch -> ch == '0')) {
+        errors.add(new FieldError("id", ImportMessages.get(language, "notWhole", shown(v))));
+        return null;
+      }
+      digits = m.group(1);
+    }
+    if (digits.length() <= 18 && digits.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+      return Long.parseLong(digits);
+    }
+    return null;
   }
 
   /** The national profile's fields, as text: the import types them as the profile declares. */

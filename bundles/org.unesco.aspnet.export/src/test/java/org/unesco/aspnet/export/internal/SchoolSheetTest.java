@@ -343,6 +343,20 @@ class SchoolSheetTest {
     assertEquals("Lycée Rénové", row.school().name());
     assertEquals(null, rows.next().id(), "+7 is no id of this platform");
     assertEquals(null, rows.next().id(), "nor an Arabic-Indic seven");
+    // an id as a spreadsheet writes a whole number is that id; one with a fraction is no new school
+    rows = sheet("id,students\r\n40,11\r\n40.0,14\r\n40,00,15\r\n40.5,16\r\n1.000,17\r\n".replace("40,00,", "\"40,00\",")).open();
+    assertEquals(Long.valueOf(40), rows.next().id());
+    for (String cell : new String[] {"40.0", "40,00"}) {
+      row = rows.next();
+      assertEquals(Long.valueOf(40), row.id(), cell + " is 40, as in a whole-number column");
+      assertEquals(java.util.List.of(), row.errors(), cell);
+    }
+    row = rows.next();
+    assertEquals(null, row.id());
+    assertEquals(java.util.List.of(new org.unesco.aspnet.core.FieldError("id", "'40.5' is not a whole number")), row.errors());
+    row = rows.next();
+    assertEquals(null, row.id());
+    assertEquals("id", row.errors().get(0).field(), "1.000 is a thousand or one: told, as in students");
     // without ids, the columns a new school needs are asked for as before
     assertThrows(ProblemException.class, () -> sheet("name\nLycée\n"));
   }
