@@ -40,6 +40,7 @@ final class ImportMessages {
           Map.entry("trueOrFalse", "must be true or false"),
           Map.entry("duplicates", "must be reject, skip or allow"),
           Map.entry("formats", "must be one of {0}"),
+          Map.entry("notParameter", "is not a parameter; use {0}"),
           Map.entry("countryCode", "must be an ISO 3166-1 alpha-2 code such as FR"),
           Map.entry("countryUnknown", "{0} is not a UNESCO Member State or Associate Member")),
       "fr", Map.ofEntries(
@@ -72,6 +73,7 @@ final class ImportMessages {
           Map.entry("trueOrFalse", "doit valoir true ou false"),
           Map.entry("duplicates", "doit valoir reject, skip ou allow"),
           Map.entry("formats", "doit être l''une des valeurs {0}"),
+          Map.entry("notParameter", "n''est pas un paramètre ; utilisez {0}"),
           Map.entry("countryCode", "doit être un code ISO 3166-1 alpha-2 comme FR"),
           Map.entry("countryUnknown", "{0} n''est ni un État membre ni un Membre associé de l''UNESCO")),
       "es", Map.ofEntries(
@@ -103,6 +105,7 @@ final class ImportMessages {
           Map.entry("trueOrFalse", "debe ser true o false"),
           Map.entry("duplicates", "debe ser reject, skip o allow"),
           Map.entry("formats", "debe ser uno de estos valores: {0}"),
+          Map.entry("notParameter", "no es un parámetro; use {0}"),
           Map.entry("countryCode", "debe ser un código ISO 3166-1 alfa-2 como FR"),
           Map.entry("countryUnknown", "{0} no es un Estado Miembro ni un Miembro Asociado de la UNESCO")),
       "de", Map.ofEntries(
@@ -134,6 +137,7 @@ final class ImportMessages {
           Map.entry("trueOrFalse", "muss true oder false sein"),
           Map.entry("duplicates", "muss reject, skip oder allow sein"),
           Map.entry("formats", "muss einer dieser Werte sein: {0}"),
+          Map.entry("notParameter", "ist kein Parameter; verwenden Sie {0}"),
           Map.entry("countryCode", "muss ein Code nach ISO 3166-1 alpha-2 wie FR sein"),
           Map.entry("countryUnknown", "{0} ist weder Mitgliedstaat noch assoziiertes Mitglied der UNESCO"))));
 

@@ -104,8 +104,7 @@ public final class ImportsServlet extends ApiServlet {
     if (actor.isAnonymous()) {
       throw ProblemException.unauthorized("Sign in to import schools");
     }
-    onlyParameters(request, PARAMETERS, "; use " + String.join(", ", PARAMETERS));
-    // from the query alone: the body is the file, whatever Content-Type curl gave it
+    // from the query alone (an unknown parameter is told with the others' mistakes, in asked): the body is the file, whatever Content-Type curl gave it
     Asked asked = asked(queryParameters(request), countries::exists, exports.readers().keySet(), actor.language());
     boolean dryRun = asked.dryRun();
     SchoolImport.Duplicates duplicates = asked.duplicates();
@@ -158,6 +157,12 @@ public final class ImportsServlet extends ApiServlet {
     if (format != null && !formats.contains(format)) {
       // a parameter with a value we do not read: told on the parameter, as any other (415 is for a Content-Type)
       errors.add(new FieldError("format", ImportMessages.get(language, "formats", String.join(", ", formats))));
+    }
+    for (String name : query.keySet()) {
+      // a misspelt parameter is one more mistake of the query, not one that hides the others
+      if (!PARAMETERS.contains(name)) {
+        errors.add(new FieldError(name, ImportMessages.get(language, "notParameter", String.join(", ", PARAMETERS))));
+      }
     }
     if (!errors.isEmpty()) {
       throw ProblemException.validation(errors);

@@ -61,6 +61,14 @@ class ImportsServletTest {
     assertEquals(400, e.status());
     assertEquals(java.util.List.of("dryRun", "duplicates", "country", "format"),
         e.errors().stream().map(org.unesco.aspnet.core.FieldError::field).toList());
+    // an unknown parameter is one more mistake, not one that hides the others
+    java.util.Map<String, String> misspelt = new java.util.LinkedHashMap<>(query);
+    misspelt.put("foo", "1");
+    e = assertThrows(ProblemException.class,
+        () -> ImportsServlet.asked(misspelt, java.util.Set.of("FR")::contains, java.util.Set.of("csv", "xlsx"), null));
+    assertEquals(java.util.List.of("dryRun", "duplicates", "country", "format", "foo"),
+        e.errors().stream().map(org.unesco.aspnet.core.FieldError::field).toList());
+    assertEquals("is not a parameter; use dryRun, duplicates, format, file, country, lang", e.errors().get(4).message());
     ImportsServlet.Asked asked = ImportsServlet.asked(java.util.Map.of("dryRun", "", "duplicates", "skip", "format", "CSV", "country", "fr"),
         java.util.Set.of("FR")::contains, java.util.Set.of("csv", "xlsx"), null);
     assertEquals(new ImportsServlet.Asked(true, org.unesco.aspnet.membership.bulk.SchoolImport.Duplicates.SKIP, "FR", null, "csv"), asked);
