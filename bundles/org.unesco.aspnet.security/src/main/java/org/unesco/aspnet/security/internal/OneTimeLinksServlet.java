@@ -97,10 +97,16 @@ public final class OneTimeLinksServlet extends ApiServlet {
     public String deserialize(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt)
         throws IOException {
       com.fasterxml.jackson.core.JsonToken token = p.currentToken();
-      return token == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT || token == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
-          ? p.getText() : (String) ctxt.handleUnexpectedToken(String.class, p);
+      if (token == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT || token == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+        return p.getText();
+      }
+      // not "must be a string": a number is the documented form; invite() says which id, translated
+      throw com.fasterxml.jackson.databind.JsonMappingException.from(p, NOT_AN_ID);
     }
   }
+
+  /** The wrong-type message of {@link IdText}, which invite() replaces with the field's own. */
+  static final String NOT_AN_ID = "must be an id";
 
   /** The body of an acceptance; name only for a new account. */
   public record Acceptance(String token, String name, String password) {}
@@ -167,7 +173,12 @@ public final class OneTimeLinksServlet extends ApiServlet {
     }
     String lang = principalSpeaking(request).language();
     // a field of the wrong type is told with every other field's error
-    Invitation inv = Json.read(request, Invitation.class, rest -> checked(rest, me, lang));
+    Invitation inv;
+    try {
+      inv = Json.read(request, Invitation.class, rest -> checked(rest, me, lang));
+    } catch (ProblemException p) {
+      throw withIdsTold(p, lang);
+    }
     Grant grant = checked(inv, me, lang);
     if (!mayGrant(authorizer, me, grant)) {
       authorizer.require(me, actionFor(grant.role()), targetOf(grant)); // throws, naming what is missing
@@ -335,6 +346,20 @@ public final class OneTimeLinksServlet extends ApiServlet {
       }
     }
     return new Grant(role, country, unit, campaign, school);
+  }
+
+  /**
+   * {@code p} with a school or campaign of the wrong type ({@code true}, a list) told as a badly
+   * written id is: what is expected, a whole number, in the request's language.
+   */
+  static ProblemException withIdsTold(ProblemException p, String lang) {
+    if (p.status() != 400 || p.errors().stream().noneMatch(e -> NOT_AN_ID.equals(e.message()))) {
+      return p;
+    }
+    return ProblemException.validation(p.errors().stream()
+        .map(e -> !NOT_AN_ID.equals(e.message()) ? e
+            : new FieldError(e.field(), SecurityMessages.get(lang, e.field().equals("campaign") ? "campaignId" : "schoolId")))
+        .toList());
   }
 
   /**

@@ -104,6 +104,14 @@ class WrongTypeAndRulesTest {
         "{'email':'t@example.org','role':'SCHOOL_STAFF','school':'12','campaign':[7]}", HQ, "fr"));
     assertEquals(List.of("campaign", "school"), fields(school), "the school is unknown (no directory)");
     assertEquals("n'est pas un établissement connu", school.get(1).message());
+    // a school or campaign of the wrong type is told what an id is, as a badly written one is
+    List<FieldError> wrong = refused(r -> links.doPost(r, null), post("/api/v1/invitations",
+        "{'email':5,'role':'X','school':true,'campaign':{}}", HQ, null));
+    assertEquals(List.of("email", "role", "school", "campaign"), fields(wrong));
+    assertEquals(SecurityMessages.get(null, "schoolId"), wrong.get(2).message());
+    assertEquals(SecurityMessages.get(null, "campaignId"), wrong.get(3).message());
+    assertEquals(SecurityMessages.get("fr", "schoolId"), refused(r -> links.doPost(r, null), post("/api/v1/invitations",
+        "{'email':'t@example.org','role':'SCHOOL_STAFF','school':[7]}", HQ, "fr")).get(0).message(), "in the request's language");
     assertEquals(List.of("email"), fields(refused(r -> links.doPost(r, null), post("/api/v1/invitations",
         "{'email':'nc\u200b@example.org','role':'NATIONAL_COORDINATOR','country':'FR'}", HQ, null))),
         "a zero-width space would invite a look-alike of another account");
