@@ -299,6 +299,24 @@ class ExportIT {
     List<String> fields = new ArrayList<>();
     newRow.path("rows").get(0).path("errors").forEach(e -> fields.add(e.path("field").asText()));
     assertTrue(fields.containsAll(List.of("city", "address", "email")), "each missing value of a new school: " + newRow);
+
+    // an id as a spreadsheet writes a whole number is that school, so its second row is a repeat
+    JsonNode spreadsheet = platform.upload("?dryRun=true&lang=en", ("id,students\r\n" + id + ",11\r\n" + id + ".0,14\r\n" + id + ".5,15\r\n")
+        .getBytes(StandardCharsets.UTF_8), "text/csv", ncFrance).path("report");
+    JsonNode repeated = spreadsheet.path("rows").get(1);
+    assertEquals(3, repeated.path("line").asInt(), spreadsheet.toString());
+    assertEquals("school " + id + " is already updated by line 2", repeated.path("errors").get(0).path("message").asText(), spreadsheet.toString());
+    JsonNode fraction = spreadsheet.path("rows").get(2);
+    assertEquals("id", fraction.path("errors").get(0).path("field").asText(), spreadsheet.toString());
+    assertEquals("'" + id + ".5' is not a whole number", fraction.path("errors").get(0).path("message").asText());
+
+    // an unknown parameter is told with the other parameters' mistakes, in one 400
+    JsonNode wrong = platform.upload("?dryRun=maybe&duplicates=XX&format=pdf&country=ZZ&foo=1", "id\n".getBytes(StandardCharsets.UTF_8),
+        "text/csv", ncFrance);
+    assertEquals(400, wrong.path("httpStatus").asInt(), wrong.toString());
+    List<String> named = new ArrayList<>();
+    wrong.path("errors").forEach(e -> named.add(e.path("field").asText()));
+    assertEquals(List.of("dryRun", "duplicates", "country", "format", "foo"), named, wrong.toString());
   }
 
   /** An NC of France naming German schools by their ids: a row error on {@code id}, nothing written. */
