@@ -412,6 +412,39 @@ class NationalProfilesIT {
     assertTrue(java.time.Instant.parse(back.path("stageSince").asText()).isAfter(java.time.Instant.parse(enteredAt)), "its time counts from the move: " + back);
   }
 
+  /**
+   * A school moved abroad and back gets the unit and fields it left behind again, before the
+   * required checks: nothing is lost by the move, and what the move back sends wins.
+   */
+  @Test
+  void aSchoolMovedAbroadAndBackGetsItsUnitAndFieldsAgain() throws Exception {
+    ObjectNode body = school("Humboldt-Schule Hin und Zurück " + System.nanoTime(), "DE", "BE", "Berlin");
+    body.putObject("fields").put("schulform", "realschule").put("traeger", "privat")
+        .putArray("schwerpunkte").add("frieden").add("welterbe");
+    HttpResponse<String> applied = send("POST", "/api/v1/applications", body, hq);
+    assertEquals(201, applied.statusCode(), applied.body());
+    String path = "/api/v1/schools/" + JSON.readTree(applied.body()).path("schoolId").asLong();
+    for (String back : List.of("{\"country\":\"DE\"}", "{\"country\":\"de\",\"fields\":{\"schulform\":\"gymnasium\",\"traeger\":null}}")) {
+      String etag = send("GET", path, null, hq).headers().firstValue("ETag").orElseThrow();
+      HttpResponse<String> abroad = send("PATCH", path, "{\"country\":\"KE\"}", hq, "If-Match", etag);
+      assertEquals(200, abroad.statusCode(), abroad.body());
+      assertEquals(0, JSON.readTree(abroad.body()).path("fields").size(), abroad.body());
+      HttpResponse<String> home = send("PATCH", path, back, hq, "If-Match", abroad.headers().firstValue("ETag").orElseThrow());
+      assertEquals(200, home.statusCode(), back + ": " + home.body());
+      JsonNode school = JSON.readTree(home.body());
+      assertEquals("BE", school.path("unit").asText(), school.toString());
+      JsonNode fields = school.path("fields");
+      if (back.contains("gymnasium")) { // sent values win, a null too
+        assertEquals("gymnasium", fields.path("schulform").asText(), school.toString());
+        assertTrue(fields.path("traeger").isMissingNode(), school.toString());
+      } else {
+        assertEquals("realschule", fields.path("schulform").asText(), school.toString());
+        assertEquals("privat", fields.path("traeger").asText(), school.toString());
+      }
+      assertEquals("[\"frieden\",\"welterbe\"]", fields.path("schwerpunkte").toString(), school.toString());
+    }
+  }
+
   @Test
   void aProfileThatThrowsOrHangsCostsOnlyItsOwnCountry() throws Exception {
     platform.deployPlugin(FAULTY, "org.unesco.aspnet.example.faultyprofile.jar");

@@ -440,13 +440,13 @@ public final class DirectoryImport implements SchoolImport {
         errors.add(refused);
         return new Pending(index, row, tidied(row.school()), errors, null, null, null, null, List.of());
       }
-      SchoolInput repeated = tidied(profiles.movedFrom(current.country(), merged(current, row)));
+      SchoolInput repeated = tidied(profiles.movedFrom(current.country(), merged(c, current, row)));
       SchoolInput typed = typed(repeated, new ArrayList<>(), actor.language());
       if (row.errors().isEmpty() && SchoolDirectory.changes(current, typed == null ? repeated : typed).isEmpty()) {
         return new Pending(index, row, current.input(), List.of(), null, null, current, ImportReport.Action.UNCHANGED, List.of());
       }
     }
-    SchoolInput school = tidied(current == null ? row.school() : profiles.movedFrom(current.country(), merged(current, row)));
+    SchoolInput school = tidied(current == null ? row.school() : profiles.movedFrom(current.country(), merged(c, current, row)));
     List<FieldError> errors = new ArrayList<>(row.errors());
     Set<String> reported = new HashSet<>();
     errors.forEach(e -> reported.add(root(e.field())));
@@ -512,12 +512,21 @@ public final class DirectoryImport implements SchoolImport {
 
   /**
    * School {@code current} with the row's values in the columns the file has: an empty cell clears
-   * the value, a column the file lacks leaves it. Not tidied.
+   * the value, a column the file lacks leaves it (or gives back what the school left in the country
+   * the row moves it back to). Not tidied.
    */
-  static SchoolInput merged(School current, ImportRow row) {
+  static SchoolInput merged(Connection c, School current, ImportRow row) throws SQLException {
     SchoolInput was = current.input();
     SchoolInput file = row.school();
     Map<String, Object> fields = new LinkedHashMap<>(was.fields());
+    // moved back to a country it left: what it had there is given again, under the file's columns
+    Map<String, Object> there = row.has("country") && file.country() != null
+        && !file.country().strip().equalsIgnoreCase(current.country())
+        ? SchoolDirectory.leftBehind(c, current.id(), file.country()) : Map.of();
+    if (there.get("fields") instanceof Map<?, ?> left) {
+      left.forEach((k, v) -> fields.put(String.valueOf(k), v));
+    }
+    String unit = row.has("unit") ? file.unit() : there.get("unit") != null ? String.valueOf(there.get("unit")) : was.unit();
     for (String column : row.columns()) {
       if (column.startsWith(EXTRA)) {
         String key = column.substring(EXTRA.length());
@@ -532,7 +541,7 @@ public final class DirectoryImport implements SchoolImport {
     return new SchoolInput(
         row.has("name") ? file.name() : was.name(),
         row.has("country") ? file.country() : was.country(),
-        row.has("unit") ? file.unit() : was.unit(),
+        unit,
         row.has("city") ? file.city() : was.city(),
         row.has("address") ? file.address() : was.address(),
         row.has("latitude") ? file.latitude() : was.latitude(),
@@ -835,7 +844,7 @@ public final class DirectoryImport implements SchoolImport {
           School current = SchoolDirectory.find(c, update.id());
           // as checked, against the same revision: merged, tidied and typed again
           School updated = current == null || current.revision() != update.revision() ? null
-              : directory.store(c, actor, current, toWrite(tidied(profiles.movedFrom(current.country(), merged(current, row))), current.fields(), actor.language()),
+              : directory.store(c, actor, current, toWrite(tidied(profiles.movedFrom(current.country(), merged(c, current, row))), current.fields(), actor.language()),
                   update.revision());
           if (updated == null) {
             edited.add(String.valueOf(row.line()));

@@ -910,8 +910,61 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
       audit.record(c, actor, "school.update", "school", String.valueOf(current.id()), current.country(),
           summary(current), summary(updated));
       leaveNationalStage(c, actor, current, updated);
+      leaveBehind(c, current, updated.country());
     }
     return updated;
+  }
+
+  /**
+   * Keeps what a school moving from {@code current}'s country to {@code toCountry} had there (its
+   * unit and extra fields, which the new country may not show) so that a move back gives them again;
+   * the entry of the country it arrives in is dropped: what it had there is its data again.
+   */
+  static void leaveBehind(Connection c, School current, String toCountry) throws SQLException {
+    Map<String, Object> all = new LinkedHashMap<>(allLeftBehind(c, current.id()));
+    Map<String, Object> fields = current.fields() == null ? Map.of() : current.fields();
+    if (current.unit() != null || !fields.isEmpty()) {
+      Map<String, Object> there = new LinkedHashMap<>();
+      there.put("unit", current.unit());
+      there.put("fields", fields);
+      all.remove(current.country()); // the newest last
+      all.put(current.country(), there);
+    }
+    all.remove(toCountry);
+    String json = all.isEmpty() ? null : fieldsJson(all);
+    while (json != null && json.length() > LEFT_BEHIND_MAX) {
+      // full: the country left longest ago gives way (the audit entry of that move keeps it)
+      all.remove(all.keySet().iterator().next());
+      json = all.isEmpty() ? null : fieldsJson(all);
+    }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE MEM_SCHOOL SET LEFT_BEHIND = ? WHERE ID = ?")) {
+      ps.setString(1, json);
+      ps.setLong(2, current.id());
+      ps.executeUpdate();
+    }
+  }
+
+  /** The room of MEM_SCHOOL.LEFT_BEHIND (V12). */
+  private static final int LEFT_BEHIND_MAX = 32000;
+
+  /** What school {@code id} left in {@code country} when it moved away: {@code unit} and {@code fields}; empty if nothing. */
+  public Map<String, Object> leftBehind(long id, String country) {
+    return database.read(c -> leftBehind(c, id, country));
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> leftBehind(Connection c, long id, String country) throws SQLException {
+    Object there = country == null ? null : allLeftBehind(c, id).get(country.strip().toUpperCase(java.util.Locale.ROOT));
+    return there instanceof Map ? (Map<String, Object>) there : Map.of();
+  }
+
+  private static Map<String, Object> allLeftBehind(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT LEFT_BEHIND FROM MEM_SCHOOL WHERE ID = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? fieldsOf(rs.getString(1)) : Map.of();
+      }
+    }
   }
 
   /**

@@ -229,8 +229,42 @@ public final class SchoolsServlet extends ApiServlet {
     Json.write(response, 200, updated);
   }
 
-  private static ObjectNode merged(School current, ObjectNode patch) {
-    return SchoolForm.merge(Json.MAPPER.valueToTree(current.input()), patch);
+  private ObjectNode merged(School current, ObjectNode patch) {
+    return SchoolForm.merge(Json.MAPPER.valueToTree(current.input()), givenBack(current, patch));
+  }
+
+  /**
+   * The patch with what the school left in the country it moves back to (its unit and extra fields
+   * there, kept by the move away), before the required checks: a value sent in the patch wins, a
+   * null too.
+   */
+  private ObjectNode givenBack(School current, ObjectNode patch) {
+    JsonNode country = patch.get("country");
+    if (country == null || !country.isTextual()
+        || country.asText().strip().equalsIgnoreCase(current.country())) {
+      return patch;
+    }
+    java.util.Map<String, Object> there = directory.leftBehind(current.id(), country.asText());
+    if (there.isEmpty()) {
+      return patch;
+    }
+    ObjectNode result = patch.deepCopy();
+    if (there.get("unit") != null && !patch.has("unit")) {
+      result.put("unit", String.valueOf(there.get("unit")));
+    }
+    if (there.get("fields") instanceof java.util.Map<?, ?> fields && !fields.isEmpty()) {
+      JsonNode sent = patch.get("fields");
+      if (sent == null || sent.isObject()) { // fields of another type are refused as they are
+        ObjectNode merged = sent == null ? Json.MAPPER.createObjectNode() : ((ObjectNode) sent).deepCopy();
+        fields.forEach((k, v) -> {
+          if (!merged.has(String.valueOf(k))) {
+            merged.set(String.valueOf(k), Json.MAPPER.valueToTree(v));
+          }
+        });
+        result.set("fields", merged);
+      }
+    }
+    return result;
   }
 
   private java.util.function.Function<SchoolInput, List<org.unesco.aspnet.core.FieldError>> nationalRules(

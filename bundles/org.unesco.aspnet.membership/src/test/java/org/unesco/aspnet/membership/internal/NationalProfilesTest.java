@@ -566,4 +566,29 @@ class NationalProfilesTest {
     assertEquals(List.of("fields.schulform", "fields.schulnummer", "fields.klassen"), written.rows().get(0).changed());
     assertEquals(Map.of("schulform", "grundschule", "klassen", 13), schools.school(HQ, id).fields());
   }
+
+  /** An import that moves a school abroad and back gives it its unit and fields again, the file's columns winning. */
+  @Test
+  void anImportThatMovesASchoolBackGivesItsUnitAndFieldsAgain() {
+    register(germany, "DE");
+    long id = lifecycle.apply(NC_DE, german("BY", Map.of("schulform", "gymnasium", "schulnummer", "123456", "klassen", 12)), true)
+        .schoolId();
+    DirectoryImport imports = new DirectoryImport(database, new Countries(database, TransitionsTest.POLICY,
+        TransitionsTest.NO_AUDIT, new DirectoryCounts(database, TestLogger.INSTANCE), (org.osgi.framework.Bundle) null),
+        TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, schools);
+    assertEquals(1, imports.write(HQ, List.of(new org.unesco.aspnet.membership.bulk.ImportRow(2, id,
+            Schools.in("KE", "Anywhere", "Nairobi", null), List.of(), Set.of("id", "country")))::iterator,
+        org.unesco.aspnet.membership.bulk.SchoolImport.Duplicates.REJECT, "ke.csv", n -> { }).written());
+    School abroad = schools.school(HQ, id);
+    assertEquals(Map.of(), abroad.fields());
+    assertNull(abroad.unit());
+    SchoolInput home = german(null, Map.of("klassen", "13"));
+    var back = imports.write(HQ, List.of(new org.unesco.aspnet.membership.bulk.ImportRow(2, id, home, List.of(),
+            Set.of("id", "country", "fields.klassen")))::iterator,
+        org.unesco.aspnet.membership.bulk.SchoolImport.Duplicates.REJECT, "de.csv", n -> { });
+    assertEquals(1, back.written(), back.toString());
+    School again = schools.school(HQ, id);
+    assertEquals("BY", again.unit());
+    assertEquals(Map.of("schulform", "gymnasium", "schulnummer", "123456", "klassen", 13), again.fields());
+  }
 }
