@@ -836,7 +836,11 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
           if (toCountry != null && !toCountry.equals(current.country()) && countries.exists(toCountry)) {
             requireMove(actor, current, toCountry, null);
           }
-          SchoolInput valid = validate(actor, profiles.movedFrom(current.country(), input), current.fields());
+          // a country that is none (a mistake of the edit) leaves nothing behind: the fields are
+          // checked against the school's country, with the country's error
+          boolean knownCountry = toCountry != null && countries.exists(toCountry);
+          SchoolInput valid = validate(actor, knownCountry ? profiles.movedFrom(current.country(), input) : input,
+              current.fields(), current.country());
           // An edit that makes the school look like another one (a renamed school, a national id
           // typed twice) is checked like an application; unrelated edits are not.
           if (identityChanged(current, valid)) {
@@ -1250,18 +1254,22 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
    * error at once: an application missing its address also learns what its national fields lack.
    */
   SchoolInput validate(Principal actor, SchoolInput input) {
-    return validate(actor, input, Map.of());
+    return validate(actor, input, Map.of(), null);
   }
 
-  /** As {@link #validate(Principal, SchoolInput)} for an edit: {@code stored} are the school's extra fields now. */
-  private SchoolInput validate(Principal actor, SchoolInput input, Map<String, Object> stored) {
+  /**
+   * As {@link #validate(Principal, SchoolInput)} for an edit: {@code stored} are the school's extra
+   * fields now, {@code currentCountry} its country (whose profile checks them when the edit's
+   * country is wrong or missing).
+   */
+  private SchoolInput validate(Principal actor, SchoolInput input, Map<String, Object> stored, String currentCountry) {
     SchoolInput tidy = profiles.withUnitCode(SchoolValidator.tidy(input));
     List<FieldError> core = SchoolValidator.check(tidy, countries::exists, actor.language());
     if (core.isEmpty()) {
       return withProfile(actor, tidy, stored);
     }
     throw ProblemException.validation(SchoolForm.withNationalRules(core, tidy,
-        given -> profiles.check(given, stored, actor.language()).errors()));
+        given -> profiles.check(profiles.withUnitCode(given), stored, actor.language()).errors(), currentCountry));
   }
 
   /**

@@ -52,6 +52,16 @@ final class SchoolForm {
    */
   static SchoolInput read(ObjectNode body, Set<String> extraFields, Predicate<String> knownCountry, String lang,
       java.util.function.Function<SchoolInput, List<FieldError>> nationalRules) {
+    return read(body, extraFields, knownCountry, lang, nationalRules, null);
+  }
+
+  /**
+   * As {@link #read(ObjectNode, Set, Predicate, String, java.util.function.Function)} for an edit of a
+   * school in {@code currentCountry}: with a wrong or missing country, its national fields are
+   * checked against that country's profile.
+   */
+  static SchoolInput read(ObjectNode body, Set<String> extraFields, Predicate<String> knownCountry, String lang,
+      java.util.function.Function<SchoolInput, List<FieldError>> nationalRules, String currentCountry) {
     SchoolForm form = new SchoolForm(body, lang);
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
@@ -88,7 +98,8 @@ final class SchoolForm {
     form.errors.forEach(e -> reported.add(root(e.field())));
     SchoolInput tidy = SchoolValidator.tidy(input);
     // a country of the wrong type is null here: the core's "required" on it skips the national rules
-    List<FieldError> rules = withNationalRules(SchoolValidator.check(tidy, knownCountry, lang), tidy, nationalRules);
+    List<FieldError> rules = withNationalRules(SchoolValidator.check(tidy, knownCountry, lang), tidy, nationalRules,
+        currentCountry);
     for (FieldError e : rules) {
       if (!reported.contains(root(e.field())) && !form.errors.contains(e)
           && form.errors.stream().noneMatch(known -> known.field().equals(e.field()))) {
@@ -106,8 +117,15 @@ final class SchoolForm {
    */
   static void check(ObjectNode body, Set<String> extraFields, Predicate<String> knownCountry, String lang,
       java.util.function.Function<SchoolInput, List<FieldError>> nationalRules) {
-    SchoolInput tidy = read(body, extraFields, knownCountry, lang, nationalRules);
-    List<FieldError> errors = withNationalRules(SchoolValidator.check(tidy, knownCountry, lang), tidy, nationalRules);
+    check(body, extraFields, knownCountry, lang, nationalRules, null);
+  }
+
+  /** As {@link #check(ObjectNode, Set, Predicate, String, java.util.function.Function)} for an edit of a school in {@code currentCountry}. */
+  static void check(ObjectNode body, Set<String> extraFields, Predicate<String> knownCountry, String lang,
+      java.util.function.Function<SchoolInput, List<FieldError>> nationalRules, String currentCountry) {
+    SchoolInput tidy = read(body, extraFields, knownCountry, lang, nationalRules, currentCountry);
+    List<FieldError> errors = withNationalRules(SchoolValidator.check(tidy, knownCountry, lang), tidy, nationalRules,
+        currentCountry);
     if (!errors.isEmpty()) {
       throw ProblemException.validation(errors);
     }
@@ -120,10 +138,23 @@ final class SchoolForm {
    */
   static List<FieldError> withNationalRules(List<FieldError> core, SchoolInput tidy,
       java.util.function.Function<SchoolInput, List<FieldError>> nationalRules) {
+    return withNationalRules(core, tidy, nationalRules, null);
+  }
+
+  /**
+   * As {@link #withNationalRules(List, SchoolInput, java.util.function.Function)} for an edit of a
+   * school in {@code currentCountry} (null: an application): with a wrong or missing country the
+   * national fields are checked against the country the school is in, so that their errors come in
+   * the same 400 as the country's rather than in the next one.
+   */
+  static List<FieldError> withNationalRules(List<FieldError> core, SchoolInput tidy,
+      java.util.function.Function<SchoolInput, List<FieldError>> nationalRules, String currentCountry) {
     List<FieldError> errors = new ArrayList<>(core);
-    if (errors.stream().noneMatch(e -> e.field().equals("country"))) {
+    SchoolInput checked = errors.stream().noneMatch(e -> e.field().equals("country")) ? tidy
+        : currentCountry == null ? null : inCountry(tidy, currentCountry);
+    if (checked != null) {
       try {
-        for (FieldError e : nationalRules.apply(tidy)) {
+        for (FieldError e : nationalRules.apply(checked)) {
           if (errors.stream().noneMatch(known -> known.field().equals(e.field()))) {
             errors.add(e);
           }
@@ -133,6 +164,12 @@ final class SchoolForm {
       }
     }
     return errors;
+  }
+
+  /** {@code s} in {@code country}, the rest as it is. */
+  private static SchoolInput inCountry(SchoolInput s, String country) {
+    return new SchoolInput(s.name(), country, s.unit(), s.city(), s.address(), s.latitude(), s.longitude(), s.levels(),
+        s.themes(), s.languages(), s.students(), s.teachers(), s.email(), s.website(), s.nationalId(), s.fields());
   }
 
   /**

@@ -216,14 +216,14 @@ public final class SchoolsServlet extends ApiServlet {
     ObjectNode patch = Json.read(request, ObjectNode.class, rest -> {
       School current = schools.editable(actor, id);
       SchoolForm.check(merged(current, rest), Set.of(ApplicationsServlet.CONFIRM), countries::exists, actor.language(),
-          nationalRules(actor, current));
+          nationalRules(actor, current), current.country());
     });
     JsonNode confirm = patch.get(ApplicationsServlet.CONFIRM); // true, false or null: SchoolForm checks it with the rest
     // Rights first, so that nobody learns about fields they may not change; then a merge patch
     // onto what is stored, and the same checks as an application.
     School current = schools.editable(actor, id);
     SchoolInput input = SchoolForm.read(merged(current, patch), Set.of(ApplicationsServlet.CONFIRM), countries::exists,
-        actor.language(), nationalRules(actor, current));
+        actor.language(), nationalRules(actor, current), current.country());
     School updated = schools.update(actor, id, revision, input, confirm != null && confirm.asBoolean());
     response.setHeader("ETag", Revisions.etag(updated.revision()));
     Json.write(response, 200, updated);

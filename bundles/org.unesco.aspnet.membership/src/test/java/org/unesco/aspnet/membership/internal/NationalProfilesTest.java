@@ -227,6 +227,31 @@ class NationalProfilesTest {
     assertEquals("muss zwischen 1 und 200 liegen", message(errors, "fields.klassen"), "at once: " + errors);
   }
 
+  /** An edit with a wrong or no country has its national fields checked against the school's country, in the same 400. */
+  @Test
+  void anEditWithAWrongCountryIsCheckedAgainstTheSchoolsCountry() {
+    register(germany, "DE");
+    Application a = lifecycle.apply(NC_DE, german("BY", Map.of("schulform", "gymnasium")), true);
+    SchoolInput v = german("BY", Map.of("klassen", 0));
+    for (String country : java.util.Arrays.asList(null, "XX")) {
+      SchoolInput edit = new SchoolInput(v.name(), country, v.unit(), v.city(), v.address(), v.latitude(), v.longitude(),
+          List.of(), v.themes(), v.languages(), v.students(), v.teachers(), v.email(), v.website(), null, v.fields());
+      List<FieldError> errors = errors(() -> schools.update(HQ, a.schoolId(), 1, edit, true));
+      assertTrue(message(errors, "country") != null, errors.toString());
+      assertTrue(message(errors, "levels") != null, errors.toString());
+      assertEquals("is required", message(errors, "fields.schulform"), country + ", at once: " + errors);
+      assertEquals("must be between 1 and 200", message(errors, "fields.klassen"), country + ", at once: " + errors);
+    }
+    // so too when a field has the wrong type (the form's 400)
+    com.fasterxml.jackson.databind.node.ObjectNode body = org.unesco.aspnet.web.Json.MAPPER.valueToTree(v);
+    body.putNull("country");
+    body.put("students", "many");
+    List<FieldError> errors = errors(() -> SchoolForm.read(body, Set.of(), "DE"::equals, "en",
+        given -> profiles.check(given, Map.of(), "en").errors(), "DE"));
+    assertTrue(message(errors, "country") != null && message(errors, "students") != null, errors.toString());
+    assertEquals("is required", message(errors, "fields.schulform"), "at once: " + errors);
+  }
+
   @Test
   void storedValuesOutliveTheProfileAndComeBackWithIt() {
     Map<String, Object> registration = register(germany, "DE");
