@@ -336,7 +336,8 @@ public final class MembershipLifecycle implements MembershipService {
               copyStatusToSchool(c, current, to, now);
               // A move the platform or HQ makes onto a stage's status takes the ladder along.
               Ladder ladder = profiles.active(current.country()).map(NationalProfiles.Snapshot::ladder).orElse(null);
-              Ladder.Stage stageBefore = ladder == null ? null : currentStage(ladder, current);
+              // the stage it shows (none: a status no stage is mapped onto), for the history's line
+              Ladder.Stage stageBefore = ladder == null ? null : shownStage(ladder, current);
               Ladder.Stage stageAfter = ladder == null ? null
                   : ladder.stages().stream().filter(st -> st.status() == to).findFirst().orElse(stageBefore);
               if (stageAfter != null && stageAfter != stageBefore) {
@@ -348,7 +349,8 @@ public final class MembershipLifecycle implements MembershipService {
                   ps.setLong(3, id);
                   ps.executeUpdate();
                 }
-                record(c, id, current.status(), to, actor, now, note, stageBefore.code(), stageAfter.code());
+                record(c, id, current.status(), to, actor, now, note, stageBefore == null ? null : stageBefore.code(),
+                    stageAfter.code());
               } else {
                 record(c, id, current.status(), to, actor, now, note);
               }
@@ -384,13 +386,13 @@ public final class MembershipLifecycle implements MembershipService {
    * stage (HQ sends an application back) counts the time already served there, not from zero.
    */
   private static Optional<Instant> enteredBefore(Connection c, long membershipId, String stage) throws SQLException {
-    // only since the school last moved country (a line that keeps its status and leaves the stage,
-    // see SchoolDirectory.leaveNationalStage): the time served in the ladder of the country it left
-    // does not count in the one it came to, even the same country again
+    // only since the school last moved country (a COUNTRY_MOVE line, see
+    // SchoolDirectory.leaveNationalStage, whose TO_STAGE is the stage it arrived at): the time served
+    // in the ladder of the country it left does not count in the one it came to, even the same country again
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT MAX(CHANGED_AT) FROM MEM_STATUS_CHANGE WHERE MEMBERSHIP_ID = ? AND TO_STAGE = ?"
-            + " AND ID > COALESCE((SELECT MAX(L.ID) FROM MEM_STATUS_CHANGE L WHERE L.MEMBERSHIP_ID = ?"
-            + " AND L.FROM_STATUS = L.TO_STATUS AND L.TO_STAGE IS NULL), 0)")) {
+            + " AND ID >= COALESCE((SELECT MAX(L.ID) FROM MEM_STATUS_CHANGE L WHERE L.MEMBERSHIP_ID = ?"
+            + " AND L.COUNTRY_MOVE = 1), 0)")) {
       ps.setLong(1, membershipId);
       ps.setString(2, stage);
       ps.setLong(3, membershipId);
@@ -812,6 +814,21 @@ public final class MembershipLifecycle implements MembershipService {
    * The stage a membership is in: the one stored, else (a membership older than its country's
    * profile) the first stage mapped onto its status, else the first stage.
    */
+  /**
+   * The stage a membership shows: the one stored, else (older than its country's profile) the one
+   * mapped onto its status; null when none is (moved in at a status no stage is mapped onto).
+   */
+  static Ladder.Stage shownStage(Ladder ladder, Membership m) {
+    if (m.stage() != null) {
+      for (Ladder.Stage s : ladder.stages()) {
+        if (s.code().equals(m.stage())) {
+          return s;
+        }
+      }
+    }
+    return ladder.stages().stream().filter(s -> s.status() == m.status()).findFirst().orElse(null);
+  }
+
   static Ladder.Stage currentStage(Ladder ladder, Membership m) {
     if (m.stage() != null) {
       for (Ladder.Stage s : ladder.stages()) {

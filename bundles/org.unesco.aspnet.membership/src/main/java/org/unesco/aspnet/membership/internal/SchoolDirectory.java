@@ -978,7 +978,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
    * ladder, the school stands at the first stage mapped onto its status (an application at
    * Germany's "interessiert"), which the membership shows and the ladder's moves start from; else
    * at none. The move is a line of the membership's history (its status stays, {@code fromStage}
-   * the stage left, no {@code toStage}, the countries as comment) and a {@code membership.stage}
+   * the stage left, {@code toStage} the one it arrives at, the countries as comment) and a {@code membership.stage}
    * entry of the audit in both countries, with the stage it now stands at.
    */
   private void leaveNationalStage(Connection c, Principal actor, School current, School updated) throws SQLException {
@@ -1014,7 +1014,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
     }
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO MEM_STATUS_CHANGE (MEMBERSHIP_ID, FROM_STATUS, TO_STATUS, ACTOR, CHANGED_AT, COMMENT_TEXT,"
-            + " FROM_STAGE, TO_STAGE) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)")) {
+            + " FROM_STAGE, TO_STAGE, COUNTRY_MOVE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
       ps.setLong(1, membershipId);
       ps.setString(2, status);
       ps.setString(3, status);
@@ -1022,6 +1022,7 @@ public final class SchoolDirectory implements SchoolService, org.unesco.aspnet.c
       ps.setTimestamp(5, now);
       ps.setString(6, current.country() + " \u2192 " + updated.country());
       ps.setString(7, stage);
+      ps.setString(8, arrived); // the stage the membership shows from now on (V13 marks the line a move)
       ps.executeUpdate();
     }
     Map<String, Object> before = new LinkedHashMap<>();

@@ -409,6 +409,25 @@ class NationalProfilesTest {
     assertEquals(1, imports.write(HQ, List.of(row)::iterator, org.unesco.aspnet.membership.bulk.SchoolImport.Duplicates.REJECT,
         "de.csv", n -> { }).updated());
     assertEquals("collaborating", lifecycle.membership(HQ, kenyan.membershipId()).stage());
+    var arrived = lifecycle.history(HQ, kenyan.membershipId()).get(lifecycle.history(HQ, kenyan.membershipId()).size() - 1);
+    assertEquals("KE \u2192 DE", arrived.comment());
+    assertEquals("collaborating", arrived.toStage(), "the history names the stage it shows from the move");
+
+    // moved in under HQ review (no stage mapped onto it), then sent back to national review:
+    // the line leaves no stage, it was on none
+    Application reviewed = lifecycle.apply(HQ, Schools.in("KE", "Starehe Boys Centre", "Nairobi", null), true);
+    lifecycle.transition(HQ, reviewed.membershipId(), MembershipStatus.UNDER_NATIONAL_REVIEW, null);
+    lifecycle.transition(HQ, reviewed.membershipId(), MembershipStatus.RECOMMENDED, null);
+    lifecycle.transition(HQ, reviewed.membershipId(), MembershipStatus.UNDER_HQ_REVIEW, null);
+    School r = schools.school(HQ, reviewed.schoolId());
+    schools.update(HQ, r.id(), r.revision(), withFields(inCountry(r, "DE", "HH"), Map.of("schulform", "gymnasium")));
+    assertNull(lifecycle.membership(HQ, reviewed.membershipId()).stage());
+    lifecycle.transition(HQ, reviewed.membershipId(), MembershipStatus.UNDER_NATIONAL_REVIEW, "back");
+    var lines = lifecycle.history(HQ, reviewed.membershipId());
+    var sentBack = lines.get(lines.size() - 1);
+    assertNull(sentBack.fromStage(), lines.toString());
+    assertEquals("collaborating", sentBack.toStage(), lines.toString());
+    assertEquals("collaborating", lifecycle.membership(HQ, reviewed.membershipId()).stage());
 
     // and out again to a country without a ladder: no stage of Germany's left behind
     School back = schools.school(HQ, kenyan.schoolId());
