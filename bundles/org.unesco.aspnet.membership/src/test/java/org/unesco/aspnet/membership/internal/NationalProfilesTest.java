@@ -399,9 +399,7 @@ class NationalProfilesTest {
     // by an import's update, under national review in Kenya: the stage of that status
     Application kenyan = lifecycle.apply(HQ, Schools.in("KE", "Alliance High School", "Kikuyu", null), true);
     lifecycle.transition(HQ, kenyan.membershipId(), MembershipStatus.UNDER_NATIONAL_REVIEW, null);
-    DirectoryImport imports = new DirectoryImport(database, new Countries(database, TransitionsTest.POLICY,
-        TransitionsTest.NO_AUDIT, new DirectoryCounts(database, TestLogger.INSTANCE), (org.osgi.framework.Bundle) null),
-        TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, schools);
+    DirectoryImport imports = directoryImport();
     School k = schools.school(HQ, kenyan.schoolId());
     var row = new org.unesco.aspnet.membership.bulk.ImportRow(2, k.id(),
         withFields(inCountry(k, "DE", "HH"), Map.of("schulform", "grundschule")), List.of(),
@@ -448,9 +446,7 @@ class NationalProfilesTest {
   @Test
   void anImportedSchoolStartsOnTheLadderAndASubnationalCoordinatorIsToldTheUnit() {
     register(germany, "DE");
-    DirectoryImport imports = new DirectoryImport(database, new Countries(database, TransitionsTest.POLICY,
-        TransitionsTest.NO_AUDIT, new DirectoryCounts(database, TestLogger.INSTANCE), (org.osgi.framework.Bundle) null),
-        TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, schools);
+    DirectoryImport imports = directoryImport();
     List<org.unesco.aspnet.membership.bulk.ImportRow> rows = List.of(
         new org.unesco.aspnet.membership.bulk.ImportRow(2, null, german("BY", Map.of("schulform", "gymnasium")), List.of()));
     assertEquals(1, imports.write(NC_DE, rows::iterator, org.unesco.aspnet.membership.bulk.SchoolImport.Duplicates.ALLOW, "de.csv", n -> { }).written());
@@ -572,15 +568,20 @@ class NationalProfilesTest {
     assertEquals(MembershipStatus.APPLIED, lifecycle.apply(HQ, Schools.in("KE", "Alliance High School", "Kikuyu", null), true).status());
   }
 
+  /** The import over this test's database, profiles and directory. */
+  private DirectoryImport directoryImport() {
+    return new DirectoryImport(database, new Countries(database, TransitionsTest.POLICY,
+        TransitionsTest.NO_AUDIT, new DirectoryCounts(database, TestLogger.INSTANCE), (org.osgi.framework.Bundle) null),
+        TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, schools);
+  }
+
   /** An import by id merges the file's fields.<key> columns onto the stored values, typed and checked as an edit. */
   @Test
   void anUpdateByIdChangesTheProfileFieldsOfItsColumnsOnly() {
     register(germany, "DE");
     long id = lifecycle.apply(NC_DE, german("BY", Map.of("schulform", "gymnasium", "schulnummer", "123456", "klassen", 12)), true)
         .schoolId();
-    DirectoryImport imports = new DirectoryImport(database, new Countries(database, TransitionsTest.POLICY,
-        TransitionsTest.NO_AUDIT, new DirectoryCounts(database, TestLogger.INSTANCE), (org.osgi.framework.Bundle) null),
-        TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, schools);
+    DirectoryImport imports = directoryImport();
     Set<String> all = Set.of("id", "name", "city", "address", "levels", "email", "fields.schulform", "fields.schulnummer",
         "fields.klassen");
     Set<String> withoutSchulform = Set.of("id", "name", "city", "address", "levels", "email", "fields.klassen");
@@ -617,9 +618,7 @@ class NationalProfilesTest {
     register(germany, "DE");
     long id = lifecycle.apply(NC_DE, german("BY", Map.of("schulform", "gymnasium", "schulnummer", "123456", "klassen", 12)), true)
         .schoolId();
-    DirectoryImport imports = new DirectoryImport(database, new Countries(database, TransitionsTest.POLICY,
-        TransitionsTest.NO_AUDIT, new DirectoryCounts(database, TestLogger.INSTANCE), (org.osgi.framework.Bundle) null),
-        TransitionsTest.POLICY, TransitionsTest.NO_AUDIT, profiles, schools);
+    DirectoryImport imports = directoryImport();
     assertEquals(1, imports.write(HQ, List.of(new org.unesco.aspnet.membership.bulk.ImportRow(2, id,
             Schools.in("KE", "Anywhere", "Nairobi", null), List.of(), Set.of("id", "country")))::iterator,
         org.unesco.aspnet.membership.bulk.SchoolImport.Duplicates.REJECT, "ke.csv", n -> { }).written());
