@@ -811,10 +811,6 @@ public final class MembershipLifecycle implements MembershipService {
   }
 
   /**
-   * The stage a membership is in: the one stored, else (a membership older than its country's
-   * profile) the first stage mapped onto its status, else the first stage.
-   */
-  /**
    * The stage a membership shows: the one stored, else (older than its country's profile) the one
    * mapped onto its status; null when none is (moved in at a status no stage is mapped onto).
    */
@@ -829,15 +825,10 @@ public final class MembershipLifecycle implements MembershipService {
     return ladder.stages().stream().filter(s -> s.status() == m.status()).findFirst().orElse(null);
   }
 
+  /** The stage a membership is in: the one it shows ({@link #shownStage}), else the ladder's first. */
   static Ladder.Stage currentStage(Ladder ladder, Membership m) {
-    if (m.stage() != null) {
-      for (Ladder.Stage s : ladder.stages()) {
-        if (s.code().equals(m.stage())) {
-          return s;
-        }
-      }
-    }
-    return ladder.stages().stream().filter(s -> s.status() == m.status()).findFirst().orElse(ladder.stages().get(0));
+    Ladder.Stage shown = shownStage(ladder, m);
+    return shown != null ? shown : ladder.stages().get(0);
   }
 
   private void announce(
